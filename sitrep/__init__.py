@@ -1,0 +1,40 @@
+"""sitrep: news reports in, sourced and geocoded conflict events out.
+
+The public surface::
+
+    from sitrep import load_config, open_store, ingest, Extractor
+
+Names are imported on first use, so ``import sitrep`` stays cheap (no spaCy,
+no database driver) for scripts that need only part of it.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_EXPORTS = {
+    "Article": "records",
+    "Claim": "records",
+    "Event": "records",
+    "Mention": "records",
+    "Place": "records",
+    "Status": "records",
+    "Config": "config",
+    "load_config": "config",
+    "SitrepError": "errors",
+    "ArticleReading": "extract",
+    "Extractor": "extract",
+    "IngestSummary": "pipeline",
+    "ingest": "pipeline",
+    "Store": "store",
+    "open_store": "store",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module 'sitrep' has no attribute {name!r}")
