@@ -15,11 +15,57 @@ from .records import Sentence, Span
 
 # Titles, ranks and month abbreviations that end with a period inside a sentence.
 _ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof sen rep gov gen brig col lt maj capt cpt sgt cmdr adm pres
-    st mt ft no nos vol jr sr co corp inc ltd dept est approx vs etc al
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    """.split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "brig",
+        "col",
+        "lt",
+        "maj",
+        "capt",
+        "cpt",
+        "sgt",
+        "cmdr",
+        "adm",
+        "pres",
+        "st",
+        "mt",
+        "ft",
+        "no",
+        "nos",
+        "vol",
+        "jr",
+        "sr",
+        "co",
+        "corp",
+        "inc",
+        "ltd",
+        "dept",
+        "est",
+        "approx",
+        "vs",
+        "etc",
+        "al",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 
 # A sentence ends at . ! ? (or Persian/Arabic ؟ ۔) followed by space and an
@@ -78,4 +124,6 @@ def _add(out: list[Sentence], line: str, base: int, start: int, end: int, paragr
         return
     lead = len(chunk) - len(chunk.lstrip())
     s = base + start + lead
-    out.append(Sentence(index=len(out), paragraph=paragraph, span=Span(s, s + len(stripped), stripped)))
+    out.append(
+        Sentence(index=len(out), paragraph=paragraph, span=Span(s, s + len(stripped), stripped))
+    )

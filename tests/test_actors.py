@@ -1,0 +1,370 @@
+"""Tests for the actor dictionary (sitrep/actors.py, sitrep/data/actors.json)."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from sitrep.actors import ACTOR_KINDS, ActorDictionary
+from sitrep.config import default_config
+from sitrep.errors import DataError
+
+SYRIA = "Military Forces of Syria"
+IRAQ = "Military Forces of Iraq"
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return ActorDictionary.from_files([])
+
+
+def names(actors: ActorDictionary, text: str, country: str | None = None) -> list[str]:
+    return [m.actor.name for m in actors.find(text, country=country)]
+
+
+# One row per alias group of the brief: (words, country context, expected actor id).
+ALIASES = [
+    ("ISIS", None, "isis"),
+    ("ISIL", None, "isis"),
+    ("IS", None, "isis"),
+    ("Islamic State", None, "isis"),
+    ("the Islamic State", None, "isis"),
+    ("Islamic State group", None, "isis"),
+    ("IS group", None, "isis"),
+    ("Daesh", None, "isis"),
+    ("Daash", None, "isis"),
+    ("ISIS terrorists", None, "isis"),
+    ("ISIS militants", None, "isis"),
+    ("ISIS fighters", None, "isis"),
+    ("داعش", None, "isis"),
+    ("Syrian army", None, "syria-military"),
+    ("Syrian government forces", None, "syria-military"),
+    ("Syrian troops", None, "syria-military"),
+    ("regime forces", None, "syria-military"),
+    ("pro-Assad forces", None, "syria-military"),
+    ("forces loyal to President Bashar al-Assad", None, "syria-military"),
+    ("forces loyal to al-Assad", None, "syria-military"),
+    ("Syrian Arab Army", None, "syria-military"),
+    ("SAA", None, "syria-military"),
+    ("Syrian government", None, "syria-military"),
+    ("Government of Syria", None, "syria-military"),
+    ("ارتش سوریه", None, "syria-military"),
+    ("الجيش السوري", None, "syria-military"),
+    ("Iraqi army", None, "iraq-military"),
+    ("Iraqi forces", None, "iraq-military"),
+    ("Iraqi troops", None, "iraq-military"),
+    ("Iraqi security forces", None, "iraq-military"),
+    ("ISF", None, "iraq-military"),
+    ("ارتش عراق", None, "iraq-military"),
+    ("نیروهای عراقی", None, "iraq-military"),
+    ("Counter-Terrorism Service", None, "iraq-cts"),
+    ("CTS", None, "iraq-cts"),
+    ("Golden Division", None, "iraq-cts"),
+    ("Federal Police", None, "iraq-police"),
+    ("Popular Mobilization Forces", None, "pmf"),
+    ("Popular Mobilisation Units", None, "pmf"),
+    ("PMF", None, "pmf"),
+    ("PMU", None, "pmf"),
+    ("Hashd al-Shaabi", None, "pmf"),
+    ("Hashd al-Sha'abi", None, "pmf"),
+    ("Hashd al-Sha’abi", None, "pmf"),
+    ("al-Hashd al-Shaabi", None, "pmf"),
+    ("حشد الشعبی", None, "pmf"),
+    ("الحشد الشعبي", None, "pmf"),
+    ("Sunni tribal fighters", None, "iraq-tribal"),
+    ("tribal fighters", "IRQ", "iraq-tribal"),
+    ("tribesmen", "IRQ", "iraq-tribal"),
+    ("tribal forces", "IRQ", "iraq-tribal"),
+    ("SDF", None, "sdf"),
+    ("Syrian Democratic Forces", None, "sdf"),
+    ("نیروهای دموکراتیک سوریه", None, "sdf"),
+    ("قوات سوريا الديمقراطية", None, "sdf"),
+    ("YPG", None, "ypg"),
+    ("Peshmerga", None, "peshmerga"),
+    ("Kurdish forces", "IRQ", "peshmerga"),
+    ("Kurdish forces", "SYR", "ypg"),
+    ("Turkish army", None, "turkey-military"),
+    ("Turkish forces", None, "turkey-military"),
+    ("Turkish-backed groups", None, "sna"),
+    ("Syrian National Army", None, "sna"),
+    ("Free Syrian Army", None, "fsa"),
+    ("FSA", None, "fsa"),
+    ("HTS", None, "hts"),
+    ("Hayat Tahrir al-Sham", None, "hts"),
+    ("Tahrir al-Sham", None, "hts"),
+    ("Nusra Front", None, "hts"),
+    ("Jabhat al-Nusra", None, "hts"),
+    ("Jabhat Fateh al-Sham", None, "hts"),
+    ("Russian forces", None, "russia-military"),
+    ("Russian warplanes", None, "russia-military"),
+    ("Russian jets", None, "russia-military"),
+    ("Iranian forces", None, "iran-military"),
+    ("IRGC", None, "iran-military"),
+    ("Revolutionary Guards", None, "iran-military"),
+    ("سپاه پاسداران", None, "iran-military"),
+    ("Hezbollah", None, "hezbollah"),
+    ("حزب‌الله", None, "hezbollah"),
+    ("US-led coalition", None, "coalition"),
+    ("international coalition", None, "coalition"),
+    ("coalition warplanes", None, "coalition"),
+    ("coalition aircraft", None, "coalition"),
+    ("US forces", None, "usa-military"),
+    ("U.S. troops", None, "usa-military"),
+    ("American soldiers", None, "usa-military"),
+    ("Israeli forces", None, "israel-military"),
+    ("Ahrar al-Sham", None, "ahrar-al-sham"),
+    ("Jaish al-Islam", None, "jaish-al-islam"),
+    ("civilians", None, "civilians"),
+    ("protesters", None, "protesters"),
+    ("demonstrators", None, "protesters"),
+]
+
+
+@pytest.mark.parametrize(("words", "country", "expected"), ALIASES)
+def test_alias_groups_resolve(
+    actors: ActorDictionary, words: str, country: str | None, expected: str
+) -> None:
+    actor = actors.resolve(words, country=country)
+    assert actor is not None, words
+    assert actor.id == expected
+
+
+def test_resolve_ignores_case_and_the(actors: ActorDictionary) -> None:
+    assert actors.resolve("the syrian democratic forces") == actors.by_id("sdf")
+    assert actors.resolve("DAESH") == actors.by_id("isis")
+    assert actors.resolve("Military Forces of Syria") == actors.by_id("syria-military")
+    assert actors.resolve("the Free Syrian Army") == actors.by_id("fsa")
+    assert actors.resolve("no such group") is None
+    assert actors.resolve("") is None
+
+
+def test_short_acronyms_need_capitals(actors: ActorDictionary) -> None:
+    assert actors.resolve("is") is None
+    assert actors.resolve("Is") is None
+    assert actors.resolve("us forces") is None
+    assert names(actors, "Is this true?") == []
+    assert names(actors, "IS this true?") == []
+    assert names(actors, "IS THIS TRUE?") == []
+    assert names(actors, "They told us forces were near.") == []
+    assert names(actors, "IS fighters shelled the town.") == ["ISIS"]
+    assert names(actors, "Villagers said IS had left.") == ["Civilians", "ISIS"]
+    assert names(actors, "US FORCES ENTER TOWN") == ["Military Forces of the United States"]
+
+
+def test_forces_loyal_to_assad(actors: ActorDictionary) -> None:
+    text = (
+        "It is the largest city to be recaptured by forces loyal to Syrian "
+        "President Bashar al-Assad."
+    )
+    (match,) = actors.find(text)
+    assert match.actor.name == SYRIA
+    assert match.span.text == "forces loyal to Syrian President Bashar al-Assad"
+    assert match.generic is False
+
+
+def test_generic_words_need_the_context_country(actors: ActorDictionary) -> None:
+    text = "Government forces entered the village at dawn."
+    assert names(actors, text, "SYR") == [SYRIA]
+    assert names(actors, text, "IRQ") == [IRAQ]
+    assert names(actors, text) == []
+    assert names(actors, text, "FRA") == []
+    (match,) = actors.find(text, country="IRQ")
+    assert match.generic is True
+    assert actors.resolve("government forces") is None
+    assert actors.resolve("the army", country="SYR") == actors.by_id("syria-military")
+    assert actors.resolve("army", country="IRQ") == actors.by_id("iraq-military")
+
+
+def test_generic_word_modifying_a_noun_is_not_an_actor(actors: ActorDictionary) -> None:
+    assert names(actors, "the military advances dealt a blow", "SYR") == []
+    assert names(actors, "the military said it had won", "SYR") == [SYRIA]
+    assert names(actors, "the army's campaign", "SYR") == [SYRIA]
+
+
+def test_four_actors_in_the_al_qaim_sentence(actors: ActorDictionary) -> None:
+    text = (
+        "The advance comes hours after the units from the Iraqi army, Counter-Terrorism "
+        "Service, Sunni tribal fighters and Popular Mobilization Forces (Hashd al-Sha’abi) "
+        "entered the strategic town."
+    )
+    found = actors.find(text, country="IRQ")
+    assert [m.actor.id for m in found] == ["iraq-military", "iraq-cts", "iraq-tribal", "pmf", "pmf"]
+    assert len({m.actor.id for m in found}) == 4
+    assert [m.span.text for m in found][:2] == ["Iraqi army", "Counter-Terrorism Service"]
+    assert found[-1].span.text == "Hashd al-Sha’abi"
+
+
+def test_spans_point_into_the_text_with_offset(actors: ActorDictionary) -> None:
+    text = "Later, ISIS's fighters fled as Iraqi forces' tanks advanced."
+    found = actors.find(text, offset=100)
+    assert [m.actor.name for m in found] == ["ISIS", IRAQ]
+    for m in found:
+        assert text[m.span.start - 100 : m.span.end - 100] == m.span.text
+    assert found[1].span.text == "Iraqi forces"
+
+
+def test_adjective_and_force_noun_combinations(actors: ActorDictionary) -> None:
+    assert names(actors, "Iraqi soldiers raised the flag.") == [IRAQ]
+    assert names(actors, "Turkish jets hit the village.") == ["Military Forces of Turkey"]
+    assert names(actors, "Russian warplanes and Israeli drones") == [
+        "Military Forces of Russia",
+        "Military Forces of Israel",
+    ]
+    assert names(actors, "Iraqi police manned the checkpoint.") == ["Police Forces of Iraq"]
+    assert names(actors, "Syrian, Russian and Iranian jets struck Bukamal.") == [
+        SYRIA,
+        "Military Forces of Russia",
+        "Military Forces of Iran",
+    ]
+    assert names(actors, "back in the control of Iraqi and Syrian governments") == [IRAQ, SYRIA]
+    # An adjective alone names nobody.
+    assert names(actors, "Syrian President Bashar al-Assad spoke.") == []
+    # Longest match: a named group beats adjective + noun.
+    assert names(actors, "the Free Syrian Army and the Syrian Democratic Forces") == [
+        "Free Syrian Army",
+        "Syrian Democratic Forces",
+    ]
+
+
+def test_persian_and_arabic_text(actors: ActorDictionary) -> None:
+    fa = "نیروهای عراقی شهر قائم را از داعش پس گرفتند"
+    assert names(actors, fa) == [IRAQ, "ISIS"]
+    assert names(actors, "ارتش سوریه و حشد الشعبی") == [SYRIA, "Popular Mobilization Forces"]
+    ar = "سيطرت القوات العراقية على القائم بعد طرد داعش"
+    assert names(actors, ar) == [IRAQ, "ISIS"]
+    # Arabic letter variants and a glued conjunction.
+    assert names(actors, "الجيش العربي السوري وداعش") == [SYRIA, "ISIS"]
+    assert actors.resolve("حشد الشعبي") == actors.by_id("pmf")
+
+
+def test_controller_and_kinds(actors: ActorDictionary) -> None:
+    syria = actors.by_id("syria-military")
+    assert syria is not None and syria.kind == "state forces" and syria.country == "SYR"
+    assert actors.controller_of(syria) == "Government of Syria"
+    isis = actors.by_id("isis")
+    assert isis is not None and actors.controller_of(isis) == "ISIS"
+    pesh = actors.by_id("peshmerga")
+    assert pesh is not None and actors.controller_of(pesh) == "Kurdistan Regional Government"
+    civ = actors.by_id("civilians")
+    assert civ is not None and actors.controller_of(civ) == "Civilians"
+    assert actors.is_generic(civ) and not actors.is_generic(isis)
+    assert ("fa", "داعش") in isis.aliases
+    assert actors.by_id("nobody") is None
+
+
+def test_bundled_data_is_consistent(actors: ActorDictionary) -> None:
+    assert len(actors) >= 25
+    for actor in actors:
+        assert actor.kind in ACTOR_KINDS
+        # Every alias leads back to its own actor: no alias is shared by two actors.
+        for _lang, alias in actor.aliases:
+            assert actors.resolve(alias) == actor, (actor.id, alias)
+
+
+def write(path: Path, doc: object) -> str:
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def test_user_file_adds_and_replaces(tmp_path: Path) -> None:
+    user = write(
+        tmp_path / "extra.json",
+        {
+            "version": 1,
+            "actors": [
+                {
+                    "id": "egypt-military",
+                    "name": "Military Forces of Egypt",
+                    "kind": "state forces",
+                    "country": "EGY",
+                    "controller": "Government of Egypt",
+                    "aliases": {"en": ["Egyptian army"], "ar": ["الجيش المصري"]},
+                    "generic_aliases": {"en": ["government forces"]},
+                    "adjectives": {"en": ["Egyptian"]},
+                },
+                {
+                    "id": "isis",
+                    "name": "Islamic State (ISIS)",
+                    "kind": "rebel group",
+                    "country": None,
+                    "controller": "Islamic State",
+                    "aliases": {"en": ["ISIS", "Wilayat Sinai"]},
+                },
+            ],
+        },
+    )
+    actors = ActorDictionary.load(default_config().with_(actor_files=[user]))
+    assert ActorDictionary.load(default_config().with_(actor_files=[user])) is actors
+    egypt = actors.resolve("Egyptian army")
+    assert egypt is not None and egypt.id == "egypt-military"
+    assert names(actors, "Egyptian troops moved in.") == ["Military Forces of Egypt"]
+    assert names(actors, "government forces moved in", "EGY") == ["Military Forces of Egypt"]
+    isis = actors.by_id("isis")
+    assert isis is not None and isis.name == "Islamic State (ISIS)"
+    assert actors.controller_of(isis) == "Islamic State"
+    assert actors.resolve("Wilayat Sinai") == isis
+    # The replaced entry's old aliases are gone, the other bundled actors stay.
+    assert actors.resolve("Daesh") is None
+    assert actors.resolve("Syrian army") == actors.by_id("syria-military")
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        ("{not json", "not valid JSON"),
+        ('{"version": 2, "actors": []}', "version must be 1"),
+        ('{"actors": {}}', "must be a JSON object"),
+        (
+            '{"version": 1, "actors": [{"id": "x", "name": "X", "kind": "army"}]}',
+            "actor #0 ('x'): kind 'army'",
+        ),
+        (
+            '{"version": 1, "actors": [{"id": "x", "name": "X", "kind": "rebel group", '
+            '"aliases": ["X"]}]}',
+            "'aliases' must map languages",
+        ),
+        (
+            '{"version": 1, "actors": [{"id": "x", "name": "X", "kind": "rebel group", '
+            '"alias": {"en": ["X"]}}]}',
+            "unknown key(s) alias",
+        ),
+        (
+            '{"version": 1, "actors": [{"id": "x", "name": "X", "kind": "rebel group", '
+            '"generic_aliases": {"en": ["rebels"]}}]}',
+            "generic_aliases need a country",
+        ),
+        (
+            '{"version": 1, "actors": [{"id": "x", "name": "X", "kind": "rebel group"}, '
+            '{"id": "x", "name": "Y", "kind": "rebel group"}]}',
+            "actor #1 ('x') repeats an id",
+        ),
+    ],
+)
+def test_malformed_user_file_raises_data_error(tmp_path: Path, content: str, needle: str) -> None:
+    path = tmp_path / "bad_actors.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        ActorDictionary.from_files([path])
+    assert str(path) in str(info.value)
+    assert needle in str(info.value)
+
+
+def test_missing_user_file_raises_data_error(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.json"
+    with pytest.raises(DataError, match="nope.json"):
+        ActorDictionary.from_files([missing])
+
+
+def test_find_is_fast(actors: ActorDictionary) -> None:
+    sentence = (
+        "Iraqi forces, backed by the Popular Mobilization Forces and coalition warplanes, "
+        "retook al-Qaim from ISIS militants on Friday, the army said. "
+    )
+    text = sentence * 200  # about 4,000 words
+    start = time.perf_counter()
+    found = actors.find(text, country="IRQ")
+    assert time.perf_counter() - start < 1.0
+    assert len(found) == 5 * 200

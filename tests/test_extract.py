@@ -1,0 +1,129 @@
+"""Event extraction on short articles written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitrep.extract import Extractor
+from sitrep.records import Article, Status
+
+
+def read(extractor: Extractor, text: str, *, outlet: str = "Test Wire", day: str = "2017-11-20"):
+    article = Article.make(text, language="en", outlet=outlet, published_at=date.fromisoformat(day))
+    return extractor.read(article).mentions
+
+
+def test_government_regains_with_actors_place_and_weekday(extractor: Extractor) -> None:
+    (m,) = read(extractor, "Iraqi forces recaptured the town of Rawa from ISIS on Friday.")
+    assert m.sub_event_type == "Government regains territory"
+    assert m.event_type == "Battles"
+    assert m.actor1 and m.actor1.name == "Military Forces of Iraq"
+    assert m.actor2 and m.actor2.name == "ISIS"
+    assert m.place and m.place.place.country == "IRQ" and "Rawa" in m.place.matched_text
+    assert m.time and m.time.value == date(2017, 11, 17) and not m.time.inferred
+    assert m.status is Status.OCCURRED
+    assert m.evidence.text.startswith("Iraqi forces recaptured")
+
+
+def test_non_state_actor_overtakes(extractor: Extractor) -> None:
+    (m,) = read(
+        extractor, "ISIS militants seized the town of Abu Kamal from the Syrian army on Saturday."
+    )
+    assert m.sub_event_type == "Non-state actor overtakes territory"
+    assert m.actor1 and m.actor1.name == "ISIS"
+    assert m.actor2 and m.actor2.name == "Military Forces of Syria"
+
+
+def test_expected_modal_and_cue(extractor: Extractor) -> None:
+    mentions = read(
+        extractor,
+        "Syrian troops are massing for an offensive on Abu Kamal. "
+        "The army will retake Mayadin within days, a commander said.",
+    )
+    assert mentions and all(m.status is Status.EXPECTED for m in mentions)
+
+
+def test_denied(extractor: Extractor) -> None:
+    mentions = read(
+        extractor, "The SDF denied that ISIS fighters captured the village of Hajin on Tuesday."
+    )
+    assert mentions and mentions[0].status is Status.DENIED
+
+
+def test_negation_is_denied(extractor: Extractor) -> None:
+    (m,) = read(extractor, "Turkish forces did not capture Afrin, the ministry said.")
+    assert m.status is Status.DENIED
+
+
+def test_claimed(extractor: Extractor) -> None:
+    (m,) = read(extractor, "ISIS claimed that its fighters recaptured Abu Kamal on Saturday.")
+    assert m.status is Status.CLAIMED
+
+
+def test_history_is_not_news_and_since_is_background(extractor: Extractor) -> None:
+    mentions = read(
+        extractor, "The 1916 agreement divided the region. ISIS had held Raqqa since 2014."
+    )
+    assert [m.status for m in mentions] == [Status.BACKGROUND]
+    (m,) = mentions
+    assert m.actor1 and m.actor1.name == "ISIS"
+    assert m.time and m.time.value.year == 2014 and m.time.precision.value == "year"
+
+
+def test_air_strike_with_fatalities(extractor: Extractor) -> None:
+    (m,) = read(
+        extractor,
+        "Russian warplanes struck the town of Mayadin on Sunday, killing "
+        "at least 12 civilians, a monitor said.",
+    )
+    assert m.sub_event_type == "Air/drone strike"
+    assert m.event_type == "Explosions/Remote violence"
+    assert m.actor1 and m.actor1.name == "Military Forces of Russia"
+    assert m.fatalities == 12
+    assert m.time and m.time.value == date(2017, 11, 19)
+
+
+def test_handover_without_a_fight(extractor: Extractor) -> None:
+    (m,) = read(
+        extractor,
+        "Peshmerga fighters withdrew from Kirkuk without a fight and Iraqi "
+        "forces took control of the city on Monday.",
+        day="2017-10-17",
+    )
+    assert m.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_reference_attaches_to_previous_event(extractor: Extractor) -> None:
+    mentions = read(
+        extractor, "Iraqi forces retook Rawa on Friday.\nThe advance was welcomed by residents."
+    )
+    assert [m.reference for m in mentions] == [False, True]
+    assert mentions[1].place == mentions[0].place or (
+        mentions[1].place
+        and mentions[0].place
+        and mentions[1].place.place.id == mentions[0].place.place.id
+    )
+
+
+def test_date_from_paragraph_and_source(extractor: Extractor) -> None:
+    text = (
+        "Reuters reports that the Syrian army retook Mayadin. "
+        "The army announced the capture on Saturday."
+    )
+    mentions = read(extractor, text)
+    first = mentions[0]
+    assert first.claim.source == "Reuters"
+    assert first.time and first.time.value == date(2017, 11, 18)
+
+
+def test_undated_report_falls_back_to_publication(extractor: Extractor) -> None:
+    (m,) = read(extractor, "Syrian troops recaptured Mayadin.", day="2017-10-15")
+    assert m.time and m.time.inferred and m.time.value == date(2017, 10, 15)
+
+
+def test_non_conflict_text_gives_nothing(extractor: Extractor) -> None:
+    text = (
+        "The central bank raised interest rates on Tuesday. Shares fell in Istanbul and "
+        "the lira weakened. Analysts expect growth to slow next year."
+    )
+    assert read(extractor, text) == ()
