@@ -405,7 +405,7 @@ def main() -> None:
 
 
 @cli.command("eval")
-@click.argument("name", type=click.Choice(["all", "seed"]))
+@click.argument("name")
 @click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")
 @click.option(
     "--gate",
@@ -439,6 +439,11 @@ def eval_(
     from .evaluation.runner import EVALUATIONS, gate, load_baseline, run, write_baseline
 
     config = _config(ctx)
+    if name != "all" and name not in EVALUATIONS:
+        raise click.BadParameter(
+            f"unknown evaluation {name!r}; choose from all, {', '.join(EVALUATIONS)}",
+            param_hint="NAME",
+        )
     names = list(EVALUATIONS) if name == "all" else [name]
     results = []
     for n in names:
@@ -470,3 +475,91 @@ def eval_(
             )
         if bad:
             sys.exit(EXIT_PARTIAL)
+
+
+@cli.command()
+@click.argument("place", required=False)
+@click.option(
+    "--as-of",
+    "as_of_day",
+    type=DATE,
+    default=None,
+    help="Who held what on this day (instead of one place's timeline).",
+)
+@click.option("--country", default=None, help="With --as-of: only this country (ISO3).")
+@click.option("--json", "as_json", is_flag=True, help="As JSON.")
+@click.pass_context
+def control(
+    ctx: click.Context,
+    place: str | None,
+    as_of_day: date | None,
+    country: str | None,
+    as_json: bool,
+) -> None:
+    """A place's control timeline, or with --as-of who held what on a day."""
+    from .control import as_of, timeline
+    from .resources import load_gazetteer
+    from .store import open_store
+
+    config = _config(ctx)
+    if (place is None) == (as_of_day is None):
+        raise click.UsageError("give either PLACE or --as-of YYYY-MM-DD")
+
+    def go() -> Any:
+        with open_store(config.db, readonly=True) as store:
+            if as_of_day is not None:
+                return as_of(store, as_of_day, country=country)
+            assert place is not None
+            ids = resolve_place_ids(place, load_gazetteer(config))
+            for pid in ids:
+                spans = timeline(store, [pid])
+                if spans:
+                    return spans
+            return []
+
+    result = _run(go)
+    if as_of_day is not None:
+        if as_json:
+            click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+            return
+        for item in result:
+            click.echo(
+                f"{item['place']['name']:<24} {item['controller']:<32} "
+                f"since {item['since'] or '?'}{' (disputed)' if item['disputed'] else ''}"
+            )
+        if not result:
+            click.echo(f"no control known on {as_of_day}", err=True)
+        return
+    if as_json:
+        click.echo(json.dumps([s.as_dict() for s in result], ensure_ascii=False, indent=2))
+        return
+    if not result:
+        click.echo(f"no control changes known for {place!r}", err=True)
+        return
+    click.echo(f"{result[0].place.name} ({result[0].place.country}, GeoNames {result[0].place.id})")
+    for s in result:
+        start = s.start.isoformat() if s.start else "?"
+        if s.start and s.start_precision == "year":
+            start = str(s.start.year)
+        end = s.end.isoformat() if s.end else "now"
+        click.echo(
+            f"  {start:>10} -> {end:<10} {s.controller:<32} "
+            f"{'DISPUTED ' if s.disputed else ''}[{', '.join(sorted(s.sources))}]"
+        )
+        for note in s.notes:
+            click.echo(f"{'':16}note: {note}")
+
+
+def resolve_place_ids(name: str, gazetteer: Any) -> list[int]:
+    """Candidate GeoNames ids for a place given by name (any spelling) or id, best first."""
+    from .errors import LookupFailed
+
+    if name.strip().isdigit():
+        return [int(name)]
+    found = [p.id for p in gazetteer.lookup(name)]
+    if not found:
+        raise LookupFailed(
+            f"no place called {name!r} in the gazetteer; try another spelling, "
+            "a GeoNames id, or `sitrep gazetteer lookup NAME`"
+        )
+    return found

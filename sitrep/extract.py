@@ -73,8 +73,6 @@ PURPOSE_HEADS = frozenset(
         "threaten",
         "move",
         "launch",
-        "begin",
-        "start",
         "mass",
         "gear",
         "ready",
@@ -84,7 +82,6 @@ PURPOSE_HEADS = frozenset(
         "order",
         "set",
         "hope",
-        "continue",
         "struggle",
         "race",
         "need",
@@ -92,8 +89,12 @@ PURPOSE_HEADS = frozenset(
         "bid",
     ]
 )
-# "managed to retake" is a fact.
-IMPLICATIVE_HEADS = frozenset({"manage", "succeed", "help"})
+# "managed to retake", "continue to seize": the action happens.
+IMPLICATIVE_HEADS = frozenset(
+    {"manage", "succeed", "help", "continue", "begin", "start", "proceed", "go"}
+)
+# "failed to capture": it did not happen.
+NEGATIVE_HEADS = frozenset({"fail", "refuse", "decline"})
 EXPECT_CUES = re.compile(
     r"\b(?:set(?:s|ting)?\s+the\s+stage\s+for|pav(?:e|es|ed|ing)\s+the\s+way\s+for|ahead\s+of|"
     r"prepar(?:e|es|ed|ing)\s+(?:for|to)|poised\s+to|expected\s+to|planning\s+to|plans\s+to|"
@@ -129,6 +130,12 @@ ANAPHORIC_PLACE = re.compile(
 CONTROLLER_AFTER = re.compile(r"control\s+of$|\bto$", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s?$")
 LOSER_CUE = re.compile(r"\b(?:from|against|on|of|targeting|targeted)\b[^,;]*$", re.IGNORECASE)
+# what may stand between two places of one list: "X in Syria and Y", "X, Y and Z",
+# "X near the Iranian border, Jalawla, Y", "as well as the Y" (no verb, no clause)
+COORDINATION = re.compile(
+    r"(?:[\s,]|\b(?:and|or|as|well|the|near|in|on|at|outside|of|border|town|city|village|"
+    r"province|district|towns|cities|villages)\b|\b[A-Z][\w'’\-]*)*"
+)
 IN_THE_COUNTRY = re.compile(r"\b(?:in|across|of)\s+the\s+country\b")
 # "20 km east of X", "the border with X": X locates something else.
 REFERENCE_POINT = re.compile(
@@ -150,13 +157,19 @@ FAMILY_PRIORITY = {
     Family.GRENADE: 7,
     Family.CIVILIANS: 8,
     Family.ABDUCTION: 9,
+    Family.SEXUAL: 9,
     Family.CLASH: 10,
+    Family.DISRUPTED: 11,
     Family.ARRESTS: 11,
     Family.AGREEMENT: 12,
     Family.BASE: 13,
+    Family.CHANGE: 13,
     Family.LOOTING: 14,
     Family.PROTEST: 15,
+    Family.INTERVENTION: 15,
+    Family.FORCE: 15,
     Family.RIOT: 15,
+    Family.MOB: 15,
 }
 _NUMBER_WORDS = {
     w: i
@@ -551,9 +564,11 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
             return Status.EXPECTED
         if "to" in {c.lower_ for c in token.children if c.dep_ == "aux"}:
             head = token.head
-            if head.lemma_ in IMPLICATIVE_HEADS:
-                pass
-            elif head.lemma_ in PURPOSE_HEADS or head.pos_ in ("NOUN", "VERB"):
+            if head.lemma_ in NEGATIVE_HEADS:
+                return Status.DENIED
+            if head.lemma_ not in IMPLICATIVE_HEADS and (
+                head.lemma_ in PURPOSE_HEADS or head.pos_ in ("NOUN", "VERB")
+            ):
                 return Status.EXPECTED
         if any(c.dep_ == "amod" and c.lower_ in EXPECT_MODIFIERS for c in token.children):
             return Status.EXPECTED
@@ -658,7 +673,9 @@ def _roles(
         loser_side = [m for m in loser_side if m not in agent_side]
         after = []
     if not agent_side and not subject_unknown:
-        agent_side = [m for m in matches if POSSESSIVE.search(m.span.text)]
+        if token is not None and token.pos_ == "NOUN" and not before:
+            # "the army's campaign ... the victory": the possessor is the agent
+            agent_side = [m for m in matches if POSSESSIVE.search(m.span.text)]
         if not agent_side and family in (
             Family.TAKE,
             Family.HANDOVER,
@@ -742,7 +759,7 @@ def _coordinated(text: str, cities: list[PlaceMatch]) -> bool:
     spans = [c.span for c in cities if c.span]
     for a, b in zip(spans, spans[1:], strict=False):
         between = text[a.end : b.start]
-        if not re.fullmatch(r"(?:\s+in\s+[^,;.]{2,30}?)?\s*(?:,|and|,\s*and|or)\s+", between):
+        if not COORDINATION.fullmatch(between) or not re.search(r",|\band\b|\bor\b", between):
             return False
     return len(spans) > 1
 

@@ -31,6 +31,7 @@ from .errors import SitrepError
 from .extract import ArticleReading, Extractor
 from .ingest import read_inputs
 from .records import Article, Failure
+from .resources import load_actors
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -140,6 +141,7 @@ def ingest(
                 continue
             yield item
 
+    controller_of = load_actors(config).controller_of
     n_workers = workers if workers is not None else config.workers
     if n_workers == 0:
         n_workers = multiprocessing.cpu_count()
@@ -160,12 +162,12 @@ def ingest(
                 article, error = result
                 if strict:
                     raise SitrepError(f"{article.origin}: {error}")
-                stored = store.save_reading(article, error=error)
+                stored = store.save_reading(article, error=error, controller_of=controller_of)
                 if stored:
                     summary.articles += 1
                     summary.failed += 1
                     summary.failures.append((article.origin or article.id, error))
-            elif store.save_reading(result):
+            elif store.save_reading(result, controller_of=controller_of):
                 summary.articles += 1
                 summary.mentions += len(result.mentions)
                 summary.words += len(result.article.text.split())

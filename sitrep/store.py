@@ -22,7 +22,7 @@ into events carry ``merged = 0``; :meth:`Store.merge_pending` finishes the job.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -123,6 +123,8 @@ actors = Table(
     Column("name", String(200), nullable=False),
     Column("kind", String(64), nullable=False),
     Column("country", String(3)),
+    # the name under which the actor holds territory ("Government of Syria")
+    Column("controller", String(200)),
 )
 
 mentions = Table(
@@ -247,12 +249,20 @@ class Store:
             conn.execute(delete(failures).where(failures.c.origin == origin))
             conn.execute(failures.insert().values(origin=origin, reason=reason, at=_now()))
 
-    def save_reading(self, reading: Any, *, error: str | None = None) -> bool:
+    def save_reading(
+        self,
+        reading: Any,
+        *,
+        error: str | None = None,
+        controller_of: Callable[[Actor], str] | None = None,
+    ) -> bool:
         """Store one article with its claims and mentions in one transaction.
 
         ``reading`` is an :class:`sitrep.extract.ArticleReading`, or an
         :class:`Article` when extraction failed (then ``error`` says why).
         Returns False when the article was already stored (nothing written).
+        ``controller_of`` names the controller of each actor (from the actor
+        dictionary), stored for control timelines.
         """
         article: Article = reading if isinstance(reading, Article) else reading.article
         try:
@@ -301,7 +311,7 @@ class Store:
                             for c in reading.claims
                         ],
                     )
-                self._save_entities(conn, found)
+                self._save_entities(conn, found, controller_of)
                 if found:
                     conn.execute(mentions.insert(), [self._mention_row(m) for m in found])
                 return True
@@ -310,7 +320,12 @@ class Store:
                 f"could not store article {article.id} ({article.origin}): {exc}"
             ) from exc
 
-    def _save_entities(self, conn: Connection, found: Sequence[Mention]) -> None:
+    def _save_entities(
+        self,
+        conn: Connection,
+        found: Sequence[Mention],
+        controller_of: Callable[[Actor], str] | None,
+    ) -> None:
         place_rows: dict[int, Place] = {}
         actor_rows: dict[str, Actor] = {}
         for m in found:
@@ -349,7 +364,13 @@ class Store:
                 conn.execute(
                     actors.insert(),
                     [
-                        {"id": a.id, "name": a.name, "kind": a.kind, "country": a.country}
+                        {
+                            "id": a.id,
+                            "name": a.name,
+                            "kind": a.kind,
+                            "country": a.country,
+                            "controller": controller_of(a) if controller_of else a.name,
+                        }
                         for a in new_actors
                     ],
                 )

@@ -24,6 +24,9 @@ BASELINE = Path(__file__).with_name("baseline.json")
 # name -> module holding `evaluate(config) -> EvalResult`
 EVALUATIONS: dict[str, str] = {
     "seed": "sitrep.evaluation.seed",
+    "case2021": "sitrep.evaluation.case2021",
+    "guardian": "sitrep.evaluation.guardian",
+    "wcep": "sitrep.evaluation.wcep",
 }
 
 

@@ -1,0 +1,334 @@
+"""Who holds which place, since when: control timelines from control-change events.
+
+A timeline is built per place from:
+
+- *changes*: reported events of the territory sub-types (government regains
+  territory, non-state actor overtakes territory, non-violent transfer of
+  territory) with status occurred or claimed; the new controller is the
+  controller of actor 1 (``actors.controller``: the army's is "Government of
+  Syria"), the previous one that of actor 2 when the report names it;
+- *facts*: background events ("ISIS had held it since 2014"), which say who
+  held the place from a date (or from an unknown date) onwards.
+
+Changes are read in date order. A change to the controller already in place
+confirms the current span (its evidence joins it); a change to another
+controller closes the current span and opens a new one. Before the first
+change, the previous controller named by that change (or by a background
+fact) holds the place from the fact's date, or from an unknown start. Two
+changes to different controllers whose date windows overlap, or a change that
+some source denies, make the span *disputed*: both are kept, with their
+sources, and the span's confidence drops.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import and_, select
+
+from .store import Store, actors, events, places
+from .typology import TERRITORY_SUB_TYPES
+
+_PRECISION_DAYS = {"day": 0, "week": 6, "month": 30, "year": 364}
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    """A place as timelines show it."""
+
+    id: int
+    name: str
+    country: str
+    admin1: str | None
+    lat: float
+    lon: float
+    kind: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "geonames_id": self.id,
+            "country": self.country,
+            "admin1": self.admin1,
+            "lat": self.lat,
+            "lon": self.lon,
+            "kind": self.kind,
+        }
+
+
+@dataclass(frozen=True)
+class Change:
+    """One control-relevant event at a place."""
+
+    event_id: str
+    kind: str  # "change" | "fact"
+    controller: str | None
+    previous: str | None
+    date: date | None
+    precision: str | None
+    status: str
+    sources: tuple[str, ...]
+    confidence: float
+
+
+@dataclass
+class ControlSpan:
+    """A place held by one controller over ``[start, end)`` (``end`` None: still held)."""
+
+    place: PlaceRef
+    controller: str
+    start: date | None
+    end: date | None = None
+    start_precision: str | None = None
+    sources: set[str] = field(default_factory=set)
+    events: list[str] = field(default_factory=list)
+    confidence: float = 0.5
+    disputed: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    def holds_on(self, day: date) -> bool:
+        """True when this span covers ``day`` (an unknown start covers the past)."""
+        starts = self.start is None or self.start <= day
+        return starts and (self.end is None or day < self.end)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "controller": self.controller,
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "start_precision": self.start_precision,
+            "sources": sorted(self.sources),
+            "events": list(self.events),
+            "confidence": round(self.confidence, 3),
+            "disputed": self.disputed,
+            "notes": list(self.notes),
+        }
+
+
+def _controller_for(sub_type: str, controller: str | None, country: str) -> str | None:
+    if controller:
+        return controller
+    if sub_type == "Government regains territory":
+        return f"Government of {_COUNTRY_NAMES.get(country, country)}"
+    return None
+
+
+_COUNTRY_NAMES = {
+    "SYR": "Syria",
+    "IRQ": "Iraq",
+    "TUR": "Turkey",
+    "LBN": "Lebanon",
+    "JOR": "Jordan",
+    "IRN": "Iran",
+    "YEM": "Yemen",
+    "LBY": "Libya",
+    "AFG": "Afghanistan",
+    "EGY": "Egypt",
+    "ISR": "Israel",
+    "PSE": "Palestine",
+    "SAU": "Saudi Arabia",
+    "KWT": "Kuwait",
+}
+
+
+def load_changes(
+    store: Store, place_ids: Sequence[int] | None = None
+) -> tuple[dict[int, PlaceRef], dict[int, list[Change]]]:
+    """Control-relevant events grouped by place (all places when ``place_ids`` is None)."""
+    a1 = actors.alias("a1")
+    a2 = actors.alias("a2")
+    q = (
+        select(
+            events,
+            a1.c.controller.label("c1"),
+            a2.c.controller.label("c2"),
+            places.c.name.label("p_name"),
+            places.c.country.label("p_country"),
+            places.c.admin1.label("p_admin1"),
+            places.c.lat.label("p_lat"),
+            places.c.lon.label("p_lon"),
+            places.c.kind.label("p_kind"),
+        )
+        .join(places, places.c.id == events.c.place_id)
+        .join(a1, a1.c.id == events.c.actor1, isouter=True)
+        .join(a2, a2.c.id == events.c.actor2, isouter=True)
+        .where(
+            and_(
+                events.c.sub_event_type.in_(sorted(TERRITORY_SUB_TYPES)),
+                events.c.status.in_(["occurred", "claimed", "denied", "background"]),
+            )
+        )
+        .order_by(events.c.place_id, events.c.date, events.c.id)
+    )
+    if place_ids is not None:
+        q = q.where(events.c.place_id.in_(list(place_ids)))
+    refs: dict[int, PlaceRef] = {}
+    grouped: dict[int, list[Change]] = defaultdict(list)
+    with store.engine.connect() as conn:
+        for r in conn.execute(q).mappings():
+            pid = r["place_id"]
+            if r["p_kind"] == "country":
+                continue  # a whole country changes hands only through its places
+            refs.setdefault(
+                pid,
+                PlaceRef(
+                    pid,
+                    r["p_name"],
+                    r["p_country"],
+                    r["p_admin1"],
+                    r["p_lat"],
+                    r["p_lon"],
+                    r["p_kind"],
+                ),
+            )
+            controller = _controller_for(r["sub_event_type"], r["c1"], r["p_country"])
+            grouped[pid].append(
+                Change(
+                    event_id=r["id"],
+                    kind="fact" if r["status"] == "background" else "change",
+                    controller=controller,
+                    previous=r["c2"],
+                    date=r["date"],
+                    precision=r["date_precision"],
+                    status=r["status"],
+                    sources=tuple(json.loads(r["sources"])),
+                    confidence=r["confidence"],
+                )
+            )
+    return refs, grouped
+
+
+def _window_end(c: Change) -> date | None:
+    if c.date is None:
+        return None
+    return c.date + timedelta(days=_PRECISION_DAYS.get(c.precision or "day", 0))
+
+
+def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> list[ControlSpan]:
+    """The ordered control spans of one place (see the module docstring)."""
+    items = [c for c in changes if c.controller]
+    facts = sorted(
+        (c for c in items if c.kind == "fact"),
+        key=lambda c: (c.date is not None, c.date or date.min, c.event_id),
+    )
+    reported = sorted(
+        (c for c in items if c.kind == "change"), key=lambda c: (c.date or date.max, c.event_id)
+    )
+    denied = [c for c in reported if c.status == "denied"]
+    moves = [c for c in reported if c.status != "denied"]
+    spans: list[ControlSpan] = []
+
+    def open_span(
+        controller: str, c: Change | None, start: date | None, precision: str | None
+    ) -> ControlSpan:
+        span = ControlSpan(place, controller, start, start_precision=precision)
+        if c is not None:
+            span.sources.update(c.sources)
+            span.events.append(c.event_id)
+            span.confidence = c.confidence
+        spans.append(span)
+        return span
+
+    # before the first change: who held it, from background facts or the loser named
+    first_move = moves[0] if moves else None
+    for f in facts:
+        if first_move and f.date and first_move.date and f.date > first_move.date:
+            continue  # a fact about a later period: handled with the changes below
+        if spans and spans[-1].controller == f.controller:
+            span = spans[-1]
+            if f.date and (span.start is None or f.date < span.start):
+                span.start, span.start_precision = f.date, f.precision
+            span.sources.update(f.sources)
+            span.events.append(f.event_id)
+        else:
+            if spans and f.date:
+                spans[-1].end = f.date
+            open_span(f.controller or "", f, f.date, f.precision if f.date else None)
+    if first_move and first_move.previous and not spans:
+        span = open_span(first_move.previous, None, None, None)
+        span.sources.update(first_move.sources)
+        span.notes.append(f"held before {first_move.date}, according to the report of its loss")
+
+    for c in moves:
+        current = spans[-1] if spans else None
+        if current is not None and current.controller == c.controller:
+            current.sources.update(c.sources)
+            current.events.append(c.event_id)
+            current.confidence = max(current.confidence, c.confidence)
+            continue
+        if current is not None and current.start is not None and c.date is not None:
+            # two different controllers in overlapping windows: the reports disagree
+            current_end = current.start + timedelta(
+                days=_PRECISION_DAYS.get(current.start_precision or "day", 0)
+            )
+            if c.date <= current_end:
+                current.disputed = True
+                current.notes.append(
+                    f"{c.controller} also reported holding it from {c.date} "
+                    f"({', '.join(c.sources)})"
+                )
+                current.confidence *= 0.5
+                continue
+        if current is not None:
+            current.end = c.date
+        open_span(c.controller or "", c, c.date, c.precision)
+
+    for d in denied:
+        for span in spans:
+            if (
+                span.controller == d.controller
+                and d.date
+                and span.start
+                and (abs((span.start - d.date).days) <= 7)
+            ):
+                span.disputed = True
+                span.confidence *= 0.5
+                span.notes.append(f"denied by {', '.join(d.sources)}")
+    return spans
+
+
+def timeline(store: Store, place_ids: Sequence[int]) -> list[ControlSpan]:
+    """The control timeline of the given place ids (spans of all of them, ordered)."""
+    refs, grouped = load_changes(store, place_ids)
+    out: list[ControlSpan] = []
+    for pid in sorted(grouped):
+        out.extend(build_timeline(refs[pid], grouped[pid]))
+    out.sort(key=lambda s: (s.start or date.min, s.place.id))
+    return out
+
+
+def as_of(
+    store: Store,
+    day: date,
+    *,
+    country: str | None = None,
+    bbox: tuple[float, float, float, float] | None = None,
+) -> list[dict[str, Any]]:
+    """Who held what on ``day``: ``{place, controller, since, ...}`` per place."""
+    refs, grouped = load_changes(store)
+    out = []
+    for pid in sorted(grouped, key=lambda p: refs[p].name):
+        ref = refs[pid]
+        if country and ref.country != country.upper():
+            continue
+        if bbox and not (bbox[0] <= ref.lon <= bbox[2] and bbox[1] <= ref.lat <= bbox[3]):
+            continue
+        for span in build_timeline(ref, grouped[pid]):
+            if span.holds_on(day):
+                out.append(
+                    {
+                        "place": ref.as_dict(),
+                        "controller": span.controller,
+                        "since": span.start.isoformat() if span.start else None,
+                        "since_precision": span.start_precision,
+                        "disputed": span.disputed,
+                        "confidence": round(span.confidence, 3),
+                        "sources": sorted(span.sources),
+                    }
+                )
+    return out
