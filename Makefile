@@ -32,11 +32,15 @@ typecheck: $(STAMP)
 
 check: lint typecheck
 
+# Unit tests: no network, no ../shared (tests that need it are marked `shared`).
 test: check
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -m "not shared"
 
+# Quality on real data in ../shared: the shared tests, then every evaluation
+# against the floors pinned in sitrep/evaluation/baseline.json.
 eval: $(STAMP)
-	$(BIN)/sitrep eval all --gate
+	$(BIN)/pytest -q -m shared
+	$(BIN)/sitrep eval all --gate --report eval-reports/eval.json
 
 bench: $(STAMP)
 	$(BIN)/sitrep bench

@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import click
@@ -399,8 +400,15 @@ def gazetteer_lookup(ctx: click.Context, name: str) -> None:
         )
 
 
+def _attach_subgroups() -> None:
+    from .moderation.commands import moderate_group
+
+    cli.add_command(moderate_group, "moderate")
+
+
 def main() -> None:
     """Entry point of the ``sitrep`` script."""
+    _attach_subgroups()
     cli(obj={})
 
 
@@ -458,6 +466,7 @@ def eval_(
             for k, v in r.figures.items():
                 click.echo(f"  {k}: {v:.4f}")
     if report:
+        Path(report).parent.mkdir(parents=True, exist_ok=True)
         with open(report, "w", encoding="utf-8") as fh:
             json.dump([r.as_dict() for r in results], fh, ensure_ascii=False, indent=2, default=str)
     if pin:
@@ -563,3 +572,40 @@ def resolve_place_ids(name: str, gazetteer: Any) -> list[int]:
             "a GeoNames id, or `sitrep gazetteer lookup NAME`"
         )
     return found
+
+
+@cli.command()
+@click.argument("target")
+@click.option("--since", type=DATE, default=None, help="For a place: events on or after this.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "json"]),
+    default="md",
+    show_default=True,
+    help="Markdown for reading, JSON for tools.",
+)
+@click.pass_context
+def roundup(ctx: click.Context, target: str, since: date | None, fmt: str) -> None:
+    """What each outlet said about an event (EVENT_ID) or about a place, side by side."""
+    from .errors import LookupFailed
+    from .resources import load_gazetteer
+    from .roundup import build_roundup, format_markdown, place_roundup
+    from .store import open_store
+
+    config = _config(ctx)
+
+    def go() -> dict[str, Any]:
+        with open_store(config.db, readonly=True) as store:
+            try:
+                return build_roundup(store, target)
+            except LookupFailed:
+                pass
+            ids = resolve_place_ids(target, load_gazetteer(config))
+            return place_roundup(store, ids, since=since)
+
+    result = _run(go)
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2, default=str))
+    else:
+        click.echo(format_markdown(result))

@@ -74,6 +74,7 @@ class Change:
     status: str
     sources: tuple[str, ...]
     confidence: float
+    denied_by: tuple[str, ...] = ()
 
 
 @dataclass
@@ -198,6 +199,7 @@ def load_changes(
                     status=r["status"],
                     sources=tuple(json.loads(r["sources"])),
                     confidence=r["confidence"],
+                    denied_by=tuple(json.loads(r["denied_by"])),
                 )
             )
     return refs, grouped
@@ -216,8 +218,11 @@ def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> list[ControlSp
         (c for c in items if c.kind == "fact"),
         key=lambda c: (c.date is not None, c.date or date.min, c.event_id),
     )
+    # on one day, what a source reports as fact goes before what a party claims
+    status_rank = {"occurred": 0, "claimed": 1, "denied": 2}
     reported = sorted(
-        (c for c in items if c.kind == "change"), key=lambda c: (c.date or date.max, c.event_id)
+        (c for c in items if c.kind == "change"),
+        key=lambda c: (c.date or date.max, status_rank.get(c.status, 3), c.event_id),
     )
     denied = [c for c in reported if c.status == "denied"]
     moves = [c for c in reported if c.status != "denied"]
@@ -231,6 +236,11 @@ def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> list[ControlSp
             span.sources.update(c.sources)
             span.events.append(c.event_id)
             span.confidence = c.confidence
+            if c.denied_by and c.kind == "change":
+                # some reports of this very change deny it
+                span.disputed = True
+                span.confidence *= 0.5
+                span.notes.append(f"denied by {', '.join(c.denied_by)}")
         spans.append(span)
         return span
 

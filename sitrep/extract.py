@@ -28,7 +28,9 @@ from . import dates as dates_mod
 from .actors import ActorDictionary, ActorMatch
 from .attribution import attribute
 from .config import Config
+from .errors import LookupFailed
 from .gazetteer import Gazetteer
+from .outlets import outlet_directory
 from .records import (
     Actor,
     Article,
@@ -45,7 +47,15 @@ from .records import (
 )
 from .resources import load_actors, load_gazetteer, load_nlp
 from .text import split_sentences
-from .typology import Family, TriggerMatch, event_type_of, find_triggers, is_candidate, sub_type_for
+from .typology import (
+    TERRITORY_SUB_TYPES,
+    Family,
+    TriggerMatch,
+    event_type_of,
+    find_triggers,
+    is_candidate,
+    sub_type_for,
+)
 
 MODALS = frozenset({"will", "would", "could", "can", "may", "might", "shall", "should", "must"})
 # Heads that make a "to retake" clause a purpose, not a fact.
@@ -93,6 +103,9 @@ PURPOSE_HEADS = frozenset(
 IMPLICATIVE_HEADS = frozenset(
     {"manage", "succeed", "help", "continue", "begin", "start", "proceed", "go"}
 )
+# "claimed to have captured": said, not shown.
+CLAIM_HEADS = frozenset({"claim", "allege", "purport", "say", "report"})
+PROCLAIM_HEADS = frozenset({"proclaim", "claim", "allege"})
 # "failed to capture": it did not happen.
 NEGATIVE_HEADS = frozenset({"fail", "refuse", "decline"})
 EXPECT_CUES = re.compile(
@@ -135,6 +148,10 @@ LOSER_CUE = re.compile(r"\b(?:from|against|on|of|targeting|targeted)\b[^,;]*$", 
 COORDINATION = re.compile(
     r"(?:[\s,]|\b(?:and|or|as|well|the|near|in|on|at|outside|of|border|town|city|village|"
     r"province|district|towns|cities|villages)\b|\b[A-Z][\w'’\-]*)*"
+)
+TRIGGER_OBJECT_ANAPHOR = re.compile(
+    r"^\s+(?:(?:of|back|control\s+of)\s+)?(?:the|this|that)\s+(?:\w+\s+){0,2}?"
+    r"(?:town|city|village|stronghold|enclave)\b"
 )
 IN_THE_COUNTRY = re.compile(r"\b(?:in|across|of)\s+the\s+country\b")
 # "20 km east of X", "the border with X": X locates something else.
@@ -294,7 +311,10 @@ class Extractor:
                         docs[i],
                         places[i],
                         found_dates[i],
-                        paragraph_dates.get((claim.sentence.paragraph, claim.source)),
+                        _other_sentence_date(
+                            paragraph_dates.get((claim.sentence.paragraph, claim.source)),
+                            claim.sentence.index,
+                        ),
                         ctx,
                     )
                 )
@@ -306,6 +326,7 @@ class Extractor:
             cities = [p for p in places[i] if p.place.kind is PlacePrecision.CITY]
             if cities:
                 ctx.last_city = cities[-1]
+        mentions.extend(_context_links(mentions))
         return ArticleReading(
             article, tuple(sentences), tuple(claims), tuple(mentions), candidates=len(candidates)
         )
@@ -318,7 +339,9 @@ class Extractor:
     # -- per sentence -------------------------------------------------------
 
     def _places(self, text: str) -> list[PlaceMatch]:
-        return list(self.gazetteer.find(text))
+        """Places named in a sentence, less the names used for something else."""
+        outlets = [(a, b) for a, b, _ in outlet_directory().find(text)]
+        return [p for p in self.gazetteer.find(text) if _is_place_use(text, p, outlets)]
 
     def _sentence_mentions(
         self,
@@ -373,7 +396,7 @@ class Extractor:
         status = _status(family, token, claim, text, trig)
 
         # dates: the sentence's own, else its paragraph's, else its source's last, else publication
-        time = _pick_date(found_dates, family, trig)
+        time = _pick_date(found_dates, family, trig, token)
         history = time is not None and dates_mod.is_history(
             time, ctx.published, days=self.config.history_days
         )
@@ -401,10 +424,18 @@ class Extractor:
                 return []
 
         targets = _targets(text, trig, places, ctx)
-        if not targets and IN_THE_COUNTRY.search(text) and agent and agent.country:
-            targets = [self._country_match(agent.country, "the country")]
-        if not targets and agent and agent.country and trig.trigger.weight >= 0.7:
-            targets = [self._country_match(agent.country, "")]
+        if not targets and agent is not None:
+            # no place named: the country the article is about ("in the country")
+            named = IN_THE_COUNTRY.search(text)
+            # "its strongholds in the country": the agent's own country; otherwise
+            # the country the article is about
+            if named and agent.country:
+                country: str | None = agent.country
+            else:
+                country = _sentence_country(places, ctx) or agent.country
+            if country and (named or trig.trigger.weight >= 0.7):
+                fallback = self._country_match(country, "the country" if named else "")
+                targets = [fallback] if fallback else []
         if not targets:
             return []
         if trig.trigger.weight < 0.5 and not (agent and targets[0].matched_text):
@@ -417,9 +448,8 @@ class Extractor:
             if split:
                 a1 = _actor_for_country(actor_matches, target.place.country, text, self) or agent
             a2 = loser
-            sub = sub_type_for(
-                family, agent_kind=a1.kind if a1 else None, loser_kind=a2.kind if a2 else None
-            )
+            agent_kind = a1.kind if a1 else _subject_kind(token)
+            sub = sub_type_for(family, agent_kind=agent_kind, loser_kind=a2.kind if a2 else None)
             if family is Family.TAKE and _handover_cue(text):
                 sub = "Non-violent transfer of territory"
             confidence = trig.trigger.weight * (1.0 if target.span else 0.7) * (1.0 if a1 else 0.8)
@@ -482,11 +512,88 @@ class Extractor:
             for t in targets
         ]
 
-    def _country_match(self, iso3: str, text: str) -> PlaceMatch:
-        return PlaceMatch(self.gazetteer.country(iso3), text, None, 0.5)
+    def _country_match(self, iso3: str, text: str) -> PlaceMatch | None:
+        try:
+            return PlaceMatch(self.gazetteer.country(iso3), text, None, 0.5)
+        except LookupFailed:
+            return None  # a country outside the gazetteer's region
 
 
 # -- helpers (pure functions over one sentence) --------------------------------
+
+
+# "the Damascus government", "Baghdad's forces": the capital stands for the state
+METONYMY_AFTER = re.compile(
+    r"^(?:['’]s\b|\s+(?:government|regime|authorities|officials|leadership|administration"
+    r"|(?:has\s+|had\s+)?(?:proclaimed|announced|said|says|claimed|declared|accused|denied"
+    r"|insisted|sent|deployed|warned|vowed|responded|rejected))\b)",
+    re.IGNORECASE,
+)
+
+# a one-word name followed by a capitalised word that is not a place-kind word is
+# most often a person ("Rami Abdel Rahman"), not the village of that name
+PERSON_AFTER = re.compile(
+    r"^\s+(?!(?:Province|Governorate|District|City|Region|Valley)\b)"
+    r"[A-Z][a-z]+"
+)
+
+
+def _is_place_use(text: str, p: PlaceMatch, outlets: list[tuple[int, int]]) -> bool:
+    if p.span is None:
+        return True
+    start, end = p.span.start, p.span.end
+    if any(a < end and start < b for a, b in outlets):
+        return False  # "SANA" the news agency is not Sanaa
+    after = text[end:]
+    if METONYMY_AFTER.match(after) and p.place.kind is not PlacePrecision.COUNTRY:
+        return False
+    single_word = " " not in p.matched_text.strip() and "-" not in p.matched_text
+    return not (single_word and p.place.kind is PlacePrecision.CITY and PERSON_AFTER.match(after))
+
+
+def _context_links(mentions: Sequence[Mention]) -> list[Mention]:
+    """Background facts about a place whose change the same article reports.
+
+    "BBC notes that ISIS had held most of Deir al-Zour since 2014" is BBC's word
+    on the recapture the article is about: besides the background fact (which
+    control timelines use), the sentence becomes a reference mention of that
+    event, so the event counts BBC among its sources.
+    """
+    changes = {
+        m.place.place.id: m
+        for m in mentions
+        if m.place
+        and m.status is Status.OCCURRED
+        and not m.reference
+        and m.sub_event_type in TERRITORY_SUB_TYPES
+    }
+    links = []
+    for m in mentions:
+        if m.status is not Status.BACKGROUND or not m.place:
+            continue
+        target = changes.get(m.place.place.id)
+        if target is None or target.claim.source == m.claim.source:
+            continue
+        links.append(
+            Mention(
+                id=short_hash(m.id, target.id),
+                claim=m.claim,
+                event_type=target.event_type,
+                sub_event_type=target.sub_event_type,
+                status=Status.OCCURRED,
+                evidence=m.evidence,
+                trigger=m.trigger,
+                actor1=target.actor1,
+                actor2=target.actor2,
+                place=PlaceMatch(target.place.place, m.place.matched_text, m.place.span, 0.5)
+                if target.place
+                else None,
+                time=target.time,
+                confidence=0.3,
+                reference=True,
+            )
+        )
+    return links
 
 
 def _family_group(family: Family) -> str:
@@ -521,15 +628,21 @@ def _sentence_country(places: list[PlaceMatch], ctx: _Context) -> str | None:
 
 def _paragraph_dates(
     claims: Sequence[Claim], found: Sequence[list[dates_mod.DateMatch]]
-) -> dict[tuple[int, str], TimeRef]:
-    """The first explicit date of each (paragraph, source): "on Friday" in the next sentence."""
-    out: dict[tuple[int, str], TimeRef] = {}
+) -> dict[tuple[int, str], list[tuple[int, TimeRef]]]:
+    """Explicit dates of each (paragraph, source), by sentence: "on Friday" one sentence on."""
+    out: dict[tuple[int, str], list[tuple[int, TimeRef]]] = {}
     for claim, matches in zip(claims, found, strict=True):
         for d in matches:
             if d.relation == "at" and not d.ref.inferred:
-                out.setdefault((claim.sentence.paragraph, claim.source), d.ref)
+                key = (claim.sentence.paragraph, claim.source)
+                out.setdefault(key, []).append((claim.sentence.index, d.ref))
                 break
     return out
+
+
+def _other_sentence_date(dated: list[tuple[int, TimeRef]] | None, index: int) -> TimeRef | None:
+    """The first date of the paragraph given in another sentence than ``index``."""
+    return next((ref for i, ref in dated or [] if i != index), None)
 
 
 def _trigger_token(doc: Any, trig: TriggerMatch) -> Any:
@@ -545,7 +658,7 @@ def _trigger_token(doc: Any, trig: TriggerMatch) -> Any:
 
 def _aux_lemmas(token: Any) -> set[str]:
     lemmas = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-    if token.dep_ in ("xcomp", "conj") and token.head is not token:
+    if token.dep_ in ("xcomp", "conj") and token.head.i != token.i:
         lemmas |= {c.lower_ for c in token.head.children if c.dep_ in ("aux", "auxpass")}
     return lemmas
 
@@ -562,10 +675,16 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
             return Status.DENIED
         if _aux_lemmas(token) & MODALS:
             return Status.EXPECTED
+        if token.dep_ in ("xcomp", "oprd", "ccomp", "acomp") and token.head.lemma_ in (
+            PROCLAIM_HEADS
+        ):
+            return Status.CLAIMED  # "Damascus proclaimed the town liberated"
         if "to" in {c.lower_ for c in token.children if c.dep_ == "aux"}:
             head = token.head
             if head.lemma_ in NEGATIVE_HEADS:
                 return Status.DENIED
+            if head.lemma_ in CLAIM_HEADS:
+                return Status.CLAIMED
             if head.lemma_ not in IMPLICATIVE_HEADS and (
                 head.lemma_ in PURPOSE_HEADS or head.pos_ in ("NOUN", "VERB")
             ):
@@ -582,8 +701,14 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
 
 
 def _pick_date(
-    found: list[dates_mod.DateMatch], family: Family, trig: TriggerMatch
+    found: list[dates_mod.DateMatch], family: Family, trig: TriggerMatch, token: Any = None
 ) -> TimeRef | None:
+    """The sentence's date for this trigger, or None to take one from the context.
+
+    A date belongs to the trigger when it hangs on the trigger's own clause or on a
+    clause above it ("announced Friday that it had recaptured"), not when it dates
+    another clause ("the town that government forces captured earlier this week").
+    """
     if family is Family.CONTROL:
         since = [d for d in found if d.relation == "since"]
         return since[0].ref if since else None
@@ -591,7 +716,26 @@ def _pick_date(
     at = [d for d in found if d.relation == "at" and not d.ref.inferred]
     if not at:
         return None
+    if token is not None:
+        own = [d for d in at if _dates_trigger(token, d)]
+        if not own:
+            return None
+        at = own
     return min(at, key=lambda d: abs(d.span.start - trig.start)).ref
+
+
+def _dates_trigger(token: Any, d: dates_mod.DateMatch) -> bool:
+    doc = token.doc
+    span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return True
+    clause = span.root
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.pos_ not in ("VERB", "AUX"):
+        return True  # a verbless headline: the date is the sentence's
+    ancestors = {token.i, *(a.i for a in token.ancestors)}
+    return clause.i in ancestors
 
 
 def _past_perfect_since(found: list[dates_mod.DateMatch]) -> bool:
@@ -668,9 +812,11 @@ def _roles(
     before = [m for m in matches if m.span.end <= trig.start and m not in loser_side]
     after = [m for m in matches if m.span.start >= trig.end and m not in agent_side]
     # "back in the control of X", "fell to X": X is the one who holds the place now
-    if CONTROLLER_AFTER.search(trig.text):
-        agent_side = agent_side or after
-        loser_side = [m for m in loser_side if m not in agent_side]
+    if CONTROLLER_AFTER.search(trig.text) and after:
+        # the subject is the place ("Raqqa, the ISIS capital, has fallen to ..."):
+        # its actors lost it
+        loser_side = [m for m in agent_side + loser_side if m not in after]
+        agent_side = after
         after = []
     if not agent_side and not subject_unknown:
         if token is not None and token.pos_ == "NOUN" and not before:
@@ -706,6 +852,58 @@ def _roles(
     return agent, loser, assoc
 
 
+# subjects that say who acts even when no actor is named: "the jihadists regained"
+NON_STATE_NOUNS = frozenset(
+    [
+        "jihadist",
+        "jihadists",
+        "militant",
+        "militants",
+        "insurgent",
+        "insurgents",
+        "extremist",
+        "extremists",
+        "rebel",
+        "rebels",
+        "gunman",
+        "gunmen",
+        "terrorist",
+        "terrorists",
+        "fighter",
+        "fighters",
+        "group",
+    ]
+)
+STATE_NOUNS = frozenset(
+    [
+        "army",
+        "troops",
+        "soldier",
+        "soldiers",
+        "military",
+        "regime",
+        "police",
+        "government",
+        "loyalists",
+    ]
+)
+
+
+def _subject_kind(token: Any) -> str | None:
+    """An ACLED actor kind read off the trigger's subject noun, when no actor is known."""
+    if token is None:
+        return None
+    heads = [token, token.head] if token.dep_ in ("xcomp", "conj") else [token]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "nsubj":
+                if child.lower_ in NON_STATE_NOUNS:
+                    return "rebel group"
+                if child.lower_ in STATE_NOUNS:
+                    return "state forces"
+    return None
+
+
 def _pronoun_subject(token: Any) -> bool:
     return any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in token.children)
 
@@ -739,6 +937,14 @@ def _targets(
     """The place(s) an event happened at: coordinated cities split into one each."""
     specific = [p for p in places if p.place.kind is not PlacePrecision.COUNTRY]
     cities = [p for p in specific if p.place.kind is PlacePrecision.CITY]
+    # "hailed the fall of the town": the trigger's own object refers back
+    anaphor_object = TRIGGER_OBJECT_ANAPHOR.match(text[trig.end :])
+    if anaphor_object and ctx.last_city is not None:
+        end = trig.end + anaphor_object.end()
+        # not "the town of al-Qaim", which names its place
+        if not any(c.span and end <= c.span.start <= end + 12 for c in cities):
+            last = ctx.last_city
+            return [PlaceMatch(last.place, last.matched_text, None, 0.6)]
     if len(cities) > 1 and _coordinated(text, cities):
         return cities
     if cities:

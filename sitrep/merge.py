@@ -9,7 +9,8 @@ date before an inferred one) and each joins the first event whose *anchor*
 
 - the same place, or one inside the other (a town in its province);
 - dates whose windows overlap (a day, a week, a month, a year by precision;
-  an undated report covers the week before its publication);
+  an undated report covers the week before its publication), choosing the
+  closest event in time when several fit;
 - compatible actors (the same actor 1, or one unknown, or one among the
   other's associated actors).
 
@@ -26,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.engine import Connection
 
 from .records import Mention, Status, short_hash
@@ -73,6 +74,9 @@ class _Row:
     reference: bool
     event_type: str
     sub_event_type: str
+    # who says it independently: a cited outlet by name, else the article's
+    # outlet, near-duplicate articles sharing one key
+    independence: str = ""
 
     def sort_key(self) -> tuple[Any, ...]:
         return (
@@ -137,9 +141,15 @@ def _dates_overlap(a: _Row, b: _Row) -> bool:
     wa, wb = a.window(), b.window()
     if wa is None or wb is None:
         return True
-    return (
-        wa[0] - timedelta(days=SLACK_DAYS) <= wb[1] and wb[0] - timedelta(days=SLACK_DAYS) <= wa[1]
-    )
+    # an undated report already covers the week before it: no extra slack
+    slack = timedelta(days=0 if a.inferred or b.inferred else SLACK_DAYS)
+    return wa[0] - slack <= wb[1] and wb[0] - slack <= wa[1]
+
+
+def _distance(cluster: _Cluster, row: _Row) -> tuple[int, int]:
+    a, r = cluster.anchor.date, row.date
+    days = abs((a - r).days) if a and r else 10**6
+    return (days, 0 if cluster.anchor.place_id == row.place_id else 1)
 
 
 def compatible(cluster: _Cluster, row: _Row) -> bool:
@@ -161,10 +171,11 @@ def cluster_rows(rows: list[_Row]) -> list[_Cluster]:
     """Group a block's mentions into events (deterministic, order-independent)."""
     clusters: list[_Cluster] = []
     for row in sorted(rows, key=_Row.sort_key):
-        for c in clusters:
-            if compatible(c, row):
-                c.members.append(row)
-                break
+        fits = [c for c in clusters if compatible(c, row)]
+        if fits:
+            # the closest in time (then the same place) when several could take it;
+            # ties go to the earlier cluster, so the result stays deterministic
+            min(fits, key=lambda c: _distance(c, row)).members.append(row)
         else:
             clusters.append(_Cluster(anchor=row, members=[row]))
     return clusters
@@ -221,21 +232,46 @@ def _event_row(block: str, c: _Cluster) -> dict[str, Any]:
         "confidence": round(1.0 - miss, 3),
         "sources": json.dumps(sources),
         "n_sources": len(sources),
+        "n_independent": len({m.independence or m.source for m in members}),
+        "denied_by": json.dumps(sorted({m.source for m in real if m.status == "denied"})),
         "n_mentions": len(members),
     }
 
 
 def load_block(conn: Connection, block: str) -> list[_Row]:
-    """Every mention of a block with its place."""
-    from .store import mentions, places
+    """Every mention of a block with its place and its article's duplicate cluster."""
+    from .store import articles, mentions, places
 
     q = (
-        select(mentions, places.c.kind, places.c.country, places.c.admin1)
+        select(
+            mentions,
+            places.c.kind,
+            places.c.country,
+            places.c.admin1,
+            articles.c.outlet,
+            articles.c.dup_of,
+        )
         .join(places, places.c.id == mentions.c.place_id, isouter=True)
+        .join(articles, articles.c.id == mentions.c.article_id)
         .where(mentions.c.block == block)
     )
+    raw = list(conn.execute(q).mappings())
+    # the outlets of each near-duplicate cluster: the cluster counts once, under
+    # its alphabetically first outlet, whichever article arrived first
+    roots = {r["dup_of"] or r["article_id"] for r in raw}
+    cluster_outlets: dict[str, set[str]] = {root: set() for root in roots}
+    if roots:
+        for a in conn.execute(
+            select(articles.c.id, articles.c.dup_of, articles.c.outlet).where(
+                or_(articles.c.id.in_(list(roots)), articles.c.dup_of.in_(list(roots)))
+            )
+        ):
+            cluster_outlets.setdefault(a[1] or a[0], set()).add(a[2] or "")
     rows = []
-    for r in conn.execute(q).mappings():
+    for r in raw:
+        root = r["dup_of"] or r["article_id"]
+        cited = r["source"] != (r["outlet"] or "unknown")
+        independence = r["source"] if cited else min(cluster_outlets.get(root) or {r["source"]})
         rows.append(
             _Row(
                 id=r["id"],
@@ -258,6 +294,7 @@ def load_block(conn: Connection, block: str) -> list[_Row]:
                 reference=bool(r["reference"]),
                 event_type=r["event_type"],
                 sub_event_type=r["sub_event_type"],
+                independence=independence,
             )
         )
     return rows

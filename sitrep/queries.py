@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select
 
+from .compare import compare_reports
 from .errors import LookupFailed
 from .store import Store, actors, articles, events, mentions, places
 
@@ -37,6 +38,8 @@ class EventFilter:
     statuses: Sequence[str] = DEFAULT_STATUSES
     limit: int | None = None
     offset: int = 0
+    place_ids: Sequence[int] | None = None  # exact GeoNames ids (no containment)
+    event_ids: Sequence[str] | None = None
 
 
 def _like(value: str) -> str:
@@ -48,6 +51,10 @@ def _select(store: Store, f: EventFilter, place_ids: list[int] | None) -> Select
     conds: list[ColumnElement[bool]] = [events.c.status.in_(list(f.statuses))]
     if place_ids is not None:
         conds.append(events.c.place_id.in_(place_ids))
+    if f.place_ids is not None:
+        conds.append(events.c.place_id.in_(list(f.place_ids)))
+    if f.event_ids is not None:
+        conds.append(events.c.id.in_(list(f.event_ids)))
     if f.type:
         t = _like(f.type)
         from sqlalchemy import func
@@ -181,7 +188,7 @@ def _items(
             .order_by(articles.c.published_at, mentions.c.article_id, mentions.c.sentence_index)
         )
         for m in conn.execute(q).mappings():
-            by_event[m["event_id"]].append(mention_item(m, actor_names))
+            by_event[m["event_id"]].append(mention_item(m, actor_names, place_rows))
     for r in rows:
         yield event_item(r, actor_names, place_rows, by_event[r["id"]])
 
@@ -207,7 +214,11 @@ def place_item(place_row: Any, matched_text: str | None) -> dict[str, Any] | Non
     }
 
 
-def mention_item(m: Any, actor_names: dict[str, Any]) -> dict[str, Any]:
+def mention_item(
+    m: Any, actor_names: dict[str, Any], place_rows: dict[int, Any] | None = None
+) -> dict[str, Any]:
+    """One report of an event: who said it, in which sentence, what it said."""
+    place = (place_rows or {}).get(m["place_id"])
     return {
         "id": m["id"],
         "article_id": m["article_id"],
@@ -227,6 +238,10 @@ def mention_item(m: Any, actor_names: dict[str, Any]) -> dict[str, Any]:
         "evidence": m["evidence"],
         "evidence_span": [m["evidence_start"], m["evidence_end"]],
         "trigger": m["trigger"],
+        "fatalities": m["fatalities"],
+        "place_id": m["place_id"],
+        "place_name": place["name"] if place is not None else None,
+        "place_kind": place["kind"] if place is not None else None,
         "reference": bool(m["reference"]),
         "confidence": m["confidence"],
     }
@@ -235,6 +250,8 @@ def mention_item(m: Any, actor_names: dict[str, Any]) -> dict[str, Any]:
 def event_item(
     r: Any, actor_names: dict[str, Any], place_rows: dict[int, Any], items: list[dict[str, Any]]
 ) -> dict[str, Any]:
+    """An event with its mentions, and where its sources agree and differ."""
+    agreements, differences = compare_reports(items)
     return {
         "id": r["id"],
         "event_type": r["event_type"],
@@ -250,6 +267,9 @@ def event_item(
         "confidence": r["confidence"],
         "sources": json.loads(r["sources"]),
         "n_sources": r["n_sources"],
+        "n_independent_sources": r["n_independent"],
+        "agreements": agreements,
+        "disagreements": differences,
         "mentions": items,
     }
 
@@ -266,8 +286,6 @@ def get_event(store: Store, event_id: str) -> dict[str, Any]:
         raise LookupFailed(f"no event with id {event_id!r}; list them with `sitrep events`")
     if len(ids) > 1:
         raise LookupFailed(f"event id prefix {event_id!r} is ambiguous; give more of it")
-    f = EventFilter(statuses=ALL_STATUSES)
-    for item in iter_events(store, f):
-        if item["id"] == ids[0]:
-            return item
+    for item in iter_events(store, EventFilter(statuses=ALL_STATUSES, event_ids=ids)):
+        return item
     raise LookupFailed(f"no event with id {event_id!r}")

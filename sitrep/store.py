@@ -21,14 +21,18 @@ into events carry ``merged = 0``; :meth:`Store.merge_pending` finishes the job.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -79,6 +83,9 @@ articles = Table(
     Column("n_sentences", Integer, nullable=False, default=0),
     Column("n_mentions", Integer, nullable=False, default=0),
     Column("merged", Boolean, nullable=False, default=False, index=True),
+    # near-duplicates (the same wire story in two outlets) point at the first one
+    Column("dup_of", String(32), index=True),
+    Column("simhash", BigInteger),
     Column("ingested_at", String(32), nullable=False),
 )
 
@@ -179,7 +186,41 @@ events = Table(
     Column("sources", Text, nullable=False),  # JSON list of outlet names
     Column("n_sources", Integer, nullable=False),
     Column("n_mentions", Integer, nullable=False),
+    # outlets that reported it independently (near-duplicate articles count once)
+    Column("n_independent", Integer, nullable=False),
+    Column("denied_by", Text, nullable=False),  # JSON list of sources that deny it
 )
+
+
+NEAR_DUPLICATE_DAYS = 3
+NEAR_DUPLICATE_BITS = 10
+_MIN_WORDS_FOR_SIMHASH = 40
+
+
+def simhash(text: str) -> int | None:
+    """A 64-bit SimHash over word 3-shingles (None for texts too short to judge).
+
+    Near-duplicate articles (one wire story lightly edited by two outlets)
+    differ in a few bits; unrelated articles in about half of them.
+    """
+    words = re.findall(r"\w+", text.casefold())
+    if len(words) < _MIN_WORDS_FOR_SIMHASH:
+        return None
+    digests = b"".join(
+        hashlib.blake2b(" ".join(words[i : i + 3]).encode(), digest_size=8).digest()
+        for i in range(len(words) - 2)
+    )
+    bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8)).reshape(-1, 64)
+    # a bit is set where most shingles set it (bit 0 is the most significant)
+    votes = bits.sum(axis=0) * 2 > bits.shape[0]
+    unsigned = int("".join("1" if v else "0" for v in votes), 2)
+    # stored in a signed 64-bit column
+    return unsigned - (1 << 64) if unsigned >= 1 << 63 else unsigned
+
+
+def hamming(a: int, b: int) -> int:
+    """Number of differing bits between two 64-bit fingerprints."""
+    return ((a ^ b) & ((1 << 64) - 1)).bit_count()
 
 
 def _now() -> str:
@@ -270,6 +311,7 @@ class Store:
                 if conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
                     return False
                 found = [] if isinstance(reading, Article) else list(reading.mentions)
+                fingerprint = simhash(article.text)
                 conn.execute(
                     articles.insert().values(
                         id=article.id,
@@ -286,6 +328,8 @@ class Store:
                         n_sentences=0 if isinstance(reading, Article) else len(reading.sentences),
                         n_mentions=len(found),
                         merged=not found,
+                        dup_of=self._duplicate_of(conn, article, fingerprint),
+                        simhash=fingerprint,
                         ingested_at=_now(),
                     )
                 )
@@ -319,6 +363,33 @@ class Store:
             raise StoreError(
                 f"could not store article {article.id} ({article.origin}): {exc}"
             ) from exc
+
+    @staticmethod
+    def _duplicate_of(conn: Connection, article: Article, fingerprint: int | None) -> str | None:
+        """The first stored article this one repeats (same text, or a near-copy nearby in time)."""
+        same = conn.execute(
+            select(articles.c.id, articles.c.dup_of)
+            .where(articles.c.content_hash == article.content_hash)
+            .order_by(articles.c.id)
+            .limit(1)
+        ).first()
+        if same is not None:
+            return str(same[1] or same[0])
+        if fingerprint is None or article.published_at is None:
+            return None
+        near = conn.execute(
+            select(articles.c.id, articles.c.dup_of, articles.c.simhash).where(
+                articles.c.published_at.between(
+                    article.published_at - timedelta(days=NEAR_DUPLICATE_DAYS),
+                    article.published_at + timedelta(days=NEAR_DUPLICATE_DAYS),
+                ),
+                articles.c.simhash.is_not(None),
+            )
+        )
+        for row in near:
+            if hamming(row[2], fingerprint) <= NEAR_DUPLICATE_BITS:
+                return str(row[1] or row[0])
+        return None
 
     def _save_entities(
         self,

@@ -86,12 +86,18 @@ class Family(StrEnum):
     CHEMICAL = "chemical"
     CIVILIANS = "civilians"
     ABDUCTION = "abduction"
+    SEXUAL = "sexual"  # sexual violence
     AGREEMENT = "agreement"
     ARRESTS = "arrests"
     BASE = "base"
     LOOTING = "looting"
+    DISRUPTED = "disrupted"  # weapons seized, bombs defused, missiles intercepted
+    CHANGE = "change"  # a group forms, splits, merges, defects, disbands, relocates
     PROTEST = "protest"
-    RIOT = "riot"
+    INTERVENTION = "intervention"  # a protest dispersed: tear gas, arrests of protesters
+    FORCE = "force"  # lethal or injuring force against protesters
+    RIOT = "riot"  # demonstrators turn violent
+    MOB = "mob"  # violence by a crowd with no organised demonstration
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,19 @@ class Trigger:
     noun: bool = False  # a noun trigger ("the recapture of"), not a verb
 
 
+# Words that name who took part in a demonstration, and who intervenes in one.
+_CROWD = (
+    r"(?:protesters|protestors|demonstrators|marchers|protests?|demonstrations?"
+    r"|rall(?:y|ies)|crowds?|mourners|strikers)"
+)
+_POLICE = r"(?:police(?:men)?|officers|security\s+forces|troops|soldiers|riot\s+police|army)"
+_ARMS = (
+    r"(?:weapons?|arms|ammunition|ammunitions|munitions|explosives?|rifles|guns|firearms"
+    r"|pistols|revolvers|cartridges|explosive\s+devices|suicide\s+(?:vests|belts)"
+    r"|rounds|grenades|mines|landmines|IEDs?|rockets|missiles|mortars?|bombs?|shells"
+    r"|caches?|arsenal|depots?|stockpiles?|bomb-making|detonators)"
+)
+
 TRIGGERS: tuple[Trigger, ...] = (
     # territory taken
     Trigger(
@@ -112,12 +131,23 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|took\s+back|tak(?:e|es|ing|en)\s+back",
     ),
     Trigger(Family.TAKE, r"re-?gain(?:s|ed|ing)?(?:\s+full)?\s+control|regain(?:s|ed|ing)?"),
+    Trigger(
+        Family.TAKE,
+        r"restor(?:e|es|ed|ing)\s+(?:\w+\s+){0,2}?control|re-?establish(?:es|ed|ing)?\s+control",
+    ),
     Trigger(Family.TAKE, r"liberat(?:e|es|ed|ing)|freed|wrest(?:s|ed|ing)?|reclaim(?:s|ed|ing)?"),
     Trigger(Family.TAKE, r"(?:captur|seiz)(?:e|es|ed|ing)|overr(?:an|un|unning|uns)|storm(?:s|ed)"),
     Trigger(
         Family.TAKE,
         r"(?:took|take|takes|taken|taking|seized|assumed|gained|won)"
         r"(?:\s+(?:full|total|complete|partial))?\s+control",
+    ),
+    Trigger(Family.TAKE, r"(?:took|take|takes|taken|taking)\s+over|gain(?:ed|s)?\s+ground"),
+    Trigger(
+        Family.TAKE,
+        r"recover(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?(?:territory|territories|areas?|regions?|towns?"
+        r"|villages?|city|cities|positions|ground|district)"
+        r"|pushed\s+back\s+from|(?:driven|pushed|forced|expelled)\s+(?:\w+\s+)?(?:out|back)\s+(?:of|from)",
     ),
     Trigger(
         Family.TAKE,
@@ -140,8 +170,15 @@ TRIGGERS: tuple[Trigger, ...] = (
     # territory handed over
     Trigger(
         Family.HANDOVER,
-        r"hand(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?over|withdr(?:ew|awn|aws|aw)|pull(?:ed)?\s+out"
-        r"|without\s+(?:a\s+)?(?:fight|resistance|a\s+shot)|evacuat(?:ed|ion)\s+deal",
+        r"hand(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?over|without\s+(?:a\s+)?(?:fight|resistance|a\s+shot)"
+        r"|evacuat(?:ed|ion)\s+deal",
+    ),
+    # a withdrawal alone says one side left, not that another took over
+    Trigger(Family.HANDOVER, r"withdr(?:ew|awn|aws|aw)|pull(?:ed|s)?\s+out|withdrawal", 0.6),
+    Trigger(
+        Family.HANDOVER,
+        r"hand(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?control|handover"
+        r"|without\s+(?:\w+\s+){0,4}?(?:fighting|clash(?:es)?|bloodshed|battle)",
     ),
     # control statements (background facts)
     Trigger(
@@ -157,6 +194,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|assault(?:ed|s)?|attack(?:ed|s|ing)?",
         weight=0.8,
     ),
+    Trigger(
+        Family.CLASH,
+        r"exchang(?:e|ed|es)\s+(?:of\s+)?(?:gun)?fire|repel(?:led|s)?|repuls(?:ed|es)|fended\s+off"
+        r"|shoot-?outs?|gunfights?|(?:killed|wounded|injured)\s+(?:and\s+(?:wounded|injured)\s+)?"
+        r"(?:\w+\s+){0,3}?(?:terrorists|militants|insurgents|rebels|jihadists|fighters|soldiers)"
+        r"|inflicted\s+(?:\w+\s+)?losses",
+        0.8,
+    ),
     # explosions / remote violence
     Trigger(
         Family.AIR,
@@ -165,49 +210,213 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|aerial\s+bombardment|bombing\s+raids?|helicopter\s+gunships?|barrel\s+bombs?",
     ),
     Trigger(
-        Family.SHELLING, r"shell(?:ed|ing|s)|artillery|mortars?|rockets?|missiles?|bombardment"
+        Family.AIR,
+        r"air\s?-?strikes?|aerial\s+(?:attacks?|strikes?|bombing)|air\s+attacks?"
+        r"|drone\s+attacks?|armed\s+drones?|(?:war)?planes|fighter\s+jets|helicopters?"
+        r"|air\s+force|bombed\s+from\s+the\s+air|airstrike",
+        weight=0.9,
+    ),
+    Trigger(
+        Family.SHELLING,
+        r"shell(?:ed|ing|s)|artillery|mortars?|rockets?|missiles?|bombardment"
+        r"|howitzers?|katyushas?|ballistic|rocket-propelled\s+grenades?|RPGs?",
     ),
     Trigger(
         Family.SUICIDE,
-        r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|car\s+bomb)"
-        r"|blew\s+(?:himself|herself|themselves)\s+up|SVBIEDs?",
+        r"suicide\s+(?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|car\s+bomb|vests?|belts?)"
+        r"|blew\s+(?:himself|herself|themselves)\s+up|SVBIEDs?|kamikazes?"
+        r"|(?:explosive|suicide)\s+(?:vest|belt)s?|self-?detonat(?:ed|ing|ion)"
+        r"|detonated\s+(?:his|her|their)\s+(?:\w+\s+)?(?:vests?|belts?|explosives?)",
     ),
     Trigger(
         Family.IED,
         r"roadside\s+bombs?|IEDs?|improvised\s+explosive|car\s+bombs?|landmines?|mines?"
-        r"|booby[-\s]trap(?:s|ped)?|explosions?|blasts?|bomb\s+(?:exploded|went\s+off)",
+        r"|booby[-\s]trap(?:s|ped)?|bomb\s+(?:exploded|went\s+off)"
+        r"|explosive\s+devices?|(?:sticky|magnetic|motorcycle|parcel|truck)\s+bombs?"
+        r"|bomb\s+(?:blast|attack|explosion)s?|VBIEDs?|bombs?\s+(?:planted|placed|hidden)"
+        r"|explosives?-(?:laden|packed)|remote(?:ly)?[-\s]control(?:led)?",
     ),
+    # a bare blast is evidence of an explosion, not of how it was delivered
+    Trigger(Family.IED, r"explosions?|blasts?|bombings?|exploded|detonated", weight=0.5),
     Trigger(Family.GRENADE, r"grenades?"),
-    Trigger(Family.CHEMICAL, r"chemical\s+(?:attack|weapons?)|(?:sarin|chlorine|mustard)\s+gas"),
+    Trigger(
+        Family.CHEMICAL,
+        r"(?<!prohibition\sof\s)chemical\s+(?:attacks?|weapons?|munitions|agents?|substances?|bombs?)"
+        r"(?!\s+(?:facilit|sites?|stockpiles?|programs?|programmes?|watchdog|convention|inspect"
+        r"|experts?|investigat|production|research|arsenal))"
+        r"|(?:sarin|chlorine|mustard|toxic|poison(?:ous)?|nerve)\s+(?:gas|agents?)"
+        r"|gas\s+attacks?|nerve\s+agents?|chlorine|sarin|VX|toxic\s+(?:chemicals?|substances?)",
+    ),
     # violence against civilians
     Trigger(
         Family.CIVILIANS,
         r"execut(?:ed|es|ion|ions)|massacre(?:d|s)?|beheaded|slaughtered"
         r"|(?:killed|shot)\s+(?:\w+\s+){0,3}?civilians",
     ),
-    Trigger(Family.ABDUCTION, r"abduct(?:ed|s|ion)|kidnap(?:ped|ping|s)?|hostages?"),
+    Trigger(
+        Family.CIVILIANS,
+        r"shot\s+dead|gunned\s+down|murder(?:ed|s)?|assassinat(?:ed|ion)|hacked\s+to\s+death"
+        r"|stabbed|tortur(?:ed|e)|(?:attacked|killed|shot|beat|beaten)\s+"
+        r"(?:\w+\s+){0,3}?(?:villagers|residents|farmers|worshippers|passengers|unarmed)",
+        weight=0.9,
+    ),
+    Trigger(
+        Family.CIVILIANS,
+        r"(?:gunmen|armed\s+men|assailants|attackers|unknown\s+(?:men|persons))\s+(?:\w+\s+){0,3}?"
+        r"(?:attack(?:ed|s)?|stormed|opened\s+fire|killed|shot|raided)|drive-by\s+shooting"
+        r"|shooting\s+attack|indiscriminate(?:ly)?\s+(?:shooting|fire|firing)|shooting\s+indiscriminately"
+        r"|opened\s+fire\s+(?:on|at)\s+(?:\w+\s+){0,3}?(?:bus|car|vehicle|civilians|villagers"
+        r"|worshippers|passengers|market|residents|houses?|homes?)",
+        weight=0.9,
+    ),
+    Trigger(
+        Family.ABDUCTION,
+        r"abduct(?:ed|s|ion|ions|ing)|kidnap(?:ped|ping|pings|s)?|hostages?"
+        r"|(?:forcibly|forced)\s+disappear(?:ed|ances?)|enforced\s+disappearances?"
+        r"|went\s+missing|held\s+captive|taken\s+captive",
+    ),
+    Trigger(
+        Family.SEXUAL,
+        r"rap(?:e|ed|es|ing|ists?)|gang-?rap(?:e|ed)|sexual(?:ly)?\s+(?:assault(?:ed|s)?|abus(?:e|ed)"
+        r"|violence|harass(?:ed|ment)|exploit(?:ed|ation)|slavery|attacks?)"
+        r"|molest(?:ed|ation|ing)?|indecent\s+assault",
+    ),
     # strategic developments
     Trigger(
         Family.AGREEMENT,
         r"agreements?|ceasefire|cease-fire|truce|peace\s+deal|signed\s+(?:a\s+)?deal"
         r"|(?:reached|struck)\s+(?:a|an)\s+(?:\w+\s+)?deal",
     ),
-    Trigger(Family.ARRESTS, r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|rounded\s+up"),
+    Trigger(
+        Family.AGREEMENT,
+        r"accords?|peace\s+(?:deal|pact|talks|treaty|plan)|(?:prisoner|detainee)s?\s+(?:exchange|swap)"
+        r"|exchang(?:e|ed|es|ing)\s+(?:of\s+)?(?:\w+\s+){0,2}?(?:prisoners|detainees|captives|bodies)"
+        r"|in\s+exchange\s+for"
+        r"|memorandum\s+of\s+understanding|agreed\s+(?:to|on|upon)|signed|armistice|reconcil(?:e|ed|iation)",
+        weight=0.9,
+    ),
+    Trigger(
+        Family.ARRESTS,
+        r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|rounded\s+up|into\s+custody|apprehend(?:ed|s)?"
+        r"|nabbed|in\s+custody|remanded",
+    ),
     Trigger(
         Family.BASE,
         r"(?:set\s+up|established|establish|opened)\s+(?:\w+\s+){0,3}?"
         r"(?:base|headquarters|command\s+post)",
     ),
     Trigger(
+        Family.BASE,
+        r"(?:set\s+up|sets\s+up|setting\s+up|establish(?:ed|es|ing)?|open(?:ed|s)?|buil[dt]"
+        r"|builds|building|erect(?:ed|s)?|construct(?:ed|s|ing)?)\s+(?:\w+\s+){0,4}?"
+        r"(?:bases?|headquarters|camps?|outposts?|command\s+posts?|checkpoints?|military\s+posts?"
+        r"|training\s+(?:camp|centre|center|facility)|offices?|observation\s+posts?|barracks"
+        r"|military\s+points?)"
+        r"|new\s+(?:military\s+)?(?:base|headquarters|outpost)",
+    ),
+    Trigger(
         Family.LOOTING, r"loot(?:ed|ing)|torched|razed|demolished|set\s+(?:\w+\s+)?(?:on\s+)?fire"
+    ),
+    Trigger(
+        Family.LOOTING,
+        r"vandali[sz](?:ed|ing|m)|ransack(?:ed|ing)|plunder(?:ed|ing)?|pillag(?:ed|ing)"
+        r"|stole|stolen|arson|set\s+ablaze|burn(?:ed|t)\s+down|bulldoz(?:ed|ing)"
+        r"|destroy(?:ed|ing)?\s+(?:\w+\s+){0,3}?(?:homes?|houses?|property|properties|shops?"
+        r"|crops|farms?|schools?|vehicles|cars|buildings?|offices?|mosques?|churches?)"
+        r"|damag(?:ed|ing)\s+(?:\w+\s+){0,3}?(?:homes?|houses?|property|properties|shops?|buildings?)",
+        weight=0.9,
+    ),
+    Trigger(
+        Family.DISRUPTED,
+        r"defus(?:e|ed|es|ing)|dismantl(?:e|ed|ing)\s+(?:\w+\s+){0,3}?"
+        r"(?:bombs?|devices?|explosives?|IEDs?|mines?)|controlled\s+explosion|bomb\s+(?:disposal|squad)"
+        r"|de-?min(?:ing|ed)|shot\s+down|foil(?:ed|s)?|thwart(?:ed|s)?|unexploded"
+        r"|suspicious\s+(?:packages?|devices?|objects?|bags?)"
+        r"|intercept(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?|drones?|projectiles?|UAVs?"
+        r"|shipments?|weapons|arms|ballistic)|(?:missiles?|rockets?|drones?|projectiles?)\s+"
+        r"(?:\w+\s+){0,3}?(?:were|was)\s+intercepted"
+        r"|(?:seiz|captur|confiscat)(?:ed|e|es|ing)\s+(?:[\w,'’-]+\s+){0,5}?"
+        + _ARMS
+        + r"|(?:recover|found|discover|uncover|impound|unearth)(?:ed|s)?\s+(?:[\w,'’-]+\s+){0,5}?"
+        + _ARMS
+        + r"|(?:clear|remov|destroy|dismantl|burn)(?:ed|ing|s|e)?\s+(?:(?!by\s)\w+\s+){0,5}?"
+        + _ARMS
+        + r"|"
+        + _ARMS
+        + r"\s+(?:\w+\s+){0,4}?(?:were|was|have\s+been|had\s+been|being)\s+(?:seized|confiscated"
+        r"|recovered|found|discovered|uncovered|impounded|defused|intercepted|destroyed)"
+        + r"|(?:weapons?|arms|ammunition|explosives)\s+(?:caches?|depots?|stores?|haul|seizures?)"
+        r"|(?:caches?|haul|stockpiles?)\s+of\s+(?:\w+\s+){0,2}?" + _ARMS,
+    ),
+    Trigger(
+        Family.CHANGE,
+        r"defect(?:ed|s|ion|ions|ors?)|merg(?:e|ed|er|es|ing)|disband(?:ed|s|ing)?"
+        r"|dissolv(?:e|ed|es|ing)|pledg(?:e|ed|es)\s+(?:\w+\s+)?allegiance|renam(?:e|ed|ing)"
+        r"|split\s+from|broke\s+away|splinter|join(?:ed|s)?\s+(?:\w+\s+){0,2}?(?:ranks|forces)"
+        r"|(?:announc(?:ed|es)|declar(?:ed|es))\s+(?:\w+\s+){0,3}?(?:formation|creation|establishment"
+        r"|launch|dissolution)|form(?:ed|s|ing)?\s+(?:a\s+)?new\s+(?:\w+\s+){0,2}?"
+        r"(?:group|militia|coalition|alliance|force|party|front|brigade|battalion)"
+        r"|recruit(?:ed|ing|ment|s)?|redeploy(?:ed|ment|s)?|relocat(?:ed|ion|es)"
+        r"|suspend(?:ed|s)?\s+(?:\w+\s+){0,3}?(?:operations|activities|activity)"
+        r"|lay\s+down\s+(?:their\s+)?arms|laid\s+down\s+(?:their\s+)?arms|surrender(?:ed|s)?",
+        weight=0.9,
+    ),
+    Trigger(
+        Family.CHANGE,
+        r"deploy(?:ed|ment|ments|s)?|reinforcements?|dispatch(?:ed|es)?|mobili[sz](?:ed|ing)"
+        r"|(?:mov|send|sent|rush)(?:ed|ing|es|s)?\s+(?:\w+\s+){0,2}?(?:troops|forces|reinforcements)"
+        r"|fortif(?:y|ied|ying|ies)|(?:have|has|had|were|was)\s+been\s+formed",
+        weight=0.45,  # troop movements are everywhere in war news: only with a named actor
     ),
     # demonstrations
     Trigger(
         Family.PROTEST,
-        r"protest(?:ed|s|ers|ing)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)"
-        r"|marched|sit-in",
+        r"protest(?:ed|s|ers|ors|ing)?|demonstrat(?:ed|ion|ions|ors)|rall(?:y|ied|ies)|sit-in",
     ),
-    Trigger(Family.RIOT, r"riot(?:s|ed|ing|ers)?|mob\s+(?:attacked|violence)"),
+    Trigger(Family.PROTEST, r"marched|marching", weight=0.6),
+    Trigger(
+        Family.PROTEST,
+        r"sit-ins|marches|vigils?|pickets?|boycotts?|hunger\s+strikes?|general\s+strike"
+        r"|went\s+on\s+strike|took\s+to\s+the\s+streets?",
+        weight=0.9,
+    ),
+    Trigger(
+        Family.INTERVENTION,
+        r"tear\s?-?gas|water\s+cannons?|rubber\s+bullets|pepper\s+spray|stun\s+grenades?"
+        r"|batons?|baton-charg(?:e|ed)|dispers(?:e|ed|es|ing|al)|broke\s+up|break\s+up"
+        r"|suppress(?:ed|es|ing)?\s+(?:\w+\s+){0,3}?" + _CROWD + r"|pepper-spray(?:ed)?"
+        r"|(?:arrest|detain)(?:ed|ing)?\s+(?:\w+\s+){0,4}?" + _CROWD,
+    ),
+    Trigger(
+        Family.FORCE,
+        r"opened\s+fire\s+(?:on|at)\s+(?:\w+\s+){0,3}?"
+        + _CROWD
+        + r"|live\s+(?:ammunition|rounds|fire|bullets)|(?:shot|killed|killing|beat|beaten|beating"
+        r"|injured|wounded|attacked|fired\s+(?:on|at))\s+(?:\w+\s+){0,4}?"
+        + _CROWD
+        + r"|(?:violent|brutal|bloody|deadly)\s+crackdown|crackdown\s+on\s+(?:\w+\s+){0,2}?" + _CROWD
+        + r"|(?:protest|demonstration)\s+crackdown|excessive\s+force"
+        r"|(?:violently|brutally)\s+(?:dispers|suppress|attack|beat|broke|crush)\w*"
+        r"|(?:injur(?:ies|ed)|casualties|deaths?|killed|dead|wounded)\s+(?:among|of)\s+(?:\w+\s+){0,2}?"
+        + _CROWD
+        + r"|attacks?\s+(?:against|on)\s+(?:\w+\s+){0,2}?" + _CROWD,
+    ),
+    Trigger(
+        Family.RIOT,
+        r"riot(?:s|ed|ing|ers)?"
+        r"|(?:threw|throwing|hurled|hurling|pelted|pelting)\s+(?:\w+\s+){0,3}?"
+        r"(?:stones|rocks|bricks|petrol\s+bombs|molotov|bottles|firebombs)"
+        r"|stone-?pelting|molotov\s+cocktails?|petrol\s+bombs?|pelt(?:ed|ing)"
+        r"|(?:thrown|hurled)\s+at\s+(?:the\s+)?(?:police|officers|security\s+forces|troops)"
+        r"|(?:violent|aggressive|unruly)\s+(?:\w+\s+)?(?:protests?|demonstrations?|crowds?|protesters)"
+        r"|turned\s+violent|went\s+on\s+a\s+rampage",
+    ),
+    Trigger(
+        Family.MOB,
+        r"mobs?|lynch(?:ed|ing|ings)?|vigilante\s+(?:justice|attacks?)|mob\s+(?:justice|violence"
+        r"|attack(?:ed|s)?)|(?:angry|enraged|irate)\s+"
+        r"(?:crowds?|villagers|residents|youths?|mob)",
+    ),
 )
 
 _COMPILED = tuple(
@@ -252,8 +461,80 @@ def event_type_of(sub_event_type: str) -> str:
     return SUB_EVENT_TYPES[sub_event_type]
 
 
-def sub_type_for(family: Family, *, agent_kind: str | None, loser_kind: str | None) -> str:
-    """The ACLED sub-event type for a trigger family, given the actors' kinds."""
+# Families that tell of a demonstration; its exact sub-type depends on what else
+# the text says happened there (see :func:`demonstration_sub_type`).
+DEMONSTRATION_FAMILIES = frozenset(
+    {Family.PROTEST, Family.INTERVENTION, Family.FORCE, Family.RIOT, Family.MOB}
+)
+# "protesters clashed with police": a clash at a demonstration makes it a riot.
+_CLASH_WORD = re.compile(r"clash(?:ed|es|ing)?|fought|scuffl(?:e|ed|es)", re.IGNORECASE)
+
+# Generic words that tell an actor's kind when the actor dictionary does not know
+# the name (ACLED: state forces vs everyone else, for territory).
+_GENERIC_STATE = re.compile(
+    r"\b(?:army|armies|troops|soldiers|security\s+forces|government\s+forces|regime\s+forces"
+    r"|military|armed\s+forces|police|federal\s+(?:forces|troops)|national\s+guard"
+    r"|gendarmes?|gendarmerie|marines|state\s+forces|pro-government\s+forces)\b",
+    re.IGNORECASE,
+)
+_GENERIC_NON_STATE = re.compile(
+    r"\b(?:rebels?|militants?|insurgents?|jihadists?|terrorists?|fighters|militias?"
+    r"|militiamen|armed\s+groups?|gunmen|extremists|islamists|separatists|guerrillas?"
+    r"|opposition\s+forces|tribesmen|takfiris?)\b",
+    re.IGNORECASE,
+)
+
+
+def generic_actor_cues(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of generic actor words in ``text``, in text order.
+
+    ``kind`` is "state forces" for armies, police and the like, "rebel group"
+    for militants, rebels, gunmen and the like.
+    """
+    cues = [(m.start(), m.end(), "state forces") for m in _GENERIC_STATE.finditer(text)]
+    cues += [(m.start(), m.end(), "rebel group") for m in _GENERIC_NON_STATE.finditer(text)]
+    return sorted(cues)
+
+
+def demonstration_sub_type(text: str) -> str:
+    """The ACLED sub-type of a demonstration told in ``text``.
+
+    ACLED's order of precedence: demonstrators who use violence make a riot
+    (violent demonstration; mob violence when no demonstration is named);
+    otherwise lethal or injuring force against them is excessive force; an
+    attempt to disperse or arrest them is a protest with intervention; else
+    the protest was peaceful.
+    """
+    found = find_triggers(text)
+    families = {t.trigger.family for t in found}
+    protest = bool(families & {Family.PROTEST, Family.INTERVENTION, Family.FORCE, Family.RIOT})
+    clashed = any(t.trigger.family is Family.CLASH and _CLASH_WORD.fullmatch(t.text) for t in found)
+    if Family.RIOT in families or (protest and (clashed or Family.LOOTING in families)):
+        return "Violent demonstration"
+    if Family.MOB in families:
+        return "Violent demonstration" if protest else "Mob violence"
+    if Family.FORCE in families:
+        return "Excessive force against protesters"
+    if Family.INTERVENTION in families or Family.ARRESTS in families:
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def sub_type_for(
+    family: Family,
+    *,
+    agent_kind: str | None,
+    loser_kind: str | None,
+    context: str | None = None,
+) -> str:
+    """The ACLED sub-event type for a trigger family, given the actors' kinds.
+
+    ``context`` is the text the trigger came from; when given, a demonstration
+    is typed by what else happened there (:func:`demonstration_sub_type`).
+    Without it a protest is peaceful and a riot a violent demonstration.
+    """
+    if context is not None and family in DEMONSTRATION_FAMILIES:
+        return demonstration_sub_type(context)
     simple = {
         Family.HANDOVER: "Non-violent transfer of territory",
         Family.CLASH: "Armed clash",
@@ -265,12 +546,18 @@ def sub_type_for(family: Family, *, agent_kind: str | None, loser_kind: str | No
         Family.CHEMICAL: "Chemical weapon",
         Family.CIVILIANS: "Attack",
         Family.ABDUCTION: "Abduction/forced disappearance",
+        Family.SEXUAL: "Sexual violence",
         Family.AGREEMENT: "Agreement",
         Family.ARRESTS: "Arrests",
         Family.BASE: "Headquarters or base established",
         Family.LOOTING: "Looting/property destruction",
+        Family.DISRUPTED: "Disrupted weapons use",
+        Family.CHANGE: "Change to group/activity",
         Family.PROTEST: "Peaceful protest",
+        Family.INTERVENTION: "Protest with intervention",
+        Family.FORCE: "Excessive force against protesters",
         Family.RIOT: "Violent demonstration",
+        Family.MOB: "Mob violence",
     }
     if family in simple:
         return simple[family]

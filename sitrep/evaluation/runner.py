@@ -24,6 +24,8 @@ BASELINE = Path(__file__).with_name("baseline.json")
 # name -> module holding `evaluate(config) -> EvalResult`
 EVALUATIONS: dict[str, str] = {
     "seed": "sitrep.evaluation.seed",
+    "moderation": "sitrep.evaluation.moderation",
+    "geoparse": "sitrep.evaluation.geoparse",
     "case2021": "sitrep.evaluation.case2021",
     "guardian": "sitrep.evaluation.guardian",
     "wcep": "sitrep.evaluation.wcep",

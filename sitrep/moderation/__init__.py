@@ -1,0 +1,30 @@
+"""Reader-comment moderation under a publisher's policy (issue 6).
+
+The default policy is the seed publisher's: no insults, no slander, no
+Finglish. ``moderate(text, policy=...)`` returns a :class:`Decision`;
+``train(csv, ...)`` fits the optional classifier on a publisher's own labels.
+Nothing is loaded at import time.
+"""
+
+from __future__ import annotations
+
+from .classifier import TrainReport, train
+from .engine import PUBLISH, REJECT, REVIEW, Decision, Reason, moderate
+from .language import LanguageGuess, detect_language
+from .policy import Policy, default_policy, load_policy
+
+__all__ = [
+    "PUBLISH",
+    "REJECT",
+    "REVIEW",
+    "Decision",
+    "LanguageGuess",
+    "Policy",
+    "Reason",
+    "TrainReport",
+    "default_policy",
+    "detect_language",
+    "load_policy",
+    "moderate",
+    "train",
+]

@@ -1,0 +1,278 @@
+"""The trainable comment classifier: TF-IDF character n-grams + logistic regression.
+
+A publisher trains it on its own labelled comments (``train``); the policy's
+``[classifier] path`` points at the saved file and ``moderate`` uses it when the
+file exists. The file is a joblib pickle of a dict holding the scikit-learn
+pipeline with its format version, the scikit-learn version and the labels.
+Loading a pickle runs code: load only classifier files you made yourself.
+"""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataError, InputError
+
+FORMAT = "sitrep-moderation-classifier"
+FORMAT_VERSION = 1
+
+# Label values read as "unacceptable" when the user names no positive label.
+_POSITIVE_WORDS = (
+    "1 off offensive reject rejected toxic abusive abuse insult hate bad true yes spam"
+)
+KNOWN_POSITIVE = frozenset([*_POSITIVE_WORDS.split(), "unacceptable"])
+
+_FOLD = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی", "ة": "ه", "\u200c": " ", "ـ": ""})
+
+
+def prepare(text: str) -> str:
+    """Fold look-alike letters and case so the model sees one spelling (picklable)."""
+    return text.translate(_FOLD).casefold()
+
+
+def build_pipeline(*, seed: int = 0) -> Any:
+    """An unfitted pipeline: char n-grams (1-5, within words) and word uni/bigrams, then LR."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion, Pipeline
+
+    features = FeatureUnion(
+        [
+            (
+                "chars",
+                TfidfVectorizer(
+                    analyzer="char_wb",
+                    ngram_range=(1, 5),
+                    preprocessor=prepare,
+                    sublinear_tf=True,
+                    min_df=2,
+                    max_features=300_000,
+                ),
+            ),
+            (
+                "words",
+                TfidfVectorizer(
+                    analyzer="word",
+                    ngram_range=(1, 2),
+                    preprocessor=prepare,
+                    token_pattern=r"(?u)\b\w+\b",
+                    sublinear_tf=True,
+                    min_df=1,
+                ),
+            ),
+        ]
+    )
+    model = LogisticRegression(C=10.0, class_weight="balanced", max_iter=3000, random_state=seed)
+    return Pipeline([("features", features), ("model", model)])
+
+
+@dataclass(frozen=True)
+class TrainReport:
+    """What ``train`` did: rows used, the label read as positive, a cross-validated score."""
+
+    out_path: str
+    rows: int
+    skipped: int
+    positives: int
+    negatives: int
+    positive_label: str
+    labels: tuple[str, ...]
+    cv_macro_f1: float | None
+    sklearn_version: str
+    seconds: float
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return dict(self.__dict__, labels=list(self.labels))
+
+
+def _read_csv(path: Path, text_col: str, label_col: str) -> tuple[list[str], list[str], int]:
+    try:
+        fh = path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise InputError(str(path), f"cannot open the CSV file ({exc.strerror})") from exc
+    texts: list[str] = []
+    labels: list[str] = []
+    skipped = 0
+    with fh:
+        reader = csv.DictReader(fh)
+        columns = reader.fieldnames or []
+        for col in (text_col, label_col):
+            if col not in columns:
+                raise InputError(
+                    str(path),
+                    f"no column {col!r}; the columns are {', '.join(columns) or '(none)'}: "
+                    "pass --text-col and --label-col",
+                )
+        try:
+            for row in reader:
+                text, label = row.get(text_col), row.get(label_col)
+                if not text or not text.strip() or label is None or not label.strip():
+                    skipped += 1
+                    continue
+                texts.append(text)
+                labels.append(label.strip())
+        except UnicodeDecodeError as exc:
+            raise InputError(str(path), "is not UTF-8 text: save it as UTF-8") from exc
+    return texts, labels, skipped
+
+
+def _positive_label(labels: Sequence[str], positive: str | None, source: str) -> str:
+    distinct = sorted(set(labels))
+    if positive is not None:
+        if positive not in distinct:
+            raise InputError(
+                source, f"label {positive!r} never occurs; the labels are {', '.join(distinct)}"
+            )
+        return positive
+    known = [v for v in distinct if v.casefold() in KNOWN_POSITIVE]
+    if len(distinct) == 2 and len(known) == 1:
+        return known[0]
+    raise InputError(
+        source,
+        f"cannot tell which label means 'unacceptable' among {', '.join(distinct)}: "
+        "name it with positive=... (--positive)",
+    )
+
+
+def fit(texts: Sequence[str], targets: Sequence[int], *, seed: int = 0) -> Any:
+    """Fit the pipeline on texts with 0/1 targets (1 = unacceptable)."""
+    pipeline = build_pipeline(seed=seed)
+    pipeline.fit(list(texts), list(targets))
+    return pipeline
+
+
+def _cv_macro_f1(texts: list[str], targets: list[int], seed: int) -> float | None:
+    smallest = min(Counter(targets).values())
+    if len(texts) < 20 or smallest < 3:
+        return None
+    from sklearn.model_selection import StratifiedKFold, cross_val_score
+
+    folds = StratifiedKFold(n_splits=min(5, smallest), shuffle=True, random_state=seed)
+    scores = cross_val_score(
+        build_pipeline(seed=seed), texts, targets, cv=folds, scoring="f1_macro"
+    )
+    return round(float(scores.mean()), 4)
+
+
+def save(pipeline: Any, out_path: Path, *, positive_label: str, labels: Sequence[str]) -> None:
+    """Write the fitted pipeline with its versions (creating the folder)."""
+    import joblib
+    import sklearn
+
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    payload = {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "sklearn": sklearn.__version__,
+        "positive_label": positive_label,
+        "labels": list(labels),
+        "pipeline": pipeline,
+    }
+    joblib.dump(payload, out_path, compress=3)
+    _load.cache_clear()
+
+
+def train(
+    csv_path: str | Path,
+    *,
+    text_col: str = "text",
+    label_col: str = "label",
+    out_path: str | Path,
+    positive: str | None = None,
+    seed: int = 0,
+    cross_validate: bool = True,
+) -> TrainReport:
+    """Fit the classifier on a CSV of labelled comments and save it to ``out_path``.
+
+    ``positive`` is the label value meaning "unacceptable"; by default a
+    two-valued label column with one value like OFF/1/reject/toxic is read
+    without it. Raises InputError naming the file when it cannot be used.
+    """
+    import sklearn
+
+    started = time.perf_counter()
+    source = str(csv_path)
+    texts, labels, skipped = _read_csv(Path(csv_path), text_col, label_col)
+    if not texts:
+        raise InputError(source, "has no rows with both a text and a label")
+    pos = _positive_label(labels, positive, source)
+    targets = [int(label == pos) for label in labels]
+    n_pos = sum(targets)
+    if n_pos < 2 or len(targets) - n_pos < 2:
+        raise InputError(
+            source, "needs at least two comments of each kind (acceptable and unacceptable)"
+        )
+    cv = _cv_macro_f1(texts, targets, seed) if cross_validate else None
+    pipeline = fit(texts, targets, seed=seed)
+    out = Path(out_path).expanduser()
+    save(pipeline, out, positive_label=pos, labels=sorted(set(labels)))
+    return TrainReport(
+        out_path=str(out),
+        rows=len(texts),
+        skipped=skipped,
+        positives=n_pos,
+        negatives=len(texts) - n_pos,
+        positive_label=pos,
+        labels=tuple(sorted(set(labels))),
+        cv_macro_f1=cv,
+        sklearn_version=sklearn.__version__,
+        seconds=round(time.perf_counter() - started, 3),
+    )
+
+
+@dataclass(frozen=True)
+class TrainedClassifier:
+    """A loaded classifier: ``probability(text)`` that a comment is unacceptable."""
+
+    path: str
+    pipeline: Any
+    positive_label: str
+    sklearn_version: str
+
+    def probabilities(self, texts: Sequence[str]) -> list[float]:
+        """Probability of "unacceptable" for each text."""
+        return [float(p) for p in self.pipeline.predict_proba(list(texts))[:, 1]]
+
+    def probability(self, text: str) -> float:
+        """Probability of "unacceptable" for one text."""
+        return self.probabilities([text])[0]
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, mtime: float) -> TrainedClassifier:
+    import joblib
+
+    try:
+        payload = joblib.load(path)
+    except Exception as exc:  # a damaged or foreign file can fail in many ways
+        raise DataError(
+            f"classifier file {path} cannot be read ({exc}): retrain it with sitrep moderate train"
+        ) from exc
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        raise DataError(f"{path} is not a sitrep moderation classifier: retrain it")
+    if payload.get("version") != FORMAT_VERSION:
+        raise DataError(
+            f"classifier file {path} has format version {payload.get('version')}, "
+            f"this sitrep reads {FORMAT_VERSION}: retrain it with sitrep moderate train"
+        )
+    return TrainedClassifier(
+        path, payload["pipeline"], str(payload["positive_label"]), str(payload["sklearn"])
+    )
+
+
+def load(path: str | Path) -> TrainedClassifier:
+    """Load a saved classifier (cached until the file changes)."""
+    p = Path(path)
+    try:
+        mtime = p.stat().st_mtime
+    except OSError as exc:
+        raise DataError(f"classifier file {p} cannot be read: {exc.strerror}") from exc
+    return _load(str(p), mtime)

@@ -1,0 +1,232 @@
+"""Which script and language a comment is written in, Finglish included.
+
+Off-the-shelf identifiers have no Finglish class (py3langid calls it English or
+Swahili), so Latin-script text is judged token by token here:
+
+* our word lists (``lexicon.FINGLISH_WORDS``, ``lexicon.ENGLISH_WORDS``) give
+  strong votes;
+* the English word index shipped inside the spaCy model package (its
+  lemmatizer tables) votes English for words it knows;
+* the ``finglish`` package transliterates a token to Persian script, and the
+  Persian word-frequency list it ships says whether that is a real Persian word;
+* character n-gram cues (``kh``, ``gh``, ``zh``, ``aa``, a bare ``q`` for Persian;
+  ``th``, ``wh``, ``tion``, ``-ing``, ``ck``, ``w``, ``x`` for English) decide the rest.
+
+The votes are summed over the Latin part and turned into a smoothed share, the
+probability-like ``finglish_score``. Mixed text is judged by its main part: the
+script with more letters wins.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import importlib.util
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .lexicon import AMBIGUOUS, ENGLISH_WORDS, FINGLISH_WORDS
+
+PERSIAN = "fa"  # Persian (or other Arabic-script) text
+ENGLISH = "en"
+FINGLISH = "finglish"  # Persian typed in Latin letters
+OTHER = "other"  # another Latin-script language
+UNKNOWN = "unknown"  # no letters at all
+
+_LATIN_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_HELD_KEY = re.compile(r"(.)\1{2,}")
+_SPOKEN_VERB = re.compile(r"^(?:ne)?mi[a-z]{2,}(?:am|i|e|eh|im|id|in|an|and|ad)$")
+
+# Character cues, (pattern, weight): positive leans Finglish, negative English.
+_CUES: tuple[tuple[re.Pattern[str], float], ...] = (
+    (re.compile(r"kh"), 1.0),
+    (re.compile(r"(?<![iuo])gh"), 0.75),
+    (re.compile(r"zh"), 0.5),
+    (re.compile(r"aa"), 0.5),
+    (re.compile(r"q(?!u)"), 0.5),
+    (re.compile(r"[^e]eh$"), 0.5),
+    (re.compile(r"^(?:ne|na|be|mi)[bcdfghjklmnpqrstvxz]"), 0.25),
+    (re.compile(r"(?:oon|oun|ooni|eshoon|etoon|emoon|ha|haa)$"), 0.25),
+    (re.compile(r"th"), -1.0),
+    (re.compile(r"wh"), -1.0),
+    (re.compile(r"[ts]ion"), -1.0),
+    (re.compile(r"ing$"), -0.75),
+    (re.compile(r"[^e]ed$"), -0.5),
+    (re.compile(r"ck"), -0.75),
+    (re.compile(r"ph"), -0.5),
+    (re.compile(r"w"), -0.5),
+    (re.compile(r"x"), -0.5),
+    (re.compile(r"c(?!h)"), -0.5),
+    (re.compile(r"(?:ll|ss|tt|pp|ff|nn|rr)"), -0.3),
+    (re.compile(r"[bcdfgklmnprstvz]y$"), -0.3),
+    (re.compile(r"ly$"), -0.5),
+    (re.compile(r"ou(?!sh|gh)"), -0.25),
+)
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    """What a comment is written in.
+
+    ``language`` is one of ``fa``, ``en``, ``finglish``, ``other``, ``unknown``;
+    ``finglish_score`` is in [0, 1] (0.5 when there is no Latin text);
+    ``latin_span`` covers the Latin part (first to last Latin word) or is None.
+    """
+
+    language: str
+    finglish_score: float
+    latin_share: float
+    latin_span: tuple[int, int] | None
+    finglish_votes: float
+    english_votes: float
+
+
+@lru_cache(maxsize=1)
+def _english_index() -> frozenset[str]:
+    """English words from the lemmatizer tables inside the spaCy model package.
+
+    Empty when the model package is not installed (the detector then leans on
+    its own lists and the character cues).
+    """
+    from ..config import default_config
+
+    spec = importlib.util.find_spec(default_config().spacy_model)
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    words: set[str] = set()
+    for root in spec.submodule_search_locations:
+        for path in Path(root).glob("*/lemmatizer/lookups/lookups.bin"):
+            import srsly  # ships with spaCy
+
+            tables: dict[str, Any] = srsly.msgpack_loads(path.read_bytes())
+            for listing in tables.get("lemma_index", {}).values():
+                words.update(w for w in listing if isinstance(w, str) and w.isalpha())
+            for mapping in tables.get("lemma_exc", {}).values():
+                words.update(w for w in mapping if isinstance(w, str) and w.isalpha())
+    return frozenset(w.lower() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _finglish_module() -> Any:
+    """The ``finglish.f2p`` module (it prints while loading: keep that off stdout)."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        return importlib.import_module("finglish.f2p")
+
+
+def _english_forms(token: str) -> tuple[str, ...]:
+    """The token and its likely lemmas (plural, past, -ing, -ly stripped)."""
+    forms = [token]
+    for suffix, repl in (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ly", ""),
+        ("er", ""),
+        ("est", ""),
+        ("'s", ""),
+    ):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            forms.append(token[: -len(suffix)] + repl)
+    return tuple(forms)
+
+
+def _is_english_word(token: str) -> bool:
+    index = _english_index()
+    return any(f in index for f in _english_forms(token))
+
+
+@lru_cache(maxsize=50_000)
+def persian_frequency(token: str) -> int:
+    """Frequency, in the Persian word list ``finglish`` ships, of the best transliteration."""
+    f2p = _finglish_module()
+    try:
+        candidates = f2p.f2p_word(token)
+    except (KeyError, ValueError, IndexError):  # odd spellings the package cannot read
+        return 0
+    freq: dict[str, int] = f2p.word_freq
+    return max((freq.get(word, 0) for word, _ in candidates), default=0)
+
+
+@lru_cache(maxsize=50_000)
+def token_votes(token: str) -> tuple[float, float]:
+    """(Finglish votes, English votes) for one lower-case Latin token."""
+    token = _HELD_KEY.sub(r"\1\1", token)
+    if len(token) < 2 or token in AMBIGUOUS:
+        return 0.0, 0.0
+    fin_listed = token in FINGLISH_WORDS
+    en_listed = token in ENGLISH_WORDS
+    if fin_listed != en_listed:
+        return (2.0, 0.0) if fin_listed else (0.0, 2.0)
+    if fin_listed:
+        return 0.0, 0.0
+    fin = en = 0.0
+    english = _is_english_word(token)
+    if english:
+        en += 1.0 if len(token) >= 4 else 0.5
+    # A known English word of four letters or more is not looked up in Persian: its
+    # transliteration often lands on some Persian word and only adds noise (and time).
+    freq = 0 if (english and len(token) >= 4) or len(token) > 14 else persian_frequency(token)
+    if freq >= 50:
+        fin += 1.0
+    elif freq >= 3:
+        fin += 0.5
+    if not english and _SPOKEN_VERB.match(token):
+        fin += 1.0
+    for pattern, weight in _CUES:
+        if pattern.search(token):
+            if weight > 0:
+                fin += weight
+            else:
+                en -= weight
+    return fin, en
+
+
+def latin_tokens(text: str) -> list[tuple[str, int, int]]:
+    """Lower-case Latin tokens with their character offsets."""
+    return [(m.group().lower(), m.start(), m.end()) for m in _LATIN_TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _langid() -> Any:
+    return importlib.import_module("py3langid")
+
+
+def detect_language(text: str) -> LanguageGuess:
+    """Guess the language of ``text``; see the module docstring for how."""
+    arabic = len(_ARABIC_LETTER.findall(text))
+    latin = len(_LATIN_LETTER.findall(text))
+    if arabic + latin == 0:
+        return LanguageGuess(UNKNOWN, 0.5, 0.0, None, 0.0, 0.0)
+    share = latin / (arabic + latin)
+    tokens = latin_tokens(text)
+    span = (tokens[0][1], tokens[-1][2]) if tokens else None
+    fin = en = 0.0
+    for token, _, _ in tokens:
+        f, e = token_votes(token)
+        fin += f
+        en += e
+    # Laplace-style smoothing: one word of evidence cannot reach certainty.
+    score = (fin + 0.5) / (fin + en + 1.0)
+    if arabic >= latin:
+        return LanguageGuess(PERSIAN, round(score, 4), share, span, fin, en)
+    if score > 0.5:
+        language = FINGLISH
+    else:
+        language = ENGLISH
+        # English votes that are thin may hide French, Turkish, ...: ask py3langid.
+        if en < 2.0 * max(1, len(tokens) // 3) and len(tokens) >= 3:
+            code, _ = _langid().classify(text)
+            if code != "en":
+                language = OTHER
+    return LanguageGuess(language, round(score, 4), share, span, fin, en)

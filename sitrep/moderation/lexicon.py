@@ -1,0 +1,199 @@
+"""Word lists written for the moderation rules (our own, not copied from any data set).
+
+* ``FINGLISH_WORDS``: Persian words as people type them in Latin letters (function
+  words, pronouns, everyday verbs in their spoken forms, common nouns), the
+  evidence the Finglish detector counts. Words that are also ordinary English
+  ("to", "in", "man", "bad", "are") are left out or listed in ``AMBIGUOUS``.
+* ``ENGLISH_WORDS``: English function words and very common words; the
+  detector also reads the English word index that ships with the spaCy model.
+* ``EXTRA_INSULTS``: plain insults the bundled persian-text-guard list lacks, in
+  Persian script, Finglish and English, by strength.
+* ``ACCUSATIONS``: words that accuse someone of a crime or of dishonesty.
+* ``TARGET_WORDS``: pronouns, copulas and group nouns that aim a word at someone.
+"""
+
+from __future__ import annotations
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+def _ordered(block: str) -> tuple[str, ...]:
+    return tuple(block.split())
+
+
+FINGLISH_WORDS = _words(
+    """
+    va ke keh ham hm az ba beh dar ro ra ta taa ya yaa ama vali valy valli agar agha age aga
+    chon choon chun pas bara baraye baray barye vase vasse vasat vasam vasash barat baram
+    barash barashoon ine inke inja inaja oonja unja onja anja inha inaa inhaa oona una ona
+    anha oon un ishoon ishun ishan ishon shoma shomaa ma maa khodam khodet khodesh khodemoon
+    khodemun khodetoon khodetun khodeshoon khodeshun khod hame hameh hamash hamaro hamechi
+    hamechiz hamatoon hich hichi hichkas hichvaght kasi chi chie chiye chiz chize chizi chiza
+    chizaa chera cheraa chetor chetori chetore chetorin chejoori chejuri koja kojaa kojai
+    kojaee kojast kodoom kodom kodum chand chanta chandta faghat faqat hata hatta hanooz hanuz
+    hanoz dige digeh digar alan alaan alaan hala halaa badan baadan aval avval akhar akharesh
+    bishtar kamtar kheili kheyli khili khyli kheily kheli khaili besiar besyar ziad ziyad zyad
+    ziade ziyade kheyr baleh bale balle areh aare mersi mamnoon mamnun mamnoonam mamnunam
+    salam slm khodahafez khodafez khodanegahdar lotfan lotfn befarmaid befarma befarmayid
+    joon jun azizam aziz azizan dadash abji maman madar pedar bacheha bache bacheh pesar
+    pesaram dokhtar dokhtaram mard mardi zan zanam adama adamaa mardom doost dust doostam
+    dustam doostan rafigh refigh rafiq khoda khodaya khodaa inshallah enshallah mashallah vay
+    vaay vaaay akh akhey ast hast hastam hasti hastim hastid hastin hastan hastand nist nistam
+    nisti nistim nistid nistin nistan bood bud boodam budam boodi budi boodim budim boodan
+    budan boodand shod shode shodeh shodam shodi shodim shodan shodand shodid mishe misheh
+    mishod mishan nemishe nemisheh nemishod bashe basheh bashim bashid bashi basham bashan
+    bashin kard kardam kardi kardim kardid kardan kardand kardeh karde kardin mikonam mikoni
+    mikone mikoneh mikonim mikonid mikonin mikonan mikonand nemikonam nemikoni nemikone
+    nemikoneh bokon bokonam bokoni bokone bokonim bokonid konam koni konim konid konan goft
+    goftam gofti goftim goftan gofte gofteh goftid migam migi mige migim migid migan migin
+    nemigam nemige begam begi bege begid begim bego nagoo nagu raft raftam rafti raftim raftan
+    rafte rafteh miram miri mire mirim mirid miran beram beri bere berim boro bia biya biyam
+    biam biad miad miyad miam miai miay oomad umad omad oomadam umadam omadam oomadi umadi
+    omadi oomadan umadan daram dari darim darid daran darand darin nadaram nadari nadare
+    nadarim nadarid nadaran dasht dashtam dashti dashtim dashtan dashte khastam khasti khast
+    khastan mikham mikhay mikhai mikhad mikhaim mikhaym mikhayn mikhain mikhan mikhan nemikham
+    nemikhad nemikhay nemikhai mikhastam mikhasti bekham bekhay bekhad khob khoob khub
+    khoobam khubam khobam khoobi khubi khobi khoobe khube khobe khoobin zesht ghashang
+    ghashange ghashangi khoshgel khoshgela khoshgele khosh khoshhal khoshal nemidoonam
+    nemidunam nemidonam midoonam midunam midonam midooni miduni midoni midoone midune midone
+    midoonin midunin midoonid midunid dooni duni doni bedoon bedun bedone bedoone fekr fekram
+    fekret fekresh fekrkon fekmikonam mifahmam nemifahmam mifahmi nemifahmi fahmidam fahmidi
+    bebinam bebin bebinid bebini mibinam mibini mibine mibinim didam didi didim didan didid
+    neshoon neshun bede bedeh bedid midam midi mide midim midan dadam dadi dadim dadan
+    gereftam gerefti gereft gereftan migiram migiri migire begir bekhor mikhoram mikhori
+    khordam khordi khabar khabari khabaram chikar chikara chekar chekara kar kara karet karam
+    kare karesh karo inkar inkaro oonkar oonkaro inghadr inghad enghadr chaghadr cheghadr
+    cheqadr hamin hamun hamoon hamintor hamintori intori intor oontori untori injoori injuri
+    oonjoori unjuri haminjoori vaghan vaqan vaghean vaghei vaqei vaghtesh doroste dorost
+    dorostesh ghalat ghabool ghabul moshkel moshkeli moshkelat soal soale javab javabesh
+    ettefagh etefagh ettefaghi shayad hatman albate albateh ehtemalan zood zud dir emrooz
+    emruz farda dirooz diruz dishab emshab shab rooz ruz saal mah hafte hafteh saat vaght
+    vaqt vaghti moghe moghei yek ye yeki yechi yekam chahar char panj shish shesh haft hasht
+    noh dah hezar pul poolam pulam khoone khune khooneh khaneh khane khoonam khunam shahr
+    keshvar irani iraniha dolat dowlat hokoomat hokumat rahbar majles entekhabat
+    jang solh azadi zendegi zendegim marg eshgh eshq del delam delet deltang deltangi ghalb
+    cheshm cheshmam dast dastam sare paa aab ghaza ghazaa chaee bazi baazi ahang ahange
+    khandeh khande gerye mesle mese joz bejoz ghabl ghablan baad badesh rooye ruye zire kenar
+    pishe pish posht paeen payin birun biroon daroon darun injaa aslan asan bikhial bikhiyal
+    bikhi nakon nakonid nazar nazaret nazaram behtar behtarin bishtarin bozorg bozorgtar
+    kuchik koochik kochik kuchike jadid ghadimi tamoom tamum shoroo shoru payan akhbar
+    gozaresh mohem mohemme lazem bayad nabayad mitoonam mitunam mitonam mitooni mituni mitoni
+    mitoone mitune mitone nemitoonam nemitunam nemitonam betoonam betunam shenidam shenidi
+    shenide mishnavam bekhatere bekhater khatere khater ghaziye ghazie jaryan jaryane jaye
+    jaee jayi hamishe hamisheh hargez aghab jelo jeloye barname barnameh mored morede tarafe
+    taraf sabr sabrkon bebakhshid bebakhshin bebakhsh khaste khasteh khastam gorosne tashne
+    nemishavad mishavad mikonad mikonand migooyad miguyad migoyad miravad miravand amadeh
+    amade shodand hastand nistand budand boodand kardand gereftand goftand raftand mikhahad
+    mikhaham mikhahid mikhahand khahad khaham khahid khahand nemikhaham befahmam befahmi
+    bedaram bedari bezan mizanam mizani mizane zadam zadi zadan khodesho khodeto khodamo
+    maro taro oono uno ino chiro kiro koja kasio harchi harki hargez harvaght haminja hamoonja
+    kojaye chera cheghad khodemooni bachehaye mardome irane
+    doshman doshmani ghanoon ghanun mellat melli mardomi sepah artesh basij nezam
+    ghodrat eghtesad gerooni geruni tavarom tahrim naft benzin pooli kheyli kheiliam ghorboon
+    ghorbun ghorbunet ghorboonet ghorbanet fadat nokaretam chakeretam
+    """
+)
+
+# Tokens that are ordinary in both languages: they count for neither side.
+AMBIGUOUS = _words(
+    """
+    to in an man bad be do se sad dad did are na o u a i on no nah ha haha hi bye ok okay
+    baba mama jan dars film pa sar mah kar rafi sam ali char pool adam
+    lol thx plz pls omg wow hahaha hehe hmm
+    """
+)
+
+ENGLISH_WORDS = _words(
+    """
+    the a an and or but if of to in on at by for with from into onto about above after
+    again against all am are as be been before being below between both can could did do
+    does doing down during each few further had has have having he her here hers herself
+    him himself his how i is it its itself just me more most my myself no nor not now off
+    once only other our ours ourselves out over own same she should so some such than that
+    their theirs them themselves then there these they this those through too under until
+    up very was we were what when where which while who whom why will would you your yours
+    yourself yourselves i'm you're it's don't doesn't didn't can't won't isn't aren't wasn't
+    weren't there's that's let's we're they're he's she's i've i'd i'll also because
+    however although though yet still even ever never always often already another any
+    anyone anything every everyone everything many much must might may shall said says
+    say told tells get got make made go went gone come came take took think thought know
+    knew see saw want need like people time year years day days week way man men woman
+    women thing things world life government president police army forces city country
+    state news report reports reported official officials group attack killed war
+    please thanks thank sorry yes yeah really well good great bad better best new old
+    first last long little own right big high different small large next early young
+    important public same able
+    """
+)
+
+# Plain insults missing from persian-text-guard 1.5.0. "strong" ones are rejected on
+# sight; "mild" ones (a word that is also ordinary: خر is a donkey) need a target.
+EXTRA_INSULTS: dict[str, tuple[str, ...]] = {
+    "strong": _ordered(
+        """
+        احمق احمقی احمقها احمق‌ها نفهم نفهمی نفهم‌ها بیشعور بی‌شعور بیشعوری کودن ابله ابلهی
+        بی‌ناموس بیناموس عوضی عوضیا پست‌فطرت پستفطرت بی‌همه‌چیز بیهمه‌چیز کله‌پوک کلهپوک
+        خنگ خنگی لاشی هرزه بی‌غیرت بیغیرت بی‌وجود بیوجود نکبت بدبخت‌بیچاره پفیوز الدنگ
+        مادرخراب بی‌پدر بیپدر
+        ahmagh ahmag ahmaq ahmagh nafahm nafahmi bishoor bishour bishur bishoori kodan ablah
+        binamoos binamus avazi pastfetrat bihamechiz kalepook kalepuk khong lashi harze harzeh
+        bigheirat bigheyrat bivojood nekbat pofiooz aldang bipedar
+        imbecile dumbass dumbfuck scumbag dipshit halfwit nitwit cretin douchebag shithead
+        """
+    ),
+    "mild": _ordered(
+        """
+        خر خری الاغ گاو گوساله حیوان حیوون دیوانه دیوونه روانی آشغال اشغال مزخرف چرند
+        khar khari olagh olaq gav gusale goosale heyvoon heyvun heivan divoone divooneh divune
+        ravani ashghal mozakhraf charand
+        idiot idiots stupid moron morons dumb fool fools jerk loser losers clown clowns pathetic
+        """
+    ),
+}
+
+# Accusations of a crime or of dishonesty (the slander rule). Persian entries also
+# match with the usual suffixes (ها، ان، ه) through persian-text-guard.
+ACCUSATIONS: tuple[str, ...] = _ordered(
+    """
+    خائن خاین خائنین خائنان خیانتکار دزد دزدها دزدان سارق اختلاسگر دروغگو دروغ‌گو دروغگوها
+    کلاهبردار جاسوس جاسوسها فاسد مفسد مزدور مزدوران قاتل قاتلان آدمکش جنایتکار رشوه‌خوار
+    رشوه‌گیر رشوه‌خور وطن‌فروش وطنفروش جیره‌خوار جیرهخوار متقلب شیاد فریبکار منافق چپاولگر
+    غارتگر قاچاقچی اختلاس‌گر
+    khaen khaaen khayen khaeen khain khaenin khianatkar dozd dozda dozdaa dozdha dozdan sareq
+    saregh ekhtelasgar doroughgoo doroughgu dorughgu dorooghgoo doroghgoo doroghgu
+    dorughgoo kolahbardar jasoos jasus jasoosa fased mofsed mozdoor mozdur mozdoora ghatel
+    qatel adamkosh jenayatkar rashvekhar rashvegir vatanforoosh vatanforush jirekhar
+    moteghaleb monafegh chapavolgar gharatgar ghachaghchi
+    traitor traitors thief thieves liar liars spy spies corrupt crook crooks fraud fraudster
+    fraudsters murderer murderers killer killers criminal criminals embezzler embezzlers
+    mercenary mercenaries sellout swindler swindlers rapist rapists briber bribed
+    """
+)
+
+# Words that aim an insult or an accusation at a person or a group: pronouns,
+# vocatives, names of offices and groups, in the three scripts.
+PERSON_TARGETS = _words(
+    """
+    he she they him her them his their you your you're youre u ur yourself yourselves these
+    those guy guys people government minister president mp officials regime leader leaders
+    mayor judge party police army
+    او اون وی ایشان ایشون آنها اونا اونها اینها اینا تو شما ای دولت وزیر رئیس رییس مسئولین
+    مسئولان نماینده نمایندگان مجلس رهبر آخوند آخوندها سپاه ارتش پلیس مدیر شهردار قاضی رژیم
+    حکومت آقای خانم آقا دولتمردان
+    oon un ishoon ishun ina inha oona una anha shoma ey dolat vazir raees rais masoolin
+    masoolan namayande majles rahbar akhoond akhund sepah artesh polis modir shahrdar ghazi
+    rezhim hokoomat hokumat agha aghaye khanom
+    """
+)
+
+# Copulas and demonstratives: "X is a thief", «این دزد است». They aim a word at
+# something, but not surely at a person.
+COPULAS = _words(
+    """
+    is are was were be been being this that it's that's
+    است هست هستند هستن اند هستی هستید هستین بود بودند این آن
+    hast ast hastan hastand hasti hastid hastin bood boodan boodand
+    """
+)

@@ -1,0 +1,156 @@
+"""The comment policy: which languages are allowed, which rules run, the thresholds.
+
+A policy is a TOML file (the bundled ``default_policy.toml`` is the seed
+publisher's: no insults, no slander, no Finglish). A user's file overrides the
+defaults key by key; unknown keys are an error so a typo never goes unnoticed.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from .language import ENGLISH, FINGLISH, OTHER, PERSIAN, UNKNOWN
+
+LANGUAGES = (PERSIAN, ENGLISH, FINGLISH, OTHER, UNKNOWN)
+
+_SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
+    "": {"version": str, "name": str},
+    "language": {"allowed": list},
+    "insults": {"enabled": bool, "extra_words": list, "allowed_words": list},
+    "slander": {"enabled": bool},
+    "verdicts": {"reject": (int, float), "review": (int, float)},
+    "classifier": {"path": str, "reject": (int, float), "review": (int, float)},
+}
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A loaded policy. Build with :func:`load_policy` or :func:`default_policy`."""
+
+    version: str
+    name: str
+    allowed_languages: tuple[str, ...]
+    insults: bool
+    extra_insults: tuple[str, ...]
+    allowed_words: tuple[str, ...]
+    slander: bool
+    reject_threshold: float
+    review_threshold: float
+    classifier_path: str
+    classifier_reject: float
+    classifier_review: float
+    source: str  # the file it was read from ("<default>" for the bundled one)
+    base_dir: str  # folder relative classifier paths are read from
+
+    @property
+    def classifier_file(self) -> Path | None:
+        """Where the trained classifier lives, or None when the policy names none."""
+        if not self.classifier_path:
+            return None
+        path = Path(self.classifier_path).expanduser()
+        return path if path.is_absolute() else Path(self.base_dir) / path
+
+    def allows(self, language: str) -> bool:
+        """Whether comments in ``language`` may be published."""
+        return language in self.allowed_languages
+
+
+def _default_values() -> dict[str, Any]:
+    text = resources.files("sitrep.moderation").joinpath("default_policy.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _merge(values: dict[str, Any], user: dict[str, Any], origin: str) -> dict[str, Any]:
+    merged = {k: dict(v) if isinstance(v, dict) else v for k, v in values.items()}
+    for key, value in user.items():
+        if isinstance(value, dict):
+            if key not in _SCHEMA or key == "":
+                raise ConfigError(
+                    f"policy {origin}: unknown section [{key}]; known: "
+                    f"{', '.join(k for k in _SCHEMA if k)}"
+                )
+            for sub, subvalue in value.items():
+                if sub not in _SCHEMA[key]:
+                    raise ConfigError(
+                        f"policy {origin}: unknown key {sub!r} in [{key}]; "
+                        f"known: {', '.join(_SCHEMA[key])}"
+                    )
+                merged[key][sub] = subvalue
+        elif key in _SCHEMA[""]:
+            merged[key] = value
+        else:
+            raise ConfigError(f"policy {origin}: unknown key {key!r}")
+    return merged
+
+
+def _check(values: dict[str, Any], origin: str) -> None:
+    for section, keys in _SCHEMA.items():
+        table = values if section == "" else values.get(section, {})
+        for key, kind in keys.items():
+            value = table.get(key)
+            if isinstance(value, bool) and kind is not bool:
+                value = None  # a bool is an int to isinstance; refuse it for numbers
+            if value is None or not isinstance(value, kind):
+                where = f"[{section}] {key}" if section else key
+                raise ConfigError(f"policy {origin}: {where} is missing or has the wrong type")
+    unknown = sorted(set(values["language"]["allowed"]) - set(LANGUAGES))
+    if unknown:
+        raise ConfigError(
+            f"policy {origin}: unknown language(s) {', '.join(unknown)} in [language] allowed; "
+            f"use some of {', '.join(LANGUAGES)}"
+        )
+    for section in ("verdicts", "classifier"):
+        review, reject = values[section]["review"], values[section]["reject"]
+        if not 0.0 <= review <= reject <= 1.0:
+            raise ConfigError(
+                f"policy {origin}: [{section}] needs 0 <= review <= reject <= 1, "
+                f"got review={review}, reject={reject}"
+            )
+
+
+def _build(values: dict[str, Any], *, source: str, base_dir: Path) -> Policy:
+    _check(values, source)
+    return Policy(
+        version=values["version"],
+        name=values["name"],
+        allowed_languages=tuple(values["language"]["allowed"]),
+        insults=values["insults"]["enabled"],
+        extra_insults=tuple(str(w) for w in values["insults"]["extra_words"]),
+        allowed_words=tuple(str(w) for w in values["insults"]["allowed_words"]),
+        slander=values["slander"]["enabled"],
+        reject_threshold=float(values["verdicts"]["reject"]),
+        review_threshold=float(values["verdicts"]["review"]),
+        classifier_path=values["classifier"]["path"],
+        classifier_reject=float(values["classifier"]["reject"]),
+        classifier_review=float(values["classifier"]["review"]),
+        source=source,
+        base_dir=str(base_dir),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_policy() -> Policy:
+    """The bundled policy (the seed publisher's)."""
+    return _build(_default_values(), source="<default>", base_dir=Path.cwd())
+
+
+def load_policy(path: str | Path | None = None) -> Policy:
+    """Read a policy file layered on the defaults; ``None`` gives the default policy."""
+    if path is None:
+        return default_policy()
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            user = tomllib.load(fh)
+    except FileNotFoundError as exc:
+        raise ConfigError(f"policy file {path} does not exist: check the path") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"policy file {path} is not valid TOML: {exc}") from exc
+    values = _merge(_default_values(), user, str(path))
+    return _build(values, source=str(path), base_dir=path.resolve().parent)

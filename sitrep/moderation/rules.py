@@ -1,0 +1,204 @@
+"""The insult and slander rules: word lists read through the tricks people use.
+
+Both rules run on persian-text-guard's ``ProfanityFilter``, which normalises
+Arabic look-alike letters (ي/ی, ك/ک), zero-width characters and tatweel, and
+reads through spaced or dotted letters, held keys and digits or symbols for
+letters, while matching whole words only (so کسب, خرید, class and Scunthorpe
+pass). The insult rule uses the package's whole bundled list plus our own
+``lexicon.EXTRA_INSULTS``; the slander rule uses ``lexicon.ACCUSATIONS``.
+
+Scores (the policy turns them into verdicts; defaults reject at 0.8, review at 0.5):
+
+* insult, strong word (profanity, sexual, insult, slur, harassment): 0.95;
+* insult, mild word (also an ordinary word: خر, idiot, آشغال): 0.85 aimed at a
+  person (a pronoun, vocative or group noun within three words), else 0.55;
+* slander, an accusation aimed at a person or group within three words: 0.85;
+  after a copula or demonstrative only ("X is a thief", «این دزد است»): 0.65;
+  the word alone, with no target: 0.3, below review. An accusation that names
+  no one defames no one ("thieves robbed a bank"), so it is published, with the
+  reason kept for the record.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .lexicon import ACCUSATIONS, COPULAS, ENGLISH_WORDS, EXTRA_INSULTS, PERSON_TARGETS
+
+if TYPE_CHECKING:
+    from persian_text_guard import ProfanityFilter
+
+STRONG_SCORE = 0.95
+MILD_TARGETED = 0.85
+MILD_ALONE = 0.55
+SLANDER_TARGETED = 0.85
+SLANDER_COPULA = 0.65
+SLANDER_ALONE = 0.3
+WINDOW = 3  # words between a target and the word it aims
+
+_WORD = re.compile(r"[\w\u200c']+")
+_STRONG_CATEGORIES = frozenset({"profanity", "sexual", "insult", "slur", "harassment"})
+_FOLD = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی", "ة": "ه", "\u200c": ""})
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One rule match: ``rule`` is ``insult`` or ``slander``."""
+
+    rule: str
+    word: str
+    span: tuple[int, int]
+    score: float
+    detail: str
+
+
+@lru_cache(maxsize=8)
+def insult_filter(extra: tuple[str, ...] = (), allowed: tuple[str, ...] = ()) -> ProfanityFilter:
+    """The insult filter: the bundled list, our additions, ``extra`` minus ``allowed``."""
+    from persian_text_guard import BannedWord, ProfanityFilter, WordCategory, WordList
+
+    skip = {w.casefold().translate(_FOLD) for w in allowed}
+    # Our entries come first: where an entry is in both lists, the first one listed
+    # wins, and ours carry the strength we chose (the package files بیشعور as mild).
+    words = [BannedWord(w, category=WordCategory.INSULT) for w in _with_suffixes(extra)]
+    for strength, entries in EXTRA_INSULTS.items():
+        category = WordCategory.INSULT if strength == "strong" else WordCategory.MILD
+        words += [BannedWord(w, category=category) for w in _with_suffixes(entries)]
+    words += WordList.all()
+    return ProfanityFilter([w for w in words if w.text.casefold().translate(_FOLD) not in skip])
+
+
+def _with_suffixes(words: tuple[str, ...]) -> list[str]:
+    """Each word plus its predicative form: «تو احمقی» (you are an idiot), "to ahmaghi".
+
+    persian-text-guard attaches plural and possessive suffixes itself, not this one.
+    """
+    out: list[str] = []
+    for w in words:
+        out.append(w)
+        if re.fullmatch(r"[\u0600-\u06FF\u200c]+", w) and w[-1] not in "هیاو":
+            out.append(w + "ی")
+        elif re.fullmatch(r"[a-z]+", w) and w[-1] not in "aeiouy":
+            out.append(w + "i")
+    return out
+
+
+@lru_cache(maxsize=1)
+def accusation_filter() -> ProfanityFilter:
+    """A filter that finds accusation words (slander), with the same evasion handling."""
+    from persian_text_guard import BannedWord, ProfanityFilter
+
+    return ProfanityFilter([BannedWord(w) for w in ACCUSATIONS])
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    return [
+        (m.group().casefold().translate(_FOLD), m.start(), m.end()) for m in _WORD.finditer(text)
+    ]
+
+
+def _aim(
+    words: list[tuple[str, int, int]], span: tuple[int, int], persons: frozenset[str]
+) -> str | None:
+    """``person`` or ``copula`` when such a word stands within WINDOW words of ``span``."""
+    inside = [i for i, (_, s, e) in enumerate(words) if s < span[1] and e > span[0]]
+    if not inside:
+        return None
+    lo, hi = max(0, inside[0] - WINDOW), min(len(words), inside[-1] + WINDOW + 1)
+    near = [w for i, (w, _, _) in enumerate(words[lo:hi], start=lo) if i not in inside]
+    if any(w in persons for w in near):
+        return "person"
+    if any(w in COPULAS for w in near):
+        return "copula"
+    return None
+
+
+def _persons(language: str) -> frozenset[str]:
+    # "to" (you) and "in" (this) are only pronouns in Finglish; in English they are not.
+    return PERSON_TARGETS | {"to", "in"} if language == "finglish" else PERSON_TARGETS
+
+
+def find_insults(
+    text: str,
+    *,
+    language: str = "fa",
+    extra: tuple[str, ...] = (),
+    allowed: tuple[str, ...] = (),
+) -> list[Hit]:
+    """Insults in ``text`` with their spans and scores."""
+    matches = insult_filter(tuple(extra), tuple(allowed)).find_matches(text)
+    if not matches:
+        return []
+    words = _words(text)
+    persons = _persons(language)
+    hits: list[Hit] = []
+    for m in matches:
+        span = (m.index, m.index + m.length)
+        category = str(m.word.category)
+        tricks = f" (read through: {', '.join(str(e) for e in m.evasion)})" if m.evasion else ""
+        if category in _STRONG_CATEGORIES or category == "uncategorized":
+            score, why = STRONG_SCORE, f"{category} word «{m.word.text}»"
+        elif _aim(words, span, persons) == "person":
+            score, why = MILD_TARGETED, f"insult «{m.word.text}» aimed at someone"
+        else:
+            score, why = MILD_ALONE, f"possibly insulting word «{m.word.text}», no clear target"
+        hits.append(Hit("insult", m.word.text, span, score, why + tricks))
+    return hits
+
+
+def find_slander(text: str, *, language: str = "fa") -> list[Hit]:
+    """Accusations of a crime or dishonesty, scored by whether they are aimed at someone."""
+    matches = accusation_filter().find_matches(text)
+    if not matches:
+        return []
+    words = _words(text)
+    persons = _persons(language)
+    hits: list[Hit] = []
+    for m in matches:
+        span = (m.index, m.index + m.length)
+        # A capitalised Latin word just before the accusation is most likely a name.
+        aim = "person" if _named_before(text, span) else _aim(words, span, persons)
+        if _referred_to(words, span):
+            aim = None
+        if aim == "person":
+            score, why = SLANDER_TARGETED, f"accusation «{m.word.text}» aimed at a person or group"
+        elif aim == "copula":
+            score, why = SLANDER_COPULA, f"accusation «{m.word.text}» stated of someone"
+        else:
+            score, why = SLANDER_ALONE, f"accusation word «{m.word.text}» with no target"
+        hits.append(Hit("slander", m.word.text, span, score, why))
+    return hits
+
+
+def _referred_to(words: list[tuple[str, int, int]], span: tuple[int, int]) -> bool:
+    """Whether the accusation names someone already known rather than accusing anyone.
+
+    «پلیس قاتل را دستگیر کرد» (the object marker را follows), "arrested the killer"
+    ("the" before it, with no copula before "the"): a report about a criminal, not an
+    accusation against a person.
+    """
+    inside = [i for i, (_, s, e) in enumerate(words) if s < span[1] and e > span[0]]
+    if not inside:
+        return False
+    first, last = inside[0], inside[-1]
+    after = words[last + 1][0] if last + 1 < len(words) else ""
+    before = words[first - 1][0] if first >= 1 else ""
+    before2 = words[first - 2][0] if first >= 2 else ""
+    if after in ("را", "ro", "ra"):
+        return True
+    return before == "the" and before2 not in COPULAS
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _named_before(text: str, span: tuple[int, int]) -> bool:
+    """Whether a capitalised word that is not a common English word precedes ``span`` closely."""
+    before = text[: span[0]].split()[-WINDOW:]
+    return any(
+        _CAPITALISED.fullmatch(w.strip(",:;\"'")) and w.strip(",:;\"'").lower() not in ENGLISH_WORDS
+        for w in before
+    )

@@ -1,0 +1,162 @@
+"""Control timelines, roundups, disagreements and near-duplicates, on reports of our own."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from sitrep.config import Config
+from sitrep.control import as_of, timeline
+from sitrep.pipeline import ingest
+from sitrep.queries import EventFilter, iter_events
+from sitrep.roundup import build_roundup, format_markdown, place_roundup
+from sitrep.store import hamming, open_store, simhash
+
+ABU_KAMAL = 174448
+MAYADIN = 173480
+
+TOWN_STORY = [
+    {
+        "outlet": "Wire One",
+        "published": "2017-11-09",
+        "url": "https://example.org/1",
+        "text": "ISIS had held Abu Kamal since 2014.\n"
+        "The Syrian army seized control of Abu Kamal from ISIS on Wednesday, "
+        "a military source said.",
+    },
+    {
+        "outlet": "Wire Two",
+        "published": "2017-11-09",
+        "url": "https://example.org/2",
+        "text": "Syrian troops captured Abu Kamal from ISIS on Wednesday after days of fighting.",
+    },
+    {
+        "outlet": "Wire Three",
+        "published": "2017-11-12",
+        "text": "ISIS fighters recaptured most of Abu Kamal from the Syrian army on Saturday.",
+    },
+    {
+        "outlet": "Wire One",
+        "published": "2017-11-20",
+        "text": "Syrian troops and allied fighters retook Abu Kamal from ISIS on Sunday.",
+    },
+]
+
+
+def load(app_config: Config, tmp_path: Path, rows: list[dict[str, str]], name: str = "t"):
+    src = tmp_path / f"{name}.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    store = open_store(str(tmp_path / f"{name}.db"))
+    ingest([src], config=app_config, store=store)
+    return store
+
+
+def test_town_changes_hands_three_times(app_config: Config, tmp_path: Path) -> None:
+    with load(app_config, tmp_path, TOWN_STORY) as store:
+        spans = timeline(store, [ABU_KAMAL])
+        got = [
+            (s.controller, s.start.isoformat() if s.start else None, s.start_precision)
+            for s in spans
+        ]
+        assert got == [
+            ("ISIS", "2014-01-01", "year"),
+            ("Government of Syria", "2017-11-08", "day"),
+            ("ISIS", "2017-11-11", "day"),
+            ("Government of Syria", "2017-11-19", "day"),
+        ]
+        assert [s.end for s in spans] == [
+            date(2017, 11, 8),
+            date(2017, 11, 11),
+            date(2017, 11, 19),
+            None,
+        ]
+        assert spans[1].sources == {"Wire One", "Wire Two"}
+        held = {
+            d: [i["controller"] for i in as_of(store, date.fromisoformat(d))]
+            for d in ("2017-11-01", "2017-11-09", "2017-11-12", "2017-11-20")
+        }
+        assert held == {
+            "2017-11-01": ["ISIS"],
+            "2017-11-09": ["Government of Syria"],
+            "2017-11-12": ["ISIS"],
+            "2017-11-20": ["Government of Syria"],
+        }
+        assert as_of(store, date(2017, 11, 20), country="IRQ") == []
+
+
+def test_roundup_quotes_each_outlet(app_config: Config, tmp_path: Path) -> None:
+    with load(app_config, tmp_path, TOWN_STORY) as store:
+        (first,) = [
+            e
+            for e in iter_events(store, EventFilter(place_ids=[ABU_KAMAL]))
+            if e["date"] == "2017-11-08"
+        ]
+        r = build_roundup(store, first["id"][:8])
+        outlets = [o["outlet"] for o in r["outlets"]]
+        assert outlets == ["Wire One", "Wire Two"]
+        quotes = [q["text"] for o in r["outlets"] for rep in o["reports"] for q in rep["quotes"]]
+        texts = " ".join(row["text"] for row in TOWN_STORY)
+        assert all(q in texts for q in quotes)  # extractive: every quote was written by a source
+        assert r["outlets"][0]["reports"][0]["url"] == "https://example.org/1"
+        md = format_markdown(r)
+        assert "### Wire One" in md and "### Wire Two" in md and "> Syrian troops captured" in md
+        whole = place_roundup(store, [ABU_KAMAL], since=date(2017, 11, 10))
+        assert [e["event"]["date"] for e in whole["events"]] == ["2017-11-11", "2017-11-19"]
+
+
+def test_denial_is_a_disagreement(app_config: Config, tmp_path: Path) -> None:
+    rows = [
+        {
+            "outlet": "Wire One",
+            "published": "2017-10-15",
+            "text": "Syrian troops recaptured Mayadin from ISIS on Saturday, state media said.",
+        },
+        {
+            "outlet": "Wire Two",
+            "published": "2017-10-15",
+            "text": "ISIS denied that Syrian troops recaptured Mayadin on Saturday.",
+        },
+    ]
+    with load(app_config, tmp_path, rows) as store:
+        (e,) = [e for e in iter_events(store, EventFilter(place_ids=[MAYADIN]))]
+        assert e["sources"] == ["Wire One", "Wire Two"]
+        fields = {d["field"]: d for d in e["disagreements"]}
+        assert "status" in fields
+        values = {v["value"]: v["sources"] for v in fields["status"]["values"]}
+        assert values == {"occurred": ["Wire One"], "denied": ["Wire Two"]}
+        (span,) = [s for s in timeline(store, [MAYADIN]) if s.controller == "Government of Syria"]
+        assert span.disputed and any("denied" in n for n in span.notes)
+
+
+def test_near_duplicate_wire_copy_is_not_independent(app_config: Config, tmp_path: Path) -> None:
+    body = (
+        "Syrian troops recaptured the town of Mayadin from ISIS on Saturday after a two-week "
+        "offensive backed by Russian air strikes, a military source told the state news agency. "
+        "The town had been one of the group's last strongholds in the Euphrates valley, and "
+        "its fall leaves the militants squeezed between government forces to the west and "
+        "Kurdish-led fighters to the east. Engineers were clearing mines from the main roads, "
+        "the source added."
+    )
+    copy = body.replace("the state news agency", "a state news agency").replace(
+        "the source added", "he added"
+    )
+    assert hamming(simhash(body) or 0, simhash(copy) or 0) <= 10
+    rows = [
+        {"outlet": "Wire One", "published": "2017-10-15", "text": body},
+        {"outlet": "Daily Copy", "published": "2017-10-16", "text": copy},
+        {
+            "outlet": "Own Reporter",
+            "published": "2017-10-15",
+            "text": "Syrian troops captured Mayadin on Saturday, our correspondent saw.",
+        },
+    ]
+    with load(app_config, tmp_path, rows) as store:
+        (e,) = [
+            e
+            for e in iter_events(store, EventFilter(place_ids=[MAYADIN]))
+            if e["sub_event_type"] == "Government regains territory"
+        ]
+        assert e["sources"] == ["Daily Copy", "Own Reporter", "Wire One"]
+        assert e["n_sources"] == 3
+        assert e["n_independent_sources"] == 2

@@ -1,0 +1,213 @@
+"""Tests of the world gazetteer and of the GeoWebNews place-resolution evaluation.
+
+The world gazetteer is built once into a tmp cache with a high population
+threshold (cities of a million or more, all provinces, all countries), which
+builds in a few seconds; the real evaluation uses cities of 15,000 or more.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from conftest import needs_shared
+
+from sitrep.config import Config, default_config
+from sitrep.errors import DataError
+from sitrep.evaluation import geoparse
+from sitrep.evaluation.geoparse import (
+    GoldToponym,
+    context_countries,
+    evaluate,
+    haversine_km,
+    read_corpus,
+    world_config,
+)
+from sitrep.evaluation.runner import EVALUATIONS
+from sitrep.gazetteer import Gazetteer, cache_file
+from sitrep.records import PlacePrecision
+
+PARIS, LONDON, TEXAS, GERMANY, FRANCE, USA = 2988507, 2643743, 4736286, 2921044, 3017382, 6252001
+NEW_YORK_CITY, NEW_YORK_STATE = 5128581, 5128638
+BIG = 1_000_000  # population threshold of the quick test gazetteer
+
+
+@pytest.fixture(scope="session")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Config:
+    return default_config().with_(cache_dir=str(tmp_path_factory.mktemp("world-cache")))
+
+
+@pytest.fixture(scope="session")
+def world(base: Config) -> Gazetteer:
+    return Gazetteer.load(world_config(base, min_population=BIG))
+
+
+# -- the world gazetteer ------------------------------------------------------------
+
+
+def test_world_config_and_cache_key(base: Config, world: Gazetteer) -> None:
+    cfg = world_config(base, min_population=BIG)
+    assert cfg.gazetteer_countries == ("*",) and cfg.gazetteer_min_population == BIG
+    assert world.path == cache_file(cfg) and world.path.is_file()
+    assert cache_file(cfg) != cache_file(base)  # the regional cache is another file
+    assert world.world
+    assert len(world.countries()) > 240
+    assert 1000 < len(world) < 20_000
+
+
+def test_well_known_names(world: Gazetteer) -> None:
+    assert world.lookup("Paris")[0].id == PARIS
+    assert world.lookup("London")[0].id == LONDON
+    texas = world.lookup("Texas")[0]
+    assert texas.id == TEXAS and texas.kind is PlacePrecision.ADMIN1 and texas.name == "Texas"
+    assert 26 < texas.lat < 36 and -106 < texas.lon < -93  # inside Texas
+    assert world.lookup("Germany")[0].id == GERMANY
+    assert world.country("FRA").id == FRANCE
+
+
+def test_province_words_and_namesakes(world: Gazetteer) -> None:
+    # The bare name of a city that shares it with its state is the city ...
+    assert world.lookup("New York")[0].id == NEW_YORK_CITY
+    # ... a state word makes it the state.
+    assert world.lookup("New York State")[0].id == NEW_YORK_STATE
+    found = world.find("Farmers in Texas state and in Kano State were hit.")
+    assert [(m.matched_text, m.place.kind) for m in found] == [
+        ("Texas state", PlacePrecision.ADMIN1),
+        ("Kano State", PlacePrecision.ADMIN1),
+    ]
+    assert found[1].place.country == "NGA"
+
+
+def test_country_short_forms_and_demonyms(world: Gazetteer) -> None:
+    text = "The U.S. and the UK talked; Germans and French officials listened in Paris."
+    found = world.find(text)
+    assert [(m.matched_text, m.place.id) for m in found] == [
+        ("U.S", USA),
+        ("UK", 2635167),
+        ("Paris", PARIS),
+    ]
+    # A demonym is not a place in running text, but it names a country.
+    assert world.country_of_adjective("Germans") == "DEU"
+    assert world.country_of_adjective("German") == "DEU"
+    # Lower-case "us" is a pronoun, never the country.
+    assert world.find("They told us nothing.") == []
+
+
+def test_context_country_does_not_override_a_much_larger_town(world: Gazetteer) -> None:
+    # With the United States in context, London is still the British capital.
+    found = world.find("The United States and London agreed.")
+    assert [m.place.id for m in found] == [USA, LONDON]
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+
+def test_haversine() -> None:
+    assert haversine_km(48.8566, 2.3522, 48.8566, 2.3522) == 0.0
+    assert haversine_km(48.8566, 2.3522, 51.5074, -0.1278) == pytest.approx(344, abs=3)
+    assert haversine_km(0, 0, 0, 180) == pytest.approx(math.pi * 6371.0088, rel=1e-6)
+    assert haversine_km(10, 20, 30, 40) == pytest.approx(haversine_km(30, 40, 10, 20))
+
+
+def test_context_countries(world: Gazetteer) -> None:
+    found = world.find("Paris and Lyon are in France. Berlin is far.")
+    assert context_countries(found)[0] == "FRA"
+    assert "DEU" not in context_countries(found)  # one town alone is not context
+
+
+# -- scoring on a hand-made corpus ----------------------------------------------------
+
+TEXT = "Officials in Paris met German envoys. Later Atlantis Springs and Texas joined."
+#        0         1         2         3         4         5         6         7
+#        0123456789012345678901234567890123456789012345678901234567890123456789012345678
+
+
+def _toponym(name: str, start: int, gid: str, lat: str, lon: str, kind: str = "Literal") -> str:
+    assert TEXT[start : start + len(name)] == name
+    return (
+        f"<toponym><extractedName>{name}</extractedName><normalisedName/>"
+        f"<type>{kind}</type><modifierType/><nonLocational>No</nonLocational>"
+        f"<start>{start}</start><end>{start + len(name)}</end>"
+        f"<geonamesID>{gid}</geonamesID><latitude>{lat}</latitude>"
+        f"<longitude>{lon}</longitude></toponym>"
+    )
+
+
+def _corpus(tmp_path: Path) -> Path:
+    toponyms = "".join(
+        [
+            _toponym("Paris", 13, str(PARIS), "48.85341", "2.3488"),
+            # A demonym: find skips it, the fallback names the country.
+            _toponym("German", 23, str(GERMANY), "51.5", "10.5", "Non_Literal_Modifier"),
+            # Unknown to the gazetteer: no answer.
+            _toponym("Atlantis Springs", 44, "999999999", "10.0", "10.0"),
+            # Wrong id but the answer (Texas) lies within 161 km of the gold point.
+            _toponym("Texas", 65, "1", "31.0", "-99.0"),
+            # No GeoNames id: excluded.
+            _toponym("Officials", 0, "", "", ""),
+            "<toponym><extractedName>envoys</extractedName><type>Non_Toponym</type>"
+            "<start>30</start><end>36</end></toponym>",
+        ]
+    )
+    xml = (
+        '<?xml version="1.0" ?>\n<articles><article file="0"><title>t</title>'
+        f"<text>{TEXT}</text><toponyms>{toponyms}</toponyms></article></articles>"
+    )
+    path = tmp_path / "tiny.xml"
+    path.write_text(xml, encoding="utf-8")
+    return path
+
+
+def test_read_corpus(tmp_path: Path) -> None:
+    (article,) = read_corpus(_corpus(tmp_path))
+    assert article.text == TEXT
+    assert len(article.toponyms) == 6
+    first = article.toponyms[0]
+    assert first == GoldToponym("Paris", 13, 18, PARIS, 48.85341, 2.3488, "Literal")
+    assert article.toponyms[4].geonames_id is None and article.toponyms[4].lat is None
+
+
+def test_read_corpus_rejects_other_files(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<root><x/></root>", encoding="utf-8")
+    with pytest.raises(DataError, match="bad.xml"):
+        read_corpus(bad)
+    bad.write_text("not xml", encoding="utf-8")
+    with pytest.raises(DataError, match="bad.xml"):
+        read_corpus(bad)
+
+
+def test_scoring_on_a_tiny_corpus(base: Config, world: Gazetteer, tmp_path: Path) -> None:
+    result = evaluate(base, path=_corpus(tmp_path), min_population=BIG)
+    assert result.name == "geoparse"
+    # 4 scored: Paris (exact), German (exact via demonym), Atlantis (none), Texas (near).
+    assert result.figures == {
+        "exact": pytest.approx(2 / 4),
+        "within_161km": pytest.approx(3 / 4),
+        "coverage": pytest.approx(3 / 4),
+        "span_recall": pytest.approx(2 / 4),  # Paris and Texas
+    }
+    assert result.details["gold_toponyms_scored"] == 4
+    assert result.details["excluded_without_geonames_id"] == 2
+    assert "excluded" in result.details["excluded_note"]
+    assert result.details["gold_id_not_in_gazetteer"] == 2
+    assert result.table[0] == ["type", "gold", "exact", "within_161km"]
+
+
+def test_registered() -> None:
+    assert EVALUATIONS["geoparse"] == "sitrep.evaluation.geoparse"
+    assert geoparse.WORLD_MIN_POPULATION == 15_000
+
+
+@needs_shared()
+@pytest.mark.shared
+def test_real_gwn(base: Config, world: Gazetteer) -> None:
+    # With the quick gazetteer (cities of a million or more) sitrep resolves
+    # 0.616 of GWN's 2,401 toponyms with a GeoNames id exactly (measured); the
+    # 15,000 gazetteer of `sitrep eval geoparse` reaches 0.709.
+    result = evaluate(base, min_population=BIG)
+    assert result.details["articles"] == 200
+    assert result.details["gold_toponyms_scored"] == 2401
+    assert result.figures["exact"] > 0.59
+    assert result.figures["within_161km"] >= result.figures["exact"]

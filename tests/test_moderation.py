@@ -1,0 +1,305 @@
+"""The comment policy engine: Finglish, insults, slander, policy files, CLI, classifier."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import needs_shared
+
+from sitrep.errors import ConfigError, InputError
+from sitrep.moderation import detect_language, load_policy, moderate, train
+from sitrep.moderation.commands import check_file, check_text, moderate_group, train_classifier
+
+PERSIAN_OK = [
+    "سلام، گزارش خوبی بود. ممنون از تابناک",
+    "به نظرم ارتش سوریه دیرالزور را پس گرفت و این خبر مهمی است",
+    "من از این مغازه خرید کردم و کسب و کارشان خوب است",
+]
+FINGLISH = [
+    "salam, gozaresh kheili khoob bood",
+    "man nemidoonam chera inkaro kardan",
+    "be nazaram artesh dare jelo mire",
+    "merci az tabnak",
+    "kheili mamnoon",
+]
+ENGLISH_OK = [
+    "Great article, thanks for the update.",
+    "The army retook the city on Friday, according to the report.",
+    "Is there any news about Bukamal?",
+]
+
+
+@pytest.mark.parametrize("text", PERSIAN_OK + ENGLISH_OK)
+def test_clean_comments_are_published(text: str) -> None:
+    decision = moderate(text)
+    assert decision.verdict == "publish", decision
+    assert decision.policy_version == load_policy().version
+
+
+@pytest.mark.parametrize("text", FINGLISH)
+def test_finglish_is_not_published(text: str) -> None:
+    decision = moderate(text)
+    assert decision.language == "finglish"
+    assert decision.verdict in ("reject", "review")
+    assert decision.reasons[0].rule == "finglish"
+    assert decision.reasons[0].span is not None
+
+
+def test_mixed_text_is_judged_by_its_main_part() -> None:
+    assert detect_language("این خبر درباره Deir ez-Zor بسیار مهم است").language == "fa"
+    assert detect_language("salam, in khabar kheili mohem bood :) عالی").language == "finglish"
+    assert detect_language("This report about the battle was good, مرسی").language == "en"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تو احمقی",
+        "ا ح م ق",  # spaced letters
+        "ا.ح.م.ق",  # dotted letters
+        "احمممممق",  # held key
+        "بي‌شعور",  # Arabic yeh + ZWNJ
+        "بی\u200bشعور",  # zero-width space
+        "کثافت",
+        "ك.ث.ا.ف.ت",  # Arabic kaf, dotted
+        "you idiot",
+        "you m0ron",  # digit for a letter
+        "i d i o t, that is what you are",
+        "to ahmaghi",
+        "to khari",
+        "bisharaf",
+    ],
+)
+def test_insults_are_caught_through_tricks(text: str) -> None:
+    decision = moderate(text)
+    assert any(r.rule == "insult" for r in decision.reasons), decision
+    assert decision.verdict in ("reject", "review")
+
+
+def test_insult_reason_has_span_and_score() -> None:
+    text = "این نویسنده احمق است"
+    reason = next(r for r in moderate(text).reasons if r.rule == "insult")
+    assert reason.span is not None
+    assert text[reason.span[0] : reason.span[1]] == "احمق"
+    assert reason.score >= 0.8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "کسب",
+        "خرید",
+        "کسب و کار",
+        "عکس",
+        "گروه",
+        "احمد",
+        "class",
+        "assassin",
+        "Scunthorpe",
+        "cocktail",
+        "Essex",
+        "therapist",
+        "She took a class in Scunthorpe.",
+    ],
+)
+def test_scunthorpe_words_pass(text: str) -> None:
+    decision = moderate(text)
+    assert not [r for r in decision.reasons if r.rule in ("insult", "slander")], decision
+
+
+def test_mild_word_needs_a_target() -> None:
+    alone = moderate("خر")
+    aimed = moderate("تو خری")
+    assert alone.verdict == "review"
+    assert aimed.verdict == "reject"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "او خائن است",
+        "وزیر دزد است",
+        "شما جاسوس هستید",
+        "He is a liar",
+        "Ali is a thief",
+        "ina hame dozdan",
+        "خ.ا.ئ.ن است او",
+    ],
+)
+def test_slander_with_a_target_is_flagged(text: str) -> None:
+    decision = moderate(text)
+    assert any(r.rule == "slander" for r in decision.reasons), decision
+    assert decision.verdict in ("reject", "review")
+
+
+@pytest.mark.parametrize("text", ["دزدها به بانک زدند", "Thieves stole a car last night"])
+def test_accusation_without_target_is_published_with_a_note(text: str) -> None:
+    decision = moderate(text)
+    assert decision.verdict == "publish"
+    slander = [r for r in decision.reasons if r.rule == "slander"]
+    assert slander and slander[0].score < 0.5
+
+
+def test_policy_file_override(tmp_path: Path) -> None:
+    strict = tmp_path / "strict.toml"
+    strict.write_text(
+        'version = "strict-1"\n[language]\nallowed = ["fa"]\n'
+        '[insults]\nextra_words = ["بادمجان"]\nallowed_words = ["idiot"]\n',
+        "utf-8",
+    )
+    policy = load_policy(strict)
+    english = moderate("Great article, thanks for the update.", policy=policy)
+    assert english.verdict == "reject" and english.reasons[0].rule == "language"
+    assert english.policy_version == "strict-1"
+    assert moderate("تو بادمجانی", policy=policy).verdict != "publish"
+    assert not [r for r in moderate("idiot", policy=policy).reasons if r.rule == "insult"]
+
+
+def test_policy_errors_name_the_problem(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[language]\nallowed = ["klingon"]\n', "utf-8")
+    with pytest.raises(ConfigError, match="klingon"):
+        load_policy(bad)
+    bad.write_text("[verdicts]\nreject = 0.3\nreview = 0.6\n", "utf-8")
+    with pytest.raises(ConfigError, match="review <= reject"):
+        load_policy(bad)
+    bad.write_text("[verdict]\nreject = 0.9\n", "utf-8")
+    with pytest.raises(ConfigError, match="unknown section"):
+        load_policy(bad)
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_policy(tmp_path / "missing.toml")
+
+
+def test_empty_comment_is_an_input_error() -> None:
+    with pytest.raises(InputError):
+        moderate("   ")
+
+
+def test_check_text_is_json_ready() -> None:
+    out = check_text("تو احمقی")
+    assert out["verdict"] == "reject"
+    assert out["reasons"][0]["rule"] == "insult"
+    assert out["reasons"][0]["span"] == [3, 8]
+    json.dumps(out)
+
+
+def test_csv_batch_with_a_bad_row(tmp_path: Path) -> None:
+    path = tmp_path / "comments.csv"
+    path.write_bytes(
+        "id,text\n1,سلام خبر خوبی بود\n2,to khari\n".encode()
+        + b"3,bad \xff\xfe bytes\n"
+        + b"4\n"
+        + b"5,Great article\n"
+    )
+    import io
+
+    out = io.StringIO()
+    code = check_file(path, out=out)
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert code == 1
+    assert [r["row"] for r in rows] == [1, 2, 3, 4, 5]
+    assert rows[0]["verdict"] == "publish"
+    assert rows[1]["verdict"] == "reject"
+    assert "UTF-8" in rows[2]["error"]
+    assert "error" in rows[3]
+    assert rows[4]["verdict"] == "publish"
+
+
+def test_csv_without_text_column(tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text("comment\nhello\n", "utf-8")
+    import io
+
+    with pytest.raises(InputError, match="text"):
+        check_file(path, out=io.StringIO())
+
+
+def test_click_group_default_and_subcommands(tmp_path: Path) -> None:
+    runner = CliRunner()
+    res = runner.invoke(moderate_group, ["تو احمقی", "--json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output)["verdict"] == "reject"
+    res = runner.invoke(moderate_group, ["check", "Great article"])
+    assert res.exit_code == 0 and res.output.startswith("publish")
+    path = tmp_path / "c.csv"
+    path.write_text("text\nkheili khoob bood\nGood report\n", "utf-8")
+    res = runner.invoke(moderate_group, ["--file", str(path), "--json"])
+    assert res.exit_code == 0, res.output
+    assert [json.loads(x)["verdict"] for x in res.output.splitlines()] == ["reject", "publish"]
+    res = runner.invoke(moderate_group, ["check"])
+    assert res.exit_code == 2
+
+
+def _tiny_training_csv(path: Path) -> None:
+    good = [
+        "thanks for the report",
+        "good article",
+        "very useful news",
+        "clear and helpful",
+        "I learned a lot",
+        "great coverage today",
+        "nice summary",
+        "well written piece",
+    ]
+    bad = [
+        "bananahead you are",
+        "total bananahead",
+        "what a bananahead",
+        "bananahead writer",
+        "go away bananahead",
+        "bananahead again",
+        "only a bananahead",
+        "bananahead news",
+    ]
+    rows = ["comment,label"] + [f"{t},ok" for t in good] + [f"{t},bad" for t in bad] + [",ok"]
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+
+
+def test_train_and_use_classifier(tmp_path: Path) -> None:
+    data = tmp_path / "labelled.csv"
+    _tiny_training_csv(data)
+    model = tmp_path / "models" / "clf.joblib"
+    report = train(data, text_col="comment", label_col="label", out_path=model)
+    assert report.rows == 16 and report.skipped == 1
+    assert report.positive_label == "bad" and model.exists()
+    policy_file = tmp_path / "policy.toml"
+    policy_file.write_text('[classifier]\npath = "models/clf.joblib"\n', "utf-8")
+    policy = load_policy(policy_file)
+    flagged = moderate("such a bananahead", policy=policy)
+    assert flagged.verdict in ("reject", "review")
+    assert any(r.rule == "classifier" for r in flagged.reasons)
+    assert moderate("thanks, good article", policy=policy).verdict == "publish"
+    # train_classifier saves where the policy points when --out is not given
+    model.unlink()
+    train_classifier(str(data), text_col="comment", label_col="label", policy_path=str(policy_file))
+    assert model.exists()
+
+
+def test_train_errors(tmp_path: Path) -> None:
+    data = tmp_path / "l.csv"
+    data.write_text("text,label\na,x\nb,y\nc,x\nd,y\n", "utf-8")
+    with pytest.raises(InputError, match="positive"):
+        train(data, text_col="text", label_col="label", out_path=tmp_path / "m.joblib")
+    with pytest.raises(InputError, match="no column"):
+        train(data, text_col="body", label_col="label", out_path=tmp_path / "m.joblib")
+    with pytest.raises(InputError, match="no place"):
+        train_classifier(str(data), text_col="text", label_col="label")
+
+
+@pytest.mark.shared
+@needs_shared()
+def test_moderation_evaluation_floors(app_config) -> None:  # type: ignore[no-untyped-def]
+    from sitrep.evaluation.moderation import evaluate
+
+    result = evaluate(app_config, limit=300)
+    f = result.figures
+    # Floors from the measurement on this sample (0.992, 0.989, 0.854, 0.858, 1.0, 0.95).
+    assert f["finglish_f1"] >= 0.97
+    assert f["finglish_short_f1"] >= 0.95
+    assert f["parsoff_rules_macro_f1"] >= 0.82
+    assert f["parsoff_engine_macro_f1"] >= 0.82
+    assert f["innocent_pass_rate"] == 1.0
+    assert f["slander_accuracy"] >= 0.9
