@@ -112,29 +112,12 @@ class ControlSpan:
 
 
 def _controller_for(sub_type: str, controller: str | None, country: str) -> str | None:
-    if controller:
-        return controller
-    if sub_type == "Government regains territory":
-        return f"Government of {_COUNTRY_NAMES.get(country, country)}"
-    return None
+    """Who holds the place after the event; None when no report names the actor.
 
-
-_COUNTRY_NAMES = {
-    "SYR": "Syria",
-    "IRQ": "Iraq",
-    "TUR": "Turkey",
-    "LBN": "Lebanon",
-    "JOR": "Jordan",
-    "IRN": "Iran",
-    "YEM": "Yemen",
-    "LBY": "Libya",
-    "AFG": "Afghanistan",
-    "EGY": "Egypt",
-    "ISR": "Israel",
-    "PSE": "Palestine",
-    "SAU": "Saudi Arabia",
-    "KWT": "Kuwait",
-}
+    An unknown actor is not guessed: "the town was retaken" says that control
+    changed, not to whom, and a wrong guess would be worse on a map than a gap.
+    """
+    return controller or None
 
 
 def load_changes(
@@ -249,6 +232,8 @@ def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> list[ControlSp
     for f in facts:
         if first_move and f.date and first_move.date and f.date > first_move.date:
             continue  # a fact about a later period: handled with the changes below
+        if first_move and f.date is None and f.controller == first_move.controller:
+            continue  # an undated "held by X" beside X's takeover says nothing of before
         if spans and spans[-1].controller == f.controller:
             span = spans[-1]
             if f.date and (span.start is None or f.date < span.start):

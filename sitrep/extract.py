@@ -149,6 +149,7 @@ COORDINATION = re.compile(
     r"(?:[\s,]|\b(?:and|or|as|well|the|near|in|on|at|outside|of|border|town|city|village|"
     r"province|district|towns|cities|villages)\b|\b[A-Z][\w'’\-]*)*"
 )
+LEAVING = re.compile(r"withdr|pull|hand|evacuat", re.IGNORECASE)
 TRIGGER_OBJECT_ANAPHOR = re.compile(
     r"^\s+(?:(?:of|back|control\s+of)\s+)?(?:the|this|that)\s+(?:\w+\s+){0,2}?"
     r"(?:town|city|village|stronghold|enclave)\b"
@@ -291,7 +292,15 @@ class Extractor:
     # -- the orchestrator ---------------------------------------------------
 
     def read(self, article: Article) -> ArticleReading:
-        """Read one article (see the module docstring for the stages)."""
+        """Read one article (see the module docstring for the stages).
+
+        Persian articles go to the Persian reader (``sitrep.fa``), which yields the
+        same records, resolved to the same actors and places.
+        """
+        if article.language == "fa":
+            from .fa import read_persian
+
+            return read_persian(self, article)
         sentences = split_sentences(article.text)
         claims = attribute(article, sentences)
         places = [self._places(s.span.text) for s in sentences]
@@ -416,6 +425,11 @@ class Extractor:
             return self._references(claim, trig, token, ctx, status)
 
         agent, loser, assoc = _roles(token, trig, actor_matches, text, ctx, family)
+        if family is Family.HANDOVER and LEAVING.search(trig.text) and agent is not None:
+            # "the Peshmerga withdrew from Kirkuk": the one leaving is the loser; the
+            # new holder is whoever else the sentence names
+            others = [m.actor for m in actor_matches if m.actor.id != agent.id]
+            agent, loser, assoc = (_primary(others), agent, [])
         if family is Family.CONTROL:
             controllers = {a.actor.id for a in actor_matches if not a.generic}
             if len(controllers) > 1:

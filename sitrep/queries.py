@@ -125,7 +125,9 @@ def place_ids_for(store: Store, name: str, *, gazetteer: Any = None) -> list[int
         else:
             base = []
             if gazetteer is not None:
-                base = [p.id for p in gazetteer.lookup(name)]
+                # the best reading of the name only: "Deir ez-Zor" is the city, and
+                # "Deir ez-Zor province" the governorate with its towns
+                base = [p.id for p in gazetteer.lookup(name)][:1]
             base += list(
                 conn.execute(
                     select(places.c.id).where(func.lower(places.c.name) == name.lower())
