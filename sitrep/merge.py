@@ -159,12 +159,9 @@ def compatible(cluster: _Cluster, row: _Row) -> bool:
         return False
     if not _dates_overlap(anchor, row):
         return False
-    a1 = cluster.actor1()
-    if row.actor1 and a1 and row.actor1 != a1:
-        side = cluster.side()
-        if row.actor1 not in side and a1 not in row.assoc:
-            return False
-    return True
+    # a known actor 1 must be on the event's side: otherwise it is another actor's deed
+    side = cluster.side()
+    return not (row.actor1 and side and row.actor1 not in side and not side & set(row.assoc))
 
 
 def cluster_rows(rows: list[_Row]) -> list[_Cluster]:
