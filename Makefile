@@ -4,8 +4,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= sitrep.db
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+DEMO   := $(wildcard sitrep/demo/reports*.jsonl)
 
-.PHONY: run test check lint typecheck eval bench clean install
+WEB_DIR    := sitrep/web
+WEB_VENDOR := $(WEB_DIR)/static/vendor
+
+.PHONY: run test check lint typecheck eval bench clean install web-assets
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,11 +23,26 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/sitrep gazetteer build
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) web-assets
 
-run: $(STAMP)
-	$(BIN)/sitrep --db $(DB) ingest sitrep/demo/reports.jsonl
+web-assets: $(WEB_VENDOR)/.installed
+
+# Leaflet, topojson-client and Natural Earth borders (world-atlas), pinned in
+# sitrep/web/package-lock.json, copied next to the page so it works offline.
+$(WEB_VENDOR)/.installed: $(WEB_DIR)/package.json $(WEB_DIR)/package-lock.json
+	cd $(WEB_DIR) && npm ci --no-audit --no-fund --ignore-scripts
+	rm -rf $(WEB_VENDOR) && mkdir -p $(WEB_VENDOR)/leaflet
+	cp -R $(WEB_DIR)/node_modules/leaflet/dist/leaflet.js $(WEB_DIR)/node_modules/leaflet/dist/leaflet.css \
+	  $(WEB_DIR)/node_modules/leaflet/dist/images $(WEB_VENDOR)/leaflet/
+	cp $(WEB_DIR)/node_modules/topojson-client/dist/topojson-client.min.js $(WEB_VENDOR)/
+	cp $(WEB_DIR)/node_modules/world-atlas/countries-50m.json $(WEB_VENDOR)/
+	touch $@
+
+# Ingest the demo reports (again: a no-op when they are in already), then serve the page.
+run: install
+	$(BIN)/sitrep --db $(DB) ingest --quiet $(DEMO)
 	$(BIN)/sitrep --db $(DB) events
+	$(BIN)/sitrep --db $(DB) serve --host $(HOST) --port $(PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check sitrep tests
@@ -33,7 +54,7 @@ typecheck: $(STAMP)
 check: lint typecheck
 
 # Unit tests: no network, no ../shared (tests that need it are marked `shared`).
-test: check
+test: check web-assets
 	$(BIN)/pytest -q -m "not shared"
 
 # Quality on real data in ../shared: the shared tests, then every evaluation
@@ -46,4 +67,4 @@ bench: $(STAMP)
 	$(BIN)/sitrep bench
 
 clean:
-	rm -rf $(VENV) sitrep.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) sitrep.egg-info .pytest_cache .mypy_cache .ruff_cache $(WEB_DIR)/node_modules $(WEB_VENDOR)

@@ -400,6 +400,18 @@ def gazetteer_lookup(ctx: click.Context, name: str) -> None:
         )
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int) -> None:
+    """Serve the web page (map, events, roundups) and the HTTP API (/docs)."""
+    from .web import serve as run_server
+
+    config = _config(ctx)
+    _run(lambda: run_server(config, host, port))
+
+
 def _attach_subgroups() -> None:
     from .moderation.commands import moderate_group
 

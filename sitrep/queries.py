@@ -166,31 +166,25 @@ def iter_events(store: Store, f: EventFilter, *, gazetteer: Any = None) -> Itera
             )
         }
         place_rows = {r["id"]: r for r in conn.execute(select(places)).mappings()}
-        result = conn.execute(_select(store, f, place_ids)).mappings()
-        batch: list[Any] = []
-        for row in result:
-            batch.append(row)
-            if len(batch) >= 500:
-                yield from _items(store, batch, actor_names, place_rows)
-                batch = []
-        if batch:
-            yield from _items(store, batch, actor_names, place_rows)
+        # one connection for the whole read: the rows, then their mentions by batch
+        rows = conn.execute(_select(store, f, place_ids)).mappings().all()
+        for start in range(0, len(rows), 500):
+            yield from _items(conn, rows[start : start + 500], actor_names, place_rows)
 
 
 def _items(
-    store: Store, rows: list[Any], actor_names: dict[str, Any], place_rows: dict[int, Any]
+    conn: Any, rows: Sequence[Any], actor_names: dict[str, Any], place_rows: dict[int, Any]
 ) -> Iterator[dict[str, Any]]:
     ids = [r["id"] for r in rows]
     by_event: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
-    with store.engine.connect() as conn:
-        q = (
-            select(mentions, articles.c.outlet, articles.c.url, articles.c.published_at)
-            .join(articles, articles.c.id == mentions.c.article_id)
-            .where(mentions.c.event_id.in_(ids))
-            .order_by(articles.c.published_at, mentions.c.article_id, mentions.c.sentence_index)
-        )
-        for m in conn.execute(q).mappings():
-            by_event[m["event_id"]].append(mention_item(m, actor_names, place_rows))
+    q = (
+        select(mentions, articles.c.outlet, articles.c.url, articles.c.published_at)
+        .join(articles, articles.c.id == mentions.c.article_id)
+        .where(mentions.c.event_id.in_(ids))
+        .order_by(articles.c.published_at, mentions.c.article_id, mentions.c.sentence_index)
+    )
+    for m in conn.execute(q).mappings():
+        by_event[m["event_id"]].append(mention_item(m, actor_names, place_rows))
     for r in rows:
         yield event_item(r, actor_names, place_rows, by_event[r["id"]])
 

@@ -37,6 +37,7 @@ from sqlalchemy import (
     Column,
     Date,
     Float,
+    Index,
     Integer,
     MetaData,
     String,
@@ -189,6 +190,8 @@ events = Table(
     # outlets that reported it independently (near-duplicate articles count once)
     Column("n_independent", Integer, nullable=False),
     Column("denied_by", Text, nullable=False),  # JSON list of sources that deny it
+    # event lists are read in date order: the index saves a sort of every row
+    Index("ix_events_date_id", "date", "id"),
 )
 
 
@@ -579,6 +582,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_query_only(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
+
+
 def open_store(db: str, *, readonly: bool = False, create: bool = True) -> Store:
     """Open (and create, unless ``readonly``) the database at a path or URL."""
     url = _url(db)
@@ -595,6 +604,9 @@ def open_store(db: str, *, readonly: bool = False, create: bool = True) -> Store
                     raise StoreError(f"database {path} does not exist; run `sitrep ingest` first")
             engine = create_engine(url)
             event.listen(engine, "connect", _sqlite_pragmas)
+            if readonly:
+                # readers (the web page) cannot write, even by mistake
+                event.listen(engine, "connect", _sqlite_query_only)
         else:
             engine = create_engine(url, pool_pre_ping=True)
         if create and not readonly:

@@ -1,0 +1,460 @@
+"""The HTTP API (FastAPI) and the web page it serves, over a read-only store.
+
+Every endpoint reads through connections that SQLite holds read-only
+(``PRAGMA query_only``) on a WAL database, so a running ingest never blocks
+the page and the page can never write. Endpoints are plain functions: FastAPI
+runs them in its thread pool, one SQLite connection each.
+
+The bodies are the library's JSON items (the CLI's contract): event items from
+:mod:`sitrep.queries`, spans from :mod:`sitrep.control`, roundups from
+:mod:`sitrep.roundup`, article reports from :mod:`sitrep.show`.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Iterator
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, Query, Request
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import event as sa_event
+from sqlalchemy import func, select
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..config import Config
+from ..errors import LookupFailed, SitrepError, StoreError
+from ..queries import ALL_STATUSES, DEFAULT_STATUSES, get_event, iter_events, place_ids_for
+from ..store import Store, articles, events, open_store, places
+from .params import (
+    ControlQuery,
+    EventPage,
+    ExportQuery,
+    PlaceQuery,
+    check_id,
+)
+
+log = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+# What `make web-assets` copies from node_modules; the page needs all of them for the map.
+VENDOR_FILES = (
+    "vendor/leaflet/leaflet.js",
+    "vendor/leaflet/leaflet.css",
+    "vendor/topojson-client.min.js",
+    "vendor/countries-50m.json",
+)
+EXPORT_TYPES = {
+    "jsonl": ("application/x-ndjson; charset=utf-8", "jsonl"),
+    "acled-csv": ("text/csv; charset=utf-8", "csv"),
+    "geojson": ("application/geo+json; charset=utf-8", "geojson"),
+}
+
+
+def vendor_assets_missing() -> list[str]:
+    """The map assets `make web-assets` should have installed but did not."""
+    return [name for name in VENDOR_FILES if not (STATIC_DIR / name).is_file()]
+
+
+def _read_only(dbapi_connection: Any, _record: Any) -> None:
+    # Belt and braces on top of readonly=True: SQLite refuses any write on this connection.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
+
+
+class _Backend:
+    """The store and the lazily loaded gazetteer one app reads from."""
+
+    def __init__(self, config: Config, db: str) -> None:
+        self.config = config
+        self.db = db
+        self.store: Store = open_store(db, readonly=True)
+        if self.store.engine.dialect.name == "sqlite":
+            sa_event.listen(self.store.engine, "connect", _read_only)
+        self._lock = threading.Lock()
+        # iter_events holds two pooled connections at once (the event rows, then their
+        # mentions); with more requests in flight than half the pool, every thread holds
+        # one and waits for a second until the pool times out. Gate them to fit.
+        pool = self.store.engine.pool
+        size = pool.size() if hasattr(pool, "size") else 5
+        capacity = size + max(getattr(pool, "_max_overflow", 0), 0)
+        self.gate = threading.BoundedSemaphore(max(1, capacity // 2 - 2))
+        self.export_gate = threading.BoundedSemaphore(2)
+
+    @cached_property
+    def gazetteer(self) -> Any:
+        # Only place lookups need it; loading (or first building) it takes seconds.
+        from ..resources import load_gazetteer
+
+        with self._lock:
+            return load_gazetteer(self.config)
+
+    def place_ids(self, name: str) -> list[int]:
+        return place_ids_for(self.store, name, gazetteer=self.gazetteer)
+
+
+def _error(status: int, error: str, message: str, **extra: Any) -> JSONResponse:
+    return JSONResponse({"error": error, "message": message, **extra}, status_code=status)
+
+
+def _problem(err: dict[str, Any]) -> dict[str, Any]:
+    """One Pydantic error as {parameter, message}, in words a person can act on."""
+    loc = [str(x) for x in err.get("loc", ()) if x not in ("query", "path", "body")]
+    param = loc[-1] if loc else "request"
+    kind = err.get("type", "")
+    msg = str(err.get("msg", "invalid"))
+    if kind == "extra_forbidden":
+        msg = f"unknown parameter {param!r}"
+    elif kind == "value_error":
+        msg = msg.removeprefix("Value error, ")
+    elif kind == "missing":
+        msg = f"{param} is required"
+    else:
+        given = err.get("input")
+        msg = f"{param}: {msg}" + (f" (got {given!r})" if given is not None else "")
+    return {"parameter": param, "message": msg}
+
+
+def create_app(config: Config, *, db: str | None = None) -> Any:
+    """The FastAPI app serving the API under ``/api`` and the page at ``/``.
+
+    ``db`` (a SQLite path or URL) defaults to ``config.db``; it must exist
+    (:class:`sitrep.errors.StoreError` otherwise: run ``sitrep ingest`` first).
+    """
+    backend = _Backend(config, db or config.db)
+    app = FastAPI(
+        title="sitrep",
+        summary="Sourced, geocoded conflict events from news reports.",
+        description="Events (ACLED typology) with the reports behind them, control timelines "
+        "and roundups. Every body is the same JSON item as `sitrep events --json`.",
+        version="0.1.0",
+    )
+    app.state.backend = backend
+    store = backend.store
+
+    # -- errors -------------------------------------------------------------
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [_problem(dict(e)) for e in exc.errors()]
+        extra = [p["parameter"] for p in problems if p["message"].startswith("unknown parameter")]
+        message = "; ".join(p["message"] for p in problems)
+        if extra:
+            message += "; see /docs for the parameters of each endpoint"
+        return _error(422, "invalid request", message, problems=problems)
+
+    @app.exception_handler(LookupFailed)
+    async def _not_found(_request: Request, exc: LookupFailed) -> JSONResponse:
+        return _error(404, "not found", str(exc))
+
+    @app.exception_handler(StoreError)
+    async def _store_error(_request: Request, exc: StoreError) -> JSONResponse:
+        return _error(503, "database unavailable", str(exc))
+
+    @app.exception_handler(SitrepError)
+    async def _sitrep_error(_request: Request, exc: SitrepError) -> JSONResponse:
+        return _error(400, "bad request", str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        message = str(exc.detail)
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"no such page or endpoint: {request.url.path}; the API is listed at /docs"
+        return _error(exc.status_code, "not found" if exc.status_code == 404 else "error", message)
+
+    # -- the page -----------------------------------------------------------
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    # -- the API ------------------------------------------------------------
+
+    @app.get("/api/summary", tags=["meta"])
+    def summary() -> dict[str, Any]:
+        """What the page needs first: date range, counts, event types, missing map assets."""
+        with backend.gate, store.engine.connect() as conn:
+            first, last = conn.execute(
+                select(func.min(events.c.date), func.max(events.c.date)).where(
+                    events.c.status.in_(DEFAULT_STATUSES)
+                )
+            ).one()
+            n_events = conn.execute(select(func.count()).select_from(events)).scalar_one()
+            n_articles = conn.execute(select(func.count()).select_from(articles)).scalar_one()
+            types = conn.execute(
+                select(events.c.event_type, events.c.sub_event_type)
+                .distinct()
+                .order_by(events.c.event_type, events.c.sub_event_type)
+            ).all()
+        return {
+            "first_date": first.isoformat() if first else None,
+            "last_date": last.isoformat() if last else None,
+            "events": n_events,
+            "articles": n_articles,
+            "event_types": [{"event_type": t[0], "sub_event_type": t[1]} for t in types],
+            "statuses": list(ALL_STATUSES),
+            "default_statuses": list(DEFAULT_STATUSES),
+            "missing_assets": vendor_assets_missing(),
+        }
+
+    @app.get("/api/events", tags=["events"])
+    def list_events(request: Request, q: Annotated[EventPage, Query()]) -> dict[str, Any]:
+        """Events matching the filters of `sitrep events`, oldest first, one page at a time.
+
+        `next` is the URL of the following page, or null on the last one.
+        """
+        f = q.event_filter(limit=q.limit + 1, offset=q.offset)
+        gaz = backend.gazetteer if f.place else None
+        with backend.gate:
+            items = list(iter_events(store, f, gazetteer=gaz))
+        more = len(items) > q.limit
+        nxt = None
+        if more:
+            params = dict(request.query_params)
+            params["offset"] = str(q.offset + q.limit)
+            params["limit"] = str(q.limit)
+            nxt = f"{request.url.path}?{urlencode(params)}"
+        return {"items": items[: q.limit], "limit": q.limit, "offset": q.offset, "next": nxt}
+
+    @app.get("/api/events/{event_id}", tags=["events"])
+    def one_event(event_id: Annotated[str, PathParam(max_length=64)]) -> dict[str, Any]:
+        """One event (id or unique prefix) with its mentions, sources, evidence, disagreements."""
+        checked = _checked_id(event_id, "event")
+        with backend.gate:
+            return get_event(store, checked)
+
+    @app.get("/api/roundups/{event_id}", tags=["events"])
+    def roundup(event_id: Annotated[str, PathParam(max_length=64)]) -> dict[str, Any]:
+        """What each outlet said about one event, quoted, with links; agreements, differences."""
+        from ..roundup import build_roundup
+
+        checked = _checked_id(event_id, "event")
+        with backend.gate:
+            return build_roundup(store, checked)
+
+    @app.get("/api/articles/{article_id}", tags=["articles"])
+    def article(article_id: Annotated[str, PathParam(max_length=64)]) -> dict[str, Any]:
+        """One stored article: each sentence with who asserts it and the events read in it."""
+        from ..show import article_report
+
+        checked = _checked_id(article_id, "article")
+        with backend.gate:
+            return article_report(store, checked)
+
+    @app.get("/api/places", tags=["places"])
+    def find_places(q: Annotated[PlaceQuery, Query()]) -> dict[str, Any]:
+        """Places in the store whose name matches (any spelling the gazetteer knows)."""
+        gaz = backend.gazetteer  # loaded outside the gate: the first load takes seconds
+        with backend.gate:
+            return {"items": _find_places(backend, gaz, q.q, q.limit)}
+
+    @app.get("/api/places/{place_id}/control", tags=["control"])
+    def place_control(place_id: Annotated[int, PathParam(ge=1)]) -> dict[str, Any]:
+        """A place's control timeline (a province or country: the places inside it)."""
+        from ..control import timeline
+
+        with store.engine.connect() as conn:
+            row = conn.execute(select(places).where(places.c.id == place_id)).mappings().first()
+        if row is None:
+            raise LookupFailed(
+                f"no place with GeoNames id {place_id} in this database; "
+                "find ids with /api/places?q=NAME"
+            )
+        with backend.gate:
+            spans = timeline(store, place_ids_for(store, str(place_id)))
+        return {
+            "place": _place_dict(row),
+            "spans": [{"place": s.place.as_dict(), **s.as_dict()} for s in spans],
+        }
+
+    @app.get("/api/control", tags=["control"])
+    def control(q: Annotated[ControlQuery, Query()]) -> dict[str, Any]:
+        """Who held what on a day (default: the latest event date), by place."""
+        from ..control import as_of
+
+        with backend.gate:
+            day = q.as_of or _latest_day(store) or date.today()
+            items = as_of(store, day, country=q.country, bbox=q.box())
+        return {"as_of": day.isoformat(), "country": q.country, "bbox": q.box(), "items": items}
+
+    @app.get("/api/export", tags=["events"], response_class=StreamingResponse)
+    def export(q: Annotated[ExportQuery, Query()]) -> StreamingResponse:
+        """Every matching event as JSONL, ACLED-column CSV or GeoJSON, streamed."""
+        f = q.event_filter()
+        gaz = backend.gazetteer if f.place else None
+        media, ext = EXPORT_TYPES[q.format]
+        return StreamingResponse(
+            _stream_export(store, f, q.format, gaz, backend.export_gate),
+            media_type=media,
+            headers={"Content-Disposition": f'attachment; filename="sitrep-events.{ext}"'},
+        )
+
+    return app
+
+
+def _checked_id(value: str, what: str) -> str:
+    try:
+        return check_id(value, what)
+    except ValueError as exc:
+        error = {"type": "value_error", "loc": ("path", f"{what}_id"), "msg": str(exc)}
+        raise RequestValidationError([error]) from None
+
+
+def _latest_day(store: Store) -> date | None:
+    with store.engine.connect() as conn:
+        latest: date | None = conn.execute(
+            select(func.max(events.c.date)).where(events.c.status.in_(DEFAULT_STATUSES))
+        ).scalar_one()
+    return latest
+
+
+def _place_dict(row: Any) -> dict[str, Any]:
+    return {
+        "name": row["name"],
+        "geonames_id": row["id"],
+        "country": row["country"],
+        "admin1": row["admin1"],
+        "lat": row["lat"],
+        "lon": row["lon"],
+        "kind": row["kind"],
+    }
+
+
+def _find_places(backend: _Backend, gazetteer: Any, text: str, limit: int) -> list[dict[str, Any]]:
+    """Stored places matching ``text``: gazetteer spellings first, then name substrings."""
+    from ..gazetteer import normalize_name
+
+    store = backend.store
+    with store.engine.connect() as conn:
+        rows = {r["id"]: r for r in conn.execute(select(places)).mappings()}
+        counts: dict[int, int] = dict(
+            conn.execute(select(events.c.place_id, func.count()).group_by(events.c.place_id)).all()
+        )
+    hits: list[int] = []
+    if text.strip().isdigit():
+        hits = [int(text)] if int(text) in rows else []
+    else:
+        hits = [p.id for p in gazetteer.lookup(text) if p.id in rows]
+        key = normalize_name(text)
+        if key:
+            hits += sorted(
+                (pid for pid, r in rows.items() if key in normalize_name(r["name"])),
+                key=lambda pid: (-counts.get(pid, 0), rows[pid]["name"]),
+            )
+    seen: set[int] = set()
+    out = []
+    for pid in hits:
+        if pid in seen:
+            continue
+        seen.add(pid)
+        out.append({**_place_dict(rows[pid]), "n_events": counts.get(pid, 0)})
+    return out[:limit]
+
+
+class _QueueWriter:
+    """A text sink that hands chunks to a bounded queue (the response reads them)."""
+
+    CHUNK = 64 * 1024
+
+    def __init__(self, q: queue.Queue[str | None], stop: threading.Event) -> None:
+        self.q = q
+        self.stop = stop
+        self.buf: list[str] = []
+        self.size = 0
+
+    def write(self, text: str) -> int:
+        self.buf.append(text)
+        self.size += len(text)
+        if self.size >= self.CHUNK:
+            self.flush()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.buf:
+            return
+        chunk, self.buf, self.size = "".join(self.buf), [], 0
+        while True:
+            if self.stop.is_set():
+                # the client went away: end the export instead of filling memory
+                raise _ExportCancelled
+            try:
+                self.q.put(chunk, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+
+
+class _ExportCancelled(Exception):
+    pass
+
+
+def _stream_export(
+    store: Store, f: Any, fmt: str, gazetteer: Any, gate: threading.BoundedSemaphore
+) -> Iterator[bytes]:
+    """Run ``write_export`` in a thread and yield what it writes, chunk by chunk."""
+    from ..export import write_export
+
+    chunks: queue.Queue[str | None] = queue.Queue(maxsize=16)
+    stop = threading.Event()
+
+    def produce() -> None:
+        writer = _QueueWriter(chunks, stop)
+        try:
+            with gate:
+                write_export(store, f, fmt, writer, gazetteer=gazetteer)  # type: ignore[arg-type]
+                writer.flush()
+        except _ExportCancelled:
+            return
+        except Exception:  # the status line is sent already: log, and end the body short
+            log.exception("export %s failed", fmt)
+        finally:
+            chunks.put(None)
+
+    thread = threading.Thread(target=produce, name="sitrep-export", daemon=True)
+    thread.start()
+    try:
+        while True:
+            chunk = chunks.get()
+            if chunk is None:
+                return
+            yield chunk.encode("utf-8")
+    finally:
+        stop.set()
+        # unblock a producer waiting on a full queue
+        while not chunks.empty():
+            chunks.get_nowait()
+
+
+def serve(
+    config: Config,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    *,
+    db: str | None = None,
+    log_level: str = "info",
+) -> None:
+    """Serve the API and the page until interrupted (``sitrep serve``)."""
+    import uvicorn
+
+    app = create_app(config, db=db)
+    missing = vendor_assets_missing()
+    shown = f"[{host}]" if ":" in host else host
+    print(f"sitrep: serving {db or config.db} at http://{shown}:{port}/ (API: /docs; Ctrl-C stops)")
+    if missing:
+        print(
+            "sitrep: the map library is not installed (missing "
+            f"{', '.join(missing)}); run `make web-assets`. The page works without the map."
+        )
+    uvicorn.run(app, host=host, port=port, log_level=log_level)

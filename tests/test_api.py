@@ -1,0 +1,365 @@
+"""The HTTP API in-process (FastAPI's TestClient): every endpoint, every kind of bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import time
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sitrep.config import Config
+from sitrep.errors import StoreError
+from sitrep.pipeline import ingest
+
+with warnings.catch_warnings():
+    # Starlette asks for httpx2 instead of httpx; the TestClient works the same with both.
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+ABU_KAMAL = 174448
+REPORTS = [
+    (
+        "Wire One",
+        "2017-11-09",
+        "Syrian government forces captured Abu Kamal from ISIS on Wednesday, the army said.",
+    ),
+    (
+        "Wire Two",
+        "2017-11-09",
+        "The Syrian army retook Albu Kamal from Islamic State fighters "
+        "on Wednesday, state television reported.",
+    ),
+    (
+        "Wire One",
+        "2017-11-12",
+        "ISIS fighters recaptured Abu Kamal from Syrian government "
+        "forces on Saturday, a monitor said.",
+    ),
+    (
+        "Wire Two",
+        "2017-11-12",
+        "Islamic State militants took back Albu Kamal from the Syrian army on Saturday.",
+    ),
+    (
+        "Wire One",
+        "2017-11-20",
+        "Syrian troops recaptured Abu Kamal from ISIS on Sunday, state media said.",
+    ),
+    (
+        "Wire Three",
+        "2017-11-18",
+        "Iraqi forces recaptured the town of Rawa from ISIS on Friday, the army said.",
+    ),
+]
+PERSIAN = "نیروهای ارتش سوریه شهر البوکمال را از داعش پس گرفتند."
+
+
+@pytest.fixture(scope="module")
+def db(app_config: Config, tmp_path_factory: pytest.TempPathFactory) -> str:
+    from sitrep.store import open_store
+
+    folder = tmp_path_factory.mktemp("api")
+    src = folder / "reports.jsonl"
+    lines = [
+        {
+            "outlet": o,
+            "published": p,
+            "title": f"{o} {p}",
+            "language": "en",
+            "text": t,
+            "url": f"https://example.org/{o.replace(' ', '-').lower()}/{p}/{i}",
+        }
+        for i, (o, p, t) in enumerate(REPORTS)
+    ]
+    lines.append(
+        {
+            "outlet": "Tasnim",
+            "published": "2017-11-20",
+            "title": "البوکمال",
+            "language": "fa",
+            "text": PERSIAN,
+            "url": "https://example.org/tasnim/1",
+        }
+    )
+    src.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), "utf-8")
+    path = folder / "api.db"
+    with open_store(str(path)) as store:
+        ingest([src], config=app_config, store=store, workers=1)
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def client(app_config: Config, db: str) -> Iterator[TestClient]:
+    from sitrep.web import create_app
+
+    with TestClient(create_app(app_config, db=db)) as c:
+        yield c
+
+
+def _get(client: TestClient, url: str, status: int = 200) -> Any:
+    res = client.get(url)
+    assert res.status_code == status, (url, res.text)
+    return res.json()
+
+
+def _events(client: TestClient, query: str = "") -> list[dict[str, Any]]:
+    return _get(client, "/api/events?limit=1000&" + query)["items"]
+
+
+def _event_at(client: TestClient, place: int, sub_type: str, day: str) -> dict[str, Any]:
+    for e in _events(client):
+        where = e["place"]["geonames_id"] if e["place"] else None
+        if (where, e["date"], e["sub_event_type"]) == (place, day, sub_type):
+            return e
+    raise AssertionError(f"no {sub_type} at {place} on {day}")
+
+
+# -- endpoints -----------------------------------------------------------------
+
+
+def test_summary_gives_the_slider_range(client: TestClient) -> None:
+    s = _get(client, "/api/summary")
+    assert s["first_date"] == "2017-11-08"
+    assert s["last_date"] == "2017-11-19"
+    assert s["events"] >= 4 and s["articles"] == len(REPORTS) + 1
+    assert {"event_type": "Battles", "sub_event_type": "Government regains territory"} in s[
+        "event_types"
+    ]
+
+
+def test_events_are_paginated_with_a_next_link(client: TestClient) -> None:
+    everything = _events(client)
+    assert len(everything) >= 4
+    seen: list[str] = []
+    url: str | None = "/api/events?limit=2&type=territory"
+    while url:
+        page = _get(client, url)
+        assert page["limit"] == 2 and len(page["items"]) <= 2
+        seen += [e["id"] for e in page["items"]]
+        url = page["next"]
+        if url:
+            assert "type=territory" in url  # the filters follow the pages
+    territory = [e["id"] for e in everything if "territory" in e["sub_event_type"].lower()]
+    assert seen == territory
+    assert [e["date"] for e in everything] == sorted(e["date"] for e in everything)
+
+
+def test_event_filters(client: TestClient) -> None:
+    at_abu_kamal = _events(client, "place=Albu%20Kamal")
+    assert at_abu_kamal and all(e["place"]["geonames_id"] == ABU_KAMAL for e in at_abu_kamal)
+    assert all("ISIS" in (e["actor1"], e["actor2"]) for e in _events(client, "actor=isis"))
+    window = _events(client, "since=2017-11-10&until=2017-11-12")
+    assert window and all("2017-11-10" <= e["date"] <= "2017-11-12" for e in window)
+    assert all("Wire Three" in e["sources"] for e in _events(client, "source=three"))
+    assert len(_events(client, "status=all")) >= len(_events(client))
+    assert _events(client, "place=Nowhereville") == []
+
+
+def test_one_event_has_mentions_sources_and_evidence(client: TestClient) -> None:
+    e = _event_at(client, ABU_KAMAL, "Government regains territory", "2017-11-08")
+    got = _get(client, f"/api/events/{e['id'][:8]}")  # a unique prefix is enough
+    assert got["id"] == e["id"]
+    assert set(got["sources"]) == {"Wire One", "Wire Two"}
+    assert len(got["mentions"]) == 2
+    assert all(m["evidence"] and m["url"].startswith("https://") for m in got["mentions"])
+    assert "disagreements" in got
+
+
+def test_roundup_quotes_each_outlet_with_links(client: TestClient) -> None:
+    e = _event_at(client, ABU_KAMAL, "Government regains territory", "2017-11-08")
+    r = _get(client, f"/api/roundups/{e['id']}")
+    assert r["event"]["id"] == e["id"]
+    assert {o["outlet"] for o in r["outlets"]} == {"Wire One", "Wire Two"}
+    texts = {q["text"] for o in r["outlets"] for rep in o["reports"] for q in rep["quotes"]}
+    assert any("Abu Kamal" in t for t in texts) and any("Albu Kamal" in t for t in texts)
+    assert all(rep["url"] for o in r["outlets"] for rep in o["reports"])
+
+
+def test_place_control_timeline_and_as_of(client: TestClient) -> None:
+    t = _get(client, f"/api/places/{ABU_KAMAL}/control")
+    assert t["place"]["geonames_id"] == ABU_KAMAL
+    starts = [(s["controller"], s["start"]) for s in t["spans"] if s["start"]]
+    assert ("Government of Syria", "2017-11-08") in starts
+    assert ("ISIS", "2017-11-11") in starts
+    assert ("Government of Syria", "2017-11-19") in starts
+
+    def holder(query: str) -> str | None:
+        items = _get(client, "/api/control?" + query)["items"]
+        return next(
+            (i["controller"] for i in items if i["place"]["geonames_id"] == ABU_KAMAL), None
+        )
+
+    assert holder("as_of=2017-11-12") == "ISIS"
+    assert holder("as_of=2017-11-20") == "Government of Syria"
+    assert holder("as_of=2017-11-20&country=syr") == "Government of Syria"
+    assert holder("as_of=2017-11-20&country=IRQ") is None
+    assert holder("as_of=2017-11-20&bbox=40,34,41.5,35") == "Government of Syria"
+    assert holder("as_of=2017-11-20&bbox=42,30,48,33") is None
+    # without as_of: the latest event date
+    assert _get(client, "/api/control")["as_of"] == "2017-11-19"
+
+
+def test_article_report_keeps_persian_text(client: TestClient) -> None:
+    ids = {m["article_id"] for e in _events(client, "status=all") for m in e["mentions"]}
+    some = _get(client, f"/api/articles/{sorted(ids)[0]}")
+    assert some["sentences"] and some["url"].startswith("https://")
+    # the Persian report may yield no event: find it among the articles
+    with sqlite3.connect(client.app.state.backend.db) as conn:  # type: ignore[attr-defined]
+        (fa_id,) = conn.execute("SELECT id FROM articles WHERE language = 'fa'").fetchone()
+    fa = _get(client, f"/api/articles/{fa_id}")
+    assert fa["language"] == "fa"
+    assert [s["text"] for s in fa["sentences"]] == [PERSIAN]
+
+
+def test_place_lookup_for_the_search_box(client: TestClient) -> None:
+    hits = _get(client, "/api/places?q=Albu%20Kamal")["items"]
+    assert hits and hits[0]["geonames_id"] == ABU_KAMAL and hits[0]["n_events"] >= 3
+    assert _get(client, "/api/places?q=Kam")["items"][0]["geonames_id"] == ABU_KAMAL
+    assert _get(client, "/api/places?q=Atlantis")["items"] == []
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "acled-csv", "geojson"])
+def test_export_streams_every_format(client: TestClient, fmt: str) -> None:
+    n = len(_events(client, "since=2017-11-10"))
+    res = client.get(f"/api/export?format={fmt}&since=2017-11-10")
+    assert res.status_code == 200
+    assert "attachment" in res.headers["content-disposition"]
+    if fmt == "jsonl":
+        items = [json.loads(line) for line in res.text.splitlines()]
+        assert len(items) == n and all(i["date"] >= "2017-11-10" for i in items)
+    elif fmt == "acled-csv":
+        rows = list(csv.DictReader(io.StringIO(res.text)))
+        assert len(rows) == n and rows[0]["event_date"] >= "2017-11-10"
+    else:
+        doc = json.loads(res.text)
+        assert doc["type"] == "FeatureCollection" and len(doc["features"]) == n
+
+
+def test_page_docs_and_assets(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert "/static/app.js" in page.text and "https://" not in page.text
+    assert client.get("/static/app.js").status_code == 200
+    paths = _get(client, "/openapi.json")["paths"]
+    for p in (
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/control",
+        "/api/export",
+        "/api/places",
+        "/api/places/{place_id}/control",
+        "/api/roundups/{event_id}",
+        "/api/articles/{article_id}",
+    ):
+        assert p in paths
+    assert client.get("/docs").status_code == 200
+    # without `make web-assets` the app still starts and says what is missing
+    import sitrep.web.app as web_app
+
+    monkeypatch.setattr(web_app, "VENDOR_FILES", ("vendor/not-installed.js",))
+    assert _get(client, "/api/summary")["missing_assets"] == ["vendor/not-installed.js"]
+    assert client.get("/").status_code == 200
+
+
+# -- bad input -----------------------------------------------------------------
+
+BAD = [
+    # (url, status, words the message must hold)
+    ("/api/events?since=2017-13-01", 422, ["since", "YYYY-MM-DD"]),
+    ("/api/events?until=yesterday", 422, ["until", "YYYY-MM-DD"]),
+    ("/api/events?since=2017-11-20&until=2017-11-01", 422, ["after", "swap"]),
+    ("/api/events?limit=0", 422, ["limit", "greater than or equal to 1"]),
+    ("/api/events?limit=1001", 422, ["limit", "1000"]),
+    ("/api/events?limit=ten", 422, ["limit", "integer"]),
+    ("/api/events?offset=-1", 422, ["offset"]),
+    ("/api/events?status=happened", 422, ["happened", "occurred", "all"]),
+    ("/api/events?colour=red", 422, ["unknown parameter 'colour'", "/docs"]),
+    ("/api/export?format=xlsx", 422, ["format", "jsonl"]),
+    ("/api/export?limit=3", 422, ["unknown parameter 'limit'"]),
+    ("/api/control?as_of=2017-02-30", 422, ["as_of", "YYYY-MM-DD"]),
+    ("/api/control?bbox=1,2,3", 422, ["bbox", "4", "minlon,minlat,maxlon,maxlat"]),
+    ("/api/control?bbox=a,b,c,d", 422, ["not a number"]),
+    ("/api/control?bbox=200,0,210,10", 422, ["out of range"]),
+    ("/api/control?bbox=45,30,40,35", 422, ["minimum above its maximum"]),
+    ("/api/control?country=Syria", 422, ["ISO3", "SYR"]),
+    ("/api/places", 422, ["q is required"]),
+    ("/api/places?q=a", 422, ["q"]),
+    ("/api/places/abc/control", 422, ["place_id", "integer"]),
+    ("/api/places/1/control", 404, ["GeoNames id 1", "/api/places?q="]),
+    ("/api/events/zz%25", 422, ["hex digits"]),
+    ("/api/events/0000000000", 404, ["no event", "0000000000"]),
+    ("/api/roundups/0000000000", 404, ["no event"]),
+    ("/api/roundups/xyz", 422, ["hex digits"]),
+    ("/api/articles/0000000000", 404, ["no article"]),
+    ("/api/articles/ab_c", 422, ["hex digits"]),
+    ("/api/nothing-here", 404, ["/docs"]),
+]
+
+
+@pytest.mark.parametrize(("url", "status", "words"), BAD, ids=[b[0] for b in BAD])
+def test_bad_input_says_what_was_wrong(
+    client: TestClient, url: str, status: int, words: list[str]
+) -> None:
+    body = _get(client, url, status)
+    assert body["error"] and body["message"]
+    for word in words:
+        assert word in body["message"], (word, body["message"])
+
+
+def test_several_problems_are_all_named(client: TestClient) -> None:
+    body = _get(client, "/api/events?since=x&limit=5000&status=nope", 422)
+    assert {p["parameter"] for p in body["problems"]} == {"since", "limit", "status"}
+
+
+# -- read-only, never blocked -------------------------------------------------------
+
+
+def test_the_app_cannot_write(client: TestClient) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError
+
+    store = client.app.state.backend.store  # type: ignore[attr-defined]
+    with pytest.raises(OperationalError), store.engine.connect() as conn:
+        conn.execute(text("DELETE FROM events"))
+    assert _events(client)
+
+
+def test_reads_go_on_while_a_writer_holds_the_lock(client: TestClient, db: str) -> None:
+    writer = sqlite3.connect(db, timeout=1)
+    try:
+        writer.execute("BEGIN IMMEDIATE")  # what an ingest holds while it stores an article
+        writer.execute("UPDATE articles SET title = title || ' (edited)'")
+        started = time.perf_counter()
+        assert _get(client, "/api/events?limit=5")["items"]
+        assert _get(client, "/api/control?as_of=2017-11-12")["items"]
+        assert time.perf_counter() - started < 5
+    finally:
+        writer.rollback()
+        writer.close()
+
+
+def test_a_missing_database_is_a_clear_error(app_config: Config, tmp_path: Path) -> None:
+    from sitrep.web import create_app
+
+    with pytest.raises(StoreError, match="sitrep ingest"):
+        create_app(app_config, db=str(tmp_path / "absent.db"))
+
+
+def test_api_bench_runs_small_and_bounded(app_config: Config) -> None:
+    from sitrep.web.bench import format_api_bench, run_api_bench
+
+    r = run_api_bench(app_config, events=2000, clients=5, requests=40, seconds=20)
+    assert r["store"]["events"] == 2000
+    for name in ("/api/events", "/api/control"):
+        assert r[name]["errors"] == 0, r[name]["error_examples"]
+        assert r[name]["requests"] == 40
+        assert 0 < r[name]["p50_ms"] <= r[name]["p99_ms"]
+    assert r["control_profile"]["control_events"] > 0
+    assert "/api/control" in format_api_bench(r)
