@@ -426,7 +426,8 @@ def main() -> None:
 
 @cli.command("eval")
 @click.argument("name")
-@click.option("--json", "as_json", is_flag=True, help="Print the full result as JSON.")
+@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option(
     "--gate",
     "use_gate",
@@ -449,13 +450,18 @@ def main() -> None:
 def eval_(
     ctx: click.Context,
     name: str,
+    file: str | None,
     as_json: bool,
     use_gate: bool,
     pin: bool,
     lower_floors: bool,
     report: str | None,
 ) -> None:
-    """Measure sitrep on real data in ../shared/data (see README, "Quality")."""
+    """Measure sitrep on real data in ../shared/data (see README, "Quality").
+
+    NAME is one evaluation or `all`. FILE replaces the evaluation's default data
+    file where that makes sense (`sitrep eval case2021 test.tsv --json`).
+    """
     from .evaluation.runner import EVALUATIONS, gate, load_baseline, run, write_baseline
 
     config = _config(ctx)
@@ -465,11 +471,23 @@ def eval_(
             param_hint="NAME",
         )
     names = list(EVALUATIONS) if name == "all" else [name]
+    if file and name not in ("case2021", "geoparse"):
+        raise click.UsageError(f"evaluation {name!r} takes no FILE")
     results = []
     for n in names:
-        results.append(_run(partial(run, n, config)))
-    if as_json:
-        click.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=2))
+        kwargs = {"path": Path(file)} if file else {}
+        results.append(_run(partial(run, n, config, **kwargs)))
+    if as_json and name == "case2021":
+        from .evaluation.case2021 import contract_json
+
+        click.echo(json.dumps(contract_json(results[0]), ensure_ascii=False, indent=2))
+    elif as_json:
+        payload = [r.as_dict() for r in results]
+        click.echo(
+            json.dumps(
+                payload if name == "all" else payload[0], ensure_ascii=False, indent=2, default=str
+            )
+        )
     else:
         for r in results:
             click.echo(f"== {r.name} (corpus {r.corpus})")

@@ -394,12 +394,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         + r"|live\s+(?:ammunition|rounds|fire|bullets)|(?:shot|killed|killing|beat|beaten|beating"
         r"|injured|wounded|attacked|fired\s+(?:on|at))\s+(?:\w+\s+){0,4}?"
         + _CROWD
-        + r"|(?:violent|brutal|bloody|deadly)\s+crackdown|crackdown\s+on\s+(?:\w+\s+){0,2}?" + _CROWD
+        + r"|(?:violent|brutal|bloody|deadly)\s+crackdown|crackdown\s+on\s+(?:\w+\s+){0,2}?"
+        + _CROWD
         + r"|(?:protest|demonstration)\s+crackdown|excessive\s+force"
         r"|(?:violently|brutally)\s+(?:dispers|suppress|attack|beat|broke|crush)\w*"
         r"|(?:injur(?:ies|ed)|casualties|deaths?|killed|dead|wounded)\s+(?:among|of)\s+(?:\w+\s+){0,2}?"
         + _CROWD
-        + r"|attacks?\s+(?:against|on)\s+(?:\w+\s+){0,2}?" + _CROWD,
+        + r"|attacks?\s+(?:against|on)\s+(?:\w+\s+){0,2}?"
+        + _CROWD,
     ),
     Trigger(
         Family.RIOT,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import needs_shared
 
 from sitrep.config import Config
 from sitrep.errors import InputError
@@ -12,8 +13,6 @@ from sitrep.evaluation import case2021
 from sitrep.evaluation.runner import EVALUATIONS
 from sitrep.extract import Extractor
 from sitrep.typology import SUB_EVENT_TYPES, demonstration_sub_type, generic_actor_cues
-
-from conftest import needs_shared
 
 # Measured on the dev file (340 snippets, 63 of them of the five non-ACLED types
 # sitrep never predicts): accuracy 0.6853. The floor leaves a small margin.
@@ -54,7 +53,7 @@ def _write_tsv(path: Path, rows: list[tuple[str, str]]) -> Path:
     return path
 
 
-def test_evaluate_on_a_tiny_tsv(app_config: Config, tmp_path: Path) -> None:
+def test_evaluate_on_a_tiny_tsv(app_config: Config, extractor: Extractor, tmp_path: Path) -> None:
     tsv = _write_tsv(
         tmp_path / "tiny.tsv",
         [
@@ -65,7 +64,7 @@ def test_evaluate_on_a_tiny_tsv(app_config: Config, tmp_path: Path) -> None:
             ("Rebels and the army clashed near the border overnight.", "AIR_STRIKE"),
         ],
     )
-    result = case2021.evaluate(app_config, path=tsv)
+    result = case2021.evaluate(app_config, path=tsv, extractor=extractor)
     # predicted: AIR_STRIKE, PEACE_PROTEST, ARREST, OTHER, ARMED_CLASH -> 3 of 5 right.
     # Classes (gold or predicted): AIR_STRIKE F1 2/3 (P 1, R .5), ARMED_CLASH 0,
     # ARREST 1, NATURAL_DISASTER 0, OTHER 0, PEACE_PROTEST 1.
@@ -101,8 +100,14 @@ def test_bad_header_is_an_input_error(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "label"),
     [
-        ("Warplanes carried out an airstrike on the village on Monday, killing four.", "AIR_STRIKE"),
-        ("Hundreds of protesters rallied peacefully outside the ministry on Friday.", "PEACE_PROTEST"),
+        (
+            "Warplanes carried out an airstrike on the village on Monday, killing four.",
+            "AIR_STRIKE",
+        ),
+        (
+            "Hundreds of protesters rallied peacefully outside the ministry on Friday.",
+            "PEACE_PROTEST",
+        ),
         ("Police arrested three men suspected of smuggling in the city on Sunday.", "ARREST"),
         (
             "Army troops recaptured the village of Zorbinsk from the insurgents after a week "
@@ -118,7 +123,10 @@ def test_bad_header_is_an_input_error(tmp_path: Path) -> None:
             "Police fired tear gas and water cannon to disperse hundreds of demonstrators.",
             "PROTEST_WITH_INTER",
         ),
-        ("Security forces opened fire on protesters, killing three of them.", "FORCE_AGAINST_PROTEST"),
+        (
+            "Security forces opened fire on protesters, killing three of them.",
+            "FORCE_AGAINST_PROTEST",
+        ),
         ("Soldiers defused a roadside bomb planted near the market.", "DISR_WEAP"),
         ("Heavy rains flooded the valley and washed away two bridges.", "OTHER"),
     ],
@@ -157,7 +165,7 @@ def test_generic_actor_cues() -> None:
 
 
 @needs_shared()
-def test_dev_accuracy_floor(app_config: Config) -> None:
-    result = case2021.evaluate(app_config)
+def test_dev_accuracy_floor(app_config: Config, extractor: Extractor) -> None:
+    result = case2021.evaluate(app_config, extractor=extractor)
     assert result.figures["accuracy"] >= DEV_ACCURACY_FLOOR
     assert len(result.details["per_class"]) >= 25

@@ -17,6 +17,7 @@ sub-type logic.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import re
 from collections import Counter
@@ -71,7 +72,11 @@ CASE_LABELS: dict[str, str] = {
     "Other": "OTHER",
 }
 OTHER = "OTHER"
-TERRITORY_LABELS = ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER", "NON_VIOL_TERRIT_TRANSFER")
+TERRITORY_LABELS = (
+    "GOV_REGAINS_TERIT",
+    "NON_STATE_ACTOR_OVERTAKES_TER",
+    "NON_VIOL_TERRIT_TRANSFER",
+)
 
 # Which event a snippet is about when it tells several: the most specific kind
 # first. A suicide bombing or a chemical attack is news whatever fighting went
@@ -197,7 +202,9 @@ def classify_snippet(extractor: Extractor, text: str, *, fallback: str = OTHER) 
                     )
                 elif sub in TERRITORY_TAKEN and m.actor1 is None:
                     # no dictionary actor: generic words ("militants") may tell the side
-                    sub = _territory_from_words(extractor, m.claim.sentence.span.text, m.trigger, sub)
+                    sub = _territory_from_words(
+                        extractor, m.claim.sentence.span.text, m.trigger, sub
+                    )
                 start = m.evidence.start
                 candidates.append(_Candidate(sub, m.confidence, m.claim.sentence.index, start))
             else:
@@ -221,10 +228,13 @@ def classify_snippet(extractor: Extractor, text: str, *, fallback: str = OTHER) 
     if main in TERRITORY_TAKEN and "Non-violent transfer of territory" in subs:
         # taken after the other side withdrew: ACLED's non-violent transfer
         main = "Non-violent transfer of territory"
-    elif main == "Non-violent transfer of territory" and not subs & set(TERRITORY_TAKEN):
-        if not any(c.sub_type == main and c.weight >= STRONG_WEIGHT for c in candidates):
-            # troops withdrew, nobody is said to take over: a change of activity
-            main = "Change to group/activity"
+    elif (
+        main == "Non-violent transfer of territory"
+        and not subs & set(TERRITORY_TAKEN)
+        and not any(c.sub_type == main and c.weight >= STRONG_WEIGHT for c in candidates)
+    ):
+        # troops withdrew, nobody is said to take over: a change of activity
+        main = "Change to group/activity"
     return case_label(main)
 
 
@@ -251,10 +261,8 @@ def _kinds_around(
 ) -> tuple[str | None, str | None]:
     """(agent kind, loser kind) for a territory trigger, from words around it."""
     cues: list[tuple[int, int, str]] = []
-    try:
+    with contextlib.suppress(SitrepError):  # no actor dictionary: generic words only
         cues += [(a.span.start, a.span.end, a.actor.kind) for a in extractor.actors.find(sentence)]
-    except SitrepError:
-        pass
     taken = [(s, e) for s, e, _ in cues]
     cues += [
         c
@@ -319,19 +327,16 @@ def score(gold: list[str], predicted: list[str]) -> dict[str, Any]:
     pairs = Counter(zip(gold, predicted, strict=True))
     support = Counter(gold)
     per_class: dict[str, dict[str, float | int]] = {}
+    f1s: dict[str, float] = {}
     for label in labels:
-        tp = pairs[(label, label)]
-        fp = sum(n for (g, p), n in pairs.items() if p == label and g != label)
-        fn = sum(n for (g, p), n in pairs.items() if g == label and p != label)
-        p, r, f = prf(tp, fp, fn)
+        precision, recall, f1s[label] = prf(*_counts(pairs, label))
         per_class[label] = {
-            "precision": round(p, 4),
-            "recall": round(r, 4),
-            "f1": round(f, 4),
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(f1s[label], 4),
             "support": support[label],
         }
     total = len(gold)
-    f1s = {label: prf(*_counts(pairs, label))[2] for label in labels}
     confusion: dict[str, dict[str, int]] = {}
     for (g, p), n in sorted(pairs.items()):
         confusion.setdefault(g, {})[p] = n
@@ -360,11 +365,17 @@ def territory_macro_f1(details: dict[str, Any]) -> float:
     )
 
 
-def evaluate(config: Config, *, path: Path | None = None) -> EvalResult:
-    """Classify every snippet of ``path`` (default: the dev file) and score it."""
+def evaluate(
+    config: Config, *, path: Path | None = None, extractor: Extractor | None = None
+) -> EvalResult:
+    """Classify every snippet of ``path`` (default: the dev file) and score it.
+
+    ``extractor`` reuses loaded resources (tests); by default one is built from
+    ``config``.
+    """
     path = path or data_path("events", "case2021_task2", "dev.tsv")
     rows = read_tsv(path)
-    extractor = Extractor(config)
+    extractor = extractor or Extractor(config)
     gold = [label for _, _, label in rows]
     predicted = [classify_snippet(extractor, text) for _, text, _ in rows]
     details = score(gold, predicted)
