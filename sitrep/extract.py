@@ -140,7 +140,7 @@ ANAPHORIC_PLACE = re.compile(
     r"(?:town|city|village|area|district|stronghold|region|enclave|settlement)\b"
     r"|^(?:It|it)\b",
 )
-CONTROLLER_AFTER = re.compile(r"control\s+of$|\bto$", re.IGNORECASE)
+CONTROLLER_AFTER = re.compile(r"control\s+of$|\b(?:fell|fall|falls|fallen)\s+to$", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s?$")
 LOSER_CUE = re.compile(r"\b(?:from|against|on|of|targeting|targeted)\b[^,;]*$", re.IGNORECASE)
 # what may stand between two places of one list: "X in Syria and Y", "X, Y and Z",

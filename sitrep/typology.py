@@ -156,7 +156,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(Family.TAKE, r"expel(?:s|led|ling)?|ousted|clear(?:ed|s)?\s+(?:\w+\s+)?of"),
     Trigger(
         Family.TAKE,
-        r"(?:fell|fall|falls|fallen)\s+to|(?:back\s+)?(?:in|under)\s+the\s+control\s+of",
+        r"(?:fell|fall|falls|fallen)\s+to|(?:back\s+)?(?:in|under)\s+the\s+control\s+of"
+        r"|back\s+in\s+control\s+of|restor(?:ed|es|ing)\s+(?:full\s+)?(?:security|stability|"
+        r"control|order)(?:\s+and\s+(?:security|stability|order))?\s+(?:to|in|over)",
     ),
     Trigger(Family.TAKE, r"entered|advanced\s+into|marched\s+into|swept\s+into", weight=0.4),
     Trigger(
