@@ -412,6 +412,31 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
     _run(lambda: run_server(config, host, port))
 
 
+@cli.command()
+@click.option("--quick", is_flag=True, help="A small subset of each corpus (a smoke check).")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Where to write the JSON figures (default bench-reports/bench.json).",
+)
+@click.pass_context
+def bench(ctx: click.Context, quick: bool, out: str | None) -> None:
+    """Throughput, speed-up over parsing everything, peak memory and database size."""
+    from .bench import DEFAULT_OUT, QUICK_LIMIT, format_table, run_benchmarks
+
+    config = _config(ctx)
+    result = _run(
+        lambda: run_benchmarks(
+            config,
+            limit=QUICK_LIMIT if quick else None,
+            out=Path(out) if out else DEFAULT_OUT,
+            log=lambda m: click.echo(m, err=True),
+        )
+    )
+    click.echo(format_table(result))
+
+
 def _attach_subgroups() -> None:
     from .moderation.commands import moderate_group
 
