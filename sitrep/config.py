@@ -29,6 +29,7 @@ class Config:
     gazetteer_focus_countries: tuple[str, ...]
     actor_files: tuple[str, ...]
     history_days: int
+    background_days: int
     max_article_bytes: int
     workers: int
 

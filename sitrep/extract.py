@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -106,13 +106,18 @@ IMPLICATIVE_HEADS = frozenset(
 # "claimed to have captured": said, not shown.
 CLAIM_HEADS = frozenset({"claim", "allege", "purport", "say", "report"})
 PROCLAIM_HEADS = frozenset({"proclaim", "claim", "allege"})
+# "to avoid capture", "repelled an attack": it did not happen
+PREVENT_HEADS = frozenset(
+    {"avoid", "prevent", "stop", "repel", "thwart", "foil", "resist", "escape"}
+)
 # "failed to capture": it did not happen.
 NEGATIVE_HEADS = frozenset({"fail", "refuse", "decline"})
 EXPECT_CUES = re.compile(
     r"\b(?:set(?:s|ting)?\s+the\s+stage\s+for|pav(?:e|es|ed|ing)\s+the\s+way\s+for|ahead\s+of|"
     r"prepar(?:e|es|ed|ing)\s+(?:for|to)|poised\s+to|expected\s+to|planning\s+to|plans\s+to|"
     r"about\s+to|likely\s+to|vow(?:s|ed)?\s+to|threaten(?:s|ed)?\s+to|mass(?:ing|ed)\s+"
-    r"(?:\w+\s+){0,4}?(?:for|to|near|around|outside)|end\s+game)\b",
+    r"(?:\w+\s+){0,4}?(?:for|to|near|around|outside)|end\s+game|until|unless|whether"
+    r"|if|once)\b",
     re.IGNORECASE,
 )
 EXPECT_MODIFIERS = frozenset(
@@ -137,8 +142,7 @@ CLAIM_VERBS = frozenset({"claimed", "claims", "claim", "alleged", "alleges"})
 ANAPHORIC_PLACE = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:strategic|key|border|eastern|western|northern|southern|"
     r"besieged|embattled|desert|ancient|frontier|nearby|same|whole|entire)\s+)*"
-    r"(?:town|city|village|area|district|stronghold|region|enclave|settlement)\b"
-    r"|^(?:It|it)\b",
+    r"(?:town|city|village|area|district|stronghold|region|enclave|settlement)\b",
 )
 CONTROLLER_AFTER = re.compile(r"control\s+of$|\b(?:fell|fall|falls|fallen)\s+to$", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s?$")
@@ -335,6 +339,7 @@ class Extractor:
             cities = [p for p in places[i] if p.place.kind is PlacePrecision.CITY]
             if cities:
                 ctx.last_city = cities[-1]
+        mentions = _retarget_country_level(mentions)
         mentions.extend(_context_links(mentions))
         return ArticleReading(
             article, tuple(sentences), tuple(claims), tuple(mentions), candidates=len(candidates)
@@ -419,6 +424,15 @@ class Extractor:
                 time = dates_mod.publication_fallback(ctx.published)
         if status is Status.OCCURRED and family is Family.TAKE and _past_perfect_since(found_dates):
             status = Status.BACKGROUND
+        if family is not Family.CONTROL and time is not None and not time.inferred:
+            if dates_mod.is_history(time, ctx.published, days=self.config.history_days):
+                return []  # a date from the context that is history, not news
+            if status is Status.OCCURRED and dates_mod.is_history(
+                time, ctx.published, days=self.config.background_days
+            ):
+                # "after the fall of Mosul in July": recalled, not reported; timelines
+                # still use it
+                status = Status.BACKGROUND
 
         # a reference back to an event already told: "the advance", "the assault"
         if _is_reference(token, trig, places):
@@ -565,6 +579,47 @@ def _is_place_use(text: str, p: PlaceMatch, outlets: list[tuple[int, int]]) -> b
     return not (single_word and p.place.kind is PlacePrecision.CITY and PERSON_AFTER.match(after))
 
 
+def _retarget_country_level(mentions: list[Mention]) -> list[Mention]:
+    """Territory mentions that name only a country.
+
+    A country does not change hands in one event: "retook territory in Syria" is
+    another report of the town the article names (the mention moves there, with a
+    lower place confidence and no place span), or, when the article names no town
+    in that country, too vague to code.
+    """
+    towns: dict[tuple[str, str, Status], Mention] = {}
+    for m in mentions:
+        if (
+            m.place
+            and m.place.place.kind is not PlacePrecision.COUNTRY
+            and not m.reference
+            and m.sub_event_type in TERRITORY_SUB_TYPES
+        ):
+            towns.setdefault((m.place.place.country, m.sub_event_type, m.status), m)
+    out = []
+    for m in mentions:
+        vague = (
+            m.place is not None
+            and m.place.place.kind is PlacePrecision.COUNTRY
+            and m.sub_event_type in TERRITORY_SUB_TYPES
+        )
+        if not vague:
+            out.append(m)
+            continue
+        assert m.place is not None
+        target = towns.get((m.place.place.country, m.sub_event_type, m.status))
+        if target is not None and target.place is not None:
+            out.append(
+                replace(
+                    m,
+                    # the same report, placed at the town the article names
+                    place=replace(target.place, span=None, confidence=0.5),
+                    time=m.time or target.time,
+                )
+            )
+    return out
+
+
 def _context_links(mentions: Sequence[Mention]) -> list[Mention]:
     """Background facts about a place whose change the same article reports.
 
@@ -671,9 +726,14 @@ def _trigger_token(doc: Any, trig: TriggerMatch) -> Any:
 
 
 def _aux_lemmas(token: Any) -> set[str]:
+    """Auxiliaries of the trigger and of the verbs it depends on ("could claim victory")."""
     lemmas = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-    if token.dep_ in ("xcomp", "conj") and token.head.i != token.i:
-        lemmas |= {c.lower_ for c in token.head.children if c.dep_ in ("aux", "auxpass")}
+    head, steps = token, 0
+    while head.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "attr") and steps < 3:
+        if head.head.i == head.i:
+            break
+        head, steps = head.head, steps + 1
+        lemmas |= {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     return lemmas
 
 
@@ -688,6 +748,8 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
         if negated or verb in DENY_VERBS:
             return Status.DENIED
         if _aux_lemmas(token) & MODALS:
+            return Status.EXPECTED
+        if token.head.lemma_ in PREVENT_HEADS or token.lemma_ in PREVENT_HEADS:
             return Status.EXPECTED
         if token.dep_ in ("xcomp", "oprd", "ccomp", "acomp") and token.head.lemma_ in (
             PROCLAIM_HEADS
