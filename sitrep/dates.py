@@ -9,9 +9,9 @@ sentence; ``dateparser`` is not needed for the forms covered here.
 Conventions (they matter to code that compares dates, see :func:`window`):
 
 * ``DAY``: ``value`` is that day.
-* ``WEEK``: ``value`` is the first of the seven days meant. Calendar weeks
-  ("last week", "this week") run Monday to Sunday, as ACLED dates a week by its
-  first day; "two weeks ago" is the seven days centred on publication minus 14
+* ``WEEK``: ``value`` is the first of the seven days meant. "This week" is
+  the calendar week (Monday to Sunday, as ACLED dates a week by its first day);
+  "last week" is the seven days before publication, as reporters use it; "two weeks ago" is the seven days centred on publication minus 14
   days; "the past week" is the seven days ending on publication.
 * ``MONTH`` / ``YEAR``: ``value`` is the first day of the month / year.
 * ``inferred=True`` means "on or shortly before ``value``": the publication
@@ -359,6 +359,10 @@ def _period(
             return _ref(published - timedelta(days=6), Precision.WEEK, m)
         return None  # "the past month/year" is a duration, not a date
     step = {"this": 0, "last": -1, "next": 1}[which]
+    if unit == "week" and which == "last":
+        # reporters write "last week" for the seven days before the report: on a
+        # Sunday, last Tuesday is "last week" too, though in the same calendar week
+        return _ref(published - timedelta(days=7), Precision.WEEK, m)
     if unit == "week":
         return _ref(_monday(published) + timedelta(weeks=step), Precision.WEEK, m)
     if unit == "month":

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -117,7 +117,7 @@ EXPECT_CUES = re.compile(
     r"prepar(?:e|es|ed|ing)\s+(?:for|to)|poised\s+to|expected\s+to|planning\s+to|plans\s+to|"
     r"about\s+to|likely\s+to|vow(?:s|ed)?\s+to|threaten(?:s|ed)?\s+to|mass(?:ing|ed)\s+"
     r"(?:\w+\s+){0,4}?(?:for|to|near|around|outside)|end\s+game|until|unless|whether"
-    r"|if|once)\b",
+    r"|if|once|speculation|possibility|prospect)\b",
     re.IGNORECASE,
 )
 EXPECT_MODIFIERS = frozenset(
@@ -152,6 +152,20 @@ LOSER_CUE = re.compile(r"\b(?:from|against|on|of|targeting|targeted)\b[^,;]*$", 
 COORDINATION = re.compile(
     r"(?:[\s,]|\b(?:and|or|as|well|the|near|in|on|at|outside|of|border|town|city|village|"
     r"province|district|towns|cities|villages)\b|\b[A-Z][\w'’\-]*)*"
+)
+NON_HOLDERS = frozenset({"civilians", "protesters", "rioters"})
+# "captured and killed a number of soldiers": people taken, not a place
+PERSON_OBJECTS = frozenset(
+    "soldier soldiers fighter fighters militant militants member members civilian civilians "
+    "people commander commanders officer officers journalist journalists hostage hostages "
+    "prisoner prisoners man men woman women child children leader leaders suspect suspects "
+    "troops weapons ammunition".split()
+)
+# "after the fall of Mosul", "since its capture by Isis": an earlier event recalled
+RECALLED_BEFORE = re.compile(
+    r"\b(?:after|since|following|before|until|ever\s+since)\s+(?:the\s+|its\s+|their\s+|"
+    r"his\s+|her\s+)?$",
+    re.IGNORECASE,
 )
 LEAVING = re.compile(r"withdr|pull|hand|evacuat", re.IGNORECASE)
 TRIGGER_OBJECT_ANAPHOR = re.compile(
@@ -259,6 +273,25 @@ class _Context:
     last_agent: Actor | None = None
 
 
+@dataclass
+class _Prepared:
+    """An English article after the first pass of :meth:`Extractor.read_chunk`."""
+
+    article: Article
+    sentences: list[Sentence]
+    claims: list[Claim]
+    places: list[list[PlaceMatch]]
+    found_dates: list[list[dates_mod.DateMatch]]
+    candidates: int  # sentences that passed ``is_candidate``
+    triggers: dict[int, list[TriggerMatch]]  # by sentence index, for the candidates
+    to_parse: list[int]  # the candidates with a trigger, in order
+
+
+# Articles read per spaCy call, and spaCy's own batch size within that call.
+DEFAULT_CHUNK = 32
+DEFAULT_BATCH = 128
+
+
 class Extractor:
     """Reads articles into mentions. Holds the loaded resources; reuse one per process."""
 
@@ -301,20 +334,122 @@ class Extractor:
         Persian articles go to the Persian reader (``sitrep.fa``), which yields the
         same records, resolved to the same actors and places.
         """
-        if article.language == "fa":
-            from .fa import read_persian
+        outcome = self.read_chunk([article])[0]
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return outcome
 
-            return read_persian(self, article)
+    def read_many(
+        self,
+        articles: Iterable[Article],
+        *,
+        chunk_size: int = DEFAULT_CHUNK,
+        batch_size: int = DEFAULT_BATCH,
+    ) -> Iterator[ArticleReading]:
+        """Read articles in order, ``chunk_size`` at a time (streaming).
+
+        Each chunk's candidate sentences go to spaCy together, in batches of
+        ``batch_size`` (see :meth:`read_chunk`). The first article that fails
+        raises its error.
+        """
+        chunk: list[Article] = []
+        for article in articles:
+            chunk.append(article)
+            if len(chunk) >= chunk_size:
+                yield from self._raise_failures(self.read_chunk(chunk, batch_size=batch_size))
+                chunk = []
+        if chunk:
+            yield from self._raise_failures(self.read_chunk(chunk, batch_size=batch_size))
+
+    @staticmethod
+    def _raise_failures(
+        outcomes: list[ArticleReading | Exception],
+    ) -> Iterator[ArticleReading]:
+        for outcome in outcomes:
+            if isinstance(outcome, BaseException):
+                raise outcome
+            yield outcome
+
+    def read_chunk(
+        self, articles: Sequence[Article], *, batch_size: int = DEFAULT_BATCH
+    ) -> list[ArticleReading | Exception]:
+        """Read several articles with one spaCy call; one outcome per article, in order.
+
+        The same readings as :meth:`read` article by article, cheaper: spaCy's
+        cost per call is high and an article has few candidate sentences, so
+        the first pass prepares every article (sentences, claims, places, dates,
+        triggers) and collects the sentences to parse, one ``nlp.pipe`` call
+        parses them all, and the second pass reads each article with its parses.
+        An article that fails yields its exception in its place, so one bad
+        article does not cost the others their reading. Persian articles go one
+        by one to the Persian reader.
+        """
+        outcomes: list[ArticleReading | Exception | _Prepared | None] = []
+        for article in articles:
+            try:
+                if article.language == "fa":
+                    from .fa import read_persian
+
+                    outcomes.append(read_persian(self, article))
+                else:
+                    outcomes.append(self._prepare(article))
+            except Exception as exc:  # noqa: BLE001 - reported per article by the caller
+                outcomes.append(exc)
+        prepared = [o for o in outcomes if isinstance(o, _Prepared)]
+        texts = [p.sentences[i].span.text for p in prepared for i in p.to_parse]
+        try:
+            docs = iter(list(self.nlp.pipe(texts, batch_size=batch_size)) if texts else [])
+        except Exception:  # noqa: BLE001 - parse article by article to find the bad one
+            if len(prepared) <= 1:
+                raise
+            return [self._read_alone(a) for a in articles]
+        done: list[ArticleReading | Exception] = []
+        for outcome in outcomes:
+            if isinstance(outcome, _Prepared):
+                own = {i: next(docs) for i in outcome.to_parse}
+                try:
+                    done.append(self._finish(outcome, own))
+                except Exception as exc:  # noqa: BLE001 - reported per article by the caller
+                    done.append(exc)
+            else:
+                assert outcome is not None
+                done.append(outcome)
+        return done
+
+    def _read_alone(self, article: Article) -> ArticleReading | Exception:
+        try:
+            outcome = self.read_chunk([article])[0]
+        except Exception as exc:  # noqa: BLE001 - reported per article by the caller
+            return exc
+        return outcome
+
+    def _prepare(self, article: Article) -> _Prepared:
+        """First pass over an English article: everything but the parses."""
         sentences = split_sentences(article.text)
         claims = attribute(article, sentences)
         places = [self._places(s.span.text) for s in sentences]
         found_dates = [dates_mod.find_dates(s.span.text, article.published_at) for s in sentences]
+        candidates = [i for i, s in enumerate(sentences) if is_candidate(s.span.text)]
+        # a candidate with no trigger between word boundaries yields no mention and
+        # changes no context: it need not be parsed
+        triggers = {i: find_triggers(sentences[i].span.text) for i in candidates}
+        return _Prepared(
+            article=article,
+            sentences=sentences,
+            claims=claims,
+            places=places,
+            found_dates=found_dates,
+            candidates=len(candidates),
+            triggers=triggers,
+            to_parse=[i for i in candidates if triggers[i]],
+        )
+
+    def _finish(self, prep: _Prepared, docs: dict[int, Any]) -> ArticleReading:
+        """Second pass: the mentions of a prepared article, given its parses."""
+        article, sentences, claims = prep.article, prep.sentences, prep.claims
+        places, found_dates = prep.places, prep.found_dates
         ctx = _Context(published=article.published_at, countries=_dominant_countries(places))
         paragraph_dates = _paragraph_dates(claims, found_dates)
-        candidates = [i for i, s in enumerate(sentences) if is_candidate(s.span.text)]
-        docs = dict(
-            zip(candidates, self.nlp.pipe(sentences[i].span.text for i in candidates), strict=True)
-        )
         mentions: list[Mention] = []
         for i, claim in enumerate(claims):
             if i in docs:
@@ -329,6 +464,7 @@ class Extractor:
                             claim.sentence.index,
                         ),
                         ctx,
+                        triggers=prep.triggers[i],
                     )
                 )
             explicit = [d.ref for d in found_dates[i] if d.relation == "at" and not d.ref.inferred]
@@ -342,13 +478,8 @@ class Extractor:
         mentions = _retarget_country_level(mentions)
         mentions.extend(_context_links(mentions))
         return ArticleReading(
-            article, tuple(sentences), tuple(claims), tuple(mentions), candidates=len(candidates)
+            article, tuple(sentences), tuple(claims), tuple(mentions), candidates=prep.candidates
         )
-
-    def read_many(self, articles: Iterable[Article]) -> Iterable[ArticleReading]:
-        """Read articles one after another (streaming)."""
-        for article in articles:
-            yield self.read(article)
 
     # -- per sentence -------------------------------------------------------
 
@@ -365,6 +496,8 @@ class Extractor:
         found_dates: list[dates_mod.DateMatch],
         paragraph_date: TimeRef | None,
         ctx: _Context,
+        *,
+        triggers: list[TriggerMatch] | None = None,
     ) -> list[Mention]:
         text = claim.sentence.span.text
         country = _sentence_country(places, ctx)
@@ -374,7 +507,8 @@ class Extractor:
             if not _inside_any(a.span, [p.span for p in places if p.span])
         ]
         places = [p for p in places if not _is_reference_point(text, p)]
-        triggers = find_triggers(text)
+        if triggers is None:
+            triggers = find_triggers(text)
         out: list[Mention] = []
         seen: dict[tuple[str, int | None, Status], int] = {}
         for trig in sorted(triggers, key=lambda t: FAMILY_PRIORITY[t.trigger.family]):
@@ -438,11 +572,24 @@ class Extractor:
         if _is_reference(token, trig, places):
             return self._references(claim, trig, token, ctx, status)
 
+        if family in (Family.TAKE, Family.HANDOVER) and _takes_people(token):
+            return []  # people captured, not territory: arrests/abductions are typed elsewhere
+        if (
+            status is Status.OCCURRED
+            and token is not None
+            and token.pos_ == "NOUN"
+            and RECALLED_BEFORE.search(text[: trig.start])
+        ):
+            status = Status.BACKGROUND
         agent, loser, assoc = _roles(token, trig, actor_matches, text, ctx, family)
         if family is Family.HANDOVER and LEAVING.search(trig.text) and agent is not None:
             # "the Peshmerga withdrew from Kirkuk": the one leaving is the loser; the
             # new holder is whoever else the sentence names
-            others = [m.actor for m in actor_matches if m.actor.id != agent.id]
+            others = [
+                m.actor
+                for m in actor_matches
+                if m.actor.id != agent.id and m.actor.kind not in NON_HOLDERS
+            ]
             agent, loser, assoc = (_primary(others), agent, [])
         if family is Family.CONTROL:
             controllers = {a.actor.id for a in actor_matches if not a.generic}
@@ -729,7 +876,7 @@ def _aux_lemmas(token: Any) -> set[str]:
     """Auxiliaries of the trigger and of the verbs it depends on ("could claim victory")."""
     lemmas = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     head, steps = token, 0
-    while head.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "attr") and steps < 3:
+    while head.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "attr", "csubj") and steps < 3:
         if head.head.i == head.i:
             break
         head, steps = head.head, steps + 1
@@ -888,12 +1035,13 @@ def _roles(
     before = [m for m in matches if m.span.end <= trig.start and m not in loser_side]
     after = [m for m in matches if m.span.start >= trig.end and m not in agent_side]
     # "back in the control of X", "fell to X": X is the one who holds the place now
-    if CONTROLLER_AFTER.search(trig.text) and after:
+    if CONTROLLER_AFTER.search(trig.text):
         # the subject is the place ("Raqqa, the ISIS capital, has fallen to ..."):
-        # its actors lost it
-        loser_side = [m for m in agent_side + loser_side if m not in after]
+        # its actors lost it; the new holder is named after the trigger, if at all
+        loser_side = [m for m in agent_side + loser_side + before if m not in after]
         agent_side = after
         after = []
+        subject_unknown = not agent_side
     if not agent_side and not subject_unknown:
         if token is not None and token.pos_ == "NOUN" and not before:
             # "the army's campaign ... the victory": the possessor is the agent
@@ -978,6 +1126,12 @@ def _subject_kind(token: Any) -> str | None:
                 if child.lower_ in STATE_NOUNS:
                     return "state forces"
     return None
+
+
+def _takes_people(token: Any) -> bool:
+    if token is None:
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ in PERSON_OBJECTS for c in token.children)
 
 
 def _pronoun_subject(token: Any) -> bool:
