@@ -439,8 +439,10 @@ def bench(ctx: click.Context, quick: bool, out: str | None) -> None:
 
 def _attach_subgroups() -> None:
     from .moderation.commands import moderate_group
+    from .web.admin_cli import admin_group
 
     cli.add_command(moderate_group, "moderate")
+    cli.add_command(admin_group, "admin")
 
 
 def main() -> None:

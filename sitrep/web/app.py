@@ -3,7 +3,9 @@
 Every endpoint reads through connections that SQLite holds read-only
 (``PRAGMA query_only``) on a WAL database, so a running ingest never blocks
 the page and the page can never write. Endpoints are plain functions: FastAPI
-runs them in its thread pool, one SQLite connection each.
+runs them in its thread pool, one SQLite connection each. Reader comments and
+moderation (:mod:`sitrep.web.comments_api`) are the one exception: they write
+through a single writable store, one write at a time.
 
 The bodies are the library's JSON items (the CLI's contract): event items from
 :mod:`sitrep.queries`, spans from :mod:`sitrep.control`, roundups from
@@ -19,7 +21,7 @@ from collections.abc import Iterator
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, Query, Request
@@ -35,6 +37,8 @@ from ..config import Config
 from ..errors import LookupFailed, SitrepError, StoreError
 from ..queries import ALL_STATUSES, DEFAULT_STATUSES, get_event, iter_events, place_ids_for
 from ..store import Store, articles, events, open_store, places
+from .comments_api import CommentBackend, add_comment_routes
+from .limits import RateLimiter
 from .params import (
     ControlQuery,
     EventPage,
@@ -42,6 +46,9 @@ from .params import (
     PlaceQuery,
     check_id,
 )
+
+if TYPE_CHECKING:
+    from ..moderation import Policy
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +60,17 @@ VENDOR_FILES = (
     "vendor/topojson-client.min.js",
     "vendor/countries-50m.json",
 )
+# The pages load scripts from this server only, and no inline script: even markup that
+# got into the page by mistake could not run. (/docs loads Swagger UI, so it goes without.)
+PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; object-src 'none'; "
+    "base-uri 'none'; frame-ancestors 'none'; form-action 'self'; img-src 'self' data:; "
+    "style-src 'self' 'unsafe-inline'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
+# Comments one client address may post: (burst, per seconds).
+COMMENT_RATE = (5, 60.0)
 EXPORT_TYPES = {
     "jsonl": ("application/x-ndjson; charset=utf-8", "jsonl"),
     "acled-csv": ("text/csv; charset=utf-8", "csv"),
@@ -121,17 +139,30 @@ def _problem(err: dict[str, Any]) -> dict[str, Any]:
         msg = f"{param} is required"
     else:
         given = err.get("input")
-        msg = f"{param}: {msg}" + (f" (got {given!r})" if given is not None else "")
+        shown = repr(given)
+        if len(shown) > 80:  # a 5000-character comment is not echoed back whole
+            shown = shown[:77] + "..."
+        msg = f"{param}: {msg}" + (f" (got {shown})" if given is not None else "")
     return {"parameter": param, "message": msg}
 
 
-def create_app(config: Config, *, db: str | None = None) -> Any:
+def create_app(
+    config: Config,
+    *,
+    db: str | None = None,
+    policy: Policy | None = None,
+    comment_rate: tuple[int, float] | None = COMMENT_RATE,
+) -> Any:
     """The FastAPI app serving the API under ``/api`` and the page at ``/``.
 
     ``db`` (a SQLite path or URL) defaults to ``config.db``; it must exist
     (:class:`sitrep.errors.StoreError` otherwise: run ``sitrep ingest`` first).
+    Comments are moderated under ``policy`` (the bundled default when None);
+    ``comment_rate`` is (comments, per seconds) from one client address, None
+    for no limit.
     """
     backend = _Backend(config, db or config.db)
+    comment_backend = CommentBackend(db or config.db, backend.store)
     app = FastAPI(
         title="sitrep",
         summary="Sourced, geocoded conflict events from news reports.",
@@ -140,6 +171,7 @@ def create_app(config: Config, *, db: str | None = None) -> Any:
         version="0.1.0",
     )
     app.state.backend = backend
+    app.state.comments = comment_backend
     store = backend.store
 
     # -- errors -------------------------------------------------------------
@@ -170,13 +202,21 @@ def create_app(config: Config, *, db: str | None = None) -> Any:
         message = str(exc.detail)
         if exc.status_code == 404 and message == "Not Found":
             message = f"no such page or endpoint: {request.url.path}; the API is listed at /docs"
-        return _error(exc.status_code, "not found" if exc.status_code == 404 else "error", message)
+        response = _error(exc.status_code, ERROR_NAMES.get(exc.status_code, "error"), message)
+        response.headers.update(exc.headers or {})  # WWW-Authenticate on 401
+        return response
 
-    # -- the page -----------------------------------------------------------
+    # -- the pages ----------------------------------------------------------
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
-        return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
+        return FileResponse(STATIC_DIR / "index.html", media_type="text/html", headers=PAGE_HEADERS)
+
+    @app.get("/moderate", include_in_schema=False)
+    def moderate_page() -> FileResponse:
+        return FileResponse(
+            STATIC_DIR / "moderate.html", media_type="text/html", headers=PAGE_HEADERS
+        )
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
@@ -289,6 +329,9 @@ def create_app(config: Config, *, db: str | None = None) -> Any:
             items = as_of(store, day, country=q.country, bbox=q.box())
         return {"as_of": day.isoformat(), "country": q.country, "bbox": q.box(), "items": items}
 
+    limiter = RateLimiter(*comment_rate) if comment_rate else None
+    add_comment_routes(app, comment_backend, policy=policy, limiter=limiter)
+
     @app.get("/api/export", tags=["events"], response_class=StreamingResponse)
     def export(q: Annotated[ExportQuery, Query()]) -> StreamingResponse:
         """Every matching event as JSONL, ACLED-column CSV or GeoJSON, streamed."""
@@ -302,6 +345,17 @@ def create_app(config: Config, *, db: str | None = None) -> Any:
         )
 
     return app
+
+
+ERROR_NAMES = {
+    400: "bad request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not found",
+    413: "payload too large",
+    415: "unsupported media type",
+    503: "unavailable",
+}
 
 
 def _checked_id(value: str, what: str) -> str:
@@ -444,11 +498,15 @@ def serve(
     *,
     db: str | None = None,
     log_level: str = "info",
+    policy: Policy | None = None,
 ) -> None:
-    """Serve the API and the page until interrupted (``sitrep serve``)."""
+    """Serve the API and the page until interrupted (``sitrep serve``).
+
+    Reader comments are moderated under ``policy`` (the bundled default when None).
+    """
     import uvicorn
 
-    app = create_app(config, db=db)
+    app = create_app(config, db=db, policy=policy)
     missing = vendor_assets_missing()
     shown = f"[{host}]" if ":" in host else host
     print(f"sitrep: serving {db or config.db} at http://{shown}:{port}/ (API: /docs; Ctrl-C stops)")

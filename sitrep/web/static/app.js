@@ -1,8 +1,10 @@
-// sitrep's page: a control map with a date slider, the event list, and event roundups.
+// sitrep's page: a control map with a date slider, the event list, event roundups,
+// and reader comments under each event.
 //
 // Plain JavaScript, no build step. Every piece of text that comes from the data
-// (article text, names, titles) goes into the page through textContent or DOM
-// attributes, never innerHTML, so nothing in a report can run as markup.
+// (article text, names, titles, readers' comments) goes into the page through
+// textContent or DOM attributes, never innerHTML, so nothing in a report or a
+// comment can run as markup.
 "use strict";
 
 (function () {
@@ -102,6 +104,22 @@
       throw new Error(msg);
     }
     return body;
+  }
+
+  // POST a JSON body; resolves to {status, body} whatever the status (the caller decides).
+  async function postJSON(url, payload) {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify(payload),
+    });
+    let body = null;
+    try {
+      body = await res.json();
+    } catch (e) {
+      body = null;
+    }
+    return { status: res.status, body: body, retryAfter: res.headers.get("Retry-After") };
   }
 
   function isoDay(ms) {
@@ -532,10 +550,109 @@
     });
     if (agree) box.appendChild(agree);
     if (differ) box.appendChild(differ);
+    box.appendChild(commentsSection("event", e.id));
     highlight(e.place);
     $("events-view").hidden = true;
     $("event-view").hidden = false;
     $("side").scrollTop = 0;
+  }
+
+  // -- reader comments -----------------------------------------------------------
+
+  // One published comment. Persian is laid out right to left; other text takes the
+  // direction of its first strong letter (dir="auto"). Text only, never markup.
+  function commentItem(c) {
+    const li = el("li", { cls: "comment", attrs: { "data-comment-id": c.id } });
+    const head = el("p", { cls: "comment-head" });
+    head.appendChild(dataText("span", c.author, null, "comment-author"));
+    head.appendChild(el("span", { cls: "muted", text: " \u00b7 " + (c.created_at || "").slice(0, 16).replace("T", " ") }));
+    li.appendChild(head);
+    li.appendChild(dataText("p", c.text, c.language === "fa" ? "fa" : null, "comment-text"));
+    return li;
+  }
+
+  async function loadComments(type, id, list) {
+    list.removeAttribute("data-loaded");
+    let data;
+    try {
+      data = await getJSON("/api/comments?limit=500&target_type=" + type + "&target_id=" + encodeURIComponent(id));
+    } catch (e) {
+      list.replaceChildren(el("li", { cls: "muted", text: "Comments could not be loaded: " + e.message }));
+      return;
+    }
+    list.replaceChildren();
+    for (const c of data.items) list.appendChild(commentItem(c));
+    if (!data.items.length) list.appendChild(el("li", { cls: "muted no-comments", text: "No comments yet." }));
+    list.setAttribute("data-count", String(data.items.length));
+    list.setAttribute("data-loaded", "true");
+  }
+
+  const STATUS_WORDS = {
+    published: "Published.",
+    review: "Held for a moderator, who will publish it or not.",
+    rejected: "Not published: this site's policy refuses it.",
+  };
+
+  // What the policy said about a posted comment: the status and each reason.
+  function showVerdict(box, res) {
+    box.replaceChildren();
+    const b = res.body || {};
+    if (res.status === 201) {
+      box.setAttribute("data-status", b.status);
+      box.appendChild(el("p", { cls: "verdict verdict-" + b.status, text: STATUS_WORDS[b.status] || b.status }));
+      // a published comment's low-scoring notes are for moderators, not the commenter
+      const shown = b.status === "published" ? [] : (b.reasons || []);
+      if (shown.length) {
+        const ul = el("ul", { cls: "reasons" });
+        for (const r of shown) ul.appendChild(dataText("li", r.rule + ": " + r.detail));
+        box.appendChild(ul);
+      }
+      return;
+    }
+    box.setAttribute("data-status", "error");
+    let msg = (b && b.message) || "the server answered " + res.status;
+    if (res.status === 429 && res.retryAfter) msg = "Too many comments: try again in " + res.retryAfter + " s.";
+    box.appendChild(dataText("p", msg, null, "verdict verdict-error"));
+  }
+
+  function commentsSection(type, id) {
+    const box = el("section", { cls: "comments", attrs: { id: "comments", "data-target-type": type, "data-target-id": id } });
+    box.appendChild(el("h2", { cls: "section", text: "Readers' comments" }));
+    const list = el("ol", { cls: "comment-list", attrs: { id: "comment-list" } });
+    box.appendChild(list);
+    const form = el("form", { cls: "comment-form", attrs: { id: "comment-form", autocomplete: "off" } });
+    const author = el("input", { attrs: { id: "comment-author", name: "author", maxlength: "80", required: "", dir: "auto", placeholder: "Your name" } });
+    const text = el("textarea", { attrs: { id: "comment-text", name: "text", maxlength: "4000", required: "", rows: "3", dir: "auto", placeholder: "Your comment" } });
+    const send = el("button", { text: "Post comment", attrs: { type: "submit" } });
+    const result = el("div", { cls: "comment-result", attrs: { id: "comment-result", role: "status" } });
+    form.appendChild(el("label", { cls: "visually-hidden", text: "Name", attrs: { for: "comment-author" } }));
+    form.appendChild(author);
+    form.appendChild(el("label", { cls: "visually-hidden", text: "Comment", attrs: { for: "comment-text" } }));
+    form.appendChild(text);
+    form.appendChild(el("p", { cls: "muted policy", text: "No insults, no slander, no Persian in Latin letters (Finglish)." }));
+    form.appendChild(send);
+    form.appendChild(result);
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      send.disabled = true;
+      let res;
+      try {
+        res = await postJSON("/api/comments", {
+          target_type: type, target_id: id, author: author.value, text: text.value,
+        });
+      } catch (e) {
+        res = { status: 0, body: { message: "The comment could not be sent: " + e.message } };
+      }
+      send.disabled = false;
+      showVerdict(result, res);
+      if (res.status === 201) {
+        text.value = "";
+        if (res.body.status === "published") loadComments(type, id, list);
+      }
+    });
+    box.appendChild(form);
+    loadComments(type, id, list);
+    return box;
   }
 
   // -- place search ------------------------------------------------------------
@@ -574,7 +691,8 @@
   // -- start -------------------------------------------------------------------
 
   async function start() {
-    $("back").addEventListener("click", () => { window.location.hash = ""; });
+    // show the list at once; the hashchange that follows finds it shown already
+    $("back").addEventListener("click", () => { showList(); window.location.hash = ""; });
     window.addEventListener("hashchange", route);
     let summary;
     try {

@@ -1,0 +1,472 @@
+"""Reader comments on the page, in headless Chromium: shown as text, never run.
+
+Needs Debian's ``chromium`` (/usr/bin/chromium) and the ``playwright`` Python
+package; without them every test here skips, saying how to enable it. Hostile
+comments are forced to published and the event page and the moderator's page
+are loaded with the Content-Security-Policy bypassed, so what is tested is the
+page's own escaping (textContent), not the policy that would also stop them;
+one test checks the policy on its own. Screenshots go to
+``test-artifacts/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import socket
+import threading
+import time
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from conftest import needs_shared
+from sqlalchemy import select
+
+from sitrep import comments as cm
+from sitrep.config import Config
+from sitrep.pipeline import ingest
+from sitrep.store import events, open_store
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[1]
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+HOW = "to enable: apt-get install chromium; pip install playwright==1.65.2"
+REPORTS = [
+    (
+        "Wire One",
+        "2017-11-09",
+        "Syrian government forces captured Abu Kamal from ISIS on Wednesday, the army said.",
+    ),
+    (
+        "Wire Two",
+        "2017-11-09",
+        "The Syrian army retook Albu Kamal from Islamic State fighters on Wednesday.",
+    ),
+]
+PERSIAN = "ارتش سوریه البوکمال را پس گرفت؛ خبر مهمی بود."
+FINGLISH = "salam, gozaresh kheili khoob bood"
+# Each would set window.__xss (or open a dialog, or fetch from elsewhere) if it ran as markup.
+HOSTILE = [
+    "<script>window.__xss=1</script>",
+    '<img src=x onerror="window.__xss=2">',
+    "</textarea><svg onload=window.__xss=3>",
+    '"><iframe srcdoc="<script>parent.__xss=4</script>"></iframe>',
+    '<a id="xss-link" href="javascript:window.__xss=5">click</a>',
+    "<details open ontoggle=window.__xss=6>",
+    "<style>body{display:none}</style><b>bold?</b>",
+    "سلام <b>دنیا</b> <img src=x onerror=window.__xss=7>",
+    "<img src=http://203.0.113.7/beacon.png>",
+    "{{constructor.constructor('window.__xss=8')()}}",
+    "<body onload=alert(9)>",
+    "&lt;script&gt;window.__xss=10&lt;/script&gt; and &amp; stays &amp;",
+]
+# Installed before any page script: a payload that ran would leave a trace here.
+TRAPS = """
+window.__xss = 0;
+for (const name of ["alert", "confirm", "prompt", "print"]) {
+  window[name] = function () { window.__xss += 1000; };
+}
+"""
+
+try:
+    from playwright.sync_api import Browser, Page, sync_playwright
+except ImportError:  # pragma: no cover - depends on the machine
+    sync_playwright = None  # type: ignore[assignment]
+
+pytestmark = [
+    pytest.mark.skipif(sync_playwright is None, reason=f"playwright is not installed; {HOW}"),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing; {HOW}"),
+]
+
+
+@dataclass
+class Site:
+    url: str
+    db: str
+    event_id: str
+    admin: str
+    moderator: str
+
+
+@contextmanager
+def _serving(config: Config, db: str) -> Iterator[str]:
+    """The app on 127.0.0.1, a free port, in a background thread, with no rate limit."""
+    import uvicorn
+
+    from sitrep.web import create_app
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    app = create_app(config, db=db, comment_rate=None)
+    srv = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the server did not start within 20 s")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+@pytest.fixture(scope="module")
+def site(app_config: Config, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    folder = tmp_path_factory.mktemp("web-comments")
+    src = folder / "reports.jsonl"
+    src.write_text(
+        "\n".join(
+            json.dumps({"outlet": o, "published": p, "text": t, "url": f"https://example.org/{i}"})
+            for i, (o, p, t) in enumerate(REPORTS)
+        ),
+        "utf-8",
+    )
+    db = str(folder / "comments.db")
+    with open_store(db) as store:
+        ingest([src], config=app_config, store=store, workers=1)
+        with store.engine.connect() as conn:
+            event_id = conn.execute(select(events.c.id).limit(1)).scalar_one()
+        admin = cm.create_token(store, "arash", "admin")
+        moderator = cm.create_token(store, "mina", "moderator")
+    with _serving(app_config, db) as url:
+        yield Site(url, db, event_id, admin, moderator)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
+        )
+        yield b
+        b.close()
+
+
+@dataclass
+class Watch:
+    """What a page did that it should not: dialogs, errors, requests to other hosts."""
+
+    dialogs: list[str]
+    errors: list[str]
+    outside: list[str]
+    console: list[str]
+
+
+def _open(browser: Browser, site: Site, *, csp: bool = False) -> tuple[Page, Watch]:
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, bypass_csp=not csp)
+    context.add_init_script(TRAPS)
+    page = context.new_page()
+    watch = Watch([], [], [], [])
+
+    def on_dialog(dialog: Any) -> None:
+        watch.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.on("pageerror", lambda exc: watch.errors.append(str(exc)))
+    page.on("console", lambda msg: watch.console.append(msg.text))
+    page.on(
+        "request",
+        lambda req: None if req.url.startswith(site.url + "/") else watch.outside.append(req.url),
+    )
+    return page, watch
+
+
+def _shot(page: Page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
+
+
+def _post(site: Site, text: str, *, author: str = "Reader") -> httpx.Response:
+    return httpx.post(
+        site.url + "/api/comments",
+        json={"target_type": "event", "target_id": site.event_id, "author": author, "text": text},
+        timeout=30,
+    )
+
+
+def _force_published(site: Site, comment_id: int) -> None:
+    res = httpx.post(
+        f"{site.url}/api/moderation/comments/{comment_id}",
+        json={"verdict": "publish", "note": "test: shown to check escaping"},
+        headers={"Authorization": f"Bearer {site.admin}"},
+        timeout=30,
+    )
+    assert res.status_code == 200, res.text
+
+
+def _open_event(page: Page, site: Site) -> None:
+    page.goto(f"{site.url}/#event={site.event_id}")
+    page.wait_for_selector(f'#event-detail[data-event-id="{site.event_id}"]', timeout=20_000)
+    page.wait_for_selector('#comment-list[data-loaded="true"]', timeout=20_000)
+
+
+def _assert_nothing_ran(page: Page, watch: Watch) -> None:
+    assert page.evaluate("window.__xss") == 0
+    assert watch.dialogs == []
+    assert watch.outside == [], "markup in a comment made the page fetch from elsewhere"
+    assert watch.errors == []
+
+
+def _rendered(page: Page, selector: str) -> dict[str, Any]:
+    return dict(
+        page.evaluate(
+            """(sel) => ({
+                texts: Array.from(document.querySelectorAll(sel + ' .comment-text'))
+                    .map((n) => n.textContent),
+                authors: Array.from(document.querySelectorAll(sel + ' .comment-author'))
+                    .map((n) => n.textContent),
+                // any element inside a comment's text or name came from markup in it
+                inner: document.querySelectorAll(
+                    sel + ' .comment-text *, ' + sel + ' .comment-author *').length,
+                foreign: document.querySelectorAll(
+                    sel + ' script, ' + sel + ' img, ' + sel + ' iframe, ' + sel + ' svg, ' +
+                    sel + ' style, ' + sel + ' details, ' + sel + ' b, ' + sel + ' a#xss-link'
+                ).length,
+            })""",
+            selector,
+        )
+    )
+
+
+def test_comments_show_as_text_and_persian_right_to_left(browser: Browser, site: Site) -> None:
+    persian = _post(site, PERSIAN).json()
+    assert persian["status"] == "published"
+    for text in HOSTILE:
+        res = _post(site, text, author=text[:80])
+        assert res.status_code == 201, res.text
+        if res.json()["status"] != "published":
+            _force_published(site, res.json()["id"])
+    stored = httpx.get(
+        f"{site.url}/api/comments?target_type=event&target_id={site.event_id}&limit=500"
+    ).json()["items"]
+    assert {c["text"] for c in stored} >= set(HOSTILE)
+
+    page, watch = _open(browser, site)
+    _open_event(page, site)
+    page.wait_for_timeout(300)  # time for an onerror or onload to fire, were it markup
+    shown = _rendered(page, "#comment-list")
+    assert shown["texts"] == [c["text"] for c in stored]
+    assert shown["authors"] == [c["author"] for c in stored]
+    assert shown["inner"] == 0 and shown["foreign"] == 0
+    _assert_nothing_ran(page, watch)
+    fa = page.locator(f'#comment-list li[data-comment-id="{persian["id"]}"] .comment-text')
+    assert (fa.get_attribute("dir"), fa.get_attribute("lang")) == ("rtl", "fa")
+    latin = page.locator("#comment-list .comment-text", has_text="window.__xss=1").first
+    assert latin.get_attribute("dir") == "auto"
+    page.locator("#comments").scroll_into_view_if_needed()
+    _shot(page, "20-comments-as-text")
+    page.context.close()
+
+
+def test_posting_shows_the_verdict_and_reasons(browser: Browser, site: Site) -> None:
+    page, watch = _open(browser, site)
+    _open_event(page, site)
+    before = int(page.get_attribute("#comment-list", "data-count") or 0)
+
+    page.fill("#comment-author", "سارا")
+    page.fill("#comment-text", "گزارش دقیقی بود، سپاس")
+    page.click("#comment-form button[type=submit]")
+    page.wait_for_selector('#comment-result[data-status="published"]')
+    page.wait_for_selector(f'#comment-list[data-count="{before + 1}"]')
+    assert page.locator("#comment-list .comment-text", has_text="گزارش دقیقی بود").count() == 1
+
+    page.fill("#comment-text", FINGLISH)
+    page.click("#comment-form button[type=submit]")
+    page.wait_for_selector('#comment-result[data-status="rejected"]')
+    reasons = page.locator("#comment-result .reasons li").all_inner_texts()
+    assert reasons and reasons[0].startswith("finglish:") and "Finglish" in reasons[0]
+
+    # a held comment: its reason quotes the comment, markup included, as text
+    page.fill("#comment-text", "خر <img src=x onerror=window.__xss=11>")
+    page.click("#comment-form button[type=submit]")
+    page.wait_for_selector('#comment-result[data-status="review"]')
+    assert "moderator" in page.inner_text("#comment-result")
+    assert page.locator("#comment-result img").count() == 0
+    _shot(page, "21-comment-verdict")
+
+    # a refused post says why (the form's limit is bypassed here on purpose)
+    page.evaluate("document.getElementById('comment-text').removeAttribute('maxlength')")
+    page.fill("#comment-text", "x" * 4001)
+    page.click("#comment-form button[type=submit]")
+    page.wait_for_selector('#comment-result[data-status="error"]')
+    assert "4000" in page.inner_text("#comment-result")
+    assert int(page.get_attribute("#comment-list", "data-count") or 0) == before + 1
+    _assert_nothing_ran(page, watch)
+    page.context.close()
+
+
+def _login(page: Page, site: Site, token: str) -> None:
+    page.goto(site.url + "/moderate")
+    page.wait_for_selector("body[data-ready=true]")
+    page.fill("#token", token)
+    page.click("#login button[type=submit]")
+
+
+def test_moderator_page_lists_and_decides(browser: Browser, site: Site) -> None:
+    held = [
+        _post(site, f"خر {text}", author=f"<i>{i}</i>").json() for i, text in enumerate(HOSTILE[:4])
+    ]
+    assert all(h["status"] in ("review", "rejected") for h in held)
+
+    page, watch = _open(browser, site)
+    _login(page, site, "sitrep_not-a-token")
+    page.wait_for_selector("#notice:not([hidden])")
+    assert "unknown or revoked" in page.inner_text("#notice")
+
+    _login(page, site, site.admin)
+    page.wait_for_selector('#queue[data-loaded="true"]')
+    assert "arash (admin)" in page.inner_text("#who")
+    shown = _rendered(page, "#queue")
+    for h, text in zip(held, HOSTILE[:4], strict=True):
+        item = page.locator(f'#queue li[data-comment-id="{h["id"]}"]')
+        assert item.locator(".comment-text").text_content() == f"خر {text}"
+        assert item.locator(".reasons li").count() >= 1
+    assert shown["inner"] == 0 and shown["foreign"] == 0
+    _shot(page, "22-moderation-queue")
+
+    first = page.locator(f'#queue li[data-comment-id="{held[0]["id"]}"]')
+    first.locator("input").fill("allowed: quoted for the record")
+    first.locator("button.publish").click()
+    page.wait_for_selector(f'#queue li[data-comment-id="{held[0]["id"]}"]', state="detached")
+    # the audit log reloads with the decision and its note
+    page.locator("#audit td", has_text="allowed: quoted for the record").wait_for()
+    second = page.locator(f'#queue li[data-comment-id="{held[1]["id"]}"]')
+    second.locator("button.reject").click()
+    page.wait_for_selector(f'#queue li[data-comment-id="{held[1]["id"]}"]', state="detached")
+    _assert_nothing_ran(page, watch)
+    published = httpx.get(
+        f"{site.url}/api/comments?target_type=event&target_id={site.event_id}&limit=500"
+    ).json()["items"]
+    ids = {c["id"] for c in published}
+    assert held[0]["id"] in ids and held[1]["id"] not in ids
+
+    # a moderator sees the queue but not the audit log
+    page.click("#logout")
+    _login(page, site, site.moderator)
+    page.wait_for_selector('#queue[data-loaded="true"]')
+    assert page.locator("#audit-box").is_hidden()
+    page.context.close()
+
+
+def test_content_security_policy_blocks_inline_script(browser: Browser, site: Site) -> None:
+    page, watch = _open(browser, site, csp=True)
+    page.goto(site.url + "/")
+    page.wait_for_selector("body[data-ready=true]", timeout=20_000)
+    assert page.locator("#events li.event").count() > 0
+    assert not [m for m in watch.console if "Content Security Policy" in m]
+    ran = page.evaluate(
+        """() => { const s = document.createElement('script');
+                   s.textContent = 'window.__inline = 1';
+                   document.body.appendChild(s);
+                   return window.__inline === 1; }"""
+    )
+    assert ran is False
+    assert watch.errors == []
+    page.context.close()
+
+
+# -- the shared payload lists ----------------------------------------------------------------
+
+
+def _payloads() -> tuple[list[str], list[str]]:
+    """The polyglots, and a fixed sample of 300 other lines from ../shared/data/security/xss."""
+    from sitrep.evaluation.common import data_path
+
+    folder = data_path("security", "xss")
+    polyglots = [
+        line
+        for line in (folder / "XSS_Polyglots.txt").read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    others: set[str] = set()
+    for path in sorted(folder.glob("*.txt")):
+        if path.name != "XSS_Polyglots.txt":
+            others.update(line for line in path.read_text("utf-8").splitlines() if line.strip())
+    sample = random.Random(2017).sample(sorted(others - set(polyglots)), 300)
+    return polyglots, sample
+
+
+@needs_shared()
+def test_shared_xss_payloads_never_run(browser: Browser, site: Site) -> None:
+    polyglots, sample = _payloads()
+    payloads = polyglots + sample
+    posted: list[tuple[int, str]] = []
+    refused: list[str] = []
+    with httpx.Client(base_url=site.url, timeout=30) as http:
+        for text in payloads:
+            res = http.post(
+                "/api/comments",
+                json={
+                    "target_type": "event",
+                    "target_id": site.event_id,
+                    "author": text[:80],
+                    "text": text,
+                },
+            )
+            if res.status_code == 400:  # control characters: refused, and it says so
+                assert "character" in res.json()["message"], res.text
+                refused.append(text)
+                continue
+            assert res.status_code == 201, (text, res.text)
+            posted.append((res.json()["id"], text))
+        held = http.get(
+            "/api/moderation/queue?limit=500", headers={"Authorization": f"Bearer {site.admin}"}
+        ).json()["items"]
+    assert len(refused) <= len(payloads) // 20
+
+    # the moderator's queue shows the held and rejected payloads, as text
+    page, watch = _open(browser, site)
+    _login(page, site, site.admin)
+    page.wait_for_selector('#queue[data-loaded="true"]', timeout=20_000)
+    page.wait_for_timeout(300)
+    shown = _rendered(page, "#queue")
+    assert shown["texts"] == [c["text"] for c in held]
+    assert shown["inner"] == 0
+    _assert_nothing_ran(page, watch)
+    page.context.close()
+
+    # forced through the library: one HTTP round trip each would double the run time
+    admin = cm.User(id=0, name="xss-test", role="admin")
+    with open_store(site.db) as store:
+        for comment_id, _ in posted:
+            cm.decide(store, comment_id, "publish", moderator=admin, note="test: escaping")
+    stored = httpx.get(
+        f"{site.url}/api/comments?target_type=event&target_id={site.event_id}&limit=500"
+    ).json()["items"]
+    by_id = {c["id"]: c["text"] for c in stored}
+    for comment_id, text in posted:
+        # kept as given (NFC, trimmed), not escaped or stripped by the server
+        assert by_id[comment_id] == unicodedata.normalize("NFC", text).strip()
+
+    page, watch = _open(browser, site)
+    _open_event(page, site)
+    page.wait_for_timeout(500)
+    shown = _rendered(page, "#comment-list")
+    assert shown["texts"] == [c["text"] for c in stored]
+    assert shown["inner"] == 0
+    _assert_nothing_ran(page, watch)
+    _shot(page, "23-shared-xss-payloads")
+    page.context.close()
+    print(
+        f"xss: {len(payloads)} payloads ({len(polyglots)} polyglots), {len(posted)} shown "
+        f"as text on the event page, {len(held)} in the moderation queue, "
+        f"{len(refused)} refused at the door"
+    )
