@@ -41,6 +41,7 @@ $(WEB_VENDOR)/.installed: $(WEB_DIR)/package.json $(WEB_DIR)/package-lock.json
 # Ingest the demo reports (again: a no-op when they are in already), then serve the page.
 run: install
 	$(BIN)/sitrep --db $(DB) ingest --quiet $(DEMO)
+	$(BIN)/sitrep --db $(DB) ingest --quiet sitrep/demo/seed_fa.txt --outlet Tabnak --published 2017-11-04
 	$(BIN)/sitrep --db $(DB) events
 	$(BIN)/sitrep --db $(DB) serve --host $(HOST) --port $(PORT)
 

@@ -29,6 +29,7 @@ EVALUATIONS: dict[str, str] = {
     "case2021": "sitrep.evaluation.case2021",
     "guardian": "sitrep.evaluation.guardian",
     "wcep": "sitrep.evaluation.wcep",
+    "persian": "sitrep.evaluation.persian",
 }
 
 

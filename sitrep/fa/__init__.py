@@ -1,4 +1,12 @@
-"""Reading Persian reports (placeholder until the Persian reader lands)."""
+"""Reading Persian news reports into the same records as English ones.
+
+:func:`read_persian` is what :meth:`sitrep.extract.Extractor.read` calls for an
+article whose ``language`` is ``"fa"``. The package's modules: ``text``
+(folding with offsets, sentences, tokens), ``dates`` (Jalali and Gregorian
+dates, weekdays, relative dates), ``attribution`` (outlets and speakers),
+``triggers`` (Persian event wording -> ACLED families), ``places`` (Persian
+spellings, reference points, anaphora) and ``extract`` (the reader).
+"""
 
 from __future__ import annotations
 
@@ -10,11 +18,7 @@ if TYPE_CHECKING:
 
 
 def read_persian(extractor: Extractor, article: Article) -> ArticleReading:
-    """Sentences and claims of a Persian article; no events until the reader lands."""
-    from ..attribution import attribute
-    from ..extract import ArticleReading
-    from ..text import split_sentences
+    """Sentences, claims and mentions of a Persian article (see :mod:`sitrep.fa.extract`)."""
+    from .extract import read_persian as read
 
-    sentences = split_sentences(article.text)
-    claims = attribute(article, sentences)
-    return ArticleReading(article, tuple(sentences), tuple(claims), ())
+    return read(extractor, article)

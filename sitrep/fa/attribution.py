@@ -62,6 +62,7 @@ VERBS: dict[str, tuple[str, ...]] = {
         r"عنوان\s+کرد",
         r"(?:تأیید|تایید)\s+کرد",
         r"ابراز\s+داشت",
+        r"تبریک\s+گفت",
         r"هشدار\s+داد",
         r"یادآور\s+شد",
         r"یادآوری\s+کرد",
@@ -103,7 +104,7 @@ _NOT_SPEAKERS = ("این", "آن", "که", "همچنین", "اما", "ولی", "
 # open an adverbial that follows the subject ("در بیانیه‌ای", "با انتشار").
 _SUBJECT_STOP = re.compile(
     r"\s(?:در|درباره|طی|ضمن|نیز|هم|همچنین|روز|امروز|دیروز|صبح|شب|عصر|بامداد|پیش\s+از|پس\s+از"
-    r"|با\s+(?:اعلام|انتشار|اشاره|صدور|تایید|تأیید|حضور)|به\s+(?:خبرنگار|رسانه|رسانه‌ها|شبکه))\s"
+    r"|با\s+(?:اعلام|انتشار|اشاره|صدور|تایید|تأیید|حضور)|به)\s"
 )
 _CONNECTORS = re.compile(
     r"^(?:(?:از\s+سوی\s+دیگر|از\s+طرف\s+دیگر|در\s+همین\s+حال|در\s+همین\s+راستا|همچنین|همزمان"
@@ -111,10 +112,11 @@ _CONNECTORS = re.compile(
     r"|در\s+این\s+باره|در\s+این\s+زمینه)[،,]?\s+)+"
 )
 _MAX_WHO_WORDS = 8
-# Words that open the object of a denial or a claim ("ادعای روسیه را تکذیب کرد").
-_OBJECT_OPENS = re.compile(
-    r"\s(?:(?:ادعا|گزارش|خبر|شایع)[\w\u200c]*|اخبار|این|آن|هرگونه)\s"
+_NOT_A_SUBJECT = re.compile(
+    r"(?:^|\s)(?:سال|ماه|هفته|روز|ساعت|آنکه|اینکه|زمانی|وقتی|هنگامی|\d+)(?:\s|$)"
 )
+# Words that open the object of a denial or a claim ("ادعای روسیه را تکذیب کرد").
+_OBJECT_OPENS = re.compile(r"\s(?:(?:ادعا|گزارش|خبر|شایع)[\w\u200c]*|اخبار|این|آن|هرگونه)\s")
 
 
 @dataclass(frozen=True)
@@ -142,12 +144,16 @@ def _compiled() -> _Compiled:
     verbs: list[tuple[re.Pattern[str], str]] = []
     for kind, patterns in VERBS.items():
         for p in patterns:
-            verbs.append((re.compile(rf"(?<![\w\u200c]){_PREFIX}(?:{p}){_V_END}(?![\w\u200c])"), kind))
+            verbs.append(
+                (re.compile(rf"(?<![\w\u200c]){_PREFIX}(?:{p}){_V_END}(?![\w\u200c])"), kind)
+            )
     for kind, patterns in _PRESENT.items():
         for p in patterns:
             verbs.append((re.compile(rf"(?<![\w\u200c])(?:{p})(?![\w\u200c])"), kind))
     leads = "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(_LEAD_INS))
-    lead_in = re.compile(rf"(?<![\w\u200c])(?:{leads})\s+(?P<who>[^،,؛:«»\"\n.]{{2,80}}?)\s*(?=[،,؛:]|$)")
+    lead_in = re.compile(
+        rf"(?<![\w\u200c])(?:{leads})\s+(?P<who>[^،,؛:«»\"\n.]{{2,80}}?)\s*(?=[،,؛:]|$)"
+    )
     return _Compiled(tuple(verbs), lead_in)
 
 
@@ -174,8 +180,8 @@ def outlet_of(who: str, outlets: OutletDirectory | None = None) -> str | None:
             return outlets.canonical(name)
     # "بخش فارسی بی‌بی‌سی", "پرس تی وی به نقل از منابع محلی": a known outlet opening the phrase
     found = outlets.find(bare)
-    if found and found[0][0] == 0 and len(bare.split()) <= 4:
-        return found[0][2]
+    if found and (found[0][0] == 0 and len(bare.split()) <= 4 or len(bare.split()) <= 6):
+        return found[0][2]  # "خبرگزاری رسمی سوریه (سانا)": the outlet named in a short phrase
     return None
 
 
@@ -189,6 +195,7 @@ def attribute_sentence(text: str, outlets: OutletDirectory | None = None) -> Att
     verb: str | None = None
     this_outlet = False
     lead_end = 0
+    denial_or_claim: str | None = None
     for m in comp.lead_in.finditer(ftext):
         kind = next(_LEAD_INS[int(k[1:])][1] for k, v in m.groupdict().items() if k != "who" and v)
         lead = next(v for k, v in m.groupdict().items() if k != "who" and v)
@@ -207,7 +214,11 @@ def attribute_sentence(text: str, outlets: OutletDirectory | None = None) -> Att
         lead_end = max(lead_end, m.end())
     # subject + reporting verb: the last such verb decides the speaker
     hits = sorted(
-        ((m.start(), m.end(), kind, m.group(0)) for rx, kind in comp.verbs for m in rx.finditer(ftext)),
+        (
+            (m.start(), m.end(), kind, m.group(0))
+            for rx, kind in comp.verbs
+            for m in rx.finditer(ftext)
+        ),
         key=lambda h: h[0],
     )
     for start, _end, kind, written in hits:
@@ -215,6 +226,8 @@ def attribute_sentence(text: str, outlets: OutletDirectory | None = None) -> Att
             continue
         who = _subject(ftext, lead_end, start)
         if who is None:
+            if kind != "say":
+                denial_or_claim = denial_or_claim or written  # still a denial, by someone
             continue
         if _THIS_OUTLET.match(who):
             this_outlet = True
@@ -228,6 +241,8 @@ def attribute_sentence(text: str, outlets: OutletDirectory | None = None) -> Att
             speaker = speaker or who
             verb = written
         break
+    if verb is None or (denial_or_claim and verb_kind(verb) == "say" and speaker is None):
+        verb = denial_or_claim or verb
     return Attribution(source=source, speaker=speaker, verb=verb, this_outlet=this_outlet)
 
 
@@ -246,8 +261,11 @@ def _subject(ftext: str, lead_end: int, verb_start: int) -> str | None:
     if " را " in f" {region} ":
         # "X ادعای روسیه را تکذیب کرد": the subject ends where the object opens
         m = _OBJECT_OPENS.search(f" {region}")
+        stop = _SUBJECT_STOP.search(f" {region} ")
         if m:
             region = f" {region}"[: m.start()].strip()
+        elif stop and " را " not in f" {region} "[: stop.start()] + " ":
+            region = f" {region} "[: stop.start()].strip()  # "X در بیانیه‌ای Y را ..."
         elif "،" in region or "," in region:
             region = re.split("[،,]", region)[0]  # a name with an appositive
         else:
@@ -262,12 +280,14 @@ def _subject(ftext: str, lead_end: int, verb_start: int) -> str | None:
     m = _SUBJECT_STOP.search(f" {region} ")
     if m:
         region = f" {region} "[: m.start()]
-    region = region.strip(" ،,«»\"")
+    region = region.strip(' ،,«»"')
     words = region.split()
     if not words or len(words) > _MAX_WHO_WORDS:
         return None
     if words[0] in _PRONOUNS:
         return words[0]
+    if _NOT_A_SUBJECT.search(region):
+        return None  # "سه سال پس از آنکه ...": a time clause, not who speaks
     if not _speaker_ok(region):
         return None
     return region
@@ -298,7 +318,9 @@ def attribute(
             speaker = last_speaker
         if found.source and found.source != own:
             current = found.source
-            claims.append(Claim(article.id, sentence, current, speaker, found.verb, inherited=False))
+            claims.append(
+                Claim(article.id, sentence, current, speaker, found.verb, inherited=False)
+            )
         else:
             if found.source == own:
                 current = own

@@ -28,8 +28,10 @@ Conventions, beyond those of :mod:`sitrep.dates`:
   1396, 23 October - 21 November 2017, -> November 2017): MONTH precision
   cannot say "23 October to 21 November", and the Gregorian month holding its
   middle loses the fewest days.
-- Weeks run Saturday to Friday, the Iranian week, so ``هفته گذشته`` in a
-  report of Saturday 4 November 2017 is 28 October - 3 November.
+- Weeks are Iranian calendar weeks, Saturday to Friday: ``هفته گذشته`` in a
+  report of Monday 20 November 2017 is 11-17 November, the week before the one
+  the report is written in (the English reader reads "last week" as the seven
+  days before publication; on a Saturday the two agree).
 - ``از`` before a date makes it ``since`` ("از سال ۲۰۱۴"), as do ``پس از``
   and ``بعد از``; ``تا``, ``پیش از`` and ``قبل از`` make it ``until``; in
   ``از X تا Y`` the first is ``since`` and the second ``until``.
@@ -229,9 +231,7 @@ def _day_month(m: re.Match[str], text: str, published: date | None, future: int)
     return _ref(value, Precision.DAY)
 
 
-def _month_year(
-    m: re.Match[str], text: str, published: date | None, future: int
-) -> TimeRef | None:
+def _month_year(m: re.Match[str], text: str, published: date | None, future: int) -> TimeRef | None:
     name, year = m["mon"], m["year"]
     if name in JALALI_MONTHS:
         jy = _jalali_year(year)
@@ -248,14 +248,28 @@ def _month_alone(
     m: re.Match[str], text: str, published: date | None, future: int
 ) -> TimeRef | None:
     name = m["mon"]
-    if name in _AMBIGUOUS_MONTHS and not m["maah"]:
+    if name in _AMBIGUOUS_MONTHS and not (m["maah"] or m["which"]):
         return None
+    if m.group(0) == name and not m["which"] and not _MONTH_CONTEXT.search(text, 0, m.start()):
+        return None  # a bare "آبان" is a name as often as a month
     if published is None:
         return None
     jy, jm, _ = _gregorian_to_jalali(published)
     month = JALALI_MONTHS[name]
     year = jy if month <= jm else jy - 1  # a month named alone is this one or a past one
+    if m["which"] == "پارسال" or (m["which"] == "گذشته" and month >= jm):
+        year = jy - 1
     return _ref(_jalali_month_date(year, month), _MONTH)
+
+
+def _greg_month_alone(
+    m: re.Match[str], text: str, published: date | None, future: int
+) -> TimeRef | None:
+    if published is None:
+        return None
+    month = GREGORIAN_MONTHS[m["gmon"]]
+    year = published.year if month <= published.month else published.year - 1
+    return _ref(date(year, month, 1), _MONTH)
 
 
 def _weekday(m: re.Match[str], text: str, published: date | None, future: int) -> TimeRef | None:
@@ -304,7 +318,7 @@ def _relative_day(
 def _period(m: re.Match[str], text: str, published: date | None, future: int) -> TimeRef | None:
     if published is None:
         return None
-    unit = m["unit"]
+    unit = m["unit"] or m["unit0"]
     which = m["which"] or m["which2"] or ""
     if which == "امسال":
         unit, step = "سال", 0
@@ -384,6 +398,8 @@ def _year(m: re.Match[str], text: str, published: date | None, future: int) -> T
     return _ref(date(n, 1, 1), Precision.YEAR)
 
 
+_LEAD_PREP = re.compile(r"(?:در|از|تا|طی)[\s\u200c]+")
+_MONTH_CONTEXT = re.compile(r"(?:اوایل|اواسط|اواخر|ماه)[\s\u200c]*$")
 _COUNTED = re.compile(r"(?:\d|(?<![\w\u200c])(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند))\s*$")
 _COUNT = re.compile(rf"\s*(?:{_COUNT_NOUNS}){_E}")
 # words after which a bare four-digit number is a year ("قرارداد ۱۹۱۶", "از 2014")
@@ -409,19 +425,24 @@ def _patterns() -> _Patterns:
     wd = r"(?:یک|دو|سه|چهار|پنج)" + _Z + r"شنبه|شنبه|جمعه"
     year = r"(?P<year>\d{4}|\d{2})"
     rules: list[tuple[str, _Handler]] = [
-        (rf"{_B}(?P<y>\d{{4}})\s*[/\-.]\s*(?P<m>\d{{1,2}})\s*[/\-.]\s*(?P<d>\d{{1,2}}){_E}", _numeric),
+        (
+            rf"{_B}(?P<y>\d{{4}})\s*[/\-.]\s*(?P<m>\d{{1,2}})\s*[/\-.]\s*(?P<d>\d{{1,2}}){_E}",
+            _numeric,
+        ),
         # "جمعه ۱۲ آبان ۱۳۹۶", "۱۳ آبان‌ماه 96", "۳ نوامبر ۲۰۱۷"
         (
             rf"{_B}(?:(?:روز{_S})?(?:{wd}){_S}(?:گذشته{_S})?)?(?P<day>[0-3]?\d){_S}"
             rf"(?P<mon>{months})(?:{_Z}ماه)?(?:{_S}(?:سال{_S})?{year})?{_E}",
             _day_month,
         ),
+        # "در ماه مه", "ماه نوامبر": a Gregorian month named with "ماه"
+        (rf"{_B}ماه{_S}(?P<gmon>{greg}){_E}", _greg_month_alone),
         # "آبان ۱۳۹۶", "نوامبر ۲۰۱۷"
         (rf"{_B}(?P<mon>{months})(?:{_Z}ماه)?(?:{_S}سال)?{_S}{year}{_E}", _month_year),
-        # "آبان‌ماه", "در آبان", "اوایل آبان"
+        # "آبان‌ماه", "در آبان", "اوایل آبان", "خرداد امسال"
         (
             rf"(?:{_B}(?:در|از|تا|اوایل|اواسط|اواخر|طی){_S})?{_B}(?P<mon>{jalali})"
-            rf"(?P<maah>{_Z}ماه)?{_E}",
+            rf"(?P<maah>{_Z}ماه)?(?:{_S}(?P<which>امسال|پارسال|گذشته))?{_E}",
             _month_alone,
         ),
         (
@@ -434,7 +455,8 @@ def _patterns() -> _Patterns:
             _relative_day,
         ),
         (
-            rf"{_B}(?:(?:این{_S})?(?P<unit>هفته|ماه|سال)(?:{_S}(?P<which>گذشته|پیش|قبل|آینده|بعد"
+            rf"{_B}(?:(?:(?:اوایل|اواسط|اواخر){_S})?(?:این|همین){_S}(?P<unit0>هفته|ماه|سال)"
+            rf"|(?P<unit>هفته|ماه|سال)(?:{_S}(?P<which>گذشته|پیش|قبل|آینده|بعد"
             rf"|جاری))?|(?P<which2>امسال|پارسال)){_E}",
             _period,
         ),
@@ -462,7 +484,7 @@ def _only_period_unit(m: re.Match[str], handler: _Handler) -> bool:
     """A bare "سال" / "ماه" / "هفته" with no modifier is no date."""
     if handler is not _period:
         return False
-    return not (m["which"] or m["which2"] or m.group(0).startswith("این"))
+    return not (m["which"] or m["which2"] or m["unit0"])
 
 
 def find_dates(
@@ -498,6 +520,9 @@ def find_dates(
         if start < last_end:
             continue
         last_end = end
+        lead = _LEAD_PREP.match(ftext, start, end)
+        if lead:  # "از خرداد": the preposition tells the relation, the span is the date
+            start = lead.end()
         relation = _relation(ftext, start, matches[-1] if matches else None, folded, offset)
         span = folded.span(start, end, text, base=offset)
         ref = replace(ref, text=span.text)
