@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, func, select
 
-from .store import Store, actors, events, places
+from .store import Store, actors, articles, events, places
 from .typology import TERRITORY_SUB_TYPES
 
 _PRECISION_DAYS = {"day": 0, "week": 6, "month": 30, "year": 364}
@@ -297,6 +297,34 @@ def timeline(store: Store, place_ids: Sequence[int]) -> list[ControlSpan]:
     return out
 
 
+# Timelines of every place, per database, rebuilt only when the data changed: the
+# map asks "who held what on day D" for many days in a row.
+_SNAPSHOTS: dict[str, tuple[tuple[Any, ...], list[tuple[PlaceRef, list[ControlSpan]]]]] = {}
+
+
+def _data_version(store: Store) -> tuple[Any, ...]:
+    with store.engine.connect() as conn:
+        arts = conn.execute(select(func.count(), func.max(articles.c.ingested_at))).one()
+        n_events = conn.execute(select(func.count()).select_from(events)).scalar_one()
+    return (arts[0], arts[1], n_events)
+
+
+def all_timelines(store: Store) -> list[tuple[PlaceRef, list[ControlSpan]]]:
+    """Every place's timeline, cached until the database gains articles or events."""
+    key = str(store.engine.url)
+    version = _data_version(store)
+    cached = _SNAPSHOTS.get(key)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    refs, grouped = load_changes(store)
+    built = [
+        (refs[pid], build_timeline(refs[pid], grouped[pid]))
+        for pid in sorted(grouped, key=lambda p: (refs[p].name, p))
+    ]
+    _SNAPSHOTS[key] = (version, built)
+    return built
+
+
 def as_of(
     store: Store,
     day: date,
@@ -305,15 +333,13 @@ def as_of(
     bbox: tuple[float, float, float, float] | None = None,
 ) -> list[dict[str, Any]]:
     """Who held what on ``day``: ``{place, controller, since, ...}`` per place."""
-    refs, grouped = load_changes(store)
     out = []
-    for pid in sorted(grouped, key=lambda p: refs[p].name):
-        ref = refs[pid]
+    for ref, spans in all_timelines(store):
         if country and ref.country != country.upper():
             continue
         if bbox and not (bbox[0] <= ref.lon <= bbox[2] and bbox[1] <= ref.lat <= bbox[3]):
             continue
-        for span in build_timeline(ref, grouped[pid]):
+        for span in spans:
             if span.holds_on(day):
                 out.append(
                     {
