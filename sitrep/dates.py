@@ -11,8 +11,9 @@ Conventions (they matter to code that compares dates, see :func:`window`):
 * ``DAY``: ``value`` is that day.
 * ``WEEK``: ``value`` is the first of the seven days meant. "This week" is
   the calendar week (Monday to Sunday, as ACLED dates a week by its first day);
-  "last week" is the seven days before publication, as reporters use it; "two weeks ago" is the seven days centred on publication minus 14
-  days; "the past week" is the seven days ending on publication.
+  "last week" is the seven days before publication, as reporters use it;
+  "two weeks ago" is the seven days centred on publication minus 14 days;
+  "the past week" is the seven days ending on publication.
 * ``MONTH`` / ``YEAR``: ``value`` is the first day of the month / year.
 * ``inferred=True`` means "on or shortly before ``value``": the publication
   date used when a report names no date, or an expression anchored to another

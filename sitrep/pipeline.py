@@ -5,15 +5,17 @@
 1. read it into an :class:`Article` (``ingest.read_inputs``), or record a
    :class:`Failure` naming the input and why, and go on;
 2. skip it if the store already holds it (ids derive from content);
-3. read it (``extract.Extractor.read``): sentences, claims, mentions; an
-   exception here marks the article ``failed`` with the reason, and the run
-   goes on;
+3. read it (``extract.Extractor.read_chunk``, a chunk of articles at a time
+   so that spaCy parses their candidate sentences in one call): sentences,
+   claims, mentions; an exception here marks the article ``failed`` with the
+   reason, and the run goes on;
 4. store the article with its claims and mentions in one transaction;
 5. every ``merge_every`` articles and at the end, merge the new mentions into
    events (``Store.merge_pending``), so a killed run resumes cleanly.
 
-With ``workers > 1`` step 3 runs in a process pool; storing stays in this
-process (one writer).
+With ``workers > 1`` step 3 runs in a process pool, one chunk of articles per
+task; storing stays in this process (one writer), article by article in input
+order.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from pathlib import Path
 
 from .config import Config
 from .errors import SitrepError
-from .extract import ArticleReading, Extractor
+from .extract import DEFAULT_BATCH, ArticleReading, Extractor
 from .ingest import read_inputs
 from .records import Article, Failure
 from .resources import load_actors
@@ -83,19 +85,41 @@ def _init_worker(config: Config) -> None:
     _WORKER = Extractor(config)
 
 
-def _read_one(article: Article) -> ArticleReading | tuple[Article, str]:
+# Articles per extraction chunk: one spaCy call (and, with a pool, one task) each.
+# Large enough for spaCy's batches to fill, small enough that the pool's workers
+# share a short corpus and memory stays flat.
+CHUNK_ARTICLES = 32
+POOL_CHUNK_ARTICLES = 16
+
+
+def _read_chunk(articles: list[Article]) -> list[ArticleReading | tuple[Article, str]]:
     assert _WORKER is not None
-    return _safe_read(_WORKER, article)
+    return _safe_read_chunk(_WORKER, articles)
 
 
-def _safe_read(extractor: Extractor, article: Article) -> ArticleReading | tuple[Article, str]:
+def _safe_read_chunk(
+    extractor: Extractor, articles: list[Article]
+) -> list[ArticleReading | tuple[Article, str]]:
+    """Read a chunk; an article that failed becomes (article, reason)."""
     try:
-        return extractor.read(article)
-    except SitrepError as exc:
-        return article, str(exc)
-    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-        log.exception("extraction failed for article %s (%s)", article.id, article.origin)
-        return article, f"extraction failed: {type(exc).__name__}: {exc}"
+        outcomes = extractor.read_chunk(articles, batch_size=DEFAULT_BATCH)
+    except Exception as exc:  # noqa: BLE001 - the chunk as a whole failed: say so per article
+        outcomes = [exc for _ in articles]
+    out: list[ArticleReading | tuple[Article, str]] = []
+    for article, outcome in zip(articles, outcomes, strict=True):
+        if isinstance(outcome, SitrepError):
+            out.append((article, str(outcome)))
+        elif isinstance(outcome, Exception):
+            log.error(
+                "extraction failed for article %s (%s)",
+                article.id,
+                article.origin,
+                exc_info=outcome,
+            )
+            out.append((article, f"extraction failed: {type(outcome).__name__}: {outcome}"))
+        else:
+            out.append(outcome)
+    return out
 
 
 def ingest(
@@ -121,7 +145,27 @@ def ingest(
     # a run killed after storing articles but before merging them: finish that first
     store.merge_pending()
 
-    def new_articles() -> Iterator[Article]:
+    def new_chunks(size: int) -> Iterator[list[Article]]:
+        """The new articles, ``size`` at a time (one look-up in the store per chunk)."""
+        pending_items: list[Article] = []
+
+        def flush() -> list[Article]:
+            known = store.known_articles([a.id for a in pending_items])
+            fresh: list[Article] = []
+            ids: set[str] = set()
+            for a in pending_items:
+                # a repeat inside the chunk is a duplicate too, as it would be
+                # had the first copy been stored before the second was looked up
+                if a.id in known or a.id in ids:
+                    summary.duplicates += 1
+                    if progress:
+                        progress(1)
+                    continue
+                ids.add(a.id)
+                fresh.append(a)
+            pending_items.clear()
+            return fresh
+
         for item in read_inputs(
             paths, fmt=fmt, outlet=outlet, published=published, max_bytes=config.max_article_bytes
         ):
@@ -134,12 +178,15 @@ def ingest(
                 if progress:
                     progress(1)
                 continue
-            if store.has_article(item.id):
-                summary.duplicates += 1
-                if progress:
-                    progress(1)
-                continue
-            yield item
+            pending_items.append(item)
+            if len(pending_items) >= size:
+                fresh = flush()
+                if fresh:
+                    yield fresh
+        if pending_items:
+            fresh = flush()
+            if fresh:
+                yield fresh
 
     controller_of = load_actors(config).controller_of
     n_workers = workers if workers is not None else config.workers
@@ -148,16 +195,15 @@ def ingest(
     pending = 0
     pool = None
     try:
+        chunks: Iterable[list[ArticleReading | tuple[Article, str]]]
         if n_workers > 1:
             ctx = multiprocessing.get_context("fork")
             pool = ctx.Pool(n_workers, initializer=_init_worker, initargs=(config,))
-            results: Iterable[ArticleReading | tuple[Article, str]] = pool.imap(
-                _read_one, new_articles(), chunksize=4
-            )
+            chunks = pool.imap(_read_chunk, new_chunks(POOL_CHUNK_ARTICLES), chunksize=1)
         else:
             extractor = Extractor(config)
-            results = (_safe_read(extractor, a) for a in new_articles())
-        for result in results:
+            chunks = (_safe_read_chunk(extractor, c) for c in new_chunks(CHUNK_ARTICLES))
+        for result in (r for chunk in chunks for r in chunk):
             if isinstance(result, tuple):
                 article, error = result
                 if strict:

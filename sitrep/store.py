@@ -287,6 +287,16 @@ class Store:
                 is not None
             )
 
+    def known_articles(self, article_ids: Iterable[str]) -> set[str]:
+        """Those of ``article_ids`` the store already holds (one query per 500 ids)."""
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for batch in chunked(dict.fromkeys(article_ids), 500):
+                found.update(
+                    conn.execute(select(articles.c.id).where(articles.c.id.in_(batch))).scalars()
+                )
+        return found
+
     def save_failure(self, origin: str, reason: str) -> None:
         """Record an input that produced no article (replaces an older reason)."""
         with self.engine.begin() as conn:
@@ -638,3 +648,8 @@ def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
             batch = []
     if batch:
         yield batch
+
+
+# The comment tables (reader comments, moderation audit, moderators' tokens) live in
+# their own module but on this metadata, so open_store creates them with the rest.
+from . import comments as _comments  # noqa: E402, F401

@@ -12,9 +12,12 @@ The lexicon doubles as the cheap pre-filter: only sentences that match
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
+from typing import Any
 
 BATTLES = "Battles"
 EXPLOSIONS = "Explosions/Remote violence"
@@ -441,8 +444,177 @@ class TriggerMatch:
 
 
 def is_candidate(sentence: str) -> bool:
-    """Cheap test: can this sentence hold an event at all?"""
+    """Cheap test: can this sentence hold an event at all?
+
+    The same answer as ``CANDIDATE.search(sentence) is not None``
+    (:func:`is_candidate_regex`), found faster: the one big alternation is tried
+    at every character of the sentence, while most sentences contain none of
+    the few hundred letter sequences a trigger can start with. So only the
+    positions where such a sequence starts are tried, and only with the triggers
+    that can start with it (see :func:`_prefix_index`).
+    """
+    if not sentence.isascii() and _FOLD_SPECIAL.search(sentence):
+        return is_candidate_regex(sentence)
+    index = _prefix_index()
+    lowered = sentence.lower()  # same length: the characters that change it are special
+    table = index.table
+    n = len(lowered)
+    for length in index.lengths:
+        for i in range(n - length + 1):
+            hit = table.get(lowered[i : i + length])
+            if hit is not None:
+                for rx in hit:
+                    if rx.match(sentence, i) is not None:
+                        return True
+    return False
+
+
+def is_candidate_regex(sentence: str) -> bool:
+    """The reference candidate test: the whole lexicon as one regular expression."""
     return CANDIDATE.search(sentence) is not None
+
+
+# Characters that IGNORECASE matching treats as equal to an ASCII letter although
+# their lower case is not that letter (Turkish dotted and dotless i, long s,
+# Kelvin sign), or whose lower case is two characters long. A sentence holding one
+# goes to the plain regex; tests check the list against every code point.
+_FOLD_SPECIAL = re.compile("[\u0130\u0131\u017f\u212a]")
+# How many leading characters of each trigger the index keys on.
+_PREFIX_CHARS = 3
+# A character class with more members than this ends the known prefix.
+_MAX_CLASS = 12
+# Past this many partial prefixes, stop extending them (the index stays correct,
+# only coarser).
+_MAX_PREFIXES = 4000
+
+
+@dataclass(frozen=True)
+class _PrefixIndex:
+    """Trigger regexes by the lower-case text a match of theirs must start with."""
+
+    table: dict[str, tuple[re.Pattern[str], ...]]
+    lengths: tuple[int, ...]  # the key lengths present, longest first
+
+
+@lru_cache(maxsize=1)
+def _prefix_index() -> _PrefixIndex:
+    """Build the prefix index of :data:`TRIGGERS` (once, on first use).
+
+    Each trigger's pattern is parsed (``re._parser``) into the set of
+    lower-case strings of up to :data:`_PREFIX_CHARS` characters that every
+    match of it begins with. A sentence can match the trigger at position ``i``
+    only if one of those strings starts at ``i`` in the lower-cased sentence,
+    so trying the trigger there alone gives the same answer as a search.
+    """
+    table: dict[str, list[re.Pattern[str]]] = {}
+    for trigger in TRIGGERS:
+        rx = re.compile(trigger.pattern, re.IGNORECASE)
+        for prefix in pattern_prefixes(trigger.pattern):
+            bucket = table.setdefault(prefix, [])
+            if rx not in bucket:
+                bucket.append(rx)
+    return _PrefixIndex(
+        {k: tuple(v) for k, v in table.items()},
+        tuple(sorted({len(k) for k in table}, reverse=True)),
+    )
+
+
+def pattern_prefixes(pattern: str, *, chars: int = _PREFIX_CHARS) -> frozenset[str]:
+    """The lower-case strings (at most ``chars`` long) that every match of ``pattern`` starts with.
+
+    For every string ``m`` that ``pattern`` matches case-insensitively, some
+    returned ``p`` equals ``m.lower()[: len(p)]``. Parts the prefix cannot
+    follow (wide character classes, ``.``, back-references) end it early; an
+    empty string in the result means the pattern can start anywhere.
+    """
+    # the standard library's own regex parser (private, but stable within a Python
+    # minor version; the tests compare the index's answers with the regex's)
+    sre_c: Any = importlib.import_module("re._constants")
+    sre_p: Any = importlib.import_module("re._parser")
+
+    # A state is (prefix so far, closed): closed prefixes are not extended.
+    State = tuple[str, bool]
+
+    def close(states: set[State]) -> set[State]:
+        return {(p, True) for p, _ in states}
+
+    def chars_of(items: list[tuple[Any, Any]]) -> set[str] | None:
+        """The lower-case characters of a class, or None when it is wide or negated."""
+        out: set[str] = set()
+        for op, av in items:
+            if op is sre_c.LITERAL:
+                out.add(chr(av).lower())
+            elif op is sre_c.RANGE:
+                lo, hi = av
+                if hi - lo > _MAX_CLASS:
+                    return None
+                out.update(chr(c).lower() for c in range(lo, hi + 1))
+            else:  # NEGATE, CATEGORY (\w, \s, \d)
+                return None
+        return out if len(out) <= _MAX_CLASS else None
+
+    def extend(states: set[State], members: set[str]) -> set[State]:
+        out: set[State] = set()
+        for p, closed in states:
+            if closed:
+                out.add((p, True))
+                continue
+            for ch in members:
+                q = p + ch
+                out.add((q, len(q) >= chars))
+        return out
+
+    def walk(seq: Any, states: set[State]) -> set[State]:
+        for op, av in seq:
+            if all(closed for _, closed in states):
+                return states
+            if op is sre_c.LITERAL:
+                states = extend(states, {chr(av).lower()})
+            elif op is sre_c.IN:
+                members = chars_of(av)
+                states = close(states) if members is None else extend(states, members)
+            elif op is sre_c.SUBPATTERN:
+                states = walk(av[-1], states)
+            elif op is sre_c.ATOMIC_GROUP:
+                states = walk(av, states)
+            elif op is sre_c.BRANCH:
+                merged: set[State] = set()
+                for alt in av[1]:
+                    merged |= walk(alt, states)
+                states = merged
+            elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT):
+                lo, hi, body = av
+                states = repeat(body, lo, hi, states)
+            elif op in (sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT):
+                continue  # zero-width: consumes nothing
+            else:  # ANY, NOT_LITERAL, CATEGORY, GROUPREF, ...: the prefix ends here
+                states = close(states)
+            if len(states) > _MAX_PREFIXES:
+                states = close(states)
+        return states
+
+    def repeat(body: Any, lo: int, hi: int, states: set[State]) -> set[State]:
+        # the union of the states after n repetitions, lo <= n <= hi; the states
+        # after n + 1 depend only on those after n, so once a set seen at some
+        # n >= lo comes back, every later one has been collected already
+        result: set[State] = set(states) if lo == 0 else set()
+        seen: set[frozenset[State]] = {frozenset(states)} if lo == 0 else set()
+        current = states
+        n = 0
+        while n < hi:
+            current = walk(body, current)
+            n += 1
+            if n < lo:
+                continue
+            key = frozenset(current)
+            if key in seen:
+                break
+            seen.add(key)
+            result |= current
+        return result
+
+    final = walk(sre_p.parse(pattern, re.IGNORECASE), {("", False)})
+    return frozenset(p for p, _ in final)
 
 
 def find_triggers(sentence: str) -> list[TriggerMatch]:

@@ -1,0 +1,299 @@
+"""The ingest speed-ups give the answers of the slow paths they replace.
+
+- ``typology.is_candidate`` (prefix index) against the one big regex
+  ``typology.is_candidate_regex``, sentence by sentence;
+- ``Extractor.read_chunk`` (many articles, one spaCy call) against ``read``;
+- the pipeline's chunked duplicate checks against one look-up per article;
+- ``ingest.detect_language``'s short sample against the long one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import needs_shared
+
+from sitrep import ingest as ingest_mod
+from sitrep import typology
+from sitrep.config import Config
+from sitrep.extract import ArticleReading, Extractor
+from sitrep.pipeline import ingest
+from sitrep.records import Article
+from sitrep.store import Store
+from sitrep.text import split_sentences
+from sitrep.typology import (
+    TRIGGERS,
+    is_candidate,
+    is_candidate_regex,
+    pattern_prefixes,
+)
+
+DEMO = Path(__file__).resolve().parents[1] / "sitrep" / "demo" / "reports.jsonl"
+
+# Sentences written for the edge cases: triggers inside longer words (the
+# candidate regex has no word boundaries), upper case, curly quotes, characters
+# that IGNORECASE folds unlike str.lower, triggers at the very start and end.
+OWN_SENTENCES = [
+    "Government forces recaptured the town of Mayadin on Saturday.",
+    "RE-TAKEN: the army says the village is back under its control.",
+    "Militants retook it.",
+    "Recaptured",
+    "The mobile phone network was down all week.",
+    "Shares in the airline rose 3% after the announcement.",
+    "An airstrike hit the market, killing 12 people, activists said.",
+    "Protesters marched to the ministry; police fired tear gas.",
+    "“They shelled us all night,” a resident told Reuters.",
+    "The council approved the budget for next year.",
+    "",
+    "a",
+    "in",
+    "The Kelvin sign \u212a and the long \u017f are folded by IGNORECASE.",
+    "Re\u017fidents \u017fay the town was captured.",
+    "\u0130nsurgents seized the checkpoint.",
+    "Dıstrict officials were arrested.",
+    "Ça va: the café reopened after the riots.",
+    "Nothing to see here.",
+    "A car bomb exploded outside the base, and gunmen abducted two aid workers.",
+    "The two sides signed a ceasefire agreement in Astana.",
+]
+
+
+def _demo_sentences() -> list[str]:
+    rows = [json.loads(line) for line in DEMO.read_text("utf-8").splitlines() if line.strip()]
+    return [s.span.text for r in rows for s in split_sentences(r["text"])]
+
+
+def _mismatches(sentences: list[str]) -> list[str]:
+    return [s for s in sentences if is_candidate(s) != is_candidate_regex(s)]
+
+
+def test_is_candidate_matches_the_regex_on_demo_and_own_sentences() -> None:
+    sentences = _demo_sentences() + OWN_SENTENCES
+    assert len(sentences) > 100
+    assert _mismatches(sentences) == []
+    # the corpus has both kinds, so the comparison means something
+    answers = {is_candidate(s) for s in sentences}
+    assert answers == {True, False}
+
+
+def test_is_candidate_finds_triggers_inside_words_like_the_regex() -> None:
+    # "mobs?" inside "mobile": the reference regex has no word boundaries
+    assert is_candidate_regex("The mobile phone network was down.")
+    assert is_candidate("The mobile phone network was down.")
+    assert not is_candidate("The council approved the budget.")
+
+
+def test_is_candidate_on_every_trigger_word_and_its_neighbours() -> None:
+    # each trigger pattern's literal spelled out, in three cases and inside text
+    words = set()
+    for trigger in TRIGGERS:
+        words.update(re.findall(r"[a-z]{3,}", trigger.pattern))
+    sentences = []
+    for w in sorted(words):
+        sentences += [w, w.upper(), w.title(), f"x{w}y", f"The {w}, said one."]
+    assert _mismatches(sentences) == []
+
+
+def test_fold_special_lists_every_character_str_lower_gets_wrong() -> None:
+    # every character that IGNORECASE matches to a character the index keys on,
+    # or whose lower case is not one character, must send the sentence to the regex
+    keys = set("".join(typology._prefix_index().table))
+    cls = re.compile("[" + re.escape("".join(sorted(keys))) + "]", re.IGNORECASE)
+    special = typology._FOLD_SPECIAL
+    missing = []
+    for cp in range(0x80, sys.maxunicode + 1):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        folds_wrong = len(ch.lower()) != 1 or (cls.fullmatch(ch) and ch.lower() not in keys)
+        if folds_wrong and not special.match(ch):
+            missing.append(ch)
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"re-?(?:tak(?:e|es)|took)", {"re-", "ret"}),
+        (r"air\s?strikes?", {"air"}),
+        (r"(?:sh|b)elled|mob", {"she", "bel", "mob"}),
+        (r"vx", {"vx"}),
+        (r"(?:\w+\s+){0,2}?gas", {"", "gas"}),
+        (r"[A-C]x|[^a]bc", {"ax", "bx", "cx", ""}),
+        (r"(?:ab){2,}c", {"aba"}),
+        (r"a{0,3}b", {"b", "ab", "aab", "aaa"}),
+    ],
+)
+def test_pattern_prefixes(pattern: str, expected: set[str]) -> None:
+    assert pattern_prefixes(pattern) == expected
+
+
+def test_every_match_starts_with_one_of_its_prefixes() -> None:
+    rx_text = "Troops RE-TOOK the town; air strikes and shelling, VX gas, rebels ambushed"
+    for trigger in TRIGGERS:
+        prefixes = pattern_prefixes(trigger.pattern)
+        for m in re.finditer(trigger.pattern, rx_text, re.IGNORECASE):
+            low = m.group(0).lower()
+            assert any(low.startswith(p) for p in prefixes), (trigger.pattern, low)
+
+
+@needs_shared()
+def test_is_candidate_matches_the_regex_on_guardian_and_gwn_corpora() -> None:
+    from sitrep.bench import load_corpus
+
+    for name in ("guardian", "general"):
+        sentences = [s.span.text for r in load_corpus(name) for s in split_sentences(r["text"])]
+        assert len(sentences) > 5000
+        assert _mismatches(sentences) == [], name
+
+
+# -- batched reading -------------------------------------------------------------
+
+
+def _demo_articles() -> list[Article]:
+    rows = [json.loads(line) for line in DEMO.read_text("utf-8").splitlines() if line.strip()]
+    return [
+        Article.make(r["text"], language="en", outlet=r.get("outlet"), title=r.get("title"))
+        for r in rows
+    ]
+
+
+def _same(a: ArticleReading, b: ArticleReading) -> None:
+    assert a.article == b.article
+    assert a.sentences == b.sentences
+    assert a.claims == b.claims
+    assert a.mentions == b.mentions
+    assert a.candidates == b.candidates
+
+
+def test_read_chunk_gives_the_readings_of_read(extractor: Extractor) -> None:
+    articles = _demo_articles()
+    one_by_one = [extractor.read(a) for a in articles]
+    chunked = extractor.read_chunk(articles, batch_size=8)
+    assert len(chunked) == len(articles)
+    for a, b in zip(one_by_one, chunked, strict=True):
+        assert isinstance(b, ArticleReading)
+        _same(a, b)
+    assert sum(len(r.mentions) for r in one_by_one) > 0
+    streamed = list(extractor.read_many(articles, chunk_size=3, batch_size=4))
+    for a, b in zip(one_by_one, streamed, strict=True):
+        _same(a, b)
+
+
+def test_read_chunk_sends_persian_articles_to_the_persian_reader(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sitrep.fa as fa
+
+    english = _demo_articles()[:2]
+    persian = Article.make(
+        "ارتش سوریه روز جمعه شهر دیرالزور را از داعش پس گرفت.", language="fa", outlet="Tabnak"
+    )
+    seen: list[str] = []
+    real = fa.read_persian
+
+    def spy(ex: Extractor, article: Article) -> ArticleReading:
+        seen.append(article.id)
+        return real(ex, article)
+
+    monkeypatch.setattr(fa, "read_persian", spy)
+    out = extractor.read_chunk([english[0], persian, english[1]])
+    assert seen == [persian.id]
+    assert [o.article.id for o in out if isinstance(o, ArticleReading)] == [
+        english[0].id,
+        persian.id,
+        english[1].id,
+    ]
+
+
+def test_one_failing_article_does_not_spoil_its_chunk(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = _demo_articles()[:3]
+    bad = articles[1].id
+    real = Extractor._prepare
+
+    def prepare(self: Extractor, article: Article):  # type: ignore[no-untyped-def]
+        if article.id == bad:
+            raise ValueError("broken on purpose")
+        return real(self, article)
+
+    monkeypatch.setattr(Extractor, "_prepare", prepare)
+    out = extractor.read_chunk(articles)
+    assert isinstance(out[1], ValueError)
+    assert isinstance(out[0], ArticleReading) and isinstance(out[2], ArticleReading)
+    with pytest.raises(ValueError, match="broken on purpose"):
+        list(extractor.read_many(articles))
+
+
+# -- pipeline and store -------------------------------------------------------------
+
+
+def test_repeats_inside_one_chunk_count_as_duplicates(
+    app_config: Config, store: Store, tmp_path: Path
+) -> None:
+    rows = [json.loads(line) for line in DEMO.read_text("utf-8").splitlines() if line.strip()]
+    src = tmp_path / "twice.jsonl"
+    src.write_text(
+        "".join(json.dumps(r) + "\n" for r in [rows[0], rows[1], rows[0]]), encoding="utf-8"
+    )
+    summary = ingest([src], config=app_config, store=store, workers=1)
+    assert (summary.articles, summary.duplicates) == (2, 1)
+    again = ingest([src], config=app_config, store=store, workers=1)
+    assert (again.articles, again.duplicates) == (0, 3)
+
+
+def test_known_articles(app_config: Config, store: Store, extractor: Extractor) -> None:
+    a, b = _demo_articles()[:2]
+    store.save_reading(extractor.read(a))
+    assert store.known_articles([a.id, b.id, a.id]) == {a.id}
+    assert store.known_articles([]) == set()
+
+
+# -- language identification ------------------------------------------------------
+
+
+class _Counting:
+    def __init__(self, real: object) -> None:
+        self.real = real
+        self.lengths: list[int] = []
+
+    def classify(self, text: str) -> tuple[str, float]:
+        self.lengths.append(len(text))
+        return self.real.classify(text)  # type: ignore[attr-defined, no-any-return]
+
+
+def test_detect_language_decides_long_texts_on_a_short_sample(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    counting = _Counting(ingest_mod._identifier())
+    monkeypatch.setattr(ingest_mod, "_identifier", lambda: counting)
+    english = (
+        "Government forces recaptured the town on Saturday after a week of heavy fighting, "
+        "officials said. The army said it had cleared the last districts of the city and that "
+        "engineers were removing mines from the roads. Residents who fled the violence began "
+        "to return on Sunday, while aid agencies warned that hospitals were short of medicine "
+        "and water. "
+    ) * 20
+    assert ingest_mod.detect_language(english) == "en"
+    assert counting.lengths == [ingest_mod.QUICK_SAMPLE]
+
+
+def test_detect_language_keeps_the_long_sample_for_unsure_and_arabic_script_texts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    counting = _Counting(ingest_mod._identifier())
+    monkeypatch.setattr(ingest_mod, "_identifier", lambda: counting)
+    persian = "نیروهای ارتش سوریه شهر را پس گرفتند و گفتند که جنگ تمام شد. " * 60
+    assert ingest_mod.detect_language(persian) == "fa"
+    # mostly Arabic-script: the whole sample decides, as the Persian rules need
+    assert counting.lengths == [min(len(persian), 20_000)]
+    counting.lengths.clear()
+    # digits and names: no language is near-certain on the short sample
+    unsure = "Ok 12 34 56 xz qv 78 90. " * 200
+    ingest_mod.detect_language(unsure)
+    assert counting.lengths[-1] == min(len(unsure), 20_000)
