@@ -572,7 +572,7 @@ class Extractor:
         if _is_reference(token, trig, places):
             return self._references(claim, trig, token, ctx, status)
 
-        if family in (Family.TAKE, Family.HANDOVER) and _takes_people(token):
+        if family in (Family.TAKE, Family.HANDOVER, Family.CONTROL) and _takes_people(token):
             return []  # people captured, not territory: arrests/abductions are typed elsewhere
         if (
             status is Status.OCCURRED
@@ -580,6 +580,9 @@ class Extractor:
             and token.pos_ == "NOUN"
             and RECALLED_BEFORE.search(text[: trig.start])
         ):
+            status = Status.BACKGROUND
+        if status is Status.OCCURRED and token is not None and token.dep_ in ("amod", "acomp"):
+            # "the liberated city", "now Raqqa is liberated": a state, not an event
             status = Status.BACKGROUND
         agent, loser, assoc = _roles(token, trig, actor_matches, text, ctx, family)
         if family is Family.HANDOVER and LEAVING.search(trig.text) and agent is not None:
@@ -1014,7 +1017,8 @@ def _roles(
             ):
                 agent_side += actors_in(lo, hi)
             elif (
-                child.dep_ == "prep"
+                child.dep_ == "nsubjpass"
+                or child.dep_ == "prep"
                 and child.lower_ in ("from", "against", "on", "over")
                 or child.dep_ == "dobj"
                 and family not in (Family.TAKE, Family.HANDOVER)
@@ -1026,6 +1030,10 @@ def _roles(
                     if sub.dep_ == "prep" and sub.lower_ in ("of", "from"):
                         slo, shi = region(sub)
                         loser_side += [m for m in actors_in(slo, shi) if m not in loser_side]
+        # "the group's capital was liberated": a passive without "by" names no agent,
+        # and the actors before it belong to the subject, the side that lost
+        if passive and not agent_side:
+            subject_unknown = True
         # "managed to retake": the subject belongs to the governing verb
         if not agent_side and token.dep_ == "xcomp" and not passive:
             for child in token.head.children:
@@ -1129,9 +1137,18 @@ def _subject_kind(token: Any) -> str | None:
 
 
 def _takes_people(token: Any) -> bool:
+    """ "captured soldiers", "he was captured", "Jack Letts was held": people, not places."""
     if token is None:
         return False
-    return any(c.dep_ == "dobj" and c.lower_ in PERSON_OBJECTS for c in token.children)
+    for c in token.children:
+        if c.dep_ == "dobj" and c.lower_ in PERSON_OBJECTS:
+            return True
+        if c.dep_ == "nsubjpass" and (
+            c.tag_ == "PRP" or c.lower_ in PERSON_OBJECTS or c.ent_type_ == "PERSON"
+        ):
+            return True
+    # "the new captures", "captured foreign members": a plural noun or an adjective
+    return token.tag_ == "NNS" or (token.dep_ == "amod" and token.head.lower_ in PERSON_OBJECTS)
 
 
 def _pronoun_subject(token: Any) -> bool:
