@@ -630,28 +630,21 @@ class Extractor:
             sub = sub_type_for(family, agent_kind=agent_kind, loser_kind=a2.kind if a2 else None)
             if family is Family.TAKE and _handover_cue(text):
                 sub = "Non-violent transfer of territory"
-            confidence = trig.trigger.weight * (1.0 if target.span else 0.7) * (1.0 if a1 else 0.8)
             mentions.append(
-                Mention(
-                    id=short_hash(
-                        claim.article_id,
-                        str(claim.sentence.index),
-                        str(trig.start),
-                        str(target.place.id),
-                    ),
-                    claim=claim,
-                    event_type=event_type_of(sub),
-                    sub_event_type=sub,
-                    status=status,
-                    evidence=claim.sentence.span,
-                    trigger=trig.text,
-                    actor1=a1,
-                    actor2=a2 if (a2 is None or a1 is None or a2.id != a1.id) else None,
-                    assoc_actors=tuple(a for a in assoc if a != a1 and a != a2),
-                    place=target,
-                    time=time,
-                    fatalities=_fatalities(text) if family is not Family.CONTROL else None,
-                    confidence=round(min(confidence, 1.0), 2),
+                build_mention(
+                    claim,
+                    trig.start,
+                    trig.text,
+                    trig.trigger.weight,
+                    family,
+                    sub,
+                    status,
+                    target,
+                    time,
+                    a1,
+                    a2,
+                    assoc,
+                    text,
                 )
             )
         return mentions
@@ -698,6 +691,47 @@ class Extractor:
 
 
 # -- helpers (pure functions over one sentence) --------------------------------
+
+
+def build_mention(
+    claim: Claim,
+    trigger_start: int,
+    trigger_text: str,
+    weight: float,
+    family: Family,
+    sub: str,
+    status: Status,
+    target: PlaceMatch,
+    time: TimeRef | None,
+    a1: Actor | None,
+    a2: Actor | None,
+    assoc: Sequence[Actor],
+    text: str,
+) -> Mention:
+    """One mention of a trigger at a place, as every reader (English, Persian) builds it.
+
+    Confidence: the trigger's weight, less when the place is not named in the
+    sentence (an anaphor or a fallback) and when no actor is known.
+    """
+    confidence = weight * (1.0 if target.span else 0.7) * (1.0 if a1 else 0.8)
+    return Mention(
+        id=short_hash(
+            claim.article_id, str(claim.sentence.index), str(trigger_start), str(target.place.id)
+        ),
+        claim=claim,
+        event_type=event_type_of(sub),
+        sub_event_type=sub,
+        status=status,
+        evidence=claim.sentence.span,
+        trigger=trigger_text,
+        actor1=a1,
+        actor2=a2 if (a2 is None or a1 is None or a2.id != a1.id) else None,
+        assoc_actors=tuple(a for a in assoc if a != a1 and a != a2),
+        place=target,
+        time=time,
+        fatalities=_fatalities(text) if family is not Family.CONTROL else None,
+        confidence=round(min(confidence, 1.0), 2),
+    )
 
 
 # "the Damascus government", "Baghdad's forces": the capital stands for the state

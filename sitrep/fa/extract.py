@@ -54,6 +54,7 @@ from ..extract import (
     _primary,
     _sentence_country,
     _unique,
+    build_mention,
 )
 from ..records import (
     Actor,
@@ -66,7 +67,7 @@ from ..records import (
     TimeRef,
     short_hash,
 )
-from ..typology import Family, event_type_of, sub_type_for
+from ..typology import Family, sub_type_for
 from .attribution import attribute, verb_kind
 from .dates import find_dates, publication_date
 from .places import (
@@ -437,29 +438,21 @@ class _Reader:
             sub = sub_type_for(family, agent_kind=agent_kind, loser_kind=a2.kind if a2 else None)
             if family is Family.TAKE and _handover_cue(text):
                 sub = "Non-violent transfer of territory"
-            confidence = trig.trigger.weight * (1.0 if target.span else 0.7) * (1.0 if a1 else 0.8)
-            start = s.original_offset(trig.start)
             mentions.append(
-                Mention(
-                    id=short_hash(
-                        claim.article_id,
-                        str(claim.sentence.index),
-                        str(start),
-                        str(target.place.id),
-                    ),
-                    claim=claim,
-                    event_type=event_type_of(sub),
-                    sub_event_type=sub,
-                    status=status,
-                    evidence=claim.sentence.span,
-                    trigger=trig.text,
-                    actor1=a1,
-                    actor2=a2 if (a2 is None or a1 is None or a2.id != a1.id) else None,
-                    assoc_actors=tuple(a for a in assoc if a != a1 and a != a2),
-                    place=target,
-                    time=time,
-                    fatalities=_fatalities(text) if family is not Family.CONTROL else None,
-                    confidence=round(min(confidence, 1.0), 2),
+                build_mention(
+                    claim,
+                    s.original_offset(trig.start),
+                    trig.text,
+                    trig.trigger.weight,
+                    family,
+                    sub,
+                    status,
+                    target,
+                    time,
+                    a1,
+                    a2,
+                    assoc,
+                    text,
                 )
             )
         return mentions
