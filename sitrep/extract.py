@@ -144,7 +144,11 @@ ANAPHORIC_PLACE = re.compile(
     r"besieged|embattled|desert|ancient|frontier|nearby|same|whole|entire)\s+)*"
     r"(?:town|city|village|area|district|stronghold|region|enclave|settlement)\b",
 )
-CONTROLLER_AFTER = re.compile(r"control\s+of$|\b(?:fell|fall|falls|fallen)\s+to$", re.IGNORECASE)
+# "back in the control of X", "fell to X": X holds the place now (but in "ISIS is
+# back in control of X" the subject does)
+CONTROLLER_AFTER = re.compile(
+    r"the\s+control\s+of$|\b(?:fell|fall|falls|fallen)\s+to$", re.IGNORECASE
+)
 POSSESSIVE = re.compile(r"['’]s?$")
 LOSER_CUE = re.compile(r"\b(?:from|against|on|of|targeting|targeted)\b[^,;]*$", re.IGNORECASE)
 # what may stand between two places of one list: "X in Syria and Y", "X, Y and Z",
