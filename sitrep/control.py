@@ -240,8 +240,15 @@ def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> list[ControlSp
                 span.start, span.start_precision = f.date, f.precision
             span.sources.update(f.sources)
             span.events.append(f.event_id)
+        elif spans and f.date is None:
+            # two undated "held by" facts cannot be put in order: keep the first
+            # and say that another holder was reported
+            spans[-1].disputed = True
+            spans[-1].notes.append(
+                f"also reported held by {f.controller} ({', '.join(f.sources)}), undated"
+            )
         else:
-            if spans and f.date:
+            if spans:
                 spans[-1].end = f.date
             open_span(f.controller or "", f, f.date, f.precision if f.date else None)
     if first_move and first_move.previous and not spans:

@@ -160,3 +160,30 @@ def test_near_duplicate_wire_copy_is_not_independent(app_config: Config, tmp_pat
         assert e["sources"] == ["Daily Copy", "Own Reporter", "Wire One"]
         assert e["n_sources"] == 3
         assert e["n_independent_sources"] == 2
+
+
+def test_two_undated_holders_are_one_disputed_span() -> None:
+    from sitrep.control import Change, PlaceRef, build_timeline
+
+    town = PlaceRef(1, "Town", "SYR", None, 35.0, 40.0, "city")
+
+    def fact(event_id: str, controller: str) -> Change:
+        return Change(event_id, "fact", controller, None, None, None, "background", ("Wire",), 0.8)
+
+    take = Change(
+        "e3",
+        "change",
+        "Government of Syria",
+        "ISIS",
+        date(2018, 3, 18),
+        "day",
+        "occurred",
+        ("Wire",),
+        0.9,
+    )
+    spans = build_timeline(town, [fact("e1", "SDF"), fact("e2", "HTS"), take])
+    assert [(s.controller, s.start, s.end) for s in spans] == [
+        ("SDF", None, date(2018, 3, 18)),
+        ("Government of Syria", date(2018, 3, 18), None),
+    ]
+    assert spans[0].disputed and "HTS" in spans[0].notes[0]
