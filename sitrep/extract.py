@@ -38,7 +38,6 @@ from .records import (
     Mention,
     PlaceMatch,
     PlacePrecision,
-    Precision,
     Sentence,
     Span,
     Status,
@@ -1302,11 +1301,3 @@ def _fatalities(text: str) -> int | None:
                 return _NUMBER_WORDS[word]
             return {"dozens": 24, "scores": 40, "hundreds": 200}.get(word)
     return None
-
-
-def reading_precision_note() -> str:
-    """How inferred dates should be read (for docs and exports)."""
-    return (
-        "A date marked inferred is the report's publication date: the event happened on or "
-        f"shortly before it (precision {Precision.DAY.value}, window of 7 days)."
-    )

@@ -54,7 +54,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from .errors import LookupFailed, StoreError
-from .records import Actor, Article, Mention, Place, PlacePrecision
+from .records import Actor, Article, Mention, Place
 
 SCHEMA_VERSION = 1
 
@@ -633,10 +633,6 @@ def open_store(db: str, *, readonly: bool = False, create: bool = True) -> Store
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot open database {db}: {exc}") from exc
     return Store(engine, readonly=readonly)
-
-
-def place_kind(value: str) -> PlacePrecision:
-    return PlacePrecision(value)
 
 
 def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
