@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -224,6 +225,19 @@ def simhash(text: str) -> int | None:
 def hamming(a: int, b: int) -> int:
     """Number of differing bits between two 64-bit fingerprints."""
     return ((a ^ b) & ((1 << 64) - 1)).bit_count()
+
+
+def display_name(name: str) -> str:
+    """A GeoNames name as analysts type it: "Ālbū Kamāl" -> "Albu Kamal", "Al Qā’im" -> "Al Qa'im".
+
+    Only Latin names are folded (diacritics dropped, ʿ ‘ ’ become '); the GeoNames
+    id stays the key, and the gazetteer still knows every spelling.
+    """
+    if not name.isascii() and all(ord(ch) < 0x0250 or ch in "ʿʾ‘’" for ch in name):
+        decomposed = unicodedata.normalize("NFKD", name)
+        name = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        name = re.sub("[ʿʾ‘’]", "'", name).strip("'")
+    return name
 
 
 def _now() -> str:
@@ -429,7 +443,7 @@ class Store:
                     [
                         {
                             "id": p.id,
-                            "name": p.name,
+                            "name": display_name(p.name),
                             "country": p.country,
                             "admin1": p.admin1,
                             "lat": p.lat,

@@ -187,3 +187,12 @@ def test_two_undated_holders_are_one_disputed_span() -> None:
         ("Government of Syria", date(2018, 3, 18), None),
     ]
     assert spans[0].disputed and "HTS" in spans[0].notes[0]
+
+
+def test_display_names_are_folded_for_analysts() -> None:
+    from sitrep.store import display_name
+
+    assert display_name("Ālbū Kamāl") == "Albu Kamal"
+    assert display_name("Al Qā’im") == "Al Qa'im"
+    assert display_name("‘Afrīn") == "Afrin"
+    assert display_name("دیرالزور") == "دیرالزور"  # other scripts are left alone
