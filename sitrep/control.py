@@ -91,6 +91,7 @@ class ControlSpan:
     confidence: float = 0.5
     disputed: bool = False
     notes: list[str] = field(default_factory=list)
+    status: str = "occurred"  # of the report that opened the span
 
     def holds_on(self, day: date) -> bool:
         """True when this span covers ``day`` (an unknown start covers the past)."""
@@ -194,6 +195,26 @@ def _window_end(c: Change) -> date | None:
     return c.date + timedelta(days=_PRECISION_DAYS.get(c.precision or "day", 0))
 
 
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _stronger(c: Change, span: ControlSpan, status_rank: dict[str, int]) -> bool:
+    """Does report ``c`` outweigh the span it contradicts?
+
+    What a source reports as fact beats a party's claim; then a day beats a
+    month; then more sources beat fewer.
+    """
+    return (
+        status_rank.get(c.status, 3),
+        _PRECISION_RANK.get(c.precision or "year", 3),
+        -len(c.sources),
+    ) < (
+        status_rank.get(span.status, 3),
+        _PRECISION_RANK.get(span.start_precision or "year", 3),
+        -len(span.sources),
+    )
+
+
 def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> list[ControlSpan]:
     """The ordered control spans of one place (see the module docstring)."""
     items = [c for c in changes if c.controller]
@@ -216,6 +237,7 @@ def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> list[ControlSp
     ) -> ControlSpan:
         span = ControlSpan(place, controller, start, start_precision=precision)
         if c is not None:
+            span.status = c.status
             span.sources.update(c.sources)
             span.events.append(c.event_id)
             span.confidence = c.confidence
@@ -270,10 +292,23 @@ def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> list[ControlSp
             )
             if c.date <= current_end:
                 current.disputed = True
-                current.notes.append(
-                    f"{c.controller} also reported holding it from {c.date} "
-                    f"({', '.join(c.sources)})"
-                )
+                if _stronger(c, current, status_rank):
+                    # a more precise (or better supported) report replaces the span's
+                    # holder; the weaker account stays as a note
+                    current.notes.append(
+                        f"{current.controller} also reported holding it from "
+                        f"{current.start} ({', '.join(sorted(current.sources))})"
+                    )
+                    current.controller = c.controller or ""
+                    current.start, current.start_precision = c.date, c.precision
+                    current.sources = set(c.sources)
+                    current.events = [c.event_id]
+                    current.status = c.status
+                else:
+                    current.notes.append(
+                        f"{c.controller} also reported holding it from {c.date} "
+                        f"({', '.join(c.sources)})"
+                    )
                 current.confidence *= 0.5
                 continue
         if current is not None:

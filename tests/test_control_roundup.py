@@ -196,3 +196,40 @@ def test_display_names_are_folded_for_analysts() -> None:
     assert display_name("Al Qā’im") == "Al Qa'im"
     assert display_name("‘Afrīn") == "Afrin"
     assert display_name("دیرالزور") == "دیرالزور"  # other scripts are left alone
+
+
+def test_a_precise_report_outweighs_a_vague_contradicting_one() -> None:
+    from sitrep.control import Change, PlaceRef, build_timeline
+
+    town = PlaceRef(1, "Town", "SYR", None, 35.0, 40.0, "city")
+    vague = Change(
+        "e1",
+        "change",
+        "US-led Coalition",
+        "ISIS",
+        date(2017, 10, 1),
+        "month",
+        "occurred",
+        ("Weekly",),
+        0.9,
+    )
+    precise = Change(
+        "e2",
+        "change",
+        "SDF",
+        "ISIS",
+        date(2017, 10, 17),
+        "day",
+        "occurred",
+        ("Wire One", "Wire Two"),
+        0.9,
+    )
+    (span,) = [s for s in build_timeline(town, [vague, precise]) if s.start]
+    assert (span.controller, span.start, span.start_precision) == ("SDF", date(2017, 10, 17), "day")
+    assert span.disputed and "US-led Coalition" in span.notes[0]
+    # the other way round, a claim does not displace a reported fact of the same day
+    claim = Change(
+        "e3", "change", "ISIS", None, date(2017, 10, 17), "day", "claimed", ("Amaq", "Other"), 0.9
+    )
+    (kept,) = [s for s in build_timeline(town, [precise, claim]) if s.start]
+    assert kept.controller == "SDF"
