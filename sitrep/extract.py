@@ -170,7 +170,11 @@ RECALLED_BEFORE = re.compile(
     r"his\s+|her\s+)?$",
     re.IGNORECASE,
 )
-LEAVING = re.compile(r"withdr|pull|hand|evacuat", re.IGNORECASE)
+LEAVING = re.compile(
+    r"\b(?:withdr\w*|pull\w*\s+out|hand\w*\s+(?:\w+\s+){0,3}?over|evacuat\w*|left|leaves|"
+    r"leaving|abandon\w*|vacat\w*|retreat\w*)\b",
+    re.IGNORECASE,
+)
 TRIGGER_OBJECT_ANAPHOR = re.compile(
     r"^\s+(?:(?:of|back|control\s+of)\s+)?(?:the|this|that)\s+(?:\w+\s+){0,2}?"
     r"(?:town|city|village|stronghold|enclave)\b"
@@ -588,7 +592,7 @@ class Extractor:
             # "the liberated city", "now Raqqa is liberated": a state, not an event
             status = Status.BACKGROUND
         agent, loser, assoc = _roles(token, trig, actor_matches, text, ctx, family)
-        if family is Family.HANDOVER and LEAVING.search(trig.text) and agent is not None:
+        if family is Family.HANDOVER and LEAVING.search(text) and agent is not None:
             # "the Peshmerga withdrew from Kirkuk": the one leaving is the loser; the
             # new holder is whoever else the sentence names
             others = [
