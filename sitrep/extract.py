@@ -592,15 +592,18 @@ class Extractor:
             # "the liberated city", "now Raqqa is liberated": a state, not an event
             status = Status.BACKGROUND
         agent, loser, assoc = _roles(token, trig, actor_matches, text, ctx, family)
-        if family is Family.HANDOVER and LEAVING.search(text) and agent is not None:
-            # "the Peshmerga withdrew from Kirkuk": the one leaving is the loser; the
-            # new holder is whoever else the sentence names
-            others = [
-                m.actor
-                for m in actor_matches
-                if m.actor.id != agent.id and m.actor.kind not in NON_HOLDERS
-            ]
-            agent, loser, assoc = (_primary(others), agent, [])
+        leaving = LEAVING.search(text) if family is Family.HANDOVER else None
+        if leaving is not None:
+            # "the Peshmerga withdrew from Kirkuk", "after the withdrawal of ISIS": the
+            # one leaving is the loser; the new holder is whoever else the sentence names
+            leaver = _leaver(leaving, actor_matches, agent)
+            if leaver is not None:
+                others = [
+                    m.actor
+                    for m in actor_matches
+                    if m.actor.id != leaver.id and m.actor.kind not in NON_HOLDERS
+                ]
+                agent, loser, assoc = (_primary(others), leaver, [])
         if family is Family.CONTROL:
             controllers = {a.actor.id for a in actor_matches if not a.generic}
             if len(controllers) > 1:
@@ -1175,6 +1178,17 @@ def _subject_kind(token: Any) -> str | None:
                 if child.lower_ in STATE_NOUNS:
                     return "state forces"
     return None
+
+
+def _leaver(leaving: re.Match[str], matches: list[ActorMatch], agent: Actor | None) -> Actor | None:
+    """Who leaves: the actor after "withdrawal of", else the subject before "withdrew"."""
+    if re.fullmatch(r"withdrawals?|evacuations?|departures?", leaving.group(0), re.I):
+        after = [m for m in matches if m.span.start >= leaving.end()]
+        return after[0].actor if after else None
+    before = [m for m in matches if m.span.end <= leaving.start()]
+    if agent is not None and any(m.actor.id == agent.id for m in before):
+        return agent
+    return before[-1].actor if before else agent
 
 
 def _takes_people(token: Any) -> bool:

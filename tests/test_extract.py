@@ -127,3 +127,13 @@ def test_non_conflict_text_gives_nothing(extractor: Extractor) -> None:
         "the lira weakened. Analysts expect growth to slow next year."
     )
     assert read(extractor, text) == ()
+
+
+def test_withdrawal_names_the_leaver_as_loser(extractor: Extractor) -> None:
+    (m,) = read(
+        extractor,
+        "Syrian troops established complete control of Abu Kamal after the withdrawal of "
+        "the remaining ISIS fighters, state media said.",
+    )
+    assert m.actor1 and m.actor1.name == "Military Forces of Syria"
+    assert m.actor2 and m.actor2.name == "ISIS"
