@@ -662,36 +662,10 @@ class Extractor:
     def _references(
         self, claim: Claim, trig: TriggerMatch, token: Any, ctx: _Context, status: Status
     ) -> list[Mention]:
-        if status is not Status.OCCURRED or not ctx.occurred:
+        if status is not Status.OCCURRED:
             return []
         plural = token is not None and token.tag_ in ("NNS", "NNPS")
-        if plural:
-            antecedents: dict[tuple[str, int | None], Mention] = {}
-            for m in ctx.occurred:
-                antecedents.setdefault((m.sub_event_type, _place_id(m)), m)
-            targets = list(antecedents.values())
-        else:
-            targets = [ctx.occurred[-1]]
-        return [
-            Mention(
-                id=short_hash(claim.article_id, str(claim.sentence.index), str(trig.start), t.id),
-                claim=claim,
-                event_type=t.event_type,
-                sub_event_type=t.sub_event_type,
-                status=Status.OCCURRED,
-                evidence=claim.sentence.span,
-                trigger=trig.text,
-                actor1=t.actor1,
-                actor2=t.actor2,
-                place=PlaceMatch(t.place.place, t.place.matched_text, None, 0.5)
-                if t.place
-                else None,
-                time=t.time,
-                confidence=0.4,
-                reference=True,
-            )
-            for t in targets
-        ]
+        return reference_mentions(claim, trig.start, trig.text, ctx.occurred, plural=plural)
 
     def _country_match(self, iso3: str, text: str) -> PlaceMatch | None:
         try:
@@ -701,6 +675,49 @@ class Extractor:
 
 
 # -- helpers (pure functions over one sentence) --------------------------------
+
+
+def reference_mentions(
+    claim: Claim,
+    trigger_start: int,
+    trigger_text: str,
+    occurred: Sequence[Mention],
+    *,
+    plural: bool,
+) -> list[Mention]:
+    """Mentions for a sentence that refers back to events already told.
+
+    "The advance ..." refers to the last event of the article; "the military
+    advances ..." (plural) to each distinct event told so far. The reference
+    copies its antecedent's typing, so merging joins them.
+    """
+    if not occurred:
+        return []
+    if plural:
+        antecedents: dict[tuple[str, int | None], Mention] = {}
+        for m in occurred:
+            antecedents.setdefault((m.sub_event_type, _place_id(m)), m)
+        targets = list(antecedents.values())
+    else:
+        targets = [occurred[-1]]
+    return [
+        Mention(
+            id=short_hash(claim.article_id, str(claim.sentence.index), str(trigger_start), t.id),
+            claim=claim,
+            event_type=t.event_type,
+            sub_event_type=t.sub_event_type,
+            status=Status.OCCURRED,
+            evidence=claim.sentence.span,
+            trigger=trigger_text,
+            actor1=t.actor1,
+            actor2=t.actor2,
+            place=PlaceMatch(t.place.place, t.place.matched_text, None, 0.5) if t.place else None,
+            time=t.time,
+            confidence=0.4,
+            reference=True,
+        )
+        for t in targets
+    ]
 
 
 def build_mention(

@@ -55,6 +55,7 @@ from ..extract import (
     _sentence_country,
     _unique,
     build_mention,
+    reference_mentions,
 )
 from ..records import (
     Actor,
@@ -65,7 +66,6 @@ from ..records import (
     PlacePrecision,
     Status,
     TimeRef,
-    short_hash,
 )
 from ..typology import Family, sub_type_for
 from .attribution import attribute, verb_kind
@@ -460,38 +460,15 @@ class _Reader:
     # -- references back to events told earlier -----------------------------------
 
     def _references(self, s: _Sentence, trig: FaTriggerMatch, status: Status) -> list[Mention]:
-        ctx = self.ctx
-        if status is not Status.OCCURRED or not ctx.occurred:
+        if status is not Status.OCCURRED:
             return []
-        if _PLURAL.search(trig.text):
-            antecedents: dict[tuple[str, int | None], Mention] = {}
-            for m in ctx.occurred:
-                antecedents.setdefault((m.sub_event_type, _place_id(m)), m)
-            targets = list(antecedents.values())
-        else:
-            targets = [ctx.occurred[-1]]
-        claim = s.claim
-        start = s.original_offset(trig.start)
-        return [
-            Mention(
-                id=short_hash(claim.article_id, str(claim.sentence.index), str(start), t.id),
-                claim=claim,
-                event_type=t.event_type,
-                sub_event_type=t.sub_event_type,
-                status=Status.OCCURRED,
-                evidence=claim.sentence.span,
-                trigger=trig.text,
-                actor1=t.actor1,
-                actor2=t.actor2,
-                place=PlaceMatch(t.place.place, t.place.matched_text, None, 0.5)
-                if t.place
-                else None,
-                time=t.time,
-                confidence=0.4,
-                reference=True,
-            )
-            for t in targets
-        ]
+        return reference_mentions(
+            s.claim,
+            s.original_offset(trig.start),
+            trig.text,
+            self.ctx.occurred,
+            plural=bool(_PLURAL.search(trig.text)),
+        )
 
     # -- roles ----------------------------------------------------------------------
 
