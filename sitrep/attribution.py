@@ -18,8 +18,9 @@ Rules, applied sentence by sentence in reading order:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from .outlets import OutletDirectory, outlet_directory
 from .records import Article, Claim, Sentence
@@ -97,38 +98,49 @@ def _outlet_in(who: str, outlets: OutletDirectory) -> str | None:
     return found[0][2] if found else None
 
 
+class SentenceAttribution(Protocol):
+    """What a per-sentence reader returns (the English one, or ``sitrep.fa``'s)."""
+
+    @property
+    def source(self) -> str | None: ...
+
+    @property
+    def speaker(self) -> str | None: ...
+
+    @property
+    def verb(self) -> str | None: ...
+
+
 def attribute(
-    article: Article, sentences: Sequence[Sentence], *, outlets: OutletDirectory | None = None
+    article: Article,
+    sentences: Sequence[Sentence],
+    *,
+    outlets: OutletDirectory | None = None,
+    read_sentence: Callable[[str, OutletDirectory], SentenceAttribution] | None = None,
+    pronouns: Collection[str] = _PRONOUNS,
 ) -> list[Claim]:
-    """One :class:`Claim` per sentence, in order, following the module's rules."""
+    """One :class:`Claim` per sentence, in order, following the module's rules.
+
+    ``read_sentence`` and ``pronouns`` let another language reuse the carry-over
+    rules with its own sentence reader (see ``sitrep.fa.attribution``).
+    """
     outlets = outlets or outlet_directory()
+    read = read_sentence or attribute_sentence
     own = outlets.canonical(article.outlet) or "unknown"
     current = own
     last_speaker: str | None = None
     claims: list[Claim] = []
     for sentence in sentences:
-        found = attribute_sentence(sentence.span.text, outlets)
+        found = read(sentence.span.text, outlets)
         speaker = found.speaker
-        if speaker and speaker.split()[0].lower() in _PRONOUNS:
+        if speaker and speaker.split()[0].lower() in pronouns:
             speaker = last_speaker
         if found.source and found.source != own:
             current = found.source
-            claims.append(
-                Claim(article.id, sentence, current, speaker, found.verb, inherited=False)
-            )
-        else:
-            if found.source == own:
-                current = own
-            claims.append(
-                Claim(
-                    article.id,
-                    sentence,
-                    current,
-                    speaker,
-                    found.verb,
-                    inherited=current != own and not found.source,
-                )
-            )
+        elif found.source == own:
+            current = own
+        inherited = current != own and not found.source
+        claims.append(Claim(article.id, sentence, current, speaker, found.verb, inherited))
         if speaker:
             last_speaker = speaker
     return claims

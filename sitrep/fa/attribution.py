@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..attribution import attribute as attribute_with
 from ..outlets import OutletDirectory, outlet_directory
 from ..records import Article, Claim, Sentence
 from .dates import find_dates
@@ -305,35 +306,11 @@ def _clean(who: str) -> str:
 def attribute(
     article: Article, sentences: Sequence[Sentence], *, outlets: OutletDirectory | None = None
 ) -> list[Claim]:
-    """One :class:`Claim` per sentence, in order, following the module's rules."""
-    outlets = outlets or outlet_directory()
-    own = outlets.canonical(article.outlet) or "unknown"
-    current = own
-    last_speaker: str | None = None
-    claims: list[Claim] = []
-    for sentence in sentences:
-        found = attribute_sentence(sentence.span.text, outlets)
-        speaker = found.speaker
-        if speaker and speaker.split()[0] in _PRONOUNS:
-            speaker = last_speaker
-        if found.source and found.source != own:
-            current = found.source
-            claims.append(
-                Claim(article.id, sentence, current, speaker, found.verb, inherited=False)
-            )
-        else:
-            if found.source == own:
-                current = own
-            claims.append(
-                Claim(
-                    article.id,
-                    sentence,
-                    current,
-                    speaker,
-                    found.verb,
-                    inherited=current != own and not found.source,
-                )
-            )
-        if speaker:
-            last_speaker = speaker
-    return claims
+    """One :class:`Claim` per sentence, with the English reader's carry-over rules."""
+    return attribute_with(
+        article,
+        sentences,
+        outlets=outlets,
+        read_sentence=attribute_sentence,
+        pronouns=_PRONOUNS,
+    )
