@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -20,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import serve_app
 
 from sitrep.config import Config
 from sitrep.pipeline import ingest
@@ -82,28 +80,10 @@ def demo_db(app_config: Config, tmp_path_factory: pytest.TempPathFactory) -> str
 @contextmanager
 def _serving(config: Config, db: str) -> Iterator[str]:
     """The app on 127.0.0.1, a free port, in a background thread."""
-    import uvicorn
-
     from sitrep.web import create_app
 
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    app = create_app(config, db=db)
-    srv = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the server did not start within 20 s")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        srv.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
+    with serve_app(create_app(config, db=db)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

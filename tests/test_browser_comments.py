@@ -13,9 +13,6 @@ from __future__ import annotations
 
 import json
 import random
-import socket
-import threading
-import time
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,7 +22,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import needs_shared
+from conftest import needs_shared, serve_app
 from sqlalchemy import select
 
 from sitrep import comments as cm
@@ -97,28 +94,10 @@ class Site:
 @contextmanager
 def _serving(config: Config, db: str) -> Iterator[str]:
     """The app on 127.0.0.1, a free port, in a background thread, with no rate limit."""
-    import uvicorn
-
     from sitrep.web import create_app
 
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    app = create_app(config, db=db, comment_rate=None)
-    srv = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the server did not start within 20 s")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        srv.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
+    with serve_app(create_app(config, db=db, comment_rate=None)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
