@@ -12,6 +12,8 @@ errors into a message on stderr and an exit code:
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import json
 import sys
 from collections.abc import Callable
@@ -187,7 +189,14 @@ def _event_filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         ]
     ):
         fn = option(fn)
-    return fn
+
+    @functools.wraps(fn)
+    def with_filter(*args: Any, **kwargs: Any) -> Any:
+        names = ("place", "actor", "type_", "since", "until", "source", "statuses")
+        kwargs["event_filter"] = _build_filter(*(kwargs.pop(n) for n in names))
+        return fn(*args, **kwargs)
+
+    return with_filter
 
 
 def _build_filter(
@@ -198,7 +207,6 @@ def _build_filter(
     until: date | None,
     source: str | None,
     statuses: str,
-    limit: int | None = None,
 ) -> Any:
     from .queries import ALL_STATUSES, EventFilter
 
@@ -221,7 +229,6 @@ def _build_filter(
         until=until,
         source=source,
         statuses=wanted,
-        limit=limit,
     )
 
 
@@ -232,13 +239,7 @@ def _build_filter(
 @click.pass_context
 def events(
     ctx: click.Context,
-    place: str | None,
-    actor: str | None,
-    type_: str | None,
-    since: date | None,
-    until: date | None,
-    source: str | None,
-    statuses: str,
+    event_filter: Any,
     limit: int | None,
     as_json: bool,
 ) -> None:
@@ -248,11 +249,11 @@ def events(
     from .store import open_store
 
     config = _config(ctx)
-    f = _build_filter(place, actor, type_, since, until, source, statuses, limit)
+    f = dataclasses.replace(event_filter, limit=limit)
 
     def go() -> list[dict[str, Any]]:
         with open_store(config.db, readonly=True) as store:
-            gaz = load_gazetteer(config) if place else None
+            gaz = load_gazetteer(config) if f.place else None
             return list(iter_events(store, f, gazetteer=gaz))
 
     items = _run(go)
@@ -293,13 +294,7 @@ def export(
     ctx: click.Context,
     fmt: str,
     output: str | None,
-    place: str | None,
-    actor: str | None,
-    type_: str | None,
-    since: date | None,
-    until: date | None,
-    source: str | None,
-    statuses: str,
+    event_filter: Any,
 ) -> None:
     """Export events as JSONL, ACLED-column CSV or GeoJSON."""
     from .export import write_export
@@ -307,11 +302,11 @@ def export(
     from .store import open_store
 
     config = _config(ctx)
-    f = _build_filter(place, actor, type_, since, until, source, statuses)
+    f = event_filter
 
     def go() -> int:
         with open_store(config.db, readonly=True) as store:
-            gaz = load_gazetteer(config) if place else None
+            gaz = load_gazetteer(config) if f.place else None
             if output:
                 with open(output, "w", encoding="utf-8", newline="") as fh:
                     return write_export(store, f, fmt, fh, gazetteer=gaz)

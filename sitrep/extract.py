@@ -635,26 +635,21 @@ class Extractor:
             a1 = agent
             if split:
                 a1 = _actor_for_country(actor_matches, target.place.country, text, self) or agent
-            a2 = loser
-            agent_kind = a1.kind if a1 else _subject_kind(token)
-            sub = sub_type_for(family, agent_kind=agent_kind, loser_kind=a2.kind if a2 else None)
-            if family is Family.TAKE and _handover_cue(text):
-                sub = "Non-violent transfer of territory"
             mentions.append(
                 build_mention(
                     claim,
-                    trig.start,
-                    trig.text,
-                    trig.trigger.weight,
-                    family,
-                    sub,
-                    status,
-                    target,
-                    time,
-                    a1,
-                    a2,
-                    assoc,
-                    text,
+                    trigger_start=trig.start,
+                    trigger_text=trig.text,
+                    weight=trig.trigger.weight,
+                    family=family,
+                    status=status,
+                    target=target,
+                    time=time,
+                    a1=a1,
+                    a2=loser,
+                    assoc=assoc,
+                    text=text,
+                    agent_kind=None if a1 else _subject_kind(token),
                 )
             )
         return mentions
@@ -722,11 +717,11 @@ def reference_mentions(
 
 def build_mention(
     claim: Claim,
+    *,
     trigger_start: int,
     trigger_text: str,
     weight: float,
     family: Family,
-    sub: str,
     status: Status,
     target: PlaceMatch,
     time: TimeRef | None,
@@ -734,12 +729,21 @@ def build_mention(
     a2: Actor | None,
     assoc: Sequence[Actor],
     text: str,
+    agent_kind: str | None,
 ) -> Mention:
     """One mention of a trigger at a place, as every reader (English, Persian) builds it.
 
-    Confidence: the trigger's weight, less when the place is not named in the
-    sentence (an anaphor or a fallback) and when no actor is known.
+    The sub-event type follows from the trigger's family and who acts
+    (``agent_kind`` when actor 1 is unknown); "without a fight" makes a taking a
+    non-violent transfer. Confidence: the trigger's weight, less when the place
+    is not named in the sentence (an anaphor or a fallback) and when no actor is
+    known.
     """
+    sub = sub_type_for(
+        family, agent_kind=a1.kind if a1 else agent_kind, loser_kind=a2.kind if a2 else None
+    )
+    if family is Family.TAKE and _handover_cue(text):
+        sub = "Non-violent transfer of territory"
     confidence = weight * (1.0 if target.span else 0.7) * (1.0 if a1 else 0.8)
     return Mention(
         id=short_hash(

