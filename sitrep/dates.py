@@ -35,7 +35,7 @@ carry their year ("3 November 2017", "in 2014") still resolve.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -551,20 +551,26 @@ def find_dates(
             ref = handler(m, text, published, future_days)
             if ref is not None:
                 found.append((m.start(), m.end(), ref))
-    found.sort(key=lambda f: (f[0], -f[1]))
-
     matches: list[DateMatch] = []
-    last_end = -1
-    for start, end, ref in found:
-        if start < last_end:
-            continue
-        last_end = end
+    for start, end, ref in leftmost_longest(found):
         relation, opens = _relation(text, start, matches[-1] if matches else None, offset, pats)
         if opens:
             matches[-1] = replace(matches[-1], relation="since")
         span = Span(start + offset, end + offset, text[start:end])
         matches.append(DateMatch(span, ref, relation))
     return matches
+
+
+def leftmost_longest(
+    found: list[tuple[int, int, TimeRef]],
+) -> Iterator[tuple[int, int, TimeRef]]:
+    """Candidate dates (start, end, ref) without overlaps: the first, then the longest wins
+    ("Friday, November 3" is one date, not two)."""
+    last_end = -1
+    for start, end, ref in sorted(found, key=lambda f: (f[0], -f[1])):
+        if start >= last_end:
+            last_end = end
+            yield start, end, ref
 
 
 def _gates(text: str, pats: _Patterns) -> dict[str, bool]:

@@ -80,3 +80,22 @@ def serve_app(app: Any) -> Iterator[str]:
         srv.should_exit = True
         thread.join(timeout=10)
         sock.close()
+
+
+def ingest_reports(config: Config, rows: list[tuple[str, str, str]], db: Path) -> str:
+    """Store (outlet, published, text) rows as articles in the database ``db``; its path."""
+    import json
+
+    from sitrep.pipeline import ingest
+
+    src = db.with_suffix(".jsonl")
+    src.write_text(
+        "\n".join(
+            json.dumps({"outlet": o, "published": p, "text": t, "url": f"https://example.org/{i}"})
+            for i, (o, p, t) in enumerate(rows)
+        ),
+        "utf-8",
+    )
+    with open_store(str(db)) as store:
+        ingest([src], config=config, store=store, workers=1)
+    return str(db)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import serve_app
+from conftest import ingest_reports, serve_app
 
 from sitrep.config import Config
 from sitrep.pipeline import ingest
@@ -96,18 +96,10 @@ def server(app_config: Config, demo_db: str) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def small_server(app_config: Config, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Five short reports in which Abu Kamal changes hands three times, served."""
-    folder = tmp_path_factory.mktemp("web-small")
-    src = folder / "reports.jsonl"
-    src.write_text(
-        "\n".join(
-            json.dumps({"outlet": o, "published": p, "text": t, "url": f"https://example.org/{i}"})
-            for i, (o, p, t) in enumerate(THREE_CHANGES)
-        ),
-        "utf-8",
+    db = ingest_reports(
+        app_config, THREE_CHANGES, tmp_path_factory.mktemp("web-small") / "small.db"
     )
-    with open_store(str(folder / "small.db")) as store:
-        ingest([src], config=app_config, store=store, workers=1)
-    with _serving(app_config, str(folder / "small.db")) as url:
+    with _serving(app_config, db) as url:
         yield url
 
 

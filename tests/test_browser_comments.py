@@ -11,7 +11,6 @@ one test checks the policy on its own. Screenshots go to
 
 from __future__ import annotations
 
-import json
 import random
 import unicodedata
 from collections.abc import Iterator
@@ -22,12 +21,11 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import needs_shared, serve_app
+from conftest import ingest_reports, needs_shared, serve_app
 from sqlalchemy import select
 
 from sitrep import comments as cm
 from sitrep.config import Config
-from sitrep.pipeline import ingest
 from sitrep.store import events, open_store
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -103,17 +101,8 @@ def _serving(config: Config, db: str) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def site(app_config: Config, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     folder = tmp_path_factory.mktemp("web-comments")
-    src = folder / "reports.jsonl"
-    src.write_text(
-        "\n".join(
-            json.dumps({"outlet": o, "published": p, "text": t, "url": f"https://example.org/{i}"})
-            for i, (o, p, t) in enumerate(REPORTS)
-        ),
-        "utf-8",
-    )
-    db = str(folder / "comments.db")
+    db = ingest_reports(app_config, REPORTS, folder / "comments.db")
     with open_store(db) as store:
-        ingest([src], config=app_config, store=store, workers=1)
         with store.engine.connect() as conn:
             event_id = conn.execute(select(events.c.id).limit(1)).scalar_one()
         admin = cm.create_token(store, "arash", "admin")

@@ -47,7 +47,7 @@ from functools import lru_cache
 
 import jdatetime
 
-from ..dates import DateMatch
+from ..dates import DateMatch, leftmost_longest
 from ..records import Precision, TimeRef
 from .text import fold
 
@@ -513,13 +513,8 @@ def find_dates(
             ref = handler(m, ftext, published, future_days)
             if ref is not None:
                 found.append((m.start(), m.end(), ref))
-    found.sort(key=lambda f: (f[0], -f[1]))
     matches: list[DateMatch] = []
-    last_end = -1
-    for start, end, ref in found:
-        if start < last_end:
-            continue
-        last_end = end
+    for start, end, ref in leftmost_longest(found):
         lead = _LEAD_PREP.match(ftext, start, end)
         if lead:  # "از خرداد": the preposition tells the relation, the span is the date
             start = lead.end()
