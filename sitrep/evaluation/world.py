@@ -313,7 +313,7 @@ def false_positive_kind(
         return f"non_change_report:{report_kind or 'unknown'}"
     same = [g for g in gold if g.geonames_id == s.geonames_id]
     if any(_in_window(g, s, slack_days) for g in same):
-        return "wrong_side"
+        return "missing_side" if s.actor is None and s.controller is None else "wrong_side"
     if same:
         return "wrong_date"
     if any(_partial_place(g, s, contains) for g in gold):
@@ -364,7 +364,8 @@ def system_changes(
                 ):
                     failed[str(row[0])[len(URL_PREFIX) :]] = row[1] or "failed"
                 controller = {
-                    row[0]: row[1] for row in conn.execute(select(actors.c.name, actors.c.controller))
+                    row[0]: row[1]
+                    for row in conn.execute(select(actors.c.name, actors.c.controller))
                 }
             for e in iter_events(store, EventFilter(statuses=list(KEPT_STATUSES))):
                 if e["sub_event_type"] not in TERRITORY_SUB_TYPES or not e["place"]:

@@ -1,0 +1,219 @@
+"""Tests of the world control-change evaluation: the gold set, the matcher and a small run.
+
+The gold ships in the repository, so everything here runs offline.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sitrep.config import Config
+from sitrep.errors import DataError
+from sitrep.evaluation import world
+from sitrep.evaluation.common import EvalResult
+from sitrep.evaluation.runner import EVALUATIONS, write_baseline
+from sitrep.evaluation.world import (
+    GoldChange,
+    SystemChange,
+    load_changes,
+    load_reports,
+    normalize_side,
+    score_report,
+    side_matches,
+)
+from sitrep.extract import Extractor
+
+KHERSON = 706448
+KHERSON_OBLAST = 706442
+
+
+def ukraine_gains(when: date = date(2022, 11, 11)) -> GoldChange:
+    return GoldChange(
+        report="r",
+        place="Kherson",
+        geonames_id=KHERSON,
+        country="UKR",
+        new_controller="Government of Ukraine",
+        acceptable=("Government of Ukraine", "Military Forces of Ukraine", "Ukraine"),
+        date=when,
+    )
+
+
+def sys_change(
+    *,
+    place: int | None = KHERSON,
+    when: date | None = date(2022, 11, 11),
+    actor: str | None = "Military Forces of Ukraine (2019-)",
+    controller: str | None = None,
+    status: str = "occurred",
+) -> SystemChange:
+    return SystemChange("r", place, when, actor=actor, controller=controller, status=status)
+
+
+def no_contains(outer: int, inner: int) -> bool:
+    return False
+
+
+def oblast_contains(outer: int, inner: int) -> bool:
+    return (outer, inner) == (KHERSON_OBLAST, KHERSON)
+
+
+def everything_known(gid: int) -> bool:
+    return True
+
+
+# -- the gold ----------------------------------------------------------------------
+
+
+def test_gold_set_size_wars_and_splits() -> None:
+    reports = load_reports()
+    changes = load_changes()
+    assert len(reports) >= 72
+    assert len({r.war for r in reports}) >= 12
+    ids = [r.id for r in reports]
+    assert len(ids) == len(set(ids))
+    with_change = {c.report for c in changes}
+    assert with_change <= set(ids)
+    non_changes = [r for r in reports if r.id not in with_change]
+    assert 0.25 <= len(non_changes) / len(reports) <= 0.40
+    splits = Counter(r.split for r in reports)
+    assert set(splits) == {"dev", "test"}
+    assert 0.3 <= splits["test"] / len(reports) <= 0.36
+    # the fixed rule: the 2nd, 5th, 8th ... report of each file is held out
+    for r in reports:
+        assert (r.split == "test") == (int(r.id.split("-")[1]) % 3 == 2), r.id
+
+
+def test_gold_reports_are_short_wire_copy() -> None:
+    for r in load_reports():
+        assert 60 <= len(r.text.split()) <= 220, r.id
+    for c in load_changes():
+        assert len(c.note) <= 220 and c.acceptable and c.new_controller in c.acceptable, c
+
+
+def test_malformed_gold_names_the_line(tmp_path: Path) -> None:
+    bad = tmp_path / "changes.jsonl"
+    good = json.dumps(
+        {
+            "report": "x",
+            "place": "P",
+            "geonames_id": 1,
+            "country": "UKR",
+            "new_controller": "A",
+            "date": "2022-01-01",
+        }
+    )
+    bad.write_text(good + '\n{"report": "y", "place": "Q"}\n', "utf-8")
+    with pytest.raises(DataError, match=r"changes.jsonl:2"):
+        load_changes(bad)
+
+
+# -- the matcher -------------------------------------------------------------------
+
+
+def test_side_names_match_across_spellings() -> None:
+    g = ukraine_gains()
+    assert normalize_side("Military Forces of Ukraine (2019-)") == "military forces of ukraine"
+    assert side_matches(g, sys_change())
+    assert side_matches(g, sys_change(actor="Some unit", controller="government of ukraine"))
+    assert not side_matches(g, sys_change(actor="Military Forces of Russia"))
+
+
+def test_place_date_and_side_is_tp_within_two_days() -> None:
+    sc = score_report(
+        [ukraine_gains()],
+        [sys_change(when=date(2022, 11, 13))],
+        contains=no_contains,
+        known=everything_known,
+    )
+    assert (len(sc.tp), len(sc.fp), len(sc.fn), sc.found) == (1, 0, 0, 1)
+    late = score_report(
+        [ukraine_gains()],
+        [sys_change(when=date(2022, 11, 14))],
+        contains=no_contains,
+        known=everything_known,
+    )
+    assert (len(late.tp), len(late.fp), late.found) == (0, 1, 0)
+    assert late.misses[0][0] == "wrong_date"
+
+
+def test_missing_and_wrong_side_are_found_but_not_matched() -> None:
+    sc = score_report(
+        [ukraine_gains()], [sys_change(actor=None)], contains=no_contains, known=everything_known
+    )
+    assert sc.found == 1 and not sc.tp and sc.misses[0][0] == "missing_side"
+    assert sc.false_positives[0][0] == "missing_side"
+    wrong = score_report(
+        [ukraine_gains()],
+        [sys_change(actor="Military Forces of Russia")],
+        contains=no_contains,
+        known=everything_known,
+    )
+    assert wrong.misses[0][0] == "wrong_side"
+
+
+def test_admin_area_is_a_partial_match_only() -> None:
+    sc = score_report(
+        [ukraine_gains()],
+        [sys_change(place=KHERSON_OBLAST)],
+        contains=oblast_contains,
+        known=everything_known,
+    )
+    assert (sc.found, sc.found_partial, len(sc.tp)) == (0, 1, 0)
+    assert sc.misses[0][0] == "partial_place"
+
+
+def test_non_change_report_and_claims() -> None:
+    sc = score_report(
+        [], [sys_change()], contains=no_contains, known=everything_known, report_kind="anniversary"
+    )
+    assert sc.false_positives[0][0] == "non_change_report:anniversary"
+    claimed = score_report(
+        [], [sys_change(status="claimed")], contains=no_contains, known=everything_known
+    )
+    assert not claimed.fp  # only occurred events count against precision
+
+
+def test_repeat_is_a_duplicate_and_missing_place_is_named() -> None:
+    sc = score_report(
+        [ukraine_gains()],
+        [sys_change(), sys_change(when=date(2022, 11, 12))],
+        contains=no_contains,
+        known=everything_known,
+    )
+    assert len(sc.tp) == 1 and len(sc.duplicates) == 1 and not sc.fp
+    gone = score_report([ukraine_gains()], [], contains=no_contains, known=lambda gid: False)
+    assert gone.misses[0][0] == "place_missing_from_gazetteer"
+
+
+def test_registered_and_held_out_figures_are_never_pinned(tmp_path: Path) -> None:
+    assert EVALUATIONS["world"] == "sitrep.evaluation.world"
+    path = tmp_path / "baseline.json"
+    r = EvalResult("world", {"dev_f1": 0.5, "test_f1": 0.4}, "abc")
+    pinned = write_baseline([r], path=path)
+    assert pinned["floors"]["world"] == {"dev_f1": 0.5}
+
+
+# -- a small real run (offline: the gold ships with sitrep) -------------------------
+
+
+def test_world_eval_on_a_few_reports(app_config: Config, extractor: Extractor) -> None:
+    # Mosul (a change the regional gazetteer knows), the anniversary of its fall,
+    # and Kherson (a place the regional gazetteer lacks)
+    result = world.evaluate(
+        app_config, extractor=extractor, report_ids=["irq-04", "irq-07", "ukr-01"]
+    )
+    assert result.name == "world"
+    assert {"dev_found", "dev_precision", "dev_recall", "dev_f1", "test_found"} <= set(
+        result.figures
+    )
+    assert result.details["counts"]["dev"] == {"reports": 3, "gold_changes": 2}
+    assert result.figures["dev_found"] >= 0.5  # Mosul, 2017-07-10
+    kinds = result.details["errors"]["dev"]["misses"]
+    assert sum(kinds.values()) == len(result.details["misses"]["dev"])
+    assert result.table[-2][:2] == ["dev", "all"]
