@@ -625,6 +625,10 @@ class Extractor:
             if agent is None:
                 return []
 
+        if family in (Family.TAKE, Family.HANDOVER) and token is not None:
+            if _partial_object(token, places):
+                return []  # "captured large swaths of territory": no place changed hands
+            places = _clause_places(token, places)
         targets = _targets(text, trig, places, ctx)
         if not targets and agent is not None:
             # no place named: the country the article is about ("in the country")
@@ -1103,6 +1107,74 @@ def _recalled(token: Any) -> bool:
         head = head.head
     # inside a noun phrase ("the army's recapture of X"), the event may be the news
     return head.pos_ in ("VERB", "AUX") and head.lemma_ not in ANNOUNCE_HEADS
+
+
+# What a force takes when it takes part of a place: "swaths of territory",
+# "neighbourhoods", "60% of the city", "all but small pockets".
+PARTIAL_OBJECTS = frozenset(
+    "swath swaths swathe swathes part parts area areas neighbourhood neighbourhoods "
+    "neighborhood neighborhoods district districts pocket pockets territory ground "
+    "position positions point points post posts outpost outposts village villages "
+    "hill hills checkpoint checkpoints % percent per cent half third quarter "
+    "street streets block blocks building buildings".split()
+)
+_CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis"})
+
+
+def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
+    """True when the trigger's object is part of a place, named by no place of its own
+    ("captured large swaths of territory between A and B"), not a place as a whole."""
+    for child in token.children:
+        if child.dep_ not in ("dobj", "nsubjpass") and not (
+            child.dep_ == "prep" and child.lower_ in ("from", "of")
+        ):
+            continue
+        head = (
+            child
+            if child.dep_ != "prep"
+            else next((c for c in child.children if c.dep_ == "pobj"), None)
+        )
+        if head is None or head.lower_ not in PARTIAL_OBJECTS:
+            continue
+        if head.lower_ in ("district", "districts", "village", "villages") and any(
+            c.dep_ in ("compound", "prep") for c in head.children
+        ):
+            continue  # "the district of Nad Ali", "Nad Ali district": a named place
+        lo = min(t.idx for t in head.subtree)
+        own = [p for p in places if p.span and lo <= p.span.start < head.idx]
+        if not own:
+            return True
+    return False
+
+
+def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
+    """The places named in the trigger's own clause: a place in another clause ("have
+    moved into the area from Deir ez-Zor and Raqqa, and western Iraq, where a push has
+    ousted the group") is not where this event happened. Places without an offset
+    (from the context) are kept."""
+    clause = token
+    # a noun trigger ("back in the control of", "the fall of") belongs to its verb's clause
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.pos_ not in ("VERB", "AUX"):
+        return places  # a verbless headline: one clause
+    spans = []
+    while clause.dep_ in ("xcomp", "ccomp", "oprd") and clause.head.dep_ == "relcl":
+        clause = clause.head  # "Raqqa, which the SDF declared liberated"
+    if clause.dep_ == "relcl":
+        # the relative pronoun stands for the noun the clause hangs on
+        noun = clause.head
+        sub = [t for t in noun.subtree if t.i <= noun.i]
+        spans.append((sub[0].idx, noun.idx + len(noun.text)))
+    for child in [clause, *clause.children]:
+        if child is not clause and child.dep_ in _CLAUSE_DEPS and child.i != token.i:
+            continue
+        sub = list(child.subtree) if child is not clause else [clause]
+        spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    kept = [p for p in places if p.span is None or any(lo <= p.span.start < hi for lo, hi in spans)]
+    return kept
 
 
 def _past_perfect_since(found: list[dates_mod.DateMatch]) -> bool:
