@@ -117,7 +117,8 @@ EXPECT_CUES = re.compile(
     r"about\s+to|likely\s+to|vow(?:s|ed)?\s+to|threaten(?:s|ed)?\s+to|mass(?:ing|ed)\s+"
     r"(?:\w+\s+){0,4}?(?:for|to|near|around|outside)|end\s+game|until|unless|whether"
     r"|if|once|speculation|possibility|prospect|on\s+the\s+(?:verge|brink|cusp)\s+of"
-    r"|close\s+to\s+(?:being|capturing|taking|retaking|seizing)|days\s+(?:away\s+)?from)\b",
+    r"|close\s+to\s+(?:being|capturing|taking|retaking|seizing)|days\s+(?:away\s+)?from"
+    r"|(?:fell|falls|fall|stopped|stops|stop)\s+short\s+of)\b",
     re.IGNORECASE,
 )
 EXPECT_MODIFIERS = frozenset(
@@ -599,6 +600,8 @@ class Extractor:
             and token.pos_ == "NOUN"
             and RECALLED_BEFORE.search(text[: trig.start])
         ):
+            status = Status.BACKGROUND
+        if status is Status.OCCURRED and token is not None and _present_state(token):
             status = Status.BACKGROUND
         if status is Status.OCCURRED and token is not None and _recalled(token):
             status = Status.BACKGROUND
@@ -1088,6 +1091,17 @@ def _dates_trigger(token: Any, d: dates_mod.DateMatch) -> bool:
 ANNOUNCE_HEADS = frozenset(
     {"announce", "declare", "confirm", "complete", "proclaim", "celebrate", "report", "claim"}
 )
+
+
+def _present_state(token: Any) -> bool:
+    """ "now Raqqa is liberated", "the city, which is now controlled by": a present-tense
+    passive tells a state of affairs, not the event that made it (a headline's
+    present, "Rebels seize town", is active and stays an event)."""
+    aux = {c.lower_ for c in token.children if c.dep_ == "auxpass"}
+    if not aux & {"is", "are", "'s", "’s", "remains", "remain"}:
+        return False
+    has_now = any(c.dep_ == "advmod" and c.lower_ in ("now", "still") for c in token.children)
+    return has_now or token.dep_ not in ("ROOT",)
 
 
 def _recalled(token: Any) -> bool:
