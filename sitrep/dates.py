@@ -355,6 +355,11 @@ def _period(
         return None
     which = m["which"].lower()
     unit = m["unit"].lower()
+    if which == "the":
+        # "earlier in the week" is this week; "the week" alone dates nothing
+        if not (m["pre"] or "").lower().startswith(("earlier", "later")):
+            return None
+        which = "this"
     if which == "past":
         if unit == "week":  # "over the past week": the seven days ending on publication
             return _ref(published - timedelta(days=6), Precision.WEEK, m)
@@ -480,8 +485,8 @@ def _patterns() -> _Patterns:
             "relative_day",
         ),
         (
-            r"(?i:\b(?:(?:early|late|earlier|later)\s+)?(?P<which>this|last|next|past)\s+"
-            r"(?P<unit>week|month|year)\b)",
+            r"(?i:\b(?P<pre>(?:early|late|earlier|later)\s+(?:in\s+)?)?"
+            r"(?P<which>this|last|next|past|the)\s+(?P<unit>week|month|year)\b)",
             _period,
             "period",
         ),

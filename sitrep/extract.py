@@ -116,7 +116,9 @@ EXPECT_CUES = re.compile(
     r"prepar(?:e|es|ed|ing)\s+(?:for|to)|poised\s+to|expected\s+to|planning\s+to|plans\s+to|"
     r"about\s+to|likely\s+to|vow(?:s|ed)?\s+to|threaten(?:s|ed)?\s+to|mass(?:ing|ed)\s+"
     r"(?:\w+\s+){0,4}?(?:for|to|near|around|outside)|end\s+game|until|unless|whether"
-    r"|if|once|speculation|possibility|prospect)\b",
+    r"|if|once|speculation|possibility|prospect|on\s+the\s+(?:verge|brink|cusp)\s+of"
+    r"|close\s+to\s+(?:being|capturing|taking|retaking|seizing)|days\s+(?:away\s+)?from"
+    r"|(?:fell|falls|fall|stopped|stops|stop)\s+short\s+of)\b",
     re.IGNORECASE,
 )
 EXPECT_MODIFIERS = frozenset(
@@ -275,9 +277,22 @@ class _Context:
     published: date | None
     countries: list[str]
     last_city: PlaceMatch | None = None
-    source_dates: dict[str, TimeRef] = field(default_factory=dict)
+    #: source -> (sentence index, date) of the last explicit news date it gave
+    source_dates: dict[str, tuple[int, TimeRef]] = field(default_factory=dict)
     occurred: list[Mention] = field(default_factory=list)
     last_agent: Actor | None = None
+
+    def note_date(self, source: str, index: int, ref: TimeRef) -> None:
+        """Remember that sentence ``index`` of ``source`` gave the date ``ref``."""
+        self.source_dates[source] = (index, ref)
+
+    def source_date(self, source: str, index: int) -> TimeRef | None:
+        """The last date ``source`` gave, if it was given close enough to sentence
+        ``index`` (:data:`DATE_REACH` sentences) to date it."""
+        given = self.source_dates.get(source)
+        if given is None or index - given[0] > DATE_REACH:
+            return None
+        return given[1]
 
 
 @dataclass
@@ -478,7 +493,7 @@ class Extractor:
             if explicit and not dates_mod.is_history(
                 explicit[0], ctx.published, days=self.config.history_days
             ):
-                ctx.source_dates[claim.source] = explicit[0]
+                ctx.note_date(claim.source, claim.sentence.index, explicit[0])
             cities = [p for p in places[i] if p.place.kind is PlacePrecision.CITY]
             if cities:
                 ctx.last_city = cities[-1]
@@ -560,9 +575,7 @@ class Extractor:
         if family is Family.CONTROL:
             status = Status.BACKGROUND
         elif time is None:
-            time = paragraph_date or ctx.source_dates.get(claim.source)
-            if time is None and ctx.published is not None:
-                time = dates_mod.publication_fallback(ctx.published)
+            time, status = context_time(ctx, claim, paragraph_date, status)
         if status is Status.OCCURRED and family is Family.TAKE and _past_perfect_since(found_dates):
             status = Status.BACKGROUND
         if family is not Family.CONTROL and time is not None and not time.inferred:
@@ -588,6 +601,10 @@ class Extractor:
             and RECALLED_BEFORE.search(text[: trig.start])
         ):
             status = Status.BACKGROUND
+        if status is Status.OCCURRED and token is not None and _present_state(token):
+            status = Status.BACKGROUND
+        if status is Status.OCCURRED and token is not None and _recalled(token):
+            status = Status.BACKGROUND
         if status is Status.OCCURRED and token is not None and token.dep_ in ("amod", "acomp"):
             # "the liberated city", "now Raqqa is liberated": a state, not an event
             status = Status.BACKGROUND
@@ -611,6 +628,10 @@ class Extractor:
             if agent is None:
                 return []
 
+        if family in (Family.TAKE, Family.HANDOVER) and token is not None:
+            if _partial_object(token, places):
+                return []  # "captured large swaths of territory": no place changed hands
+            places = _clause_places(token, places)
         targets = _targets(text, trig, places, ctx)
         if not targets and agent is not None:
             # no place named: the country the article is about ("in the country")
@@ -910,6 +931,25 @@ def _sentence_country(places: list[PlaceMatch], ctx: _Context) -> str | None:
     return ctx.countries[0] if ctx.countries else None
 
 
+def context_time(
+    ctx: _Context, claim: Claim, paragraph_date: TimeRef | None, status: Status
+) -> tuple[TimeRef | None, Status]:
+    """The date of an event whose sentence gives none, and its status then.
+
+    A close neighbour's date (``paragraph_date``, or the date the same source gave a
+    sentence or two before), else the publication day. An undated event told deep in
+    an article is recalled, not reported: wire copy dates its news in the lead, and
+    analysis pieces mention past takeovers in passing ("now Raqqa is liberated"); such
+    an event is kept as background (timelines still see it). Both readers use this.
+    """
+    time = paragraph_date or ctx.source_date(claim.source, claim.sentence.index)
+    if time is None and ctx.published is not None:
+        time = dates_mod.publication_fallback(ctx.published)
+        if status is Status.OCCURRED and claim.sentence.index >= LEAD_SENTENCES:
+            status = Status.BACKGROUND
+    return time, status
+
+
 def _paragraph_dates(
     claims: Sequence[Claim], found: Sequence[list[dates_mod.DateMatch]]
 ) -> dict[tuple[int, str], list[tuple[int, TimeRef]]]:
@@ -924,9 +964,27 @@ def _paragraph_dates(
     return out
 
 
+#: Sentences at the head of an article (headline and lead) whose undated events
+#: are dated by the publication: the news a report breaks is told there.
+LEAD_SENTENCES = 3
+
+#: How far (in sentences of one paragraph and source) a date carries to an undated
+#: sentence. A date belongs to the sentence that states it and its close neighbours
+#: ("... on Friday. The army then entered the town."), never to a whole article: the
+#: Guardian prints an article as one unbroken paragraph, and its first date is not
+#: the date of every takeover the article recalls.
+DATE_REACH = 2
+
+
 def _other_sentence_date(dated: list[tuple[int, TimeRef]] | None, index: int) -> TimeRef | None:
-    """The first date of the paragraph given in another sentence than ``index``."""
-    return next((ref for i, ref in dated or [] if i != index), None)
+    """The date of the nearest other sentence of the paragraph (within
+    :data:`DATE_REACH` sentences; an earlier one wins a tie)."""
+    near = [
+        (abs(i - index), i > index, ref)
+        for i, ref in dated or []
+        if i != index and abs(i - index) <= DATE_REACH
+    ]
+    return min(near, key=lambda t: (t[0], t[1]))[2] if near else None
 
 
 def _trigger_token(doc: Any, trig: TriggerMatch) -> Any:
@@ -1027,6 +1085,110 @@ def _dates_trigger(token: Any, d: dates_mod.DateMatch) -> bool:
         return True  # a verbless headline: the date is the sentence's
     ancestors = {token.i, *(a.i for a in token.ancestors)}
     return clause.i in ancestors
+
+
+# Verbs that report a nominalised event as news ("declared the total liberation of X").
+ANNOUNCE_HEADS = frozenset(
+    {"announce", "declare", "confirm", "complete", "proclaim", "celebrate", "report", "claim"}
+)
+
+
+def _present_state(token: Any) -> bool:
+    """ "now Raqqa is liberated", "the city, which is now controlled by": a present-tense
+    passive tells a state of affairs, not the event that made it (a headline's
+    present, "Rebels seize town", is active and stays an event)."""
+    aux = {c.lower_ for c in token.children if c.dep_ == "auxpass"}
+    if not aux & {"is", "are", "'s", "’s", "remains", "remain"}:
+        return False
+    has_now = any(c.dep_ == "advmod" and c.lower_ in ("now", "still") for c in token.children)
+    return has_now or token.dep_ not in ("ROOT",)
+
+
+def _recalled(token: Any) -> bool:
+    """True when a nominalised event is a thing the sentence talks about, recalled
+    rather than reported ("the recapture of Raqqa is a symbolic loss", "Trump's
+    assertion that the fall of Raqqa heralded ..."), unless a verb announces it
+    ("declared the liberation of Raqqa") or the sentence is a verbless headline.
+    (A clause that anchors another in time, "hours after the army entered the
+    town", is often the news itself: not recalled by that alone.)
+    """
+    if token.pos_ != "NOUN":
+        return False
+    if token.dep_ == "ROOT" or token.head.i == token.i:
+        return False  # "Fall of Raqqa": a headline
+    head = token.head
+    while head.dep_ in ("prep", "pobj", "compound", "appos", "conj") and head.head.i != head.i:
+        head = head.head
+    # inside a noun phrase ("the army's recapture of X"), the event may be the news
+    return head.pos_ in ("VERB", "AUX") and head.lemma_ not in ANNOUNCE_HEADS
+
+
+# What a force takes when it takes part of a place: "swaths of territory",
+# "neighbourhoods", "60% of the city", "all but small pockets".
+PARTIAL_OBJECTS = frozenset(
+    "swath swaths swathe swathes part parts area areas neighbourhood neighbourhoods "
+    "neighborhood neighborhoods district districts pocket pockets territory ground "
+    "position positions point points post posts outpost outposts village villages "
+    "hill hills checkpoint checkpoints % percent per cent half third quarter "
+    "street streets block blocks building buildings".split()
+)
+_CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis"})
+
+
+def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
+    """True when the trigger's object is part of a place, named by no place of its own
+    ("captured large swaths of territory between A and B"), not a place as a whole."""
+    for child in token.children:
+        if child.dep_ not in ("dobj", "nsubjpass") and not (
+            child.dep_ == "prep" and child.lower_ in ("from", "of")
+        ):
+            continue
+        head = (
+            child
+            if child.dep_ != "prep"
+            else next((c for c in child.children if c.dep_ == "pobj"), None)
+        )
+        if head is None or head.lower_ not in PARTIAL_OBJECTS:
+            continue
+        if head.lower_ in ("district", "districts", "village", "villages") and any(
+            c.dep_ in ("compound", "prep") for c in head.children
+        ):
+            continue  # "the district of Nad Ali", "Nad Ali district": a named place
+        lo = min(t.idx for t in head.subtree)
+        own = [p for p in places if p.span and lo <= p.span.start < head.idx]
+        if not own:
+            return True
+    return False
+
+
+def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
+    """The places named in the trigger's own clause: a place in another clause ("have
+    moved into the area from Deir ez-Zor and Raqqa, and western Iraq, where a push has
+    ousted the group") is not where this event happened. Places without an offset
+    (from the context) are kept."""
+    clause = token
+    # a noun trigger ("back in the control of", "the fall of") belongs to its verb's clause
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.pos_ not in ("VERB", "AUX"):
+        return places  # a verbless headline: one clause
+    spans = []
+    while clause.dep_ in ("xcomp", "ccomp", "oprd") and clause.head.dep_ == "relcl":
+        clause = clause.head  # "Raqqa, which the SDF declared liberated"
+    if clause.dep_ == "relcl":
+        # the relative pronoun stands for the noun the clause hangs on
+        noun = clause.head
+        sub = [t for t in noun.subtree if t.i <= noun.i]
+        spans.append((sub[0].idx, noun.idx + len(noun.text)))
+    for child in [clause, *clause.children]:
+        if child is not clause and child.dep_ in _CLAUSE_DEPS and child.i != token.i:
+            continue
+        sub = list(child.subtree) if child is not clause else [clause]
+        spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    kept = [p for p in places if p.span is None or any(lo <= p.span.start < hi for lo, hi in spans)]
+    return kept
 
 
 def _past_perfect_since(found: list[dates_mod.DateMatch]) -> bool:

@@ -55,6 +55,7 @@ from ..extract import (
     _sentence_country,
     _unique,
     build_mention,
+    context_time,
     reference_mentions,
 )
 from ..records import (
@@ -273,7 +274,7 @@ def read_persian(extractor: Extractor, article: Article) -> ArticleReading:
         if explicit and not dates_mod.is_history(
             explicit[0], published, days=extractor.config.history_days
         ):
-            ctx.source_dates[r.claim.source] = explicit[0]
+            ctx.note_date(r.claim.source, r.claim.sentence.index, explicit[0])
         cities = [
             p
             for p in r.places
@@ -394,9 +395,7 @@ class _Reader:
         if family is Family.CONTROL:
             status = Status.BACKGROUND
         elif time is None:
-            time = paragraph_date or ctx.source_dates.get(claim.source)
-            if time is None and ctx.published is not None:
-                time = dates_mod.publication_fallback(ctx.published)
+            time, status = context_time(ctx, claim, paragraph_date, status)
         if status is Status.OCCURRED and _since_only(s, ctx.published, family):
             # "از سال ۲۰۱۴ ... را تصرف کرده بود", "نبرد از خرداد آغاز شده بود": a past
             # state of affairs the report recalls
