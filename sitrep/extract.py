@@ -156,7 +156,8 @@ LOSER_CUE = re.compile(r"\b(?:from|against|on|of|targeting|targeted)\b[^,;]*$", 
 # "X near the Iranian border, Jalawla, Y", "as well as the Y" (no verb, no clause)
 COORDINATION = re.compile(
     r"(?:[\s,]|\b(?:and|or|as|well|the|near|in|on|at|outside|of|border|town|city|village|"
-    r"province|district|towns|cities|villages)\b|\b[A-Z][\w'’\-]*)*"
+    r"province|district|towns|cities|villages|provincial|capital|port|strategic|key|nearby|"
+    r"[\w\-]*largest|eastern|western|northern|southern|central)\b|['’]s\b|\b[A-Z][\w'’\-]*)*"
 )
 NON_HOLDERS = frozenset({"civilians", "protesters", "rioters"})
 # "captured and killed a number of soldiers": people taken, not a place
@@ -605,7 +606,12 @@ class Extractor:
             status = Status.BACKGROUND
         if status is Status.OCCURRED and token is not None and _recalled(token):
             status = Status.BACKGROUND
-        if status is Status.OCCURRED and token is not None and token.dep_ in ("amod", "acomp"):
+        if (
+            status is Status.OCCURRED
+            and token is not None
+            and token.dep_ in ("amod", "acomp")
+            and not _misparsed_finite(token)
+        ):
             # "the liberated city", "now Raqqa is liberated": a state, not an event
             status = Status.BACKGROUND
         agent, loser, assoc = _roles(token, trig, actor_matches, text, ctx, family)
@@ -1093,6 +1099,21 @@ ANNOUNCE_HEADS = frozenset(
 )
 
 
+def _misparsed_finite(token: Any) -> bool:
+    """True for a finite verb the small parser read as an adjective: in "The Taliban
+    captured Herat" it makes "captured" a modifier of "Herat", as in "the captured
+    town". The tell: a name or plural noun right before it, modifying the same noun,
+    with no hyphen between ("Kurdish-held Kirkuk" is a real modifier)."""
+    if token.dep_ != "amod" or token.i == 0 or token.tag_ not in ("VBD", "VBN"):
+        return False
+    prev = token.doc[token.i - 1]
+    return (
+        prev.tag_ in ("NNP", "NNPS", "NNS")
+        and prev.head.i == token.head.i
+        and prev.dep_ in ("nmod", "compound", "amod", "nsubj")
+    )
+
+
 def _present_state(token: Any) -> bool:
     """ "now Raqqa is liberated", "the city, which is now controlled by": a present-tense
     passive tells a state of affairs, not the event that made it (a headline's
@@ -1175,6 +1196,12 @@ def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
     if clause.pos_ not in ("VERB", "AUX"):
         return places  # a verbless headline: one clause
     spans = []
+    if clause.dep_ in ("amod", "acl") and clause.head.i != clause.i:
+        # "the captured town", or a finite verb misparsed as one ("The Taliban
+        # captured Herat" read as a noun phrase): the noun is the place taken
+        noun = clause.head
+        sub = [t for t in noun.subtree if t.dep_ not in _CLAUSE_DEPS]
+        spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
     while clause.dep_ in ("xcomp", "ccomp", "oprd") and clause.head.dep_ == "relcl":
         clause = clause.head  # "Raqqa, which the SDF declared liberated"
     if clause.dep_ == "relcl":

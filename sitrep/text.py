@@ -96,11 +96,40 @@ def _is_abbreviation(chunk: str) -> bool:
     return word.lower() in _ABBREVIATIONS
 
 
+# A wire dateline opening an article: "KABUL, Aug 12 (Reuters) - ", "BEIRUT (AP) — ",
+# "KYIV, Ukraine — ". The city is in capitals; what follows the dash is the lead.
+_DATELINE = re.compile(
+    r"\A\s*[A-Z][A-Z'’.\-]{2,}(?:\s+[A-Z][A-Z'’.\-]+){0,3}"
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,2})?(?:\s*\([^()\n]{1,40}\))?\s*(?:--|[-–—])\s+"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where the lead starts after a wire dateline ("KABUL, Aug 12 - "), else 0.
+
+    The dateline says where the report was filed, not where its events happened,
+    and the parser reads "KABUL, Aug 12 - The Taliban captured Herat" as one noun
+    phrase: it is left out of the first sentence.
+    """
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences with offsets, paragraph numbers and indexes."""
-    return split_lines(
+    """Split ``text`` into sentences with offsets, paragraph numbers and indexes
+    (a wire dateline at the start is not part of the first sentence)."""
+    sentences = split_lines(
         text, _BOUNDARY, keeps_sentence=lambda before, _m: _is_abbreviation(before + ".")
     )
+    cut = dateline_end(text)
+    if cut and sentences and sentences[0].span.start < cut < sentences[0].span.end:
+        first = sentences[0]
+        sentences[0] = Sentence(
+            index=first.index,
+            paragraph=first.paragraph,
+            span=Span(cut, first.span.end, text[cut : first.span.end]),
+        )
+    return sentences
 
 
 def split_lines(

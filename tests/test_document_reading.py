@@ -1,0 +1,149 @@
+"""Document-level reading: datelines, how far a date carries, recalled and partial takeovers.
+
+The reports are written for these tests in the style of wire copy and of long
+analysis pieces (one unbroken paragraph, as the Guardian prints them).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitrep.extract import Extractor
+from sitrep.records import Article, Status
+from sitrep.text import dateline_end, split_sentences
+
+TERRITORY = {
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Non-violent transfer of territory",
+}
+
+
+def read(extractor: Extractor, text: str, *, day: str = "2017-11-20"):
+    article = Article.make(
+        text, language="en", outlet="Test Wire", published_at=date.fromisoformat(day)
+    )
+    return extractor.read(article).mentions
+
+
+def takeovers(mentions, status: Status = Status.OCCURRED):
+    return [m for m in mentions if m.sub_event_type in TERRITORY and m.status is status]
+
+
+def test_dateline_is_not_part_of_the_lead() -> None:
+    text = "KABUL, Aug 12 (Reuters) - Insurgents seized the town. More followed."
+    cut = dateline_end(text)
+    assert text[cut:].startswith("Insurgents seized")
+    assert split_sentences(text)[0].span.text == "Insurgents seized the town."
+    assert dateline_end("BEIRUT — Syrian troops entered the town.") == len("BEIRUT — ")
+    # capitals inside a sentence are no dateline
+    assert dateline_end("ISIS captured the town - a heavy blow.") == 0
+    assert dateline_end("Raqqa fell on Tuesday.") == 0
+
+
+def test_dateline_city_is_not_where_the_event_happened(extractor: Extractor) -> None:
+    mentions = read(
+        extractor,
+        "DAMASCUS, Nov 20 - Syrian troops recaptured the town of Rawa from ISIS on Friday, "
+        "the army said.",
+    )
+    places = {m.place.place.name for m in takeovers(mentions) if m.place}
+    assert "Damascus" not in places
+    assert places
+
+
+def test_a_date_does_not_carry_across_a_long_unbroken_article(extractor: Extractor) -> None:
+    text = (
+        "On Friday, government forces entered the eastern town of Mayadeen after heavy "
+        "fighting. The town had been a stronghold of the group for years. Residents fled "
+        "across the river. Aid groups warned of shortages. Diplomats met in Geneva. "
+        "Meanwhile Iraqi forces recaptured Rawa from ISIS."
+    )
+    rawa = [m for m in read(extractor, text) if m.place and "Rawa" in m.place.matched_text]
+    assert rawa
+    # Friday was given five sentences earlier: it does not date the Rawa takeover
+    assert all(m.time is None or m.time.value != date(2017, 11, 17) for m in rawa)
+
+
+def test_undated_takeover_deep_in_an_article_is_background(extractor: Extractor) -> None:
+    text = (
+        "Kurdish fighters are clearing mines in the city. Thousands of families remain in "
+        "camps. The winter will be hard, aid groups said. A commander recalled how the "
+        "Syrian army recaptured Mayadeen from ISIS after a long siege."
+    )
+    mentions = read(extractor, text)
+    assert not takeovers(mentions)
+    assert takeovers(mentions, Status.BACKGROUND)
+
+
+def test_undated_takeover_in_the_lead_is_news(extractor: Extractor) -> None:
+    (m,) = takeovers(read(extractor, "Iraqi forces recaptured Rawa from ISIS, officials said."))
+    assert m.time and m.time.inferred
+
+
+def test_nominalised_takeover_talked_about_is_recalled(extractor: Extractor) -> None:
+    mentions = read(
+        extractor,
+        "The recapture of Rawa after three years of ISIS rule is a symbolic loss for the group.",
+    )
+    assert not takeovers(mentions)
+
+
+def test_announced_nominalised_takeover_is_news(extractor: Extractor) -> None:
+    mentions = read(
+        extractor, "The Iraqi government on Friday announced the liberation of Rawa from ISIS."
+    )
+    assert takeovers(mentions)
+
+
+def test_present_passive_is_a_state(extractor: Extractor) -> None:
+    mentions = read(
+        extractor,
+        "He planned to come home for Christmas now that Rawa is liberated, his mother said.",
+    )
+    assert not takeovers(mentions)
+
+
+def test_verge_and_fell_short_are_not_takeovers(extractor: Extractor) -> None:
+    assert not takeovers(
+        read(extractor, "Rawa is on the verge of being captured by Iraqi forces, officials said.")
+    )
+    assert not takeovers(
+        read(
+            extractor,
+            "Iraqi commanders fell short of announcing the liberation of Rawa on Friday.",
+        )
+    )
+
+
+def test_part_of_a_place_taken_changes_no_place(extractor: Extractor) -> None:
+    mentions = read(
+        extractor,
+        "Iran-backed forces captured large swaths of territory between Mayadeen and "
+        "Abu Kamal on Friday.",
+    )
+    assert not takeovers(mentions)
+
+
+def test_place_of_another_clause_is_not_the_takeover_place(extractor: Extractor) -> None:
+    mentions = read(
+        extractor,
+        "Fighters have moved into the area from Mosul and Rawa, and into the desert, where "
+        "a push by Iraqi forces has ousted the group from its last hideouts on Friday.",
+    )
+    names = {m.place.place.name for m in takeovers(mentions) if m.place}
+    assert "Mosul" not in names
+
+
+def test_misparsed_finite_verb_is_still_a_takeover(extractor: Extractor) -> None:
+    # the small parser reads "ISIS captured Rawa" as "the ISIS-captured Rawa"
+    mentions = read(extractor, "ISIS captured Rawa, the strategic desert town, on Friday.")
+    assert takeovers(mentions)
+
+
+def test_earlier_in_the_week() -> None:
+    from sitrep.dates import find_dates
+
+    (d,) = find_dates("Forces retook the city earlier in the week.", date(2017, 9, 8))
+    assert d.ref.value == date(2017, 9, 4)
+    assert find_dates("Fighting went on during the week.", date(2017, 9, 8)) == []
