@@ -317,6 +317,11 @@ class ActorDictionary:
         return _load_cached(tuple(str(p) for p in config.actor_files))
 
     @classmethod
+    def from_files_cached(cls) -> ActorDictionary:
+        """The bundled dictionary alone (cached), for callers without a config."""
+        return _load_cached(())
+
+    @classmethod
     def from_files(cls, paths: Iterable[str | Path], *, bundled: bool = True) -> ActorDictionary:
         """Read the bundled dictionary (unless ``bundled=False``), then each of ``paths``.
 
@@ -398,15 +403,15 @@ class ActorDictionary:
             slot = (actor.id, _COMBO)
             for cls in spec.noun_classes:
                 for noun_key in _noun_keys(lang, cls):
-                    entry = by_length.get(len(noun_key))
-                    if entry is None:
+                    combo = by_length.get(len(noun_key))
+                    if combo is None:
                         none = (None,) * len(noun_key)
                         exact = none + adj_exact if noun_first else adj_exact + none
-                        entry = by_length[len(noun_key)] = _Entry(
+                        combo = by_length[len(noun_key)] = _Entry(
                             actor.id, _COMBO, spec.order, exact, lang
                         )
                     key = noun_key + adj_key if noun_first else adj_key + noun_key
-                    building.setdefault(key, {})[slot] = entry
+                    building.setdefault(key, {})[slot] = combo
 
     # -- lookups ----------------------------------------------------------
 
@@ -671,8 +676,15 @@ def _bundled_sources() -> list[tuple[str, str]]:
     folder = root.joinpath(_DATA, "actors")
     for name in sorted(p.name for p in folder.iterdir() if p.name.endswith(".json")):
         if name != "countries.json":
-            out.append((f"sitrep/data/actors/{name} (bundled)", folder.joinpath(name).read_text("utf-8")))
-    out.append(("sitrep/data/actors.json (bundled)", root.joinpath(_DATA, "actors.json").read_text("utf-8")))
+            out.append(
+                (f"sitrep/data/actors/{name} (bundled)", folder.joinpath(name).read_text("utf-8"))
+            )
+    out.append(
+        (
+            "sitrep/data/actors.json (bundled)",
+            root.joinpath(_DATA, "actors.json").read_text("utf-8"),
+        )
+    )
     return out
 
 
