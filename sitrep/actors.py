@@ -501,6 +501,7 @@ class ActorDictionary:
                         entry
                         and self._not_a_verb(entry, text, toks, i, length)
                         and not (entry.rank == _GENERIC and _modifies_noun(toks, i + length))
+                        and not (length == 1 and first in _AGENCIES and _agency(text, toks, i))
                     ):
                         hit = (length, entry)
                         break
@@ -627,6 +628,29 @@ def _tail_classes(norms: tuple[str, ...]) -> frozenset[str]:
     for split in range(1, len(norms)):
         out |= nouns.get(norms[split:], frozenset())
     return out
+
+
+# News agencies whose initials are also an army's ("AFP": Agence France-Presse and the
+# Armed Forces of the Philippines), and the words around them that show the agency.
+_AGENCIES = frozenset({"afp"})
+_AGENCY_BEFORE = frozenset({"told", "to", "by", "via", "an", "with"})
+_AGENCY_AFTER = frozenset(
+    {"reported", "reports", "report", "reporter", "reporters", "correspondent", "correspondents"}
+    | {"journalist", "journalists", "photographer", "photographers", "news", "tally", "count"}
+    | {"agency", "video", "footage", "photo", "photos", "images", "interview", "reporting"}
+)
+
+
+def _agency(text: str, toks: list[_Token], i: int) -> bool:
+    """True when the initials at ``toks[i]`` name the news agency, not the army."""
+    before = toks[i - 1].norm if i else ""
+    after = toks[i + 1].norm if i + 1 < len(toks) else ""
+    if before in _AGENCY_BEFORE or after in _AGENCY_AFTER:
+        return True
+    # a dateline or credit: "(AFP)", "AFP -", "/AFP"
+    left = text[max(0, toks[i].start - 2) : toks[i].start]
+    right = text[toks[i].end : toks[i].end + 2]
+    return "(" in left or "/" in left or ")" in right or right.strip().startswith(("-", "—"))
 
 
 def _modifies_noun(toks: list[_Token], nxt: int) -> bool:
