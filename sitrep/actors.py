@@ -781,8 +781,10 @@ def _country_doc() -> dict[str, Any]:
                 "kind": "state forces",
                 "country": iso3,
                 "controller": government,
-                "aliases": merged({"en": [f"{bare}'s police"]}, row.get("police", {})),
-                "generic_aliases": table["police_generic"],
+                # no "<country>'s police": towns share country names (Lebanon, Ohio;
+                # Palestine, Texas) and have police, not armies
+                "aliases": row.get("police", {}),
+                "generic_aliases": merged(table["police_generic"], row.get("police_generic", {})),
                 "adjectives": {k: v for k, v in adjectives.items()},
                 "noun_classes": ["police"],
             }

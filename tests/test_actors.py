@@ -384,7 +384,7 @@ STATES = [
     ("ЗСУ", None, "ukraine-military"),
     ("the Sudanese army", None, "sudan-military"),
     ("Sudanese Armed Forces", None, "sudan-military"),
-    ("SAF", None, "sudan-military"),
+    ("SAF", "SDN", "sudan-military"),
     ("الجيش السوداني", None, "sudan-military"),
     ("Russian troops", None, "russia-military"),
     ("Azerbaijani army", None, "azerbaijan-military"),
@@ -426,7 +426,7 @@ GROUPS = [
     ("Boko Haram", None, "boko-haram-jas"),
     ("بوكو حرام", None, "boko-haram-jas"),
     ("Islamic State in the Greater Sahara", None, "isgs"),
-    ("RSF", None, "rsf"),
+    ("RSF", "SDN", "rsf"),
     ("قوات الدعم السريع", None, "rsf"),
     ("SPLA-IO", None, "spla-io"),
     ("M23 rebels", None, "m23"),
@@ -443,9 +443,9 @@ GROUPS = [
     ("Wagner Group", None, "wagner"),
     ("ЧВК Вагнер", None, "wagner"),
     ("Africa Corps", None, "africa-corps"),
-    ("DPR", None, "dpr"),
+    ("DPR", "UKR", "dpr"),
     ("ДНР", None, "dpr"),
-    ("LNR", None, "lpr"),
+    ("LNR", "UKR", "lpr"),
     ("TPLF", None, "tplf"),
     ("Tigrayan forces", None, "tplf"),
     ("Fano militia", None, "fano"),
@@ -577,7 +577,7 @@ def test_afp_agency_or_army_by_context(actors: ActorDictionary) -> None:
 def test_world_matching_stays_fast(actors: ActorDictionary) -> None:
     sentence = (
         "Ukrainian forces, backed by Azov Regiment units, repelled Russian troops and Wagner "
-        "fighters near Bakhmut, the army said, as the RSF shelled El Fasher. "
+        "fighters near Bakhmut, the army said, as the Rapid Support Forces shelled El Fasher. "
     )
     text = sentence * 200
     start = time.perf_counter()
