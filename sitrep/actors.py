@@ -747,8 +747,17 @@ def _country_doc() -> dict[str, Any]:
         }
         proper = [a for a in adjectives.get("en", []) if not a.endswith(("'s", "'"))]
         if proper:
-            # "Ukrainian government forces", "Ukrainian state media" stays out: state x force noun
+            # "Ukrainian government forces", "Ukrainian state forces"
             adjectives["en"] = [*adjectives["en"], f"{proper[0]} government", f"{proper[0]} state"]
+        # An army's own initials work as adjectives too: "ENDF troops", "FARDC soldiers"
+        # (only the ones named everywhere; SAF and AFP stay generic, see the table)
+        acronyms = [
+            a
+            for a in row.get("military", {}).get("en", [])
+            if a.isupper() and a.isalpha() and len(a) <= 6
+        ]
+        if acronyms:
+            adjectives["en"] = [*adjectives.get("en", []), *acronyms]
         government = f"Government of {name}"
 
         def merged(base: dict[str, list[str]], extra: dict[str, list[str]]) -> dict[str, list[str]]:
