@@ -285,6 +285,7 @@ class ActorDictionary:
         self._specs: dict[str, _Spec] = {s.actor.id: s for s in specs}
         # While building: entries by key, then by (actor, rank) so a repeat replaces.
         building: dict[tuple[str, ...], dict[tuple[str, int], _Entry]] = {}
+        self._by_adjective: dict[tuple[str, ...], list[str]] = {}  # for search()
         self._adjectives: dict[tuple[str, ...], list[tuple[frozenset[str], _Entry]]] = {}
         for spec in self._specs.values():
             self._add_spec(spec, building)
@@ -395,6 +396,9 @@ class ActorDictionary:
             adj = list(_name_tokens(adjective))
             adj_key = tuple(t.norm for t in adj)
             adj_exact = _exact_forms(adj)
+            by_adjective = self._by_adjective.setdefault(adj_key, [])
+            if actor.id not in by_adjective:
+                by_adjective.append(actor.id)
             if lang not in _NOUN_FIRST:
                 # Kept apart for coordination: "Syrian and Russian jets".
                 adj_entry = _Entry(actor.id, _COMBO, spec.order, adj_exact, lang=lang)
@@ -467,6 +471,18 @@ class ActorDictionary:
             if entry:
                 return self._specs[entry.actor_id].actor
         return None
+
+    def search(self, words: str) -> list[Actor]:
+        """The actors a user's search words mean: what :meth:`resolve` gives, else every
+        actor the words are an adjective of ("Wagner", "Houthi", "Ukrainian": the
+        Ukrainian military and police). For filters, not for reading text, where
+        an adjective alone names no actor.
+        """
+        found = self.resolve(words)
+        if found is not None:
+            return [found]
+        key = tuple(t.norm for t in _tokens(words))
+        return [self._specs[a].actor for a in self._by_adjective.get(key, ())]
 
     def find(self, text: str, *, country: str | None = None, offset: int = 0) -> list[ActorMatch]:
         """Every actor named in ``text``: longest matches, non-overlapping, in order.

@@ -97,15 +97,16 @@ def actor_ids_for(store: Store, name: str, *, actors: Any = None) -> list[str]:
 
     "Daesh", "Syrian army" or "داعش" resolve through ``actors`` (an
     :class:`~sitrep.actors.ActorDictionary`; the bundled catalogue when None) to
-    ISIS or Military Forces of Syria; besides, every stored actor whose name or id
-    contains the words matches, as before ("isis" also finds "isis-k").
+    ISIS or Military Forces of Syria, and an adjective finds its actors ("Wagner",
+    "Ukrainian"); besides, every stored actor whose name or id contains the words
+    matches, as before ("isis" also finds "isis-k").
     """
     from sqlalchemy import func
 
     from .actors import ActorDictionary
 
     catalogue = actors if actors is not None else ActorDictionary.from_files_cached()
-    resolved = catalogue.resolve(name)
+    meant = [a.id for a in catalogue.search(name)]
     with store.engine.connect() as conn:
         ids = list(
             conn.execute(
@@ -117,9 +118,7 @@ def actor_ids_for(store: Store, name: str, *, actors: Any = None) -> list[str]:
                 )
             ).scalars()
         )
-    if resolved is not None and resolved.id not in ids:
-        ids.insert(0, resolved.id)
-    return ids
+    return [*meant, *(i for i in ids if i not in meant)]
 
 
 def actor_hint(name: str, *, actors: Any = None) -> str | None:
@@ -127,7 +126,7 @@ def actor_hint(name: str, *, actors: Any = None) -> str | None:
     from .actors import ActorDictionary
 
     catalogue = actors if actors is not None else ActorDictionary.from_files_cached()
-    if catalogue.resolve(name) is not None:
+    if catalogue.search(name):
         return None
     return (
         f"no actor called {name!r} in the actor catalogue or this database; try another "

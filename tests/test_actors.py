@@ -584,3 +584,13 @@ def test_world_matching_stays_fast(actors: ActorDictionary) -> None:
     found = actors.find(text, country="UKR")
     assert time.perf_counter() - start < 1.0
     assert len(found) == 6 * 200
+
+
+def test_search_words_for_filters(actors: ActorDictionary) -> None:
+    assert [a.id for a in actors.search("Daesh")] == ["isis"]
+    assert [a.id for a in actors.search("Wagner")] == ["wagner"]
+    assert {a.id for a in actors.search("Ukrainian")} == {"ukraine-military", "ukraine-police"}
+    assert actors.search("Narnian") == []
+    # reading text stays strict: an adjective alone names no actor
+    assert actors.resolve("Wagner") is None
+    assert names(actors, "Wagner said he would ask the board.") == []
