@@ -35,8 +35,10 @@ Data file form::
   only matches in capitals.
 - ``generic_aliases`` are words that name the actor only inside its own country
   ("government forces", "the army", "Kurdish forces"): they match only when the
-  caller passes a context ``country`` equal to the actor's ``country``. A
-  leading "the" is kept as written, so "the army" does not match a bare "army".
+  caller passes a context ``country`` equal to the actor's ``country``, or one
+  of its optional ``generic_countries`` (ISO3 codes: where else the words mean
+  this actor, as "Wagner" does in Mali and Ukraine). A leading "the" is kept as
+  written, so "the army" does not match a bare "army".
 - ``adjectives`` are combined in code with the force nouns of the actor's
   ``noun_classes`` (see ``_NOUN_TABLE``: "military" = troops, soldiers, warplanes...;
   "government" = government, regime, authorities; "police"; "group" =
@@ -171,6 +173,7 @@ _TO_QUOTE = str.maketrans({a: "'" for a in _APOSTROPHES[1:]})
 _ISO3 = re.compile(r"[A-Z]{3}")
 _KNOWN_KEYS = frozenset(
     {"id", "name", "kind", "country", "controller", "aliases", "generic", "generic_aliases"}
+    | {"generic_countries"}
     | {"adjectives", "noun_classes"}
 )
 
@@ -213,6 +216,7 @@ class _Spec:
     adjectives: tuple[tuple[str, str], ...]
     noun_classes: tuple[str, ...]
     order: int  # later files (and later entries) win ties between actors
+    generic_countries: tuple[str, ...] = ()  # where generic aliases work besides ``country``
 
 
 @dataclass(frozen=True)
@@ -302,9 +306,10 @@ class ActorDictionary:
                 continue
             for e in entries:
                 if e.rank == _GENERIC:
-                    country = self._specs[e.actor_id].actor.country or ""
-                    per = self._generic.setdefault(key, {})
-                    per[country] = (*per.get(country, ()), e)
+                    spec = self._specs[e.actor_id]
+                    for country in {spec.actor.country or "", *spec.generic_countries}:
+                        per = self._generic.setdefault(key, {})
+                        per[country] = (*per.get(country, ()), e)
         # Longest key per first token, and every key's leading words (two or more),
         # so find() only tries lengths that can match.
         self._starts: dict[str, int] = {}
@@ -562,7 +567,8 @@ class ActorDictionary:
         best_key: tuple[int, int, int] | None = None
         for entry in cands:
             actor = self._specs[entry.actor_id].actor
-            if entry.rank == _GENERIC and (country is None or actor.country != country):
+            # generic entries come from _lookup for the context country only
+            if entry.rank == _GENERIC and country is None:
                 continue
             if not _exact_ok(entry.exact, toks, all_caps=all_caps):
                 continue
@@ -897,6 +903,11 @@ def _parse_entry(label: str, n: int, raw: Any, *, order: int) -> _Spec:
     generic_aliases = by_language("generic_aliases")
     if generic_aliases and country is None:
         raise bad("generic_aliases need a country: they are used only in that country")
+    scope = raw.get("generic_countries", [])
+    if not isinstance(scope, list) or any(
+        not isinstance(c, str) or not _ISO3.fullmatch(c) for c in scope
+    ):
+        raise bad(f"generic_countries must be a list of ISO3 codes like 'MLI', got {scope!r}")
     adjectives = by_language("adjectives")
     for lang, _ in adjectives:
         if lang not in _NOUNS:
@@ -920,6 +931,7 @@ def _parse_entry(label: str, n: int, raw: Any, *, order: int) -> _Spec:
         adjectives=adjectives,
         noun_classes=tuple(classes),
         order=order,
+        generic_countries=tuple(scope),
     )
 
 

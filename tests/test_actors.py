@@ -594,3 +594,29 @@ def test_search_words_for_filters(actors: ActorDictionary) -> None:
     # reading text stays strict: an adjective alone names no actor
     assert actors.resolve("Wagner") is None
     assert names(actors, "Wagner said he would ask the board.") == []
+
+
+def test_generic_words_with_more_countries(actors: ActorDictionary) -> None:
+    # bare "Wagner" is the group only where it fought, never a surname elsewhere
+    assert names(actors, "Wagner took the town, Malian officials said.", "MLI") == ["Wagner Group"]
+    assert names(actors, "Вагнер вошёл в Бахмут.", "UKR") == ["Wagner Group"]
+    assert names(actors, "Wagner said he would ask the board.", "USA") == []
+    assert actors.resolve("Wagner", country="UKR") == actors.by_id("wagner")
+
+
+def test_generic_countries_must_be_iso3(tmp_path: Path) -> None:
+    bad = {
+        "version": 1,
+        "actors": [
+            {
+                "id": "x",
+                "name": "X",
+                "kind": "rebel group",
+                "country": "MLI",
+                "generic_aliases": {"en": ["the group"]},
+                "generic_countries": ["Mali"],
+            }
+        ],
+    }
+    with pytest.raises(DataError, match="generic_countries"):
+        ActorDictionary.from_files([write(tmp_path / "bad.json", bad)])
