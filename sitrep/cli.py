@@ -171,7 +171,12 @@ def _event_filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
             click.option(
                 "--place", default=None, help="Place name in any spelling, or GeoNames id."
             ),
-            click.option("--actor", default=None, help="Actor name or id (substring)."),
+            click.option(
+                "--actor",
+                default=None,
+                help="Actor by any name or alias in any language (Daesh, 'Syrian army', "
+                "داعش), or a substring of its name or id.",
+            ),
             click.option(
                 "--type", "type_", default=None, help="Event or sub-event type (substring)."
             ),
@@ -244,24 +249,28 @@ def events(
     as_json: bool,
 ) -> None:
     """List events: a table, or every matching event as JSON."""
-    from .queries import iter_events
-    from .resources import load_gazetteer
+    from .queries import actor_hint, iter_events
+    from .resources import load_actors, load_gazetteer
     from .store import open_store
 
     config = _config(ctx)
     f = dataclasses.replace(event_filter, limit=limit)
+    catalogue = load_actors(config) if f.actor else None
 
     def go() -> list[dict[str, Any]]:
         with open_store(config.db, readonly=True) as store:
             gaz = load_gazetteer(config) if f.place else None
-            return list(iter_events(store, f, gazetteer=gaz))
+            return list(iter_events(store, f, gazetteer=gaz, actors=catalogue))
 
     items = _run(go)
+    hint = actor_hint(f.actor, actors=catalogue) if f.actor and not items else None
     if as_json:
+        if hint:
+            click.echo(hint, err=True)
         click.echo(json.dumps(items, ensure_ascii=False, indent=2))
         return
     if not items:
-        click.echo("no events match", err=True)
+        click.echo(hint or "no events match", err=True)
         return
     for e in items:
         place_name = e["place"]["name"] if e["place"] else "?"
@@ -298,7 +307,7 @@ def export(
 ) -> None:
     """Export events as JSONL, ACLED-column CSV or GeoJSON."""
     from .export import write_export
-    from .resources import load_gazetteer
+    from .resources import load_actors, load_gazetteer
     from .store import open_store
 
     config = _config(ctx)
@@ -307,10 +316,11 @@ def export(
     def go() -> int:
         with open_store(config.db, readonly=True) as store:
             gaz = load_gazetteer(config) if f.place else None
+            act = load_actors(config) if f.actor else None
             if output:
                 with open(output, "w", encoding="utf-8", newline="") as fh:
-                    return write_export(store, f, fmt, fh, gazetteer=gaz)
-            return write_export(store, f, fmt, sys.stdout, gazetteer=gaz)
+                    return write_export(store, f, fmt, fh, gazetteer=gaz, actors=act)
+            return write_export(store, f, fmt, sys.stdout, gazetteer=gaz, actors=act)
 
     n = _run(go)
     if output:

@@ -156,10 +156,19 @@ def geojson_feature(e: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def write_export(
-    store: Any, f: EventFilter, fmt: str, out: TextIO, *, gazetteer: Any = None
+    store: Any,
+    f: EventFilter,
+    fmt: str,
+    out: TextIO,
+    *,
+    gazetteer: Any = None,
+    actors: Any = None,
 ) -> int:
-    """Write the events matching ``f`` to ``out`` in ``fmt``; returns how many."""
-    items: Iterable[dict[str, Any]] = iter_events(store, f, gazetteer=gazetteer)
+    """Write the events matching ``f`` to ``out`` in ``fmt``; returns how many.
+
+    ``gazetteer`` and ``actors`` read the place and actor filters (bundled actors when None).
+    """
+    items: Iterable[dict[str, Any]] = iter_events(store, f, gazetteer=gazetteer, actors=actors)
     n = 0
     if fmt == "jsonl":
         for e in items:

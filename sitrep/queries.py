@@ -19,7 +19,8 @@ from sqlalchemy import ColumnElement, Select, and_, or_, select
 
 from .compare import compare_reports
 from .errors import LookupFailed
-from .store import Store, actors, articles, events, mentions, places
+from .store import Store, articles, events, mentions, places
+from .store import actors as actors_table
 
 DEFAULT_STATUSES = ("occurred", "claimed", "denied")
 ALL_STATUSES = ("occurred", "claimed", "denied", "expected", "background")
@@ -46,7 +47,9 @@ def _like(value: str) -> str:
     return f"%{value.lower()}%"
 
 
-def _select(store: Store, f: EventFilter, place_ids: list[int] | None) -> Select[Any]:
+def _select(
+    store: Store, f: EventFilter, place_ids: list[int] | None, actor_ids: list[str] | None = None
+) -> Select[Any]:
     q = select(events).order_by(events.c.date, events.c.id)
     conds: list[ColumnElement[bool]] = [events.c.status.in_(list(f.statuses))]
     if place_ids is not None:
@@ -69,19 +72,12 @@ def _select(store: Store, f: EventFilter, place_ids: list[int] | None) -> Select
     if f.until:
         conds.append(events.c.date <= f.until)
     if f.actor:
-        from sqlalchemy import func
-
-        ids = select(actors.c.id).where(
-            or_(
-                func.lower(actors.c.name).like(_like(f.actor)),
-                func.lower(actors.c.id).like(_like(f.actor)),
-            )
-        )
+        ids = actor_ids if actor_ids is not None else actor_ids_for(store, f.actor)
         conds.append(
             or_(
                 events.c.actor1.in_(ids),
                 events.c.actor2.in_(ids),
-                *[events.c.assoc_actors.like(f'%"{a}"%') for a in _actor_ids(store, f.actor)],
+                *[events.c.assoc_actors.like(f'%"{a}"%') for a in ids],
             )
         )
     if f.source:
@@ -96,20 +92,46 @@ def _select(store: Store, f: EventFilter, place_ids: list[int] | None) -> Select
     return q
 
 
-def _actor_ids(store: Store, text: str) -> list[str]:
+def actor_ids_for(store: Store, name: str, *, actors: Any = None) -> list[str]:
+    """Actor ids a user's words stand for: any alias the actor catalogue knows, or a substring.
+
+    "Daesh", "Syrian army" or "داعش" resolve through ``actors`` (an
+    :class:`~sitrep.actors.ActorDictionary`; the bundled catalogue when None) to
+    ISIS or Military Forces of Syria, and an adjective finds its actors ("Wagner",
+    "Ukrainian"); besides, every stored actor whose name or id contains the words
+    matches, as before ("isis" also finds "isis-k").
+    """
     from sqlalchemy import func
 
+    from .actors import ActorDictionary
+
+    catalogue = actors if actors is not None else ActorDictionary.from_files_cached()
+    meant = [a.id for a in catalogue.search(name)]
     with store.engine.connect() as conn:
-        return list(
+        ids = list(
             conn.execute(
-                select(actors.c.id).where(
+                select(actors_table.c.id).where(
                     or_(
-                        func.lower(actors.c.name).like(_like(text)),
-                        func.lower(actors.c.id).like(_like(text)),
+                        func.lower(actors_table.c.name).like(_like(name)),
+                        func.lower(actors_table.c.id).like(_like(name)),
                     )
                 )
             ).scalars()
         )
+    return [*meant, *(i for i in ids if i not in meant)]
+
+
+def actor_hint(name: str, *, actors: Any = None) -> str | None:
+    """Why an actor filter found nothing, when the words name no known actor; else None."""
+    from .actors import ActorDictionary
+
+    catalogue = actors if actors is not None else ActorDictionary.from_files_cached()
+    if catalogue.search(name):
+        return None
+    return (
+        f"no actor called {name!r} in the actor catalogue or this database; try another "
+        "name or alias (ISIS, Daesh, Syrian army, Taliban, RSF), or an actor id"
+    )
 
 
 def place_ids_for(store: Store, name: str, *, gazetteer: Any = None) -> list[int]:
@@ -155,19 +177,31 @@ def place_ids_for(store: Store, name: str, *, gazetteer: Any = None) -> list[int
         return sorted(ids)
 
 
-def iter_events(store: Store, f: EventFilter, *, gazetteer: Any = None) -> Iterator[dict[str, Any]]:
-    """Events matching ``f`` as JSON-ready dicts, ordered by date then id (streaming)."""
+def iter_events(
+    store: Store, f: EventFilter, *, gazetteer: Any = None, actors: Any = None
+) -> Iterator[dict[str, Any]]:
+    """Events matching ``f`` as JSON-ready dicts, ordered by date then id (streaming).
+
+    ``actors`` is the actor catalogue that reads ``f.actor`` (aliases in any
+    language); the bundled one when None.
+    """
     place_ids = place_ids_for(store, f.place, gazetteer=gazetteer) if f.place else None
+    actor_ids = actor_ids_for(store, f.actor, actors=actors) if f.actor else None
     with store.engine.connect() as conn:
         actor_names = {
             r[0]: (r[1], r[2], r[3])
             for r in conn.execute(
-                select(actors.c.id, actors.c.name, actors.c.kind, actors.c.country)
+                select(
+                    actors_table.c.id,
+                    actors_table.c.name,
+                    actors_table.c.kind,
+                    actors_table.c.country,
+                )
             )
         }
         place_rows = {r["id"]: r for r in conn.execute(select(places)).mappings()}
         # one connection for the whole read: the rows, then their mentions by batch
-        rows = conn.execute(_select(store, f, place_ids)).mappings().all()
+        rows = conn.execute(_select(store, f, place_ids, actor_ids)).mappings().all()
         for start in range(0, len(rows), 500):
             yield from _items(conn, rows[start : start + 500], actor_names, place_rows)
 

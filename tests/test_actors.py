@@ -170,7 +170,10 @@ def test_generic_words_need_the_context_country(actors: ActorDictionary) -> None
     assert names(actors, text, "SYR") == [SYRIA]
     assert names(actors, text, "IRQ") == [IRAQ]
     assert names(actors, text) == []
-    assert names(actors, text, "FRA") == []
+    # Every country has state forces now: generic words name France's in a French context
+    # (this assertion pinned the old Syria/Iraq-only catalogue); an unknown code names none.
+    assert names(actors, text, "FRA") == ["Military Forces of France"]
+    assert names(actors, text, "XXX") == []
     (match,) = actors.find(text, country="IRQ")
     assert match.generic is True
     assert actors.resolve("government forces") is None
@@ -368,3 +371,252 @@ def test_find_is_fast(actors: ActorDictionary) -> None:
     found = actors.find(text, country="IRQ")
     assert time.perf_counter() - start < 1.0
     assert len(found) == 5 * 200
+
+
+# -- the world catalogue: state forces of every country, non-state groups --------
+
+STATES = [
+    ("Ukrainian forces", None, "ukraine-military"),
+    ("Ukrainian troops", None, "ukraine-military"),
+    ("Ukrainian military", None, "ukraine-military"),
+    ("Armed Forces of Ukraine", None, "ukraine-military"),
+    ("Government of Ukraine", None, "ukraine-military"),
+    ("ЗСУ", None, "ukraine-military"),
+    ("the Sudanese army", None, "sudan-military"),
+    ("Sudanese Armed Forces", None, "sudan-military"),
+    ("SAF", "SDN", "sudan-military"),
+    ("الجيش السوداني", None, "sudan-military"),
+    ("Russian troops", None, "russia-military"),
+    ("Azerbaijani army", None, "azerbaijan-military"),
+    ("Azeri forces", None, "azerbaijan-military"),
+    ("Armenian troops", None, "armenia-military"),
+    ("Malian soldiers", None, "mali-military"),
+    ("FAMa", None, "mali-military"),
+    ("FARDC", None, "drc-military"),
+    ("Congolese army", None, "drc-military"),
+    ("ENDF", None, "ethiopia-military"),
+    ("Ethiopian troops", None, "ethiopia-military"),
+    ("Tatmadaw", None, "myanmar-military"),
+    ("Myanmar junta", None, "myanmar-military"),
+    ("Afghan National Army", None, "afghanistan-military"),
+    ("ANDSF", None, "afghanistan-military"),
+    ("Armed Forces of the Philippines", None, "philippines-military"),
+    ("Philippine National Police", None, "philippines-police"),
+    ("pro-Hadi forces", None, "yemen-military"),
+    ("Saudi-led coalition", None, "saudi-arabia-military"),
+    ("Nigerian police", None, "nigeria-police"),
+    ("South Sudanese army", None, "south-sudan-military"),
+    ("Police Forces of Sudan", None, "sudan-police"),
+    ("the army", "UKR", "ukraine-military"),
+    ("government forces", "MLI", "mali-military"),
+    ("police", "KEN", "kenya-police"),
+]
+
+GROUPS = [
+    ("Taliban", None, "taliban"),
+    ("طالبان", None, "taliban"),
+    ("Талибан", None, "taliban"),
+    ("ISIS-K", None, "isis-k"),
+    ("Islamic State Khorasan Province", None, "isis-k"),
+    ("داعش خراسان", None, "isis-k"),
+    ("al-Shabaab", None, "al-shabaab"),
+    ("حركة الشباب", None, "al-shabaab"),
+    ("JNIM", None, "jnim"),
+    ("ISWAP", None, "iswap"),
+    ("Boko Haram", None, "boko-haram-jas"),
+    ("بوكو حرام", None, "boko-haram-jas"),
+    ("Islamic State in the Greater Sahara", None, "isgs"),
+    ("RSF", "SDN", "rsf"),
+    ("قوات الدعم السريع", None, "rsf"),
+    ("SPLA-IO", None, "spla-io"),
+    ("M23 rebels", None, "m23"),
+    ("Allied Democratic Forces", None, "adf"),
+    ("CODECO", None, "codeco"),
+    ("Houthis", None, "houthis"),
+    ("Ansar Allah", None, "houthis"),
+    ("أنصار الله", None, "houthis"),
+    ("انصارالله", None, "houthis"),
+    ("Southern Transitional Council", None, "stc"),
+    ("Hamas", None, "hamas"),
+    ("Palestinian Islamic Jihad", None, "pij"),
+    ("PKK", None, "pkk"),
+    ("Wagner Group", None, "wagner"),
+    ("ЧВК Вагнер", None, "wagner"),
+    ("Africa Corps", None, "africa-corps"),
+    ("DPR", "UKR", "dpr"),
+    ("ДНР", None, "dpr"),
+    ("LNR", "UKR", "lpr"),
+    ("TPLF", None, "tplf"),
+    ("Tigrayan forces", None, "tplf"),
+    ("Fano militia", None, "fano"),
+    ("Oromo Liberation Army", None, "ola"),
+    ("Arakan Army", None, "arakan-army"),
+    ("People's Defence Force", None, "pdf"),
+    ("KIA", "MMR", "kia"),
+    ("TNLA", None, "tnla"),
+    ("New People's Army", None, "npa"),
+    ("Abu Sayyaf", None, "abu-sayyaf"),
+    ("Maute group", None, "maute"),
+    ("ELN", None, "eln"),
+    ("FARC dissidents", None, "emc"),
+    ("Segunda Marquetalia", None, "segunda-marquetalia"),
+    ("Clan del Golfo", None, "clan-del-golfo"),
+    ("CJNG", None, "cjng"),
+    ("Sinaloa Cartel", None, "sinaloa-cartel"),
+    ("Viv Ansanm", None, "viv-ansanm"),
+    ("gangs", "HTI", "viv-ansanm"),
+    ("Ambazonian separatists", None, "ambazonia"),
+    ("Ansar al-Sunna", None, "ansar-al-sunna-moz"),
+    ("Libyan National Army", None, "lna"),
+    ("Haftar's forces", None, "lna"),
+    ("Government of National Accord", None, "libya-military"),
+    ("Kataib Hezbollah", None, "kataib-hezbollah"),
+    ("كتائب حزب الله", None, "kataib-hezbollah"),
+    ("Azov Regiment", None, "azov"),
+    ("Kadyrovtsy", None, "kadyrovtsy"),
+    ("Nagorno-Karabakh Defence Army", None, "nk-defence-army"),
+    ("TTP", None, "ttp"),
+    ("Baloch Liberation Army", None, "bla"),
+    ("Lashkar-e-Taiba", None, "let"),
+    ("Jaish-e-Mohammed", None, "jem-pakistan"),
+    ("JEM", None, "jem"),
+    ("ULFA", None, "ulfa-i"),
+    ("Kuki militants", None, "kuki-militants"),
+    ("Arambai Tenggol", None, "meitei-militants"),
+    ("al-Qaeda", None, "al-qaeda"),
+    ("AQAP", None, "aqap"),
+    ("AQIM", None, "aqim"),
+    ("Ansaru", None, "ansaru"),
+    ("bandits", "NGA", "bandits-nigeria"),
+    ("Janjaweed", None, "janjaweed"),
+    ("SLA-AW", None, "sla-aw"),
+]
+
+
+@pytest.mark.parametrize(("words", "country", "expected"), STATES + GROUPS)
+def test_world_catalogue_resolves(
+    actors: ActorDictionary, words: str, country: str | None, expected: str
+) -> None:
+    actor = actors.resolve(words, country=country)
+    assert actor is not None, words
+    assert actor.id == expected
+
+
+def test_world_catalogue_size_and_controllers(actors: ActorDictionary) -> None:
+    states = [a for a in actors if a.id.endswith("-military") and a.kind == "state forces"]
+    assert len(states) >= 190
+    groups = [a for a in actors if a.kind != "state forces" and not actors.is_generic(a)]
+    assert len(groups) >= 150
+    ukraine = actors.by_id("ukraine-military")
+    assert ukraine is not None and ukraine.name == "Military Forces of Ukraine"
+    assert actors.controller_of(ukraine) == "Government of Ukraine"
+    sudan_police = actors.by_id("sudan-police")
+    assert sudan_police is not None and sudan_police.name == "Police Forces of Sudan"
+    assert actors.controller_of(sudan_police) == "Government of Sudan"
+    for actor_id, controller in (
+        ("rsf", "RSF"),
+        ("taliban", "Taliban"),
+        ("wagner", "Government of Russia"),
+        ("dpr", "Government of Russia"),
+        ("azov", "Government of Ukraine"),
+        ("kataib-hezbollah", "Government of Iraq"),
+        ("pdf", "National Unity Government (Myanmar)"),
+    ):
+        actor = actors.by_id(actor_id)
+        assert actor is not None and actors.controller_of(actor) == controller, actor_id
+
+
+def test_a_country_name_alone_is_not_an_actor(actors: ActorDictionary) -> None:
+    assert names(actors, "Ukraine and Sudan were discussed in Kyiv.") == []
+    assert actors.resolve("Ukraine") is None
+    assert actors.resolve("Sudanese") is None
+    assert names(actors, "Fighting on the Sea of Azov coast.", "UKR") == []
+    assert names(actors, "The Rada voted on Tuesday.", "UKR") == []
+
+
+def test_state_forces_in_running_text(actors: ActorDictionary) -> None:
+    text = "Russian troops shelled Ukrainian forces near Bakhmut, the Azerbaijani army said."
+    assert names(actors, text) == [
+        "Military Forces of Russia",
+        "Military Forces of Ukraine",
+        "Military Forces of Azerbaijan",
+    ]
+    # "South Sudanese" is not read as "Sudanese"; "the army" is the context country's
+    assert names(actors, "South Sudanese soldiers crossed; the army withdrew.", "SDN") == [
+        "Military Forces of South Sudan",
+        "Military Forces of Sudan",
+    ]
+
+
+def test_groups_in_running_text_in_several_scripts(actors: ActorDictionary) -> None:
+    assert names(actors, "Houthi rebels fired missiles at Marib.") == [
+        "Houthi Movement (Ansar Allah)"
+    ]
+    assert names(actors, "سيطرت قوات الدعم السريع على الفاشر.") == ["Rapid Support Forces"]
+    assert names(actors, "طالبان کنترل قندوز را به دست گرفت.") == ["Taliban"]
+    assert names(actors, "Бойцы ЧВК Вагнер вошли в Соледар.") == ["Wagner Group"]
+    assert names(actors, "Wagner fighters and DPR forces took Soledar.") == [
+        "Wagner Group",
+        "DPR: Donetsk People's Republic",
+    ]
+
+
+def test_afp_agency_or_army_by_context(actors: ActorDictionary) -> None:
+    phl = "Military Forces of the Philippines"
+    assert names(actors, "AFP troops clashed with the NPA in Samar.", "PHL")[0] == phl
+    assert names(actors, "The AFP said two soldiers died.", "PHL")[0] == phl
+    # the news agency: a dateline, a credit, "told AFP", "an AFP reporter"
+    assert names(actors, "MANILA (AFP) - Rain fell.", "PHL") == []
+    assert names(actors, "A villager told AFP the road was shut.", "PHL") == []
+    assert names(actors, "An AFP reporter saw the bridge.", "PHL") == []
+    # outside the Philippines AFP is only ever the agency
+    assert names(actors, "AFP reported the attack.", "SYR") == []
+    assert names(actors, "AFP soldiers advanced.") == []
+
+
+def test_world_matching_stays_fast(actors: ActorDictionary) -> None:
+    sentence = (
+        "Ukrainian forces, backed by Azov Regiment units, repelled Russian troops and Wagner "
+        "fighters near Bakhmut, the army said, as the Rapid Support Forces shelled El Fasher. "
+    )
+    text = sentence * 200
+    start = time.perf_counter()
+    found = actors.find(text, country="UKR")
+    assert time.perf_counter() - start < 1.0
+    assert len(found) == 6 * 200
+
+
+def test_search_words_for_filters(actors: ActorDictionary) -> None:
+    assert [a.id for a in actors.search("Daesh")] == ["isis"]
+    assert [a.id for a in actors.search("Wagner")] == ["wagner"]
+    assert {a.id for a in actors.search("Ukrainian")} == {"ukraine-military", "ukraine-police"}
+    assert actors.search("Narnian") == []
+    # reading text stays strict: an adjective alone names no actor
+    assert actors.resolve("Wagner") is None
+    assert names(actors, "Wagner said he would ask the board.") == []
+
+
+def test_generic_words_with_more_countries(actors: ActorDictionary) -> None:
+    # bare "Wagner" is the group only where it fought, never a surname elsewhere
+    assert names(actors, "Wagner took the town, Malian officials said.", "MLI") == ["Wagner Group"]
+    assert names(actors, "Вагнер вошёл в Бахмут.", "UKR") == ["Wagner Group"]
+    assert names(actors, "Wagner said he would ask the board.", "USA") == []
+    assert actors.resolve("Wagner", country="UKR") == actors.by_id("wagner")
+
+
+def test_generic_countries_must_be_iso3(tmp_path: Path) -> None:
+    bad = {
+        "version": 1,
+        "actors": [
+            {
+                "id": "x",
+                "name": "X",
+                "kind": "rebel group",
+                "country": "MLI",
+                "generic_aliases": {"en": ["the group"]},
+                "generic_countries": ["Mali"],
+            }
+        ],
+    }
+    with pytest.raises(DataError, match="generic_countries"):
+        ActorDictionary.from_files([write(tmp_path / "bad.json", bad)])

@@ -363,3 +363,47 @@ def test_api_bench_runs_small_and_bounded(app_config: Config) -> None:
         assert 0 < r[name]["p50_ms"] <= r[name]["p99_ms"]
     assert r["control_profile"]["control_events"] > 0
     assert "/api/control" in format_api_bench(r)
+
+
+def test_actor_filter_reads_any_alias(client: TestClient, db: str) -> None:
+    from urllib.parse import quote
+
+    isis = {e["id"] for e in _events(client, "actor=isis")}
+    syria = {e["id"] for e in _events(client, "actor=Military%20Forces%20of%20Syria")}
+    assert isis and syria
+    # Aliases in English, Arabic script and adjective x noun forms, not only name substrings.
+    for words, expected in (
+        ("Daesh", isis),
+        ("Islamic State", isis),
+        ("داعش", isis),
+        ("Syrian army", syria),
+        ("the Syrian regime", syria),
+        ("ارتش سوریه", syria),
+    ):
+        assert {e["id"] for e in _events(client, "actor=" + quote(words))} == expected, words
+    # Words that name no actor: an empty page that says why (the field is added, not required).
+    page = _get(client, "/api/events?actor=" + quote("Narnian army"))
+    assert page["items"] == [] and "no actor called 'Narnian army'" in page["hint"]
+    # A known actor with no events here: empty, and no hint (the words were understood).
+    page = _get(client, "/api/events?actor=Taliban")
+    assert page["items"] == [] and "hint" not in page
+
+
+def test_cli_events_actor_alias(app_config: Config, db: str) -> None:
+    from click.testing import CliRunner
+
+    from sitrep.cli import cli
+
+    runner = CliRunner()
+
+    def ids(*args: str) -> set[str]:
+        res = runner.invoke(cli, ["--db", db, "events", "--json", *args])
+        assert res.exit_code == 0, res.output
+        return {e["id"] for e in json.loads(res.stdout)}
+
+    isis = ids("--actor", "isis")
+    assert isis and ids("--actor", "Daesh") == isis == ids("--actor", "داعش")
+    assert ids("--actor", "Syrian army") == ids("--actor", "Military Forces of Syria")
+    res = runner.invoke(cli, ["--db", db, "events", "--actor", "Narnian rebels"])
+    assert res.exit_code == 0
+    assert "no actor called 'Narnian rebels'" in res.stderr

@@ -35,7 +35,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..config import Config
 from ..errors import LookupFailed, SitrepError, StoreError
-from ..queries import ALL_STATUSES, DEFAULT_STATUSES, get_event, iter_events, place_ids_for
+from ..queries import (
+    ALL_STATUSES,
+    DEFAULT_STATUSES,
+    actor_hint,
+    get_event,
+    iter_events,
+    place_ids_for,
+)
 from ..store import Store, articles, events, open_store, places
 from .comments_api import CommentBackend, add_comment_routes
 from .limits import RateLimiter
@@ -116,6 +123,14 @@ class _Backend:
 
         with self._lock:
             return load_gazetteer(self.config)
+
+    @cached_property
+    def actors(self) -> Any:
+        # The catalogue that reads the actor filter's aliases (bundled + actor_files).
+        from ..resources import load_actors
+
+        with self._lock:
+            return load_actors(self.config)
 
     def place_ids(self, name: str) -> list[int]:
         return place_ids_for(self.store, name, gazetteer=self.gazetteer)
@@ -257,8 +272,9 @@ def create_app(
         """
         f = q.event_filter(limit=q.limit + 1, offset=q.offset)
         gaz = backend.gazetteer if f.place else None
+        act = backend.actors if f.actor else None
         with backend.gate:
-            items = list(iter_events(store, f, gazetteer=gaz))
+            items = list(iter_events(store, f, gazetteer=gaz, actors=act))
         more = len(items) > q.limit
         nxt = None
         if more:
@@ -266,7 +282,18 @@ def create_app(
             params["offset"] = str(q.offset + q.limit)
             params["limit"] = str(q.limit)
             nxt = f"{request.url.path}?{urlencode(params)}"
-        return {"items": items[: q.limit], "limit": q.limit, "offset": q.offset, "next": nxt}
+        page: dict[str, Any] = {
+            "items": items[: q.limit],
+            "limit": q.limit,
+            "offset": q.offset,
+            "next": nxt,
+        }
+        if f.actor and not items:
+            # an empty page for words that name no actor says so (added field)
+            hint = actor_hint(f.actor, actors=act)
+            if hint:
+                page["hint"] = hint
+        return page
 
     @app.get("/api/events/{event_id}", tags=["events"])
     def one_event(event_id: Annotated[str, PathParam(max_length=64)]) -> dict[str, Any]:
@@ -337,9 +364,10 @@ def create_app(
         """Every matching event as JSONL, ACLED-column CSV or GeoJSON, streamed."""
         f = q.event_filter()
         gaz = backend.gazetteer if f.place else None
+        act = backend.actors if f.actor else None
         media, ext = EXPORT_TYPES[q.format]
         return StreamingResponse(
-            _stream_export(store, f, q.format, gaz, backend.export_gate),
+            _stream_export(store, f, q.format, gaz, backend.export_gate, actors=act),
             media_type=media,
             headers={"Content-Disposition": f'attachment; filename="sitrep-events.{ext}"'},
         )
@@ -455,7 +483,13 @@ class _ExportCancelled(Exception):
 
 
 def _stream_export(
-    store: Store, f: Any, fmt: str, gazetteer: Any, gate: threading.BoundedSemaphore
+    store: Store,
+    f: Any,
+    fmt: str,
+    gazetteer: Any,
+    gate: threading.BoundedSemaphore,
+    *,
+    actors: Any = None,
 ) -> Iterator[bytes]:
     """Run ``write_export`` in a thread and yield what it writes, chunk by chunk."""
     from ..export import write_export
@@ -467,7 +501,7 @@ def _stream_export(
         writer = _QueueWriter(chunks, stop)
         try:
             with gate:
-                write_export(store, f, fmt, writer, gazetteer=gazetteer)  # type: ignore[arg-type]
+                write_export(store, f, fmt, writer, gazetteer=gazetteer, actors=actors)  # type: ignore[arg-type]
                 writer.flush()
         except _ExportCancelled:
             return

@@ -403,7 +403,8 @@
     state.next = page.next;
     $("more").hidden = !page.next;
     const n = list.children.length;
-    $("events-count").textContent = n ? n + (page.next ? "+" : "") + " events" : "No events match.";
+    // the API adds a hint when the actor box names no known actor
+    $("events-count").textContent = n ? n + (page.next ? "+" : "") + " events" : page.hint || "No events match.";
   }
 
   function setPlaceFilter(id, name) {
