@@ -615,6 +615,16 @@ class Extractor:
             # "the liberated city", "now Raqqa is liberated": a state, not an event
             status = Status.BACKGROUND
         agent, loser, assoc = _roles(token, trig, actor_matches, text, ctx, family)
+        if (
+            agent is None
+            and family in (Family.TAKE, Family.CONTROL)
+            and token is not None
+            and claim.speaker
+            and _speaker_subject(token)
+        ):
+            # "Russia's defence ministry said its forces had taken Avdiivka", "the
+            # group said it had captured Laukkai": the speaker is the one who acts
+            agent = self._speaker_actor(claim.speaker, _sentence_country(places, ctx))
         leaving = LEAVING.search(text) if family is Family.HANDOVER else None
         if leaving is not None:
             # "the Peshmerga withdrew from Kirkuk", "after the withdrawal of ISIS": the
@@ -688,6 +698,18 @@ class Extractor:
             return []
         plural = token is not None and token.tag_ in ("NNS", "NNPS")
         return reference_mentions(claim, trig.start, trig.text, ctx.occurred, plural=plural)
+
+    def _speaker_actor(self, speaker: str, country: str | None) -> Actor | None:
+        """The actor a speaker stands for: one the speaker names ("the Taliban",
+        "Russia's defence ministry"), else the state forces of a country it names
+        ("Russia said it had taken ...": a state speaking of what its forces did)."""
+        named = [m.actor for m in self.actors.find(speaker, country=country)]
+        if named:
+            return _primary(_unique(named))
+        for p in self.gazetteer.find(speaker):
+            if p.place.kind is PlacePrecision.COUNTRY:
+                return self.actors.resolve("troops", country=p.place.country)
+        return None
 
     def _country_match(self, iso3: str, text: str) -> PlaceMatch | None:
         try:
@@ -1414,6 +1436,22 @@ def _takes_people(token: Any) -> bool:
             return True
     # "the new captures", "captured foreign members": a plural noun or an adjective
     return token.tag_ == "NNS" or (token.dep_ == "amod" and token.head.lower_ in PERSON_OBJECTS)
+
+
+def _speaker_subject(token: Any) -> bool:
+    """True when the trigger's subject points back at whoever speaks: a pronoun
+    ("it had captured") or a noun owned by one ("its forces had taken")."""
+    head = token
+    if token.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in token.children):
+        head = token.head
+    for c in head.children:
+        if c.dep_ != "nsubj":
+            continue
+        if c.tag_ == "PRP" and c.lower_ in ("it", "they", "we"):
+            return True
+        if any(p.dep_ == "poss" and p.lower_ in ("its", "their", "our") for p in c.children):
+            return True
+    return False
 
 
 def _pronoun_subject(token: Any) -> bool:

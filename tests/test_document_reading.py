@@ -147,3 +147,14 @@ def test_earlier_in_the_week() -> None:
     (d,) = find_dates("Forces retook the city earlier in the week.", date(2017, 9, 8))
     assert d.ref.value == date(2017, 9, 4)
     assert find_dates("Fighting went on during the week.", date(2017, 9, 8)) == []
+
+
+def test_speaker_is_the_agent_of_its_own_pronoun(extractor: Extractor) -> None:
+    (m,) = takeovers(
+        read(extractor, "Iraq's defence ministry said its forces had taken full control of Rawa.")
+    )
+    assert m.actor1 and m.actor1.name == "Military Forces of Iraq"
+    (m,) = takeovers(read(extractor, "Iraq said on Friday it had taken full control of Rawa."))
+    assert m.actor1 and m.actor1.name == "Military Forces of Iraq"
+    (m,) = takeovers(read(extractor, "ISIS said on Friday it had captured Rawa."))
+    assert m.actor1 and m.actor1.name == "ISIS"
