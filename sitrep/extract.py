@@ -498,7 +498,14 @@ class Extractor:
             cities = [p for p in places[i] if p.place.kind is PlacePrecision.CITY]
             if cities:
                 ctx.last_city = cities[-1]
-        mentions = _retarget_country_level(mentions)
+        denied = {
+            p.place.id
+            for i, claim in enumerate(claims)
+            if DENIED_TAKEOVER.search(claim.sentence.span.text)
+            for p in places[i]
+            if p.place.kind is not PlacePrecision.COUNTRY
+        }
+        mentions = settle_denials(_retarget_country_level(mentions), denied)
         mentions.extend(_context_links(mentions))
         return ArticleReading(
             article, tuple(sentences), tuple(claims), tuple(mentions), candidates=prep.candidates
@@ -935,6 +942,41 @@ def _family_group(family: Family) -> str:
     return family.value
 
 
+# "denied that the town had fallen", "rejected claims that Russian forces had captured"
+DENIED_TAKEOVER = re.compile(
+    r"\b(?:denied|denies|deny|rejected|rejects|dismissed|refuted)\b[^.;]*?"
+    r"\b(?:fallen|fell|captured|taken|seized|overrun|lost|control)\b",
+    re.IGNORECASE,
+)
+
+
+def settle_denials(mentions: list[Mention], denied_places: Iterable[int] = ()) -> list[Mention]:
+    """A takeover that the same report also says was denied is a claim, not a fact.
+
+    "Boko Haram has seized Bama, residents said. The military denied the town had
+    fallen": the report tells both sides, so neither flips control on its own.
+    ``denied_places`` are places named in a sentence that denies a takeover but
+    yields no mention of its own. Every reader calls this once per article.
+    """
+    denied: set[int | None] = {
+        _place_id(m)
+        for m in mentions
+        if m.status is Status.DENIED and m.sub_event_type in TERRITORY_SUB_TYPES
+    }
+    denied.update(denied_places)
+    denied.discard(None)
+    if not denied:
+        return mentions
+    return [
+        replace(m, status=Status.CLAIMED)
+        if m.status is Status.OCCURRED
+        and m.sub_event_type in TERRITORY_SUB_TYPES
+        and _place_id(m) in denied
+        else m
+        for m in mentions
+    ]
+
+
 def _place_id(m: Mention) -> int | None:
     return m.place.place.id if m.place else None
 
@@ -1062,9 +1104,9 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
                 return Status.DENIED
             if head.lemma_ in CLAIM_HEADS:
                 return Status.CLAIMED
-            if head.lemma_ not in IMPLICATIVE_HEADS and (
-                head.lemma_ in PURPOSE_HEADS or head.pos_ in ("NOUN", "VERB")
-            ):
+            # "managed to retake" happens; "the start of the operation to retake" does not
+            implicative = head.lemma_ in IMPLICATIVE_HEADS and head.pos_ in ("VERB", "AUX")
+            if not implicative and (head.lemma_ in PURPOSE_HEADS or head.pos_ in ("NOUN", "VERB")):
                 return Status.EXPECTED
         if any(c.dep_ == "amod" and c.lower_ in EXPECT_MODIFIERS for c in token.children):
             return Status.EXPECTED
@@ -1173,7 +1215,7 @@ PARTIAL_OBJECTS = frozenset(
     "neighborhood neighborhoods district districts pocket pockets territory ground "
     "position positions point points post posts outpost outposts village villages "
     "hill hills checkpoint checkpoints % percent per cent half third quarter "
-    "street streets block blocks building buildings".split()
+    "street streets block blocks building buildings most much".split()
 )
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis"})
 

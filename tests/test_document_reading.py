@@ -158,3 +158,23 @@ def test_speaker_is_the_agent_of_its_own_pronoun(extractor: Extractor) -> None:
     assert m.actor1 and m.actor1.name == "Military Forces of Iraq"
     (m,) = takeovers(read(extractor, "ISIS said on Friday it had captured Rawa."))
     assert m.actor1 and m.actor1.name == "ISIS"
+
+
+def test_a_takeover_denied_in_the_same_report_is_a_claim(extractor: Extractor) -> None:
+    mentions = read(
+        extractor,
+        "ISIS fighters have seized Mayadeen after overrunning an army post on Monday, "
+        "residents said. The army said troops were still fighting on the outskirts and "
+        "denied that Mayadeen had fallen.",
+    )
+    assert not takeovers(mentions)
+    assert takeovers(mentions, Status.CLAIMED)
+
+
+def test_the_start_of_an_operation_to_retake_is_not_a_takeover(extractor: Extractor) -> None:
+    mentions = read(
+        extractor,
+        "Iraq's prime minister announced on Monday the start of the operation to retake "
+        "Rawa from ISIS.",
+    )
+    assert not takeovers(mentions)

@@ -57,6 +57,7 @@ from ..extract import (
     build_mention,
     context_time,
     reference_mentions,
+    settle_denials,
 )
 from ..records import (
     Actor,
@@ -282,6 +283,7 @@ def read_persian(extractor: Extractor, article: Article) -> ArticleReading:
         ]
         if cities:
             ctx.last_city = cities[-1].match
+    mentions = settle_denials(mentions)
     mentions.extend(_context_links(mentions))
     return ArticleReading(
         article, tuple(sentences), tuple(claims), tuple(mentions), candidates=candidates
