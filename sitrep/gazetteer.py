@@ -34,7 +34,7 @@ import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -56,7 +56,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -103,6 +103,12 @@ class _Evidence:
     regions: frozenset[int] = frozenset()
     anchors: tuple[tuple[float, float], ...] = ()
     countries: tuple[str, ...] = ()
+
+
+def _abbreviation_use(text: str, tok: tuple[int, int, str]) -> bool:
+    """Whether a token is used as a state abbreviation: "Springfield, Ill."."""
+    start, end, _ = tok
+    return text[end : end + 1] == "." and text[:start].rstrip().endswith(",")
 
 
 def _nearest_km(lat: float, lon: float, points: Sequence[tuple[float, float]]) -> float:
@@ -515,6 +521,8 @@ _SCRIPT_FOLD = str.maketrans(
 )
 _SCRIPT_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 
+_LATIN_SHORT = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
+
 # Token classes.
 _WORD, _ARTICLE, _BUTOK = 0, 1, 2
 
@@ -537,6 +545,8 @@ def _fold(token: str) -> tuple[str, int, bool]:
         return form, _ARTICLE, False
     if form in _BU:
         return "bu", _BUTOK, False
+    # "St. Louis" / "Saint Louis", "Mt. Pleasant" / "Mount Pleasant".
+    form = _LATIN_SHORT.get(form, form)
     # Fused "Albukamal", "Abukamal" -> "bukamal", as "Albu Kamal" and "Abu Kamal".
     for prefix in ("albu", "abu"):
         if form.startswith(prefix) and len(form) >= len(prefix) + 3:
@@ -737,6 +747,8 @@ class _Row:
     admin1_id: int
     names: list[str]
     iso2: str = ""
+    # Abbreviations that name this place as surely as its name ("Calif.", "N.C.").
+    abbreviations: list[str] = field(default_factory=list)
 
 
 def _build_rows(config: Config) -> list[_Row]:
@@ -1011,6 +1023,8 @@ def _continent_rows(continents: dict[str, dict[str, Any]]) -> list[_Row]:
 
 _KIND_NAMES = {k.value: k for k in PlacePrecision}
 _AREA_KINDS = frozenset({PlacePrecision.ADMIN2, PlacePrecision.REGION})
+# Kinds whose all-caps short forms are kept (UK, USA, EU).
+_ACRONYM_KINDS = frozenset({PlacePrecision.COUNTRY, PlacePrecision.REGION})
 
 
 def _own_data_path() -> Path:
@@ -1088,7 +1102,7 @@ def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
     for state, abbreviations in data.get("us_state_abbreviations", {}).items():
         row = provinces.get(("USA", normalize_name(state)))
         if row is not None:
-            row.names += abbreviations
+            row.abbreviations += abbreviations
     for r in rows:
         if r.kind is PlacePrecision.CITY and r.iso3 in _RULE_COUNTRIES:
             r.names += _rule_variants(r.name, r.iso3)
@@ -1182,7 +1196,7 @@ def _build_payload(config: Config) -> dict[str, Any]:
         for j, name in enumerate(row.names):
             # The primary name is kept whatever it looks like; aliases are filtered.
             if j > 0 and not _usable_alias(name):
-                if not (world and row.kind is PlacePrecision.COUNTRY and _acronym(name)):
+                if not (world and row.kind in _ACRONYM_KINDS and _acronym(name)):
                     continue
                 # A country's all-caps short form (UK, USA, UAE): found only in capitals.
                 acronyms.add(normalize_name(name))
@@ -1195,6 +1209,14 @@ def _build_payload(config: Config) -> dict[str, Any]:
                 if not lst or lst[-1] != i:
                     lst.append(i)
         surfaces.append(seen)
+    # State abbreviations: found only as in "Springfield, Ill." (after a comma,
+    # before a full stop), where they win over any namesake.
+    abbreviations: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        for abbr in row.abbreviations:
+            abbreviations[normalize_name(abbr)] = i
+            if _DOTTED.match(abbr):
+                abbreviations[abbr.replace(".", "").casefold()] = i
     # A city that gives its name to its province ("Deir al-Zour", spelled so only
     # for the city): "province of Deir al-Zour" is then that province.
     row_of = {(r.kind, r.id): i for i, r in enumerate(rows)}
@@ -1243,7 +1265,11 @@ def _build_payload(config: Config) -> dict[str, Any]:
         "stop": sorted(stop),
         "iso2": {r.iso2: r.iso3 for r in rows if r.kind is PlacePrecision.COUNTRY},
         "adjectives": adjectives,
+        "abbreviations": abbreviations,
     }
+
+
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
 
 
 def _write_atomic(path: Path, payload: dict[str, Any]) -> None:
@@ -1357,6 +1383,7 @@ class Gazetteer:
             payload.get("province_words", _PROVINCE_WORDS_LATIN)
         )
         self._acronyms: frozenset[str] = frozenset(payload.get("acronyms", ()))
+        self._abbreviations: dict[str, int] = payload.get("abbreviations", {})
         self._name_keys: dict[int, str] = {}
         country_code = _KIND_CODE[PlacePrecision.COUNTRY]
         self._countries = {
@@ -1466,6 +1493,9 @@ class Gazetteer:
             return []
         ctx = self._ctx(countries)
         rows: Sequence[int] = self._get(_join(folded))
+        abbr = self._abbreviations.get(_join(folded))
+        if abbr is not None:
+            return [self._places[abbr]]
         hint, idx = _province_hint(folded, words=self._province_words)
         if hint:
             core = self._get(_join([folded[i] for i in idx]))
@@ -1540,6 +1570,9 @@ class Gazetteer:
                 first = next(k for k in range(i, j + 1) if folded[k][1] != _ARTICLE)
                 if not folded[first][2] and not toks[first][2][0].isupper():
                     break
+                if i == j and key in self._abbreviations and _abbreviation_use(text, toks[i]):
+                    cands.append((i, j, [self._abbreviations[key]], False))
+                    continue
                 v = index.get(key)
                 if v is None:
                     continue
@@ -1692,9 +1725,12 @@ class Gazetteer:
                 letters.append(toks[j][2].casefold())
                 j += 1
             if len(letters) >= 2:
-                rows = list(self._get("".join(letters)))
-                if rows and "".join(letters) in self._acronyms:
+                key = "".join(letters)
+                rows = list(self._get(key))
+                if rows and key in self._acronyms:
                     out.append((i, j - 1, rows, False))
+                elif key in self._abbreviations:
+                    out.append((i, j - 1, [self._abbreviations[key]], False))
         return out
 
     def _is_admin1(self, row: int) -> bool:
@@ -1755,7 +1791,8 @@ class Gazetteer:
         """The key of a place's own name (not of an alias), computed once."""
         key = self._name_keys.get(row)
         if key is None:
-            key = self._name_keys[row] = normalize_name(self._places[row].name)
+            # "Washington, D.C.": the part before a comma is the name itself.
+            key = self._name_keys[row] = normalize_name(self._places[row].name.split(",")[0])
         return key
 
     def _rank_world(
@@ -1801,15 +1838,41 @@ class Gazetteer:
         )
         namesake_admin1: set[int] = set()
         alias_only: set[int] = set()
+        admin1_pop = {places[r].id: places[r].population for r in rows}
         if name_key is not None:
             for r in rows:
                 if self._primary_key(r) == name_key:
                     continue
-                if places[r].kind is PlacePrecision.CITY and self._admin1_id[r] in row_ids:
-                    namesake_admin1.add(self._admin1_id[r])
+                p = places[r]
+                a1 = self._admin1_id[r]
+                # "New York City" is "New York" as much as the state is; a village
+                # that has the state's name as an alias is not.
+                if (
+                    p.kind is PlacePrecision.CITY
+                    and a1 in row_ids
+                    and p.population * 10 >= admin1_pop.get(a1, 0)
+                ):
+                    namesake_admin1.add(a1)
                 else:
                     alias_only.add(r)
         anchors = evidence.anchors
+        main = next(iter(ctx_rank), None)
+        # A country that is not the article's main one loses its weight when
+        # the main country has a province (Georgia) or a town near the
+        # article's other places (Lebanon, Pa.) of that name.
+        local_rival = home_province = False
+        for r in rows:
+            p = places[r]
+            if p.country != main or main is None:
+                continue
+            if p.kind is PlacePrecision.ADMIN1:
+                home_province = True
+            elif (
+                p.kind is PlacePrecision.CITY
+                and anchors
+                and _nearest_km(p.lat, p.lon, anchors) <= NEAR_KM
+            ):
+                local_rival = True
 
         def score(r: int) -> tuple[int, float]:
             p = places[r]
@@ -1819,14 +1882,23 @@ class Gazetteer:
                 s += 1.5 if n == 0 else 1.0
             kind = p.kind
             if kind is PlacePrecision.COUNTRY:
-                s += 0.0 if (home_province and n is None) else 3.0
+                if p.country == main:
+                    s += 3.0
+                elif home_province:
+                    s -= 1.0
+                elif local_rival:
+                    s += 1.0
+                else:
+                    s += 3.0
             elif kind is PlacePrecision.REGION:
                 s += 1.0
             elif kind is PlacePrecision.ADMIN1:
                 s -= 3.3 if p.id in namesake_admin1 else 1.3
+                if p.id in region_set:
+                    s += 1.5
             else:
                 if kind is PlacePrecision.ADMIN2:
-                    s -= 1.0
+                    s -= 1.5
                 if self._admin1_id[r] in region_set:
                     s += 1.5
             if anchors and kind is not PlacePrecision.COUNTRY:
