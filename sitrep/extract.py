@@ -434,7 +434,7 @@ class Extractor:
         """First pass over an English article: everything but the parses."""
         sentences = split_sentences(article.text)
         claims = attribute(article, sentences)
-        places = [self._places(s.span.text) for s in sentences]
+        places = self._article_places([s.span.text for s in sentences])
         found_dates = [dates_mod.find_dates(s.span.text, article.published_at) for s in sentences]
         candidates = [i for i, s in enumerate(sentences) if is_candidate(s.span.text)]
         # a candidate with no trigger between word boundaries yields no mention and
@@ -492,8 +492,17 @@ class Extractor:
 
     def _places(self, text: str) -> list[PlaceMatch]:
         """Places named in a sentence, less the names used for something else."""
-        outlets = [(a, b) for a, b, _ in outlet_directory().find(text)]
-        return [p for p in self.gazetteer.find(text) if _is_place_use(text, p, outlets)]
+        return self._article_places([text])[0]
+
+    def _article_places(self, texts: list[str]) -> list[list[PlaceMatch]]:
+        """Places named in each sentence of one article, chosen among namesakes
+        with the whole article as context (its countries, provinces and the
+        places it names without doubt), less the names used for something else."""
+        out = []
+        for text, found in zip(texts, self.gazetteer.find_all(texts), strict=True):
+            outlets = [(a, b) for a, b, _ in outlet_directory().find(text)]
+            out.append([p for p in found if _is_place_use(text, p, outlets)])
+        return out
 
     def _sentence_mentions(
         self,

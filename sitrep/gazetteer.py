@@ -63,6 +63,8 @@ MAX_TOKENS = 5
 NEAR_KM = 150.0
 #: A town farther than this (km) from every such place needs more evidence.
 FAR_KM = 1500.0
+#: A one-word name of a town this small abroad needs the article's support.
+SMALL_PLACE = 50_000
 #: At most this many sure places of an article are compared with candidates.
 MAX_ANCHORS = 24
 
@@ -76,11 +78,17 @@ _TITLES = frozenset(
     chancellor secretary minister premier sister brother uncle aunt deputy
     """.split()
 )
-# Capitalized words before a town's name that do not make it a person's name.
-_FIRST_NAME_EXEMPT = frozenset(
+# Phrases that name a building, an institution or nothing in news, though some
+# town has them as an alias ("White House" is a translation of Casablanca).
+_NOT_PLACES = frozenset({"white house", "the city", "city", "kremlin", "pentagon", "capitol"})
+
+# Capitalized words next to a town's name that do not make it a person's name.
+_NAME_EXEMPT = frozenset(
     """
     greater downtown metro metropolitan suburban rural old new little fort port mount
-    lake cape san santa sao st ste saint little great grand upper lower
+    lake cape san santa sao saint sainte great grand upper lower countryside citadel
+    suburbs outskirts offensive front frontline pocket enclave corridor crossing
+    highway bridge dam airbase township borough parish county municipality
     """.split()
 )
 
@@ -101,7 +109,7 @@ class _Evidence:
     the places it names without doubt, and the countries most of its places are in."""
 
     regions: frozenset[int] = frozenset()
-    anchors: tuple[tuple[float, float], ...] = ()
+    anchors: tuple[tuple[float, float, int], ...] = ()
     countries: tuple[str, ...] = ()
 
 
@@ -111,11 +119,16 @@ def _abbreviation_use(text: str, tok: tuple[int, int, str]) -> bool:
     return text[end : end + 1] == "." and text[:start].rstrip().endswith(",")
 
 
-def _nearest_km(lat: float, lon: float, points: Sequence[tuple[float, float]]) -> float:
-    """Distance (km, equirectangular: plenty at these scales) to the nearest point."""
+def _nearest_km(
+    lat: float, lon: float, points: Sequence[tuple[float, float, int]], *, skip: int = -1
+) -> float:
+    """Distance (km, equirectangular: plenty at these scales) to the nearest
+    point, leaving out the point of row ``skip`` (a place is not its own evidence)."""
     best = math.inf
     k = math.cos(math.radians(lat))
-    for plat, plon in points:
+    for plat, plon, row in points:
+        if row == skip:
+            continue
         dlon = abs(lon - plon)
         if dlon > 180:
             dlon = 360 - dlon
@@ -263,6 +276,10 @@ _SCRIPT_STOP = _words(
     خبر اخبار منطقه جنگ نظامی حمله پیروزی
     في من على الى إلى عن مع هذا هذه التي الذي كان قال بعد قبل بين حتى
     مدينة محافظة دولة جيش قوات حكومة مركز حدود جنوب شمال شرق غرب اليوم
+    شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه روز هفته ماه سال دیروز
+    فردا صبح شب ظهر عصر
+    السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة يوم أمس غدا صباح مساء
+    ليلة شهر عام سنة
     """
 )
 
@@ -715,7 +732,7 @@ def _stop_words() -> frozenset[str]:
     """Words a one-token name may not be in running text (folded)."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    words = set(STOP_WORDS) | _COMMON_WORDS | _MONTHS_DAYS | _ACTORS
+    words = set(STOP_WORDS) | _COMMON_WORDS | _MONTHS_DAYS | _ACTORS | _TITLES
     return frozenset(_fold(w)[0] for w in words if w) | frozenset(_fold(w)[0] for w in _SCRIPT_STOP)
 
 
@@ -1023,6 +1040,9 @@ def _continent_rows(continents: dict[str, dict[str, Any]]) -> list[_Row]:
 
 _KIND_NAMES = {k.value: k for k in PlacePrecision}
 _AREA_KINDS = frozenset({PlacePrecision.ADMIN2, PlacePrecision.REGION})
+_AREA_OR_PROVINCE = frozenset(
+    {PlacePrecision.COUNTRY, PlacePrecision.ADMIN1, PlacePrecision.ADMIN2, PlacePrecision.REGION}
+)
 # Kinds whose all-caps short forms are kept (UK, USA, EU).
 _ACRONYM_KINDS = frozenset({PlacePrecision.COUNTRY, PlacePrecision.REGION})
 
@@ -1070,7 +1090,9 @@ def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
             continue
         if "lat" not in entry:
             continue  # names for a place the data lacks, and no position: nothing to add
-        prov = provinces.get((iso3.get(cc, ""), normalize_name(entry.get("admin1") or "")))
+        prov = by_key.get(
+            (iso3.get(cc, ""), PlacePrecision.ADMIN1, normalize_name(entry.get("admin1") or ""))
+        )
         gid = entry.get("geonames_id")
         rows.append(
             _Row(
@@ -1580,6 +1602,8 @@ class Gazetteer:
                 # Common words are skipped when they stand alone, not in "As-Salt".
                 if i == j and key in self._nofind and not (key in self._acronyms and tok.isupper()):
                     continue
+                if key in _NOT_PLACES:
+                    continue
                 # A demonym ("German") names people, not a place called German.
                 if self.world and key in self._adjectives:
                     continue
@@ -1663,6 +1687,12 @@ class Gazetteer:
                 best = self._places[ranked[0]]
                 start, end = toks[i][0], toks[j][1]
                 word = toks[i][2]
+                if (
+                    self.world
+                    and name_key is not None
+                    and self._unsupported(ranked[0], name_key, i == j, ctx, evidence)
+                ):
+                    continue  # "Human" (an alias of Uman), "Donald": a word, not a town abroad
                 if (
                     i == j
                     and word.isupper()
@@ -1870,7 +1900,7 @@ class Gazetteer:
             elif (
                 p.kind is PlacePrecision.CITY
                 and anchors
-                and _nearest_km(p.lat, p.lon, anchors) <= NEAR_KM
+                and _nearest_km(p.lat, p.lon, anchors, skip=r) <= NEAR_KM
             ):
                 local_rival = True
 
@@ -1902,7 +1932,7 @@ class Gazetteer:
                 if self._admin1_id[r] in region_set:
                     s += 1.5
             if anchors and kind is not PlacePrecision.COUNTRY:
-                near = _nearest_km(p.lat, p.lon, anchors)
+                near = _nearest_km(p.lat, p.lon, anchors, skip=r)
                 if near <= NEAR_KM:
                     s += 1.0
                 elif near > FAR_KM and kind is PlacePrecision.CITY:
@@ -1913,32 +1943,50 @@ class Gazetteer:
 
         return sorted(rows, key=score)
 
+    def _unsupported(
+        self, row: int, name_key: str, one_word: bool, ctx: set[str], evidence: _Evidence
+    ) -> bool:
+        """Whether a town or district found by name lacks the evidence a place
+        far from the article's other places needs: its country is not one the
+        article is about, it is not near a place the article names without
+        doubt, and the name is only an alias of it (under a million people) or
+        a single word naming a small place (under :data:`SMALL_PLACE`)."""
+        p = self._places[row]
+        if p.kind not in (PlacePrecision.CITY, PlacePrecision.ADMIN2) or p.country in ctx:
+            return False
+        alias = self._primary_key(row) != name_key
+        if not ((alias and p.population < 1_000_000) or (one_word and p.population < SMALL_PLACE)):
+            return False
+        return _nearest_km(p.lat, p.lon, evidence.anchors, skip=row) > NEAR_KM
+
     def _evidence(self, scans: Sequence[_Scan], ctx: list[str]) -> _Evidence:
         """What an article says for itself, from a first reading of all its
         names: the provinces it names, and the countries, provinces and
         positions of the places it names without doubt (a name only one place
-        has, or a name of several words)."""
+        has as its own name)."""
         places = self._places
         regions: set[int] = set()
-        anchors: list[tuple[float, float]] = []
+        anchors: list[tuple[float, float, int]] = []
         counts: Counter[str] = Counter()
         for sc in scans:
             for i, j, rows, prov in sc.chosen:
+                key = None if prov else _join(sc.folded[i : j + 1])
                 ranked = self._rank_world(
-                    rows, ctx, province=prov, name_key=None, evidence=_Evidence()
+                    rows, ctx, province=prov, name_key=key, evidence=_Evidence()
                 )
                 top = places[ranked[0]]
-                if top.kind is PlacePrecision.ADMIN1:
+                own_name = key is None or self._primary_key(ranked[0]) == key
+                if top.kind is PlacePrecision.ADMIN1 and own_name:
                     regions.add(top.id)
-                if top.country:
+                sure = own_name and len(set(rows)) == 1
+                if top.country and (sure or (own_name and top.kind in _AREA_OR_PROVINCE)):
                     counts[top.country] += 1
-                sure = len(set(rows)) == 1 or (j > i and not prov)
                 if not sure or top.kind in (PlacePrecision.COUNTRY, PlacePrecision.REGION):
                     continue
                 if top.kind is not PlacePrecision.ADMIN1 and self._admin1_id[ranked[0]]:
                     regions.add(self._admin1_id[ranked[0]])
                 if len(anchors) < MAX_ANCHORS:
-                    anchors.append((top.lat, top.lon))
+                    anchors.append((top.lat, top.lon, ranked[0]))
         countries = [c for c, k in counts.most_common() if k >= 2]
         return _Evidence(frozenset(regions), tuple(anchors), tuple(countries))
 
@@ -1951,30 +1999,56 @@ class Gazetteer:
         folded: Sequence[tuple[str, int, bool]],
     ) -> bool:
         """Whether the name at tokens ``i..j`` is (part of) a person's name:
-        after a title ("Dr.", "Sheikh", "Gen.", "Mr."), or a one-word name right
-        after a capitalized word that names no place ("Sam Taylor")."""
-        if i == 0:
+        after a title ("Dr. Jordan", "Sheikh Zayed", "Gen. Mayhoub"), or a
+        one-word name right after or before a capitalized word that names no
+        place ("Sam Taylor", "Vladimir Putin", "Angela Merkel")."""
+        if folded[i][2]:
+            return False  # Arabic script: no capitals to go by
+        if i > 0:
+            gap = text[toks[i - 1][1] : toks[i][0]]
+            if (
+                gap in (" ", ". ", "\u00a0")
+                and folded[i - 1][0] in _TITLES
+                and toks[i - 1][2][0].isupper()
+            ):
+                return True
+        if i != j or toks[i][2].isupper():
             return False
-        prev_start, prev_end, prev = toks[i - 1]
-        gap = text[prev_end : toks[i][0]]
-        if gap not in (" ", ". ", "\u00a0"):
+        return self._name_word(i - 1, i, text, toks, folded, before=True) or self._name_word(
+            i + 1, i, text, toks, folded, before=False
+        )
+
+    def _name_word(
+        self,
+        k: int,
+        i: int,
+        text: str,
+        toks: Sequence[tuple[int, int, str]],
+        folded: Sequence[tuple[str, int, bool]],
+        *,
+        before: bool,
+    ) -> bool:
+        """Whether token ``k``, next to the one-word name at ``i``, looks like
+        the other half of a person's name: capitalized, one space away, and
+        neither a place, a common word nor a province word."""
+        if k < 0 or k >= len(toks):
             return False
-        pform = folded[i - 1][0]
-        if pform in _TITLES and prev[0].isupper():
-            return True
-        if i != j or gap != " " or folded[i][2] or not prev[0].isupper() or prev.isupper():
+        a, b = (k, i) if before else (i, k)
+        if text[toks[a][1] : toks[b][0]] != " ":
             return False
-        if (
-            pform in self._stop
-            or pform in _FIRST_NAME_EXEMPT
-            or prev.casefold() in self._adjectives
-        ):
+        word = toks[k][2]
+        form, cls, script = folded[k]
+        if script or cls != _WORD or not word[0].isupper() or word.isupper() or len(word) < 3:
             return False
-        if pform in self._index or folded[i - 1][1] != _WORD:
+        if form in self._stop or form in _NAME_EXEMPT or form in self._province_words:
             return False
-        # The capitalized word must not open a sentence ("Yesterday Mosul ...").
-        before = text[:prev_start].rstrip()
-        return bool(before) and before[-1] not in ".!?:;\"\u201c\u201d'(\n"
+        if word.casefold() in self._adjectives or form in self._index:
+            return False
+        if before:
+            # A capitalized word opening a sentence says nothing ("Yesterday Mosul ...").
+            head = text[: toks[k][0]].rstrip()
+            return bool(head) and head[-1] not in ".!?:;\"\u201c\u201d'(\n"
+        return True
 
     def _confidence(self, ranked: list[int], ctx: set[str], ntok: int, prov: bool) -> float:
         """How sure a match is: high for a unique or context-settled name, lower
