@@ -455,6 +455,7 @@ class Extractor:
         """Second pass: the mentions of a prepared article, given its parses."""
         article, sentences, claims = prep.article, prep.sentences, prep.claims
         places, found_dates = prep.places, prep.found_dates
+        theatre = _theatre(places)
         ctx = _Context(published=article.published_at, countries=_dominant_countries(places))
         paragraph_dates = _paragraph_dates(claims, found_dates)
         mentions: list[Mention] = []
@@ -479,7 +480,11 @@ class Extractor:
                 explicit[0], ctx.published, days=self.config.history_days
             ):
                 ctx.source_dates[claim.source] = explicit[0]
-            cities = [p for p in places[i] if p.place.kind is PlacePrecision.CITY]
+            cities = [
+                p
+                for p in places[i]
+                if p.place.kind is PlacePrecision.CITY and p.place.country in theatre
+            ]
             if cities:
                 ctx.last_city = cities[-1]
         mentions = _retarget_country_level(mentions)
@@ -906,6 +911,18 @@ def _inside_any(span: Span, spans: Sequence[Span | None]) -> bool:
 def _dominant_countries(places: list[list[PlaceMatch]]) -> list[str]:
     counts = Counter(p.place.country for ps in places for p in ps)
     return [c for c, _ in counts.most_common()]
+
+
+def _theatre(places: list[list[PlaceMatch]]) -> set[str]:
+    """The countries an article is mostly about: those named (or holding places
+    named) at least half as often as the most named one. "The city" refers back
+    to a town there, not to a reporter's home town abroad (the world gazetteer
+    knows both)."""
+    counts = Counter(p.place.country for ps in places for p in ps if p.place.country)
+    if not counts:
+        return set()
+    top = max(counts.values())
+    return {c for c, k in counts.items() if 2 * k >= top}
 
 
 def _sentence_country(places: list[PlaceMatch], ctx: _Context) -> str | None:
