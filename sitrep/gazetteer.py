@@ -63,6 +63,8 @@ MAX_TOKENS = 5
 NEAR_KM = 150.0
 #: A town farther than this (km) from every such place needs more evidence.
 FAR_KM = 1500.0
+#: A town this near (km) to the centre of one of the article's countries needs no other support.
+CTX_COUNTRY_KM = 1000.0
 #: A one-word name of a town this small abroad needs the article's support.
 SMALL_PLACE = 50_000
 #: At most this many sure places of an article are compared with candidates.
@@ -101,6 +103,8 @@ class _Scan:
     toks: list[tuple[int, int, str]]
     folded: list[tuple[str, int, bool]]
     chosen: list[tuple[int, int, list[int], bool]]
+    # Countries the text's demonyms name ("Iraqi forces"): context, not places.
+    demonyms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,7 @@ def _abbreviation_use(text: str, tok: tuple[int, int, str]) -> bool:
 
 
 def _nearest_km(
-    lat: float, lon: float, points: Sequence[tuple[float, float, int]], *, skip: int = -1
+    lat: float, lon: float, points: Sequence[tuple[float, float, int]], *, skip: int | None = None
 ) -> float:
     """Distance (km, equirectangular: plenty at these scales) to the nearest
     point, leaving out the point of row ``skip`` (a place is not its own evidence)."""
@@ -1655,9 +1659,18 @@ class Gazetteer:
             chosen.append(c)
         chosen.sort(key=lambda c: c[0])
         chosen = [c for c in chosen if not self._tail_of_name(c[0], toks, folded, joined, hyphen)]
+        demonyms: tuple[str, ...] = ()
         if self.world:
             chosen = [c for c in chosen if not self._person_name(c[0], c[1], text, toks, folded)]
-        return _Scan(text, toks, folded, chosen)
+            adjectives = self._adjectives
+            demonyms = tuple(
+                dict.fromkeys(
+                    adjectives[w]
+                    for w in (t[2].casefold() for t in toks if t[2][0].isupper())
+                    if w in adjectives
+                )
+            )
+        return _Scan(text, toks, folded, chosen, demonyms)
 
     def _resolve(self, scans: Sequence[_Scan], countries: Sequence[str]) -> list[list[PlaceMatch]]:
         """Choose a place for every candidate of ``scans`` (one article) and
@@ -1674,6 +1687,9 @@ class Gazetteer:
             evidence = self._evidence(scans, list(ctx_order))
             for c in evidence.countries:
                 ctx_order.setdefault(c, None)
+            for sc in scans:
+                for c in sc.demonyms:
+                    ctx_order.setdefault(c, None)
             ctx = set(ctx_order)
         out: list[list[PlaceMatch]] = []
         for sc in scans:
@@ -1954,10 +1970,21 @@ class Gazetteer:
         p = self._places[row]
         if p.kind not in (PlacePrecision.CITY, PlacePrecision.ADMIN2) or p.country in ctx:
             return False
+        if not ctx and all(a[2] == row for a in evidence.anchors):
+            return False  # a text that says nothing else about where it is
+        if _is_script(name_key[:1]):
+            return False  # Arabic-script spellings are no English words
         alias = self._primary_key(row) != name_key
         if not ((alias and p.population < 1_000_000) or (one_word and p.population < SMALL_PLACE)):
             return False
-        return _nearest_km(p.lat, p.lon, evidence.anchors, skip=row) > NEAR_KM
+        if _nearest_km(p.lat, p.lon, evidence.anchors, skip=row) <= NEAR_KM:
+            return False
+        # Near the article's countries (a border town, "Iraqi forces retook Rabia"):
+        # supported enough.
+        centres = [
+            (c.lat, c.lon, -1) for code in ctx if (c := self._countries.get(code)) is not None
+        ]
+        return _nearest_km(p.lat, p.lon, centres) > CTX_COUNTRY_KM
 
     def _evidence(self, scans: Sequence[_Scan], ctx: list[str]) -> _Evidence:
         """What an article says for itself, from a first reading of all its
@@ -1975,12 +2002,18 @@ class Gazetteer:
                     rows, ctx, province=prov, name_key=key, evidence=_Evidence()
                 )
                 top = places[ranked[0]]
-                own_name = key is None or self._primary_key(ranked[0]) == key
+                own_name = (
+                    key is None
+                    or self._primary_key(ranked[0]) == key
+                    or self._abbreviations.get(key) == ranked[0]
+                )
                 if top.kind is PlacePrecision.ADMIN1 and own_name:
                     regions.add(top.id)
                 sure = own_name and len(set(rows)) == 1
                 if top.country and (sure or (own_name and top.kind in _AREA_OR_PROVINCE)):
-                    counts[top.country] += 1
+                    # a province named without doubt ("Macon, Ga.") settles its country
+                    sure_province = sure and top.kind is PlacePrecision.ADMIN1
+                    counts[top.country] += 2 if sure_province else 1
                 if not sure or top.kind in (PlacePrecision.COUNTRY, PlacePrecision.REGION):
                     continue
                 if top.kind is not PlacePrecision.ADMIN1 and self._admin1_id[ranked[0]]:
