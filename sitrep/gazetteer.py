@@ -56,7 +56,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -1292,10 +1292,26 @@ def _build_payload(config: Config) -> dict[str, Any]:
         "iso2": {r.iso2: r.iso3 for r in rows if r.kind is PlacePrecision.COUNTRY},
         "adjectives": adjectives,
         "abbreviations": abbreviations,
+        "prefixes": _key_prefixes(index),
     }
 
 
+def _key_prefixes(keys: Iterable[str]) -> frozenset[str]:
+    """Every proper word prefix of the Latin multi-word keys ("new", "new york"
+    for "new york city"): a scan extends a name only while it is one."""
+    out: set[str] = set()
+    for key in keys:
+        if " " not in key or _is_script(key[0]):
+            continue
+        parts = key.split(" ")
+        for m in range(1, len(parts)):
+            out.add(" ".join(parts[:m]))
+    return frozenset(out)
+
+
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
+# Whether a text may hold a dotted short form at all ("U.S.", "N.C.").
+_DOTTED_IN_TEXT = re.compile(r"[A-Z]\.[A-Z]\.")
 
 
 def _write_atomic(path: Path, payload: dict[str, Any]) -> None:
@@ -1410,6 +1426,7 @@ class Gazetteer:
         )
         self._acronyms: frozenset[str] = frozenset(payload.get("acronyms", ()))
         self._abbreviations: dict[str, int] = payload.get("abbreviations", {})
+        self._prefixes: frozenset[str] = payload["prefixes"]
         self._name_keys: dict[int, str] = {}
         country_code = _KIND_CODE[PlacePrecision.COUNTRY]
         self._countries = {
@@ -1570,6 +1587,7 @@ class Gazetteer:
 
         cands: list[tuple[int, int, list[int], bool]] = []
         index = self._index
+        prefixes = self._prefixes
         for i in range(n):
             form, cls, script = folded[i]
             tok = toks[i][2]
@@ -1601,6 +1619,9 @@ class Gazetteer:
                     continue
                 v = index.get(key)
                 if v is None:
+                    # No longer Latin name starts so: stop extending (the scan's hot path).
+                    if not folded[j][2] and key not in prefixes:
+                        break
                     continue
                 rows = [v] if isinstance(v, int) else list(v)
                 # Common words are skipped when they stand alone, not in "As-Salt".
@@ -1613,7 +1634,7 @@ class Gazetteer:
                     continue
                 cands.append((i, j, rows, False))
 
-        if self._acronyms:
+        if self._acronyms and _DOTTED_IN_TEXT.search(text):
             cands += self._dotted_acronyms(text, toks)
 
         # "X Province", "X governorate", "province of X": the province.
@@ -1665,9 +1686,9 @@ class Gazetteer:
             adjectives = self._adjectives
             demonyms = tuple(
                 dict.fromkeys(
-                    adjectives[w]
-                    for w in (t[2].casefold() for t in toks if t[2][0].isupper())
-                    if w in adjectives
+                    adjectives[f[0]]
+                    for f, t in zip(folded, toks, strict=True)
+                    if f[0] in adjectives and t[2][0].isupper()
                 )
             )
         return _Scan(text, toks, folded, chosen, demonyms)
@@ -1692,14 +1713,20 @@ class Gazetteer:
                     ctx_order.setdefault(c, None)
             ctx = set(ctx_order)
         out: list[list[PlaceMatch]] = []
+        # A name an article repeats is ranked once.
+        memo: dict[tuple[tuple[int, ...], str | None, bool], list[int]] = {}
+        ctx_list = list(ctx_order)
         for sc in scans:
             matches: list[PlaceMatch] = []
             toks, folded, text = sc.toks, sc.folded, sc.text
             for i, j, rows, prov in sc.chosen:
                 name_key = None if prov else _join(folded[i : j + 1])
-                ranked = self._rank(
-                    rows, list(ctx_order), province=prov, name_key=name_key, evidence=evidence
-                )
+                memo_key = (tuple(rows), name_key, prov)
+                ranked = memo.get(memo_key)
+                if ranked is None:
+                    ranked = memo[memo_key] = self._rank(
+                        rows, ctx_list, province=prov, name_key=name_key, evidence=evidence
+                    )
                 best = self._places[ranked[0]]
                 start, end = toks[i][0], toks[j][1]
                 word = toks[i][2]
@@ -1995,12 +2022,16 @@ class Gazetteer:
         regions: set[int] = set()
         anchors: list[tuple[float, float, int]] = []
         counts: Counter[str] = Counter()
+        memo: dict[tuple[tuple[int, ...], str | None, bool], list[int]] = {}
         for sc in scans:
             for i, j, rows, prov in sc.chosen:
                 key = None if prov else _join(sc.folded[i : j + 1])
-                ranked = self._rank_world(
-                    rows, ctx, province=prov, name_key=key, evidence=_Evidence()
-                )
+                memo_key = (tuple(rows), key, prov)
+                ranked = memo.get(memo_key)
+                if ranked is None:
+                    ranked = memo[memo_key] = self._rank_world(
+                        rows, ctx, province=prov, name_key=key, evidence=_Evidence()
+                    )
                 top = places[ranked[0]]
                 own_name = (
                     key is None
