@@ -34,7 +34,7 @@ import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -115,6 +115,7 @@ class _Evidence:
     regions: frozenset[int] = frozenset()
     anchors: tuple[tuple[float, float, int], ...] = ()
     countries: tuple[str, ...] = ()
+    named: frozenset[str] = frozenset()
 
 
 def _abbreviation_use(text: str, tok: tuple[int, int, str]) -> bool:
@@ -1708,6 +1709,9 @@ class Gazetteer:
             evidence = self._evidence(scans, list(ctx_order))
             for c in evidence.countries:
                 ctx_order.setdefault(c, None)
+            # Countries named or holding the article's places; demonyms only
+            # help to rank ("Iraqi forces retook Rabia"), not to admit an alias.
+            evidence = replace(evidence, named=frozenset(ctx_order))
             for sc in scans:
                 for c in sc.demonyms:
                     ctx_order.setdefault(c, None)
@@ -1995,13 +1999,15 @@ class Gazetteer:
         doubt, and the name is only an alias of it (under a million people) or
         a single word naming a small place (under :data:`SMALL_PLACE`)."""
         p = self._places[row]
+        alias = self._primary_key(row) != name_key
+        if alias:
+            ctx = set(evidence.named)
         if p.kind not in (PlacePrecision.CITY, PlacePrecision.ADMIN2) or p.country in ctx:
             return False
         if not ctx and all(a[2] == row for a in evidence.anchors):
             return False  # a text that says nothing else about where it is
         if _is_script(name_key[:1]):
             return False  # Arabic-script spellings are no English words
-        alias = self._primary_key(row) != name_key
         if not ((alias and p.population < 1_000_000) or (one_word and p.population < SMALL_PLACE)):
             return False
         if _nearest_km(p.lat, p.lon, evidence.anchors, skip=row) <= NEAR_KM:
