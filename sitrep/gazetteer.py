@@ -967,9 +967,9 @@ def _build_world_rows(config: Config) -> list[_Row]:
         else:
             admin_rows[code] = row
     for row in admin2_rows:
-        parent = admin_rows.get(row.admin1 or "")
-        row.admin1 = parent.name if parent else None
-        row.admin1_id = parent.id if parent else 0
+        province = admin_rows.get(row.admin1 or "")
+        row.admin1 = province.name if province else None
+        row.admin1_id = province.id if province else 0
     for cc, country in sorted(countries.items()):
         extra = _COUNTRY_EXTRA.get(cc)
         if extra:
