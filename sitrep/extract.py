@@ -330,6 +330,7 @@ class Extractor:
         self._gazetteer = gazetteer
         self._actors = actors
         self._nlp = nlp
+        self._state_forces_by_country: dict[str, Actor] | None = None
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -722,15 +723,33 @@ class Extractor:
 
     def _speaker_actor(self, speaker: str, country: str | None) -> Actor | None:
         """The actor a speaker stands for: one the speaker names ("the Taliban",
-        "Russia's defence ministry"), else the state forces of a country it names
-        ("Russia said it had taken ...": a state speaking of what its forces did)."""
+        "Russia's defence ministry"), else the state forces of a country that heads
+        the speaker ("Russia said it had taken ...", "Ukraine's military said": a
+        state speaking of what its forces did; not "a group in Myanmar said"), else,
+        for an official of the state ("President Duterte", "the army chief"), the
+        state forces of the country in context."""
         named = [m.actor for m in self.actors.find(speaker, country=country)]
         if named:
             return _primary(_unique(named))
-        for p in self.gazetteer.find(speaker):
-            if p.place.kind is PlacePrecision.COUNTRY:
-                return self.actors.resolve("troops", country=p.place.country)
+        lead = re.sub(r"^(?:the|hours\s+later|later|earlier|meanwhile)\s+", "", speaker, flags=re.I)
+        for p in self.gazetteer.find(lead):
+            if p.place.kind is PlacePrecision.COUNTRY and p.span and p.span.start == 0:
+                rest = lead[p.span.end :].strip()
+                if not rest or rest.startswith(("'s", "’s")):
+                    return self._state_forces(p.place.country)
+        if country and STATE_OFFICIAL.search(speaker):
+            return self._state_forces(country)
         return None
+
+    def _state_forces(self, iso3: str) -> Actor | None:
+        """The military of a country (ACLED's "Military Forces of X")."""
+        if self._state_forces_by_country is None:
+            table: dict[str, Actor] = {}
+            for a in self.actors:
+                if a.kind == "state forces" and a.country and a.id.endswith("-military"):
+                    table.setdefault(a.country, a)
+            self._state_forces_by_country = table
+        return self._state_forces_by_country.get(iso3)
 
     def _country_match(self, iso3: str, text: str) -> PlaceMatch | None:
         try:
@@ -1418,11 +1437,13 @@ def _roles(
             if m not in agent_side
             and LOSER_CUE.search(text[max(trig.end, m.span.start - 30) : m.span.start])
         ]
+    agent_side, backers = _backed(agent_side, text)
     agents = _unique([m.actor for m in agent_side])
     losers = _unique([m.actor for m in loser_side if m.actor not in agents])
     agent = _primary(agents)
     loser = _primary(losers)
     assoc = [a for a in agents if a != agent]
+    assoc += [m.actor for m in backers if m.actor != agent and m.actor not in assoc]
     if agent is None and token is not None and _pronoun_subject(token):
         agent = ctx.last_agent
     return agent, loser, assoc
@@ -1506,18 +1527,71 @@ def _takes_people(token: Any) -> bool:
     return token.tag_ == "NNS" or (token.dep_ == "amod" and token.head.lower_ in PERSON_OBJECTS)
 
 
+# Officials who speak for a state: "President Duterte declared", "the army chief said"
+STATE_OFFICIAL = re.compile(
+    r"\b(?:president|prime\s+minister|premier|defen[cs]e\s+minist(?:er|ry)|"
+    r"minist(?:er|ry)\s+of\s+defen[cs]e|army\s+chief|chief\s+of\s+staff|"
+    r"military\s+spokes(?:man|woman|person)|army\s+spokes(?:man|woman|person)|"
+    r"armed\s+forces|general\s+staff)\b",
+    re.IGNORECASE,
+)
+# Verbs whose passive implies the speaker's own side did it: "the city had been
+# liberated, the rebel spokesman said" (not "captured", which a loser reports too).
+SPEAKER_PASSIVES = frozenset({"liberate", "free", "recapture", "retake", "clear", "regain"})
+
+
+LOYAL_TO = re.compile(r"\b(?:loyal|allied|affiliated)\s+to\b|\bof\s+$", re.IGNORECASE)
+BACKED_BY = re.compile(
+    r"\b(?:backed|supported|assisted|aided|helped)\s+by\b|\bwith\s+(?:the\s+)?(?:support|"
+    r"backing|help)\s+of\b",
+    re.IGNORECASE,
+)
+
+
+def _backed(side: list[ActorMatch], text: str) -> tuple[list[ActorMatch], list[ActorMatch]]:
+    """Split one side's actors into who acts and who backs them.
+
+    "Libyan forces backed by U.S. air strikes took Sirte": the United States backs,
+    Libyan forces act. "Eastern Libyan forces loyal to Khalifa Haftar took Sirte":
+    the forces are Haftar's, so the actor named after "loyal to" acts.
+    """
+    if len(side) < 2:
+        return side, []
+    ordered = sorted(side, key=lambda m: m.span.start)
+    acting, backers = [ordered[0]], []
+    for m in ordered[1:]:
+        between = text[acting[-1].span.end : m.span.start]
+        if BACKED_BY.search(between):
+            backers.append(m)
+        elif LOYAL_TO.search(between):
+            acting = [m]
+        else:
+            acting.append(m)
+    return acting, backers
+
+
 def _speaker_subject(token: Any) -> bool:
-    """True when the trigger's subject points back at whoever speaks: a pronoun
-    ("it had captured") or a noun owned by one ("its forces had taken")."""
+    """True when the trigger points back at whoever speaks: a pronoun subject ("it
+    had captured", "we announce the liberation of"), a noun owned by one ("its forces
+    had taken"), or a passive of liberation with no agent ("had been liberated")."""
     head = token
-    if token.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in token.children):
-        head = token.head
+    while head.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "ccomp", "oprd") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in head.children
+    ):
+        if head.head.i == head.i:
+            break
+        head = head.head
     for c in head.children:
+        if c.dep_ == "nsubjpass" and token.lemma_ in SPEAKER_PASSIVES:
+            return not any(x.dep_ == "agent" for x in token.children)
         if c.dep_ != "nsubj":
             continue
-        if c.tag_ == "PRP" and c.lower_ in ("it", "they", "we"):
+        if c.tag_ == "PRP" and c.lower_ in ("it", "they", "we", "i"):
             return True
-        if any(p.dep_ == "poss" and p.lower_ in ("its", "their", "our") for p in c.children):
+        if any(
+            p.dep_ == "poss" and p.lower_ in ("its", "their", "our", "his", "her")
+            for p in c.children
+        ):
             return True
     return False
 
