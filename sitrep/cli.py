@@ -407,7 +407,7 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
     _run(lambda: run_server(config, host, port))
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @click.option("--quick", is_flag=True, help="A small subset of each corpus (a smoke check).")
 @click.option(
     "--out",
@@ -417,7 +417,12 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
 )
 @click.pass_context
 def bench(ctx: click.Context, quick: bool, out: str | None) -> None:
-    """Throughput, speed-up over parsing everything, peak memory and database size."""
+    """Throughput, speed-up over parsing everything, peak memory and database size.
+
+    `sitrep bench api` loads the HTTP API instead.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
     from .bench import DEFAULT_OUT, QUICK_LIMIT, format_table, run_benchmarks
 
     config = _config(ctx)
@@ -430,6 +435,64 @@ def bench(ctx: click.Context, quick: bool, out: str | None) -> None:
         )
     )
     click.echo(format_table(result))
+
+
+@bench.command("api")
+@click.option(
+    "--events", "n_events", type=int, default=100_000, show_default=True,
+    help="Synthetic events to build (when the database holds none yet).",
+)  # fmt: skip
+@click.option("--clients", type=int, default=50, show_default=True, help="Concurrent clients.")
+@click.option(
+    "--seconds", type=float, default=20.0, show_default=True, help="Time cap per endpoint."
+)
+@click.option(
+    "--requests", type=int, default=5000, show_default=True, help="Request cap per endpoint."
+)
+@click.option(
+    "--db", "db", default=None, help="Bench this database (path or URL); built there if empty."
+)
+@click.option(
+    "--keep-db", default=None, type=click.Path(dir_okay=False),
+    help="Build the store at this path and keep it (reused when it holds events).",
+)  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.pass_context
+def bench_api(
+    ctx: click.Context,
+    n_events: int,
+    clients: int,
+    seconds: float,
+    requests: int,
+    db: str | None,
+    keep_db: str | None,
+    as_json: bool,
+) -> None:
+    """Latency of the HTTP API on loopback at many clients, against its targets."""
+    from .web.bench import format_api_bench, run_api_bench
+
+    for name, value in (("--events", n_events), ("--clients", clients), ("--requests", requests)):
+        if value < 1:
+            raise click.BadParameter("must be 1 or more", param_hint=name)
+    if seconds <= 0:
+        raise click.BadParameter("must be above 0", param_hint="--seconds")
+    config = _config(ctx)
+    result = _run(
+        lambda: run_api_bench(
+            config,
+            events=n_events,
+            clients=clients,
+            requests=requests,
+            seconds=seconds,
+            db=db,
+            keep_db=keep_db,
+            log=lambda m: click.echo(m, err=True),
+        )
+    )
+    if as_json:
+        click.echo(json.dumps(result, indent=2, default=str))
+    else:
+        click.echo(format_api_bench(result))
 
 
 def _attach_subgroups() -> None:

@@ -10,12 +10,14 @@ plus ``fatalities, confidence, n_sources``. Fields are only ever added.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
+from sqlalchemy.engine import Connection
 
 from .compare import compare_reports
 from .errors import LookupFailed
@@ -40,25 +42,111 @@ class EventFilter:
     offset: int = 0
     place_ids: Sequence[int] | None = None  # exact GeoNames ids (no containment)
     event_ids: Sequence[str] | None = None
+    country: str | None = None  # ISO3: events at places of this country
+    # keyset pagination: only events after this (date, id), from :func:`encode_cursor`
+    after: tuple[date | None, str] | None = None
+
+
+# Below this many matching rows, a place filter reads its rows through the place index
+# and sorts them; above it, walking the date index and skipping the other places
+# reaches a page sooner. Counting stops at the threshold, so the probe stays cheap.
+_PLACE_INDEX_ROWS = 5000
+# Rows read per query when streaming events without a limit.
+_BATCH = 500
+_CURSOR = re.compile(r"^(\d{4}-\d{2}-\d{2})?_([0-9a-f]{1,64})$")
+
+
+def encode_cursor(item: dict[str, Any]) -> str:
+    """The keyset cursor after an event item: ``DATE_ID`` (DATE empty when unknown)."""
+    return f"{item['date'] or ''}_{item['id']}"
+
+
+def decode_cursor(text: str) -> tuple[date | None, str]:
+    """The (date, id) a cursor from :func:`encode_cursor` stands for (ValueError if bad)."""
+    m = _CURSOR.match(text.strip())
+    if not m:
+        raise ValueError(
+            f"cursor={text!r} is not valid; pass back the next_cursor of the previous page"
+        )
+    try:
+        day = date.fromisoformat(m.group(1)) if m.group(1) else None
+    except ValueError:
+        raise ValueError(f"cursor={text!r} holds an impossible date") from None
+    return day, m.group(2)
 
 
 def _like(value: str) -> str:
     return f"%{value.lower()}%"
 
 
-def _select(store: Store, f: EventFilter, place_ids: list[int] | None) -> Select[Any]:
+def _unindexed(col: Any) -> Any:
+    """The column as an expression no index serves (``col || ''``, ``col + 0``).
+
+    A filter that matches most rows (three statuses of five, a common outlet) must
+    not lead the query planner: walking the (date, id) index and skipping the odd
+    row returns the first page at once, while looking the rows up by that filter
+    first sorts them all.
+    """
+    if col.type.python_type is int:
+        return col + literal_column("0")
+    return col.concat(literal_column("''"))
+
+
+def _after(conn: Connection, after: tuple[date | None, str]) -> ColumnElement[bool]:
+    """Rows after the cursor in ``ORDER BY date, id`` (NULL dates: first in SQLite,
+    last in PostgreSQL, as each sorts them)."""
+    day, last_id = after
+    nulls_first = conn.dialect.name == "sqlite"
+    if day is None:
+        same = and_(events.c.date.is_(None), events.c.id > last_id)
+        return or_(same, events.c.date.is_not(None)) if nulls_first else same
+    later = or_(events.c.date > day, and_(events.c.date == day, events.c.id > last_id))
+    return later if nulls_first else or_(later, events.c.date.is_(None))
+
+
+def _place_ids_in_country(conn: Connection, country: str) -> list[int]:
+    return list(
+        conn.execute(select(places.c.id).where(places.c.country == country.upper())).scalars()
+    )
+
+
+def _place_condition(conn: Connection, ids: list[int]) -> ColumnElement[bool]:
+    """``place_id IN ids``, through the index only when few rows match (see above)."""
+    if len(ids) <= 1:
+        # one place: the (place_id, date, id) index returns its rows in page order
+        return events.c.place_id.in_(ids)
+    probe = select(func.count()).select_from(
+        select(literal_column("1"))
+        .where(events.c.place_id.in_(ids))
+        .limit(_PLACE_INDEX_ROWS)
+        .subquery()
+    )
+    if conn.execute(probe).scalar_one() < _PLACE_INDEX_ROWS:
+        return events.c.place_id.in_(ids)
+    return _unindexed(events.c.place_id).in_(ids)
+
+
+def _select(
+    conn: Connection, f: EventFilter, place_ids: list[int] | None, actor_ids: list[str]
+) -> Select[Any]:
     q = select(events).order_by(events.c.date, events.c.id)
-    conds: list[ColumnElement[bool]] = [events.c.status.in_(list(f.statuses))]
+    statuses = list(dict.fromkeys(f.statuses))
+    status_col = events.c.status if len(statuses) == 1 else _unindexed(events.c.status)
+    conds: list[ColumnElement[bool]] = [status_col.in_(statuses)]
+    wanted: list[list[int]] = []
     if place_ids is not None:
-        conds.append(events.c.place_id.in_(place_ids))
+        wanted.append(place_ids)
     if f.place_ids is not None:
-        conds.append(events.c.place_id.in_(list(f.place_ids)))
+        wanted.append(list(f.place_ids))
+    if f.country:
+        wanted.append(_place_ids_in_country(conn, f.country))
+    if wanted:
+        common = set(wanted[0]).intersection(*wanted[1:])
+        conds.append(_place_condition(conn, sorted(common)))
     if f.event_ids is not None:
         conds.append(events.c.id.in_(list(f.event_ids)))
     if f.type:
         t = _like(f.type)
-        from sqlalchemy import func
-
         conds.append(
             or_(
                 func.lower(events.c.event_type).like(t), func.lower(events.c.sub_event_type).like(t)
@@ -69,47 +157,31 @@ def _select(store: Store, f: EventFilter, place_ids: list[int] | None) -> Select
     if f.until:
         conds.append(events.c.date <= f.until)
     if f.actor:
-        from sqlalchemy import func
-
-        ids = select(actors.c.id).where(
-            or_(
-                func.lower(actors.c.name).like(_like(f.actor)),
-                func.lower(actors.c.id).like(_like(f.actor)),
-            )
-        )
         conds.append(
             or_(
-                events.c.actor1.in_(ids),
-                events.c.actor2.in_(ids),
-                *[events.c.assoc_actors.like(f'%"{a}"%') for a in _actor_ids(store, f.actor)],
+                _unindexed(events.c.actor1).in_(actor_ids),
+                _unindexed(events.c.actor2).in_(actor_ids),
+                *[events.c.assoc_actors.like(f'%"{a}"%') for a in actor_ids],
             )
         )
     if f.source:
-        from sqlalchemy import func
-
         conds.append(func.lower(events.c.sources).like(_like(f.source)))
-    q = q.where(and_(*conds))
-    if f.limit is not None:
-        q = q.limit(f.limit)
-    if f.offset:
-        q = q.offset(f.offset)
-    return q
+    if f.after is not None:
+        conds.append(_after(conn, f.after))
+    return q.where(and_(*conds))
 
 
-def _actor_ids(store: Store, text: str) -> list[str]:
-    from sqlalchemy import func
-
-    with store.engine.connect() as conn:
-        return list(
-            conn.execute(
-                select(actors.c.id).where(
-                    or_(
-                        func.lower(actors.c.name).like(_like(text)),
-                        func.lower(actors.c.id).like(_like(text)),
-                    )
+def _actor_ids(conn: Connection, text: str) -> list[str]:
+    return list(
+        conn.execute(
+            select(actors.c.id).where(
+                or_(
+                    func.lower(actors.c.name).like(_like(text)),
+                    func.lower(actors.c.id).like(_like(text)),
                 )
-            ).scalars()
-        )
+            )
+        ).scalars()
+    )
 
 
 def place_ids_for(store: Store, name: str, *, gazetteer: Any = None) -> list[int]:
@@ -117,8 +189,6 @@ def place_ids_for(store: Store, name: str, *, gazetteer: Any = None) -> list[int
 
     A province or country also matches the places inside it.
     """
-    from sqlalchemy import func
-
     with store.engine.connect() as conn:
         if name.isdigit():
             base = [int(name)]
@@ -139,11 +209,7 @@ def place_ids_for(store: Store, name: str, *, gazetteer: Any = None) -> list[int
         ids = set(base)
         for r in rows:
             if r["kind"] == "country":
-                ids |= set(
-                    conn.execute(
-                        select(places.c.id).where(places.c.country == r["country"])
-                    ).scalars()
-                )
+                ids |= set(_place_ids_in_country(conn, r["country"]))
             elif r["kind"] == "admin1":
                 ids |= set(
                     conn.execute(
@@ -156,34 +222,86 @@ def place_ids_for(store: Store, name: str, *, gazetteer: Any = None) -> list[int
 
 
 def iter_events(store: Store, f: EventFilter, *, gazetteer: Any = None) -> Iterator[dict[str, Any]]:
-    """Events matching ``f`` as JSON-ready dicts, ordered by date then id (streaming)."""
+    """Events matching ``f`` as JSON-ready dicts, ordered by date then id (streaming).
+
+    Rows are read a page at a time by keyset (after the last (date, id) seen), with
+    the places and actors of that page only, so the first items come at once and
+    memory stays flat however many events match.
+    """
     place_ids = place_ids_for(store, f.place, gazetteer=gazetteer) if f.place else None
     with store.engine.connect() as conn:
-        actor_names = {
+        actor_ids = _actor_ids(conn, f.actor) if f.actor else []
+        base = _select(conn, f, place_ids, actor_ids)
+        left = f.limit
+        skip = f.offset
+        after: tuple[date | None, str] | None = None  # f.after is in ``base`` already
+        while left is None or left > 0:
+            want = _BATCH if left is None else min(left, _BATCH)
+            q = base if after is None else base.where(_after(conn, after))
+            q = q.limit(want)
+            if skip:
+                q = q.offset(skip)
+                skip = 0
+            rows = conn.execute(q).mappings().all()
+            if not rows:
+                return
+            yield from _items(conn, rows)
+            if left is not None:
+                left -= len(rows)
+            if len(rows) < want:
+                return
+            after = (rows[-1]["date"], rows[-1]["id"])
+
+
+def _lookups(
+    conn: Connection, rows: Sequence[Any], mention_rows: Sequence[Any]
+) -> tuple[dict[str, Any], dict[int, Any]]:
+    """The actors and places these rows name, and nothing else."""
+    actor_ids: set[str] = set()
+    place_ids: set[int] = set()
+    for r in (*rows, *mention_rows):
+        actor_ids.update(a for a in (r["actor1"], r["actor2"]) if a)
+        if r["place_id"] is not None:
+            place_ids.add(r["place_id"])
+    for r in rows:
+        actor_ids.update(json.loads(r["assoc_actors"]))
+    actor_names = (
+        {
             r[0]: (r[1], r[2], r[3])
             for r in conn.execute(
-                select(actors.c.id, actors.c.name, actors.c.kind, actors.c.country)
+                select(actors.c.id, actors.c.name, actors.c.kind, actors.c.country).where(
+                    actors.c.id.in_(sorted(actor_ids))
+                )
             )
         }
-        place_rows = {r["id"]: r for r in conn.execute(select(places)).mappings()}
-        # one connection for the whole read: the rows, then their mentions by batch
-        rows = conn.execute(_select(store, f, place_ids)).mappings().all()
-        for start in range(0, len(rows), 500):
-            yield from _items(conn, rows[start : start + 500], actor_names, place_rows)
+        if actor_ids
+        else {}
+    )
+    place_rows = (
+        {
+            r["id"]: r
+            for r in conn.execute(
+                select(places).where(places.c.id.in_(sorted(place_ids)))
+            ).mappings()
+        }
+        if place_ids
+        else {}
+    )
+    return actor_names, place_rows
 
 
-def _items(
-    conn: Any, rows: Sequence[Any], actor_names: dict[str, Any], place_rows: dict[int, Any]
-) -> Iterator[dict[str, Any]]:
+def _items(conn: Any, rows: Sequence[Any]) -> Iterator[dict[str, Any]]:
     ids = [r["id"] for r in rows]
-    by_event: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
     q = (
         select(mentions, articles.c.outlet, articles.c.url, articles.c.published_at)
         .join(articles, articles.c.id == mentions.c.article_id)
         .where(mentions.c.event_id.in_(ids))
         .order_by(articles.c.published_at, mentions.c.article_id, mentions.c.sentence_index)
     )
-    for m in conn.execute(q).mappings():
+    mention_rows = conn.execute(q).mappings().all()
+    actor_names, place_rows = _lookups(conn, rows, mention_rows)
+    by_event: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    for m in mention_rows:
         by_event[m["event_id"]].append(mention_item(m, actor_names, place_rows))
     for r in rows:
         yield event_item(r, actor_names, place_rows, by_event[r["id"]])
@@ -272,12 +390,19 @@ def event_item(
 
 def get_event(store: Store, event_id: str) -> dict[str, Any]:
     """One event by id (or unique prefix), whatever its status."""
+    event_id = event_id.strip().lower()
     with store.engine.connect() as conn:
-        ids = list(
-            conn.execute(
-                select(events.c.id).where(events.c.id.like(f"{event_id}%")).limit(2)
-            ).scalars()
-        )
+        ids = list(conn.execute(select(events.c.id).where(events.c.id == event_id)).scalars())
+        if not ids:
+            # ids are lowercase hex: a prefix is the key range [prefix, prefix + "g"),
+            # which the primary key index serves (LIKE would scan every row in SQLite)
+            ids = list(
+                conn.execute(
+                    select(events.c.id)
+                    .where(events.c.id >= event_id, events.c.id < event_id + "g")
+                    .limit(2)
+                ).scalars()
+            )
     if not ids:
         raise LookupFailed(f"no event with id {event_id!r}; list them with `sitrep events`")
     if len(ids) > 1:
