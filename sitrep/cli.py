@@ -63,7 +63,62 @@ def _run(fn: Callable[[], Any]) -> Any:
         _fail(exc)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """The root group: subgroups that pull in heavy modules load when they are called.
+
+    ``moderate`` brings the moderation models and ``admin`` the web stack; naming
+    them in ``sitrep --help`` must not import either, so their one-line help is
+    written here.
+    """
+
+    lazy = {
+        # name: (where the group is, the first line of its docstring)
+        "admin": (
+            "sitrep.web.admin_cli:admin_group",
+            "Moderators and admins of reader comments, and their API tokens.",
+        ),
+        "moderate": (
+            "sitrep.moderation.commands:moderate_group",
+            "Judge reader comments under the publisher's policy (no insults, slander, Finglish).",
+        ),
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        found = super().get_command(ctx, cmd_name)
+        if found is None and cmd_name in self.lazy:
+            found = _load_subgroup(cmd_name)
+        return found
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max((len(n) for n in names), default=0)
+        for name in names:
+            if name in self.lazy and name not in self.commands:
+                stub = click.Command(name, help=self.lazy[name][1])  # its help, shortened alike
+                rows.append((name, stub.get_short_help_str(limit)))
+                continue
+            cmd = self.get_command(ctx, name)
+            if cmd is not None and not cmd.hidden:
+                rows.append((name, cmd.get_short_help_str(limit)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+def _load_subgroup(name: str) -> click.Command:
+    from importlib import import_module
+
+    module, _, attr = _LazyGroup.lazy[name][0].partition(":")
+    command: click.Command = getattr(import_module(module), attr)
+    cli.add_command(command, name)
+    return command
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
     "db",
@@ -496,16 +551,13 @@ def bench_api(
 
 
 def _attach_subgroups() -> None:
-    from .moderation.commands import moderate_group
-    from .web.admin_cli import admin_group
-
-    cli.add_command(moderate_group, "moderate")
-    cli.add_command(admin_group, "admin")
+    """Load the lazily attached subgroups now (tests walk ``cli.commands``)."""
+    for name in _LazyGroup.lazy:
+        _load_subgroup(name)
 
 
 def main() -> None:
     """Entry point of the ``sitrep`` script."""
-    _attach_subgroups()
     cli(obj={})
 
 

@@ -31,7 +31,6 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -241,6 +240,8 @@ def simhash(text: str) -> int | None:
     words = re.findall(r"\w+", text.casefold())
     if len(words) < _MIN_WORDS_FOR_SIMHASH:
         return None
+    import numpy as np  # here: commands that only read the store start without numpy
+
     digests = b"".join(
         hashlib.blake2b(" ".join(words[i : i + 3]).encode(), digest_size=8).digest()
         for i in range(len(words) - 2)
