@@ -391,18 +391,19 @@ def event_item(
 def get_event(store: Store, event_id: str) -> dict[str, Any]:
     """One event by id (or unique prefix), whatever its status."""
     event_id = event_id.strip().lower()
+    # a whole id (what the API and the page send) is one primary-key read
+    for item in iter_events(store, EventFilter(statuses=ALL_STATUSES, event_ids=[event_id])):
+        return item
     with store.engine.connect() as conn:
-        ids = list(conn.execute(select(events.c.id).where(events.c.id == event_id)).scalars())
-        if not ids:
-            # ids are lowercase hex: a prefix is the key range [prefix, prefix + "g"),
-            # which the primary key index serves (LIKE would scan every row in SQLite)
-            ids = list(
-                conn.execute(
-                    select(events.c.id)
-                    .where(events.c.id >= event_id, events.c.id < event_id + "g")
-                    .limit(2)
-                ).scalars()
-            )
+        # ids are lowercase hex: a prefix is the key range [prefix, prefix + "g"),
+        # which the primary key index serves (LIKE would scan every row in SQLite)
+        ids = list(
+            conn.execute(
+                select(events.c.id)
+                .where(events.c.id >= event_id, events.c.id < event_id + "g")
+                .limit(2)
+            ).scalars()
+        )
     if not ids:
         raise LookupFailed(f"no event with id {event_id!r}; list them with `sitrep events`")
     if len(ids) > 1:
