@@ -50,7 +50,9 @@ class EventFilter:
 # Below this many matching rows, a place filter reads its rows through the place index
 # and sorts them; above it, walking the date index and skipping the other places
 # reaches a page sooner. Counting stops at the threshold, so the probe stays cheap.
-_PLACE_INDEX_ROWS = 5000
+# (At a million events both ways stay near 0.1 s around this point: a small country
+# through its index, a big one by the walk.)
+_PLACE_INDEX_ROWS = 50_000
 # Rows read per query when streaming events without a limit.
 _BATCH = 500
 _CURSOR = re.compile(r"^(\d{4}-\d{2}-\d{2})?_([0-9a-f]{1,64})$")

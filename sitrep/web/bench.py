@@ -341,9 +341,12 @@ def insert_rows_conn(conn: Any, table: Table, rows: Sequence[dict[str, Any]]) ->
 
 
 def _serve_child(config: Config, db: str, port: int) -> None:  # runs in the child process
-    from .app import serve
+    import uvicorn
 
-    serve(config, "127.0.0.1", port, db=db, log_level="warning")
+    from .app import create_app
+
+    # uvicorn straight away: `serve` prints a banner, which would land in --json output
+    uvicorn.run(create_app(config, db=db), host="127.0.0.1", port=port, log_level="warning")
 
 
 def _free_port() -> int:
@@ -675,7 +678,8 @@ def _wait_ready(base: str, proc: Any, timeout: float = 60.0) -> None:
         if not proc.is_alive():
             raise SitrepError(f"the API server for the benchmark exited ({proc.exitcode})")
         try:
-            if httpx.get(base + "/api/summary", timeout=2.0).status_code == 200:
+            # the schema: answered without touching the database, however big
+            if httpx.get(base + "/openapi.json", timeout=5.0).status_code == 200:
                 return
         except httpx.HTTPError:
             pass
