@@ -16,7 +16,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Select,
+    and_,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    tuple_,
+)
 from sqlalchemy.engine import Connection
 
 from .compare import compare_reports
@@ -47,12 +58,13 @@ class EventFilter:
     after: tuple[date | None, str] | None = None
 
 
-# Below this many matching rows, a place filter reads its rows through the place index
-# and sorts them; above it, walking the date index and skipping the other places
-# reaches a page sooner. Counting stops at the threshold, so the probe stays cheap.
-# (At a million events both ways stay near 0.1 s around this point: a small country
-# through its index, a big one by the walk.)
-_PLACE_INDEX_ROWS = 50_000
+# A place filter (a country, a province: many places) is read through the place index
+# when its places hold under this share of the events, and otherwise by walking the
+# date index and skipping other places: a walk reads about page / share rows, the
+# index path every matching row plus a sort. The share is estimated on the first
+# rows of the date index, a read of fixed cost whatever the size of the store.
+_PLACE_INDEX_SHARE = 0.01
+_SAMPLE_ROWS = 2000
 # Rows read per query when streaming events without a limit.
 _BATCH = 500
 _CURSOR = re.compile(r"^(\d{4}-\d{2}-\d{2})?_([0-9a-f]{1,64})$")
@@ -96,13 +108,17 @@ def _unindexed(col: Any) -> Any:
 
 def _after(conn: Connection, after: tuple[date | None, str]) -> ColumnElement[bool]:
     """Rows after the cursor in ``ORDER BY date, id`` (NULL dates: first in SQLite,
-    last in PostgreSQL, as each sorts them)."""
+    last in PostgreSQL, as each sorts them).
+
+    A row-value comparison, ``(date, id) > (d, i)``, is one range of the (date, id)
+    index; spelt out with OR, SQLite would scan from the first row.
+    """
     day, last_id = after
     nulls_first = conn.dialect.name == "sqlite"
     if day is None:
         same = and_(events.c.date.is_(None), events.c.id > last_id)
         return or_(same, events.c.date.is_not(None)) if nulls_first else same
-    later = or_(events.c.date > day, and_(events.c.date == day, events.c.id > last_id))
+    later = tuple_(events.c.date, events.c.id) > tuple_(literal(day, Date()), literal(last_id))
     return later if nulls_first else or_(later, events.c.date.is_(None))
 
 
@@ -117,13 +133,16 @@ def _place_condition(conn: Connection, ids: list[int]) -> ColumnElement[bool]:
     if len(ids) <= 1:
         # one place: the (place_id, date, id) index returns its rows in page order
         return events.c.place_id.in_(ids)
-    probe = select(func.count()).select_from(
-        select(literal_column("1"))
-        .where(events.c.place_id.in_(ids))
-        .limit(_PLACE_INDEX_ROWS)
+    first = (
+        select(events.c.place_id)
+        .order_by(events.c.date, events.c.id)
+        .limit(_SAMPLE_ROWS)
         .subquery()
     )
-    if conn.execute(probe).scalar_one() < _PLACE_INDEX_ROWS:
+    hits = conn.execute(
+        select(func.count()).select_from(first).where(first.c.place_id.in_(ids))
+    ).scalar_one()
+    if hits < _PLACE_INDEX_SHARE * _SAMPLE_ROWS:
         return events.c.place_id.in_(ids)
     return _unindexed(events.c.place_id).in_(ids)
 

@@ -92,15 +92,15 @@ def test_a_place_filter_with_many_places_reads_the_same_either_way(bench_db: str
     many do: both give the same events in the same order."""
     import sitrep.queries as q
 
-    saved = q._PLACE_INDEX_ROWS
+    saved = q._PLACE_INDEX_SHARE
     got = []
     try:
         with open_store(bench_db, readonly=True) as store:
-            for threshold in (0, 10**9):  # the date walk, then the place index
-                q._PLACE_INDEX_ROWS = threshold
+            for share in (0.0, 2.0):  # the date walk, then the place index
+                q._PLACE_INDEX_SHARE = share
                 got.append([e["id"] for e in iter_events(store, EventFilter(country="IRN"))])
     finally:
-        q._PLACE_INDEX_ROWS = saved
+        q._PLACE_INDEX_SHARE = saved
     by_date_walk, by_index = got
     assert by_date_walk and by_date_walk == by_index
 
@@ -249,12 +249,12 @@ def test_postgres_pages_by_cursor_and_stores_timelines(app_config: Config) -> No
                 page[-1]["id"],
             )
         assert walked == everything and len(set(walked)) == len(walked)
-        saved = q._PLACE_INDEX_ROWS
-        q._PLACE_INDEX_ROWS = 10**9
+        saved = q._PLACE_INDEX_SHARE
+        q._PLACE_INDEX_SHARE = 2.0
         try:
             by_index = [e["id"] for e in iter_events(store, EventFilter(country="SYR"))]
         finally:
-            q._PLACE_INDEX_ROWS = saved
+            q._PLACE_INDEX_SHARE = saved
         assert by_index == [e["id"] for e in iter_events(store, EventFilter(country="SYR"))]
         day = date(2017, 1, 1)
         assert as_of(store, day) == _fresh_as_of(store, day)
