@@ -18,6 +18,11 @@ fact) holds the place from the fact's date, or from an unknown start. Two
 changes to different controllers whose date windows overlap, or a change that
 some source denies, make the span *disputed*: both are kept, with their
 sources, and the span's confidence drops.
+
+Timelines are stored (``control_spans``): a merge that changes a place's
+control events rebuilds that place's timeline in the same transaction
+(:func:`refresh_control`), so :func:`as_of` is one indexed read. A database
+from an older sitrep opened read-only falls back to building them here.
 """
 
 from __future__ import annotations
@@ -346,8 +351,8 @@ def timeline(store: Store, place_ids: Sequence[int]) -> list[ControlSpan]:
     return out
 
 
-# Timelines of every place, per database, rebuilt only when the data changed: the
-# map asks "who held what on day D" for many days in a row.
+# Timelines of every place, per database, rebuilt only when the data changed: used
+# by as_of only on a database from before stored timelines, opened read-only.
 _SNAPSHOTS: dict[str, tuple[tuple[Any, ...], list[tuple[PlaceRef, list[ControlSpan]]]]] = {}
 
 

@@ -10,7 +10,12 @@ Tables (see :data:`metadata`):
 - ``mentions``: one event as one report tells it, with its evidence span;
 - ``events``: mentions merged into events; derived, rebuilt per *block*
   (country x event family) whenever a block gains mentions;
-- ``places`` and ``actors``: the resolved entities used by mentions.
+- ``places`` and ``actors``: the resolved entities used by mentions;
+- ``control_spans``: every place's control timeline, derived from its events and
+  rebuilt for the places a merge touched (so ``as_of`` is one indexed read).
+
+A database made by an older sitrep is brought up to date when opened for
+writing: missing indexes are created and the timelines built once.
 
 Writes are idempotent: one transaction per article inserts it with all its
 claims and mentions, and an article id already present is skipped, so a run
