@@ -63,7 +63,62 @@ def _run(fn: Callable[[], Any]) -> Any:
         _fail(exc)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """The root group: subgroups that pull in heavy modules load when they are called.
+
+    ``moderate`` brings the moderation models and ``admin`` the web stack; naming
+    them in ``sitrep --help`` must not import either, so their one-line help is
+    written here.
+    """
+
+    lazy = {
+        # name: (where the group is, the first line of its docstring)
+        "admin": (
+            "sitrep.web.admin_cli:admin_group",
+            "Moderators and admins of reader comments, and their API tokens.",
+        ),
+        "moderate": (
+            "sitrep.moderation.commands:moderate_group",
+            "Judge reader comments under the publisher's policy (no insults, slander, Finglish).",
+        ),
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        found = super().get_command(ctx, cmd_name)
+        if found is None and cmd_name in self.lazy:
+            found = _load_subgroup(cmd_name)
+        return found
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max((len(n) for n in names), default=0)
+        for name in names:
+            if name in self.lazy and name not in self.commands:
+                stub = click.Command(name, help=self.lazy[name][1])  # its help, shortened alike
+                rows.append((name, stub.get_short_help_str(limit)))
+                continue
+            cmd = self.get_command(ctx, name)
+            if cmd is not None and not cmd.hidden:
+                rows.append((name, cmd.get_short_help_str(limit)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+def _load_subgroup(name: str) -> click.Command:
+    from importlib import import_module
+
+    module, _, attr = _LazyGroup.lazy[name][0].partition(":")
+    command: click.Command = getattr(import_module(module), attr)
+    cli.add_command(command, name)
+    return command
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
     "db",
@@ -418,7 +473,7 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
     _run(lambda: run_server(config, host, port))
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @click.option("--quick", is_flag=True, help="A small subset of each corpus (a smoke check).")
 @click.option(
     "--out",
@@ -428,7 +483,12 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
 )
 @click.pass_context
 def bench(ctx: click.Context, quick: bool, out: str | None) -> None:
-    """Throughput, speed-up over parsing everything, peak memory and database size."""
+    """Throughput, speed-up over parsing everything, peak memory and database size.
+
+    `sitrep bench api` loads the HTTP API instead.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
     from .bench import DEFAULT_OUT, QUICK_LIMIT, format_table, run_benchmarks
 
     config = _config(ctx)
@@ -443,17 +503,72 @@ def bench(ctx: click.Context, quick: bool, out: str | None) -> None:
     click.echo(format_table(result))
 
 
-def _attach_subgroups() -> None:
-    from .moderation.commands import moderate_group
-    from .web.admin_cli import admin_group
+@bench.command("api")
+@click.option(
+    "--events", "n_events", type=int, default=100_000, show_default=True,
+    help="Synthetic events to build (when the database holds none yet).",
+)  # fmt: skip
+@click.option("--clients", type=int, default=50, show_default=True, help="Concurrent clients.")
+@click.option(
+    "--seconds", type=float, default=20.0, show_default=True, help="Time cap per endpoint."
+)
+@click.option(
+    "--requests", type=int, default=5000, show_default=True, help="Request cap per endpoint."
+)
+@click.option(
+    "--db", "db", default=None, help="Bench this database (path or URL); built there if empty."
+)
+@click.option(
+    "--keep-db", default=None, type=click.Path(dir_okay=False),
+    help="Build the store at this path and keep it (reused when it holds events).",
+)  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.pass_context
+def bench_api(
+    ctx: click.Context,
+    n_events: int,
+    clients: int,
+    seconds: float,
+    requests: int,
+    db: str | None,
+    keep_db: str | None,
+    as_json: bool,
+) -> None:
+    """Latency of the HTTP API on loopback at many clients, against its targets."""
+    from .web.bench import format_api_bench, run_api_bench
 
-    cli.add_command(moderate_group, "moderate")
-    cli.add_command(admin_group, "admin")
+    for name, value in (("--events", n_events), ("--clients", clients), ("--requests", requests)):
+        if value < 1:
+            raise click.BadParameter("must be 1 or more", param_hint=name)
+    if seconds <= 0:
+        raise click.BadParameter("must be above 0", param_hint="--seconds")
+    config = _config(ctx)
+    result = _run(
+        lambda: run_api_bench(
+            config,
+            events=n_events,
+            clients=clients,
+            requests=requests,
+            seconds=seconds,
+            db=db,
+            keep_db=keep_db,
+            log=lambda m: click.echo(m, err=True),
+        )
+    )
+    if as_json:
+        click.echo(json.dumps(result, indent=2, default=str))
+    else:
+        click.echo(format_api_bench(result))
+
+
+def _attach_subgroups() -> None:
+    """Load the lazily attached subgroups now (tests walk ``cli.commands``)."""
+    for name in _LazyGroup.lazy:
+        _load_subgroup(name)
 
 
 def main() -> None:
     """Entry point of the ``sitrep`` script."""
-    _attach_subgroups()
     cli(obj={})
 
 

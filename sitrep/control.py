@@ -18,6 +18,11 @@ fact) holds the place from the fact's date, or from an unknown start. Two
 changes to different controllers whose date windows overlap, or a change that
 some source denies, make the span *disputed*: both are kept, with their
 sources, and the span's confidence drops.
+
+Timelines are stored (``control_spans``): a merge that changes a place's
+control events rebuilds that place's timeline in the same transaction
+(:func:`refresh_control`), so :func:`as_of` is one indexed read. A database
+from an older sitrep opened read-only falls back to building them here.
 """
 
 from __future__ import annotations
@@ -29,9 +34,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, delete, func, or_, select
+from sqlalchemy.engine import Connection
 
-from .store import Store, actors, articles, events, places
+from .store import CONTROL_KEY, Store, actors, articles, control_spans, events, meta, places
 from .typology import TERRITORY_SUB_TYPES
 
 _PRECISION_DAYS = {"day": 0, "week": 6, "month": 30, "year": 364}
@@ -125,6 +131,13 @@ def load_changes(
     store: Store, place_ids: Sequence[int] | None = None
 ) -> tuple[dict[int, PlaceRef], dict[int, list[Change]]]:
     """Control-relevant events grouped by place (all places when ``place_ids`` is None)."""
+    with store.engine.connect() as conn:
+        return _load_changes(conn, place_ids)
+
+
+def _load_changes(
+    conn: Connection, place_ids: Sequence[int] | None = None
+) -> tuple[dict[int, PlaceRef], dict[int, list[Change]]]:
     a1 = actors.alias("a1")
     a2 = actors.alias("a2")
     q = (
@@ -154,38 +167,37 @@ def load_changes(
         q = q.where(events.c.place_id.in_(list(place_ids)))
     refs: dict[int, PlaceRef] = {}
     grouped: dict[int, list[Change]] = defaultdict(list)
-    with store.engine.connect() as conn:
-        for r in conn.execute(q).mappings():
-            pid = r["place_id"]
-            if r["p_kind"] == "country":
-                continue  # a whole country changes hands only through its places
-            refs.setdefault(
+    for r in conn.execute(q).mappings():
+        pid = r["place_id"]
+        if r["p_kind"] == "country":
+            continue  # a whole country changes hands only through its places
+        refs.setdefault(
+            pid,
+            PlaceRef(
                 pid,
-                PlaceRef(
-                    pid,
-                    r["p_name"],
-                    r["p_country"],
-                    r["p_admin1"],
-                    r["p_lat"],
-                    r["p_lon"],
-                    r["p_kind"],
-                ),
+                r["p_name"],
+                r["p_country"],
+                r["p_admin1"],
+                r["p_lat"],
+                r["p_lon"],
+                r["p_kind"],
+            ),
+        )
+        controller = _controller_for(r["sub_event_type"], r["c1"], r["p_country"])
+        grouped[pid].append(
+            Change(
+                event_id=r["id"],
+                kind="fact" if r["status"] == "background" else "change",
+                controller=controller,
+                previous=r["c2"],
+                date=r["date"],
+                precision=r["date_precision"],
+                status=r["status"],
+                sources=tuple(json.loads(r["sources"])),
+                confidence=r["confidence"],
+                denied_by=tuple(json.loads(r["denied_by"])),
             )
-            controller = _controller_for(r["sub_event_type"], r["c1"], r["p_country"])
-            grouped[pid].append(
-                Change(
-                    event_id=r["id"],
-                    kind="fact" if r["status"] == "background" else "change",
-                    controller=controller,
-                    previous=r["c2"],
-                    date=r["date"],
-                    precision=r["date_precision"],
-                    status=r["status"],
-                    sources=tuple(json.loads(r["sources"])),
-                    confidence=r["confidence"],
-                    denied_by=tuple(json.loads(r["denied_by"])),
-                )
-            )
+        )
     return refs, grouped
 
 
@@ -339,8 +351,8 @@ def timeline(store: Store, place_ids: Sequence[int]) -> list[ControlSpan]:
     return out
 
 
-# Timelines of every place, per database, rebuilt only when the data changed: the
-# map asks "who held what on day D" for many days in a row.
+# Timelines of every place, per database, rebuilt only when the data changed: used
+# by as_of only on a database from before stored timelines, opened read-only.
 _SNAPSHOTS: dict[str, tuple[tuple[Any, ...], list[tuple[PlaceRef, list[ControlSpan]]]]] = {}
 
 
@@ -367,6 +379,77 @@ def all_timelines(store: Store) -> list[tuple[PlaceRef, list[ControlSpan]]]:
     return built
 
 
+def places_of_block(conn: Connection, block: str) -> set[int]:
+    """The places whose timelines the events of a merge block feed (none for most blocks)."""
+    parts = block.split("|")
+    if len(parts) < 2 or parts[1] not in TERRITORY_SUB_TYPES:
+        return set()
+    return {
+        pid
+        for pid in conn.execute(
+            select(events.c.place_id).distinct().where(events.c.block == block)
+        ).scalars()
+        if pid is not None
+    }
+
+
+def _span_row(place_id: int, seq: int, span: ControlSpan) -> dict[str, Any]:
+    return {
+        "place_id": place_id,
+        "seq": seq,
+        "controller": span.controller,
+        "start": span.start,
+        "end": span.end,
+        "start_precision": span.start_precision,
+        "status": span.status,
+        "confidence": span.confidence,
+        "disputed": span.disputed,
+        "sources": json.dumps(sorted(span.sources)),
+        "events": json.dumps(span.events),
+        "notes": json.dumps(span.notes),
+    }
+
+
+def refresh_control(conn: Connection, place_ids: Iterable[int]) -> int:
+    """Rebuild the stored timelines of these places (in the caller's transaction).
+
+    Called after a merge replaces the events of a block; returns the spans written.
+    """
+    ids = sorted(set(place_ids))
+    written = 0
+    for start in range(0, len(ids), 500):
+        batch = ids[start : start + 500]
+        refs, grouped = _load_changes(conn, batch)
+        conn.execute(delete(control_spans).where(control_spans.c.place_id.in_(batch)))
+        rows = [
+            _span_row(pid, seq, span)
+            for pid in sorted(grouped)
+            for seq, span in enumerate(build_timeline(refs[pid], grouped[pid]))
+        ]
+        if rows:
+            conn.execute(control_spans.insert(), rows)
+        written += len(rows)
+    return written
+
+
+def rebuild_all_control(conn: Connection) -> int:
+    """Rebuild every stored timeline and mark the table complete; returns spans written."""
+    conn.execute(delete(control_spans))
+    ids = conn.execute(
+        select(events.c.place_id)
+        .distinct()
+        .where(events.c.sub_event_type.in_(sorted(TERRITORY_SUB_TYPES)))
+    ).scalars()
+    written = refresh_control(conn, [pid for pid in ids if pid is not None])
+    conn.execute(delete(meta).where(meta.c.key == CONTROL_KEY))
+    conn.execute(meta.insert().values(key=CONTROL_KEY, value="1"))
+    return written
+
+
+def _materialised(conn: Connection) -> bool:
+    return conn.execute(select(meta.c.value).where(meta.c.key == CONTROL_KEY)).first() is not None
+
+
 def as_of(
     store: Store,
     day: date,
@@ -375,6 +458,10 @@ def as_of(
     bbox: tuple[float, float, float, float] | None = None,
 ) -> list[dict[str, Any]]:
     """Who held what on ``day``: ``{place, controller, since, ...}`` per place."""
+    with store.engine.connect() as conn:
+        if _materialised(conn):
+            return _stored_as_of(conn, day, country, bbox)
+    # a database from an older sitrep, opened read-only: build the timelines here
     out = []
     for ref, spans in all_timelines(store):
         if country and ref.country != country.upper():
@@ -383,15 +470,62 @@ def as_of(
             continue
         for span in spans:
             if span.holds_on(day):
-                out.append(
-                    {
-                        "place": ref.as_dict(),
-                        "controller": span.controller,
-                        "since": span.start.isoformat() if span.start else None,
-                        "since_precision": span.start_precision,
-                        "disputed": span.disputed,
-                        "confidence": round(span.confidence, 3),
-                        "sources": sorted(span.sources),
-                    }
-                )
+                out.append(_held(ref.as_dict(), span.as_dict()))
     return out
+
+
+def _held(place: dict[str, Any], span: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "place": place,
+        "controller": span["controller"],
+        "since": span["start"],
+        "since_precision": span["start_precision"],
+        "disputed": span["disputed"],
+        "confidence": span["confidence"],
+        "sources": span["sources"],
+    }
+
+
+def _stored_as_of(
+    conn: Connection,
+    day: date,
+    country: str | None,
+    bbox: tuple[float, float, float, float] | None,
+) -> list[dict[str, Any]]:
+    s = control_spans
+    q = (
+        select(s, places.c.name, places.c.country, places.c.admin1, places.c.lat, places.c.lon)
+        .add_columns(places.c.kind)
+        .join(places, places.c.id == s.c.place_id)
+        .where(
+            or_(s.c.start.is_(None), s.c.start <= day),
+            or_(s.c.end.is_(None), s.c.end > day),
+        )
+    )
+    if country:
+        q = q.where(places.c.country == country.upper())
+    if bbox:
+        q = q.where(places.c.lon.between(bbox[0], bbox[2]), places.c.lat.between(bbox[1], bbox[3]))
+    rows = sorted(conn.execute(q).mappings(), key=lambda r: (r["name"], r["place_id"], r["seq"]))
+    return [
+        _held(
+            {
+                "name": r["name"],
+                "geonames_id": r["place_id"],
+                "country": r["country"],
+                "admin1": r["admin1"],
+                "lat": r["lat"],
+                "lon": r["lon"],
+                "kind": r["kind"],
+            },
+            {
+                "controller": r["controller"],
+                "start": r["start"].isoformat() if r["start"] else None,
+                "start_precision": r["start_precision"],
+                "disputed": bool(r["disputed"]),
+                "confidence": round(r["confidence"], 3),
+                "sources": json.loads(r["sources"]),
+            },
+        )
+        for r in rows
+    ]

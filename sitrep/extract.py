@@ -1260,7 +1260,7 @@ PARTIAL_OBJECTS = frozenset(
     "neighborhood neighborhoods district districts pocket pockets territory ground "
     "position positions point points post posts outpost outposts village villages "
     "hill hills checkpoint checkpoints % percent per cent half third quarter "
-    "street streets block blocks building buildings most much".split()
+    "street streets block blocks building buildings".split()
 )
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis"})
 

@@ -10,7 +10,12 @@ Tables (see :data:`metadata`):
 - ``mentions``: one event as one report tells it, with its evidence span;
 - ``events``: mentions merged into events; derived, rebuilt per *block*
   (country x event family) whenever a block gains mentions;
-- ``places`` and ``actors``: the resolved entities used by mentions.
+- ``places`` and ``actors``: the resolved entities used by mentions;
+- ``control_spans``: every place's control timeline, derived from its events and
+  rebuilt for the places a merge touched (so ``as_of`` is one indexed read).
+
+A database made by an older sitrep is brought up to date when opened for
+writing: missing indexes are created and the timelines built once.
 
 Writes are idempotent: one transaction per article inserts it with all its
 claims and mentions, and an article id already present is skipped, so a run
@@ -31,7 +36,6 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -123,6 +127,8 @@ places = Table(
     Column("lat", Float, nullable=False),
     Column("lon", Float, nullable=False),
     Column("kind", String(16), nullable=False),
+    # events of a country, and who held what in it, are read through its places
+    Index("ix_places_country", "country"),
 )
 
 actors = Table(
@@ -193,7 +199,36 @@ events = Table(
     Column("denied_by", Text, nullable=False),  # JSON list of sources that deny it
     # event lists are read in date order: the index saves a sort of every row
     Index("ix_events_date_id", "date", "id"),
+    # the events of one place come out of this index already in page order
+    Index("ix_events_place_date", "place_id", "date", "id"),
+    Index("ix_events_actor2", "actor2"),
+    Index("ix_events_event_type", "event_type"),
 )
+
+# Control timelines, materialised: the spans of every place with control events,
+# rebuilt for the places whose events a merge changed (sitrep.control.refresh_control),
+# so "who held what on day D" is one indexed read instead of a rebuild per request.
+control_spans = Table(
+    "control_spans",
+    metadata,
+    Column("place_id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("controller", String(200), nullable=False),
+    Column("start", Date),
+    Column("end", Date),
+    Column("start_precision", String(8)),
+    Column("status", String(16), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("disputed", Boolean, nullable=False),
+    Column("sources", Text, nullable=False),  # JSON list, sorted
+    Column("events", Text, nullable=False),  # JSON list of event ids
+    Column("notes", Text, nullable=False),  # JSON list
+    Index("ix_control_spans_start", "start"),
+)
+
+# sitrep_meta key set once control_spans holds every place's timeline (a database
+# made by an older sitrep gets it built when first opened for writing)
+CONTROL_KEY = "control_spans"
 
 
 NEAR_DUPLICATE_DAYS = 3
@@ -210,6 +245,8 @@ def simhash(text: str) -> int | None:
     words = re.findall(r"\w+", text.casefold())
     if len(words) < _MIN_WORDS_FOR_SIMHASH:
         return None
+    import numpy as np  # here: commands that only read the store start without numpy
+
     digests = b"".join(
         hashlib.blake2b(" ".join(words[i : i + 3]).encode(), digest_size=8).digest()
         for i in range(len(words) - 2)
@@ -520,12 +557,17 @@ class Store:
 
     def merge_pending(self) -> int:
         """Rebuild the events of every block that gained mentions; returns blocks rebuilt."""
+        from .control import places_of_block, refresh_control
         from .merge import rebuild_block
 
         blocks = sorted(self.pending_blocks())
         for block in blocks:
             with self.engine.begin() as conn:
+                # the timelines of the places whose control events change, before and after
+                touched = places_of_block(conn, block)
                 rebuild_block(conn, block)
+                touched |= places_of_block(conn, block)
+                refresh_control(conn, touched)
         with self.engine.begin() as conn:
             conn.execute(update(articles).where(articles.c.merged.is_(False)).values(merged=True))
         return len(blocks)
@@ -644,9 +686,27 @@ def open_store(db: str, *, readonly: bool = False, create: bool = True) -> Store
                         f"database {db} has schema version {row[0]}, this sitrep needs "
                         f"{SCHEMA_VERSION}; re-ingest into a new database"
                     )
+            _upgrade(engine)
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot open database {db}: {exc}") from exc
     return Store(engine, readonly=readonly)
+
+
+def _upgrade(engine: Engine) -> None:
+    """Bring a database made by an older sitrep up to date, in place.
+
+    ``create_all`` adds missing tables but not the missing indexes of tables that
+    exist, so each index is created when absent; control timelines are built
+    once when the database predates their table.
+    """
+    with engine.begin() as conn:
+        for table in metadata.sorted_tables:
+            for index in table.indexes:
+                index.create(conn, checkfirst=True)
+        if conn.execute(select(meta.c.value).where(meta.c.key == CONTROL_KEY)).first() is None:
+            from .control import rebuild_all_control
+
+            rebuild_all_control(conn)
 
 
 def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

@@ -17,11 +17,11 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, Query, Request
@@ -31,6 +31,7 @@ from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import event as sa_event
 from sqlalchemy import func, select
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..config import Config
@@ -39,6 +40,7 @@ from ..queries import (
     ALL_STATUSES,
     DEFAULT_STATUSES,
     actor_hint,
+    encode_cursor,
     get_event,
     iter_events,
     place_ids_for,
@@ -58,6 +60,7 @@ if TYPE_CHECKING:
     from ..moderation import Policy
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 # What `make web-assets` copies from node_modules; the page needs all of them for the map.
@@ -138,6 +141,27 @@ class _Backend:
 
 def _error(status: int, error: str, message: str, **extra: Any) -> JSONResponse:
     return JSONResponse({"error": error, "message": message, **extra}, status_code=status)
+
+
+def _inline(read: Callable[[], _T]) -> _T:
+    """Run an indexed read on the event loop's own thread.
+
+    The hot reads (a page of events, one event, who held what in a country) take a
+    few milliseconds through the indexes; handing each to the thread pool and back
+    costs two thread switches, which on a loaded two-core machine take longer than
+    the read, and the GIL lets only one of them run at a time anyway. Each uses one
+    pooled connection at a time, so they need no gate.
+    """
+    return read()
+
+
+def _body(content: dict[str, Any]) -> JSONResponse:
+    """A body that is JSON-ready already (the library's items): sent as it is.
+
+    Returning the dict would have FastAPI walk and re-encode every nested value,
+    which takes longer than the query for a page of events.
+    """
+    return JSONResponse(content)
 
 
 def _problem(err: dict[str, Any]) -> dict[str, Any]:
@@ -264,43 +288,56 @@ def create_app(
             "missing_assets": vendor_assets_missing(),
         }
 
-    @app.get("/api/events", tags=["events"])
-    def list_events(request: Request, q: Annotated[EventPage, Query()]) -> dict[str, Any]:
+    @app.get("/api/events", tags=["events"], response_model=dict[str, Any])
+    async def list_events(request: Request, q: Annotated[EventPage, Query()]) -> JSONResponse:
         """Events matching the filters of `sitrep events`, oldest first, one page at a time.
 
-        `next` is the URL of the following page, or null on the last one.
+        `next` is the URL of the following page, or null on the last one; it pages by
+        keyset (`cursor`, also given alone as `next_cursor`), so a deep page costs what the
+        first one does. `offset` still skips events after the cursor.
         """
-        f = q.event_filter(limit=q.limit + 1, offset=q.offset)
-        gaz = backend.gazetteer if f.place else None
+        f = q.page_filter(limit=q.limit + 1)
         act = backend.actors if f.actor else None
-        with backend.gate:
-            items = list(iter_events(store, f, gazetteer=gaz, actors=act))
+        if f.place:
+            # a place name needs the gazetteer (seconds to load the first time): a thread
+            def read() -> list[dict[str, Any]]:
+                gaz = backend.gazetteer
+                with backend.gate:
+                    return list(iter_events(store, f, gazetteer=gaz, actors=act))
+
+            items = await run_in_threadpool(read)
+        else:
+            items = _inline(lambda: list(iter_events(store, f, actors=act)))
         more = len(items) > q.limit
-        nxt = None
+        items = items[: q.limit]
+        nxt = cursor = None
         if more:
+            # the next page continues after the last item (keyset), whatever this one used
+            cursor = encode_cursor(items[-1])
             params = dict(request.query_params)
-            params["offset"] = str(q.offset + q.limit)
+            params.pop("offset", None)
+            params["cursor"] = cursor
             params["limit"] = str(q.limit)
             nxt = f"{request.url.path}?{urlencode(params)}"
         page: dict[str, Any] = {
-            "items": items[: q.limit],
+            "items": items,
             "limit": q.limit,
             "offset": q.offset,
             "next": nxt,
+            "next_cursor": cursor,
         }
         if f.actor and not items:
             # an empty page for words that name no actor says so (added field)
             hint = actor_hint(f.actor, actors=act)
             if hint:
                 page["hint"] = hint
-        return page
+        return _body(page)
 
-    @app.get("/api/events/{event_id}", tags=["events"])
-    def one_event(event_id: Annotated[str, PathParam(max_length=64)]) -> dict[str, Any]:
+    @app.get("/api/events/{event_id}", tags=["events"], response_model=dict[str, Any])
+    async def one_event(event_id: Annotated[str, PathParam(max_length=64)]) -> JSONResponse:
         """One event (id or unique prefix) with its mentions, sources, evidence, disagreements."""
         checked = _checked_id(event_id, "event")
-        with backend.gate:
-            return get_event(store, checked)
+        return _body(_inline(lambda: get_event(store, checked)))
 
     @app.get("/api/roundups/{event_id}", tags=["events"])
     def roundup(event_id: Annotated[str, PathParam(max_length=64)]) -> dict[str, Any]:
@@ -346,15 +383,19 @@ def create_app(
             "spans": [{"place": s.place.as_dict(), **s.as_dict()} for s in spans],
         }
 
-    @app.get("/api/control", tags=["control"])
-    def control(q: Annotated[ControlQuery, Query()]) -> dict[str, Any]:
+    @app.get("/api/control", tags=["control"], response_model=dict[str, Any])
+    async def control(q: Annotated[ControlQuery, Query()]) -> JSONResponse:
         """Who held what on a day (default: the latest event date), by place."""
         from ..control import as_of
 
-        with backend.gate:
+        def read() -> tuple[date, list[dict[str, Any]]]:
             day = q.as_of or _latest_day(store) or date.today()
-            items = as_of(store, day, country=q.country, bbox=q.box())
-        return {"as_of": day.isoformat(), "country": q.country, "bbox": q.box(), "items": items}
+            return day, as_of(store, day, country=q.country, bbox=q.box())
+
+        day, items = _inline(read)
+        return _body(
+            {"as_of": day.isoformat(), "country": q.country, "bbox": q.box(), "items": items}
+        )
 
     limiter = RateLimiter(*comment_rate) if comment_rate else None
     add_comment_routes(app, comment_backend, policy=policy, limiter=limiter)

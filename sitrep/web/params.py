@@ -8,13 +8,14 @@ the app returns as a 422 response.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ..queries import ALL_STATUSES, DEFAULT_STATUSES, EventFilter
+from ..queries import ALL_STATUSES, DEFAULT_STATUSES, EventFilter, decode_cursor
 
 MAX_PAGE = 1000
 DEFAULT_PAGE = 100
@@ -91,6 +92,14 @@ class EventQuery(_Strict):
         description="Comma-separated statuses: occurred, claimed, denied, expected, background, "
         "or 'all' (default: occurred,claimed,denied).",
     )
+    country: str | None = Field(
+        None, description="Events at places of this country (ISO 3166 alpha-3, e.g. SYR)."
+    )
+
+    @field_validator("country")
+    @classmethod
+    def _country(cls, value: str | None) -> str | None:
+        return parse_country(value)
 
     @field_validator("since", "until", mode="before")
     @classmethod
@@ -121,6 +130,7 @@ class EventQuery(_Strict):
             statuses=parse_statuses(self.status),
             limit=limit,
             offset=offset,
+            country=self.country,
         )
 
 
@@ -129,6 +139,26 @@ class EventPage(EventQuery):
 
     limit: int = Field(DEFAULT_PAGE, ge=1, le=MAX_PAGE, description=f"Page size, 1 to {MAX_PAGE}.")
     offset: int = Field(0, ge=0, description="Events to skip (0 or more).")
+    cursor: str | None = Field(
+        None,
+        max_length=120,
+        description="Start after this point: the next_cursor of the previous page (keyset "
+        "paging, as fast on page 1000 as on page 1).",
+    )
+
+    @field_validator("cursor")
+    @classmethod
+    def _cursor(cls, value: str | None) -> str | None:
+        if value:
+            decode_cursor(value)
+        return value or None
+
+    def page_filter(self, *, limit: int) -> EventFilter:
+        """The filter of one page: after the cursor (if any), then ``offset`` skipped."""
+        f = self.event_filter(limit=limit, offset=self.offset)
+        if self.cursor:
+            return dataclasses.replace(f, after=decode_cursor(self.cursor))
+        return f
 
 
 class ExportQuery(EventQuery):
@@ -164,15 +194,20 @@ class ControlQuery(_Strict):
     @field_validator("country")
     @classmethod
     def _country(cls, value: str | None) -> str | None:
-        if value is None or value == "":
-            return None
-        if not re.fullmatch(r"[A-Za-z]{3}", value):
-            raise ValueError(f"country={value!r} is not an ISO3 code; use three letters, e.g. SYR")
-        return value.upper()
+        return parse_country(value)
 
     def box(self) -> tuple[float, float, float, float] | None:
         """The bounding box as numbers."""
         return parse_bbox(self.bbox)
+
+
+def parse_country(value: str | None) -> str | None:
+    """An ISO3 country code, upper-cased (None or empty: no country)."""
+    if value is None or value == "":
+        return None
+    if not re.fullmatch(r"[A-Za-z]{3}", value):
+        raise ValueError(f"country={value!r} is not an ISO3 code; use three letters, e.g. SYR")
+    return value.upper()
 
 
 def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:

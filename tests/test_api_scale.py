@@ -1,0 +1,260 @@
+"""The read side at scale: keyset pages, indexed lookups, stored control timelines.
+
+Functional checks on a small synthetic store (the figures come from
+``sitrep bench api``, never from a timed test).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import warnings
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import delete, inspect, select, text
+
+from sitrep.config import Config
+from sitrep.control import all_timelines, as_of
+from sitrep.queries import EventFilter, get_event, iter_events
+from sitrep.store import CONTROL_KEY, control_spans, events, meta, open_store
+
+with warnings.catch_warnings():
+    # starlette's test client warns about httpx: not ours to fix
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+
+@pytest.fixture(scope="module")
+def bench_db(app_config: Config, tmp_path_factory: pytest.TempPathFactory) -> str:
+    from sitrep.web.bench import build_synthetic_store
+
+    path = str(tmp_path_factory.mktemp("scale") / "scale.db")
+    counts = build_synthetic_store(app_config, path, events_n=1500, n_places=300)
+    assert counts["events"] == 1500 and counts["mentions"] >= 1500
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(app_config: Config, bench_db: str) -> Iterator[TestClient]:
+    from sitrep.web import create_app
+
+    with TestClient(create_app(app_config, db=bench_db)) as c:
+        yield c
+
+
+def _walk(client: TestClient, url: str) -> list[str]:
+    seen: list[str] = []
+    next_url: str | None = url
+    while next_url:
+        page = client.get(next_url).json()
+        seen += [e["id"] for e in page["items"]]
+        next_url = page["next"]
+        if next_url:
+            assert "cursor=" in next_url and page["next_cursor"] in next_url
+    return seen
+
+
+@pytest.mark.parametrize(
+    "query, f",
+    [
+        ("", EventFilter()),
+        ("country=SYR", EventFilter(country="SYR")),
+        ("type=territory&since=2016-01-01", EventFilter(type="territory", since=date(2016, 1, 1))),
+        (
+            "source=Reuters&status=all",
+            EventFilter(
+                source="Reuters",
+                statuses=("occurred", "claimed", "denied", "expected", "background"),
+            ),
+        ),  # fmt: skip
+        ("actor=isis&until=2015-06-30", EventFilter(actor="isis", until=date(2015, 6, 30))),
+    ],
+)
+def test_cursor_pages_cover_every_event_once_in_order(
+    client: TestClient, bench_db: str, query: str, f: EventFilter
+) -> None:
+    with open_store(bench_db, readonly=True) as store:
+        expected = [e["id"] for e in iter_events(store, f)]
+    assert expected
+    assert _walk(client, f"/api/events?limit=97&{query}") == expected
+    # the offset form still works, and gives the same slice
+    page = client.get(f"/api/events?limit=20&offset=40&{query}").json()
+    assert [e["id"] for e in page["items"]] == expected[40:60]
+
+
+def test_a_place_filter_with_many_places_reads_the_same_either_way(bench_db: str) -> None:
+    """A country's places take the index path when few rows match, the date walk when
+    many do: both give the same events in the same order."""
+    import sitrep.queries as q
+
+    saved = q._PLACE_INDEX_SHARE
+    got = []
+    try:
+        with open_store(bench_db, readonly=True) as store:
+            for share in (0.0, 2.0):  # the date walk, then the place index
+                q._PLACE_INDEX_SHARE = share
+                got.append([e["id"] for e in iter_events(store, EventFilter(country="IRN"))])
+    finally:
+        q._PLACE_INDEX_SHARE = saved
+    by_date_walk, by_index = got
+    assert by_date_walk and by_date_walk == by_index
+
+
+def test_a_bad_cursor_is_a_clear_422(client: TestClient) -> None:
+    r = client.get("/api/events?cursor=yesterday")
+    assert r.status_code == 422 and "cursor" in r.json()["message"]
+
+
+def test_one_event_by_id_and_by_prefix(client: TestClient, bench_db: str) -> None:
+    with open_store(bench_db, readonly=True) as store:
+        first = next(iter_events(store, EventFilter(limit=1)))
+        assert get_event(store, first["id"][:12].upper())["id"] == first["id"]
+    got = client.get(f"/api/events/{first['id']}").json()
+    assert got == first
+
+
+def _fresh_as_of(store: Any, day: date, country: str | None = None) -> list[dict[str, Any]]:
+    """as_of computed from the events, as before timelines were stored."""
+    out = []
+    for ref, spans in all_timelines(store):
+        if country and ref.country != country:
+            continue
+        for span in spans:
+            if span.holds_on(day):
+                d = span.as_dict()
+                out.append(
+                    {
+                        "place": ref.as_dict(),
+                        "controller": d["controller"],
+                        "since": d["start"],
+                        "since_precision": d["start_precision"],
+                        "disputed": d["disputed"],
+                        "confidence": d["confidence"],
+                        "sources": d["sources"],
+                    }
+                )
+    return out
+
+
+def test_stored_timelines_answer_as_the_events_do(bench_db: str) -> None:
+    with open_store(bench_db, readonly=True) as store:
+        for day, country in ((date(2015, 3, 1), None), (date(2018, 7, 9), "SYR")):
+            stored = as_of(store, day, country=country)
+            assert stored and stored == _fresh_as_of(store, day, country)
+
+
+def test_an_older_database_is_brought_up_to_date(app_config: Config, tmp_path: Path) -> None:
+    """A database from before the stored timelines and the new indexes: opening it
+    for writing adds both, and as_of answers the same before and after."""
+    from sitrep.web.bench import build_synthetic_store
+
+    path = str(tmp_path / "old.db")
+    build_synthetic_store(app_config, path, events_n=300, n_places=60)
+    with open_store(path) as store, store.engine.begin() as conn:
+        conn.execute(delete(control_spans))
+        conn.execute(delete(meta).where(meta.c.key == CONTROL_KEY))
+        conn.execute(text("DROP INDEX ix_events_place_date"))
+    with open_store(path, readonly=True) as store:
+        day = date(2017, 1, 1)
+        before = as_of(store, day)  # computed: the table is not trusted yet
+        assert before == _fresh_as_of(store, day)
+    with open_store(path) as store:
+        names = {i["name"] for i in inspect(store.engine).get_indexes("events")}
+        assert "ix_events_place_date" in names
+        with store.engine.connect() as conn:
+            assert conn.execute(select(meta.c.value).where(meta.c.key == CONTROL_KEY)).first()
+            assert conn.execute(select(control_spans.c.place_id)).first() is not None
+        assert as_of(store, day) == before
+
+
+def test_ingest_keeps_stored_timelines_current(app_config: Config, tmp_path: Path) -> None:
+    from sitrep.pipeline import ingest
+
+    src = tmp_path / "r.jsonl"
+    rows = [
+        ("Wire One", "2017-11-09", "Syrian troops captured Abu Kamal from ISIS on Wednesday."),
+        ("Wire Two", "2017-11-12", "ISIS fighters recaptured Abu Kamal from the Syrian army."),
+        ("Wire One", "2017-11-20", "Syrian troops retook Abu Kamal from ISIS on Sunday."),
+    ]
+    with open_store(str(tmp_path / "t.db")) as store:
+        for i, (outlet, day, body) in enumerate(rows):
+            src.write_text(
+                json.dumps({"outlet": outlet, "published": day, "text": body, "url": f"u{i}"})
+            )
+            ingest([src], config=app_config, store=store, workers=1)
+            for probe in (date(2017, 11, 10), date(2017, 11, 14), date(2017, 11, 25)):
+                assert as_of(store, probe) == _fresh_as_of(store, probe)
+        with store.engine.connect() as conn:
+            assert conn.execute(select(events.c.id)).first() is not None
+        assert as_of(store, date(2017, 11, 25)), "the timeline is stored"
+
+
+def test_bench_api_command_runs_tiny_and_keeps_its_database(tmp_path: Path) -> None:
+    from sitrep.cli import cli
+
+    kept = tmp_path / "kept.db"
+    args = ["bench", "api", "--events", "400", "--clients", "3", "--seconds", "10"]
+    args += ["--requests", "15", "--keep-db", str(kept), "--json"]
+    runner = CliRunner()
+    result = runner.invoke(cli, args, obj={})
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert set(out["endpoints"]) == {"/api/events/{id}", "/api/events", "/api/control"}
+    for name, figures in out["endpoints"].items():
+        assert figures["errors"] == 0, (name, figures["error_examples"])
+        assert figures["requests"] == 15
+        assert {"rps", "p50_ms", "p99_ms", "errors"} <= set(figures)
+        assert isinstance(out["targets"][name]["met"], bool)
+    assert kept.exists() and out["store"]["events"] == 400
+    again = json.loads(runner.invoke(cli, [*args[:-1], "--json"], obj={}).stdout)
+    assert again["store"].get("reused") == 1
+
+
+PG_URL = os.environ.get("SITREP_TEST_POSTGRES_URL")
+
+
+@pytest.mark.skipif(
+    not PG_URL, reason="no PostgreSQL server: set SITREP_TEST_POSTGRES_URL (`.ci/run` starts one)"
+)
+def test_postgres_pages_by_cursor_and_stores_timelines(app_config: Config) -> None:
+    """On PostgreSQL (NULL dates sort last there): cursor pages, the place index path
+    and stored timelines give what the plain reads give."""
+    import sitrep.queries as q
+    from sitrep.store import metadata
+    from sitrep.web.bench import build_synthetic_store
+
+    assert PG_URL is not None
+    with open_store(PG_URL) as store:
+        metadata.drop_all(store.engine)
+    build_synthetic_store(app_config, PG_URL, events_n=600, n_places=80)
+    with open_store(PG_URL) as store:
+        with store.engine.begin() as conn:  # a few undated events, as real data has
+            ids = list(conn.execute(select(events.c.id).order_by(events.c.id).limit(5)).scalars())
+            conn.execute(events.update().where(events.c.id.in_(ids)).values(date=None))
+        everything = [e["id"] for e in iter_events(store, EventFilter())]
+        walked: list[str] = []
+        after = None
+        while True:
+            page = list(iter_events(store, EventFilter(limit=37, after=after)))
+            walked += [e["id"] for e in page]
+            if len(page) < 37:
+                break
+            after = (
+                date.fromisoformat(page[-1]["date"]) if page[-1]["date"] else None,
+                page[-1]["id"],
+            )
+        assert walked == everything and len(set(walked)) == len(walked)
+        saved = q._PLACE_INDEX_SHARE
+        q._PLACE_INDEX_SHARE = 2.0
+        try:
+            by_index = [e["id"] for e in iter_events(store, EventFilter(country="SYR"))]
+        finally:
+            q._PLACE_INDEX_SHARE = saved
+        assert by_index == [e["id"] for e in iter_events(store, EventFilter(country="SYR"))]
+        day = date(2017, 1, 1)
+        assert as_of(store, day) == _fresh_as_of(store, day)
