@@ -438,6 +438,10 @@ def _attach_subgroups() -> None:
 
     cli.add_command(moderate_group, "moderate")
     cli.add_command(admin_group, "admin")
+    from .live.commands import alerts_command, follow_command
+
+    cli.add_command(follow_command, "follow")
+    cli.add_command(alerts_command, "alerts")
 
 
 def main() -> None:

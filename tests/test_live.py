@@ -1,0 +1,333 @@
+"""sitrep follow: feeds and pages served from 127.0.0.1, state, back-off, alerts."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sitrep.config import Config
+from sitrep.live.alerts import SIGNATURE_HEADER, list_alerts
+from sitrep.live.follow import Follower
+from sitrep.live.settings import feed_from_arg, feed_specs
+from sitrep.live.state import load_feeds
+from sitrep.store import open_store
+
+# Short reports written for these tests.
+RAWA = (
+    "Iraqi forces recaptured the town of Rawa from ISIS on Friday after a short battle, "
+    "the army said. Engineers were clearing explosives from the main road into the town."
+)
+QAIM = (
+    "The Iraqi army said on Thursday that its troops had retaken Al Qaim from ISIS fighters. "
+    "Residents who fled in the summer began to return to the western districts."
+)
+MAYADIN = (
+    "Syrian government forces seized control of Mayadin from ISIS on Saturday, state media "
+    "reported. The town on the Euphrates had been held by the group for three years."
+)
+HIT = (
+    "Iraqi troops retook the town of Hit from ISIS on Wednesday, a military spokesman said, "
+    "after a week of fighting along the river."
+)
+
+
+def page(title: str, text: str) -> bytes:
+    return (
+        f"<!doctype html><html><head><title>{title}</title>"
+        '<meta property="og:site_name" content="Page Site Name"></head><body>'
+        f"<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        f"<article><h1>{title}</h1><p>{text}</p></article>"
+        "<footer>All rights reserved.</footer></body></html>"
+    ).encode()
+
+
+def rss(title: str, items: list[tuple[str, str, str]], *, full: bool = False) -> bytes:
+    """RSS 2.0; items are (guid, link, text); ``full`` puts the text in content:encoded."""
+    body = "".join(
+        f"<item><guid>{g}</guid><title>Report {g}</title><link>{link}</link>"
+        "<pubDate>Fri, 17 Nov 2017 10:00:00 GMT</pubDate>"
+        "<description>A short teaser.</description>"
+        + (f"<content:encoded><![CDATA[<p>{text}</p>]]></content:encoded>" if full else "")
+        + "</item>"
+        for g, link, text in items
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        f"<channel><title>{title}</title><link>http://127.0.0.1/</link>"
+        f"<description>News</description>{body}</channel></rss>"
+    ).encode()
+
+
+def atom(title: str, items: list[tuple[str, str, str]]) -> bytes:
+    entries = "".join(
+        f"<entry><id>{g}</id><title>Report {g}</title><link href='{link}'/>"
+        "<updated>2017-11-16T08:00:00Z</updated>"
+        f"<content type='html'>&lt;p&gt;{text}&lt;/p&gt;</content></entry>"
+        for g, link, text in items
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>{title}</title><id>urn:test</id><updated>2017-11-16T08:00:00Z</updated>"
+        f"{entries}</feed>"
+    ).encode()
+
+
+def json_feed(title: str, items: list[tuple[str, str, str]]) -> bytes:
+    return json.dumps(
+        {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": title,
+            "items": [
+                {"id": g, "url": link, "content_text": text, "date_published": "2017-11-19T09:00:00Z"}
+                for g, link, text in items
+            ],
+        }
+    ).encode()
+
+
+@dataclass
+class Route:
+    body: bytes
+    status: int = 200
+    content_type: str = "text/html; charset=utf-8"
+    etag: str | None = None
+    delay: float = 0.0
+
+
+@dataclass
+class Site:
+    """A tiny web site on 127.0.0.1 whose pages the test sets; it logs every request."""
+
+    routes: dict[str, Route] = field(default_factory=dict)
+    requests: list[tuple[str, str, dict[str, str], bytes]] = field(default_factory=list)
+    url: str = ""
+
+    def hits(self, path: str) -> list[dict[str, str]]:
+        return [h for m, p, h, _ in self.requests if p == path and m == "GET"]
+
+
+@pytest.fixture()
+def site() -> Iterator[Site]:
+    state = Site()
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:  # quiet
+            pass
+
+        def _record(self, body: bytes = b"") -> None:
+            state.requests.append((self.command, self.path, dict(self.headers), body))
+
+        def do_GET(self) -> None:  # noqa: N802
+            self._record()
+            route = state.routes.get(self.path)
+            if route is None:
+                self.send_error(404)
+                return
+            if route.delay:
+                time.sleep(route.delay)
+            if route.etag and self.headers.get("If-None-Match") == route.etag:
+                self.send_response(304)
+                self.end_headers()
+                return
+            self.send_response(route.status)
+            self.send_header("Content-Type", route.content_type)
+            self.send_header("Content-Length", str(len(route.body)))
+            if route.etag:
+                self.send_header("ETag", route.etag)
+            self.end_headers()
+            try:
+                self.wfile.write(route.body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+        def do_POST(self) -> None:  # noqa: N802
+            body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            self._record(body)
+            route = state.routes.get(self.path)
+            self.send_response(route.status if route else 200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    state.url = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield state
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def live_config(app_config: Config, tmp_path: Path, **changes: Any) -> Config:
+    settings: dict[str, Any] = {
+        "db": str(tmp_path / "live.db"),
+        "follow_host_delay_ms": 0,
+        "follow_host_concurrency": 4,
+        "follow_timeout": 2,
+    }
+    return app_config.with_(**{**settings, **changes})
+
+
+def articles_by_url(db: str) -> dict[str, int]:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("select url, count(*) from articles group by url").fetchall()
+    return {r[0]: r[1] for r in rows}
+
+
+def test_rss_atom_and_json_feeds_are_followed_once(
+    app_config: Config, tmp_path: Path, site: Site
+) -> None:
+    u = site.url
+    site.routes["/rss.xml"] = Route(
+        rss("Wire One", [("r1", f"{u}/a/rawa", ""), ("r2", f"{u}/a/qaim", "")]),
+        content_type="application/rss+xml",
+        etag='"v1"',
+    )
+    site.routes["/a/rawa"] = Route(page("Rawa retaken", RAWA))
+    site.routes["/a/qaim"] = Route(page("Qaim retaken", QAIM))
+    site.routes["/atom.xml"] = Route(
+        atom("Atom Daily", [("urn:m1", f"{u}/a/mayadin", MAYADIN)]),
+        content_type="application/atom+xml",
+    )
+    site.routes["/feed.json"] = Route(
+        json_feed("Json Times", [("j1", f"{u}/a/hit", HIT)]), content_type="application/json"
+    )
+    config = live_config(app_config, tmp_path)
+    specs = [feed_from_arg(f"{u}/rss.xml"), feed_from_arg(f"{u}/atom.xml")]
+    specs.append(feed_from_arg(f"{u}/feed.json"))
+    with open_store(config.db) as store:
+        follower = Follower(config, store, specs)
+        first = follower.poll(once=True)
+        assert first.failed == []
+        assert (first.items, first.articles) == (4, 4)
+        # full text in the feed (Atom content, JSON content_text): no page fetched
+        assert site.hits("/a/mayadin") == [] and site.hits("/a/hit") == []
+        assert len(site.hits("/a/rawa")) == 1
+        stored = articles_by_url(config.db)
+        assert set(stored) == {f"{u}/a/rawa", f"{u}/a/qaim", f"{u}/a/mayadin", f"{u}/a/hit"}
+        assert all(n == 1 for n in stored.values())
+        with store.engine.connect() as conn:
+            outlets = {r[0] for r in conn.exec_driver_sql("select outlet from articles")}
+        # no outlet configured: the feed's title names it (not the page's site name)
+        assert outlets == {"Wire One", "Atom Daily", "Json Times"}
+        assert store.counts()["events"] >= 3
+
+        second = follower.poll(once=True)
+        assert (second.items, second.articles) == (0, 0)
+        assert second.not_modified == 1  # the RSS feed, by its ETag
+        assert site.hits("/rss.xml")[-1].get("If-None-Match") == '"v1"'
+        assert len(site.hits("/a/rawa")) == 1
+
+        # a new item: only it is fetched and stored
+        site.routes["/rss.xml"] = Route(
+            rss(
+                "Wire One",
+                [("r3", f"{u}/a/rawa2", ""), ("r1", f"{u}/a/rawa", ""), ("r2", f"{u}/a/qaim", "")],
+            ),
+            content_type="application/rss+xml",
+            etag='"v2"',
+        )
+        site.routes["/a/rawa2"] = Route(page("Rawa: more", RAWA.replace("Friday", "Saturday")))
+        third = follower.poll(once=True)
+        assert (third.items, third.articles) == (1, 1)
+        assert len(site.hits("/a/rawa")) == 1
+        ua = site.hits("/rss.xml")[0].get("User-Agent", "")
+        assert ua.startswith("sitrep/")
+
+
+def test_failing_feeds_are_reported_and_backed_off(
+    app_config: Config, tmp_path: Path, site: Site
+) -> None:
+    u = site.url
+    site.routes["/good.xml"] = Route(rss("Good", [("g1", f"{u}/a/rawa", RAWA)], full=True))
+    site.routes["/500.xml"] = Route(b"oops", status=500)
+    site.routes["/broken.xml"] = Route(b"<?xml version='1.0'?><rss><channel><title>x</ti")
+    site.routes["/slow.xml"] = Route(rss("Slow", []), delay=5.0)
+    site.routes["/huge.xml"] = Route(rss("Huge", [("h1", f"{u}/a/huge", "")]))
+    site.routes["/a/huge"] = Route(page("Huge", RAWA + " word" * 100_000))
+    config = live_config(app_config, tmp_path, follow_timeout=1, max_article_bytes=200_000)
+    names = ["good", "500", "broken", "slow", "huge"]
+    specs = [feed_from_arg(f"{u}/{n}.xml") for n in names]
+    with open_store(config.db) as store:
+        follower = Follower(config, store, specs)
+        started = time.monotonic()
+        first = follower.poll(once=True)
+        assert time.monotonic() - started < 30
+        failed = dict(first.failed)
+        assert set(failed) == {f"{u}/500.xml", f"{u}/broken.xml", f"{u}/slow.xml"}
+        assert "HTTP 500" in failed[f"{u}/500.xml"]
+        assert "broken XML" in failed[f"{u}/broken.xml"]
+        assert "timed out" in failed[f"{u}/slow.xml"]
+        # the good feed went on; the over-size page is an item failure, reported
+        assert first.articles == 1
+        assert any("over the limit" in r for _, r in first.item_failures)
+        states = load_feeds(store)
+        bad = states[f"{u}/500.xml"]
+        assert bad.failures == 1 and bad.next_poll is not None
+        assert bad.next_poll - bad.last_poll == pytest.approx(60, abs=1)
+        # polled again at once: the failing feeds wait out their back-off
+        before = len(site.hits("/500.xml"))
+        second = follower.poll(once=True)
+        assert second.polled == 2 and len(site.hits("/500.xml")) == before
+
+
+def test_drop_folder_reads_new_files_once(app_config: Config, tmp_path: Path) -> None:
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    (drop / "rawa.txt").write_text(RAWA, "utf-8")
+    (drop / ".partial.txt").write_text(QAIM, "utf-8")  # being written: hidden
+    config = live_config(app_config, tmp_path, feeds=[{"path": str(drop), "outlet": "Desk"}])
+    specs = feed_specs(config)
+    assert specs[0].outlet == "Desk"
+    with open_store(config.db) as store:
+        follower = Follower(config, store, specs)
+        assert follower.poll(once=True).articles == 1
+        assert follower.poll(once=True).items == 0
+        (drop / ".partial.txt").rename(drop / "qaim.txt")
+        assert follower.poll(once=True).articles == 1
+
+
+def test_webhook_receives_each_alert_once_signed(
+    app_config: Config, tmp_path: Path, site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    u = site.url
+    monkeypatch.setenv("TEST_HOOK_SECRET", "s3cret")
+    site.routes["/rss.xml"] = Route(rss("Wire One", [("r1", f"{u}/a/rawa", RAWA)], full=True))
+    config = live_config(
+        app_config,
+        tmp_path,
+        alerts=[
+            {"name": "iraq-towns", "when": "control_change", "countries": ["IQ"]},
+            {"name": "syria", "when": "control_change", "countries": ["SYR"]},
+        ],
+        webhooks=[{"url": f"{u}/hook", "secret_env": "TEST_HOOK_SECRET"}],
+    )
+    with open_store(config.db) as store:
+        follower = Follower(config, store, [feed_from_arg(f"{u}/rss.xml")])
+        assert follower.poll(once=True).alerts == 1
+        follower.poll(once=True)
+        posts = [(h, b) for m, p, h, b in site.requests if m == "POST" and p == "/hook"]
+        assert len(posts) == 1
+        headers, body = posts[0]
+        expected = "sha256=" + hmac.new(b"s3cret", body, hashlib.sha256).hexdigest()
+        assert headers[SIGNATURE_HEADER] == expected
+        alert = json.loads(body)
+        assert alert["rule"] == "iraq-towns" and alert["place"]["geonames_id"] == 92004
+        assert alert["sources"] == ["Wire One"]
+        assert alert["roundup"].startswith("/api/roundups/")
+        assert [a["id"] for a in list_alerts(store)] == [alert["id"]]
