@@ -16,7 +16,6 @@ from typing import Any
 
 from .errors import ConfigError
 
-
 # A TOML table frozen as sorted (key, value) pairs, lists as tuples.
 Table = tuple[tuple[str, Any], ...]
 

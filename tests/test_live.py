@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -16,6 +17,7 @@ from typing import Any
 import pytest
 
 from sitrep.config import Config
+from sitrep.extract import Extractor
 from sitrep.live.alerts import SIGNATURE_HEADER, list_alerts
 from sitrep.live.follow import Follower
 from sitrep.live.settings import feed_from_arg, feed_specs
@@ -89,7 +91,12 @@ def json_feed(title: str, items: list[tuple[str, str, str]]) -> bytes:
             "version": "https://jsonfeed.org/version/1.1",
             "title": title,
             "items": [
-                {"id": g, "url": link, "content_text": text, "date_published": "2017-11-19T09:00:00Z"}
+                {
+                    "id": g,
+                    "url": link,
+                    "content_text": text,
+                    "date_published": "2017-11-19T09:00:00Z",
+                }
                 for g, link, text in items
             ],
         }
@@ -146,10 +153,8 @@ def site() -> Iterator[Site]:
             if route.etag:
                 self.send_header("ETag", route.etag)
             self.end_headers()
-            try:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(route.body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
 
         def do_POST(self) -> None:  # noqa: N802
             body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
@@ -190,7 +195,7 @@ def articles_by_url(db: str) -> dict[str, int]:
 
 
 def test_rss_atom_and_json_feeds_are_followed_once(
-    app_config: Config, tmp_path: Path, site: Site
+    app_config: Config, extractor: Extractor, tmp_path: Path, site: Site
 ) -> None:
     u = site.url
     site.routes["/rss.xml"] = Route(
@@ -211,7 +216,7 @@ def test_rss_atom_and_json_feeds_are_followed_once(
     specs = [feed_from_arg(f"{u}/rss.xml"), feed_from_arg(f"{u}/atom.xml")]
     specs.append(feed_from_arg(f"{u}/feed.json"))
     with open_store(config.db) as store:
-        follower = Follower(config, store, specs)
+        follower = Follower(config, store, specs, extractor=extractor)
         first = follower.poll(once=True)
         assert first.failed == []
         assert (first.items, first.articles) == (4, 4)
@@ -251,7 +256,7 @@ def test_rss_atom_and_json_feeds_are_followed_once(
 
 
 def test_failing_feeds_are_reported_and_backed_off(
-    app_config: Config, tmp_path: Path, site: Site
+    app_config: Config, extractor: Extractor, tmp_path: Path, site: Site
 ) -> None:
     u = site.url
     site.routes["/good.xml"] = Route(rss("Good", [("g1", f"{u}/a/rawa", RAWA)], full=True))
@@ -264,7 +269,7 @@ def test_failing_feeds_are_reported_and_backed_off(
     names = ["good", "500", "broken", "slow", "huge"]
     specs = [feed_from_arg(f"{u}/{n}.xml") for n in names]
     with open_store(config.db) as store:
-        follower = Follower(config, store, specs)
+        follower = Follower(config, store, specs, extractor=extractor)
         started = time.monotonic()
         first = follower.poll(once=True)
         assert time.monotonic() - started < 30
@@ -286,7 +291,9 @@ def test_failing_feeds_are_reported_and_backed_off(
         assert second.polled == 2 and len(site.hits("/500.xml")) == before
 
 
-def test_drop_folder_reads_new_files_once(app_config: Config, tmp_path: Path) -> None:
+def test_drop_folder_reads_new_files_once(
+    app_config: Config, extractor: Extractor, tmp_path: Path
+) -> None:
     drop = tmp_path / "drop"
     drop.mkdir()
     (drop / "rawa.txt").write_text(RAWA, "utf-8")
@@ -295,7 +302,7 @@ def test_drop_folder_reads_new_files_once(app_config: Config, tmp_path: Path) ->
     specs = feed_specs(config)
     assert specs[0].outlet == "Desk"
     with open_store(config.db) as store:
-        follower = Follower(config, store, specs)
+        follower = Follower(config, store, specs, extractor=extractor)
         assert follower.poll(once=True).articles == 1
         assert follower.poll(once=True).items == 0
         (drop / ".partial.txt").rename(drop / "qaim.txt")
@@ -303,7 +310,11 @@ def test_drop_folder_reads_new_files_once(app_config: Config, tmp_path: Path) ->
 
 
 def test_webhook_receives_each_alert_once_signed(
-    app_config: Config, tmp_path: Path, site: Site, monkeypatch: pytest.MonkeyPatch
+    app_config: Config,
+    extractor: Extractor,
+    tmp_path: Path,
+    site: Site,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     u = site.url
     monkeypatch.setenv("TEST_HOOK_SECRET", "s3cret")
@@ -318,7 +329,7 @@ def test_webhook_receives_each_alert_once_signed(
         webhooks=[{"url": f"{u}/hook", "secret_env": "TEST_HOOK_SECRET"}],
     )
     with open_store(config.db) as store:
-        follower = Follower(config, store, [feed_from_arg(f"{u}/rss.xml")])
+        follower = Follower(config, store, [feed_from_arg(f"{u}/rss.xml")], extractor=extractor)
         assert follower.poll(once=True).alerts == 1
         follower.poll(once=True)
         posts = [(h, b) for m, p, h, b in site.requests if m == "POST" and p == "/hook"]
@@ -331,3 +342,47 @@ def test_webhook_receives_each_alert_once_signed(
         assert alert["sources"] == ["Wire One"]
         assert alert["roundup"].startswith("/api/roundups/")
         assert [a["id"] for a in list_alerts(store)] == [alert["id"]]
+
+
+def test_health_status_and_stream(app_config: Config, extractor: Extractor, tmp_path: Path) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        # Starlette asks for httpx2 instead of httpx; the TestClient works the same with both.
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    from sitrep.web.app import create_app
+
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    (drop / "rawa.txt").write_text(RAWA, "utf-8")
+    config = live_config(app_config, tmp_path)
+    with open_store(config.db) as store:
+        follower = Follower(config, store, [feed_from_arg(str(drop))], extractor=extractor)
+        follower.poll(once=True)
+        client = TestClient(create_app(config, comment_rate=None))
+        assert client.get("/api/health").json() == {"status": "ok", "database": "ok"}
+        status = client.get("/api/status").json()
+        assert status["articles"] == 1 and status["failing"] == 0
+        (feed,) = status["feeds"]
+        assert feed["kind"] == "folder" and feed["items"] == 1 and feed["lag_seconds"] >= 0
+
+        def later() -> None:
+            time.sleep(1.5)
+            (drop / "qaim.txt").write_text(QAIM, "utf-8")
+            follower.poll(once=True)
+
+        writer = threading.Thread(target=later)
+        writer.start()
+        res = client.get("/api/stream?timeout=6")
+        writer.join()
+    assert res.headers["content-type"].startswith("text/event-stream")
+    kinds = [line.split(": ", 1)[1] for line in res.text.splitlines() if line.startswith("event:")]
+    assert kinds[0] == "hello" and "update" in kinds
+    updates = [
+        json.loads(line[6:])
+        for line in res.text.splitlines()
+        if line.startswith("data:") and "new_events" in line
+    ]
+    assert updates[-1]["articles"] == 2 and updates[-1]["new_events"]

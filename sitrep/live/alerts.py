@@ -82,9 +82,7 @@ def _place_ok(rule: AlertRule, place: Any) -> bool:
     return True
 
 
-def check(
-    store: Store, rules: list[AlertRule], hooks: list[Webhook], *, now: float
-) -> int:
+def check(store: Store, rules: list[AlertRule], hooks: list[Webhook], *, now: float) -> int:
     """Raise the alerts the unchecked articles call for; returns how many are new."""
     with store.engine.connect() as conn:
         article_ids = sorted(
@@ -297,7 +295,9 @@ def deliver(
             except httpx.HTTPError as exc:
                 error = f"{type(exc).__name__}: {exc}"
             attempts = d["attempts"] + 1
-            key = (live_deliveries.c.alert_id == d["alert_id"]) & (live_deliveries.c.url == d["url"])
+            key = (live_deliveries.c.alert_id == d["alert_id"]) & (
+                live_deliveries.c.url == d["url"]
+            )
             if error is None:
                 values: dict[str, Any] = {"status": "sent", "attempts": attempts, "sent_at": now}
                 sent += 1
@@ -318,7 +318,9 @@ def deliver(
     return sent, failed
 
 
-def list_alerts(store: Store, *, after: float | None = None, limit: int = 100) -> list[dict[str, Any]]:
+def list_alerts(
+    store: Store, *, after: float | None = None, limit: int = 100
+) -> list[dict[str, Any]]:
     """Stored alerts, oldest first (those created after ``after`` when given)."""
     q = select(live_alerts.c.payload, live_alerts.c.created_at).order_by(
         live_alerts.c.created_at, live_alerts.c.id

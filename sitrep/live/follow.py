@@ -131,7 +131,9 @@ class Follower:
         interval: int | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         clock: Callable[[], float] = time.time,
+        extractor: Any = None,
     ) -> None:
+        """``extractor`` (an :class:`~sitrep.extract.Extractor`) is built on first need if None."""
         self.config = config
         self.store = store
         self.specs = list(specs)
@@ -140,7 +142,7 @@ class Follower:
             self.settings = replace(self.settings, interval=interval)
         self.transport = transport
         self.clock = clock
-        self._extractor: Any = None
+        self._extractor: Any = extractor
         self.stop = threading.Event()
 
     # -- one poll -----------------------------------------------------------
@@ -179,7 +181,9 @@ class Follower:
     ) -> None:
         from ..pipeline import ingest_items
 
-        items: list[Article | Failure] = [r for res in results for e in res.entries for r in e.results]
+        items: list[Article | Failure] = [
+            r for res in results for e in res.entries for r in e.results
+        ]
         ids = [a.id for a in items if isinstance(a, Article)]
         known = self.store.known_articles(ids) if ids else set()
         if items:
@@ -289,7 +293,9 @@ class Follower:
         fetcher = Fetcher(self.settings, transport=self.transport)
         try:
             return list(
-                await asyncio.gather(*(self._poll_feed(s, states.get(s.key), fetcher) for s in specs))
+                await asyncio.gather(
+                    *(self._poll_feed(s, states.get(s.key), fetcher) for s in specs)
+                )
             )
         finally:
             await fetcher.close()
@@ -314,7 +320,8 @@ class Follower:
         todo = [
             i
             for i in parsed.items
-            if i.key not in seen or (seen[i.key][0] == "failed" and seen[i.key][1] < MAX_ITEM_ATTEMPTS)
+            if i.key not in seen
+            or (seen[i.key][0] == "failed" and seen[i.key][1] < MAX_ITEM_ATTEMPTS)
         ]
         outlet = spec.outlet or (parsed.title or "").strip() or urlsplit(spec.key).hostname
         entries = await asyncio.gather(*(self._read_item(spec, outlet, i, fetcher) for i in todo))
@@ -330,7 +337,9 @@ class Follower:
         self, spec: FeedSpec, outlet: str | None, item: FeedItem, fetcher: Fetcher
     ) -> _Entry:
         published = (
-            datetime.fromtimestamp(item.published, UTC).date() if item.published is not None else None
+            datetime.fromtimestamp(item.published, UTC).date()
+            if item.published is not None
+            else None
         )
         origin = item.url or f"{spec.key}#{item.key}"
 
@@ -348,9 +357,7 @@ class Follower:
             text = clean_text(carried)
             language = spec.language or detect_language(text)
             return entry(
-                Article.make(
-                    text, language=language, outlet=outlet, url=item.url, origin=origin
-                )
+                Article.make(text, language=language, outlet=outlet, url=item.url, origin=origin)
             )
         if not item.url:
             return entry(Failure(origin, "the item has neither full text nor a link to a page"))
@@ -405,16 +412,17 @@ class Follower:
                 except OSError:
                     continue
                 rel = str(path.relative_to(root))
-                files[short_hash(rel, str(info.st_size), str(info.st_mtime_ns))] = (path, info.st_mtime)
+                files[short_hash(rel, str(info.st_size), str(info.st_mtime_ns))] = (
+                    path,
+                    info.st_mtime,
+                )
         seen = seen_items(self.store, spec.key, files)
         entries = []
         for key, (path, mtime) in files.items():
             if key in seen and (seen[key][0] == "ok" or seen[key][1] >= MAX_ITEM_ATTEMPTS):
                 continue
             results: list[Article | Failure] = []
-            for r in read_inputs(
-                [path], outlet=spec.outlet, max_bytes=self.settings.max_bytes
-            ):
+            for r in read_inputs([path], outlet=spec.outlet, max_bytes=self.settings.max_bytes):
                 if isinstance(r, Article) and spec.language and r.language != spec.language:
                     r = replace(r, language=spec.language)
                 results.append(r)
@@ -438,7 +446,9 @@ class Follower:
         states = load_feeds(self.store)
         now = self.clock()
         nexts = [
-            s.next_poll for k in (sp.key for sp in self.specs) if (s := states.get(k)) and s.next_poll
+            s.next_poll
+            for k in (sp.key for sp in self.specs)
+            if (s := states.get(k)) and s.next_poll
         ]
         soonest = min(nexts) - now if nexts else float(self.settings.interval)
         return max(1.0, min(float(self.settings.interval), soonest))

@@ -150,7 +150,7 @@ def load_feeds(store: Store) -> dict[str, FeedState]:
 
 def save_feed(store: Store, state: FeedState) -> None:
     """Insert or replace a source's row."""
-    values = {k: getattr(state, k) for k in live_feeds.c.keys()}
+    values = {k: getattr(state, k) for k in live_feeds.c.keys()}  # noqa: SIM118 - column names
     with store.engine.begin() as conn:
         done = conn.execute(
             update(live_feeds).where(live_feeds.c.key == state.key).values(**values)
