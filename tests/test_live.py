@@ -386,3 +386,82 @@ def test_health_status_and_stream(app_config: Config, extractor: Extractor, tmp_
         if line.startswith("data:") and "new_events" in line
     ]
     assert updates[-1]["articles"] == 2 and updates[-1]["new_events"]
+
+
+DEMO = Path(__file__).resolve().parents[1] / "sitrep" / "demo" / "reports.jsonl"
+
+
+def _demo_feeds(site: Site, n_feeds: int) -> list[str]:
+    """``n_feeds`` RSS feeds carrying the demo reports in full (content:encoded)."""
+    rows = [json.loads(line) for line in DEMO.read_text("utf-8").splitlines()]
+    urls = []
+    for f in range(n_feeds):
+        items = [
+            (f"f{f}-{i}", f"{site.url}/a/{f}/{i}", r["text"].replace("\n", "</p><p>"))
+            for i, r in enumerate(rows)
+        ]
+        site.routes[f"/feed{f}.xml"] = Route(rss(f"Outlet {f}", items, full=True))
+        urls.append(f"{site.url}/feed{f}.xml")
+    return urls
+
+
+def _snapshot(db: Path) -> dict[str, Any]:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return {
+            "articles": sorted(conn.execute("select id, outlet from articles").fetchall()),
+            "events": sorted(conn.execute("select id, n_mentions, sources from events").fetchall()),
+            "items": sorted(conn.execute("select feed, item, article_id from live_items")),
+            "feeds": sorted(conn.execute("select key, failures, items_new from live_feeds")),
+        }
+
+
+def test_kill_9_mid_poll_then_restart_gives_the_same_database(
+    app_config: Config, tmp_path: Path, site: Site
+) -> None:
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+
+    urls = _demo_feeds(site, 2)
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(
+        f'cache_dir = "{app_config.cache_dir}"\nfollow_host_delay_ms = 0\n'
+        "follow_host_concurrency = 4\n",
+        "utf-8",
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("SITREP_DB", "SITREP_CONFIG")}
+
+    def cmd(db: Path) -> list[str]:
+        return [sys.executable, "-m", "sitrep", "--config", str(cfg), "--db", str(db)] + [
+            "follow",
+            "--once",
+            *urls,
+        ]
+
+    clean = tmp_path / "clean.db"
+    subprocess.run(cmd(clean), env=env, check=True, capture_output=True, timeout=300)
+
+    killed = tmp_path / "killed.db"
+    proc = subprocess.Popen(
+        cmd(killed), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with sqlite3.connect(killed) as conn:
+                if conn.execute("select count(*) from articles").fetchone()[0] >= 5:
+                    break
+        except sqlite3.Error:
+            pass
+        time.sleep(0.05)
+    if proc.poll() is not None:
+        pytest.fail("the follower finished before it could be killed; give it more items")
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    subprocess.run(cmd(killed), env=env, check=True, capture_output=True, timeout=300)
+    assert _snapshot(killed) == _snapshot(clean)
+    assert len(_snapshot(clean)["articles"]) == 2 * 21
