@@ -263,7 +263,13 @@ def test_failing_feeds_are_reported_and_backed_off(
     site.routes["/500.xml"] = Route(b"oops", status=500)
     site.routes["/broken.xml"] = Route(b"<?xml version='1.0'?><rss><channel><title>x</ti")
     site.routes["/slow.xml"] = Route(rss("Slow", []), delay=5.0)
-    site.routes["/huge.xml"] = Route(rss("Huge", [("h1", f"{u}/a/huge", "")]))
+    site.routes["/huge.xml"] = Route(
+        rss("Huge", [("h1", f"{u}/a/huge", ""), ("p1", f"{u}/private/p1", "")])
+    )
+    site.routes["/robots.txt"] = Route(
+        b"User-agent: *\nDisallow: /private/\n", content_type="text/plain"
+    )
+    site.routes["/private/p1"] = Route(page("Private", QAIM))
     site.routes["/a/huge"] = Route(page("Huge", RAWA + " word" * 100_000))
     config = live_config(app_config, tmp_path, follow_timeout=1, max_article_bytes=200_000)
     names = ["good", "500", "broken", "slow", "huge"]
@@ -281,6 +287,8 @@ def test_failing_feeds_are_reported_and_backed_off(
         # the good feed went on; the over-size page is an item failure, reported
         assert first.articles == 1
         assert any("over the limit" in r for _, r in first.item_failures)
+        assert any("robots.txt" in r for _, r in first.item_failures)
+        assert site.hits("/private/p1") == []
         states = load_feeds(store)
         bad = states[f"{u}/500.xml"]
         assert bad.failures == 1 and bad.next_poll is not None
@@ -342,6 +350,57 @@ def test_webhook_receives_each_alert_once_signed(
         assert alert["sources"] == ["Wire One"]
         assert alert["roundup"].startswith("/api/roundups/")
         assert [a["id"] for a in list_alerts(store)] == [alert["id"]]
+
+    from click.testing import CliRunner
+
+    from sitrep.cli import _attach_subgroups, cli
+
+    _attach_subgroups()
+    shown = CliRunner().invoke(cli, ["--db", config.db, "alerts", "--json"], obj={})
+    assert shown.exit_code == 0 and json.loads(shown.output)["id"] == alert["id"]
+
+
+def test_a_failing_webhook_is_retried_with_back_off(
+    app_config: Config,
+    extractor: Extractor,
+    tmp_path: Path,
+    site: Site,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sitrep.live.alerts import deliver
+    from sitrep.live.settings import webhooks
+    from sitrep.live.state import live_deliveries
+
+    u = site.url
+    monkeypatch.setenv("TEST_HOOK_SECRET", "s3cret")
+    site.routes["/rss.xml"] = Route(rss("Wire One", [("r1", f"{u}/a/rawa", RAWA)], full=True))
+    site.routes["/hook"] = Route(b"", status=503)
+    config = live_config(
+        app_config,
+        tmp_path,
+        alerts=[{"name": "battles", "when": "new_event", "event_type": "Battles"}],
+        webhooks=[{"url": f"{u}/hook", "secret_env": "TEST_HOOK_SECRET"}],
+    )
+    clock = [1_000_000.0]
+    with open_store(config.db) as store:
+        follower = Follower(
+            config,
+            store,
+            [feed_from_arg(f"{u}/rss.xml")],
+            extractor=extractor,
+            clock=lambda: clock[0],
+        )
+        assert follower.poll(once=True).alerts == 1
+        with store.engine.connect() as conn:
+            row = conn.execute(live_deliveries.select()).mappings().one()
+        assert (row["status"], row["attempts"], row["next_try"]) == ("pending", 1, clock[0] + 10)
+        # not due yet: nothing sent
+        assert deliver(store, webhooks(config), now=clock[0] + 5) == (0, 0)
+        site.routes["/hook"] = Route(b"", status=200)
+        assert deliver(store, webhooks(config), now=clock[0] + 10) == (1, 0)
+        assert deliver(store, webhooks(config), now=clock[0] + 100) == (0, 0)
+    posts = [p for m, p, _, _ in site.requests if m == "POST"]
+    assert len(posts) == 2  # one refused, one accepted
 
 
 def test_health_status_and_stream(app_config: Config, extractor: Extractor, tmp_path: Path) -> None:

@@ -726,6 +726,15 @@
         }
       }, 500);
     });
+    source.addEventListener("alert", (ev) => {
+      const a = JSON.parse(ev.data);
+      const place = (a.place && a.place.name) || "a place";
+      notice(a.kind === "control_change"
+        ? "Alert (" + a.rule + "): " + place + " now held by " + a.controller +
+          (a.previous ? " (was " + a.previous + ")" : "")
+        : "Alert (" + a.rule + "): " + ((a.event && a.event.sub_event_type) || "new event") +
+          " in " + place);
+    });
     $("live").addEventListener("click", () => { showList(); window.location.hash = ""; });
   }
 
