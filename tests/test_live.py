@@ -524,3 +524,23 @@ def test_kill_9_mid_poll_then_restart_gives_the_same_database(
     subprocess.run(cmd(killed), env=env, check=True, capture_output=True, timeout=300)
     assert _snapshot(killed) == _snapshot(clean)
     assert len(_snapshot(clean)["articles"]) == 2 * 21
+
+
+def test_a_failed_page_is_retried_though_its_feed_is_unchanged(
+    app_config: Config, extractor: Extractor, tmp_path: Path, site: Site
+) -> None:
+    u = site.url
+    site.routes["/rss.xml"] = Route(rss("Wire One", [("r1", f"{u}/a/rawa", "")]), etag='"v1"')
+    site.routes["/a/rawa"] = Route(b"busy", status=503)
+    config = live_config(app_config, tmp_path)
+    with open_store(config.db) as store:
+        follower = Follower(config, store, [feed_from_arg(f"{u}/rss.xml")], extractor=extractor)
+        first = follower.poll(once=True)
+        assert first.articles == 0 and "HTTP 503" in first.item_failures[0][1]
+        assert first.failed == []  # the feed itself is fine
+        site.routes["/a/rawa"] = Route(page("Rawa retaken", RAWA))
+        second = follower.poll(once=True)
+        assert second.not_modified == 1 and second.articles == 1
+        third = follower.poll(once=True)
+        assert (third.items, third.articles) == (0, 0)
+    assert len(site.hits("/a/rawa")) == 2

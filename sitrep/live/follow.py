@@ -46,6 +46,7 @@ from .state import (
     MAX_ITEM_ATTEMPTS,
     FeedState,
     ItemMark,
+    failed_items,
     load_feeds,
     mark_items,
     save_feed,
@@ -311,7 +312,13 @@ class Follower:
         if got.error is not None:
             return _SourceResult(spec, error=got.error)
         if got.not_modified:
-            return _SourceResult(spec, not_modified=True)
+            # the feed is unchanged, but pages that failed last time are tried again
+            retry = failed_items(self.store, spec.key)
+            outlet = spec.outlet or (state.title if state else None) or urlsplit(spec.key).hostname
+            entries = await asyncio.gather(
+                *(self._read_item(spec, outlet, i, fetcher) for i in retry)
+            )
+            return _SourceResult(spec, not_modified=True, entries=list(entries))
         try:
             parsed = await asyncio.to_thread(parse_feed, got.body, got.content_type)
         except FeedError as exc:

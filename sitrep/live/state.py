@@ -193,6 +193,27 @@ def mark_items(store: Store, marks: Iterable[ItemMark], now: float) -> None:
                 conn.execute(update(live_items).where(key).values(attempts=row[0] + 1, **values))
 
 
+def failed_items(store: Store, feed: str) -> list[Any]:
+    """A feed's items whose page failed fewer than MAX_ITEM_ATTEMPTS times, as feed items."""
+    from .feeds import FeedItem
+
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(live_items.c.item, live_items.c.url, live_items.c.published).where(
+                live_items.c.feed == feed,
+                live_items.c.status == "failed",
+                live_items.c.attempts < MAX_ITEM_ATTEMPTS,
+                live_items.c.url.is_not(None),
+            )
+        ).all()
+    return [
+        FeedItem(
+            key=r[0], url=r[1], title=None, published=r[2], content_html=None, content_text=None
+        )
+        for r in rows
+    ]
+
+
 def recent_lags(store: Store, limit: int = 200) -> list[float]:
     """Seconds from publication to storage of the latest items that say when they were published."""
     try:
