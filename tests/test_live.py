@@ -544,3 +544,39 @@ def test_a_failed_page_is_retried_though_its_feed_is_unchanged(
         third = follower.poll(once=True)
         assert (third.items, third.articles) == (0, 0)
     assert len(site.hits("/a/rawa")) == 2
+
+
+def test_follow_command_exit_codes_and_json_logs(
+    app_config: Config, tmp_path: Path, site: Site
+) -> None:
+    import logging
+
+    from click.testing import CliRunner
+
+    from sitrep.cli import _attach_subgroups, cli
+    from sitrep.live.logs import JsonLines
+
+    site.routes["/500.xml"] = Route(b"oops", status=500)
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(f'cache_dir = "{app_config.cache_dir}"\nfollow_host_delay_ms = 0\n', "utf-8")
+    _attach_subgroups()
+    base = ["--config", str(cfg), "--db", str(tmp_path / "f.db"), "follow", "--once"]
+    runner = CliRunner()
+    logger = logging.getLogger("sitrep")
+    saved = (logger.handlers[:], logger.level)
+    try:
+        failed = runner.invoke(cli, [*base, "--json", f"{site.url}/500.xml"], obj={})
+        missing = runner.invoke(cli, [*base, str(tmp_path / "no-such-folder")], obj={})
+        nothing = runner.invoke(cli, base, obj={})
+    finally:  # `follow` sets up JSON logs on stderr; other tests keep theirs
+        logger.handlers[:], logger.level = saved[0], saved[1]
+    assert failed.exit_code == 1, failed.output
+    summary = json.loads(failed.stdout)
+    assert "HTTP 500" in summary["failed_sources"][0]["reason"]
+    assert missing.exit_code == 3 and "neither an http(s) feed URL" in missing.output
+    assert nothing.exit_code == 3 and "nothing to follow" in nothing.output
+
+    record = logging.LogRecord("sitrep.live", logging.WARNING, "f", 1, "source failed", (), None)
+    record.fields = {"source": "http://x/feed", "failures": 2}
+    line = json.loads(JsonLines().format(record))
+    assert line["msg"] == "source failed" and line["failures"] == 2 and line["level"] == "warning"

@@ -37,4 +37,3 @@ def setup(fmt: str = "json", level: int = logging.INFO) -> None:
     root = logging.getLogger("sitrep")
     root.handlers[:] = [handler]
     root.setLevel(level)
-    root.propagate = False
