@@ -580,3 +580,37 @@ def test_follow_command_exit_codes_and_json_logs(
     record.fields = {"source": "http://x/feed", "failures": 2}
     line = json.loads(JsonLines().format(record))
     assert line["msg"] == "source failed" and line["failures"] == 2 and line["level"] == "warning"
+
+
+def test_a_report_that_disputes_the_holder_raises_a_contradiction(
+    app_config: Config, extractor: Extractor, tmp_path: Path, site: Site
+) -> None:
+    u = site.url
+    taken = "Syrian government forces captured Abu Kamal from ISIS on Wednesday, the army said."
+    disputed = "ISIS fighters recaptured Abu Kamal from Syrian government forces on Wednesday."
+    site.routes["/one.xml"] = Route(rss("Wire One", [("a1", f"{u}/a/1", taken)], full=True))
+    config = live_config(
+        app_config,
+        tmp_path,
+        alerts=[
+            {"name": "changes", "when": "control_change", "places": ["174448"]},
+            {"name": "disputes", "when": "contradiction", "countries": ["SY"]},
+        ],
+    )
+    with open_store(config.db) as store:
+        specs = [feed_from_arg(f"{u}/one.xml"), feed_from_arg(f"{u}/two.xml")]
+        follower = Follower(config, store, specs[:1], extractor=extractor)
+        assert follower.poll(once=True).alerts == 1
+        site.routes["/two.xml"] = Route(rss("Wire Two", [("b1", f"{u}/a/2", disputed)], full=True))
+        follower = Follower(config, store, specs, extractor=extractor)
+        follower.poll(once=True)
+        assert follower.poll(once=True).alerts == 0
+        alerts = list_alerts(store)
+    kinds = [(a["rule"], a["kind"]) for a in alerts]
+    assert (
+        kinds[0] == ("changes", "control_change")
+        and kinds.count(("disputes", "contradiction")) == 1
+    ), alerts
+    print("KINDS", kinds, [(a.get("controller"), a.get("contradictions")) for a in alerts])
+    (dispute,) = [a for a in alerts if a["kind"] == "contradiction"]
+    assert dispute["contradictions"] and dispute["disputed"]

@@ -6,7 +6,9 @@ After each poll, the articles the follower stored and no rule has looked at yet
 - ``control_change``: a place those articles report on is now held by a
   controller whose span a change in them opened (who took it, since when);
 - ``new_event``: an event those articles report on, of the rule's type, with at
-  least ``min_sources`` independent outlets.
+  least ``min_sources`` independent outlets;
+- ``contradiction``: a place those articles report on whose current holder is
+  now disputed (a source denies the change, or reports another holder).
 
 Each alert's id derives from the rule and its subject (the place, controller and
 start; the event), so an alert is raised once however often its subject is
@@ -122,6 +124,8 @@ def check(store: Store, rules: list[AlertRule], hooks: list[Webhook], *, now: fl
         for rule in rules:
             if rule.when == "new_event":
                 raised += _new_events(store, rule, rows, hooks, now)
+            elif rule.when == "contradiction":
+                raised += _contradictions(store, rule, rows, hooks, now)
             else:
                 raised += _control_changes(store, rule, rows, hooks, now)
     with store.engine.begin() as conn:
@@ -207,6 +211,47 @@ def _control_changes(
                 "previous": earlier[-1].controller if earlier else None,
                 "since": since,
                 "disputed": span.disputed,
+            },
+            hooks=hooks,
+            now=now,
+        )
+    return raised
+
+
+def _contradictions(
+    store: Store, rule: AlertRule, rows: Iterable[Any], hooks: list[Webhook], now: float
+) -> int:
+    """Places whose current holder the new reports dispute (a denial, another holder)."""
+    from ..control import timeline
+
+    touched = {
+        r["id"]: r
+        for r in rows
+        if r["sub_event_type"] in TERRITORY_SUB_TYPES
+        and r["status"] in ("occurred", "claimed", "denied")
+        and _place_ok(rule, _place(r))
+    }
+    place_ids = sorted({r["place_id"] for r in touched.values()})
+    raised = 0
+    for span in timeline(store, place_ids) if place_ids else []:
+        if span.end is not None or not span.disputed or not span.notes:
+            continue
+        since = span.start.isoformat() if span.start else None
+        event_id = next((e for e in span.events if e in touched), None) or next(
+            r["id"] for r in touched.values() if r["place_id"] == span.place.id
+        )
+        raised += _raise(
+            store,
+            rule,
+            # a new contradiction (a new note) is a new alert; the same one is not
+            subject=f"{span.place.id}|{span.controller}|{since}|{'|'.join(sorted(span.notes))}",
+            event_id=event_id,
+            extra={
+                "place": span.place.as_dict(),
+                "controller": span.controller,
+                "since": since,
+                "disputed": True,
+                "contradictions": list(span.notes),
             },
             hooks=hooks,
             now=now,

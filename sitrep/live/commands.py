@@ -112,7 +112,11 @@ def alerts_command(ctx: click.Context, follow_: bool, as_json: bool, limit: int)
         when = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(alert["created_at"]))
         place = (alert.get("place") or {}).get("name") or "?"
         event = alert.get("event") or {}
-        if alert["kind"] == "control_change":
+        if alert["kind"] == "contradiction":
+            what = f"{place}: held by {alert.get('controller')}, disputed: " + "; ".join(
+                alert.get("contradictions") or []
+            )
+        elif alert["kind"] == "control_change":
             what = f"{place} now held by {alert.get('controller')}"
             if alert.get("previous"):
                 what += f" (was {alert['previous']})"

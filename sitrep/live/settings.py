@@ -37,7 +37,7 @@ class AlertRule:
     """When to raise an alert; see ``[[alerts]]`` in defaults.toml."""
 
     name: str
-    when: str  # "control_change" | "new_event"
+    when: str  # "control_change" | "new_event" | "contradiction"
     countries: tuple[str, ...] = ()
     bbox: tuple[float, float, float, float] | None = None
     places: tuple[str, ...] = ()
@@ -162,7 +162,7 @@ def follow_settings(config: Config) -> FollowSettings:
     )
 
 
-_KINDS = ("control_change", "new_event")
+_KINDS = ("control_change", "new_event", "contradiction")
 _EVENT_TYPES = frozenset(SUB_EVENT_TYPES) | frozenset(SUB_EVENT_TYPES.values())
 
 
