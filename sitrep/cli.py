@@ -438,10 +438,6 @@ def _attach_subgroups() -> None:
 
     cli.add_command(moderate_group, "moderate")
     cli.add_command(admin_group, "admin")
-    from .live.commands import alerts_command, follow_command
-
-    cli.add_command(follow_command, "follow")
-    cli.add_command(alerts_command, "alerts")
 
 
 def main() -> None:
@@ -665,3 +661,11 @@ def roundup(ctx: click.Context, target: str, since: date | None, fmt: str) -> No
         click.echo(json.dumps(result, ensure_ascii=False, indent=2, default=str))
     else:
         click.echo(format_markdown(result))
+
+
+# `sitrep follow` and `sitrep alerts` (sitrep/live/commands.py): cheap to import,
+# what they run loads when they are called.
+from .live.commands import alerts_command, follow_command  # noqa: E402
+
+cli.add_command(follow_command, "follow")
+cli.add_command(alerts_command, "alerts")

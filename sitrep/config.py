@@ -46,15 +46,15 @@ class Config:
     workers: int
     # `sitrep follow` (sitrep.live): tables kept as sorted (key, value) pairs so
     # that the Config stays hashable; sitrep.live.settings reads and checks them
-    feeds: tuple[Table, ...] = ()
-    follow_interval: int = 300
-    follow_timeout: int = 20
-    follow_host_delay_ms: int = 1000
-    follow_host_concurrency: int = 2
-    follow_max_backoff: int = 3600
-    follow_user_agent: str = ""
-    alerts: tuple[Table, ...] = ()
-    webhooks: tuple[Table, ...] = ()
+    feeds: tuple[Table, ...]
+    follow_interval: int
+    follow_timeout: int
+    follow_host_delay_ms: int
+    follow_host_concurrency: int
+    follow_max_backoff: int
+    follow_user_agent: str
+    alerts: tuple[Table, ...]
+    webhooks: tuple[Table, ...]
 
     @property
     def cache_path(self) -> Path:
