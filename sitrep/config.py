@@ -42,8 +42,6 @@ class Config:
     actor_files: tuple[str, ...]
     history_days: int
     background_days: int
-    max_article_bytes: int
-    workers: int
     # `sitrep follow` (sitrep.live): tables kept as sorted (key, value) pairs so
     # that the Config stays hashable; sitrep.live.settings reads and checks them
     feeds: tuple[Table, ...]
@@ -55,6 +53,8 @@ class Config:
     follow_user_agent: str
     alerts: tuple[Table, ...]
     webhooks: tuple[Table, ...]
+    max_article_bytes: int
+    workers: int
 
     @property
     def cache_path(self) -> Path:
