@@ -416,9 +416,11 @@ def test_health_status_and_stream(app_config: Config, extractor: Extractor, tmp_
     drop = tmp_path / "drop"
     drop.mkdir()
     (drop / "rawa.txt").write_text(RAWA, "utf-8")
-    config = live_config(app_config, tmp_path)
+    config = live_config(
+        app_config, tmp_path, feeds=[{"path": str(drop), "outlet": "Desk", "country": "iq"}]
+    )
     with open_store(config.db) as store:
-        follower = Follower(config, store, [feed_from_arg(str(drop))], extractor=extractor)
+        follower = Follower(config, store, feed_specs(config), extractor=extractor)
         follower.poll(once=True)
         client = TestClient(create_app(config, comment_rate=None))
         assert client.get("/api/health").json() == {"status": "ok", "database": "ok"}
@@ -426,6 +428,7 @@ def test_health_status_and_stream(app_config: Config, extractor: Extractor, tmp_
         assert status["articles"] == 1 and status["failing"] == 0
         (feed,) = status["feeds"]
         assert feed["kind"] == "folder" and feed["items"] == 1 and feed["lag_seconds"] >= 0
+        assert (feed["outlet"], feed["country"]) == ("Desk", "IQ")
 
         def later() -> None:
             time.sleep(1.5)

@@ -21,7 +21,10 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from ..config import Config
+from ..errors import SitrepError
 from ..store import Store, articles, events
+from .settings import feed_specs
 from .state import live_alerts, live_deliveries, load_feeds, recent_lags
 
 # How often the stream looks at the database, and sends a keep-alive comment.
@@ -37,14 +40,33 @@ def _percentile(values: list[float], q: float) -> float | None:
     return round(statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1], 1)
 
 
-def live_status(store: Store, *, now: float | None = None) -> dict[str, Any]:
-    """Feeds, their last poll, lag and failures; alerts and deliveries; article counts."""
+def live_status(
+    store: Store, *, config: Config | None = None, now: float | None = None
+) -> dict[str, Any]:
+    """Feeds, their last poll, lag and failures; alerts and deliveries; article counts.
+
+    With ``config``, the feeds it lists come first with their outlet, language and
+    country (``never polled`` until the follower reaches them).
+    """
     now = time.time() if now is None else now
-    feeds = sorted(load_feeds(store).values(), key=lambda f: f.key)
+    states = load_feeds(store)
+    feeds = sorted(states.values(), key=lambda f: f.key)
+    listed: list[dict[str, Any]] = []
+    configured: dict[str, Any] = {}
+    if config is not None:
+        try:
+            configured = {s.key: s for s in feed_specs(config)}
+        except SitrepError:
+            configured = {}
+    for key, spec in configured.items():
+        row = states[key].as_dict(now) if key in states else {"source": key, "kind": spec.kind}
+        row.update(outlet=spec.outlet, language=spec.language, country=spec.country)
+        listed.append(row)
+    listed += [f.as_dict(now) for f in feeds if f.key not in configured]
     lags = recent_lags(store)
     out: dict[str, Any] = {
         "now": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(now)),
-        "feeds": [f.as_dict(now) for f in feeds],
+        "feeds": listed,
         "failing": sum(1 for f in feeds if f.failures),
         "last_poll": max((f.as_dict(now)["last_poll"] for f in feeds if f.last_poll), default=None),
         # seconds from an item's publication (as its feed says) to its storage
@@ -124,7 +146,7 @@ async def _stream(store: Store, timeout: float) -> AsyncIterator[str]:
             last_sent = time.monotonic()
 
 
-def add_live_routes(app: FastAPI, store: Store) -> None:
+def add_live_routes(app: FastAPI, store: Store, config: Config | None = None) -> None:
     """Mount the health, status and stream endpoints on ``app``."""
 
     @app.get("/api/health", tags=["meta"])
@@ -142,7 +164,7 @@ def add_live_routes(app: FastAPI, store: Store) -> None:
     @app.get("/api/status", tags=["meta"])
     def status() -> dict[str, Any]:
         """The follower: each feed's last poll, lag and failures; alerts; publication lag."""
-        return live_status(store)
+        return live_status(store, config=config)
 
     @app.get("/api/stream", tags=["meta"], response_class=StreamingResponse)
     def stream(

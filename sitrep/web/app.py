@@ -331,7 +331,7 @@ def create_app(
 
     from ..live.web import add_live_routes  # /api/health, /api/status, /api/stream
 
-    add_live_routes(app, store)
+    add_live_routes(app, store, config)
 
     limiter = RateLimiter(*comment_rate) if comment_rate else None
     add_comment_routes(app, comment_backend, policy=policy, limiter=limiter)
