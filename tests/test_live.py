@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from sitrep.config import Config
+from sitrep.errors import ConfigError
 from sitrep.extract import Extractor
 from sitrep.live.alerts import SIGNATURE_HEADER, list_alerts
 from sitrep.live.follow import Follower
@@ -337,6 +338,10 @@ def test_webhook_receives_each_alert_once_signed(
         webhooks=[{"url": f"{u}/hook", "secret_env": "TEST_HOOK_SECRET"}],
     )
     with open_store(config.db) as store:
+        monkeypatch.delenv("TEST_HOOK_SECRET")
+        with pytest.raises(ConfigError, match="TEST_HOOK_SECRET"):
+            Follower(config, store, [], extractor=extractor)  # fails at start, not mid-poll
+        monkeypatch.setenv("TEST_HOOK_SECRET", "s3cret")
         follower = Follower(config, store, [feed_from_arg(f"{u}/rss.xml")], extractor=extractor)
         assert follower.poll(once=True).alerts == 1
         follower.poll(once=True)

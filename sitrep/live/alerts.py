@@ -30,11 +30,10 @@ from typing import Any
 import httpx
 from sqlalchemy import select, update
 
-from ..config import Config
 from ..records import short_hash
 from ..store import Store, events, mentions, places
 from ..typology import TERRITORY_SUB_TYPES
-from .settings import AlertRule, Webhook, alert_rules, webhooks
+from .settings import AlertRule, Webhook
 from .state import dumps, live_alerts, live_deliveries, live_items
 
 log = logging.getLogger("sitrep.live")
@@ -49,11 +48,11 @@ def sign(secret: str, body: bytes) -> str:
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
-def check_and_deliver(config: Config, store: Store, *, now: float | None = None) -> int:
+def check_and_deliver(
+    store: Store, rules: list[AlertRule], hooks: list[Webhook], *, now: float | None = None
+) -> int:
     """Check the rules against unchecked articles, then deliver due webhooks; new alerts."""
     now = time.time() if now is None else now
-    rules = alert_rules(config)
-    hooks = webhooks(config)
     raised = check(store, rules, hooks, now=now)
     if hooks:
         deliver(store, hooks, now=now)

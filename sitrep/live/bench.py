@@ -127,6 +127,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                 "items": first.items,
                 "articles": first.articles,
                 "seconds": round(first.seconds, 2),
+                "read_seconds": round(first.read_seconds, 2),
                 "items_per_second": round(first.items_per_second, 2),
                 "failed": len(first.failed),
             }

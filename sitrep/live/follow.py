@@ -41,7 +41,7 @@ from ..records import Article, Failure, short_hash
 from ..store import Store
 from .feeds import FeedError, FeedItem, html_to_text, parse_feed
 from .fetch import Fetcher
-from .settings import FeedSpec, FollowSettings, follow_settings
+from .settings import FeedSpec, FollowSettings, alert_rules, follow_settings, webhooks
 from .state import (
     MAX_ITEM_ATTEMPTS,
     FeedState,
@@ -93,6 +93,7 @@ class PollSummary:
     item_failures: list[tuple[str, str]] = field(default_factory=list)
     alerts: int = 0
     seconds: float = 0.0
+    read_seconds: float = 0.0  # fetching and extracting pages, listing folders
 
     @property
     def items_per_second(self) -> float:
@@ -110,6 +111,7 @@ class PollSummary:
             "item_failures": [{"item": s, "reason": r} for s, r in self.item_failures],
             "alerts": self.alerts,
             "seconds": round(self.seconds, 3),
+            "read_seconds": round(self.read_seconds, 3),
             "items_per_second": round(self.items_per_second, 2),
         }
 
@@ -144,6 +146,9 @@ class Follower:
         self.transport = transport
         self.clock = clock
         self._extractor: Any = extractor
+        # a bad rule or a webhook without its secret stops the start, not a poll
+        self.rules = alert_rules(config)
+        self.hooks = webhooks(config)
         self.stop = threading.Event()
 
     # -- one poll -----------------------------------------------------------
@@ -168,8 +173,9 @@ class Follower:
         feeds = [s for s in due if not s.is_folder]
         results = asyncio.run(self._fetch_feeds(feeds, states)) if feeds else []
         results += [self._scan_folder(s) for s in due if s.is_folder]
+        summary.read_seconds = time.perf_counter() - started
         self._store(results, states, summary)
-        summary.alerts = check_and_deliver(self.config, self.store, now=self.clock())
+        summary.alerts = check_and_deliver(self.store, self.rules, self.hooks, now=self.clock())
         summary.seconds = time.perf_counter() - started
         log.info("poll", extra={"fields": summary.as_dict()})
         return summary
@@ -324,12 +330,15 @@ class Follower:
         except FeedError as exc:
             return _SourceResult(spec, error=str(exc))
         seen = seen_items(self.store, spec.key, [i.key for i in parsed.items])
-        todo = [
-            i
-            for i in parsed.items
-            if i.key not in seen
-            or (seen[i.key][0] == "failed" and seen[i.key][1] < MAX_ITEM_ATTEMPTS)
-        ]
+        todo: list[FeedItem] = []
+        listed: set[str] = set()
+        for i in parsed.items:
+            if i.key in listed:
+                continue  # a feed may list one entry twice: read it once
+            listed.add(i.key)
+            status, attempts = seen.get(i.key, ("new", 0))
+            if status == "new" or (status == "failed" and attempts < MAX_ITEM_ATTEMPTS):
+                todo.append(i)
         outlet = spec.outlet or (parsed.title or "").strip() or urlsplit(spec.key).hostname
         entries = await asyncio.gather(*(self._read_item(spec, outlet, i, fetcher) for i in todo))
         return _SourceResult(
