@@ -434,6 +434,8 @@ def test_health_status_and_stream(app_config: Config, extractor: Extractor, tmp_
         (feed,) = status["feeds"]
         assert feed["kind"] == "folder" and feed["items"] == 1 and feed["lag_seconds"] >= 0
         assert (feed["outlet"], feed["country"]) == ("Desk", "IQ")
+        assert client.get("/api/alerts").json() == {"items": []}
+        assert client.get("/api/alerts?limit=0").status_code == 422
 
         def later() -> None:
             time.sleep(1.5)

@@ -1,4 +1,5 @@
-"""The follower's face on the web app: ``/api/health``, ``/api/status``, ``/api/stream``.
+"""The follower's face on the web app: ``/api/health``, ``/api/status``, ``/api/alerts``,
+``/api/stream``.
 
 The app only reads: the follower (``sitrep follow``) writes the state these show.
 ``/api/stream`` is a server-sent events stream: ``update`` when the database
@@ -165,6 +166,16 @@ def add_live_routes(app: FastAPI, store: Store, config: Config | None = None) ->
     def status() -> dict[str, Any]:
         """The follower: each feed's last poll, lag and failures; alerts; publication lag."""
         return live_status(store, config=config)
+
+    @app.get("/api/alerts", tags=["meta"])
+    def alerts(limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
+        """The latest alerts `sitrep follow` raised, oldest first, each as webhooks got it."""
+        from .alerts import list_alerts
+
+        try:
+            return {"items": list_alerts(store, limit=limit)}
+        except SQLAlchemyError:  # a database from before the follower
+            return {"items": []}
 
     @app.get("/api/stream", tags=["meta"], response_class=StreamingResponse)
     def stream(
