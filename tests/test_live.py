@@ -104,6 +104,17 @@ def json_feed(title: str, items: list[tuple[str, str, str]]) -> bytes:
     ).encode()
 
 
+class LocalServer(ThreadingHTTPServer):
+    """A threaded server whose listen queue holds many feeds fetched at once.
+
+    With the default backlog of 5, connections beyond it are dropped and the
+    client retries a second later, which looks like a slow server.
+    """
+
+    request_queue_size = 128
+    daemon_threads = True
+
+
 @dataclass
 class Route:
     body: bytes
@@ -165,7 +176,7 @@ def site() -> Iterator[Site]:
             self.send_header("Content-Length", "0")
             self.end_headers()
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = LocalServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     state.url = f"http://127.0.0.1:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -263,7 +274,7 @@ def test_failing_feeds_are_reported_and_backed_off(
     site.routes["/good.xml"] = Route(rss("Good", [("g1", f"{u}/a/rawa", RAWA)], full=True))
     site.routes["/500.xml"] = Route(b"oops", status=500)
     site.routes["/broken.xml"] = Route(b"<?xml version='1.0'?><rss><channel><title>x</ti")
-    site.routes["/slow.xml"] = Route(rss("Slow", []), delay=5.0)
+    site.routes["/slow.xml"] = Route(rss("Slow", []), delay=6.0)
     site.routes["/huge.xml"] = Route(
         rss("Huge", [("h1", f"{u}/a/huge", ""), ("p1", f"{u}/private/p1", "")])
     )
@@ -272,8 +283,10 @@ def test_failing_feeds_are_reported_and_backed_off(
     )
     site.routes["/private/p1"] = Route(page("Private", QAIM))
     site.routes["/a/huge"] = Route(page("Huge", RAWA + " word" * 100_000))
-    config = live_config(app_config, tmp_path, follow_timeout=1, max_article_bytes=200_000)
-    names = ["good", "500", "broken", "slow", "huge"]
+    config = live_config(app_config, tmp_path, follow_timeout=2, max_article_bytes=200_000)
+    # a feed over the size limit (as a 20 MB one is over the default 5 MB)
+    site.routes["/big.xml"] = Route(rss("Big", [("b1", f"{u}/a/b1", "word " * 60_000)], full=True))
+    names = ["good", "500", "broken", "slow", "huge", "big"]
     specs = [feed_from_arg(f"{u}/{n}.xml") for n in names]
     with open_store(config.db) as store:
         follower = Follower(config, store, specs, extractor=extractor)
@@ -281,13 +294,14 @@ def test_failing_feeds_are_reported_and_backed_off(
         first = follower.poll(once=True)
         assert time.monotonic() - started < 30
         failed = dict(first.failed)
-        assert set(failed) == {f"{u}/500.xml", f"{u}/broken.xml", f"{u}/slow.xml"}
+        assert set(failed) == {f"{u}/{n}.xml" for n in ("500", "broken", "slow", "big")}
+        assert "over the limit" in failed[f"{u}/big.xml"]
         assert "HTTP 500" in failed[f"{u}/500.xml"]
         assert "broken XML" in failed[f"{u}/broken.xml"]
         assert "timed out" in failed[f"{u}/slow.xml"]
         # the good feed went on; the over-size page is an item failure, reported
         assert first.articles == 1
-        assert any("over the limit" in r for _, r in first.item_failures)
+        assert any("over the limit" in r for _, r in first.item_failures), first.item_failures
         assert any("robots.txt" in r for _, r in first.item_failures)
         assert site.hits("/private/p1") == []
         states = load_feeds(store)
@@ -298,6 +312,12 @@ def test_failing_feeds_are_reported_and_backed_off(
         before = len(site.hits("/500.xml"))
         second = follower.poll(once=True)
         assert second.polled == 2 and len(site.hits("/500.xml")) == before
+        # once the back-off has passed, it is polled again (and fails again: 120 s next)
+        later = Follower(config, store, specs, extractor=extractor, clock=lambda: time.time() + 61)
+        third = later.poll()
+        assert f"{u}/500.xml" in dict(third.failed)
+        bad = load_feeds(store)[f"{u}/500.xml"]
+        assert bad.failures == 2 and bad.next_poll - bad.last_poll == pytest.approx(120, abs=1)
 
 
 def test_drop_folder_reads_new_files_once(

@@ -32,6 +32,17 @@ from .follow import Follower
 from .settings import feed_from_arg
 
 
+class LocalServer(ThreadingHTTPServer):
+    """A threaded server whose listen queue holds many feeds fetched at once.
+
+    With the default backlog of 5, connections beyond it are dropped and the
+    client retries a second later, which looks like a slow server.
+    """
+
+    request_queue_size = 128
+    daemon_threads = True
+
+
 class _Site:
     def __init__(self) -> None:
         self.lock = threading.Lock()
@@ -87,7 +98,7 @@ def _serve(site: _Site) -> tuple[ThreadingHTTPServer, str]:
             self.end_headers()
             self.wfile.write(body)
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = LocalServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
