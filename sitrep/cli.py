@@ -787,3 +787,11 @@ def roundup(ctx: click.Context, target: str, since: date | None, fmt: str) -> No
         click.echo(json.dumps(result, ensure_ascii=False, indent=2, default=str))
     else:
         click.echo(format_markdown(result))
+
+
+# `sitrep follow` and `sitrep alerts` (sitrep/live/commands.py): cheap to import,
+# what they run loads when they are called.
+from .live.commands import alerts_command, follow_command  # noqa: E402
+
+cli.add_command(follow_command, "follow")
+cli.add_command(alerts_command, "alerts")

@@ -16,6 +16,18 @@ from typing import Any
 
 from .errors import ConfigError
 
+# A TOML table frozen as sorted (key, value) pairs, lists as tuples.
+Table = tuple[tuple[str, Any], ...]
+
+
+def _freeze(value: Any) -> Any:
+    """Dicts and lists of a TOML value made hashable (tables become sorted pairs)."""
+    if isinstance(value, dict):
+        return tuple(sorted((str(k), _freeze(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(_freeze(v) for v in value)
+    return value
+
 
 @dataclass(frozen=True)
 class Config:
@@ -30,6 +42,17 @@ class Config:
     actor_files: tuple[str, ...]
     history_days: int
     background_days: int
+    # `sitrep follow` (sitrep.live): tables kept as sorted (key, value) pairs so
+    # that the Config stays hashable; sitrep.live.settings reads and checks them
+    feeds: tuple[Table, ...]
+    follow_interval: int
+    follow_timeout: int
+    follow_host_delay_ms: int
+    follow_host_concurrency: int
+    follow_max_backoff: int
+    follow_user_agent: str
+    alerts: tuple[Table, ...]
+    webhooks: tuple[Table, ...]
     max_article_bytes: int
     workers: int
 
@@ -64,7 +87,14 @@ def _build(values: dict[str, Any], *, origin: str) -> Config:
         if default_type.startswith("tuple"):
             if not isinstance(value, list | tuple):
                 raise ConfigError(f"{origin}: setting {name!r} must be a list, got {value!r}")
-            value = tuple(value)
+            if default_type.startswith("tuple[Table"):
+                if not all(isinstance(v, dict | tuple) for v in value):
+                    raise ConfigError(
+                        f"{origin}: setting {name!r} must be a list of tables ([[{name}]])"
+                    )
+                value = tuple(_freeze(v) for v in value)
+            else:
+                value = tuple(value)
         elif default_type == "int":
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ConfigError(f"{origin}: setting {name!r} must be an integer, got {value!r}")

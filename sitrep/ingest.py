@@ -329,7 +329,7 @@ def _too_big(size: int, limit: int, what: str) -> str:
     )
 
 
-def _decode(data: bytes, path: Path, *, base_offset: int = 0) -> str | Failure:
+def _decode(data: bytes, path: Path | str, *, base_offset: int = 0) -> str | Failure:
     """UTF-8 text of ``data`` (BOM dropped), or a Failure saying where it broke."""
     bom = len(_BOM) if data.startswith(_BOM) else 0
     try:
@@ -339,7 +339,7 @@ def _decode(data: bytes, path: Path, *, base_offset: int = 0) -> str | Failure:
         return Failure(str(path), _bad_utf8(data[bom + exc.start], offset, path))
 
 
-def _bad_utf8(byte: int, offset: int, path: Path) -> str:
+def _bad_utf8(byte: int, offset: int, path: Path | str) -> str:
     quoted = shlex.quote(str(path))
     return (
         f"is not valid UTF-8 (byte 0x{byte:02x} at byte offset {offset}); re-encode it "
@@ -409,7 +409,7 @@ _JOINER_ENTITIES = {
 }
 
 
-def _read_html(data: bytes, path: Path, options: _Options) -> Article | Failure:
+def _read_html(data: bytes, path: Path | str, options: _Options) -> Article | Failure:
     origin = str(path)
     html = _decode_html(data, path)
     if isinstance(html, Failure):
@@ -436,13 +436,32 @@ def _read_html(data: bytes, path: Path, options: _Options) -> Article | Failure:
     )
 
 
+def read_html_page(
+    data: bytes,
+    origin: str,
+    *,
+    outlet: str | None = None,
+    published: date | None = None,
+    max_bytes: int = 5_000_000,
+) -> Article | Failure:
+    """One web page fetched from ``origin`` (a URL), read as an ``.html`` file is.
+
+    For the feed follower: the same decoding, trafilatura extraction and
+    metadata precedence as :func:`read_inputs` gives a saved page.
+    """
+    if len(data) > max_bytes:
+        return Failure(origin, _too_big(len(data), max_bytes, "page"))
+    options = _Options(fmt="html", outlet=outlet or None, published=published, max_bytes=max_bytes)
+    return _read_html(data, origin, options)
+
+
 def _extract_html(html: str) -> Any:
     import trafilatura  # lazy: costly import, only needed for HTML
 
     return trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
 
 
-def _decode_html(data: bytes, path: Path) -> str | Failure:
+def _decode_html(data: bytes, path: Path | str) -> str | Failure:
     """UTF-8 first; else the charset the page declares in its first bytes."""
     decoded = _decode(data, path)
     if not isinstance(decoded, Failure):

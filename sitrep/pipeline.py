@@ -140,6 +140,36 @@ def ingest(
     ``strict`` raises on the first failure instead of recording it (for tests).
     ``progress`` is called with 1 after each input.
     """
+    items = read_inputs(
+        paths, fmt=fmt, outlet=outlet, published=published, max_bytes=config.max_article_bytes
+    )
+    return ingest_items(
+        items,
+        config=config,
+        store=store,
+        workers=workers,
+        merge_every=merge_every,
+        progress=progress,
+        strict=strict,
+    )
+
+
+def ingest_items(
+    items: Iterable[Article | Failure],
+    *,
+    config: Config,
+    store: Store,
+    workers: int | None = None,
+    merge_every: int = 200,
+    progress: Callable[[int], None] | None = None,
+    strict: bool = False,
+    extractor: Extractor | None = None,
+) -> IngestSummary:
+    """Ingest articles already read (by :func:`ingest` or the feed follower).
+
+    The same steps as :func:`ingest` from step 2 on. ``extractor`` lets a
+    long-running caller (``sitrep follow``) load spaCy once, not per call.
+    """
     summary = IngestSummary()
     started = time.perf_counter()
     # a run killed after storing articles but before merging them: finish that first
@@ -166,9 +196,7 @@ def ingest(
             pending_items.clear()
             return fresh
 
-        for item in read_inputs(
-            paths, fmt=fmt, outlet=outlet, published=published, max_bytes=config.max_article_bytes
-        ):
+        for item in items:
             if isinstance(item, Failure):
                 if strict:
                     raise SitrepError(f"{item.origin}: {item.reason}")
@@ -201,8 +229,8 @@ def ingest(
             pool = ctx.Pool(n_workers, initializer=_init_worker, initargs=(config,))
             chunks = pool.imap(_read_chunk, new_chunks(POOL_CHUNK_ARTICLES), chunksize=1)
         else:
-            extractor = Extractor(config)
-            chunks = (_safe_read_chunk(extractor, c) for c in new_chunks(CHUNK_ARTICLES))
+            reader = extractor or Extractor(config)
+            chunks = (_safe_read_chunk(reader, c) for c in new_chunks(CHUNK_ARTICLES))
         for result in (r for chunk in chunks for r in chunk):
             if isinstance(result, tuple):
                 article, error = result

@@ -723,3 +723,6 @@ def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 # The comment tables (reader comments, moderation audit, moderators' tokens) live in
 # their own module but on this metadata, so open_store creates them with the rest.
 from . import comments as _comments  # noqa: E402, F401
+
+# The follower's tables (sitrep follow: feed state, seen items, alerts) likewise.
+from .live import state as _live_state  # noqa: E402, F401

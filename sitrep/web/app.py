@@ -397,6 +397,10 @@ def create_app(
             {"as_of": day.isoformat(), "country": q.country, "bbox": q.box(), "items": items}
         )
 
+    from ..live.web import add_live_routes  # /api/health, /api/status, /api/stream
+
+    add_live_routes(app, store, config)
+
     limiter = RateLimiter(*comment_rate) if comment_rate else None
     add_comment_routes(app, comment_backend, policy=policy, limiter=limiter)
 

@@ -689,6 +689,56 @@
     });
   }
 
+  // -- live: events that `sitrep follow` stores, pushed by /api/stream ----------
+
+  function subscribe() {
+    if (!window.EventSource) return;
+    const fresh = new Set();   // event ids new since the page was opened
+    let timer = null;
+    const source = new EventSource("/api/stream");
+    source.addEventListener("update", (ev) => {
+      const data = JSON.parse(ev.data);
+      for (const id of data.new_events || []) fresh.add(id);
+      const marker = $("live");
+      marker.textContent = fresh.size + " new since you opened the page";
+      marker.hidden = fresh.size === 0;
+      marker.title = "Events stored since you opened the page; click to show the latest";
+      // a burst of updates refreshes the list and the map once
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        try {
+          const summary = await getJSON("/api/summary");
+          const slider = $("day");
+          const atEnd = Number(slider.value) >= state.days.length - 1;
+          const known = state.days[state.days.length - 1];
+          if (summary.first_date && summary.last_date && state.days[0] === summary.first_date &&
+              summary.last_date > known) {
+            // new days after the last one: the slider grows, past days keep their index
+            const end = Date.parse(summary.last_date + "T00:00:00Z");
+            for (let t = Date.parse(known + "T00:00:00Z") + DAY_MS; t <= end; t += DAY_MS) {
+              state.days.push(isoDay(t));
+            }
+            slider.max = String(state.days.length - 1);
+            if (atEnd) slider.value = slider.max;
+          }
+          await Promise.all([showDay(Number(slider.value)), loadEvents(false)]);
+        } catch (e) {
+          notice("Live update failed: " + e.message);
+        }
+      }, 500);
+    });
+    source.addEventListener("alert", (ev) => {
+      const a = JSON.parse(ev.data);
+      const place = (a.place && a.place.name) || "a place";
+      notice(a.kind === "control_change"
+        ? "Alert (" + a.rule + "): " + place + " now held by " + a.controller +
+          (a.previous ? " (was " + a.previous + ")" : "")
+        : "Alert (" + a.rule + "): " + ((a.event && a.event.sub_event_type) || "new event") +
+          " in " + place);
+    });
+    $("live").addEventListener("click", () => { showList(); window.location.hash = ""; });
+  }
+
   // -- start -------------------------------------------------------------------
 
   async function start() {
@@ -723,6 +773,7 @@
       state.map.fitBounds(bounds.pad(0.2), { maxZoom: 7, animate: false });
     }
     if (window.location.hash) route();
+    subscribe();
     document.body.setAttribute("data-ready", "true");
   }
 

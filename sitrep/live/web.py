@@ -1,0 +1,189 @@
+"""The follower's face on the web app: ``/api/health``, ``/api/status``, ``/api/alerts``,
+``/api/stream``.
+
+The app only reads: the follower (``sitrep follow``) writes the state these show.
+``/api/stream`` is a server-sent events stream: ``update`` when the database
+gains articles or events (counts, and the ids of the newest events), ``alert``
+for each alert raised while it is open. It closes after ``timeout`` seconds;
+the browser's EventSource reconnects by itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import statistics
+import time
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Query
+from fastapi.responses import JSONResponse, StreamingResponse
+from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..config import Config
+from ..errors import SitrepError
+from ..store import Store, articles, events
+from .settings import feed_specs
+from .state import live_alerts, live_deliveries, load_feeds, recent_lags
+
+# How often the stream looks at the database, and sends a keep-alive comment.
+STREAM_POLL = 1.0
+KEEPALIVE = 15.0
+
+
+def _percentile(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    if len(values) == 1:
+        return round(values[0], 1)
+    return round(statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1], 1)
+
+
+def live_status(
+    store: Store, *, config: Config | None = None, now: float | None = None
+) -> dict[str, Any]:
+    """Feeds, their last poll, lag and failures; alerts and deliveries; article counts.
+
+    With ``config``, the feeds it lists come first with their outlet, language and
+    country (``never polled`` until the follower reaches them).
+    """
+    now = time.time() if now is None else now
+    states = load_feeds(store)
+    feeds = sorted(states.values(), key=lambda f: f.key)
+    listed: list[dict[str, Any]] = []
+    configured: dict[str, Any] = {}
+    if config is not None:
+        try:
+            configured = {s.key: s for s in feed_specs(config)}
+        except SitrepError:
+            configured = {}
+    for key, spec in configured.items():
+        row = states[key].as_dict(now) if key in states else {"source": key, "kind": spec.kind}
+        row.update(outlet=spec.outlet, language=spec.language, country=spec.country)
+        listed.append(row)
+    listed += [f.as_dict(now) for f in feeds if f.key not in configured]
+    lags = recent_lags(store)
+    out: dict[str, Any] = {
+        "now": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(now)),
+        "feeds": listed,
+        "failing": sum(1 for f in feeds if f.failures),
+        "last_poll": max((f.as_dict(now)["last_poll"] for f in feeds if f.last_poll), default=None),
+        # seconds from an item's publication (as its feed says) to its storage
+        "publication_lag": {
+            "n": len(lags),
+            "p50": _percentile(lags, 50),
+            "p99": _percentile(lags, 99),
+        },
+    }
+    try:
+        with store.engine.connect() as conn:
+            out["articles"] = conn.execute(select(func.count()).select_from(articles)).scalar_one()
+            out["events"] = conn.execute(select(func.count()).select_from(events)).scalar_one()
+            out["alerts"] = conn.execute(select(func.count()).select_from(live_alerts)).scalar_one()
+            deliveries = conn.execute(
+                select(live_deliveries.c.status, func.count()).group_by(live_deliveries.c.status)
+            ).all()
+        out["deliveries"] = {r[0]: r[1] for r in deliveries}
+    except SQLAlchemyError:  # a database from before the follower: no live tables
+        out.setdefault("alerts", 0)
+        out["deliveries"] = {}
+    return out
+
+
+def _version(store: Store) -> tuple[int, str | None, int]:
+    with store.engine.connect() as conn:
+        n, latest = conn.execute(select(func.count(), func.max(articles.c.ingested_at))).one()
+        n_events = conn.execute(select(func.count()).select_from(events)).scalar_one()
+    return int(n), latest, int(n_events)
+
+
+def _newest_events(store: Store, known: set[str]) -> tuple[set[str], list[str]]:
+    with store.engine.connect() as conn:
+        ids = set(conn.execute(select(events.c.id)).scalars())
+    return ids, sorted(ids - known)
+
+
+def _alerts_after(store: Store, after: float) -> list[dict[str, Any]]:
+    try:
+        with store.engine.connect() as conn:
+            rows = conn.execute(
+                select(live_alerts.c.payload, live_alerts.c.created_at)
+                .where(live_alerts.c.created_at > after)
+                .order_by(live_alerts.c.created_at)
+            ).all()
+    except SQLAlchemyError:
+        return []
+    return [json.loads(r[0]) for r in rows]
+
+
+def _sse(kind: str, data: Any) -> str:
+    return f"event: {kind}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+async def _stream(store: Store, timeout: float) -> AsyncIterator[str]:
+    started = time.monotonic()
+    version = await asyncio.to_thread(_version, store)
+    known, _ = await asyncio.to_thread(_newest_events, store, set())
+    alerts_after = time.time()
+    yield "retry: 3000\n\n"
+    yield _sse("hello", {"articles": version[0], "events": version[2]})
+    last_sent = time.monotonic()
+    while time.monotonic() - started < timeout:
+        await asyncio.sleep(STREAM_POLL)
+        now_version = await asyncio.to_thread(_version, store)
+        if now_version != version:
+            version = now_version
+            known, new = await asyncio.to_thread(_newest_events, store, known)
+            yield _sse("update", {"articles": version[0], "events": version[2], "new_events": new})
+            last_sent = time.monotonic()
+        for alert in await asyncio.to_thread(_alerts_after, store, alerts_after):
+            alerts_after = max(alerts_after, float(alert.get("created_at", 0)))
+            yield _sse("alert", alert)
+            last_sent = time.monotonic()
+        if time.monotonic() - last_sent > KEEPALIVE:
+            yield ": keep-alive\n\n"
+            last_sent = time.monotonic()
+
+
+def add_live_routes(app: FastAPI, store: Store, config: Config | None = None) -> None:
+    """Mount the health, status and stream endpoints on ``app``."""
+
+    @app.get("/api/health", tags=["meta"])
+    def health() -> JSONResponse:
+        """200 when the database answers, 503 when it does not."""
+        try:
+            with store.engine.connect() as conn:
+                conn.execute(select(1)).scalar_one()
+        except SQLAlchemyError as exc:
+            return JSONResponse(
+                {"status": "unavailable", "database": str(exc).splitlines()[0]}, status_code=503
+            )
+        return JSONResponse({"status": "ok", "database": "ok"})
+
+    @app.get("/api/status", tags=["meta"])
+    def status() -> dict[str, Any]:
+        """The follower: each feed's last poll, lag and failures; alerts; publication lag."""
+        return live_status(store, config=config)
+
+    @app.get("/api/alerts", tags=["meta"])
+    def alerts(limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
+        """The latest alerts `sitrep follow` raised, oldest first, each as webhooks got it."""
+        from .alerts import list_alerts
+
+        try:
+            return {"items": list_alerts(store, limit=limit)}
+        except SQLAlchemyError:  # a database from before the follower
+            return {"items": []}
+
+    @app.get("/api/stream", tags=["meta"], response_class=StreamingResponse)
+    def stream(
+        timeout: Annotated[float, Query(gt=0, le=3600)] = 300.0,
+    ) -> StreamingResponse:
+        """Server-sent events: `update` when events arrive, `alert` for each new alert."""
+        return StreamingResponse(
+            _stream(store, timeout),
+            media_type="text/event-stream",
+            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+        )
