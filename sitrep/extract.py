@@ -626,7 +626,12 @@ class Extractor:
             status = Status.BACKGROUND
         if status is Status.OCCURRED and token is not None and _present_state(token):
             status = Status.BACKGROUND
-        if status is Status.OCCURRED and token is not None and _recalled(token):
+        if (
+            status is Status.OCCURRED
+            and token is not None
+            and family in (Family.TAKE, Family.HANDOVER, Family.CONTROL)
+            and _recalled(token)
+        ):
             status = Status.BACKGROUND
         if (
             status is Status.OCCURRED
@@ -637,6 +642,8 @@ class Extractor:
             # "the liberated city", "now Raqqa is liberated": a state, not an event
             status = Status.BACKGROUND
         agent, loser, assoc = _roles(token, trig, actor_matches, text, ctx, family)
+        if family in REMOTE_FAMILIES and token is not None:
+            agent, loser = self._remote_attacker(token, agent, loser)
         if (
             agent is None
             and family in (Family.TAKE, Family.CONTROL)
@@ -740,6 +747,23 @@ class Extractor:
         if country and STATE_OFFICIAL.search(speaker):
             return self._state_forces(country)
         return None
+
+    def _remote_attacker(
+        self, token: Any, agent: Actor | None, loser: Actor | None
+    ) -> tuple[Actor | None, Actor | None]:
+        """Who struck, for air strikes and shelling: civilians never fire them ("34
+        civilians were killed in Russian air strikes": the civilians are the target),
+        and a demonym on the strike names the state that flew it ("Russian air
+        strikes", "Israeli drone strike")."""
+        if agent is not None and agent.kind == "civilians":
+            agent, loser = None, loser or agent
+        if agent is None and token.pos_ in ("NOUN", "PROPN"):
+            for c in token.children:
+                if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i:
+                    iso3 = self.gazetteer.country_of_adjective(c.text)
+                    if iso3:
+                        return self._state_forces(iso3), loser
+        return agent, loser
 
     def _state_forces(self, iso3: str) -> Actor | None:
         """The military of a country (ACLED's "Military Forces of X")."""
@@ -857,7 +881,8 @@ def build_mention(
 # "the Damascus government", "Baghdad's forces": the capital stands for the state
 METONYMY_AFTER = re.compile(
     r"^(?:['’]s\b|\s+(?:government|regime|authorities|officials|leadership|administration"
-    r"|(?:has\s+|had\s+)?(?:proclaimed|announced|said|says|claimed|declared|accused|denied"
+    r"|(?:has\s+|had\s+)?(?:proclaimed|announced|said|says|claimed|declared|accused|denied|made"
+    r"|blamed|alleged|urged|demanded|insists|called"
     r"|insisted|sent|deployed|warned|vowed|responded|rejected))\b)",
     re.IGNORECASE,
 )
@@ -870,6 +895,14 @@ PERSON_AFTER = re.compile(
 )
 
 
+# "forces backed by Moscow", "militias loyal to Tehran": the capital stands for its state
+METONYMY_BEFORE = re.compile(
+    r"\b(?:backed|supported|armed|funded|sponsored|trained)\s+by\s+$|"
+    r"\b(?:loyal|allied|close)\s+to\s+$",
+    re.IGNORECASE,
+)
+
+
 def _is_place_use(text: str, p: PlaceMatch, outlets: list[tuple[int, int]]) -> bool:
     if p.span is None:
         return True
@@ -877,7 +910,9 @@ def _is_place_use(text: str, p: PlaceMatch, outlets: list[tuple[int, int]]) -> b
     if any(a < end and start < b for a, b in outlets):
         return False  # "SANA" the news agency is not Sanaa
     after = text[end:]
-    if METONYMY_AFTER.match(after) and p.place.kind is not PlacePrecision.COUNTRY:
+    if p.place.kind is not PlacePrecision.COUNTRY and (
+        METONYMY_AFTER.match(after) or METONYMY_BEFORE.search(text[:start])
+    ):
         return False
     single_word = " " not in p.matched_text.strip() and "-" not in p.matched_text
     return not (single_word and p.place.kind is PlacePrecision.CITY and PERSON_AFTER.match(after))
@@ -1526,6 +1561,9 @@ def _takes_people(token: Any) -> bool:
     # "the new captures", "captured foreign members": a plural noun or an adjective
     return token.tag_ == "NNS" or (token.dep_ == "amod" and token.head.lower_ in PERSON_OBJECTS)
 
+
+# Strikes from afar, whose attacker a demonym can name and civilians never are
+REMOTE_FAMILIES = frozenset({Family.AIR, Family.SHELLING})
 
 # Officials who speak for a state: "President Duterte declared", "the army chief said"
 STATE_OFFICIAL = re.compile(
