@@ -64,6 +64,8 @@ TARGETS = {
     # peak RSS of the repeated corpus over the single one; above this it is not flat
     "rss_flat_ratio": 1.25,
 }
+# the event classifier's own goal (reported beside its figure, not among the corpus targets)
+CLASSIFIER_TARGET_SENTENCES_PER_S = 1000.0
 
 
 # -- corpora ------------------------------------------------------------------
@@ -303,7 +305,7 @@ def _warm_up(extractor: Any) -> None:
     from .records import Article
 
     detect_language("Warm-up text: the language identifier loads its model on first use.")
-    _ = extractor.gazetteer, extractor.actors, extractor.nlp
+    _ = extractor.gazetteer, extractor.actors, extractor.nlp, extractor.classifier
     extractor.read(
         Article.make(
             "Syrian government forces shelled Douma on Monday, killing 5 civilians, "
@@ -592,6 +594,8 @@ def run_benchmarks(
                 workdir=Path(tmp),
                 log=say,
             )
+    say("event classifier throughput")
+    classifier = bench_classifier(config, load_corpus(corpora[0], limit=limit) if corpora else [])
     result: dict[str, Any] = {
         "machine": machine(),
         "settings": {
@@ -605,6 +609,7 @@ def run_benchmarks(
         "load_average": {"before": load_before, "after": _loadavg()},
         "startup_in_process_s": round(warm_s, 2),
         "corpora": results,
+        "classifier": classifier,
         "targets": target_verdicts(results),
     }
     if out is not None:
@@ -613,6 +618,54 @@ def run_benchmarks(
         out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", "utf-8")
         result["out"] = str(out)
     return result
+
+
+def bench_classifier(
+    config: Config, rows: Sequence[dict[str, str]], *, max_sentences: int = 20_000
+) -> dict[str, Any]:
+    """Sentences/s of the event classifier on one process, as the extractor calls it.
+
+    The sentences are the candidate sentences (a trigger word, as the extractor
+    picks them) of ``rows``, classified article by article (one call per
+    article, as :meth:`Extractor.read` does), model loaded before the clock.
+    ``{"model": None}`` when the lexicon alone decides.
+    """
+    from .resources import load_classifier
+    from .text import split_sentences
+    from .typology import is_candidate
+
+    clf = load_classifier(config)
+    if clf is None:
+        return {"model": None}
+    per_article: list[list[str]] = []
+    total = 0
+    for row in rows:
+        found = [s.span.text for s in split_sentences(row["text"]) if is_candidate(s.span.text)]
+        if found:
+            per_article.append(found[: max_sentences - total])
+            total += len(per_article[-1])
+        if total >= max_sentences:
+            break
+    if not total:
+        return {"model": config.event_model or "default", "sentences": 0}
+    clf.predict(per_article[0][:4])  # warm the vectorisers' first-call costs
+    t0 = time.perf_counter()
+    for sentences in per_article:
+        clf.predict(sentences)
+    seconds = time.perf_counter() - t0
+    flat = [s for batch in per_article for s in batch]
+    t0 = time.perf_counter()
+    clf.predict(flat)
+    batch_seconds = time.perf_counter() - t0
+    speed = round(total / seconds, 1) if seconds else None
+    return {
+        "model": config.event_model or "default",
+        "sentences": total,
+        "sentences_per_s": speed,
+        "target_sentences_per_s": CLASSIFIER_TARGET_SENTENCES_PER_S,
+        "met": None if speed is None else speed >= CLASSIFIER_TARGET_SENTENCES_PER_S,
+        "sentences_per_s_one_batch": round(total / batch_seconds, 1) if batch_seconds else None,
+    }
 
 
 # -- presentation ------------------------------------------------------------------
@@ -698,6 +751,16 @@ def format_table(result: dict[str, Any]) -> str:
         )
         if i == 0:
             lines.append("  ".join("-" * w for w in widths))
+    clf = result.get("classifier") or {}
+    if clf.get("sentences_per_s"):
+        lines.append(
+            f"event classifier ({clf['model']}), 1 process: {_fmt(clf['sentences_per_s'])} "
+            f"sentences/s article by article, {_fmt(clf['sentences_per_s_one_batch'])} "
+            f"in one batch ({clf['sentences']:,} candidate sentences); goal "
+            f"{_fmt(clf['target_sentences_per_s'])}: {'met' if clf['met'] else 'NOT met'}"
+        )
+    elif "classifier" in result:
+        lines.append("event classifier: none (the trigger lexicon alone decides)")
     targets = result.get("targets", {})
     if targets:
         lines.append("targets:")

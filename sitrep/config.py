@@ -32,6 +32,7 @@ class Config:
     background_days: int
     max_article_bytes: int
     workers: int
+    event_model: str
 
     @property
     def cache_path(self) -> Path:

@@ -8,9 +8,12 @@ The stages, in the order :meth:`Extractor.read` runs them:
    regex work that later sentences need as context ("the town", "on Friday"
    said one sentence earlier);
 4. keep only *candidate* sentences, those with a trigger word
-   (``typology.is_candidate``), and parse just those with spaCy;
+   (``typology.is_candidate``), and parse just those with spaCy; the learned
+   event classifier (``sitrep.classify``) reads the same sentences;
 5. for each trigger: status (occurred, claimed, denied, expected,
-   background), actors and their roles, place, date, fatalities;
+   background), actors and their roles, place, date, fatalities; then the
+   classifier, where it is confident, decides the sentence's event type
+   (:func:`apply_prediction`);
 6. drop what is not news of this report (history, mentions with no place)
    and record references back to events told earlier ("the advance").
 """
@@ -26,6 +29,8 @@ from typing import Any
 
 from . import dates as dates_mod
 from .actors import ActorDictionary, ActorMatch
+from .classify.labels import CASE_TO_ACLED, HYPOTHETICAL, NONE
+from .classify.model import EventClassifier, Prediction, Thresholds
 from .attribution import attribute
 from .config import Config
 from .errors import LookupFailed
@@ -44,7 +49,7 @@ from .records import (
     TimeRef,
     short_hash,
 )
-from .resources import load_actors, load_gazetteer, load_nlp
+from .resources import load_actors, load_classifier, load_gazetteer, load_nlp
 from .text import split_sentences
 from .typology import (
     TERRITORY_SUB_TYPES,
@@ -292,6 +297,7 @@ class _Prepared:
     candidates: int  # sentences that passed ``is_candidate``
     triggers: dict[int, list[TriggerMatch]]  # by sentence index, for the candidates
     to_parse: list[int]  # the candidates with a trigger, in order
+    predictions: dict[int, Prediction] = field(default_factory=dict)  # the classifier's
 
 
 # Articles read per spaCy call, and spaCy's own batch size within that call.
@@ -309,11 +315,14 @@ class Extractor:
         gazetteer: Gazetteer | None = None,
         actors: ActorDictionary | None = None,
         nlp: Any = None,
+        classifier: EventClassifier | None | str = "config",
     ) -> None:
         self.config = config
         self._gazetteer = gazetteer
         self._actors = actors
         self._nlp = nlp
+        # "config": the model config.event_model selects, loaded on first use
+        self._classifier = classifier
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -326,6 +335,13 @@ class Extractor:
         if self._actors is None:
             self._actors = load_actors(self.config)
         return self._actors
+
+    @property
+    def classifier(self) -> EventClassifier | None:
+        """The event classifier (None: the trigger lexicon alone types events)."""
+        if isinstance(self._classifier, str):
+            self._classifier = load_classifier(self.config)
+        return self._classifier
 
     @property
     def nlp(self) -> Any:
@@ -440,6 +456,12 @@ class Extractor:
         # a candidate with no trigger between word boundaries yields no mention and
         # changes no context: it need not be parsed
         triggers = {i: find_triggers(sentences[i].span.text) for i in candidates}
+        to_parse = [i for i in candidates if triggers[i]]
+        classifier = self.classifier
+        predictions: dict[int, Prediction] = {}
+        if classifier is not None and to_parse:
+            read = classifier.predict([sentences[i].span.text for i in to_parse])
+            predictions = dict(zip(to_parse, read, strict=True))
         return _Prepared(
             article=article,
             sentences=sentences,
@@ -448,7 +470,8 @@ class Extractor:
             found_dates=found_dates,
             candidates=len(candidates),
             triggers=triggers,
-            to_parse=[i for i in candidates if triggers[i]],
+            to_parse=to_parse,
+            predictions=predictions,
         )
 
     def _finish(self, prep: _Prepared, docs: dict[int, Any]) -> ArticleReading:
@@ -472,6 +495,7 @@ class Extractor:
                         ),
                         ctx,
                         triggers=prep.triggers[i],
+                        prediction=prep.predictions.get(i),
                     )
                 )
             explicit = [d.ref for d in found_dates[i] if d.relation == "at" and not d.ref.inferred]
@@ -505,6 +529,7 @@ class Extractor:
         ctx: _Context,
         *,
         triggers: list[TriggerMatch] | None = None,
+        prediction: Prediction | None = None,
     ) -> list[Mention]:
         text = claim.sentence.span.text
         country = _sentence_country(places, ctx)
@@ -527,6 +552,8 @@ class Extractor:
                     continue  # one mention per sentence, place and status: the strongest
                 seen[key] = len(out)
                 out.append(mention)
+        if prediction is not None and self.classifier is not None:
+            out = apply_prediction(out, prediction, self.classifier.thresholds)
         for m in out:
             if m.status is Status.OCCURRED and not m.reference:
                 ctx.occurred.append(m)
@@ -670,6 +697,54 @@ class Extractor:
 
 
 # -- helpers (pure functions over one sentence) --------------------------------
+
+# Classifier labels that are no ACLED event: a sentence read as one of them
+# confidently reports nothing sitrep codes ("Mali expelled the French ambassador").
+NOT_ACLED = frozenset({NONE, "DIPLO", "NATURAL_DISASTER", "MAN_MADE_DISASTER"})
+TOLD = (Status.OCCURRED, Status.CLAIMED)
+TAKEN = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def apply_prediction(
+    mentions: list[Mention], prediction: Prediction, thresholds: Thresholds
+) -> list[Mention]:
+    """A sentence's mentions after the classifier's word on the sentence.
+
+    The lexicon found the mentions; the classifier, when at least as confident
+    as the threshold tuned on its own held-out split, decides:
+
+    - NONE, or a non-ACLED event (diplomacy, a disaster): the mentions told as
+      having happened are dropped; background facts (who held a place) stay,
+      the timelines need them;
+    - HYPOTHETICAL: mentions told as having happened become expected;
+    - an ACLED type that no mention of the sentence has: the first mention
+      (the lexicon's strongest family) takes that type. Between the two
+      territory-taking types the actors found in the parse decide when one
+      is known: the side comes from who acted, not from the words.
+
+    Roles, places, dates and statuses otherwise stay as the parse read them.
+    ORG_CRIME and ATTRIB leave the lexicon's typing (a cartel killing or a
+    claimed attack is still an attack).
+    """
+    label, p = prediction.label, prediction.probability
+    told = [m for m in mentions if m.status in TOLD and not m.reference]
+    if not told:
+        return mentions
+    if label in NOT_ACLED and p >= (thresholds.none if label == NONE else thresholds.event):
+        return [m for m in mentions if m not in told]
+    if label == HYPOTHETICAL and p >= thresholds.hypothetical:
+        return [replace(m, status=Status.EXPECTED) if m in told else m for m in mentions]
+    sub = CASE_TO_ACLED.get(label)
+    if sub is None or p < thresholds.event:
+        return mentions
+    if any(m.sub_event_type == sub for m in told):
+        return mentions
+    first = told[0]
+    if sub in TAKEN and first.sub_event_type in TAKEN and first.actor1 is not None:
+        return mentions
+    retyped = replace(first, sub_event_type=sub, event_type=event_type_of(sub))
+    return [retyped if m is first else m for m in mentions]
+
 
 
 def reference_mentions(
