@@ -548,7 +548,9 @@ def model_build(ctx: click.Context, force: bool) -> None:
 
     path = _run(lambda: build_default_model(_config(ctx.find_root()), force=force))
     if path is None:
-        click.echo("no training corpus in sitrep/data/training: the lexicon alone decides", err=True)
+        click.echo(
+            "no training corpus in sitrep/data/training: the lexicon alone decides", err=True
+        )
         return
     click.echo(f"event model: {path}")
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import csv
-from datetime import date
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -216,11 +216,9 @@ def test_cli_train(tmp_path: Path) -> None:
     assert missing.exit_code == 3 and "no column 'label'" in missing.output
 
 
-
-
 def test_apply_prediction(app_config: Config) -> None:
-    from sitrep.records import Article, Status
     from sitrep.extract import Extractor
+    from sitrep.records import Article, Status
 
     extractor = Extractor(app_config, classifier=None)
     text = "Syrian government forces recaptured Palmyra from Islamic State on Sunday."
@@ -235,11 +233,39 @@ def test_apply_prediction(app_config: Config) -> None:
     assert apply_prediction(mentions, pred(NONE, 0.9), strict) == []
     assert apply_prediction(mentions, pred(NONE, 0.5), strict) == mentions
     assert apply_prediction(mentions, pred("DIPLO", 0.9), strict) == []
-    hyp = apply_prediction(mentions, pred(HYPOTHETICAL, 0.9), strict)
-    assert [m.status for m in hyp] == [Status.EXPECTED] * len(mentions)
+    # a change of control keeps the parse's status
+    assert apply_prediction(mentions, pred(HYPOTHETICAL, 0.9), strict) == mentions
+    strike = "Warplanes struck Raqqa on Sunday, killing five people."
+    air = list(extractor.read(Article.make(strike, language="en")).mentions)
+    assert air and air[0].sub_event_type == "Air/drone strike"
+    hyp = apply_prediction(air, pred(HYPOTHETICAL, 0.9), strict)
+    assert [m.status for m in hyp] == [Status.EXPECTED] * len(air)
     clash = apply_prediction(mentions, pred("ARMED_CLASH", 0.9), strict)
     assert clash[0].sub_event_type == "Armed clash" and clash[0].event_type == "Battles"
     assert clash[0].actor1 == mentions[0].actor1 and clash[0].place == mentions[0].place
-    # the side comes from the parse when an actor is known
+    # a change of control (and its side) is the parse's call, never the classifier's
     other = apply_prediction(mentions, pred("NON_STATE_ACTOR_OVERTAKES_TER", 0.9), strict)
     assert other == mentions
+
+
+def test_case2021_with_a_classifier(app_config: Config, tmp_path: Path) -> None:
+    from sitrep.evaluation import case2021
+    from sitrep.extract import Extractor
+
+    tsv = tmp_path / "tiny.tsv"
+    rows = [
+        ("Fighter jets bombed a fuel depot near the port.", "AIR_STRIKE"),
+        ("Teachers marched peacefully through the capital.", "PEACE_PROTEST"),
+    ]
+    tsv.write_text(
+        "id\tEventSnippet\tSubType\n"
+        + "".join(f"{i}\t{t}\t{g}\n" for i, (t, g) in enumerate(rows)),
+        "utf-8",
+    )
+    model = train(_tiny_examples(), held_out=_tiny_examples()[::3], seed=5)
+    result = case2021.evaluate(
+        app_config, path=tsv, extractor=Extractor(app_config, classifier=None), classifier=model
+    )
+    assert result.figures["accuracy"] == 1.0
+    assert result.figures["heldout_accuracy"] == model.info.heldout["accuracy"]
+    assert ["classifier", "", "", "learned model", ""] in result.table

@@ -108,7 +108,7 @@ def feature_names() -> list[str]:
     ]
 
 
-class RuleFeatures(BaseEstimator, TransformerMixin):  # type: ignore[misc]
+class RuleFeatures(BaseEstimator, TransformerMixin):
     """scikit-learn transformer: texts -> sparse matrix of :func:`rule_vector` rows."""
 
     def fit(self, texts: Any, y: Any = None) -> RuleFeatures:

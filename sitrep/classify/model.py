@@ -249,11 +249,16 @@ class EventClassifier:
         for row, b in zip(probs, best, strict=True):
             c = case_cols[int(row[case_cols].argmax())] if case_cols else int(b)
             out.append(
-                Prediction(
-                    self.classes[int(b)], float(row[b]), self.classes[c], float(row[c])
-                )
+                Prediction(self.classes[int(b)], float(row[b]), self.classes[c], float(row[c]))
             )
         return out
+
+    def probabilities(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        """Every label's probability for each text, in order."""
+        if not texts:
+            return []
+        probs = self.pipeline.predict_proba(list(texts))
+        return [{c: float(p) for c, p in zip(self.classes, row, strict=True)} for row in probs]
 
     def predict_one(self, text: str) -> Prediction:
         """The prediction for one text."""
