@@ -420,6 +420,12 @@ class Extractor:
                 outcomes.append(exc)
         prepared = [o for o in outcomes if isinstance(o, _Prepared)]
         texts = [p.sentences[i].span.text for p in prepared for i in p.to_parse]
+        classifier = self.classifier
+        if classifier is not None and texts:
+            # one call for the chunk: the model's cost per call outweighs its cost per sentence
+            read = iter(classifier.predict(texts))
+            for p in prepared:
+                p.predictions = {i: next(read) for i in p.to_parse}
         try:
             docs = iter(list(self.nlp.pipe(texts, batch_size=batch_size)) if texts else [])
         except Exception:  # noqa: BLE001 - parse article by article to find the bad one
@@ -457,11 +463,6 @@ class Extractor:
         # changes no context: it need not be parsed
         triggers = {i: find_triggers(sentences[i].span.text) for i in candidates}
         to_parse = [i for i in candidates if triggers[i]]
-        classifier = self.classifier
-        predictions: dict[int, Prediction] = {}
-        if classifier is not None and to_parse:
-            read = classifier.predict([sentences[i].span.text for i in to_parse])
-            predictions = dict(zip(to_parse, read, strict=True))
         return _Prepared(
             article=article,
             sentences=sentences,
@@ -471,7 +472,6 @@ class Extractor:
             candidates=len(candidates),
             triggers=triggers,
             to_parse=to_parse,
-            predictions=predictions,
         )
 
     def _finish(self, prep: _Prepared, docs: dict[int, Any]) -> ArticleReading:
