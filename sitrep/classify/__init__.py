@@ -80,7 +80,12 @@ def build_default_model(
         return path
     train_set, held_out = split(read_jsonl_dir(folder))
     model = train(train_set, held_out=held_out, seed=DEFAULT_SEED, source=str(folder))
-    return model.save(path)
+    model.save(path)
+    for stale in path.parent.glob("event-*.joblib"):
+        if stale != path:
+            # a model of an older corpus or code: never loaded again
+            stale.unlink(missing_ok=True)
+    return path
 
 
 def load_event_model(config: Config) -> EventClassifier | None:

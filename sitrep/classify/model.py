@@ -322,6 +322,11 @@ def train(
         )
     pipeline = build_pipeline(seed)
     pipeline.fit([e.text for e in ordered], [e.label for e in ordered])
+    for _, vectorizer in pipeline.named_steps["features"].transformer_list:
+        # the terms cut by min_df / max_features: only kept for introspection, and
+        # most of the stored model's size
+        if hasattr(vectorizer, "stop_words_"):
+            del vectorizer.stop_words_
     info = ModelInfo(
         seed=seed,
         corpus=corpus_digest([*examples, *held_out]),
