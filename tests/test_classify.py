@@ -212,6 +212,14 @@ def test_cli_train(tmp_path: Path) -> None:
         cli, ["model", "classify", "--model", str(out), "Jets bombed a depot."], obj={}
     )
     assert classify.exit_code == 0 and classify.output.startswith("AIR_STRIKE\t")
+    held = runner.invoke(
+        cli,
+        [*args, "--label-column", "sub_event_type", "--out", str(out), "--holdout", "--json"],
+        obj={},
+    )
+    assert held.exit_code == 0, held.output
+    kept_out = json.loads(held.output)
+    assert kept_out["trained_on"] + kept_out["held_out"] == 18 and kept_out["held_out"] > 0
     missing = runner.invoke(cli, [*args, "--label-column", "label"], obj={})
     assert missing.exit_code == 3 and "no column 'label'" in missing.output
 
