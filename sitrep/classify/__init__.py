@@ -4,11 +4,11 @@ The trigger lexicon (:mod:`sitrep.typology`) finds the candidate sentences and
 feeds the model features; the model (:mod:`sitrep.classify.model`) decides
 among the 30 CASE 2021 labels, ``NONE`` and ``HYPOTHETICAL`` with a
 probability. The shipped default model is trained on the corpus in
-``sitrep/data/training/*.jsonl`` (written by the project, see its README) with
-a fixed seed, less the held-out third, and cached under the cache directory,
+``sitrep/data/training/*.jsonl`` (sentences the project wrote itself) with a
+fixed seed, less the held-out third, and cached under the cache directory,
 keyed by a hash of the corpus and of this package's code, so that a changed
 corpus or code rebuilds it (``make model`` does so at install time; otherwise
-the first use builds it, in a few seconds).
+the first use builds it: about a CPU-minute for 7,000 sentences).
 
 The ``event_model`` setting chooses: ``""`` the default model, ``"lexicon"``
 no model (the lexicon alone decides), or the path of a model written by
