@@ -277,3 +277,21 @@ def test_case2021_with_a_classifier(app_config: Config, tmp_path: Path) -> None:
     assert result.figures["accuracy"] == 1.0
     assert result.figures["heldout_accuracy"] == model.info.heldout["accuracy"]
     assert ["classifier", "", "", "learned model", ""] in result.table
+
+
+def test_bench_table_shows_the_classifier() -> None:
+    from sitrep.bench import format_table
+
+    clf = {
+        "model": "default",
+        "sentences": 540,
+        "sentences_per_s": 591.0,
+        "sentences_per_cpu_s": 1491.0,
+        "sentences_per_s_one_batch": 571.0,
+        "target_sentences_per_s": 1000.0,
+        "met": True,
+    }
+    table = format_table({"corpora": {}, "classifier": clf})
+    assert "event classifier (default), 1 process: 591 sentences/s (1,491 per CPU-s)" in table
+    assert "goal 1,000 per CPU-s: met" in table
+    assert "lexicon alone" in format_table({"corpora": {}, "classifier": {"model": None}})
