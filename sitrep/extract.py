@@ -750,7 +750,7 @@ def apply_prediction(
     if sub in TERRITORY_SUB_TYPES:
         # a change of control is the lexicon's and the parse's call (trigger, actors,
         # who acted): the classifier alone types territory worse (CASE 2021 dev:
-        # territory macro F1 0.72-0.76 against the lexicon's 0.81)
+        # territory macro F1 0.50-0.76 against the lexicon's 0.81)
         return mentions
     first = told[0]
     retyped = replace(first, sub_event_type=sub, event_type=event_type_of(sub))
