@@ -11,7 +11,7 @@ DEMO   := $(wildcard sitrep/demo/reports*.jsonl)
 WEB_DIR    := sitrep/web
 WEB_VENDOR := $(WEB_DIR)/static/vendor
 
-.PHONY: run test check lint typecheck eval bench clean install web-assets
+.PHONY: run test check lint typecheck eval bench clean install web-assets model
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,7 @@ $(BIN)/python:
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	$(BIN)/sitrep gazetteer build
+	$(BIN)/sitrep model build
 	touch $(STAMP)
 
 install: $(STAMP) web-assets
@@ -44,6 +45,12 @@ run: install
 	$(BIN)/sitrep --db $(DB) ingest --quiet sitrep/demo/seed_fa.txt --outlet Tabnak --published 2017-11-04
 	$(BIN)/sitrep --db $(DB) events
 	$(BIN)/sitrep --db $(DB) serve --host $(HOST) --port $(PORT)
+
+# The shipped event classifier, retrained from sitrep/data/training/*.jsonl with
+# the fixed seed (same corpus, same model, same figures) into the cache folder.
+# Without it the first command that needs the model builds it.
+model: $(STAMP)
+	$(BIN)/sitrep model build --force
 
 lint: $(STAMP)
 	$(BIN)/ruff check sitrep tests

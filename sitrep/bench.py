@@ -64,6 +64,8 @@ TARGETS = {
     # peak RSS of the repeated corpus over the single one; above this it is not flat
     "rss_flat_ratio": 1.25,
 }
+# the event classifier's own goal (reported beside its figure, not among the corpus targets)
+CLASSIFIER_TARGET_SENTENCES_PER_S = 1000.0
 
 
 # -- corpora ------------------------------------------------------------------
@@ -303,7 +305,7 @@ def _warm_up(extractor: Any) -> None:
     from .records import Article
 
     detect_language("Warm-up text: the language identifier loads its model on first use.")
-    _ = extractor.gazetteer, extractor.actors, extractor.nlp
+    _ = extractor.gazetteer, extractor.actors, extractor.nlp, extractor.classifier
     extractor.read(
         Article.make(
             "Syrian government forces shelled Douma on Monday, killing 5 civilians, "
@@ -592,6 +594,8 @@ def run_benchmarks(
                 workdir=Path(tmp),
                 log=say,
             )
+    say("event classifier throughput")
+    classifier = bench_classifier(config, load_corpus(corpora[0], limit=limit) if corpora else [])
     result: dict[str, Any] = {
         "machine": machine(),
         "settings": {
@@ -605,6 +609,7 @@ def run_benchmarks(
         "load_average": {"before": load_before, "after": _loadavg()},
         "startup_in_process_s": round(warm_s, 2),
         "corpora": results,
+        "classifier": classifier,
         "targets": target_verdicts(results),
     }
     if out is not None:
@@ -613,6 +618,66 @@ def run_benchmarks(
         out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", "utf-8")
         result["out"] = str(out)
     return result
+
+
+def bench_classifier(
+    config: Config, rows: Sequence[dict[str, str]], *, max_sentences: int = 20_000
+) -> dict[str, Any]:
+    """Sentences/s of the event classifier on one process, as the extractor calls it.
+
+    The sentences are the candidate sentences (a trigger word, as the extractor
+    picks them) of ``rows``, classified one call per chunk of articles (as
+    :meth:`Extractor.read_many` does), model loaded before the clock; also in
+    one call for them all. Per wall-clock second and per CPU second (the
+    latter is what the process itself spent, so other work on a busy machine
+    does not lower it). ``{"model": None}`` when the lexicon alone decides.
+    """
+    from .extract import DEFAULT_CHUNK
+    from .resources import load_classifier
+    from .text import split_sentences
+    from .typology import is_candidate
+
+    clf = load_classifier(config)
+    if clf is None:
+        return {"model": None}
+    chunks: list[list[str]] = []
+    total = 0
+    for k in range(0, len(rows), DEFAULT_CHUNK):
+        found = [
+            s.span.text
+            for row in rows[k : k + DEFAULT_CHUNK]
+            for s in split_sentences(row["text"])
+            if is_candidate(s.span.text)
+        ][: max_sentences - total]
+        if found:
+            chunks.append(found)
+            total += len(found)
+        if total >= max_sentences:
+            break
+    if not total:
+        return {"model": config.event_model or "default", "sentences": 0}
+    clf.predict(chunks[0][:4])  # warm the vectorisers' first-call costs
+    wall, cpu = time.perf_counter(), time.process_time()
+    for sentences in chunks:
+        clf.predict(sentences)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    flat = [s for batch in chunks for s in batch]
+    batch_wall = time.perf_counter()
+    clf.predict(flat)
+    batch_wall = time.perf_counter() - batch_wall
+    speed = round(total / wall, 1) if wall else None
+    per_cpu = round(total / cpu, 1) if cpu else None
+    return {
+        "model": config.event_model or "default",
+        "sentences": total,
+        "sentences_per_s": speed,
+        "sentences_per_cpu_s": per_cpu,
+        "sentences_per_s_one_batch": round(total / batch_wall, 1) if batch_wall else None,
+        "target_sentences_per_s": CLASSIFIER_TARGET_SENTENCES_PER_S,
+        # judged per CPU second: the process's own cost, which other work on a
+        # shared machine does not change (the wall-clock figure is beside it)
+        "met": None if per_cpu is None else per_cpu >= CLASSIFIER_TARGET_SENTENCES_PER_S,
+    }
 
 
 # -- presentation ------------------------------------------------------------------
@@ -698,6 +763,17 @@ def format_table(result: dict[str, Any]) -> str:
         )
         if i == 0:
             lines.append("  ".join("-" * w for w in widths))
+    clf = result.get("classifier") or {}
+    if clf.get("sentences_per_s"):
+        lines.append(
+            f"event classifier ({clf['model']}), 1 process: {_fmt(clf['sentences_per_s'])} "
+            f"sentences/s ({_fmt(clf.get('sentences_per_cpu_s'))} per CPU-s) in chunks of "
+            f"articles, {_fmt(clf['sentences_per_s_one_batch'])} in one batch "
+            f"({clf['sentences']:,} candidate sentences); goal "
+            f"{_fmt(clf['target_sentences_per_s'])} per CPU-s: {'met' if clf['met'] else 'NOT met'}"
+        )
+    elif "classifier" in result:
+        lines.append("event classifier: none (the trigger lexicon alone decides)")
     targets = result.get("targets", {})
     if targets:
         lines.append("targets:")

@@ -63,6 +63,27 @@ def _run(fn: Callable[[], Any]) -> Any:
         _fail(exc)
 
 
+def _model_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--model PATH``: the event classifier to use (overrides the event_model setting)."""
+
+    @functools.wraps(fn)
+    def with_model(*args: Any, **kwargs: Any) -> Any:
+        model = kwargs.pop("model")
+        if model is not None:
+            ctx = click.get_current_context()
+            ctx.obj["config"] = _config(ctx).with_(event_model=model)
+        return fn(*args, **kwargs)
+
+    return click.option(
+        "--model",
+        "model",
+        metavar="PATH",
+        default=None,
+        help='Event classifier model (from `sitrep train`), or "lexicon" for none '
+        "(default: the event_model setting, else the shipped model).",
+    )(with_model)
+
+
 class _LazyGroup(click.Group):
     """The root group: subgroups that pull in heavy modules load when they are called.
 
@@ -166,6 +187,7 @@ def cli(ctx: click.Context, db: str | None, config_path: str | None) -> None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@_model_option
 @click.pass_context
 def ingest(
     ctx: click.Context,
@@ -481,6 +503,7 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
     default=None,
     help="Where to write the JSON figures (default bench-reports/bench.json).",
 )
+@_model_option
 @click.pass_context
 def bench(ctx: click.Context, quick: bool, out: str | None) -> None:
     """Throughput, speed-up over parsing everything, peak memory and database size.
@@ -561,6 +584,152 @@ def bench_api(
         click.echo(format_api_bench(result))
 
 
+@cli.command()
+@click.option(
+    "--csv",
+    "csv_path",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="A UTF-8 CSV file with a header row.",
+)
+@click.option("--text-column", required=True, help="The column holding the sentence or note.")
+@click.option(
+    "--label-column",
+    required=True,
+    help="The column holding the label: a CASE 2021 code (AIR_STRIKE, NONE, ...) or an "
+    "ACLED sub-event type name (Air/drone strike, ...).",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False),
+    default="event_model.joblib",
+    show_default=True,
+    help="Where to write the model.",
+)
+@click.option(
+    "--holdout/--refit",
+    default=False,
+    help="The final model leaves out the held-out third of the rows (a hash of the text) "
+    "(--holdout), or is refit on every row (--refit, the default). Either way a model "
+    "trained without that third is first scored on it, and the confidence thresholds "
+    "that the extractor needs are tuned there (with fewer than 10 confident "
+    "held-out answers of a kind, that kind of decision is left to the lexicon).",
+)
+@click.option("--seed", type=int, default=None, help="Random seed (default: the shipped one).")
+@click.option("--json", "as_json", is_flag=True, help="Print what was trained as JSON.")
+def train(
+    csv_path: str,
+    text_column: str,
+    label_column: str,
+    out: str,
+    holdout: bool,
+    seed: int | None,
+    as_json: bool,
+) -> None:
+    """Train an event classifier on your own labelled sentences (e.g. ACLED notes)."""
+    from .classify import model as clf
+
+    def go() -> Any:
+        examples = clf.read_csv(Path(csv_path), text_column, label_column)
+        model = clf.train_and_measure(
+            examples,
+            seed=clf.DEFAULT_SEED if seed is None else seed,
+            refit=not holdout,
+            source=csv_path,
+        )
+        return model, model.save(Path(out))
+
+    model, path = _run(go)
+    info = model.info
+    summary = {
+        "model": str(path),
+        "trained_on": sum(info.train_counts.values()),
+        "labels": info.train_counts,
+        "held_out": info.heldout.get("n", 0),
+        "heldout_figures": info.heldout,
+        "thresholds": info.thresholds.as_dict(),
+    }
+    if as_json:
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        return
+    click.echo(
+        f"trained on {summary['trained_on']} sentences, {len(info.train_counts)} labels; "
+        f"model written to {path}"
+    )
+    if info.heldout:
+        h = info.heldout
+        click.echo(
+            f"held-out ({h['n']} sentences): accuracy {h['accuracy']:.4f}, "
+            f"macro F1 {h['macro_f1']:.4f}, weighted F1 {h['weighted_f1']:.4f}"
+        )
+    click.echo(f'use it with --model {path} or event_model = "{path}" in your config')
+
+
+@cli.group()
+def model() -> None:
+    """The event classifier: build the shipped default, inspect a model, classify text."""
+
+
+@model.command("build")
+@click.option("--force", is_flag=True, help="Retrain even when the cached model is current.")
+@click.pass_context
+def model_build(ctx: click.Context, force: bool) -> None:
+    """Train (or reuse) the default model from sitrep/data/training and print where it is."""
+    from .classify import build_default_model
+
+    path = _run(lambda: build_default_model(_config(ctx.find_root()), force=force))
+    if path is None:
+        click.echo(
+            "no training corpus in sitrep/data/training: the lexicon alone decides", err=True
+        )
+        return
+    click.echo(f"event model: {path}")
+
+
+@model.command("info")
+@_model_option
+@click.option("--json", "as_json", is_flag=True, help="As JSON.")
+@click.pass_context
+def model_info(ctx: click.Context, as_json: bool) -> None:
+    """What the selected model was trained on, its held-out figures and thresholds."""
+    from .resources import load_classifier
+
+    clf = _run(lambda: load_classifier(_config(ctx.find_root())))
+    if clf is None:
+        click.echo("no event model: the trigger lexicon alone decides")
+        return
+    info = dataclasses.asdict(clf.info)
+    if as_json:
+        click.echo(json.dumps(info, ensure_ascii=False, indent=2))
+        return
+    for key in ("source", "seed", "corpus", "thresholds"):
+        click.echo(f"{key}: {info[key]}")
+    click.echo(f"trained on: {sum(info['train_counts'].values())} sentences")
+    click.echo(f"held out: {sum(info['heldout_counts'].values())} sentences")
+    h = info["heldout"]
+    if h:
+        click.echo(
+            f"held-out accuracy {h['accuracy']:.4f}, macro F1 {h['macro_f1']:.4f}, "
+            f"weighted F1 {h['weighted_f1']:.4f}"
+        )
+
+
+@model.command("classify")
+@click.argument("texts", nargs=-1, required=True)
+@_model_option
+@click.pass_context
+def model_classify(ctx: click.Context, texts: tuple[str, ...]) -> None:
+    """Print the label and probability the model gives each sentence."""
+    from .resources import load_classifier
+
+    clf = _run(lambda: load_classifier(_config(ctx.find_root())))
+    if clf is None:
+        click.echo("no event model: the trigger lexicon alone decides", err=True)
+        sys.exit(EXIT_ERROR)
+    for text, p in zip(texts, clf.predict(list(texts)), strict=True):
+        click.echo(f"{p.label}\t{p.probability:.3f}\t{text}")
+
+
 def _attach_subgroups() -> None:
     """Load the lazily attached subgroups now (tests walk ``cli.commands``)."""
     for name in _LazyGroup.lazy:
@@ -594,6 +763,7 @@ def main() -> None:
     default=None,
     help="Also write the results as JSON to this file.",
 )
+@_model_option
 @click.pass_context
 def eval_(
     ctx: click.Context,

@@ -55,6 +55,7 @@ class Config:
     webhooks: tuple[Table, ...]
     max_article_bytes: int
     workers: int
+    event_model: str
 
     @property
     def cache_path(self) -> Path:

@@ -14,6 +14,7 @@ from .errors import ConfigError
 
 if TYPE_CHECKING:
     from .actors import ActorDictionary
+    from .classify import EventClassifier
     from .gazetteer import Gazetteer
 
 
@@ -45,3 +46,11 @@ def load_actors(config: Config) -> ActorDictionary:
     from .actors import ActorDictionary
 
     return ActorDictionary.load(config)
+
+
+@lru_cache(maxsize=4)
+def load_classifier(config: Config) -> EventClassifier | None:
+    """The event classifier ``config.event_model`` selects (built on first use), or None."""
+    from .classify import load_event_model
+
+    return load_event_model(config)
