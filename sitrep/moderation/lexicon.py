@@ -35,7 +35,7 @@ FINGLISH_WORDS = _words(
     kojaee kojast kodoom kodom kodum chand chanta chandta faghat faqat hata hatta hanooz hanuz
     hanoz dige digeh digar alan alaan alaan hala halaa badan baadan aval avval akhar akharesh
     bishtar kamtar kheili kheyli khili khyli kheily kheli khaili besiar besyar ziad ziyad zyad
-    ziade ziyade kheyr baleh bale balle areh aare mersi mamnoon mamnun mamnoonam mamnunam
+    ziade ziyade kheyr baleh bale balle areh aare mersi merci mamnoon mamnun mamnoonam mamnunam
     salam slm khodahafez khodafez khodanegahdar lotfan lotfn befarmaid befarma befarmayid
     joon jun azizam aziz azizan dadash abji maman madar pedar bacheha bache bacheh pesar
     pesaram dokhtar dokhtaram mard mardi zan zanam adama adamaa mardom doost dust doostam
