@@ -505,6 +505,20 @@ def decide(
     return get_comment(store, comment_id)
 
 
+def decision_examples(store: Store) -> list[tuple[str, str]]:
+    """(text, label) for every comment a moderator decided: the training data they made.
+
+    ``label`` is ``published`` or ``rejected`` (the moderator's last word), so
+    ``sitrep moderate train --from-decisions`` can learn the publisher's own line.
+    """
+    query = select(comments.c.text, comments.c.status).where(
+        comments.c.moderated_by.is_not(None),
+        comments.c.status.in_(["published", "rejected"]),
+    )
+    with store.engine.connect() as conn:
+        return [(r.text, r.status) for r in conn.execute(query.order_by(comments.c.id))]
+
+
 def audit_log(
     store: Store, *, comment_id: int | None = None, limit: int = 500
 ) -> list[AuditRecord]:

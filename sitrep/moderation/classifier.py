@@ -196,11 +196,38 @@ def train(
     two-valued label column with one value like OFF/1/reject/toxic is read
     without it. Raises InputError naming the file when it cannot be used.
     """
+    texts, labels, skipped = _read_csv(Path(csv_path), text_col, label_col)
+    return train_labelled(
+        texts,
+        labels,
+        source=str(csv_path),
+        out_path=out_path,
+        positive=positive,
+        seed=seed,
+        cross_validate=cross_validate,
+        skipped=skipped,
+    )
+
+
+def train_labelled(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    *,
+    source: str,
+    out_path: str | Path,
+    positive: str | None = None,
+    seed: int = 0,
+    cross_validate: bool = True,
+    skipped: int = 0,
+) -> TrainReport:
+    """Fit and save the classifier on texts with their label values (see ``train``).
+
+    ``source`` names where the rows came from in error messages.
+    """
     import sklearn
 
     started = time.perf_counter()
-    source = str(csv_path)
-    texts, labels, skipped = _read_csv(Path(csv_path), text_col, label_col)
+    texts, labels = list(texts), list(labels)
     if not texts:
         raise InputError(source, "has no rows with both a text and a label")
     pos = _positive_label(labels, positive, source)

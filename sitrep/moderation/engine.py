@@ -5,10 +5,11 @@ nothing else reads it), the language rule (Finglish, or any language the policy
 does not allow), Finglish words inside an English or Persian comment, spam
 (links, phone numbers, solicitation, repeated posts), insults, slander, then
 the classifier: the publisher's own when the policy points at an existing file,
-else the one sitrep ships (``corpus.py``). Every rule that fires adds a :class:`Reason` with a score in
-[0, 1]; the verdict is ``reject`` when any reason reaches its reject threshold,
-``review`` when any reaches its review threshold (uncertain cases go to a
-moderator rather than being rejected silently), ``publish`` otherwise. Reasons
+else the one sitrep ships (``corpus.py``). Every rule that fires adds a
+:class:`Reason` with a score in [0, 1]; the verdict is ``reject`` when any
+reason reaches its reject threshold, ``review`` when any reaches its review
+threshold (uncertain cases go to a moderator rather than being rejected
+silently), ``publish`` otherwise. Reasons
 below the review threshold are kept for the record.
 
 Each reason carries its rule, the span, the evidence (the text it read) and a
@@ -212,9 +213,7 @@ def _verdict(reasons: list[Reason], policy: Policy) -> tuple[str, float]:
     return PUBLISH, 0.5 + 0.5 * max(0.0, margin)
 
 
-def moderate(
-    text: str, *, policy: Policy | None = None, recent: tuple[str, ...] = ()
-) -> Decision:
+def moderate(text: str, *, policy: Policy | None = None, recent: tuple[str, ...] = ()) -> Decision:
     """Judge one comment under ``policy`` (the bundled default when None).
 
     ``recent`` holds earlier comments (the same poster's, or the page's) for the

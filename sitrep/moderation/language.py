@@ -234,7 +234,7 @@ def detect_language(text: str) -> LanguageGuess:
 
 # Finglish inside an English or Persian comment ------------------------------------
 
-INLINE_MARGIN = 1.5  # Finglish votes minus English votes a single word needs
+INLINE_MARGIN = 1.0  # Finglish votes minus English votes a single word needs
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?؟\n:]\s*|[\"“«(]\s*)$")
 
@@ -257,16 +257,22 @@ def transliterate(text: str) -> str:
 
 
 def _is_name(text: str, start: int, token: str) -> bool:
-    """A capitalised word that does not open a sentence: a name or a brand (Ali, Samsung)."""
+    """A capitalised word: a name or a brand (Ali, Samsung, Talabani).
+
+    Only a listed Finglish word opening a sentence ("Kheili mamnoon") escapes.
+    """
     original = text[start : start + len(token)]
-    return original[:1].isupper() and not _SENTENCE_START.search(text[:start])
+    if not original[:1].isupper():
+        return False
+    return not (_SENTENCE_START.search(text[:start]) and token in FINGLISH_WORDS)
 
 
 def find_finglish_spans(text: str) -> list[FinglishSpan]:
     """Finglish words inside ``text`` (whatever its main language), grouped into runs.
 
     A word counts when its Finglish votes beat its English votes by INLINE_MARGIN
-    (a listed Finglish word, or a strong spelling cue with no English reading).
+    (a listed Finglish word, a Persian word by the ``finglish`` transliteration, or
+    a strong spelling cue) and it is not an English word.
     Words in quotation marks (a reader quoting «salam») and capitalised words that
     do not open a sentence (names and brands: Ali, Samsung) are left alone. An
     ambiguous word ("to", "man") between two Finglish words joins their run.
@@ -274,12 +280,15 @@ def find_finglish_spans(text: str) -> list[FinglishSpan]:
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     tokens = latin_tokens(text)
     marks: list[bool | None] = []  # True Finglish, None ambiguous, False not
-    for token, start, _end in tokens:
-        if any(s <= start < e for s, e in quoted) or _is_name(text, start, token):
+    for token, start, end in tokens:
+        # didn’t, vis-a-vis: pieces of English words the tokeniser split.
+        glued = text[end : end + 1] in ("’", "-") or text[start - 1 : start] in ("’", "-")
+        if glued or any(s <= start < e for s, e in quoted) or _is_name(text, start, token):
             marks.append(False)
             continue
         fin, en = token_votes(token)
-        if fin - en >= INLINE_MARGIN:
+        # A word English also has ("dust", "bud") is English inside an English sentence.
+        if fin - en >= INLINE_MARGIN and len(token) >= 3 and not _is_english_word(token):
             marks.append(True)
         elif fin == en == 0.0 and _HELD_KEY.sub(r"\1\1", token) in AMBIGUOUS:
             marks.append(None)

@@ -18,9 +18,7 @@ from dataclasses import dataclass
 
 LINK, PHONE, SOLICITATION, REPEAT, FLOOD = "link", "phone", "solicitation", "repeat", "flood"
 
-_TLDS = (
-    "com|net|org|ir|info|biz|xyz|io|co|me|shop|site|top|online|store|club|app|ly|tk|ru|de|uk"
-)
+_TLDS = "com|net|org|ir|info|biz|xyz|io|co|me|shop|site|top|online|store|club|app|ly|tk|ru|de|uk"
 _LINK = re.compile(
     rf"(?i)\b(?:https?://|www\.)\S+|\bt\.me/\S+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{_TLDS})"
     r"\b(?:/\S*)?"
@@ -112,14 +110,14 @@ def find_spam(text: str, *, allowed_domains: Sequence[str] = ()) -> list[SpamHit
             continue
         hits.append(SpamHit(PHONE, (m.start(), m.end()), m.group(), "phone number"))
     for pattern in _SOLICIT:
-        m = pattern.search(text)
-        if m:
+        found = pattern.search(text)
+        if found:
             hits.append(
                 SpamHit(
                     SOLICITATION,
-                    (m.start(), m.end()),
-                    m.group(),
-                    f"commercial solicitation «{m.group()}»",
+                    (found.start(), found.end()),
+                    found.group(),
+                    f"commercial solicitation «{found.group()}»",
                 )
             )
             break
