@@ -466,3 +466,20 @@ def test_pages_forbid_inline_script(client: TestClient) -> None:
         "/api/moderation/audit",
     ):
         assert p in paths
+
+
+def test_repeated_post_goes_to_review_and_decisions_train(tmp_path: Path) -> None:
+    """Issue 17: a repeated post goes to review; moderator decisions are training rows."""
+    with open_store(str(tmp_path / "c.db")) as store:
+        _seed(store)
+        target = ("event", EVENT)
+        text = "Thanks for the clear report on the town"
+        first = cm.add_comment(store, target, "Reader", text, client="192.0.2.1")
+        assert first.status == "published"
+        again = cm.add_comment(store, target, "Reader", text + "!", client="192.0.2.1")
+        assert again.status == "review"
+        assert any(r["rule"] == "spam_repeat" for r in again.reasons)
+        admin = cm.check_token(store, cm.create_token(store, "arash", "admin"))
+        assert admin is not None
+        cm.decide(store, again.id, "reject", moderator=admin, note="posted twice")
+        assert cm.decision_examples(store) == [(text + "!", "rejected")]
