@@ -234,7 +234,7 @@ def detect_language(text: str) -> LanguageGuess:
 
 # Finglish inside an English or Persian comment ------------------------------------
 
-INLINE_MARGIN = 1.0  # Finglish votes minus English votes a single word needs
+INLINE_MARGIN = 0.5  # Finglish votes minus English votes a single word needs (half a vote)
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?؟\n:]\s*|[\"“«(]\s*)$")
 

@@ -101,7 +101,7 @@ AMBIGUOUS = _words(
     """
     to in an man bad be do se sad dad did are na o u a i on no nah ha haha hi bye ok okay
     baba mama jan dars film pa sar mah kar rafi sam ali char pool adam
-    lol thx plz pls omg wow hahaha hehe hmm
+    lol thx plz pls omg wow hahaha hehe hmm tbh imo imho idk dunno btw brb
     """
 )
 
@@ -124,7 +124,8 @@ ENGLISH_WORDS = _words(
     state news report reports reported official officials group attack killed war
     please thanks thank sorry yes yeah really well good great bad better best new old
     first last long little own right big high different small large next early young
-    important public same able
+    important public same able via amid amidst amongst among upon whilst per toward towards
+    within without across behind beyond despite unlike versus
     """
 )
 
