@@ -158,6 +158,18 @@ _REPORTING = re.compile(
 _QUOTED_SPAN = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»")
 
 
+def _reporting_near(
+    text: str, words: list[tuple[str, int, int]], span: tuple[int, int]
+) -> re.Match[str] | None:
+    """A reporting verb within two windows of words around the accusation, else None."""
+    inside = [i for i, (_, s, e) in enumerate(words) if s < span[1] and e > span[0]]
+    if not inside:
+        return None
+    lo = max(0, inside[0] - 2 * WINDOW)
+    hi = min(len(words) - 1, inside[-1] + 2 * WINDOW)
+    return _REPORTING.search(text, words[lo][1], words[hi][2])
+
+
 def _target_word(
     text: str, words: list[tuple[str, int, int]], span: tuple[int, int], persons: frozenset[str]
 ) -> str:
@@ -189,7 +201,6 @@ def find_slander(text: str, *, language: str = "fa") -> list[Hit]:
     words = _words(text)
     persons = _persons(language)
     quoted = [(m.start(), m.end()) for m in _QUOTED_SPAN.finditer(text)]
-    reporting = _REPORTING.search(text)
     hits: list[Hit] = []
     for m in matches:
         span = (m.index, m.index + m.length)
@@ -198,6 +209,7 @@ def find_slander(text: str, *, language: str = "fa") -> list[Hit]:
         if _referred_to(words, span):
             aim = None
         target = _target_word(text, words, span, persons)
+        reporting = _reporting_near(text, words, span)
         against = f" against «{target}»" if target else ""
         if any(s <= span[0] < e for s, e in quoted):
             score, why = SLANDER_ALONE, f"accusation «{m.word.text}» quoted, not made"
