@@ -249,9 +249,13 @@ def _referred_to(words: list[tuple[str, int, int]], span: tuple[int, int]) -> bo
     before2 = words[first - 2][0] if first >= 2 else ""
     if after in ("را", "ro", "ra"):
         return True
+    # "a film about a spy", «فیلمی درباره یک جاسوس»: the subject of a story, not an accusation.
+    if before in _ABOUT or (before in ("یک", "a", "an") and before2 in _ABOUT):
+        return True
     return before == "the" and before2 not in COPULAS
 
 
+_ABOUT = frozenset({"درباره", "دربارهٔ", "دربارهی", "about"})  # ZWNJ folded away
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
 
