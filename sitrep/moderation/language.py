@@ -288,7 +288,14 @@ def find_finglish_spans(text: str) -> list[FinglishSpan]:
             continue
         fin, en = token_votes(token)
         # A word English also has ("dust", "bud") is English inside an English sentence.
-        if fin - en >= INLINE_MARGIN and len(token) >= 3 and not _is_english_word(token):
+        # Finglish is typed with its vowels (svg, xss are acronyms) unless it is a listed word.
+        voweled = bool(re.search(r"[aeiouy]", token)) or token in FINGLISH_WORDS
+        if (
+            fin - en >= INLINE_MARGIN
+            and len(token) >= 3
+            and voweled
+            and not _is_english_word(token)
+        ):
             marks.append(True)
         elif fin == en == 0.0 and _HELD_KEY.sub(r"\1\1", token) in AMBIGUOUS:
             marks.append(None)
