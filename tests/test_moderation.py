@@ -402,3 +402,10 @@ def test_reasons_carry_evidence_and_decision_confidence() -> None:
     out = check_text("تو احمقی")
     assert 0.5 <= out["confidence"] <= 1.0
     assert out["reasons"][0]["evidence"] == "احمقی"
+
+
+@pytest.mark.parametrize(("english", "persian"), [("idiot", "احمق"), ("stupid", "خر")])
+def test_english_and_persian_insults_of_one_strength_get_one_verdict(
+    english: str, persian: str
+) -> None:
+    assert moderate(english).verdict == moderate(persian).verdict

@@ -16,10 +16,11 @@ Each reason carries its rule, the span, the evidence (the text it read) and a
 score; the decision carries a confidence in its verdict: how far the deciding
 score stands from the threshold that would change the verdict.
 
-Why an English and a Persian insult can differ: both go through the same rule
-and scores; a *strong* word (profanity, slur) is rejected in either language,
-a *mild* one (idiot, خر) only when aimed at someone (a pronoun or a group noun
-nearby), else it goes to review.
+English and Persian insults are treated alike: both go through the same rule
+and scores; a *strong* word (profanity, slur, a word only ever said of a person:
+احمق, idiot) is rejected in either language, a *mild* one (خر, stupid: also
+said of animals or things) only when aimed at someone (a pronoun or a group
+noun nearby), else it goes to review.
 """
 
 from __future__ import annotations

@@ -131,6 +131,9 @@ ENGLISH_WORDS = _words(
 
 # Plain insults missing from persian-text-guard 1.5.0. "strong" ones are rejected on
 # sight; "mild" ones (a word that is also ordinary: خر is a donkey) need a target.
+# The same strength in both languages: a word that is only ever said of a person
+# (احمق, نفهم, idiot, moron) is strong; one that also describes things ("stupid
+# mistake", "a pathetic turnout", «حرف مزخرف») is mild.
 EXTRA_INSULTS: dict[str, tuple[str, ...]] = {
     "strong": _ordered(
         """
@@ -142,6 +145,7 @@ EXTRA_INSULTS: dict[str, tuple[str, ...]] = {
         binamoos binamus avazi pastfetrat bihamechiz kalepook kalepuk khong lashi harze harzeh
         bigheirat bigheyrat bivojood nekbat pofiooz aldang bipedar
         imbecile dumbass dumbfuck scumbag dipshit halfwit nitwit cretin douchebag shithead
+        idiot idiots moron morons
         """
     ),
     "mild": _ordered(
@@ -149,7 +153,7 @@ EXTRA_INSULTS: dict[str, tuple[str, ...]] = {
         خر خری الاغ گاو گوساله حیوان حیوون دیوانه دیوونه روانی آشغال اشغال مزخرف چرند
         khar khari olagh olaq gav gusale goosale heyvoon heyvun heivan divoone divooneh divune
         ravani ashghal mozakhraf charand
-        idiot idiots stupid moron morons dumb fool fools jerk loser losers clown clowns pathetic
+        stupid dumb fool fools jerk loser losers clown clowns pathetic
         """
     ),
 }
