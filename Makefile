@@ -11,7 +11,7 @@ DEMO   := $(wildcard sitrep/demo/reports*.jsonl)
 WEB_DIR    := sitrep/web
 WEB_VENDOR := $(WEB_DIR)/static/vendor
 
-.PHONY: run test check lint typecheck eval bench clean install web-assets model
+.PHONY: run test check lint typecheck eval bench clean install web-assets model moderation-model
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/sitrep model build
 	touch $(STAMP)
 
-install: $(STAMP) web-assets
+install: $(STAMP) web-assets moderation-model
 
 web-assets: $(WEB_VENDOR)/.installed
 
@@ -76,3 +76,9 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) sitrep.egg-info .pytest_cache .mypy_cache .ruff_cache $(WEB_DIR)/node_modules $(WEB_VENDOR)
+
+# The shipped comment classifier, fitted on our own corpus (fixed seed).
+moderation-model: sitrep/data/moderation_model.joblib
+
+sitrep/data/moderation_model.joblib: $(wildcard sitrep/data/moderation_corpus/*.txt) sitrep/moderation/corpus.py sitrep/moderation/classifier.py | $(STAMP)
+	$(BIN)/python -m sitrep.moderation.corpus $@

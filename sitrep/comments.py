@@ -332,6 +332,32 @@ def _worse(a: str, b: str) -> str:
     return a if order[a] >= order[b] else b
 
 
+RECENT = 50  # earlier comments the repeated-post rule compares with
+
+
+def _recent_texts(store: Store, where: Target, client: str | None) -> tuple[str, ...]:
+    """The latest comments on the same page and from the same poster (repeated posts)."""
+    with store.engine.connect() as conn:
+        query = (
+            select(comments.c.text)
+            .where(comments.c.target_type == where.type, comments.c.target_id == where.id)
+            .order_by(comments.c.id.desc())
+            .limit(RECENT)
+        )
+        texts = [r.text for r in conn.execute(query)]
+        key = conn.execute(select(meta.c.value).where(meta.c.key == _CLIENT_KEY)).first()
+        if client is not None and key is not None:  # no key yet: no earlier hashed client
+            digest = hmac.new(bytes.fromhex(key[0]), client.encode("utf-8"), hashlib.sha256)
+            query = (
+                select(comments.c.text)
+                .where(comments.c.client == digest.hexdigest())
+                .order_by(comments.c.id.desc())
+                .limit(RECENT)
+            )
+            texts += [r.text for r in conn.execute(query)]
+    return tuple(texts)
+
+
 def add_comment(
     store: Store,
     target: Target | tuple[str, str],
@@ -356,7 +382,7 @@ def add_comment(
     clean_author = clean_text(author, "author", max_chars=MAX_AUTHOR, multiline=False)
     clean = clean_text(text, "text", max_chars=MAX_TEXT, multiline=True)
     policy = policy or default_policy()
-    decision = moderate(clean, policy=policy)
+    decision = moderate(clean, policy=policy, recent=_recent_texts(store, where, client))
     reasons = [{**r.as_dict(), "field": "text"} for r in decision.reasons]
     author_reasons, author_verdict = _author_reasons(clean_author, policy)
     verdict = _worse(decision.verdict, author_verdict)
@@ -503,6 +529,20 @@ def decide(
     except SQLAlchemyError as exc:
         raise StoreError(f"could not record the decision on comment {comment_id}: {exc}") from exc
     return get_comment(store, comment_id)
+
+
+def decision_examples(store: Store) -> list[tuple[str, str]]:
+    """(text, label) for every comment a moderator decided: the training data they made.
+
+    ``label`` is ``published`` or ``rejected`` (the moderator's last word), so
+    ``sitrep moderate train --from-decisions`` can learn the publisher's own line.
+    """
+    query = select(comments.c.text, comments.c.status).where(
+        comments.c.moderated_by.is_not(None),
+        comments.c.status.in_(["published", "rejected"]),
+    )
+    with store.engine.connect() as conn:
+        return [(r.text, r.status) for r in conn.execute(query.order_by(comments.c.id))]
 
 
 def audit_log(

@@ -466,3 +466,43 @@ def test_pages_forbid_inline_script(client: TestClient) -> None:
         "/api/moderation/audit",
     ):
         assert p in paths
+
+
+def test_repeated_post_goes_to_review_and_decisions_train(tmp_path: Path) -> None:
+    """Issue 17: a repeated post goes to review; moderator decisions are training rows."""
+    with open_store(str(tmp_path / "c.db")) as store:
+        _seed(store)
+        target = ("event", EVENT)
+        text = "Thanks for the clear report on the town"
+        first = cm.add_comment(store, target, "Reader", text, client="192.0.2.1")
+        assert first.status == "published"
+        again = cm.add_comment(store, target, "Reader", text + "!", client="192.0.2.1")
+        assert again.status == "review"
+        assert any(r["rule"] == "spam_repeat" for r in again.reasons)
+        admin = cm.check_token(store, cm.create_token(store, "arash", "admin"))
+        assert admin is not None
+        cm.decide(store, again.id, "reject", moderator=admin, note="posted twice")
+        assert cm.decision_examples(store) == [(text + "!", "rejected")]
+
+
+def test_train_from_decisions(tmp_path: Path) -> None:
+    """Issue 17: `sitrep moderate train --from-decisions` learns from moderators' decisions."""
+    from sitrep.moderation.commands import moderate_group, train_from_decisions
+
+    db_path = str(tmp_path / "d.db")
+    with open_store(db_path) as store:
+        _seed(store)
+        admin = cm.check_token(store, cm.create_token(store, "arash", "admin"))
+        assert admin is not None
+        texts = {
+            "publish": ["A fair report on the town", "Thank you for the map", "Good sources here"],
+            "reject": ["Buy my fake watches", "Cheap watches for sale", "Fake watches sold here"],
+        }
+        for verdict, items in texts.items():
+            for text in items:
+                rec = cm.add_comment(store, ("event", EVENT), "Reader", text)
+                cm.decide(store, rec.id, verdict, moderator=admin)
+    report = train_from_decisions(db_path, out_path=str(tmp_path / "m.joblib"))
+    assert (report.positives, report.negatives, report.positive_label) == (3, 3, "rejected")
+    result = CliRunner().invoke(moderate_group, ["train", "--from-decisions"])
+    assert result.exit_code != 0  # no policy path to save to and no --out

@@ -303,3 +303,109 @@ def test_moderation_evaluation_floors(app_config) -> None:  # type: ignore[no-un
     assert f["parsoff_engine_macro_f1"] >= 0.82
     assert f["innocent_pass_rate"] == 1.0
     assert f["slander_accuracy"] >= 0.9
+
+
+# -- issue 17: shipped classifier, Finglish inside comments, spam, floods, slander ---
+
+
+def test_shipped_classifier_is_used_by_default() -> None:
+    from sitrep.moderation.corpus import read_corpus, training_set
+
+    examples = read_corpus()
+    labels = {e.label for e in examples}
+    assert labels == {"offensive", "acceptable"}
+    texts, targets = training_set(examples[:40] + examples[-40:], seed=1)
+    assert training_set(examples[:40] + examples[-40:], seed=1) == (texts, targets)
+    decision = moderate("شما یه مشت گوسفند نفهم هستید")
+    assert decision.verdict == "reject"
+    # The shipped model only reviews on its own: a clean comment is published.
+    assert moderate("ممنون از گزارش خوبتان").verdict == "publish"
+
+
+def test_finglish_inside_english_is_flagged_with_span_and_transliteration() -> None:
+    text = "Great report, merci! kheili mamnoon"
+    decision = moderate(text)
+    assert decision.verdict == "reject"
+    inline = [r for r in decision.reasons if r.rule == "finglish_inline"]
+    assert inline and inline[-1].span is not None
+    start, end = inline[-1].span
+    assert text[start:end] == "kheili mamnoon"
+    assert inline[-1].suggestion == "خیلی ممنون"
+    assert moderate("merci").verdict != "publish"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He greeted them with "salam" at the Samsung store',
+        "I met Ali in Tehran last week",
+        "The Raqqa offensive began in June",
+    ],
+)
+def test_names_brands_and_quotes_are_not_finglish(text: str) -> None:
+    assert not [r for r in moderate(text).reasons if r.rule.startswith("finglish")]
+
+
+def test_inline_finglish_policy_can_ask_for_review(tmp_path: Path) -> None:
+    policy_file = tmp_path / "p.toml"
+    policy_file.write_text('[finglish]\ninline = "review"\n', "utf-8")
+    decision = moderate(
+        "ممنون از گزارش خوبتان، واقعا عالی بود، kheili khoob", policy=load_policy(policy_file)
+    )
+    assert decision.verdict == "review"
+    policy_file.write_text('[finglish]\ninline = "maybe"\n', "utf-8")
+    with pytest.raises(ConfigError):
+        load_policy(policy_file)
+
+
+def test_spam_links_phones_and_solicitation() -> None:
+    link = moderate("Check http://spam.example/buy-now for the best deals")
+    assert link.verdict == "review"
+    assert link.reasons[0].rule == "spam_link"
+    assert link.reasons[0].evidence == "http://spam.example/buy-now"
+    assert moderate("برای سفارش با شماره ۰۹۱۲۳۴۵۶۷۸۹ تماس بگیرید").verdict == "reject"
+    assert moderate("تخفیف ویژه فقط امروز").verdict == "reject"
+    repeat = moderate(
+        "Same opinion as before, nothing changed",
+        recent=("same opinion as before nothing changed!",),
+    )
+    assert any(r.rule == "spam_repeat" for r in repeat.reasons)
+
+
+def test_flood_is_not_a_comment_not_a_sexual_word() -> None:
+    decision = moderate("x" * 4000)
+    assert decision.verdict == "reject"
+    assert [r.rule for r in decision.reasons] == ["flood"]
+    assert "not a comment" in decision.reasons[0].detail
+    assert moderate("!!!!!!!!!!!!!!!!!!!!").reasons[0].rule == "flood"
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("The minister is a thief", True),
+        ("The minister was charged with being a thief", False),
+        ('He wrote "the minister is a thief" on the wall', False),
+        ("وزیر نفت به اتهام دزدی بازداشت شد", False),
+        ("وزیر نفت دزد است", True),
+    ],
+)
+def test_slander_stated_as_fact_versus_reported_or_quoted(text: str, flagged: bool) -> None:
+    decision = moderate(text)
+    assert (decision.verdict != "publish") == flagged
+    if flagged:
+        slander = [r for r in decision.reasons if r.rule == "slander"][0]
+        assert "against" in slander.detail and "«" in slander.detail
+
+
+def test_reasons_carry_evidence_and_decision_confidence() -> None:
+    out = check_text("تو احمقی")
+    assert 0.5 <= out["confidence"] <= 1.0
+    assert out["reasons"][0]["evidence"] == "احمقی"
+
+
+@pytest.mark.parametrize(("english", "persian"), [("idiot", "احمق"), ("stupid", "خر")])
+def test_english_and_persian_insults_of_one_strength_get_one_verdict(
+    english: str, persian: str
+) -> None:
+    assert moderate(english).verdict == moderate(persian).verdict

@@ -10,6 +10,14 @@
   the rule layer alone (flagged = a score at the policy's review threshold), the
   classifier trained on the Pars-OFF level A train split (in a temporary
   folder, never in the repo) alone, and the two together as ``moderate`` combines them.
+* The shipped classifier (``corpus.py``, trained on our own corpus only) with the
+  rules, as ``moderate`` combines them under the default policy: ``*_shipped_*``.
+* Finglish inside a sentence (``finglish_inline_*``): built at run time from the
+  Finglish pairs: one Finglish word (three letters or more, not an English word)
+  from a Finglish sentence is put at a random place in an English sentence
+  (Guardian/GWN) or a Persian sentence (the pairs' Persian side); a hit needs a
+  reported span on the inserted word. The same number of untouched English and
+  Persian sentences are the negatives.
 * Scunthorpe: innocent words and sentences we wrote that contain insult or
   accusation substrings; the figure is the share that raise no insult or slander reason.
 * Slander: a small set of our own sentences with the expected outcome.
@@ -21,6 +29,7 @@ Figures are all in [0, 1], higher is better.
 from __future__ import annotations
 
 import csv
+import random
 import re
 import tempfile
 import time
@@ -33,8 +42,14 @@ from typing import Any
 
 from ..config import Config
 from ..moderation import classifier as clf
+from ..moderation.corpus import shipped_classifier
 from ..moderation.engine import PUBLISH, moderate
-from ..moderation.language import FINGLISH, detect_language
+from ..moderation.language import (
+    FINGLISH,
+    _is_english_word,
+    detect_language,
+    find_finglish_spans,
+)
 from ..moderation.policy import Policy, default_policy
 from ..moderation.rules import find_insults, find_slander
 from ..text import split_sentences
@@ -172,6 +187,62 @@ def _finglish_sentences() -> tuple[list[str], list[Path]]:
     return list(seen), [p for p, _ in files]
 
 
+def _persian_of_pairs() -> list[str]:
+    path = data_path("moderation", "finglish_dataset_mmahdibarghi", "PersianToFinglishDataset.txt")
+    out: list[str] = []
+    for line in path.read_text("utf-8").splitlines()[1:]:
+        parts = line.split("\t")
+        if len(parts) > 1 and parts[1].strip():
+            out.append(parts[1].strip())
+    return out
+
+
+def _inline_figures(
+    finglish: list[str], english: list[str], persian: list[str], n: int
+) -> tuple[dict[str, float], dict[str, Any]]:
+    """Precision, recall, F1 of Finglish words put inside English and Persian sentences."""
+    rng = random.Random(6)
+    words = sorted(
+        {
+            w.lower()
+            for s in finglish
+            for w in re.findall(r"[A-Za-z]+", s)
+            if len(w) >= 3 and not _is_english_word(w.lower())
+        }
+    )
+    english = [s for s in english if len(s) < 300]
+    cases: list[tuple[str, tuple[int, int] | None]] = []
+    for pool in (english, persian):
+        picked = rng.sample(pool, min(len(pool), 2 * n))
+        for sentence in picked[:n]:
+            tokens = sentence.split()
+            at = rng.randint(0, len(tokens))
+            word = rng.choice(words)
+            before = " ".join(tokens[:at])
+            start = len(before) + (1 if before else 0)
+            text = " ".join([*tokens[:at], word, *tokens[at:]])
+            cases.append((text, (start, start + len(word))))
+        cases += [(sentence, None) for sentence in picked[n:]]
+    tp = fp = fn = 0
+    missed: list[str] = []
+    wrong: list[str] = []
+    for text, gold in cases:
+        spans = [f.span for f in find_finglish_spans(text)]
+        if gold is None:
+            fp += bool(spans)
+            if spans and len(wrong) < 10:
+                wrong.append(text)
+        elif any(s < gold[1] and e > gold[0] for s, e in spans):
+            tp += 1
+        else:
+            fn += 1
+            if len(missed) < 10:
+                missed.append(text[gold[0] : gold[1]])
+    p, r, f = prf(tp, fp, fn)
+    figures = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+    return figures, {"cases": len(cases), "missed_words": missed, "flagged_clean": wrong}
+
+
 def _english_sentences() -> tuple[list[str], list[Path]]:
     guardian = data_path("events", "guardian", "guardian_syria_2017_2019.csv")
     gwn = data_path("events", "geoparsing", "GWN.xml")
@@ -297,7 +368,13 @@ def evaluate(config: Config, *, limit: int | None = None) -> EvalResult:
             figures[f"{name}_{k}"] = v
         details[f"{name}_counts"] = {"finglish": len(p), "english": len(n)}
 
+    inline, inline_details = _inline_figures(pos, neg, _persian_of_pairs(), limit or 1000)
+    for k, v in inline.items():
+        figures[f"finglish_inline_{k}"] = v
+    details["finglish_inline"] = inline_details
+
     sets, set_paths = _labelled_sets()
+    shipped = shipped_classifier()
     train_x, train_y = sets.pop("parsoff_train")
     sets = {"parsoff": sets.pop("parsoff_test"), **sets}
     with tempfile.TemporaryDirectory() as tmp:
@@ -312,12 +389,17 @@ def evaluate(config: Config, *, limit: int | None = None) -> EvalResult:
             texts, gold = _sample(texts, limit), _sample(gold, limit)
             rules = _rule_scores(texts)
             probs = model.probabilities(texts)
+            shipped_probs = shipped.probabilities(texts)
             combos = {
                 "rules": [s >= review for s in rules],
                 "classifier": [p >= policy.classifier_review for p in probs],
                 "engine": [
                     s >= review or p >= policy.classifier_review
                     for s, p in zip(rules, probs, strict=True)
+                ],
+                "shipped": [
+                    s >= review or p >= policy.shipped_review
+                    for s, p in zip(rules, shipped_probs, strict=True)
                 ],
             }
             for how, pred in combos.items():
@@ -326,10 +408,16 @@ def evaluate(config: Config, *, limit: int | None = None) -> EvalResult:
             details[f"{name}_counts"] = {"rows": len(gold), "positive": sum(gold)}
         bench = sets["parsoff"][0][: min(300, limit or 300)]
         with_model = replace(policy, classifier_path=str(model_path))
+        no_model = replace(policy, shipped_classifier=False)
+        for warm in (no_model, with_model, policy):  # load models and caches outside the clock
+            moderate(bench[0], policy=warm)
         details["benchmark_comments_per_s"] = {
-            "rules": _rate(lambda: [moderate(t, policy=policy) for t in bench], len(bench)),
+            "rules": _rate(lambda: [moderate(t, policy=no_model) for t in bench], len(bench)),
             "rules+classifier": _rate(
                 lambda: [moderate(t, policy=with_model) for t in bench], len(bench)
+            ),
+            "shipped (default policy)": _rate(
+                lambda: [moderate(t, policy=policy) for t in bench], len(bench)
             ),
         }
 

@@ -2,7 +2,8 @@
 
 The default policy is the seed publisher's: no insults, no slander, no
 Finglish. ``moderate(text, policy=...)`` returns a :class:`Decision`;
-``train(csv, ...)`` fits the optional classifier on a publisher's own labels.
+``train(csv, ...)`` fits a classifier on a publisher's own labels; without one,
+the classifier sitrep ships (``corpus.py``, trained on our own corpus) is used.
 Nothing is loaded at import time.
 """
 

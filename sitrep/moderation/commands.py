@@ -23,7 +23,7 @@ from typing import Any, TextIO
 import click
 
 from ..errors import InputError, SitrepError
-from .classifier import TrainReport, train
+from .classifier import TrainReport, train, train_labelled
 from .engine import Decision, moderate
 from .policy import Policy, load_policy
 
@@ -131,6 +131,35 @@ def train_classifier(
     )
 
 
+def train_from_decisions(
+    db: str, *, out_path: str | None = None, policy_path: str | None = None
+) -> TrainReport:
+    """Train the classifier on the comments moderators decided in the store at ``db``.
+
+    A moderator's "rejected" is the positive label. Raises InputError when there is
+    no place to save the model or too few decisions of each kind.
+    """
+    from ..comments import decision_examples
+    from ..store import open_store
+
+    if out_path is None:
+        target = load_policy(policy_path).classifier_file
+        if target is None:
+            raise InputError(
+                db, "no place to save the classifier: pass --out PATH or set [classifier] path"
+            )
+        out_path = str(target)
+    with open_store(db, readonly=True) as store:
+        rows = decision_examples(store)
+    return train_labelled(
+        [t for t, _ in rows],
+        [label for _, label in rows],
+        source=f"{db} (moderator decisions)",
+        out_path=out_path,
+        positive="rejected",
+    )
+
+
 def format_decision(decision: dict[str, Any]) -> str:
     """A short human-readable rendering of a decision dict."""
     lines = [
@@ -191,24 +220,48 @@ def check_cmd(
 
 
 @moderate_group.command("train")
-@click.option("--csv", "csv_path", required=True, type=click.Path(dir_okay=False))
-@click.option("--text-col", required=True, help="Column holding the comment text.")
-@click.option("--label-col", required=True, help="Column holding the label.")
+@click.option("--csv", "csv_path", default=None, type=click.Path(dir_okay=False))
+@click.option(
+    "--from-decisions",
+    is_flag=True,
+    help="Train on the comments moderators published or rejected (the --db store).",
+)
+@click.option("--text-col", default=None, help="Column holding the comment text.")
+@click.option("--label-col", default=None, help="Column holding the label.")
 @click.option("--out", "out_path", default=None, help="Where to save (default: the policy's).")
 @click.option("--positive", default=None, help="The label value meaning 'unacceptable'.")
 @_POLICY
 def train_cmd(
-    csv_path: str,
-    text_col: str,
-    label_col: str,
+    csv_path: str | None,
+    from_decisions: bool,
+    text_col: str | None,
+    label_col: str | None,
     out_path: str | None,
     positive: str | None,
     policy_path: str | None,
 ) -> None:
-    """Fit the comment classifier on your own labelled comments."""
+    """Fit the comment classifier on your own labelled comments (a CSV or moderator decisions)."""
+    if from_decisions == (csv_path is not None):
+        raise click.UsageError(
+            "give either --csv FILE (with --text-col, --label-col) or --from-decisions"
+        )
     try:
+        if from_decisions:
+            root = click.get_current_context().find_root()
+            config = (root.obj or {}).get("config")
+            if config is None:
+                from ..config import load_config
+
+                config = load_config(None)
+            report = train_from_decisions(
+                str(config.db), out_path=out_path, policy_path=policy_path
+            )
+            click.echo(json.dumps(report.as_dict(), ensure_ascii=False))
+            return
+        if not text_col or not label_col:
+            raise click.UsageError("--csv needs --text-col and --label-col")
         report = train_classifier(
-            csv_path,
+            str(csv_path),
             text_col=text_col,
             label_col=label_col,
             out_path=out_path,

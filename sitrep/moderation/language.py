@@ -230,3 +230,93 @@ def detect_language(text: str) -> LanguageGuess:
             if code != "en":
                 language = OTHER
     return LanguageGuess(language, round(score, 4), share, span, fin, en)
+
+
+# Finglish inside an English or Persian comment ------------------------------------
+
+INLINE_MARGIN = 0.5  # Finglish votes minus English votes a single word needs (half a vote)
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?؟\n:]\s*|[\"“«(]\s*)$")
+
+
+@dataclass(frozen=True)
+class FinglishSpan:
+    """A run of Finglish words inside a comment: offsets, the words, the Persian spelling."""
+
+    span: tuple[int, int]
+    words: tuple[str, ...]
+    transliteration: str
+
+
+def transliterate(text: str) -> str:
+    """Persian-script spelling of Finglish ``text`` (the ``finglish`` package's best guess)."""
+    try:
+        return str(_finglish_module().f2p(text))
+    except (KeyError, ValueError, IndexError):  # spellings the package cannot read
+        return ""
+
+
+def _is_name(text: str, start: int, token: str) -> bool:
+    """A capitalised word: a name or a brand (Ali, Samsung, Talabani).
+
+    Only a listed Finglish word opening a sentence ("Kheili mamnoon") escapes.
+    """
+    original = text[start : start + len(token)]
+    if not original[:1].isupper():
+        return False
+    return not (_SENTENCE_START.search(text[:start]) and token in FINGLISH_WORDS)
+
+
+def find_finglish_spans(text: str) -> list[FinglishSpan]:
+    """Finglish words inside ``text`` (whatever its main language), grouped into runs.
+
+    A word counts when its Finglish votes beat its English votes by INLINE_MARGIN
+    (a listed Finglish word, a Persian word by the ``finglish`` transliteration, or
+    a strong spelling cue) and it is not an English word.
+    Words in quotation marks (a reader quoting «salam») and capitalised words that
+    do not open a sentence (names and brands: Ali, Samsung) are left alone. An
+    ambiguous word ("to", "man") between two Finglish words joins their run.
+    """
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    tokens = latin_tokens(text)
+    marks: list[bool | None] = []  # True Finglish, None ambiguous, False not
+    for token, start, end in tokens:
+        # didn’t, vis-a-vis: pieces of English words the tokeniser split.
+        glued = text[end : end + 1] in ("’", "-") or text[start - 1 : start] in ("’", "-")
+        if glued or any(s <= start < e for s, e in quoted) or _is_name(text, start, token):
+            marks.append(False)
+            continue
+        fin, en = token_votes(token)
+        # A word English also has ("dust", "bud") is English inside an English sentence.
+        # Finglish is typed with its vowels (svg, xss are acronyms) unless it is a listed word.
+        voweled = bool(re.search(r"[aeiouy]", token)) or token in FINGLISH_WORDS
+        if (
+            fin - en >= INLINE_MARGIN
+            and len(token) >= 3
+            and voweled
+            and not _is_english_word(token)
+        ):
+            marks.append(True)
+        elif fin == en == 0.0 and _HELD_KEY.sub(r"\1\1", token) in AMBIGUOUS:
+            marks.append(None)
+        else:
+            marks.append(False)
+    runs: list[list[int]] = []
+    for i, mark in enumerate(marks):
+        if mark is True:
+            joinable = (
+                runs
+                and all(marks[j] is None for j in range(runs[-1][-1] + 1, i))
+                and i - runs[-1][-1] <= 2
+                and not re.search(r"[^\sA-Za-z']", text[tokens[runs[-1][-1]][2] : tokens[i][1]])
+            )
+            if joinable:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    out: list[FinglishSpan] = []
+    for run in runs:
+        start, end = tokens[run[0]][1], tokens[run[-1]][2]
+        words = tuple(t for t, _, _ in tokens[run[0] : run[-1] + 1])
+        out.append(FinglishSpan((start, end), words, transliterate(text[start:end])))
+    return out

@@ -35,7 +35,7 @@ FINGLISH_WORDS = _words(
     kojaee kojast kodoom kodom kodum chand chanta chandta faghat faqat hata hatta hanooz hanuz
     hanoz dige digeh digar alan alaan alaan hala halaa badan baadan aval avval akhar akharesh
     bishtar kamtar kheili kheyli khili khyli kheily kheli khaili besiar besyar ziad ziyad zyad
-    ziade ziyade kheyr baleh bale balle areh aare mersi mamnoon mamnun mamnoonam mamnunam
+    ziade ziyade kheyr baleh bale balle areh aare mersi merci mamnoon mamnun mamnoonam mamnunam
     salam slm khodahafez khodafez khodanegahdar lotfan lotfn befarmaid befarma befarmayid
     joon jun azizam aziz azizan dadash abji maman madar pedar bacheha bache bacheh pesar
     pesaram dokhtar dokhtaram mard mardi zan zanam adama adamaa mardom doost dust doostam
@@ -101,7 +101,7 @@ AMBIGUOUS = _words(
     """
     to in an man bad be do se sad dad did are na o u a i on no nah ha haha hi bye ok okay
     baba mama jan dars film pa sar mah kar rafi sam ali char pool adam
-    lol thx plz pls omg wow hahaha hehe hmm
+    lol thx plz pls omg wow hahaha hehe hmm tbh imo imho idk dunno btw brb
     """
 )
 
@@ -124,12 +124,16 @@ ENGLISH_WORDS = _words(
     state news report reports reported official officials group attack killed war
     please thanks thank sorry yes yeah really well good great bad better best new old
     first last long little own right big high different small large next early young
-    important public same able
+    important public same able via amid amidst amongst among upon whilst per toward towards
+    within without across behind beyond despite unlike versus
     """
 )
 
 # Plain insults missing from persian-text-guard 1.5.0. "strong" ones are rejected on
 # sight; "mild" ones (a word that is also ordinary: خر is a donkey) need a target.
+# The same strength in both languages: a word that is only ever said of a person
+# (احمق, نفهم, idiot, moron) is strong; one that also describes things ("stupid
+# mistake", "a pathetic turnout", «حرف مزخرف») is mild.
 EXTRA_INSULTS: dict[str, tuple[str, ...]] = {
     "strong": _ordered(
         """
@@ -141,6 +145,7 @@ EXTRA_INSULTS: dict[str, tuple[str, ...]] = {
         binamoos binamus avazi pastfetrat bihamechiz kalepook kalepuk khong lashi harze harzeh
         bigheirat bigheyrat bivojood nekbat pofiooz aldang bipedar
         imbecile dumbass dumbfuck scumbag dipshit halfwit nitwit cretin douchebag shithead
+        idiot idiots moron morons
         """
     ),
     "mild": _ordered(
@@ -148,7 +153,7 @@ EXTRA_INSULTS: dict[str, tuple[str, ...]] = {
         خر خری الاغ گاو گوساله حیوان حیوون دیوانه دیوونه روانی آشغال اشغال مزخرف چرند
         khar khari olagh olaq gav gusale goosale heyvoon heyvun heivan divoone divooneh divune
         ravani ashghal mozakhraf charand
-        idiot idiots stupid moron morons dumb fool fools jerk loser losers clown clowns pathetic
+        stupid dumb fool fools jerk loser losers clown clowns pathetic
         """
     ),
 }

@@ -25,8 +25,27 @@ _SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
     "insults": {"enabled": bool, "extra_words": list, "allowed_words": list},
     "slander": {"enabled": bool},
     "verdicts": {"reject": (int, float), "review": (int, float)},
-    "classifier": {"path": str, "reject": (int, float), "review": (int, float)},
+    "classifier": {
+        "path": str,
+        "reject": (int, float),
+        "review": (int, float),
+        "shipped": bool,
+        "shipped_reject": (int, float),
+        "shipped_review": (int, float),
+    },
+    "spam": {
+        "enabled": bool,
+        "links": str,
+        "phones": str,
+        "solicitation": str,
+        "repeats": str,
+        "allowed_domains": list,
+    },
+    "finglish": {"inline": str},
 }
+
+# What a spam or Finglish finding does to the comment: "reject", "review" or "ignore".
+ACTIONS = ("reject", "review", "ignore")
 
 
 @dataclass(frozen=True)
@@ -45,6 +64,16 @@ class Policy:
     classifier_path: str
     classifier_reject: float
     classifier_review: float
+    shipped_classifier: bool
+    shipped_reject: float
+    shipped_review: float
+    spam: bool
+    spam_links: str
+    spam_phones: str
+    spam_solicitation: str
+    spam_repeats: str
+    allowed_domains: tuple[str, ...]
+    finglish_inline: str
     source: str  # the file it was read from ("<default>" for the bundled one)
     base_dir: str  # folder relative classifier paths are read from
 
@@ -105,12 +134,20 @@ def _check(values: dict[str, Any], origin: str) -> None:
             f"policy {origin}: unknown language(s) {', '.join(unknown)} in [language] allowed; "
             f"use some of {', '.join(LANGUAGES)}"
         )
-    for section in ("verdicts", "classifier"):
-        review, reject = values[section]["review"], values[section]["reject"]
+    for section, prefix in (("verdicts", ""), ("classifier", ""), ("classifier", "shipped_")):
+        review, reject = values[section][prefix + "review"], values[section][prefix + "reject"]
         if not 0.0 <= review <= reject <= 1.0:
             raise ConfigError(
-                f"policy {origin}: [{section}] needs 0 <= review <= reject <= 1, "
-                f"got review={review}, reject={reject}"
+                f"policy {origin}: [{section}] needs 0 <= {prefix}review <= {prefix}reject <= 1, "
+                f"got {prefix}review={review}, {prefix}reject={reject}"
+            )
+    for section, key in [("spam", k) for k in ("links", "phones", "solicitation", "repeats")] + [
+        ("finglish", "inline")
+    ]:
+        if values[section][key] not in ACTIONS:
+            raise ConfigError(
+                f"policy {origin}: [{section}] {key} must be one of {', '.join(ACTIONS)}, "
+                f"got {values[section][key]!r}"
             )
 
 
@@ -129,6 +166,16 @@ def _build(values: dict[str, Any], *, source: str, base_dir: Path) -> Policy:
         classifier_path=values["classifier"]["path"],
         classifier_reject=float(values["classifier"]["reject"]),
         classifier_review=float(values["classifier"]["review"]),
+        shipped_classifier=values["classifier"]["shipped"],
+        shipped_reject=float(values["classifier"]["shipped_reject"]),
+        shipped_review=float(values["classifier"]["shipped_review"]),
+        spam=values["spam"]["enabled"],
+        spam_links=values["spam"]["links"],
+        spam_phones=values["spam"]["phones"],
+        spam_solicitation=values["spam"]["solicitation"],
+        spam_repeats=values["spam"]["repeats"],
+        allowed_domains=tuple(str(d).casefold() for d in values["spam"]["allowed_domains"]),
+        finglish_inline=values["finglish"]["inline"],
         source=source,
         base_dir=str(base_dir),
     )

@@ -149,13 +149,58 @@ def find_insults(
     return hits
 
 
+# Reporting an accusation is not making it: "was charged with", «به اتهام», "allegedly".
+_REPORTING = re.compile(
+    r"(?i)\b(?:charged|accused|convicted|indicted|sentenced|suspected|alleged(?:ly)?|"
+    r"arrested|tried|on trial|denied|denies|court|prosecutors?|according to)\b|"
+    r"متهم|به\s*اتهام|اتهام|دادگاه|دادستان|محکوم|بازداشت|دستگیر|به\s*گفته|ادعا|تکذیب"
+)
+_QUOTED_SPAN = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»")
+
+
+def _reporting_near(
+    text: str, words: list[tuple[str, int, int]], span: tuple[int, int]
+) -> re.Match[str] | None:
+    """A reporting verb within two windows of words around the accusation, else None."""
+    inside = [i for i, (_, s, e) in enumerate(words) if s < span[1] and e > span[0]]
+    if not inside:
+        return None
+    lo = max(0, inside[0] - 2 * WINDOW)
+    hi = min(len(words) - 1, inside[-1] + 2 * WINDOW)
+    return _REPORTING.search(text, words[lo][1], words[hi][2])
+
+
+def _target_word(
+    text: str, words: list[tuple[str, int, int]], span: tuple[int, int], persons: frozenset[str]
+) -> str:
+    """The person or group word (or capitalised name) nearest the accusation, or ''."""
+    before = text[: span[0]].split()[-WINDOW:]
+    for w in reversed(before):
+        w = w.strip(",:;\"'")
+        if _CAPITALISED.fullmatch(w) and w.lower() not in ENGLISH_WORDS:
+            return w
+    inside = [i for i, (_, s, e) in enumerate(words) if s < span[1] and e > span[0]]
+    if not inside:
+        return ""
+    lo, hi = max(0, inside[0] - WINDOW), min(len(words), inside[-1] + WINDOW + 1)
+    near = [(abs(i - inside[0]), w) for i, (w, _, _) in enumerate(words[lo:hi], start=lo)]
+    found = sorted((d, w) for d, w in near if w in persons)
+    return found[0][1] if found else ""
+
+
 def find_slander(text: str, *, language: str = "fa") -> list[Hit]:
-    """Accusations of a crime or dishonesty, scored by whether they are aimed at someone."""
+    """Accusations of a crime or dishonesty, scored by whether they are aimed at someone.
+
+    An accusation stated as fact against a target is slander; the same words in a
+    report of an accusation ("X was charged with fraud", «به اتهام جاسوسی») or in
+    quotation marks are kept for the record only (SLANDER_ALONE).
+    """
     matches = accusation_filter().find_matches(text)
     if not matches:
         return []
     words = _words(text)
     persons = _persons(language)
+    quoted = [(m.start(), m.end()) for m in _QUOTED_SPAN.finditer(text)]
     hits: list[Hit] = []
     for m in matches:
         span = (m.index, m.index + m.length)
@@ -163,10 +208,25 @@ def find_slander(text: str, *, language: str = "fa") -> list[Hit]:
         aim = "person" if _named_before(text, span) else _aim(words, span, persons)
         if _referred_to(words, span):
             aim = None
-        if aim == "person":
-            score, why = SLANDER_TARGETED, f"accusation «{m.word.text}» aimed at a person or group"
+        target = _target_word(text, words, span, persons)
+        reporting = _reporting_near(text, words, span)
+        against = f" against «{target}»" if target else ""
+        if any(s <= span[0] < e for s, e in quoted):
+            score, why = SLANDER_ALONE, f"accusation «{m.word.text}» quoted, not made"
+        elif aim and reporting:
+            score, why = (
+                SLANDER_ALONE,
+                f"accusation «{m.word.text}»{against} reported («{reporting.group()}»), "
+                "not stated as fact",
+            )
+        elif aim == "person":
+            score, why = (
+                SLANDER_TARGETED,
+                f"accusation «{m.word.text}» stated as fact"
+                + (against or " against a person or group"),
+            )
         elif aim == "copula":
-            score, why = SLANDER_COPULA, f"accusation «{m.word.text}» stated of someone"
+            score, why = SLANDER_COPULA, f"accusation «{m.word.text}» stated of someone{against}"
         else:
             score, why = SLANDER_ALONE, f"accusation word «{m.word.text}» with no target"
         hits.append(Hit("slander", m.word.text, span, score, why))
@@ -189,9 +249,13 @@ def _referred_to(words: list[tuple[str, int, int]], span: tuple[int, int]) -> bo
     before2 = words[first - 2][0] if first >= 2 else ""
     if after in ("را", "ro", "ra"):
         return True
+    # "a film about a spy", «فیلمی درباره یک جاسوس»: the subject of a story, not an accusation.
+    if before in _ABOUT or (before in ("یک", "a", "an") and before2 in _ABOUT):
+        return True
     return before == "the" and before2 not in COPULAS
 
 
+_ABOUT = frozenset({"درباره", "دربارهٔ", "دربارهی", "about"})  # ZWNJ folded away
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 
 

@@ -1,0 +1,225 @@
+"""The shipped default classifier: our own comment corpus, its augmentation, the build.
+
+``sitrep/data/moderation_corpus`` holds comments we wrote, one per line, in four
+files: ``offensive.fa.txt``, ``offensive.en.txt``, ``acceptable.fa.txt`` and
+``acceptable.en.txt`` (the labelling rules are in that folder's README.md). No
+line comes from an evaluation set.
+
+Readers hide insults from filters, so the training set adds, for every
+offensive line, copies written the way they do (spaced letters, held keys,
+Arabic letter forms, Latin look-alikes and digits for letters, zero-width
+joiners) and copies embedded in an acceptable comment (so the model learns the
+words, not the length or the tone of the line). Acceptable lines get the same
+letter tricks where they are harmless (Arabic forms, held keys) and are joined
+in pairs. All of it is driven by one seeded ``random.Random``: the same corpus
+and seed give the same model (``make moderation-model``).
+
+The model is the same pipeline ``sitrep moderate train`` fits on a publisher's
+history (``classifier.build_pipeline``); a publisher's own model, when the policy
+names one that exists, replaces the shipped one.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from . import classifier as clf
+
+OFFENSIVE, ACCEPTABLE = "offensive", "acceptable"
+SEED = 17
+MODEL_NAME = "moderation_model.joblib"
+BACKGROUND_VOCABULARY = 30_000
+BACKGROUND_COMMENTS = 4_000
+
+_ARABIC_FORMS = str.maketrans({"ی": "ي", "ک": "ك", "ه": "ة"})
+_LOOK_ALIKES = {"a": "@", "o": "0", "i": "1", "e": "3", "s": "$", "l": "1", "t": "7"}
+_ENGLISH_BACKGROUND = tuple(
+    """
+    the a of to and in is it that for on was with as be by this are from at have not but
+    they his her their report war city army forces people government police said week
+    town village rebels troops attack killed civilians aid news article thanks good great
+    read story source figures map why how when where who think agree disagree policy
+    minister president election vote economy prices water power school hospital road
+    """.split()
+)
+_PERSIAN_LATIN = {"ا": "a", "و": "o", "ک": "k", "س": "s"}  # mixed-script tricks
+
+
+@dataclass(frozen=True)
+class Example:
+    """One corpus line: its text, label (offensive or acceptable), kind and language."""
+
+    text: str
+    label: str
+    kind: str
+    language: str
+
+
+def corpus_dir() -> Path:
+    """The folder holding the corpus files (inside the installed package)."""
+    return Path(str(resources.files("sitrep").joinpath("data", "moderation_corpus")))
+
+
+def shipped_model_path() -> Path:
+    """Where the shipped model lives (``sitrep/data/moderation_model.joblib``)."""
+    return Path(str(resources.files("sitrep").joinpath("data", MODEL_NAME)))
+
+
+def read_corpus(folder: Path | None = None) -> list[Example]:
+    """Every comment of the corpus, in file order."""
+    folder = folder or corpus_dir()
+    out: list[Example] = []
+    for label in (OFFENSIVE, ACCEPTABLE):
+        for path in sorted(folder.glob(f"{label}.*.txt")):
+            language = path.suffixes[0].lstrip(".")
+            kind = "general"
+            for line in path.read_text("utf-8").splitlines():
+                line = line.strip()
+                if line.startswith("# kind:"):
+                    kind = line.split(":", 1)[1].strip().split()[0]
+                elif line and not line.startswith("#"):
+                    out.append(Example(line, label, kind, language))
+    return out
+
+
+def _spaced(word: str, rng: random.Random) -> str:
+    sep = rng.choice([" ", ".", "-", "_", "\u200c", "*"])
+    return sep.join(word)
+
+
+def _held(word: str, rng: random.Random) -> str:
+    i = rng.randrange(len(word))
+    return word[:i] + word[i] * rng.randint(2, 5) + word[i:]
+
+
+def _look_alike(word: str, rng: random.Random) -> str:
+    if word.isascii():
+        return "".join(_LOOK_ALIKES.get(c, c) if rng.random() < 0.5 else c for c in word.lower())
+    return "".join(_PERSIAN_LATIN.get(c, c) if rng.random() < 0.3 else c for c in word)
+
+
+def obfuscate(text: str, rng: random.Random) -> str:
+    """``text`` with one or two words written the way readers dodge filters."""
+    words = text.split()
+    tricks = [_spaced, _held, _look_alike]
+    for _ in range(rng.randint(1, 2)):
+        i = rng.randrange(len(words))
+        if len(words[i]) >= 2:
+            words[i] = rng.choice(tricks)(words[i], rng)
+    out = " ".join(words)
+    return out.translate(_ARABIC_FORMS) if rng.random() < 0.3 else out
+
+
+@lru_cache(maxsize=1)
+def background_words() -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """Common Persian words (the frequency list ``finglish`` ships) that no insult rule matches.
+
+    They stand for the ordinary comment: a corpus of a few hundred lines cannot
+    show every innocent word, and a model that never saw «مذاکره» would call it
+    offensive as readily as anything else. Weights are square-root frequencies.
+    """
+    from .language import _finglish_module
+    from .rules import insult_filter
+
+    freq: dict[str, int] = _finglish_module().word_freq
+    top = sorted(freq.items(), key=lambda kv: (-kv[1], kv[0]))[:BACKGROUND_VOCABULARY]
+    guard = insult_filter()
+    words = [(w, c) for w, c in top if len(w) > 1 and not guard.find_matches(w)]
+    return tuple(w for w, _ in words), tuple(c**0.5 for _, c in words)
+
+
+def _background(rng: random.Random, english: bool) -> str:
+    if english:
+        words = _ENGLISH_BACKGROUND
+        return " ".join(rng.choice(words) for _ in range(rng.randint(4, 16)))
+    vocab, weights = background_words()
+    return " ".join(rng.choices(vocab, weights=weights, k=rng.randint(4, 20)))
+
+
+def training_set(
+    examples: list[Example] | None = None, *, seed: int = SEED
+) -> tuple[list[str], list[int]]:
+    """The augmented training texts and 0/1 targets (1 = offensive), deterministic."""
+    examples = examples if examples is not None else read_corpus()
+    rng = random.Random(seed)
+    good = [e.text for e in examples if e.label == ACCEPTABLE]
+    texts: list[str] = []
+    targets: list[int] = []
+    # Ordinary comments made of common words, and the same with an offensive line inside.
+    for _ in range(BACKGROUND_COMMENTS):
+        texts.append(_background(rng, english=rng.random() < 0.15))
+        targets.append(0)
+    for e in examples:
+        if e.label == OFFENSIVE:
+            for _ in range(2):
+                bg = _background(rng, english=e.language == "en")
+                texts.append(f"{bg} {e.text}" if rng.random() < 0.5 else f"{e.text} {bg}")
+                targets.append(1)
+    for e in examples:
+        bad = e.label == OFFENSIVE
+        texts.append(e.text)
+        targets.append(int(bad))
+        if bad:
+            for _ in range(3):
+                texts.append(obfuscate(e.text, rng))
+                targets.append(1)
+            for _ in range(2):
+                other = rng.choice(good)
+                joined = f"{other} {e.text}" if rng.random() < 0.5 else f"{e.text} {other}"
+                texts.append(joined)
+                targets.append(1)
+        else:
+            texts.append(e.text.translate(_ARABIC_FORMS))
+            targets.append(0)
+            for _ in range(2):
+                texts.append(f"{e.text} {rng.choice(good)}")
+                targets.append(0)
+    return texts, targets
+
+
+def build(out_path: str | Path | None = None, *, seed: int = SEED) -> Path:
+    """Fit the shipped classifier on the augmented corpus and save it (default location)."""
+    out = Path(out_path) if out_path else shipped_model_path()
+    texts, targets = training_set(seed=seed)
+    pipeline = clf.fit(texts, targets, seed=seed)
+    clf.save(pipeline, out, positive_label=OFFENSIVE, labels=[ACCEPTABLE, OFFENSIVE])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _fitted_in_memory() -> Any:
+    texts, targets = training_set()
+    return clf.fit(texts, targets, seed=SEED)
+
+
+def shipped_classifier() -> clf.TrainedClassifier:
+    """The shipped model; fitted in memory from the corpus when the file is missing or stale.
+
+    The file is built by ``make moderation-model``; a checkout without it (or with
+    one pickled by another scikit-learn) still gets the same model, a few seconds later.
+    """
+    path = shipped_model_path()
+    if path.exists():
+        try:
+            model = clf.load(path)
+        except Exception:  # noqa: BLE001 - any unreadable file falls back to the corpus
+            model = None
+        if model is not None:
+            import sklearn
+
+            if model.sklearn_version == sklearn.__version__:
+                return model
+    return clf.TrainedClassifier(
+        "<corpus>", _fitted_in_memory(), OFFENSIVE, __import__("sklearn").__version__
+    )
+
+
+if __name__ == "__main__":  # python -m sitrep.moderation.corpus [OUT]
+    import sys
+
+    print(build(sys.argv[1] if len(sys.argv) > 1 else None))
