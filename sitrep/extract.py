@@ -1373,14 +1373,12 @@ def _recalled(token: Any) -> bool:
     return head.pos_ in ("VERB", "AUX") and head.lemma_ not in ANNOUNCE_HEADS
 
 
-# What a force takes when it takes part of a place: "swaths of territory",
-# "neighbourhoods", "60% of the city", "all but small pockets".
+# What a force takes when it takes an unnamed part of a region: "swaths of
+# territory", "60% of the city", "all but small pockets". (A neighbourhood, village
+# or post taken is still a territorial event in ACLED's coding.)
 PARTIAL_OBJECTS = frozenset(
-    "swath swaths swathe swathes part parts area areas neighbourhood neighbourhoods "
-    "neighborhood neighborhoods district districts pocket pockets territory ground "
-    "position positions point points post posts outpost outposts village villages "
-    "hill hills checkpoint checkpoints % percent per cent half third quarter "
-    "street streets block blocks building buildings".split()
+    "swath swaths swathe swathes part parts area areas pocket pockets territory ground "
+    "% percent per cent half third quarter".split()
 )
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis"})
 
