@@ -234,7 +234,13 @@ def _build_filter(
 
 @cli.command()
 @_event_filter_options
-@click.option("--limit", type=int, default=None, help="At most this many events.")
+@click.option(
+    "--limit",
+    # a negative limit would mean "no limit" to SQLite, a huge one overflows its integers
+    type=click.IntRange(1, 2**63 - 1),
+    default=None,
+    help="At most this many events (1 or more).",
+)
 @click.option("--json", "as_json", is_flag=True, help="A JSON array of every matching event.")
 @click.pass_context
 def events(

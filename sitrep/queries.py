@@ -43,7 +43,12 @@ class EventFilter:
 
 
 def _like(value: str) -> str:
-    return f"%{value.lower()}%"
+    # "_" and "%" in a filter are the characters themselves, not LIKE wildcards
+    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+_ESC = "\\"  # the escape character of _like's patterns
 
 
 def _select(store: Store, f: EventFilter, place_ids: list[int] | None) -> Select[Any]:
@@ -61,7 +66,8 @@ def _select(store: Store, f: EventFilter, place_ids: list[int] | None) -> Select
 
         conds.append(
             or_(
-                func.lower(events.c.event_type).like(t), func.lower(events.c.sub_event_type).like(t)
+                func.lower(events.c.event_type).like(t, escape=_ESC),
+                func.lower(events.c.sub_event_type).like(t, escape=_ESC),
             )
         )
     if f.since:
@@ -73,8 +79,8 @@ def _select(store: Store, f: EventFilter, place_ids: list[int] | None) -> Select
 
         ids = select(actors.c.id).where(
             or_(
-                func.lower(actors.c.name).like(_like(f.actor)),
-                func.lower(actors.c.id).like(_like(f.actor)),
+                func.lower(actors.c.name).like(_like(f.actor), escape=_ESC),
+                func.lower(actors.c.id).like(_like(f.actor), escape=_ESC),
             )
         )
         conds.append(
@@ -87,7 +93,7 @@ def _select(store: Store, f: EventFilter, place_ids: list[int] | None) -> Select
     if f.source:
         from sqlalchemy import func
 
-        conds.append(func.lower(events.c.sources).like(_like(f.source)))
+        conds.append(func.lower(events.c.sources).like(_like(f.source), escape=_ESC))
     q = q.where(and_(*conds))
     if f.limit is not None:
         q = q.limit(f.limit)
@@ -104,8 +110,8 @@ def _actor_ids(store: Store, text: str) -> list[str]:
             conn.execute(
                 select(actors.c.id).where(
                     or_(
-                        func.lower(actors.c.name).like(_like(text)),
-                        func.lower(actors.c.id).like(_like(text)),
+                        func.lower(actors.c.name).like(_like(text), escape=_ESC),
+                        func.lower(actors.c.id).like(_like(text), escape=_ESC),
                     )
                 )
             ).scalars()
@@ -120,7 +126,7 @@ def place_ids_for(store: Store, name: str, *, gazetteer: Any = None) -> list[int
     from sqlalchemy import func
 
     with store.engine.connect() as conn:
-        if name.isdigit():
+        if name.isascii() and name.isdigit() and len(name) <= 18:  # a GeoNames id
             base = [int(name)]
         else:
             base = []

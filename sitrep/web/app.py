@@ -40,6 +40,7 @@ from ..store import Store, articles, events, open_store, places
 from .comments_api import CommentBackend, add_comment_routes
 from .limits import RateLimiter
 from .params import (
+    MAX_ID,
     ControlQuery,
     EventPage,
     ExportQuery,
@@ -301,7 +302,7 @@ def create_app(
             return {"items": _find_places(backend, gaz, q.q, q.limit)}
 
     @app.get("/api/places/{place_id}/control", tags=["control"])
-    def place_control(place_id: Annotated[int, PathParam(ge=1)]) -> dict[str, Any]:
+    def place_control(place_id: Annotated[int, PathParam(ge=1, le=MAX_ID)]) -> dict[str, Any]:
         """A place's control timeline (a province or country: the places inside it)."""
         from ..control import timeline
 
@@ -398,7 +399,10 @@ def _find_places(backend: _Backend, gazetteer: Any, text: str, limit: int) -> li
         )
     hits: list[int] = []
     if text.strip().isdigit():
-        hits = [int(text)] if int(text) in rows else []
+        # "²" is a digit to isdigit but no number to int(); ids have at most 18 digits
+        number = text.strip()
+        ok = number.isascii() and len(number) <= 18
+        hits = [int(number)] if ok and int(number) in rows else []
     else:
         hits = [p.id for p in gazetteer.lookup(text) if p.id in rows]
         key = normalize_name(text)
