@@ -204,3 +204,12 @@ def test_cli_odd_places_give_no_traceback(db: str, place: str) -> None:
 
     res = CliRunner().invoke(cli, ["--db", db, "events", "--place", place], obj={})
     assert res.exception is None or isinstance(res.exception, SystemExit), res.output
+
+
+def test_docs_page_has_a_content_security_policy(client: TestClient) -> None:
+    res = client.get("/docs")
+    assert res.status_code == 200 and "swagger" in res.text.lower()
+    policy = res.headers["content-security-policy"]
+    assert "object-src 'none'" in policy and "frame-ancestors 'none'" in policy
+    assert "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";", 1)[0]
+    assert "'sha256-" in policy  # the page's own inline settings script, by hash

@@ -14,8 +14,11 @@ The bodies are the library's JSON items (the CLI's contract): event items from
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import logging
 import queue
+import re
 import threading
 from collections.abc import Iterator
 from datetime import date
@@ -27,7 +30,8 @@ from urllib.parse import urlencode
 from fastapi import FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import event as sa_event
 from sqlalchemy import func, select
@@ -62,7 +66,7 @@ VENDOR_FILES = (
     "vendor/countries-50m.json",
 )
 # The pages load scripts from this server only, and no inline script: even markup that
-# got into the page by mistake could not run. (/docs loads Swagger UI, so it goes without.)
+# got into the page by mistake could not run. (/docs has its own: see docs_headers.)
 PAGE_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; object-src 'none'; "
     "base-uri 'none'; frame-ancestors 'none'; form-action 'self'; img-src 'self' data:; "
@@ -77,6 +81,28 @@ EXPORT_TYPES = {
     "acled-csv": ("text/csv; charset=utf-8", "csv"),
     "geojson": ("application/geo+json; charset=utf-8", "geojson"),
 }
+
+
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+# Swagger UI and ReDoc come from the CDN FastAPI names; the page's own inline
+# script (the UI's settings) is allowed by its hash, so nothing else can run.
+_DOCS_CDN = "https://cdn.jsdelivr.net"
+
+
+def docs_headers(html: str) -> dict[str, str]:
+    """The Content-Security-Policy (and friends) of an API documentation page."""
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(m.encode()).digest()).decode() + "'"
+        for m in _INLINE_SCRIPT.findall(html)
+    )
+    return {
+        "Content-Security-Policy": f"default-src 'self'; script-src 'self' {_DOCS_CDN} {hashes}; "
+        f"style-src 'self' {_DOCS_CDN} 'unsafe-inline'; img-src 'self' data: "
+        "https://fastapi.tiangolo.com; worker-src 'self' blob:; object-src 'none'; "
+        "base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "same-origin",
+    }
 
 
 def vendor_assets_missing() -> list[str]:
@@ -170,10 +196,18 @@ def create_app(
         description="Events (ACLED typology) with the reports behind them, control timelines "
         "and roundups. Every body is the same JSON item as `sitrep events --json`.",
         version="0.1.0",
+        docs_url=None,  # served below, with a Content-Security-Policy
+        redoc_url=None,
     )
     app.state.backend = backend
     app.state.comments = comment_backend
     store = backend.store
+
+    @app.get("/docs", include_in_schema=False)
+    def _docs() -> HTMLResponse:
+        page = get_swagger_ui_html(openapi_url=app.openapi_url or "", title=f"{app.title} API")
+        html = bytes(page.body).decode("utf-8")
+        return HTMLResponse(html, headers=docs_headers(html))
 
     # -- errors -------------------------------------------------------------
 
