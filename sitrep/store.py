@@ -522,12 +522,20 @@ class Store:
         """Rebuild the events of every block that gained mentions; returns blocks rebuilt."""
         from .merge import rebuild_block
 
+        # Only the articles waiting now are marked merged at the end: another ingest
+        # may store articles meanwhile, and they must stay pending until their blocks
+        # are rebuilt (by that ingest, or by this one's next merge).
+        with self.engine.connect() as conn:
+            waiting = list(
+                conn.execute(select(articles.c.id).where(articles.c.merged.is_(False))).scalars()
+            )
         blocks = sorted(self.pending_blocks())
         for block in blocks:
             with self.engine.begin() as conn:
                 rebuild_block(conn, block)
-        with self.engine.begin() as conn:
-            conn.execute(update(articles).where(articles.c.merged.is_(False)).values(merged=True))
+        for batch in chunked(waiting, 500):
+            with self.engine.begin() as conn:
+                conn.execute(update(articles).where(articles.c.id.in_(batch)).values(merged=True))
         return len(blocks)
 
     # -- reading ------------------------------------------------------------
@@ -598,12 +606,26 @@ class Store:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
+    # First, so that even switching the journal mode waits for another process.
+    cursor.execute("PRAGMA busy_timeout=30000")
     # WAL: readers (the web page) never block the single writer (ingest).
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+    # SQLAlchemy, not the driver, starts transactions (see _sqlite_begin).
+    dbapi_connection.isolation_level = None
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # A writer's transaction takes the write lock when it begins: a check-then-insert
+    # ("is this article stored?") is then atomic across processes, and two ingests
+    # wait for each other (busy_timeout) instead of failing to upgrade a read lock.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _sqlite_begin_read(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
 
 
 def _sqlite_query_only(dbapi_connection: Any, _record: Any) -> None:
@@ -628,14 +650,17 @@ def open_store(db: str, *, readonly: bool = False, create: bool = True) -> Store
                     raise StoreError(f"database {path} does not exist; run `sitrep ingest` first")
             engine = create_engine(url)
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin_read if readonly else _sqlite_begin)
             if readonly:
                 # readers (the web page) cannot write, even by mistake
                 event.listen(engine, "connect", _sqlite_query_only)
         else:
             engine = create_engine(url, pool_pre_ping=True)
         if create and not readonly:
-            metadata.create_all(engine)
             with engine.begin() as conn:
+                # one transaction (on SQLite, holding the write lock): two processes
+                # creating the same new database do not both try to create the tables
+                metadata.create_all(conn)
                 row = conn.execute(select(meta.c.value).where(meta.c.key == "schema")).first()
                 if row is None:
                     conn.execute(meta.insert().values(key="schema", value=str(SCHEMA_VERSION)))
