@@ -213,3 +213,25 @@ def test_docs_page_has_a_content_security_policy(client: TestClient) -> None:
     assert "object-src 'none'" in policy and "frame-ancestors 'none'" in policy
     assert "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";", 1)[0]
     assert "'sha256-" in policy  # the page's own inline settings script, by hash
+
+
+# -- proxy headers ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("trusted", "proxy_headers"), [(None, False), ("10.0.0.5,10.0.0.6", True)])
+def test_forwarded_for_is_believed_only_from_configured_proxies(
+    app_config: Config,
+    db: str,
+    monkeypatch: pytest.MonkeyPatch,
+    trusted: str | None,
+    proxy_headers: bool,
+) -> None:
+    import uvicorn
+
+    from sitrep.web import serve
+
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw))
+    serve(app_config, db=db, trusted_proxies=trusted)
+    assert seen["proxy_headers"] is proxy_headers
+    assert seen["forwarded_allow_ips"] == (trusted or "")

@@ -537,10 +537,13 @@ def serve(
     db: str | None = None,
     log_level: str = "info",
     policy: Policy | None = None,
+    trusted_proxies: str | None = None,
 ) -> None:
     """Serve the API and the page until interrupted (``sitrep serve``).
 
     Reader comments are moderated under ``policy`` (the bundled default when None).
+    ``X-Forwarded-For`` is believed only from ``trusted_proxies`` (comma-separated
+    addresses); by default from nobody, so no client picks its own rate-limit bucket.
     """
     import uvicorn
 
@@ -553,4 +556,12 @@ def serve(
             "sitrep: the map library is not installed (missing "
             f"{', '.join(missing)}); run `make web-assets`. The page works without the map."
         )
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    # uvicorn believes X-Forwarded-For from 127.0.0.1 unless told otherwise
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level=log_level,
+        proxy_headers=bool(trusted_proxies),
+        forwarded_allow_ips=trusted_proxies or "",
+    )
