@@ -280,6 +280,9 @@ class Store:
     def __init__(self, engine: Engine, *, readonly: bool = False) -> None:
         self.engine = engine
         self.readonly = readonly
+        # Transactions that write take the write lock as they begin (see _sqlite_begin);
+        # reads through self.engine do not, so a read may run beside a write.
+        self.writer = engine.execution_options(**{_IMMEDIATE: True})
 
     # -- lifecycle ----------------------------------------------------------
 
@@ -313,7 +316,7 @@ class Store:
 
     def save_failure(self, origin: str, reason: str) -> None:
         """Record an input that produced no article (replaces an older reason)."""
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             conn.execute(delete(failures).where(failures.c.origin == origin))
             conn.execute(failures.insert().values(origin=origin, reason=reason, at=_now()))
 
@@ -334,7 +337,7 @@ class Store:
         """
         article: Article = reading if isinstance(reading, Article) else reading.article
         try:
-            with self.engine.begin() as conn:
+            with self.writer.begin() as conn:
                 if conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
                     return False
                 found = [] if isinstance(reading, Article) else list(reading.mentions)
@@ -531,10 +534,10 @@ class Store:
             )
         blocks = sorted(self.pending_blocks())
         for block in blocks:
-            with self.engine.begin() as conn:
+            with self.writer.begin() as conn:
                 rebuild_block(conn, block)
         for batch in chunked(waiting, 500):
-            with self.engine.begin() as conn:
+            with self.writer.begin() as conn:
                 conn.execute(update(articles).where(articles.c.id.in_(batch)).values(merged=True))
         return len(blocks)
 
@@ -617,15 +620,16 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
 
 
+_IMMEDIATE = "sitrep_immediate"
+
+
 def _sqlite_begin(conn: Any) -> None:
-    # A writer's transaction takes the write lock when it begins: a check-then-insert
-    # ("is this article stored?") is then atomic across processes, and two ingests
-    # wait for each other (busy_timeout) instead of failing to upgrade a read lock.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-
-def _sqlite_begin_read(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # A writing transaction (Store.writer) takes the write lock when it begins: a
+    # check-then-insert ("is this article stored?") is then atomic across processes,
+    # and two ingests wait for each other (busy_timeout) instead of failing to
+    # upgrade a read lock. Reads begin deferred, so they never wait on a writer.
+    immediate = conn.get_execution_options().get(_IMMEDIATE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def _sqlite_query_only(dbapi_connection: Any, _record: Any) -> None:
@@ -650,14 +654,14 @@ def open_store(db: str, *, readonly: bool = False, create: bool = True) -> Store
                     raise StoreError(f"database {path} does not exist; run `sitrep ingest` first")
             engine = create_engine(url)
             event.listen(engine, "connect", _sqlite_pragmas)
-            event.listen(engine, "begin", _sqlite_begin_read if readonly else _sqlite_begin)
+            event.listen(engine, "begin", _sqlite_begin)
             if readonly:
                 # readers (the web page) cannot write, even by mistake
                 event.listen(engine, "connect", _sqlite_query_only)
         else:
             engine = create_engine(url, pool_pre_ping=True)
         if create and not readonly:
-            with engine.begin() as conn:
+            with engine.execution_options(**{_IMMEDIATE: True}).begin() as conn:
                 # one transaction (on SQLite, holding the write lock): two processes
                 # creating the same new database do not both try to create the tables
                 metadata.create_all(conn)
