@@ -316,7 +316,13 @@ def _build_filter(
 
 @cli.command()
 @_event_filter_options
-@click.option("--limit", type=int, default=None, help="At most this many events.")
+@click.option(
+    "--limit",
+    # a negative limit would mean "no limit" to SQLite, a huge one overflows its integers
+    type=click.IntRange(1, 2**63 - 1),
+    default=None,
+    help="At most this many events (1 or more).",
+)
 @click.option("--json", "as_json", is_flag=True, help="A JSON array of every matching event.")
 @click.pass_context
 def events(
@@ -486,13 +492,21 @@ def gazetteer_lookup(ctx: click.Context, name: str) -> None:
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+@click.option(
+    "--trusted-proxy",
+    "trusted_proxies",
+    default=None,
+    metavar="ADDRESSES",
+    help="Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed "
+    "(default: none; the rate limit then counts the connecting address).",
+)
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int) -> None:
+def serve(ctx: click.Context, host: str, port: int, trusted_proxies: str | None) -> None:
     """Serve the web page (map, events, roundups) and the HTTP API (/docs)."""
     from .web import serve as run_server
 
     config = _config(ctx)
-    _run(lambda: run_server(config, host, port))
+    _run(lambda: run_server(config, host, port, trusted_proxies=trusted_proxies))
 
 
 @cli.group(invoke_without_command=True)

@@ -60,7 +60,7 @@ import shlex
 import stat
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -152,7 +152,26 @@ def read_inputs(
     if isinstance(paths, str | Path):
         paths = [paths]
     options = _Options(fmt=fmt, outlet=outlet or None, published=published, max_bytes=max_bytes)
-    return _read_paths(paths, options)
+    return _printable_origins(_read_paths(paths, options))
+
+
+def _printable_origins(items: Iterator[Article | Failure]) -> Iterator[Article | Failure]:
+    """Items whose origin is valid Unicode text.
+
+    A file name that is not UTF-8 reaches Python with its bytes as lone
+    surrogates, which neither the database nor a terminal accept: such bytes
+    are written as ``\\xff`` instead.
+    """
+    for item in items:
+        origin = item.origin
+        if origin is not None and _SURROGATE.search(origin):
+            try:
+                raw = origin.encode("utf-8", "surrogateescape")
+                shown = raw.decode("utf-8", "backslashreplace")
+            except UnicodeEncodeError:  # a surrogate that stands for no file-name byte
+                shown = _SURROGATE.sub("\ufffd", origin)
+            item = replace(item, origin=shown)
+        yield item
 
 
 def _read_paths(paths: Iterable[str | Path], options: _Options) -> Iterator[Article | Failure]:
@@ -569,6 +588,10 @@ def _read_jsonl(fh: IO[bytes], path: Path, options: _Options) -> Iterator[Articl
             continue
         try:
             obj = json.loads(decoded)
+        except RecursionError:
+            # json's C decoder recurses per nesting level; no article nests that deep.
+            yield Failure(here, "JSON nested too deeply; each line must be one flat object")
+            continue
         except json.JSONDecodeError as exc:
             if line_no == 1 and path.suffix.lower() == ".json":
                 quoted = shlex.quote(origin)
@@ -591,7 +614,27 @@ def _read_jsonl(fh: IO[bytes], path: Path, options: _Options) -> Iterator[Articl
                 'each line must be one object with a "text" field',
             )
             continue
-        yield _row_to_article(obj, here, options)
+        try:
+            yield _row_to_article(obj, here, options)
+        except Exception as exc:  # one odd line must not end the batch
+            logger.warning("%s: unexpected error reading the line", here, exc_info=True)
+            yield Failure(here, f"could not be read ({type(exc).__name__}: {_clip(str(exc))})")
+
+
+def _clip(value: str, limit: int = 200) -> str:
+    """``value`` cut to ``limit`` characters, saying how much was cut."""
+    if len(value) <= limit:
+        return value
+    return f"{value[:limit]}... ({len(value) - limit:,} more characters)"
+
+
+def _surrogate_at(value: str) -> int | None:
+    """Index of the first lone UTF-16 surrogate in ``value`` (JSON allows ``\\ud800``)."""
+    match = _SURROGATE.search(value)
+    return match.start() if match else None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _skip_line(fh: IO[bytes]) -> int:
@@ -618,6 +661,18 @@ def _row_to_article(
         return Failure(origin, 'no "text" field, or it is empty; every row needs its text')
     if not isinstance(text, str):
         return Failure(origin, f'"text" must be a string, got a JSON {_json_kind(text)}')
+    for name, value in fields.items():
+        if name not in _KNOWN_COLUMNS:
+            continue
+        # A lone surrogate cannot be written as UTF-8 (not to the database, not to
+        # a terminal): refuse the row, not the batch.
+        if isinstance(value, str) and (at := _surrogate_at(value)) is not None:
+            return Failure(
+                origin,
+                f'"{name}" holds a lone UTF-16 surrogate '
+                f"(U+{ord(value[at]):04X} at character {at}), which is not valid Unicode text; "
+                "fix the escape sequence where the file was written",
+            )
     size = len(text.encode("utf-8"))
     if size > options.max_bytes:
         return Failure(origin, _too_big(size, options.max_bytes, "article text"))

@@ -90,7 +90,12 @@ def decode_cursor(text: str) -> tuple[date | None, str]:
 
 
 def _like(value: str) -> str:
-    return f"%{value.lower()}%"
+    # "_" and "%" in a filter are the characters themselves, not LIKE wildcards
+    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+_ESC = "\\"  # the escape character of _like's patterns
 
 
 def _unindexed(col: Any) -> Any:
@@ -170,7 +175,8 @@ def _select(
         t = _like(f.type)
         conds.append(
             or_(
-                func.lower(events.c.event_type).like(t), func.lower(events.c.sub_event_type).like(t)
+                func.lower(events.c.event_type).like(t, escape=_ESC),
+                func.lower(events.c.sub_event_type).like(t, escape=_ESC),
             )
         )
     if f.since:
@@ -186,7 +192,7 @@ def _select(
             )
         )
     if f.source:
-        conds.append(func.lower(events.c.sources).like(_like(f.source)))
+        conds.append(func.lower(events.c.sources).like(_like(f.source), escape=_ESC))
     if f.after is not None:
         conds.append(_after(conn, f.after))
     return q.where(and_(*conds))
@@ -209,8 +215,8 @@ def _actor_ids(conn: Connection, text: str, catalogue: Any = None) -> list[str]:
     ids = conn.execute(
         select(actors.c.id).where(
             or_(
-                func.lower(actors.c.name).like(_like(text)),
-                func.lower(actors.c.id).like(_like(text)),
+                func.lower(actors.c.name).like(_like(text), escape=_ESC),
+                func.lower(actors.c.id).like(_like(text), escape=_ESC),
             )
         )
     ).scalars()
@@ -243,7 +249,7 @@ def place_ids_for(store: Store, name: str, *, gazetteer: Any = None) -> list[int
     A province or country also matches the places inside it.
     """
     with store.engine.connect() as conn:
-        if name.isdigit():
+        if name.isascii() and name.isdigit() and len(name) <= 18:  # a GeoNames id
             base = [int(name)]
         else:
             base = []

@@ -317,6 +317,9 @@ class Store:
     def __init__(self, engine: Engine, *, readonly: bool = False) -> None:
         self.engine = engine
         self.readonly = readonly
+        # Transactions that write take the write lock as they begin (see _sqlite_begin);
+        # reads through self.engine do not, so a read may run beside a write.
+        self.writer = engine.execution_options(**{_IMMEDIATE: True})
 
     # -- lifecycle ----------------------------------------------------------
 
@@ -350,7 +353,7 @@ class Store:
 
     def save_failure(self, origin: str, reason: str) -> None:
         """Record an input that produced no article (replaces an older reason)."""
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             conn.execute(delete(failures).where(failures.c.origin == origin))
             conn.execute(failures.insert().values(origin=origin, reason=reason, at=_now()))
 
@@ -371,7 +374,7 @@ class Store:
         """
         article: Article = reading if isinstance(reading, Article) else reading.article
         try:
-            with self.engine.begin() as conn:
+            with self.writer.begin() as conn:
                 if conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
                     return False
                 found = [] if isinstance(reading, Article) else list(reading.mentions)
@@ -560,16 +563,24 @@ class Store:
         from .control import places_of_block, refresh_control
         from .merge import rebuild_block
 
+        # Only the articles waiting now are marked merged at the end: another ingest
+        # may store articles meanwhile, and they must stay pending until their blocks
+        # are rebuilt (by that ingest, or by this one's next merge).
+        with self.engine.connect() as conn:
+            waiting = list(
+                conn.execute(select(articles.c.id).where(articles.c.merged.is_(False))).scalars()
+            )
         blocks = sorted(self.pending_blocks())
         for block in blocks:
-            with self.engine.begin() as conn:
+            with self.writer.begin() as conn:
                 # the timelines of the places whose control events change, before and after
                 touched = places_of_block(conn, block)
                 rebuild_block(conn, block)
                 touched |= places_of_block(conn, block)
                 refresh_control(conn, touched)
-        with self.engine.begin() as conn:
-            conn.execute(update(articles).where(articles.c.merged.is_(False)).values(merged=True))
+        for batch in chunked(waiting, 500):
+            with self.writer.begin() as conn:
+                conn.execute(update(articles).where(articles.c.id.in_(batch)).values(merged=True))
         return len(blocks)
 
     # -- reading ------------------------------------------------------------
@@ -640,12 +651,27 @@ class Store:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
+    # First, so that even switching the journal mode waits for another process.
+    cursor.execute("PRAGMA busy_timeout=30000")
     # WAL: readers (the web page) never block the single writer (ingest).
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+    # SQLAlchemy, not the driver, starts transactions (see _sqlite_begin).
+    dbapi_connection.isolation_level = None
+
+
+_IMMEDIATE = "sitrep_immediate"
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # A writing transaction (Store.writer) takes the write lock when it begins: a
+    # check-then-insert ("is this article stored?") is then atomic across processes,
+    # and two ingests wait for each other (busy_timeout) instead of failing to
+    # upgrade a read lock. Reads begin deferred, so they never wait on a writer.
+    immediate = conn.get_execution_options().get(_IMMEDIATE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def _sqlite_query_only(dbapi_connection: Any, _record: Any) -> None:
@@ -670,14 +696,17 @@ def open_store(db: str, *, readonly: bool = False, create: bool = True) -> Store
                     raise StoreError(f"database {path} does not exist; run `sitrep ingest` first")
             engine = create_engine(url)
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
             if readonly:
                 # readers (the web page) cannot write, even by mistake
                 event.listen(engine, "connect", _sqlite_query_only)
         else:
             engine = create_engine(url, pool_pre_ping=True)
         if create and not readonly:
-            metadata.create_all(engine)
-            with engine.begin() as conn:
+            with engine.execution_options(**{_IMMEDIATE: True}).begin() as conn:
+                # one transaction (on SQLite, holding the write lock): two processes
+                # creating the same new database do not both try to create the tables
+                metadata.create_all(conn)
                 row = conn.execute(select(meta.c.value).where(meta.c.key == "schema")).first()
                 if row is None:
                     conn.execute(meta.insert().values(key="schema", value=str(SCHEMA_VERSION)))

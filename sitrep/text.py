@@ -8,11 +8,27 @@ Gen. Ali Mayhoub", "U.S.", "Nov. 3") that spaCy's rule sentencizer breaks on.
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Callable
 
 from .records import Sentence, Span
+
+logger = logging.getLogger(__name__)
+
+# Reading a sentence costs more than its length (every trigger looks at every
+# date, actor and place of its sentence, and the parser's trees grow with it), so
+# a "sentence" without full stops (a table, a list, a missing-punctuation feed)
+# would make the cost of an article quadratic. Longer ones are read in pieces
+# of at most this many characters, cut at a comma or semicolon, else at a
+# space; nothing is dropped, and each cut is logged as a warning.
+MAX_SENTENCE_CHARS = 1_500
+# How much of the text before a period decides whether it ends the sentence:
+# an abbreviation or initial is a short word, and looking no further keeps
+# splitting linear ("Mr. Mr. Mr. ..." would otherwise rescan the whole line).
+_LOOK_BEHIND = 64
+_SOFT_CUT = re.compile(r"[,;:،؛]\s")
 
 # Titles, ranks and month abbreviations that end with a period inside a sentence.
 _ABBREVIATIONS = frozenset(
@@ -71,7 +87,7 @@ _ABBREVIATIONS = frozenset(
 
 # A sentence ends at . ! ? (or Persian/Arabic ؟ ۔) followed by space and an
 # upper-case letter, a quote, a digit or a non-Latin letter.
-_BOUNDARY = re.compile(r"""([.!?؟।]["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9\u0600-\u06FF])""")
+_BOUNDARY = re.compile(r"""([.!?؟।]["'”’)\]]*+)\s++(?=["'“‘(\[]?[A-Z0-9\u0600-\u06FF])""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
@@ -155,7 +171,7 @@ def split_lines(
         paragraph += 1
         start = 0
         for m in boundary.finditer(line):
-            if keeps_sentence(line[start : m.start(1)], m):
+            if keeps_sentence(line[max(start, m.start(1) - _LOOK_BEHIND) : m.start(1)], m):
                 continue
             _add(sentences, line, line_start, start, m.end(1), paragraph)
             start = m.end()
@@ -170,6 +186,52 @@ def _add(out: list[Sentence], line: str, base: int, start: int, end: int, paragr
         return
     lead = len(chunk) - len(chunk.lstrip())
     s = base + start + lead
-    out.append(
-        Sentence(index=len(out), paragraph=paragraph, span=Span(s, s + len(stripped), stripped))
-    )
+    pieces = _pieces(stripped, MAX_SENTENCE_CHARS)
+    if len(pieces) > 1:
+        logger.warning(
+            "a sentence of %s characters (characters %s-%s of the article, starting %r) is "
+            "over %s characters: read in %d pieces cut at commas or spaces; an event told "
+            "across a cut may be missed",
+            f"{len(stripped):,}",
+            f"{s:,}",
+            f"{s + len(stripped):,}",
+            stripped[:60],
+            f"{MAX_SENTENCE_CHARS:,}",
+            len(pieces),
+        )
+    for lo, hi in pieces:
+        out.append(
+            Sentence(
+                index=len(out),
+                paragraph=paragraph,
+                span=Span(s + lo, s + hi, stripped[lo:hi]),
+            )
+        )
+
+
+def _pieces(sentence: str, limit: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of pieces of ``sentence`` of at most ``limit`` characters,
+    stripped, cut after the last comma or semicolon in reach, else at the last
+    space, else hard; one piece when the sentence is short enough."""
+    out: list[tuple[int, int]] = []
+    start, n = 0, len(sentence)
+    while start < n:
+        while start < n and sentence[start].isspace():
+            start += 1
+        if start >= n:
+            break
+        if n - start <= limit:
+            out.append((start, n))
+            break
+        window = sentence[start : start + limit]
+        # cut in the second half of the window, so pieces never get tiny
+        soft = [m.end(0) - 1 for m in _SOFT_CUT.finditer(window, limit // 2)]
+        cut = soft[-1] if soft else window.rfind(" ", limit // 2) + 1
+        if cut <= 0:
+            cut = limit
+        end = start + cut
+        while end > start and sentence[end - 1].isspace():
+            end -= 1
+        out.append((start, end))
+        start = start + cut
+    return out

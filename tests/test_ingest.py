@@ -507,3 +507,65 @@ def test_html_stand_ins_are_printable_and_nfc_stable() -> None:
 
     for ch in ingest._PLACEHOLDERS:
         assert ch.isprintable() and unicodedata.normalize("NFC", ch) == ch
+
+
+# -- hostile lines (one bad line never ends the batch) ---------------------------
+
+
+def test_jsonl_lone_surrogate_and_deep_nesting_fail_alone(tmp_path: Path) -> None:
+    deep = '{"text": "x", "meta": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    lines = [
+        json.dumps({"text": EN}),
+        '{"text": "\\ud800 broken"}',  # a lone surrogate, valid JSON but not Unicode text
+        '{"text": "fine", "title": "\\udfff"}',
+        deep,
+        '{"text": "ok", "ignored": "\\ud800"}',  # fields not read are not checked
+        json.dumps({"text": EN2}),
+    ]
+    path = write(tmp_path, "hostile.jsonl", "\n".join(lines) + "\n")
+    out = read(path)
+    kinds = [(type(item).__name__, item.origin) for item in out]
+    assert kinds == [
+        ("Article", f"{path}:1"),
+        ("Failure", f"{path}:2"),
+        ("Failure", f"{path}:3"),
+        ("Failure", f"{path}:4"),
+        ("Article", f"{path}:5"),
+        ("Article", f"{path}:6"),
+    ]
+    assert "surrogate" in out[1].reason and "U+D800" in out[1].reason  # type: ignore[union-attr]
+    assert '"title"' in out[2].reason  # type: ignore[union-attr]
+    assert "nested too deeply" in out[3].reason  # type: ignore[union-attr]
+    # every reason can be written out as UTF-8 (to the database, to a terminal)
+    for item in out:
+        if isinstance(item, Failure):
+            item.reason.encode("utf-8")
+
+
+def test_jsonl_unexpected_error_on_a_line_is_recorded_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = ingest._row_to_article
+
+    def flaky(fields: dict[str, object], origin: str, options: object) -> object:
+        if fields.get("text") == "boom":
+            raise ValueError("x" * 10_000)
+        return real(fields, origin, options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ingest, "_row_to_article", flaky)
+    rows = [json.dumps({"text": EN}), json.dumps({"text": "boom"}), json.dumps({"text": EN2})]
+    out = read(write(tmp_path, "f.jsonl", "\n".join(rows)))
+    assert [type(item).__name__ for item in out] == ["Article", "Failure", "Article"]
+    assert "ValueError" in out[1].reason and len(out[1].reason) < 400  # type: ignore[union-attr]
+
+
+def test_file_name_that_is_not_utf8_gives_a_printable_origin(tmp_path: Path) -> None:
+    folder = tmp_path / "names"
+    folder.mkdir()
+    raw_name = bytes(folder) + b"/report\xff.txt"
+    with open(raw_name, "wb") as fh:
+        fh.write(EN.encode("utf-8"))
+    [item] = read(folder)
+    assert isinstance(item, Article)
+    assert item.origin is not None and item.origin.endswith("report\\xff.txt")
+    item.origin.encode("utf-8")

@@ -262,3 +262,21 @@ def test_killed_run_resumes_to_the_same_database(app_config: Config, tmp_path: P
     assert 0 < stored < len(many)
     subprocess.run(cmd(killed), env=env, check=True, capture_output=True)
     assert snapshot(killed) == snapshot(clean)
+
+
+def test_hostile_jsonl_lines_are_recorded_and_the_rest_stored(
+    tmp_path: Path, app_config: Config
+) -> None:
+    src = tmp_path / "hostile.jsonl"
+    lines = [
+        json.dumps(REPORTS[0]),
+        '{"text": "\\ud800"}',
+        '{"text": ' + "[" * 50_000 + "]" * 50_000 + "}",
+        json.dumps(REPORTS[2]),
+    ]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with open_store(str(tmp_path / "h.db")) as store:
+        summary = ingest([src], config=app_config, store=store, workers=1)
+        assert summary.articles == 2 and summary.failed == 2
+        assert [origin for origin, _ in summary.failures] == [f"{src}:2", f"{src}:3"]
+        assert store.counts()["articles"] == 2

@@ -111,7 +111,7 @@ _DIGITS = str.maketrans(
 )
 
 # A boundary: terminal punctuation (with closing quotes or brackets) then space.
-_BOUNDARY = re.compile(r"""([.!?؟؛]+["'”’»)\]]*)\s+""")
+_BOUNDARY = re.compile(r"""(?<![.!?؟؛])([.!?؟؛]++["'”’»)\]]*+)\s+""")
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -14,8 +14,11 @@ The bodies are the library's JSON items (the CLI's contract): event items from
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import logging
 import queue
+import re
 import threading
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -27,7 +30,8 @@ from urllib.parse import urlencode
 from fastapi import FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import event as sa_event
 from sqlalchemy import func, select
@@ -49,6 +53,7 @@ from ..store import Store, articles, events, open_store, places
 from .comments_api import CommentBackend, add_comment_routes
 from .limits import RateLimiter
 from .params import (
+    MAX_ID,
     ControlQuery,
     EventPage,
     ExportQuery,
@@ -71,7 +76,7 @@ VENDOR_FILES = (
     "vendor/countries-50m.json",
 )
 # The pages load scripts from this server only, and no inline script: even markup that
-# got into the page by mistake could not run. (/docs loads Swagger UI, so it goes without.)
+# got into the page by mistake could not run. (/docs has its own: see docs_headers.)
 PAGE_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; object-src 'none'; "
     "base-uri 'none'; frame-ancestors 'none'; form-action 'self'; img-src 'self' data:; "
@@ -86,6 +91,28 @@ EXPORT_TYPES = {
     "acled-csv": ("text/csv; charset=utf-8", "csv"),
     "geojson": ("application/geo+json; charset=utf-8", "geojson"),
 }
+
+
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+# Swagger UI and ReDoc come from the CDN FastAPI names; the page's own inline
+# script (the UI's settings) is allowed by its hash, so nothing else can run.
+_DOCS_CDN = "https://cdn.jsdelivr.net"
+
+
+def docs_headers(html: str) -> dict[str, str]:
+    """The Content-Security-Policy (and friends) of an API documentation page."""
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(m.encode()).digest()).decode() + "'"
+        for m in _INLINE_SCRIPT.findall(html)
+    )
+    return {
+        "Content-Security-Policy": f"default-src 'self'; script-src 'self' {_DOCS_CDN} {hashes}; "
+        f"style-src 'self' {_DOCS_CDN} 'unsafe-inline'; img-src 'self' data: "
+        "https://fastapi.tiangolo.com; worker-src 'self' blob:; object-src 'none'; "
+        "base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "same-origin",
+    }
 
 
 def vendor_assets_missing() -> list[str]:
@@ -208,10 +235,18 @@ def create_app(
         description="Events (ACLED typology) with the reports behind them, control timelines "
         "and roundups. Every body is the same JSON item as `sitrep events --json`.",
         version="0.1.0",
+        docs_url=None,  # served below, with a Content-Security-Policy
+        redoc_url=None,
     )
     app.state.backend = backend
     app.state.comments = comment_backend
     store = backend.store
+
+    @app.get("/docs", include_in_schema=False)
+    def _docs() -> HTMLResponse:
+        page = get_swagger_ui_html(openapi_url=app.openapi_url or "", title=f"{app.title} API")
+        html = bytes(page.body).decode("utf-8")
+        return HTMLResponse(html, headers=docs_headers(html))
 
     # -- errors -------------------------------------------------------------
 
@@ -365,7 +400,7 @@ def create_app(
             return {"items": _find_places(backend, gaz, q.q, q.limit)}
 
     @app.get("/api/places/{place_id}/control", tags=["control"])
-    def place_control(place_id: Annotated[int, PathParam(ge=1)]) -> dict[str, Any]:
+    def place_control(place_id: Annotated[int, PathParam(ge=1, le=MAX_ID)]) -> dict[str, Any]:
         """A place's control timeline (a province or country: the places inside it)."""
         from ..control import timeline
 
@@ -471,7 +506,10 @@ def _find_places(backend: _Backend, gazetteer: Any, text: str, limit: int) -> li
         )
     hits: list[int] = []
     if text.strip().isdigit():
-        hits = [int(text)] if int(text) in rows else []
+        # "²" is a digit to isdigit but no number to int(); ids have at most 18 digits
+        number = text.strip()
+        ok = number.isascii() and len(number) <= 18
+        hits = [int(number)] if ok and int(number) in rows else []
     else:
         hits = [p.id for p in gazetteer.lookup(text) if p.id in rows]
         key = normalize_name(text)
@@ -578,10 +616,13 @@ def serve(
     db: str | None = None,
     log_level: str = "info",
     policy: Policy | None = None,
+    trusted_proxies: str | None = None,
 ) -> None:
     """Serve the API and the page until interrupted (``sitrep serve``).
 
     Reader comments are moderated under ``policy`` (the bundled default when None).
+    ``X-Forwarded-For`` is believed only from ``trusted_proxies`` (comma-separated
+    addresses); by default from nobody, so no client picks its own rate-limit bucket.
     """
     import uvicorn
 
@@ -594,4 +635,12 @@ def serve(
             "sitrep: the map library is not installed (missing "
             f"{', '.join(missing)}); run `make web-assets`. The page works without the map."
         )
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    # uvicorn believes X-Forwarded-For from 127.0.0.1 unless told otherwise
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level=log_level,
+        proxy_headers=bool(trusted_proxies),
+        forwarded_allow_ips=trusted_proxies or "",
+    )

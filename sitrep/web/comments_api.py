@@ -31,7 +31,7 @@ from .. import comments as cm
 from ..errors import LookupFailed
 from ..store import Store
 from .limits import RateLimiter
-from .params import ID_PATTERN, _Strict
+from .params import ID_PATTERN, MAX_ID, MAX_OFFSET, _Strict
 
 if TYPE_CHECKING:
     from ..moderation import Policy
@@ -62,7 +62,7 @@ class CommentQuery(_Strict):
     target_type: Literal["event", "article"] = Field(description="event or article.")
     target_id: str = Field(pattern=_ID, description="The full id of the event or article.")
     limit: int = Field(200, ge=1, le=500, description="At most this many comments, 1 to 500.")
-    offset: int = Field(0, ge=0, description="Comments to skip (0 or more).")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Comments to skip (0 or more).")
 
 
 class QueueQuery(_Strict):
@@ -72,7 +72,7 @@ class QueueQuery(_Strict):
         False, description="Also list held or rejected comments a moderator has decided on."
     )
     limit: int = Field(200, ge=1, le=500, description="At most this many comments, 1 to 500.")
-    offset: int = Field(0, ge=0, description="Comments to skip (0 or more).")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Comments to skip (0 or more).")
 
 
 class DecisionIn(_Strict):
@@ -85,7 +85,9 @@ class DecisionIn(_Strict):
 class AuditQuery(_Strict):
     """A page of the audit log."""
 
-    comment_id: int | None = Field(None, ge=1, description="Only this comment's decisions.")
+    comment_id: int | None = Field(
+        None, ge=1, le=MAX_ID, description="Only this comment's decisions."
+    )
     limit: int = Field(500, ge=1, le=5000, description="At most this many entries.")
 
 
@@ -165,6 +167,10 @@ def _decode(raw: bytes) -> Any:
         ) from None
     try:
         doc = json.loads(text)
+    except RecursionError:
+        raise HTTPException(
+            400, "the request body is JSON nested too deeply; send one flat object"
+        ) from None
     except json.JSONDecodeError as exc:
         raise HTTPException(
             400,
@@ -183,21 +189,44 @@ def _decode(raw: bytes) -> Any:
 
 
 def _surrogate(doc: Any, field: str = "body") -> tuple[str, int] | None:
-    """The first string in ``doc`` holding a lone surrogate: (field, code point)."""
-    if isinstance(doc, str):
-        for ch in doc:
-            if 0xD800 <= ord(ch) <= 0xDFFF:
-                return field, ord(ch)
-    elif isinstance(doc, dict):
-        for key, value in doc.items():
-            found = _surrogate(key, field) or _surrogate(value, str(key))
-            if found:
-                return found
-    elif isinstance(doc, list):
-        for value in doc:
-            found = _surrogate(value, field)
-            if found:
-                return found
+    """The first string in ``doc`` holding a lone surrogate: (field, code point).
+
+    Walked with a stack, not recursion: any nesting json.loads accepted is fine.
+    """
+    stack: list[tuple[Any, str]] = [(doc, field)]
+    while stack:
+        item, name = stack.pop()
+        if isinstance(item, str):
+            for ch in item:
+                if 0xD800 <= ord(ch) <= 0xDFFF:
+                    return name, ord(ch)
+        elif isinstance(item, dict):
+            for key, value in reversed(list(item.items())):
+                stack.append((value, str(key)))
+                stack.append((key, name))
+        elif isinstance(item, list):
+            stack.extend((value, name) for value in reversed(item))
+    return None
+
+
+def _same_site(request: Request) -> str | None:
+    """Why a browser request comes from another site, or None when it does not.
+
+    Comments need no login, so the CSRF risk is other sites posting through their
+    visitors' browsers (``fetch`` with ``no-cors``, ``sendBeacon``). Browsers say
+    where a request comes from: ``Sec-Fetch-Site`` (anything but same-origin or
+    none, which is a typed URL or a tool, is refused) and ``Origin`` (its host must
+    be the host this server was reached at). Clients that send neither (curl,
+    scripts) are not browsers acting for a visitor and are let through.
+    """
+    site = request.headers.get("sec-fetch-site")
+    if site is not None and site.lower() not in ("same-origin", "none"):
+        return f"Sec-Fetch-Site is {site[:40]!r}"
+    origin = request.headers.get("origin")
+    if origin is not None:
+        host = request.headers.get("host", "")
+        if origin == "null" or origin.split("://", 1)[-1].rstrip("/").lower() != host.lower():
+            return f"Origin {origin[:80]!r} is not this site ({host[:80]!r})"
     return None
 
 
@@ -258,6 +287,16 @@ def add_comment_routes(
 
         The answer gives the reasons, so the commenter knows why it is not shown.
         """
+        # a JSON type cannot be sent cross-site without a CORS preflight, which this
+        # server never grants: requiring it closes no-cors fetches and sendBeacon
+        kind = request.headers.get("content-type", "").split(";")[0].strip()
+        if kind.lower() != "application/json":
+            raise HTTPException(
+                415, f"send the comment as application/json, not {kind[:80] or 'no type'}"
+            )
+        foreign = _same_site(request)
+        if foreign:
+            raise HTTPException(403, f"comments are posted from this site only: {foreign}")
         if limiter is not None:
             wait = limiter.take(_client(request))
             if wait > 0:
@@ -271,9 +310,6 @@ def add_comment_routes(
                     status_code=429,
                     headers={"Retry-After": str(after)},
                 )
-        kind = request.headers.get("content-type", "application/json").split(";")[0].strip()
-        if kind.lower() != "application/json":
-            raise HTTPException(415, f"send the comment as application/json, not {kind}")
         body = _decode(await _read_body(request))
         try:
             comment = CommentIn.model_validate(body)
@@ -331,18 +367,51 @@ def add_comment_routes(
             "items": [c.as_dict() for c in items],
         }
 
-    @app.post("/api/moderation/comments/{comment_id}", tags=["moderation"])
-    def moderate_comment(
-        comment_id: Annotated[int, PathParam(ge=1)],
-        decision: DecisionIn,
+    @app.post(
+        "/api/moderation/comments/{comment_id}",
+        tags=["moderation"],
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": DecisionIn.model_json_schema()}},
+            }
+        },
+        responses={
+            400: {"description": "Not UTF-8 or not JSON."},
+            401: {"description": "No token, or an unknown or revoked one."},
+            403: {"description": "The token's user may not moderate."},
+            404: {"description": "No such comment."},
+            413: {"description": "The body is too large."},
+            415: {"description": "The body is not application/json."},
+        },
+    )
+    async def moderate_comment(
+        request: Request,
+        comment_id: Annotated[int, PathParam(ge=1, le=MAX_ID)],
         user: cm.User = moderator,
     ) -> dict[str, Any]:
         """Publish or reject a comment, with a note; the decision goes to the audit log."""
-        writer = backend.writable()
-        with backend.lock:
-            record = cm.decide(
-                writer, comment_id, decision.verdict, moderator=user, note=decision.note
+        # The body is read here, after the token was checked (a dependency), and
+        # no more than MAX_BODY bytes of it: nobody without a token makes us parse.
+        kind = request.headers.get("content-type", "").split(";")[0].strip()
+        if kind.lower() != "application/json":
+            raise HTTPException(
+                415, f"send the decision as application/json, not {kind[:80] or 'no type'}"
             )
+        body = _decode(await _read_body(request))
+        try:
+            decision = DecisionIn.model_validate(body)
+        except ValidationError as exc:
+            raise _validation_error(exc) from None
+        writer = backend.writable()
+
+        def decide() -> cm.CommentRecord:
+            with backend.lock:
+                return cm.decide(
+                    writer, comment_id, decision.verdict, moderator=user, note=decision.note
+                )
+
+        record = await run_in_threadpool(decide)
         return record.as_dict()
 
     @app.get("/api/moderation/audit", tags=["moderation"])

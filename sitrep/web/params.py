@@ -18,6 +18,22 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from ..queries import ALL_STATUSES, DEFAULT_STATUSES, EventFilter, decode_cursor
 
 MAX_PAGE = 1000
+# Ids and offsets are SQLite integers (signed 64-bit); a larger number is refused
+# with a 422 at the edge instead of overflowing in the database driver.
+MAX_ID = 2**63 - 1
+MAX_OFFSET = 10**12
+# A value echoed in an error message is cut to this many characters.
+MAX_ECHO = 80
+
+
+def shown(value: object) -> str:
+    """``repr(value)`` cut to :data:`MAX_ECHO` characters for an error message."""
+    text = repr(value)
+    if len(text) <= MAX_ECHO:
+        return text
+    return f"{text[:MAX_ECHO]}... ({len(text) - MAX_ECHO:,} more characters)"
+
+
 DEFAULT_PAGE = 100
 EXPORT_FORMATS = ("jsonl", "acled-csv", "geojson")
 
@@ -39,7 +55,7 @@ def parse_day(value: object, name: str) -> date | None:
             return date.fromisoformat(text)
         except ValueError:
             pass
-    raise ValueError(f"{name}={text!r} is not a date; use YYYY-MM-DD, e.g. 2017-11-12")
+    raise ValueError(f"{name}={shown(text)} is not a date; use YYYY-MM-DD, e.g. 2017-11-12")
 
 
 def parse_statuses(value: str | None) -> tuple[str, ...]:
@@ -52,7 +68,7 @@ def parse_statuses(value: str | None) -> tuple[str, ...]:
     bad = [s for s in wanted if s not in ALL_STATUSES]
     if bad:
         raise ValueError(
-            f"unknown status {', '.join(repr(b) for b in bad)}; valid: "
+            f"unknown status {shown(', '.join(bad))}; valid: "
             f"{', '.join(ALL_STATUSES)} (comma-separated), or all"
         )
     return wanted
@@ -62,7 +78,7 @@ def check_id(value: str, what: str) -> str:
     """An event or article id (or unique prefix): 4 to 32 lowercase hex digits."""
     if not ID_PATTERN.match(value):
         raise ValueError(
-            f"{what} id {value!r} is not valid; ids are 4 to 32 hex digits (0-9, a-f), "
+            f"{what} id {shown(value)} is not valid; ids are 4 to 32 hex digits (0-9, a-f), "
             f"as listed by /api/events"
         )
     return value
@@ -138,7 +154,7 @@ class EventPage(EventQuery):
     """Event filters plus a page."""
 
     limit: int = Field(DEFAULT_PAGE, ge=1, le=MAX_PAGE, description=f"Page size, 1 to {MAX_PAGE}.")
-    offset: int = Field(0, ge=0, description="Events to skip (0 or more).")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description=f"Events to skip (0 to {MAX_OFFSET}).")
     cursor: str | None = Field(
         None,
         max_length=120,
@@ -217,19 +233,21 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     how = "use minlon,minlat,maxlon,maxlat in degrees, e.g. 35.5,32,48.6,37.4"
     parts = value.split(",")
     if len(parts) != 4:
-        raise ValueError(f"bbox={value!r} has {len(parts)} numbers, not 4; {how}")
+        raise ValueError(f"bbox={shown(value)} has {len(parts)} numbers, not 4; {how}")
     try:
         minlon, minlat, maxlon, maxlat = (float(p) for p in parts)
     except ValueError:
-        raise ValueError(f"bbox={value!r} holds something that is not a number; {how}") from None
+        raise ValueError(
+            f"bbox={shown(value)} holds something that is not a number; {how}"
+        ) from None
     if not all(-180 <= x <= 180 for x in (minlon, maxlon)) or not all(
         -90 <= y <= 90 for y in (minlat, maxlat)
     ):
         raise ValueError(
-            f"bbox={value!r} is out of range: longitudes -180..180, latitudes -90..90; {how}"
+            f"bbox={shown(value)} is out of range: longitudes -180..180, latitudes -90..90; {how}"
         )
     if minlon > maxlon or minlat > maxlat:
-        raise ValueError(f"bbox={value!r} has a minimum above its maximum; {how}")
+        raise ValueError(f"bbox={shown(value)} has a minimum above its maximum; {how}")
     return minlon, minlat, maxlon, maxlat
 
 

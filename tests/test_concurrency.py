@@ -1,0 +1,54 @@
+"""Two ingests into one SQLite database at once give what one ingest gives."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from test_pipeline import DEMO, snapshot
+
+from sitrep.config import Config
+from sitrep.pipeline import ingest
+from sitrep.store import open_store
+
+
+def _start(base: list[str], db: Path, src: Path, env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [*base, "--db", str(db), "ingest", str(src), "--quiet"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_two_concurrent_ingests_equal_one(tmp_path: Path, app_config: Config) -> None:
+    lines = DEMO.read_text("utf-8").splitlines(keepends=True)
+    # overlapping halves: both processes store the shared middle, both new databases
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("".join(lines[: 2 * len(lines) // 3]), "utf-8")
+    second.write_text("".join(lines[len(lines) // 3 :]), "utf-8")
+    alone = tmp_path / "alone.db"
+    with open_store(str(alone)) as store:
+        ingest([first, second], config=app_config, store=store, workers=1)
+    expected = snapshot(alone)
+    assert expected["counts"]["articles"] == len(lines)  # type: ignore[index]
+
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(f'cache_dir = "{app_config.cache_dir}"\nworkers = 1\n', "utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("SITREP_CONFIG", "SITREP_DB")}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[1])
+    base = [sys.executable, "-m", "sitrep", "--config", str(cfg)]
+    for trial in range(2):  # each time on a new database: the schema is created in a race
+        db = tmp_path / f"both{trial}.db"
+        procs = [_start(base, db, first, env), _start(base, db, second, env)]
+        for proc in procs:
+            _, err = proc.communicate(timeout=240)
+            assert proc.returncode == 0, err[-2000:]
+        got = snapshot(db)
+        assert got["counts"] == expected["counts"]
+        assert got["events"] == expected["events"]
+        with open_store(str(db), readonly=True) as store, store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
