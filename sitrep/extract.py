@@ -625,7 +625,11 @@ class Extractor:
         if family is Family.CONTROL:
             status = Status.BACKGROUND
         elif time is None:
-            time, status = context_time(ctx, claim, paragraph_date, status)
+            time, undated_status = context_time(ctx, claim, paragraph_date, status)
+            if not _is_reference(token, trig, places):
+                # a reference ("the advances dealt a blow") keeps the status of the
+                # event it points back to: it is that event, told again
+                status = undated_status
         if status is Status.OCCURRED and family is Family.TAKE and _past_perfect_since(found_dates):
             status = Status.BACKGROUND
         if family is not Family.CONTROL and time is not None and not time.inferred:
