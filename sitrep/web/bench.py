@@ -175,6 +175,17 @@ def _holders(country: str) -> tuple[str, ...]:
     return HOLDERS.get(country, ()) + own
 
 
+def _fast_writes(conn: Any) -> Any:
+    """The connection, with SQLite told not to wait for the disk (a throwaway store).
+
+    The pragma cannot change inside a transaction, and the store begins its
+    transactions itself, so it goes to the driver's connection before one begins.
+    """
+    if conn.dialect.name == "sqlite":
+        conn.connection.driver_connection.execute("PRAGMA synchronous=OFF")
+    return conn
+
+
 def _bulk_insert(conn: Any, table: Table, rows: list[tuple[Any, ...]], cols: Sequence[str]) -> None:
     """Insert row tuples fast: the driver's executemany on SQLite, Core elsewhere."""
     if not rows:
@@ -235,9 +246,7 @@ def build_synthetic_store(
     store = open_store(db)
     filled = (events, mentions, articles)
     try:
-        with store.engine.begin() as conn:
-            if conn.dialect.name == "sqlite":
-                conn.exec_driver_sql("PRAGMA synchronous=OFF")
+        with store.engine.connect() as conn, _fast_writes(conn).begin():
             for table in filled:
                 for index in table.indexes:
                     index.drop(conn, checkfirst=True)
@@ -309,9 +318,7 @@ def build_synthetic_store(
                          sub, status, a1, a2, "[]", town.id, town.name, 0.9, day, "day", False, 0,
                          len(text), text, "fighting", 0.8, status == "background", block, eid)
                     )  # fmt: skip
-            with store.engine.begin() as conn:
-                if conn.dialect.name == "sqlite":
-                    conn.exec_driver_sql("PRAGMA synchronous=OFF")
+            with store.engine.connect() as conn, _fast_writes(conn).begin():
                 _bulk_insert(conn, events, ev_rows, _EVENT_COLS)
                 _bulk_insert(conn, articles, art_rows, _ARTICLE_COLS)
                 _bulk_insert(conn, mentions, men_rows, _MENTION_COLS)
