@@ -726,9 +726,11 @@ def _upgrade(engine: Engine) -> None:
 
     ``create_all`` adds missing tables but not the missing indexes of tables that
     exist, so each index is created when absent; control timelines are built
-    once when the database predates their table.
+    once when the database predates their table. On SQLite the transaction takes
+    the write lock as it begins: a read lock upgraded to write while another
+    process writes fails at once ("database is locked"), busy timeout or not.
     """
-    with engine.begin() as conn:
+    with engine.execution_options(**{_IMMEDIATE: True}).begin() as conn:
         for table in metadata.sorted_tables:
             for index in table.indexes:
                 index.create(conn, checkfirst=True)
