@@ -32,12 +32,12 @@ from __future__ import annotations
 import contextlib
 import csv
 import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..classify.labels import ACLED_TO_CASE, CASE_CODES, CASE_EXTRAS
+from ..classify.metrics import score
 from ..classify.model import EventClassifier
 from ..config import Config
 from ..errors import InputError, SitrepError
@@ -55,7 +55,7 @@ from ..typology import (
     generic_actor_cues,
     sub_type_for,
 )
-from .common import EvalResult, corpus_hash, data_path, prf
+from .common import EvalResult, corpus_hash, data_path
 
 # ACLED sub-event type -> CASE 2021 label (the same table as the classifier's).
 CASE_LABELS: dict[str, str] = ACLED_TO_CASE
@@ -301,47 +301,6 @@ def read_tsv(path: Path) -> list[tuple[str, str, str]]:
     if not rows:
         raise InputError(str(path), "it holds no snippet rows")
     return rows
-
-
-def score(gold: list[str], predicted: list[str]) -> dict[str, Any]:
-    """Accuracy, per-class P/R/F1/support, macro and weighted F1, confusion.
-
-    Classes are every label seen in gold or predicted (as scikit-learn does by
-    default); macro F1 averages them all equally, weighted F1 by gold support.
-    """
-    if len(gold) != len(predicted) or not gold:
-        raise ValueError("gold and predicted must be equally long and not empty")
-    labels = sorted(set(gold) | set(predicted))
-    pairs = Counter(zip(gold, predicted, strict=True))
-    support = Counter(gold)
-    per_class: dict[str, dict[str, float | int]] = {}
-    f1s: dict[str, float] = {}
-    for label in labels:
-        precision, recall, f1s[label] = prf(*_counts(pairs, label))
-        per_class[label] = {
-            "precision": round(precision, 4),
-            "recall": round(recall, 4),
-            "f1": round(f1s[label], 4),
-            "support": support[label],
-        }
-    total = len(gold)
-    confusion: dict[str, dict[str, int]] = {}
-    for (g, p), n in sorted(pairs.items()):
-        confusion.setdefault(g, {})[p] = n
-    return {
-        "accuracy": round(sum(pairs[(label, label)] for label in labels) / total, 4),
-        "macro_f1": round(sum(f1s.values()) / len(labels), 4),
-        "weighted_f1": round(sum(f1s[lab] * support[lab] for lab in labels) / total, 4),
-        "per_class": per_class,
-        "confusion": confusion,
-    }
-
-
-def _counts(pairs: Counter[tuple[str, str]], label: str) -> tuple[int, int, int]:
-    tp = pairs[(label, label)]
-    fp = sum(n for (g, p), n in pairs.items() if p == label and g != label)
-    fn = sum(n for (g, p), n in pairs.items() if g == label and p != label)
-    return tp, fp, fn
 
 
 def territory_macro_f1(details: dict[str, Any]) -> float:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..classify.metrics import prf as prf  # re-exported: the evaluations import it from here
 from ..errors import ConfigError
 
 
@@ -63,11 +64,3 @@ class EvalResult:
             "corpus": self.corpus,
             "details": self.details,
         }
-
-
-def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    """Precision, recall, F1 (0 where undefined)."""
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
