@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 DEMO   := $(wildcard sitrep/demo/reports*.jsonl)
 
-WEB_DIR    := sitrep/web
+WEB_DIR    := sitrep/faces/web
 WEB_VENDOR := $(WEB_DIR)/static/vendor
 
 .PHONY: run test check lint typecheck eval bench clean install web-assets model moderation-model
@@ -29,7 +29,7 @@ install: $(STAMP) web-assets moderation-model
 web-assets: $(WEB_VENDOR)/.installed
 
 # Leaflet, topojson-client and Natural Earth borders (world-atlas), pinned in
-# sitrep/web/package-lock.json, copied next to the page so it works offline.
+# sitrep/faces/web/package-lock.json, copied next to the page so it works offline.
 $(WEB_VENDOR)/.installed: $(WEB_DIR)/package.json $(WEB_DIR)/package-lock.json
 	cd $(WEB_DIR) && npm ci --no-audit --no-fund --ignore-scripts
 	rm -rf $(WEB_VENDOR) && mkdir -p $(WEB_VENDOR)/leaflet
@@ -66,7 +66,7 @@ test: check web-assets
 	$(BIN)/pytest -q -m "not shared"
 
 # Quality on real data in ../shared: the shared tests, then every evaluation
-# against the floors pinned in sitrep/evaluation/baseline.json.
+# against the floors pinned in sitrep/quality/evaluation/baseline.json.
 eval: $(STAMP)
 	$(BIN)/pytest -q -m shared
 	$(BIN)/sitrep eval all --gate --report eval-reports/eval.json

@@ -1,5 +1,5 @@
 """``python -m sitrep`` runs the command line."""
 
-from .cli import main
+from sitrep.faces.cli.main import main
 
 main()

@@ -37,8 +37,8 @@ from typing import Any
 from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.engine import Connection
 
-from .store import CONTROL_KEY, Store, actors, articles, control_spans, events, meta, places
-from .typology import TERRITORY_SUB_TYPES
+from sitrep.read.typology import TERRITORY_SUB_TYPES
+from sitrep.store import CONTROL_KEY, Store, actors, articles, control_spans, events, meta, places
 
 _PRECISION_DAYS = {"day": 0, "week": 6, "month": 30, "year": 364}
 

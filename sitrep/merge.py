@@ -30,7 +30,7 @@ from typing import Any
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.engine import Connection
 
-from .records import Mention, Status, short_hash
+from sitrep.core.records import Mention, Status, short_hash
 
 STATUS_CLASS = {
     Status.OCCURRED.value: "report",
@@ -237,7 +237,7 @@ def _event_row(block: str, c: _Cluster) -> dict[str, Any]:
 
 def load_block(conn: Connection, block: str) -> list[_Row]:
     """Every mention of a block with its place and its article's duplicate cluster."""
-    from .store import articles, mentions, places
+    from sitrep.store import articles, mentions, places
 
     q = (
         select(
@@ -299,7 +299,7 @@ def load_block(conn: Connection, block: str) -> list[_Row]:
 
 def rebuild_block(conn: Connection, block: str) -> int:
     """Replace the events of one block by a fresh clustering; returns how many."""
-    from .store import events, mentions
+    from sitrep.store import events, mentions
 
     clusters = cluster_rows(load_block(conn, block))
     conn.execute(delete(events).where(events.c.block == block))

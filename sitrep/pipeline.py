@@ -28,13 +28,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .config import Config
-from .errors import SitrepError
-from .extract import DEFAULT_BATCH, ArticleReading, Extractor
-from .ingest import read_inputs
-from .records import Article, Failure
-from .resources import load_actors
-from .store import Store
+from sitrep.core.config import Config
+from sitrep.core.errors import SitrepError
+from sitrep.core.records import Article, Failure
+from sitrep.core.resources import load_actors
+from sitrep.ingest.sources import read_inputs
+from sitrep.read.en.extract import DEFAULT_BATCH, ArticleReading, Extractor
+from sitrep.store import Store
 
 log = logging.getLogger(__name__)
 

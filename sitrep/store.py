@@ -58,8 +58,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from .errors import LookupFailed, StoreError
-from .records import Actor, Article, Mention, Place
+from sitrep.core.errors import LookupFailed, StoreError
+from sitrep.core.records import Actor, Article, Mention, Place
 
 SCHEMA_VERSION = 1
 
@@ -289,7 +289,7 @@ def _url(db: str) -> str:
 
 def block_of(mention: Mention) -> str:
     """The merge block of a mention: country x sub-event family x status class."""
-    from .merge import block_key
+    from sitrep.merge import block_key
 
     return block_key(mention)
 
@@ -366,7 +366,7 @@ class Store:
     ) -> bool:
         """Store one article with its claims and mentions in one transaction.
 
-        ``reading`` is an :class:`sitrep.extract.ArticleReading`, or an
+        ``reading`` is an :class:`sitrep.read.en.extract.ArticleReading`, or an
         :class:`Article` when extraction failed (then ``error`` says why).
         Returns False when the article was already stored (nothing written).
         ``controller_of`` names the controller of each actor (from the actor
@@ -560,8 +560,8 @@ class Store:
 
     def merge_pending(self) -> int:
         """Rebuild the events of every block that gained mentions; returns blocks rebuilt."""
-        from .control import places_of_block, refresh_control
-        from .merge import rebuild_block
+        from sitrep.control import places_of_block, refresh_control
+        from sitrep.merge import rebuild_block
 
         # Only the articles waiting now are marked merged at the end: another ingest
         # may store articles meanwhile, and they must stay pending until their blocks
@@ -735,7 +735,7 @@ def _upgrade(engine: Engine) -> None:
             for index in table.indexes:
                 index.create(conn, checkfirst=True)
         if conn.execute(select(meta.c.value).where(meta.c.key == CONTROL_KEY)).first() is None:
-            from .control import rebuild_all_control
+            from sitrep.control import rebuild_all_control
 
             rebuild_all_control(conn)
 
@@ -753,7 +753,6 @@ def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 # The comment tables (reader comments, moderation audit, moderators' tokens) live in
 # their own module but on this metadata, so open_store creates them with the rest.
-from . import comments as _comments  # noqa: E402, F401
-
 # The follower's tables (sitrep follow: feed state, seen items, alerts) likewise.
-from .live import state as _live_state  # noqa: E402, F401
+from sitrep.live import state as _live_state  # noqa: E402, F401
+from sitrep.moderation import comments as _comments  # noqa: E402, F401

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from sitrep.config import Config, default_config
-from sitrep.extract import Extractor
+from sitrep.core.config import Config, default_config
+from sitrep.read.en.extract import Extractor
 from sitrep.store import Store, open_store
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -1,4 +1,4 @@
-"""Tests for the actor dictionary (sitrep/actors.py, sitrep/data/actors.json)."""
+"""Tests for the actor dictionary (sitrep/resolve/actors.py, sitrep/data/actors.json)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.actors import ACTOR_KINDS, ActorDictionary
-from sitrep.config import default_config
-from sitrep.errors import DataError
+from sitrep.core.config import default_config
+from sitrep.core.errors import DataError
+from sitrep.resolve.actors import ACTOR_KINDS, ActorDictionary
 
 SYRIA = "Military Forces of Syria"
 IRAQ = "Military Forces of Iraq"

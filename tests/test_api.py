@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from sitrep.config import Config
-from sitrep.errors import StoreError
+from sitrep.core.config import Config
+from sitrep.core.errors import StoreError
 from sitrep.pipeline import ingest
 
 with warnings.catch_warnings():
@@ -97,7 +97,7 @@ def db(app_config: Config, tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def client(app_config: Config, db: str) -> Iterator[TestClient]:
-    from sitrep.web import create_app
+    from sitrep.faces.web import create_app
 
     with TestClient(create_app(app_config, db=db)) as c:
         yield c
@@ -261,7 +261,7 @@ def test_page_docs_and_assets(client: TestClient, monkeypatch: pytest.MonkeyPatc
         assert p in paths
     assert client.get("/docs").status_code == 200
     # without `make web-assets` the app still starts and says what is missing
-    import sitrep.web.app as web_app
+    import sitrep.faces.web.app as web_app
 
     monkeypatch.setattr(web_app, "VENDOR_FILES", ("vendor/not-installed.js",))
     assert _get(client, "/api/summary")["missing_assets"] == ["vendor/not-installed.js"]
@@ -346,14 +346,14 @@ def test_reads_go_on_while_a_writer_holds_the_lock(client: TestClient, db: str) 
 
 
 def test_a_missing_database_is_a_clear_error(app_config: Config, tmp_path: Path) -> None:
-    from sitrep.web import create_app
+    from sitrep.faces.web import create_app
 
     with pytest.raises(StoreError, match="sitrep ingest"):
         create_app(app_config, db=str(tmp_path / "absent.db"))
 
 
 def test_api_bench_runs_small_and_bounded(app_config: Config) -> None:
-    from sitrep.web.bench import format_api_bench, run_api_bench
+    from sitrep.quality.bench.api import format_api_bench, run_api_bench
 
     r = run_api_bench(app_config, events=2000, clients=5, requests=40, seconds=20)
     assert r["store"]["events"] == 2000
@@ -392,7 +392,7 @@ def test_actor_filter_reads_any_alias(client: TestClient, db: str) -> None:
 def test_cli_events_actor_alias(app_config: Config, db: str) -> None:
     from click.testing import CliRunner
 
-    from sitrep.cli import cli
+    from sitrep.faces.cli.main import cli
 
     runner = CliRunner()
 

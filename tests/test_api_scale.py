@@ -18,10 +18,10 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import delete, inspect, select, text
 
-from sitrep.config import Config
 from sitrep.control import all_timelines, as_of
-from sitrep.queries import EventFilter, get_event, iter_events
+from sitrep.core.config import Config
 from sitrep.store import CONTROL_KEY, control_spans, events, meta, open_store
+from sitrep.views.queries import EventFilter, get_event, iter_events
 
 with warnings.catch_warnings():
     # starlette's test client warns about httpx: not ours to fix
@@ -31,7 +31,7 @@ with warnings.catch_warnings():
 
 @pytest.fixture(scope="module")
 def bench_db(app_config: Config, tmp_path_factory: pytest.TempPathFactory) -> str:
-    from sitrep.web.bench import build_synthetic_store
+    from sitrep.quality.bench.api import build_synthetic_store
 
     path = str(tmp_path_factory.mktemp("scale") / "scale.db")
     counts = build_synthetic_store(app_config, path, events_n=1500, n_places=300)
@@ -41,7 +41,7 @@ def bench_db(app_config: Config, tmp_path_factory: pytest.TempPathFactory) -> st
 
 @pytest.fixture(scope="module")
 def client(app_config: Config, bench_db: str) -> Iterator[TestClient]:
-    from sitrep.web import create_app
+    from sitrep.faces.web import create_app
 
     with TestClient(create_app(app_config, db=bench_db)) as c:
         yield c
@@ -90,7 +90,7 @@ def test_cursor_pages_cover_every_event_once_in_order(
 def test_a_place_filter_with_many_places_reads_the_same_either_way(bench_db: str) -> None:
     """A country's places take the index path when few rows match, the date walk when
     many do: both give the same events in the same order."""
-    import sitrep.queries as q
+    import sitrep.views.queries as q
 
     saved = q._PLACE_INDEX_SHARE
     got = []
@@ -151,7 +151,7 @@ def test_stored_timelines_answer_as_the_events_do(bench_db: str) -> None:
 def test_an_older_database_is_brought_up_to_date(app_config: Config, tmp_path: Path) -> None:
     """A database from before the stored timelines and the new indexes: opening it
     for writing adds both, and as_of answers the same before and after."""
-    from sitrep.web.bench import build_synthetic_store
+    from sitrep.quality.bench.api import build_synthetic_store
 
     path = str(tmp_path / "old.db")
     build_synthetic_store(app_config, path, events_n=300, n_places=60)
@@ -195,7 +195,7 @@ def test_ingest_keeps_stored_timelines_current(app_config: Config, tmp_path: Pat
 
 
 def test_bench_api_command_runs_tiny_and_keeps_its_database(tmp_path: Path) -> None:
-    from sitrep.cli import cli
+    from sitrep.faces.cli.main import cli
 
     kept = tmp_path / "kept.db"
     args = ["bench", "api", "--events", "400", "--clients", "3", "--seconds", "10"]
@@ -224,9 +224,9 @@ PG_URL = os.environ.get("SITREP_TEST_POSTGRES_URL")
 def test_postgres_pages_by_cursor_and_stores_timelines(app_config: Config) -> None:
     """On PostgreSQL (NULL dates sort last there): cursor pages, the place index path
     and stored timelines give what the plain reads give."""
-    import sitrep.queries as q
+    import sitrep.views.queries as q
+    from sitrep.quality.bench.api import build_synthetic_store
     from sitrep.store import metadata
-    from sitrep.web.bench import build_synthetic_store
 
     assert PG_URL is not None
     with open_store(PG_URL) as store:

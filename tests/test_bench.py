@@ -12,7 +12,11 @@ from pathlib import Path
 import pytest
 from conftest import needs_shared
 
-from sitrep.bench import (
+from sitrep.core.config import Config
+from sitrep.core.errors import ConfigError
+from sitrep.core.records import Article
+from sitrep.ingest.sources import read_inputs
+from sitrep.quality.bench.ingest import (
     count_words,
     format_table,
     load_corpus,
@@ -23,11 +27,7 @@ from sitrep.bench import (
     vm_hwm,
     write_jsonl,
 )
-from sitrep.config import Config
-from sitrep.errors import ConfigError
-from sitrep.extract import Extractor
-from sitrep.ingest import read_inputs
-from sitrep.records import Article
+from sitrep.read.en.extract import Extractor
 
 ROWS = [
     {

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from conftest import ingest_reports, serve_app
 
-from sitrep.config import Config
+from sitrep.core.config import Config
 from sitrep.pipeline import ingest
 from sitrep.store import open_store
 
@@ -80,7 +80,7 @@ def demo_db(app_config: Config, tmp_path_factory: pytest.TempPathFactory) -> str
 @contextmanager
 def _serving(config: Config, db: str) -> Iterator[str]:
     """The app on 127.0.0.1, a free port, in a background thread."""
-    from sitrep.web import create_app
+    from sitrep.faces.web import create_app
 
     with serve_app(create_app(config, db=db)) as url:
         yield url

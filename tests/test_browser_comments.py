@@ -24,8 +24,8 @@ import pytest
 from conftest import ingest_reports, needs_shared, serve_app
 from sqlalchemy import select
 
-from sitrep import comments as cm
-from sitrep.config import Config
+from sitrep.core.config import Config
+from sitrep.moderation import comments as cm
 from sitrep.store import events, open_store
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -92,7 +92,7 @@ class Site:
 @contextmanager
 def _serving(config: Config, db: str) -> Iterator[str]:
     """The app on 127.0.0.1, a free port, in a background thread, with no rate limit."""
-    from sitrep.web import create_app
+    from sitrep.faces.web import create_app
 
     with serve_app(create_app(config, db=db, comment_rate=None)) as url:
         yield url
@@ -356,7 +356,7 @@ def test_content_security_policy_blocks_inline_script(browser: Browser, site: Si
 
 def _payloads() -> tuple[list[str], list[str]]:
     """The polyglots, and a fixed sample of 300 other lines from ../shared/data/security/xss."""
-    from sitrep.evaluation.common import data_path
+    from sitrep.quality.evaluation.common import data_path
 
     folder = data_path("security", "xss")
     polyglots = [

@@ -8,10 +8,10 @@ import pytest
 from conftest import serve_app
 from test_browser import CHROMIUM, HOW, sync_playwright
 
-from sitrep.config import Config
-from sitrep.extract import Extractor
+from sitrep.core.config import Config
 from sitrep.live.follow import Follower
 from sitrep.live.settings import feed_from_arg
+from sitrep.read.en.extract import Extractor
 from sitrep.store import open_store
 
 pytestmark = [
@@ -28,7 +28,7 @@ LATER = (
 def test_a_followed_report_reaches_the_open_page(
     app_config: Config, extractor: Extractor, tmp_path: Path
 ) -> None:
-    from sitrep.web import create_app
+    from sitrep.faces.web import create_app
 
     drop = tmp_path / "drop"
     drop.mkdir()

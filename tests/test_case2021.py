@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from conftest import needs_shared
 
-from sitrep.config import Config
-from sitrep.errors import InputError
-from sitrep.evaluation import case2021
-from sitrep.evaluation.runner import EVALUATIONS
-from sitrep.extract import Extractor
-from sitrep.typology import SUB_EVENT_TYPES, demonstration_sub_type, generic_actor_cues
+from sitrep.core.config import Config
+from sitrep.core.errors import InputError
+from sitrep.quality.evaluation import case2021
+from sitrep.quality.evaluation.runner import EVALUATIONS
+from sitrep.read.en.extract import Extractor
+from sitrep.read.typology import SUB_EVENT_TYPES, demonstration_sub_type, generic_actor_cues
 
 # Measured on the dev file (340 snippets, 63 of them of the five non-ACLED types
 # sitrep never predicts): accuracy 0.6853. The floor leaves a small margin.
@@ -29,7 +29,7 @@ def test_mapping_covers_every_acled_sub_type() -> None:
 
 
 def test_registered_in_the_runner() -> None:
-    assert EVALUATIONS["case2021"] == "sitrep.evaluation.case2021"
+    assert EVALUATIONS["case2021"] == "sitrep.quality.evaluation.case2021"
 
 
 def test_score_by_hand() -> None:

@@ -10,10 +10,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sitrep.classify import LABELS, load_event_model, normalize_label
-from sitrep.classify.features import N_FEATURES, feature_names, rule_vector
-from sitrep.classify.labels import CASE_CODES, HYPOTHETICAL, NONE, acled_sub_type
-from sitrep.classify.model import (
+from sitrep.core.config import Config, default_config
+from sitrep.core.errors import ConfigError, DataError, InputError
+from sitrep.faces.cli.main import cli
+from sitrep.read.classify import LABELS, load_event_model, normalize_label
+from sitrep.read.classify.features import N_FEATURES, feature_names, rule_vector
+from sitrep.read.classify.labels import CASE_CODES, HYPOTHETICAL, NONE, acled_sub_type
+from sitrep.read.classify.model import (
     NEVER,
     EventClassifier,
     Example,
@@ -25,11 +28,8 @@ from sitrep.classify.model import (
     split,
     train,
 )
-from sitrep.cli import cli
-from sitrep.config import Config, default_config
-from sitrep.errors import ConfigError, DataError, InputError
-from sitrep.extract import apply_prediction
-from sitrep.typology import find_triggers, find_triggers_regex
+from sitrep.read.en.extract import apply_prediction
+from sitrep.read.typology import find_triggers, find_triggers_regex
 
 # A tiny corpus: three labels, a handful of sentences each (our own wording).
 TINY: dict[str, list[str]] = {
@@ -225,8 +225,8 @@ def test_cli_train(tmp_path: Path) -> None:
 
 
 def test_apply_prediction(app_config: Config) -> None:
-    from sitrep.extract import Extractor
-    from sitrep.records import Article, Status
+    from sitrep.core.records import Article, Status
+    from sitrep.read.en.extract import Extractor
 
     extractor = Extractor(app_config, classifier=None)
     text = "Syrian government forces recaptured Palmyra from Islamic State on Sunday."
@@ -257,8 +257,8 @@ def test_apply_prediction(app_config: Config) -> None:
 
 
 def test_case2021_with_a_classifier(app_config: Config, tmp_path: Path) -> None:
-    from sitrep.evaluation import case2021
-    from sitrep.extract import Extractor
+    from sitrep.quality.evaluation import case2021
+    from sitrep.read.en.extract import Extractor
 
     tsv = tmp_path / "tiny.tsv"
     rows = [
@@ -280,7 +280,7 @@ def test_case2021_with_a_classifier(app_config: Config, tmp_path: Path) -> None:
 
 
 def test_bench_table_shows_the_classifier() -> None:
-    from sitrep.bench import format_table
+    from sitrep.quality.bench.ingest import format_table
 
     clf = {
         "model": "default",

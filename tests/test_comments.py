@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from sitrep import comments as cm
-from sitrep.config import Config
-from sitrep.errors import InputError, LookupFailed, StoreError
+from sitrep.core.config import Config
+from sitrep.core.errors import InputError, LookupFailed, StoreError
+from sitrep.faces.web.limits import RateLimiter
+from sitrep.moderation import comments as cm
 from sitrep.store import Store, articles, events, open_store
-from sitrep.web.limits import RateLimiter
 
 with warnings.catch_warnings():
     # starlette asks for its httpx fork; the released httpx works the same here
@@ -91,7 +91,7 @@ def tokens(db: str) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def client(app_config: Config, db: str, tokens: dict[str, str]) -> Iterator[TestClient]:
-    from sitrep.web import create_app
+    from sitrep.faces.web import create_app
 
     with TestClient(create_app(app_config, db=db, comment_rate=None)) as c:
         yield c
@@ -364,7 +364,7 @@ def test_form_posts_are_refused(client: TestClient) -> None:
 
 
 def test_rate_limit_per_client(app_config: Config, db: str) -> None:
-    from sitrep.web import create_app
+    from sitrep.faces.web import create_app
 
     with TestClient(create_app(app_config, db=db, comment_rate=(3, 60.0))) as c:
         for _ in range(3):
@@ -431,7 +431,7 @@ def test_library_round_trip(tmp_path: Path) -> None:
 
 
 def test_admin_cli_creates_and_revokes_tokens(tmp_path: Path) -> None:
-    from sitrep.web.admin_cli import admin_group
+    from sitrep.faces.cli.admin import admin_group
 
     db = str(tmp_path / "cli.db")
     runner = CliRunner()
@@ -487,7 +487,7 @@ def test_repeated_post_goes_to_review_and_decisions_train(tmp_path: Path) -> Non
 
 def test_train_from_decisions(tmp_path: Path) -> None:
     """Issue 17: `sitrep moderate train --from-decisions` learns from moderators' decisions."""
-    from sitrep.moderation.commands import moderate_group, train_from_decisions
+    from sitrep.faces.cli.moderation import moderate_group, train_from_decisions
 
     db_path = str(tmp_path / "d.db")
     with open_store(db_path) as store:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from test_pipeline import DEMO, snapshot
 
-from sitrep.config import Config
+from sitrep.core.config import Config
 from sitrep.pipeline import ingest
 from sitrep.store import open_store
 

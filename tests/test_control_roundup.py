@@ -6,12 +6,12 @@ import json
 from datetime import date
 from pathlib import Path
 
-from sitrep.config import Config
 from sitrep.control import as_of, timeline
+from sitrep.core.config import Config
 from sitrep.pipeline import ingest
-from sitrep.queries import EventFilter, iter_events
-from sitrep.roundup import build_roundup, format_markdown, place_roundup
 from sitrep.store import hamming, open_store, simhash
+from sitrep.views.queries import EventFilter, iter_events
+from sitrep.views.roundup import build_roundup, format_markdown, place_roundup
 
 ABU_KAMAL = 174448
 MAYADIN = 173480

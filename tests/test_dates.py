@@ -1,4 +1,4 @@
-"""Tests for sitrep.dates: finding and resolving time expressions."""
+"""Tests for sitrep.read.en.dates: finding and resolving time expressions."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from sitrep.dates import (
+from sitrep.core.records import Precision, Span, TimeRef
+from sitrep.read.en.dates import (
     RELATIONS,
     DateMatch,
     find_dates,
@@ -15,7 +16,6 @@ from sitrep.dates import (
     publication_fallback,
     window,
 )
-from sitrep.records import Precision, Span, TimeRef
 
 SAT = date(2017, 11, 4)  # a Saturday
 MON = date(2017, 11, 20)  # a Monday

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from sitrep.cli import _attach_subgroups, cli
-from sitrep.config import Config
+from sitrep.core.config import Config
+from sitrep.faces.cli.main import _attach_subgroups, cli
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
 

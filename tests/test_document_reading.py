@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from sitrep.extract import Extractor
-from sitrep.records import Article, Status
-from sitrep.text import dateline_end, split_sentences
+from sitrep.core.records import Article, Status
+from sitrep.read.en.extract import Extractor
+from sitrep.text.sentences import dateline_end, split_sentences
 
 TERRITORY = {
     "Government regains territory",
@@ -142,7 +142,7 @@ def test_misparsed_finite_verb_is_still_a_takeover(extractor: Extractor) -> None
 
 
 def test_earlier_in_the_week() -> None:
-    from sitrep.dates import find_dates
+    from sitrep.read.en.dates import find_dates
 
     (d,) = find_dates("Forces retook the city earlier in the week.", date(2017, 9, 8))
     assert d.ref.value == date(2017, 9, 4)

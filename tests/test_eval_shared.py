@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conftest import needs_shared
 
-from sitrep.config import Config
-from sitrep.evaluation import seed, wcep
+from sitrep.core.config import Config
+from sitrep.quality.evaluation import seed, wcep
 
 
 @needs_shared()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from sitrep.extract import Extractor
-from sitrep.records import Article, Status
+from sitrep.core.records import Article, Status
+from sitrep.read.en.extract import Extractor
 
 
 def read(extractor: Extractor, text: str, *, outlet: str = "Test Wire", day: str = "2017-11-20"):

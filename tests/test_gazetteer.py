@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from sitrep import gazetteer as gz
-from sitrep.config import Config, default_config
-from sitrep.gazetteer import Gazetteer, build_gazetteer, cache_file, normalize_name
-from sitrep.records import PlacePrecision
+from sitrep.core.config import Config, default_config
+from sitrep.core.records import PlacePrecision
+from sitrep.resolve import gazetteer as gz
+from sitrep.resolve.gazetteer import Gazetteer, build_gazetteer, cache_file, normalize_name
 
 DEIR_EZ_ZOR = 170794
 DEIR_EZ_ZOR_GOV = 170792
@@ -158,7 +158,7 @@ def test_build_returns_the_cache_path(config: Config, tmp_path: Path) -> None:
 
 
 def test_unknown_country_code_is_a_data_error(tmp_path: Path) -> None:
-    from sitrep.errors import DataError
+    from sitrep.core.errors import DataError
 
     cfg = default_config().with_(cache_dir=str(tmp_path), gazetteer_countries=["SY", "XX"])
     with pytest.raises(DataError, match="XX"):
@@ -264,7 +264,7 @@ def test_countries_and_adjectives(g: Gazetteer) -> None:
     assert 32 < syria.lat < 37 and 35.5 < syria.lon < 42.5
     assert g.lookup("سوریه")[0] == syria
     assert g.lookup("Iraq")[0] == g.country("IRQ")
-    from sitrep.errors import LookupFailed
+    from sitrep.core.errors import LookupFailed
 
     with pytest.raises(LookupFailed, match="gazetteer_countries"):
         g.country("FRA")

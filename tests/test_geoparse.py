@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from conftest import needs_shared
 
-from sitrep.config import Config, default_config
-from sitrep.errors import DataError
-from sitrep.evaluation import geoparse
-from sitrep.evaluation.geoparse import (
+from sitrep.core.config import Config, default_config
+from sitrep.core.errors import DataError
+from sitrep.core.records import PlacePrecision
+from sitrep.quality.evaluation import geoparse
+from sitrep.quality.evaluation.geoparse import (
     GoldToponym,
     context_countries,
     evaluate,
@@ -24,9 +25,8 @@ from sitrep.evaluation.geoparse import (
     read_corpus,
     world_config,
 )
-from sitrep.evaluation.runner import EVALUATIONS
-from sitrep.gazetteer import Gazetteer, cache_file
-from sitrep.records import PlacePrecision
+from sitrep.quality.evaluation.runner import EVALUATIONS
+from sitrep.resolve.gazetteer import Gazetteer, cache_file
 
 PARIS, LONDON, TEXAS, GERMANY, FRANCE, USA = 2988507, 2643743, 4736286, 2921044, 3017382, 6252001
 NEW_YORK_CITY, NEW_YORK_STATE = 5128581, 5128638
@@ -198,7 +198,7 @@ def test_scoring_on_a_tiny_corpus(base: Config, world: Gazetteer, tmp_path: Path
 
 
 def test_registered() -> None:
-    assert EVALUATIONS["geoparse"] == "sitrep.evaluation.geoparse"
+    assert EVALUATIONS["geoparse"] == "sitrep.quality.evaluation.geoparse"
     assert geoparse.WORLD_MIN_POPULATION == 15_000
 
 

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import needs_shared
 
-from sitrep.config import Config
-from sitrep.errors import DataError
-from sitrep.evaluation import guardian
-from sitrep.evaluation.guardian import (
+from sitrep.core.config import Config
+from sitrep.core.errors import DataError
+from sitrep.core.records import Precision
+from sitrep.quality.evaluation import guardian
+from sitrep.quality.evaluation.guardian import (
     GoldChange,
     SystemChange,
     gold_window,
@@ -20,9 +21,8 @@ from sitrep.evaluation.guardian import (
     match_article,
     matches,
 )
-from sitrep.evaluation.runner import EVALUATIONS
-from sitrep.extract import Extractor
-from sitrep.records import Precision
+from sitrep.quality.evaluation.runner import EVALUATIONS
+from sitrep.read.en.extract import Extractor
 
 RAQQA = 172955
 RAQQA_GOV = 172957
@@ -187,7 +187,7 @@ def test_two_gold_changes_need_two_outputs() -> None:
 
 
 def test_registered_in_runner() -> None:
-    assert EVALUATIONS["guardian"] == "sitrep.evaluation.guardian"
+    assert EVALUATIONS["guardian"] == "sitrep.quality.evaluation.guardian"
 
 
 # -- the real evaluation -----------------------------------------------------------

@@ -8,10 +8,10 @@ import time
 
 import pytest
 
-from sitrep.extract import Extractor
-from sitrep.fa.text import split_sentences as split_persian
-from sitrep.records import Article
-from sitrep.text import MAX_SENTENCE_CHARS, split_sentences
+from sitrep.core.records import Article
+from sitrep.read.en.extract import Extractor
+from sitrep.read.fa.text import split_sentences as split_persian
+from sitrep.text.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 # A report with no full stops at all, as a broken feed or a table flattened to text gives.
 RUN_ON = "rebels attacked the town of Aleppo on Monday, killing five people and "
@@ -89,7 +89,7 @@ def test_an_over_long_sentence_is_cut_at_commas_and_the_cut_is_logged(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     text = _text(RUN_ON, 4_000)
-    with caplog.at_level(logging.WARNING, logger="sitrep.text"):
+    with caplog.at_level(logging.WARNING, logger="sitrep.text.sentences"):
         sentences = split_sentences(text)
     assert len(sentences) == 3
     assert all(s.span.text.endswith(",") for s in sentences[:-1])
@@ -97,7 +97,7 @@ def test_an_over_long_sentence_is_cut_at_commas_and_the_cut_is_logged(
     assert "4,000 characters" in record.getMessage() and "3 pieces" in record.getMessage()
     # ordinary sentences are left alone and say nothing
     caplog.clear()
-    with caplog.at_level(logging.WARNING, logger="sitrep.text"):
+    with caplog.at_level(logging.WARNING, logger="sitrep.text.sentences"):
         assert len(split_sentences("Mr. Smith went to Washington. He met Gen. Ali there.")) == 2
     assert not caplog.records
 

@@ -1,4 +1,4 @@
-"""Tests of sitrep.ingest: every format, metadata precedence and bad inputs."""
+"""Tests of sitrep.ingest.sources: every format, metadata precedence and bad inputs."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.errors import ConfigError, UnsupportedFormat
-from sitrep.ingest import FORMATS, detect_language, read_inputs
-from sitrep.records import Article, Failure
+from sitrep.core.errors import ConfigError, UnsupportedFormat
+from sitrep.core.records import Article, Failure
+from sitrep.ingest.sources import FORMATS, detect_language, read_inputs
 
 # The module itself (the package namespace may bind "ingest" to a function).
-ingest = importlib.import_module("sitrep.ingest")
+ingest = importlib.import_module("sitrep.ingest.sources")
 
 ZWNJ = "\u200c"
 EN = (
@@ -473,7 +473,7 @@ def test_folder_mix_of_good_and_bad_files(tmp_path: Path, caplog: pytest.LogCapt
     write(root, ".hidden/g.txt", EN)
     write(root, ".DS_Store", b"\x00\x00")
     write(root, "z.csv", f"text\n{EN2}\n")
-    with caplog.at_level(logging.INFO, logger="sitrep.ingest"):
+    with caplog.at_level(logging.INFO, logger="sitrep.ingest.sources"):
         out = read(root)
     assert [(type(x).__name__, Path(x.origin or "").name) for x in out] == [
         ("Article", "a.txt"),

@@ -16,13 +16,13 @@ from typing import Any
 
 import pytest
 
-from sitrep.config import Config
-from sitrep.errors import ConfigError
-from sitrep.extract import Extractor
+from sitrep.core.config import Config
+from sitrep.core.errors import ConfigError
 from sitrep.live.alerts import SIGNATURE_HEADER, list_alerts
 from sitrep.live.follow import Follower
 from sitrep.live.settings import feed_from_arg, feed_specs
 from sitrep.live.state import load_feeds
+from sitrep.read.en.extract import Extractor
 from sitrep.store import open_store
 
 # Short reports written for these tests.
@@ -378,7 +378,7 @@ def test_webhook_receives_each_alert_once_signed(
 
     from click.testing import CliRunner
 
-    from sitrep.cli import _attach_subgroups, cli
+    from sitrep.faces.cli.main import _attach_subgroups, cli
 
     _attach_subgroups()
     shown = CliRunner().invoke(cli, ["--db", config.db, "alerts", "--json"], obj={})
@@ -436,7 +436,7 @@ def test_health_status_and_stream(app_config: Config, extractor: Extractor, tmp_
         warnings.simplefilter("ignore")
         from fastapi.testclient import TestClient
 
-    from sitrep.web.app import create_app
+    from sitrep.faces.web.app import create_app
 
     drop = tmp_path / "drop"
     drop.mkdir()
@@ -583,7 +583,7 @@ def test_follow_command_exit_codes_and_json_logs(
 
     from click.testing import CliRunner
 
-    from sitrep.cli import _attach_subgroups, cli
+    from sitrep.faces.cli.main import _attach_subgroups, cli
     from sitrep.live.logs import JsonLines
 
     site.routes["/500.xml"] = Route(b"oops", status=500)

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import needs_shared
 
-from sitrep.errors import ConfigError, InputError
+from sitrep.core.errors import ConfigError, InputError
+from sitrep.faces.cli.moderation import check_file, check_text, moderate_group, train_classifier
 from sitrep.moderation import detect_language, load_policy, moderate, train
-from sitrep.moderation.commands import check_file, check_text, moderate_group, train_classifier
 
 PERSIAN_OK = [
     "سلام، گزارش خوبی بود. ممنون از تابناک",
@@ -292,7 +292,7 @@ def test_train_errors(tmp_path: Path) -> None:
 @pytest.mark.shared
 @needs_shared()
 def test_moderation_evaluation_floors(app_config) -> None:  # type: ignore[no-untyped-def]
-    from sitrep.evaluation.moderation import evaluate
+    from sitrep.quality.evaluation.moderation import evaluate
 
     result = evaluate(app_config, limit=300)
     f = result.figures

@@ -9,18 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.config import Config
-from sitrep.errors import SitrepError
-from sitrep.extract import Extractor
-from sitrep.fa.attribution import attribute, attribute_sentence, verb_kind
-from sitrep.fa.dates import find_dates, jalali_to_gregorian, parse_date, publication_date
-from sitrep.fa.text import fold, normalize, split_sentences, tokenize
-from sitrep.ingest import read_inputs
+from sitrep.core.config import Config
+from sitrep.core.errors import SitrepError
+from sitrep.core.records import Article, Mention, Precision, Status
+from sitrep.ingest.sources import read_inputs
 from sitrep.pipeline import ingest
-from sitrep.queries import ALL_STATUSES, EventFilter, iter_events
-from sitrep.records import Article, Mention, Precision, Status
+from sitrep.read.en.extract import Extractor
+from sitrep.read.fa.attribution import attribute, attribute_sentence, verb_kind
+from sitrep.read.fa.dates import find_dates, jalali_to_gregorian, parse_date, publication_date
+from sitrep.read.fa.text import fold, normalize, split_sentences, tokenize
+from sitrep.read.typology import SUB_EVENT_TYPES
 from sitrep.store import open_store
-from sitrep.typology import SUB_EVENT_TYPES
+from sitrep.views.queries import ALL_STATUSES, EventFilter, iter_events
 
 PUB = date(2017, 11, 4)  # Saturday, 13 Aban 1396
 DEIR_EZ_ZOR, AL_QAIM, ABU_KAMAL, FALLUJAH = 170794, 92138, 174448, 99454
@@ -371,7 +371,7 @@ def test_demo_reports_fa_shape() -> None:
 
 
 def test_gold_set_shape() -> None:
-    from sitrep.evaluation.persian import load_gold
+    from sitrep.quality.evaluation.persian import load_gold
 
     items = load_gold()
     assert 20 <= len(items) <= 40
@@ -384,7 +384,7 @@ def test_gold_set_shape() -> None:
 
 
 def test_bad_gold_line_names_the_line(tmp_path: Path) -> None:
-    from sitrep.evaluation.persian import load_gold
+    from sitrep.quality.evaluation.persian import load_gold
 
     bad = tmp_path / "gold.jsonl"
     bad.write_text('{"id": "x"}\nnot json\n', "utf-8")

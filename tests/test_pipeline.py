@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.config import Config
+from sitrep.core.config import Config
 from sitrep.pipeline import ingest
-from sitrep.queries import ALL_STATUSES, EventFilter, iter_events
 from sitrep.store import open_store
+from sitrep.views.queries import ALL_STATUSES, EventFilter, iter_events
 
 RAWA = 92004
 DEMO = Path(__file__).resolve().parents[1] / "sitrep" / "demo" / "reports.jsonl"

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.config import Config
+from sitrep.core.config import Config
 from sitrep.pipeline import ingest
-from sitrep.queries import ALL_STATUSES, EventFilter, iter_events
 from sitrep.store import metadata, open_store
+from sitrep.views.queries import ALL_STATUSES, EventFilter, iter_events
 
 URL = os.environ.get("SITREP_TEST_POSTGRES_URL")
 DEMO = Path(__file__).resolve().parents[1] / "sitrep" / "demo" / "reports.jsonl"

@@ -17,20 +17,20 @@ from pathlib import Path
 import pytest
 from conftest import needs_shared
 
-from sitrep import ingest as ingest_mod
-from sitrep import typology
-from sitrep.config import Config
-from sitrep.extract import ArticleReading, Extractor
+from sitrep.core.config import Config
+from sitrep.core.records import Article
+from sitrep.ingest import sources as ingest_mod
 from sitrep.pipeline import ingest
-from sitrep.records import Article
-from sitrep.store import Store
-from sitrep.text import split_sentences
-from sitrep.typology import (
+from sitrep.read import typology
+from sitrep.read.en.extract import ArticleReading, Extractor
+from sitrep.read.typology import (
     TRIGGERS,
     is_candidate,
     is_candidate_regex,
     pattern_prefixes,
 )
+from sitrep.store import Store
+from sitrep.text.sentences import split_sentences
 
 DEMO = Path(__file__).resolve().parents[1] / "sitrep" / "demo" / "reports.jsonl"
 
@@ -143,7 +143,7 @@ def test_every_match_starts_with_one_of_its_prefixes() -> None:
 
 @needs_shared()
 def test_is_candidate_matches_the_regex_on_guardian_and_gwn_corpora() -> None:
-    from sitrep.bench import load_corpus
+    from sitrep.quality.bench.ingest import load_corpus
 
     for name in ("guardian", "general"):
         sentences = [s.span.text for r in load_corpus(name) for s in split_sentences(r["text"])]
@@ -187,7 +187,7 @@ def test_read_chunk_gives_the_readings_of_read(extractor: Extractor) -> None:
 def test_read_chunk_sends_persian_articles_to_the_persian_reader(
     extractor: Extractor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import sitrep.fa as fa
+    import sitrep.read.fa as fa
 
     english = _demo_articles()[:2]
     persian = Article.make(

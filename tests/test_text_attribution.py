@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from sitrep.attribution import attribute, attribute_sentence
-from sitrep.records import Article
-from sitrep.text import normalize, split_sentences
+from sitrep.core.records import Article
+from sitrep.read.en.attribution import attribute, attribute_sentence
+from sitrep.text.sentences import normalize, split_sentences
 
 
 def test_split_keeps_offsets_and_abbreviations() -> None:

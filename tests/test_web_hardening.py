@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 from test_comments import EVENT, _auth, _seed
 
-from sitrep import comments as cm
-from sitrep.config import Config
+from sitrep.core.config import Config
+from sitrep.moderation import comments as cm
 from sitrep.store import open_store
 
 with warnings.catch_warnings():
@@ -39,7 +39,7 @@ def token(db: str) -> str:
 
 @pytest.fixture(scope="module")
 def client(app_config: Config, db: str, token: str) -> Iterator[TestClient]:
-    from sitrep.web import create_app
+    from sitrep.faces.web import create_app
 
     with TestClient(create_app(app_config, db=db, comment_rate=None)) as c:
         yield c
@@ -191,7 +191,7 @@ def test_moderation_body_is_limited(client: TestClient, token: str) -> None:
     [["--limit", "-5"], ["--limit", "0"], ["--limit", BIG]],
 )
 def test_cli_refuses_bad_limits(db: str, args: list[str]) -> None:
-    from sitrep.cli import cli
+    from sitrep.faces.cli.main import cli
 
     res = CliRunner().invoke(cli, ["--db", db, "events", *args], obj={})
     assert res.exit_code == 2, res.output
@@ -200,7 +200,7 @@ def test_cli_refuses_bad_limits(db: str, args: list[str]) -> None:
 
 @pytest.mark.parametrize("place", ["²", "9" * 40, "_"])
 def test_cli_odd_places_give_no_traceback(db: str, place: str) -> None:
-    from sitrep.cli import cli
+    from sitrep.faces.cli.main import cli
 
     res = CliRunner().invoke(cli, ["--db", db, "events", "--place", place], obj={})
     assert res.exception is None or isinstance(res.exception, SystemExit), res.output
@@ -228,7 +228,7 @@ def test_forwarded_for_is_believed_only_from_configured_proxies(
 ) -> None:
     import uvicorn
 
-    from sitrep.web import serve
+    from sitrep.faces.web import serve
 
     seen: dict[str, Any] = {}
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw))

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.config import Config
-from sitrep.errors import DataError
-from sitrep.evaluation import world
-from sitrep.evaluation.common import EvalResult
-from sitrep.evaluation.runner import EVALUATIONS, write_baseline
-from sitrep.evaluation.world import (
+from sitrep.core.config import Config
+from sitrep.core.errors import DataError
+from sitrep.quality.evaluation import world
+from sitrep.quality.evaluation.common import EvalResult
+from sitrep.quality.evaluation.runner import EVALUATIONS, write_baseline
+from sitrep.quality.evaluation.world import (
     GoldChange,
     SystemChange,
     load_changes,
@@ -26,7 +26,7 @@ from sitrep.evaluation.world import (
     score_report,
     side_matches,
 )
-from sitrep.extract import Extractor
+from sitrep.read.en.extract import Extractor
 
 KHERSON = 706448
 KHERSON_OBLAST = 706442
@@ -192,7 +192,7 @@ def test_repeat_is_a_duplicate_and_missing_place_is_named() -> None:
 
 
 def test_registered_and_held_out_figures_are_never_pinned(tmp_path: Path) -> None:
-    assert EVALUATIONS["world"] == "sitrep.evaluation.world"
+    assert EVALUATIONS["world"] == "sitrep.quality.evaluation.world"
     path = tmp_path / "baseline.json"
     r = EvalResult("world", {"dev_f1": 0.5, "test_f1": 0.4}, "abc")
     pinned = write_baseline([r], path=path)

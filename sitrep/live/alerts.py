@@ -30,11 +30,11 @@ from typing import Any
 import httpx
 from sqlalchemy import select, update
 
-from ..records import short_hash
-from ..store import Store, events, mentions, places
-from ..typology import TERRITORY_SUB_TYPES
-from .settings import AlertRule, Webhook
-from .state import dumps, live_alerts, live_deliveries, live_items
+from sitrep.core.records import short_hash
+from sitrep.live.settings import AlertRule, Webhook
+from sitrep.live.state import dumps, live_alerts, live_deliveries, live_items
+from sitrep.read.typology import TERRITORY_SUB_TYPES
+from sitrep.store import Store, events, mentions, places
 
 log = logging.getLogger("sitrep.live")
 
@@ -172,7 +172,7 @@ def _new_events(
 def _control_changes(
     store: Store, rule: AlertRule, rows: Iterable[Any], hooks: list[Webhook], now: float
 ) -> int:
-    from ..control import timeline
+    from sitrep.control import timeline
 
     touched = {
         r["id"]: r
@@ -221,7 +221,7 @@ def _contradictions(
     store: Store, rule: AlertRule, rows: Iterable[Any], hooks: list[Webhook], now: float
 ) -> int:
     """Places whose current holder the new reports dispute (a denial, another holder)."""
-    from ..control import timeline
+    from sitrep.control import timeline
 
     touched = {
         r["id"]: r
@@ -269,7 +269,7 @@ def _raise(
     now: float,
 ) -> int:
     """Record one alert (and its deliveries) unless it was raised before; 1 if new."""
-    from ..queries import get_event
+    from sitrep.views.queries import get_event
 
     alert_id = short_hash(rule.name, rule.when, subject)
     with store.engine.connect() as conn:

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from ..records import short_hash
+from sitrep.core.records import short_hash
 
 
 class FeedError(Exception):

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from .settings import FollowSettings
+from sitrep.live.settings import FollowSettings
 
 
 @dataclass(frozen=True)

@@ -35,14 +35,19 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from ..config import Config
-from ..ingest import EXTENSIONS, clean_text, detect_language, read_html_page, read_inputs
-from ..records import Article, Failure, short_hash
-from ..store import Store
-from .feeds import FeedError, FeedItem, html_to_text, parse_feed
-from .fetch import Fetcher
-from .settings import FeedSpec, FollowSettings, alert_rules, follow_settings, webhooks
-from .state import (
+from sitrep.core.config import Config
+from sitrep.core.records import Article, Failure, short_hash
+from sitrep.ingest.sources import (
+    EXTENSIONS,
+    clean_text,
+    detect_language,
+    read_html_page,
+    read_inputs,
+)
+from sitrep.live.feeds import FeedError, FeedItem, html_to_text, parse_feed
+from sitrep.live.fetch import Fetcher
+from sitrep.live.settings import FeedSpec, FollowSettings, alert_rules, follow_settings, webhooks
+from sitrep.live.state import (
     MAX_ITEM_ATTEMPTS,
     FeedState,
     ItemMark,
@@ -52,6 +57,7 @@ from .state import (
     save_feed,
     seen_items,
 )
+from sitrep.store import Store
 
 log = logging.getLogger("sitrep.live")
 
@@ -136,7 +142,7 @@ class Follower:
         clock: Callable[[], float] = time.time,
         extractor: Any = None,
     ) -> None:
-        """``extractor`` (an :class:`~sitrep.extract.Extractor`) is built on first need if None."""
+        """``extractor``: an :class:`~sitrep.read.en.extract.Extractor`, built when first needed."""
         self.config = config
         self.store = store
         self.specs = list(specs)
@@ -163,7 +169,7 @@ class Follower:
 
     def poll(self, *, once: bool = False) -> PollSummary:
         """Poll every due source once; store what is new; return what happened."""
-        from .alerts import check_and_deliver
+        from sitrep.live.alerts import check_and_deliver
 
         started = time.perf_counter()
         now = self.clock()
@@ -186,7 +192,7 @@ class Follower:
         states: dict[str, FeedState],
         summary: PollSummary,
     ) -> None:
-        from ..pipeline import ingest_items
+        from sitrep.pipeline import ingest_items
 
         items: list[Article | Failure] = [
             r for res in results for e in res.entries for r in e.results
@@ -287,7 +293,7 @@ class Follower:
     def _reader(self) -> Any:
         """One extractor for the follower's life: spaCy loads once."""
         if self._extractor is None:
-            from ..extract import Extractor
+            from sitrep.read.en.extract import Extractor
 
             self._extractor = Extractor(self.config)
         return self._extractor
@@ -471,6 +477,6 @@ class Follower:
 
 
 def _has_prose(text: str) -> bool:
-    from ..ingest import _has_prose as has_prose
+    from sitrep.ingest.sources import _has_prose as has_prose
 
     return has_prose(clean_text(text))

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..config import Config
-from ..errors import ConfigError
-from ..typology import SUB_EVENT_TYPES
+from sitrep.core.config import Config
+from sitrep.core.errors import ConfigError
+from sitrep.read.typology import SUB_EVENT_TYPES
 
 _URL = re.compile(r"^https?://", re.I)
 

@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import Column, Float, Integer, String, Table, Text, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..store import Store, chunked, meta, metadata
+from sitrep.store import Store, chunked, meta, metadata
 
 live_feeds = Table(
     "live_feeds",
@@ -195,7 +195,7 @@ def mark_items(store: Store, marks: Iterable[ItemMark], now: float) -> None:
 
 def failed_items(store: Store, feed: str) -> list[Any]:
     """A feed's items whose page failed fewer than MAX_ITEM_ATTEMPTS times, as feed items."""
-    from .feeds import FeedItem
+    from sitrep.live.feeds import FeedItem
 
     with store.engine.connect() as conn:
         rows = conn.execute(

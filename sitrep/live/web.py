@@ -22,11 +22,11 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..config import Config
-from ..errors import SitrepError
-from ..store import Store, articles, events
-from .settings import feed_specs
-from .state import live_alerts, live_deliveries, load_feeds, recent_lags
+from sitrep.core.config import Config
+from sitrep.core.errors import SitrepError
+from sitrep.live.settings import feed_specs
+from sitrep.live.state import live_alerts, live_deliveries, load_feeds, recent_lags
+from sitrep.store import Store, articles, events
 
 # How often the stream looks at the database, and sends a keep-alive comment.
 STREAM_POLL = 1.0
@@ -170,7 +170,7 @@ def add_live_routes(app: FastAPI, store: Store, config: Config | None = None) ->
     @app.get("/api/alerts", tags=["meta"])
     def alerts(limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
         """The latest alerts `sitrep follow` raised, oldest first, each as webhooks got it."""
-        from .alerts import list_alerts
+        from sitrep.live.alerts import list_alerts
 
         try:
             return {"items": list_alerts(store, limit=limit)}

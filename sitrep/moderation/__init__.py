@@ -9,10 +9,10 @@ Nothing is loaded at import time.
 
 from __future__ import annotations
 
-from .classifier import TrainReport, train
-from .engine import PUBLISH, REJECT, REVIEW, Decision, Reason, moderate
-from .language import LanguageGuess, detect_language
-from .policy import Policy, default_policy, load_policy
+from sitrep.moderation.classifier import TrainReport, train
+from sitrep.moderation.engine import PUBLISH, REJECT, REVIEW, Decision, Reason, moderate
+from sitrep.moderation.language import LanguageGuess, detect_language
+from sitrep.moderation.policy import Policy, default_policy, load_policy
 
 __all__ = [
     "PUBLISH",

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import DataError, InputError
+from sitrep.core.errors import DataError, InputError
 
 FORMAT = "sitrep-moderation-classifier"
 FORMAT_VERSION = 1

@@ -28,7 +28,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from . import classifier as clf
+from sitrep.moderation import classifier as clf
 
 OFFENSIVE, ACCEPTABLE = "offensive", "acceptable"
 SEED = 17
@@ -123,8 +123,8 @@ def background_words() -> tuple[tuple[str, ...], tuple[float, ...]]:
     show every innocent word, and a model that never saw «مذاکره» would call it
     offensive as readily as anything else. Weights are square-root frequencies.
     """
-    from .language import _finglish_module
-    from .rules import insult_filter
+    from sitrep.moderation.language import _finglish_module
+    from sitrep.moderation.rules import insult_filter
 
     freq: dict[str, int] = _finglish_module().word_freq
     top = sorted(freq.items(), key=lambda kv: (-kv[1], kv[0]))[:BACKGROUND_VOCABULARY]

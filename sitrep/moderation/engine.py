@@ -29,9 +29,9 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import InputError
-from . import classifier as clf
-from .language import (
+from sitrep.core.errors import InputError
+from sitrep.moderation import classifier as clf
+from sitrep.moderation.language import (
     ENGLISH,
     FINGLISH,
     OTHER,
@@ -42,9 +42,18 @@ from .language import (
     find_finglish_spans,
     transliterate,
 )
-from .policy import Policy, default_policy
-from .rules import find_insults, find_slander
-from .spam import FLOOD, LINK, PHONE, REPEAT, SOLICITATION, find_flood, find_repeat, find_spam
+from sitrep.moderation.policy import Policy, default_policy
+from sitrep.moderation.rules import find_insults, find_slander
+from sitrep.moderation.spam import (
+    FLOOD,
+    LINK,
+    PHONE,
+    REPEAT,
+    SOLICITATION,
+    find_flood,
+    find_repeat,
+    find_spam,
+)
 
 PUBLISH, REVIEW, REJECT = "publish", "review", "reject"
 
@@ -268,7 +277,7 @@ def moderate(text: str, *, policy: Policy | None = None, recent: tuple[str, ...]
 
 def _classifier_reason(text: str, policy: Policy) -> Reason | None:
     """The publisher's classifier when the policy names an existing file, else the shipped one."""
-    from .corpus import shipped_classifier
+    from sitrep.moderation.corpus import shipped_classifier
 
     model_file = policy.classifier_file
     if model_file is not None and model_file.exists():

@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .lexicon import AMBIGUOUS, ENGLISH_WORDS, FINGLISH_WORDS
+from sitrep.moderation.lexicon import AMBIGUOUS, ENGLISH_WORDS, FINGLISH_WORDS
 
 PERSIAN = "fa"  # Persian (or other Arabic-script) text
 ENGLISH = "en"
@@ -94,7 +94,7 @@ def _english_index() -> frozenset[str]:
     Empty when the model package is not installed (the detector then leans on
     its own lists and the character cues).
     """
-    from ..config import default_config
+    from sitrep.core.config import default_config
 
     spec = importlib.util.find_spec(default_config().spacy_model)
     if spec is None or not spec.submodule_search_locations:

@@ -14,8 +14,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError
-from .language import ENGLISH, FINGLISH, OTHER, PERSIAN, UNKNOWN
+from sitrep.core.errors import ConfigError
+from sitrep.moderation.language import ENGLISH, FINGLISH, OTHER, PERSIAN, UNKNOWN
 
 LANGUAGES = (PERSIAN, ENGLISH, FINGLISH, OTHER, UNKNOWN)
 

@@ -26,7 +26,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .lexicon import ACCUSATIONS, COPULAS, ENGLISH_WORDS, EXTRA_INSULTS, PERSON_TARGETS
+from sitrep.moderation.lexicon import (
+    ACCUSATIONS,
+    COPULAS,
+    ENGLISH_WORDS,
+    EXTRA_INSULTS,
+    PERSON_TARGETS,
+)
 
 if TYPE_CHECKING:
     from persian_text_guard import ProfanityFilter

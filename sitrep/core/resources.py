@@ -1,0 +1,56 @@
+"""Loaded resources (spaCy model, gazetteer, actor dictionary), cached per process.
+
+They live in this importable module, not in ``__main__``, so that worker
+processes of a pool (or Dask tasks) load each model once, not once per task.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from sitrep.core.config import Config
+from sitrep.core.errors import ConfigError
+
+if TYPE_CHECKING:
+    from sitrep.read.classify import EventClassifier
+    from sitrep.resolve.actors import ActorDictionary
+    from sitrep.resolve.gazetteer import Gazetteer
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str) -> Any:
+    """The spaCy pipeline used to parse candidate sentences (NER is not needed)."""
+    import spacy
+
+    try:
+        return spacy.load(model, exclude=["ner"])
+    except OSError as exc:
+        raise ConfigError(
+            f"spaCy model {model!r} is not installed; install the pinned package "
+            f"(make install) or set spacy_model in your config to an installed model"
+        ) from exc
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(config: Config) -> Gazetteer:
+    """The gazetteer for ``config`` (built and cached on first use)."""
+    from sitrep.resolve.gazetteer import Gazetteer
+
+    return Gazetteer.load(config)
+
+
+@lru_cache(maxsize=4)
+def load_actors(config: Config) -> ActorDictionary:
+    """The actor dictionary: the bundled one plus ``config.actor_files``."""
+    from sitrep.resolve.actors import ActorDictionary
+
+    return ActorDictionary.load(config)
+
+
+@lru_cache(maxsize=4)
+def load_classifier(config: Config) -> EventClassifier | None:
+    """The event classifier ``config.event_model`` selects (built on first use), or None."""
+    from sitrep.read.classify import load_event_model
+
+    return load_event_model(config)

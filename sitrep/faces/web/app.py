@@ -1,0 +1,646 @@
+"""The HTTP API (FastAPI) and the web page it serves, over a read-only store.
+
+Every endpoint reads through connections that SQLite holds read-only
+(``PRAGMA query_only``) on a WAL database, so a running ingest never blocks
+the page and the page can never write. Endpoints are plain functions: FastAPI
+runs them in its thread pool, one SQLite connection each. Reader comments and
+moderation (:mod:`sitrep.faces.web.comments_api`) are the one exception: they write
+through a single writable store, one write at a time.
+
+The bodies are the library's JSON items (the CLI's contract): event items from
+:mod:`sitrep.views.queries`, spans from :mod:`sitrep.control`, roundups from
+:mod:`sitrep.views.roundup`, article reports from :mod:`sitrep.views.show`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import queue
+import re
+import threading
+from collections.abc import Callable, Iterator
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, Query, Request
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, StreamingResponse
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import event as sa_event
+from sqlalchemy import func, select
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from sitrep.core.config import Config
+from sitrep.core.errors import LookupFailed, SitrepError, StoreError
+from sitrep.faces.web.comments_api import CommentBackend, add_comment_routes
+from sitrep.faces.web.limits import RateLimiter
+from sitrep.faces.web.params import (
+    MAX_ID,
+    ControlQuery,
+    EventPage,
+    ExportQuery,
+    PlaceQuery,
+    check_id,
+)
+from sitrep.store import Store, articles, events, open_store, places
+from sitrep.views.queries import (
+    ALL_STATUSES,
+    DEFAULT_STATUSES,
+    actor_hint,
+    encode_cursor,
+    get_event,
+    iter_events,
+    place_ids_for,
+)
+
+if TYPE_CHECKING:
+    from sitrep.moderation import Policy
+
+log = logging.getLogger(__name__)
+_T = TypeVar("_T")
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+# What `make web-assets` copies from node_modules; the page needs all of them for the map.
+VENDOR_FILES = (
+    "vendor/leaflet/leaflet.js",
+    "vendor/leaflet/leaflet.css",
+    "vendor/topojson-client.min.js",
+    "vendor/countries-50m.json",
+)
+# The pages load scripts from this server only, and no inline script: even markup that
+# got into the page by mistake could not run. (/docs has its own: see docs_headers.)
+PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; object-src 'none'; "
+    "base-uri 'none'; frame-ancestors 'none'; form-action 'self'; img-src 'self' data:; "
+    "style-src 'self' 'unsafe-inline'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
+# Comments one client address may post: (burst, per seconds).
+COMMENT_RATE = (5, 60.0)
+EXPORT_TYPES = {
+    "jsonl": ("application/x-ndjson; charset=utf-8", "jsonl"),
+    "acled-csv": ("text/csv; charset=utf-8", "csv"),
+    "geojson": ("application/geo+json; charset=utf-8", "geojson"),
+}
+
+
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+# Swagger UI and ReDoc come from the CDN FastAPI names; the page's own inline
+# script (the UI's settings) is allowed by its hash, so nothing else can run.
+_DOCS_CDN = "https://cdn.jsdelivr.net"
+
+
+def docs_headers(html: str) -> dict[str, str]:
+    """The Content-Security-Policy (and friends) of an API documentation page."""
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(m.encode()).digest()).decode() + "'"
+        for m in _INLINE_SCRIPT.findall(html)
+    )
+    return {
+        "Content-Security-Policy": f"default-src 'self'; script-src 'self' {_DOCS_CDN} {hashes}; "
+        f"style-src 'self' {_DOCS_CDN} 'unsafe-inline'; img-src 'self' data: "
+        "https://fastapi.tiangolo.com; worker-src 'self' blob:; object-src 'none'; "
+        "base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "same-origin",
+    }
+
+
+def vendor_assets_missing() -> list[str]:
+    """The map assets `make web-assets` should have installed but did not."""
+    return [name for name in VENDOR_FILES if not (STATIC_DIR / name).is_file()]
+
+
+def _read_only(dbapi_connection: Any, _record: Any) -> None:
+    # Belt and braces on top of readonly=True: SQLite refuses any write on this connection.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
+
+
+class _Backend:
+    """The store and the lazily loaded gazetteer one app reads from."""
+
+    def __init__(self, config: Config, db: str) -> None:
+        self.config = config
+        self.db = db
+        self.store: Store = open_store(db, readonly=True)
+        if self.store.engine.dialect.name == "sqlite":
+            sa_event.listen(self.store.engine, "connect", _read_only)
+        self._lock = threading.Lock()
+        # iter_events holds two pooled connections at once (the event rows, then their
+        # mentions); with more requests in flight than half the pool, every thread holds
+        # one and waits for a second until the pool times out. Gate them to fit.
+        pool = self.store.engine.pool
+        size = pool.size() if hasattr(pool, "size") else 5
+        capacity = size + max(getattr(pool, "_max_overflow", 0), 0)
+        self.gate = threading.BoundedSemaphore(max(1, capacity // 2 - 2))
+        self.export_gate = threading.BoundedSemaphore(2)
+
+    @cached_property
+    def gazetteer(self) -> Any:
+        # Only place lookups need it; loading (or first building) it takes seconds.
+        from sitrep.core.resources import load_gazetteer
+
+        with self._lock:
+            return load_gazetteer(self.config)
+
+    @cached_property
+    def actors(self) -> Any:
+        # The catalogue that reads the actor filter's aliases (bundled + actor_files).
+        from sitrep.core.resources import load_actors
+
+        with self._lock:
+            return load_actors(self.config)
+
+    def place_ids(self, name: str) -> list[int]:
+        return place_ids_for(self.store, name, gazetteer=self.gazetteer)
+
+
+def _error(status: int, error: str, message: str, **extra: Any) -> JSONResponse:
+    return JSONResponse({"error": error, "message": message, **extra}, status_code=status)
+
+
+def _inline(read: Callable[[], _T]) -> _T:
+    """Run an indexed read on the event loop's own thread.
+
+    The hot reads (a page of events, one event, who held what in a country) take a
+    few milliseconds through the indexes; handing each to the thread pool and back
+    costs two thread switches, which on a loaded two-core machine take longer than
+    the read, and the GIL lets only one of them run at a time anyway. Each uses one
+    pooled connection at a time, so they need no gate.
+    """
+    return read()
+
+
+def _body(content: dict[str, Any]) -> JSONResponse:
+    """A body that is JSON-ready already (the library's items): sent as it is.
+
+    Returning the dict would have FastAPI walk and re-encode every nested value,
+    which takes longer than the query for a page of events.
+    """
+    return JSONResponse(content)
+
+
+def _problem(err: dict[str, Any]) -> dict[str, Any]:
+    """One Pydantic error as {parameter, message}, in words a person can act on."""
+    loc = [str(x) for x in err.get("loc", ()) if x not in ("query", "path", "body")]
+    param = loc[-1] if loc else "request"
+    kind = err.get("type", "")
+    msg = str(err.get("msg", "invalid"))
+    if kind == "extra_forbidden":
+        msg = f"unknown parameter {param!r}"
+    elif kind == "value_error":
+        msg = msg.removeprefix("Value error, ")
+    elif kind == "missing":
+        msg = f"{param} is required"
+    else:
+        given = err.get("input")
+        shown = repr(given)
+        if len(shown) > 80:  # a 5000-character comment is not echoed back whole
+            shown = shown[:77] + "..."
+        msg = f"{param}: {msg}" + (f" (got {shown})" if given is not None else "")
+    return {"parameter": param, "message": msg}
+
+
+def create_app(
+    config: Config,
+    *,
+    db: str | None = None,
+    policy: Policy | None = None,
+    comment_rate: tuple[int, float] | None = COMMENT_RATE,
+) -> Any:
+    """The FastAPI app serving the API under ``/api`` and the page at ``/``.
+
+    ``db`` (a SQLite path or URL) defaults to ``config.db``; it must exist
+    (:class:`sitrep.core.errors.StoreError` otherwise: run ``sitrep ingest`` first).
+    Comments are moderated under ``policy`` (the bundled default when None);
+    ``comment_rate`` is (comments, per seconds) from one client address, None
+    for no limit.
+    """
+    backend = _Backend(config, db or config.db)
+    comment_backend = CommentBackend(db or config.db, backend.store)
+    app = FastAPI(
+        title="sitrep",
+        summary="Sourced, geocoded conflict events from news reports.",
+        description="Events (ACLED typology) with the reports behind them, control timelines "
+        "and roundups. Every body is the same JSON item as `sitrep events --json`.",
+        version="0.1.0",
+        docs_url=None,  # served below, with a Content-Security-Policy
+        redoc_url=None,
+    )
+    app.state.backend = backend
+    app.state.comments = comment_backend
+    store = backend.store
+
+    @app.get("/docs", include_in_schema=False)
+    def _docs() -> HTMLResponse:
+        page = get_swagger_ui_html(openapi_url=app.openapi_url or "", title=f"{app.title} API")
+        html = bytes(page.body).decode("utf-8")
+        return HTMLResponse(html, headers=docs_headers(html))
+
+    # -- errors -------------------------------------------------------------
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [_problem(dict(e)) for e in exc.errors()]
+        extra = [p["parameter"] for p in problems if p["message"].startswith("unknown parameter")]
+        message = "; ".join(p["message"] for p in problems)
+        if extra:
+            message += "; see /docs for the parameters of each endpoint"
+        return _error(422, "invalid request", message, problems=problems)
+
+    @app.exception_handler(LookupFailed)
+    async def _not_found(_request: Request, exc: LookupFailed) -> JSONResponse:
+        return _error(404, "not found", str(exc))
+
+    @app.exception_handler(StoreError)
+    async def _store_error(_request: Request, exc: StoreError) -> JSONResponse:
+        return _error(503, "database unavailable", str(exc))
+
+    @app.exception_handler(SitrepError)
+    async def _sitrep_error(_request: Request, exc: SitrepError) -> JSONResponse:
+        return _error(400, "bad request", str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        message = str(exc.detail)
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"no such page or endpoint: {request.url.path}; the API is listed at /docs"
+        response = _error(exc.status_code, ERROR_NAMES.get(exc.status_code, "error"), message)
+        response.headers.update(exc.headers or {})  # WWW-Authenticate on 401
+        return response
+
+    # -- the pages ----------------------------------------------------------
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html", media_type="text/html", headers=PAGE_HEADERS)
+
+    @app.get("/moderate", include_in_schema=False)
+    def moderate_page() -> FileResponse:
+        return FileResponse(
+            STATIC_DIR / "moderate.html", media_type="text/html", headers=PAGE_HEADERS
+        )
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    # -- the API ------------------------------------------------------------
+
+    @app.get("/api/summary", tags=["meta"])
+    def summary() -> dict[str, Any]:
+        """What the page needs first: date range, counts, event types, missing map assets."""
+        with backend.gate, store.engine.connect() as conn:
+            first, last = conn.execute(
+                select(func.min(events.c.date), func.max(events.c.date)).where(
+                    events.c.status.in_(DEFAULT_STATUSES)
+                )
+            ).one()
+            n_events = conn.execute(select(func.count()).select_from(events)).scalar_one()
+            n_articles = conn.execute(select(func.count()).select_from(articles)).scalar_one()
+            types = conn.execute(
+                select(events.c.event_type, events.c.sub_event_type)
+                .distinct()
+                .order_by(events.c.event_type, events.c.sub_event_type)
+            ).all()
+        return {
+            "first_date": first.isoformat() if first else None,
+            "last_date": last.isoformat() if last else None,
+            "events": n_events,
+            "articles": n_articles,
+            "event_types": [{"event_type": t[0], "sub_event_type": t[1]} for t in types],
+            "statuses": list(ALL_STATUSES),
+            "default_statuses": list(DEFAULT_STATUSES),
+            "missing_assets": vendor_assets_missing(),
+        }
+
+    @app.get("/api/events", tags=["events"], response_model=dict[str, Any])
+    async def list_events(request: Request, q: Annotated[EventPage, Query()]) -> JSONResponse:
+        """Events matching the filters of `sitrep events`, oldest first, one page at a time.
+
+        `next` is the URL of the following page, or null on the last one; it pages by
+        keyset (`cursor`, also given alone as `next_cursor`), so a deep page costs what the
+        first one does. `offset` still skips events after the cursor.
+        """
+        f = q.page_filter(limit=q.limit + 1)
+        act = backend.actors if f.actor else None
+        if f.place:
+            # a place name needs the gazetteer (seconds to load the first time): a thread
+            def read() -> list[dict[str, Any]]:
+                gaz = backend.gazetteer
+                with backend.gate:
+                    return list(iter_events(store, f, gazetteer=gaz, actors=act))
+
+            items = await run_in_threadpool(read)
+        else:
+            items = _inline(lambda: list(iter_events(store, f, actors=act)))
+        more = len(items) > q.limit
+        items = items[: q.limit]
+        nxt = cursor = None
+        if more:
+            # the next page continues after the last item (keyset), whatever this one used
+            cursor = encode_cursor(items[-1])
+            params = dict(request.query_params)
+            params.pop("offset", None)
+            params["cursor"] = cursor
+            params["limit"] = str(q.limit)
+            nxt = f"{request.url.path}?{urlencode(params)}"
+        page: dict[str, Any] = {
+            "items": items,
+            "limit": q.limit,
+            "offset": q.offset,
+            "next": nxt,
+            "next_cursor": cursor,
+        }
+        if f.actor and not items:
+            # an empty page for words that name no actor says so (added field)
+            hint = actor_hint(f.actor, actors=act)
+            if hint:
+                page["hint"] = hint
+        return _body(page)
+
+    @app.get("/api/events/{event_id}", tags=["events"], response_model=dict[str, Any])
+    async def one_event(event_id: Annotated[str, PathParam(max_length=64)]) -> JSONResponse:
+        """One event (id or unique prefix) with its mentions, sources, evidence, disagreements."""
+        checked = _checked_id(event_id, "event")
+        return _body(_inline(lambda: get_event(store, checked)))
+
+    @app.get("/api/roundups/{event_id}", tags=["events"])
+    def roundup(event_id: Annotated[str, PathParam(max_length=64)]) -> dict[str, Any]:
+        """What each outlet said about one event, quoted, with links; agreements, differences."""
+        from sitrep.views.roundup import build_roundup
+
+        checked = _checked_id(event_id, "event")
+        with backend.gate:
+            return build_roundup(store, checked)
+
+    @app.get("/api/articles/{article_id}", tags=["articles"])
+    def article(article_id: Annotated[str, PathParam(max_length=64)]) -> dict[str, Any]:
+        """One stored article: each sentence with who asserts it and the events read in it."""
+        from sitrep.views.show import article_report
+
+        checked = _checked_id(article_id, "article")
+        with backend.gate:
+            return article_report(store, checked)
+
+    @app.get("/api/places", tags=["places"])
+    def find_places(q: Annotated[PlaceQuery, Query()]) -> dict[str, Any]:
+        """Places in the store whose name matches (any spelling the gazetteer knows)."""
+        gaz = backend.gazetteer  # loaded outside the gate: the first load takes seconds
+        with backend.gate:
+            return {"items": _find_places(backend, gaz, q.q, q.limit)}
+
+    @app.get("/api/places/{place_id}/control", tags=["control"])
+    def place_control(place_id: Annotated[int, PathParam(ge=1, le=MAX_ID)]) -> dict[str, Any]:
+        """A place's control timeline (a province or country: the places inside it)."""
+        from sitrep.control import timeline
+
+        with store.engine.connect() as conn:
+            row = conn.execute(select(places).where(places.c.id == place_id)).mappings().first()
+        if row is None:
+            raise LookupFailed(
+                f"no place with GeoNames id {place_id} in this database; "
+                "find ids with /api/places?q=NAME"
+            )
+        with backend.gate:
+            spans = timeline(store, place_ids_for(store, str(place_id)))
+        return {
+            "place": _place_dict(row),
+            "spans": [{"place": s.place.as_dict(), **s.as_dict()} for s in spans],
+        }
+
+    @app.get("/api/control", tags=["control"], response_model=dict[str, Any])
+    async def control(q: Annotated[ControlQuery, Query()]) -> JSONResponse:
+        """Who held what on a day (default: the latest event date), by place."""
+        from sitrep.control import as_of
+
+        def read() -> tuple[date, list[dict[str, Any]]]:
+            day = q.as_of or _latest_day(store) or date.today()
+            return day, as_of(store, day, country=q.country, bbox=q.box())
+
+        day, items = _inline(read)
+        return _body(
+            {"as_of": day.isoformat(), "country": q.country, "bbox": q.box(), "items": items}
+        )
+
+    from sitrep.live.web import add_live_routes  # /api/health, /api/status, /api/stream
+
+    add_live_routes(app, store, config)
+
+    limiter = RateLimiter(*comment_rate) if comment_rate else None
+    add_comment_routes(app, comment_backend, policy=policy, limiter=limiter)
+
+    @app.get("/api/export", tags=["events"], response_class=StreamingResponse)
+    def export(q: Annotated[ExportQuery, Query()]) -> StreamingResponse:
+        """Every matching event as JSONL, ACLED-column CSV or GeoJSON, streamed."""
+        f = q.event_filter()
+        gaz = backend.gazetteer if f.place else None
+        act = backend.actors if f.actor else None
+        media, ext = EXPORT_TYPES[q.format]
+        return StreamingResponse(
+            _stream_export(store, f, q.format, gaz, backend.export_gate, actors=act),
+            media_type=media,
+            headers={"Content-Disposition": f'attachment; filename="sitrep-events.{ext}"'},
+        )
+
+    return app
+
+
+ERROR_NAMES = {
+    400: "bad request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not found",
+    413: "payload too large",
+    415: "unsupported media type",
+    503: "unavailable",
+}
+
+
+def _checked_id(value: str, what: str) -> str:
+    try:
+        return check_id(value, what)
+    except ValueError as exc:
+        error = {"type": "value_error", "loc": ("path", f"{what}_id"), "msg": str(exc)}
+        raise RequestValidationError([error]) from None
+
+
+def _latest_day(store: Store) -> date | None:
+    with store.engine.connect() as conn:
+        latest: date | None = conn.execute(
+            select(func.max(events.c.date)).where(events.c.status.in_(DEFAULT_STATUSES))
+        ).scalar_one()
+    return latest
+
+
+def _place_dict(row: Any) -> dict[str, Any]:
+    return {
+        "name": row["name"],
+        "geonames_id": row["id"],
+        "country": row["country"],
+        "admin1": row["admin1"],
+        "lat": row["lat"],
+        "lon": row["lon"],
+        "kind": row["kind"],
+    }
+
+
+def _find_places(backend: _Backend, gazetteer: Any, text: str, limit: int) -> list[dict[str, Any]]:
+    """Stored places matching ``text``: gazetteer spellings first, then name substrings."""
+    from sitrep.resolve.gazetteer import normalize_name
+
+    store = backend.store
+    with store.engine.connect() as conn:
+        rows = {r["id"]: r for r in conn.execute(select(places)).mappings()}
+        counts: dict[int, int] = dict(
+            conn.execute(select(events.c.place_id, func.count()).group_by(events.c.place_id)).all()
+        )
+    hits: list[int] = []
+    if text.strip().isdigit():
+        # "²" is a digit to isdigit but no number to int(); ids have at most 18 digits
+        number = text.strip()
+        ok = number.isascii() and len(number) <= 18
+        hits = [int(number)] if ok and int(number) in rows else []
+    else:
+        hits = [p.id for p in gazetteer.lookup(text) if p.id in rows]
+        key = normalize_name(text)
+        if key:
+            hits += sorted(
+                (pid for pid, r in rows.items() if key in normalize_name(r["name"])),
+                key=lambda pid: (-counts.get(pid, 0), rows[pid]["name"]),
+            )
+    seen: set[int] = set()
+    out = []
+    for pid in hits:
+        if pid in seen:
+            continue
+        seen.add(pid)
+        out.append({**_place_dict(rows[pid]), "n_events": counts.get(pid, 0)})
+    return out[:limit]
+
+
+class _QueueWriter:
+    """A text sink that hands chunks to a bounded queue (the response reads them)."""
+
+    CHUNK = 64 * 1024
+
+    def __init__(self, q: queue.Queue[str | None], stop: threading.Event) -> None:
+        self.q = q
+        self.stop = stop
+        self.buf: list[str] = []
+        self.size = 0
+
+    def write(self, text: str) -> int:
+        self.buf.append(text)
+        self.size += len(text)
+        if self.size >= self.CHUNK:
+            self.flush()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.buf:
+            return
+        chunk, self.buf, self.size = "".join(self.buf), [], 0
+        while True:
+            if self.stop.is_set():
+                # the client went away: end the export instead of filling memory
+                raise _ExportCancelled
+            try:
+                self.q.put(chunk, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+
+
+class _ExportCancelled(Exception):
+    pass
+
+
+def _stream_export(
+    store: Store,
+    f: Any,
+    fmt: str,
+    gazetteer: Any,
+    gate: threading.BoundedSemaphore,
+    *,
+    actors: Any = None,
+) -> Iterator[bytes]:
+    """Run ``write_export`` in a thread and yield what it writes, chunk by chunk."""
+    from sitrep.views.export import write_export
+
+    chunks: queue.Queue[str | None] = queue.Queue(maxsize=16)
+    stop = threading.Event()
+
+    def produce() -> None:
+        writer = _QueueWriter(chunks, stop)
+        try:
+            with gate:
+                write_export(store, f, fmt, writer, gazetteer=gazetteer, actors=actors)  # type: ignore[arg-type]
+                writer.flush()
+        except _ExportCancelled:
+            return
+        except Exception:  # the status line is sent already: log, and end the body short
+            log.exception("export %s failed", fmt)
+        finally:
+            chunks.put(None)
+
+    thread = threading.Thread(target=produce, name="sitrep-export", daemon=True)
+    thread.start()
+    try:
+        while True:
+            chunk = chunks.get()
+            if chunk is None:
+                return
+            yield chunk.encode("utf-8")
+    finally:
+        stop.set()
+        # unblock a producer waiting on a full queue
+        while not chunks.empty():
+            chunks.get_nowait()
+
+
+def serve(
+    config: Config,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    *,
+    db: str | None = None,
+    log_level: str = "info",
+    policy: Policy | None = None,
+    trusted_proxies: str | None = None,
+) -> None:
+    """Serve the API and the page until interrupted (``sitrep serve``).
+
+    Reader comments are moderated under ``policy`` (the bundled default when None).
+    ``X-Forwarded-For`` is believed only from ``trusted_proxies`` (comma-separated
+    addresses); by default from nobody, so no client picks its own rate-limit bucket.
+    """
+    import uvicorn
+
+    app = create_app(config, db=db, policy=policy)
+    missing = vendor_assets_missing()
+    shown = f"[{host}]" if ":" in host else host
+    print(f"sitrep: serving {db or config.db} at http://{shown}:{port}/ (API: /docs; Ctrl-C stops)")
+    if missing:
+        print(
+            "sitrep: the map library is not installed (missing "
+            f"{', '.join(missing)}); run `make web-assets`. The page works without the map."
+        )
+    # uvicorn believes X-Forwarded-For from 127.0.0.1 unless told otherwise
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level=log_level,
+        proxy_headers=bool(trusted_proxies),
+        forwarded_allow_ips=trusted_proxies or "",
+    )

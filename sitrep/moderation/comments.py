@@ -1,0 +1,674 @@
+"""Reader comments on events and articles, the moderation queue, and who may moderate.
+
+Tables, defined on :data:`sitrep.store.metadata` so :func:`sitrep.store.open_store`
+creates them with the rest:
+
+- ``comments``: one row per comment, with the policy's verdict, its reasons
+  (JSON), the policy version and language, and its ``status``: ``published``,
+  ``rejected`` or ``review``. A moderator's override sets ``moderated_by``,
+  ``moderated_at`` and ``note``. The commenter's address is kept only as a
+  keyed hash (``client``), enough to tell repeat posters apart, not to find them.
+- ``moderation_audit``: every moderator decision: who, when, from which status
+  to which, and the note.
+- ``users`` and ``tokens``: moderators and admins, and their bearer tokens.
+  A token is 32 random bytes shown once; only its SHA-256 is stored.
+
+Writes go through a writable store (one writer); listings work on a read-only one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from sqlalchemy import (
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    func,
+    select,
+    update,
+)
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
+
+from sitrep.core.errors import InputError, LookupFailed, StoreError
+from sitrep.store import Store, articles, events, meta, metadata
+
+if TYPE_CHECKING:
+    from sitrep.moderation import Policy
+
+TARGET_TYPES = ("event", "article")
+ROLES = ("moderator", "admin")
+PUBLISHED, REJECTED, REVIEW = "published", "rejected", "review"
+STATUSES = (PUBLISHED, REJECTED, REVIEW)
+# the policy's verdict -> the comment's status
+STATUS_OF_VERDICT = {"publish": PUBLISHED, "reject": REJECTED, "review": REVIEW}
+MAX_TEXT = 4000  # characters
+MAX_AUTHOR = 80
+MAX_NOTE = 1000
+TOKEN_PREFIX = "sitrep_"
+
+comments = Table(
+    "comments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("target_type", String(16), nullable=False),  # event | article
+    Column("target_id", String(32), nullable=False),
+    Column("author", String(MAX_AUTHOR), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("client", String(64)),  # HMAC of the client address, never the address
+    Column("verdict", String(16), nullable=False),  # the policy's: publish | reject | review
+    Column("reasons", Text, nullable=False),  # JSON list of {rule, detail, span, score, field}
+    Column("policy_version", String(64), nullable=False),
+    Column("language", String(16), nullable=False),
+    Column("status", String(16), nullable=False),  # published | rejected | review
+    Column("moderated_by", String(MAX_AUTHOR)),
+    Column("moderated_at", String(32)),
+    Column("note", Text),
+    # the page lists one target's published comments; the queue lists by status
+    Index("ix_comments_target", "target_type", "target_id", "status", "id"),
+    Index("ix_comments_status", "status", "id"),
+)
+
+moderation_audit = Table(
+    "moderation_audit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("comment_id", Integer, ForeignKey("comments.id"), nullable=False, index=True),
+    Column("moderator", String(MAX_AUTHOR), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("from_status", String(16), nullable=False),
+    Column("to_status", String(16), nullable=False),
+    Column("note", Text, nullable=False),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(MAX_AUTHOR), nullable=False, unique=True),
+    Column("role", String(16), nullable=False),  # moderator | admin
+    Column("created_at", String(32), nullable=False),
+)
+
+tokens = Table(
+    "tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
+    Column("token_hash", String(64), nullable=False, unique=True),  # sha256 hex of the token
+    Column("created_at", String(32), nullable=False),
+    Column("revoked_at", String(32)),
+)
+
+_CLIENT_KEY = "comments_client_key"
+# Bidirectional embeddings, overrides and isolates: they let a comment reorder the
+# text around it on screen (and hide what it says), and no keyboard types them.
+# Marks (LRM, RLM, ALM) and ZWNJ, which Persian needs, stay allowed.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+class Target(NamedTuple):
+    """What a comment is about: ``("event", id)`` or ``("article", id)``."""
+
+    type: str
+    id: str
+
+
+@dataclass(frozen=True)
+class CommentRecord:
+    """A stored comment with its moderation record."""
+
+    id: int
+    target_type: str
+    target_id: str
+    author: str
+    text: str
+    created_at: str
+    verdict: str
+    reasons: tuple[dict[str, Any], ...]
+    policy_version: str
+    language: str
+    status: str
+    moderated_by: str | None
+    moderated_at: str | None
+    note: str | None
+
+    def public_dict(self) -> dict[str, Any]:
+        """What readers see of a published comment."""
+        return {
+            "id": self.id,
+            "target_type": self.target_type,
+            "target_id": self.target_id,
+            "author": self.author,
+            "text": self.text,
+            "created_at": self.created_at,
+            "language": self.language,
+        }
+
+    def as_dict(self) -> dict[str, Any]:
+        """Everything a moderator sees (the client hash stays out)."""
+        return {
+            **self.public_dict(),
+            "verdict": self.verdict,
+            "reasons": list(self.reasons),
+            "policy_version": self.policy_version,
+            "status": self.status,
+            "moderated_by": self.moderated_by,
+            "moderated_at": self.moderated_at,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class User:
+    """A moderator or an admin."""
+
+    id: int
+    name: str
+    role: str
+
+    def may(self, *roles: str) -> bool:
+        """Whether this user holds one of ``roles``."""
+        return self.role in roles
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    """One moderator decision."""
+
+    id: int
+    comment_id: int
+    moderator: str
+    role: str
+    at: str
+    from_status: str
+    to_status: str
+    note: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "id": self.id,
+            "comment_id": self.comment_id,
+            "moderator": self.moderator,
+            "role": self.role,
+            "at": self.at,
+            "from": self.from_status,
+            "to": self.to_status,
+            "note": self.note,
+        }
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _writable(store: Store, what: str) -> None:
+    if store.readonly:
+        raise StoreError(f"cannot {what}: the store was opened read-only; open it writable")
+
+
+# -- checking text -------------------------------------------------------------
+
+
+def clean_text(value: str, field: str, *, max_chars: int, multiline: bool) -> str:
+    """``value`` NFC-normalized and trimmed, or InputError saying what is wrong with it.
+
+    Refused: empty text, text over ``max_chars``, unpaired surrogates (a JSON
+    ``\\ud800`` escape is not a character), control characters (tab and line
+    breaks allowed when ``multiline``), bidirectional overrides and isolates,
+    and the noncharacters U+FFFE and U+FFFF.
+    """
+    if not isinstance(value, str):
+        raise InputError(field, f"must be a string, not {type(value).__name__}")
+    allowed = "\t\n\r" if multiline else ""
+    for i, ch in enumerate(value):
+        code = ord(ch)
+        if 0xD800 <= code <= 0xDFFF:
+            raise InputError(
+                field,
+                f"holds an unpaired surrogate U+{code:04X} at position {i}, which is not "
+                "valid Unicode; send the text as UTF-8",
+            )
+        if (unicodedata.category(ch) == "Cc" and ch not in allowed) or code in (0xFFFE, 0xFFFF):
+            keep = "only tab and line breaks are allowed" if multiline else "none is allowed"
+            raise InputError(
+                field, f"holds the control character U+{code:04X} at position {i}; {keep}"
+            )
+        if ch in _BIDI_CONTROLS:
+            raise InputError(
+                field,
+                f"holds the bidirectional control U+{code:04X} at position {i}, which can "
+                "disguise text; remove it (the page sets the direction itself)",
+            )
+    text = unicodedata.normalize("NFC", value).strip()
+    if not text:
+        raise InputError(field, "is empty; write something")
+    if len(text) > max_chars:
+        raise InputError(field, f"is {len(text)} characters long; the limit is {max_chars}")
+    return text
+
+
+# -- comments ------------------------------------------------------------------
+
+
+def _target(target: Target | tuple[str, str]) -> Target:
+    kind, ident = target
+    if kind not in TARGET_TYPES:
+        raise InputError("target_type", f"{kind!r} is not one of {', '.join(TARGET_TYPES)}")
+    return Target(kind, ident)
+
+
+def target_exists(conn: Connection, target: Target) -> bool:
+    """Whether the event or article a comment is about is in the store (exact id)."""
+    table = events if target.type == "event" else articles
+    return conn.execute(select(table.c.id).where(table.c.id == target.id)).first() is not None
+
+
+def _client_key(conn: Connection) -> bytes:
+    """The store's secret key for hashing client addresses, made on first use."""
+    row = conn.execute(select(meta.c.value).where(meta.c.key == _CLIENT_KEY)).first()
+    if row is not None:
+        return bytes.fromhex(row[0])
+    key = secrets.token_bytes(32)
+    conn.execute(meta.insert().values(key=_CLIENT_KEY, value=key.hex()))
+    return key
+
+
+def _record(row: Any) -> CommentRecord:
+    return CommentRecord(
+        id=row["id"],
+        target_type=row["target_type"],
+        target_id=row["target_id"],
+        author=row["author"],
+        text=row["text"],
+        created_at=row["created_at"],
+        verdict=row["verdict"],
+        reasons=tuple(json.loads(row["reasons"])),
+        policy_version=row["policy_version"],
+        language=row["language"],
+        status=row["status"],
+        moderated_by=row["moderated_by"],
+        moderated_at=row["moderated_at"],
+        note=row["note"],
+    )
+
+
+def _author_reasons(author: str, policy: Policy) -> tuple[list[dict[str, Any]], str]:
+    """Insults and slander in the author's name (its language is not judged)."""
+    from sitrep.moderation import moderate
+
+    decision = moderate(author, policy=policy)
+    found = [
+        {**r.as_dict(), "field": "author"}
+        for r in decision.reasons
+        if r.rule in ("insult", "slander", "classifier")
+    ]
+    verdict = "publish"
+    for r in found:
+        if r["score"] >= policy.reject_threshold:
+            return found, "reject"
+        if r["score"] >= policy.review_threshold:
+            verdict = "review"
+    return found, verdict
+
+
+def _worse(a: str, b: str) -> str:
+    order = {"publish": 0, "review": 1, "reject": 2}
+    return a if order[a] >= order[b] else b
+
+
+RECENT = 50  # earlier comments the repeated-post rule compares with
+
+
+def _recent_texts(store: Store, where: Target, client: str | None) -> tuple[str, ...]:
+    """The latest comments on the same page and from the same poster (repeated posts)."""
+    with store.engine.connect() as conn:
+        query = (
+            select(comments.c.text)
+            .where(comments.c.target_type == where.type, comments.c.target_id == where.id)
+            .order_by(comments.c.id.desc())
+            .limit(RECENT)
+        )
+        texts = [r.text for r in conn.execute(query)]
+        key = conn.execute(select(meta.c.value).where(meta.c.key == _CLIENT_KEY)).first()
+        if client is not None and key is not None:  # no key yet: no earlier hashed client
+            digest = hmac.new(bytes.fromhex(key[0]), client.encode("utf-8"), hashlib.sha256)
+            query = (
+                select(comments.c.text)
+                .where(comments.c.client == digest.hexdigest())
+                .order_by(comments.c.id.desc())
+                .limit(RECENT)
+            )
+            texts += [r.text for r in conn.execute(query)]
+    return tuple(texts)
+
+
+def add_comment(
+    store: Store,
+    target: Target | tuple[str, str],
+    author: str,
+    text: str,
+    *,
+    policy: Policy | None = None,
+    client: str | None = None,
+) -> CommentRecord:
+    """Moderate one comment under ``policy`` (the default when None) and store it.
+
+    The policy's verdict sets the status: publish -> published, reject ->
+    rejected, review -> review (a moderator decides). The reasons are stored
+    with it. ``client`` (the poster's address) is stored only as a keyed hash.
+    Raises InputError for an empty, oversized or malformed text or author, and
+    LookupFailed when the event or article is not in the store.
+    """
+    from sitrep.moderation import default_policy, moderate
+
+    _writable(store, "store a comment")
+    where = _target(target)
+    clean_author = clean_text(author, "author", max_chars=MAX_AUTHOR, multiline=False)
+    clean = clean_text(text, "text", max_chars=MAX_TEXT, multiline=True)
+    policy = policy or default_policy()
+    decision = moderate(clean, policy=policy, recent=_recent_texts(store, where, client))
+    reasons = [{**r.as_dict(), "field": "text"} for r in decision.reasons]
+    author_reasons, author_verdict = _author_reasons(clean_author, policy)
+    verdict = _worse(decision.verdict, author_verdict)
+    row = {
+        "target_type": where.type,
+        "target_id": where.id,
+        "author": clean_author,
+        "text": clean,
+        "created_at": _now(),
+        "verdict": verdict,
+        "reasons": json.dumps(reasons + author_reasons, ensure_ascii=False),
+        "policy_version": decision.policy_version,
+        "language": decision.language,
+        "status": STATUS_OF_VERDICT[verdict],
+        "moderated_by": None,
+        "moderated_at": None,
+        "note": None,
+    }
+    try:
+        with store.engine.begin() as conn:
+            if not target_exists(conn, where):
+                raise LookupFailed(
+                    f"no {where.type} with id {where.id!r} in this database; comments need "
+                    f"the full id of an existing {where.type} (see /api/{where.type}s)"
+                )
+            if client is not None:
+                row["client"] = hmac.new(
+                    _client_key(conn), client.encode("utf-8"), hashlib.sha256
+                ).hexdigest()
+            inserted = conn.execute(comments.insert().values(**row)).inserted_primary_key
+            assert inserted is not None  # an autoincrement key is always returned
+            new_id = inserted[0]
+            stored = conn.execute(select(comments).where(comments.c.id == new_id)).mappings().one()
+    except SQLAlchemyError as exc:
+        raise StoreError(f"could not store the comment on {where.type} {where.id}: {exc}") from exc
+    return _record(stored)
+
+
+def get_comment(store: Store, comment_id: int) -> CommentRecord:
+    """One comment by id (LookupFailed when there is none)."""
+    with store.engine.connect() as conn:
+        row = conn.execute(select(comments).where(comments.c.id == comment_id)).mappings().first()
+    if row is None:
+        raise LookupFailed(f"no comment with id {comment_id}; list them with the moderation queue")
+    return _record(row)
+
+
+def published(
+    store: Store, target: Target | tuple[str, str], *, limit: int = 200, offset: int = 0
+) -> list[CommentRecord]:
+    """The published comments on one event or article, oldest first."""
+    where = _target(target)
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(comments)
+            .where(
+                comments.c.target_type == where.type,
+                comments.c.target_id == where.id,
+                comments.c.status == PUBLISHED,
+            )
+            .order_by(comments.c.id)
+            .limit(limit)
+            .offset(offset)
+        ).mappings()
+        return [_record(r) for r in rows]
+
+
+def queue(
+    store: Store, *, include_decided: bool = False, limit: int = 200, offset: int = 0
+) -> list[CommentRecord]:
+    """Comments held for review or rejected by the policy, oldest first.
+
+    A moderator's decision takes a comment out of the queue unless
+    ``include_decided``.
+    """
+    query = select(comments).where(comments.c.status.in_((REVIEW, REJECTED)))
+    if not include_decided:
+        query = query.where(comments.c.moderated_by.is_(None))
+    with store.engine.connect() as conn:
+        rows = conn.execute(query.order_by(comments.c.id).limit(limit).offset(offset)).mappings()
+        return [_record(r) for r in rows]
+
+
+def decide(
+    store: Store,
+    comment_id: int,
+    verdict: str,
+    *,
+    moderator: User,
+    note: str = "",
+) -> CommentRecord:
+    """A moderator publishes or rejects a comment; the change is written to the audit log.
+
+    ``verdict`` is ``publish`` or ``reject``. A decision that keeps the status
+    (confirming the policy) is audited too.
+    """
+    _writable(store, "record a moderation decision")
+    if verdict not in ("publish", "reject"):
+        raise InputError("verdict", f"{verdict!r} is not publish or reject")
+    if not moderator.may(*ROLES):
+        raise InputError("moderator", f"{moderator.name} ({moderator.role}) may not moderate")
+    note = note.strip()
+    if note:
+        note = clean_text(note, "note", max_chars=MAX_NOTE, multiline=True)
+    new_status = STATUS_OF_VERDICT[verdict]
+    try:
+        # A concurrent decision may change the status between the read and the write:
+        # the update only applies to the status just read, else it reads again.
+        for _ in range(5):
+            with store.engine.begin() as conn:
+                row = (
+                    conn.execute(select(comments).where(comments.c.id == comment_id))
+                    .mappings()
+                    .first()
+                )
+                if row is None:
+                    raise LookupFailed(
+                        f"no comment with id {comment_id}; see /api/moderation/queue"
+                    )
+                now = _now()
+                changed = conn.execute(
+                    update(comments)
+                    .where(comments.c.id == comment_id, comments.c.status == row["status"])
+                    .values(
+                        status=new_status, moderated_by=moderator.name, moderated_at=now, note=note
+                    )
+                ).rowcount
+                if not changed:
+                    continue
+                conn.execute(
+                    moderation_audit.insert().values(
+                        comment_id=comment_id,
+                        moderator=moderator.name,
+                        role=moderator.role,
+                        at=now,
+                        from_status=row["status"],
+                        to_status=new_status,
+                        note=note,
+                    )
+                )
+                break
+        else:
+            raise StoreError(f"comment {comment_id} kept changing under the decision; try again")
+    except SQLAlchemyError as exc:
+        raise StoreError(f"could not record the decision on comment {comment_id}: {exc}") from exc
+    return get_comment(store, comment_id)
+
+
+def decision_examples(store: Store) -> list[tuple[str, str]]:
+    """(text, label) for every comment a moderator decided: the training data they made.
+
+    ``label`` is ``published`` or ``rejected`` (the moderator's last word), so
+    ``sitrep moderate train --from-decisions`` can learn the publisher's own line.
+    """
+    query = select(comments.c.text, comments.c.status).where(
+        comments.c.moderated_by.is_not(None),
+        comments.c.status.in_(["published", "rejected"]),
+    )
+    with store.engine.connect() as conn:
+        return [(r.text, r.status) for r in conn.execute(query.order_by(comments.c.id))]
+
+
+def audit_log(
+    store: Store, *, comment_id: int | None = None, limit: int = 500
+) -> list[AuditRecord]:
+    """Moderator decisions, newest first (of one comment when ``comment_id``)."""
+    query = select(moderation_audit)
+    if comment_id is not None:
+        query = query.where(moderation_audit.c.comment_id == comment_id)
+    with store.engine.connect() as conn:
+        rows = conn.execute(query.order_by(moderation_audit.c.id.desc()).limit(limit)).mappings()
+        return [
+            AuditRecord(
+                id=r["id"],
+                comment_id=r["comment_id"],
+                moderator=r["moderator"],
+                role=r["role"],
+                at=r["at"],
+                from_status=r["from_status"],
+                to_status=r["to_status"],
+                note=r["note"],
+            )
+            for r in rows
+        ]
+
+
+# -- moderators and their tokens ------------------------------------------------
+
+
+def hash_token(token: str) -> str:
+    """What the store keeps of a token: its SHA-256, hex.
+
+    A token carries 256 random bits, so a fast hash is enough (no salt or
+    key stretching needed: there is nothing to guess).
+    """
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def create_token(store: Store, name: str, role: str) -> str:
+    """A new token for user ``name`` (created with ``role``, or given that role).
+
+    Returns the token: it is shown once and only its hash is stored.
+    """
+    _writable(store, "create a token")
+    if role not in ROLES:
+        raise InputError("role", f"{role!r} is not one of {', '.join(ROLES)}")
+    name = clean_text(name, "name", max_chars=MAX_AUTHOR, multiline=False)
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    try:
+        with store.engine.begin() as conn:
+            row = conn.execute(select(users.c.id).where(users.c.name == name)).first()
+            if row is None:
+                key = conn.execute(
+                    users.insert().values(name=name, role=role, created_at=_now())
+                ).inserted_primary_key
+                assert key is not None  # an autoincrement key is always returned
+                user_id = key[0]
+            else:
+                user_id = row[0]
+                conn.execute(update(users).where(users.c.id == user_id).values(role=role))
+            conn.execute(
+                tokens.insert().values(
+                    user_id=user_id, token_hash=hash_token(token), created_at=_now()
+                )
+            )
+    except SQLAlchemyError as exc:
+        raise StoreError(f"could not create a token for {name}: {exc}") from exc
+    return token
+
+
+def revoke_tokens(store: Store, name: str) -> int:
+    """Revoke every live token of user ``name``; returns how many."""
+    _writable(store, "revoke tokens")
+    with store.engine.begin() as conn:
+        row = conn.execute(select(users.c.id).where(users.c.name == name)).first()
+        if row is None:
+            raise LookupFailed(f"no user called {name!r}; list them with `sitrep admin users`")
+        revoked: int = conn.execute(
+            update(tokens)
+            .where(tokens.c.user_id == row[0], tokens.c.revoked_at.is_(None))
+            .values(revoked_at=_now())
+        ).rowcount
+    return revoked
+
+
+def check_token(store: Store, token: str) -> User | None:
+    """The user a live token belongs to, or None for an unknown or revoked token."""
+    if not token or not token.startswith(TOKEN_PREFIX) or len(token) > 200:
+        return None
+    with store.engine.connect() as conn:
+        row = conn.execute(
+            select(users.c.id, users.c.name, users.c.role, tokens.c.token_hash)
+            .join(tokens, tokens.c.user_id == users.c.id)
+            .where(tokens.c.token_hash == hash_token(token), tokens.c.revoked_at.is_(None))
+        ).first()
+    # the lookup is by hash; compare again in constant time all the same
+    if row is None or not hmac.compare_digest(row[3], hash_token(token)):
+        return None
+    return User(id=row[0], name=row[1], role=row[2])
+
+
+def list_users(store: Store) -> list[dict[str, Any]]:
+    """Every user with its role and number of live tokens."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(users).order_by(users.c.name)).mappings().all()
+        live: dict[int, int] = {}
+        for (uid,) in conn.execute(select(tokens.c.user_id).where(tokens.c.revoked_at.is_(None))):
+            live[uid] = live.get(uid, 0) + 1
+    return [
+        {
+            "name": r["name"],
+            "role": r["role"],
+            "created_at": r["created_at"],
+            "tokens": live.get(r["id"], 0),
+        }
+        for r in rows
+    ]
+
+
+def counts(store: Store) -> dict[str, int]:
+    """Comments by status."""
+    with store.engine.connect() as conn:
+        found: dict[str, int] = {
+            str(status): int(n)
+            for status, n in conn.execute(
+                select(comments.c.status, func.count()).group_by(comments.c.status)
+            )
+        }
+    return {s: int(found.get(s, 0)) for s in STATUSES}

@@ -1,0 +1,503 @@
+"""Territorial control changes read from Guardian articles, scored against our own gold.
+
+The articles are full Guardian pieces about Syria, ISIS and the SDF, 2017-2019
+(``shared/data/events/guardian/guardian_syria_2017_2019.csv``; Guardian
+copyright, read at run time only). The gold is hand-annotated in
+``gold/guardian_control.jsonl`` under the rules of ``gold/GUARDIAN_RULES.md``:
+one record per control change an article reports as having happened, and one
+``{"idx": N, "none": true}`` record per article that reports none, so the set
+of articles is explicit.
+
+Every gold article is read by :class:`~sitrep.read.en.extract.Extractor` (published on
+the CSV date, outlet "The Guardian"). Its territory mentions (the three
+territory sub-event types, status occurred or claimed, not references back)
+become system changes ``(place id, new controller, date)``, deduplicated per
+article. A system change matches a gold change when
+
+- the places agree: the same GeoNames id, or the system place lies inside the
+  gold place (the gold names a province only when the article names no town
+  in the gazetteer, so any town of that province is a finer, not a wrong,
+  reading; a system province for a gold town is not a match: it loses the
+  place the article gave);
+- the new controllers are equal (``ActorDictionary.controller_of(actor1)``);
+- the system date lies within the gold date's window (day, Monday-based week,
+  calendar month, calendar year) widened by ``SLACK_DAYS`` on both sides.
+
+Matching is one-to-one per article. A system change that would match a gold
+change already matched is a *duplicate* (the same change told twice with two
+dates, which the merge stage fuses): it is listed in the details but counted
+neither as a true nor as a false positive.
+
+Figures: ``precision``, ``recall``, ``f1`` under that rule, and ``place_f1``,
+the F1 of the same matching ignoring the controller (place and date only), to
+show how many misses are controller errors rather than missed places.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from sitrep.core.config import Config
+from sitrep.core.errors import DataError
+from sitrep.core.records import Mention, Precision, Status
+from sitrep.quality.evaluation.common import EvalResult, corpus_hash, data_path, prf
+from sitrep.read.en.extract import Extractor
+from sitrep.read.typology import TERRITORY_SUB_TYPES
+
+GOLD = Path(__file__).with_name("gold") / "guardian_control.jsonl"
+CSV_PARTS = ("events", "guardian", "guardian_syria_2017_2019.csv")
+OUTLET = "The Guardian"
+SLACK_DAYS = 2
+KEPT_STATUSES = frozenset({Status.OCCURRED, Status.CLAIMED})
+
+# (outer place id, inner place id) -> whether inner lies in outer
+Contains = Callable[[int, int], bool]
+
+
+@dataclass(frozen=True)
+class GoldChange:
+    """One hand-annotated control change."""
+
+    idx: int
+    place: str
+    geonames_id: int
+    new_controller: str
+    date: date
+    precision: Precision
+    previous_controller: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Gold:
+    """The gold: the article set and its changes."""
+
+    articles: tuple[int, ...]
+    changes: tuple[GoldChange, ...]
+
+    def for_article(self, idx: int) -> list[GoldChange]:
+        return [c for c in self.changes if c.idx == idx]
+
+
+@dataclass(frozen=True)
+class SystemChange:
+    """A control change as sitrep read it from one article."""
+
+    idx: int
+    geonames_id: int | None
+    controller: str | None
+    date: date | None
+    precision: Precision | None = None
+    place: str = ""
+    sub_event_type: str = ""
+    status: str = ""
+    evidence: str = ""
+
+
+@dataclass
+class MatchResult:
+    """One article's (or several articles') matching outcome."""
+
+    tp: list[tuple[GoldChange, SystemChange]] = field(default_factory=list)
+    fp: list[SystemChange] = field(default_factory=list)
+    fn: list[GoldChange] = field(default_factory=list)
+    duplicates: list[SystemChange] = field(default_factory=list)
+
+    def extend(self, other: MatchResult) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        self.duplicates += other.duplicates
+
+
+# -- gold --------------------------------------------------------------------
+
+
+def _month_end(d: date) -> date:
+    nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return nxt - timedelta(days=1)
+
+
+def gold_window(change: GoldChange, *, slack_days: int = SLACK_DAYS) -> tuple[date, date]:
+    """First and last day a system date may fall on to match ``change``."""
+    d = change.date
+    if change.precision is Precision.DAY:
+        first, last = d, d
+    elif change.precision is Precision.WEEK:
+        first, last = d, d + timedelta(days=6)
+    elif change.precision is Precision.MONTH:
+        first, last = d.replace(day=1), _month_end(d)
+    else:
+        first, last = date(d.year, 1, 1), date(d.year, 12, 31)
+    slack = timedelta(days=slack_days)
+    return first - slack, last + slack
+
+
+def _parse_line(line: str, lineno: int, path: Path) -> dict[str, Any]:
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise DataError(f"{path}:{lineno}: not valid JSON ({exc.msg}); fix the line") from exc
+    if not isinstance(rec, dict) or not isinstance(rec.get("idx"), int):
+        raise DataError(f"{path}:{lineno}: each line needs an integer 'idx'")
+    return rec
+
+
+def load_gold(path: Path = GOLD) -> Gold:
+    """Read the gold file (raises DataError naming the line that is malformed)."""
+    if not path.exists():
+        raise DataError(f"gold file {path} is missing; it ships with sitrep")
+    articles: list[int] = []
+    changes: list[GoldChange] = []
+    for lineno, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        rec = _parse_line(line, lineno, path)
+        idx = rec["idx"]
+        if idx not in articles:
+            articles.append(idx)
+        if rec.get("none"):
+            continue
+        try:
+            changes.append(
+                GoldChange(
+                    idx=idx,
+                    place=str(rec["place"]),
+                    geonames_id=int(rec["geonames_id"]),
+                    new_controller=str(rec["new_controller"]),
+                    date=date.fromisoformat(rec["date"]),
+                    precision=Precision(rec["date_precision"]),
+                    previous_controller=rec.get("previous_controller"),
+                    note=str(rec.get("note", "")),
+                )
+            )
+        except (KeyError, ValueError, TypeError) as exc:
+            raise DataError(
+                f"{path}:{lineno}: a change needs place, geonames_id, new_controller, "
+                f"date (YYYY-MM-DD) and date_precision (day/week/month/year): {exc}"
+            ) from exc
+    return Gold(tuple(articles), tuple(changes))
+
+
+# -- matching ----------------------------------------------------------------
+
+
+def _same_place(gold: GoldChange, sys_change: SystemChange, contains: Contains) -> bool:
+    if sys_change.geonames_id is None:
+        return False
+    if sys_change.geonames_id == gold.geonames_id:
+        return True
+    return contains(gold.geonames_id, sys_change.geonames_id)
+
+
+def matches(
+    gold: GoldChange,
+    sys_change: SystemChange,
+    *,
+    contains: Contains,
+    use_controller: bool = True,
+    slack_days: int = SLACK_DAYS,
+) -> bool:
+    """Whether a system change counts as the gold change (see the module docstring)."""
+    if sys_change.date is None or not _same_place(gold, sys_change, contains):
+        return False
+    if use_controller and sys_change.controller != gold.new_controller:
+        return False
+    first, last = gold_window(gold, slack_days=slack_days)
+    return first <= sys_change.date <= last
+
+
+def _quality(gold: GoldChange, sys_change: SystemChange) -> tuple[int, int]:
+    """Lower is better: exact place first, then the closest date."""
+    exact = 0 if sys_change.geonames_id == gold.geonames_id else 1
+    days = abs((sys_change.date - gold.date).days) if sys_change.date else 10**6
+    return exact, days
+
+
+def match_article(
+    gold: Sequence[GoldChange],
+    system: Sequence[SystemChange],
+    *,
+    contains: Contains,
+    use_controller: bool = True,
+    slack_days: int = SLACK_DAYS,
+) -> MatchResult:
+    """One-to-one matching of one article's gold and system changes."""
+
+    def ok(g: GoldChange, s: SystemChange) -> bool:
+        return matches(
+            g, s, contains=contains, use_controller=use_controller, slack_days=slack_days
+        )
+
+    result = MatchResult()
+    used: set[int] = set()
+    for g in gold:
+        candidates = [(i, s) for i, s in enumerate(system) if i not in used and ok(g, s)]
+        if not candidates:
+            result.fn.append(g)
+            continue
+        i, s = min(candidates, key=lambda c: _quality(g, c[1]))
+        used.add(i)
+        result.tp.append((g, s))
+    for i, s in enumerate(system):
+        if i in used:
+            continue
+        if any(ok(g, s) for g in gold):
+            result.duplicates.append(s)
+        else:
+            result.fp.append(s)
+    return result
+
+
+# -- reading -----------------------------------------------------------------
+
+
+def read_articles(path: Path, wanted: Iterable[int]) -> dict[int, tuple[date, str]]:
+    """``idx -> (published, text)`` for the wanted rows of the Guardian CSV."""
+    wanted_set = set(wanted)
+    csv.field_size_limit(sys.maxsize)
+    found: dict[int, tuple[date, str]] = {}
+    with path.open(newline="", encoding="utf-8") as fh:
+        reader = csv.reader(fh)
+        header = next(reader, None)
+        if not header or len(header) < 3:
+            raise DataError(f"{path}: expected columns idx, date, text, source")
+        for row in reader:
+            try:
+                idx = int(row[0])
+            except (ValueError, IndexError):
+                continue
+            if idx in wanted_set:
+                found[idx] = (date.fromisoformat(row[1]), row[2])
+    missing = wanted_set - set(found)
+    if missing:
+        raise DataError(
+            f"{path}: gold articles {sorted(missing)} are not in the CSV; "
+            "the corpus changed, re-check the gold"
+        )
+    return found
+
+
+def system_changes(
+    idx: int, mentions: Iterable[Mention], extractor: Extractor
+) -> list[SystemChange]:
+    """Territory mentions of one article as deduplicated system changes."""
+    out: dict[tuple[int | None, str | None, date | None], SystemChange] = {}
+    for m in mentions:
+        if m.sub_event_type not in TERRITORY_SUB_TYPES or m.reference:
+            continue
+        if m.status not in KEPT_STATUSES:
+            continue
+        place_id = m.place.place.id if m.place else None
+        controller = extractor.actors.controller_of(m.actor1) if m.actor1 else None
+        when = m.time.value if m.time else None
+        key = (place_id, controller, when)
+        if key in out:
+            continue
+        out[key] = SystemChange(
+            idx=idx,
+            geonames_id=place_id,
+            controller=controller,
+            date=when,
+            precision=m.time.precision if m.time else None,
+            place=m.place.place.name if m.place else "",
+            sub_event_type=m.sub_event_type,
+            status=str(m.status),
+            evidence=m.evidence.text,
+        )
+    return list(out.values())
+
+
+def _events_by_article(
+    config: Config, wanted: Iterable[int], texts: dict[int, tuple[date, str]]
+) -> dict[int, list[SystemChange] | str]:
+    """Ingest the articles into a scratch database; each article's territory events.
+
+    A value is the list of the article's system changes, or the reason the
+    article could not be read.
+    """
+    import json as _json
+    import tempfile
+
+    from sqlalchemy import select
+
+    from sitrep.pipeline import ingest
+    from sitrep.store import actors, articles, open_store
+    from sitrep.views.queries import EventFilter, iter_events
+
+    out: dict[int, list[SystemChange] | str] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "guardian.jsonl"
+        rows = [
+            {
+                "text": texts[i][1],
+                "outlet": OUTLET,
+                "published": texts[i][0].isoformat(),
+                "url": f"guardian:{i}",
+            }
+            for i in wanted
+        ]
+        src.write_text("".join(_json.dumps(r) + "\n" for r in rows), "utf-8")
+        with open_store(str(Path(tmp) / "guardian.db")) as store:
+            ingest([src], config=config, store=store, workers=1)
+            with store.engine.connect() as conn:
+                article_idx = {
+                    r[0]: int(str(r[1]).split(":")[1])
+                    for r in conn.execute(select(articles.c.id, articles.c.url))
+                }
+                failed = {
+                    int(str(r[1]).split(":")[1]): r[2] or "failed"
+                    for r in conn.execute(
+                        select(articles.c.id, articles.c.url, articles.c.error).where(
+                            articles.c.status == "failed"
+                        )
+                    )
+                }
+                controller = {
+                    r[0]: r[1] for r in conn.execute(select(actors.c.name, actors.c.controller))
+                }
+            f = EventFilter(statuses=sorted(s.value for s in KEPT_STATUSES))
+            for e in iter_events(store, f):
+                if e["sub_event_type"] not in TERRITORY_SUB_TYPES or not e["place"]:
+                    continue
+                own = [m for m in e["mentions"] if not m["reference"]]
+                for idx in sorted({article_idx[m["article_id"]] for m in own}):
+                    evidence = next(
+                        m["evidence"] for m in own if article_idx[m["article_id"]] == idx
+                    )
+                    changes = out.setdefault(idx, [])
+                    assert isinstance(changes, list)
+                    changes.append(
+                        SystemChange(
+                            idx=idx,
+                            geonames_id=e["place"]["geonames_id"],
+                            controller=controller.get(e["actor1"]) if e["actor1"] else None,
+                            date=date.fromisoformat(e["date"]) if e["date"] else None,
+                            precision=Precision(e["date_precision"])
+                            if e["date_precision"]
+                            else None,
+                            place=e["place"]["name"],
+                            sub_event_type=e["sub_event_type"],
+                            status=e["status"],
+                            evidence=evidence,
+                        )
+                    )
+    for idx, reason in failed.items():
+        out[idx] = reason
+    return out
+
+
+def _gold_dict(g: GoldChange) -> dict[str, Any]:
+    return {
+        "idx": g.idx,
+        "place": g.place,
+        "geonames_id": g.geonames_id,
+        "new_controller": g.new_controller,
+        "date": g.date.isoformat(),
+        "date_precision": str(g.precision),
+        "note": g.note,
+    }
+
+
+def _sys_dict(s: SystemChange) -> dict[str, Any]:
+    return {
+        "idx": s.idx,
+        "place": s.place,
+        "geonames_id": s.geonames_id,
+        "new_controller": s.controller,
+        "date": s.date.isoformat() if s.date else None,
+        "date_precision": str(s.precision) if s.precision else None,
+        "sub_event_type": s.sub_event_type,
+        "status": s.status,
+        "sentence": s.evidence,
+    }
+
+
+def evaluate(config: Config, *, extractor: Extractor | None = None) -> EvalResult:
+    """Read the gold articles with sitrep and score its control changes."""
+    gold = load_gold()
+    csv_path = data_path(*CSV_PARTS)
+    texts = read_articles(csv_path, gold.articles)
+    ex = extractor or Extractor(config)
+    gazetteer = ex.gazetteer
+
+    def contains(outer: int, inner: int) -> bool:
+        o, i = gazetteer.by_id(outer), gazetteer.by_id(inner)
+        return o is not None and i is not None and gazetteer.contains(o, i)
+
+    strict, loose = MatchResult(), MatchResult()
+    failures: dict[int, str] = {}
+    table: list[list[Any]] = [["idx", "date", "gold", "sys", "TP", "FP", "FN", "dup", "place_TP"]]
+    # The product is events, not mentions: ingest every article through the real
+    # pipeline (merging included) and score, per article, the events it reports.
+    by_article = _events_by_article(config, gold.articles, texts)
+    for idx in gold.articles:
+        published, _text = texts[idx]
+        found = by_article.get(idx)
+        system: list[SystemChange] = []
+        if isinstance(found, str):
+            failures[idx] = found
+        elif found:
+            system = list(found)
+        gold_here = gold.for_article(idx)
+        s = match_article(gold_here, system, contains=contains)
+        p = match_article(gold_here, system, contains=contains, use_controller=False)
+        strict.extend(s)
+        loose.extend(p)
+        table.append(
+            [
+                idx,
+                published.isoformat(),
+                len(gold_here),
+                len(system),
+                len(s.tp),
+                len(s.fp),
+                len(s.fn),
+                len(s.duplicates),
+                len(p.tp),
+            ]
+        )
+    precision, recall, f1 = prf(len(strict.tp), len(strict.fp), len(strict.fn))
+    _, _, place_f1 = prf(len(loose.tp), len(loose.fp), len(loose.fn))
+    table += [[idx, "extractor failed:", reason] for idx, reason in failures.items()]
+    table.append(
+        [
+            "all",
+            "",
+            len(gold.changes),
+            "",
+            len(strict.tp),
+            len(strict.fp),
+            len(strict.fn),
+            len(strict.duplicates),
+            len(loose.tp),
+        ]
+    )
+    return EvalResult(
+        name="guardian",
+        figures={
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(f1, 4),
+            "place_f1": round(place_f1, 4),
+        },
+        corpus=corpus_hash(csv_path, GOLD),
+        table=table,
+        details={
+            "true_positives": [
+                {"gold": _gold_dict(g), "system": _sys_dict(s)} for g, s in strict.tp
+            ],
+            "false_positives": [_sys_dict(s) for s in strict.fp],
+            "false_negatives": [_gold_dict(g) for g in strict.fn],
+            "duplicates": [_sys_dict(s) for s in strict.duplicates],
+            "place_only": {"tp": len(loose.tp), "fp": len(loose.fp), "fn": len(loose.fn)},
+            "failures": failures,
+        },
+    )

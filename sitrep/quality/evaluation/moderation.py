@@ -1,0 +1,448 @@
+"""The comment policy engine measured on ../shared/data/moderation (issue 6).
+
+* Finglish detection: the Finglish sentences of ``finglish_dataset_mmahdibarghi``
+  (all three files, de-duplicated) are the positives; the negatives are English
+  sentences from ``events/guardian`` (every sentence of the 249 Guardian
+  articles) and ``events/geoparsing/GWN.xml`` (titles and sentences of the
+  GeoWebNews articles). Overall and on texts of five words or fewer.
+* Insults: Pars-OFF level A test split (OFF vs NOT), ParsOffensive (Offensive
+  vs Neutral) and the PHATE test split (any of violence, hate, vulgar = positive):
+  the rule layer alone (flagged = a score at the policy's review threshold), the
+  classifier trained on the Pars-OFF level A train split (in a temporary
+  folder, never in the repo) alone, and the two together as ``moderate`` combines them.
+* The shipped classifier (``corpus.py``, trained on our own corpus only) with the
+  rules, as ``moderate`` combines them under the default policy: ``*_shipped_*``.
+* Finglish inside a sentence (``finglish_inline_*``): built at run time from the
+  Finglish pairs: one Finglish word (three letters or more, not an English word)
+  from a Finglish sentence is put at a random place in an English sentence
+  (Guardian/GWN) or a Persian sentence (the pairs' Persian side); a hit needs a
+  reported span on the inserted word. The same number of untouched English and
+  Persian sentences are the negatives.
+* Scunthorpe: innocent words and sentences we wrote that contain insult or
+  accusation substrings; the figure is the share that raise no insult or slander reason.
+* Slander: a small set of our own sentences with the expected outcome.
+* A benchmark (details): comments per second for the rule path and the classifier path.
+
+Figures are all in [0, 1], higher is better.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import re
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from sitrep.core.config import Config
+from sitrep.moderation import classifier as clf
+from sitrep.moderation.corpus import shipped_classifier
+from sitrep.moderation.engine import PUBLISH, moderate
+from sitrep.moderation.language import (
+    FINGLISH,
+    _is_english_word,
+    detect_language,
+    find_finglish_spans,
+)
+from sitrep.moderation.policy import Policy, default_policy
+from sitrep.moderation.rules import find_insults, find_slander
+from sitrep.quality.evaluation.common import EvalResult, corpus_hash, data_path, prf
+from sitrep.text.sentences import split_sentences
+
+# Our own innocent texts: each holds an insult or accusation as a substring.
+INNOCENT: tuple[str, ...] = (
+    "کسب",
+    "کسبه",
+    "کسب و کار",
+    "کسانی",
+    "کسی",
+    "کسری",
+    "کسل",
+    "عکس",
+    "برعکس",
+    "عکس‌ها",
+    "اکنون",
+    "خرید",
+    "خرما",
+    "خرداد",
+    "خروج",
+    "خرس",
+    "خرم‌آباد",
+    "آخر",
+    "خراب",
+    "گوهر",
+    "شکوه",
+    "گروه",
+    "گاوصندوق",
+    "گاوداری",
+    "احمد",
+    "احمدی",
+    "دزدگیر",
+    "ساختمان",
+    "کیان",
+    "کیفیت",
+    "کونگ‌فو",
+    "قاطع",
+    "جنگل",
+    "خائیدن",
+    "سگال",
+    "لاشه",
+    "حرمت",
+    "class",
+    "classic",
+    "assassin",
+    "Scunthorpe",
+    "cocktail",
+    "Essex",
+    "Sussex",
+    "Middlesex",
+    "therapist",
+    "analyst",
+    "grape",
+    "shiitake",
+    "title",
+    "document",
+    "Dickens",
+    "scrap",
+    "basement",
+    "passage",
+    "assistant",
+    "compass",
+    "cumulative",
+    "Penistone",
+    "arsenal",
+    "butter",
+    "Hancock",
+    "peacock",
+    "shuttlecock",
+    "grass",
+    "bass",
+    "spicy",
+    "Thieves' Market",
+    "kasb",
+    "kharid",
+    "khorma",
+    "kharej",
+    "gavazn",
+    "dozdgir",
+    "ahmad",
+    "kasi",
+    "aks",
+    "من از این مغازه خرید کردم و راضی بودم",
+    "کسب و کار مردم در خرداد امسال رونق گرفت",
+    "عکس‌های این گزارش را دیدم، برعکس همیشه کیفیت خوبی داشت",
+    "گروه ما با احمد به خرم‌آباد رفت",
+    "She took a class on classic assassin novels in Scunthorpe.",
+    "The cocktail bar in Essex hired a therapist and an analyst.",
+    "The assistant left the compass in the basement of the arsenal.",
+    "Hancock watched a peacock in the grass near Penistone.",
+)
+
+# Our own slander cases: (text, flagged?) where flagged means review or reject.
+SLANDER_CASES: tuple[tuple[str, bool], ...] = (
+    ("او خائن است", True),
+    ("وزیر نفت دزد است", True),
+    ("این نماینده‌ها همه دروغگو هستند", True),
+    ("شما جاسوس اسرائیل هستید", True),
+    ("مسئولین فاسد و مزدور هستند", True),
+    ("ina hame dozdan", True),
+    ("shoma jasoos hastid", True),
+    ("vazir khaene", True),
+    ("He is a liar and a thief", True),
+    ("The minister is corrupt", True),
+    ("Ali is a traitor", True),
+    ("They are all criminals", True),
+    ("دزدها شب به بانک زدند", False),
+    ("فیلم درباره یک جاسوس قدیمی بود", False),
+    ("پلیس قاتل را دستگیر کرد", False),
+    ("Thieves stole a car last night", False),
+    ("The novel follows a spy in Vienna", False),
+    ("Police arrested the killer on Friday", False),
+    ("مقاله خوبی بود، ممنون", False),
+    ("Good report, thank you", False),
+)
+
+
+def _finglish_sentences() -> tuple[list[str], list[Path]]:
+    folder = data_path("moderation", "finglish_dataset_mmahdibarghi")
+    files = [
+        (folder / "PersianToFinglishDataset.txt", 0),
+        (folder / "PersianToFinglish-not-matched.txt", 0),
+        (folder / "PersianFinglishDataWithVoiceNames.txt", 1),
+    ]
+    seen: dict[str, None] = {}
+    for path, col in files:
+        for i, line in enumerate(path.read_text("utf-8").splitlines()):
+            parts = line.split("\t")
+            if i == 0 and len(parts) > col and parts[col] == "Finglish":
+                continue
+            if len(parts) > col and re.search(r"[A-Za-z]{2}", parts[col]):
+                seen.setdefault(parts[col].strip(), None)
+    return list(seen), [p for p, _ in files]
+
+
+def _persian_of_pairs() -> list[str]:
+    path = data_path("moderation", "finglish_dataset_mmahdibarghi", "PersianToFinglishDataset.txt")
+    out: list[str] = []
+    for line in path.read_text("utf-8").splitlines()[1:]:
+        parts = line.split("\t")
+        if len(parts) > 1 and parts[1].strip():
+            out.append(parts[1].strip())
+    return out
+
+
+def _inline_figures(
+    finglish: list[str], english: list[str], persian: list[str], n: int
+) -> tuple[dict[str, float], dict[str, Any]]:
+    """Precision, recall, F1 of Finglish words put inside English and Persian sentences."""
+    rng = random.Random(6)
+    words = sorted(
+        {
+            w.lower()
+            for s in finglish
+            for w in re.findall(r"[A-Za-z]+", s)
+            if len(w) >= 3 and not _is_english_word(w.lower())
+        }
+    )
+    english = [s for s in english if len(s) < 300]
+    cases: list[tuple[str, tuple[int, int] | None]] = []
+    for pool in (english, persian):
+        picked = rng.sample(pool, min(len(pool), 2 * n))
+        for sentence in picked[:n]:
+            tokens = sentence.split()
+            at = rng.randint(0, len(tokens))
+            word = rng.choice(words)
+            before = " ".join(tokens[:at])
+            start = len(before) + (1 if before else 0)
+            text = " ".join([*tokens[:at], word, *tokens[at:]])
+            cases.append((text, (start, start + len(word))))
+        cases += [(sentence, None) for sentence in picked[n:]]
+    tp = fp = fn = 0
+    missed: list[str] = []
+    wrong: list[str] = []
+    for text, gold in cases:
+        spans = [f.span for f in find_finglish_spans(text)]
+        if gold is None:
+            fp += bool(spans)
+            if spans and len(wrong) < 10:
+                wrong.append(text)
+        elif any(s < gold[1] and e > gold[0] for s, e in spans):
+            tp += 1
+        else:
+            fn += 1
+            if len(missed) < 10:
+                missed.append(text[gold[0] : gold[1]])
+    p, r, f = prf(tp, fp, fn)
+    figures = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+    return figures, {"cases": len(cases), "missed_words": missed, "flagged_clean": wrong}
+
+
+def _english_sentences() -> tuple[list[str], list[Path]]:
+    guardian = data_path("events", "guardian", "guardian_syria_2017_2019.csv")
+    gwn = data_path("events", "geoparsing", "GWN.xml")
+    out: list[str] = []
+    csv.field_size_limit(1 << 30)
+    with guardian.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            out += [s.span.text for s in split_sentences(row["text"])]
+    for article in ET.parse(gwn).getroot().iter("article"):
+        out.append(article.findtext("title") or "")
+        out += [s.span.text for s in split_sentences(article.findtext("text") or "")]
+    return [s for s in out if re.search(r"[A-Za-z]{2}", s)], [guardian, gwn]
+
+
+def _read_xlsx(path: Path) -> list[list[str]]:
+    """Rows of the first sheet of an .xlsx file (strings only; enough for ParsOffensive)."""
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    with zipfile.ZipFile(path) as z:
+        shared = [
+            "".join(t.text or "" for t in si.iter(f"{{{ns['m']}}}t"))
+            for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", ns)
+        ]
+        sheet = ET.fromstring(z.read("xl/worksheets/sheet1.xml"))
+    rows: list[list[str]] = []
+    for row in sheet.iter(f"{{{ns['m']}}}row"):
+        cells: list[str] = []
+        for c in row.findall("m:c", ns):
+            v = c.find("m:v", ns)
+            if c.get("t") == "s" and v is not None:
+                cells.append(shared[int(v.text or 0)])
+            elif c.get("t") == "inlineStr":
+                cells.append("".join(t.text or "" for t in c.iter(f"{{{ns['m']}}}t")))
+            else:
+                cells.append(v.text if v is not None and v.text else "")
+        rows.append(cells)
+    return rows
+
+
+def _labelled_sets() -> tuple[dict[str, tuple[list[str], list[int]]], list[Path]]:
+    sets: dict[str, tuple[list[str], list[int]]] = {}
+    paths: list[Path] = []
+    for split in ("train", "test"):
+        path = data_path("moderation", "pars_off", f"Pars-OFF_levela_{split}.csv")
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        sets[f"parsoff_{split}"] = (
+            [r["tweet"] for r in rows],
+            [int(r["label"] == "OFF") for r in rows],
+        )
+        paths.append(path)
+    xlsx = data_path("moderation", "parsoffensive", "ParsOffensive.xlsx")
+    rows_x = [r for r in _read_xlsx(xlsx)[1:] if len(r) >= 2 and r[0].strip()]
+    sets["parsoffensive"] = (
+        [r[0] for r in rows_x],
+        [int(r[1].strip() == "Offensive") for r in rows_x],
+    )
+    phate = data_path("moderation", "phate", "test_simple.csv")
+    with phate.open(encoding="utf-8", newline="") as fh:
+        rows_p = [r for r in csv.DictReader(fh) if r["text"].strip()]
+    sets["phate"] = (
+        [r["text"] for r in rows_p],
+        [
+            int(any(r[k] == "1" for k in ("Violenc", "Hate", "Vulgar", "HateSpeech")))
+            for r in rows_p
+        ],
+    )
+    return sets, [*paths, xlsx, phate]
+
+
+def _binary(gold: Sequence[int], pred: Sequence[bool]) -> dict[str, float]:
+    tp = sum(1 for g, p in zip(gold, pred, strict=True) if g and p)
+    fp = sum(1 for g, p in zip(gold, pred, strict=True) if not g and p)
+    fn = sum(1 for g, p in zip(gold, pred, strict=True) if g and not p)
+    tn = len(gold) - tp - fp - fn
+    p1, r1, f1 = prf(tp, fp, fn)
+    _, _, f0 = prf(tn, fn, fp)
+    return {"precision": round(p1, 4), "recall": round(r1, 4), "macro_f1": round((f1 + f0) / 2, 4)}
+
+
+def _sample(items: list[Any], limit: int | None) -> list[Any]:
+    """Every k-th item so at most ``limit`` remain (deterministic)."""
+    if not limit or len(items) <= limit:
+        return items
+    step = len(items) / limit
+    return [items[int(i * step)] for i in range(limit)]
+
+
+def _finglish_figures(pos: list[str], neg: list[str]) -> dict[str, float]:
+    flagged = lambda s: detect_language(s).language == FINGLISH  # noqa: E731
+    tp = sum(flagged(s) for s in pos)
+    fp = sum(flagged(s) for s in neg)
+    p, r, f = prf(tp, fp, len(pos) - tp)
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def _rule_scores(texts: Sequence[str]) -> list[float]:
+    return [max((h.score for h in find_insults(t) + find_slander(t)), default=0.0) for t in texts]
+
+
+def _rate(fn: Callable[[], object], n: int) -> float:
+    started = time.perf_counter()
+    fn()
+    return round(n / max(time.perf_counter() - started, 1e-9), 1)
+
+
+def evaluate(config: Config, *, limit: int | None = None) -> EvalResult:
+    """Run every moderation measurement; ``limit`` caps each set (for quick tests)."""
+    del config  # the policy engine needs no sitrep settings
+    policy: Policy = default_policy()
+    review = policy.review_threshold
+    figures: dict[str, float] = {}
+    details: dict[str, Any] = {}
+
+    pos, fin_paths = _finglish_sentences()
+    neg, en_paths = _english_sentences()
+    pos, neg = _sample(pos, limit), _sample(neg, limit)
+    short = lambda xs: [s for s in xs if len(s.split()) <= 5]  # noqa: E731
+    for name, (p, n) in {
+        "finglish": (pos, neg),
+        "finglish_short": (short(pos), short(neg)),
+    }.items():
+        for k, v in _finglish_figures(p, n).items():
+            figures[f"{name}_{k}"] = v
+        details[f"{name}_counts"] = {"finglish": len(p), "english": len(n)}
+
+    inline, inline_details = _inline_figures(pos, neg, _persian_of_pairs(), limit or 1000)
+    for k, v in inline.items():
+        figures[f"finglish_inline_{k}"] = v
+    details["finglish_inline"] = inline_details
+
+    sets, set_paths = _labelled_sets()
+    shipped = shipped_classifier()
+    train_x, train_y = sets.pop("parsoff_train")
+    sets = {"parsoff": sets.pop("parsoff_test"), **sets}
+    with tempfile.TemporaryDirectory() as tmp:
+        model_path = Path(tmp) / "parsoff.joblib"
+        fitted = clf.fit(
+            _sample(train_x, limit * 4 if limit else None),
+            _sample(train_y, limit * 4 if limit else None),
+        )
+        clf.save(fitted, model_path, positive_label="OFF", labels=["NOT", "OFF"])
+        model = clf.load(model_path)
+        for name, (texts, gold) in sets.items():
+            texts, gold = _sample(texts, limit), _sample(gold, limit)
+            rules = _rule_scores(texts)
+            probs = model.probabilities(texts)
+            shipped_probs = shipped.probabilities(texts)
+            combos = {
+                "rules": [s >= review for s in rules],
+                "classifier": [p >= policy.classifier_review for p in probs],
+                "engine": [
+                    s >= review or p >= policy.classifier_review
+                    for s, p in zip(rules, probs, strict=True)
+                ],
+                "shipped": [
+                    s >= review or p >= policy.shipped_review
+                    for s, p in zip(rules, shipped_probs, strict=True)
+                ],
+            }
+            for how, pred in combos.items():
+                for k, v in _binary(gold, pred).items():
+                    figures[f"{name}_{how}_{k}"] = v
+            details[f"{name}_counts"] = {"rows": len(gold), "positive": sum(gold)}
+        bench = sets["parsoff"][0][: min(300, limit or 300)]
+        with_model = replace(policy, classifier_path=str(model_path))
+        no_model = replace(policy, shipped_classifier=False)
+        for warm in (no_model, with_model, policy):  # load models and caches outside the clock
+            moderate(bench[0], policy=warm)
+        details["benchmark_comments_per_s"] = {
+            "rules": _rate(lambda: [moderate(t, policy=no_model) for t in bench], len(bench)),
+            "rules+classifier": _rate(
+                lambda: [moderate(t, policy=with_model) for t in bench], len(bench)
+            ),
+            "shipped (default policy)": _rate(
+                lambda: [moderate(t, policy=policy) for t in bench], len(bench)
+            ),
+        }
+
+    innocent_hits = [
+        t for t, s in zip(INNOCENT, _rule_scores(INNOCENT), strict=True) if s >= review
+    ]
+    figures["innocent_pass_rate"] = round(1 - len(innocent_hits) / len(INNOCENT), 4)
+    details["innocent_flagged"] = innocent_hits
+    wrong = [
+        (t, want)
+        for t, want in SLANDER_CASES
+        if (moderate(t, policy=policy).verdict != PUBLISH) != want
+    ]
+    figures["slander_accuracy"] = round(1 - len(wrong) / len(SLANDER_CASES), 4)
+    details["slander_wrong"] = wrong
+    details["policy_version"] = policy.version
+    details["english_sources"] = (
+        "Guardian Syria 2017-2019 articles (all sentences) + GWN titles and sentences"
+    )
+
+    table = [[k, v] for k, v in figures.items()]
+    return EvalResult(
+        name="moderation",
+        figures=figures,
+        corpus=corpus_hash(*fin_paths, *en_paths, *set_paths),
+        table=table,
+        details=details,
+    )

@@ -1,0 +1,146 @@
+"""Who asserts each sentence: the outlet (source) and the person quoted (speaker).
+
+Rules, applied sentence by sentence in reading order:
+
+1. The article's outlet asserts every sentence by default.
+2. "According to X, ...", "as reported by X", "X reports/notes/writes/said
+   that ...", "..., X has announced": when X is a known outlet it becomes the
+   source; otherwise X is the speaker, and the source stays the outlet that
+   reports the speaker's words. Both can hold at once: "According to The
+   Washington Post, the Syrian government announced ..." gives source The
+   Washington Post, speaker the Syrian government.
+3. A cited outlet stays the source of the following sentences (marked
+   ``inherited``) until another outlet is named: roundups such as the seed
+   summarise one outlet over several paragraphs. Speakers do not carry over,
+   except to a sentence whose subject is a pronoun ("He said ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from sitrep.core.records import Article, Claim, Sentence
+from sitrep.ingest.outlets import OutletDirectory, outlet_directory
+
+REPORTING_VERBS = (
+    "said|says|say|announced|announces|announce|reported|reports|report|noted|notes|"
+    "wrote|writes|claimed|claims|claim|denied|denies|deny|stated|states|told|added|"
+    "confirmed|confirms|declared|declares|described|describes|hailed|insisted|alleged|"
+    "alleges|acknowledged|admitted|quoted|cited|warned|explained|tweeted|posted"
+)
+_VERB = rf"(?:has\s+|had\s+|have\s+|also\s+|later\s+|on\s+\w+\s+)?(?P<verb>{REPORTING_VERBS})\b"
+# A speaker phrase: up to eight words, no commas, opening with a capital or a
+# determiner-like word ("the Syrian government", "state media", "a monitor").
+_OPENERS = (
+    "the|a|an|state|local|military|security|government|officials|sources|residents|"
+    "witnesses|activists|monitors|medics|doctors|rebels|militants|commanders|police|he|she|they"
+)
+_WHO = rf"(?P<who>(?:[A-Z][\w.'’\-]*|(?:{_OPENERS}))(?:\s+[\w.'’\-]+){{0,7}}?)"
+_APPOSITIVE = r"(?:,\s+[^,]{2,70},)?"
+_SUBJECT_VERB = re.compile(rf"(?:^|(?<=,\s)|(?<=;\s)|(?<=\bthat\s)){_WHO}{_APPOSITIVE}\s+{_VERB}")
+_ACCORDING = re.compile(
+    r"\b(?:[Aa]ccording\s+to|as\s+reported\s+by|reported\s+by|cited\s+by|quoted\s+by|"
+    r"in\s+a\s+report\s+by|told)\s+(?P<who>[^,;:]{2,80}?)(?=[,;:.]|\s+(?:that|on|in)\b|$)"
+)
+_STATEMENT = re.compile(
+    rf"(?:^|(?<=,\s)){_WHO}\s+(?:issued|released|published)\s+(?:a|an)\s+[\w\s-]{{0,30}}?"
+    r"(?P<verb>statement|communiqué|report)"
+)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+_NOT_SPEAKERS = frozenset({"this", "that", "which", "who", "there", "these", "those", "it"})
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """What one sentence says about who asserts it."""
+
+    source: str | None = None
+    speaker: str | None = None
+    verb: str | None = None
+
+
+def _clean_who(who: str) -> str:
+    return who.strip(" \"'“”‘’").rstrip(".")
+
+
+def attribute_sentence(text: str, outlets: OutletDirectory | None = None) -> Attribution:
+    """The outlet and speaker a single sentence names as asserting it."""
+    outlets = outlets or outlet_directory()
+    source = speaker = verb = speaker_verb = None
+    for m in _ACCORDING.finditer(text):
+        who = _clean_who(m.group("who"))
+        if outlets.is_outlet(who) or _outlet_in(who, outlets):
+            source = source or _outlet_in(who, outlets)
+        elif speaker is None:
+            speaker = who
+        verb = verb or "according to"
+    for pattern in (_SUBJECT_VERB, _STATEMENT):
+        for m in pattern.finditer(text):
+            who = _clean_who(m.group("who"))
+            first = who.split()[0].lower() if who else ""
+            if not who or first in _NOT_SPEAKERS:
+                continue
+            outlet = _outlet_in(who, outlets)
+            if outlet and (outlets.is_outlet(who) or len(who.split()) <= 4):
+                source = source or outlet
+            elif speaker is None:
+                speaker = who
+                speaker_verb = m.group("verb")
+            verb = verb or m.group("verb")
+    return Attribution(source=source, speaker=speaker, verb=speaker_verb or verb)
+
+
+def _outlet_in(who: str, outlets: OutletDirectory) -> str | None:
+    found = outlets.find(who)
+    return found[0][2] if found else None
+
+
+class SentenceAttribution(Protocol):
+    """What a per-sentence reader returns (the English one, or ``sitrep.read.fa``'s)."""
+
+    @property
+    def source(self) -> str | None: ...
+
+    @property
+    def speaker(self) -> str | None: ...
+
+    @property
+    def verb(self) -> str | None: ...
+
+
+def attribute(
+    article: Article,
+    sentences: Sequence[Sentence],
+    *,
+    outlets: OutletDirectory | None = None,
+    read_sentence: Callable[[str, OutletDirectory], SentenceAttribution] | None = None,
+    pronouns: Collection[str] = _PRONOUNS,
+) -> list[Claim]:
+    """One :class:`Claim` per sentence, in order, following the module's rules.
+
+    ``read_sentence`` and ``pronouns`` let another language reuse the carry-over
+    rules with its own sentence reader (see ``sitrep.read.fa.attribution``).
+    """
+    outlets = outlets or outlet_directory()
+    read = read_sentence or attribute_sentence
+    own = outlets.canonical(article.outlet) or "unknown"
+    current = own
+    last_speaker: str | None = None
+    claims: list[Claim] = []
+    for sentence in sentences:
+        found = read(sentence.span.text, outlets)
+        speaker = found.speaker
+        if speaker and speaker.split()[0].lower() in pronouns:
+            speaker = last_speaker
+        if found.source and found.source != own:
+            current = found.source
+        elif found.source == own:
+            current = own
+        inherited = current != own and not found.source
+        claims.append(Claim(article.id, sentence, current, speaker, found.verb, inherited))
+        if speaker:
+            last_speaker = speaker
+    return claims

@@ -1,0 +1,672 @@
+"""Time expressions in English news sentences, resolved against the publication date.
+
+:func:`find_dates` finds every time expression in a sentence ("announced
+Friday", "last week", "on 19 November", "since 2014", "two days ago") and
+resolves it to a :class:`~sitrep.core.records.TimeRef` with a precision. It is
+regular expressions only, so it is cheap enough to run on every candidate
+sentence; ``dateparser`` is not needed for the forms covered here.
+
+Conventions (they matter to code that compares dates, see :func:`window`):
+
+* ``DAY``: ``value`` is that day.
+* ``WEEK``: ``value`` is the first of the seven days meant. "This week" is
+  the calendar week (Monday to Sunday, as ACLED dates a week by its first day);
+  "last week" is the seven days before publication, as reporters use it;
+  "two weeks ago" is the seven days centred on publication minus 14 days;
+  "the past week" is the seven days ending on publication.
+* ``MONTH`` / ``YEAR``: ``value`` is the first day of the month / year.
+* ``inferred=True`` means "on or shortly before ``value``": the publication
+  date used when a report names no date, or an expression anchored to another
+  event rather than to the calendar ("hours after", "hours earlier").
+
+Weekday names and day-month dates without a year look backwards: "Friday" is
+the most recent Friday on or before publication, and "19 November" takes the
+publication year unless that lands more than ``future_days`` after
+publication, in which case it is the previous year. News mostly reports what
+happened; a sentence about a coming date is resolved a year early, which the
+tense of the sentence (not this module) has to catch.
+
+Durations ("for nearly three years", "three years after") and "now" are not
+time expressions here. Without a publication date, expressions relative to it
+("Friday", "last week", "in November") resolve to nothing, while dates that
+carry their year ("3 November 2017", "in 2014") still resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import lru_cache
+
+from sitrep.core.records import Precision, Span, TimeRef
+
+__all__ = [
+    "RELATIONS",
+    "DateMatch",
+    "find_dates",
+    "is_history",
+    "overlaps",
+    "publication_fallback",
+    "window",
+]
+
+#: What a date means for the sentence: the event is on/at it, started at it and
+#: goes on ("since", "from", "after"), or lasted up to it ("until", "by", "before").
+RELATIONS = ("at", "since", "until")
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A time expression found in a text: where, what it resolves to, and how it relates.
+
+    ``relation`` is one of :data:`RELATIONS`.
+    """
+
+    span: Span
+    ref: TimeRef
+    relation: str
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+_MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+
+# Capitalised on purpose: lower-case "may" and "march" are a verb, not a month.
+_MON = (
+    r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+)
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+_TOD = r"(?:\s+(?:morning|afternoon|evening|night)\b)?"
+
+# Words after which a bare month name is a month ("in May", "the end of March").
+_MONTH_CONTEXT = frozenset(
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "from",
+        "during",
+        "by",
+        "through",
+        "throughout",
+        "before",
+        "after",
+        "of",
+        "between",
+        "and",
+        "to",
+        "around",
+    ]
+)
+# "May" is also a surname; after these words it is still a month.
+_MAY_CONTEXT = frozenset(["in", "since", "until", "till", "during", "throughout", "between"])
+# Words after which a four-digit number is a year ("in 2014", "the 1916 agreement").
+# "of", "and" and "to" are not among them ("a total of 2000", "rose to 2000"):
+# they count only in "the end of 2014" and "from 2014 to 2017", see _year().
+_YEAR_CONTEXT = frozenset(
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "from",
+        "during",
+        "by",
+        "through",
+        "throughout",
+        "before",
+        "after",
+        "between",
+        "the",
+        "a",
+        "an",
+        "around",
+        "circa",
+        "early",
+        "mid",
+        "late",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+    ]
+)
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_RELATIVE_DAY_WORDS = ("day", "night", "morning", "afternoon", "evening")
+_NAMED_DAYS = frozenset(["good", "black", "bloody", "holy", "palm", "easter", "ash"])
+_SINCE_WORDS = frozenset(["since", "from", "after", "between"])
+_UNTIL_WORDS = frozenset(["until", "till", "through", "before", "by"])
+
+
+# ------------------------------------------------------------------------------ helpers
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before ``start`` (lower case), or "" when there is none."""
+    m = _patterns().word_before.search(text, max(0, start - 24), start)
+    return m.group(1).lower() if m else ""
+
+
+def _month_start(year: int, month: int, shift: int = 0) -> date:
+    """The first day of ``month`` in ``year``, moved by ``shift`` months."""
+    index = year * 12 + (month - 1) + shift
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day_without_year(
+    month: int, day: int, published: date | None, future_days: int
+) -> date | None:
+    """Give a day-month date the publication year, or the previous one if it would be future."""
+    if published is None:
+        return None
+    value = _safe_date(published.year, month, day)
+    if value is None or (value - published).days > future_days:
+        value = _safe_date(published.year - 1, month, day)
+    return value
+
+
+def _month_without_year(
+    month: int, modifier: str, published: date | None, future_days: int
+) -> date | None:
+    """Resolve a month named without its year ("in November", "last March")."""
+    if published is None:
+        return None
+    this_year = date(published.year, month, 1)
+    if modifier == "this":
+        return this_year
+    if modifier == "last":
+        return this_year if month < published.month else date(published.year - 1, month, 1)
+    if modifier == "next":
+        return this_year if month > published.month else date(published.year + 1, month, 1)
+    if (this_year - published).days > future_days:
+        return date(published.year - 1, month, 1)
+    return this_year
+
+
+# ----------------------------------------------------------------------------- handlers
+# Each handler turns one regex match into a TimeRef, or None when the match is
+# not a date after all (wrong context, impossible day, no publication date).
+
+_Handler = Callable[[re.Match[str], str, date | None, int], TimeRef | None]
+
+
+def _ref(value: date | None, precision: Precision, m: re.Match[str]) -> TimeRef | None:
+    return None if value is None else TimeRef(value, precision, m.group(0))
+
+
+def _iso(m: re.Match[str], text: str, published: date | None, future_days: int) -> TimeRef | None:
+    value = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return _ref(value, Precision.DAY, m)
+
+
+def _day_month(
+    m: re.Match[str], text: str, published: date | None, future_days: int
+) -> TimeRef | None:
+    month = _MONTHS[m["mon"].rstrip(".").lower()]
+    day = int(m["day"])
+    if m["year"]:
+        value = _safe_date(int(m["year"]), month, day)
+    else:
+        value = _day_without_year(month, day, published, future_days)
+    return _ref(value, Precision.DAY, m)
+
+
+def _month_year(
+    m: re.Match[str], text: str, published: date | None, future_days: int
+) -> TimeRef | None:
+    return _ref(date(int(m["year"]), _MONTHS[m["mon"].rstrip(".").lower()], 1), Precision.MONTH, m)
+
+
+def _month_alone(
+    m: re.Match[str], text: str, published: date | None, future_days: int
+) -> TimeRef | None:
+    name = m["mon"].rstrip(".")
+    modifier = (m["mod"] or "").lower()
+    if not modifier:
+        allowed = _MAY_CONTEXT if name == "May" else _MONTH_CONTEXT
+        if _word_before(text, m.start()) not in allowed:
+            return None
+        if name == "May" and text.startswith(("'s", "\u2019s"), m.end()):
+            return None
+    value = _month_without_year(_MONTHS[name.lower()], modifier, published, future_days)
+    return _ref(value, Precision.MONTH, m)
+
+
+def _year(m: re.Match[str], text: str, published: date | None, future_days: int) -> TimeRef | None:
+    pats = _patterns()
+    if not m["mod"]:
+        before = text[max(0, m.start() - 30) : m.start()]
+        if (
+            _word_before(text, m.start()) not in _YEAR_CONTEXT
+            and not pats.year_joined.search(before)
+            and not pats.part_of.search(before)
+            and not pats.dash_year.match(text, m.end())
+        ):
+            return None
+    if pats.count_noun.match(text, m.end()):
+        return None
+    return _ref(date(int(m["year"]), 1, 1), Precision.YEAR, m)
+
+
+def _weekday(
+    m: re.Match[str], text: str, published: date | None, future_days: int
+) -> TimeRef | None:
+    if published is None:
+        return None
+    if not m["mod"] and _word_before(text, m.start()) in _NAMED_DAYS:
+        return None  # "Good Friday", "Bloody Sunday": names, not dates
+    wanted = _WEEKDAYS[m["wd"].lower()]
+    modifier = (m["mod"] or "").lower()
+    if modifier == "next":
+        ahead = (wanted - published.weekday()) % 7 or 7
+        return _ref(published + timedelta(days=ahead), Precision.DAY, m)
+    back = (published.weekday() - wanted) % 7
+    if modifier == "last" and back == 0:
+        back = 7
+    return _ref(published - timedelta(days=back), Precision.DAY, m)
+
+
+def _relative_day(
+    m: re.Match[str], text: str, published: date | None, future_days: int
+) -> TimeRef | None:
+    if published is None:
+        return None
+    word = " ".join(m["w"].lower().split())
+    if word == "the day before yesterday":
+        back = 2
+    elif word in ("yesterday", "last night"):
+        back = 1
+    else:  # today, tonight, this morning/afternoon/evening
+        back = 0
+    return _ref(published - timedelta(days=back), Precision.DAY, m)
+
+
+def _period(
+    m: re.Match[str], text: str, published: date | None, future_days: int
+) -> TimeRef | None:
+    if published is None:
+        return None
+    which = m["which"].lower()
+    unit = m["unit"].lower()
+    if which == "the":
+        # "earlier in the week" is this week; "the week" alone dates nothing
+        if not (m["pre"] or "").lower().startswith(("earlier", "later")):
+            return None
+        which = "this"
+    if which == "past":
+        if unit == "week":  # "over the past week": the seven days ending on publication
+            return _ref(published - timedelta(days=6), Precision.WEEK, m)
+        return None  # "the past month/year" is a duration, not a date
+    step = {"this": 0, "last": -1, "next": 1}[which]
+    if unit == "week" and which == "last":
+        # reporters write "last week" for the seven days before the report: on a
+        # Sunday, last Tuesday is "last week" too, though in the same calendar week
+        return _ref(published - timedelta(days=7), Precision.WEEK, m)
+    if unit == "week":
+        return _ref(_monday(published) + timedelta(weeks=step), Precision.WEEK, m)
+    if unit == "month":
+        return _ref(_month_start(published.year, published.month, step), Precision.MONTH, m)
+    return _ref(date(published.year + step, 1, 1), Precision.YEAR, m)
+
+
+def _weekend(
+    m: re.Match[str], text: str, published: date | None, future_days: int
+) -> TimeRef | None:
+    if published is None:
+        return None
+    saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+    if m["which"].lower() == "last" and published.weekday() >= 5:
+        saturday -= timedelta(weeks=1)  # said on a weekend, "last weekend" is the one before
+    return _ref(_monday(saturday), Precision.WEEK, m)
+
+
+def _ago(m: re.Match[str], text: str, published: date | None, future_days: int) -> TimeRef | None:
+    if published is None:
+        return None
+    unit = m["unit"].lower().rstrip("s")
+    direction = m["dir"].lower()
+    raw = " ".join((m["n"] or "").lower().split())
+    if not raw and not m["unit"].lower().endswith("s"):
+        return None  # "the day after": relative to some other event
+    n: int | None = int(raw) if raw.isdigit() else _NUMBERS.get(raw)
+    if raw.endswith("couple of"):
+        n = 2
+    if unit in ("minute", "hour"):
+        back = (n or 0) // 24 if unit == "hour" else 0
+        value = published - timedelta(days=back)
+        if direction == "ago":
+            return _ref(value, Precision.DAY, m)
+        # "hours after/earlier" is anchored to another event told in the text:
+        # on or shortly before publication.
+        return TimeRef(value, Precision.DAY, m.group(0), inferred=True)
+    if direction != "ago":
+        return None  # "three days later", "two years after": durations
+    if unit == "day":
+        if n is None:  # "a few days ago": some day in the week before
+            return _ref(published - timedelta(days=7), Precision.WEEK, m)
+        return _ref(published - timedelta(days=n), Precision.DAY, m)
+    if n is None:
+        return None
+    if unit == "week":
+        return _ref(published - timedelta(days=7 * n + 3), Precision.WEEK, m)
+    if unit == "month":
+        return _ref(_month_start(published.year, published.month, -n), Precision.MONTH, m)
+    return _ref(date(published.year - n, 1, 1), Precision.YEAR, m)
+
+
+# ----------------------------------------------------------------------------- patterns
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    rules: tuple[tuple[re.Pattern[str], _Handler, str], ...]
+    digit: re.Pattern[str]
+    word_before: re.Pattern[str]
+    year_joined: re.Pattern[str]
+    part_of: re.Pattern[str]
+    dash_year: re.Pattern[str]
+    count_noun: re.Pattern[str]
+    range_gap: re.Pattern[str]
+    relation_word: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    """Compile the patterns once, on first use."""
+    year = r"(?P<year>\d{4})\b"
+    counted = (
+        r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+        r"(?:a\s+)?couple\s+of|(?:a\s+)?few|several|some)"
+    )
+    # Each rule: pattern, handler, and the gate (see _gates) that must be open
+    # for the pattern to be worth running on a text.
+    rules: list[tuple[str, _Handler, str]] = [
+        (r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b", _iso, "digit"),
+        # "Friday, November 3", "Nov. 3, 2017", "November 3rd"
+        (rf"(?:\b{_WD},?\s+)?\b{_MON}\s+{_DAY}(?:,?\s+{year})?", _day_month, "digit_month"),
+        # "3 November 2017", "Friday 3 November", "the 3rd of November"
+        (
+            rf"(?:\b{_WD},?\s+)?\b(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{year})?",
+            _day_month,
+            "digit_month",
+        ),
+        # "November 2017", "mid-November 2017", "June of 2014"
+        (
+            rf"(?:\b(?P<mod>(?i:early|mid|late))(?:-|\s+))?\b{_MON},?(?:\s+of)?\s+{year}",
+            _month_year,
+            "digit_month",
+        ),
+        # "in November", "early November", "last March"
+        (
+            rf"(?:\b(?P<mod>(?i:early|mid|late|last|this|next))(?:-|\s+))?\b{_MON}",
+            _month_alone,
+            "month",
+        ),
+        # "in 2014", "mid-2014", "the 1916 agreement"; not "1,916", "$2014", "1990s"
+        (
+            r"(?<![\w$£€.,/])(?:(?P<mod>(?i:early|mid|late))(?:-|\s+))?"
+            r"(?P<year>(?:1[89]|20)\d\d)(?![\w%]|[.,/:]\d)",
+            _year,
+            "digit",
+        ),
+        (rf"\b(?:(?P<mod>(?i:last|next))\s+)?(?P<wd>{_WD})\b{_TOD}", _weekday, "weekday"),
+        (
+            r"(?i:\b(?:(?:earlier|later)\s+)?(?P<w>the\s+day\s+before\s+yesterday|yesterday|"
+            r"today|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b"
+            r"(?:\s+(?:morning|afternoon|evening|night)\b)?)",
+            _relative_day,
+            "relative_day",
+        ),
+        (
+            r"(?i:\b(?P<pre>(?:early|late|earlier|later)\s+(?:in\s+)?)?"
+            r"(?P<which>this|last|next|past|the)\s+(?P<unit>week|month|year)\b)",
+            _period,
+            "period",
+        ),
+        (r"(?i:\b(?P<which>last|this|the|past)\s+weekend\b)", _weekend, "weekend"),
+        (
+            rf"(?i:\b(?:(?P<n>{counted})\s+)?(?P<unit>minutes?|hours?|days?|weeks?|months?|years?)"
+            r"\s+(?P<dir>ago|earlier|before|after|later)\b)",
+            _ago,
+            "ago",
+        ),
+    ]
+    count_noun = (
+        r"(?i:\s+(?:people|persons|civilians|fighters|troops|soldiers|militants|militiamen|"
+        r"men|women|children|families|residents|refugees|members|casualties|dead|deaths|"
+        r"bodies|killed|wounded|injured|km|kilomet(?:er|re)s|miles|met(?:er|re)s|tons|"
+        r"tonnes|dollars|euros|pounds|times|others|more|strong|percent|per\s+cent)\b)"
+    )
+    return _Patterns(
+        rules=tuple((re.compile(p), h, g) for p, h, g in rules),
+        digit=re.compile(r"\d"),
+        word_before=re.compile(r"([A-Za-z]+)[\s-]+\Z"),
+        # The second year of "2014-2017", "2014 and 2015", "from 2014 to 2017".
+        year_joined=re.compile(
+            r"\b(?:1[89]|20)\d\d\s*(?:[-\u2013\u2014]|(?:and|or|to|until|till|through)\s)\s*\Z"
+        ),
+        # "the end of 2014", "the summer of 2014".
+        part_of=re.compile(
+            r"(?i:\b(?:end|beginning|start|middle|half|quarter|part|spring|summer|autumn|fall|"
+            r"winter|months?)\s+of\s+\Z)"
+        ),
+        dash_year=re.compile(r"\s*[-\u2013\u2014]\s*(?:1[89]|20)\d\d\b"),
+        count_noun=re.compile(count_noun),
+        range_gap=re.compile(r"\s*(?:[-\u2013\u2014]|and|to|until|till|through)\s*", re.I),
+        # The word before a date, skipping "the": "since the 1990 war".
+        relation_word=re.compile(r"\b([A-Za-z]+)\s+(?:the\s+)?\Z"),
+    )
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def find_dates(
+    text: str,
+    published: date | None,
+    *,
+    offset: int = 0,
+    future_days: int = 7,
+) -> list[DateMatch]:
+    """Find and resolve every time expression in ``text`` (one sentence), in order.
+
+    ``published`` is the article's publication date; relative expressions
+    ("Friday", "last week", "two days ago", "in November") need it and are left
+    out without it. ``offset`` is added to every span so that spans can point
+    into the whole article when ``text`` is one sentence of it. A day or month
+    named without a year is put in the previous year when it would fall more
+    than ``future_days`` after publication. Overlapping candidates are settled
+    in favour of the one starting first, then the longest ("Friday, November 3"
+    is one date, not two).
+    """
+    pats = _patterns()
+    gates = _gates(text, pats)
+    found: list[tuple[int, int, TimeRef]] = []
+    for pattern, handler, gate in pats.rules:
+        if not gates[gate]:
+            continue
+        for m in pattern.finditer(text):
+            ref = handler(m, text, published, future_days)
+            if ref is not None:
+                found.append((m.start(), m.end(), ref))
+    matches: list[DateMatch] = []
+    for start, end, ref in leftmost_longest(found):
+        relation, opens = _relation(text, start, matches[-1] if matches else None, offset, pats)
+        if opens:
+            matches[-1] = replace(matches[-1], relation="since")
+        span = Span(start + offset, end + offset, text[start:end])
+        matches.append(DateMatch(span, ref, relation))
+    return matches
+
+
+def leftmost_longest(
+    found: list[tuple[int, int, TimeRef]],
+) -> Iterator[tuple[int, int, TimeRef]]:
+    """Candidate dates (start, end, ref) without overlaps: the first, then the longest wins
+    ("Friday, November 3" is one date, not two)."""
+    last_end = -1
+    for start, end, ref in sorted(found, key=lambda f: (f[0], -f[1])):
+        if start >= last_end:
+            last_end = end
+            yield start, end, ref
+
+
+def _gates(text: str, pats: _Patterns) -> dict[str, bool]:
+    """Cheap substring tests that tell which patterns can match at all.
+
+    Most sentences hold no date; skipping the patterns whose key words are
+    absent keeps :func:`find_dates` in the tens of microseconds.
+    """
+    lower = text.lower()
+    digit = pats.digit.search(text) is not None
+    month = any(stem in text for stem in _MONTH_STEMS)
+    return {
+        "digit": digit,
+        "month": month,
+        "digit_month": digit and month,
+        "weekday": "day" in text,
+        "relative_day": any(word in lower for word in _RELATIVE_DAY_WORDS),
+        "period": any(word in lower for word in ("week", "month", "year")),
+        "weekend": "weekend" in lower,
+        "ago": any(word in lower for word in (" ago", "earlier", "before", "after", "later"))
+        and any(word in lower for word in ("minute", "hour", "day", "week", "month", "year")),
+    }
+
+
+def _relation(
+    text: str, start: int, previous: DateMatch | None, offset: int, pats: _Patterns
+) -> tuple[str, bool]:
+    """How the sentence relates to the date at ``start``, from the words before it.
+
+    The second value is true when the date closes a range opened by
+    ``previous`` with a dash ("2014-2017"), so that ``previous`` is its start.
+    """
+    if previous is not None:
+        gap = text[previous.span.end - offset : start]
+        if pats.range_gap.fullmatch(gap):
+            # The far end of a range: "from 2014 to 2017", "between May and June", "2014-2017".
+            dash = gap.strip() in ("-", "\u2013", "\u2014")
+            if dash or previous.relation == "since":
+                return "until", dash
+    m = pats.relation_word.search(text, max(0, start - 40), start)
+    word = m.group(1).lower() if m else ""
+    if word in _SINCE_WORDS:
+        return "since", False
+    if word in _UNTIL_WORDS:
+        return "until", False
+    return "at", False
+
+
+def is_history(ref: TimeRef, published: date | None, *, days: int) -> bool:
+    """Whether ``ref`` lies wholly more than ``days`` days before publication.
+
+    The end of the date's window is what counts, so "last year" in a November
+    article is not history at ``days=365`` while "2014" is. Without a
+    publication date nothing is history.
+    """
+    if published is None:
+        return False
+    return window(ref)[1] < published - timedelta(days=days)
+
+
+def publication_fallback(published: date) -> TimeRef:
+    """The date to give an event its report does not date: the publication day, inferred.
+
+    ``inferred=True`` means "on or shortly before": :func:`window` turns it
+    into the seven days ending on the publication date.
+    """
+    return TimeRef(published, Precision.DAY, None, inferred=True)
+
+
+def window(ref: TimeRef) -> tuple[date, date]:
+    """The first and last day (inclusive) that ``ref`` may stand for.
+
+    DAY: that day; WEEK: seven days from ``value``; MONTH: the calendar month;
+    YEAR: the calendar year; an inferred date: the seven days ending on it.
+    """
+    value = ref.value
+    if ref.inferred:
+        return value - timedelta(days=6), value
+    if ref.precision is Precision.DAY:
+        return value, value
+    if ref.precision is Precision.WEEK:
+        return value, value + timedelta(days=6)
+    if ref.precision is Precision.MONTH:
+        first = value.replace(day=1)
+        return first, _month_start(value.year, value.month, 1) - timedelta(days=1)
+    return date(value.year, 1, 1), date(value.year, 12, 31)
+
+
+def overlaps(a: TimeRef, b: TimeRef, *, slack_days: int = 1) -> bool:
+    """Whether two dates can be the same event: their windows meet within ``slack_days``."""
+    a_first, a_last = window(a)
+    b_first, b_last = window(b)
+    slack = timedelta(days=slack_days)
+    return a_first - slack <= b_last and b_first - slack <= a_last

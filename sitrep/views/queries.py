@@ -1,0 +1,477 @@
+"""Reading events back out of the store, as plain dicts (the CLI's JSON contract).
+
+An event item has: ``id, event_type, sub_event_type, actor1, actor2,
+assoc_actors, place {name, geonames_id, country (ISO3), admin1, lat, lon,
+matched_text}, date (YYYY-MM-DD), date_precision, status, sources (outlet
+names), mentions [{article_id, outlet, source, speaker, evidence, ...}]``,
+plus ``fatalities, confidence, n_sources``. Fields are only ever added.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Select,
+    and_,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    tuple_,
+)
+from sqlalchemy.engine import Connection
+
+from sitrep.core.errors import LookupFailed
+from sitrep.store import Store, actors, articles, events, mentions, places
+from sitrep.views.compare import compare_reports
+
+DEFAULT_STATUSES = ("occurred", "claimed", "denied")
+ALL_STATUSES = ("occurred", "claimed", "denied", "expected", "background")
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What ``sitrep events`` asks for. Empty fields do not filter."""
+
+    place: str | None = None
+    actor: str | None = None
+    type: str | None = None
+    since: date | None = None
+    until: date | None = None
+    source: str | None = None
+    statuses: Sequence[str] = DEFAULT_STATUSES
+    limit: int | None = None
+    offset: int = 0
+    place_ids: Sequence[int] | None = None  # exact GeoNames ids (no containment)
+    event_ids: Sequence[str] | None = None
+    country: str | None = None  # ISO3: events at places of this country
+    # keyset pagination: only events after this (date, id), from :func:`encode_cursor`
+    after: tuple[date | None, str] | None = None
+
+
+# A place filter (a country, a province: many places) is read through the place index
+# when its places hold under this share of the events, and otherwise by walking the
+# date index and skipping other places: a walk reads about page / share rows, the
+# index path every matching row plus a sort. The share is estimated on the first
+# rows of the date index, a read of fixed cost whatever the size of the store.
+_PLACE_INDEX_SHARE = 0.01
+_SAMPLE_ROWS = 2000
+# Rows read per query when streaming events without a limit.
+_BATCH = 500
+_CURSOR = re.compile(r"^(\d{4}-\d{2}-\d{2})?_([0-9a-f]{1,64})$")
+
+
+def encode_cursor(item: dict[str, Any]) -> str:
+    """The keyset cursor after an event item: ``DATE_ID`` (DATE empty when unknown)."""
+    return f"{item['date'] or ''}_{item['id']}"
+
+
+def decode_cursor(text: str) -> tuple[date | None, str]:
+    """The (date, id) a cursor from :func:`encode_cursor` stands for (ValueError if bad)."""
+    m = _CURSOR.match(text.strip())
+    if not m:
+        raise ValueError(
+            f"cursor={text!r} is not valid; pass back the next_cursor of the previous page"
+        )
+    try:
+        day = date.fromisoformat(m.group(1)) if m.group(1) else None
+    except ValueError:
+        raise ValueError(f"cursor={text!r} holds an impossible date") from None
+    return day, m.group(2)
+
+
+def _like(value: str) -> str:
+    # "_" and "%" in a filter are the characters themselves, not LIKE wildcards
+    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+_ESC = "\\"  # the escape character of _like's patterns
+
+
+def _unindexed(col: Any) -> Any:
+    """The column as an expression no index serves (``col || ''``, ``col + 0``).
+
+    A filter that matches most rows (three statuses of five, a common outlet) must
+    not lead the query planner: walking the (date, id) index and skipping the odd
+    row returns the first page at once, while looking the rows up by that filter
+    first sorts them all.
+    """
+    if col.type.python_type is int:
+        return col + literal_column("0")
+    return col.concat(literal_column("''"))
+
+
+def _after(conn: Connection, after: tuple[date | None, str]) -> ColumnElement[bool]:
+    """Rows after the cursor in ``ORDER BY date, id`` (NULL dates: first in SQLite,
+    last in PostgreSQL, as each sorts them).
+
+    A row-value comparison, ``(date, id) > (d, i)``, is one range of the (date, id)
+    index; spelt out with OR, SQLite would scan from the first row.
+    """
+    day, last_id = after
+    nulls_first = conn.dialect.name == "sqlite"
+    if day is None:
+        same = and_(events.c.date.is_(None), events.c.id > last_id)
+        return or_(same, events.c.date.is_not(None)) if nulls_first else same
+    later = tuple_(events.c.date, events.c.id) > tuple_(literal(day, Date()), literal(last_id))
+    return later if nulls_first else or_(later, events.c.date.is_(None))
+
+
+def _place_ids_in_country(conn: Connection, country: str) -> list[int]:
+    return list(
+        conn.execute(select(places.c.id).where(places.c.country == country.upper())).scalars()
+    )
+
+
+def _place_condition(conn: Connection, ids: list[int]) -> ColumnElement[bool]:
+    """``place_id IN ids``, through the index only when few rows match (see above)."""
+    if len(ids) <= 1:
+        # one place: the (place_id, date, id) index returns its rows in page order
+        return events.c.place_id.in_(ids)
+    first = (
+        select(events.c.place_id)
+        .order_by(events.c.date, events.c.id)
+        .limit(_SAMPLE_ROWS)
+        .subquery()
+    )
+    hits = conn.execute(
+        select(func.count()).select_from(first).where(first.c.place_id.in_(ids))
+    ).scalar_one()
+    if hits < _PLACE_INDEX_SHARE * _SAMPLE_ROWS:
+        return events.c.place_id.in_(ids)
+    return _unindexed(events.c.place_id).in_(ids)
+
+
+def _select(
+    conn: Connection, f: EventFilter, place_ids: list[int] | None, actor_ids: list[str]
+) -> Select[Any]:
+    q = select(events).order_by(events.c.date, events.c.id)
+    statuses = list(dict.fromkeys(f.statuses))
+    status_col = events.c.status if len(statuses) == 1 else _unindexed(events.c.status)
+    conds: list[ColumnElement[bool]] = [status_col.in_(statuses)]
+    wanted: list[list[int]] = []
+    if place_ids is not None:
+        wanted.append(place_ids)
+    if f.place_ids is not None:
+        wanted.append(list(f.place_ids))
+    if f.country:
+        wanted.append(_place_ids_in_country(conn, f.country))
+    if wanted:
+        common = set(wanted[0]).intersection(*wanted[1:])
+        conds.append(_place_condition(conn, sorted(common)))
+    if f.event_ids is not None:
+        conds.append(events.c.id.in_(list(f.event_ids)))
+    if f.type:
+        t = _like(f.type)
+        conds.append(
+            or_(
+                func.lower(events.c.event_type).like(t, escape=_ESC),
+                func.lower(events.c.sub_event_type).like(t, escape=_ESC),
+            )
+        )
+    if f.since:
+        conds.append(events.c.date >= f.since)
+    if f.until:
+        conds.append(events.c.date <= f.until)
+    if f.actor:
+        conds.append(
+            or_(
+                _unindexed(events.c.actor1).in_(actor_ids),
+                _unindexed(events.c.actor2).in_(actor_ids),
+                *[events.c.assoc_actors.like(f'%"{a}"%') for a in actor_ids],
+            )
+        )
+    if f.source:
+        conds.append(func.lower(events.c.sources).like(_like(f.source), escape=_ESC))
+    if f.after is not None:
+        conds.append(_after(conn, f.after))
+    return q.where(and_(*conds))
+
+
+def _actor_ids(conn: Connection, text: str, catalogue: Any = None) -> list[str]:
+    """Actor ids a user's words stand for: any alias the actor catalogue knows, or a substring.
+
+    "Daesh", "Syrian army" or "داعش" resolve through ``catalogue`` (an
+    :class:`~sitrep.resolve.actors.ActorDictionary`; the bundled catalogue when None) to
+    ISIS or Military Forces of Syria, and an adjective finds its actors ("Wagner",
+    "Ukrainian"); besides, every stored actor whose name or id contains the words
+    matches, as before ("isis" also finds "isis-k").
+    """
+    from sitrep.resolve.actors import ActorDictionary
+
+    if catalogue is None:
+        catalogue = ActorDictionary.from_files_cached()
+    meant = [a.id for a in catalogue.search(text)]
+    ids = conn.execute(
+        select(actors.c.id).where(
+            or_(
+                func.lower(actors.c.name).like(_like(text), escape=_ESC),
+                func.lower(actors.c.id).like(_like(text), escape=_ESC),
+            )
+        )
+    ).scalars()
+    return [*meant, *(i for i in ids if i not in meant)]
+
+
+def actor_ids_for(store: Store, name: str, *, actors: Any = None) -> list[str]:
+    """Actor ids a user's words stand for (see :func:`_actor_ids`); ``actors`` is the
+    actor catalogue, the bundled one when None."""
+    with store.engine.connect() as conn:
+        return _actor_ids(conn, name, actors)
+
+
+def actor_hint(name: str, *, actors: Any = None) -> str | None:
+    """Why an actor filter found nothing, when the words name no known actor; else None."""
+    from sitrep.resolve.actors import ActorDictionary
+
+    catalogue = actors if actors is not None else ActorDictionary.from_files_cached()
+    if catalogue.search(name):
+        return None
+    return (
+        f"no actor called {name!r} in the actor catalogue or this database; try another "
+        "name or alias (ISIS, Daesh, Syrian army, Taliban, RSF), or an actor id"
+    )
+
+
+def place_ids_for(store: Store, name: str, *, gazetteer: Any = None) -> list[int]:
+    """Place ids matching a name in any spelling the gazetteer knows, or a GeoNames id.
+
+    A province or country also matches the places inside it.
+    """
+    with store.engine.connect() as conn:
+        if name.isascii() and name.isdigit() and len(name) <= 18:  # a GeoNames id
+            base = [int(name)]
+        else:
+            base = []
+            if gazetteer is not None:
+                # the best reading of the name only: "Deir ez-Zor" is the city, and
+                # "Deir ez-Zor province" the governorate with its towns
+                base = [p.id for p in gazetteer.lookup(name)][:1]
+            base += list(
+                conn.execute(
+                    select(places.c.id).where(func.lower(places.c.name) == name.lower())
+                ).scalars()
+            )
+        if not base:
+            return []
+        rows = conn.execute(select(places).where(places.c.id.in_(base))).mappings().all()
+        ids = set(base)
+        for r in rows:
+            if r["kind"] == "country":
+                ids |= set(_place_ids_in_country(conn, r["country"]))
+            elif r["kind"] == "admin1":
+                ids |= set(
+                    conn.execute(
+                        select(places.c.id).where(
+                            and_(places.c.country == r["country"], places.c.admin1 == r["admin1"])
+                        )
+                    ).scalars()
+                )
+        return sorted(ids)
+
+
+def iter_events(
+    store: Store, f: EventFilter, *, gazetteer: Any = None, actors: Any = None
+) -> Iterator[dict[str, Any]]:
+    """Events matching ``f`` as JSON-ready dicts, ordered by date then id (streaming).
+
+    ``actors`` is the actor catalogue that reads ``f.actor`` (aliases in any
+    language); the bundled one when None.
+
+    Rows are read a page at a time by keyset (after the last (date, id) seen), with
+    the places and actors of that page only, so the first items come at once and
+    memory stays flat however many events match.
+    """
+    place_ids = place_ids_for(store, f.place, gazetteer=gazetteer) if f.place else None
+    with store.engine.connect() as conn:
+        actor_ids = _actor_ids(conn, f.actor, actors) if f.actor else []
+        base = _select(conn, f, place_ids, actor_ids)
+        left = f.limit
+        skip = f.offset
+        after: tuple[date | None, str] | None = None  # f.after is in ``base`` already
+        while left is None or left > 0:
+            want = _BATCH if left is None else min(left, _BATCH)
+            q = base if after is None else base.where(_after(conn, after))
+            q = q.limit(want)
+            if skip:
+                q = q.offset(skip)
+                skip = 0
+            rows = conn.execute(q).mappings().all()
+            if not rows:
+                return
+            yield from _items(conn, rows)
+            if left is not None:
+                left -= len(rows)
+            if len(rows) < want:
+                return
+            after = (rows[-1]["date"], rows[-1]["id"])
+
+
+def _lookups(
+    conn: Connection, rows: Sequence[Any], mention_rows: Sequence[Any]
+) -> tuple[dict[str, Any], dict[int, Any]]:
+    """The actors and places these rows name, and nothing else."""
+    actor_ids: set[str] = set()
+    place_ids: set[int] = set()
+    for r in (*rows, *mention_rows):
+        actor_ids.update(a for a in (r["actor1"], r["actor2"]) if a)
+        if r["place_id"] is not None:
+            place_ids.add(r["place_id"])
+    for r in rows:
+        actor_ids.update(json.loads(r["assoc_actors"]))
+    actor_names = (
+        {
+            r[0]: (r[1], r[2], r[3])
+            for r in conn.execute(
+                select(actors.c.id, actors.c.name, actors.c.kind, actors.c.country).where(
+                    actors.c.id.in_(sorted(actor_ids))
+                )
+            )
+        }
+        if actor_ids
+        else {}
+    )
+    place_rows = (
+        {
+            r["id"]: r
+            for r in conn.execute(
+                select(places).where(places.c.id.in_(sorted(place_ids)))
+            ).mappings()
+        }
+        if place_ids
+        else {}
+    )
+    return actor_names, place_rows
+
+
+def _items(conn: Any, rows: Sequence[Any]) -> Iterator[dict[str, Any]]:
+    ids = [r["id"] for r in rows]
+    q = (
+        select(mentions, articles.c.outlet, articles.c.url, articles.c.published_at)
+        .join(articles, articles.c.id == mentions.c.article_id)
+        .where(mentions.c.event_id.in_(ids))
+        .order_by(articles.c.published_at, mentions.c.article_id, mentions.c.sentence_index)
+    )
+    mention_rows = conn.execute(q).mappings().all()
+    actor_names, place_rows = _lookups(conn, rows, mention_rows)
+    by_event: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    for m in mention_rows:
+        by_event[m["event_id"]].append(mention_item(m, actor_names, place_rows))
+    for r in rows:
+        yield event_item(r, actor_names, place_rows, by_event[r["id"]])
+
+
+def _actor_name(actor_names: dict[str, Any], actor_id: str | None) -> str | None:
+    if actor_id is None:
+        return None
+    return actor_names.get(actor_id, (actor_id,))[0]
+
+
+def place_item(place_row: Any, matched_text: str | None) -> dict[str, Any] | None:
+    if place_row is None:
+        return None
+    return {
+        "name": place_row["name"],
+        "geonames_id": place_row["id"],
+        "country": place_row["country"],
+        "admin1": place_row["admin1"],
+        "lat": place_row["lat"],
+        "lon": place_row["lon"],
+        "kind": place_row["kind"],
+        "matched_text": matched_text,
+    }
+
+
+def mention_item(
+    m: Any, actor_names: dict[str, Any], place_rows: dict[int, Any] | None = None
+) -> dict[str, Any]:
+    """One report of an event: who said it, in which sentence, what it said."""
+    place = (place_rows or {}).get(m["place_id"])
+    return {
+        "id": m["id"],
+        "article_id": m["article_id"],
+        "outlet": m["outlet"],
+        "url": m["url"],
+        "published": m["published_at"].isoformat() if m["published_at"] else None,
+        "source": m["source"],
+        "speaker": m["speaker"],
+        "status": m["status"],
+        "sub_event_type": m["sub_event_type"],
+        "actor1": _actor_name(actor_names, m["actor1"]),
+        "actor2": _actor_name(actor_names, m["actor2"]),
+        "date": m["date"].isoformat() if m["date"] else None,
+        "date_precision": m["date_precision"],
+        "date_inferred": bool(m["date_inferred"]),
+        "matched_text": m["matched_text"],
+        "evidence": m["evidence"],
+        "evidence_span": [m["evidence_start"], m["evidence_end"]],
+        "trigger": m["trigger"],
+        "fatalities": m["fatalities"],
+        "place_id": m["place_id"],
+        "place_name": place["name"] if place is not None else None,
+        "place_kind": place["kind"] if place is not None else None,
+        "reference": bool(m["reference"]),
+        "confidence": m["confidence"],
+    }
+
+
+def event_item(
+    r: Any, actor_names: dict[str, Any], place_rows: dict[int, Any], items: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """An event with its mentions, and where its sources agree and differ."""
+    agreements, differences = compare_reports(items)
+    return {
+        "id": r["id"],
+        "event_type": r["event_type"],
+        "sub_event_type": r["sub_event_type"],
+        "actor1": _actor_name(actor_names, r["actor1"]),
+        "actor2": _actor_name(actor_names, r["actor2"]),
+        "assoc_actors": [_actor_name(actor_names, a) for a in json.loads(r["assoc_actors"])],
+        "place": place_item(place_rows.get(r["place_id"]), r["matched_text"]),
+        "date": r["date"].isoformat() if r["date"] else None,
+        "date_precision": r["date_precision"],
+        "status": r["status"],
+        "fatalities": r["fatalities"],
+        "confidence": r["confidence"],
+        "sources": json.loads(r["sources"]),
+        "n_sources": r["n_sources"],
+        "n_independent_sources": r["n_independent"],
+        "agreements": agreements,
+        "disagreements": differences,
+        "mentions": items,
+    }
+
+
+def get_event(store: Store, event_id: str) -> dict[str, Any]:
+    """One event by id (or unique prefix), whatever its status."""
+    event_id = event_id.strip().lower()
+    # a whole id (what the API and the page send) is one primary-key read
+    for item in iter_events(store, EventFilter(statuses=ALL_STATUSES, event_ids=[event_id])):
+        return item
+    with store.engine.connect() as conn:
+        # ids are lowercase hex: a prefix is the key range [prefix, prefix + "g"),
+        # which the primary key index serves (LIKE would scan every row in SQLite)
+        ids = list(
+            conn.execute(
+                select(events.c.id)
+                .where(events.c.id >= event_id, events.c.id < event_id + "g")
+                .limit(2)
+            ).scalars()
+        )
+    if not ids:
+        raise LookupFailed(f"no event with id {event_id!r}; list them with `sitrep events`")
+    if len(ids) > 1:
+        raise LookupFailed(f"event id prefix {event_id!r} is ambiguous; give more of it")
+    for item in iter_events(store, EventFilter(statuses=ALL_STATUSES, event_ids=ids)):
+        return item
+    raise LookupFailed(f"no event with id {event_id!r}")
