@@ -1,4 +1,4 @@
-"""Ingest end to end: idempotence, a killed run, bad inputs, merging order."""
+"""Ingest end to end: idempotence, a killed run, bad inputs, merging order, the CLI."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
 from sitrep.core.config import Config
 from sitrep.pipeline import ingest
@@ -139,34 +140,36 @@ def test_bad_inputs_are_recorded_and_the_rest_goes_on(app_config: Config, tmp_pa
     assert any("text" in r and "column" in r for r in failures.values())
 
 
+def _cli(args: list[str], env: dict[str, str | None]) -> Result:
+    """Run the ``sitrep`` command line in this process, as ``python -m sitrep`` would.
+
+    Loading spaCy and the gazetteer again in a fresh process for every command cost
+    most of this file's time; the command line's exit codes, stdout and stderr come
+    back alike through click's runner.
+    """
+    from sitrep.faces.cli.main import cli
+
+    return CliRunner().invoke(cli, args, obj={}, env=env, catch_exceptions=False)
+
+
 def test_cli_exit_codes_and_json_contract(tmp_path: Path, app_config: Config) -> None:
     src = write_jsonl(tmp_path / "r.jsonl", REPORTS)
-    env = {
-        **os.environ,
+    env: dict[str, str | None] = {
         "SITREP_DB": str(tmp_path / "cli.db"),
         "XDG_CACHE_HOME": str(Path(app_config.cache_path).parent),
+        "SITREP_CONFIG": None,
     }
-    env.pop("SITREP_CONFIG", None)
     cfg = tmp_path / "c.toml"
     cfg.write_text(f'cache_dir = "{app_config.cache_dir}"\n', "utf-8")
-    base = [sys.executable, "-m", "sitrep", "--config", str(cfg)]
-    ok = subprocess.run(
-        [*base, "ingest", str(src), "--quiet"], env=env, capture_output=True, text=True, check=False
-    )
-    assert ok.returncode == 0, ok.stderr
+    base = ["--config", str(cfg)]
+    ok = _cli([*base, "ingest", str(src), "--quiet"], env)
+    assert ok.exit_code == 0, ok.stderr
     assert "articles/s" in ok.stdout
-    bad = subprocess.run(
-        [*base, "ingest", str(src), str(tmp_path / "missing.txt"), "--quiet"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert bad.returncode == 1
+    bad = _cli([*base, "ingest", str(src), str(tmp_path / "missing.txt"), "--quiet"], env)
+    assert bad.exit_code == 1
     assert "missing.txt" in bad.stderr
-    out = subprocess.run(
-        [*base, "events", "--json"], env=env, capture_output=True, text=True, check=True
-    )
+    out = _cli([*base, "events", "--json"], env)
+    assert out.exit_code == 0, out.stderr
     items = json.loads(out.stdout)
     assert len(items) == 3
     for e in items:
@@ -196,22 +199,11 @@ def test_cli_exit_codes_and_json_contract(tmp_path: Path, app_config: Config) ->
         assert len(e["place"]["country"]) == 3
         for m in e["mentions"]:
             assert set(m) >= {"article_id", "outlet", "source", "speaker", "evidence"}
-    limited = subprocess.run(
-        [*base, "events", "--json", "--limit", "1", "--place", "Rawa"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    limited = _cli([*base, "events", "--json", "--limit", "1", "--place", "Rawa"], env)
+    assert limited.exit_code == 0, limited.stderr
     assert [e["place"]["geonames_id"] for e in json.loads(limited.stdout)] == [RAWA]
-    usage = subprocess.run(
-        [*base, "events", "--since", "yesterday"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert usage.returncode == 2 and "YYYY-MM-DD" in usage.stderr
+    usage = _cli([*base, "events", "--since", "yesterday"], env)
+    assert usage.exit_code == 2 and "YYYY-MM-DD" in usage.stderr
 
 
 def test_killed_run_resumes_to_the_same_database(app_config: Config, tmp_path: Path) -> None:
@@ -221,27 +213,23 @@ def test_killed_run_resumes_to_the_same_database(app_config: Config, tmp_path: P
     cfg = tmp_path / "c.toml"
     cfg.write_text(f'cache_dir = "{app_config.cache_dir}"\n', "utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("SITREP_DB", "SITREP_CONFIG")}
+    cli_env: dict[str, str | None] = {"SITREP_DB": None, "SITREP_CONFIG": None}
 
-    def cmd(db: Path) -> list[str]:
-        return [
-            sys.executable,
-            "-m",
-            "sitrep",
-            "--config",
-            str(cfg),
-            "--db",
-            str(db),
-            "ingest",
-            str(src),
-            "--quiet",
-        ]
+    def args(db: Path) -> list[str]:
+        return ["--config", str(cfg), "--db", str(db), "ingest", str(src), "--quiet"]
 
     clean = tmp_path / "clean.db"
-    subprocess.run(cmd(clean), env=env, check=True, capture_output=True)
+    assert _cli(args(clean), cli_env).exit_code == 0
 
+    # The one real process of this file: what is under test is a run stopped by
+    # SIGKILL, with no exception raised, no `finally` and no rollback, which only
+    # killing another process gives. The clean run and the resume need no process.
     killed = tmp_path / "killed.db"
     proc = subprocess.Popen(
-        cmd(killed), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        [sys.executable, "-m", "sitrep", *args(killed)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 120
     stored = 0
@@ -260,7 +248,7 @@ def test_killed_run_resumes_to_the_same_database(app_config: Config, tmp_path: P
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert 0 < stored < len(many)
-    subprocess.run(cmd(killed), env=env, check=True, capture_output=True)
+    assert _cli(args(killed), cli_env).exit_code == 0
     assert snapshot(killed) == snapshot(clean)
 
 
