@@ -73,6 +73,8 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/sitrep bench
+	$(BIN)/sitrep bench startup
+	$(BIN)/sitrep bench timings
 
 clean:
 	rm -rf $(VENV) sitrep.egg-info .pytest_cache .mypy_cache .ruff_cache $(WEB_DIR)/node_modules $(WEB_VENDOR)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import socket
+import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -13,10 +14,10 @@ from typing import Any
 import pytest
 
 from sitrep.core.config import Config, default_config
+from sitrep.core.errors import ConfigError
+from sitrep.quality.evaluation import common as evaluation_common
 from sitrep.read.en.extract import Extractor
 from sitrep.store import Store, open_store
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 @pytest.fixture(scope="session")
@@ -41,21 +42,63 @@ def store(db_path: Path) -> Store:
         yield s  # type: ignore[misc]
 
 
-def needs_shared() -> pytest.MarkDecorator:
-    """Mark a test that reads ../shared: `make eval` runs it, `make test` leaves it out,
-    and it is skipped, saying why, where the data is absent."""
-    return pytest.mark.shared
+# -- the `shared` marker: the one way a test says it reads ../shared ---------------------
+#
+# A test that reads the evaluation data in ../shared carries `@pytest.mark.shared`;
+# nothing else (no skipif, no helper). `make test` runs `-m "not shared"`, `make eval`
+# runs `-m shared`; where the data is absent the marked tests are skipped, saying why.
+# An unmarked test that reaches ../shared through the evaluation helpers fails on
+# every machine (see `_shared_needs_the_marker`), not only on one without the data.
+
+
+def _shared_present() -> bool:
+    """Whether the evaluation data is where the evaluations look for it."""
+    try:
+        _SHARED_ROOT()
+    except ConfigError:
+        return False
+    return True
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if (SHARED / "seeds").is_dir() or (SHARED / "data").is_dir():
+    if not any(item.get_closest_marker("shared") for item in items) or _shared_present():
         return
     skip = pytest.mark.skip(
-        reason="needs ../shared (the evaluation data; CI has it): put it beside the repo"
+        reason="needs ../shared (the evaluation data; CI has it): put it beside the repo "
+        "or set SITREP_SHARED"
     )
     for item in items:
-        if "shared" in item.keywords:
+        if item.get_closest_marker("shared"):
             item.add_marker(skip)
+
+
+_SHARED_ROOT = evaluation_common.shared_root
+
+
+def _refuse_shared(nodeid: str) -> Callable[[], Path]:
+    def refuse() -> Path:
+        raise ConfigError(
+            f"{nodeid} reads ../shared: mark it `@pytest.mark.shared` "
+            "(make test leaves it out, make eval runs it)"
+        )
+
+    refuse.refuses_shared = True  # type: ignore[attr-defined]
+    return refuse
+
+
+@pytest.fixture(autouse=True)
+def _shared_needs_the_marker(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a test not marked `shared`, finding ../shared is an error naming the marker."""
+    marked = request.node.get_closest_marker("shared") is not None
+    wanted = _SHARED_ROOT if marked else _refuse_shared(request.node.nodeid)
+    # Each evaluation that imported the name holds its own reference to it, and one
+    # imported during an unmarked test holds the refusal: set every one, each test.
+    for name, module in list(sys.modules.items()):
+        found = getattr(module, "shared_root", None) if name.startswith("sitrep.") else None
+        if found is _SHARED_ROOT or getattr(found, "refuses_shared", False):
+            monkeypatch.setattr(module, "shared_root", wanted)
 
 
 @contextmanager

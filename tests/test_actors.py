@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -361,15 +360,14 @@ def test_missing_user_file_raises_data_error(tmp_path: Path) -> None:
         ActorDictionary.from_files([missing])
 
 
-def test_find_is_fast(actors: ActorDictionary) -> None:
+def test_find_on_a_long_text(actors: ActorDictionary) -> None:
+    # how long it takes is a figure of `sitrep bench timings`, not an assertion here
     sentence = (
         "Iraqi forces, backed by the Popular Mobilization Forces and coalition warplanes, "
         "retook al-Qaim from ISIS militants on Friday, the army said. "
     )
     text = sentence * 200  # about 4,000 words
-    start = time.perf_counter()
     found = actors.find(text, country="IRQ")
-    assert time.perf_counter() - start < 1.0
     assert len(found) == 5 * 200
 
 
@@ -574,15 +572,14 @@ def test_afp_agency_or_army_by_context(actors: ActorDictionary) -> None:
     assert names(actors, "AFP soldiers advanced.") == []
 
 
-def test_world_matching_stays_fast(actors: ActorDictionary) -> None:
+def test_world_matching_on_a_long_text(actors: ActorDictionary) -> None:
+    # how long it takes is a figure of `sitrep bench timings`, not an assertion here
     sentence = (
         "Ukrainian forces, backed by Azov Regiment units, repelled Russian troops and Wagner "
         "fighters near Bakhmut, the army said, as the Rapid Support Forces shelled El Fasher. "
     )
     text = sentence * 200
-    start = time.perf_counter()
     found = actors.find(text, country="UKR")
-    assert time.perf_counter() - start < 1.0
     assert len(found) == 6 * 200
 
 

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import sqlite3
-import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -336,10 +335,10 @@ def test_reads_go_on_while_a_writer_holds_the_lock(client: TestClient, db: str) 
     try:
         writer.execute("BEGIN IMMEDIATE")  # what an ingest holds while it stores an article
         writer.execute("UPDATE articles SET title = title || ' (edited)'")
-        started = time.perf_counter()
+        # a blocked read would fail (the writer never lets go here), not come late;
+        # how long these reads take is a figure of `sitrep bench timings`
         assert _get(client, "/api/events?limit=5")["items"]
         assert _get(client, "/api/control?as_of=2017-11-12")["items"]
-        assert time.perf_counter() - started < 5
     finally:
         writer.rollback()
         writer.close()

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import needs_shared
 
 from sitrep.core.config import Config
 from sitrep.core.errors import ConfigError
@@ -165,7 +164,7 @@ def test_unknown_corpus_and_bad_limit_are_refused(app_config: Config) -> None:
         run_benchmarks(app_config, limit=0, out=None)
 
 
-@needs_shared()
+@pytest.mark.shared
 def test_corpora_are_read_from_shared() -> None:
     guardian = load_corpus("guardian", limit=3)
     assert len(guardian) == 3
@@ -175,7 +174,7 @@ def test_corpora_are_read_from_shared() -> None:
     assert all(r["text"] and r["outlet"] and "<" not in r["text"][:1] for r in general)
 
 
-@needs_shared()
+@pytest.mark.shared
 def test_small_run_has_every_figure(extractor: Extractor, tmp_path: Path) -> None:
     _ = extractor.gazetteer  # built once for the session, so the child only loads it
     out = tmp_path / "bench.json"

@@ -21,7 +21,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import ingest_reports, needs_shared, serve_app
+from conftest import ingest_reports, serve_app
 from sqlalchemy import select
 
 from sitrep.core.config import Config
@@ -372,7 +372,7 @@ def _payloads() -> tuple[list[str], list[str]]:
     return polyglots, sample
 
 
-@needs_shared()
+@pytest.mark.shared
 def test_shared_xss_payloads_never_run(browser: Browser, site: Site) -> None:
     polyglots, sample = _payloads()
     payloads = polyglots + sample

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import needs_shared
 
 from sitrep.core.config import Config
 from sitrep.core.errors import InputError
@@ -165,7 +164,7 @@ def test_generic_actor_cues() -> None:
     assert [kind for _, _, kind in cues] == ["state forces", "rebel group"]
 
 
-@needs_shared()
+@pytest.mark.shared
 def test_dev_accuracy_floor(app_config: Config, extractor: Extractor) -> None:
     result = case2021.evaluate(app_config, extractor=extractor)
     assert result.figures["accuracy"] >= DEV_ACCURACY_FLOOR

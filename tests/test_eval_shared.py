@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from conftest import needs_shared
+import pytest
 
 from sitrep.core.config import Config
 from sitrep.quality.evaluation import seed, wcep
 
 
-@needs_shared()
+@pytest.mark.shared
 def test_seed_reads_as_design_says(app_config: Config) -> None:
     result = seed.evaluate(app_config)
     failed = [name for name, ok in result.details["checks"].items() if not ok]
     assert failed == []
 
 
-@needs_shared()
+@pytest.mark.shared
 def test_wcep_abu_kamal_changes_hands_three_times(app_config: Config) -> None:
     result = wcep.evaluate(app_config)
     assert result.details["abu_kamal"] == [

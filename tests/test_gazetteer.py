@@ -6,13 +6,13 @@ pin the regional one a user gets by listing countries in gazetteer_countries.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 
 from sitrep.core.config import Config, default_config
 from sitrep.core.records import PlacePrecision
+from sitrep.quality.evaluation.common import shared_root
 from sitrep.resolve import gazetteer as gz
 from sitrep.resolve.gazetteer import Gazetteer, build_gazetteer, cache_file, normalize_name
 
@@ -62,15 +62,8 @@ def config(tmp_path_factory: pytest.TempPathFactory) -> Config:
 
 
 @pytest.fixture(scope="session")
-def built(config: Config) -> tuple[Gazetteer, float]:
-    start = time.perf_counter()
-    g = Gazetteer.load(config)
-    return g, time.perf_counter() - start
-
-
-@pytest.fixture(scope="session")
-def g(built: tuple[Gazetteer, float]) -> Gazetteer:
-    return built[0]
+def g(config: Config) -> Gazetteer:
+    return Gazetteer.load(config)
 
 
 def ids(places: list) -> list[int]:
@@ -111,9 +104,8 @@ def test_normalize_keeps_different_names_apart() -> None:
 # -- build and cache ------------------------------------------------------------
 
 
-def test_build_is_quick_and_cached(built: tuple[Gazetteer, float], config: Config) -> None:
-    g, seconds = built
-    assert seconds < 15, f"building took {seconds:.1f} s"
+def test_build_is_cached(g: Gazetteer, config: Config) -> None:
+    # how long building and loading take are figures of `sitrep bench timings`
     path = cache_file(config)
     assert path.is_file() and path.name.startswith("gazetteer-")
     assert g.path == path
@@ -126,9 +118,7 @@ def test_second_load_reads_the_file(g: Gazetteer, config: Config, monkeypatch) -
 
     monkeypatch.setattr(gz, "build_gazetteer", no_build)
     monkeypatch.setattr(gz, "_build_payload", no_build)
-    start = time.perf_counter()
     again = Gazetteer.load(config)
-    assert time.perf_counter() - start < 1.0
     assert len(again) == len(g)
     assert again.by_id(DEIR_EZ_ZOR) == g.by_id(DEIR_EZ_ZOR)
 
@@ -381,13 +371,10 @@ def test_find_skips_tails_of_unknown_names(g: Gazetteer) -> None:
     ]
 
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_cd10de37335e1fc1.txt"
-
-
 @pytest.mark.shared
-@pytest.mark.skipif(not SEED.is_file(), reason="../shared/seeds is absent")
 def test_find_on_the_seed_article(g: Gazetteer) -> None:
-    found = g.find(SEED.read_text(encoding="utf-8"))
+    seed = shared_root() / "seeds" / "000_cd10de37335e1fc1.txt"
+    found = g.find(seed.read_text(encoding="utf-8"))
     names = {g.by_id(m.place.id).name for m in found}  # type: ignore[union-attr]
     assert {m.place.id for m in found} == {
         DEIR_EZ_ZOR,
@@ -399,13 +386,3 @@ def test_find_on_the_seed_article(g: Gazetteer) -> None:
         g.lookup("Baghdad")[0].id,
         g.lookup("Damascus")[0].id,
     }, names
-
-
-def test_find_is_fast(g: Gazetteer) -> None:
-    sentences = SEED_LIKE * 40
-    g.find(sentences[0])  # warm the token cache
-    start = time.perf_counter()
-    for s in sentences:
-        g.find(s)
-    per_sentence = (time.perf_counter() - start) / len(sentences)
-    assert per_sentence < 0.001, f"{per_sentence * 1000:.3f} ms per sentence"

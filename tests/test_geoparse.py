@@ -11,7 +11,6 @@ import math
 from pathlib import Path
 
 import pytest
-from conftest import needs_shared
 
 from sitrep.core.config import Config, default_config
 from sitrep.core.errors import DataError
@@ -202,7 +201,6 @@ def test_registered() -> None:
     assert geoparse.WORLD_MIN_POPULATION == 15_000
 
 
-@needs_shared()
 @pytest.mark.shared
 def test_real_gwn(base: Config, world: Gazetteer) -> None:
     # With the quick gazetteer (cities of a million or more) sitrep resolves
@@ -236,15 +234,11 @@ def test_default_is_the_world(default_world: Gazetteer) -> None:
     assert PlacePrecision.ADMIN2 in kinds
 
 
-def test_load_is_quick(default_world: Gazetteer) -> None:
-    import time
-
+def test_load_reads_the_cache(default_world: Gazetteer) -> None:
+    # how long the load takes is a figure of `sitrep bench timings`
     assert default_world.path is not None
     cfg = default_config().with_(cache_dir=str(default_world.path.parent))
-    start = time.perf_counter()
     again = Gazetteer.load(cfg)
-    # under a second on an idle machine; the bound leaves room for a busy CI box
-    assert time.perf_counter() - start < 3.0
     assert again.by_id(DEIR_EZ_ZOR_CITY) == default_world.by_id(DEIR_EZ_ZOR_CITY)
 
 

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import needs_shared
 
 from sitrep.core.config import Config
 from sitrep.core.errors import DataError
@@ -193,7 +192,7 @@ def test_registered_in_runner() -> None:
 # -- the real evaluation -----------------------------------------------------------
 
 
-@needs_shared()
+@pytest.mark.shared
 def test_real_evaluation_above_floor(app_config: Config, extractor: Extractor) -> None:
     result = guardian.evaluate(app_config, extractor=extractor)
     assert set(result.figures) == {"precision", "recall", "f1", "place_f1"}

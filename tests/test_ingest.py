@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import json
 import logging
-import time
 import tracemalloc
 from datetime import date
 from pathlib import Path
@@ -397,13 +396,13 @@ def test_50_mb_file_is_refused_without_being_read(tmp_path: Path) -> None:
         fh.write(b"<html>")
         fh.truncate(50_000_000)
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         fail = one_failure(path)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert time.perf_counter() - started < 2
+    # the peak says the file was not read; how long the refusal takes is a figure
+    # of `sitrep bench timings`
     assert peak < 1_000_000, f"peak allocation {peak} bytes: the file was read"
     assert "50,000,000 bytes" in fail.reason and "max_article_bytes" in fail.reason
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import needs_shared
 
 from sitrep.core.errors import ConfigError, InputError
 from sitrep.faces.cli.moderation import check_file, check_text, moderate_group, train_classifier
@@ -290,7 +289,6 @@ def test_train_errors(tmp_path: Path) -> None:
 
 
 @pytest.mark.shared
-@needs_shared()
 def test_moderation_evaluation_floors(app_config) -> None:  # type: ignore[no-untyped-def]
     from sitrep.quality.evaluation.moderation import evaluate
 

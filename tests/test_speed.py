@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import needs_shared
 
 from sitrep.core.config import Config
 from sitrep.core.records import Article
@@ -141,7 +140,7 @@ def test_every_match_starts_with_one_of_its_prefixes() -> None:
             assert any(low.startswith(p) for p in prefixes), (trigger.pattern, low)
 
 
-@needs_shared()
+@pytest.mark.shared
 def test_is_candidate_matches_the_regex_on_guardian_and_gwn_corpora() -> None:
     from sitrep.quality.bench.ingest import load_corpus
 

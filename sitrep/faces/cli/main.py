@@ -522,7 +522,9 @@ def serve(ctx: click.Context, host: str, port: int, trusted_proxies: str | None)
 def bench(ctx: click.Context, quick: bool, out: str | None) -> None:
     """Throughput, speed-up over parsing everything, peak memory and database size.
 
-    `sitrep bench api` loads the HTTP API instead.
+    `sitrep bench api` loads the HTTP API instead; `sitrep bench startup` times fresh
+    processes of the light commands; `sitrep bench timings` the times unit tests used
+    to assert.
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -596,6 +598,61 @@ def bench_api(
         click.echo(json.dumps(result, indent=2, default=str))
     else:
         click.echo(format_api_bench(result))
+
+
+@bench.command("startup")
+@click.option(
+    "--runs",
+    type=click.IntRange(min=1),
+    default=5,
+    show_default=True,
+    help="Fresh processes per command (the median is reported).",
+)
+@click.option(
+    "--demo-db",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="The demo database (default bench-reports/demo.db; built when absent).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.pass_context
+def bench_startup(ctx: click.Context, runs: int, demo_db: str | None, as_json: bool) -> None:
+    """Start-up of fresh processes: `sitrep --help`, `events --limit 5` on the demo DB."""
+    from sitrep.quality.bench.startup import DEFAULT_DEMO_DB, format_startup, run_startup_bench
+
+    result = _run(
+        lambda: run_startup_bench(
+            _config(ctx),
+            runs=runs,
+            demo_db=Path(demo_db) if demo_db else DEFAULT_DEMO_DB,
+            log=lambda m: click.echo(m, err=True),
+        )
+    )
+    click.echo(json.dumps(result, indent=2) if as_json else format_startup(result))
+
+
+@bench.command("timings")
+@click.option(
+    "--demo-db",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="The demo database (default bench-reports/demo.db; built when absent).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.pass_context
+def bench_timings(ctx: click.Context, demo_db: str | None, as_json: bool) -> None:
+    """The times unit tests used to assert (gazetteer, actors, big files), with their bounds."""
+    from sitrep.quality.bench.startup import DEFAULT_DEMO_DB
+    from sitrep.quality.bench.timings import format_timings, run_timings
+
+    result = _run(
+        lambda: run_timings(
+            _config(ctx),
+            demo_db=Path(demo_db) if demo_db else DEFAULT_DEMO_DB,
+            log=lambda m: click.echo(m, err=True),
+        )
+    )
+    click.echo(json.dumps(result, indent=2) if as_json else format_timings(result))
 
 
 @cli.command()
