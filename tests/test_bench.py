@@ -209,3 +209,57 @@ def test_table_warns_when_the_machine_was_busy() -> None:
     assert "WARNING" not in format_table(result)
     result["load_average"] = {"before": 3.5, "after": 0.2}
     assert "WARNING: load average 3.5 on 2 cores" in format_table(result)
+
+
+# -- `sitrep bench startup` and `sitrep bench timings` --------------------------------------
+
+
+def test_startup_bench_times_the_issue_targets(tmp_path: Path) -> None:
+    from sitrep.quality.bench.startup import commands
+
+    targets = {c.name: c.target_seconds for c in commands(tmp_path / "demo.db")}
+    assert targets["sitrep --help"] == 0.5
+    assert targets["sitrep events --limit 5"] == 1.5
+    assert all(str(tmp_path) in " ".join(c.args) for c in commands(tmp_path) if c.needs_db)
+
+
+def test_startup_table_marks_a_missed_target() -> None:
+    from sitrep.quality.bench.startup import format_startup
+
+    row = {"runs": 5, "min_s": 0.1, "max_s": 0.9, "cpu_median_s": 0.1, "heavy_modules": []}
+    result = {
+        "commands": [
+            {**row, "command": "sitrep --help", "median_s": 0.2, "target_s": 0.5, "met": True},
+            {
+                **row,
+                "command": "sitrep events --limit 5",
+                "median_s": 2.0,
+                "target_s": 1.5,
+                "met": False,
+                "heavy_modules": ["sqlalchemy"],
+            },
+        ],
+        "cores": 2,
+        "load_average": {"before": 1.0, "after": 1.5},
+    }
+    lines = format_startup(result).splitlines()
+    assert "ok" in lines[1] and "none" in lines[1]
+    assert "MISSED" in lines[2] and "sqlalchemy" in lines[2]
+    assert "median of 5" in lines[-1] and "load average 1.0" in lines[-1]
+
+
+def test_timings_table_sets_each_figure_beside_its_former_bound() -> None:
+    from sitrep.quality.bench.timings import Timing, format_timings
+
+    assert Timing("x", 0.5, 1.0).met and not Timing("x", 1.5, 1.0).met
+    result = {
+        "timings": [
+            {"name": "fast", "value": 0.1, "unit": "s", "bound": 1.0, "met": True, "note": ""},
+            {"name": "slow", "value": 3.0, "unit": "ms", "bound": 1.0, "met": False, "note": ""},
+        ],
+        "cores": 2,
+        "load_average": {"before": None, "after": None},
+    }
+    lines = format_timings(result).splitlines()
+    assert lines[1].split()[:4] == ["fast", "0.100", "s", "1"] and lines[1].endswith("ok")
+    assert "3.000 ms" in lines[2] and "OVER" in lines[2]
