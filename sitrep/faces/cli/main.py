@@ -600,6 +600,14 @@ def bench_api(
         click.echo(format_api_bench(result))
 
 
+_demo_db_option = click.option(
+    "--demo-db",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="The demo database (default bench-reports/demo.db; built when absent).",
+)
+
+
 @bench.command("startup")
 @click.option(
     "--runs",
@@ -608,12 +616,7 @@ def bench_api(
     show_default=True,
     help="Fresh processes per command (the median is reported).",
 )
-@click.option(
-    "--demo-db",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="The demo database (default bench-reports/demo.db; built when absent).",
-)
+@_demo_db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.pass_context
 def bench_startup(ctx: click.Context, runs: int, demo_db: str | None, as_json: bool) -> None:
@@ -632,12 +635,7 @@ def bench_startup(ctx: click.Context, runs: int, demo_db: str | None, as_json: b
 
 
 @bench.command("timings")
-@click.option(
-    "--demo-db",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="The demo database (default bench-reports/demo.db; built when absent).",
-)
+@_demo_db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.pass_context
 def bench_timings(ctx: click.Context, demo_db: str | None, as_json: bool) -> None:

@@ -163,7 +163,7 @@ def run_startup_bench(
     db = ensure_demo_db(config, demo_db, log=log)
     env = dict(os.environ)
     env.pop("SITREP_DB", None)  # every command names its database
-    load_before = _loadavg()
+    load_before = load_average()
     results = []
     for command in commands(db):
         log(f"timing {command.name} ({runs} runs)")
@@ -183,7 +183,7 @@ def run_startup_bench(
         "commands": results,
         "demo_db": str(db),
         "cores": os.cpu_count() or 1,
-        "load_average": {"before": load_before, "after": _loadavg()},
+        "load_average": {"before": load_before, "after": load_average()},
     }
 
 
@@ -205,18 +205,29 @@ def format_startup(result: dict[str, Any]) -> str:
                 ", ".join(c["heavy_modules"]) or "none",
             )
         )
+    runs = result["commands"][0]["runs"]
+    return text_table(
+        rows,
+        f"median of {runs} fresh processes each (wall time; CPU: user + system of the "
+        f"process); {machine_load(result)}",
+    )
+
+
+def text_table(rows: Sequence[Sequence[str]], footer: str) -> str:
+    """``rows`` (the first one the header) in aligned columns, then ``footer``."""
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return "\n".join([*lines, footer])
+
+
+def machine_load(result: dict[str, Any]) -> str:
+    """The cores and the load average a benchmark's ``result`` records."""
     load = result["load_average"]
-    lines.append(
-        f"median of {result['commands'][0]['runs']} fresh processes each (wall time; CPU: "
-        "user + system of the process); "
-        f"{result['cores']} cores, load average {load['before']} before, {load['after']} after"
-    )
-    return "\n".join(lines)
+    return f"{result['cores']} cores, load average {load['before']} before, {load['after']} after"
 
 
-def _loadavg() -> float | None:
+def load_average() -> float | None:
+    """The one-minute load average (None where the system does not tell)."""
     try:
         return round(os.getloadavg()[0], 2)
     except OSError:

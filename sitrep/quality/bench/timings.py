@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.core.config import Config
+from sitrep.quality.bench.startup import ensure_demo_db, load_average, machine_load, text_table
 
 REGION = ("SY", "IQ", "TR", "JO", "LB", "IL", "PS", "IR", "SA", "KW", "YE", "EG", "LY", "AF")
 
@@ -192,8 +193,6 @@ def run_timings(
     config: Config, *, demo_db: Path, log: Callable[[str], None] = print
 ) -> dict[str, Any]:
     """Every timing of this module; the figures as a JSON-ready dict."""
-    from sitrep.quality.bench.startup import ensure_demo_db
-
     groups: list[tuple[str, Callable[[], list[Timing]]]] = [
         ("actors", time_actors),
         ("regional gazetteer", lambda: time_regional_gazetteer(config)),
@@ -204,7 +203,7 @@ def run_timings(
             lambda: time_reads_under_a_writer(config, ensure_demo_db(config, demo_db, log=log)),
         ),
     ]
-    load_before = _loadavg()
+    load_before = load_average()
     timings: list[Timing] = []
     for name, work in groups:
         log(f"timing {name}")
@@ -222,7 +221,7 @@ def run_timings(
             for t in timings
         ],
         "cores": os.cpu_count() or 1,
-        "load_average": {"before": load_before, "after": _loadavg()},
+        "load_average": {"before": load_before, "after": load_average()},
     }
 
 
@@ -240,17 +239,4 @@ def format_timings(result: dict[str, Any]) -> str:
                 t["note"],
             )
         )
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in rows]
-    load = result["load_average"]
-    lines.append(
-        f"{result['cores']} cores, load average {load['before']} before, {load['after']} after"
-    )
-    return "\n".join(lines)
-
-
-def _loadavg() -> float | None:
-    try:
-        return round(os.getloadavg()[0], 2)
-    except OSError:
-        return None
+    return text_table(rows, machine_load(result))
