@@ -62,7 +62,7 @@ up in one dict, longest match first, so it stays fast on every candidate
 sentence. Normalization folds case, possessives ("ISIS's", "forces'"),
 apostrophes ("Sha'abi" = "Shaabi"), hyphens ("al-Hashd" = "al Hashd"), Arabic
 and Persian letter variants (ي/ی, ك/ک, ة/ه, hamza on alef), diacritics and
-the zero-width non-joiner.
+the zero-width non-joiner: :data:`sitrep.text.normalize.ACTOR_KEY`.
 """
 
 from __future__ import annotations

@@ -22,6 +22,8 @@ Every name is reduced to a *key* by :func:`normalize_name` (case, diacritics,
 hyphens, Arabic articles and ``Abu``/``Albu`` prefixes in Latin spelling,
 St./Mt./Ft., letter variants and spaces in Arabic script), so "Deir al-Zour",
 "Deir ez-Zor", "Dayr az Zawr", "Deir Ezzor" and "دیرالزور" meet at one place.
+Each word is folded by :mod:`sitrep.text.normalize` (``PLACE_LATIN_KEY`` or
+``PLACE_SCRIPT_KEY``); the rules about articles and prefixes are this module's.
 Text is matched by looking up normalized n-grams of up to :data:`MAX_TOKENS`
 tokens in a dict; in the world gazetteer a context ranker then chooses among
 namesakes with the whole article (:meth:`Gazetteer.find_all`).
