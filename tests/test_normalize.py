@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from sitrep.moderation import classifier, rules
@@ -196,3 +199,15 @@ def test_every_caller_folds_with_the_module() -> None:
     assert [t.norm for t in actors._tokens("Sha’abi قوات‌ الحشد")] == ["shaabi", "قوات", "الحشد"]
     assert gazetteer.normalize_name("دير الزّور") == "دیرالزور"
     assert gazetteer.normalize_name("Dayr az-Zawr") == gazetteer.normalize_name("DAYR AZ ZAWR")
+
+
+def test_no_other_module_keeps_a_letter_fold_table() -> None:
+    # one table: a module that folds Arabic yeh or kaf itself has forked the rules
+    root = Path(nz.__file__).parents[1]
+    forks = [
+        str(p.relative_to(root))
+        for p in root.rglob("*.py")
+        if p.name != "normalize.py"
+        and re.search(r"""["']\u064a["']\s*:|["']\u0643["']\s*:""", p.read_text("utf-8"))
+    ]
+    assert forks == []
