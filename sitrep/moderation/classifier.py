@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.core.errors import DataError, InputError
+from sitrep.text.normalize import MODERATION_FEATURES, fold
 
 FORMAT = "sitrep-moderation-classifier"
 FORMAT_VERSION = 1
@@ -30,12 +31,14 @@ _POSITIVE_WORDS = (
 )
 KNOWN_POSITIVE = frozenset([*_POSITIVE_WORDS.split(), "unacceptable"])
 
-_FOLD = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی", "ة": "ه", "\u200c": " ", "ـ": ""})
-
 
 def prepare(text: str) -> str:
-    """Fold look-alike letters and case so the model sees one spelling (picklable)."""
-    return text.translate(_FOLD).casefold()
+    """Fold look-alike letters and case so the model sees one spelling (picklable).
+
+    The fold is :data:`~sitrep.text.normalize.MODERATION_FEATURES`. Saved pipelines
+    refer to this function by its name: it stays here, under this name.
+    """
+    return fold(text, MODERATION_FEATURES)
 
 
 def build_pipeline(*, seed: int = 0) -> Any:

@@ -46,6 +46,7 @@ from sitrep.core.errors import InputError, LookupFailed, StoreError
 from sitrep.store import Store, articles, events, meta, metadata
 
 if TYPE_CHECKING:
+    from sitrep.core.config import Config
     from sitrep.moderation import Policy
 
 TARGET_TYPES = ("event", "article")
@@ -308,11 +309,13 @@ def _record(row: Any) -> CommentRecord:
     )
 
 
-def _author_reasons(author: str, policy: Policy) -> tuple[list[dict[str, Any]], str]:
+def _author_reasons(
+    author: str, policy: Policy, config: Config | None = None
+) -> tuple[list[dict[str, Any]], str]:
     """Insults and slander in the author's name (its language is not judged)."""
     from sitrep.moderation import moderate
 
-    decision = moderate(author, policy=policy)
+    decision = moderate(author, policy=policy, config=config)
     found = [
         {**r.as_dict(), "field": "author"}
         for r in decision.reasons
@@ -366,12 +369,14 @@ def add_comment(
     *,
     policy: Policy | None = None,
     client: str | None = None,
+    config: Config | None = None,
 ) -> CommentRecord:
     """Moderate one comment under ``policy`` (the default when None) and store it.
 
     The policy's verdict sets the status: publish -> published, reject ->
     rejected, review -> review (a moderator decides). The reasons are stored
-    with it. ``client`` (the poster's address) is stored only as a keyed hash.
+    with it. ``client`` (the poster's address) is stored only as a keyed hash;
+    ``config`` is passed to :func:`~sitrep.moderation.moderate`.
     Raises InputError for an empty, oversized or malformed text or author, and
     LookupFailed when the event or article is not in the store.
     """
@@ -382,9 +387,10 @@ def add_comment(
     clean_author = clean_text(author, "author", max_chars=MAX_AUTHOR, multiline=False)
     clean = clean_text(text, "text", max_chars=MAX_TEXT, multiline=True)
     policy = policy or default_policy()
-    decision = moderate(clean, policy=policy, recent=_recent_texts(store, where, client))
+    recent = _recent_texts(store, where, client)
+    decision = moderate(clean, policy=policy, recent=recent, config=config)
     reasons = [{**r.as_dict(), "field": "text"} for r in decision.reasons]
-    author_reasons, author_verdict = _author_reasons(clean_author, policy)
+    author_reasons, author_verdict = _author_reasons(clean_author, policy, config)
     verdict = _worse(decision.verdict, author_verdict)
     row = {
         "target_type": where.type,

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.moderation import classifier as clf
+from sitrep.text.normalize import ARABIC_SPELLING
 
 OFFENSIVE, ACCEPTABLE = "offensive", "acceptable"
 SEED = 17
@@ -36,7 +37,7 @@ MODEL_NAME = "moderation_model.joblib"
 BACKGROUND_VOCABULARY = 30_000
 BACKGROUND_COMMENTS = 4_000
 
-_ARABIC_FORMS = str.maketrans({"ی": "ي", "ک": "ك", "ه": "ة"})
+_ARABIC_FORMS = str.maketrans(ARABIC_SPELLING)
 _LOOK_ALIKES = {"a": "@", "o": "0", "i": "1", "e": "3", "s": "$", "l": "1", "t": "7"}
 _ENGLISH_BACKGROUND = tuple(
     """

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitrep.core.errors import InputError
 from sitrep.moderation import classifier as clf
@@ -54,6 +54,9 @@ from sitrep.moderation.spam import (
     find_repeat,
     find_spam,
 )
+
+if TYPE_CHECKING:
+    from sitrep.core.config import Config
 
 PUBLISH, REVIEW, REJECT = "publish", "review", "reject"
 
@@ -161,12 +164,12 @@ def _action_score(action: str, policy: Policy) -> float | None:
     return None
 
 
-def _inline_finglish(text: str, policy: Policy) -> list[Reason]:
+def _inline_finglish(text: str, policy: Policy, config: Config | None) -> list[Reason]:
     score = _action_score(policy.finglish_inline, policy)
     if score is None:
         return []
     out: list[Reason] = []
-    for f in find_finglish_spans(text):
+    for f in find_finglish_spans(text, config=config):
         words = " ".join(f.words)
         detail = f"Finglish (Persian in Latin letters) «{words}»"
         if f.transliteration:
@@ -223,12 +226,19 @@ def _verdict(reasons: list[Reason], policy: Policy) -> tuple[str, float]:
     return PUBLISH, 0.5 + 0.5 * max(0.0, margin)
 
 
-def moderate(text: str, *, policy: Policy | None = None, recent: tuple[str, ...] = ()) -> Decision:
+def moderate(
+    text: str,
+    *,
+    policy: Policy | None = None,
+    recent: tuple[str, ...] = (),
+    config: Config | None = None,
+) -> Decision:
     """Judge one comment under ``policy`` (the bundled default when None).
 
     ``recent`` holds earlier comments (the same poster's, or the page's) for the
-    repeated-post rule. Raises InputError when the comment is empty. Spans index
-    ``text`` as given.
+    repeated-post rule. ``config`` names the spaCy model whose English words the
+    language rules know (the bundled default settings when None). Raises
+    InputError when the comment is empty. Spans index ``text`` as given.
     """
     if not isinstance(text, str) or not text.strip():
         raise InputError("comment", "the comment is empty: there is nothing to moderate")
@@ -236,7 +246,7 @@ def moderate(text: str, *, policy: Policy | None = None, recent: tuple[str, ...]
     # NFC keeps offsets for almost all text and joins decomposed letters; the rules
     # fold look-alike letters and zero-width characters themselves.
     text = unicodedata.normalize("NFC", text)
-    guess = detect_language(text)
+    guess = detect_language(text, config=config)
     flood = find_flood(text)
     if flood:
         reason = Reason(FLOOD, flood.detail, flood.span, 1.0, flood.evidence)
@@ -248,7 +258,7 @@ def moderate(text: str, *, policy: Policy | None = None, recent: tuple[str, ...]
     # A whole comment clearly in Finglish is the language rule's; a mixed one (English
     # with a Finglish thank-you) is judged word by word, with spans and the Persian spelling.
     if language_reason is None or language_reason.score < policy.reject_threshold:
-        reasons += _inline_finglish(text, policy)
+        reasons += _inline_finglish(text, policy, config)
     if policy.spam:
         reasons += _spam_reasons(text, policy, recent)
     if policy.insults:

@@ -24,12 +24,16 @@ import importlib
 import importlib.util
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitrep.moderation.lexicon import AMBIGUOUS, ENGLISH_WORDS, FINGLISH_WORDS
+
+if TYPE_CHECKING:
+    from sitrep.core.config import Config
 
 PERSIAN = "fa"  # Persian (or other Arabic-script) text
 ENGLISH = "en"
@@ -87,16 +91,14 @@ class LanguageGuess:
     english_votes: float
 
 
-@lru_cache(maxsize=1)
-def _english_index() -> frozenset[str]:
-    """English words from the lemmatizer tables inside the spaCy model package.
+def english_index(spacy_model: str) -> frozenset[str]:
+    """English words from the lemmatizer tables inside the spaCy model package ``spacy_model``.
 
     Empty when the model package is not installed (the detector then leans on
-    its own lists and the character cues).
+    its own lists and the character cues). Read afresh on each call: a
+    :class:`LanguageDetector` keeps the index it needs.
     """
-    from sitrep.core.config import default_config
-
-    spec = importlib.util.find_spec(default_config().spacy_model)
+    spec = importlib.util.find_spec(spacy_model)
     if spec is None or not spec.submodule_search_locations:
         return frozenset()
     words: set[str] = set()
@@ -141,11 +143,6 @@ def _english_forms(token: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-def _is_english_word(token: str) -> bool:
-    index = _english_index()
-    return any(f in index for f in _english_forms(token))
-
-
 @lru_cache(maxsize=50_000)
 def persian_frequency(token: str) -> int:
     """Frequency, in the Persian word list ``finglish`` ships, of the best transliteration."""
@@ -158,8 +155,7 @@ def persian_frequency(token: str) -> int:
     return max((freq.get(word, 0) for word, _ in candidates), default=0)
 
 
-@lru_cache(maxsize=50_000)
-def token_votes(token: str) -> tuple[float, float]:
+def _token_votes(token: str, is_english_word: Callable[[str], bool]) -> tuple[float, float]:
     """(Finglish votes, English votes) for one lower-case Latin token."""
     token = _HELD_KEY.sub(r"\1\1", token)
     if len(token) < 2 or token in AMBIGUOUS:
@@ -171,7 +167,7 @@ def token_votes(token: str) -> tuple[float, float]:
     if fin_listed:
         return 0.0, 0.0
     fin = en = 0.0
-    english = _is_english_word(token)
+    english = is_english_word(token)
     if english:
         en += 1.0 if len(token) >= 4 else 0.5
     # A known English word of four letters or more is not looked up in Persian: its
@@ -202,8 +198,8 @@ def _langid() -> Any:
     return importlib.import_module("py3langid")
 
 
-def detect_language(text: str) -> LanguageGuess:
-    """Guess the language of ``text``; see the module docstring for how."""
+def _detect(text: str, token_votes: Callable[[str], tuple[float, float]]) -> LanguageGuess:
+    """:func:`detect_language` with the votes of ``token_votes``."""
     arabic = len(_ARABIC_LETTER.findall(text))
     latin = len(_LATIN_LETTER.findall(text))
     if arabic + latin == 0:
@@ -267,16 +263,8 @@ def _is_name(text: str, start: int, token: str) -> bool:
     return not (_SENTENCE_START.search(text[:start]) and token in FINGLISH_WORDS)
 
 
-def find_finglish_spans(text: str) -> list[FinglishSpan]:
-    """Finglish words inside ``text`` (whatever its main language), grouped into runs.
-
-    A word counts when its Finglish votes beat its English votes by INLINE_MARGIN
-    (a listed Finglish word, a Persian word by the ``finglish`` transliteration, or
-    a strong spelling cue) and it is not an English word.
-    Words in quotation marks (a reader quoting «salam») and capitalised words that
-    do not open a sentence (names and brands: Ali, Samsung) are left alone. An
-    ambiguous word ("to", "man") between two Finglish words joins their run.
-    """
+def _finglish_spans(text: str, lang: LanguageDetector) -> list[FinglishSpan]:
+    """:func:`find_finglish_spans` with the votes of ``lang``."""
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     tokens = latin_tokens(text)
     marks: list[bool | None] = []  # True Finglish, None ambiguous, False not
@@ -286,7 +274,7 @@ def find_finglish_spans(text: str) -> list[FinglishSpan]:
         if glued or any(s <= start < e for s, e in quoted) or _is_name(text, start, token):
             marks.append(False)
             continue
-        fin, en = token_votes(token)
+        fin, en = lang.token_votes(token)
         # A word English also has ("dust", "bud") is English inside an English sentence.
         # Finglish is typed with its vowels (svg, xss are acronyms) unless it is a listed word.
         voweled = bool(re.search(r"[aeiouy]", token)) or token in FINGLISH_WORDS
@@ -294,7 +282,7 @@ def find_finglish_spans(text: str) -> list[FinglishSpan]:
             fin - en >= INLINE_MARGIN
             and len(token) >= 3
             and voweled
-            and not _is_english_word(token)
+            and not lang.is_english_word(token)
         ):
             marks.append(True)
         elif fin == en == 0.0 and _HELD_KEY.sub(r"\1\1", token) in AMBIGUOUS:
@@ -320,3 +308,95 @@ def find_finglish_spans(text: str) -> list[FinglishSpan]:
         words = tuple(t for t, _, _ in tokens[run[0] : run[-1] + 1])
         out.append(FinglishSpan((start, end), words, transliterate(text[start:end])))
     return out
+
+
+# The detector and its caches ------------------------------------------------------
+
+
+class LanguageDetector:
+    """The language detector for one spaCy model's English word index.
+
+    It owns what it learns while it runs: the index (read on first use) and the
+    votes of the tokens it has seen (at most :data:`TOKEN_CACHE` of them).
+    """
+
+    def __init__(self, spacy_model: str) -> None:
+        self.spacy_model = spacy_model
+        self._index: frozenset[str] | None = None
+        self.token_votes: Callable[[str], tuple[float, float]] = lru_cache(maxsize=TOKEN_CACHE)(
+            partial(_token_votes, is_english_word=self.is_english_word)
+        )
+
+    def english_words(self) -> frozenset[str]:
+        """The English word index of the spaCy model (read once, on first use)."""
+        if self._index is None:
+            self._index = english_index(self.spacy_model)
+        return self._index
+
+    def is_english_word(self, token: str) -> bool:
+        """Whether the lower-case ``token`` or one of its likely lemmas is an English word."""
+        index = self.english_words()
+        return any(f in index for f in _english_forms(token))
+
+    def detect(self, text: str) -> LanguageGuess:
+        """Guess the language of ``text`` (see the module docstring)."""
+        return _detect(text, self.token_votes)
+
+    def finglish_spans(self, text: str) -> list[FinglishSpan]:
+        """Finglish words inside ``text``, grouped into runs (see :func:`find_finglish_spans`)."""
+        return _finglish_spans(text, self)
+
+
+#: Token votes a detector remembers.
+TOKEN_CACHE = 50_000
+#: Detectors kept, one per spaCy model name (a process normally uses one).
+DETECTORS = 4
+
+
+@lru_cache(maxsize=DETECTORS)
+def detector(spacy_model: str) -> LanguageDetector:
+    """The detector for ``spacy_model`` (kept for the most recently used few models)."""
+    return LanguageDetector(spacy_model)
+
+
+@lru_cache(maxsize=1)
+def _default_spacy_model() -> str:
+    from sitrep.core.config import default_config
+
+    return default_config().spacy_model
+
+
+def _detector(config: Config | None) -> LanguageDetector:
+    return detector(config.spacy_model if config is not None else _default_spacy_model())
+
+
+def detect_language(text: str, *, config: Config | None = None) -> LanguageGuess:
+    """Guess the language of ``text``; see the module docstring for how.
+
+    English words are looked up in the index of ``config.spacy_model`` (the
+    bundled default settings when ``config`` is None).
+    """
+    return _detector(config).detect(text)
+
+
+def find_finglish_spans(text: str, *, config: Config | None = None) -> list[FinglishSpan]:
+    """Finglish words inside ``text`` (whatever its main language), grouped into runs.
+
+    A word counts when its Finglish votes beat its English votes by INLINE_MARGIN
+    (a listed Finglish word, a Persian word by the ``finglish`` transliteration, or
+    a strong spelling cue) and it is not an English word.
+    Words in quotation marks (a reader quoting «salam») and capitalised words that
+    do not open a sentence (names and brands: Ali, Samsung) are left alone. An
+    ambiguous word ("to", "man") between two Finglish words joins their run.
+    ``config`` chooses the English word index, as for :func:`detect_language`.
+    """
+    return _detector(config).finglish_spans(text)
+
+
+def token_votes(token: str, *, config: Config | None = None) -> tuple[float, float]:
+    """(Finglish votes, English votes) for one lower-case Latin token."""
+    return _detector(config).token_votes(token)
+
+
+def _is_english_word(token: str, *, config: Config | None = None) -> bool:
+    return _detector(config).is_english_word(token)

@@ -75,7 +75,9 @@ class Policy:
     allowed_domains: tuple[str, ...]
     finglish_inline: str
     source: str  # the file it was read from ("<default>" for the bundled one)
-    base_dir: str  # folder relative classifier paths are read from
+    # folder relative classifier paths are read from: the policy file's; "" (the
+    # bundled policy) reads them from the working directory at the time of use
+    base_dir: str
 
     @property
     def classifier_file(self) -> Path | None:
@@ -83,7 +85,9 @@ class Policy:
         if not self.classifier_path:
             return None
         path = Path(self.classifier_path).expanduser()
-        return path if path.is_absolute() else Path(self.base_dir) / path
+        if path.is_absolute():
+            return path
+        return (Path(self.base_dir) if self.base_dir else Path.cwd()) / path
 
     def allows(self, language: str) -> bool:
         """Whether comments in ``language`` may be published."""
@@ -151,7 +155,7 @@ def _check(values: dict[str, Any], origin: str) -> None:
             )
 
 
-def _build(values: dict[str, Any], *, source: str, base_dir: Path) -> Policy:
+def _build(values: dict[str, Any], *, source: str, base_dir: str) -> Policy:
     _check(values, source)
     return Policy(
         version=values["version"],
@@ -177,14 +181,18 @@ def _build(values: dict[str, Any], *, source: str, base_dir: Path) -> Policy:
         allowed_domains=tuple(str(d).casefold() for d in values["spam"]["allowed_domains"]),
         finglish_inline=values["finglish"]["inline"],
         source=source,
-        base_dir=str(base_dir),
+        base_dir=base_dir,
     )
 
 
 @lru_cache(maxsize=1)
 def default_policy() -> Policy:
-    """The bundled policy (the seed publisher's)."""
-    return _build(_default_values(), source="<default>", base_dir=Path.cwd())
+    """The bundled policy (the seed publisher's).
+
+    It depends on nothing but the bundled file (relative classifier paths are
+    read from the working directory when used), so one copy serves every caller.
+    """
+    return _build(_default_values(), source="<default>", base_dir="")
 
 
 def load_policy(path: str | Path | None = None) -> Policy:
@@ -200,4 +208,4 @@ def load_policy(path: str | Path | None = None) -> Policy:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"policy file {path} is not valid TOML: {exc}") from exc
     values = _merge(_default_values(), user, str(path))
-    return _build(values, source=str(path), base_dir=path.resolve().parent)
+    return _build(values, source=str(path), base_dir=str(path.resolve().parent))

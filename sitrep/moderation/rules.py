@@ -33,6 +33,7 @@ from sitrep.moderation.lexicon import (
     EXTRA_INSULTS,
     PERSON_TARGETS,
 )
+from sitrep.text.normalize import MODERATION_WORDS, fold
 
 if TYPE_CHECKING:
     from persian_text_guard import ProfanityFilter
@@ -47,7 +48,11 @@ WINDOW = 3  # words between a target and the word it aims
 
 _WORD = re.compile(r"[\w\u200c']+")
 _STRONG_CATEGORIES = frozenset({"profanity", "sexual", "insult", "slur", "harassment"})
-_FOLD = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی", "ة": "ه", "\u200c": ""})
+
+
+def _key(word: str) -> str:
+    """A word as the rules compare it (:data:`~sitrep.text.normalize.MODERATION_WORDS`)."""
+    return fold(word, MODERATION_WORDS)
 
 
 @dataclass(frozen=True)
@@ -66,7 +71,7 @@ def insult_filter(extra: tuple[str, ...] = (), allowed: tuple[str, ...] = ()) ->
     """The insult filter: the bundled list, our additions, ``extra`` minus ``allowed``."""
     from persian_text_guard import BannedWord, ProfanityFilter, WordCategory, WordList
 
-    skip = {w.casefold().translate(_FOLD) for w in allowed}
+    skip = {_key(w) for w in allowed}
     # Our entries come first: where an entry is in both lists, the first one listed
     # wins, and ours carry the strength we chose (the package files بیشعور as mild).
     words = [BannedWord(w, category=WordCategory.INSULT) for w in _with_suffixes(extra)]
@@ -74,7 +79,7 @@ def insult_filter(extra: tuple[str, ...] = (), allowed: tuple[str, ...] = ()) ->
         category = WordCategory.INSULT if strength == "strong" else WordCategory.MILD
         words += [BannedWord(w, category=category) for w in _with_suffixes(entries)]
     words += WordList.all()
-    return ProfanityFilter([w for w in words if w.text.casefold().translate(_FOLD) not in skip])
+    return ProfanityFilter([w for w in words if _key(w.text) not in skip])
 
 
 def _with_suffixes(words: tuple[str, ...]) -> list[str]:
@@ -101,9 +106,7 @@ def accusation_filter() -> ProfanityFilter:
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
-    return [
-        (m.group().casefold().translate(_FOLD), m.start(), m.end()) for m in _WORD.finditer(text)
-    ]
+    return [(_key(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
 def _aim(

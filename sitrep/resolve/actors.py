@@ -62,7 +62,7 @@ up in one dict, longest match first, so it stays fast on every candidate
 sentence. Normalization folds case, possessives ("ISIS's", "forces'"),
 apostrophes ("Sha'abi" = "Shaabi"), hyphens ("al-Hashd" = "al Hashd"), Arabic
 and Persian letter variants (ي/ی, ك/ک, ة/ه, hamza on alef), diacritics and
-the zero-width non-joiner.
+the zero-width non-joiner: :data:`sitrep.text.normalize.ACTOR_KEY`.
 """
 
 from __future__ import annotations
@@ -78,6 +78,15 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sitrep.core.errors import DataError
 from sitrep.core.records import Actor, Span
+from sitrep.text.normalize import (
+    ACTOR_KEY,
+    APOSTROPHES,
+    HARAKAT,
+    ZWJ,
+    ZWNJ,
+    fold,
+    unify_apostrophes,
+)
 
 if TYPE_CHECKING:
     from sitrep.core.config import Config
@@ -155,21 +164,9 @@ _MODIFIED_NOUNS = frozenset(
 )
 _CLAUSE_BREAK = re.compile(r"[.!?:;\n\"“”«»(\[]")
 
-_APOSTROPHES = "'’‘`ʼ"
-_DIACRITICS = "".join(chr(c) for c in (*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670))
-_TOKEN = re.compile(
-    rf"[\w{_DIACRITICS}\u06d6-\u06ed\u200c\u200d]+(?:[{_APOSTROPHES}][\w{_DIACRITICS}]+)*"
-)
-_FOLD = str.maketrans(
-    {
-        "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
-        "ة": "ه", "ۀ": "ه", "ؤ": "و", "\u0640": None, "\u200c": None, "\u200d": None,
-        **{a: None for a in _APOSTROPHES},
-        **{d: None for d in _DIACRITICS},
-    }
-)  # fmt: skip
+# A word: letters and digits with the marks, joiners and apostrophes that occur inside one.
+_TOKEN = re.compile(rf"[\w{HARAKAT}\u06d6-\u06ed{ZWNJ}{ZWJ}]+(?:[{APOSTROPHES}][\w{HARAKAT}]+)*")
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
-_TO_QUOTE = str.maketrans({a: "'" for a in _APOSTROPHES[1:]})
 _ISO3 = re.compile(r"[A-Z]{3}")
 _KNOWN_KEYS = frozenset(
     {"id", "name", "kind", "country", "controller", "aliases", "generic", "generic_aliases"}
@@ -231,7 +228,7 @@ class _Entry:
 def _tokens(text: str) -> list[_Token]:
     # Apostrophe variants become "'" in one pass over the text (same length, so
     # offsets hold); most words are then plain ASCII and need no folding table.
-    text = text.translate(_TO_QUOTE)
+    text = unify_apostrophes(text)
     out = []
     for m in _TOKEN.finditer(text):
         raw = m.group()
@@ -243,7 +240,7 @@ def _tokens(text: str) -> list[_Token]:
             if possessive:
                 raw = raw[:-2]  # "ISIS's" -> "ISIS"
             raw = raw.replace("'", "")
-        norm = raw.lower() if raw.isascii() else raw.translate(_FOLD).casefold()
+        norm = raw.lower() if raw.isascii() else fold(raw, ACTOR_KEY)
         if norm:
             out.append(_Token(norm, raw, m.start(), m.end(), possessive))
     return out

@@ -22,6 +22,8 @@ Every name is reduced to a *key* by :func:`normalize_name` (case, diacritics,
 hyphens, Arabic articles and ``Abu``/``Albu`` prefixes in Latin spelling,
 St./Mt./Ft., letter variants and spaces in Arabic script), so "Deir al-Zour",
 "Deir ez-Zor", "Dayr az Zawr", "Deir Ezzor" and "دیرالزور" meet at one place.
+Each word is folded by :mod:`sitrep.text.normalize` (``PLACE_LATIN_KEY`` or
+``PLACE_SCRIPT_KEY``); the rules about articles and prefixes are this module's.
 Text is matched by looking up normalized n-grams of up to :data:`MAX_TOKENS`
 tokens in a dict; in the world gazetteer a context ranker then chooses among
 namesakes with the whole article (:meth:`Gazetteer.find_all`).
@@ -39,7 +41,6 @@ import os
 import re
 import sys
 import tempfile
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -51,6 +52,7 @@ from typing import Any
 from sitrep.core.config import Config
 from sitrep.core.errors import DataError, LookupFailed
 from sitrep.core.records import Place, PlaceMatch, PlacePrecision, Span
+from sitrep.text.normalize import PLACE_LATIN_KEY, PLACE_SCRIPT_KEY, fold
 
 __all__ = [
     "FORMAT_VERSION",
@@ -517,40 +519,6 @@ _TOKEN_RE = re.compile(
     r"[^\W_](?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
     r"\u0640\u200c\u200d]|['’‘ʼ`](?=[^\W_]))*"
 )
-_APOSTROPHES = str.maketrans("", "", "'’‘ʼ`ʿʾ´ʻ")
-_LATIN_SPECIAL = str.maketrans(
-    {
-        "ı": "i",
-        "ł": "l",
-        "ø": "o",
-        "æ": "ae",
-        "œ": "oe",
-        "ß": "ss",
-        "đ": "d",
-        "ð": "d",
-        "ħ": "h",
-        "ə": "e",
-        "þ": "th",
-    }
-)
-_SCRIPT_FOLD = str.maketrans(
-    {
-        "ي": "ی",
-        "ى": "ی",
-        "ئ": "ی",
-        "ك": "ک",
-        "ة": "ه",
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "\u0640": None,
-        "\u200c": None,
-        "\u200d": None,
-    }
-)
-_SCRIPT_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
-
 _LATIN_SHORT = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
 
 # Token classes.
@@ -567,10 +535,8 @@ def _is_script(ch: str) -> bool:
 def _fold(token: str) -> tuple[str, int, bool]:
     """One token -> (folded form, class, is Arabic script)."""
     if _is_script(token[0]):
-        form = _SCRIPT_MARKS.sub("", token).translate(_SCRIPT_FOLD)
-        return form, _WORD, True
-    form = unicodedata.normalize("NFKD", token.casefold().translate(_LATIN_SPECIAL))
-    form = "".join(c for c in form if not unicodedata.combining(c)).translate(_APOSTROPHES)
+        return fold(token, PLACE_SCRIPT_KEY), _WORD, True
+    form = fold(token, PLACE_LATIN_KEY)
     if form in _ARTICLES:
         return form, _ARTICLE, False
     if form in _BU:

@@ -17,6 +17,9 @@ Folding (what Persian and Arabic typing varies in):
 - the zero-width non-joiner (U+200C) is kept: it is part of Persian words
   (نیروهای‌ عراقی, بازپس‌گیری) and the actor and place matchers know it.
 
+The tables and the policy (``PERSIAN_READING``) live in :mod:`sitrep.text.normalize`,
+with the folds of the gazetteer, the actor dictionary and moderation.
+
 Sentences end at ``.``, ``!``, ``?``, ``؟`` and ``؛`` followed by white space,
 and always at a line break (a paragraph). A period between digits
 ("۳.۵") or not followed by space does not end a sentence. Hazm is not used:
@@ -29,86 +32,29 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sitrep.core.records import Sentence, Span
+from sitrep.core.records import Sentence
+from sitrep.text import normalize as _norm
+from sitrep.text.normalize import ZWNJ, Folded
 from sitrep.text.sentences import split_lines
-
-ZWNJ = "\u200c"
-
-# one-to-one replacements
-_REPLACE = {
-    "ي": "ی",
-    "ى": "ی",
-    "ك": "ک",
-    "٫": ".",
-    "٬": ",",
-    "\u00a0": " ",
-    "\u2002": " ",
-    "\u2003": " ",
-    "\u2009": " ",
-    "\u202f": " ",
-    **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian digits
-    **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
-}
-# characters dropped: tatweel, harakat and Quranic marks, directional marks
-_DROP = frozenset(
-    ["\u0640", "\u0670", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e"]
-    + [chr(c) for c in range(0x064B, 0x0660)]
-    + [chr(c) for c in range(0x0610, 0x061B)]
-)
-
-
-@dataclass(frozen=True)
-class Folded:
-    """A folded text and, per folded character, the offset of its original character.
-
-    ``origin`` has one entry more than ``text``: the offset just past the end,
-    so that an end offset maps as well as a start offset.
-    """
-
-    text: str
-    origin: tuple[int, ...]
-
-    def span(self, start: int, end: int, original: str, *, base: int = 0) -> Span:
-        """The :class:`Span` of folded ``[start, end)`` in ``original`` (shifted by ``base``).
-
-        ``original`` is the string that was folded; ``base`` is its offset in the
-        article, so that the span points into the article's text.
-        """
-        a = self.origin[start]
-        b = self.origin[end - 1] + 1 if end > start else a
-        return Span(base + a, base + b, original[a:b])
-
-    def to_original(self, pos: int) -> int:
-        """The original offset of folded position ``pos`` (``len(text)`` maps to the end)."""
-        return self.origin[pos]
 
 
 def fold(text: str) -> Folded:
-    """Fold ``text`` for matching, keeping the offset of every character (see module doc)."""
-    out: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in _DROP:
-            continue
-        out.append(_REPLACE.get(ch, ch))
-        origin.append(i)
-    origin.append(len(text))
-    return Folded("".join(out), tuple(origin))
+    """Fold ``text`` for matching, keeping the offset of every character (see module doc).
+
+    The folding is :data:`sitrep.text.normalize.PERSIAN_READING`.
+    """
+    return _norm.fold_with_offsets(text, _norm.PERSIAN_READING)
 
 
 def normalize(text: str) -> str:
     """The folded form of ``text`` alone (letters, digits, marks; ZWNJ kept)."""
-    return fold(text).text
+    return _norm.fold(text, _norm.PERSIAN_READING)
 
 
 def to_ascii_digits(text: str) -> str:
     """Persian and Arabic-Indic digits -> ASCII digits, nothing else changed (same length)."""
-    return text.translate(_DIGITS)
+    return _norm.to_ascii_digits(text)
 
-
-_DIGITS = str.maketrans(
-    {**{chr(0x06F0 + i): str(i) for i in range(10)}, **{chr(0x0660 + i): str(i) for i in range(10)}}
-)
 
 # A boundary: terminal punctuation (with closing quotes or brackets) then space.
 _BOUNDARY = re.compile(r"""(?<![.!?؟؛])([.!?؟؛]++["'”’»)\]]*+)\s+""")
