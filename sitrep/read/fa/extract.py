@@ -36,7 +36,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from sitrep.core.errors import LookupFailed
 from sitrep.core.records import (
@@ -49,25 +48,26 @@ from sitrep.core.records import (
     Status,
     TimeRef,
 )
-from sitrep.read.en import dates as dates_mod
-from sitrep.read.en.extract import (
-    FAMILY_PRIORITY,
-    ArticleReading,
-    _Context,
-    _context_links,
-    _dominant_countries,
-    _family_group,
-    _other_sentence_date,
-    _paragraph_dates,
-    _place_id,
-    _primary,
-    _sentence_country,
-    _unique,
-    build_mention,
+from sitrep.read.common.context import (
+    ArticleContext,
     context_time,
+    dominant_countries,
+    other_sentence_date,
+    paragraph_dates,
+    sentence_country,
+)
+from sitrep.read.common.dates import DateMatch, is_history, window
+from sitrep.read.common.mentions import (
+    FAMILY_PRIORITY,
+    context_links,
+    place_mentions,
+    primary,
     reference_mentions,
     settle_denials,
+    strongest_per_place,
+    unique,
 )
+from sitrep.read.common.reading import ArticleReading, ReadingTools
 from sitrep.read.fa.attribution import attribute, verb_kind
 from sitrep.read.fa.dates import find_dates, publication_date
 from sitrep.read.fa.places import (
@@ -84,9 +84,6 @@ from sitrep.read.fa.text import Folded, fold, split_sentences
 from sitrep.read.fa.triggers import FaTriggerMatch, find_triggers, verb_form
 from sitrep.read.typology import Family
 from sitrep.resolve.actors import ActorMatch
-
-if TYPE_CHECKING:
-    from sitrep.read.en.extract import Extractor
 
 # -- cues (on folded text) --------------------------------------------------------
 
@@ -207,7 +204,7 @@ class _Sentence:
     claim: Claim
     folded: Folded
     places: list[FoundPlace]
-    dates: list[dates_mod.DateMatch]
+    dates: list[DateMatch]
     metadata: bool = False
 
     @property
@@ -219,7 +216,7 @@ class _Sentence:
         return self.claim.sentence.span.start + self.folded.to_original(pos)
 
 
-def read_persian(extractor: Extractor, article: Article) -> ArticleReading:
+def read_persian(extractor: ReadingTools, article: Article) -> ArticleReading:
     """Read a Persian article into sentences, claims and mentions (see the module doc)."""
     published = article.published_at
     meta = publication_date(article.text)
@@ -249,9 +246,9 @@ def read_persian(extractor: Extractor, article: Article) -> ArticleReading:
         focus=iso3_codes(tuple(extractor.config.gazetteer_focus_countries)),
     )
     read = [replace(r, places=p) for r, p in zip(read, kept, strict=True)]
-    ctx = _Context(
+    ctx = ArticleContext(
         published=published,
-        countries=_dominant_countries([[p.match for p in r.places] for r in read]),
+        countries=dominant_countries([[p.match for p in r.places] for r in read]),
     )
     # a sentence in the pluperfect ("تصرف کرده بود") dates an earlier event: its
     # date is no date for the rest of the paragraph, nor the source's latest
@@ -259,32 +256,28 @@ def read_persian(extractor: Extractor, article: Article) -> ArticleReading:
     context_dates = [
         [] if _pluperfect(t) else r.dates for r, t in zip(read, triggers_of, strict=True)
     ]
-    paragraph_dates = _paragraph_dates(claims, context_dates)
+    paragraphs = paragraph_dates(claims, context_dates)
     reader = _Reader(extractor, ctx)
     mentions: list[Mention] = []
     candidates = 0
     for r, triggers, dated in zip(read, triggers_of, context_dates, strict=True):
         if triggers:
             candidates += 1
-            paragraph = _other_sentence_date(
-                paragraph_dates.get((r.claim.sentence.paragraph, r.claim.source)),
-                r.claim.sentence.index,
-            )
+            paragraph = other_sentence_date(paragraphs, r.claim)
             mentions.extend(reader.sentence_mentions(r, triggers, paragraph))
-        explicit = [d.ref for d in dated if d.relation == "at" and not d.ref.inferred]
-        if explicit and not dates_mod.is_history(
-            explicit[0], published, days=extractor.config.history_days
-        ):
-            ctx.note_date(r.claim.source, r.claim.sentence.index, explicit[0])
         cities = [
             p
             for p in r.places
             if p.kind is PlacePrecision.CITY and not is_reference_point(r.text, p, r.places)
         ]
-        if cities:
-            ctx.last_city = cities[-1].match
+        ctx.note_sentence(
+            r.claim,
+            dated,
+            history_days=extractor.config.history_days,
+            city=cities[-1].match if cities else None,
+        )
     mentions = settle_denials(mentions)
-    mentions.extend(_context_links(mentions))
+    mentions.extend(context_links(mentions))
     return ArticleReading(
         article, tuple(sentences), tuple(claims), tuple(mentions), candidates=candidates
     )
@@ -315,7 +308,7 @@ def _line_of(starts: list[int], offset: int) -> int:
 class _Reader:
     """Per-article reading state around the extractor's resources."""
 
-    def __init__(self, extractor: Extractor, ctx: _Context) -> None:
+    def __init__(self, extractor: ReadingTools, ctx: ArticleContext) -> None:
         self.extractor = extractor
         self.ctx = ctx
 
@@ -325,7 +318,7 @@ class _Reader:
         self, s: _Sentence, triggers: list[FaTriggerMatch], paragraph_date: TimeRef | None
     ) -> list[Mention]:
         places = [p.match for p in s.places]
-        country = _sentence_country(places, self.ctx)
+        country = sentence_country(places, self.ctx)
         actors = self.extractor.actors.find(s.text, country=country)
         # a place inside an actor's name is the actor's ("دولت سوریه", "دولت دمشق")
         kept_places = [
@@ -341,8 +334,6 @@ class _Reader:
             and not (speaker and speaker[0] <= p.start < speaker[1])
         ]
         holders = [t.who for t in triggers if t.who is not None]
-        out: list[Mention] = []
-        seen: set[tuple[str, int | None, Status]] = set()
         families = {t.trigger.family for t in triggers}
         triggers = [
             t
@@ -357,20 +348,14 @@ class _Reader:
         order = sorted(
             triggers, key=lambda t: (FAMILY_PRIORITY[t.trigger.family], -t.trigger.weight)
         )
-        for trig in order:
-            for mention in self._trigger_mentions(
-                s, trig, actors, targets, paragraph_date, holders
-            ):
-                key = (_family_group(trig.trigger.family), _place_id(mention), mention.status)
-                if key in seen:
-                    continue  # one mention per sentence, place and status: the strongest
-                seen.add(key)
-                out.append(mention)
-        for m in out:
-            if m.status is Status.OCCURRED and not m.reference:
-                self.ctx.occurred.append(m)
-                if m.actor1:
-                    self.ctx.last_agent = m.actor1
+        out = strongest_per_place(
+            (
+                trig.trigger.family,
+                self._trigger_mentions(s, trig, actors, targets, paragraph_date, holders),
+            )
+            for trig in order
+        )
+        self.ctx.remember(out)
         return out
 
     def _trigger_mentions(
@@ -389,7 +374,7 @@ class _Reader:
 
         time = _pick_date(s, trig, family)
         ctx = self.ctx
-        history = time is not None and dates_mod.is_history(
+        history = time is not None and is_history(
             time, ctx.published, days=self.extractor.config.history_days
         )
         if history and family is not Family.CONTROL:
@@ -428,30 +413,21 @@ class _Reader:
         ):
             return []  # a fight somewhere in a country, by no one named: too vague to code
 
-        mentions = []
-        split = len(targets) > 1
-        for target in targets:
-            a1 = agent
-            if split:
-                a1 = self._actor_for_country(actors, target.place.country, text) or agent
-            mentions.append(
-                build_mention(
-                    claim,
-                    trigger_start=s.original_offset(trig.start),
-                    trigger_text=trig.text,
-                    weight=trig.trigger.weight,
-                    family=family,
-                    status=status,
-                    target=target,
-                    time=time,
-                    a1=a1,
-                    a2=loser,
-                    assoc=assoc,
-                    text=text,
-                    agent_kind=None if a1 else _subject_kind(text[: trig.start]),
-                )
-            )
-        return mentions
+        return place_mentions(
+            claim,
+            targets,
+            agent=agent,
+            country_agent=lambda iso3: self._actor_for_country(actors, iso3, text),
+            trigger_start=s.original_offset(trig.start),
+            trigger_text=trig.text,
+            weight=trig.trigger.weight,
+            family=family,
+            status=status,
+            time=time,
+            loser=loser,
+            assoc=assoc,
+            subject_kind=_subject_kind(text[: trig.start]),
+        )
 
     # -- references back to events told earlier -----------------------------------
 
@@ -519,10 +495,10 @@ class _Reader:
             # "پیشمرگه از کرکوک عقب‌نشینی کردند": who withdraws is the side that loses
             loser_side = agent_side + loser_side
             agent_side = [m for m in matches if marks[id(m)] == "agent"]
-        agents = _unique([m.actor for m in agent_side])
-        losers = _unique([m.actor for m in loser_side if m.actor not in agents])
-        supporters = _unique([m.actor for m in support if m.actor not in agents])
-        agent = _primary(agents)
+        agents = unique([m.actor for m in agent_side])
+        losers = unique([m.actor for m in loser_side if m.actor not in agents])
+        supporters = unique([m.actor for m in support if m.actor not in agents])
+        agent = primary(agents)
         if (
             agent is None
             and family in (Family.TAKE, Family.HANDOVER)
@@ -530,11 +506,11 @@ class _Reader:
             and not _subject_kind(text[: trig.start])
         ):
             agent = self.ctx.last_agent  # a dropped subject: the last agent told
-        loser = _primary(losers)
+        loser = primary(losers)
         if family is Family.CLASH and loser is None and len(agents) > 1:
             loser = agents[-1]  # "درگیری نیروهای عراقی و پیشمرگه": two sides
             agents = agents[:-1]
-            agent = _primary(agents)
+            agent = primary(agents)
         assoc = [a for a in agents if a != agent] + [a for a in supporters if a != agent]
         return agent, loser, assoc
 
@@ -578,13 +554,13 @@ class _Reader:
         if country_word:
             # "its strongholds in this country": the agent's country, else the context's
             iso3 = agent.country if agent and agent.country else None
-            iso3 = iso3 or _sentence_country([], ctx)
+            iso3 = iso3 or sentence_country([], ctx)
             fallback = self._country_match(iso3, country_word.group()) if iso3 else None
             return [fallback] if fallback else []
         if places:
             return [p.match for p in places]
         if agent is not None and trig.trigger.weight >= 0.7 and family in _TARGET_FAMILIES:
-            iso3 = _sentence_country([], ctx) or agent.country
+            iso3 = sentence_country([], ctx) or agent.country
             fallback = self._country_match(iso3, "") if iso3 else None
             return [fallback] if fallback else []
         return []
@@ -750,7 +726,7 @@ def _since_only(s: _Sentence, published: date | None, family: Family) -> bool:
         return False
     if family is Family.TAKE or published is None:
         return True
-    return dates_mod.window(since[0].ref)[1] < published - timedelta(days=7)
+    return window(since[0].ref)[1] < published - timedelta(days=7)
 
 
 def _pick_date(s: _Sentence, trig: FaTriggerMatch, family: Family) -> TimeRef | None:
