@@ -19,3 +19,20 @@ language and lives here, public, so that no reader borrows another's code:
 
 The registry of readers by language is :mod:`sitrep.read.registry`.
 """
+
+# The blocks, named from the package too ("from sitrep.read import common";
+# common.primary(...)): each module's __all__ is its public part.
+from sitrep.read.common import attribution, context, dates, mentions, reading
+from sitrep.read.common.attribution import *  # noqa: F403
+from sitrep.read.common.context import *  # noqa: F403
+from sitrep.read.common.dates import *  # noqa: F403
+from sitrep.read.common.mentions import *  # noqa: F403
+from sitrep.read.common.reading import *  # noqa: F403
+
+__all__ = [
+    *attribution.__all__,
+    *context.__all__,
+    *dates.__all__,
+    *mentions.__all__,
+    *reading.__all__,
+]

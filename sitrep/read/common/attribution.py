@@ -20,6 +20,8 @@ from typing import Protocol
 from sitrep.core.records import Article, Claim, Sentence
 from sitrep.ingest.outlets import OutletDirectory, outlet_directory
 
+__all__ = ["SentenceAttribution", "SentenceReader", "carry_attribution"]
+
 
 class SentenceAttribution(Protocol):
     """What a reader's per-sentence attribution returns."""

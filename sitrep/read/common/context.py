@@ -16,15 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from sitrep.core.records import (
-    Actor,
-    Claim,
-    Mention,
-    PlaceMatch,
-    PlacePrecision,
-    Status,
-    TimeRef,
-)
+from sitrep.core.records import Actor, Claim, Mention, PlaceMatch, PlacePrecision, Status, TimeRef
 from sitrep.read.common.dates import DateMatch, is_history, publication_fallback
 
 __all__ = [

@@ -18,6 +18,7 @@ from sitrep.core.records import Actor, Claim, Mention, PlaceMatch, Status, TimeR
 from sitrep.read.typology import TERRITORY_SUB_TYPES, Family, event_type_of, sub_type_for
 
 __all__ = [
+    "ACTING_FAMILIES",
     "FAMILY_PRIORITY",
     "build_mention",
     "context_links",
@@ -58,6 +59,22 @@ FAMILY_PRIORITY = {
     Family.RIOT: 15,
     Family.MOB: 15,
 }
+
+# Families whose reports say who acts and where: territory, fighting, strikes, arrests,
+# attacks on civilians. Readers take the actors named before such a trigger as its
+# agent, and place such an event in a country when it names no place of its own.
+ACTING_FAMILIES = frozenset(
+    {
+        Family.TAKE,
+        Family.HANDOVER,
+        Family.CONTROL,
+        Family.CLASH,
+        Family.AIR,
+        Family.SHELLING,
+        Family.ARRESTS,
+        Family.CIVILIANS,
+    }
+)
 
 
 def family_group(family: Family) -> str:

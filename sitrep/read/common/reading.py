@@ -26,6 +26,9 @@ class ArticleReading:
     candidates: int = 0  # how many sentences went to the parser
 
 
+__all__ = ["ArticleReading", "Reader", "ReaderFactory", "ReadingTools"]
+
+
 class ReadingTools(Protocol):
     """The loaded resources a reader reads with (the :class:`~sitrep.read.extractor.Extractor`
     holds them, loaded on first use, one set per process)."""

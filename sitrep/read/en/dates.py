@@ -512,11 +512,7 @@ def _patterns() -> _Patterns:
 
 
 def find_dates(
-    text: str,
-    published: date | None,
-    *,
-    offset: int = 0,
-    future_days: int = 7,
+    text: str, published: date | None, *, offset: int = 0, future_days: int = 7
 ) -> list[DateMatch]:
     """Find and resolve every time expression in ``text`` (one sentence), in order.
 

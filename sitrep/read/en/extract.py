@@ -55,6 +55,7 @@ from sitrep.read.common.context import (
 )
 from sitrep.read.common.dates import DateMatch, is_history
 from sitrep.read.common.mentions import (
+    ACTING_FAMILIES,
     FAMILY_PRIORITY,
     context_links,
     place_mentions,
@@ -1173,16 +1174,7 @@ def _roles(
         if token is not None and token.pos_ == "NOUN" and not before:
             # "the army's campaign ... the victory": the possessor is the agent
             agent_side = [m for m in matches if POSSESSIVE.search(m.span.text)]
-        if not agent_side and family in (
-            Family.TAKE,
-            Family.HANDOVER,
-            Family.CONTROL,
-            Family.CLASH,
-            Family.AIR,
-            Family.SHELLING,
-            Family.ARRESTS,
-            Family.CIVILIANS,
-        ):
+        if not agent_side and family in ACTING_FAMILIES:
             agent_side = before[:]
             if not agent_side and family is Family.CONTROL:
                 agent_side = [m for m in after if m not in loser_side][:1]

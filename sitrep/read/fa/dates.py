@@ -476,11 +476,7 @@ def _only_period_unit(m: re.Match[str], handler: _Handler) -> bool:
 
 
 def find_dates(
-    text: str,
-    published: date | None,
-    *,
-    offset: int = 0,
-    future_days: int = 7,
+    text: str, published: date | None, *, offset: int = 0, future_days: int = 7
 ) -> list[DateMatch]:
     """Find and resolve every time expression in ``text`` (one sentence), in order.
 

@@ -36,38 +36,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from sitrep.core.errors import LookupFailed
-from sitrep.core.records import (
-    Actor,
-    Article,
-    Claim,
-    Mention,
-    PlaceMatch,
-    PlacePrecision,
-    Status,
-    TimeRef,
-)
-from sitrep.read.common.context import (
-    ArticleContext,
-    context_time,
-    dominant_countries,
-    other_sentence_date,
-    paragraph_dates,
-    sentence_country,
-)
-from sitrep.read.common.dates import DateMatch, is_history, window
-from sitrep.read.common.mentions import (
-    FAMILY_PRIORITY,
-    context_links,
-    place_mentions,
-    primary,
-    reference_mentions,
-    settle_denials,
-    strongest_per_place,
-    unique,
-)
-from sitrep.read.common.reading import ArticleReading, ReadingTools
+from sitrep.core.records import PlaceMatch, PlacePrecision, Status
+from sitrep.read import common
 from sitrep.read.fa.attribution import attribute, verb_kind
 from sitrep.read.fa.dates import find_dates, publication_date
 from sitrep.read.fa.places import (
@@ -84,6 +57,9 @@ from sitrep.read.fa.text import Folded, fold, split_sentences
 from sitrep.read.fa.triggers import FaTriggerMatch, find_triggers, verb_form
 from sitrep.read.typology import Family
 from sitrep.resolve.actors import ActorMatch
+
+if TYPE_CHECKING:  # annotations only
+    from sitrep.core.records import Actor, Article, Claim, Mention, TimeRef
 
 # -- cues (on folded text) --------------------------------------------------------
 
@@ -125,13 +101,19 @@ _PLACE_NOUN_BEFORE = re.compile(
     r"(?:شهر|شهرک|روستای|شهرستان|بندر)[\s\u200c]+(?:(?:مرزی|راهبردی|تاریخی|استراتژیک)[\s\u200c]+)?$"
 )
 _CLAUSE_OPEN = re.compile(r"(?:^|[\s\u200c])که[\s\u200c]|؛")
-# Words that tell the agent's kind when no actor is named.
-_NON_STATE_WORDS = re.compile(
-    r"(?:تروریست‌ها|تروریستها|تروریست‌های|شورشیان|ستیزه‌جویان|جنگجویان|تکفیری‌ها|تکفیریها"
-    r"|مسلحان|افراد[\s\u200c]+مسلح|گروه‌های[\s\u200c]+مسلح|شبه‌نظامیان)"
-)
-_STATE_WORDS = re.compile(
-    r"(?:ارتش|نظامیان|نیروهای[\s\u200c]+(?:دولتی|امنیتی|مسلح|ارتش|نظامی)|سربازان)"
+# Words that tell the agent's kind when no actor is named (the first kind found wins).
+_KIND_WORDS = (
+    (
+        "rebel group",
+        re.compile(
+            r"(?:تروریست‌ها|تروریستها|تروریست‌های|شورشیان|ستیزه‌جویان|جنگجویان|تکفیری‌ها|تکفیریها"
+            r"|مسلحان|افراد[\s\u200c]+مسلح|گروه‌های[\s\u200c]+مسلح|شبه‌نظامیان)"
+        ),
+    ),
+    (
+        "state forces",
+        re.compile(r"(?:ارتش|نظامیان|نیروهای[\s\u200c]+(?:دولتی|امنیتی|مسلح|ارتش|نظامی)|سربازان)"),
+    ),
 )
 _STATE_PLURAL = re.compile(
     r"(?:دولت|ارتش|حکومت)[\s\u200c]*(?:های|ها)|نیروهای[\s\u200c]+(?:دولتی|مسلح)"
@@ -144,7 +126,6 @@ _EXPECT_STRONG = re.compile(
     r"|(?:در[\s\u200c]+)?تلاش[\s\u200c]+(?:برای|می)|آماده[\s\u200c]+(?:می|شده|هستند|است)|زمینه"
     r"|تهدید[\s\u200c]+(?:کرد|کرده)|هدف[\s\u200c]+بعدی|راه[\s\u200c]+را[\s\u200c]+(?:برای|هموار)|هموار"
 )
-_IMPLICATIVE = re.compile(r"موفق[\s\u200c]+(?:شد|شدند|به)|توانست(?:ند)?|(?:ادامه|شروع)[\s\u200c]+")
 _PURPOSE_BEFORE = re.compile(
     r"(?:برای|به[\s\u200c]+منظور|با[\s\u200c]+هدف|جهت|عملیات|نبرد[\s\u200c]+برای|تلاش|طرح|نقشه"
     r"|آماده|آمادگی|تدارک|زمینه|آغاز|شروع|هدف)(?:[\s\u200c]+[^\s،,.؛]+){0,2}?[\s\u200c]+$"
@@ -154,47 +135,11 @@ _EXPECT_AFTER = re.compile(
     r"|بعدی|نهایی|قریب)(?![\w\u200c])"
     r"|^[^،.؛]{0,60}?(?:به[\s\u200c]?زودی|آغاز[\s\u200c]+خواهد|خواهد|خواهند|آماده[\s\u200c]+می|قرار[\s\u200c]+است)"
 )
+# "موفق شدند", "توانستند": the action happens
+_IMPLICATIVE = re.compile(r"موفق[\s\u200c]+(?:شد|شدند|به)|توانست(?:ند)?|(?:ادامه|شروع)[\s\u200c]+")
 _DEMONSTRATIVE_BEFORE = re.compile(r"(?:این|آن|همین|همان)[\s\u200c]+$")
 _PLURAL = re.compile(r"(?:های|ها)$")
-# Fatalities: "۳۴ غیرنظامی کشته شدند", "کشته شدن دست‌کم ۵۳ نفر".
-_NUMBER_WORDS = {
-    "یک": 1,
-    "دو": 2,
-    "سه": 3,
-    "چهار": 4,
-    "پنج": 5,
-    "شش": 6,
-    "هفت": 7,
-    "هشت": 8,
-    "نه": 9,
-    "ده": 10,
-    "ده‌ها": 24,
-    "دهها": 24,
-    "صدها": 200,
-}
-_NUM = r"(\d{1,5}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
-_FATALITIES = (
-    re.compile(
-        rf"(?:دست[\s\u200c]?کم|حداقل|بیش[\s\u200c]+از|حدود)?[\s\u200c]*(?<![\w\u200c]){_NUM}"
-        r"[\s\u200c]+(?:[^\s،,.؛]+[\s\u200c]+){0,3}?(?:کشته|جان[\s\u200c]+(?:باختند|باخت|خود)|به[\s\u200c]+هلاکت"
-        r"|به[\s\u200c]+شهادت|شهید|جان[\s\u200c]+سپردند)"
-    ),
-    re.compile(
-        rf"(?:کشته[\s\u200c]+شدن|جان[\s\u200c]+باختن|مرگ|شمار[\s\u200c]+کشته[\s\u200c]?(?:شدگان|ها))"
-        rf"(?:[\s\u200c]+[^\s،,.؛\d]+){{0,3}}?[\s\u200c]+(?<![\w\u200c]){_NUM}(?![\w\u200c])"
-    ),
-)
 _SUPPORT_FAMILIES = frozenset({Family.AIR, Family.SHELLING, Family.CLASH})
-_TARGET_FAMILIES = (
-    Family.TAKE,
-    Family.HANDOVER,
-    Family.CONTROL,
-    Family.CLASH,
-    Family.AIR,
-    Family.SHELLING,
-    Family.ARRESTS,
-    Family.CIVILIANS,
-)
 
 
 @dataclass(frozen=True)
@@ -204,7 +149,7 @@ class _Sentence:
     claim: Claim
     folded: Folded
     places: list[FoundPlace]
-    dates: list[DateMatch]
+    dates: list[common.DateMatch]
     metadata: bool = False
 
     @property
@@ -216,7 +161,7 @@ class _Sentence:
         return self.claim.sentence.span.start + self.folded.to_original(pos)
 
 
-def read_persian(extractor: ReadingTools, article: Article) -> ArticleReading:
+def read_persian(extractor: common.ReadingTools, article: Article) -> common.ArticleReading:
     """Read a Persian article into sentences, claims and mentions (see the module doc)."""
     published = article.published_at
     meta = publication_date(article.text)
@@ -246,9 +191,9 @@ def read_persian(extractor: ReadingTools, article: Article) -> ArticleReading:
         focus=iso3_codes(tuple(extractor.config.gazetteer_focus_countries)),
     )
     read = [replace(r, places=p) for r, p in zip(read, kept, strict=True)]
-    ctx = ArticleContext(
+    ctx = common.ArticleContext(
         published=published,
-        countries=dominant_countries([[p.match for p in r.places] for r in read]),
+        countries=common.dominant_countries([[p.match for p in r.places] for r in read]),
     )
     # a sentence in the pluperfect ("تصرف کرده بود") dates an earlier event: its
     # date is no date for the rest of the paragraph, nor the source's latest
@@ -256,14 +201,14 @@ def read_persian(extractor: ReadingTools, article: Article) -> ArticleReading:
     context_dates = [
         [] if _pluperfect(t) else r.dates for r, t in zip(read, triggers_of, strict=True)
     ]
-    paragraphs = paragraph_dates(claims, context_dates)
+    paragraphs = common.paragraph_dates(claims, context_dates)
     reader = _Reader(extractor, ctx)
     mentions: list[Mention] = []
     candidates = 0
     for r, triggers, dated in zip(read, triggers_of, context_dates, strict=True):
         if triggers:
             candidates += 1
-            paragraph = other_sentence_date(paragraphs, r.claim)
+            paragraph = common.other_sentence_date(paragraphs, r.claim)
             mentions.extend(reader.sentence_mentions(r, triggers, paragraph))
         cities = [
             p
@@ -276,9 +221,9 @@ def read_persian(extractor: ReadingTools, article: Article) -> ArticleReading:
             history_days=extractor.config.history_days,
             city=cities[-1].match if cities else None,
         )
-    mentions = settle_denials(mentions)
-    mentions.extend(context_links(mentions))
-    return ArticleReading(
+    mentions = common.settle_denials(mentions)
+    mentions.extend(common.context_links(mentions))
+    return common.ArticleReading(
         article, tuple(sentences), tuple(claims), tuple(mentions), candidates=candidates
     )
 
@@ -308,7 +253,7 @@ def _line_of(starts: list[int], offset: int) -> int:
 class _Reader:
     """Per-article reading state around the extractor's resources."""
 
-    def __init__(self, extractor: ReadingTools, ctx: ArticleContext) -> None:
+    def __init__(self, extractor: common.ReadingTools, ctx: common.ArticleContext) -> None:
         self.extractor = extractor
         self.ctx = ctx
 
@@ -318,7 +263,7 @@ class _Reader:
         self, s: _Sentence, triggers: list[FaTriggerMatch], paragraph_date: TimeRef | None
     ) -> list[Mention]:
         places = [p.match for p in s.places]
-        country = sentence_country(places, self.ctx)
+        country = common.sentence_country(places, self.ctx)
         actors = self.extractor.actors.find(s.text, country=country)
         # a place inside an actor's name is the actor's ("دولت سوریه", "دولت دمشق")
         kept_places = [
@@ -346,9 +291,9 @@ class _Reader:
             and not (t.trigger.family is Family.IED and Family.SUICIDE in families)
         ]
         order = sorted(
-            triggers, key=lambda t: (FAMILY_PRIORITY[t.trigger.family], -t.trigger.weight)
+            triggers, key=lambda t: (common.FAMILY_PRIORITY[t.trigger.family], -t.trigger.weight)
         )
-        out = strongest_per_place(
+        out = common.strongest_per_place(
             (
                 trig.trigger.family,
                 self._trigger_mentions(s, trig, actors, targets, paragraph_date, holders),
@@ -374,7 +319,7 @@ class _Reader:
 
         time = _pick_date(s, trig, family)
         ctx = self.ctx
-        history = time is not None and is_history(
+        history = time is not None and common.is_history(
             time, ctx.published, days=self.extractor.config.history_days
         )
         if history and family is not Family.CONTROL:
@@ -382,7 +327,7 @@ class _Reader:
         if family is Family.CONTROL:
             status = Status.BACKGROUND
         elif time is None:
-            time, status = context_time(ctx, claim, paragraph_date, status)
+            time, status = common.context_time(ctx, claim, paragraph_date, status)
         if status is Status.OCCURRED and _since_only(s, ctx.published, family):
             # "از سال ۲۰۱۴ ... را تصرف کرده بود", "نبرد از خرداد آغاز شده بود": a past
             # state of affairs the report recalls
@@ -413,10 +358,13 @@ class _Reader:
         ):
             return []  # a fight somewhere in a country, by no one named: too vague to code
 
-        return place_mentions(
+        return common.place_mentions(
             claim,
             targets,
             agent=agent,
+            loser=loser,
+            assoc=assoc,
+            # each country's forces, when coordinated places split the event
             country_agent=lambda iso3: self._actor_for_country(actors, iso3, text),
             trigger_start=s.original_offset(trig.start),
             trigger_text=trig.text,
@@ -424,8 +372,6 @@ class _Reader:
             family=family,
             status=status,
             time=time,
-            loser=loser,
-            assoc=assoc,
             subject_kind=_subject_kind(text[: trig.start]),
         )
 
@@ -434,7 +380,7 @@ class _Reader:
     def _references(self, s: _Sentence, trig: FaTriggerMatch, status: Status) -> list[Mention]:
         if status is not Status.OCCURRED:
             return []
-        return reference_mentions(
+        return common.reference_mentions(
             s.claim,
             s.original_offset(trig.start),
             trig.text,
@@ -495,10 +441,10 @@ class _Reader:
             # "پیشمرگه از کرکوک عقب‌نشینی کردند": who withdraws is the side that loses
             loser_side = agent_side + loser_side
             agent_side = [m for m in matches if marks[id(m)] == "agent"]
-        agents = unique([m.actor for m in agent_side])
-        losers = unique([m.actor for m in loser_side if m.actor not in agents])
-        supporters = unique([m.actor for m in support if m.actor not in agents])
-        agent = primary(agents)
+        agents = common.unique([m.actor for m in agent_side])
+        losers = common.unique([m.actor for m in loser_side if m.actor not in agents])
+        supporters = common.unique([m.actor for m in support if m.actor not in agents])
+        agent = common.primary(agents)
         if (
             agent is None
             and family in (Family.TAKE, Family.HANDOVER)
@@ -506,11 +452,11 @@ class _Reader:
             and not _subject_kind(text[: trig.start])
         ):
             agent = self.ctx.last_agent  # a dropped subject: the last agent told
-        loser = primary(losers)
+        loser = common.primary(losers)
         if family is Family.CLASH and loser is None and len(agents) > 1:
             loser = agents[-1]  # "درگیری نیروهای عراقی و پیشمرگه": two sides
             agents = agents[:-1]
-            agent = primary(agents)
+            agent = common.primary(agents)
         assoc = [a for a in agents if a != agent] + [a for a in supporters if a != agent]
         return agent, loser, assoc
 
@@ -554,13 +500,13 @@ class _Reader:
         if country_word:
             # "its strongholds in this country": the agent's country, else the context's
             iso3 = agent.country if agent and agent.country else None
-            iso3 = iso3 or sentence_country([], ctx)
+            iso3 = iso3 or common.sentence_country([], ctx)
             fallback = self._country_match(iso3, country_word.group()) if iso3 else None
             return [fallback] if fallback else []
         if places:
             return [p.match for p in places]
-        if agent is not None and trig.trigger.weight >= 0.7 and family in _TARGET_FAMILIES:
-            iso3 = sentence_country([], ctx) or agent.country
+        if agent is not None and trig.trigger.weight >= 0.7 and family in common.ACTING_FAMILIES:
+            iso3 = common.sentence_country([], ctx) or agent.country
             fallback = self._country_match(iso3, "") if iso3 else None
             return [fallback] if fallback else []
         return []
@@ -726,7 +672,7 @@ def _since_only(s: _Sentence, published: date | None, family: Family) -> bool:
         return False
     if family is Family.TAKE or published is None:
         return True
-    return window(since[0].ref)[1] < published - timedelta(days=7)
+    return common.window(since[0].ref)[1] < published - timedelta(days=7)
 
 
 def _pick_date(s: _Sentence, trig: FaTriggerMatch, family: Family) -> TimeRef | None:
@@ -743,31 +689,9 @@ def _pick_date(s: _Sentence, trig: FaTriggerMatch, family: Family) -> TimeRef | 
 
 def _subject_kind(before: str) -> str | None:
     """An ACLED actor kind read off generic words before a trigger, when no actor is known."""
-    if _NON_STATE_WORDS.search(before):
-        return "rebel group"
-    if _STATE_WORDS.search(before):
-        return "state forces"
-    return None
-
-
-def _handover_cue(text: str) -> bool:
-    return bool(
-        re.search(
-            r"بدون[\s\u200c]+(?:هیچ[\s\u200c]+)?(?:درگیری|مقاومت|جنگ|خونریزی|شلیک)|تحویل[\s\u200c]+(?:داد|شد)"
-            r"|به[\s\u200c]+صورت[\s\u200c]+مسالمت|طبق[\s\u200c]+(?:توافق|توافقی)|بر[\s\u200c]+اساس[\s\u200c]+توافق",
-            text,
-        )
-    )
-
-
-def _fatalities(text: str) -> int | None:
-    for rx in _FATALITIES:
-        m = rx.search(text)
-        if m:
-            word = m.group(1)
-            if word.isdigit():
-                return int(word)
-            return _NUMBER_WORDS.get(word)
+    for kind, words in _KIND_WORDS:
+        if words.search(before):
+            return kind
     return None
 
 
