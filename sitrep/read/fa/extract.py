@@ -1,8 +1,10 @@
 """The Persian reader: from a Persian article to attributed, resolved mentions.
 
-It yields the records the English reader (:mod:`sitrep.read.en.extract`) yields, with
-the same actor ids, GeoNames places, sub-event types and statuses, so that the
-merger puts a Persian and an English report of one event together. Stages:
+It yields the records the English reader yields, with the same actor ids, GeoNames
+places, sub-event types and statuses, so that the merger puts a Persian and an
+English report of one event together: what follows from a trigger's reading
+(mention building, references back, denials, context links, undated sentences)
+is the shared code of :mod:`sitrep.read.common`. Stages:
 
 1. split into sentences (:func:`sitrep.read.fa.text.split_sentences`) and attribute
    each to its source and speaker (:mod:`sitrep.read.fa.attribution`);
@@ -10,7 +12,7 @@ merger puts a Persian and an English report of one event together. Stages:
    (:mod:`sitrep.read.fa.places`) and dates (:mod:`sitrep.read.fa.dates`, Jalali and
    Gregorian);
 3. find triggers (:mod:`sitrep.read.fa.triggers`), then for each: status, actors
-   and roles, place, date, fatalities; as in English, territory statements
+   and roles, place, date (no fatality count yet); as in English, territory statements
    win over the fighting around them in one sentence, and one mention is kept
    per sentence, place and status.
 
@@ -23,7 +25,7 @@ follow ``با حمایت`` / ``با همراهی``, a passive verb's agent follo
 / ``در اختیار X``. A dropped subject (Persian omits pronouns) is the agent
 of the last event told, as the English reader does for "it" and "they".
 
-Dates follow the English rules: the sentence's own, else another sentence of
+Dates follow the shared rules: the sentence's own, else another sentence of
 the paragraph from the same source, else the source's last date, else the
 publication date (inferred); a date more than ``history_days`` before
 publication is history (no event), except for control facts, which become
