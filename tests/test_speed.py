@@ -21,7 +21,7 @@ from sitrep.core.records import Article
 from sitrep.ingest import sources as ingest_mod
 from sitrep.pipeline import ingest
 from sitrep.read import typology
-from sitrep.read.en.extract import ArticleReading, Extractor
+from sitrep.read.en.extract import ArticleReading, EnglishReader, Extractor
 from sitrep.read.typology import (
     TRIGGERS,
     is_candidate,
@@ -214,14 +214,15 @@ def test_one_failing_article_does_not_spoil_its_chunk(
 ) -> None:
     articles = _demo_articles()[:3]
     bad = articles[1].id
-    real = Extractor._prepare
+    # the English reader's first pass (it was the Extractor's before readers were pluggable)
+    real = EnglishReader._prepare
 
-    def prepare(self: Extractor, article: Article):  # type: ignore[no-untyped-def]
+    def prepare(self: EnglishReader, article: Article):  # type: ignore[no-untyped-def]
         if article.id == bad:
             raise ValueError("broken on purpose")
         return real(self, article)
 
-    monkeypatch.setattr(Extractor, "_prepare", prepare)
+    monkeypatch.setattr(EnglishReader, "_prepare", prepare)
     out = extractor.read_chunk(articles)
     assert isinstance(out[1], ValueError)
     assert isinstance(out[0], ArticleReading) and isinstance(out[2], ArticleReading)

@@ -18,12 +18,12 @@ Rules, applied sentence by sentence in reading order:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from sitrep.core.records import Article, Claim, Sentence
 from sitrep.ingest.outlets import OutletDirectory, outlet_directory
+from sitrep.read.common.attribution import carry_attribution
 
 REPORTING_VERBS = (
     "said|says|say|announced|announces|announce|reported|reports|report|noted|notes|"
@@ -98,49 +98,11 @@ def _outlet_in(who: str, outlets: OutletDirectory) -> str | None:
     return found[0][2] if found else None
 
 
-class SentenceAttribution(Protocol):
-    """What a per-sentence reader returns (the English one, or ``sitrep.read.fa``'s)."""
-
-    @property
-    def source(self) -> str | None: ...
-
-    @property
-    def speaker(self) -> str | None: ...
-
-    @property
-    def verb(self) -> str | None: ...
-
-
 def attribute(
-    article: Article,
-    sentences: Sequence[Sentence],
-    *,
-    outlets: OutletDirectory | None = None,
-    read_sentence: Callable[[str, OutletDirectory], SentenceAttribution] | None = None,
-    pronouns: Collection[str] = _PRONOUNS,
+    article: Article, sentences: Sequence[Sentence], *, outlets: OutletDirectory | None = None
 ) -> list[Claim]:
-    """One :class:`Claim` per sentence, in order, following the module's rules.
-
-    ``read_sentence`` and ``pronouns`` let another language reuse the carry-over
-    rules with its own sentence reader (see ``sitrep.read.fa.attribution``).
-    """
-    outlets = outlets or outlet_directory()
-    read = read_sentence or attribute_sentence
-    own = outlets.canonical(article.outlet) or "unknown"
-    current = own
-    last_speaker: str | None = None
-    claims: list[Claim] = []
-    for sentence in sentences:
-        found = read(sentence.span.text, outlets)
-        speaker = found.speaker
-        if speaker and speaker.split()[0].lower() in pronouns:
-            speaker = last_speaker
-        if found.source and found.source != own:
-            current = found.source
-        elif found.source == own:
-            current = own
-        inherited = current != own and not found.source
-        claims.append(Claim(article.id, sentence, current, speaker, found.verb, inherited))
-        if speaker:
-            last_speaker = speaker
-    return claims
+    """One :class:`Claim` per sentence, in order, following the module's rules (the
+    carry-over is :func:`sitrep.read.common.attribution.carry_attribution`)."""
+    return carry_attribution(
+        article, sentences, attribute_sentence, pronouns=_PRONOUNS, outlets=outlets
+    )

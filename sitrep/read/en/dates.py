@@ -35,39 +35,35 @@ carry their year ("3 November 2017", "in 2014") still resolve.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
 from sitrep.core.records import Precision, Span, TimeRef
+from sitrep.read.common.dates import (
+    RELATIONS,
+    DateMatch,
+    is_history,
+    leftmost_longest,
+    month_start,
+    overlaps,
+    publication_fallback,
+    safe_date,
+    settled_candidates,
+    window,
+)
 
 __all__ = [
     "RELATIONS",
     "DateMatch",
     "find_dates",
     "is_history",
+    "leftmost_longest",
     "overlaps",
     "publication_fallback",
     "window",
 ]
-
-#: What a date means for the sentence: the event is on/at it, started at it and
-#: goes on ("since", "from", "after"), or lasted up to it ("until", "by", "before").
-RELATIONS = ("at", "since", "until")
-
-
-@dataclass(frozen=True)
-class DateMatch:
-    """A time expression found in a text: where, what it resolves to, and how it relates.
-
-    ``relation`` is one of :data:`RELATIONS`.
-    """
-
-    span: Span
-    ref: TimeRef
-    relation: str
-
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -203,21 +199,8 @@ def _word_before(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _month_start(year: int, month: int, shift: int = 0) -> date:
-    """The first day of ``month`` in ``year``, moved by ``shift`` months."""
-    index = year * 12 + (month - 1) + shift
-    return date(index // 12, index % 12 + 1, 1)
-
-
 def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _day_without_year(
@@ -226,9 +209,9 @@ def _day_without_year(
     """Give a day-month date the publication year, or the previous one if it would be future."""
     if published is None:
         return None
-    value = _safe_date(published.year, month, day)
+    value = safe_date(published.year, month, day)
     if value is None or (value - published).days > future_days:
-        value = _safe_date(published.year - 1, month, day)
+        value = safe_date(published.year - 1, month, day)
     return value
 
 
@@ -262,7 +245,7 @@ def _ref(value: date | None, precision: Precision, m: re.Match[str]) -> TimeRef 
 
 
 def _iso(m: re.Match[str], text: str, published: date | None, future_days: int) -> TimeRef | None:
-    value = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    value = safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
     return _ref(value, Precision.DAY, m)
 
 
@@ -272,7 +255,7 @@ def _day_month(
     month = _MONTHS[m["mon"].rstrip(".").lower()]
     day = int(m["day"])
     if m["year"]:
-        value = _safe_date(int(m["year"]), month, day)
+        value = safe_date(int(m["year"]), month, day)
     else:
         value = _day_without_year(month, day, published, future_days)
     return _ref(value, Precision.DAY, m)
@@ -372,7 +355,7 @@ def _period(
     if unit == "week":
         return _ref(_monday(published) + timedelta(weeks=step), Precision.WEEK, m)
     if unit == "month":
-        return _ref(_month_start(published.year, published.month, step), Precision.MONTH, m)
+        return _ref(month_start(published.year, published.month, step), Precision.MONTH, m)
     return _ref(date(published.year + step, 1, 1), Precision.YEAR, m)
 
 
@@ -417,7 +400,7 @@ def _ago(m: re.Match[str], text: str, published: date | None, future_days: int) 
     if unit == "week":
         return _ref(published - timedelta(days=7 * n + 3), Precision.WEEK, m)
     if unit == "month":
-        return _ref(_month_start(published.year, published.month, -n), Precision.MONTH, m)
+        return _ref(month_start(published.year, published.month, -n), Precision.MONTH, m)
     return _ref(date(published.year - n, 1, 1), Precision.YEAR, m)
 
 
@@ -529,11 +512,7 @@ def _patterns() -> _Patterns:
 
 
 def find_dates(
-    text: str,
-    published: date | None,
-    *,
-    offset: int = 0,
-    future_days: int = 7,
+    text: str, published: date | None, *, offset: int = 0, future_days: int = 7
 ) -> list[DateMatch]:
     """Find and resolve every time expression in ``text`` (one sentence), in order.
 
@@ -548,34 +527,15 @@ def find_dates(
     """
     pats = _patterns()
     gates = _gates(text, pats)
-    found: list[tuple[int, int, TimeRef]] = []
-    for pattern, handler, gate in pats.rules:
-        if not gates[gate]:
-            continue
-        for m in pattern.finditer(text):
-            ref = handler(m, text, published, future_days)
-            if ref is not None:
-                found.append((m.start(), m.end(), ref))
+    rules = [(pattern, handler) for pattern, handler, gate in pats.rules if gates[gate]]
     matches: list[DateMatch] = []
-    for start, end, ref in leftmost_longest(found):
+    for start, end, ref in settled_candidates(rules, text, published, future_days):
         relation, opens = _relation(text, start, matches[-1] if matches else None, offset, pats)
         if opens:
             matches[-1] = replace(matches[-1], relation="since")
         span = Span(start + offset, end + offset, text[start:end])
         matches.append(DateMatch(span, ref, relation))
     return matches
-
-
-def leftmost_longest(
-    found: list[tuple[int, int, TimeRef]],
-) -> Iterator[tuple[int, int, TimeRef]]:
-    """Candidate dates (start, end, ref) without overlaps: the first, then the longest wins
-    ("Friday, November 3" is one date, not two)."""
-    last_end = -1
-    for start, end, ref in sorted(found, key=lambda f: (f[0], -f[1])):
-        if start >= last_end:
-            last_end = end
-            yield start, end, ref
 
 
 def _gates(text: str, pats: _Patterns) -> dict[str, bool]:
@@ -622,51 +582,3 @@ def _relation(
     if word in _UNTIL_WORDS:
         return "until", False
     return "at", False
-
-
-def is_history(ref: TimeRef, published: date | None, *, days: int) -> bool:
-    """Whether ``ref`` lies wholly more than ``days`` days before publication.
-
-    The end of the date's window is what counts, so "last year" in a November
-    article is not history at ``days=365`` while "2014" is. Without a
-    publication date nothing is history.
-    """
-    if published is None:
-        return False
-    return window(ref)[1] < published - timedelta(days=days)
-
-
-def publication_fallback(published: date) -> TimeRef:
-    """The date to give an event its report does not date: the publication day, inferred.
-
-    ``inferred=True`` means "on or shortly before": :func:`window` turns it
-    into the seven days ending on the publication date.
-    """
-    return TimeRef(published, Precision.DAY, None, inferred=True)
-
-
-def window(ref: TimeRef) -> tuple[date, date]:
-    """The first and last day (inclusive) that ``ref`` may stand for.
-
-    DAY: that day; WEEK: seven days from ``value``; MONTH: the calendar month;
-    YEAR: the calendar year; an inferred date: the seven days ending on it.
-    """
-    value = ref.value
-    if ref.inferred:
-        return value - timedelta(days=6), value
-    if ref.precision is Precision.DAY:
-        return value, value
-    if ref.precision is Precision.WEEK:
-        return value, value + timedelta(days=6)
-    if ref.precision is Precision.MONTH:
-        first = value.replace(day=1)
-        return first, _month_start(value.year, value.month, 1) - timedelta(days=1)
-    return date(value.year, 1, 1), date(value.year, 12, 31)
-
-
-def overlaps(a: TimeRef, b: TimeRef, *, slack_days: int = 1) -> bool:
-    """Whether two dates can be the same event: their windows meet within ``slack_days``."""
-    a_first, a_last = window(a)
-    b_first, b_last = window(b)
-    slack = timedelta(days=slack_days)
-    return a_first - slack <= b_last and b_first - slack <= a_last

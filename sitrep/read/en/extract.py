@@ -1,6 +1,8 @@
 """English event extraction: from an article to attributed, resolved mentions.
 
-The stages, in the order :meth:`Extractor.read` runs them:
+The stages, in the order :meth:`EnglishReader.read_chunk` runs them (the
+:class:`~sitrep.read.extractor.Extractor` sends it every article in English, and
+those in a language without a reader of its own):
 
 1. split the text into sentences (``text.split_sentences``);
 2. attribute every sentence to its source and speaker (``attribution``);
@@ -22,9 +24,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
 from typing import Any
 
 from sitrep.core.config import Config
@@ -40,14 +41,38 @@ from sitrep.core.records import (
     Span,
     Status,
     TimeRef,
-    short_hash,
 )
-from sitrep.core.resources import load_actors, load_classifier, load_gazetteer, load_nlp
 from sitrep.ingest.outlets import outlet_directory
 from sitrep.read.classify.labels import CASE_TO_ACLED, HYPOTHETICAL, NONE
 from sitrep.read.classify.model import EventClassifier, Prediction, Thresholds
+from sitrep.read.common.context import (
+    ArticleContext,
+    context_time,
+    dominant_countries,
+    other_sentence_date,
+    paragraph_dates,
+    sentence_country,
+)
+from sitrep.read.common.dates import DateMatch, is_history
+from sitrep.read.common.mentions import (
+    ACTING_FAMILIES,
+    FAMILY_PRIORITY,
+    context_links,
+    place_mentions,
+    primary,
+    reference_mentions,
+    settle_denials,
+    strongest_per_place,
+    unique,
+)
+from sitrep.read.common.reading import ArticleReading, ReadingTools
 from sitrep.read.en import dates as dates_mod
 from sitrep.read.en.attribution import attribute
+
+# The extractor and the reading record are language-neutral (sitrep.read.extractor,
+# sitrep.read.common.reading); they are named here too, where callers have long
+# imported them from.
+from sitrep.read.extractor import DEFAULT_BATCH, DEFAULT_CHUNK, Extractor
 from sitrep.read.typology import (
     TERRITORY_SUB_TYPES,
     Family,
@@ -55,11 +80,19 @@ from sitrep.read.typology import (
     event_type_of,
     find_triggers,
     is_candidate,
-    sub_type_for,
 )
 from sitrep.resolve.actors import ActorDictionary, ActorMatch
 from sitrep.resolve.gazetteer import Gazetteer
 from sitrep.text.sentences import split_sentences
+
+__all__ = [
+    "DEFAULT_BATCH",
+    "DEFAULT_CHUNK",
+    "ArticleReading",
+    "EnglishReader",
+    "Extractor",
+    "apply_prediction",
+]
 
 MODALS = frozenset({"will", "would", "could", "can", "may", "might", "shall", "should", "must"})
 # Heads that make a "to retake" clause a purpose, not a fact.
@@ -195,33 +228,6 @@ REFERENCE_POINT = re.compile(
     r"|\bfrom\s+\w+\s+to|\bbetween)\s*$",
     re.IGNORECASE,
 )
-# Territory statements hold priority over the fighting around them in one sentence.
-FAMILY_PRIORITY = {
-    Family.TAKE: 0,
-    Family.HANDOVER: 0,
-    Family.CONTROL: 1,
-    Family.SUICIDE: 2,
-    Family.CHEMICAL: 3,
-    Family.AIR: 4,
-    Family.SHELLING: 5,
-    Family.IED: 6,
-    Family.GRENADE: 7,
-    Family.CIVILIANS: 8,
-    Family.ABDUCTION: 9,
-    Family.SEXUAL: 9,
-    Family.CLASH: 10,
-    Family.DISRUPTED: 11,
-    Family.ARRESTS: 11,
-    Family.AGREEMENT: 12,
-    Family.BASE: 13,
-    Family.CHANGE: 13,
-    Family.LOOTING: 14,
-    Family.PROTEST: 15,
-    Family.INTERVENTION: 15,
-    Family.FORCE: 15,
-    Family.RIOT: 15,
-    Family.MOB: 15,
-}
 _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
@@ -265,174 +271,68 @@ FATALITIES = (
 )
 
 
-@dataclass(frozen=True)
-class ArticleReading:
-    """Everything sitrep read in one article: sentences, claims and mentions."""
-
-    article: Article
-    sentences: tuple[Sentence, ...]
-    claims: tuple[Claim, ...]
-    mentions: tuple[Mention, ...]
-    candidates: int = 0  # how many sentences went to the parser
-
-
-@dataclass
-class _Context:
-    """What earlier sentences of the article established (mutable, per article)."""
-
-    published: date | None
-    countries: list[str]
-    last_city: PlaceMatch | None = None
-    #: source -> (sentence index, date) of the last explicit news date it gave
-    source_dates: dict[str, tuple[int, TimeRef]] = field(default_factory=dict)
-    occurred: list[Mention] = field(default_factory=list)
-    last_agent: Actor | None = None
-
-    def note_date(self, source: str, index: int, ref: TimeRef) -> None:
-        """Remember that sentence ``index`` of ``source`` gave the date ``ref``."""
-        self.source_dates[source] = (index, ref)
-
-    def source_date(self, source: str, index: int) -> TimeRef | None:
-        """The last date ``source`` gave, if it was given close enough to sentence
-        ``index`` (:data:`DATE_REACH` sentences) to date it."""
-        given = self.source_dates.get(source)
-        if given is None or index - given[0] > DATE_REACH:
-            return None
-        return given[1]
-
-
 @dataclass
 class _Prepared:
-    """An English article after the first pass of :meth:`Extractor.read_chunk`."""
+    """An English article after the first pass of :meth:`EnglishReader.read_chunk`."""
 
     article: Article
     sentences: list[Sentence]
     claims: list[Claim]
     places: list[list[PlaceMatch]]
-    found_dates: list[list[dates_mod.DateMatch]]
+    found_dates: list[list[DateMatch]]
     candidates: int  # sentences that passed ``is_candidate``
     triggers: dict[int, list[TriggerMatch]]  # by sentence index, for the candidates
     to_parse: list[int]  # the candidates with a trigger, in order
     predictions: dict[int, Prediction] = field(default_factory=dict)  # the classifier's
 
 
-# Articles read per spaCy call, and spaCy's own batch size within that call.
-DEFAULT_CHUNK = 32
-DEFAULT_BATCH = 128
+class EnglishReader:
+    """The English reader (registered for ``en``, and the default for languages
+    without a reader of their own), around an extractor's loaded resources."""
 
-
-class Extractor:
-    """Reads articles into mentions. Holds the loaded resources; reuse one per process."""
-
-    def __init__(
-        self,
-        config: Config,
-        *,
-        gazetteer: Gazetteer | None = None,
-        actors: ActorDictionary | None = None,
-        nlp: Any = None,
-        classifier: EventClassifier | None | str = "config",
-    ) -> None:
-        self.config = config
-        self._gazetteer = gazetteer
-        self._actors = actors
-        self._nlp = nlp
+    def __init__(self, tools: ReadingTools) -> None:
+        self.tools = tools
         self._state_forces_by_country: dict[str, Actor] | None = None
-        # "config": the model config.event_model selects, loaded on first use
-        self._classifier = classifier
+
+    @property
+    def config(self) -> Config:
+        return self.tools.config
 
     @property
     def gazetteer(self) -> Gazetteer:
-        if self._gazetteer is None:
-            self._gazetteer = load_gazetteer(self.config)
-        return self._gazetteer
+        return self.tools.gazetteer
 
     @property
     def actors(self) -> ActorDictionary:
-        if self._actors is None:
-            self._actors = load_actors(self.config)
-        return self._actors
+        return self.tools.actors
 
     @property
     def classifier(self) -> EventClassifier | None:
-        """The event classifier (None: the trigger lexicon alone types events)."""
-        if isinstance(self._classifier, str):
-            self._classifier = load_classifier(self.config)
-        return self._classifier
+        return self.tools.classifier
 
     @property
     def nlp(self) -> Any:
-        if self._nlp is None:
-            self._nlp = load_nlp(self.config.spacy_model)
-        return self._nlp
+        return self.tools.nlp
 
     # -- the orchestrator ---------------------------------------------------
-
-    def read(self, article: Article) -> ArticleReading:
-        """Read one article (see the module docstring for the stages).
-
-        Persian articles go to the Persian reader (``sitrep.read.fa``), which yields the
-        same records, resolved to the same actors and places.
-        """
-        outcome = self.read_chunk([article])[0]
-        if isinstance(outcome, BaseException):
-            raise outcome
-        return outcome
-
-    def read_many(
-        self,
-        articles: Iterable[Article],
-        *,
-        chunk_size: int = DEFAULT_CHUNK,
-        batch_size: int = DEFAULT_BATCH,
-    ) -> Iterator[ArticleReading]:
-        """Read articles in order, ``chunk_size`` at a time (streaming).
-
-        Each chunk's candidate sentences go to spaCy together, in batches of
-        ``batch_size`` (see :meth:`read_chunk`). The first article that fails
-        raises its error.
-        """
-        chunk: list[Article] = []
-        for article in articles:
-            chunk.append(article)
-            if len(chunk) >= chunk_size:
-                yield from self._raise_failures(self.read_chunk(chunk, batch_size=batch_size))
-                chunk = []
-        if chunk:
-            yield from self._raise_failures(self.read_chunk(chunk, batch_size=batch_size))
-
-    @staticmethod
-    def _raise_failures(
-        outcomes: list[ArticleReading | Exception],
-    ) -> Iterator[ArticleReading]:
-        for outcome in outcomes:
-            if isinstance(outcome, BaseException):
-                raise outcome
-            yield outcome
 
     def read_chunk(
         self, articles: Sequence[Article], *, batch_size: int = DEFAULT_BATCH
     ) -> list[ArticleReading | Exception]:
-        """Read several articles with one spaCy call; one outcome per article, in order.
+        """Read several English articles with one spaCy call; one outcome per article.
 
-        The same readings as :meth:`read` article by article, cheaper: spaCy's
-        cost per call is high and an article has few candidate sentences, so
-        the first pass prepares every article (sentences, claims, places, dates,
-        triggers) and collects the sentences to parse, one ``nlp.pipe`` call
-        parses them all, and the second pass reads each article with its parses.
-        An article that fails yields its exception in its place, so one bad
-        article does not cost the others their reading. Persian articles go one
-        by one to the Persian reader.
+        The same readings as article by article, cheaper: spaCy's cost per call
+        is high and an article has few candidate sentences, so the first pass
+        prepares every article (sentences, claims, places, dates, triggers) and
+        collects the sentences to parse, one ``nlp.pipe`` call parses them all,
+        and the second pass reads each article with its parses. An article that
+        fails yields its exception in its place, so one bad article does not
+        cost the others their reading.
         """
-        outcomes: list[ArticleReading | Exception | _Prepared | None] = []
+        outcomes: list[Exception | _Prepared] = []
         for article in articles:
             try:
-                if article.language == "fa":
-                    from sitrep.read.fa import read_persian
-
-                    outcomes.append(read_persian(self, article))
-                else:
-                    outcomes.append(self._prepare(article))
+                outcomes.append(self._prepare(article))
             except Exception as exc:  # noqa: BLE001 - reported per article by the caller
                 outcomes.append(exc)
         prepared = [o for o in outcomes if isinstance(o, _Prepared)]
@@ -458,7 +358,6 @@ class Extractor:
                 except Exception as exc:  # noqa: BLE001 - reported per article by the caller
                     done.append(exc)
             else:
-                assert outcome is not None
                 done.append(outcome)
         return done
 
@@ -496,8 +395,8 @@ class Extractor:
         article, sentences, claims = prep.article, prep.sentences, prep.claims
         places, found_dates = prep.places, prep.found_dates
         theatre = _theatre(places)
-        ctx = _Context(published=article.published_at, countries=_dominant_countries(places))
-        paragraph_dates = _paragraph_dates(claims, found_dates)
+        ctx = ArticleContext(published=article.published_at, countries=dominant_countries(places))
+        dated = paragraph_dates(claims, found_dates)
         mentions: list[Mention] = []
         for i, claim in enumerate(claims):
             if i in docs:
@@ -507,27 +406,23 @@ class Extractor:
                         docs[i],
                         places[i],
                         found_dates[i],
-                        _other_sentence_date(
-                            paragraph_dates.get((claim.sentence.paragraph, claim.source)),
-                            claim.sentence.index,
-                        ),
+                        other_sentence_date(dated, claim),
                         ctx,
                         triggers=prep.triggers[i],
                         prediction=prep.predictions.get(i),
                     )
                 )
-            explicit = [d.ref for d in found_dates[i] if d.relation == "at" and not d.ref.inferred]
-            if explicit and not dates_mod.is_history(
-                explicit[0], ctx.published, days=self.config.history_days
-            ):
-                ctx.note_date(claim.source, claim.sentence.index, explicit[0])
             cities = [
                 p
                 for p in places[i]
                 if p.place.kind is PlacePrecision.CITY and p.place.country in theatre
             ]
-            if cities:
-                ctx.last_city = cities[-1]
+            ctx.note_sentence(
+                claim,
+                found_dates[i],
+                history_days=self.config.history_days,
+                city=cities[-1] if cities else None,
+            )
         denied = {
             p.place.id
             for i, claim in enumerate(claims)
@@ -536,7 +431,7 @@ class Extractor:
             if p.place.kind is not PlacePrecision.COUNTRY
         }
         mentions = settle_denials(_retarget_country_level(mentions), denied)
-        mentions.extend(_context_links(mentions))
+        mentions.extend(context_links(mentions))
         return ArticleReading(
             article, tuple(sentences), tuple(claims), tuple(mentions), candidates=prep.candidates
         )
@@ -562,15 +457,15 @@ class Extractor:
         claim: Claim,
         doc: Any,
         places: list[PlaceMatch],
-        found_dates: list[dates_mod.DateMatch],
+        found_dates: list[DateMatch],
         paragraph_date: TimeRef | None,
-        ctx: _Context,
+        ctx: ArticleContext,
         *,
         triggers: list[TriggerMatch] | None = None,
         prediction: Prediction | None = None,
     ) -> list[Mention]:
         text = claim.sentence.span.text
-        country = _sentence_country(places, ctx)
+        country = sentence_country(places, ctx)
         actor_matches = [
             a
             for a in self.actors.find(text, country=country)
@@ -579,24 +474,18 @@ class Extractor:
         places = [p for p in places if not _is_reference_point(text, p)]
         if triggers is None:
             triggers = find_triggers(text)
-        out: list[Mention] = []
-        seen: dict[tuple[str, int | None, Status], int] = {}
-        for trig in sorted(triggers, key=lambda t: FAMILY_PRIORITY[t.trigger.family]):
-            for mention in self._trigger_mentions(
-                claim, doc, trig, actor_matches, places, found_dates, paragraph_date, ctx
-            ):
-                key = (_family_group(trig.trigger.family), _place_id(mention), mention.status)
-                if key in seen:
-                    continue  # one mention per sentence, place and status: the strongest
-                seen[key] = len(out)
-                out.append(mention)
+        out = strongest_per_place(
+            (
+                trig.trigger.family,
+                self._trigger_mentions(
+                    claim, doc, trig, actor_matches, places, found_dates, paragraph_date, ctx
+                ),
+            )
+            for trig in sorted(triggers, key=lambda t: FAMILY_PRIORITY[t.trigger.family])
+        )
         if prediction is not None and self.classifier is not None:
             out = apply_prediction(out, prediction, self.classifier.thresholds)
-        for m in out:
-            if m.status is Status.OCCURRED and not m.reference:
-                ctx.occurred.append(m)
-                if m.actor1:
-                    ctx.last_agent = m.actor1
+        ctx.remember(out)
         return out
 
     def _trigger_mentions(
@@ -606,9 +495,9 @@ class Extractor:
         trig: TriggerMatch,
         actor_matches: list[ActorMatch],
         places: list[PlaceMatch],
-        found_dates: list[dates_mod.DateMatch],
+        found_dates: list[DateMatch],
         paragraph_date: TimeRef | None,
-        ctx: _Context,
+        ctx: ArticleContext,
     ) -> list[Mention]:
         text = claim.sentence.span.text
         family = trig.trigger.family
@@ -617,7 +506,7 @@ class Extractor:
 
         # dates: the sentence's own, else its paragraph's, else its source's last, else publication
         time = _pick_date(found_dates, family, trig, token)
-        history = time is not None and dates_mod.is_history(
+        history = time is not None and is_history(
             time, ctx.published, days=self.config.history_days
         )
         if history and family is not Family.CONTROL:
@@ -633,9 +522,9 @@ class Extractor:
         if status is Status.OCCURRED and family is Family.TAKE and _past_perfect_since(found_dates):
             status = Status.BACKGROUND
         if family is not Family.CONTROL and time is not None and not time.inferred:
-            if dates_mod.is_history(time, ctx.published, days=self.config.history_days):
+            if is_history(time, ctx.published, days=self.config.history_days):
                 return []  # a date from the context that is history, not news
-            if status is Status.OCCURRED and dates_mod.is_history(
+            if status is Status.OCCURRED and is_history(
                 time, ctx.published, days=self.config.background_days
             ):
                 # "after the fall of Mosul in July": recalled, not reported; timelines
@@ -684,7 +573,7 @@ class Extractor:
         ):
             # "Russia's defence ministry said its forces had taken Avdiivka", "the
             # group said it had captured Laukkai": the speaker is the one who acts
-            agent = self._speaker_actor(claim.speaker, _sentence_country(places, ctx))
+            agent = self._speaker_actor(claim.speaker, sentence_country(places, ctx))
         leaving = LEAVING.search(text) if family is Family.HANDOVER else None
         if leaving is not None:
             # "the Peshmerga withdrew from Kirkuk", "after the withdrawal of ISIS": the
@@ -696,7 +585,7 @@ class Extractor:
                     for m in actor_matches
                     if m.actor.id != leaver.id and m.actor.kind not in NON_HOLDERS
                 ]
-                agent, loser, assoc = (_primary(others), leaver, [])
+                agent, loser, assoc = (primary(others), leaver, [])
         if family is Family.CONTROL:
             controllers = {a.actor.id for a in actor_matches if not a.generic}
             if len(controllers) > 1:
@@ -717,7 +606,7 @@ class Extractor:
             if named and agent.country:
                 country: str | None = agent.country
             else:
-                country = _sentence_country(places, ctx) or agent.country
+                country = sentence_country(places, ctx) or agent.country
             if country and (named or trig.trigger.weight >= 0.7):
                 fallback = self._country_match(country, "the country" if named else "")
                 targets = [fallback] if fallback else []
@@ -726,33 +615,26 @@ class Extractor:
         if trig.trigger.weight < 0.5 and not (agent and targets[0].matched_text):
             return []  # "entered", "advances": only with a known actor and a named place
 
-        mentions = []
-        split = len(targets) > 1
-        for target in targets:
-            a1 = agent
-            if split:
-                a1 = _actor_for_country(actor_matches, target.place.country, text, self) or agent
-            mentions.append(
-                build_mention(
-                    claim,
-                    trigger_start=trig.start,
-                    trigger_text=trig.text,
-                    weight=trig.trigger.weight,
-                    family=family,
-                    status=status,
-                    target=target,
-                    time=time,
-                    a1=a1,
-                    a2=loser,
-                    assoc=assoc,
-                    text=text,
-                    agent_kind=None if a1 else _subject_kind(token),
-                )
-            )
-        return mentions
+        return place_mentions(
+            claim,
+            targets,
+            agent=agent,
+            country_agent=lambda iso3: _actor_for_country(actor_matches, iso3, text, self),
+            trigger_start=trig.start,
+            trigger_text=trig.text,
+            weight=trig.trigger.weight,
+            family=family,
+            status=status,
+            time=time,
+            loser=loser,
+            assoc=assoc,
+            subject_kind=_subject_kind(token),
+            handover=_handover_cue(text),
+            fatalities=_fatalities(text),
+        )
 
     def _references(
-        self, claim: Claim, trig: TriggerMatch, token: Any, ctx: _Context, status: Status
+        self, claim: Claim, trig: TriggerMatch, token: Any, ctx: ArticleContext, status: Status
     ) -> list[Mention]:
         if status is not Status.OCCURRED:
             return []
@@ -768,7 +650,7 @@ class Extractor:
         state forces of the country in context."""
         named = [m.actor for m in self.actors.find(speaker, country=country)]
         if named:
-            return _primary(_unique(named))
+            return primary(unique(named))
         lead = re.sub(r"^(?:the|hours\s+later|later|earlier|meanwhile)\s+", "", speaker, flags=re.I)
         for p in self.gazetteer.find(lead):
             if p.place.kind is PlacePrecision.COUNTRY and p.span and p.span.start == 0:
@@ -874,99 +756,6 @@ def apply_prediction(
     return [retyped if m is first else m for m in mentions]
 
 
-def reference_mentions(
-    claim: Claim,
-    trigger_start: int,
-    trigger_text: str,
-    occurred: Sequence[Mention],
-    *,
-    plural: bool,
-) -> list[Mention]:
-    """Mentions for a sentence that refers back to events already told.
-
-    "The advance ..." refers to the last event of the article; "the military
-    advances ..." (plural) to each distinct event told so far. The reference
-    copies its antecedent's typing, so merging joins them.
-    """
-    if not occurred:
-        return []
-    if plural:
-        antecedents: dict[tuple[str, int | None], Mention] = {}
-        for m in occurred:
-            antecedents.setdefault((m.sub_event_type, _place_id(m)), m)
-        targets = list(antecedents.values())
-    else:
-        targets = [occurred[-1]]
-    return [
-        Mention(
-            id=short_hash(claim.article_id, str(claim.sentence.index), str(trigger_start), t.id),
-            claim=claim,
-            event_type=t.event_type,
-            sub_event_type=t.sub_event_type,
-            status=Status.OCCURRED,
-            evidence=claim.sentence.span,
-            trigger=trigger_text,
-            actor1=t.actor1,
-            actor2=t.actor2,
-            place=PlaceMatch(t.place.place, t.place.matched_text, None, 0.5) if t.place else None,
-            time=t.time,
-            confidence=0.4,
-            reference=True,
-        )
-        for t in targets
-    ]
-
-
-def build_mention(
-    claim: Claim,
-    *,
-    trigger_start: int,
-    trigger_text: str,
-    weight: float,
-    family: Family,
-    status: Status,
-    target: PlaceMatch,
-    time: TimeRef | None,
-    a1: Actor | None,
-    a2: Actor | None,
-    assoc: Sequence[Actor],
-    text: str,
-    agent_kind: str | None,
-) -> Mention:
-    """One mention of a trigger at a place, as every reader (English, Persian) builds it.
-
-    The sub-event type follows from the trigger's family and who acts
-    (``agent_kind`` when actor 1 is unknown); "without a fight" makes a taking a
-    non-violent transfer. Confidence: the trigger's weight, less when the place
-    is not named in the sentence (an anaphor or a fallback) and when no actor is
-    known.
-    """
-    sub = sub_type_for(
-        family, agent_kind=a1.kind if a1 else agent_kind, loser_kind=a2.kind if a2 else None
-    )
-    if family is Family.TAKE and _handover_cue(text):
-        sub = "Non-violent transfer of territory"
-    confidence = weight * (1.0 if target.span else 0.7) * (1.0 if a1 else 0.8)
-    return Mention(
-        id=short_hash(
-            claim.article_id, str(claim.sentence.index), str(trigger_start), str(target.place.id)
-        ),
-        claim=claim,
-        event_type=event_type_of(sub),
-        sub_event_type=sub,
-        status=status,
-        evidence=claim.sentence.span,
-        trigger=trigger_text,
-        actor1=a1,
-        actor2=a2 if (a2 is None or a1 is None or a2.id != a1.id) else None,
-        assoc_actors=tuple(a for a in assoc if a != a1 and a != a2),
-        place=target,
-        time=time,
-        fatalities=_fatalities(text) if family is not Family.CONTROL else None,
-        confidence=round(min(confidence, 1.0), 2),
-    )
-
-
 # "the Damascus government", "Baghdad's forces": the capital stands for the state
 METONYMY_AFTER = re.compile(
     r"^(?:['’]s\b|\s+(?:government|regime|authorities|officials|leadership|administration"
@@ -1048,57 +837,6 @@ def _retarget_country_level(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _context_links(mentions: Sequence[Mention]) -> list[Mention]:
-    """Background facts about a place whose change the same article reports.
-
-    "BBC notes that ISIS had held most of Deir al-Zour since 2014" is BBC's word
-    on the recapture the article is about: besides the background fact (which
-    control timelines use), the sentence becomes a reference mention of that
-    event, so the event counts BBC among its sources.
-    """
-    changes = {
-        m.place.place.id: m
-        for m in mentions
-        if m.place
-        and m.status is Status.OCCURRED
-        and not m.reference
-        and m.sub_event_type in TERRITORY_SUB_TYPES
-    }
-    links = []
-    for m in mentions:
-        if m.status is not Status.BACKGROUND or not m.place:
-            continue
-        target = changes.get(m.place.place.id)
-        if target is None or target.claim.source == m.claim.source:
-            continue
-        links.append(
-            Mention(
-                id=short_hash(m.id, target.id),
-                claim=m.claim,
-                event_type=target.event_type,
-                sub_event_type=target.sub_event_type,
-                status=Status.OCCURRED,
-                evidence=m.evidence,
-                trigger=m.trigger,
-                actor1=target.actor1,
-                actor2=target.actor2,
-                place=PlaceMatch(target.place.place, m.place.matched_text, m.place.span, 0.5)
-                if target.place
-                else None,
-                time=target.time,
-                confidence=0.3,
-                reference=True,
-            )
-        )
-    return links
-
-
-def _family_group(family: Family) -> str:
-    if family in (Family.TAKE, Family.HANDOVER, Family.CLASH):
-        return "territory-or-battle"
-    return family.value
-
-
 # "denied that the town had fallen", "rejected claims that Russian forces had captured"
 DENIED_TAKEOVER = re.compile(
     r"\b(?:denied|denies|deny|rejected|rejects|dismissed|refuted)\b[^.;]*?"
@@ -1107,44 +845,8 @@ DENIED_TAKEOVER = re.compile(
 )
 
 
-def settle_denials(mentions: list[Mention], denied_places: Iterable[int] = ()) -> list[Mention]:
-    """A takeover that the same report also says was denied is a claim, not a fact.
-
-    "Boko Haram has seized Bama, residents said. The military denied the town had
-    fallen": the report tells both sides, so neither flips control on its own.
-    ``denied_places`` are places named in a sentence that denies a takeover but
-    yields no mention of its own. Every reader calls this once per article.
-    """
-    denied: set[int | None] = {
-        _place_id(m)
-        for m in mentions
-        if m.status is Status.DENIED and m.sub_event_type in TERRITORY_SUB_TYPES
-    }
-    denied.update(denied_places)
-    denied.discard(None)
-    if not denied:
-        return mentions
-    return [
-        replace(m, status=Status.CLAIMED)
-        if m.status is Status.OCCURRED
-        and m.sub_event_type in TERRITORY_SUB_TYPES
-        and _place_id(m) in denied
-        else m
-        for m in mentions
-    ]
-
-
-def _place_id(m: Mention) -> int | None:
-    return m.place.place.id if m.place else None
-
-
 def _inside_any(span: Span, spans: Sequence[Span | None]) -> bool:
     return any(s and s.start <= span.start and span.end <= s.end for s in spans)
-
-
-def _dominant_countries(places: list[list[PlaceMatch]]) -> list[str]:
-    counts = Counter(p.place.country for ps in places for p in ps)
-    return [c for c, _ in counts.most_common()]
 
 
 def _theatre(places: list[list[PlaceMatch]]) -> set[str]:
@@ -1157,73 +859,6 @@ def _theatre(places: list[list[PlaceMatch]]) -> set[str]:
         return set()
     top = max(counts.values())
     return {c for c, k in counts.items() if 2 * k >= top}
-
-
-def _sentence_country(places: list[PlaceMatch], ctx: _Context) -> str | None:
-    cities = [p for p in places if p.place.kind is not PlacePrecision.COUNTRY]
-    if cities:
-        return cities[0].place.country
-    if places:
-        return places[0].place.country
-    if ctx.last_city is not None:
-        return ctx.last_city.place.country
-    return ctx.countries[0] if ctx.countries else None
-
-
-def context_time(
-    ctx: _Context, claim: Claim, paragraph_date: TimeRef | None, status: Status
-) -> tuple[TimeRef | None, Status]:
-    """The date of an event whose sentence gives none, and its status then.
-
-    A close neighbour's date (``paragraph_date``, or the date the same source gave a
-    sentence or two before), else the publication day. An undated event told deep in
-    an article is recalled, not reported: wire copy dates its news in the lead, and
-    analysis pieces mention past takeovers in passing ("now Raqqa is liberated"); such
-    an event is kept as background (timelines still see it). Both readers use this.
-    """
-    time = paragraph_date or ctx.source_date(claim.source, claim.sentence.index)
-    if time is None and ctx.published is not None:
-        time = dates_mod.publication_fallback(ctx.published)
-        if status is Status.OCCURRED and claim.sentence.index >= LEAD_SENTENCES:
-            status = Status.BACKGROUND
-    return time, status
-
-
-def _paragraph_dates(
-    claims: Sequence[Claim], found: Sequence[list[dates_mod.DateMatch]]
-) -> dict[tuple[int, str], list[tuple[int, TimeRef]]]:
-    """Explicit dates of each (paragraph, source), by sentence: "on Friday" one sentence on."""
-    out: dict[tuple[int, str], list[tuple[int, TimeRef]]] = {}
-    for claim, matches in zip(claims, found, strict=True):
-        for d in matches:
-            if d.relation == "at" and not d.ref.inferred:
-                key = (claim.sentence.paragraph, claim.source)
-                out.setdefault(key, []).append((claim.sentence.index, d.ref))
-                break
-    return out
-
-
-#: Sentences at the head of an article (headline and lead) whose undated events
-#: are dated by the publication: the news a report breaks is told there.
-LEAD_SENTENCES = 3
-
-#: How far (in sentences of one paragraph and source) a date carries to an undated
-#: sentence. A date belongs to the sentence that states it and its close neighbours
-#: ("... on Friday. The army then entered the town."), never to a whole article: the
-#: Guardian prints an article as one unbroken paragraph, and its first date is not
-#: the date of every takeover the article recalls.
-DATE_REACH = 2
-
-
-def _other_sentence_date(dated: list[tuple[int, TimeRef]] | None, index: int) -> TimeRef | None:
-    """The date of the nearest other sentence of the paragraph (within
-    :data:`DATE_REACH` sentences; an earlier one wins a tie)."""
-    near = [
-        (abs(i - index), i > index, ref)
-        for i, ref in dated or []
-        if i != index and abs(i - index) <= DATE_REACH
-    ]
-    return min(near, key=lambda t: (t[0], t[1]))[2] if near else None
 
 
 def _trigger_token(doc: Any, trig: TriggerMatch) -> Any:
@@ -1289,7 +924,7 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
 
 
 def _pick_date(
-    found: list[dates_mod.DateMatch], family: Family, trig: TriggerMatch, token: Any = None
+    found: list[DateMatch], family: Family, trig: TriggerMatch, token: Any = None
 ) -> TimeRef | None:
     """The sentence's date for this trigger, or None to take one from the context.
 
@@ -1312,7 +947,7 @@ def _pick_date(
     return min(at, key=lambda d: abs(d.span.start - trig.start)).ref
 
 
-def _dates_trigger(token: Any, d: dates_mod.DateMatch) -> bool:
+def _dates_trigger(token: Any, d: DateMatch) -> bool:
     doc = token.doc
     span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -1449,7 +1084,7 @@ def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
     return kept
 
 
-def _past_perfect_since(found: list[dates_mod.DateMatch]) -> bool:
+def _past_perfect_since(found: list[DateMatch]) -> bool:
     return any(d.relation == "since" for d in found)
 
 
@@ -1468,7 +1103,7 @@ def _roles(
     trig: TriggerMatch,
     matches: list[ActorMatch],
     text: str,
-    ctx: _Context,
+    ctx: ArticleContext,
     family: Family,
 ) -> tuple[Actor | None, Actor | None, list[Actor]]:
     """(agent, other side, associated actors) for a trigger."""
@@ -1539,16 +1174,7 @@ def _roles(
         if token is not None and token.pos_ == "NOUN" and not before:
             # "the army's campaign ... the victory": the possessor is the agent
             agent_side = [m for m in matches if POSSESSIVE.search(m.span.text)]
-        if not agent_side and family in (
-            Family.TAKE,
-            Family.HANDOVER,
-            Family.CONTROL,
-            Family.CLASH,
-            Family.AIR,
-            Family.SHELLING,
-            Family.ARRESTS,
-            Family.CIVILIANS,
-        ):
+        if not agent_side and family in ACTING_FAMILIES:
             agent_side = before[:]
             if not agent_side and family is Family.CONTROL:
                 agent_side = [m for m in after if m not in loser_side][:1]
@@ -1560,10 +1186,10 @@ def _roles(
             and LOSER_CUE.search(text[max(trig.end, m.span.start - 30) : m.span.start])
         ]
     agent_side, backers = _backed(agent_side, text)
-    agents = _unique([m.actor for m in agent_side])
-    losers = _unique([m.actor for m in loser_side if m.actor not in agents])
-    agent = _primary(agents)
-    loser = _primary(losers)
+    agents = unique([m.actor for m in agent_side])
+    losers = unique([m.actor for m in loser_side if m.actor not in agents])
+    agent = primary(agents)
+    loser = primary(losers)
     assoc = [a for a in agents if a != agent]
     assoc += [m.actor for m in backers if m.actor != agent and m.actor not in assoc]
     if agent is None and token is not None and _pronoun_subject(token):
@@ -1725,23 +1351,6 @@ def _pronoun_subject(token: Any) -> bool:
     return any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in token.children)
 
 
-def _unique(actors: list[Actor]) -> list[Actor]:
-    seen: dict[str, Actor] = {}
-    for a in actors:
-        seen.setdefault(a.id, a)
-    return list(seen.values())
-
-
-def _primary(actors: list[Actor]) -> Actor | None:
-    """State forces lead a coalition of the same side, as ACLED codes it."""
-    if not actors:
-        return None
-    for a in actors:
-        if a.kind == "state forces":
-            return a
-    return actors[0]
-
-
 def _is_reference_point(text: str, place: PlaceMatch) -> bool:
     if place.span is None:
         return False
@@ -1749,7 +1358,7 @@ def _is_reference_point(text: str, place: PlaceMatch) -> bool:
 
 
 def _targets(
-    text: str, trig: TriggerMatch, places: list[PlaceMatch], ctx: _Context
+    text: str, trig: TriggerMatch, places: list[PlaceMatch], ctx: ArticleContext
 ) -> list[PlaceMatch]:
     """The place(s) an event happened at: coordinated cities split into one each."""
     specific = [p for p in places if p.place.kind is not PlacePrecision.COUNTRY]
@@ -1798,7 +1407,7 @@ def _nearest(places: list[PlaceMatch], trig: TriggerMatch) -> PlaceMatch:
 
 
 def _actor_for_country(
-    matches: list[ActorMatch], iso3: str, text: str, extractor: Extractor
+    matches: list[ActorMatch], iso3: str, text: str, extractor: EnglishReader
 ) -> Actor | None:
     for m in matches:
         if m.actor.country == iso3 and m.actor.kind == "state forces":

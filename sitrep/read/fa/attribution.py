@@ -1,6 +1,7 @@
 """Who asserts each Persian sentence: the outlet (source) and the person quoted (speaker).
 
-The same record semantics as the English :mod:`sitrep.read.en.attribution`:
+The same record semantics as the English reader's (carry-over:
+:mod:`sitrep.read.common.attribution`):
 
 1. The article's outlet asserts every sentence by default.
 2. A sentence names who asserts it in a lead-in (``به گزارش X،``,
@@ -32,7 +33,7 @@ from functools import lru_cache
 
 from sitrep.core.records import Article, Claim, Sentence
 from sitrep.ingest.outlets import OutletDirectory, outlet_directory
-from sitrep.read.en.attribution import attribute as attribute_with
+from sitrep.read.common.attribution import carry_attribution
 from sitrep.read.fa.dates import find_dates
 from sitrep.read.fa.text import fold
 
@@ -306,11 +307,7 @@ def _clean(who: str) -> str:
 def attribute(
     article: Article, sentences: Sequence[Sentence], *, outlets: OutletDirectory | None = None
 ) -> list[Claim]:
-    """One :class:`Claim` per sentence, with the English reader's carry-over rules."""
-    return attribute_with(
-        article,
-        sentences,
-        outlets=outlets,
-        read_sentence=attribute_sentence,
-        pronouns=_PRONOUNS,
+    """One :class:`Claim` per sentence, with the carry-over rules every reader shares."""
+    return carry_attribution(
+        article, sentences, attribute_sentence, pronouns=_PRONOUNS, outlets=outlets
     )

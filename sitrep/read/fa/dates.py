@@ -1,9 +1,9 @@
 """Time expressions in Persian news, Jalali and Gregorian, resolved against the publication date.
 
-:func:`find_dates` returns the same :class:`sitrep.read.en.dates.DateMatch` records as
-the English :func:`sitrep.read.en.dates.find_dates` (span into the text, a
+:func:`find_dates` returns the same :class:`sitrep.read.common.dates.DateMatch` records as
+the English reader's ``find_dates`` (span into the text, a
 :class:`~sitrep.core.records.TimeRef` with a precision, a relation ``at`` /
-``since`` / ``until``), so the reader can use the English helpers on them.
+``since`` / ``until``), so the reader can use the shared helpers on them.
 
 Forms read (on the folded text, so Persian, Arabic and ASCII digits alike):
 
@@ -20,7 +20,7 @@ Forms read (on the folded text, so Persian, Arabic and ASCII digits alike):
 - ``سه روز پیش``, ``دو هفته قبل``, ``چند روز پیش``, ``ساعاتی پیش``;
 - years: ``سال ۲۰۱۴``, ``سال ۱۳۹۳``, ``سال ۹۳``, ``۱۹۱۶ میلادی``.
 
-Conventions, beyond those of :mod:`sitrep.read.en.dates`:
+Conventions, beyond those of :mod:`sitrep.read.common.dates`:
 
 - A Jalali year is dated as the Gregorian year it mostly falls in (1393 ->
   2014: it runs from 21 March 2014 to 20 March 2015).
@@ -48,7 +48,7 @@ from functools import lru_cache
 import jdatetime
 
 from sitrep.core.records import Precision, TimeRef
-from sitrep.read.en.dates import DateMatch, leftmost_longest
+from sitrep.read.common.dates import DateMatch, month_start, safe_date, settled_candidates
 from sitrep.read.fa.text import fold
 
 __all__ = [
@@ -150,13 +150,6 @@ def _gregorian_to_jalali(day: date) -> tuple[int, int, int]:
     return j.year, j.month, j.day
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
 def _jalali_year(raw: str) -> int | None:
     """A written Jalali year: four digits 1300-1499, or two digits (96 -> 1396)."""
     n = int(raw)
@@ -176,11 +169,6 @@ def _saturday(day: date) -> date:
     return day - timedelta(days=(day.weekday() - 5) % 7)
 
 
-def _month_start(year: int, month: int, shift: int = 0) -> date:
-    index = year * 12 + (month - 1) + shift
-    return date(index // 12, index % 12 + 1, 1)
-
-
 # ----------------------------------------------------------------------------- handlers
 # Each turns a match on the folded text into a TimeRef (text filled in later from
 # the original), or None when the match is no date after all.
@@ -197,7 +185,7 @@ def _numeric(m: re.Match[str], text: str, published: date | None, future: int) -
     if 1300 <= y <= 1499:
         return _ref(jalali_to_gregorian(y, mo, d), Precision.DAY)
     if 1800 <= y <= 2099:
-        return _ref(_safe_date(y, mo, d), Precision.DAY)
+        return _ref(safe_date(y, mo, d), Precision.DAY)
     return None
 
 
@@ -222,12 +210,12 @@ def _day_month(m: re.Match[str], text: str, published: date | None, future: int)
     if year:
         if len(year) != 4:
             return None
-        return _ref(_safe_date(int(year), month, day), Precision.DAY)
+        return _ref(safe_date(int(year), month, day), Precision.DAY)
     if published is None:
         return None
-    value = _safe_date(published.year, month, day)
+    value = safe_date(published.year, month, day)
     if value is None or (value - published).days > future:
-        value = _safe_date(published.year - 1, month, day)
+        value = safe_date(published.year - 1, month, day)
     return _ref(value, Precision.DAY)
 
 
@@ -364,7 +352,7 @@ def _ago(m: re.Match[str], text: str, published: date | None, future: int) -> Ti
     if unit == "هفته":
         return _ref(published - timedelta(days=7 * n + 3), Precision.WEEK)
     if unit == "ماه":
-        return _ref(_month_start(published.year, published.month, -n), _MONTH)
+        return _ref(month_start(published.year, published.month, -n), _MONTH)
     return _ref(date(published.year - n, 1, 1), Precision.YEAR)
 
 
@@ -488,16 +476,12 @@ def _only_period_unit(m: re.Match[str], handler: _Handler) -> bool:
 
 
 def find_dates(
-    text: str,
-    published: date | None,
-    *,
-    offset: int = 0,
-    future_days: int = 7,
+    text: str, published: date | None, *, offset: int = 0, future_days: int = 7
 ) -> list[DateMatch]:
     """Find and resolve every time expression in ``text`` (one sentence), in order.
 
     ``text`` is the original text (any digits, any yeh and kaf); spans point
-    into it, plus ``offset``. The rest is as :func:`sitrep.read.en.dates.find_dates`:
+    into it, plus ``offset``. The rest is as in the English reader:
     relative expressions need ``published``; a day-month date without a year
     is put a year back when it would fall more than ``future_days`` after
     publication; overlapping candidates go to the earliest, then longest.
@@ -505,16 +489,14 @@ def find_dates(
     pats = _patterns()
     folded = fold(text)
     ftext = folded.text
-    found: list[tuple[int, int, TimeRef]] = []
-    for pattern, handler in pats.rules:
-        for m in pattern.finditer(ftext):
-            if _only_period_unit(m, handler):
-                continue
-            ref = handler(m, ftext, published, future_days)
-            if ref is not None:
-                found.append((m.start(), m.end(), ref))
     matches: list[DateMatch] = []
-    for start, end, ref in leftmost_longest(found):
+    for start, end, ref in settled_candidates(
+        pats.rules,
+        ftext,
+        published,
+        future_days,
+        keep=lambda m, handler: not _only_period_unit(m, handler),
+    ):
         lead = _LEAD_PREP.match(ftext, start, end)
         if lead:  # "از خرداد": the preposition tells the relation, the span is the date
             start = lead.end()
@@ -561,7 +543,7 @@ def parse_date(value: str) -> date | None:
     text = fold(value.strip()).text
     iso = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
     if iso and int(iso.group(1)) >= 1800:
-        return _safe_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        return safe_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
     for m in find_dates(text, None):
         if m.ref.precision is Precision.DAY and not m.ref.inferred:
             return m.ref.value

@@ -1,8 +1,10 @@
 """The Persian reader: from a Persian article to attributed, resolved mentions.
 
-It yields the records the English reader (:mod:`sitrep.read.en.extract`) yields, with
-the same actor ids, GeoNames places, sub-event types and statuses, so that the
-merger puts a Persian and an English report of one event together. Stages:
+It yields the records the English reader yields, with the same actor ids, GeoNames
+places, sub-event types and statuses, so that the merger puts a Persian and an
+English report of one event together: what follows from a trigger's reading
+(mention building, references back, denials, context links, undated sentences)
+is the shared code of :mod:`sitrep.read.common`. Stages:
 
 1. split into sentences (:func:`sitrep.read.fa.text.split_sentences`) and attribute
    each to its source and speaker (:mod:`sitrep.read.fa.attribution`);
@@ -10,7 +12,7 @@ merger puts a Persian and an English report of one event together. Stages:
    (:mod:`sitrep.read.fa.places`) and dates (:mod:`sitrep.read.fa.dates`, Jalali and
    Gregorian);
 3. find triggers (:mod:`sitrep.read.fa.triggers`), then for each: status, actors
-   and roles, place, date, fatalities; as in English, territory statements
+   and roles, place, date (no fatality count yet); as in English, territory statements
    win over the fighting around them in one sentence, and one mention is kept
    per sentence, place and status.
 
@@ -23,7 +25,7 @@ follow ``با حمایت`` / ``با همراهی``, a passive verb's agent follo
 / ``در اختیار X``. A dropped subject (Persian omits pronouns) is the agent
 of the last event told, as the English reader does for "it" and "they".
 
-Dates follow the English rules: the sentence's own, else another sentence of
+Dates follow the shared rules: the sentence's own, else another sentence of
 the paragraph from the same source, else the source's last date, else the
 publication date (inferred); a date more than ``history_days`` before
 publication is history (no event), except for control facts, which become
@@ -39,35 +41,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sitrep.core.errors import LookupFailed
-from sitrep.core.records import (
-    Actor,
-    Article,
-    Claim,
-    Mention,
-    PlaceMatch,
-    PlacePrecision,
-    Status,
-    TimeRef,
-)
-from sitrep.read.en import dates as dates_mod
-from sitrep.read.en.extract import (
-    FAMILY_PRIORITY,
-    ArticleReading,
-    _Context,
-    _context_links,
-    _dominant_countries,
-    _family_group,
-    _other_sentence_date,
-    _paragraph_dates,
-    _place_id,
-    _primary,
-    _sentence_country,
-    _unique,
-    build_mention,
-    context_time,
-    reference_mentions,
-    settle_denials,
-)
+from sitrep.core.records import PlaceMatch, PlacePrecision, Status
+from sitrep.read import common
 from sitrep.read.fa.attribution import attribute, verb_kind
 from sitrep.read.fa.dates import find_dates, publication_date
 from sitrep.read.fa.places import (
@@ -85,8 +60,8 @@ from sitrep.read.fa.triggers import FaTriggerMatch, find_triggers, verb_form
 from sitrep.read.typology import Family
 from sitrep.resolve.actors import ActorMatch
 
-if TYPE_CHECKING:
-    from sitrep.read.en.extract import Extractor
+if TYPE_CHECKING:  # annotations only
+    from sitrep.core.records import Actor, Article, Claim, Mention, TimeRef
 
 # -- cues (on folded text) --------------------------------------------------------
 
@@ -128,13 +103,19 @@ _PLACE_NOUN_BEFORE = re.compile(
     r"(?:شهر|شهرک|روستای|شهرستان|بندر)[\s\u200c]+(?:(?:مرزی|راهبردی|تاریخی|استراتژیک)[\s\u200c]+)?$"
 )
 _CLAUSE_OPEN = re.compile(r"(?:^|[\s\u200c])که[\s\u200c]|؛")
-# Words that tell the agent's kind when no actor is named.
-_NON_STATE_WORDS = re.compile(
-    r"(?:تروریست‌ها|تروریستها|تروریست‌های|شورشیان|ستیزه‌جویان|جنگجویان|تکفیری‌ها|تکفیریها"
-    r"|مسلحان|افراد[\s\u200c]+مسلح|گروه‌های[\s\u200c]+مسلح|شبه‌نظامیان)"
-)
-_STATE_WORDS = re.compile(
-    r"(?:ارتش|نظامیان|نیروهای[\s\u200c]+(?:دولتی|امنیتی|مسلح|ارتش|نظامی)|سربازان)"
+# Words that tell the agent's kind when no actor is named (the first kind found wins).
+_KIND_WORDS = (
+    (
+        "rebel group",
+        re.compile(
+            r"(?:تروریست‌ها|تروریستها|تروریست‌های|شورشیان|ستیزه‌جویان|جنگجویان|تکفیری‌ها|تکفیریها"
+            r"|مسلحان|افراد[\s\u200c]+مسلح|گروه‌های[\s\u200c]+مسلح|شبه‌نظامیان)"
+        ),
+    ),
+    (
+        "state forces",
+        re.compile(r"(?:ارتش|نظامیان|نیروهای[\s\u200c]+(?:دولتی|امنیتی|مسلح|ارتش|نظامی)|سربازان)"),
+    ),
 )
 _STATE_PLURAL = re.compile(
     r"(?:دولت|ارتش|حکومت)[\s\u200c]*(?:های|ها)|نیروهای[\s\u200c]+(?:دولتی|مسلح)"
@@ -147,7 +128,6 @@ _EXPECT_STRONG = re.compile(
     r"|(?:در[\s\u200c]+)?تلاش[\s\u200c]+(?:برای|می)|آماده[\s\u200c]+(?:می|شده|هستند|است)|زمینه"
     r"|تهدید[\s\u200c]+(?:کرد|کرده)|هدف[\s\u200c]+بعدی|راه[\s\u200c]+را[\s\u200c]+(?:برای|هموار)|هموار"
 )
-_IMPLICATIVE = re.compile(r"موفق[\s\u200c]+(?:شد|شدند|به)|توانست(?:ند)?|(?:ادامه|شروع)[\s\u200c]+")
 _PURPOSE_BEFORE = re.compile(
     r"(?:برای|به[\s\u200c]+منظور|با[\s\u200c]+هدف|جهت|عملیات|نبرد[\s\u200c]+برای|تلاش|طرح|نقشه"
     r"|آماده|آمادگی|تدارک|زمینه|آغاز|شروع|هدف)(?:[\s\u200c]+[^\s،,.؛]+){0,2}?[\s\u200c]+$"
@@ -157,47 +137,11 @@ _EXPECT_AFTER = re.compile(
     r"|بعدی|نهایی|قریب)(?![\w\u200c])"
     r"|^[^،.؛]{0,60}?(?:به[\s\u200c]?زودی|آغاز[\s\u200c]+خواهد|خواهد|خواهند|آماده[\s\u200c]+می|قرار[\s\u200c]+است)"
 )
+# "موفق شدند", "توانستند": the action happens
+_IMPLICATIVE = re.compile(r"موفق[\s\u200c]+(?:شد|شدند|به)|توانست(?:ند)?|(?:ادامه|شروع)[\s\u200c]+")
 _DEMONSTRATIVE_BEFORE = re.compile(r"(?:این|آن|همین|همان)[\s\u200c]+$")
 _PLURAL = re.compile(r"(?:های|ها)$")
-# Fatalities: "۳۴ غیرنظامی کشته شدند", "کشته شدن دست‌کم ۵۳ نفر".
-_NUMBER_WORDS = {
-    "یک": 1,
-    "دو": 2,
-    "سه": 3,
-    "چهار": 4,
-    "پنج": 5,
-    "شش": 6,
-    "هفت": 7,
-    "هشت": 8,
-    "نه": 9,
-    "ده": 10,
-    "ده‌ها": 24,
-    "دهها": 24,
-    "صدها": 200,
-}
-_NUM = r"(\d{1,5}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
-_FATALITIES = (
-    re.compile(
-        rf"(?:دست[\s\u200c]?کم|حداقل|بیش[\s\u200c]+از|حدود)?[\s\u200c]*(?<![\w\u200c]){_NUM}"
-        r"[\s\u200c]+(?:[^\s،,.؛]+[\s\u200c]+){0,3}?(?:کشته|جان[\s\u200c]+(?:باختند|باخت|خود)|به[\s\u200c]+هلاکت"
-        r"|به[\s\u200c]+شهادت|شهید|جان[\s\u200c]+سپردند)"
-    ),
-    re.compile(
-        rf"(?:کشته[\s\u200c]+شدن|جان[\s\u200c]+باختن|مرگ|شمار[\s\u200c]+کشته[\s\u200c]?(?:شدگان|ها))"
-        rf"(?:[\s\u200c]+[^\s،,.؛\d]+){{0,3}}?[\s\u200c]+(?<![\w\u200c]){_NUM}(?![\w\u200c])"
-    ),
-)
 _SUPPORT_FAMILIES = frozenset({Family.AIR, Family.SHELLING, Family.CLASH})
-_TARGET_FAMILIES = (
-    Family.TAKE,
-    Family.HANDOVER,
-    Family.CONTROL,
-    Family.CLASH,
-    Family.AIR,
-    Family.SHELLING,
-    Family.ARRESTS,
-    Family.CIVILIANS,
-)
 
 
 @dataclass(frozen=True)
@@ -207,7 +151,7 @@ class _Sentence:
     claim: Claim
     folded: Folded
     places: list[FoundPlace]
-    dates: list[dates_mod.DateMatch]
+    dates: list[common.DateMatch]
     metadata: bool = False
 
     @property
@@ -219,7 +163,7 @@ class _Sentence:
         return self.claim.sentence.span.start + self.folded.to_original(pos)
 
 
-def read_persian(extractor: Extractor, article: Article) -> ArticleReading:
+def read_persian(extractor: common.ReadingTools, article: Article) -> common.ArticleReading:
     """Read a Persian article into sentences, claims and mentions (see the module doc)."""
     published = article.published_at
     meta = publication_date(article.text)
@@ -249,9 +193,9 @@ def read_persian(extractor: Extractor, article: Article) -> ArticleReading:
         focus=iso3_codes(tuple(extractor.config.gazetteer_focus_countries)),
     )
     read = [replace(r, places=p) for r, p in zip(read, kept, strict=True)]
-    ctx = _Context(
+    ctx = common.ArticleContext(
         published=published,
-        countries=_dominant_countries([[p.match for p in r.places] for r in read]),
+        countries=common.dominant_countries([[p.match for p in r.places] for r in read]),
     )
     # a sentence in the pluperfect ("تصرف کرده بود") dates an earlier event: its
     # date is no date for the rest of the paragraph, nor the source's latest
@@ -259,33 +203,29 @@ def read_persian(extractor: Extractor, article: Article) -> ArticleReading:
     context_dates = [
         [] if _pluperfect(t) else r.dates for r, t in zip(read, triggers_of, strict=True)
     ]
-    paragraph_dates = _paragraph_dates(claims, context_dates)
+    paragraphs = common.paragraph_dates(claims, context_dates)
     reader = _Reader(extractor, ctx)
     mentions: list[Mention] = []
     candidates = 0
     for r, triggers, dated in zip(read, triggers_of, context_dates, strict=True):
         if triggers:
             candidates += 1
-            paragraph = _other_sentence_date(
-                paragraph_dates.get((r.claim.sentence.paragraph, r.claim.source)),
-                r.claim.sentence.index,
-            )
+            paragraph = common.other_sentence_date(paragraphs, r.claim)
             mentions.extend(reader.sentence_mentions(r, triggers, paragraph))
-        explicit = [d.ref for d in dated if d.relation == "at" and not d.ref.inferred]
-        if explicit and not dates_mod.is_history(
-            explicit[0], published, days=extractor.config.history_days
-        ):
-            ctx.note_date(r.claim.source, r.claim.sentence.index, explicit[0])
         cities = [
             p
             for p in r.places
             if p.kind is PlacePrecision.CITY and not is_reference_point(r.text, p, r.places)
         ]
-        if cities:
-            ctx.last_city = cities[-1].match
-    mentions = settle_denials(mentions)
-    mentions.extend(_context_links(mentions))
-    return ArticleReading(
+        ctx.note_sentence(
+            r.claim,
+            dated,
+            history_days=extractor.config.history_days,
+            city=cities[-1].match if cities else None,
+        )
+    mentions = common.settle_denials(mentions)
+    mentions.extend(common.context_links(mentions))
+    return common.ArticleReading(
         article, tuple(sentences), tuple(claims), tuple(mentions), candidates=candidates
     )
 
@@ -315,7 +255,7 @@ def _line_of(starts: list[int], offset: int) -> int:
 class _Reader:
     """Per-article reading state around the extractor's resources."""
 
-    def __init__(self, extractor: Extractor, ctx: _Context) -> None:
+    def __init__(self, extractor: common.ReadingTools, ctx: common.ArticleContext) -> None:
         self.extractor = extractor
         self.ctx = ctx
 
@@ -325,7 +265,7 @@ class _Reader:
         self, s: _Sentence, triggers: list[FaTriggerMatch], paragraph_date: TimeRef | None
     ) -> list[Mention]:
         places = [p.match for p in s.places]
-        country = _sentence_country(places, self.ctx)
+        country = common.sentence_country(places, self.ctx)
         actors = self.extractor.actors.find(s.text, country=country)
         # a place inside an actor's name is the actor's ("دولت سوریه", "دولت دمشق")
         kept_places = [
@@ -341,8 +281,6 @@ class _Reader:
             and not (speaker and speaker[0] <= p.start < speaker[1])
         ]
         holders = [t.who for t in triggers if t.who is not None]
-        out: list[Mention] = []
-        seen: set[tuple[str, int | None, Status]] = set()
         families = {t.trigger.family for t in triggers}
         triggers = [
             t
@@ -355,22 +293,16 @@ class _Reader:
             and not (t.trigger.family is Family.IED and Family.SUICIDE in families)
         ]
         order = sorted(
-            triggers, key=lambda t: (FAMILY_PRIORITY[t.trigger.family], -t.trigger.weight)
+            triggers, key=lambda t: (common.FAMILY_PRIORITY[t.trigger.family], -t.trigger.weight)
         )
-        for trig in order:
-            for mention in self._trigger_mentions(
-                s, trig, actors, targets, paragraph_date, holders
-            ):
-                key = (_family_group(trig.trigger.family), _place_id(mention), mention.status)
-                if key in seen:
-                    continue  # one mention per sentence, place and status: the strongest
-                seen.add(key)
-                out.append(mention)
-        for m in out:
-            if m.status is Status.OCCURRED and not m.reference:
-                self.ctx.occurred.append(m)
-                if m.actor1:
-                    self.ctx.last_agent = m.actor1
+        out = common.strongest_per_place(
+            (
+                trig.trigger.family,
+                self._trigger_mentions(s, trig, actors, targets, paragraph_date, holders),
+            )
+            for trig in order
+        )
+        self.ctx.remember(out)
         return out
 
     def _trigger_mentions(
@@ -389,7 +321,7 @@ class _Reader:
 
         time = _pick_date(s, trig, family)
         ctx = self.ctx
-        history = time is not None and dates_mod.is_history(
+        history = time is not None and common.is_history(
             time, ctx.published, days=self.extractor.config.history_days
         )
         if history and family is not Family.CONTROL:
@@ -397,7 +329,7 @@ class _Reader:
         if family is Family.CONTROL:
             status = Status.BACKGROUND
         elif time is None:
-            time, status = context_time(ctx, claim, paragraph_date, status)
+            time, status = common.context_time(ctx, claim, paragraph_date, status)
         if status is Status.OCCURRED and _since_only(s, ctx.published, family):
             # "از سال ۲۰۱۴ ... را تصرف کرده بود", "نبرد از خرداد آغاز شده بود": a past
             # state of affairs the report recalls
@@ -428,37 +360,29 @@ class _Reader:
         ):
             return []  # a fight somewhere in a country, by no one named: too vague to code
 
-        mentions = []
-        split = len(targets) > 1
-        for target in targets:
-            a1 = agent
-            if split:
-                a1 = self._actor_for_country(actors, target.place.country, text) or agent
-            mentions.append(
-                build_mention(
-                    claim,
-                    trigger_start=s.original_offset(trig.start),
-                    trigger_text=trig.text,
-                    weight=trig.trigger.weight,
-                    family=family,
-                    status=status,
-                    target=target,
-                    time=time,
-                    a1=a1,
-                    a2=loser,
-                    assoc=assoc,
-                    text=text,
-                    agent_kind=None if a1 else _subject_kind(text[: trig.start]),
-                )
-            )
-        return mentions
+        return common.place_mentions(
+            claim,
+            targets,
+            agent=agent,
+            loser=loser,
+            assoc=assoc,
+            # each country's forces, when coordinated places split the event
+            country_agent=lambda iso3: self._actor_for_country(actors, iso3, text),
+            trigger_start=s.original_offset(trig.start),
+            trigger_text=trig.text,
+            weight=trig.trigger.weight,
+            family=family,
+            status=status,
+            time=time,
+            subject_kind=_subject_kind(text[: trig.start]),
+        )
 
     # -- references back to events told earlier -----------------------------------
 
     def _references(self, s: _Sentence, trig: FaTriggerMatch, status: Status) -> list[Mention]:
         if status is not Status.OCCURRED:
             return []
-        return reference_mentions(
+        return common.reference_mentions(
             s.claim,
             s.original_offset(trig.start),
             trig.text,
@@ -519,10 +443,10 @@ class _Reader:
             # "پیشمرگه از کرکوک عقب‌نشینی کردند": who withdraws is the side that loses
             loser_side = agent_side + loser_side
             agent_side = [m for m in matches if marks[id(m)] == "agent"]
-        agents = _unique([m.actor for m in agent_side])
-        losers = _unique([m.actor for m in loser_side if m.actor not in agents])
-        supporters = _unique([m.actor for m in support if m.actor not in agents])
-        agent = _primary(agents)
+        agents = common.unique([m.actor for m in agent_side])
+        losers = common.unique([m.actor for m in loser_side if m.actor not in agents])
+        supporters = common.unique([m.actor for m in support if m.actor not in agents])
+        agent = common.primary(agents)
         if (
             agent is None
             and family in (Family.TAKE, Family.HANDOVER)
@@ -530,11 +454,11 @@ class _Reader:
             and not _subject_kind(text[: trig.start])
         ):
             agent = self.ctx.last_agent  # a dropped subject: the last agent told
-        loser = _primary(losers)
+        loser = common.primary(losers)
         if family is Family.CLASH and loser is None and len(agents) > 1:
             loser = agents[-1]  # "درگیری نیروهای عراقی و پیشمرگه": two sides
             agents = agents[:-1]
-            agent = _primary(agents)
+            agent = common.primary(agents)
         assoc = [a for a in agents if a != agent] + [a for a in supporters if a != agent]
         return agent, loser, assoc
 
@@ -578,13 +502,13 @@ class _Reader:
         if country_word:
             # "its strongholds in this country": the agent's country, else the context's
             iso3 = agent.country if agent and agent.country else None
-            iso3 = iso3 or _sentence_country([], ctx)
+            iso3 = iso3 or common.sentence_country([], ctx)
             fallback = self._country_match(iso3, country_word.group()) if iso3 else None
             return [fallback] if fallback else []
         if places:
             return [p.match for p in places]
-        if agent is not None and trig.trigger.weight >= 0.7 and family in _TARGET_FAMILIES:
-            iso3 = _sentence_country([], ctx) or agent.country
+        if agent is not None and trig.trigger.weight >= 0.7 and family in common.ACTING_FAMILIES:
+            iso3 = common.sentence_country([], ctx) or agent.country
             fallback = self._country_match(iso3, "") if iso3 else None
             return [fallback] if fallback else []
         return []
@@ -750,7 +674,7 @@ def _since_only(s: _Sentence, published: date | None, family: Family) -> bool:
         return False
     if family is Family.TAKE or published is None:
         return True
-    return dates_mod.window(since[0].ref)[1] < published - timedelta(days=7)
+    return common.window(since[0].ref)[1] < published - timedelta(days=7)
 
 
 def _pick_date(s: _Sentence, trig: FaTriggerMatch, family: Family) -> TimeRef | None:
@@ -767,31 +691,9 @@ def _pick_date(s: _Sentence, trig: FaTriggerMatch, family: Family) -> TimeRef | 
 
 def _subject_kind(before: str) -> str | None:
     """An ACLED actor kind read off generic words before a trigger, when no actor is known."""
-    if _NON_STATE_WORDS.search(before):
-        return "rebel group"
-    if _STATE_WORDS.search(before):
-        return "state forces"
-    return None
-
-
-def _handover_cue(text: str) -> bool:
-    return bool(
-        re.search(
-            r"بدون[\s\u200c]+(?:هیچ[\s\u200c]+)?(?:درگیری|مقاومت|جنگ|خونریزی|شلیک)|تحویل[\s\u200c]+(?:داد|شد)"
-            r"|به[\s\u200c]+صورت[\s\u200c]+مسالمت|طبق[\s\u200c]+(?:توافق|توافقی)|بر[\s\u200c]+اساس[\s\u200c]+توافق",
-            text,
-        )
-    )
-
-
-def _fatalities(text: str) -> int | None:
-    for rx in _FATALITIES:
-        m = rx.search(text)
-        if m:
-            word = m.group(1)
-            if word.isdigit():
-                return int(word)
-            return _NUMBER_WORDS.get(word)
+    for kind, words in _KIND_WORDS:
+        if words.search(before):
+            return kind
     return None
 
 

@@ -1,0 +1,165 @@
+"""What earlier sentences of an article established, and the date of an undated sentence.
+
+Every reader walks an article's sentences in order and keeps an
+:class:`ArticleContext`: the countries the article is about, the last city
+named ("the town" refers back to it), the last news date each source gave, the
+events told so far (for references back, "the advance") and the last agent (for
+a dropped or pronoun subject). The date rules are the same in every language: a
+sentence's own date, else a close neighbour's from the same source and
+paragraph, else the source's last, else the publication day (:func:`context_time`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sitrep.core.records import Actor, Claim, Mention, PlaceMatch, PlacePrecision, Status, TimeRef
+from sitrep.read.common.dates import DateMatch, is_history, publication_fallback
+
+__all__ = [
+    "DATE_REACH",
+    "LEAD_SENTENCES",
+    "ArticleContext",
+    "context_time",
+    "dominant_countries",
+    "explicit_dates",
+    "other_sentence_date",
+    "paragraph_dates",
+    "sentence_country",
+]
+
+#: Sentences at the head of an article (headline and lead) whose undated events
+#: are dated by the publication: the news a report breaks is told there.
+LEAD_SENTENCES = 3
+
+#: How far (in sentences of one paragraph and source) a date carries to an undated
+#: sentence. A date belongs to the sentence that states it and its close neighbours
+#: ("... on Friday. The army then entered the town."), never to a whole article: the
+#: Guardian prints an article as one unbroken paragraph, and its first date is not
+#: the date of every takeover the article recalls.
+DATE_REACH = 2
+
+
+@dataclass
+class ArticleContext:
+    """What earlier sentences of the article established (mutable, per article)."""
+
+    published: date | None
+    countries: list[str]
+    last_city: PlaceMatch | None = None
+    #: source -> (sentence index, date) of the last explicit news date it gave
+    source_dates: dict[str, tuple[int, TimeRef]] = field(default_factory=dict)
+    occurred: list[Mention] = field(default_factory=list)
+    last_agent: Actor | None = None
+
+    def note_date(self, source: str, index: int, ref: TimeRef) -> None:
+        """Remember that sentence ``index`` of ``source`` gave the date ``ref``."""
+        self.source_dates[source] = (index, ref)
+
+    def source_date(self, source: str, index: int) -> TimeRef | None:
+        """The last date ``source`` gave, if it was given close enough to sentence
+        ``index`` (:data:`DATE_REACH` sentences) to date it."""
+        given = self.source_dates.get(source)
+        if given is None or index - given[0] > DATE_REACH:
+            return None
+        return given[1]
+
+    def note_sentence(
+        self,
+        claim: Claim,
+        dates: Sequence[DateMatch],
+        *,
+        history_days: int,
+        city: PlaceMatch | None,
+    ) -> None:
+        """After a sentence is read: its first explicit news date (not history) dates
+        the next sentences of its source, and its last city is "the town" from now on."""
+        explicit = explicit_dates(dates)
+        if explicit and not is_history(explicit[0], self.published, days=history_days):
+            self.note_date(claim.source, claim.sentence.index, explicit[0])
+        if city is not None:
+            self.last_city = city
+
+    def remember(self, mentions: Iterable[Mention]) -> None:
+        """Note the events a sentence told as having happened (not references back):
+        later references point to them, and their agent is the next dropped subject's."""
+        for m in mentions:
+            if m.status is Status.OCCURRED and not m.reference:
+                self.occurred.append(m)
+                if m.actor1:
+                    self.last_agent = m.actor1
+
+
+def explicit_dates(found: Iterable[DateMatch]) -> list[TimeRef]:
+    """The dates a sentence states for its event ("at", not inferred), in order."""
+    return [d.ref for d in found if d.relation == "at" and not d.ref.inferred]
+
+
+def dominant_countries(places: list[list[PlaceMatch]]) -> list[str]:
+    """The countries of an article's places (per sentence), most named first."""
+    counts = Counter(p.place.country for ps in places for p in ps)
+    return [c for c, _ in counts.most_common()]
+
+
+def sentence_country(places: list[PlaceMatch], ctx: ArticleContext) -> str | None:
+    """The country a sentence is about: its first specific place's, else its first
+    place's, else the last city's, else the article's most named."""
+    cities = [p for p in places if p.place.kind is not PlacePrecision.COUNTRY]
+    if cities:
+        return cities[0].place.country
+    if places:
+        return places[0].place.country
+    if ctx.last_city is not None:
+        return ctx.last_city.place.country
+    return ctx.countries[0] if ctx.countries else None
+
+
+def context_time(
+    ctx: ArticleContext, claim: Claim, paragraph_date: TimeRef | None, status: Status
+) -> tuple[TimeRef | None, Status]:
+    """The date of an event whose sentence gives none, and its status then.
+
+    A close neighbour's date (``paragraph_date``, or the date the same source gave a
+    sentence or two before), else the publication day. An undated event told deep in
+    an article is recalled, not reported: wire copy dates its news in the lead, and
+    analysis pieces mention past takeovers in passing ("now Raqqa is liberated"); such
+    an event is kept as background (timelines still see it). Every reader uses this.
+    """
+    time = paragraph_date or ctx.source_date(claim.source, claim.sentence.index)
+    if time is None and ctx.published is not None:
+        time = publication_fallback(ctx.published)
+        if status is Status.OCCURRED and claim.sentence.index >= LEAD_SENTENCES:
+            status = Status.BACKGROUND
+    return time, status
+
+
+def paragraph_dates(
+    claims: Sequence[Claim], found: Sequence[Sequence[DateMatch]]
+) -> dict[tuple[int, str], list[tuple[int, TimeRef]]]:
+    """Explicit dates of each (paragraph, source), by sentence: "on Friday" one sentence on."""
+    out: dict[tuple[int, str], list[tuple[int, TimeRef]]] = {}
+    for claim, matches in zip(claims, found, strict=True):
+        for d in matches:
+            if d.relation == "at" and not d.ref.inferred:
+                key = (claim.sentence.paragraph, claim.source)
+                out.setdefault(key, []).append((claim.sentence.index, d.ref))
+                break
+    return out
+
+
+def other_sentence_date(
+    dated: dict[tuple[int, str], list[tuple[int, TimeRef]]], claim: Claim
+) -> TimeRef | None:
+    """The date of the nearest other sentence of the claim's paragraph and source
+    (within :data:`DATE_REACH` sentences; an earlier one wins a tie), from
+    :func:`paragraph_dates`."""
+    index = claim.sentence.index
+    near = [
+        (abs(i - index), i > index, ref)
+        for i, ref in dated.get((claim.sentence.paragraph, claim.source)) or []
+        if i != index and abs(i - index) <= DATE_REACH
+    ]
+    return min(near, key=lambda t: (t[0], t[1]))[2] if near else None

@@ -1,0 +1,341 @@
+"""Mentions as every reader builds them: typing, confidence, references, denials, links.
+
+A reader decides, in its language, a trigger's family, status, actors, place and
+date; the record that follows (:func:`build_mention`), the choice among a
+sentence's triggers (:func:`strongest_per_place`), references back to events told
+earlier (:func:`reference_mentions`), the settling of denied takeovers
+(:func:`settle_denials`) and the links of background facts to the change an
+article reports (:func:`context_links`) are the same in every language, so a
+Persian and an English report of one event merge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+
+from sitrep.core.records import Actor, Claim, Mention, PlaceMatch, Status, TimeRef, short_hash
+from sitrep.read.typology import TERRITORY_SUB_TYPES, Family, event_type_of, sub_type_for
+
+__all__ = [
+    "ACTING_FAMILIES",
+    "FAMILY_PRIORITY",
+    "build_mention",
+    "context_links",
+    "family_group",
+    "place_id",
+    "place_mentions",
+    "primary",
+    "reference_mentions",
+    "settle_denials",
+    "strongest_per_place",
+    "unique",
+]
+
+# Territory statements hold priority over the fighting around them in one sentence.
+FAMILY_PRIORITY = {
+    Family.TAKE: 0,
+    Family.HANDOVER: 0,
+    Family.CONTROL: 1,
+    Family.SUICIDE: 2,
+    Family.CHEMICAL: 3,
+    Family.AIR: 4,
+    Family.SHELLING: 5,
+    Family.IED: 6,
+    Family.GRENADE: 7,
+    Family.CIVILIANS: 8,
+    Family.ABDUCTION: 9,
+    Family.SEXUAL: 9,
+    Family.CLASH: 10,
+    Family.DISRUPTED: 11,
+    Family.ARRESTS: 11,
+    Family.AGREEMENT: 12,
+    Family.BASE: 13,
+    Family.CHANGE: 13,
+    Family.LOOTING: 14,
+    Family.PROTEST: 15,
+    Family.INTERVENTION: 15,
+    Family.FORCE: 15,
+    Family.RIOT: 15,
+    Family.MOB: 15,
+}
+
+# Families whose reports say who acts and where: territory, fighting, strikes, arrests,
+# attacks on civilians. Readers take the actors named before such a trigger as its
+# agent, and place such an event in a country when it names no place of its own.
+ACTING_FAMILIES = frozenset(
+    {
+        Family.TAKE,
+        Family.HANDOVER,
+        Family.CONTROL,
+        Family.CLASH,
+        Family.AIR,
+        Family.SHELLING,
+        Family.ARRESTS,
+        Family.CIVILIANS,
+    }
+)
+
+
+def family_group(family: Family) -> str:
+    """Families that one sentence and place cannot tell twice: a taking, a handover and
+    a clash at one place are one event, the strongest of them."""
+    if family in (Family.TAKE, Family.HANDOVER, Family.CLASH):
+        return "territory-or-battle"
+    return family.value
+
+
+def place_id(m: Mention) -> int | None:
+    """The GeoNames id of a mention's place (None: no place)."""
+    return m.place.place.id if m.place else None
+
+
+def unique(actors: list[Actor]) -> list[Actor]:
+    """Actors without repeats (by id), in order of first appearance."""
+    seen: dict[str, Actor] = {}
+    for a in actors:
+        seen.setdefault(a.id, a)
+    return list(seen.values())
+
+
+def primary(actors: list[Actor]) -> Actor | None:
+    """State forces lead a coalition of the same side, as ACLED codes it."""
+    if not actors:
+        return None
+    for a in actors:
+        if a.kind == "state forces":
+            return a
+    return actors[0]
+
+
+def strongest_per_place(found: Iterable[tuple[Family, list[Mention]]]) -> list[Mention]:
+    """A sentence's mentions from its triggers, strongest first (``found``: each
+    trigger's family and mentions, in order of priority): one mention per sentence,
+    place and status, the first found."""
+    out: list[Mention] = []
+    seen: set[tuple[str, int | None, Status]] = set()
+    for family, mentions in found:
+        for mention in mentions:
+            key = (family_group(family), place_id(mention), mention.status)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(mention)
+    return out
+
+
+def build_mention(
+    claim: Claim,
+    *,
+    trigger_start: int,
+    trigger_text: str,
+    weight: float,
+    family: Family,
+    status: Status,
+    target: PlaceMatch,
+    time: TimeRef | None,
+    a1: Actor | None,
+    a2: Actor | None,
+    assoc: Sequence[Actor],
+    agent_kind: str | None,
+    handover: bool = False,
+    fatalities: int | None = None,
+) -> Mention:
+    """One mention of a trigger at a place, as every reader builds it.
+
+    The sub-event type follows from the trigger's family and who acts
+    (``agent_kind`` when actor 1 is unknown); ``handover`` (the reader found
+    "without a fight" or the like) makes a taking a non-violent transfer.
+    ``fatalities`` is the reader's count of the dead in the sentence (kept off
+    control facts). Confidence: the trigger's weight, less when the place is not
+    named in the sentence (an anaphor or a fallback) and when no actor is known.
+    """
+    sub = sub_type_for(
+        family, agent_kind=a1.kind if a1 else agent_kind, loser_kind=a2.kind if a2 else None
+    )
+    if family is Family.TAKE and handover:
+        sub = "Non-violent transfer of territory"
+    confidence = weight * (1.0 if target.span else 0.7) * (1.0 if a1 else 0.8)
+    return Mention(
+        id=short_hash(
+            claim.article_id, str(claim.sentence.index), str(trigger_start), str(target.place.id)
+        ),
+        claim=claim,
+        event_type=event_type_of(sub),
+        sub_event_type=sub,
+        status=status,
+        evidence=claim.sentence.span,
+        trigger=trigger_text,
+        actor1=a1,
+        actor2=a2 if (a2 is None or a1 is None or a2.id != a1.id) else None,
+        assoc_actors=tuple(a for a in assoc if a != a1 and a != a2),
+        place=target,
+        time=time,
+        fatalities=fatalities if family is not Family.CONTROL else None,
+        confidence=round(min(confidence, 1.0), 2),
+    )
+
+
+def place_mentions(
+    claim: Claim,
+    targets: Sequence[PlaceMatch],
+    *,
+    agent: Actor | None,
+    country_agent: Callable[[str], Actor | None],
+    trigger_start: int,
+    trigger_text: str,
+    weight: float,
+    family: Family,
+    status: Status,
+    time: TimeRef | None,
+    loser: Actor | None,
+    assoc: Sequence[Actor],
+    subject_kind: str | None,
+    handover: bool = False,
+    fatalities: int | None = None,
+) -> list[Mention]:
+    """One mention per target place (:func:`build_mention`). Coordinated places split
+    one event into one each ("retook Deir al-Zour in Syria and al-Qaim in Iraq"); then
+    each place's agent is ``country_agent(its country)`` when that knows one (each
+    country's own forces), else ``agent``. ``subject_kind`` types the agent when no
+    actor is known."""
+    split = len(targets) > 1
+    mentions = []
+    for target in targets:
+        a1 = agent
+        if split:
+            a1 = country_agent(target.place.country) or agent
+        mentions.append(
+            build_mention(
+                claim,
+                trigger_start=trigger_start,
+                trigger_text=trigger_text,
+                weight=weight,
+                family=family,
+                status=status,
+                target=target,
+                time=time,
+                a1=a1,
+                a2=loser,
+                assoc=assoc,
+                agent_kind=None if a1 else subject_kind,
+                handover=handover,
+                fatalities=fatalities,
+            )
+        )
+    return mentions
+
+
+def reference_mentions(
+    claim: Claim,
+    trigger_start: int,
+    trigger_text: str,
+    occurred: Sequence[Mention],
+    *,
+    plural: bool,
+) -> list[Mention]:
+    """Mentions for a sentence that refers back to events already told.
+
+    "The advance ..." refers to the last event of the article; "the military
+    advances ..." (plural) to each distinct event told so far. The reference
+    copies its antecedent's typing, so merging joins them.
+    """
+    if not occurred:
+        return []
+    if plural:
+        antecedents: dict[tuple[str, int | None], Mention] = {}
+        for m in occurred:
+            antecedents.setdefault((m.sub_event_type, place_id(m)), m)
+        targets = list(antecedents.values())
+    else:
+        targets = [occurred[-1]]
+    return [
+        Mention(
+            id=short_hash(claim.article_id, str(claim.sentence.index), str(trigger_start), t.id),
+            claim=claim,
+            event_type=t.event_type,
+            sub_event_type=t.sub_event_type,
+            status=Status.OCCURRED,
+            evidence=claim.sentence.span,
+            trigger=trigger_text,
+            actor1=t.actor1,
+            actor2=t.actor2,
+            place=PlaceMatch(t.place.place, t.place.matched_text, None, 0.5) if t.place else None,
+            time=t.time,
+            confidence=0.4,
+            reference=True,
+        )
+        for t in targets
+    ]
+
+
+def settle_denials(mentions: list[Mention], denied_places: Iterable[int] = ()) -> list[Mention]:
+    """A takeover that the same report also says was denied is a claim, not a fact.
+
+    "Boko Haram has seized Bama, residents said. The military denied the town had
+    fallen": the report tells both sides, so neither flips control on its own.
+    ``denied_places`` are places named in a sentence that denies a takeover but
+    yields no mention of its own. Every reader calls this once per article.
+    """
+    denied: set[int | None] = {
+        place_id(m)
+        for m in mentions
+        if m.status is Status.DENIED and m.sub_event_type in TERRITORY_SUB_TYPES
+    }
+    denied.update(denied_places)
+    denied.discard(None)
+    if not denied:
+        return mentions
+    return [
+        replace(m, status=Status.CLAIMED)
+        if m.status is Status.OCCURRED
+        and m.sub_event_type in TERRITORY_SUB_TYPES
+        and place_id(m) in denied
+        else m
+        for m in mentions
+    ]
+
+
+def context_links(mentions: Sequence[Mention]) -> list[Mention]:
+    """Background facts about a place whose change the same article reports.
+
+    "BBC notes that ISIS had held most of Deir al-Zour since 2014" is BBC's word
+    on the recapture the article is about: besides the background fact (which
+    control timelines use), the sentence becomes a reference mention of that
+    event, so the event counts BBC among its sources.
+    """
+    changes = {
+        m.place.place.id: m
+        for m in mentions
+        if m.place
+        and m.status is Status.OCCURRED
+        and not m.reference
+        and m.sub_event_type in TERRITORY_SUB_TYPES
+    }
+    links = []
+    for m in mentions:
+        if m.status is not Status.BACKGROUND or not m.place:
+            continue
+        target = changes.get(m.place.place.id)
+        if target is None or target.claim.source == m.claim.source:
+            continue
+        links.append(
+            Mention(
+                id=short_hash(m.id, target.id),
+                claim=m.claim,
+                event_type=target.event_type,
+                sub_event_type=target.sub_event_type,
+                status=Status.OCCURRED,
+                evidence=m.evidence,
+                trigger=m.trigger,
+                actor1=target.actor1,
+                actor2=target.actor2,
+                place=PlaceMatch(target.place.place, m.place.matched_text, m.place.span, 0.5)
+                if target.place
+                else None,
+                time=target.time,
+                confidence=0.3,
+                reference=True,
+            )
+        )
+    return links
