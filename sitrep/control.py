@@ -19,26 +19,29 @@ changes to different controllers whose date windows overlap, or a change that
 some source denies, make the span *disputed*: both are kept, with their
 sources, and the span's confidence drops.
 
-Timelines are stored (``control_spans``): a merge that changes a place's
-control events rebuilds that place's timeline in the same transaction
-(:func:`refresh_control`), so :func:`as_of` is one indexed read. A database
-from an older sitrep opened read-only falls back to building them here.
+The stage is pure: :func:`build_timeline` takes a place and its changes
+(frozen records) and returns its spans (frozen :class:`ControlSpan` records);
+nothing here touches a database. Timelines are stored (``control_spans``): a
+merge that changes a place's control events rebuilds that place's timeline in
+the same transaction (``sitrep.pipeline.merge_pending``), so :func:`as_of` is
+one indexed read. A database from an older sitrep opened read-only falls back
+to building them, once per data version, in the store's :class:`TimelineCache`.
+
+The functions at the bottom (:func:`timeline`, :func:`as_of`,
+:func:`all_timelines`) read through any object with the store's loading
+methods (:class:`ControlReader`; :class:`sitrep.store.Store` is one).
 """
 
 from __future__ import annotations
 
-import json
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
-
-from sqlalchemy import and_, delete, func, or_, select
-from sqlalchemy.engine import Connection
+from typing import Any, Protocol
 
 from sitrep.read.typology import TERRITORY_SUB_TYPES
-from sitrep.store import CONTROL_KEY, Store, actors, articles, control_spans, events, meta, places
 
 _PRECISION_DAYS = {"day": 0, "week": 6, "month": 30, "year": 364}
 
@@ -83,7 +86,7 @@ class Change:
     denied_by: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class ControlSpan:
     """A place held by one controller over ``[start, end)`` (``end`` None: still held)."""
 
@@ -92,11 +95,11 @@ class ControlSpan:
     start: date | None
     end: date | None = None
     start_precision: str | None = None
-    sources: set[str] = field(default_factory=set)
-    events: list[str] = field(default_factory=list)
+    sources: frozenset[str] = frozenset()
+    events: tuple[str, ...] = ()
     confidence: float = 0.5
     disputed: bool = False
-    notes: list[str] = field(default_factory=list)
+    notes: tuple[str, ...] = ()
     status: str = "occurred"  # of the report that opened the span
 
     def holds_on(self, day: date) -> bool:
@@ -105,6 +108,7 @@ class ControlSpan:
         return starts and (self.end is None or day < self.end)
 
     def as_dict(self) -> dict[str, Any]:
+        """The span as the JSON contract shows it (``control --json``, ``/api/places``)."""
         return {
             "controller": self.controller,
             "start": self.start.isoformat() if self.start else None,
@@ -118,7 +122,44 @@ class ControlSpan:
         }
 
 
-def _controller_for(sub_type: str, controller: str | None, country: str) -> str | None:
+# A place's timeline, and every place's: immutable, so a cache may hand them out.
+Timeline = tuple[ControlSpan, ...]
+Timelines = tuple[tuple[PlaceRef, Timeline], ...]
+
+
+@dataclass
+class _Draft:
+    """A span while :func:`build_timeline` assembles it (mutable; frozen on the way out)."""
+
+    place: PlaceRef
+    controller: str
+    start: date | None
+    end: date | None = None
+    start_precision: str | None = None
+    sources: set[str] = field(default_factory=set)
+    events: list[str] = field(default_factory=list)
+    confidence: float = 0.5
+    disputed: bool = False
+    notes: list[str] = field(default_factory=list)
+    status: str = "occurred"
+
+    def freeze(self) -> ControlSpan:
+        return ControlSpan(
+            place=self.place,
+            controller=self.controller,
+            start=self.start,
+            end=self.end,
+            start_precision=self.start_precision,
+            sources=frozenset(self.sources),
+            events=tuple(self.events),
+            confidence=self.confidence,
+            disputed=self.disputed,
+            notes=tuple(self.notes),
+            status=self.status,
+        )
+
+
+def controller_for(sub_type: str, controller: str | None, country: str) -> str | None:
     """Who holds the place after the event; None when no report names the actor.
 
     An unknown actor is not guessed: "the town was retaken" says that control
@@ -127,78 +168,10 @@ def _controller_for(sub_type: str, controller: str | None, country: str) -> str 
     return controller or None
 
 
-def load_changes(
-    store: Store, place_ids: Sequence[int] | None = None
-) -> tuple[dict[int, PlaceRef], dict[int, list[Change]]]:
-    """Control-relevant events grouped by place (all places when ``place_ids`` is None)."""
-    with store.engine.connect() as conn:
-        return _load_changes(conn, place_ids)
-
-
-def _load_changes(
-    conn: Connection, place_ids: Sequence[int] | None = None
-) -> tuple[dict[int, PlaceRef], dict[int, list[Change]]]:
-    a1 = actors.alias("a1")
-    a2 = actors.alias("a2")
-    q = (
-        select(
-            events,
-            a1.c.controller.label("c1"),
-            a2.c.controller.label("c2"),
-            places.c.name.label("p_name"),
-            places.c.country.label("p_country"),
-            places.c.admin1.label("p_admin1"),
-            places.c.lat.label("p_lat"),
-            places.c.lon.label("p_lon"),
-            places.c.kind.label("p_kind"),
-        )
-        .join(places, places.c.id == events.c.place_id)
-        .join(a1, a1.c.id == events.c.actor1, isouter=True)
-        .join(a2, a2.c.id == events.c.actor2, isouter=True)
-        .where(
-            and_(
-                events.c.sub_event_type.in_(sorted(TERRITORY_SUB_TYPES)),
-                events.c.status.in_(["occurred", "claimed", "denied", "background"]),
-            )
-        )
-        .order_by(events.c.place_id, events.c.date, events.c.id)
-    )
-    if place_ids is not None:
-        q = q.where(events.c.place_id.in_(list(place_ids)))
-    refs: dict[int, PlaceRef] = {}
-    grouped: dict[int, list[Change]] = defaultdict(list)
-    for r in conn.execute(q).mappings():
-        pid = r["place_id"]
-        if r["p_kind"] == "country":
-            continue  # a whole country changes hands only through its places
-        refs.setdefault(
-            pid,
-            PlaceRef(
-                pid,
-                r["p_name"],
-                r["p_country"],
-                r["p_admin1"],
-                r["p_lat"],
-                r["p_lon"],
-                r["p_kind"],
-            ),
-        )
-        controller = _controller_for(r["sub_event_type"], r["c1"], r["p_country"])
-        grouped[pid].append(
-            Change(
-                event_id=r["id"],
-                kind="fact" if r["status"] == "background" else "change",
-                controller=controller,
-                previous=r["c2"],
-                date=r["date"],
-                precision=r["date_precision"],
-                status=r["status"],
-                sources=tuple(json.loads(r["sources"])),
-                confidence=r["confidence"],
-                denied_by=tuple(json.loads(r["denied_by"])),
-            )
-        )
-    return refs, grouped
+def feeds_control(block: str) -> bool:
+    """Whether the events of a merge block can change control timelines (territory sub-types)."""
+    parts = block.split("|")
+    return len(parts) >= 2 and parts[1] in TERRITORY_SUB_TYPES
 
 
 def _window_end(c: Change) -> date | None:
@@ -210,7 +183,7 @@ def _window_end(c: Change) -> date | None:
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
-def _stronger(c: Change, span: ControlSpan, status_rank: dict[str, int]) -> bool:
+def _stronger(c: Change, span: _Draft, status_rank: dict[str, int]) -> bool:
     """Does report ``c`` outweigh the span it contradicts?
 
     What a source reports as fact beats a party's claim; then a day beats a
@@ -227,8 +200,8 @@ def _stronger(c: Change, span: ControlSpan, status_rank: dict[str, int]) -> bool
     )
 
 
-def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> list[ControlSpan]:
-    """The ordered control spans of one place (see the module docstring)."""
+def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> Timeline:
+    """The ordered control spans of one place (see the module docstring); pure."""
     items = [c for c in changes if c.controller]
     facts = sorted(
         (c for c in items if c.kind == "fact"),
@@ -242,12 +215,12 @@ def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> list[ControlSp
     )
     denied = [c for c in reported if c.status == "denied"]
     moves = [c for c in reported if c.status != "denied"]
-    spans: list[ControlSpan] = []
+    spans: list[_Draft] = []
 
     def open_span(
         controller: str, c: Change | None, start: date | None, precision: str | None
-    ) -> ControlSpan:
-        span = ControlSpan(place, controller, start, start_precision=precision)
+    ) -> _Draft:
+        span = _Draft(place, controller, start, start_precision=precision)
         if c is not None:
             span.status = c.status
             span.sources.update(c.sources)
@@ -338,143 +311,18 @@ def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> list[ControlSp
                 span.disputed = True
                 span.confidence *= 0.5
                 span.notes.append(f"denied by {', '.join(d.sources)}")
-    return spans
+    return tuple(span.freeze() for span in spans)
 
 
-def timeline(store: Store, place_ids: Sequence[int]) -> list[ControlSpan]:
-    """The control timeline of the given place ids (spans of all of them, ordered)."""
-    refs, grouped = load_changes(store, place_ids)
-    out: list[ControlSpan] = []
-    for pid in sorted(grouped):
-        out.extend(build_timeline(refs[pid], grouped[pid]))
-    out.sort(key=lambda s: (s.start or date.min, s.place.id))
-    return out
+def build_timelines(
+    refs: Mapping[int, PlaceRef], grouped: Mapping[int, Sequence[Change]]
+) -> dict[int, Timeline]:
+    """The timeline of every place in ``grouped``, by place id (pure)."""
+    return {pid: build_timeline(refs[pid], grouped[pid]) for pid in sorted(grouped)}
 
 
-# Timelines of every place, per database, rebuilt only when the data changed: used
-# by as_of only on a database from before stored timelines, opened read-only.
-_SNAPSHOTS: dict[str, tuple[tuple[Any, ...], list[tuple[PlaceRef, list[ControlSpan]]]]] = {}
-
-
-def _data_version(store: Store) -> tuple[Any, ...]:
-    with store.engine.connect() as conn:
-        arts = conn.execute(select(func.count(), func.max(articles.c.ingested_at))).one()
-        n_events = conn.execute(select(func.count()).select_from(events)).scalar_one()
-    return (arts[0], arts[1], n_events)
-
-
-def all_timelines(store: Store) -> list[tuple[PlaceRef, list[ControlSpan]]]:
-    """Every place's timeline, cached until the database gains articles or events."""
-    key = str(store.engine.url)
-    version = _data_version(store)
-    cached = _SNAPSHOTS.get(key)
-    if cached is not None and cached[0] == version:
-        return cached[1]
-    refs, grouped = load_changes(store)
-    built = [
-        (refs[pid], build_timeline(refs[pid], grouped[pid]))
-        for pid in sorted(grouped, key=lambda p: (refs[p].name, p))
-    ]
-    _SNAPSHOTS[key] = (version, built)
-    return built
-
-
-def places_of_block(conn: Connection, block: str) -> set[int]:
-    """The places whose timelines the events of a merge block feed (none for most blocks)."""
-    parts = block.split("|")
-    if len(parts) < 2 or parts[1] not in TERRITORY_SUB_TYPES:
-        return set()
-    return {
-        pid
-        for pid in conn.execute(
-            select(events.c.place_id).distinct().where(events.c.block == block)
-        ).scalars()
-        if pid is not None
-    }
-
-
-def _span_row(place_id: int, seq: int, span: ControlSpan) -> dict[str, Any]:
-    return {
-        "place_id": place_id,
-        "seq": seq,
-        "controller": span.controller,
-        "start": span.start,
-        "end": span.end,
-        "start_precision": span.start_precision,
-        "status": span.status,
-        "confidence": span.confidence,
-        "disputed": span.disputed,
-        "sources": json.dumps(sorted(span.sources)),
-        "events": json.dumps(span.events),
-        "notes": json.dumps(span.notes),
-    }
-
-
-def refresh_control(conn: Connection, place_ids: Iterable[int]) -> int:
-    """Rebuild the stored timelines of these places (in the caller's transaction).
-
-    Called after a merge replaces the events of a block; returns the spans written.
-    """
-    ids = sorted(set(place_ids))
-    written = 0
-    for start in range(0, len(ids), 500):
-        batch = ids[start : start + 500]
-        refs, grouped = _load_changes(conn, batch)
-        conn.execute(delete(control_spans).where(control_spans.c.place_id.in_(batch)))
-        rows = [
-            _span_row(pid, seq, span)
-            for pid in sorted(grouped)
-            for seq, span in enumerate(build_timeline(refs[pid], grouped[pid]))
-        ]
-        if rows:
-            conn.execute(control_spans.insert(), rows)
-        written += len(rows)
-    return written
-
-
-def rebuild_all_control(conn: Connection) -> int:
-    """Rebuild every stored timeline and mark the table complete; returns spans written."""
-    conn.execute(delete(control_spans))
-    ids = conn.execute(
-        select(events.c.place_id)
-        .distinct()
-        .where(events.c.sub_event_type.in_(sorted(TERRITORY_SUB_TYPES)))
-    ).scalars()
-    written = refresh_control(conn, [pid for pid in ids if pid is not None])
-    conn.execute(delete(meta).where(meta.c.key == CONTROL_KEY))
-    conn.execute(meta.insert().values(key=CONTROL_KEY, value="1"))
-    return written
-
-
-def _materialised(conn: Connection) -> bool:
-    return conn.execute(select(meta.c.value).where(meta.c.key == CONTROL_KEY)).first() is not None
-
-
-def as_of(
-    store: Store,
-    day: date,
-    *,
-    country: str | None = None,
-    bbox: tuple[float, float, float, float] | None = None,
-) -> list[dict[str, Any]]:
-    """Who held what on ``day``: ``{place, controller, since, ...}`` per place."""
-    with store.engine.connect() as conn:
-        if _materialised(conn):
-            return _stored_as_of(conn, day, country, bbox)
-    # a database from an older sitrep, opened read-only: build the timelines here
-    out = []
-    for ref, spans in all_timelines(store):
-        if country and ref.country != country.upper():
-            continue
-        if bbox and not (bbox[0] <= ref.lon <= bbox[2] and bbox[1] <= ref.lat <= bbox[3]):
-            continue
-        for span in spans:
-            if span.holds_on(day):
-                out.append(_held(ref.as_dict(), span.as_dict()))
-    return out
-
-
-def _held(place: dict[str, Any], span: dict[str, Any]) -> dict[str, Any]:
+def held_item(place: dict[str, Any], span: dict[str, Any]) -> dict[str, Any]:
+    """One item of an ``as_of`` answer: a place, its holder on the day, and how sure."""
     return {
         "place": place,
         "controller": span["controller"],
@@ -486,46 +334,130 @@ def _held(place: dict[str, Any], span: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _stored_as_of(
-    conn: Connection,
+def held_on(
+    timelines: Iterable[tuple[PlaceRef, Sequence[ControlSpan]]],
     day: date,
-    country: str | None,
-    bbox: tuple[float, float, float, float] | None,
+    *,
+    country: str | None = None,
+    bbox: tuple[float, float, float, float] | None = None,
 ) -> list[dict[str, Any]]:
-    s = control_spans
-    q = (
-        select(s, places.c.name, places.c.country, places.c.admin1, places.c.lat, places.c.lon)
-        .add_columns(places.c.kind)
-        .join(places, places.c.id == s.c.place_id)
-        .where(
-            or_(s.c.start.is_(None), s.c.start <= day),
-            or_(s.c.end.is_(None), s.c.end > day),
+    """Who held what on ``day``, from built timelines (as :func:`as_of` answers; pure)."""
+    out = []
+    for ref, spans in timelines:
+        if country and ref.country != country.upper():
+            continue
+        if bbox and not (bbox[0] <= ref.lon <= bbox[2] and bbox[1] <= ref.lat <= bbox[3]):
+            continue
+        for span in spans:
+            if span.holds_on(day):
+                out.append(held_item(ref.as_dict(), span.as_dict()))
+    return out
+
+
+class TimelineCache:
+    """Every place's timeline, kept while the data it was built from is unchanged.
+
+    Owned by whoever reads timelines over time (a :class:`sitrep.store.Store`
+    instance holds one), so it lives and dies with it. Bounded: it keeps the
+    timelines of at most ``size`` data versions, the most recently used. It
+    hands out immutable data (tuples of frozen spans), so callers share it safely.
+    """
+
+    def __init__(self, size: int = 2) -> None:
+        if size < 1:
+            raise ValueError("a TimelineCache holds at least one version")
+        self.size = size
+        self._entries: OrderedDict[Hashable, Timelines] = OrderedDict()
+        # the web app reads from several threads: the dict is not changed by two at once
+        self._lock = threading.Lock()
+
+    def get(self, version: Hashable, build: Callable[[], Timelines]) -> Timelines:
+        """The timelines of data ``version``, built by ``build()`` when not held."""
+        with self._lock:
+            found = self._entries.get(version)
+            if found is not None:
+                self._entries.move_to_end(version)
+                return found
+        built = build()  # outside the lock: a slow build does not block readers of others
+        with self._lock:
+            self._entries[version] = built
+            self._entries.move_to_end(version)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+        return built
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+# -- reading through a store -------------------------------------------------------
+
+
+class ControlReader(Protocol):
+    """What the reading functions below need of a store (:class:`sitrep.store.Store` has it)."""
+
+    timeline_cache: TimelineCache
+
+    def load_changes(
+        self, place_ids: Sequence[int] | None = None
+    ) -> tuple[dict[int, PlaceRef], dict[int, list[Change]]]:
+        """Control-relevant events grouped by place (all places when None)."""
+        ...
+
+    def data_version(self) -> tuple[Any, ...]:
+        """A value that changes whenever the store gains articles or events."""
+        ...
+
+    def stored_as_of(
+        self,
+        day: date,
+        country: str | None = None,
+        bbox: tuple[float, float, float, float] | None = None,
+    ) -> list[dict[str, Any]] | None:
+        """``as_of`` read from the stored timelines; None when they are not stored."""
+        ...
+
+
+def load_changes(
+    store: ControlReader, place_ids: Sequence[int] | None = None
+) -> tuple[dict[int, PlaceRef], dict[int, list[Change]]]:
+    """Control-relevant events grouped by place (all places when ``place_ids`` is None)."""
+    return store.load_changes(place_ids)
+
+
+def timeline(store: ControlReader, place_ids: Sequence[int]) -> list[ControlSpan]:
+    """The control timeline of the given place ids (spans of all of them, ordered)."""
+    refs, grouped = store.load_changes(place_ids)
+    out: list[ControlSpan] = []
+    for pid in sorted(grouped):
+        out.extend(build_timeline(refs[pid], grouped[pid]))
+    out.sort(key=lambda s: (s.start or date.min, s.place.id))
+    return out
+
+
+def all_timelines(store: ControlReader) -> Timelines:
+    """Every place's timeline, by place name, cached until the store gains articles or events."""
+
+    def build() -> Timelines:
+        refs, grouped = store.load_changes()
+        return tuple(
+            (refs[pid], build_timeline(refs[pid], grouped[pid]))
+            for pid in sorted(grouped, key=lambda p: (refs[p].name, p))
         )
-    )
-    if country:
-        q = q.where(places.c.country == country.upper())
-    if bbox:
-        q = q.where(places.c.lon.between(bbox[0], bbox[2]), places.c.lat.between(bbox[1], bbox[3]))
-    rows = sorted(conn.execute(q).mappings(), key=lambda r: (r["name"], r["place_id"], r["seq"]))
-    return [
-        _held(
-            {
-                "name": r["name"],
-                "geonames_id": r["place_id"],
-                "country": r["country"],
-                "admin1": r["admin1"],
-                "lat": r["lat"],
-                "lon": r["lon"],
-                "kind": r["kind"],
-            },
-            {
-                "controller": r["controller"],
-                "start": r["start"].isoformat() if r["start"] else None,
-                "start_precision": r["start_precision"],
-                "disputed": bool(r["disputed"]),
-                "confidence": round(r["confidence"], 3),
-                "sources": json.loads(r["sources"]),
-            },
-        )
-        for r in rows
-    ]
+
+    return store.timeline_cache.get(store.data_version(), build)
+
+
+def as_of(
+    store: ControlReader,
+    day: date,
+    *,
+    country: str | None = None,
+    bbox: tuple[float, float, float, float] | None = None,
+) -> list[dict[str, Any]]:
+    """Who held what on ``day``: ``{place, controller, since, ...}`` per place."""
+    stored = store.stored_as_of(day, country, bbox)
+    if stored is not None:
+        return stored
+    # a database from an older sitrep, opened read-only: build the timelines here
+    return held_on(all_timelines(store), day, country=country, bbox=bbox)

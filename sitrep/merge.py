@@ -16,19 +16,22 @@ date before an inferred one) and each joins the first event whose *anchor*
 
 The result depends only on the set of mentions, never on the order they
 arrived in, and a new article only rebuilds the blocks it touches.
+
+This stage is pure: :func:`merge_block` takes a block's mentions as frozen
+:class:`MentionRow` records and returns frozen :class:`MergedEvent` records.
+The store loads the rows (``sitrep.store.load_block``) and saves the events
+(``sitrep.store.replace_block``); the pipeline runs the three in one
+transaction (``sitrep.pipeline.merge_pending``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
-
-from sqlalchemy import delete, or_, select, update
-from sqlalchemy.engine import Connection
 
 from sitrep.core.records import Mention, Status, short_hash
 
@@ -50,8 +53,8 @@ def block_key(mention: Mention) -> str:
     return f"{country}|{mention.sub_event_type}|{STATUS_CLASS[mention.status.value]}"
 
 
-@dataclass
-class _Row:
+@dataclass(frozen=True)
+class MentionRow:
     """A mention as the merger sees it (a row of the mentions table, with its place)."""
 
     id: str
@@ -60,7 +63,7 @@ class _Row:
     status: str
     actor1: str | None
     actor2: str | None
-    assoc: list[str]
+    assoc: tuple[str, ...]
     place_id: int | None
     place_kind: str
     place_country: str
@@ -79,6 +82,7 @@ class _Row:
     independence: str = ""
 
     def sort_key(self) -> tuple[Any, ...]:
+        """Most specific first: a real report, a smaller place, an explicit and precise date."""
         return (
             self.reference,
             _KIND_RANK.get(self.place_kind, 3),
@@ -90,6 +94,7 @@ class _Row:
         )
 
     def window(self) -> tuple[dt.date, dt.date] | None:
+        """The days the report may mean, by its date's precision (None: undated)."""
         if self.date is None:
             return None
         d = self.date
@@ -107,8 +112,10 @@ class _Row:
 
 @dataclass
 class _Cluster:
-    anchor: _Row
-    members: list[_Row] = field(default_factory=list)
+    """An event being assembled (working state of :func:`cluster_rows`, never handed out)."""
+
+    anchor: MentionRow
+    members: list[MentionRow] = field(default_factory=list)
 
     def actor1(self) -> str | None:
         return self.anchor.actor1 or next((m.actor1 for m in self.members if m.actor1), None)
@@ -122,7 +129,7 @@ class _Cluster:
         return out
 
 
-def _contains(outer: _Row, inner: _Row) -> bool:
+def _contains(outer: MentionRow, inner: MentionRow) -> bool:
     if outer.place_id == inner.place_id:
         return True
     if outer.place_country != inner.place_country:
@@ -137,7 +144,7 @@ def _contains(outer: _Row, inner: _Row) -> bool:
     )
 
 
-def _dates_overlap(a: _Row, b: _Row) -> bool:
+def _dates_overlap(a: MentionRow, b: MentionRow) -> bool:
     wa, wb = a.window(), b.window()
     if wa is None or wb is None:
         return True
@@ -146,13 +153,13 @@ def _dates_overlap(a: _Row, b: _Row) -> bool:
     return wa[0] - slack <= wb[1] and wb[0] - slack <= wa[1]
 
 
-def _distance(cluster: _Cluster, row: _Row) -> tuple[int, int]:
+def _distance(cluster: _Cluster, row: MentionRow) -> tuple[int, int]:
     a, r = cluster.anchor.date, row.date
     days = abs((a - r).days) if a and r else 10**6
     return (days, 0 if cluster.anchor.place_id == row.place_id else 1)
 
 
-def compatible(cluster: _Cluster, row: _Row) -> bool:
+def compatible(cluster: _Cluster, row: MentionRow) -> bool:
     """Can ``row`` be one more report of the cluster's event?"""
     anchor = cluster.anchor
     if not (_contains(anchor, row) or _contains(row, anchor)):
@@ -164,10 +171,10 @@ def compatible(cluster: _Cluster, row: _Row) -> bool:
     return not (row.actor1 and side and row.actor1 not in side and not side & set(row.assoc))
 
 
-def cluster_rows(rows: list[_Row]) -> list[_Cluster]:
+def cluster_rows(rows: list[MentionRow]) -> list[_Cluster]:
     """Group a block's mentions into events (deterministic, order-independent)."""
     clusters: list[_Cluster] = []
-    for row in sorted(rows, key=_Row.sort_key):
+    for row in sorted(rows, key=MentionRow.sort_key):
         fits = [c for c in clusters if compatible(c, row)]
         if fits:
             # the closest in time (then the same place) when several could take it;
@@ -188,7 +195,36 @@ def _most_common(values: list[str | None], prefer: str | None) -> str | None:
     return sorted(v for v, n in counts.items() if n == best)[0]
 
 
-def _event_row(block: str, c: _Cluster) -> dict[str, Any]:
+@dataclass(frozen=True)
+class MergedEvent:
+    """One event merged from a block's mentions: a row of the events table.
+
+    ``mention_ids`` are the mentions it was merged from (their ``event_id``).
+    """
+
+    id: str
+    block: str
+    event_type: str
+    sub_event_type: str
+    status: str
+    actor1: str | None
+    actor2: str | None
+    assoc_actors: tuple[str, ...]
+    place_id: int | None
+    matched_text: str | None
+    date: dt.date | None
+    date_precision: str | None
+    fatalities: int | None
+    confidence: float
+    sources: tuple[str, ...]
+    n_sources: int
+    n_independent: int
+    denied_by: tuple[str, ...]
+    n_mentions: int
+    mention_ids: tuple[str, ...]
+
+
+def _event(block: str, c: _Cluster) -> MergedEvent:
     members = c.members
     real = [m for m in members if not m.reference] or members
     actor1 = _most_common([m.actor1 for m in real], c.anchor.actor1)
@@ -196,7 +232,7 @@ def _event_row(block: str, c: _Cluster) -> dict[str, Any]:
     side = {a for m in real for a in m.assoc} | {m.actor1 for m in real if m.actor1}
     assoc = sorted(a for a in side if a not in (actor1, actor2))
     dated = [m for m in real if m.date is not None and not m.inferred]
-    best = min(dated, key=_Row.sort_key) if dated else c.anchor
+    best = min(dated, key=MentionRow.sort_key) if dated else c.anchor
     statuses = {m.status for m in real}
     if "occurred" in statuses:
         status = "occurred"
@@ -211,105 +247,31 @@ def _event_row(block: str, c: _Cluster) -> dict[str, Any]:
     for source in sources:
         miss *= 1.0 - max(m.confidence for m in members if m.source == source)
     fatalities = [m.fatalities for m in real if m.fatalities is not None]
-    return {
-        "id": short_hash(block, c.anchor.id),
-        "block": block,
-        "event_type": c.anchor.event_type,
-        "sub_event_type": c.anchor.sub_event_type,
-        "status": status,
-        "actor1": actor1,
-        "actor2": actor2,
-        "assoc_actors": json.dumps(assoc),
-        "place_id": c.anchor.place_id,
-        "matched_text": c.anchor.matched_text,
-        "date": best.date,
-        "date_precision": best.precision,
+    return MergedEvent(
+        id=short_hash(block, c.anchor.id),
+        block=block,
+        event_type=c.anchor.event_type,
+        sub_event_type=c.anchor.sub_event_type,
+        status=status,
+        actor1=actor1,
+        actor2=actor2,
+        assoc_actors=tuple(assoc),
+        place_id=c.anchor.place_id,
+        matched_text=c.anchor.matched_text,
+        date=best.date,
+        date_precision=best.precision,
         # ACLED's rule: the most conservative figure reported
-        "fatalities": min(fatalities) if fatalities else None,
-        "confidence": round(1.0 - miss, 3),
-        "sources": json.dumps(sources),
-        "n_sources": len(sources),
-        "n_independent": len({m.independence or m.source for m in members}),
-        "denied_by": json.dumps(sorted({m.source for m in real if m.status == "denied"})),
-        "n_mentions": len(members),
-    }
-
-
-def load_block(conn: Connection, block: str) -> list[_Row]:
-    """Every mention of a block with its place and its article's duplicate cluster."""
-    from sitrep.store import articles, mentions, places
-
-    q = (
-        select(
-            mentions,
-            places.c.kind,
-            places.c.country,
-            places.c.admin1,
-            articles.c.outlet,
-            articles.c.dup_of,
-        )
-        .join(places, places.c.id == mentions.c.place_id, isouter=True)
-        .join(articles, articles.c.id == mentions.c.article_id)
-        .where(mentions.c.block == block)
+        fatalities=min(fatalities) if fatalities else None,
+        confidence=round(1.0 - miss, 3),
+        sources=tuple(sources),
+        n_sources=len(sources),
+        n_independent=len({m.independence or m.source for m in members}),
+        denied_by=tuple(sorted({m.source for m in real if m.status == "denied"})),
+        n_mentions=len(members),
+        mention_ids=tuple(m.id for m in members),
     )
-    raw = list(conn.execute(q).mappings())
-    # the outlets of each near-duplicate cluster: the cluster counts once, under
-    # its alphabetically first outlet, whichever article arrived first
-    roots = {r["dup_of"] or r["article_id"] for r in raw}
-    cluster_outlets: dict[str, set[str]] = {root: set() for root in roots}
-    if roots:
-        for a in conn.execute(
-            select(articles.c.id, articles.c.dup_of, articles.c.outlet).where(
-                or_(articles.c.id.in_(list(roots)), articles.c.dup_of.in_(list(roots)))
-            )
-        ):
-            cluster_outlets.setdefault(a[1] or a[0], set()).add(a[2] or "")
-    rows = []
-    for r in raw:
-        root = r["dup_of"] or r["article_id"]
-        cited = r["source"] != (r["outlet"] or "unknown")
-        independence = r["source"] if cited else min(cluster_outlets.get(root) or {r["source"]})
-        rows.append(
-            _Row(
-                id=r["id"],
-                article_id=r["article_id"],
-                source=r["source"],
-                status=r["status"],
-                actor1=r["actor1"],
-                actor2=r["actor2"],
-                assoc=json.loads(r["assoc_actors"]),
-                place_id=r["place_id"],
-                place_kind=r["kind"] or "country",
-                place_country=r["country"] or "XXX",
-                place_admin1=r["admin1"],
-                matched_text=r["matched_text"],
-                date=r["date"],
-                precision=r["date_precision"],
-                inferred=bool(r["date_inferred"]),
-                fatalities=r["fatalities"],
-                confidence=r["confidence"],
-                reference=bool(r["reference"]),
-                event_type=r["event_type"],
-                sub_event_type=r["sub_event_type"],
-                independence=independence,
-            )
-        )
-    return rows
 
 
-def rebuild_block(conn: Connection, block: str) -> int:
-    """Replace the events of one block by a fresh clustering; returns how many."""
-    from sitrep.store import events, mentions
-
-    clusters = cluster_rows(load_block(conn, block))
-    conn.execute(delete(events).where(events.c.block == block))
-    rows = [_event_row(block, c) for c in clusters]
-    if rows:
-        conn.execute(events.insert(), rows)
-    for c, row in zip(clusters, rows, strict=True):
-        conn.execute(
-            update(mentions)
-            .where(mentions.c.id.in_([m.id for m in c.members]))
-            .values(event_id=row["id"])
-        )
-    return len(rows)
+def merge_block(block: str, rows: Iterable[MentionRow]) -> tuple[MergedEvent, ...]:
+    """The events of one block, from all of its mentions (pure; order-independent)."""
+    return tuple(_event(block, c) for c in cluster_rows(list(rows)))

@@ -11,7 +11,12 @@
    reason, and the run goes on;
 4. store the article with its claims and mentions in one transaction;
 5. every ``merge_every`` articles and at the end, merge the new mentions into
-   events (``Store.merge_pending``), so a killed run resumes cleanly.
+   events (:func:`merge_pending`), so a killed run resumes cleanly.
+
+Merging is three steps per block, in one transaction: the store loads the
+block's mentions, the merge stage (pure) turns them into events, the store
+saves them; the control timelines of the places whose control events changed
+are rebuilt the same way (load changes, build timelines, save).
 
 With ``workers > 1`` step 3 runs in a process pool, one chunk of articles per
 task; storing stays in this process (one writer), article by article in input
@@ -28,13 +33,22 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from sitrep.control import build_timelines, feeds_control
 from sitrep.core.config import Config
 from sitrep.core.errors import SitrepError
 from sitrep.core.records import Article, Failure
 from sitrep.core.resources import load_actors
 from sitrep.ingest.sources import read_inputs
+from sitrep.merge import merge_block
 from sitrep.read.en.extract import DEFAULT_BATCH, ArticleReading, Extractor
-from sitrep.store import Store
+from sitrep.store import (
+    Store,
+    block_places,
+    load_block,
+    load_changes,
+    replace_block,
+    save_timelines,
+)
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +87,36 @@ class IngestSummary:
             "words_per_second": round(self.words_per_second, 1),
             "failures": [{"input": o, "reason": r} for o, r in self.failures],
         }
+
+
+def merge_pending(store: Store) -> int:
+    """Rebuild the events of every block that gained mentions; returns blocks rebuilt.
+
+    Per block, in one transaction: load its mentions, merge them (pure), replace
+    its events; then rebuild the timelines of the places whose control events
+    changed, before and after (load their changes, build, save).
+    """
+    # Only the articles waiting now are marked merged at the end: another ingest
+    # may store articles meanwhile, and they must stay pending until their blocks
+    # are rebuilt (by that ingest, or by this one's next merge).
+    waiting = store.unmerged_articles()
+    blocks = sorted(store.pending_blocks())
+    for block in blocks:
+        with store.writer.begin() as conn:
+            control = feeds_control(block)
+            # the timelines of the places whose control events change, before and after
+            touched = block_places(conn, block) if control else set()
+            merged = merge_block(block, load_block(conn, block))
+            replace_block(conn, block, merged)
+            if control:
+                touched |= {e.place_id for e in merged if e.place_id is not None}
+                ids = sorted(touched)
+                for start in range(0, len(ids), 500):
+                    batch = ids[start : start + 500]
+                    refs, grouped = load_changes(conn, batch)
+                    save_timelines(conn, batch, build_timelines(refs, grouped))
+    store.mark_merged(waiting)
+    return len(blocks)
 
 
 # -- worker side: one Extractor per process, kept in this importable module ---
@@ -173,7 +217,7 @@ def ingest_items(
     summary = IngestSummary()
     started = time.perf_counter()
     # a run killed after storing articles but before merging them: finish that first
-    store.merge_pending()
+    merge_pending(store)
 
     def new_chunks(size: int) -> Iterator[list[Article]]:
         """The new articles, ``size`` at a time (one look-up in the store per chunk)."""
@@ -249,13 +293,13 @@ def ingest_items(
             if progress:
                 progress(1)
             if pending >= merge_every:
-                store.merge_pending()
+                merge_pending(store)
                 pending = 0
     finally:
         if pool is not None:
             pool.close()
             pool.join()
-    store.merge_pending()
+    merge_pending(store)
     summary.seconds = time.perf_counter() - started
     summary.events_total = store.counts()["events"]
     return summary

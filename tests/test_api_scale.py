@@ -239,7 +239,7 @@ def test_postgres_pages_by_cursor_and_stores_timelines(app_config: Config) -> No
             # events changed outside a merge: their places' stored timelines are
             # refreshed as a merge would (the synthetic towns are now world-wide, so
             # one of them can be a place whose control changes)
-            from sitrep.control import refresh_control
+            from sitrep.store import refresh_control
 
             touched = conn.execute(select(events.c.place_id).where(events.c.id.in_(ids)))
             refresh_control(conn, [p for (p,) in touched if p is not None])

@@ -1,6 +1,6 @@
 """The follower's state, in the same database as the articles.
 
-Tables (on :data:`sitrep.store.metadata`, so ``open_store`` creates them):
+Tables (defined in :mod:`sitrep.store.schema` with the rest, so ``open_store`` creates them):
 
 - ``live_feeds``: one row per source (feed URL or folder): its validators
   (ETag, Last-Modified), when it was last polled and is next due, how many
@@ -24,64 +24,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Column, Float, Integer, String, Table, Text, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from sitrep.store import Store, chunked, meta, metadata
+from sitrep.store import Store, chunked, meta
+from sitrep.store.schema import live_alerts, live_deliveries, live_feeds, live_items
 
-live_feeds = Table(
-    "live_feeds",
-    metadata,
-    Column("key", String(1000), primary_key=True),
-    Column("kind", String(16), nullable=False),
-    Column("title", Text),
-    Column("etag", Text),
-    Column("last_modified", Text),
-    Column("last_poll", Float),  # seconds since the epoch
-    Column("last_ok", Float),
-    Column("next_poll", Float),
-    Column("failures", Integer, nullable=False, default=0),
-    Column("last_error", Text),
-    Column("items_new", Integer, nullable=False, default=0),  # items stored, all polls
-)
-
-live_items = Table(
-    "live_items",
-    metadata,
-    Column("feed", String(1000), primary_key=True),
-    Column("item", String(64), primary_key=True),
-    Column("url", Text),
-    Column("article_id", String(32)),
-    Column("status", String(16), nullable=False),  # ok | failed
-    Column("attempts", Integer, nullable=False, default=1),
-    Column("error", Text),
-    Column("published", Float),  # the item's publication time, when the feed says
-    Column("seen_at", Float, nullable=False),
-    # 1 once the alert rules have looked at the item's article
-    Column("alerted", Integer, nullable=False, default=0, index=True),
-)
-
-live_alerts = Table(
-    "live_alerts",
-    metadata,
-    Column("id", String(32), primary_key=True),
-    Column("rule", String(200), nullable=False),
-    Column("kind", String(32), nullable=False),
-    Column("payload", Text, nullable=False),  # JSON, as webhooks receive it
-    Column("created_at", Float, nullable=False, index=True),
-)
-
-live_deliveries = Table(
-    "live_deliveries",
-    metadata,
-    Column("alert_id", String(32), primary_key=True),
-    Column("url", String(1000), primary_key=True),
-    Column("status", String(16), nullable=False),  # pending | sent | failed
-    Column("attempts", Integer, nullable=False, default=0),
-    Column("next_try", Float, nullable=False),
-    Column("last_error", Text),
-    Column("sent_at", Float),
-)
+# the follower's tables, importable from here as before
+__all__ = ["live_alerts", "live_deliveries", "live_feeds", "live_items"]
 
 # an item that failed this many times is left alone
 MAX_ITEM_ATTEMPTS = 3

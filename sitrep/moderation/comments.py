@@ -1,7 +1,7 @@
 """Reader comments on events and articles, the moderation queue, and who may moderate.
 
-Tables, defined on :data:`sitrep.store.metadata` so :func:`sitrep.store.open_store`
-creates them with the rest:
+Tables, defined in :mod:`sitrep.store.schema` with the rest so
+:func:`sitrep.store.open_store` creates them:
 
 - ``comments``: one row per comment, with the policy's verdict, its reasons
   (JSON), the policy version and language, and its ``status``: ``published``,
@@ -28,13 +28,6 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import (
-    Column,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Table,
-    Text,
     func,
     select,
     update,
@@ -43,7 +36,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from sitrep.core.errors import InputError, LookupFailed, StoreError
-from sitrep.store import Store, articles, events, meta, metadata
+from sitrep.store import Store, articles, events, meta
+from sitrep.store.schema import MAX_AUTHOR, comments, moderation_audit, tokens, users
 
 if TYPE_CHECKING:
     from sitrep.core.config import Config
@@ -56,64 +50,8 @@ STATUSES = (PUBLISHED, REJECTED, REVIEW)
 # the policy's verdict -> the comment's status
 STATUS_OF_VERDICT = {"publish": PUBLISHED, "reject": REJECTED, "review": REVIEW}
 MAX_TEXT = 4000  # characters
-MAX_AUTHOR = 80
 MAX_NOTE = 1000
 TOKEN_PREFIX = "sitrep_"
-
-comments = Table(
-    "comments",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("target_type", String(16), nullable=False),  # event | article
-    Column("target_id", String(32), nullable=False),
-    Column("author", String(MAX_AUTHOR), nullable=False),
-    Column("text", Text, nullable=False),
-    Column("created_at", String(32), nullable=False),
-    Column("client", String(64)),  # HMAC of the client address, never the address
-    Column("verdict", String(16), nullable=False),  # the policy's: publish | reject | review
-    Column("reasons", Text, nullable=False),  # JSON list of {rule, detail, span, score, field}
-    Column("policy_version", String(64), nullable=False),
-    Column("language", String(16), nullable=False),
-    Column("status", String(16), nullable=False),  # published | rejected | review
-    Column("moderated_by", String(MAX_AUTHOR)),
-    Column("moderated_at", String(32)),
-    Column("note", Text),
-    # the page lists one target's published comments; the queue lists by status
-    Index("ix_comments_target", "target_type", "target_id", "status", "id"),
-    Index("ix_comments_status", "status", "id"),
-)
-
-moderation_audit = Table(
-    "moderation_audit",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("comment_id", Integer, ForeignKey("comments.id"), nullable=False, index=True),
-    Column("moderator", String(MAX_AUTHOR), nullable=False),
-    Column("role", String(16), nullable=False),
-    Column("at", String(32), nullable=False),
-    Column("from_status", String(16), nullable=False),
-    Column("to_status", String(16), nullable=False),
-    Column("note", Text, nullable=False),
-)
-
-users = Table(
-    "users",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("name", String(MAX_AUTHOR), nullable=False, unique=True),
-    Column("role", String(16), nullable=False),  # moderator | admin
-    Column("created_at", String(32), nullable=False),
-)
-
-tokens = Table(
-    "tokens",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("user_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
-    Column("token_hash", String(64), nullable=False, unique=True),  # sha256 hex of the token
-    Column("created_at", String(32), nullable=False),
-    Column("revoked_at", String(32)),
-)
 
 _CLIENT_KEY = "comments_client_key"
 # Bidirectional embeddings, overrides and isolates: they let a comment reorder the

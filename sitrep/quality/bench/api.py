@@ -333,7 +333,7 @@ def build_synthetic_store(
             for table in filled:
                 for index in table.indexes:
                     index.create(conn, checkfirst=True)
-            from sitrep.control import rebuild_all_control
+            from sitrep.store import rebuild_all_control
 
             rebuild_all_control(conn)
         return counts

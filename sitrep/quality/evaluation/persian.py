@@ -37,7 +37,7 @@ from sitrep.core.config import Config
 from sitrep.core.errors import DataError
 from sitrep.core.records import Article
 from sitrep.core.resources import load_actors
-from sitrep.pipeline import ingest
+from sitrep.pipeline import ingest, merge_pending
 from sitrep.quality.evaluation.common import EvalResult, corpus_hash, prf, shared_root
 from sitrep.quality.evaluation.seed import SEED
 from sitrep.read.en.extract import Extractor
@@ -79,7 +79,7 @@ def read_report(extractor: Extractor, item: dict[str, Any], db_path: Path) -> li
     controller_of = load_actors(extractor.config).controller_of
     with open_store(str(db_path)) as store:
         store.save_reading(extractor.read(article), controller_of=controller_of)
-        store.merge_pending()
+        merge_pending(store)
         return list(iter_events(store, EventFilter(statuses=ALL_STATUSES)))
 
 

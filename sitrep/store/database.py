@@ -1,27 +1,19 @@
-"""Storage: SQLite by default, PostgreSQL by URL, through SQLAlchemy Core.
+"""The store: SQLite by default, PostgreSQL by URL, through SQLAlchemy Core.
 
-Tables (see :data:`metadata`):
-
-- ``articles``: one row per article, keyed on its content-derived id, with its
-  ``status`` (``ok`` or ``failed``) and, when it failed, the ``error``;
-- ``failures``: inputs that produced no article at all (unreadable files, bad
-  JSONL lines), keyed on their origin, with the reason;
-- ``claims``: who asserts each sentence (source, speaker, verb);
-- ``mentions``: one event as one report tells it, with its evidence span;
-- ``events``: mentions merged into events; derived, rebuilt per *block*
-  (country x event family) whenever a block gains mentions;
-- ``places`` and ``actors``: the resolved entities used by mentions;
-- ``control_spans``: every place's control timeline, derived from its events and
-  rebuilt for the places a merge touched (so ``as_of`` is one indexed read).
-
-A database made by an older sitrep is brought up to date when opened for
-writing: missing indexes are created and the timelines built once.
+The tables are in :mod:`sitrep.store.schema`. A database made by an older
+sitrep is brought up to date when opened for writing: missing tables and
+indexes are created and the control timelines built once.
 
 Writes are idempotent: one transaction per article inserts it with all its
 claims and mentions, and an article id already present is skipped, so a run
 killed at any point leaves only whole articles behind and a second run
 resumes where the first stopped. Articles whose mentions are not yet merged
-into events carry ``merged = 0``; :meth:`Store.merge_pending` finishes the job.
+into events carry ``merged = 0``; ``sitrep.pipeline.merge_pending`` finishes
+the job, through the block functions of :mod:`sitrep.store.blocks`.
+
+The store loads and saves; it does not merge. The one thing it builds is what a
+database from an older sitrep lacks (every place's control timeline), through
+the pure control stage, when such a database is first opened for writing.
 """
 
 from __future__ import annotations
@@ -36,200 +28,28 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (
-    BigInteger,
-    Boolean,
-    Column,
-    Date,
-    Float,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    create_engine,
-    delete,
-    event,
-    func,
-    select,
-    update,
-)
+from sqlalchemy import create_engine, delete, event, func, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from sitrep.control import Change, PlaceRef, TimelineCache
 from sitrep.core.errors import LookupFailed, StoreError
 from sitrep.core.records import Actor, Article, Mention, Place
-
-SCHEMA_VERSION = 1
-
-metadata = MetaData()
-
-meta = Table(
-    "sitrep_meta",
+from sitrep.merge import block_key
+from sitrep.store import timelines
+from sitrep.store.schema import (
+    CONTROL_KEY,
+    SCHEMA_VERSION,
+    actors,
+    articles,
+    claims,
+    events,
+    failures,
+    mentions,
+    meta,
     metadata,
-    Column("key", String(64), primary_key=True),
-    Column("value", Text, nullable=False),
+    places,
 )
-
-articles = Table(
-    "articles",
-    metadata,
-    Column("id", String(32), primary_key=True),
-    Column("content_hash", String(32), nullable=False, index=True),
-    Column("outlet", String(200)),
-    Column("url", Text),
-    Column("title", Text),
-    Column("published_at", Date, index=True),
-    Column("language", String(16), nullable=False),
-    Column("origin", Text),
-    Column("text", Text, nullable=False),
-    Column("status", String(16), nullable=False),  # ok | failed
-    Column("error", Text),
-    Column("n_sentences", Integer, nullable=False, default=0),
-    Column("n_mentions", Integer, nullable=False, default=0),
-    Column("merged", Boolean, nullable=False, default=False, index=True),
-    # near-duplicates (the same wire story in two outlets) point at the first one
-    Column("dup_of", String(32), index=True),
-    Column("simhash", BigInteger),
-    Column("ingested_at", String(32), nullable=False),
-)
-
-failures = Table(
-    "failures",
-    metadata,
-    Column("origin", String(1000), primary_key=True),
-    Column("reason", Text, nullable=False),
-    Column("at", String(32), nullable=False),
-)
-
-claims = Table(
-    "claims",
-    metadata,
-    Column("article_id", String(32), primary_key=True),
-    Column("sentence_index", Integer, primary_key=True),
-    Column("paragraph", Integer, nullable=False),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("source", String(200), nullable=False),
-    Column("speaker", Text),
-    Column("reported_verb", String(64)),
-    Column("inherited", Boolean, nullable=False),
-)
-
-places = Table(
-    "places",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=False),
-    Column("name", String(200), nullable=False),
-    Column("country", String(3), nullable=False),
-    Column("admin1", String(200)),
-    Column("lat", Float, nullable=False),
-    Column("lon", Float, nullable=False),
-    Column("kind", String(16), nullable=False),
-    # events of a country, and who held what in it, are read through its places
-    Index("ix_places_country", "country"),
-)
-
-actors = Table(
-    "actors",
-    metadata,
-    Column("id", String(64), primary_key=True),
-    Column("name", String(200), nullable=False),
-    Column("kind", String(64), nullable=False),
-    Column("country", String(3)),
-    # the name under which the actor holds territory ("Government of Syria")
-    Column("controller", String(200)),
-)
-
-mentions = Table(
-    "mentions",
-    metadata,
-    Column("id", String(32), primary_key=True),
-    Column("article_id", String(32), nullable=False, index=True),
-    Column("sentence_index", Integer, nullable=False),
-    Column("source", String(200), nullable=False),
-    Column("speaker", Text),
-    Column("event_type", String(64), nullable=False),
-    Column("sub_event_type", String(64), nullable=False),
-    Column("status", String(16), nullable=False),
-    Column("actor1", String(64)),
-    Column("actor2", String(64)),
-    Column("assoc_actors", Text, nullable=False),  # JSON list of actor ids
-    Column("place_id", Integer, index=True),
-    Column("matched_text", Text),
-    Column("place_confidence", Float),
-    Column("date", Date),
-    Column("date_precision", String(8)),
-    Column("date_text", Text),
-    Column("date_inferred", Boolean),
-    Column("evidence_start", Integer, nullable=False),
-    Column("evidence_end", Integer, nullable=False),
-    Column("evidence", Text, nullable=False),
-    Column("trigger", String(200), nullable=False),
-    Column("fatalities", Integer),
-    Column("confidence", Float, nullable=False),
-    Column("reference", Boolean, nullable=False),
-    Column("block", String(64), nullable=False, index=True),
-    Column("event_id", String(32), index=True),
-)
-
-events = Table(
-    "events",
-    metadata,
-    Column("id", String(32), primary_key=True),
-    Column("block", String(64), nullable=False, index=True),
-    Column("event_type", String(64), nullable=False),
-    Column("sub_event_type", String(64), nullable=False, index=True),
-    Column("status", String(16), nullable=False, index=True),
-    Column("actor1", String(64), index=True),
-    Column("actor2", String(64)),
-    Column("assoc_actors", Text, nullable=False),
-    Column("place_id", Integer, index=True),
-    Column("matched_text", Text),
-    Column("date", Date, index=True),
-    Column("date_precision", String(8)),
-    Column("fatalities", Integer),
-    Column("confidence", Float, nullable=False),
-    Column("sources", Text, nullable=False),  # JSON list of outlet names
-    Column("n_sources", Integer, nullable=False),
-    Column("n_mentions", Integer, nullable=False),
-    # outlets that reported it independently (near-duplicate articles count once)
-    Column("n_independent", Integer, nullable=False),
-    Column("denied_by", Text, nullable=False),  # JSON list of sources that deny it
-    # event lists are read in date order: the index saves a sort of every row
-    Index("ix_events_date_id", "date", "id"),
-    # the events of one place come out of this index already in page order
-    Index("ix_events_place_date", "place_id", "date", "id"),
-    Index("ix_events_actor2", "actor2"),
-    Index("ix_events_event_type", "event_type"),
-)
-
-# Control timelines, materialised: the spans of every place with control events,
-# rebuilt for the places whose events a merge changed (sitrep.control.refresh_control),
-# so "who held what on day D" is one indexed read instead of a rebuild per request.
-control_spans = Table(
-    "control_spans",
-    metadata,
-    Column("place_id", Integer, primary_key=True, autoincrement=False),
-    Column("seq", Integer, primary_key=True, autoincrement=False),
-    Column("controller", String(200), nullable=False),
-    Column("start", Date),
-    Column("end", Date),
-    Column("start_precision", String(8)),
-    Column("status", String(16), nullable=False),
-    Column("confidence", Float, nullable=False),
-    Column("disputed", Boolean, nullable=False),
-    Column("sources", Text, nullable=False),  # JSON list, sorted
-    Column("events", Text, nullable=False),  # JSON list of event ids
-    Column("notes", Text, nullable=False),  # JSON list
-    Index("ix_control_spans_start", "start"),
-)
-
-# sitrep_meta key set once control_spans holds every place's timeline (a database
-# made by an older sitrep gets it built when first opened for writing)
-CONTROL_KEY = "control_spans"
-
 
 NEAR_DUPLICATE_DAYS = 3
 NEAR_DUPLICATE_BITS = 10
@@ -289,8 +109,6 @@ def _url(db: str) -> str:
 
 def block_of(mention: Mention) -> str:
     """The merge block of a mention: country x sub-event family x status class."""
-    from sitrep.merge import block_key
-
     return block_key(mention)
 
 
@@ -320,6 +138,9 @@ class Store:
         # Transactions that write take the write lock as they begin (see _sqlite_begin);
         # reads through self.engine do not, so a read may run beside a write.
         self.writer = engine.execution_options(**{_IMMEDIATE: True})
+        # every place's timeline, built on a database from before stored timelines
+        # (read-only): lives as long as this store, bounded, hands out frozen spans
+        self.timeline_cache = TimelineCache()
 
     # -- lifecycle ----------------------------------------------------------
 
@@ -558,30 +379,46 @@ class Store:
             )
             return {r[0] for r in rows}
 
-    def merge_pending(self) -> int:
-        """Rebuild the events of every block that gained mentions; returns blocks rebuilt."""
-        from sitrep.control import places_of_block, refresh_control
-        from sitrep.merge import rebuild_block
-
-        # Only the articles waiting now are marked merged at the end: another ingest
-        # may store articles meanwhile, and they must stay pending until their blocks
-        # are rebuilt (by that ingest, or by this one's next merge).
+    def unmerged_articles(self) -> list[str]:
+        """Ids of the articles whose mentions are not merged into events yet."""
         with self.engine.connect() as conn:
-            waiting = list(
+            return list(
                 conn.execute(select(articles.c.id).where(articles.c.merged.is_(False))).scalars()
             )
-        blocks = sorted(self.pending_blocks())
-        for block in blocks:
-            with self.writer.begin() as conn:
-                # the timelines of the places whose control events change, before and after
-                touched = places_of_block(conn, block)
-                rebuild_block(conn, block)
-                touched |= places_of_block(conn, block)
-                refresh_control(conn, touched)
-        for batch in chunked(waiting, 500):
+
+    def mark_merged(self, article_ids: Iterable[str]) -> None:
+        """Mark articles merged (their blocks' events were rebuilt), 500 per transaction."""
+        for batch in chunked(article_ids, 500):
             with self.writer.begin() as conn:
                 conn.execute(update(articles).where(articles.c.id.in_(batch)).values(merged=True))
-        return len(blocks)
+
+    # -- control timelines ----------------------------------------------------
+
+    def load_changes(
+        self, place_ids: Sequence[int] | None = None
+    ) -> tuple[dict[int, PlaceRef], dict[int, list[Change]]]:
+        """Control-relevant events grouped by place (all places when ``place_ids`` is None)."""
+        with self.engine.connect() as conn:
+            return timelines.load_changes(conn, place_ids)
+
+    def stored_as_of(
+        self,
+        day: date,
+        country: str | None = None,
+        bbox: tuple[float, float, float, float] | None = None,
+    ) -> list[dict[str, Any]] | None:
+        """Who held what on ``day`` from the stored timelines; None when they are not stored."""
+        with self.engine.connect() as conn:
+            if not timelines.materialised(conn):
+                return None
+            return timelines.stored_as_of(conn, day, country, bbox)
+
+    def data_version(self) -> tuple[Any, ...]:
+        """Changes whenever the store gains articles or events (keys the timeline cache)."""
+        with self.engine.connect() as conn:
+            arts = conn.execute(select(func.count(), func.max(articles.c.ingested_at))).one()
+            n_events = conn.execute(select(func.count()).select_from(events)).scalar_one()
+        return (arts[0], arts[1], n_events)
 
     # -- reading ------------------------------------------------------------
 
@@ -735,9 +572,7 @@ def _upgrade(engine: Engine) -> None:
             for index in table.indexes:
                 index.create(conn, checkfirst=True)
         if conn.execute(select(meta.c.value).where(meta.c.key == CONTROL_KEY)).first() is None:
-            from sitrep.control import rebuild_all_control
-
-            rebuild_all_control(conn)
+            timelines.rebuild_all_control(conn)
 
 
 def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -749,10 +584,3 @@ def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
             batch = []
     if batch:
         yield batch
-
-
-# The comment tables (reader comments, moderation audit, moderators' tokens) live in
-# their own module but on this metadata, so open_store creates them with the rest.
-# The follower's tables (sitrep follow: feed state, seen items, alerts) likewise.
-from sitrep.live import state as _live_state  # noqa: E402, F401
-from sitrep.moderation import comments as _comments  # noqa: E402, F401

@@ -1,0 +1,98 @@
+"""Storage: every table on one schema, and a store that loads and saves.
+
+- :mod:`sitrep.store.schema`: the tables (articles, mentions, events, control
+  spans, the follower's state, reader comments); imports nothing from sitrep;
+- :mod:`sitrep.store.database`: :class:`Store` and :func:`open_store`
+  (SQLite by path, PostgreSQL by URL), article writes and reads;
+- :mod:`sitrep.store.blocks`: load a merge block's mentions, replace its events;
+- :mod:`sitrep.store.timelines`: load control changes, save control timelines.
+
+The names below are re-exported so ``from sitrep.store import open_store, Store,
+events`` keeps working.
+"""
+
+from __future__ import annotations
+
+from sitrep.store.blocks import block_places, load_block, replace_block
+from sitrep.store.database import (
+    NEAR_DUPLICATE_BITS,
+    NEAR_DUPLICATE_DAYS,
+    Store,
+    StoredArticle,
+    block_of,
+    chunked,
+    display_name,
+    hamming,
+    open_store,
+    simhash,
+)
+from sitrep.store.schema import (
+    CONTROL_KEY,
+    MAX_AUTHOR,
+    SCHEMA_VERSION,
+    actors,
+    articles,
+    claims,
+    comments,
+    control_spans,
+    events,
+    failures,
+    live_alerts,
+    live_deliveries,
+    live_feeds,
+    live_items,
+    mentions,
+    meta,
+    metadata,
+    moderation_audit,
+    places,
+    tokens,
+    users,
+)
+from sitrep.store.timelines import (
+    load_changes,
+    rebuild_all_control,
+    refresh_control,
+    save_timelines,
+)
+
+__all__ = [
+    "CONTROL_KEY",
+    "MAX_AUTHOR",
+    "NEAR_DUPLICATE_BITS",
+    "NEAR_DUPLICATE_DAYS",
+    "SCHEMA_VERSION",
+    "Store",
+    "StoredArticle",
+    "actors",
+    "articles",
+    "block_of",
+    "block_places",
+    "chunked",
+    "claims",
+    "comments",
+    "control_spans",
+    "display_name",
+    "events",
+    "failures",
+    "hamming",
+    "live_alerts",
+    "live_deliveries",
+    "live_feeds",
+    "live_items",
+    "load_block",
+    "load_changes",
+    "meta",
+    "mentions",
+    "metadata",
+    "moderation_audit",
+    "open_store",
+    "places",
+    "rebuild_all_control",
+    "refresh_control",
+    "replace_block",
+    "save_timelines",
+    "simhash",
+    "tokens",
+    "users",
+]

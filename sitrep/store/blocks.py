@@ -1,0 +1,132 @@
+"""Loading and saving merge blocks: the merge stage's rows in, its events out.
+
+A *block* (country x sub-event type x status class, see :func:`sitrep.merge.block_key`)
+is the unit of merging: :func:`load_block` reads every mention of a block as the
+merger's :class:`~sitrep.merge.MentionRow` records, and :func:`replace_block`
+writes the block's :class:`~sitrep.merge.MergedEvent` records in place of the old
+ones. Both run on the caller's connection, so the pipeline can load, merge and
+save one block in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.engine import Connection
+
+from sitrep.merge import MentionRow, MergedEvent
+from sitrep.store.schema import articles, events, mentions, places
+
+
+def load_block(conn: Connection, block: str) -> list[MentionRow]:
+    """Every mention of a block with its place and its article's duplicate cluster."""
+    q = (
+        select(
+            mentions,
+            places.c.kind,
+            places.c.country,
+            places.c.admin1,
+            articles.c.outlet,
+            articles.c.dup_of,
+        )
+        .join(places, places.c.id == mentions.c.place_id, isouter=True)
+        .join(articles, articles.c.id == mentions.c.article_id)
+        .where(mentions.c.block == block)
+    )
+    raw = list(conn.execute(q).mappings())
+    # the outlets of each near-duplicate cluster: the cluster counts once, under
+    # its alphabetically first outlet, whichever article arrived first
+    roots = {r["dup_of"] or r["article_id"] for r in raw}
+    cluster_outlets: dict[str, set[str]] = {root: set() for root in roots}
+    if roots:
+        for a in conn.execute(
+            select(articles.c.id, articles.c.dup_of, articles.c.outlet).where(
+                or_(articles.c.id.in_(list(roots)), articles.c.dup_of.in_(list(roots)))
+            )
+        ):
+            cluster_outlets.setdefault(a[1] or a[0], set()).add(a[2] or "")
+    rows = []
+    for r in raw:
+        root = r["dup_of"] or r["article_id"]
+        cited = r["source"] != (r["outlet"] or "unknown")
+        independence = r["source"] if cited else min(cluster_outlets.get(root) or {r["source"]})
+        rows.append(
+            MentionRow(
+                id=r["id"],
+                article_id=r["article_id"],
+                source=r["source"],
+                status=r["status"],
+                actor1=r["actor1"],
+                actor2=r["actor2"],
+                assoc=tuple(json.loads(r["assoc_actors"])),
+                place_id=r["place_id"],
+                place_kind=r["kind"] or "country",
+                place_country=r["country"] or "XXX",
+                place_admin1=r["admin1"],
+                matched_text=r["matched_text"],
+                date=r["date"],
+                precision=r["date_precision"],
+                inferred=bool(r["date_inferred"]),
+                fatalities=r["fatalities"],
+                confidence=r["confidence"],
+                reference=bool(r["reference"]),
+                event_type=r["event_type"],
+                sub_event_type=r["sub_event_type"],
+                independence=independence,
+            )
+        )
+    return rows
+
+
+def event_row(e: MergedEvent) -> dict[str, Any]:
+    """A merged event as a row of the events table (lists stored as JSON)."""
+    return {
+        "id": e.id,
+        "block": e.block,
+        "event_type": e.event_type,
+        "sub_event_type": e.sub_event_type,
+        "status": e.status,
+        "actor1": e.actor1,
+        "actor2": e.actor2,
+        "assoc_actors": json.dumps(list(e.assoc_actors)),
+        "place_id": e.place_id,
+        "matched_text": e.matched_text,
+        "date": e.date,
+        "date_precision": e.date_precision,
+        "fatalities": e.fatalities,
+        "confidence": e.confidence,
+        "sources": json.dumps(list(e.sources)),
+        "n_sources": e.n_sources,
+        "n_independent": e.n_independent,
+        "denied_by": json.dumps(list(e.denied_by)),
+        "n_mentions": e.n_mentions,
+    }
+
+
+def replace_block(conn: Connection, block: str, merged: Sequence[MergedEvent]) -> int:
+    """Replace the stored events of one block by ``merged``; point mentions at them.
+
+    Returns how many events were written.
+    """
+    conn.execute(delete(events).where(events.c.block == block))
+    if merged:
+        conn.execute(events.insert(), [event_row(e) for e in merged])
+    for e in merged:
+        conn.execute(
+            update(mentions).where(mentions.c.id.in_(list(e.mention_ids))).values(event_id=e.id)
+        )
+    return len(merged)
+
+
+def block_places(conn: Connection, block: str) -> set[int]:
+    """The places of the events a block holds now."""
+    return {
+        pid
+        for pid in conn.execute(
+            select(events.c.place_id).distinct().where(events.c.block == block)
+        ).scalars()
+        if pid is not None
+    }
