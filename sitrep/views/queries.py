@@ -426,9 +426,7 @@ def get_event_record(store: Store, event_id: str) -> Event:
     """One event by id (or unique prefix), whatever its status (LookupFailed if none)."""
     event_id = event_id.strip().lower()
     # a whole id (what the API and the page send) is one primary-key read
-    for item in iter_event_records(
-        store, EventFilter(statuses=ALL_STATUSES, event_ids=[event_id])
-    ):
+    for item in iter_event_records(store, EventFilter(statuses=ALL_STATUSES, event_ids=[event_id])):
         return item
     with store.engine.connect() as conn:
         # ids are lowercase hex: a prefix is the key range [prefix, prefix + "g"),
