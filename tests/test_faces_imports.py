@@ -44,9 +44,10 @@ def _violations(path: Path, package: str) -> list[str]:
             bad.append(f"{where} imports {module} (a face builds no SQL: use sitrep.api)")
         elif module == "sitrep" and name == "store":
             bad.append(f"{where} imports the store module (use sitrep.api)")
-        elif module == "sitrep.store" or module.startswith("sitrep.store."):
-            if name is None or name not in STORE_NAMES_ALLOWED:
-                bad.append(f"{where} imports {name or module} from the store (use sitrep.api)")
+        elif (module == "sitrep.store" or module.startswith("sitrep.store.")) and (
+            name is None or name not in STORE_NAMES_ALLOWED
+        ):
+            bad.append(f"{where} imports {name or module} from the store (use sitrep.api)")
     return bad
 
 

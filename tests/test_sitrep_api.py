@@ -76,6 +76,11 @@ def test_events_are_frozen_records_whose_dicts_are_the_json_items(api) -> None: 
     items = list(iter_events(api.store, EventFilter(statuses=ALL_STATUSES)))
     assert [e.to_dict() for e in records] == items
     assert list(items[0]) == EVENT_KEYS
+    # built the fast way (fast_record), they are whole: every field set, as __init__ would
+    for e in records:
+        assert dataclasses.replace(e) == e
+        assert all(dataclasses.replace(m) == m for m in e.mentions)
+        assert e.place is None or dataclasses.replace(e.place) == e.place
     with pytest.raises(dataclasses.FrozenInstanceError):
         records[0].status = "denied"  # type: ignore[misc]
     # one event, by id or prefix, is the same record

@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.engine import Connection
 
-from sitrep.core.records import StoredPlace
+from sitrep.core.records import StoredPlace, fast_record
 from sitrep.store import Store, events, places
 
 # GeoNames ids have at most 18 digits: longer numbers overflow the database's integers
@@ -95,14 +95,17 @@ def place_ids_for(store: Store, name: str, *, gazetteer: Any = None) -> list[int
 
 def stored_place(row: Any) -> StoredPlace:
     """A ``places`` row as a record."""
-    return StoredPlace(
-        id=row["id"],
-        name=row["name"],
-        country=row["country"],
-        admin1=row["admin1"],
-        lat=row["lat"],
-        lon=row["lon"],
-        kind=row["kind"],
+    return fast_record(
+        StoredPlace,
+        {
+            "id": row["id"],
+            "name": row["name"],
+            "country": row["country"],
+            "admin1": row["admin1"],
+            "lat": row["lat"],
+            "lon": row["lon"],
+            "kind": row["kind"],
+        },
     )
 
 

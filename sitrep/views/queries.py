@@ -32,7 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 
 from sitrep.core.errors import LookupFailed
-from sitrep.core.records import Event, Report
+from sitrep.core.records import Event, Report, fast_record
 from sitrep.store import Store, actors, articles, events, mentions, places
 from sitrep.views.compare import compare_reports
 from sitrep.views.places import place_ids_for, place_ids_in_country, stored_place
@@ -360,31 +360,34 @@ def report_record(
     """One report of an event (a ``mentions`` row joined to its article's outlet, url
     and date): who said it, in which sentence, what it said."""
     place = (place_rows or {}).get(m["place_id"])
-    return Report(
-        id=m["id"],
-        article_id=m["article_id"],
-        outlet=m["outlet"],
-        url=m["url"],
-        published=m["published_at"],
-        source=m["source"],
-        speaker=m["speaker"],
-        status=m["status"],
-        sub_event_type=m["sub_event_type"],
-        actor1=_actor_name(actor_names, m["actor1"]),
-        actor2=_actor_name(actor_names, m["actor2"]),
-        date=m["date"],
-        date_precision=m["date_precision"],
-        date_inferred=bool(m["date_inferred"]),
-        matched_text=m["matched_text"],
-        evidence=m["evidence"],
-        evidence_span=(m["evidence_start"], m["evidence_end"]),
-        trigger=m["trigger"],
-        fatalities=m["fatalities"],
-        place_id=m["place_id"],
-        place_name=place["name"] if place is not None else None,
-        place_kind=place["kind"] if place is not None else None,
-        reference=bool(m["reference"]),
-        confidence=m["confidence"],
+    return fast_record(
+        Report,
+        dict(
+            id=m["id"],
+            article_id=m["article_id"],
+            outlet=m["outlet"],
+            url=m["url"],
+            published=m["published_at"],
+            source=m["source"],
+            speaker=m["speaker"],
+            status=m["status"],
+            sub_event_type=m["sub_event_type"],
+            actor1=_actor_name(actor_names, m["actor1"]),
+            actor2=_actor_name(actor_names, m["actor2"]),
+            date=m["date"],
+            date_precision=m["date_precision"],
+            date_inferred=bool(m["date_inferred"]),
+            matched_text=m["matched_text"],
+            evidence=m["evidence"],
+            evidence_span=(m["evidence_start"], m["evidence_end"]),
+            trigger=m["trigger"],
+            fatalities=m["fatalities"],
+            place_id=m["place_id"],
+            place_name=place["name"] if place is not None else None,
+            place_kind=place["kind"] if place is not None else None,
+            reference=bool(m["reference"]),
+            confidence=m["confidence"],
+        ),
     )
 
 
@@ -394,26 +397,29 @@ def event_record(
     """An ``events`` row with its reports, and where its sources agree and differ."""
     agreements, differences = compare_reports(reports)
     place_row = place_rows.get(r["place_id"])
-    return Event(
-        id=r["id"],
-        event_type=r["event_type"],
-        sub_event_type=r["sub_event_type"],
-        status=r["status"],
-        mentions=tuple(reports),
-        actor1=_actor_name(actor_names, r["actor1"]),
-        actor2=_actor_name(actor_names, r["actor2"]),
-        assoc_actors=tuple(_assoc_name(actor_names, a) for a in json.loads(r["assoc_actors"])),
-        place=stored_place(place_row) if place_row is not None else None,
-        matched_text=r["matched_text"],
-        date=r["date"],
-        date_precision=r["date_precision"],
-        fatalities=r["fatalities"],
-        confidence=r["confidence"],
-        sources=tuple(json.loads(r["sources"])),
-        n_sources=r["n_sources"],
-        n_independent_sources=r["n_independent"],
-        agreements=agreements,
-        disagreements=differences,
+    return fast_record(
+        Event,
+        dict(
+            id=r["id"],
+            event_type=r["event_type"],
+            sub_event_type=r["sub_event_type"],
+            status=r["status"],
+            mentions=tuple(reports),
+            actor1=_actor_name(actor_names, r["actor1"]),
+            actor2=_actor_name(actor_names, r["actor2"]),
+            assoc_actors=tuple(_assoc_name(actor_names, a) for a in json.loads(r["assoc_actors"])),
+            place=stored_place(place_row) if place_row is not None else None,
+            matched_text=r["matched_text"],
+            date=r["date"],
+            date_precision=r["date_precision"],
+            fatalities=r["fatalities"],
+            confidence=r["confidence"],
+            sources=tuple(json.loads(r["sources"])),
+            n_sources=r["n_sources"],
+            n_independent_sources=r["n_independent"],
+            agreements=agreements,
+            disagreements=differences,
+        ),
     )
 
 
