@@ -457,9 +457,7 @@ def gazetteer_build(ctx: click.Context) -> None:
 @click.pass_context
 def gazetteer_lookup(ctx: click.Context, name: str) -> None:
     """Candidates for a place name, best first."""
-    from sitrep.core.resources import load_gazetteer
-
-    gaz = _run(lambda: load_gazetteer(_config(ctx.find_root())))
+    gaz = _run(lambda: _sitrep(ctx.find_root()).gazetteer)
     found = gaz.lookup(name)
     if not found:
         click.echo(f"no place called {name!r} in the gazetteer", err=True)
