@@ -7,9 +7,9 @@ runs them in its thread pool, one SQLite connection each. Reader comments and
 moderation (:mod:`sitrep.faces.web.comments_api`) are the one exception: they write
 through a single writable store, one write at a time.
 
-The bodies are the library's JSON items (the CLI's contract): event items from
-:mod:`sitrep.views.queries`, spans from :mod:`sitrep.control`, roundups from
-:mod:`sitrep.views.roundup`, article reports from :mod:`sitrep.views.show`.
+A thin face: every read goes through one read-only :class:`sitrep.api.Sitrep`
+(no SQL here), and the bodies are the library's JSON items (the CLI's
+contract): ``Event.to_dict()`` items, control spans, roundups, article reports.
 """
 
 from __future__ import annotations
