@@ -1,4 +1,4 @@
-"""The ``sitrep`` command line: a thin layer over the library.
+"""The ``sitrep`` command line: a thin layer over the library (:class:`sitrep.api.Sitrep`).
 
 Each command parses its options, calls the library, and turns sitrep's own
 errors into a message on stderr and an exit code:
