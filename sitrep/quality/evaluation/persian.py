@@ -44,7 +44,7 @@ from sitrep.read.en.extract import Extractor
 from sitrep.store import articles, open_store
 from sitrep.views.queries import ALL_STATUSES, EventFilter, iter_events
 
-GOLD = "evaluation/gold/persian_events.jsonl"
+GOLD = "quality/evaluation/gold/persian_events.jsonl"
 SEED_FA = "demo/seed_fa.txt"
 PUBLISHED = date(2017, 11, 4)
 
