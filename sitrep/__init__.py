@@ -2,7 +2,15 @@
 
 The public surface::
 
-    from sitrep import load_config, open_store, ingest, Extractor
+    from sitrep import Sitrep
+
+    with Sitrep(db="sitrep.db") as s:
+        s.ingest(["reports/"])
+        events = list(s.events(place="Albu Kamal"))
+
+:class:`Sitrep` (``sitrep/api.py``) is the API the command line and the web app
+use; the stages underneath (``load_config``, ``open_store``, ``ingest``,
+``Extractor``) stay importable for scripts that need only part of it.
 
 Names are imported on first use, so ``import sitrep`` stays cheap (no spaCy,
 no database driver) for scripts that need only part of it.
@@ -28,6 +36,11 @@ _EXPORTS = {
     "IngestSummary": "pipeline",
     "ingest": "pipeline",
     "Store": "store",
+    "Sitrep": "api",
+    "Comments": "api",
+    "EventFilter": "views.queries",
+    "Report": "core.records",
+    "StoredPlace": "core.records",
     "open_store": "store",
 }
 

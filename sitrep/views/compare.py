@@ -1,6 +1,6 @@
 """Where reports of one event agree and where they differ.
 
-Works on the mention items of an event (``queries.mention_item``), one value
+Works on the reports of an event (:class:`~sitrep.core.records.Report`), one value
 per source for each field a report can state: status (happened, denied,
 claimed), date (only dates a report gives, not inferred ones), actor 1,
 actor 2, fatalities and the exact place. A field is a *difference* when two
@@ -11,46 +11,43 @@ same one.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
+
+from sitrep.core.records import Agreement, Difference, Report
 
 FIELDS = ("status", "date", "actor1", "actor2", "fatalities", "place")
 
 
-def _value(m: dict[str, Any], field: str) -> Any:
+def _value(m: Report, field: str) -> Any:
     if field == "date":
-        return m["date"] if m["date"] and not m["date_inferred"] else None
+        return m.date.isoformat() if m.date and not m.date_inferred else None
     if field == "place":
         # a country-level report does not contradict a town inside it
-        return m.get("place_name") if m.get("place_kind") in ("city", "admin1") else None
-    return m.get(field)
+        return m.place_name if m.place_kind in ("city", "admin1") else None
+    return getattr(m, field)
 
 
 def compare_reports(
-    mentions: list[dict[str, Any]],
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(agreements, differences) between the sources of an event's mentions."""
+    mentions: Sequence[Report],
+) -> tuple[tuple[Agreement, ...], tuple[Difference, ...]]:
+    """(agreements, differences) between the sources of an event's reports."""
     by_field: dict[str, dict[Any, set[str]]] = {f: defaultdict(set) for f in FIELDS}
     for m in mentions:
-        if m.get("reference"):
+        if m.reference:
             continue
         for f in FIELDS:
             v = _value(m, f)
             if v is not None:
-                by_field[f][v].add(m["source"])
-    agreements, differences = [], []
+                by_field[f][v].add(m.source)
+    agreements: list[Agreement] = []
+    differences: list[Difference] = []
     for f in FIELDS:
         values = by_field[f]
         if len(values) > 1:
-            differences.append(
-                {
-                    "field": f,
-                    "values": [
-                        {"value": v, "sources": sorted(s)}
-                        for v, s in sorted(values.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))
-                    ],
-                }
-            )
+            ranked = sorted(values.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))
+            differences.append(Difference(f, tuple((v, tuple(sorted(s))) for v, s in ranked)))
         for v, sources in values.items():
             if len(sources) > 1:
-                agreements.append({"field": f, "value": v, "sources": sorted(sources)})
-    return agreements, differences
+                agreements.append(Agreement(f, v, tuple(sorted(sources))))
+    return tuple(agreements), tuple(differences)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from sitrep.read.typology import DISORDER_TYPE
-from sitrep.views.queries import EventFilter, iter_events
+from sitrep.views.queries import EventFilter, actor_kinds, iter_events
 
 ACLED_COLUMNS = (
     "event_id_cnty",
@@ -175,12 +175,7 @@ def write_export(
             out.write(json.dumps(e, ensure_ascii=False) + "\n")
             n += 1
     elif fmt == "acled-csv":
-        from sqlalchemy import select
-
-        from sitrep.store import actors
-
-        with store.engine.connect() as conn:
-            kinds = {r[0]: r[1] for r in conn.execute(select(actors.c.name, actors.c.kind))}
+        kinds = actor_kinds(store)
         writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
         writer.writeheader()
         for e in items:

@@ -1,4 +1,5 @@
-"""Reading events back out of the store, as plain dicts (the CLI's JSON contract).
+"""Reading events back out of the store: frozen :class:`~sitrep.core.records.Event`
+records, and their dicts (the CLI's JSON contract, ``Event.to_dict()``).
 
 An event item has: ``id, event_type, sub_event_type, actor1, actor2,
 assoc_actors, place {name, geonames_id, country (ISO3), admin1, lat, lon,
@@ -14,7 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     ColumnElement,
@@ -31,8 +32,10 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 
 from sitrep.core.errors import LookupFailed
+from sitrep.core.records import Event, Report, fast_record
 from sitrep.store import Store, actors, articles, events, mentions, places
 from sitrep.views.compare import compare_reports
+from sitrep.views.places import place_ids_for, place_ids_in_country, stored_place
 
 DEFAULT_STATUSES = ("occurred", "claimed", "denied")
 ALL_STATUSES = ("occurred", "claimed", "denied", "expected", "background")
@@ -127,12 +130,6 @@ def _after(conn: Connection, after: tuple[date | None, str]) -> ColumnElement[bo
     return later if nulls_first else or_(later, events.c.date.is_(None))
 
 
-def _place_ids_in_country(conn: Connection, country: str) -> list[int]:
-    return list(
-        conn.execute(select(places.c.id).where(places.c.country == country.upper())).scalars()
-    )
-
-
 def _place_condition(conn: Connection, ids: list[int]) -> ColumnElement[bool]:
     """``place_id IN ids``, through the index only when few rows match (see above)."""
     if len(ids) <= 1:
@@ -165,7 +162,7 @@ def _select(
     if f.place_ids is not None:
         wanted.append(list(f.place_ids))
     if f.country:
-        wanted.append(_place_ids_in_country(conn, f.country))
+        wanted.append(place_ids_in_country(conn, f.country))
     if wanted:
         common = set(wanted[0]).intersection(*wanted[1:])
         conds.append(_place_condition(conn, sorted(common)))
@@ -243,47 +240,22 @@ def actor_hint(name: str, *, actors: Any = None) -> str | None:
     )
 
 
-def place_ids_for(store: Store, name: str, *, gazetteer: Any = None) -> list[int]:
-    """Place ids matching a name in any spelling the gazetteer knows, or a GeoNames id.
-
-    A province or country also matches the places inside it.
-    """
-    with store.engine.connect() as conn:
-        if name.isascii() and name.isdigit() and len(name) <= 18:  # a GeoNames id
-            base = [int(name)]
-        else:
-            base = []
-            if gazetteer is not None:
-                # the best reading of the name only: "Deir ez-Zor" is the city, and
-                # "Deir ez-Zor province" the governorate with its towns
-                base = [p.id for p in gazetteer.lookup(name)][:1]
-            base += list(
-                conn.execute(
-                    select(places.c.id).where(func.lower(places.c.name) == name.lower())
-                ).scalars()
-            )
-        if not base:
-            return []
-        rows = conn.execute(select(places).where(places.c.id.in_(base))).mappings().all()
-        ids = set(base)
-        for r in rows:
-            if r["kind"] == "country":
-                ids |= set(_place_ids_in_country(conn, r["country"]))
-            elif r["kind"] == "admin1":
-                ids |= set(
-                    conn.execute(
-                        select(places.c.id).where(
-                            and_(places.c.country == r["country"], places.c.admin1 == r["admin1"])
-                        )
-                    ).scalars()
-                )
-        return sorted(ids)
-
-
 def iter_events(
     store: Store, f: EventFilter, *, gazetteer: Any = None, actors: Any = None
 ) -> Iterator[dict[str, Any]]:
-    """Events matching ``f`` as JSON-ready dicts, ordered by date then id (streaming).
+    """Events matching ``f`` as JSON-ready dicts (``Event.to_dict()``), ordered by date
+    then id, streaming; see :func:`iter_event_records`."""
+    for event in iter_event_records(store, f, gazetteer=gazetteer, actors=actors):
+        yield event.to_dict()
+
+
+def iter_event_records(
+    store: Store, f: EventFilter, *, gazetteer: Any = None, actors: Any = None
+) -> Iterator[Event]:
+    """Events matching ``f`` as frozen records, ordered by date then id (streaming).
+
+    ``gazetteer`` reads ``f.place`` (see :mod:`sitrep.views.places`); without it only
+    stored names and GeoNames ids match.
 
     ``actors`` is the actor catalogue that reads ``f.actor`` (aliases in any
     language); the bundled one when None.
@@ -354,7 +326,7 @@ def _lookups(
     return actor_names, place_rows
 
 
-def _items(conn: Any, rows: Sequence[Any]) -> Iterator[dict[str, Any]]:
+def _items(conn: Any, rows: Sequence[Any]) -> Iterator[Event]:
     ids = [r["id"] for r in rows]
     q = (
         select(mentions, articles.c.outlet, articles.c.url, articles.c.published_at)
@@ -364,99 +336,103 @@ def _items(conn: Any, rows: Sequence[Any]) -> Iterator[dict[str, Any]]:
     )
     mention_rows = conn.execute(q).mappings().all()
     actor_names, place_rows = _lookups(conn, rows, mention_rows)
-    by_event: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    by_event: dict[str, list[Report]] = {i: [] for i in ids}
     for m in mention_rows:
-        by_event[m["event_id"]].append(mention_item(m, actor_names, place_rows))
+        by_event[m["event_id"]].append(report_record(m, actor_names, place_rows))
     for r in rows:
-        yield event_item(r, actor_names, place_rows, by_event[r["id"]])
+        yield event_record(r, actor_names, place_rows, by_event[r["id"]])
 
 
 def _actor_name(actor_names: dict[str, Any], actor_id: str | None) -> str | None:
     if actor_id is None:
         return None
-    return actor_names.get(actor_id, (actor_id,))[0]
+    name: str = actor_names.get(actor_id, (actor_id,))[0]
+    return name
 
 
-def place_item(place_row: Any, matched_text: str | None) -> dict[str, Any] | None:
-    if place_row is None:
-        return None
-    return {
-        "name": place_row["name"],
-        "geonames_id": place_row["id"],
-        "country": place_row["country"],
-        "admin1": place_row["admin1"],
-        "lat": place_row["lat"],
-        "lon": place_row["lon"],
-        "kind": place_row["kind"],
-        "matched_text": matched_text,
-    }
+def _assoc_name(actor_names: dict[str, Any], actor_id: str) -> str:
+    return cast(str, actor_names.get(actor_id, (actor_id,))[0])
 
 
-def mention_item(
+def report_record(
     m: Any, actor_names: dict[str, Any], place_rows: dict[int, Any] | None = None
-) -> dict[str, Any]:
-    """One report of an event: who said it, in which sentence, what it said."""
+) -> Report:
+    """One report of an event (a ``mentions`` row joined to its article's outlet, url
+    and date): who said it, in which sentence, what it said."""
     place = (place_rows or {}).get(m["place_id"])
-    return {
-        "id": m["id"],
-        "article_id": m["article_id"],
-        "outlet": m["outlet"],
-        "url": m["url"],
-        "published": m["published_at"].isoformat() if m["published_at"] else None,
-        "source": m["source"],
-        "speaker": m["speaker"],
-        "status": m["status"],
-        "sub_event_type": m["sub_event_type"],
-        "actor1": _actor_name(actor_names, m["actor1"]),
-        "actor2": _actor_name(actor_names, m["actor2"]),
-        "date": m["date"].isoformat() if m["date"] else None,
-        "date_precision": m["date_precision"],
-        "date_inferred": bool(m["date_inferred"]),
-        "matched_text": m["matched_text"],
-        "evidence": m["evidence"],
-        "evidence_span": [m["evidence_start"], m["evidence_end"]],
-        "trigger": m["trigger"],
-        "fatalities": m["fatalities"],
-        "place_id": m["place_id"],
-        "place_name": place["name"] if place is not None else None,
-        "place_kind": place["kind"] if place is not None else None,
-        "reference": bool(m["reference"]),
-        "confidence": m["confidence"],
-    }
+    return fast_record(
+        Report,
+        dict(
+            id=m["id"],
+            article_id=m["article_id"],
+            outlet=m["outlet"],
+            url=m["url"],
+            published=m["published_at"],
+            source=m["source"],
+            speaker=m["speaker"],
+            status=m["status"],
+            sub_event_type=m["sub_event_type"],
+            actor1=_actor_name(actor_names, m["actor1"]),
+            actor2=_actor_name(actor_names, m["actor2"]),
+            date=m["date"],
+            date_precision=m["date_precision"],
+            date_inferred=bool(m["date_inferred"]),
+            matched_text=m["matched_text"],
+            evidence=m["evidence"],
+            evidence_span=(m["evidence_start"], m["evidence_end"]),
+            trigger=m["trigger"],
+            fatalities=m["fatalities"],
+            place_id=m["place_id"],
+            place_name=place["name"] if place is not None else None,
+            place_kind=place["kind"] if place is not None else None,
+            reference=bool(m["reference"]),
+            confidence=m["confidence"],
+        ),
+    )
 
 
-def event_item(
-    r: Any, actor_names: dict[str, Any], place_rows: dict[int, Any], items: list[dict[str, Any]]
-) -> dict[str, Any]:
-    """An event with its mentions, and where its sources agree and differ."""
-    agreements, differences = compare_reports(items)
-    return {
-        "id": r["id"],
-        "event_type": r["event_type"],
-        "sub_event_type": r["sub_event_type"],
-        "actor1": _actor_name(actor_names, r["actor1"]),
-        "actor2": _actor_name(actor_names, r["actor2"]),
-        "assoc_actors": [_actor_name(actor_names, a) for a in json.loads(r["assoc_actors"])],
-        "place": place_item(place_rows.get(r["place_id"]), r["matched_text"]),
-        "date": r["date"].isoformat() if r["date"] else None,
-        "date_precision": r["date_precision"],
-        "status": r["status"],
-        "fatalities": r["fatalities"],
-        "confidence": r["confidence"],
-        "sources": json.loads(r["sources"]),
-        "n_sources": r["n_sources"],
-        "n_independent_sources": r["n_independent"],
-        "agreements": agreements,
-        "disagreements": differences,
-        "mentions": items,
-    }
+def event_record(
+    r: Any, actor_names: dict[str, Any], place_rows: dict[int, Any], reports: list[Report]
+) -> Event:
+    """An ``events`` row with its reports, and where its sources agree and differ."""
+    agreements, differences = compare_reports(reports)
+    place_row = place_rows.get(r["place_id"])
+    return fast_record(
+        Event,
+        dict(
+            id=r["id"],
+            event_type=r["event_type"],
+            sub_event_type=r["sub_event_type"],
+            status=r["status"],
+            mentions=tuple(reports),
+            actor1=_actor_name(actor_names, r["actor1"]),
+            actor2=_actor_name(actor_names, r["actor2"]),
+            assoc_actors=tuple(_assoc_name(actor_names, a) for a in json.loads(r["assoc_actors"])),
+            place=stored_place(place_row) if place_row is not None else None,
+            matched_text=r["matched_text"],
+            date=r["date"],
+            date_precision=r["date_precision"],
+            fatalities=r["fatalities"],
+            confidence=r["confidence"],
+            sources=tuple(json.loads(r["sources"])),
+            n_sources=r["n_sources"],
+            n_independent_sources=r["n_independent"],
+            agreements=agreements,
+            disagreements=differences,
+        ),
+    )
 
 
 def get_event(store: Store, event_id: str) -> dict[str, Any]:
-    """One event by id (or unique prefix), whatever its status."""
+    """One event by id (or unique prefix), whatever its status, as its JSON item."""
+    return get_event_record(store, event_id).to_dict()
+
+
+def get_event_record(store: Store, event_id: str) -> Event:
+    """One event by id (or unique prefix), whatever its status (LookupFailed if none)."""
     event_id = event_id.strip().lower()
     # a whole id (what the API and the page send) is one primary-key read
-    for item in iter_events(store, EventFilter(statuses=ALL_STATUSES, event_ids=[event_id])):
+    for item in iter_event_records(store, EventFilter(statuses=ALL_STATUSES, event_ids=[event_id])):
         return item
     with store.engine.connect() as conn:
         # ids are lowercase hex: a prefix is the key range [prefix, prefix + "g"),
@@ -472,6 +448,46 @@ def get_event(store: Store, event_id: str) -> dict[str, Any]:
         raise LookupFailed(f"no event with id {event_id!r}; list them with `sitrep events`")
     if len(ids) > 1:
         raise LookupFailed(f"event id prefix {event_id!r} is ambiguous; give more of it")
-    for item in iter_events(store, EventFilter(statuses=ALL_STATUSES, event_ids=ids)):
+    for item in iter_event_records(store, EventFilter(statuses=ALL_STATUSES, event_ids=ids)):
         return item
     raise LookupFailed(f"no event with id {event_id!r}")
+
+
+def summary(store: Store) -> dict[str, Any]:
+    """What the store holds in brief: first and last event dates (of the default
+    statuses), counts of events and articles, and the event types present."""
+    with store.engine.connect() as conn:
+        first, last = conn.execute(
+            select(func.min(events.c.date), func.max(events.c.date)).where(
+                events.c.status.in_(DEFAULT_STATUSES)
+            )
+        ).one()
+        n_events = conn.execute(select(func.count()).select_from(events)).scalar_one()
+        n_articles = conn.execute(select(func.count()).select_from(articles)).scalar_one()
+        types = conn.execute(
+            select(events.c.event_type, events.c.sub_event_type)
+            .distinct()
+            .order_by(events.c.event_type, events.c.sub_event_type)
+        ).all()
+    return {
+        "first_date": first.isoformat() if first else None,
+        "last_date": last.isoformat() if last else None,
+        "events": n_events,
+        "articles": n_articles,
+        "event_types": [{"event_type": t[0], "sub_event_type": t[1]} for t in types],
+    }
+
+
+def latest_event_date(store: Store) -> date | None:
+    """The date of the latest event of the default statuses, None in an empty store."""
+    with store.engine.connect() as conn:
+        latest: date | None = conn.execute(
+            select(func.max(events.c.date)).where(events.c.status.in_(DEFAULT_STATUSES))
+        ).scalar_one()
+    return latest
+
+
+def actor_kinds(store: Store) -> dict[str, str]:
+    """Each stored actor's kind, by its display name (the ACLED export's interaction codes)."""
+    with store.engine.connect() as conn:
+        return {r[0]: r[1] for r in conn.execute(select(actors.c.name, actors.c.kind))}

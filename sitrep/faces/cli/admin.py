@@ -10,12 +10,15 @@ configured one.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
 
 from sitrep.core.errors import SitrepError
-from sitrep.moderation import comments as cm
-from sitrep.store import Store
+from sitrep.moderation.comments import ROLES
+
+if TYPE_CHECKING:
+    from sitrep.api import Sitrep
 
 _DB_KEY = "sitrep.admin.db"
 
@@ -32,10 +35,12 @@ def _db(ctx: click.Context) -> str:
     return load_config().db
 
 
-def _store(ctx: click.Context) -> Store:
-    from sitrep.store import open_store
+def _sitrep(ctx: click.Context) -> Sitrep:
+    from sitrep.api import Sitrep
 
-    return open_store(_db(ctx))
+    root = ctx.find_root().obj
+    config = root.get("config") if isinstance(root, dict) else None
+    return Sitrep(config, db=_db(ctx))
 
 
 @click.group("admin")
@@ -55,7 +60,7 @@ def token_group() -> None:
 @click.argument("name")
 @click.option(
     "--role",
-    type=click.Choice(cm.ROLES),
+    type=click.Choice(ROLES),
     default="moderator",
     show_default=True,
     help="moderator: read the queue, publish or reject; admin: also the audit log.",
@@ -64,8 +69,8 @@ def token_group() -> None:
 def token_create(ctx: click.Context, name: str, role: str) -> None:
     """Make a token for NAME (the user is created, or given ROLE). Shown once: keep it."""
     try:
-        with _store(ctx) as store:
-            token = cm.create_token(store, name, role)
+        with _sitrep(ctx) as api:
+            token = api.comments.create_token(name, role)
     except SitrepError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(token)
@@ -82,8 +87,8 @@ def token_create(ctx: click.Context, name: str, role: str) -> None:
 def token_revoke(ctx: click.Context, name: str) -> None:
     """Revoke every token of NAME."""
     try:
-        with _store(ctx) as store:
-            n = cm.revoke_tokens(store, name)
+        with _sitrep(ctx) as api:
+            n = api.comments.revoke_tokens(name)
     except SitrepError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"revoked {n} token{'s' if n != 1 else ''} of {name}")
@@ -95,8 +100,8 @@ def token_revoke(ctx: click.Context, name: str) -> None:
 def users_cmd(ctx: click.Context, as_json: bool) -> None:
     """List moderators and admins with their number of live tokens."""
     try:
-        with _store(ctx) as store:
-            rows = cm.list_users(store)
+        with _sitrep(ctx) as api:
+            rows = api.comments.users()
     except SitrepError as exc:
         raise click.ClickException(str(exc)) from exc
     for r in rows:

@@ -53,10 +53,10 @@ def follow_command(
     SOURCES are feed URLs or folders; without any, the config's [[feeds]].
     Exit code with --once: 0 when every source was read, 1 when some failed.
     """
+    from sitrep.api import Sitrep
     from sitrep.live import logs
     from sitrep.live.follow import Follower
     from sitrep.live.settings import feed_specs
-    from sitrep.store import open_store
 
     config = _config(ctx)
     logs.setup(log_format)
@@ -66,8 +66,8 @@ def follow_command(
             raise SitrepError(
                 "nothing to follow: name feed URLs or folders, or list [[feeds]] in the config"
             )
-        with open_store(config.db) as store:
-            follower = Follower(config, store, specs, interval=interval)
+        with Sitrep(config) as api:
+            follower = Follower(config, api.store, specs, interval=interval)
             if once:
                 summary = follower.poll(once=True)
                 if as_json:
@@ -100,8 +100,7 @@ def follow_command(
 @click.pass_context
 def alerts_command(ctx: click.Context, follow_: bool, as_json: bool, limit: int) -> None:
     """Alerts raised by `sitrep follow` (latest first printed last)."""
-    from sitrep.live.alerts import list_alerts
-    from sitrep.store import open_store
+    from sitrep.api import Sitrep
 
     config = _config(ctx)
 
@@ -128,16 +127,16 @@ def alerts_command(ctx: click.Context, follow_: bool, as_json: bool, limit: int)
         click.echo(f"{when}Z [{alert['rule']}] {what}; sources: {sources}; {alert['roundup']}")
 
     try:
-        with open_store(config.db) as store:
+        with Sitrep(config) as api:
             seen: set[str] = set()
             last = None
-            for alert in list_alerts(store, limit=limit):
+            for alert in api.alerts(limit=limit):
                 seen.add(alert["id"])
                 last = alert["created_at"]
                 show(alert)
             while follow_:
                 time.sleep(2.0)
-                for alert in list_alerts(store, after=(last or 0.0) - 1.0):
+                for alert in api.alerts(after=(last or 0.0) - 1.0):
                     if alert["id"] not in seen:
                         seen.add(alert["id"])
                         last = max(last or 0.0, alert["created_at"])

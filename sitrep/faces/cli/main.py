@@ -1,4 +1,4 @@
-"""The ``sitrep`` command line: a thin layer over the library.
+"""The ``sitrep`` command line: a thin layer over the library (:class:`sitrep.api.Sitrep`).
 
 Each command parses its options, calls the library, and turns sitrep's own
 errors into a message on stderr and an exit code:
@@ -49,6 +49,13 @@ DATE = _Date()
 def _config(ctx: click.Context) -> Config:
     config: Config = ctx.obj["config"]
     return config
+
+
+def _sitrep(ctx: click.Context, *, readonly: bool = True) -> Any:
+    """The library over the configured database (a :class:`sitrep.api.Sitrep`)."""
+    from sitrep.api import Sitrep
+
+    return Sitrep(_config(ctx), readonly=readonly)
 
 
 def _fail(exc: SitrepError) -> None:
@@ -202,19 +209,12 @@ def ingest(
     """Read articles from files and folders (text, HTML, JSONL, CSV) into the database."""
     from tqdm import tqdm
 
-    from sitrep.pipeline import ingest as run_ingest
-    from sitrep.store import open_store
-
-    config = _config(ctx)
-
     def go() -> Any:
-        with open_store(config.db) as store:
+        with _sitrep(ctx, readonly=False) as api:
             bar = tqdm(unit=" inputs", disable=quiet or as_json, file=sys.stderr, leave=False)
             try:
-                return run_ingest(
+                return api.ingest(
                     paths,
-                    config=config,
-                    store=store,
                     fmt=fmt,
                     outlet=outlet,
                     published=published,
@@ -332,21 +332,15 @@ def events(
     as_json: bool,
 ) -> None:
     """List events: a table, or every matching event as JSON."""
-    from sitrep.core.resources import load_actors, load_gazetteer
-    from sitrep.store import open_store
-    from sitrep.views.queries import actor_hint, iter_events
-
-    config = _config(ctx)
     f = dataclasses.replace(event_filter, limit=limit)
-    catalogue = load_actors(config) if f.actor else None
+    api = _sitrep(ctx)
 
     def go() -> list[dict[str, Any]]:
-        with open_store(config.db, readonly=True) as store:
-            gaz = load_gazetteer(config) if f.place else None
-            return list(iter_events(store, f, gazetteer=gaz, actors=catalogue))
+        with api:
+            return list(api.event_items(f))
 
     items = _run(go)
-    hint = actor_hint(f.actor, actors=catalogue) if f.actor and not items else None
+    hint = api.actor_hint(f.actor) if f.actor and not items else None
     if as_json:
         if hint:
             click.echo(hint, err=True)
@@ -389,21 +383,14 @@ def export(
     event_filter: Any,
 ) -> None:
     """Export events as JSONL, ACLED-column CSV or GeoJSON."""
-    from sitrep.core.resources import load_actors, load_gazetteer
-    from sitrep.store import open_store
-    from sitrep.views.export import write_export
-
-    config = _config(ctx)
     f = event_filter
 
     def go() -> int:
-        with open_store(config.db, readonly=True) as store:
-            gaz = load_gazetteer(config) if f.place else None
-            act = load_actors(config) if f.actor else None
+        with _sitrep(ctx) as api:
             if output:
                 with open(output, "w", encoding="utf-8", newline="") as fh:
-                    return write_export(store, f, fmt, fh, gazetteer=gaz, actors=act)
-            return write_export(store, f, fmt, sys.stdout, gazetteer=gaz, actors=act)
+                    return api.export(fmt, fh, f)
+            return api.export(fmt, sys.stdout, f)
 
     n = _run(go)
     if output:
@@ -416,14 +403,11 @@ def export(
 @click.pass_context
 def show(ctx: click.Context, article_id: str, as_json: bool) -> None:
     """An article's sentences with their claims and mentions (for debugging a result)."""
-    from sitrep.store import open_store
-    from sitrep.views.show import article_report, format_report
-
-    config = _config(ctx)
+    from sitrep.views.show import format_report
 
     def go() -> dict[str, Any]:
-        with open_store(config.db, readonly=True) as store:
-            return article_report(store, article_id)
+        with _sitrep(ctx) as api:
+            return api.article(article_id)
 
     report = _run(go)
     if as_json:
@@ -437,18 +421,16 @@ def show(ctx: click.Context, article_id: str, as_json: bool) -> None:
 @click.pass_context
 def status(ctx: click.Context, failed: bool) -> None:
     """What the database holds, and what failed and why."""
-    from sitrep.store import open_store
-
-    config = _config(ctx)
 
     def go() -> None:
-        with open_store(config.db, readonly=True) as store:
+        with _sitrep(ctx) as api:
             if not failed:
-                for k, v in store.counts().items():
+                for k, v in api.counts().items():
                     click.echo(f"{k:16} {v}")
-            for origin, reason in store.iter_failures():
+            inputs, articles = api.failures()
+            for origin, reason in inputs:
                 click.echo(f"failed input  {origin}: {reason}")
-            for aid, origin, error in store.failed_articles():
+            for aid, origin, error in articles:
                 click.echo(f"failed article {aid} {origin}: {error}")
 
     _run(go)
@@ -475,9 +457,7 @@ def gazetteer_build(ctx: click.Context) -> None:
 @click.pass_context
 def gazetteer_lookup(ctx: click.Context, name: str) -> None:
     """Candidates for a place name, best first."""
-    from sitrep.core.resources import load_gazetteer
-
-    gaz = _run(lambda: load_gazetteer(_config(ctx.find_root())))
+    gaz = _run(lambda: _sitrep(ctx.find_root()).gazetteer)
     found = gaz.lookup(name)
     if not found:
         click.echo(f"no place called {name!r} in the gazetteer", err=True)
@@ -929,25 +909,15 @@ def control(
     as_json: bool,
 ) -> None:
     """A place's control timeline, or with --as-of who held what on a day."""
-    from sitrep.control import as_of, timeline
-    from sitrep.core.resources import load_gazetteer
-    from sitrep.store import open_store
-
-    config = _config(ctx)
     if (place is None) == (as_of_day is None):
         raise click.UsageError("give either PLACE or --as-of YYYY-MM-DD")
 
     def go() -> Any:
-        with open_store(config.db, readonly=True) as store:
+        with _sitrep(ctx) as api:
             if as_of_day is not None:
-                return as_of(store, as_of_day, country=country)
+                return api.as_of(as_of_day, country=country)
             assert place is not None
-            ids = resolve_place_ids(place, load_gazetteer(config))
-            for pid in ids:
-                spans = timeline(store, [pid])
-                if spans:
-                    return spans
-            return []
+            return api.control(place)
 
     result = _run(go)
     if as_of_day is not None:
@@ -982,21 +952,6 @@ def control(
             click.echo(f"{'':16}note: {note}")
 
 
-def resolve_place_ids(name: str, gazetteer: Any) -> list[int]:
-    """Candidate GeoNames ids for a place given by name (any spelling) or id, best first."""
-    from sitrep.core.errors import LookupFailed
-
-    if name.strip().isdigit():
-        return [int(name)]
-    found = [p.id for p in gazetteer.lookup(name)]
-    if not found:
-        raise LookupFailed(
-            f"no place called {name!r} in the gazetteer; try another spelling, "
-            "a GeoNames id, or `sitrep gazetteer lookup NAME`"
-        )
-    return found
-
-
 @cli.command()
 @click.argument("target")
 @click.option("--since", type=DATE, default=None, help="For a place: events on or after this.")
@@ -1011,21 +966,11 @@ def resolve_place_ids(name: str, gazetteer: Any) -> list[int]:
 @click.pass_context
 def roundup(ctx: click.Context, target: str, since: date | None, fmt: str) -> None:
     """What each outlet said about an event (EVENT_ID) or about a place, side by side."""
-    from sitrep.core.errors import LookupFailed
-    from sitrep.core.resources import load_gazetteer
-    from sitrep.store import open_store
-    from sitrep.views.roundup import build_roundup, format_markdown, place_roundup
-
-    config = _config(ctx)
+    from sitrep.views.roundup import format_markdown
 
     def go() -> dict[str, Any]:
-        with open_store(config.db, readonly=True) as store:
-            try:
-                return build_roundup(store, target)
-            except LookupFailed:
-                pass
-            ids = resolve_place_ids(target, load_gazetteer(config))
-            return place_roundup(store, ids, since=since)
+        with _sitrep(ctx) as api:
+            return api.roundup(target, since=since)
 
     result = _run(go)
     if fmt == "json":

@@ -139,8 +139,7 @@ def train_from_decisions(
     A moderator's "rejected" is the positive label. Raises InputError when there is
     no place to save the model or too few decisions of each kind.
     """
-    from sitrep.moderation.comments import decision_examples
-    from sitrep.store import open_store
+    from sitrep.api import Sitrep
 
     if out_path is None:
         target = load_policy(policy_path).classifier_file
@@ -149,8 +148,8 @@ def train_from_decisions(
                 db, "no place to save the classifier: pass --out PATH or set [classifier] path"
             )
         out_path = str(target)
-    with open_store(db, readonly=True) as store:
-        rows = decision_examples(store)
+    with Sitrep(db=db, readonly=True) as api:
+        rows = api.comments.decision_examples()
     return train_labelled(
         [t for t, _ in rows],
         [label for _, label in rows],

@@ -7,9 +7,9 @@ runs them in its thread pool, one SQLite connection each. Reader comments and
 moderation (:mod:`sitrep.faces.web.comments_api`) are the one exception: they write
 through a single writable store, one write at a time.
 
-The bodies are the library's JSON items (the CLI's contract): event items from
-:mod:`sitrep.views.queries`, spans from :mod:`sitrep.control`, roundups from
-:mod:`sitrep.views.roundup`, article reports from :mod:`sitrep.views.show`.
+A thin face: every read goes through one read-only :class:`sitrep.api.Sitrep`
+(no SQL here), and the bodies are the library's JSON items (the CLI's
+contract): ``Event.to_dict()`` items, control spans, roundups, article reports.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ import re
 import threading
 from collections.abc import Callable, Iterator
 from datetime import date
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 from urllib.parse import urlencode
@@ -33,8 +32,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
-from sqlalchemy import event as sa_event
-from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -50,19 +47,12 @@ from sitrep.faces.web.params import (
     PlaceQuery,
     check_id,
 )
-from sitrep.store import Store, articles, events, open_store, places
-from sitrep.views.queries import (
-    ALL_STATUSES,
-    DEFAULT_STATUSES,
-    actor_hint,
-    encode_cursor,
-    get_event,
-    iter_events,
-    place_ids_for,
-)
+from sitrep.views.queries import ALL_STATUSES, DEFAULT_STATUSES, encode_cursor
 
 if TYPE_CHECKING:
+    from sitrep.api import Sitrep
     from sitrep.moderation import Policy
+    from sitrep.views.queries import EventFilter
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
@@ -120,50 +110,41 @@ def vendor_assets_missing() -> list[str]:
     return [name for name in VENDOR_FILES if not (STATIC_DIR / name).is_file()]
 
 
-def _read_only(dbapi_connection: Any, _record: Any) -> None:
-    # Belt and braces on top of readonly=True: SQLite refuses any write on this connection.
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA query_only=ON")
-    cursor.close()
-
-
 class _Backend:
-    """The store and the lazily loaded gazetteer one app reads from."""
+    """The read-only library (:class:`sitrep.api.Sitrep`) one app reads from, and the
+    gates that keep its connection pool from running dry."""
 
     def __init__(self, config: Config, db: str) -> None:
+        from sitrep.api import Sitrep
+
         self.config = config
         self.db = db
-        self.store: Store = open_store(db, readonly=True)
-        if self.store.engine.dialect.name == "sqlite":
-            sa_event.listen(self.store.engine, "connect", _read_only)
-        self._lock = threading.Lock()
+        # read-only: SQLite also refuses any write on these connections (query_only)
+        self.api: Sitrep = Sitrep(config, db=db, readonly=True)
+        store = self.api.store  # opened now: a missing database fails here, not per request
         # iter_events holds two pooled connections at once (the event rows, then their
         # mentions); with more requests in flight than half the pool, every thread holds
         # one and waits for a second until the pool times out. Gate them to fit.
-        pool = self.store.engine.pool
+        pool = store.engine.pool
         size = pool.size() if hasattr(pool, "size") else 5
         capacity = size + max(getattr(pool, "_max_overflow", 0), 0)
         self.gate = threading.BoundedSemaphore(max(1, capacity // 2 - 2))
         self.export_gate = threading.BoundedSemaphore(2)
 
-    @cached_property
+    @property
+    def store(self) -> Any:
+        """The read-only store (for tests and the live routes)."""
+        return self.api.store
+
+    @property
     def gazetteer(self) -> Any:
         # Only place lookups need it; loading (or first building) it takes seconds.
-        from sitrep.core.resources import load_gazetteer
+        return self.api.gazetteer
 
-        with self._lock:
-            return load_gazetteer(self.config)
-
-    @cached_property
+    @property
     def actors(self) -> Any:
         # The catalogue that reads the actor filter's aliases (bundled + actor_files).
-        from sitrep.core.resources import load_actors
-
-        with self._lock:
-            return load_actors(self.config)
-
-    def place_ids(self, name: str) -> list[int]:
-        return place_ids_for(self.store, name, gazetteer=self.gazetteer)
+        return self.api.actors
 
 
 def _error(status: int, error: str, message: str, **extra: Any) -> JSONResponse:
@@ -228,7 +209,7 @@ def create_app(
     for no limit.
     """
     backend = _Backend(config, db or config.db)
-    comment_backend = CommentBackend(db or config.db, backend.store)
+    comment_backend = CommentBackend(db or config.db, backend.api)
     app = FastAPI(
         title="sitrep",
         summary="Sourced, geocoded conflict events from news reports.",
@@ -240,7 +221,7 @@ def create_app(
     )
     app.state.backend = backend
     app.state.comments = comment_backend
-    store = backend.store
+    api = backend.api
 
     @app.get("/docs", include_in_schema=False)
     def _docs() -> HTMLResponse:
@@ -299,25 +280,10 @@ def create_app(
     @app.get("/api/summary", tags=["meta"])
     def summary() -> dict[str, Any]:
         """What the page needs first: date range, counts, event types, missing map assets."""
-        with backend.gate, store.engine.connect() as conn:
-            first, last = conn.execute(
-                select(func.min(events.c.date), func.max(events.c.date)).where(
-                    events.c.status.in_(DEFAULT_STATUSES)
-                )
-            ).one()
-            n_events = conn.execute(select(func.count()).select_from(events)).scalar_one()
-            n_articles = conn.execute(select(func.count()).select_from(articles)).scalar_one()
-            types = conn.execute(
-                select(events.c.event_type, events.c.sub_event_type)
-                .distinct()
-                .order_by(events.c.event_type, events.c.sub_event_type)
-            ).all()
+        with backend.gate:
+            counts = api.summary()
         return {
-            "first_date": first.isoformat() if first else None,
-            "last_date": last.isoformat() if last else None,
-            "events": n_events,
-            "articles": n_articles,
-            "event_types": [{"event_type": t[0], "sub_event_type": t[1]} for t in types],
+            **counts,
             "statuses": list(ALL_STATUSES),
             "default_statuses": list(DEFAULT_STATUSES),
             "missing_assets": vendor_assets_missing(),
@@ -332,17 +298,18 @@ def create_app(
         first one does. `offset` still skips events after the cursor.
         """
         f = q.page_filter(limit=q.limit + 1)
-        act = backend.actors if f.actor else None
+        if f.actor:
+            _ = backend.actors  # loaded before the read
         if f.place:
             # a place name needs the gazetteer (seconds to load the first time): a thread
             def read() -> list[dict[str, Any]]:
-                gaz = backend.gazetteer
+                _ = backend.gazetteer  # loaded outside the gate
                 with backend.gate:
-                    return list(iter_events(store, f, gazetteer=gaz, actors=act))
+                    return list(api.event_items(f))
 
             items = await run_in_threadpool(read)
         else:
-            items = _inline(lambda: list(iter_events(store, f, actors=act)))
+            items = _inline(lambda: list(api.event_items(f)))
         more = len(items) > q.limit
         items = items[: q.limit]
         nxt = cursor = None
@@ -363,7 +330,7 @@ def create_app(
         }
         if f.actor and not items:
             # an empty page for words that name no actor says so (added field)
-            hint = actor_hint(f.actor, actors=act)
+            hint = api.actor_hint(f.actor)
             if hint:
                 page["hint"] = hint
         return _body(page)
@@ -372,60 +339,42 @@ def create_app(
     async def one_event(event_id: Annotated[str, PathParam(max_length=64)]) -> JSONResponse:
         """One event (id or unique prefix) with its mentions, sources, evidence, disagreements."""
         checked = _checked_id(event_id, "event")
-        return _body(_inline(lambda: get_event(store, checked)))
+        return _body(_inline(lambda: api.event(checked).to_dict()))
 
     @app.get("/api/roundups/{event_id}", tags=["events"])
     def roundup(event_id: Annotated[str, PathParam(max_length=64)]) -> dict[str, Any]:
         """What each outlet said about one event, quoted, with links; agreements, differences."""
-        from sitrep.views.roundup import build_roundup
-
         checked = _checked_id(event_id, "event")
         with backend.gate:
-            return build_roundup(store, checked)
+            return api.event_roundup(checked)
 
     @app.get("/api/articles/{article_id}", tags=["articles"])
     def article(article_id: Annotated[str, PathParam(max_length=64)]) -> dict[str, Any]:
         """One stored article: each sentence with who asserts it and the events read in it."""
-        from sitrep.views.show import article_report
-
         checked = _checked_id(article_id, "article")
         with backend.gate:
-            return article_report(store, checked)
+            return api.article(checked)
 
     @app.get("/api/places", tags=["places"])
     def find_places(q: Annotated[PlaceQuery, Query()]) -> dict[str, Any]:
         """Places in the store whose name matches (any spelling the gazetteer knows)."""
-        gaz = backend.gazetteer  # loaded outside the gate: the first load takes seconds
+        _ = backend.gazetteer  # loaded outside the gate: the first load takes seconds
         with backend.gate:
-            return {"items": _find_places(backend, gaz, q.q, q.limit)}
+            return {"items": api.search_places(q.q, limit=q.limit)}
 
     @app.get("/api/places/{place_id}/control", tags=["control"])
     def place_control(place_id: Annotated[int, PathParam(ge=1, le=MAX_ID)]) -> dict[str, Any]:
         """A place's control timeline (a province or country: the places inside it)."""
-        from sitrep.control import timeline
-
-        with store.engine.connect() as conn:
-            row = conn.execute(select(places).where(places.c.id == place_id)).mappings().first()
-        if row is None:
-            raise LookupFailed(
-                f"no place with GeoNames id {place_id} in this database; "
-                "find ids with /api/places?q=NAME"
-            )
         with backend.gate:
-            spans = timeline(store, place_ids_for(store, str(place_id)))
-        return {
-            "place": _place_dict(row),
-            "spans": [{"place": s.place.as_dict(), **s.as_dict()} for s in spans],
-        }
+            return api.place_control(place_id)
 
     @app.get("/api/control", tags=["control"], response_model=dict[str, Any])
     async def control(q: Annotated[ControlQuery, Query()]) -> JSONResponse:
         """Who held what on a day (default: the latest event date), by place."""
-        from sitrep.control import as_of
 
         def read() -> tuple[date, list[dict[str, Any]]]:
-            day = q.as_of or _latest_day(store) or date.today()
-            return day, as_of(store, day, country=q.country, bbox=q.box())
+            day = q.as_of or api.latest_date() or date.today()
+            return day, api.as_of(day, country=q.country, bbox=q.box())
 
         day, items = _inline(read)
         return _body(
@@ -434,7 +383,7 @@ def create_app(
 
     from sitrep.live.web import add_live_routes  # /api/health, /api/status, /api/stream
 
-    add_live_routes(app, store, config)
+    add_live_routes(app, api.store, config)
 
     limiter = RateLimiter(*comment_rate) if comment_rate else None
     add_comment_routes(app, comment_backend, policy=policy, limiter=limiter)
@@ -443,11 +392,13 @@ def create_app(
     def export(q: Annotated[ExportQuery, Query()]) -> StreamingResponse:
         """Every matching event as JSONL, ACLED-column CSV or GeoJSON, streamed."""
         f = q.event_filter()
-        gaz = backend.gazetteer if f.place else None
-        act = backend.actors if f.actor else None
+        if f.place:
+            _ = backend.gazetteer  # loaded before the body starts streaming
+        if f.actor:
+            _ = backend.actors
         media, ext = EXPORT_TYPES[q.format]
         return StreamingResponse(
-            _stream_export(store, f, q.format, gaz, backend.export_gate, actors=act),
+            _stream_export(api, f, q.format, backend.export_gate),
             media_type=media,
             headers={"Content-Disposition": f'attachment; filename="sitrep-events.{ext}"'},
         )
@@ -472,60 +423,6 @@ def _checked_id(value: str, what: str) -> str:
     except ValueError as exc:
         error = {"type": "value_error", "loc": ("path", f"{what}_id"), "msg": str(exc)}
         raise RequestValidationError([error]) from None
-
-
-def _latest_day(store: Store) -> date | None:
-    with store.engine.connect() as conn:
-        latest: date | None = conn.execute(
-            select(func.max(events.c.date)).where(events.c.status.in_(DEFAULT_STATUSES))
-        ).scalar_one()
-    return latest
-
-
-def _place_dict(row: Any) -> dict[str, Any]:
-    return {
-        "name": row["name"],
-        "geonames_id": row["id"],
-        "country": row["country"],
-        "admin1": row["admin1"],
-        "lat": row["lat"],
-        "lon": row["lon"],
-        "kind": row["kind"],
-    }
-
-
-def _find_places(backend: _Backend, gazetteer: Any, text: str, limit: int) -> list[dict[str, Any]]:
-    """Stored places matching ``text``: gazetteer spellings first, then name substrings."""
-    from sitrep.resolve.gazetteer import normalize_name
-
-    store = backend.store
-    with store.engine.connect() as conn:
-        rows = {r["id"]: r for r in conn.execute(select(places)).mappings()}
-        counts: dict[int, int] = dict(
-            conn.execute(select(events.c.place_id, func.count()).group_by(events.c.place_id)).all()
-        )
-    hits: list[int] = []
-    if text.strip().isdigit():
-        # "²" is a digit to isdigit but no number to int(); ids have at most 18 digits
-        number = text.strip()
-        ok = number.isascii() and len(number) <= 18
-        hits = [int(number)] if ok and int(number) in rows else []
-    else:
-        hits = [p.id for p in gazetteer.lookup(text) if p.id in rows]
-        key = normalize_name(text)
-        if key:
-            hits += sorted(
-                (pid for pid, r in rows.items() if key in normalize_name(r["name"])),
-                key=lambda pid: (-counts.get(pid, 0), rows[pid]["name"]),
-            )
-    seen: set[int] = set()
-    out = []
-    for pid in hits:
-        if pid in seen:
-            continue
-        seen.add(pid)
-        out.append({**_place_dict(rows[pid]), "n_events": counts.get(pid, 0)})
-    return out[:limit]
 
 
 class _QueueWriter:
@@ -566,17 +463,9 @@ class _ExportCancelled(Exception):
 
 
 def _stream_export(
-    store: Store,
-    f: Any,
-    fmt: str,
-    gazetteer: Any,
-    gate: threading.BoundedSemaphore,
-    *,
-    actors: Any = None,
+    api: Sitrep, f: EventFilter, fmt: str, gate: threading.BoundedSemaphore
 ) -> Iterator[bytes]:
-    """Run ``write_export`` in a thread and yield what it writes, chunk by chunk."""
-    from sitrep.views.export import write_export
-
+    """Run the export in a thread and yield what it writes, chunk by chunk."""
     chunks: queue.Queue[str | None] = queue.Queue(maxsize=16)
     stop = threading.Event()
 
@@ -584,7 +473,7 @@ def _stream_export(
         writer = _QueueWriter(chunks, stop)
         try:
             with gate:
-                write_export(store, f, fmt, writer, gazetteer=gazetteer, actors=actors)  # type: ignore[arg-type]
+                api.export(fmt, writer, f)  # type: ignore[arg-type]
                 writer.flush()
         except _ExportCancelled:
             return

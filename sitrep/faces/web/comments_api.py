@@ -31,9 +31,9 @@ from sitrep.core.errors import LookupFailed
 from sitrep.faces.web.limits import RateLimiter
 from sitrep.faces.web.params import ID_PATTERN, MAX_ID, MAX_OFFSET, _Strict
 from sitrep.moderation import comments as cm
-from sitrep.store import Store
 
 if TYPE_CHECKING:
+    from sitrep.api import Comments, Sitrep
     from sitrep.moderation import Policy
 
 MAX_BODY = 16 * 1024  # bytes: room for MAX_TEXT Persian characters (two bytes each) and JSON
@@ -92,23 +92,29 @@ class AuditQuery(_Strict):
 
 
 class CommentBackend:
-    """The writable store comments go through (one writer at a time), or why there is none."""
+    """The writable library comments go through (one writer at a time), or why there is none.
 
-    def __init__(self, db: str, reader: Store) -> None:
+    ``reader`` is the app's read-only :class:`~sitrep.api.Sitrep`; reads go through it.
+    """
+
+    def __init__(self, db: str, reader: Sitrep) -> None:
+        from sitrep.api import Sitrep
         from sitrep.core.errors import StoreError
-        from sitrep.store import open_store
 
-        self.reader = reader
+        self.reader: Comments = reader.comments
         self.lock = threading.Lock()
-        self.writer: Store | None = None
+        self.writer: Comments | None = None
         self.error = ""
+        self._writer_api = Sitrep(reader.config, db=db)
         try:
             # opening writable creates the comment tables in an older database
-            self.writer = open_store(db)
+            _ = self._writer_api.store
+            self.writer = self._writer_api.comments
         except StoreError as exc:
             self.error = str(exc)
 
-    def writable(self) -> Store:
+    def writable(self) -> Comments:
+        """The comments of the writable store (503 when the database cannot be written)."""
         if self.writer is None:
             raise HTTPException(
                 503, f"comments are off: the database cannot be written ({self.error})"
@@ -116,8 +122,8 @@ class CommentBackend:
         return self.writer
 
     def close(self) -> None:
-        if self.writer is not None:
-            self.writer.close()
+        """Release the writable store."""
+        self._writer_api.close()
 
 
 def _unauthorized(message: str) -> HTTPException:
@@ -250,7 +256,7 @@ def add_comment_routes(
                     "this needs a moderator's token: send 'Authorization: Bearer TOKEN' "
                     "(an admin makes one with `sitrep admin token create NAME --role moderator`)"
                 )
-            user = cm.check_token(reader, creds.credentials.strip())
+            user = reader.check_token(creds.credentials.strip())
             if user is None:
                 raise _unauthorized("the token is unknown or revoked; ask an admin for a new one")
             if not user.may(*roles):
@@ -319,8 +325,7 @@ def add_comment_routes(
 
         def store_it() -> cm.CommentRecord:
             with backend.lock:
-                return cm.add_comment(
-                    writer,
+                return writer.add(
                     (comment.target_type, comment.target_id),
                     comment.author,
                     comment.text,
@@ -346,10 +351,9 @@ def add_comment_routes(
         """The published comments on one event or article, oldest first."""
         backend.writable()
         target = cm.Target(q.target_type, q.target_id)
-        with reader.engine.connect() as conn:
-            if not cm.target_exists(conn, target):
-                raise LookupFailed(f"no {q.target_type} with id {q.target_id!r} in this database")
-        items = cm.published(reader, target, limit=q.limit, offset=q.offset)
+        if not reader.exists(target):
+            raise LookupFailed(f"no {q.target_type} with id {q.target_id!r} in this database")
+        items = reader.published(target, limit=q.limit, offset=q.offset)
         return {
             "target": {"type": q.target_type, "id": q.target_id},
             "items": [c.public_dict() for c in items],
@@ -360,10 +364,10 @@ def add_comment_routes(
         q: Annotated[QueueQuery, Query()], user: cm.User = moderator
     ) -> dict[str, Any]:
         """Comments held for review or rejected by the policy, with the reasons."""
-        items = cm.queue(reader, include_decided=q.include_decided, limit=q.limit, offset=q.offset)
+        items = reader.queue(include_decided=q.include_decided, limit=q.limit, offset=q.offset)
         return {
             "moderator": {"name": user.name, "role": user.role},
-            "counts": cm.counts(reader),
+            "counts": reader.counts(),
             "items": [c.as_dict() for c in items],
         }
 
@@ -407,8 +411,8 @@ def add_comment_routes(
 
         def decide() -> cm.CommentRecord:
             with backend.lock:
-                return cm.decide(
-                    writer, comment_id, decision.verdict, moderator=user, note=decision.note
+                return writer.decide(
+                    comment_id, decision.verdict, moderator=user, note=decision.note
                 )
 
         record = await run_in_threadpool(decide)
@@ -421,7 +425,5 @@ def add_comment_routes(
         """Every moderator decision, newest first (admins only)."""
         del user  # the dependency checks the role
         return {
-            "items": [
-                a.as_dict() for a in cm.audit_log(reader, comment_id=q.comment_id, limit=q.limit)
-            ]
+            "items": [a.as_dict() for a in reader.audit(comment_id=q.comment_id, limit=q.limit)]
         }
