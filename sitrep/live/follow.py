@@ -46,7 +46,14 @@ from sitrep.ingest.sources import (
 )
 from sitrep.live.feeds import FeedError, FeedItem, html_to_text, parse_feed
 from sitrep.live.fetch import Fetcher
-from sitrep.live.settings import FeedSpec, FollowSettings, alert_rules, follow_settings, webhooks
+from sitrep.live.settings import (
+    FeedSpec,
+    FollowSettings,
+    alert_rules,
+    follow_settings,
+    iso3,
+    webhooks,
+)
 from sitrep.live.state import (
     MAX_ITEM_ATTEMPTS,
     FeedState,
@@ -379,7 +386,14 @@ class Follower:
             text = clean_text(carried)
             language = spec.language or detect_language(text)
             return entry(
-                Article.make(text, language=language, outlet=outlet, url=item.url, origin=origin)
+                Article.make(
+                    text,
+                    language=language,
+                    outlet=outlet,
+                    url=item.url,
+                    origin=origin,
+                    country_hint=iso3(spec.country),
+                )
             )
         if not item.url:
             return entry(Failure(origin, "the item has neither full text nor a link to a page"))
@@ -413,6 +427,7 @@ class Follower:
             title=item.title or article.title,
             published_at=published or article.published_at,
             origin=item.url or article.origin,
+            country_hint=iso3(spec.country),
         )
 
     # -- drop folders -------------------------------------------------------
@@ -447,6 +462,8 @@ class Follower:
             for r in read_inputs([path], outlet=spec.outlet, max_bytes=self.settings.max_bytes):
                 if isinstance(r, Article) and spec.language and r.language != spec.language:
                     r = replace(r, language=spec.language)
+                if isinstance(r, Article) and spec.country:
+                    r = replace(r, country_hint=iso3(spec.country))
                 results.append(r)
             entries.append(_Entry(key, str(path), mtime, results))
         return _SourceResult(spec, title=root.name, entries=entries)

