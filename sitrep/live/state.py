@@ -9,7 +9,9 @@ Tables (on :data:`sitrep.store.metadata`, so ``open_store`` creates them):
   gave and whether reading it worked; a failed item is tried again on later
   polls, a few times;
 - ``live_alerts`` and ``live_deliveries``: each alert raised (once: its id
-  derives from the rule and the subject) and its delivery to each webhook.
+  derives from the rule and the subject) and its delivery to each webhook;
+- ``live_alert_rules``: the alert rules an admin defined through the API
+  (:mod:`sitrep.live.rules`), checked together with the config's.
 
 Why a kill -9 loses and duplicates nothing: a feed's validators are saved only
 after its items are stored and marked, so a restart refetches the feed in full
@@ -81,6 +83,26 @@ live_deliveries = Table(
     Column("next_try", Float, nullable=False),
     Column("last_error", Text),
     Column("sent_at", Float),
+)
+
+# Alert rules an admin made through the API or `sitrep alerts rules` (the config's
+# [[alerts]] stay in the config). Self-contained: lists are JSON text, times are
+# seconds since the epoch, and nothing refers to another table.
+live_alert_rules = Table(
+    "live_alert_rules",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("kind", String(32), nullable=False),  # control_change | new_event | contradiction
+    Column("countries", Text, nullable=False),  # ISO3 codes, JSON
+    Column("bbox", Text),  # [west, south, east, north], JSON
+    Column("places", Text, nullable=False),  # as the admin wrote them: names or GeoNames ids
+    Column("place_ids", Text, nullable=False),  # GeoNames ids the gazetteer read them as
+    Column("event_type", String(64)),
+    Column("min_sources", Integer, nullable=False),
+    Column("created_by", String(200), nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("updated_by", String(200), nullable=False),
+    Column("updated_at", Float, nullable=False),
 )
 
 # an item that failed this many times is left alone

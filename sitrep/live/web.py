@@ -1,5 +1,5 @@
 """The follower's face on the web app: ``/api/health``, ``/api/status``, ``/api/alerts``,
-``/api/stream``.
+``/api/stream``, and the admins' ``/api/alerts/rules`` (:mod:`sitrep.live.rules_api`).
 
 The app only reads: the follower (``sitrep follow``) writes the state these show.
 ``/api/stream`` is a server-sent events stream: ``update`` when the database
@@ -176,6 +176,10 @@ def add_live_routes(app: FastAPI, store: Store, config: Config | None = None) ->
             return {"items": list_alerts(store, limit=limit)}
         except SQLAlchemyError:  # a database from before the follower
             return {"items": []}
+
+    from sitrep.live.rules_api import add_rule_routes
+
+    add_rule_routes(app, store, config)  # /api/alerts/rules, for admins
 
     @app.get("/api/stream", tags=["meta"], response_class=StreamingResponse)
     def stream(
