@@ -69,6 +69,9 @@ def test_only_admins_reach_the_rules(api: tuple[TestClient, Config, dict[str, st
         res = client.request(method, "/api/alerts/rules/x", json={"when": "contradiction"})
         assert res.status_code == 401
     assert client.delete("/api/alerts/rules/x").status_code == 401
+    paths = client.get("/openapi.json").json()["paths"]
+    assert set(paths["/api/alerts/rules"]) == {"get", "post"}
+    assert set(paths["/api/alerts/rules/{name}"]) == {"get", "put", "patch", "delete"}
     listed = client.get("/api/alerts/rules", headers={"Authorization": tokens["admin"]})
     assert listed.status_code == 200
     assert listed.json()["items"] == [
