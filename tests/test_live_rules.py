@@ -104,7 +104,7 @@ def test_create_read_update_delete(api: tuple[TestClient, Config, dict[str, str]
     made = res.json()
     assert made["countries"] == ["IRQ", "SYR"] and made["places"] == ["Al Qaim", "174448"]
     assert made["place_ids"] == [92138, 174448]  # Al Qā'im, Albu Kamal
-    assert (made["source"], made["created_by"], made["updated_by"]) == ("api", "ada", "ada")
+    assert (made["source"], made["created_by"], made["updated_by"]) == ("database", "ada", "ada")
 
     again = client.post(
         "/api/alerts/rules", headers=h, json={"name": "euphrates", "when": "new_event"}

@@ -273,7 +273,7 @@ class StoredRule:
             "place_ids": [int(p) for p in self.place_ids],
             "event_type": r.event_type,
             "min_sources": r.min_sources,
-            "source": "api",
+            "source": "database",
             "shadowed": self.shadowed,
             "created_by": self.created_by,
             "created_at": _iso(self.created_at),
@@ -362,7 +362,7 @@ def get_rule(store: Store, name: str) -> StoredRule:
             .first()
         )
     if row is None:
-        raise LookupFailed(f"no alert rule named {name!r} was made through the API")
+        raise LookupFailed(f"no stored alert rule named {name!r}")
     return _row(row)
 
 
@@ -445,7 +445,7 @@ def replace_rule(
             update(live_alert_rules).where(live_alert_rules.c.name == rule.name).values(**values)
         )
     if done.rowcount == 0:
-        raise LookupFailed(f"no alert rule named {rule.name!r} was made through the API")
+        raise LookupFailed(f"no stored alert rule named {rule.name!r}")
     log.info("alert rule changed", extra={"fields": {"rule": rule.name, "by": by}})
     return get_rule(store, rule.name)
 
@@ -455,7 +455,7 @@ def delete_rule(store: Store, name: str, *, by: str) -> None:
     with store.engine.begin() as conn:
         done = conn.execute(delete(live_alert_rules).where(live_alert_rules.c.name == name))
     if done.rowcount == 0:
-        raise LookupFailed(f"no alert rule named {name!r} was made through the API")
+        raise LookupFailed(f"no stored alert rule named {name!r}")
     log.info("alert rule deleted", extra={"fields": {"rule": name, "by": by}})
 
 

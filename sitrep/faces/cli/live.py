@@ -196,7 +196,7 @@ def rules_list(ctx: click.Context, as_json: bool) -> None:
         if item["min_sources"] != 1:
             scope.append(f"min_sources={item['min_sources']}")
         origin = item["source"]
-        if origin == "api":
+        if origin == "database":
             origin = f"stored, by {item['updated_by']} {item['updated_at']}"
             if item["shadowed"]:
                 origin += ", shadowed by the config's rule of that name"
