@@ -239,6 +239,8 @@ def test_the_follower_checks_the_stored_rules_with_the_configs(
             json={"name": "iraq-changes", "when": "control_change", "countries": ["IQ"]},
         )
         assert res.status_code == 201
+        status = client.get("/api/status").json()
+        assert status["alert_rules"] == {"config": 1, "database": 1}
         (drop / "anah.txt").write_text(ANAH, "utf-8")
         follower.poll(once=True)
         rules = sorted(a["rule"] for a in list_alerts(store))
