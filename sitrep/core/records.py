@@ -90,6 +90,10 @@ class Article:
     title: str | None = None
     published_at: date | None = None
     origin: str | None = None  # where it was read from: path, path:line, URL
+    #: The country the report is presumably about when it does not say (ISO3), such as a
+    #: followed feed's default country: among namesakes the reader then prefers places
+    #: there, unless the text itself points elsewhere. Not part of the id.
+    country_hint: str | None = None
 
     @staticmethod
     def make(
@@ -101,6 +105,7 @@ class Article:
         title: str | None = None,
         published_at: date | None = None,
         origin: str | None = None,
+        country_hint: str | None = None,
     ) -> Article:
         """Build an article, deriving ``content_hash`` and ``id``.
 
@@ -121,6 +126,7 @@ class Article:
             title=title,
             published_at=published_at,
             origin=origin,
+            country_hint=country_hint,
         )
 
 

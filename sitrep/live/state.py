@@ -9,7 +9,9 @@ Tables (defined in :mod:`sitrep.store.schema` with the rest, so ``open_store`` c
   gave and whether reading it worked; a failed item is tried again on later
   polls, a few times;
 - ``live_alerts`` and ``live_deliveries``: each alert raised (once: its id
-  derives from the rule and the subject) and its delivery to each webhook.
+  derives from the rule and the subject) and its delivery to each webhook;
+- ``live_alert_rules``: the alert rules an admin defined through the API
+  (:mod:`sitrep.live.rules`), checked together with the config's.
 
 Why a kill -9 loses and duplicates nothing: a feed's validators are saved only
 after its items are stored and marked, so a restart refetches the feed in full
@@ -28,10 +30,16 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from sitrep.store import Store, chunked, meta
-from sitrep.store.schema import live_alerts, live_deliveries, live_feeds, live_items
+from sitrep.store.schema import (
+    live_alert_rules,
+    live_alerts,
+    live_deliveries,
+    live_feeds,
+    live_items,
+)
 
 # the follower's tables, importable from here as before
-__all__ = ["live_alerts", "live_deliveries", "live_feeds", "live_items"]
+__all__ = ["live_alert_rules", "live_alerts", "live_deliveries", "live_feeds", "live_items"]
 
 # an item that failed this many times is left alone
 MAX_ITEM_ATTEMPTS = 3

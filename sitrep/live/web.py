@@ -1,5 +1,5 @@
 """The follower's face on the web app: ``/api/health``, ``/api/status``, ``/api/alerts``,
-``/api/stream``.
+``/api/stream``, and the admins' ``/api/alerts/rules`` (:mod:`sitrep.live.rules_api`).
 
 The app only reads: the follower (``sitrep follow``) writes the state these show.
 ``/api/stream`` is a server-sent events stream: ``update`` when the database
@@ -44,7 +44,8 @@ def _percentile(values: list[float], q: float) -> float | None:
 def live_status(
     store: Store, *, config: Config | None = None, now: float | None = None
 ) -> dict[str, Any]:
-    """Feeds, their last poll, lag and failures; alerts and deliveries; article counts.
+    """Feeds, their last poll, lag and failures; alerts, deliveries and alert rules; article
+    counts.
 
     With ``config``, the feeds it lists come first with their outlet, language and
     country (``never polled`` until the follower reaches them).
@@ -89,7 +90,21 @@ def live_status(
     except SQLAlchemyError:  # a database from before the follower: no live tables
         out.setdefault("alerts", 0)
         out["deliveries"] = {}
+    out["alert_rules"] = _rule_counts(store, config)
     return out
+
+
+def _rule_counts(store: Store, config: Config | None) -> dict[str, int]:
+    """How many alert rules the config and the database hold (shadowed ones left out)."""
+    from sitrep.live.rules import stored_rules
+    from sitrep.live.settings import alert_rules
+
+    try:
+        own = alert_rules(config) if config is not None else []
+    except SitrepError:
+        own = []
+    stored = [s for s in stored_rules(store, config_rules=own) if not s.shadowed]
+    return {"config": len(own), "database": len(stored)}
 
 
 def _version(store: Store) -> tuple[int, str | None, int]:
@@ -176,6 +191,10 @@ def add_live_routes(app: FastAPI, store: Store, config: Config | None = None) ->
             return {"items": list_alerts(store, limit=limit)}
         except SQLAlchemyError:  # a database from before the follower
             return {"items": []}
+
+    from sitrep.live.rules_api import add_rule_routes
+
+    add_rule_routes(app, store, config)  # /api/alerts/rules, for admins
 
     @app.get("/api/stream", tags=["meta"], response_class=StreamingResponse)
     def stream(

@@ -285,6 +285,27 @@ live_deliveries = Table(
 # lengths the comment API enforces (in characters); the columns are sized to them
 MAX_AUTHOR = 80
 
+# Alert rules an admin made through the API or `sitrep alerts rules` (the config's
+# [[alerts]] stay in the config). Self-contained: lists are JSON text, times are
+# seconds since the epoch, and nothing refers to another table.
+live_alert_rules = Table(
+    "live_alert_rules",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("kind", String(32), nullable=False),  # control_change | new_event | contradiction
+    Column("countries", Text, nullable=False),  # ISO3 codes, JSON
+    Column("bbox", Text),  # [west, south, east, north], JSON
+    Column("places", Text, nullable=False),  # as the admin wrote them: names or GeoNames ids
+    Column("place_ids", Text, nullable=False),  # GeoNames ids the gazetteer read them as
+    Column("event_type", String(64)),
+    Column("min_sources", Integer, nullable=False),
+    Column("created_by", String(200), nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("updated_by", String(200), nullable=False),
+    Column("updated_at", Float, nullable=False),
+)
+
+
 comments = Table(
     "comments",
     metadata,

@@ -82,6 +82,7 @@ from sitrep.read.typology import (
     is_candidate,
 )
 from sitrep.resolve.actors import ActorDictionary, ActorMatch
+from sitrep.resolve.country_hint import fallback_countries, find_places
 from sitrep.resolve.gazetteer import Gazetteer
 from sitrep.text.sentences import split_sentences
 
@@ -372,7 +373,7 @@ class EnglishReader:
         """First pass over an English article: everything but the parses."""
         sentences = split_sentences(article.text)
         claims = attribute(article, sentences)
-        places = self._article_places([s.span.text for s in sentences])
+        places = self._article_places([s.span.text for s in sentences], article.country_hint)
         found_dates = [dates_mod.find_dates(s.span.text, article.published_at) for s in sentences]
         candidates = [i for i, s in enumerate(sentences) if is_candidate(s.span.text)]
         # a candidate with no trigger between word boundaries yields no mention and
@@ -395,7 +396,10 @@ class EnglishReader:
         article, sentences, claims = prep.article, prep.sentences, prep.claims
         places, found_dates = prep.places, prep.found_dates
         theatre = _theatre(places)
-        ctx = ArticleContext(published=article.published_at, countries=dominant_countries(places))
+        countries = dominant_countries(places) or fallback_countries(
+            self.gazetteer, [s.span.text for s in sentences], article.country_hint
+        )
+        ctx = ArticleContext(published=article.published_at, countries=countries)
         dated = paragraph_dates(claims, found_dates)
         mentions: list[Mention] = []
         for i, claim in enumerate(claims):
@@ -442,12 +446,12 @@ class EnglishReader:
         """Places named in a sentence, less the names used for something else."""
         return self._article_places([text])[0]
 
-    def _article_places(self, texts: list[str]) -> list[list[PlaceMatch]]:
+    def _article_places(self, texts: list[str], hint: str | None = None) -> list[list[PlaceMatch]]:
         """Places named in each sentence of one article, chosen among namesakes
         with the whole article as context (its countries, provinces and the
         places it names without doubt), less the names used for something else."""
         out = []
-        for text, found in zip(texts, self.gazetteer.find_all(texts), strict=True):
+        for text, found in zip(texts, find_places(self.gazetteer, texts, hint), strict=True):
             outlets = [(a, b) for a, b, _ in outlet_directory().find(text)]
             out.append([p for p in found if _is_place_use(text, p, outlets)])
         return out
