@@ -41,7 +41,10 @@ $(WEB_VENDOR)/.installed: $(WEB_DIR)/package.json $(WEB_DIR)/package-lock.json
 	cp $(WEB_DIR)/node_modules/swagger-ui-dist/swagger-ui-bundle.js \
 	  $(WEB_DIR)/node_modules/swagger-ui-dist/swagger-ui.css \
 	  $(WEB_DIR)/node_modules/swagger-ui-dist/favicon-32x32.png $(WEB_VENDOR)/swagger-ui/
-	cp $(WEB_DIR)/node_modules/redoc/bundles/redoc.standalone.js $(WEB_VENDOR)/redoc/
+	# ReDoc's sidebar shows a logo from its CDN: an empty data: image instead, so /redoc
+	# makes no request off this server (the image's error handler then hides it).
+	sed 's#https://cdn.redoc.ly/redoc/logo-mini.svg#data:,#' \
+	  $(WEB_DIR)/node_modules/redoc/bundles/redoc.standalone.js > $(WEB_VENDOR)/redoc/redoc.standalone.js
 	cp -R $(WEB_DIR)/node_modules/leaflet/dist/leaflet.js $(WEB_DIR)/node_modules/leaflet/dist/leaflet.css \
 	  $(WEB_DIR)/node_modules/leaflet/dist/images $(WEB_VENDOR)/leaflet/
 	cp $(WEB_DIR)/node_modules/topojson-client/dist/topojson-client.min.js $(WEB_VENDOR)/

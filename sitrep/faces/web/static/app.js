@@ -52,7 +52,7 @@
       exportThese: "Export these events:", more: "More events", back: "\u2190 All events",
       event: "event", events: "events", place: "Place: ",
       noMatch: "No events match these filters.",
-      dataRange: (a, b, n) => "The data covers " + a + " to " + b + " (" + n + ").",
+      dataRange: (a, b, n) => "The data covers " + a + " to " + b + " (" + n + (n === 1 ? " article" : " articles") + ").",
       noData: "The database holds no events yet: run `sitrep ingest` (or `make run`).",
       shortQuery: "Type at least 2 letters: one letter matches too many places to list.",
       noPlace: (q) => "No place called " + q + " in these reports.",
@@ -74,7 +74,7 @@
       exportThese: "خروجی این رویدادها:", more: "رویدادهای بیشتر", back: "\u2192 همهٔ رویدادها",
       event: "رویداد", events: "رویداد", place: "مکان: ",
       noMatch: "هیچ رویدادی با این فیلترها یافت نشد.",
-      dataRange: (a, b, n) => "داده‌ها از " + a + " تا " + b + " است (" + n + ").",
+      dataRange: (a, b, n) => "داده‌ها از " + a + " تا " + b + " است (" + n + " مقاله).",
       noData: "هنوز رویدادی در پایگاه داده نیست: `sitrep ingest` را اجرا کنید.",
       shortQuery: "دست‌کم ۲ حرف بنویسید: یک حرف با مکان‌های بسیار زیادی جور درمی‌آید.",
       noPlace: (q) => "مکانی به نام " + q + " در این گزارش‌ها نیست.",
@@ -491,7 +491,8 @@
       cls: "ev-cluster", text: String(n),
       attrs: { style: "background:" + typeColour(top ? top[0] : ""), "data-count": n },
     });
-    return L.divIcon({ html: node, className: "ev-cluster-icon", iconSize: [28, 28] });
+    // above the place, so the control dot at the place stays visible
+    return L.divIcon({ html: node, className: "ev-cluster-icon", iconSize: [28, 28], iconAnchor: [14, 36] });
   }
 
   // One event: a dot in its type's colour; its status drawn in the outline
@@ -505,7 +506,7 @@
         "data-date": e.date || "",
       },
     });
-    return L.divIcon({ html: node, className: "ev-icon", iconSize: [16, 16] });
+    return L.divIcon({ html: node, className: "ev-icon", iconSize: [16, 16], iconAnchor: [8, 22] });
   }
 
   function eventPopup(e) {
@@ -683,7 +684,7 @@
     $("day-prev").addEventListener("click", () => step(-1));
     $("day-next").addEventListener("click", () => step(1));
     $("play").addEventListener("click", () => (state.playing ? stopPlaying() : play()));
-    $("data-range").textContent = t("dataRange")(shortDay(first), shortDay(last), nEvents(summary.events));
+    $("data-range").textContent = t("dataRange")(shortDay(first), shortDay(last), summary.articles);
   }
 
   // Play: one day after another from the slider's day (from the first when at the end).
@@ -911,7 +912,7 @@
   function emptyMessage(hint) {
     const s = state.summary || {};
     const parts = [hint || t("noMatch")];
-    if (s.first_date) parts.push(t("dataRange")(s.first_date, s.last_date, nEvents(s.events)));
+    if (s.first_date) parts.push(t("dataRange")(s.first_date, s.last_date, s.articles));
     return parts.join(" ");
   }
 
@@ -1292,7 +1293,7 @@
     if (!rerender || !state.summary) return;
     // redraw what holds words: the legend, the list, the open event
     const s = state.summary;
-    if (s.first_date) $("data-range").textContent = t("dataRange")(shortDay(s.first_date), shortDay(s.last_date), nEvents(s.events));
+    if (s.first_date) $("data-range").textContent = t("dataRange")(shortDay(s.first_date), shortDay(s.last_date), s.articles);
     typeLegend();
     showFilters();
     loadEvents(false);
