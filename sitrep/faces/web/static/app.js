@@ -636,10 +636,12 @@
         el("span", { cls: "swatch", attrs: { style: "background:" + colourOf(item.controller) } }),
         dataText("span", item.place.name, null, "place"),
         el("span", { text: " " + item.controller }),
-        el("span", {
-          cls: "muted",
-          text: (item.since ? " " + t("since") + item.since : "") + (item.disputed ? t("disputed") : ""),
-        }),
+        el("span", { cls: "muted" }, [
+          item.since ? el("span", { text: " " + t("since") }) : null,
+          // a date keeps its own order inside Persian text
+          item.since ? el("span", { text: item.since, attrs: { dir: "ltr" } }) : null,
+          item.disputed ? el("span", { text: t("disputed") }) : null,
+        ]),
       ]);
       row.addEventListener("click", () => {
         if (state.map) {
