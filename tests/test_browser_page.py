@@ -129,7 +129,7 @@ def test_view_survives_reload_and_share(page: Page, server: str, browser: Browse
     page.reload()
     page.wait_for_selector("body[data-ready=true]", timeout=20_000)
     same_view(page)
-    _shot(page, "10-url-state-reloaded")
+    _shot(page, "30-url-state-reloaded")
     # Back closes the event and keeps the filters
     page.click("#back")
     assert "event" not in _view(page)
@@ -183,7 +183,7 @@ def test_event_markers_by_type_and_opening_an_event_moves_map_and_slider(
     if dot.count():
         style = dot.get_attribute("style") or ""
         assert "--c:" in style and dot.get_attribute("data-status")
-    _shot(page, "11-event-opened-map-and-slider")
+    _shot(page, "31-event-opened-map-and-slider")
     # the map's legend names each event type with its colour
     types = {t["event_type"] for t in _api(page, "/api/summary")["event_types"]}
     shown = set(
@@ -213,7 +213,7 @@ def test_event_popup_opens_the_event_and_is_not_under_the_header(page: Page, ser
     header = page.locator("header.top").bounding_box()
     box = page.locator(".leaflet-popup").bounding_box()
     assert header and box and box["y"] >= header["y"] + header["height"] - 1
-    _shot(page, "12-event-popup")
+    _shot(page, "32-event-popup")
     popup.locator("button").click()
     page.wait_for_selector(f'#event-detail[data-event-id="{event_id}"]')
     assert page.errors == []  # type: ignore[attr-defined]
@@ -242,7 +242,7 @@ def test_timeline_counts_days_by_type_and_plays(page: Page, server: str) -> None
     summary = _api(page, "/api/summary")
     assert "16 Oct 2017" in page.inner_text("#data-range") and summary["first_date"] == "2017-10-16"
     assert "26 Nov 2017" in page.inner_text("#data-range")
-    _shot(page, "13-timeline")
+    _shot(page, "33-timeline")
     # a click on a day's bar moves the slider there
     page.locator('#timeline g.day[data-day="2017-11-03"] rect').first.dispatch_event("click")
     page.wait_for_function(
@@ -318,7 +318,7 @@ def test_banner_clears_when_the_error_is_fixed(page: Page, server: str) -> None:
     page.fill("#f-actor", "ISIS")
     page.wait_for_selector("#notice:not([hidden])")
     assert "database busy" in page.inner_text("#notice")
-    _shot(page, "14-error-banner")
+    _shot(page, "34-error-banner")
     failing["on"] = False
     page.fill("#f-actor", "SDF")
     page.wait_for_selector("#notice", state="hidden")
@@ -331,7 +331,7 @@ def test_empty_results_short_searches_and_counts(page: Page, server: str) -> Non
     page.wait_for_selector("#events-count.empty")
     text = page.inner_text("#events-count")
     assert "2017-10-16" in text and "2017-11-26" in text  # the data's date range
-    _shot(page, "15-empty-results")
+    _shot(page, "35-empty-results")
     page.fill("#f-actor", "")
     # one letter: the search says why nothing is looked up
     page.fill("#place-q", "a")
@@ -395,12 +395,12 @@ def test_phone_has_no_sideways_overflow(phone: Page, server: str) -> None:
         box = phone.locator(sel).bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, sel
         assert phone.locator(sel).is_visible(), sel
-    _shot(phone, "16-phone")
+    _shot(phone, "36-phone")
     phone.locator("#events li.event").first.click()
     phone.wait_for_selector("#event-detail[data-event-id]")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     phone.locator("#event-detail").scroll_into_view_if_needed()
-    _shot(phone, "17-phone-roundup")
+    _shot(phone, "37-phone-roundup")
 
 
 # -- 7. the API documentation, offline ---------------------------------------------------
@@ -416,7 +416,7 @@ def test_api_docs_render_offline(browser: Browser, server: str, path: str, ready
         pg.goto(server + path)
         pg.wait_for_selector(ready, timeout=20_000)
         assert "/api/events" in pg.inner_text("body")
-        _shot(pg, "18-docs" if path == "/docs" else "19-redoc")
+        _shot(pg, "38-docs" if path == "/docs" else "39-redoc")
 
 
 # -- 8. Persian ------------------------------------------------------------------------
@@ -439,7 +439,7 @@ def test_persian_interface_right_to_left_with_jalali_dates(page: Page, server: s
     page.wait_for_selector("#events li.event .jalali")
     first = page.locator("#events li.event").first
     assert first.locator("time").inner_text().startswith("2017-")
-    _shot(page, "20-persian")
+    _shot(page, "40-persian")
     page.reload()
     page.wait_for_selector("body[data-ready=true]", timeout=20_000)
     assert page.evaluate("document.documentElement.dir") == "rtl"
