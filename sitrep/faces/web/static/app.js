@@ -369,8 +369,9 @@
     map.attributionControl.addAttribution("Borders: Natural Earth (world-atlas)");
     map.setView([34.8, 40.5], 6);
     state.map = map;
-    // Control dots stay above event markers; both under popups.
-    map.createPane("control").style.zIndex = 620;
+    // Control dots lie above the borders and under the event markers (which sit just
+    // above their place, so both show); labels and popups stay on top.
+    map.createPane("control").style.zIndex = 450;
     state.eventLayer = typeof L.markerClusterGroup === "function"
       ? L.markerClusterGroup({
         maxClusterRadius: 36, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
@@ -559,7 +560,7 @@
     for (const { marker, item } of state.eventMarkers) {
       if (item.date && item.date > day) continue;
       const recent = !item.date || item.date >= weekAgo;
-      marker.setOpacity(recent ? 1 : 0.45);
+      marker.setOpacity(recent ? 1 : 0.6);
       marker.setZIndexOffset(recent ? 100 : 0);
       shown.push(marker);
     }
