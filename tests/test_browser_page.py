@@ -449,6 +449,11 @@ def test_persian_interface_right_to_left_with_jalali_dates(page: Page, server: s
     first = page.locator("#events li.event").first
     assert first.locator("time").inner_text().startswith("2017-")
     _shot(page, "40-persian")
+    # an event's roundup in the Persian interface: Persian headings, both calendars
+    first.click()
+    page.wait_for_selector("#event-detail .facts .jalali")
+    assert re.search(r"[\u0600-\u06FF]", page.inner_text("#event-detail h2.section"))
+    _shot(page, "41-persian-roundup")
     page.reload()
     page.wait_for_selector("body[data-ready=true]", timeout=20_000)
     assert page.evaluate("document.documentElement.dir") == "rtl"

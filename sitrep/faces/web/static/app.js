@@ -63,6 +63,7 @@
       eventsHere: "Events here", heldByX: "Held by ", since: "since ", sinceUnknown: "since an unknown date",
       disputed: " (disputed)", accordingTo: "According to ", noControl: "no control reported yet",
       allOfType: (t) => "all: " + t, onMap: (n, m) => n + " on the map (the first " + m + ")",
+      cites: "Cites: ", article: "article", undated: "undated", via: "as reported by ",
       statuses: { occurred: "occurred", claimed: "claimed", denied: "denied", expected: "expected", background: "background" },
     },
     fa: {
@@ -85,6 +86,7 @@
       eventsHere: "رویدادهای اینجا", heldByX: "در دست ", since: "از ", sinceUnknown: "از تاریخی نامعلوم",
       disputed: " (مورد مناقشه)", accordingTo: "به گفتهٔ ", noControl: "هنوز گزارشی از کنترل نیست",
       allOfType: (t) => "همه: " + t, onMap: (n, m) => n + " روی نقشه (" + m + " نخست)",
+      cites: "به نقل از: ", article: "مقاله", undated: "بی‌تاریخ", via: "به گزارش ",
       statuses: { occurred: "رخ داده", claimed: "ادعا شده", denied: "تکذیب شده", expected: "پیش‌بینی شده", background: "پیشینه" },
     },
   };
@@ -1047,14 +1049,14 @@
     const box = el("section", { cls: "outlet", attrs: { "data-outlet": o.outlet } });
     box.appendChild(dataText("h3", o.outlet));
     if (o.cites && o.cites.length) {
-      box.appendChild(dataText("p", "Cites: " + o.cites.join("; "), null, "muted"));
+      box.appendChild(dataText("p", t("cites") + o.cites.join("; "), null, "muted"));
     }
     // Roundups list each outlet's reports; an outlet given flat (one report) works too.
     for (const r of o.reports || [o]) {
       const head = el("p", { cls: "report-head" });
-      head.appendChild(safeLink(r.url, r.title || r.url || "article", r.language));
-      const bits = [r.published || "undated"];
-      if (r.via) bits.push("as reported by " + r.via);
+      head.appendChild(safeLink(r.url, r.title || r.url || t("article"), r.language));
+      const bits = [r.published || t("undated")];
+      if (r.via) bits.push(t("via") + r.via);
       head.appendChild(el("span", { cls: "muted", text: " \u00b7 " + bits.join(" \u00b7 ") }));
       box.appendChild(head);
       for (const q of r.quotes || []) box.appendChild(quoteBlock(q, r.language));
