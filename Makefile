@@ -28,11 +28,23 @@ install: $(STAMP) web-assets moderation-model
 
 web-assets: $(WEB_VENDOR)/.installed
 
-# Leaflet, topojson-client and Natural Earth borders (world-atlas), pinned in
-# sitrep/faces/web/package-lock.json, copied next to the page so it works offline.
+# Leaflet, its marker clusters, topojson-client, Natural Earth borders (world-atlas),
+# Swagger UI and ReDoc (for /docs and /redoc), pinned in sitrep/faces/web/package-lock.json,
+# copied next to the page so it works offline.
 $(WEB_VENDOR)/.installed: $(WEB_DIR)/package.json $(WEB_DIR)/package-lock.json
 	cd $(WEB_DIR) && npm ci --no-audit --no-fund --ignore-scripts
-	rm -rf $(WEB_VENDOR) && mkdir -p $(WEB_VENDOR)/leaflet
+	rm -rf $(WEB_VENDOR) && mkdir -p $(WEB_VENDOR)/leaflet $(WEB_VENDOR)/markercluster \
+	  $(WEB_VENDOR)/swagger-ui $(WEB_VENDOR)/redoc
+	cp $(WEB_DIR)/node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
+	  $(WEB_DIR)/node_modules/leaflet.markercluster/dist/MarkerCluster.css \
+	  $(WEB_DIR)/node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css $(WEB_VENDOR)/markercluster/
+	cp $(WEB_DIR)/node_modules/swagger-ui-dist/swagger-ui-bundle.js \
+	  $(WEB_DIR)/node_modules/swagger-ui-dist/swagger-ui.css \
+	  $(WEB_DIR)/node_modules/swagger-ui-dist/favicon-32x32.png $(WEB_VENDOR)/swagger-ui/
+	# ReDoc's sidebar shows a logo from its CDN: an empty data: image instead, so /redoc
+	# makes no request off this server (the image's error handler then hides it).
+	sed 's#https://cdn.redoc.ly/redoc/logo-mini.svg#data:,#' \
+	  $(WEB_DIR)/node_modules/redoc/bundles/redoc.standalone.js > $(WEB_VENDOR)/redoc/redoc.standalone.js
 	cp -R $(WEB_DIR)/node_modules/leaflet/dist/leaflet.js $(WEB_DIR)/node_modules/leaflet/dist/leaflet.css \
 	  $(WEB_DIR)/node_modules/leaflet/dist/images $(WEB_VENDOR)/leaflet/
 	cp $(WEB_DIR)/node_modules/topojson-client/dist/topojson-client.min.js $(WEB_VENDOR)/

@@ -197,6 +197,14 @@ class Sitrep:
         for event in self.events(f, **filters):
             yield event.to_dict()
 
+    def day_counts(self, f: EventFilter | None = None, /, **filters: Any) -> list[dict[str, Any]]:
+        """Events matching a filter per day and event type, ``[{date, event_type, n}]``
+        by date then type (undated events left out): the page's timeline."""
+        from sitrep.views.queries import day_counts
+
+        f = self._filter(f, filters)
+        return day_counts(self.store, f, **self._readers(f))
+
     def _readers(self, f: EventFilter) -> dict[str, Any]:
         # the gazetteer and the catalogue load only for a filter that needs them
         return {

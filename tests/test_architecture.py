@@ -227,12 +227,6 @@ def test_the_graph_sees_the_package() -> None:
 # -- the guards -------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="two cycles are being removed on other branches (issue 10): store <-> merge "
-    "(with control, live.state, moderation.comments) and read.en.extract <-> read.fa; "
-    "flip to a plain test when those branches are merged",
-)
 def test_no_import_cycles() -> None:
     graph = import_graph()
     found = cycles(graph)
@@ -268,11 +262,6 @@ def test_the_store_tables_are_found() -> None:
     assert defining and {"events", "articles"} <= names
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="faces/web/app.py still writes its own SQL; the api branch of issue 10 moves it "
-    "behind the library API; flip to a plain test when that branch is merged",
-)
 def test_faces_reach_the_store_only_through_the_library() -> None:
     defining, tables = _table_modules()
     bad = []

@@ -113,7 +113,7 @@ def add_rule_routes(app: FastAPI, reader: Store, config: Config | None) -> None:
     def writer() -> Store:
         if backend is None:
             raise HTTPException(503, "alert rules are off: this app has no writable database")
-        return backend.writable()
+        return backend.writable_store()
 
     def config_rules() -> list[AlertRule]:
         try:

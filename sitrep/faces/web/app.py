@@ -39,6 +39,7 @@ from sitrep.core.config import Config
 from sitrep.core.errors import LookupFailed, SitrepError, StoreError
 from sitrep.faces.web.comments_api import CommentBackend, add_comment_routes
 from sitrep.faces.web.limits import RateLimiter
+from sitrep.faces.web.page_api import DOCS_FAVICON, SWAGGER_CSS, SWAGGER_JS, add_page_routes
 from sitrep.faces.web.params import (
     MAX_ID,
     ControlQuery,
@@ -84,9 +85,8 @@ EXPORT_TYPES = {
 
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
-# Swagger UI and ReDoc come from the CDN FastAPI names; the page's own inline
-# script (the UI's settings) is allowed by its hash, so nothing else can run.
-_DOCS_CDN = "https://cdn.jsdelivr.net"
+# Swagger UI and ReDoc come from this server (npm packages copied by `make web-assets`);
+# the page's own inline script (the UI's settings) is allowed by its hash.
 
 
 def docs_headers(html: str) -> dict[str, str]:
@@ -96,9 +96,9 @@ def docs_headers(html: str) -> dict[str, str]:
         for m in _INLINE_SCRIPT.findall(html)
     )
     return {
-        "Content-Security-Policy": f"default-src 'self'; script-src 'self' {_DOCS_CDN} {hashes}; "
-        f"style-src 'self' {_DOCS_CDN} 'unsafe-inline'; img-src 'self' data: "
-        "https://fastapi.tiangolo.com; worker-src 'self' blob:; object-src 'none'; "
+        "Content-Security-Policy": f"default-src 'self'; script-src 'self' {hashes}; "
+        "style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "worker-src 'self' blob:; object-src 'none'; "
         "base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "same-origin",
@@ -225,7 +225,13 @@ def create_app(
 
     @app.get("/docs", include_in_schema=False)
     def _docs() -> HTMLResponse:
-        page = get_swagger_ui_html(openapi_url=app.openapi_url or "", title=f"{app.title} API")
+        page = get_swagger_ui_html(
+            openapi_url=app.openapi_url or "",
+            title=f"{app.title} API",
+            swagger_js_url=SWAGGER_JS,
+            swagger_css_url=SWAGGER_CSS,
+            swagger_favicon_url=DOCS_FAVICON,
+        )
         html = bytes(page.body).decode("utf-8")
         return HTMLResponse(html, headers=docs_headers(html))
 
@@ -385,6 +391,7 @@ def create_app(
 
     add_live_routes(app, api.store, config)
 
+    add_page_routes(app, backend, docs_headers)  # /api/timeline, /redoc
     limiter = RateLimiter(*comment_rate) if comment_rate else None
     add_comment_routes(app, comment_backend, policy=policy, limiter=limiter)
 

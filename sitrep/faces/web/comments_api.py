@@ -35,6 +35,7 @@ from sitrep.moderation import comments as cm
 if TYPE_CHECKING:
     from sitrep.api import Comments, Sitrep
     from sitrep.moderation import Policy
+    from sitrep.store import Store
 
 MAX_BODY = 16 * 1024  # bytes: room for MAX_TEXT Persian characters (two bytes each) and JSON
 _ID = ID_PATTERN.pattern
@@ -120,6 +121,12 @@ class CommentBackend:
                 503, f"comments are off: the database cannot be written ({self.error})"
             )
         return self.writer
+
+    def writable_store(self) -> Store:
+        """The writable store itself, for library code that writes other tables (alert
+        rules); 503 when the database cannot be written."""
+        self.writable()
+        return self._writer_api.store
 
     def close(self) -> None:
         """Release the writable store."""

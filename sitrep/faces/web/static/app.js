@@ -1,16 +1,23 @@
-// sitrep's page: a control map with a date slider, the event list, event roundups,
-// and reader comments under each event.
+// sitrep's page: a control map with a date slider and a timeline of events, the
+// event list with its filters and exports, event roundups, and reader comments.
 //
 // Plain JavaScript, no build step. Every piece of text that comes from the data
 // (article text, names, titles, readers' comments) goes into the page through
 // textContent or DOM attributes, never innerHTML, so nothing in a report or a
 // comment can run as markup.
+//
+// The view (day, filters, open event, map view, language) lives in the URL's
+// fragment, e.g. #day=2017-11-12&actor=ISIS&event=3fa2c1&map=34.45,40.92,8&lang=fa,
+// so a reload or a shared link shows the same thing.
 "use strict";
 
 (function () {
   const $ = (id) => document.getElementById(id);
+  const SVG = "http://www.w3.org/2000/svg";
   const DAY_MS = 86400000;
   const PAGE = 100;
+  const MAP_EVENTS = 1000;  // events drawn on the map at most (the API's largest page)
+  const PLAY_MS = 700;
 
   // Fixed colours for the usual controllers; others get one from the palette.
   const COLOURS = {
@@ -24,16 +31,93 @@
     "US-led Coalition": "#4aa3df",
   };
   const PALETTE = ["#8e44ad", "#16a085", "#b5651d", "#d35400", "#5d6d7e", "#c2185b", "#00838f"];
+  // The six ACLED event types, each with its colour on the map and the timeline.
+  const TYPE_COLOURS = {
+    "Battles": "#c0392b",
+    "Explosions/Remote violence": "#e67e22",
+    "Violence against civilians": "#8e44ad",
+    "Protests": "#2980b9",
+    "Riots": "#d4ac0d",
+    "Strategic developments": "#16a085",
+  };
+
+  // The interface's words in English and Persian; the data's own text is never translated.
+  const WORDS = {
+    en: {
+      tagline: "who held what, what happened, and who said so",
+      findPlace: "Find a place", findPlaceHint: "Find a place (any spelling)", find: "Find",
+      loading: "Loading…", play: "Play", pause: "Pause", heldBy: "Held by, on",
+      eventTypes: "Events, by type", places: "Places", type: "Type", any: "any", actor: "Actor",
+      actorHint: "e.g. ISIS, Daesh, Syrian army", from: "From", to: "To",
+      exportThese: "Export these events:", more: "More events", back: "\u2190 All events",
+      event: "event", events: "events", place: "Place: ",
+      noMatch: "No events match these filters.",
+      dataRange: (a, b, n) => "The data covers " + a + " to " + b + " (" + n + (n === 1 ? " article" : " articles") + ").",
+      noData: "The database holds no events yet: run `sitrep ingest` (or `make run`).",
+      shortQuery: "Type at least 2 letters: one letter matches too many places to list.",
+      noPlace: (q) => "No place called " + q + " in these reports.",
+      sources: "Sources: ", dateUnknown: "date unknown", unknownPlace: "unknown place",
+      actorsUnknown: "actors unknown", with: "with", killed: "killed",
+      outletsSaid: (n) => "What " + (n === 1 ? "one outlet" : n + " outlets") + " said",
+      agree: "Where they agree", differ: "Where they differ", openEvent: "Read the reports",
+      eventsHere: "Events here", heldByX: "Held by ", since: "since ", sinceUnknown: "since an unknown date",
+      disputed: " (disputed)", accordingTo: "According to ", noControl: "no control reported yet",
+      allOfType: (t) => "all: " + t, onMap: (n, m) => n + " on the map (the first " + m + ")",
+      cites: "Cites: ", article: "article", undated: "undated", via: "as reported by ",
+      statuses: { occurred: "occurred", claimed: "claimed", denied: "denied", expected: "expected", background: "background" },
+    },
+    fa: {
+      tagline: "چه کسی کجا را در دست داشت، چه رخ داد و چه کسی گفت",
+      findPlace: "یافتن مکان", findPlaceHint: "یافتن مکان (با هر املایی)", find: "بیاب",
+      loading: "در حال بارگیری…", play: "پخش", pause: "توقف", heldBy: "در دست چه کسی، در",
+      eventTypes: "رویدادها بر پایهٔ نوع", places: "مکان‌ها", type: "نوع", any: "همه", actor: "بازیگر",
+      actorHint: "مثلاً داعش، ارتش سوریه", from: "از", to: "تا",
+      exportThese: "خروجی این رویدادها:", more: "رویدادهای بیشتر", back: "\u2192 همهٔ رویدادها",
+      event: "رویداد", events: "رویداد", place: "مکان: ",
+      noMatch: "هیچ رویدادی با این فیلترها یافت نشد.",
+      dataRange: (a, b, n) => "داده‌ها از " + a + " تا " + b + " است (" + n + " مقاله).",
+      noData: "هنوز رویدادی در پایگاه داده نیست: `sitrep ingest` را اجرا کنید.",
+      shortQuery: "دست‌کم ۲ حرف بنویسید: یک حرف با مکان‌های بسیار زیادی جور درمی‌آید.",
+      noPlace: (q) => "مکانی به نام " + q + " در این گزارش‌ها نیست.",
+      sources: "منابع: ", dateUnknown: "تاریخ نامعلوم", unknownPlace: "مکان نامعلوم",
+      actorsUnknown: "بازیگران نامعلوم", with: "همراه با", killed: "کشته",
+      outletsSaid: (n) => "آنچه " + n + " رسانه گفتند",
+      agree: "جایی که هم‌نظرند", differ: "جایی که اختلاف دارند", openEvent: "خواندن گزارش‌ها",
+      eventsHere: "رویدادهای اینجا", heldByX: "در دست ", since: "از ", sinceUnknown: "از تاریخی نامعلوم",
+      disputed: " (مورد مناقشه)", accordingTo: "به گفتهٔ ", noControl: "هنوز گزارشی از کنترل نیست",
+      allOfType: (t) => "همه: " + t, onMap: (n, m) => n + " روی نقشه (" + m + " نخست)",
+      cites: "به نقل از: ", article: "مقاله", undated: "بی‌تاریخ", via: "به گزارش ",
+      statuses: { occurred: "رخ داده", claimed: "ادعا شده", denied: "تکذیب شده", expected: "پیش‌بینی شده", background: "پیشینه" },
+    },
+  };
 
   const state = {
+    lang: "en",
+    summary: null,
     days: [],            // ISO dates the slider walks through
+    dayChosen: false,    // the reader moved the slider (the URL then names the day)
     markers: new Map(),  // place id -> Leaflet circle marker
     map: null,
     ring: null,          // highlight of the open event's place
+    eventLayer: null,    // event markers (clustered when the plugin is there)
+    eventMarkers: [],    // [{marker, item}] for the events drawn on the map
     filters: { type: "", actor: "", since: "", until: "", place: "", placeName: "" },
     next: null,          // URL of the next page of events
     controlRequest: 0,   // drops answers to slider positions already left
+    mapRequest: 0,
+    timelineRequest: 0,
+    mapMoved: false,     // the reader moved the map (the URL then names the view)
+    listRequest: 0,      // drops answers to filters already changed
+    eventId: null,       // the event open in the side panel
+    shownEvent: null,
+    counts: [],          // /api/timeline items
+    playing: null,       // the play button's timer
+    ready: false,
+    busy: 0,
+    notices: new Map(),  // what the banner says, by the part of the page that said it
   };
+
+  const t = (key) => WORDS[state.lang][key] !== undefined ? WORDS[state.lang][key] : WORDS.en[key];
 
   // -- small helpers ---------------------------------------------------------
 
@@ -50,6 +134,13 @@
     return node;
   }
 
+  function svg(tag, attrs, text) {
+    const node = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
   // Text from the data: the browser picks its direction; Persian is marked as such.
   function dataText(tag, text, lang, cls) {
     const node = el(tag, { text: text, cls: cls, attrs: { dir: "auto" } });
@@ -60,14 +151,17 @@
     return node;
   }
 
-  // A link only when the URL is http(s): a "javascript:" URL in the data stays plain text.
+  // A link only when the URL is http(s): a "javascript:" URL in the data stays plain
+  // text, and a report without a URL is plain text too (not a link to "/null").
   function safeLink(url, text, lang) {
     let ok = false;
-    try {
-      const u = new URL(url, window.location.href);
-      ok = u.protocol === "http:" || u.protocol === "https:";
-    } catch (e) {
-      ok = false;
+    if (url) {
+      try {
+        const u = new URL(url, window.location.href);
+        ok = u.protocol === "http:" || u.protocol === "https:";
+      } catch (e) {
+        ok = false;
+      }
     }
     const node = dataText(ok ? "a" : "span", text, lang);
     if (ok) {
@@ -85,25 +179,50 @@
     return PALETTE[h % PALETTE.length];
   }
 
-  function notice(message) {
+  function typeColour(type) {
+    return TYPE_COLOURS[type] || colourOf(type);
+  }
+
+  // "1 event", "2 events" (Persian nouns stay singular after a number).
+  function nEvents(n) {
+    return n + " " + (n === 1 ? t("event") : t("events"));
+  }
+
+  // The banner: each part of the page sets or clears its own message, so an error
+  // goes away as soon as the part that had it works again.
+  function notice(key, message) {
+    if (message) state.notices.set(key, message);
+    else state.notices.delete(key);
     const box = $("notice");
-    box.textContent = message;
-    box.hidden = !message;
+    box.replaceChildren();
+    for (const [k, m] of state.notices) box.appendChild(el("div", { text: m, attrs: { "data-key": k } }));
+    box.hidden = state.notices.size === 0;
+  }
+
+  function busy(delta) {
+    state.busy = Math.max(0, state.busy + delta);
+    $("loading").hidden = state.busy === 0;
+    document.body.setAttribute("aria-busy", state.busy ? "true" : "false");
   }
 
   async function getJSON(url) {
-    const res = await fetch(url, { headers: { Accept: "application/json" } });
-    let body = null;
+    busy(1);
     try {
-      body = await res.json();
-    } catch (e) {
-      body = null;
+      const res = await fetch(url, { headers: { Accept: "application/json" } });
+      let body = null;
+      try {
+        body = await res.json();
+      } catch (e) {
+        body = null;
+      }
+      if (!res.ok) {
+        const msg = (body && body.message) || res.status + " " + res.statusText;
+        throw new Error(msg);
+      }
+      return body;
+    } finally {
+      busy(-1);
     }
-    if (!res.ok) {
-      const msg = (body && body.message) || res.status + " " + res.statusText;
-      throw new Error(msg);
-    }
-    return body;
   }
 
   // POST a JSON body; resolves to {status, body} whatever the status (the caller decides).
@@ -133,8 +252,110 @@
     });
   }
 
+  function shortDay(iso) {
+    return new Date(iso + "T00:00:00Z").toLocaleDateString("en-GB", {
+      day: "numeric", month: "short", year: "numeric", timeZone: "UTC",
+    });
+  }
+
+  // The same day in the Iranian (Jalali) calendar, in Persian: "۲۱ آبان ۱۳۹۶".
+  function jalali(iso) {
+    try {
+      return new Intl.DateTimeFormat("fa-IR-u-ca-persian", {
+        day: "numeric", month: "long", year: "numeric", timeZone: "UTC",
+      }).format(new Date(iso + "T00:00:00Z"));
+    } catch (e) {
+      return "";
+    }
+  }
+
+  // A date element: Gregorian, with the Jalali date beside it in the Persian interface.
+  function dateNode(iso) {
+    const node = el("time", { text: iso || t("dateUnknown"), attrs: { datetime: iso } });
+    if (iso && state.lang === "fa") {
+      const box = el("span", { cls: "dates" }, [node]);
+      box.appendChild(el("span", { cls: "jalali", text: " " + jalali(iso), attrs: { lang: "fa" } }));
+      return box;
+    }
+    return node;
+  }
+
   function placeName(place) {
-    return place ? place.name : "unknown place";
+    return place ? place.name : t("unknownPlace");
+  }
+
+  function statusWord(status) {
+    return (t("statuses") || {})[status] || status;
+  }
+
+  // -- the view in the URL -----------------------------------------------------
+
+  function readURL() {
+    return new URLSearchParams(window.location.hash.replace(/^#/, ""));
+  }
+
+  function currentDay() {
+    return state.days[Number($("day").value)];
+  }
+
+  // Write the view into the fragment: a new history entry when an event opens or
+  // closes (Back returns), the same entry for slider, filter and map moves.
+  function writeURL(push) {
+    if (!state.ready) return;
+    const p = new URLSearchParams();
+    if (state.dayChosen && currentDay()) p.set("day", currentDay());
+    const f = state.filters;
+    for (const key of ["type", "actor", "since", "until", "place"]) if (f[key]) p.set(key, f[key]);
+    if (f.place && f.placeName) p.set("pname", f.placeName);
+    if (state.eventId) p.set("event", state.eventId);
+    if (state.map && state.mapMoved) {
+      const c = state.map.getCenter();
+      p.set("map", c.lat.toFixed(3) + "," + c.lng.toFixed(3) + "," + state.map.getZoom());
+    }
+    if (state.lang !== "en") p.set("lang", state.lang);
+    const hash = p.toString();
+    const url = window.location.pathname + window.location.search + (hash ? "#" + hash : "");
+    if (url === window.location.pathname + window.location.search + window.location.hash) return;
+    if (push) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
+  }
+
+  // Show what the URL asks for (at start, on Back/Forward, or on a pasted link).
+  async function route() {
+    const p = readURL();
+    const lang = p.get("lang") === "fa" ? "fa" : "en";
+    if (lang !== state.lang) setLang(lang, false);
+    const f = state.filters;
+    const wanted = {
+      type: p.get("type") || "", actor: p.get("actor") || "", since: p.get("since") || "",
+      until: p.get("until") || "", place: p.get("place") || "", placeName: p.get("pname") || "",
+    };
+    let changed = false;
+    for (const key of Object.keys(wanted)) {
+      if (f[key] !== wanted[key]) { f[key] = wanted[key]; changed = true; }
+    }
+    if (changed) {
+      showFilters();
+      reloadEvents();
+    }
+    const day = p.get("day");
+    if (day && state.days.includes(day) && day !== currentDay()) {
+      state.dayChosen = true;
+      setDay(day);
+    }
+    const view = /^(-?[\d.]+),(-?[\d.]+),([\d.]+)$/.exec(p.get("map") || "");
+    if (view && state.map) {
+      state.mapMoved = true;
+      state.map.setView([Number(view[1]), Number(view[2])], Number(view[3]), { animate: false });
+    }
+    const id = p.get("event");
+    if (id && /^[0-9a-f]{4,32}$/.test(id)) {
+      state.eventId = id;
+      if (state.shownEvent !== id && state.opening !== id) await openEvent(id, !view);
+    } else {
+      state.eventId = null;
+      showList();
+    }
   }
 
   // -- the map -----------------------------------------------------------------
@@ -150,6 +371,21 @@
     map.attributionControl.addAttribution("Borders: Natural Earth (world-atlas)");
     map.setView([34.8, 40.5], 6);
     state.map = map;
+    // Control dots lie above the borders and under the event markers (which sit just
+    // above their place, so both show); labels and popups stay on top.
+    map.createPane("control").style.zIndex = 450;
+    state.eventLayer = typeof L.markerClusterGroup === "function"
+      ? L.markerClusterGroup({
+        maxClusterRadius: 36, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+        iconCreateFunction: clusterIcon,
+      })
+      : L.layerGroup();
+    state.eventLayer.addTo(map);
+    map.on("moveend", () => {
+      if (!state.ready || state.fitting) return;
+      state.mapMoved = true;
+      writeURL(false);
+    });
     try {
       const topo = await getJSON("/static/vendor/countries-50m.json");
       const countries = topojson.feature(topo, topo.objects.countries);
@@ -158,12 +394,16 @@
         interactive: false,
       }).addTo(map);
     } catch (e) {
-      notice("Country borders could not be loaded: " + e.message);
+      notice("borders", "Country borders could not be loaded: " + e.message);
     }
   }
 
+  // Popups keep clear of the map's edges (and so of the header above the map).
+  const POPUP = { autoPanPaddingTopLeft: [30, 40], autoPanPaddingBottomRight: [30, 30], maxWidth: 300 };
+
   function markerStyle(item) {
     return {
+      pane: "control",
       radius: 9,
       color: item.disputed ? "#ffffff" : "#333333",
       weight: item.disputed ? 3 : 1.5,
@@ -176,15 +416,15 @@
   function popupFor(item) {
     const box = el("div", { cls: "popup" });
     box.appendChild(dataText("strong", item.place.name));
-    box.appendChild(el("div", { text: "Held by " + item.controller }));
-    const since = item.since ? "since " + item.since : "since an unknown date";
-    box.appendChild(el("div", { cls: "muted", text: since + (item.disputed ? " (disputed)" : "") }));
+    box.appendChild(el("div", { text: t("heldByX") + item.controller }));
+    const since = item.since ? t("since") + item.since : t("sinceUnknown");
+    box.appendChild(el("div", { cls: "muted", text: since + (item.disputed ? t("disputed") : "") }));
     if (item.sources.length) {
-      box.appendChild(el("div", { cls: "muted", text: "According to " + item.sources.join(", ") }));
+      box.appendChild(el("div", { cls: "muted", text: t("accordingTo") + item.sources.join(", ") }));
     }
     const timeline = el("ol", { cls: "timeline" });
     box.appendChild(timeline);
-    const events = el("button", { text: "Events here", attrs: { type: "button" } });
+    const events = el("button", { text: t("eventsHere"), attrs: { type: "button" } });
     events.addEventListener("click", () => setPlaceFilter(item.place.geonames_id, item.place.name));
     box.appendChild(events);
     getJSON("/api/places/" + item.place.geonames_id + "/control").then((data) => {
@@ -223,7 +463,7 @@
       } else {
         m.setStyle(markerStyle(item));
       }
-      m.bindPopup(() => popupFor(item));
+      m.bindPopup(() => popupFor(item), POPUP);
       const path = m.getElement();
       if (path) {
         path.setAttribute("data-place-id", id);
@@ -239,22 +479,138 @@
     }
   }
 
+  // -- events on the map ---------------------------------------------------------
+
+  // A cluster: its count on the colour of the type most of its events have.
+  function clusterIcon(cluster) {
+    const counts = new Map();
+    for (const m of cluster.getAllChildMarkers()) {
+      const type = m.options.eventType;
+      counts.set(type, (counts.get(type) || 0) + 1);
+    }
+    const top = [...counts].sort((a, b) => b[1] - a[1])[0];
+    const n = cluster.getChildCount();
+    const node = el("span", {
+      cls: "ev-cluster", text: String(n),
+      attrs: { style: "background:" + typeColour(top ? top[0] : ""), "data-count": n },
+    });
+    // above the place, so the control dot at the place stays visible
+    return L.divIcon({ html: node, className: "ev-cluster-icon", iconSize: [28, 28], iconAnchor: [14, 36] });
+  }
+
+  // One event: a dot in its type's colour; its status drawn in the outline
+  // (solid: occurred, dashed: claimed, hollow: denied, dotted: expected).
+  function eventIcon(e) {
+    const node = el("span", {
+      cls: "ev-dot status-" + e.status,
+      attrs: {
+        style: "--c:" + typeColour(e.event_type),
+        "data-event-id": e.id, "data-type": e.event_type, "data-status": e.status,
+        "data-date": e.date || "",
+      },
+    });
+    return L.divIcon({ html: node, className: "ev-icon", iconSize: [16, 16], iconAnchor: [8, 22] });
+  }
+
+  function eventPopup(e) {
+    const box = el("div", { cls: "popup ev-popup", attrs: { "data-event-id": e.id } });
+    box.appendChild(el("div", { cls: "ev-popup-title" }, [
+      dataText("strong", e.sub_event_type), el("span", { text: " \u2013 " }), dataText("span", placeName(e.place)),
+    ]));
+    box.appendChild(el("div", { cls: "muted" }, [dateNode(e.date), el("span", { text: " \u00b7 " + statusWord(e.status) })]));
+    box.appendChild(dataText("div", actorsLine(e)));
+    const open = el("button", { text: t("openEvent"), attrs: { type: "button" } });
+    open.addEventListener("click", () => selectEvent(e.id));
+    box.appendChild(open);
+    return box;
+  }
+
+  async function loadMapEvents() {
+    if (!state.map) return;
+    const ticket = ++state.mapRequest;
+    let page;
+    try {
+      page = await getJSON(eventsURL(MAP_EVENTS));
+    } catch (e) {
+      notice("map-events", "Events could not be drawn on the map: " + e.message);
+      return;
+    }
+    if (ticket !== state.mapRequest) return;
+    notice("map-events", "");
+    state.eventLayer.clearLayers();
+    state.eventMarkers = [];
+    for (const e of page.items) {
+      if (!e.place || e.place.lat === null || e.place.lat === undefined) continue;
+      const m = L.marker([e.place.lat, e.place.lon], {
+        icon: eventIcon(e), eventType: e.event_type, title: e.sub_event_type + " \u2013 " + e.place.name,
+        keyboard: false,
+      });
+      m.bindPopup(() => eventPopup(e), POPUP);
+      state.eventMarkers.push({ marker: m, item: e });
+    }
+    state.mapCapped = page.next ? page.items.length : 0;
+    showEventMarkers();
+  }
+
+  // The map shows the events up to the slider's day: moving the slider (or playing it)
+  // replays them; the week before the day is bright, older events fade.
+  function showEventMarkers() {
+    if (!state.eventLayer) return;
+    const day = currentDay() || "9999-12-31";
+    const weekAgo = isoDay(Date.parse(day + "T00:00:00Z") - 6 * DAY_MS);
+    const shown = [];
+    for (const { marker, item } of state.eventMarkers) {
+      if (item.date && item.date > day) continue;
+      const recent = !item.date || item.date >= weekAgo;
+      marker.setOpacity(recent ? 1 : 0.6);
+      marker.setZIndexOffset(recent ? 100 : 0);
+      shown.push(marker);
+    }
+    state.eventLayer.clearLayers();
+    if (state.eventLayer.addLayers) state.eventLayer.addLayers(shown);
+    else for (const m of shown) state.eventLayer.addLayer(m);
+    $("map").setAttribute("data-events-shown", String(shown.length));
+  }
+
+  function typeLegend() {
+    const ul = $("type-legend");
+    ul.replaceChildren();
+    const types = [...new Set((state.summary.event_types || []).map((x) => x.event_type))];
+    for (const type of types) {
+      ul.appendChild(el("li", { attrs: { "data-type": type } }, [
+        el("span", { cls: "swatch", attrs: { style: "background:" + typeColour(type) } }),
+        dataText("span", type),
+      ]));
+    }
+    const statuses = el("li", { cls: "status-key muted" });
+    for (const s of ["occurred", "claimed", "denied"]) {
+      statuses.appendChild(el("span", { cls: "ev-dot ev-key status-" + s, attrs: { style: "--c:#66707a" } }));
+      statuses.appendChild(el("span", { text: statusWord(s) + "  " }));
+    }
+    ul.appendChild(statuses);
+  }
+
   // -- control on a day: markers, legend, list ---------------------------------
 
   async function showDay(index) {
     const day = state.days[index];
     if (!day) return;
     $("day-label").textContent = longDay(day);
+    $("day-jalali").textContent = jalali(day);
     $("legend-day").textContent = day;
+    showEventMarkers();
+    drawCursor();
+    writeURL(false);
     const ticket = ++state.controlRequest;
     let data;
     try {
       data = await getJSON("/api/control?as_of=" + day);
     } catch (e) {
-      notice("Control could not be loaded: " + e.message);
+      notice("control", "Control could not be loaded: " + e.message);
       return;
     }
     if (ticket !== state.controlRequest) return;  // the slider has moved on
+    notice("control", "");
     if (state.map) drawMarkers(data.items);
 
     const counts = new Map();
@@ -268,7 +624,7 @@
         el("span", { cls: "muted", text: " " + n }),
       ]));
     }
-    if (!counts.size) legend.appendChild(el("li", { cls: "muted", text: "no control reported yet" }));
+    if (!counts.size) legend.appendChild(el("li", { cls: "muted", text: t("noControl") }));
 
     const list = $("control-list");
     list.replaceChildren();
@@ -283,10 +639,12 @@
         el("span", { cls: "swatch", attrs: { style: "background:" + colourOf(item.controller) } }),
         dataText("span", item.place.name, null, "place"),
         el("span", { text: " " + item.controller }),
-        el("span", {
-          cls: "muted",
-          text: (item.since ? " since " + item.since : "") + (item.disputed ? " (disputed)" : ""),
-        }),
+        el("span", { cls: "muted" }, [
+          item.since ? el("span", { text: " " + t("since") }) : null,
+          // a date keeps its own order inside Persian text
+          item.since ? el("span", { text: item.since, attrs: { dir: "ltr" } }) : null,
+          item.disputed ? el("span", { text: t("disputed") }) : null,
+        ]),
       ]);
       row.addEventListener("click", () => {
         if (state.map) {
@@ -311,121 +669,327 @@
     const first = summary.first_date, last = summary.last_date;
     if (!first || !last) return;
     const start = Date.parse(first + "T00:00:00Z"), end = Date.parse(last + "T00:00:00Z");
-    for (let t = start; t <= end; t += DAY_MS) state.days.push(isoDay(t));
+    for (let ms = start; ms <= end; ms += DAY_MS) state.days.push(isoDay(ms));
     const slider = $("day");
     slider.max = String(state.days.length - 1);
     slider.value = slider.max;
     let timer = null;
     slider.addEventListener("input", () => {
+      state.dayChosen = true;
       $("day-label").textContent = longDay(state.days[Number(slider.value)]);
       clearTimeout(timer);
       timer = setTimeout(() => showDay(Number(slider.value)), 60);
     });
     const step = (d) => {
+      state.dayChosen = true;
       const i = Math.min(Math.max(Number(slider.value) + d, 0), state.days.length - 1);
       slider.value = String(i);
       showDay(i);
     };
     $("day-prev").addEventListener("click", () => step(-1));
     $("day-next").addEventListener("click", () => step(1));
+    $("play").addEventListener("click", () => (state.playing ? stopPlaying() : play()));
+    $("data-range").textContent = t("dataRange")(shortDay(first), shortDay(last), summary.articles);
+  }
+
+  // Play: one day after another from the slider's day (from the first when at the end).
+  function play() {
+    const slider = $("day");
+    if (Number(slider.value) >= state.days.length - 1) slider.value = "0";
+    state.dayChosen = true;
+    showDay(Number(slider.value));
+    $("play").textContent = "\u275a\u275a";
+    $("play").setAttribute("aria-label", t("pause"));
+    $("play").setAttribute("aria-pressed", "true");
+    state.playing = setInterval(() => {
+      const i = Number(slider.value) + 1;
+      if (i >= state.days.length) { stopPlaying(); return; }
+      slider.value = String(i);
+      showDay(i);
+      if (i >= state.days.length - 1) stopPlaying();
+    }, PLAY_MS);
+  }
+
+  function stopPlaying() {
+    clearInterval(state.playing);
+    state.playing = null;
+    $("play").textContent = "\u25b6\ufe0e";
+    $("play").setAttribute("aria-label", t("play"));
+    $("play").setAttribute("aria-pressed", "false");
+  }
+
+  // -- the timeline: events per day, stacked by type, under the slider ------------
+
+  // Slider thumbs travel the track less half a thumb at each end; the bars follow.
+  const THUMB = 8;
+
+  function timelineURL() {
+    // the whole range of the data, whatever the From/To boxes say (they shade it)
+    const f = state.filters;
+    const params = new URLSearchParams();
+    for (const key of ["type", "actor", "place"]) if (f[key]) params.set(key, f[key]);
+    return "/api/timeline?" + params.toString();
+  }
+
+  async function loadTimeline() {
+    const ticket = ++state.timelineRequest;
+    let data;
+    try {
+      data = await getJSON(timelineURL());
+    } catch (e) {
+      notice("timeline", "The timeline could not be loaded: " + e.message);
+      return;
+    }
+    if (ticket !== state.timelineRequest) return;
+    notice("timeline", "");
+    state.counts = data.items;
+    drawTimeline();
+  }
+
+  function dayX(i, width) {
+    const n = state.days.length;
+    return n <= 1 ? width / 2 : THUMB + (i * (width - 2 * THUMB)) / (n - 1);
+  }
+
+  function drawTimeline() {
+    const box = $("timeline");
+    const width = box.clientWidth || box.getBoundingClientRect().width;
+    const height = 58, axis = 14, top = 2;
+    box.replaceChildren();
+    const n = state.days.length;
+    if (!n || !width) return;
+    box.setAttribute("viewBox", "0 0 " + width + " " + height);
+    const index = new Map(state.days.map((d, i) => [d, i]));
+    const perDay = new Map();
+    for (const c of state.counts) {
+      if (!index.has(c.date)) continue;
+      if (!perDay.has(c.date)) perDay.set(c.date, []);
+      perDay.get(c.date).push(c);
+    }
+    let most = 1;
+    for (const list of perDay.values()) most = Math.max(most, list.reduce((s, c) => s + c.n, 0));
+    const unit = (height - axis - top) / most;
+    const bar = Math.max(2, Math.min(14, ((width - 2 * THUMB) / Math.max(n, 1)) * 0.7));
+    // the From/To window, shaded
+    const f = state.filters;
+    if (f.since || f.until) {
+      const a = f.since && index.has(f.since) ? index.get(f.since) : 0;
+      const b = f.until && index.has(f.until) ? index.get(f.until) : n - 1;
+      box.appendChild(svg("rect", {
+        class: "window", x: dayX(a, width) - bar / 2, y: 0,
+        width: Math.max(bar, dayX(b, width) - dayX(a, width) + bar), height: height - axis,
+      }));
+    }
+    const types = Object.keys(TYPE_COLOURS);
+    for (const [day, list] of perDay) {
+      const x = dayX(index.get(day), width) - bar / 2;
+      let y = height - axis;
+      list.sort((p, q) => types.indexOf(p.event_type) - types.indexOf(q.event_type));
+      const g = svg("g", { class: "day", "data-day": day });
+      for (const c of list) {
+        const h = c.n * unit;
+        y -= h;
+        const r = svg("rect", {
+          x: x, y: y, width: bar, height: Math.max(h, 1), fill: typeColour(c.event_type),
+          "data-type": c.event_type, "data-n": c.n,
+        });
+        r.appendChild(svg("title", {}, day + ": " + c.n + " \u00d7 " + c.event_type));
+        g.appendChild(r);
+      }
+      g.addEventListener("click", () => { state.dayChosen = true; setDay(day); });
+      box.appendChild(g);
+    }
+    // date ticks: about one every 90 px, on round days
+    box.appendChild(svg("line", { class: "axis", x1: 0, x2: width, y1: height - axis + 0.5, y2: height - axis + 0.5 }));
+    const every = Math.max(1, Math.ceil(n / Math.max(1, Math.floor(width / 90))));
+    const steps = [1, 2, 7, 14, 30, 61, 91, 182, 365];
+    const step = steps.find((s) => s >= every) || every;
+    for (let i = 0; i < n; i += step) {
+      const x = dayX(i, width);
+      box.appendChild(svg("line", { class: "tick", x1: x, x2: x, y1: height - axis, y2: height - axis + 3 }));
+      const label = new Date(state.days[i] + "T00:00:00Z").toLocaleDateString("en-GB", {
+        day: "numeric", month: "short", timeZone: "UTC",
+      });
+      box.appendChild(svg("text", {
+        class: "tick-label", x: x, y: height - 2, "text-anchor": i === 0 ? "start" : "middle",
+        "data-day": state.days[i],
+      }, label));
+    }
+    box.appendChild(svg("line", { id: "timeline-cursor", class: "cursor", x1: 0, x2: 0, y1: 0, y2: height - axis }));
+    box.setAttribute("data-days", String(perDay.size));
+    drawCursor();
+  }
+
+  function drawCursor() {
+    const line = document.getElementById("timeline-cursor");
+    if (!line) return;
+    const width = $("timeline").clientWidth;
+    const x = dayX(Number($("day").value), width);
+    line.setAttribute("x1", x);
+    line.setAttribute("x2", x);
   }
 
   // -- the event list ----------------------------------------------------------
 
-  function eventsURL() {
+  function filterParams() {
     const f = state.filters;
-    const params = new URLSearchParams({ limit: String(PAGE) });
+    const params = new URLSearchParams();
     for (const key of ["type", "actor", "since", "until", "place"]) if (f[key]) params.set(key, f[key]);
+    return params;
+  }
+
+  function eventsURL(limit) {
+    const params = filterParams();
+    params.set("limit", String(limit || PAGE));
     return "/api/events?" + params.toString();
   }
 
-  // One link per report (outlet and article), in the order they were published.
+  // The export links give what `sitrep export --format X` gives for the same filters.
+  function exportLinks() {
+    for (const fmt of ["acled-csv", "geojson", "jsonl"]) {
+      const params = filterParams();
+      params.set("format", fmt);
+      $("x-" + fmt).setAttribute("href", "/api/export?" + params.toString());
+    }
+  }
+
+  // One link per outlet, in the order they reported: an outlet's later reports of the
+  // same event add a count, not another copy of its name.
   function sourceLinks(mentions, fallback) {
     const box = el("span", { cls: "sources" });
-    const seen = new Set();
+    const outlets = new Map();
     for (const m of mentions || []) {
-      if (seen.has(m.article_id)) continue;
-      seen.add(m.article_id);
-      if (box.childNodes.length) box.appendChild(document.createTextNode(", "));
-      box.appendChild(m.url ? safeLink(m.url, m.outlet || m.source) : dataText("span", m.outlet));
+      const name = m.outlet || m.source;
+      if (!name) continue;
+      const o = outlets.get(name);
+      if (o) {
+        if (!o.articles.has(m.article_id)) o.articles.add(m.article_id);
+        if (!o.url && m.url) o.url = m.url;
+      } else {
+        outlets.set(name, { url: m.url, articles: new Set([m.article_id]) });
+      }
     }
-    if (!seen.size) box.appendChild(dataText("span", (fallback || []).join(", ")));
+    for (const [name, o] of outlets) {
+      if (box.childNodes.length) box.appendChild(document.createTextNode(", "));
+      box.appendChild(safeLink(o.url, name));
+      if (o.articles.size > 1) box.appendChild(el("span", { cls: "muted", text: " \u00d7" + o.articles.size }));
+    }
+    if (!outlets.size) box.appendChild(dataText("span", [...new Set(fallback || [])].join(", ")));
+    box.setAttribute("data-outlets", String(outlets.size || new Set(fallback || []).size));
     return box;
   }
 
   function actorsLine(e) {
     const names = [e.actor1, e.actor2].filter(Boolean);
-    let text = names.join(" vs ") || "actors unknown";
+    let text = names.join(" vs ") || t("actorsUnknown");
     const assoc = (e.assoc_actors || []).filter(Boolean);
-    if (assoc.length) text += " (with " + assoc.join(", ") + ")";
+    if (assoc.length) text += " (" + t("with") + " " + assoc.join(", ") + ")";
     return text;
   }
 
   function eventCard(e) {
     const li = el("li", {
       cls: "event",
-      attrs: { "data-event-id": e.id, tabindex: "0", role: "button" },
+      attrs: { "data-event-id": e.id, "data-type": e.event_type, tabindex: "0", role: "button" },
     }, [
       el("div", { cls: "ev-head" }, [
-        el("time", { text: e.date || "date unknown", attrs: { datetime: e.date } }),
-        el("span", { cls: "status status-" + e.status, text: e.status }),
+        dateNode(e.date),
+        el("span", { cls: "status status-" + e.status, text: statusWord(e.status), attrs: { "data-status": e.status } }),
       ]),
       el("div", { cls: "ev-title" }, [
+        el("span", { cls: "swatch", attrs: { style: "background:" + typeColour(e.event_type), title: e.event_type } }),
         dataText("span", e.sub_event_type),
         el("span", { text: " \u2013 " }),
         dataText("span", placeName(e.place), null, "place"),
       ]),
       dataText("div", actorsLine(e), null, "ev-actors"),
-      el("div", { cls: "ev-sources" }, [el("span", { cls: "muted", text: "Sources: " }), sourceLinks(e.mentions, e.sources)]),
+      el("div", { cls: "ev-sources" }, [el("span", { cls: "muted", text: t("sources") }), sourceLinks(e.mentions, e.sources)]),
     ]);
     const open = (ev) => {
       if (ev.target.closest("a")) return;  // a source link opens the article, not the event
-      window.location.hash = "event=" + e.id;
+      selectEvent(e.id);
     };
     li.addEventListener("click", open);
     li.addEventListener("keydown", (ev) => { if (ev.key === "Enter") open(ev); });
     return li;
   }
 
+  function emptyMessage(hint) {
+    const s = state.summary || {};
+    const parts = [hint || t("noMatch")];
+    if (s.first_date) parts.push(t("dataRange")(s.first_date, s.last_date, s.articles));
+    return parts.join(" ");
+  }
+
   async function loadEvents(append) {
     const url = append ? state.next : eventsURL();
     if (!url) return;
+    const ticket = append ? state.listRequest : ++state.listRequest;
     let page;
     try {
       page = await getJSON(url);
     } catch (e) {
-      notice("Events could not be loaded: " + e.message);
+      notice("events", "Events could not be loaded: " + e.message);
       return;
     }
+    if (ticket !== state.listRequest) return;  // the filters changed meanwhile
+    notice("events", "");
     const list = $("events");
     if (!append) list.replaceChildren();
     for (const e of page.items) list.appendChild(eventCard(e));
     state.next = page.next;
     $("more").hidden = !page.next;
     const n = list.children.length;
+    const count = $("events-count");
+    count.classList.toggle("empty", !n);
     // the API adds a hint when the actor box names no known actor
-    $("events-count").textContent = n ? n + (page.next ? "+" : "") + " events" : page.hint || "No events match.";
+    count.textContent = n ? (page.next ? n + "+ " + t("events") : nEvents(n)) : emptyMessage(page.hint);
+    list.setAttribute("data-loaded", String(state.listRequest));
+  }
+
+  // New filters: the list, the map's events, the timeline and the export links follow.
+  function reloadEvents() {
+    exportLinks();
+    loadEvents(false);
+    loadMapEvents();
+    loadTimeline();
+  }
+
+  function showFilters() {
+    const f = state.filters;
+    const select = $("f-type");
+    if (f.type && ![...select.options].some((o) => o.value === f.type)) {
+      select.appendChild(el("option", { text: f.type, attrs: { value: f.type } }));
+    }
+    select.value = f.type;
+    $("f-actor").value = f.actor;
+    $("f-since").value = f.since;
+    $("f-until").value = f.until;
+    $("f-place").hidden = !f.place;
+    $("f-place-name").textContent = f.place ? t("place") + (f.placeName || f.place) : "";
   }
 
   function setPlaceFilter(id, name) {
     state.filters.place = id ? String(id) : "";
     state.filters.placeName = name || "";
-    $("f-place").hidden = !id;
-    $("f-place-name").textContent = name ? "Place: " + name : "";
+    showFilters();
+    state.eventId = null;
     showList();
-    loadEvents(false);
+    reloadEvents();
+    writeURL(false);
   }
 
   function initFilters(summary) {
     const select = $("f-type");
     let group = null, current = null;
-    for (const t of summary.event_types) {
-      if (t.event_type !== current) {
-        current = t.event_type;
-        group = el("optgroup", { attrs: { label: t.event_type } });
+    for (const x of summary.event_types) {
+      if (x.event_type !== current) {
+        current = x.event_type;
+        group = el("optgroup", { attrs: { label: x.event_type } });
+        group.appendChild(el("option", { text: t("allOfType")(x.event_type), attrs: { value: x.event_type } }));
         select.appendChild(group);
       }
-      group.appendChild(el("option", { text: t.sub_event_type, attrs: { value: t.sub_event_type } }));
+      group.appendChild(el("option", { text: x.sub_event_type, attrs: { value: x.sub_event_type } }));
     }
     let timer = null;
     const changed = () => {
@@ -433,8 +997,9 @@
       state.filters.actor = $("f-actor").value.trim();
       state.filters.since = $("f-since").value;
       state.filters.until = $("f-until").value;
+      exportLinks();
       clearTimeout(timer);
-      timer = setTimeout(() => loadEvents(false), 200);
+      timer = setTimeout(() => { reloadEvents(); writeURL(false); }, 200);
     };
     for (const id of ["f-type", "f-actor", "f-since", "f-until"]) $(id).addEventListener("input", changed);
     $("filters").addEventListener("submit", (ev) => ev.preventDefault());
@@ -449,23 +1014,24 @@
     if (!state.map) return;
     if (state.ring) state.ring.remove();
     state.ring = null;
-    if (!place || place.lat === undefined) return;
+    if (!place || place.lat === undefined || place.lat === null) return;
     state.ring = L.circleMarker([place.lat, place.lon], {
-      radius: 17, color: "#1d5fa8", weight: 3, fill: false, interactive: false,
+      radius: 17, color: "#1d5fa8", weight: 3, fill: false, interactive: false, pane: "control",
     }).addTo(state.map);
   }
 
   function showList() {
     highlight(null);
+    state.shownEvent = null;
     $("event-view").hidden = true;
     $("events-view").hidden = false;
   }
 
-  // "#event=ID" opens an event (a link to it can be shared); anything else shows the list.
-  function route() {
-    const m = /^#event=([0-9a-f]{4,32})$/.exec(window.location.hash);
-    if (m) openEvent(m[1]);
-    else showList();
+  // Open an event from the list, the map or a link: a new history entry (Back closes it).
+  function selectEvent(id) {
+    state.eventId = id;
+    if (state.map) state.map.closePopup();
+    openEvent(id, true).then(() => writeURL(true));
   }
 
   function quoteBlock(q, lang) {
@@ -483,14 +1049,14 @@
     const box = el("section", { cls: "outlet", attrs: { "data-outlet": o.outlet } });
     box.appendChild(dataText("h3", o.outlet));
     if (o.cites && o.cites.length) {
-      box.appendChild(dataText("p", "Cites: " + o.cites.join("; "), null, "muted"));
+      box.appendChild(dataText("p", t("cites") + o.cites.join("; "), null, "muted"));
     }
     // Roundups list each outlet's reports; an outlet given flat (one report) works too.
     for (const r of o.reports || [o]) {
       const head = el("p", { cls: "report-head" });
-      head.appendChild(safeLink(r.url, r.title || r.url || "article", r.language));
-      const bits = [r.published || "undated"];
-      if (r.via) bits.push("as reported by " + r.via);
+      head.appendChild(safeLink(r.url, r.title || r.url || t("article"), r.language));
+      const bits = [r.published || t("undated")];
+      if (r.via) bits.push(t("via") + r.via);
       head.appendChild(el("span", { cls: "muted", text: " \u00b7 " + bits.join(" \u00b7 ") }));
       box.appendChild(head);
       for (const q of r.quotes || []) box.appendChild(quoteBlock(q, r.language));
@@ -507,15 +1073,22 @@
     return box;
   }
 
-  async function openEvent(id) {
+  // Show an event's roundup; ``follow`` moves the map and the slider to its place and day.
+  async function openEvent(id, follow) {
     let r;
+    state.opening = id;
     try {
       r = await getJSON("/api/roundups/" + encodeURIComponent(id));
     } catch (e) {
-      notice("The roundup could not be loaded: " + e.message);
+      notice("event", "The roundup could not be loaded: " + e.message);
       return;
+    } finally {
+      state.opening = null;
     }
+    notice("event", "");
+    if (state.eventId !== null && state.eventId !== id) return;  // another event was chosen since
     const e = r.event;
+    state.shownEvent = id;
     const box = $("event-detail");
     box.replaceChildren();
     box.setAttribute("data-event-id", e.id);
@@ -524,26 +1097,20 @@
       el("span", { text: " \u2013 " }),
       dataText("span", placeName(e.place)),
     ]));
-    const facts = [e.date || "date unknown", e.status, e.event_type];
-    if (e.fatalities !== null && e.fatalities !== undefined) facts.push(e.fatalities + " killed");
-    box.appendChild(el("p", { cls: "muted", text: facts.join(" \u00b7 ") }));
+    const facts = el("p", { cls: "muted facts" }, [dateNode(e.date)]);
+    const more = [statusWord(e.status), e.event_type];
+    if (e.fatalities !== null && e.fatalities !== undefined) more.push(e.fatalities + " " + t("killed"));
+    facts.appendChild(el("span", { text: " \u00b7 " + more.join(" \u00b7 ") }));
+    box.appendChild(facts);
     box.appendChild(dataText("p", actorsLine(e), null, "ev-actors"));
-    if (e.date && state.days.includes(e.date)) {
-      const show = el("button", { text: "Show control on " + e.date, attrs: { type: "button" } });
-      show.addEventListener("click", () => {
-        setDay(e.date);
-        if (state.map && e.place) state.map.setView([e.place.lat, e.place.lon], Math.max(state.map.getZoom(), 7));
-      });
-      box.appendChild(show);
-    }
     const n = r.outlets.length;
-    box.appendChild(el("h2", { cls: "section", text: "What " + (n === 1 ? "one outlet" : n + " outlets") + " said" }));
+    box.appendChild(el("h2", { cls: "section", text: t("outletsSaid")(n) }));
     const outlets = el("div", { cls: "outlets" });
     for (const o of r.outlets) outlets.appendChild(outletBlock(o));
     box.appendChild(outlets);
-    const agree = comparison("Where they agree", r.agreements, (a) =>
+    const agree = comparison(t("agree"), r.agreements, (a) =>
       dataText("li", a.field + ": " + a.value + " (" + (a.sources || []).join(", ") + ")"));
-    const differ = comparison("Where they differ", r.differences, (d) => {
+    const differ = comparison(t("differ"), r.differences, (d) => {
       const li = el("li", {}, [el("strong", { text: d.field + ": " })]);
       const vals = (d.values || []).map((v) => v.value + " (" + (v.sources || []).join(", ") + ")");
       li.appendChild(dataText("span", vals.join("; ")));
@@ -553,6 +1120,16 @@
     if (differ) box.appendChild(differ);
     box.appendChild(commentsSection("event", e.id));
     highlight(e.place);
+    if (follow) {
+      // the map and the slider go to the event's place and day
+      if (e.date && state.days.includes(e.date) && e.date !== currentDay()) {
+        state.dayChosen = true;
+        setDay(e.date);
+      }
+      if (state.map && e.place && e.place.lat !== null && e.place.lat !== undefined) {
+        state.map.setView([e.place.lat, e.place.lon], Math.max(state.map.getZoom(), 7), { animate: false });
+      }
+    }
     $("events-view").hidden = true;
     $("event-view").hidden = false;
     $("side").scrollTop = 0;
@@ -664,29 +1241,70 @@
       ev.preventDefault();
       const q = $("place-q").value.trim();
       hits.replaceChildren();
-      if (q.length < 2) { hits.hidden = true; return; }
+      if (!q) { hits.hidden = true; return; }
+      if (q.length < 2) {
+        // the API asks for 2 letters or more: say so instead of doing nothing
+        hits.appendChild(el("li", { cls: "muted short-query", text: t("shortQuery") }));
+        hits.hidden = false;
+        return;
+      }
       let data;
       try {
         data = await getJSON("/api/places?q=" + encodeURIComponent(q));
       } catch (e) {
-        notice(e.message);
+        notice("search", e.message);
         return;
       }
-      if (!data.items.length) hits.appendChild(el("li", { cls: "muted", text: "No place called " + q + " in these reports." }));
+      notice("search", "");
+      if (!data.items.length) hits.appendChild(el("li", { cls: "muted", text: t("noPlace")(q) }));
       for (const p of data.items) {
         const li = el("li", { attrs: { tabindex: "0", "data-place-id": p.geonames_id } }, [
           dataText("span", p.name),
-          el("span", { cls: "muted", text: " " + [p.admin1, p.country].filter(Boolean).join(", ") + " \u00b7 " + p.n_events + " events" }),
+          el("span", { cls: "muted", text: " " + [p.admin1, p.country].filter(Boolean).join(", ") + " \u00b7 " + nEvents(p.n_events) }),
         ]);
-        li.addEventListener("click", () => {
+        const choose = () => {
           hits.hidden = true;
           if (state.map) state.map.setView([p.lat, p.lon], 8);
           setPlaceFilter(p.geonames_id, p.name);
-        });
+        };
+        li.addEventListener("click", choose);
+        li.addEventListener("keydown", (e) => { if (e.key === "Enter") choose(); });
         hits.appendChild(li);
       }
       hits.hidden = false;
     });
+    // a click elsewhere closes the list of places
+    document.addEventListener("click", (ev) => {
+      if (!ev.target.closest("#place-search")) hits.hidden = true;
+    });
+  }
+
+  // -- English / Persian -----------------------------------------------------------
+
+  // Switch the interface's words and direction; the data keeps its own direction.
+  function setLang(lang, rerender) {
+    state.lang = lang;
+    const root = document.documentElement;
+    root.setAttribute("lang", lang);
+    root.setAttribute("dir", lang === "fa" ? "rtl" : "ltr");
+    for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.getAttribute("data-i18n"));
+    for (const node of document.querySelectorAll("[data-i18n-ph]")) node.setAttribute("placeholder", t(node.getAttribute("data-i18n-ph")));
+    for (const node of document.querySelectorAll("[data-i18n-aria]")) node.setAttribute("aria-label", t(node.getAttribute("data-i18n-aria")));
+    const button = $("lang");
+    button.textContent = lang === "fa" ? "English" : "فارسی";
+    button.setAttribute("lang", lang === "fa" ? "en" : "fa");
+    button.setAttribute("data-other", lang === "fa" ? "en" : "fa");
+    $("day-jalali").hidden = lang !== "fa";
+    if (!rerender || !state.summary) return;
+    // redraw what holds words: the legend, the list, the open event
+    const s = state.summary;
+    if (s.first_date) $("data-range").textContent = t("dataRange")(shortDay(s.first_date), shortDay(s.last_date), s.articles);
+    typeLegend();
+    showFilters();
+    loadEvents(false);
+    if (state.days.length) showDay(Number($("day").value));
+    if (state.shownEvent) { const id = state.shownEvent; state.shownEvent = null; openEvent(id, false); }
+    writeURL(false);
   }
 
   // -- live: events that `sitrep follow` stores, pushed by /api/stream ----------
@@ -721,58 +1339,89 @@
             slider.max = String(state.days.length - 1);
             if (atEnd) slider.value = slider.max;
           }
-          await Promise.all([showDay(Number(slider.value)), loadEvents(false)]);
+          state.summary = summary;
+          await Promise.all([showDay(Number(slider.value)), loadEvents(false), loadMapEvents(), loadTimeline()]);
+          notice("live", "");
         } catch (e) {
-          notice("Live update failed: " + e.message);
+          notice("live", "Live update failed: " + e.message);
         }
       }, 500);
     });
     source.addEventListener("alert", (ev) => {
       const a = JSON.parse(ev.data);
       const place = (a.place && a.place.name) || "a place";
-      notice(a.kind === "control_change"
+      notice("alert", a.kind === "control_change"
         ? "Alert (" + a.rule + "): " + place + " now held by " + a.controller +
           (a.previous ? " (was " + a.previous + ")" : "")
         : "Alert (" + a.rule + "): " + ((a.event && a.event.sub_event_type) || "new event") +
           " in " + place);
     });
-    $("live").addEventListener("click", () => { showList(); window.location.hash = ""; });
+    $("live").addEventListener("click", () => { state.eventId = null; showList(); writeURL(true); });
   }
 
   // -- start -------------------------------------------------------------------
 
   async function start() {
-    // show the list at once; the hashchange that follows finds it shown already
-    $("back").addEventListener("click", () => { showList(); window.location.hash = ""; });
+    $("back").addEventListener("click", () => { state.eventId = null; showList(); writeURL(true); });
+    $("lang").addEventListener("click", () => setLang(state.lang === "fa" ? "en" : "fa", true));
     window.addEventListener("hashchange", route);
+    window.addEventListener("popstate", route);
+    // the language first, so the first words shown are the reader's
+    if (readURL().get("lang") === "fa") setLang("fa", false);
     let summary;
     try {
       summary = await getJSON("/api/summary");
     } catch (e) {
-      notice("The API did not answer: " + e.message);
+      notice("api", "The API did not answer: " + e.message);
       return;
     }
+    state.summary = summary;
     if (mapAvailable(summary)) {
       await initMap();
     } else {
       $("map").hidden = true;
       document.body.classList.add("no-map");
       const missing = summary.missing_assets.length ? " (missing: " + summary.missing_assets.join(", ") + ")" : "";
-      notice("The map library is not installed" + missing + ": run `make web-assets`, then reload. " +
+      notice("assets", "The map library is not installed" + missing + ": run `make web-assets`, then reload. " +
         "Control, events and roundups below work without it.");
     }
-    if (!summary.last_date) {
-      notice("The database holds no events yet: run `sitrep ingest` (or `make run`).");
-    }
+    if (!summary.last_date) notice("empty", t("noData"));
     initSlider(summary);
     initFilters(summary);
     initSearch();
-    await Promise.all([showDay(state.days.length - 1), loadEvents(false)]);
-    if (state.map && state.markers.size) {
+    typeLegend();
+    let resize = null;
+    window.addEventListener("resize", () => { clearTimeout(resize); resize = setTimeout(drawTimeline, 100); });
+    // the view the URL asks for: filters and day first, then the open event
+    const p = readURL();
+    const f = state.filters;
+    for (const key of ["type", "actor", "since", "until", "place"]) f[key] = p.get(key) || "";
+    f.placeName = p.get("pname") || "";
+    showFilters();
+    exportLinks();
+    const day = p.get("day");
+    if (day && state.days.includes(day)) {
+      state.dayChosen = true;
+      $("day").value = String(state.days.indexOf(day));
+    }
+    await Promise.all([
+      showDay(Number($("day").value)), loadEvents(false), loadMapEvents(), loadTimeline(),
+    ]);
+    const view = /^(-?[\d.]+),(-?[\d.]+),([\d.]+)$/.exec(p.get("map") || "");
+    if (state.map && view) {
+      state.mapMoved = true;
+      state.map.setView([Number(view[1]), Number(view[2])], Number(view[3]), { animate: false });
+    } else if (state.map && state.markers.size) {
       const bounds = L.latLngBounds([...state.markers.values()].map((m) => m.getLatLng()));
       state.map.fitBounds(bounds.pad(0.2), { maxZoom: 7, animate: false });
     }
-    if (window.location.hash) route();
+    const id = p.get("event");
+    if (id && /^[0-9a-f]{4,32}$/.test(id)) {
+      state.eventId = id;
+      await openEvent(id, !view && !day);
+    }
+    state.ready = true;
+    writeURL(false);
     subscribe();
     document.body.setAttribute("data-ready", "true");
   }
