@@ -311,7 +311,7 @@ class Sitrep:
         spans = self.timeline(place_ids_for(self.store, str(place_id)))
         return {
             "place": found.to_dict(),
-            "spans": [{"place": s.place.as_dict(), **s.as_dict()} for s in spans],
+            "spans": [{"place": s.place.to_dict(), **s.as_dict()} for s in spans],
         }
 
     def as_of(

@@ -41,33 +41,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Protocol
 
+from sitrep.core.records import StoredPlace
 from sitrep.read.typology import TERRITORY_SUB_TYPES
 
 _PRECISION_DAYS = {"day": 0, "week": 6, "month": 30, "year": 364}
 
 
-@dataclass(frozen=True)
-class PlaceRef:
-    """A place as timelines show it."""
-
-    id: int
-    name: str
-    country: str
-    admin1: str | None
-    lat: float
-    lon: float
-    kind: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "geonames_id": self.id,
-            "country": self.country,
-            "admin1": self.admin1,
-            "lat": self.lat,
-            "lon": self.lon,
-            "kind": self.kind,
-        }
+# A place as timelines show it: the store's place record (one definition of a place).
+PlaceRef = StoredPlace
 
 
 @dataclass(frozen=True)
@@ -350,7 +331,7 @@ def held_on(
             continue
         for span in spans:
             if span.holds_on(day):
-                out.append(held_item(ref.as_dict(), span.as_dict()))
+                out.append(held_item(ref.to_dict(), span.as_dict()))
     return out
 
 

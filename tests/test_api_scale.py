@@ -129,7 +129,7 @@ def _fresh_as_of(store: Any, day: date, country: str | None = None) -> list[dict
                 d = span.as_dict()
                 out.append(
                     {
-                        "place": ref.as_dict(),
+                        "place": ref.to_dict(),
                         "controller": d["controller"],
                         "since": d["start"],
                         "since_precision": d["start_precision"],

@@ -196,7 +196,7 @@ def _control_changes(
             subject=f"{pid}|{span.controller}|{since}",
             event_id=opening[0],
             extra={
-                "place": span.place.as_dict(),
+                "place": span.place.to_dict(),
                 "controller": span.controller,
                 "previous": earlier[-1].controller if earlier else None,
                 "since": since,
@@ -237,7 +237,7 @@ def _contradictions(
             subject=f"{span.place.id}|{span.controller}|{since}|{'|'.join(sorted(span.notes))}",
             event_id=event_id,
             extra={
-                "place": span.place.as_dict(),
+                "place": span.place.to_dict(),
                 "controller": span.controller,
                 "since": since,
                 "disputed": True,
