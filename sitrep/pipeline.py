@@ -20,8 +20,13 @@ order.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import logging
 import multiprocessing
+import os
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -82,7 +87,34 @@ _WORKER: Extractor | None = None
 
 def _init_worker(config: Config) -> None:
     global _WORKER
+    _exit_with_parent()
     _WORKER = Extractor(config)
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _exit_with_parent(every: float = 0.1) -> None:
+    """End this pool worker soon after the ingest process dies.
+
+    A SIGKILLed ingest cannot stop its pool, and a worker blocked on the task
+    queue never sees it close (every worker holds a copy of its write end). On
+    Linux the kernel kills the worker when its parent dies (PR_SET_PDEATHSIG,
+    whatever the worker is doing); elsewhere, and should the parent have died
+    before that was set, a thread sees the worker handed to another parent.
+    """
+    # the pid recorded before the fork: the parent may be gone already
+    creator = multiprocessing.parent_process()
+    parent = creator.pid if creator is not None and creator.pid else os.getppid()
+    with contextlib.suppress(OSError, AttributeError):  # not Linux
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="sitrep-parent-watch", daemon=True).start()
 
 
 # Articles per extraction chunk: one spaCy call (and, with a pool, one task) each.
