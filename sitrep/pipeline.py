@@ -25,6 +25,7 @@ import ctypes
 import logging
 import multiprocessing
 import os
+import re
 import signal
 import threading
 import time
@@ -33,8 +34,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from sitrep.core.config import Config
-from sitrep.core.errors import SitrepError
+from sitrep.core.errors import SitrepError, StoreError
 from sitrep.core.records import Article, Failure
 from sitrep.core.resources import load_actors
 from sitrep.ingest.sources import read_inputs
@@ -175,14 +178,35 @@ def ingest(
     items = read_inputs(
         paths, fmt=fmt, outlet=outlet, published=published, max_bytes=config.max_article_bytes
     )
-    return ingest_items(
-        items,
-        config=config,
-        store=store,
-        workers=workers,
-        merge_every=merge_every,
-        progress=progress,
-        strict=strict,
+    try:
+        return ingest_items(
+            items,
+            config=config,
+            store=store,
+            workers=workers,
+            merge_every=merge_every,
+            progress=progress,
+            strict=strict,
+        )
+    except (StoreError, SQLAlchemyError) as exc:
+        raise _write_failed(store, exc) from exc
+
+
+def _write_failed(store: Store, exc: Exception) -> StoreError:
+    """A failed write (disk full, I/O error) said with the database and what to do."""
+    # the driver's reason, without the statement and its parameters (a whole article)
+    text = re.split(r"\n\[SQL: |\n\(Background on this error", str(exc), maxsplit=1)[0]
+    low = text.lower()
+    if "full" in low:
+        advice = "free space on the disk that holds it"
+    elif "i/o" in low or "readonly" in low or "read-only" in low or "permission" in low:
+        advice = "check that disk and the file's permissions"
+    else:
+        return exc if isinstance(exc, StoreError) else StoreError(text)
+    db = store.engine.url.render_as_string(hide_password=True).removeprefix("sqlite:///")
+    return StoreError(
+        f"{text}\ncannot write to database {db}: {advice}, then run the same ingest again "
+        "(what it stored so far is intact and is skipped)"
     )
 
 
