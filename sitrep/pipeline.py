@@ -189,17 +189,20 @@ def ingest(
             strict=strict,
         )
     except (StoreError, SQLAlchemyError) as exc:
-        raise _write_failed(store, exc) from exc
+        failure = _write_failed(store, exc)
+        if failure is exc:
+            raise
+        raise failure from exc
 
 
 def _write_failed(store: Store, exc: Exception) -> StoreError:
     """A failed write (disk full, I/O error) said with the database and what to do."""
     # the driver's reason, without the statement and its parameters (a whole article)
     text = re.split(r"\n\[SQL: |\n\(Background on this error", str(exc), maxsplit=1)[0]
-    low = text.lower()
-    if "full" in low:
+    low = text.lower()  # SQLite's and PostgreSQL's words (not an input's path, also in text)
+    if "database or disk is full" in low or "no space left on device" in low:
         advice = "free space on the disk that holds it"
-    elif "i/o" in low or "readonly" in low or "read-only" in low or "permission" in low:
+    elif any(w in low for w in ("disk i/o error", "readonly database", "unable to open database")):
         advice = "check that disk and the file's permissions"
     else:
         return exc if isinstance(exc, StoreError) else StoreError(text)
