@@ -25,17 +25,25 @@ order.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import logging
 import multiprocessing
+import os
+import re
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from sitrep.control import build_timelines, feeds_control
 from sitrep.core.config import Config
-from sitrep.core.errors import SitrepError
+from sitrep.core.errors import SitrepError, StoreError
 from sitrep.core.records import Article, Failure
 from sitrep.core.resources import load_actors
 from sitrep.ingest.sources import read_inputs
@@ -126,7 +134,34 @@ _WORKER: Extractor | None = None
 
 def _init_worker(config: Config) -> None:
     global _WORKER
+    _exit_with_parent()
     _WORKER = Extractor(config)
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _exit_with_parent(every: float = 0.1) -> None:
+    """End this pool worker soon after the ingest process dies.
+
+    A SIGKILLed ingest cannot stop its pool, and a worker blocked on the task
+    queue never sees it close (every worker holds a copy of its write end). On
+    Linux the kernel kills the worker when its parent dies (PR_SET_PDEATHSIG,
+    whatever the worker is doing); elsewhere, and should the parent have died
+    before that was set, a thread sees the worker handed to another parent.
+    """
+    # the pid recorded before the fork: the parent may be gone already
+    creator = multiprocessing.parent_process()
+    parent = creator.pid if creator is not None and creator.pid else os.getppid()
+    with contextlib.suppress(OSError, AttributeError):  # not Linux
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="sitrep-parent-watch", daemon=True).start()
 
 
 # Articles per extraction chunk: one spaCy call (and, with a pool, one task) each.
@@ -187,14 +222,38 @@ def ingest(
     items = read_inputs(
         paths, fmt=fmt, outlet=outlet, published=published, max_bytes=config.max_article_bytes
     )
-    return ingest_items(
-        items,
-        config=config,
-        store=store,
-        workers=workers,
-        merge_every=merge_every,
-        progress=progress,
-        strict=strict,
+    try:
+        return ingest_items(
+            items,
+            config=config,
+            store=store,
+            workers=workers,
+            merge_every=merge_every,
+            progress=progress,
+            strict=strict,
+        )
+    except (StoreError, SQLAlchemyError) as exc:
+        failure = _write_failed(store, exc)
+        if failure is exc:
+            raise
+        raise failure from exc
+
+
+def _write_failed(store: Store, exc: Exception) -> StoreError:
+    """A failed write (disk full, I/O error) said with the database and what to do."""
+    # the driver's reason, without the statement and its parameters (a whole article)
+    text = re.split(r"\n\[SQL: |\n\(Background on this error", str(exc), maxsplit=1)[0]
+    low = text.lower()  # SQLite's and PostgreSQL's words (not an input's path, also in text)
+    if "database or disk is full" in low or "no space left on device" in low:
+        advice = "free space on the disk that holds it"
+    elif any(w in low for w in ("disk i/o error", "readonly database", "unable to open database")):
+        advice = "check that disk and the file's permissions"
+    else:
+        return exc if isinstance(exc, StoreError) else StoreError(text)
+    db = store.engine.url.render_as_string(hide_password=True).removeprefix("sqlite:///")
+    return StoreError(
+        f"{text}\ncannot write to database {db}: {advice}, then run the same ingest again "
+        "(what it stored so far is intact and is skipped)"
     )
 
 
