@@ -55,6 +55,24 @@ def find_places(
     if code is None:
         return plain
     hinted = gazetteer.find_all(texts, countries=(code,))
+    return prefer_hint(gazetteer, texts, plain, hinted, code)
+
+
+def prefer_hint(
+    gazetteer: Gazetteer,
+    texts: Sequence[str],
+    plain: Sequence[Sequence[PlaceMatch]],
+    hinted: Sequence[Sequence[PlaceMatch]],
+    code: str,
+) -> list[list[PlaceMatch]]:
+    """The plain reading of ``texts`` with a match swapped for the hinted reading's
+    match at the same span when that one lies in ``code`` (the hint's ISO3, see
+    :func:`hint_code`) and the text does not back the plain one (module docstring).
+
+    For readers that find places their own way (the Persian reader folds and
+    filters each sentence): ``plain`` and ``hinted`` are their two readings of one
+    article, without and with ``code`` as context; one row per text, in order.
+    """
     supported = _supported_countries(gazetteer, texts, plain)
     out: list[list[PlaceMatch]] = []
     for found, alternatives in zip(plain, hinted, strict=True):

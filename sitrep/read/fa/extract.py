@@ -54,11 +54,13 @@ from sitrep.read.fa.places import (
     find_places,
     is_reference_point,
     iso3_codes,
+    prefer_hint_country,
 )
 from sitrep.read.fa.text import Folded, fold, split_sentences
 from sitrep.read.fa.triggers import FaTriggerMatch, find_triggers, verb_form
 from sitrep.read.typology import Family
 from sitrep.resolve.actors import ActorMatch
+from sitrep.resolve.country_hint import fallback_countries
 
 if TYPE_CHECKING:  # annotations only
     from sitrep.core.records import Actor, Article, Claim, Mention, TimeRef
@@ -188,14 +190,22 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
                 metadata=metadata,
             )
         )
-    kept = drop_lone_towns(
+    # a followed feed's default country settles namesakes the text leaves open
+    hinted = prefer_hint_country(
+        extractor.gazetteer,
+        [(r.folded, r.claim.sentence.span.text, r.claim.sentence.span.start) for r in read],
         [r.places for r in read],
+        article.country_hint,
+    )
+    kept = drop_lone_towns(
+        hinted,
         focus=iso3_codes(tuple(extractor.config.gazetteer_focus_countries)),
     )
     read = [replace(r, places=p) for r, p in zip(read, kept, strict=True)]
     ctx = common.ArticleContext(
         published=published,
-        countries=common.dominant_countries([[p.match for p in r.places] for r in read]),
+        countries=common.dominant_countries([[p.match for p in r.places] for r in read])
+        or fallback_countries(extractor.gazetteer, [r.text for r in read], article.country_hint),
     )
     # a sentence in the pluperfect ("تصرف کرده بود") dates an earlier event: its
     # date is no date for the rest of the paragraph, nor the source's latest

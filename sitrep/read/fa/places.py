@@ -21,13 +21,14 @@ span into the article's original text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from sitrep.core.records import PlaceMatch, PlacePrecision, Span
 from sitrep.ingest.outlets import outlet_directory
 from sitrep.read.fa.text import Folded
+from sitrep.resolve import country_hint
 from sitrep.resolve.gazetteer import Gazetteer
 
 # Persian spelling -> a name the gazetteer resolves to the intended place.
@@ -163,16 +164,22 @@ class FoundPlace:
 
 
 def find_places(
-    gazetteer: Gazetteer, folded: Folded, original: str, *, base: int
+    gazetteer: Gazetteer,
+    folded: Folded,
+    original: str,
+    *,
+    base: int,
+    countries: Sequence[str] = (),
 ) -> list[FoundPlace]:
     """Places named in one sentence, in text order, less outlet names ("فارس" the agency).
 
     ``folded`` is the folded sentence, ``original`` the sentence as written
-    and ``base`` its offset in the article.
+    and ``base`` its offset in the article; ``countries`` (ISO3) is context for
+    choosing among namesakes (see :meth:`Gazetteer.find`).
     """
     text = folded.text
     found: list[FoundPlace] = []
-    for p in gazetteer.find(text):
+    for p in gazetteer.find(text, countries=countries):
         if p.span is None or p.span.text in COMMON_WORDS:
             continue
         if any(w in FUNCTION_WORDS for w in p.span.text.split()):
@@ -292,3 +299,37 @@ def anaphor(text: str) -> Span | None:
     """The first "این شهر"-like phrase in a folded sentence (folded offsets), or None."""
     m = ANAPHORIC_PLACE.search(text)
     return Span(m.start(), m.end(), m.group()) if m else None
+
+
+def prefer_hint_country(
+    gazetteer: Gazetteer,
+    sentences: Sequence[tuple[Folded, str, int]],
+    places: Sequence[Sequence[FoundPlace]],
+    hint: str | None,
+) -> list[list[FoundPlace]]:
+    """``places`` (one list per sentence of an article, from :func:`find_places`)
+    with the namesake in a followed feed's default country where the text does
+    not decide (:mod:`sitrep.resolve.country_hint`); unchanged without a hint.
+
+    ``sentences`` holds each sentence as :func:`find_places` took it: folded,
+    as written, and its offset in the article.
+    """
+    code = country_hint.hint_code(gazetteer, hint)
+    if code is None:
+        return [list(row) for row in places]
+    hinted = [
+        find_places(gazetteer, folded, original, base=base, countries=(code,))
+        for folded, original, base in sentences
+    ]
+    chosen = country_hint.prefer_hint(
+        gazetteer,
+        [folded.text for folded, _, _ in sentences],
+        [[f.match for f in row] for row in places],
+        [[f.match for f in row] for row in hinted],
+        code,
+    )
+    # prefer_hint keeps each match's span and order: only the place may change
+    return [
+        [replace(f, match=m) for f, m in zip(row, matches, strict=True)]
+        for row, matches in zip(places, chosen, strict=True)
+    ]
