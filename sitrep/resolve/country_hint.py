@@ -20,6 +20,10 @@ gazetteer turns down some small places abroad a text names on their own, such as
 Adré in Chad in a report from a Sudanese feed), and nothing is added (a word that
 is also the alias of a village in the hint's country stays a word). Without a
 hint, or with a country the gazetteer lacks, the result is exactly the plain one.
+
+Readers that find places their own way (the Persian reader) make the two readings
+themselves and call :func:`prefer_hint`. Demonyms are read from capitalized words
+only: Persian and Arabic ones (لبنانی) do not count yet.
 """
 
 from __future__ import annotations
