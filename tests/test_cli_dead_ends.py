@@ -149,3 +149,116 @@ def test_valid_filters_keep_the_json_contract(sitrep: Runner) -> None:
     assert items and all("Rawa" in e["place"]["name"] for e in items)
     empty = sitrep("events", "--json", "--since", "2030-01-01")
     assert empty.exit_code == 0 and json.loads(empty.stdout) == []
+
+
+def test_a_folder_ingest_skips_docs_and_lists_what_it_skipped(
+    sitrep: Runner, tmp_path: Path
+) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "README.md").write_text("# Reports\n\nIraqi forces recaptured Rawa.\n", "utf-8")
+    (folder / "LICENSE").write_text("Permission is granted to anyone.\n", "utf-8")
+    (folder / "notes.md").write_text("Check Rawa again tomorrow.\n", "utf-8")
+    (folder / "notes.bin").write_bytes(b"\x00\x01")
+    (folder / "report.txt").write_text(
+        "Syrian troops recaptured Abu Kamal from ISIS on Sunday.\n", "utf-8"
+    )
+    done = sitrep("ingest", str(folder), "--quiet", "--published", "2017-11-19", "--json")
+    assert done.exit_code == 0, done.output
+    summary = json.loads(done.stdout)
+    skipped = {Path(s["input"]).name: s["reason"] for s in summary["skipped"]}
+    assert set(skipped) == {"README.md", "LICENSE", "notes.md", "notes.bin"}
+    assert "unsupported file type .bin" in skipped["notes.bin"]
+    assert "documentation" in skipped["README.md"]
+    assert summary["articles"] == 1
+    stored = json.loads(sitrep("articles", "--json").stdout)
+    assert not any("README" in (a["title"] or "") for a in stored)
+    text = sitrep("ingest", str(folder), "--quiet")
+    assert "4 files skipped" in text.stdout and "notes.bin" in text.stdout
+
+
+def test_the_demo_folder_reads_reports_not_its_readme() -> None:
+    from sitrep.ingest.sources import read_inputs
+
+    demo = Path(__file__).resolve().parents[1] / "sitrep" / "demo"
+    skipped: list[tuple[str, str]] = []
+    origins = {Path(a.origin.split(":")[0]).name for a in read_inputs([demo], skipped=skipped)}
+    assert "README.md" not in origins
+    assert [Path(p).name for p, _ in skipped] == ["README.md"]
+
+
+def test_serve_on_a_busy_port_fails_before_saying_serving(tmp_path: Path) -> None:
+    import socket
+
+    from sitrep.faces.cli.main import cli
+    from sitrep.store import open_store
+
+    with open_store(str(tmp_path / "s.db")):
+        pass
+    busy = socket.socket()
+    busy.bind(("127.0.0.1", 0))
+    busy.listen()
+    port = busy.getsockname()[1]
+    try:
+        res = CliRunner().invoke(
+            cli,
+            ["--db", str(tmp_path / "s.db"), "serve", "--port", str(port)],
+            obj={},
+            env={"SITREP_CONFIG": None},
+        )
+    finally:
+        busy.close()
+    assert res.exit_code == 3, res.output
+    assert "serving" not in res.output
+    assert f"{port}" in res.stderr and "in use" in res.stderr and "--port" in res.stderr
+
+
+def test_moderate_file_with_a_huge_field_is_judged_not_a_traceback(tmp_path: Path) -> None:
+    from sitrep.faces.cli.main import cli
+
+    big = tmp_path / "comments.csv"
+    long_comment = "A long but civil comment about the news. " * 4000  # ~168,000 characters
+    big.write_text(f'text\n"{long_comment}"\nShort and polite.\n', "utf-8")
+    res = CliRunner().invoke(cli, ["moderate", "--file", str(big), "--json"], obj={})
+    assert res.exception is None or isinstance(res.exception, SystemExit), res.exception
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [r["row"] for r in rows] == [1, 2]
+    assert all("verdict" in r for r in rows)
+
+
+def test_moderate_train_as_the_readme_documents_it(tmp_path: Path) -> None:
+    from sitrep.faces.cli.main import cli
+
+    labelled = tmp_path / "labelled.csv"
+    rows = ["comment,label"]
+    for i in range(30):
+        rows.append(f'"a fair point about the report number {i}",ok')
+        rows.append(f'"you are a stupid idiot and a liar number {i}",bad')
+    labelled.write_text("\n".join(rows) + "\n", "utf-8")
+    out = tmp_path / "clf.json"
+    res = CliRunner().invoke(
+        cli,
+        [
+            "moderate",
+            "train",
+            "--csv",
+            str(labelled),
+            "--text-col",
+            "comment",
+            "--label-col",
+            "label",
+            "--positive",
+            "bad",
+            "--out",
+            str(out),
+        ],
+        obj={},
+    )
+    assert res.exit_code == 0, res.output
+    assert out.exists()
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    assert "moderate train --csv FILE --text-col COLUMN --label-col COLUMN" in readme
+    assert "moderate check TEXT" in readme
+    missing = CliRunner().invoke(cli, ["moderate", "train", "--csv", str(labelled)], obj={})
+    assert missing.exit_code == 2 and "--text-col" in missing.output

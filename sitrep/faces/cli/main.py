@@ -237,6 +237,10 @@ def ingest(
         )
         for origin, reason in summary.failures:
             click.echo(f"  failed: {origin}: {reason}", err=True)
+        if summary.skipped:
+            click.echo(f"{len(summary.skipped)} files skipped (not read):")
+            for origin, reason in summary.skipped:
+                click.echo(f"  skipped: {origin}: {reason}")
     if summary.failed:
         sys.exit(EXIT_PARTIAL)
 

@@ -15,10 +15,12 @@ contract): ``Event.to_dict()`` items, control spans, roundups, article reports.
 from __future__ import annotations
 
 import base64
+import errno
 import hashlib
 import logging
 import queue
 import re
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -36,7 +38,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitrep.core.config import Config
-from sitrep.core.errors import LookupFailed, SitrepError, StoreError
+from sitrep.core.errors import ConfigError, LookupFailed, SitrepError, StoreError
 from sitrep.faces.web.comments_api import CommentBackend, add_comment_routes
 from sitrep.faces.web.limits import RateLimiter
 from sitrep.faces.web.page_api import DOCS_FAVICON, SWAGGER_CSS, SWAGGER_JS, add_page_routes
@@ -523,6 +525,8 @@ def serve(
     import uvicorn
 
     app = create_app(config, db=db, policy=policy)
+    # bind before saying "serving": a busy port fails here, with nothing claimed first
+    sock = listen_socket(host, port)
     missing = vendor_assets_missing()
     shown = f"[{host}]" if ":" in host else host
     print(f"sitrep: serving {db or config.db} at http://{shown}:{port}/ (API: /docs; Ctrl-C stops)")
@@ -532,11 +536,34 @@ def serve(
             f"{', '.join(missing)}); run `make web-assets`. The page works without the map."
         )
     # uvicorn believes X-Forwarded-For from 127.0.0.1 unless told otherwise
-    uvicorn.run(
-        app,
-        host=host,
-        port=port,
-        log_level=log_level,
-        proxy_headers=bool(trusted_proxies),
-        forwarded_allow_ips=trusted_proxies or "",
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app,
+            host=host,
+            port=port,
+            log_level=log_level,
+            proxy_headers=bool(trusted_proxies),
+            forwarded_allow_ips=trusted_proxies or "",
+        )
     )
+    server.run(sockets=[sock])
+
+
+def listen_socket(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port``; ConfigError saying what to do when it is taken."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    # as uvicorn does: a restarted server may take the port while old connections linger
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise ConfigError(
+                f"cannot serve on {host}:{port}: the port is in use by another program; "
+                "stop it or choose another with --port"
+            ) from None
+        raise ConfigError(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
+    sock.set_inheritable(True)
+    return sock
