@@ -262,3 +262,17 @@ def test_moderate_train_as_the_readme_documents_it(tmp_path: Path) -> None:
     assert "moderate check TEXT" in readme
     missing = CliRunner().invoke(cli, ["moderate", "train", "--csv", str(labelled)], obj={})
     assert missing.exit_code == 2 and "--text-col" in missing.output
+
+
+def test_place_search_counts_the_events_the_list_shows(sitrep: Runner, app_config: Config) -> None:
+    from sitrep import Sitrep
+    from sitrep.views.places import LISTED_STATUSES
+    from sitrep.views.queries import DEFAULT_STATUSES
+
+    assert LISTED_STATUSES == DEFAULT_STATUSES
+    with Sitrep(app_config, db=str(sitrep.env["SITREP_DB"])) as api:
+        hits = api.search_places("Rawa")
+        assert hits
+        for hit in hits:
+            listed = list(api.events(place_ids=[hit["geonames_id"]]))
+            assert hit["n_events"] == len(listed)

@@ -27,7 +27,6 @@ from sitrep.moderation.classifier import TrainReport, train, train_labelled
 from sitrep.moderation.engine import Decision, moderate
 from sitrep.moderation.policy import Policy, load_policy
 
-
 MAX_CSV_FIELD = 10_000_000
 """The longest CSV field (characters) ``moderate --file`` reads."""
 

@@ -341,6 +341,26 @@ def create_app(
             hint = api.actor_hint(f.actor)
             if hint:
                 page["hint"] = hint
+        if not items and (f.place or f.type or f.country):
+            # an empty result from a filter that cannot match: a type or country that
+            # names nothing is a 422 naming the parameter; an unknown place keeps its
+            # empty page (the contract) and says why in `hint`
+            def check() -> list[tuple[str, str]]:
+                _ = backend.gazetteer if (f.place or f.country) else None
+                with backend.gate:
+                    return api.filter_problems(f)
+
+            problems = await run_in_threadpool(check)
+            fatal = [(n, m) for n, m in problems if n != "place"]
+            if fatal:
+                return _error(
+                    422,
+                    "invalid request",
+                    "; ".join(m for _, m in fatal),
+                    problems=[{"parameter": n, "message": m} for n, m in fatal],
+                )
+            for _name, message in problems:
+                page.setdefault("hint", message)
         return _body(page)
 
     @app.get("/api/events/{event_id}", tags=["events"], response_model=dict[str, Any])
