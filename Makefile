@@ -56,6 +56,7 @@ run: install
 	$(BIN)/sitrep --db $(DB) ingest --quiet $(DEMO)
 	$(BIN)/sitrep --db $(DB) ingest --quiet sitrep/demo/seed_fa.txt --outlet Tabnak --published 2017-11-04
 	$(BIN)/sitrep --db $(DB) events
+	@echo "sitrep: the demo is in $(DB); run commands as $(BIN)/sitrep, or first: source $(BIN)/activate"
 	$(BIN)/sitrep --db $(DB) serve --host $(HOST) --port $(PORT)
 
 # The shipped event classifier, retrained from sitrep/data/training/*.jsonl with

@@ -212,6 +212,56 @@ class Sitrep:
             "actors": self.actors if f.actor else None,
         }
 
+    def event_types(self) -> dict[str, str]:
+        """Every ACLED sub-event type sitrep reads, mapped to its event type."""
+        from sitrep.read.typology import SUB_EVENT_TYPES
+
+        return dict(SUB_EVENT_TYPES)
+
+    def filter_problems(self, f: EventFilter) -> list[tuple[str, str]]:
+        """Why a filter cannot match anything, as ``(parameter, message)`` pairs ([] if none).
+
+        An unknown place, a type no event type or sub-event type contains, a country
+        the gazetteer does not hold, an inverted date range: each would silently give
+        an empty result, which a user reads as "nothing happened". The faces report
+        these as errors naming the parameter (``place``, ``type``, ``country``,
+        ``since``).
+        """
+        problems: list[tuple[str, str]] = []
+        if f.place and not f.place_ids and not self.resolve_place(f.place):
+            problems.append(
+                (
+                    "place",
+                    f"no place called {f.place!r} in the gazetteer; try another spelling, "
+                    "a GeoNames id, or `sitrep gazetteer lookup NAME`",
+                )
+            )
+        if f.type:
+            wanted = f.type.strip().casefold()
+            types = self.event_types()
+            names = sorted(set(types) | set(types.values()))
+            if not any(wanted in n.casefold() for n in names):
+                problems.append(
+                    (
+                        "type",
+                        f"no event type or sub-event type contains {f.type!r}; valid: "
+                        + "; ".join(sorted(set(types.values())))
+                        + " (or a sub-event type such as 'Air/drone strike')",
+                    )
+                )
+        if f.country:
+            known = {p.country for p in self.gazetteer.countries()}
+            if f.country.upper() not in known:
+                problems.append(
+                    (
+                        "country",
+                        f"no country with ISO3 code {f.country!r}; use three letters, e.g. SYR",
+                    )
+                )
+        if f.since and f.until and f.since > f.until:
+            problems.append(("since", f"since {f.since} is after until {f.until}; swap them"))
+        return problems
+
     def event(self, event_id: str) -> Event:
         """One event by id or unique id prefix, whatever its status (LookupFailed if none)."""
         from sitrep.views.queries import get_event_record
@@ -241,6 +291,20 @@ class Sitrep:
         from sitrep.views.show import article_report
 
         return article_report(self.store, article_id)
+
+    def articles(
+        self,
+        *,
+        outlet: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored articles, newest first, as ``{id, outlet, published, title, ...}``:
+        ``outlet`` a substring of its name, ``since``/``until`` publication dates."""
+        from sitrep.views.show import list_articles
+
+        return list_articles(self.store, outlet=outlet, since=since, until=until, limit=limit)
 
     def counts(self) -> dict[str, int]:
         """How many articles, events, mentions, ... the store holds."""
@@ -345,11 +409,18 @@ class Sitrep:
         return place_roundup(self.store, ids, since=since)
 
     def roundup(self, target: str, *, since: date | None = None) -> dict[str, Any]:
-        """The roundup of an event (id or prefix), or else of a place (see the two above)."""
+        """The roundup of an event (id or prefix), or else of a place (see the two above);
+        LookupFailed naming both when ``target`` is neither."""
         try:
             return self.event_roundup(target)
         except LookupFailed:
-            return self.place_roundup(target, since=since)
+            pass
+        if not self.resolve_place(target):
+            raise LookupFailed(
+                f"no event with id {target!r} and no place called {target!r}; list event ids "
+                "with `sitrep events`, find places with `sitrep gazetteer lookup NAME`"
+            )
+        return self.place_roundup(target, since=since)
 
     # -- export ---------------------------------------------------------------
 

@@ -73,6 +73,8 @@ class IngestSummary:
     seconds: float = 0.0
     failures: list[tuple[str, str]] = field(default_factory=list)
     events_total: int = 0
+    # files a folder walk passed over (README, notes, unsupported types), with why
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def articles_per_second(self) -> float:
@@ -94,6 +96,7 @@ class IngestSummary:
             "articles_per_second": round(self.articles_per_second, 2),
             "words_per_second": round(self.words_per_second, 1),
             "failures": [{"input": o, "reason": r} for o, r in self.failures],
+            "skipped": [{"input": o, "reason": r} for o, r in self.skipped],
         }
 
 
@@ -219,11 +222,17 @@ def ingest(
     ``strict`` raises on the first failure instead of recording it (for tests).
     ``progress`` is called with 1 after each input.
     """
+    skipped: list[tuple[str, str]] = []
     items = read_inputs(
-        paths, fmt=fmt, outlet=outlet, published=published, max_bytes=config.max_article_bytes
+        paths,
+        fmt=fmt,
+        outlet=outlet,
+        published=published,
+        max_bytes=config.max_article_bytes,
+        skipped=skipped,
     )
     try:
-        return ingest_items(
+        summary = ingest_items(
             items,
             config=config,
             store=store,
@@ -232,6 +241,9 @@ def ingest(
             progress=progress,
             strict=strict,
         )
+        # the walk is over once every item was read, so the list is complete
+        summary.skipped = skipped
+        return summary
     except (StoreError, SQLAlchemyError) as exc:
         failure = _write_failed(store, exc)
         if failure is exc:

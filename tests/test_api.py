@@ -406,3 +406,23 @@ def test_cli_events_actor_alias(app_config: Config, db: str) -> None:
     res = runner.invoke(cli, ["--db", db, "events", "--actor", "Narnian rebels"])
     assert res.exit_code == 0
     assert "no actor called 'Narnian rebels'" in res.stderr
+
+
+def test_filters_that_cannot_match_are_4xx_naming_the_parameter(client: TestClient) -> None:
+    bogus = _get(client, "/api/events?type=bogus", 422)
+    assert bogus["problems"][0]["parameter"] == "type" and "Battles" in bogus["message"]
+    country = _get(client, "/api/events?country=XXX", 422)
+    assert country["problems"][0]["parameter"] == "country"
+    inverted = _get(client, "/api/events?since=2017-12-01&until=2017-11-01", 422)
+    assert "since" in inverted["message"]
+    assert "limit" in _get(client, "/api/events?limit=0", 422)["message"]
+    # an unknown place keeps its empty page, and says why
+    nowhere = _get(client, "/api/events?place=Nowhereville")
+    assert nowhere["items"] == [] and "Nowhereville" in nowhere["hint"]
+    # valid filters with nothing in range are no error
+    assert _get(client, "/api/events?type=battles&since=2030-01-01")["items"] == []
+
+
+def test_unknown_event_is_404_and_a_malformed_id_422(client: TestClient) -> None:
+    assert _get(client, "/api/events/deadbeefdeadbeef", 404)["error"] == "not found"
+    assert _get(client, "/api/events/no-such-event", 422)["error"] == "invalid request"

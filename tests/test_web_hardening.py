@@ -231,7 +231,15 @@ def test_forwarded_for_is_believed_only_from_configured_proxies(
     from sitrep.faces.web import serve
 
     seen: dict[str, Any] = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw))
-    serve(app_config, db=db, trusted_proxies=trusted)
+
+    def run(server: Any, sockets: Any = None) -> None:
+        seen["proxy_headers"] = server.config.proxy_headers
+        seen["forwarded_allow_ips"] = server.config.forwarded_allow_ips
+        for sock in sockets or []:
+            sock.close()
+
+    # serve() binds its socket first (a busy port fails before "serving"), then runs
+    monkeypatch.setattr(uvicorn.Server, "run", run)
+    serve(app_config, port=0, db=db, trusted_proxies=trusted)
     assert seen["proxy_headers"] is proxy_headers
     assert seen["forwarded_allow_ips"] == (trusted or "")

@@ -34,9 +34,12 @@ and the limit applies to each row's text.
 
 Folders are walked recursively in name order; hidden files and folders (name
 starting with ``.``) are skipped, and so are files whose extension is not one
-of the above: those are counted and logged (``logging`` at INFO level, logger
-``sitrep.ingest.sources``), not reported as failures, since folders often hold
-unrelated files. A file named directly is always read: with an unknown
+of the above, documentation (README, LICENSE, COPYING, CHANGELOG, NOTICE,
+AUTHORS, whatever their extension) and Markdown/reST notes (``.md``,
+``.markdown``, ``.rst``): those are not failures, since folders often hold
+unrelated files, but each is listed with why in the ingest summary
+(``skipped``) and unsupported types are also logged at INFO (logger
+``sitrep.ingest.sources``). A file named directly is always read: with an unknown
 extension its first bytes are sniffed (``<html``/``<!doctype`` means HTML,
 ``{`` JSONL; a file without any extension falls back to plain text), and if
 that fails it is a Failure. A forced ``fmt`` decides how each file is parsed;
@@ -128,6 +131,7 @@ def read_inputs(
     outlet: str | None = None,
     published: date | None = None,
     max_bytes: int = 5_000_000,
+    skipped: list[tuple[str, str]] | None = None,
 ) -> Iterator[Article | Failure]:
     """Stream the articles in ``paths`` (files or folders), in order.
 
@@ -138,6 +142,8 @@ def read_inputs(
     ``published`` fill what an input does not say itself. ``max_bytes`` caps
     one article's size (see the module docstring). A single ``str`` or
     ``Path`` is taken as one path, not as an iterable of characters.
+    ``skipped``, when given, receives ``(path, why)`` for each file a folder walk
+    passed over (a README, a licence, Markdown notes, an unsupported type).
 
     Raises :class:`~sitrep.core.errors.UnsupportedFormat` for an unknown ``fmt``
     and :class:`~sitrep.core.errors.ConfigError` for a non-positive ``max_bytes``,
@@ -152,7 +158,7 @@ def read_inputs(
     if isinstance(paths, str | Path):
         paths = [paths]
     options = _Options(fmt=fmt, outlet=outlet or None, published=published, max_bytes=max_bytes)
-    return _printable_origins(_read_paths(paths, options))
+    return _printable_origins(_read_paths(paths, options, skipped))
 
 
 def _printable_origins(items: Iterator[Article | Failure]) -> Iterator[Article | Failure]:
@@ -174,7 +180,11 @@ def _printable_origins(items: Iterator[Article | Failure]) -> Iterator[Article |
         yield item
 
 
-def _read_paths(paths: Iterable[str | Path], options: _Options) -> Iterator[Article | Failure]:
+def _read_paths(
+    paths: Iterable[str | Path],
+    options: _Options,
+    skipped: list[tuple[str, str]] | None = None,
+) -> Iterator[Article | Failure]:
     for raw in paths:
         if isinstance(raw, str) and _URL.match(raw):
             yield Failure(
@@ -196,7 +206,7 @@ def _read_paths(paths: Iterable[str | Path], options: _Options) -> Iterator[Arti
             yield Failure(str(path), f"cannot be read ({exc.strerror or exc})")
             continue
         if stat.S_ISDIR(info.st_mode):
-            for item in _walk(path):
+            for item in _walk(path, skipped):
                 if isinstance(item, Failure):
                     yield item
                 else:
@@ -208,8 +218,27 @@ def _read_paths(paths: Iterable[str | Path], options: _Options) -> Iterator[Arti
 _PERMISSION = "permission denied; make it readable (chmod) or run as a user who may read it"
 
 
-def _walk(folder: Path) -> Iterator[Path | Failure]:
-    """Files under ``folder`` with a known extension, depth first, in name order."""
+# Files a folder of reports holds beside them that are not reports: documentation
+# (README, LICENSE, ...) and Markdown notes. A file named directly is still read.
+_DOC_STEMS = frozenset(
+    {"readme", "license", "licence", "copying", "changelog", "changes", "notice", "authors"}
+)
+_NOTE_EXTENSIONS = frozenset({".md", ".markdown", ".rst"})
+
+
+def _not_a_report(name: str) -> str | None:
+    """Why a folder walk passes over a file of a readable type, or None to read it."""
+    path = Path(name)
+    if path.stem.lower() in _DOC_STEMS or path.name.lower() in _DOC_STEMS:
+        return "documentation, not a report (name the file to read it anyway)"
+    if path.suffix.lower() in _NOTE_EXTENSIONS:
+        return "notes (Markdown), not a report (name the file to read it anyway)"
+    return None
+
+
+def _walk(folder: Path, listed: list[tuple[str, str]] | None = None) -> Iterator[Path | Failure]:
+    """Files under ``folder`` with a known extension, depth first, in name order;
+    the files passed over go to ``listed`` as ``(path, why)``."""
     skipped: Counter[str] = Counter()
     seen: set[tuple[int, int]] = set()  # (device, inode): symlinked folders may loop
 
@@ -232,10 +261,17 @@ def _walk(folder: Path) -> Iterator[Path | Failure]:
                 continue
             if entry.is_dir():
                 yield from visit(Path(entry.path))
-            elif Path(entry.name).suffix.lower() in EXTENSIONS:
+                continue
+            suffix = Path(entry.name).suffix.lower()
+            why = _not_a_report(entry.name)
+            if why is None and suffix in EXTENSIONS:
                 yield Path(entry.path)
-            else:
-                skipped[Path(entry.name).suffix.lower() or "(no extension)"] += 1
+                continue
+            if why is None:
+                why = f"unsupported file type {suffix or '(no extension)'}; supported: {_SUPPORTED}"
+                skipped[suffix or "(no extension)"] += 1
+            if listed is not None:
+                listed.append((entry.path, why))
 
     yield from visit(folder)
     if skipped:

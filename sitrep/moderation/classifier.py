@@ -105,6 +105,8 @@ def _read_csv(path: Path, text_col: str, label_col: str) -> tuple[list[str], lis
     texts: list[str] = []
     labels: list[str] = []
     skipped = 0
+    # csv's default field limit (131,072 characters) would stop on one long comment
+    csv.field_size_limit(max(csv.field_size_limit(), 10_000_000))
     with fh:
         reader = csv.DictReader(fh)
         columns = reader.fieldnames or []
@@ -125,6 +127,10 @@ def _read_csv(path: Path, text_col: str, label_col: str) -> tuple[list[str], lis
                 labels.append(label.strip())
         except UnicodeDecodeError as exc:
             raise InputError(str(path), "is not UTF-8 text: save it as UTF-8") from exc
+        except csv.Error as exc:
+            raise InputError(
+                str(path), f"line {reader.line_num} cannot be read as CSV ({exc})"
+            ) from exc
     return texts, labels, skipped
 
 

@@ -116,10 +116,16 @@ def get_place(store: Store, place_id: int) -> StoredPlace | None:
     return None if row is None else stored_place(row)
 
 
+# The statuses an event list shows by default (views.queries.DEFAULT_STATUSES, which
+# imports this module): a place's n_events counts only these, so it matches the list.
+LISTED_STATUSES = ("occurred", "claimed", "denied")
+
+
 def search_places(
     store: Store, text: str, *, gazetteer: Any = None, limit: int = 20
 ) -> list[dict[str, Any]]:
-    """Stored places matching ``text``, best first, each ``{place item, n_events}``.
+    """Stored places matching ``text``, best first, each ``{place item, n_events}``
+    (``n_events``: its events of the statuses listed by default, :data:`LISTED_STATUSES`).
 
     First what :func:`resolve_place` makes of the words (so the top hit is the
     place ``--place TEXT`` filters on), then the gazetteer's other readings, then
@@ -130,7 +136,11 @@ def search_places(
     with store.engine.connect() as conn:
         rows = {r["id"]: r for r in conn.execute(select(places)).mappings()}
         counts: dict[int, int] = dict(
-            conn.execute(select(events.c.place_id, func.count()).group_by(events.c.place_id)).all()
+            conn.execute(
+                select(events.c.place_id, func.count())
+                .where(events.c.status.in_(LISTED_STATUSES))
+                .group_by(events.c.place_id)
+            ).all()
         )
         if text.strip().isdigit():
             # a number is an id or nothing: no name contains it

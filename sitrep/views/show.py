@@ -103,3 +103,55 @@ def format_report(report: dict[str, Any]) -> str:
                 f"{' [reference]' if m['reference'] else ''} | event {m['event_id']}"
             )
     return "\n".join(lines)
+
+
+def list_articles(
+    store: Store,
+    *,
+    outlet: str | None = None,
+    since: Any = None,
+    until: Any = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Stored articles, newest first: ``{id, outlet, published, title, language, status,
+    n_mentions, url}``. ``outlet`` is a case-insensitive substring; ``since``/``until``
+    bound the publication date (inclusive; undated articles are left out by either)."""
+    from sitrep.store import articles
+
+    query = select(
+        articles.c.id,
+        articles.c.outlet,
+        articles.c.published_at,
+        articles.c.title,
+        articles.c.language,
+        articles.c.status,
+        articles.c.n_mentions,
+        articles.c.url,
+    )
+    if outlet:
+        query = query.where(articles.c.outlet.ilike(f"%{outlet}%"))
+    if since is not None:
+        query = query.where(articles.c.published_at >= since)
+    if until is not None:
+        query = query.where(articles.c.published_at <= until)
+    # newest first; undated last; the id breaks ties so the order is stable
+    query = query.order_by(
+        articles.c.published_at.is_(None), articles.c.published_at.desc(), articles.c.id
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).mappings().all()
+    return [
+        {
+            "id": r["id"],
+            "outlet": r["outlet"],
+            "published": r["published_at"].isoformat() if r["published_at"] else None,
+            "title": r["title"],
+            "language": r["language"],
+            "status": r["status"],
+            "n_mentions": r["n_mentions"],
+            "url": r["url"],
+        }
+        for r in rows
+    ]

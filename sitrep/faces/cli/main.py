@@ -237,6 +237,10 @@ def ingest(
         )
         for origin, reason in summary.failures:
             click.echo(f"  failed: {origin}: {reason}", err=True)
+        if summary.skipped:
+            click.echo(f"{len(summary.skipped)} files skipped (not read):")
+            for origin, reason in summary.skipped:
+                click.echo(f"  skipped: {origin}: {reason}")
     if summary.failed:
         sys.exit(EXIT_PARTIAL)
 
@@ -314,6 +318,18 @@ def _build_filter(
     )
 
 
+_HINTS = {"place": "--place", "type": "--type", "country": "--country", "since": "--since/--until"}
+
+
+def _check_filter(api: Any, f: Any) -> None:
+    """A filter that cannot match (unknown place, type or country; an inverted date
+    range) is a usage error naming the option (exit 2), not a silent empty result."""
+    problems = _run(lambda: api.filter_problems(f))
+    if problems:
+        param, message = problems[0]
+        raise click.BadParameter(message, param_hint=_HINTS.get(param, param))
+
+
 @cli.command()
 @_event_filter_options
 @click.option(
@@ -334,6 +350,8 @@ def events(
     """List events: a table, or every matching event as JSON."""
     f = dataclasses.replace(event_filter, limit=limit)
     api = _sitrep(ctx)
+
+    _check_filter(api, f)
 
     def go() -> list[dict[str, Any]]:
         with api:
@@ -384,6 +402,8 @@ def export(
 ) -> None:
     """Export events as JSONL, ACLED-column CSV or GeoJSON."""
     f = event_filter
+    with _sitrep(ctx) as checker:
+        _check_filter(checker, f)
 
     def go() -> int:
         with _sitrep(ctx) as api:
@@ -414,6 +434,52 @@ def show(ctx: click.Context, article_id: str, as_json: bool) -> None:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2, default=str))
     else:
         click.echo(format_report(report))
+
+
+@cli.command()
+@click.option("--outlet", default=None, help="Outlet name (substring, any case).")
+@click.option("--since", type=DATE, default=None, help="Published on or after this date.")
+@click.option("--until", type=DATE, default=None, help="Published on or before this date.")
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 2**63 - 1),
+    default=None,
+    help="At most this many articles (1 or more).",
+)
+@click.option("--json", "as_json", is_flag=True, help="A JSON array of the articles.")
+@click.pass_context
+def articles(
+    ctx: click.Context,
+    outlet: str | None,
+    since: date | None,
+    until: date | None,
+    limit: int | None,
+    as_json: bool,
+) -> None:
+    """List stored articles, newest first: id, outlet, date, title (ids for `sitrep show`)."""
+    if since and until and since > until:
+        raise click.BadParameter(
+            f"--since {since} is after --until {until}", param_hint="--since/--until"
+        )
+
+    def go() -> list[dict[str, Any]]:
+        with _sitrep(ctx) as api:
+            return api.articles(outlet=outlet, since=since, until=until, limit=limit)
+
+    rows = _run(go)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo("no articles match", err=True)
+        return
+    for a in rows:
+        title = (a["title"] or "").replace("\n", " ")
+        failed = "  [failed]" if a["status"] == "failed" else ""
+        click.echo(
+            f"{a['id'][:12]}  {a['outlet'] or '?':<20.20}  {a['published'] or '?':10}  "
+            f"{title}{failed}"
+        )
 
 
 @cli.command()
@@ -911,6 +977,17 @@ def control(
     """A place's control timeline, or with --as-of who held what on a day."""
     if (place is None) == (as_of_day is None):
         raise click.UsageError("give either PLACE or --as-of YYYY-MM-DD")
+    from sitrep.views.queries import EventFilter
+
+    # an unknown place or country is a usage error naming it, as in `sitrep events`
+    check = EventFilter(place=place, country=country.upper() if country else None)
+    with _sitrep(ctx) as checker:
+        problems = _run(lambda: checker.filter_problems(check))
+    if problems:
+        param, message = problems[0]
+        raise click.BadParameter(
+            message, param_hint="PLACE" if param == "place" else _HINTS.get(param, param)
+        )
 
     def go() -> Any:
         with _sitrep(ctx) as api:

@@ -27,6 +27,9 @@ from sitrep.moderation.classifier import TrainReport, train, train_labelled
 from sitrep.moderation.engine import Decision, moderate
 from sitrep.moderation.policy import Policy, load_policy
 
+MAX_CSV_FIELD = 10_000_000
+"""The longest CSV field (characters) ``moderate --file`` reads."""
+
 
 def check_text(text: str, *, policy_path: str | None = None) -> dict[str, Any]:
     """Moderate one comment; the decision as a JSON-ready dict."""
@@ -48,9 +51,15 @@ def iter_csv_decisions(
         fh = open(path, encoding="utf-8-sig", errors="surrogateescape", newline="")  # noqa: SIM115
     except OSError as exc:
         raise InputError(source, f"cannot open the CSV file ({exc.strerror})") from exc
+    # csv refuses fields over 131,072 characters by default; a pasted essay is still a
+    # comment to judge, so allow up to MAX_CSV_FIELD and say so past that
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CSV_FIELD))
     with fh:
         reader = csv.reader(fh)
-        header = next(reader, None)
+        try:
+            header = next(reader, None)
+        except csv.Error as exc:
+            raise InputError(source, f"the header cannot be read as CSV ({exc})") from exc
         if not header or text_col not in header:
             raise InputError(
                 source,
@@ -58,7 +67,21 @@ def iter_csv_decisions(
                 f"({', '.join(header or []) or 'empty file'}): add one or pass --text-col",
             )
         col = header.index(text_col)
-        for n, row in enumerate(reader, start=1):
+        n = 0
+        while True:
+            n += 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                # past a broken row the parser's place in the file is unknown: stop here
+                yield {
+                    "row": n,
+                    "error": f"{source}: row {n} cannot be read as CSV ({exc}; a field may "
+                    f"hold at most {MAX_CSV_FIELD:,} characters); rows after it were not read",
+                }
+                return
             if not row:
                 yield {"row": n, "error": f"{source}: row {n} is blank"}
                 continue

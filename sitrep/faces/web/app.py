@@ -15,10 +15,12 @@ contract): ``Event.to_dict()`` items, control spans, roundups, article reports.
 from __future__ import annotations
 
 import base64
+import errno
 import hashlib
 import logging
 import queue
 import re
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -36,7 +38,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitrep.core.config import Config
-from sitrep.core.errors import LookupFailed, SitrepError, StoreError
+from sitrep.core.errors import ConfigError, LookupFailed, SitrepError, StoreError
 from sitrep.faces.web.comments_api import CommentBackend, add_comment_routes
 from sitrep.faces.web.limits import RateLimiter
 from sitrep.faces.web.page_api import DOCS_FAVICON, SWAGGER_CSS, SWAGGER_JS, add_page_routes
@@ -339,6 +341,26 @@ def create_app(
             hint = api.actor_hint(f.actor)
             if hint:
                 page["hint"] = hint
+        if not items and (f.place or f.type or f.country):
+            # an empty result from a filter that cannot match: a type or country that
+            # names nothing is a 422 naming the parameter; an unknown place keeps its
+            # empty page (the contract) and says why in `hint`
+            def check() -> list[tuple[str, str]]:
+                _ = backend.gazetteer if (f.place or f.country) else None
+                with backend.gate:
+                    return api.filter_problems(f)
+
+            problems = await run_in_threadpool(check)
+            fatal = [(n, m) for n, m in problems if n != "place"]
+            if fatal:
+                return _error(
+                    422,
+                    "invalid request",
+                    "; ".join(m for _, m in fatal),
+                    problems=[{"parameter": n, "message": m} for n, m in fatal],
+                )
+            for _name, message in problems:
+                page.setdefault("hint", message)
         return _body(page)
 
     @app.get("/api/events/{event_id}", tags=["events"], response_model=dict[str, Any])
@@ -523,6 +545,8 @@ def serve(
     import uvicorn
 
     app = create_app(config, db=db, policy=policy)
+    # bind before saying "serving": a busy port fails here, with nothing claimed first
+    sock = listen_socket(host, port)
     missing = vendor_assets_missing()
     shown = f"[{host}]" if ":" in host else host
     print(f"sitrep: serving {db or config.db} at http://{shown}:{port}/ (API: /docs; Ctrl-C stops)")
@@ -532,11 +556,34 @@ def serve(
             f"{', '.join(missing)}); run `make web-assets`. The page works without the map."
         )
     # uvicorn believes X-Forwarded-For from 127.0.0.1 unless told otherwise
-    uvicorn.run(
-        app,
-        host=host,
-        port=port,
-        log_level=log_level,
-        proxy_headers=bool(trusted_proxies),
-        forwarded_allow_ips=trusted_proxies or "",
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app,
+            host=host,
+            port=port,
+            log_level=log_level,
+            proxy_headers=bool(trusted_proxies),
+            forwarded_allow_ips=trusted_proxies or "",
+        )
     )
+    server.run(sockets=[sock])
+
+
+def listen_socket(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port``; ConfigError saying what to do when it is taken."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    # as uvicorn does: a restarted server may take the port while old connections linger
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise ConfigError(
+                f"cannot serve on {host}:{port}: the port is in use by another program; "
+                "stop it or choose another with --port"
+            ) from None
+        raise ConfigError(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
+    sock.set_inheritable(True)
+    return sock
