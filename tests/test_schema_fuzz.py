@@ -86,8 +86,10 @@ def test_api_conforms_to_its_schema(api_schema: Any, fuzz_token: str) -> None:
                 cases += 1
                 try:
                     case.call_and_validate(headers=headers, checks=checks)
-                except Exception as exc:  # collected: one report of every distinct failure
-                    key = (operation.label, str(exc).strip().splitlines()[0][:200])
+                # collected: one report of every distinct failure (a FailureGroup is a
+                # BaseExceptionGroup, not an Exception)
+                except (Exception, BaseExceptionGroup) as exc:
+                    key = (case.operation.label, str(exc).strip().splitlines()[0][:200])
                     failures[key] = failures.get(key, 0) + 1
 
             try:
