@@ -28,6 +28,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import (
+    case,
     func,
     select,
     update,
@@ -37,7 +38,14 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from sitrep.core.errors import InputError, LookupFailed, StoreError
 from sitrep.store import Store, articles, events, meta
-from sitrep.store.schema import MAX_AUTHOR, comments, moderation_audit, tokens, users
+from sitrep.store.schema import (
+    MAX_AUTHOR,
+    comments,
+    moderation_audit,
+    rate_buckets,
+    tokens,
+    users,
+)
 
 if TYPE_CHECKING:
     from sitrep.core.config import Config
@@ -616,3 +624,42 @@ def counts(store: Store) -> dict[str, int]:
             )
         }
     return {s: int(found.get(s, 0)) for s in STATUSES}
+
+
+def take_rate_token(store: Store, key: str, burst: int, period: float, now: float) -> float:
+    """Take one token from ``key``'s bucket in the database: 0.0 if allowed, else the wait.
+
+    The bucket holds up to ``burst`` tokens refilled at ``burst / period`` a second.
+    Each step is one statement (a conditional UPDATE, or an INSERT that only the first
+    caller wins), so two processes on one database never both spend the same token.
+    """
+    _writable(store, "rate limits")
+    key = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()  # never the address
+    rate = burst / period
+    col = rate_buckets.c
+    refilled = col.tokens + (now - col.updated_at) * rate
+    capped = case((refilled > burst, float(burst)), else_=refilled)
+    with store.engine.begin() as conn:
+        taken = conn.execute(
+            rate_buckets.update()
+            .where(col.key == key, capped >= 1.0)
+            .values(tokens=capped - 1.0, updated_at=now)
+        )
+        if taken.rowcount:
+            return 0.0
+        row = conn.execute(select(col.tokens, col.updated_at).where(col.key == key)).first()
+        if row is None:
+            try:
+                with conn.begin_nested():
+                    conn.execute(
+                        rate_buckets.insert().values(key=key, tokens=burst - 1.0, updated_at=now)
+                    )
+                return 0.0
+            except SQLAlchemyError:  # another process made the bucket first: read it
+                row = conn.execute(select(col.tokens, col.updated_at).where(col.key == key)).first()
+                if row is None:
+                    raise
+        tokens_now = min(float(burst), row.tokens + (now - row.updated_at) * rate)
+        # refilled between the two statements (a race with another process, or a clock
+        # step): refuse this once rather than spend a token two callers may both see
+        return max((1.0 - tokens_now) / rate, 1.0 / rate if tokens_now >= 1.0 else 0.0)

@@ -351,6 +351,16 @@ users = Table(
     Column("created_at", String(32), nullable=False),
 )
 
+# One token bucket per client key (the HMAC of an address), shared by every worker and
+# process on this database, so a limit holds however many servers answer.
+rate_buckets = Table(
+    "rate_buckets",
+    metadata,
+    Column("key", String(128), primary_key=True),
+    Column("tokens", Float, nullable=False),
+    Column("updated_at", Float, nullable=False),  # seconds since the epoch
+)
+
 tokens = Table(
     "tokens",
     metadata,
