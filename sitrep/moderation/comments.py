@@ -43,6 +43,7 @@ from sitrep.store.schema import (
     comments,
     moderation_audit,
     rate_buckets,
+    token_roles,
     tokens,
     users,
 )
@@ -554,12 +555,28 @@ def create_token(store: Store, name: str, role: str) -> str:
                 user_id = key[0]
             else:
                 user_id = row[0]
+                # the user's older tokens keep the role they were made with: pin it before
+                # the user's role changes, so a new admin token upgrades no older token
+                older = select(tokens.c.id).where(
+                    tokens.c.user_id == user_id,
+                    tokens.c.id.not_in(select(token_roles.c.token_id)),
+                )
+                conn.execute(
+                    token_roles.insert().from_select(
+                        ["token_id", "role"],
+                        select(tokens.c.id, users.c.role)
+                        .join(users, users.c.id == tokens.c.user_id)
+                        .where(tokens.c.id.in_(older)),
+                    )
+                )
                 conn.execute(update(users).where(users.c.id == user_id).values(role=role))
-            conn.execute(
+            made = conn.execute(
                 tokens.insert().values(
                     user_id=user_id, token_hash=hash_token(token), created_at=_now()
                 )
-            )
+            ).inserted_primary_key
+            assert made is not None
+            conn.execute(token_roles.insert().values(token_id=made[0], role=role))
     except SQLAlchemyError as exc:
         raise StoreError(f"could not create a token for {name}: {exc}") from exc
     return token
@@ -586,8 +603,14 @@ def check_token(store: Store, token: str) -> User | None:
         return None
     with store.engine.connect() as conn:
         row = conn.execute(
-            select(users.c.id, users.c.name, users.c.role, tokens.c.token_hash)
+            select(
+                users.c.id,
+                users.c.name,
+                func.coalesce(token_roles.c.role, users.c.role),
+                tokens.c.token_hash,
+            )
             .join(tokens, tokens.c.user_id == users.c.id)
+            .outerjoin(token_roles, token_roles.c.token_id == tokens.c.id)
             .where(tokens.c.token_hash == hash_token(token), tokens.c.revoked_at.is_(None))
         ).first()
     # the lookup is by hash; compare again in constant time all the same
