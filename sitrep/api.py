@@ -485,6 +485,13 @@ class Comments:
 
         return cm.add_comment(self._store, target, author, text, policy=policy, client=client)
 
+    def take_rate_token(self, key: str, burst: int, period: float, now: float) -> float:
+        """Spend one of ``key``'s ``burst`` posts per ``period`` s, kept in the database so
+        every worker shares the limit: 0.0 when allowed, else the seconds to wait."""
+        from sitrep.moderation import comments as cm
+
+        return cm.take_rate_token(self._store, key, burst, period, now)
+
     def exists(self, target: Target | tuple[str, str]) -> bool:
         """Whether the event or article a comment would be about is in the store."""
         from sitrep.moderation import comments as cm

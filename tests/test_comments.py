@@ -506,3 +506,37 @@ def test_train_from_decisions(tmp_path: Path) -> None:
     assert (report.positives, report.negatives, report.positive_label) == (3, 3, "rejected")
     result = CliRunner().invoke(moderate_group, ["train", "--from-decisions"])
     assert result.exit_code != 0  # no policy path to save to and no --out
+
+
+def test_rate_limit_is_shared_by_two_apps_on_one_database(
+    app_config: Config, tmp_path: Path
+) -> None:
+    """Two workers (two app instances) on one database enforce one limit, not one each."""
+    from sitrep.faces.web import create_app
+
+    path = str(tmp_path / "shared.db")
+    with open_store(path) as store:
+        _seed(store)
+    body = {"target_type": "event", "target_id": EVENT, "author": "R", "text": "thanks"}
+    with (
+        TestClient(create_app(app_config, db=path, comment_rate=(3, 60.0))) as one,
+        TestClient(create_app(app_config, db=path, comment_rate=(3, 60.0))) as two,
+    ):
+        codes = [
+            (one if i % 2 else two).post("/api/comments", json=body).status_code for i in range(6)
+        ]
+    assert 429 not in codes[:3] and all(c < 300 for c in codes[:3]), codes
+    assert codes[3:] == [429, 429, 429], codes
+
+
+def test_database_bucket_allows_a_burst_then_refills(tmp_path: Path) -> None:
+    with open_store(str(tmp_path / "bucket.db")) as store:
+        take = cm.take_rate_token
+        assert [take(store, "a", 3, 30.0, 100.0) for _ in range(3)] == [0.0, 0.0, 0.0]
+        assert take(store, "a", 3, 30.0, 100.0) == pytest.approx(10.0)  # one every 10 s
+        assert take(store, "b", 3, 30.0, 100.0) == 0.0  # another client, another bucket
+        assert take(store, "a", 3, 30.0, 110.0) == 0.0
+        assert take(store, "a", 3, 30.0, 110.0) > 0.0
+        assert take(store, "a", 3, 30.0, 1000.0) == 0.0  # never more than the burst
+        assert [take(store, "a", 3, 30.0, 1000.0) for _ in range(2)] == [0.0, 0.0]
+        assert take(store, "a", 3, 30.0, 1000.0) > 0.0

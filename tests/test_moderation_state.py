@@ -88,3 +88,21 @@ def test_detector_caches_are_owned_and_bounded() -> None:
     assert one.token_votes.cache_info().currsize == 1  # type: ignore[attr-defined]
     assert two.token_votes.cache_info().currsize == 0  # type: ignore[attr-defined]
     assert one.token_votes.cache_info().maxsize == TOKEN_CACHE  # type: ignore[attr-defined]
+
+
+def test_an_admin_token_does_not_upgrade_older_tokens(tmp_path: Path) -> None:
+    """Making an admin token for a moderator leaves the moderator's older tokens as they were."""
+    from sitrep.moderation import comments as cm
+    from sitrep.store import open_store
+
+    with open_store(str(tmp_path / "roles.db")) as store:
+        old = cm.create_token(store, "mina", "moderator")
+        new = cm.create_token(store, "mina", "admin")
+        old_user, new_user = cm.check_token(store, old), cm.check_token(store, new)
+        assert old_user is not None and old_user.role == "moderator"
+        assert new_user is not None and new_user.role == "admin"
+        # and a later moderator token does not take the admin token's role away
+        again = cm.create_token(store, "mina", "moderator")
+        assert cm.check_token(store, new).role == "admin"  # type: ignore[union-attr]
+        assert cm.check_token(store, again).role == "moderator"  # type: ignore[union-attr]
+        assert cm.check_token(store, old).role == "moderator"  # type: ignore[union-attr]

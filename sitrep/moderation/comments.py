@@ -28,6 +28,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import (
+    case,
     func,
     select,
     update,
@@ -37,7 +38,15 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from sitrep.core.errors import InputError, LookupFailed, StoreError
 from sitrep.store import Store, articles, events, meta
-from sitrep.store.schema import MAX_AUTHOR, comments, moderation_audit, tokens, users
+from sitrep.store.schema import (
+    MAX_AUTHOR,
+    comments,
+    moderation_audit,
+    rate_buckets,
+    token_roles,
+    tokens,
+    users,
+)
 
 if TYPE_CHECKING:
     from sitrep.core.config import Config
@@ -546,12 +555,28 @@ def create_token(store: Store, name: str, role: str) -> str:
                 user_id = key[0]
             else:
                 user_id = row[0]
+                # the user's older tokens keep the role they were made with: pin it before
+                # the user's role changes, so a new admin token upgrades no older token
+                older = select(tokens.c.id).where(
+                    tokens.c.user_id == user_id,
+                    tokens.c.id.not_in(select(token_roles.c.token_id)),
+                )
+                conn.execute(
+                    token_roles.insert().from_select(
+                        ["token_id", "role"],
+                        select(tokens.c.id, users.c.role)
+                        .join(users, users.c.id == tokens.c.user_id)
+                        .where(tokens.c.id.in_(older)),
+                    )
+                )
                 conn.execute(update(users).where(users.c.id == user_id).values(role=role))
-            conn.execute(
+            made = conn.execute(
                 tokens.insert().values(
                     user_id=user_id, token_hash=hash_token(token), created_at=_now()
                 )
-            )
+            ).inserted_primary_key
+            assert made is not None
+            conn.execute(token_roles.insert().values(token_id=made[0], role=role))
     except SQLAlchemyError as exc:
         raise StoreError(f"could not create a token for {name}: {exc}") from exc
     return token
@@ -578,8 +603,14 @@ def check_token(store: Store, token: str) -> User | None:
         return None
     with store.engine.connect() as conn:
         row = conn.execute(
-            select(users.c.id, users.c.name, users.c.role, tokens.c.token_hash)
+            select(
+                users.c.id,
+                users.c.name,
+                func.coalesce(token_roles.c.role, users.c.role),
+                tokens.c.token_hash,
+            )
             .join(tokens, tokens.c.user_id == users.c.id)
+            .outerjoin(token_roles, token_roles.c.token_id == tokens.c.id)
             .where(tokens.c.token_hash == hash_token(token), tokens.c.revoked_at.is_(None))
         ).first()
     # the lookup is by hash; compare again in constant time all the same
@@ -616,3 +647,42 @@ def counts(store: Store) -> dict[str, int]:
             )
         }
     return {s: int(found.get(s, 0)) for s in STATUSES}
+
+
+def take_rate_token(store: Store, key: str, burst: int, period: float, now: float) -> float:
+    """Take one token from ``key``'s bucket in the database: 0.0 if allowed, else the wait.
+
+    The bucket holds up to ``burst`` tokens refilled at ``burst / period`` a second.
+    Each step is one statement (a conditional UPDATE, or an INSERT that only the first
+    caller wins), so two processes on one database never both spend the same token.
+    """
+    _writable(store, "rate limits")
+    key = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()  # never the address
+    rate = burst / period
+    col = rate_buckets.c
+    refilled = col.tokens + (now - col.updated_at) * rate
+    capped = case((refilled > burst, float(burst)), else_=refilled)
+    with store.engine.begin() as conn:
+        taken = conn.execute(
+            rate_buckets.update()
+            .where(col.key == key, capped >= 1.0)
+            .values(tokens=capped - 1.0, updated_at=now)
+        )
+        if taken.rowcount:
+            return 0.0
+        row = conn.execute(select(col.tokens, col.updated_at).where(col.key == key)).first()
+        if row is None:
+            try:
+                with conn.begin_nested():
+                    conn.execute(
+                        rate_buckets.insert().values(key=key, tokens=burst - 1.0, updated_at=now)
+                    )
+                return 0.0
+            except SQLAlchemyError:  # another process made the bucket first: read it
+                row = conn.execute(select(col.tokens, col.updated_at).where(col.key == key)).first()
+                if row is None:
+                    raise
+        tokens_now = min(float(burst), row.tokens + (now - row.updated_at) * rate)
+        # refilled between the two statements (a race with another process, or a clock
+        # step): refuse this once rather than spend a token two callers may both see
+        return max((1.0 - tokens_now) / rate, 1.0 / rate if tokens_now >= 1.0 else 0.0)

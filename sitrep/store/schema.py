@@ -351,6 +351,25 @@ users = Table(
     Column("created_at", String(32), nullable=False),
 )
 
+# The role a token was made with. A separate table (not a column of ``tokens``) so an
+# older database gains it on open; a token without a row has its user's role.
+token_roles = Table(
+    "token_roles",
+    metadata,
+    Column("token_id", Integer, ForeignKey("tokens.id"), primary_key=True),
+    Column("role", String(16), nullable=False),
+)
+
+# One token bucket per client key (the HMAC of an address), shared by every worker and
+# process on this database, so a limit holds however many servers answer.
+rate_buckets = Table(
+    "rate_buckets",
+    metadata,
+    Column("key", String(128), primary_key=True),
+    Column("tokens", Float, nullable=False),
+    Column("updated_at", Float, nullable=False),  # seconds since the epoch
+)
+
 tokens = Table(
     "tokens",
     metadata,

@@ -75,7 +75,8 @@ def token_create(ctx: click.Context, name: str, role: str) -> None:
         raise click.ClickException(str(exc)) from exc
     click.echo(token)
     click.echo(
-        f"token for {name} ({role}); it is shown only this once and stored as a hash. "
+        f"token for {name} ({role}; the user's older tokens keep their own role); it is "
+        "shown only this once and stored as a hash. "
         "Send it as 'Authorization: Bearer TOKEN' or paste it into /moderate.",
         err=True,
     )

@@ -414,7 +414,13 @@ def create_app(
     add_live_routes(app, api.store, config)
 
     add_page_routes(app, backend, docs_headers)  # /api/timeline, /redoc
-    limiter = RateLimiter(*comment_rate) if comment_rate else None
+    limiter = None
+    if comment_rate:
+        writer = comment_backend.writer
+        # in the database when it can be written, so all workers share one limit
+        limiter = RateLimiter(
+            *comment_rate, shared=writer.take_rate_token if writer is not None else None
+        )
     add_comment_routes(app, comment_backend, policy=policy, limiter=limiter)
 
     @app.get("/api/export", tags=["events"], response_class=StreamingResponse)

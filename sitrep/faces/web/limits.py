@@ -3,7 +3,8 @@
 Each client holds up to ``burst`` tokens, refilled at ``burst / period``
 tokens a second; a post takes one. With no token left the client is told how
 long to wait (the HTTP API answers 429 with ``Retry-After``). Buckets live in
-memory, per process: a restart forgets them.
+memory, per process, unless ``shared`` is given: then the buckets live in the
+database (``rate_buckets``), so every worker and process on it enforces one limit.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class RateLimiter:
         period: float,
         *,
         clock: Callable[[], float] = time.monotonic,
+        shared: Callable[[str, int, float, float], float] | None = None,
     ) -> None:
         if burst < 1 or period <= 0:
             raise ValueError(f"a rate limit needs burst >= 1 and period > 0, not {burst}/{period}")
@@ -33,11 +35,15 @@ class RateLimiter:
         self.period = period
         self.rate = burst / period  # tokens per second
         self.clock = clock
+        # (key, burst, period, now) -> wait; wall-clock time, which processes share
+        self.shared = shared
         self._buckets: dict[str, tuple[float, float]] = {}  # key -> (tokens, when)
         self._lock = threading.Lock()
 
     def take(self, key: str) -> float:
         """Take one token for ``key``: 0.0 when allowed, else the seconds to wait."""
+        if self.shared is not None:
+            return self.shared(key, self.burst, self.period, time.time())
         now = self.clock()
         with self._lock:
             tokens, when = self._buckets.get(key, (float(self.burst), now))

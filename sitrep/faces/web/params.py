@@ -158,6 +158,8 @@ class EventPage(EventQuery):
     cursor: str | None = Field(
         None,
         max_length=120,
+        # documented so a schema-valid cursor is one the server takes (schemathesis ST202)
+        pattern=r"^(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))?_[0-9a-f]{1,64}$",
         description="Start after this point: the next_cursor of the previous page (keyset "
         "paging, as fast on page 1000 as on page 1).",
     )
