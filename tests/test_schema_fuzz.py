@@ -26,7 +26,7 @@ from sitrep.moderation import comments as cm
 from sitrep.pipeline import ingest
 from sitrep.store import open_store
 
-EXAMPLES = int(os.environ.get("SITREP_FUZZ_EXAMPLES", "12"))
+EXAMPLES = int(os.environ.get("SITREP_FUZZ_EXAMPLES", "6"))
 DEMO = Path(__file__).resolve().parents[1] / "sitrep" / "demo" / "reports.jsonl"
 
 
@@ -60,19 +60,30 @@ def _all_checks() -> list[Any]:
     return list(CHECKS.get_all())
 
 
-@pytest.mark.xfail(
-    reason="no 5xx left, but schema mismatches remain: undocumented 401/404/400 on the "
-    "alert-rule, moderation, comments and place routes (ST103) and 422 for schema-valid "
-    "ids, dates and bodies (ST202, patterns missing); run with --runxfail for the list",
-    strict=False,
+# Known gap (issue 16): no 5xx is left, but schema mismatches remain: undocumented
+# 401/404/400 on the alert-rule, moderation, comments and place routes (ST103) and 422
+# for schema-valid ids, dates and bodies (ST202, patterns missing). The "server"
+# variant runs in every `make test` and must stay at 0; the "all" variant is the full
+# conformance run, expected to fail until those are fixed (SITREP_FUZZ_ALL=1 runs it).
+_SCHEMA_GAP = (
+    "schema mismatches remain (ST103 undocumented 401/404/400, ST202 missing patterns); "
+    "set SITREP_FUZZ_ALL=1 to run the full conformance check and list them"
 )
-def test_api_conforms_to_its_schema(api_schema: Any, fuzz_token: str) -> None:
-    """Positive and negative cases for every operation: 0 failed checks, 0 server errors."""
+
+
+@pytest.mark.parametrize("which", ["server", "all"])
+def test_api_conforms_to_its_schema(api_schema: Any, fuzz_token: str, which: str) -> None:
+    """Positive and negative cases for every operation: 0 server errors ("server"), and
+    0 failed checks of any kind ("all", a known gap: see ``_SCHEMA_GAP``)."""
+    if which == "all" and not os.environ.get("SITREP_FUZZ_ALL"):
+        pytest.xfail(_SCHEMA_GAP)
     from hypothesis import given
     from hypothesis.errors import Unsatisfiable
     from schemathesis import GenerationMode
 
     checks = _all_checks()
+    if which == "server":
+        checks = [c for c in checks if c.__name__ == "not_a_server_error"]
     headers = {"Authorization": f"Bearer {fuzz_token}"}
     failures: dict[tuple[str, str], int] = {}
     cases = 0

@@ -144,6 +144,11 @@ def test_like_wildcards_in_filters_are_literal(client: TestClient) -> None:
     for name in ("actor", "type", "source"):
         for wildcard in ("_", "%", "__%"):
             res = client.get(f"/api/events?status=all&{name}={wildcard.replace('%', '%25')}")
+            if name == "type" and res.status_code == 422:
+                # a type that names no event type is refused, naming the parameter
+                # (issue 14): the wildcard was read literally, it matched nothing
+                assert [p["parameter"] for p in res.json()["problems"]] == ["type"]
+                continue
             assert res.status_code == 200, res.text
             assert res.json()["items"] == [], (name, wildcard)
     # a real substring still matches
