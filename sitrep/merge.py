@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
@@ -275,3 +275,85 @@ def _event(block: str, c: _Cluster) -> MergedEvent:
 def merge_block(block: str, rows: Iterable[MentionRow]) -> tuple[MergedEvent, ...]:
     """The events of one block, from all of its mentions (pure; order-independent)."""
     return tuple(_event(block, c) for c in cluster_rows(list(rows)))
+
+
+# -- stable public ids ---------------------------------------------------------
+#
+# An event's first id is its content id (the block and its anchor mention), so a
+# fresh ingest gives the same ids whatever the order or the number of workers.
+# Once an ingest has finished, its ids are *published*: a later rebuild of the
+# block hands each published id on to the new event that holds most of its
+# mentions, so links, comments and saved references keep working after more
+# reports arrive. Ids that lose out (two events merged into one) redirect.
+
+
+@dataclass(frozen=True)
+class PriorEvent:
+    """A published event of a block as the id assignment sees it: its id and mentions."""
+
+    id: str
+    mention_ids: frozenset[str]
+
+
+def _overlaps(
+    new: tuple[MergedEvent, ...], prior: Iterable[PriorEvent]
+) -> list[tuple[int, str, str, int]]:
+    """Every (overlap, prior id, new content id, new index) with a shared mention."""
+    owner = {m: i for i, e in enumerate(new) for m in e.mention_ids}
+    pairs: list[tuple[int, str, str, int]] = []
+    for p in prior:
+        counts = Counter(owner[m] for m in p.mention_ids if m in owner)
+        pairs.extend((n, p.id, new[i].id, i) for i, n in counts.items())
+    return pairs
+
+
+def redirects(prior: Iterable[PriorEvent], events: Sequence[MergedEvent]) -> dict[str, str]:
+    """Where each prior id no longer among ``events`` now points: the event holding most
+    of its mentions (ties to the smallest id); ids whose mentions are all gone are left out."""
+    live = {e.id for e in events}
+    best: dict[str, tuple[int, str]] = {}
+    for n, pid, _content, i in _overlaps(tuple(events), prior):
+        if pid in live:
+            continue
+        cand = (-n, events[i].id)
+        if pid not in best or cand < best[pid]:
+            best[pid] = cand
+    return {pid: target for pid, (_n, target) in best.items()}
+
+
+def assign_ids(
+    merged: Iterable[MergedEvent], prior: Iterable[PriorEvent]
+) -> tuple[tuple[MergedEvent, ...], dict[str, str]]:
+    """Give a block's freshly merged events their public ids (pure, deterministic).
+
+    Each prior (published) id goes to the new event sharing most of its mentions,
+    greedily by overlap (ties: the smaller prior id, then the smaller content id),
+    one id per event: a split event keeps its id on its larger part, and of two
+    events merged into one the survivor is the one contributing most mentions. An
+    event inheriting nothing keeps its content id (minted afresh if a prior event
+    used it). Returns the events with their ids and the redirects (retired prior
+    id -> the id of the event that now holds most of its mentions).
+    """
+    new = tuple(merged)
+    prior = tuple(prior)
+    ids: list[str | None] = [None] * len(new)
+    taken: set[str] = set()
+    for _n, pid, _content, i in sorted(
+        _overlaps(new, prior), key=lambda t: (-t[0], t[1], t[2], t[3])
+    ):
+        if ids[i] is None and pid not in taken:
+            ids[i] = pid
+            taken.add(pid)
+    used = taken | {p.id for p in prior}
+    for i in sorted(range(len(new)), key=lambda k: new[k].id):
+        if ids[i] is not None:
+            continue
+        candidate, k = new[i].id, 0
+        while candidate in used:
+            # the content id is a prior event's: mint a new one from it, deterministically
+            k += 1
+            candidate = short_hash(new[i].id, str(k))
+        ids[i] = candidate
+        used.add(candidate)
+    out = tuple(e if e.id == ids[i] else replace(e, id=str(ids[i])) for i, e in enumerate(new))
+    return out, redirects(prior, out)

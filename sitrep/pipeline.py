@@ -47,14 +47,18 @@ from sitrep.core.errors import SitrepError, StoreError
 from sitrep.core.records import Article, Failure
 from sitrep.core.resources import load_actors
 from sitrep.ingest.sources import read_inputs
-from sitrep.merge import merge_block
+from sitrep.merge import assign_ids, merge_block, redirects
 from sitrep.read.en.extract import DEFAULT_BATCH, ArticleReading, Extractor
 from sitrep.store import (
     Store,
     block_places,
     load_block,
     load_changes,
+    load_current,
+    load_published,
+    publish_ids,
     replace_block,
+    save_redirects,
     save_timelines,
 )
 
@@ -117,7 +121,14 @@ def merge_pending(store: Store) -> int:
             control = feeds_control(block)
             # the timelines of the places whose control events change, before and after
             touched = block_places(conn, block) if control else set()
-            merged = merge_block(block, load_block(conn, block))
+            # ids: the published ones carry over (stable public ids); an id shown
+            # since but never published redirects too, so nothing pointing at it orphans
+            current = load_current(conn, block)
+            merged, moved = assign_ids(
+                merge_block(block, load_block(conn, block)), load_published(conn, block)
+            )
+            live = [e.id for e in merged]
+            save_redirects(conn, {**redirects(current, merged), **moved}, live)
             replace_block(conn, block, merged)
             if control:
                 touched |= {e.place_id for e in merged if e.place_id is not None}
@@ -128,6 +139,15 @@ def merge_pending(store: Store) -> int:
                     save_timelines(conn, batch, build_timelines(refs, grouped))
     store.mark_merged(waiting)
     return len(blocks)
+
+
+def publish(store: Store) -> int:
+    """Publish the events' ids as they stand (the end of an ingest): from now on a
+    rebuild hands them on (:func:`sitrep.merge.assign_ids`). Ids shown during an ingest
+    are not published until it finishes, so a killed and resumed run, or a run with
+    more workers, gives the same ids as one uninterrupted run."""
+    with store.writer.begin() as conn:
+        return publish_ids(conn)
 
 
 # -- worker side: one Extractor per process, kept in this importable module ---
@@ -371,6 +391,7 @@ def ingest_items(
             pool.close()
             pool.join()
     merge_pending(store)
+    publish(store)
     summary.seconds = time.perf_counter() - started
     summary.events_total = store.counts()["events"]
     return summary

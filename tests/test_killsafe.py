@@ -498,8 +498,20 @@ def test_sigkill_during_two_concurrent_ingests(
                 lost = {a for log in logs for a in committed(log)} - stored_article_ids(db)
                 assert not lost, note(f"committed articles lost to a kill: {sorted(lost)[:3]}")
         assert not database_problems(db), note("after the rerun")
-        assert events_json(config_file, db) == expected, note("the rerun's events differ")
+        # the events, not their ids: whichever ingest finishes first publishes its
+        # ids and the other one's re-merges keep them (stable public ids, README),
+        # so two ingests into one database give the single run's grouping, and ids
+        # that depend on which one finished first
+        assert _without_ids(events_json(config_file, db)) == _without_ids(expected), note(
+            "the rerun's events differ"
+        )
     print(_report(h, "concurrent"))
+
+
+def _without_ids(evs: list[dict[str, Any]]) -> list[str]:
+    return sorted(
+        json.dumps({k: v for k, v in e.items() if k != "id"}, sort_keys=True) for e in evs
+    )
 
 
 def test_orphaned_cli_pool_workers_exit(

@@ -30,7 +30,7 @@ from sitrep.control import (
     timeline,
 )
 from sitrep.core.records import short_hash
-from sitrep.merge import MentionRow, MergedEvent, merge_block
+from sitrep.merge import MentionRow, MergedEvent, PriorEvent, assign_ids, merge_block
 
 PACKAGE = Path(__file__).resolve().parents[1] / "sitrep"
 BLOCK = "SYR|Government regains territory|report"
@@ -158,6 +158,65 @@ def test_an_empty_block_has_no_events_and_records_are_frozen() -> None:
         event.status = "claimed"  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
         row("m1").date = None  # type: ignore[misc]
+
+
+# -- stable public ids --------------------------------------------------------
+
+
+def _prior(event_id: str, *mention_ids: str) -> PriorEvent:
+    return PriorEvent(event_id, frozenset(mention_ids))
+
+
+def test_without_published_ids_events_keep_their_content_ids() -> None:
+    merged = merge_block(BLOCK, [row("m1"), row("m3", date=date(2017, 12, 20))])
+    assert assign_ids(merged, []) == (merged, {})
+
+
+def test_an_event_keeps_its_id_when_a_new_report_becomes_its_anchor() -> None:
+    old = merge_block(BLOCK, [row("m2", date=date(2017, 11, 9), precision="week")])
+    # a day-precise report sorts first: it anchors the event, so the content id changes
+    new = merge_block(BLOCK, [row("m1"), row("m2", date=date(2017, 11, 9), precision="week")])
+    assert new[0].id != old[0].id
+    (event,), moved = assign_ids(new, [_prior(old[0].id, "m2")])
+    assert event.id == old[0].id and moved == {}
+    assert dataclasses.replace(event, id=new[0].id) == new[0]  # only the id differs
+
+
+def test_two_events_merged_keep_the_larger_ones_id_and_the_other_redirects() -> None:
+    new = merge_block(BLOCK, [row("m1"), row("m2"), row("m3")])
+    (event,), moved = assign_ids(new, [_prior("b-small", "m3"), _prior("a-large", "m1", "m2")])
+    assert event.id == "a-large" and moved == {"b-small": "a-large"}
+    # a tie in size goes to the smaller id, whatever order the prior events come in
+    for prior in ([_prior("y", "m1"), _prior("x", "m2")], [_prior("x", "m2"), _prior("y", "m1")]):
+        (tied,), moved = assign_ids(merge_block(BLOCK, [row("m1"), row("m2")]), prior)
+        assert tied.id == "x" and moved == {"y": "x"}
+
+
+def test_a_split_event_leaves_its_id_on_the_larger_part() -> None:
+    rows = [row("m1"), row("m2"), row("m3", date=date(2017, 12, 20))]
+    new = merge_block(BLOCK, rows)
+    big = next(e for e in new if len(e.mention_ids) == 2)
+    small = next(e for e in new if len(e.mention_ids) == 1)
+    out, moved = assign_ids(new, [_prior("old", "m1", "m2", "m3")])
+    ids = {e.mention_ids: e.id for e in out}
+    assert ids[big.mention_ids] == "old" and ids[small.mention_ids] == small.id
+    assert moved == {}
+    # the smaller part's content id was taken by a published event: a new id is minted
+    out, _ = assign_ids(new, [_prior(small.id, "m1", "m2", "m3")])
+    ids = {e.mention_ids: e.id for e in out}
+    assert ids[big.mention_ids] == small.id
+    assert ids[small.mention_ids] == short_hash(small.id, "1")
+
+
+def test_id_assignment_does_not_depend_on_order() -> None:
+    rows = [row("m1"), row("m2"), row("m3", date=date(2017, 12, 20)), row("m4", place_id=200)]
+    prior = [_prior("p1", "m1"), _prior("p2", "m2", "m3"), _prior("p3", "m9")]
+    first = assign_ids(merge_block(BLOCK, rows), prior)
+    for seed in range(5):
+        r, p = rows[:], prior[:]
+        random.Random(seed).shuffle(r)
+        random.Random(seed).shuffle(p)
+        assert assign_ids(merge_block(BLOCK, r), p) == first
 
 
 # -- control ----------------------------------------------------------------------

@@ -369,13 +369,16 @@ class Event:
     n_independent_sources: int = 0
     agreements: tuple[Agreement, ...] = ()
     disagreements: tuple[Difference, ...] = ()
+    # the retired id this event was asked for by (its id then), when it was
+    redirected_from: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The event item of the JSON contract, its mentions included."""
+        """The event item of the JSON contract, its mentions included (and
+        ``redirected_from`` when the event was looked up by a retired id)."""
         place = None
         if self.place is not None:
             place = {**self.place.to_dict(), "matched_text": self.matched_text}
-        return {
+        out = {
             "id": self.id,
             "event_type": self.event_type,
             "sub_event_type": self.sub_event_type,
@@ -395,6 +398,9 @@ class Event:
             "disagreements": [d.to_dict() for d in self.disagreements],
             "mentions": [m.to_dict() for m in self.mentions],
         }
+        if self.redirected_from is not None:
+            out["redirected_from"] = self.redirected_from
+        return out
 
 
 @dataclass(frozen=True)

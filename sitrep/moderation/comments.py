@@ -37,7 +37,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from sitrep.core.errors import InputError, LookupFailed, StoreError
-from sitrep.store import Store, articles, events, meta
+from sitrep.store import Store, articles, event_aliases, meta, resolve_event_id
 from sitrep.store.schema import (
     MAX_AUTHOR,
     comments,
@@ -222,9 +222,22 @@ def _target(target: Target | tuple[str, str]) -> Target:
 
 
 def target_exists(conn: Connection, target: Target) -> bool:
-    """Whether the event or article a comment is about is in the store (exact id)."""
-    table = events if target.type == "event" else articles
-    return conn.execute(select(table.c.id).where(table.c.id == target.id)).first() is not None
+    """Whether the event or article a comment is about is in the store (exact id; an
+    event's id may be a retired one that redirects to the event now holding it)."""
+    if target.type == "event":
+        return resolve_event_id(conn, target.id) is not None
+    return conn.execute(select(articles.c.id).where(articles.c.id == target.id)).first() is not None
+
+
+def target_ids(conn: Connection, target: Target) -> list[str]:
+    """The ids comments on ``target`` may be stored under: an event's current id and
+    every retired id that redirects to it (comments keep the id they were posted on)."""
+    if target.type != "event":
+        return [target.id]
+    current = resolve_event_id(conn, target.id)
+    if current is None:
+        return [target.id]
+    return sorted({target.id, current, *event_aliases(conn, current)})
 
 
 def _client_key(conn: Connection) -> bytes:
@@ -393,7 +406,7 @@ def published(
             select(comments)
             .where(
                 comments.c.target_type == where.type,
-                comments.c.target_id == where.id,
+                comments.c.target_id.in_(target_ids(conn, where)),
                 comments.c.status == PUBLISHED,
             )
             .order_by(comments.c.id)

@@ -13,7 +13,17 @@ events`` keeps working.
 
 from __future__ import annotations
 
-from sitrep.store.blocks import block_places, load_block, replace_block
+from sitrep.store.blocks import (
+    block_places,
+    event_aliases,
+    load_block,
+    load_current,
+    load_published,
+    publish_ids,
+    replace_block,
+    resolve_event_id,
+    save_redirects,
+)
 from sitrep.store.database import (
     NEAR_DUPLICATE_BITS,
     NEAR_DUPLICATE_DAYS,
@@ -35,6 +45,7 @@ from sitrep.store.schema import (
     claims,
     comments,
     control_spans,
+    event_redirects,
     events,
     failures,
     live_alert_rules,
@@ -47,6 +58,7 @@ from sitrep.store.schema import (
     metadata,
     moderation_audit,
     places,
+    published_mentions,
     tokens,
     users,
 )
@@ -58,6 +70,14 @@ from sitrep.store.timelines import (
 )
 
 __all__ = [
+    "event_aliases",
+    "event_redirects",
+    "load_current",
+    "load_published",
+    "publish_ids",
+    "published_mentions",
+    "resolve_event_id",
+    "save_redirects",
     "CONTROL_KEY",
     "MAX_AUTHOR",
     "NEAR_DUPLICATE_BITS",

@@ -4,7 +4,10 @@ A *block* (country x sub-event type x status class, see :func:`sitrep.merge.bloc
 is the unit of merging: :func:`load_block` reads every mention of a block as the
 merger's :class:`~sitrep.merge.MentionRow` records, and :func:`replace_block`
 writes the block's :class:`~sitrep.merge.MergedEvent` records in place of the old
-ones. Both run on the caller's connection, so the pipeline can load, merge and
+ones. :func:`load_published` and :func:`load_current` give the block's events as
+the id assignment (:func:`sitrep.merge.assign_ids`) sees them, :func:`save_redirects`
+keeps where retired ids lead, and :func:`publish_ids` marks the ids an ingest
+finished with as public. All run on the caller's connection, so the pipeline can load, merge and
 save one block in one transaction.
 """
 
@@ -17,8 +20,15 @@ from typing import Any
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.engine import Connection
 
-from sitrep.merge import MentionRow, MergedEvent
-from sitrep.store.schema import articles, events, mentions, places
+from sitrep.merge import MentionRow, MergedEvent, PriorEvent
+from sitrep.store.schema import (
+    articles,
+    event_redirects,
+    events,
+    mentions,
+    places,
+    published_mentions,
+)
 
 
 def load_block(conn: Connection, block: str) -> list[MentionRow]:
@@ -130,3 +140,97 @@ def block_places(conn: Connection, block: str) -> set[int]:
         ).scalars()
         if pid is not None
     }
+
+
+def _grouped(rows: Any) -> list[PriorEvent]:
+    by_event: dict[str, set[str]] = {}
+    for mention_id, event_id in rows:
+        by_event.setdefault(event_id, set()).add(mention_id)
+    return [PriorEvent(eid, frozenset(ms)) for eid, ms in sorted(by_event.items())]
+
+
+def load_published(conn: Connection, block: str) -> list[PriorEvent]:
+    """The block's events as the last finished ingest published them."""
+    return _grouped(
+        conn.execute(
+            select(published_mentions.c.mention_id, published_mentions.c.event_id).where(
+                published_mentions.c.block == block
+            )
+        )
+    )
+
+
+def load_current(conn: Connection, block: str) -> list[PriorEvent]:
+    """The block's events as stored now (before it is rebuilt)."""
+    return _grouped(
+        conn.execute(
+            select(mentions.c.id, mentions.c.event_id).where(
+                mentions.c.block == block, mentions.c.event_id.is_not(None)
+            )
+        )
+    )
+
+
+def save_redirects(conn: Connection, moved: dict[str, str], live: Sequence[str]) -> None:
+    """Record ``old id -> new id`` redirects; an id live again stops redirecting."""
+    gone = sorted(set(moved) | set(live))
+    for start in range(0, len(gone), 500):
+        batch = gone[start : start + 500]
+        conn.execute(delete(event_redirects).where(event_redirects.c.old_id.in_(batch)))
+    rows = [{"old_id": old, "new_id": new} for old, new in sorted(moved.items()) if old not in live]
+    if rows:
+        conn.execute(event_redirects.insert(), rows)
+
+
+def publish_ids(conn: Connection) -> int:
+    """Publish every mention's current event id (end of an ingest); returns rows changed."""
+    p = published_mentions
+    changed = list(
+        conn.execute(
+            select(mentions.c.id, mentions.c.block, mentions.c.event_id)
+            .join(p, p.c.mention_id == mentions.c.id, isouter=True)
+            .where(
+                mentions.c.event_id.is_not(None),
+                or_(p.c.event_id.is_(None), p.c.event_id != mentions.c.event_id),
+            )
+        )
+    )
+    for start in range(0, len(changed), 500):
+        batch = changed[start : start + 500]
+        conn.execute(delete(p).where(p.c.mention_id.in_([r[0] for r in batch])))
+        conn.execute(
+            p.insert(), [{"mention_id": r[0], "block": r[1], "event_id": r[2]} for r in batch]
+        )
+    return len(changed)
+
+
+def resolve_event_id(conn: Connection, event_id: str) -> str | None:
+    """The live id an event id leads to through redirects (None: not a known id)."""
+    seen: set[str] = set()
+    current = event_id
+    while current not in seen:
+        seen.add(current)
+        if conn.execute(select(events.c.id).where(events.c.id == current)).first():
+            return current
+        nxt = conn.execute(
+            select(event_redirects.c.new_id).where(event_redirects.c.old_id == current)
+        ).scalar()
+        if nxt is None:
+            return None
+        current = nxt
+    return None
+
+
+def event_aliases(conn: Connection, event_id: str) -> list[str]:
+    """Every retired id that leads to ``event_id`` (directly or through a chain)."""
+    out: list[str] = []
+    frontier = [event_id]
+    seen = {event_id}
+    while frontier:
+        rows = conn.execute(
+            select(event_redirects.c.old_id).where(event_redirects.c.new_id.in_(frontier))
+        ).scalars()
+        frontier = [r for r in rows if r not in seen]
+        seen.update(frontier)
+        out.extend(frontier)
+    return sorted(out)

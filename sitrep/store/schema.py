@@ -10,6 +10,11 @@ Core tables (filled by ingest and merging):
 - ``mentions``: one event as one report tells it, with its evidence span;
 - ``events``: mentions merged into events; derived, rebuilt per *block*
   (country x event family) whenever a block gains mentions;
+- ``published_mentions`` and ``event_redirects``: stable public event ids. At
+  the end of each ingest every mention's event id is *published*; a later
+  rebuild of a block hands each published id on to the new event holding most
+  of its mentions (:func:`sitrep.merge.assign_ids`), and a retired id (two
+  events merged into one) redirects to the event that took its mentions;
 - ``places`` and ``actors``: the resolved entities used by mentions;
 - ``control_spans``: every place's control timeline, derived from its events and
   rebuilt for the places a merge touched (so ``as_of`` is one indexed read).
@@ -195,6 +200,23 @@ events = Table(
     Index("ix_events_place_date", "place_id", "date", "id"),
     Index("ix_events_actor2", "actor2"),
     Index("ix_events_event_type", "event_type"),
+)
+
+# Stable public ids: the event each mention belonged to when its ingest finished
+# (what links and comments may point at), and where retired ids lead now.
+published_mentions = Table(
+    "published_mentions",
+    metadata,
+    Column("mention_id", String(32), primary_key=True),
+    Column("block", String(64), nullable=False, index=True),
+    Column("event_id", String(32), nullable=False),
+)
+
+event_redirects = Table(
+    "event_redirects",
+    metadata,
+    Column("old_id", String(32), primary_key=True),
+    Column("new_id", String(32), nullable=False, index=True),
 )
 
 # Control timelines, materialised: the spans of every place with control events,

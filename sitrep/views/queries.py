@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, cast
 
@@ -33,7 +33,7 @@ from sqlalchemy.engine import Connection
 
 from sitrep.core.errors import LookupFailed
 from sitrep.core.records import Event, Report, fast_record
-from sitrep.store import Store, actors, articles, events, mentions, places
+from sitrep.store import Store, actors, articles, events, mentions, places, resolve_event_id
 from sitrep.views.compare import compare_reports
 from sitrep.views.places import place_ids_for, place_ids_in_country, stored_place
 
@@ -419,6 +419,7 @@ def event_record(
             n_independent_sources=r["n_independent"],
             agreements=agreements,
             disagreements=differences,
+            redirected_from=None,
         ),
     )
 
@@ -434,6 +435,14 @@ def get_event_record(store: Store, event_id: str) -> Event:
     # a whole id (what the API and the page send) is one primary-key read
     for item in iter_event_records(store, EventFilter(statuses=ALL_STATUSES, event_ids=[event_id])):
         return item
+    with store.engine.connect() as conn:
+        # a retired id (its event merged into another since): the event holding it now
+        current = resolve_event_id(conn, event_id)
+    if current is not None:
+        for item in iter_event_records(
+            store, EventFilter(statuses=ALL_STATUSES, event_ids=[current])
+        ):
+            return replace(item, redirected_from=event_id)
     with store.engine.connect() as conn:
         # ids are lowercase hex: a prefix is the key range [prefix, prefix + "g"),
         # which the primary key index serves (LIKE would scan every row in SQLite)
