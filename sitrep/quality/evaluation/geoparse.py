@@ -7,7 +7,8 @@ toponym with a GeoNames id, sitrep's answer is the place of the
 (``find`` runs over the whole article, with the countries its own first reading
 of the article found as context); without such a match, the answer is the best
 :meth:`~sitrep.resolve.gazetteer.Gazetteer.lookup` of the gold text under the same
-context, and for a demonym ("Kenyan") the country it names.
+context, and for a demonym the place it names (a country: "Kenyan"; a
+continent or province: "European", "Texan").
 
 Figures, each a share of the gold toponyms that have a GeoNames id:
 
@@ -43,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.core.config import Config
-from sitrep.core.errors import DataError, LookupFailed
+from sitrep.core.errors import DataError
 from sitrep.core.records import Place, PlaceMatch, PlacePrecision
 from sitrep.quality.evaluation.common import EvalResult, corpus_hash, data_path
 from sitrep.resolve.gazetteer import WORLD, Gazetteer
@@ -185,14 +186,12 @@ def resolve(
     best = max(matches, key=lambda m: _overlap(m, gold), default=None)
     if best is not None and _overlap(best, gold) > 0:
         return best.place, True
-    # A demonym names its country, before any parish that happens to be called
-    # "German" (find leaves demonyms alone for the same reason).
-    iso3 = gazetteer.country_of_adjective(gold.text)
-    if iso3:
-        try:
-            return gazetteer.country(iso3), False
-        except LookupFailed:
-            pass
+    # A demonym names its country, continent or province ("Kenyan", "European",
+    # "Texan"), before any parish that happens to be called "German" (find
+    # leaves demonyms alone for the same reason).
+    named = gazetteer.place_of_adjective(gold.text)
+    if named is not None:
+        return named, False
     found = gazetteer.lookup(gold.text, countries=countries)
     return (found[0] if found else None), False
 
