@@ -66,7 +66,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -87,6 +87,13 @@ _STATE_MIN_SHARE = 0.5
 # at least 0.2 (a hamlet called "Section" says little; a city of a million, all).
 _STATE_LOGPOP = 6.0
 _STATE_FLOOR = 0.2
+#: What each other name of the article with a namesake nearby adds to a place.
+CLUSTER_BONUS = 0.5
+#: At most this much.
+CLUSTER_MAX = 1.5
+_CLUSTER_NAMES = 60
+_CLUSTER_CANDIDATES = 40
+_CLUSTER_CELL = 1.5  # degrees: neighbouring cells hold every point within NEAR_KM
 #: At most this many sure places of an article are compared with candidates.
 MAX_ANCHORS = 24
 
@@ -155,6 +162,8 @@ class _Evidence:
     # weight that gives their towns and districts ("Albany", "Brandon" and
     # "Douglas County" together point to Minnesota).
     states: dict[int, float] = field(default_factory=dict)
+    # Namesakes near namesakes of the article's other names, with what that adds.
+    cluster: dict[int, float] = field(default_factory=dict)
 
 
 def _abbreviation_use(text: str, tok: tuple[int, int, str]) -> bool:
@@ -171,7 +180,7 @@ def _dateline(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` opens a sentence or line as a wire dateline
     does (a town in capitals, then a comma, a dash or a bracket)."""
     head = text[:start].rstrip(" \t")
-    if head and head[-1] not in ".!?\n\"\u201d":
+    if head and head[-1] not in '.!?\n"\u201d':
         return False
     return _DATELINE_TAIL.match(text, end) is not None
 
@@ -2036,6 +2045,7 @@ class Gazetteer:
         ctx_rank = {c: n for n, c in enumerate(dict.fromkeys(ctx))}
         region_set = evidence.regions
         states = evidence.states
+        cluster = evidence.cluster
         places = self._places
         rows = list(dict.fromkeys(rows))
         if len(rows) == 1:
@@ -2111,7 +2121,7 @@ class Gazetteer:
                     s -= 1.5
                 if self._admin1_id[r] in region_set:
                     s += 1.5
-                s += states.get(self._admin1_id[r], 0.0)
+                s += states.get(self._admin1_id[r], 0.0) + cluster.get(r, 0.0)
             if anchors and kind is not PlacePrecision.COUNTRY:
                 near = _nearest_km(p.lat, p.lon, anchors, skip=r)
                 if near <= NEAR_KM:
@@ -2193,8 +2203,71 @@ class Gazetteer:
                     anchors.append((top.lat, top.lon, ranked[0]))
         countries = [c for c, k in counts.most_common() if k >= 2]
         return _Evidence(
-            frozenset(regions), tuple(anchors), tuple(countries), states=self._state_votes(scans)
+            frozenset(regions),
+            tuple(anchors),
+            tuple(countries),
+            states=self._state_votes(scans),
+            cluster=self._clusters(scans),
         )
+
+    def _clusters(self, scans: Sequence[_Scan]) -> dict[int, float]:
+        """Namesakes of an ambiguous name that lie within :data:`NEAR_KM` of a
+        namesake of other names of the article, each with :data:`CLUSTER_BONUS`
+        per such name (at most :data:`CLUSTER_MAX`): the places of a local
+        report lie together, wherever that is ("Albany" and "St. Cloud")."""
+        places = self._places
+        names: list[list[int]] = []
+        seen: set[str] = set()
+        for sc in scans:
+            for i, j, rows, prov in sc.chosen:
+                key = _join(sc.folded[i : j + 1])
+                if key in seen or len(names) >= _CLUSTER_NAMES:
+                    continue
+                seen.add(key)
+                cands = [
+                    r
+                    for r in rows
+                    if places[r].kind in (PlacePrecision.CITY, PlacePrecision.ADMIN2)
+                    and (prov or self._primary_key(r) == key)
+                ]
+                if len(cands) > _CLUSTER_CANDIDATES:
+                    cands = sorted(cands, key=lambda r: -places[r].population)
+                    cands = cands[:_CLUSTER_CANDIDATES]
+                if cands:
+                    names.append(cands)
+        if len(names) < 2:
+            return {}
+        cell = _CLUSTER_CELL
+        grid: defaultdict[tuple[int, int], list[tuple[float, float, int]]] = defaultdict(list)
+        for n, cands in enumerate(names):
+            for r in cands:
+                p = places[r]
+                grid[(int(p.lat // cell), int(p.lon // cell))].append((p.lat, p.lon, n))
+        out: dict[int, float] = {}
+        for n, cands in enumerate(names):
+            if len(cands) < 2:
+                continue  # nothing to choose
+            for r in cands:
+                p = places[r]
+                cy, cx = int(p.lat // cell), int(p.lon // cell)
+                near = [
+                    pt
+                    for dy in (-1, 0, 1)
+                    for dx in (-1, 0, 1)
+                    for pt in grid.get((cy + dy, cx + dx), ())
+                    if pt[2] != n
+                ]
+                if not near:
+                    continue
+                k = math.cos(math.radians(p.lat))
+                others = {
+                    m
+                    for lat, lon, m in near
+                    if math.hypot(lat - p.lat, (lon - p.lon) * k) * 111.2 <= NEAR_KM
+                }
+                if others:
+                    out[r] = min(CLUSTER_MAX, CLUSTER_BONUS * len(others))
+        return out
 
     def _state_votes(self, scans: Sequence[_Scan]) -> dict[int, float]:
         """The provinces the article's names agree on: each distinct name votes
