@@ -110,7 +110,7 @@ _TITLES = frozenset(
 # Titles written short, the only ones a full stop may follow ("Dr. Jordan"); a
 # full word before a full stop ends a sentence ("... Municipal Court Judge. Columbus").
 _SHORT_TITLES = frozenset(
-    "mr mrs ms dr gen sen rep gov col lt capt maj sgt prof rev brig adm cpl pvt cmdr supt insp".split()
+    "mr mrs ms dr gen sen rep gov col lt capt maj sgt prof rev brig adm cpl pvt supt insp".split()
 )
 # Phrases that name a building, an institution or nothing in news, though some
 # town has them as an alias ("White House" is a translation of Casablanca).
@@ -1414,11 +1414,11 @@ def _area_demonyms(rows: Sequence[_Row]) -> dict[str, int]:
                     row_of.setdefault((r.iso3, normalize_name(name)), i)
     out: dict[str, int] = {}
     for word, (iso3, name) in _AREA_DEMONYMS.items():
-        i = row_of.get((iso3, normalize_name(name)))
-        if i is not None:
-            out[word] = i
+        row = row_of.get((iso3, normalize_name(name)))
+        if row is not None:
+            out[word] = row
             if not word.endswith(("i", "ch", "sh", "z")):
-                out.setdefault(word + "s", i)
+                out.setdefault(word + "s", row)
     return out
 
 
