@@ -284,3 +284,74 @@ def test_person_names_are_not_places(default_world: Gazetteer) -> None:
     assert "Moscow" in names and "Idlib" in names
     for word in ("Merkel", "Vladimir", "Jordan", "Human"):
         assert word not in names
+
+
+# -- issue 11: context from the article's own names ---------------------------------
+
+ALBANY_MN, SAINT_CLOUD_MN, EUROPE = 5016002, 5044407, 6255148
+
+
+def test_names_of_a_local_report_agree_on_a_state(default_world: Gazetteer) -> None:
+    # Albany, Brandon, Douglas County and St. Cloud each have namesakes in many
+    # states; only in Minnesota do they all lie together.
+    text = (
+        "A driver from Albany was hurt in a crash near Brandon on Sunday, the Douglas "
+        "County sheriff said. She was taken to a hospital in St. Cloud."
+    )
+    found = {m.matched_text: m.place for m in default_world.find(text)}
+    assert found["St. Cloud"].id == SAINT_CLOUD_MN  # "St." joins its name
+    assert found["Albany"].id == ALBANY_MN
+    assert found["Douglas County"].admin1 == "Minnesota"
+    # Alone, Albany is the larger namesake.
+    (alone,) = default_world.find("A driver from Albany was hurt in a crash.")
+    assert alone.place.id != ALBANY_MN
+
+
+def test_state_vote_and_clusters_are_evidence(default_world: Gazetteer) -> None:
+    g = default_world
+    text = "Gainesville, Denton, Sherman and Whitesboro schools closed."
+    ev = g._evidence([g._scan(text)], [])
+    best = max(ev.states, key=ev.states.__getitem__)
+    assert best == TEXAS
+    assert ev.cluster and all(0 < v <= 1.5 for v in ev.cluster.values())
+    found = {m.matched_text: m.place for m in g.find(text)}
+    assert found["Gainesville"].admin1 == "Texas"  # not the larger one in Florida
+
+
+def test_full_stop_after_a_full_title_ends_a_sentence(default_world: Gazetteer) -> None:
+    text = "Voters kept the municipal court judge. Columbus lawyers said the vote was fair."
+    assert "Columbus" in [m.matched_text for m in default_world.find(text)]
+    # A short title still makes a name: "Dr. Jordan".
+    assert "Jordan" not in [m.matched_text for m in default_world.find("Dr. Jordan said so.")]
+
+
+def test_town_before_an_institution_word_is_the_town(default_world: Gazetteer) -> None:
+    text = "The Paris Library will hold a book sale, and the Mansfield Police said it was safe."
+    names = [m.matched_text for m in default_world.find(text)]
+    assert "Paris" in names and "Mansfield" in names
+
+
+def test_capitals_of_a_dateline_are_a_town(default_world: Gazetteer) -> None:
+    found = default_world.find("CARTHAGE, N.C. (AP) - Police searched a nursing home.")
+    assert [m.matched_text for m in found][:1] == ["CARTHAGE"]
+    assert found[0].place.admin1 == "North Carolina"
+    # A shouted word in running text is still no town.
+    assert default_world.find("They said NO to the plan.") == []
+
+
+def test_demonyms_of_continents_and_states(default_world: Gazetteer) -> None:
+    g = default_world
+    assert g.place_of_adjective("European").id == EUROPE
+    assert g.place_of_adjective("Texans").id == TEXAS
+    assert g.place_of_adjective("Kenyan").country == "KEN"
+    assert g.place_of_adjective("Georgian").kind is PlacePrecision.COUNTRY
+    assert g.place_of_adjective("Table") is None
+    # A demonym is no place in running text.
+    assert g.find("European and Texan officials met.") == []
+
+
+def test_county_abbreviation_and_russian_republics(default_world: Gazetteer) -> None:
+    g = default_world
+    (loudon,) = [m for m in g.find("A crash in Loudon Co. closed the road.")]
+    assert loudon.place.kind is PlacePrecision.ADMIN2 and loudon.place.name == "Loudon County"
+    assert g.lookup("Dagestan")[0].country == "RUS"

@@ -2202,84 +2202,26 @@ class Gazetteer:
                 if len(anchors) < MAX_ANCHORS:
                     anchors.append((top.lat, top.lon, ranked[0]))
         countries = [c for c, k in counts.most_common() if k >= 2]
+        names = self._article_names(scans)
         return _Evidence(
             frozenset(regions),
             tuple(anchors),
             tuple(countries),
-            states=self._state_votes(scans),
-            cluster=self._clusters(scans),
+            states=self._state_votes(names),
+            cluster=self._clusters(names),
         )
 
-    def _clusters(self, scans: Sequence[_Scan]) -> dict[int, float]:
-        """Namesakes of an ambiguous name that lie within :data:`NEAR_KM` of a
-        namesake of other names of the article, each with :data:`CLUSTER_BONUS`
-        per such name (at most :data:`CLUSTER_MAX`): the places of a local
-        report lie together, wherever that is ("Albany" and "St. Cloud")."""
-        places = self._places
+    def _article_names(self, scans: Sequence[_Scan]) -> list[list[int]]:
+        """The towns, districts and provinces each distinct name of an article
+        may be (by their own name, not an alias; any of them after a province
+        word), one list per name, at most :data:`_CLUSTER_NAMES` names."""
+        kinds = self._places._cols[5]
+        town, district, province = (
+            _KIND_CODE[PlacePrecision.CITY],
+            _KIND_CODE[PlacePrecision.ADMIN2],
+            _KIND_CODE[PlacePrecision.ADMIN1],
+        )
         names: list[list[int]] = []
-        seen: set[str] = set()
-        for sc in scans:
-            for i, j, rows, prov in sc.chosen:
-                key = _join(sc.folded[i : j + 1])
-                if key in seen or len(names) >= _CLUSTER_NAMES:
-                    continue
-                seen.add(key)
-                cands = [
-                    r
-                    for r in rows
-                    if places[r].kind in (PlacePrecision.CITY, PlacePrecision.ADMIN2)
-                    and (prov or self._primary_key(r) == key)
-                ]
-                if len(cands) > _CLUSTER_CANDIDATES:
-                    cands = sorted(cands, key=lambda r: -places[r].population)
-                    cands = cands[:_CLUSTER_CANDIDATES]
-                if cands:
-                    names.append(cands)
-        if len(names) < 2:
-            return {}
-        cell = _CLUSTER_CELL
-        grid: defaultdict[tuple[int, int], list[tuple[float, float, int]]] = defaultdict(list)
-        for n, cands in enumerate(names):
-            for r in cands:
-                p = places[r]
-                grid[(int(p.lat // cell), int(p.lon // cell))].append((p.lat, p.lon, n))
-        out: dict[int, float] = {}
-        for n, cands in enumerate(names):
-            if len(cands) < 2:
-                continue  # nothing to choose
-            for r in cands:
-                p = places[r]
-                cy, cx = int(p.lat // cell), int(p.lon // cell)
-                near = [
-                    pt
-                    for dy in (-1, 0, 1)
-                    for dx in (-1, 0, 1)
-                    for pt in grid.get((cy + dy, cx + dx), ())
-                    if pt[2] != n
-                ]
-                if not near:
-                    continue
-                k = math.cos(math.radians(p.lat))
-                others = {
-                    m
-                    for lat, lon, m in near
-                    if math.hypot(lat - p.lat, (lon - p.lon) * k) * 111.2 <= NEAR_KM
-                }
-                if others:
-                    out[r] = min(CLUSTER_MAX, CLUSTER_BONUS * len(others))
-        return out
-
-    def _state_votes(self, scans: Sequence[_Scan]) -> dict[int, float]:
-        """The provinces the article's names agree on: each distinct name votes
-        for every province holding a place of that name (its own name, not an
-        alias), weighted by the size of that namesake and less for a name
-        many provinces share. A province that at least :data:`STATE_MIN_NAMES`
-        names vote for gives its places :data:`STATE_BONUS` times its share of
-        the best province's votes (nothing under half of it)."""
-        places = self._places
-        admin1 = self._admin1_id
-        votes: defaultdict[int, float] = defaultdict(float)
-        support: Counter[int] = Counter()
         seen: set[str] = set()
         for sc in scans:
             for i, j, rows, prov in sc.chosen:
@@ -2287,27 +2229,92 @@ class Gazetteer:
                 if key in seen:
                     continue
                 seen.add(key)
-                states: dict[int, int] = {}
-                for r in rows:
-                    p = places[r]
-                    if p.kind is PlacePrecision.ADMIN1:
-                        a, pop = p.id, 10**7
-                    elif (
-                        p.kind in (PlacePrecision.CITY, PlacePrecision.ADMIN2)
-                        and admin1[r]
+                own = [
+                    r
+                    for r in rows
+                    if kinds[r] == province
+                    or (
+                        (kinds[r] == town or kinds[r] == district)
                         and (prov or self._primary_key(r) == key)
-                    ):
-                        a, pop = admin1[r], p.population
-                    else:
-                        continue
-                    states[a] = max(states.get(a, 0), pop)
-                if not states:
+                    )
+                ]
+                if own:
+                    names.append(own)
+                    if len(names) >= _CLUSTER_NAMES:
+                        return names
+        return names
+
+    def _clusters(self, names: Sequence[Sequence[int]]) -> dict[int, float]:
+        """Namesakes of an ambiguous name (:meth:`_article_names`) that lie
+        within :data:`NEAR_KM` of a namesake of other names of the article,
+        each with :data:`CLUSTER_BONUS` per such name (at most
+        :data:`CLUSTER_MAX`): the places of a local report lie together,
+        wherever that is ("Albany" and "St. Cloud")."""
+        if len(names) < 2:
+            return {}
+        cols = self._places._cols
+        kinds, lats, lons, pops = cols[5], cols[3], cols[4], cols[7]
+        province = _KIND_CODE[PlacePrecision.ADMIN1]
+        towns: list[list[int]] = []
+        for own in names:
+            cands = [r for r in own if kinds[r] != province]
+            if len(cands) > _CLUSTER_CANDIDATES:
+                cands = sorted(cands, key=lambda r: -pops[r])[:_CLUSTER_CANDIDATES]
+            towns.append(cands)
+        cell = _CLUSTER_CELL
+        grid: defaultdict[tuple[int, int], list[tuple[float, float, int]]] = defaultdict(list)
+        for n, cands in enumerate(towns):
+            for r in cands:
+                grid[(int(lats[r] // cell), int(lons[r] // cell))].append((lats[r], lons[r], n))
+        out: dict[int, float] = {}
+        for n, cands in enumerate(towns):
+            if len(cands) < 2:
+                continue  # nothing to choose
+            for r in cands:
+                lat, lon = lats[r], lons[r]
+                cy, cx = int(lat // cell), int(lon // cell)
+                k = math.cos(math.radians(lat))
+                others = {
+                    m
+                    for dy in (-1, 0, 1)
+                    for dx in (-1, 0, 1)
+                    for plat, plon, m in grid.get((cy + dy, cx + dx), ())
+                    if m != n and math.hypot(plat - lat, (plon - lon) * k) * 111.2 <= NEAR_KM
+                }
+                if others:
+                    out[r] = min(CLUSTER_MAX, CLUSTER_BONUS * len(others))
+        return out
+
+    def _state_votes(self, names: Sequence[Sequence[int]]) -> dict[int, float]:
+        """The provinces the article's names (:meth:`_article_names`) agree on:
+        each name votes for every province holding a place of that name,
+        weighted by the size of that namesake and less for a name many
+        provinces share. A province that at least :data:`STATE_MIN_NAMES`
+        names vote for gives its places :data:`STATE_BONUS` times its share of
+        the best province's votes (nothing under half of it)."""
+        cols = self._places._cols
+        kinds, ids, pops, admin1 = cols[5], cols[0], cols[7], cols[8]
+        province = _KIND_CODE[PlacePrecision.ADMIN1]
+        votes: defaultdict[int, float] = defaultdict(float)
+        support: Counter[int] = Counter()
+        for own in names:
+            states: dict[int, int] = {}
+            for r in own:
+                if kinds[r] == province:
+                    a, pop = ids[r], 10**7
+                elif admin1[r]:
+                    a, pop = admin1[r], pops[r]
+                else:
                     continue
-                # A name many provinces have says less about each (Springfield).
-                w = len(states) ** -0.5
-                for a, pop in states.items():
-                    votes[a] += w * min(1.0, max(_STATE_FLOOR, math.log10(pop + 1) / _STATE_LOGPOP))
-                    support[a] += 1
+                if pop > states.get(a, -1):
+                    states[a] = pop
+            if not states:
+                continue
+            # A name many provinces have says less about each (Springfield).
+            w = len(states) ** -0.5
+            for a, pop in states.items():
+                votes[a] += w * min(1.0, max(_STATE_FLOOR, math.log10(pop + 1) / _STATE_LOGPOP))
+                support[a] += 1
         good = {a: v for a, v in votes.items() if support[a] >= STATE_MIN_NAMES}
         if not good:
             return {}
