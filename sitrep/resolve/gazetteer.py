@@ -2221,6 +2221,7 @@ class Gazetteer:
             _KIND_CODE[PlacePrecision.ADMIN2],
             _KIND_CODE[PlacePrecision.ADMIN1],
         )
+        broad = (_KIND_CODE[PlacePrecision.COUNTRY], _KIND_CODE[PlacePrecision.REGION])
         names: list[list[int]] = []
         seen: set[str] = set()
         for sc in scans:
@@ -2229,12 +2230,16 @@ class Gazetteer:
                 if key in seen:
                     continue
                 seen.add(key)
+                # "Syria" is the country, not a village in Virginia ("Georgia"
+                # may still be the state).
+                country = any(kinds[r] in broad and self._primary_key(r) == key for r in rows)
                 own = [
                     r
                     for r in rows
                     if kinds[r] == province
                     or (
-                        (kinds[r] == town or kinds[r] == district)
+                        not country
+                        and (kinds[r] == town or kinds[r] == district)
                         and (prov or self._primary_key(r) == key)
                     )
                 ]
