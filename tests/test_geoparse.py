@@ -355,3 +355,10 @@ def test_county_abbreviation_and_russian_republics(default_world: Gazetteer) -> 
     (loudon,) = [m for m in g.find("A crash in Loudon Co. closed the road.")]
     assert loudon.place.kind is PlacePrecision.ADMIN2 and loudon.place.name == "Loudon County"
     assert g.lookup("Dagestan")[0].country == "RUS"
+
+
+def test_a_country_name_casts_no_town_votes(default_world: Gazetteer) -> None:
+    # Palmyra and Syria are also two villages of Virginia; the country's name
+    # must not make them agree on Virginia.
+    found = default_world.find("Militants overran Palmyra on Thursday. Syria said its troops left.")
+    assert [m.place.country for m in found] == ["SYR", "SYR"]
