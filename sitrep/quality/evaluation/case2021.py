@@ -22,7 +22,11 @@ held-out split (``Thresholds.event``), else the lexicon's reading above, else
 when the lexicon reads a territory label it stands (it knows the actors and
 who acted), and the classifier chooses among the other labels only (the
 classifier deciding territory too fell below the territory floor of
-``baseline.json``: 0.72-0.76 against 0.805).
+``baseline.json``: 0.72-0.76 against 0.805). The one exception: the lexicon's
+territory reading gives way when the classifier's best CASE label, at least as
+confident as the same threshold, is neither territory nor an armed clash (a
+territory trigger in a snippet about diplomats expelled or a claim of
+responsibility); between territory and fighting the lexicon keeps the call.
 NONE and HYPOTHETICAL are not CASE labels: the best of the 30 CASE labels is
 taken.
 """
@@ -330,8 +334,14 @@ def classify_snippets(
     for text, probs in zip(texts, classifier.probabilities(texts), strict=True):
         lexicon = classify_snippet(extractor, text, fallback="")
         if lexicon in TERRITORY_LABELS:
-            # territory is the lexicon's call: it reads who acted from the actors
-            labels.append(lexicon)
+            # territory is the lexicon's call: it reads who acted from the actors;
+            # unless the classifier is confident the snippet is about something
+            # else than fighting ("Russia expels diplomats" is no takeover)
+            best, p = max(
+                ((c, q) for c, q in probs.items() if c in CASE_CODES), key=lambda cq: cq[1]
+            )
+            overruled = best not in TERRITORY_LABELS and best != "ARMED_CLASH"
+            labels.append(best if overruled and p >= threshold else lexicon)
             continue
         # the best CASE label outside territory (NONE and HYPOTHETICAL are not CASE labels)
         label, p = max(
