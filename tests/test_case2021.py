@@ -169,3 +169,29 @@ def test_dev_accuracy_floor(app_config: Config, extractor: Extractor) -> None:
     result = case2021.evaluate(app_config, extractor=extractor)
     assert result.figures["accuracy"] >= DEV_ACCURACY_FLOOR
     assert len(result.details["per_class"]) >= 25
+
+
+def test_classifier_overrules_a_lexicon_takeover_only_outside_fighting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A confident DIPLO ("Russia expels diplomats") beats the lexicon's territory
+    reading; a confident ARMED_CLASH or a less confident DIPLO does not."""
+    from sitrep.read.classify.model import Thresholds
+
+    monkeypatch.setattr(
+        case2021, "classify_snippet", lambda _ex, _text, fallback="": "GOV_REGAINS_TERIT"
+    )
+
+    class Fake:
+        thresholds = Thresholds(event=0.5)
+
+        def probabilities(self, texts: list[str]) -> list[dict[str, float]]:
+            table = {
+                "a": {"DIPLO": 0.8, "GOV_REGAINS_TERIT": 0.1, "NONE": 0.1},
+                "b": {"ARMED_CLASH": 0.9, "GOV_REGAINS_TERIT": 0.1},
+                "c": {"DIPLO": 0.4, "GOV_REGAINS_TERIT": 0.3, "NONE": 0.3},
+            }
+            return [table[t] for t in texts]
+
+    got = case2021.classify_snippets(None, ["a", "b", "c"], Fake())  # type: ignore[arg-type]
+    assert got == ["DIPLO", "GOV_REGAINS_TERIT", "GOV_REGAINS_TERIT"]

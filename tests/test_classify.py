@@ -254,6 +254,8 @@ def test_apply_prediction(app_config: Config) -> None:
     # a change of control (and its side) is the parse's call, never the classifier's
     other = apply_prediction(mentions, pred("NON_STATE_ACTOR_OVERTAKES_TER", 0.9), strict)
     assert other == mentions
+    # ... and a takeover becomes at most the fighting it was, never another type
+    assert apply_prediction(mentions, pred("DISR_WEAP", 0.9), strict) == mentions
 
 
 def test_case2021_with_a_classifier(app_config: Config, tmp_path: Path) -> None:

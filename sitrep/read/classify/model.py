@@ -2,7 +2,8 @@
 
 The model is a scikit-learn pipeline: TF-IDF over word 1-2-grams and character
 2-5-grams (within words), the lexicon's rule features
-(:mod:`sitrep.read.classify.features`), then a multinomial logistic regression. It
+(:mod:`sitrep.read.classify.features`), then a multinomial logistic regression
+with class weights balanced over the labels. It
 is trained with a fixed seed on a labelled corpus and stored with joblib
 (compressed) together with the facts needed to trust it: the corpus hash, the
 label counts, the held-out figures and the confidence thresholds the extractor
@@ -221,7 +222,11 @@ def build_pipeline(seed: int = DEFAULT_SEED) -> Any:
             ("rules", RuleFeatures()),
         ]
     )
-    classifier = LogisticRegression(C=20.0, max_iter=3000, random_state=seed)
+    # balanced: NONE and HYPOTHETICAL (the commonest labels of the corpus) must
+    # not win a sentence by their share of it (CASE dev weighted F1 0.839 -> 0.845)
+    classifier = LogisticRegression(
+        C=20.0, max_iter=3000, random_state=seed, class_weight="balanced"
+    )
     return Pipeline([("features", features), ("model", classifier)])
 
 

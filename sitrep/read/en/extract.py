@@ -723,8 +723,9 @@ def apply_prediction(
     - a non-territory ACLED type that no mention of the sentence has: the
       first mention (the lexicon's strongest family) takes that type ("launched
       an offensive on" read as a capture becomes an armed clash). The classifier
-      never makes a mention a territory change: that stays the call of the
-      trigger and the actors the parse found (who acted decides the side).
+      never makes a mention a territory change, and turns one into nothing but
+      an armed clash: that stays the call of the trigger and the actors the
+      parse found (who acted decides the side).
 
     Roles, places, dates and statuses otherwise stay as the parse read them.
     ORG_CRIME and ATTRIB leave the lexicon's typing (a cartel killing or a
@@ -756,6 +757,11 @@ def apply_prediction(
         # territory macro F1 0.50-0.76 against the lexicon's 0.81)
         return mentions
     first = told[0]
+    if first.sub_event_type in TERRITORY_SUB_TYPES and sub != "Armed clash":
+        # a takeover becomes at most the fighting it was ("launched an offensive
+        # on"); another type is about another clause of the sentence ("declared
+        # liberated last month, clearing mines" is no disrupted weapons use)
+        return mentions
     retyped = replace(first, sub_event_type=sub, event_type=event_type_of(sub))
     return [retyped if m is first else m for m in mentions]
 
