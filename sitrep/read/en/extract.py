@@ -58,6 +58,7 @@ from sitrep.read.common.mentions import (
     ACTING_FAMILIES,
     FAMILY_PRIORITY,
     context_links,
+    infer_gaining_sides,
     place_mentions,
     primary,
     reference_mentions,
@@ -79,6 +80,7 @@ from sitrep.read.typology import (
     TriggerMatch,
     event_type_of,
     find_triggers,
+    generic_actor_cues,
     is_candidate,
 )
 from sitrep.resolve.actors import ActorDictionary, ActorMatch
@@ -434,6 +436,17 @@ class EnglishReader:
             for p in places[i]
             if p.place.kind is not PlacePrecision.COUNTRY
         }
+        if any(m.actor1 is None and m.sub_event_type in TERRITORY_SUB_TYPES for m in mentions):
+            # a takeover with no taker in its sentence: the article may name it elsewhere
+            named = [
+                m.actor
+                for i, s in enumerate(sentences)
+                for m in self.actors.find(s.span.text)
+                if not m.generic and not _inside_any(m.span, [p.span for p in places[i]])
+            ]
+            mentions = infer_gaining_sides(
+                mentions, named, side_of=self.actors.controller_of, kind_hint=_taker_kind_hint
+            )
         mentions = settle_denials(_retarget_country_level(mentions), denied)
         mentions.extend(context_links(mentions))
         return ArticleReading(
@@ -847,6 +860,17 @@ DENIED_TAKEOVER = re.compile(
     r"\b(?:fallen|fell|captured|taken|seized|overrun|lost|control)\b",
     re.IGNORECASE,
 )
+
+
+def _taker_kind_hint(m: Mention) -> str | None:
+    """The kind of taker a sentence implies without naming it: "rebel spokesman X
+    said the city had been liberated", "insurgents seized ...": the generic actor
+    words of the speaker and of the words before the trigger, when all of one kind."""
+    text = m.claim.sentence.span.text
+    cut = text.find(m.trigger)
+    before = text[: cut if cut >= 0 else len(text)]
+    kinds = {k for _, _, k in generic_actor_cues(f"{m.claim.speaker or ''} {before}")}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _inside_any(span: Span, spans: Sequence[Span | None]) -> bool:
