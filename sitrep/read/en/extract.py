@@ -591,6 +591,10 @@ class EnglishReader:
             # "Russia's defence ministry said its forces had taken Avdiivka", "the
             # group said it had captured Laukkai": the speaker is the one who acts
             agent = self._speaker_actor(claim.speaker, sentence_country(places, ctx))
+        if agent is None and family is Family.TAKE and token is not None:
+            # "Turkish-led forces took", "forces from Ethiopia's Tigray region took",
+            # "President X declared the city liberated": the side told by description
+            agent = self._described_taker(token, sentence_country(places, ctx))
         leaving = LEAVING.search(text) if family is Family.HANDOVER else None
         if leaving is not None:
             # "the Peshmerga withdrew from Kirkuk", "after the withdrawal of ISIS": the
@@ -676,6 +680,52 @@ class EnglishReader:
                     return self._state_forces(p.place.country)
         if country and STATE_OFFICIAL.search(speaker):
             return self._state_forces(country)
+        return None
+
+    def _described_taker(self, token: Any, country: str | None) -> Actor | None:
+        """The taker a sentence gives by description rather than by name.
+
+        - the subject is led by a country ("Turkish-led forces"): that country's
+          state forces (not "Turkish-backed rebels": the backer does not take);
+        - the subject comes from a region the catalogue names forces of ("forces
+          from Ethiopia's Tigray region"): those forces ("Tigray forces");
+        - a head of state or government declares the place taken or declares
+          victory there ("President Duterte declared Marawi liberated"): the
+          state forces of the official's country (a demonym in the subject), else
+          of the country the sentence is about.
+        """
+        head = token
+        while head.dep_ in ("xcomp", "conj", "oprd", "ccomp", "dobj", "pobj", "prep") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in head.children
+        ):
+            if head.head.i == head.i:
+                break
+            head = head.head
+        subject = _subject_text(head)
+        led = DEMONYM_LED.search(subject)
+        if led:
+            iso3 = self.gazetteer.country_of_adjective(led.group(1))
+            if iso3:
+                return self._state_forces(iso3)
+        region = FORCES_FROM_REGION.search(subject)
+        if region:
+            for noun in (region.group(1), "forces"):
+                found = self.actors.resolve(f"{region.group(2)} {noun}", country=country)
+                if found is not None:
+                    return found
+        declaring = head if head is not token else token.head
+        if declaring.lemma_ not in DECLARE_VERBS or declaring is token:
+            return None
+        if head is token and generic_actor_cues(subject):
+            return None  # "the spokesman declared that rebels had taken it": the rebels did
+        subject = _subject_text(declaring)
+        if STATE_OFFICIAL.search(subject):
+            for word in re.findall(r"[A-Z][a-z]+", subject):
+                iso3 = self.gazetteer.country_of_adjective(word)
+                if iso3:
+                    return self._state_forces(iso3)
+            if country:
+                return self._state_forces(country)
         return None
 
     def _remote_attacker(
@@ -860,6 +910,15 @@ DENIED_TAKEOVER = re.compile(
     r"\b(?:fallen|fell|captured|taken|seized|overrun|lost|control)\b",
     re.IGNORECASE,
 )
+
+
+def _subject_text(head: Any) -> str:
+    """The words of a verb's subject ("" when it has none)."""
+    for c in head.children:
+        if c.dep_ == "nsubj":
+            sub = list(c.subtree)
+            return str(head.doc[sub[0].i : sub[-1].i + 1].text)
+    return ""
 
 
 def _taker_kind_hint(m: Mention) -> str | None:
@@ -1314,6 +1373,15 @@ STATE_OFFICIAL = re.compile(
     r"armed\s+forces|general\s+staff)\b",
     re.IGNORECASE,
 )
+# "Turkish-led forces", "U.S.-led coalition": the demonym's state leads the side
+DEMONYM_LED = re.compile(r"\b([A-Z][A-Za-z.]+)\s*-\s*led\b")
+# "forces from Ethiopia's Tigray region", "fighters of the Amhara region"
+FORCES_FROM_REGION = re.compile(
+    r"\b((?i:forces|fighters|troops|rebels|militias?))\s+(?:from|of)\s+(?:[A-Z][\w\-]+['’]s\s+)?"
+    r"(?:the\s+)?([A-Z][\w\-]+)\s+(?:region|state|province)\b"
+)
+# "declared the city liberated", "declared victory in Mosul"
+DECLARE_VERBS = frozenset({"declare", "announce", "proclaim"})
 # Verbs whose passive implies the speaker's own side did it: "the city had been
 # liberated, the rebel spokesman said" (not "captured", which a loser reports too).
 SPEAKER_PASSIVES = frozenset({"liberate", "free", "recapture", "retake", "clear", "regain"})
