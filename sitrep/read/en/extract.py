@@ -228,7 +228,7 @@ IN_THE_COUNTRY = re.compile(r"\b(?:in|across|of)\s+the\s+country\b")
 REFERENCE_POINT = re.compile(
     r"(?:\b(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s+\w+\)\s+)?(?:\w+\s+)?(?:of|from)"
     r"|\bborder\s+with|\bnear\s+the\s+border\s+with|\broad\s+(?:to|from)|\bhighway\s+(?:to|from)"
-    r"|\bfrom\s+\w+\s+to|\bbetween)\s*$",
+    r"|\bfrom\s+\w+\s+to|\bbetween|\btowards?|\bin\s+the\s+direction\s+of)\s*$",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = {
@@ -405,19 +405,19 @@ class EnglishReader:
         dated = paragraph_dates(claims, found_dates)
         mentions: list[Mention] = []
         for i, claim in enumerate(claims):
+            told: list[Mention] = []
             if i in docs:
-                mentions.extend(
-                    self._sentence_mentions(
-                        claim,
-                        docs[i],
-                        places[i],
-                        found_dates[i],
-                        other_sentence_date(dated, claim),
-                        ctx,
-                        triggers=prep.triggers[i],
-                        prediction=prep.predictions.get(i),
-                    )
+                told = self._sentence_mentions(
+                    claim,
+                    docs[i],
+                    places[i],
+                    found_dates[i],
+                    other_sentence_date(dated, claim),
+                    ctx,
+                    triggers=prep.triggers[i],
+                    prediction=prep.predictions.get(i),
                 )
+                mentions.extend(told)
             cities = [
                 p
                 for p in places[i]
@@ -427,7 +427,7 @@ class EnglishReader:
                 claim,
                 found_dates[i],
                 history_days=self.config.history_days,
-                city=cities[-1] if cities else None,
+                city=_focus(told) or (cities[-1] if cities else None),
             )
         denied = {
             p.place.id
@@ -537,6 +537,10 @@ class EnglishReader:
                 # event it points back to: it is that event, told again
                 status = undated_status
         if status is Status.OCCURRED and family is Family.TAKE and _past_perfect_since(found_dates):
+            status = Status.BACKGROUND
+        if status in TOLD and _retrospective(text, trig.start):
+            # "Four years ago on Sunday, IS swept into Mosul"; "March 2025: the army
+            # retakes the palace" (a chronology): told again, not news of this report
             status = Status.BACKGROUND
         if family is not Family.CONTROL and time is not None and not time.inferred:
             if is_history(time, ctx.published, days=self.config.history_days):
@@ -912,6 +916,43 @@ DENIED_TAKEOVER = re.compile(
 )
 
 
+# "four years ago", "a year ago today", "on the anniversary of": the date is a
+# recollection, whatever weekday the sentence also names (not "two years after IS
+# took it, troops retook Mosul", where the retaking is the news)
+ANNIVERSARY = re.compile(
+    r"\b(?:(?:\w+|\d+)\s+years?\s+ago|anniversary\s+of)\b",
+    re.IGNORECASE,
+)
+# a chronology entry: "March 2025: the army retakes ...", "2014 - IS seizes Mosul"
+CHRONOLOGY_ENTRY = re.compile(
+    r"^\s*(?:(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    r"\s+(?:\d{1,2},?\s+)?\d{4}|\d{4})\s*[:–—]\s"
+)
+
+
+def _retrospective(text: str, trigger_start: int) -> bool:
+    """A takeover told as a recollection: an anniversary before the trigger, or a
+    dated entry of a chronology list."""
+    return bool(CHRONOLOGY_ENTRY.match(text) or ANNIVERSARY.search(text[:trigger_start]))
+
+
+def _focus(told: list[Mention]) -> PlaceMatch | None:
+    """The town a sentence is about when it tells a takeover there: "the city" of the
+    next sentences, even when the sentence names another town after it ("took Sirte,
+    their biggest gain since the campaign to capture Tripoli")."""
+    for m in told:
+        if (
+            m.sub_event_type in TERRITORY_SUB_TYPES
+            and m.status in TOLD
+            and not m.reference
+            and m.place is not None
+            and m.place.span is not None
+            and m.place.place.kind is PlacePrecision.CITY
+        ):
+            return m.place
+    return None
+
+
 def _subject_text(head: Any) -> str:
     """The words of a verb's subject ("" when it has none)."""
     for c in head.children:
@@ -1104,7 +1145,7 @@ def _recalled(token: Any) -> bool:
 # or post taken is still a territorial event in ACLED's coding.)
 PARTIAL_OBJECTS = frozenset(
     "swath swaths swathe swathes part parts area areas pocket pockets territory ground "
-    "% percent per cent half third quarter".split()
+    "% percent per cent half third quarter most much".split()
 )
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis"})
 
