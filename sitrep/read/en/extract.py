@@ -488,7 +488,15 @@ class EnglishReader:
             for a in self.actors.find(text, country=country)
             if not _inside_any(a.span, [p.span for p in places if p.span])
         ]
-        places = [p for p in places if not _is_reference_point(text, p)]
+        # "forces from Ethiopia's Tigray region": the region describes the taker
+        described = [
+            Span(d.start(), d.end(), d.group(0)) for d in FORCES_FROM_REGION.finditer(text)
+        ]
+        places = [
+            p
+            for p in places
+            if not _is_reference_point(text, p) and not (p.span and _inside_any(p.span, described))
+        ]
         if triggers is None:
             triggers = find_triggers(text)
         out = strongest_per_place(
