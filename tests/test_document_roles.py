@@ -88,15 +88,18 @@ def test_two_sides_named_alike_leave_the_taker_unattributed() -> None:
         evidence=sentence.span,
         trigger="taken",
     )
-    out = infer_gaining_sides([m], [army, rebels], side_of=lambda a: a.name)
+    out = infer_gaining_sides([m], [(0, army), (1, rebels)], side_of=lambda a: a.name)
     assert out[0].actor1 is None
     # named more often: that side
-    out = infer_gaining_sides([m], [army, rebels, rebels], side_of=lambda a: a.name)
+    out = infer_gaining_sides([m], [(0, army), (0, rebels), (1, rebels)], side_of=lambda a: a.name)
     assert out[0].actor1 == rebels
     assert out[0].sub_event_type == "Non-state actor overtakes territory"
     # a kind the sentence implies ("the army spokesman said") rules the other out
     out = infer_gaining_sides(
-        [m], [army, rebels, rebels], side_of=lambda a: a.name, kind_hint=lambda _: "state forces"
+        [m],
+        [(0, army), (0, rebels), (1, rebels)],
+        side_of=lambda a: a.name,
+        kind_hint=lambda _: "state forces",
     )
     assert out[0].actor1 == army
 
@@ -110,7 +113,9 @@ def test_a_country_led_force_is_that_countrys(extractor: Extractor) -> None:
 
 
 def test_forces_from_a_region_are_the_regions_forces(extractor: Extractor) -> None:
-    text = "Forces from Ethiopia's Tigray region took control of Lalibela on Monday, residents said."
+    text = (
+        "Forces from Ethiopia's Tigray region took control of Lalibela on Monday, residents said."
+    )
     (name,) = gainers(read(extractor, text))
     assert name is not None and "TPLF" in name
 

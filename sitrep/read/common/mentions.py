@@ -351,9 +351,10 @@ _NEVER_HOLDERS = frozenset({"civilians", "protesters", "rioters"})
 
 def infer_gaining_sides(
     mentions: Sequence[Mention],
-    named: Sequence[Actor],
+    named: Sequence[tuple[int, Actor]],
     *,
     side_of: Callable[[Actor], str],
+    reach: int = 2,
     kind_hint: Callable[[Mention], str | None] = lambda m: None,
 ) -> list[Mention]:
     """Takeovers whose sentence names no gaining side, given one from the article.
@@ -366,10 +367,11 @@ def infer_gaining_sides(
 
     1. the actor 1 of another takeover of the same place in the article (the same
        change told again), the most told, not the side that lost it;
-    2. else the one side the article names most (``named``: the actors of its
-       event sentences, in order), when it names it more than any other and it is
+    2. else the one side the report names most around the sentence (``named``:
+       (sentence index, actor) for the actors its sentences name; within ``reach``
+       sentences either side), when it names it more than any other and it is
        neither the loser of this takeover nor a side that loses a place in the
-       article.
+       article. A long article names many sides: only the nearby ones tell.
 
     ``side_of`` maps an actor to the side it holds territory for (its controller),
     so an army and its government are one side. A takeover with no such side stays
@@ -392,35 +394,43 @@ def infer_gaining_sides(
         if m.actor1 is not None:
             by_place.setdefault(place_id(m), Counter())[m.actor1.id] += 1
             actors.setdefault(m.actor1.id, m.actor1)
-    sides: Counter[str] = Counter()
     first: dict[str, Actor] = {}
-    for a in named:
-        if a.kind in _NEVER_HOLDERS:
-            continue
-        sides[side_of(a)] += 1
+    for _, a in named:
         first.setdefault(side_of(a), a)
     for m in territory:
         if m.actor1 is not None:
-            # the actors of the takeovers themselves speak loudest
-            sides[side_of(m.actor1)] += 1
             first.setdefault(side_of(m.actor1), m.actor1)
+
+    def near(index: int) -> Counter[str]:
+        """The sides named within ``reach`` sentences of sentence ``index``."""
+        sides: Counter[str] = Counter()
+        for i, a in named:
+            if abs(i - index) <= reach and a.kind not in _NEVER_HOLDERS:
+                sides[side_of(a)] += 1
+        for m in territory:
+            if m.actor1 is not None and abs(m.claim.sentence.index - index) <= reach:
+                # the actors of the takeovers themselves speak loudest
+                sides[side_of(m.actor1)] += 1
+        return sides
 
     def gainer(m: Mention) -> Actor | None:
         lost = side_of(m.actor2) if m.actor2 is not None else None
+        hint = kind_hint(m)
+
+        def fits(a: Actor) -> bool:
+            return hint is None or (a.kind == "state forces") == (hint == "state forces")
+
         same_place = [
             actors[i]
             for i, _ in by_place.get(place_id(m), Counter()).most_common()
-            if side_of(actors[i]) != lost
+            if side_of(actors[i]) != lost and fits(actors[i])
         ]
         if same_place:
             return same_place[0]
-        hint = kind_hint(m)
         ranked = [
             (s, n)
-            for s, n in sides.most_common()
-            if s != lost
-            and s not in losers
-            and (hint is None or (first[s].kind == "state forces") == (hint == "state forces"))
+            for s, n in near(m.claim.sentence.index).most_common()
+            if s != lost and s not in losers and fits(first[s])
         ]
         if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
             return None

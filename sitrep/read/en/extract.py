@@ -439,7 +439,7 @@ class EnglishReader:
         if any(m.actor1 is None and m.sub_event_type in TERRITORY_SUB_TYPES for m in mentions):
             # a takeover with no taker in its sentence: the article may name it elsewhere
             named = [
-                m.actor
+                (s.index, m.actor)
                 for i, s in enumerate(sentences)
                 for m in self.actors.find(s.span.text)
                 if not m.generic and not _inside_any(m.span, [p.span for p in places[i]])
@@ -836,6 +836,7 @@ def apply_prediction(
 
 
 # "the Damascus government", "Baghdad's forces": the capital stands for the state
+BASED_AFTER = re.compile(r"^\s?-\s?based\b", re.IGNORECASE)
 METONYMY_AFTER = re.compile(
     r"^(?:['’]s\b|\s+(?:government|regime|authorities|officials|leadership|administration"
     r"|(?:has\s+|had\s+)?(?:proclaimed|announced|said|says|claimed|declared|accused|denied|made"
@@ -867,6 +868,8 @@ def _is_place_use(text: str, p: PlaceMatch, outlets: list[tuple[int, int]]) -> b
     if any(a < end and start < b for a, b in outlets):
         return False  # "SANA" the news agency is not Sanaa
     after = text[end:]
+    if BASED_AFTER.match(after):
+        return False  # "the Britain-based monitor": where the speaker sits, not the event
     if p.place.kind is not PlacePrecision.COUNTRY and (
         METONYMY_AFTER.match(after) or METONYMY_BEFORE.search(text[:start])
     ):
@@ -970,14 +973,28 @@ def _subject_text(head: Any) -> str:
     return ""
 
 
+NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w\-]*\s+$")
+POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+
+
 def _taker_kind_hint(m: Mention) -> str | None:
     """The kind of taker a sentence implies without naming it: "rebel spokesman X
-    said the city had been liberated", "insurgents seized ...": the generic actor
-    words of the speaker and of the words before the trigger, when all of one kind."""
+    said the city had been liberated", "the rebel force that took": the generic actor
+    words of the speaker and before the trigger, when all of one kind (none for a
+    withdrawal, which the loser announces)."""
+    if m.sub_event_type == "Non-violent transfer of territory":
+        return None  # "the army chief said his forces had withdrawn": the loser speaks
     text = m.claim.sentence.span.text
     cut = text.find(m.trigger)
-    before = text[: cut if cut >= 0 else len(text)]
-    kinds = {k for _, _, k in generic_actor_cues(f"{m.claim.speaker or ''} {before}")}
+    words = f"{m.claim.speaker or ''} {text[: cut if cut >= 0 else len(text)]}"
+    kinds = {
+        k
+        for start, end, k in generic_actor_cues(words)
+        # not a word of a name ("the Myanmar National Democratic Alliance Army"), nor
+        # an owner, who is the loser ("the army's headquarters had been captured")
+        if not (words[start].isupper() and NAME_WORD_BEFORE.search(words[:start]))
+        and not POSSESSIVE_AFTER.match(words[end:])
+    }
     return kinds.pop() if len(kinds) == 1 else None
 
 
