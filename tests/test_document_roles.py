@@ -174,3 +174,31 @@ def test_most_of_a_town_is_not_the_town(extractor: Extractor) -> None:
         "governor's compound, officials said on Monday."
     )
     assert not takeovers(read(extractor, text))
+
+
+def test_an_undated_summary_of_past_campaigns_is_background(extractor: Extractor) -> None:
+    text = (
+        "Syrian troops entered Albu Kamal on Thursday, the army said. Across the border, "
+        "Iraqi forces wrested back Mosul, Ramadi and Fallujah in long months-long campaigns "
+        "that left those cities in ruins."
+    )
+    places = {m.place.place.name for m in takeovers(read(extractor, text)) if m.place}
+    assert "Mosul" not in places and "Ramadi" not in places
+
+
+def test_a_monitor_based_abroad_names_no_place_nor_side(extractor: Extractor) -> None:
+    text = (
+        "DAMASCUS, March 12 - The head of the Britain-based Syrian Observatory for Human "
+        "Rights said government troops had taken control of Mayadeen on Monday."
+    )
+    sides = gainers(read(extractor, text))
+    assert not any(s and "United Kingdom" in s for s in sides)
+
+
+def test_a_recollection_takes_no_side_from_the_actors_nearby(extractor: Extractor) -> None:
+    text = (
+        "After the fall of Mosul in July, Islamic State's media output shrank. Analysts say "
+        "Islamic State now relies on a handful of channels."
+    )
+    recalled = takeovers(read(extractor, text), Status.BACKGROUND)
+    assert all(m.actor1 is None or "ISIS" not in m.actor1.name for m in recalled)

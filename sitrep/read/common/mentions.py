@@ -367,7 +367,8 @@ def infer_gaining_sides(
 
     1. the actor 1 of another takeover of the same place in the article (the same
        change told again), the most told, not the side that lost it;
-    2. else the one side the report names most around the sentence (``named``:
+    2. else, for a takeover told as news (not a recollection), the one side the
+       report names most around the sentence (``named``:
        (sentence index, actor) for the actors its sentences name; within ``reach``
        sentences either side), when it names it more than any other and it is
        neither the loser of this takeover nor a side that loses a place in the
@@ -427,6 +428,10 @@ def infer_gaining_sides(
         ]
         if same_place:
             return same_place[0]
+        if m.status is Status.BACKGROUND:
+            # "after the fall of Mosul in July": a recollection names its sides, if at
+            # all, far from the sentence; the actor nearby is as often the loser
+            return None
         ranked = [
             (s, n)
             for s, n in near(m.claim.sentence.index).most_common()

@@ -531,6 +531,7 @@ class EnglishReader:
 
         # dates: the sentence's own, else its paragraph's, else its source's last, else publication
         time = _pick_date(found_dates, family, trig, token)
+        own_date = time is not None
         history = time is not None and is_history(
             time, ctx.published, days=self.config.history_days
         )
@@ -545,6 +546,10 @@ class EnglishReader:
                 # event it points back to: it is that event, told again
                 status = undated_status
         if status is Status.OCCURRED and family is Family.TAKE and _past_perfect_since(found_dates):
+            status = Status.BACKGROUND
+        if status in TOLD and not own_date and RECAP.search(text):
+            # "retook Mosul, Ramadi and Fallujah in gruelling months-long campaigns",
+            # undated: a summary of past wars, not a change this report tells
             status = Status.BACKGROUND
         if status in TOLD and _retrospective(text, trig.start):
             # "Four years ago on Sunday, IS swept into Mosul"; "March 2025: the army
@@ -932,6 +937,12 @@ DENIED_TAKEOVER = re.compile(
 # took it, troops retook Mosul", where the retaking is the news)
 ANNIVERSARY = re.compile(
     r"\b(?:(?:\w+|\d+)\s+years?\s+ago|anniversary\s+of)\b",
+    re.IGNORECASE,
+)
+# a summary of several past battles: "in months-long campaigns", "over the past year"
+RECAP = re.compile(
+    r"\b(?:campaigns|(?:months|years)[\s-]long|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
+    r"(?:years?|months))\b",
     re.IGNORECASE,
 )
 # a chronology entry: "March 2025: the army retakes ...", "2014 - IS seizes Mosul"
