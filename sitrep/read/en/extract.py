@@ -1335,7 +1335,14 @@ def _roles(
         after = []
         subject_unknown = not agent_side
     if not agent_side and not subject_unknown:
-        if token is not None and token.pos_ == "NOUN" and not before:
+        if (
+            token is not None
+            and token.pos_ == "NOUN"
+            and not before
+            and not trig.text.lower().startswith("fall")
+        ):
+            # (not "the fall of Mosul ... Islamic State's media": a fall names its
+            # taker only with "to")
             # "the army's campaign ... the victory": the possessor is the agent
             agent_side = [m for m in matches if POSSESSIVE.search(m.span.text)]
         if not agent_side and family in ACTING_FAMILIES:
