@@ -201,3 +201,16 @@ def test_a_recollection_takes_no_side_from_the_actors_nearby(extractor: Extracto
     )
     recalled = takeovers(read(extractor, text), Status.BACKGROUND)
     assert all(m.actor1 is None or "ISIS" not in m.actor1.name for m in recalled)
+
+
+def test_forces_loyal_to_a_commander_are_his(extractor: Extractor) -> None:
+    text = "Eastern forces loyal to Khalifa Haftar seized the town of Gharyan on Monday."
+    assert gainers(read(extractor, text)) == {"LNA: Libyan National Army"}
+
+
+def test_its_troops_are_the_speakers(extractor: Extractor) -> None:
+    text = (
+        "BENGHAZI, March 12 - The Libyan National Army said its troops had entered the town "
+        "of Gharyan on Monday."
+    )
+    assert gainers(read(extractor, text)) == {"LNA: Libyan National Army"}

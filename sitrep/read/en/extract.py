@@ -488,6 +488,7 @@ class EnglishReader:
             for a in self.actors.find(text, country=country)
             if not _inside_any(a.span, [p.span for p in places if p.span])
         ]
+        actor_matches = self._loyal_forces(text, country, actor_matches)
         # "forces from Ethiopia's Tigray region": the region describes the taker
         described = [
             Span(d.start(), d.end(), d.group(0)) for d in FORCES_FROM_REGION.finditer(text)
@@ -598,16 +599,21 @@ class EnglishReader:
         agent, loser, assoc = _roles(token, trig, actor_matches, text, ctx, family)
         if family in REMOTE_FAMILIES and token is not None:
             agent, loser = self._remote_attacker(token, agent, loser)
+        generic_agent = agent is not None and all(
+            m.generic for m in actor_matches if m.actor.id == agent.id
+        )
         if (
-            agent is None
+            (agent is None or generic_agent)
             and family in (Family.TAKE, Family.CONTROL)
             and token is not None
             and claim.speaker
             and _speaker_subject(token)
         ):
             # "Russia's defence ministry said its forces had taken Avdiivka", "the
-            # group said it had captured Laukkai": the speaker is the one who acts
-            agent = self._speaker_actor(claim.speaker, sentence_country(places, ctx))
+            # group said it had captured Laukkai": the speaker is the one who acts;
+            # "the LNA said its troops had entered": the speaker's troops, not the
+            # country's army that "troops" names without a speaker
+            agent = self._speaker_actor(claim.speaker, sentence_country(places, ctx)) or agent
         if agent is None and family is Family.TAKE and token is not None:
             # "Turkish-led forces took", "forces from Ethiopia's Tigray region took",
             # "President X declared the city liberated": the side told by description
@@ -698,6 +704,25 @@ class EnglishReader:
         if country and STATE_OFFICIAL.search(speaker):
             return self._state_forces(country)
         return None
+
+    def _loyal_forces(
+        self, text: str, country: str | None, matches: list[ActorMatch]
+    ) -> list[ActorMatch]:
+        """ "Eastern Libyan forces loyal to Khalifa Haftar": the catalogue names the
+        forces by their allegiance ("forces loyal to Khalifa Haftar"), a longer name
+        than the demonym's ("Libyan forces") that the left-to-right scan found first."""
+        for cue in LOYAL_FORCES.finditer(text):
+            found = self.actors.find(text[cue.start() :], country=country, offset=cue.start())
+            if not found or found[0].span.start != cue.start():
+                continue
+            loyal = found[0]
+            matches = [
+                m
+                for m in matches
+                if m.span.end <= loyal.span.start or m.span.start >= loyal.span.end
+            ]
+            matches = sorted([*matches, loyal], key=lambda m: m.span.start)
+        return matches
 
     def _described_taker(self, token: Any, country: str | None) -> Actor | None:
         """The taker a sentence gives by description rather than by name.
@@ -1456,6 +1481,9 @@ STATE_OFFICIAL = re.compile(
     r"military\s+spokes(?:man|woman|person)|army\s+spokes(?:man|woman|person)|"
     r"armed\s+forces|general\s+staff)\b",
     re.IGNORECASE,
+)
+LOYAL_FORCES = re.compile(
+    r"\b(?:forces|troops|fighters|militias?|units)\s+(?:loyal|allied)\s+to\s", re.IGNORECASE
 )
 # "Turkish-led forces", "U.S.-led coalition": the demonym's state leads the side
 DEMONYM_LED = re.compile(r"\b([A-Z][A-Za-z.]+)\s*-\s*led\b")
