@@ -214,3 +214,14 @@ def test_its_troops_are_the_speakers(extractor: Extractor) -> None:
         "of Gharyan on Monday."
     )
     assert gainers(read(extractor, text)) == {"LNA: Libyan National Army"}
+
+
+def test_a_denial_of_the_town_makes_its_fall_a_claim(extractor: Extractor) -> None:
+    text = (
+        "KANO, March 12 - Insurgents of Boko Haram have seized Gwoza on Monday, residents "
+        "said. One resident fled to Maiduguri. The military said troops were still fighting "
+        "on the outskirts and denied the town had fallen."
+    )
+    mentions = read(extractor, text)
+    assert not [m for m in takeovers(mentions) if m.place and m.place.place.name == "Gwoza"]
+    assert takeovers(mentions, Status.CLAIMED)

@@ -404,7 +404,23 @@ class EnglishReader:
         ctx = ArticleContext(published=article.published_at, countries=countries)
         dated = paragraph_dates(claims, found_dates)
         mentions: list[Mention] = []
+        denied: set[int] = set()
         for i, claim in enumerate(claims):
+            text = claim.sentence.span.text
+            taken = [
+                m.place.place.id
+                for m in ctx.occurred
+                if m.place is not None and m.sub_event_type in TERRITORY_SUB_TYPES
+            ]
+            if (
+                taken
+                and DENIED_TAKEOVER.search(text)
+                and not any(p.place.kind is not PlacePrecision.COUNTRY for p in places[i])
+                and ANAPHORIC_PLACE.search(text)
+            ):
+                # "the military denied the town had fallen": the town whose fall the
+                # report tells most (first told on a tie), not the last town it named
+                denied.add(Counter(taken).most_common(1)[0][0])
             told: list[Mention] = []
             if i in docs:
                 told = self._sentence_mentions(
@@ -429,7 +445,7 @@ class EnglishReader:
                 history_days=self.config.history_days,
                 city=_focus(told) or (cities[-1] if cities else None),
             )
-        denied = {
+        denied |= {
             p.place.id
             for i, claim in enumerate(claims)
             if DENIED_TAKEOVER.search(claim.sentence.span.text)
