@@ -58,6 +58,7 @@ from sitrep.read.common.mentions import (
     ACTING_FAMILIES,
     FAMILY_PRIORITY,
     context_links,
+    infer_gaining_sides,
     place_mentions,
     primary,
     reference_mentions,
@@ -79,6 +80,7 @@ from sitrep.read.typology import (
     TriggerMatch,
     event_type_of,
     find_triggers,
+    generic_actor_cues,
     is_candidate,
 )
 from sitrep.resolve.actors import ActorDictionary, ActorMatch
@@ -226,7 +228,7 @@ IN_THE_COUNTRY = re.compile(r"\b(?:in|across|of)\s+the\s+country\b")
 REFERENCE_POINT = re.compile(
     r"(?:\b(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s+\w+\)\s+)?(?:\w+\s+)?(?:of|from)"
     r"|\bborder\s+with|\bnear\s+the\s+border\s+with|\broad\s+(?:to|from)|\bhighway\s+(?:to|from)"
-    r"|\bfrom\s+\w+\s+to|\bbetween)\s*$",
+    r"|\bfrom\s+\w+\s+to|\bbetween|\btowards?|\bin\s+the\s+direction\s+of)\s*$",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = {
@@ -402,20 +404,36 @@ class EnglishReader:
         ctx = ArticleContext(published=article.published_at, countries=countries)
         dated = paragraph_dates(claims, found_dates)
         mentions: list[Mention] = []
+        denied: set[int] = set()
         for i, claim in enumerate(claims):
+            text = claim.sentence.span.text
+            taken = [
+                m.place.place.id
+                for m in ctx.occurred
+                if m.place is not None and m.sub_event_type in TERRITORY_SUB_TYPES
+            ]
+            if (
+                taken
+                and DENIED_TAKEOVER.search(text)
+                and not any(p.place.kind is not PlacePrecision.COUNTRY for p in places[i])
+                and ANAPHORIC_PLACE.search(text)
+            ):
+                # "the military denied the town had fallen": the town whose fall the
+                # report tells most (first told on a tie), not the last town it named
+                denied.add(Counter(taken).most_common(1)[0][0])
+            told: list[Mention] = []
             if i in docs:
-                mentions.extend(
-                    self._sentence_mentions(
-                        claim,
-                        docs[i],
-                        places[i],
-                        found_dates[i],
-                        other_sentence_date(dated, claim),
-                        ctx,
-                        triggers=prep.triggers[i],
-                        prediction=prep.predictions.get(i),
-                    )
+                told = self._sentence_mentions(
+                    claim,
+                    docs[i],
+                    places[i],
+                    found_dates[i],
+                    other_sentence_date(dated, claim),
+                    ctx,
+                    triggers=prep.triggers[i],
+                    prediction=prep.predictions.get(i),
                 )
+                mentions.extend(told)
             cities = [
                 p
                 for p in places[i]
@@ -425,15 +443,26 @@ class EnglishReader:
                 claim,
                 found_dates[i],
                 history_days=self.config.history_days,
-                city=cities[-1] if cities else None,
+                city=_focus(told) or (cities[-1] if cities else None),
             )
-        denied = {
+        denied |= {
             p.place.id
             for i, claim in enumerate(claims)
             if DENIED_TAKEOVER.search(claim.sentence.span.text)
             for p in places[i]
             if p.place.kind is not PlacePrecision.COUNTRY
         }
+        if any(m.actor1 is None and m.sub_event_type in TERRITORY_SUB_TYPES for m in mentions):
+            # a takeover with no taker in its sentence: the article may name it elsewhere
+            named = [
+                (s.index, m.actor)
+                for i, s in enumerate(sentences)
+                for m in self.actors.find(s.span.text)
+                if not m.generic and not _inside_any(m.span, [p.span for p in places[i]])
+            ]
+            mentions = infer_gaining_sides(
+                mentions, named, side_of=self.actors.controller_of, kind_hint=_taker_kind_hint
+            )
         mentions = settle_denials(_retarget_country_level(mentions), denied)
         mentions.extend(context_links(mentions))
         return ArticleReading(
@@ -475,7 +504,16 @@ class EnglishReader:
             for a in self.actors.find(text, country=country)
             if not _inside_any(a.span, [p.span for p in places if p.span])
         ]
-        places = [p for p in places if not _is_reference_point(text, p)]
+        actor_matches = self._loyal_forces(text, country, actor_matches)
+        # "forces from Ethiopia's Tigray region": the region describes the taker
+        described = [
+            Span(d.start(), d.end(), d.group(0)) for d in FORCES_FROM_REGION.finditer(text)
+        ]
+        places = [
+            p
+            for p in places
+            if not _is_reference_point(text, p) and not (p.span and _inside_any(p.span, described))
+        ]
         if triggers is None:
             triggers = find_triggers(text)
         out = strongest_per_place(
@@ -510,6 +548,7 @@ class EnglishReader:
 
         # dates: the sentence's own, else its paragraph's, else its source's last, else publication
         time = _pick_date(found_dates, family, trig, token)
+        own_date = time is not None
         history = time is not None and is_history(
             time, ctx.published, days=self.config.history_days
         )
@@ -524,6 +563,14 @@ class EnglishReader:
                 # event it points back to: it is that event, told again
                 status = undated_status
         if status is Status.OCCURRED and family is Family.TAKE and _past_perfect_since(found_dates):
+            status = Status.BACKGROUND
+        if status in TOLD and not own_date and RECAP.search(text):
+            # "retook Mosul, Ramadi and Fallujah in gruelling months-long campaigns",
+            # undated: a summary of past wars, not a change this report tells
+            status = Status.BACKGROUND
+        if status in TOLD and _retrospective(text, trig.start):
+            # "Four years ago on Sunday, IS swept into Mosul"; "March 2025: the army
+            # retakes the palace" (a chronology): told again, not news of this report
             status = Status.BACKGROUND
         if family is not Family.CONTROL and time is not None and not time.inferred:
             if is_history(time, ctx.published, days=self.config.history_days):
@@ -568,16 +615,25 @@ class EnglishReader:
         agent, loser, assoc = _roles(token, trig, actor_matches, text, ctx, family)
         if family in REMOTE_FAMILIES and token is not None:
             agent, loser = self._remote_attacker(token, agent, loser)
+        generic_agent = agent is not None and all(
+            m.generic for m in actor_matches if m.actor.id == agent.id
+        )
         if (
-            agent is None
+            (agent is None or generic_agent)
             and family in (Family.TAKE, Family.CONTROL)
             and token is not None
             and claim.speaker
             and _speaker_subject(token)
         ):
             # "Russia's defence ministry said its forces had taken Avdiivka", "the
-            # group said it had captured Laukkai": the speaker is the one who acts
-            agent = self._speaker_actor(claim.speaker, sentence_country(places, ctx))
+            # group said it had captured Laukkai": the speaker is the one who acts;
+            # "the LNA said its troops had entered": the speaker's troops, not the
+            # country's army that "troops" names without a speaker
+            agent = self._speaker_actor(claim.speaker, sentence_country(places, ctx)) or agent
+        if agent is None and family is Family.TAKE and token is not None:
+            # "Turkish-led forces took", "forces from Ethiopia's Tigray region took",
+            # "President X declared the city liberated": the side told by description
+            agent = self._described_taker(token, sentence_country(places, ctx))
         leaving = LEAVING.search(text) if family is Family.HANDOVER else None
         if leaving is not None:
             # "the Peshmerga withdrew from Kirkuk", "after the withdrawal of ISIS": the
@@ -663,6 +719,71 @@ class EnglishReader:
                     return self._state_forces(p.place.country)
         if country and STATE_OFFICIAL.search(speaker):
             return self._state_forces(country)
+        return None
+
+    def _loyal_forces(
+        self, text: str, country: str | None, matches: list[ActorMatch]
+    ) -> list[ActorMatch]:
+        """ "Eastern Libyan forces loyal to Khalifa Haftar": the catalogue names the
+        forces by their allegiance ("forces loyal to Khalifa Haftar"), a longer name
+        than the demonym's ("Libyan forces") that the left-to-right scan found first."""
+        for cue in LOYAL_FORCES.finditer(text):
+            found = self.actors.find(text[cue.start() :], country=country, offset=cue.start())
+            if not found or found[0].span.start != cue.start():
+                continue
+            loyal = found[0]
+            matches = [
+                m
+                for m in matches
+                if m.span.end <= loyal.span.start or m.span.start >= loyal.span.end
+            ]
+            matches = sorted([*matches, loyal], key=lambda m: m.span.start)
+        return matches
+
+    def _described_taker(self, token: Any, country: str | None) -> Actor | None:
+        """The taker a sentence gives by description rather than by name.
+
+        - the subject is led by a country ("Turkish-led forces"): that country's
+          state forces (not "Turkish-backed rebels": the backer does not take);
+        - the subject comes from a region the catalogue names forces of ("forces
+          from Ethiopia's Tigray region"): those forces ("Tigray forces");
+        - a head of state or government declares the place taken or declares
+          victory there ("President Duterte declared Marawi liberated"): the
+          state forces of the official's country (a demonym in the subject), else
+          of the country the sentence is about.
+        """
+        head = token
+        while head.dep_ in ("xcomp", "conj", "oprd", "ccomp", "dobj", "pobj", "prep") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in head.children
+        ):
+            if head.head.i == head.i:
+                break
+            head = head.head
+        subject = _subject_text(head)
+        led = DEMONYM_LED.search(subject)
+        if led:
+            iso3 = self.gazetteer.country_of_adjective(led.group(1))
+            if iso3:
+                return self._state_forces(iso3)
+        region = FORCES_FROM_REGION.search(subject)
+        if region:
+            for noun in (region.group(1), "forces"):
+                found = self.actors.resolve(f"{region.group(2)} {noun}", country=country)
+                if found is not None:
+                    return found
+        declaring = head if head is not token else token.head
+        if declaring.lemma_ not in DECLARE_VERBS or declaring is token:
+            return None
+        if head is token and generic_actor_cues(subject):
+            return None  # "the spokesman declared that rebels had taken it": the rebels did
+        subject = _subject_text(declaring)
+        if STATE_OFFICIAL.search(subject):
+            for word in re.findall(r"[A-Z][a-z]+", subject):
+                iso3 = self.gazetteer.country_of_adjective(word)
+                if iso3:
+                    return self._state_forces(iso3)
+            if country:
+                return self._state_forces(country)
         return None
 
     def _remote_attacker(
@@ -767,6 +888,7 @@ def apply_prediction(
 
 
 # "the Damascus government", "Baghdad's forces": the capital stands for the state
+BASED_AFTER = re.compile(r"^\s?-\s?based\b", re.IGNORECASE)
 METONYMY_AFTER = re.compile(
     r"^(?:['’]s\b|\s+(?:government|regime|authorities|officials|leadership|administration"
     r"|(?:has\s+|had\s+)?(?:proclaimed|announced|said|says|claimed|declared|accused|denied|made"
@@ -798,6 +920,8 @@ def _is_place_use(text: str, p: PlaceMatch, outlets: list[tuple[int, int]]) -> b
     if any(a < end and start < b for a, b in outlets):
         return False  # "SANA" the news agency is not Sanaa
     after = text[end:]
+    if BASED_AFTER.match(after):
+        return False  # "the Britain-based monitor": where the speaker sits, not the event
     if p.place.kind is not PlacePrecision.COUNTRY and (
         METONYMY_AFTER.match(after) or METONYMY_BEFORE.search(text[:start])
     ):
@@ -853,6 +977,83 @@ DENIED_TAKEOVER = re.compile(
     r"\b(?:fallen|fell|captured|taken|seized|overrun|lost|control)\b",
     re.IGNORECASE,
 )
+
+
+# "four years ago", "a year ago today", "on the anniversary of": the date is a
+# recollection, whatever weekday the sentence also names (not "two years after IS
+# took it, troops retook Mosul", where the retaking is the news)
+ANNIVERSARY = re.compile(
+    r"\b(?:(?:\w+|\d+)\s+years?\s+ago|anniversary\s+of)\b",
+    re.IGNORECASE,
+)
+# a summary of several past battles: "in months-long campaigns", "over the past year"
+RECAP = re.compile(
+    r"\b(?:campaigns|(?:months|years)[\s-]long|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
+    r"(?:years?|months))\b",
+    re.IGNORECASE,
+)
+# a chronology entry: "March 2025: the army retakes ...", "2014 - IS seizes Mosul"
+CHRONOLOGY_ENTRY = re.compile(
+    r"^\s*(?:(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    r"\s+(?:\d{1,2},?\s+)?\d{4}|\d{4})\s*[:–—]\s"
+)
+
+
+def _retrospective(text: str, trigger_start: int) -> bool:
+    """A takeover told as a recollection: an anniversary before the trigger, or a
+    dated entry of a chronology list."""
+    return bool(CHRONOLOGY_ENTRY.match(text) or ANNIVERSARY.search(text[:trigger_start]))
+
+
+def _focus(told: list[Mention]) -> PlaceMatch | None:
+    """The town a sentence is about when it tells a takeover there: "the city" of the
+    next sentences, even when the sentence names another town after it ("took Sirte,
+    their biggest gain since the campaign to capture Tripoli")."""
+    for m in told:
+        if (
+            m.sub_event_type in TERRITORY_SUB_TYPES
+            and m.status in TOLD
+            and not m.reference
+            and m.place is not None
+            and m.place.span is not None
+            and m.place.place.kind is PlacePrecision.CITY
+        ):
+            return m.place
+    return None
+
+
+def _subject_text(head: Any) -> str:
+    """The words of a verb's subject ("" when it has none)."""
+    for c in head.children:
+        if c.dep_ == "nsubj":
+            sub = list(c.subtree)
+            return str(head.doc[sub[0].i : sub[-1].i + 1].text)
+    return ""
+
+
+NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w\-]*\s+$")
+POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+
+
+def _taker_kind_hint(m: Mention) -> str | None:
+    """The kind of taker a sentence implies without naming it: "rebel spokesman X
+    said the city had been liberated", "the rebel force that took": the generic actor
+    words of the speaker and before the trigger, when all of one kind (none for a
+    withdrawal, which the loser announces)."""
+    if m.sub_event_type == "Non-violent transfer of territory":
+        return None  # "the army chief said his forces had withdrawn": the loser speaks
+    text = m.claim.sentence.span.text
+    cut = text.find(m.trigger)
+    words = f"{m.claim.speaker or ''} {text[: cut if cut >= 0 else len(text)]}"
+    kinds = {
+        k
+        for start, end, k in generic_actor_cues(words)
+        # not a word of a name ("the Myanmar National Democratic Alliance Army"), nor
+        # an owner, who is the loser ("the army's headquarters had been captured")
+        if not (words[start].isupper() and NAME_WORD_BEFORE.search(words[:start]))
+        and not POSSESSIVE_AFTER.match(words[end:])
+    }
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _inside_any(span: Span, spans: Sequence[Span | None]) -> bool:
@@ -1027,7 +1228,7 @@ def _recalled(token: Any) -> bool:
 # or post taken is still a territorial event in ACLED's coding.)
 PARTIAL_OBJECTS = frozenset(
     "swath swaths swathe swathes part parts area areas pocket pockets territory ground "
-    "% percent per cent half third quarter".split()
+    "% percent per cent half third quarter most much".split()
 )
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis"})
 
@@ -1181,7 +1382,14 @@ def _roles(
         after = []
         subject_unknown = not agent_side
     if not agent_side and not subject_unknown:
-        if token is not None and token.pos_ == "NOUN" and not before:
+        if (
+            token is not None
+            and token.pos_ == "NOUN"
+            and not before
+            and not trig.text.lower().startswith("fall")
+        ):
+            # (not "the fall of Mosul ... Islamic State's media": a fall names its
+            # taker only with "to")
             # "the army's campaign ... the victory": the possessor is the agent
             agent_side = [m for m in matches if POSSESSIVE.search(m.span.text)]
         if not agent_side and family in ACTING_FAMILIES:
@@ -1296,6 +1504,18 @@ STATE_OFFICIAL = re.compile(
     r"armed\s+forces|general\s+staff)\b",
     re.IGNORECASE,
 )
+LOYAL_FORCES = re.compile(
+    r"\b(?:forces|troops|fighters|militias?|units)\s+(?:loyal|allied)\s+to\s", re.IGNORECASE
+)
+# "Turkish-led forces", "U.S.-led coalition": the demonym's state leads the side
+DEMONYM_LED = re.compile(r"\b([A-Z][A-Za-z.]+)\s*-\s*led\b")
+# "forces from Ethiopia's Tigray region", "fighters of the Amhara region"
+FORCES_FROM_REGION = re.compile(
+    r"\b((?i:forces|fighters|troops|rebels|militias?))\s+(?:from|of)\s+(?:[A-Z][\w\-]+['’]s\s+)?"
+    r"(?:the\s+)?([A-Z][\w\-]+)\s+(?:region|state|province)\b"
+)
+# "declared the city liberated", "declared victory in Mosul"
+DECLARE_VERBS = frozenset({"declare", "announce", "proclaim"})
 # Verbs whose passive implies the speaker's own side did it: "the city had been
 # liberated, the rebel spokesman said" (not "captured", which a loser reports too).
 SPEAKER_PASSIVES = frozenset({"liberate", "free", "recapture", "retake", "clear", "regain"})

@@ -1,0 +1,227 @@
+"""Roles and status read from the whole report: the gaining side a sentence leaves
+implicit, takers given by description, recollections that flip nothing.
+
+The reports are short texts written for these tests in the style of wire copy.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitrep.core.records import Actor, Article, Claim, Mention, Sentence, Span, Status
+from sitrep.read.common.mentions import infer_gaining_sides
+from sitrep.read.en.extract import Extractor
+
+TERRITORY = {
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Non-violent transfer of territory",
+}
+
+
+def read(extractor: Extractor, text: str, *, day: str = "2024-03-12") -> list[Mention]:
+    article = Article.make(
+        text, language="en", outlet="Test Wire", published_at=date.fromisoformat(day)
+    )
+    return list(extractor.read(article).mentions)
+
+
+def takeovers(mentions: list[Mention], status: Status = Status.OCCURRED) -> list[Mention]:
+    return [
+        m
+        for m in mentions
+        if m.sub_event_type in TERRITORY and m.status is status and not m.reference
+    ]
+
+
+def gainers(mentions: list[Mention]) -> set[str | None]:
+    return {m.actor1.name if m.actor1 else None for m in takeovers(mentions)}
+
+
+# -- the gaining side from the rest of the article ---------------------------------
+
+
+def test_a_withdrawal_is_the_other_sides_gain(extractor: Extractor) -> None:
+    text = (
+        "KHARTOUM, March 12 - The Rapid Support Forces seized the town of Sinja on Monday, "
+        "residents said. The army said its soldiers had pulled out of the town on Monday "
+        "to spare civilians."
+    )
+    assert gainers(read(extractor, text)) == {"Rapid Support Forces"}
+
+
+def test_an_unnamed_group_is_the_group_the_report_names(extractor: Extractor) -> None:
+    text = (
+        "An armed group said on Monday it had taken full control of Laukkai after days of "
+        "fighting. The Myanmar National Democratic Alliance Army said the garrison had "
+        "surrendered. The MNDAA said it would protect residents."
+    )
+    found = takeovers(read(extractor, text))
+    assert found
+    assert all(m.actor1 is not None and "MNDAA" in m.actor1.name for m in found)
+
+
+def test_a_rebel_spokesman_speaks_for_the_rebels(extractor: Extractor) -> None:
+    text = (
+        "GOMA, March 12 (AP) - M23 rebels walked into the centre of Uvira on Monday. "
+        "Congolese troops and officials had already left. The rebel spokesman said the town "
+        "had been liberated on Monday."
+    )
+    found = takeovers(read(extractor, text))
+    assert found
+    assert {m.actor1.name for m in found if m.actor1} <= {"M23: March 23 Movement"}
+    assert all(m.actor1 is not None for m in found)
+
+
+def test_two_sides_named_alike_leave_the_taker_unattributed() -> None:
+    """The article names two sides as often: no guess, the report stays unattributed."""
+    army = Actor("army", "Military Forces of Examplia", "state forces", "EXA")
+    rebels = Actor("rebels", "Examplia Liberation Front", "rebel group", "EXA")
+    sentence = Sentence(0, 0, Span(0, 19, "The town was taken."))
+    claim = Claim("a1", sentence, source="Test Wire")
+    m = Mention(
+        id="m1",
+        claim=claim,
+        event_type="Strategic developments",
+        sub_event_type="Government regains territory",
+        status=Status.OCCURRED,
+        evidence=sentence.span,
+        trigger="taken",
+    )
+    out = infer_gaining_sides([m], [(0, army), (1, rebels)], side_of=lambda a: a.name)
+    assert out[0].actor1 is None
+    # named more often: that side
+    out = infer_gaining_sides([m], [(0, army), (0, rebels), (1, rebels)], side_of=lambda a: a.name)
+    assert out[0].actor1 == rebels
+    assert out[0].sub_event_type == "Non-state actor overtakes territory"
+    # a kind the sentence implies ("the army spokesman said") rules the other out
+    out = infer_gaining_sides(
+        [m],
+        [(0, army), (0, rebels), (1, rebels)],
+        side_of=lambda a: a.name,
+        kind_hint=lambda _: "state forces",
+    )
+    assert out[0].actor1 == army
+
+
+# -- takers given by description -------------------------------------------------
+
+
+def test_a_country_led_force_is_that_countrys(extractor: Extractor) -> None:
+    text = "Turkish-led forces took full control of the Syrian town of Afrin on Monday."
+    assert gainers(read(extractor, text)) == {"Military Forces of Turkey"}
+
+
+def test_forces_from_a_region_are_the_regions_forces(extractor: Extractor) -> None:
+    text = (
+        "Forces from Ethiopia's Tigray region took control of Lalibela on Monday, residents said."
+    )
+    (name,) = gainers(read(extractor, text))
+    assert name is not None and "TPLF" in name
+
+
+def test_a_head_of_state_declaring_a_town_liberated_speaks_for_his_army(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "MANILA, March 12 - President Ferdinand Marcos declared the town of Butig liberated "
+        "from Islamic State-linked militants on Monday."
+    )
+    assert gainers(read(extractor, text)) == {"Military Forces of the Philippines"}
+
+
+def test_an_official_declaring_someone_elses_capture_is_not_the_taker(
+    extractor: Extractor,
+) -> None:
+    text = "The army spokesman declared that rebels had taken Woldiya on Monday."
+    assert "Military Forces of Ethiopia" not in gainers(read(extractor, text))
+
+
+# -- recollections and focus -------------------------------------------------------
+
+
+def test_an_anniversary_is_background(extractor: Extractor) -> None:
+    text = (
+        "Five years ago on Monday, Islamic State fighters swept into Tikrit, sending the "
+        "army into retreat."
+    )
+    mentions = read(extractor, text)
+    assert not takeovers(mentions)
+
+
+def test_a_chronology_entry_is_background(extractor: Extractor) -> None:
+    text = (
+        "The war in brief. April 2023: fighting breaks out in the capital. "
+        "June 2023: the paramilitary forces seize the town of Kosti."
+    )
+    assert not takeovers(read(extractor, text))
+
+
+def test_the_city_is_the_town_the_takeover_was_in(extractor: Extractor) -> None:
+    text = (
+        "BENGHAZI, March 12 - Eastern forces said they took control of the coastal city of "
+        "Sirte on Monday, their biggest gain since a campaign to capture Tripoli last year. "
+        "The Libyan National Army said its troops had entered the city with little resistance."
+    )
+    places = {m.place.place.name for m in takeovers(read(extractor, text)) if m.place}
+    assert "Tripoli" not in places
+    assert places
+
+
+def test_most_of_a_town_is_not_the_town(extractor: Extractor) -> None:
+    text = (
+        "The Taliban have seized most of the city's districts in Lashkar Gah but not the "
+        "governor's compound, officials said on Monday."
+    )
+    assert not takeovers(read(extractor, text))
+
+
+def test_an_undated_summary_of_past_campaigns_is_background(extractor: Extractor) -> None:
+    text = (
+        "Syrian troops entered Albu Kamal on Thursday, the army said. Across the border, "
+        "Iraqi forces wrested back Mosul, Ramadi and Fallujah in long months-long campaigns "
+        "that left those cities in ruins."
+    )
+    places = {m.place.place.name for m in takeovers(read(extractor, text)) if m.place}
+    assert "Mosul" not in places and "Ramadi" not in places
+
+
+def test_a_monitor_based_abroad_names_no_place_nor_side(extractor: Extractor) -> None:
+    text = (
+        "DAMASCUS, March 12 - The head of the Britain-based Syrian Observatory for Human "
+        "Rights said government troops had taken control of Albu Kamal on Monday."
+    )
+    assert gainers(read(extractor, text)) == {"Military Forces of Syria"}
+
+
+def test_a_recollection_takes_no_side_from_the_actors_nearby(extractor: Extractor) -> None:
+    text = (
+        "After the fall of Mosul in July, Islamic State's media output shrank. Analysts say "
+        "Islamic State now relies on a handful of channels."
+    )
+    recalled = takeovers(read(extractor, text), Status.BACKGROUND)
+    assert all(m.actor1 is None or "ISIS" not in m.actor1.name for m in recalled)
+
+
+def test_forces_loyal_to_a_commander_are_his(extractor: Extractor) -> None:
+    text = "Eastern forces loyal to Khalifa Haftar seized the town of Gharyan on Monday."
+    assert gainers(read(extractor, text)) == {"LNA: Libyan National Army"}
+
+
+def test_its_troops_are_the_speakers(extractor: Extractor) -> None:
+    text = (
+        "BENGHAZI, March 12 - The Libyan National Army said its troops had entered the town "
+        "of Gharyan on Monday."
+    )
+    assert gainers(read(extractor, text)) == {"LNA: Libyan National Army"}
+
+
+def test_a_denial_of_the_town_makes_its_fall_a_claim(extractor: Extractor) -> None:
+    text = (
+        "KANO, March 12 - Insurgents of Boko Haram have seized Gwoza on Monday, residents "
+        "said. One resident fled to Maiduguri. The military said troops were still fighting "
+        "on the outskirts and denied the town had fallen."
+    )
+    mentions = read(extractor, text)
+    assert not [m for m in takeovers(mentions) if m.place and m.place.place.name == "Gwoza"]
+    assert takeovers(mentions, Status.CLAIMED)
