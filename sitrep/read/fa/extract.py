@@ -144,6 +144,14 @@ _IMPLICATIVE = re.compile(r"موفق[\s\u200c]+(?:شد|شدند|به)|توانس
 _DEMONSTRATIVE_BEFORE = re.compile(r"(?:این|آن|همین|همان)[\s\u200c]+$")
 _PLURAL = re.compile(r"(?:های|ها)$")
 _SUPPORT_FAMILIES = frozenset({Family.AIR, Family.SHELLING, Family.CLASH})
+_TERRITORY_TYPES = frozenset(
+    {
+        "Non-state actor overtakes territory",
+        "Government regains territory",
+        "Non-violent transfer of territory",
+    }
+)
+_WITHDRAWAL_WORDS = re.compile(r"عقب|خارج|تخلیه|خروج|منتقل")
 
 
 @dataclass(frozen=True)
@@ -155,6 +163,7 @@ class _Sentence:
     places: list[FoundPlace]
     dates: list[common.DateMatch]
     metadata: bool = False
+    headline: bool = False  # the article's first line, without a full stop: its title
 
     @property
     def text(self) -> str:
@@ -181,6 +190,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
         s = claim.sentence
         folded = fold(s.span.text)
         metadata = meta_line is not None and _line_of(line_starts, s.span.start) == meta_line
+        headline = not read and _is_headline(article.text, s.span.start, s.span.end)
         read.append(
             _Sentence(
                 claim=claim,
@@ -188,6 +198,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
                 places=find_places(extractor.gazetteer, folded, s.span.text, base=s.span.start),
                 dates=[] if metadata else find_dates(s.span.text, published, offset=s.span.start),
                 metadata=metadata,
+                headline=headline,
             )
         )
     # a followed feed's default country settles namesakes the text leaves open
@@ -233,11 +244,92 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
             history_days=extractor.config.history_days,
             city=cities[-1].match if cities else None,
         )
+    mentions = _withdrawal_gainers(
+        extractor, read, mentions, ctx.countries[0] if ctx.countries else None
+    )
     mentions = common.settle_denials(mentions)
     mentions.extend(common.context_links(mentions))
     return common.ArticleReading(
         article, tuple(sentences), tuple(claims), tuple(mentions), candidates=candidates
     )
+
+
+def _manner_only(t: FaTriggerMatch) -> bool:
+    """A handover told only by its manner ("بدون درگیری", "بدون مقاومت")."""
+    return t.trigger.family is Family.HANDOVER and t.verb is None and not t.trigger.withdrawal
+
+
+def _territory_verb(t: FaTriggerMatch) -> bool:
+    return t.trigger.family in (Family.TAKE, Family.HANDOVER) and t.verb is not None
+
+
+def _withdrawal_gainers(
+    tools: common.ReadingTools,
+    read: list[_Sentence],
+    mentions: list[Mention],
+    country: str | None,
+) -> list[Mention]:
+    """Give a withdrawal its gaining side: one side leaving a town leaves it to the other.
+
+    "ارتش سودان از مدنی عقب‌نشینی کرد" names only who leaves (actor 2). The
+    gainer is the side that takes a place elsewhere in the report (a takeover's
+    actor 1), else the nearest actor the report names whose controller differs
+    from the loser's; when even the loser is unnamed ("نیروهایش را ... خارج کرد")
+    it is the speaker's side.
+    """
+    catalogue = tools.actors
+    index = {id(r.claim): n for n, r in enumerate(read)}
+    named: list[tuple[int, Actor]] = []
+    for n, r in enumerate(read):
+        for m in catalogue.find(r.text, country=country):
+            if not catalogue.is_generic(m.actor):
+                named.append((n, m.actor))
+    takers = [
+        m.actor1
+        for m in mentions
+        if m.actor1 is not None
+        and m.status in (Status.OCCURRED, Status.CLAIMED)
+        and m.sub_event_type in _TERRITORY_TYPES
+    ]
+    out: list[Mention] = []
+    for m in mentions:
+        if (
+            m.actor1 is not None
+            or m.sub_event_type not in _TERRITORY_TYPES
+            or m.status not in (Status.OCCURRED, Status.CLAIMED)
+            or not _WITHDRAWAL_WORDS.search(m.trigger)
+        ):
+            out.append(m)
+            continue
+        loser = m.actor2
+        if loser is None and m.claim.speaker:
+            said = [a for a in catalogue.find(fold(m.claim.speaker).text, country=country)]
+            loser = said[0].actor if said else None
+        if loser is None:
+            out.append(m)
+            continue
+        side = catalogue.controller_of(loser)
+        gainer = next((a for a in takers if catalogue.controller_of(a) != side), None)
+        if gainer is None:
+            here = index.get(id(m.claim), 0)
+            others = [
+                (abs(n - here) + (0.5 if n < here else 0), a)
+                for n, a in named
+                if catalogue.controller_of(a) != side
+            ]
+            gainer = min(others, key=lambda x: x[0])[1] if others else None
+        out.append(replace(m, actor1=gainer, actor2=loser) if gainer else m)
+    return out
+
+
+def _is_headline(text: str, start: int, end: int) -> bool:
+    """Whether the sentence at ``start:end`` is the article's title line: the first
+    line, short, ending without a full stop where the line ends."""
+    line_end = text.find("\n")
+    if line_end < 0 or text[:start].strip() or end - start > 160:
+        return False
+    head = text[start:line_end].strip()
+    return bool(head) and text[start:end].strip() == head and not head.endswith((".", "؟", "!"))
 
 
 def _pluperfect(triggers: list[FaTriggerMatch]) -> bool:
@@ -301,6 +393,8 @@ class _Reader:
             )
             # "خودروی بمب‌گذاری‌شده انتحاری": a suicide bombing, not a second explosion
             and not (t.trigger.family is Family.IED and Family.SUICIDE in families)
+            # "بدون درگیری به دست طالبان افتاد": the manner of a takeover another verb tells
+            and not (_manner_only(t) and any(_territory_verb(o) for o in triggers if o is not t))
         ]
         order = sorted(
             triggers, key=lambda t: (common.FAMILY_PRIORITY[t.trigger.family], -t.trigger.weight)
@@ -344,6 +438,8 @@ class _Reader:
             # "از سال ۲۰۱۴ ... را تصرف کرده بود", "نبرد از خرداد آغاز شده بود": a past
             # state of affairs the report recalls
             status = Status.BACKGROUND
+        if family in (Family.TAKE, Family.HANDOVER):
+            status = _territory_status(s, trig, status, time, ctx.published)
 
         if _is_reference(trig, text, places):
             return self._references(s, trig, status)
@@ -673,6 +769,64 @@ def _status(family: Family, trig: FaTriggerMatch, claim: Claim, text: str) -> St
     if _DENY_CUES.search(text[: trig.start]) and kind is None:
         return Status.DENIED
     return Status.OCCURRED
+
+
+# Fighting still going on: a town entered or fought over is not yet taken.
+_ONGOING = re.compile(
+    r"ادامه[\s\u200c]+(?:دارد|دارند|داشت|یافته|می[\s\u200c]?یابد)|همچنان[\s\u200c]+(?:در|ادامه|مقاومت|درگیر)"
+    r"|در[\s\u200c]+جریان[\s\u200c]+است|مقاومت[\s\u200c]+می[\s\u200c]?کن|شدت[\s\u200c]+گرفت"
+)
+# Only part of a town: "چند ناحیه شهر", "بخش‌هایی از", "حومه".
+_PARTIAL = re.compile(
+    r"(?:بخش[\s\u200c]*(?:های|هایی)|برخی[\s\u200c]+(?:مناطق|نواحی|محله)|چند[\s\u200c]+(?:ناحیه|محله|منطقه)"
+    r"|حومه|اطراف|نزدیکی|محله[\s\u200c]*(?:های|هایی))[^،.؛]{0,30}$"
+)
+# A take that "will not happen": "سقوط نمی‌کند" is read as negated already; these
+# stay expectations in a headline too.
+_HEADLINE_EXPECT = re.compile(r"قرار[\s\u200c]+است|در[\s\u200c]+آستانه|خواهد|خواهند|نزدیک[\s\u200c]+(?:به|است)")
+# How long before publication a dated takeover is still the news of the report.
+RECALL_DAYS = 20
+
+
+def _territory_status(
+    s: _Sentence,
+    trig: FaTriggerMatch,
+    status: Status,
+    time: TimeRef | None,
+    published: date | None,
+) -> Status:
+    """A takeover's status from what the sentence says about its time.
+
+    - a headline in the present ("کنترل حلب را به دست می‌گیرد", "قندهار به دست
+      طالبان می‌افتد") tells what happened: news headlines use the present;
+    - a takeover dated by the sentence itself more than :data:`RECALL_DAYS` before
+      publication ("پارسال", "۱۸ ماه پیش", "اردیبهشت امسال"), or told in the
+      pluperfect ("تصرف کرده بود"), is recalled background;
+    - fighting said to go on, or only part of a town, is no takeover yet.
+    """
+    text = s.text
+    form = verb_form(trig.verb)
+    if (
+        s.headline
+        and status is Status.EXPECTED
+        and form.present
+        and not form.negated
+        and not _HEADLINE_EXPECT.search(text)
+    ):
+        status = Status.OCCURRED
+    if status not in (Status.OCCURRED, Status.CLAIMED):
+        return status
+    own = time is not None and not time.inferred and time.text is not None
+    if own and published is not None and time is not None:
+        if common.window(time)[1] < published - timedelta(days=RECALL_DAYS):
+            return Status.BACKGROUND
+    if trig.verb and re.search(r"ه[\s\u200c]*بود(?:ند|م|یم|ید)?$", trig.verb):
+        return Status.BACKGROUND  # "تصرف کرده بودند": before the news of the report
+    if _ONGOING.search(text) and (trig.noun or trig.trigger.weight < 0.5):
+        return Status.EXPECTED
+    if _PARTIAL.search(text, 0, trig.start) and trig.trigger.weight < 0.5:
+        return Status.EXPECTED
+    return status
 
 
 def _since_only(s: _Sentence, published: date | None, family: Family) -> bool:
