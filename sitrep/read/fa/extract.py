@@ -208,9 +208,17 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
         [r.places for r in read],
         article.country_hint,
     )
+    # a town is not a lone word in a country whose forces the report names
+    # ("نیروهای اوکراینی ... خرسون"): Persian country names are no gazetteer entries
+    forces = {
+        m.actor.country
+        for m in extractor.actors.find(fold(article.text).text)
+        if m.actor.country and not extractor.actors.is_generic(m.actor)
+    }
     kept = drop_lone_towns(
         hinted,
         focus=iso3_codes(tuple(extractor.config.gazetteer_focus_countries)),
+        forces=forces,
     )
     read = [replace(r, places=p) for r, p in zip(read, kept, strict=True)]
     ctx = common.ArticleContext(
@@ -260,7 +268,12 @@ def _manner_only(t: FaTriggerMatch) -> bool:
 
 
 def _territory_verb(t: FaTriggerMatch) -> bool:
-    return t.trigger.family in (Family.TAKE, Family.HANDOVER) and t.verb is not None
+    """A takeover told by a verb strong enough to carry it ("سقوط کرد", not "وارد شدند")."""
+    return (
+        t.trigger.family in (Family.TAKE, Family.HANDOVER)
+        and t.verb is not None
+        and t.trigger.weight >= 0.5
+    )
 
 
 def _withdrawal_gainers(
@@ -297,20 +310,34 @@ def _withdrawal_gainers(
             m.actor1 is not None
             or m.sub_event_type not in _TERRITORY_TYPES
             or m.status not in (Status.OCCURRED, Status.CLAIMED)
-            or not _WITHDRAWAL_WORDS.search(m.trigger)
         ):
+            out.append(m)
+            continue
+        place = m.place.place.id if m.place else None
+        # "مزارشریف سقوط کرد": who took the place, where the report says so elsewhere
+        same = [
+            t.actor1
+            for t in mentions
+            if t.actor1 is not None
+            and t.status in (Status.OCCURRED, Status.CLAIMED)
+            and t.sub_event_type in _TERRITORY_TYPES
+            and t.place is not None
+            and t.place.place.id == place
+            and t.actor1 != m.actor2
+        ]
+        if same:
+            out.append(replace(m, actor1=same[0]))
+            continue
+        if not _WITHDRAWAL_WORDS.search(m.trigger):
             out.append(m)
             continue
         loser = m.actor2
         if loser is None and m.claim.speaker:
-            said = [a for a in catalogue.find(fold(m.claim.speaker).text, country=country)]
+            said = catalogue.find(fold(m.claim.speaker).text, country=country)
             loser = said[0].actor if said else None
-        if loser is None:
-            out.append(m)
-            continue
-        side = catalogue.controller_of(loser)
+        side = catalogue.controller_of(loser) if loser is not None else None
         gainer = next((a for a in takers if catalogue.controller_of(a) != side), None)
-        if gainer is None:
+        if gainer is None and loser is not None:
             here = index.get(id(m.claim), 0)
             others = [
                 (abs(n - here) + (0.5 if n < here else 0), a)
@@ -820,7 +847,13 @@ def _territory_status(
     if own and published is not None and time is not None:
         if common.window(time)[1] < published - timedelta(days=RECALL_DAYS):
             return Status.BACKGROUND
-    if trig.verb and re.search(r"ه[\s\u200c]*بود(?:ند|م|یم|ید)?$", trig.verb):
+    if (
+        trig.verb
+        and not trig.trigger.withdrawal
+        and re.search(r"ه[\s\u200c]*بود(?:ند|م|یم|ید)?$", trig.verb)
+    ):
+        # a withdrawal in the pluperfect ("پیش‌تر عقب‌نشینی کرده بودند") is the
+        # other half of an entry the report tells: the same handover
         return Status.BACKGROUND  # "تصرف کرده بودند": before the news of the report
     if _ONGOING.search(text) and (trig.noun or trig.trigger.weight < 0.5):
         return Status.EXPECTED

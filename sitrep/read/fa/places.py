@@ -126,6 +126,7 @@ COMMON_WORDS = frozenset(
         "تازه",
         "مدنی",
         "الجزیره",
+        "پس",
     ]
 )
 # A common word is a place after a noun that says so: "ولسوالی سنگین", "شهر مهر".
@@ -161,6 +162,7 @@ FUNCTION_WORDS = frozenset(
 # A one-word town in a country the article names nowhere else is most often a
 # Persian word that is also a village name (سنگین, Sangin); big cities stay.
 _LONE_TOWN_POPULATION = 100_000
+_FORCES_TOWN_POPULATION = 5_000
 # Words before a place that make it a reference point, not where the event was.
 REFERENCE_POINT = re.compile(
     r"(?<![\w\u200c])(?:کیلومتری|مایلی|متری|مرز|مرزهای|بزرگراه|آزادراه|جاده|مسیر"
@@ -284,15 +286,21 @@ def _found(
 
 
 def drop_lone_towns(
-    places: list[list[FoundPlace]], *, focus: Iterable[str] = ()
+    places: list[list[FoundPlace]],
+    *,
+    focus: Iterable[str] = (),
+    forces: Iterable[str] = (),
 ) -> list[list[FoundPlace]]:
     """Drop one-word towns and provinces in countries the article does not otherwise name.
 
     ``places`` holds the places of each sentence of one article; ``focus`` the
     ISO3 codes of the countries whose towns are always kept (the gazetteer's
-    focus countries, where it keeps every village).
+    focus countries, where it keeps every village); ``forces`` the countries
+    whose forces the article names, where towns of :data:`_FORCES_TOWN_POPULATION`
+    people and more are kept ("نیروهای اوکراینی ... خرسون"), villages not.
     """
     named: set[str] = set(focus)
+    armed = set(forces)
     for sentence in places:
         for p in sentence:
             if (
@@ -311,6 +319,10 @@ def drop_lone_towns(
             or _words(p) > 1
             or p.match.place.country in named
             or p.match.place.population >= _LONE_TOWN_POPULATION
+            or (
+                p.match.place.country in armed
+                and p.match.place.population >= _FORCES_TOWN_POPULATION
+            )
         ]
         for sentence in places
     ]
