@@ -810,7 +810,9 @@ _PARTIAL = re.compile(
 )
 # A take that "will not happen": "سقوط نمی‌کند" is read as negated already; these
 # stay expectations in a headline too.
-_HEADLINE_EXPECT = re.compile(r"قرار[\s\u200c]+است|در[\s\u200c]+آستانه|خواهد|خواهند|نزدیک[\s\u200c]+(?:به|است)")
+_HEADLINE_EXPECT = re.compile(
+    r"قرار[\s\u200c]+است|در[\s\u200c]+آستانه|خواهد|خواهند|نزدیک[\s\u200c]+(?:به|است)"
+)
 # How long before publication a dated takeover is still the news of the report.
 RECALL_DAYS = 20
 

@@ -258,7 +258,7 @@ def find_places(
 
 
 def _dari_admin(gazetteer: Gazetteer, text: str, f: FoundPlace) -> FoundPlace:
-    """"ولسوالی X" -> the district X (ADMIN2) when the gazetteer has one;
+    """ "ولسوالی X" -> the district X (ADMIN2) when the gazetteer has one;
     "مقام ولایت X" -> the city X (the provincial seat) rather than the province."""
     place = f.match.place
     if _DISTRICT_HEAD.search(text, 0, f.start) and place.kind is not PlacePrecision.ADMIN2:
