@@ -294,9 +294,9 @@ def _withdrawal_gainers(
     index = {id(r.claim): n for n, r in enumerate(read)}
     named: list[tuple[int, Actor]] = []
     for n, r in enumerate(read):
-        for m in catalogue.find(r.text, country=country):
-            if not catalogue.is_generic(m.actor):
-                named.append((n, m.actor))
+        for hit in catalogue.find(r.text, country=country):
+            if not catalogue.is_generic(hit.actor):
+                named.append((n, hit.actor))
     takers = [
         m.actor1
         for m in mentions
@@ -845,10 +845,14 @@ def _territory_status(
         status = Status.OCCURRED
     if status not in (Status.OCCURRED, Status.CLAIMED):
         return status
-    own = time is not None and not time.inferred and time.text is not None
-    if own and published is not None and time is not None:
-        if common.window(time)[1] < published - timedelta(days=RECALL_DAYS):
-            return Status.BACKGROUND
+    if (
+        time is not None
+        and not time.inferred
+        and time.text is not None
+        and published is not None
+        and common.window(time)[1] < published - timedelta(days=RECALL_DAYS)
+    ):
+        return Status.BACKGROUND  # dated by its own words well before publication
     if (
         trig.verb
         and not trig.trigger.withdrawal
