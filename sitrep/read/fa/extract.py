@@ -104,6 +104,7 @@ _OBJECT_AFTER = re.compile(r"(?:\s+و\s+[^\s،,.؛«»]+)?\s+را(?![\w\u200c])"
 _PLACE_NOUN_BEFORE = re.compile(
     r"(?:شهر|شهرک|روستای|شهرستان|بندر)[\s\u200c]+(?:(?:مرزی|راهبردی|تاریخی|استراتژیک)[\s\u200c]+)?$"
 )
+_IN_PROVINCE_GAP = re.compile(r"[\s\u200c،,]*(?:(?:ولایت|استان|ایالت)[\s\u200c]*)?")
 _CLAUSE_OPEN = re.compile(r"(?:^|[\s\u200c])که[\s\u200c]|؛")
 # Words that tell the agent's kind when no actor is named (the first kind found wins).
 _KIND_WORDS = (
@@ -152,6 +153,20 @@ _TERRITORY_TYPES = frozenset(
     }
 )
 _WITHDRAWAL_WORDS = re.compile(r"عقب|خارج|تخلیه|خروج|منتقل")
+_TRANSITIVE = re.compile(r"خارج[\s\u200c]+(?:کرد|نمود|ساخت)")
+_FROM_HOLDER = re.compile(
+    r"(?:^|[\s\u200c])از[\s\u200c]+(?:دست|کنترل|کنترول|چنگ|تصرف|اشغال|سیطره|تسلط)(?![\w\u200c])"
+)
+# "از دست X", "از کنترل X": X held the place and loses it
+_HELD_BY = re.compile(
+    r"از[\s\u200c]+(?:دست|کنترل|کنترول|چنگ|تصرف|اشغال|سیطره|تسلط)"
+    r"(?:[\s\u200c]+(?:گروه|نیروهای|شبه‌نظامیان|جنگجویان))?[\s\u200c]+$"
+)
+# "دهها ولسوالی را تصرف کرده‌اند": a count of places, no place of its own
+_QUANTIFIED_PLACES = re.compile(
+    r"(?:دهها|ده‌ها|صدها|چندین|چند|شماری|تعدادی|برخی|بسیاری|\d+)[\s\u200c]+(?:از[\s\u200c]+)?"
+    r"(?:ولسوالی|ولسوالی‌ها|شهر|شهرها|روستا|روستاها|منطقه|مناطق|شهرستان|ولایت)"
+)
 
 
 @dataclass(frozen=True)
@@ -484,6 +499,12 @@ class _Reader:
         targets = self._targets(s, trig, places, agent, family)
         if not targets:
             return []
+        if (
+            family in (Family.TAKE, Family.HANDOVER)
+            and all(t.place.kind is PlacePrecision.COUNTRY for t in targets)
+            and _QUANTIFIED_PLACES.search(text, 0, trig.start)
+        ):
+            return []  # "طالبان دهها ولسوالی را تصرف کرده‌اند": a tally, not one takeover
         if trig.trigger.weight < 0.5 and not (agent and targets[0].matched_text):
             return []  # "وارد ... شدند", "پیشروی": only with a known actor and a named place
         if (
@@ -573,9 +594,20 @@ class _Reader:
             found = self.extractor.actors.find(s.claim.speaker)
             agent_side = [f for f in found if f.actor.kind == "state forces"][:1]
         if trig.trigger.withdrawal:
-            # "پیشمرگه از کرکوک عقب‌نشینی کردند": who withdraws is the side that loses
-            loser_side = agent_side + loser_side
-            agent_side = [m for m in matches if marks[id(m)] == "agent"]
+            held = [m for m in loser_side if _HELD_BY.search(text, 0, m.span.start)]
+            marked = [m for m in matches if marks[id(m)] == "agent"]
+            from_holder = bool(
+                _FROM_HOLDER.search(text, _clause_start(text, trig.start), trig.start)
+            )
+            if from_holder and _TRANSITIVE.search(trig.text):
+                # "ارتش سوریه التل را از تسلط تروریست‌ها خارج کرد": the subject takes it
+                loser_side, agent_side = held, agent_side or marked
+            else:
+                # "عدن از دست انصارالله خارج شد": the place leaves the holder's hands
+                # (the subject is the place); "پیشمرگه از کرکوک عقب‌نشینی کردند": who
+                # withdraws is the side that loses
+                loser_side = held if from_holder else agent_side + loser_side
+                agent_side = marked
         agents = common.unique([m.actor for m in agent_side])
         losers = common.unique([m.actor for m in loser_side if m.actor not in agents])
         supporters = common.unique([m.actor for m in support if m.actor not in agents])
@@ -752,7 +784,16 @@ def _choose(text: str, trig: FaTriggerMatch, places: list[FoundPlace]) -> FoundP
         if p.end <= trig.start and re.match(r"^[\s\u200c]*را(?![\w\u200c])", text[p.end :])
     ]
     if objects:
-        return objects[-1]
+        obj = objects[-1]
+        # "ولسوالی امام صاحب ولایت قندوز را": the province qualifies the district
+        inner = [
+            p
+            for p in places
+            if p.end <= obj.start
+            and p.kind is not PlacePrecision.COUNTRY
+            and _IN_PROVINCE_GAP.fullmatch(text[p.end : obj.start])
+        ]
+        return inner[-1] if inner else obj
     before = [p for p in places if p.end <= trig.start]
     if before:
         return before[-1]

@@ -130,7 +130,10 @@ COMMON_WORDS = frozenset(
     ]
 )
 # A common word is a place after a noun that says so: "ولسوالی سنگین", "شهر مهر".
-_PLACE_HEAD = re.compile(r"(?:ولسوالی|ولایت|شهرستان|شهر|شهرک|روستای|منطقه)[\s\u200c]+$")
+_PLACE_HEAD = re.compile(
+    r"(?<!این[\s\u200c])(?<!آن[\s\u200c])(?<!همین[\s\u200c])(?<![\w\u200c])"
+    r"(?:ولسوالی|ولایت|شهرستان|شهر|شهرک|روستای|منطقه)[\s\u200c]+$"
+)
 # Dari "ولسوالی X" is the district X (an ADMIN2), not the town at its centre.
 _DISTRICT_HEAD = re.compile(r"ولسوالی(?:[\s\u200c]+های)?[\s\u200c]+$")
 # "مقام ولایت قندهار", "مرکز ولایت قندوز": the provincial seat, the city of the name.

@@ -58,6 +58,11 @@ LIGHT_VERBS: dict[str, tuple[str, str]] = {
     "randan": ("راند", "ران"),
     # Dari (and formal Persian) writes "نمودن" where Iranian news writes "کردن"
     "nemudan": ("نمود", "نما"),
+    # "در آمد", "در آورد": the same verbs written in two words
+    "dar_amadan": ("در آمد", "در آی"),
+    "dar_avardan": ("در آورد", "در آور"),
+    "gharar_gereftan": ("قرار گرفت", "قرار گیر"),
+    "vagozar": ("واگذار شد", "واگذار شو"),
 }
 _PAST_END = r"(?:ند|م|یم|ید)?"  # no 2sg "ی": it would read nouns in ‌ی as verbs
 _PRES_END = r"(?:ند|د|م|یم|ید)"
@@ -67,8 +72,13 @@ _AUX = rf"(?:{_Z}(?:است|اند|ام|ایم|اید|ای|بود(?:ند|م|یم|
 def conjugate(*verbs: str) -> str:
     """A regex for the finite forms of light verbs (names from :data:`LIGHT_VERBS`)."""
     forms = []
-    if "kardan" in verbs and "nemudan" not in verbs:
-        verbs = (*verbs, "nemudan")
+    for written, other in (
+        ("kardan", "nemudan"),
+        ("daramadan", "dar_amadan"),
+        ("daravardan", "dar_avardan"),
+    ):
+        if written in verbs and other not in verbs:
+            verbs = (*verbs, other)
     for name in verbs:
         past, present = LIGHT_VERBS[name]
         neg_past = "نی" + past[1:] if past.startswith(("ا", "آ")) else "ن" + past
@@ -147,6 +157,24 @@ TRIGGERS: tuple[FaTrigger, ...] = (
     _t(T, rf"تسخیر{_S}{_v('kardan')}"),
     _t(T, rf"تسخیر{_S}{_v('shodan')}", passive=True),
     _t(T, rf"(?:تحت|به){_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('oftadan')}", controller=True),
+    # "تحت کنترل طالبان قرار گرفت": came under the control of
+    _t(T, rf"تحت{_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('gharar_gereftan')}", controller=True),
+    # "از تسلط کامل نیروهای ارتش سوریه بر شهر التل خبر داد"
+    _t(
+        T,
+        rf"(?:تسلط|سیطره)(?:{_S}(?:کامل|کل))?{_S}{_WHO}{_S}بر",
+        0.7,
+        noun=True,
+        controller=True,
+    ),
+    # "به طالبان واگذار شده است": handed to
+    _t(
+        H,
+        rf"به{_S}(?P<who>[^،,.؛:\n\s]{{2,30}}(?:{_S}[^،,.؛:\n\s]{{2,30}}){{0,2}}?){_S}"
+        rf"{_v('vagozar')}",
+        controller=True,
+        passive=True,
+    ),
     # Dari: "شهر لشکرگاه ... به طالبان سپرده شد" (handed to)
     _t(
         H,
