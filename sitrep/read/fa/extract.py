@@ -153,6 +153,10 @@ _TERRITORY_TYPES = frozenset(
     }
 )
 _WITHDRAWAL_WORDS = re.compile(r"عقب|خارج|تخلیه|خروج|منتقل")
+_STATE_SPEAKER = re.compile(
+    r"(?:^|(?:وزارت[\s\u200c]+دفاع|ستاد[\s\u200c]+کل[\s\u200c]+نیروهای[\s\u200c]+مسلح|دولت)[\s\u200c]+)"
+    r"(?P<c>[^\s\u200c:،,.؛]{3,})(?=[\s\u200c]*:|[\s\u200c]+(?:[^\s]+[\s\u200c]+){0,4}?(?:اعلام|گفت|مدعی|خبر))"
+)
 _TRANSITIVE = re.compile(r"خارج[\s\u200c]+(?:کرد|نمود|ساخت)")
 _FROM_HOLDER = re.compile(
     r"(?:^|[\s\u200c])از[\s\u200c]+(?:دست|کنترل|کنترول|چنگ|تصرف|اشغال|سیطره|تسلط)(?![\w\u200c])"
@@ -424,7 +428,11 @@ class _Reader:
             if not is_reference_point(s.text, p, s.places)
             and not (speaker and speaker[0] <= p.start < speaker[1])
         ]
-        holders = [t.who for t in triggers if t.who is not None]
+        # who holds a place ("تحت اشغال داعش بود") loses it to another trigger's agent;
+        # who a place passes to ("به کنترل ارتش سوریه در آمد") does not
+        holders = [
+            t.who for t in triggers if t.who is not None and t.trigger.family is Family.CONTROL
+        ]
         families = {t.trigger.family for t in triggers}
         triggers = [
             t
@@ -593,6 +601,13 @@ class _Reader:
             # "ارتش سوریه اعلام کرد دیرالزور آزاد شد": the speaker did it
             found = self.extractor.actors.find(s.claim.speaker)
             agent_side = [f for f in found if f.actor.kind == "state forces"][:1]
+        if not agent_side and trig.trigger.passive and family is Family.TAKE:
+            # "وزارت دفاع روسیه اعلام کرد ... ماریوپل آزاد شده است", "روسیه: ماریوپل
+            # آزاد شد": a state's ministry or the state announcing its own forces' gain
+            state = _STATE_SPEAKER.search(text, 0, trig.start)
+            if state:
+                found = self.extractor.actors.find(f"ارتش {state.group('c')}")
+                agent_side = [f for f in found if f.actor.kind == "state forces"][:1]
         if trig.trigger.withdrawal:
             held = [m for m in loser_side if _HELD_BY.search(text, 0, m.span.start)]
             marked = [m for m in matches if marks[id(m)] == "agent"]
@@ -849,6 +864,9 @@ _PARTIAL = re.compile(
     r"(?:بخش[\s\u200c]*(?:های|هایی)|برخی[\s\u200c]+(?:مناطق|نواحی|محله)|چند[\s\u200c]+(?:ناحیه|محله|منطقه)"
     r"|حومه|اطراف|نزدیکی|محله[\s\u200c]*(?:های|هایی))[^،.؛]{0,30}$"
 )
+_PARTIAL_INSIDE = re.compile(
+    r"(?:محله|بخش|نواحی|ناحیه|حومه|اطراف|مناطقی)[\s\u200c]*(?:های|هایی)?[\s\u200c]"
+)
 # A take that "will not happen": "سقوط نمی‌کند" is read as negated already; these
 # stay expectations in a headline too.
 _HEADLINE_EXPECT = re.compile(
@@ -905,6 +923,9 @@ def _territory_status(
     if _ONGOING.search(text) and (trig.noun or trig.trigger.weight < 0.5):
         return Status.EXPECTED
     if _PARTIAL.search(text, 0, trig.start) and trig.trigger.weight < 0.5:
+        return Status.EXPECTED
+    if trig.trigger.weight < 0.5 and _PARTIAL_INSIDE.search(trig.text):
+        # "وارد محله‌های غربی حلب شدند": into some districts, not the town
         return Status.EXPECTED
     return status
 

@@ -127,6 +127,7 @@ COMMON_WORDS = frozenset(
         "مدنی",
         "الجزیره",
         "پس",
+        "قلعه",
     ]
 )
 # A common word is a place after a noun that says so: "ولسوالی سنگین", "شهر مهر".
@@ -169,7 +170,7 @@ _FORCES_TOWN_POPULATION = 5_000
 # Words before a place that make it a reference point, not where the event was.
 REFERENCE_POINT = re.compile(
     r"(?<![\w\u200c])(?:کیلومتری|مایلی|متری|مرز|مرزهای|بزرگراه|آزادراه|جاده|مسیر"
-    r"|گذرگاه[\s\u200c]+مرزی|به[\s\u200c]+(?:سمت|سوی|طرف))(?![\w\u200c])"
+    r"|گذرگاه[\s\u200c]+مرزی|به[\s\u200c]+(?:سمت|سوی|طرف)|در[\s\u200c]+حومه)(?![\w\u200c])"
     r"(?:\s+[^\s،,.؛]+){0,3}?\s+(?:با\s+)?$"
 )
 _COMPASS = re.compile(
