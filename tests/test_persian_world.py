@@ -160,3 +160,52 @@ def test_held_out_figures_are_never_pinned() -> None:
     from sitrep.quality.evaluation.runner import HELD_OUT_INFIX
 
     assert HELD_OUT_INFIX in "fa_world_test_f1" and HELD_OUT_INFIX not in "fa_world_dev_f1"
+
+
+def test_two_word_light_verbs_and_came_under_control() -> None:
+    for text in (
+        "این شهر به کنترل کامل نیروهای ارتش این کشور در آمد",
+        "آن را به طور کامل به کنترل خود در آورد",
+        "دیروز مرکز فراه تحت کنترل طالبان قرار گرفت.",
+        "پلخمری بدون درگیری به طالبان واگذار شده است",
+    ):
+        found = [t.trigger.family.name for t in find_triggers(fold(text).text)]
+        assert {"TAKE", "HANDOVER"} & set(found), text
+
+
+def test_out_of_the_holders_hands(extractor: Extractor) -> None:
+    published = date(2016, 12, 5)
+    (t,) = occurred(
+        territory(
+            extractor,
+            "ارتش سوریه شهر التل در حومه دمشق را به طور کامل از تسلط گروه‌های تروریستی خارج کرد.",
+            published,
+        )
+    )
+    assert t.actor1 is not None and t.actor1.name == "Military Forces of Syria"  # the taker
+    (a,) = occurred(territory(extractor, "فرودگاه و بندر عدن از دست انصارالله خارج شد.", published))
+    assert a.actor2 is not None and a.actor2.name.startswith("Houthi")  # the loser
+
+
+def test_a_state_announcing_its_own_gain(extractor: Extractor) -> None:
+    text = (
+        "وزارت دفاع روسیه شامگاه جمعه اعلام کرد که با تسلیم آخرین گروه از نیروهای اوکراینی"
+        " در کارخانه آزوفستال، شهر ماریوپل به طور کامل آزاد شده است."
+    )
+    ms = occurred(territory(extractor, text, date(2022, 5, 21)))
+    assert ms and all(m.actor1 is not None and m.actor1.country == "RUS" for m in ms)
+
+
+def test_entry_into_some_districts_is_no_capture(extractor: Extractor) -> None:
+    text = "جنگجویان هیئت تحریر الشام روز جمعه وارد محله‌های غربی حلب شدند."
+    assert occurred(territory(extractor, text, date(2024, 11, 29))) == []
+
+
+def test_quantified_districts_are_no_takeover(extractor: Extractor) -> None:
+    text = "طالبان در دو ماه گذشته دهها ولسوالی را در افغانستان تصرف کرده‌اند."
+    assert occurred(territory(extractor, text, date(2021, 6, 22))) == []
+
+
+def test_day_first_numeric_jalali_date() -> None:
+    (d,) = find_dates("انتشار: ۰۹:۱۰ - ۱۸-۰۵-۱۴۰۰", date(2021, 8, 9))
+    assert d.ref.value == date(2021, 8, 9)
