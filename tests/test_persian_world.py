@@ -209,3 +209,8 @@ def test_quantified_districts_are_no_takeover(extractor: Extractor) -> None:
 def test_day_first_numeric_jalali_date() -> None:
     (d,) = find_dates("انتشار: ۰۹:۱۰ - ۱۸-۰۵-۱۴۰۰", date(2021, 8, 9))
     assert d.ref.value == date(2021, 8, 9)
+
+
+def test_what_came_earlier_is_background(extractor: Extractor) -> None:
+    text = "طالبان پیش‌تر شهر قندوز را تصرف کردند."
+    assert occurred(territory(extractor, text, date(2021, 8, 9))) == []

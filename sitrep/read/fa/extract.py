@@ -859,6 +859,11 @@ _ONGOING = re.compile(
     r"ادامه[\s\u200c]+(?:دارد|دارند|داشت|یافته|می[\s\u200c]?یابد)|همچنان[\s\u200c]+(?:در|ادامه|مقاومت|درگیر)"
     r"|در[\s\u200c]+جریان[\s\u200c]+است|مقاومت[\s\u200c]+می[\s\u200c]?کن|شدت[\s\u200c]+گرفت"
 )
+# "پیش‌تر", "پیش از این", "قبلاً": what the clause tells came before the news
+_EARLIER = re.compile(
+    r"(?<![\w\u200c])(?:پیش[\s\u200c]?تر|پیش[\s\u200c]+از[\s\u200c]+این(?![\s\u200c]+که)|قبلاً|قبلا"
+    r"|سابقاً|سابقا)(?![\w\u200c])"
+)
 # Only part of a town: "چند ناحیه شهر", "بخش‌هایی از", "حومه".
 _PARTIAL = re.compile(
     r"(?:بخش[\s\u200c]*(?:های|هایی)|برخی[\s\u200c]+(?:مناطق|نواحی|محله)|چند[\s\u200c]+(?:ناحیه|محله|منطقه)"
@@ -920,6 +925,10 @@ def _territory_status(
         # a withdrawal in the pluperfect ("پیش‌تر عقب‌نشینی کرده بودند") is the
         # other half of an entry the report tells: the same handover
         return Status.BACKGROUND  # "تصرف کرده بودند": before the news of the report
+    if not trig.trigger.withdrawal and _EARLIER.search(
+        text, _clause_start(text, trig.start), trig.start
+    ):
+        return Status.BACKGROUND  # "پیش‌تر ... را تصرف کردند": earlier than the news
     if _ONGOING.search(text) and (trig.noun or trig.trigger.weight < 0.5):
         return Status.EXPECTED
     if _PARTIAL.search(text, 0, trig.start) and trig.trigger.weight < 0.5:
