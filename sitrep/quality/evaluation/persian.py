@@ -20,6 +20,17 @@ Figures:
 - ``seed_cross_lingual``: 1 when both seeds ingested together give two
   reported events, each with mentions from both the Persian and the English
   article, else 0.
+
+Control changes from many wars (``fa_world_*``): 65 short Persian and Dari
+reports written for sitrep in the manner of Iranian and Afghan outlets
+(``gold/persian_world_reports.jsonl``, the changes they tell in
+``gold/persian_world_changes.jsonl``, rules in ``gold/PERSIAN_WORLD_RULES.md``),
+scored exactly as ``sitrep eval world`` scores its English reports
+(:func:`sitrep.quality.evaluation.world.score_report`: place, date within two
+days and gaining side). Each report's headline is its first line, as on the
+outlets' pages. A third (``"split": "test"``) is held out:
+``fa_world_test_*`` is reported, never pinned or tuned on;
+``fa_world_dev_*`` is the development split.
 """
 
 from __future__ import annotations
@@ -38,13 +49,17 @@ from sitrep.core.errors import DataError
 from sitrep.core.records import Article
 from sitrep.core.resources import load_actors
 from sitrep.pipeline import ingest, merge_pending
+from sitrep.quality.evaluation import world
 from sitrep.quality.evaluation.common import EvalResult, corpus_hash, prf, shared_root
 from sitrep.quality.evaluation.seed import SEED
 from sitrep.read.en.extract import Extractor
+from sitrep.read.typology import TERRITORY_SUB_TYPES
 from sitrep.store import articles, open_store
 from sitrep.views.queries import ALL_STATUSES, EventFilter, iter_events
 
 GOLD = "quality/evaluation/gold/persian_events.jsonl"
+WORLD_REPORTS = "quality/evaluation/gold/persian_world_reports.jsonl"
+WORLD_CHANGES = "quality/evaluation/gold/persian_world_changes.jsonl"
 SEED_FA = "demo/seed_fa.txt"
 PUBLISHED = date(2017, 11, 4)
 
@@ -205,6 +220,100 @@ def seed_checks(config: Config, tmp: Path) -> dict[str, Any]:
     }
 
 
+def world_changes(
+    config: Config, reports: list[world.Report]
+) -> dict[str, list[world.SystemChange]]:
+    """Each Persian world report read on its own (headline as first line) into a
+    fresh store and merged there: its territory events of status occurred or claimed."""
+    extractor = Extractor(config)
+    catalogue = load_actors(config)
+    controller_of = catalogue.controller_of
+    holder = {a.name: controller_of(a) for a in catalogue}
+    out: dict[str, list[world.SystemChange]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for r in reports:
+            article = Article.make(
+                f"{r.title}\n{r.text}" if r.title else r.text,
+                language="fa",
+                outlet=r.outlet,
+                published_at=r.published,
+                origin=r.id,
+            )
+            with open_store(str(Path(tmp) / f"{r.id}.db")) as store:
+                store.save_reading(extractor.read(article), controller_of=controller_of)
+                merge_pending(store)
+                events = list(iter_events(store, EventFilter(statuses=list(world.KEPT_STATUSES))))
+            out[r.id] = [
+                world.SystemChange(
+                    report=r.id,
+                    geonames_id=e["place"]["geonames_id"],
+                    date=date.fromisoformat(e["date"]) if e["date"] else None,
+                    actor=e["actor1"],
+                    controller=holder.get(e["actor1"]) if e["actor1"] else None,
+                    status=e["status"],
+                    place=e["place"]["name"],
+                    sub_event_type=e["sub_event_type"],
+                    evidence=e["mentions"][0]["evidence"] if e["mentions"] else "",
+                )
+                for e in events
+                if e["sub_event_type"] in TERRITORY_SUB_TYPES and e["place"]
+            ]
+    return out
+
+
+def _world_figures(prefix: str, sc: world.Scored, n_gold: int) -> dict[str, float]:
+    p, r, f = prf(len(sc.tp), len(sc.fp), len(sc.fn))
+    return {
+        f"{prefix}_found": round(sc.found / n_gold, 4) if n_gold else 0.0,
+        f"{prefix}_precision": round(p, 4),
+        f"{prefix}_recall": round(r, 4),
+        f"{prefix}_f1": round(f, 4),
+    }
+
+
+def world_figures(config: Config) -> tuple[dict[str, float], dict[str, Any], list[list[Any]]]:
+    """``fa_world_{dev,test}_*`` figures, their misses and false positives, and a table."""
+    reports = world.load_reports(_package_file(WORLD_REPORTS))
+    changes = world.load_changes(_package_file(WORLD_CHANGES))
+    gazetteer = Extractor(config).gazetteer
+
+    def contains(outer: int, inner: int) -> bool:
+        o, i = gazetteer.by_id(outer), gazetteer.by_id(inner)
+        return o is not None and i is not None and gazetteer.contains(o, i)
+
+    def known(gid: int) -> bool:
+        return gazetteer.by_id(gid) is not None
+
+    by_report = world_changes(config, reports)
+    per_split = {s: world.Scored() for s in world.SPLITS}
+    n_gold = {s: 0 for s in world.SPLITS}
+    for r in reports:
+        gold = [c for c in changes if c.report == r.id]
+        per_split[r.split].extend(
+            world.score_report(
+                gold, by_report.get(r.id, []), contains=contains, known=known, report_kind=r.kind
+            )
+        )
+        n_gold[r.split] += len(gold)
+    figures: dict[str, float] = {}
+    details: dict[str, Any] = {}
+    table: list[list[Any]] = []
+    for split in world.SPLITS:
+        sc = per_split[split]
+        figures.update(_world_figures(f"fa_world_{split}", sc, n_gold[split]))
+        details[split] = {
+            "misses": [{"kind": k, "report": g.report, "place": g.place} for k, g in sc.misses],
+            "false_positives": [
+                {"kind": k, "report": s.report, "place": s.place, "date": str(s.date)}
+                for k, s in sc.false_positives
+            ],
+        }
+        table.append(
+            [f"fa_world {split}", n_gold[split], sc.found, f"TP {len(sc.tp)} FP {len(sc.fp)}"]
+        )
+    return figures, details, table
+
+
 def evaluate(config: Config) -> EvalResult:
     """Read the Persian gold set and the Persian seed; see the module doc."""
     gold_path = _package_file(GOLD)
@@ -222,13 +331,21 @@ def evaluate(config: Config) -> EvalResult:
     figures["seed_cross_lingual"] = 1.0 if seeds["cross"] else 0.0
     table.append(["seed: same two events as English", "", "ok" if seeds["same"] else "FAIL", ""])
     table.append(["seed: fa + en merge", "", "ok" if seeds["cross"] else "FAIL", ""])
+    w_figures, w_details, w_table = world_figures(config)
+    figures.update(w_figures)
+    table.extend(w_table)
     return EvalResult(
         name="persian",
         figures=figures,
+        # the pinned hash covers the gold events and the seeds; the world set has its own
         corpus=corpus_hash(gold_path, _package_file(SEED_FA), shared_root() / SEED),
         table=[["report", "gold", "found", "extra"], *table],
         details={
             "seeds": seeds,
+            "fa_world": w_details,
+            "fa_world_corpus": corpus_hash(
+                _package_file(WORLD_REPORTS), _package_file(WORLD_CHANGES)
+            ),
             "events": {
                 k: [
                     {

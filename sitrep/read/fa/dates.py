@@ -76,9 +76,26 @@ JALALI_MONTHS: dict[str, int] = {
     "بهمن": 11,
     "اسفند": 12,
 }
-# Month names that are also ordinary words (bullet, seal, the news agency Mehr):
-# only with a day, a year or "ماه" beside them.
-_AMBIGUOUS_MONTHS = frozenset({"تیر", "مهر", "دی", "آذر"})
+# The same solar months as Afghanistan names them (Dari outlets: "۱۵ اسد ۱۴۰۰").
+AFGHAN_MONTHS: dict[str, int] = {
+    "حمل": 1,
+    "ثور": 2,
+    "جوزا": 3,
+    "سرطان": 4,
+    "اسد": 5,
+    "سنبله": 6,
+    "میزان": 7,
+    "عقرب": 8,
+    "قوس": 9,
+    "جدی": 10,
+    "دلو": 11,
+    "حوت": 12,
+}
+JALALI_MONTHS.update(AFGHAN_MONTHS)
+# Month names that are also ordinary words (bullet, seal, the news agency Mehr;
+# every Afghan name: Assad, cancer, scale, serious ...): only with a day, a
+# year or "ماه" beside them.
+_AMBIGUOUS_MONTHS = frozenset({"تیر", "مهر", "دی", "آذر", *AFGHAN_MONTHS})
 GREGORIAN_MONTHS: dict[str, int] = {
     "ژانویه": 1,
     "ژانویهٔ": 1,
@@ -415,6 +432,11 @@ def _patterns() -> _Patterns:
     rules: list[tuple[str, _Handler]] = [
         (
             rf"{_B}(?P<y>\d{{4}})\s*[/\-.]\s*(?P<m>\d{{1,2}})\s*[/\-.]\s*(?P<d>\d{{1,2}}){_E}",
+            _numeric,
+        ),
+        # "۱۸-۰۵-۱۴۰۰" (day first, as Iranian sites print a publication time)
+        (
+            rf"{_B}(?P<d>\d{{1,2}})\s*[/\-.]\s*(?P<m>\d{{1,2}})\s*[/\-.]\s*(?P<y>\d{{4}}){_E}",
             _numeric,
         ),
         # "جمعه ۱۲ آبان ۱۳۹۶", "۱۳ آبان‌ماه 96", "۳ نوامبر ۲۰۱۷"

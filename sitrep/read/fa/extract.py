@@ -104,6 +104,7 @@ _OBJECT_AFTER = re.compile(r"(?:\s+و\s+[^\s،,.؛«»]+)?\s+را(?![\w\u200c])"
 _PLACE_NOUN_BEFORE = re.compile(
     r"(?:شهر|شهرک|روستای|شهرستان|بندر)[\s\u200c]+(?:(?:مرزی|راهبردی|تاریخی|استراتژیک)[\s\u200c]+)?$"
 )
+_IN_PROVINCE_GAP = re.compile(r"[\s\u200c،,]*(?:(?:ولایت|استان|ایالت)[\s\u200c]*)?")
 _CLAUSE_OPEN = re.compile(r"(?:^|[\s\u200c])که[\s\u200c]|؛")
 # Words that tell the agent's kind when no actor is named (the first kind found wins).
 _KIND_WORDS = (
@@ -144,6 +145,32 @@ _IMPLICATIVE = re.compile(r"موفق[\s\u200c]+(?:شد|شدند|به)|توانس
 _DEMONSTRATIVE_BEFORE = re.compile(r"(?:این|آن|همین|همان)[\s\u200c]+$")
 _PLURAL = re.compile(r"(?:های|ها)$")
 _SUPPORT_FAMILIES = frozenset({Family.AIR, Family.SHELLING, Family.CLASH})
+_TERRITORY_TYPES = frozenset(
+    {
+        "Non-state actor overtakes territory",
+        "Government regains territory",
+        "Non-violent transfer of territory",
+    }
+)
+_WITHDRAWAL_WORDS = re.compile(r"عقب|خارج|تخلیه|خروج|منتقل")
+_STATE_SPEAKER = re.compile(
+    r"(?:^|(?:وزارت[\s\u200c]+دفاع|ستاد[\s\u200c]+کل[\s\u200c]+نیروهای[\s\u200c]+مسلح|دولت)[\s\u200c]+)"
+    r"(?!وزارت|ستاد|دولت|سخنگوی|ارتش)(?P<c>[^\s\u200c:،,.؛]{3,})(?=[\s\u200c]*:|[\s\u200c]+(?:[^\s]+[\s\u200c]+){0,4}?(?:اعلام|گفت|مدعی|خبر))"
+)
+_TRANSITIVE = re.compile(r"خارج[\s\u200c]+(?:کرد|نمود|ساخت)")
+_FROM_HOLDER = re.compile(
+    r"(?:^|[\s\u200c])از[\s\u200c]+(?:دست|کنترل|کنترول|چنگ|تصرف|اشغال|سیطره|تسلط)(?![\w\u200c])"
+)
+# "از دست X", "از کنترل X": X held the place and loses it
+_HELD_BY = re.compile(
+    r"از[\s\u200c]+(?:دست|کنترل|کنترول|چنگ|تصرف|اشغال|سیطره|تسلط)"
+    r"(?:[\s\u200c]+(?:گروه|نیروهای|شبه‌نظامیان|جنگجویان))?[\s\u200c]+$"
+)
+# "دهها ولسوالی را تصرف کرده‌اند": a count of places, no place of its own
+_QUANTIFIED_PLACES = re.compile(
+    r"(?:دهها|ده‌ها|صدها|چندین|چند|شماری|تعدادی|برخی|بسیاری|\d+)[\s\u200c]+(?:از[\s\u200c]+)?"
+    r"(?:ولسوالی|ولسوالی‌ها|شهر|شهرها|روستا|روستاها|منطقه|مناطق|شهرستان|ولایت)"
+)
 
 
 @dataclass(frozen=True)
@@ -155,6 +182,7 @@ class _Sentence:
     places: list[FoundPlace]
     dates: list[common.DateMatch]
     metadata: bool = False
+    headline: bool = False  # the article's first line, without a full stop: its title
 
     @property
     def text(self) -> str:
@@ -181,6 +209,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
         s = claim.sentence
         folded = fold(s.span.text)
         metadata = meta_line is not None and _line_of(line_starts, s.span.start) == meta_line
+        headline = not read and _is_headline(article.text, s.span.start, s.span.end)
         read.append(
             _Sentence(
                 claim=claim,
@@ -188,6 +217,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
                 places=find_places(extractor.gazetteer, folded, s.span.text, base=s.span.start),
                 dates=[] if metadata else find_dates(s.span.text, published, offset=s.span.start),
                 metadata=metadata,
+                headline=headline,
             )
         )
     # a followed feed's default country settles namesakes the text leaves open
@@ -197,9 +227,17 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
         [r.places for r in read],
         article.country_hint,
     )
+    # a town is not a lone word in a country whose forces the report names
+    # ("نیروهای اوکراینی ... خرسون"): Persian country names are no gazetteer entries
+    forces = {
+        m.actor.country
+        for m in extractor.actors.find(fold(article.text).text)
+        if m.actor.country and not extractor.actors.is_generic(m.actor)
+    }
     kept = drop_lone_towns(
         hinted,
         focus=iso3_codes(tuple(extractor.config.gazetteer_focus_countries)),
+        forces=forces,
     )
     read = [replace(r, places=p) for r, p in zip(read, kept, strict=True)]
     ctx = common.ArticleContext(
@@ -233,11 +271,111 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
             history_days=extractor.config.history_days,
             city=cities[-1].match if cities else None,
         )
+    mentions = _withdrawal_gainers(
+        extractor, read, mentions, ctx.countries[0] if ctx.countries else None
+    )
     mentions = common.settle_denials(mentions)
     mentions.extend(common.context_links(mentions))
     return common.ArticleReading(
         article, tuple(sentences), tuple(claims), tuple(mentions), candidates=candidates
     )
+
+
+def _manner_only(t: FaTriggerMatch) -> bool:
+    """A handover told only by its manner ("بدون درگیری", "بدون مقاومت")."""
+    return t.trigger.family is Family.HANDOVER and t.verb is None and not t.trigger.withdrawal
+
+
+def _territory_verb(t: FaTriggerMatch) -> bool:
+    """A takeover told by a verb strong enough to carry it ("سقوط کرد", not "وارد شدند")."""
+    return (
+        t.trigger.family in (Family.TAKE, Family.HANDOVER)
+        and t.verb is not None
+        and t.trigger.weight >= 0.5
+    )
+
+
+def _withdrawal_gainers(
+    tools: common.ReadingTools,
+    read: list[_Sentence],
+    mentions: list[Mention],
+    country: str | None,
+) -> list[Mention]:
+    """Give a withdrawal its gaining side: one side leaving a town leaves it to the other.
+
+    "ارتش سودان از مدنی عقب‌نشینی کرد" names only who leaves (actor 2). The
+    gainer is the side that takes a place elsewhere in the report (a takeover's
+    actor 1), else the nearest actor the report names whose controller differs
+    from the loser's; when even the loser is unnamed ("نیروهایش را ... خارج کرد")
+    it is the speaker's side.
+    """
+    catalogue = tools.actors
+    index = {id(r.claim): n for n, r in enumerate(read)}
+    named: list[tuple[int, Actor]] = []
+    for n, r in enumerate(read):
+        for hit in catalogue.find(r.text, country=country):
+            if not catalogue.is_generic(hit.actor):
+                named.append((n, hit.actor))
+    takers = [
+        m.actor1
+        for m in mentions
+        if m.actor1 is not None
+        and m.status in (Status.OCCURRED, Status.CLAIMED)
+        and m.sub_event_type in _TERRITORY_TYPES
+    ]
+    out: list[Mention] = []
+    for m in mentions:
+        if (
+            m.actor1 is not None
+            or m.sub_event_type not in _TERRITORY_TYPES
+            or m.status not in (Status.OCCURRED, Status.CLAIMED)
+        ):
+            out.append(m)
+            continue
+        place = m.place.place.id if m.place else None
+        # "مزارشریف سقوط کرد": who took the place, where the report says so elsewhere
+        same = [
+            t.actor1
+            for t in mentions
+            if t.actor1 is not None
+            and t.status in (Status.OCCURRED, Status.CLAIMED)
+            and t.sub_event_type in _TERRITORY_TYPES
+            and t.place is not None
+            and t.place.place.id == place
+            and t.actor1 != m.actor2
+        ]
+        if same:
+            out.append(replace(m, actor1=same[0]))
+            continue
+        if not _WITHDRAWAL_WORDS.search(m.trigger):
+            out.append(m)
+            continue
+        loser = m.actor2
+        if loser is None and m.claim.speaker:
+            said = catalogue.find(fold(m.claim.speaker).text, country=country)
+            loser = said[0].actor if said else None
+        side = catalogue.controller_of(loser) if loser is not None else None
+        gainer = next((a for a in takers if catalogue.controller_of(a) != side), None)
+        if gainer is None and loser is not None:
+            here = index.get(id(m.claim), 0)
+            others = [
+                (abs(n - here) + (0.5 if n < here else 0), a)
+                for n, a in named
+                if catalogue.controller_of(a) != side
+            ]
+            gainer = min(others, key=lambda x: x[0])[1] if others else None
+        out.append(replace(m, actor1=gainer, actor2=loser) if gainer else m)
+    return out
+
+
+def _is_headline(text: str, start: int, end: int) -> bool:
+    """Whether the sentence at ``start:end`` is the article's title line: the first
+    line, short, ending without a full stop where the line ends."""
+    line_end = text.find("\n")
+    if line_end < 0 or text[:start].strip() or end - start > 160:
+        return False
+    head = text[start:line_end].strip()
+    return bool(head) and text[start:end].strip() == head and not head.endswith((".", "؟", "!"))
 
 
 def _pluperfect(triggers: list[FaTriggerMatch]) -> bool:
@@ -290,7 +428,11 @@ class _Reader:
             if not is_reference_point(s.text, p, s.places)
             and not (speaker and speaker[0] <= p.start < speaker[1])
         ]
-        holders = [t.who for t in triggers if t.who is not None]
+        # who holds a place ("تحت اشغال داعش بود") loses it to another trigger's agent;
+        # who a place passes to ("به کنترل ارتش سوریه در آمد") does not
+        holders = [
+            t.who for t in triggers if t.who is not None and t.trigger.family is Family.CONTROL
+        ]
         families = {t.trigger.family for t in triggers}
         triggers = [
             t
@@ -301,6 +443,8 @@ class _Reader:
             )
             # "خودروی بمب‌گذاری‌شده انتحاری": a suicide bombing, not a second explosion
             and not (t.trigger.family is Family.IED and Family.SUICIDE in families)
+            # "بدون درگیری به دست طالبان افتاد": the manner of a takeover another verb tells
+            and not (_manner_only(t) and any(_territory_verb(o) for o in triggers if o is not t))
         ]
         order = sorted(
             triggers, key=lambda t: (common.FAMILY_PRIORITY[t.trigger.family], -t.trigger.weight)
@@ -344,6 +488,8 @@ class _Reader:
             # "از سال ۲۰۱۴ ... را تصرف کرده بود", "نبرد از خرداد آغاز شده بود": a past
             # state of affairs the report recalls
             status = Status.BACKGROUND
+        if family in (Family.TAKE, Family.HANDOVER):
+            status = _territory_status(s, trig, status, time, ctx.published)
 
         if _is_reference(trig, text, places):
             return self._references(s, trig, status)
@@ -361,6 +507,12 @@ class _Reader:
         targets = self._targets(s, trig, places, agent, family)
         if not targets:
             return []
+        if (
+            family in (Family.TAKE, Family.HANDOVER)
+            and all(t.place.kind is PlacePrecision.COUNTRY for t in targets)
+            and _QUANTIFIED_PLACES.search(text, 0, trig.start)
+        ):
+            return []  # "طالبان دهها ولسوالی را تصرف کرده‌اند": a tally, not one takeover
         if trig.trigger.weight < 0.5 and not (agent and targets[0].matched_text):
             return []  # "وارد ... شدند", "پیشروی": only with a known actor and a named place
         if (
@@ -449,10 +601,28 @@ class _Reader:
             # "ارتش سوریه اعلام کرد دیرالزور آزاد شد": the speaker did it
             found = self.extractor.actors.find(s.claim.speaker)
             agent_side = [f for f in found if f.actor.kind == "state forces"][:1]
+        if not agent_side and trig.trigger.passive and family is Family.TAKE:
+            # "وزارت دفاع روسیه اعلام کرد ... ماریوپل آزاد شده است", "روسیه: ماریوپل
+            # آزاد شد": a state's ministry or the state announcing its own forces' gain
+            state = _STATE_SPEAKER.search(text, 0, trig.start)
+            if state:
+                found = self.extractor.actors.find(f"ارتش {state.group('c')}")
+                agent_side = [f for f in found if f.actor.kind == "state forces"][:1]
         if trig.trigger.withdrawal:
-            # "پیشمرگه از کرکوک عقب‌نشینی کردند": who withdraws is the side that loses
-            loser_side = agent_side + loser_side
-            agent_side = [m for m in matches if marks[id(m)] == "agent"]
+            held = [m for m in loser_side if _HELD_BY.search(text, 0, m.span.start)]
+            marked = [m for m in matches if marks[id(m)] == "agent"]
+            from_holder = bool(
+                _FROM_HOLDER.search(text, _clause_start(text, trig.start), trig.start)
+            )
+            if from_holder and _TRANSITIVE.search(trig.text):
+                # "ارتش سوریه التل را از تسلط تروریست‌ها خارج کرد": the subject takes it
+                loser_side, agent_side = held, agent_side or marked
+            else:
+                # "عدن از دست انصارالله خارج شد": the place leaves the holder's hands
+                # (the subject is the place); "پیشمرگه از کرکوک عقب‌نشینی کردند": who
+                # withdraws is the side that loses
+                loser_side = held if from_holder else agent_side + loser_side
+                agent_side = marked
         agents = common.unique([m.actor for m in agent_side])
         losers = common.unique([m.actor for m in loser_side if m.actor not in agents])
         supporters = common.unique([m.actor for m in support if m.actor not in agents])
@@ -629,7 +799,16 @@ def _choose(text: str, trig: FaTriggerMatch, places: list[FoundPlace]) -> FoundP
         if p.end <= trig.start and re.match(r"^[\s\u200c]*را(?![\w\u200c])", text[p.end :])
     ]
     if objects:
-        return objects[-1]
+        obj = objects[-1]
+        # "ولسوالی امام صاحب ولایت قندوز را": the province qualifies the district
+        inner = [
+            p
+            for p in places
+            if p.end <= obj.start
+            and p.kind is not PlacePrecision.COUNTRY
+            and _IN_PROVINCE_GAP.fullmatch(text[p.end : obj.start])
+        ]
+        return inner[-1] if inner else obj
     before = [p for p in places if p.end <= trig.start]
     if before:
         return before[-1]
@@ -673,6 +852,91 @@ def _status(family: Family, trig: FaTriggerMatch, claim: Claim, text: str) -> St
     if _DENY_CUES.search(text[: trig.start]) and kind is None:
         return Status.DENIED
     return Status.OCCURRED
+
+
+# Fighting still going on: a town entered or fought over is not yet taken.
+_ONGOING = re.compile(
+    r"ادامه[\s\u200c]+(?:دارد|دارند|داشت|یافته|می[\s\u200c]?یابد)|همچنان[\s\u200c]+(?:در|ادامه|مقاومت|درگیر)"
+    r"|در[\s\u200c]+جریان[\s\u200c]+است|مقاومت[\s\u200c]+می[\s\u200c]?کن|شدت[\s\u200c]+گرفت"
+)
+# "پیش‌تر", "پیش از این", "قبلاً": what the clause tells came before the news
+_EARLIER = re.compile(
+    r"(?<![\w\u200c])(?:پیش[\s\u200c]?تر|پیش[\s\u200c]+از[\s\u200c]+این(?![\s\u200c]+که)|قبلاً|قبلا"
+    r"|سابقاً|سابقا)(?![\w\u200c])"
+)
+# Only part of a town: "چند ناحیه شهر", "بخش‌هایی از", "حومه".
+_PARTIAL = re.compile(
+    r"(?:بخش[\s\u200c]*(?:های|هایی)|برخی[\s\u200c]+(?:مناطق|نواحی|محله)|چند[\s\u200c]+(?:ناحیه|محله|منطقه)"
+    r"|حومه|اطراف|نزدیکی|محله[\s\u200c]*(?:های|هایی))[^،.؛]{0,30}$"
+)
+_PARTIAL_INSIDE = re.compile(
+    r"(?:محله|بخش|نواحی|ناحیه|حومه|اطراف|مناطقی)[\s\u200c]*(?:های|هایی)?[\s\u200c]"
+)
+# A take that "will not happen": "سقوط نمی‌کند" is read as negated already; these
+# stay expectations in a headline too.
+_HEADLINE_EXPECT = re.compile(
+    r"قرار[\s\u200c]+است|در[\s\u200c]+آستانه|خواهد|خواهند|نزدیک[\s\u200c]+(?:به|است)"
+)
+# How long before publication a dated takeover is still the news of the report.
+RECALL_DAYS = 20
+
+
+def _territory_status(
+    s: _Sentence,
+    trig: FaTriggerMatch,
+    status: Status,
+    time: TimeRef | None,
+    published: date | None,
+) -> Status:
+    """A takeover's status from what the sentence says about its time.
+
+    - a headline in the present ("کنترل حلب را به دست می‌گیرد", "قندهار به دست
+      طالبان می‌افتد") tells what happened: news headlines use the present;
+    - a takeover dated by the sentence itself more than :data:`RECALL_DAYS` before
+      publication ("پارسال", "۱۸ ماه پیش", "اردیبهشت امسال"), or told in the
+      pluperfect ("تصرف کرده بود"), is recalled background;
+    - fighting said to go on, or only part of a town, is no takeover yet.
+    """
+    text = s.text
+    form = verb_form(trig.verb)
+    if (
+        s.headline
+        and status is Status.EXPECTED
+        and form.present
+        and not form.negated
+        and not _HEADLINE_EXPECT.search(text)
+    ):
+        status = Status.OCCURRED
+    if status not in (Status.OCCURRED, Status.CLAIMED):
+        return status
+    if (
+        time is not None
+        and not time.inferred
+        and time.text is not None
+        and published is not None
+        and common.window(time)[1] < published - timedelta(days=RECALL_DAYS)
+    ):
+        return Status.BACKGROUND  # dated by its own words well before publication
+    if (
+        trig.verb
+        and not trig.trigger.withdrawal
+        and re.search(r"ه[\s\u200c]*بود(?:ند|م|یم|ید)?$", trig.verb)
+    ):
+        # a withdrawal in the pluperfect ("پیش‌تر عقب‌نشینی کرده بودند") is the
+        # other half of an entry the report tells: the same handover
+        return Status.BACKGROUND  # "تصرف کرده بودند": before the news of the report
+    if not trig.trigger.withdrawal and _EARLIER.search(
+        text, _clause_start(text, trig.start), trig.start
+    ):
+        return Status.BACKGROUND  # "پیش‌تر ... را تصرف کردند": earlier than the news
+    if _ONGOING.search(text) and (trig.noun or trig.trigger.weight < 0.5):
+        return Status.EXPECTED
+    if _PARTIAL.search(text, 0, trig.start) and trig.trigger.weight < 0.5:
+        return Status.EXPECTED
+    if trig.trigger.weight < 0.5 and _PARTIAL_INSIDE.search(trig.text):
+        # "وارد محله‌های غربی حلب شدند": into some districts, not the town
+        return Status.EXPECTED
+    return status
 
 
 def _since_only(s: _Sentence, published: date | None, family: Family) -> bool:

@@ -46,6 +46,31 @@ SPELLINGS: dict[str, str] = {
     "رطبه": "الرطبه",
     "نینوا": "Nineveh",
     "استان نینوا": "Nineveh",
+    # Afghanistan: Herat resolves to an Iranian village of the name without this
+    "هرات": "Herat",
+    "پنجشیر": "Panjshir",
+    "ولایت پنجشیر": "Panjshir",
+    # Yemen, the Caucasus, Ukraine and Sudan as Persian outlets spell them
+    "صنعا": "Sanaa",
+    "قره‌باغ": "Nagorno-Karabakh",
+    "قره باغ": "Nagorno-Karabakh",
+    "قره‌باغ کوهستانی": "Nagorno-Karabakh",
+    "جبرائیل": "Jabrayil",
+    "جبرئیل": "Jabrayil",
+    "کلبجر": "Kalbajar",
+    "باخموت": "Bakhmut",
+    "آرتیوموفسک": "Bakhmut",
+    "آودیوکا": "Avdiivka",
+    "آودییوکا": "Avdiivka",
+    "سوله‌دار": "Soledar",
+    "ماریوپل": "Mariupol",
+    "ماریوپول": "Mariupol",
+    "خارکیف": "Kharkiv",
+    "خارکف": "Kharkiv",
+    "ایزیوم": "Izium",
+    "لیمان": "Lyman",
+    "کراسنی لیمان": "Lyman",
+    "ایالت الجزیره": "Gezira",
 }
 # "قائم" alone is also an adjective ("upright"); it names al-Qaim after a place noun.
 _QAIM = re.compile(r"(?:شهر|شهرک|منطقه|گذرگاه)\s(?P<q>قائم)(?![\w\u200c])")
@@ -95,7 +120,26 @@ COMMON_WORDS = frozenset(
         "راه",
         "سنگین",
         "مرکزی",
+        # "میدان" (square), "کرد" (did; Kurd), "تازه" (new), "باکو" stays: a capital
+        "میدان",
+        "کرد",
+        "تازه",
+        "مدنی",
+        "الجزیره",
+        "پس",
+        "قلعه",
     ]
+)
+# A common word is a place after a noun that says so: "ولسوالی سنگین", "شهر مهر".
+_PLACE_HEAD = re.compile(
+    r"(?<!این[\s\u200c])(?<!آن[\s\u200c])(?<!همین[\s\u200c])(?<![\w\u200c])"
+    r"(?:ولسوالی|ولایت|شهرستان|شهر|شهرک|روستای|منطقه)[\s\u200c]+$"
+)
+# Dari "ولسوالی X" is the district X (an ADMIN2), not the town at its centre.
+_DISTRICT_HEAD = re.compile(r"ولسوالی(?:[\s\u200c]+های)?[\s\u200c]+$")
+# "مقام ولایت قندهار", "مرکز ولایت قندوز": the provincial seat, the city of the name.
+_SEAT_HEAD = re.compile(
+    r"(?:مقام|مقر|دفتر[\s\u200c]+والی|ساختمان)[\s\u200c]+(?:ولایت[\s\u200c]+)?$"
 )
 # Function words: a match holding one ("و آن", "را بر") is two words of a sentence.
 FUNCTION_WORDS = frozenset(
@@ -122,10 +166,11 @@ FUNCTION_WORDS = frozenset(
 # A one-word town in a country the article names nowhere else is most often a
 # Persian word that is also a village name (سنگین, Sangin); big cities stay.
 _LONE_TOWN_POPULATION = 100_000
+_FORCES_TOWN_POPULATION = 5_000
 # Words before a place that make it a reference point, not where the event was.
 REFERENCE_POINT = re.compile(
     r"(?<![\w\u200c])(?:کیلومتری|مایلی|متری|مرز|مرزهای|بزرگراه|آزادراه|جاده|مسیر"
-    r"|گذرگاه[\s\u200c]+مرزی|به[\s\u200c]+(?:سمت|سوی|طرف))(?![\w\u200c])"
+    r"|گذرگاه[\s\u200c]+مرزی|به[\s\u200c]+(?:سمت|سوی|طرف)|در[\s\u200c]+حومه)(?![\w\u200c])"
     r"(?:\s+[^\s،,.؛]+){0,3}?\s+(?:با\s+)?$"
 )
 _COMPASS = re.compile(
@@ -157,6 +202,9 @@ class FoundPlace:
     start: int
     end: int
     match: PlaceMatch
+    # named for sure: a Persian spelling of :data:`SPELLINGS`, or after a noun that
+    # says it is a place ("شهر شوشی", "ولسوالی سنگین"); never dropped as a lone word
+    named: bool = False
 
     @property
     def kind(self) -> PlacePrecision:
@@ -179,13 +227,8 @@ def find_places(
     """
     text = folded.text
     found: list[FoundPlace] = []
-    for p in gazetteer.find(text, countries=countries):
-        if p.span is None or p.span.text in COMMON_WORDS:
-            continue
-        if any(w in FUNCTION_WORDS for w in p.span.text.split()):
-            continue
-        found.append(_found(p, p.span.start, p.span.end, folded, original, base))
-    taken = [(f.start, f.end) for f in found]
+    taken: list[tuple[int, int]] = []
+    # the spellings first: they name the intended place where the gazetteer has a namesake
     extra = [(m.start(), m.end(), SPELLINGS[m.group()]) for m in _SPELLING_RX.finditer(text)]
     extra += [(m.start("q"), m.end("q"), "al-Qaim") for m in _QAIM.finditer(text)]
     for start, end, name in extra:
@@ -193,8 +236,19 @@ def find_places(
             continue
         hits = gazetteer.find(name)
         if hits:
-            found.append(_found(hits[0], start, end, folded, original, base))
+            found.append(replace(_found(hits[0], start, end, folded, original, base), named=True))
             taken.append((start, end))
+    for p in gazetteer.find(text, countries=countries):
+        if p.span is None:
+            continue
+        if p.span.text in COMMON_WORDS and not _PLACE_HEAD.search(text, 0, p.span.start):
+            continue
+        if any(w in FUNCTION_WORDS for w in p.span.text.split()):
+            continue
+        if any(a < p.span.end and p.span.start < b for a, b in taken):
+            continue
+        f = _found(p, p.span.start, p.span.end, folded, original, base)
+        found.append(replace(f, named=bool(_PLACE_HEAD.search(text, 0, p.span.start))))
     # "فارس" the agency, "المیادین" the channel: a place name used as an outlet's,
     # which the words around it tell ("به گزارش المیادین", "شبکه المیادین")
     outlets = [
@@ -203,7 +257,24 @@ def find_places(
         if _OUTLET_CONTEXT.search(text, 0, a) or _REPORTS_AFTER.match(text, b)
     ]
     found = [f for f in found if not any(a < f.end and f.start < b for a, b in outlets)]
+    found = [_dari_admin(gazetteer, text, f) for f in found]
     return sorted(found, key=lambda f: f.start)
+
+
+def _dari_admin(gazetteer: Gazetteer, text: str, f: FoundPlace) -> FoundPlace:
+    """ "ولسوالی X" -> the district X (ADMIN2) when the gazetteer has one;
+    "مقام ولایت X" -> the city X (the provincial seat) rather than the province."""
+    place = f.match.place
+    if _DISTRICT_HEAD.search(text, 0, f.start) and place.kind is not PlacePrecision.ADMIN2:
+        want = PlacePrecision.ADMIN2
+    elif _SEAT_HEAD.search(text, 0, f.start) and place.kind is PlacePrecision.ADMIN1:
+        want = PlacePrecision.CITY
+    else:
+        return f
+    for other in gazetteer.lookup(place.name):
+        if other.kind is want and other.country == place.country:
+            return replace(f, match=replace(f.match, place=other))
+    return f
 
 
 def _found(
@@ -219,19 +290,26 @@ def _found(
 
 
 def drop_lone_towns(
-    places: list[list[FoundPlace]], *, focus: Iterable[str] = ()
+    places: list[list[FoundPlace]],
+    *,
+    focus: Iterable[str] = (),
+    forces: Iterable[str] = (),
 ) -> list[list[FoundPlace]]:
     """Drop one-word towns and provinces in countries the article does not otherwise name.
 
     ``places`` holds the places of each sentence of one article; ``focus`` the
     ISO3 codes of the countries whose towns are always kept (the gazetteer's
-    focus countries, where it keeps every village).
+    focus countries, where it keeps every village); ``forces`` the countries
+    whose forces the article names, where towns of :data:`_FORCES_TOWN_POPULATION`
+    people and more are kept ("نیروهای اوکراینی ... خرسون"), villages not.
     """
     named: set[str] = set(focus)
+    armed = set(forces)
     for sentence in places:
         for p in sentence:
             if (
                 p.kind is PlacePrecision.COUNTRY
+                or p.named
                 or _words(p) > 1
                 or p.match.matched_text[:2] == "ال"
             ):
@@ -241,9 +319,14 @@ def drop_lone_towns(
             p
             for p in sentence
             if p.kind is PlacePrecision.COUNTRY
+            or p.named
             or _words(p) > 1
             or p.match.place.country in named
             or p.match.place.population >= _LONE_TOWN_POPULATION
+            or (
+                p.match.place.country in armed
+                and p.match.place.population >= _FORCES_TOWN_POPULATION
+            )
         ]
         for sentence in places
     ]

@@ -56,6 +56,13 @@ LIGHT_VERBS: dict[str, tuple[str, str]] = {
     "bordan": ("برد", "بر"),
     "dashtan": ("داشت", "دار"),
     "randan": ("راند", "ران"),
+    # Dari (and formal Persian) writes "نمودن" where Iranian news writes "کردن"
+    "nemudan": ("نمود", "نما"),
+    # "در آمد", "در آورد": the same verbs written in two words
+    "dar_amadan": ("در آمد", "در آی"),
+    "dar_avardan": ("در آورد", "در آور"),
+    "gharar_gereftan": ("قرار گرفت", "قرار گیر"),
+    "vagozar": ("واگذار شد", "واگذار شو"),
 }
 _PAST_END = r"(?:ند|م|یم|ید)?"  # no 2sg "ی": it would read nouns in ‌ی as verbs
 _PRES_END = r"(?:ند|د|م|یم|ید)"
@@ -65,6 +72,13 @@ _AUX = rf"(?:{_Z}(?:است|اند|ام|ایم|اید|ای|بود(?:ند|م|یم|
 def conjugate(*verbs: str) -> str:
     """A regex for the finite forms of light verbs (names from :data:`LIGHT_VERBS`)."""
     forms = []
+    for written, other in (
+        ("kardan", "nemudan"),
+        ("daramadan", "dar_amadan"),
+        ("daravardan", "dar_avardan"),
+    ):
+        if written in verbs and other not in verbs:
+            verbs = (*verbs, other)
     for name in verbs:
         past, present = LIGHT_VERBS[name]
         neg_past = "نی" + past[1:] if past.startswith(("ا", "آ")) else "ن" + past
@@ -123,7 +137,7 @@ def _v(*verbs: str) -> str:
 
 
 T, H, C = Family.TAKE, Family.HANDOVER, Family.CONTROL
-_HOLD = r"کنترل|اختیار|اشغال|سیطره|تصرف|دست|تسلط"
+_HOLD = r"کنترل|کنترول|اختیار|اشغال|سیطره|تصرف|دست|تسلط"
 
 TRIGGERS: tuple[FaTrigger, ...] = (
     # --- territory taken -------------------------------------------------
@@ -138,7 +152,37 @@ TRIGGERS: tuple[FaTrigger, ...] = (
     _t(T, rf"(?:باز{_Z})?پس{_Z}گیری", 0.7, noun=True),
     _t(T, rf"(?:تسلط|سیطره)(?:{_S}(?:کامل|کل|دوباره|مجدد))?{_S}{_v('yaftan')}"),
     _t(T, rf"(?:تسلط|سیطره)(?:{_S}(?:کامل|کل|دوباره|مجدد))?{_S}پیدا{_S}{_v('kardan')}"),
-    _t(T, rf"(?:به{_S})?دست{_S}{_v('gereftan')}", before=r"کنترل|سیطره|مهار|اختیار"),
+    _t(T, rf"(?:به{_S})?دست{_S}{_v('gereftan')}", before=r"کنترل|کنترول|سیطره|مهار|اختیار"),
+    _t(T, rf"مسلط{_S}{_v('shodan')}"),  # "بر تدمر مسلط شد"
+    _t(T, rf"تسخیر{_S}{_v('kardan')}"),
+    _t(T, rf"تسخیر{_S}{_v('shodan')}", passive=True),
+    _t(T, rf"(?:تحت|به){_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('oftadan')}", controller=True),
+    # "تحت کنترل طالبان قرار گرفت": came under the control of
+    _t(T, rf"تحت{_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('gharar_gereftan')}", controller=True),
+    # "از تسلط کامل نیروهای ارتش سوریه بر شهر التل خبر داد"
+    _t(
+        T,
+        rf"(?:تسلط|سیطره)(?:{_S}(?:کامل|کل))?{_S}{_WHO}{_S}بر",
+        0.7,
+        noun=True,
+        controller=True,
+    ),
+    # "به طالبان واگذار شده است": handed to
+    _t(
+        H,
+        rf"به{_S}(?P<who>[^،,.؛:\n\s]{{2,30}}(?:{_S}[^،,.؛:\n\s]{{2,30}}){{0,2}}?){_S}"
+        rf"{_v('vagozar')}",
+        controller=True,
+        passive=True,
+    ),
+    # Dari: "شهر لشکرگاه ... به طالبان سپرده شد" (handed to)
+    _t(
+        H,
+        rf"به{_S}(?P<who>[^،,.؛:\n\s]{{2,30}}(?:{_S}[^،,.؛:\n\s]{{2,30}}){{0,2}}?){_S}"
+        rf"سپرده{_S}{_v('shodan')}",
+        controller=True,
+        passive=True,
+    ),
     _t(T, rf"(?:تحت|به){_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('daramadan')}", controller=True),
     _t(T, rf"(?:تحت|به){_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('bazgashtan')}", controller=True),
     _t(T, rf"به{_S}دست{_S}{_WHO}{_S}{_v('oftadan')}", controller=True),
@@ -161,6 +205,15 @@ TRIGGERS: tuple[FaTrigger, ...] = (
     _t(H, rf"عقب{_S}{_v('neshastan', 'keshidan')}", 0.6, withdrawal=True),
     _t(H, rf"(?:خارج|تخلیه){_S}{_v('shodan', 'kardan')}", 0.5, withdrawal=True),
     _t(H, rf"تحویل{_S}{_v('dadan', 'shodan')}"),
+    # "از خروج نیروهایش از خرسون خبر داد", "نیروهایش را از لیمان ... منتقل کرده است"
+    _t(
+        H,
+        rf"خروج{_S}(?:آخرین{_S})?(?:نیروها|نیروهای|نیروهایش|سربازان|یگان{_Z}های|یگان{_Z}هایش)",
+        0.5,
+        noun=True,
+        withdrawal=True,
+    ),
+    _t(H, rf"منتقل{_S}{_v('kardan')}", 0.5, withdrawal=True, before=r"نیروها|یگان|سربازان"),
     _t(H, rf"بدون{_S}(?:هیچ{_S})?(?:درگیری|مقاومت|جنگ|خونریزی|شلیک)"),
     # --- who holds a place (background) ----------------------------------
     _t(

@@ -1,0 +1,216 @@
+"""The Persian reader on real-report wording (issue 12): Dari, headlines, recalls,
+ongoing battles, withdrawals; and the ``fa_world`` split of ``sitrep eval persian``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitrep.core.records import Article, Mention, Precision, Status
+from sitrep.quality.evaluation import persian, world
+from sitrep.read.en.extract import Extractor
+from sitrep.read.fa.dates import find_dates
+from sitrep.read.fa.text import fold
+from sitrep.read.fa.triggers import find_triggers
+from sitrep.read.typology import TERRITORY_SUB_TYPES
+
+KUNDUZ, ZARANJ, SANGIN_DISTRICT, KANDAHAR_CITY, HERAT_AFG = (
+    1135689,
+    1120985,
+    7053034,
+    1138336,
+    1140026,
+)
+ALEPPO, RAMADI, WAD_MEDANI, KHERSON = 170063, 98717, 364103, 706448
+
+
+def territory(extractor: Extractor, text: str, published: date) -> list[Mention]:
+    article = Article.make(text, language="fa", outlet="Tolo", published_at=published)
+    return [
+        m
+        for m in extractor.read(article).mentions
+        if m.sub_event_type in TERRITORY_SUB_TYPES and not m.reference
+    ]
+
+
+def occurred(mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if m.status is Status.OCCURRED]
+
+
+# -- dates ----------------------------------------------------------------------
+
+
+def test_afghan_month_names_with_a_day_or_year() -> None:
+    (d,) = find_dates("روز جمعه ۱۵ اسد ۱۴۰۰ سقوط کرد", date(2021, 8, 7))
+    assert d.ref.value == date(2021, 8, 6) and d.ref.precision is Precision.DAY
+    (m,) = find_dates("روز سه‌شنبه ۱ سرطان کنترول", date(2021, 6, 23))
+    assert m.ref.value == date(2021, 6, 22)
+    # "اسد" alone is Assad, not the month
+    assert find_dates("بشار اسد گفت", date(2021, 8, 7)) == []
+
+
+# -- Dari wording ------------------------------------------------------------------
+
+
+def test_dari_verbs_and_spelling() -> None:
+    kinds = {
+        "کنترول شهر قندوز را به دست گرفتند": "TAKE",
+        "مناطق را تسخیر نمودند": "TAKE",
+        "داعش بر شهر تدمر مسلط شد": "TAKE",
+        "شهر لشکرگاه به طالبان سپرده شد": "HANDOVER",
+    }
+    for text, family in kinds.items():
+        found = [t.trigger.family.name for t in find_triggers(fold(text).text)]
+        assert family in found, text
+
+
+def test_dari_takeover_of_a_provincial_capital(extractor: Extractor) -> None:
+    text = (
+        "زرنج، مرکز ولایت نیمروز به دست طالبان سقوط کرد\n"
+        "زرنج روز جمعه ۱۵ اسد ۱۴۰۰ به دست طالبان سقوط کرد."
+    )
+    ms = occurred(territory(extractor, text, date(2021, 8, 6)))
+    assert ms and all(m.place is not None and m.place.place.id == ZARANJ for m in ms)
+    assert all(m.actor1 is not None and m.actor1.name == "Taliban" for m in ms)
+    assert all(m.time is not None and m.time.value == date(2021, 8, 6) for m in ms)
+
+
+def test_district_and_provincial_seat(extractor: Extractor) -> None:
+    (m,) = occurred(
+        territory(
+            extractor,
+            "طالبان امروز کنترول ولسوالی سنگین را به دست گرفتند.",
+            date(2017, 3, 23),
+        )
+    )
+    assert m.place is not None and m.place.place.id == SANGIN_DISTRICT  # سنگین: also "heavy"
+    (k,) = occurred(
+        territory(extractor, "طالبان صبح جمعه وارد مقام ولایت قندهار شدند.", date(2021, 8, 13))
+    )
+    assert k.place is not None and k.place.place.id == KANDAHAR_CITY
+
+
+def test_herat_is_the_afghan_city(extractor: Extractor) -> None:
+    (m,) = occurred(territory(extractor, "شهر هرات به دست طالبان سقوط کرد.", date(2021, 8, 13)))
+    assert m.place is not None and m.place.place.id == HERAT_AFG
+
+
+# -- statuses ------------------------------------------------------------------------
+
+
+def test_present_tense_headline_tells_what_happened(extractor: Extractor) -> None:
+    text = "ارتش سوریه کنترل کامل حلب را به دست می‌گیرد\nامنیت به شهر بازگشته است."
+    (m,) = territory(extractor, text, date(2016, 12, 22))
+    assert m.status is Status.OCCURRED and m.actor1 is not None
+    # the same words inside the body stay an expectation
+    body = "گزارش‌ها حاکی است. ارتش سوریه کنترل کامل حلب را به دست می‌گیرد."
+    assert all(
+        x.status is not Status.OCCURRED for x in territory(extractor, body, date(2016, 12, 22))
+    )
+
+
+def test_recalled_takeovers_are_background(extractor: Extractor) -> None:
+    for text, published in (
+        ("طالبان پارسال شهر قندوز را برای حدود دو هفته تصرف کردند.", date(2016, 10, 4)),
+        ("حدود ۱۸ ماه پیش طالبان شهر قندوز را تصرف کردند.", date(2016, 10, 4)),
+        ("رمادی در اردیبهشت امسال به دست داعش افتاده بود.", date(2015, 12, 28)),
+        ("داعش حدود دو سال و نیم پیش شهر رمادی را تصرف کرده بود.", date(2016, 6, 26)),
+    ):
+        assert occurred(territory(extractor, text, published)) == [], text
+
+
+def test_battles_under_way_are_no_capture(extractor: Extractor) -> None:
+    text = (
+        "جنگ میان نیروهای امنیتی و طالبان در شهر قندوز ادامه دارد و طالبان وارد چند ناحیه شهر قندوز"
+        " شده‌اند."
+    )
+    assert occurred(territory(extractor, text, date(2016, 10, 4))) == []
+
+
+def test_withdrawal_leaves_the_town_to_the_other_side(extractor: Extractor) -> None:
+    text = (
+        "نیروهای واکنش سریع روز دوشنبه کنترل شهر ود مدنی را به دست گرفتند.\n"
+        "ارتش سودان تأیید کرد که یگان‌هایش از ود مدنی عقب‌نشینی کرده‌اند."
+    )
+    ms = occurred(territory(extractor, text, date(2023, 12, 19)))
+    assert ms and all(m.place is not None and m.place.place.id == WAD_MEDANI for m in ms)
+    assert all(m.actor1 is not None and m.actor1.name == "Rapid Support Forces" for m in ms)
+    only = "ارتش روسیه از شهر خرسون عقب‌نشینی کرد.\nنیروهای اوکراینی در میدان مرکزی شهر جشن گرفتند."
+    (w,) = occurred(territory(extractor, only, date(2022, 11, 11)))
+    assert w.place is not None and w.place.place.id == KHERSON
+    assert w.actor1 is not None and w.actor1.country == "UKR"
+    assert w.actor2 is not None and w.actor2.country == "RUS"
+
+
+# -- the evaluation --------------------------------------------------------------------
+
+
+def test_fa_world_gold_is_well_formed() -> None:
+    reports = world.load_reports(persian._package_file(persian.WORLD_REPORTS))
+    changes = world.load_changes(persian._package_file(persian.WORLD_CHANGES))
+    assert len(reports) >= 40
+    ids = {r.id for r in reports}
+    assert all(c.report in ids for c in changes)
+    assert {r.split for r in reports} == {"dev", "test"}
+    assert all((r.split == "test") == (int(r.id.split("-")[1]) % 3 == 2) for r in reports)
+    kinds = {r.kind for r in reports}
+    assert {"capture", "withdrawal", "ongoing", "denied", "anniversary"} <= kinds
+
+
+def test_held_out_figures_are_never_pinned() -> None:
+    from sitrep.quality.evaluation.runner import HELD_OUT_INFIX
+
+    assert HELD_OUT_INFIX in "fa_world_test_f1" and HELD_OUT_INFIX not in "fa_world_dev_f1"
+
+
+def test_two_word_light_verbs_and_came_under_control() -> None:
+    for text in (
+        "این شهر به کنترل کامل نیروهای ارتش این کشور در آمد",
+        "آن را به طور کامل به کنترل خود در آورد",
+        "دیروز مرکز فراه تحت کنترل طالبان قرار گرفت.",
+        "پلخمری بدون درگیری به طالبان واگذار شده است",
+    ):
+        found = [t.trigger.family.name for t in find_triggers(fold(text).text)]
+        assert {"TAKE", "HANDOVER"} & set(found), text
+
+
+def test_out_of_the_holders_hands(extractor: Extractor) -> None:
+    published = date(2016, 12, 5)
+    (t,) = occurred(
+        territory(
+            extractor,
+            "ارتش سوریه شهر التل در حومه دمشق را به طور کامل از تسلط گروه‌های تروریستی خارج کرد.",
+            published,
+        )
+    )
+    assert t.actor1 is not None and t.actor1.name == "Military Forces of Syria"  # the taker
+    (a,) = occurred(territory(extractor, "فرودگاه و بندر عدن از دست انصارالله خارج شد.", published))
+    assert a.actor2 is not None and a.actor2.name.startswith("Houthi")  # the loser
+
+
+def test_a_state_announcing_its_own_gain(extractor: Extractor) -> None:
+    text = (
+        "وزارت دفاع روسیه شامگاه جمعه اعلام کرد که با تسلیم آخرین گروه از نیروهای اوکراینی"
+        " در کارخانه آزوفستال، شهر ماریوپل به طور کامل آزاد شده است."
+    )
+    ms = occurred(territory(extractor, text, date(2022, 5, 21)))
+    assert ms and all(m.actor1 is not None and m.actor1.country == "RUS" for m in ms)
+
+
+def test_entry_into_some_districts_is_no_capture(extractor: Extractor) -> None:
+    text = "جنگجویان هیئت تحریر الشام روز جمعه وارد محله‌های غربی حلب شدند."
+    assert occurred(territory(extractor, text, date(2024, 11, 29))) == []
+
+
+def test_quantified_districts_are_no_takeover(extractor: Extractor) -> None:
+    text = "طالبان در دو ماه گذشته دهها ولسوالی را در افغانستان تصرف کرده‌اند."
+    assert occurred(territory(extractor, text, date(2021, 6, 22))) == []
+
+
+def test_day_first_numeric_jalali_date() -> None:
+    (d,) = find_dates("انتشار: ۰۹:۱۰ - ۱۸-۰۵-۱۴۰۰", date(2021, 8, 9))
+    assert d.ref.value == date(2021, 8, 9)
+
+
+def test_what_came_earlier_is_background(extractor: Extractor) -> None:
+    text = "طالبان پیش‌تر شهر قندوز را تصرف کردند."
+    assert occurred(territory(extractor, text, date(2021, 8, 9))) == []
