@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -338,6 +339,40 @@ class TrainedClassifier:
             return self.probabilities([text])[0]
         return scorer.probability(text)
 
+    def explain(self, text: str, *, top: int = 3) -> list[tuple[tuple[int, int], str, float]]:
+        """The words that raise the probability most: ``(span, word, drop)``, largest first.
+
+        A word's weight is how far the log-odds fall when the comment is scored
+        without it (an occlusion test: it works for any model the file holds). Only
+        words whose removal lowers the probability are listed. The cost is one score
+        per word, so call it for a comment the model flagged, not for every comment.
+        """
+        words = [(m.start(), m.end()) for m in _WORD.finditer(text)][:MAX_EXPLAINED_WORDS]
+        if not words:
+            return []
+        whole = _logit(self.probability(text))
+        scored: list[tuple[tuple[int, int], str, float]] = []
+        for start, end in words:
+            rest = f"{text[:start]} {text[end:]}".strip()
+            drop = whole - (_logit(self.probability(rest)) if rest else -_LOGIT_CAP)
+            if drop > 0.05:
+                scored.append(((start, end), text[start:end], round(drop, 4)))
+        scored.sort(key=lambda item: (-item[2], item[0]))
+        return scored[:top]
+
+
+_LOGIT_CAP = 12.0
+
+
+def _logit(p: float) -> float:
+    """Log-odds of ``p``, capped (a saturated probability still compares)."""
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return max(-_LOGIT_CAP, min(_LOGIT_CAP, math.log(p / (1 - p))))
+
+
+_WORD = re.compile(r"\S+")
+#: Words of a comment :meth:`TrainedClassifier.explain` weighs (a long comment's first ones).
+MAX_EXPLAINED_WORDS = 200
 
 _SCORERS: dict[int, tuple[Any, _FastScorer | None]] = {}
 
