@@ -340,37 +340,25 @@ class TrainedClassifier:
         return scorer.probability(text)
 
     def explain(self, text: str, *, top: int = 3) -> list[tuple[tuple[int, int], str, float]]:
-        """The words that raise the probability most: ``(span, word, drop)``, largest first.
+        """The words the model finds most unacceptable: ``(span, word, probability)``.
 
-        A word's weight is how far the log-odds fall when the comment is scored
-        without it (an occlusion test: it works for any model the file holds). Only
-        words whose removal lowers the probability are listed. The cost is one score
-        per word, so call it for a comment the model flagged, not for every comment.
+        Each word is scored on its own (a word list costs about as much as scoring
+        the comment once, so the engine can explain every comment it flags); words
+        the model gives at least even odds are listed, highest first, the first
+        occurrence of each.
         """
-        words = [(m.start(), m.end()) for m in _WORD.finditer(text)][:MAX_EXPLAINED_WORDS]
-        if not words:
-            return []
-        whole = _logit(self.probability(text))
-        scored: list[tuple[tuple[int, int], str, float]] = []
-        for start, end in words:
-            rest = f"{text[:start]} {text[end:]}".strip()
-            drop = whole - (_logit(self.probability(rest)) if rest else -_LOGIT_CAP)
-            if drop > 0.05:
-                scored.append(((start, end), text[start:end], round(drop, 4)))
+        seen: dict[str, tuple[int, int]] = {}
+        for m in _WORD.finditer(text):
+            seen.setdefault(m.group(), (m.start(), m.end()))
+            if len(seen) >= MAX_EXPLAINED_WORDS:
+                break
+        scored = [(span, word, round(self.probability(word), 4)) for word, span in seen.items()]
+        scored = [item for item in scored if item[2] >= 0.5]
         scored.sort(key=lambda item: (-item[2], item[0]))
         return scored[:top]
 
 
-_LOGIT_CAP = 12.0
-
-
-def _logit(p: float) -> float:
-    """Log-odds of ``p``, capped (a saturated probability still compares)."""
-    p = min(max(p, 1e-6), 1 - 1e-6)
-    return max(-_LOGIT_CAP, min(_LOGIT_CAP, math.log(p / (1 - p))))
-
-
-_WORD = re.compile(r"\S+")
+_WORD = re.compile(r"\w+(?:[\u200c\-]\w+)*")
 #: Words of a comment :meth:`TrainedClassifier.explain` weighs (a long comment's first ones).
 MAX_EXPLAINED_WORDS = 200
 

@@ -310,8 +310,7 @@ def _classifier_reason(text: str, policy: Policy) -> Reason | None:
         f"{detail}, mostly for {words}" if words else detail,
         leaned[0][0] if leaned else None,
         round(p, 4),
-        f"p={p:.2f}; log-odds without: "
-        + "; ".join(f"{word} −{drop:.2f}" for _, word, drop in leaned)
+        f"p={p:.2f}; alone: " + "; ".join(f"{word} p={q:.2f}" for _, word, q in leaned)
         if leaned
         else f"p={p:.2f}",
     )
