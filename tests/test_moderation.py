@@ -441,3 +441,11 @@ def test_english_compounds_function_words_and_short_quotes_are_not_finglish(text
     from sitrep.moderation.language import find_finglish_spans
 
     assert find_finglish_spans(text) == []
+
+
+def test_international_phone_numbers_are_found_whole() -> None:
+    decision = moderate("WhatsApp 0044 7700 900123 for cheap watches")
+    phone = [r for r in decision.reasons if r.rule == "spam_phone"][0]
+    assert phone.evidence == "0044 7700 900123"
+    assert decision.verdict == "reject"
+    assert not [r for r in moderate("Casualties rose in 2017 and 2018").reasons if "phone" in r.rule]
