@@ -448,4 +448,5 @@ def test_international_phone_numbers_are_found_whole() -> None:
     phone = [r for r in decision.reasons if r.rule == "spam_phone"][0]
     assert phone.evidence == "0044 7700 900123"
     assert decision.verdict == "reject"
-    assert not [r for r in moderate("Casualties rose in 2017 and 2018").reasons if "phone" in r.rule]
+    years = moderate("Casualties rose in 2017 and 2018")
+    assert not [r for r in years.reasons if "phone" in r.rule]
