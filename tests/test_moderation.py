@@ -407,3 +407,46 @@ def test_english_and_persian_insults_of_one_strength_get_one_verdict(
     english: str, persian: str
 ) -> None:
     assert moderate(english).verdict == moderate(persian).verdict
+
+
+def test_classifier_reason_names_the_words_it_leaned_on() -> None:
+    """Issue 17 item 5: a model's reason has a span and evidence too, not just a probability."""
+    text = "شما یه مشت گوسفند نفهم هستید"
+    reason = [r for r in moderate(text).reasons if r.rule == "shipped_classifier"][0]
+    assert reason.span is not None
+    start, end = reason.span
+    assert text[start:end] in reason.detail and text[start:end] in reason.evidence
+    assert reason.evidence.startswith(f"p={reason.score:.2f}")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The commander said the talks went well, vali kheili tool keshid", "kheili"),
+        ("We read the report, ketabeshoon was better", "ketabeshoon"),
+        ("“The convoy arrived late,” he said, “dastet dard nakone for the help”", "dastet"),
+    ],
+)
+def test_inflected_finglish_and_finglish_inside_long_quotes(text: str, word: str) -> None:
+    from sitrep.moderation.language import find_finglish_spans
+
+    assert any(word in f.words for f in find_finglish_spans(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The hotline stayed open", "What else could they do, albeit late", 'They said "salam" twice'],
+)
+def test_english_compounds_function_words_and_short_quotes_are_not_finglish(text: str) -> None:
+    from sitrep.moderation.language import find_finglish_spans
+
+    assert find_finglish_spans(text) == []
+
+
+def test_international_phone_numbers_are_found_whole() -> None:
+    decision = moderate("WhatsApp 0044 7700 900123 for cheap watches")
+    phone = [r for r in decision.reasons if r.rule == "spam_phone"][0]
+    assert phone.evidence == "0044 7700 900123"
+    assert decision.verdict == "reject"
+    years = moderate("Casualties rose in 2017 and 2018")
+    assert not [r for r in years.reasons if "phone" in r.rule]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -338,6 +339,28 @@ class TrainedClassifier:
             return self.probabilities([text])[0]
         return scorer.probability(text)
 
+    def explain(self, text: str, *, top: int = 3) -> list[tuple[tuple[int, int], str, float]]:
+        """The words the model finds most unacceptable: ``(span, word, probability)``.
+
+        Each word is scored on its own (a word list costs about as much as scoring
+        the comment once, so the engine can explain every comment it flags); words
+        the model gives at least even odds are listed, highest first, the first
+        occurrence of each.
+        """
+        seen: dict[str, tuple[int, int]] = {}
+        for m in _WORD.finditer(text):
+            seen.setdefault(m.group(), (m.start(), m.end()))
+            if len(seen) >= MAX_EXPLAINED_WORDS:
+                break
+        scored = [(span, word, round(self.probability(word), 4)) for word, span in seen.items()]
+        scored = [item for item in scored if item[2] >= 0.5]
+        scored.sort(key=lambda item: (-item[2], item[0]))
+        return scored[:top]
+
+
+_WORD = re.compile(r"\w+(?:[\u200c\-]\w+)*")
+#: Words of a comment :meth:`TrainedClassifier.explain` weighs (a long comment's first ones).
+MAX_EXPLAINED_WORDS = 200
 
 _SCORERS: dict[int, tuple[Any, _FastScorer | None]] = {}
 

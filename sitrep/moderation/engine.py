@@ -301,10 +301,16 @@ def _classifier_reason(text: str, policy: Policy) -> Reason | None:
     p = model.probability(text)
     if p < review:
         return None
+    # What a moderator can check: the words the model leaned on, the strongest as the span.
+    leaned = model.explain(text)
+    words = ", ".join(f"«{word}»" for _, word, _ in leaned)
+    detail = f"{name} gives probability {p:.2f} of {model.positive_label!r}"
     return Reason(
         rule,
-        f"{name} gives probability {p:.2f} of {model.positive_label!r}",
-        None,
+        f"{detail}, mostly for {words}" if words else detail,
+        leaned[0][0] if leaned else None,
         round(p, 4),
-        f"p={p:.2f}",
+        f"p={p:.2f}; alone: " + "; ".join(f"{word} p={q:.2f}" for _, word, q in leaned)
+        if leaned
+        else f"p={p:.2f}",
     )

@@ -47,6 +47,9 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _HELD_KEY = re.compile(r"(.)\1{2,}")
 _SPOKEN_VERB = re.compile(r"^(?:ne)?mi[a-z]{2,}(?:am|i|e|eh|im|id|in|an|and|ad)$")
 
+#: How common (in the ``finglish`` word list) a stem must be to vote for an inflected word.
+STEM_FREQ = 200
+
 # Character cues, (pattern, weight): positive leans Finglish, negative English.
 _CUES: tuple[tuple[re.Pattern[str], float], ...] = (
     (re.compile(r"kh"), 1.0),
@@ -155,6 +158,55 @@ def persian_frequency(token: str) -> int:
     return max((freq.get(word, 0) for word, _ in candidates), default=0)
 
 
+# Persian inflection typed in Latin letters: possessive and plural endings, verb
+# prefixes. A word the Persian list lacks whole ("ketabeshoon", "nagoftan") is often
+# a listed stem with these around it.
+_SUFFIXES = tuple(
+    sorted(
+        (
+            "am em at et ash esh emoon emun amoon etoon etun eshoon eshun ashoon atoon ye ie iye"
+            " ei i e ha haa hay haye hash ro ra an im id in and yam yat yash man tan shan"
+        ).split(),
+        key=len,
+        reverse=True,
+    )
+)
+_PREFIXES = ("nemi", "mi", "ne", "na", "be", "bi")
+
+
+def _persian_stems(token: str) -> set[str]:
+    """Stems of ``token`` with one Persian prefix and/or suffix taken off (three letters left)."""
+    out: set[str] = set()
+    for prefix in ("", *_PREFIXES):
+        if not token.startswith(prefix):
+            continue
+        rest = token[len(prefix) :]
+        for suffix in ("", *_SUFFIXES):
+            if (prefix or suffix) and rest.endswith(suffix):
+                stem = rest[: len(rest) - len(suffix)]
+                if len(stem) >= 3:
+                    out.add(stem)
+                # Two endings stacked: a plural or an object before a possessive
+                # ("harf-esh-am", "bord-am-esh").
+                for inner in _SUFFIXES if suffix else ():
+                    if stem.endswith(inner) and len(stem) - len(inner) >= 3:
+                        out.add(stem[: len(stem) - len(inner)])
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def persian_stem_frequency(token: str) -> int:
+    """The best :func:`persian_frequency` among the Persian stems of ``token``."""
+    return max((persian_frequency(stem) for stem in _persian_stems(token)), default=0)
+
+
+def _english_compound(token: str, is_english_word: Callable[[str], bool]) -> bool:
+    """Whether ``token`` is two English words run together ("hotline", "airbase")."""
+    return any(
+        is_english_word(token[:i]) and is_english_word(token[i:]) for i in range(3, len(token) - 2)
+    )
+
+
 def _token_votes(token: str, is_english_word: Callable[[str], bool]) -> tuple[float, float]:
     """(Finglish votes, English votes) for one lower-case Latin token."""
     token = _HELD_KEY.sub(r"\1\1", token)
@@ -177,6 +229,15 @@ def _token_votes(token: str, is_english_word: Callable[[str], bool]) -> tuple[fl
         fin += 1.0
     elif freq >= 3:
         fin += 0.5
+    elif (
+        not english
+        and 5 <= len(token) <= 14
+        and persian_stem_frequency(token) >= STEM_FREQ
+        and not _english_compound(token, is_english_word)
+    ):
+        # An inflected Persian word; the stem must be common, since short English
+        # pieces ("side" in "beside") transliterate to some Persian word too.
+        fin += 0.75
     if not english and _SPOKEN_VERB.match(token):
         fin += 1.0
     for pattern, weight in _CUES:
@@ -230,6 +291,8 @@ def _detect(text: str, token_votes: Callable[[str], tuple[float, float]]) -> Lan
 
 # Finglish inside an English or Persian comment ------------------------------------
 
+#: Latin words a quotation may hold and still be a mention whose words are left alone.
+QUOTED_MENTION_WORDS = 3
 INLINE_MARGIN = 0.5  # Finglish votes minus English votes a single word needs (half a vote)
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|«[^»]*»|‘[^’]*’|(?<!\w)'[^']*'(?!\w)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?؟\n:]\s*|[\"“«(]\s*)$")
@@ -265,7 +328,14 @@ def _is_name(text: str, start: int, token: str) -> bool:
 
 def _finglish_spans(text: str, lang: LanguageDetector) -> list[FinglishSpan]:
     """:func:`find_finglish_spans` with the votes of ``lang``."""
-    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    # A short quote mentions a word («salam», "inshallah"); a long one is reported
+    # speech whose words are used like any others, and a quote that never closes
+    # (news sentences cut from a longer quote) is no mention either.
+    quoted = [
+        (m.start(), m.end())
+        for m in _QUOTED.finditer(text)
+        if len(_LATIN_TOKEN.findall(m.group())) <= QUOTED_MENTION_WORDS
+    ]
     tokens = latin_tokens(text)
     marks: list[bool | None] = []  # True Finglish, None ambiguous, False not
     for token, start, end in tokens:

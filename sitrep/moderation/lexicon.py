@@ -125,7 +125,10 @@ ENGLISH_WORDS = _words(
     please thanks thank sorry yes yeah really well good great bad better best new old
     first last long little own right big high different small large next early young
     important public same able via amid amidst amongst among upon whilst per toward towards
-    within without across behind beyond despite unlike versus
+    within without across behind beyond despite unlike versus else albeit whereas thus hence
+    otherwise elsewhere somewhat nonetheless nevertheless meanwhile moreover furthermore
+    anybody somebody nobody someone something nothing anywhere somewhere nowhere whatever
+    whenever wherever whoever beside besides since unless whether nor either neither
     """
 )
 

@@ -23,9 +23,10 @@ _LINK = re.compile(
     rf"(?i)\b(?:https?://|www\.)\S+|\bt\.me/\S+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{_TLDS})"
     r"\b(?:/\S*)?"
 )
-# Digits in any script; a phone number is 9 to 13 of them with spaces, dots or dashes.
+# Digits in any script; a phone number is 9 to 15 of them (E.164 allows 15, and an
+# international number typed with a 00 prefix reaches that) with spaces, dots or dashes.
 _DIGIT = r"[0-9\u06F0-\u06F9\u0660-\u0669]"
-_PHONE = re.compile(rf"(?<![\w.])\+?{_DIGIT}(?:[\s.\-()]{{0,2}}{_DIGIT}){{8,12}}(?![\w.])")
+_PHONE = re.compile(rf"(?<![\w.])\+?{_DIGIT}(?:[\s.\-()]{{0,2}}{_DIGIT}){{8,14}}(?![\w.])")
 _SOLICIT = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
