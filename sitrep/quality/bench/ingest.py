@@ -632,7 +632,9 @@ def measure_cli(
         "articles_per_s": round(n / run.seconds, 2) if run.seconds else 0.0,
         "cpu_s": round(cpu, 2),
         "articles_per_cpu_s": round(n / cpu, 2) if cpu else 0.0,
-        "peak_rss_mb": _mb(run.polled_rss),
+        # the command's and its workers' RSS summed (pages the workers share with
+        # it counted in each): not the memory target, which one process measures
+        "summed_rss_mb": _mb(run.polled_rss),
     }
 
 
