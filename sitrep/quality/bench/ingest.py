@@ -615,6 +615,7 @@ def measure_cli(
     run = run_measured(cmd, env=env)
     cpu = _children_cpu() - before
     src.unlink()
+    settings.unlink()
     for f in workdir.glob("cli.db*"):
         f.unlink()
     if run.returncode != 0:
