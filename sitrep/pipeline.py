@@ -194,6 +194,11 @@ CHUNK_ARTICLES = 32
 POOL_CHUNK_ARTICLES = 16
 
 
+def _load_models(extractor: Extractor) -> None:
+    """Load every model ``extractor`` reads with (each is cached per process)."""
+    _ = extractor.gazetteer, extractor.actors, extractor.nlp, extractor.classifier
+
+
 def _read_chunk(articles: list[Article]) -> list[ArticleReading | tuple[Article, str]]:
     assert _WORKER is not None
     return _safe_read_chunk(_WORKER, articles)
@@ -360,6 +365,10 @@ def ingest_items(
     try:
         chunks: Iterable[list[ArticleReading | tuple[Article, str]]]
         if n_workers > 1:
+            # load the models here, once, before the fork: every worker then
+            # starts with them (shared copy-on-write) instead of spending a
+            # core's start-up on its own copy while the first chunks wait
+            _load_models(Extractor(config))
             ctx = multiprocessing.get_context("fork")
             pool = ctx.Pool(n_workers, initializer=_init_worker, initargs=(config,))
             chunks = pool.imap(_read_chunk, new_chunks(POOL_CHUNK_ARTICLES), chunksize=1)

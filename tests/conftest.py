@@ -22,8 +22,9 @@ from sitrep.store import Store, open_store
 
 @pytest.fixture(scope="session")
 def app_config(tmp_path_factory: pytest.TempPathFactory) -> Config:
-    """Defaults with the gazetteer cached in a session tmp folder (built once)."""
-    return default_config().with_(cache_dir=str(tmp_path_factory.mktemp("sitrep-cache")))
+    """Defaults with the gazetteer cached in a session tmp folder (built once), on one
+    process (ingest's default is every core; tests that want a pool ask for one)."""
+    return default_config().with_(cache_dir=str(tmp_path_factory.mktemp("sitrep-cache")), workers=1)
 
 
 @pytest.fixture(scope="session")

@@ -297,3 +297,37 @@ def test_detect_language_keeps_the_long_sample_for_unsure_and_arabic_script_text
     unsure = "Ok 12 34 56 xz qv 78 90. " * 200
     ingest_mod.detect_language(unsure)
     assert counting.lengths[-1] == min(len(unsure), 20_000)
+
+
+def test_deferred_lemmas_are_the_lemmatizers(extractor: Extractor) -> None:
+    """A lemma computed on read (the parse skips the lemmatizer) is the pipeline's own."""
+    from sitrep.read.en.extract import _lemma
+
+    reader = extractor.reader("en")
+    assert isinstance(reader, EnglishReader)
+    texts = [*_demo_sentences(), *OWN_SENTENCES]
+    deferred = reader._parse(texts, 64)
+    full = list(extractor.nlp.pipe(texts))
+    assert extractor.nlp.pipe_names[-1] == "lemmatizer"
+    assert any(tok.lemma == 0 for doc in deferred for tok in doc)  # the parse did defer
+    for lazy, whole in zip(deferred, full, strict=True):
+        assert [_lemma(t) for t in lazy] == [t.lemma_ for t in whole]
+        assert [_lemma(t) for t in lazy] == [t.lemma_ for t in whole]  # read twice: the same
+
+
+def test_models_are_loaded_before_the_pool_forks(
+    app_config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a pool the models are loaded in the ingest process, before the workers start."""
+    from sitrep import pipeline
+    from sitrep.store import open_store
+
+    loaded: list[str] = []
+    real = pipeline._load_models
+    monkeypatch.setattr(pipeline, "_load_models", lambda ex: (loaded.append("x"), real(ex)))
+    src = tmp_path / "in.jsonl"
+    lines = DEMO.read_text("utf-8").splitlines()[:3]
+    src.write_text("\n".join(lines) + "\n", "utf-8")
+    with open_store(str(tmp_path / "p.db")) as store:
+        summary = ingest([src], config=app_config, store=store, workers=2)
+    assert loaded == ["x"] and summary.articles == 3

@@ -347,7 +347,7 @@ class EnglishReader:
             for p in prepared:
                 p.predictions = {i: next(read) for i in p.to_parse}
         try:
-            docs = iter(list(self.nlp.pipe(texts, batch_size=batch_size)) if texts else [])
+            docs = iter(self._parse(texts, batch_size) if texts else [])
         except Exception:  # noqa: BLE001 - parse article by article to find the bad one
             if len(prepared) <= 1:
                 raise
@@ -363,6 +363,24 @@ class EnglishReader:
             else:
                 done.append(outcome)
         return done
+
+    def _parse(self, texts: list[str], batch_size: int) -> list[Any]:
+        """spaCy's parses of ``texts``, lemmas left to be computed on first read.
+
+        The lemmatizer is the pipeline's last component and the reader asks for
+        the lemma of a handful of tokens per sentence (the heads it tests
+        against word lists), so running it over every token cost about a fifth
+        of the parse for nothing: :func:`_lemma` computes a token's lemma with
+        the same component when read, which gives the same lemma.
+        """
+        nlp = self.nlp
+        lemmatizer = _deferrable_lemmatizer(nlp)
+        if lemmatizer is None:
+            return list(nlp.pipe(texts, batch_size=batch_size))
+        docs = list(nlp.pipe(texts, batch_size=batch_size, disable=[lemmatizer.name]))
+        for doc in docs:
+            doc.user_data[_LAZY_LEMMATIZER] = lemmatizer
+        return docs
 
     def _read_alone(self, article: Article) -> ArticleReading | Exception:
         try:
@@ -1083,6 +1101,40 @@ def _trigger_token(doc: Any, trig: TriggerMatch) -> Any:
     return span.root
 
 
+# Where a parse keeps the lemmatizer that :func:`_lemma` applies on demand.
+_LAZY_LEMMATIZER = "sitrep.lazy_lemmatizer"
+
+
+def _deferrable_lemmatizer(nlp: Any) -> Any:
+    """The pipeline's lemmatizer when it can run on demand instead (else None).
+
+    Only the last component, and only spaCy's rule or lookup lemmatizer: its
+    lemma of a token depends on the token's text, part of speech and morphology
+    alone, so computing it later, for the tokens read, gives the same lemma.
+    """
+    names = list(getattr(nlp, "pipe_names", ()))
+    if not names or names[-1] != "lemmatizer":
+        return None
+    component = nlp.get_pipe("lemmatizer")
+    if getattr(component, "mode", None) not in ("rule", "lookup"):
+        return None
+    if not callable(getattr(component, "lemmatize", None)):
+        return None
+    return component
+
+
+def _lemma(token: Any) -> str:
+    """``token.lemma_``, computed on first read when the parse deferred the lemmatizer.
+
+    As the component itself does: a lemma already set (by the attribute ruler)
+    stays unless the lemmatizer overwrites.
+    """
+    lemmatizer = token.doc.user_data.get(_LAZY_LEMMATIZER)
+    if lemmatizer is not None and (token.lemma == 0 or lemmatizer.overwrite):
+        token.lemma_ = lemmatizer.lemmatize(token)[0]
+    return str(token.lemma_)
+
+
 def _aux_lemmas(token: Any) -> set[str]:
     """Auxiliaries of the trigger and of the verbs it depends on ("could claim victory")."""
     lemmas = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
@@ -1107,21 +1159,21 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
             return Status.DENIED
         if _aux_lemmas(token) & MODALS:
             return Status.EXPECTED
-        if token.head.lemma_ in PREVENT_HEADS or token.lemma_ in PREVENT_HEADS:
+        if _lemma(token.head) in PREVENT_HEADS or _lemma(token) in PREVENT_HEADS:
             return Status.EXPECTED
-        if token.dep_ in ("xcomp", "oprd", "ccomp", "acomp") and token.head.lemma_ in (
+        if token.dep_ in ("xcomp", "oprd", "ccomp", "acomp") and _lemma(token.head) in (
             PROCLAIM_HEADS
         ):
             return Status.CLAIMED  # "Damascus proclaimed the town liberated"
         if "to" in {c.lower_ for c in token.children if c.dep_ == "aux"}:
             head = token.head
-            if head.lemma_ in NEGATIVE_HEADS:
+            if _lemma(head) in NEGATIVE_HEADS:
                 return Status.DENIED
-            if head.lemma_ in CLAIM_HEADS:
+            if _lemma(head) in CLAIM_HEADS:
                 return Status.CLAIMED
             # "managed to retake" happens; "the start of the operation to retake" does not
-            implicative = head.lemma_ in IMPLICATIVE_HEADS and head.pos_ in ("VERB", "AUX")
-            if not implicative and (head.lemma_ in PURPOSE_HEADS or head.pos_ in ("NOUN", "VERB")):
+            implicative = _lemma(head) in IMPLICATIVE_HEADS and head.pos_ in ("VERB", "AUX")
+            if not implicative and (_lemma(head) in PURPOSE_HEADS or head.pos_ in ("NOUN", "VERB")):
                 return Status.EXPECTED
         if any(c.dep_ == "amod" and c.lower_ in EXPECT_MODIFIERS for c in token.children):
             return Status.EXPECTED
@@ -1220,7 +1272,7 @@ def _recalled(token: Any) -> bool:
     while head.dep_ in ("prep", "pobj", "compound", "appos", "conj") and head.head.i != head.i:
         head = head.head
     # inside a noun phrase ("the army's recapture of X"), the event may be the news
-    return head.pos_ in ("VERB", "AUX") and head.lemma_ not in ANNOUNCE_HEADS
+    return head.pos_ in ("VERB", "AUX") and _lemma(head) not in ANNOUNCE_HEADS
 
 
 # What a force takes when it takes an unnamed part of a region: "swaths of
@@ -1563,7 +1615,7 @@ def _speaker_subject(token: Any) -> bool:
             break
         head = head.head
     for c in head.children:
-        if c.dep_ == "nsubjpass" and token.lemma_ in SPEAKER_PASSIVES:
+        if c.dep_ == "nsubjpass" and _lemma(token) in SPEAKER_PASSIVES:
             return not any(x.dep_ == "agent" for x in token.children)
         if c.dep_ != "nsubj":
             continue
