@@ -190,7 +190,22 @@ def cli(ctx: click.Context, db: str | None, config_path: str | None) -> None:
     "--workers",
     type=int,
     default=None,
-    help="Worker processes (0 = all cores; default from config).",
+    help="Worker processes (0 = all cores; default from config); with --engine dask and "
+    "no --scheduler, the size of the Dask cluster started here.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where articles are read: this machine's process pool, or a Dask cluster "
+    "(--scheduler; without it, one started on this machine).",
+)
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    default=None,
+    help="The Dask scheduler to read on (with --engine dask).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
@@ -203,11 +218,26 @@ def ingest(
     published: date | None,
     fmt: str,
     workers: int | None,
+    engine: str,
+    scheduler: str | None,
     as_json: bool,
     quiet: bool,
 ) -> None:
-    """Read articles from files and folders (text, HTML, JSONL, CSV) into the database."""
+    """Read articles from files and folders (text, HTML, JSONL, CSV) into the database.
+
+    With --engine dask --scheduler tcp://HOST:PORT the articles are read on a Dask
+    cluster's workers and stored here; the events are the same as a local run's.
+    """
     from tqdm import tqdm
+
+    if scheduler is not None and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask", ctx)
+    if scheduler is not None and workers is not None:
+        raise click.UsageError(
+            "--workers sizes a Dask cluster started here; with --scheduler the "
+            "cluster's own workers read (start more with `dask worker`)",
+            ctx,
+        )
 
     def go() -> Any:
         with _sitrep(ctx, readonly=False) as api:
@@ -220,6 +250,8 @@ def ingest(
                     published=published,
                     workers=workers,
                     progress=bar.update,
+                    engine=engine,
+                    scheduler=scheduler,
                 )
             finally:
                 bar.close()
