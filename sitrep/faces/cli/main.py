@@ -686,6 +686,68 @@ _demo_db_option = click.option(
 )
 
 
+@bench.command("dask")
+@click.option(
+    "--limit", type=int, default=200, show_default=True, help="Articles of the corpus to ingest."
+)
+@click.option(
+    "--corpus",
+    type=click.Choice(["general", "guardian"]),
+    default="general",
+    show_default=True,
+    help="general: GeoWebNews + LGL; guardian: conflict-dense.",
+)
+@click.option(
+    "--workers",
+    "max_workers",
+    type=click.IntRange(1),
+    default=2,
+    show_default=True,
+    help="Measure 1 .. N workers for each engine.",
+)
+@click.option(
+    "--db",
+    "db_url",
+    metavar="URL",
+    default=None,
+    help="Also ingest into this PostgreSQL database (emptied first and after), next to SQLite.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@_model_option
+@click.pass_context
+def bench_dask(
+    ctx: click.Context,
+    limit: int,
+    corpus: str,
+    max_workers: int,
+    db_url: str | None,
+    as_json: bool,
+) -> None:
+    """The scaling curve: the local and the Dask engine on 1..N workers, side by side.
+
+    Articles/s, per CPU-second, per added worker, and whether each run gave the same
+    events; with --db postgresql://..., PostgreSQL ingest beside SQLite.
+    """
+    from sitrep.quality.bench.scale import format_scale, run_scale_bench
+
+    if db_url is not None and "://" not in db_url:
+        raise click.BadParameter("a database URL, e.g. postgresql+psycopg://USER:PW@HOST/DB")
+    result = _run(
+        lambda: run_scale_bench(
+            _config(ctx),
+            corpus=corpus,
+            limit=limit,
+            workers=range(1, max_workers + 1),
+            db_url=db_url,
+            log=lambda m: click.echo(m, err=True),
+        )
+    )
+    if as_json:
+        click.echo(json.dumps(result, indent=2))
+    else:
+        click.echo(format_scale(result))
+
+
 @bench.command("startup")
 @click.option(
     "--runs",
