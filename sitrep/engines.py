@@ -194,13 +194,18 @@ class DaskEngine:
         """
         client = self._client
         assert client is not None, "use DaskEngine as a context manager"
-        remote = client.scatter(_remote(config), broadcast=True)
+        # the settings travel with each shard (half a kilobyte), not scattered once:
+        # a shard re-run after its worker died needs nothing that died with it
+        remote = _remote(config)
         window: deque[tuple[list[Article], Future]] = deque()
         try:
-            for shard in shards:
+            limit = 0
+            for i, shard in enumerate(shards):
+                if i % 64 == 0:  # a cluster that grows (adapt, new jobs) gets more in flight
+                    limit = SHARDS_PER_WORKER * max(1, self.worker_count())
                 future = client.submit(read_shard, shard, remote, pure=False)
                 window.append((shard, future))
-                if len(window) >= SHARDS_PER_WORKER * max(1, self.worker_count()):
+                if len(window) >= limit:
                     yield self._outcomes(*window.popleft())
             while window:
                 yield self._outcomes(*window.popleft())
