@@ -8,9 +8,10 @@ into fresh databases, in one run so that the figures share the machine's load:
   and the Dask engine (:class:`sitrep.engines.DaskEngine`, a local cluster of
   1, 2, ... worker processes), each in articles/s of wall-clock time and per
   CPU-second (this process and its workers: robust to other work on the
-  machine); Dask's cluster start-up and model loading are timed apart, the
-  ingest itself with the models loaded, as the local engine's single process
-  has them (its pool's workers load theirs inside the timed run);
+  machine; for Dask, the client's share and the workers' apart); Dask's
+  cluster start-up and model loading are timed apart, the ingest itself with
+  the models loaded, as the local engine has them (its pool's workers fork
+  from this warm process);
 - the figure per added worker: articles/s gained and the ratio to one worker;
 - whether each run gave the same events as the local single process (counts,
   and the sorted event ids);
@@ -77,10 +78,14 @@ def _timed_ingest(
         t0, c0 = time.perf_counter(), _own_cpu()
         summary = ingest([src], config=config, store=store, workers=workers, engine=engine)
         seconds = time.perf_counter() - t0
-        cpu = _own_cpu() - c0 + ((worker_cpu() - w0) if worker_cpu else 0.0)
+        own = _own_cpu() - c0
+        workers_cpu = (worker_cpu() - w0) if worker_cpu else 0.0
+        cpu = own + workers_cpu
         counts = store.counts()
     n = summary.articles
+    split = {"client_cpu_s": round(own, 3), "workers_cpu_s": round(workers_cpu, 3)}
     return {
+        **(split if worker_cpu else {}),
         "articles": n,
         "failed": summary.failed,
         "seconds": round(seconds, 3),
@@ -220,7 +225,7 @@ def format_scale(result: dict[str, Any]) -> str:
         f"commit {m.get('commit') or '?'}; {m.get('cores', '?')} cores; load average "
         f"{result.get('load_before')} before, {result.get('load_after')} after",
         f"{'engine':<8}{'workers':>8}{'art/s':>9}{'art/cpu-s':>11}{'events':>8}{'same':>6}"
-        f"{'start s':>9}{'models s':>10}",
+        f"{'start s':>9}{'models s':>10}{'cpu client/workers':>20}",
     ]
     for name in ("local", "dask"):
         for run in result[name]:
@@ -229,6 +234,11 @@ def format_scale(result: dict[str, Any]) -> str:
                 f"{run['articles_per_cpu_s']:>11.2f}{run['events']:>8}"
                 f"{'yes' if run['same_events'] else 'NO':>6}"
                 f"{run.get('cluster_start_s', ''):>9}{run.get('models_loaded_s', ''):>10}"
+                + (
+                    f"{run['client_cpu_s']:>11.2f} / {run['workers_cpu_s']:<6.2f}"
+                    if "client_cpu_s" in run
+                    else ""
+                )
             )
     for name in ("local", "dask"):
         s = result[f"{name}_scaling"]
