@@ -602,7 +602,8 @@ def bench(ctx: click.Context, quick: bool, out: str | None) -> None:
 
     `sitrep bench api` loads the HTTP API instead; `sitrep bench startup` times fresh
     processes of the light commands; `sitrep bench timings` the times unit tests used
-    to assert.
+    to assert; `sitrep bench dask` the scaling curve of the local and Dask engines
+    (and PostgreSQL ingest beside SQLite).
     """
     if ctx.invoked_subcommand is not None:
         return
