@@ -145,25 +145,47 @@ class Sitrep:
         published: date | None = None,
         workers: int | None = None,
         progress: Callable[[int], None] | None = None,
+        engine: str = "local",
+        scheduler: str | None = None,
     ) -> IngestSummary:
         """Read files, folders or URLs (text, HTML, JSONL, CSV) into the store.
 
         ``outlet`` and ``published`` fill in inputs that do not say; ``workers``
         is the number of reader processes (default from config); ``progress`` is
         called with 1 after each input. Inputs that fail are listed in the summary.
+
+        ``engine="dask"`` reads the articles on a Dask cluster: the scheduler at
+        ``scheduler`` (``tcp://HOST:PORT``) or, without one, ``workers`` worker
+        processes started here; this process stores what they read, so the
+        events are the same as with the local engine.
         """
         from sitrep.pipeline import ingest
 
-        return ingest(
-            paths,
-            config=self.config,
-            store=self.store,
-            fmt=fmt,
-            outlet=outlet,
-            published=published,
-            workers=workers,
-            progress=progress,
-        )
+        if engine not in ("local", "dask"):
+            raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
+        if scheduler is not None and engine != "dask":
+            raise ValueError("a scheduler is for engine='dask'")
+
+        def run(shard_engine: Any = None) -> IngestSummary:
+            return ingest(
+                paths,
+                config=self.config,
+                store=self.store,
+                fmt=fmt,
+                outlet=outlet,
+                published=published,
+                workers=workers,
+                progress=progress,
+                engine=shard_engine,
+            )
+
+        if engine == "local":
+            return run()
+        from sitrep.engines import DaskEngine
+
+        n = workers if workers is not None else self.config.workers
+        with DaskEngine(scheduler, workers=n or None) as dask:
+            return run(dask)
 
     # -- events ---------------------------------------------------------------
 

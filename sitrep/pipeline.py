@@ -20,7 +20,11 @@ are rebuilt the same way (load changes, build timelines, save).
 
 With ``workers > 1`` step 3 runs in a process pool, one chunk of articles per
 task; storing stays in this process (one writer), article by article in input
-order.
+order. With an ``engine`` (:class:`ShardEngine`, e.g. the Dask one in
+:mod:`sitrep.engines`) step 3 runs wherever that engine sends the chunks: each
+runs :func:`read_shard`, a plain function with no engine in it, and the results
+come back in input order to be stored here as with the pool, so every engine
+gives the same events, ids included.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -64,6 +69,9 @@ from sitrep.store import (
 
 log = logging.getLogger(__name__)
 
+# What reading one article gives: its reading, or the article with why it failed.
+Outcome = ArticleReading | tuple[Article, str]
+
 
 @dataclass
 class IngestSummary:
@@ -79,6 +87,7 @@ class IngestSummary:
     events_total: int = 0
     # files a folder walk passed over (README, notes, unsupported types), with why
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    engine: str = "local"  # where the articles were read: "local" or "dask"
 
     @property
     def articles_per_second(self) -> float:
@@ -101,6 +110,7 @@ class IngestSummary:
             "words_per_second": round(self.words_per_second, 1),
             "failures": [{"input": o, "reason": r} for o, r in self.failures],
             "skipped": [{"input": o, "reason": r} for o, r in self.skipped],
+            "engine": self.engine,
         }
 
 
@@ -199,20 +209,18 @@ def _load_models(extractor: Extractor) -> None:
     _ = extractor.gazetteer, extractor.actors, extractor.nlp, extractor.classifier
 
 
-def _read_chunk(articles: list[Article]) -> list[ArticleReading | tuple[Article, str]]:
+def _read_chunk(articles: list[Article]) -> list[Outcome]:
     assert _WORKER is not None
     return _safe_read_chunk(_WORKER, articles)
 
 
-def _safe_read_chunk(
-    extractor: Extractor, articles: list[Article]
-) -> list[ArticleReading | tuple[Article, str]]:
+def _safe_read_chunk(extractor: Extractor, articles: list[Article]) -> list[Outcome]:
     """Read a chunk; an article that failed becomes (article, reason)."""
     try:
         outcomes = extractor.read_chunk(articles, batch_size=DEFAULT_BATCH)
     except Exception as exc:  # noqa: BLE001 - the chunk as a whole failed: say so per article
         outcomes = [exc for _ in articles]
-    out: list[ArticleReading | tuple[Article, str]] = []
+    out: list[Outcome] = []
     for article, outcome in zip(articles, outcomes, strict=True):
         if isinstance(outcome, SitrepError):
             out.append((article, str(outcome)))
@@ -229,6 +237,50 @@ def _safe_read_chunk(
     return out
 
 
+# -- the per-shard function: engine-free, so any engine runs it -------------
+
+_READERS: dict[Config, Extractor] = {}
+_READERS_LOCK = threading.Lock()
+
+
+def read_shard(articles: list[Article], config: Config) -> list[Outcome]:
+    """Read a shard of articles in this process, loading the models once per process.
+
+    The unit of work an engine hands out (a Dask task, a Ray task, a Spark
+    partition): a plain, importable function of picklable arguments. The
+    :class:`Extractor` for ``config`` is built on the first call and kept for the
+    next ones, so a worker process loads spaCy and the gazetteer once. An
+    article that fails comes back as ``(article, reason)``, never as an
+    exception that would fail the shard; the one exception that escapes is an
+    Extractor that cannot be built (a worker without the models), which no
+    article could be read without.
+    """
+    # One reader at a time per process: spaCy's pipeline is not thread-safe, and a
+    # worker with several threads then reads one shard after the other.
+    with _READERS_LOCK:
+        reader = _READERS.get(config)
+        if reader is None:
+            _READERS.clear()  # one set of models per process, the latest config's
+            reader = _READERS[config] = Extractor(config)
+        return _safe_read_chunk(reader, articles)
+
+
+class ShardEngine(Protocol):
+    """Where articles are read: runs :func:`read_shard` over shards, elsewhere.
+
+    ``map_shards`` returns each shard's outcomes in the order the shards came
+    (the order they are stored in, which makes the ids); it may read ahead.
+    """
+
+    name: str
+
+    def map_shards(
+        self, shards: Iterable[list[Article]], config: Config
+    ) -> Iterator[list[Outcome]]:
+        """Each shard's :func:`read_shard` outcomes, in input order."""
+        ...
+
+
 def ingest(
     paths: Iterable[str | Path],
     *,
@@ -241,11 +293,13 @@ def ingest(
     merge_every: int = 200,
     progress: Callable[[int], None] | None = None,
     strict: bool = False,
+    engine: ShardEngine | None = None,
 ) -> IngestSummary:
     """Ingest files, folders or URLs into ``store``; see the module docstring.
 
     ``strict`` raises on the first failure instead of recording it (for tests).
-    ``progress`` is called with 1 after each input.
+    ``progress`` is called with 1 after each input. ``engine`` reads the articles
+    elsewhere (a Dask cluster: :mod:`sitrep.engines`); ``workers`` is then unused.
     """
     skipped: list[tuple[str, str]] = []
     items = read_inputs(
@@ -265,6 +319,7 @@ def ingest(
             merge_every=merge_every,
             progress=progress,
             strict=strict,
+            engine=engine,
         )
         # the walk is over once every item was read, so the list is complete
         summary.skipped = skipped
@@ -304,13 +359,15 @@ def ingest_items(
     progress: Callable[[int], None] | None = None,
     strict: bool = False,
     extractor: Extractor | None = None,
+    engine: ShardEngine | None = None,
 ) -> IngestSummary:
     """Ingest articles already read (by :func:`ingest` or the feed follower).
 
     The same steps as :func:`ingest` from step 2 on. ``extractor`` lets a
-    long-running caller (``sitrep follow``) load spaCy once, not per call.
+    long-running caller (``sitrep follow``) load spaCy once, not per call;
+    ``engine`` reads the articles elsewhere (see :class:`ShardEngine`).
     """
-    summary = IngestSummary()
+    summary = IngestSummary(engine=engine.name if engine is not None else "local")
     started = time.perf_counter()
     # a run killed after storing articles but before merging them: finish that first
     merge_pending(store)
@@ -363,8 +420,10 @@ def ingest_items(
     pending = 0
     pool = None
     try:
-        chunks: Iterable[list[ArticleReading | tuple[Article, str]]]
-        if n_workers > 1:
+        chunks: Iterable[list[Outcome]]
+        if engine is not None:
+            chunks = engine.map_shards(new_chunks(POOL_CHUNK_ARTICLES), config)
+        elif n_workers > 1:
             # load the models here, once, before the fork: every worker then
             # starts with them (shared copy-on-write) instead of spending a
             # core's start-up on its own copy while the first chunks wait

@@ -190,7 +190,22 @@ def cli(ctx: click.Context, db: str | None, config_path: str | None) -> None:
     "--workers",
     type=int,
     default=None,
-    help="Worker processes (0 = all cores; default from config).",
+    help="Worker processes (0 = all cores; default from config); with --engine dask and "
+    "no --scheduler, the size of the Dask cluster started here.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where articles are read: this machine's process pool, or a Dask cluster "
+    "(--scheduler; without it, one started on this machine).",
+)
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    default=None,
+    help="The Dask scheduler to read on (with --engine dask).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
@@ -203,11 +218,26 @@ def ingest(
     published: date | None,
     fmt: str,
     workers: int | None,
+    engine: str,
+    scheduler: str | None,
     as_json: bool,
     quiet: bool,
 ) -> None:
-    """Read articles from files and folders (text, HTML, JSONL, CSV) into the database."""
+    """Read articles from files and folders (text, HTML, JSONL, CSV) into the database.
+
+    With --engine dask --scheduler tcp://HOST:PORT the articles are read on a Dask
+    cluster's workers and stored here; the events are the same as a local run's.
+    """
     from tqdm import tqdm
+
+    if scheduler is not None and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask", ctx)
+    if scheduler is not None and workers is not None:
+        raise click.UsageError(
+            "--workers sizes a Dask cluster started here; with --scheduler the "
+            "cluster's own workers read (start more with `dask worker`)",
+            ctx,
+        )
 
     def go() -> Any:
         with _sitrep(ctx, readonly=False) as api:
@@ -220,6 +250,8 @@ def ingest(
                     published=published,
                     workers=workers,
                     progress=bar.update,
+                    engine=engine,
+                    scheduler=scheduler,
                 )
             finally:
                 bar.close()
@@ -570,7 +602,8 @@ def bench(ctx: click.Context, quick: bool, out: str | None) -> None:
 
     `sitrep bench api` loads the HTTP API instead; `sitrep bench startup` times fresh
     processes of the light commands; `sitrep bench timings` the times unit tests used
-    to assert.
+    to assert; `sitrep bench dask` the scaling curve of the local and Dask engines
+    (and PostgreSQL ingest beside SQLite).
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -652,6 +685,68 @@ _demo_db_option = click.option(
     default=None,
     help="The demo database (default bench-reports/demo.db; built when absent).",
 )
+
+
+@bench.command("dask")
+@click.option(
+    "--limit", type=int, default=200, show_default=True, help="Articles of the corpus to ingest."
+)
+@click.option(
+    "--corpus",
+    type=click.Choice(["general", "guardian"]),
+    default="general",
+    show_default=True,
+    help="general: GeoWebNews + LGL; guardian: conflict-dense.",
+)
+@click.option(
+    "--workers",
+    "max_workers",
+    type=click.IntRange(1),
+    default=2,
+    show_default=True,
+    help="Measure 1 .. N workers for each engine.",
+)
+@click.option(
+    "--db",
+    "db_url",
+    metavar="URL",
+    default=None,
+    help="Also ingest into this PostgreSQL database (emptied first and after), next to SQLite.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@_model_option
+@click.pass_context
+def bench_dask(
+    ctx: click.Context,
+    limit: int,
+    corpus: str,
+    max_workers: int,
+    db_url: str | None,
+    as_json: bool,
+) -> None:
+    """The scaling curve: the local and the Dask engine on 1..N workers, side by side.
+
+    Articles/s, per CPU-second, per added worker, and whether each run gave the same
+    events; with --db postgresql://..., PostgreSQL ingest beside SQLite.
+    """
+    from sitrep.quality.bench.scale import format_scale, run_scale_bench
+
+    if db_url is not None and "://" not in db_url:
+        raise click.BadParameter("a database URL, e.g. postgresql+psycopg://USER:PW@HOST/DB")
+    result = _run(
+        lambda: run_scale_bench(
+            _config(ctx),
+            corpus=corpus,
+            limit=limit,
+            workers=range(1, max_workers + 1),
+            db_url=db_url,
+            log=lambda m: click.echo(m, err=True),
+        )
+    )
+    if as_json:
+        click.echo(json.dumps(result, indent=2))
+    else:
+        click.echo(format_scale(result))
 
 
 @bench.command("startup")
