@@ -39,6 +39,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitrep.core.config import Config
 from sitrep.core.errors import ConfigError, LookupFailed, SitrepError, StoreError
+from sitrep.faces.web.cache import DEFAULT_CACHE_BYTES, ResponseCache
 from sitrep.faces.web.comments_api import CommentBackend, add_comment_routes
 from sitrep.faces.web.limits import RateLimiter
 from sitrep.faces.web.page_api import DOCS_FAVICON, SWAGGER_CSS, SWAGGER_JS, add_page_routes
@@ -201,6 +202,7 @@ def create_app(
     db: str | None = None,
     policy: Policy | None = None,
     comment_rate: tuple[int, float] | None = COMMENT_RATE,
+    cache_bytes: int = DEFAULT_CACHE_BYTES,
 ) -> Any:
     """The FastAPI app serving the API under ``/api`` and the page at ``/``.
 
@@ -208,7 +210,8 @@ def create_app(
     (:class:`sitrep.core.errors.StoreError` otherwise: run ``sitrep ingest`` first).
     Comments are moderated under ``policy`` (the bundled default when None);
     ``comment_rate`` is (comments, per seconds) from one client address, None
-    for no limit.
+    for no limit. Answers of the read endpoints are kept per database generation, up
+    to ``cache_bytes`` of them (0: none; see :mod:`sitrep.faces.web.cache`).
     """
     backend = _Backend(config, db or config.db)
     comment_backend = CommentBackend(db or config.db, backend.api)
@@ -222,6 +225,8 @@ def create_app(
         redoc_url=None,
     )
     app.state.backend = backend
+    # outermost but for the error handler: a kept answer skips routing and checks
+    app.add_middleware(ResponseCache, generation=backend.store.generation, max_bytes=cache_bytes)
     app.state.comments = comment_backend
     api = backend.api
 
@@ -285,11 +290,19 @@ def create_app(
 
     # -- the API ------------------------------------------------------------
 
+    # the store's summary, by database generation (missing_assets is read every time)
+    summaries: dict[str, dict[str, Any]] = {}
+
     @app.get("/api/summary", tags=["meta"])
     def summary() -> dict[str, Any]:
         """What the page needs first: date range, counts, event types, missing map assets."""
-        with backend.gate:
-            counts = api.summary()
+        generation = backend.store.generation()
+        counts = summaries.get(generation)
+        if counts is None:
+            with backend.gate:
+                counts = api.summary()  # counts every event: kept until the next write
+            summaries.clear()
+            summaries[generation] = counts
         return {
             **counts,
             "statuses": list(ALL_STATUSES),
