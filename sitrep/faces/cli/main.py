@@ -546,13 +546,24 @@ def gazetteer_lookup(ctx: click.Context, name: str) -> None:
     help="Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed "
     "(default: none; the rate limit then counts the connecting address).",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Server processes sharing the port and the database (default: one per core).",
+)
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, trusted_proxies: str | None) -> None:
+def serve(
+    ctx: click.Context, host: str, port: int, trusted_proxies: str | None, workers: int | None
+) -> None:
     """Serve the web page (map, events, roundups) and the HTTP API (/docs)."""
+    import os
+
     from sitrep.faces.web import serve as run_server
 
     config = _config(ctx)
-    _run(lambda: run_server(config, host, port, trusted_proxies=trusted_proxies))
+    n = workers or os.cpu_count() or 1
+    _run(lambda: run_server(config, host, port, trusted_proxies=trusted_proxies, workers=n))
 
 
 @cli.group(invoke_without_command=True)

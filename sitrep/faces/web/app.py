@@ -18,6 +18,7 @@ import base64
 import errno
 import hashlib
 import logging
+import os
 import queue
 import re
 import socket
@@ -554,16 +555,23 @@ def serve(
     log_level: str = "info",
     policy: Policy | None = None,
     trusted_proxies: str | None = None,
+    workers: int = 1,
 ) -> None:
     """Serve the API and the page until interrupted (``sitrep serve``).
 
     Reader comments are moderated under ``policy`` (the bundled default when None).
     ``X-Forwarded-For`` is believed only from ``trusted_proxies`` (comma-separated
     addresses); by default from nobody, so no client picks its own rate-limit bucket.
+    ``workers`` processes share the listening socket and the database (each its own
+    connections and answer cache; the database generation keeps every cache current).
     """
     import uvicorn
 
-    app = create_app(config, db=db, policy=policy)
+    if workers > 1:
+        from sitrep.store import open_store
+
+        open_store(db or config.db, readonly=True).close()  # a missing database fails here
+    app = create_app(config, db=db, policy=policy) if workers <= 1 else None
     # bind before saying "serving": a busy port fails here, with nothing claimed first
     sock = listen_socket(host, port)
     missing = vendor_assets_missing()
@@ -575,17 +583,66 @@ def serve(
             f"{', '.join(missing)}); run `make web-assets`. The page works without the map."
         )
     # uvicorn believes X-Forwarded-For from 127.0.0.1 unless told otherwise
-    server = uvicorn.Server(
-        uvicorn.Config(
-            app,
-            host=host,
-            port=port,
-            log_level=log_level,
-            proxy_headers=bool(trusted_proxies),
-            forwarded_allow_ips=trusted_proxies or "",
+    proxies = {"proxy_headers": bool(trusted_proxies), "forwarded_allow_ips": trusted_proxies or ""}
+    if app is not None:
+        server = uvicorn.Server(
+            uvicorn.Config(app, host=host, port=port, log_level=log_level, **proxies)
         )
+        server.run(sockets=[sock])
+        return
+    serve_workers(
+        (config, db, policy), sock, workers=workers, log_level=log_level, uvicorn_options=proxies
     )
-    server.run(sockets=[sock])
+
+
+# The environment variable naming the file that holds a worker's (config, db, policy).
+WORKER_ARGS = "SITREP_WEB_WORKER_ARGS"
+
+
+def worker_app() -> Any:
+    """The app of one worker of ``sitrep serve --workers N`` (uvicorn calls it in each).
+
+    Its arguments come from the file :func:`serve_workers` wrote (a pickle this
+    process's parent made), named by :data:`WORKER_ARGS`.
+    """
+    import pickle
+
+    with open(os.environ[WORKER_ARGS], "rb") as fh:
+        config, db, policy = pickle.load(fh)
+    return create_app(config, db=db, policy=policy)
+
+
+def serve_workers(
+    args: tuple[Config, str | None, Any],
+    sock: socket.socket,
+    *,
+    workers: int,
+    log_level: str = "info",
+    uvicorn_options: dict[str, Any] | None = None,
+) -> None:
+    """Serve ``create_app(*args)`` from ``workers`` processes on one bound socket.
+
+    uvicorn's supervisor starts the workers (fresh interpreters) and restarts one
+    that dies; each builds its app through :func:`worker_app`. Ends when interrupted.
+    """
+    import pickle
+    import tempfile
+
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    with tempfile.TemporaryDirectory(prefix="sitrep-serve-") as tmp:
+        path = Path(tmp) / "worker-args.pickle"
+        path.write_bytes(pickle.dumps(args))
+        os.environ[WORKER_ARGS] = str(path)  # the workers inherit the environment
+        cfg = uvicorn.Config(
+            "sitrep.faces.web.app:worker_app",
+            factory=True,
+            workers=workers,
+            log_level=log_level,
+            **(uvicorn_options or {}),
+        )
+        Multiprocess(cfg, sockets=[sock]).run()
 
 
 def listen_socket(host: str, port: int) -> socket.socket:
