@@ -591,11 +591,15 @@ def serve(
         server.run(sockets=[sock])
         return
     serve_workers(
-        (config, db, policy), sock, workers=workers, log_level=log_level, uvicorn_options=proxies
+        {"config": config, "db": db, "policy": policy},
+        sock,
+        workers=workers,
+        log_level=log_level,
+        uvicorn_options=proxies,
     )
 
 
-# The environment variable naming the file that holds a worker's (config, db, policy).
+# The environment variable naming the file that holds a worker's create_app arguments.
 WORKER_ARGS = "SITREP_WEB_WORKER_ARGS"
 
 
@@ -608,19 +612,20 @@ def worker_app() -> Any:
     import pickle
 
     with open(os.environ[WORKER_ARGS], "rb") as fh:
-        config, db, policy = pickle.load(fh)
-    return create_app(config, db=db, policy=policy)
+        args = pickle.load(fh)
+    return create_app(args.pop("config"), **args)
 
 
 def serve_workers(
-    args: tuple[Config, str | None, Any],
+    args: dict[str, Any],
     sock: socket.socket,
     *,
     workers: int,
     log_level: str = "info",
     uvicorn_options: dict[str, Any] | None = None,
 ) -> None:
-    """Serve ``create_app(*args)`` from ``workers`` processes on one bound socket.
+    """Serve ``create_app(args["config"], **other args)`` from ``workers`` processes
+    on one bound socket.
 
     uvicorn's supervisor starts the workers (fresh interpreters) and restarts one
     that dies; each builds its app through :func:`worker_app`. Ends when interrupted.
