@@ -22,6 +22,7 @@ from sqlalchemy import (
     Date,
     Select,
     and_,
+    bindparam,
     func,
     literal,
     literal_column,
@@ -302,39 +303,36 @@ def _lookups(
     for r in rows:
         actor_ids.update(json.loads(r["assoc_actors"]))
     actor_names = (
-        {
-            r[0]: (r[1], r[2], r[3])
-            for r in conn.execute(
-                select(actors.c.id, actors.c.name, actors.c.kind, actors.c.country).where(
-                    actors.c.id.in_(sorted(actor_ids))
-                )
-            )
-        }
+        {r[0]: (r[1], r[2], r[3]) for r in conn.execute(_ACTORS_IN, {"ids": sorted(actor_ids)})}
         if actor_ids
         else {}
     )
     place_rows = (
-        {
-            r["id"]: r
-            for r in conn.execute(
-                select(places).where(places.c.id.in_(sorted(place_ids)))
-            ).mappings()
-        }
+        {r["id"]: r for r in conn.execute(_PLACES_IN, {"ids": sorted(place_ids)}).mappings()}
         if place_ids
         else {}
     )
     return actor_names, place_rows
 
 
+# The statements every page runs, built once: building a statement per request cost
+# more than running it (SQLAlchemy's compiled cache still serves the SQL).
+_MENTIONS_OF = (
+    select(mentions, articles.c.outlet, articles.c.url, articles.c.published_at)
+    .join(articles, articles.c.id == mentions.c.article_id)
+    .where(mentions.c.event_id.in_(bindparam("ids", expanding=True)))
+    .order_by(articles.c.published_at, mentions.c.article_id, mentions.c.sentence_index)
+)
+_ACTORS_IN = select(actors.c.id, actors.c.name, actors.c.kind, actors.c.country).where(
+    actors.c.id.in_(bindparam("ids", expanding=True))
+)
+_PLACES_IN = select(places).where(places.c.id.in_(bindparam("ids", expanding=True)))
+_EVENT_BY_ID = select(events).where(events.c.id == bindparam("event_id"))
+
+
 def _items(conn: Any, rows: Sequence[Any]) -> Iterator[Event]:
     ids = [r["id"] for r in rows]
-    q = (
-        select(mentions, articles.c.outlet, articles.c.url, articles.c.published_at)
-        .join(articles, articles.c.id == mentions.c.article_id)
-        .where(mentions.c.event_id.in_(ids))
-        .order_by(articles.c.published_at, mentions.c.article_id, mentions.c.sentence_index)
-    )
-    mention_rows = conn.execute(q).mappings().all()
+    mention_rows = conn.execute(_MENTIONS_OF, {"ids": ids}).mappings().all()
     actor_names, place_rows = _lookups(conn, rows, mention_rows)
     by_event: dict[str, list[Report]] = {i: [] for i in ids}
     for m in mention_rows:
@@ -433,8 +431,10 @@ def get_event_record(store: Store, event_id: str) -> Event:
     """One event by id (or unique prefix), whatever its status (LookupFailed if none)."""
     event_id = event_id.strip().lower()
     # a whole id (what the API and the page send) is one primary-key read
-    for item in iter_event_records(store, EventFilter(statuses=ALL_STATUSES, event_ids=[event_id])):
-        return item
+    with store.engine.connect() as conn:
+        rows = conn.execute(_EVENT_BY_ID, {"event_id": event_id}).mappings().all()
+        if rows:
+            return next(_items(conn, rows))
     with store.engine.connect() as conn:
         # a retired id (its event merged into another since): the event holding it now
         current = resolve_event_id(conn, event_id)
