@@ -583,7 +583,10 @@ def serve(
             f"{', '.join(missing)}); run `make web-assets`. The page works without the map."
         )
     # uvicorn believes X-Forwarded-For from 127.0.0.1 unless told otherwise
-    proxies = {"proxy_headers": bool(trusted_proxies), "forwarded_allow_ips": trusted_proxies or ""}
+    proxies: dict[str, Any] = {
+        "proxy_headers": bool(trusted_proxies),
+        "forwarded_allow_ips": trusted_proxies or "",
+    }
     if app is not None:
         server = uvicorn.Server(
             uvicorn.Config(app, host=host, port=port, log_level=log_level, **proxies)

@@ -724,7 +724,7 @@ def _serve_child(config: Config, db: str, port: int, workers: int, cache: bool) 
 
         # multiprocessing gave this process a stdin of its own that its children
         # cannot inherit; uvicorn hands the workers stdin only when there is one
-        sys.stdin = None  # type: ignore[assignment]
+        sys.stdin = None
         serve_workers(
             {"config": config, "db": db, "cache_bytes": cache_bytes},
             sock,
