@@ -136,6 +136,24 @@ def _place_condition(conn: Connection, ids: list[int]) -> ColumnElement[bool]:
     if len(ids) <= 1:
         # one place: the (place_id, date, id) index returns its rows in page order
         return events.c.place_id.in_(ids)
+    key = (id(conn.engine), _PLACE_INDEX_SHARE, tuple(ids))
+    rare = _PLACE_SHARE_SEEN.get(key)
+    if rare is None:
+        rare = _few_rows(conn, ids)
+        if len(_PLACE_SHARE_SEEN) >= 4096:
+            _PLACE_SHARE_SEEN.clear()
+        _PLACE_SHARE_SEEN[key] = rare
+    return events.c.place_id.in_(ids) if rare else _unindexed(events.c.place_id).in_(ids)
+
+
+# Which way a set of places is read, once per store and set: the estimate walks
+# 2,000 rows (milliseconds, more than the page itself), and either way returns
+# the same rows, so an estimate made before later ingests is only ever slower.
+_PLACE_SHARE_SEEN: dict[tuple[int, float, tuple[int, ...]], bool] = {}
+
+
+def _few_rows(conn: Connection, ids: list[int]) -> bool:
+    """Whether these places hold under :data:`_PLACE_INDEX_SHARE` of the events."""
     first = (
         select(events.c.place_id)
         .order_by(events.c.date, events.c.id)
@@ -145,9 +163,7 @@ def _place_condition(conn: Connection, ids: list[int]) -> ColumnElement[bool]:
     hits = conn.execute(
         select(func.count()).select_from(first).where(first.c.place_id.in_(ids))
     ).scalar_one()
-    if hits < _PLACE_INDEX_SHARE * _SAMPLE_ROWS:
-        return events.c.place_id.in_(ids)
-    return _unindexed(events.c.place_id).in_(ids)
+    return bool(hits < _PLACE_INDEX_SHARE * _SAMPLE_ROWS)
 
 
 def _select(
