@@ -317,7 +317,7 @@ def _lookups(
         if r["place_id"] is not None:
             place_ids.add(r["place_id"])
     for r in rows:
-        actor_ids.update(json.loads(r["assoc_actors"]))
+        actor_ids.update(_json_list(r["assoc_actors"]))
     actor_names = (
         {r[0]: (r[1], r[2], r[3]) for r in conn.execute(_ACTORS_IN, {"ids": sorted(actor_ids)})}
         if actor_ids
@@ -355,6 +355,11 @@ def _items(conn: Any, rows: Sequence[Any]) -> Iterator[Event]:
         by_event[m["event_id"]].append(report_record(m, actor_names, place_rows))
     for r in rows:
         yield event_record(r, actor_names, place_rows, by_event[r["id"]])
+
+
+def _json_list(text: str) -> list[Any]:
+    """A JSON list column; most hold an empty list, which needs no parser."""
+    return [] if text == "[]" else cast(list[Any], json.loads(text))
 
 
 def _actor_name(actor_names: dict[str, Any], actor_id: str | None) -> str | None:
@@ -421,14 +426,14 @@ def event_record(
             mentions=tuple(reports),
             actor1=_actor_name(actor_names, r["actor1"]),
             actor2=_actor_name(actor_names, r["actor2"]),
-            assoc_actors=tuple(_assoc_name(actor_names, a) for a in json.loads(r["assoc_actors"])),
+            assoc_actors=tuple(_assoc_name(actor_names, a) for a in _json_list(r["assoc_actors"])),
             place=stored_place(place_row) if place_row is not None else None,
             matched_text=r["matched_text"],
             date=r["date"],
             date_precision=r["date_precision"],
             fatalities=r["fatalities"],
             confidence=r["confidence"],
-            sources=tuple(json.loads(r["sources"])),
+            sources=tuple(_json_list(r["sources"])),
             n_sources=r["n_sources"],
             n_independent_sources=r["n_independent"],
             agreements=agreements,
