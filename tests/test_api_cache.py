@@ -8,9 +8,11 @@ changed, and a kept answer is byte for byte what the endpoint writes.
 
 from __future__ import annotations
 
+import os
 import warnings
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select, update
 
 from sitrep.core.config import Config
@@ -48,14 +50,31 @@ URLS = (
 )
 
 
-def test_generation_moves_with_writes_only(tmp_path: Path) -> None:
-    db = str(tmp_path / "g.db")
+PG_URL = os.environ.get("SITREP_TEST_POSTGRES_URL")
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [
+        "sqlite",
+        pytest.param(
+            "postgresql",
+            marks=pytest.mark.skipif(
+                not PG_URL, reason="no PostgreSQL server: set SITREP_TEST_POSTGRES_URL"
+            ),
+        ),
+    ],
+)
+def test_generation_moves_with_writes_only(tmp_path: Path, backend: str) -> None:
+    db = str(tmp_path / "g.db") if backend == "sqlite" else str(PG_URL)
     with open_store(db) as store, open_store(db, readonly=True) as reader:
+        with store.writer.begin() as conn:
+            conn.exec_driver_sql("DELETE FROM sitrep_meta WHERE key IN ('probe', 'p2')")
         before = reader.generation()
         with store.engine.begin() as conn:  # a transaction that only reads
             conn.execute(select(events)).all()
         with store.writer.begin() as conn:  # a write that changes no row
-            conn.execute(update(events).values(fatalities=1))
+            conn.execute(update(events).where(events.c.id == "none").values(fatalities=1))
         assert reader.generation() == before
         with store.writer.begin() as conn:
             conn.exec_driver_sql("INSERT INTO sitrep_meta (key, value) VALUES ('probe', 'x')")

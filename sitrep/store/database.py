@@ -534,6 +534,10 @@ _BUMP_POSTGRES = (
     "WHERE txid_current_if_assigned() IS NOT NULL "
     "ON CONFLICT (key) DO UPDATE SET value = (CAST(sitrep_meta.value AS BIGINT) + 1)::text"
 )
+_META_PRESENT_SQLITE = (
+    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sitrep_meta'"
+)
+_META_PRESENT_POSTGRES = "SELECT to_regclass('sitrep_meta') IS NOT NULL"
 _CHANGES_AT_BEGIN = "sitrep_changes_at_begin"
 
 
@@ -555,14 +559,17 @@ def _bump_generation(conn: Any) -> None:
     if conn.dialect.name == "sqlite":
         if dbapi.total_changes == conn.info.get(_CHANGES_AT_BEGIN, -1):
             return  # a transaction that read only
-        bump = _BUMP_SQLITE
+        bump, present = _BUMP_SQLITE, _META_PRESENT_SQLITE
     elif conn.dialect.name == "postgresql":
-        bump = _BUMP_POSTGRES
+        bump, present = _BUMP_POSTGRES, _META_PRESENT_POSTGRES
     else:
         return
     cursor = dbapi.cursor()
     try:
-        cursor.execute(bump)
+        # a transaction that dropped the tables (a test starting afresh) has none to raise
+        cursor.execute(present)
+        if cursor.fetchone()[0]:
+            cursor.execute(bump)
     finally:
         cursor.close()
 
