@@ -413,6 +413,13 @@ class Store:
                 return None
             return timelines.stored_as_of(conn, day, country, bbox)
 
+    def generation(self) -> str:
+        """The database generation: it changes with every committed write (any process).
+
+        Cheap (one primary-key read): a reader may ask before every answer it keeps.
+        """
+        return read_generation(self.engine)
+
     def data_version(self) -> tuple[Any, ...]:
         """Changes whenever the store gains articles or events (keys the timeline cache)."""
         with self.engine.connect() as conn:
@@ -511,6 +518,78 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+# sitrep_meta key of the database generation: a number every transaction that writes
+# raises as it commits (see _bump_generation). A reader that keeps answers (the web
+# app's response cache) keys them by it, so it never serves one from before a write.
+GENERATION_KEY = "generation"
+_GENERATION_READ = f"SELECT value FROM sitrep_meta WHERE key = '{GENERATION_KEY}'"
+_BUMP_SQLITE = (
+    f"INSERT INTO sitrep_meta (key, value) VALUES ('{GENERATION_KEY}', '1') "
+    "ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)"
+)
+# PostgreSQL: only when this transaction wrote (it has a transaction id then), in the
+# one round trip
+_BUMP_POSTGRES = (
+    f"INSERT INTO sitrep_meta (key, value) SELECT '{GENERATION_KEY}', '1' "
+    "WHERE txid_current_if_assigned() IS NOT NULL "
+    "ON CONFLICT (key) DO UPDATE SET value = (CAST(sitrep_meta.value AS BIGINT) + 1)::text"
+)
+_META_PRESENT_SQLITE = (
+    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sitrep_meta'"
+)
+_META_PRESENT_POSTGRES = "SELECT to_regclass('sitrep_meta') IS NOT NULL"
+_CHANGES_AT_BEGIN = "sitrep_changes_at_begin"
+
+
+def _sqlite_note_changes(conn: Any) -> None:
+    # how many rows this connection had changed when the transaction began
+    conn.info[_CHANGES_AT_BEGIN] = conn.connection.dbapi_connection.total_changes
+
+
+def _bump_generation(conn: Any) -> None:
+    """Raise the database generation in the transaction about to commit, if it wrote.
+
+    On the driver's connection, inside the transaction: the new generation becomes
+    visible with the rows it stands for, never before them, so a reader that sees
+    the old generation cannot have seen the new rows, and one that sees the new
+    generation sees them all. Every write of every sitrep process goes through an
+    engine of :func:`open_store`, which carries this hook.
+    """
+    dbapi = conn.connection.dbapi_connection
+    if conn.dialect.name == "sqlite":
+        if dbapi.total_changes == conn.info.get(_CHANGES_AT_BEGIN, -1):
+            return  # a transaction that read only
+        bump, present = _BUMP_SQLITE, _META_PRESENT_SQLITE
+    elif conn.dialect.name == "postgresql":
+        bump, present = _BUMP_POSTGRES, _META_PRESENT_POSTGRES
+    else:
+        return
+    cursor = dbapi.cursor()
+    try:
+        # a transaction that dropped the tables (a test starting afresh) has none to raise
+        cursor.execute(present)
+        if cursor.fetchone()[0]:
+            cursor.execute(bump)
+    finally:
+        cursor.close()
+
+
+def read_generation(engine: Engine) -> str:
+    """The database generation (see :func:`_bump_generation`): one indexed read on a
+    pooled driver connection; "0" in a database no sitrep write has reached yet."""
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        try:
+            cursor.execute(_GENERATION_READ)
+            row = cursor.fetchone()
+        finally:
+            cursor.close()
+    finally:
+        raw.close()
+    return str(row[0]) if row else "0"
+
+
 def _sqlite_query_only(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA query_only=ON")
@@ -534,11 +613,15 @@ def open_store(db: str, *, readonly: bool = False, create: bool = True) -> Store
             engine = create_engine(url)
             event.listen(engine, "connect", _sqlite_pragmas)
             event.listen(engine, "begin", _sqlite_begin)
+            if not readonly:
+                event.listen(engine, "begin", _sqlite_note_changes)
             if readonly:
                 # readers (the web page) cannot write, even by mistake
                 event.listen(engine, "connect", _sqlite_query_only)
         else:
             engine = create_engine(url, pool_pre_ping=True)
+        if not readonly:
+            event.listen(engine, "commit", _bump_generation)
         if create and not readonly:
             with engine.execution_options(**{_IMMEDIATE: True}).begin() as conn:
                 # one transaction (on SQLite, holding the write lock): two processes

@@ -10,7 +10,6 @@ same one.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
@@ -32,14 +31,27 @@ def compare_reports(
     mentions: Sequence[Report],
 ) -> tuple[tuple[Agreement, ...], tuple[Difference, ...]]:
     """(agreements, differences) between the sources of an event's reports."""
-    by_field: dict[str, dict[Any, set[str]]] = {f: defaultdict(set) for f in FIELDS}
-    for m in mentions:
-        if m.reference:
-            continue
-        for f in FIELDS:
-            v = _value(m, f)
+    told = [m for m in mentions if not m.reference]
+    if len(told) < 2:
+        return (), ()  # one report agrees with no one and differs from no one
+    by_field: dict[str, dict[Any, set[str]]] = {f: {} for f in FIELDS}
+    for m in told:
+        # the values of FIELDS, in order, as _value reads them (inlined: every page
+        # of events compares the reports of each of its events)
+        for f, v in zip(
+            FIELDS,
+            (
+                m.status,
+                m.date.isoformat() if m.date and not m.date_inferred else None,
+                m.actor1,
+                m.actor2,
+                m.fatalities,
+                m.place_name if m.place_kind in ("city", "admin1") else None,
+            ),
+            strict=True,
+        ):
             if v is not None:
-                by_field[f][v].add(m.source)
+                by_field[f].setdefault(v, set()).add(m.source)
     agreements: list[Agreement] = []
     differences: list[Difference] = []
     for f in FIELDS:

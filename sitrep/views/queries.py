@@ -22,6 +22,7 @@ from sqlalchemy import (
     Date,
     Select,
     and_,
+    bindparam,
     func,
     literal,
     literal_column,
@@ -135,6 +136,24 @@ def _place_condition(conn: Connection, ids: list[int]) -> ColumnElement[bool]:
     if len(ids) <= 1:
         # one place: the (place_id, date, id) index returns its rows in page order
         return events.c.place_id.in_(ids)
+    key = (id(conn.engine), _PLACE_INDEX_SHARE, tuple(ids))
+    rare = _PLACE_SHARE_SEEN.get(key)
+    if rare is None:
+        rare = _few_rows(conn, ids)
+        if len(_PLACE_SHARE_SEEN) >= 4096:
+            _PLACE_SHARE_SEEN.clear()
+        _PLACE_SHARE_SEEN[key] = rare
+    return events.c.place_id.in_(ids) if rare else _unindexed(events.c.place_id).in_(ids)
+
+
+# Which way a set of places is read, once per store and set: the estimate walks
+# 2,000 rows (milliseconds, more than the page itself), and either way returns
+# the same rows, so an estimate made before later ingests is only ever slower.
+_PLACE_SHARE_SEEN: dict[tuple[int, float, tuple[int, ...]], bool] = {}
+
+
+def _few_rows(conn: Connection, ids: list[int]) -> bool:
+    """Whether these places hold under :data:`_PLACE_INDEX_SHARE` of the events."""
     first = (
         select(events.c.place_id)
         .order_by(events.c.date, events.c.id)
@@ -144,9 +163,7 @@ def _place_condition(conn: Connection, ids: list[int]) -> ColumnElement[bool]:
     hits = conn.execute(
         select(func.count()).select_from(first).where(first.c.place_id.in_(ids))
     ).scalar_one()
-    if hits < _PLACE_INDEX_SHARE * _SAMPLE_ROWS:
-        return events.c.place_id.in_(ids)
-    return _unindexed(events.c.place_id).in_(ids)
+    return bool(hits < _PLACE_INDEX_SHARE * _SAMPLE_ROWS)
 
 
 def _select(
@@ -300,47 +317,49 @@ def _lookups(
         if r["place_id"] is not None:
             place_ids.add(r["place_id"])
     for r in rows:
-        actor_ids.update(json.loads(r["assoc_actors"]))
+        actor_ids.update(_json_list(r["assoc_actors"]))
     actor_names = (
-        {
-            r[0]: (r[1], r[2], r[3])
-            for r in conn.execute(
-                select(actors.c.id, actors.c.name, actors.c.kind, actors.c.country).where(
-                    actors.c.id.in_(sorted(actor_ids))
-                )
-            )
-        }
+        {r[0]: (r[1], r[2], r[3]) for r in conn.execute(_ACTORS_IN, {"ids": sorted(actor_ids)})}
         if actor_ids
         else {}
     )
     place_rows = (
-        {
-            r["id"]: r
-            for r in conn.execute(
-                select(places).where(places.c.id.in_(sorted(place_ids)))
-            ).mappings()
-        }
+        {r["id"]: r for r in conn.execute(_PLACES_IN, {"ids": sorted(place_ids)}).mappings()}
         if place_ids
         else {}
     )
     return actor_names, place_rows
 
 
+# The statements every page runs, built once: building a statement per request cost
+# more than running it (SQLAlchemy's compiled cache still serves the SQL).
+_MENTIONS_OF = (
+    select(mentions, articles.c.outlet, articles.c.url, articles.c.published_at)
+    .join(articles, articles.c.id == mentions.c.article_id)
+    .where(mentions.c.event_id.in_(bindparam("ids", expanding=True)))
+    .order_by(articles.c.published_at, mentions.c.article_id, mentions.c.sentence_index)
+)
+_ACTORS_IN = select(actors.c.id, actors.c.name, actors.c.kind, actors.c.country).where(
+    actors.c.id.in_(bindparam("ids", expanding=True))
+)
+_PLACES_IN = select(places).where(places.c.id.in_(bindparam("ids", expanding=True)))
+_EVENT_BY_ID = select(events).where(events.c.id == bindparam("event_id"))
+
+
 def _items(conn: Any, rows: Sequence[Any]) -> Iterator[Event]:
     ids = [r["id"] for r in rows]
-    q = (
-        select(mentions, articles.c.outlet, articles.c.url, articles.c.published_at)
-        .join(articles, articles.c.id == mentions.c.article_id)
-        .where(mentions.c.event_id.in_(ids))
-        .order_by(articles.c.published_at, mentions.c.article_id, mentions.c.sentence_index)
-    )
-    mention_rows = conn.execute(q).mappings().all()
+    mention_rows = conn.execute(_MENTIONS_OF, {"ids": ids}).mappings().all()
     actor_names, place_rows = _lookups(conn, rows, mention_rows)
     by_event: dict[str, list[Report]] = {i: [] for i in ids}
     for m in mention_rows:
         by_event[m["event_id"]].append(report_record(m, actor_names, place_rows))
     for r in rows:
         yield event_record(r, actor_names, place_rows, by_event[r["id"]])
+
+
+def _json_list(text: str) -> list[Any]:
+    """A JSON list column; most hold an empty list, which needs no parser."""
+    return [] if text == "[]" else cast(list[Any], json.loads(text))
 
 
 def _actor_name(actor_names: dict[str, Any], actor_id: str | None) -> str | None:
@@ -407,14 +426,14 @@ def event_record(
             mentions=tuple(reports),
             actor1=_actor_name(actor_names, r["actor1"]),
             actor2=_actor_name(actor_names, r["actor2"]),
-            assoc_actors=tuple(_assoc_name(actor_names, a) for a in json.loads(r["assoc_actors"])),
+            assoc_actors=tuple(_assoc_name(actor_names, a) for a in _json_list(r["assoc_actors"])),
             place=stored_place(place_row) if place_row is not None else None,
             matched_text=r["matched_text"],
             date=r["date"],
             date_precision=r["date_precision"],
             fatalities=r["fatalities"],
             confidence=r["confidence"],
-            sources=tuple(json.loads(r["sources"])),
+            sources=tuple(_json_list(r["sources"])),
             n_sources=r["n_sources"],
             n_independent_sources=r["n_independent"],
             agreements=agreements,
@@ -433,8 +452,10 @@ def get_event_record(store: Store, event_id: str) -> Event:
     """One event by id (or unique prefix), whatever its status (LookupFailed if none)."""
     event_id = event_id.strip().lower()
     # a whole id (what the API and the page send) is one primary-key read
-    for item in iter_event_records(store, EventFilter(statuses=ALL_STATUSES, event_ids=[event_id])):
-        return item
+    with store.engine.connect() as conn:
+        rows = conn.execute(_EVENT_BY_ID, {"event_id": event_id}).mappings().all()
+        if rows:
+            return next(_items(conn, rows))
     with store.engine.connect() as conn:
         # a retired id (its event merged into another since): the event holding it now
         current = resolve_event_id(conn, event_id)

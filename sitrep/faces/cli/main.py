@@ -578,13 +578,24 @@ def gazetteer_lookup(ctx: click.Context, name: str) -> None:
     help="Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed "
     "(default: none; the rate limit then counts the connecting address).",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Server processes sharing the port and the database (default: one per core).",
+)
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, trusted_proxies: str | None) -> None:
+def serve(
+    ctx: click.Context, host: str, port: int, trusted_proxies: str | None, workers: int | None
+) -> None:
     """Serve the web page (map, events, roundups) and the HTTP API (/docs)."""
+    import os
+
     from sitrep.faces.web import serve as run_server
 
     config = _config(ctx)
-    _run(lambda: run_server(config, host, port, trusted_proxies=trusted_proxies))
+    n = workers or os.cpu_count() or 1
+    _run(lambda: run_server(config, host, port, trusted_proxies=trusted_proxies, workers=n))
 
 
 @cli.group(invoke_without_command=True)
@@ -640,6 +651,19 @@ def bench(ctx: click.Context, quick: bool, out: str | None) -> None:
     "--keep-db", default=None, type=click.Path(dir_okay=False),
     help="Build the store at this path and keep it (reused when it holds events).",
 )  # fmt: skip
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=None,
+    help="Server processes, as `sitrep serve --workers` (default: one per core).",
+)  # fmt: skip
+@click.option(
+    "--cache/--no-cache", default=True, show_default=True,
+    help="Serve with the answer cache (also measured without it, side by side).",
+)  # fmt: skip
+@click.option(
+    "--baseline", default=None, type=click.Path(file_okay=False, exists=True),
+    help="Also load the server of this sitrep source tree (e.g. an older checkout), "
+    "side by side in the same run.",
+)  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.pass_context
 def bench_api(
@@ -650,9 +674,14 @@ def bench_api(
     requests: int,
     db: str | None,
     keep_db: str | None,
+    workers: int | None,
+    cache: bool,
+    baseline: str | None,
     as_json: bool,
 ) -> None:
     """Latency of the HTTP API on loopback at many clients, against its targets."""
+    import os
+
     from sitrep.quality.bench.api import format_api_bench, run_api_bench
 
     for name, value in (("--events", n_events), ("--clients", clients), ("--requests", requests)):
@@ -670,6 +699,9 @@ def bench_api(
             seconds=seconds,
             db=db,
             keep_db=keep_db,
+            workers=workers or os.cpu_count() or 1,
+            cache=cache,
+            baseline=baseline,
             log=lambda m: click.echo(m, err=True),
         )
     )

@@ -18,6 +18,7 @@ import base64
 import errno
 import hashlib
 import logging
+import os
 import queue
 import re
 import socket
@@ -39,6 +40,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitrep.core.config import Config
 from sitrep.core.errors import ConfigError, LookupFailed, SitrepError, StoreError
+from sitrep.faces.web.cache import DEFAULT_CACHE_BYTES, ResponseCache
 from sitrep.faces.web.comments_api import CommentBackend, add_comment_routes
 from sitrep.faces.web.limits import RateLimiter
 from sitrep.faces.web.page_api import DOCS_FAVICON, SWAGGER_CSS, SWAGGER_JS, add_page_routes
@@ -201,6 +203,7 @@ def create_app(
     db: str | None = None,
     policy: Policy | None = None,
     comment_rate: tuple[int, float] | None = COMMENT_RATE,
+    cache_bytes: int = DEFAULT_CACHE_BYTES,
 ) -> Any:
     """The FastAPI app serving the API under ``/api`` and the page at ``/``.
 
@@ -208,7 +211,8 @@ def create_app(
     (:class:`sitrep.core.errors.StoreError` otherwise: run ``sitrep ingest`` first).
     Comments are moderated under ``policy`` (the bundled default when None);
     ``comment_rate`` is (comments, per seconds) from one client address, None
-    for no limit.
+    for no limit. Answers of the read endpoints are kept per database generation, up
+    to ``cache_bytes`` of them (0: none; see :mod:`sitrep.faces.web.cache`).
     """
     backend = _Backend(config, db or config.db)
     comment_backend = CommentBackend(db or config.db, backend.api)
@@ -222,6 +226,8 @@ def create_app(
         redoc_url=None,
     )
     app.state.backend = backend
+    # outermost but for the error handler: a kept answer skips routing and checks
+    app.add_middleware(ResponseCache, generation=backend.store.generation, max_bytes=cache_bytes)
     app.state.comments = comment_backend
     api = backend.api
 
@@ -285,11 +291,19 @@ def create_app(
 
     # -- the API ------------------------------------------------------------
 
+    # the store's summary, by database generation (missing_assets is read every time)
+    summaries: dict[str, dict[str, Any]] = {}
+
     @app.get("/api/summary", tags=["meta"])
     def summary() -> dict[str, Any]:
         """What the page needs first: date range, counts, event types, missing map assets."""
-        with backend.gate:
-            counts = api.summary()
+        generation = backend.store.generation()
+        counts = summaries.get(generation)
+        if counts is None:
+            with backend.gate:
+                counts = api.summary()  # counts every event: kept until the next write
+            summaries.clear()
+            summaries[generation] = counts
         return {
             **counts,
             "statuses": list(ALL_STATUSES),
@@ -541,16 +555,23 @@ def serve(
     log_level: str = "info",
     policy: Policy | None = None,
     trusted_proxies: str | None = None,
+    workers: int = 1,
 ) -> None:
     """Serve the API and the page until interrupted (``sitrep serve``).
 
     Reader comments are moderated under ``policy`` (the bundled default when None).
     ``X-Forwarded-For`` is believed only from ``trusted_proxies`` (comma-separated
     addresses); by default from nobody, so no client picks its own rate-limit bucket.
+    ``workers`` processes share the listening socket and the database (each its own
+    connections and answer cache; the database generation keeps every cache current).
     """
     import uvicorn
 
-    app = create_app(config, db=db, policy=policy)
+    if workers > 1:
+        from sitrep.store import open_store
+
+        open_store(db or config.db, readonly=True).close()  # a missing database fails here
+    app = create_app(config, db=db, policy=policy) if workers <= 1 else None
     # bind before saying "serving": a busy port fails here, with nothing claimed first
     sock = listen_socket(host, port)
     missing = vendor_assets_missing()
@@ -562,17 +583,74 @@ def serve(
             f"{', '.join(missing)}); run `make web-assets`. The page works without the map."
         )
     # uvicorn believes X-Forwarded-For from 127.0.0.1 unless told otherwise
-    server = uvicorn.Server(
-        uvicorn.Config(
-            app,
-            host=host,
-            port=port,
-            log_level=log_level,
-            proxy_headers=bool(trusted_proxies),
-            forwarded_allow_ips=trusted_proxies or "",
+    proxies: dict[str, Any] = {
+        "proxy_headers": bool(trusted_proxies),
+        "forwarded_allow_ips": trusted_proxies or "",
+    }
+    if app is not None:
+        server = uvicorn.Server(
+            uvicorn.Config(app, host=host, port=port, log_level=log_level, **proxies)
         )
+        server.run(sockets=[sock])
+        return
+    serve_workers(
+        {"config": config, "db": db, "policy": policy},
+        sock,
+        workers=workers,
+        log_level=log_level,
+        uvicorn_options=proxies,
     )
-    server.run(sockets=[sock])
+
+
+# The environment variable naming the file that holds a worker's create_app arguments.
+WORKER_ARGS = "SITREP_WEB_WORKER_ARGS"
+
+
+def worker_app() -> Any:
+    """The app of one worker of ``sitrep serve --workers N`` (uvicorn calls it in each).
+
+    Its arguments come from the file :func:`serve_workers` wrote (a pickle this
+    process's parent made), named by :data:`WORKER_ARGS`.
+    """
+    import pickle
+
+    with open(os.environ[WORKER_ARGS], "rb") as fh:
+        args = pickle.load(fh)
+    return create_app(args.pop("config"), **args)
+
+
+def serve_workers(
+    args: dict[str, Any],
+    sock: socket.socket,
+    *,
+    workers: int,
+    log_level: str = "info",
+    uvicorn_options: dict[str, Any] | None = None,
+) -> None:
+    """Serve ``create_app(args["config"], **other args)`` from ``workers`` processes
+    on one bound socket.
+
+    uvicorn's supervisor starts the workers (fresh interpreters) and restarts one
+    that dies; each builds its app through :func:`worker_app`. Ends when interrupted.
+    """
+    import pickle
+    import tempfile
+
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    with tempfile.TemporaryDirectory(prefix="sitrep-serve-") as tmp:
+        path = Path(tmp) / "worker-args.pickle"
+        path.write_bytes(pickle.dumps(args))
+        os.environ[WORKER_ARGS] = str(path)  # the workers inherit the environment
+        cfg = uvicorn.Config(
+            "sitrep.faces.web.app:worker_app",
+            factory=True,
+            workers=workers,
+            log_level=log_level,
+            **(uvicorn_options or {}),
+        )
+        Multiprocess(cfg, sockets=[sock]).run()
 
 
 def listen_socket(host: str, port: int) -> socket.socket:

@@ -347,15 +347,6 @@ def insert_rows_conn(conn: Any, table: Table, rows: Sequence[dict[str, Any]]) ->
         conn.execute(table.insert(), list(rows))
 
 
-def _serve_child(config: Config, db: str, port: int) -> None:  # runs in the child process
-    import uvicorn
-
-    from sitrep.faces.web.app import create_app
-
-    # uvicorn straight away: `serve` prints a banner, which would land in --json output
-    uvicorn.run(create_app(config, db=db), host="127.0.0.1", port=port, log_level="warning")
-
-
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -491,6 +482,18 @@ def _sample(db: str, rng: random.Random, n: int = 400) -> dict[str, Any]:
     return out
 
 
+def _warm_urls(sample: dict[str, Any]) -> list[str]:
+    """Requests that make a server load what it loads once (not among the measured URLs)."""
+    return [
+        f"/api/events?limit=1&place={sample['places'][0]}",
+        "/api/events?limit=1&actor=ISIS",
+        f"/api/events?limit=1&country={sample['countries'][0]}&type=territory",
+        "/api/events?limit=1&source=Reuters",
+        f"/api/events/{sample['events'][0][0][:8]}",
+        "/api/control?bbox=-180,-90,180,90&as_of=2014-01-02",
+    ]
+
+
 def _id_urls(sample: dict[str, Any]) -> list[str]:
     return [f"/api/events/{eid}" for eid, _day in sample["events"]]
 
@@ -577,16 +580,26 @@ def run_api_bench(
     seconds: float = 30.0,
     db: str | None = None,
     keep_db: str | None = None,
+    workers: int = 1,
+    cache: bool = True,
+    baseline: str | None = None,
     log: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     """Build (or reuse) a synthetic store and load the API on loopback.
 
     The store is ``db`` (a path or URL) or ``keep_db`` (a path kept afterwards),
     reused when it holds events already, else built with ``events`` events; with
-    neither, a temporary SQLite file. Each endpoint gets ``requests`` requests
-    or ``seconds`` seconds, whichever ends first, from ``clients`` concurrent
-    clients. Returns the figures per endpoint (``endpoints``), each against its
-    target (``targets``), and where ``as_of`` spends its time.
+    neither, a temporary SQLite file. The server runs ``workers`` processes with
+    its answer cache (``cache``) as ``sitrep serve`` would; with ``cache`` the same
+    server is also measured with no cache (every answer read afresh), and with
+    ``baseline`` (a source tree, e.g. an older checkout) that tree's server too:
+    all of them answer side by side, endpoint after endpoint in turn, so machine
+    load weighs on each alike. Each endpoint gets ``requests`` requests or
+    ``seconds`` seconds, whichever ends first, from ``clients`` concurrent clients.
+    Returns the figures per endpoint (``endpoints``: the server as configured),
+    each against its target (``targets``), every server's figures (``servers``),
+    the server's and the load generator's CPU time per request, and where
+    ``as_of`` spends its time.
     """
     if db and keep_db:
         raise SitrepError("give --db or --keep-db, not both")
@@ -601,15 +614,32 @@ def run_api_bench(
         build_s = time.perf_counter() - t0
         rng = random.Random(11)
         sample = _sample(path, rng)
-        port = _free_port()
-        base = f"http://127.0.0.1:{port}"
-        # a child process, so the load generator does not share the server's GIL
-        proc = multiprocessing.get_context("spawn").Process(
-            target=_serve_child, args=(config, path, port), daemon=True
-        )
-        proc.start()
+        main_name = f"sitrep serve --workers {workers}" + ("" if cache else " (no cache)")
+        wanted: list[tuple[str, Callable[[int], Any]]] = [
+            (main_name, lambda port: _start_server(config, path, port, workers, cache))
+        ]
+        if cache:
+            wanted.append(
+                (
+                    f"sitrep serve --workers {workers} (no cache)",
+                    lambda port: _start_server(config, path, port, workers, False),
+                )
+            )
+        if baseline:
+            old = baseline
+            wanted.append(
+                (f"baseline {old} (1 process)", lambda port: _start_baseline(old, path, port))
+            )
+        servers: list[tuple[str, str, Any]] = []
         try:
-            _wait_ready(base, proc)
+            for name, start in wanted:
+                port = _free_port()
+                servers.append((name, f"http://127.0.0.1:{port}", start(port)))
+            for _name, base, proc in servers:
+                _wait_ready(base, proc)
+                # what each worker loads once (the gazetteer, the actor catalogue) is
+                # loaded before the clock starts, by URLs the measured ones never repeat
+                asyncio.run(_fire(base, _warm_urls(sample), clients=8, requests=48, seconds=120))
             result: dict[str, Any] = {
                 "store": {**counts, "build_seconds": round(build_s, 1)},
                 "db": path if (db or keep_db) else None,
@@ -618,34 +648,27 @@ def run_api_bench(
                 "seconds_cap": seconds,
                 "cpus": multiprocessing.cpu_count(),
                 "loadavg_before": _loadavg(),
-                "server": "uvicorn, 1 process, on 127.0.0.1",
+                "server": f"{main_name}, on 127.0.0.1",
+                "servers": {name: {} for name, _b, _p in servers},
                 "endpoints": {},
             }
-            for name, urls in (
+            for endpoint, urls in (
                 ("/api/events/{id}", _id_urls(sample)),
                 ("/api/events", _event_urls(rng, sample)),
                 ("/api/control", _control_urls(rng, sample)),
             ):
-                if log:
-                    log(f"bench api: {name}, {clients} clients")
-                cpu0 = _cpu_of(proc.pid)
-                figures = asyncio.run(
-                    _fire(base, urls, clients=clients, requests=requests, seconds=seconds)
-                )
-                cpu1 = _cpu_of(proc.pid)
-                if cpu0 is not None and cpu1 is not None and figures["requests"]:
-                    # what a request costs the server, whatever else the machine runs
-                    figures["server_cpu_ms_per_request"] = round(
-                        1000 * (cpu1 - cpu0) / figures["requests"], 2
-                    )
-                result["endpoints"][name] = figures
-                result[name] = figures  # the keys of earlier versions
+                for name, base, proc in servers:
+                    if log:
+                        log(f"bench api: {endpoint}, {clients} clients, {name}")
+                    figures = _measure(base, proc, urls, clients, requests, seconds)
+                    result["servers"][name][endpoint] = figures
+                    if name == main_name:
+                        result["endpoints"][endpoint] = figures
+                        result[endpoint] = figures  # the keys of earlier versions
+            result["loadavg_after"] = _loadavg()
         finally:
-            proc.terminate()
-            proc.join(timeout=10)
-            if proc.is_alive():
-                proc.kill()
-                proc.join(timeout=5)
+            for _name, _base, proc in servers:
+                _stop(proc)
         result["targets"] = {
             name: {
                 "p99_ms_max": limit,
@@ -659,6 +682,132 @@ def run_api_bench(
         result["all_met"] = all(t["met"] for t in result["targets"].values())
         result["control_profile"] = profile_control(path, date(2017, 11, 12))
         return result
+
+
+def _measure(
+    base: str, proc: Any, urls: Sequence[str], clients: int, requests: int, seconds: float
+) -> dict[str, Any]:
+    """One endpoint's load on one server, with the CPU it cost the server and the generator."""
+    pid = proc.pid
+    cpu0 = _tree_cpu(pid)
+    gen0 = time.process_time()
+    figures = asyncio.run(_fire(base, urls, clients=clients, requests=requests, seconds=seconds))
+    gen1 = time.process_time()
+    cpu1 = _tree_cpu(pid)
+    if figures["requests"]:
+        if cpu0 is not None and cpu1 is not None:
+            # what a request costs the server, whatever else the machine runs
+            figures["server_cpu_ms_per_request"] = round(
+                1000 * (cpu1 - cpu0) / figures["requests"], 2
+            )
+        # and what sending it and reading the answer cost this process (the load)
+        figures["generator_cpu_ms_per_request"] = round(
+            1000 * (gen1 - gen0) / figures["requests"], 2
+        )
+    return figures
+
+
+def _serve_child(config: Config, db: str, port: int, workers: int, cache: bool) -> None:
+    # runs in the child process: as `sitrep serve --workers N` serves (no banner: the
+    # bench may print --json)
+    import uvicorn
+
+    from sitrep.faces.web.app import DEFAULT_CACHE_BYTES, create_app, listen_socket, serve_workers
+
+    cache_bytes = DEFAULT_CACHE_BYTES if cache else 0
+    sock = listen_socket("127.0.0.1", port)
+    if workers <= 1:
+        app = create_app(config, db=db, cache_bytes=cache_bytes)
+        uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
+    else:
+        import sys
+
+        # multiprocessing gave this process a stdin of its own that its children
+        # cannot inherit; uvicorn hands the workers stdin only when there is one
+        sys.stdin = None
+        serve_workers(
+            {"config": config, "db": db, "cache_bytes": cache_bytes},
+            sock,
+            workers=workers,
+            log_level="warning",
+        )
+
+
+def _start_server(config: Config, db: str, port: int, workers: int, cache: bool) -> Any:
+    # not a daemon: with workers it starts processes of its own
+    proc = multiprocessing.get_context("spawn").Process(
+        target=_serve_child, args=(config, db, port, workers, cache)
+    )
+    proc.start()
+    return proc
+
+
+_BASELINE_SERVER = """
+import sys, uvicorn
+from sitrep.core.config import load_config
+from sitrep.faces.web.app import create_app
+uvicorn.run(create_app(load_config(), db=sys.argv[1]), host="127.0.0.1",
+            port=int(sys.argv[2]), log_level="warning")
+"""
+
+
+def _start_baseline(source: str, db: str, port: int) -> Any:
+    """The server of another source tree (its default: one uvicorn process) on ``db``."""
+    import subprocess
+    import sys
+
+    root = Path(source).expanduser().resolve()
+    if not (root / "sitrep" / "faces" / "web" / "app.py").is_file():
+        raise SitrepError(f"--baseline {source}: no sitrep source tree there (sitrep/faces/web)")
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    return subprocess.Popen(
+        [sys.executable, "-c", _BASELINE_SERVER, db, str(port)],
+        env=env,
+        cwd=str(root),
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def _alive(proc: Any) -> bool:
+    return bool(proc.is_alive()) if hasattr(proc, "is_alive") else proc.poll() is None
+
+
+def _stop(proc: Any) -> None:
+    proc.terminate()  # uvicorn's supervisor stops its workers on SIGTERM
+    try:
+        if hasattr(proc, "join"):
+            proc.join(timeout=15)
+        else:
+            proc.wait(timeout=15)
+    except Exception:  # noqa: S110 - killed below
+        pass
+    if _alive(proc):
+        proc.kill()
+
+
+def _tree_cpu(pid: int | None) -> float | None:
+    """CPU seconds (user + system) of a process and its descendants, from /proc."""
+    if pid is None:
+        return None
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry.name))
+    total, todo = 0.0, [pid]
+    seen = False
+    while todo:
+        p = todo.pop()
+        cpu = _cpu_of(p)
+        if cpu is not None:
+            total += cpu
+            seen = True
+        todo.extend(children.get(p, []))
+    return total if seen else None
 
 
 def _cpu_of(pid: int | None) -> float | None:
@@ -682,8 +831,8 @@ def _wait_ready(base: str, proc: Any, timeout: float = 60.0) -> None:
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if not proc.is_alive():
-            raise SitrepError(f"the API server for the benchmark exited ({proc.exitcode})")
+        if not _alive(proc):
+            raise SitrepError("the API server for the benchmark exited before answering")
         try:
             # the schema: answered without touching the database, however big
             if httpx.get(base + "/openapi.json", timeout=5.0).status_code == 200:
@@ -695,24 +844,34 @@ def _wait_ready(base: str, proc: Any, timeout: float = 60.0) -> None:
 
 
 def format_api_bench(result: dict[str, Any]) -> str:
-    """The figures as a small table, each endpoint against its p99 target."""
+    """The figures as a small table: every server side by side, each endpoint of the
+    server as configured against its p99 target (met / NOT MET)."""
     lines = [
-        f"store: {result['store']}; {result['clients']} concurrent clients; {result['cpus']} CPUs",
+        f"store: {result['store']}; {result['clients']} concurrent clients; "
+        f"{result['cpus']} CPUs; load average {result.get('loadavg_before')} before, "
+        f"{result.get('loadavg_after')} after",
         f"{'endpoint':<18} {'requests':>8} {'errors':>6} {'req/s':>8} {'p50 ms':>8} "
-        f"{'p99 ms':>8} {'cpu ms':>7}  target",
+        f"{'p99 ms':>8} {'cpu ms':>7} {'gen ms':>7}  target",
     ]
-    for name, r in result["endpoints"].items():
-        target = result.get("targets", {}).get(name)
-        verdict = (
-            f"p99 < {target['p99_ms_max']:.0f} ms: {'met' if target['met'] else 'NOT MET'}"
-            if target
-            else ""
-        )
-        lines.append(
-            f"{name:<18} {r['requests']:>8} {r['errors']:>6} {r['rps']:>8} "
-            f"{r['p50_ms']:>8} {r['p99_ms']:>8} "
-            f"{r.get('server_cpu_ms_per_request', '-'):>7}  {verdict}"
-        )
-    lines.append("cpu ms: server CPU time per request (independent of other load on the machine)")
+    servers = result.get("servers") or {result.get("server", "server"): result["endpoints"]}
+    for server, endpoints in servers.items():
+        lines.append(f"-- {server}")
+        for name, r in endpoints.items():
+            target = result.get("targets", {}).get(name)
+            verdict = ""
+            if target and r is result["endpoints"].get(name):  # the server as configured
+                met = r["errors"] == 0 and r["p99_ms"] < target["p99_ms_max"]
+                verdict = f"p99 < {target['p99_ms_max']:.0f} ms: {'met' if met else 'NOT MET'}"
+            lines.append(
+                f"{name:<18} {r['requests']:>8} {r['errors']:>6} {r['rps']:>8} "
+                f"{r['p50_ms']:>8} {r['p99_ms']:>8} "
+                f"{r.get('server_cpu_ms_per_request', '-'):>7} "
+                f"{r.get('generator_cpu_ms_per_request', '-'):>7}  {verdict}"
+            )
+    lines.append(
+        "cpu ms: server CPU time per request (all its processes; independent of other load "
+        "on the machine); gen ms: the load generator's own CPU time per request"
+    )
+    lines.append(f"all targets met: {'yes' if result.get('all_met') else 'no'}")
     lines.append(f"control.as_of profile: {result['control_profile']}")
     return "\n".join(lines)

@@ -1,0 +1,169 @@
+"""Answers kept in memory, keyed by the database generation, with ETag and 304.
+
+The read endpoints answer the same URL with the same body until the database
+changes, and every committed write changes its generation (see
+:func:`sitrep.store.database.read_generation`: one primary-key read). So
+:class:`ResponseCache` keeps the body of each successful ``GET`` of a public read
+endpoint under its URL, for as long as the generation it was read under is the
+current one: a request first reads the generation, and a kept body from any other
+generation is never sent. It is a plain ASGI middleware, in front of routing and
+parameter checks, so a kept answer costs about what reading the generation costs.
+
+Every answer of those endpoints carries an ``ETag`` (a digest of the body);
+a request whose ``If-None-Match`` names it gets ``304 Not Modified`` and no body,
+whether or not the body was kept. The bodies themselves are sent byte for byte
+as the endpoint wrote them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+# Paths whose GET answers depend on the URL and the database only: never on a
+# header (the moderation endpoints read Authorization), never streamed.
+CACHED_PREFIXES = (
+    "/api/events",  # and /api/events/{id}
+    "/api/control",
+    "/api/timeline",
+    "/api/places",  # and /api/places/{id}/control
+    "/api/roundups/",
+    "/api/articles/",
+)
+DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
+# A body larger than this is sent, not kept (a 1000-event page is ~1 MB).
+MAX_ENTRY_BYTES = 4 * 1024 * 1024
+
+
+def cacheable(path: str) -> bool:
+    """Whether GETs of ``path`` may be kept (public reads that depend on the URL only)."""
+    return path.startswith(CACHED_PREFIXES)
+
+
+def etag_of(body: bytes) -> str:
+    """A strong ETag for a body: the same body gives the same tag, in every worker."""
+    return '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
+
+
+def _matches(if_none_match: str, etag: str) -> bool:
+    tags = [t.strip() for t in if_none_match.split(",")]
+    return "*" in tags or etag in tags or f"W/{etag}" in tags
+
+
+class _Entry:
+    __slots__ = ("body", "etag", "headers")
+
+    def __init__(self, headers: list[tuple[bytes, bytes]], body: bytes, etag: str) -> None:
+        self.headers = headers
+        self.body = body
+        self.etag = etag
+
+
+class ResponseCache:
+    """An ASGI middleware keeping GET answers of read endpoints per database generation.
+
+    ``generation`` reads the current generation (it must change with every write
+    the answers depend on); ``max_bytes`` bounds the bodies kept (least recently
+    used go first; 0 keeps none, but ETags and 304 still work).
+    """
+
+    def __init__(
+        self, app: Any, *, generation: Callable[[], str], max_bytes: int = DEFAULT_CACHE_BYTES
+    ) -> None:
+        self.app = app
+        self.generation = generation
+        self.max_bytes = max_bytes
+        self.entries: OrderedDict[tuple[str, bytes], _Entry] = OrderedDict()
+        self.size = 0
+        self.current: str | None = None
+        self.hits = 0
+        self.misses = 0
+
+    def clear(self) -> None:
+        """Forget every kept answer."""
+        self.entries.clear()
+        self.size = 0
+
+    def _keep(self, key: tuple[str, bytes], entry: _Entry) -> None:
+        if self.max_bytes <= 0 or len(entry.body) > min(MAX_ENTRY_BYTES, self.max_bytes):
+            return
+        old = self.entries.pop(key, None)
+        if old is not None:
+            self.size -= len(old.body)
+        self.entries[key] = entry
+        self.size += len(entry.body)
+        while self.size > self.max_bytes and self.entries:
+            _key, dropped = self.entries.popitem(last=False)
+            self.size -= len(dropped.body)
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET" or not cacheable(scope["path"]):
+            await self.app(scope, receive, send)
+            return
+        try:
+            generation = self.generation()
+        except Exception:  # the database is unreachable: the endpoint says so (503)
+            await self.app(scope, receive, send)
+            return
+        if generation != self.current:
+            # a write happened: nothing kept before it may be sent again
+            self.clear()
+            self.current = generation
+        key = (scope["path"], scope["query_string"])
+        if_none_match = next(
+            (v.decode("latin-1") for k, v in scope["headers"] if k == b"if-none-match"), None
+        )
+        entry = self.entries.get(key)
+        if entry is not None:
+            self.hits += 1
+            self.entries.move_to_end(key)
+            await self._send(send, entry, if_none_match)
+            return
+        self.misses += 1
+        start: dict[str, Any] = {}
+        chunks: list[bytes] = []
+        passthrough = False
+
+        async def capture(message: Any) -> None:
+            nonlocal passthrough
+            if passthrough:
+                await send(message)
+            elif message["type"] == "http.response.start":
+                start.update(message)
+                if message["status"] != 200:
+                    passthrough = True  # errors are sent as they are, not kept
+                    await send(message)
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    body = b"".join(chunks)
+                    headers = [
+                        (k, v)
+                        for k, v in start.get("headers", [])
+                        if k.lower() not in (b"content-length", b"etag")
+                    ]
+                    fresh = _Entry(headers, body, etag_of(body))
+                    if generation == self.current:
+                        self._keep(key, fresh)
+                    await self._send(send, fresh, if_none_match)
+            else:
+                await send(message)
+
+        await self.app(scope, receive, capture)
+
+    @staticmethod
+    async def _send(send: Any, entry: _Entry, if_none_match: str | None) -> None:
+        etag = entry.etag.encode("ascii")
+        if if_none_match is not None and _matches(if_none_match, entry.etag):
+            await send({"type": "http.response.start", "status": 304, "headers": [(b"etag", etag)]})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        headers = [
+            *entry.headers,
+            (b"content-length", str(len(entry.body)).encode("ascii")),
+            (b"etag", etag),
+        ]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": entry.body})

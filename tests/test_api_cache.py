@@ -1,0 +1,131 @@
+"""The API's answer cache: kept per database generation, never stale after an ingest.
+
+Every committed write raises the database generation (sitrep.store.database), and
+the web app keeps an answer only for the generation it was read under, so a GET
+after an ingest sees the new events; ETag / If-None-Match give 304 while nothing
+changed, and a kept answer is byte for byte what the endpoint writes.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, update
+
+from sitrep.core.config import Config
+from sitrep.store import events, open_store
+from tests.conftest import ingest_reports
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+FIRST = [
+    (
+        "Wire One",
+        "2017-11-09",
+        "Syrian government forces captured Abu Kamal from ISIS on Wednesday, the army said.",
+    ),
+]
+LATER = [
+    (
+        "Wire Two",
+        "2017-11-12",
+        "Islamic State militants took back Albu Kamal from the Syrian army on Saturday.",
+    ),
+    (
+        "Wire Three",
+        "2017-11-18",
+        "Iraqi forces recaptured the town of Rawa from ISIS on Friday, the army said.",
+    ),
+]
+URLS = (
+    "/api/events",
+    "/api/events?country=SYR&limit=5",
+    "/api/control?as_of=2017-11-30",
+    "/api/timeline",
+)
+
+
+PG_URL = os.environ.get("SITREP_TEST_POSTGRES_URL")
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [
+        "sqlite",
+        pytest.param(
+            "postgresql",
+            marks=pytest.mark.skipif(
+                not PG_URL, reason="no PostgreSQL server: set SITREP_TEST_POSTGRES_URL"
+            ),
+        ),
+    ],
+)
+def test_generation_moves_with_writes_only(tmp_path: Path, backend: str) -> None:
+    db = str(tmp_path / "g.db") if backend == "sqlite" else str(PG_URL)
+    with open_store(db) as store, open_store(db, readonly=True) as reader:
+        with store.writer.begin() as conn:
+            conn.exec_driver_sql("DELETE FROM sitrep_meta WHERE key IN ('probe', 'p2')")
+        before = reader.generation()
+        with store.engine.begin() as conn:  # a transaction that only reads
+            conn.execute(select(events)).all()
+        with store.writer.begin() as conn:  # a write that changes no row
+            conn.execute(update(events).where(events.c.id == "none").values(fatalities=1))
+        assert reader.generation() == before
+        with store.writer.begin() as conn:
+            conn.exec_driver_sql("INSERT INTO sitrep_meta (key, value) VALUES ('probe', 'x')")
+        after = reader.generation()
+        assert after != before
+        try:
+            with store.writer.begin() as conn:
+                conn.exec_driver_sql("INSERT INTO sitrep_meta (key, value) VALUES ('p2', 'x')")
+                raise RuntimeError("roll back")
+        except RuntimeError:
+            pass
+        assert reader.generation() == after  # a rolled-back write leaves it
+
+
+def test_cache_is_never_stale_after_an_ingest(app_config: Config, tmp_path: Path) -> None:
+    from sitrep.faces.web.app import create_app
+
+    db = tmp_path / "c.db"
+    ingest_reports(app_config, FIRST, db)
+    with (
+        TestClient(create_app(app_config, db=str(db))) as cached,
+        TestClient(create_app(app_config, db=str(db), cache_bytes=0)) as plain,
+    ):
+        first = {u: cached.get(u) for u in URLS}
+        for url, r in first.items():
+            assert r.status_code == 200, url
+            assert r.headers["etag"].startswith('"')
+            again = cached.get(url)  # kept: the same bytes, the same tag
+            assert again.content == r.content and again.headers["etag"] == r.headers["etag"]
+            assert plain.get(url).content == r.content  # what the endpoint itself writes
+            unchanged = cached.get(url, headers={"If-None-Match": r.headers["etag"]})
+            assert unchanged.status_code == 304 and unchanged.content == b""
+        n_before = len(first["/api/events"].json()["items"])
+        one = first["/api/events"].json()["items"][0]["id"]
+        assert cached.get(f"/api/events/{one}").status_code == 200
+
+        ingest_reports(app_config, [*FIRST, *LATER], tmp_path / "more.db")  # elsewhere: no effect
+        assert cached.get("/api/events").content == first["/api/events"].content
+        ingest_reports(app_config, LATER, db)  # the served database gains events
+
+        fresh = cached.get(
+            "/api/events", headers={"If-None-Match": first["/api/events"].headers["etag"]}
+        )
+        assert fresh.status_code == 200  # the old tag no longer matches
+        assert len(fresh.json()["items"]) > n_before
+        assert fresh.headers["etag"] != first["/api/events"].headers["etag"]
+        for url in URLS:
+            assert cached.get(url).content == plain.get(url).content, url
+        assert cached.get("/api/control?as_of=2017-11-30").content != (
+            first["/api/control?as_of=2017-11-30"].content
+        )
+        # an error is sent as it is, never kept
+        assert cached.get("/api/events/ffffffff").status_code == 404
+        assert "etag" not in cached.get("/api/events/ffffffff").headers
