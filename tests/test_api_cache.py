@@ -13,11 +13,11 @@ import warnings
 from pathlib import Path
 
 import pytest
+from conftest import ingest_reports
 from sqlalchemy import select, update
 
 from sitrep.core.config import Config
 from sitrep.store import events, open_store
-from tests.conftest import ingest_reports
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
