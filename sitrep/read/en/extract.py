@@ -1305,6 +1305,23 @@ def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
         ):
             continue  # "the district of Nad Ali", "Nad Ali district": a named place
         lo = min(t.idx for t in head.subtree)
+        if head.lower_ in ("most", "much"):
+            of_obj = next(
+                (
+                    g
+                    for c in head.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+            if of_obj is not None and any(
+                p.span and p.span.start <= of_obj.idx < p.span.end for p in places
+            ):
+                # "recaptured most of Abu Kamal": the town changed hands (as wires
+                # code it); only "most of the city's districts" is a part of one
+                continue
         own = [p for p in places if p.span and lo <= p.span.start < head.idx]
         if not own:
             return True
