@@ -277,6 +277,27 @@ def test_train_and_use_classifier(tmp_path: Path) -> None:
     assert model.exists()
 
 
+def test_fast_scorer_matches_scikit_learn_with_its_word_cache() -> None:
+    from sitrep.moderation import classifier as clf
+    from sitrep.moderation.corpus import shipped_classifier
+
+    model = shipped_classifier()
+    texts = [
+        "خفه شو احمق",
+        "ممنون از گزارش خوبتان",
+        "احمق احمق  احمق\u200cها و   گزارش",  # a repeated word, a run of spaces, a ZWNJ
+        "you are an idiot, thanks for the report",
+        "ID10T!!",
+        "x",
+    ]
+    # Twice: the second pass reads every word from the cache the first pass filled.
+    for _ in range(2):
+        fast = [model.probability(t) for t in texts]
+        assert fast == pytest.approx(model.probabilities(texts), abs=1e-9)
+    scorer = clf._scorer_for(model.pipeline)
+    assert scorer is not None and any(b is not None and b[2] for b in scorer.word_blocks)
+
+
 def test_train_errors(tmp_path: Path) -> None:
     data = tmp_path / "l.csv"
     data.write_text("text,label\na,x\nb,y\nc,x\nd,y\n", "utf-8")

@@ -281,6 +281,10 @@ class _FastScorer:
         coef = model.coef_[0]
         self.intercept = float(model.intercept_[0])
         self.blocks: list[tuple[Any, dict[str, tuple[float, float]]]] = []
+        # Per char_wb block: its preprocessor, its n-gram function and a cache of each
+        # word's in-vocabulary n-grams. char_wb n-grams never cross a space, so a comment's
+        # are the union of its words' and most words recur from comment to comment.
+        self.word_blocks: list[tuple[Any, Any, dict[str, tuple[str, ...]]] | None] = []
         offset = 0
         for _name, vec in union.transformer_list:
             idf = vec.idf_
@@ -289,14 +293,35 @@ class _FastScorer:
                 for term, i in vec.vocabulary_.items()
             }
             self.blocks.append((vec.build_analyzer(), weights))
+            by_word = vec.analyzer == "char_wb" and vec.input == "content"
+            self.word_blocks.append(
+                (vec.build_preprocessor(), vec._char_wb_ngrams, {}) if by_word else None
+            )
             offset += len(vec.vocabulary_)
         if offset != len(coef):
             raise ValueError("the pipeline's features do not line up with its model")
 
+    def _terms(self, block: int, text: str) -> list[str]:
+        """The block's in-vocabulary terms of ``text``, as the fitted analyzer yields them."""
+        analyzer, weights = self.blocks[block]
+        by_word = self.word_blocks[block]
+        if by_word is None:
+            return [t for t in analyzer(text) if t in weights]
+        preprocess, ngrams, cache = by_word
+        if len(cache) > _WORD_CACHE:
+            cache.clear()
+        out: list[str] = []
+        for word in preprocess(text).split():
+            terms = cache.get(word)
+            if terms is None:
+                terms = cache[word] = tuple(t for t in ngrams(word) if t in weights)
+            out += terms
+        return out
+
     def probability(self, text: str) -> float:
         z = self.intercept
-        for analyzer, weights in self.blocks:
-            counts = Counter(t for t in analyzer(text) if t in weights)
+        for block, (_, weights) in enumerate(self.blocks):
+            counts = Counter(self._terms(block, text))
             total = norm = 0.0
             for term, n in counts.items():
                 idf, w = weights[term]
@@ -306,6 +331,10 @@ class _FastScorer:
             if norm:
                 z += total / math.sqrt(norm)
         return 1.0 / (1.0 + math.exp(-z))
+
+
+#: Words whose n-grams a fast scorer keeps (cleared when full; a word costs ~1 KB).
+_WORD_CACHE = 100_000
 
 
 def _fast_scorer(pipeline: Any) -> _FastScorer | None:
