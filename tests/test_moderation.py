@@ -264,6 +264,11 @@ def test_train_and_use_classifier(tmp_path: Path) -> None:
     report = train(data, text_col="comment", label_col="label", out_path=model)
     assert report.rows == 16 and report.skipped == 1
     assert report.positive_label == "bad" and model.exists()
+    # Nothing that varies from process to process is saved (a set's order, an id()).
+    import joblib
+
+    for _name, vec in joblib.load(model)["pipeline"].named_steps["features"].transformer_list:
+        assert not hasattr(vec, "stop_words_") and not hasattr(vec, "_stop_words_id")
     policy_file = tmp_path / "policy.toml"
     policy_file.write_text('[classifier]\npath = "models/clf.joblib"\n', "utf-8")
     policy = load_policy(policy_file)

@@ -179,6 +179,13 @@ def save(pipeline: Any, out_path: Path, *, positive_label: str, labels: Sequence
     import sklearn
 
     out_path.parent.mkdir(parents=True, exist_ok=True)
+    # A vectorizer keeps the terms max_features cut in ``stop_words_`` (a set, pickled in
+    # the order of the process's string hashing) and the id() of its stop-word list (a
+    # check it caches): both dropped, so the same corpus and seed give the same bytes.
+    for _name, vec in getattr(pipeline.named_steps.get("features"), "transformer_list", []):
+        for attr in ("stop_words_", "_stop_words_id"):
+            if hasattr(vec, attr):
+                delattr(vec, attr)
     payload = {
         "format": FORMAT,
         "version": FORMAT_VERSION,
