@@ -476,3 +476,33 @@ def test_international_phone_numbers_are_found_whole() -> None:
     assert decision.verdict == "reject"
     years = moderate("Casualties rose in 2017 and 2018")
     assert not [r for r in years.reasons if "phone" in r.rule]
+
+
+def test_joined_scan_skips_only_comments_neither_rule_would_flag() -> None:
+    from sitrep.moderation.rules import find_insults, find_slander, may_insult_or_accuse
+
+    texts = [
+        "ممنون از گزارش خوبتان",
+        "خفه شو احمق",
+        "ا ح م ق",
+        "او یک دزد است",
+        "He is a thief and a liar",
+        "police arrested the killer",
+        "thanks for the report, very clear",
+        "کسب و کار در شهر رونق گرفته",
+        "you are a bananahead",
+    ]
+    for text in texts:
+        found = bool(find_insults(text) or find_slander(text))
+        assert may_insult_or_accuse(text) or not found, text
+    assert not may_insult_or_accuse("ممنون از گزارش خوبتان")
+    assert may_insult_or_accuse("او یک دزد است") and may_insult_or_accuse("ا ح م ق")
+    # A policy's own words count: added ones are scanned for, allowed ones may still be.
+    assert not may_insult_or_accuse("you are a bananahead")
+    assert may_insult_or_accuse("you are a bananahead", extra=("bananahead",))
+    from dataclasses import replace
+
+    from sitrep.moderation.policy import default_policy
+
+    policy = replace(default_policy(), extra_insults=("bananahead",))
+    assert any(r.rule == "insult" for r in moderate("you are a bananahead", policy=policy).reasons)

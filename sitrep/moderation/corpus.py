@@ -205,19 +205,26 @@ def shipped_classifier() -> clf.TrainedClassifier:
     one pickled by another scikit-learn) still gets the same model, a few seconds later.
     """
     path = shipped_model_path()
-    if path.exists():
+    try:
+        mtime: float | None = path.stat().st_mtime
+    except OSError:
+        mtime = None
+    # Asked once per comment: one stat, and the answer kept until the file changes.
+    return _shipped(str(path), mtime)
+
+
+@lru_cache(maxsize=2)
+def _shipped(path: str, mtime: float | None) -> clf.TrainedClassifier:
+    import sklearn
+
+    if mtime is not None:
         try:
             model = clf.load(path)
         except Exception:  # noqa: BLE001 - any unreadable file falls back to the corpus
             model = None
-        if model is not None:
-            import sklearn
-
-            if model.sklearn_version == sklearn.__version__:
-                return model
-    return clf.TrainedClassifier(
-        "<corpus>", _fitted_in_memory(), OFFENSIVE, __import__("sklearn").__version__
-    )
+        if model is not None and model.sklearn_version == sklearn.__version__:
+            return model
+    return clf.TrainedClassifier("<corpus>", _fitted_in_memory(), OFFENSIVE, sklearn.__version__)
 
 
 if __name__ == "__main__":  # python -m sitrep.moderation.corpus [OUT]

@@ -43,7 +43,7 @@ from sitrep.moderation.language import (
     transliterate,
 )
 from sitrep.moderation.policy import Policy, default_policy
-from sitrep.moderation.rules import find_insults, find_slander
+from sitrep.moderation.rules import find_insults, find_slander, may_insult_or_accuse
 from sitrep.moderation.spam import (
     FLOOD,
     LINK,
@@ -261,7 +261,11 @@ def moderate(
         reasons += _inline_finglish(text, policy, config)
     if policy.spam:
         reasons += _spam_reasons(text, policy, recent)
-    if policy.insults:
+    # One joined scan first: a comment with no listed word skips both rules' own scans.
+    listed = (policy.insults or policy.slander) and may_insult_or_accuse(
+        text, extra=policy.extra_insults, allowed=policy.allowed_words
+    )
+    if policy.insults and listed:
         reasons += [
             Reason(h.rule, h.detail, h.span, h.score, text[h.span[0] : h.span[1]])
             for h in find_insults(
@@ -271,7 +275,7 @@ def moderate(
                 allowed=policy.allowed_words,
             )
         ]
-    if policy.slander:
+    if policy.slander and listed:
         reasons += [
             Reason(h.rule, h.detail, h.span, h.score, text[h.span[0] : h.span[1]])
             for h in find_slander(text, language=guess.language)
