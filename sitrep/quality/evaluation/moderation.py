@@ -21,7 +21,8 @@
 * Scunthorpe: innocent words and sentences we wrote that contain insult or
   accusation substrings; the figure is the share that raise no insult or slander reason.
 * Slander: a small set of our own sentences with the expected outcome.
-* A benchmark (details): comments per second for the rule path and the classifier path.
+* A benchmark (details): comments per second for the rule path and the classifier path,
+  by the wall clock and per CPU-second of the process.
 
 Figures are all in [0, 1], higher is better.
 """
@@ -342,10 +343,12 @@ def _rule_scores(texts: Sequence[str]) -> list[float]:
     return [max((h.score for h in find_insults(t) + find_slander(t)), default=0.0) for t in texts]
 
 
-def _rate(fn: Callable[[], object], n: int) -> float:
-    started = time.perf_counter()
+def _rate(
+    fn: Callable[[], object], n: int, clock: Callable[[], float] = time.perf_counter
+) -> float:
+    started = clock()
     fn()
-    return round(n / max(time.perf_counter() - started, 1e-9), 1)
+    return round(n / max(clock() - started, 1e-9), 1)
 
 
 def evaluate(config: Config, *, limit: int | None = None) -> EvalResult:
@@ -418,6 +421,16 @@ def evaluate(config: Config, *, limit: int | None = None) -> EvalResult:
             ),
             "shipped (default policy)": _rate(
                 lambda: [moderate(t, policy=policy) for t in bench], len(bench)
+            ),
+        }
+        # Per CPU-second of this process: on a shared machine the wall clock measures the
+        # other jobs as much as this code.
+        details["benchmark_comments_per_cpu_s"] = {
+            "rules": _rate(
+                lambda: [moderate(t, policy=no_model) for t in bench], len(bench), time.process_time
+            ),
+            "shipped (default policy)": _rate(
+                lambda: [moderate(t, policy=policy) for t in bench], len(bench), time.process_time
             ),
         }
 
