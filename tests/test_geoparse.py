@@ -362,3 +362,17 @@ def test_a_country_name_casts_no_town_votes(default_world: Gazetteer) -> None:
     # must not make them agree on Virginia.
     found = default_world.find("Militants overran Palmyra on Thursday. Syria said its troops left.")
     assert [m.place.country for m in found] == ["SYR", "SYR"]
+
+
+def test_a_small_town_of_a_named_country_is_admitted(default_world: Gazetteer) -> None:
+    # "Mali" is also a town's name (in China and Guinea), so the country is not
+    # named without doubt; it still ranks as the country, which then supports
+    # its small towns even when a demonym ("Russian") points elsewhere.
+    text = (
+        "BAMAKO, Nov 14 - Mali's army said it had taken Kidal, backed by Russian "
+        "mercenaries. Kidal had been held by the rebels since 2014."
+    )
+    kidal = [m.place for m in default_world.find(text) if m.matched_text == "Kidal"]
+    assert len(kidal) == 2 and {p.country for p in kidal} == {"MLI"}
+    # Without the country named, a small town abroad still needs support.
+    assert "Kidal" not in [m.matched_text for m in default_world.find("Russian forces took Kidal.")]

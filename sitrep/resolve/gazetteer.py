@@ -164,6 +164,9 @@ class _Evidence:
     states: dict[int, float] = field(default_factory=dict)
     # Namesakes near namesakes of the article's other names, with what that adds.
     cluster: dict[int, float] = field(default_factory=dict)
+    # Countries the article names by their own name, where that name ranks as
+    # the country ("Mali", though towns in China and Guinea are called so too).
+    country_names: frozenset[str] = frozenset()
 
 
 def _abbreviation_use(text: str, tok: tuple[int, int, str]) -> bool:
@@ -2148,6 +2151,8 @@ class Gazetteer:
             ctx = set(evidence.named)
         if p.kind not in (PlacePrecision.CITY, PlacePrecision.ADMIN2) or p.country in ctx:
             return False
+        if p.country in evidence.country_names:
+            return False  # Kidal in a report that names Mali
         if not ctx and all(a[2] == row for a in evidence.anchors):
             return False  # a text that says nothing else about where it is
         if _is_script(name_key[:1]):
@@ -2172,6 +2177,7 @@ class Gazetteer:
         regions: set[int] = set()
         anchors: list[tuple[float, float, int]] = []
         counts: Counter[str] = Counter()
+        country_names: set[str] = set()
         memo: dict[tuple[tuple[int, ...], str | None, bool], list[int]] = {}
         for sc in scans:
             for i, j, rows, prov in sc.chosen:
@@ -2190,6 +2196,8 @@ class Gazetteer:
                 )
                 if top.kind is PlacePrecision.ADMIN1 and own_name:
                     regions.add(top.id)
+                if top.kind is PlacePrecision.COUNTRY and key is not None and own_name:
+                    country_names.add(top.country)
                 sure = own_name and len(set(rows)) == 1
                 if top.country and (sure or (own_name and top.kind in _AREA_OR_PROVINCE)):
                     # a province named without doubt ("Macon, Ga.") settles its country
@@ -2209,6 +2217,7 @@ class Gazetteer:
             tuple(countries),
             states=self._state_votes(names),
             cluster=self._clusters(names),
+            country_names=frozenset(country_names),
         )
 
     def _article_names(self, scans: Sequence[_Scan]) -> list[list[int]]:
