@@ -188,6 +188,17 @@ def _dateline(text: str, start: int, end: int) -> bool:
     return _DATELINE_TAIL.match(text, end) is not None
 
 
+# "the Atlantic", "the eastern tropical Atlantic", "the north Pacific": up to two
+# lower-case words between "the" and a name; a town is not named so.
+_AFTER_THE = re.compile(r"\bthe(?:\s+[a-z]+){0,2}\s+$")
+
+
+def _after_the(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows "the" (and at most two lower-case
+    words), as a sea, an ocean or a region does and a town does not."""
+    return _AFTER_THE.search(text, max(0, start - 40), start) is not None
+
+
 def _nearest_km(
     lat: float, lon: float, points: Sequence[tuple[float, float, int]], *, skip: int | None = None
 ) -> float:
@@ -1873,8 +1884,16 @@ class Gazetteer:
                     ranked = memo[memo_key] = self._rank(
                         rows, ctx_list, province=prov, name_key=name_key, evidence=evidence
                     )
-                best = self._places[ranked[0]]
                 start, end = toks[i][0], toks[j][1]
+                if (
+                    self.world
+                    and self._places[ranked[0]].kind is PlacePrecision.CITY
+                    and _after_the(text, start)
+                ):
+                    # "in the Atlantic": the ocean, not Atlantic, Iowa
+                    region = [r for r in ranked if self._places[r].kind is PlacePrecision.REGION]
+                    ranked = region[:1] + [r for r in ranked if r not in region[:1]]
+                best = self._places[ranked[0]]
                 word = toks[i][2]
                 if (
                     self.world
