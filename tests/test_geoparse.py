@@ -394,3 +394,20 @@ def test_a_capital_in_a_report_on_its_country(default_world: Gazetteer) -> None:
     local = "Police in Dublin and Columbus, Ohio, closed roads after the storm."
     (dublin,) = [m for m in default_world.find(local) if m.matched_text == "Dublin"]
     assert dublin.place.country == "USA"
+
+
+OKLAHOMA_STATE, ENGLAND = 4544379, 6269131
+
+
+def test_a_state_is_not_its_smaller_namesake_city(default_world: Gazetteer) -> None:
+    # Oklahoma City holds a fifth of the state: "Oklahoma" is the state, while
+    # New York City, over a quarter of its state, is what "New York" means.
+    assert default_world.lookup("Oklahoma")[0].id == OKLAHOMA_STATE
+    assert default_world.lookup("New York")[0].id == NEW_YORK_CITY
+
+
+def test_demonyms_of_the_nations_of_the_united_kingdom(default_world: Gazetteer) -> None:
+    assert default_world.place_of_adjective("English").id == ENGLAND
+    assert default_world.place_of_adjective("Scottish").name == "Scotland"
+    assert default_world.country_of_adjective("English") == "GBR"  # still the country's
+    assert default_world.place_of_adjective("Central American").kind is PlacePrecision.REGION

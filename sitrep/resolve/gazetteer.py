@@ -66,7 +66,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -97,6 +97,11 @@ _CLUSTER_CELL = 1.5  # degrees: neighbouring cells hold every point within NEAR_
 #: What a national capital adds under its own name: news names capitals for
 #: their governments ("Washington said") far more than their size says.
 CAPITAL_BONUS = 1.5
+# A city named after its province stands for the name when it holds at least a
+# quarter of the people the province's towns add up to (New York City: 8.8 of
+# 31 million) and not when less (Oklahoma City: 0.68 of 3.1 million; Quebec
+# City): "Oklahoma" is the state.
+_CITY_STATE_SHARE = 4
 #: At most this many sure places of an article are compared with candidates.
 MAX_ANCHORS = 24
 
@@ -625,6 +630,12 @@ _AREA_DEMONYMS: dict[str, tuple[str, str]] = {
     "ontarian": ("CAN", "Ontario"),
     "quebecer": ("CAN", "Quebec"),
     "quebecker": ("CAN", "Quebec"),
+    "central american": ("GTM", "Central America"),
+    # the nations of the United Kingdom: "the English city of Salisbury"
+    "english": ("GBR", "England"),
+    "scottish": ("GBR", "Scotland"),
+    "welsh": ("GBR", "Wales"),
+    "northern irish": ("GBR", "Northern Ireland"),
     "dagestani": ("RUS", "Dagestan"),
     "chechen": ("RUS", "Chechnya"),
     "north ossetian": ("RUS", "North Ossetia"),
@@ -1670,11 +1681,14 @@ class Gazetteer:
         """The place a demonym names: a country ("Kenyan"), or in the world
         gazetteer a continent ("European") or a province ("Texan", "Ohioans")."""
         iso3 = self.country_of_adjective(word)
-        if iso3:
-            return self._countries.get(iso3)
         w = " ".join(word.split()).casefold()
         row = self._area_adjectives.get(w)
-        return None if row is None else self._places[row]
+        area = None if row is None else self._places[row]
+        # A part of the country the word also names is the narrower answer
+        # ("English": England, not the United Kingdom).
+        if iso3 and (area is None or area.country != iso3):
+            return self._countries.get(iso3)
+        return area
 
     def contains(self, outer: Place, inner: Place) -> bool:
         """Whether ``inner`` lies in ``outer`` (a place contains itself)."""
@@ -2116,7 +2130,7 @@ class Gazetteer:
                 if (
                     p.kind is PlacePrecision.CITY
                     and a1 in row_ids
-                    and p.population * 10 >= admin1_pop.get(a1, 0)
+                    and p.population * _CITY_STATE_SHARE >= admin1_pop.get(a1, 0)
                 ):
                     namesake_admin1.add(a1)
                 else:
