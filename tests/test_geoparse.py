@@ -411,3 +411,15 @@ def test_demonyms_of_the_nations_of_the_united_kingdom(default_world: Gazetteer)
     assert default_world.place_of_adjective("Scottish").name == "Scotland"
     assert default_world.country_of_adjective("English") == "GBR"  # still the country's
     assert default_world.place_of_adjective("Central American").kind is PlacePrecision.REGION
+
+
+def test_names_of_metropolises_cast_weak_state_votes(default_world: Gazetteer) -> None:
+    # London, Paris and Brussels all have namesakes in Ontario; that must not
+    # make a European rail story Canadian.
+    text = (
+        "Eurostar trains from London to Amsterdam will stop in Brussels and Rotterdam, "
+        "and a direct London to Paris service runs hourly."
+    )
+    found = [(m.matched_text, m.place.country) for m in default_world.find(text)]
+    assert ("London", "GBR") in found and ("Paris", "FRA") in found
+    assert all(country != "CAN" for _, country in found)

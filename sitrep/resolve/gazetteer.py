@@ -102,6 +102,11 @@ CAPITAL_BONUS = 1.5
 # 31 million) and not when less (Oklahoma City: 0.68 of 3.1 million; Quebec
 # City): "Oklahoma" is the state.
 _CITY_STATE_SHARE = 4
+#: A town this large is what its name means far from home; its namesakes' votes
+#: count :data:`_METRO_VOTE` when over :data:`_METRO_RATIO` times smaller.
+METROPOLIS = 1_000_000
+_METRO_RATIO = 20
+_METRO_VOTE = 0.3
 #: At most this many sure places of an article are compared with candidates.
 MAX_ANCHORS = 24
 
@@ -2368,7 +2373,7 @@ class Gazetteer:
         the best province's votes (nothing under half of it)."""
         cols = self._places._cols
         kinds, ids, pops, admin1 = cols[5], cols[0], cols[7], cols[8]
-        province = _KIND_CODE[PlacePrecision.ADMIN1]
+        province, town = _KIND_CODE[PlacePrecision.ADMIN1], _KIND_CODE[PlacePrecision.CITY]
         votes: defaultdict[int, float] = defaultdict(float)
         support: Counter[int] = Counter()
         for own in names:
@@ -2386,8 +2391,15 @@ class Gazetteer:
                 continue
             # A name many provinces have says less about each (Springfield).
             w = len(states) ** -0.5
+            # A metropolis's name mostly means the metropolis: its small
+            # namesakes say little ("London", "Paris" and "Amsterdam" all lie in
+            # Ontario).
+            big = max((pops[r] for r in own if kinds[r] == town), default=0)
             for a, pop in states.items():
-                votes[a] += w * min(1.0, max(_STATE_FLOOR, math.log10(pop + 1) / _STATE_LOGPOP))
+                v = w * min(1.0, max(_STATE_FLOOR, math.log10(pop + 1) / _STATE_LOGPOP))
+                if big >= METROPOLIS and pop * _METRO_RATIO < big:
+                    v *= _METRO_VOTE
+                votes[a] += v
                 support[a] += 1
         good = {a: v for a, v in votes.items() if support[a] >= STATE_MIN_NAMES}
         if not good:
