@@ -423,3 +423,16 @@ def test_names_of_metropolises_cast_weak_state_votes(default_world: Gazetteer) -
     found = [(m.matched_text, m.place.country) for m in default_world.find(text)]
     assert ("London", "GBR") in found and ("Paris", "FRA") in found
     assert all(country != "CAN" for _, country in found)
+
+
+ATLANTIC_OCEAN, INDIAN_OCEAN = 3373405, 1545739
+
+
+def test_oceans_carry_their_geonames_ids(default_world: Gazetteer) -> None:
+    assert default_world.lookup("Atlantic Ocean")[0].id == ATLANTIC_OCEAN
+    assert default_world.lookup("Indian Ocean")[0].id == INDIAN_OCEAN
+    # "the Atlantic" after "the" and lower-case words is the ocean, not a town in Iowa.
+    text = "Storms form in the eastern tropical Atlantic, officials in Atlantic, Iowa, said."
+    found = [(m.matched_text, m.place.kind) for m in default_world.find(text)]
+    assert found[0] == ("Atlantic", PlacePrecision.REGION)
+    assert ("Atlantic", PlacePrecision.CITY) in found
