@@ -436,3 +436,13 @@ def test_oceans_carry_their_geonames_ids(default_world: Gazetteer) -> None:
     found = [(m.matched_text, m.place.kind) for m in default_world.find(text)]
     assert found[0] == ("Atlantic", PlacePrecision.REGION)
     assert ("Atlantic", PlacePrecision.CITY) in found
+
+
+def test_a_dateline_admits_its_countrys_spellings(default_world: Gazetteer) -> None:
+    # "Derna" is a village's own name in Romania and only an alias of Darnah;
+    # a report filed from Benghazi makes it the Libyan city.
+    text = "BENGHAZI, June 29 - Libyan forces said they had taken the eastern city of Derna."
+    (derna,) = [m for m in default_world.find(text) if m.matched_text == "Derna"]
+    assert derna.place.country == "LBY"
+    # a spelling of Xarardheere news uses
+    assert default_world.lookup("Harardhere")[0].country == "SOM"

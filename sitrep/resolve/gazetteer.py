@@ -180,6 +180,8 @@ class _Evidence:
     # Countries the article names by their own name, where that name ranks as
     # the country ("Mali", though towns in China and Guinea are called so too).
     country_names: frozenset[str] = frozenset()
+    # Countries of the article's dateline town ("BENGHAZI, June 29 -").
+    dateline: frozenset[str] = frozenset()
 
 
 def _abbreviation_use(text: str, tok: tuple[int, int, str]) -> bool:
@@ -2216,8 +2218,8 @@ class Gazetteer:
             ctx = set(evidence.named)
         if p.kind not in (PlacePrecision.CITY, PlacePrecision.ADMIN2) or p.country in ctx:
             return False
-        if p.country in evidence.country_names:
-            return False  # Kidal in a report that names Mali
+        if p.country in evidence.country_names or (alias and p.country in evidence.dateline):
+            return False  # Kidal in a report that names Mali; Derna filed from Benghazi
         if not ctx and all(a[2] == row for a in evidence.anchors):
             return False  # a text that says nothing else about where it is
         if _is_script(name_key[:1]):
@@ -2243,6 +2245,7 @@ class Gazetteer:
         anchors: list[tuple[float, float, int]] = []
         counts: Counter[str] = Counter()
         country_names: set[str] = set()
+        dateline_countries: set[str] = set()
         memo: dict[tuple[tuple[int, ...], str | None, bool], list[int]] = {}
         for sc in scans:
             for i, j, rows, prov in sc.chosen:
@@ -2263,6 +2266,15 @@ class Gazetteer:
                     regions.add(top.id)
                 if top.kind is PlacePrecision.COUNTRY and key is not None and own_name:
                     country_names.add(top.country)
+                elif (
+                    top.kind is PlacePrecision.CITY
+                    and own_name
+                    and _dateline(sc.text, sc.toks[i][0], sc.toks[j][1])
+                ):
+                    # where the report was filed ("BENGHAZI, June 29 -") says its
+                    # country plainly enough to admit its towns' other
+                    # spellings (Derna, an alias of Darnah)
+                    dateline_countries.add(top.country)
                 sure = own_name and len(set(rows)) == 1
                 if top.country and (sure or (own_name and top.kind in _AREA_OR_PROVINCE)):
                     # a province named without doubt ("Macon, Ga.") settles its country
@@ -2283,6 +2295,7 @@ class Gazetteer:
             states=self._state_votes(names),
             cluster=self._clusters(names),
             country_names=frozenset(country_names),
+            dateline=frozenset(dateline_countries),
         )
 
     def _article_names(self, scans: Sequence[_Scan]) -> list[list[int]]:
