@@ -2269,6 +2269,7 @@ class Gazetteer:
                 elif (
                     top.kind is PlacePrecision.CITY
                     and own_name
+                    and sc.toks[i][2].isupper()
                     and _dateline(sc.text, sc.toks[i][0], sc.toks[j][1])
                 ):
                     # where the report was filed ("BENGHAZI, June 29 -") says its
