@@ -362,3 +362,87 @@ def test_a_country_name_casts_no_town_votes(default_world: Gazetteer) -> None:
     # must not make them agree on Virginia.
     found = default_world.find("Militants overran Palmyra on Thursday. Syria said its troops left.")
     assert [m.place.country for m in found] == ["SYR", "SYR"]
+
+
+def test_a_small_town_of_a_named_country_is_admitted(default_world: Gazetteer) -> None:
+    # "Mali" is also a town's name (in China and Guinea), so the country is not
+    # named without doubt; it still ranks as the country, which then supports
+    # its small towns even when a demonym ("Russian") points elsewhere.
+    text = (
+        "BAMAKO, Nov 14 - Mali's army said it had taken Kidal, backed by Russian "
+        "mercenaries. Kidal had been held by the rebels since 2014."
+    )
+    kidal = [m.place for m in default_world.find(text) if m.matched_text == "Kidal"]
+    assert len(kidal) == 2 and {p.country for p in kidal} == {"MLI"}
+    # Without the country named, a small town abroad still needs support.
+    assert "Kidal" not in [m.matched_text for m in default_world.find("Russian forces took Kidal.")]
+
+
+WASHINGTON_DC = 4140963
+
+
+def test_a_capital_in_a_report_on_its_country(default_world: Gazetteer) -> None:
+    # Salem and Lowell point to Massachusetts, which has a hamlet called
+    # Washington; in a report on the United States the name means the capital.
+    text = (
+        "The senator from Massachusetts flew back to Washington on Monday after meeting "
+        "voters in Salem and Lowell, and said the United States must act."
+    )
+    (washington,) = [m for m in default_world.find(text) if m.matched_text == "Washington"]
+    assert washington.place.id == WASHINGTON_DC
+    # A capital abroad gets nothing: Dublin in an Ohio report is the suburb.
+    local = "Police in Dublin and Columbus, Ohio, closed roads after the storm."
+    (dublin,) = [m for m in default_world.find(local) if m.matched_text == "Dublin"]
+    assert dublin.place.country == "USA"
+
+
+OKLAHOMA_STATE, ENGLAND = 4544379, 6269131
+
+
+def test_a_state_is_not_its_smaller_namesake_city(default_world: Gazetteer) -> None:
+    # Oklahoma City holds a fifth of the state: "Oklahoma" is the state, while
+    # New York City, over a quarter of its state, is what "New York" means.
+    assert default_world.lookup("Oklahoma")[0].id == OKLAHOMA_STATE
+    assert default_world.lookup("New York")[0].id == NEW_YORK_CITY
+
+
+def test_demonyms_of_the_nations_of_the_united_kingdom(default_world: Gazetteer) -> None:
+    assert default_world.place_of_adjective("English").id == ENGLAND
+    assert default_world.place_of_adjective("Scottish").name == "Scotland"
+    assert default_world.country_of_adjective("English") == "GBR"  # still the country's
+    assert default_world.place_of_adjective("Central American").kind is PlacePrecision.REGION
+
+
+def test_names_of_metropolises_cast_weak_state_votes(default_world: Gazetteer) -> None:
+    # London, Paris and Brussels all have namesakes in Ontario; that must not
+    # make a European rail story Canadian.
+    text = (
+        "Eurostar trains from London to Amsterdam will stop in Brussels and Rotterdam, "
+        "and a direct London to Paris service runs hourly."
+    )
+    found = [(m.matched_text, m.place.country) for m in default_world.find(text)]
+    assert ("London", "GBR") in found and ("Paris", "FRA") in found
+    assert all(country != "CAN" for _, country in found)
+
+
+ATLANTIC_OCEAN, INDIAN_OCEAN = 3373405, 1545739
+
+
+def test_oceans_carry_their_geonames_ids(default_world: Gazetteer) -> None:
+    assert default_world.lookup("Atlantic Ocean")[0].id == ATLANTIC_OCEAN
+    assert default_world.lookup("Indian Ocean")[0].id == INDIAN_OCEAN
+    # "the Atlantic" after "the" and lower-case words is the ocean, not a town in Iowa.
+    text = "Storms form in the eastern tropical Atlantic, officials in Atlantic, Iowa, said."
+    found = [(m.matched_text, m.place.kind) for m in default_world.find(text)]
+    assert found[0] == ("Atlantic", PlacePrecision.REGION)
+    assert ("Atlantic", PlacePrecision.CITY) in found
+
+
+def test_a_dateline_admits_its_countrys_spellings(default_world: Gazetteer) -> None:
+    # "Derna" is a village's own name in Romania and only an alias of Darnah;
+    # a report filed from Benghazi makes it the Libyan city.
+    text = "BENGHAZI, June 29 - Libyan forces said they had taken the eastern city of Derna."
+    (derna,) = [m for m in default_world.find(text) if m.matched_text == "Derna"]
+    assert derna.place.country == "LBY"
+    # a spelling of Xarardheere news uses
+    assert default_world.lookup("Harardhere")[0].country == "SOM"

