@@ -71,7 +71,50 @@ SPELLINGS: dict[str, str] = {
     "لیمان": "Lyman",
     "کراسنی لیمان": "Lyman",
     "ایالت الجزیره": "Gezira",
+    "وولدار": "Vuhledar",
+    "ووهلدار": "Vuhledar",
+    "لیسیچانسک": "Lysychansk",
+    "لیسی‌چانسک": "Lysychansk",
+    "سیویرودونتسک": "Sievierodonetsk",
+    "سورودونتسک": "Sievierodonetsk",
+    "سیه‌وه‌رودونتسک": "Sievierodonetsk",
+    "پوکروفسک": "Pokrovsk",
+    "چاسیف یار": "Chasiv Yar",
+    "چاسیف‌یار": "Chasiv Yar",
+    "مارینکا": "Marinka",
+    "بوچا": "Bucha",
+    "ملیتوپل": "Melitopol",
+    "زاپوریژیا": "Zaporizhzhia",
+    "زاپروژیا": "Zaporizhzhia",
+    "ووچانسک": "Vovchansk",
+    "تورتسک": "Toretsk",
+    "کوراخوو": "Kurakhove",
+    "سلیدوو": "Selydove",
+    "ولیکا نووسیلکا": "Velyka Novosilka",
+    # Sudan: "مدنی" alone is the adjective "civil" (see _HEADED)
+    "ود مدنی": "Wad Medani",
+    "وادمدنی": "Wad Medani",
+    "جنینه": "Al Junaynah",
+    # Karabakh
+    "زنگیلان": "Zangilan",
+    "زنگلان": "Zangilan",
+    # Afghan districts as Dari outlets write them (ADMIN2 in the gazetteer)
+    "موسی‌قلعه": "Musa Qala",
+    "موسی قلعه": "Musa Qala",
+    "سپین‌بولدک": "Spin Boldak",
+    "سپین بولدک": "Spin Boldak",
+    "سپین‌بلدک": "Spin Boldak",
+    "نادعلی": "Nad Ali",
+    "ناد علی": "Nad Ali",
+    "گرمسیر": "Garmser",
+    "کجکی": "Kajaki",
+    "دشت ارچی": "Dasht-e Archi",
+    "قلعه نو": "Qala i Naw",
+    "قلعه‌نو": "Qala i Naw",
 }
+# Spellings that are also common words ("مدنی": civil): a place only after a place
+# noun ("شهر مدنی"), or as the object ("مدنی را") of a sentence that names its country.
+_HEADED: dict[str, tuple[str, str]] = {"مدنی": ("Wad Medani", "سودان")}
 # "قائم" alone is also an adjective ("upright"); it names al-Qaim after a place noun.
 _QAIM = re.compile(r"(?:شهر|شهرک|منطقه|گذرگاه)\s(?P<q>قائم)(?![\w\u200c])")
 
@@ -80,6 +123,9 @@ _E = r"(?![\w\u200c])"
 _SPELLING_RX = re.compile(
     _B + "(?:" + "|".join(re.escape(k) for k in sorted(SPELLINGS, key=len, reverse=True)) + ")" + _E
 )
+
+_HEADED_RX = re.compile(_B + "(?:" + "|".join(map(re.escape, _HEADED)) + ")" + _E)
+_OBJECT_NEXT = re.compile(r"[\s\u200c]+را(?![\w\u200c])")
 
 # Common Persian words that name some village somewhere (سال, دو, مهر ...): never
 # a place when they stand alone in running text.
@@ -231,6 +277,12 @@ def find_places(
     # the spellings first: they name the intended place where the gazetteer has a namesake
     extra = [(m.start(), m.end(), SPELLINGS[m.group()]) for m in _SPELLING_RX.finditer(text)]
     extra += [(m.start("q"), m.end("q"), "al-Qaim") for m in _QAIM.finditer(text)]
+    for m in _HEADED_RX.finditer(text):
+        name, country = _HEADED[m.group()]
+        if _PLACE_HEAD.search(text, 0, m.start()) or (
+            _OBJECT_NEXT.match(text, m.end()) and country in text
+        ):
+            extra.append((m.start(), m.end(), name))
     for start, end, name in extra:
         if any(a < end and start < b for a, b in taken):
             continue
