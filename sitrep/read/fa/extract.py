@@ -125,6 +125,18 @@ _STATE_PLURAL = re.compile(
 )
 # Status cues.
 _DENY_CUES = re.compile(r"تکذیب|صحت[\s\u200c]+ندارد|کذب|بی‌اساس|بی[\s\u200c]اساس|شایعه")
+# A denial of what another sentence told: "وزارت دفاع ارمنستان این ادعا را تکذیب کرد".
+_DENY_VERB = re.compile(
+    _DENY_CUES.pattern
+    + r"|رد[\s\u200c]+(?:کرد|کرده|می[\s\u200c]?کن)|نادرست[\s\u200c]+(?:است|خواند)"
+)
+_DENY_BACK = re.compile(
+    r"(?:این|آن)[\s\u200c]+(?:ادعا|ادعاها|خبر|اخبار|گزارش|گزارش‌ها)(?![\w\u200c])"
+)
+# Anniversaries and retrospectives: "سالروز", "سالگرد", "در چنین روزی".
+_ANNIVERSARY = re.compile(
+    r"سالروز|سالگرد|در[\s\u200c]+چنین[\s\u200c]+روزی|(?<![\w\u200c])یادبود(?![\w\u200c])"
+)
 _EXPECT_STRONG = re.compile(
     r"قرار[\s\u200c]+است|قرار[\s\u200c]+بود|در[\s\u200c]+آستانه|درصدد|در[\s\u200c]+صدد|قصد[\s\u200c]+(?:دارد|دارند)"
     r"|می[\s\u200c]?(?:تواند|توانند)|ممکن[\s\u200c]+است|احتمال[\s\u200c]+دارد|باید|خواهد|خواهند"
@@ -274,6 +286,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
     mentions = _withdrawal_gainers(
         extractor, read, mentions, ctx.countries[0] if ctx.countries else None
     )
+    mentions = _denied_back(read, mentions)
     mentions = common.settle_denials(mentions)
     mentions.extend(common.context_links(mentions))
     return common.ArticleReading(
@@ -301,21 +314,43 @@ def _withdrawal_gainers(
     mentions: list[Mention],
     country: str | None,
 ) -> list[Mention]:
-    """Give a withdrawal its gaining side: one side leaving a town leaves it to the other.
+    """Give takeovers told without a taker their gaining side, withdrawals included.
 
-    "ارتش سودان از مدنی عقب‌نشینی کرد" names only who leaves (actor 2). The
-    gainer is the side that takes a place elsewhere in the report (a takeover's
-    actor 1), else the nearest actor the report names whose controller differs
-    from the loser's; when even the loser is unnamed ("نیروهایش را ... خارج کرد")
-    it is the speaker's side.
+    The shared rules come first (:func:`sitrep.read.common.infer_gaining_sides`:
+    the taker of the same place elsewhere in the report, else the one side named
+    most around the sentence). What stays open is a withdrawal that names only who
+    leaves ("ارتش سودان از مدنی عقب‌نشینی کرد": one side leaving a town leaves it
+    to the other): its gainer is the side that takes a place elsewhere in the
+    report, else the nearest actor named whose controller differs from the
+    loser's. When even the loser is unnamed ("نیروهایش را ... خارج کرد") it is the
+    speaker's side, settled before the shared rules run so that they never hand
+    the town to the side that left it.
     """
     catalogue = tools.actors
-    index = {id(r.claim): n for n, r in enumerate(read)}
-    named: list[tuple[int, Actor]] = []
-    for n, r in enumerate(read):
-        for hit in catalogue.find(r.text, country=country):
-            if not catalogue.is_generic(hit.actor):
-                named.append((n, hit.actor))
+    named: list[tuple[int, Actor]] = [
+        (r.claim.sentence.index, hit.actor)
+        for r in read
+        for hit in catalogue.find(r.text, country=country)
+        if not catalogue.is_generic(hit.actor)
+    ]
+
+    def open_withdrawal(m: Mention) -> bool:
+        return (
+            m.actor1 is None
+            and m.sub_event_type in _TERRITORY_TYPES
+            and m.status in (Status.OCCURRED, Status.CLAIMED)
+            and bool(_WITHDRAWAL_WORDS.search(m.trigger))
+        )
+
+    def speaker_side(m: Mention) -> Mention:
+        if m.actor2 is not None or not m.claim.speaker or not open_withdrawal(m):
+            return m
+        said = catalogue.find(fold(m.claim.speaker).text, country=country)
+        return replace(m, actor2=said[0].actor) if said else m
+
+    mentions = common.infer_gaining_sides(
+        [speaker_side(m) for m in mentions], named, side_of=catalogue.controller_of
+    )
     takers = [
         m.actor1
         for m in mentions
@@ -325,47 +360,51 @@ def _withdrawal_gainers(
     ]
     out: list[Mention] = []
     for m in mentions:
-        if (
-            m.actor1 is not None
-            or m.sub_event_type not in _TERRITORY_TYPES
-            or m.status not in (Status.OCCURRED, Status.CLAIMED)
-        ):
-            out.append(m)
-            continue
-        place = m.place.place.id if m.place else None
-        # "مزارشریف سقوط کرد": who took the place, where the report says so elsewhere
-        same = [
-            t.actor1
-            for t in mentions
-            if t.actor1 is not None
-            and t.status in (Status.OCCURRED, Status.CLAIMED)
-            and t.sub_event_type in _TERRITORY_TYPES
-            and t.place is not None
-            and t.place.place.id == place
-            and t.actor1 != m.actor2
-        ]
-        if same:
-            out.append(replace(m, actor1=same[0]))
-            continue
-        if not _WITHDRAWAL_WORDS.search(m.trigger):
+        if not open_withdrawal(m):
             out.append(m)
             continue
         loser = m.actor2
-        if loser is None and m.claim.speaker:
-            said = catalogue.find(fold(m.claim.speaker).text, country=country)
-            loser = said[0].actor if said else None
         side = catalogue.controller_of(loser) if loser is not None else None
         gainer = next((a for a in takers if catalogue.controller_of(a) != side), None)
         if gainer is None and loser is not None:
-            here = index.get(id(m.claim), 0)
+            here = m.claim.sentence.index
             others = [
                 (abs(n - here) + (0.5 if n < here else 0), a)
                 for n, a in named
                 if catalogue.controller_of(a) != side
             ]
             gainer = min(others, key=lambda x: x[0])[1] if others else None
-        out.append(replace(m, actor1=gainer, actor2=loser) if gainer else m)
+        out.append(replace(m, actor1=gainer) if gainer else m)
     return out
+
+
+def _denied_back(read: list[_Sentence], mentions: list[Mention]) -> list[Mention]:
+    """Takeovers that a later sentence of the report denies ("این ادعا را تکذیب کرد").
+
+    "علی‌اف اعلام کرد که ارتش شهر جبرائیل را آزاد کرده است. وزارت دفاع ارمنستان
+    این ادعا را تکذیب کرد": the report tells a claim and the other side's denial of
+    it, so the town has not changed hands by this report: the takeovers of the two
+    sentences before the denial, told by another source, become denied.
+    """
+    denials = [
+        r.claim
+        for r in read
+        if _DENY_VERB.search(r.text) and _DENY_BACK.search(r.text) and not r.headline
+    ]
+    if not denials:
+        return mentions
+
+    def denied(m: Mention) -> bool:
+        return (
+            m.sub_event_type in _TERRITORY_TYPES
+            and m.status in (Status.OCCURRED, Status.CLAIMED)
+            and any(
+                0 < d.sentence.index - m.claim.sentence.index <= 2 and d.speaker != m.claim.speaker
+                for d in denials
+            )
+        )
+
+    return [replace(m, status=Status.DENIED) if denied(m) else m for m in mentions]
 
 
 def _is_headline(text: str, start: int, end: int) -> bool:
@@ -925,6 +964,8 @@ def _territory_status(
         # a withdrawal in the pluperfect ("پیش‌تر عقب‌نشینی کرده بودند") is the
         # other half of an entry the report tells: the same handover
         return Status.BACKGROUND  # "تصرف کرده بودند": before the news of the report
+    if _ANNIVERSARY.search(text):
+        return Status.BACKGROUND  # "سالروز آزادسازی موصل": a takeover remembered
     if not trig.trigger.withdrawal and _EARLIER.search(
         text, _clause_start(text, trig.start), trig.start
     ):

@@ -217,7 +217,8 @@ _FORCES_TOWN_POPULATION = 5_000
 REFERENCE_POINT = re.compile(
     r"(?<![\w\u200c])(?:کیلومتری|مایلی|متری|مرز|مرزهای|بزرگراه|آزادراه|جاده|مسیر"
     r"|گذرگاه[\s\u200c]+مرزی|به[\s\u200c]+(?:سمت|سوی|طرف)|در[\s\u200c]+حومه)(?![\w\u200c])"
-    r"(?:\s+[^\s،,.؛]+){0,3}?\s+(?:با\s+)?$"
+    # "گذرگاه مرزی و مرکز ولسوالی X": after "و" a new conjunct names the place itself
+    r"(?:\s+(?!و\s)[^\s،,.؛]+){0,3}?\s+(?:با\s+)?$"
 )
 _COMPASS = re.compile(
     r"(?<![\w\u200c])(?:شمال|جنوب|شرق|غرب)(?:[\s\u200c]+(?:شرق|غرب))?(?:[\s\u200c]+استان)?\s+$"
@@ -397,6 +398,13 @@ def _words(p: FoundPlace) -> int:
     return len(p.match.matched_text.replace("\u200c", " ").split())
 
 
+# Who tells the news and where they are: "منابع محلی در X", "مقام‌های امنیتی در X".
+_SOURCE_IN = re.compile(
+    r"(?:منابع|مقام‌های|مقامهای|مقامات|مسئولان|مسؤولان|شاهدان|ساکنان|خبرنگار)"
+    r"(?:[\s\u200c]+[^\s،,.؛]+)?[\s\u200c]+در[\s\u200c]+$"
+)
+
+
 def is_reference_point(text: str, place: FoundPlace, places: list[FoundPlace]) -> bool:
     """Whether a place only locates something else ("۲۰ کیلومتری X", "مرز X", "بغداد به دمشق").
 
@@ -406,6 +414,11 @@ def is_reference_point(text: str, place: FoundPlace, places: list[FoundPlace]) -
     before = text[max(0, place.start - 40) : place.start]
     if REFERENCE_POINT.search(before):
         return True
+    if _SOURCE_IN.search(before) and any(
+        p is not place and p.kind is not PlacePrecision.COUNTRY and p.start > place.end
+        for p in places
+    ):
+        return True  # "منابع امنیتی در قندهار ... سپین‌بولدک": where the sources are
     if _COMPASS.search(before) and any(
         p is not place and p.kind is PlacePrecision.CITY and not _COMPASS.search(text, 0, p.start)
         for p in places
