@@ -21,7 +21,7 @@ KUNDUZ, ZARANJ, SANGIN_DISTRICT, KANDAHAR_CITY, HERAT_AFG = (
     1140026,
 )
 ALEPPO, RAMADI, WAD_MEDANI, KHERSON = 170063, 98717, 364103, 706448
-SPIN_BOLDAK_DISTRICT, ZANGILAN = 7053310, 146901
+SPIN_BOLDAK_DISTRICT, ZANGILAN, IZIUM, FAYZABAD = 7053310, 146901, 707292, 1142170
 
 
 def territory(extractor: Extractor, text: str, published: date) -> list[Mention]:
@@ -184,6 +184,34 @@ def test_a_common_word_is_a_town_only_where_the_text_says_so(extractor: Extracto
         m.place is None or m.place.place.id != WAD_MEDANI
         for m in territory(extractor, civil, date(2021, 8, 20))
     )
+
+
+def test_a_side_announcing_a_liberation_took_the_town(extractor: Extractor) -> None:
+    for text in (
+        "مسکو: مارینکا به طور کامل آزاد شد",
+        "وزیر دفاع روسیه روز دوشنبه به پوتین گزارش داد که شهر مارینکا آزاد شده است.",
+    ):
+        (m,) = occurred(territory(extractor, text, date(2023, 12, 26)))
+        assert m.actor1 is not None and m.actor1.country == "RUS", text
+
+
+def test_who_tells_of_a_withdrawal_is_who_leaves(extractor: Extractor) -> None:
+    text = "روسیه از خروج نیروهایش از ایزیوم خبر داد\nسربازان اوکراینی وارد ایزیوم شدند."
+    ms = occurred(territory(extractor, text, date(2022, 9, 10)))
+    assert ms and all(m.place is not None and m.place.place.id == IZIUM for m in ms)
+    assert all(m.actor1 is not None and m.actor1.country == "UKR" for m in ms)
+
+
+def test_conquered_around_and_seat(extractor: Extractor) -> None:
+    (m,) = occurred(
+        territory(extractor, "مجاهدین امارت اسلامی شهر گردیز را فتح کردند.", date(2021, 8, 14))
+    )
+    assert m.actor1 is not None and m.actor1.name == "Taliban"
+    around = "چند روستای اطراف زنگیلان و جبرائیل به کنترل ارتش آذربایجان درآمد."
+    assert occurred(territory(extractor, around, date(2020, 10, 25))) == []
+    seat = "طالبان به فیض‌آباد حمله کردند.\nمقام ولایت بدخشان امروز سقوط کرد."
+    ms = occurred(territory(extractor, seat, date(2021, 8, 11)))
+    assert ms and {m.place.place.id for m in ms if m.place} == {FAYZABAD}
 
 
 # -- the evaluation --------------------------------------------------------------------

@@ -55,6 +55,7 @@ from sitrep.read.fa.places import (
     is_reference_point,
     iso3_codes,
     prefer_hint_country,
+    seat_cities,
 )
 from sitrep.read.fa.text import Folded, fold, split_sentences
 from sitrep.read.fa.triggers import FaTriggerMatch, find_triggers, verb_form
@@ -166,9 +167,25 @@ _TERRITORY_TYPES = frozenset(
 )
 _WITHDRAWAL_WORDS = re.compile(r"عقب|خارج|تخلیه|خروج|منتقل")
 _STATE_SPEAKER = re.compile(
-    r"(?:^|(?:وزارت[\s\u200c]+دفاع|ستاد[\s\u200c]+کل[\s\u200c]+نیروهای[\s\u200c]+مسلح|دولت)[\s\u200c]+)"
-    r"(?!وزارت|ستاد|دولت|سخنگوی|ارتش)(?P<c>[^\s\u200c:،,.؛]{3,})(?=[\s\u200c]*:|[\s\u200c]+(?:[^\s]+[\s\u200c]+){0,4}?(?:اعلام|گفت|مدعی|خبر))"
+    r"(?:(?:وزارت[\s\u200c]+دفاع|وزیر[\s\u200c]+دفاع|ستاد[\s\u200c]+کل(?:[\s\u200c]+نیروهای[\s\u200c]+مسلح"
+    r"|[\s\u200c]+ارتش)?|دولت|رئیس[\s\u200c]?جمهور|فرماندهی[\s\u200c]+ارتش)[\s\u200c]+|^)"
+    r"(?!وزارت|وزیر|ستاد|دولت|سخنگوی|ارتش|رئیس|فرماندهی)(?P<c>[^\s\u200c:،,.؛]{3,})"
+    r"(?=[\s\u200c]*:|[\s\u200c]+(?:[^\s]+[\s\u200c]+){0,6}?(?:اعلام|گفت|مدعی|خبر|گزارش|تأیید|تایید))"
 )
+# A capital speaks for its state in headlines ("مسکو: مارینکا آزاد شد").
+_CAPITALS = {
+    "مسکو": "روسیه",
+    "کی‌یف": "اوکراین",
+    "کییف": "اوکراین",
+    "کیف": "اوکراین",
+    "باکو": "آذربایجان",
+    "ایروان": "ارمنستان",
+    "دمشق": "سوریه",
+    "بغداد": "عراق",
+    "خارطوم": "سودان",
+    "بیروت": "لبنان",
+    "کابل": "افغانستان",
+}
 _TRANSITIVE = re.compile(r"خارج[\s\u200c]+(?:کرد|نمود|ساخت)")
 _FROM_HOLDER = re.compile(
     r"(?:^|[\s\u200c])از[\s\u200c]+(?:دست|کنترل|کنترول|چنگ|تصرف|اشغال|سیطره|تسلط)(?![\w\u200c])"
@@ -251,6 +268,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
         focus=iso3_codes(tuple(extractor.config.gazetteer_focus_countries)),
         forces=forces,
     )
+    kept = seat_cities(extractor.gazetteer, kept)
     read = [replace(r, places=p) for r, p in zip(read, kept, strict=True)]
     ctx = common.ArticleContext(
         published=published,
@@ -348,9 +366,11 @@ def _withdrawal_gainers(
         said = catalogue.find(fold(m.claim.speaker).text, country=country)
         return replace(m, actor2=said[0].actor) if said else m
 
-    mentions = common.infer_gaining_sides(
-        [speaker_side(m) for m in mentions], named, side_of=catalogue.controller_of
-    )
+    mentions = [speaker_side(m) for m in mentions]
+    # twice: a side the first pass finds for one telling of a change ("طالبان ...
+    # حمله کرده بودند. مقام ولایت ... سقوط کرد") is the side of its other tellings
+    for _ in range(2):
+        mentions = common.infer_gaining_sides(mentions, named, side_of=catalogue.controller_of)
     takers = [
         m.actor1
         for m in mentions
@@ -543,6 +563,11 @@ class _Reader:
             if agent is None:
                 return []
 
+        if family in (Family.TAKE, Family.HANDOVER) and places:
+            # "چند روستای اطراف زنگیلان و جبرائیل": villages around towns, not the towns
+            places = _not_surroundings(text, places)
+            if not places:
+                return []
         targets = self._targets(s, trig, places, agent, family)
         if not targets:
             return []
@@ -645,7 +670,8 @@ class _Reader:
             # آزاد شد": a state's ministry or the state announcing its own forces' gain
             state = _STATE_SPEAKER.search(text, 0, trig.start)
             if state:
-                found = self.extractor.actors.find(f"ارتش {state.group('c')}")
+                country = _CAPITALS.get(state.group("c"), state.group("c"))
+                found = self.extractor.actors.find(f"ارتش {country}")
                 agent_side = [f for f in found if f.actor.kind == "state forces"][:1]
         if trig.trigger.withdrawal:
             held = [m for m in loser_side if _HELD_BY.search(text, 0, m.span.start)]
@@ -748,6 +774,25 @@ def _speaker_span(s: _Sentence) -> tuple[int, int] | None:
         return None
     at = s.text.find(fold(s.claim.speaker).text)
     return (at, at + len(fold(s.claim.speaker).text)) if at >= 0 else None
+
+
+_AROUND = re.compile(r"(?:اطراف|حومه|نزدیکی|پیرامون|حوالی)[\s\u200c]+$")
+_LIST_GAP = re.compile(r"[\s\u200c]*(?:،|,|و)[\s\u200c]*")
+
+
+def _not_surroundings(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
+    """Places less those named only as what surrounds the place taken ("اطراف X و Y")."""
+    kept: list[FoundPlace] = []
+    dropped: FoundPlace | None = None
+    for p in places:
+        around = _AROUND.search(text, 0, p.start) or (
+            dropped is not None and _LIST_GAP.fullmatch(text, dropped.end, p.start)
+        )
+        if around:
+            dropped = p
+        else:
+            kept.append(p)
+    return kept
 
 
 def _in_who(a: ActorMatch, trig: FaTriggerMatch) -> bool:

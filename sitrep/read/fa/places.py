@@ -174,6 +174,8 @@ COMMON_WORDS = frozenset(
         "الجزیره",
         "پس",
         "قلعه",
+        # "بندر" (port) names a town in Moldova
+        "بندر",
     ]
 )
 # A common word is a place after a noun that says so: "ولسوالی سنگین", "شهر مهر".
@@ -216,7 +218,11 @@ _FORCES_TOWN_POPULATION = 5_000
 # Words before a place that make it a reference point, not where the event was.
 REFERENCE_POINT = re.compile(
     r"(?<![\w\u200c])(?:کیلومتری|مایلی|متری|مرز|مرزهای|بزرگراه|آزادراه|جاده|مسیر"
-    r"|گذرگاه[\s\u200c]+مرزی|به[\s\u200c]+(?:سمت|سوی|طرف)|در[\s\u200c]+حومه)(?![\w\u200c])"
+    r"|گذرگاه[\s\u200c]+مرزی|به[\s\u200c]+(?:سمت|سوی|طرف)|در[\s\u200c]+حومه"
+    # "فرماندهی عملیات الانبار": a command named after its province
+    r"|فرماندهی(?:[\s\u200c]+عملیات)?|قرارگاه(?:[\s\u200c]+عملیات)?"
+    # "برای تقویت جبهه دونتسک": a front named after a place
+    r"|جبهه|جبهه‌های)(?![\w\u200c])"
     # "گذرگاه مرزی و مرکز ولسوالی X": after "و" a new conjunct names the place itself
     r"(?:\s+(?!و\s)[^\s،,.؛]+){0,3}?\s+(?:با\s+)?$"
 )
@@ -227,7 +233,10 @@ _COMPASS = re.compile(
 _ROUTE_SECOND = re.compile(r"[\s\u200c]+به[\s\u200c]+$")
 ANAPHORIC_PLACE = re.compile(
     _B + r"(?:(?:این|آن|همین|همان)[\s\u200c]+(?:شهر|شهرک|روستا|منطقه|دژ|پایگاه|مناطق)"
-    r"|(?:شهر|منطقه|روستای?)[\s\u200c]+(?:مذکور|یادشده|یاد[\s\u200c]شده))" + _E
+    r"|(?:شهر|منطقه|روستای?)[\s\u200c]+(?:مذکور|یادشده|یاد[\s\u200c]شده)"
+    # "مرکز شهر", "وارد شهر شدند", "از شهر": the town of the report, named before
+    r"|مرکز[\s\u200c]+شهر(?=[\s\u200c]*(?:$|[،,.؛]|[\s\u200c](?:را|و|شدند|شد|عقب)))"
+    r"|(?:وارد|از)[\s\u200c]+شهر(?=[\s\u200c]+(?:شدند|شد|شده|عقب|خارج|بیرون)))" + _E
 )
 THIS_COUNTRY = re.compile(_B + r"(?:این|آن|همین)[\s\u200c]+کشور" + _E)
 _OUTLET_CONTEXT = re.compile(
@@ -252,6 +261,8 @@ class FoundPlace:
     # named for sure: a Persian spelling of :data:`SPELLINGS`, or after a noun that
     # says it is a place ("شهر شوشی", "ولسوالی سنگین"); never dropped as a lone word
     named: bool = False
+    # a province named as its seat ("مقام ولایت بدخشان"): see :func:`seat_cities`
+    seat: bool = False
 
     @property
     def kind(self) -> PlacePrecision:
@@ -327,7 +338,7 @@ def _dari_admin(gazetteer: Gazetteer, text: str, f: FoundPlace) -> FoundPlace:
     for other in gazetteer.lookup(place.name):
         if other.kind is want and other.country == place.country:
             return replace(f, match=replace(f.match, place=other))
-    return f
+    return replace(f, seat=want is PlacePrecision.CITY)
 
 
 def _found(
@@ -441,6 +452,34 @@ def coordinated(text: str, cities: list[FoundPlace]) -> bool:
         if not _COORD_GAP.match(gap) or not _COORD_WORD.search(gap) or _NO_COORD.search(gap):
             return False
     return True
+
+
+def seat_cities(
+    gazetteer: Gazetteer, places: Sequence[Sequence[FoundPlace]]
+) -> list[list[FoundPlace]]:
+    """ "مقام ولایت بدخشان" is the province's seat: the city of the article in it.
+
+    :func:`find_places` turns "مقام ولایت X" into the city X where the seat bears
+    the province's name (قندهار); where it does not (بدخشان: فیض‌آباد), the seat is
+    the one city the article names inside that province.
+    """
+    cities = {
+        p.match.place.id: p.match.place
+        for ps in places
+        for p in ps
+        if p.kind is PlacePrecision.CITY
+    }
+    out = []
+    for ps in places:
+        row = []
+        for p in ps:
+            if p.seat and p.kind is PlacePrecision.ADMIN1:
+                inside = [c for c in cities.values() if gazetteer.contains(p.match.place, c)]
+                if len(inside) == 1:
+                    p = replace(p, match=replace(p.match, place=inside[0]))
+            row.append(p)
+        out.append(row)
+    return out
 
 
 def anaphor(text: str) -> Span | None:
