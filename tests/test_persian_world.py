@@ -22,6 +22,7 @@ KUNDUZ, ZARANJ, SANGIN_DISTRICT, KANDAHAR_CITY, HERAT_AFG = (
 )
 ALEPPO, RAMADI, WAD_MEDANI, KHERSON = 170063, 98717, 364103, 706448
 SPIN_BOLDAK_DISTRICT, ZANGILAN, IZIUM, FAYZABAD = 7053310, 146901, 707292, 1142170
+SINGA = 366847
 
 
 def territory(extractor: Extractor, text: str, published: date) -> list[Mention]:
@@ -212,6 +213,23 @@ def test_conquered_around_and_seat(extractor: Extractor) -> None:
     seat = "طالبان به فیض‌آباد حمله کردند.\nمقام ولایت بدخشان امروز سقوط کرد."
     ms = occurred(territory(extractor, seat, date(2021, 8, 11)))
     assert ms and {m.place.place.id for m in ms if m.place} == {FAYZABAD}
+
+
+def test_this_country_weapons_and_the_province_of_a_town(extractor: Extractor) -> None:
+    afrin = (
+        "رجب طیب اردوغان، رئیس‌جمهور ترکیه، روز یکشنبه اعلام کرد که ارتش این کشور"
+        " کنترل کامل شهر عفرین را در دست گرفته است."
+    )
+    (m,) = occurred(territory(extractor, afrin, date(2018, 3, 18)))
+    assert m.actor1 is not None and m.actor1.country == "TUR"
+    weapons = "قوای دولتی در سمنگان سلاح‌های خود را به طالبان تحویل داده‌اند."
+    assert occurred(territory(extractor, weapons, date(2021, 8, 9))) == []
+    singa = "ارتش سودان شهر سنجه، مرکز ایالت سنار، را از نیروهای واکنش سریع پس گرفت."
+    (m,) = occurred(territory(extractor, singa, date(2024, 11, 23)))
+    assert m.place is not None and m.place.place.id == SINGA
+    mukalla = "نیروهای وفادار به منصور هادی وارد المکلا شدند و القاعده از شهر عقب‌نشینی کرد."
+    ms = occurred(territory(extractor, mukalla, date(2016, 4, 24)))
+    assert ms and all(m.actor1 is not None and m.actor1.country == "YEM" for m in ms)
 
 
 # -- the evaluation --------------------------------------------------------------------

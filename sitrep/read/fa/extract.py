@@ -473,7 +473,10 @@ class _Reader:
     ) -> list[Mention]:
         places = [p.match for p in s.places]
         country = common.sentence_country(places, self.ctx)
-        actors = self.extractor.actors.find(s.text, country=country)
+        actors = [
+            self._this_country(s.text, a)
+            for a in self.extractor.actors.find(s.text, country=country)
+        ]
         # a place inside an actor's name is the actor's ("دولت سوریه", "دولت دمشق")
         kept_places = [
             p
@@ -563,6 +566,10 @@ class _Reader:
             if agent is None:
                 return []
 
+        if family is Family.HANDOVER and _THING_OBJECT.search(
+            text, _clause_start(text, trig.start), trig.start
+        ):
+            return []  # weapons, bodies or prisoners handed over: no place changes hands
         if family in (Family.TAKE, Family.HANDOVER) and places:
             # "چند روستای اطراف زنگیلان و جبرائیل": villages around towns, not the towns
             places = _not_surroundings(text, places)
@@ -707,6 +714,21 @@ class _Reader:
         assoc = [a for a in agents if a != agent] + [a for a in supporters if a != agent]
         return agent, loser, assoc
 
+    def _this_country(self, text: str, m: ActorMatch) -> ActorMatch:
+        """ "اردوغان، رئیس‌جمهور ترکیه، ... ارتش این کشور": the forces of the country the
+        sentence named before, not of the country the report is about."""
+        if not (
+            m.generic
+            and m.actor.kind == "state forces"
+            and _THIS_COUNTRY_AFTER.match(text, m.span.end)
+        ):
+            return m
+        for word in reversed(text[: m.span.start].split()):
+            found = self.extractor.actors.find(f"ارتش {word.strip('،,:')}")
+            if found and found[0].actor.kind == "state forces" and found[0].actor.country:
+                return replace(m, actor=found[0].actor, generic=False)
+        return m
+
     def _actor_for_country(self, matches: list[ActorMatch], iso3: str, text: str) -> Actor | None:
         for m in matches:
             if m.actor.country == iso3 and m.actor.kind == "state forces":
@@ -776,6 +798,12 @@ def _speaker_span(s: _Sentence) -> tuple[int, int] | None:
     return (at, at + len(fold(s.claim.speaker).text)) if at >= 0 else None
 
 
+_THIS_COUNTRY_AFTER = re.compile(r"[\s\u200c]+(?:این|آن|همین)[\s\u200c]+کشور(?![\w\u200c])")
+# what is handed over when it is no place: "سلاح‌های خود را به طالبان تحویل دادند"
+_THING_OBJECT = re.compile(
+    r"(?:سلاح|جنگ‌افزار|مهمات|تجهیزات|جسد|اجساد|جنازه|اسرا|اسیران|زندانیان|گروگان|پرونده|کلید)"
+    r"[^\s]*(?:[\s\u200c]+[^\s]+){0,2}[\s\u200c]+را[\s\u200c]+(?:[^\s]+[\s\u200c]+){0,3}$"
+)
 _AROUND = re.compile(r"(?:اطراف|حومه|نزدیکی|پیرامون|حوالی)[\s\u200c]+$")
 _LIST_GAP = re.compile(r"[\s\u200c]*(?:،|,|و)[\s\u200c]*")
 

@@ -226,6 +226,7 @@ REFERENCE_POINT = re.compile(
     # "گذرگاه مرزی و مرکز ولسوالی X": after "و" a new conjunct names the place itself
     r"(?:\s+(?!و\s)[^\s،,.؛]+){0,3}?\s+(?:با\s+)?$"
 )
+_SEAT_OF = re.compile(r"[،,][\s\u200c]*مرکز[\s\u200c]+(?:ایالت|استان|ولایت)[\s\u200c]+$")
 _COMPASS = re.compile(
     r"(?<![\w\u200c])(?:شمال|جنوب|شرق|غرب)(?:[\s\u200c]+(?:شرق|غرب))?(?:[\s\u200c]+استان)?\s+$"
 )
@@ -430,6 +431,10 @@ def is_reference_point(text: str, place: FoundPlace, places: list[FoundPlace]) -
         for p in places
     ):
         return True  # "منابع امنیتی در قندهار ... سپین‌بولدک": where the sources are
+    if _SEAT_OF.search(before) and any(
+        p.kind is PlacePrecision.CITY and p.end <= place.start for p in places if p is not place
+    ):
+        return True  # "شهر سنجه، مرکز ایالت سنار": the province of the town just named
     if _COMPASS.search(before) and any(
         p is not place and p.kind is PlacePrecision.CITY and not _COMPASS.search(text, 0, p.start)
         for p in places
