@@ -22,7 +22,7 @@ KUNDUZ, ZARANJ, SANGIN_DISTRICT, KANDAHAR_CITY, HERAT_AFG = (
 )
 ALEPPO, RAMADI, WAD_MEDANI, KHERSON = 170063, 98717, 364103, 706448
 SPIN_BOLDAK_DISTRICT, ZANGILAN, IZIUM, FAYZABAD = 7053310, 146901, 707292, 1142170
-SINGA = 366847
+SINGA, TIKRIT = 366847, 90150
 
 
 def territory(extractor: Extractor, text: str, published: date) -> list[Mention]:
@@ -230,6 +230,18 @@ def test_this_country_weapons_and_the_province_of_a_town(extractor: Extractor) -
     mukalla = "نیروهای وفادار به منصور هادی وارد المکلا شدند و القاعده از شهر عقب‌نشینی کرد."
     ms = occurred(territory(extractor, mukalla, date(2016, 4, 24)))
     assert ms and all(m.actor1 is not None and m.actor1.country == "YEM" for m in ms)
+
+
+def test_unnamed_takers_and_an_earlier_fall(extractor: Extractor) -> None:
+    text = (
+        "تکریت به دست تروریست‌ها افتاد\n"
+        "گروه‌های تروریستی یک روز پس از تصرف موصل، شهر تکریت را نیز تصرف کردند.\n"
+        "شماری از نیروهای ارتش عراق و پلیس شهر را ترک کرده بودند.\n"
+        "گروه تروریستی داعش مسئولیت این حملات را بر عهده گرفته است."
+    )
+    ms = occurred(territory(extractor, text, date(2014, 6, 12)))
+    assert ms and {m.place.place.id for m in ms if m.place} == {TIKRIT}
+    assert all(m.actor1 is not None and m.actor1.name == "ISIS" for m in ms)
 
 
 # -- the evaluation --------------------------------------------------------------------

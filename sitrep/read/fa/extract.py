@@ -112,7 +112,7 @@ _KIND_WORDS = (
     (
         "rebel group",
         re.compile(
-            r"(?:تروریست‌ها|تروریستها|تروریست‌های|شورشیان|ستیزه‌جویان|جنگجویان|تکفیری‌ها|تکفیریها"
+            r"(?:تروریست‌ها|تروریستها|تروریست‌های|گروه‌های[\s\u200c]+تروریستی|شورشیان|ستیزه‌جویان|جنگجویان|تکفیری‌ها|تکفیریها"
             r"|مسلحان|افراد[\s\u200c]+مسلح|گروه‌های[\s\u200c]+مسلح|شبه‌نظامیان)"
         ),
     ),
@@ -134,6 +134,8 @@ _DENY_VERB = re.compile(
 _DENY_BACK = re.compile(
     r"(?:این|آن)[\s\u200c]+(?:ادعا|ادعاها|خبر|اخبار|گزارش|گزارش‌ها)(?![\w\u200c])"
 )
+# "پس از تصرف موصل", "یک روز پس از سقوط": an event noun that dates another event
+_AFTER_EVENT = re.compile(r"(?:پس|بعد|پیش|قبل)[\s\u200c]+از[\s\u200c]*$")
 # Anniversaries and retrospectives: "سالروز", "سالگرد", "در چنین روزی".
 _ANNIVERSARY = re.compile(
     r"سالروز|سالگرد|در[\s\u200c]+چنین[\s\u200c]+روزی|(?<![\w\u200c])یادبود(?![\w\u200c])"
@@ -170,7 +172,7 @@ _STATE_SPEAKER = re.compile(
     r"(?:(?:وزارت[\s\u200c]+دفاع|وزیر[\s\u200c]+دفاع|ستاد[\s\u200c]+کل(?:[\s\u200c]+نیروهای[\s\u200c]+مسلح"
     r"|[\s\u200c]+ارتش)?|دولت|رئیس[\s\u200c]?جمهور|فرماندهی[\s\u200c]+ارتش)[\s\u200c]+|^)"
     r"(?!وزارت|وزیر|ستاد|دولت|سخنگوی|ارتش|رئیس|فرماندهی)(?P<c>[^\s\u200c:،,.؛]{3,})"
-    r"(?=[\s\u200c]*:|[\s\u200c]+(?:[^\s]+[\s\u200c]+){0,6}?(?:اعلام|گفت|مدعی|خبر|گزارش|تأیید|تایید))"
+    r"(?=[\s\u200c]*:|[،,]?[\s\u200c]+(?:[^\s]+[\s\u200c]+){0,6}?(?:اعلام|گفت|مدعی|خبر|گزارش|تأیید|تایید))"
 )
 # A capital speaks for its state in headlines ("مسکو: مارینکا آزاد شد").
 _CAPITALS = {
@@ -349,7 +351,8 @@ def _withdrawal_gainers(
         (r.claim.sentence.index, hit.actor)
         for r in read
         for hit in catalogue.find(r.text, country=country)
-        if not catalogue.is_generic(hit.actor)
+        # as the English reader: "the army" names a side only through the context
+        if not hit.generic and not catalogue.is_generic(hit.actor)
     ]
 
     def open_withdrawal(m: Mention) -> bool:
@@ -370,7 +373,9 @@ def _withdrawal_gainers(
     # twice: a side the first pass finds for one telling of a change ("طالبان ...
     # حمله کرده بودند. مقام ولایت ... سقوط کرد") is the side of its other tellings
     for _ in range(2):
-        mentions = common.infer_gaining_sides(mentions, named, side_of=catalogue.controller_of)
+        mentions = common.infer_gaining_sides(
+            mentions, named, side_of=catalogue.controller_of, kind_hint=_taker_kind
+        )
     takers = [
         m.actor1
         for m in mentions
@@ -396,6 +401,21 @@ def _withdrawal_gainers(
             gainer = min(others, key=lambda x: x[0])[1] if others else None
         out.append(replace(m, actor1=gainer) if gainer else m)
     return out
+
+
+def _taker_kind(m: Mention) -> str | None:
+    """The kind of taker a takeover's words tell when they name none: "تکریت به دست
+    تروریست‌ها افتاد" (a rebel group), "به کنترل ارتش درآمد" (state forces)."""
+    # the trigger's own words, else the first words of its clause (the subject):
+    # the rest of the sentence also names who loses ("با خروج آخرین گروه از افراد
+    # مسلح ... آزاد شد")
+    kind = _subject_kind(fold(m.trigger).text)
+    if kind is None:
+        text = fold(m.claim.sentence.span.text).text
+        at = text.find(fold(m.trigger).text)
+        clause = _clause_start(text, at) if at > 0 else 0
+        kind = _subject_kind(" ".join(text[clause:].split()[:3]))
+    return kind
 
 
 def _denied_back(read: list[_Sentence], mentions: list[Mention]) -> list[Mention]:
@@ -1037,6 +1057,8 @@ def _territory_status(
         # a withdrawal in the pluperfect ("پیش‌تر عقب‌نشینی کرده بودند") is the
         # other half of an entry the report tells: the same handover
         return Status.BACKGROUND  # "تصرف کرده بودند": before the news of the report
+    if trig.noun and _AFTER_EVENT.search(text, 0, trig.start):
+        return Status.BACKGROUND  # "یک روز پس از تصرف موصل": the event before the news
     if _ANNIVERSARY.search(text):
         return Status.BACKGROUND  # "سالروز آزادسازی موصل": a takeover remembered
     if not trig.trigger.withdrawal and _EARLIER.search(

@@ -226,7 +226,11 @@ REFERENCE_POINT = re.compile(
     # "گذرگاه مرزی و مرکز ولسوالی X": after "و" a new conjunct names the place itself
     r"(?:\s+(?!و\s)[^\s،,.؛]+){0,3}?\s+(?:با\s+)?$"
 )
-_SEAT_OF = re.compile(r"[،,][\s\u200c]*مرکز[\s\u200c]+(?:ایالت|استان|ولایت)[\s\u200c]+$")
+_AFTER_EVENT_OF = re.compile(
+    r"(?:پس|بعد|پیش|قبل)[\s\u200c]+از[\s\u200c]+(?:تصرف|سقوط|آزادسازی|آزاد[\s\u200c]سازی|اشغال|فتح"
+    r"|محاصره|بازپس[\s\u200c]?گیری|ورود[\s\u200c]+به)[\s\u200c]+$"
+)
+_SEAT_OF = re.compile(r"[،,][\s\u200c]*مرکز[\s\u200c]+(?:(?:ایالت|استان|ولایت)[\s\u200c]+)?$")
 _COMPASS = re.compile(
     r"(?<![\w\u200c])(?:شمال|جنوب|شرق|غرب)(?:[\s\u200c]+(?:شرق|غرب))?(?:[\s\u200c]+استان)?\s+$"
 )
@@ -431,6 +435,8 @@ def is_reference_point(text: str, place: FoundPlace, places: list[FoundPlace]) -
         for p in places
     ):
         return True  # "منابع امنیتی در قندهار ... سپین‌بولدک": where the sources are
+    if _AFTER_EVENT_OF.search(before):
+        return True  # "یک روز پس از تصرف موصل، شهر تکریت": a time, not the place taken
     if _SEAT_OF.search(before) and any(
         p.kind is PlacePrecision.CITY and p.end <= place.start for p in places if p is not place
     ):
