@@ -21,7 +21,7 @@ Figures:
   reported events, each with mentions from both the Persian and the English
   article, else 0.
 
-Control changes from many wars (``fa_world_*``): 65 short Persian and Dari
+Control changes from many wars (``fa_world_*``): 117 short Persian and Dari
 reports written for sitrep in the manner of Iranian and Afghan outlets
 (``gold/persian_world_reports.jsonl``, the changes they tell in
 ``gold/persian_world_changes.jsonl``, rules in ``gold/PERSIAN_WORLD_RULES.md``),

@@ -226,6 +226,11 @@ def attribute_sentence(text: str, outlets: OutletDirectory | None = None) -> Att
     for start, _end, kind, written in hits:
         if start < lead_end:
             continue
+        if _TOLD_OF.match(written):
+            # "روسیه از خروج نیروهایش از ایزیوم خبر داد": who tells ends where "از" opens
+            # what is told
+            opens = _ABOUT_OPENS.search(ftext, lead_end, start)
+            start = opens.start() if opens else start
         who = _subject(ftext, lead_end, start)
         if who is None:
             if kind != "say":
@@ -246,6 +251,13 @@ def attribute_sentence(text: str, outlets: OutletDirectory | None = None) -> Att
     if verb is None or (denial_or_claim and verb_kind(verb) == "say" and speaker is None):
         verb = denial_or_claim or verb
     return Attribution(source=source, speaker=speaker, verb=verb, this_outlet=this_outlet)
+
+
+_TOLD_OF = re.compile(r"خبر\s+داد")
+# the "از" of "از ... خبر داد", not a partitive ("یکی از فرماندهان")
+_ABOUT_OPENS = re.compile(
+    r"(?<!یکی)(?<!برخی)(?<!بعضی)(?<!شماری)(?<!تعدادی)(?<!بسیاری)(?<!بخشی)(?<!هایی)\sاز\s"
+)
 
 
 def _subject(ftext: str, lead_end: int, verb_start: int) -> str | None:

@@ -55,6 +55,7 @@ from sitrep.read.fa.places import (
     is_reference_point,
     iso3_codes,
     prefer_hint_country,
+    seat_cities,
 )
 from sitrep.read.fa.text import Folded, fold, split_sentences
 from sitrep.read.fa.triggers import FaTriggerMatch, find_triggers, verb_form
@@ -111,7 +112,7 @@ _KIND_WORDS = (
     (
         "rebel group",
         re.compile(
-            r"(?:تروریست‌ها|تروریستها|تروریست‌های|شورشیان|ستیزه‌جویان|جنگجویان|تکفیری‌ها|تکفیریها"
+            r"(?:تروریست‌ها|تروریستها|تروریست‌های|گروه‌های[\s\u200c]+تروریستی|شورشیان|ستیزه‌جویان|جنگجویان|تکفیری‌ها|تکفیریها"
             r"|مسلحان|افراد[\s\u200c]+مسلح|گروه‌های[\s\u200c]+مسلح|شبه‌نظامیان)"
         ),
     ),
@@ -125,6 +126,20 @@ _STATE_PLURAL = re.compile(
 )
 # Status cues.
 _DENY_CUES = re.compile(r"تکذیب|صحت[\s\u200c]+ندارد|کذب|بی‌اساس|بی[\s\u200c]اساس|شایعه")
+# A denial of what another sentence told: "وزارت دفاع ارمنستان این ادعا را تکذیب کرد".
+_DENY_VERB = re.compile(
+    _DENY_CUES.pattern
+    + r"|رد[\s\u200c]+(?:کرد|کرده|می[\s\u200c]?کن)|نادرست[\s\u200c]+(?:است|خواند)"
+)
+_DENY_BACK = re.compile(
+    r"(?:این|آن)[\s\u200c]+(?:ادعا|ادعاها|خبر|اخبار|گزارش|گزارش‌ها)(?![\w\u200c])"
+)
+# "پس از تصرف موصل", "یک روز پس از سقوط": an event noun that dates another event
+_AFTER_EVENT = re.compile(r"(?:پس|بعد|پیش|قبل)[\s\u200c]+از[\s\u200c]*$")
+# Anniversaries and retrospectives: "سالروز", "سالگرد", "در چنین روزی".
+_ANNIVERSARY = re.compile(
+    r"سالروز|سالگرد|در[\s\u200c]+چنین[\s\u200c]+روزی|(?<![\w\u200c])یادبود(?![\w\u200c])"
+)
 _EXPECT_STRONG = re.compile(
     r"قرار[\s\u200c]+است|قرار[\s\u200c]+بود|در[\s\u200c]+آستانه|درصدد|در[\s\u200c]+صدد|قصد[\s\u200c]+(?:دارد|دارند)"
     r"|می[\s\u200c]?(?:تواند|توانند)|ممکن[\s\u200c]+است|احتمال[\s\u200c]+دارد|باید|خواهد|خواهند"
@@ -154,9 +169,25 @@ _TERRITORY_TYPES = frozenset(
 )
 _WITHDRAWAL_WORDS = re.compile(r"عقب|خارج|تخلیه|خروج|منتقل")
 _STATE_SPEAKER = re.compile(
-    r"(?:^|(?:وزارت[\s\u200c]+دفاع|ستاد[\s\u200c]+کل[\s\u200c]+نیروهای[\s\u200c]+مسلح|دولت)[\s\u200c]+)"
-    r"(?!وزارت|ستاد|دولت|سخنگوی|ارتش)(?P<c>[^\s\u200c:،,.؛]{3,})(?=[\s\u200c]*:|[\s\u200c]+(?:[^\s]+[\s\u200c]+){0,4}?(?:اعلام|گفت|مدعی|خبر))"
+    r"(?:(?:وزارت[\s\u200c]+دفاع|وزیر[\s\u200c]+دفاع|ستاد[\s\u200c]+کل(?:[\s\u200c]+نیروهای[\s\u200c]+مسلح"
+    r"|[\s\u200c]+ارتش)?|دولت|رئیس[\s\u200c]?جمهور|فرماندهی[\s\u200c]+ارتش)[\s\u200c]+|^)"
+    r"(?!وزارت|وزیر|ستاد|دولت|سخنگوی|ارتش|رئیس|فرماندهی)(?P<c>[^\s\u200c:،,.؛]{3,})"
+    r"(?=[\s\u200c]*:|[،,]?[\s\u200c]+(?:[^\s]+[\s\u200c]+){0,6}?(?:اعلام|گفت|مدعی|خبر|گزارش|تأیید|تایید))"
 )
+# A capital speaks for its state in headlines ("مسکو: مارینکا آزاد شد").
+_CAPITALS = {
+    "مسکو": "روسیه",
+    "کی‌یف": "اوکراین",
+    "کییف": "اوکراین",
+    "کیف": "اوکراین",
+    "باکو": "آذربایجان",
+    "ایروان": "ارمنستان",
+    "دمشق": "سوریه",
+    "بغداد": "عراق",
+    "خارطوم": "سودان",
+    "بیروت": "لبنان",
+    "کابل": "افغانستان",
+}
 _TRANSITIVE = re.compile(r"خارج[\s\u200c]+(?:کرد|نمود|ساخت)")
 _FROM_HOLDER = re.compile(
     r"(?:^|[\s\u200c])از[\s\u200c]+(?:دست|کنترل|کنترول|چنگ|تصرف|اشغال|سیطره|تسلط)(?![\w\u200c])"
@@ -239,6 +270,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
         focus=iso3_codes(tuple(extractor.config.gazetteer_focus_countries)),
         forces=forces,
     )
+    kept = seat_cities(extractor.gazetteer, kept)
     read = [replace(r, places=p) for r, p in zip(read, kept, strict=True)]
     ctx = common.ArticleContext(
         published=published,
@@ -274,6 +306,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
     mentions = _withdrawal_gainers(
         extractor, read, mentions, ctx.countries[0] if ctx.countries else None
     )
+    mentions = _denied_back(read, mentions)
     mentions = common.settle_denials(mentions)
     mentions.extend(common.context_links(mentions))
     return common.ArticleReading(
@@ -301,21 +334,48 @@ def _withdrawal_gainers(
     mentions: list[Mention],
     country: str | None,
 ) -> list[Mention]:
-    """Give a withdrawal its gaining side: one side leaving a town leaves it to the other.
+    """Give takeovers told without a taker their gaining side, withdrawals included.
 
-    "ارتش سودان از مدنی عقب‌نشینی کرد" names only who leaves (actor 2). The
-    gainer is the side that takes a place elsewhere in the report (a takeover's
-    actor 1), else the nearest actor the report names whose controller differs
-    from the loser's; when even the loser is unnamed ("نیروهایش را ... خارج کرد")
-    it is the speaker's side.
+    The shared rules come first (:func:`sitrep.read.common.infer_gaining_sides`:
+    the taker of the same place elsewhere in the report, else the one side named
+    most around the sentence). What stays open is a withdrawal that names only who
+    leaves ("ارتش سودان از مدنی عقب‌نشینی کرد": one side leaving a town leaves it
+    to the other): its gainer is the side that takes a place elsewhere in the
+    report, else the nearest actor named whose controller differs from the
+    loser's. When even the loser is unnamed ("نیروهایش را ... خارج کرد") it is the
+    speaker's side, settled before the shared rules run so that they never hand
+    the town to the side that left it.
     """
     catalogue = tools.actors
-    index = {id(r.claim): n for n, r in enumerate(read)}
-    named: list[tuple[int, Actor]] = []
-    for n, r in enumerate(read):
-        for hit in catalogue.find(r.text, country=country):
-            if not catalogue.is_generic(hit.actor):
-                named.append((n, hit.actor))
+    named: list[tuple[int, Actor]] = [
+        (r.claim.sentence.index, hit.actor)
+        for r in read
+        for hit in catalogue.find(r.text, country=country)
+        # as the English reader: "the army" names a side only through the context
+        if not hit.generic and not catalogue.is_generic(hit.actor)
+    ]
+
+    def open_withdrawal(m: Mention) -> bool:
+        return (
+            m.actor1 is None
+            and m.sub_event_type in _TERRITORY_TYPES
+            and m.status in (Status.OCCURRED, Status.CLAIMED)
+            and bool(_WITHDRAWAL_WORDS.search(m.trigger))
+        )
+
+    def speaker_side(m: Mention) -> Mention:
+        if m.actor2 is not None or not m.claim.speaker or not open_withdrawal(m):
+            return m
+        said = catalogue.find(fold(m.claim.speaker).text, country=country)
+        return replace(m, actor2=said[0].actor) if said else m
+
+    mentions = [speaker_side(m) for m in mentions]
+    # twice: a side the first pass finds for one telling of a change ("طالبان ...
+    # حمله کرده بودند. مقام ولایت ... سقوط کرد") is the side of its other tellings
+    for _ in range(2):
+        mentions = common.infer_gaining_sides(
+            mentions, named, side_of=catalogue.controller_of, kind_hint=_taker_kind
+        )
     takers = [
         m.actor1
         for m in mentions
@@ -325,47 +385,66 @@ def _withdrawal_gainers(
     ]
     out: list[Mention] = []
     for m in mentions:
-        if (
-            m.actor1 is not None
-            or m.sub_event_type not in _TERRITORY_TYPES
-            or m.status not in (Status.OCCURRED, Status.CLAIMED)
-        ):
-            out.append(m)
-            continue
-        place = m.place.place.id if m.place else None
-        # "مزارشریف سقوط کرد": who took the place, where the report says so elsewhere
-        same = [
-            t.actor1
-            for t in mentions
-            if t.actor1 is not None
-            and t.status in (Status.OCCURRED, Status.CLAIMED)
-            and t.sub_event_type in _TERRITORY_TYPES
-            and t.place is not None
-            and t.place.place.id == place
-            and t.actor1 != m.actor2
-        ]
-        if same:
-            out.append(replace(m, actor1=same[0]))
-            continue
-        if not _WITHDRAWAL_WORDS.search(m.trigger):
+        if not open_withdrawal(m):
             out.append(m)
             continue
         loser = m.actor2
-        if loser is None and m.claim.speaker:
-            said = catalogue.find(fold(m.claim.speaker).text, country=country)
-            loser = said[0].actor if said else None
         side = catalogue.controller_of(loser) if loser is not None else None
         gainer = next((a for a in takers if catalogue.controller_of(a) != side), None)
         if gainer is None and loser is not None:
-            here = index.get(id(m.claim), 0)
+            here = m.claim.sentence.index
             others = [
                 (abs(n - here) + (0.5 if n < here else 0), a)
                 for n, a in named
                 if catalogue.controller_of(a) != side
             ]
             gainer = min(others, key=lambda x: x[0])[1] if others else None
-        out.append(replace(m, actor1=gainer, actor2=loser) if gainer else m)
+        out.append(replace(m, actor1=gainer) if gainer else m)
     return out
+
+
+def _taker_kind(m: Mention) -> str | None:
+    """The kind of taker a takeover's words tell when they name none: "تکریت به دست
+    تروریست‌ها افتاد" (a rebel group), "به کنترل ارتش درآمد" (state forces)."""
+    # the trigger's own words, else the first words of its clause (the subject):
+    # the rest of the sentence also names who loses ("با خروج آخرین گروه از افراد
+    # مسلح ... آزاد شد")
+    kind = _subject_kind(fold(m.trigger).text)
+    if kind is None:
+        text = fold(m.claim.sentence.span.text).text
+        at = text.find(fold(m.trigger).text)
+        clause = _clause_start(text, at) if at > 0 else 0
+        kind = _subject_kind(" ".join(text[clause:].split()[:3]))
+    return kind
+
+
+def _denied_back(read: list[_Sentence], mentions: list[Mention]) -> list[Mention]:
+    """Takeovers that a later sentence of the report denies ("این ادعا را تکذیب کرد").
+
+    "علی‌اف اعلام کرد که ارتش شهر جبرائیل را آزاد کرده است. وزارت دفاع ارمنستان
+    این ادعا را تکذیب کرد": the report tells a claim and the other side's denial of
+    it, so the town has not changed hands by this report: the takeovers of the two
+    sentences before the denial, told by another source, become denied.
+    """
+    denials = [
+        r.claim
+        for r in read
+        if _DENY_VERB.search(r.text) and _DENY_BACK.search(r.text) and not r.headline
+    ]
+    if not denials:
+        return mentions
+
+    def denied(m: Mention) -> bool:
+        return (
+            m.sub_event_type in _TERRITORY_TYPES
+            and m.status in (Status.OCCURRED, Status.CLAIMED)
+            and any(
+                0 < d.sentence.index - m.claim.sentence.index <= 2 and d.speaker != m.claim.speaker
+                for d in denials
+            )
+        )
+
+    return [replace(m, status=Status.DENIED) if denied(m) else m for m in mentions]
 
 
 def _is_headline(text: str, start: int, end: int) -> bool:
@@ -414,7 +493,10 @@ class _Reader:
     ) -> list[Mention]:
         places = [p.match for p in s.places]
         country = common.sentence_country(places, self.ctx)
-        actors = self.extractor.actors.find(s.text, country=country)
+        actors = [
+            self._this_country(s.text, a)
+            for a in self.extractor.actors.find(s.text, country=country)
+        ]
         # a place inside an actor's name is the actor's ("دولت سوریه", "دولت دمشق")
         kept_places = [
             p
@@ -504,6 +586,15 @@ class _Reader:
             if agent is None:
                 return []
 
+        if family is Family.HANDOVER and _THING_OBJECT.search(
+            text, _clause_start(text, trig.start), trig.start
+        ):
+            return []  # weapons, bodies or prisoners handed over: no place changes hands
+        if family in (Family.TAKE, Family.HANDOVER) and places:
+            # "چند روستای اطراف زنگیلان و جبرائیل": villages around towns, not the towns
+            places = _not_surroundings(text, places)
+            if not places:
+                return []
         targets = self._targets(s, trig, places, agent, family)
         if not targets:
             return []
@@ -606,7 +697,8 @@ class _Reader:
             # آزاد شد": a state's ministry or the state announcing its own forces' gain
             state = _STATE_SPEAKER.search(text, 0, trig.start)
             if state:
-                found = self.extractor.actors.find(f"ارتش {state.group('c')}")
+                country = _CAPITALS.get(state.group("c"), state.group("c"))
+                found = self.extractor.actors.find(f"ارتش {country}")
                 agent_side = [f for f in found if f.actor.kind == "state forces"][:1]
         if trig.trigger.withdrawal:
             held = [m for m in loser_side if _HELD_BY.search(text, 0, m.span.start)]
@@ -641,6 +733,21 @@ class _Reader:
             agent = common.primary(agents)
         assoc = [a for a in agents if a != agent] + [a for a in supporters if a != agent]
         return agent, loser, assoc
+
+    def _this_country(self, text: str, m: ActorMatch) -> ActorMatch:
+        """ "اردوغان، رئیس‌جمهور ترکیه، ... ارتش این کشور": the forces of the country the
+        sentence named before, not of the country the report is about."""
+        if not (
+            m.generic
+            and m.actor.kind == "state forces"
+            and _THIS_COUNTRY_AFTER.match(text, m.span.end)
+        ):
+            return m
+        for word in reversed(text[: m.span.start].split()):
+            found = self.extractor.actors.find(f"ارتش {word.strip('،,:')}")
+            if found and found[0].actor.kind == "state forces" and found[0].actor.country:
+                return replace(m, actor=found[0].actor, generic=False)
+        return m
 
     def _actor_for_country(self, matches: list[ActorMatch], iso3: str, text: str) -> Actor | None:
         for m in matches:
@@ -709,6 +816,31 @@ def _speaker_span(s: _Sentence) -> tuple[int, int] | None:
         return None
     at = s.text.find(fold(s.claim.speaker).text)
     return (at, at + len(fold(s.claim.speaker).text)) if at >= 0 else None
+
+
+_THIS_COUNTRY_AFTER = re.compile(r"[\s\u200c]+(?:این|آن|همین)[\s\u200c]+کشور(?![\w\u200c])")
+# what is handed over when it is no place: "سلاح‌های خود را به طالبان تحویل دادند"
+_THING_OBJECT = re.compile(
+    r"(?:سلاح|جنگ‌افزار|مهمات|تجهیزات|جسد|اجساد|جنازه|اسرا|اسیران|زندانیان|گروگان|پرونده|کلید)"
+    r"[^\s]*(?:[\s\u200c]+[^\s]+){0,2}[\s\u200c]+را[\s\u200c]+(?:[^\s]+[\s\u200c]+){0,3}$"
+)
+_AROUND = re.compile(r"(?:اطراف|حومه|نزدیکی|پیرامون|حوالی)[\s\u200c]+$")
+_LIST_GAP = re.compile(r"[\s\u200c]*(?:،|,|و)[\s\u200c]*")
+
+
+def _not_surroundings(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
+    """Places less those named only as what surrounds the place taken ("اطراف X و Y")."""
+    kept: list[FoundPlace] = []
+    dropped: FoundPlace | None = None
+    for p in places:
+        around = _AROUND.search(text, 0, p.start) or (
+            dropped is not None and _LIST_GAP.fullmatch(text, dropped.end, p.start)
+        )
+        if around:
+            dropped = p
+        else:
+            kept.append(p)
+    return kept
 
 
 def _in_who(a: ActorMatch, trig: FaTriggerMatch) -> bool:
@@ -925,6 +1057,10 @@ def _territory_status(
         # a withdrawal in the pluperfect ("پیش‌تر عقب‌نشینی کرده بودند") is the
         # other half of an entry the report tells: the same handover
         return Status.BACKGROUND  # "تصرف کرده بودند": before the news of the report
+    if trig.noun and _AFTER_EVENT.search(text, 0, trig.start):
+        return Status.BACKGROUND  # "یک روز پس از تصرف موصل": the event before the news
+    if _ANNIVERSARY.search(text):
+        return Status.BACKGROUND  # "سالروز آزادسازی موصل": a takeover remembered
     if not trig.trigger.withdrawal and _EARLIER.search(
         text, _clause_start(text, trig.start), trig.start
     ):

@@ -71,7 +71,50 @@ SPELLINGS: dict[str, str] = {
     "لیمان": "Lyman",
     "کراسنی لیمان": "Lyman",
     "ایالت الجزیره": "Gezira",
+    "وولدار": "Vuhledar",
+    "ووهلدار": "Vuhledar",
+    "لیسیچانسک": "Lysychansk",
+    "لیسی‌چانسک": "Lysychansk",
+    "سیویرودونتسک": "Sievierodonetsk",
+    "سورودونتسک": "Sievierodonetsk",
+    "سیه‌وه‌رودونتسک": "Sievierodonetsk",
+    "پوکروفسک": "Pokrovsk",
+    "چاسیف یار": "Chasiv Yar",
+    "چاسیف‌یار": "Chasiv Yar",
+    "مارینکا": "Marinka",
+    "بوچا": "Bucha",
+    "ملیتوپل": "Melitopol",
+    "زاپوریژیا": "Zaporizhzhia",
+    "زاپروژیا": "Zaporizhzhia",
+    "ووچانسک": "Vovchansk",
+    "تورتسک": "Toretsk",
+    "کوراخوو": "Kurakhove",
+    "سلیدوو": "Selydove",
+    "ولیکا نووسیلکا": "Velyka Novosilka",
+    # Sudan: "مدنی" alone is the adjective "civil" (see _HEADED)
+    "ود مدنی": "Wad Medani",
+    "وادمدنی": "Wad Medani",
+    "جنینه": "Al Junaynah",
+    # Karabakh
+    "زنگیلان": "Zangilan",
+    "زنگلان": "Zangilan",
+    # Afghan districts as Dari outlets write them (ADMIN2 in the gazetteer)
+    "موسی‌قلعه": "Musa Qala",
+    "موسی قلعه": "Musa Qala",
+    "سپین‌بولدک": "Spin Boldak",
+    "سپین بولدک": "Spin Boldak",
+    "سپین‌بلدک": "Spin Boldak",
+    "نادعلی": "Nad Ali",
+    "ناد علی": "Nad Ali",
+    "گرمسیر": "Garmser",
+    "کجکی": "Kajaki",
+    "دشت ارچی": "Dasht-e Archi",
+    "قلعه نو": "Qala i Naw",
+    "قلعه‌نو": "Qala i Naw",
 }
+# Spellings that are also common words ("مدنی": civil): a place only after a place
+# noun ("شهر مدنی"), or as the object ("مدنی را") of a sentence that names its country.
+_HEADED: dict[str, tuple[str, str]] = {"مدنی": ("Wad Medani", "سودان")}
 # "قائم" alone is also an adjective ("upright"); it names al-Qaim after a place noun.
 _QAIM = re.compile(r"(?:شهر|شهرک|منطقه|گذرگاه)\s(?P<q>قائم)(?![\w\u200c])")
 
@@ -80,6 +123,9 @@ _E = r"(?![\w\u200c])"
 _SPELLING_RX = re.compile(
     _B + "(?:" + "|".join(re.escape(k) for k in sorted(SPELLINGS, key=len, reverse=True)) + ")" + _E
 )
+
+_HEADED_RX = re.compile(_B + "(?:" + "|".join(map(re.escape, _HEADED)) + ")" + _E)
+_OBJECT_NEXT = re.compile(r"[\s\u200c]+را(?![\w\u200c])")
 
 # Common Persian words that name some village somewhere (سال, دو, مهر ...): never
 # a place when they stand alone in running text.
@@ -128,6 +174,8 @@ COMMON_WORDS = frozenset(
         "الجزیره",
         "پس",
         "قلعه",
+        # "بندر" (port) names a town in Moldova
+        "بندر",
     ]
 )
 # A common word is a place after a noun that says so: "ولسوالی سنگین", "شهر مهر".
@@ -170,9 +218,19 @@ _FORCES_TOWN_POPULATION = 5_000
 # Words before a place that make it a reference point, not where the event was.
 REFERENCE_POINT = re.compile(
     r"(?<![\w\u200c])(?:کیلومتری|مایلی|متری|مرز|مرزهای|بزرگراه|آزادراه|جاده|مسیر"
-    r"|گذرگاه[\s\u200c]+مرزی|به[\s\u200c]+(?:سمت|سوی|طرف)|در[\s\u200c]+حومه)(?![\w\u200c])"
-    r"(?:\s+[^\s،,.؛]+){0,3}?\s+(?:با\s+)?$"
+    r"|گذرگاه[\s\u200c]+مرزی|به[\s\u200c]+(?:سمت|سوی|طرف)|در[\s\u200c]+حومه"
+    # "فرماندهی عملیات الانبار": a command named after its province
+    r"|فرماندهی(?:[\s\u200c]+عملیات)?|قرارگاه(?:[\s\u200c]+عملیات)?"
+    # "برای تقویت جبهه دونتسک": a front named after a place
+    r"|جبهه|جبهه‌های)(?![\w\u200c])"
+    # "گذرگاه مرزی و مرکز ولسوالی X": after "و" a new conjunct names the place itself
+    r"(?:\s+(?!و\s)[^\s،,.؛]+){0,3}?\s+(?:با\s+)?$"
 )
+_AFTER_EVENT_OF = re.compile(
+    r"(?:پس|بعد|پیش|قبل)[\s\u200c]+از[\s\u200c]+(?:تصرف|سقوط|آزادسازی|آزاد[\s\u200c]سازی|اشغال|فتح"
+    r"|محاصره|بازپس[\s\u200c]?گیری|ورود[\s\u200c]+به)[\s\u200c]+$"
+)
+_SEAT_OF = re.compile(r"[،,][\s\u200c]*مرکز[\s\u200c]+(?:(?:ایالت|استان|ولایت)[\s\u200c]+)?$")
 _COMPASS = re.compile(
     r"(?<![\w\u200c])(?:شمال|جنوب|شرق|غرب)(?:[\s\u200c]+(?:شرق|غرب))?(?:[\s\u200c]+استان)?\s+$"
 )
@@ -180,7 +238,10 @@ _COMPASS = re.compile(
 _ROUTE_SECOND = re.compile(r"[\s\u200c]+به[\s\u200c]+$")
 ANAPHORIC_PLACE = re.compile(
     _B + r"(?:(?:این|آن|همین|همان)[\s\u200c]+(?:شهر|شهرک|روستا|منطقه|دژ|پایگاه|مناطق)"
-    r"|(?:شهر|منطقه|روستای?)[\s\u200c]+(?:مذکور|یادشده|یاد[\s\u200c]شده))" + _E
+    r"|(?:شهر|منطقه|روستای?)[\s\u200c]+(?:مذکور|یادشده|یاد[\s\u200c]شده)"
+    # "مرکز شهر", "وارد شهر شدند", "از شهر": the town of the report, named before
+    r"|مرکز[\s\u200c]+شهر(?=[\s\u200c]*(?:$|[،,.؛]|[\s\u200c](?:را|و|شدند|شد|عقب)))"
+    r"|(?:وارد|از)[\s\u200c]+شهر(?=[\s\u200c]+(?:شدند|شد|شده|عقب|خارج|بیرون)))" + _E
 )
 THIS_COUNTRY = re.compile(_B + r"(?:این|آن|همین)[\s\u200c]+کشور" + _E)
 _OUTLET_CONTEXT = re.compile(
@@ -205,6 +266,8 @@ class FoundPlace:
     # named for sure: a Persian spelling of :data:`SPELLINGS`, or after a noun that
     # says it is a place ("شهر شوشی", "ولسوالی سنگین"); never dropped as a lone word
     named: bool = False
+    # a province named as its seat ("مقام ولایت بدخشان"): see :func:`seat_cities`
+    seat: bool = False
 
     @property
     def kind(self) -> PlacePrecision:
@@ -231,6 +294,12 @@ def find_places(
     # the spellings first: they name the intended place where the gazetteer has a namesake
     extra = [(m.start(), m.end(), SPELLINGS[m.group()]) for m in _SPELLING_RX.finditer(text)]
     extra += [(m.start("q"), m.end("q"), "al-Qaim") for m in _QAIM.finditer(text)]
+    for m in _HEADED_RX.finditer(text):
+        name, country = _HEADED[m.group()]
+        if _PLACE_HEAD.search(text, 0, m.start()) or (
+            _OBJECT_NEXT.match(text, m.end()) and country in text
+        ):
+            extra.append((m.start(), m.end(), name))
     for start, end, name in extra:
         if any(a < end and start < b for a, b in taken):
             continue
@@ -274,7 +343,7 @@ def _dari_admin(gazetteer: Gazetteer, text: str, f: FoundPlace) -> FoundPlace:
     for other in gazetteer.lookup(place.name):
         if other.kind is want and other.country == place.country:
             return replace(f, match=replace(f.match, place=other))
-    return f
+    return replace(f, seat=want is PlacePrecision.CITY)
 
 
 def _found(
@@ -345,6 +414,13 @@ def _words(p: FoundPlace) -> int:
     return len(p.match.matched_text.replace("\u200c", " ").split())
 
 
+# Who tells the news and where they are: "منابع محلی در X", "مقام‌های امنیتی در X".
+_SOURCE_IN = re.compile(
+    r"(?:منابع|مقام‌های|مقامهای|مقامات|مسئولان|مسؤولان|شاهدان|ساکنان|خبرنگار)"
+    r"(?:[\s\u200c]+[^\s،,.؛]+)?[\s\u200c]+در[\s\u200c]+$"
+)
+
+
 def is_reference_point(text: str, place: FoundPlace, places: list[FoundPlace]) -> bool:
     """Whether a place only locates something else ("۲۰ کیلومتری X", "مرز X", "بغداد به دمشق").
 
@@ -354,6 +430,17 @@ def is_reference_point(text: str, place: FoundPlace, places: list[FoundPlace]) -
     before = text[max(0, place.start - 40) : place.start]
     if REFERENCE_POINT.search(before):
         return True
+    if _SOURCE_IN.search(before) and any(
+        p is not place and p.kind is not PlacePrecision.COUNTRY and p.start > place.end
+        for p in places
+    ):
+        return True  # "منابع امنیتی در قندهار ... سپین‌بولدک": where the sources are
+    if _AFTER_EVENT_OF.search(before):
+        return True  # "یک روز پس از تصرف موصل، شهر تکریت": a time, not the place taken
+    if _SEAT_OF.search(before) and any(
+        p.kind is PlacePrecision.CITY and p.end <= place.start for p in places if p is not place
+    ):
+        return True  # "شهر سنجه، مرکز ایالت سنار": the province of the town just named
     if _COMPASS.search(before) and any(
         p is not place and p.kind is PlacePrecision.CITY and not _COMPASS.search(text, 0, p.start)
         for p in places
@@ -376,6 +463,34 @@ def coordinated(text: str, cities: list[FoundPlace]) -> bool:
         if not _COORD_GAP.match(gap) or not _COORD_WORD.search(gap) or _NO_COORD.search(gap):
             return False
     return True
+
+
+def seat_cities(
+    gazetteer: Gazetteer, places: Sequence[Sequence[FoundPlace]]
+) -> list[list[FoundPlace]]:
+    """ "مقام ولایت بدخشان" is the province's seat: the city of the article in it.
+
+    :func:`find_places` turns "مقام ولایت X" into the city X where the seat bears
+    the province's name (قندهار); where it does not (بدخشان: فیض‌آباد), the seat is
+    the one city the article names inside that province.
+    """
+    cities = {
+        p.match.place.id: p.match.place
+        for ps in places
+        for p in ps
+        if p.kind is PlacePrecision.CITY
+    }
+    out = []
+    for ps in places:
+        row = []
+        for p in ps:
+            if p.seat and p.kind is PlacePrecision.ADMIN1:
+                inside = [c for c in cities.values() if gazetteer.contains(p.match.place, c)]
+                if len(inside) == 1:
+                    p = replace(p, match=replace(p.match, place=inside[0]))
+            row.append(p)
+        out.append(row)
+    return out
 
 
 def anaphor(text: str) -> Span | None:

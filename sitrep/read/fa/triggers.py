@@ -155,6 +155,9 @@ TRIGGERS: tuple[FaTrigger, ...] = (
     _t(T, rf"(?:به{_S})?دست{_S}{_v('gereftan')}", before=r"کنترل|کنترول|سیطره|مهار|اختیار"),
     _t(T, rf"مسلط{_S}{_v('shodan')}"),  # "بر تدمر مسلط شد"
     _t(T, rf"تسخیر{_S}{_v('kardan')}"),
+    # "مجاهدین امارت اسلامی شهر گردیز را فتح کردند": conquered (the Taliban's word)
+    _t(T, rf"فتح{_S}{_v('kardan')}"),
+    _t(T, rf"فتح{_S}{_v('shodan')}", passive=True),
     _t(T, rf"تسخیر{_S}{_v('shodan')}", passive=True),
     _t(T, rf"(?:تحت|به){_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('oftadan')}", controller=True),
     # "تحت کنترل طالبان قرار گرفت": came under the control of
@@ -218,7 +221,8 @@ TRIGGERS: tuple[FaTrigger, ...] = (
     # --- who holds a place (background) ----------------------------------
     _t(
         C,
-        rf"(?:تحت|در){_S}(?:{_HOLD}){_S}{_WHO}{_S}(?P<v>بود(?:ند|ه(?:{_Z}(?:است|اند))?)?"
+        # "در دست گرفته است" takes a place: "گرفته" is a participle, not a holder
+        rf"(?:تحت|در){_S}(?:{_HOLD}){_S}(?!گرفت){_WHO}{_S}(?P<v>بود(?:ند|ه(?:{_Z}(?:است|اند))?)?"
         rf"|(?:قرار{_S})?(?:داشت|دارد)(?:ند)?|است|هستند|باقی{_S}ماند(?:ه|ند)?(?:{_S}بود)?)",
         controller=True,
     ),
