@@ -187,16 +187,28 @@ def _fast_writes(conn: Any) -> Any:
 
 
 def _bulk_insert(conn: Any, table: Table, rows: list[tuple[Any, ...]], cols: Sequence[str]) -> None:
-    """Insert row tuples fast: the driver's executemany on SQLite, Core elsewhere."""
+    """Insert row tuples fast: the driver's executemany on SQLite, ``COPY`` on PostgreSQL.
+
+    Row-by-row inserts through the driver ran at a few hundred events/s on
+    PostgreSQL (a round trip per row); ``COPY ... FROM STDIN`` streams a batch in
+    one statement, inside the connection's open transaction.
+    """
     if not rows:
         return
+    names = ", ".join(f'"{c}"' for c in cols)
     if conn.dialect.name == "sqlite":
         marks = ", ".join("?" for _ in cols)
-        names = ", ".join(f'"{c}"' for c in cols)
         conn.connection.driver_connection.executemany(
             f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})',
             [tuple(v.isoformat() if isinstance(v, date) else v for v in r) for r in rows],
         )
+    elif conn.dialect.driver == "psycopg":
+        with (
+            conn.connection.driver_connection.cursor() as cur,
+            cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy,
+        ):
+            for r in rows:
+                copy.write_row(r)
     else:
         conn.execute(table.insert(), [dict(zip(cols, r, strict=True)) for r in rows])
 
