@@ -29,12 +29,14 @@ from sqlalchemy import (
     or_,
     select,
     tuple_,
+    union_all,
 )
 from sqlalchemy.engine import Connection
 
 from sitrep.core.errors import LookupFailed
 from sitrep.core.records import Event, Report, fast_record
-from sitrep.store import Store, actors, articles, events, mentions, places, resolve_event_id
+from sitrep.store import Store, actors, articles, events, mentions, meta, places, resolve_event_id
+from sitrep.store.database import GENERATION_KEY
 from sitrep.views.compare import compare_reports
 from sitrep.views.places import place_ids_for, place_ids_in_country, stored_place
 
@@ -102,33 +104,21 @@ def _like(value: str) -> str:
 _ESC = "\\"  # the escape character of _like's patterns
 
 
-def _unindexed(col: Any) -> Any:
-    """The column as an expression no index serves (``col || ''``, ``col + 0``).
+def _unindexed(conn: Connection, col: Any) -> Any:
+    """The column as an expression no SQLite index serves (``col || ''``, ``col + 0``).
 
     A filter that matches most rows (three statuses of five, a common outlet) must
-    not lead the query planner: walking the (date, id) index and skipping the odd
-    row returns the first page at once, while looking the rows up by that filter
-    first sorts them all.
+    not lead SQLite's planner, which has no statistics: walking the (date, id) index
+    and skipping the odd row returns the first page at once, while looking the rows
+    up by that filter first sorts them all. PostgreSQL gets the column itself: its
+    planner weighs the column's statistics, and an expression hides them (it then
+    guesses a rare match and sorts every row it finds).
     """
+    if conn.dialect.name != "sqlite":
+        return col
     if col.type.python_type is int:
         return col + literal_column("0")
     return col.concat(literal_column("''"))
-
-
-def _after(conn: Connection, after: tuple[date | None, str]) -> ColumnElement[bool]:
-    """Rows after the cursor in ``ORDER BY date, id`` (NULL dates: first in SQLite,
-    last in PostgreSQL, as each sorts them).
-
-    A row-value comparison, ``(date, id) > (d, i)``, is one range of the (date, id)
-    index; spelt out with OR, SQLite would scan from the first row.
-    """
-    day, last_id = after
-    nulls_first = conn.dialect.name == "sqlite"
-    if day is None:
-        same = and_(events.c.date.is_(None), events.c.id > last_id)
-        return or_(same, events.c.date.is_not(None)) if nulls_first else same
-    later = tuple_(events.c.date, events.c.id) > tuple_(literal(day, Date()), literal(last_id))
-    return later if nulls_first else or_(later, events.c.date.is_(None))
 
 
 def _place_condition(conn: Connection, ids: list[int]) -> ColumnElement[bool]:
@@ -143,7 +133,7 @@ def _place_condition(conn: Connection, ids: list[int]) -> ColumnElement[bool]:
         if len(_PLACE_SHARE_SEEN) >= 4096:
             _PLACE_SHARE_SEEN.clear()
         _PLACE_SHARE_SEEN[key] = rare
-    return events.c.place_id.in_(ids) if rare else _unindexed(events.c.place_id).in_(ids)
+    return events.c.place_id.in_(ids) if rare else _unindexed(conn, events.c.place_id).in_(ids)
 
 
 # Which way a set of places is read, once per store and set: the estimate walks
@@ -166,13 +156,8 @@ def _few_rows(conn: Connection, ids: list[int]) -> bool:
     return bool(hits < _PLACE_INDEX_SHARE * _SAMPLE_ROWS)
 
 
-def _select(
-    conn: Connection, f: EventFilter, place_ids: list[int] | None, actor_ids: list[str]
-) -> Select[Any]:
-    q = select(events).order_by(events.c.date, events.c.id)
-    statuses = list(dict.fromkeys(f.statuses))
-    status_col = events.c.status if len(statuses) == 1 else _unindexed(events.c.status)
-    conds: list[ColumnElement[bool]] = [status_col.in_(statuses)]
+def _place_set(conn: Connection, f: EventFilter, place_ids: list[int] | None) -> list[int] | None:
+    """The places a filter allows (a place, ids, a country: all of them), None for any."""
     wanted: list[list[int]] = []
     if place_ids is not None:
         wanted.append(place_ids)
@@ -180,19 +165,54 @@ def _select(
         wanted.append(list(f.place_ids))
     if f.country:
         wanted.append(place_ids_in_country(conn, f.country))
-    if wanted:
-        common = set(wanted[0]).intersection(*wanted[1:])
-        conds.append(_place_condition(conn, sorted(common)))
+    if not wanted:
+        return None
+    return sorted(set(wanted[0]).intersection(*wanted[1:]))
+
+
+# Up to this many places, a page of their events is merged from one index range per
+# place (see _merged_page); SQLite allows 500 terms in a compound SELECT.
+_MERGE_PLACES = 400
+
+
+def _merged_page(base: Select[Any], ids: list[int], want: int, skip: int) -> Any:
+    """A page of the events of several places, merged from one range of the
+    (place_id, date, id) index per place.
+
+    ``place_id IN (...) ORDER BY date, id`` reads every event of those places and
+    sorts them (a country's tens of thousands), or walks the date index past every
+    other country's events (a small country's, a million); neither planner merges
+    the ranges of an IN list. As a UNION ALL of one SELECT per place ordered as a
+    whole, SQLite merges the arms (each a co-routine in index order) and PostgreSQL
+    runs a Merge Append, and both stop after ``want`` rows: a page reads about one
+    row per place plus the page.
+    """
+    arms = [base.where(events.c.place_id == p).order_by(None) for p in ids]
+    # a compound SELECT is ordered by its output columns, by name
+    order = (literal_column("date"), literal_column("id"))
+    return union_all(*arms).order_by(*order).limit(want).offset(skip or None)
+
+
+def _select(
+    conn: Connection,
+    f: EventFilter,
+    place_ids: list[int] | None,
+    actor_ids: list[str],
+    *,
+    any_place: bool = False,
+) -> Select[Any]:
+    """The events matching ``f`` in page order (``any_place``: leaving out its places)."""
+    q = select(events).order_by(events.c.date, events.c.id)
+    statuses = list(dict.fromkeys(f.statuses))
+    status_col = events.c.status if len(statuses) == 1 else _unindexed(conn, events.c.status)
+    conds: list[ColumnElement[bool]] = [status_col.in_(statuses)]
+    common = None if any_place else _place_set(conn, f, place_ids)
+    if common is not None:
+        conds.append(_place_condition(conn, common))
     if f.event_ids is not None:
         conds.append(events.c.id.in_(list(f.event_ids)))
     if f.type:
-        t = _like(f.type)
-        conds.append(
-            or_(
-                func.lower(events.c.event_type).like(t, escape=_ESC),
-                func.lower(events.c.sub_event_type).like(t, escape=_ESC),
-            )
-        )
+        conds.append(_type_condition(conn, f.type))
     if f.since:
         conds.append(events.c.date >= f.since)
     if f.until:
@@ -200,16 +220,77 @@ def _select(
     if f.actor:
         conds.append(
             or_(
-                _unindexed(events.c.actor1).in_(actor_ids),
-                _unindexed(events.c.actor2).in_(actor_ids),
+                _unindexed(conn, events.c.actor1).in_(actor_ids),
+                _unindexed(conn, events.c.actor2).in_(actor_ids),
                 *[events.c.assoc_actors.like(f'%"{a}"%') for a in actor_ids],
             )
         )
     if f.source:
         conds.append(func.lower(events.c.sources).like(_like(f.source), escape=_ESC))
-    if f.after is not None:
-        conds.append(_after(conn, f.after))
     return q.where(and_(*conds))
+
+
+def _segments(conn: Connection, after: tuple[date | None, str] | None) -> list[ColumnElement[bool]]:
+    """The rows after a cursor (all rows when None) as ranges of the (date, id) index, in
+    page order: undated events first in SQLite, last in PostgreSQL, as each sorts NULLs.
+
+    One condition per range, never an OR of two: PostgreSQL walks an index from a
+    row-value bound only when the bound stands alone, and scanned from the first row
+    (seconds at a million events) when ``OR date IS NULL`` came with it.
+    """
+    undated: ColumnElement[bool] = events.c.date.is_(None)
+    dated: ColumnElement[bool] = events.c.date.is_not(None)
+    nulls_first = conn.dialect.name == "sqlite"
+    if after is None:
+        return [undated, dated] if nulls_first else [dated, undated]
+    day, last_id = after
+    if day is None:
+        # within the undated events; in SQLite the dated ones follow them
+        rest = and_(undated, events.c.id > last_id)
+        return [rest, dated] if nulls_first else [rest]
+    later = tuple_(events.c.date, events.c.id) > tuple_(literal(day, Date()), literal(last_id))
+    return [later] if nulls_first else [later, undated]
+
+
+def _type_condition(conn: Connection, text: str) -> ColumnElement[bool]:
+    """Events whose event type or sub-event type contains ``text`` (any case).
+
+    The stored values that contain it are found first (a few distinct values, read
+    by :func:`_distinct`), and the events matched by equality: a planner cannot
+    estimate ``lower(col) LIKE '%..%'``, and PostgreSQL took it for rare, read every
+    match and sorted them (1.5 s for a type a tenth of a million events have).
+    """
+    wanted = text.lower()
+    subs = [v for v in _distinct(conn, events.c.sub_event_type) if wanted in v.lower()]
+    kinds = [v for v in _distinct(conn, events.c.event_type) if wanted in v.lower()]
+    return or_(
+        _unindexed(conn, events.c.sub_event_type).in_(subs),
+        _unindexed(conn, events.c.event_type).in_(kinds),
+    )
+
+
+# The distinct values of an indexed column, per store and database generation.
+_DISTINCT_SEEN: dict[tuple[int, str, str], list[str]] = {}
+
+
+def _distinct(conn: Connection, col: Any) -> list[str]:
+    """The distinct values of an indexed column: one index seek per value (``min(col)
+    WHERE col > last``), not a read of every row; kept until the next write."""
+    # the generation as this connection sees it, so the values kept are of that generation
+    generation = conn.execute(select(meta.c.value).where(meta.c.key == GENERATION_KEY)).scalar()
+    key = (id(conn.engine), col.name, str(generation))
+    seen = _DISTINCT_SEEN.get(key)
+    if seen is None:
+        seen = []
+        step = select(func.min(col)).where(col > bindparam("last"))
+        value = conn.execute(select(func.min(col))).scalar()
+        while value is not None and len(seen) < 10_000:
+            seen.append(value)
+            value = conn.execute(step, {"last": value}).scalar()
+        if len(_DISTINCT_SEEN) >= 64:
+            _DISTINCT_SEEN.clear()
+        _DISTINCT_SEEN[key] = seen
+    return seen
 
 
 def _actor_ids(conn: Connection, text: str, catalogue: Any = None) -> list[str]:
@@ -284,26 +365,55 @@ def iter_event_records(
     place_ids = place_ids_for(store, f.place, gazetteer=gazetteer) if f.place else None
     with store.engine.connect() as conn:
         actor_ids = _actor_ids(conn, f.actor, actors) if f.actor else []
-        base = _select(conn, f, place_ids, actor_ids)
+        merge = _place_set(conn, f, place_ids)
+        if merge is not None and not 1 < len(merge) <= _MERGE_PLACES:
+            merge = None
+        base = _select(conn, f, place_ids, actor_ids, any_place=merge is not None)
         left = f.limit
         skip = f.offset
-        after: tuple[date | None, str] | None = None  # f.after is in ``base`` already
-        while left is None or left > 0:
-            want = _BATCH if left is None else min(left, _BATCH)
-            q = base if after is None else base.where(_after(conn, after))
-            q = q.limit(want)
-            if skip:
-                q = q.offset(skip)
-                skip = 0
-            rows = conn.execute(q).mappings().all()
-            if not rows:
+        for segment in _segments(conn, f.after):
+            after: tuple[date | None, str] | None = None
+            while left is None or left > 0:
+                want = _BATCH if left is None else min(left, _BATCH)
+                q = base.where(segment)
+                if after is not None:
+                    q = q.where(_after_in_segment(after))
+                if merge is not None:
+                    q = _merged_page(q, merge, want, skip)
+                else:
+                    q = q.limit(want).offset(skip or None)
+                rows = conn.execute(q).mappings().all()
+                if skip:
+                    # the offset runs on into the next range by as many rows as this one held
+                    counted = base.where(segment)
+                    if merge is not None:
+                        counted = counted.where(events.c.place_id.in_(merge))
+                    skip = _skipped_past(conn, counted, skip) if not rows else 0
+                if not rows:
+                    break
+                yield from _items(conn, rows)
+                if left is not None:
+                    left -= len(rows)
+                if len(rows) < want:
+                    break
+                after = (rows[-1]["date"], rows[-1]["id"])
+            if left is not None and left <= 0:
                 return
-            yield from _items(conn, rows)
-            if left is not None:
-                left -= len(rows)
-            if len(rows) < want:
-                return
-            after = (rows[-1]["date"], rows[-1]["id"])
+
+
+def _after_in_segment(after: tuple[date | None, str]) -> ColumnElement[bool]:
+    """Rows after (date, id) within one range of :func:`_segments` (all dated or all not)."""
+    day, last_id = after
+    if day is None:
+        return events.c.id > last_id
+    return tuple_(events.c.date, events.c.id) > tuple_(literal(day, Date()), literal(last_id))
+
+
+def _skipped_past(conn: Connection, q: Select[Any], skip: int) -> int:
+    """What is left of an offset of ``skip`` rows after a range it went past (the range
+    holds fewer than ``skip`` rows, so counting them reads fewer than ``skip``)."""
+    n = conn.execute(select(func.count()).select_from(q.order_by(None).subquery())).scalar_one()
+    return max(0, skip - int(n))
 
 
 def _lookups(
@@ -535,6 +645,8 @@ def day_counts(
     with store.engine.connect() as conn:
         actor_ids = _actor_ids(conn, f.actor, actors) if f.actor else []
         base = _select(conn, f, place_ids, actor_ids)
+        if f.after is not None:
+            base = base.where(or_(*_segments(conn, f.after)))
         q = (
             base.with_only_columns(events.c.date, events.c.event_type, func.count())
             .where(events.c.date.is_not(None))

@@ -37,7 +37,16 @@ from sqlalchemy import Table, select
 from sitrep.core.config import Config
 from sitrep.core.errors import SitrepError
 from sitrep.core.records import short_hash
-from sitrep.store import Store, actors, articles, events, mentions, open_store, places
+from sitrep.store import (
+    Store,
+    actors,
+    articles,
+    control_spans,
+    events,
+    mentions,
+    open_store,
+    places,
+)
 
 FIRST_DAY = date(2014, 1, 1)
 LAST_DAY = date(2019, 12, 31)
@@ -348,6 +357,12 @@ def build_synthetic_store(
             from sitrep.store import rebuild_all_control
 
             rebuild_all_control(conn)
+        if store.engine.dialect.name == "postgresql":
+            # statistics for the planner (and the visibility map for index-only
+            # reads) now, as autovacuum would give them some time after the load
+            with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                for table in (*filled, places, actors, control_spans):
+                    conn.exec_driver_sql(f'VACUUM ANALYZE "{table.name}"')
         return counts
     finally:
         store.close()
