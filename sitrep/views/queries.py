@@ -175,21 +175,26 @@ def _place_set(conn: Connection, f: EventFilter, place_ids: list[int] | None) ->
 _MERGE_PLACES = 400
 
 
-def _merged_page(base: Select[Any], ids: list[int], want: int, skip: int) -> Any:
-    """A page of the events of several places, merged from one range of the
-    (place_id, date, id) index per place.
+def _merged_page(conn: Connection, base: Select[Any], ids: list[int], want: int, skip: int) -> Any:
+    """A page of the events of several places, from one range of the (place_id, date,
+    id) index per place.
 
     ``place_id IN (...) ORDER BY date, id`` reads every event of those places and
-    sorts them (a country's tens of thousands), or walks the date index past every
-    other country's events (a small country's, a million); neither planner merges
+    sorts them (a country's thousands), or walks the date index past every other
+    country's events (a small country's: most of a million); neither planner merges
     the ranges of an IN list. As a UNION ALL of one SELECT per place ordered as a
-    whole, SQLite merges the arms (each a co-routine in index order) and PostgreSQL
-    runs a Merge Append, and both stop after ``want`` rows: a page reads about one
-    row per place plus the page.
+    whole, SQLite merges the arms (each a co-routine in index order) and stops after
+    ``want`` rows, about one row per place plus the page. PostgreSQL merges them
+    (Merge Append) only when each arm is ordered and cut itself, to the rows a page
+    can use (``want + skip``); uncut, it read and sorted every row of the country
+    (40-500 ms at a million events, against under 1 ms).
     """
-    arms = [base.where(events.c.place_id == p).order_by(None) for p in ids]
     # a compound SELECT is ordered by its output columns, by name
-    order = (literal_column("date"), literal_column("id"))
+    order: list[Any] = [literal_column("date"), literal_column("id")]
+    if conn.dialect.name == "sqlite":
+        arms = [base.where(events.c.place_id == p).order_by(None) for p in ids]
+    else:
+        arms = [base.where(events.c.place_id == p).limit(want + skip) for p in ids]
     return union_all(*arms).order_by(*order).limit(want).offset(skip or None)
 
 
@@ -379,7 +384,7 @@ def iter_event_records(
                 if after is not None:
                     q = q.where(_after_in_segment(after))
                 if merge is not None:
-                    q = _merged_page(q, merge, want, skip)
+                    q = _merged_page(conn, q, merge, want, skip)
                 else:
                     q = q.limit(want).offset(skip or None)
                 rows = conn.execute(q).mappings().all()
