@@ -170,32 +170,67 @@ def _place_set(conn: Connection, f: EventFilter, place_ids: list[int] | None) ->
     return sorted(set(wanted[0]).intersection(*wanted[1:]))
 
 
-# Up to this many places, a page of their events is merged from one index range per
-# place (see _merged_page); SQLite allows 500 terms in a compound SELECT.
-_MERGE_PLACES = 400
+# Up to this many arms, a page is merged from one index range per arm (see
+# _merged_page); SQLite allows 500 terms in a compound SELECT.
+_MERGE_ARMS = 400
+_NO_ASSOC = literal_column("'[]'")  # a literal: a partial index matches it, not a bound value
 
 
-def _merged_page(conn: Connection, base: Select[Any], ids: list[int], want: int, skip: int) -> Any:
-    """A page of the events of several places, from one range of the (place_id, date,
-    id) index per place.
+def _arms(
+    conn: Connection, f: EventFilter, place_ids: list[int] | None, actor_ids: list[str]
+) -> tuple[list[ColumnElement[bool]] | None, str | None]:
+    """Disjoint conditions whose union is the filter's places (or else its actors), each
+    one range of an index in page order, and which filter they stand for; (None,
+    None) when the plain condition serves (one place, none, or too many arms)."""
+    places = _place_set(conn, f, place_ids)
+    if places is not None:
+        if 1 < len(places) <= _MERGE_ARMS:
+            return [events.c.place_id == p for p in places], "place"
+        return None, None
+    if f.actor and actor_ids and 2 * len(actor_ids) + 1 <= _MERGE_ARMS:
+        return _actor_arms(actor_ids), "actor"
+    return None, None
+
+
+def _actor_arms(ids: list[str]) -> list[ColumnElement[bool]]:
+    """An actor filter as disjoint index ranges: actor 1 is one of ``ids`` (the
+    (actor1, date, id) index), else actor 2 is (the (actor2, date, id) index), else an
+    associated actor is (the partial (date, id) index of events with any)."""
+    a1, a2 = events.c.actor1, events.c.actor2
+    not_a1 = or_(a1.is_(None), a1.not_in(ids))
+    not_a2 = or_(a2.is_(None), a2.not_in(ids))
+    assoc = and_(
+        events.c.assoc_actors != _NO_ASSOC,
+        or_(*[events.c.assoc_actors.like(f'%"{a}"%') for a in ids]),
+        not_a1,
+        not_a2,
+    )
+    return [*(a1 == a for a in ids), *(and_(a2 == a, not_a1) for a in ids), assoc]
+
+
+def _merged_page(
+    conn: Connection, base: Select[Any], arms: list[ColumnElement[bool]], want: int, skip: int
+) -> Any:
+    """A page of the union of disjoint ``arms`` (the places of a country, the roles of
+    an actor), merged from one index range per arm.
 
     ``place_id IN (...) ORDER BY date, id`` reads every event of those places and
     sorts them (a country's thousands), or walks the date index past every other
     country's events (a small country's: most of a million); neither planner merges
-    the ranges of an IN list. As a UNION ALL of one SELECT per place ordered as a
-    whole, SQLite merges the arms (each a co-routine in index order) and stops after
-    ``want`` rows, about one row per place plus the page. PostgreSQL merges them
-    (Merge Append) only when each arm is ordered and cut itself, to the rows a page
-    can use (``want + skip``); uncut, it read and sorted every row of the country
-    (40-500 ms at a million events, against under 1 ms).
+    the ranges of an IN list, nor of an OR. As a UNION ALL of one SELECT per arm
+    ordered as a whole, SQLite merges the arms (each a co-routine in index order) and
+    stops after ``want`` rows, about one row per arm plus the page. PostgreSQL merges
+    them (Merge Append) only when each arm is ordered and cut itself, to the rows a
+    page can use (``want + skip``); uncut, it read and sorted every row of the
+    country (40-500 ms at a million events, against under 1 ms).
     """
     # a compound SELECT is ordered by its output columns, by name
     order: list[Any] = [literal_column("date"), literal_column("id")]
     if conn.dialect.name == "sqlite":
-        arms = [base.where(events.c.place_id == p).order_by(None) for p in ids]
+        selects = [base.where(arm).order_by(None) for arm in arms]
     else:
-        arms = [base.where(events.c.place_id == p).limit(want + skip) for p in ids]
-    return union_all(*arms).order_by(*order).limit(want).offset(skip or None)
+        selects = [base.where(arm).limit(want + skip) for arm in arms]
+    return union_all(*selects).order_by(*order).limit(want).offset(skip or None)
 
 
 def _select(
@@ -204,14 +239,15 @@ def _select(
     place_ids: list[int] | None,
     actor_ids: list[str],
     *,
-    any_place: bool = False,
+    leave_out: str | None = None,
 ) -> Select[Any]:
-    """The events matching ``f`` in page order (``any_place``: leaving out its places)."""
+    """The events matching ``f`` in page order, but for its ``leave_out`` condition
+    ("place" or "actor": the arms of a merged page, :func:`_arms`, stand for it)."""
     q = select(events).order_by(events.c.date, events.c.id)
     statuses = list(dict.fromkeys(f.statuses))
     status_col = events.c.status if len(statuses) == 1 else _unindexed(conn, events.c.status)
     conds: list[ColumnElement[bool]] = [status_col.in_(statuses)]
-    common = None if any_place else _place_set(conn, f, place_ids)
+    common = None if leave_out == "place" else _place_set(conn, f, place_ids)
     if common is not None:
         conds.append(_place_condition(conn, common))
     if f.event_ids is not None:
@@ -222,7 +258,7 @@ def _select(
         conds.append(events.c.date >= f.since)
     if f.until:
         conds.append(events.c.date <= f.until)
-    if f.actor:
+    if f.actor and leave_out != "actor":
         conds.append(
             or_(
                 _unindexed(conn, events.c.actor1).in_(actor_ids),
@@ -370,10 +406,8 @@ def iter_event_records(
     place_ids = place_ids_for(store, f.place, gazetteer=gazetteer) if f.place else None
     with store.engine.connect() as conn:
         actor_ids = _actor_ids(conn, f.actor, actors) if f.actor else []
-        merge = _place_set(conn, f, place_ids)
-        if merge is not None and not 1 < len(merge) <= _MERGE_PLACES:
-            merge = None
-        base = _select(conn, f, place_ids, actor_ids, any_place=merge is not None)
+        arms, leave_out = _arms(conn, f, place_ids, actor_ids)
+        base = _select(conn, f, place_ids, actor_ids, leave_out=leave_out)
         left = f.limit
         skip = f.offset
         for segment in _segments(conn, f.after):
@@ -383,16 +417,16 @@ def iter_event_records(
                 q = base.where(segment)
                 if after is not None:
                     q = q.where(_after_in_segment(after))
-                if merge is not None:
-                    q = _merged_page(conn, q, merge, want, skip)
+                if arms is not None:
+                    q = _merged_page(conn, q, arms, want, skip)
                 else:
                     q = q.limit(want).offset(skip or None)
                 rows = conn.execute(q).mappings().all()
                 if skip:
                     # the offset runs on into the next range by as many rows as this one held
                     counted = base.where(segment)
-                    if merge is not None:
-                        counted = counted.where(events.c.place_id.in_(merge))
+                    if arms is not None:
+                        counted = counted.where(or_(*arms))
                     skip = _skipped_past(conn, counted, skip) if not rows else 0
                 if not rows:
                     break

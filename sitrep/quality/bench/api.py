@@ -655,7 +655,10 @@ def run_api_bench(
         if baseline:
             old = baseline
             wanted.append(
-                (f"baseline {old} (1 process)", lambda port: _start_baseline(old, path, port))
+                (
+                    f"baseline {old} (1 process, no cache)",
+                    lambda port: _start_baseline(old, path, port),
+                )
             )
         servers: list[tuple[str, str, Any]] = []
         try:
@@ -769,11 +772,14 @@ def _start_server(config: Config, db: str, port: int, workers: int, cache: bool)
     return proc
 
 
+# The other tree's server, one process, with no answer cache when it has one: the
+# figures are then its reads, beside this tree's server with no cache.
 _BASELINE_SERVER = """
-import sys, uvicorn
+import inspect, sys, uvicorn
 from sitrep.core.config import load_config
 from sitrep.faces.web.app import create_app
-uvicorn.run(create_app(load_config(), db=sys.argv[1]), host="127.0.0.1",
+kw = {"cache_bytes": 0} if "cache_bytes" in inspect.signature(create_app).parameters else {}
+uvicorn.run(create_app(load_config(), db=sys.argv[1], **kw), host="127.0.0.1",
             port=int(sys.argv[2]), log_level="warning")
 """
 
