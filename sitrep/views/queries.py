@@ -173,7 +173,7 @@ def _place_set(conn: Connection, f: EventFilter, place_ids: list[int] | None) ->
 # Up to this many arms, a page is merged from one index range per arm (see
 # _merged_page); SQLite allows 500 terms in a compound SELECT.
 _MERGE_ARMS = 400
-_NO_ASSOC = literal_column("'[]'")  # a literal: a partial index matches it, not a bound value
+_NO_ASSOC: Any = literal_column("'[]'")  # a literal: a partial index matches it, not a bound value
 
 
 def _arms(
