@@ -410,13 +410,16 @@ def iter_event_records(
         base = _select(conn, f, place_ids, actor_ids, leave_out=leave_out)
         left = f.limit
         skip = f.offset
-        for segment in _segments(conn, f.after):
-            after: tuple[date | None, str] | None = None
-            while left is None or left > 0:
-                want = _BATCH if left is None else min(left, _BATCH)
-                q = base.where(segment)
-                if after is not None:
-                    q = q.where(_after_in_segment(after))
+        pos = f.after  # the (date, id) the next rows come after; None: from the first
+        while left is None or left > 0:
+            want = _BATCH if left is None else min(left, _BATCH)
+            # from the first row the page order is one walk of an index; after a row, the
+            # rest is one or two index ranges (dated and undated events), in page order
+            ranges: list[ColumnElement[bool] | None] = (
+                [None] if pos is None else list(_segments(conn, pos))
+            )
+            for where in ranges:
+                q = base if where is None else base.where(where)
                 if arms is not None:
                     q = _merged_page(conn, q, arms, want, skip)
                 else:
@@ -424,28 +427,20 @@ def iter_event_records(
                 rows = conn.execute(q).mappings().all()
                 if skip:
                     # the offset runs on into the next range by as many rows as this one held
-                    counted = base.where(segment)
+                    counted = base if where is None else base.where(where)
                     if arms is not None:
                         counted = counted.where(or_(*arms))
                     skip = _skipped_past(conn, counted, skip) if not rows else 0
-                if not rows:
+                if rows:
                     break
-                yield from _items(conn, rows)
-                if left is not None:
-                    left -= len(rows)
-                if len(rows) < want:
-                    break
-                after = (rows[-1]["date"], rows[-1]["id"])
-            if left is not None and left <= 0:
+            else:
+                return  # every range after pos is read
+            yield from _items(conn, rows)
+            if left is not None:
+                left -= len(rows)
+            if len(rows) < want and where is ranges[-1]:
                 return
-
-
-def _after_in_segment(after: tuple[date | None, str]) -> ColumnElement[bool]:
-    """Rows after (date, id) within one range of :func:`_segments` (all dated or all not)."""
-    day, last_id = after
-    if day is None:
-        return events.c.id > last_id
-    return tuple_(events.c.date, events.c.id) > tuple_(literal(day, Date()), literal(last_id))
+            pos = (rows[-1]["date"], rows[-1]["id"])
 
 
 def _skipped_past(conn: Connection, q: Select[Any], skip: int) -> int:
