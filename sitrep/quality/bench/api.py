@@ -485,14 +485,19 @@ TARGET_P99_MS = {"/api/events/{id}": 50.0, "/api/events": 250.0, "/api/control":
 def _sample(db: str, rng: random.Random, n: int = 400) -> dict[str, Any]:
     """Event ids (with their cursors), places and countries to aim requests at.
 
-    Ids come from index seeks at random hex prefixes, so sampling costs no scan.
+    Ids come from index seeks at random hex prefixes, so sampling costs no scan; in
+    id order, so PostgreSQL samples what SQLite does (unordered, it answered in
+    whichever order its plan of the day read).
     """
     out: dict[str, Any] = {"events": [], "places": [], "countries": []}
     with open_store(db, readonly=True) as store, store.engine.connect() as conn:
         for _ in range(n):
             prefix = f"{rng.getrandbits(32):08x}"
             row = conn.execute(
-                select(events.c.id, events.c.date).where(events.c.id >= prefix).limit(1)
+                select(events.c.id, events.c.date)
+                .where(events.c.id >= prefix)
+                .order_by(events.c.id)
+                .limit(1)
             ).first()
             if row is not None:
                 out["events"].append((row[0], row[1]))
@@ -500,6 +505,7 @@ def _sample(db: str, rng: random.Random, n: int = 400) -> dict[str, Any]:
             conn.execute(
                 select(events.c.place_id)
                 .where(events.c.id >= f"{rng.getrandbits(32):08x}")
+                .order_by(events.c.id)
                 .limit(200)
             ).scalars()
         )
