@@ -10,6 +10,7 @@ import json
 import os
 import warnings
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -87,22 +88,97 @@ def test_cursor_pages_cover_every_event_once_in_order(
     assert [e["id"] for e in page["items"]] == expected[40:60]
 
 
-def test_a_place_filter_with_many_places_reads_the_same_either_way(bench_db: str) -> None:
-    """A country's places take the index path when few rows match, the date walk when
-    many do: both give the same events in the same order."""
-    import sitrep.views.queries as q
+def _merged_reads(store: Any) -> list[list[list[str]]]:
+    """Pages of a country's (and an actor's) events read three ways: merged from one
+    index range per place (per actor role), and by ``place_id IN (...)`` (by an OR of
+    the roles) through the date walk and through the place index."""
+    from sqlalchemy import func
 
-    saved = q._PLACE_INDEX_SHARE
+    import sitrep.views.queries as q
+    from sitrep.store import places
+
+    with store.engine.connect() as conn:  # the country of several places with most events
+        country = (
+            conn.execute(
+                select(places.c.country)
+                .join(events, events.c.place_id == places.c.id)
+                .group_by(places.c.country)
+                .having(func.count(places.c.id.distinct()) > 1)
+                .order_by(func.count().desc())
+            )
+            .scalars()
+            .first()
+        )
+    assert country is not None
+    filters = (
+        EventFilter(country=country),
+        EventFilter(country=country, type="territory", offset=2, limit=3),
+        EventFilter(country=country, after=(date(2016, 1, 1), "0"), offset=1, limit=4),
+        EventFilter(country=country, actor="isis", since=date(2015, 1, 1)),
+        EventFilter(actor="sdf"),
+        EventFilter(actor="isis"),
+        EventFilter(actor="isis", since=date(2016, 1, 1), offset=5, limit=30),
+        EventFilter(actor=f"{country.lower()}-military", after=(date(2016, 1, 1), "0")),
+    )
+    saved = q._MERGE_ARMS, q._PLACE_INDEX_SHARE
     got = []
     try:
-        with open_store(bench_db, readonly=True) as store:
-            for share in (0.0, 2.0):  # the date walk, then the place index
-                q._PLACE_INDEX_SHARE = share
-                got.append([e["id"] for e in iter_events(store, EventFilter(country="IRN"))])
+        for merge, share in ((400, 0.01), (0, 0.0), (0, 2.0)):
+            q._MERGE_ARMS, q._PLACE_INDEX_SHARE = merge, share
+            q._PLACE_SHARE_SEEN.clear()
+            got.append([[e["id"] for e in iter_events(store, f)] for f in filters])
     finally:
-        q._PLACE_INDEX_SHARE = saved
-    by_date_walk, by_index = got
-    assert by_date_walk and by_date_walk == by_index
+        q._MERGE_ARMS, q._PLACE_INDEX_SHARE = saved
+        q._PLACE_SHARE_SEEN.clear()
+    return got
+
+
+def test_merged_pages_read_as_plain_conditions_do(bench_db: str) -> None:
+    """A country's events merged per place, an actor's per role, or read by an IN list
+    (either index) and an OR: the same events in the same order, offsets and cursors
+    included."""
+    with open_store(bench_db, readonly=True) as store:
+        merged, by_date_walk, by_index = _merged_reads(store)
+    assert len(merged[0]) > 5 and merged == by_date_walk == by_index
+
+
+def _undated_reads(store: Any, nulls_first: bool) -> None:
+    """Offsets and cursors across the undated events (first in SQLite, last in
+    PostgreSQL) give the slices of the whole list, in the order the database sorts."""
+    from sitrep.views.queries import ALL_STATUSES
+
+    with store.engine.begin() as conn:
+        ids = list(conn.execute(select(events.c.id).order_by(events.c.id).limit(5)).scalars())
+        conn.execute(events.update().where(events.c.id.in_(ids)).values(date=None))
+        # associated actors on a few events (the synthetic ones have none), one undated
+        assoc = list(conn.execute(select(events.c.id).order_by(events.c.id).limit(40)).scalars())
+        conn.execute(
+            events.update().where(events.c.id.in_(assoc[4:40:3])).values(assoc_actors='["sdf"]')
+        )
+    merged, by_date_walk, by_index = _merged_reads(store)
+    assert merged[0] and merged[4] and merged == by_date_walk == by_index
+    f = EventFilter(statuses=ALL_STATUSES)
+    everything = [e["id"] for e in iter_events(store, f)]
+    undated = sorted(ids)
+    assert (everything[:5] if nulls_first else everything[-5:]) == undated
+    n = len(everything)
+    for offset in (0, 3, 5, 7, n - 7, n - 5, n - 3, n + 2):
+        page = [e["id"] for e in iter_events(store, replace(f, offset=offset, limit=10))]
+        assert page == everything[offset : offset + 10], offset
+    for k in (1, 4, n - 6, n - 4):  # a cursor at a dated and an undated event
+        item = next(iter_events(store, replace(f, event_ids=[everything[k]])))
+        after = (date.fromisoformat(item["date"]) if item["date"] else None, item["id"])
+        page = [e["id"] for e in iter_events(store, replace(f, after=after, offset=2, limit=9))]
+        assert page == everything[k + 3 : k + 12], k
+
+
+def test_undated_events_page_by_offset_and_cursor(app_config: Config, tmp_path: Path) -> None:
+    from sitrep.quality.bench.api import build_synthetic_store
+
+    path = str(tmp_path / "undated.db")
+    build_synthetic_store(app_config, path, events_n=400, n_places=600)
+    with open_store(path) as store:
+        _undated_reads(store, nulls_first=True)
 
 
 def test_a_bad_cursor_is_a_clear_422(client: TestClient) -> None:
@@ -224,14 +300,13 @@ PG_URL = os.environ.get("SITREP_TEST_POSTGRES_URL")
 def test_postgres_pages_by_cursor_and_stores_timelines(app_config: Config) -> None:
     """On PostgreSQL (NULL dates sort last there): cursor pages, the place index path
     and stored timelines give what the plain reads give."""
-    import sitrep.views.queries as q
     from sitrep.quality.bench.api import build_synthetic_store
     from sitrep.store import metadata
 
     assert PG_URL is not None
     with open_store(PG_URL) as store:
         metadata.drop_all(store.engine)
-    build_synthetic_store(app_config, PG_URL, events_n=600, n_places=80)
+    build_synthetic_store(app_config, PG_URL, events_n=600, n_places=600)
     with open_store(PG_URL) as store:
         with store.engine.begin() as conn:  # a few undated events, as real data has
             ids = list(conn.execute(select(events.c.id).order_by(events.c.id).limit(5)).scalars())
@@ -256,12 +331,6 @@ def test_postgres_pages_by_cursor_and_stores_timelines(app_config: Config) -> No
                 page[-1]["id"],
             )
         assert walked == everything and len(set(walked)) == len(walked)
-        saved = q._PLACE_INDEX_SHARE
-        q._PLACE_INDEX_SHARE = 2.0
-        try:
-            by_index = [e["id"] for e in iter_events(store, EventFilter(country="SYR"))]
-        finally:
-            q._PLACE_INDEX_SHARE = saved
-        assert by_index == [e["id"] for e in iter_events(store, EventFilter(country="SYR"))]
+        _undated_reads(store, nulls_first=False)
         day = date(2017, 1, 1)
         assert as_of(store, day) == _fresh_as_of(store, day)

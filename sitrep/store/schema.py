@@ -56,6 +56,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 SCHEMA_VERSION = 1
@@ -179,7 +180,7 @@ events = Table(
     Column("event_type", String(64), nullable=False),
     Column("sub_event_type", String(64), nullable=False, index=True),
     Column("status", String(16), nullable=False, index=True),
-    Column("actor1", String(64), index=True),
+    Column("actor1", String(64)),
     Column("actor2", String(64)),
     Column("assoc_actors", Text, nullable=False),
     Column("place_id", Integer, index=True),
@@ -198,7 +199,16 @@ events = Table(
     Index("ix_events_date_id", "date", "id"),
     # the events of one place come out of this index already in page order
     Index("ix_events_place_date", "place_id", "date", "id"),
-    Index("ix_events_actor2", "actor2"),
+    # an actor's events in page order, by role; the few with associated actors apart
+    Index("ix_events_actor1_date", "actor1", "date", "id"),
+    Index("ix_events_actor2_date", "actor2", "date", "id"),
+    Index(
+        "ix_events_assoc_date",
+        "date",
+        "id",
+        sqlite_where=text("assoc_actors != '[]'"),
+        postgresql_where=text("assoc_actors != '[]'"),
+    ),
     Index("ix_events_event_type", "event_type"),
 )
 

@@ -29,12 +29,14 @@ from sqlalchemy import (
     or_,
     select,
     tuple_,
+    union_all,
 )
 from sqlalchemy.engine import Connection
 
 from sitrep.core.errors import LookupFailed
 from sitrep.core.records import Event, Report, fast_record
-from sitrep.store import Store, actors, articles, events, mentions, places, resolve_event_id
+from sitrep.store import Store, actors, articles, events, mentions, meta, places, resolve_event_id
+from sitrep.store.database import GENERATION_KEY
 from sitrep.views.compare import compare_reports
 from sitrep.views.places import place_ids_for, place_ids_in_country, stored_place
 
@@ -102,33 +104,21 @@ def _like(value: str) -> str:
 _ESC = "\\"  # the escape character of _like's patterns
 
 
-def _unindexed(col: Any) -> Any:
-    """The column as an expression no index serves (``col || ''``, ``col + 0``).
+def _unindexed(conn: Connection, col: Any) -> Any:
+    """The column as an expression no SQLite index serves (``col || ''``, ``col + 0``).
 
     A filter that matches most rows (three statuses of five, a common outlet) must
-    not lead the query planner: walking the (date, id) index and skipping the odd
-    row returns the first page at once, while looking the rows up by that filter
-    first sorts them all.
+    not lead SQLite's planner, which has no statistics: walking the (date, id) index
+    and skipping the odd row returns the first page at once, while looking the rows
+    up by that filter first sorts them all. PostgreSQL gets the column itself: its
+    planner weighs the column's statistics, and an expression hides them (it then
+    guesses a rare match and sorts every row it finds).
     """
+    if conn.dialect.name != "sqlite":
+        return col
     if col.type.python_type is int:
         return col + literal_column("0")
     return col.concat(literal_column("''"))
-
-
-def _after(conn: Connection, after: tuple[date | None, str]) -> ColumnElement[bool]:
-    """Rows after the cursor in ``ORDER BY date, id`` (NULL dates: first in SQLite,
-    last in PostgreSQL, as each sorts them).
-
-    A row-value comparison, ``(date, id) > (d, i)``, is one range of the (date, id)
-    index; spelt out with OR, SQLite would scan from the first row.
-    """
-    day, last_id = after
-    nulls_first = conn.dialect.name == "sqlite"
-    if day is None:
-        same = and_(events.c.date.is_(None), events.c.id > last_id)
-        return or_(same, events.c.date.is_not(None)) if nulls_first else same
-    later = tuple_(events.c.date, events.c.id) > tuple_(literal(day, Date()), literal(last_id))
-    return later if nulls_first else or_(later, events.c.date.is_(None))
 
 
 def _place_condition(conn: Connection, ids: list[int]) -> ColumnElement[bool]:
@@ -143,7 +133,7 @@ def _place_condition(conn: Connection, ids: list[int]) -> ColumnElement[bool]:
         if len(_PLACE_SHARE_SEEN) >= 4096:
             _PLACE_SHARE_SEEN.clear()
         _PLACE_SHARE_SEEN[key] = rare
-    return events.c.place_id.in_(ids) if rare else _unindexed(events.c.place_id).in_(ids)
+    return events.c.place_id.in_(ids) if rare else _unindexed(conn, events.c.place_id).in_(ids)
 
 
 # Which way a set of places is read, once per store and set: the estimate walks
@@ -166,13 +156,8 @@ def _few_rows(conn: Connection, ids: list[int]) -> bool:
     return bool(hits < _PLACE_INDEX_SHARE * _SAMPLE_ROWS)
 
 
-def _select(
-    conn: Connection, f: EventFilter, place_ids: list[int] | None, actor_ids: list[str]
-) -> Select[Any]:
-    q = select(events).order_by(events.c.date, events.c.id)
-    statuses = list(dict.fromkeys(f.statuses))
-    status_col = events.c.status if len(statuses) == 1 else _unindexed(events.c.status)
-    conds: list[ColumnElement[bool]] = [status_col.in_(statuses)]
+def _place_set(conn: Connection, f: EventFilter, place_ids: list[int] | None) -> list[int] | None:
+    """The places a filter allows (a place, ids, a country: all of them), None for any."""
     wanted: list[list[int]] = []
     if place_ids is not None:
         wanted.append(place_ids)
@@ -180,36 +165,173 @@ def _select(
         wanted.append(list(f.place_ids))
     if f.country:
         wanted.append(place_ids_in_country(conn, f.country))
-    if wanted:
-        common = set(wanted[0]).intersection(*wanted[1:])
-        conds.append(_place_condition(conn, sorted(common)))
+    if not wanted:
+        return None
+    return sorted(set(wanted[0]).intersection(*wanted[1:]))
+
+
+# Up to this many arms, a page is merged from one index range per arm (see
+# _merged_page); SQLite allows 500 terms in a compound SELECT.
+_MERGE_ARMS = 400
+_NO_ASSOC: Any = literal_column("'[]'")  # a literal: a partial index matches it, not a bound value
+
+
+def _arms(
+    conn: Connection, f: EventFilter, place_ids: list[int] | None, actor_ids: list[str]
+) -> tuple[list[ColumnElement[bool]] | None, str | None]:
+    """Disjoint conditions whose union is the filter's places (or else its actors), each
+    one range of an index in page order, and which filter they stand for; (None,
+    None) when the plain condition serves (one place, none, or too many arms)."""
+    places = _place_set(conn, f, place_ids)
+    if places is not None:
+        if 1 < len(places) <= _MERGE_ARMS:
+            return [events.c.place_id == p for p in places], "place"
+        return None, None
+    if f.actor and actor_ids and 2 * len(actor_ids) + 1 <= _MERGE_ARMS:
+        return _actor_arms(actor_ids), "actor"
+    return None, None
+
+
+def _actor_arms(ids: list[str]) -> list[ColumnElement[bool]]:
+    """An actor filter as disjoint index ranges: actor 1 is one of ``ids`` (the
+    (actor1, date, id) index), else actor 2 is (the (actor2, date, id) index), else an
+    associated actor is (the partial (date, id) index of events with any)."""
+    a1, a2 = events.c.actor1, events.c.actor2
+    not_a1 = or_(a1.is_(None), a1.not_in(ids))
+    not_a2 = or_(a2.is_(None), a2.not_in(ids))
+    assoc = and_(
+        events.c.assoc_actors != _NO_ASSOC,
+        or_(*[events.c.assoc_actors.like(f'%"{a}"%') for a in ids]),
+        not_a1,
+        not_a2,
+    )
+    return [*(a1 == a for a in ids), *(and_(a2 == a, not_a1) for a in ids), assoc]
+
+
+def _merged_page(
+    conn: Connection, base: Select[Any], arms: list[ColumnElement[bool]], want: int, skip: int
+) -> Any:
+    """A page of the union of disjoint ``arms`` (the places of a country, the roles of
+    an actor), merged from one index range per arm.
+
+    ``place_id IN (...) ORDER BY date, id`` reads every event of those places and
+    sorts them (a country's thousands), or walks the date index past every other
+    country's events (a small country's: most of a million); neither planner merges
+    the ranges of an IN list, nor of an OR. As a UNION ALL of one SELECT per arm
+    ordered as a whole, SQLite merges the arms (each a co-routine in index order) and
+    stops after ``want`` rows, about one row per arm plus the page. PostgreSQL merges
+    them (Merge Append) only when each arm is ordered and cut itself, to the rows a
+    page can use (``want + skip``); uncut, it read and sorted every row of the
+    country (40-500 ms at a million events, against under 1 ms).
+    """
+    # a compound SELECT is ordered by its output columns, by name
+    order: list[Any] = [literal_column("date"), literal_column("id")]
+    if conn.dialect.name == "sqlite":
+        selects = [base.where(arm).order_by(None) for arm in arms]
+    else:
+        selects = [base.where(arm).limit(want + skip) for arm in arms]
+    return union_all(*selects).order_by(*order).limit(want).offset(skip or None)
+
+
+def _select(
+    conn: Connection,
+    f: EventFilter,
+    place_ids: list[int] | None,
+    actor_ids: list[str],
+    *,
+    leave_out: str | None = None,
+) -> Select[Any]:
+    """The events matching ``f`` in page order, but for its ``leave_out`` condition
+    ("place" or "actor": the arms of a merged page, :func:`_arms`, stand for it)."""
+    q = select(events).order_by(events.c.date, events.c.id)
+    statuses = list(dict.fromkeys(f.statuses))
+    status_col = events.c.status if len(statuses) == 1 else _unindexed(conn, events.c.status)
+    conds: list[ColumnElement[bool]] = [status_col.in_(statuses)]
+    common = None if leave_out == "place" else _place_set(conn, f, place_ids)
+    if common is not None:
+        conds.append(_place_condition(conn, common))
     if f.event_ids is not None:
         conds.append(events.c.id.in_(list(f.event_ids)))
     if f.type:
-        t = _like(f.type)
-        conds.append(
-            or_(
-                func.lower(events.c.event_type).like(t, escape=_ESC),
-                func.lower(events.c.sub_event_type).like(t, escape=_ESC),
-            )
-        )
+        conds.append(_type_condition(conn, f.type))
     if f.since:
         conds.append(events.c.date >= f.since)
     if f.until:
         conds.append(events.c.date <= f.until)
-    if f.actor:
+    if f.actor and leave_out != "actor":
         conds.append(
             or_(
-                _unindexed(events.c.actor1).in_(actor_ids),
-                _unindexed(events.c.actor2).in_(actor_ids),
+                _unindexed(conn, events.c.actor1).in_(actor_ids),
+                _unindexed(conn, events.c.actor2).in_(actor_ids),
                 *[events.c.assoc_actors.like(f'%"{a}"%') for a in actor_ids],
             )
         )
     if f.source:
         conds.append(func.lower(events.c.sources).like(_like(f.source), escape=_ESC))
-    if f.after is not None:
-        conds.append(_after(conn, f.after))
     return q.where(and_(*conds))
+
+
+def _segments(conn: Connection, after: tuple[date | None, str] | None) -> list[ColumnElement[bool]]:
+    """The rows after a cursor (all rows when None) as ranges of the (date, id) index, in
+    page order: undated events first in SQLite, last in PostgreSQL, as each sorts NULLs.
+
+    One condition per range, never an OR of two: PostgreSQL walks an index from a
+    row-value bound only when the bound stands alone, and scanned from the first row
+    (seconds at a million events) when ``OR date IS NULL`` came with it.
+    """
+    undated: ColumnElement[bool] = events.c.date.is_(None)
+    dated: ColumnElement[bool] = events.c.date.is_not(None)
+    nulls_first = conn.dialect.name == "sqlite"
+    if after is None:
+        return [undated, dated] if nulls_first else [dated, undated]
+    day, last_id = after
+    if day is None:
+        # within the undated events; in SQLite the dated ones follow them
+        rest = and_(undated, events.c.id > last_id)
+        return [rest, dated] if nulls_first else [rest]
+    later = tuple_(events.c.date, events.c.id) > tuple_(literal(day, Date()), literal(last_id))
+    return [later] if nulls_first else [later, undated]
+
+
+def _type_condition(conn: Connection, text: str) -> ColumnElement[bool]:
+    """Events whose event type or sub-event type contains ``text`` (any case).
+
+    The stored values that contain it are found first (a few distinct values, read
+    by :func:`_distinct`), and the events matched by equality: a planner cannot
+    estimate ``lower(col) LIKE '%..%'``, and PostgreSQL took it for rare, read every
+    match and sorted them (1.5 s for a type a tenth of a million events have).
+    """
+    wanted = text.lower()
+    subs = [v for v in _distinct(conn, events.c.sub_event_type) if wanted in v.lower()]
+    kinds = [v for v in _distinct(conn, events.c.event_type) if wanted in v.lower()]
+    return or_(
+        _unindexed(conn, events.c.sub_event_type).in_(subs),
+        _unindexed(conn, events.c.event_type).in_(kinds),
+    )
+
+
+# The distinct values of an indexed column, per store and database generation.
+_DISTINCT_SEEN: dict[tuple[int, str, str], list[str]] = {}
+
+
+def _distinct(conn: Connection, col: Any) -> list[str]:
+    """The distinct values of an indexed column: one index seek per value (``min(col)
+    WHERE col > last``), not a read of every row; kept until the next write."""
+    # the generation as this connection sees it, so the values kept are of that generation
+    generation = conn.execute(select(meta.c.value).where(meta.c.key == GENERATION_KEY)).scalar()
+    key = (id(conn.engine), col.name, str(generation))
+    seen = _DISTINCT_SEEN.get(key)
+    if seen is None:
+        seen = []
+        step = select(func.min(col)).where(col > bindparam("last"))
+        value = conn.execute(select(func.min(col))).scalar()
+        while value is not None and len(seen) < 10_000:
+            seen.append(value)
+            value = conn.execute(step, {"last": value}).scalar()
+        if len(_DISTINCT_SEEN) >= 64:
+            _DISTINCT_SEEN.clear()
+        _DISTINCT_SEEN[key] = seen
+    return seen
 
 
 def _actor_ids(conn: Connection, text: str, catalogue: Any = None) -> list[str]:
@@ -284,26 +406,48 @@ def iter_event_records(
     place_ids = place_ids_for(store, f.place, gazetteer=gazetteer) if f.place else None
     with store.engine.connect() as conn:
         actor_ids = _actor_ids(conn, f.actor, actors) if f.actor else []
-        base = _select(conn, f, place_ids, actor_ids)
+        arms, leave_out = _arms(conn, f, place_ids, actor_ids)
+        base = _select(conn, f, place_ids, actor_ids, leave_out=leave_out)
         left = f.limit
         skip = f.offset
-        after: tuple[date | None, str] | None = None  # f.after is in ``base`` already
+        pos = f.after  # the (date, id) the next rows come after; None: from the first
         while left is None or left > 0:
             want = _BATCH if left is None else min(left, _BATCH)
-            q = base if after is None else base.where(_after(conn, after))
-            q = q.limit(want)
-            if skip:
-                q = q.offset(skip)
-                skip = 0
-            rows = conn.execute(q).mappings().all()
-            if not rows:
-                return
+            # from the first row the page order is one walk of an index; after a row, the
+            # rest is one or two index ranges (dated and undated events), in page order
+            ranges: list[ColumnElement[bool] | None] = (
+                [None] if pos is None else list(_segments(conn, pos))
+            )
+            for where in ranges:
+                q = base if where is None else base.where(where)
+                if arms is not None:
+                    q = _merged_page(conn, q, arms, want, skip)
+                else:
+                    q = q.limit(want).offset(skip or None)
+                rows = conn.execute(q).mappings().all()
+                if skip:
+                    # the offset runs on into the next range by as many rows as this one held
+                    counted = base if where is None else base.where(where)
+                    if arms is not None:
+                        counted = counted.where(or_(*arms))
+                    skip = _skipped_past(conn, counted, skip) if not rows else 0
+                if rows:
+                    break
+            else:
+                return  # every range after pos is read
             yield from _items(conn, rows)
             if left is not None:
                 left -= len(rows)
-            if len(rows) < want:
+            if len(rows) < want and where is ranges[-1]:
                 return
-            after = (rows[-1]["date"], rows[-1]["id"])
+            pos = (rows[-1]["date"], rows[-1]["id"])
+
+
+def _skipped_past(conn: Connection, q: Select[Any], skip: int) -> int:
+    """What is left of an offset of ``skip`` rows after a range it went past (the range
+    holds fewer than ``skip`` rows, so counting them reads fewer than ``skip``)."""
+    n = conn.execute(select(func.count()).select_from(q.order_by(None).subquery())).scalar_one()
+    return max(0, skip - int(n))
 
 
 def _lookups(
@@ -535,6 +679,8 @@ def day_counts(
     with store.engine.connect() as conn:
         actor_ids = _actor_ids(conn, f.actor, actors) if f.actor else []
         base = _select(conn, f, place_ids, actor_ids)
+        if f.after is not None:
+            base = base.where(or_(*_segments(conn, f.after)))
         q = (
             base.with_only_columns(events.c.date, events.c.event_type, func.count())
             .where(events.c.date.is_not(None))
