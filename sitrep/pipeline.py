@@ -434,26 +434,47 @@ def ingest_items(
         else:
             reader = extractor or Extractor(config)
             chunks = (_safe_read_chunk(reader, c) for c in new_chunks(CHUNK_ARTICLES))
-        for result in (r for chunk in chunks for r in chunk):
-            if isinstance(result, tuple):
-                article, error = result
-                if strict:
-                    raise SitrepError(f"{article.origin}: {error}")
-                stored = store.save_reading(article, error=error, controller_of=controller_of)
-                if stored:
+        batch: list[Outcome] = []
+        to_merge = 0  # articles of the batch to be merged, were they all new
+
+        def store_batch() -> None:
+            """Store the batch in one transaction, count it, and merge when due."""
+            nonlocal pending, to_merge
+            stored = store.save_readings(
+                [r if isinstance(r, tuple) else (r, None) for r in batch],
+                controller_of=controller_of,
+            )
+            for result, new in zip(batch, stored, strict=True):
+                if isinstance(result, tuple):
+                    if new:
+                        summary.articles += 1
+                        summary.failed += 1
+                        summary.failures.append((result[0].origin or result[0].id, result[1]))
+                elif new:
                     summary.articles += 1
-                    summary.failed += 1
-                    summary.failures.append((article.origin or article.id, error))
-            elif store.save_reading(result, controller_of=controller_of):
-                summary.articles += 1
-                summary.mentions += len(result.mentions)
-                summary.words += len(result.article.text.split())
-                pending += 1
-            if progress:
-                progress(1)
+                    summary.mentions += len(result.mentions)
+                    summary.words += len(result.article.text.split())
+                    pending += 1
+                if progress:
+                    progress(1)
+            batch.clear()
+            to_merge = 0
             if pending >= merge_every:
                 merge_pending(store)
                 pending = 0
+
+        for chunk in chunks:
+            for result in chunk:
+                if isinstance(result, tuple) and strict:
+                    store_batch()
+                    raise SitrepError(f"{result[0].origin}: {result[1]}")
+                batch.append(result)
+                if not isinstance(result, tuple):
+                    to_merge += 1
+                # merged after the same article as one at a time: the batch ends there
+                if pending + to_merge >= merge_every:
+                    store_batch()
+            store_batch()
     finally:
         if pool is not None:
             pool.close()

@@ -315,6 +315,47 @@ def test_deferred_lemmas_are_the_lemmatizers(extractor: Extractor) -> None:
         assert [_lemma(t) for t in lazy] == [t.lemma_ for t in whole]  # read twice: the same
 
 
+# the attribute ruler's own exceptions (two-token rules, regular expressions, spaces)
+RULER_SENTENCES = [
+    "He ai n't gon na go, and we got ta leave; let's see if y'all can.",
+    "I ain't gonna do it, nothin' doing, yall.",
+    "There is a checkpoint and there were two more; there's none left.",
+    "Gunmen   fired\n\non the convoy .  They had been  waiting.",
+    "It could have been shelled, the army said it would not be.",
+]
+
+
+def test_compiled_attribute_ruler_sets_what_spacy_sets(extractor: Extractor) -> None:
+    """The parse's compiled attribute ruler leaves every token as spaCy's own component does."""
+    from sitrep.read.en.attribute_rules import compile_attribute_ruler
+
+    reader = extractor.reader("en")
+    assert isinstance(reader, EnglishReader)
+    nlp = extractor.nlp
+    assert reader._compiled_ruler(nlp) is not None  # the shipped model's ruler compiles
+    texts = [*_demo_sentences(), *OWN_SENTENCES, *RULER_SENTENCES]
+    ours = list(nlp.pipe(texts, disable=["attribute_ruler", "lemmatizer"]))
+    theirs = [doc.copy() for doc in ours]
+    component = nlp.get_pipe("attribute_ruler")
+    ruler = compile_attribute_ruler(component)
+    assert ruler is not None
+    lemmatizer = nlp.get_pipe("lemmatizer")
+
+    def view(doc: object) -> list[tuple[str, str, str, str, str]]:
+        return [(t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_) for t in lemmatizer(doc)]
+
+    changed = 0
+    for a, b in zip(ours, theirs, strict=True):
+        before = [(t.pos_, str(t.morph)) for t in a]
+        assert view(ruler(a)) == view(component(b))
+        changed += before != [(t.pos_, str(t.morph)) for t in a]
+    assert changed == sum(1 for d in ours if len(d))  # it set parts of speech in every text
+    # the rules that fire on two tokens or by regular expression did fire
+    assert {
+        m[0] for d in ours[-len(RULER_SENTENCES) :] for m in ruler.matches(d) if m[2] - m[1] > 1
+    }
+
+
 def test_models_are_loaded_before_the_pool_forks(
     app_config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -331,3 +372,88 @@ def test_models_are_loaded_before_the_pool_forks(
     with open_store(str(tmp_path / "p.db")) as store:
         summary = ingest([src], config=app_config, store=store, workers=2)
     assert loaded == ["x"] and summary.articles == 3
+
+
+def test_attribute_ruler_with_rules_it_cannot_compile_runs_as_it_is() -> None:
+    """A quantifier or an attribute the compiled ruler does not test: None (spaCy's runs)."""
+    import spacy
+
+    from sitrep.read.en.attribute_rules import compile_attribute_ruler
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "the"}]], {"POS": "DET"})
+    assert compile_attribute_ruler(ruler) is not None
+    ruler.add([[{"LOWER": "big", "OP": "+"}]], {"POS": "ADJ"})
+    assert compile_attribute_ruler(ruler) is None
+    other = spacy.blank("en").add_pipe("attribute_ruler")
+    other.add([[{"SHAPE": "Xxxx"}]], {"POS": "PROPN"})
+    assert compile_attribute_ruler(other) is None
+
+
+def test_save_readings_writes_the_rows_of_one_save_reading_per_article(
+    app_config: Config, tmp_path: Path, extractor: Extractor
+) -> None:
+    """A batch in one transaction: the same rows, duplicates and repeats as one at a time."""
+    import sqlite3
+    from dataclasses import replace
+    from datetime import date
+
+    from sitrep.store import open_store
+
+    demo = _demo_articles()
+    day = date(2017, 10, 17)
+    arts = [replace(a, published_at=day, origin=f"demo.jsonl:{n}") for n, a in enumerate(demo[:4])]
+    # the same text from another outlet (an exact duplicate), a lightly edited copy
+    # two days on (a near duplicate), and an article whose reading failed
+    same = Article.make(arts[0].text, language="en", outlet="Other", published_at=day)
+    edited = Article.make(
+        arts[1].text.replace(" the ", " a ", 1),
+        language="en",
+        outlet="Third",
+        published_at=date(2017, 10, 19),
+    )
+    failed = Article.make("Unreadable.", language="en", outlet="X", origin="demo.jsonl:9")
+    items: list[tuple[object, str | None]] = [
+        *((extractor.read(a), None) for a in [*arts, same, edited]),
+        (failed, "the reader failed"),
+    ]
+    items.insert(3, items[0])  # a repeat: not stored twice
+    controller_of = extractor.actors.controller_of
+
+    def rows(db: Path) -> dict[str, list[tuple[object, ...]]]:
+        with sqlite3.connect(db) as conn:
+            tables = [
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            ]
+            out = {}
+            for t in tables:
+                cols = [
+                    c[1] for c in conn.execute(f"PRAGMA table_info({t})") if c[1] != "ingested_at"
+                ]
+                out[t] = conn.execute(
+                    f"SELECT {', '.join(cols)} FROM {t} ORDER BY rowid"
+                ).fetchall()
+        conn.close()
+        return out
+
+    flags = {}
+    for name, batched in (("one", False), ("batch", True)):
+        with open_store(str(tmp_path / f"{name}.db")) as store:
+            store.save_failure("demo.jsonl:1", "an earlier run could not read it")
+            if batched:
+                flags[name] = store.save_readings(items, controller_of=controller_of)  # type: ignore[arg-type]
+            else:
+                flags[name] = [
+                    store.save_reading(r, error=e, controller_of=controller_of) for r, e in items
+                ]
+    assert flags["one"] == flags["batch"] == [True, True, True, False, True, True, True, True]
+    one, batch = rows(tmp_path / "one.db"), rows(tmp_path / "batch.db")
+    # the generation counts commits: one per article against one per batch
+    assert [r for r in one.pop("sitrep_meta") if r[0] != "generation"] == [
+        r for r in batch.pop("sitrep_meta") if r[0] != "generation"
+    ]
+    assert one == batch
+    dups = [r for r in one["articles"] if r[0] in (same.id, edited.id)]
+    assert len(dups) == 2 and all(any(v in (arts[0].id, arts[1].id) for v in r) for r in dups)
+    assert one["mentions"] and one["claims"] and not one["failures"]

@@ -97,6 +97,11 @@ def display_name(name: str) -> str:
     return name
 
 
+def _article_of(reading: Any) -> Article:
+    """The article of a reading, or the article itself (one whose reading failed)."""
+    return reading if isinstance(reading, Article) else reading.article
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -193,64 +198,113 @@ class Store:
         ``controller_of`` names the controller of each actor (from the actor
         dictionary), stored for control timelines.
         """
-        article: Article = reading if isinstance(reading, Article) else reading.article
+        return self.save_readings([(reading, error)], controller_of=controller_of)[0]
+
+    def save_readings(
+        self,
+        items: Sequence[tuple[Any, str | None]],
+        *,
+        controller_of: Callable[[Actor], str] | None = None,
+    ) -> list[bool]:
+        """Store several articles (``(reading, error)`` pairs, as :meth:`save_reading`
+        takes them) in one transaction; one flag per item, False when already stored.
+
+        The same rows as one :meth:`save_reading` per item, in the same order,
+        with a fraction of the statements: the claims, places, actors and
+        mentions of all the items go in one statement each. Only what needs the
+        articles before it stays per article: the article row, as the
+        duplicate look-up of the next one reads it. When a write fails, the
+        items are stored one by one, so the error names the article.
+        """
+        if not items:
+            return []
         try:
             with self.writer.begin() as conn:
-                if conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
-                    return False
-                found = [] if isinstance(reading, Article) else list(reading.mentions)
-                fingerprint = simhash(article.text)
-                conn.execute(
-                    articles.insert().values(
-                        id=article.id,
-                        content_hash=article.content_hash,
-                        outlet=article.outlet,
-                        url=article.url,
-                        title=article.title,
-                        published_at=article.published_at,
-                        language=article.language,
-                        origin=article.origin,
-                        text=article.text,
-                        status="failed" if error else "ok",
-                        error=error,
-                        n_sentences=0 if isinstance(reading, Article) else len(reading.sentences),
-                        n_mentions=len(found),
-                        merged=not found,
-                        dup_of=self._duplicate_of(conn, article, fingerprint),
-                        simhash=fingerprint,
-                        ingested_at=_now(),
-                    )
-                )
-                if article.origin:
-                    conn.execute(delete(failures).where(failures.c.origin == article.origin))
-                if isinstance(reading, Article):
-                    return True
-                if reading.claims:
-                    conn.execute(
-                        claims.insert(),
-                        [
-                            {
-                                "article_id": article.id,
-                                "sentence_index": c.sentence.index,
-                                "paragraph": c.sentence.paragraph,
-                                "start": c.sentence.span.start,
-                                "end": c.sentence.span.end,
-                                "source": c.source,
-                                "speaker": c.speaker,
-                                "reported_verb": c.reported_verb,
-                                "inherited": c.inherited,
-                            }
-                            for c in reading.claims
-                        ],
-                    )
-                self._save_entities(conn, found, controller_of)
-                if found:
-                    conn.execute(mentions.insert(), [self._mention_row(m) for m in found])
-                return True
+                return self._write_readings(conn, items, controller_of)
         except SQLAlchemyError as exc:
+            if len(items) > 1:
+                return [
+                    self.save_readings([item], controller_of=controller_of)[0] for item in items
+                ]
+            article = _article_of(items[0][0])
             raise StoreError(
                 f"could not store article {article.id} ({article.origin}): {exc}"
             ) from exc
+
+    def _write_readings(
+        self,
+        conn: Connection,
+        items: Sequence[tuple[Any, str | None]],
+        controller_of: Callable[[Actor], str] | None,
+    ) -> list[bool]:
+        ids = [_article_of(reading).id for reading, _ in items]
+        known: set[str] = set()
+        for batch in chunked(dict.fromkeys(ids), 500):
+            known.update(
+                conn.execute(select(articles.c.id).where(articles.c.id.in_(batch))).scalars()
+            )
+        stored: list[bool] = []
+        origins: list[str] = []
+        claim_rows: list[dict[str, Any]] = []
+        found: list[Mention] = []
+        for reading, error in items:
+            article = _article_of(reading)
+            if article.id in known:
+                stored.append(False)
+                continue
+            known.add(article.id)
+            failed = isinstance(reading, Article)
+            told = [] if failed else list(reading.mentions)
+            fingerprint = simhash(article.text)
+            conn.execute(
+                articles.insert().values(
+                    id=article.id,
+                    content_hash=article.content_hash,
+                    outlet=article.outlet,
+                    url=article.url,
+                    title=article.title,
+                    published_at=article.published_at,
+                    language=article.language,
+                    origin=article.origin,
+                    text=article.text,
+                    status="failed" if error else "ok",
+                    error=error,
+                    n_sentences=0 if failed else len(reading.sentences),
+                    n_mentions=len(told),
+                    merged=not told,
+                    dup_of=self._duplicate_of(conn, article, fingerprint),
+                    simhash=fingerprint,
+                    ingested_at=_now(),
+                )
+            )
+            stored.append(True)
+            if article.origin:
+                origins.append(article.origin)
+            if failed:
+                continue
+            claim_rows.extend(
+                {
+                    "article_id": article.id,
+                    "sentence_index": c.sentence.index,
+                    "paragraph": c.sentence.paragraph,
+                    "start": c.sentence.span.start,
+                    "end": c.sentence.span.end,
+                    "source": c.source,
+                    "speaker": c.speaker,
+                    "reported_verb": c.reported_verb,
+                    "inherited": c.inherited,
+                }
+                for c in reading.claims
+            )
+            found.extend(told)
+        for batch in chunked(dict.fromkeys(origins), 500):
+            conn.execute(delete(failures).where(failures.c.origin.in_(batch)))
+        if claim_rows:
+            conn.execute(claims.insert(), claim_rows)
+        self._save_entities(conn, found, controller_of)
+        if found:
+            conn.execute(mentions.insert(), [self._mention_row(m) for m in found])
+        return stored
 
     @staticmethod
     def _duplicate_of(conn: Connection, article: Article, fingerprint: int | None) -> str | None:
