@@ -142,7 +142,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(Family.TAKE, r"(?:captur|seiz)(?:e|es|ed|ing)|overr(?:an|un|unning|uns)|storm(?:s|ed)"),
     Trigger(
         Family.TAKE,
-        r"(?:took|take|takes|taken|taking|seized|assumed|gained|won)"
+        r"(?:took|take|takes|taken|taking|seized|assumed|gained|won|established|imposed)"
         r"(?:\s+(?:full|total|complete|partial))?\s+control",
     ),
     Trigger(Family.TAKE, r"(?:took|take|takes|taken|taking)\s+over|gain(?:ed|s)?\s+ground"),
@@ -154,7 +154,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     Trigger(
         Family.TAKE,
-        r"(?:drove|driven|drive|drives|driving|pushed|push|forced)\s+(?:\w+\s+){0,3}?out",
+        r"(?:drove|driven|drive|drives|driving|pushed|push|forced)\s+(?:\w+\s+){0,3}?out"
+        # "drove the Kurds from Afrin" (an object between: "drove from Kabul" is a journey)
+        r"|(?:drove|drives|driving)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+)?"
+        r"(?:(?-i:[A-Z])[\w\-]*|militants|fighters|rebels|insurgents|jihadists|forces|troops"
+        r"|soldiers|militias?|separatists|extremists|gunmen)\s+from",
     ),
     Trigger(Family.TAKE, r"expel(?:s|led|ling)?|ousted|clear(?:ed|s)?\s+(?:\w+\s+)?of"),
     Trigger(
@@ -164,6 +168,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"control|order)(?:\s+and\s+(?:security|stability|order))?\s+(?:to|in|over)",
     ),
     Trigger(Family.TAKE, r"entered|advanced\s+into|marched\s+into|swept\s+into", weight=0.4),
+    # "the battle for Tal Afar was won by Iraqi forces", "won the battle for Marawi"
+    Trigger(
+        Family.TAKE,
+        r"(?:battle|fight|siege)\s+(?:for|of)\s+(?:[\w'’\-]+\s+){1,8}?(?:was|were|been)\s+won\s+by"
+        r"|won\s+the\s+(?:\w+\s+)?(?:battle|fight)\s+(?:for|of)",
+    ),
     Trigger(
         Family.TAKE,
         r"(?:re)?captur(?:e)|recapture|retaking|liberation|fall\s+of|victory\s+(?:in|at|over)"
