@@ -498,9 +498,10 @@ def _patterns() -> _Patterns:
         ),
         (r"(?i:\b(?P<which>last|this|the|past)\s+weekend\b)", _weekend, "weekend"),
         # "These developments come five months after the regime took Deraa": the news
-        # is now, so the event after "after" was that long before publication
+        # is now, so the event after "after" was that long before publication (not
+        # "the victory came three years after": a past anchor the text does not date)
         (
-            rf"(?i:\b(?:comes?|came)\s+(?:just\s+|only\s+|barely\s+|nearly\s+|almost\s+)?"
+            rf"(?i:\b(?:comes?)\s+(?:just\s+|only\s+|barely\s+|nearly\s+|almost\s+)?"
             rf"(?P<n>{counted})\s+(?P<unit>days?|weeks?|months?|years?)\s+after\b)",
             _comes_after,
             "ago",

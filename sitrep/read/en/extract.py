@@ -82,6 +82,7 @@ from sitrep.read.typology import (
     find_triggers,
     generic_actor_cues,
     is_candidate,
+    reader_only,
 )
 from sitrep.resolve.actors import ActorDictionary, ActorMatch
 from sitrep.resolve.country_hint import fallback_countries, find_places
@@ -951,6 +952,9 @@ def apply_prediction(
         # territory macro F1 0.50-0.76 against the lexicon's 0.81)
         return mentions
     first = told[0]
+    if first.sub_event_type in TERRITORY_SUB_TYPES and reader_only(first.trigger):
+        # "the battle for Tal Afar was won by": a pattern outside the model's features
+        return mentions
     if first.sub_event_type in TERRITORY_SUB_TYPES and sub != "Armed clash":
         # a takeover becomes at most the fighting it was ("launched an offensive
         # on"); another type is about another clause of the sentence ("declared
