@@ -111,6 +111,10 @@ class Trigger:
     pattern: str
     weight: float = 1.0
     noun: bool = False  # a noun trigger ("the recapture of"), not a verb
+    # False for patterns the reader uses but the event classifier's rule features do
+    # not (:func:`find_feature_triggers`): the lexicon can grow for the reader without
+    # shifting a model trained on features of the lexicon it was built with
+    feature: bool = True
 
 
 # Words that name who took part in a demonstration, and who intervenes in one.
@@ -164,6 +168,28 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"control|order)(?:\s+and\s+(?:security|stability|order))?\s+(?:to|in|over)",
     ),
     Trigger(Family.TAKE, r"entered|advanced\s+into|marched\s+into|swept\s+into", weight=0.4),
+    # Clause-level takeovers for the reader, not features of the event classifier (see
+    # Trigger.feature): "the battle for Tal Afar was won by Iraqi forces", "won the
+    # battle for Marawi"; "established complete control"; "drove the Kurds from Afrin"
+    # (an object between: "drove from Kabul" is a journey)
+    Trigger(
+        Family.TAKE,
+        r"(?:battle|fight|siege)\s+(?:for|of)\s+(?:[\w'’\-]+\s+){1,8}?(?:was|were|been)\s+won\s+by"
+        r"|won\s+the\s+(?:\w+\s+)?(?:battle|fight)\s+(?:for|of)",
+        feature=False,
+    ),
+    Trigger(
+        Family.TAKE,
+        r"(?:established|imposed)(?:\s+(?:full|total|complete|partial))?\s+control",
+        feature=False,
+    ),
+    Trigger(
+        Family.TAKE,
+        r"(?:drove|drives|driving)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+)?"
+        r"(?:(?-i:[A-Z])[\w\-]*|militants|fighters|rebels|insurgents|jihadists|forces|troops"
+        r"|soldiers|militias?|separatists|extremists|gunmen)\s+from",
+        feature=False,
+    ),
     Trigger(
         Family.TAKE,
         r"(?:re)?captur(?:e)|recapture|retaking|liberation|fall\s+of|victory\s+(?:in|at|over)"
@@ -675,6 +701,27 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
 @lru_cache(maxsize=4096)
 def _cached_triggers(sentence: str) -> tuple[TriggerMatch, ...]:
     return tuple(_find_among(sentence, [_COMPILED[k] for k in _possible_triggers(sentence)]))
+
+
+def reader_only(trigger_text: str) -> bool:
+    """True when a mention's trigger words are a pattern the classifier's features do
+    not see (``Trigger.feature`` false): its sentence label is no informed word on it."""
+    return any(not t.feature and rx.fullmatch(trigger_text) is not None for t, rx in _COMPILED)
+
+
+def find_feature_triggers(sentence: str) -> list[TriggerMatch]:
+    """:func:`find_triggers` over the triggers that are classifier features."""
+    return list(_cached_feature_triggers(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _cached_feature_triggers(sentence: str) -> tuple[TriggerMatch, ...]:
+    return tuple(
+        _find_among(
+            sentence,
+            [_COMPILED[k] for k in _possible_triggers(sentence) if _COMPILED[k][0].feature],
+        )
+    )
 
 
 def find_triggers_regex(sentence: str) -> list[TriggerMatch]:

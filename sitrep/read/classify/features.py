@@ -27,7 +27,7 @@ from sitrep.read.typology import (
     SUB_EVENT_TYPES,
     Family,
     demonstration_sub_type,
-    find_triggers,
+    find_feature_triggers,
     generic_actor_cues,
     sub_type_for,
 )
@@ -70,7 +70,7 @@ def rule_vector(text: str) -> list[float]:
     fired = [0.0] * len(_FAMILIES)
     strength = [0.0] * len(_FAMILIES)
     subs = [0.0] * len(_SUB_TYPES)
-    triggers = find_triggers(text)
+    triggers = find_feature_triggers(text)
     cues = generic_actor_cues(text) if triggers else []
     to_verb = negated = 0.0
     for trig in triggers:

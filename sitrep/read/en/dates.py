@@ -404,6 +404,29 @@ def _ago(m: re.Match[str], text: str, published: date | None, future_days: int) 
     return _ref(date(published.year - n, 1, 1), Precision.YEAR, m)
 
 
+def _comes_after(
+    m: re.Match[str], text: str, published: date | None, future_days: int
+) -> TimeRef | None:
+    """ "(the news) comes N units after (the event)": N units before publication,
+    as precise as the unit ("four days" a day, "five months" a month)."""
+    if published is None:
+        return None
+    raw = " ".join(m["n"].lower().split())
+    n = int(raw) if raw.isdigit() else _NUMBERS.get(raw)
+    if n is None or raw in ("a", "an"):
+        n = 1 if raw in ("a", "an") else None
+    if n is None:
+        return None  # "a few weeks after": too loose to date
+    unit = m["unit"].lower().rstrip("s")
+    if unit == "day":
+        return _ref(published - timedelta(days=n), Precision.DAY, m)
+    if unit == "week":
+        return _ref(_monday(published - timedelta(days=7 * n)), Precision.WEEK, m)
+    if unit == "month":
+        return _ref(month_start(published.year, published.month, -n), Precision.MONTH, m)
+    return _ref(date(published.year - n, 1, 1), Precision.YEAR, m)
+
+
 # ----------------------------------------------------------------------------- patterns
 
 
@@ -474,6 +497,15 @@ def _patterns() -> _Patterns:
             "period",
         ),
         (r"(?i:\b(?P<which>last|this|the|past)\s+weekend\b)", _weekend, "weekend"),
+        # "These developments come five months after the regime took Deraa": the news
+        # is now, so the event after "after" was that long before publication (not
+        # "the victory came three years after": a past anchor the text does not date)
+        (
+            rf"(?i:\b(?:comes?)\s+(?:just\s+|only\s+|barely\s+|nearly\s+|almost\s+)?"
+            rf"(?P<n>{counted})\s+(?P<unit>days?|weeks?|months?|years?)\s+after\b)",
+            _comes_after,
+            "ago",
+        ),
         (
             rf"(?i:\b(?:(?P<n>{counted})\s+)?(?P<unit>minutes?|hours?|days?|weeks?|months?|years?)"
             r"\s+(?P<dir>ago|earlier|before|after|later)\b)",

@@ -1,0 +1,144 @@
+"""Changes of control told inside clauses of longer sentences, as analysis pieces
+and comment columns tell them (issue 12: right event, right day, right side).
+
+Every sentence here is written for these tests in the style of such pieces.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitrep.core.records import Article, Mention, Status
+from sitrep.read.en.extract import Extractor
+from sitrep.read.typology import TERRITORY_SUB_TYPES
+
+
+def territory(extractor: Extractor, text: str, day: str) -> list[Mention]:
+    article = Article.make(
+        text, language="en", outlet="Test Weekly", published_at=date.fromisoformat(day)
+    )
+    return [m for m in extractor.read(article).mentions if m.sub_event_type in TERRITORY_SUB_TYPES]
+
+
+def side(m: Mention) -> str | None:
+    return m.actor1.name if m.actor1 else None
+
+
+def test_drove_fighters_out_is_a_takeover_with_the_fighters_as_losers(
+    extractor: Extractor,
+) -> None:
+    (m,) = territory(
+        extractor,
+        "On 9 November, the Syrian army drove Isis militants out of Abu Kamal, a town near "
+        "the Iraqi border.",
+        "2017-11-30",
+    )
+    assert side(m) == "Military Forces of Syria"
+    assert m.actor2 and m.actor2.name == "ISIS"
+    assert m.time and m.time.value == date(2017, 11, 9)
+    assert m.status is Status.OCCURRED
+
+
+def test_a_journey_or_an_election_is_no_takeover(extractor: Extractor) -> None:
+    assert (
+        territory(extractor, "The minister drove his car from Kabul to Jalalabad.", "2018-04-04")
+        == []
+    )
+    assert (
+        territory(extractor, "The election in Kabul was won by the incumbent.", "2018-04-04") == []
+    )
+
+
+def test_the_relative_pronoun_stands_for_the_force_it_follows(extractor: Extractor) -> None:
+    (m,) = territory(
+        extractor,
+        "He commands a unit of the 10,000-strong rebel force that, with Turkish backing, "
+        "took control of Afrin on Sunday after a two-month battle.",
+        "2018-03-22",
+    )
+    assert m.place and "Afr" in m.place.place.name
+    assert m.actor1 is not None and m.actor1.kind != "state forces"
+    assert m.time and m.time.value == date(2018, 3, 18)
+
+
+def test_a_dated_change_in_a_clause_survives_a_sentence_about_something_else(
+    extractor: Extractor,
+) -> None:
+    # the sentence is about the Kurdish leaders' doubts (no event); its clause is one
+    (m,) = territory(
+        extractor,
+        "Kurdish leaders, already troubled by a Turkish assault that last month drove the "
+        "Kurds from Afrin, an enclave in the north-west of the country, are now privately "
+        "questioning the viability of the alliance.",
+        "2018-04-04",
+    )
+    assert side(m) == "Military Forces of Turkey"
+    assert m.time and (m.time.value, m.time.precision.value) == (date(2018, 3, 1), "month")
+
+
+def test_the_city_of_the_previous_sentence(extractor: Extractor) -> None:
+    found = territory(
+        extractor,
+        "Hundreds of fighters fled to villages along the river after abandoning Deir ez-Zor. "
+        "The city was retaken earlier in the week by forces fighting for the Assad regime.",
+        "2017-09-08",
+    )
+    assert [(m.place.place.name, side(m)) for m in found if m.place] == [
+        ("Deir ez-Zor", "Military Forces of Syria")
+    ]
+
+
+def test_a_battle_won_by_a_side(extractor: Extractor) -> None:
+    (m,) = territory(
+        extractor,
+        "The battle for the northern Iraqi town of Tal Afar was won by Iraqi forces earlier "
+        "this month after a short fight.",
+        "2017-09-08",
+    )
+    assert side(m) == "Military Forces of Iraq"
+    assert m.place and m.place.place.country == "IRQ"
+    assert m.time and (m.time.value, m.time.precision.value) == (date(2017, 9, 1), "month")
+
+
+def test_news_that_comes_months_after_a_takeover_dates_it(extractor: Extractor) -> None:
+    (m,) = territory(
+        extractor,
+        "The talks come five months after the regime made its biggest gain of the year, when "
+        "it took control of Deraa in the south-west.",
+        "2018-12-30",
+    )
+    assert side(m) == "Military Forces of Syria"
+    assert m.time and (m.time.value, m.time.precision.value) == (date(2018, 7, 1), "month")
+
+
+def test_since_in_a_relative_clause_dates_the_holding_not_the_push(extractor: Extractor) -> None:
+    (m,) = territory(
+        extractor,
+        "Kurdish peshmerga forces, who had held Kirkuk and nearby oil fields since 2014, were "
+        "pushed out by the Iraqi army on Monday.",
+        "2017-10-18",
+    )
+    assert side(m) == "Military Forces of Iraq"
+    assert m.status is Status.OCCURRED
+    assert m.time and m.time.value == date(2017, 10, 16)
+
+
+def test_a_past_perfect_in_a_relative_clause_is_background(extractor: Extractor) -> None:
+    found = territory(
+        extractor,
+        "Washington said it would raise a border force from Kurdish militias that had fought "
+        "Isis and liberated Raqqa.",
+        "2018-03-22",
+    )
+    assert found and all(m.status is Status.BACKGROUND for m in found)
+
+
+def test_forces_loyal_to_a_head_of_state_are_his_states(extractor: Extractor) -> None:
+    (m,) = territory(
+        extractor,
+        "Forces loyal to Yemen's exiled President Abd-Rabbu Mansour Hadi drove Houthi fighters "
+        "out of Aden on Friday.",
+        "2015-07-18",
+    )
+    assert side(m) == "Military Forces of Yemen"
+    assert m.actor2 and m.actor2.name.startswith("Houthi")
