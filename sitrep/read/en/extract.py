@@ -497,9 +497,13 @@ class EnglishReader:
                 for m in self.actors.find(s.span.text)
                 if not m.generic and not _inside_any(m.span, [p.span for p in places[i]])
             ]
-            mentions = infer_gaining_sides(
-                mentions, named, side_of=self.actors.controller_of, kind_hint=_taker_kind_hint
-            )
+            # twice, as the Persian reader does: a side the first pass finds for one
+            # telling of a change ("the rapid fall of Afrin ... Syrian rebels") is the
+            # side of its other tellings ("the YPG withdrew from Afrin")
+            for _ in range(2):
+                mentions = infer_gaining_sides(
+                    mentions, named, side_of=self.actors.controller_of, kind_hint=_taker_kind_hint
+                )
         mentions = settle_denials(_retarget_country_level(mentions), denied)
         mentions.extend(context_links(mentions))
         return ArticleReading(
