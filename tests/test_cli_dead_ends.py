@@ -81,6 +81,19 @@ def test_articles_lists_ids_outlets_dates_titles(sitrep: Runner) -> None:
     assert shown.exit_code == 0, shown.output
 
 
+def test_ingest_of_nothing_that_exists_stops_before_loading(sitrep: Runner, tmp_path: Path) -> None:
+    gone = tmp_path / "no-such-folder" / "reports.jsonl"
+    bad = sitrep("ingest", str(gone), "--quiet")
+    assert bad.exit_code == 3
+    assert str(gone) in bad.stderr and "no such file or folder" in bad.stderr
+    # with one real input the batch goes on and the missing one is a failed input
+    real = tmp_path / "one.txt"
+    real.write_text("Iraqi forces recaptured the town of Rawa from ISIS on Friday.", "utf-8")
+    mixed = sitrep("ingest", str(gone), str(real), "--quiet", "--published", "2017-11-18")
+    assert mixed.exit_code == 1
+    assert "1 new articles" in mixed.output and str(gone) in mixed.stderr
+
+
 def test_show_bad_id_points_at_a_command_that_exists(sitrep: Runner) -> None:
     bad = sitrep("show", "zzzz")
     assert bad.exit_code == 3

@@ -25,7 +25,7 @@ from typing import Any
 import click
 
 from sitrep.core.config import Config, load_config
-from sitrep.core.errors import SitrepError
+from sitrep.core.errors import InputError, SitrepError
 
 EXIT_PARTIAL = 1
 EXIT_ERROR = 3
@@ -237,6 +237,19 @@ def ingest(
             "--workers sizes a Dask cluster started here; with --scheduler the "
             "cluster's own workers read (start more with `dask worker`)",
             ctx,
+        )
+
+    missing = [p for p in paths if p != "-" and "://" not in p and not Path(p).exists()]
+    if missing and len(missing) == len(paths):
+        # nothing to read: say so before loading the models and starting workers (on a
+        # busy machine that takes minutes); with some inputs present, the batch goes
+        # on and the missing ones are listed as failed
+        _fail(
+            InputError(
+                ", ".join(missing),
+                "no such file or folder; check the spelling, and that a relative path "
+                f"is relative to {Path.cwd()}",
+            )
         )
 
     def go() -> Any:
