@@ -60,6 +60,10 @@ class EventFilter:
     country: str | None = None  # ISO3: events at places of this country
     # keyset pagination: only events after this (date, id), from :func:`encode_cursor`
     after: tuple[date | None, str] | None = None
+    # words some report's evidence sentence holds (substring, any case)
+    text: str | None = None
+    # order by date then id, the latest first ("after" then means "before")
+    newest_first: bool = False
 
 
 # A place filter (a country, a province: many places) is read through the place index
@@ -115,19 +119,25 @@ def _unindexed(col: Any) -> Any:
     return col.concat(literal_column("''"))
 
 
-def _after(conn: Connection, after: tuple[date | None, str]) -> ColumnElement[bool]:
-    """Rows after the cursor in ``ORDER BY date, id`` (NULL dates: first in SQLite,
-    last in PostgreSQL, as each sorts them).
+def _after(
+    conn: Connection, after: tuple[date | None, str], *, newest_first: bool = False
+) -> ColumnElement[bool]:
+    """Rows after the cursor in ``ORDER BY date, id`` (or ``date DESC, id DESC`` when
+    ``newest_first``); NULL dates come where each database sorts them: first in an
+    ascending SQLite order and a descending PostgreSQL one, last otherwise.
 
     A row-value comparison, ``(date, id) > (d, i)``, is one range of the (date, id)
     index; spelt out with OR, SQLite would scan from the first row.
     """
     day, last_id = after
-    nulls_first = conn.dialect.name == "sqlite"
+    nulls_first = (conn.dialect.name == "sqlite") != newest_first
     if day is None:
-        same = and_(events.c.date.is_(None), events.c.id > last_id)
+        next_id = events.c.id < last_id if newest_first else events.c.id > last_id
+        same = and_(events.c.date.is_(None), next_id)
         return or_(same, events.c.date.is_not(None)) if nulls_first else same
-    later = tuple_(events.c.date, events.c.id) > tuple_(literal(day, Date()), literal(last_id))
+    row = tuple_(events.c.date, events.c.id)
+    cut = tuple_(literal(day, Date()), literal(last_id))
+    later = row < cut if newest_first else row > cut
     return later if nulls_first else or_(later, events.c.date.is_(None))
 
 
@@ -169,7 +179,10 @@ def _few_rows(conn: Connection, ids: list[int]) -> bool:
 def _select(
     conn: Connection, f: EventFilter, place_ids: list[int] | None, actor_ids: list[str]
 ) -> Select[Any]:
-    q = select(events).order_by(events.c.date, events.c.id)
+    if f.newest_first:
+        q = select(events).order_by(events.c.date.desc(), events.c.id.desc())
+    else:
+        q = select(events).order_by(events.c.date, events.c.id)
     statuses = list(dict.fromkeys(f.statuses))
     status_col = events.c.status if len(statuses) == 1 else _unindexed(events.c.status)
     conds: list[ColumnElement[bool]] = [status_col.in_(statuses)]
@@ -207,8 +220,14 @@ def _select(
         )
     if f.source:
         conds.append(func.lower(events.c.sources).like(_like(f.source), escape=_ESC))
+    if f.text:
+        # a scan of the evidence sentences: fine for a filter a person types
+        said = select(mentions.c.event_id).where(
+            func.lower(mentions.c.evidence).like(_like(f.text), escape=_ESC)
+        )
+        conds.append(events.c.id.in_(said))
     if f.after is not None:
-        conds.append(_after(conn, f.after))
+        conds.append(_after(conn, f.after, newest_first=f.newest_first))
     return q.where(and_(*conds))
 
 
@@ -290,7 +309,11 @@ def iter_event_records(
         after: tuple[date | None, str] | None = None  # f.after is in ``base`` already
         while left is None or left > 0:
             want = _BATCH if left is None else min(left, _BATCH)
-            q = base if after is None else base.where(_after(conn, after))
+            q = (
+                base
+                if after is None
+                else base.where(_after(conn, after, newest_first=f.newest_first))
+            )
             q = q.limit(want)
             if skip:
                 q = q.offset(skip)
