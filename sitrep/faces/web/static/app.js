@@ -1249,10 +1249,16 @@
     for (const c of data.items) list.appendChild(commentItem(c));
     if (!data.items.length) list.appendChild(el("li", { cls: "muted no-comments", text: "No comments yet." }));
     list.setAttribute("data-count", String(data.items.length));
-    const jump = $("comments-jump");
-    if (jump && type === "event") {
-      jump.textContent = t("nComments")(data.items.length);
-      jump.setAttribute("data-comments", String(data.items.length));
+    if (type === "event") {
+      // the count near the top, and the event's card in the list, say the same
+      const n = data.items.length;
+      const card = document.querySelector('#events li.event[data-event-id="' + CSS.escape(id) + '"] .ev-comments');
+      for (const node of [$("comments-jump"), card]) {
+        if (!node) continue;
+        node.textContent = t("nComments")(n);
+        node.setAttribute("data-comments", String(n));
+        node.classList.toggle("has-comments", n > 0);
+      }
     }
     list.setAttribute("data-loaded", "true");
   }
