@@ -67,7 +67,7 @@ def _all_checks() -> list[Any]:
 # Only these (matched on the answer's message) are not counted as "schema-valid request
 # rejected" (ST202); any other 4xx for a schema-valid request still fails the test.
 SEMANTIC_422 = re.compile(
-    r"no event type or sub-event type contains|no country with ISO3 code|"
+    r"no event type or sub-event type contains|no country with ISO3 code|no place called|"
     r"is after until|has a minimum above its maximum|applies to \w+ rules only|"
     r"the gazetteer knows no place|is not an ACLED event type|is not an ISO country code|"
     r"bbox: (west|south)|to rename it, make a rule"

@@ -42,7 +42,8 @@ _WHY = {
     "415": "The body is not application/json.",
     "422": "A parameter or body field is not valid; `problems` names each. Besides the "
     "schema's own rules: a filter that names nothing (an event type no type contains, a "
-    "country the gazetteer does not hold), since after until, a box whose minimum is above "
+    "country the gazetteer does not hold; for an export, a place it does not know), since "
+    "after until, a box whose minimum is above "
     "its maximum.",
     "503": "The database cannot be read or written now.",
 }
