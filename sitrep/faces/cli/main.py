@@ -15,8 +15,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
-import sys
 import re
+import sys
 from collections.abc import Callable
 from datetime import date
 from functools import partial
