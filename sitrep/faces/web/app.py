@@ -238,9 +238,6 @@ def create_app(
     app.add_middleware(ResponseCache, generation=backend.store.generation, max_bytes=cache_bytes)
     app.state.comments = comment_backend
     api = backend.api
-    # the actor catalogue (seconds to load) is read by every page of events, for the
-    # aliases: loaded now, beside the first requests, not in the way of one
-    threading.Thread(target=lambda: backend.actors, name="sitrep-actors", daemon=True).start()
 
     @app.get("/docs", include_in_schema=False)
     def _docs() -> HTMLResponse:
@@ -366,8 +363,6 @@ def create_app(
             "offset": q.offset,
             "next": nxt,
             "next_cursor": cursor,
-            # the aliases of the actors on this page (an added field), once per page
-            "actors": api.actor_aliases(items),
         }
         if f.actor and not items:
             # an empty page for words that name no actor says so (added field)
@@ -396,7 +391,9 @@ def create_app(
         """One event (id or unique prefix) with its mentions, sources, evidence, disagreements."""
         checked = _checked_id(event_id, "event")
         item = _inline(lambda: api.event(checked).to_dict())
-        return _body({**item, "actors": api.actor_aliases([item])})
+        # the aliases of its actors (an added field): the catalogue loads on first use
+        actors = await run_in_threadpool(api.actor_aliases, [item])
+        return _body({**item, "actors": actors})
 
     @app.get("/api/roundups/{event_id}", tags=["events"])
     def roundup(event_id: Annotated[str, ID_PARAM]) -> dict[str, Any]:
