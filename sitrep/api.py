@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from sitrep.core.config import Config, load_config
 from sitrep.core.errors import LookupFailed
 from sitrep.core.records import Event, StoredPlace
-from sitrep.views.queries import EventFilter
+from sitrep.views.queries import ALL_STATUSES, EventFilter
 
 if TYPE_CHECKING:
     from sitrep.control import ControlSpan
@@ -45,11 +45,28 @@ if TYPE_CHECKING:
 __all__ = ["Comments", "EventFilter", "Sitrep"]
 
 
-def _no_place(name: str) -> LookupFailed:
-    return LookupFailed(
-        f"no place called {name!r} in the gazetteer; try another spelling, "
-        "a GeoNames id, or `sitrep gazetteer lookup NAME`"
-    )
+def _no_place_message(name: str, near: Sequence[str] = ()) -> str:
+    message = f"no place called {name!r} in the gazetteer"
+    if near:
+        message += "; places with events spelt like it: " + ", ".join(near)
+    return message + "; try another spelling, a GeoNames id, or `sitrep gazetteer lookup NAME`"
+
+
+# How alike (difflib's ratio, 0 to 1) a stored place's name must be to a name that
+# found nothing to be offered instead: "Raqa" ~ "Raqqa" 0.89, "Albu Kamel" ~ "Albu Kamal"
+# 0.9; "Atlantis" ~ "Ar Raqqah" 0.35 is not offered.
+_NEAR_PLACE = 0.7
+
+
+def _likeness(a: str, b: str) -> float:
+    """difflib's ratio of two names, 0 when its cheap upper bounds are below
+    :data:`_NEAR_PLACE` already (most names of a large store)."""
+    import difflib
+
+    m = difflib.SequenceMatcher(None, a, b)
+    if m.real_quick_ratio() < _NEAR_PLACE or m.quick_ratio() < _NEAR_PLACE:
+        return 0.0
+    return m.ratio()
 
 
 class Sitrep:
@@ -251,13 +268,7 @@ class Sitrep:
         """
         problems: list[tuple[str, str]] = []
         if f.place and not f.place_ids and not self.resolve_place(f.place):
-            problems.append(
-                (
-                    "place",
-                    f"no place called {f.place!r} in the gazetteer; try another spelling, "
-                    "a GeoNames id, or `sitrep gazetteer lookup NAME`",
-                )
-            )
+            problems.append(("place", _no_place_message(f.place, self.near_places(f.place))))
         if f.type:
             wanted = f.type.strip().casefold()
             types = self.event_types()
@@ -290,6 +301,26 @@ class Sitrep:
 
         return get_event_record(self.store, event_id)
 
+    def actor_aliases(self, items: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        """The actors these event items name, each ``{id, aliases: [{lang, name}]}`` by
+        display name, from the actor catalogue (an actor it does not know: no aliases)."""
+        names = {
+            n
+            for e in items
+            for n in (e.get("actor1"), e.get("actor2"), *e.get("assoc_actors", ()))
+            if n
+        }
+        out: dict[str, dict[str, Any]] = {}
+        for name in sorted(names):
+            actor = self.actors.resolve(name)
+            out[name] = {
+                "id": actor.id if actor else None,
+                "aliases": [{"lang": lang, "name": alias} for lang, alias in actor.aliases]
+                if actor
+                else [],
+            }
+        return out
+
     def actor_hint(self, name: str) -> str | None:
         """Why an actor filter on ``name`` found nothing, when no actor goes by it; else None."""
         from sitrep.views.queries import actor_hint
@@ -301,6 +332,17 @@ class Sitrep:
         from sitrep.views.queries import summary
 
         return summary(self.store)
+
+    def countries(self) -> list[dict[str, Any]]:
+        """The countries whose places have events, ``[{country, events}]``, most events first."""
+        from collections import Counter
+
+        from sitrep.views.places import places_with_events
+
+        n: Counter[str] = Counter()
+        for place, count in places_with_events(self.store):
+            n[place.country] += count
+        return [{"country": c, "events": k} for c, k in sorted(n.items(), key=lambda x: -x[1])]
 
     def latest_date(self) -> date | None:
         """The date of the latest reported event (None in an empty store)."""
@@ -348,6 +390,37 @@ class Sitrep:
         gazetteer = None if text.strip().isdigit() else self.gazetteer
         return resolve_place(self.store, text, gazetteer=gazetteer)
 
+    def near_places(self, text: str, *, limit: int = 5) -> list[str]:
+        """Names of places with events that are spelt like ``text`` (in any spelling the
+        gazetteer knows of them), closest first: what to offer when ``text`` finds nothing."""
+        from sitrep.resolve.gazetteer import normalize_name
+        from sitrep.views.places import places_with_events
+
+        key = normalize_name(text)
+        if not key:
+            return []
+        scored: dict[str, tuple[float, int]] = {}
+        for place, n in places_with_events(self.store):
+            known = self.gazetteer.by_id(place.id)
+            names = [place.name, *(self.gazetteer.names_of(known) if known else [])]
+            best = max(_likeness(key, normalize_name(name)) for name in names)
+            if best >= _NEAR_PLACE and best > scored.get(place.name, (0.0, 0))[0]:
+                scored[place.name] = (best, n)
+        ranked = sorted(scored, key=lambda name: (-scored[name][0], -scored[name][1], name))
+        return ranked[:limit]
+
+    def empty_place_hint(self, text: str) -> str | None:
+        """Why a place filter on ``text`` finds no event at all, or None when it does:
+        the place is unknown (with near matches), or the store holds none of its events."""
+        if not self.resolve_place(text):
+            return _no_place_message(text, self.near_places(text))
+        if next(self.events(EventFilter(place=text, statuses=ALL_STATUSES, limit=1)), None):
+            return None
+        return (
+            f"no events at {text!r} in this database (the gazetteer knows the place); "
+            "find places with events with /api/places?q=NAME or `sitrep events`"
+        )
+
     def search_places(self, text: str, *, limit: int = 20) -> list[dict[str, Any]]:
         """Stored places whose name matches ``text``, best first, each with ``n_events``."""
         from sitrep.views.places import search_places
@@ -376,7 +449,7 @@ class Sitrep:
         """
         ids = self.resolve_place(place)
         if not ids:
-            raise _no_place(place)
+            raise LookupFailed(_no_place_message(place, self.near_places(place)))
         for pid in ids:
             spans = self.timeline([pid])
             if spans:
@@ -427,7 +500,7 @@ class Sitrep:
 
         ids = self.resolve_place(place)
         if not ids:
-            raise _no_place(place)
+            raise LookupFailed(_no_place_message(place, self.near_places(place)))
         return place_roundup(self.store, ids, since=since)
 
     def roundup(self, target: str, *, since: date | None = None) -> dict[str, Any]:
@@ -438,9 +511,11 @@ class Sitrep:
         except LookupFailed:
             pass
         if not self.resolve_place(target):
+            near = self.near_places(target)
+            like = f" (places with events spelt like it: {', '.join(near)})" if near else ""
             raise LookupFailed(
-                f"no event with id {target!r} and no place called {target!r}; list event ids "
-                "with `sitrep events`, find places with `sitrep gazetteer lookup NAME`"
+                f"no event with id {target!r} and no place called {target!r}{like}; list event "
+                "ids with `sitrep events`, find places with `sitrep gazetteer lookup NAME`"
             )
         return self.place_roundup(target, since=since)
 
@@ -500,12 +575,16 @@ class Comments:
         *,
         policy: Policy | None = None,
         client: str | None = None,
+        flag: str | None = None,
     ) -> CommentRecord:
         """Moderate a comment on ``(target_type, target_id)`` and store it; the record says
-        whether it was published, held for review or rejected, and why."""
+        whether it was published, held for review or rejected, and why. A ``flag`` (what
+        is wrong with the event, see ``comments.FLAGS``) is always held for a moderator."""
         from sitrep.moderation import comments as cm
 
-        return cm.add_comment(self._store, target, author, text, policy=policy, client=client)
+        return cm.add_comment(
+            self._store, target, author, text, policy=policy, client=client, flag=flag
+        )
 
     def take_rate_token(self, key: str, burst: int, period: float, now: float) -> float:
         """Spend one of ``key``'s ``burst`` posts per ``period`` s, kept in the database so
@@ -528,6 +607,12 @@ class Comments:
         from sitrep.moderation import comments as cm
 
         return cm.published(self._store, target, limit=limit, offset=offset)
+
+    def published_counts(self, event_ids: Sequence[str]) -> dict[str, int]:
+        """How many published comments each of these events has (0 for none)."""
+        from sitrep.moderation import comments as cm
+
+        return cm.published_counts(self._store, event_ids)
 
     def queue(
         self, *, include_decided: bool = False, limit: int = 200, offset: int = 0

@@ -426,3 +426,122 @@ def test_filters_that_cannot_match_are_4xx_naming_the_parameter(client: TestClie
 def test_unknown_event_is_404_and_a_malformed_id_422(client: TestClient) -> None:
     assert _get(client, "/api/events/deadbeefdeadbeef", 404)["error"] == "not found"
     assert _get(client, "/api/events/no-such-event", 422)["error"] == "invalid request"
+
+
+# -- what the page needs besides the contract (issue 14) -----------------------------
+
+
+def test_unknown_place_hint_names_near_matches(client: TestClient) -> None:
+    misspelt = _get(client, "/api/events?place=Albu%20Kamel")
+    assert misspelt["items"] == []
+    assert "no place called 'Albu Kamel'" in misspelt["hint"]
+    assert "spelt like it: Albu Kamal" in misspelt["hint"]
+    # a place the gazetteer knows but the store holds no event at: said so, not silence
+    known = _get(client, "/api/events?place=Damascus")
+    assert known["items"] == [] and "no events at 'Damascus'" in known["hint"]
+    # no near match offered when nothing is alike
+    assert "spelt like it" not in _get(client, "/api/events?place=Xqzvlandia")["hint"]
+
+
+def test_cli_unknown_place_suggests_near_matches(app_config: Config, db: str) -> None:
+    from click.testing import CliRunner
+
+    from sitrep.faces.cli.main import cli
+
+    for args in (["events", "--place", "Albu Kamel"], ["control", "Albu Kamel"]):
+        res = CliRunner().invoke(cli, ["--db", db, *args], obj={})
+        assert res.exit_code == 2, res.output
+        assert "spelt like it: Albu Kamal" in res.stderr
+
+
+def test_export_refuses_filters_that_name_nothing(client: TestClient) -> None:
+    for query, param in (("type=bogus", "type"), ("country=XXX", "country")):
+        res = client.get(f"/api/export?format=jsonl&{query}")
+        assert res.status_code == 422, res.text
+        assert res.json()["problems"][0]["parameter"] == param
+    nowhere = client.get("/api/export?place=Nowhereville")
+    assert nowhere.status_code == 422 and "Nowhereville" in nowhere.json()["message"]
+    # every filter the event list takes, the export takes too
+    query = "type=territory&status=all&country=syr&sort=newest&text=recaptured&source=wire"
+    res = client.get(f"/api/export?format=jsonl&{query}")
+    assert res.status_code == 200, res.text
+    exported = [json.loads(line)["id"] for line in res.text.splitlines()]
+    assert exported and exported == [e["id"] for e in _events(client, query)]
+
+
+def test_newest_first_pages_back_in_time(client: TestClient) -> None:
+    oldest = [e["id"] for e in _events(client, "status=all")]
+    newest = _events(client, "status=all&sort=newest")
+    assert [e["id"] for e in newest] == oldest[::-1]
+    dated = [e["date"] for e in newest if e["date"]]
+    assert dated == sorted(dated, reverse=True)
+    seen: list[str] = []
+    url: str | None = "/api/events?status=all&sort=newest&limit=2"
+    while url:
+        page = _get(client, url)
+        seen += [e["id"] for e in page["items"]]
+        url = page["next"]
+    assert seen == oldest[::-1]
+
+
+def test_text_searches_the_evidence_of_every_report(client: TestClient) -> None:
+    found = _events(client, "text=took%20back")
+    assert found and all(any("took back" in m["evidence"] for m in e["mentions"]) for e in found)
+    assert len(found) < len(_events(client))
+    # Persian words find the Persian report's event; LIKE wildcards are only characters
+    persian = _events(client, "text=" + "پس گرفتند")
+    assert any(m["outlet"] == "Tasnim" for e in persian for m in e["mentions"])
+    assert _events(client, "text=%25") == [] and _events(client, "text=_") == []
+
+
+def test_events_carry_comment_counts_and_actor_aliases(client: TestClient) -> None:
+    page = _get(client, "/api/events?actor=isis")
+    first = page["items"][0]
+    assert first["comments"] == 0
+    posted = client.post(
+        "/api/comments",
+        json={"target_type": "event", "target_id": first["id"], "author": "R", "text": "Thanks"},
+    )
+    assert posted.status_code == 201 and posted.json()["status"] == "published", posted.text
+    again = _get(client, "/api/events?actor=isis")
+    assert next(e for e in again["items"] if e["id"] == first["id"])["comments"] == 1
+    one = _get(client, f"/api/events/{first['id']}")
+    isis = one["actors"]["ISIS"]
+    assert isis["id"] == "isis"
+    assert {"Daesh", "داعش"} <= {a["name"] for a in isis["aliases"]}
+
+
+def test_flagging_an_event_waits_for_a_moderator(client: TestClient) -> None:
+    event = _events(client)[0]
+    res = client.post(
+        "/api/comments",
+        json={
+            "target_type": "event",
+            "target_id": event["id"],
+            "author": "Analyst",
+            "text": "Rawa is in Anbar: these are the same place.",
+            "flag": "place",
+        },
+    )
+    assert res.status_code == 201, res.text
+    body = res.json()
+    # a polite note the policy would publish is held: an editor reads every flag
+    assert body["status"] == "review"
+    assert body["reasons"][0]["rule"] == "reader flag" and "place" in body["reasons"][0]["detail"]
+    bad = client.post(
+        "/api/comments",
+        json={
+            "target_type": "event",
+            "target_id": event["id"],
+            "author": "A",
+            "text": "x",
+            "flag": "colour",
+        },
+    )
+    assert bad.status_code == 422 and "flag" in bad.text
+
+
+def test_summary_lists_countries_with_events(client: TestClient) -> None:
+    countries = {c["country"]: c["events"] for c in _get(client, "/api/summary")["countries"]}
+    assert countries.get("SYR", 0) >= 1
+    assert countries["SYR"] == len(_events(client, "country=SYR"))

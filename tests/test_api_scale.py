@@ -119,6 +119,10 @@ def _merged_reads(store: Any) -> list[list[list[str]]]:
         EventFilter(actor="isis"),
         EventFilter(actor="isis", since=date(2016, 1, 1), offset=5, limit=30),
         EventFilter(actor=f"{country.lower()}-military", after=(date(2016, 1, 1), "0")),
+        # newest first: the same merge, ranges and cursors read the other way
+        EventFilter(country=country, newest_first=True, offset=2, limit=5),
+        EventFilter(country=country, newest_first=True, after=(date(2016, 6, 1), "z"), limit=4),
+        EventFilter(actor="isis", newest_first=True, since=date(2015, 1, 1), limit=7),
     )
     saved = q._MERGE_ARMS, q._PLACE_INDEX_SHARE
     got = []
@@ -170,6 +174,16 @@ def _undated_reads(store: Any, nulls_first: bool) -> None:
         after = (date.fromisoformat(item["date"]) if item["date"] else None, item["id"])
         page = [e["id"] for e in iter_events(store, replace(f, after=after, offset=2, limit=9))]
         assert page == everything[k + 3 : k + 12], k
+    # newest first is the same list backwards (undated events at the other end), by
+    # offset and by cursor
+    newest = [e["id"] for e in iter_events(store, replace(f, newest_first=True))]
+    assert newest == everything[::-1]
+    g = replace(f, newest_first=True)
+    for k in (1, 4, n - 6, n - 4):
+        item = next(iter_events(store, replace(f, event_ids=[newest[k]])))
+        after = (date.fromisoformat(item["date"]) if item["date"] else None, item["id"])
+        page = [e["id"] for e in iter_events(store, replace(g, after=after, offset=2, limit=9))]
+        assert page == newest[k + 3 : k + 12], k
 
 
 def test_undated_events_page_by_offset_and_cursor(app_config: Config, tmp_path: Path) -> None:
@@ -191,6 +205,8 @@ def test_one_event_by_id_and_by_prefix(client: TestClient, bench_db: str) -> Non
         first = next(iter_events(store, EventFilter(limit=1)))
         assert get_event(store, first["id"][:12].upper())["id"] == first["id"]
     got = client.get(f"/api/events/{first['id']}").json()
+    # one event's answer also names its actors' aliases (the list pages do not)
+    assert set(got.pop("actors")) >= {first["actor1"]} - {None}
     assert got == first
 
 

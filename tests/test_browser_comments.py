@@ -270,9 +270,9 @@ def test_posting_shows_the_verdict_and_reasons(browser: Browser, site: Site) -> 
     assert page.locator("#comment-result img").count() == 0
     _shot(page, "21-comment-verdict")
 
-    # a refused post says why (the form's limit is bypassed here on purpose)
-    page.evaluate("document.getElementById('comment-text').removeAttribute('maxlength')")
+    # a refused post says why (the form's own limit is bypassed here on purpose)
     page.fill("#comment-text", "x" * 4001)
+    page.evaluate("document.querySelector('#comment-form button[type=submit]').disabled = false")
     page.click("#comment-form button[type=submit]")
     page.wait_for_selector('#comment-result[data-status="error"]')
     assert "4000" in page.inner_text("#comment-result")
@@ -438,3 +438,71 @@ def test_shared_xss_payloads_never_run(browser: Browser, site: Site) -> None:
         f"as text on the event page, {len(held)} in the moderation queue, "
         f"{len(refused)} refused at the door"
     )
+
+
+def test_comment_limit_is_said_not_cut(browser: Browser, site: Site) -> None:
+    page, watch = _open(browser, site)
+    _open_event(page, site)
+    # a pasted text over the limit is kept whole; the box says by how much it is over
+    page.fill("#comment-text", "x" * 4100)
+    page.wait_for_selector('#comment-count[data-over="true"]')
+    said = page.inner_text("#comment-count")
+    assert "4100" in said and "4000" in said and "100" in said
+    assert page.input_value("#comment-text") == "x" * 4100
+    assert page.is_disabled("#comment-form button[type=submit]")
+    _shot(page, "24-comment-over-the-limit")
+    page.fill("#comment-text", "x" * 4000)
+    page.wait_for_selector('#comment-count[data-over="false"]')
+    assert not page.is_disabled("#comment-form button[type=submit]")
+    _assert_nothing_ran(page, watch)
+    page.context.close()
+
+
+def test_comment_count_on_the_card_and_near_the_top(browser: Browser, site: Site) -> None:
+    page, watch = _open(browser, site)
+    _open_event(page, site)
+    before = int(page.get_attribute("#comment-list", "data-count") or 0)
+    assert page.get_attribute("#comments-jump", "data-comments") == str(before)
+    page.fill("#comment-author", "Nima")
+    page.fill("#comment-text", "A careful report, thank you.")
+    page.click("#comment-form button[type=submit]")
+    page.wait_for_selector('#comment-result[data-status="published"]')
+    page.wait_for_selector(f'#comments-jump[data-comments="{before + 1}"]')
+    page.click("#comments-jump")
+    # back to the list: the event's card counts the comment
+    page.click("#back")
+    card = page.locator(f'#events li.event[data-event-id="{site.event_id}"] .ev-comments')
+    page.wait_for_function(
+        "([id, n]) => document.querySelector(`#events li.event[data-event-id='${id}'] "
+        ".ev-comments`)?.dataset.comments === n",
+        arg=[site.event_id, str(before + 1)],
+    )
+    assert str(before + 1) in card.inner_text()
+    _assert_nothing_ran(page, watch)
+    page.context.close()
+
+
+def test_flag_this_event_goes_to_the_moderators(browser: Browser, site: Site) -> None:
+    page, watch = _open(browser, site)
+    _open_event(page, site)
+    page.click("#flag-open")
+    page.select_option("#flag-what", "date")
+    page.fill("#flag-author", "Editor")
+    page.fill("#flag-note", "The capture was on Wednesday 8 November, not the 9th.")
+    _shot(page, "25-flag-this-event")
+    page.click("#flag-form button[type=submit]")
+    page.wait_for_selector('#flag-result[data-status="review"]')
+    assert page.is_hidden("#flag-form")
+    queue = httpx.get(
+        site.url + "/api/moderation/queue",
+        headers={"Authorization": f"Bearer {site.moderator}"},
+        timeout=30,
+    ).json()["items"]
+    flagged = [c for c in queue if c["text"].startswith("The capture was on Wednesday")]
+    assert len(flagged) == 1 and flagged[0]["target_id"] == site.event_id
+    assert flagged[0]["reasons"][0]["rule"] == "reader flag"
+    assert "date" in flagged[0]["reasons"][0]["detail"]
+    # never shown among the readers' comments
+    assert page.locator("#comment-list .comment-text", has_text="capture was on").count() == 0
+    _assert_nothing_ran(page, watch)
+    page.context.close()

@@ -461,3 +461,107 @@ def test_persian_interface_right_to_left_with_jalali_dates(page: Page, server: s
     page.wait_for_function("document.documentElement.dir === 'ltr'")
     assert "lang=fa" not in page.url
     assert page.errors == []  # type: ignore[attr-defined]
+
+
+# -- 9. the analyst's filters, order and trust cues ---------------------------------------
+
+
+def _card_ids(page: Page) -> list[str]:
+    return page.locator("#events li.event").evaluate_all("els => els.map(e => e.dataset.eventId)")
+
+
+def _settled(page: Page, fragment: str) -> None:
+    page.wait_for_function(f"location.hash.includes({fragment!r})")
+    page.wait_for_function(
+        "(n) => document.getElementById('events').getAttribute('data-loaded') !== n",
+        arg=page.get_attribute("#events", "data-loaded") or "",
+    )
+    _wait_list(page)
+
+
+def test_source_status_country_text_filters_and_newest_first(page: Page, server: str) -> None:
+    _load(page, server)
+    _wait_list(page)
+    # newest first: the list turns round, and pages on backwards
+    page.select_option("#f-sort", "newest")
+    page.wait_for_function("location.hash.includes('sort=newest')")
+    want = [e["id"] for e in _api(page, "/api/events?sort=newest&limit=100")["items"]]
+    page.wait_for_function(
+        "(id) => document.querySelector('#events li.event')?.dataset.eventId === id",
+        arg=want[0],
+    )
+    assert _card_ids(page) == want
+    # every status: the expected and background events join the list
+    page.select_option("#f-status", "all")
+    page.wait_for_function("location.hash.includes('status=all')")
+    want = [e["id"] for e in _api(page, "/api/events?sort=newest&status=all&limit=100")["items"]]
+    page.wait_for_function(
+        "(n) => document.querySelectorAll('#events li.event').length === n", arg=len(want)
+    )
+    assert _card_ids(page) == want
+    # a country from the list the summary gives
+    options = page.locator("#f-country option").evaluate_all("els => els.map(o => o.value)")
+    assert "SYR" in options and "IRQ" in options
+    page.select_option("#f-country", "IRQ")
+    page.wait_for_function("location.hash.includes('country=IRQ')")
+    query = "sort=newest&status=all&country=IRQ&limit=100"
+    want = [e["id"] for e in _api(page, f"/api/events?{query}")["items"]]
+    page.wait_for_function(
+        "(n) => document.querySelectorAll('#events li.event').length === n", arg=len(want)
+    )
+    assert _card_ids(page) == want and all(
+        e["place"]["country"] == "IRQ" for e in _api(page, f"/api/events?{query}")["items"]
+    )
+    # an outlet, and words from what the reports say
+    page.select_option("#f-country", "")
+    page.fill("#f-source", "Reuters")
+    page.wait_for_function("location.hash.includes('source=Reuters')")
+    page.fill("#f-text", "air strikes")
+    page.wait_for_function("location.hash.includes('text=air')")
+    query = "sort=newest&status=all&source=Reuters&text=air+strikes&limit=100"
+    items = _api(page, f"/api/events?{query}")["items"]
+    assert items and all("Reuters" in e["sources"] for e in items)
+    page.wait_for_function(
+        "(ids) => [...document.querySelectorAll('#events li.event')].map(e => e.dataset.eventId)"
+        ".join() === ids.join()",
+        arg=[e["id"] for e in items],
+    )
+    # the export links carry the same filters
+    href = page.get_attribute("#x-jsonl", "href") or ""
+    assert all(p in href for p in ("sort=newest", "status=all", "source=Reuters", "text=air"))
+    _shot(page, "38-filters-source-status-text-newest")
+    # and the view survives a reload
+    page.reload()
+    page.wait_for_selector("body[data-ready=true]", timeout=20_000)
+    _wait_list(page)
+    assert page.input_value("#f-source") == "Reuters"
+    assert page.input_value("#f-text") == "air strikes"
+    assert page.input_value("#f-status") == "all" and page.input_value("#f-sort") == "newest"
+    assert _card_ids(page) == [e["id"] for e in items]
+    assert page.errors == []  # type: ignore[attr-defined]
+
+
+def test_cards_show_confidence_and_comment_counts(page: Page, server: str) -> None:
+    _load(page, server)
+    _wait_list(page)
+    items = {e["id"]: e for e in _api(page, "/api/events?limit=100")["items"]}
+    cards = page.locator("#events li.event")
+    assert cards.count() == len(items)
+    for card in cards.all():
+        e = items[card.get_attribute("data-event-id") or ""]
+        shown = card.locator(".confidence")
+        assert shown.get_attribute("data-confidence") == str(round(100 * e["confidence"]))
+        assert f"{round(100 * e['confidence'])}%" in shown.inner_text()
+        assert card.locator(".ev-comments").get_attribute("data-comments") == str(e["comments"])
+    # the open event says how sure, and offers a flag
+    cards.first.click()
+    page.wait_for_selector("#event-detail .facts .confidence")
+    assert page.locator("#flag-open").is_visible()
+
+
+def test_a_misspelt_place_in_a_link_offers_the_near_spelling(page: Page, server: str) -> None:
+    page.goto(server + "/#place=Albu%20Kamel")
+    page.wait_for_selector("body[data-ready=true]", timeout=20_000)
+    page.wait_for_selector("#events-count.empty")
+    said = page.inner_text("#events-count")
+    assert "Albu Kamel" in said and "Albu Kamal" in said

@@ -289,3 +289,22 @@ def test_place_search_counts_the_events_the_list_shows(sitrep: Runner, app_confi
         for hit in hits:
             listed = list(api.events(place_ids=[hit["geonames_id"]]))
             assert hit["n_events"] == len(listed)
+
+
+def test_events_country_text_and_newest_as_on_the_page(sitrep: Runner) -> None:
+    def ids(*args: str) -> list[str]:
+        res = sitrep("events", "--json", "--status", "all", *args)
+        assert res.exit_code == 0, res.output
+        return [e["id"] for e in json.loads(res.stdout)]
+
+    every = ids()
+    assert len(every) >= 2
+    assert ids("--newest") == every[::-1]
+    in_iraq = ids("--country", "irq")
+    assert in_iraq and set(in_iraq) < set(every)
+    said = ids("--text", "allied fighters")
+    assert said and set(said).isdisjoint(in_iraq)  # the Abu Kamal report, in Syria
+    bad = sitrep("events", "--country", "Iraq")
+    assert bad.exit_code == 2 and "--country" in bad.stderr
+    unknown = sitrep("events", "--country", "XXX")
+    assert unknown.exit_code == 2 and "XXX" in unknown.stderr

@@ -92,6 +92,14 @@ class RuleIn(BaseModel):
         description="new_event only: at least this many independent outlets.",
     )
 
+    @field_validator("min_sources", mode="before")
+    @classmethod
+    def _whole_number(cls, value: Any) -> Any:
+        # 3.0 is an integer to JSON Schema (and so to clients): taken as 3; "3" and 3.5 are not
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value
+
     @field_validator("countries")
     @classmethod
     def _countries(cls, value: list[str]) -> list[str]:

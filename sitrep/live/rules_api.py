@@ -44,10 +44,28 @@ _BEARER = HTTPBearer(
 )
 # a name no rule can have is simply not found (404), like any other
 _NAME = PathParam(min_length=1, max_length=200, description="The rule's name.")
+
+
+def _rule_schema() -> dict[str, Any]:
+    """RuleIn's JSON schema with the item rules its validators check, so a schema-valid
+    rule is one the server takes (but for what the gazetteer and typology know)."""
+    schema = rl.RuleIn.model_json_schema()
+    props = schema["properties"]
+    props["places"]["items"] = {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 200,
+        "pattern": r"\S",
+    }
+    props["countries"]["items"] = {"type": "string", "pattern": r"^\s*[A-Za-z]{2,3}\s*$"}
+    props["bbox"]["anyOf"][0].update(minItems=4, maxItems=4)
+    return schema
+
+
 _BODY_DOC = {
     "requestBody": {
         "required": True,
-        "content": {"application/json": {"schema": rl.RuleIn.model_json_schema()}},
+        "content": {"application/json": {"schema": _rule_schema()}},
     }
 }
 

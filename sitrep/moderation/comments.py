@@ -41,6 +41,7 @@ from sitrep.store import Store, articles, event_aliases, meta, resolve_event_id
 from sitrep.store.schema import (
     MAX_AUTHOR,
     comments,
+    event_redirects,
     moderation_audit,
     rate_buckets,
     token_roles,
@@ -49,6 +50,8 @@ from sitrep.store.schema import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sitrep.core.config import Config
     from sitrep.moderation import Policy
 
@@ -290,6 +293,26 @@ def _author_reasons(
     return found, verdict
 
 
+# What a reader may flag as wrong in an event ("flag this event" on the page).
+FLAGS = ("place", "date", "actors", "type", "fatalities", "not-an-event", "duplicate", "other")
+
+
+def _flag_reason(flag: str) -> dict[str, Any]:
+    what = {
+        "not-an-event": "says this is not an event",
+        "duplicate": "says this event duplicates another",
+        "other": "flags this event as wrong",
+    }.get(flag, f"says the event's {flag} is wrong")
+    return {
+        "rule": "reader flag",
+        "detail": f"a reader {what}",
+        "span": None,
+        "score": 1.0,
+        "evidence": flag,
+        "field": "flag",
+    }
+
+
 def _worse(a: str, b: str) -> str:
     order = {"publish": 0, "review": 1, "reject": 2}
     return a if order[a] >= order[b] else b
@@ -330,12 +353,15 @@ def add_comment(
     policy: Policy | None = None,
     client: str | None = None,
     config: Config | None = None,
+    flag: str | None = None,
 ) -> CommentRecord:
     """Moderate one comment under ``policy`` (the default when None) and store it.
 
     The policy's verdict sets the status: publish -> published, reject ->
-    rejected, review -> review (a moderator decides). The reasons are stored
-    with it. ``client`` (the poster's address) is stored only as a keyed hash;
+    rejected, review -> review (a moderator decides). A ``flag`` (what the reader
+    says is wrong with the event: one of :data:`FLAGS`) is held for a moderator
+    whatever the policy would publish, with the flag as its first reason. The
+    reasons are stored with it. ``client`` (the poster's address) is stored only as a keyed hash;
     ``config`` is passed to :func:`~sitrep.moderation.moderate`.
     Raises InputError for an empty, oversized or malformed text or author, and
     LookupFailed when the event or article is not in the store.
@@ -352,6 +378,12 @@ def add_comment(
     reasons = [{**r.as_dict(), "field": "text"} for r in decision.reasons]
     author_reasons, author_verdict = _author_reasons(clean_author, policy, config)
     verdict = _worse(decision.verdict, author_verdict)
+    if flag is not None:
+        if flag not in FLAGS:
+            raise InputError("flag", f"must be one of {', '.join(FLAGS)}")
+        # an editor reads every flag: it never goes straight onto the page
+        verdict = _worse(verdict, "review")
+        reasons.insert(0, _flag_reason(flag))
     row = {
         "target_type": where.type,
         "target_id": where.id,
@@ -394,6 +426,38 @@ def get_comment(store: Store, comment_id: int) -> CommentRecord:
     if row is None:
         raise LookupFailed(f"no comment with id {comment_id}; list them with the moderation queue")
     return _record(row)
+
+
+def published_counts(store: Store, event_ids: Sequence[str]) -> dict[str, int]:
+    """How many published comments each event has (those posted under an id it has
+    retired too, as :func:`published` lists them): what an event list shows."""
+    if not event_ids:
+        return {}
+    with store.engine.connect() as conn:
+        # comment target id -> the event of this list it now belongs to
+        owner = {i: i for i in event_ids}
+        frontier = dict(owner)
+        while frontier:  # retired ids, then the ids those retired, ...
+            rows = conn.execute(
+                select(event_redirects.c.old_id, event_redirects.c.new_id).where(
+                    event_redirects.c.new_id.in_(list(frontier))
+                )
+            ).all()
+            frontier = {old: frontier[new] for old, new in rows if old not in owner}
+            owner.update(frontier)
+        found = conn.execute(
+            select(comments.c.target_id, func.count())
+            .where(
+                comments.c.target_type == "event",
+                comments.c.target_id.in_(list(owner)),
+                comments.c.status == PUBLISHED,
+            )
+            .group_by(comments.c.target_id)
+        ).all()
+    out = dict.fromkeys(event_ids, 0)
+    for target_id, n in found:
+        out[owner[target_id]] += int(n)
+    return out
 
 
 def published(

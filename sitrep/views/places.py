@@ -160,3 +160,17 @@ def search_places(
     for pid in dict.fromkeys(hits):
         out.append({**stored_place(rows[pid]).to_dict(), "n_events": counts.get(pid, 0)})
     return out[:limit]
+
+
+def places_with_events(store: Store) -> list[tuple[StoredPlace, int]]:
+    """Every stored place that has events of the listed statuses, with how many."""
+    with store.engine.connect() as conn:
+        counts: dict[int, int] = dict(
+            conn.execute(
+                select(events.c.place_id, func.count())
+                .where(events.c.status.in_(LISTED_STATUSES))
+                .group_by(events.c.place_id)
+            ).all()
+        )
+        rows = conn.execute(select(places).where(places.c.id.in_(list(counts)))).mappings()
+        return [(stored_place(r), counts[r["id"]]) for r in rows]

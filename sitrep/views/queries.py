@@ -62,6 +62,10 @@ class EventFilter:
     country: str | None = None  # ISO3: events at places of this country
     # keyset pagination: only events after this (date, id), from :func:`encode_cursor`
     after: tuple[date | None, str] | None = None
+    # words some report's evidence sentence holds (substring, any case)
+    text: str | None = None
+    # order by date then id, the latest first ("after" then means "before")
+    newest_first: bool = False
 
 
 # A place filter (a country, a province: many places) is read through the place index
@@ -209,7 +213,13 @@ def _actor_arms(ids: list[str]) -> list[ColumnElement[bool]]:
 
 
 def _merged_page(
-    conn: Connection, base: Select[Any], arms: list[ColumnElement[bool]], want: int, skip: int
+    conn: Connection,
+    base: Select[Any],
+    arms: list[ColumnElement[bool]],
+    want: int,
+    skip: int,
+    *,
+    newest_first: bool = False,
 ) -> Any:
     """A page of the union of disjoint ``arms`` (the places of a country, the roles of
     an actor), merged from one index range per arm.
@@ -226,6 +236,8 @@ def _merged_page(
     """
     # a compound SELECT is ordered by its output columns, by name
     order: list[Any] = [literal_column("date"), literal_column("id")]
+    if newest_first:
+        order = [o.desc() for o in order]
     if conn.dialect.name == "sqlite":
         selects = [base.where(arm).order_by(None) for arm in arms]
     else:
@@ -243,7 +255,10 @@ def _select(
 ) -> Select[Any]:
     """The events matching ``f`` in page order, but for its ``leave_out`` condition
     ("place" or "actor": the arms of a merged page, :func:`_arms`, stand for it)."""
-    q = select(events).order_by(events.c.date, events.c.id)
+    if f.newest_first:
+        q = select(events).order_by(events.c.date.desc(), events.c.id.desc())
+    else:
+        q = select(events).order_by(events.c.date, events.c.id)
     statuses = list(dict.fromkeys(f.statuses))
     status_col = events.c.status if len(statuses) == 1 else _unindexed(conn, events.c.status)
     conds: list[ColumnElement[bool]] = [status_col.in_(statuses)]
@@ -268,12 +283,22 @@ def _select(
         )
     if f.source:
         conds.append(func.lower(events.c.sources).like(_like(f.source), escape=_ESC))
+    if f.text:
+        # a scan of the evidence sentences: fine for a filter a person types
+        said = select(mentions.c.event_id).where(
+            func.lower(mentions.c.evidence).like(_like(f.text), escape=_ESC)
+        )
+        conds.append(events.c.id.in_(said))
     return q.where(and_(*conds))
 
 
-def _segments(conn: Connection, after: tuple[date | None, str] | None) -> list[ColumnElement[bool]]:
+def _segments(
+    conn: Connection, after: tuple[date | None, str] | None, *, newest_first: bool = False
+) -> list[ColumnElement[bool]]:
     """The rows after a cursor (all rows when None) as ranges of the (date, id) index, in
-    page order: undated events first in SQLite, last in PostgreSQL, as each sorts NULLs.
+    page order: undated events first in an ascending SQLite order and a descending
+    PostgreSQL one, last otherwise, as each sorts NULLs (``newest_first``: ``ORDER BY
+    date DESC, id DESC``, where "after" means older).
 
     One condition per range, never an OR of two: PostgreSQL walks an index from a
     row-value bound only when the bound stands alone, and scanned from the first row
@@ -281,15 +306,18 @@ def _segments(conn: Connection, after: tuple[date | None, str] | None) -> list[C
     """
     undated: ColumnElement[bool] = events.c.date.is_(None)
     dated: ColumnElement[bool] = events.c.date.is_not(None)
-    nulls_first = conn.dialect.name == "sqlite"
+    nulls_first = (conn.dialect.name == "sqlite") != newest_first
     if after is None:
         return [undated, dated] if nulls_first else [dated, undated]
     day, last_id = after
     if day is None:
-        # within the undated events; in SQLite the dated ones follow them
-        rest = and_(undated, events.c.id > last_id)
+        # within the undated events; when they come first the dated ones follow them
+        next_id = events.c.id < last_id if newest_first else events.c.id > last_id
+        rest = and_(undated, next_id)
         return [rest, dated] if nulls_first else [rest]
-    later = tuple_(events.c.date, events.c.id) > tuple_(literal(day, Date()), literal(last_id))
+    row = tuple_(events.c.date, events.c.id)
+    cut = tuple_(literal(day, Date()), literal(last_id))
+    later = row < cut if newest_first else row > cut
     return [later] if nulls_first else [later, undated]
 
 
@@ -416,12 +444,12 @@ def iter_event_records(
             # from the first row the page order is one walk of an index; after a row, the
             # rest is one or two index ranges (dated and undated events), in page order
             ranges: list[ColumnElement[bool] | None] = (
-                [None] if pos is None else list(_segments(conn, pos))
+                [None] if pos is None else list(_segments(conn, pos, newest_first=f.newest_first))
             )
             for where in ranges:
                 q = base if where is None else base.where(where)
                 if arms is not None:
-                    q = _merged_page(conn, q, arms, want, skip)
+                    q = _merged_page(conn, q, arms, want, skip, newest_first=f.newest_first)
                 else:
                     q = q.limit(want).offset(skip or None)
                 rows = conn.execute(q).mappings().all()
@@ -680,7 +708,7 @@ def day_counts(
         actor_ids = _actor_ids(conn, f.actor, actors) if f.actor else []
         base = _select(conn, f, place_ids, actor_ids)
         if f.after is not None:
-            base = base.where(or_(*_segments(conn, f.after)))
+            base = base.where(or_(*_segments(conn, f.after, newest_first=f.newest_first)))
         q = (
             base.with_only_columns(events.c.date, events.c.event_type, func.count())
             .where(events.c.date.is_not(None))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import re
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -317,6 +318,15 @@ def _event_filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
                 help="Comma-separated statuses: occurred, claimed, denied, expected, "
                 "background, or 'all'.",
             ),
+            click.option(
+                "--country", default=None, help="Events at places of this country (ISO3, e.g. SYR)."
+            ),
+            click.option(
+                "--text",
+                default=None,
+                help="Words a report's evidence sentence holds (substring, any case).",
+            ),
+            click.option("--newest", is_flag=True, help="Newest first (default: oldest first)."),
         ]
     ):
         fn = option(fn)
@@ -324,7 +334,19 @@ def _event_filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(fn)
     def with_filter(*args: Any, **kwargs: Any) -> Any:
         names = ("place", "actor", "type_", "since", "until", "source", "statuses")
-        kwargs["event_filter"] = _build_filter(*(kwargs.pop(n) for n in names))
+        f = _build_filter(*(kwargs.pop(n) for n in names))
+        country = kwargs.pop("country")
+        if country is not None and not re.fullmatch(r"[A-Za-z]{3}", country):
+            raise click.BadParameter(
+                f"{country!r} is not an ISO3 code; use three letters, e.g. SYR",
+                param_hint="--country",
+            )
+        kwargs["event_filter"] = dataclasses.replace(
+            f,
+            country=country.upper() if country else None,
+            text=kwargs.pop("text") or None,
+            newest_first=kwargs.pop("newest"),
+        )
         return fn(*args, **kwargs)
 
     return with_filter

@@ -15,6 +15,7 @@ contract): ``Event.to_dict()`` items, control spans, roundups, article reports.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import errno
 import hashlib
 import logging
@@ -43,8 +44,10 @@ from sitrep.core.errors import ConfigError, LookupFailed, SitrepError, StoreErro
 from sitrep.faces.web.cache import DEFAULT_CACHE_BYTES, ResponseCache
 from sitrep.faces.web.comments_api import CommentBackend, add_comment_routes
 from sitrep.faces.web.limits import RateLimiter
+from sitrep.faces.web.openapi_errors import document_errors
 from sitrep.faces.web.page_api import DOCS_FAVICON, SWAGGER_CSS, SWAGGER_JS, add_page_routes
 from sitrep.faces.web.params import (
+    ID_PATTERN,
     MAX_ID,
     ControlQuery,
     EventPage,
@@ -149,6 +152,11 @@ class _Backend:
     def actors(self) -> Any:
         # The catalogue that reads the actor filter's aliases (bundled + actor_files).
         return self.api.actors
+
+
+# Event and article ids in a path: the pattern documented (so a schema-valid id is one
+# the server takes), checked by check_id with a message naming the parameter.
+ID_PARAM = PathParam(max_length=64, json_schema_extra={"pattern": ID_PATTERN.pattern})
 
 
 def _error(status: int, error: str, message: str, **extra: Any) -> JSONResponse:
@@ -296,12 +304,14 @@ def create_app(
 
     @app.get("/api/summary", tags=["meta"])
     def summary() -> dict[str, Any]:
-        """What the page needs first: date range, counts, event types, missing map assets."""
+        """What the page needs first: date range, counts, event types, the countries with
+        events, missing map assets."""
         generation = backend.store.generation()
         counts = summaries.get(generation)
         if counts is None:
             with backend.gate:
-                counts = api.summary()  # counts every event: kept until the next write
+                # counts every event: kept until the next write
+                counts = {**api.summary(), "countries": api.countries()}
             summaries.clear()
             summaries[generation] = counts
         return {
@@ -334,6 +344,10 @@ def create_app(
             items = _inline(lambda: list(api.event_items(f)))
         more = len(items) > q.limit
         items = items[: q.limit]
+        if items:
+            # each item says how many published comments it has (an added field)
+            n_comments = api.comments.published_counts([e["id"] for e in items])
+            items = [{**e, "comments": n_comments[e["id"]]} for e in items]
         nxt = cursor = None
         if more:
             # the next page continues after the last item (keyset), whatever this one used
@@ -357,41 +371,39 @@ def create_app(
                 page["hint"] = hint
         if not items and (f.place or f.type or f.country):
             # an empty result from a filter that cannot match: a type or country that
-            # names nothing is a 422 naming the parameter; an unknown place keeps its
-            # empty page (the contract) and says why in `hint`
-            def check() -> list[tuple[str, str]]:
+            # names nothing is a 422 naming the parameter; an unknown place, or one
+            # without events, keeps its empty page (the contract) and says why in `hint`
+            def check() -> tuple[list[tuple[str, str]], str | None]:
                 _ = backend.gazetteer if (f.place or f.country) else None
                 with backend.gate:
-                    return api.filter_problems(f)
+                    problems = api.filter_problems(dataclasses.replace(f, place=None))
+                    return problems, api.empty_place_hint(f.place) if f.place else None
 
-            problems = await run_in_threadpool(check)
-            fatal = [(n, m) for n, m in problems if n != "place"]
-            if fatal:
-                return _error(
-                    422,
-                    "invalid request",
-                    "; ".join(m for _, m in fatal),
-                    problems=[{"parameter": n, "message": m} for n, m in fatal],
-                )
-            for _name, message in problems:
-                page.setdefault("hint", message)
+            problems, place_hint = await run_in_threadpool(check)
+            if problems:
+                return _invalid_filter(problems)
+            if place_hint:
+                page.setdefault("hint", place_hint)
         return _body(page)
 
     @app.get("/api/events/{event_id}", tags=["events"], response_model=dict[str, Any])
-    async def one_event(event_id: Annotated[str, PathParam(max_length=64)]) -> JSONResponse:
+    async def one_event(event_id: Annotated[str, ID_PARAM]) -> JSONResponse:
         """One event (id or unique prefix) with its mentions, sources, evidence, disagreements."""
         checked = _checked_id(event_id, "event")
-        return _body(_inline(lambda: api.event(checked).to_dict()))
+        item = _inline(lambda: api.event(checked).to_dict())
+        # the aliases of its actors (an added field): the catalogue loads on first use
+        actors = await run_in_threadpool(api.actor_aliases, [item])
+        return _body({**item, "actors": actors})
 
     @app.get("/api/roundups/{event_id}", tags=["events"])
-    def roundup(event_id: Annotated[str, PathParam(max_length=64)]) -> dict[str, Any]:
+    def roundup(event_id: Annotated[str, ID_PARAM]) -> dict[str, Any]:
         """What each outlet said about one event, quoted, with links; agreements, differences."""
         checked = _checked_id(event_id, "event")
         with backend.gate:
             return api.event_roundup(checked)
 
     @app.get("/api/articles/{article_id}", tags=["articles"])
-    def article(article_id: Annotated[str, PathParam(max_length=64)]) -> dict[str, Any]:
+    def article(article_id: Annotated[str, ID_PARAM]) -> dict[str, Any]:
         """One stored article: each sentence with who asserts it and the events read in it."""
         checked = _checked_id(article_id, "article")
         with backend.gate:
@@ -438,13 +450,21 @@ def create_app(
     add_comment_routes(app, comment_backend, policy=policy, limiter=limiter)
 
     @app.get("/api/export", tags=["events"], response_class=StreamingResponse)
-    def export(q: Annotated[ExportQuery, Query()]) -> StreamingResponse:
-        """Every matching event as JSONL, ACLED-column CSV or GeoJSON, streamed."""
+    def export(q: Annotated[ExportQuery, Query()]) -> Any:
+        """Every matching event as JSONL, ACLED-column CSV or GeoJSON, streamed.
+
+        A filter that names nothing (an unknown place, type or country) is a 422 naming
+        the parameter, not an empty file."""
         f = q.event_filter()
-        if f.place:
+        if f.place or f.country:
             _ = backend.gazetteer  # loaded before the body starts streaming
         if f.actor:
             _ = backend.actors
+        if f.place or f.type or f.country:
+            with backend.gate:
+                problems = api.filter_problems(f)
+            if problems:
+                return _invalid_filter(problems)
         media, ext = EXPORT_TYPES[q.format]
         return StreamingResponse(
             _stream_export(api, f, q.format, backend.export_gate),
@@ -452,6 +472,7 @@ def create_app(
             headers={"Content-Disposition": f'attachment; filename="sitrep-events.{ext}"'},
         )
 
+    document_errors(app)
     return app
 
 
@@ -464,6 +485,16 @@ ERROR_NAMES = {
     415: "unsupported media type",
     503: "unavailable",
 }
+
+
+def _invalid_filter(problems: list[tuple[str, str]]) -> JSONResponse:
+    """The 422 of a filter that names nothing (a type, a country), naming the parameter."""
+    return _error(
+        422,
+        "invalid request",
+        "; ".join(m for _, m in problems),
+        problems=[{"parameter": n, "message": m} for n, m in problems],
+    )
 
 
 def _checked_id(value: str, what: str) -> str:

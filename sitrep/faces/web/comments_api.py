@@ -39,6 +39,20 @@ if TYPE_CHECKING:
 
 MAX_BODY = 16 * 1024  # bytes: room for MAX_TEXT Persian characters (two bytes each) and JSON
 _ID = ID_PATTERN.pattern
+
+
+def _text_pattern(*, multiline: bool) -> str:
+    """The regular expression of text :func:`sitrep.moderation.comments.clean_text` takes
+    (documented in the schema, so a schema-valid body is one the server stores): no
+    control character (but tab and line breaks when ``multiline``), no bidirectional
+    control, no U+FFFE/U+FFFF, and something besides white space."""
+    banned = "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f" if multiline else "\\x00-\\x1f"
+    banned += "\\x7f-\\x9f\\ufffe\\uffff" + "".join(
+        f"\\u{ord(c):04x}" for c in sorted(cm._BIDI_CONTROLS)
+    )
+    return f"^[^{banned}]*[^{banned}\\s][^{banned}]*$"
+
+
 _BEARER = HTTPBearer(auto_error=False, description="A token from `sitrep admin token create`.")
 
 
@@ -48,12 +62,22 @@ class CommentIn(_Strict):
     target_type: Literal["event", "article"] = Field(description="What the comment is about.")
     target_id: str = Field(pattern=_ID, description="The full id of the event or article.")
     author: str = Field(
-        min_length=1, max_length=cm.MAX_AUTHOR, description="The name shown with the comment."
+        min_length=1,
+        max_length=cm.MAX_AUTHOR,
+        description="The name shown with the comment.",
+        json_schema_extra={"pattern": _text_pattern(multiline=False)},
     )
     text: str = Field(
         min_length=1,
         max_length=cm.MAX_TEXT,
         description=f"The comment, at most {cm.MAX_TEXT} characters.",
+        json_schema_extra={"pattern": _text_pattern(multiline=True)},
+    )
+    flag: Literal[cm.FLAGS] | None = Field(  # type: ignore[valid-type]
+        None,
+        description="Flag the event as wrong instead of commenting: what is wrong ("
+        + ", ".join(cm.FLAGS)
+        + "). A flag always waits for a moderator.",
     )
 
 
@@ -80,7 +104,13 @@ class DecisionIn(_Strict):
     """A moderator's decision on one comment."""
 
     verdict: Literal["publish", "reject"] = Field(description="publish or reject.")
-    note: str = Field("", max_length=cm.MAX_NOTE, description="Why (kept in the audit log).")
+    note: str = Field(
+        "",
+        max_length=cm.MAX_NOTE,
+        description="Why (kept in the audit log).",
+        # empty, or text clean_text takes
+        json_schema_extra={"pattern": f"^$|{_text_pattern(multiline=True)}"},
+    )
 
 
 class AuditQuery(_Strict):
@@ -338,6 +368,7 @@ def add_comment_routes(
                     comment.text,
                     policy=policy,
                     client=_client(request),
+                    flag=comment.flag,
                 )
 
         record = await run_in_threadpool(store_it)

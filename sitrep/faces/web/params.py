@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -41,6 +41,20 @@ EXPORT_FORMATS = ("jsonl", "acled-csv", "geojson")
 # nothing else (no % or _) may get through.
 ID_PATTERN = re.compile(r"^[0-9a-f]{4,32}$")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# What the status and country parameters take, documented in the schema (the checks
+# below give the messages): a schema-valid value is one the server takes.
+_ONE_STATUS = "(" + "|".join(ALL_STATUSES) + ")"
+_SEP = r"\s*,[\s,]*"
+STATUS_PATTERN = rf"^\s*all\s*$|^[\s,]*({_ONE_STATUS}({_SEP}{_ONE_STATUS})*)?[\s,]*$"
+COUNTRY_PATTERN = "^([A-Za-z]{3})?$"
+# A day parameter: YYYY-MM-DD, or empty for none (a form's empty field).
+DAY_OR_EMPTY: dict[str, Any] = {
+    "anyOf": [{"type": "string", "format": "date"}, {"type": "string", "maxLength": 0}]
+}
+# a longitude (-180..180) and a latitude (-90..90) in decimal degrees
+_LON = r"\s*[-+]?(180(\.0*)?|(1[0-7]\d|\d{1,2})(\.\d*)?|\.\d+)\s*"
+_LAT = r"\s*[-+]?(90(\.0*)?|[0-8]?\d(\.\d*)?|\.\d+)\s*"
+BBOX_PATTERN = rf"^\s*$|^{_LON},{_LAT},{_LON},{_LAT}$"
 
 
 def parse_day(value: object, name: str) -> date | None:
@@ -98,8 +112,16 @@ class EventQuery(_Strict):
     type: str | None = Field(
         None, max_length=200, description="Event or sub-event type (substring)."
     )
-    since: date | None = Field(None, description="Events on or after this day (YYYY-MM-DD).")
-    until: date | None = Field(None, description="Events on or before this day (YYYY-MM-DD).")
+    since: date | None = Field(
+        None,
+        description="Events on or after this day (YYYY-MM-DD).",
+        json_schema_extra=DAY_OR_EMPTY,
+    )
+    until: date | None = Field(
+        None,
+        description="Events on or before this day (YYYY-MM-DD).",
+        json_schema_extra=DAY_OR_EMPTY,
+    )
     source: str | None = Field(
         None, max_length=200, description="Outlet that reported it (substring)."
     )
@@ -107,9 +129,20 @@ class EventQuery(_Strict):
         None,
         description="Comma-separated statuses: occurred, claimed, denied, expected, background, "
         "or 'all' (default: occurred,claimed,denied).",
+        json_schema_extra={"pattern": STATUS_PATTERN},
     )
     country: str | None = Field(
-        None, description="Events at places of this country (ISO 3166 alpha-3, e.g. SYR)."
+        None,
+        description="Events at places of this country (ISO 3166 alpha-3, e.g. SYR).",
+        json_schema_extra={"pattern": COUNTRY_PATTERN},
+    )
+    text: str | None = Field(
+        None,
+        max_length=200,
+        description="Words a report's evidence sentence holds (substring, any case).",
+    )
+    sort: Literal["oldest", "newest"] = Field(
+        "oldest", description="oldest (date then id, the default) or newest first."
     )
 
     @field_validator("country")
@@ -147,6 +180,8 @@ class EventQuery(_Strict):
             limit=limit,
             offset=offset,
             country=self.country,
+            text=self.text.strip() or None if self.text else None,
+            newest_first=self.sort == "newest",
         )
 
 
@@ -191,12 +226,21 @@ class ControlQuery(_Strict):
     """Who held what on a day, within a box or a country."""
 
     as_of: date | None = Field(
-        None, description="The day (YYYY-MM-DD); default: the latest event date in the store."
+        None,
+        description="The day (YYYY-MM-DD); default (also when empty): the latest event date "
+        "in the store.",
+        json_schema_extra=DAY_OR_EMPTY,
     )
     bbox: str | None = Field(
-        None, description="minlon,minlat,maxlon,maxlat in degrees, e.g. 35.5,32,48.6,37.4"
+        None,
+        description="minlon,minlat,maxlon,maxlat in degrees, e.g. 35.5,32,48.6,37.4",
+        json_schema_extra={"pattern": BBOX_PATTERN},
     )
-    country: str | None = Field(None, description="ISO 3166 alpha-3 code, e.g. SYR.")
+    country: str | None = Field(
+        None,
+        description="ISO 3166 alpha-3 code, e.g. SYR.",
+        json_schema_extra={"pattern": COUNTRY_PATTERN},
+    )
 
     @field_validator("as_of", mode="before")
     @classmethod
@@ -236,18 +280,21 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     parts = value.split(",")
     if len(parts) != 4:
         raise ValueError(f"bbox={shown(value)} has {len(parts)} numbers, not 4; {how}")
-    try:
-        minlon, minlat, maxlon, maxlat = (float(p) for p in parts)
-    except ValueError:
-        raise ValueError(
-            f"bbox={shown(value)} holds something that is not a number; {how}"
-        ) from None
-    if not all(-180 <= x <= 180 for x in (minlon, maxlon)) or not all(
-        -90 <= y <= 90 for y in (minlat, maxlat)
-    ):
+    if not re.match(BBOX_PATTERN, value):
+        try:
+            numbers = [float(p) for p in parts]
+        except ValueError:
+            raise ValueError(
+                f"bbox={shown(value)} holds something that is not a number; {how}"
+            ) from None
+        if all(-180 <= x <= 180 for x in numbers[::2]) and all(
+            -90 <= y <= 90 for y in numbers[1::2]
+        ):  # numbers in range, but spelt as the pattern does not take (1e1, nan, 1_0)
+            raise ValueError(f"bbox={shown(value)} holds a number not in decimal notation; {how}")
         raise ValueError(
             f"bbox={shown(value)} is out of range: longitudes -180..180, latitudes -90..90; {how}"
         )
+    minlon, minlat, maxlon, maxlat = (float(p) for p in parts)
     if minlon > maxlon or minlat > maxlat:
         raise ValueError(f"bbox={shown(value)} has a minimum above its maximum; {how}")
     return minlon, minlat, maxlon, maxlat

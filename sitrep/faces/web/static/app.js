@@ -65,6 +65,23 @@
       allOfType: (t) => "all: " + t, onMap: (n, m) => n + " on the map (the first " + m + ")",
       cites: "Cites: ", article: "article", undated: "undated", via: "as reported by ",
       statuses: { occurred: "occurred", claimed: "claimed", denied: "denied", expected: "expected", background: "background" },
+      said: "Words in the reports", saidHint: "e.g. airstrike, hospital, داعش", source: "Outlet",
+      sourceHint: "e.g. Reuters, Tasnim", status: "Status", statusDefault: "reported (occurred, claimed, denied)",
+      statusAll: "all, with expected and background", onlyStatus: (w) => "only " + w, country: "Country",
+      sort: "Order", oldest: "oldest first", newest: "newest first",
+      confidence: (p) => "confidence " + p + "%",
+      confidenceWhy: "How sure sitrep is of this reading (0–100%): higher when more independent outlets report it the same way.",
+      nComments: (n) => n === 1 ? "1 comment" : n + " comments",
+      tooLong: (n, max) => "Your comment is " + n + " characters long; the limit is " + max + ". Shorten it by " + (n - max) + " to post it.",
+      charsLeft: (n, max) => n + " / " + max,
+      flagOpen: "Flag this event as wrong", flagWhat: "What is wrong?", flagNote: "What should it say? (optional)",
+      flagSend: "Send the flag", flagCancel: "Cancel", flagNoteDefault: "Flagged from the event page.",
+      flagReasons: {
+        place: "the place", date: "the date", actors: "the actors", type: "the type of event",
+        fatalities: "the number killed", "not-an-event": "it is not an event", duplicate: "it duplicates another event",
+        other: "something else",
+      },
+      flagSent: "Thank you: an editor will check this event.",
     },
     fa: {
       tagline: "چه کسی کجا را در دست داشت، چه رخ داد و چه کسی گفت",
@@ -88,6 +105,22 @@
       allOfType: (t) => "همه: " + t, onMap: (n, m) => n + " روی نقشه (" + m + " نخست)",
       cites: "به نقل از: ", article: "مقاله", undated: "بی‌تاریخ", via: "به گزارش ",
       statuses: { occurred: "رخ داده", claimed: "ادعا شده", denied: "تکذیب شده", expected: "پیش‌بینی شده", background: "پیشینه" },
+      said: "واژه‌هایی در گزارش‌ها", saidHint: "مثلاً حمله هوایی، بیمارستان، داعش", source: "رسانه",
+      sourceHint: "مثلاً رویترز، تسنیم", status: "وضعیت", statusDefault: "گزارش‌شده (رخ داده، ادعا شده، تکذیب شده)",
+      statusAll: "همه، با پیش‌بینی شده و پیشینه", onlyStatus: (w) => "فقط " + w, country: "کشور",
+      sort: "ترتیب", oldest: "قدیمی‌ترین نخست", newest: "تازه‌ترین نخست",
+      confidence: (p) => "اطمینان " + p + "٪",
+      confidenceWhy: "sitrep چقدر از این برداشت مطمئن است (۰ تا ۱۰۰٪): هرچه رسانه‌های مستقل بیشتری آن را یکسان گزارش کنند، بیشتر.",
+      nComments: (n) => n + " دیدگاه",
+      tooLong: (n, max) => "دیدگاه شما " + n + " نویسه است؛ حداکثر " + max + " است. برای فرستادن، " + (n - max) + " نویسه کوتاهش کنید.",
+      charsLeft: (n, max) => n + " / " + max,
+      flagOpen: "گزارش نادرستی این رویداد", flagWhat: "چه چیزی نادرست است؟", flagNote: "درستش چیست؟ (اختیاری)",
+      flagSend: "فرستادن", flagCancel: "انصراف", flagNoteDefault: "از صفحهٔ رویداد گزارش شد.",
+      flagReasons: {
+        place: "مکان", date: "تاریخ", actors: "بازیگران", type: "نوع رویداد", fatalities: "شمار کشته‌ها",
+        "not-an-event": "این رویداد نیست", duplicate: "تکرار رویدادی دیگر است", other: "چیزی دیگر",
+      },
+      flagSent: "سپاس: یک ویراستار این رویداد را بررسی می‌کند.",
     },
   };
 
@@ -101,7 +134,7 @@
     ring: null,          // highlight of the open event's place
     eventLayer: null,    // event markers (clustered when the plugin is there)
     eventMarkers: [],    // [{marker, item}] for the events drawn on the map
-    filters: { type: "", actor: "", since: "", until: "", place: "", placeName: "" },
+    filters: { type: "", actor: "", since: "", until: "", place: "", placeName: "", text: "", source: "", status: "", country: "", sort: "" },
     next: null,          // URL of the next page of events
     controlRequest: 0,   // drops answers to slider positions already left
     mapRequest: 0,
@@ -118,6 +151,10 @@
   };
 
   const t = (key) => WORDS[state.lang][key] !== undefined ? WORDS[state.lang][key] : WORDS.en[key];
+  // The filters the URL, the list, the map and the exports share (place also has its name).
+  const FILTER_KEYS = ["type", "actor", "since", "until", "place", "text", "source", "status", "country", "sort"];
+  // The comment box's limit (the API's too: longer comments are refused, never cut).
+  const MAX_COMMENT = 4000;
 
   // -- small helpers ---------------------------------------------------------
 
@@ -305,7 +342,7 @@
     const p = new URLSearchParams();
     if (state.dayChosen && currentDay()) p.set("day", currentDay());
     const f = state.filters;
-    for (const key of ["type", "actor", "since", "until", "place"]) if (f[key]) p.set(key, f[key]);
+    for (const key of FILTER_KEYS) if (f[key]) p.set(key, f[key]);
     if (f.place && f.placeName) p.set("pname", f.placeName);
     if (state.eventId) p.set("event", state.eventId);
     if (state.map && state.mapMoved) {
@@ -326,10 +363,8 @@
     const lang = p.get("lang") === "fa" ? "fa" : "en";
     if (lang !== state.lang) setLang(lang, false);
     const f = state.filters;
-    const wanted = {
-      type: p.get("type") || "", actor: p.get("actor") || "", since: p.get("since") || "",
-      until: p.get("until") || "", place: p.get("place") || "", placeName: p.get("pname") || "",
-    };
+    const wanted = { placeName: p.get("pname") || "" };
+    for (const key of FILTER_KEYS) wanted[key] = p.get(key) || "";
     let changed = false;
     for (const key of Object.keys(wanted)) {
       if (f[key] !== wanted[key]) { f[key] = wanted[key]; changed = true; }
@@ -727,7 +762,7 @@
     // the whole range of the data, whatever the From/To boxes say (they shade it)
     const f = state.filters;
     const params = new URLSearchParams();
-    for (const key of ["type", "actor", "place"]) if (f[key]) params.set(key, f[key]);
+    for (const key of ["type", "actor", "place", "text", "source", "status", "country"]) if (f[key]) params.set(key, f[key]);
     return "/api/timeline?" + params.toString();
   }
 
@@ -834,7 +869,7 @@
   function filterParams() {
     const f = state.filters;
     const params = new URLSearchParams();
-    for (const key of ["type", "actor", "since", "until", "place"]) if (f[key]) params.set(key, f[key]);
+    for (const key of FILTER_KEYS) if (f[key]) params.set(key, f[key]);
     return params;
   }
 
@@ -887,6 +922,17 @@
     return text;
   }
 
+  // How sure sitrep is of an event, in words and a bar (the JSON's confidence, 0 to 1).
+  function confidenceNode(value) {
+    const pct = Math.round(100 * (typeof value === "number" ? value : 0));
+    const level = pct >= 80 ? "high" : pct >= 50 ? "medium" : "low";
+    return el("span", {
+      cls: "confidence confidence-" + level,
+      text: t("confidence")(pct),
+      attrs: { "data-confidence": String(pct), title: t("confidenceWhy") },
+    });
+  }
+
   function eventCard(e) {
     const li = el("li", {
       cls: "event",
@@ -904,6 +950,14 @@
       ]),
       dataText("div", actorsLine(e), null, "ev-actors"),
       el("div", { cls: "ev-sources" }, [el("span", { cls: "muted", text: t("sources") }), sourceLinks(e.mentions, e.sources)]),
+      el("div", { cls: "ev-meta muted" }, [
+        confidenceNode(e.confidence),
+        el("span", {
+          cls: "ev-comments" + (e.comments ? " has-comments" : ""),
+          text: t("nComments")(e.comments || 0),
+          attrs: { "data-comments": String(e.comments || 0) },
+        }),
+      ]),
     ]);
     const open = (ev) => {
       if (ev.target.closest("a")) return;  // a source link opens the article, not the event
@@ -965,6 +1019,16 @@
     $("f-actor").value = f.actor;
     $("f-since").value = f.since;
     $("f-until").value = f.until;
+    $("f-text").value = f.text;
+    $("f-source").value = f.source;
+    for (const [id, key] of [["f-status", "status"], ["f-country", "country"]]) {
+      const box = $(id);
+      if (f[key] && ![...box.options].some((o) => o.value === f[key])) {
+        box.appendChild(el("option", { text: f[key], attrs: { value: f[key] } }));
+      }
+      box.value = f[key];
+    }
+    $("f-sort").value = f.sort;
     $("f-place").hidden = !f.place;
     $("f-place-name").textContent = f.place ? t("place") + (f.placeName || f.place) : "";
   }
@@ -991,17 +1055,33 @@
       }
       group.appendChild(el("option", { text: x.sub_event_type, attrs: { value: x.sub_event_type } }));
     }
+    const status = $("f-status");
+    for (const st of summary.statuses || []) {
+      status.appendChild(el("option", { text: t("onlyStatus")(statusWord(st)), attrs: { value: st, "data-status": st } }));
+    }
+    const country = $("f-country");
+    for (const c of summary.countries || []) {
+      country.appendChild(el("option", { text: c.country + " (" + c.events + ")", attrs: { value: c.country } }));
+    }
     let timer = null;
     const changed = () => {
-      state.filters.type = select.value;
-      state.filters.actor = $("f-actor").value.trim();
-      state.filters.since = $("f-since").value;
-      state.filters.until = $("f-until").value;
+      const f = state.filters;
+      f.type = select.value;
+      f.actor = $("f-actor").value.trim();
+      f.since = $("f-since").value;
+      f.until = $("f-until").value;
+      f.text = $("f-text").value.trim();
+      f.source = $("f-source").value.trim();
+      f.status = status.value;
+      f.country = country.value;
+      f.sort = $("f-sort").value;
       exportLinks();
       clearTimeout(timer);
       timer = setTimeout(() => { reloadEvents(); writeURL(false); }, 200);
     };
-    for (const id of ["f-type", "f-actor", "f-since", "f-until"]) $(id).addEventListener("input", changed);
+    for (const id of ["f-type", "f-actor", "f-since", "f-until", "f-text", "f-source", "f-status", "f-country", "f-sort"]) {
+      $(id).addEventListener("input", changed);
+    }
     $("filters").addEventListener("submit", (ev) => ev.preventDefault());
     $("f-place-clear").addEventListener("click", () => setPlaceFilter(null, null));
     $("more").addEventListener("click", () => loadEvents(true));
@@ -1101,8 +1181,15 @@
     const more = [statusWord(e.status), e.event_type];
     if (e.fatalities !== null && e.fatalities !== undefined) more.push(e.fatalities + " " + t("killed"));
     facts.appendChild(el("span", { text: " \u00b7 " + more.join(" \u00b7 ") }));
+    facts.appendChild(document.createTextNode(" \u00b7 "));
+    facts.appendChild(confidenceNode(e.confidence));
     box.appendChild(facts);
     box.appendChild(dataText("p", actorsLine(e), null, "ev-actors"));
+    // the number of comments near the top: a click goes down to them
+    const jump = el("button", { cls: "link comments-jump", attrs: { type: "button", id: "comments-jump" } });
+    jump.addEventListener("click", () => $("comments").scrollIntoView({ block: "start" }));
+    box.appendChild(el("p", { cls: "event-tools" }, [jump]));
+    box.appendChild(flagSection(e.id));
     const n = r.outlets.length;
     box.appendChild(el("h2", { cls: "section", text: t("outletsSaid")(n) }));
     const outlets = el("div", { cls: "outlets" });
@@ -1162,6 +1249,17 @@
     for (const c of data.items) list.appendChild(commentItem(c));
     if (!data.items.length) list.appendChild(el("li", { cls: "muted no-comments", text: "No comments yet." }));
     list.setAttribute("data-count", String(data.items.length));
+    if (type === "event") {
+      // the count near the top, and the event's card in the list, say the same
+      const n = data.items.length;
+      const card = document.querySelector('#events li.event[data-event-id="' + CSS.escape(id) + '"] .ev-comments');
+      for (const node of [$("comments-jump"), card]) {
+        if (!node) continue;
+        node.textContent = t("nComments")(n);
+        node.setAttribute("data-comments", String(n));
+        node.classList.toggle("has-comments", n > 0);
+      }
+    }
     list.setAttribute("data-loaded", "true");
   }
 
@@ -1193,6 +1291,54 @@
     box.appendChild(dataText("p", msg, null, "verdict verdict-error"));
   }
 
+  // "Flag this event": what is wrong with it goes to the editors' queue (a comment that
+  // always waits for a moderator, with the flag as its reason), never onto the page.
+  function flagSection(id) {
+    const box = el("section", { cls: "flag", attrs: { id: "flag" } });
+    const open = el("button", { text: t("flagOpen"), attrs: { type: "button", id: "flag-open", "aria-expanded": "false" } });
+    const form = el("form", { cls: "flag-form", attrs: { id: "flag-form", autocomplete: "off", hidden: "" } });
+    const what = el("select", { attrs: { id: "flag-what", name: "flag", required: "" } });
+    for (const [key, words] of Object.entries(t("flagReasons"))) what.appendChild(el("option", { text: words, attrs: { value: key } }));
+    const author = el("input", { attrs: { id: "flag-author", name: "author", maxlength: "80", required: "", dir: "auto", placeholder: "Your name" } });
+    const note = el("textarea", { attrs: { id: "flag-note", name: "note", rows: "2", dir: "auto", placeholder: t("flagNote") } });
+    const send = el("button", { text: t("flagSend"), attrs: { type: "submit" } });
+    const cancel = el("button", { text: t("flagCancel"), attrs: { type: "button" } });
+    const result = el("div", { cls: "flag-result", attrs: { id: "flag-result", role: "status" } });
+    form.appendChild(el("label", {}, [el("span", { text: t("flagWhat") + " " }), what]));
+    form.appendChild(author);
+    form.appendChild(note);
+    form.appendChild(el("div", {}, [send, document.createTextNode(" "), cancel]));
+    const toggle = (show) => { form.hidden = !show; open.setAttribute("aria-expanded", String(show)); };
+    open.addEventListener("click", () => toggle(form.hidden));
+    cancel.addEventListener("click", () => toggle(false));
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      send.disabled = true;
+      let res;
+      try {
+        res = await postJSON("/api/comments", {
+          target_type: "event", target_id: id, author: author.value,
+          text: note.value.trim() || t("flagNoteDefault"), flag: what.value,
+        });
+      } catch (e) {
+        res = { status: 0, body: { message: "The flag could not be sent: " + e.message } };
+      }
+      send.disabled = false;
+      if (res.status === 201) {
+        result.setAttribute("data-status", res.body.status);
+        result.replaceChildren(el("p", { cls: "verdict", text: t("flagSent") }));
+        note.value = "";
+        toggle(false);
+      } else {
+        showVerdict(result, res);
+      }
+    });
+    box.appendChild(open);
+    box.appendChild(form);
+    box.appendChild(result);
+    return box;
+  }
+
   function commentsSection(type, id) {
     const box = el("section", { cls: "comments", attrs: { id: "comments", "data-target-type": type, "data-target-id": id } });
     box.appendChild(el("h2", { cls: "section", text: "Readers' comments" }));
@@ -1200,13 +1346,27 @@
     box.appendChild(list);
     const form = el("form", { cls: "comment-form", attrs: { id: "comment-form", autocomplete: "off" } });
     const author = el("input", { attrs: { id: "comment-author", name: "author", maxlength: "80", required: "", dir: "auto", placeholder: "Your name" } });
-    const text = el("textarea", { attrs: { id: "comment-text", name: "text", maxlength: "4000", required: "", rows: "3", dir: "auto", placeholder: "Your comment" } });
+    // no maxlength: a pasted text longer than the limit is kept whole and the box says
+    // by how much it is over, instead of the browser cutting it silently
+    const text = el("textarea", { attrs: { id: "comment-text", name: "text", required: "", rows: "3", dir: "auto", placeholder: "Your comment" } });
     const send = el("button", { text: "Post comment", attrs: { type: "submit" } });
+    const counter = el("p", { cls: "muted comment-count", attrs: { id: "comment-count", "aria-live": "polite" } });
+    const measure = () => {
+      const n = [...text.value].length;  // characters, as the API counts them
+      const over = n > MAX_COMMENT;
+      counter.textContent = over ? t("tooLong")(n, MAX_COMMENT) : t("charsLeft")(n, MAX_COMMENT);
+      counter.classList.toggle("over", over);
+      counter.setAttribute("data-over", over ? "true" : "false");
+      send.disabled = over;
+    };
+    text.addEventListener("input", measure);
+    measure();
     const result = el("div", { cls: "comment-result", attrs: { id: "comment-result", role: "status" } });
     form.appendChild(el("label", { cls: "visually-hidden", text: "Name", attrs: { for: "comment-author" } }));
     form.appendChild(author);
     form.appendChild(el("label", { cls: "visually-hidden", text: "Comment", attrs: { for: "comment-text" } }));
     form.appendChild(text);
+    form.appendChild(counter);
     form.appendChild(el("p", { cls: "muted policy", text: "No insults, no slander, no Persian in Latin letters (Finglish)." }));
     form.appendChild(send);
     form.appendChild(result);
@@ -1221,12 +1381,10 @@
       } catch (e) {
         res = { status: 0, body: { message: "The comment could not be sent: " + e.message } };
       }
-      send.disabled = false;
       showVerdict(result, res);
-      if (res.status === 201) {
-        text.value = "";
-        if (res.body.status === "published") loadComments(type, id, list);
-      }
+      if (res.status === 201) text.value = "";
+      measure();
+      if (res.status === 201 && res.body.status === "published") loadComments(type, id, list);
     });
     box.appendChild(form);
     loadComments(type, id, list);
@@ -1395,7 +1553,7 @@
     // the view the URL asks for: filters and day first, then the open event
     const p = readURL();
     const f = state.filters;
-    for (const key of ["type", "actor", "since", "until", "place"]) f[key] = p.get(key) || "";
+    for (const key of FILTER_KEYS) f[key] = p.get(key) || "";
     f.placeName = p.get("pname") || "";
     showFilters();
     exportLinks();
