@@ -30,7 +30,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, delete, event, func, select, update
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from sitrep.control import Change, PlaceRef, TimelineCache
 from sitrep.core.errors import LookupFailed, StoreError
@@ -222,14 +222,20 @@ class Store:
             with self.writer.begin() as conn:
                 return self._write_readings(conn, items, controller_of)
         except SQLAlchemyError as exc:
-            if len(items) > 1:
+            if len(items) > 1 and not isinstance(exc, OperationalError):
+                # an article's own rows failed: one by one finds which
                 return [
                     self.save_readings([item], controller_of=controller_of)[0] for item in items
                 ]
+            # the database itself failed (disk I/O, disk full, locked): stop with it,
+            # never let a retry that happens to pass hide it
             article = _article_of(items[0][0])
-            raise StoreError(
-                f"could not store article {article.id} ({article.origin}): {exc}"
-            ) from exc
+            what = (
+                f"article {article.id} ({article.origin})"
+                if len(items) == 1
+                else f"{len(items)} articles from {article.id} ({article.origin}) on"
+            )
+            raise StoreError(f"could not store {what}: {exc}") from exc
 
     def _write_readings(
         self,
