@@ -121,6 +121,17 @@ def get_place(store: Store, place_id: int) -> StoredPlace | None:
 LISTED_STATUSES = ("occurred", "claimed", "denied")
 
 
+def _listed_counts(conn: Any) -> dict[int, int]:
+    """Events of the listed statuses per stored place id (places with none left out)."""
+    return dict(
+        conn.execute(
+            select(events.c.place_id, func.count())
+            .where(events.c.status.in_(LISTED_STATUSES))
+            .group_by(events.c.place_id)
+        ).all()
+    )
+
+
 def search_places(
     store: Store, text: str, *, gazetteer: Any = None, limit: int = 20
 ) -> list[dict[str, Any]]:
@@ -135,13 +146,7 @@ def search_places(
 
     with store.engine.connect() as conn:
         rows = {r["id"]: r for r in conn.execute(select(places)).mappings()}
-        counts: dict[int, int] = dict(
-            conn.execute(
-                select(events.c.place_id, func.count())
-                .where(events.c.status.in_(LISTED_STATUSES))
-                .group_by(events.c.place_id)
-            ).all()
-        )
+        counts = _listed_counts(conn)
         if text.strip().isdigit():
             # a number is an id or nothing: no name contains it
             hits = [pid for pid in [_as_id(text)] if pid is not None and pid in rows]
@@ -165,12 +170,6 @@ def search_places(
 def places_with_events(store: Store) -> list[tuple[StoredPlace, int]]:
     """Every stored place that has events of the listed statuses, with how many."""
     with store.engine.connect() as conn:
-        counts: dict[int, int] = dict(
-            conn.execute(
-                select(events.c.place_id, func.count())
-                .where(events.c.status.in_(LISTED_STATUSES))
-                .group_by(events.c.place_id)
-            ).all()
-        )
+        counts = _listed_counts(conn)
         rows = conn.execute(select(places).where(places.c.id.in_(list(counts)))).mappings()
         return [(stored_place(r), counts[r["id"]]) for r in rows]

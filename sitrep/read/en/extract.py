@@ -862,12 +862,20 @@ class EnglishReader:
         if agent is not None and agent.kind == "civilians":
             agent, loser = None, loser or agent
         if agent is None and token.pos_ in ("NOUN", "PROPN"):
-            for c in token.children:
-                if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i:
-                    iso3 = self.gazetteer.country_of_adjective(c.text)
-                    if iso3:
-                        return self._state_forces(iso3), loser
+            forces = self._demonym_forces(token)
+            if forces is not None:
+                return forces, loser
         return agent, loser
+
+    def _demonym_forces(self, noun: Any) -> Actor | None:
+        """The state forces a demonym before a noun names ("Russian air strikes",
+        "a Turkish assault"), or None."""
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i:
+                iso3 = self.gazetteer.country_of_adjective(c.text)
+                if iso3:
+                    return self._state_forces(iso3)
+        return None
 
     def _country_word(self, word: str) -> str | None:
         """ISO3 of a demonym ("Yemeni") or a country's name ("Yemen", "Yemen's")."""
@@ -888,12 +896,7 @@ class EnglishReader:
             subject = token.head
         if subject is None or subject.lemma_.lower() not in DEMONYM_FORCE_NOUNS:
             return None
-        for c in subject.children:
-            if c.dep_ in ("amod", "compound", "nmod") and c.i < subject.i:
-                iso3 = self.gazetteer.country_of_adjective(c.text)
-                if iso3:
-                    return self._state_forces(iso3)
-        return None
+        return self._demonym_forces(subject)
 
     def _state_forces(self, iso3: str) -> Actor | None:
         """The military of a country (ACLED's "Military Forces of X")."""
