@@ -34,7 +34,6 @@ import ctypes
 import logging
 import multiprocessing
 import os
-import re
 import signal
 import threading
 import time
@@ -57,6 +56,7 @@ from sitrep.read.en.extract import DEFAULT_BATCH, ArticleReading, Extractor
 from sitrep.store import (
     Store,
     block_places,
+    driver_reason,
     load_block,
     load_changes,
     load_current,
@@ -333,8 +333,7 @@ def ingest(
 
 def _write_failed(store: Store, exc: Exception) -> StoreError:
     """A failed write (disk full, I/O error) said with the database and what to do."""
-    # the driver's reason, without the statement and its parameters (a whole article)
-    text = re.split(r"\n\[SQL: |\n\(Background on this error", str(exc), maxsplit=1)[0]
+    text = driver_reason(exc)
     low = text.lower()  # SQLite's and PostgreSQL's words (not an input's path, also in text)
     if "database or disk is full" in low or "no space left on device" in low:
         advice = "free space on the disk that holds it"

@@ -195,3 +195,16 @@ def test_a_really_full_disk(
     finally:
         subprocess.run(["umount", str(small)], check=False)
     _rerun_equals(config_file, moved, corpus, expected)
+
+
+def test_a_database_error_is_said_without_its_statement_and_parameters() -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from sitrep.store import driver_reason
+
+    exc = OperationalError(
+        "INSERT INTO articles (text) VALUES (?)", ("a whole article",), Exception("disk I/O error")
+    )
+    reason = driver_reason(exc)
+    assert "disk I/O error" in reason
+    assert "[SQL:" not in reason and "a whole article" not in reason

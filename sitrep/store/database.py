@@ -697,8 +697,14 @@ def open_store(db: str, *, readonly: bool = False, create: bool = True) -> Store
                     )
             _upgrade(engine)
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot open database {db}: {exc}") from exc
+        raise StoreError(f"cannot open database {db}: {driver_reason(exc)}") from exc
     return Store(engine, readonly=readonly)
+
+
+def driver_reason(exc: Exception) -> str:
+    """A database error's own words, without the statement and its parameters (which
+    may hold a whole article)."""
+    return re.split(r"\n\[SQL: |\n\(Background on this error", str(exc), maxsplit=1)[0]
 
 
 def _upgrade(engine: Engine) -> None:
