@@ -50,7 +50,16 @@ def load_actors(config: Config) -> ActorDictionary:
 
 @lru_cache(maxsize=4)
 def load_classifier(config: Config) -> EventClassifier | None:
-    """The event classifier ``config.event_model`` selects (built on first use), or None."""
-    from sitrep.read.classify import load_event_model
+    """The event classifier ``config.event_model`` selects (built on first use), or None.
 
-    return load_event_model(config)
+    The default model (trained into the cache folder from the shipped corpus) is
+    read through its plain-pickle copy (:mod:`sitrep.core.fast_copy`): the same
+    model, loaded in a tenth of the time at every start.
+    """
+    from sitrep.core.fast_copy import load_with_copy
+    from sitrep.read.classify import EventClassifier, build_default_model, load_event_model
+
+    if config.event_model.strip():
+        return load_event_model(config)  # a user's model, or "lexicon" (none)
+    path = build_default_model(config)
+    return load_with_copy(path, EventClassifier.load) if path is not None else None

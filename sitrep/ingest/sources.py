@@ -888,9 +888,24 @@ def _no_text_column(header: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
+    import hashlib
+
     from py3langid import langid  # lazy: loads a model
 
-    return langid.LanguageIdentifier.from_model_file(langid.MODEL_FILE, norm_probs=True)
+    from sitrep.core.config import default_config
+    from sitrep.core.fast_copy import load_with_copy
+
+    # read through a plain-pickle copy in the cache (the model file is LZMA-compressed:
+    # a tenth of the start-up cost); the process has no settings here, so the copy
+    # goes to the default cache folder, and a folder it cannot write is passed over
+    path = langid.MODEL_DIR / langid.MODEL_FILE
+    key = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:12]
+    copy = default_config().cache_path / "langid" / f"model-{key}.pickle"
+    return load_with_copy(
+        path,
+        lambda p: langid.LanguageIdentifier.from_model_file(p, norm_probs=True),
+        copy=copy,
+    )
 
 
 # py3langid's cost grows with the text: a confident answer on this many leading

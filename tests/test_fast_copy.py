@@ -1,0 +1,68 @@
+"""The plain-pickle copy of a model file (``sitrep.core.fast_copy``) gives the
+loaded model, is read instead of the file while current, and never hides a change."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sitrep.core.fast_copy import load_with_copy
+
+
+class Counting:
+    """A loader that records how often it read the file."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, path: Path) -> dict[str, str]:
+        self.calls += 1
+        return {"text": path.read_text()}
+
+
+def test_copy_is_read_while_the_file_is_unchanged(tmp_path: Path) -> None:
+    model = tmp_path / "event-a.joblib"
+    model.write_text("one")
+    load = Counting()
+    assert load_with_copy(model, load) == {"text": "one"}
+    assert (tmp_path / "event-a.pickle").is_file()
+    assert load_with_copy(model, load) == {"text": "one"}
+    assert load.calls == 1
+
+
+def test_a_rewritten_file_is_loaded_again(tmp_path: Path) -> None:
+    model = tmp_path / "event-a.joblib"
+    model.write_text("one")
+    load = Counting()
+    load_with_copy(model, load)
+    model.write_text("two!")
+    st = model.stat()
+    os.utime(model, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    assert load_with_copy(model, load) == {"text": "two!"}
+    assert load.calls == 2
+
+
+def test_a_broken_copy_falls_back_to_the_file(tmp_path: Path) -> None:
+    model = tmp_path / "event-a.joblib"
+    model.write_text("one")
+    (tmp_path / "event-a.pickle").write_bytes(b"\x80\x05not a pickle")
+    load = Counting()
+    assert load_with_copy(model, load) == {"text": "one"}
+    assert load.calls == 1
+    assert load_with_copy(model, load) == {"text": "one"}
+    assert load.calls == 1  # the broken copy was replaced
+
+
+def test_copies_of_removed_files_are_cleaned(tmp_path: Path) -> None:
+    kept, gone = tmp_path / "event-a.joblib", tmp_path / "event-b.joblib"
+    kept.write_text("a")
+    gone.write_text("b")
+    load_with_copy(gone, Counting())
+    gone.unlink()
+    load_with_copy(kept, Counting())
+    assert sorted(p.name for p in tmp_path.glob("*.pickle")) == ["event-a.pickle"]
+    # a copy in a folder of copies replaces the others there
+    folder = tmp_path / "copies"
+    load_with_copy(kept, Counting(), copy=folder / "one.pickle")
+    load_with_copy(kept, Counting(), copy=folder / "two.pickle")
+    assert [p.name for p in folder.glob("*.pickle")] == ["two.pickle"]
