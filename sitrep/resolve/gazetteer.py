@@ -1771,23 +1771,27 @@ class Gazetteer:
         n = len(toks)
         if not n:
             return _Scan(text, toks, [], [])
-        folded = [_fold(t) for _, _, t in toks]
+        folded = [_fold(t[2]) for t in toks]
+        # gaps[i]: the text between token i-1 and token i (none before the first)
+        gaps = ["", *[text[a[1] : b[0]] for a, b in zip(toks, toks[1:], strict=False)]]
         # joined[i]: token i follows token i-1 inside one name (only spaces or a hyphen between).
-        joined = [False] * n
-        for i in range(1, n):
-            gap = text[toks[i - 1][1] : toks[i][0]]
-            joined[i] = len(gap) <= 2 and gap.strip(" -\u2010\u2011\u00a0") == ""
+        joined = [len(g) <= 2 and g.strip(" -\u2010\u2011\u00a0") == "" for g in gaps]
+        joined[0] = False
+        for i, gap in enumerate(gaps):
             # "St. Cloud", "Mt. Vernon", "Ft. Worth": the short form's full stop joins.
-            if not joined[i] and gap in (". ", ".") and toks[i - 1][2].casefold() in _LATIN_SHORT:
+            if (gap == ". " or gap == ".") and toks[i - 1][2].casefold() in _LATIN_SHORT:
                 joined[i] = True
-        hyphen = [False] * n
-        for i in range(1, n):
-            hyphen[i] = joined[i] and "-" in text[toks[i - 1][1] : toks[i][0]]
+        hyphen = [j and "-" in g for j, g in zip(joined, gaps, strict=True)]
+        # Only an article, an Arabic-script word or a capitalized word can start a
+        # name; the loop below skips every other token, so it only visits these
+        # (most tokens of a text are lower-case words).
+        upper = [t[2][0].isupper() for t in toks]
+        starts = [i for i in range(n) if upper[i] or folded[i][1] == _ARTICLE or folded[i][2]]
 
         cands: list[tuple[int, int, list[int], bool]] = []
         index = self._index
         prefixes = self._prefixes
-        for i in range(n):
+        for i in starts:
             form, cls, script = folded[i]
             tok = toks[i][2]
             if cls == _ARTICLE:
@@ -1801,6 +1805,12 @@ class Gazetteer:
                     continue
             elif not script and not tok[0].isupper():
                 continue
+            # The first real word must be capitalized in Latin text (tested where a
+            # key is first made: the word is then among the tokens i..j).
+            first = i
+            while first < n - 1 and folded[first][1] == _ARTICLE:
+                first += 1
+            first_ok = bool(folded[first][2]) or toks[first][2][0].isupper()
             for j in range(i, min(n, i + MAX_TOKENS + 2)):
                 if j > i and not joined[j]:
                     break
@@ -1809,9 +1819,7 @@ class Gazetteer:
                 key = _join(folded[i : j + 1])
                 if not key:
                     continue
-                # The first real word must be capitalized in Latin text.
-                first = next(k for k in range(i, j + 1) if folded[k][1] != _ARTICLE)
-                if not folded[first][2] and not toks[first][2][0].isupper():
+                if not first_ok:
                     break
                 if i == j and key in self._abbreviations and _abbreviation_use(text, toks[i]):
                     cands.append((i, j, [self._abbreviations[key]], False))
@@ -1885,9 +1893,9 @@ class Gazetteer:
             adjectives = self._adjectives
             demonyms = tuple(
                 dict.fromkeys(
-                    adjectives[f[0]]
-                    for f, t in zip(folded, toks, strict=True)
-                    if f[0] in adjectives and t[2][0].isupper()
+                    adjectives[folded[i][0]]
+                    for i in starts
+                    if upper[i] and folded[i][0] in adjectives
                 )
             )
         return _Scan(text, toks, folded, chosen, demonyms)

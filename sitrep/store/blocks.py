@@ -17,7 +17,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import bindparam, delete, or_, select, update
 from sqlalchemy.engine import Connection
 
 from sitrep.merge import MentionRow, MergedEvent, PriorEvent
@@ -30,23 +30,41 @@ from sitrep.store.schema import (
     published_mentions,
 )
 
+# The statements a merge runs per block, built once with the block as a parameter:
+# an ingest merges hundreds of blocks, and building and keying a statement cost
+# more than running it on SQLite.
+_BLOCK_MENTIONS = (
+    select(
+        mentions,
+        places.c.kind,
+        places.c.country,
+        places.c.admin1,
+        articles.c.outlet,
+        articles.c.dup_of,
+    )
+    .join(places, places.c.id == mentions.c.place_id, isouter=True)
+    .join(articles, articles.c.id == mentions.c.article_id)
+    .where(mentions.c.block == bindparam("block"))
+)
+_DELETE_BLOCK_EVENTS = delete(events).where(events.c.block == bindparam("block"))
+# one row per mention: (mention id, its new event id)
+_POINT_MENTION = (
+    update(mentions)
+    .where(mentions.c.id == bindparam("mention_id"))
+    .values(event_id=bindparam("new_event_id"))
+)
+_BLOCK_PLACES = select(events.c.place_id).distinct().where(events.c.block == bindparam("block"))
+_PUBLISHED = select(published_mentions.c.mention_id, published_mentions.c.event_id).where(
+    published_mentions.c.block == bindparam("block")
+)
+_CURRENT = select(mentions.c.id, mentions.c.event_id).where(
+    mentions.c.block == bindparam("block"), mentions.c.event_id.is_not(None)
+)
+
 
 def load_block(conn: Connection, block: str) -> list[MentionRow]:
     """Every mention of a block with its place and its article's duplicate cluster."""
-    q = (
-        select(
-            mentions,
-            places.c.kind,
-            places.c.country,
-            places.c.admin1,
-            articles.c.outlet,
-            articles.c.dup_of,
-        )
-        .join(places, places.c.id == mentions.c.place_id, isouter=True)
-        .join(articles, articles.c.id == mentions.c.article_id)
-        .where(mentions.c.block == block)
-    )
-    raw = list(conn.execute(q).mappings())
+    raw = list(conn.execute(_BLOCK_MENTIONS, {"block": block}).mappings())
     # the outlets of each near-duplicate cluster: the cluster counts once, under
     # its alphabetically first outlet, whichever article arrived first
     roots = {r["dup_of"] or r["article_id"] for r in raw}
@@ -121,24 +139,21 @@ def replace_block(conn: Connection, block: str, merged: Sequence[MergedEvent]) -
 
     Returns how many events were written.
     """
-    conn.execute(delete(events).where(events.c.block == block))
+    conn.execute(_DELETE_BLOCK_EVENTS, {"block": block})
     if merged:
         conn.execute(events.insert(), [event_row(e) for e in merged])
-    for e in merged:
-        conn.execute(
-            update(mentions).where(mentions.c.id.in_(list(e.mention_ids))).values(event_id=e.id)
-        )
+        # one statement for every mention (one event's mentions per IN list was one
+        # statement per event, each built and compiled anew)
+        pointers = [{"mention_id": m, "new_event_id": e.id} for e in merged for m in e.mention_ids]
+        if pointers:
+            conn.execute(_POINT_MENTION, pointers)
     return len(merged)
 
 
 def block_places(conn: Connection, block: str) -> set[int]:
     """The places of the events a block holds now."""
     return {
-        pid
-        for pid in conn.execute(
-            select(events.c.place_id).distinct().where(events.c.block == block)
-        ).scalars()
-        if pid is not None
+        pid for pid in conn.execute(_BLOCK_PLACES, {"block": block}).scalars() if pid is not None
     }
 
 
@@ -151,24 +166,12 @@ def _grouped(rows: Any) -> list[PriorEvent]:
 
 def load_published(conn: Connection, block: str) -> list[PriorEvent]:
     """The block's events as the last finished ingest published them."""
-    return _grouped(
-        conn.execute(
-            select(published_mentions.c.mention_id, published_mentions.c.event_id).where(
-                published_mentions.c.block == block
-            )
-        )
-    )
+    return _grouped(conn.execute(_PUBLISHED, {"block": block}))
 
 
 def load_current(conn: Connection, block: str) -> list[PriorEvent]:
     """The block's events as stored now (before it is rebuilt)."""
-    return _grouped(
-        conn.execute(
-            select(mentions.c.id, mentions.c.event_id).where(
-                mentions.c.block == block, mentions.c.event_id.is_not(None)
-            )
-        )
-    )
+    return _grouped(conn.execute(_CURRENT, {"block": block}))
 
 
 def save_redirects(conn: Connection, moved: dict[str, str], live: Sequence[str]) -> None:

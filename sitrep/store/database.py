@@ -28,7 +28,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, delete, event, func, select, update
+from sqlalchemy import bindparam, create_engine, delete, event, func, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -95,6 +95,20 @@ def display_name(name: str) -> str:
         name = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
         name = re.sub("[ʿʾ‘’]", "'", name).strip("'")
     return name
+
+
+# The duplicate look-ups of every stored article, built once with their values as
+# parameters (building and keying a statement per article cost more than running it).
+_SAME_TEXT = (
+    select(articles.c.id, articles.c.dup_of)
+    .where(articles.c.content_hash == bindparam("content_hash"))
+    .order_by(articles.c.id)
+    .limit(1)
+)
+_NEAR_IN_TIME = select(articles.c.id, articles.c.dup_of, articles.c.simhash).where(
+    articles.c.published_at.between(bindparam("since"), bindparam("until")),
+    articles.c.simhash.is_not(None),
+)
 
 
 def _article_of(reading: Any) -> Article:
@@ -262,8 +276,11 @@ class Store:
             failed = isinstance(reading, Article)
             told = [] if failed else list(reading.mentions)
             fingerprint = simhash(article.text)
+            # one statement for every article (compiled once: its SQL is the same),
+            # the row as its parameters
             conn.execute(
-                articles.insert().values(
+                articles.insert(),
+                dict(
                     id=article.id,
                     content_hash=article.content_hash,
                     outlet=article.outlet,
@@ -281,7 +298,7 @@ class Store:
                     dup_of=self._duplicate_of(conn, article, fingerprint),
                     simhash=fingerprint,
                     ingested_at=_now(),
-                )
+                ),
             )
             stored.append(True)
             if article.origin:
@@ -315,24 +332,17 @@ class Store:
     @staticmethod
     def _duplicate_of(conn: Connection, article: Article, fingerprint: int | None) -> str | None:
         """The first stored article this one repeats (same text, or a near-copy nearby in time)."""
-        same = conn.execute(
-            select(articles.c.id, articles.c.dup_of)
-            .where(articles.c.content_hash == article.content_hash)
-            .order_by(articles.c.id)
-            .limit(1)
-        ).first()
+        same = conn.execute(_SAME_TEXT, {"content_hash": article.content_hash}).first()
         if same is not None:
             return str(same[1] or same[0])
         if fingerprint is None or article.published_at is None:
             return None
         near = conn.execute(
-            select(articles.c.id, articles.c.dup_of, articles.c.simhash).where(
-                articles.c.published_at.between(
-                    article.published_at - timedelta(days=NEAR_DUPLICATE_DAYS),
-                    article.published_at + timedelta(days=NEAR_DUPLICATE_DAYS),
-                ),
-                articles.c.simhash.is_not(None),
-            )
+            _NEAR_IN_TIME,
+            {
+                "since": article.published_at - timedelta(days=NEAR_DUPLICATE_DAYS),
+                "until": article.published_at + timedelta(days=NEAR_DUPLICATE_DAYS),
+            },
         )
         for row in near:
             if hamming(row[2], fingerprint) <= NEAR_DUPLICATE_BITS:
