@@ -57,6 +57,16 @@ _BLOCK_PLACES = select(events.c.place_id).distinct().where(events.c.block == bin
 _PUBLISHED = select(published_mentions.c.mention_id, published_mentions.c.event_id).where(
     published_mentions.c.block == bindparam("block")
 )
+# the articles of the near-duplicate clusters rooted at the given article ids
+_CLUSTERS = select(articles.c.id, articles.c.dup_of, articles.c.outlet).where(
+    or_(
+        articles.c.id.in_(bindparam("roots", expanding=True)),
+        articles.c.dup_of.in_(bindparam("roots", expanding=True)),
+    )
+)
+_UNREDIRECT = delete(event_redirects).where(
+    event_redirects.c.old_id.in_(bindparam("ids", expanding=True))
+)
 _CURRENT = select(mentions.c.id, mentions.c.event_id).where(
     mentions.c.block == bindparam("block"), mentions.c.event_id.is_not(None)
 )
@@ -70,11 +80,7 @@ def load_block(conn: Connection, block: str) -> list[MentionRow]:
     roots = {r["dup_of"] or r["article_id"] for r in raw}
     cluster_outlets: dict[str, set[str]] = {root: set() for root in roots}
     if roots:
-        for a in conn.execute(
-            select(articles.c.id, articles.c.dup_of, articles.c.outlet).where(
-                or_(articles.c.id.in_(list(roots)), articles.c.dup_of.in_(list(roots)))
-            )
-        ):
+        for a in conn.execute(_CLUSTERS, {"roots": list(roots)}):
             cluster_outlets.setdefault(a[1] or a[0], set()).add(a[2] or "")
     rows = []
     for r in raw:
@@ -179,7 +185,7 @@ def save_redirects(conn: Connection, moved: dict[str, str], live: Sequence[str])
     gone = sorted(set(moved) | set(live))
     for start in range(0, len(gone), 500):
         batch = gone[start : start + 500]
-        conn.execute(delete(event_redirects).where(event_redirects.c.old_id.in_(batch)))
+        conn.execute(_UNREDIRECT, {"ids": batch})
     rows = [{"old_id": old, "new_id": new} for old, new in sorted(moved.items()) if old not in live]
     if rows:
         conn.execute(event_redirects.insert(), rows)
