@@ -446,3 +446,17 @@ def test_a_dateline_admits_its_countrys_spellings(default_world: Gazetteer) -> N
     assert derna.place.country == "LBY"
     # a spelling of Xarardheere news uses
     assert default_world.lookup("Harardhere")[0].country == "SOM"
+
+
+def test_names_listed_before_a_plural_area_word_are_areas(default_world: Gazetteer) -> None:
+    # "Wright, Sherburne and Benton counties" are three Minnesota counties, not
+    # the towns of those names; "the Kherson and Zaporizhzhia regions" two oblasts.
+    text = "Snow closed schools in Wright, Sherburne and Benton counties on Monday."
+    found = [(m.matched_text, m.place.kind, m.place.country) for m in default_world.find(text)]
+    assert found == [
+        (name, PlacePrecision.ADMIN2, "USA") for name in ("Wright", "Sherburne", "Benton")
+    ]
+    assert {m.place.admin1 for m in default_world.find(text)} == {"Minnesota"}
+    text = "Russian shelling hit the Kherson and Zaporizhzhia regions overnight."
+    found = [(m.matched_text, m.place.kind) for m in default_world.find(text)]
+    assert found == [("Kherson", PlacePrecision.ADMIN1), ("Zaporizhzhia", PlacePrecision.ADMIN1)]

