@@ -460,3 +460,51 @@ def test_names_listed_before_a_plural_area_word_are_areas(default_world: Gazette
     text = "Russian shelling hit the Kherson and Zaporizhzhia regions overnight."
     found = [(m.matched_text, m.place.kind) for m in default_world.find(text)]
     assert found == [("Kherson", PlacePrecision.ADMIN1), ("Zaporizhzhia", PlacePrecision.ADMIN1)]
+
+
+def test_a_long_name_through_a_possessive(default_world: Gazetteer) -> None:
+    text = "Envoys met officials of the Democratic People's Republic of Korea in Beijing."
+    found = [(m.matched_text, m.place.country) for m in default_world.find(text)]
+    assert ("Democratic People's Republic of Korea", "PRK") in found
+    # two names with a possessive between them stay two names
+    found = [m.place.country for m in default_world.find("Syria's Idlib was shelled.")]
+    assert found == ["SYR", "SYR"]
+
+
+def test_a_capitalized_word_opening_a_sentence_needs_support(default_world: Gazetteer) -> None:
+    # "Farmers" (an alias of a town in the United States) and "Rail" (a town in
+    # India) open sentences about France and Britain
+    assert [m.matched_text for m in default_world.find("Farmers protested in Paris.")] == ["Paris"]
+    assert [m.matched_text for m in default_world.find("Rail strikes hit London.")] == ["London"]
+    # a town of the country the article is about still counts
+    text = "Bakhmut fell on Saturday, Ukrainian officials in Kramatorsk said."
+    assert "Bakhmut" in [m.matched_text for m in default_world.find(text)]
+
+
+def test_a_country_name_before_a_local_word_is_a_home_town(default_world: Gazetteer) -> None:
+    text = (
+        "A Lebanon woman was arrested by Lebanon Police on Friday and held in the "
+        "Boone County Jail, the Indianapolis sheriff's office said."
+    )
+    found = [m for m in default_world.find(text) if m.matched_text == "Lebanon"]
+    assert found and all(
+        m.place.kind is PlacePrecision.CITY and m.place.country == "USA" for m in found
+    )
+    # in a report on the Middle East the country stays the country
+    text = "Lebanon police said Israeli strikes hit southern Lebanon and Syria."
+    assert default_world.find(text)[0].place.kind is PlacePrecision.COUNTRY
+
+
+def test_short_names_of_countries(default_world: Gazetteer) -> None:
+    assert default_world.lookup("Korea")[0].country == "KOR"
+    assert default_world.lookup("Holland")[0].country == "NLD"
+    assert default_world.lookup("Latin America")[0].name == "South America"
+
+
+def test_a_list_of_names_shares_its_kind(default_world: Gazetteer) -> None:
+    # three states in a list make "New York" the fourth state, not the city
+    text = "Delegates from Missouri, New York, North Carolina and Virginia met on Monday."
+    found = [(m.matched_text, m.place.kind) for m in default_world.find(text)]
+    assert ("New York", PlacePrecision.ADMIN1) in found
+    # without a list, New York is the city
+    assert default_world.find("She moved to New York in May.")[0].place.kind is PlacePrecision.CITY

