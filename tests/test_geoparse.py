@@ -508,3 +508,17 @@ def test_a_list_of_names_shares_its_kind(default_world: Gazetteer) -> None:
     assert ("New York", PlacePrecision.ADMIN1) in found
     # without a list, New York is the city
     assert default_world.find("She moved to New York in May.")[0].place.kind is PlacePrecision.CITY
+
+
+def test_a_town_then_its_province_or_country(default_world: Gazetteer) -> None:
+    # "Tacoma, Washington" is the state; "Benton, Georgia" a town of the US state
+    # by its own name (not a town holding "Benton" only as an alias) or nothing
+    found = default_world.find("A baker from Tacoma, Washington shares tips.")
+    assert [(m.matched_text, m.place.kind) for m in found] == [
+        ("Tacoma", PlacePrecision.CITY),
+        ("Washington", PlacePrecision.ADMIN1),
+    ]
+    found = default_world.find("He was born in London, Ontario, in 1970.")
+    assert [m.place.country for m in found] == ["CAN", "CAN"]
+    (kherson, ukraine) = default_world.find("Rebels took Kherson, Ukraine.")
+    assert kherson.place.kind is PlacePrecision.CITY and ukraine.place.country == "UKR"

@@ -1982,7 +1982,7 @@ class Gazetteer:
                     )
                 all_ranked.append(ranked)
             if self.world:
-                all_ranked = self._list_kinds(sc, all_ranked)
+                all_ranked = self._town_and_area(sc, self._list_kinds(sc, all_ranked))
             for (i, j, _rows, prov), ranked in zip(sc.chosen, all_ranked, strict=True):
                 name_key = None if prov else _join(folded[i : j + 1])
                 start, end = toks[i][0], toks[j][1]
@@ -2114,6 +2114,45 @@ class Gazetteer:
             ),
             None,
         )
+
+    def _town_and_area(self, sc: _Scan, ranked: list[list[int]]) -> list[list[int]]:
+        """The rankings of ``sc``'s candidates, where a town's name followed by
+        a comma and the name of a province or country holding a town of that
+        name is that town and that province or country: "Tacoma, Washington"
+        (the state), "Benton, Arkansas", "London, Ontario"."""
+        toks, text = sc.toks, sc.text
+        places = self._places
+        admin1 = self._admin1_id
+        out = list(ranked)
+        for n in range(len(sc.chosen) - 1):
+            prev_end, start = sc.chosen[n][1], sc.chosen[n + 1][0]
+            if not _COMMA_GAP.match(text[toks[prev_end][1] : toks[start][0]]):
+                continue
+            areas = {
+                (
+                    places[r].kind,
+                    places[r].id if places[r].kind is PlacePrecision.ADMIN1 else places[r].country,
+                ): r
+                for r in out[n + 1]
+                if places[r].kind in (PlacePrecision.ADMIN1, PlacePrecision.COUNTRY)
+            }
+            if not areas or sc.chosen[n][3]:
+                continue
+            key = _join(sc.folded[sc.chosen[n][0] : prev_end + 1])
+            for r in out[n]:
+                p = places[r]
+                if p.kind not in (PlacePrecision.CITY, PlacePrecision.ADMIN2):
+                    continue
+                if self._primary_key(r) != key:
+                    continue  # a town with that name only as an alias
+                area = areas.get((PlacePrecision.ADMIN1, admin1[r])) or areas.get(
+                    (PlacePrecision.COUNTRY, p.country)
+                )
+                if area is not None:
+                    out[n] = [r] + [x for x in out[n] if x != r]
+                    out[n + 1] = [area] + [x for x in out[n + 1] if x != area]
+                    break
+        return out
 
     def _list_kinds(self, sc: _Scan, ranked: list[list[int]]) -> list[list[int]]:
         """The rankings of ``sc``'s candidates, where a name in a list of three
