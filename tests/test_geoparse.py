@@ -522,3 +522,19 @@ def test_a_town_then_its_province_or_country(default_world: Gazetteer) -> None:
     assert [m.place.country for m in found] == ["CAN", "CAN"]
     (kherson, ukraine) = default_world.find("Rebels took Kherson, Ukraine.")
     assert kherson.place.kind is PlacePrecision.CITY and ukraine.place.country == "UKR"
+
+
+def test_a_context_country_only_the_name_itself_gives_is_no_evidence(
+    default_world: Gazetteer,
+) -> None:
+    # A first reading of this report puts Ireland in its context because of
+    # "Dublin" alone; that must not make Dublin Irish when Columbus is near.
+    text = (
+        "Dublin students learn martial arts. Students from several Dublin elementary "
+        "schools take classes at the Dublin Community Recreation Center near Columbus."
+    )
+    found = default_world.find(text, countries=["IRL", "USA"])
+    assert {(m.place.country, m.place.admin1) for m in found} == {("USA", "Ohio")}
+    # other names and a demonym of the country still count
+    text = "Dublin and Cork voted on Friday, Irish officials said."
+    assert default_world.find(text, countries=["IRL", "USA"])[0].place.country == "IRL"

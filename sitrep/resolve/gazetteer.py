@@ -199,6 +199,8 @@ class _Evidence:
     dateline: frozenset[str] = frozenset()
     # Each distinct name of the article with the country of its best namesake.
     tops: tuple[tuple[str, str], ...] = ()
+    # Countries the article's demonyms name ("Iraqi forces").
+    demonyms: frozenset[str] = frozenset()
 
 
 def _abbreviation_use(text: str, tok: tuple[int, int, str]) -> bool:
@@ -222,6 +224,12 @@ def _dateline(text: str, start: int, end: int) -> bool:
 
 # "the Atlantic", "the eastern tropical Atlantic", "the north Pacific": up to two
 # lower-case words between "the" and a name; a town is not named so.
+def _same_name(a: str, b: str) -> bool:
+    """Whether two name keys are one name, or one the other with words added
+    ("dublin" and "dublin city"): they are no evidence for each other."""
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     """Whether the word at ``start`` opens the text, a line or a sentence."""
     head = text[:start].rstrip(" \t")
@@ -1964,6 +1972,7 @@ class Gazetteer:
                 for c in sc.demonyms:
                     ctx_order.setdefault(c, None)
             ctx = set(ctx_order)
+            evidence = replace(evidence, demonyms=frozenset(c for sc in scans for c in sc.demonyms))
         out: list[list[PlaceMatch]] = []
         # A name an article repeats is ranked once.
         memo: dict[tuple[tuple[int, ...], str | None, bool], list[int]] = {}
@@ -2410,10 +2419,19 @@ class Gazetteer:
             ):
                 local_rival = True
 
+        # A context country that only this name puts there (the article's
+        # "Dublin" made it about Ireland) gives it no weight: other names, a
+        # country named by its name or a demonym must be about it too.
+        selfmade: frozenset[str] = frozenset()
+        if evidence.tops and name_key is not None:
+            support = {c for k, c in evidence.tops if not _same_name(k, name_key)}
+            support |= evidence.country_names | evidence.demonyms
+            selfmade = frozenset(c for c in ctx_rank if c not in support)
+
         def score(r: int) -> tuple[int, float]:
             p = places[r]
             s = math.log10(p.population + 10)
-            n = ctx_rank.get(p.country)
+            n = None if p.country in selfmade else ctx_rank.get(p.country)
             if n is not None:
                 s += 1.5 if n == 0 else 1.0
             kind = p.kind
