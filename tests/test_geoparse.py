@@ -538,3 +538,18 @@ def test_a_context_country_only_the_name_itself_gives_is_no_evidence(
     # other names and a demonym of the country still count
     text = "Dublin and Cork voted on Friday, Irish officials said."
     assert default_world.find(text, countries=["IRL", "USA"])[0].place.country == "IRL"
+
+
+def test_canadian_and_australian_abbreviations(default_world: Gazetteer) -> None:
+    found = default_world.find("Trucks wait on the other side of the B.C. border.")
+    assert [m.place.name for m in found] == ["British Columbia"]
+    found = default_world.find("A barn burned near Sussex, N.B. on Tuesday.")
+    assert found[-1].place.name == "New Brunswick"
+    assert [m.place.name for m in default_world.find("He lives in Guelph, Ont., now.")] == [
+        "Guelph",
+        "Ontario",
+    ]
+    # a year is no province, and "U.S." after a number is still the country
+    assert default_world.find("The city was founded in 753 B.C. by legend.") == []
+    found = default_world.find("Some 300 U.S. troops arrived.")
+    assert [m.place.country for m in found] == ["USA"]

@@ -66,7 +66,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 11
+FORMAT_VERSION = 12
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -224,6 +224,12 @@ def _dateline(text: str, start: int, end: int) -> bool:
 
 # "the Atlantic", "the eastern tropical Atlantic", "the north Pacific": up to two
 # lower-case words between "the" and a name; a town is not named so.
+def _after_number(text: str, start: int) -> bool:
+    """Whether a number comes right before ``start`` ("500 B.C." is a year)."""
+    head = text[max(0, start - 12) : start].rstrip()
+    return bool(head) and head[-1].isdigit()
+
+
 def _same_name(a: str, b: str) -> bool:
     """Whether two name keys are one name, or one the other with words added
     ("dublin" and "dublin city"): they are no evidence for each other."""
@@ -1317,6 +1323,11 @@ def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
         row = provinces.get(("USA", normalize_name(state)))
         if row is not None:
             row.abbreviations += abbreviations
+    for label, abbreviations in data.get("province_abbreviations", {}).items():
+        cc, name = label.split("|", 1)
+        row = provinces.get((iso3.get(cc, ""), normalize_name(name)))
+        if row is not None:
+            row.abbreviations += abbreviations
     for r in rows:
         if r.kind is PlacePrecision.CITY and r.iso3 in _RULE_COUNTRIES:
             r.names += _rule_variants(r.name, r.iso3)
@@ -2092,7 +2103,8 @@ class Gazetteer:
                 rows = list(self._get(key))
                 if rows and key in self._acronyms:
                     out.append((i, j - 1, rows, False))
-                elif key in self._abbreviations:
+                elif key in self._abbreviations and not _after_number(text, toks[i][0]):
+                    # "500 B.C." is a year, "the B.C. border" British Columbia's
                     out.append((i, j - 1, [self._abbreviations[key]], False))
         return out
 
