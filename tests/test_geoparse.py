@@ -25,7 +25,7 @@ from sitrep.quality.evaluation.geoparse import (
     world_config,
 )
 from sitrep.quality.evaluation.runner import EVALUATIONS
-from sitrep.resolve.gazetteer import Gazetteer, cache_file
+from sitrep.resolve.gazetteer import CLUSTER_BONUS, Gazetteer, cache_file
 
 PARIS, LONDON, TEXAS, GERMANY, FRANCE, USA = 2988507, 2643743, 4736286, 2921044, 3017382, 6252001
 NEW_YORK_CITY, NEW_YORK_STATE = 5128581, 5128638
@@ -553,3 +553,51 @@ def test_canadian_and_australian_abbreviations(default_world: Gazetteer) -> None
     assert default_world.find("The city was founded in 753 B.C. by legend.") == []
     found = default_world.find("Some 300 U.S. troops arrived.")
     assert [m.place.country for m in found] == ["USA"]
+
+
+def test_a_state_of_the_report_beats_a_small_town_named_after_it(
+    default_world: Gazetteer,
+) -> None:
+    # Maryland towns near a small town called California, Md., must not make
+    # the state that town, in a report on the United States.
+    text = (
+        "Residents of Leonardtown, Lexington Park and Prince Frederick saw the "
+        "fireball over the bay. A spokesman at the base in California said it was "
+        "a meteor."
+    )
+    found = {m.matched_text: m.place for m in default_world.find(text, countries=["USA"])}
+    assert found["California"].kind is PlacePrecision.ADMIN1
+    # a town named after a state is still found with its state
+    (town, state) = default_world.find("The plant in Nevada, Missouri closed.")
+    assert town.place.kind is PlacePrecision.CITY and town.place.admin1 == "Missouri"
+    found = default_world.find("Ice closed roads from Ellsworth to Riley counties.")
+    assert [m.place.kind for m in found] == [PlacePrecision.ADMIN2, PlacePrecision.ADMIN2]
+
+
+def test_a_metropolis_small_namesake_is_a_weak_neighbour(default_world: Gazetteer) -> None:
+    # Paris, Ontario, lies near Cambridge, Ontario; but "Paris" mostly means the
+    # metropolis, so it lends Cambridge, Ontario, little nearness.
+    g = default_world
+
+    def cambridge_ontario(text: str) -> float:
+        ev = g._evidence([g._scan(text)], [])
+        (row,) = [
+            r
+            for r in ev.cluster
+            if g._places[r].name == "Cambridge" and g._places[r].admin1 == "Ontario"
+        ]
+        return ev.cluster[row]
+
+    assert cambridge_ontario("Paris and Cambridge") < CLUSTER_BONUS
+    assert cambridge_ontario("Brantford and Cambridge") == CLUSTER_BONUS
+
+
+def test_abbreviations_with_a_short_word(default_world: Gazetteer) -> None:
+    # "W.Va." and "N.Mex." were never found: only single letters joined dots
+    found = default_world.find("CHARLESTON, W.Va. -- The counseling center will host a walk.")
+    assert [(m.place.name, m.place.admin1) for m in found] == [
+        ("Charleston", "West Virginia"),
+        ("West Virginia", "West Virginia"),
+    ]
+    found = default_world.find("He moved to Las Cruces, N.Mex., in May.")
+    assert found[-1].place.name == "New Mexico"

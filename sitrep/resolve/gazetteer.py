@@ -66,7 +66,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 12
+FORMAT_VERSION = 13
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -107,6 +107,9 @@ _CITY_STATE_SHARE = 4
 METROPOLIS = 1_000_000
 _METRO_RATIO = 20
 _METRO_VOTE = 0.3
+#: A town under this size named like a province of the article's country
+#: stands for the name only with strong evidence (California, Md.; Nevada, Mo.).
+_STATE_TOWN = 100_000
 #: At most this many sure places of an article are compared with candidates.
 MAX_ANCHORS = 24
 
@@ -1443,7 +1446,7 @@ def _build_payload(config: Config) -> dict[str, Any]:
     for i, row in enumerate(rows):
         for abbr in row.abbreviations:
             abbreviations[normalize_name(abbr)] = i
-            if _DOTTED.match(abbr):
+            if _DOTTED.match(abbr) or _DOTTED_WORDS.match(abbr):
                 abbreviations[abbr.replace(".", "").casefold()] = i
     # A city that gives its name to its province ("Deir al-Zour", spelled so only
     # for the city): "province of Deir al-Zour" is then that province.
@@ -1553,7 +1556,10 @@ def _key_prefixes(keys: Iterable[str]) -> frozenset[str]:
 
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
 # Whether a text may hold a dotted short form at all ("U.S.", "N.C.").
-_DOTTED_IN_TEXT = re.compile(r"[A-Z]\.[A-Z]\.")
+_DOTTED_IN_TEXT = re.compile(r"[A-Z]\.[A-Z][a-z]{0,3}\.")
+# An abbreviation with a short word after its first letter ("W.Va.", "N.Mex.").
+_DOTTED_WORDS = re.compile(r"^[A-Z]\.(?:[A-Z][a-z]{0,3}\.)+$")
+_SHORT_PIECE = re.compile(r"^[A-Z][a-z]{1,3}$")
 
 
 def _write_atomic(path: Path, payload: dict[str, Any]) -> None:
@@ -2091,8 +2097,9 @@ class Gazetteer:
             j = i
             while (
                 j < n
-                and len(toks[j][2]) == 1
-                and toks[j][2].isupper()
+                and toks[j][2][0].isupper()
+                # a single letter, or after one a short word: "W.Va.", "N.Mex."
+                and (len(toks[j][2]) == 1 or (j > i and _SHORT_PIECE.match(toks[j][2])))
                 and text[toks[j][1] : toks[j][1] + 1] == "."
                 and (j == i or toks[j][0] == toks[j - 1][1] + 1)
             ):
@@ -2235,7 +2242,8 @@ class Gazetteer:
         """Candidates narrowed to areas when a list of names ends in a plural
         area word: "Barrow, Jackson and Madison counties" are three counties,
         not the towns of those names; "Donetsk and Luhansk regions" two
-        provinces. A listed name with no area of that kind keeps its rows."""
+        provinces; "from Ellsworth to Riley counties" two counties. A listed
+        name with no area of that kind keeps its rows."""
         by_end = {c[1]: n for n, c in enumerate(chosen)}
         kinds = self._places._cols[5]
         out = list(chosen)
@@ -2253,7 +2261,7 @@ class Gazetteer:
             start, members = i, [by_end[j]]
             while len(members) < _LIST_MAX and start > 0:
                 k = start - 1
-                if toks[k][2] in ("and", "or") and k > 0:
+                if toks[k][2] in ("and", "or", "to") and k > 0:
                     if text[toks[k][1] : toks[start][0]] != " ":
                         break
                     k -= 1
@@ -2440,9 +2448,31 @@ class Gazetteer:
             support |= evidence.country_names | evidence.demonyms
             selfmade = frozenset(c for c in ctx_rank if c not in support)
 
+        # A province of the article's main country under this very name: a
+        # small town elsewhere named after it needs more than nearness
+        # ("Vandenberg Air Force Base in California" is not California, Md.).
+        home_states = (
+            {
+                places[r].id
+                for r in rows
+                if places[r].kind is PlacePrecision.ADMIN1
+                and places[r].country == main
+                and self._primary_key(r) == name_key
+            }
+            if name_key is not None and main is not None
+            else set()
+        )
+
         def score(r: int) -> tuple[int, float]:
             p = places[r]
             s = math.log10(p.population + 10)
+            if (
+                home_states
+                and p.kind in (PlacePrecision.CITY, PlacePrecision.ADMIN2)
+                and p.population < _STATE_TOWN
+                and self._admin1_id[r] not in home_states
+            ):
+                s -= 2.0
             n = None if p.country in selfmade else ctx_rank.get(p.country)
             if n is not None:
                 s += 1.5 if n == 0 else 1.0
@@ -2656,10 +2686,17 @@ class Gazetteer:
                 cands = sorted(cands, key=lambda r: -pops[r])[:_CLUSTER_CANDIDATES]
             towns.append(cands)
         cell = _CLUSTER_CELL
-        grid: defaultdict[tuple[int, int], list[tuple[float, float, int]]] = defaultdict(list)
+        grid: defaultdict[tuple[int, int], list[tuple[float, float, int, float]]]
+        grid = defaultdict(list)
         for n, cands in enumerate(towns):
+            # A small namesake of a metropolis supports its neighbours little:
+            # Paris and London, Ontario, lie together, but "Paris, London and
+            # Rome" is about Europe.
+            big = max((pops[r] for r in cands), default=0)
             for r in cands:
-                grid[(int(lats[r] // cell), int(lons[r] // cell))].append((lats[r], lons[r], n))
+                w = _METRO_VOTE if big >= METROPOLIS and pops[r] * _METRO_RATIO < big else 1.0
+                cell_key = (int(lats[r] // cell), int(lons[r] // cell))
+                grid[cell_key].append((lats[r], lons[r], n, w))
         out: dict[int, float] = {}
         for n, cands in enumerate(towns):
             if len(cands) < 2:
@@ -2668,15 +2705,18 @@ class Gazetteer:
                 lat, lon = lats[r], lons[r]
                 cy, cx = int(lat // cell), int(lon // cell)
                 k = math.cos(math.radians(lat))
-                others = {
-                    m
-                    for dy in (-1, 0, 1)
-                    for dx in (-1, 0, 1)
-                    for plat, plon, m in grid.get((cy + dy, cx + dx), ())
-                    if m != n and math.hypot(plat - lat, (plon - lon) * k) * 111.2 <= NEAR_KM
-                }
+                others: dict[int, float] = {}
+                for dy in (-1, 0, 1):
+                    for dx in (-1, 0, 1):
+                        for plat, plon, m, w in grid.get((cy + dy, cx + dx), ()):
+                            if (
+                                m != n
+                                and w > others.get(m, 0.0)
+                                and math.hypot(plat - lat, (plon - lon) * k) * 111.2 <= NEAR_KM
+                            ):
+                                others[m] = w
                 if others:
-                    out[r] = min(CLUSTER_MAX, CLUSTER_BONUS * len(others))
+                    out[r] = min(CLUSTER_MAX, CLUSTER_BONUS * sum(others.values()))
         return out
 
     def _state_votes(self, names: Sequence[Sequence[int]]) -> dict[int, float]:
