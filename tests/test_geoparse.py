@@ -538,6 +538,16 @@ def test_a_context_country_only_the_name_itself_gives_is_no_evidence(
     # other names and a demonym of the country still count
     text = "Dublin and Cork voted on Friday, Irish officials said."
     assert default_world.find(text, countries=["IRL", "USA"])[0].place.country == "IRL"
+    # "Georgia" alone does not make a report on towns of the US state Georgian
+    text = (
+        "Rain brought drought relief to north Georgia on Tuesday, and Lake Lanier "
+        "near Gainesville and Cumming rose a foot."
+    )
+    georgia = default_world.find(text, countries=["GEO", "USA"])[0].place
+    assert (georgia.kind, georgia.country) == (PlacePrecision.ADMIN1, "USA")
+    # a text with no other name keeps the context it is given (an outlet's country)
+    (shafah,) = default_world.find("Al-Shafah was retaken.", countries=["SYR"])
+    assert shafah.place.country == "SYR"
 
 
 def test_canadian_and_australian_abbreviations(default_world: Gazetteer) -> None:

@@ -2387,6 +2387,14 @@ class Gazetteer:
         case that province loses 2 more. With a province word, provinces come
         first.
         """
+        # A context country that only this name puts there (the article's
+        # "Dublin" made it about Ireland, its "Georgia" about the country) is
+        # no context for it when the article has other names: one of them or
+        # a demonym must be about that country too.
+        others = [c for k, c in evidence.tops if name_key is None or not _same_name(k, name_key)]
+        if others and name_key is not None:
+            support = set(others) | evidence.demonyms
+            ctx = [c for c in ctx if c in support]
         ctx_rank = {c: n for n, c in enumerate(dict.fromkeys(ctx))}
         region_set = evidence.regions
         states = evidence.states
@@ -2439,15 +2447,6 @@ class Gazetteer:
             ):
                 local_rival = True
 
-        # A context country that only this name puts there (the article's
-        # "Dublin" made it about Ireland) gives it no weight: other names, a
-        # country named by its name or a demonym must be about it too.
-        selfmade: frozenset[str] = frozenset()
-        if evidence.tops and name_key is not None:
-            support = {c for k, c in evidence.tops if not _same_name(k, name_key)}
-            support |= evidence.country_names | evidence.demonyms
-            selfmade = frozenset(c for c in ctx_rank if c not in support)
-
         # A province of the article's main country under this very name: a
         # small town elsewhere named after it needs more than nearness
         # ("Vandenberg Air Force Base in California" is not California, Md.).
@@ -2473,7 +2472,7 @@ class Gazetteer:
                 and self._admin1_id[r] not in home_states
             ):
                 s -= 2.0
-            n = None if p.country in selfmade else ctx_rank.get(p.country)
+            n = ctx_rank.get(p.country)
             if n is not None:
                 s += 1.5 if n == 0 else 1.0
             kind = p.kind
