@@ -2391,19 +2391,19 @@ class Gazetteer:
         # "Dublin" made it about Ireland, its "Georgia" about the country) is
         # no context for it when the article has other names: one of them or
         # a demonym must be about that country too.
-        others = [c for k, c in evidence.tops if name_key is None or not _same_name(k, name_key)]
-        if others and name_key is not None:
-            support = set(others) | evidence.demonyms
-            ctx = [c for c in ctx if c in support]
+        rows = list(dict.fromkeys(rows))
+        if len(rows) == 1:
+            return rows
+        if name_key is not None and evidence.tops:
+            others = {c for k, c in evidence.tops if not _same_name(k, name_key)}
+            if others:
+                ctx = [c for c in ctx if c in others or c in evidence.demonyms]
         ctx_rank = {c: n for n, c in enumerate(dict.fromkeys(ctx))}
         region_set = evidence.regions
         states = evidence.states
         cluster = evidence.cluster
         capitals = self._capitals
         places = self._places
-        rows = list(dict.fromkeys(rows))
-        if len(rows) == 1:
-            return rows
         row_ids = {places[r].id for r in rows if places[r].kind is PlacePrecision.ADMIN1}
         # A province of a context country sharing a country's name (Georgia).
         home_province = any(
@@ -2585,7 +2585,9 @@ class Gazetteer:
                         rows, ctx, province=prov, name_key=key, evidence=_Evidence()
                     )
                 top = places[ranked[0]]
-                tops.setdefault(_join(sc.folded[i : j + 1]), top.country)
+                tops.setdefault(
+                    key if key is not None else _join(sc.folded[i : j + 1]), top.country
+                )
                 own_name = (
                     key is None
                     or self._primary_key(ranked[0]) == key
