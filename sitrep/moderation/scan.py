@@ -63,7 +63,7 @@ if TYPE_CHECKING:
     from persian_text_guard._scan import ScanState
 
 #: Chunks a filter remembers before it starts afresh (a chunk costs well under 1 KB).
-CHUNK_MEMORY = 200_000
+CHUNK_MEMORY = 100_000
 
 _CHUNK = re.compile("[^" + "".join(re.escape(c) for c in sorted(WHITE_SPACE)) + "]+")
 
