@@ -287,38 +287,48 @@ class _FastScorer:
         model = pipeline.named_steps["model"]
         coef = model.coef_[0]
         self.intercept = float(model.intercept_[0])
-        self.blocks: list[tuple[Any, dict[str, tuple[float, float]]]] = []
-        # Per char_wb block: its preprocessor, its n-gram function and a cache of each
-        # word's in-vocabulary n-grams. char_wb n-grams never cross a space, so a comment's
-        # are the union of its words' and most words recur from comment to comment.
-        self.word_blocks: list[tuple[Any, Any, dict[str, tuple[str, ...]]] | None] = []
+        # Per block: its analyzer and, per term, (idf, weight, idf², idf·weight): a term seen
+        # once in a comment (most are) has the value idf exactly, so its two products are
+        # the ones the loop would compute.
+        self.blocks: list[tuple[Any, dict[str, tuple[float, float, float, float]]]] = []
+        # Per char_wb block: its n-gram function and a cache of each word's in-vocabulary
+        # n-grams. char_wb n-grams never cross a space, so a comment's are the union of its
+        # words' and most words recur from comment to comment. Per word block: its tokenizer
+        # and n-gram function. Both read the text as ``prepare`` folds it, folded once.
+        self.word_blocks: list[tuple[str, Any, Any, dict[str, tuple[str, ...]]] | None] = []
         offset = 0
         for _name, vec in union.transformer_list:
             idf = vec.idf_
-            weights = {
-                term: (float(idf[i]), float(coef[offset + i]))
-                for term, i in vec.vocabulary_.items()
-            }
+            weights = {}
+            for term, i in vec.vocabulary_.items():
+                d, w = float(idf[i]), float(coef[offset + i])
+                weights[term] = (d, w, d * d, d * w)
             self.blocks.append((vec.build_analyzer(), weights))
-            by_word = vec.analyzer == "char_wb" and vec.input == "content"
-            self.word_blocks.append(
-                (vec.build_preprocessor(), vec._char_wb_ngrams, {}) if by_word else None
-            )
+            shared = vec.input == "content" and vec.preprocessor is prepare
+            if shared and vec.analyzer == "char_wb":
+                self.word_blocks.append(("chars", None, vec._char_wb_ngrams, {}))
+            elif shared and vec.analyzer == "word" and vec.get_stop_words() is None:
+                self.word_blocks.append(("words", vec.build_tokenizer(), vec._word_ngrams, {}))
+            else:
+                self.word_blocks.append(None)
             offset += len(vec.vocabulary_)
         if offset != len(coef):
             raise ValueError("the pipeline's features do not line up with its model")
+        self._alone: dict[str, float] = {}
 
-    def _terms(self, block: int, text: str) -> list[str]:
+    def _terms(self, block: int, text: str, prepared: str) -> list[str]:
         """The block's in-vocabulary terms of ``text``, as the fitted analyzer yields them."""
         analyzer, weights = self.blocks[block]
-        by_word = self.word_blocks[block]
-        if by_word is None:
+        how = self.word_blocks[block]
+        if how is None:
             return [t for t in analyzer(text) if t in weights]
-        preprocess, ngrams, cache = by_word
+        kind, tokenize, ngrams, cache = how
+        if kind == "words":
+            return [t for t in ngrams(tokenize(prepared)) if t in weights]
         if len(cache) > _WORD_CACHE:
             cache.clear()
         out: list[str] = []
-        for word in preprocess(text).split():
+        for word in prepared.split():
             terms = cache.get(word)
             if terms is None:
                 terms = cache[word] = tuple(t for t in ngrams(word) if t in weights)
@@ -326,20 +336,37 @@ class _FastScorer:
         return out
 
     def probability(self, text: str) -> float:
+        # A single word (``explain`` asks about each word of a flagged comment) recurs.
+        alone = len(text) <= _ALONE_LENGTH and " " not in text
+        if alone and text in self._alone:
+            return self._alone[text]
+        prepared = prepare(text)
         z = self.intercept
+        log = math.log
         for block, (_, weights) in enumerate(self.blocks):
-            counts = Counter(self._terms(block, text))
+            counts = Counter(self._terms(block, text, prepared))
             total = norm = 0.0
             for term, n in counts.items():
-                idf, w = weights[term]
-                value = (1.0 + math.log(n)) * idf
-                norm += value * value
-                total += value * w
+                idf, w, square, product = weights[term]
+                if n == 1:
+                    norm += square
+                    total += product
+                else:
+                    value = (1.0 + log(n)) * idf
+                    norm += value * value
+                    total += value * w
             if norm:
                 z += total / math.sqrt(norm)
-        return 1.0 / (1.0 + math.exp(-z))
+        p = 1.0 / (1.0 + math.exp(-z))
+        if alone:
+            if len(self._alone) > _WORD_CACHE:
+                self._alone.clear()
+            self._alone[text] = p
+        return p
 
 
+#: Longest text a fast scorer remembers the probability of (one word, for ``explain``).
+_ALONE_LENGTH = 40
 #: Words whose n-grams a fast scorer keeps (cleared when full; a word costs ~1 KB).
 _WORD_CACHE = 100_000
 

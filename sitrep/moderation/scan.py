@@ -1,0 +1,288 @@
+"""persian-text-guard's scan, word by word with a memory: the same answers, less work.
+
+Most of the time ``moderate`` spends on a comment goes into ``ProfanityFilter``
+reading the comment four ways (as written, held keys squeezed, look-alikes
+folded, both) character by character. Readers reuse words, so
+:class:`ChunkedFilter` scans each whitespace-separated chunk of a comment once
+and keeps what it found, with the chunk's tokens in each reading.
+
+Why the answers are the same: every reading the filter makes is bounded by
+whitespace (normalisation, folding and squeezing never look across a space, and
+no entry of ours holds a space), so a match that lies inside one chunk is found
+by scanning that chunk alone, at the same place. Only three things join
+chunks: a phrase entry whose words fall in different chunks, a run of single
+letters across chunks ("f u c k"), and a word split once across a space
+("fu ck", «کی ر»). Before using the chunks' answers, the chunks' tokens are
+checked for each of these with the filter's own lookups; when any could apply
+(or the comment holds a NUL, which the filter strips at the start of a reading
+only), the whole comment is scanned as before.
+
+The chunk memory is bounded and cleared when full. This relies on
+persian-text-guard's internals (pinned to 1.5.0 in pyproject.toml);
+``tests/test_moderation_scan.py`` compares both ways on tricky comments.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from persian_text_guard._fold import (
+    _BOUNDARY_CATEGORIES,
+    _SYMBOL_LETTERS,
+    fold_character,
+    is_filler,
+)
+from persian_text_guard._fold import fold as _pg_fold
+from persian_text_guard._fold import squeeze as _pg_squeeze
+from persian_text_guard._normalizer import (
+    COMPARISON_STEPS,
+    Token,
+    normalize_with_map,
+    tokenize_with_offsets,
+)
+from persian_text_guard._scan import (
+    _phrase_starts_at,
+    _try_find_word,
+    try_join_single_letters,
+)
+from persian_text_guard._unicode import (
+    WHITE_SPACE,
+    category_of_unit,
+    is_letter,
+    is_letter_or_digit,
+)
+from persian_text_guard._utf16 import to_view
+
+if TYPE_CHECKING:
+    from persian_text_guard import ProfanityFilter, ProfanityMatch
+    from persian_text_guard._scan import ScanState
+
+#: Chunks a filter remembers before it starts afresh (a chunk costs well under 1 KB).
+CHUNK_MEMORY = 100_000
+
+_CHUNK = re.compile("[^" + "".join(re.escape(c) for c in sorted(WHITE_SPACE)) + "]+")
+
+
+def _kept(candidates: str, letter: bool) -> str:
+    """The candidates the filter reads as themselves, as a regex class body.
+
+    Letters its folding leaves alone (``letter``), or punctuation that ends a word and
+    stands for no letter; both unchanged by NFKC.
+    """
+    kept = [
+        c
+        for c in candidates
+        if not is_filler(c)
+        and unicodedata.normalize("NFKC", c) == c
+        and (
+            (is_letter(c) and fold_character(c, True) == c)
+            if letter
+            else (
+                not is_letter_or_digit(c)
+                and c not in _SYMBOL_LETTERS
+                and category_of_unit(c) in _BOUNDARY_CATEGORIES
+            )
+        )
+    ]
+    return "".join(re.escape(c) for c in kept)
+
+
+_PERSIAN = (
+    "".join(map(chr, range(0x0621, 0x063B)))
+    + "".join(map(chr, range(0x0641, 0x064B)))
+    + "\u067e\u0686\u0698\u06a9\u06af\u06cc"
+)
+_PUNCTUATION = _kept(".,;:?\"'()[]-_/\u060c\u061b\u061f\u00ab\u00bb", letter=False)
+# A plain chunk: one run of A-Z letters, of Persian letters (with the ZWNJ) or of digits,
+# with punctuation around it. It is at most one token in every reading and cannot hold a
+# disguised word (no symbol, digit or filler inside letters): it only matches an entry as
+# the whole token or an "anywhere" entry inside it, which is checked without the full scan.
+_LATIN_LETTERS = _kept(string.ascii_letters, letter=True)
+_PERSIAN_LETTERS = _kept(_PERSIAN, letter=True)
+_DIGITS = "0-9\u06f0-\u06f9\u0660-\u0669"
+_PLAIN = re.compile(
+    f"[{_PUNCTUATION}]*"
+    f"(?:[{_LATIN_LETTERS}]+|[{_PERSIAN_LETTERS}\u200c]+|[{_DIGITS}]+)?"
+    f"[{_PUNCTUATION}]*"
+)
+
+
+_PUNCTUATION_CHARS = re.sub(r"\\(.)", r"\1", _PUNCTUATION)
+
+
+@lru_cache(maxsize=CHUNK_MEMORY)
+def _plain_readings(text: str, squeeze: bool) -> tuple[str, ...]:
+    """A plain chunk as the filter normalises it, and squeezed (shared by every filter)."""
+    normalized = normalize_with_map(to_view(text), COMPARISON_STEPS, None)
+    return (normalized, _pg_squeeze(normalized)) if squeeze else (normalized,)
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """What one chunk holds: its matches (offsets within it), its tokens in each reading."""
+
+    matches: tuple[ProfanityMatch, ...]
+    readings: tuple[tuple[str, ...], ...]
+
+
+class ChunkedFilter:
+    """A ``ProfanityFilter`` whose answers are assembled from remembered chunks."""
+
+    def __init__(
+        self, profanity_filter: ProfanityFilter, wider: ChunkedFilter | None = None
+    ) -> None:
+        self.filter = profanity_filter
+        self._state: ScanState = profanity_filter._state
+        # A filter whose words include all of this one's, read the same ways: a chunk it
+        # found clean is clean here too, with the same tokens.
+        same_readings = wider is not None and (
+            (wider._state.squeeze_repeated_letters, wider._state.fold_lookalike_characters)
+            == (self._state.squeeze_repeated_letters, self._state.fold_lookalike_characters)
+        )
+        self._wider = wider if same_readings else None
+        self._memory: dict[str, _Chunk] = {}
+        self._anywhere = frozenset(key.text for key in self._state.anywhere)
+        anywhere = "|".join(re.escape(k) for k in sorted(self._anywhere, key=len, reverse=True))
+        self._anywhere_in = re.compile(anywhere).search if anywhere else lambda _: None
+
+    def _chunk(self, text: str) -> _Chunk:
+        known = self._memory.get(text)
+        if known is not None:
+            return known
+        if len(self._memory) >= CHUNK_MEMORY:
+            self._memory.clear()
+        # One scan answers for both when the wider filter finds the chunk clean.
+        wider = self._wider._chunk(text) if self._wider is not None else None
+        if wider is not None and not wider.matches:
+            self._memory[text] = wider
+            return wider
+        known = self._plain(text) if _PLAIN.fullmatch(text) else None
+        if known is None:
+            known = _Chunk(self.filter.find_matches(text), self._readings(text))
+        self._memory[text] = known
+        return known
+
+    def _plain(self, text: str) -> _Chunk | None:
+        """A clean plain chunk's record without the full scan; None when it may match."""
+        state = self._state
+        readings = _plain_readings(text, state.squeeze_repeated_letters)
+        for reading in set(readings):
+            token = reading.strip(_PUNCTUATION_CHARS)
+            if token and _try_find_word(state, token) is not None:
+                return None
+            if self._anywhere_in(reading):
+                return None
+        tokens = [
+            (r.strip(_PUNCTUATION_CHARS),) if r.strip(_PUNCTUATION_CHARS) else () for r in readings
+        ]
+        if state.fold_lookalike_characters:  # folding leaves plain chunks as they are
+            tokens += tokens
+        return _Chunk((), tuple(tokens))
+
+    @property
+    def _reading_count(self) -> int:
+        state = self._state
+        return (1 + state.squeeze_repeated_letters) * (1 + state.fold_lookalike_characters)
+
+    def _readings(self, text: str) -> tuple[tuple[str, ...], ...]:
+        """The chunk's tokens in each reading the filter makes (as ``scan`` builds them)."""
+        state = self._state
+        normalized = normalize_with_map(to_view(text), COMPARISON_STEPS, None)
+        readings = [normalized]
+        if state.squeeze_repeated_letters:
+            readings.append(_pg_squeeze(normalized))
+        if state.fold_lookalike_characters:
+            folded = _pg_fold(normalized)
+            readings.append(folded)
+            if state.squeeze_repeated_letters:
+                readings.append(_pg_squeeze(folded))
+        return tuple(tuple(t.text for t in tokenize_with_offsets(r)) for r in readings)
+
+    def _chunks(self, text: str) -> list[tuple[int, _Chunk]] | None:
+        """Each chunk's start and record, or None when a match could span chunks."""
+        if "\0" in text:
+            return None
+        found = [(m.start(), self._chunk(m.group())) for m in _CHUNK.finditer(text)]
+        if len(found) > 1 and self._joined(found):
+            return None
+        return found
+
+    def _joined(self, found: list[tuple[int, _Chunk]]) -> bool:
+        """Whether a phrase, a run of single letters or a split word could cross a space.
+
+        Checked on each distinct reading; a split word conservatively (the two tokens
+        joined are an entry: the filter also asks about their scripts and lengths).
+        """
+        state = self._state
+        words, anywhere = state.words, self._anywhere
+        seen: set[tuple[tuple[str, ...], ...]] = set()
+        for k in range(self._reading_count):
+            per_chunk = tuple(chunk.readings[k] for _, chunk in found)
+            if per_chunk in seen:
+                continue
+            seen.add(per_chunk)
+            tokens: list[str] = []
+            owner: list[int] = []
+            for n, chunk_tokens in enumerate(per_chunk):
+                if not chunk_tokens:
+                    continue
+                if tokens:
+                    a, b = tokens[-1], chunk_tokens[0]
+                    if len(a) == 1 and len(b) == 1 and is_letter(a) and is_letter(b):
+                        return True
+                    if a + b in words or a + b in anywhere:
+                        return True
+                tokens += chunk_tokens
+                owner += [n] * len(chunk_tokens)
+            if self._phrase_across(tokens, owner):
+                return True
+            # Single-letter runs inside a chunk are joined too, and their words can start
+            # or end a phrase: the same check on the joined tokens.
+            if any(len(t) == 1 for t in tokens) and self._phrase_across_joined(per_chunk):
+                return True
+        return False
+
+    def _phrase_across(self, tokens: list[str], owner: list[int]) -> bool:
+        phrases = self._state.phrases
+        for i, token in enumerate(tokens):
+            for phrase in phrases.get(token, ()):
+                last = i + len(phrase.tokens) - 1
+                if last < len(tokens) and owner[last] != owner[i]:
+                    window = [Token(t, 0, len(t)) for t in tokens[i : last + 1]]
+                    if _phrase_starts_at(window, 0, phrase.tokens):
+                        return True
+        return False
+
+    def _phrase_across_joined(self, per_chunk: tuple[tuple[str, ...], ...]) -> bool:
+        tokens: list[str] = []
+        owner: list[int] = []
+        for n, chunk_tokens in enumerate(per_chunk):
+            words = [Token(t, 0, len(t)) for t in chunk_tokens]
+            joined = try_join_single_letters(words)
+            for t in joined.tokens if joined is not None else words:
+                tokens.append(t.text)
+                owner.append(n)
+        return self._phrase_across(tokens, owner)
+
+    def contains_profanity(self, text: str) -> bool:
+        """``ProfanityFilter.contains_profanity``, chunk by chunk."""
+        found = self._chunks(text)
+        if found is None:
+            return self.filter.contains_profanity(text)
+        return any(chunk.matches for _, chunk in found)
+
+    def find_matches(self, text: str) -> tuple[ProfanityMatch, ...]:
+        """``ProfanityFilter.find_matches``, chunk by chunk, offsets into ``text``."""
+        found = self._chunks(text)
+        if found is None:
+            return self.filter.find_matches(text)
+        return tuple(
+            replace(m, index=m.index + start) if start else m
+            for start, chunk in found
+            for m in chunk.matches
+        )

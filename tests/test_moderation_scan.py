@@ -1,0 +1,84 @@
+"""The chunked scan (sitrep/moderation/scan.py) answers exactly as persian-text-guard does."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from sitrep.moderation import rules
+from sitrep.moderation.classifier import _fast_scorer
+from sitrep.moderation.corpus import read_corpus, shipped_classifier, training_set
+from sitrep.moderation.scan import ChunkedFilter
+
+# Comments written to cross chunk boundaries the ways the filter joins words.
+TRICKY = [
+    "f u c k you",
+    "fu ck off",
+    "ک ی ر",
+    "کی ر خر",
+    "بی ناموس",
+    "بی   ناموس ها",
+    "a s s h o l e and more",
+    "\u200c",
+    "son of a bitch",
+    "s.h.i.t happens",
+    "shit\u00a0head",
+    "b i t c h",
+    "تو ا ح م ق ی",
+    "kos kesh",
+    "madar sag",
+    "خوب بود، ممنون! (عالی)",
+    "\0kir",
+    "«کیر»",
+    "p o r n o",
+    "یه ک س خل",
+]
+
+
+def _filters() -> list[object]:
+    return [rules._either_filter((), ()), rules.insult_filter(), rules.accusation_filter()]
+
+
+def _texts() -> list[str]:
+    texts = list(TRICKY) + [e.text for e in read_corpus()]
+    chunks = [c for t in texts for c in t.split()]
+    rng = random.Random(5)
+    letters = "abcdefghijklmnopqrstuvwxyzکیرخسگاوجن"
+    for _ in range(400):
+        texts.append(" ".join(rng.choice(chunks) for _ in range(rng.randint(1, 5))))
+        texts.append(
+            " ".join(
+                rng.choice([rng.choice(letters), rng.choice(chunks), rng.choice(letters) * 2])
+                for _ in range(rng.randint(2, 7))
+            )
+        )
+    return texts
+
+
+@pytest.mark.parametrize("index", range(3))
+def test_chunked_filter_answers_as_the_filter(index: int) -> None:
+    plain = _filters()[index]
+    chunked = ChunkedFilter(plain)  # type: ignore[arg-type]
+    wider = ChunkedFilter(plain, ChunkedFilter(rules._either_filter((), ())))  # type: ignore[arg-type]
+    for text in _texts():
+        want = plain.find_matches(text)  # type: ignore[attr-defined]
+        assert chunked.find_matches(text) == want, text
+        assert wider.find_matches(text) == want, text
+        assert chunked.contains_profanity(text) == bool(want), text
+
+
+def test_chunks_are_remembered() -> None:
+    chunked = ChunkedFilter(rules.insult_filter())
+    chunked.contains_profanity("این یک جمله ساده است")
+    assert "ساده" in chunked._memory
+
+
+def test_fast_scorer_matches_scikit_learn() -> None:
+    model = shipped_classifier()
+    scorer = _fast_scorer(model.pipeline)
+    assert scorer is not None
+    texts = training_set()[0][:300:7] + ["احمق", "احمق", "idiot idiot idiot"]
+    want = model.probabilities(texts)
+    for text, p in zip(texts, want, strict=True):
+        assert scorer.probability(text) == pytest.approx(p, abs=1e-9), text
