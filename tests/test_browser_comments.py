@@ -506,3 +506,81 @@ def test_flag_this_event_goes_to_the_moderators(browser: Browser, site: Site) ->
     assert page.locator("#comment-list .comment-text", has_text="capture was on").count() == 0
     _assert_nothing_ran(page, watch)
     page.context.close()
+
+
+def _api_queue(site: Site) -> list[dict[str, Any]]:
+    """Every comment waiting for a decision, page by page through the API's `next`."""
+    items: list[dict[str, Any]] = []
+    url: str | None = "/api/moderation/queue?limit=500"
+    with httpx.Client(base_url=site.url, timeout=30) as http:
+        while url is not None:
+            page = http.get(url, headers={"Authorization": f"Bearer {site.admin}"}).json()
+            items += page["items"]
+            url = page["next"]
+    return items
+
+
+def _show_whole_queue(page: Page) -> int:
+    """Click "Show more comments" until the moderator's page lists the whole queue;
+    how many pages that took."""
+    pages = 1
+    page.wait_for_selector('#queue[data-loaded="true"]', timeout=20_000)
+    while page.locator("#queue-more").is_visible():
+        shown = page.locator("#queue li.mod-item").count()
+        page.click("#queue-more")
+        page.wait_for_function(
+            "(n) => document.querySelector('#queue').dataset.loaded === 'true' && "
+            "document.querySelectorAll('#queue li.mod-item').length > n",
+            arg=shown,
+            timeout=20_000,
+        )
+        pages += 1
+    return pages
+
+
+def test_moderator_page_shows_more_than_one_page(browser: Browser, site: Site) -> None:
+    """More comments wait than one page holds (200): "Show more comments" brings the rest,
+    continuing after the last one shown even when some on the first page were decided."""
+    with httpx.Client(base_url=site.url, timeout=30) as http:
+        for i in range(230):
+            res = http.post(
+                "/api/comments",
+                json={
+                    "target_type": "event",
+                    "target_id": site.event_id,
+                    "author": f"Reader {i}",
+                    "text": f"خر {i}",
+                },
+            )
+            assert res.status_code == 201 and res.json()["status"] != "published", res.text
+    waiting = _api_queue(site)
+    assert len(waiting) > 230
+
+    page, watch = _open(browser, site)
+    _login(page, site, site.moderator)
+    page.wait_for_selector('#queue[data-loaded="true"]', timeout=20_000)
+    assert page.locator("#queue li.mod-item").count() == 200
+    assert page.locator("#queue-more").is_visible()
+    assert "200" in page.inner_text("#shown")
+    # a decision on the first page: the next pages still start after the last one shown
+    first = page.locator(f'#queue li[data-comment-id="{waiting[0]["id"]}"]')
+    first.locator("button.reject").click()
+    page.wait_for_selector(f'#queue li[data-comment-id="{waiting[0]["id"]}"]', state="detached")
+    pages = _show_whole_queue(page)
+    shown = [
+        int(i)
+        for i in page.eval_on_selector_all(
+            "#queue li.mod-item", "(nodes) => nodes.map((n) => n.dataset.commentId)"
+        )
+    ]
+    assert shown == [c["id"] for c in waiting[1:]]
+    assert pages == -(-len(waiting) // 200) and page.locator("#queue-more").is_hidden()
+    assert f"Showing all {len(shown)} waiting" in page.inner_text("#shown")
+    _shot(page, "26-moderation-queue-pages")
+    _assert_nothing_ran(page, watch)
+    page.context.close()
+    # leave the queue as the other tests found it
+    admin = cm.User(id=0, name="paging-test", role="admin")
+    with open_store(site.db) as store:
+        for c in waiting[1:]:
+            cm.decide(store, c["id"], "reject", moderator=admin, note="test: paging")
