@@ -8,13 +8,12 @@ changed, and a kept answer is byte for byte what the endpoint writes.
 
 from __future__ import annotations
 
-import os
 import warnings
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ingest_reports
+from conftest import PG_URL, SQL_BACKENDS, ingest_reports
 from sqlalchemy import event, select, update
 
 from sitrep.core.config import Config
@@ -51,21 +50,7 @@ URLS = (
 )
 
 
-PG_URL = os.environ.get("SITREP_TEST_POSTGRES_URL")
-
-
-@pytest.mark.parametrize(
-    "backend",
-    [
-        "sqlite",
-        pytest.param(
-            "postgresql",
-            marks=pytest.mark.skipif(
-                not PG_URL, reason="no PostgreSQL server: set SITREP_TEST_POSTGRES_URL"
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("backend", SQL_BACKENDS)
 def test_generation_moves_with_writes_only(tmp_path: Path, backend: str) -> None:
     db = str(tmp_path / "g.db") if backend == "sqlite" else str(PG_URL)
     with open_store(db) as store, open_store(db, readonly=True) as reader:
