@@ -615,12 +615,20 @@ class Comments:
         return cm.published_counts(self._store, event_ids)
 
     def queue(
-        self, *, include_decided: bool = False, limit: int = 200, offset: int = 0
+        self,
+        *,
+        include_decided: bool = False,
+        limit: int = 200,
+        offset: int = 0,
+        after: int | None = None,
     ) -> list[CommentRecord]:
-        """Comments held for review or rejected by the policy, oldest first."""
+        """Comments held for review or rejected by the policy, oldest first; ``after``
+        a comment id: only those after it (keyset paging)."""
         from sitrep.moderation import comments as cm
 
-        return cm.queue(self._store, include_decided=include_decided, limit=limit, offset=offset)
+        return cm.queue(
+            self._store, include_decided=include_decided, limit=limit, offset=offset, after=after
+        )
 
     def decide(
         self, comment_id: int, verdict: str, *, moderator: User, note: str = ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import sys
 import threading
@@ -143,3 +144,17 @@ def ingest_reports(config: Config, rows: list[tuple[str, str, str]], db: Path) -
     with open_store(str(db)) as store:
         ingest([src], config=config, store=store, workers=1)
     return str(db)
+
+
+# A PostgreSQL server for the tests that run on both databases (`.ci/run` starts one).
+PG_URL = os.environ.get("SITREP_TEST_POSTGRES_URL")
+# @pytest.mark.parametrize("backend", SQL_BACKENDS): SQLite, and PostgreSQL when a server is set
+SQL_BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "postgresql",
+        marks=pytest.mark.skipif(
+            not PG_URL, reason="no PostgreSQL server: set SITREP_TEST_POSTGRES_URL"
+        ),
+    ),
+]

@@ -11,7 +11,6 @@ one test checks the policy on its own. Screenshots go to
 
 from __future__ import annotations
 
-import random
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -353,9 +352,12 @@ def test_content_security_policy_blocks_inline_script(browser: Browser, site: Si
 
 # -- the shared payload lists ----------------------------------------------------------------
 
+# The event page lists at most this many of an event's comments (app.js asks for 500).
+EVENT_PAGE_COMMENTS = 500
 
-def _payloads() -> tuple[list[str], list[str]]:
-    """The polyglots, and a fixed sample of 300 other lines from ../shared/data/security/xss."""
+
+def _payloads() -> list[str]:
+    """Every distinct line of every list in ../shared/data/security/xss, polyglots first."""
     from sitrep.quality.evaluation.common import data_path
 
     folder = data_path("security", "xss")
@@ -366,16 +368,25 @@ def _payloads() -> tuple[list[str], list[str]]:
     ]
     others: set[str] = set()
     for path in sorted(folder.glob("*.txt")):
-        if path.name != "XSS_Polyglots.txt":
-            others.update(line for line in path.read_text("utf-8").splitlines() if line.strip())
-    sample = random.Random(2017).sample(sorted(others - set(polyglots)), 300)
-    return polyglots, sample
+        others.update(line for line in path.read_text("utf-8").splitlines() if line.strip())
+    return list(dict.fromkeys(polyglots)) + sorted(others - set(polyglots))
+
+
+def _audit_notes(page: Page) -> list[str]:
+    return list(
+        page.eval_on_selector_all(
+            "#audit tr", "(rows) => rows.map((r) => r.children[5].textContent)"
+        )
+    )
 
 
 @pytest.mark.shared
 def test_shared_xss_payloads_never_run(browser: Browser, site: Site) -> None:
-    polyglots, sample = _payloads()
-    payloads = polyglots + sample
+    """Every payload of the shared lists, posted as a comment (text and name), shown on
+    every page that shows readers' text: the moderator's queue (all its pages), the
+    audit log (each payload is also a moderator's note) and the event page (in turns of
+    500, as many as it lists): shown as text, and nothing runs."""
+    payloads = _payloads()
     posted: list[tuple[int, str]] = []
     refused: list[str] = []
     with httpx.Client(base_url=site.url, timeout=30) as http:
@@ -395,48 +406,88 @@ def test_shared_xss_payloads_never_run(browser: Browser, site: Site) -> None:
                 continue
             assert res.status_code == 201, (text, res.text)
             posted.append((res.json()["id"], text))
-        held = http.get(
-            "/api/moderation/queue?limit=500", headers={"Authorization": f"Bearer {site.admin}"}
-        ).json()["items"]
     assert len(refused) <= len(payloads) // 20
+    held = _api_queue(site)
+    assert len(held) > 500  # more than one page, and more than the old single page
 
-    # the moderator's queue shows the held and rejected payloads, as text
+    # the moderator's queue shows the held and rejected payloads, every page, as text
     page, watch = _open(browser, site)
     _login(page, site, site.admin)
-    page.wait_for_selector('#queue[data-loaded="true"]', timeout=20_000)
-    page.wait_for_timeout(300)
+    pages = _show_whole_queue(page)
     shown = _rendered(page, "#queue")
-    assert shown["texts"] == [c["text"] for c in held]
-    assert shown["inner"] == 0
+    assert pages > 1 and shown["texts"] == [c["text"] for c in held]
+    assert shown["authors"] == [c["author"] for c in held]
+    assert shown["inner"] == 0 and shown["foreign"] == 0
     _assert_nothing_ran(page, watch)
     page.context.close()
 
-    # forced through the library: one HTTP round trip each would double the run time
+    # published through the library (one HTTP round trip each would double the run
+    # time), each with the payload as the moderator's note; the event page lists 500 of
+    # an event's comments, so all are taken out first (the policy published many), then
+    # published 500 at a time and rejected again after
     admin = cm.User(id=0, name="xss-test", role="admin")
-    with open_store(site.db) as store:
+    with open_store(site.db) as store:  # those the policy published: out, to come in turns
         for comment_id, _ in posted:
-            cm.decide(store, comment_id, "publish", moderator=admin, note="test: escaping")
-    stored = httpx.get(
-        f"{site.url}/api/comments?target_type=event&target_id={site.event_id}&limit=500"
-    ).json()["items"]
-    by_id = {c["id"]: c["text"] for c in stored}
-    for comment_id, text in posted:
-        # kept as given (NFC, trimmed), not escaped or stripped by the server
-        assert by_id[comment_id] == unicodedata.normalize("NFC", text).strip()
+            cm.decide(store, comment_id, "reject", moderator=admin)
+    already = len(
+        httpx.get(
+            f"{site.url}/api/comments?target_type=event&target_id={site.event_id}&limit=500",
+            timeout=30,
+        ).json()["items"]
+    )
+    turn_size = EVENT_PAGE_COMMENTS - already
+    assert turn_size >= 100, f"{already} other comments published on the test event"
+    for turn in range(0, len(posted), turn_size):
+        chunk = posted[turn : turn + turn_size]
+        with open_store(site.db) as store:
+            for comment_id, text in chunk:
+                note = text[: cm.MAX_NOTE]
+                cm.decide(store, comment_id, "publish", moderator=admin, note=note)
+        stored = httpx.get(
+            f"{site.url}/api/comments?target_type=event&target_id={site.event_id}&limit=500",
+            timeout=30,
+        ).json()["items"]
+        by_id = {c["id"]: c["text"] for c in stored}
+        for comment_id, text in chunk:
+            # kept as given (NFC, trimmed), not escaped or stripped by the server
+            assert by_id[comment_id] == unicodedata.normalize("NFC", text).strip()
+        page, watch = _open(browser, site)
+        _open_event(page, site)
+        page.wait_for_function(
+            "(n) => document.querySelectorAll('#comment-list .comment-text').length === n",
+            arg=len(stored),
+            timeout=30_000,
+        )
+        shown = _rendered(page, "#comment-list")
+        assert shown["texts"] == [c["text"] for c in stored]
+        assert shown["authors"] == [c["author"] for c in stored]
+        assert shown["inner"] == 0 and shown["foreign"] == 0
+        _assert_nothing_ran(page, watch)
+        if turn == 0:
+            _shot(page, "23-shared-xss-payloads")
+        page.context.close()
+        with open_store(site.db) as store:
+            for comment_id, text in chunk:
+                cm.decide(store, comment_id, "reject", moderator=admin, note=text[: cm.MAX_NOTE])
 
+    # the audit log (admins): the newest 200 decisions, the payload notes among them
     page, watch = _open(browser, site)
-    _open_event(page, site)
-    page.wait_for_timeout(500)
-    shown = _rendered(page, "#comment-list")
-    assert shown["texts"] == [c["text"] for c in stored]
-    assert shown["inner"] == 0
+    _login(page, site, site.admin)
+    page.wait_for_selector("#audit tr", timeout=20_000)
+    audit = httpx.get(
+        site.url + "/api/moderation/audit?limit=200",
+        headers={"Authorization": f"Bearer {site.admin}"},
+        timeout=30,
+    ).json()["items"]
+    notes = _audit_notes(page)
+    assert notes == [a["note"] for a in audit]
+    assert page.locator("#audit td *").count() == 0
     _assert_nothing_ran(page, watch)
-    _shot(page, "23-shared-xss-payloads")
     page.context.close()
     print(
-        f"xss: {len(payloads)} payloads ({len(polyglots)} polyglots), {len(posted)} shown "
-        f"as text on the event page, {len(held)} in the moderation queue, "
-        f"{len(refused)} refused at the door"
+        f"xss: {len(payloads)} payloads, {len(posted)} shown as text on the event page "
+        f"and as notes in the audit log, {len(held)} in the moderation queue "
+        f"({pages} pages), {len(refused)} refused at the door"
     )
 
 
@@ -506,3 +557,81 @@ def test_flag_this_event_goes_to_the_moderators(browser: Browser, site: Site) ->
     assert page.locator("#comment-list .comment-text", has_text="capture was on").count() == 0
     _assert_nothing_ran(page, watch)
     page.context.close()
+
+
+def _api_queue(site: Site) -> list[dict[str, Any]]:
+    """Every comment waiting for a decision, page by page through the API's `next`."""
+    items: list[dict[str, Any]] = []
+    url: str | None = "/api/moderation/queue?limit=500"
+    with httpx.Client(base_url=site.url, timeout=30) as http:
+        while url is not None:
+            page = http.get(url, headers={"Authorization": f"Bearer {site.admin}"}).json()
+            items += page["items"]
+            url = page["next"]
+    return items
+
+
+def _show_whole_queue(page: Page) -> int:
+    """Click "Show more comments" until the moderator's page lists the whole queue;
+    how many pages that took."""
+    pages = 1
+    page.wait_for_selector('#queue[data-loaded="true"]', timeout=20_000)
+    while page.locator("#queue-more").is_visible():
+        shown = page.locator("#queue li.mod-item").count()
+        page.click("#queue-more")
+        page.wait_for_function(
+            "(n) => document.querySelector('#queue').dataset.loaded === 'true' && "
+            "document.querySelectorAll('#queue li.mod-item').length > n",
+            arg=shown,
+            timeout=20_000,
+        )
+        pages += 1
+    return pages
+
+
+def test_moderator_page_shows_more_than_one_page(browser: Browser, site: Site) -> None:
+    """More comments wait than one page holds (200): "Show more comments" brings the rest,
+    continuing after the last one shown even when some on the first page were decided."""
+    with httpx.Client(base_url=site.url, timeout=30) as http:
+        for i in range(230):
+            res = http.post(
+                "/api/comments",
+                json={
+                    "target_type": "event",
+                    "target_id": site.event_id,
+                    "author": f"Reader {i}",
+                    "text": f"خر {i}",
+                },
+            )
+            assert res.status_code == 201 and res.json()["status"] != "published", res.text
+    waiting = _api_queue(site)
+    assert len(waiting) > 230
+
+    page, watch = _open(browser, site)
+    _login(page, site, site.moderator)
+    page.wait_for_selector('#queue[data-loaded="true"]', timeout=20_000)
+    assert page.locator("#queue li.mod-item").count() == 200
+    assert page.locator("#queue-more").is_visible()
+    assert "200" in page.inner_text("#shown")
+    # a decision on the first page: the next pages still start after the last one shown
+    first = page.locator(f'#queue li[data-comment-id="{waiting[0]["id"]}"]')
+    first.locator("button.reject").click()
+    page.wait_for_selector(f'#queue li[data-comment-id="{waiting[0]["id"]}"]', state="detached")
+    pages = _show_whole_queue(page)
+    shown = [
+        int(i)
+        for i in page.eval_on_selector_all(
+            "#queue li.mod-item", "(nodes) => nodes.map((n) => n.dataset.commentId)"
+        )
+    ]
+    assert shown == [c["id"] for c in waiting[1:]]
+    assert pages == -(-len(waiting) // 200) and page.locator("#queue-more").is_hidden()
+    assert f"Showing all {len(shown)} waiting" in page.inner_text("#shown")
+    _shot(page, "26-moderation-queue-pages")
+    _assert_nothing_ran(page, watch)
+    page.context.close()
+    # leave the queue as the other tests found it
+    admin = cm.User(id=0, name="paging-test", role="admin")
+    with open_store(site.db) as store:
+        for c in waiting[1:]:
+            cm.decide(store, c["id"], "reject", moderator=admin, note="test: paging")

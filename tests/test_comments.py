@@ -254,6 +254,62 @@ def test_decisions_are_audited(client: TestClient, tokens: dict[str, str]) -> No
     ]
 
 
+def _queue_page(client: TestClient, token: str, url: str) -> dict[str, Any]:
+    res = client.get(url, headers=_auth(token))
+    assert res.status_code == 200, res.text
+    page: dict[str, Any] = res.json()
+    return page
+
+
+def test_queue_pages_by_keyset_past_any_length(client: TestClient, tokens: dict[str, str]) -> None:
+    """The queue is not cut at one page: `next` walks every waiting comment once, oldest
+    first, and a decision taken on a page already read skips none of the rest (an
+    offset would: every decided comment shifts the later ones forward)."""
+    moderator = tokens["moderator"]
+    for i in range(7):
+        _post(client, f"{UNCERTAIN} {i}")
+    everything = [
+        c["id"] for c in _queue_page(client, moderator, "/api/moderation/queue?limit=500")["items"]
+    ]
+    assert len(everything) >= 7 and everything == sorted(everything)
+
+    seen: list[int] = []
+    url: str | None = "/api/moderation/queue?limit=3"
+    first = True
+    while url is not None:
+        page = _queue_page(client, moderator, url)
+        ids = [c["id"] for c in page["items"]]
+        assert 0 < len(ids) <= 3
+        seen += ids
+        if page["next"] is None:
+            assert page["next_after"] is None
+        else:
+            assert page["next_after"] == ids[-1] and len(ids) == 3
+        if first:  # decide the whole first page before reading the second
+            for comment_id in ids:
+                res = client.post(
+                    f"/api/moderation/comments/{comment_id}",
+                    json={"verdict": "reject"},
+                    headers=_auth(moderator),
+                )
+                assert res.status_code == 200, res.text
+            first = False
+        url = page["next"]
+    assert seen == everything
+
+    # the same by offset would have skipped as many comments as were decided
+    rest = _queue_page(client, moderator, "/api/moderation/queue?limit=3&offset=3")["items"]
+    assert rest and rest[0]["id"] != everything[3]
+    # decided comments come back with include_decided, and `next` keeps that choice
+    decided = _queue_page(client, moderator, "/api/moderation/queue?limit=1&include_decided=1")
+    assert decided["next"] == f"/api/moderation/queue?limit=1&after={decided['next_after']}" + (
+        "&include_decided=true"
+    )
+    for bad in ("-1", str(2**63), "x", "1.5"):
+        res = client.get(f"/api/moderation/queue?after={bad}", headers=_auth(moderator))
+        assert res.status_code == 422 and "after" in res.json()["message"], res.text
+
+
 @pytest.mark.parametrize(
     ("url", "body", "status"),
     [

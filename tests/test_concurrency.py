@@ -1,4 +1,5 @@
-"""Two ingests into one SQLite database at once give what one ingest gives."""
+"""Two ingests into one database (SQLite, or PostgreSQL when a server is given) at once
+give what one ingest gives."""
 
 from __future__ import annotations
 
@@ -8,14 +9,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+from conftest import PG_URL, SQL_BACKENDS
 from test_pipeline import DEMO, snapshot
 
 from sitrep.core.config import Config
 from sitrep.pipeline import ingest
-from sitrep.store import open_store
+from sitrep.store import metadata, open_store
 
 
-def _start(base: list[str], db: Path, src: Path, env: dict[str, str]) -> subprocess.Popen[str]:
+def _start(
+    base: list[str], db: Path | str, src: Path, env: dict[str, str]
+) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [*base, "--db", str(db), "ingest", str(src), "--quiet"],
         env=env,
@@ -25,7 +30,8 @@ def _start(base: list[str], db: Path, src: Path, env: dict[str, str]) -> subproc
     )
 
 
-def test_two_concurrent_ingests_equal_one(tmp_path: Path, app_config: Config) -> None:
+@pytest.mark.parametrize("backend", SQL_BACKENDS)
+def test_two_concurrent_ingests_equal_one(tmp_path: Path, app_config: Config, backend: str) -> None:
     lines = DEMO.read_text("utf-8").splitlines(keepends=True)
     # overlapping halves: both processes store the shared middle, both new databases
     first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
@@ -43,7 +49,11 @@ def test_two_concurrent_ingests_equal_one(tmp_path: Path, app_config: Config) ->
     env["PYTHONPATH"] = str(Path(__file__).resolve().parents[1])
     base = [sys.executable, "-m", "sitrep", "--config", str(cfg)]
     for trial in range(2):  # each time on a new database: the schema is created in a race
-        db = tmp_path / f"both{trial}.db"
+        db: Path | str = tmp_path / f"both{trial}.db"
+        if backend == "postgresql":
+            db = str(PG_URL)
+            with open_store(db) as store:
+                metadata.drop_all(store.engine)  # no tables: both create them at once
         procs = [_start(base, db, first, env), _start(base, db, second, env)]
         for proc in procs:
             _, err = proc.communicate(timeout=240)
@@ -58,5 +68,6 @@ def test_two_concurrent_ingests_equal_one(tmp_path: Path, app_config: Config) ->
             return sorted((e[1:] for e in snap["events"]), key=repr)
 
         assert grouping(got) == grouping(expected)
-        with open_store(str(db), readonly=True) as store, store.engine.connect() as conn:
-            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        if backend == "sqlite":
+            with open_store(str(db), readonly=True) as store, store.engine.connect() as conn:
+                assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"

@@ -23,7 +23,7 @@ its claims, mid-merge, between merging and marking articles merged), and at a
 uniform random time (startup, reading, the process pool). With ``--workers 2``
 the pool's workers, orphaned by the kill, must be gone within 2 s.
 
-``SITREP_KILLS`` sets the number of kills per scenario (default 20, three
+``SITREP_KILLS`` sets the number of kills per scenario (default 50, three
 scenarios: one process, ``--workers 2``, two concurrent ingests);
 ``SITREP_KILL_SEED`` replays a run (the seed is printed on failure).
 """
@@ -58,7 +58,7 @@ from sitrep.pipeline import ingest
 from sitrep.store import open_store
 
 DEMO = Path(__file__).resolve().parents[1] / "sitrep" / "demo"
-KILLS = int(os.environ.get("SITREP_KILLS", "20"))
+KILLS = int(os.environ.get("SITREP_KILLS", "50"))
 SEED = int(os.environ.get("SITREP_KILL_SEED", str(random.SystemRandom().randrange(1 << 30))))
 ORPHAN_SECONDS = 2.0
 # after this many kills in one round the next run is let finish (each resumed run

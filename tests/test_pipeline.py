@@ -52,7 +52,7 @@ def write_jsonl(path: Path, rows: list[dict[str, str]]) -> Path:
     return path
 
 
-def snapshot(db: Path) -> dict[str, object]:
+def snapshot(db: Path | str) -> dict[str, object]:
     with open_store(str(db), readonly=True) as store:
         evs = list(iter_events(store, EventFilter(statuses=ALL_STATUSES)))
         counts = store.counts()

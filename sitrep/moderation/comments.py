@@ -481,16 +481,26 @@ def published(
 
 
 def queue(
-    store: Store, *, include_decided: bool = False, limit: int = 200, offset: int = 0
+    store: Store,
+    *,
+    include_decided: bool = False,
+    limit: int = 200,
+    offset: int = 0,
+    after: int | None = None,
 ) -> list[CommentRecord]:
     """Comments held for review or rejected by the policy, oldest first.
 
     A moderator's decision takes a comment out of the queue unless
-    ``include_decided``.
+    ``include_decided``. ``after`` pages by keyset: only comments with a larger id
+    (the last id of the page before), so a page costs the same however deep it is
+    and decisions taken meanwhile on earlier pages shift nothing (an offset would
+    skip as many comments as were decided).
     """
     query = select(comments).where(comments.c.status.in_((REVIEW, REJECTED)))
     if not include_decided:
         query = query.where(comments.c.moderated_by.is_(None))
+    if after is not None:
+        query = query.where(comments.c.id > after)
     with store.engine.connect() as conn:
         rows = conn.execute(query.order_by(comments.c.id).limit(limit).offset(offset)).mappings()
         return [_record(r) for r in rows]

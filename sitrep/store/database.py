@@ -660,6 +660,23 @@ def read_generation(engine: Engine) -> str:
     return str(row[0]) if row else "0"
 
 
+# The PostgreSQL advisory lock key of schema creation (any fixed 64-bit number: "sitrep").
+_SCHEMA_LOCK = int.from_bytes(b"sitrep", "big")
+
+
+def _schema_lock(conn: Any) -> None:
+    """On PostgreSQL, hold the schema lock to the end of this transaction.
+
+    SQLite's BEGIN IMMEDIATE already makes two processes creating or upgrading one
+    database take turns; PostgreSQL takes no lock that would, so the second CREATE
+    TABLE fails on the catalog's unique index ("sitrep_meta already exists") and both
+    would rebuild the control timelines. With this lock the other process waits, then
+    finds the tables made.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_SCHEMA_LOCK})")
+
+
 def _sqlite_query_only(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA query_only=ON")
@@ -696,6 +713,7 @@ def open_store(db: str, *, readonly: bool = False, create: bool = True) -> Store
             with engine.execution_options(**{_IMMEDIATE: True}).begin() as conn:
                 # one transaction (on SQLite, holding the write lock): two processes
                 # creating the same new database do not both try to create the tables
+                _schema_lock(conn)
                 metadata.create_all(conn)
                 row = conn.execute(select(meta.c.value).where(meta.c.key == "schema")).first()
                 if row is None:
@@ -727,6 +745,7 @@ def _upgrade(engine: Engine) -> None:
     process writes fails at once ("database is locked"), busy timeout or not.
     """
     with engine.execution_options(**{_IMMEDIATE: True}).begin() as conn:
+        _schema_lock(conn)
         for table in metadata.sorted_tables:
             for index in table.indexes:
                 index.create(conn, checkfirst=True)

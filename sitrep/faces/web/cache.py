@@ -6,8 +6,11 @@ changes, and every committed write changes its generation (see
 :class:`ResponseCache` keeps the body of each successful ``GET`` of a public read
 endpoint under its URL, for as long as the generation it was read under is the
 current one: a request first reads the generation, and a kept body from any other
-generation is never sent. It is a plain ASGI middleware, in front of routing and
-parameter checks, so a kept answer costs about what reading the generation costs.
+generation is never sent. The generation is read again once the body is complete,
+and a body is kept only when it did not move: a body read while a write committed
+(part of it before the commit, part after) is sent, never kept. It is a plain ASGI
+middleware, in front of routing and parameter checks, so a kept answer costs about
+what reading the generation costs.
 
 Every answer of those endpoints carries an ``ETag`` (a digest of the body);
 a request whose ``If-None-Match`` names it gets ``304 Not Modified`` and no body,
@@ -80,6 +83,7 @@ class ResponseCache:
         self.current: str | None = None
         self.hits = 0
         self.misses = 0
+        self.raced = 0  # bodies sent but not kept: a write committed while they were read
 
     def clear(self) -> None:
         """Forget every kept answer."""
@@ -97,6 +101,25 @@ class ResponseCache:
         while self.size > self.max_bytes and self.entries:
             _key, dropped = self.entries.popitem(last=False)
             self.size -= len(dropped.body)
+
+    def _unchanged(self, generation: str) -> bool:
+        """Whether no write committed while a body was read under ``generation``.
+
+        The generation read before the endpoint ran is not the one its reads saw if a
+        write committed while they ran: the body may then hold rows of both (a page
+        read before the commit, its counts after). Only a body whose generation is
+        the same after the read as before is kept, so every kept body is what one
+        generation of the database gives (as the type-value cache in
+        sitrep.views.queries reads the generation with the values it keeps).
+        """
+        try:
+            after = self.generation()
+        except Exception:  # unreachable now: keep nothing, the next request asks again
+            return False
+        if after != generation:
+            self.raced += 1
+            return False
+        return True
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http" or scope["method"] != "GET" or not cacheable(scope["path"]):
@@ -145,7 +168,7 @@ class ResponseCache:
                         if k.lower() not in (b"content-length", b"etag")
                     ]
                     fresh = _Entry(headers, body, etag_of(body))
-                    if generation == self.current:
+                    if generation == self.current and self._unchanged(generation):
                         self._keep(key, fresh)
                     await self._send(send, fresh, if_none_match)
             else:

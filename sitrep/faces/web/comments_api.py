@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import threading
 from typing import TYPE_CHECKING, Annotated, Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
@@ -98,6 +99,13 @@ class QueueQuery(_Strict):
     )
     limit: int = Field(200, ge=1, le=500, description="At most this many comments, 1 to 500.")
     offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Comments to skip (0 or more).")
+    after: int | None = Field(
+        None,
+        ge=0,
+        le=MAX_ID,
+        description="Only comments after this id: the `next_after` of the page before "
+        "(keyset paging, unaffected by decisions taken meanwhile).",
+    )
 
 
 class DecisionIn(_Strict):
@@ -401,12 +409,30 @@ def add_comment_routes(
     def moderation_queue(
         q: Annotated[QueueQuery, Query()], user: cm.User = moderator
     ) -> dict[str, Any]:
-        """Comments held for review or rejected by the policy, with the reasons."""
-        items = reader.queue(include_decided=q.include_decided, limit=q.limit, offset=q.offset)
+        """Comments held for review or rejected by the policy, with the reasons, oldest first.
+
+        A page with more after it names the next one: `next_after` (the last id here;
+        pass it as `after`) and `next` (that page's URL); both are null on the last page.
+        """
+        # one more than asked: whether a next page exists (never a `next` that is empty)
+        items = reader.queue(
+            include_decided=q.include_decided, limit=q.limit + 1, offset=q.offset, after=q.after
+        )
+        more = len(items) > q.limit
+        items = items[: q.limit]
+        next_after = items[-1].id if more else None
+        nxt = None
+        if next_after is not None:
+            params: dict[str, Any] = {"limit": q.limit, "after": next_after}
+            if q.include_decided:
+                params["include_decided"] = "true"
+            nxt = "/api/moderation/queue?" + urlencode(params)
         return {
             "moderator": {"name": user.name, "role": user.role},
             "counts": reader.counts(),
             "items": [c.as_dict() for c in items],
+            "next_after": next_after,
+            "next": nxt,
         }
 
     @app.post(

@@ -9,6 +9,8 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const KEY = "sitrep-moderator-token";
+  // Comments per page of the queue (the API takes up to 500).
+  const PAGE = 200;
 
   function el(tag, text, cls, attrs) {
     const node = document.createElement(tag);
@@ -117,9 +119,46 @@
     }
   }
 
+  // A page of the queue, appended to the list; the button asks for the next one
+  // (keyset: `next` continues after the last comment shown, so deciding on comments
+  // already shown skips none of the rest).
+  function showPage(data) {
+    const list = $("queue");
+    for (const c of data.items) list.appendChild(queueItem(c));
+    const shown = list.querySelectorAll("li.mod-item").length;
+    list.setAttribute("data-count", String(shown));
+    const more = $("queue-more");
+    more.hidden = !data.next;
+    more.setAttribute("data-next", data.next || "");
+    $("shown").textContent = data.next
+      ? "Showing the oldest " + shown + "; more wait below."
+      : shown ? "Showing all " + shown + " waiting." : "";
+    list.setAttribute("data-loaded", "true");
+  }
+
+  async function loadMore() {
+    const more = $("queue-more");
+    const url = more.getAttribute("data-next");
+    if (!url) return;
+    // only this server's queue pages, whatever the answer said
+    if (!url.startsWith("/api/moderation/queue?")) return;
+    more.disabled = true;
+    $("queue").removeAttribute("data-loaded");
+    try {
+      showPage(await call("GET", url));
+    } catch (e) {
+      notice("The next comments could not be loaded: " + e.message);
+      $("queue").setAttribute("data-loaded", "true");
+    } finally {
+      more.disabled = false;
+    }
+  }
+
   async function loadQueue() {
     const list = $("queue");
     list.removeAttribute("data-loaded");
+    $("queue-more").hidden = true;
+    $("shown").textContent = "";
     if (!token()) {
       list.replaceChildren();
       $("who").textContent = "Give a moderator's or an admin's token to see the queue.";
@@ -127,7 +166,7 @@
     }
     let data;
     try {
-      data = await call("GET", "/api/moderation/queue?limit=500");
+      data = await call("GET", "/api/moderation/queue?limit=" + PAGE);
     } catch (e) {
       notice(e.message);
       list.replaceChildren();
@@ -138,10 +177,8 @@
     const n = data.counts;
     $("counts").textContent = n.review + " held for review, " + n.rejected + " rejected, " + n.published + " published in all.";
     list.replaceChildren();
-    for (const c of data.items) list.appendChild(queueItem(c));
     if (!data.items.length) list.appendChild(el("li", "Nothing waits for a decision.", "muted"));
-    list.setAttribute("data-count", String(data.items.length));
-    list.setAttribute("data-loaded", "true");
+    showPage(data);
     $("audit-box").hidden = data.moderator.role !== "admin";
     if (data.moderator.role === "admin") {
       try {
@@ -159,9 +196,12 @@
     $("token").value = "";
     loadQueue();
   });
+  $("queue-more").addEventListener("click", loadMore);
   $("logout").addEventListener("click", () => {
     sessionStorage.removeItem(KEY);
     $("queue").replaceChildren();
+    $("queue-more").hidden = true;
+    $("shown").textContent = "";
     $("audit-box").hidden = true;
     $("who").textContent = "";
     $("counts").textContent = "";
