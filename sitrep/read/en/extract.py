@@ -49,6 +49,7 @@ from sitrep.read.common.context import (
     ArticleContext,
     context_time,
     dominant_countries,
+    drop_strays,
     other_sentence_date,
     paragraph_dates,
     sentence_country,
@@ -87,7 +88,7 @@ from sitrep.read.typology import (
 )
 from sitrep.resolve.actors import ActorDictionary, ActorMatch
 from sitrep.resolve.country_hint import fallback_countries, find_places
-from sitrep.resolve.gazetteer import FAR_KM, Gazetteer, distance_km
+from sitrep.resolve.gazetteer import Gazetteer
 from sitrep.text.sentences import split_sentences
 
 __all__ = [
@@ -533,7 +534,7 @@ class EnglishReader:
         for text, found in zip(texts, find_places(self.gazetteer, texts, hint), strict=True):
             outlets = [(a, b) for a, b, _ in outlet_directory().find(text)]
             out.append([p for p in found if _is_place_use(text, p, outlets)])
-        return _drop_strays(out)
+        return drop_strays(out, lambda p: p.place)
 
     def _sentence_mentions(
         self,
@@ -1200,40 +1201,6 @@ def _theatre(places: list[list[PlaceMatch]]) -> set[str]:
         return set()
     top = max(counts.values())
     return {c for c, k in counts.items() if 2 * k >= top}
-
-
-def _drop_strays(places: list[list[PlaceMatch]]) -> list[list[PlaceMatch]]:
-    """Drop a town that is the only place the article names in its country, when
-    its sentence also names places of countries the article names more of and it
-    lies more than :data:`FAR_KM` from every one of them: "near Maktab Khalid and
-    Taza on the southern approaches to Kirkuk" in a report on Kirkuk and Baghdad
-    is no clash in Taza, Morocco (the gazetteer lacks the village near Kirkuk;
-    a name only a town on another continent has is a village it does not know)."""
-    held: dict[str, set[int]] = {}
-    for ps in places:
-        for p in ps:
-            # a country named by its name counts as a second place of its own
-            held.setdefault(p.place.country, set()).add(
-                -1 if p.place.kind is PlacePrecision.COUNTRY else p.place.id
-            )
-    backed = {c for c, ids in held.items() if len(ids) > 1}
-    out = []
-    for ps in places:
-        home = [p.place for p in ps if p.place.country in backed]
-        home = [h for h in home if h.kind is not PlacePrecision.COUNTRY] or home
-        out.append(
-            [
-                p
-                for p in ps
-                if not (
-                    home
-                    and p.place.kind in (PlacePrecision.CITY, PlacePrecision.ADMIN2)
-                    and p.place.country not in backed
-                    and all(distance_km(p.place, h) > FAR_KM for h in home)
-                )
-            ]
-        )
-    return out
 
 
 def _trigger_token(doc: Any, trig: TriggerMatch) -> Any:

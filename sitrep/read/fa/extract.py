@@ -273,7 +273,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
         if m.actor.country and not extractor.actors.is_generic(m.actor)
     }
     kept = drop_lone_towns(
-        hinted,
+        common.drop_strays(hinted, lambda p: p.match.place),
         focus=iso3_codes(tuple(extractor.config.gazetteer_focus_countries)),
         forces=forces,
     )
