@@ -82,7 +82,8 @@ def test_the_readme_session_is_what_make_run_gives(
     if args[0] == "ingest":
         # the summary, less the progress bar before it and the speed (this machine's)
         cut = re.compile(r"; [\d.]+ articles/s, \d+ words/s$")
-        lines, printed = [cut.sub("", x) for x in lines[-1:]], [cut.sub("", x) for x in printed]
+        lines = [cut.sub("", x.split("\r")[-1].strip()) for x in lines[-1:]]
+        printed = [cut.sub("", x) for x in printed]
     assert lines == printed
 
 
