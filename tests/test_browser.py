@@ -3,13 +3,13 @@
 Needs Debian's ``chromium`` (/usr/bin/chromium) and the ``playwright`` Python
 package (its own browser download is never used). Without them every test
 here skips, saying how to enable it. Screenshots go to
-``test-artifacts/screenshots/`` (CI keeps that folder).
+``test-artifacts/screenshots/`` (CI keeps that folder), one file per view that every run
+overwrites, whichever browser test module runs first.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -296,9 +296,3 @@ def test_data_text_is_never_markup(page: Page, server: str) -> None:
     persian = detail.locator('blockquote p[lang="fa"]')
     assert persian.get_attribute("dir") == "rtl"
     _shot(page, "07-markup-as-text-and-rtl")
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _fresh_shots() -> None:
-    if SHOTS.exists():
-        shutil.rmtree(SHOTS)

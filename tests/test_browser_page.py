@@ -565,3 +565,37 @@ def test_a_misspelt_place_in_a_link_offers_the_near_spelling(page: Page, server:
     page.wait_for_selector("#events-count.empty")
     said = page.inner_text("#events-count")
     assert "Albu Kamel" in said and "Albu Kamal" in said
+
+
+def test_loading_is_shown_while_waiting_and_cards_count_the_roundups_outlets(
+    page: Page, server: str
+) -> None:
+    # the event list's answer held back: the page says it is loading, then stops saying so
+    held: list[Any] = []
+
+    def hold_first(route: Any) -> None:
+        if held:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/api/events?**", hold_first)
+    page.goto(server + "/")
+    page.wait_for_function("document.body.getAttribute('aria-busy') === 'true'")
+    for _ in range(200):  # the held request reaches the handler while Playwright waits
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held and page.locator("#loading").is_visible()
+    held[0].continue_()
+    _wait_list(page)
+    assert page.locator("#loading").is_hidden()
+    # a card names as many outlets as its roundup quotes ("6 outlets" against "9" was a bug)
+    items = {e["id"]: e for e in _api(page, "/api/events?limit=1000")["items"]}
+    cards = page.locator("#events li.event").all()
+    assert cards
+    for card in cards:
+        event_id = card.get_attribute("data-event-id")
+        on_card = int(card.locator(".sources").first.get_attribute("data-outlets") or 0)
+        roundup = _api(page, f"/api/roundups/{event_id}")
+        assert on_card == len(roundup["outlets"]), (items[event_id]["sources"], roundup["outlets"])

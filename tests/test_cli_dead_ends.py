@@ -308,3 +308,25 @@ def test_events_country_text_and_newest_as_on_the_page(sitrep: Runner) -> None:
     assert bad.exit_code == 2 and "--country" in bad.stderr
     unknown = sitrep("events", "--country", "XXX")
     assert unknown.exit_code == 2 and "XXX" in unknown.stderr
+
+
+def test_moderate_help_names_the_short_form_the_readme_documents() -> None:
+    from sitrep.faces.cli.main import cli
+
+    shown = CliRunner().invoke(cli, ["moderate", "--help"], obj={})
+    assert shown.exit_code == 0
+    assert "sitrep moderate TEXT" in shown.output and "moderate check TEXT" in shown.output
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    assert "`moderate TEXT` and `moderate --file F` are short for these" in readme
+    short = CliRunner().invoke(cli, ["moderate", "Thank you for the report.", "--json"], obj={})
+    assert short.exit_code == 0, short.output
+    assert "verdict" in json.loads(short.output.splitlines()[0])
+
+
+def test_make_run_says_how_to_run_sitrep() -> None:
+    # bare `sitrep` is not on PATH after `make run`: the Makefile and README say how
+    root = Path(__file__).resolve().parents[1]
+    recipe = (root / "Makefile").read_text("utf-8").split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    assert "$(BIN)/sitrep" in recipe and "source $(BIN)/activate" in recipe
+    readme = (root / "README.md").read_text("utf-8")
+    assert "`.venv/bin/sitrep`" in readme and "source .venv/bin/activate" in readme

@@ -143,3 +143,31 @@ def test_withdrawal_names_the_leaver_as_loser(extractor: Extractor) -> None:
     for m in ms:
         assert m.actor1 and m.actor1.name == "Military Forces of Syria"
         assert m.actor2 and m.actor2.name == "ISIS"
+
+
+def test_a_town_on_another_continent_beside_the_front_is_not_the_place(
+    extractor: Extractor,
+) -> None:
+    # the gazetteer knows only Taza in Morocco; beside Kirkuk the name is a village there
+    ms = read(
+        extractor,
+        "Peshmerga fighters clashed with Iraqi troops near Taza on the southern approaches "
+        "to Kirkuk on Monday, Kurdish officials said. Iraqi forces retook Hawija this month.",
+    )
+    assert ms, "the clash is still read"
+    assert {m.place.place.country for m in ms if m.place} == {"IRQ"}
+
+
+def test_fatalities_told_with_an_aside_or_a_rising_toll(extractor: Extractor) -> None:
+    (m,) = read(
+        extractor,
+        "At least 20 civilians, including six children, were killed in Russian air strikes "
+        "on Mayadin on Sunday, a monitor said.",
+    )
+    assert m.sub_event_type == "Air/drone strike" and m.fatalities == 20
+    ms = read(
+        extractor,
+        "The number of civilians killed in Russian air strikes on Mayadin on Sunday has "
+        "risen to 41, a monitor said.",
+    )
+    assert [m.fatalities for m in ms] == [41]

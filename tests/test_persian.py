@@ -238,6 +238,23 @@ def test_places_persian_spellings_reference_points_and_common_words(extractor: E
     assert places == {ABU_KAMAL}  # not Baghdad, not Damascus, not the village "Sāl"
 
 
+def test_trigger_words_and_joined_words_are_no_towns_abroad(extractor: Extractor) -> None:
+    # "بیرون" of "بیرون راندند" (drove out) is also an alternate name of Beroun (Czechia),
+    # and after "شهر" it looked like one; "کی‌وان" (a base, one word joined by a ZWNJ)
+    # is one of Cavan (Ireland)
+    mentions = read(
+        extractor,
+        "داعش با یک ضدحمله نیروهای دولتی را از شهر بیرون راندند و دوباره کنترل "
+        "البوکمال را به دست گرفت. پایگاه نظامی کی‌وان در شمال کرکوک نیز تحت کنترل "
+        "نیروهای عراقی درآمد.",
+    )
+    assert mentions
+    assert {m.place.place.country for m in mentions if m.place} <= {"SYR", "IRQ"}
+    for m in mentions:
+        for actor in (m.actor1, m.actor2):
+            assert actor is None or actor.country in (None, "SYR", "IRQ"), actor
+
+
 def test_anaphora_takes_the_last_city(extractor: Extractor) -> None:
     mentions = read(
         extractor,

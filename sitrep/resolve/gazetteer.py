@@ -273,6 +273,11 @@ def _nearest_km(
     return math.sqrt(best) * 111.2
 
 
+def distance_km(a: Place, b: Place) -> float:
+    """Distance between two places (km, as the ranker measures it)."""
+    return _nearest_km(a.lat, a.lon, [(b.lat, b.lon, -1)])
+
+
 def _words(text: str) -> frozenset[str]:
     """A word set from a whitespace-separated literal (easier to read and edit)."""
     return frozenset(text.split())

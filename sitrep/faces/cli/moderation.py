@@ -214,7 +214,11 @@ _POLICY = click.option(
 
 @click.group("moderate", cls=_DefaultCheckGroup)
 def moderate_group() -> None:
-    """Judge reader comments under the publisher's policy (no insults, slander, Finglish)."""
+    """Judge reader comments under the publisher's policy (no insults, slander, Finglish).
+
+    `sitrep moderate TEXT` and `sitrep moderate --file comments.csv` are short for
+    `sitrep moderate check TEXT` and `sitrep moderate check --file comments.csv`.
+    """
 
 
 @moderate_group.command("check")

@@ -498,11 +498,12 @@ def _invalid_filter(problems: list[tuple[str, str]]) -> JSONResponse:
 
 
 def _checked_id(value: str, what: str) -> str:
+    # An id that cannot be one names no event either: 404, as a client asking for
+    # /api/events/{id} expects, with the message saying what ids look like.
     try:
         return check_id(value, what)
     except ValueError as exc:
-        error = {"type": "value_error", "loc": ("path", f"{what}_id"), "msg": str(exc)}
-        raise RequestValidationError([error]) from None
+        raise LookupFailed(str(exc)) from None
 
 
 class _QueueWriter:

@@ -12,12 +12,23 @@ paragraph, else the source's last, else the publication day (:func:`context_time
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
-from sitrep.core.records import Actor, Claim, Mention, PlaceMatch, PlacePrecision, Status, TimeRef
+from sitrep.core.records import (
+    Actor,
+    Claim,
+    Mention,
+    Place,
+    PlaceMatch,
+    PlacePrecision,
+    Status,
+    TimeRef,
+)
 from sitrep.read.common.dates import DateMatch, is_history, publication_fallback
+from sitrep.resolve.gazetteer import FAR_KM, distance_km
 
 __all__ = [
     "DATE_REACH",
@@ -25,6 +36,7 @@ __all__ = [
     "ArticleContext",
     "context_time",
     "dominant_countries",
+    "drop_strays",
     "explicit_dates",
     "other_sentence_date",
     "paragraph_dates",
@@ -163,3 +175,46 @@ def other_sentence_date(
         if i != index and abs(i - index) <= DATE_REACH
     ]
     return min(near, key=lambda t: (t[0], t[1]))[2] if near else None
+
+
+_P = TypeVar("_P")
+
+
+def drop_strays(places: list[list[_P]], place_of: Callable[[_P], Place]) -> list[list[_P]]:
+    """Drop a town that is the only place an article names in its country, when
+    its sentence also names places of countries the article names more of and it
+    lies more than :data:`~sitrep.resolve.gazetteer.FAR_KM` from every one of them.
+
+    ``places`` holds the places found in each sentence of one article, ``place_of``
+    the gazetteer place of one. "Near Maktab Khalid and Taza on the southern
+    approaches to Kirkuk" in a report on Kirkuk and Hawija is no clash in Taza,
+    Morocco: a name that only a town on another continent has is a village the
+    gazetteer does not know, or a word ("بخت بشار اسد", Assad's luck, is not
+    Béchar in Algeria).
+    """
+    held: dict[str, set[int]] = {}
+    for ps in places:
+        for p in ps:
+            place = place_of(p)
+            # a country named by its name counts as a second place of its own
+            held.setdefault(place.country, set()).add(
+                -1 if place.kind is PlacePrecision.COUNTRY else place.id
+            )
+    backed = {c for c, ids in held.items() if len(ids) > 1}
+    out = []
+    for ps in places:
+        home = [place_of(p) for p in ps if place_of(p).country in backed]
+        home = [h for h in home if h.kind is not PlacePrecision.COUNTRY] or home
+        out.append(
+            [
+                p
+                for p in ps
+                if not (
+                    home
+                    and place_of(p).kind in (PlacePrecision.CITY, PlacePrecision.ADMIN2)
+                    and place_of(p).country not in backed
+                    and all(distance_km(place_of(p), h) > FAR_KM for h in home)
+                )
+            ]
+        )
+    return out

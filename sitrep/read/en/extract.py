@@ -49,6 +49,7 @@ from sitrep.read.common.context import (
     ArticleContext,
     context_time,
     dominant_countries,
+    drop_strays,
     other_sentence_date,
     paragraph_dates,
     sentence_country,
@@ -267,12 +268,21 @@ FATALITIES = (
         rf"\b(?:killed|killing|kills)\s+(?:at\s+least\s+|about\s+|some\s+|nearly\s+)?{_NUM}\b",
         re.IGNORECASE,
     ),
+    # "34 civilians were killed", also with an aside: "34 civilians, including 15
+    # children, were killed"
     re.compile(
-        rf"\b(?:at\s+least\s+|about\s+|some\s+|nearly\s+)?{_NUM}\s+(?:\w+\s+){{0,3}}?"
-        r"(?:were|was|have\s+been|had\s+been)?\s*(?:killed|dead|died)\b",
+        rf"\b(?:at\s+least\s+|about\s+|some\s+|nearly\s+)?{_NUM}(?:\s+\w+){{0,3}}?"
+        r"(?:,\s+(?:including|among\s+them)\s+[^,.;]{1,40},)?"
+        r"\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:killed|dead|died)\b",
         re.IGNORECASE,
     ),
     re.compile(rf"\bdeath\s+toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at)\s+{_NUM}\b", re.IGNORECASE),
+    # "the number of civilians killed ... has risen to 53"
+    re.compile(
+        rf"\bnumber\s+of\s+(?:\w+\s+){{0,2}}?(?:killed|dead)\b[^.;]{{0,100}}?"
+        rf"\b(?:risen|rose|climbed|increased|reached)\s+(?:to\s+)?{_NUM}\b",
+        re.IGNORECASE,
+    ),
 )
 
 
@@ -524,7 +534,7 @@ class EnglishReader:
         for text, found in zip(texts, find_places(self.gazetteer, texts, hint), strict=True):
             outlets = [(a, b) for a, b, _ in outlet_directory().find(text)]
             out.append([p for p in found if _is_place_use(text, p, outlets)])
-        return out
+        return drop_strays(out, lambda p: p.place)
 
     def _sentence_mentions(
         self,

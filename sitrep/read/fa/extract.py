@@ -251,6 +251,13 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
                 headline=headline,
             )
         )
+    triggers_of = [[] if r.metadata else find_triggers(r.text) for r in read]
+    # a word of a trigger says what happened, not where, even after a head noun:
+    # "از شهر بیرون راندند" (drove out of the city) names no town بیرون (Beroun)
+    read = [
+        replace(r, places=[p for p in r.places if not _in_trigger(p, t)])
+        for r, t in zip(read, triggers_of, strict=True)
+    ]
     # a followed feed's default country settles namesakes the text leaves open
     hinted = prefer_hint_country(
         extractor.gazetteer,
@@ -266,7 +273,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
         if m.actor.country and not extractor.actors.is_generic(m.actor)
     }
     kept = drop_lone_towns(
-        hinted,
+        common.drop_strays(hinted, lambda p: p.match.place),
         focus=iso3_codes(tuple(extractor.config.gazetteer_focus_countries)),
         forces=forces,
     )
@@ -279,7 +286,6 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
     )
     # a sentence in the pluperfect ("تصرف کرده بود") dates an earlier event: its
     # date is no date for the rest of the paragraph, nor the source's latest
-    triggers_of = [[] if r.metadata else find_triggers(r.text) for r in read]
     context_dates = [
         [] if _pluperfect(t) else r.dates for r, t in zip(read, triggers_of, strict=True)
     ]
@@ -1108,3 +1114,14 @@ def _subject_kind(before: str) -> str | None:
 
 
 __all__ = ["read_persian"]
+
+
+def _in_trigger(place: FoundPlace, triggers: list[FaTriggerMatch]) -> bool:
+    """Whether ``place`` is one of a trigger's own words ("بیرون" of "بیرون راندند",
+    "آورد" of "در آورد"), not a name in one of its gaps ("وارد ایزیوم شدند")."""
+    word = fold(place.match.matched_text).text
+    own = re.compile(rf"(?<![\w\u200c]){re.escape(word)}(?![\w\u200c])")
+    return any(
+        t.start < place.end and place.start < t.end and own.search(t.trigger.pattern)
+        for t in triggers
+    )

@@ -411,7 +411,8 @@ def iso3_codes(iso2: tuple[str, ...]) -> frozenset[str]:
 
 
 def _words(p: FoundPlace) -> int:
-    return len(p.match.matched_text.replace("\u200c", " ").split())
+    # a zero-width non-joiner joins the parts of one word ("کی‌وان", K1), not two words
+    return len(p.match.matched_text.split())
 
 
 # Who tells the news and where they are: "منابع محلی در X", "مقام‌های امنیتی در X".
