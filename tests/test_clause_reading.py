@@ -142,3 +142,59 @@ def test_forces_loyal_to_a_head_of_state_are_his_states(extractor: Extractor) ->
     )
     assert side(m) == "Military Forces of Yemen"
     assert m.actor2 and m.actor2.name.startswith("Houthi")
+
+
+# -- the plain wire verbs (second batch of the world set) ---------------------------
+
+
+def test_took_a_named_town_is_a_takeover_and_each_town_of_a_list_is_one(
+    extractor: Extractor,
+) -> None:
+    found = territory(
+        extractor, "The insurgents also took Sar-e-Pul and Taloqan on Sunday.", "2021-08-08"
+    )
+    assert sorted(m.place.place.name for m in found if m.place) == ["Sar-e Pul", "Taloqan"]
+    assert all(m.time and m.time.value == date(2021, 8, 8) for m in found)
+    (m,) = territory(extractor, "Bakhmut was taken by Wagner fighters on Saturday.", "2023-05-21")
+    assert side(m) == "Wagner Group"
+    assert m.time and m.time.value == date(2023, 5, 20)
+
+
+def test_took_part_office_or_hours_and_taken_to_hospital_are_no_takeover(
+    extractor: Extractor,
+) -> None:
+    for text in (
+        "Fighters from Idlib took part in the talks in Astana on Monday.",
+        "The new governor of Kandahar took office on Monday.",
+        "It took Reuters reporters three hours to reach Kherson on Monday.",
+        "Two wounded soldiers were taken to hospital in Kramatorsk on Monday.",
+    ):
+        assert territory(extractor, text, "2022-11-15") == [], text
+
+
+def test_occupied_moved_into_and_have_driven_from_are_takeovers(extractor: Extractor) -> None:
+    (m,) = territory(
+        extractor,
+        "Seleka rebels occupied the town of Sibut on Saturday after government soldiers "
+        "withdrew, residents said.",
+        "2012-12-30",
+    )
+    assert m.place and m.place.place.name == "Sibut" and side(m) == "Seleka Militia"
+    (m,) = territory(
+        extractor, "Kenyan troops moved into the port city of Kismayo on Saturday.", "2012-09-29"
+    )
+    assert m.place and m.place.place.name == "Kismayo" and side(m) == "Military Forces of Kenya"
+    (m,) = territory(
+        extractor,
+        "Iraqi forces have driven the Islamic State group from Tikrit, the prime minister "
+        "said on Tuesday.",
+        "2015-04-01",
+    )
+    assert side(m) == "Military Forces of Iraq" and m.actor2 and m.actor2.name == "ISIS"
+    # a control statement stays one: "had occupied" is who held the place
+    assert all(
+        m.status is not Status.OCCURRED or m.sub_event_type not in TERRITORY_SUB_TYPES
+        for m in territory(
+            extractor, "Russian forces had occupied Kherson since March.", "2022-11-12"
+        )
+    )

@@ -115,6 +115,14 @@ class Trigger:
     # not (:func:`find_feature_triggers`): the lexicon can grow for the reader without
     # shifting a model trained on features of the lexicon it was built with
     feature: bool = True
+    # What must follow the trigger words for them to count, matched but not part of
+    # the trigger ("took" only before a name or "the town of"): see :attr:`regex`
+    follow: str = ""
+
+    @property
+    def regex(self) -> str:
+        """The pattern a sentence is searched with: the words, then what must follow."""
+        return f"(?:{self.pattern})(?={self.follow})" if self.follow else self.pattern
 
 
 # Words that name who took part in a demonstration, and who intervenes in one.
@@ -128,6 +136,17 @@ _ARMS = (
     r"|pistols|revolvers|cartridges|explosive\s+devices|suicide\s+(?:vests|belts)"
     r"|rounds|grenades|mines|landmines|IEDs?|rockets|missiles|mortars?|bombs?|shells"
     r"|caches?|arsenal|depots?|stockpiles?|bomb-making|detonators)"
+)
+
+# What follows a verb whose object is a place: a capitalised name (not a weekday,
+# month or news agency) or "the (northern) town of", "the port city of".
+_PLACE_OBJECT = (
+    r"\s+(?:(?!(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January"
+    r"|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Reuters|AFP|AP|Christmas|Easter|Ramadan|President|Prime|Mr|Mrs|Ms|Dr|General"
+    r"|Gen|Col|Colonel)\b)(?-i:[A-Z])"
+    r"|the\s+(?:[\w\-]+\s+){0,3}?(?:town|city|village|capital|port|stronghold|district"
+    r"|province|region|hub|garrison|enclave)s?\b)"
 )
 
 TRIGGERS: tuple[Trigger, ...] = (
@@ -185,10 +204,35 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     Trigger(
         Family.TAKE,
-        r"(?:drove|drives|driving)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+)?"
+        r"(?:drove|drives|driving|driven)\s+(?:the\s+|their\s+|its\s+)?(?:[\w'’\-]+\s+){0,2}?"
         r"(?:(?-i:[A-Z])[\w\-]*|militants|fighters|rebels|insurgents|jihadists|forces|troops"
-        r"|soldiers|militias?|separatists|extremists|gunmen)\s+from",
+        r"|soldiers|militias?|separatists|extremists|gunmen|group)\s+from",
         feature=False,
+    ),
+    # the plainest wire verb: "the Taliban took Herat", "also took Sar-e-Pul and Taloqan",
+    # "Bakhmut was taken by Wagner"; only before a name or "the town of" ("took part",
+    # "took office", "took Reuters reporters" and "taken to hospital" are no takeover)
+    Trigger(
+        Family.TAKE,
+        r"took|takes|take|taking",
+        feature=False,
+        follow=_PLACE_OBJECT,
+    ),
+    Trigger(
+        Family.TAKE,
+        r"(?:was|were|been|being|is|are|had|has|have)\s+(?:\w+\s+)?taken",
+        feature=False,
+        follow=r"\s+(?:by|on|after|last|early|late|overnight|from\s+(?-i:[A-Z]))\b|\s*[,.;]",
+    ),
+    # "occupied the town of Sibut", "occupied Kherson" (not "had occupied": a control
+    # statement, the longer match); "Kenyan troops moved into the port city of Kismayo"
+    Trigger(Family.TAKE, r"occupied", feature=False, follow=_PLACE_OBJECT),
+    Trigger(
+        Family.TAKE,
+        r"(?:moved|rolled|drove|pushed)\s+into",
+        weight=0.4,
+        feature=False,
+        follow=_PLACE_OBJECT,
     ),
     Trigger(
         Family.TAKE,
@@ -453,10 +497,12 @@ TRIGGERS: tuple[Trigger, ...] = (
 )
 
 _COMPILED = tuple(
-    (t, re.compile(rf"(?<![\w-])(?:{t.pattern})(?![\w-])", re.IGNORECASE)) for t in TRIGGERS
+    (t, re.compile(rf"(?<![\w-])(?:{t.regex})(?![\w-])", re.IGNORECASE)) for t in TRIGGERS
 )
+# The trigger words alone (no ``follow``), to tell which trigger a mention's words are.
+_BARE = tuple(re.compile(t.pattern, re.IGNORECASE) for t in TRIGGERS)
 
-CANDIDATE = re.compile("|".join(rf"(?:{t.pattern})" for t in TRIGGERS), re.IGNORECASE)
+CANDIDATE = re.compile("|".join(rf"(?:{t.regex})" for t in TRIGGERS), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -534,8 +580,8 @@ def _prefix_index() -> _PrefixIndex:
     """
     table: dict[str, list[re.Pattern[str]]] = {}
     for trigger in TRIGGERS:
-        rx = re.compile(trigger.pattern, re.IGNORECASE)
-        for prefix in pattern_prefixes(trigger.pattern):
+        rx = re.compile(trigger.regex, re.IGNORECASE)
+        for prefix in pattern_prefixes(trigger.regex):
             bucket = table.setdefault(prefix, [])
             if rx not in bucket:
                 bucket.append(rx)
@@ -661,7 +707,7 @@ def _trigger_index() -> _TriggerIndex:
     table: dict[str, set[int]] = {}
     anywhere: set[int] = set()
     for k, trigger in enumerate(TRIGGERS):
-        for prefix in pattern_prefixes(trigger.pattern):
+        for prefix in pattern_prefixes(trigger.regex):
             if prefix:
                 table.setdefault(prefix, set()).add(k)
             else:
@@ -706,7 +752,10 @@ def _cached_triggers(sentence: str) -> tuple[TriggerMatch, ...]:
 def reader_only(trigger_text: str) -> bool:
     """True when a mention's trigger words are a pattern the classifier's features do
     not see (``Trigger.feature`` false): its sentence label is no informed word on it."""
-    return any(not t.feature and rx.fullmatch(trigger_text) is not None for t, rx in _COMPILED)
+    return any(
+        not t.feature and rx.fullmatch(trigger_text) is not None
+        for t, rx in zip(TRIGGERS, _BARE, strict=True)
+    )
 
 
 def find_feature_triggers(sentence: str) -> list[TriggerMatch]:
