@@ -198,3 +198,22 @@ def test_occupied_moved_into_and_have_driven_from_are_takeovers(extractor: Extra
             extractor, "Russian forces had occupied Kherson since March.", "2022-11-12"
         )
     )
+
+
+def test_a_claim_the_other_side_calls_false_in_the_same_sentence_is_a_claim(
+    extractor: Extractor,
+) -> None:
+    for text, day in (
+        (
+            "The rebels said on Monday they had taken complete control of the town of "
+            "Bazarak, but government troops denied they had been defeated.",
+            "2021-09-06",
+        ),
+        (
+            "The minister said on Thursday that his forces had taken control of the town of "
+            "Zangilan, but Armenia said the claim was false.",
+            "2020-10-23",
+        ),
+    ):
+        (m,) = territory(extractor, text, day)
+        assert m.status is Status.CLAIMED, text

@@ -1102,10 +1102,14 @@ def _retarget_country_level(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-# "denied that the town had fallen", "rejected claims that Russian forces had captured"
+# "denied that the town had fallen", "rejected claims that Russian forces had captured",
+# "but the opposition fighters denied they had been defeated"; "but Armenia said the claim
+# was false" (the claim of the sentence's takeover)
 DENIED_TAKEOVER = re.compile(
     r"\b(?:denied|denies|deny|rejected|rejects|dismissed|refuted)\b[^.;]*?"
-    r"\b(?:fallen|fell|captured|taken|seized|overrun|lost|control)\b",
+    r"\b(?:fallen|fell|captured|taken|seized|overrun|lost|control|defeated)\b"
+    r"|\b(?:the|this|that|such)\s+(?:claims?|announcement|report)\s+(?:was|were|is|are)\s+"
+    r"(?:false|untrue|baseless|groundless|fabricated|a\s+lie|lies)\b",
     re.IGNORECASE,
 )
 
