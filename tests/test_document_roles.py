@@ -225,3 +225,55 @@ def test_a_denial_of_the_town_makes_its_fall_a_claim(extractor: Extractor) -> No
     mentions = read(extractor, text)
     assert not [m for m in takeovers(mentions) if m.place and m.place.place.name == "Gwoza"]
     assert takeovers(mentions, Status.CLAIMED)
+
+
+# -- roles, places and recollections (second world batch, 2026-12-04) --------------
+
+
+def test_whose_positions_were_captured_lost_them(extractor: Extractor) -> None:
+    # the only actor in the sentence owns the object: it lost, and the taker is the
+    # side the next sentences name
+    text = (
+        "ISTANBUL, May 3 - Allied fighters captured the Islamic State group's last "
+        "positions in Tal Abyad on Friday after a week of street battles. A spokesman "
+        "for the Syrian Democratic Forces said the town had been cleared. The SDF said "
+        "mine-clearing teams had moved in."
+    )
+    found = takeovers(read(extractor, text, day="2024-05-03"))
+    assert [m.actor1.name if m.actor1 else None for m in found] == ["Syrian Democratic Forces"]
+    assert all(m.actor2 is not None and m.actor2.name == "ISIS" for m in found)
+
+
+def test_a_commanders_own_forces_are_his_not_his_titles_army(extractor: Extractor) -> None:
+    text = (
+        "TRIPOLI, June 20 - Libyan military commander Khalifa Hifter said on Thursday "
+        "that his forces had taken the town of Gharyan after two days of fighting."
+    )
+    assert gainers(read(extractor, text, day="2019-06-20")) == {"LNA: Libyan National Army"}
+
+
+def test_a_hold_since_long_ago_dates_the_taking_too(extractor: Extractor) -> None:
+    # "had driven out ... and held Timbuktu since May": the driving out is old
+    text = (
+        "BAMAKO, Jan 28 - The jihadists had driven out the separatists and held "
+        "Timbuktu since May last year, residents said."
+    )
+    assert not takeovers(read(extractor, text, day="2013-01-28"))
+
+
+def test_the_yemeni_capital_is_sanaa(extractor: Extractor) -> None:
+    text = (
+        "ADEN, Sept 22 - Houthi fighters seized the Yemeni capital on Sunday after "
+        "four days of clashes with army units, residents said."
+    )
+    found = takeovers(read(extractor, text, day="2014-09-22"))
+    assert [m.place.place.name for m in found if m.place] == ["Sanaa"]
+
+
+def test_a_shadda_written_once_still_names_the_town(extractor: Extractor) -> None:
+    text = (
+        "DAMASCUS, Jan 29 - Syrian government forces have taken full control of the "
+        "town of Maarat al-Numan, state media said on Wednesday."
+    )
+    found = takeovers(read(extractor, text, day="2020-01-29"))
+    assert [m.place.place.id for m in found if m.place] == [167611]

@@ -210,11 +210,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         feature=False,
     ),
     # the plainest wire verb: "the Taliban took Herat", "also took Sar-e-Pul and Taloqan",
-    # "Bakhmut was taken by Wagner"; only before a name or "the town of" ("took part",
-    # "took office", "took Reuters reporters" and "taken to hospital" are no takeover)
+    # "Bakhmut was taken by Wagner", "his forces had taken the town of Gharyan"; only
+    # before a name or "the town of" ("took part", "took office", "took Reuters
+    # reporters" and "taken to hospital" are no takeover)
     Trigger(
         Family.TAKE,
-        r"took|takes|take|taking",
+        r"took|takes|take|taking|taken",
         feature=False,
         follow=_PLACE_OBJECT,
     ),

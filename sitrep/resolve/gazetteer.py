@@ -66,7 +66,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 10
+FORMAT_VERSION = 11
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -1300,6 +1300,7 @@ _ARABIC_WORD_GROUPS = (
     ("Ras", "Ra's"),
     ("Qal'at", "Qalaat", "Qalat"),
 )
+_DOUBLED_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1", re.I)
 _ARABIC_WORD_OF = {w.casefold(): g for g in _ARABIC_WORD_GROUPS for w in g}
 
 
@@ -1311,6 +1312,11 @@ def _rule_variants(name: str, iso3: str) -> list[str]:
         group = _ARABIC_WORD_OF.get(first.casefold())
         if group and rest:
             out += [f"{w} {rest}" for w in group if w != first]
+        # A shadda written once or twice: "Ma'arrat an-Nu'man" / "Maarat al-Numan",
+        # "Tall Abyad" / "Tal Abyad"
+        single = _DOUBLED_CONSONANT.sub(r"\1", name)
+        if single != name:
+            out.append(single)
     elif iso3 in _SLAVIC_COUNTRIES and name.isascii():
         # Ukrainian -iv / Russian -ov (Kharkiv, Kharkov), -ivka / -ovka.
         for uk, ru in (("ivka", "ovka"), ("iv", "ov")):
@@ -1613,6 +1619,7 @@ class Gazetteer:
         )
         self._acronyms: frozenset[str] = frozenset(payload.get("acronyms", ()))
         self._capitals: frozenset[int] = frozenset(payload.get("capitals", ()))
+        self._capital_by_country: dict[str, Place] | None = None
         self._abbreviations: dict[str, int] = payload.get("abbreviations", {})
         self._prefixes: frozenset[str] = payload["prefixes"]
         self._name_keys: dict[int, str] = {}
@@ -1688,6 +1695,15 @@ class Gazetteer:
         script = _is_script(w[0])
         w = "".join(_fold(t)[0] for _, _, t in _tokens(w)) if script else w.casefold()
         return self._adjectives.get(w)
+
+    def capital_of(self, iso3: str) -> Place | None:
+        """The national capital of a country, if the gazetteer knows it: what "the
+        Yemeni capital" names."""
+        if self._capital_by_country is None:
+            self._capital_by_country = {
+                self._places[i].country: self._places[i] for i in self._capitals
+            }
+        return self._capital_by_country.get(iso3)
 
     def place_of_adjective(self, word: str) -> Place | None:
         """The place a demonym names: a country ("Kenyan"), or in the world

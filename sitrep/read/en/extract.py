@@ -533,8 +533,22 @@ class EnglishReader:
         out = []
         for text, found in zip(texts, find_places(self.gazetteer, texts, hint), strict=True):
             outlets = [(a, b) for a, b, _ in outlet_directory().find(text)]
-            out.append([p for p in found if _is_place_use(text, p, outlets)])
+            kept = [p for p in found if _is_place_use(text, p, outlets)]
+            out.append(kept + self._capitals_named(text, kept))
         return drop_strays(out, lambda p: p.place)
+
+    def _capitals_named(self, text: str, found: list[PlaceMatch]) -> list[PlaceMatch]:
+        """ "the Yemeni capital", "the Syrian capital": the country's capital city,
+        unless the sentence names it anyway ("the Yemeni capital, Sanaa")."""
+        out: list[PlaceMatch] = []
+        for cue in CAPITAL_BY_DEMONYM.finditer(text):
+            iso3 = self.gazetteer.country_of_adjective(cue.group(1))
+            capital = self.gazetteer.capital_of(iso3) if iso3 else None
+            if capital is None or any(p.place.id == capital.id for p in found + out):
+                continue
+            span = Span(cue.start(1), cue.end(), text[cue.start(1) : cue.end()])
+            out.append(PlaceMatch(capital, span.text, span, 0.8))
+        return out
 
     def _sentence_mentions(
         self,
@@ -775,6 +789,15 @@ class EnglishReader:
         state speaking of what its forces did; not "a group in Myanmar said"), else,
         for an official of the state ("President Duterte", "the army chief"), the
         state forces of the country in context."""
+        person = PERSON_LAST.search(speaker)
+        if person is not None:
+            # "Libyan military commander Khalifa Hifter declared that his forces had
+            # liberated": a commander's own forces ("Hifter's forces") before the
+            # demonym his title carries
+            own = f"{person.group(1)}'s forces"
+            found = self.actors.find(own, country=country)
+            if found and found[0].span.start == 0 and found[0].span.end == len(own):
+                return found[0].actor
         named = [m.actor for m in self.actors.find(speaker, country=country)]
         if named:
             return primary(unique(named))
@@ -1506,7 +1529,26 @@ def _past_perfect_since(found: list[DateMatch], token: Any = None) -> bool:
     One on another clause does not count: in "peshmerga forces, who had held Kirkuk
     since 2014, were pushed out by the Iraqi army" it dates the holding, not the push.
     """
-    return any(d.relation == "since" and (token is None or _dates_trigger(token, d)) for d in found)
+    return any(
+        d.relation == "since"
+        and (token is None or _dates_trigger(token, d) or _perfect_conjunct(token, d))
+        for d in found
+    )
+
+
+def _perfect_conjunct(token: Any, d: DateMatch) -> bool:
+    """The date sits on a verb joined to the trigger's past perfect, which shares its
+    "had": "the militants had driven out the separatists and held Gao since June"
+    (the holding since June says the driving-out is old)."""
+    if not any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "’d") for c in token.children):
+        return False
+    span = token.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    clause = span.root
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ == "conj" and clause.head.i == token.i
 
 
 def _is_reference(token: Any, trig: TriggerMatch, places: list[PlaceMatch]) -> bool:
@@ -1573,7 +1615,13 @@ def _roles(
             elif child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ == "of"):
                 # "strongholds of ISIS", "control of the town ... from ISIS"
                 for sub in child.subtree:
-                    if sub.dep_ == "prep" and sub.lower_ in ("of", "from"):
+                    # "captured the Islamic State group's last positions": whose
+                    # positions were taken lost them
+                    if (
+                        sub.dep_ == "prep"
+                        and sub.lower_ in ("of", "from")
+                        or (sub.dep_ == "poss" and child.dep_ == "dobj")
+                    ):
                         slo, shi = region(sub)
                         loser_side += [m for m in actors_in(slo, shi) if m not in loser_side]
         # "the group's capital was liberated": a passive without "by" names no agent,
@@ -1759,6 +1807,12 @@ LOYAL_TO_OFFICIAL = re.compile(
     r"late|former|embattled)\s+)?(?:president|prime\s+minister|premier|king|emir|leader))"
     r"(?:\s+[A-Z][\w\-]+){1,4}",
 )
+# "the Yemeni capital" (not "the capital of", not "capital punishment")
+CAPITAL_BY_DEMONYM = re.compile(
+    r"\b(?:the|its)\s+([A-Z][a-z]+)\s+capital\b(?!\s+(?:of|city\s+of)\b)"
+)
+# a speaker that ends in a person's surname: "commander Khalifa Hifter"
+PERSON_LAST = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)$")
 LOYAL_FORCES = re.compile(
     r"\b(?:forces|troops|fighters|militias?|units)\s+(?:loyal|allied)\s+to\s", re.IGNORECASE
 )
