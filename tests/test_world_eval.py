@@ -18,7 +18,9 @@ from sitrep.quality.evaluation import world
 from sitrep.quality.evaluation.common import EvalResult
 from sitrep.quality.evaluation.runner import EVALUATIONS, write_baseline
 from sitrep.quality.evaluation.world import (
+    SPLITS,
     GoldChange,
+    Report,
     SystemChange,
     load_changes,
     load_reports,
@@ -82,13 +84,22 @@ def test_gold_set_size_wars_and_splits() -> None:
     non_changes = [r for r in reports if r.id not in with_change]
     assert 0.25 <= len(non_changes) / len(reports) <= 0.40
     splits = Counter(r.split for r in reports)
-    assert set(splits) == {"dev", "test", "b2_dev", "b2_test"}
-    held_out = splits["test"] + splits["b2_test"]
+    assert set(splits) == set(SPLITS) == {"dev", "test", "b2_dev", "b2_test", "b3_dev", "b3_test"}
+    held_out = splits["test"] + splits["b2_test"] + splits["b3_test"]
     assert 0.27 <= held_out / len(reports) <= 0.36
     # the fixed rule: the 2nd, 5th, 8th ... report of each file is held out,
     # in either batch
     for r in reports:
         assert r.split.endswith("test") == (int(r.id.split("-")[1]) % 3 == 2), r.id
+
+    # each batch continues the numbering of the batches before it
+    def batch(r: Report) -> str:
+        return r.split.split("_")[0] if "_" in r.split else "b1"
+
+    for r in reports:
+        prefix, number = r.id.split("-")
+        before = [e for e in reports if batch(e) < batch(r) and e.id.startswith(prefix + "-")]
+        assert all(int(e.id.split("-")[1]) < int(number) for e in before), r.id
 
 
 def test_gold_reports_are_short_wire_copy() -> None:
@@ -196,9 +207,11 @@ def test_repeat_is_a_duplicate_and_missing_place_is_named() -> None:
 def test_registered_and_held_out_figures_are_never_pinned(tmp_path: Path) -> None:
     assert EVALUATIONS["world"] == "sitrep.quality.evaluation.world"
     path = tmp_path / "baseline.json"
-    r = EvalResult("world", {"dev_f1": 0.5, "test_f1": 0.4}, "abc")
+    figures = {"dev_f1": 0.5, "test_f1": 0.4, "b2_dev_f1": 0.6, "b2_test_f1": 0.3}
+    figures |= {"b3_dev_f1": 0.7, "b3_test_f1": 0.2}
+    r = EvalResult("world", figures, "abc")
     pinned = write_baseline([r], path=path)
-    assert pinned["floors"]["world"] == {"dev_f1": 0.5}
+    assert pinned["floors"]["world"] == {"dev_f1": 0.5, "b2_dev_f1": 0.6, "b3_dev_f1": 0.7}
 
 
 # -- a small real run (offline: the gold ships with sitrep) -------------------------
@@ -218,9 +231,11 @@ def test_world_eval_on_a_few_reports(app_config: Config, extractor: Extractor) -
     assert result.figures["dev_found"] >= 0.5  # Mosul, 2017-07-10
     kinds = result.details["errors"]["dev"]["misses"]
     assert sum(kinds.values()) == len(result.details["misses"]["dev"])
-    assert [row[:2] for row in result.table[-4:]] == [
+    assert [row[:2] for row in result.table[-6:]] == [
         ["dev", "all"],
         ["test", "all"],
         ["b2_dev", "all"],
         ["b2_test", "all"],
+        ["b3_dev", "all"],
+        ["b3_test", "all"],
     ]
