@@ -218,3 +218,16 @@ def test_overlaps() -> None:
     assert not overlaps(friday, TimeRef(date(2017, 10, 23), W))  # last week ended 10-29
     assert overlaps(TimeRef(date(2017, 10, 30), W), friday)
     assert not overlaps(friday, TimeRef(date(2014, 1, 1), Y))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Troops entered the town on the last day of March last year.", date(2016, 3, 1)),
+        ("The militants have held Gao since June of last year.", date(2016, 6, 1)),
+        ("Elections are due in May next year.", date(2018, 5, 1)),
+    ],
+)
+def test_a_month_of_last_or_next_year(text: str, value: date) -> None:
+    found = one(text, SAT)
+    assert (found.ref.value, found.ref.precision) == (value, M)

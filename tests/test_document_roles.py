@@ -277,3 +277,75 @@ def test_a_shadda_written_once_still_names_the_town(extractor: Extractor) -> Non
     )
     found = takeovers(read(extractor, text, day="2020-01-29"))
     assert [m.place.place.id for m in found if m.place] == [167611]
+
+
+# -- third world batch (2026-12-04) -------------------------------------------------
+
+
+def test_the_nearest_speech_verb_speaks_for_the_capture(extractor: Extractor) -> None:
+    # the sentence's speaker is Ukraine's army; the capture is Moscow's claim, and a
+    # capital speaks for its state
+    text = (
+        "KYIV, Jan 26 - Ukraine's army said on Sunday it had pulled its troops out of "
+        "Kurakhove, hours after Moscow announced its forces had captured it."
+    )
+    assert gainers(read(extractor, text, day="2025-01-26")) == {"Military Forces of Russia"}
+
+
+def test_a_unit_or_front_named_after_a_town_is_no_place(extractor: Extractor) -> None:
+    text = (
+        "KYIV, Jan 26 - The Russian defence ministry said soldiers of its Vostok group "
+        "had liberated Kurakhove, which lies where the Donetsk front meets the south."
+    )
+    found = takeovers(read(extractor, text, day="2025-01-26"))
+    assert [m.place.place.name for m in found if m.place] == ["Kurakhove"]
+    assert gainers(found) == {"Military Forces of Russia"}
+
+
+def test_a_claim_dismissed_without_naming_the_town_is_still_denied(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "NAIROBI, Nov 22 - Tigrayan rebels say they have captured the town of Kombolcha, "
+        "about 370km north of the capital, Addis Ababa. The government dismissed the "
+        "claim as propaganda."
+    )
+    mentions = read(extractor, text, day="2021-11-22")
+    assert not takeovers(mentions)
+    claimed = takeovers(mentions, Status.CLAIMED)
+    assert [m.place.place.name for m in claimed if m.place] == ["Kombolcha"]
+
+
+def test_never_taken_is_neither_news_nor_a_denial(extractor: Extractor) -> None:
+    text = (
+        "KABUL, Aug 11 - Mazar-i-Sharif was for years a bastion of the Taliban's foes and "
+        "was never taken by the group during its rule in the 1990s."
+    )
+    mentions = read(extractor, text, day="2021-08-11")
+    assert not [m for m in mentions if m.sub_event_type in TERRITORY]
+
+
+def test_pushing_into_a_towns_districts_takes_no_town(extractor: Extractor) -> None:
+    text = (
+        "BEIRUT, Oct 7 - Islamic State fighters pushed into the eastern districts of "
+        "Manbij on Monday, but Kurdish defenders said they still held most of it."
+    )
+    assert not takeovers(read(extractor, text, day="2014-10-07"))
+
+
+def test_an_anniversary_quote_retells_the_old_takeover(extractor: Extractor) -> None:
+    text = (
+        "The Taliban marked the anniversary of their takeover of Kandahar on Sunday with "
+        'parades. "The Islamic Emirate took Kandahar without bloodshed," a spokesman said.'
+    )
+    assert not takeovers(read(extractor, text, day="2022-08-14"))
+
+
+def test_actors_of_a_recalled_past_do_not_vote_for_todays_taker(extractor: Extractor) -> None:
+    text = (
+        "Fighters entered the city of Raqqa on Wednesday after the Syrian Democratic "
+        "Forces withdrew, the Military Operations Command said. The SDF handed over its "
+        "positions in Raqqa without a fight. Raqqa was held by the Islamic State group "
+        "from 2014 until 2017."
+    )
+    assert gainers(read(extractor, text, day="2024-12-11")) == {"Hayat Tahrir al-Sham"}

@@ -267,6 +267,16 @@ def _month_year(
     return _ref(date(int(m["year"]), _MONTHS[m["mon"].rstrip(".").lower()], 1), Precision.MONTH, m)
 
 
+def _month_of_year(
+    m: re.Match[str], text: str, published: date | None, future_days: int
+) -> TimeRef | None:
+    if published is None:
+        return None
+    step = {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
+    month = _MONTHS[m["mon"].rstrip(".").lower()]
+    return _ref(date(published.year + step, month, 1), Precision.MONTH, m)
+
+
 def _month_alone(
     m: re.Match[str], text: str, published: date | None, future_days: int
 ) -> TimeRef | None:
@@ -468,6 +478,13 @@ def _patterns() -> _Patterns:
             rf"(?:\b(?P<mod>(?i:early|mid|late))(?:-|\s+))?\b{_MON},?(?:\s+of)?\s+{year}",
             _month_year,
             "digit_month",
+        ),
+        # "March last year", "in June of last year": the month of the year named
+        (
+            rf"(?:\b(?P<mod>(?i:early|mid|late))(?:-|\s+))?\b{_MON},?\s+(?:of\s+)?"
+            r"(?P<which>(?i:last|this|next))\s+year\b",
+            _month_of_year,
+            "month",
         ),
         # "in November", "early November", "last March"
         (

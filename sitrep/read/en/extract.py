@@ -60,6 +60,7 @@ from sitrep.read.common.mentions import (
     FAMILY_PRIORITY,
     context_links,
     infer_gaining_sides,
+    place_id,
     place_mentions,
     primary,
     reference_mentions,
@@ -187,7 +188,7 @@ CLAIM_VERBS = frozenset({"claimed", "claims", "claim", "alleged", "alleges"})
 ANAPHORIC_PLACE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:strategic|key|border|eastern|western|northern|southern|"
     r"besieged|embattled|desert|ancient|frontier|nearby|same|whole|entire)\s+)*"
-    r"(?:town|city|village|area|district|stronghold|region|enclave|settlement)\b",
+    r"(?:town|city|village|area|district|stronghold|region|enclave|settlement|locality)\b",
 )
 # "back in the control of X", "fell to X": X holds the place now (but in "ISIS is
 # back in control of X" the subject does)
@@ -226,6 +227,7 @@ TRIGGER_OBJECT_ANAPHOR = re.compile(
     r"^\s+(?:(?:of|back|control\s+of)\s+)?(?:the|this|that)\s+(?:\w+\s+){0,2}?"
     r"(?:town|city|village|stronghold|enclave)\b"
 )
+IT_OBJECT = re.compile(r"^\s+it\b(?!\s+(?:was|is|had|has|would|will)\b)", re.I)
 IN_THE_COUNTRY = re.compile(r"\b(?:in|across|of)\s+the\s+country\b")
 # "20 km east of X", "the border with X": X locates something else.
 REFERENCE_POINT = re.compile(
@@ -463,7 +465,7 @@ class EnglishReader:
                 taken
                 and DENIED_TAKEOVER.search(text)
                 and not any(p.place.kind is not PlacePrecision.COUNTRY for p in places[i])
-                and ANAPHORIC_PLACE.search(text)
+                and (ANAPHORIC_PLACE.search(text) or CLAIM_REFERENCE.search(text))
             ):
                 # "the military denied the town had fallen": the town whose fall the
                 # report tells most (first told on a tie), not the last town it named
@@ -501,9 +503,21 @@ class EnglishReader:
         }
         if any(m.actor1 is None and m.sub_event_type in TERRITORY_SUB_TYPES for m in mentions):
             # a takeover with no taker in its sentence: the article may name it elsewhere
+            # (not in a sentence that only recalls the past: "Deir ez-Zor was besieged
+            # by the Islamic State group until 2017" names no side of today's change)
+            recalled = {
+                i
+                for i, found in enumerate(found_dates)
+                if found
+                and all(
+                    is_history(d.ref, ctx.published, days=self.config.background_days)
+                    for d in found
+                )
+            }
             named = [
                 (s.index, m.actor)
                 for i, s in enumerate(sentences)
+                if i not in recalled
                 for m in self.actors.find(s.span.text)
                 if not m.generic and not _inside_any(m.span, [p.span for p in places[i]])
             ]
@@ -514,6 +528,7 @@ class EnglishReader:
                 mentions = infer_gaining_sides(
                     mentions, named, side_of=self.actors.controller_of, kind_hint=_taker_kind_hint
                 )
+        mentions = _anniversary_retold(mentions, sentences)
         mentions = settle_denials(_retarget_country_level(mentions), denied)
         mentions.extend(context_links(mentions))
         return ArticleReading(
@@ -609,6 +624,12 @@ class EnglishReader:
         text = claim.sentence.span.text
         family = trig.trigger.family
         token = _trigger_token(doc, trig)
+        if token is not None and any(
+            c.dep_ == "neg" and c.lower_ == "never" for c in token.children
+        ):
+            # "was never taken by the group during its rule": a statement about all
+            # the past, neither news nor a denial of a claim this report tells
+            return []
         status = _status(family, token, claim, text, trig)
 
         # dates: the sentence's own, else its paragraph's, else its source's last, else publication
@@ -710,7 +731,11 @@ class EnglishReader:
             # group said it had captured Laukkai": the speaker is the one who acts;
             # "the LNA said its troops had entered": the speaker's troops, not the
             # country's army that "troops" names without a speaker
-            agent = self._speaker_actor(claim.speaker, sentence_country(places, ctx)) or agent
+            # the speech verb nearest the trigger speaks for it: in "Ukraine's army said
+            # it had pulled out, hours after Moscow announced its forces had captured
+            # it", Moscow's forces did the capturing
+            speaker = _governing_speaker(token) or claim.speaker
+            agent = self._speaker_actor(speaker, sentence_country(places, ctx)) or agent
         if agent is None and family is Family.TAKE and token is not None:
             # "Turkish-led forces took", "forces from Ethiopia's Tigray region took",
             # "President X declared the city liberated": the side told by description
@@ -737,7 +762,16 @@ class EnglishReader:
         if family in (Family.TAKE, Family.HANDOVER) and token is not None:
             if _partial_object(token, places) or PARTIAL_AFTER.match(text[trig.end :]):
                 return []  # "captured large swaths of territory": no place changed hands
-            places = _clause_places(token, places)
+            own = _clause_places(token, places)
+            if not own and IT_OBJECT.match(text[trig.end :]):
+                # "pulled out of Vuhledar, hours after Moscow said it had captured it":
+                # "it" is the town named before it in the sentence
+                own = [
+                    p
+                    for p in places
+                    if p.place.kind is PlacePrecision.CITY and p.span and p.span.end <= trig.start
+                ][-1:]
+            places = own
         targets = _targets(text, trig, places, ctx)
         if not targets and agent is not None:
             # no place named: the country the article is about ("in the country")
@@ -803,7 +837,12 @@ class EnglishReader:
             return primary(unique(named))
         lead = re.sub(r"^(?:the|hours\s+later|later|earlier|meanwhile)\s+", "", speaker, flags=re.I)
         for p in self.gazetteer.find(lead):
-            if p.place.kind is PlacePrecision.COUNTRY and p.span and p.span.start == 0:
+            # "Russia said", or its capital for its government: "Moscow announced"
+            state = p.place.kind is PlacePrecision.COUNTRY or (
+                p.place.kind is PlacePrecision.CITY
+                and self.gazetteer.capital_of(p.place.country) == p.place
+            )
+            if state and p.span and p.span.start == 0:
                 rest = lead[p.span.end :].strip()
                 if not rest or rest.startswith(("'s", "’s")):
                     return self._state_forces(p.place.country)
@@ -1080,8 +1119,18 @@ def _is_place_use(text: str, p: PlaceMatch, outlets: list[tuple[int, int]]) -> b
         METONYMY_AFTER.match(after) or METONYMY_BEFORE.search(text[:start])
     ):
         return False
+    if p.place.kind is PlacePrecision.CITY and UNIT_AFTER.match(after):
+        return False  # "its Vostok group", "the Donetsk front": a unit or a front
     single_word = " " not in p.matched_text.strip() and "-" not in p.matched_text
     return not (single_word and p.place.kind is PlacePrecision.CITY and PERSON_AFTER.match(after))
+
+
+# a town's name before a unit or front word names the unit: "the Vostok group of
+# forces", "the Donetsk front", "the Kandahar corps" (a place-kind word such as
+# "province" still names a place)
+UNIT_AFTER = re.compile(
+    r"^\s+(?:group|battalion|brigade|regiment|division|corps|front|command)\b", re.IGNORECASE
+)
 
 
 def _retarget_country_level(mentions: list[Mention]) -> list[Mention]:
@@ -1132,11 +1181,21 @@ DENIED_TAKEOVER = re.compile(
     r"\b(?:denied|denies|deny|rejected|rejects|dismissed|refuted)\b[^.;]*?"
     r"\b(?:fallen|fell|captured|taken|seized|overrun|lost|control|defeated)\b"
     r"|\b(?:the|this|that|such)\s+(?:claims?|announcement|report)\s+(?:was|were|is|are)\s+"
-    r"(?:false|untrue|baseless|groundless|fabricated|a\s+lie|lies)\b",
+    r"(?:false|untrue|baseless|groundless|fabricated|a\s+lie|lies)\b"
+    # "the government dismissed the claim as propaganda"; "the town is not in the
+    # hands of the terrorists"
+    r"|\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted)\s+(?:the|this|that"
+    r"|their|these|such|rebel|insurgent)\s+(?:claims?|reports?|announcements?)\b"
+    r"|\b(?:is|was|are|were|remains?)\s+not\s+in\s+the\s+hands\s+of\b",
     re.IGNORECASE,
 )
 
 
+# a denial that points back at the claim rather than at the town: "dismissed the
+# claim as propaganda"
+CLAIM_REFERENCE = re.compile(
+    r"\b(?:the|this|that|their|these|such)\s+(?:claims?|reports?|announcements?)\b", re.I
+)
 # "four years ago", "a year ago today", "on the anniversary of": the date is a
 # recollection, whatever weekday the sentence also names (not "two years after IS
 # took it, troops retook Mosul", where the retaking is the news)
@@ -1155,6 +1214,33 @@ CHRONOLOGY_ENTRY = re.compile(
     r"^\s*(?:(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
     r"\s+(?:\d{1,2},?\s+)?\d{4}|\d{4})\s*[:–—]\s"
 )
+
+
+def _anniversary_retold(mentions: list[Mention], sentences: Sequence[Sentence]) -> list[Mention]:
+    """In a report whose lead marks an anniversary ("marked the second anniversary of
+    their takeover"), an undated telling of the takeover the lead recalls, at the same
+    place ("'The Islamic Emirate took Kabul without bloodshed,' the spokesman said"), is
+    that old takeover told again, not news."""
+    if not sentences or not ANNIVERSARY.search(sentences[0].span.text):
+        return mentions
+    recalled = {
+        place_id(m)
+        for m in mentions
+        if m.claim.sentence.index == 0
+        and m.sub_event_type in TERRITORY_SUB_TYPES
+        and m.status is Status.BACKGROUND
+    }
+    recalled.discard(None)
+    return [
+        replace(m, status=Status.BACKGROUND)
+        if m.status is Status.OCCURRED
+        and m.sub_event_type in TERRITORY_SUB_TYPES
+        # (a date taken from another sentence is no date of its own)
+        and (m.time is None or m.time.inferred or (m.time.text or "") not in m.evidence.text)
+        and place_id(m) in recalled
+        else m
+        for m in mentions
+    ]
 
 
 def _retrospective(text: str, trigger_start: int) -> bool:
@@ -1438,7 +1524,11 @@ PARTIAL_OBJECTS = frozenset(
 # "drove them out of parts of Aden": a part, told after the trigger ("most of" a town
 # is the town changing hands, as the gold rules have it)
 PARTIAL_AFTER = re.compile(
-    r"\s+(?:of|from)\s+(?:(?:large\s+|some\s+)?parts?|half|areas?|swath(?:e)?s?)\s+of\b",
+    r"\s+(?:of|from)\s+(?:(?:large\s+|some\s+)?parts?|half|areas?|swath(?:e)?s?)\s+of\b"
+    # "pushed into the eastern districts of Kobani", "reached the outskirts of": a part
+    # of the town, or its edge
+    r"|\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:districts|neighbou?rhoods|quarters|suburbs"
+    r"|outskirts|edges?)\s+of\b",
     re.IGNORECASE,
 )
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis"})
@@ -1878,12 +1968,40 @@ def _speaker_subject(token: Any) -> bool:
             continue
         if c.tag_ == "PRP" and c.lower_ in ("it", "they", "we", "i"):
             return True
-        if any(
-            p.dep_ == "poss" and p.lower_ in ("its", "their", "our", "his", "her")
+        # "its forces had taken", "soldiers of its Vostok group had liberated"
+        owners = list(c.children) + [
+            g
             for p in c.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            for g in o.children
+        ]
+        if any(
+            p.dep_ == "poss" and p.lower_ in ("its", "their", "our", "his", "her") for p in owners
         ):
             return True
     return False
+
+
+_REPORTING_LEMMAS = frozenset(
+    "say announce report note write claim state tell add confirm declare insist "
+    "acknowledge admit tweet post".split()
+)
+
+
+def _governing_speaker(token: Any) -> str | None:
+    """The subject of the nearest reporting verb above the trigger ("Moscow" in
+    "... hours after Moscow announced its forces had captured it"), if any."""
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and _lemma(node) in _REPORTING_LEMMAS:
+            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.tag_ == "PRP":
+                return None
+            toks = list(subject.subtree)
+            return str(token.doc[toks[0].i : toks[-1].i + 1].text)
+    return None
 
 
 def _relative_past_perfect(token: Any) -> bool:
