@@ -532,6 +532,10 @@ class EnglishReader:
         places it names without doubt), less the names used for something else."""
         out = []
         for text, found in zip(texts, find_places(self.gazetteer, texts, hint), strict=True):
+            if not found:
+                # most sentences name no place: no outlet names to look for then
+                out.append([])
+                continue
             outlets = [(a, b) for a, b, _ in outlet_directory().find(text)]
             out.append([p for p in found if _is_place_use(text, p, outlets)])
         return drop_strays(out, lambda p: p.place)
