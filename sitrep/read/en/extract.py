@@ -530,7 +530,7 @@ class EnglishReader:
         """Places named in each sentence of one article, chosen among namesakes
         with the whole article as context (its countries, provinces and the
         places it names without doubt), less the names used for something else."""
-        out = []
+        out: list[list[PlaceMatch]] = []
         for text, found in zip(texts, find_places(self.gazetteer, texts, hint), strict=True):
             if not found:
                 # most sentences name no place: no outlet names to look for then
