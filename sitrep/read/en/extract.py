@@ -545,8 +545,12 @@ class EnglishReader:
         """Places named in each sentence of one article, chosen among namesakes
         with the whole article as context (its countries, provinces and the
         places it names without doubt), less the names used for something else."""
-        out = []
+        out: list[list[PlaceMatch]] = []
         for text, found in zip(texts, find_places(self.gazetteer, texts, hint), strict=True):
+            if not found:
+                # most sentences name no place: no outlet names to look for then
+                out.append([])
+                continue
             outlets = [(a, b) for a, b, _ in outlet_directory().find(text)]
             kept = [p for p in found if _is_place_use(text, p, outlets)]
             out.append(kept + self._capitals_named(text, kept))
