@@ -549,7 +549,7 @@ class EnglishReader:
         for text, found in zip(texts, find_places(self.gazetteer, texts, hint), strict=True):
             if not found:
                 # most sentences name no place: no outlet names to look for then
-                out.append([])
+                out.append(self._capitals_named(text, []))
                 continue
             outlets = [(a, b) for a, b, _ in outlet_directory().find(text)]
             kept = [p for p in found if _is_place_use(text, p, outlets)]
