@@ -1272,22 +1272,6 @@ def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
         row = provinces.get(("USA", normalize_name(state)))
         if row is not None:
             row.abbreviations += abbreviations
-    # A district named after its seat and placed on it (Afghanistan's "Faīẕābād"
-    # district on the town "Fayzabad"): its spellings are the town's too, so that
-    # "the Taliban seized Faizabad" can name the town, not only the district.
-    seat: dict[tuple[str, float, float], _Row] = {}
-    for r in rows:
-        if r.kind is PlacePrecision.CITY:
-            spot = (r.iso3, round(r.lat, 3), round(r.lon, 3))
-            if spot not in seat or seat[spot].population < r.population:
-                seat[spot] = r
-    for r in rows:
-        town = seat.get((r.iso3, round(r.lat, 3), round(r.lon, 3)))
-        if r.kind is PlacePrecision.ADMIN2 and town is not None:
-            town.names += [a for a in r.names if a not in town.names]
-            # the town is what the shared name means ("Faizabad, the capital of
-            # Badakhshan"); the district keeps its id and area for containment
-            r.names = []
     for r in rows:
         if r.kind is PlacePrecision.CITY and r.iso3 in _RULE_COUNTRIES:
             r.names += _rule_variants(r.name, r.iso3)
