@@ -548,6 +548,19 @@ def test_a_context_country_only_the_name_itself_gives_is_no_evidence(
     # a text with no other name keeps the context it is given (an outlet's country)
     (shafah,) = default_world.find("Al-Shafah was retaken.", countries=["SYR"])
     assert shafah.place.country == "SYR"
+    # and a given country the name's own reading does not reach came from
+    # elsewhere (a Libyan feed): it stays though the text names Tehran, and
+    # though the gazetteer reads common Persian words as small towns abroad
+    text = "مسلحان در البیضاء به ایست بازرسی حمله کردند و مقام‌ها در تهران گفتند."
+    assert default_world.find(text)[0].place.country == "YEM"
+    assert default_world.find(text, countries=["LBY"])[0].place.country == "LBY"
+
+
+def test_an_arabic_script_sentence_opener_needs_no_support(default_world: Gazetteer) -> None:
+    # a script without capitals does not capitalize a sentence's first word, so
+    # Zaranj opening a Dari sentence is Zaranj, whatever else the text names
+    found = default_world.find("زرنج روز جمعه به دست طالبان سقوط کرد.")
+    assert [m.place.name for m in found][:1] == ["Zaranj"]
 
 
 def test_canadian_and_australian_abbreviations(default_world: Gazetteer) -> None:

@@ -204,6 +204,14 @@ class _Evidence:
     tops: tuple[tuple[str, str], ...] = ()
     # Countries the article's demonyms name ("Iraqi forces").
     demonyms: frozenset[str] = frozenset()
+    # Countries the caller gave as context (an outlet's country, or what a
+    # first reading found the article is about).
+    given: frozenset[str] = frozenset()
+    # Names whose best namesake lies in a given country, with the country of
+    # their best namesake without the given countries: a given country that
+    # such a reading does not reach came from outside the name (a feed's
+    # country), one it reaches may have come from the name alone.
+    plain: tuple[tuple[str, str], ...] = ()
 
 
 def _abbreviation_use(text: str, tok: tuple[int, int, str]) -> bool:
@@ -1991,7 +1999,8 @@ class Gazetteer:
         ctx = set(ctx_order)
         evidence = _Evidence()
         if self.world:
-            evidence = self._evidence(scans, list(ctx_order))
+            given = frozenset(self._ctx(countries))
+            evidence = replace(self._evidence(scans, list(ctx_order), given), given=given)
             for c in evidence.countries:
                 ctx_order.setdefault(c, None)
             # Countries named or holding the article's places; demonyms only
@@ -2034,7 +2043,8 @@ class Gazetteer:
                     ranked = region[:1] + [r for r in ranked if r not in region[:1]]
                 best = self._places[ranked[0]]
                 word = toks[i][2]
-                initial = i == j and _opens_sentence(text, start)
+                # only a script with capitals capitalizes a sentence's first word
+                initial = i == j and word[:1].isupper() and _opens_sentence(text, start)
                 if (
                     self.world
                     and name_key is not None
@@ -2402,14 +2412,18 @@ class Gazetteer:
         # A context country that only this name puts there (the article's
         # "Dublin" made it about Ireland, its "Georgia" about the country) is
         # no context for it when the article has other names: one of them or
-        # a demonym must be about that country too.
+        # a demonym must be about that country too. A given country this
+        # name's own reading does not reach came from elsewhere (a Libyan
+        # feed's report on al-Bayda) and stays.
         rows = list(dict.fromkeys(rows))
         if len(rows) == 1:
             return rows
         if name_key is not None and evidence.tops:
             others = {c for k, c in evidence.tops if not _same_name(k, name_key)}
             if others:
-                ctx = [c for c in ctx if c in others or c in evidence.demonyms]
+                own = {c for k, c in evidence.plain if _same_name(k, name_key)}
+                kept = others | evidence.demonyms | (evidence.given - own)
+                ctx = [c for c in ctx if c in kept]
         ctx_rank = {c: n for n, c in enumerate(dict.fromkeys(ctx))}
         region_set = evidence.regions
         states = evidence.states
@@ -2574,11 +2588,14 @@ class Gazetteer:
         ]
         return _nearest_km(p.lat, p.lon, centres) > CTX_COUNTRY_KM
 
-    def _evidence(self, scans: Sequence[_Scan], ctx: list[str]) -> _Evidence:
+    def _evidence(
+        self, scans: Sequence[_Scan], ctx: list[str], given: frozenset[str] = frozenset()
+    ) -> _Evidence:
         """What an article says for itself, from a first reading of all its
         names: the provinces it names, and the countries, provinces and
         positions of the places it names without doubt (a name only one place
-        has as its own name)."""
+        has as its own name). ``given`` are the caller's context countries
+        (see :attr:`_Evidence.plain`)."""
         places = self._places
         regions: set[int] = set()
         anchors: list[tuple[float, float, int]] = []
@@ -2586,6 +2603,8 @@ class Gazetteer:
         country_names: set[str] = set()
         dateline_countries: set[str] = set()
         tops: dict[str, str] = {}
+        plain: dict[str, str] = {}
+        bare = [c for c in ctx if c not in given]
         memo: dict[tuple[tuple[int, ...], str | None, bool], list[int]] = {}
         for sc in scans:
             for i, j, rows, prov in sc.chosen:
@@ -2597,9 +2616,15 @@ class Gazetteer:
                         rows, ctx, province=prov, name_key=key, evidence=_Evidence()
                     )
                 top = places[ranked[0]]
-                tops.setdefault(
-                    key if key is not None else _join(sc.folded[i : j + 1]), top.country
-                )
+                name = key if key is not None else _join(sc.folded[i : j + 1])
+                tops.setdefault(name, top.country)
+                if top.country in given and name not in plain:
+                    # context only ever pulls a name toward it, so only a name
+                    # ranked into a given country may rank elsewhere without it
+                    alone = self._rank_world(
+                        rows, bare, province=prov, name_key=key, evidence=_Evidence()
+                    )
+                    plain[name] = places[alone[0]].country
                 own_name = (
                     key is None
                     or self._primary_key(ranked[0]) == key
@@ -2641,6 +2666,7 @@ class Gazetteer:
             country_names=frozenset(country_names),
             dateline=frozenset(dateline_countries),
             tops=tuple(tops.items()),
+            plain=tuple(plain.items()),
         )
 
     def _article_names(self, scans: Sequence[_Scan]) -> list[list[int]]:
