@@ -615,6 +615,20 @@ def test_a_metropolis_small_namesake_is_a_weak_neighbour(default_world: Gazettee
     assert cambridge_ontario("Brantford and Cambridge") == CLUSTER_BONUS
 
 
+def test_a_list_of_world_capitals_is_the_capitals(default_world: Gazetteer) -> None:
+    # Paris, London and Berlin all have namesakes in Ontario, but those are
+    # small namesakes of metropolises: no agreement on Ontario
+    for text in (
+        "Protests spread to Paris, London and Rome on Saturday.",
+        "Ministers from Berlin, Paris and London met.",
+    ):
+        found = {m.matched_text: m.place.country for m in default_world.find(text)}
+        assert found["London"] == "GBR" and found["Paris"] == "FRA", text
+    # a town that is Ontario's alone still makes the province the article's
+    found = default_world.find("Police in London and Sarnia arrested two men.")
+    assert [m.place.admin1 for m in found] == ["Ontario", "Ontario"]
+
+
 def test_abbreviations_with_a_short_word(default_world: Gazetteer) -> None:
     # "W.Va." and "N.Mex." were never found: only single letters joined dots
     found = default_world.find("CHARLESTON, W.Va. -- The counseling center will host a walk.")

@@ -2770,6 +2770,9 @@ class Gazetteer:
         province, town = _KIND_CODE[PlacePrecision.ADMIN1], _KIND_CODE[PlacePrecision.CITY]
         votes: defaultdict[int, float] = defaultdict(float)
         support: Counter[int] = Counter()
+        # names voting for a province with a namesake that is not a
+        # metropolis's small namesake
+        plain: Counter[int] = Counter()
         for own in names:
             states: dict[int, int] = {}
             for r in own:
@@ -2793,9 +2796,14 @@ class Gazetteer:
                 v = w * min(1.0, max(_STATE_FLOOR, math.log10(pop + 1) / _STATE_LOGPOP))
                 if big >= METROPOLIS and pop * _METRO_RATIO < big:
                     v *= _METRO_VOTE
+                else:
+                    plain[a] += 1
                 votes[a] += v
                 support[a] += 1
-        good = {a: v for a, v in votes.items() if support[a] >= STATE_MIN_NAMES}
+        # Names that agree on a province only through small namesakes of
+        # metropolises do not agree on it: "Paris, London and Rome" have
+        # namesakes in Ontario, but name no town that is Ontario's alone.
+        good = {a: v for a, v in votes.items() if support[a] >= STATE_MIN_NAMES and plain[a]}
         if not good:
             return {}
         top = max(good.values())
