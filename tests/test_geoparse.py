@@ -284,6 +284,10 @@ def test_person_names_are_not_places(default_world: Gazetteer) -> None:
     assert "Moscow" in names and "Idlib" in names
     for word in ("Merkel", "Vladimir", "Jordan", "Human"):
         assert word not in names
+    # church, police and diplomatic titles are titles too (Francis is a town in
+    # Utah, Taylor one in Texas)
+    text = "Pope Francis prayed in Rome; Sheriff Greg Taylor said the man fled to Dallas."
+    assert [m.matched_text for m in default_world.find(text)] == ["Rome", "Dallas"]
 
 
 # -- issue 11: context from the article's own names ---------------------------------

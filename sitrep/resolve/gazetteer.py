@@ -66,7 +66,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 13
+FORMAT_VERSION = 14
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -121,6 +121,8 @@ _TITLES = frozenset(
     colonel captain sergeant professor doctor rabbi bishop pastor father ayatollah emir
     sultan prince princess king queen coach officer detective justice commissioner
     chancellor secretary minister premier sister brother uncle aunt deputy
+    pope cardinal archbishop patriarch sheriff ambassador commander trooper
+    superintendent councilman councilwoman
     """.split()
 )
 # Titles written short, the only ones a full stop may follow ("Dr. Jordan"); a
