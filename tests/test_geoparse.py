@@ -633,6 +633,14 @@ def test_a_list_of_world_capitals_is_the_capitals(default_world: Gazetteer) -> N
     assert [m.place.admin1 for m in found] == ["Ontario", "Ontario"]
 
 
+def test_a_metropolis_names_no_province_for_its_small_towns(default_world: Gazetteer) -> None:
+    # New York City lies in New York State, which has a village called Boston;
+    # a report naming the metropolis is not about the state's villages
+    text = "He is a Boston native. He worked in real estate in New York City."
+    found = {m.matched_text: m.place for m in default_world.find(text)}
+    assert found["Boston"].admin1 == "Massachusetts"
+
+
 def test_abbreviations_with_a_short_word(default_world: Gazetteer) -> None:
     # "W.Va." and "N.Mex." were never found: only single letters joined dots
     found = default_world.find("CHARLESTON, W.Va. -- The counseling center will host a walk.")

@@ -2653,7 +2653,14 @@ class Gazetteer:
                     counts[top.country] += 2 if sure_province else 1
                 if not sure or top.kind in (PlacePrecision.COUNTRY, PlacePrecision.REGION):
                     continue
-                if top.kind is not PlacePrecision.ADMIN1 and self._admin1_id[ranked[0]]:
+                if (
+                    top.kind is not PlacePrecision.ADMIN1
+                    and self._admin1_id[ranked[0]]
+                    and top.population < METROPOLIS
+                ):
+                    # a metropolis names no province for the towns of its name
+                    # elsewhere in it ("New York City" does not make "Boston"
+                    # the village upstate); its nearness still counts
                     regions.add(self._admin1_id[ranked[0]])
                 if len(anchors) < MAX_ANCHORS:
                     anchors.append((top.lat, top.lon, ranked[0]))
