@@ -633,6 +633,13 @@ def test_a_list_of_world_capitals_is_the_capitals(default_world: Gazetteer) -> N
     assert [m.place.admin1 for m in found] == ["Ontario", "Ontario"]
 
 
+def test_a_word_is_no_village_ending_in_an_article(default_world: Gazetteer) -> None:
+    # "Cold" was the key of Cold Ash, England (its "Ash" read as an Arabic
+    # article), which made "the Cold War" a sure English place
+    found = default_world.find("The Cold War ended, Washington said.")
+    assert [(m.matched_text, m.place.country) for m in found] == [("Washington", "USA")]
+
+
 def test_a_metropolis_names_no_province_for_its_small_towns(default_world: Gazetteer) -> None:
     # New York City lies in New York State, which has a village called Boston;
     # a report naming the metropolis is not about the state's villages

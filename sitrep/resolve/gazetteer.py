@@ -66,7 +66,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 14
+FORMAT_VERSION = 15
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -800,8 +800,11 @@ def _join(parts: Sequence[tuple[str, int, bool]]) -> str:
     out: list[str] = []
     prev_script = False
     pending_bu = False
-    for form, cls, script in parts:
-        if cls == _ARTICLE:
+    last = len(parts) - 1
+    for n, (form, cls, script) in enumerate(parts):
+        if cls == _ARTICLE and not (n == last and out):
+            # an article at the end of a name is a word: "Cold Ash" (a village
+            # in England) is not "Cold", as in "the Cold War"
             continue
         if cls == _BUTOK:
             pending_bu = True
