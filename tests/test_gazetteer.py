@@ -99,6 +99,9 @@ def test_normalize_keeps_different_names_apart() -> None:
     assert normalize_name("Mosul") != normalize_name("Kirkuk")
     assert normalize_name("Assyria") != normalize_name("Syria")
     assert normalize_name("Al") == ""
+    # an article ends no name: "Cold Ash" (a village in England) is not "Cold"
+    assert normalize_name("Cold Ash") != normalize_name("Cold")
+    assert normalize_name("Ras al Ain") == normalize_name("Ras Ain")
 
 
 # -- build and cache ------------------------------------------------------------

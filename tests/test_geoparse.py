@@ -25,7 +25,7 @@ from sitrep.quality.evaluation.geoparse import (
     world_config,
 )
 from sitrep.quality.evaluation.runner import EVALUATIONS
-from sitrep.resolve.gazetteer import Gazetteer, cache_file
+from sitrep.resolve.gazetteer import CLUSTER_BONUS, Gazetteer, cache_file
 
 PARIS, LONDON, TEXAS, GERMANY, FRANCE, USA = 2988507, 2643743, 4736286, 2921044, 3017382, 6252001
 NEW_YORK_CITY, NEW_YORK_STATE = 5128581, 5128638
@@ -284,6 +284,10 @@ def test_person_names_are_not_places(default_world: Gazetteer) -> None:
     assert "Moscow" in names and "Idlib" in names
     for word in ("Merkel", "Vladimir", "Jordan", "Human"):
         assert word not in names
+    # church, police and diplomatic titles are titles too (Francis is a town in
+    # Utah, Taylor one in Texas)
+    text = "Pope Francis prayed in Rome; Sheriff Greg Taylor said the man fled to Dallas."
+    assert [m.matched_text for m in default_world.find(text)] == ["Rome", "Dallas"]
 
 
 # -- issue 11: context from the article's own names ---------------------------------
@@ -446,3 +450,210 @@ def test_a_dateline_admits_its_countrys_spellings(default_world: Gazetteer) -> N
     assert derna.place.country == "LBY"
     # a spelling of Xarardheere news uses
     assert default_world.lookup("Harardhere")[0].country == "SOM"
+
+
+def test_names_listed_before_a_plural_area_word_are_areas(default_world: Gazetteer) -> None:
+    # "Wright, Sherburne and Benton counties" are three Minnesota counties, not
+    # the towns of those names; "the Kherson and Zaporizhzhia regions" two oblasts.
+    text = "Snow closed schools in Wright, Sherburne and Benton counties on Monday."
+    found = [(m.matched_text, m.place.kind, m.place.country) for m in default_world.find(text)]
+    assert found == [
+        (name, PlacePrecision.ADMIN2, "USA") for name in ("Wright", "Sherburne", "Benton")
+    ]
+    assert {m.place.admin1 for m in default_world.find(text)} == {"Minnesota"}
+    text = "Russian shelling hit the Kherson and Zaporizhzhia regions overnight."
+    found = [(m.matched_text, m.place.kind) for m in default_world.find(text)]
+    assert found == [("Kherson", PlacePrecision.ADMIN1), ("Zaporizhzhia", PlacePrecision.ADMIN1)]
+
+
+def test_a_long_name_through_a_possessive(default_world: Gazetteer) -> None:
+    text = "Envoys met officials of the Democratic People's Republic of Korea in Beijing."
+    found = [(m.matched_text, m.place.country) for m in default_world.find(text)]
+    assert ("Democratic People's Republic of Korea", "PRK") in found
+    # two names with a possessive between them stay two names
+    found = [m.place.country for m in default_world.find("Syria's Idlib was shelled.")]
+    assert found == ["SYR", "SYR"]
+
+
+def test_a_capitalized_word_opening_a_sentence_needs_support(default_world: Gazetteer) -> None:
+    # "Farmers" (an alias of a town in the United States) and "Rail" (a town in
+    # India) open sentences about France and Britain
+    assert [m.matched_text for m in default_world.find("Farmers protested in Paris.")] == ["Paris"]
+    assert [m.matched_text for m in default_world.find("Rail strikes hit London.")] == ["London"]
+    # a town of the country the article is about still counts
+    text = "Bakhmut fell on Saturday, Ukrainian officials in Kramatorsk said."
+    assert "Bakhmut" in [m.matched_text for m in default_world.find(text)]
+
+
+def test_a_country_name_before_a_local_word_is_a_home_town(default_world: Gazetteer) -> None:
+    text = (
+        "A Lebanon woman was arrested by Lebanon Police on Friday and held in the "
+        "Boone County Jail, the Indianapolis sheriff's office said."
+    )
+    found = [m for m in default_world.find(text) if m.matched_text == "Lebanon"]
+    assert found and all(
+        m.place.kind is PlacePrecision.CITY and m.place.country == "USA" for m in found
+    )
+    # in a report on the Middle East the country stays the country
+    text = "Lebanon police said Israeli strikes hit southern Lebanon and Syria."
+    assert default_world.find(text)[0].place.kind is PlacePrecision.COUNTRY
+
+
+def test_short_names_of_countries(default_world: Gazetteer) -> None:
+    assert default_world.lookup("Korea")[0].country == "KOR"
+    assert default_world.lookup("Holland")[0].country == "NLD"
+    assert default_world.lookup("Latin America")[0].name == "South America"
+
+
+def test_a_list_of_names_shares_its_kind(default_world: Gazetteer) -> None:
+    # three states in a list make "New York" the fourth state, not the city
+    text = "Delegates from Missouri, New York, North Carolina and Virginia met on Monday."
+    found = [(m.matched_text, m.place.kind) for m in default_world.find(text)]
+    assert ("New York", PlacePrecision.ADMIN1) in found
+    # without a list, New York is the city
+    assert default_world.find("She moved to New York in May.")[0].place.kind is PlacePrecision.CITY
+
+
+def test_a_town_then_its_province_or_country(default_world: Gazetteer) -> None:
+    # "Tacoma, Washington" is the state; "Benton, Georgia" a town of the US state
+    # by its own name (not a town holding "Benton" only as an alias) or nothing
+    found = default_world.find("A baker from Tacoma, Washington shares tips.")
+    assert [(m.matched_text, m.place.kind) for m in found] == [
+        ("Tacoma", PlacePrecision.CITY),
+        ("Washington", PlacePrecision.ADMIN1),
+    ]
+    found = default_world.find("He was born in London, Ontario, in 1970.")
+    assert [m.place.country for m in found] == ["CAN", "CAN"]
+    (kherson, ukraine) = default_world.find("Rebels took Kherson, Ukraine.")
+    assert kherson.place.kind is PlacePrecision.CITY and ukraine.place.country == "UKR"
+
+
+def test_a_context_country_only_the_name_itself_gives_is_no_evidence(
+    default_world: Gazetteer,
+) -> None:
+    # A first reading of this report puts Ireland in its context because of
+    # "Dublin" alone; that must not make Dublin Irish when Columbus is near.
+    text = (
+        "Dublin students learn martial arts. Students from several Dublin elementary "
+        "schools take classes at the Dublin Community Recreation Center near Columbus."
+    )
+    found = default_world.find(text, countries=["IRL", "USA"])
+    assert {(m.place.country, m.place.admin1) for m in found} == {("USA", "Ohio")}
+    # other names and a demonym of the country still count
+    text = "Dublin and Cork voted on Friday, Irish officials said."
+    assert default_world.find(text, countries=["IRL", "USA"])[0].place.country == "IRL"
+    # "Georgia" alone does not make a report on towns of the US state Georgian
+    text = (
+        "Rain brought drought relief to north Georgia on Tuesday, and Lake Lanier "
+        "near Gainesville and Cumming rose a foot."
+    )
+    georgia = default_world.find(text, countries=["GEO", "USA"])[0].place
+    assert (georgia.kind, georgia.country) == (PlacePrecision.ADMIN1, "USA")
+    # a text with no other name keeps the context it is given (an outlet's country)
+    (shafah,) = default_world.find("Al-Shafah was retaken.", countries=["SYR"])
+    assert shafah.place.country == "SYR"
+    # and a given country the name's own reading does not reach came from
+    # elsewhere (a Libyan feed): it stays though the text names Tehran, and
+    # though the gazetteer reads common Persian words as small towns abroad
+    text = "مسلحان در البیضاء به ایست بازرسی حمله کردند و مقام‌ها در تهران گفتند."
+    assert default_world.find(text)[0].place.country == "YEM"
+    assert default_world.find(text, countries=["LBY"])[0].place.country == "LBY"
+
+
+def test_an_arabic_script_sentence_opener_needs_no_support(default_world: Gazetteer) -> None:
+    # a script without capitals does not capitalize a sentence's first word, so
+    # Zaranj opening a Dari sentence is Zaranj, whatever else the text names
+    found = default_world.find("زرنج روز جمعه به دست طالبان سقوط کرد.")
+    assert [m.place.name for m in found][:1] == ["Zaranj"]
+
+
+def test_canadian_and_australian_abbreviations(default_world: Gazetteer) -> None:
+    found = default_world.find("Trucks wait on the other side of the B.C. border.")
+    assert [m.place.name for m in found] == ["British Columbia"]
+    found = default_world.find("A barn burned near Sussex, N.B. on Tuesday.")
+    assert found[-1].place.name == "New Brunswick"
+    assert [m.place.name for m in default_world.find("He lives in Guelph, Ont., now.")] == [
+        "Guelph",
+        "Ontario",
+    ]
+    # a year is no province, and "U.S." after a number is still the country
+    assert default_world.find("The city was founded in 753 B.C. by legend.") == []
+    found = default_world.find("Some 300 U.S. troops arrived.")
+    assert [m.place.country for m in found] == ["USA"]
+
+
+def test_a_state_of_the_report_beats_a_small_town_named_after_it(
+    default_world: Gazetteer,
+) -> None:
+    # Maryland towns near a small town called California, Md., must not make
+    # the state that town, in a report on the United States.
+    text = (
+        "Residents of Leonardtown, Lexington Park and Prince Frederick saw the "
+        "fireball over the bay. A spokesman at the base in California said it was "
+        "a meteor."
+    )
+    found = {m.matched_text: m.place for m in default_world.find(text, countries=["USA"])}
+    assert found["California"].kind is PlacePrecision.ADMIN1
+    # a town named after a state is still found with its state
+    (town, state) = default_world.find("The plant in Nevada, Missouri closed.")
+    assert town.place.kind is PlacePrecision.CITY and town.place.admin1 == "Missouri"
+    found = default_world.find("Ice closed roads from Ellsworth to Riley counties.")
+    assert [m.place.kind for m in found] == [PlacePrecision.ADMIN2, PlacePrecision.ADMIN2]
+
+
+def test_a_metropolis_small_namesake_is_a_weak_neighbour(default_world: Gazetteer) -> None:
+    # Paris, Ontario, lies near Cambridge, Ontario; but "Paris" mostly means the
+    # metropolis, so it lends Cambridge, Ontario, little nearness.
+    g = default_world
+
+    def cambridge_ontario(text: str) -> float:
+        ev = g._evidence([g._scan(text)], [])
+        (row,) = [
+            r
+            for r in ev.cluster
+            if g._places[r].name == "Cambridge" and g._places[r].admin1 == "Ontario"
+        ]
+        return ev.cluster[row]
+
+    assert cambridge_ontario("Paris and Cambridge") < CLUSTER_BONUS
+    assert cambridge_ontario("Brantford and Cambridge") == CLUSTER_BONUS
+
+
+def test_a_list_of_world_capitals_is_the_capitals(default_world: Gazetteer) -> None:
+    # Paris, London and Berlin all have namesakes in Ontario, but those are
+    # small namesakes of metropolises: no agreement on Ontario
+    for text in (
+        "Protests spread to Paris, London and Rome on Saturday.",
+        "Ministers from Berlin, Paris and London met.",
+    ):
+        found = {m.matched_text: m.place.country for m in default_world.find(text)}
+        assert found["London"] == "GBR" and found["Paris"] == "FRA", text
+    # a town that is Ontario's alone still makes the province the article's
+    found = default_world.find("Police in London and Sarnia arrested two men.")
+    assert [m.place.admin1 for m in found] == ["Ontario", "Ontario"]
+
+
+def test_a_word_is_no_village_ending_in_an_article(default_world: Gazetteer) -> None:
+    # "Cold" was the key of Cold Ash, England (its "Ash" read as an Arabic
+    # article), which made "the Cold War" a sure English place
+    found = default_world.find("The Cold War ended, Washington said.")
+    assert [(m.matched_text, m.place.country) for m in found] == [("Washington", "USA")]
+
+
+def test_a_metropolis_names_no_province_for_its_small_towns(default_world: Gazetteer) -> None:
+    # New York City lies in New York State, which has a village called Boston;
+    # a report naming the metropolis is not about the state's villages
+    text = "He is a Boston native. He worked in real estate in New York City."
+    found = {m.matched_text: m.place for m in default_world.find(text)}
+    assert found["Boston"].admin1 == "Massachusetts"
+
+
+def test_abbreviations_with_a_short_word(default_world: Gazetteer) -> None:
+    # "W.Va." and "N.Mex." were never found: only single letters joined dots
+    found = default_world.find("CHARLESTON, W.Va. -- The counseling center will host a walk.")
+    assert [(m.place.name, m.place.admin1) for m in found] == [
+        ("Charleston", "West Virginia"),
+        ("West Virginia", "West Virginia"),
+    ]
+    found = default_world.find("He moved to Las Cruces, N.Mex., in May.")
+    assert found[-1].place.name == "New Mexico"

