@@ -327,6 +327,12 @@ def test_moderation_evaluation_floors(app_config) -> None:  # type: ignore[no-un
     assert f["parsoff_engine_macro_f1"] >= 0.82
     assert f["innocent_pass_rate"] == 1.0
     assert f["slander_accuracy"] >= 0.9
+    # The cold benchmark: each path's first pass over its own unseen comments.
+    d = result.details
+    assert d["benchmark_cold_comments"] == {"rules": 300, "shipped (default policy)": 300}
+    for key in ("benchmark_cold_comments_per_s", "benchmark_cold_comments_per_cpu_s"):
+        assert set(d[key]) == {"rules", "shipped (default policy)"}
+        assert all(rate > 0 for rate in d[key].values())
 
 
 # -- issue 17: shipped classifier, Finglish inside comments, spam, floods, slander ---
