@@ -78,6 +78,25 @@ def test_insults_are_caught_through_tricks(text: str) -> None:
     assert decision.verdict in ("reject", "review")
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["زنیکه پتیاره", "برو گمشو لکاته", "خارتو", "مرتیکه گوه‌خور", "ننه‌جنده", "you haromzade"],
+)
+def test_strong_insults_the_bundled_list_lacks_are_rejected(text: str) -> None:
+    # Words of lexicon.EXTRA_INSULTS["strong"] that persian-text-guard's list does not hold.
+    decision = moderate(text)
+    reason = next(r for r in decision.reasons if r.rule == "insult")
+    assert reason.score >= 0.9
+    assert decision.verdict == "reject"
+
+
+@pytest.mark.parametrize(
+    "text", ["یه چرت بعد از ناهار زدم", "خارج از شهر رفتیم", "تخم مرغ گرون شد", "عنبر نسارا"]
+)
+def test_words_near_the_added_insults_pass(text: str) -> None:
+    assert not any(r.rule == "insult" for r in moderate(text).reasons)
+
+
 def test_insult_reason_has_span_and_score() -> None:
     text = "این نویسنده احمق است"
     reason = next(r for r in moderate(text).reasons if r.rule == "insult")
