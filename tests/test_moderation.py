@@ -80,7 +80,16 @@ def test_insults_are_caught_through_tricks(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["زنیکه پتیاره", "برو گمشو لکاته", "خارتو", "مرتیکه گوه‌خور", "ننه‌جنده", "you haromzade"],
+    [
+        "زنیکه پتیاره",
+        "برو گمشو لکاته",
+        "خارتو",
+        "مرتیکه گوه‌خور",
+        "ننه‌جنده",
+        "you haromzade",
+        "عربای ملخ‌خور",
+        "تو یه خرمغزی",
+    ],
 )
 def test_strong_insults_the_bundled_list_lacks_are_rejected(text: str) -> None:
     # Words of lexicon.EXTRA_INSULTS["strong"] that persian-text-guard's list does not hold.
@@ -95,6 +104,12 @@ def test_strong_insults_the_bundled_list_lacks_are_rejected(text: str) -> None:
 )
 def test_words_near_the_added_insults_pass(text: str) -> None:
     assert not any(r.rule == "insult" for r in moderate(text).reasons)
+
+
+def test_mild_added_insult_aimed_at_someone_is_rejected() -> None:
+    # A mild word (lexicon.EXTRA_INSULTS["mild"]) aimed at "you" reaches the reject score.
+    reason = next(r for r in moderate("تو آدم رذلی هستی، رذل").reasons if r.rule == "insult")
+    assert reason.score >= 0.8
 
 
 def test_insult_reason_has_span_and_score() -> None:
