@@ -35,6 +35,7 @@ Figures are all in [0, 1], higher is better.
 from __future__ import annotations
 
 import csv
+import importlib
 import random
 import re
 import tempfile
@@ -369,6 +370,9 @@ def _cold_rates(policy: Policy, unseen: list[str], n: int) -> dict[str, dict[str
     for warm in (no_model, policy):
         for text in (*INNOCENT, *(t for t, _ in SLANDER_CASES)):
             moderate(text, policy=warm)
+    # The language check asks py3langid about Latin text with thin English votes; its
+    # model loads on that first question (0.5 s or more, once per process).
+    importlib.import_module("py3langid").classify("a first question loads the model")
     # The default policy first: its figure is the one a fresh server sees. The rules'
     # slice comes second, with the common words of the first slice remembered.
     slices = {
