@@ -100,7 +100,15 @@ def test_strong_insults_the_bundled_list_lacks_are_rejected(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["یه چرت بعد از ناهار زدم", "خارج از شهر رفتیم", "تخم مرغ گرون شد", "عنبر نسارا"]
+    "text",
+    [
+        "یه چرت بعد از ناهار زدم",
+        "خارج از شهر رفتیم",
+        "تخم مرغ گرون شد",
+        "عنبر نسارا",
+        "ننتو از طرف من سلام برسون",  # "your mother": a curse's first word, and a greeting's
+        "خواهرتو دیروز تو بازار دیدم",
+    ],
 )
 def test_words_near_the_added_insults_pass(text: str) -> None:
     assert not any(r.rule == "insult" for r in moderate(text).reasons)

@@ -143,14 +143,14 @@ EXTRA_INSULTS: dict[str, tuple[str, ...]] = {
         احمق احمقی احمقها احمق‌ها نفهم نفهمی نفهم‌ها بیشعور بی‌شعور بیشعوری کودن ابله ابلهی
         بی‌ناموس بیناموس عوضی عوضیا پست‌فطرت پستفطرت بی‌همه‌چیز بیهمه‌چیز کله‌پوک کلهپوک
         خنگ خنگی لاشی هرزه بی‌غیرت بیغیرت بی‌وجود بیوجود نکبت بدبخت‌بیچاره پفیوز الدنگ
-        مادرخراب بی‌پدر بیپدر پتیاره لکاته عنتر برینم ننتو ننشو خارتو خوارتو خواهرتو
+        مادرخراب بی‌پدر بیپدر پتیاره لکاته عنتر برینم خارتو خوارتو
         کاکاسیاه سوسمارخور جنده‌خونه شل‌مغز کس‌مغز حروم‌لقمه حرام‌لقمه ننه‌جنده خارکصه
         خوارکصه کون‌گشاد کون‌نشور گوه‌خور گه‌خور گوهخور کس‌ننه کسننه خرمغز گاومغز زبون‌نفهم
         ملخ‌خور ملخخور همجنس‌باز همجنسباز خایه‌مال ساک‌زن ساکزن ولدالزنا تخم‌حروم
         ahmagh ahmag ahmaq ahmagh nafahm nafahmi bishoor bishour bishur bishoori kodan ablah
         binamoos binamus avazi pastfetrat bihamechiz kalepook kalepuk khong lashi harze harzeh
         bigheirat bigheyrat bivojood nekbat pofiooz aldang bipedar patiare patiyare lakate
-        kharto khaharto nanato haromzade harumzade haroomzadeh gohkhor gookhor kesnane
+        kharto haromzade harumzade haroomzadeh gohkhor gookhor kesnane
         imbecile dumbass dumbfuck scumbag dipshit halfwit nitwit cretin douchebag shithead
         idiot idiots moron morons
         """
