@@ -78,6 +78,48 @@ def test_insults_are_caught_through_tricks(text: str) -> None:
     assert decision.verdict in ("reject", "review")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "زنیکه پتیاره",
+        "برو گمشو لکاته",
+        "خارتو",
+        "مرتیکه گوه‌خور",
+        "ننه‌جنده",
+        "you haromzade",
+        "عربای ملخ‌خور",
+        "تو یه خرمغزی",
+    ],
+)
+def test_strong_insults_the_bundled_list_lacks_are_rejected(text: str) -> None:
+    # Words of lexicon.EXTRA_INSULTS["strong"] that persian-text-guard's list does not hold.
+    decision = moderate(text)
+    reason = next(r for r in decision.reasons if r.rule == "insult")
+    assert reason.score >= 0.9
+    assert decision.verdict == "reject"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "یه چرت بعد از ناهار زدم",
+        "خارج از شهر رفتیم",
+        "تخم مرغ گرون شد",
+        "عنبر نسارا",
+        "ننتو از طرف من سلام برسون",  # "your mother": a curse's first word, and a greeting's
+        "خواهرتو دیروز تو بازار دیدم",
+    ],
+)
+def test_words_near_the_added_insults_pass(text: str) -> None:
+    assert not any(r.rule == "insult" for r in moderate(text).reasons)
+
+
+def test_mild_added_insult_aimed_at_someone_is_rejected() -> None:
+    # A mild word (lexicon.EXTRA_INSULTS["mild"]) aimed at "you" reaches the reject score.
+    reason = next(r for r in moderate("تو آدم رذلی هستی، رذل").reasons if r.rule == "insult")
+    assert reason.score >= 0.8
+
+
 def test_insult_reason_has_span_and_score() -> None:
     text = "این نویسنده احمق است"
     reason = next(r for r in moderate(text).reasons if r.rule == "insult")
@@ -327,6 +369,12 @@ def test_moderation_evaluation_floors(app_config) -> None:  # type: ignore[no-un
     assert f["parsoff_engine_macro_f1"] >= 0.82
     assert f["innocent_pass_rate"] == 1.0
     assert f["slander_accuracy"] >= 0.9
+    # The cold benchmark: each path's first pass over its own unseen comments.
+    d = result.details
+    assert d["benchmark_cold_comments"] == {"rules": 300, "shipped (default policy)": 300}
+    for key in ("benchmark_cold_comments_per_s", "benchmark_cold_comments_per_cpu_s"):
+        assert set(d[key]) == {"rules", "shipped (default policy)"}
+        assert all(rate > 0 for rate in d[key].values())
 
 
 # -- issue 17: shipped classifier, Finglish inside comments, spam, floods, slander ---

@@ -143,10 +143,14 @@ EXTRA_INSULTS: dict[str, tuple[str, ...]] = {
         احمق احمقی احمقها احمق‌ها نفهم نفهمی نفهم‌ها بیشعور بی‌شعور بیشعوری کودن ابله ابلهی
         بی‌ناموس بیناموس عوضی عوضیا پست‌فطرت پستفطرت بی‌همه‌چیز بیهمه‌چیز کله‌پوک کلهپوک
         خنگ خنگی لاشی هرزه بی‌غیرت بیغیرت بی‌وجود بیوجود نکبت بدبخت‌بیچاره پفیوز الدنگ
-        مادرخراب بی‌پدر بیپدر
+        مادرخراب بی‌پدر بیپدر پتیاره لکاته عنتر برینم خارتو خوارتو
+        کاکاسیاه سوسمارخور جنده‌خونه شل‌مغز کس‌مغز حروم‌لقمه حرام‌لقمه ننه‌جنده خارکصه
+        خوارکصه کون‌گشاد کون‌نشور گوه‌خور گه‌خور گوهخور کس‌ننه کسننه خرمغز گاومغز زبون‌نفهم
+        ملخ‌خور ملخخور همجنس‌باز همجنسباز خایه‌مال ساک‌زن ساکزن ولدالزنا تخم‌حروم
         ahmagh ahmag ahmaq ahmagh nafahm nafahmi bishoor bishour bishur bishoori kodan ablah
         binamoos binamus avazi pastfetrat bihamechiz kalepook kalepuk khong lashi harze harzeh
-        bigheirat bigheyrat bivojood nekbat pofiooz aldang bipedar
+        bigheirat bigheyrat bivojood nekbat pofiooz aldang bipedar patiare patiyare lakate
+        kharto haromzade harumzade haroomzadeh gohkhor gookhor kesnane
         imbecile dumbass dumbfuck scumbag dipshit halfwit nitwit cretin douchebag shithead
         idiot idiots moron morons
         """
@@ -154,6 +158,7 @@ EXTRA_INSULTS: dict[str, tuple[str, ...]] = {
     "mild": _ordered(
         """
         خر خری الاغ گاو گوساله حیوان حیوون دیوانه دیوونه روانی آشغال اشغال مزخرف چرند
+        پخمه رذل رذیل فرومایه بزمجه بوزینه بی‌مغز بیمغز بی‌شخصیت بیشخصیت
         khar khari olagh olaq gav gusale goosale heyvoon heyvun heivan divoone divooneh divune
         ravani ashghal mozakhraf charand
         stupid dumb fool fools jerk loser losers clown clowns pathetic
