@@ -294,11 +294,11 @@ def test_the_nearest_speech_verb_speaks_for_the_capture(extractor: Extractor) ->
 
 def test_a_unit_or_front_named_after_a_town_is_no_place(extractor: Extractor) -> None:
     text = (
-        "KYIV, Jan 26 - The Russian defence ministry said soldiers of its Vostok group "
-        "had liberated Kurakhove, which lies where the Donetsk front meets the south."
+        "KYIV, Oct 2 - The Russian defence ministry said soldiers of its Vostok group had "
+        "liberated the town of Vuhledar in the Donetsk region."
     )
-    found = takeovers(read(extractor, text, day="2025-01-26"))
-    assert [m.place.place.name for m in found if m.place] == ["Kurakhove"]
+    found = takeovers(read(extractor, text, day="2024-10-02"))
+    assert [m.place.place.name for m in found if m.place] == ["Vuhledar"]
     assert gainers(found) == {"Military Forces of Russia"}
 
 
@@ -343,9 +343,11 @@ def test_an_anniversary_quote_retells_the_old_takeover(extractor: Extractor) -> 
 
 def test_actors_of_a_recalled_past_do_not_vote_for_todays_taker(extractor: Extractor) -> None:
     text = (
-        "Fighters entered the city of Raqqa on Wednesday after the Syrian Democratic "
-        "Forces withdrew, the Military Operations Command said. The SDF handed over its "
-        "positions in Raqqa without a fight. Raqqa was held by the Islamic State group "
-        "from 2014 until 2017."
+        "Fighters loyal to the new authorities entered the city of Manbij on Wednesday "
+        "after Kurdish-led forces withdrew, the rebels' military operations command said. "
+        "A war monitor said the Syrian Democratic Forces had handed over their positions "
+        "in the city without a fight. Manbij was besieged by the Islamic State group for "
+        "two years until 2016."
     )
-    assert gainers(read(extractor, text, day="2024-12-11")) == {"Hayat Tahrir al-Sham"}
+    found = [m for m in read(extractor, text, day="2024-12-11") if m.sub_event_type in TERRITORY]
+    assert {m.actor1.name for m in found if m.actor1} == {"Hayat Tahrir al-Sham"}

@@ -392,7 +392,9 @@ def infer_gaining_sides(
     by_place: dict[int | None, Counter[str]] = {}
     actors: dict[str, Actor] = {}
     for m in territory:
-        if m.actor1 is not None:
+        # (a recollection's taker, "Raqqa was held by the Islamic State group until
+        # 2017", is not who takes the place today)
+        if m.actor1 is not None and m.status is not Status.BACKGROUND:
             by_place.setdefault(place_id(m), Counter())[m.actor1.id] += 1
             actors.setdefault(m.actor1.id, m.actor1)
     first: dict[str, Actor] = {}
