@@ -111,7 +111,8 @@ def test_town_names_by_zoom_without_overlap(page: Page, server: str) -> None:
     # zoomed in on Albu Kamal: the small towns of the valley, still apart
     page.goto(server + "/#" + RIVER_VIEW)
     page.wait_for_function(
-        "[...document.querySelectorAll('.town-label')].some(e => Number(e.dataset.population) < 15000)"
+        "[...document.querySelectorAll('.town-label')]"
+        ".some(e => Number(e.dataset.population) < 15000)"
     )
     close = _labels(page)
     assert min(label["population"] for label in close) < 15_000

@@ -80,9 +80,7 @@ class Box:
             if not -limit <= value <= limit:
                 raise LabelQueryError(f"{name}={value} is outside -{limit:g}..{limit:g} degrees")
         if self.south > self.north:
-            raise LabelQueryError(
-                f"south={self.south} is north of north={self.north}; swap them"
-            )
+            raise LabelQueryError(f"south={self.south} is north of north={self.north}; swap them")
 
     def holds(self, lat: float, lon: float) -> bool:
         """Whether (lat, lon) lies in the box."""

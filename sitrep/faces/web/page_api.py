@@ -2,8 +2,9 @@
 
 Kept apart from :mod:`sitrep.faces.web.app` (one ``add_page_routes`` call there):
 ``/api/timeline`` counts events per day and type for the page's histogram under
-the date slider; ``/api/labels`` names the towns of the map's view; ``/redoc`` is the API reference rendered by the ReDoc bundle that
-``make web-assets`` copies from npm, so it works without the network.
+the date slider; ``/api/labels`` names the towns of the map's view; ``/redoc`` is
+the API reference rendered by the ReDoc bundle that ``make web-assets`` copies from
+npm, so it works without the network.
 """
 
 from __future__ import annotations

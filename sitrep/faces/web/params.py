@@ -316,3 +316,9 @@ class LabelQuery(_Strict):
     north: float = Field(..., ge=-90, le=90, description="North edge, degrees of latitude.")
     zoom: int = Field(..., ge=0, le=18, description="The map's zoom level, 0 to 18.")
     limit: int = Field(150, ge=1, le=500, description="At most this many labels, 1 to 500.")
+
+    @model_validator(mode="after")
+    def _order(self) -> LabelQuery:
+        if self.south > self.north:
+            raise ValueError(f"south={self.south} is north of north={self.north}; swap them")
+        return self
