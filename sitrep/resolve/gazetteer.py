@@ -1676,21 +1676,23 @@ class Gazetteer:
                 f"{', '.join(sorted(self._countries))} (see gazetteer_countries)"
             ) from None
 
-    def towns(self) -> list[tuple[Place, bool]]:
+    def towns(self) -> list[tuple[Place, bool, int]]:
         """Every populated place with a known population, most populous first, each
-        with whether it is its country's capital (what the page's map labels)."""
+        with whether it is its country's capital and how many names (spellings,
+        languages) the gazetteer has for it: what the page's map labels."""
         kinds: list[int] = self._places._cols[5]
         people: list[int] = self._places._cols[7]
         city = _KIND_CODE[PlacePrecision.CITY]
         rows = [i for i, k in enumerate(kinds) if k == city and people[i] > 0]
         rows.sort(key=lambda i: -people[i])
+        surfaces = self._surfaces
         seen: set[int] = set()
         out = []
         for i in rows:
             place = self._places[i]
             if place.id not in seen:  # a town that two sources list, once
                 seen.add(place.id)
-                out.append((place, i in self._capitals))
+                out.append((place, i in self._capitals, len(surfaces[i])))
         return out
 
     def countries(self) -> list[Place]:

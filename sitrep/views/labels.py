@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,36 +117,48 @@ def _pixel(lat: float, lon: float, zoom: int) -> tuple[float, float]:
     return (lon + 180) / 360 * size, (0.5 - math.log((1 + s) / (1 - s)) / (4 * math.pi)) * size
 
 
-class TownIndex:
-    """The gazetteer's towns by one-degree cell, most populous first in each."""
+def prominence(population: int, names: int) -> float:
+    """How much a town deserves its label over a neighbour: its population, raised by a
+    quarter for each name the gazetteer has for it (spellings, languages: how widely it
+    is known). A district that GeoNames counts more people in than its city gives way
+    to the city: "Al Mawşil al Jadīdah" (2.07 million, 3 names) to Mosul (1.68 million,
+    33 names), "Al Başrah al Qadīmah" (2.02 million, 5) to Basrah (1.33 million, 21)."""
+    return population * (1.0 + names / 4)
 
-    def __init__(self, towns: Sequence[tuple[Place, bool]]) -> None:
-        self._capitals = [MapLabel(*_fields(p), capital=True) for p, c in towns if c]
-        cells: dict[tuple[int, int], list[MapLabel]] = {}
-        for place, capital in towns:
+
+class TownIndex:
+    """The gazetteer's towns by one-degree cell, most prominent first in each.
+
+    ``towns``: (place, is a capital, number of names), as ``Gazetteer.towns`` gives."""
+
+    def __init__(self, towns: Iterable[tuple[Place, bool, int]]) -> None:
+        capitals: list[tuple[float, MapLabel]] = []
+        cells: dict[tuple[int, int], list[tuple[float, MapLabel]]] = {}
+        for place, capital, names in towns:
+            item = (prominence(place.population, names), MapLabel(*_fields(place), capital))
             if capital:
-                continue
-            cell = (math.floor(place.lon), math.floor(place.lat))
-            cells.setdefault(cell, []).append(MapLabel(*_fields(place), capital=False))
-        for items in cells.values():
-            items.sort(key=lambda m: -m.population)
+                capitals.append(item)
+            else:
+                cells.setdefault((math.floor(place.lon), math.floor(place.lat)), []).append(item)
+        for items in (capitals, *cells.values()):
+            items.sort(key=lambda t: -t[0])
+        self._capitals = [label for _, label in capitals]
         self._cells = cells
 
     def candidates(self, box: Box, floor: int) -> Iterator[MapLabel]:
         """Capitals in the box, then its towns of ``floor`` people or more, most
-        populous first."""
-        yield from sorted(
-            (c for c in self._capitals if box.holds(c.lat, c.lon)), key=lambda m: -m.population
-        )
+        prominent first."""
+        yield from (c for c in self._capitals if box.holds(c.lat, c.lon))
         runs = [self._cells[c] for c in box.cells() if c in self._cells]
-        for label in heapq.merge(*runs, key=lambda m: -m.population):
-            if label.population < floor:
-                return
-            if box.holds(label.lat, label.lon):
+        for weight, label in heapq.merge(*runs, key=lambda t: -t[0]):
+            if weight < floor:
+                return  # prominence >= population: no town after this one is big enough
+            if label.population >= floor and box.holds(label.lat, label.lon):
                 yield label
 
 
 def _fields(place: Place) -> tuple[int, str, str, float, float, int]:
+    """MapLabel's fields but ``capital``, from a gazetteer place."""
     return place.id, place.name, place.country, place.lat, place.lon, place.population
 
 

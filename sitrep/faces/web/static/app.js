@@ -546,6 +546,8 @@
       if (q !== asked) return; // the map moved on while this was asked
       layer.clearLayers();
       for (const item of data.items) {
+        // a place with a control dot has its name beside the dot already
+        if (state.markers.has(item.geonames_id)) continue;
         const size = item.capital ? "capital" : item.population >= 1000000 ? "city" : "town";
         const label = el("span", { cls: "town-label " + size }, [
           el("span", { cls: "town-dot" }), el("span", { text: item.name }),
