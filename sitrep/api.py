@@ -97,6 +97,7 @@ class Sitrep:
         self._actors: Any = None
         self._comments: Comments | None = None
         self._towns: Any = None
+        self._towns_lock = threading.Lock()
         # one loader at a time: the web app asks from many threads at once
         self._lock = threading.Lock()
 
@@ -441,10 +442,12 @@ class Sitrep:
 
         box = Box(west, south, east, north)
         if self._towns is None:
-            towns = self.gazetteer.towns()  # outside the lock: the gazetteer takes it
-            with self._lock:
+            gazetteer = self.gazetteer  # before the lock: loading it takes ``_lock``
+            # one build at a time: the page asks for labels several times as its map
+            # settles, and parallel builds would only compete for the GIL
+            with self._towns_lock:
                 if self._towns is None:
-                    self._towns = TownIndex(towns)
+                    self._towns = TownIndex(gazetteer.towns())
         return [m.to_dict() for m in map_labels(self._towns, box, zoom, limit=limit)]
 
     def place(self, place_id: int) -> StoredPlace | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.core.records import Place, PlacePrecision
 from sitrep.views.labels import (
     Box,
     LabelQueryError,
@@ -15,19 +14,19 @@ from sitrep.views.labels import (
 )
 
 
-def town(i: int, name: str, lat: float, lon: float, population: int) -> Place:
-    return Place(i, name, "XXX", lat, lon, PlacePrecision.CITY, population=population)
+def town(i: int, name: str, lat: float, lon: float, population: int) -> tuple:
+    return (i, name, "XXX", lat, lon, population)
 
 
 TOWNS = [
-    (town(1, "Bigcity", 34.0, 40.0, 3_000_000), False, 1),
-    (town(2, "Capitol", 32.0, 36.0, 900_000), True, 1),
-    (town(3, "Midtown", 35.5, 42.0, 150_000), False, 1),
-    (town(4, "Smallville", 34.45, 40.92, 12_000), False, 1),
-    (town(5, "Hamlet", 34.46, 40.95, 800), False, 1),
-    (town(6, "Nextdoor", 34.0005, 40.0005, 2_000_000), False, 1),  # on top of Bigcity
-    (town(7, "Fiji Town", -17.0, 179.5, 50_000), False, 1),
-    (town(8, "Samoa Town", -14.0, -171.5, 60_000), False, 1),
+    (*town(1, "Bigcity", 34.0, 40.0, 3_000_000), False, 1),
+    (*town(2, "Capitol", 32.0, 36.0, 900_000), True, 1),
+    (*town(3, "Midtown", 35.5, 42.0, 150_000), False, 1),
+    (*town(4, "Smallville", 34.45, 40.92, 12_000), False, 1),
+    (*town(5, "Hamlet", 34.46, 40.95, 800), False, 1),
+    (*town(6, "Nextdoor", 34.0005, 40.0005, 2_000_000), False, 1),  # on top of Bigcity
+    (*town(7, "Fiji Town", -17.0, 179.5, 50_000), False, 1),
+    (*town(8, "Samoa Town", -14.0, -171.5, 60_000), False, 1),
 ]
 INDEX = TownIndex(TOWNS)
 REGION = Box(35.0, 29.0, 49.0, 38.0)
@@ -61,7 +60,7 @@ def test_labels_apart_in_pixels_at_their_zoom() -> None:
     a = town(10, "Alpha", 0.0, 0.0, 10)
     b = town(11, "Beta", 0.0, 0.5, 10)  # 0.5° east: 23 px at zoom 6, 182 px at zoom 9
     c = town(12, "Gamma", 0.05, 0.0, 10)  # 0.05° north: 2 px at zoom 6, 18 px at zoom 9
-    index = TownIndex([(a, False, 1), (b, False, 1), (c, False, 1)])
+    index = TownIndex([(*a, False, 1), (*b, False, 1), (*c, False, 1)])
     labels = list(index.candidates(Box(-1, -1, 1, 1), 1))
     assert names(choose_labels(labels, 6)) == ["Alpha"]
     assert names(choose_labels(labels, 9)) == ["Alpha", "Beta", "Gamma"]
@@ -71,7 +70,7 @@ def test_labels_apart_in_pixels_at_their_zoom() -> None:
 def test_the_city_known_by_many_names_over_its_bigger_district() -> None:
     district = town(20, "Newtown District", 36.333, 43.106, 2_065_597)
     city = town(21, "Oldcity", 36.335, 43.119, 1_683_000)
-    index = TownIndex([(district, False, 4), (city, False, 60)])
+    index = TownIndex([(*district, False, 4), (*city, False, 60)])
     assert names(map_labels(index, Box(42, 35, 44, 37), 6)) == ["Oldcity"]
     assert names(map_labels(index, Box(42, 35, 44, 37), 18)) == ["Oldcity", "Newtown District"]
 

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.core.errors import SitrepError
-from sitrep.core.records import Place
 
 # The smallest town labelled at each zoom level (zoom 11, the page's deepest, and
 # beyond: every town with a population). Capitals are labelled at every zoom.
@@ -126,40 +125,40 @@ def prominence(population: int, names: int) -> float:
     return population * (1.0 + names / 4)
 
 
+# A town as Gazetteer.towns gives it: id, name, ISO3, lat, lon, population, capital, names.
+Town = tuple[int, str, str, float, float, int, bool, int]
+
+
 class TownIndex:
-    """The gazetteer's towns by one-degree cell, most prominent first in each.
+    """The gazetteer's towns by one-degree cell, most prominent first in each (kept as
+    the gazetteer's tuples: labels are made only for the towns a view shows)."""
 
-    ``towns``: (place, is a capital, number of names), as ``Gazetteer.towns`` gives."""
-
-    def __init__(self, towns: Iterable[tuple[Place, bool, int]]) -> None:
-        capitals: list[tuple[float, MapLabel]] = []
-        cells: dict[tuple[int, int], list[tuple[float, MapLabel]]] = {}
-        for place, capital, names in towns:
-            item = (prominence(place.population, names), MapLabel(*_fields(place), capital))
-            if capital:
+    def __init__(self, towns: Iterable[Town]) -> None:
+        capitals: list[tuple[float, Town]] = []
+        cells: dict[tuple[int, int], list[tuple[float, Town]]] = {}
+        for town in towns:
+            item = (prominence(town[5], town[7]), town)
+            if town[6]:
                 capitals.append(item)
             else:
-                cells.setdefault((math.floor(place.lon), math.floor(place.lat)), []).append(item)
+                cells.setdefault((math.floor(town[4]), math.floor(town[3])), []).append(item)
         for items in (capitals, *cells.values()):
             items.sort(key=lambda t: -t[0])
-        self._capitals = [label for _, label in capitals]
+        self._capitals = [town for _, town in capitals]
         self._cells = cells
 
     def candidates(self, box: Box, floor: int) -> Iterator[MapLabel]:
         """Capitals in the box, then its towns of ``floor`` people or more, most
         prominent first."""
-        yield from (c for c in self._capitals if box.holds(c.lat, c.lon))
+        for town in self._capitals:
+            if box.holds(town[3], town[4]):
+                yield MapLabel(*town[:7])
         runs = [self._cells[c] for c in box.cells() if c in self._cells]
-        for weight, label in heapq.merge(*runs, key=lambda t: -t[0]):
+        for weight, town in heapq.merge(*runs, key=lambda t: -t[0]):
             if weight < floor:
                 return  # prominence >= population: no town after this one is big enough
-            if label.population >= floor and box.holds(label.lat, label.lon):
-                yield label
-
-
-def _fields(place: Place) -> tuple[int, str, str, float, float, int]:
-    """MapLabel's fields but ``capital``, from a gazetteer place."""
-    return place.id, place.name, place.country, place.lat, place.lon, place.population
+            if town[5] >= floor and box.holds(town[3], town[4]):
+                yield MapLabel(*town[:7])
 
 
 def choose_labels(
