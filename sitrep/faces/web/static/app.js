@@ -437,8 +437,6 @@
     } catch (e) {
       notice("borders", "Country borders could not be loaded: " + e.message);
     }
-    loadWater(map);
-    loadLabels(map);
   }
 
   // The basemap's own fetches leave the loading indicator alone: it tells of the
@@ -497,6 +495,24 @@
     const loaded = new Set();
     const mapEl = map.getContainer();
     mapEl.dataset.water = "world";
+    // one cell at a time: the water never takes more than one of the browser's
+    // connections from the events, roundups and the live stream
+    const queue = [];
+    let pumping = false;
+    const pump = async () => {
+      if (pumping) return;
+      pumping = true;
+      while (queue.length) {
+        const key = queue.shift();
+        try {
+          addWater(map, renderer, await fetchQuietly("/static/vendor/water/" + key + ".json"), world.scale);
+          mapEl.dataset.water += " " + key;
+        } catch (e) {
+          loaded.delete(key); // asked again when the map next moves here
+        }
+      }
+      pumping = false;
+    };
     const loadCells = () => {
       if (map.getZoom() < world.detail_zoom) return;
       const b = map.getBounds();
@@ -508,12 +524,10 @@
           const key = x + "_" + y;
           if (!cells.has(key) || loaded.has(key)) continue;
           loaded.add(key);
-          fetchQuietly("/static/vendor/water/" + key + ".json").then((data) => {
-            addWater(map, renderer, data, world.scale);
-            mapEl.dataset.water += " " + key;
-          }).catch(() => loaded.delete(key));
+          queue.push(key);
         }
       }
+      pump();
     };
     map.on("moveend", loadCells);
     loadCells();
@@ -1714,6 +1728,12 @@
     state.ready = true;
     writeURL(false);
     subscribe();
+    // The basemap's extras come last, after the live stream has its connection: the
+    // browser opens only a few at a time to this server.
+    if (state.map) {
+      loadWater(state.map);
+      loadLabels(state.map);
+    }
     document.body.setAttribute("data-ready", "true");
   }
 
