@@ -110,6 +110,9 @@ def test_town_names_by_zoom_without_overlap(page: Page, server: str) -> None:
     assert {"Damascus", "Baghdad"} <= names, sorted(names)
     assert all(label["capital"] or label["population"] >= 100_000 for label in wide)
     assert not _overlapping(wide), _overlapping(wide)
+    # the README's map (docs/screenshots/map-timeline.png): once the Euphrates' cell is in
+    page.wait_for_function("(document.getElementById('map').dataset.water || '').includes('8_6')")
+    page.wait_for_timeout(300)
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "61-basemap-wide.png"))
     # zoomed in on Albu Kamal: the small towns of the valley, still apart
