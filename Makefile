@@ -30,8 +30,11 @@ web-assets: $(WEB_VENDOR)/.installed
 
 # Leaflet, its marker clusters, topojson-client, Natural Earth borders (world-atlas),
 # Swagger UI and ReDoc (for /docs and /redoc), pinned in sitrep/faces/web/package-lock.json,
-# copied next to the page so it works offline.
-$(WEB_VENDOR)/.installed: $(WEB_DIR)/package.json $(WEB_DIR)/package-lock.json
+# copied next to the page so it works offline. Rivers and lakes (@geo-maps, about 100 MB
+# of GeoJSON) are cut down by basemap.py (stdlib Python, run by path: it needs no
+# installed package) to water.json and water/ cells the page loads by view.
+GEO_MAPS := $(WEB_DIR)/node_modules/@geo-maps
+$(WEB_VENDOR)/.installed: $(WEB_DIR)/package.json $(WEB_DIR)/package-lock.json $(WEB_DIR)/basemap.py | $(BIN)/python
 	cd $(WEB_DIR) && npm ci --no-audit --no-fund --ignore-scripts
 	rm -rf $(WEB_VENDOR) && mkdir -p $(WEB_VENDOR)/leaflet $(WEB_VENDOR)/markercluster \
 	  $(WEB_VENDOR)/swagger-ui $(WEB_VENDOR)/redoc
@@ -49,6 +52,8 @@ $(WEB_VENDOR)/.installed: $(WEB_DIR)/package.json $(WEB_DIR)/package-lock.json
 	  $(WEB_DIR)/node_modules/leaflet/dist/images $(WEB_VENDOR)/leaflet/
 	cp $(WEB_DIR)/node_modules/topojson-client/dist/topojson-client.min.js $(WEB_VENDOR)/
 	cp $(WEB_DIR)/node_modules/world-atlas/countries-50m.json $(WEB_VENDOR)/
+	$(BIN)/python $(WEB_DIR)/basemap.py $(GEO_MAPS)/earth-rivers-10m/map.geo.json \
+	  $(GEO_MAPS)/earth-lakes-10m/map.geo.json $(WEB_VENDOR)
 	touch $@
 
 # Ingest the demo reports (again: a no-op when they are in already), then serve the page.

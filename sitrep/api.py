@@ -96,6 +96,8 @@ class Sitrep:
         self._gazetteer: Any = None
         self._actors: Any = None
         self._comments: Comments | None = None
+        self._towns: Any = None
+        self._towns_lock = threading.Lock()
         # one loader at a time: the web app asks from many threads at once
         self._lock = threading.Lock()
 
@@ -426,6 +428,27 @@ class Sitrep:
         from sitrep.views.places import search_places
 
         return search_places(self.store, text, gazetteer=self.gazetteer, limit=limit)
+
+    def map_labels(
+        self, west: float, south: float, east: float, north: float, zoom: int, *, limit: int = 150
+    ) -> list[dict[str, Any]]:
+        """The towns to name on a map of this box at this zoom level (Web Mercator, as the
+        page's map): capitals and big cities first, smaller towns as the zoom grows, none
+        whose label would overlap a bigger town's. Items of ``/api/labels``.
+
+        Raises :class:`~sitrep.views.labels.LabelQueryError` (a ``SitrepError``) naming a
+        coordinate or zoom out of range."""
+        from sitrep.views.labels import Box, TownIndex, map_labels
+
+        box = Box(west, south, east, north)
+        if self._towns is None:
+            gazetteer = self.gazetteer  # before the lock: loading it takes ``_lock``
+            # one build at a time: the page asks for labels several times as its map
+            # settles, and parallel builds would only compete for the GIL
+            with self._towns_lock:
+                if self._towns is None:
+                    self._towns = TownIndex(gazetteer.towns())
+        return [m.to_dict() for m in map_labels(self._towns, box, zoom, limit=limit)]
 
     def place(self, place_id: int) -> StoredPlace | None:
         """The stored place with this GeoNames id, or None."""

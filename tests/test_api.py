@@ -289,6 +289,10 @@ BAD = [
     ("/api/control?bbox=45,30,40,35", 422, ["minimum above its maximum"]),
     ("/api/control?country=Syria", 422, ["ISO3", "SYR"]),
     ("/api/places", 422, ["q is required"]),
+    ("/api/labels?west=40&south=34&east=42&north=35", 422, ["zoom is required"]),
+    ("/api/labels?west=40&south=36&east=42&north=35&zoom=6", 422, ["south=36", "swap"]),
+    ("/api/labels?west=190&south=34&east=42&north=35&zoom=6", 422, ["west", "180"]),
+    ("/api/labels?west=40&south=34&east=42&north=35&zoom=19", 422, ["zoom", "18"]),
     ("/api/places?q=a", 422, ["q"]),
     ("/api/places/abc/control", 422, ["place_id", "integer"]),
     ("/api/places/1/control", 404, ["GeoNames id 1", "/api/places?q="]),
@@ -310,6 +314,19 @@ def test_bad_input_says_what_was_wrong(
     assert body["error"] and body["message"]
     for word in words:
         assert word in body["message"], (word, body["message"])
+
+
+def test_labels_name_the_towns_of_the_view_by_zoom(client: TestClient) -> None:
+    wide = _get(client, "/api/labels?west=35&south=29&east=49&north=38&zoom=6", 200)["items"]
+    names = [i["name"] for i in wide]
+    assert {"Baghdad", "Damascus"} <= set(names)
+    assert [i for i in wide if i["capital"]] == wide[: sum(i["capital"] for i in wide)]
+    assert all(i["capital"] or i["population"] >= 100_000 for i in wide)
+    box = "west=40.7&south=34.3&east=41.2&north=34.6"
+    close = _get(client, f"/api/labels?{box}&zoom=10", 200)["items"]
+    assert ABU_KAMAL in {i["geonames_id"] for i in close}
+    assert all(40.7 <= i["lon"] <= 41.2 and 34.3 <= i["lat"] <= 34.6 for i in close)
+    assert _get(client, f"/api/labels?{box}&zoom=10&limit=1", 200)["items"] == close[:1]
 
 
 def test_several_problems_are_all_named(client: TestClient) -> None:

@@ -1763,6 +1763,37 @@ class Gazetteer:
                 f"{', '.join(sorted(self._countries))} (see gazetteer_countries)"
             ) from None
 
+    def towns(self) -> list[tuple[int, str, str, float, float, int, bool, int]]:
+        """Every populated place with a known population, most populous first, as
+        (GeoNames id, name, ISO3, lat, lon, population, is its country's capital,
+        number of names the gazetteer has for it): what the page's map labels. Plain
+        tuples from the columns: a quarter of a million Place records would cost the
+        web server seconds of CPU on its first map request."""
+        ids, names, iso3, lat, lon, kinds, _, people, _ = self._places._cols
+        city = _KIND_CODE[PlacePrecision.CITY]
+        rows = [i for i, k in enumerate(kinds) if k == city and people[i] > 0]
+        rows.sort(key=lambda i: -people[i])
+        surfaces = self._surfaces
+        capitals = self._capitals
+        seen: set[int] = set()
+        out = []
+        for i in rows:
+            if ids[i] not in seen:  # a town that two sources list, once
+                seen.add(ids[i])
+                out.append(
+                    (
+                        ids[i],
+                        names[i],
+                        iso3[i],
+                        lat[i],
+                        lon[i],
+                        people[i],
+                        i in capitals,
+                        len(surfaces[i]),
+                    )
+                )
+        return out
+
     def countries(self) -> list[Place]:
         """All countries of the gazetteer."""
         return list(self._countries.values())

@@ -1,9 +1,10 @@
-"""What the page needs beyond the JSON contract: its timeline, and ReDoc served offline.
+"""What the page needs beyond the JSON contract: its timeline, town labels, and ReDoc.
 
 Kept apart from :mod:`sitrep.faces.web.app` (one ``add_page_routes`` call there):
 ``/api/timeline`` counts events per day and type for the page's histogram under
-the date slider; ``/redoc`` is the API reference rendered by the ReDoc bundle that
-``make web-assets`` copies from npm, so it works without the network.
+the date slider; ``/api/labels`` names the towns of the map's view; ``/redoc`` is
+the API reference rendered by the ReDoc bundle that ``make web-assets`` copies from
+npm, so it works without the network.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from fastapi.openapi.docs import get_redoc_html
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
-from sitrep.faces.web.params import EventQuery
+from sitrep.faces.web.params import EventQuery, LabelQuery
 
 # Where `make web-assets` puts the documentation pages' scripts (see the Makefile).
 SWAGGER_JS = "/static/vendor/swagger-ui/swagger-ui-bundle.js"
@@ -25,7 +26,7 @@ REDOC_JS = "/static/vendor/redoc/redoc.standalone.js"
 
 
 def add_page_routes(app: FastAPI, backend: Any, headers: Any) -> None:
-    """Add ``/api/timeline`` and ``/redoc`` to ``app``.
+    """Add ``/api/timeline``, ``/api/labels`` and ``/redoc`` to ``app``.
 
     ``backend``: the app's :class:`~sitrep.api.Sitrep` and lookups; ``headers``: the
     Content-Security-Policy function of documentation pages.
@@ -47,6 +48,19 @@ def add_page_routes(app: FastAPI, backend: Any, headers: Any) -> None:
 
         items = await run_in_threadpool(read)
         return {"items": items, "total": sum(i["n"] for i in items)}
+
+    @app.get("/api/labels", tags=["places"])
+    async def labels(q: Annotated[LabelQuery, Query()]) -> dict[str, Any]:
+        """Towns to name on the map of this box at this zoom: capitals and big cities
+        zoomed out, smaller towns zoomed in, no two labels overlapping on screen; `items`
+        of {geonames_id, name, country, lat, lon, population, capital}, the most
+        important first. From the gazetteer (GeoNames), not the database."""
+
+        def read() -> list[dict[str, Any]]:
+            # no store read: the gazetteer is read-only and shared, so no gate either
+            return api.map_labels(q.west, q.south, q.east, q.north, q.zoom, limit=q.limit)
+
+        return {"items": await run_in_threadpool(read)}
 
     @app.get("/redoc", include_in_schema=False)
     def redoc() -> HTMLResponse:

@@ -305,3 +305,20 @@ class PlaceQuery(_Strict):
 
     q: str = Field(..., min_length=2, max_length=100, description="Place name, any spelling.")
     limit: int = Field(20, ge=1, le=100, description="At most this many places, 1 to 100.")
+
+
+class LabelQuery(_Strict):
+    """The map view whose towns to name (what Leaflet's ``getBounds`` and ``getZoom`` give)."""
+
+    west: float = Field(..., ge=-180, le=180, description="West edge, degrees of longitude.")
+    south: float = Field(..., ge=-90, le=90, description="South edge, degrees of latitude.")
+    east: float = Field(..., ge=-180, le=180, description="East edge (< west: across 180°).")
+    north: float = Field(..., ge=-90, le=90, description="North edge, degrees of latitude.")
+    zoom: int = Field(..., ge=0, le=18, description="The map's zoom level, 0 to 18.")
+    limit: int = Field(150, ge=1, le=500, description="At most this many labels, 1 to 500.")
+
+    @model_validator(mode="after")
+    def _order(self) -> LabelQuery:
+        if self.south > self.north:
+            raise ValueError(f"south={self.south} is north of north={self.north}; swap them")
+        return self

@@ -404,11 +404,17 @@
     const map = L.map("map", { zoomSnap: 0.5, minZoom: 3, maxZoom: 11, worldCopyJump: false });
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Borders: Natural Earth (world-atlas)");
+    map.attributionControl.addAttribution("Water: \u00a9 OpenStreetMap contributors (ODbL, geo-maps)");
+    map.attributionControl.addAttribution("Towns: GeoNames (CC BY)");
     map.setView([34.8, 40.5], 6);
     state.map = map;
     // Control dots lie above the borders and under the event markers (which sit just
     // above their place, so both show); labels and popups stay on top.
     map.createPane("control").style.zIndex = 450;
+    // Water over the land (the borders' fill, overlayPane 400), town names over both.
+    map.createPane("water").style.zIndex = 410;
+    map.createPane("labels").style.zIndex = 420;
+    map.getPane("labels").style.pointerEvents = "none";
     state.eventLayer = typeof L.markerClusterGroup === "function"
       ? L.markerClusterGroup({
         maxClusterRadius: 36, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
@@ -431,6 +437,147 @@
     } catch (e) {
       notice("borders", "Country borders could not be loaded: " + e.message);
     }
+  }
+
+  // The basemap's own fetches leave the loading indicator alone: it tells of the
+  // events and roundups the reader asked for, not of rivers arriving in the background.
+  async function fetchQuietly(url) {
+    const res = await fetch(url, { headers: { Accept: "application/json" } });
+    const body = await res.json().catch(() => null);
+    if (!res.ok) throw new Error((body && body.message) || res.status + " " + res.statusText);
+    return body;
+  }
+
+  const WATER = "#9cc3e0";
+
+  // A ring as `make web-assets` wrote it (sitrep/faces/web/basemap.py `encode`): the
+  // first point, then steps, in 1/scale degrees, longitude before latitude.
+  function waterRing(flat, scale) {
+    const ring = [];
+    let x = 0;
+    let y = 0;
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      x += flat[i];
+      y += flat[i + 1];
+      ring.push([y / scale, x / scale]);
+    }
+    return ring;
+  }
+
+  function addWater(map, renderer, data, scale) {
+    for (const kind of ["river", "lake"]) {
+      const polygons = (data[kind] || []).map((rings) => rings.map((r) => waterRing(r, scale)));
+      if (!polygons.length) continue;
+      // A river polygon is often narrower than a pixel: its outline keeps it visible.
+      L.polygon(polygons, {
+        renderer, pane: "water", interactive: false, color: WATER, fillColor: WATER,
+        fillOpacity: 1, weight: kind === "river" ? 1.4 : 0.5,
+      }).addTo(map);
+      state.waterPolygons[kind] += polygons.length;
+    }
+  }
+
+  // Rivers and lakes: the world tier at once, then the detail cells of the view from
+  // zoom `detail_zoom` on (each cell once). Drawn on one canvas: thousands of small
+  // polygons would be as many SVG elements.
+  async function loadWater(map) {
+    const renderer = L.canvas({ pane: "water", padding: 0.3 });
+    state.waterPolygons = { river: 0, lake: 0 };
+    let world;
+    try {
+      world = await fetchQuietly("/static/vendor/water.json");
+    } catch (e) {
+      notice("water", "Rivers and lakes could not be loaded (run `make web-assets`): " + e.message);
+      return;
+    }
+    addWater(map, renderer, world, world.scale);
+    const cells = new Set(world.cells);
+    const loaded = new Set();
+    const mapEl = map.getContainer();
+    mapEl.dataset.water = "world";
+    // one cell at a time: the water never takes more than one of the browser's
+    // connections from the events, roundups and the live stream
+    const queue = [];
+    let pumping = false;
+    const pump = async () => {
+      if (pumping) return;
+      pumping = true;
+      while (queue.length) {
+        const key = queue.shift();
+        try {
+          addWater(map, renderer, await fetchQuietly("/static/vendor/water/" + key + ".json"), world.scale);
+          mapEl.dataset.water += " " + key;
+        } catch (e) {
+          loaded.delete(key); // asked again when the map next moves here
+        }
+      }
+      pumping = false;
+    };
+    const loadCells = () => {
+      if (map.getZoom() < world.detail_zoom) return;
+      const b = map.getBounds();
+      const c = world.cell;
+      const cell = (v) => Math.floor(v / c);
+      // a polygon is filed under the cell of its middle: a neighbour's may reach in
+      for (let x = cell(b.getWest()) - 1; x <= cell(b.getEast()) + 1; x++) {
+        for (let y = cell(b.getSouth()) - 1; y <= cell(b.getNorth()) + 1; y++) {
+          const key = x + "_" + y;
+          if (!cells.has(key) || loaded.has(key)) continue;
+          loaded.add(key);
+          queue.push(key);
+        }
+      }
+      pump();
+    };
+    map.on("moveend", loadCells);
+    loadCells();
+  }
+
+  // Town names from the gazetteer for the box shown (/api/labels): capitals and big
+  // cities zoomed out, smaller towns zoomed in; the server leaves out overlapping ones.
+  function loadLabels(map) {
+    const layer = L.layerGroup().addTo(map);
+    let asked = "";
+    let timer = null;
+    const refresh = async () => {
+      const b = map.getBounds();
+      const clamp = (v, lim) => Math.max(-lim, Math.min(lim, v)).toFixed(3);
+      const zoom = Math.round(map.getZoom());
+      const q = new URLSearchParams({
+        west: clamp(b.getWest(), 180), south: clamp(b.getSouth(), 90),
+        east: clamp(b.getEast(), 180), north: clamp(b.getNorth(), 90), zoom: String(zoom),
+      }).toString();
+      if (q === asked) return;
+      asked = q;
+      let data;
+      try {
+        data = await fetchQuietly("/api/labels?" + q);
+      } catch (e) {
+        notice("labels", "Town names could not be loaded: " + e.message);
+        return;
+      }
+      notice("labels", null);
+      if (q !== asked) return; // the map moved on while this was asked
+      layer.clearLayers();
+      for (const item of data.items) {
+        // a place with a control dot has its name beside the dot already
+        if (state.markers.has(item.geonames_id)) continue;
+        const size = item.capital ? "capital" : item.population >= 1000000 ? "city" : "town";
+        const label = el("span", { cls: "town-label " + size }, [
+          el("span", { cls: "town-dot" }), el("span", { text: item.name }),
+        ]);
+        label.dataset.population = String(item.population);
+        L.marker([item.lat, item.lon], {
+          pane: "labels", interactive: false, keyboard: false,
+          icon: L.divIcon({ className: "town-label-icon", html: label, iconSize: null }),
+        }).addTo(layer);
+      }
+    };
+    map.on("moveend", () => {
+      clearTimeout(timer);
+      timer = setTimeout(refresh, 150);
+    });
+    refresh();
   }
 
   // Popups keep clear of the map's edges (and so of the header above the map).
@@ -1581,6 +1728,12 @@
     state.ready = true;
     writeURL(false);
     subscribe();
+    // The basemap's extras come last, after the live stream has its connection: the
+    // browser opens only a few at a time to this server.
+    if (state.map) {
+      loadWater(state.map);
+      loadLabels(state.map);
+    }
     document.body.setAttribute("data-ready", "true");
   }
 
