@@ -297,3 +297,27 @@ def test_bench_table_shows_the_classifier() -> None:
     assert "event classifier (default), 1 process: 591 sentences/s (1,491 per CPU-s)" in table
     assert "goal 1,000 per CPU-s: met" in table
     assert "lexicon alone" in format_table({"corpora": {}, "classifier": {"model": None}})
+
+
+def test_the_cache_keeps_the_most_recent_models_of_other_code(tmp_path: Path) -> None:
+    import os
+
+    from sitrep.read.classify import KEPT_MODELS, prune_models
+
+    models = tmp_path / "models"
+    models.mkdir()
+    paths = []
+    for n in range(5):
+        p = models / f"event-{n:012d}-x-s13.joblib"
+        p.write_bytes(b"m")
+        p.with_suffix(".pickle").write_bytes(b"c")
+        os.utime(p, (1_000_000 + n, 1_000_000 + n))
+        paths.append(p)
+    current = paths[0]  # the oldest on disk, but the one in use
+    prune_models(current)
+    left = sorted(p.name for p in models.glob("*.joblib"))
+    # the current model, and the KEPT_MODELS - 1 newest of the others
+    assert left == sorted([current.name, *(p.name for p in paths[-(KEPT_MODELS - 1) :])])
+    assert sorted(p.name for p in models.glob("*.pickle")) == sorted(
+        n.replace(".joblib", ".pickle") for n in left
+    )

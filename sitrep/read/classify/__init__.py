@@ -65,6 +65,10 @@ def default_model_path(config: Config, folder: Path | None = None) -> Path | Non
     return config.cache_path / "models" / f"event-{key}.joblib"
 
 
+#: How many default models (the current one included) the cache keeps.
+KEPT_MODELS = 3
+
+
 def build_default_model(
     config: Config, *, force: bool = False, folder: Path | None = None
 ) -> Path | None:
@@ -81,11 +85,23 @@ def build_default_model(
     train_set, held_out = split(read_jsonl_dir(folder))
     model = train(train_set, held_out=held_out, seed=DEFAULT_SEED, source=str(folder))
     model.save(path)
-    for stale in path.parent.glob("event-*.joblib"):
-        if stale != path:
-            # a model of an older corpus or code: never loaded again
-            stale.unlink(missing_ok=True)
+    prune_models(path)
     return path
+
+
+def prune_models(current: Path) -> None:
+    """Remove cached default models of other corpora or code but the few most recent.
+
+    Two checkouts of different code sharing one cache would otherwise delete each
+    other's model and retrain on every run; their fast copies go with them."""
+    others = sorted(
+        (p for p in current.parent.glob("event-*.joblib") if p != current),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for stale in others[KEPT_MODELS - 1 :]:
+        stale.unlink(missing_ok=True)
+        stale.with_suffix(".pickle").unlink(missing_ok=True)
 
 
 def load_event_model(config: Config) -> EventClassifier | None:
