@@ -111,7 +111,13 @@ def serve_app(app: Any) -> Iterator[str]:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    # A keep-alive longer than any stall of a loaded test machine: with uvicorn's 5 s, a
+    # server starved of CPU (the load test's 50 clients beside other jobs) closed a
+    # connection whose next request it had not read yet, and the client saw a ReadError
+    # that says nothing about the API's answers.
+    srv = uvicorn.Server(
+        uvicorn.Config(app, log_level="warning", lifespan="off", timeout_keep_alive=60)
+    )
     thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

@@ -70,7 +70,7 @@ SEMANTIC_422 = re.compile(
     r"no event type or sub-event type contains|no country with ISO3 code|no place called|"
     r"is after until|has a minimum above its maximum|applies to \w+ rules only|"
     r"the gazetteer knows no place|is not an ACLED event type|is not an ISO country code|"
-    r"bbox: (west|south)|to rename it, make a rule"
+    r"bbox: (west|south)|to rename it, make a rule|is north of north="
 )
 
 

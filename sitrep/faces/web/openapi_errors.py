@@ -44,7 +44,7 @@ _WHY = {
     "schema's own rules: a filter that names nothing (an event type no type contains, a "
     "country the gazetteer does not hold; for an export, a place it does not know), since "
     "after until, a box whose minimum is above "
-    "its maximum.",
+    "its maximum, a map view whose south edge is north of its north edge.",
     "503": "The database cannot be read or written now.",
 }
 
