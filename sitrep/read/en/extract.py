@@ -1441,14 +1441,27 @@ def _pick_date(
     return min(at, key=lambda d: abs(d.span.start - trig.start)).ref
 
 
-def _dates_trigger(token: Any, d: DateMatch) -> bool:
-    doc = token.doc
-    span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+def _date_clause(token: Any, d: DateMatch) -> Any | None:
+    """The verb whose clause holds date ``d`` (the top of the parse when no verb is
+    above it), or None when the date's words are no tokens of ``token``'s parse."""
+    span = token.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return True
+        return None
     clause = span.root
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
+    return clause
+
+
+def _has_had(verb: Any) -> bool:
+    """A past perfect: the verb's auxiliary is "had"."""
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "’d") for c in verb.children)
+
+
+def _dates_trigger(token: Any, d: DateMatch) -> bool:
+    clause = _date_clause(token, d)
+    if clause is None:
+        return True
     if clause.pos_ not in ("VERB", "AUX"):
         return True  # a verbless headline: the date is the sentence's
     if clause.i == token.i:
@@ -1634,15 +1647,10 @@ def _perfect_conjunct(token: Any, d: DateMatch) -> bool:
     """The date sits on a verb joined to the trigger's past perfect, which shares its
     "had": "the militants had driven out the separatists and held Gao since June"
     (the holding since June says the driving-out is old)."""
-    if not any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "’d") for c in token.children):
+    if not _has_had(token):
         return False
-    span = token.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    clause = span.root
-    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-        clause = clause.head
-    return clause.dep_ == "conj" and clause.head.i == token.i
+    clause = _date_clause(token, d)
+    return clause is not None and clause.dep_ == "conj" and clause.head.i == token.i
 
 
 def _is_reference(token: Any, trig: TriggerMatch, places: list[PlaceMatch]) -> bool:
@@ -2016,7 +2024,7 @@ def _relative_past_perfect(token: Any) -> bool:
         verb = verb.head
     if verb.dep_ != "relcl":
         return False
-    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d", "’d") for c in verb.children)
+    return _has_had(verb)
 
 
 def _pronoun_subject(token: Any) -> bool:
