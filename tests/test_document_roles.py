@@ -351,3 +351,24 @@ def test_actors_of_a_recalled_past_do_not_vote_for_todays_taker(extractor: Extra
     )
     found = [m for m in read(extractor, text, day="2024-12-11") if m.sub_event_type in TERRITORY]
     assert {m.actor1.name for m in found if m.actor1} == {"Hayat Tahrir al-Sham"}
+
+
+# -- backers named in a list ------------------------------------------------------
+
+
+def test_every_backer_in_a_list_backs_and_none_takes(extractor: Extractor) -> None:
+    text = (
+        "BEIRUT, July 19 - Government forces backed by Moscow and Tehran recaptured Aleppo on "
+        "Tuesday, state media said."
+    )
+    assert gainers(read(extractor, text, day="2018-07-19")) == {"Military Forces of Syria"}
+
+
+def test_capitals_listed_as_backers_are_no_place(extractor: Extractor) -> None:
+    text = (
+        "Idlib is the last major chunk of territory controlled by rebels, after repeated "
+        "defeats by government forces backed by Moscow and Tehran secured the regime's "
+        "survival."
+    )
+    places = {m.place.place.name for m in read(extractor, text, day="2018-07-19") if m.place}
+    assert "Tehran" not in places and "Moscow" not in places

@@ -1103,10 +1103,11 @@ PERSON_AFTER = re.compile(
 
 
 # "forces backed by Moscow", "militias loyal to Tehran": the capital stands for its state
+# (a list counts too: "backed by Moscow and Tehran", "loyal to Ankara, Doha and Riyadh")
+_NAME_LIST = r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?(?:\s*,\s*|\s+and\s+))*"
 METONYMY_BEFORE = re.compile(
-    r"\b(?:backed|supported|armed|funded|sponsored|trained)\s+by\s+$|"
-    r"\b(?:loyal|allied|close)\s+to\s+$",
-    re.IGNORECASE,
+    r"\b(?i:backed|supported|armed|funded|sponsored|trained)\s+by\s+" + _NAME_LIST + r"$|"
+    r"\b(?i:loyal|allied|close)\s+to\s+" + _NAME_LIST + r"$",
 )
 
 
@@ -1940,6 +1941,9 @@ BACKED_BY = re.compile(
 )
 
 
+LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.IGNORECASE)
+
+
 def _backed(side: list[ActorMatch], text: str) -> tuple[list[ActorMatch], list[ActorMatch]]:
     """Split one side's actors into who acts and who backs them.
 
@@ -1951,14 +1955,19 @@ def _backed(side: list[ActorMatch], text: str) -> tuple[list[ActorMatch], list[A
         return side, []
     ordered = sorted(side, key=lambda m: m.span.start)
     acting, backers = [ordered[0]], []
+    previous = ordered[0]
     for m in ordered[1:]:
-        between = text[acting[-1].span.end : m.span.start]
+        between = text[previous.span.end : m.span.start]
         if BACKED_BY.search(between):
             backers.append(m)
         elif LOYAL_TO.search(between):
             acting = [m]
+        elif previous in backers and LIST_JOIN.fullmatch(between):
+            # "forces backed by Moscow and Tehran": the list goes on naming backers
+            backers.append(m)
         else:
             acting.append(m)
+        previous = m
     return acting, backers
 
 
