@@ -372,3 +372,13 @@ def test_capitals_listed_as_backers_are_no_place(extractor: Extractor) -> None:
     )
     places = {m.place.place.name for m in read(extractor, text, day="2018-07-19") if m.place}
     assert "Tehran" not in places and "Moscow" not in places
+
+
+def test_a_country_that_takes_a_town_is_its_state_forces(extractor: Extractor) -> None:
+    text = "ISTANBUL, Dec 30 - Turkey occupied the Kurdish enclave of Afrin on Sunday."
+    assert gainers(read(extractor, text, day="2018-03-20")) == {"Military Forces of Turkey"}
+
+
+def test_a_country_that_falls_takes_nothing(extractor: Extractor) -> None:
+    text = "Mosul fell to Islamic State fighters on Tuesday as Iraq's army fled."
+    assert "Military Forces of Iraq" not in gainers(read(extractor, text, day="2014-06-11"))

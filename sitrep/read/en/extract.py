@@ -196,6 +196,8 @@ CONTROLLER_AFTER = re.compile(
     r"the\s+control\s+of$|\b(?:fell|fall|falls|fallen)\s+to$", re.IGNORECASE
 )
 POSSESSIVE = re.compile(r"['’]s?$")
+# where the clause of "fell to X" ends: a comma, or a conjunction that opens another
+CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-\s|\b(?:as|while|when|after|before|but|whereas)\b")
 LOSER_CUE = re.compile(r"\b(?:from|against|on|of|targeting|targeted)\b[^,;]*$", re.IGNORECASE)
 # what may stand between two places of one list: "X in Syria and Y", "X, Y and Z",
 # "X near the Iranian border, Jalawla, Y", "as well as the Y" (no verb, no clause)
@@ -719,6 +721,8 @@ class EnglishReader:
         agent, loser, assoc = _roles(token, trig, actor_matches, text, ctx, family)
         if agent is None and token is not None and family in (Family.TAKE, Family.HANDOVER):
             agent = self._demonym_subject(token)
+        if agent is None and token is not None and family is Family.TAKE:
+            agent = self._country_subject(token)
         if family in REMOTE_FAMILIES and token is not None:
             agent, loser = self._remote_attacker(token, agent, loser)
         generic_agent = agent is not None and all(
@@ -963,6 +967,24 @@ class EnglishReader:
             (p.country for p in self.gazetteer.lookup(name) if p.kind is PlacePrecision.COUNTRY),
             None,
         )
+
+    def _country_subject(self, token: Any) -> Actor | None:
+        """State forces named by a country on the subject of a taking verb: "Turkey
+        occupied Afrin in March", "Ukraine recaptured Kherson". Not a handover
+        ("Armenia handed over Aghdam": the giver) and not "fell to" (the subject is
+        the place that fell)."""
+        if token.pos_ != "VERB" or token.lemma_.lower() in COUNTRY_SUBJECT_NOT_TAKER:
+            return None
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PROPN":
+            return None
+        words = [c for c in subject.children if c.dep_ == "compound" and c.i < subject.i]
+        name = " ".join([*(w.text for w in words), subject.text])
+        iso3 = next(
+            (p.country for p in self.gazetteer.lookup(name) if p.kind is PlacePrecision.COUNTRY),
+            None,
+        )
+        return self._state_forces(iso3) if iso3 else None
 
     def _demonym_subject(self, token: Any) -> Actor | None:
         """State forces named by a demonym on the subject: "a Turkish assault that
@@ -1744,7 +1766,12 @@ def _roles(
         # the subject is the place ("Raqqa, the ISIS capital, has fallen to ..."):
         # its actors lost it; the new holder is named after the trigger, if at all
         loser_side = [m for m in agent_side + loser_side + before if m not in after]
-        agent_side = after
+        # only who it fell to, not a later clause's actors ("fell to Islamic State
+        # fighters as Iraq's army fled")
+        cut = CLAUSE_BREAK.search(text, trig.end)
+        agent_side = [m for m in after if cut is None or m.span.start < cut.start()]
+        after = [m for m in after if m not in agent_side]
+        loser_side += [m for m in after if m not in loser_side]
         after = []
         subject_unknown = not agent_side
     if not agent_side and not subject_unknown:
@@ -1779,6 +1806,10 @@ def _roles(
     if agent is None and token is not None and _pronoun_subject(token):
         agent = ctx.last_agent
     return agent, loser, assoc
+
+
+# taking verbs whose subject is not the taker ("Syria fell to the rebels")
+COUNTRY_SUBJECT_NOT_TAKER = frozenset({"fall", "come", "remain", "stay", "lose"})
 
 
 def _noun_phrase_before(noun: Any) -> tuple[int, int]:
