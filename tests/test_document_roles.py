@@ -382,3 +382,14 @@ def test_a_country_that_takes_a_town_is_its_state_forces(extractor: Extractor) -
 def test_a_country_that_falls_takes_nothing(extractor: Extractor) -> None:
     text = "Mosul fell to Islamic State fighters on Tuesday as Iraq's army fled."
     assert "Military Forces of Iraq" not in gainers(read(extractor, text, day="2014-06-11"))
+
+
+def test_a_town_that_changed_hands_is_a_takeover_but_not_a_contested_one(
+    extractor: Extractor,
+) -> None:
+    told = read(extractor, "Kirkuk changed hands on Monday.", day="2017-10-22")
+    assert {m.place.place.name for m in takeovers(told) if m.place} == {"Kirkuk"}
+    contested = read(
+        extractor, "Kirkuk changed hands several times during the battle.", day="2017-10-22"
+    )
+    assert not takeovers(contested)
