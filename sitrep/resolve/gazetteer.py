@@ -1955,6 +1955,10 @@ class Gazetteer:
                     continue
             elif not script and not tok[0].isupper():
                 continue
+            elif form == "the" and (i + 1 >= n or not toks[i + 1][2][0].isupper()):
+                # "The village was shelled": a sentence's first word, not The Village
+                # (Oklahoma); a name with "The" capitalizes its next word (The Hague)
+                continue
             # The first real word must be capitalized in Latin text (tested where a
             # key is first made: the word is then among the tokens i..j).
             first = i
