@@ -393,3 +393,17 @@ def test_a_town_that_changed_hands_is_a_takeover_but_not_a_contested_one(
         extractor, "Kirkuk changed hands several times during the battle.", day="2017-10-22"
     )
     assert not takeovers(contested)
+
+
+def test_a_flag_raised_over_a_town_by_troops_is_a_takeover_by_a_crowd_none(
+    extractor: Extractor,
+) -> None:
+    troops = "Russian forces raised their flag over the town of Avdiivka on Saturday."
+    assert gainers(read(extractor, troops, day="2024-02-17")) == {"Military Forces of Russia"}
+    crowd = "Protesters raised the national flag in Kyiv on Saturday."
+    assert not takeovers(read(extractor, crowd, day="2024-02-17"))
+
+
+def test_walking_into_a_town_unopposed_is_a_takeover(extractor: Extractor) -> None:
+    text = "M23 fighters walked into Bukavu on Sunday without meeting resistance."
+    assert gainers(read(extractor, text, day="2025-02-16")) == {"M23: March 23 Movement"}

@@ -237,9 +237,17 @@ TRIGGERS: tuple[Trigger, ...] = (
     # "occupied the town of Sibut", "occupied Kherson" (not "had occupied": a control
     # statement, the longer match); "Kenyan troops moved into the port city of Kismayo"
     Trigger(Family.TAKE, r"occupied", feature=False, follow=_PLACE_OBJECT),
+    # "raised their flag over the town of Avdiivka", "hoisted the national flag in Kidal"
     Trigger(
         Family.TAKE,
-        r"(?:moved|rolled|drove|pushed)\s+into",
+        r"(?:raised|raise|raises|raising|hoisted|hoist|hoists|hoisting|planted|plants|planting)"
+        r"\s+(?:their|its|his|the|a)\s+(?:[\w\-]+\s+){0,2}?flags?\s+(?:over|above|in|on|at)",
+        feature=False,
+        follow=_PLACE_OBJECT,
+    ),
+    Trigger(
+        Family.TAKE,
+        r"(?:moved|rolled|drove|pushed|walked)\s+into",
         weight=0.4,
         feature=False,
         follow=_PLACE_OBJECT,
@@ -257,6 +265,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         Family.HANDOVER,
         r"hand(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?over|without\s+(?:a\s+)?(?:fight|resistance|a\s+shot)"
         r"|evacuat(?:ed|ion)\s+deal",
+    ),
+    # "without meeting resistance", "without firing a shot" (for the reader only: the
+    # classifier's features keep the lexicon it was trained with)
+    Trigger(
+        Family.HANDOVER,
+        r"without\s+(?:meeting|encountering|facing|firing)\s+(?:any\s+|much\s+|a\s+)?"
+        r"(?:fight|resistance|shot)",
+        feature=False,
     ),
     # a withdrawal alone says one side left, not that another took over
     Trigger(Family.HANDOVER, r"withdr(?:ew|awn|aws|aw)|pull(?:ed|s)?\s+out|withdrawal", 0.6),

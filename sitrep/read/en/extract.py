@@ -767,6 +767,14 @@ class EnglishReader:
             if agent is None:
                 return []
 
+        if (
+            family in (Family.TAKE, Family.HANDOVER)
+            and agent is not None
+            and agent.kind in NON_HOLDERS
+        ):
+            # "protesters raised the national flag in the square", "rioters took over
+            # the town hall": a crowd holds no territory (a protest or a riot)
+            return []
         if family in (Family.TAKE, Family.HANDOVER) and token is not None:
             if _partial_object(token, places) or PARTIAL_AFTER.match(text[trig.end :]):
                 return []  # "captured large swaths of territory": no place changed hands
