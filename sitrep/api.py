@@ -141,6 +141,11 @@ class Sitrep:
                     self._actors = load_actors(self.config)
         return self._actors
 
+    @property
+    def actors_loaded(self) -> bool:
+        """Whether :attr:`actors` is loaded already (reading it then loads nothing)."""
+        return self._actors is not None
+
     def close(self) -> None:
         """Release the store (the instance can open it again on next use)."""
         if self._store is not None:
@@ -234,9 +239,12 @@ class Sitrep:
     def event_items(
         self, f: EventFilter | None = None, /, **filters: Any
     ) -> Iterator[dict[str, Any]]:
-        """:meth:`events` as their JSON items (``Event.to_dict()``), for the faces."""
-        for event in self.events(f, **filters):
-            yield event.to_dict()
+        """:meth:`events` as their JSON items (``Event.to_dict()``), for the faces
+        (built straight from the rows, without records: the same items, cheaper)."""
+        from sitrep.views.queries import iter_events
+
+        f = self._filter(f, filters)
+        return iter_events(self.store, f, **self._readers(f))
 
     def day_counts(self, f: EventFilter | None = None, /, **filters: Any) -> list[dict[str, Any]]:
         """Events matching a filter per day and event type, ``[{date, event_type, n}]``
@@ -302,6 +310,12 @@ class Sitrep:
         from sitrep.views.queries import get_event_record
 
         return get_event_record(self.store, event_id)
+
+    def event_item(self, event_id: str) -> dict[str, Any]:
+        """:meth:`event` as its JSON item (``Event.to_dict()``), for the faces."""
+        from sitrep.views.queries import get_event
+
+        return get_event(self.store, event_id)
 
     def actor_aliases(self, items: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
         """The actors these event items name, each ``{id, aliases: [{lang, name}]}`` by

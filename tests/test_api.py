@@ -565,3 +565,28 @@ def test_summary_lists_countries_with_events(client: TestClient) -> None:
     countries = {c["country"]: c["events"] for c in _get(client, "/api/summary")["countries"]}
     assert countries.get("SYR", 0) >= 1
     assert countries["SYR"] == len(_events(client, "country=SYR"))
+
+
+def test_items_of_ingested_events_are_the_records_items(db: str) -> None:
+    """Items built straight from the rows (pages, one event) equal ``Event.to_dict()``
+    of the records, in key order too, on events read from real text (references,
+    inferred dates, places coarser than the event's)."""
+    from sitrep.store import open_store
+    from sitrep.views.queries import (
+        ALL_STATUSES,
+        EventFilter,
+        get_event,
+        get_event_record,
+        iter_event_records,
+        iter_events,
+    )
+
+    with open_store(db, readonly=True) as store:
+        f = EventFilter(statuses=ALL_STATUSES)
+        items = list(iter_events(store, f))
+        assert items
+        assert json.dumps(items) == json.dumps([e.to_dict() for e in iter_event_records(store, f)])
+        for e in items:
+            assert json.dumps(get_event(store, e["id"])) == json.dumps(
+                get_event_record(store, e["id"]).to_dict()
+            )

@@ -350,3 +350,26 @@ def test_postgres_pages_by_cursor_and_stores_timelines(app_config: Config) -> No
         _undated_reads(store, nulls_first=False)
         day = date(2017, 1, 1)
         assert as_of(store, day) == _fresh_as_of(store, day)
+
+
+def test_items_built_from_rows_are_the_records_items(bench_db: str) -> None:
+    """The event items of pages and of one event (built straight from the rows) are
+    ``Event.to_dict()`` of the records, field for field and in the same key order."""
+    from sitrep.views.queries import get_event_record, iter_event_records
+
+    with open_store(bench_db, readonly=True) as store:
+        compared = 0
+        for f in (
+            EventFilter(limit=300),
+            EventFilter(limit=120, country="SYR", statuses=("occurred", "claimed", "background")),
+            EventFilter(limit=80, actor="ISIS", offset=7),
+            EventFilter(limit=60, type="territory", newest_first=True),
+        ):
+            items = list(iter_events(store, f))
+            records = [e.to_dict() for e in iter_event_records(store, f)]
+            assert items and json.dumps(items) == json.dumps(records)
+            compared += sum(bool(e["agreements"] or e["disagreements"]) for e in items)
+            for e in items[:20]:
+                one = get_event(store, e["id"])
+                assert json.dumps(one) == json.dumps(get_event_record(store, e["id"]).to_dict())
+        assert compared > 0  # some events had reports to compare

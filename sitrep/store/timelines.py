@@ -12,13 +12,14 @@ made before timelines were stored runs it once (see ``sitrep.store.database``).
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, delete, or_, select
+from sqlalchemy import Date, Select, and_, bindparam, delete, or_, select
 from sqlalchemy.engine import Connection
 
 from sitrep.control import (
@@ -177,19 +178,20 @@ def rebuild_all_control(conn: Connection) -> int:
     return written
 
 
+_MATERIALISED = select(meta.c.value).where(meta.c.key == CONTROL_KEY)
+
+
 def materialised(conn: Connection) -> bool:
     """Whether ``control_spans`` holds every place's timeline."""
-    return conn.execute(select(meta.c.value).where(meta.c.key == CONTROL_KEY)).first() is not None
+    return conn.execute(_MATERIALISED).first() is not None
 
 
-def stored_as_of(
-    conn: Connection,
-    day: date,
-    country: str | None = None,
-    bbox: tuple[float, float, float, float] | None = None,
-) -> list[dict[str, Any]]:
-    """Who held what on ``day``, from the stored timelines (see :func:`sitrep.control.as_of`)."""
+@functools.cache
+def _as_of_statement(by_country: bool, by_box: bool) -> Select[Any]:
+    """The read of :func:`stored_as_of`, built once per kind (a day, a country, a box
+    are its parameters): building it took longer than running it."""
     s = control_spans
+    day = bindparam("day", type_=Date())
     q = (
         select(s, places.c.name, places.c.country, places.c.admin1, places.c.lat, places.c.lon)
         .add_columns(places.c.kind)
@@ -199,11 +201,32 @@ def stored_as_of(
             or_(s.c.end.is_(None), s.c.end > day),
         )
     )
+    if by_country:
+        q = q.where(places.c.country == bindparam("country"))
+    if by_box:
+        q = q.where(
+            places.c.lon.between(bindparam("west"), bindparam("east")),
+            places.c.lat.between(bindparam("south"), bindparam("north")),
+        )
+    return q
+
+
+def stored_as_of(
+    conn: Connection,
+    day: date,
+    country: str | None = None,
+    bbox: tuple[float, float, float, float] | None = None,
+) -> list[dict[str, Any]]:
+    """Who held what on ``day``, from the stored timelines (see :func:`sitrep.control.as_of`)."""
+    params: dict[str, Any] = {"day": day}
     if country:
-        q = q.where(places.c.country == country.upper())
+        params["country"] = country.upper()
     if bbox:
-        q = q.where(places.c.lon.between(bbox[0], bbox[2]), places.c.lat.between(bbox[1], bbox[3]))
-    rows = sorted(conn.execute(q).mappings(), key=lambda r: (r["name"], r["place_id"], r["seq"]))
+        params.update(zip(("west", "south", "east", "north"), bbox, strict=True))
+    q = _as_of_statement(bool(country), bool(bbox))
+    rows = sorted(
+        conn.execute(q, params).mappings(), key=lambda r: (r["name"], r["place_id"], r["seq"])
+    )
     return [
         held_item(
             {

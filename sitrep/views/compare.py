@@ -31,15 +31,9 @@ def compare_reports(
     mentions: Sequence[Report],
 ) -> tuple[tuple[Agreement, ...], tuple[Difference, ...]]:
     """(agreements, differences) between the sources of an event's reports."""
-    told = [m for m in mentions if not m.reference]
-    if len(told) < 2:
-        return (), ()  # one report agrees with no one and differs from no one
-    by_field: dict[str, dict[Any, set[str]]] = {f: {} for f in FIELDS}
-    for m in told:
-        # the values of FIELDS, in order, as _value reads them (inlined: every page
-        # of events compares the reports of each of its events)
-        for f, v in zip(
-            FIELDS,
+    told = [
+        (
+            m.source,
             (
                 m.status,
                 m.date.isoformat() if m.date and not m.date_inferred else None,
@@ -48,18 +42,74 @@ def compare_reports(
                 m.fatalities,
                 m.place_name if m.place_kind in ("city", "admin1") else None,
             ),
-            strict=True,
-        ):
+        )
+        for m in mentions
+        if not m.reference
+    ]
+    agreements, differences = _compared(told)
+    return (
+        tuple(Agreement(f, v, sources) for f, v, sources in agreements),
+        tuple(Difference(f, values) for f, values in differences),
+    )
+
+
+def compare_items(
+    mentions: Sequence[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """:func:`compare_reports` over mention items (``Report.to_dict()``), answered as
+    the event item's ``agreements`` and ``disagreements`` lists: the web API's pages
+    build their items without records."""
+    told = [
+        (
+            m["source"],
+            (
+                m["status"],
+                None if m["date_inferred"] else m["date"],
+                m["actor1"],
+                m["actor2"],
+                m["fatalities"],
+                m["place_name"] if m["place_kind"] in ("city", "admin1") else None,
+            ),
+        )
+        for m in mentions
+        if not m["reference"]
+    ]
+    if len(told) < 2:
+        return [], []  # most events: nothing to compare, nothing to build
+    agreements, differences = _compared(told)
+    return (
+        [{"field": f, "value": v, "sources": list(s)} for f, v, s in agreements],
+        [
+            {"field": f, "values": [{"value": v, "sources": list(s)} for v, s in values]}
+            for f, values in differences
+        ],
+    )
+
+
+_Agreed = tuple[str, Any, tuple[str, ...]]
+_Differing = tuple[str, tuple[tuple[Any, tuple[str, ...]], ...]]
+
+
+def _compared(
+    told: Sequence[tuple[str, tuple[Any, ...]]],
+) -> tuple[list[_Agreed], list[_Differing]]:
+    """Agreements ``(field, value, sources)`` and differences ``(field, ((value,
+    sources), ...))`` between reports given as (source, the values of FIELDS)."""
+    if len(told) < 2:
+        return [], []  # one report agrees with no one and differs from no one
+    by_field: dict[str, dict[Any, set[str]]] = {f: {} for f in FIELDS}
+    for source, values in told:
+        for f, v in zip(FIELDS, values, strict=True):
             if v is not None:
-                by_field[f].setdefault(v, set()).add(m.source)
-    agreements: list[Agreement] = []
-    differences: list[Difference] = []
+                by_field[f].setdefault(v, set()).add(source)
+    agreements: list[_Agreed] = []
+    differences: list[_Differing] = []
     for f in FIELDS:
-        values = by_field[f]
-        if len(values) > 1:
-            ranked = sorted(values.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))
-            differences.append(Difference(f, tuple((v, tuple(sorted(s))) for v, s in ranked)))
-        for v, sources in values.items():
+        by_value = by_field[f]
+        if len(by_value) > 1:
+            ranked = sorted(by_value.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))
+            differences.append((f, tuple((v, tuple(sorted(s))) for v, s in ranked)))
+        for v, sources in by_value.items():
             if len(sources) > 1:
-                agreements.append(Agreement(f, v, tuple(sorted(sources))))
-    return tuple(agreements), tuple(differences)
+                agreements.append((f, v, tuple(sorted(sources))))
+    return agreements, differences

