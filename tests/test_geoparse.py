@@ -705,3 +705,15 @@ def test_a_given_name_and_a_surname_that_are_towns(default_world: Gazetteer) -> 
         ("Paris", PlacePrecision.CITY),
         ("Texas", PlacePrecision.ADMIN1),
     ]
+
+
+def test_a_governor_or_a_legislature_names_the_province(default_world: Gazetteer) -> None:
+    found = default_world.find("New York Gov. Andrew Cuomo said the storm hit Albany.")
+    assert (found[0].matched_text, found[0].place.id) == ("New York", NEW_YORK_STATE)
+    (kandahar,) = default_world.find("The Kandahar governor said the Taliban attacked.")
+    assert kandahar.place.kind is PlacePrecision.ADMIN1 and kandahar.place.country == "AFG"
+    found = default_world.find("Washington lawmakers met in Olympia.")
+    assert found[0].place.kind is PlacePrecision.ADMIN1
+    # a mayor is the city's
+    (city,) = default_world.find("The New York Mayor spoke.")
+    assert city.place.id == NEW_YORK_CITY

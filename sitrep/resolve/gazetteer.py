@@ -287,6 +287,33 @@ def _after_the(text: str, start: int) -> bool:
     return _AFTER_THE.search(text, max(0, start - 40), start) is not None
 
 
+# Words after a name that make it a province's: its governor, its legislature
+# ("New York Gov.", "Kandahar governor", "Ohio lawmakers").
+_PROVINCE_OFFICES = frozenset(
+    """
+    gov governor governors governorship legislature legislators lawmakers statehouse
+    assemblyman assemblywoman
+    """.split()
+)
+
+
+def _province_office(
+    text: str,
+    toks: Sequence[tuple[int, int, str]],
+    folded: Sequence[tuple[str, int, bool]],
+    j: int,
+) -> bool:
+    """Whether the name ending at token ``j`` is followed (after a space, or a
+    possessive) by a word of :data:`_PROVINCE_OFFICES` or "National Guard"."""
+    k = j + 1
+    if k >= len(toks) or text[toks[j][1] : toks[k][0]] not in (" ", "'s ", "\u2019s "):
+        return False
+    word = folded[k][0]
+    if word in _PROVINCE_OFFICES:
+        return True
+    return word == "national" and k + 1 < len(toks) and folded[k + 1][0] == "guard"
+
+
 def _nearest_km(
     lat: float, lon: float, points: Sequence[tuple[float, float, int]], *, skip: int | None = None
 ) -> float:
@@ -2155,6 +2182,16 @@ class Gazetteer:
                     # "in the Atlantic": the ocean, not Atlantic, Iowa
                     region = [r for r in ranked if self._places[r].kind is PlacePrecision.REGION]
                     ranked = region[:1] + [r for r in ranked if r not in region[:1]]
+                elif (
+                    self.world
+                    and not prov
+                    and self._places[ranked[0]].kind is not PlacePrecision.ADMIN1
+                    and _province_office(text, toks, folded, j)
+                ):
+                    # "New York Gov. Kathy Hochul", "the Kandahar governor": the
+                    # province of that name, not its city
+                    province = [r for r in ranked if self._is_admin1(r)]
+                    ranked = province[:1] + [r for r in ranked if r not in province[:1]]
                 best = self._places[ranked[0]]
                 word = toks[i][2]
                 # only a script with capitals capitalizes a sentence's first word
