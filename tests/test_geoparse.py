@@ -666,3 +666,63 @@ def test_the_and_a_lower_case_word_is_no_place_called_the(world: Gazetteer) -> N
         ["The Hague"],
         ["Hague"],
     )
+
+
+# -- issue 11, fifth round -----------------------------------------------------------
+
+
+def test_a_district_and_its_seat_town_share_a_name(default_world: Gazetteer) -> None:
+    # Faizabad: the district is Faīẕābād in GeoNames, the town Fayzabad, so the
+    # town had the name only as an alias and lost to the district
+    text = "Fighting reached Faizabad, the capital of Badakhshan province."
+    faizabad = default_world.find(text)[0]
+    assert faizabad.matched_text == "Faizabad"
+    assert faizabad.place.kind is PlacePrecision.CITY and faizabad.place.country == "AFG"
+    # the word "district" names the district
+    text = "Taliban fighters overran Faizabad district in Badakhshan province."
+    district = default_world.find(text)[0]
+    assert district.matched_text == "Faizabad district"
+    assert district.place.kind is PlacePrecision.ADMIN2 and district.place.country == "AFG"
+    # a county known by an alias is no district of that name ("the Jackson district"
+    # of a school board)
+    found = default_world.find("Voters in the Jackson district, Mississippi, went to the polls.")
+    assert "Jackson" in [m.matched_text for m in found]
+
+
+def test_a_large_town_before_a_capitalized_word_names_an_institution(
+    default_world: Gazetteer,
+) -> None:
+    # a city of 100,000 or more before a capitalized word is the city of a
+    # paper, a team or a bank, not a person's first name
+    found = default_world.find("The Boston Celtics beat the Detroit Pistons.")
+    assert [(m.matched_text, m.place.admin1) for m in found] == [
+        ("Boston", "Massachusetts"),
+        ("Detroit", "Michigan"),
+    ]
+    # unless the name is a given name ("Austin"), or the town is small
+    found = default_world.find("Austin Smith, 23, and Jena Brown were arrested in Tyler.")
+    assert [m.matched_text for m in found] == ["Tyler"]
+
+
+def test_a_given_name_and_a_surname_that_are_towns(default_world: Gazetteer) -> None:
+    # "Paris Hilton": Paris is a given name and Hilton a small town, so neither is a place
+    text = "Paris Hilton watched in Austin, as the Houston Texans played in Paris, Texas."
+    found = [(m.matched_text, m.place.kind) for m in default_world.find(text)]
+    assert found == [
+        ("Austin", PlacePrecision.CITY),
+        ("Houston", PlacePrecision.CITY),
+        ("Paris", PlacePrecision.CITY),
+        ("Texas", PlacePrecision.ADMIN1),
+    ]
+
+
+def test_a_governor_or_a_legislature_names_the_province(default_world: Gazetteer) -> None:
+    found = default_world.find("New York Gov. Andrew Cuomo said the storm hit Albany.")
+    assert (found[0].matched_text, found[0].place.id) == ("New York", NEW_YORK_STATE)
+    (kandahar,) = default_world.find("The Kandahar governor said the Taliban attacked.")
+    assert kandahar.place.kind is PlacePrecision.ADMIN1 and kandahar.place.country == "AFG"
+    found = default_world.find("Washington lawmakers met in Olympia.")
+    assert found[0].place.kind is PlacePrecision.ADMIN1
+    # a mayor is the city's
+    (city,) = default_world.find("The New York Mayor spoke.")
+    assert city.place.id == NEW_YORK_CITY

@@ -112,6 +112,8 @@ _METRO_VOTE = 0.3
 _STATE_TOWN = 100_000
 #: At most this many sure places of an article are compared with candidates.
 MAX_ANCHORS = 24
+# A town this near (km) to the centre of a district of its name is the district's seat.
+_SEAT_KM = 30.0
 
 # Titles before a person's name: "Dr. Jordan", "Sheikh Zayed", "Gen. Mayhoub".
 _TITLES = frozenset(
@@ -141,6 +143,27 @@ _LOCAL_WORDS = frozenset(
     police city mayor township borough council high elementary middle junior public
     school schools library man woman men women boy girl resident residents native
     firefighters independent civic municipal
+    """.split()
+)
+
+# A place this large named before a capitalized word names an institution,
+# a team or a paper ("Boston Globe") unless the name is a given name.
+_PERSON_TOWN = 100_000
+# Given names that are also the names of large places, countries or provinces
+# (folded, one word): before a surname they are a person ("Austin Smith",
+# "Jordan Peterson", "Sofia Coppola", "Chad Johnson").
+_GIVEN_NAMES = frozenset(
+    """
+    austin charlotte sofia adelaide florence orlando salvador regina eugene madison lincoln
+    jackson jordan paris sydney victoria milan dallas tyler chester chelsea
+    georgia virginia carolina augusta savannah aurora helena marion warren clinton troy
+    vernon alexandria elizabeth camden lafayette raleigh beverly shelby logan mason carson
+    hudson kent douglas franklin irving stanley preston leon jasper santiago medina mercedes
+    dolores rosario valencia lourdes isabela mariana marina alma vera chad israel india
+    brooklyn dakota denver nelson hamilton wellington clifton lawrence wayne sherman
+    murray dayton sterling allen harrison jefferson monroe taylor winston kingston
+    cleveland odessa luther darwin sharon jena bristol aden quincy norman ashley whitney
+    vladimir garland lowell everett brandon chandler gilbert hayward elgin
     """.split()
 )
 
@@ -262,6 +285,33 @@ def _after_the(text: str, start: int) -> bool:
     """Whether the name at ``start`` follows "the" (and at most two lower-case
     words), as a sea, an ocean or a region does and a town does not."""
     return _AFTER_THE.search(text, max(0, start - 40), start) is not None
+
+
+# Words after a name that make it a province's: its governor, its legislature
+# ("New York Gov.", "Kandahar governor", "Ohio lawmakers").
+_PROVINCE_OFFICES = frozenset(
+    """
+    gov governor governors governorship legislature legislators lawmakers statehouse
+    assemblyman assemblywoman
+    """.split()
+)
+
+
+def _province_office(
+    text: str,
+    toks: Sequence[tuple[int, int, str]],
+    folded: Sequence[tuple[str, int, bool]],
+    j: int,
+) -> bool:
+    """Whether the name ending at token ``j`` is followed (after a space, or a
+    possessive) by a word of :data:`_PROVINCE_OFFICES` or "National Guard"."""
+    k = j + 1
+    if k >= len(toks) or text[toks[j][1] : toks[k][0]] not in (" ", "'s ", "\u2019s "):
+        return False
+    word = folded[k][0]
+    if word in _PROVINCE_OFFICES:
+        return True
+    return word == "national" and k + 1 < len(toks) and folded[k + 1][0] == "guard"
 
 
 def _nearest_km(
@@ -437,6 +487,9 @@ _PROVINCE_WORDS_LATIN = frozenset(
     {"province", "governorate", "governorates", "provinces", "muhafazah", "wilayah", "ostan"}
 )
 _PROVINCE_WORDS_SCRIPT = ("استان", "محافظه", "ولایت")
+# A name followed by one of these words is a second-level subdivision of that
+# name, where the gazetteer has one: "Faizabad district", "Bakhmut raion".
+_DISTRICT_WORDS = frozenset({"district", "rayon", "raion"})
 
 # In world mode a name followed by one of these words is a first-level
 # subdivision ("Kano State", "Washington state", "Osaka Prefecture"). The
@@ -2002,6 +2055,8 @@ class Gazetteer:
 
         # "X Province", "X governorate", "province of X": the province.
         extended: list[tuple[int, int, list[int], bool]] = []
+        kinds = self._places._cols[5]
+        district_code = _KIND_CODE[PlacePrecision.ADMIN2]
         for i, j, rows, _ in cands:
             provs = self._provinces_of(rows)
             if provs and j + 1 < n and joined[j + 1] and folded[j + 1][0] in self._province_words:
@@ -2017,6 +2072,24 @@ class Gazetteer:
                 extended.append((i - 2, j, provs, True))
             elif provs and i >= 1 and joined[i] and folded[i - 1][0] in _PROVINCE_WORDS_SCRIPT:
                 extended.append((i - 1, j, provs, True))
+            elif (
+                self.world
+                and j + 1 < n
+                and joined[j + 1]
+                and folded[j + 1][0] in _DISTRICT_WORDS
+                and (
+                    districts := [
+                        r
+                        for r in rows
+                        if kinds[r] == district_code
+                        and self._primary_key(r) == _join(folded[i : j + 1])
+                    ]
+                )
+            ):
+                # "Faizabad district": the district, not its seat town of that
+                # name; a county known by an alias ("Jackson" for Jackson
+                # County) is no such district ("the Jackson district" of a school board).
+                extended.append((i, j + 1, districts, True))
             elif (
                 not provs
                 and j + 1 < n
@@ -2045,7 +2118,9 @@ class Gazetteer:
         chosen = [c for c in chosen if not self._tail_of_name(c[0], toks, folded, joined, hyphen)]
         demonyms: tuple[str, ...] = ()
         if self.world:
-            chosen = [c for c in chosen if not self._person_name(c[0], c[1], text, toks, folded)]
+            chosen = [
+                c for c in chosen if not self._person_name(c[0], c[1], text, toks, folded, c[2])
+            ]
             chosen = self._listed_areas(chosen, text, toks, folded)
             adjectives = self._adjectives
             demonyms = tuple(
@@ -2111,6 +2186,16 @@ class Gazetteer:
                     # "in the Atlantic": the ocean, not Atlantic, Iowa
                     region = [r for r in ranked if self._places[r].kind is PlacePrecision.REGION]
                     ranked = region[:1] + [r for r in ranked if r not in region[:1]]
+                elif (
+                    self.world
+                    and not prov
+                    and self._places[ranked[0]].kind is not PlacePrecision.ADMIN1
+                    and _province_office(text, toks, folded, j)
+                ):
+                    # "New York Gov. Kathy Hochul", "the Kandahar governor": the
+                    # province of that name, not its city
+                    province = [r for r in ranked if self._is_admin1(r)]
+                    ranked = province[:1] + [r for r in ranked if r not in province[:1]]
                 best = self._places[ranked[0]]
                 word = toks[i][2]
                 # only a script with capitals capitalizes a sentence's first word
@@ -2441,6 +2526,19 @@ class Gazetteer:
 
         return sorted(rows, key=key)
 
+    def _seat_of(self, town: int, districts: Sequence[int]) -> bool:
+        """Whether ``town`` lies at one of ``districts`` (same province, within
+        :data:`_SEAT_KM` of its population-weighted centre): a district that
+        shares its name with its main town is placed at that town."""
+        places = self._places
+        p = places[town]
+        a1 = self._admin1_id[town]
+        return any(
+            self._admin1_id[d] == a1
+            and _nearest_km(p.lat, p.lon, [(places[d].lat, places[d].lon, d)]) <= _SEAT_KM
+            for d in districts
+        )
+
     def _primary_key(self, row: int) -> str:
         """The key of a place's own name (not of an alias), computed once."""
         key = self._name_keys.get(row)
@@ -2509,6 +2607,14 @@ class Gazetteer:
         alias_only: set[int] = set()
         admin1_pop = {places[r].id: places[r].population for r in rows}
         if name_key is not None:
+            # Districts under this very name: the town that is their seat is
+            # the name too, whatever spelling the town's own entry has
+            # ("Faizabad": the district Faīẕābād, the town Fayzabad).
+            districts = [
+                r
+                for r in rows
+                if places[r].kind is PlacePrecision.ADMIN2 and self._primary_key(r) == name_key
+            ]
             for r in rows:
                 if self._primary_key(r) == name_key:
                     continue
@@ -2522,7 +2628,7 @@ class Gazetteer:
                     and p.population * _CITY_STATE_SHARE >= admin1_pop.get(a1, 0)
                 ):
                     namesake_admin1.add(a1)
-                else:
+                elif not (p.kind is PlacePrecision.CITY and self._seat_of(r, districts)):
                     alias_only.add(r)
         anchors = evidence.anchors
         main = next(iter(ctx_rank), None)
@@ -2903,11 +3009,18 @@ class Gazetteer:
         text: str,
         toks: Sequence[tuple[int, int, str]],
         folded: Sequence[tuple[str, int, bool]],
+        rows: Sequence[int] = (),
     ) -> bool:
         """Whether the name at tokens ``i..j`` is (part of) a person's name:
         after a title ("Dr. Jordan", "Sheikh Zayed", "Gen. Mayhoub"), or a
         one-word name right after or before a capitalized word that names no
-        place ("Sam Taylor", "Vladimir Putin", "Angela Merkel")."""
+        place ("Sam Taylor", "Vladimir Putin", "Angela Merkel").
+
+        Before such a word, the name of a city of :data:`_PERSON_TOWN` people
+        or more (``rows``, by their own name) opens a person's name only when
+        it is a given name (:data:`_GIVEN_NAMES`: "Austin Smith", "Jordan
+        Peterson"); otherwise it names what follows ("Boston Globe", "Dallas
+        Cowboys", "Iraq Body Count")."""
         if folded[i][2]:
             return False  # Arabic script: no capitals to go by
         if i > 0:
@@ -2921,8 +3034,55 @@ class Gazetteer:
                 return True
         if i != j or toks[i][2].isupper():
             return False
-        return self._name_word(i - 1, i, text, toks, folded, before=True) or self._name_word(
-            i + 1, i, text, toks, folded, before=False
+        if self._given_pair(i, i + 1, text, toks, folded) or self._given_pair(
+            i - 1, i, text, toks, folded
+        ):
+            return True
+        if self._name_word(i - 1, i, text, toks, folded, before=True):
+            return True
+        if not self._name_word(i + 1, i, text, toks, folded, before=False):
+            return False
+        key = folded[i][0]
+        if key in _GIVEN_NAMES or not rows:
+            return True
+        pops = self._places._cols[7]
+        own = [pops[r] for r in rows if self._primary_key(r) == key]
+        return max(own, default=0) < _PERSON_TOWN
+
+    def _given_pair(
+        self,
+        a: int,
+        b: int,
+        text: str,
+        toks: Sequence[tuple[int, int, str]],
+        folded: Sequence[tuple[str, int, bool]],
+    ) -> bool:
+        """Whether tokens ``a`` and ``b`` are a given name (:data:`_GIVEN_NAMES`)
+        and a surname, though both name towns: "Austin Smith", "Paris Hilton".
+        Not when the second word names a country, a province or a large town
+        ("Austin Texas", "Paris Texas"), or is an institution's word ("Lincoln
+        Center") or a demonym ("Houston Texans")."""
+        if a < 0 or b >= len(toks) or folded[a][0] not in _GIVEN_NAMES:
+            return False
+        if text[toks[a][1] : toks[b][0]] != " ":
+            return False
+        first, second = toks[a][2], toks[b][2]
+        form, cls, script = folded[b]
+        if script or cls != _WORD or len(second) < 2 or second.isupper() or first.isupper():
+            return False
+        if not (first[0].isupper() and second[0].isupper()):
+            return False
+        if form in self._stop or form in _NAME_EXEMPT or form in self._province_words:
+            return False
+        word = second.casefold()
+        if word in self._adjectives or word in self._area_adjectives:
+            return False
+        kinds, pops = self._places._cols[5], self._places._cols[7]
+        city = _KIND_CODE[PlacePrecision.CITY]
+        district = _KIND_CODE[PlacePrecision.ADMIN2]
+        return all(
+            (kinds[r] == city and pops[r] < _PERSON_TOWN) or kinds[r] == district
+            for r in self._get(form)
         )
 
     def _name_word(
