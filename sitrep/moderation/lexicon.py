@@ -169,8 +169,6 @@ _STRONG_PHRASES = (
     "خاک بر سرشون",
     "گور بابات",
     "گور پدرت",
-    "گور بابای",
-    "گور پدر",
 )
 # Calls to kill or execute someone (a curse wishing a death is an insult too).
 _VIOLENCE_PHRASES = (
@@ -200,15 +198,18 @@ _VIOLENCE_PHRASES = (
     "سرشون رو ببرید",
 )
 # Contempt for a people or a faith: a group word with a word of filth or of beasts.
+# Group words that are also common words are left out: ترک (quit, crack), کرد (did),
+# سنی (of age: «گروه سنی»). The rules skip a phrase followed by a superlative
+# («کارگران افغانی کثیف‌ترین کارها را می‌کنند»: the dirtiest jobs, not dirty Afghans).
 _GROUPS = _ordered(
     """
     افغانی افغانیا افغانیها افغانیای افغانیهای افغان افغانها عرب عربا عربها عربای عربهای
-    ترک ترکا ترکها ترکای کرد کردا کردها لر لرا لرها بهایی بهاییا بهاییها بهاییهای یهودی
-    یهودیا یهودیها یهودیهای سنی سنیا سنیها شیعه شیعه‌ها شیعها آخوند آخوندا آخوندها
+    کردها لر لرا لرها بهایی بهاییا بهاییها بهاییهای یهودی یهودیا یهودیها یهودیهای سنیا
+    سنیها شیعه شیعه‌ها شیعها آخوند آخوندا آخوندها
     """
 )
 _CONTEMPT = _ordered("کثیف نجس وحشی انگل حیوون حیوان کثافت آشغال")
-_HATE_PHRASES = tuple(f"{g} {c}" for g in _GROUPS for c in _CONTEMPT)
+HATE_PHRASES = tuple(f"{g} {c}" for g in _GROUPS for c in _CONTEMPT)
 
 # Plain insults missing from persian-text-guard 1.5.0. "strong" ones are rejected on
 # sight; "mild" ones (a word that is also ordinary: خر is a donkey) need a target.
@@ -236,7 +237,7 @@ EXTRA_INSULTS: dict[str, tuple[str, ...]] = {
     + _MORE_STRONG
     + _STRONG_PHRASES
     + _VIOLENCE_PHRASES
-    + _HATE_PHRASES,
+    + HATE_PHRASES,
     "mild": _ordered(
         """
         خر خری الاغ گاو گوساله حیوان حیوون دیوانه دیوونه روانی آشغال اشغال مزخرف چرند
