@@ -114,6 +114,37 @@ def test_words_near_the_added_insults_pass(text: str) -> None:
     assert not any(r.rule == "insult" for r in moderate(text).reasons)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مسئول بیشرم استعفا بده",
+        "خاک تو سرت با این نظرت",
+        "برو گور بابات",
+        "این آخوندا رو باید اعدامشون کنید",
+        "خونش حلاله",
+        "افغانیای کثیف از اینجا برید",
+        "بهاییهای نجس",
+    ],
+)
+def test_sixth_pass_insults_curses_threats_and_group_contempt_are_rejected(text: str) -> None:
+    # lexicon._MORE_STRONG and its phrase tuples: words, curses, calls to kill, slurs.
+    reason = next(r for r in moderate(text).reasons if r.rule == "insult")
+    assert reason.score >= 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سر گور پدر بزرگم گل گذاشتیم",  # a grave, not the curse «گور بابات»
+        "کارگرای افغانی کثیف‌ترین کارها رو با کمترین حقوق انجام میدن",  # the dirtiest jobs
+        "ترک کثیف کاری رو کنار بذار",  # ترک: quitting, not Turks
+        "مهاجرای افغان سال هاست اینجا کار میکنن",
+    ],
+)
+def test_sixth_pass_phrases_leave_their_innocent_neighbours(text: str) -> None:
+    assert not any(r.rule == "insult" for r in moderate(text).reasons)
+
+
 def test_mild_added_insult_aimed_at_someone_is_rejected() -> None:
     # A mild word (lexicon.EXTRA_INSULTS["mild"]) aimed at "you" reaches the reject score.
     reason = next(r for r in moderate("تو آدم رذلی هستی، رذل").reasons if r.rule == "insult")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.moderation.corpus import corpus_dir, read_corpus
+from sitrep.moderation.corpus import corpus_dir, heldout_examples, read_corpus
 
 
 def test_held_out_lines_are_not_trained_on() -> None:
@@ -11,3 +11,15 @@ def test_held_out_lines_are_not_trained_on() -> None:
     trained = {e.text for e in read_corpus()}
     assert len(trained) > 900
     assert not trained & {e.text for e in held}
+
+
+def test_held_out_slice_has_both_labels_in_both_languages() -> None:
+    held = heldout_examples()
+    assert held == read_corpus(corpus_dir() / "heldout")
+    assert {(e.label, e.language) for e in held} >= {
+        ("offensive", "fa"),
+        ("acceptable", "fa"),
+        ("offensive", "en"),
+        ("acceptable", "en"),
+    }
+    assert len(held) >= 60

@@ -66,8 +66,13 @@ def corpus_dir() -> Path:
     return Path(str(resources.files("sitrep").joinpath("data", "moderation_corpus")))
 
 
+@lru_cache(maxsize=1)
 def shipped_model_path() -> Path:
-    """Where the shipped model lives (``sitrep/data/moderation_model.joblib``)."""
+    """Where the shipped model lives (``sitrep/data/moderation_model.joblib``).
+
+    Kept once found: ``shipped_classifier`` asks for every comment, and asking
+    importlib.resources cost about as much as the model's own arithmetic.
+    """
     return Path(str(resources.files("sitrep").joinpath("data", MODEL_NAME)))
 
 
@@ -86,6 +91,11 @@ def read_corpus(folder: Path | None = None) -> list[Example]:
                 elif line and not line.startswith("#"):
                     out.append(Example(line, label, kind, language))
     return out
+
+
+def heldout_examples() -> list[Example]:
+    """Our held-out comments (``moderation_corpus/heldout``): never trained on, for checks."""
+    return read_corpus(corpus_dir() / "heldout")
 
 
 def _spaced(word: str, rng: random.Random) -> str:

@@ -132,6 +132,85 @@ ENGLISH_WORDS = _words(
     """
 )
 
+# Issue 17, sixth pass: words and phrases written from how Persian readers insult,
+# curse and threaten in comments (not from any data set). Strong: only ever said of
+# a person or a curse at one; mild: also an ordinary word, so it needs a target to
+# reject. Phrases hold a space: the filter matches them across words.
+_MORE_STRONG = _ordered(
+    """
+    بیشرم بی‌شرم بی‌حیا بیحیا وقیح بی‌لیاقت بیلیاقت بی‌عرضه بیعرضه عقب‌مونده عقبمونده
+    عقده‌ای عقده‌ایی عقده‌ای‌ها ساندیس‌خور ساندیسخور ماله‌کش مالهکش گداصفت سگ‌پدر سگپدر
+    سگ‌صفت سگصفت توله‌سگ تولهسگ بی‌سروپا بیسروپا کسافت کصافت گائیدم گاییدی گاییدن
+    بگامت بگامشون میگامت
+    """
+)
+# Curses and brush-offs written as phrases (the filter reads the spacing variants).
+_STRONG_PHRASES = (
+    "بی همه چیز",
+    "پست فطرت",
+    "مادر خراب",
+    "خفه شید",
+    "خفه شین",
+    "گمشو",
+    "گم شو",
+    "گمشید",
+    "گم شید",
+    "دهنتو ببند",
+    "ببند دهنتو",
+    "دهنت رو ببند",
+    "تف به روت",
+    "تف تو روت",
+    "تف به ذاتت",
+    "خاک تو سرت",
+    "خاک بر سرت",
+    "خاک تو سرتون",
+    "خاک بر سرتون",
+    "خاک تو سرشون",
+    "خاک بر سرشون",
+    "گور بابات",
+    "گور پدرت",
+)
+# Calls to kill or execute someone (a curse wishing a death is an insult too).
+_VIOLENCE_PHRASES = (
+    "اعدامش کنید",
+    "اعدامشون کنید",
+    "اعدامشان کنید",
+    "اعدامش کنن",
+    "اعدامشون کنن",
+    "باید اعدام بشه",
+    "باید اعدام بشن",
+    "باید اعدام شود",
+    "باید اعدام شوند",
+    "اعدام باید گردد",
+    "اعدام باید گردند",
+    "بکشیدش",
+    "بکشیدشون",
+    "بکشیدشان",
+    "باید کشتش",
+    "باید کشتشون",
+    "دارش بزنید",
+    "دارشون بزنید",
+    "آتیشش بزنید",
+    "آتیششون بزنید",
+    "خونش حلاله",
+    "خونشون حلاله",
+    "سرشو ببرید",
+    "سرشون رو ببرید",
+)
+# Contempt for a people or a faith: a group word with a word of filth or of beasts.
+# Group words that are also common words are left out: ترک (quit, crack), کرد (did),
+# سنی (of age: «گروه سنی»). The rules skip a phrase followed by a superlative
+# («کارگران افغانی کثیف‌ترین کارها را می‌کنند»: the dirtiest jobs, not dirty Afghans).
+_GROUPS = _ordered(
+    """
+    افغانی افغانیا افغانیها افغانیای افغانیهای افغان افغانها عرب عربا عربها عربای عربهای
+    کردها لر لرا لرها بهایی بهاییا بهاییها بهاییهای یهودی یهودیا یهودیها یهودیهای سنیا
+    سنیها شیعه شیعه‌ها شیعها آخوند آخوندا آخوندها
+    """
+)
+_CONTEMPT = _ordered("کثیف نجس وحشی انگل حیوون حیوان کثافت آشغال")
+HATE_PHRASES = tuple(f"{g} {c}" for g in _GROUPS for c in _CONTEMPT)
+
 # Plain insults missing from persian-text-guard 1.5.0. "strong" ones are rejected on
 # sight; "mild" ones (a word that is also ordinary: خر is a donkey) need a target.
 # The same strength in both languages: a word that is only ever said of a person
@@ -154,7 +233,11 @@ EXTRA_INSULTS: dict[str, tuple[str, ...]] = {
         imbecile dumbass dumbfuck scumbag dipshit halfwit nitwit cretin douchebag shithead
         idiot idiots moron morons
         """
-    ),
+    )
+    + _MORE_STRONG
+    + _STRONG_PHRASES
+    + _VIOLENCE_PHRASES
+    + HATE_PHRASES,
     "mild": _ordered(
         """
         خر خری الاغ گاو گوساله حیوان حیوون دیوانه دیوونه روانی آشغال اشغال مزخرف چرند

@@ -31,6 +31,7 @@ from sitrep.moderation.lexicon import (
     COPULAS,
     ENGLISH_WORDS,
     EXTRA_INSULTS,
+    HATE_PHRASES,
     PERSON_TARGETS,
 )
 from sitrep.moderation.scan import ChunkedFilter
@@ -187,6 +188,8 @@ def find_insults(
     hits: list[Hit] = []
     for m in matches:
         span = (m.index, m.index + m.length)
+        if m.word.text in _HATE_KEYS and _COMPARATIVE.match(text, span[1]):
+            continue
         category = str(m.word.category)
         tricks = f" (read through: {', '.join(str(e) for e in m.evasion)})" if m.evasion else ""
         if category in _STRONG_CATEGORIES or category == "uncategorized":
@@ -197,6 +200,12 @@ def find_insults(
             score, why = MILD_ALONE, f"possibly insulting word «{m.word.text}», no clear target"
         hits.append(Hit("insult", m.word.text, span, score, why + tricks))
     return hits
+
+
+_HATE_KEYS = frozenset(HATE_PHRASES)
+# «ترین» after a phrase's last word: a superlative («کثیف‌ترین کارها», the dirtiest
+# jobs) describes the noun after it, not the group before it.
+_COMPARATIVE = re.compile(r"[\s\u200c]*ترین(?!\w)")
 
 
 # Reporting an accusation is not making it: "was charged with", «به اتهام», "allegedly".

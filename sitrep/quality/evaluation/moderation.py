@@ -18,6 +18,8 @@
   (Guardian/GWN) or a Persian sentence (the pairs' Persian side); a hit needs a
   reported span on the inserted word. The same number of untouched English and
   Persian sentences are the negatives.
+* Our own held-out comments (``corpus_heldout_shipped_*``): the shipped path on the
+  lines of ``moderation_corpus/heldout``, which the build never reads.
 * Scunthorpe: innocent words and sentences we wrote that contain insult or
   accusation substrings; the figure is the share that raise no insult or slander reason.
 * Slander: a small set of our own sentences with the expected outcome.
@@ -49,7 +51,7 @@ from typing import Any
 
 from sitrep.core.config import Config
 from sitrep.moderation import classifier as clf
-from sitrep.moderation.corpus import shipped_classifier
+from sitrep.moderation.corpus import OFFENSIVE, heldout_examples, shipped_classifier
 from sitrep.moderation.engine import PUBLISH, moderate
 from sitrep.moderation.language import (
     FINGLISH,
@@ -345,6 +347,34 @@ def _finglish_figures(pos: list[str], neg: list[str]) -> dict[str, float]:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 
+def _heldout_figures(
+    shipped: clf.TrainedClassifier, policy: Policy
+) -> tuple[dict[str, float], dict[str, Any]]:
+    """The shipped path on our own held-out comments (``moderation_corpus/heldout``).
+
+    Written like the corpus and never trained on: the one set on which a choice about
+    the shipped model (augmentation, features, threshold) may be made, since the data
+    sets above are for measuring only. ``corpus_heldout_shipped_*`` as in ``moderate``
+    (rules or the model at ``shipped_review``); the model and the rules alone in details.
+    """
+    examples = heldout_examples()
+    texts = [e.text for e in examples]
+    gold = [int(e.label == OFFENSIVE) for e in examples]
+    rules = [s >= policy.review_threshold for s in _rule_scores(texts)]
+    model = [p >= policy.shipped_review for p in shipped.probabilities(texts)]
+    figures = {
+        f"corpus_heldout_shipped_{k}": v
+        for k, v in _binary(gold, [a or b for a, b in zip(rules, model, strict=True)]).items()
+    }
+    details = {
+        "comments": len(gold),
+        "offensive": sum(gold),
+        "model_alone": _binary(gold, model),
+        "rules_alone": _binary(gold, rules),
+    }
+    return figures, details
+
+
 def _rule_scores(texts: Sequence[str]) -> list[float]:
     return [max((h.score for h in find_insults(t) + find_slander(t)), default=0.0) for t in texts]
 
@@ -424,6 +454,9 @@ def evaluate(config: Config, *, limit: int | None = None) -> EvalResult:
     details["finglish_inline"] = inline_details
 
     shipped = shipped_classifier()
+    held, held_details = _heldout_figures(shipped, policy)
+    figures.update(held)
+    details["corpus_heldout"] = held_details
     train_x, train_y = sets.pop("parsoff_train")
     sets = {"parsoff": sets.pop("parsoff_test"), **sets}
     with tempfile.TemporaryDirectory() as tmp:
