@@ -136,6 +136,46 @@ def test_train_predict_save_load_round_trip(tmp_path: Path) -> None:
     assert model.predict([]) == []
 
 
+def test_the_lean_model_predicts_as_the_pipeline(tmp_path: Path) -> None:
+    """NumPy's arithmetic (sitrep.read.linear) gives scikit-learn's probabilities."""
+    import pickle
+
+    model = train(_tiny_examples(), seed=3)
+    path = model.save(tmp_path / "m.joblib")
+    lean = EventClassifier.load(path).lean(path)
+    assert lean.linear is not None and lean._pipeline is None
+    texts = [
+        *(t for t, _ in _tiny_rows()),
+        "Warplanes  bombed\tthe   market; 12 killed, 3 wounded on 4 May 2021.",
+        "Jets jets jets struck struck a depot depot near Idlib's airport.",
+        "A b c d e f",  # words shorter than the n-grams
+        "",
+        "!!! ??? ...",
+        "Des manifestants ont défilé à Téhéran — «pacifiquement».",
+        "Marchers marched peacefully; teachers rallied; students held a sit-in.",
+    ]
+    want = model.pipeline.predict_proba(texts)
+    got = lean.linear.predict_proba(texts)
+    assert got == pytest.approx(want, abs=1e-12)
+    assert lean.predict(texts) == [
+        Prediction(
+            p.label,
+            pytest.approx(p.probability, abs=1e-12),
+            p.case_label,
+            pytest.approx(p.case_probability, abs=1e-12),
+        )  # type: ignore[arg-type]
+        for p in model.predict(texts)
+    ]
+    # the copy the cache keeps: no scikit-learn object in it, the pipeline read on demand
+    copy = pickle.loads(pickle.dumps(lean))
+    assert copy._pipeline is None
+    assert copy.linear.predict_proba(texts) == pytest.approx(want, abs=1e-12)
+    assert copy.pipeline.predict_proba(texts) == pytest.approx(want, abs=1e-12)
+    # a binary model is not this arithmetic: it stays on scikit-learn
+    binary = train([e for e in _tiny_examples() if e.label != "NONE"], seed=3)
+    assert binary.lean(path) is binary
+
+
 def test_training_is_deterministic() -> None:
     examples = _tiny_examples()
     a = train(examples, seed=7)

@@ -272,6 +272,8 @@ def test_detect_language_decides_long_texts_on_a_short_sample(
 ) -> None:
     counting = _Counting(ingest_mod._identifier())
     monkeypatch.setattr(ingest_mod, "_identifier", lambda: counting)
+    # the plainly-English shortcut off: this test is about py3langid's samples
+    monkeypatch.setattr(ingest_mod, "_plainly_english", lambda head: False)
     english = (
         "Government forces recaptured the town on Saturday after a week of heavy fighting, "
         "officials said. The army said it had cleared the last districts of the city and that "
@@ -281,6 +283,43 @@ def test_detect_language_decides_long_texts_on_a_short_sample(
     ) * 20
     assert ingest_mod.detect_language(english) == "en"
     assert counting.lengths == [ingest_mod.QUICK_SAMPLE]
+
+
+def test_plainly_english_text_needs_no_language_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    counting = _Counting(ingest_mod._identifier())
+    monkeypatch.setattr(ingest_mod, "_identifier", lambda: counting)
+    english = (
+        "Government forces recaptured the town on Saturday after a week of heavy fighting, "
+        "officials said. The army said it had cleared the last districts of the city and that "
+        "engineers were removing mines from the roads. Residents who fled the violence began "
+        "to return on Sunday, while aid agencies warned that hospitals were short of medicine "
+        "and water."
+    )
+    assert ingest_mod.detect_language(english) == "en"
+    assert counting.lengths == []
+    # other languages in Latin letters, and short texts, are py3langid's to decide
+    others = {
+        "es": "Las fuerzas del gobierno recuperaron la ciudad el sábado después de una semana "
+        "de intensos combates, dijeron los funcionarios. El ejército dijo que había limpiado "
+        "los últimos barrios de la ciudad y que los ingenieros retiraban minas de las "
+        "carreteras. Los residentes que huyeron regresaron el domingo.",
+        "de": "Regierungstruppen haben die Stadt am Samstag nach einer Woche schwerer Kämpfe "
+        "zurückerobert, sagten Beamte. Die Armee sagte, sie habe die letzten Viertel der Stadt "
+        "geräumt und Ingenieure würden Minen von den Straßen entfernen. Bewohner, die vor der "
+        "Gewalt geflohen waren, kehrten am Sonntag zurück.",
+        "nl": "Regeringstroepen heroverden de stad op zaterdag na een week van zware gevechten, "
+        "zeiden functionarissen. Het leger zei dat het de laatste wijken van de stad had "
+        "vrijgemaakt en dat ingenieurs mijnen van de wegen verwijderden. Bewoners die het "
+        "geweld waren ontvlucht keerden zondag terug naar huis.",
+    }
+    for code, text in others.items():
+        counting.lengths.clear()
+        assert not ingest_mod._plainly_english(text)
+        assert ingest_mod.detect_language(text) == code
+        assert counting.lengths
+    counting.lengths.clear()
+    assert ingest_mod.detect_language("The army took the town.") == "en"
+    assert counting.lengths  # too short to be plain: the model decided
 
 
 def test_detect_language_keeps_the_long_sample_for_unsure_and_arabic_script_texts(

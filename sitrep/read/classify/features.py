@@ -11,16 +11,15 @@ learns how far to trust each trigger family instead of obeying it:
 - cues that an event did not (yet) happen: negation, modal verbs, "to" + verb
   before the trigger, expectation words ("vowed to", "poised to"), denials;
 - cues of background: past perfect, "since", "ago", years, anniversaries.
+
+scikit-learn is not imported here: the reader predicts through
+:mod:`sitrep.read.linear`, and only training needs the transformer
+(:class:`sitrep.read.classify.transformer.RuleFeatures`).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
-
-import numpy as np
-from scipy import sparse
-from sklearn.base import BaseEstimator, TransformerMixin
 
 from sitrep.read.typology import (
     DEMONSTRATION_FAMILIES,
@@ -106,23 +105,6 @@ def feature_names() -> list[str]:
         "negated_trigger",
         "no_trigger",
     ]
-
-
-class RuleFeatures(BaseEstimator, TransformerMixin):
-    """scikit-learn transformer: texts -> sparse matrix of :func:`rule_vector` rows."""
-
-    def fit(self, texts: Any, y: Any = None) -> RuleFeatures:
-        """Nothing to learn: the rules are fixed."""
-        return self
-
-    def transform(self, texts: Any) -> sparse.csr_matrix:
-        """One row per text."""
-        rows = [rule_vector(t) for t in texts]
-        return sparse.csr_matrix(np.asarray(rows, dtype=np.float64).reshape(len(rows), N_FEATURES))
-
-    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
-        """Column names, for inspecting the model's weights."""
-        return np.asarray(feature_names(), dtype=object)
 
 
 def normalize_digits(text: str) -> str:

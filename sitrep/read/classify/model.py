@@ -17,6 +17,7 @@ the corpus grows, and the shipped default model never sees the test split.
 
 from __future__ import annotations
 
+import copy
 import csv
 import hashlib
 import json
@@ -26,12 +27,15 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from sitrep.core.errors import ConfigError, DataError, InputError
 from sitrep.read.classify.labels import CASE_CODES, LABELS, normalize_label
+
+if TYPE_CHECKING:
+    from sitrep.read.linear import LinearModel
 
 MODEL_FORMAT = 1
 DEFAULT_SEED = 13
@@ -192,7 +196,8 @@ def build_pipeline(seed: int = DEFAULT_SEED) -> Any:
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import FeatureUnion, Pipeline
 
-    from sitrep.read.classify.features import RuleFeatures, normalize_digits
+    from sitrep.read.classify.features import normalize_digits
+    from sitrep.read.classify.transformer import RuleFeatures
 
     features = FeatureUnion(
         [
@@ -231,23 +236,59 @@ def build_pipeline(seed: int = DEFAULT_SEED) -> Any:
 
 
 class EventClassifier:
-    """A trained sentence classifier over :data:`~sitrep.read.classify.labels.LABELS`."""
+    """A trained sentence classifier over :data:`~sitrep.read.classify.labels.LABELS`.
+
+    It predicts through :class:`~sitrep.read.linear.LinearModel` when it
+    has one (:meth:`lean` makes it: the same probabilities without scikit-learn),
+    else through the scikit-learn pipeline.
+    """
 
     def __init__(self, pipeline: Any, info: ModelInfo) -> None:
-        self.pipeline = pipeline
+        self._pipeline = pipeline
         self.info = info
         self.classes: tuple[str, ...] = tuple(str(c) for c in pipeline.classes_)
         self._case_columns = [i for i, c in enumerate(self.classes) if c in CASE_CODES]
+        self.linear: LinearModel | None = None
+        self._source: Path | None = None  # where a lean copy reloads its pipeline from
+
+    @property
+    def pipeline(self) -> Any:
+        """The fitted scikit-learn pipeline (a lean copy reads it from its file on demand)."""
+        if self._pipeline is None:
+            if self._source is None:
+                raise ConfigError("this event model was copied without its pipeline or file")
+            self._pipeline = EventClassifier.load(self._source).pipeline
+        return self._pipeline
+
+    def lean(self, source: Path) -> EventClassifier:
+        """This model predicting through NumPy alone, its pipeline left in ``source``
+        (the file it was loaded from) until asked for; itself when the pipeline is not
+        one :class:`LinearModel` computes."""
+        from sitrep.read.linear import LinearModel  # lazy: it imports this package
+
+        linear = LinearModel.from_pipeline(self.pipeline)
+        if linear is None:
+            return self
+        out = copy.copy(self)
+        out._pipeline = None
+        out.linear = linear
+        out._source = source
+        return out
 
     @property
     def thresholds(self) -> Thresholds:
         return self.info.thresholds
 
+    def _probs(self, texts: Sequence[str]) -> np.ndarray:
+        if self.linear is not None:
+            return self.linear.predict_proba(texts)
+        return np.asarray(self.pipeline.predict_proba(list(texts)))
+
     def predict(self, texts: Sequence[str]) -> list[Prediction]:
         """One prediction per text, in order."""
         if not texts:
             return []
-        probs = self.pipeline.predict_proba(list(texts))
+        probs = self._probs(texts)
         best = probs.argmax(axis=1)
         out: list[Prediction] = []
         case_cols = self._case_columns
@@ -262,7 +303,7 @@ class EventClassifier:
         """Every label's probability for each text, in order."""
         if not texts:
             return []
-        probs = self.pipeline.predict_proba(list(texts))
+        probs = self._probs(texts)
         return [{c: float(p) for c, p in zip(self.classes, row, strict=True)} for row in probs]
 
     def predict_one(self, text: str) -> Prediction:
@@ -293,6 +334,10 @@ class EventClassifier:
         """Read a model written by :meth:`save` (only load files you trust: joblib unpickles)."""
         import joblib
 
+        from sitrep.read.classify import features, transformer
+
+        # models pickled before the transformer left the features module name it there
+        features.RuleFeatures = transformer.RuleFeatures  # type: ignore[attr-defined]
         if not path.is_file():
             raise ConfigError(f"event model {path} does not exist; train one with `sitrep train`")
         try:
