@@ -346,6 +346,7 @@ def test_what_came_earlier_is_background(extractor: Extractor) -> None:
 
 # -- second batch (fa-119 on): general rules its dev split showed ---------------------
 
+ISLAM_QALA = 1142404
 TULAK_DISTRICT, ANDARAB_DISTRICT, KHARTOUM, LYSYCHANSK, KUPIANSK = (
     7053013,
     7052857,
@@ -372,6 +373,9 @@ def test_a_district_the_gazetteer_lacks_in_persian(extractor: Extractor) -> None
     # and the province after it ("ولایت غور") qualifies it, not the place taken
     text = "مرکز ولسوالی تولک ولایت غور پس از سه ساعت درگیری به تصرف طالبان درآمد."
     assert places_taken(extractor, text, date(2021, 6, 12)) == [TULAK_DISTRICT]
+    # a town after "بندر مرزی" in a Dari sentence: Eslam Qaleh, not its district
+    town = "طالبان کنترول بندر مرزی اسلام قلعه در ولسوالی کهسان را به دست گرفتند."
+    assert places_taken(extractor, town, date(2021, 7, 8)) == [ISLAM_QALA]
 
 
 def test_a_district_over_its_namesake_abroad_in_the_whole_report(extractor: Extractor) -> None:
@@ -435,9 +439,12 @@ def test_the_capital_retaken_with_the_countrys_name_in_the_report(extractor: Ext
 
 
 def test_no_country_for_a_takeover_that_names_no_place(extractor: Extractor) -> None:
-    # "آخرین شهر عراق": the country of an unnamed town; "ساختمان ولسوالی": no place named
+    # "آخرین شهر عراق": the country of an unnamed town; "ساختمان ولسوالی": no place
+    # named, in a report about a named district (a report naming no place at all
+    # keeps its country: tests/test_persian_hint.py)
     for text in (
         "آخرین شهر عراق از اشغال داعش آزاد شد.",
+        "مرکز ولسوالی تولک سقوط کرد.\n"
         "ساختمان ولسوالی و فرماندهی پولیس به دست طالبان افتاده است.",
     ):
         ms = occurred(territory(extractor, text, date(2021, 6, 12)))

@@ -306,7 +306,11 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
         [] if _pluperfect(t) else r.dates for r, t in zip(read, triggers_of, strict=True)
     ]
     paragraphs = common.paragraph_dates(claims, context_dates)
-    reader = _Reader(extractor, ctx)
+    reader = _Reader(
+        extractor,
+        ctx,
+        names_towns=any(p.kind is not PlacePrecision.COUNTRY for r in read for p in r.places),
+    )
     mentions: list[Mention] = []
     candidates = 0
     for r, triggers, dated in zip(read, triggers_of, context_dates, strict=True):
@@ -511,9 +515,13 @@ def _line_of(starts: list[int], offset: int) -> int:
 class _Reader:
     """Per-article reading state around the extractor's resources."""
 
-    def __init__(self, extractor: common.ReadingTools, ctx: common.ArticleContext) -> None:
+    def __init__(
+        self, extractor: common.ReadingTools, ctx: common.ArticleContext, *, names_towns: bool
+    ) -> None:
         self.extractor = extractor
         self.ctx = ctx
+        # whether the article names a place below a country anywhere (see _targets)
+        self.names_towns = names_towns
 
     # -- per sentence -------------------------------------------------------
 
@@ -842,9 +850,10 @@ class _Reader:
             agent is not None
             and trig.trigger.weight >= 0.7
             and family in common.ACTING_FAMILIES
-            # a takeover is of a place the words name: "ساختمان ولسوالی ... به دست
-            # طالبان افتاده" names none, and a whole country taken is no report's news
-            and family not in (Family.TAKE, Family.HANDOVER)
+            # a takeover in a report about named towns is of one of them, which the
+            # sentence leaves open ("ساختمان ولسوالی ... به دست طالبان افتاده"): no
+            # country-level takeover; a report naming no place has its country only
+            and not (family in (Family.TAKE, Family.HANDOVER) and self.names_towns)
         ):
             iso3 = common.sentence_country([], ctx) or agent.country
             fallback = self._country_match(iso3, "") if iso3 else None

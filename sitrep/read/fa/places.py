@@ -384,16 +384,27 @@ def persian_skeleton(name: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=4)
-def _afghan_districts(gazetteer: Gazetteer) -> dict[str, Place | None]:
-    """Afghanistan's districts by consonant skeleton (None where two share one)."""
+@lru_cache(maxsize=8)
+def _afghan_places(gazetteer: Gazetteer, kind: PlacePrecision) -> dict[str, Place | None]:
+    """Afghanistan's districts (or populated towns) by consonant skeleton (None
+    where two share one)."""
     out: dict[str, Place | None] = {}
-    for place in gazetteer.places_of_kind("AFG", PlacePrecision.ADMIN2):
+    for place in gazetteer.places_of_kind("AFG", kind):
+        if kind is PlacePrecision.CITY and place.population <= 0:
+            continue
         for key in {latin_skeleton(n) for n in (place.name, *gazetteer.names_of(place))}:
-            if len(key) < 3:
+            if len(key) < (3 if kind is PlacePrecision.ADMIN2 else 4):
                 continue
             out[key] = place if out.get(key, place) == place else None
     return out
+
+
+# A town of Afghanistan in a Dari sentence (one that names a ولسوالی or ولایت):
+# "بندر مرزی اسلام قلعه در ولسوالی کهسان" (the gazetteer has Eslam Qaleh only).
+_DARI_SENTENCE = re.compile(r"(?<![\w\u200c])(?:ولسوالی|ولایت)(?![\w\u200c])")
+_TOWN_HEAD = re.compile(
+    r"(?<![\w\u200c])(?:شهر|شهرک|بندر(?:[\s\u200c]+مرزی)?)[\s\u200c]+(?=[^\s\u200c])"
+)
 
 
 def _unnamed_districts(
@@ -403,14 +414,18 @@ def _unnamed_districts(
     base: int,
     found: list[FoundPlace],
 ) -> list[FoundPlace]:
-    """Districts after "ولسوالی" that the gazetteer has no Persian name for, found
-    by the consonants of the next two words or the next word, where exactly one
-    Afghan district has them."""
+    """Districts after "ولسوالی" (and, in a Dari sentence, towns after "شهر" or
+    "بندر مرزی") that the gazetteer has no Persian name for, found by the
+    consonants of the next two words or the next word, where exactly one Afghan
+    district (or populated town) has them."""
     text = folded.text
-    districts = _afghan_districts(gazetteer)
-    out = []
-    for head in re.finditer(r"ولسوالی[\s\u200c]+", text):
-        if any(f.start == head.end() for f in found):
+    heads = [(h, PlacePrecision.ADMIN2) for h in re.finditer(r"ولسوالی[\s\u200c]+", text)]
+    if _DARI_SENTENCE.search(text):
+        heads += [(h, PlacePrecision.CITY) for h in _TOWN_HEAD.finditer(text)]
+    out: list[FoundPlace] = []
+    for head, kind in heads:
+        districts = _afghan_places(gazetteer, kind)
+        if any(f.start == head.end() for f in (*found, *out)):
             continue
         words = list(_DISTRICT_NAME_WORDS.finditer(text, head.end()))[:2]
         if not words or words[0].start() != head.end():
@@ -426,7 +441,8 @@ def _unnamed_districts(
             if place is not None:
                 span = folded.span(start, end, original, base=base)
                 match = PlaceMatch(place, span.text, span, 0.6)
-                out.append(FoundPlace(start, end, match, named=True, district=True))
+                district = kind is PlacePrecision.ADMIN2
+                out.append(FoundPlace(start, end, match, named=True, district=district))
                 break
     return out
 
