@@ -1913,6 +1913,13 @@ class Gazetteer:
             for name in names:
                 yield name, place
 
+    def places_of_kind(self, iso3: str, kind: PlacePrecision) -> list[Place]:
+        """Every place of one kind in one country (say Afghanistan's districts), from
+        the columns: no Place record is made for the others."""
+        c = self._places._cols
+        code = _KIND_CODE[kind]
+        return [self._places[i] for i in range(len(c[0])) if c[5][i] == code and c[2][i] == iso3]
+
     def names_of(self, place: Place) -> list[str]:
         """The surface forms of one place."""
         i = self._by_id.get(place.id)

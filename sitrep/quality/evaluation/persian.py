@@ -21,7 +21,7 @@ Figures:
   reported events, each with mentions from both the Persian and the English
   article, else 0.
 
-Control changes from many wars (``fa_world_*``): 117 short Persian and Dari
+Control changes from many wars (``fa_world_*``): 148 short Persian and Dari
 reports written for sitrep in the manner of Iranian and Afghan outlets
 (``gold/persian_world_reports.jsonl``, the changes they tell in
 ``gold/persian_world_changes.jsonl``, rules in ``gold/PERSIAN_WORLD_RULES.md``),
@@ -30,7 +30,11 @@ scored exactly as ``sitrep eval world`` scores its English reports
 days and gaining side). Each report's headline is its first line, as on the
 outlets' pages. A third (``"split": "test"``) is held out:
 ``fa_world_test_*`` is reported, never pinned or tuned on;
-``fa_world_dev_*`` is the development split.
+``fa_world_dev_*`` is the development split. A second batch (fa-119 on, written
+after the reader had been tuned on the first, ``"split": "b2_dev"`` or
+``"b2_test"``) is scored apart as ``fa_b2_dev_*`` and ``fa_b2_test_*`` so that
+neither batch's figures change meaning; ``fa_b2_test_*`` is held out like
+``fa_world_test_*`` (``--pin`` skips every ``*_test_*`` figure).
 """
 
 from __future__ import annotations
@@ -271,8 +275,15 @@ def _world_figures(prefix: str, sc: world.Scored, n_gold: int) -> dict[str, floa
     }
 
 
+def world_prefix(split: str) -> str:
+    """The figures' prefix of a split: ``fa_world_dev`` for the first batch's
+    splits, ``fa_b2_dev`` for a later batch's ``b2_dev``."""
+    return f"fa_world_{split}" if split in ("dev", "test") else f"fa_{split}"
+
+
 def world_figures(config: Config) -> tuple[dict[str, float], dict[str, Any], list[list[Any]]]:
-    """``fa_world_{dev,test}_*`` figures, their misses and false positives, and a table."""
+    """``fa_world_{dev,test}_*`` and ``fa_b2_{dev,test}_*`` figures, their misses and
+    false positives, and a table."""
     reports = world.load_reports(_package_file(WORLD_REPORTS))
     changes = world.load_changes(_package_file(WORLD_CHANGES))
     gazetteer = Extractor(config).gazetteer
@@ -303,7 +314,7 @@ def world_figures(config: Config) -> tuple[dict[str, float], dict[str, Any], lis
     present = {r.split for r in reports}
     for split in (s for s in world.SPLITS if s in present):
         sc = per_split[split]
-        figures.update(_world_figures(f"fa_world_{split}", sc, n_gold[split]))
+        figures.update(_world_figures(world_prefix(split), sc, n_gold[split]))
         details[split] = {
             "misses": [{"kind": k, "report": g.report, "place": g.place} for k, g in sc.misses],
             "false_positives": [
@@ -312,7 +323,7 @@ def world_figures(config: Config) -> tuple[dict[str, float], dict[str, Any], lis
             ],
         }
         table.append(
-            [f"fa_world {split}", n_gold[split], sc.found, f"TP {len(sc.tp)} FP {len(sc.fp)}"]
+            [world_prefix(split), n_gold[split], sc.found, f"TP {len(sc.tp)} FP {len(sc.fp)}"]
         )
     return figures, details, table
 

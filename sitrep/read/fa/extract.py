@@ -55,6 +55,7 @@ from sitrep.read.fa.places import (
     is_reference_point,
     iso3_codes,
     prefer_hint_country,
+    same_district,
     seat_cities,
 )
 from sitrep.read.fa.text import Folded, fold, split_sentences
@@ -71,7 +72,8 @@ if TYPE_CHECKING:  # annotations only
 # The side that loses a place or is attacked: "از داعش", "از چنگ داعش", "علیه داعش".
 _LOSER_BEFORE = re.compile(
     r"(?:^|[\s\u200c])(?P<prep>از|علیه|بر[\s\u200c]+ضد|ضد|به|با|بر)"
-    r"(?:[\s\u200c]+(?:لوث|چنگ|چنگال|دست|اشغال|سیطره|کنترل|تسلط|وجود|حضور|مواضع|مقر|مقرهای"
+    # "کنترول" is the Dari spelling: "از کنترول طالبان بیرون کردند"
+    r"(?:[\s\u200c]+(?:لوث|چنگ|چنگال|دست|اشغال|سیطره|کنترل|کنترول|تسلط|تصرف|وجود|حضور|مواضع|مقر|مقرهای"
     r"|پایگاه|پایگاه‌های|پایگاههای|سنگرهای|تجمع|تجمعات))?"
     r"(?:[\s\u200c]+(?:گروه(?:[\s\u200c]+تروریستی)?|تروریست‌های|تروریستهای|عناصر|شبه‌نظامیان"
     r"|جنگجویان|باقی‌مانده|باقیمانده))?[\s\u200c]*$"
@@ -134,6 +136,16 @@ _DENY_VERB = re.compile(
 _DENY_BACK = re.compile(
     r"(?:این|آن)[\s\u200c]+(?:ادعا|ادعاها|خبر|اخبار|گزارش|گزارش‌ها)(?![\w\u200c])"
 )
+# A bare denial, its object left to the claim just told: "مسکو مدعی تصرف کوپیانسک
+# شد؛ کی‌یف تکذیب کرد" (a subject of up to three words and the verb, nothing else).
+_BARE_DENIAL = re.compile(
+    r"^[\s\u200c]*(?:[^\s،,.؛]+[\s\u200c]+){1,3}(?:آن[\s\u200c]+را[\s\u200c]+)?"
+    r"(?:تکذیب|رد)[\s\u200c]+(?:کرد|کردند|کرده[\s\u200c]+است|نمود)[\s\u200c]*[.؛]?[\s\u200c]*$"
+)
+# "آخرین شهر عراق", "شهرهای سوریه": a country as the genitive of a town noun
+_TOWN_OF = re.compile(r"(?<![\w\u200c])(?:شهر|شهرهای|شهرک|شهرکهای|شهرک‌های)[\s\u200c]+$")
+# a pluperfect verb later in the clause ("... وارد اندراب شده بودند")
+_PLUPERFECT_AFTER = re.compile(r"[^،.؛]*?ه[\s\u200c]*بود(?:ند|م|یم|ید)?(?![\w\u200c])")
 # "پس از تصرف موصل", "یک روز پس از سقوط": an event noun that dates another event
 _AFTER_EVENT = re.compile(r"(?:پس|بعد|پیش|قبل)[\s\u200c]+از[\s\u200c]*$")
 # Anniversaries and retrospectives: "سالروز", "سالگرد", "در چنین روزی".
@@ -258,6 +270,10 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
         replace(r, places=[p for p in r.places if not _in_trigger(p, t)])
         for r, t in zip(read, triggers_of, strict=True)
     ]
+    read = [
+        replace(r, places=p)
+        for r, p in zip(read, same_district([r.places for r in read]), strict=True)
+    ]
     # a followed feed's default country settles namesakes the text leaves open
     hinted = prefer_hint_country(
         extractor.gazetteer,
@@ -290,7 +306,11 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
         [] if _pluperfect(t) else r.dates for r, t in zip(read, triggers_of, strict=True)
     ]
     paragraphs = common.paragraph_dates(claims, context_dates)
-    reader = _Reader(extractor, ctx)
+    reader = _Reader(
+        extractor,
+        ctx,
+        names_towns=any(p.kind is not PlacePrecision.COUNTRY for r in read for p in r.places),
+    )
     mentions: list[Mention] = []
     candidates = 0
     for r, triggers, dated in zip(read, triggers_of, context_dates, strict=True):
@@ -437,16 +457,23 @@ def _denied_back(read: list[_Sentence], mentions: list[Mention]) -> list[Mention
         for r in read
         if _DENY_VERB.search(r.text) and _DENY_BACK.search(r.text) and not r.headline
     ]
-    if not denials:
+    # a bare denial names its own subject, so it is another side's word: it denies
+    # the claim of the sentence right before it
+    bare = [r.claim for r in read if _BARE_DENIAL.match(r.text) and not r.headline]
+    if not denials and not bare:
         return mentions
 
     def denied(m: Mention) -> bool:
         return (
             m.sub_event_type in _TERRITORY_TYPES
             and m.status in (Status.OCCURRED, Status.CLAIMED)
-            and any(
-                0 < d.sentence.index - m.claim.sentence.index <= 2 and d.speaker != m.claim.speaker
-                for d in denials
+            and (
+                any(
+                    0 < d.sentence.index - m.claim.sentence.index <= 2
+                    and d.speaker != m.claim.speaker
+                    for d in denials
+                )
+                or any(d.sentence.index - m.claim.sentence.index == 1 for d in bare)
             )
         )
 
@@ -488,9 +515,13 @@ def _line_of(starts: list[int], offset: int) -> int:
 class _Reader:
     """Per-article reading state around the extractor's resources."""
 
-    def __init__(self, extractor: common.ReadingTools, ctx: common.ArticleContext) -> None:
+    def __init__(
+        self, extractor: common.ReadingTools, ctx: common.ArticleContext, *, names_towns: bool
+    ) -> None:
         self.extractor = extractor
         self.ctx = ctx
+        # whether the article names a place below a country anywhere (see _targets)
+        self.names_towns = names_towns
 
     # -- per sentence -------------------------------------------------------
 
@@ -515,6 +546,8 @@ class _Reader:
             for p in kept_places
             if not is_reference_point(s.text, p, s.places)
             and not (speaker and speaker[0] <= p.start < speaker[1])
+            # "آخرین شهر عراق": the country of an unnamed town, not the town
+            and not (p.kind is PlacePrecision.COUNTRY and _TOWN_OF.search(s.text, 0, p.start))
         ]
         # who holds a place ("تحت اشغال داعش بود") loses it to another trigger's agent;
         # who a place passes to ("به کنترل ارتش سوریه در آمد") does not
@@ -783,9 +816,22 @@ class _Reader:
         specific = [p for p in places if p.kind is not PlacePrecision.COUNTRY]
         if len(cities) > 1 and coordinated(text, cities) and not trig.noun:
             return [p.match for p in cities]
+        ana = anaphor(text)
+        if (
+            cities
+            and ana is not None
+            and ctx.last_city is not None
+            and ana.end <= trig.start
+            and _OBJECT_AFTER.match(text, ana.end)
+            and not any(_OBJECT_AFTER.match(text, c.end) for c in cities)
+        ):
+            # "به ولادیمیر پوتین گزارش داد که ... کنترل کامل این شهر را به دست
+            # گرفته‌اند": the object is the town told before, not a town the
+            # sentence names in passing
+            last = ctx.last_city
+            return [PlaceMatch(last.place, last.matched_text, None, 0.6)]
         if cities:
             return [_choose(text, trig, cities).match]
-        ana = anaphor(text)
         if ana is not None and ctx.last_city is not None:
             last = ctx.last_city
             return [PlaceMatch(last.place, last.matched_text, None, 0.6)]
@@ -800,7 +846,15 @@ class _Reader:
             return [fallback] if fallback else []
         if places:
             return [p.match for p in places]
-        if agent is not None and trig.trigger.weight >= 0.7 and family in common.ACTING_FAMILIES:
+        if (
+            agent is not None
+            and trig.trigger.weight >= 0.7
+            and family in common.ACTING_FAMILIES
+            # a takeover in a report about named towns is of one of them, which the
+            # sentence leaves open ("ساختمان ولسوالی ... به دست طالبان افتاده"): no
+            # country-level takeover; a report naming no place has its country only
+            and not (family in (Family.TAKE, Family.HANDOVER) and self.names_towns)
+        ):
             iso3 = common.sentence_country([], ctx) or agent.country
             fallback = self._country_match(iso3, "") if iso3 else None
             return [fallback] if fallback else []
@@ -937,20 +991,27 @@ def _choose(text: str, trig: FaTriggerMatch, places: list[FoundPlace]) -> FoundP
         if p.end <= trig.start and re.match(r"^[\s\u200c]*را(?![\w\u200c])", text[p.end :])
     ]
     if objects:
-        obj = objects[-1]
-        # "ولسوالی امام صاحب ولایت قندوز را": the province qualifies the district
-        inner = [
-            p
-            for p in places
-            if p.end <= obj.start
-            and p.kind is not PlacePrecision.COUNTRY
-            and _IN_PROVINCE_GAP.fullmatch(text[p.end : obj.start])
-        ]
-        return inner[-1] if inner else obj
+        return _qualified(text, objects[-1], places)
     before = [p for p in places if p.end <= trig.start]
     if before:
-        return before[-1]
+        # "مرکز ولسوالی تولک ولایت غور ... به تصرف طالبان درآمد" as well
+        return _qualified(text, before[-1], places)
     return min(places, key=lambda p: abs(p.start - trig.end))
+
+
+def _qualified(text: str, last: FoundPlace, places: list[FoundPlace]) -> FoundPlace:
+    """The place a province right after it qualifies: "ولسوالی امام صاحب ولایت قندوز
+    را" is about the district, not the province."""
+    if last.kind is not PlacePrecision.ADMIN1:
+        return last
+    inner = [
+        p
+        for p in places
+        if p.end <= last.start
+        and p.kind is not PlacePrecision.COUNTRY
+        and _IN_PROVINCE_GAP.fullmatch(text[p.end : last.start])
+    ]
+    return inner[-1] if inner else last
 
 
 def _is_reference(trig: FaTriggerMatch, text: str, places: list[FoundPlace]) -> bool:
@@ -1063,6 +1124,10 @@ def _territory_status(
         # a withdrawal in the pluperfect ("پیش‌تر عقب‌نشینی کرده بودند") is the
         # other half of an entry the report tells: the same handover
         return Status.BACKGROUND  # "تصرف کرده بودند": before the news of the report
+    if _manner_only(trig) and _PLUPERFECT_AFTER.match(text, trig.end):
+        # "طالبان یک هفته پیش بدون جنگ وارد اندراب شده بودند": the manner of a
+        # takeover the pluperfect recalls
+        return Status.BACKGROUND
     if trig.noun and _AFTER_EVENT.search(text, 0, trig.start):
         return Status.BACKGROUND  # "یک روز پس از تصرف موصل": the event before the news
     if _ANNIVERSARY.search(text):

@@ -21,16 +21,29 @@ span into the article's original text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from sitrep.core.records import PlaceMatch, PlacePrecision, Span
+from sitrep.core.errors import LookupFailed
+from sitrep.core.records import Place, PlaceMatch, PlacePrecision, Span
 from sitrep.ingest.outlets import outlet_directory
-from sitrep.read.fa.text import Folded
+from sitrep.read.fa.text import ZWNJ, Folded
 from sitrep.resolve import country_hint
 from sitrep.resolve.gazetteer import Gazetteer
 
+# Persian names of countries: the gazetteer's Persian names miss some, which then
+# resolve to a town of the name abroad (سودان, Sudan in Texas; ارمنستان, Armenia
+# in Colombia). A match that spells one of them is the country.
+COUNTRY_NAMES: dict[str, str] = {
+    "افغانستان": "AFG", "ارمنستان": "ARM", "آذربایجان": "AZE", "جمهوری آذربایجان": "AZE",
+    "اتیوپی": "ETH", "اریتره": "ERI", "اسرائیل": "ISR", "اوکراین": "UKR", "اوگاندا": "UGA",
+    "ایران": "IRN", "پاکستان": "PAK", "ترکیه": "TUR", "چاد": "TCD", "روسیه": "RUS",
+    "سودان": "SDN", "سوریه": "SYR", "سومالی": "SOM", "عراق": "IRQ", "لبنان": "LBN",
+    "لیبی": "LBY", "مصر": "EGY", "میانمار": "MMR", "نیجر": "NER", "نیجریه": "NGA",
+    "یمن": "YEM", "گرجستان": "GEO", "کنیا": "KEN", "موزامبیک": "MOZ",
+}  # fmt: skip
 # Persian spelling -> a name the gazetteer resolves to the intended place.
 SPELLINGS: dict[str, str] = {
     "بوکمال": "Abu Kamal",
@@ -268,6 +281,9 @@ class FoundPlace:
     named: bool = False
     # a province named as its seat ("مقام ولایت بدخشان"): see :func:`seat_cities`
     seat: bool = False
+    # a district named as one ("ولسوالی اندراب"): the same name elsewhere in the
+    # report is this district (see :func:`same_district`)
+    district: bool = False
 
     @property
     def kind(self) -> PlacePrecision:
@@ -326,8 +342,122 @@ def find_places(
         if _OUTLET_CONTEXT.search(text, 0, a) or _REPORTS_AFTER.match(text, b)
     ]
     found = [f for f in found if not any(a < f.end and f.start < b for a, b in outlets)]
-    found = [_dari_admin(gazetteer, text, f) for f in found]
+    found = [_dari_admin(gazetteer, text, _country_named(gazetteer, f)) for f in found]
+    found += _unnamed_districts(gazetteer, folded, original, base, found)
     return sorted(found, key=lambda f: f.start)
+
+
+# Dari district names the gazetteer has only in Latin letters ("ولسوالی تولک" is
+# Tūlak): both spellings reduced to their consonants, which Persian writes and
+# transliterations keep (vowels, alef, ain, waw and yeh, which Persian may leave
+# unwritten or write as vowels, are dropped, and a word's final h).
+_LATIN_DIGRAPHS = (("kh", "x"), ("sh", "S"), ("ch", "C"), ("gh", "G"), ("zh", "Z"))
+_LATIN_DROP = frozenset("aeiouyw")
+_PERSIAN_CONSONANT = {
+    "ب": "b", "پ": "p", "ت": "t", "ط": "t", "ث": "s", "س": "s", "ص": "s", "ج": "j",
+    "چ": "C", "ح": "h", "ه": "h", "خ": "x", "د": "d", "ذ": "z", "ز": "z", "ض": "z",
+    "ظ": "z", "ر": "r", "ژ": "Z", "ش": "S", "غ": "G", "ف": "f", "ق": "q", "ک": "k",
+    "گ": "g", "ل": "l", "م": "m", "ن": "n",
+}  # fmt: skip
+_DISTRICT_SUFFIX = re.compile(r"\s+district$", re.IGNORECASE)
+_DISTRICT_NAME_WORDS = re.compile(r"[^\s،,.؛«»()]+")
+
+
+def latin_skeleton(name: str) -> str:
+    """The consonants of a transliterated name: "Mūsá Qal‘ah" -> "msql"."""
+    plain = unicodedata.normalize("NFKD", _DISTRICT_SUFFIX.sub("", name.strip()))
+    out = []
+    for word in re.findall(r"[a-z]+", "".join(c for c in plain if c.isascii()).lower()):
+        for pair, one in _LATIN_DIGRAPHS:
+            word = word.replace(pair, one)
+        word = word[:-1] if len(word) > 1 and word.endswith("h") else word
+        out.append("".join(c for c in word if c not in _LATIN_DROP))
+    return "".join(out)
+
+
+def persian_skeleton(name: str) -> str:
+    """The consonants of a Persian name: "موسی قلعه" -> "msql"."""
+    out = []
+    for word in name.replace(ZWNJ, " ").split():
+        word = word[:-1] if len(word) > 1 and word.endswith("ه") else word
+        out.append("".join(_PERSIAN_CONSONANT.get(c, "") for c in word))
+    return "".join(out)
+
+
+@lru_cache(maxsize=8)
+def _afghan_places(gazetteer: Gazetteer, kind: PlacePrecision) -> dict[str, Place | None]:
+    """Afghanistan's districts (or populated towns) by consonant skeleton (None
+    where two share one)."""
+    out: dict[str, Place | None] = {}
+    for place in gazetteer.places_of_kind("AFG", kind):
+        if kind is PlacePrecision.CITY and place.population <= 0:
+            continue
+        for key in {latin_skeleton(n) for n in (place.name, *gazetteer.names_of(place))}:
+            if len(key) < (3 if kind is PlacePrecision.ADMIN2 else 4):
+                continue
+            out[key] = place if out.get(key, place) == place else None
+    return out
+
+
+# A town of Afghanistan in a Dari sentence (one that names a ولسوالی or ولایت):
+# "بندر مرزی اسلام قلعه در ولسوالی کهسان" (the gazetteer has Eslam Qaleh only).
+_DARI_SENTENCE = re.compile(r"(?<![\w\u200c])(?:ولسوالی|ولایت)(?![\w\u200c])")
+_TOWN_HEAD = re.compile(
+    r"(?<![\w\u200c])(?:شهر|شهرک|بندر(?:[\s\u200c]+مرزی)?)[\s\u200c]+(?=[^\s\u200c])"
+)
+
+
+def _unnamed_districts(
+    gazetteer: Gazetteer,
+    folded: Folded,
+    original: str,
+    base: int,
+    found: list[FoundPlace],
+) -> list[FoundPlace]:
+    """Districts after "ولسوالی" (and, in a Dari sentence, towns after "شهر" or
+    "بندر مرزی") that the gazetteer has no Persian name for, found by the
+    consonants of the next two words or the next word, where exactly one Afghan
+    district (or populated town) has them."""
+    text = folded.text
+    heads = [(h, PlacePrecision.ADMIN2) for h in re.finditer(r"ولسوالی[\s\u200c]+", text)]
+    if _DARI_SENTENCE.search(text):
+        heads += [(h, PlacePrecision.CITY) for h in _TOWN_HEAD.finditer(text)]
+    out: list[FoundPlace] = []
+    for head, kind in heads:
+        districts = _afghan_places(gazetteer, kind)
+        if any(f.start == head.end() for f in (*found, *out)):
+            continue
+        words = list(_DISTRICT_NAME_WORDS.finditer(text, head.end()))[:2]
+        if not words or words[0].start() != head.end():
+            continue
+        for n in (2, 1):
+            chosen = words[:n]
+            if len(chosen) < n or any(w.group() in FUNCTION_WORDS for w in chosen):
+                continue
+            start, end = chosen[0].start(), chosen[-1].end()
+            if text[start:end] != " ".join(w.group() for w in chosen):
+                continue
+            place = districts.get(persian_skeleton(text[start:end]))
+            if place is not None:
+                span = folded.span(start, end, original, base=base)
+                match = PlaceMatch(place, span.text, span, 0.6)
+                district = kind is PlacePrecision.ADMIN2
+                out.append(FoundPlace(start, end, match, named=True, district=district))
+                break
+    return out
+
+
+def _country_named(gazetteer: Gazetteer, f: FoundPlace) -> FoundPlace:
+    """A match spelling a country's Persian name (:data:`COUNTRY_NAMES`) is that
+    country, not a town abroad that has the name."""
+    iso3 = COUNTRY_NAMES.get(f.match.matched_text.replace(ZWNJ, " "))
+    if iso3 is None or f.match.place.country == iso3:
+        return f
+    try:
+        country = gazetteer.country(iso3)
+    except LookupFailed:
+        return f
+    return replace(f, match=replace(f.match, place=country))
 
 
 def _dari_admin(gazetteer: Gazetteer, text: str, f: FoundPlace) -> FoundPlace:
@@ -340,9 +470,17 @@ def _dari_admin(gazetteer: Gazetteer, text: str, f: FoundPlace) -> FoundPlace:
         want = PlacePrecision.CITY
     else:
         return f
-    for other in gazetteer.lookup(place.name):
-        if other.kind is want and other.country == place.country:
-            return replace(f, match=replace(f.match, place=other))
+    # "ولسوالی" is Afghan usage: a namesake abroad (Iran's Andarab) gives way to the
+    # Afghan district of the name
+    countries = (place.country, "AFG") if want is PlacePrecision.ADMIN2 else (place.country,)
+    for country in countries:
+        for other in gazetteer.lookup(place.name):
+            if other.kind is want and other.country == country:
+                return replace(
+                    f,
+                    match=replace(f.match, place=other),
+                    district=want is PlacePrecision.ADMIN2,
+                )
     return replace(f, seat=want is PlacePrecision.CITY)
 
 
@@ -531,4 +669,20 @@ def prefer_hint_country(
     return [
         [replace(f, match=m) for f, m in zip(row, matches, strict=True)]
         for row, matches in zip(places, chosen, strict=True)
+    ]
+
+
+def same_district(places: list[list[FoundPlace]]) -> list[list[FoundPlace]]:
+    """One name, one place per report: a name that a sentence heads with
+    "ولسوالی" (the district X) is that district where another sentence, the
+    headline most often, names it alone ("اندراب را از طالبان پس گرفتند")."""
+    named = {p.match.matched_text: p.match.place for ps in places for p in ps if p.district}
+    return [
+        [
+            replace(p, match=replace(p.match, place=named[p.match.matched_text]))
+            if p.match.matched_text in named and p.match.place != named[p.match.matched_text]
+            else p
+            for p in ps
+        ]
+        for ps in places
     ]

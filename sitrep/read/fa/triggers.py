@@ -319,11 +319,18 @@ def _compiled() -> tuple[tuple[FaTrigger, re.Pattern[str], re.Pattern[str] | Non
     )
 
 
+_QUOTES_AS_SPACE = str.maketrans({"«": " ", "»": " ", "“": " ", "”": " ", '"': " "})
+
+
 def find_triggers(folded: str) -> list[FaTriggerMatch]:
     """Every trigger in a folded sentence, longest first where they overlap, in text order."""
     found: list[FaTriggerMatch] = []
+    # quotation marks around a word of the predicate are the writer's distance,
+    # not a break: "شهر کوپیانسک را «آزاد» کرده‌اند" (one character for one: the
+    # offsets stay those of the folded sentence)
+    scan = folded.translate(_QUOTES_AS_SPACE)
     for trigger, rx, before in _compiled():
-        for m in rx.finditer(folded):
+        for m in rx.finditer(scan):
             if before is not None and not before.search(folded, max(0, m.start() - 80), m.start()):
                 continue
             groups = m.groupdict()
