@@ -391,3 +391,45 @@ def test_a_control_stated_as_new_is_a_takeover(extractor: Extractor) -> None:
     )
     assert gainers(read(extractor, text)) == {"Military Forces of Syria"}
     assert not takeovers(read(extractor, "The Syrian government controls Douma."))
+
+
+# -- backers named in a list ------------------------------------------------------
+
+
+def test_every_backer_in_a_list_backs_and_none_takes(extractor: Extractor) -> None:
+    text = (
+        "BEIRUT, July 19 - Government forces backed by Moscow and Tehran recaptured Aleppo on "
+        "Tuesday, state media said."
+    )
+    assert gainers(read(extractor, text, day="2018-07-19")) == {"Military Forces of Syria"}
+
+
+def test_capitals_listed_as_backers_are_no_place(extractor: Extractor) -> None:
+    text = (
+        "Idlib is the last major chunk of territory controlled by rebels, after repeated "
+        "defeats by government forces backed by Moscow and Tehran secured the regime's "
+        "survival."
+    )
+    places = {m.place.place.name for m in read(extractor, text, day="2018-07-19") if m.place}
+    assert "Tehran" not in places and "Moscow" not in places
+
+
+def test_a_country_that_takes_a_town_is_its_state_forces(extractor: Extractor) -> None:
+    text = "ISTANBUL, Dec 30 - Turkey occupied the Kurdish enclave of Afrin on Sunday."
+    assert gainers(read(extractor, text, day="2018-03-20")) == {"Military Forces of Turkey"}
+
+
+def test_a_country_that_falls_takes_nothing(extractor: Extractor) -> None:
+    text = "Mosul fell to Islamic State fighters on Tuesday as Iraq's army fled."
+    assert "Military Forces of Iraq" not in gainers(read(extractor, text, day="2014-06-11"))
+
+
+def test_a_town_that_changed_hands_is_a_takeover_but_not_a_contested_one(
+    extractor: Extractor,
+) -> None:
+    told = read(extractor, "Kirkuk changed hands on Monday.", day="2017-10-22")
+    assert {m.place.place.name for m in takeovers(told) if m.place} == {"Kirkuk"}
+    contested = read(
+        extractor, "Kirkuk changed hands several times during the battle.", day="2017-10-22"
+    )
+    assert not takeovers(contested)

@@ -240,6 +240,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:is|are)\s+now\s+in\s+(?:full\s+|complete\s+|total\s+)?control\s+of",
         feature=False,
     ),
+    # "Kirkuk changed hands too": the place is the subject; who took it is told around
+    # (not "changed hands several times": a contested place, no one change)
+    Trigger(
+        Family.TAKE,
+        r"chang(?:ed|es)\s+hands(?!\s+(?:\w+\s+)?(?:several|many|multiple|repeatedly|numerous"
+        r"|back|more|at\s+least|\d+|two|three|four|five|six|a\s+number|frequently|often)\b)",
+        feature=False,
+    ),
     # "occupied the town of Sibut", "occupied Kherson" (not "had occupied": a control
     # statement, the longer match); "Kenyan troops moved into the port city of Kismayo"
     Trigger(Family.TAKE, r"occupied", feature=False, follow=_PLACE_OBJECT),

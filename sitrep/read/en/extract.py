@@ -197,6 +197,8 @@ CONTROLLER_AFTER = re.compile(
     r"the\s+control\s+of$|\b(?:fell|fall|falls|fallen)\s+to$", re.IGNORECASE
 )
 POSSESSIVE = re.compile(r"['’]s?$")
+# where the clause of "fell to X" ends: a comma, or a conjunction that opens another
+CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-\s|\b(?:as|while|when|after|before|but|whereas)\b")
 LOSER_CUE = re.compile(r"\b(?:from|against|on|of|targeting|targeted)\b[^,;]*$", re.IGNORECASE)
 # what may stand between two places of one list: "X in Syria and Y", "X, Y and Z",
 # "X near the Iranian border, Jalawla, Y", "as well as the Y" (no verb, no clause)
@@ -723,6 +725,8 @@ class EnglishReader:
         agent, loser, assoc = _roles(token, trig, actor_matches, text, ctx, family)
         if agent is None and token is not None and family in (Family.TAKE, Family.HANDOVER):
             agent = self._demonym_subject(token)
+        if agent is None and token is not None and family is Family.TAKE:
+            agent = self._country_subject(token)
         if family in REMOTE_FAMILIES and token is not None:
             agent, loser = self._remote_attacker(token, agent, loser)
         generic_agent = agent is not None and all(
@@ -1006,6 +1010,24 @@ class EnglishReader:
             None,
         )
 
+    def _country_subject(self, token: Any) -> Actor | None:
+        """State forces named by a country on the subject of a taking verb: "Turkey
+        occupied Afrin in March", "Ukraine recaptured Kherson". Not a handover
+        ("Armenia handed over Aghdam": the giver) and not "fell to" (the subject is
+        the place that fell)."""
+        if token.pos_ != "VERB" or token.lemma_.lower() in COUNTRY_SUBJECT_NOT_TAKER:
+            return None
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PROPN":
+            return None
+        words = [c for c in subject.children if c.dep_ == "compound" and c.i < subject.i]
+        name = " ".join([*(w.text for w in words), subject.text])
+        iso3 = next(
+            (p.country for p in self.gazetteer.lookup(name) if p.kind is PlacePrecision.COUNTRY),
+            None,
+        )
+        return self._state_forces(iso3) if iso3 else None
+
     def _demonym_subject(self, token: Any) -> Actor | None:
         """State forces named by a demonym on the subject: "a Turkish assault that
         drove the Kurds from Afrin", "Ethiopian troops took Shire"."""
@@ -1145,10 +1167,11 @@ PERSON_AFTER = re.compile(
 
 
 # "forces backed by Moscow", "militias loyal to Tehran": the capital stands for its state
+# (a list counts too: "backed by Moscow and Tehran", "loyal to Ankara, Doha and Riyadh")
+_NAME_LIST = r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?(?:\s*,\s*|\s+and\s+))*"
 METONYMY_BEFORE = re.compile(
-    r"\b(?:backed|supported|armed|funded|sponsored|trained)\s+by\s+$|"
-    r"\b(?:loyal|allied|close)\s+to\s+$",
-    re.IGNORECASE,
+    r"\b(?i:backed|supported|armed|funded|sponsored|trained)\s+by\s+" + _NAME_LIST + r"$|"
+    r"\b(?i:loyal|allied|close)\s+to\s+" + _NAME_LIST + r"$",
 )
 
 
@@ -1871,7 +1894,12 @@ def _roles(
         # the subject is the place ("Raqqa, the ISIS capital, has fallen to ..."):
         # its actors lost it; the new holder is named after the trigger, if at all
         loser_side = [m for m in agent_side + loser_side + before if m not in after]
-        agent_side = after
+        # only who it fell to, not a later clause's actors ("fell to Islamic State
+        # fighters as Iraq's army fled")
+        cut = CLAUSE_BREAK.search(text, trig.end)
+        agent_side = [m for m in after if cut is None or m.span.start < cut.start()]
+        after = [m for m in after if m not in agent_side]
+        loser_side += [m for m in after if m not in loser_side]
         after = []
         subject_unknown = not agent_side
     if not agent_side and not subject_unknown:
@@ -1906,6 +1934,10 @@ def _roles(
     if agent is None and token is not None and _pronoun_subject(token):
         agent = ctx.last_agent
     return agent, loser, assoc
+
+
+# taking verbs whose subject is not the taker ("Syria fell to the rebels")
+COUNTRY_SUBJECT_NOT_TAKER = frozenset({"fall", "come", "remain", "stay", "lose"})
 
 
 def _noun_phrase_before(noun: Any) -> tuple[int, int]:
@@ -2074,6 +2106,9 @@ BACKED_BY = re.compile(
 )
 
 
+LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.IGNORECASE)
+
+
 def _backed(side: list[ActorMatch], text: str) -> tuple[list[ActorMatch], list[ActorMatch]]:
     """Split one side's actors into who acts and who backs them.
 
@@ -2085,14 +2120,19 @@ def _backed(side: list[ActorMatch], text: str) -> tuple[list[ActorMatch], list[A
         return side, []
     ordered = sorted(side, key=lambda m: m.span.start)
     acting, backers = [ordered[0]], []
+    previous = ordered[0]
     for m in ordered[1:]:
-        between = text[acting[-1].span.end : m.span.start]
+        between = text[previous.span.end : m.span.start]
         if BACKED_BY.search(between):
             backers.append(m)
         elif LOYAL_TO.search(between):
             acting = [m]
+        elif previous in backers and LIST_JOIN.fullmatch(between):
+            # "forces backed by Moscow and Tehran": the list goes on naming backers
+            backers.append(m)
         else:
             acting.append(m)
+        previous = m
     return acting, backers
 
 
