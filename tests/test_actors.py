@@ -617,3 +617,10 @@ def test_generic_countries_must_be_iso3(tmp_path: Path) -> None:
     }
     with pytest.raises(DataError, match="generic_countries"):
         ActorDictionary.from_files([write(tmp_path / "bad.json", bad)])
+
+
+def test_a_generic_word_that_begins_a_name_is_the_name(actors: ActorDictionary) -> None:
+    found = actors.find("The coalition, which calls itself the Army of Conquest", country="SYR")
+    assert [(m.actor.name, m.generic) for m in found] == [("Jaish al-Fath", False)]
+    found = actors.find("the army took the town", country="SYR")
+    assert [(m.actor.name, m.generic) for m in found] == [("Military Forces of Syria", True)]

@@ -178,3 +178,40 @@ def test_the_start_of_an_operation_to_retake_is_not_a_takeover(extractor: Extrac
         "Rawa from ISIS.",
     )
     assert not takeovers(mentions)
+
+
+def test_a_date_on_a_bare_participle_dates_its_verb(extractor: Extractor) -> None:
+    (m,) = takeovers(
+        read(extractor, "Haftar's forces entered the town of Gharyan unopposed on Thursday.")
+    )
+    assert m.time is not None and m.time.value == date(2017, 11, 16)
+
+
+def test_villages_located_by_named_districts_take_no_town(extractor: Extractor) -> None:
+    text = (
+        "Aliyev listed villages captured in the Zangilan, Jabrayil and Qubadli districts on Sunday."
+    )
+    assert not takeovers(read(extractor, text))
+    mentions = read(
+        extractor, "Azerbaijani troops captured 15 villages and the town of Fuzuli on Sunday."
+    )
+    assert {m.place.place.name for m in takeovers(mentions) if m.place} == {"Fuzuli"}
+
+
+def test_a_building_in_a_city_is_not_the_city(extractor: Extractor) -> None:
+    text = (
+        "Sudan's army said on Friday it had recaptured the Republican Palace in Khartoum from "
+        "the Rapid Support Forces, two years after the group overran it."
+    )
+    assert not takeovers(read(extractor, text))
+    # a garrison's base is how wires tell a town's fall
+    assert takeovers(read(extractor, "The RSF seized the army base in Nyala on Friday."))
+
+
+def test_a_claim_answered_in_the_same_sentence_is_a_claim(extractor: Extractor) -> None:
+    text = (
+        "The Taliban said on Friday they had seized Ghazni, but the government said its "
+        "forces had beaten back the attack and remained in control."
+    )
+    told = read(extractor, text)
+    assert [m.status for m in told if m.sub_event_type in TERRITORY] == [Status.CLAIMED]

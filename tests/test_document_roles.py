@@ -353,6 +353,46 @@ def test_actors_of_a_recalled_past_do_not_vote_for_todays_taker(extractor: Extra
     assert {m.actor1.name for m in found if m.actor1} == {"Hayat Tahrir al-Sham"}
 
 
+# -- the fourth world batch's lessons (general rules, texts written for the tests) ---
+
+
+def test_forces_loyal_to_a_described_leader_are_his(extractor: Extractor) -> None:
+    text = (
+        "Forces loyal to eastern strongman Khalifa Haftar entered the town of Gharyan on Thursday."
+    )
+    assert gainers(read(extractor, text)) == {"LNA: Libyan National Army"}
+    text = "Troops loyal to Field Marshal Khalifa Haftar took the town of Gharyan on Thursday."
+    assert gainers(read(extractor, text)) == {"LNA: Libyan National Army"}
+
+
+def test_a_generic_word_gives_way_to_the_name_it_begins(extractor: Extractor) -> None:
+    text = (
+        "BEIRUT, March 12 - The coalition, which calls itself the Army of Conquest, said in "
+        "a statement that the city of Idlib had been liberated on Monday."
+    )
+    assert gainers(read(extractor, text)) == {"Jaish al-Fath"}
+
+
+def test_the_named_taker_of_a_place_outweighs_the_army_of_a_quote(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "TRIPOLI, March 12 - Forces loyal to Khalifa Haftar entered the town of Gharyan on "
+        'Monday after the armed groups there pulled out, the mayor said. "The army came in '
+        'and took control without any resistance," he said.'
+    )
+    assert gainers(read(extractor, text)) == {"LNA: Libyan National Army"}
+
+
+def test_a_control_stated_as_new_is_a_takeover(extractor: Extractor) -> None:
+    text = (
+        "MOSCOW, March 12 - Russia's military said on Monday that the Syrian government now "
+        "controls Douma after the rebels agreed to leave."
+    )
+    assert gainers(read(extractor, text)) == {"Military Forces of Syria"}
+    assert not takeovers(read(extractor, "The Syrian government controls Douma."))
+
+
 # -- backers named in a list ------------------------------------------------------
 
 

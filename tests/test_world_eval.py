@@ -84,8 +84,11 @@ def test_gold_set_size_wars_and_splits() -> None:
     non_changes = [r for r in reports if r.id not in with_change]
     assert 0.25 <= len(non_changes) / len(reports) <= 0.40
     splits = Counter(r.split for r in reports)
-    assert set(splits) == set(SPLITS) == {"dev", "test", "b2_dev", "b2_test", "b3_dev", "b3_test"}
-    held_out = splits["test"] + splits["b2_test"] + splits["b3_test"]
+    assert set(splits) == set(SPLITS)
+    assert set(SPLITS) == {"dev", "test"} | {
+        f"b{n}_{part}" for n in (2, 3, 4) for part in ("dev", "test")
+    }
+    held_out = splits["test"] + splits["b2_test"] + splits["b3_test"] + splits["b4_test"]
     assert 0.27 <= held_out / len(reports) <= 0.36
     # the fixed rule: the 2nd, 5th, 8th ... report of each file is held out,
     # in either batch
@@ -208,10 +211,15 @@ def test_registered_and_held_out_figures_are_never_pinned(tmp_path: Path) -> Non
     assert EVALUATIONS["world"] == "sitrep.quality.evaluation.world"
     path = tmp_path / "baseline.json"
     figures = {"dev_f1": 0.5, "test_f1": 0.4, "b2_dev_f1": 0.6, "b2_test_f1": 0.3}
-    figures |= {"b3_dev_f1": 0.7, "b3_test_f1": 0.2}
+    figures |= {"b3_dev_f1": 0.7, "b3_test_f1": 0.2, "b4_dev_f1": 0.8, "b4_test_f1": 0.1}
     r = EvalResult("world", figures, "abc")
     pinned = write_baseline([r], path=path)
-    assert pinned["floors"]["world"] == {"dev_f1": 0.5, "b2_dev_f1": 0.6, "b3_dev_f1": 0.7}
+    assert pinned["floors"]["world"] == {
+        "dev_f1": 0.5,
+        "b2_dev_f1": 0.6,
+        "b3_dev_f1": 0.7,
+        "b4_dev_f1": 0.8,
+    }
 
 
 # -- a small real run (offline: the gold ships with sitrep) -------------------------
@@ -231,11 +239,13 @@ def test_world_eval_on_a_few_reports(app_config: Config, extractor: Extractor) -
     assert result.figures["dev_found"] >= 0.5  # Mosul, 2017-07-10
     kinds = result.details["errors"]["dev"]["misses"]
     assert sum(kinds.values()) == len(result.details["misses"]["dev"])
-    assert [row[:2] for row in result.table[-6:]] == [
+    assert [row[:2] for row in result.table[-8:]] == [
         ["dev", "all"],
         ["test", "all"],
         ["b2_dev", "all"],
         ["b2_test", "all"],
         ["b3_dev", "all"],
         ["b3_test", "all"],
+        ["b4_dev", "all"],
+        ["b4_test", "all"],
     ]

@@ -226,6 +226,20 @@ TRIGGERS: tuple[Trigger, ...] = (
         feature=False,
         follow=r"\s+(?:by|on|after|last|early|late|overnight|from\s+(?-i:[A-Z]))\b|\s*[,.;]",
     ),
+    # a control newly stated: "the Syrian government now controls Douma", "the rebels
+    # are now in full control of the city" (without "now" a control statement is a
+    # standing fact, not news)
+    Trigger(
+        Family.TAKE,
+        r"now\s+(?:fully\s+)?(?:controls?|holds?)",
+        feature=False,
+        follow=_PLACE_OBJECT,
+    ),
+    Trigger(
+        Family.TAKE,
+        r"(?:is|are)\s+now\s+in\s+(?:full\s+|complete\s+|total\s+)?control\s+of",
+        feature=False,
+    ),
     # "Kirkuk changed hands too": the place is the subject; who took it is told around
     # (not "changed hands several times": a contested place, no one change)
     Trigger(

@@ -70,7 +70,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -498,10 +498,11 @@ class ActorDictionary:
         norms = [t.norm for t in toks]
         all_caps = _all_caps(text)
         found: list[tuple[int, int, _Entry]] = []  # (first token, end token, entry)
-        i, n = 0, len(toks)
+        n = len(toks)
         starts, prefixes = self._starts, self._prefixes
-        while i < n:
-            hit: tuple[int, _Entry] | None = None
+
+        def match_at(i: int) -> tuple[int, _Entry] | None:
+            """The longest name beginning at token ``i`` (length in tokens, entry)."""
             norm = norms[i]
             firsts = (norm, *_proclitic_variants(norm)) if norm[0] >= "\u0600" else (norm,)
             for first in firsts:
@@ -526,10 +527,15 @@ class ActorDictionary:
                         and not (entry.rank == _GENERIC and _modifies_noun(toks, i + length))
                         and not (length == 1 and first in _AGENCIES and _agency(text, toks, i))
                     ):
-                        hit = (length, entry)
-                        break
-                if hit:
-                    break
+                        return length, entry
+            return None
+
+        i = 0
+        while i < n:
+            hit = match_at(i)
+            if hit and hit[1].rank == _GENERIC and self._named_inside(match_at, i, hit[0]):
+                # "the Army of Conquest": the generic "the army" is the start of a name
+                hit = None
             if hit:
                 found.append((i, i + hit[0], hit[1]))
                 i += hit[0]
@@ -550,6 +556,18 @@ class ActorDictionary:
         return out
 
     # -- matching helpers -------------------------------------------------
+
+    @staticmethod
+    def _named_inside(
+        match_at: Callable[[int], tuple[int, _Entry] | None], i: int, length: int
+    ) -> bool:
+        """True when a name that is not a generic word begins inside the generic
+        words at ``i`` and runs past them ("the Army" of "the Army of Conquest")."""
+        for j in range(i + 1, i + length):
+            other = match_at(j)
+            if other is not None and other[1].rank != _GENERIC and j + other[0] > i + length:
+                return True
+        return False
 
     def _pick(
         self,

@@ -51,10 +51,11 @@ GOLD_DIR = Path(__file__).with_name("gold")
 REPORTS = GOLD_DIR / "world_reports.jsonl"
 CHANGES = GOLD_DIR / "world_changes.jsonl"
 SLACK_DAYS = 2
-# "b2_*" and "b3_*": the second and third batches (2026-12-04), each scored
-# apart so that the earlier batches' figures keep their meaning; "b2_test" and
-# "b3_test" are held out like "test" (``--pin`` skips every "*_test_*" figure).
-SPLITS = ("dev", "test", "b2_dev", "b2_test", "b3_dev", "b3_test")
+# "b2_*", "b3_*" and "b4_*": the second, third and fourth batches
+# (2026-12-04), each scored apart so that the earlier batches' figures keep
+# their meaning; "b2_test", "b3_test" and "b4_test" are held out like "test"
+# (``--pin`` skips every "*_test_*" figure).
+SPLITS = ("dev", "test", "b2_dev", "b2_test", "b3_dev", "b3_test", "b4_dev", "b4_test")
 KEPT_STATUSES = ("occurred", "claimed")
 URL_PREFIX = "world:"
 

@@ -62,6 +62,7 @@ from sitrep.read.common.mentions import (
     infer_gaining_sides,
     place_id,
     place_mentions,
+    prefer_named_sides,
     primary,
     reference_mentions,
     settle_denials,
@@ -530,8 +531,11 @@ class EnglishReader:
                 mentions = infer_gaining_sides(
                     mentions, named, side_of=self.actors.controller_of, kind_hint=_taker_kind_hint
                 )
-        mentions = _anniversary_retold(mentions, sentences)
-        mentions = settle_denials(_retarget_country_level(mentions), denied)
+        mentions = _retarget_country_level(_anniversary_retold(mentions, sentences))
+        mentions = prefer_named_sides(
+            mentions, self._generic_taker, side_of=self.actors.controller_of
+        )
+        mentions = settle_denials(mentions, denied)
         mentions.extend(context_links(mentions))
         return ArticleReading(
             article, tuple(sentences), tuple(claims), tuple(mentions), candidates=prep.candidates
@@ -782,10 +786,15 @@ class EnglishReader:
             if not own and IT_OBJECT.match(text[trig.end :]):
                 # "pulled out of Vuhledar, hours after Moscow said it had captured it":
                 # "it" is the town named before it in the sentence
+                # (not a town that only locates a building: in "recaptured the palace
+                # in Khartoum ... after the group overran it", "it" is the palace)
                 own = [
                     p
                     for p in places
-                    if p.place.kind is PlacePrecision.CITY and p.span and p.span.end <= trig.start
+                    if p.place.kind is PlacePrecision.CITY
+                    and p.span
+                    and p.span.end <= trig.start
+                    and not _locates_site(token.doc, p)
                 ][-1:]
             places = own
         targets = _targets(text, trig, places, ctx)
@@ -832,6 +841,18 @@ class EnglishReader:
         plural = token is not None and token.tag_ in ("NNS", "NNPS")
         return reference_mentions(claim, trig.start, trig.text, ctx.occurred, plural=plural)
 
+    def _generic_taker(self, m: Mention) -> bool:
+        """True when a takeover's actor 1 is named in its sentence only by a generic
+        word ("the army came in and took control"), not by a name of its own."""
+        if m.actor1 is None:
+            return False
+        found = [
+            a
+            for a in self.actors.find(m.claim.sentence.span.text, country=m.actor1.country)
+            if a.actor.id == m.actor1.id
+        ]
+        return bool(found) and all(a.generic for a in found)
+
     def _speaker_actor(self, speaker: str, country: str | None) -> Actor | None:
         """The actor a speaker stands for: one the speaker names ("the Taliban",
         "Russia's defence ministry"), else the state forces of a country that heads
@@ -874,8 +895,10 @@ class EnglishReader:
         than the demonym's ("Libyan forces") that the left-to-right scan found first."""
         for cue in LOYAL_FORCES.finditer(text):
             found = self.actors.find(text[cue.start() :], country=country, offset=cue.start())
-            if found and found[0].span.start == cue.start():
+            if found and found[0].span.start == cue.start() and found[0].span.end > cue.end():
                 loyal = found[0]
+            elif epithet := self._loyal_past_epithet(text, cue, country):
+                loyal = epithet
             else:
                 # "forces loyal to Yemen's exiled President Abd-Rabbu Mansour Hadi": the
                 # state forces of the head of state's country
@@ -893,6 +916,25 @@ class EnglishReader:
             ]
             matches = sorted([*matches, loyal], key=lambda m: m.span.start)
         return matches
+
+    def _loyal_past_epithet(
+        self, text: str, cue: re.Match[str], country: str | None
+    ) -> ActorMatch | None:
+        """ "Forces loyal to eastern strongman Khalifa Haftar", "troops loyal to Field
+        Marshal Khalifa Haftar": the catalogue names the forces by their leader's bare
+        name ("forces loyal to Khalifa Haftar"), so the description before the name
+        (lower-case words, a military rank) is read past and troops, fighters or units
+        are forces; the match spans the whole phrase."""
+        skip = LOYAL_EPITHET.match(text, cue.end())
+        if skip is None:
+            return None
+        head = "forces loyal to "
+        rest = text[skip.end() :]
+        found = self.actors.find(head + rest, country=country)
+        if not found or found[0].span.start != 0 or found[0].span.end <= len(head):
+            return None
+        end = skip.end() + found[0].span.end - len(head)
+        return ActorMatch(found[0].actor, Span(cue.start(), end, text[cue.start() : end]), False)
 
     def _described_taker(self, token: Any, country: str | None) -> Actor | None:
         """The taker a sentence gives by description rather than by name.
@@ -1221,7 +1263,13 @@ DENIED_TAKEOVER = re.compile(
     # hands of the terrorists"
     r"|\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted)\s+(?:the|this|that"
     r"|their|these|such|rebel|insurgent)\s+(?:claims?|reports?|announcements?)\b"
-    r"|\b(?:is|was|are|were|remains?)\s+not\s+in\s+the\s+hands\s+of\b",
+    r"|\b(?:is|was|are|were|remains?)\s+not\s+in\s+the\s+hands\s+of\b"
+    # the other side answers in the same sentence: "..., but the government said its
+    # forces had beaten back the attack and remained in control"
+    r"|\bbut\b[^.;]*?\b(?:said|says|insisted|insists|maintained|maintains)\b[^.;]*?"
+    r"(?:\b(?:repelled|repulsed|beat(?:en)?\s+back|fought\s+off|pushed\s+back|thwarted|foiled)"
+    r"\s+(?:the|an|their|this|that)\s+(?:\w+\s+)?(?:attack|assault|offensive|attempt)"
+    r"|\b(?:remained|remains|remain|(?:was|were|is|are)\s+still)\s+in\s+(?:full\s+)?control\b)",
     re.IGNORECASE,
 )
 
@@ -1479,9 +1527,27 @@ def _date_clause(token: Any, d: DateMatch) -> Any | None:
     if span is None or len(span) == 0:
         return None
     clause = span.root
-    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+    while clause.head.i != clause.i and (
+        clause.pos_ not in ("VERB", "AUX") or _bare_participle(clause)
+    ):
         clause = clause.head
     return clause
+
+
+def _bare_participle(verb: Any) -> bool:
+    """A participle that describes how its head verb's action went rather than
+    telling an action of its own: "entered the town unopposed on Thursday" (a date
+    on it dates the entering). The tell: an adverbial past participle with no
+    subject, object, auxiliary or conjunction of its own (the small parser tags
+    some of them as past tenses)."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in ("VBN", "VBD")
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass", "mark", "agent")
+            for c in verb.children
+        )
+    )
 
 
 def _has_had(verb: Any) -> bool:
@@ -1565,6 +1631,62 @@ def _recalled(token: Any) -> bool:
 # What a force takes when it takes an unnamed part of a region: "swaths of
 # territory", "60% of the city", "all but small pockets". (A neighbourhood, village
 # or post taken is still a territorial event in ACLED's coding.)
+# small places told by number, not by name: taking them changes no town the sentence
+# names ("villages captured in the Zangilan district")
+SETTLEMENTS = frozenset("villages hamlets settlements".split())
+
+
+def _unnamed_settlements(trigger: Any, noun: Any) -> bool:
+    """True when ``noun`` is a plural of small places that the sentence does not name
+    ("villages in the Jabrayil district", "several villages near Kreminna"), so the
+    places it names only locate them; not "the villages of A and B" (named), nor an
+    object joined to another ("villages and the town of Fuzuli")."""
+    if noun.lower_ not in SETTLEMENTS or noun.i == trigger.i:
+        return False
+    if any(c.dep_ == "conj" for c in noun.children):
+        return False
+    named = any(
+        (c.dep_ == "prep" and c.lower_ == "of") or c.dep_ in ("compound", "appos")
+        for c in noun.children
+    )
+    return not named
+
+
+# buildings and works inside a place: taking one is not taking the place (a
+# garrison's base or headquarters is, as wires and the gold code it: not listed)
+SITES = frozenset(
+    "palace airport building buildings parliament ministry stadium hospital refinery "
+    "bridge dam university prison jail market embassy mosque church cathedral factory "
+    "plant terminal crossing checkpoint oilfield compound residence".split()
+)
+
+
+def _site(noun: Any) -> bool:
+    """True for an object that is a building or a work ("the Republican Palace",
+    "Kabul airport"), alone (not "the airport and the town of X")."""
+    return _lemma(noun).lower() in SITES and not any(c.dep_ == "conj" for c in noun.children)
+
+
+def _locates_site(doc: Any, place: PlaceMatch) -> bool:
+    """True when the place is named only as where a building or work stands: "the
+    Republican Palace in Khartoum", "Kabul airport"."""
+    if place.span is None:
+        return False
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    if root.dep_ == "compound" and _site(root.head):
+        return True
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ in ("in", "at", "near", "outside")
+        and prep.head.i != prep.i
+        and _site(prep.head)
+    )
+
+
 PARTIAL_OBJECTS = frozenset(
     "swath swaths swathe swathes part parts area areas pocket pockets territory ground "
     "% percent per cent half third quarter most much".split()
@@ -1585,7 +1707,13 @@ _CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis"
 def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
     """True when the trigger's object is part of a place, named by no place of its own
     ("captured large swaths of territory between A and B"), not a place as a whole."""
+    if _unnamed_settlements(token, token.head) if token.dep_ == "acl" else False:
+        return True  # "villages captured in the Zangilan and Jabrayil districts"
     for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass") and _unnamed_settlements(token, child):
+            return True  # "took several villages in the Qubadli district"
+        if child.dep_ in ("dobj", "nsubjpass") and _site(child):
+            return True  # "recaptured the Republican Palace in Khartoum"
         if child.dep_ not in ("dobj", "nsubjpass") and not (
             child.dep_ == "prep" and child.lower_ in ("from", "of")
         ):
@@ -1955,6 +2083,12 @@ CAPITAL_BY_DEMONYM = re.compile(
 )
 # a speaker that ends in a person's surname: "commander Khalifa Hifter"
 PERSON_LAST = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)$")
+# what may stand between "loyal to" and a leader's name: lower-case description
+# ("eastern strongman", "the renegade commander") and military ranks
+LOYAL_EPITHET = re.compile(
+    r"(?:(?:the\s+)?(?:[a-z][a-z\-]+|Field|Marshal|General|Gen\.|Lt\.|Lieutenant|Colonel|Col\."
+    r"|Commander|Major|Maj\.)\s+){0,4}"
+)
 LOYAL_FORCES = re.compile(
     r"\b(?:forces|troops|fighters|militias?|units)\s+(?:loyal|allied)\s+to\s", re.IGNORECASE
 )
