@@ -444,8 +444,7 @@ def test_no_country_for_a_takeover_that_names_no_place(extractor: Extractor) -> 
     # keeps its country: tests/test_persian_hint.py)
     for text in (
         "آخرین شهر عراق از اشغال داعش آزاد شد.",
-        "مرکز ولسوالی تولک سقوط کرد.\n"
-        "ساختمان ولسوالی و فرماندهی پولیس به دست طالبان افتاده است.",
+        "مرکز ولسوالی تولک سقوط کرد.\nساختمان ولسوالی و فرماندهی پولیس به دست طالبان افتاده است.",
     ):
         ms = occurred(territory(extractor, text, date(2021, 6, 12)))
         assert all(m.place is None or m.place.place.kind.name != "COUNTRY" for m in ms), text
