@@ -447,3 +447,10 @@ def test_a_flag_raised_over_a_town_by_troops_is_a_takeover_by_a_crowd_none(
 def test_walking_into_a_town_unopposed_is_a_takeover(extractor: Extractor) -> None:
     text = "M23 fighters walked into Bukavu on Sunday without meeting resistance."
     assert gainers(read(extractor, text, day="2025-02-16")) == {"M23: March 23 Movement"}
+
+
+def test_a_foreign_ally_folds_into_the_local_state_forces(extractor: Extractor) -> None:
+    text = "French and Malian troops retook the city of Gao from Islamist rebels on Saturday."
+    found = takeovers(read(extractor, text, day="2013-01-26"))
+    assert {m.actor1.name for m in found if m.actor1} == {"Military Forces of Mali"}
+    assert all("Military Forces of France" in {a.name for a in m.assoc_actors} for m in found)

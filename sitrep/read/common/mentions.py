@@ -207,6 +207,13 @@ def place_mentions(
         a1 = agent
         if split:
             a1 = country_agent(target.place.country) or agent
+        here = list(assoc)
+        local = _local_ally(a1, here, target, family)
+        if local is not None and a1 is not None:
+            # "French and Malian troops retook Gao": allied forces fold into the side
+            # they fight for; the country's own forces hold its town
+            here = [a1, *(a for a in here if a != local)]
+            a1 = local
         mentions.append(
             build_mention(
                 claim,
@@ -219,13 +226,25 @@ def place_mentions(
                 time=time,
                 a1=a1,
                 a2=loser,
-                assoc=assoc,
+                assoc=here,
                 agent_kind=None if a1 else subject_kind,
                 handover=handover,
                 fatalities=fatalities,
             )
         )
     return mentions
+
+
+def _local_ally(
+    agent: Actor | None, assoc: Sequence[Actor], target: PlaceMatch, family: Family
+) -> Actor | None:
+    """The place's own state forces among a foreign state's allies in a takeover."""
+    if family not in (Family.TAKE, Family.HANDOVER) or agent is None:
+        return None
+    country = target.place.country
+    if agent.kind != "state forces" or not country or agent.country == country:
+        return None
+    return next((a for a in assoc if a.kind == "state forces" and a.country == country), None)
 
 
 def reference_mentions(
