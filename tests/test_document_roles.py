@@ -454,3 +454,14 @@ def test_a_foreign_ally_folds_into_the_local_state_forces(extractor: Extractor) 
     found = takeovers(read(extractor, text, day="2013-01-26"))
     assert {m.actor1.name for m in found if m.actor1} == {"Military Forces of Mali"}
     assert all("Military Forces of France" in {a.name for a in m.assoc_actors} for m in found)
+
+
+def test_a_withdrawal_handing_a_country_a_gain_is_that_countrys_takeover(
+    extractor: Extractor,
+) -> None:
+    for giver in ("Russia", "Moscow"):
+        text = (
+            f"Ukraine's army withdrew from Avdiivka on Saturday, handing {giver} its "
+            "biggest gain in nine months."
+        )
+        assert gainers(read(extractor, text, day="2024-02-17")) == {"Military Forces of Russia"}

@@ -764,6 +764,12 @@ class EnglishReader:
                     if m.actor.id != leaver.id and m.actor.kind not in NON_HOLDERS
                 ]
                 agent, loser, assoc = (primary(others), leaver, [])
+                if agent is None and (given := HANDING_TO.search(text[leaving.end() :])):
+                    # "withdrew from Avdiivka, handing Russia its biggest gain": the
+                    # country handed the gain is the one whose forces take the town
+                    iso3 = self._country_word(given.group(1)) or self._capital_word(given.group(1))
+                    if iso3 and iso3 != leaver.country:
+                        agent = self._state_forces(iso3)
         if family is Family.CONTROL:
             controllers = {a.actor.id for a in actor_matches if not a.generic}
             if len(controllers) > 1:
@@ -1017,6 +1023,13 @@ class EnglishReader:
             (p.country for p in self.gazetteer.lookup(name) if p.kind is PlacePrecision.COUNTRY),
             None,
         )
+
+    def _capital_word(self, word: str) -> str | None:
+        """ISO3 of the state a capital's name stands for ("Moscow"), or None."""
+        for p in self.gazetteer.lookup(word):
+            if p.kind is PlacePrecision.CITY and self.gazetteer.capital_of(p.country) == p:
+                return p.country
+        return None
 
     def _country_subject(self, token: Any) -> Actor | None:
         """State forces named by a country on the subject of a taking verb: "Turkey
@@ -1944,6 +1957,12 @@ def _roles(
     return agent, loser, assoc
 
 
+# after a withdrawal: "..., handing Russia its biggest gain", "giving Moscow control of"
+HANDING_TO = re.compile(
+    r"\b(?:handing|giving|gifting|ceding\s+to|leaving\s+it\s+to)\s+(?:the\s+)?"
+    r"((?-i:[A-Z])[\w'’-]+)",
+    re.IGNORECASE,
+)
 # taking verbs whose subject is not the taker ("Syria fell to the rebels")
 COUNTRY_SUBJECT_NOT_TAKER = frozenset({"fall", "come", "remain", "stay", "lose"})
 
