@@ -465,3 +465,20 @@ def test_a_withdrawal_handing_a_country_a_gain_is_that_countrys_takeover(
             "biggest gain in nine months."
         )
         assert gainers(read(extractor, text, day="2024-02-17")) == {"Military Forces of Russia"}
+
+
+def test_losing_control_of_a_town_to_a_side_is_that_sides_takeover(
+    extractor: Extractor,
+) -> None:
+    text = "Ethiopian forces have lost control of Lalibela to Tigrayan fighters, residents said."
+    found = takeovers(read(extractor, text, day="2021-08-05"))
+    assert {m.actor1.name for m in found if m.actor1} == {"TPLF: Tigray People's Liberation Front"}
+    assert {m.actor2.name for m in found if m.actor2} == {"Military Forces of Ethiopia"}
+    alone = takeovers(read(extractor, "The army lost control of Lalibela.", day="2021-08-05"))
+    assert alone and all(m.actor1 is None for m in alone)
+    assert all(m.sub_event_type == "Non-state actor overtakes territory" for m in alone)
+
+
+def test_villages_placed_by_a_town_are_not_the_town(extractor: Extractor) -> None:
+    text = "Rebel fighters swept into dozens of villages west of Aleppo on Wednesday."
+    assert not takeovers(read(extractor, text, day="2024-11-27"))

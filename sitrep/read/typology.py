@@ -240,6 +240,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:is|are)\s+now\s+in\s+(?:full\s+|complete\s+|total\s+)?control\s+of",
         feature=False,
     ),
+    # "Ethiopian forces have lost control of Lalibela to Tigrayan fighters": the
+    # subject lost the town; who took it follows "to" (the reader swaps the roles)
+    Trigger(
+        Family.TAKE,
+        r"los(?:t|es|ing)\s+(?:(?:full|all|total|complete)\s+)?control\s+(?:of|over)",
+        feature=False,
+        follow=_PLACE_OBJECT,
+    ),
     # "Kirkuk changed hands too": the place is the subject; who took it is told around
     # (not "changed hands several times": a contested place, no one change)
     Trigger(

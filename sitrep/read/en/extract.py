@@ -197,6 +197,7 @@ CONTROLLER_AFTER = re.compile(
     r"the\s+control\s+of$|\b(?:fell|fall|falls|fallen)\s+to$", re.IGNORECASE
 )
 POSSESSIVE = re.compile(r"['’]s?$")
+LOST_CONTROL = re.compile(r"los(?:t|es|ing)\b", re.IGNORECASE)
 # where the clause of "fell to X" ends: a comma, or a conjunction that opens another
 CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-\s|\b(?:as|while|when|after|before|but|whereas)\b")
 LOSER_CUE = re.compile(r"\b(?:from|against|on|of|targeting|targeted)\b[^,;]*$", re.IGNORECASE)
@@ -834,7 +835,7 @@ class EnglishReader:
             time=time,
             loser=loser,
             assoc=assoc,
-            subject_kind=_subject_kind(token),
+            subject_kind=None if LOST_CONTROL.match(trig.text) else _subject_kind(token),
             handover=_handover_cue(text),
             fatalities=_fatalities(text),
         )
@@ -1711,7 +1712,12 @@ PARTIAL_AFTER = re.compile(
     # "pushed into the eastern districts of Kobani", "reached the outskirts of": a part
     # of the town, or its edge
     r"|\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:districts|neighbou?rhoods|quarters|suburbs"
-    r"|outskirts|edges?)\s+of\b",
+    r"|outskirts|edges?)\s+of\b"
+    # "swept into dozens of villages west of Aleppo", "took several villages near
+    # Vovchansk": unnamed settlements placed by a town, not the town
+    r"|\s+(?:[\w\-]+\s+){0,3}?(?:villages|hamlets|settlements|localities|positions)\s+"
+    r"(?:(?:just|some|about|roughly|\d+\s*(?:km|kilometres|kilometers|miles))\s+)?"
+    r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of\b",
     re.IGNORECASE,
 )
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis"})
@@ -1921,6 +1927,26 @@ def _roles(
         agent_side = [m for m in after if cut is None or m.span.start < cut.start()]
         after = [m for m in after if m not in agent_side]
         loser_side += [m for m in after if m not in loser_side]
+        after = []
+        subject_unknown = not agent_side
+    if LOST_CONTROL.match(trig.text):
+        # "Ethiopian forces have lost control of Lalibela to Tigrayan fighters": the
+        # subject lost; the side after "to" (in the same clause) took the town
+        loser_side = [m for m in agent_side + loser_side + before if m not in loser_side] + [
+            m for m in loser_side if m not in agent_side
+        ]
+        to = re.search(r"\bto\s+", text[trig.end :])
+        cut = CLAUSE_BREAK.search(text, trig.end + to.end()) if to else None
+        agent_side = (
+            [
+                m
+                for m in after
+                if m.span.start >= trig.end + to.end()
+                and (cut is None or m.span.start < cut.start())
+            ]
+            if to
+            else []
+        )
         after = []
         subject_unknown = not agent_side
     if not agent_side and not subject_unknown:
