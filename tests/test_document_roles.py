@@ -482,3 +482,13 @@ def test_losing_control_of_a_town_to_a_side_is_that_sides_takeover(
 def test_villages_placed_by_a_town_are_not_the_town(extractor: Extractor) -> None:
     text = "Rebel fighters swept into dozens of villages west of Aleppo on Wednesday."
     assert not takeovers(read(extractor, text, day="2024-11-27"))
+
+
+def test_the_first_capital_to_fall_fell_and_the_next_one_has_not(extractor: Extractor) -> None:
+    text = (
+        "Zaranj, the capital of Nimroz province, became the first provincial capital to "
+        "fall to the Taliban on Friday."
+    )
+    assert gainers(read(extractor, text, day="2021-08-06")) == {"Taliban"}
+    text = "Kabul would be the next city to fall to the Taliban, analysts said."
+    assert not takeovers(read(extractor, text, day="2021-08-06"))

@@ -1497,7 +1497,11 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
                 return Status.CLAIMED
             # "managed to retake" happens; "the start of the operation to retake" does not
             implicative = _lemma(head) in IMPLICATIVE_HEADS and head.pos_ in ("VERB", "AUX")
-            if not implicative and (_lemma(head) in PURPOSE_HEADS or head.pos_ in ("NOUN", "VERB")):
+            if (
+                not implicative
+                and not _ordinal_past(head)
+                and (_lemma(head) in PURPOSE_HEADS or head.pos_ in ("NOUN", "VERB"))
+            ):
                 return Status.EXPECTED
         if any(c.dep_ == "amod" and c.lower_ in EXPECT_MODIFIERS for c in token.children):
             return Status.EXPECTED
@@ -1792,6 +1796,7 @@ def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
         noun = clause.head
         sub = [t for t in noun.subtree if t.dep_ not in _CLAUSE_DEPS]
         spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+        spans += _copula_subject(noun)
     while clause.dep_ in ("xcomp", "ccomp", "oprd") and clause.head.dep_ == "relcl":
         clause = clause.head  # "Raqqa, which the SDF declared liberated"
     if clause.dep_ == "relcl":
@@ -1799,6 +1804,7 @@ def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
         noun = clause.head
         sub = [t for t in noun.subtree if t.i <= noun.i]
         spans.append((sub[0].idx, noun.idx + len(noun.text)))
+        spans += _copula_subject(noun)
     for child in [clause, *clause.children]:
         if child is not clause and child.dep_ in _CLAUSE_DEPS and child.i != token.i:
             continue
@@ -1806,6 +1812,36 @@ def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
         spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
     kept = [p for p in places if p.span is None or any(lo <= p.span.start < hi for lo, hi in spans)]
     return kept
+
+
+ORDINALS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth latest last".split()
+)
+
+
+def _ordinal_past(noun: Any) -> bool:
+    """ "Zaranj became the first provincial capital to fall", "Tikrit was the latest
+    city to be retaken": a noun ranked by an ordinal, what the subject became or was
+    in the past tense; its infinitive tells what happened, not what is planned."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ in ("attr", "oprd")
+        and noun.head.tag_ == "VBD"
+        and any(c.lower_ in ORDINALS for c in noun.children if c.dep_ == "amod")
+    )
+
+
+def _copula_subject(noun: Any) -> list[tuple[int, int]]:
+    """The subject's span when ``noun`` is what it became: in "Zaranj became the first
+    provincial capital to fall to the Taliban" the capital that fell is Zaranj."""
+    if noun.dep_ not in ("attr", "oprd"):
+        return []
+    spans = []
+    for subject in noun.head.children:
+        if subject.dep_ in ("nsubj", "nsubjpass"):
+            own = [t for t in subject.subtree if t.dep_ not in _CLAUSE_DEPS]
+            spans.append((own[0].idx, own[-1].idx + len(own[-1].text)))
+    return spans
 
 
 def _past_perfect_since(found: list[DateMatch], token: Any = None) -> bool:
