@@ -492,3 +492,13 @@ def test_the_first_capital_to_fall_fell_and_the_next_one_has_not(extractor: Extr
     assert gainers(read(extractor, text, day="2021-08-06")) == {"Taliban"}
     text = "Kabul would be the next city to fall to the Taliban, analysts said."
     assert not takeovers(read(extractor, text, day="2021-08-06"))
+
+
+def test_a_town_that_fell_into_a_sides_hands_is_its_takeover(extractor: Extractor) -> None:
+    for text in (
+        "Herat fell into the hands of the Taliban on Thursday.",
+        "Herat fell into Taliban hands on Thursday.",
+    ):
+        assert gainers(read(extractor, text, day="2021-08-13")) == {"Taliban"}
+    rebels = takeovers(read(extractor, "Hama fell into rebel hands on Thursday.", day="2024-12-06"))
+    assert [m.sub_event_type for m in rebels] == ["Non-state actor overtakes territory"]

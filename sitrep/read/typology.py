@@ -248,6 +248,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         feature=False,
         follow=_PLACE_OBJECT,
     ),
+    # "Hama fell into rebel hands", "passed into the hands of the Taliban": the subject
+    # is the place; the side whose hands it fell into took it (the reader's roles)
+    Trigger(
+        Family.TAKE,
+        r"(?:fell|fallen|falls|passed|came)\s+(?:back\s+)?(?:in|into|under)\s+(?:the\s+)?"
+        r"(?:[\w'’\-]+\s+){0,3}?hands",
+        feature=False,
+    ),
     # "Kirkuk changed hands too": the place is the subject; who took it is told around
     # (not "changed hands several times": a contested place, no one change)
     Trigger(

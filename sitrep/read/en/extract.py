@@ -198,6 +198,7 @@ CONTROLLER_AFTER = re.compile(
 )
 POSSESSIVE = re.compile(r"['’]s?$")
 LOST_CONTROL = re.compile(r"los(?:t|es|ing)\b", re.IGNORECASE)
+INTO_HANDS = re.compile(r"\bhands$", re.IGNORECASE)
 # where the clause of "fell to X" ends: a comma, or a conjunction that opens another
 CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-\s|\b(?:as|while|when|after|before|but|whereas)\b")
 LOSER_CUE = re.compile(r"\b(?:from|against|on|of|targeting|targeted)\b[^,;]*$", re.IGNORECASE)
@@ -835,7 +836,11 @@ class EnglishReader:
             time=time,
             loser=loser,
             assoc=assoc,
-            subject_kind=None if LOST_CONTROL.match(trig.text) else _subject_kind(token),
+            subject_kind=_hands_kind(trig.text)
+            if INTO_HANDS.search(trig.text)
+            else None
+            if LOST_CONTROL.match(trig.text)
+            else _subject_kind(token),
             handover=_handover_cue(text),
             fatalities=_fatalities(text),
         )
@@ -1965,6 +1970,22 @@ def _roles(
         loser_side += [m for m in after if m not in loser_side]
         after = []
         subject_unknown = not agent_side
+    if INTO_HANDS.search(trig.text):
+        # "Hama fell into rebel hands", "fell into the hands of the Taliban": whose
+        # hands, inside the trigger or after "of", took the place the subject names
+        inside = [m for m in matches if trig.start <= m.span.start < trig.end]
+        of = re.match(r"\s+of\s+", text[trig.end :])
+        cut = CLAUSE_BREAK.search(text, trig.end + of.end()) if of else None
+        agent_side = inside or [
+            m
+            for m in after
+            if of is not None
+            and m.span.start >= trig.end + of.end()
+            and (cut is None or m.span.start < cut.start())
+        ]
+        loser_side = [m for m in before + loser_side if m not in agent_side]
+        after = []
+        subject_unknown = not agent_side
     if LOST_CONTROL.match(trig.text):
         # "Ethiopian forces have lost control of Lalibela to Tigrayan fighters": the
         # subject lost; the side after "to" (in the same clause) took the town
@@ -2071,6 +2092,17 @@ STATE_NOUNS = frozenset(
         "loyalists",
     ]
 )
+
+
+def _hands_kind(trigger_text: str) -> str | None:
+    """The kind of side named by the word before "hands" ("fell into rebel hands")."""
+    words = {w.lower() for w in re.findall(r"[\w'’-]+", trigger_text)}
+    words |= {w.rstrip("s") for w in words}
+    if words & NON_STATE_NOUNS or words & {"rebel", "insurgent", "opposition", "militia"}:
+        return "rebel group"
+    if words & STATE_NOUNS or words & {"government", "regime"}:
+        return "state forces"
+    return None
 
 
 def _subject_kind(token: Any) -> str | None:
