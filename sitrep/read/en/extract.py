@@ -1989,10 +1989,13 @@ def _roles(
     if LOST_CONTROL.match(trig.text):
         # "Ethiopian forces have lost control of Lalibela to Tigrayan fighters": the
         # subject lost; the side after "to" (in the same clause) took the town
-        loser_side = [m for m in agent_side + loser_side + before if m not in loser_side] + [
-            m for m in loser_side if m not in agent_side
-        ]
+        loser_side = unique_matches(agent_side + before + loser_side)
+        # "to" in the trigger's own clause only ("lost control of Lalibela, residents told
+        # reporters to ..." names no taker)
+        first_break = CLAUSE_BREAK.search(text, trig.end)
         to = re.search(r"\bto\s+", text[trig.end :])
+        if to and first_break and trig.end + to.start() >= first_break.start():
+            to = None
         cut = CLAUSE_BREAK.search(text, trig.end + to.end()) if to else None
         agent_side = (
             [
@@ -2092,6 +2095,11 @@ STATE_NOUNS = frozenset(
         "loyalists",
     ]
 )
+
+
+def unique_matches(matches: list[ActorMatch]) -> list[ActorMatch]:
+    """``matches`` without repeats, in order."""
+    return list(dict.fromkeys(matches))
 
 
 def _hands_kind(trigger_text: str) -> str | None:
