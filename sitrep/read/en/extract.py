@@ -836,7 +836,11 @@ class EnglishReader:
             time=time,
             loser=loser,
             assoc=assoc,
-            subject_kind=_unnamed_side_kind(token, trig.text),
+            subject_kind=_hands_kind(trig.text)
+            if INTO_HANDS.search(trig.text)
+            else None
+            if LOST_CONTROL.match(trig.text)
+            else _subject_kind(token),
             handover=_handover_cue(text),
             fatalities=_fatalities(text),
         )
@@ -1985,7 +1989,7 @@ def _roles(
     if LOST_CONTROL.match(trig.text):
         # "Ethiopian forces have lost control of Lalibela to Tigrayan fighters": the
         # subject lost; the side after "to" (in the same clause) took the town
-        loser_side = list(dict.fromkeys(agent_side + before + loser_side))  # no repeats
+        loser_side = unique_matches(agent_side + before + loser_side)
         # "to" in the trigger's own clause only ("lost control of Lalibela, residents told
         # reporters to ..." names no taker)
         first_break = CLAUSE_BREAK.search(text, trig.end)
@@ -2093,15 +2097,9 @@ STATE_NOUNS = frozenset(
 )
 
 
-def _unnamed_side_kind(token: Any, trigger_text: str) -> str | None:
-    """The kind of the taking side when no actor is known: the word before "hands"
-    ("fell into rebel hands"), none for "lost control of" (its subject is the loser),
-    else the subject noun's."""
-    if INTO_HANDS.search(trigger_text):
-        return _hands_kind(trigger_text)
-    if LOST_CONTROL.match(trigger_text):
-        return None
-    return _subject_kind(token)
+def unique_matches(matches: list[ActorMatch]) -> list[ActorMatch]:
+    """``matches`` without repeats, in order."""
+    return list(dict.fromkeys(matches))
 
 
 def _hands_kind(trigger_text: str) -> str | None:
