@@ -1281,6 +1281,12 @@ DENIED_TAKEOVER = re.compile(
     r"|\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted)\s+(?:the|this|that"
     r"|their|these|such|rebel|insurgent)\s+(?:claims?|reports?|announcements?)\b"
     r"|\b(?:is|was|are|were|remains?)\s+not\s+in\s+the\s+hands\s+of\b"
+    # the denial follows the claim it answers: "..., a claim Kyiv denied", "..., which
+    # the army disputed", "..., an assertion that Ukraine rejected"; and "Kyiv denied
+    # this." as the clause's last words
+    r"|(?:\ban?\s+(?:claim|assertion)|,\s*which)\s+(?:that\s+)?(?:(?!said\b)[\w'’-]+\s+){1,4}?"
+    r"(?:denied|denies|rejected|rejects|dismissed|dismisses|disputed|disputes|refuted)\b"
+    r"|\b(?:denied|denies|rejected|rejects|disputed|disputes)\s+(?:this|it)\s*(?:[.;]|$)"
     # the other side answers in the same sentence: "..., but the government said its
     # forces had beaten back the attack and remained in control"
     r"|\bbut\b[^.;]*?\b(?:said|says|insisted|insists|maintained|maintains)\b[^.;]*?"
@@ -1294,7 +1300,10 @@ DENIED_TAKEOVER = re.compile(
 # a denial that points back at the claim rather than at the town: "dismissed the
 # claim as propaganda"
 CLAIM_REFERENCE = re.compile(
-    r"\b(?:the|this|that|their|these|such)\s+(?:claims?|reports?|announcements?)\b", re.I
+    r"\b(?:the|this|that|their|these|such)\s+(?:claims?|reports?|announcements?)\b"
+    # "Armenia's defence ministry denied this."
+    r"|\b(?:denied|denies|rejected|rejects|disputed|disputes)\s+(?:this|it)\s*(?:[.;]|$)",
+    re.I,
 )
 # "four years ago", "a year ago today", "on the anniversary of": the date is a
 # recollection, whatever weekday the sentence also names (not "two years after IS
