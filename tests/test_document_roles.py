@@ -241,6 +241,20 @@ def test_a_claim_the_other_side_denies_after_it_stays_a_claim(extractor: Extract
         assert takeovers(mentions, Status.CLAIMED), text
 
 
+def test_an_ordered_withdrawal_that_hands_over_the_town_happened(extractor: Extractor) -> None:
+    text = (
+        "KYIV, Feb 17 - Ukraine's top commander said on Saturday he had ordered troops to "
+        "withdraw from the town of Avdiivka, handing Russia its biggest gain in months."
+    )
+    assert gainers(read(extractor, text, day="2024-02-17")) == {"Military Forces of Russia"}
+    # without the gain handed over, the order is not yet the town's fall
+    text = (
+        "KYIV, Feb 17 - Ukraine's top commander said on Saturday he had ordered troops to "
+        "withdraw from the town of Avdiivka."
+    )
+    assert not takeovers(read(extractor, text, day="2024-02-17"))
+
+
 def test_a_claim_without_a_denial_is_not_settled_as_one(extractor: Extractor) -> None:
     # "which" opening a clause that denies nothing leaves the takeover told
     text = (

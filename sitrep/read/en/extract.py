@@ -1509,8 +1509,12 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
                 return Status.CLAIMED
             # "managed to retake" happens; "the start of the operation to retake" does not
             implicative = _lemma(head) in IMPLICATIVE_HEADS and head.pos_ in ("VERB", "AUX")
+            # "ordered troops to withdraw from Avdiivka, handing Russia its biggest
+            # gain": the gain handed over says the order was carried out
+            done = family is Family.HANDOVER and HANDING_TO.search(text[trig.end :])
             if (
                 not implicative
+                and not done
                 and not _ordinal_past(head)
                 and (_lemma(head) in PURPOSE_HEADS or head.pos_ in ("NOUN", "VERB"))
             ):
