@@ -255,6 +255,28 @@ def test_an_ordered_withdrawal_that_hands_over_the_town_happened(extractor: Extr
     assert not takeovers(read(extractor, text, day="2024-02-17"))
 
 
+def test_fighters_cleared_from_a_town_lost_it(extractor: Extractor) -> None:
+    text = (
+        "TRIPOLI, Dec 6 - Libyan forces said on Tuesday they had cleared the last Islamic "
+        "State fighters from Sirte after a seven-month campaign."
+    )
+    mentions = takeovers(read(extractor, text, day="2016-12-06"))
+    assert [(m.place.place.name, m.actor1.name) for m in mentions if m.place and m.actor1] == [
+        ("Sirte", "Military Forces of Libya")
+    ]
+    # protesters cleared from a square is no change of control
+    text = "TRIPOLI, Dec 6 - Police cleared protesters from the main square in Tripoli."
+    assert not takeovers(read(extractor, text, day="2016-12-06"))
+
+
+def test_us_backed_syrian_fighters_are_the_sdf(extractor: Extractor) -> None:
+    text = (
+        "RAQQA, Oct 17 - U.S.-backed Syrian fighters captured the Islamic State group's de "
+        "facto capital of Raqqa on Tuesday, a spokesman said."
+    )
+    assert gainers(read(extractor, text, day="2017-10-17")) == {"Syrian Democratic Forces"}
+
+
 def test_a_claim_without_a_denial_is_not_settled_as_one(extractor: Extractor) -> None:
     # "which" opening a clause that denies nothing leaves the takeover told
     text = (

@@ -210,6 +210,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|soldiers|militias?|separatists|extremists|gunmen|group)\s+from",
         feature=False,
     ),
+    # "cleared the last Islamic State fighters from Sirte", "cleared remaining
+    # militants out of the old city": the side cleared out lost the place
+    Trigger(
+        Family.TAKE,
+        r"clear(?:ed|s|ing)?\s+(?:the\s+|their\s+)?(?:last|remaining|final)?\s*(?:[\w'’\-]+\s+){0,3}?"
+        r"(?:militants|fighters|rebels|insurgents|jihadists|remnants|holdouts|extremists"
+        r"|gunmen|separatists)\s+(?:out\s+of|from)",
+        feature=False,
+    ),
     # the plainest wire verb: "the Taliban took Herat", "also took Sar-e-Pul and Taloqan",
     # "Bakhmut was taken by Wagner", "his forces had taken the town of Gharyan"; only
     # before a name or "the town of" ("took part", "took office", "took Reuters

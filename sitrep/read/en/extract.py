@@ -2158,7 +2158,7 @@ def _leaver(leaving: re.Match[str], matches: list[ActorMatch], agent: Actor | No
 
 # Verbs whose object is the force put out of a place, never a captive.
 EXPEL_VERBS = frozenset(
-    {"drive", "drove", "push", "force", "expel", "oust", "rout", "evict", "flush"}
+    {"drive", "drove", "push", "force", "expel", "oust", "rout", "evict", "flush", "clear"}
 )
 
 
