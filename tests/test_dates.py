@@ -147,6 +147,18 @@ def test_hours_after_is_inferred() -> None:
     assert one("It happened hours earlier.", MON).ref.inferred
 
 
+def test_a_sentence_counting_from_an_event_dates_the_event_before_publication() -> None:
+    match = one("Six months after the army retook the town, shops have reopened.", SAT)
+    assert match.ref.value == date(2017, 5, 1) and match.ref.precision is M
+    assert one("A year after the fall of Mosul, the city lies in ruins.", SAT).ref == TimeRef(
+        date(2016, 11, 1), M, "A year after"
+    )
+    # a narrative told in days counts from another event, not from publication
+    assert find_dates("Two days after rebels took the town, the army struck back.", SAT) == []
+    # and in mid-sentence "six months after" counts from another event too
+    assert find_dates("The army returned six months after the rebels took the town.", SAT) == []
+
+
 def test_since_and_ranges() -> None:
     match = one("ISIS had held most of Deir al-Zour since 2014.", SAT)
     assert match.ref == TimeRef(date(2014, 1, 1), Y, "2014")

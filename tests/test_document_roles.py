@@ -277,6 +277,28 @@ def test_us_backed_syrian_fighters_are_the_sdf(extractor: Extractor) -> None:
     assert gainers(read(extractor, text, day="2017-10-17")) == {"Syrian Democratic Forces"}
 
 
+def test_a_capture_answered_by_fighting_going_on_is_a_claim(extractor: Extractor) -> None:
+    for text in (
+        "DONETSK, Jan 13 - Russia's defence ministry said on Friday its forces had completed "
+        "the capture of Soledar, but Ukraine said fighting was continuing in the town.",
+        "KHARTOUM, Oct 3 - The RSF said it had seized Babanusa, but the army said its "
+        "soldiers were still holding out in the garrison.",
+    ):
+        mentions = read(extractor, text)
+        assert not takeovers(mentions), text
+        assert takeovers(mentions, Status.CLAIMED), text
+
+
+def test_a_year_after_a_capture_is_a_recollection(extractor: Extractor) -> None:
+    text = (
+        "KYIV, June 15 - A year after Russian forces captured Sievierodonetsk, residents "
+        "described life under occupation."
+    )
+    mentions = read(extractor, text, day="2023-06-15")
+    assert not takeovers(mentions)
+    assert takeovers(mentions, Status.BACKGROUND)
+
+
 def test_a_claim_without_a_denial_is_not_settled_as_one(extractor: Extractor) -> None:
     # "which" opening a clause that denies nothing leaves the takeover told
     text = (

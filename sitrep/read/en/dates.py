@@ -437,6 +437,19 @@ def _comes_after(
     return _ref(date(published.year - n, 1, 1), Precision.YEAR, m)
 
 
+def _counted_from(
+    m: re.Match[str], text: str, published: date | None, future_days: int
+) -> TimeRef | None:
+    """ "A year after rebels captured the town, ...": the event was that many months or
+    years before publication, to the month (an anniversary falls in its month; a year's
+    precision would reach into the last weeks and read as news)."""
+    ref = _comes_after(m, text, published, future_days)
+    if ref is None or published is None or ref.precision is not Precision.YEAR:
+        return ref
+    years = published.year - ref.value.year
+    return _ref(month_start(published.year, published.month, -12 * years), Precision.MONTH, m)
+
+
 # ----------------------------------------------------------------------------- patterns
 
 
@@ -521,6 +534,17 @@ def _patterns() -> _Patterns:
             rf"(?i:\b(?:comes?)\s+(?:just\s+|only\s+|barely\s+|nearly\s+|almost\s+)?"
             rf"(?P<n>{counted})\s+(?P<unit>days?|weeks?|months?|years?)\s+after\b)",
             _comes_after,
+            "ago",
+        ),
+        # "A year after Russian forces captured Sievierodonetsk, residents ...", "Six
+        # months since the fall of Bakhmut, ...": a sentence that opens by counting
+        # from an event tells of now, so the event was that long before publication
+        # (months and years only: "Two days after rebels took the town, the army
+        # struck back" is a narrative, not a count from now)
+        (
+            rf"(?i:^\W*(?:(?:now|nearly|almost|more\s+than|over|about|some|just|barely)\s+)?"
+            rf"(?P<n>{counted})\s+(?P<unit>months?|years?)\s+(?:after|since)\b)",
+            _counted_from,
             "ago",
         ),
         (

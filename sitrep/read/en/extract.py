@@ -1292,7 +1292,13 @@ DENIED_TAKEOVER = re.compile(
     r"|\bbut\b[^.;]*?\b(?:said|says|insisted|insists|maintained|maintains)\b[^.;]*?"
     r"(?:\b(?:repelled|repulsed|beat(?:en)?\s+back|fought\s+off|pushed\s+back|thwarted|foiled)"
     r"\s+(?:the|an|their|this|that)\s+(?:\w+\s+)?(?:attack|assault|offensive|attempt)"
-    r"|\b(?:remained|remains|remain|(?:was|were|is|are)\s+still)\s+in\s+(?:full\s+)?control\b)",
+    r"|\b(?:remained|remains|remain|(?:was|were|is|are)\s+still)\s+in\s+(?:full\s+)?control\b"
+    # "..., but Ukraine said fighting was continuing in the town", "but Kyiv said its
+    # troops were still holding out"
+    r"|\b(?:fighting|battles?|clashes|combat)\s+(?:(?:was|were|is|are|had\s+been|has\s+been)\s+)?"
+    r"(?:still\s+)?(?:continuing|continued|continues|ongoing|raging|going\s+on|under\s*way)\b"
+    r"|\b(?:still|continued\s+to|continue\s+to)\s+(?:hold|holds|held|holding|defend|defending)"
+    r"(?:\s+out)?\b)",
     re.IGNORECASE,
 )
 
