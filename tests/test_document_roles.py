@@ -291,6 +291,14 @@ def test_a_capture_answered_by_fighting_going_on_is_a_claim(extractor: Extractor
         assert only_claimed(extractor, text), text
 
 
+def test_its_capture_is_the_speakers(extractor: Extractor) -> None:
+    text = (
+        "MOSCOW, May 20 - Russia said on Friday that the last Ukrainian fighters in the "
+        "steelworks had surrendered, completing its capture of Mariupol."
+    )
+    assert gainers(read(extractor, text, day="2022-05-20")) == {"Military Forces of Russia"}
+
+
 def test_a_year_after_a_capture_is_a_recollection(extractor: Extractor) -> None:
     text = (
         "KYIV, June 15 - A year after Russian forces captured Sievierodonetsk, residents "

@@ -2291,7 +2291,10 @@ def _backed(side: list[ActorMatch], text: str) -> tuple[list[ActorMatch], list[A
 def _speaker_subject(token: Any) -> bool:
     """True when the trigger points back at whoever speaks: a pronoun subject ("it
     had captured", "we announce the liberation of"), a noun owned by one ("its forces
-    had taken"), or a passive of liberation with no agent ("had been liberated")."""
+    had taken"), or a passive of liberation with no agent ("had been liberated"); or
+    a taking noun owned by one ("Russia said ..., completing its capture of Mariupol")."""
+    if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in token.children):
+        return True
     head = token
     while head.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "ccomp", "oprd") and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in head.children
