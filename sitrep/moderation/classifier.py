@@ -353,11 +353,6 @@ class _FastScorer:
             parts.append(ids)
         return np.concatenate(parts) if parts else self._empty
 
-    def _terms(self, block: int, text: str, prepared: str) -> list[str]:
-        """The block's in-vocabulary terms of ``text``, as the fitted analyzer yields them."""
-        names = {i: t for t, i in self.blocks[block][1].items()}
-        return [names[int(i)] for i in self._ids(block, text, prepared)]
-
     def probabilities_alone(self, words: Sequence[str]) -> list[float]:
         """``probability`` of each word on its own, computed together for a comment's words.
 
