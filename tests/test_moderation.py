@@ -373,7 +373,13 @@ def test_fast_scorer_matches_scikit_learn_with_its_word_cache() -> None:
         fast = [model.probability(t) for t in texts]
         assert fast == pytest.approx(model.probabilities(texts), abs=1e-9)
     scorer = clf._scorer_for(model.pipeline)
-    assert scorer is not None and any(b is not None and b[2] for b in scorer.word_blocks)
+    # The character block's word cache holds the words read (term ids per word).
+    assert scorer is not None and any(b is not None and b[3] for b in scorer.word_blocks)
+    # Words scored together (as ``explain`` does) give each word's own probability.
+    words = ["احمق", "گزارش", "idiot", "ID10T", "x", "ممنون", "احمق"]
+    together = scorer.probabilities_alone(words)
+    scorer._alone.clear()
+    assert together == pytest.approx(model.probabilities(words), abs=1e-9)
 
 
 def test_train_errors(tmp_path: Path) -> None:

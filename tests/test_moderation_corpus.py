@@ -23,3 +23,14 @@ def test_held_out_slice_has_both_labels_in_both_languages() -> None:
         ("acceptable", "en"),
     }
     assert len(held) >= 60
+
+
+def test_registers_held_out_lines_are_not_trained_on() -> None:
+    from sitrep.moderation.corpus import registers_heldout_examples
+
+    held = registers_heldout_examples()
+    assert {e.label for e in held} == {"offensive", "acceptable"}
+    assert len(held) >= 40
+    trained = {e.text for e in read_corpus()}
+    assert not trained & {e.text for e in held}
+    assert not {e.text for e in heldout_examples()} & {e.text for e in held}

@@ -274,95 +274,160 @@ def train_labelled(
 
 
 class _FastScorer:
-    """The fitted pipeline's arithmetic in plain Python, for one comment at a time.
+    """The fitted pipeline's arithmetic for one comment at a time, with small arrays.
 
     scikit-learn spends tens of milliseconds checking its input on every
-    ``predict_proba`` call; one comment needs a few dictionary look-ups. This
-    computes the same number (TF-IDF with sublinear tf and L2 norm per feature
-    block, then the logistic model) from the fitted vocabularies and weights.
+    ``predict_proba`` call; one comment needs its terms' weights. This computes the
+    same number (TF-IDF with sublinear tf and L2 norm per feature block, then the
+    logistic model) from the fitted vocabularies and weights: each word's
+    in-vocabulary term ids are kept, a comment's ids are counted in one sort, and
+    the weights are read as arrays (a comment has hundreds of character n-grams, too
+    many for a Python loop over them to be cheap).
     """
 
     def __init__(self, pipeline: Any) -> None:
+        import numpy as np
+
         union = pipeline.named_steps["features"]
         model = pipeline.named_steps["model"]
-        coef = model.coef_[0]
+        coef = np.asarray(model.coef_[0], dtype=np.float64)
         self.intercept = float(model.intercept_[0])
-        # Per block: its analyzer and, per term, (idf, weight, idf², idf·weight): a term seen
-        # once in a comment (most are) has the value idf exactly, so its two products are
-        # the ones the loop would compute.
-        self.blocks: list[tuple[Any, dict[str, tuple[float, float, float, float]]]] = []
-        # Per char_wb block: its n-gram function and a cache of each word's in-vocabulary
-        # n-grams. char_wb n-grams never cross a space, so a comment's are the union of its
-        # words' and most words recur from comment to comment. Per word block: its tokenizer
-        # and n-gram function. Both read the text as ``prepare`` folds it, folded once.
-        self.word_blocks: list[tuple[str, Any, Any, dict[str, tuple[str, ...]]] | None] = []
+        # Per block: its analyzer, its vocabulary and, by term id, idf and idf·weight.
+        self.blocks: list[tuple[Any, dict[str, int], Any, Any]] = []
+        # Per char_wb block: its n-gram lengths and a cache of each word's in-vocabulary
+        # term ids. char_wb n-grams never cross a space, so a comment's are the union of
+        # its words' and most words recur from comment to comment. Per word block: its
+        # tokenizer and n-gram function. Both read the text as ``prepare`` folds it,
+        # folded once.
+        self.word_blocks: list[tuple[str, Any, Any, dict[str, Any]] | None] = []
         offset = 0
         for _name, vec in union.transformer_list:
-            idf = vec.idf_
-            weights = {}
-            for term, i in vec.vocabulary_.items():
-                d, w = float(idf[i]), float(coef[offset + i])
-                weights[term] = (d, w, d * d, d * w)
-            self.blocks.append((vec.build_analyzer(), weights))
+            idf = np.asarray(vec.idf_, dtype=np.float64)
+            vocabulary = {str(term): int(i) for term, i in vec.vocabulary_.items()}
+            weights = idf * coef[offset : offset + len(idf)]
+            self.blocks.append((vec.build_analyzer(), vocabulary, idf, weights))
             shared = vec.input == "content" and vec.preprocessor is prepare
-            if shared and vec.analyzer == "char_wb":
-                self.word_blocks.append(("chars", None, vec._char_wb_ngrams, {}))
+            if shared and vec.analyzer == "char_wb" and vec.ngram_range[0] == 1:
+                self.word_blocks.append(("chars", None, tuple(vec.ngram_range), {}))
             elif shared and vec.analyzer == "word" and vec.get_stop_words() is None:
                 self.word_blocks.append(("words", vec.build_tokenizer(), vec._word_ngrams, {}))
             else:
                 self.word_blocks.append(None)
-            offset += len(vec.vocabulary_)
+            offset += len(idf)
         if offset != len(coef):
             raise ValueError("the pipeline's features do not line up with its model")
+        self._empty = np.zeros(0, dtype=np.int64)
         self._alone: dict[str, float] = {}
 
-    def _terms(self, block: int, text: str, prepared: str) -> list[str]:
-        """The block's in-vocabulary terms of ``text``, as the fitted analyzer yields them."""
-        analyzer, weights = self.blocks[block]
+    def _ids(self, block: int, text: str, prepared: str) -> Any:
+        """The block's in-vocabulary term ids of ``text`` (repeats kept), as an array."""
+        import numpy as np
+
+        analyzer, vocabulary, _, _ = self.blocks[block]
         how = self.word_blocks[block]
         if how is None:
-            return [t for t in analyzer(text) if t in weights]
+            found = [vocabulary[t] for t in analyzer(text) if t in vocabulary]
+            return np.array(found, dtype=np.int64) if found else self._empty
         kind, tokenize, ngrams, cache = how
         if kind == "words":
-            return [t for t in ngrams(tokenize(prepared)) if t in weights]
+            found = [vocabulary[t] for t in ngrams(tokenize(prepared)) if t in vocabulary]
+            return np.array(found, dtype=np.int64) if found else self._empty
         if len(cache) > _WORD_CACHE:
             cache.clear()
-        out: list[str] = []
+        low, high = ngrams
+        parts = []
         for word in prepared.split():
-            terms = cache.get(word)
-            if terms is None:
-                terms = cache[word] = tuple(t for t in ngrams(word) if t in weights)
-            out += terms
-        return out
+            ids = cache.get(word)
+            if ids is None:
+                # char_wb's n-grams of one word (as scikit-learn makes them, n from 1):
+                # the word padded with a space each side, every n up to its length.
+                padded = f" {word} "
+                size = len(padded)
+                get = vocabulary.get
+                terms = [
+                    get(padded[i : i + n])
+                    for n in range(low, min(high, size) + 1)
+                    for i in range(size - n + 1)
+                ]
+                ids = cache[word] = np.array([i for i in terms if i is not None], dtype=np.int64)
+            parts.append(ids)
+        return np.concatenate(parts) if parts else self._empty
+
+    def probabilities_alone(self, words: Sequence[str]) -> list[float]:
+        """``probability`` of each word on its own, computed together for a comment's words.
+
+        ``explain`` scores every word of a flagged comment; one pass over all their terms
+        (each word's ids offset by its place) costs about what one word alone would.
+        """
+        import numpy as np
+
+        known = self._alone
+        todo = [w for w in dict.fromkeys(words) if w not in known]
+        if todo:
+            if len(known) > _WORD_CACHE:
+                known.clear()
+            z = np.full(len(todo), self.intercept)
+            for block, (_, vocabulary, idf, weights) in enumerate(self.blocks):
+                parts = [self._ids(block, w, prepare(w)) for w in todo]
+                sizes = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
+                if not sizes.sum():
+                    continue
+                owner = np.repeat(np.arange(len(todo)), sizes)
+                keys = np.sort(owner * len(vocabulary) + np.concatenate(parts))
+                distinct, tf = _distinct(keys)
+                rows, terms = np.divmod(distinct, len(vocabulary))
+                values = tf * idf[terms]
+                norm = np.bincount(rows, values * values, minlength=len(todo))
+                total = np.bincount(rows, tf * weights[terms], minlength=len(todo))
+                filled = norm > 0
+                z[filled] += total[filled] / np.sqrt(norm[filled])
+            for word, value in zip(todo, (1.0 / (1.0 + np.exp(-z))).tolist(), strict=True):
+                known[word] = value
+        return [known[w] if w in known else self.probability(w) for w in words]
 
     def probability(self, text: str) -> float:
+        import numpy as np
+
         # A single word (``explain`` asks about each word of a flagged comment) recurs.
         alone = len(text) <= _ALONE_LENGTH and " " not in text
         if alone and text in self._alone:
             return self._alone[text]
         prepared = prepare(text)
         z = self.intercept
-        log = math.log
-        for block, (_, weights) in enumerate(self.blocks):
-            counts = Counter(self._terms(block, text, prepared))
-            total = norm = 0.0
-            for term, n in counts.items():
-                idf, w, square, product = weights[term]
-                if n == 1:
-                    norm += square
-                    total += product
-                else:
-                    value = (1.0 + log(n)) * idf
-                    norm += value * value
-                    total += value * w
+        for block, (_, _, idf, weights) in enumerate(self.blocks):
+            ids = self._ids(block, text, prepared)
+            if not len(ids):
+                continue
+            terms, tf = _distinct(np.sort(ids))
+            values = tf * idf[terms]
+            norm = float(values @ values)
             if norm:
-                z += total / math.sqrt(norm)
+                z += float(tf @ weights[terms]) / math.sqrt(norm)
         p = 1.0 / (1.0 + math.exp(-z))
         if alone:
             if len(self._alone) > _WORD_CACHE:
                 self._alone.clear()
             self._alone[text] = p
         return p
+
+
+def _distinct(ids: Any) -> tuple[Any, Any]:
+    """Sorted term ids as each distinct id and its sublinear tf, ``1 + log(count)``.
+
+    ``numpy.unique`` does the same with checks that cost more than the sum itself on a
+    comment's few hundred ids; most ids occur once, so the log is taken only for repeats.
+    """
+    import numpy as np
+
+    size = len(ids)
+    starts = np.empty(size, dtype=bool)
+    starts[0] = True
+    np.not_equal(ids[1:], ids[:-1], out=starts[1:])
+    first = np.flatnonzero(starts)
+    if len(first) == size:
+        return ids, np.ones(size)
+    counts = np.diff(first, append=size)
+    return ids[first], 1.0 + np.log(counts)
 
 
 #: Longest text a fast scorer remembers the probability of (one word, for ``explain``).
@@ -415,7 +480,13 @@ class TrainedClassifier:
             seen.setdefault(m.group(), (m.start(), m.end()))
             if len(seen) >= MAX_EXPLAINED_WORDS:
                 break
-        scored = [(span, word, round(self.probability(word), 4)) for word, span in seen.items()]
+        scorer = _scorer_for(self.pipeline)
+        words = list(seen)
+        if scorer is None:
+            alone = [self.probability(word) for word in words]
+        else:
+            alone = scorer.probabilities_alone(words)
+        scored = [(seen[word], word, round(p, 4)) for word, p in zip(words, alone, strict=True)]
         scored = [item for item in scored if item[2] >= 0.5]
         scored.sort(key=lambda item: (-item[2], item[0]))
         return scored[:top]

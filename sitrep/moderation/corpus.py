@@ -98,6 +98,16 @@ def heldout_examples() -> list[Example]:
     return read_corpus(corpus_dir() / "heldout")
 
 
+def registers_heldout_examples() -> list[Example]:
+    """Held-out lines of the registers issue 17's seventh pass wrote (never trained on).
+
+    ``moderation_corpus/heldout_registers``: colloquial Tehran Persian, Dari, political
+    name-calling, obfuscated sexual insults, contempt for peoples and faiths, sarcasm,
+    each with acceptable lines of the same register as hard negatives.
+    """
+    return read_corpus(corpus_dir() / "heldout_registers")
+
+
 def _spaced(word: str, rng: random.Random) -> str:
     sep = rng.choice([" ", ".", "-", "_", "\u200c", "*"])
     return sep.join(word)

@@ -20,6 +20,8 @@
   Persian sentences are the negatives.
 * Our own held-out comments (``corpus_heldout_shipped_*``): the shipped path on the
   lines of ``moderation_corpus/heldout``, which the build never reads.
+* The same on the held-out lines of the registers issue 17's seventh pass wrote
+  (``corpus_registers_heldout_shipped_*``, ``moderation_corpus/heldout_registers``).
 * Scunthorpe: innocent words and sentences we wrote that contain insult or
   accusation substrings; the figure is the share that raise no insult or slander reason.
 * Slander: a small set of our own sentences with the expected outcome.
@@ -51,7 +53,13 @@ from typing import Any
 
 from sitrep.core.config import Config
 from sitrep.moderation import classifier as clf
-from sitrep.moderation.corpus import OFFENSIVE, heldout_examples, shipped_classifier
+from sitrep.moderation.corpus import (
+    OFFENSIVE,
+    Example,
+    heldout_examples,
+    registers_heldout_examples,
+    shipped_classifier,
+)
 from sitrep.moderation.engine import PUBLISH, moderate
 from sitrep.moderation.language import (
     FINGLISH,
@@ -348,7 +356,10 @@ def _finglish_figures(pos: list[str], neg: list[str]) -> dict[str, float]:
 
 
 def _heldout_figures(
-    shipped: clf.TrainedClassifier, policy: Policy
+    shipped: clf.TrainedClassifier,
+    policy: Policy,
+    examples: list[Example] | None = None,
+    prefix: str = "corpus_heldout",
 ) -> tuple[dict[str, float], dict[str, Any]]:
     """The shipped path on our own held-out comments (``moderation_corpus/heldout``).
 
@@ -357,13 +368,13 @@ def _heldout_figures(
     sets above are for measuring only. ``corpus_heldout_shipped_*`` as in ``moderate``
     (rules or the model at ``shipped_review``); the model and the rules alone in details.
     """
-    examples = heldout_examples()
+    examples = heldout_examples() if examples is None else examples
     texts = [e.text for e in examples]
     gold = [int(e.label == OFFENSIVE) for e in examples]
     rules = [s >= policy.review_threshold for s in _rule_scores(texts)]
     model = [p >= policy.shipped_review for p in shipped.probabilities(texts)]
     figures = {
-        f"corpus_heldout_shipped_{k}": v
+        f"{prefix}_shipped_{k}": v
         for k, v in _binary(gold, [a or b for a, b in zip(rules, model, strict=True)]).items()
     }
     details = {
@@ -457,6 +468,11 @@ def evaluate(config: Config, *, limit: int | None = None) -> EvalResult:
     held, held_details = _heldout_figures(shipped, policy)
     figures.update(held)
     details["corpus_heldout"] = held_details
+    held, held_details = _heldout_figures(
+        shipped, policy, registers_heldout_examples(), "corpus_registers_heldout"
+    )
+    figures.update(held)
+    details["corpus_registers_heldout"] = held_details
     train_x, train_y = sets.pop("parsoff_train")
     sets = {"parsoff": sets.pop("parsoff_test"), **sets}
     with tempfile.TemporaryDirectory() as tmp:
