@@ -427,6 +427,7 @@ def infer_gaining_sides(
     side_of: Callable[[Actor], str],
     reach: int = 2,
     kind_hint: Callable[[Mention], str | None] = lambda m: None,
+    nearby: Callable[[Mention], bool] = lambda m: True,
 ) -> list[Mention]:
     """Takeovers whose sentence names no gaining side, given one from the article.
 
@@ -449,8 +450,10 @@ def infer_gaining_sides(
     so an army and its government are one side. A takeover with no such side stays
     unattributed: an unattributed report, never a guess of "actors unknown".
     ``kind_hint`` tells, when the sentence does ("the rebel spokesman said"), whether
-    the taker is "state forces" or a "rebel group"; step 2 then keeps that kind. The
-    sub-event type follows the new actor 1 ("Non-violent transfer" stays).
+    the taker is "state forces" or a "rebel group"; step 2 then keeps that kind.
+    ``nearby`` false for a mention skips step 2 for it (a reader's takeover whose
+    taker only its own clause may name). The sub-event type follows the new actor 1
+    ("Non-violent transfer" stays).
     """
     territory = [
         m
@@ -501,7 +504,7 @@ def infer_gaining_sides(
         ]
         if same_place:
             return same_place[0]
-        if m.status is Status.BACKGROUND:
+        if m.status is Status.BACKGROUND or not nearby(m):
             # "after the fall of Mosul in July": a recollection names its sides, if at
             # all, far from the sentence; the actor nearby is as often the loser
             return None
