@@ -590,3 +590,19 @@ def test_a_place_left_to_a_side_is_handed_to_it(extractor: Extractor) -> None:
     assert gainers(read(extractor, text, day="2011-04-14")) == {"Al Qaeda"}
     text = "BAMAKO, Aug 14 - French troops left Gao, leaving Malian soldiers in charge."
     assert not takeovers(read(extractor, text, day="2022-08-14"))
+
+
+def test_a_takeover_years_back_is_background_and_older_ones_are_dropped(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "KYIV, March 12 - Russian forces shelled Kherson on Monday. Ukrainian troops "
+        "recaptured the city in November 2022."
+    )
+    mentions = read(extractor, text)
+    assert not takeovers(mentions)
+    (recalled,) = takeovers(mentions, Status.BACKGROUND)
+    assert recalled.actor1 is not None and recalled.actor1.name == "Military Forces of Ukraine"
+    assert recalled.time is not None and recalled.time.value == date(2022, 11, 1)
+    text = "BAGHDAD, March 12 - Islamic State fighters seized Mosul in June 2014."
+    assert not [m for m in read(extractor, text) if m.sub_event_type in TERRITORY]

@@ -673,7 +673,19 @@ class EnglishReader:
         history = time is not None and is_history(
             time, ctx.published, days=self.config.history_days
         )
-        if history and family is not Family.CONTROL:
+        # "the rebels took the town in 2019": a takeover told as having happened up to
+        # five years back (``recall_days``) is kept as background; it gives the
+        # timeline the earlier holder
+        recalled = (
+            history
+            and status in TOLD
+            and family in (Family.TAKE, Family.HANDOVER)
+            and time is not None
+            and not is_history(time, ctx.published, days=self.config.recall_days)
+        )
+        if recalled:
+            status = Status.BACKGROUND
+        elif history and family is not Family.CONTROL:
             return []  # 1916 is history, not news of this report
         if family is Family.CONTROL:
             status = Status.BACKGROUND
@@ -700,7 +712,7 @@ class EnglishReader:
             # retakes the palace" (a chronology): told again, not news of this report
             status = Status.BACKGROUND
         if family is not Family.CONTROL and time is not None and not time.inferred:
-            if is_history(time, ctx.published, days=self.config.history_days):
+            if not recalled and is_history(time, ctx.published, days=self.config.history_days):
                 return []  # a date from the context that is history, not news
             if status is Status.OCCURRED and is_history(
                 time, ctx.published, days=self.config.background_days
