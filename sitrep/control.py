@@ -21,7 +21,8 @@ town in March"): it changes the holder only when no dated report of a change
 falls in its window. A report in the window wins: one of the same controller
 takes the recall's sources as more evidence, one of another keeps the recall
 as a note. Otherwise the recall opens a span at its own date and precision,
-marked in its notes as known from recall, until a later report says more. Two
+marked in its notes as known from recall and with half its confidence, until
+a later report says more. Two
 changes to different controllers whose date windows overlap, or a change that
 some source denies, make the span *disputed*: both are kept, with their
 sources, and the span's confidence drops.
@@ -319,6 +320,8 @@ def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> Timeline:
             current.end = c.date
         span = open_span(c.controller or "", c, c.date, c.precision)
         if c.kind == "fact":
+            # told only in passing by later pieces: less sure than a dated report
+            span.confidence *= 0.5
             span.notes.append(f"known from recall: no dated report of the change ({c.date})")
 
     # the recalls a dated report outweighs: more evidence for its span, or a note on it

@@ -262,6 +262,7 @@ def test_a_recall_carries_a_change_no_dated_report_tells() -> None:
         ("Government of Syria", date(2017, 11, 20), None, "day"),
     ]
     assert any("known from recall" in n for n in spans[1].notes)
+    assert spans[1].confidence < spans[0].confidence
     assert spans[1].sources == {"Weekly", "Monthly"}
 
 
