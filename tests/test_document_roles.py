@@ -606,3 +606,18 @@ def test_a_takeover_years_back_is_background_and_older_ones_are_dropped(
     assert recalled.time is not None and recalled.time.value == date(2022, 11, 1)
     text = "BAGHDAD, March 12 - Islamic State fighters seized Mosul in June 2014."
     assert not [m for m in read(extractor, text) if m.sub_event_type in TERRITORY]
+
+
+def test_a_recall_of_another_year_takes_no_side_from_todays_takeover(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "RAQQA, Oct 20 - The Syrian Democratic Forces captured Raqqa from Islamic State "
+        "on Tuesday. IS overran Raqqa in 2014."
+    )
+    mentions = read(extractor, text, day="2017-10-20")
+    assert gainers(mentions) == {"Syrian Democratic Forces"}
+    recalled = takeovers(mentions, Status.BACKGROUND)
+    assert recalled and all(
+        m.actor1 is None or m.actor1.name != "Syrian Democratic Forces" for m in recalled
+    )

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from sitrep.core.records import Actor, Claim, Mention, PlaceMatch, Status, TimeRef, short_hash
+from sitrep.read.common.dates import window
 from sitrep.read.typology import TERRITORY_SUB_TYPES, Family, event_type_of, sub_type_for
 
 __all__ = [
@@ -502,6 +503,10 @@ def infer_gaining_sides(
             for i, _ in by_place.get(place_id(m), Counter()).most_common()
             if side_of(actors[i]) != lost and fits(actors[i])
         ]
+        if m.status is Status.BACKGROUND and not _told_again(m, territory):
+            # "IS overran Raqqa in 2014" beside today's capture of Raqqa: a recall of
+            # another time is another change, whoever took the place today
+            same_place = []
         if same_place:
             return same_place[0]
         if m.status is Status.BACKGROUND or not nearby(m):
@@ -523,6 +528,23 @@ def infer_gaining_sides(
         found = gainer(m) if id(m) in open_ones else None
         out.append(m if found is None else _with_gainer(m, found))
     return out
+
+
+def _told_again(recall: Mention, territory: Sequence[Mention]) -> bool:
+    """Whether a recalled takeover is, by its date, one the article also tells as news
+    at the same place (their date windows meet)."""
+    if recall.time is None:
+        return True  # undated: nothing says it is another change
+    first, last = window(recall.time)
+    for m in territory:
+        if m.status is Status.BACKGROUND or m.actor1 is None or place_id(m) != place_id(recall):
+            continue
+        if m.time is None:
+            return True
+        start, end = window(m.time)
+        if start <= last and first <= end:
+            return True
+    return False
 
 
 def _with_gainer(m: Mention, found: Actor) -> Mention:
