@@ -14,7 +14,15 @@ Changes are read in date order. A change to the controller already in place
 confirms the current span (its evidence joins it); a change to another
 controller closes the current span and opens a new one. Before the first
 change, the previous controller named by that change (or by a background
-fact) holds the place from the fact's date, or from an unknown start. Two
+fact) holds the place from the fact's date, or from an unknown start.
+
+A dated fact after the first change is a *recall* ("the SDF, which retook the
+town in March"): it changes the holder only when no dated report of a change
+falls in its window. A report in the window wins: one of the same controller
+takes the recall's sources as more evidence, one of another keeps the recall
+as a note. Otherwise the recall opens a span at its own date and precision,
+marked in its notes as known from recall and with half its confidence, until
+a later report says more. Two
 changes to different controllers whose date windows overlap, or a change that
 some source denies, make the span *disputed*: both are kept, with their
 sources, and the span's confidence drops.
@@ -181,6 +189,21 @@ def _stronger(c: Change, span: _Draft, status_rank: dict[str, int]) -> bool:
     )
 
 
+def _windows_meet(a: Change, b: Change) -> bool:
+    """Whether two dated changes' date windows (by precision) share a day."""
+    a_end, b_end = _window_end(a), _window_end(b)
+    if a.date is None or b.date is None or a_end is None or b_end is None:
+        return False
+    return a.date <= b_end and b.date <= a_end
+
+
+def _recall_note(c: Change) -> str:
+    return (
+        f"{c.controller} recalled as holding it from {c.date} ({', '.join(c.sources)}); "
+        "a dated report of that time says otherwise"
+    )
+
+
 def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> Timeline:
     """The ordered control spans of one place (see the module docstring); pure."""
     items = [c for c in changes if c.controller]
@@ -188,7 +211,8 @@ def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> Timeline:
         (c for c in items if c.kind == "fact"),
         key=lambda c: (c.date is not None, c.date or date.min, c.event_id),
     )
-    # on one day, what a source reports as fact goes before what a party claims
+    # on one day, what a source reports as fact goes before what a party claims,
+    # and both before what a later report recalls
     status_rank = {"occurred": 0, "claimed": 1, "denied": 2}
     reported = sorted(
         (c for c in items if c.kind == "change"),
@@ -196,6 +220,22 @@ def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> Timeline:
     )
     denied = [c for c in reported if c.status == "denied"]
     moves = [c for c in reported if c.status != "denied"]
+    # recalls: dated facts after the first reported change (see the module docstring)
+    first_date = moves[0].date if moves else None
+    recalls = [f for f in facts if first_date and f.date and f.date > first_date]
+    facts = [f for f in facts if f not in recalls]
+    joins: dict[str, list[Change]] = {}  # a report's event id -> recalls of it
+    overruled: dict[str, list[Change]] = {}  # a report's event id -> recalls it overrules
+    for f in recalls:
+        told = [m for m in moves if _windows_meet(f, m)]
+        same = [m for m in told if m.controller == f.controller]
+        if same:
+            joins.setdefault(same[0].event_id, []).append(f)
+        elif told:
+            overruled.setdefault(told[0].event_id, []).append(f)
+        else:
+            moves.append(f)
+    moves.sort(key=lambda c: (c.date or date.max, status_rank.get(c.status, 3), c.event_id))
     spans: list[_Draft] = []
 
     def open_span(
@@ -218,8 +258,6 @@ def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> Timeline:
     # before the first change: who held it, from background facts or the loser named
     first_move = moves[0] if moves else None
     for f in facts:
-        if first_move and f.date and first_move.date and f.date > first_move.date:
-            continue  # a fact about a later period: handled with the changes below
         if first_move and f.date is None and f.controller == first_move.controller:
             continue  # an undated "held by X" beside X's takeover says nothing of before
         if spans and spans[-1].controller == f.controller:
@@ -249,7 +287,8 @@ def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> Timeline:
         if current is not None and current.controller == c.controller:
             current.sources.update(c.sources)
             current.events.append(c.event_id)
-            current.confidence = max(current.confidence, c.confidence)
+            if c.kind == "change":
+                current.confidence = max(current.confidence, c.confidence)
             continue
         if current is not None and current.start is not None and c.date is not None:
             # two different controllers in overlapping windows: the reports disagree
@@ -279,7 +318,19 @@ def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> Timeline:
                 continue
         if current is not None:
             current.end = c.date
-        open_span(c.controller or "", c, c.date, c.precision)
+        span = open_span(c.controller or "", c, c.date, c.precision)
+        if c.kind == "fact":
+            # told only in passing by later pieces: less sure than a dated report
+            span.confidence *= 0.5
+            span.notes.append(f"known from recall: no dated report of the change ({c.date})")
+
+    # the recalls a dated report outweighs: more evidence for its span, or a note on it
+    for span in spans:
+        for event_id in list(span.events):
+            span.notes += [_recall_note(f) for f in overruled.get(event_id, [])]
+            for f in joins.get(event_id, []):
+                span.sources.update(f.sources)
+                span.events.append(f.event_id)
 
     for d in denied:
         for span in spans:

@@ -6,7 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from sitrep.control import as_of, timeline
+from sitrep.control import Change, PlaceRef, as_of, build_timeline, timeline
 from sitrep.core.config import Config
 from sitrep.pipeline import ingest
 from sitrep.store import hamming, open_store, simhash
@@ -233,3 +233,55 @@ def test_a_precise_report_outweighs_a_vague_contradicting_one() -> None:
     )
     (kept,) = [s for s in build_timeline(town, [precise, claim]) if s.start]
     assert kept.controller == "SDF"
+
+
+def _change(event_id: str, controller: str, day: date, precision: str = "day") -> Change:
+    return Change(event_id, "change", controller, None, day, precision, "occurred", ("Wire",), 0.9)
+
+
+def _recall(event_id: str, controller: str, day: date, *sources: str) -> Change:
+    return Change(
+        event_id, "fact", controller, None, day, "month", "background", sources or ("Weekly",), 0.6
+    )
+
+
+def test_a_recall_carries_a_change_no_dated_report_tells() -> None:
+    town = PlaceRef(1, "Town", "SYR", None, 35.0, 40.0, "city")
+    # a report of the army's capture in March; in October two pieces recall that the
+    # SDF took the town in June, which no dated report in the store tells
+    changes = [
+        _change("e1", "Government of Syria", date(2017, 3, 2)),
+        _recall("e2", "SDF", date(2017, 6, 1), "Weekly", "Monthly"),
+        _change("e3", "Government of Syria", date(2017, 11, 20)),
+    ]
+    spans = build_timeline(town, changes)
+    got = [(s.controller, s.start, s.end, s.start_precision) for s in spans]
+    assert got == [
+        ("Government of Syria", date(2017, 3, 2), date(2017, 6, 1), "day"),
+        ("SDF", date(2017, 6, 1), date(2017, 11, 20), "month"),
+        ("Government of Syria", date(2017, 11, 20), None, "day"),
+    ]
+    assert any("known from recall" in n for n in spans[1].notes)
+    assert spans[1].confidence < spans[0].confidence
+    assert spans[1].sources == {"Weekly", "Monthly"}
+
+
+def test_a_dated_report_wins_over_a_recall_of_its_month() -> None:
+    town = PlaceRef(1, "Town", "IRQ", None, 35.0, 43.0, "city")
+    report = _change("e2", "Government of Iraq", date(2017, 7, 9))
+    changes = [
+        _change("e1", "ISIS", date(2014, 6, 10)),
+        report,
+        _recall("e3", "Kurdistan Regional Government", date(2017, 7, 1), "Weekly"),
+        _recall("e4", "Government of Iraq", date(2017, 7, 1), "Monthly"),
+    ]
+    spans = build_timeline(town, changes)
+    assert [(s.controller, s.start) for s in spans] == [
+        ("ISIS", date(2014, 6, 10)),
+        ("Government of Iraq", date(2017, 7, 9)),
+    ]
+    held = spans[1]
+    # the recall of the same change is more evidence; the other one a note
+    assert held.sources == {"Wire", "Monthly"} and "e4" in held.events
+    assert any("Kurdistan Regional Government recalled" in n for n in held.notes)
+    assert not held.disputed

@@ -593,3 +593,122 @@ def test_a_town_that_fell_into_a_sides_hands_is_its_takeover(extractor: Extracto
         assert gainers(read(extractor, text, day="2021-08-13")) == {"Taliban"}
     rebels = takeovers(read(extractor, "Hama fell into rebel hands on Thursday.", day="2024-12-06"))
     assert [m.sub_event_type for m in rebels] == ["Non-state actor overtakes territory"]
+
+
+# -- places that surrender, are declared held, or are left to a side -----------------
+
+
+def test_a_town_that_surrenders_to_a_side_is_taken_by_it(extractor: Extractor) -> None:
+    text = (
+        "BEIRUT, April 14 - Douma surrendered to the Syrian army on Thursday after weeks "
+        "of bombardment, state media said."
+    )
+    assert gainers(read(extractor, text, day="2018-04-14")) == {"Military Forces of Syria"}
+    text = (
+        "KABUL, Aug 14 - The city of Ghazni surrendered to the Taliban on Thursday after "
+        "the governor fled."
+    )
+    assert gainers(read(extractor, text, day="2021-08-14")) == {"Taliban"}
+
+
+def test_a_besieged_town_that_surrenders_is_the_besiegers(extractor: Extractor) -> None:
+    text = (
+        "BEIRUT, April 14 - The town of Douma, besieged by the Syrian army for five years, "
+        "surrendered on Thursday, state media said."
+    )
+    assert gainers(read(extractor, text, day="2018-04-14")) == {"Military Forces of Syria"}
+    text = (
+        "KHARTOUM, Oct 28 - El Fasher, encircled by the Rapid Support Forces for "
+        "eighteen months, surrendered on Sunday, residents said."
+    )
+    assert gainers(read(extractor, text, day="2025-10-28")) == {"Rapid Support Forces"}
+
+
+def test_fighters_who_surrender_hand_over_no_town(extractor: Extractor) -> None:
+    text = (
+        "RAQQA, Oct 14 - Hundreds of Islamic State fighters surrendered to the Syrian "
+        "Democratic Forces in Raqqa on Saturday."
+    )
+    assert not takeovers(read(extractor, text, day="2017-10-14"))
+    text = (
+        "KYIV, May 17 - Ukrainian soldiers in Mariupol surrendered to Russian forces on "
+        "Monday, Moscow said."
+    )
+    assert not takeovers(read(extractor, text, day="2022-05-17"))
+
+
+def test_a_town_that_surrenders_takes_no_side_from_the_sentences_around(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "ADDIS ABABA, Nov 2 - Tigrayan forces said on Monday they had shelled positions "
+        "near Dessie. Tigrayan forces also claimed gains in the south. The town of "
+        "Kombolcha surrendered on Monday, residents said."
+    )
+    found = takeovers(read(extractor, text, day="2021-11-02"))
+    assert found and {m.actor1 for m in found} == {None}
+
+
+def test_a_deed_told_in_the_past_is_not_dated_after_the_report(extractor: Extractor) -> None:
+    text = (
+        "BEIRUT, April 14 - Douma surrendered to the Syrian army, and the last rebels "
+        "are to leave the town next month, state media said."
+    )
+    found = takeovers(read(extractor, text, day="2018-04-14"))
+    assert found and all(m.time and m.time.value <= date(2018, 4, 14) for m in found)
+
+
+def test_a_place_declared_under_a_sides_control_is_taken_by_it(extractor: Extractor) -> None:
+    text = "KABUL, Aug 16 - The Taliban declared Kabul under their control on Sunday."
+    assert gainers(read(extractor, text, day="2021-08-16")) == {"Taliban"}
+    text = (
+        "KYIV, Jan 14 - Russia's defence ministry declared the town of Soledar under the "
+        "full control of its forces on Friday."
+    )
+    assert gainers(read(extractor, text, day="2023-01-14")) == {"Military Forces of Russia"}
+
+
+def test_a_place_left_to_a_side_is_handed_to_it(extractor: Extractor) -> None:
+    text = (
+        "BEIRUT, April 14 - The last buses carrying rebels left Douma on Thursday, leaving "
+        "the town to the Syrian army."
+    )
+    assert gainers(read(extractor, text, day="2018-04-14")) == {"Military Forces of Syria"}
+    text = (
+        "ADEN, April 14 - Government troops withdrew from Zinjibar on Thursday, leaving it "
+        "in the hands of al-Qaeda fighters."
+    )
+    assert gainers(read(extractor, text, day="2011-04-14")) == {"Al Qaeda"}
+    text = "BAMAKO, Aug 14 - French troops left Gao, leaving Malian soldiers in charge."
+    assert not takeovers(read(extractor, text, day="2022-08-14"))
+
+
+def test_a_takeover_years_back_is_background_and_older_ones_are_dropped(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "KYIV, March 12 - Russian forces shelled Kherson on Monday. Ukrainian troops "
+        "recaptured the city in November 2022."
+    )
+    mentions = read(extractor, text)
+    assert not takeovers(mentions)
+    (recalled,) = takeovers(mentions, Status.BACKGROUND)
+    assert recalled.actor1 is not None and recalled.actor1.name == "Military Forces of Ukraine"
+    assert recalled.time is not None and recalled.time.value == date(2022, 11, 1)
+    text = "BAGHDAD, March 12 - Islamic State fighters seized Mosul in June 2014."
+    assert not [m for m in read(extractor, text) if m.sub_event_type in TERRITORY]
+
+
+def test_a_recall_of_another_year_takes_no_side_from_todays_takeover(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "RAQQA, Oct 20 - The Syrian Democratic Forces captured Raqqa from Islamic State "
+        "on Tuesday. IS overran Raqqa in 2014."
+    )
+    mentions = read(extractor, text, day="2017-10-20")
+    assert gainers(mentions) == {"Syrian Democratic Forces"}
+    recalled = takeovers(mentions, Status.BACKGROUND)
+    assert recalled and all(
+        m.actor1 is None or m.actor1.name != "Syrian Democratic Forces" for m in recalled
+    )

@@ -42,6 +42,7 @@ class Config:
     actor_files: tuple[str, ...]
     history_days: int
     background_days: int
+    recall_days: int
     # `sitrep follow` (sitrep.live): tables kept as sorted (key, value) pairs so
     # that the Config stays hashable; sitrep.live.settings reads and checks them
     feeds: tuple[Table, ...]

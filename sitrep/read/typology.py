@@ -188,6 +188,27 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"control|order)(?:\s+and\s+(?:security|stability|order))?\s+(?:to|in|over)",
     ),
     Trigger(Family.TAKE, r"entered|advanced\s+into|marched\s+into|swept\s+into", weight=0.4),
+    # "the army declared Douma fully under its control": an announced takeover, not a
+    # standing control statement (the longer match wins over "under its control")
+    Trigger(
+        Family.TAKE,
+        r"declar(?:ed|es|ing)\s+(?:[\w'’\-]+\s+){1,5}?(?:(?:fully|completely|entirely|now)\s+)?"
+        r"(?:under|in)\s+(?:its|their|his|the)\s+(?:(?:full|complete|total)\s+)?control",
+        feature=False,
+    ),
+    # "the last buses left Douma, leaving the town to government forces": whoever the
+    # place is left to holds it now (the reader reads "to" as it reads "fell to")
+    Trigger(
+        Family.HANDOVER,
+        r"leaving\s+(?:it|the\s+(?:[\w\-]+\s+)?(?:town|city|village|area|port|enclave"
+        r"|district|capital|base|region)|(?-i:[A-Z])[\w'’\-]+)\s+(?:to|in\s+the\s+hands\s+of)",
+        feature=False,
+    ),
+    # "Douma surrendered to the army", "the town surrendered": a place that gives itself
+    # up changes hands; the reader keeps it a takeover only when the subject is the
+    # place (fighters who surrender are a change to their group). Placed before the
+    # group-change "surrendered" so that it wins the overlap and the reader decides.
+    Trigger(Family.TAKE, r"surrender(?:ed|s)?(?:\s+to)?", weight=0.9, feature=False),
     # Clause-level takeovers for the reader, not features of the event classifier (see
     # Trigger.feature): "the battle for Tal Afar was won by Iraqi forces", "won the
     # battle for Marawi"; "established complete control"; "drove the Kurds from Afrin"

@@ -130,7 +130,12 @@ def sentence_country(places: list[PlaceMatch], ctx: ArticleContext) -> str | Non
 
 
 def context_time(
-    ctx: ArticleContext, claim: Claim, paragraph_date: TimeRef | None, status: Status
+    ctx: ArticleContext,
+    claim: Claim,
+    paragraph_date: TimeRef | None,
+    status: Status,
+    *,
+    past_deed: bool = False,
 ) -> tuple[TimeRef | None, Status]:
     """The date of an event whose sentence gives none, and its status then.
 
@@ -139,8 +144,12 @@ def context_time(
     an article is recalled, not reported: wire copy dates its news in the lead, and
     analysis pieces mention past takeovers in passing ("now Raqqa is liberated"); such
     an event is kept as background (timelines still see it). Every reader uses this.
+    A ``past_deed`` (told in the past tense) takes no neighbour's date that lies after
+    the publication day ("... will leave next month"): that date is of what is to come.
     """
     time = paragraph_date or ctx.source_date(claim.source, claim.sentence.index)
+    if past_deed and time is not None and ctx.published is not None and time.value > ctx.published:
+        time = None
     if time is None and ctx.published is not None:
         time = publication_fallback(ctx.published)
         if status is Status.OCCURRED and claim.sentence.index >= LEAD_SENTENCES:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from sitrep.core.records import Actor, Claim, Mention, PlaceMatch, Status, TimeRef, short_hash
+from sitrep.read.common.dates import window
 from sitrep.read.typology import TERRITORY_SUB_TYPES, Family, event_type_of, sub_type_for
 
 __all__ = [
@@ -427,6 +428,7 @@ def infer_gaining_sides(
     side_of: Callable[[Actor], str],
     reach: int = 2,
     kind_hint: Callable[[Mention], str | None] = lambda m: None,
+    nearby: Callable[[Mention], bool] = lambda m: True,
 ) -> list[Mention]:
     """Takeovers whose sentence names no gaining side, given one from the article.
 
@@ -449,8 +451,10 @@ def infer_gaining_sides(
     so an army and its government are one side. A takeover with no such side stays
     unattributed: an unattributed report, never a guess of "actors unknown".
     ``kind_hint`` tells, when the sentence does ("the rebel spokesman said"), whether
-    the taker is "state forces" or a "rebel group"; step 2 then keeps that kind. The
-    sub-event type follows the new actor 1 ("Non-violent transfer" stays).
+    the taker is "state forces" or a "rebel group"; step 2 then keeps that kind.
+    ``nearby`` false for a mention skips step 2 for it (a reader's takeover whose
+    taker only its own clause may name). The sub-event type follows the new actor 1
+    ("Non-violent transfer" stays).
     """
     territory = [
         m
@@ -499,9 +503,13 @@ def infer_gaining_sides(
             for i, _ in by_place.get(place_id(m), Counter()).most_common()
             if side_of(actors[i]) != lost and fits(actors[i])
         ]
+        if m.status is Status.BACKGROUND and not _told_again(m, territory):
+            # "IS overran Raqqa in 2014" beside today's capture of Raqqa: a recall of
+            # another time is another change, whoever took the place today
+            same_place = []
         if same_place:
             return same_place[0]
-        if m.status is Status.BACKGROUND:
+        if m.status is Status.BACKGROUND or not nearby(m):
             # "after the fall of Mosul in July": a recollection names its sides, if at
             # all, far from the sentence; the actor nearby is as often the loser
             return None
@@ -520,6 +528,23 @@ def infer_gaining_sides(
         found = gainer(m) if id(m) in open_ones else None
         out.append(m if found is None else _with_gainer(m, found))
     return out
+
+
+def _told_again(recall: Mention, territory: Sequence[Mention]) -> bool:
+    """Whether a recalled takeover is, by its date, one the article also tells as news
+    at the same place (their date windows meet)."""
+    if recall.time is None:
+        return True  # undated: nothing says it is another change
+    first, last = window(recall.time)
+    for m in territory:
+        if m.status is Status.BACKGROUND or m.actor1 is None or place_id(m) != place_id(recall):
+            continue
+        if m.time is None:
+            return True
+        start, end = window(m.time)
+        if start <= last and first <= end:
+            return True
+    return False
 
 
 def _with_gainer(m: Mention, found: Actor) -> Mention:

@@ -81,6 +81,7 @@ from sitrep.read.en.attribution import attribute
 from sitrep.read.extractor import DEFAULT_BATCH, DEFAULT_CHUNK, Extractor
 from sitrep.read.typology import (
     TERRITORY_SUB_TYPES,
+    TRIGGERS,
     Family,
     TriggerMatch,
     event_type_of,
@@ -195,8 +196,12 @@ ANAPHORIC_PLACE = re.compile(
 # "back in the control of X", "fell to X": X holds the place now (but in "ISIS is
 # back in control of X" the subject does)
 CONTROLLER_AFTER = re.compile(
-    r"the\s+control\s+of$|\b(?:fell|fall|falls|fallen)\s+to$", re.IGNORECASE
+    r"the\s+control\s+of$|\b(?:fell|fall|falls|fallen)\s+to$"
+    r"|^leaving\b.*\b(?:to|hands\s+of)$",
+    re.IGNORECASE,
 )
+# "left Douma, leaving it (the town) to the army": the place left is the one named before
+LEFT_TO_ANAPHOR = re.compile(r"leaving\s+(?:it|the)\b", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s?$")
 LOST_CONTROL = re.compile(r"los(?:t|es|ing)\b", re.IGNORECASE)
 INTO_HANDS = re.compile(r"\bhands$", re.IGNORECASE)
@@ -532,7 +537,13 @@ class EnglishReader:
             # side of its other tellings ("the YPG withdrew from Afrin")
             for _ in range(2):
                 mentions = infer_gaining_sides(
-                    mentions, named, side_of=self.actors.controller_of, kind_hint=_taker_kind_hint
+                    mentions,
+                    named,
+                    side_of=self.actors.controller_of,
+                    kind_hint=_taker_kind_hint,
+                    # "the town surrendered": to whom, its own clause says (or the
+                    # same change told again does), not whoever the article names near it
+                    nearby=lambda m: PLACE_SURRENDER.match(m.trigger) is None,
                 )
         mentions = _retarget_country_level(_anniversary_retold(mentions, sentences))
         mentions = prefer_named_sides(
@@ -609,6 +620,7 @@ class EnglishReader:
         ]
         if triggers is None:
             triggers = find_triggers(text)
+        triggers = [_surrender_reading(doc, t, places) for t in triggers]
         out = strongest_per_place(
             (
                 trig.trigger.family,
@@ -647,16 +659,41 @@ class EnglishReader:
 
         # dates: the sentence's own, else its paragraph's, else its source's last, else publication
         time = _pick_date(found_dates, family, trig, token)
+        # "surrendered ..., and the last fighters are to leave next month": a deed told
+        # in the past tense did not happen after the report; a later date is of another
+        # clause, so the deed is as undated as if the sentence gave none
+        past_deed = status in TOLD and token is not None and token.tag_ in ("VBD", "VBN")
+        if (
+            past_deed
+            and time is not None
+            and ctx.published is not None
+            and time.value > ctx.published
+        ):
+            time = None
         own_date = time is not None
         history = time is not None and is_history(
             time, ctx.published, days=self.config.history_days
         )
-        if history and family is not Family.CONTROL:
+        # "the rebels took the town in 2019": a takeover told as having happened up to
+        # five years back (``recall_days``) is kept as background; it gives the
+        # timeline the earlier holder
+        recalled = (
+            history
+            and status in TOLD
+            and family in (Family.TAKE, Family.HANDOVER)
+            and time is not None
+            and not is_history(time, ctx.published, days=self.config.recall_days)
+        )
+        if recalled:
+            status = Status.BACKGROUND
+        elif history and family is not Family.CONTROL:
             return []  # 1916 is history, not news of this report
         if family is Family.CONTROL:
             status = Status.BACKGROUND
         elif time is None:
-            time, undated_status = context_time(ctx, claim, paragraph_date, status)
+            time, undated_status = context_time(
+                ctx, claim, paragraph_date, status, past_deed=past_deed
+            )
             if not _is_reference(token, trig, places):
                 # a reference ("the advances dealt a blow") keeps the status of the
                 # event it points back to: it is that event, told again
@@ -676,7 +713,7 @@ class EnglishReader:
             # retakes the palace" (a chronology): told again, not news of this report
             status = Status.BACKGROUND
         if family is not Family.CONTROL and time is not None and not time.inferred:
-            if is_history(time, ctx.published, days=self.config.history_days):
+            if not recalled and is_history(time, ctx.published, days=self.config.history_days):
                 return []  # a date from the context that is history, not news
             if status is Status.OCCURRED and is_history(
                 time, ctx.published, days=self.config.background_days
@@ -726,9 +763,17 @@ class EnglishReader:
             # "the liberated city", "now Raqqa is liberated": a state, not an event
             status = Status.BACKGROUND
         agent, loser, assoc = _roles(token, trig, actor_matches, text, ctx, family)
-        if agent is None and token is not None and family in (Family.TAKE, Family.HANDOVER):
+        # "the Syrian town surrendered": the subject is the place that gave itself up,
+        # so neither its demonym nor its country nor a speaker is the one who took it
+        gives_up = family is Family.TAKE and PLACE_SURRENDER.match(trig.text) is not None
+        if (
+            agent is None
+            and token is not None
+            and family in (Family.TAKE, Family.HANDOVER)
+            and not gives_up
+        ):
             agent = self._demonym_subject(token)
-        if agent is None and token is not None and family is Family.TAKE:
+        if agent is None and token is not None and family is Family.TAKE and not gives_up:
             agent = self._country_subject(token)
         if family in REMOTE_FAMILIES and token is not None:
             agent, loser = self._remote_attacker(token, agent, loser)
@@ -739,6 +784,7 @@ class EnglishReader:
             (agent is None or generic_agent)
             and family in (Family.TAKE, Family.CONTROL)
             and token is not None
+            and not gives_up
             and claim.speaker
             and _speaker_subject(token)
         ):
@@ -751,7 +797,7 @@ class EnglishReader:
             # it", Moscow's forces did the capturing
             speaker = _governing_speaker(token) or claim.speaker
             agent = self._speaker_actor(speaker, sentence_country(places, ctx)) or agent
-        if agent is None and family is Family.TAKE and token is not None:
+        if agent is None and family is Family.TAKE and token is not None and not gives_up:
             # "Turkish-led forces took", "forces from Ethiopia's Tigray region took",
             # "President X declared the city liberated": the side told by description
             agent = self._described_taker(token, sentence_country(places, ctx))
@@ -792,7 +838,7 @@ class EnglishReader:
             if _partial_object(token, places) or PARTIAL_AFTER.match(text[trig.end :]):
                 return []  # "captured large swaths of territory": no place changed hands
             own = _clause_places(token, places)
-            if not own and IT_OBJECT.match(text[trig.end :]):
+            if not own and (IT_OBJECT.match(text[trig.end :]) or LEFT_TO_ANAPHOR.match(trig.text)):
                 # "pulled out of Vuhledar, hours after Moscow said it had captured it":
                 # "it" is the town named before it in the sentence
                 # (not a town that only locates a building: in "recaptured the palace
@@ -1987,6 +2033,19 @@ def _roles(
         loser_side += [m for m in after if m not in loser_side]
         after = []
         subject_unknown = not agent_side
+    if family is Family.TAKE and PLACE_SURRENDER.match(trig.text):
+        # "Douma surrendered to the army": the place gave itself up (the reader keeps the
+        # trigger only when the subject is a place, see _surrender_reading); who it
+        # surrendered to, in the same clause, took it; else the side the sentence says
+        # besieged it ("the town, besieged by the army for five years, surrendered")
+        if trig.text.lower().endswith("to"):
+            cut = CLAUSE_BREAK.search(text, trig.end)
+            agent_side = [m for m in after if cut is None or m.span.start < cut.start()]
+        else:
+            agent_side = _besiegers(matches, text)
+        loser_side = [m for m in before + loser_side if m not in agent_side]
+        after = []
+        subject_unknown = not agent_side
     if INTO_HANDS.search(trig.text):
         # "Hama fell into rebel hands", "fell into the hands of the Taliban": whose
         # hands, inside the trigger or after "of", took the place the subject names
@@ -2058,6 +2117,69 @@ def _roles(
     if agent is None and token is not None and _pronoun_subject(token):
         agent = ctx.last_agent
     return agent, loser, assoc
+
+
+# "surrendered", "surrendered to": the takeover trigger of a place that gives itself up
+PLACE_SURRENDER = re.compile(r"surrender(?:ed|s)?(?:\s+to)?$", re.IGNORECASE)
+# the group-change reading of the same word ("hundreds of fighters surrendered")
+GROUP_SURRENDER = next(
+    t for t in TRIGGERS if t.family is Family.CHANGE and "surrender" in t.pattern
+)
+# nouns that stand for a place as the subject of "surrendered" ("the town of Douma")
+PLACE_SUBJECT_NOUNS = frozenset(
+    "town towns city cities village villages enclave stronghold capital port district".split()
+)
+# "besieged by X", "encircled by X", "after a siege by X", "under siege from X": the
+# side that besieged a place that surrendered is the one it surrendered to
+BESIEGED_BY = re.compile(
+    r"\b(?:besieged|encircled|surrounded|blockaded|cut\s+off|siege|blockade|encirclement)"
+    r"\s+(?:\w+\s+){0,3}?(?:by|from)\s+",
+    re.IGNORECASE,
+)
+
+
+def _surrender_reading(doc: Any, trig: TriggerMatch, places: list[PlaceMatch]) -> TriggerMatch:
+    """A "surrendered" trigger as the sentence means it: a takeover when the subject is
+    a place ("Douma surrendered to the army", "the town surrendered"), else what it
+    always was, people giving up (a change to their group)."""
+    if trig.trigger.family is not Family.TAKE or not PLACE_SURRENDER.match(trig.text):
+        return trig
+    token = _trigger_token(doc, trig)
+    if token is not None and _place_subject(token, places):
+        return trig
+    word = re.match(r"surrender(?:ed|s)?", trig.text, re.IGNORECASE)
+    assert word is not None  # PLACE_SURRENDER matched from the start
+    return TriggerMatch(GROUP_SURRENDER, trig.start, trig.start + word.end(), word.group(0))
+
+
+def _place_subject(token: Any, places: list[PlaceMatch]) -> bool:
+    """Whether the subject of a verb is a place: a place the sentence names, or a noun
+    such as "town" ("the town of Douma", "the besieged city")."""
+    holder = token.head if token.dep_ == "conj" else token
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and holder is not token:
+        # "the town was shelled for weeks and surrendered": the first verb's subject
+        subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    if subject.lower_ in PLACE_SUBJECT_NOUNS:
+        return True
+    return any(p.span is not None and p.span.start <= subject.idx < p.span.end for p in places)
+
+
+def _besiegers(matches: list[ActorMatch], text: str) -> list[ActorMatch]:
+    """The side a sentence says besieged a place: the first actor named just after
+    "besieged by", "a siege by", in the same clause."""
+    for cue in BESIEGED_BY.finditer(text):
+        cut = CLAUSE_BREAK.search(text, cue.end())
+        found = [
+            m
+            for m in matches
+            if m.span.start >= cue.end() and (cut is None or m.span.start < cut.start())
+        ]
+        if found:
+            return found[:1]
+    return []
 
 
 # after a withdrawal: "..., handing Russia its biggest gain", "giving Moscow control of"
