@@ -254,6 +254,7 @@ def test_unnamed_takers_and_an_earlier_fall(extractor: Extractor) -> None:
 
 LAST_SPLIT_BY_NUMBER = 66
 FIRST_OF_BATCH_2 = 119
+FIRST_OF_BATCH_3 = 150
 
 
 def test_fa_world_gold_is_well_formed() -> None:
@@ -262,23 +263,28 @@ def test_fa_world_gold_is_well_formed() -> None:
     assert len(reports) >= 40
     ids = {r.id for r in reports}
     assert all(c.report in ids for c in changes)
-    assert {r.split for r in reports} == {"dev", "test", "b2_dev", "b2_test"}
+    assert {r.split for r in reports} == {"dev", "test", "b2_dev", "b2_test", "b3_dev", "b3_test"}
     # fa-01 .. fa-66: every third report is held out; the reports written after the
     # held-out split was first measured (fa-67 .. fa-118) all widen the dev split;
-    # the second batch (fa-119 on) has its own splits by the same n % 3 == 2 rule
+    # the second batch (fa-119 .. fa-149) and the third (fa-150 on) each have their
+    # own splits by the same n % 3 == 2 rule
     numbers = {r.id: int(r.id.split("-")[1]) for r in reports}
     first = [r for r in reports if numbers[r.id] < FIRST_OF_BATCH_2]
     assert all(
         (r.split == "test") == (numbers[r.id] <= LAST_SPLIT_BY_NUMBER and numbers[r.id] % 3 == 2)
         for r in first
     )
-    assert all(
-        r.split == ("b2_test" if numbers[r.id] % 3 == 2 else "b2_dev")
-        for r in reports
-        if numbers[r.id] >= FIRST_OF_BATCH_2
-    )
+    for batch, first_n, last_n in (
+        ("b2", FIRST_OF_BATCH_2, FIRST_OF_BATCH_3 - 1),
+        ("b3", FIRST_OF_BATCH_3, 10**6),
+    ):
+        assert all(
+            r.split == (f"{batch}_test" if numbers[r.id] % 3 == 2 else f"{batch}_dev")
+            for r in reports
+            if first_n <= numbers[r.id] <= last_n
+        )
     kinds = {r.kind for r in reports}
-    assert {"capture", "withdrawal", "ongoing", "denied", "anniversary"} <= kinds
+    assert {"capture", "withdrawal", "ongoing", "denied", "anniversary", "offensive"} <= kinds
 
 
 def test_held_out_figures_are_never_pinned() -> None:
@@ -288,6 +294,7 @@ def test_held_out_figures_are_never_pinned() -> None:
     b2_test, b2_dev = persian.world_prefix("b2_test"), persian.world_prefix("b2_dev")
     assert (b2_test, b2_dev) == ("fa_b2_test", "fa_b2_dev")
     assert HELD_OUT_INFIX in f"{b2_test}_f1" and HELD_OUT_INFIX not in f"{b2_dev}_f1"
+    assert persian.world_prefix("b3_test") == "fa_b3_test"
 
 
 def test_two_word_light_verbs_and_came_under_control() -> None:
