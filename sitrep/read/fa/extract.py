@@ -41,7 +41,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sitrep.core.errors import LookupFailed
-from sitrep.core.records import PlaceMatch, PlacePrecision, Status
+from sitrep.core.records import PlaceMatch, PlacePrecision, Span, Status
 from sitrep.read import common
 from sitrep.read.fa.attribution import attribute, verb_kind
 from sitrep.read.fa.dates import find_dates, publication_date
@@ -55,8 +55,10 @@ from sitrep.read.fa.places import (
     is_reference_point,
     iso3_codes,
     prefer_hint_country,
+    prefer_home_namesakes,
     same_district,
     seat_cities,
+    unnamed_towns,
 )
 from sitrep.read.fa.text import Folded, fold, split_sentences
 from sitrep.read.fa.triggers import FaTriggerMatch, find_triggers, verb_form
@@ -76,12 +78,16 @@ _LOSER_BEFORE = re.compile(
     r"(?:[\s\u200c]+(?:لوث|چنگ|چنگال|دست|اشغال|سیطره|کنترل|کنترول|تسلط|تصرف|وجود|حضور|مواضع|مقر|مقرهای"
     r"|پایگاه|پایگاه‌های|پایگاههای|سنگرهای|تجمع|تجمعات))?"
     r"(?:[\s\u200c]+(?:گروه(?:[\s\u200c]+تروریستی)?|تروریست‌های|تروریستهای|عناصر|شبه‌نظامیان"
-    r"|جنگجویان|باقی‌مانده|باقیمانده))?[\s\u200c]*$"
+    r"|جنگجویان|باقی‌مانده|باقیمانده|نیروهای))?"
+    # "با نیروهای طرفدار دولت", "از گروه موسوم به دولت اسلامی": who the side is
+    r"(?:[\s\u200c]+(?:طرفدار|هوادار|حامی|وفادار[\s\u200c]+به|وابسته[\s\u200c]+به"
+    r"|موسوم[\s\u200c]+به|معروف[\s\u200c]+به))?[\s\u200c]*$"
 )
 # "پایگاه‌های باقی‌مانده داعش", "مواضع داعش": the holder of a stronghold loses it.
 _STRONGHOLD_BEFORE = re.compile(
     r"(?:پایگاه|پایگاه‌های|پایگاههای|مواضع|مقر|مقرهای|سنگر|سنگرهای|قلمرو|دژ|مناطق|مراکز|خطوط)"
-    r"(?:[\s\u200c]+[^\s،,.؛]+){0,2}?[\s\u200c]+$"
+    # "مقر لشکر ششم پیاده ارتش": the holder closes the stronghold's name
+    r"(?:[\s\u200c]+[^\s،,.؛]+){0,4}?[\s\u200c]+$"
 )
 # "یگان‌هایی از ارتش عراق", "یکی از ...": a part of a whole, not a source of loss.
 _PARTITIVE = re.compile(
@@ -171,6 +177,7 @@ _EXPECT_AFTER = re.compile(
 _IMPLICATIVE = re.compile(r"موفق[\s\u200c]+(?:شد|شدند|به)|توانست(?:ند)?|(?:ادامه|شروع)[\s\u200c]+")
 _DEMONSTRATIVE_BEFORE = re.compile(r"(?:این|آن|همین|همان)[\s\u200c]+$")
 _PLURAL = re.compile(r"(?:های|ها)$")
+_APPOSITION = re.compile(r"[\s\u200c]*[(\[][\s\u200c]*")
 _SUPPORT_FAMILIES = frozenset({Family.AIR, Family.SHELLING, Family.CLASH})
 _TERRITORY_TYPES = frozenset(
     {
@@ -288,6 +295,17 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
         for m in extractor.actors.find(fold(article.text).text)
         if m.actor.country and not extractor.actors.is_generic(m.actor)
     }
+    # "زنجبار" in a report on Yemen: the Yemeni town, before strays are dropped
+    hinted = prefer_home_namesakes(extractor.gazetteer, hinted)
+    # "شهر سودژا": a town the gazetteer knows in Latin letters only, in a country
+    # the report names or whose forces it names
+    hinted = unnamed_towns(
+        extractor.gazetteer,
+        [(r.folded, r.claim.sentence.span.text, r.claim.sentence.span.start) for r in read],
+        hinted,
+        forces
+        | {p.match.place.country for ps in hinted for p in ps if p.kind is PlacePrecision.COUNTRY},
+    )
     kept = drop_lone_towns(
         common.drop_strays(hinted, lambda p: p.match.place),
         focus=iso3_codes(tuple(extractor.config.gazetteer_focus_countries)),
@@ -534,6 +552,9 @@ class _Reader:
             self._this_country(s.text, a)
             for a in self.extractor.actors.find(s.text, country=country)
         ]
+        actors = sorted(
+            actors + self._forces_of_this_country(s.text, actors), key=lambda a: a.span.start
+        )
         # a place inside an actor's name is the actor's ("دولت سوریه", "دولت دمشق")
         kept_places = [
             p
@@ -707,6 +728,10 @@ class _Reader:
             # "جنگنده‌های روسی": the actor's name holds the trigger word
             agent_side = [m for m in matches if m.span.start < trig.end and trig.start < m.span.end]
         marks = {id(m): _mark(text, m, trig, family, holders) for m in matches}
+        for prev, m in zip(matches, matches[1:], strict=False):
+            if _APPOSITION.fullmatch(text, prev.span.end, m.span.start):
+                # "دولت اسلامی (داعش)": a name in brackets is the actor just named
+                marks[id(m)] = marks[id(prev)]
         loser_side = [m for m in matches if marks[id(m)] == "loser" and m not in agent_side]
         support = [m for m in matches if marks[id(m)] == "support" and m not in agent_side]
         if trig.who is None:
@@ -787,6 +812,21 @@ class _Reader:
             if found and found[0].actor.kind == "state forces" and found[0].actor.country:
                 return replace(m, actor=found[0].actor, generic=False)
         return m
+
+    def _forces_of_this_country(self, text: str, found: list[ActorMatch]) -> list[ActorMatch]:
+        """ "وزارت دفاع روسیه اعلام کرد که نیروهای این کشور ...": the forces of the
+        country named before in the sentence (no actor name holds "نیروهای" alone)."""
+        out: list[ActorMatch] = []
+        for m in _FORCES_OF_THIS_COUNTRY.finditer(text):
+            if any(a.span.start < m.end() and m.start() < a.span.end for a in found):
+                continue
+            for word in reversed(text[: m.start()].split()):
+                hit = self.extractor.actors.find(f"ارتش {word.strip('،,:')}")
+                if hit and hit[0].actor.kind == "state forces" and hit[0].actor.country:
+                    span = Span(m.start(), m.end(), m.group())
+                    out.append(ActorMatch(hit[0].actor, span, generic=False))
+                    break
+        return out
 
     def _actor_for_country(self, matches: list[ActorMatch], iso3: str, text: str) -> Actor | None:
         for m in matches:
@@ -878,6 +918,10 @@ def _speaker_span(s: _Sentence) -> tuple[int, int] | None:
     return (at, at + len(fold(s.claim.speaker).text)) if at >= 0 else None
 
 
+_FORCES_OF_THIS_COUNTRY = re.compile(
+    r"(?<![\w\u200c])(?:نیروهای|نیروها|یگان‌های|سربازان)(?:[\s\u200c]+(?:مسلح|نظامی))?"
+    r"[\s\u200c]+(?:این|همین)[\s\u200c]+کشور(?![\w\u200c])"
+)
 _THIS_COUNTRY_AFTER = re.compile(r"[\s\u200c]+(?:این|آن|همین)[\s\u200c]+کشور(?![\w\u200c])")
 # what is handed over when it is no place: "سلاح‌های خود را به طالبان تحویل دادند"
 _THING_OBJECT = re.compile(
