@@ -472,7 +472,8 @@ def test_this_town_as_the_object_over_a_name_in_passing(extractor: Extractor) ->
 
 # -- third batch: rules its dev split led to ---------------------------------------------
 
-ZINJIBAR, MYRNOHRAD, KAKHOVKA = 69426, 710035, 707244
+ZINJIBAR, MYRNOHRAD, KAKHOVKA, HIT = 69426, 710035, 707244, 95788
+HAWIJA, TAL_ABYAD, MOSUL = 390188, 163750, 99072
 
 
 def takers(extractor: Extractor, text: str, published: date) -> list[tuple[int, str | None]]:
@@ -538,3 +539,72 @@ def test_forces_of_this_country_after_a_named_state(extractor: Extractor) -> Non
     text = "وزارت دفاع اوکراین اعلام کرد که نیروهای این کشور شهر ایزیوم را آزاد کرده‌اند."
     found = takers(extractor, text, date(2022, 9, 11))
     assert found == [(IZIUM, "Military Forces of Ukraine")]
+
+
+def test_a_month_and_year_after_a_preposition_are_one_date() -> None:
+    # "از مرداد ۱۴۰۳" is August 2024 (since), not a month and a separate year
+    found = find_dates("شهر از مرداد ۱۴۰۳ در دست آنها بود", date(2025, 3, 13))
+    assert [(d.ref.value, d.ref.precision, d.relation) for d in found] == [
+        (date(2024, 8, 1), Precision.MONTH, "since")
+    ]
+
+
+def test_a_since_in_a_relative_clause_dates_the_clause(extractor: Extractor) -> None:
+    # "، که از سال ۲۰۱۴ در اشغال داعش بود،": the state of the town before the news,
+    # not the date of its retaking
+    text = "نیروهای عراقی شهر حویجه را، که از سال ۲۰۱۴ در اشغال داعش بود، آزاد کردند."
+    assert places_taken(extractor, text, date(2017, 10, 5)) == [HAWIJA]
+
+
+def test_control_taken_with_the_light_verb_alone(extractor: Extractor) -> None:
+    # "کنترل ... را ... گرفت", "X را از Y گرفتند", "از تسلط بر X خبر داد"
+    for text in (
+        "نیروهای دموکراتیک سوریه کنترل شهر تل ابیض در شمال سوریه را از داعش گرفتند.",
+        "ارتش ترکیه و گروه‌های همسو تل ابیض را از نیروهای کرد گرفتند.",
+        "ترکیه از تسلط بر شهر تل ابیض در شمال سوریه خبر داد.",
+    ):
+        assert places_taken(extractor, text, date(2019, 10, 13)) == [TAL_ABYAD], text
+    # a bare "گرفتند" whose object is no town takes none
+    text = "نیروهای کرد در تل ابیض اجازه عبور را از ارتش سوریه گرفتند."
+    assert places_taken(extractor, text, date(2019, 10, 13)) == []
+
+
+def test_the_second_of_two_nationalities_is_forces_too(extractor: Extractor) -> None:
+    # a withdrawal leaves the town to the other side, named as "نیروهای سوری و روس"
+    text = (
+        "نیروهای کرد از شهر منبج عقب‌نشینی کردند.\n"
+        "یک فرمانده محلی گفت نیروهای سوری و روس در حومه شهر مستقر شده‌اند."
+    )
+    ms = occurred(territory(extractor, text, date(2019, 10, 15)))
+    assert ms and all(m.actor1 is not None for m in ms)
+    assert {m.actor1.name for m in ms if m.actor1} <= {
+        "Military Forces of Syria",
+        "Military Forces of Russia",
+    }
+
+
+def test_a_crossing_or_an_airport_taken_is_not_the_town(extractor: Extractor) -> None:
+    for text in (
+        "نیروهای ترکیه گذرگاه جرابلس را تصرف کردند.",
+        "ارتش کنترل فرودگاه موصل در جنوب شهر را به دست گرفت.",
+    ):
+        assert places_taken(extractor, text, date(2017, 2, 23)) == [], text
+    # the town and its airport together: the town
+    for text in (
+        "ارتش عراق کنترل شهر و فرودگاه موصل را به دست گرفت.",
+        "ارتش عراق کنترل فرودگاه و شهر موصل را به دست گرفت.",
+    ):
+        assert places_taken(extractor, text, date(2017, 2, 23)) == [MOSUL], text
+
+
+def test_an_attack_beaten_back_is_no_town_retaken(extractor: Extractor) -> None:
+    # the side driven out had only attacked and entered part of the town
+    text = (
+        "داعش به کرکوک حمله کرد\n"
+        "شبه‌نظامیان داعش بامداد امروز به شهر کرکوک حمله کردند و وارد چند محله شهر شدند.\n"
+        "نیروهای امنیتی عراق پس از ساعت‌ها درگیری داعش را از شهر بیرون راندند."
+    )
+    assert places_taken(extractor, text, date(2016, 10, 21)) == []
+    # after a takeover the report tells, driving them out retakes the town
+    text = "داعش شهر هیت را تصرف کرد.\nدو روز بعد نیروهای عراقی داعش را از شهر هیت بیرون راندند."
+    assert HIT in places_taken(extractor, text, date(2016, 4, 14))
