@@ -473,7 +473,7 @@ def test_this_town_as_the_object_over_a_name_in_passing(extractor: Extractor) ->
 # -- third batch: rules its dev split led to ---------------------------------------------
 
 ZINJIBAR, MYRNOHRAD, KAKHOVKA, HIT = 69426, 710035, 707244, 95788
-HAWIJA, TAL_ABYAD, MOSUL = 390188, 163750, 99072
+HAWIJA, TAL_ABYAD, MOSUL, DIGORA = 390188, 163750, 99072, 566243
 
 
 def takers(extractor: Extractor, text: str, published: date) -> list[tuple[int, str | None]]:
@@ -495,6 +495,8 @@ def test_a_namesake_in_the_reports_country_wins(extractor: Extractor) -> None:
     )
     taken = places_taken(extractor, text, date(2016, 8, 15))
     assert taken and set(taken) == {ZINJIBAR}
+    # the country of the forces named is the report's too
+    assert places_taken(extractor, "ارتش یمن زنجبار را پس گرفت.", date(2016, 8, 15)) == [ZINJIBAR]
 
 
 def test_a_town_known_in_latin_letters_only(extractor: Extractor) -> None:
@@ -504,6 +506,9 @@ def test_a_town_known_in_latin_letters_only(extractor: Extractor) -> None:
     assert places_taken(extractor, text, date(2025, 11, 1)) == [MYRNOHRAD]
     small = "نیروهای روس شهر کوچک را در اوکراین تصرف کردند."
     assert all(p != KAKHOVKA for p in places_taken(extractor, small, date(2025, 11, 1)))
+    # "شهر دیگری" (another town) has the consonants of Digora, in Russia
+    other = "نیروهای روس شهر دیگری را در اوکراین و روسیه تصرف کردند."
+    assert DIGORA not in places_taken(extractor, other, date(2025, 11, 1))
 
 
 def test_the_side_a_takeover_is_from_and_its_bracketed_name(extractor: Extractor) -> None:

@@ -297,7 +297,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
         if m.actor.country and not extractor.actors.is_generic(m.actor)
     }
     # "زنجبار" in a report on Yemen: the Yemeni town, before strays are dropped
-    hinted = prefer_home_namesakes(extractor.gazetteer, hinted)
+    hinted = prefer_home_namesakes(extractor.gazetteer, hinted, forces)
     # "شهر سودژا": a town the gazetteer knows in Latin letters only, in a country
     # the report names or whose forces it names
     hinted = unnamed_towns(
@@ -970,9 +970,9 @@ _FORCES_OF_THIS_COUNTRY = re.compile(
 )
 # A facility named after a town as the object of a takeover: "گذرگاه رفح را",
 # "کنترل فرودگاه خارطوم را" (no town joins it: "شهر و فرودگاه X را", "فرودگاه و شهر
-# X را" are the town too).
+# X را" are the town too). Not "پل" (bridge): it begins town names ("پل خمری").
 _FACILITY_OBJECT = re.compile(
-    r"(?<![\w\u200c])(?<!و[\s\u200c])(?:گذرگاه|فرودگاه|پالایشگاه|نیروگاه|سد|پل|زندان|بیمارستان|دانشگاه"
+    r"(?<![\w\u200c])(?<!و[\s\u200c])(?:گذرگاه|فرودگاه|پالایشگاه|نیروگاه|سد|زندان|بیمارستان|دانشگاه"
     r"|میدان[\s\u200c]+(?:نفتی|گازی))(?:[\s\u200c]+(?!و[\s\u200c]+(?:شهر|شهرک))[^\s،,.؛]+){1,8}?"
     r"[\s\u200c]+را(?![\w\u200c])[^،.؛]*$"
 )

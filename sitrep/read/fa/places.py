@@ -453,8 +453,15 @@ _TOWN_ADJECTIVES = frozenset(
     """کوچک بزرگ مهم راهبردی استراتژیک ساحلی مرزی بندری مجاور تاریخی اصلی دیگر قدیم
     قدیمی جدید مذکور یادشده کلیدی صنعتی نفتی مقدس شمالی جنوبی شرقی غربی مرکزی ویران
     ویرانه محاصره‌شده اشغالی مورد تحت خالی کوهستانی زیبا پرجمعیت کم‌جمعیت آزادشده
-    دوم سوم اول نخست آخرین آخر بعدی همسایه""".split()
+    دوم سوم چهارم پنجم اول نخست آخرین آخر بعدی همسایه فعلی امن مذبور کنونی""".split()
 )
+
+
+def _town_adjective(word: str) -> bool:
+    """An adjective of a town, with its indefinite ی too ("شهر دیگری", "شهر مهمی")."""
+    return word in _TOWN_ADJECTIVES or (word.endswith("ی") and word[:-1] in _TOWN_ADJECTIVES)
+
+
 # what may follow a town's name: a locator, the object marker, a list or the end
 _TOWN_NAME_END = re.compile(r"[\s\u200c]*(?:$|[،,.؛:)]|(?:در|را|و|که|نیز|از)(?![\w\u200c]))")
 _MIN_UNNAMED_TOWN = 1_000
@@ -513,7 +520,7 @@ def unnamed_towns(
             for n in (2, 1):
                 chosen = words[:n]
                 if len(chosen) < n or any(
-                    w.group() in FUNCTION_WORDS or w.group() in _TOWN_ADJECTIVES for w in chosen
+                    w.group() in FUNCTION_WORDS or _town_adjective(w.group()) for w in chosen
                 ):
                     continue
                 start, end = chosen[0].start(), chosen[-1].end()
@@ -760,13 +767,15 @@ def prefer_hint_country(
 
 
 def prefer_home_namesakes(
-    gazetteer: Gazetteer, places: Sequence[Sequence[FoundPlace]]
+    gazetteer: Gazetteer, places: Sequence[Sequence[FoundPlace]], forces: Iterable[str] = ()
 ) -> list[list[FoundPlace]]:
     """A town that is the report's only place in its country gives way to its
     namesake in a country the report names more of: "زنجبار" in a report on
     Abyan and Yemen is Zinjibar, not Zanzibar (the bigger town, which the
     gazetteer ranks first). A country counts as the report's when it holds two
-    places of it, its name counting as one (as :func:`drop_strays` counts)."""
+    places of it, its name counting as one (as :func:`drop_strays` counts), and
+    forces of it that the report names (``forces``, ISO3) as another ("ارتش یمن
+    زنجبار را پس گرفت")."""
     held: dict[str, set[int]] = {}
     for ps in places:
         for p in ps:
@@ -774,6 +783,8 @@ def prefer_home_namesakes(
             held.setdefault(place.country, set()).add(
                 -1 if place.kind is PlacePrecision.COUNTRY else place.id
             )
+    for iso3 in forces:
+        held.setdefault(iso3, set()).add(-2)
     home = sorted(c for c, ids in held.items() if len(ids) > 1)
     if not home:
         return [list(ps) for ps in places]
