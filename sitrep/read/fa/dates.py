@@ -447,8 +447,13 @@ def _patterns() -> _Patterns:
         ),
         # "در ماه مه", "ماه نوامبر": a Gregorian month named with "ماه"
         (rf"{_B}ماه{_S}(?P<gmon>{greg}){_E}", _greg_month_alone),
-        # "آبان ۱۳۹۶", "نوامبر ۲۰۱۷"
-        (rf"{_B}(?P<mon>{months})(?:{_Z}ماه)?(?:{_S}سال)?{_S}{year}{_E}", _month_year),
+        # "آبان ۱۳۹۶", "نوامبر ۲۰۱۷"; with its preposition ("از مرداد ۱۴۰۳"), so that
+        # it starts where the month alone would and wins as the longer match
+        (
+            rf"(?:{_B}(?:در|از|تا|اوایل|اواسط|اواخر|طی){_S})?{_B}(?P<mon>{months})"
+            rf"(?:{_Z}ماه)?(?:{_S}سال)?{_S}{year}{_E}",
+            _month_year,
+        ),
         # "آبان‌ماه", "در آبان", "اوایل آبان", "خرداد امسال"
         (
             rf"(?:{_B}(?:در|از|تا|اوایل|اواسط|اواخر|طی){_S})?{_B}(?P<mon>{jalali})"

@@ -36,12 +36,13 @@ publication date when the article came without one, and dates nothing else.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sitrep.core.errors import LookupFailed
-from sitrep.core.records import PlaceMatch, PlacePrecision, Status
+from sitrep.core.records import PlaceMatch, PlacePrecision, Span, Status
 from sitrep.read import common
 from sitrep.read.fa.attribution import attribute, verb_kind
 from sitrep.read.fa.dates import find_dates, publication_date
@@ -55,13 +56,15 @@ from sitrep.read.fa.places import (
     is_reference_point,
     iso3_codes,
     prefer_hint_country,
+    prefer_home_namesakes,
     same_district,
     seat_cities,
+    unnamed_towns,
 )
 from sitrep.read.fa.text import Folded, fold, split_sentences
 from sitrep.read.fa.triggers import FaTriggerMatch, find_triggers, verb_form
 from sitrep.read.typology import Family
-from sitrep.resolve.actors import ActorMatch
+from sitrep.resolve.actors import ActorDictionary, ActorMatch
 from sitrep.resolve.country_hint import fallback_countries
 
 if TYPE_CHECKING:  # annotations only
@@ -76,12 +79,16 @@ _LOSER_BEFORE = re.compile(
     r"(?:[\s\u200c]+(?:لوث|چنگ|چنگال|دست|اشغال|سیطره|کنترل|کنترول|تسلط|تصرف|وجود|حضور|مواضع|مقر|مقرهای"
     r"|پایگاه|پایگاه‌های|پایگاههای|سنگرهای|تجمع|تجمعات))?"
     r"(?:[\s\u200c]+(?:گروه(?:[\s\u200c]+تروریستی)?|تروریست‌های|تروریستهای|عناصر|شبه‌نظامیان"
-    r"|جنگجویان|باقی‌مانده|باقیمانده))?[\s\u200c]*$"
+    r"|جنگجویان|باقی‌مانده|باقیمانده|نیروهای))?"
+    # "با نیروهای طرفدار دولت", "از گروه موسوم به دولت اسلامی": who the side is
+    r"(?:[\s\u200c]+(?:طرفدار|هوادار|حامی|وفادار[\s\u200c]+به|وابسته[\s\u200c]+به"
+    r"|موسوم[\s\u200c]+به|معروف[\s\u200c]+به))?[\s\u200c]*$"
 )
 # "پایگاه‌های باقی‌مانده داعش", "مواضع داعش": the holder of a stronghold loses it.
 _STRONGHOLD_BEFORE = re.compile(
     r"(?:پایگاه|پایگاه‌های|پایگاههای|مواضع|مقر|مقرهای|سنگر|سنگرهای|قلمرو|دژ|مناطق|مراکز|خطوط)"
-    r"(?:[\s\u200c]+[^\s،,.؛]+){0,2}?[\s\u200c]+$"
+    # "مقر لشکر ششم پیاده ارتش": the holder closes the stronghold's name
+    r"(?:[\s\u200c]+[^\s،,.؛]+){0,4}?[\s\u200c]+$"
 )
 # "یگان‌هایی از ارتش عراق", "یکی از ...": a part of a whole, not a source of loss.
 _PARTITIVE = re.compile(
@@ -171,6 +178,7 @@ _EXPECT_AFTER = re.compile(
 _IMPLICATIVE = re.compile(r"موفق[\s\u200c]+(?:شد|شدند|به)|توانست(?:ند)?|(?:ادامه|شروع)[\s\u200c]+")
 _DEMONSTRATIVE_BEFORE = re.compile(r"(?:این|آن|همین|همان)[\s\u200c]+$")
 _PLURAL = re.compile(r"(?:های|ها)$")
+_APPOSITION = re.compile(r"[\s\u200c]*[(\[][\s\u200c]*")
 _SUPPORT_FAMILIES = frozenset({Family.AIR, Family.SHELLING, Family.CLASH})
 _TERRITORY_TYPES = frozenset(
     {
@@ -288,6 +296,17 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
         for m in extractor.actors.find(fold(article.text).text)
         if m.actor.country and not extractor.actors.is_generic(m.actor)
     }
+    # "زنجبار" in a report on Yemen: the Yemeni town, before strays are dropped
+    hinted = prefer_home_namesakes(extractor.gazetteer, hinted, forces)
+    # "شهر سودژا": a town the gazetteer knows in Latin letters only, in a country
+    # the report names or whose forces it names
+    hinted = unnamed_towns(
+        extractor.gazetteer,
+        [(r.folded, r.claim.sentence.span.text, r.claim.sentence.span.start) for r in read],
+        hinted,
+        forces
+        | {p.match.place.country for ps in hinted for p in ps if p.kind is PlacePrecision.COUNTRY},
+    )
     kept = drop_lone_towns(
         common.drop_strays(hinted, lambda p: p.match.place),
         focus=iso3_codes(tuple(extractor.config.gazetteer_focus_countries)),
@@ -333,6 +352,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
         extractor, read, mentions, ctx.countries[0] if ctx.countries else None
     )
     mentions = _denied_back(read, mentions)
+    mentions = _repelled(mentions, extractor.actors.controller_of)
     mentions = common.settle_denials(mentions)
     mentions.extend(common.context_links(mentions))
     return common.ArticleReading(
@@ -373,13 +393,17 @@ def _withdrawal_gainers(
     the town to the side that left it.
     """
     catalogue = tools.actors
-    named: list[tuple[int, Actor]] = [
-        (r.claim.sentence.index, hit.actor)
-        for r in read
-        for hit in catalogue.find(r.text, country=country)
-        # as the English reader: "the army" names a side only through the context
-        if not hit.generic and not catalogue.is_generic(hit.actor)
-    ]
+    named: list[tuple[int, Actor]] = []
+    for r in read:
+        found = catalogue.find(r.text, country=country)
+        named += [
+            (r.claim.sentence.index, hit.actor)
+            for hit in sorted(
+                found + more_forces(catalogue, r.text, found), key=lambda a: a.span.start
+            )
+            # as the English reader: "the army" names a side only through the context
+            if not hit.generic and not catalogue.is_generic(hit.actor)
+        ]
 
     def open_withdrawal(m: Mention) -> bool:
         return (
@@ -480,6 +504,48 @@ def _denied_back(read: list[_Sentence], mentions: list[Mention]) -> list[Mention
     return [replace(m, status=Status.DENIED) if denied(m) else m for m in mentions]
 
 
+def _repelled(mentions: list[Mention], side_of: Callable[[Actor], str]) -> list[Mention]:
+    """Expulsions that end an attack: "طالبان ... وارد بخش‌هایی از شهر شدند ...
+    نیروهای امنیتی طالبان را از شهر بیرون راندند" is an attack beaten back, not
+    a town retaken: the side driven out never held it, by this report (it only
+    attacked it or entered part of it). Such an expulsion is a clash at the town."""
+
+    def by(side: Actor, place: int, n: Mention) -> bool:
+        return (
+            n.actor1 is not None
+            and side_of(n.actor1) == side_of(side)
+            and n.place is not None
+            and n.place.place.id == place
+        )
+
+    out: list[Mention] = []
+    for m in mentions:
+        expelled = m.actor2
+        if (
+            m.sub_event_type in _TERRITORY_TYPES
+            and m.status in (Status.OCCURRED, Status.CLAIMED)
+            and expelled is not None
+            and m.place is not None
+            and _EXPULSION.search(fold(m.trigger).text)
+        ):
+            place = m.place.place.id
+            theirs = [n for n in mentions if n is not m and by(expelled, place, n)]
+            attacked = any(
+                (n.sub_event_type in _TERRITORY_TYPES and n.status is Status.EXPECTED)
+                or n.sub_event_type == "Armed clash"
+                for n in theirs
+            )
+            held = any(
+                n.sub_event_type in _TERRITORY_TYPES
+                and n.status in (Status.OCCURRED, Status.CLAIMED, Status.BACKGROUND)
+                for n in theirs
+            )
+            if attacked and not held:
+                m = replace(m, event_type="Battles", sub_event_type="Armed clash")
+        out.append(m)
+    return out
+
+
 def _is_headline(text: str, start: int, end: int) -> bool:
     """Whether the sentence at ``start:end`` is the article's title line: the first
     line, short, ending without a full stop where the line ends."""
@@ -534,6 +600,9 @@ class _Reader:
             self._this_country(s.text, a)
             for a in self.extractor.actors.find(s.text, country=country)
         ]
+        actors = sorted(
+            actors + more_forces(self.extractor.actors, s.text, actors), key=lambda a: a.span.start
+        )
         # a place inside an actor's name is the actor's ("دولت سوریه", "دولت دمشق")
         kept_places = [
             p
@@ -605,7 +674,7 @@ class _Reader:
             status = Status.BACKGROUND
         elif time is None:
             time, status = common.context_time(ctx, claim, paragraph_date, status)
-        if status is Status.OCCURRED and _since_only(s, ctx.published, family):
+        if status is Status.OCCURRED and _since_only(s, trig, ctx.published, family):
             # "از سال ۲۰۱۴ ... را تصرف کرده بود", "نبرد از خرداد آغاز شده بود": a past
             # state of affairs the report recalls
             status = Status.BACKGROUND
@@ -629,6 +698,19 @@ class _Reader:
             text, _clause_start(text, trig.start), trig.start
         ):
             return []  # weapons, bodies or prisoners handed over: no place changes hands
+        if family in (Family.TAKE, Family.HANDOVER) and _FACILITY_OBJECT.search(
+            text, _clause_start(text, trig.start), trig.start
+        ):
+            return []  # "گذرگاه رفح را تصرف کرد": a crossing or an airport, not the town
+        if trig.trigger.place_object:
+            # "منبج را از نیروهای کرد گرفتند": only the object of "را" is taken
+            places = [
+                p
+                for p in places
+                if p.end <= trig.start and re.match(r"[\s\u200c]*را(?![\w\u200c])", text[p.end :])
+            ]
+            if not places:
+                return []
         if family in (Family.TAKE, Family.HANDOVER) and places:
             # "چند روستای اطراف زنگیلان و جبرائیل": villages around towns, not the towns
             places = _not_surroundings(text, places)
@@ -707,6 +789,10 @@ class _Reader:
             # "جنگنده‌های روسی": the actor's name holds the trigger word
             agent_side = [m for m in matches if m.span.start < trig.end and trig.start < m.span.end]
         marks = {id(m): _mark(text, m, trig, family, holders) for m in matches}
+        for prev, m in zip(matches, matches[1:], strict=False):
+            if _APPOSITION.fullmatch(text, prev.span.end, m.span.start):
+                # "دولت اسلامی (داعش)": a name in brackets is the actor just named
+                marks[id(m)] = marks[id(prev)]
         loser_side = [m for m in matches if marks[id(m)] == "loser" and m not in agent_side]
         support = [m for m in matches if marks[id(m)] == "support" and m not in agent_side]
         if trig.who is None:
@@ -878,6 +964,24 @@ def _speaker_span(s: _Sentence) -> tuple[int, int] | None:
     return (at, at + len(fold(s.claim.speaker).text)) if at >= 0 else None
 
 
+_FORCES_OF_THIS_COUNTRY = re.compile(
+    r"(?<![\w\u200c])(?:نیروهای|نیروها|یگان‌های|سربازان)(?:[\s\u200c]+(?:مسلح|نظامی))?"
+    r"[\s\u200c]+(?:این|همین)[\s\u200c]+کشور(?![\w\u200c])"
+)
+# A facility named after a town as the object of a takeover: "گذرگاه رفح را",
+# "کنترل فرودگاه خارطوم را" (no town joins it: "شهر و فرودگاه X را", "فرودگاه و شهر
+# X را" are the town too). Not "پل" (bridge): it begins town names ("پل خمری").
+_FACILITY_OBJECT = re.compile(
+    r"(?<![\w\u200c])(?<!و[\s\u200c])(?:گذرگاه|فرودگاه|پالایشگاه|نیروگاه|سد|زندان|بیمارستان|دانشگاه"
+    r"|میدان[\s\u200c]+(?:نفتی|گازی))(?:[\s\u200c]+(?!و[\s\u200c]+(?:شهر|شهرک))[^\s،,.؛]+){1,8}?"
+    r"[\s\u200c]+را(?![\w\u200c])[^،.؛]*$"
+)
+# driving a side out of a place: "بیرون راندند", "اخراج کردند", "عقب راندند"
+_EXPULSION = re.compile(r"بیرون|اخراج|عقب[\s\u200c]+(?:راند|زد)")
+_COORDINATED_FORCES = re.compile(
+    r"(?<![\w\u200c])(?P<head>نیروهای|ارتش|ارتش‌های|سربازان)[\s\u200c]+[^\s،,.؛]+"
+    r"[\s\u200c]+و[\s\u200c]+(?P<adj>[^\s،,.؛]+)"
+)
 _THIS_COUNTRY_AFTER = re.compile(r"[\s\u200c]+(?:این|آن|همین)[\s\u200c]+کشور(?![\w\u200c])")
 # what is handed over when it is no place: "سلاح‌های خود را به طالبان تحویل دادند"
 _THING_OBJECT = re.compile(
@@ -1146,11 +1250,28 @@ def _territory_status(
     return status
 
 
-def _since_only(s: _Sentence, published: date | None, family: Family) -> bool:
-    """Whether a sentence dates its event only by a "since" well before publication."""
+# A relative clause set off by commas: "شهر سودژا را، که از مرداد ... بود، بازپس گرفتند"
+_RELATIVE_CLAUSE = re.compile(r"[،,][\s\u200c]*که[\s\u200c][^،,.؛]*[،,]")
+
+
+def _since_only(s: _Sentence, trig: FaTriggerMatch, published: date | None, family: Family) -> bool:
+    """Whether a sentence dates its event only by a "since" well before publication.
+
+    A "since" inside a relative clause that does not hold the trigger dates the
+    clause's own state ("، که از مرداد ۱۴۰۳ در دست ارتش اوکراین بود،"), not the event.
+    """
     if family is Family.CONTROL or any(d.relation == "at" and not d.ref.inferred for d in s.dates):
         return False
-    since = [d for d in s.dates if d.relation == "since"]
+    asides = [
+        (s.original_offset(m.start()), s.original_offset(m.end()))
+        for m in _RELATIVE_CLAUSE.finditer(s.text)
+        if not m.start() <= trig.start < m.end()
+    ]
+    since = [
+        d
+        for d in s.dates
+        if d.relation == "since" and not any(a <= d.span.start < b for a, b in asides)
+    ]
     if not since:
         return False
     if family is Family.TAKE or published is None:
@@ -1176,6 +1297,37 @@ def _subject_kind(before: str) -> str | None:
         if words.search(before):
             return kind
     return None
+
+
+def more_forces(catalogue: ActorDictionary, text: str, found: list[ActorMatch]) -> list[ActorMatch]:
+    """Forces a folded sentence names without an actor's name, beyond ``found``:
+
+    - "وزارت دفاع روسیه اعلام کرد که نیروهای این کشور ...": the forces of the
+      country named before in the sentence ("نیروهای" alone names no actor);
+    - "نیروهای چچنی و روس": the second of two coordinated nationalities is forces
+      too, the head noun said once ("نیروهای روس").
+    """
+    out: list[ActorMatch] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(a.span.start < end and start < a.span.end for a in (*found, *out))
+
+    for m in _FORCES_OF_THIS_COUNTRY.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        for word in reversed(text[: m.start()].split()):
+            hit = catalogue.find(f"ارتش {word.strip('،,:')}")
+            if hit and hit[0].actor.kind == "state forces" and hit[0].actor.country:
+                out.append(ActorMatch(hit[0].actor, Span(m.start(), m.end(), m.group()), False))
+                break
+    for m in _COORDINATED_FORCES.finditer(text):
+        start, end = m.span("adj")
+        if not free(start, end):
+            continue
+        hit = catalogue.find(f"{m.group('head')} {m.group('adj')}")
+        if hit and not hit[0].generic:
+            out.append(ActorMatch(hit[0].actor, Span(start, end, m.group("adj")), False))
+    return out
 
 
 __all__ = ["read_persian"]

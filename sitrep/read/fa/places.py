@@ -447,6 +447,100 @@ def _unnamed_districts(
     return out
 
 
+# Words that follow "شهر" as adjectives, never as a town's name: "شهر کوچک" (a
+# small town) has the consonants of Kakhovka.
+_TOWN_ADJECTIVES = frozenset(
+    """کوچک بزرگ مهم راهبردی استراتژیک ساحلی مرزی بندری مجاور تاریخی اصلی دیگر قدیم
+    قدیمی جدید مذکور یادشده کلیدی صنعتی نفتی مقدس شمالی جنوبی شرقی غربی مرکزی ویران
+    ویرانه محاصره‌شده اشغالی مورد تحت خالی کوهستانی زیبا پرجمعیت کم‌جمعیت آزادشده
+    دوم سوم چهارم پنجم اول نخست آخرین آخر بعدی همسایه فعلی امن مذبور کنونی""".split()
+)
+
+
+def _town_adjective(word: str) -> bool:
+    """An adjective of a town, with its indefinite ی too ("شهر دیگری", "شهر مهمی")."""
+    return word in _TOWN_ADJECTIVES or (word.endswith("ی") and word[:-1] in _TOWN_ADJECTIVES)
+
+
+# what may follow a town's name: a locator, the object marker, a list or the end
+_TOWN_NAME_END = re.compile(r"[\s\u200c]*(?:$|[،,.؛:)]|(?:در|را|و|که|نیز|از)(?![\w\u200c]))")
+_MIN_UNNAMED_TOWN = 1_000
+
+
+@lru_cache(maxsize=32)
+def _towns_by_skeleton(gazetteer: Gazetteer, iso3: str) -> dict[str, tuple[Place, ...]]:
+    """One country's populated towns by consonant skeleton, "v" dropped as well
+    (Persian writes و for "v", "o" and "u" alike)."""
+    out: dict[str, dict[int, Place]] = {}
+    for place in gazetteer.places_of_kind(iso3, PlacePrecision.CITY):
+        if place.population < _MIN_UNNAMED_TOWN:
+            continue
+        for name in {place.name, *gazetteer.names_of(place)}:
+            key = latin_skeleton(name).replace("v", "")
+            if len(key) >= 3:
+                out.setdefault(key, {})[place.id] = place
+    return {k: tuple(v.values()) for k, v in out.items()}
+
+
+def _one_town(towns: Sequence[Place]) -> Place | None:
+    """The town a skeleton names: the only one, or one five times as populous as
+    the next (news names the town, not the village of like consonants)."""
+    ranked = sorted(towns, key=lambda p: -p.population)
+    if len(ranked) == 1 or (ranked and ranked[0].population >= 5 * ranked[1].population):
+        return ranked[0]
+    return None
+
+
+def unnamed_towns(
+    gazetteer: Gazetteer,
+    sentences: Sequence[tuple[Folded, str, int]],
+    places: Sequence[Sequence[FoundPlace]],
+    countries: Iterable[str],
+) -> list[list[FoundPlace]]:
+    """Towns after "شهر" that the gazetteer has no Persian name for ("شهر
+    کوراخوه در منطقه دونتسک", "شهر سودژا در استان کورسک"), found by their
+    consonants among the towns of the report's countries (``countries``, ISO3:
+    those it names or whose forces it names) where exactly one has them.
+
+    Only a word (or two) right after the head noun, that is no adjective of a
+    town and that a locator, "را", a list or the clause's end follows, is tried:
+    the consonants of three letters are shared by many a word.
+    """
+    codes = sorted(set(countries) - {"AFG"})  # Afghan towns: :func:`_unnamed_districts`
+    out: list[list[FoundPlace]] = []
+    for (folded, original, base), found in zip(sentences, places, strict=True):
+        text = folded.text
+        row = list(found)
+        for head in _TOWN_HEAD.finditer(text) if codes else ():
+            if any(f.start <= head.end() < f.end or f.start == head.end() for f in row):
+                continue
+            words = list(_DISTRICT_NAME_WORDS.finditer(text, head.end()))[:2]
+            if not words or words[0].start() != head.end():
+                continue
+            for n in (2, 1):
+                chosen = words[:n]
+                if len(chosen) < n or any(
+                    w.group() in FUNCTION_WORDS or _town_adjective(w.group()) for w in chosen
+                ):
+                    continue
+                start, end = chosen[0].start(), chosen[-1].end()
+                if text[start:end] != " ".join(w.group() for w in chosen):
+                    continue
+                if not _TOWN_NAME_END.match(text, end):
+                    continue
+                key = persian_skeleton(text[start:end])
+                place = _one_town(
+                    [p for c in codes for p in _towns_by_skeleton(gazetteer, c).get(key, ())]
+                )
+                if place is not None and not any(f.start < end and start < f.end for f in row):
+                    span = folded.span(start, end, original, base=base)
+                    match = PlaceMatch(place, span.text, span, 0.6)
+                    row.append(FoundPlace(start, end, match, named=True))
+                    break
+        out.append(sorted(row, key=lambda f: f.start))
+    return out
+
+
 def _country_named(gazetteer: Gazetteer, f: FoundPlace) -> FoundPlace:
     """A match spelling a country's Persian name (:data:`COUNTRY_NAMES`) is that
     country, not a town abroad that has the name."""
@@ -670,6 +764,48 @@ def prefer_hint_country(
         [replace(f, match=m) for f, m in zip(row, matches, strict=True)]
         for row, matches in zip(places, chosen, strict=True)
     ]
+
+
+def prefer_home_namesakes(
+    gazetteer: Gazetteer, places: Sequence[Sequence[FoundPlace]], forces: Iterable[str] = ()
+) -> list[list[FoundPlace]]:
+    """A town that is the report's only place in its country gives way to its
+    namesake in a country the report names more of: "زنجبار" in a report on
+    Abyan and Yemen is Zinjibar, not Zanzibar (the bigger town, which the
+    gazetteer ranks first). A country counts as the report's when it holds two
+    places of it, its name counting as one (as :func:`drop_strays` counts), and
+    forces of it that the report names (``forces``, ISO3) as another ("ارتش یمن
+    زنجبار را پس گرفت")."""
+    held: dict[str, set[int]] = {}
+    for ps in places:
+        for p in ps:
+            place = p.match.place
+            held.setdefault(place.country, set()).add(
+                -1 if place.kind is PlacePrecision.COUNTRY else place.id
+            )
+    for iso3 in forces:
+        held.setdefault(iso3, set()).add(-2)
+    home = sorted(c for c, ids in held.items() if len(ids) > 1)
+    if not home:
+        return [list(ps) for ps in places]
+
+    def at_home(p: FoundPlace) -> FoundPlace:
+        if (
+            p.kind not in (PlacePrecision.CITY, PlacePrecision.ADMIN2)
+            or p.match.place.country in home
+        ):
+            return p
+        other = next(
+            (
+                c
+                for c in gazetteer.lookup(p.match.matched_text, countries=home)
+                if c.country in home and c.kind is p.kind
+            ),
+            None,
+        )
+        return replace(p, match=replace(p.match, place=other)) if other else p
+
+    return [[at_home(p) for p in ps] for ps in places]
 
 
 def same_district(places: list[list[FoundPlace]]) -> list[list[FoundPlace]]:

@@ -105,6 +105,12 @@ class FaTrigger:
     before: str | None = None
     reference: bool = False
     withdrawal: bool = False  # the subject leaves the place: it is the side that loses it
+    # how far before the trigger ``before`` may match (a long object between "کنترل"
+    # and its verb: "کنترل شهر X در شمال Y را از Z گرفته است")
+    before_chars: int = 80
+    # the place taken must be the object right before "را" ("منبج را از کردها
+    # گرفتند"): a bare "گرفتند" takes many things, a town only as its object
+    place_object: bool = False
 
 
 @dataclass(frozen=True)
@@ -153,6 +159,29 @@ TRIGGERS: tuple[FaTrigger, ...] = (
     _t(T, rf"(?:تسلط|سیطره)(?:{_S}(?:کامل|کل|دوباره|مجدد))?{_S}{_v('yaftan')}"),
     _t(T, rf"(?:تسلط|سیطره)(?:{_S}(?:کامل|کل|دوباره|مجدد))?{_S}پیدا{_S}{_v('kardan')}"),
     _t(T, rf"(?:به{_S})?دست{_S}{_v('gereftan')}", before=r"کنترل|کنترول|سیطره|مهار|اختیار"),
+    # "کنترل شهر منبج ... را از نیروهای کرد گرفته است": took control of, the light
+    # verb alone after its object
+    _t(
+        T,
+        _v("gereftan"),
+        before=rf"(?:کنترل|کنترول)(?:{_S}(?:کامل|کل))?(?:{_S}[^\s،,.؛]+){{1,10}}?{_S}را"
+        rf"(?:{_S}از(?:{_S}[^\s،,.؛]+){{1,8}}?)?{_S}$",
+        before_chars=160,
+    ),
+    # "منبج را از نیروهای کرد گرفتند": took the town from
+    _t(
+        T,
+        _v("gereftan"),
+        before=rf"{_B}را{_S}از(?:{_S}[^\s،,.؛]+){{1,8}}?{_S}$",
+        place_object=True,
+    ),
+    # "روسیه از تسلط بر شهر کوراخوه خبر داد": announced its control of
+    _t(
+        T,
+        rf"(?:تسلط|سیطره|کنترل)(?:{_S}(?:کامل|کل))?{_S}بر(?={_S}(?:[^\s،,.؛]+{_S}){{1,6}}?خبر{_S}داد)",
+        0.7,
+        noun=True,
+    ),
     _t(T, rf"مسلط{_S}{_v('shodan')}"),  # "بر تدمر مسلط شد"
     _t(T, rf"تسخیر{_S}{_v('kardan')}"),
     # "مجاهدین امارت اسلامی شهر گردیز را فتح کردند": conquered (the Taliban's word)
@@ -331,7 +360,9 @@ def find_triggers(folded: str) -> list[FaTriggerMatch]:
     scan = folded.translate(_QUOTES_AS_SPACE)
     for trigger, rx, before in _compiled():
         for m in rx.finditer(scan):
-            if before is not None and not before.search(folded, max(0, m.start() - 80), m.start()):
+            if before is not None and not before.search(
+                folded, max(0, m.start() - trigger.before_chars), m.start()
+            ):
                 continue
             groups = m.groupdict()
             verb = groups.get("v")
