@@ -378,8 +378,10 @@ def test_a_small_town_of_a_named_country_is_admitted(default_world: Gazetteer) -
     )
     kidal = [m.place for m in default_world.find(text) if m.matched_text == "Kidal"]
     assert len(kidal) == 2 and {p.country for p in kidal} == {"MLI"}
-    # Without the country named, a small town abroad still needs support.
-    assert "Kidal" not in [m.matched_text for m in default_world.find("Russian forces took Kidal.")]
+    # Without the country named, a small town abroad still needs support: Russia's
+    # forces fight in Mali (actor table "deployed"), Iraq's do not.
+    assert "Kidal" in [m.matched_text for m in default_world.find("Russian forces took Kidal.")]
+    assert "Kidal" not in [m.matched_text for m in default_world.find("Iraqi forces took Kidal.")]
 
 
 WASHINGTON_DC = 4140963
