@@ -171,3 +171,11 @@ def test_fatalities_told_with_an_aside_or_a_rising_toll(extractor: Extractor) ->
         "risen to 41, a monitor said.",
     )
     assert [m.fatalities for m in ms] == [41]
+
+
+def test_a_foreign_force_retakes_a_town_known_by_its_english_name(extractor: Extractor) -> None:
+    # issue 11: Palmyra is Tadmur's English name and the own name of US towns;
+    # Russian troops fight in Syria, so the event is placed there.
+    (m,) = read(extractor, "Russian troops recaptured Palmyra from ISIS fighters on Sunday.")
+    assert m.actor1 and m.actor1.name == "Military Forces of Russia"
+    assert m.place and m.place.place.country == "SYR" and m.place.matched_text == "Palmyra"

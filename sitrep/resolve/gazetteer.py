@@ -66,7 +66,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 17
+FORMAT_VERSION = 18
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -237,6 +237,41 @@ class _Evidence:
     # such a reading does not reach came from outside the name (a feed's
     # country), one it reaches may have come from the name alone.
     plain: tuple[tuple[str, str], ...] = ()
+    # Countries where the forces of a demonym's country fight or are based, with
+    # that country, when the article names no place of the demonym's own
+    # country ("Russian troops recaptured Palmyra": Russia's forces in Syria).
+    theatres: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _deployments() -> dict[str, tuple[str, ...]]:
+    """Country (ISO3) -> the countries its forces have fought in or been based
+    in since 2014, from the actor catalogue's country table (``deployed``)."""
+    from importlib import resources
+
+    table = json.loads(
+        resources.files("sitrep").joinpath("data/actors/countries.json").read_text("utf-8")
+    )
+    return {
+        iso3: tuple(row["deployed"])
+        for iso3, row in table["countries"].items()
+        if row.get("deployed")
+    }
+
+
+def _theatres(demonyms: Iterable[str], tops: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The countries where the forces of the article's demonyms fight abroad
+    (see :attr:`_Evidence.theatres`), each with the demonym's country: only
+    for a demonym whose own country none of the article's names is in (a
+    report from home that mentions its "American" residents sends nothing abroad)."""
+    named = {c for _, c in tops}
+    table = _deployments()
+    out: dict[str, str] = {}
+    for d in sorted(demonyms):
+        if d not in named:
+            for c in table.get(d, ()):
+                out.setdefault(c, d)
+    return out
 
 
 def _abbreviation_use(text: str, tok: tuple[int, int, str]) -> bool:
@@ -1431,6 +1466,11 @@ _ARABIC_WORD_GROUPS = (
     ("Qal'at", "Qalaat", "Qalat"),
 )
 _DOUBLED_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1", re.I)
+# The diphthong of a word's last syllable in Latin transcriptions of Arabic: the
+# dual ending and "eye/spring" ("Al Qaryatayn", "Qaryatain", "Qaryatein"; "Ras al-Ayn",
+# "Ras al-Ain"). A word ending so gets the other two.
+_DIPHTHONG_ENDINGS = ("ayn", "ain", "ein")
+_DIPHTHONG_END = re.compile(r"(ayn|ain|ein)\b", re.I)
 _ARABIC_WORD_OF = {w.casefold(): g for g in _ARABIC_WORD_GROUPS for w in g}
 
 
@@ -1447,6 +1487,13 @@ def _rule_variants(name: str, iso3: str) -> list[str]:
         single = _DOUBLED_CONSONANT.sub(r"\1", name)
         if single != name:
             out.append(single)
+        for m in _DIPHTHONG_END.finditer(name):
+            ending = m.group(1)
+            for other in _DIPHTHONG_ENDINGS:
+                if other != ending.casefold():
+                    if ending[0].isupper():
+                        other = other.capitalize()
+                    out.append(name[: m.start()] + other + name[m.end() :])
     elif iso3 in _SLAVIC_COUNTRIES and name.isascii():
         # Ukrainian -iv / Russian -ov (Kharkiv, Kharkov), -ivka / -ovka.
         for uk, ru in (("ivka", "ovka"), ("iv", "ov")):
@@ -1457,7 +1504,7 @@ def _rule_variants(name: str, iso3: str) -> list[str]:
             else:
                 continue
             break
-    return out
+    return list(dict.fromkeys(out))
 
 
 def _city_row(city: dict[str, Any], iso3: str, prov: _Row | None) -> _Row:
@@ -2129,6 +2176,7 @@ class Gazetteer:
                 c for c in chosen if not self._person_name(c[0], c[1], text, toks, folded, c[2])
             ]
             chosen = self._listed_areas(chosen, text, toks, folded)
+            chosen = [w for c in chosen if (w := self._without_the(c, text, toks)) is not None]
             adjectives = self._adjectives
             demonyms = tuple(
                 dict.fromkeys(
@@ -2162,7 +2210,10 @@ class Gazetteer:
                 for c in sc.demonyms:
                     ctx_order.setdefault(c, None)
             ctx = set(ctx_order)
-            evidence = replace(evidence, demonyms=frozenset(c for sc in scans for c in sc.demonyms))
+            demonyms = frozenset(c for sc in scans for c in sc.demonyms)
+            evidence = replace(
+                evidence, demonyms=demonyms, theatres=_theatres(demonyms, evidence.tops)
+            )
         out: list[list[PlaceMatch]] = []
         # A name an article repeats is ranked once.
         memo: dict[tuple[tuple[int, ...], str | None, bool], list[int]] = {}
@@ -2269,6 +2320,38 @@ class Gazetteer:
             and form not in self._stop
             and prev_word.casefold() not in self._adjectives
         )
+
+    def _without_the(
+        self,
+        cand: tuple[int, int, list[int], bool],
+        text: str,
+        toks: Sequence[tuple[int, int, str]],
+    ) -> tuple[int, int, list[int], bool] | None:
+        """A candidate after a capitalized "The" inside a sentence loses the
+        districts of its name: "The" belongs to the name then ("in The Hague"),
+        and districts go by their plain names, so a district called "Hague" is
+        not what the text names (a gazetteer without The Hague must not send it
+        to a district of Canada). Countries, regions and provinces keep it (The
+        Netherlands, The Gambia), and so do towns, which news names so as teams
+        and titles ("The Luck girls"). Not when a capitalized word follows the
+        name. None when nothing is left."""
+        i, j, rows, prov = cand
+        if i == 0 or toks[i - 1][2] != "The" or text[toks[i - 1][1] : toks[i][0]] != " ":
+            return cand
+        if _opens_sentence(text, toks[i - 1][0]):
+            return cand
+        if (
+            j + 1 < len(toks)
+            and toks[j + 1][2][:1].isupper()
+            and text[toks[j][1] : toks[j + 1][0]] in (" ", "-")
+        ):
+            return cand  # "The Washington Post", "The Moscow Times": a title naming the town
+        kinds = self._places._cols[5]
+        district = _KIND_CODE[PlacePrecision.ADMIN2]
+        kept = [r for r in rows if kinds[r] != district]
+        if len(kept) == len(rows):
+            return cand
+        return (i, j, kept, prov) if kept else None
 
     def _dotted_acronyms(
         self, text: str, toks: Sequence[tuple[int, int, str]]
@@ -2682,9 +2765,17 @@ class Gazetteer:
             ):
                 s -= 2.0
             n = ctx_rank.get(p.country)
+            kind = p.kind
+            if (
+                n is None
+                and kind in (PlacePrecision.CITY, PlacePrecision.ADMIN2)
+                and (force := evidence.theatres.get(p.country)) is not None
+            ):
+                # a town where the forces an article names by their demonym fight
+                # abroad ranks as one of their own country would
+                n = ctx_rank.get(force)
             if n is not None:
                 s += 1.5 if n == 0 else 1.0
-            kind = p.kind
             if kind is PlacePrecision.COUNTRY:
                 if p.country == main:
                     s += 3.0
@@ -2748,6 +2839,8 @@ class Gazetteer:
             return False
         if p.country in evidence.country_names or (alias and p.country in evidence.dateline):
             return False  # Kidal in a report that names Mali; Derna filed from Benghazi
+        if p.country in evidence.theatres:
+            return False  # "Russian troops recaptured Palmyra": Russia's forces fight in Syria
         if not alias:
             # "Russian soldiers liberated Kurakhove": a force named by its demonym
             # fights next door; the town is supported when it borders that country and
