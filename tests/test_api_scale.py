@@ -357,7 +357,7 @@ def test_postgres_pages_by_cursor_and_stores_timelines(app_config: Config) -> No
 
 
 def test_items_built_from_rows_are_the_records_items(bench_db: str) -> None:
-    """The event items of pages and of one event (built straight from the rows) are
+    """The event items of pages and of one event (the stored ones) are
     ``Event.to_dict()`` of the records, field for field and in the same key order."""
     from sitrep.views.queries import get_event_record, iter_event_records
 
