@@ -17,7 +17,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, delete, or_, select, update
+from sqlalchemy import bindparam, delete, or_, select, text, update
 from sqlalchemy.engine import Connection
 
 from sitrep.merge import MentionRow, MergedEvent, PriorEvent
@@ -81,6 +81,15 @@ _UNREDIRECT = delete(event_redirects).where(
 _CURRENT = select(mentions.c.id, mentions.c.event_id).where(
     mentions.c.block == bindparam("block"), mentions.c.event_id.is_not(None)
 )
+
+
+def lock_block(conn: Connection, block: str) -> None:
+    """Hold this block for the rest of the transaction, on PostgreSQL: two ingests
+    rebuilding one block at once take turns (the second then reads what the first
+    wrote) instead of both inserting its events. SQLite's writing transactions hold
+    the database's one write lock already."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:block))"), {"block": block})
 
 
 def load_block(conn: Connection, block: str) -> list[MentionRow]:

@@ -19,6 +19,7 @@ the pure control stage, when such a database is first opened for writing.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -798,7 +799,15 @@ def store_all_items(engine: Engine) -> int:
         if done % 100_000 < 2000 and total - have > 20_000:
             _log.warning("event items stored: %s of %s", f"{done:,}", f"{total - have:,}")
 
-    done = backfill_items(writer.begin, log=progress)
+    @contextlib.contextmanager
+    def batch() -> Iterator[Connection]:
+        # on PostgreSQL two processes opening the database at once take turns, as
+        # with the schema, instead of both storing the same items
+        with writer.begin() as conn:
+            _schema_lock(conn)
+            yield conn
+
+    done = backfill_items(batch, log=progress)
     with writer.begin() as conn:
         _schema_lock(conn)
         if conn.execute(select(meta.c.value).where(meta.c.key == ITEMS_KEY)).first() is None:
