@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from sitrep.core.config import Config, load_config
 from sitrep.core.errors import LookupFailed
 from sitrep.core.records import Event, StoredPlace
-from sitrep.views.queries import ALL_STATUSES, EventFilter
+from sitrep.views.queries import ALL_STATUSES, EventFilter, EventJSON
 
 if TYPE_CHECKING:
     from sitrep.control import ControlSpan
@@ -240,11 +240,20 @@ class Sitrep:
         self, f: EventFilter | None = None, /, **filters: Any
     ) -> Iterator[dict[str, Any]]:
         """:meth:`events` as their JSON items (``Event.to_dict()``), for the faces
-        (built straight from the rows, without records: the same items, cheaper)."""
+        (the items stored with the events, parsed: the same items, cheaper)."""
         from sitrep.views.queries import iter_events
 
         f = self._filter(f, filters)
         return iter_events(self.store, f, **self._readers(f))
+
+    def event_json(self, f: EventFilter | None = None, /, **filters: Any) -> Iterator[EventJSON]:
+        """:meth:`event_items` as JSON text, each with its event's id and date (a
+        :class:`~sitrep.views.queries.EventJSON`): the web API joins a page of them
+        into its body without parsing or encoding any."""
+        from sitrep.views.queries import iter_event_json
+
+        f = self._filter(f, filters)
+        return iter_event_json(self.store, f, **self._readers(f))
 
     def day_counts(self, f: EventFilter | None = None, /, **filters: Any) -> list[dict[str, Any]]:
         """Events matching a filter per day and event type, ``[{date, event_type, n}]``

@@ -61,6 +61,7 @@ from sitrep.store import (
     load_changes,
     load_current,
     load_published,
+    lock_block,
     publish_ids,
     replace_block,
     save_redirects,
@@ -128,6 +129,7 @@ def merge_pending(store: Store) -> int:
     blocks = sorted(store.pending_blocks())
     for block in blocks:
         with store.writer.begin() as conn:
+            lock_block(conn, block)
             control = feeds_control(block)
             # the timelines of the places whose control events change, before and after
             touched = block_places(conn, block) if control else set()

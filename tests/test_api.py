@@ -568,7 +568,7 @@ def test_summary_lists_countries_with_events(client: TestClient) -> None:
 
 
 def test_items_of_ingested_events_are_the_records_items(db: str) -> None:
-    """Items built straight from the rows (pages, one event) equal ``Event.to_dict()``
+    """Stored items (pages, one event) equal ``Event.to_dict()``
     of the records, in key order too, on events read from real text (references,
     inferred dates, places coarser than the event's)."""
     from sitrep.store import open_store

@@ -596,3 +596,40 @@ def test_database_bucket_allows_a_burst_then_refills(tmp_path: Path) -> None:
         assert take(store, "a", 3, 30.0, 1000.0) == 0.0  # never more than the burst
         assert [take(store, "a", 3, 30.0, 1000.0) for _ in range(2)] == [0.0, 0.0]
         assert take(store, "a", 3, 30.0, 1000.0) > 0.0
+
+
+def test_a_comment_waits_for_a_writer_that_commits_meanwhile(tmp_path: Path) -> None:
+    """A comment stored while another connection writes (the rate limiter's bucket, a
+    second server) waits for it and is stored: no "database is locked".
+
+    The other write is started just before the comment's INSERT and given a second to
+    commit in between its read and its write: a transaction that only takes the write
+    lock at its INSERT cannot wait for that (SQLite refuses a stale read snapshot at
+    once), one that takes it as it begins makes the other writer wait instead.
+    """
+    import threading
+
+    from sqlalchemy import event as sa_event
+
+    path = str(tmp_path / "busy.db")
+    with open_store(path) as store, open_store(path) as other:
+        _seed(store)
+        rival_done = threading.Event()
+        rivals: list[threading.Thread] = []
+
+        def rival() -> None:
+            cm.take_rate_token(other, "203.0.113.7", 5, 60.0, 1000.0)
+            rival_done.set()
+
+        def before_insert(*args: Any) -> None:
+            statement = args[2]
+            if statement.startswith("INSERT INTO comments") and not rivals:
+                rivals.append(threading.Thread(target=rival))
+                rivals[0].start()
+                rival_done.wait(1.0)  # without the lock taken first, the rival commits here
+
+        sa_event.listen(store.engine, "before_cursor_execute", before_insert)
+        record = cm.add_comment(store, ("event", EVENT), "Ali", PERSIAN)
+        rivals[0].join(60)
+        assert record.id and rival_done.is_set()
+        assert [c.id for c in cm.published(store, ("event", EVENT))] == [record.id]

@@ -401,7 +401,11 @@ def add_comment(
         "note": None,
     }
     try:
-        with store.engine.begin() as conn:
+        # The write lock from the start (BEGIN IMMEDIATE on SQLite), as every write
+        # here takes it: a transaction that reads first and then writes cannot wait
+        # for a writer that commits in between (SQLite answers "database is locked" at
+        # once, busy timeout or not); one that begins with the lock waits its turn.
+        with store.writer.begin() as conn:
             if not target_exists(conn, where):
                 raise LookupFailed(
                     f"no {where.type} with id {where.id!r} in this database; comments need "
@@ -537,7 +541,7 @@ def decide(
         # A concurrent decision may change the status between the read and the write:
         # the update only applies to the status just read, else it reads again.
         for _ in range(5):
-            with store.engine.begin() as conn:
+            with store.writer.begin() as conn:
                 row = (
                     conn.execute(select(comments).where(comments.c.id == comment_id))
                     .mappings()
@@ -637,7 +641,7 @@ def create_token(store: Store, name: str, role: str) -> str:
     name = clean_text(name, "name", max_chars=MAX_AUTHOR, multiline=False)
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     try:
-        with store.engine.begin() as conn:
+        with store.writer.begin() as conn:
             row = conn.execute(select(users.c.id).where(users.c.name == name)).first()
             if row is None:
                 key = conn.execute(
@@ -677,7 +681,7 @@ def create_token(store: Store, name: str, role: str) -> str:
 def revoke_tokens(store: Store, name: str) -> int:
     """Revoke every live token of user ``name``; returns how many."""
     _writable(store, "revoke tokens")
-    with store.engine.begin() as conn:
+    with store.writer.begin() as conn:
         row = conn.execute(select(users.c.id).where(users.c.name == name)).first()
         if row is None:
             raise LookupFailed(f"no user called {name!r}; list them with `sitrep admin users`")
@@ -754,7 +758,7 @@ def take_rate_token(store: Store, key: str, burst: int, period: float, now: floa
     col = rate_buckets.c
     refilled = col.tokens + (now - col.updated_at) * rate
     capped = case((refilled > burst, float(burst)), else_=refilled)
-    with store.engine.begin() as conn:
+    with store.writer.begin() as conn:
         taken = conn.execute(
             rate_buckets.update()
             .where(col.key == key, capped >= 1.0)

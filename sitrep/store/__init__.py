@@ -5,7 +5,8 @@
 - :mod:`sitrep.store.database`: :class:`Store` and :func:`open_store`
   (SQLite by path, PostgreSQL by URL), article writes and reads;
 - :mod:`sitrep.store.blocks`: load a merge block's mentions, replace its events;
-- :mod:`sitrep.store.timelines`: load control changes, save control timelines.
+- :mod:`sitrep.store.timelines`: load control changes, save control timelines;
+- :mod:`sitrep.store.items`: each event's JSON item, built and stored with it.
 
 The names below are re-exported so ``from sitrep.store import open_store, Store,
 events`` keeps working.
@@ -19,6 +20,7 @@ from sitrep.store.blocks import (
     load_block,
     load_current,
     load_published,
+    lock_block,
     publish_ids,
     replace_block,
     resolve_event_id,
@@ -36,9 +38,11 @@ from sitrep.store.database import (
     hamming,
     open_store,
     simhash,
+    store_all_items,
 )
 from sitrep.store.schema import (
     CONTROL_KEY,
+    ITEMS_KEY,
     MAX_AUTHOR,
     SCHEMA_VERSION,
     actors,
@@ -46,6 +50,7 @@ from sitrep.store.schema import (
     claims,
     comments,
     control_spans,
+    event_items,
     event_redirects,
     events,
     failures,
@@ -72,6 +77,7 @@ from sitrep.store.timelines import (
 
 __all__ = [
     "event_aliases",
+    "event_items",
     "event_redirects",
     "load_current",
     "load_published",
@@ -80,6 +86,7 @@ __all__ = [
     "resolve_event_id",
     "save_redirects",
     "CONTROL_KEY",
+    "ITEMS_KEY",
     "MAX_AUTHOR",
     "NEAR_DUPLICATE_BITS",
     "NEAR_DUPLICATE_DAYS",
@@ -106,6 +113,7 @@ __all__ = [
     "live_items",
     "load_block",
     "load_changes",
+    "lock_block",
     "meta",
     "mentions",
     "metadata",
@@ -117,6 +125,7 @@ __all__ = [
     "replace_block",
     "save_timelines",
     "simhash",
+    "store_all_items",
     "tokens",
     "users",
 ]

@@ -17,12 +17,14 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, delete, or_, select, update
+from sqlalchemy import bindparam, delete, or_, select, text, update
 from sqlalchemy.engine import Connection
 
 from sitrep.merge import MentionRow, MergedEvent, PriorEvent
+from sitrep.store.items import save_items
 from sitrep.store.schema import (
     articles,
+    event_items,
     event_redirects,
     events,
     mentions,
@@ -47,6 +49,15 @@ _BLOCK_MENTIONS = (
     .where(mentions.c.block == bindparam("block"))
 )
 _DELETE_BLOCK_EVENTS = delete(events).where(events.c.block == bindparam("block"))
+_DELETE_BLOCK_ITEMS = delete(event_items).where(
+    event_items.c.event_id.in_(select(events.c.id).where(events.c.block == bindparam("block")))
+)
+# the block's events as stored, with their items
+_BLOCK_ITEMS = (
+    select(events, event_items.c.item)
+    .join(event_items, event_items.c.event_id == events.c.id)
+    .where(events.c.block == bindparam("block"))
+)
 # one row per mention: (mention id, its new event id)
 _POINT_MENTION = (
     update(mentions)
@@ -70,6 +81,15 @@ _UNREDIRECT = delete(event_redirects).where(
 _CURRENT = select(mentions.c.id, mentions.c.event_id).where(
     mentions.c.block == bindparam("block"), mentions.c.event_id.is_not(None)
 )
+
+
+def lock_block(conn: Connection, block: str) -> None:
+    """Hold this block for the rest of the transaction, on PostgreSQL: two ingests
+    rebuilding one block at once take turns (the second then reads what the first
+    wrote) instead of both inserting its events. SQLite's writing transactions hold
+    the database's one write lock already."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:block))"), {"block": block})
 
 
 def load_block(conn: Connection, block: str) -> list[MentionRow]:
@@ -145,15 +165,41 @@ def replace_block(conn: Connection, block: str, merged: Sequence[MergedEvent]) -
 
     Returns how many events were written.
     """
+    kept = _unchanged_items(conn, block, merged)
+    conn.execute(_DELETE_BLOCK_ITEMS, {"block": block})
     conn.execute(_DELETE_BLOCK_EVENTS, {"block": block})
     if merged:
-        conn.execute(events.insert(), [event_row(e) for e in merged])
+        rows = [event_row(e) for e in merged]
+        conn.execute(events.insert(), rows)
         # one statement for every mention (one event's mentions per IN list was one
         # statement per event, each built and compiled anew)
         pointers = [{"mention_id": m, "new_event_id": e.id} for e in merged for m in e.mention_ids]
         if pointers:
             conn.execute(_POINT_MENTION, pointers)
+        # each event's JSON item, once its mentions point at it
+        save_items(conn, rows, kept)
     return len(merged)
+
+
+def _unchanged_items(conn: Connection, block: str, merged: Sequence[MergedEvent]) -> dict[str, str]:
+    """The stored items of the events a rebuild leaves as they were (same id, same row,
+    same mentions), by id: an item depends on nothing else that can change (see
+    :mod:`sitrep.store.items`), so a block that gains one event does not rebuild the
+    items of all the others."""
+    old = {r["id"]: r for r in conn.execute(_BLOCK_ITEMS, {"block": block}).mappings()}
+    if not old:
+        return {}
+    reports: dict[str, set[str]] = {}
+    for mention_id, event_id in conn.execute(_CURRENT, {"block": block}):
+        reports.setdefault(event_id, set()).add(mention_id)
+    kept: dict[str, str] = {}
+    for e in merged:
+        r = old.get(e.id)
+        if r is None or reports.get(e.id) != set(e.mention_ids):
+            continue
+        if all(r[k] == v for k, v in event_row(e).items()):
+            kept[e.id] = r["item"]
+    return kept
 
 
 def block_places(conn: Connection, block: str) -> set[int]:

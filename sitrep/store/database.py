@@ -2,7 +2,8 @@
 
 The tables are in :mod:`sitrep.store.schema`. A database made by an older
 sitrep is brought up to date when opened for writing: missing tables and
-indexes are created and the control timelines built once.
+indexes are created, the control timelines built once and each event's JSON
+item stored once.
 
 Writes are idempotent: one transaction per article inserts it with all its
 claims and mentions, and an article id already present is skipped, so a run
@@ -18,8 +19,10 @@ the pure control stage, when such a database is first opened for writing.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import logging
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -28,7 +31,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, create_engine, delete, event, func, select, update
+from sqlalchemy import bindparam, create_engine, delete, event, func, inspect, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -37,12 +40,15 @@ from sitrep.core.errors import LookupFailed, StoreError
 from sitrep.core.records import Actor, Article, Mention, Place
 from sitrep.merge import block_key
 from sitrep.store import timelines
+from sitrep.store.items import backfill_items
 from sitrep.store.schema import (
     CONTROL_KEY,
+    ITEMS_KEY,
     SCHEMA_VERSION,
     actors,
     articles,
     claims,
+    event_items,
     events,
     failures,
     mentions,
@@ -160,6 +166,16 @@ class Store:
         # every place's timeline, built on a database from before stored timelines
         # (read-only): lives as long as this store, bounded, hands out frozen spans
         self.timeline_cache = TimelineCache()
+        self._stored_items: bool | None = None
+
+    @property
+    def stored_items(self) -> bool:
+        """Whether the database has the ``event_items`` table (any writable store
+        does; a database from before it, opened read-only, does not, and its event
+        items are built as they are read)."""
+        if self._stored_items is None:
+            self._stored_items = bool(inspect(self.engine).has_table(event_items.name))
+        return self._stored_items
 
     # -- lifecycle ----------------------------------------------------------
 
@@ -740,7 +756,8 @@ def _upgrade(engine: Engine) -> None:
 
     ``create_all`` adds missing tables but not the missing indexes of tables that
     exist, so each index is created when absent; control timelines are built
-    once when the database predates their table. On SQLite the transaction takes
+    once when the database predates their table, and each event's JSON item
+    (:func:`store_all_items`) once when it predates theirs. On SQLite the transaction takes
     the write lock as it begins: a read lock upgraded to write while another
     process writes fails at once ("database is locked"), busy timeout or not.
     """
@@ -751,6 +768,51 @@ def _upgrade(engine: Engine) -> None:
                 index.create(conn, checkfirst=True)
         if conn.execute(select(meta.c.value).where(meta.c.key == CONTROL_KEY)).first() is None:
             timelines.rebuild_all_control(conn)
+        items_done = conn.execute(select(meta.c.value).where(meta.c.key == ITEMS_KEY)).first()
+    if items_done is None:
+        store_all_items(engine)
+
+
+_log = logging.getLogger(__name__)
+
+
+def store_all_items(engine: Engine) -> int:
+    """Store the JSON item of every event that has none (a database from before stored
+    items, or events loaded in bulk), then mark the database as holding them all.
+
+    A transaction per few thousand events, each taking the write lock a moment, so
+    readers and other writers carry on; a run cut short resumes where it stopped.
+    Says so on the log when there are many (a million events take minutes).
+    """
+    writer = engine.execution_options(**{_IMMEDIATE: True})
+    with engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(events)).scalar_one()
+        have = conn.execute(select(func.count()).select_from(event_items)).scalar_one()
+    if total - have > 20_000:
+        _log.warning(
+            "storing the JSON item of each of %s events once (a database from an older "
+            "sitrep, or loaded in bulk); this takes a few minutes per million events",
+            f"{total - have:,}",
+        )
+
+    def progress(done: int) -> None:
+        if done % 100_000 < 2000 and total - have > 20_000:
+            _log.warning("event items stored: %s of %s", f"{done:,}", f"{total - have:,}")
+
+    @contextlib.contextmanager
+    def batch() -> Iterator[Connection]:
+        # on PostgreSQL two processes opening the database at once take turns, as
+        # with the schema, instead of both storing the same items
+        with writer.begin() as conn:
+            _schema_lock(conn)
+            yield conn
+
+    done = backfill_items(batch, log=progress)
+    with writer.begin() as conn:
+        _schema_lock(conn)
+        if conn.execute(select(meta.c.value).where(meta.c.key == ITEMS_KEY)).first() is None:
+            conn.execute(meta.insert().values(key=ITEMS_KEY, value="1"))
+    return done
 
 
 def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

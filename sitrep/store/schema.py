@@ -16,6 +16,7 @@ Core tables (filled by ingest and merging):
   of its mentions (:func:`sitrep.merge.assign_ids`), and a retired id (two
   events merged into one) redirects to the event that took its mentions;
 - ``places`` and ``actors``: the resolved entities used by mentions;
+- ``event_items``: each event's JSON item, stored with the event;
 - ``control_spans``: every place's control timeline, derived from its events and
   rebuilt for the places a merge touched (so ``as_of`` is one indexed read).
 
@@ -211,6 +212,24 @@ events = Table(
     ),
     Index("ix_events_event_type", "event_type"),
 )
+
+# Each event's JSON item (``Event.to_dict()`` as compact JSON, the bytes the API sends
+# for it), written with the event whenever its block is rebuilt (sitrep.store.items):
+# a page of events is one keyset read of ``events`` and one primary-key read here,
+# instead of reading, building and comparing every report of every event per request.
+# A table, not a column of ``events``: the filters walk the events' rows, which stay
+# small. An event without a row here (a database from before, read-only) is built
+# from its rows as it is read.
+event_items = Table(
+    "event_items",
+    metadata,
+    Column("event_id", String(32), primary_key=True),
+    Column("item", Text, nullable=False),
+)
+
+# sitrep_meta key set once event_items holds the item of every event (a database made
+# by an older sitrep gets them stored when first opened for writing)
+ITEMS_KEY = "event_items"
 
 # Stable public ids: the event each mention belonged to when its ingest finished
 # (what links and comments may point at), and where retired ids lead now.

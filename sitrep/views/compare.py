@@ -53,39 +53,6 @@ def compare_reports(
     )
 
 
-def compare_items(
-    mentions: Sequence[dict[str, Any]],
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """:func:`compare_reports` over mention items (``Report.to_dict()``), answered as
-    the event item's ``agreements`` and ``disagreements`` lists: the web API's pages
-    build their items without records."""
-    told = [
-        (
-            m["source"],
-            (
-                m["status"],
-                None if m["date_inferred"] else m["date"],
-                m["actor1"],
-                m["actor2"],
-                m["fatalities"],
-                m["place_name"] if m["place_kind"] in ("city", "admin1") else None,
-            ),
-        )
-        for m in mentions
-        if not m["reference"]
-    ]
-    if len(told) < 2:
-        return [], []  # most events: nothing to compare, nothing to build
-    agreements, differences = _compared(told)
-    return (
-        [{"field": f, "value": v, "sources": list(s)} for f, v, s in agreements],
-        [
-            {"field": f, "values": [{"value": v, "sources": list(s)} for v, s in values]}
-            for f, values in differences
-        ],
-    )
-
-
 _Agreed = tuple[str, Any, tuple[str, ...]]
 _Differing = tuple[str, tuple[tuple[Any, tuple[str, ...]], ...]]
 

@@ -24,8 +24,9 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.engine import Connection
 
-from sitrep.core.records import StoredPlace, fast_record
+from sitrep.core.records import StoredPlace
 from sitrep.store import Store, events, places
+from sitrep.store.items import stored_place
 
 # GeoNames ids have at most 18 digits: longer numbers overflow the database's integers
 _MAX_ID_DIGITS = 18
@@ -91,22 +92,6 @@ def place_ids_for(store: Store, name: str, *, gazetteer: Any = None) -> list[int
                     ).scalars()
                 )
         return sorted(ids)
-
-
-def stored_place(row: Any) -> StoredPlace:
-    """A ``places`` row as a record."""
-    return fast_record(
-        StoredPlace,
-        {
-            "id": row["id"],
-            "name": row["name"],
-            "country": row["country"],
-            "admin1": row["admin1"],
-            "lat": row["lat"],
-            "lon": row["lon"],
-            "kind": row["kind"],
-        },
-    )
 
 
 def get_place(store: Store, place_id: int) -> StoredPlace | None:

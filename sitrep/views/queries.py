@@ -10,13 +10,13 @@ plus ``fatalities, confidence, n_sources``. Fields are only ever added.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
+import orjson
 from sqlalchemy import (
     ColumnElement,
     Date,
@@ -34,11 +34,11 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 
 from sitrep.core.errors import LookupFailed
-from sitrep.core.records import Event, Report, fast_record
-from sitrep.store import Store, actors, articles, events, mentions, meta, places, resolve_event_id
+from sitrep.core.records import Event
+from sitrep.store import Store, actors, articles, events, mentions, meta, resolve_event_id
 from sitrep.store.database import GENERATION_KEY
-from sitrep.views.compare import compare_items, compare_reports
-from sitrep.views.places import place_ids_for, place_ids_in_country, stored_place
+from sitrep.store.items import event_records, item_texts
+from sitrep.views.places import place_ids_for, place_ids_in_country
 
 DEFAULT_STATUSES = ("occurred", "claimed", "denied")
 ALL_STATUSES = ("occurred", "claimed", "denied", "expected", "background")
@@ -413,11 +413,40 @@ def iter_events(
     """Events matching ``f`` as JSON-ready dicts (``Event.to_dict()``), ordered by date
     then id, streaming; see :func:`iter_event_records`.
 
-    The dicts are built from the rows without records (:func:`_item_dicts`): a page
-    of the web API costs what its queries cost, not a record per event and report.
+    The dicts are the events' stored JSON items (:func:`iter_event_json`), parsed.
     """
+    for item in iter_event_json(store, f, gazetteer=gazetteer, actors=actors):
+        yield orjson.loads(item.json)
+
+
+@dataclass(frozen=True)
+class EventJSON:
+    """One event item as JSON text (``Event.to_dict()``, compact, as the API sends it),
+    with the event's id and date (what a keyset cursor after it is made of)."""
+
+    id: str
+    date: date | None
+    json: str
+
+    def cursor(self) -> str:
+        """The keyset cursor after this event (see :func:`encode_cursor`)."""
+        return f"{self.date.isoformat() if self.date else ''}_{self.id}"
+
+
+def iter_event_json(
+    store: Store, f: EventFilter, *, gazetteer: Any = None, actors: Any = None
+) -> Iterator[EventJSON]:
+    """Events matching ``f`` as their JSON items, in the order of :func:`iter_events`.
+
+    Each item is stored with its event when its block is merged
+    (:mod:`sitrep.store.items`): a page of the web API is its keyset read of the
+    events and one primary-key read of their items, joined as text.
+    """
+    stored = store.stored_items
     for conn, rows in _matching_rows(store, f, gazetteer=gazetteer, actors=actors):
-        yield from _item_dicts(conn, rows)
+        texts = item_texts(conn, rows, stored=stored)
+        for r, text in zip(rows, texts, strict=True):
+            yield EventJSON(r["id"], r["date"], text)
 
 
 def iter_event_records(
@@ -436,7 +465,7 @@ def iter_event_records(
     memory stays flat however many events match.
     """
     for conn, rows in _matching_rows(store, f, gazetteer=gazetteer, actors=actors):
-        yield from _items(conn, rows)
+        yield from event_records(conn, rows)
 
 
 def _matching_rows(
@@ -491,229 +520,21 @@ def _skipped_past(conn: Connection, q: Select[Any], skip: int) -> int:
     return max(0, skip - int(n))
 
 
-def _lookups(
-    conn: Connection, rows: Sequence[Any], mention_rows: Sequence[Any]
-) -> tuple[dict[str, Any], dict[int, Any]]:
-    """The actors and places these rows name, and nothing else."""
-    actor_ids: set[str] = set()
-    place_ids: set[int] = set()
-    for r in (*rows, *mention_rows):
-        actor_ids.update(a for a in (r["actor1"], r["actor2"]) if a)
-        if r["place_id"] is not None:
-            place_ids.add(r["place_id"])
-    for r in rows:
-        actor_ids.update(_json_list(r["assoc_actors"]))
-    actor_names = (
-        {r[0]: (r[1], r[2], r[3]) for r in conn.execute(_ACTORS_IN, {"ids": sorted(actor_ids)})}
-        if actor_ids
-        else {}
-    )
-    place_rows = (
-        {r["id"]: r for r in conn.execute(_PLACES_IN, {"ids": sorted(place_ids)}).mappings()}
-        if place_ids
-        else {}
-    )
-    return actor_names, place_rows
-
-
-# The statements every page runs, built once: building a statement per request cost
-# more than running it (SQLAlchemy's compiled cache still serves the SQL).
-_MENTIONS_OF = (
-    select(mentions, articles.c.outlet, articles.c.url, articles.c.published_at)
-    .join(articles, articles.c.id == mentions.c.article_id)
-    .where(mentions.c.event_id.in_(bindparam("ids", expanding=True)))
-    .order_by(articles.c.published_at, mentions.c.article_id, mentions.c.sentence_index)
-)
-_ACTORS_IN = select(actors.c.id, actors.c.name, actors.c.kind, actors.c.country).where(
-    actors.c.id.in_(bindparam("ids", expanding=True))
-)
-_PLACES_IN = select(places).where(places.c.id.in_(bindparam("ids", expanding=True)))
+# one event by its whole id, built once (what the API and the page send)
 _EVENT_BY_ID = select(events).where(events.c.id == bindparam("event_id"))
-
-
-def _items(conn: Any, rows: Sequence[Any]) -> Iterator[Event]:
-    ids = [r["id"] for r in rows]
-    mention_rows = conn.execute(_MENTIONS_OF, {"ids": ids}).mappings().all()
-    actor_names, place_rows = _lookups(conn, rows, mention_rows)
-    by_event: dict[str, list[Report]] = {i: [] for i in ids}
-    for m in mention_rows:
-        by_event[m["event_id"]].append(report_record(m, actor_names, place_rows))
-    for r in rows:
-        yield event_record(r, actor_names, place_rows, by_event[r["id"]])
-
-
-def _item_dicts(conn: Any, rows: Sequence[Any]) -> Iterator[dict[str, Any]]:
-    """The event items of these ``events`` rows, what ``event_record(...).to_dict()``
-    gives, built straight from the rows: no record per event and report, and the
-    reports compared as the mention items (:func:`~sitrep.views.compare.compare_items`).
-    ``tests/test_api_scale.py`` and ``tests/test_api.py`` hold the two to the same items."""
-    ids = [r["id"] for r in rows]
-    mention_rows = conn.execute(_MENTIONS_OF, {"ids": ids}).mappings().all()
-    actor_names, place_rows = _lookups(conn, rows, mention_rows)
-    by_event: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
-    for m in mention_rows:
-        place = place_rows.get(m["place_id"])
-        published, day = m["published_at"], m["date"]
-        by_event[m["event_id"]].append(
-            {
-                "id": m["id"],
-                "article_id": m["article_id"],
-                "outlet": m["outlet"],
-                "url": m["url"],
-                "published": published.isoformat() if published else None,
-                "source": m["source"],
-                "speaker": m["speaker"],
-                "status": m["status"],
-                "sub_event_type": m["sub_event_type"],
-                "actor1": _actor_name(actor_names, m["actor1"]),
-                "actor2": _actor_name(actor_names, m["actor2"]),
-                "date": day.isoformat() if day else None,
-                "date_precision": m["date_precision"],
-                "date_inferred": bool(m["date_inferred"]),
-                "matched_text": m["matched_text"],
-                "evidence": m["evidence"],
-                "evidence_span": [m["evidence_start"], m["evidence_end"]],
-                "trigger": m["trigger"],
-                "fatalities": m["fatalities"],
-                "place_id": m["place_id"],
-                "place_name": place["name"] if place is not None else None,
-                "place_kind": place["kind"] if place is not None else None,
-                "reference": bool(m["reference"]),
-                "confidence": m["confidence"],
-            }
-        )
-    for r in rows:
-        reports = by_event[r["id"]]
-        agreements, differences = compare_items(reports)
-        p = place_rows.get(r["place_id"])
-        day = r["date"]
-        yield {
-            "id": r["id"],
-            "event_type": r["event_type"],
-            "sub_event_type": r["sub_event_type"],
-            "actor1": _actor_name(actor_names, r["actor1"]),
-            "actor2": _actor_name(actor_names, r["actor2"]),
-            "assoc_actors": [_assoc_name(actor_names, a) for a in _json_list(r["assoc_actors"])],
-            "place": None
-            if p is None
-            else {
-                "name": p["name"],
-                "geonames_id": p["id"],
-                "country": p["country"],
-                "admin1": p["admin1"],
-                "lat": p["lat"],
-                "lon": p["lon"],
-                "kind": p["kind"],
-                "matched_text": r["matched_text"],
-            },
-            "date": day.isoformat() if day else None,
-            "date_precision": r["date_precision"],
-            "status": r["status"],
-            "fatalities": r["fatalities"],
-            "confidence": r["confidence"],
-            "sources": _json_list(r["sources"]),
-            "n_sources": r["n_sources"],
-            "n_independent_sources": r["n_independent"],
-            "agreements": agreements,
-            "disagreements": differences,
-            "mentions": reports,
-        }
-
-
-def _json_list(text: str) -> list[Any]:
-    """A JSON list column; most hold an empty list, which needs no parser."""
-    return [] if text == "[]" else cast(list[Any], json.loads(text))
-
-
-def _actor_name(actor_names: dict[str, Any], actor_id: str | None) -> str | None:
-    if actor_id is None:
-        return None
-    name: str = actor_names.get(actor_id, (actor_id,))[0]
-    return name
-
-
-def _assoc_name(actor_names: dict[str, Any], actor_id: str) -> str:
-    return cast(str, actor_names.get(actor_id, (actor_id,))[0])
-
-
-def report_record(
-    m: Any, actor_names: dict[str, Any], place_rows: dict[int, Any] | None = None
-) -> Report:
-    """One report of an event (a ``mentions`` row joined to its article's outlet, url
-    and date): who said it, in which sentence, what it said."""
-    place = (place_rows or {}).get(m["place_id"])
-    return fast_record(
-        Report,
-        dict(
-            id=m["id"],
-            article_id=m["article_id"],
-            outlet=m["outlet"],
-            url=m["url"],
-            published=m["published_at"],
-            source=m["source"],
-            speaker=m["speaker"],
-            status=m["status"],
-            sub_event_type=m["sub_event_type"],
-            actor1=_actor_name(actor_names, m["actor1"]),
-            actor2=_actor_name(actor_names, m["actor2"]),
-            date=m["date"],
-            date_precision=m["date_precision"],
-            date_inferred=bool(m["date_inferred"]),
-            matched_text=m["matched_text"],
-            evidence=m["evidence"],
-            evidence_span=(m["evidence_start"], m["evidence_end"]),
-            trigger=m["trigger"],
-            fatalities=m["fatalities"],
-            place_id=m["place_id"],
-            place_name=place["name"] if place is not None else None,
-            place_kind=place["kind"] if place is not None else None,
-            reference=bool(m["reference"]),
-            confidence=m["confidence"],
-        ),
-    )
-
-
-def event_record(
-    r: Any, actor_names: dict[str, Any], place_rows: dict[int, Any], reports: list[Report]
-) -> Event:
-    """An ``events`` row with its reports, and where its sources agree and differ."""
-    agreements, differences = compare_reports(reports)
-    place_row = place_rows.get(r["place_id"])
-    return fast_record(
-        Event,
-        dict(
-            id=r["id"],
-            event_type=r["event_type"],
-            sub_event_type=r["sub_event_type"],
-            status=r["status"],
-            mentions=tuple(reports),
-            actor1=_actor_name(actor_names, r["actor1"]),
-            actor2=_actor_name(actor_names, r["actor2"]),
-            assoc_actors=tuple(_assoc_name(actor_names, a) for a in _json_list(r["assoc_actors"])),
-            place=stored_place(place_row) if place_row is not None else None,
-            matched_text=r["matched_text"],
-            date=r["date"],
-            date_precision=r["date_precision"],
-            fatalities=r["fatalities"],
-            confidence=r["confidence"],
-            sources=tuple(_json_list(r["sources"])),
-            n_sources=r["n_sources"],
-            n_independent_sources=r["n_independent"],
-            agreements=agreements,
-            disagreements=differences,
-            redirected_from=None,
-        ),
-    )
 
 
 def get_event(store: Store, event_id: str) -> dict[str, Any]:
     """One event by id (or unique prefix), whatever its status, as its JSON item."""
     wanted = event_id.strip().lower()
     with store.engine.connect() as conn:
-        # a whole id: its item straight from the rows (see _item_dicts)
+        # a whole id: its stored item
         rows = conn.execute(_EVENT_BY_ID, {"event_id": wanted}).mappings().all()
         if rows:
-            return next(_item_dicts(conn, rows))
+            item: dict[str, Any] = orjson.loads(
+                item_texts(conn, rows, stored=store.stored_items)[0]
+            )
+            return item
     return get_event_record(store, event_id).to_dict()
 
 
@@ -724,7 +545,7 @@ def get_event_record(store: Store, event_id: str) -> Event:
     with store.engine.connect() as conn:
         rows = conn.execute(_EVENT_BY_ID, {"event_id": event_id}).mappings().all()
         if rows:
-            return next(_items(conn, rows))
+            return next(event_records(conn, rows))
     with store.engine.connect() as conn:
         # a retired id (its event merged into another since): the event holding it now
         current = resolve_event_id(conn, event_id)

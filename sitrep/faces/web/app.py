@@ -56,7 +56,7 @@ from sitrep.faces.web.params import (
     PlaceQuery,
     check_id,
 )
-from sitrep.views.queries import ALL_STATUSES, DEFAULT_STATUSES, encode_cursor
+from sitrep.views.queries import ALL_STATUSES, DEFAULT_STATUSES, EventJSON
 
 if TYPE_CHECKING:
     from sitrep.api import Sitrep
@@ -185,6 +185,21 @@ def _body(content: dict[str, Any]) -> Response:
     against 1.2-1.6 ms for a 50-row page of 120-160 kB.
     """
     return Response(orjson.dumps(content), media_type="application/json")
+
+
+def _page_body(
+    items: list[EventJSON], n_comments: dict[str, int], rest: dict[str, Any]
+) -> Response:
+    """A page of events, ``{"items": [...], **rest}``, joined from the items' stored JSON.
+
+    Byte for byte what :func:`_body` would write for the items parsed, each with its
+    ``comments`` count added as the last key: an item is a JSON object, so the count
+    goes in before its closing brace. Parsing and encoding the 50 items of a page cost
+    more than reading them.
+    """
+    joined = ",".join(f'{e.json[:-1]},"comments":{int(n_comments[e.id])}}}' for e in items)
+    tail = orjson.dumps(rest)[1:]  # the other keys, after the items: '"limit":50,...}'
+    return Response(b'{"items":[' + joined.encode() + b"]," + tail, media_type="application/json")
 
 
 def _problem(err: dict[str, Any]) -> dict[str, Any]:
@@ -337,31 +352,28 @@ def create_app(
             _ = backend.actors  # loaded before the read
         if f.place:
             # a place name needs the gazetteer (seconds to load the first time): a thread
-            def read() -> list[dict[str, Any]]:
+            def read() -> list[EventJSON]:
                 _ = backend.gazetteer  # loaded outside the gate
                 with backend.gate:
-                    return list(api.event_items(f))
+                    return list(api.event_json(f))
 
             items = await run_in_threadpool(read)
         else:
-            items = _inline(lambda: list(api.event_items(f)))
+            items = _inline(lambda: list(api.event_json(f)))
         more = len(items) > q.limit
         items = items[: q.limit]
-        if items:
-            # each item says how many published comments it has (an added field)
-            n_comments = api.comments.published_counts([e["id"] for e in items])
-            items = [{**e, "comments": n_comments[e["id"]]} for e in items]
+        # each item says how many published comments it has (an added field)
+        n_comments = api.comments.published_counts([e.id for e in items]) if items else {}
         nxt = cursor = None
         if more:
             # the next page continues after the last item (keyset), whatever this one used
-            cursor = encode_cursor(items[-1])
+            cursor = items[-1].cursor()
             params = dict(request.query_params)
             params.pop("offset", None)
             params["cursor"] = cursor
             params["limit"] = str(q.limit)
             nxt = f"{request.url.path}?{urlencode(params)}"
         page: dict[str, Any] = {
-            "items": items,
             "limit": q.limit,
             "offset": q.offset,
             "next": nxt,
@@ -387,7 +399,7 @@ def create_app(
                 return _invalid_filter(problems)
             if place_hint:
                 page.setdefault("hint", place_hint)
-        return _body(page)
+        return _page_body(items, n_comments, page)
 
     @app.get("/api/events/{event_id}", tags=["events"], response_model=dict[str, Any])
     async def one_event(event_id: Annotated[str, ID_PARAM]) -> Response:

@@ -42,10 +42,12 @@ from sitrep.store import (
     actors,
     articles,
     control_spans,
+    event_items,
     events,
     mentions,
     open_store,
     places,
+    store_all_items,
 )
 
 FIRST_DAY = date(2014, 1, 1)
@@ -357,11 +359,14 @@ def build_synthetic_store(
             from sitrep.store import rebuild_all_control
 
             rebuild_all_control(conn)
+        if log:
+            log("bench api: storing each event's JSON item")
+        store_all_items(store.engine)
         if store.engine.dialect.name == "postgresql":
             # statistics for the planner (and the visibility map for index-only
             # reads) now, as autovacuum would give them some time after the load
             with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-                for table in (*filled, places, actors, control_spans):
+                for table in (*filled, places, actors, control_spans, event_items):
                     conn.exec_driver_sql(f'VACUUM ANALYZE "{table.name}"')
         return counts
     finally:
