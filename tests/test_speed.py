@@ -2,6 +2,8 @@
 
 - ``typology.is_candidate`` (prefix index) against the one big regex
   ``typology.is_candidate_regex``, sentence by sentence;
+- ``typology.find_triggers`` (each trigger tried where it can start) against every
+  trigger run over the whole sentence, and the same for the feature triggers;
 - ``Extractor.read_chunk`` (many articles, one spaCy call) against ``read``;
 - the pipeline's chunked duplicate checks against one look-up per article;
 - ``ingest.detect_language``'s short sample against the long one.
@@ -95,6 +97,22 @@ def test_is_candidate_on_every_trigger_word_and_its_neighbours() -> None:
     for w in sorted(words):
         sentences += [w, w.upper(), w.title(), f"x{w}y", f"The {w}, said one."]
     assert _mismatches(sentences) == []
+
+
+def test_find_triggers_finds_what_every_trigger_over_the_sentence_finds() -> None:
+    words = set()
+    for trigger in TRIGGERS:
+        words.update(re.findall(r"[a-z]{3,}", trigger.pattern))
+    sentences = _demo_sentences() + OWN_SENTENCES
+    for w in sorted(words):
+        sentences += [w.upper(), f"x{w}y {w}", f"The {w}, said one; {w.title()} again."]
+    found = [typology._find_where(s, feature_only=False) for s in sentences]
+    assert found == [typology.find_triggers_regex(s) for s in sentences]
+    assert sum(map(bool, found)) > 100  # triggers were found: the comparison means something
+    features = [c for c in typology._COMPILED if c[0].feature]
+    assert [typology._find_where(s, feature_only=True) for s in sentences] == [
+        typology._find_among(s, features) for s in sentences
+    ]
 
 
 def test_fold_special_lists_every_character_str_lower_gets_wrong() -> None:

@@ -802,27 +802,39 @@ def _trigger_index() -> _TriggerIndex:
     return _TriggerIndex({p: frozenset(v) for p, v in table.items()}, lengths, frozenset(anywhere))
 
 
-def _possible_triggers(sentence: str) -> list[int]:
-    """Indices of the triggers that can match somewhere in ``sentence`` (a superset)."""
+def _trigger_starts(sentence: str) -> dict[int, list[int]] | None:
+    """Where each trigger can start in ``sentence``: trigger index -> positions, in
+    order (only the triggers that can match somewhere; None: a sentence whose case
+    folding the prefixes do not follow, where every trigger is tried everywhere).
+
+    A trigger matches only where one of its prefixes starts (what
+    :func:`is_candidate` relies on too), so trying it at those positions finds what
+    running it over the whole sentence finds.
+    """
     if not sentence.isascii() and _FOLD_SPECIAL.search(sentence):
-        return list(range(len(_COMPILED)))
+        return None
     index = _trigger_index()
     lowered = sentence.lower()
     table = index.table
-    found: set[int] = set(index.anywhere)
+    found: dict[int, set[int]] = {k: set() for k in index.anywhere}
     for n in index.lengths:
         # every n-letter substring, intersected with the known prefixes (in C)
         grams = {lowered[i : i + n] for i in range(len(lowered) - n + 1)}
         for prefix in grams & table.keys():
-            found |= table[prefix]
-    return sorted(found)
+            at = lowered.find(prefix)
+            while at != -1:
+                for k in table[prefix]:
+                    found.setdefault(k, set()).add(at)
+                at = lowered.find(prefix, at + 1)
+    everywhere = range(len(sentence))
+    return {k: sorted(everywhere if k in index.anywhere else v) for k, v in sorted(found.items())}
 
 
 def find_triggers(sentence: str) -> list[TriggerMatch]:
     """Every trigger in a sentence, longest first where they overlap, in text order.
 
-    Only the triggers whose first letters occur in the sentence are run
-    (:func:`_possible_triggers`): the same answer as running them all
+    Each trigger is tried only where it can start (:func:`_trigger_starts`): the
+    same answer as running every trigger over the whole sentence
     (:func:`find_triggers_regex`), faster. The last few thousand sentences'
     answers are remembered: the extractor, the event classifier's features and
     the demonstration typing all ask about the same candidate sentences.
@@ -832,7 +844,7 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
 
 @lru_cache(maxsize=4096)
 def _cached_triggers(sentence: str) -> tuple[TriggerMatch, ...]:
-    return tuple(_find_among(sentence, [_COMPILED[k] for k in _possible_triggers(sentence)]))
+    return tuple(_find_where(sentence, feature_only=False))
 
 
 def reader_only(trigger_text: str) -> bool:
@@ -851,12 +863,29 @@ def find_feature_triggers(sentence: str) -> list[TriggerMatch]:
 
 @lru_cache(maxsize=4096)
 def _cached_feature_triggers(sentence: str) -> tuple[TriggerMatch, ...]:
-    return tuple(
-        _find_among(
-            sentence,
-            [_COMPILED[k] for k in _possible_triggers(sentence) if _COMPILED[k][0].feature],
-        )
-    )
+    return tuple(_find_where(sentence, feature_only=True))
+
+
+def _find_where(sentence: str, *, feature_only: bool) -> list[TriggerMatch]:
+    """:func:`_find_among` with each trigger tried only where it can start."""
+    starts = _trigger_starts(sentence)
+    if starts is None:
+        return _find_among(sentence, [c for c in _COMPILED if c[0].feature or not feature_only])
+    found: list[TriggerMatch] = []
+    for k, positions in starts.items():
+        trigger, rx = _COMPILED[k]
+        if feature_only and not trigger.feature:
+            continue
+        # as ``rx.finditer`` goes: the leftmost match, then the next one from its end
+        end = 0
+        for at in positions:
+            if at < end:
+                continue
+            m = rx.match(sentence, at)
+            if m is not None:
+                found.append(TriggerMatch(trigger, m.start(), m.end(), m.group(0)))
+                end = m.end()
+    return _longest_first(found)
 
 
 def find_triggers_regex(sentence: str) -> list[TriggerMatch]:
@@ -871,6 +900,12 @@ def _find_among(
     for trigger, rx in compiled:
         for m in rx.finditer(sentence):
             found.append(TriggerMatch(trigger, m.start(), m.end(), m.group(0)))
+    return _longest_first(found)
+
+
+def _longest_first(found: list[TriggerMatch]) -> list[TriggerMatch]:
+    """Matches in text order, the longest where they overlap (the first trigger of the
+    lexicon on a tie); ``found`` in lexicon order."""
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[TriggerMatch] = []
     for t in found:

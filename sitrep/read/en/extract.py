@@ -6,15 +6,16 @@ those in a language without a reader of its own):
 
 1. split the text into sentences (``text.split_sentences``);
 2. attribute every sentence to its source and speaker (``attribution``);
-3. find places (gazetteer) and dates in every sentence: cheap dictionary and
+3. keep only *candidate* sentences, those with a trigger word
+   (``typology.is_candidate``, then ``typology.find_triggers``); an article
+   with none yields no mention and its reading ends here;
+4. find places (gazetteer) and dates in every sentence: cheap dictionary and
    regex work that later sentences need as context ("the town", "on Friday"
-   said one sentence earlier);
-4. keep only *candidate* sentences, those with a trigger word
-   (``typology.is_candidate``), and parse just those with spaCy; the learned
-   event classifier (``sitrep.read.classify``) reads the same sentences;
+   said one sentence earlier); parse the candidate sentences with spaCy;
 5. for each trigger: status (occurred, claimed, denied, expected,
-   background), actors and their roles, place, date, fatalities; then the
-   classifier, where it is confident, decides the sentence's event type
+   background), actors and their roles, place, date, fatalities; then, for a
+   sentence that tells an event, the learned event classifier
+   (``sitrep.read.classify``), where it is confident, decides its event type
    (:func:`apply_prediction`);
 6. drop what is not news of this report (history, mentions with no place)
    and record references back to events told earlier ("the advance").
@@ -25,7 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sitrep.core.config import Config
@@ -306,12 +307,12 @@ class _Prepared:
     article: Article
     sentences: list[Sentence]
     claims: list[Claim]
+    # per sentence; empty lists when no sentence is to be parsed (no context needed)
     places: list[list[PlaceMatch]]
     found_dates: list[list[DateMatch]]
     candidates: int  # sentences that passed ``is_candidate``
     triggers: dict[int, list[TriggerMatch]]  # by sentence index, for the candidates
     to_parse: list[int]  # the candidates with a trigger, in order
-    predictions: dict[int, Prediction] = field(default_factory=dict)  # the classifier's
 
 
 class EnglishReader:
@@ -366,12 +367,6 @@ class EnglishReader:
                 outcomes.append(exc)
         prepared = [o for o in outcomes if isinstance(o, _Prepared)]
         texts = [p.sentences[i].span.text for p in prepared for i in p.to_parse]
-        classifier = self.classifier
-        if classifier is not None and texts:
-            # one call for the chunk: the model's cost per call outweighs its cost per sentence
-            read = iter(classifier.predict(texts))
-            for p in prepared:
-                p.predictions = {i: next(read) for i in p.to_parse}
         try:
             docs = iter(self._parse(texts, batch_size) if texts else [])
         except Exception:  # noqa: BLE001 - parse article by article to find the bad one
@@ -435,13 +430,20 @@ class EnglishReader:
         """First pass over an English article: everything but the parses."""
         sentences = split_sentences(article.text)
         claims = attribute(article, sentences)
-        places = self._article_places([s.span.text for s in sentences], article.country_hint)
-        found_dates = [dates_mod.find_dates(s.span.text, article.published_at) for s in sentences]
         candidates = [i for i, s in enumerate(sentences) if is_candidate(s.span.text)]
         # a candidate with no trigger between word boundaries yields no mention and
         # changes no context: it need not be parsed
         triggers = {i: find_triggers(sentences[i].span.text) for i in candidates}
         to_parse = [i for i in candidates if triggers[i]]
+        places: list[list[PlaceMatch]] = []
+        found_dates: list[list[DateMatch]] = []
+        if to_parse:
+            # places and dates are the context of mentions, and only a sentence with
+            # a trigger yields one: in an article with none (most general news) they
+            # would be found for nothing (the gazetteer is a fifth of the reading)
+            texts = [s.span.text for s in sentences]
+            places = self._article_places(texts, article.country_hint)
+            found_dates = [dates_mod.find_dates(t, article.published_at) for t in texts]
         return _Prepared(
             article=article,
             sentences=sentences,
@@ -456,6 +458,11 @@ class EnglishReader:
     def _finish(self, prep: _Prepared, docs: dict[int, Any]) -> ArticleReading:
         """Second pass: the mentions of a prepared article, given its parses."""
         article, sentences, claims = prep.article, prep.sentences, prep.claims
+        if not prep.to_parse:
+            # no sentence with a trigger: no mention, and nothing else this pass makes
+            return ArticleReading(
+                article, tuple(sentences), tuple(claims), (), candidates=prep.candidates
+            )
         places, found_dates = prep.places, prep.found_dates
         theatre = _theatre(places)
         countries = dominant_countries(places) or fallback_countries(
@@ -491,7 +498,6 @@ class EnglishReader:
                     other_sentence_date(dated, claim),
                     ctx,
                     triggers=prep.triggers[i],
-                    prediction=prep.predictions.get(i),
                 )
                 mentions.extend(told)
             cities = [
@@ -599,7 +605,6 @@ class EnglishReader:
         ctx: ArticleContext,
         *,
         triggers: list[TriggerMatch] | None = None,
-        prediction: Prediction | None = None,
     ) -> list[Mention]:
         text = claim.sentence.span.text
         country = sentence_country(places, ctx)
@@ -630,8 +635,12 @@ class EnglishReader:
             )
             for trig in sorted(triggers, key=lambda t: FAMILY_PRIORITY[t.trigger.family])
         )
-        if prediction is not None and self.classifier is not None:
-            out = apply_prediction(out, prediction, self.classifier.thresholds)
+        classifier = self.classifier
+        if classifier is not None and _told(out):
+            # the classifier's word changes only what a sentence tells as news, so it
+            # reads only such sentences (about a third of those parsed); one sentence
+            # per call costs the lean model what a batch does, per sentence
+            out = apply_prediction(out, classifier.predict([text])[0], classifier.thresholds)
         ctx.remember(out)
         return out
 
@@ -1134,6 +1143,12 @@ NOT_ACLED = frozenset({NONE, "DIPLO", "NATURAL_DISASTER", "MAN_MADE_DISASTER"})
 TOLD = (Status.OCCURRED, Status.CLAIMED)
 
 
+def _told(mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions that tell an event as news (occurred or claimed, not a reference
+    back to one told before): those :func:`apply_prediction` may change."""
+    return [m for m in mentions if m.status in TOLD and not m.reference]
+
+
 def apply_prediction(
     mentions: list[Mention], prediction: Prediction, thresholds: Thresholds
 ) -> list[Mention]:
@@ -1159,7 +1174,7 @@ def apply_prediction(
     claimed attack is still an attack).
     """
     label, p = prediction.label, prediction.probability
-    told = [m for m in mentions if m.status in TOLD and not m.reference]
+    told = _told(mentions)
     if not told:
         return mentions
     if label in NOT_ACLED and p >= (thresholds.none if label == NONE else thresholds.event):
