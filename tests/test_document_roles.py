@@ -502,3 +502,26 @@ def test_a_town_that_fell_into_a_sides_hands_is_its_takeover(extractor: Extracto
         assert gainers(read(extractor, text, day="2021-08-13")) == {"Taliban"}
     rebels = takeovers(read(extractor, "Hama fell into rebel hands on Thursday.", day="2024-12-06"))
     assert [m.sub_event_type for m in rebels] == ["Non-state actor overtakes territory"]
+
+
+# -- the fifth world batch's lessons (general rules, texts written for the tests) ----
+
+
+def taken_by(extractor: Extractor, text: str) -> dict[str, str]:
+    return {
+        m.place.place.name: m.actor1.name
+        for m in takeovers(read(extractor, text))
+        if m.place and m.actor1
+    }
+
+
+def test_its_troops_are_the_side_the_report_last_told_taking(extractor: Extractor) -> None:
+    soledar = (
+        "MOSCOW, March 6 - Russia's defence ministry said on Monday that its forces had "
+        "captured the town of Soledar. "
+    )
+    later = "Later on Monday it said its troops had also taken Siversk, a town further north."
+    assert taken_by(extractor, soledar + later)["Siversk"] == "Military Forces of Russia"
+    # a name in the sentence still wins over the pronoun's antecedent
+    kyiv = "Ukraine's army said on Monday that its soldiers had recaptured Kupiansk from Russia."
+    assert taken_by(extractor, soledar + kyiv)["Kupyansk"] == "Military Forces of Ukraine"
