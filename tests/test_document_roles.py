@@ -227,6 +227,43 @@ def test_a_denial_of_the_town_makes_its_fall_a_claim(extractor: Extractor) -> No
     assert takeovers(mentions, Status.CLAIMED)
 
 
+def test_a_claim_the_other_side_denies_after_it_stays_a_claim(extractor: Extractor) -> None:
+    for text in (
+        "KYIV, May 20 - The head of the Wagner group said on Saturday his fighters had taken "
+        "full control of Bakhmut, a claim Kyiv denied.",
+        "KHARTOUM, Oct 3 - The Rapid Support Forces said they had seized the town of Bara, "
+        "which the Sudanese army disputed.",
+        "BAKU, Oct 9 - Azerbaijan's defence ministry said its troops had captured Jabrayil. "
+        "Armenia's defence ministry denied this.",
+    ):
+        mentions = read(extractor, text)
+        assert not takeovers(mentions), text
+        assert takeovers(mentions, Status.CLAIMED), text
+
+
+def test_an_ordered_withdrawal_that_hands_over_the_town_happened(extractor: Extractor) -> None:
+    text = (
+        "KYIV, Feb 17 - Ukraine's top commander said on Saturday he had ordered troops to "
+        "withdraw from the town of Avdiivka, handing Russia its biggest gain in months."
+    )
+    assert gainers(read(extractor, text, day="2024-02-17")) == {"Military Forces of Russia"}
+    # without the gain handed over, the order is not yet the town's fall
+    text = (
+        "KYIV, Feb 17 - Ukraine's top commander said on Saturday he had ordered troops to "
+        "withdraw from the town of Avdiivka."
+    )
+    assert not takeovers(read(extractor, text, day="2024-02-17"))
+
+
+def test_a_claim_without_a_denial_is_not_settled_as_one(extractor: Extractor) -> None:
+    # "which" opening a clause that denies nothing leaves the takeover told
+    text = (
+        "GOMA, Jan 27 - M23 rebels captured the town of Sake on Monday, which residents said "
+        "was left without water."
+    )
+    assert takeovers(read(extractor, text))
+
+
 # -- roles, places and recollections (second world batch, 2026-12-04) --------------
 
 

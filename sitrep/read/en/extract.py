@@ -35,6 +35,7 @@ from sitrep.core.records import (
     Article,
     Claim,
     Mention,
+    Place,
     PlaceMatch,
     PlacePrecision,
     Sentence,
@@ -852,11 +853,7 @@ class EnglishReader:
             time=time,
             loser=loser,
             assoc=assoc,
-            subject_kind=_hands_kind(trig.text)
-            if INTO_HANDS.search(trig.text)
-            else None
-            if LOST_CONTROL.match(trig.text)
-            else _subject_kind(token),
+            subject_kind=_unnamed_side_kind(token, trig.text),
             handover=_handover_cue(text),
             fatalities=_fatalities(text),
         )
@@ -903,10 +900,7 @@ class EnglishReader:
         lead = re.sub(r"^(?:the|hours\s+later|later|earlier|meanwhile)\s+", "", speaker, flags=re.I)
         for p in self.gazetteer.find(lead):
             # "Russia said", or its capital for its government: "Moscow announced"
-            state = p.place.kind is PlacePrecision.COUNTRY or (
-                p.place.kind is PlacePrecision.CITY
-                and self.gazetteer.capital_of(p.place.country) == p.place
-            )
+            state = p.place.kind is PlacePrecision.COUNTRY or self._is_capital(p.place)
             if state and p.span and p.span.start == 0:
                 rest = lead[p.span.end :].strip()
                 if not rest or rest.startswith(("'s", "’s")):
@@ -1048,10 +1042,14 @@ class EnglishReader:
 
     def _capital_word(self, word: str) -> str | None:
         """ISO3 of the state a capital's name stands for ("Moscow"), or None."""
-        for p in self.gazetteer.lookup(word):
-            if p.kind is PlacePrecision.CITY and self.gazetteer.capital_of(p.country) == p:
-                return p.country
-        return None
+        return next((p.country for p in self.gazetteer.lookup(word) if self._is_capital(p)), None)
+
+    def _is_capital(self, place: Place) -> bool:
+        """Whether ``place`` is its country's capital city (a capital speaks or acts
+        for its state: "Moscow announced", "handing Moscow its gain")."""
+        return (
+            place.kind is PlacePrecision.CITY and self.gazetteer.capital_of(place.country) == place
+        )
 
     def _country_subject(self, token: Any) -> Actor | None:
         """State forces named by a country on the subject of a taking verb: "Turkey
@@ -1299,6 +1297,12 @@ DENIED_TAKEOVER = re.compile(
     r"|\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted)\s+(?:the|this|that"
     r"|their|these|such|rebel|insurgent)\s+(?:claims?|reports?|announcements?)\b"
     r"|\b(?:is|was|are|were|remains?)\s+not\s+in\s+the\s+hands\s+of\b"
+    # the denial follows the claim it answers: "..., a claim Kyiv denied", "..., which
+    # the army disputed", "..., an assertion that Ukraine rejected"; and "Kyiv denied
+    # this." as the clause's last words
+    r"|(?:\ban?\s+(?:claim|assertion)|,\s*which)\s+(?:that\s+)?(?:(?!said\b)[\w'’-]+\s+){1,4}?"
+    r"(?:denied|denies|rejected|rejects|dismissed|dismisses|disputed|disputes|refuted)\b"
+    r"|\b(?:denied|denies|rejected|rejects|disputed|disputes)\s+(?:this|it)\s*(?:[.;]|$)"
     # the other side answers in the same sentence: "..., but the government said its
     # forces had beaten back the attack and remained in control"
     r"|\bbut\b[^.;]*?\b(?:said|says|insisted|insists|maintained|maintains)\b[^.;]*?"
@@ -1314,7 +1318,10 @@ DENIED_TAKEOVER = re.compile(
 # a denial that points back at the claim rather than at the town: "dismissed the
 # claim as propaganda"
 CLAIM_REFERENCE = re.compile(
-    r"\b(?:the|this|that|their|these|such)\s+(?:claims?|reports?|announcements?)\b", re.I
+    r"\b(?:the|this|that|their|these|such)\s+(?:claims?|reports?|announcements?)\b"
+    # "Armenia's defence ministry denied this."
+    r"|\b(?:denied|denies|rejected|rejects|disputed|disputes)\s+(?:this|it)\s*(?:[.;]|$)",
+    re.I,
 )
 # "four years ago", "a year ago today", "on the anniversary of": the date is a
 # recollection, whatever weekday the sentence also names (not "two years after IS
@@ -1520,8 +1527,12 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
                 return Status.CLAIMED
             # "managed to retake" happens; "the start of the operation to retake" does not
             implicative = _lemma(head) in IMPLICATIVE_HEADS and head.pos_ in ("VERB", "AUX")
+            # "ordered troops to withdraw from Avdiivka, handing Russia its biggest
+            # gain": the gain handed over says the order was carried out
+            done = family is Family.HANDOVER and HANDING_TO.search(text[trig.end :])
             if (
                 not implicative
+                and not done
                 and not _ordinal_past(head)
                 and (_lemma(head) in PURPOSE_HEADS or head.pos_ in ("NOUN", "VERB"))
             ):
@@ -2012,7 +2023,7 @@ def _roles(
     if LOST_CONTROL.match(trig.text):
         # "Ethiopian forces have lost control of Lalibela to Tigrayan fighters": the
         # subject lost; the side after "to" (in the same clause) took the town
-        loser_side = unique_matches(agent_side + before + loser_side)
+        loser_side = list(dict.fromkeys(agent_side + before + loser_side))  # no repeats
         # "to" in the trigger's own clause only ("lost control of Lalibela, residents told
         # reporters to ..." names no taker)
         first_break = CLAUSE_BREAK.search(text, trig.end)
@@ -2142,9 +2153,15 @@ STATE_NOUNS = frozenset(
 )
 
 
-def unique_matches(matches: list[ActorMatch]) -> list[ActorMatch]:
-    """``matches`` without repeats, in order."""
-    return list(dict.fromkeys(matches))
+def _unnamed_side_kind(token: Any, trigger_text: str) -> str | None:
+    """The kind of the taking side when no actor is known: the word before "hands"
+    ("fell into rebel hands"), none for "lost control of" (its subject is the loser),
+    else the subject noun's."""
+    if INTO_HANDS.search(trigger_text):
+        return _hands_kind(trigger_text)
+    if LOST_CONTROL.match(trigger_text):
+        return None
+    return _subject_kind(token)
 
 
 def _hands_kind(trigger_text: str) -> str | None:
