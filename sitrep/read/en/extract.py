@@ -241,7 +241,8 @@ REFERENCE_POINT = re.compile(
     r"|\bborder\s+with|\bnear\s+the\s+border\s+with|\broad\s+(?:to|from)|\bhighway\s+(?:to|from)"
     r"|\bfrom\s+\w+\s+to|\bbetween|\btowards?|\bin\s+the\s+direction\s+of"
     # "front lines south of the port city of Hodeidah": the city only places them
-    r"|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?)"
+    r"|\b(?:front\s*lines?|positions|posts)\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
+    r"(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?)"
     r"\s*$",
     re.IGNORECASE,
 )
