@@ -215,3 +215,52 @@ def test_a_claim_answered_in_the_same_sentence_is_a_claim(extractor: Extractor) 
     )
     told = read(extractor, text)
     assert [m.status for m in told if m.sub_event_type in TERRITORY] == [Status.CLAIMED]
+
+
+# -- the fifth world batch's lessons (general rules, texts written for the tests) ----
+
+
+def test_a_city_that_only_places_the_front_lines_is_not_handed_over(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "ADEN, June 9 - Houthi fighters took control of the town of Zabid on Friday after "
+        "government forces withdrew from front lines north of the port city of Mocha."
+    )
+    places = {m.place.place.name for m in takeovers(read(extractor, text, day="2018-06-09"))}
+    assert places == {"Zabīd"}
+
+
+def test_a_date_in_a_relative_clause_does_not_date_the_paragraph(extractor: Extractor) -> None:
+    text = (
+        "ADEN, March 10 - Government forces said on Friday they had taken full control of the "
+        "southern town of Zinjibar after two weeks of fighting.\n"
+        '"The town of Zinjibar has been completely liberated," an army spokesman said. '
+        "Coalition jets supported the assault, which began in early February."
+    )
+    told = [m for m in takeovers(read(extractor, text, day="2017-03-10")) if not m.reference]
+    assert told and {m.time.value for m in told if m.time} == {date(2017, 3, 10)}
+
+
+def test_a_raid_that_leaves_again_takes_no_town(extractor: Extractor) -> None:
+    text = (
+        "MOGADISHU, March 4 - Al Shabaab fighters stormed the town of Cadale on Monday, "
+        "overrunning a police post before withdrawing in the evening."
+    )
+    assert not takeovers(read(extractor, text, day="2025-03-04"))
+    text = (
+        "MOGADISHU, March 4 - Somali troops recaptured the town of Cadale on Monday after "
+        "Al Shabaab fighters pulled out."
+    )
+    assert takeovers(read(extractor, text, day="2025-03-04"))
+
+
+def test_a_retaking_answered_in_its_own_sentence_is_a_claim(extractor: Extractor) -> None:
+    text = (
+        "PORT-AU-PRINCE, March 4 - Gang members attacked the town of Kenscoff on Monday.\n"
+        "A police spokesman said on Tuesday that officers had retaken the town, but residents "
+        "said armed men were still roaming its outskirts."
+    )
+    told = read(extractor, text, day="2025-03-04")
+    territory = [(m.status, m.place.place.name) for m in told if m.sub_event_type in TERRITORY]
+    assert territory == [(Status.CLAIMED, "Kenscoff")]

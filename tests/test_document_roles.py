@@ -712,3 +712,26 @@ def test_a_recall_of_another_year_takes_no_side_from_todays_takeover(
     assert recalled and all(
         m.actor1 is None or m.actor1.name != "Syrian Democratic Forces" for m in recalled
     )
+
+
+# -- the fifth world batch's lessons (general rules, texts written for the tests) ----
+
+
+def taken_by(extractor: Extractor, text: str) -> dict[str, str]:
+    return {
+        m.place.place.name: m.actor1.name
+        for m in takeovers(read(extractor, text))
+        if m.place and m.actor1
+    }
+
+
+def test_its_troops_are_the_side_the_report_last_told_taking(extractor: Extractor) -> None:
+    soledar = (
+        "MOSCOW, March 6 - Russia's defence ministry said on Monday that its forces had "
+        "captured the town of Soledar. "
+    )
+    later = "Later on Monday it said its troops had also taken Siversk, a town further north."
+    assert taken_by(extractor, soledar + later)["Siversk"] == "Military Forces of Russia"
+    # a name in the sentence still wins over the pronoun's antecedent
+    kyiv = "Ukraine's army said on Monday that its soldiers had recaptured Kupiansk from Russia."
+    assert taken_by(extractor, soledar + kyiv)["Kupyansk"] == "Military Forces of Ukraine"

@@ -11,6 +11,7 @@ paragraph, else the source's last, else the publication day (:func:`context_time
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -53,6 +54,10 @@ LEAD_SENTENCES = 3
 #: Guardian prints an article as one unbroken paragraph, and its first date is not
 #: the date of every takeover the article recalls.
 DATE_REACH = 2
+# a date inside a relative clause ("the assault, which began in early January")
+# dates that clause's noun, not what its sentence tells: it carries to no other
+# sentence (a quote before it keeps the paragraph's news date)
+IN_RELATIVE_CLAUSE = re.compile(r"(?:\bwhich|,\s*(?:who|whose))\b[^,;:()\"“”]*$", re.IGNORECASE)
 
 
 @dataclass
@@ -163,7 +168,10 @@ def paragraph_dates(
     """Explicit dates of each (paragraph, source), by sentence: "on Friday" one sentence on."""
     out: dict[tuple[int, str], list[tuple[int, TimeRef]]] = {}
     for claim, matches in zip(claims, found, strict=True):
+        text = claim.sentence.span.text
         for d in matches:
+            if IN_RELATIVE_CLAUSE.search(text[: d.span.start]):
+                continue
             if d.relation == "at" and not d.ref.inferred:
                 key = (claim.sentence.paragraph, claim.source)
                 out.setdefault(key, []).append((claim.sentence.index, d.ref))

@@ -245,7 +245,11 @@ IN_THE_COUNTRY = re.compile(r"\b(?:in|across|of)\s+the\s+country\b")
 REFERENCE_POINT = re.compile(
     r"(?:\b(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s+\w+\)\s+)?(?:\w+\s+)?(?:of|from)"
     r"|\bborder\s+with|\bnear\s+the\s+border\s+with|\broad\s+(?:to|from)|\bhighway\s+(?:to|from)"
-    r"|\bfrom\s+\w+\s+to|\bbetween|\btowards?|\bin\s+the\s+direction\s+of)\s*$",
+    r"|\bfrom\s+\w+\s+to|\bbetween|\btowards?|\bin\s+the\s+direction\s+of"
+    # "front lines south of the port city of Hodeidah": the city only places them
+    r"|\b(?:front\s*lines?|positions|posts)\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
+    r"(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?)"
+    r"\s*$",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = {
@@ -500,6 +504,17 @@ class EnglishReader:
                     triggers=prep.triggers[i],
                 )
                 mentions.extend(told)
+                if DENIED_TAKEOVER.search(text):
+                    # "officers had retaken the town, but residents said armed men were
+                    # still roaming its outskirts": the sentence's own takeover, of a town
+                    # it names or points back to, is answered where it is told
+                    denied |= {
+                        m.place.place.id
+                        for m in told
+                        if m.place is not None
+                        and m.sub_event_type in TERRITORY_SUB_TYPES
+                        and m.place.place.kind is not PlacePrecision.COUNTRY
+                    }
             cities = [
                 p
                 for p in places[i]
@@ -846,6 +861,8 @@ class EnglishReader:
         if family in (Family.TAKE, Family.HANDOVER) and token is not None:
             if _partial_object(token, places) or PARTIAL_AFTER.match(text[trig.end :]):
                 return []  # "captured large swaths of territory": no place changed hands
+            if RAID_AFTER.search(text[trig.end :]):
+                return []  # "stormed the town ... before pulling out": a raid, not a takeover
             own = _clause_places(token, places)
             if not own and (IT_OBJECT.match(text[trig.end :]) or LEFT_TO_ANAPHOR.match(trig.text)):
                 # "pulled out of Vuhledar, hours after Moscow said it had captured it":
@@ -1359,7 +1376,9 @@ DENIED_TAKEOVER = re.compile(
     r"|\b(?:fighting|battles?|clashes|combat)\s+(?:(?:was|were|is|are|had\s+been|has\s+been)\s+)?"
     r"(?:still\s+)?(?:continuing|continued|continues|ongoing|raging|going\s+on|under\s*way)\b"
     r"|\b(?:still|continued\s+to|continue\s+to)\s+(?:hold|holds|held|holding|defend|defending)"
-    r"(?:\s+out)?\b)",
+    r"(?:\s+out)?\b"
+    # "..., but residents said gunmen were still roaming several neighborhoods"
+    r"|\b(?:was|were|is|are)\s+still\s+(?:roaming|fighting|present|resisting|holding\s+out)\b)",
     re.IGNORECASE,
 )
 
@@ -1794,6 +1813,11 @@ PARTIAL_OBJECTS = frozenset(
 )
 # "drove them out of parts of Aden": a part, told after the trigger ("most of" a town
 # is the town changing hands, as the gold rules have it)
+# the takers leave again in the same sentence: "stormed the town, overrunning an army
+# post, before pulling out in the afternoon"
+RAID_AFTER = re.compile(
+    r"\bbefore\s+(?:pulling\s+(?:out|back)|withdrawing|retreating|leaving)\b", re.IGNORECASE
+)
 PARTIAL_AFTER = re.compile(
     r"\s+(?:of|from)\s+(?:(?:large\s+|some\s+)?parts?|half|areas?|swath(?:e)?s?)\s+of\b"
     # "pushed into the eastern districts of Kobani", "reached the outskirts of": a part
@@ -2131,6 +2155,16 @@ def _roles(
     assoc += [m.actor for m in backers if m.actor != agent and m.actor not in assoc]
     if agent is None and token is not None and _pronoun_subject(token):
         agent = ctx.last_agent
+    elif (
+        agent is not None
+        and ctx.last_agent is not None
+        and _pronoun_owned(agent_side, text)
+        and all(m.generic for m in matches)
+    ):
+        # "it said its troops had also captured Hirnyk": "troops" names a side only
+        # through the place's country, but "its" points back to the side the article
+        # last told taking a place (the ministry's), when no name here says otherwise
+        agent = ctx.last_agent
     return agent, loser, assoc
 
 
@@ -2195,6 +2229,18 @@ def _besiegers(matches: list[ActorMatch], text: str) -> list[ActorMatch]:
         if found:
             return found[:1]
     return []
+
+
+# a possessive pronoun right before a force's generic name: "its troops", "their forces"
+PRONOUN_OWNER = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.IGNORECASE)
+
+
+def _pronoun_owned(side: list[ActorMatch], text: str) -> bool:
+    """Whether the first match of a side is a generic force owned by a pronoun."""
+    if not side or not side[0].generic:
+        return False
+    start = side[0].span.start
+    return bool(PRONOUN_OWNER.search(text[max(0, start - 12) : start]))
 
 
 # after a withdrawal: "..., handing Russia its biggest gain", "giving Moscow control of"
