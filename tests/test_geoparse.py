@@ -288,6 +288,10 @@ def test_person_names_are_not_places(default_world: Gazetteer) -> None:
     # Utah, Taylor one in Texas)
     text = "Pope Francis prayed in Rome; Sheriff Greg Taylor said the man fled to Dallas."
     assert [m.matched_text for m in default_world.find(text)] == ["Rome", "Dallas"]
+    # an al- family name after a given name (As Sadd is a district of Doha); an al-
+    # town after a verb or a preposition is still the town
+    text = "Rebels entered Al-Bab as Bashar al-Assad fled; Haider al-Abadi flew to Mosul."
+    assert [m.matched_text for m in default_world.find(text)] == ["Al-Bab", "Mosul"]
 
 
 # -- issue 11: context from the article's own names ---------------------------------

@@ -167,6 +167,9 @@ _GIVEN_NAMES = frozenset(
     """.split()
 )
 
+# The Arabic article opening a family name ("al-Assad") or a place's ("al-Bab").
+_ARABIC_ARTICLES = frozenset({"al", "el"})
+
 # Capitalized words next to a town's name that do not make it a person's name.
 _NAME_EXEMPT = (
     frozenset(
@@ -3132,6 +3135,15 @@ class Gazetteer:
                 and toks[i - 1][2][0].isupper()
             ):
                 return True
+        if (
+            i < j
+            and folded[i][0] in _ARABIC_ARTICLES
+            and text[toks[i][1] : toks[i + 1][0]] in ("-", "\u2010", "\u2011")
+            and self._given_before(i, text, toks, folded)
+        ):
+            # "Bashar al-Assad", "Haider al-Abadi": an al- name right after a given
+            # name that names no place is a family name (not As Sadd, Qatar)
+            return True
         if i != j or toks[i][2].isupper():
             return False
         if self._given_pair(i, i + 1, text, toks, folded) or self._given_pair(
@@ -3148,6 +3160,31 @@ class Gazetteer:
         pops = self._places._cols[7]
         own = [pops[r] for r in rows if self._primary_key(r) == key]
         return max(own, default=0) < _PERSON_TOWN
+
+    def _given_before(
+        self,
+        i: int,
+        text: str,
+        toks: Sequence[tuple[int, int, str]],
+        folded: Sequence[tuple[str, int, bool]],
+    ) -> bool:
+        """Whether the word one space before token ``i`` could be a given name: a
+        capitalized word (common Arabic given names included: "Bashar", "Haider")
+        that names no place and is no title or institution word."""
+        k = i - 1
+        if k < 0 or text[toks[k][1] : toks[i][0]] != " ":
+            return False
+        word = toks[k][2]
+        form, cls, script = folded[k]
+        if script or cls != _WORD or not word[0].isupper() or word.isupper() or len(word) < 3:
+            return False
+        return (
+            form not in self._index
+            and form not in _NAME_EXEMPT
+            and form not in self._province_words
+            and form not in _TITLES
+            and word.casefold() not in self._adjectives
+        )
 
     def _given_pair(
         self,
