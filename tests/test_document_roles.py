@@ -297,6 +297,12 @@ def test_its_capture_is_the_speakers(extractor: Extractor) -> None:
         "steelworks had surrendered, completing its capture of Mariupol."
     )
     assert gainers(read(extractor, text, day="2022-05-20")) == {"Military Forces of Russia"}
+    # a clause with its own subject owns the capture: not the speaker's
+    text = (
+        "KYIV, May 21 - Ukraine's military said on Sunday that Russian forces had completed "
+        "their capture of Bakhmut."
+    )
+    assert gainers(read(extractor, text, day="2023-05-21")) == {"Military Forces of Russia"}
 
 
 def test_a_year_after_a_capture_is_a_recollection(extractor: Extractor) -> None:

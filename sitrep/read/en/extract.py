@@ -2051,8 +2051,11 @@ def _roles(
         # and the actors before it belong to the subject, the side that lost
         if passive and not agent_side:
             subject_unknown = True
-        # "managed to retake": the subject belongs to the governing verb
-        if not agent_side and token.dep_ == "xcomp" and not passive:
+        # "managed to retake": the subject belongs to the governing verb; so does it for
+        # a taking noun that a verb of completing governs ("Russian forces had completed
+        # their capture of Bakhmut")
+        completed = token.dep_ == "dobj" and _lemma(token.head) in COMPLETING_HEADS
+        if not agent_side and (token.dep_ == "xcomp" or completed) and not passive:
             for child in token.head.children:
                 if child.dep_ == "nsubj":
                     agent_side += actors_in(*region(child))
@@ -2344,6 +2347,9 @@ def _leaver(leaving: re.Match[str], matches: list[ActorMatch], agent: Actor | No
         return agent
     return before[-1].actor if before else agent
 
+
+# Verbs whose object, a taking noun, was done by their subject ("completed the capture")
+COMPLETING_HEADS = frozenset({"complete", "finish", "finalise", "finalize", "conclude"})
 
 # Verbs whose object is the force put out of a place, never a captive.
 EXPEL_VERBS = frozenset(
