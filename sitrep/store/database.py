@@ -24,6 +24,8 @@ import hashlib
 import json
 import logging
 import re
+import sqlite3
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -584,12 +586,32 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # First, so that even switching the journal mode waits for another process.
     cursor.execute("PRAGMA busy_timeout=30000")
     # WAL: readers (the web page) never block the single writer (ingest).
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _set_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
     # SQLAlchemy, not the driver, starts transactions (see _sqlite_begin).
     dbapi_connection.isolation_level = None
+
+
+def _set_wal(cursor: Any) -> None:
+    """Switch the database to WAL, waiting for another process that holds it.
+
+    Switching takes an exclusive lock and SQLite does not call the busy handler for
+    it: two processes opening one new database at once (two ingests) had the second
+    fail at once with "database is locked". It waits up to the busy timeout instead.
+    """
+    deadline = time.monotonic() + 30.0
+    pause = 0.005
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
 
 
 _IMMEDIATE = "sitrep_immediate"
