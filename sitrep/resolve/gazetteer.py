@@ -3139,7 +3139,7 @@ class Gazetteer:
             i < j
             and folded[i][0] in _ARABIC_ARTICLES
             and text[toks[i][1] : toks[i + 1][0]] in ("-", "\u2010", "\u2011")
-            and self._given_before(i, text, toks, folded)
+            and self._name_word(i - 1, i, text, toks, folded, before=True, family=True)
         ):
             # "Bashar al-Assad", "Haider al-Abadi": an al- name right after a given
             # name that names no place is a family name (not As Sadd, Qatar)
@@ -3160,31 +3160,6 @@ class Gazetteer:
         pops = self._places._cols[7]
         own = [pops[r] for r in rows if self._primary_key(r) == key]
         return max(own, default=0) < _PERSON_TOWN
-
-    def _given_before(
-        self,
-        i: int,
-        text: str,
-        toks: Sequence[tuple[int, int, str]],
-        folded: Sequence[tuple[str, int, bool]],
-    ) -> bool:
-        """Whether the word one space before token ``i`` could be a given name: a
-        capitalized word (common Arabic given names included: "Bashar", "Haider")
-        that names no place and is no title or institution word."""
-        k = i - 1
-        if k < 0 or text[toks[k][1] : toks[i][0]] != " ":
-            return False
-        word = toks[k][2]
-        form, cls, script = folded[k]
-        if script or cls != _WORD or not word[0].isupper() or word.isupper() or len(word) < 3:
-            return False
-        return (
-            form not in self._index
-            and form not in _NAME_EXEMPT
-            and form not in self._province_words
-            and form not in _TITLES
-            and word.casefold() not in self._adjectives
-        )
 
     def _given_pair(
         self,
@@ -3231,10 +3206,16 @@ class Gazetteer:
         folded: Sequence[tuple[str, int, bool]],
         *,
         before: bool,
+        family: bool = False,
     ) -> bool:
         """Whether token ``k``, next to the one-word name at ``i``, looks like
         the other half of a person's name: capitalized, one space away, and
-        neither a place, a common word nor a province word."""
+        neither a place, a common word nor a province word.
+
+        With ``family``, ``i`` opens an al- family name and ``k`` is the word
+        before it: a given name there may be a common word too (Arabic given
+        names often are: "Bashar", "Haider"), may open the sentence, but is no
+        title or institution word."""
         if k < 0 or k >= len(toks):
             return False
         a, b = (k, i) if before else (i, k)
@@ -3244,10 +3225,14 @@ class Gazetteer:
         form, cls, script = folded[k]
         if script or cls != _WORD or not word[0].isupper() or word.isupper() or len(word) < 3:
             return False
-        if form in self._stop or form in _NAME_EXEMPT or form in self._province_words:
+        if form in _NAME_EXEMPT or form in self._province_words:
+            return False
+        if form in (_TITLES if family else self._stop):
             return False
         if word.casefold() in self._adjectives or form in self._index:
             return False
+        if family:
+            return True
         if before:
             # A capitalized word opening a sentence says nothing ("Yesterday Mosul ...").
             head = text[: toks[k][0]].rstrip()
