@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -427,16 +427,7 @@ def _unnamed_districts(
         districts = _afghan_places(gazetteer, kind)
         if any(f.start == head.end() for f in (*found, *out)):
             continue
-        words = list(_DISTRICT_NAME_WORDS.finditer(text, head.end()))[:2]
-        if not words or words[0].start() != head.end():
-            continue
-        for n in (2, 1):
-            chosen = words[:n]
-            if len(chosen) < n or any(w.group() in FUNCTION_WORDS for w in chosen):
-                continue
-            start, end = chosen[0].start(), chosen[-1].end()
-            if text[start:end] != " ".join(w.group() for w in chosen):
-                continue
+        for start, end in _names_after_head(text, head.end(), town=False):
             place = districts.get(persian_skeleton(text[start:end]))
             if place is not None:
                 span = folded.span(start, end, original, base=base)
@@ -445,6 +436,28 @@ def _unnamed_districts(
                 out.append(FoundPlace(start, end, match, named=True, district=district))
                 break
     return out
+
+
+def _names_after_head(text: str, at: int, *, town: bool) -> Iterator[tuple[int, int]]:
+    """The spans of the first two words and of the first word right after a head
+    noun ending at ``at``, longer first, that could be a place's name: no function
+    word, one space between. With ``town``, no adjective of a town ("شهر کوچک")
+    and only a name that a locator, "را", a list or the clause's end follows."""
+    words = list(_DISTRICT_NAME_WORDS.finditer(text, at))[:2]
+    if not words or words[0].start() != at:
+        return
+    for n in (2, 1):
+        chosen = words[:n]
+        if len(chosen) < n or any(
+            w.group() in FUNCTION_WORDS or (town and _town_adjective(w.group())) for w in chosen
+        ):
+            continue
+        start, end = chosen[0].start(), chosen[-1].end()
+        if text[start:end] != " ".join(w.group() for w in chosen):
+            continue
+        if town and not _TOWN_NAME_END.match(text, end):
+            continue
+        yield start, end
 
 
 # Words that follow "شهر" as adjectives, never as a town's name: "شهر کوچک" (a
@@ -514,20 +527,7 @@ def unnamed_towns(
         for head in _TOWN_HEAD.finditer(text) if codes else ():
             if any(f.start <= head.end() < f.end or f.start == head.end() for f in row):
                 continue
-            words = list(_DISTRICT_NAME_WORDS.finditer(text, head.end()))[:2]
-            if not words or words[0].start() != head.end():
-                continue
-            for n in (2, 1):
-                chosen = words[:n]
-                if len(chosen) < n or any(
-                    w.group() in FUNCTION_WORDS or _town_adjective(w.group()) for w in chosen
-                ):
-                    continue
-                start, end = chosen[0].start(), chosen[-1].end()
-                if text[start:end] != " ".join(w.group() for w in chosen):
-                    continue
-                if not _TOWN_NAME_END.match(text, end):
-                    continue
+            for start, end in _names_after_head(text, head.end(), town=True):
                 key = persian_skeleton(text[start:end])
                 place = _one_town(
                     [p for c in codes for p in _towns_by_skeleton(gazetteer, c).get(key, ())]
