@@ -133,6 +133,32 @@ def serve_app(app: Any) -> Iterator[str]:
         sock.close()
 
 
+def write_reports(
+    path: Path,
+    rows: list[tuple[str, str, str]],
+    *,
+    start: int = 0,
+    extra: tuple[dict[str, str], ...] = (),
+) -> Path:
+    """Write (outlet, published, text) rows as a JSONL file of English articles, each
+    with a title and its own URL (numbered from ``start``), then the ``extra`` items."""
+    import json
+
+    items = [
+        {
+            "outlet": o,
+            "published": p,
+            "title": f"{o} {p}",
+            "language": "en",
+            "text": t,
+            "url": f"https://example.org/{o.replace(' ', '-').lower()}/{start + i}",
+        }
+        for i, (o, p, t) in enumerate(rows)
+    ]
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in [*items, *extra]), "utf-8")
+    return path
+
+
 def ingest_reports(config: Config, rows: list[tuple[str, str, str]], db: Path) -> str:
     """Store (outlet, published, text) rows as articles in the database ``db``; its path."""
     import json

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import write_reports
 
 from sitrep.core.config import Config
 from sitrep.core.errors import StoreError
@@ -65,29 +66,15 @@ def db(app_config: Config, tmp_path_factory: pytest.TempPathFactory) -> str:
     from sitrep.store import open_store
 
     folder = tmp_path_factory.mktemp("api")
-    src = folder / "reports.jsonl"
-    lines = [
-        {
-            "outlet": o,
-            "published": p,
-            "title": f"{o} {p}",
-            "language": "en",
-            "text": t,
-            "url": f"https://example.org/{o.replace(' ', '-').lower()}/{p}/{i}",
-        }
-        for i, (o, p, t) in enumerate(REPORTS)
-    ]
-    lines.append(
-        {
-            "outlet": "Tasnim",
-            "published": "2017-11-20",
-            "title": "البوکمال",
-            "language": "fa",
-            "text": PERSIAN,
-            "url": "https://example.org/tasnim/1",
-        }
-    )
-    src.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), "utf-8")
+    tasnim = {
+        "outlet": "Tasnim",
+        "published": "2017-11-20",
+        "title": "البوکمال",
+        "language": "fa",
+        "text": PERSIAN,
+        "url": "https://example.org/tasnim/1",
+    }
+    src = write_reports(folder / "reports.jsonl", REPORTS, extra=(tasnim,))
     path = folder / "api.db"
     with open_store(str(path)) as store:
         ingest([src], config=app_config, store=store, workers=1)

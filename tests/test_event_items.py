@@ -12,6 +12,7 @@ from typing import Any
 
 import orjson
 import pytest
+from conftest import write_reports
 from sqlalchemy import delete, select, text
 
 from sitrep.core.config import Config
@@ -40,22 +41,6 @@ SECOND = [
 ]
 
 
-def _write(path: Path, reports: list[tuple[str, str, str]], start: int) -> Path:
-    lines = [
-        {
-            "outlet": o,
-            "published": p,
-            "title": f"{o} {p}",
-            "language": "en",
-            "text": t,
-            "url": f"https://example.org/{o.replace(' ', '-').lower()}/{start + i}",
-        }
-        for i, (o, p, t) in enumerate(reports)
-    ]
-    path.write_text("\n".join(json.dumps(x) for x in lines), "utf-8")
-    return path
-
-
 def _stored(db: str) -> dict[str, str]:
     with open_store(db, readonly=True) as store, store.engine.connect() as conn:
         return dict(conn.execute(select(event_items.c.event_id, event_items.c.item)).all())
@@ -73,11 +58,18 @@ def db(app_config: Config, tmp_path_factory: pytest.TempPathFactory) -> str:
     folder = tmp_path_factory.mktemp("items")
     path = str(folder / "items.db")
     with open_store(path) as store:
-        ingest([_write(folder / "a.jsonl", FIRST, 0)], config=app_config, store=store, workers=1)
+        ingest(
+            [write_reports(folder / "a.jsonl", FIRST)], config=app_config, store=store, workers=1
+        )
     first = _stored(path)
     assert first and first == _records(path)
     with open_store(path) as store:
-        ingest([_write(folder / "b.jsonl", SECOND, 10)], config=app_config, store=store, workers=1)
+        ingest(
+            [write_reports(folder / "b.jsonl", SECOND, start=10)],
+            config=app_config,
+            store=store,
+            workers=1,
+        )
     assert _stored(path) != first  # the second ingest changed some events
     return path
 
