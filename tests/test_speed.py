@@ -514,3 +514,112 @@ def test_save_readings_writes_the_rows_of_one_save_reading_per_article(
     dups = [r for r in one["articles"] if r[0] in (same.id, edited.id)]
     assert len(dups) == 2 and all(any(v in (arts[0].id, arts[1].id) for v in r) for r in dups)
     assert one["mentions"] and one["claims"] and not one["failures"]
+
+
+# -- sentences whose parse is spared -------------------------------------------------
+
+# Articles written for the deferral: sentences with a trigger that name no place,
+# no actor and no country, whose mention (if any) only the context gives: a
+# reference back ("the advance"), "the town" named before, a dropped subject.
+DEFERRAL_ARTICLES = [
+    "Government forces recaptured the town of Mayadin on Saturday, the army said. "
+    "The advance came after weeks of fighting. Residents reported shelling overnight. "
+    "Soldiers later stormed the town and raised a flag over the hospital.",
+    "Fighting was reported near the river on Sunday. An explosion damaged a bridge. "
+    "The attack was the third this month. Nobody was hurt in the blast.",
+    "Rebels seized Kafr Nabudah on Monday. They also captured two hills nearby. "
+    "The capture of the hills opens the road north.",
+]
+
+
+def _deferral_articles() -> list[Article]:
+    return [
+        *_demo_articles(),
+        *(Article.make(t, language="en", outlet="Test") for t in DEFERRAL_ARTICLES),
+    ]
+
+
+def test_deferred_sentences_give_the_readings_of_parsing_every_one(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sentences ``_quiet`` lets through are parsed only when their context lets them
+    yield a mention; the readings are those of parsing every sentence with a trigger."""
+    articles = _deferral_articles()
+    parsed: list[int] = []
+    real_parse = EnglishReader._parse
+
+    def counting(self: EnglishReader, texts: list[str], batch_size: int) -> list[object]:
+        parsed.append(len(texts))
+        return real_parse(self, texts, batch_size)
+
+    monkeypatch.setattr(EnglishReader, "_parse", counting)
+    spared = extractor.read_chunk(articles, batch_size=8)
+    spared_parses = sum(parsed)
+    rounds = len(parsed)
+    parsed.clear()
+    monkeypatch.setattr(EnglishReader, "_quiet", lambda self, claim, places: False)
+    every = extractor.read_chunk(articles, batch_size=8)
+    assert len(parsed) == 1  # no deferral: one call for the chunk
+    # some sentences were spared, and some deferred ones were parsed in a later round
+    assert spared_parses < sum(parsed) and rounds > 1
+    for a, b in zip(every, spared, strict=True):
+        assert isinstance(a, ArticleReading) and isinstance(b, ArticleReading)
+        _same(a, b)
+    assert any(m.reference for r in spared if isinstance(r, ArticleReading) for m in r.mentions)
+
+
+def test_a_failing_deferred_parse_fails_its_article_alone(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = _deferral_articles()[-3:]
+    real_parse = EnglishReader._parse
+
+    def failing(self: EnglishReader, texts: list[str], batch_size: int) -> list[object]:
+        if any(t.startswith("The advance") for t in texts):
+            raise ValueError("unparsable on purpose")
+        return real_parse(self, texts, batch_size)
+
+    monkeypatch.setattr(EnglishReader, "_parse", failing)
+    out = extractor.read_chunk(articles)
+    assert isinstance(out[0], ValueError)
+    assert isinstance(out[1], ArticleReading) and isinstance(out[2], ArticleReading)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Syrian troops took the hill.", True),
+        ("Turkish-led forces entered the town.", True),
+        ("U.S. aircraft struck the convoy.", True),
+        ("Ukraine's army pulled out.", True),
+        ("After a week, South Sudan closed the crossing.", True),
+        ("The advance came after weeks of fighting.", False),
+        ("Residents said the explosion shook windows.", False),
+        ("the syrian word in lower case is still a demonym", True),
+    ],
+)
+def test_may_name_country(extractor: Extractor, text: str, expected: bool) -> None:
+    gazetteer = extractor.gazetteer
+    assert gazetteer.may_name_country(text) is expected
+    # never no where a word is a demonym or a capitalized country name
+    words = re.findall(r"[\w.'’-]+", text)
+    if any(gazetteer.country_of_adjective(w) for w in words):
+        assert gazetteer.may_name_country(text)
+
+
+def test_ingest_leaves_garbage_collection_as_it_found_it(
+    app_config: Config, tmp_path: Path
+) -> None:
+    """The ingest freezes the loaded models out of garbage collection while it runs
+    (``pipeline._freeze_heap``) and unfreezes them when it ends."""
+    import gc
+
+    from sitrep.store import open_store
+
+    assert gc.get_freeze_count() == 0
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(DEMO.read_text("utf-8").splitlines()[:3]) + "\n", "utf-8")
+    with open_store(str(tmp_path / "p.db")) as store:
+        summary = ingest([src], config=app_config, store=store, workers=1)
+    assert summary.articles == 3
+    assert gc.get_freeze_count() == 0

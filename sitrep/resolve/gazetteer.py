@@ -914,6 +914,10 @@ def _join(parts: Sequence[tuple[str, int, bool]]) -> str:
     return "".join(out)
 
 
+# a run of letters (what a demonym is, but for "u.s." and those of several words)
+_ALPHA_RUN = re.compile(r"[^\W\d_]+")
+
+
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     """Word tokens of ``text`` as (start, end, token); a possessive 's is left out."""
     toks = []
@@ -1808,6 +1812,7 @@ class Gazetteer:
         self._stop: frozenset[str] = frozenset(payload["stop"])
         self._adjectives: dict[str, str] = payload["adjectives"]
         self._area_adjectives: dict[str, int] = payload.get("area_adjectives", {})
+        self._dotted: tuple[str, ...] | None = None
         # World-mode extras; a regional payload has none of them.
         self.world: bool = bool(payload.get("world", False))
         self._province_words: frozenset[str] = frozenset(
@@ -1923,6 +1928,48 @@ class Gazetteer:
         script = _is_script(w[0])
         w = "".join(_fold(t)[0] for _, _, t in _tokens(w)) if script else w.casefold()
         return self._adjectives.get(w)
+
+    def may_name_country(self, text: str) -> bool:
+        """Whether some word of ``text`` may stand for a country: a demonym that
+        :meth:`country_of_adjective` knows ("Syrian", "Turkish-led", "U.S."), or a
+        run of words starting with a capital that :meth:`lookup` may take for a
+        country ("Ukraine", "South Sudan"). Errs on yes: a text in Arabic script
+        always may. A cheap test, for deciding what need not be read closer."""
+        if any(_is_script(ch) for ch in text if not ch.isascii()):
+            return True
+        folded = text.casefold()
+        adjectives = self._adjectives
+        if any(w in adjectives for w in _ALPHA_RUN.findall(folded)):
+            return True
+        dotted: tuple[str, ...] | None = getattr(self, "_dotted", None)
+        if dotted is None:
+            # the demonyms that are no run of letters and hold no space ("u.s."); a
+            # demonym of several words is never one token's, as the reader asks
+            dotted = self._dotted = tuple(
+                k for k in adjectives if " " not in k and _ALPHA_RUN.fullmatch(k) is None
+            )
+        if any(k in folded for k in dotted):
+            return True
+        toks = _tokens(text)
+        forms = [_fold(t[2]) for t in toks]
+        country = _KIND_CODE[PlacePrecision.COUNTRY]
+        kinds = self._places._cols[5]
+        for i in range(len(toks)):
+            # as long as the longest country name ("United Kingdom of Great Britain
+            # and Northern Ireland")
+            for j in range(i, min(len(toks), i + 10)):
+                key = _join(forms[i : j + 1])
+                abbreviation = self._abbreviations.get(key)
+                if abbreviation is not None and kinds[abbreviation] == country:
+                    return True
+                rows = self._index.get(key)
+                if rows is None:
+                    if forms[j][1] == _WORD and key not in self._prefixes:
+                        break  # no longer name starts so (an article may still join one)
+                    continue
+                if any(kinds[r] == country for r in ((rows,) if isinstance(rows, int) else rows)):
+                    return True
+        return False
 
     def capital_of(self, iso3: str) -> Place | None:
         """The national capital of a country, if the gazetteer knows it: what "the
