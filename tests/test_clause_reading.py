@@ -217,3 +217,64 @@ def test_a_claim_the_other_side_calls_false_in_the_same_sentence_is_a_claim(
     ):
         (m,) = territory(extractor, text, day)
         assert m.status is Status.CLAIMED, text
+
+
+# -- the sixth batch of the world set (b6_dev) --------------------------------------
+
+
+def test_forces_loyal_to_a_countrys_former_officer_are_his_not_the_countrys(
+    extractor: Extractor,
+) -> None:
+    text = "Fighters loyal to South Sudan's sacked vice president Riek Machar overran Malakal."
+    assert [(side(m) or "")[:9] for m in territory(extractor, text, "2014-02-20")] == ["SPLM/A-IO"]
+
+
+def test_the_loser_speaking_of_a_lost_town_hints_no_kind_of_taker(extractor: Extractor) -> None:
+    found = territory(
+        extractor,
+        "Forces loyal to Riek Machar seized Bor on Wednesday. Army spokesman Philip Aguer "
+        "said the military had lost control of the town.",
+        "2014-02-20",
+    )
+    assert len(found) == 2
+    assert all(m.actor1 and m.actor1.name.startswith("SPLM/A-IO") for m in found)
+
+
+def test_moved_back_into_a_town_is_a_takeover(extractor: Extractor) -> None:
+    (m,) = territory(
+        extractor,
+        "Government troops moved back into Kidal on Friday after the rebels left.",
+        "2014-02-20",
+    )
+    assert side(m) == "Military Forces of Mali"
+    assert m.time and m.time.value == date(2014, 2, 14)
+
+
+def test_a_clause_on_a_boat_or_on_people_taken_is_no_takeover(extractor: Extractor) -> None:
+    assert (
+        territory(
+            extractor,
+            "Pirates released the fishing boat they seized near Eyl on Tuesday.",
+            "2014-02-20",
+        )
+        == []
+    )
+    assert (
+        territory(
+            extractor,
+            "Police officers who surrendered or were captured in Goma on Monday were paraded.",
+            "2014-02-20",
+        )
+        == []
+    )
+
+
+def test_a_date_does_not_date_a_taking_told_before_or_after_it(extractor: Extractor) -> None:
+    found = territory(
+        extractor,
+        "The militants overran Damboa on Friday, two days after taking Gwoza.",
+        "2014-02-20",
+    )
+    dates = {m.place.place.name: m.time.value for m in found if m.place and m.time}
+    assert dates["Damboa"] == date(2014, 2, 14)
+    assert dates["Gwoza"] != date(2014, 2, 14)

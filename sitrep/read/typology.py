@@ -305,9 +305,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         feature=False,
         follow=_PLACE_OBJECT,
     ),
+    # "junta troops moved back into the town": a return is a takeover too
     Trigger(
         Family.TAKE,
-        r"(?:moved|rolled|drove|pushed|walked)\s+into",
+        r"(?:moved|rolled|drove|pushed|walked)\s+(?:back\s+)?into",
         weight=0.4,
         feature=False,
         follow=_PLACE_OBJECT,

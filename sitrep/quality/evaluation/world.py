@@ -4,7 +4,7 @@ The reports are short wire-style pieces written for sitrep about real control
 changes (and non-changes) in Ukraine, Sudan, Ethiopia, Nagorno-Karabakh,
 Afghanistan, Libya, the Philippines, Mali, Yemen, Syria, Iraq, Myanmar, DR
 Congo, Mozambique, Somalia, Nigeria, Burkina Faso, the Central African
-Republic, South Sudan, Haiti, Colombia, Lebanon and Gaza
+Republic, South Sudan, Haiti, Colombia, Lebanon, Gaza, Niger and Cameroon
 (``gold/world_reports.jsonl``); the changes they tell are in
 ``gold/world_changes.jsonl``; the rules are in ``gold/WORLD_RULES.md``. A
 third of the reports (``"split": "test"``) is held out: its figures are
@@ -52,7 +52,7 @@ GOLD_DIR = Path(__file__).with_name("gold")
 REPORTS = GOLD_DIR / "world_reports.jsonl"
 CHANGES = GOLD_DIR / "world_changes.jsonl"
 SLACK_DAYS = 2
-# "b2_*" to "b5_*": the second to fifth batches (2026-12-04), each scored
+# "b2_*" to "b6_*": the second to sixth batches (2026-12-04), each scored
 # apart so that the earlier batches' figures keep their meaning; every
 # "b*_test" is held out like "test" (``--pin`` skips every "*_test_*" figure).
 SPLITS = (
@@ -66,6 +66,8 @@ SPLITS = (
     "b4_test",
     "b5_dev",
     "b5_test",
+    "b6_dev",
+    "b6_test",
 )
 KEPT_STATUSES = ("occurred", "claimed")
 URL_PREFIX = "world:"

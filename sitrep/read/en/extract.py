@@ -225,7 +225,8 @@ PERSON_OBJECTS = frozenset(
     "soldier soldiers fighter fighters militant militants member members civilian civilians "
     "people commander commanders officer officers journalist journalists hostage hostages "
     "prisoner prisoners man men woman women child children leader leaders suspect suspects "
-    "troops weapons ammunition".split()
+    "troops weapons ammunition equipment vehicle vehicles ship ships vessel vessels tanker "
+    "tankers boat boats".split()
 )
 # "after the fall of Mosul", "since its capture by Isis": an earlier event recalled
 RECALLED_BEFORE = re.compile(
@@ -1570,8 +1571,10 @@ def _taker_kind_hint(m: Mention) -> str | None:
     said the city had been liberated", "the rebel force that took": the generic actor
     words of the speaker and before the trigger, when all of one kind (none for a
     withdrawal, which the loser announces)."""
-    if m.sub_event_type == "Non-violent transfer of territory":
-        return None  # "the army chief said his forces had withdrawn": the loser speaks
+    if m.sub_event_type == "Non-violent transfer of territory" or LOST_CONTROL.match(m.trigger):
+        # "the army chief said his forces had withdrawn", "the army spokesman said the
+        # military had lost control of the town": the loser speaks
+        return None
     text = m.claim.sentence.span.text
     cut = text.find(m.trigger)
     words = f"{m.claim.speaker or ''} {text[: cut if cut >= 0 else len(text)]}"
@@ -1780,12 +1783,21 @@ def _dates_trigger(token: Any, d: DateMatch) -> bool:
     # the announcement's, not the liberation's
     node = token
     while node.head.i != node.i:
-        if node.dep_ in ("relcl", "acl"):
+        if node.dep_ in ("relcl", "acl") or _after_before(node):
             return False
         node = node.head
         if node.i == clause.i:
             return True
     return False
+
+
+SEQUENCE_WORDS = frozenset({"before", "after"})
+
+
+def _after_before(node: Any) -> bool:
+    """A gerund told as before or after the clause above it ("swept into Aleppo a day
+    before taking Saraqib"): another event, which the date above does not date."""
+    return node.dep_ == "pcomp" and node.head.lower_ in SEQUENCE_WORDS
 
 
 # Verbs that report a nominalised event as news ("declared the total liberation of X").
@@ -2456,6 +2468,13 @@ def _takes_people(token: Any) -> bool:
         # "drove Isis militants out of Abu Kamal": the people are the ones expelled,
         # the place is what changes hands
         return False
+    verb = token
+    while verb.head.i != verb.i and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "who had surrendered or been captured"
+    if verb.dep_ in ("relcl", "acl") and verb.head.lower_ in PERSON_OBJECTS:
+        # "a cargo ship they seized in the Red Sea", "soldiers who had surrendered or
+        # been captured in Goma": the clause tells of the noun it qualifies
+        return True
     for c in token.children:
         if c.dep_ == "dobj" and c.lower_ in PERSON_OBJECTS:
             return True
@@ -2507,9 +2526,11 @@ CAPITAL_BY_DEMONYM = re.compile(
 )
 # a speaker that ends in a person's surname: "commander Khalifa Hifter"
 PERSON_LAST = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)$")
-# what may stand between "loyal to" and a leader's name: lower-case description
-# ("eastern strongman", "the renegade commander") and military ranks
+# what may stand between "loyal to" and a leader's name: a country's possessive
+# ("South Sudan's ousted vice president": whose office, not whose forces), lower-case
+# description ("eastern strongman", "the renegade commander") and military ranks
 LOYAL_EPITHET = re.compile(
+    r"(?:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?['’]s\s+)?"
     r"(?:(?:the\s+)?(?:[a-z][a-z\-]+|Field|Marshal|General|Gen\.|Lt\.|Lieutenant|Colonel|Col\."
     r"|Commander|Major|Maj\.)\s+){0,4}"
 )
