@@ -330,6 +330,19 @@ def test_persian_dates_parse_any_sentence(text: str, published: date | None, fut
         assert isinstance(m.ref.value, date) and m.ref.precision, m
 
 
+@pytest.mark.parametrize("published", [date(1, 1, 1), date(622, 3, 20), date(9999, 12, 31)])
+@pytest.mark.parametrize(
+    "text",
+    ["روز ۲۴ اسد", "در ماه آبان", "آبان ماه گذشته", "سال گذشته", "سال آینده", "ماه آینده"],
+)
+def test_persian_dates_at_the_ends_of_the_calendar(published: date, text: str) -> None:
+    # a publication day before the Jalali era (622) has no Jalali year: jdatetime
+    # raised ValueError there (hypothesis found it); a Jalali year counted past 9999
+    # has no Gregorian year. Both are no date, not an error.
+    for m in find_dates_fa(text, published, future_days=0):
+        assert isinstance(m.ref.value, date) and m.ref.precision, m
+
+
 @PROPERTY
 @given(value=date_text | st.text(max_size=40) | st.sampled_from(DATE_WORDS))
 def test_publication_dates_parse_any_value(value: str) -> None:

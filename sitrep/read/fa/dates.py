@@ -162,8 +162,12 @@ def jalali_to_gregorian(year: int, month: int, day: int) -> date | None:
     return date(g.year, g.month, g.day)
 
 
-def _gregorian_to_jalali(day: date) -> tuple[int, int, int]:
-    j = jdatetime.date.fromgregorian(date=day)
+def _gregorian_to_jalali(day: date) -> tuple[int, int, int] | None:
+    """The Jalali date of a Gregorian day, or None before the Jalali era (622)."""
+    try:
+        j = jdatetime.date.fromgregorian(date=day)
+    except ValueError:
+        return None
     return j.year, j.month, j.day
 
 
@@ -218,7 +222,10 @@ def _day_month(m: re.Match[str], text: str, published: date | None, future: int)
             return _ref(jalali_to_gregorian(jy, month, day), Precision.DAY)
         if published is None:
             return None
-        jy = _gregorian_to_jalali(published)[0]
+        today = _gregorian_to_jalali(published)
+        if today is None:
+            return None
+        jy = today[0]
         value = jalali_to_gregorian(jy, month, day)
         if value is None or (value - published).days > future:
             value = jalali_to_gregorian(jy - 1, month, day)
@@ -257,9 +264,10 @@ def _month_alone(
         return None
     if m.group(0) == name and not m["which"] and not _MONTH_CONTEXT.search(text, 0, m.start()):
         return None  # a bare "آبان" is a name as often as a month
-    if published is None:
+    today = None if published is None else _gregorian_to_jalali(published)
+    if today is None:
         return None
-    jy, jm, _ = _gregorian_to_jalali(published)
+    jy, jm, _ = today
     month = JALALI_MONTHS[name]
     year = jy if month <= jm else jy - 1  # a month named alone is this one or a past one
     if m["which"] == "پارسال" or (m["which"] == "گذشته" and month >= jm):
@@ -344,12 +352,15 @@ def _period(m: re.Match[str], text: str, published: date | None, future: int) ->
         return None
     if unit == "هفته":
         return _ref(_saturday(published) + timedelta(weeks=step), Precision.WEEK)
-    jy, jm, _ = _gregorian_to_jalali(published)
+    today = _gregorian_to_jalali(published)
+    if today is None:
+        return None
+    jy, jm, _ = today
     if unit == "ماه":
         index = jy * 12 + (jm - 1) + step
         return _ref(_jalali_month_date(index // 12, index % 12 + 1), _MONTH)
     # a Jalali year is dated as the Gregorian year it mostly falls in
-    return _ref(date(jy + step + 621, 1, 1), Precision.YEAR)
+    return _ref(safe_date(jy + step + 621, 1, 1), Precision.YEAR)
 
 
 def _ago(m: re.Match[str], text: str, published: date | None, future: int) -> TimeRef | None:
