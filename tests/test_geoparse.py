@@ -767,3 +767,41 @@ def test_the_hague_is_in_the_netherlands(default_world: Gazetteer) -> None:
     for text in ("Judges in The Hague heard the case.", "The Hague tribunal sat on Monday."):
         (m,) = default_world.find(text)
         assert m.place.id == THE_HAGUE
+
+
+KHERSON_CITY, ILLINOIS = 706448, 4896861
+
+
+def _place_id(gazetteer: Gazetteer, text: str, name: str) -> int:
+    """The GeoNames id ``find`` gives the one mention of ``name`` in ``text``."""
+    (m,) = [m for m in gazetteer.find(text) if m.matched_text == name]
+    return m.place.id
+
+
+def test_a_state_whose_towns_the_article_names_away_from_its_city(
+    default_world: Gazetteer,
+) -> None:
+    # Buffalo, Albany, Rochester and Syracuse lie across New York State, all far
+    # from New York City: there "New York" is the state that funds them.
+    funds = (
+        "The mayor of Buffalo said on Tuesday that Albany had cut the money "
+        "New York gives to Rochester and Syracuse."
+    )
+    assert _place_id(default_world, funds, "New York") == NEW_YORK_STATE
+    # One place near the city keeps the city: Brooklyn is in it.
+    police = "Police in Brooklyn, Buffalo and Albany said New York would add officers."
+    assert _place_id(default_world, police, "New York") == NEW_YORK_CITY
+    # Towns of the province near its city keep the city (Nova Kakhovka and
+    # Beryslav are within 150 km of Kherson).
+    war = (
+        "Ukrainian forces recaptured Kherson after Russian troops left Nova Kakhovka and Beryslav."
+    )
+    assert _place_id(default_world, war, "Kherson") == KHERSON_CITY
+
+
+def test_upstate_and_downstate_name_the_state(default_world: Gazetteer) -> None:
+    farmers = "Farmers in upstate New York lost their crops."
+    assert _place_id(default_world, farmers, "New York") == NEW_YORK_STATE
+    assert _place_id(default_world, "Voters in downstate Illinois split.", "Illinois") == ILLINOIS
+    # without the word, New York is the city
+    assert _place_id(default_world, "She moved to New York in May.", "New York") == NEW_YORK_CITY

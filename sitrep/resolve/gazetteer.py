@@ -102,6 +102,11 @@ CAPITAL_BONUS = 1.5
 # 31 million) and not when less (Oklahoma City: 0.68 of 3.1 million; Quebec
 # City): "Oklahoma" is the state.
 _CITY_STATE_SHARE = 4
+# Such a province stands for the name after all when the first readings of at
+# least this many of the article's other names lie in it, away from its
+# namesake city, and none near that city: a report on Buffalo and Albany means
+# the state by "New York", one that also names Brooklyn the city.
+_SPREAD_ANCHORS = 2
 #: A town this large is what its name means far from home; its namesakes' votes
 #: count :data:`_METRO_VOTE` when over :data:`_METRO_RATIO` times smaller.
 METROPOLIS = 1_000_000
@@ -244,6 +249,10 @@ class _Evidence:
     # that country, when the article names no place of the demonym's own
     # country ("Russian troops recaptured Palmyra": Russia's forces in Syria).
     theatres: dict[str, str] = field(default_factory=dict)
+    # Each distinct name of the article whose first reading is a town or
+    # district under its own name, with that place's row: where the article's
+    # names most likely lie, sure or not.
+    readings: tuple[tuple[str, int], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -528,6 +537,9 @@ _PROVINCE_WORDS_SCRIPT = ("استان", "محافظه", "ولایت")
 # A name followed by one of these words is a second-level subdivision of that
 # name, where the gazetteer has one: "Faizabad district", "Bakhmut raion".
 _DISTRICT_WORDS = frozenset({"district", "rayon", "raion"})
+
+# A name after one of these words is a US state ("upstate New York").
+_STATE_PARTS = frozenset({"upstate", "downstate"})
 
 # In world mode a name followed by one of these words is a first-level
 # subdivision ("Kano State", "Washington state", "Osaka Prefecture"). The
@@ -1357,6 +1369,7 @@ _AREA_KINDS = frozenset({PlacePrecision.ADMIN2, PlacePrecision.REGION})
 _AREA_OR_PROVINCE = frozenset(
     {PlacePrecision.COUNTRY, PlacePrecision.ADMIN1, PlacePrecision.ADMIN2, PlacePrecision.REGION}
 )
+_TOWN_OR_DISTRICT = frozenset({PlacePrecision.CITY, PlacePrecision.ADMIN2})
 # Kinds whose all-caps short forms are kept (UK, USA, EU).
 _ACRONYM_KINDS = frozenset({PlacePrecision.COUNTRY, PlacePrecision.REGION})
 
@@ -2176,6 +2189,10 @@ class Gazetteer:
                 extended.append((i - 2, j, provs, True))
             elif provs and i >= 1 and joined[i] and folded[i - 1][0] in _PROVINCE_WORDS_SCRIPT:
                 extended.append((i - 1, j, provs, True))
+            elif self.world and provs and i >= 1 and joined[i] and folded[i - 1][0] in _STATE_PARTS:
+                # "upstate New York", "downstate Illinois": the state, not its
+                # namesake city; the word itself is no part of the name.
+                extended.append((i, j, provs, True))
             elif (
                 self.world
                 and j + 1 < n
@@ -2744,6 +2761,7 @@ class Gazetteer:
             places[r].kind is PlacePrecision.ADMIN1 and places[r].country in ctx_rank for r in rows
         )
         namesake_admin1: set[int] = set()
+        spread_admin1: set[int] = set()
         alias_only: set[int] = set()
         admin1_pop = {places[r].id: places[r].population for r in rows}
         if name_key is not None:
@@ -2770,6 +2788,18 @@ class Gazetteer:
                     namesake_admin1.add(a1)
                 elif not (p.kind is PlacePrecision.CITY and self._seat_of(r, districts)):
                     alias_only.add(r)
+        if name_key is not None and evidence.readings and row_ids:
+            # A province and a city in it under one name: the province when
+            # the article's other names lie across it, away from the city.
+            for r in rows:
+                a1 = self._admin1_id[r]
+                if (
+                    places[r].kind is PlacePrecision.CITY
+                    and a1 in row_ids
+                    and self._spread_over(a1, r, name_key, evidence.readings)
+                ):
+                    spread_admin1.add(a1)
+            namesake_admin1 -= spread_admin1
         anchors = evidence.anchors
         main = next(iter(ctx_rank), None)
         # A country that is not the article's main one loses its weight when
@@ -2838,7 +2868,10 @@ class Gazetteer:
             elif kind is PlacePrecision.REGION:
                 s += 1.0
             elif kind is PlacePrecision.ADMIN1:
-                s -= 3.3 if p.id in namesake_admin1 else 1.3
+                if p.id in namesake_admin1:
+                    s -= 3.3
+                elif p.id not in spread_admin1:
+                    s -= 1.3
                 if p.id in region_set:
                     s += 1.5
                 s += states.get(p.id, 0.0)
@@ -2861,6 +2894,25 @@ class Gazetteer:
             return (0 if (province and p.kind is PlacePrecision.ADMIN1) else 1, -s)
 
         return sorted(rows, key=score)
+
+    def _spread_over(
+        self, admin1: int, city: int, name_key: str, readings: Sequence[tuple[str, int]]
+    ) -> bool:
+        """Whether the article's other names read as places across province
+        ``admin1`` and away from its namesake ``city``: at least
+        :data:`_SPREAD_ANCHORS` of them in the province, none within
+        :data:`NEAR_KM` of the city."""
+        places = self._places
+        c = places[city]
+        inside = 0
+        for key, row in readings:
+            if row == city or _same_name(key, name_key):
+                continue
+            p = places[row]
+            if _nearest_km(c.lat, c.lon, [(p.lat, p.lon, row)]) <= NEAR_KM:
+                return False
+            inside += self._admin1_id[row] == admin1
+        return inside >= _SPREAD_ANCHORS
 
     def _unsupported(
         self,
@@ -2940,6 +2992,7 @@ class Gazetteer:
         dateline_countries: set[str] = set()
         tops: dict[str, str] = {}
         plain: dict[str, str] = {}
+        readings: dict[str, int] = {}
         bare = [c for c in ctx if c not in given]
         memo: dict[tuple[tuple[int, ...], str | None, bool], list[int]] = {}
         for sc in scans:
@@ -2980,6 +3033,8 @@ class Gazetteer:
                     # country plainly enough to admit its towns' other
                     # spellings (Derna, an alias of Darnah)
                     dateline_countries.add(top.country)
+                if key is not None and own_name and top.kind in _TOWN_OR_DISTRICT:
+                    readings.setdefault(key, ranked[0])
                 sure = own_name and len(set(rows)) == 1
                 if top.country and (sure or (own_name and top.kind in _AREA_OR_PROVINCE)):
                     # a province named without doubt ("Macon, Ga.") settles its country
@@ -3010,6 +3065,7 @@ class Gazetteer:
             dateline=frozenset(dateline_countries),
             tops=tuple(tops.items()),
             plain=tuple(plain.items()),
+            readings=tuple(readings.items()),
         )
 
     def _article_names(self, scans: Sequence[_Scan]) -> list[list[int]]:
