@@ -101,5 +101,5 @@ clean:
 # lexicon are prerequisites: the build leaves out background words the insult list matches.
 moderation-model: sitrep/data/moderation_model.joblib
 
-sitrep/data/moderation_model.joblib: $(wildcard sitrep/data/moderation_corpus/*.txt) sitrep/moderation/corpus.py sitrep/moderation/classifier.py sitrep/moderation/rules.py sitrep/moderation/lexicon.py | $(STAMP)
+sitrep/data/moderation_model.joblib: $(wildcard sitrep/data/moderation_corpus/*.txt) $(wildcard sitrep/data/moderation_corpus/candidates/*.txt) sitrep/moderation/corpus.py sitrep/moderation/classifier.py sitrep/moderation/rules.py sitrep/moderation/lexicon.py | $(STAMP)
 	$(BIN)/python -m sitrep.moderation.corpus $@

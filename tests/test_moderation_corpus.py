@@ -34,3 +34,56 @@ def test_registers_held_out_lines_are_not_trained_on() -> None:
     trained = {e.text for e in read_corpus()}
     assert not trained & {e.text for e in held}
     assert not {e.text for e in heldout_examples()} & {e.text for e in held}
+
+
+def test_neutral_twins_swap_the_insult_for_a_plain_noun() -> None:
+    import random
+
+    from sitrep.moderation.corpus import OFFENSIVE, Example, neutral_twins
+    from sitrep.moderation.rules import find_insults
+
+    line = Example("تو یک احمق به تمام معنا هستی", OFFENSIVE, "general", "fa")
+    english = Example("you are an idiot", OFFENSIVE, "general", "en")
+    twins = neutral_twins([line, english], random.Random(3))
+    assert len(twins) == 1  # Persian lines only
+    twin = twins[0]
+    assert not find_insults(twin)
+    assert twin.startswith("تو یک ") and twin.endswith(" به تمام معنا هستی")
+    assert "احمق" not in twin
+    assert neutral_twins([line], random.Random(3)) == twins
+
+
+def test_lexicon_pairs_differ_by_the_listed_word_only() -> None:
+    import random
+
+    from sitrep.moderation import corpus
+
+    words = set(corpus.lexicon_words())
+    assert "احمق" in words and all(corpus._PERSIAN.search(w) for w in words)
+    rare = set(corpus.rare_words())
+    texts, targets = corpus._lexicon_pairs(random.Random(1))
+    assert len(texts) == 2 * corpus.LEXICON_COPIES * len(words)
+    for clean, bad, t0, t1 in zip(
+        texts[::2], texts[1::2], targets[::2], targets[1::2], strict=True
+    ):
+        assert (t0, t1) == (0, 1)
+        a, b = clean.split(), bad.split()
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y]
+        # Same background; one word differs (a listed word can itself be two words).
+        assert a[: diff[0]] == b[: diff[0]] and a[diff[0]] in rare
+        assert " ".join(a[diff[0] + 1 :]) in bad
+    assert corpus._lexicon_pairs(random.Random(1)) == (texts, targets)
+
+
+def test_lexicon_augmentation_only_adds_to_the_training_set() -> None:
+    from sitrep.moderation import corpus
+
+    examples = corpus.read_corpus()
+    sample = examples[:30] + examples[-30:]
+    plain = corpus.training_set(sample, seed=2)
+    assert corpus.training_set(sample, seed=2, lexicon=False) == plain
+    more = corpus.training_set(sample, seed=2, lexicon=True)
+    assert more[0][: len(plain[0])] == plain[0] and len(more[0]) > len(plain[0])
+    assert corpus.training_set(sample, seed=2, lexicon=True) == more
+    if not corpus.LEXICON_AUGMENTATION:  # the shipped model's lines: the corpus alone
+        assert corpus.training_examples() == examples

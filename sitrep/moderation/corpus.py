@@ -22,6 +22,7 @@ names one that exists, replaces the shipped one.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -36,6 +37,17 @@ SEED = 17
 MODEL_NAME = "moderation_model.joblib"
 BACKGROUND_VOCABULARY = 30_000
 BACKGROUND_COMMENTS = 4_000
+# The lexicon pairs and neutral twins below (issue 17, tenth pass), off by default:
+# with them the shipped path's macro F1 rises on every set but two recall floors
+# drop (figures and how to switch them on: moderation_corpus/README.md).
+LEXICON_AUGMENTATION = False
+LEXICON_COPIES = 3  # background comments each listed strong word is set in
+RARE_WORDS = (30_000, 60_000)  # frequency ranks of the innocent words paired with them
+NEUTRAL_TWINS = 2  # acceptable copies of each offensive line with its insult swapped out
+# Plain nouns for people, put where an offensive line's insult stood.
+_NEUTRAL_NOUNS = tuple(
+    "معلم دانشجو مهندس همسایه کارمند راننده پزشک نویسنده کشاورز ورزشکار هنرمند مسافر".split()
+)
 
 _ARABIC_FORMS = str.maketrans(ARABIC_SPELLING)
 _LOOK_ALIKES = {"a": "@", "o": "0", "i": "1", "e": "3", "s": "$", "l": "1", "t": "7"}
@@ -48,6 +60,7 @@ _ENGLISH_BACKGROUND = tuple(
     minister president election vote economy prices water power school hospital road
     """.split()
 )
+_PERSIAN = re.compile("[\u0600-\u06ff]")
 _PERSIAN_LATIN = {"ا": "a", "و": "o", "ک": "k", "س": "s"}  # mixed-script tricks
 
 
@@ -154,6 +167,82 @@ def background_words() -> tuple[tuple[str, ...], tuple[float, ...]]:
     return tuple(w for w, _ in words), tuple(c**0.5 for _, c in words)
 
 
+@lru_cache(maxsize=1)
+def lexicon_words() -> tuple[str, ...]:
+    """The rules' strong words in Persian script: persian-text-guard's list and ours.
+
+    The corpus shows a few hundred of them in lines; the rules list about 730. Set
+    each in ordinary comments so the model's character n-grams know every one and
+    the spellings and endings the rules do not list.
+    """
+    from persian_text_guard import WordList
+
+    from sitrep.moderation.lexicon import EXTRA_INSULTS
+    from sitrep.moderation.rules import STRONG_CATEGORIES
+
+    listed = [w.text for w in WordList.all() if str(w.category) in STRONG_CATEGORIES]
+    words = {w for w in [*listed, *EXTRA_INSULTS["strong"]] if _PERSIAN.search(w)}
+    return tuple(sorted(words))
+
+
+@lru_cache(maxsize=1)
+def rare_words() -> tuple[str, ...]:
+    """Less common Persian words (frequency ranks ``RARE_WORDS``) no insult rule matches.
+
+    Each listed strong word is paired with one of these in the same background: the
+    pair differs by one word, so the model learns that word, not "a word the common
+    list lacks" (without the pairs every uncommon word leaned offensive).
+    """
+    from sitrep.moderation.language import _finglish_module
+    from sitrep.moderation.rules import insult_filter
+
+    freq: dict[str, int] = _finglish_module().word_freq
+    ranked = sorted(freq.items(), key=lambda kv: (-kv[1], kv[0]))[slice(*RARE_WORDS)]
+    guard = insult_filter()
+    return tuple(w for w, _ in ranked if len(w) > 2 and not guard.find_matches(w))
+
+
+def _lexicon_pairs(rng: random.Random) -> tuple[list[str], list[int]]:
+    """Each strong listed word in background comments, each beside its innocent twin."""
+    texts: list[str] = []
+    targets: list[int] = []
+    rare = rare_words()
+    for word in lexicon_words():
+        for _ in range(LEXICON_COPIES):
+            bits = _background(rng, english=False).split()
+            i = rng.randrange(len(bits) + 1)
+            texts.append(" ".join([*bits[:i], rng.choice(rare), *bits[i:]]))
+            targets.append(0)
+            texts.append(" ".join([*bits[:i], word, *bits[i:]]))
+            targets.append(1)
+    return texts, targets
+
+
+def neutral_twins(examples: list[Example], rng: random.Random) -> list[str]:
+    """Persian offensive lines with each insult the rules find swapped for a plain noun.
+
+    «تو یک احمق به تمام معنا هستی» becomes «تو یک معلم به تمام معنا هستی», an
+    acceptable line: the twins carry the insult's neighbours («تو», «این», «برو»)
+    without it, so those words stop counting as offensive on their own. A twin in
+    which the rules still find an insult is dropped.
+    """
+    from sitrep.moderation.rules import MILD_TARGETED, find_insults
+
+    out: list[str] = []
+    for e in examples:
+        if e.label != OFFENSIVE or e.language != "fa":
+            continue
+        hits = [h for h in find_insults(e.text) if h.score >= MILD_TARGETED]
+        if not hits:
+            continue
+        text = e.text
+        for h in sorted(hits, key=lambda h: -h.span[0]):
+            text = text[: h.span[0]] + rng.choice(_NEUTRAL_NOUNS) + text[h.span[1] :]
+        if not find_insults(text):
+            out.append(text)
+    return out
+
+
 def _background(rng: random.Random, english: bool) -> str:
     if english:
         words = _ENGLISH_BACKGROUND
@@ -162,11 +251,29 @@ def _background(rng: random.Random, english: bool) -> str:
     return " ".join(rng.choices(vocab, weights=weights, k=rng.randint(4, 20)))
 
 
+def training_examples() -> list[Example]:
+    """The lines the build trains on: the corpus, plus ``candidates/``'s acceptable lines
+    when :data:`LEXICON_AUGMENTATION` is on.
+
+    Those lines (civil criticism of the camps and officials the offensive lines insult)
+    hold back the false positives the augmentation's extra recall brings.
+    """
+    examples = read_corpus()
+    if LEXICON_AUGMENTATION:
+        extra = read_corpus(corpus_dir() / "candidates")
+        examples += [e for e in extra if e.label == ACCEPTABLE]
+    return examples
+
+
 def training_set(
-    examples: list[Example] | None = None, *, seed: int = SEED
+    examples: list[Example] | None = None, *, seed: int = SEED, lexicon: bool | None = None
 ) -> tuple[list[str], list[int]]:
-    """The augmented training texts and 0/1 targets (1 = offensive), deterministic."""
-    examples = examples if examples is not None else read_corpus()
+    """The augmented training texts and 0/1 targets (1 = offensive), deterministic.
+
+    ``lexicon`` adds the lexicon pairs and neutral twins (default
+    :data:`LEXICON_AUGMENTATION`).
+    """
+    examples = examples if examples is not None else training_examples()
     rng = random.Random(seed)
     good = [e.text for e in examples if e.label == ACCEPTABLE]
     texts: list[str] = []
@@ -200,6 +307,16 @@ def training_set(
             for _ in range(2):
                 texts.append(f"{e.text} {rng.choice(good)}")
                 targets.append(0)
+    if not (LEXICON_AUGMENTATION if lexicon is None else lexicon):
+        return texts, targets
+    # Its own generator: the lines above stay the same whatever the lists hold.
+    more_texts, more_targets = _lexicon_pairs(random.Random(seed + 1))
+    texts, targets = texts + more_texts, targets + more_targets
+    twin_rng = random.Random(seed + 3)
+    for _ in range(NEUTRAL_TWINS):
+        twins = neutral_twins(examples, twin_rng)
+        texts += twins
+        targets += [0] * len(twins)
     return texts, targets
 
 

@@ -49,7 +49,7 @@ SLANDER_ALONE = 0.3
 WINDOW = 3  # words between a target and the word it aims
 
 _WORD = re.compile(r"[\w\u200c']+")
-_STRONG_CATEGORIES = frozenset({"profanity", "sexual", "insult", "slur", "harassment"})
+STRONG_CATEGORIES = frozenset({"profanity", "sexual", "insult", "slur", "harassment"})
 
 
 def _key(word: str) -> str:
@@ -192,7 +192,7 @@ def find_insults(
             continue
         category = str(m.word.category)
         tricks = f" (read through: {', '.join(str(e) for e in m.evasion)})" if m.evasion else ""
-        if category in _STRONG_CATEGORIES or category == "uncategorized":
+        if category in STRONG_CATEGORIES or category == "uncategorized":
             score, why = STRONG_SCORE, f"{category} word «{m.word.text}»"
         elif _aim(words, span, persons) == "person":
             score, why = MILD_TARGETED, f"insult «{m.word.text}» aimed at someone"
