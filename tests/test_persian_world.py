@@ -255,6 +255,7 @@ def test_unnamed_takers_and_an_earlier_fall(extractor: Extractor) -> None:
 LAST_SPLIT_BY_NUMBER = 66
 FIRST_OF_BATCH_2 = 119
 FIRST_OF_BATCH_3 = 150
+FIRST_OF_BATCH_4 = 180
 
 
 def test_fa_world_gold_is_well_formed() -> None:
@@ -263,11 +264,20 @@ def test_fa_world_gold_is_well_formed() -> None:
     assert len(reports) >= 40
     ids = {r.id for r in reports}
     assert all(c.report in ids for c in changes)
-    assert {r.split for r in reports} == {"dev", "test", "b2_dev", "b2_test", "b3_dev", "b3_test"}
+    assert {r.split for r in reports} == {
+        "dev",
+        "test",
+        "b2_dev",
+        "b2_test",
+        "b3_dev",
+        "b3_test",
+        "b4_dev",
+        "b4_test",
+    }
     # fa-01 .. fa-66: every third report is held out; the reports written after the
     # held-out split was first measured (fa-67 .. fa-118) all widen the dev split;
-    # the second batch (fa-119 .. fa-149) and the third (fa-150 on) each have their
-    # own splits by the same n % 3 == 2 rule
+    # the second batch (fa-119 .. fa-149), the third (fa-150 .. fa-179) and the
+    # fourth (fa-180 on) each have their own splits by the same n % 3 == 2 rule
     numbers = {r.id: int(r.id.split("-")[1]) for r in reports}
     first = [r for r in reports if numbers[r.id] < FIRST_OF_BATCH_2]
     assert all(
@@ -276,7 +286,8 @@ def test_fa_world_gold_is_well_formed() -> None:
     )
     for batch, first_n, last_n in (
         ("b2", FIRST_OF_BATCH_2, FIRST_OF_BATCH_3 - 1),
-        ("b3", FIRST_OF_BATCH_3, 10**6),
+        ("b3", FIRST_OF_BATCH_3, FIRST_OF_BATCH_4 - 1),
+        ("b4", FIRST_OF_BATCH_4, 10**6),
     ):
         assert all(
             r.split == (f"{batch}_test" if numbers[r.id] % 3 == 2 else f"{batch}_dev")
@@ -295,6 +306,7 @@ def test_held_out_figures_are_never_pinned() -> None:
     assert (b2_test, b2_dev) == ("fa_b2_test", "fa_b2_dev")
     assert HELD_OUT_INFIX in f"{b2_test}_f1" and HELD_OUT_INFIX not in f"{b2_dev}_f1"
     assert persian.world_prefix("b3_test") == "fa_b3_test"
+    assert persian.world_prefix("b4_test") == "fa_b4_test"
 
 
 def test_two_word_light_verbs_and_came_under_control() -> None:
