@@ -255,6 +255,7 @@ def test_unnamed_takers_and_an_earlier_fall(extractor: Extractor) -> None:
 LAST_SPLIT_BY_NUMBER = 66
 FIRST_OF_BATCH_2 = 119
 FIRST_OF_BATCH_3 = 150
+FIRST_OF_BATCH_4 = 180
 
 
 def test_fa_world_gold_is_well_formed() -> None:
@@ -263,11 +264,20 @@ def test_fa_world_gold_is_well_formed() -> None:
     assert len(reports) >= 40
     ids = {r.id for r in reports}
     assert all(c.report in ids for c in changes)
-    assert {r.split for r in reports} == {"dev", "test", "b2_dev", "b2_test", "b3_dev", "b3_test"}
+    assert {r.split for r in reports} == {
+        "dev",
+        "test",
+        "b2_dev",
+        "b2_test",
+        "b3_dev",
+        "b3_test",
+        "b4_dev",
+        "b4_test",
+    }
     # fa-01 .. fa-66: every third report is held out; the reports written after the
     # held-out split was first measured (fa-67 .. fa-118) all widen the dev split;
-    # the second batch (fa-119 .. fa-149) and the third (fa-150 on) each have their
-    # own splits by the same n % 3 == 2 rule
+    # the second batch (fa-119 .. fa-149), the third (fa-150 .. fa-179) and the
+    # fourth (fa-180 on) each have their own splits by the same n % 3 == 2 rule
     numbers = {r.id: int(r.id.split("-")[1]) for r in reports}
     first = [r for r in reports if numbers[r.id] < FIRST_OF_BATCH_2]
     assert all(
@@ -276,7 +286,8 @@ def test_fa_world_gold_is_well_formed() -> None:
     )
     for batch, first_n, last_n in (
         ("b2", FIRST_OF_BATCH_2, FIRST_OF_BATCH_3 - 1),
-        ("b3", FIRST_OF_BATCH_3, 10**6),
+        ("b3", FIRST_OF_BATCH_3, FIRST_OF_BATCH_4 - 1),
+        ("b4", FIRST_OF_BATCH_4, 10**6),
     ):
         assert all(
             r.split == (f"{batch}_test" if numbers[r.id] % 3 == 2 else f"{batch}_dev")
@@ -295,6 +306,7 @@ def test_held_out_figures_are_never_pinned() -> None:
     assert (b2_test, b2_dev) == ("fa_b2_test", "fa_b2_dev")
     assert HELD_OUT_INFIX in f"{b2_test}_f1" and HELD_OUT_INFIX not in f"{b2_dev}_f1"
     assert persian.world_prefix("b3_test") == "fa_b3_test"
+    assert persian.world_prefix("b4_test") == "fa_b4_test"
 
 
 def test_two_word_light_verbs_and_came_under_control() -> None:
@@ -613,3 +625,61 @@ def test_an_attack_beaten_back_is_no_town_retaken(extractor: Extractor) -> None:
     # after a takeover the report tells, driving them out retakes the town
     text = "داعش شهر هیت را تصرف کرد.\nدو روز بعد نیروهای عراقی داعش را از شهر هیت بیرون راندند."
     assert HIT in places_taken(extractor, text, date(2016, 4, 14))
+
+
+# -- rules from the fourth batch's dev split (sentences of our own) ---------------------
+
+NAD_ALI_DISTRICT, GARMSER_DISTRICT, SUDZHA, TALL_ABYAD, KUTUM = (
+    7053029,
+    7732352,
+    486816,
+    163750,
+    371745,
+)
+
+
+def test_each_district_of_a_plural_list(extractor: Extractor) -> None:
+    text = "طالبان روز جمعه ولسوالی‌های نادعلی و گرمسیر ولایت هلمند را تصرف کردند."
+    assert sorted(places_taken(extractor, text, date(2016, 8, 12))) == sorted(
+        [NAD_ALI_DISTRICT, GARMSER_DISTRICT]
+    )
+
+
+def test_another_name_in_brackets_and_a_locator_before_the_object(extractor: Extractor) -> None:
+    # "(سوجا)" opens another name of the town; "در غرب کورسک" only locates it
+    text = "نیروهای روسیه شهر سودژا (سوجا) در غرب کورسک را پس گرفتند."
+    assert places_taken(extractor, text, date(2025, 3, 13)) == [SUDZHA]
+    # the object of "را ... گرفت" may be followed by its other name and a locator
+    text = "ارتش ملی سوریه شهر تل ابیض (گری سپی) در شمال رقه را از نیروهای کرد گرفت."
+    assert places_taken(extractor, text, date(2019, 10, 13)) == [TALL_ABYAD]
+
+
+def test_a_province_that_locates_a_town_is_not_taken(extractor: Extractor) -> None:
+    # a town the gazetteer does not know: no province taken in its place
+    text = "ارتش سودان شهر فلانستان در ایالت دارفور شمالی را پس گرفت."
+    assert places_taken(extractor, text, date(2024, 5, 2)) == []
+    # after "استان" the name is the province, even where a namesake city is read
+    text = "نیروهای روسیه شهر ایزیوم در استان خارکیف را از ارتش اوکراین گرفتند."
+    assert places_taken(extractor, text, date(2022, 4, 1)) == [IZIUM]
+
+
+def test_a_short_town_name_among_its_provinces_towns(extractor: Extractor) -> None:
+    # "دارفور شمالی" is North Darfur; "کتم" (Kutum; also a town abroad) is the one
+    # town of that province with its consonants
+    text = "ارتش سودان شهر کتم در دارفور شمالی را پس گرفت."
+    assert places_taken(extractor, text, date(2024, 5, 2)) == [KUTUM]
+
+
+def test_an_adjective_between_town_noun_and_name(extractor: Extractor) -> None:
+    text = "نیروهای دولت یمن کنترل شهر ساحلی المخا در غرب استان تعز را به دست گرفتند."
+    assert places_taken(extractor, text, date(2017, 2, 10)) == [78751]  # Mocha, not Taizz
+
+
+def test_an_incursion_is_no_takeover(extractor: Extractor) -> None:
+    for text in (
+        "نیروهای اوکراینی بامداد سه‌شنبه از مرز گذشتند و وارد خاک روسیه در منطقه بلگورود شدند.",
+        "ارتش سودان روز شنبه وارد دارفور جنوبی شد.",
+    ):
+        assert places_taken(extractor, text, date(2024, 8, 6)) == [], text
+    # an entry into a named town still is one
+    assert places_taken(extractor, "طالبان وارد شهر غزنی شدند.", date(2021, 8, 12))

@@ -55,6 +55,7 @@ from sitrep.read.fa.places import (
     find_places,
     is_reference_point,
     iso3_codes,
+    located_towns,
     prefer_hint_country,
     prefer_home_namesakes,
     same_district,
@@ -306,6 +307,13 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
         hinted,
         forces
         | {p.match.place.country for ps in hinted for p in ps if p.kind is PlacePrecision.COUNTRY},
+    )
+    # "شهر شرنه مرکز ولایت پکتیکا": a town the gazetteer knows in Latin letters
+    # only, among the towns of the province the sentence puts it in
+    hinted = located_towns(
+        extractor.gazetteer,
+        [(r.folded, r.claim.sentence.span.text, r.claim.sentence.span.start) for r in read],
+        hinted,
     )
     kept = drop_lone_towns(
         common.drop_strays(hinted, lambda p: p.match.place),
@@ -704,11 +712,7 @@ class _Reader:
             return []  # "گذرگاه رفح را تصرف کرد": a crossing or an airport, not the town
         if trig.trigger.place_object:
             # "منبج را از نیروهای کرد گرفتند": only the object of "را" is taken
-            places = [
-                p
-                for p in places
-                if p.end <= trig.start and re.match(r"[\s\u200c]*را(?![\w\u200c])", text[p.end :])
-            ]
+            places = [p for p in places if p.end <= trig.start and _object_of_ra(text, p, places)]
             if not places:
                 return []
         if family in (Family.TAKE, Family.HANDOVER) and places:
@@ -727,6 +731,16 @@ class _Reader:
             return []  # "طالبان دهها ولسوالی را تصرف کرده‌اند": a tally, not one takeover
         if trig.trigger.weight < 0.5 and not (agent and targets[0].matched_text):
             return []  # "وارد ... شدند", "پیشروی": only with a known actor and a named place
+        if (
+            family is Family.TAKE
+            and trig.trigger.weight < 0.5
+            and (
+                _INTO_SOIL.match(trig.text) or all(t.place.kind in _NO_ENTRY_KINDS for t in targets)
+            )
+        ):
+            # "وارد خاک روسیه در استان کورسک شدند": an incursion across a border or
+            # into a province, not a town taken
+            return []
         if (
             family not in (Family.TAKE, Family.HANDOVER, Family.CONTROL)
             and all(t.place.kind is PlacePrecision.COUNTRY for t in targets)
@@ -902,6 +916,11 @@ class _Reader:
         specific = [p for p in places if p.kind is not PlacePrecision.COUNTRY]
         if len(cities) > 1 and coordinated(text, cities) and not trig.noun:
             return [p.match for p in cities]
+        # "ولسوالی‌های دشت ارچی و خان‌آباد کندز": each district of the list, not the
+        # province or town named after them
+        districts = [p for p in places if p.district]
+        if len(districts) > 1 and coordinated(text, districts) and not trig.noun:
+            return [p.match for p in districts]
         ana = anaphor(text)
         if (
             cities
@@ -976,6 +995,25 @@ _FACILITY_OBJECT = re.compile(
     r"|میدان[\s\u200c]+(?:نفتی|گازی))(?:[\s\u200c]+(?!و[\s\u200c]+(?:شهر|شهرک))[^\s،,.؛]+){1,8}?"
     r"[\s\u200c]+را(?![\w\u200c])[^،.؛]*$"
 )
+# "X را", and X with what only names or locates it before "را": "شهر ایزیوم در
+# استان خارکیف را", "الحمدانیه (قره‌قوش) در جنوب شرق موصل را"
+_LOCATED_OBJECT = re.compile(
+    r"[\s\u200c]*(?:\([^()]{1,40}\)[\s\u200c]*)?"
+    r"(?:[،,]?[\s\u200c]*(?:در|مرکز)[\s\u200c]+[^،,.؛()]{1,60}?[\s\u200c]*[،,]?)?"
+    r"[\s\u200c]*را(?![\w\u200c])"
+)
+
+
+def _object_of_ra(text: str, place: FoundPlace, places: list[FoundPlace]) -> bool:
+    """Whether a place is the object that "را" marks: right before it, or followed
+    only by another name of it in brackets or a locator whose places are no targets."""
+    m = _LOCATED_OBJECT.match(text, place.end)
+    return m is not None and not any(place.end <= p.start < m.end() for p in places)
+
+
+# an entry into a country's soil or a province is no takeover of a place
+_INTO_SOIL = re.compile(r"وارد[\s\u200c]+(?:خاک|قلمرو|مرز|مرزهای)(?![\w\u200c])")
+_NO_ENTRY_KINDS = (PlacePrecision.COUNTRY, PlacePrecision.ADMIN1, PlacePrecision.REGION)
 # driving a side out of a place: "بیرون راندند", "اخراج کردند", "عقب راندند"
 _EXPULSION = re.compile(r"بیرون|اخراج|عقب[\s\u200c]+(?:راند|زد)")
 _COORDINATED_FORCES = re.compile(

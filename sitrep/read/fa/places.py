@@ -196,8 +196,15 @@ _PLACE_HEAD = re.compile(
     r"(?<!این[\s\u200c])(?<!آن[\s\u200c])(?<!همین[\s\u200c])(?<![\w\u200c])"
     r"(?:ولسوالی|ولایت|شهرستان|شهر|شهرک|روستای|منطقه)[\s\u200c]+$"
 )
-# Dari "ولسوالی X" is the district X (an ADMIN2), not the town at its centre.
-_DISTRICT_HEAD = re.compile(r"ولسوالی(?:[\s\u200c]+های)?[\s\u200c]+$")
+# Dari "ولسوالی X" is the district X (an ADMIN2), not the town at its centre;
+# after the plural head each name of a list is one ("ولسوالی‌های X و Y", "X، Y و Z"):
+# conjuncts of up to three words, none of them a function word
+_LIST_WORD = r"(?!(?:را|که|از|به|در|با|تا|بر)[\s\u200c])[^\s\u200c،,.؛]+"
+_LIST_AND = r"(?:[\s\u200c]+و|[\s\u200c]*[،,])[\s\u200c]+"
+_DISTRICT_HEAD = re.compile(
+    r"ولسوالی(?:[\s\u200c]+های)?[\s\u200c]+$"
+    rf"|ولسوالی[\s\u200c]*های[\s\u200c]+(?:{_LIST_WORD}(?:[\s\u200c]+{_LIST_WORD}){{0,2}}{_LIST_AND})+$"
+)
 # "مقام ولایت قندهار", "مرکز ولایت قندوز": the provincial seat, the city of the name.
 _SEAT_HEAD = re.compile(
     r"(?:مقام|مقر|دفتر[\s\u200c]+والی|ساختمان)[\s\u200c]+(?:ولایت[\s\u200c]+)?$"
@@ -246,6 +253,11 @@ _AFTER_EVENT_OF = re.compile(
 _SEAT_OF = re.compile(r"[،,][\s\u200c]*مرکز[\s\u200c]+(?:(?:ایالت|استان|ولایت)[\s\u200c]+)?$")
 _COMPASS = re.compile(
     r"(?<![\w\u200c])(?:شمال|جنوب|شرق|غرب)(?:[\s\u200c]+(?:شرق|غرب))?(?:[\s\u200c]+استان)?\s+$"
+)
+# "شهر X در Y", "شهر X، مرکز ولایت Y": Y only locates the town X
+_TOWN_LOCATED = re.compile(
+    r"(?<![\w\u200c])شهر[\s\u200c]+[^\s\u200c،,.؛]+(?:[\s\u200c]+[^\s\u200c،,.؛]+)?"
+    r"[\s\u200c]*[،,]?[\s\u200c]*(?:در|مرکز)[\s\u200c]+(?P<noun>(?:ولایت|استان|ایالت)[\s\u200c]+)?$"
 )
 # "X به Y" after a road word: the second place is a reference point as well.
 _ROUTE_SECOND = re.compile(r"[\s\u200c]+به[\s\u200c]+$")
@@ -343,6 +355,7 @@ def find_places(
     ]
     found = [f for f in found if not any(a < f.end and f.start < b for a, b in outlets)]
     found = [_dari_admin(gazetteer, text, _country_named(gazetteer, f)) for f in found]
+    found = [_compass_province(gazetteer, folded, original, base, f) for f in found]
     found += _unnamed_districts(gazetteer, folded, original, base, found)
     return sorted(found, key=lambda f: f.start)
 
@@ -419,45 +432,41 @@ def _unnamed_districts(
     consonants of the next two words or the next word, where exactly one Afghan
     district (or populated town) has them."""
     text = folded.text
-    heads = [(h, PlacePrecision.ADMIN2) for h in re.finditer(r"ولسوالی[\s\u200c]+", text)]
+    heads = [
+        (h.end(), PlacePrecision.ADMIN2, bool(h.group(1)))
+        for h in re.finditer(r"ولسوالی([\s\u200c]*های)?[\s\u200c]+", text)
+    ]
     if _DARI_SENTENCE.search(text):
-        heads += [(h, PlacePrecision.CITY) for h in _TOWN_HEAD.finditer(text)]
+        heads += [(h.end(), PlacePrecision.CITY, False) for h in _TOWN_HEAD.finditer(text)]
     out: list[FoundPlace] = []
-    for head, kind in heads:
+    while heads:
+        at, kind, plural = heads.pop(0)
         districts = _afghan_places(gazetteer, kind)
-        if any(f.start == head.end() for f in (*found, *out)):
+        named = [f for f in (*found, *out) if f.start == at]
+        if named:
+            if plural:  # "ولسوالی‌های دشت ارچی و X": the next name of the list
+                heads[:0] = _next_in_list(text, named[0].end)
             continue
-        for start, end in _names_after_head(text, head.end(), town=False):
+        for start, end in _names_after_head(text, at, town=False):
             place = districts.get(persian_skeleton(text[start:end]))
             if place is not None:
                 span = folded.span(start, end, original, base=base)
                 match = PlaceMatch(place, span.text, span, 0.6)
                 district = kind is PlacePrecision.ADMIN2
                 out.append(FoundPlace(start, end, match, named=True, district=district))
+                if plural:
+                    heads[:0] = _next_in_list(text, end)
                 break
     return out
 
 
-def _names_after_head(text: str, at: int, *, town: bool) -> Iterator[tuple[int, int]]:
-    """The spans of the first two words and of the first word right after a head
-    noun ending at ``at``, longer first, that could be a place's name: no function
-    word, one space between. With ``town``, no adjective of a town ("شهر کوچک")
-    and only a name that a locator, "را", a list or the clause's end follows."""
-    words = list(_DISTRICT_NAME_WORDS.finditer(text, at))[:2]
-    if not words or words[0].start() != at:
-        return
-    for n in (2, 1):
-        chosen = words[:n]
-        if len(chosen) < n or any(
-            w.group() in FUNCTION_WORDS or (town and _town_adjective(w.group())) for w in chosen
-        ):
-            continue
-        start, end = chosen[0].start(), chosen[-1].end()
-        if text[start:end] != " ".join(w.group() for w in chosen):
-            continue
-        if town and not _TOWN_NAME_END.match(text, end):
-            continue
-        yield start, end
+_NEXT_IN_LIST = re.compile(_LIST_AND)
+
+
+def _next_in_list(text: str, end: int) -> list[tuple[int, PlacePrecision, bool]]:
+    """Where the next district of a list after a plural head begins, if one does."""
+    m = _NEXT_IN_LIST.match(text, end)
+    return [(m.end(), PlacePrecision.ADMIN2, True)] if m else []
 
 
 # Words that follow "شهر" as adjectives, never as a town's name: "شهر کوچک" (a
@@ -470,13 +479,28 @@ _TOWN_ADJECTIVES = frozenset(
 )
 
 
+_WORD_AND_SPACE = re.compile(r"([^\s\u200c،,.؛«»()]+)[\s\u200c]+")
+
+
+def _after_adjectives(text: str, at: int) -> int:
+    """Where a town's name begins after its head noun: past adjectives that may come
+    between ("شهر بندری المخا", "شهر مرزی جرابلس")."""
+    for _ in range(2):
+        m = _WORD_AND_SPACE.match(text, at)
+        if m is None or not _town_adjective(m.group(1)):
+            break
+        at = m.end()
+    return at
+
+
 def _town_adjective(word: str) -> bool:
     """An adjective of a town, with its indefinite ی too ("شهر دیگری", "شهر مهمی")."""
     return word in _TOWN_ADJECTIVES or (word.endswith("ی") and word[:-1] in _TOWN_ADJECTIVES)
 
 
 # what may follow a town's name: a locator, the object marker, a list or the end
-_TOWN_NAME_END = re.compile(r"[\s\u200c]*(?:$|[،,.؛:)]|(?:در|را|و|که|نیز|از)(?![\w\u200c]))")
+# ("(" opens another name of the town: "شهر الحمدانیه (قره‌قوش) در ...")
+_TOWN_NAME_END = re.compile(r"[\s\u200c]*(?:$|[،,.؛:()]|(?:در|را|و|که|نیز|از)(?![\w\u200c]))")
 _MIN_UNNAMED_TOWN = 1_000
 
 
@@ -504,6 +528,40 @@ def _one_town(towns: Sequence[Place]) -> Place | None:
     return None
 
 
+def _names_after_head(text: str, at: int, *, town: bool) -> list[tuple[int, int]]:
+    """The spans of the first two words and of the first word right after a head
+    noun ending at ``at``, longer first, that could be a place's name: no function
+    word, one space between; with ``town``, no adjective of a town ("شهر کوچک")."""
+    words = list(_DISTRICT_NAME_WORDS.finditer(text, at))[:2]
+    if not words or words[0].start() != at:
+        return []
+    spans = []
+    for n in (2, 1):
+        chosen = words[:n]
+        if len(chosen) < n or any(
+            w.group() in FUNCTION_WORDS or (town and _town_adjective(w.group())) for w in chosen
+        ):
+            continue
+        start, end = chosen[0].start(), chosen[-1].end()
+        if text[start:end] == " ".join(w.group() for w in chosen):
+            spans.append((start, end))
+    return spans
+
+
+def _town_name_spans(
+    text: str, row: list[FoundPlace]
+) -> Iterator[tuple[FoundPlace | None, list[tuple[int, int]]]]:
+    """For each town head noun ("شهر", "بندر", past adjectives): the place already
+    read where the name begins, if any, and the spans the name may take (two
+    words, then one; never a function word or an adjective of a town)."""
+    for head in _TOWN_HEAD.finditer(text):
+        at = _after_adjectives(text, head.end())
+        if any(f.start < at < f.end for f in row):
+            continue
+        if spans := _names_after_head(text, at, town=True):
+            yield next((f for f in row if f.start == at), None), spans
+
+
 def unnamed_towns(
     gazetteer: Gazetteer,
     sentences: Sequence[tuple[Folded, str, int]],
@@ -524,10 +582,12 @@ def unnamed_towns(
     for (folded, original, base), found in zip(sentences, places, strict=True):
         text = folded.text
         row = list(found)
-        for head in _TOWN_HEAD.finditer(text) if codes else ():
-            if any(f.start <= head.end() < f.end or f.start == head.end() for f in row):
+        for named, spans in _town_name_spans(text, row) if codes else ():
+            if named is not None:
                 continue
-            for start, end in _names_after_head(text, head.end(), town=True):
+            for start, end in spans:
+                if not _TOWN_NAME_END.match(text, end):
+                    continue
                 key = persian_skeleton(text[start:end])
                 place = _one_town(
                     [p for c in codes for p in _towns_by_skeleton(gazetteer, c).get(key, ())]
@@ -539,6 +599,114 @@ def unnamed_towns(
                     break
         out.append(sorted(row, key=lambda f: f.start))
     return out
+
+
+# after a town's name: the province it lies in ("در استان", "، مرکز ولایت")
+_PROVINCE_AFTER = re.compile(
+    r"[\s\u200c]*[،,]?[\s\u200c]*(?:در|مرکز)[\s\u200c]+(?P<noun>(?:ولایت|استان|ایالت)[\s\u200c]+)?"
+)
+_MIN_LOCATED_KEY = 2
+
+
+@lru_cache(maxsize=64)
+def _province_towns(gazetteer: Gazetteer, province: Place) -> dict[str, tuple[Place, ...]]:
+    """The populated towns of one province by consonant skeleton ("v" dropped)."""
+    out: dict[str, dict[int, Place]] = {}
+    for place in gazetteer.places_of_kind(province.country, PlacePrecision.CITY):
+        if place.population <= 0 or not gazetteer.contains(province, place):
+            continue
+        for name in {place.name, *gazetteer.names_of(place)}:
+            key = latin_skeleton(name).replace("v", "")
+            if len(key) >= _MIN_LOCATED_KEY:
+                out.setdefault(key, {})[place.id] = place
+    return {k: tuple(v.values()) for k, v in out.items()}
+
+
+def located_towns(
+    gazetteer: Gazetteer,
+    sentences: Sequence[tuple[Folded, str, int]],
+    places: Sequence[Sequence[FoundPlace]],
+) -> list[list[FoundPlace]]:
+    """Towns after "شهر" that the gazetteer has no Persian name for, located by
+    the province the sentence puts them in ("شهر بارا در ایالت ...", "شهر شرنه
+    مرکز ولایت پکتیکا"): the one town of that province with the name's consonants.
+
+    The province narrows the search so far that a short name (two or three
+    consonants, too common to try country-wide) can be tried.
+    """
+    out: list[list[FoundPlace]] = []
+    for (folded, original, base), found in zip(sentences, places, strict=True):
+        text = folded.text
+        row = list(found)
+        for named, spans in _town_name_spans(text, row):
+            for start, end in spans:
+                if named is not None and named.end != end:
+                    continue
+                after = _PROVINCE_AFTER.match(text, end)
+                province = next(
+                    (
+                        f
+                        for f in row
+                        if after is not None
+                        and f.start in (after.start("noun"), after.end())
+                        and f.kind is PlacePrecision.ADMIN1
+                    ),
+                    None,
+                )
+                # a namesake abroad read there ("کتم", Kitim) yields to the province's town
+                if province is None or (
+                    named is not None
+                    and (
+                        named.match.place.country == province.match.place.country
+                        or named.kind is not PlacePrecision.CITY
+                    )
+                ):
+                    continue
+                key = persian_skeleton(text[start:end]).replace("v", "")
+                towns = _province_towns(gazetteer, province.match.place).get(key, ())
+                # a town so named beats one that has the name only as an alias
+                # (Sharan over Zarah Sharan, "also Sharan")
+                own = [t for t in towns if latin_skeleton(t.name).replace("v", "") == key]
+                place = _one_town(own) or _one_town(towns)
+                if place is not None:
+                    span = folded.span(start, end, original, base=base)
+                    if named is not None:
+                        row.remove(named)
+                    row.append(
+                        FoundPlace(start, end, PlaceMatch(place, span.text, span, 0.6), named=True)
+                    )
+                    break
+        out.append(sorted(row, key=lambda f: f.start))
+    return out
+
+
+# Persian puts the compass word after the name: "کردفان شمالی" is North Kordofan
+_COMPASS_AFTER = re.compile(r"[\s\u200c]+(شمالی|جنوبی|شرقی|غربی|مرکزی)(?![\w\u200c])")
+_COMPASS_ENGLISH = {
+    "شمالی": "North",
+    "جنوبی": "South",
+    "شرقی": "East",
+    "غربی": "West",
+    "مرکزی": "Central",
+}
+
+
+def _compass_province(
+    gazetteer: Gazetteer, folded: Folded, original: str, base: int, f: FoundPlace
+) -> FoundPlace:
+    """A region or province with a compass word after it ("کردفان شمالی", "دارفور
+    جنوبی") is the province of that name in its country, where the gazetteer has one."""
+    place = f.match.place
+    m = _COMPASS_AFTER.match(folded.text, f.end)
+    if m is None or place.kind not in (PlacePrecision.REGION, PlacePrecision.ADMIN1):
+        return f
+    name = f"{_COMPASS_ENGLISH[m.group(1)]} {place.name}"
+    for other in gazetteer.lookup(name, countries=[place.country]):
+        if other.kind is PlacePrecision.ADMIN1 and other.country == place.country:
+            span = folded.span(f.start, m.end(), original, base=base)
+            match = PlaceMatch(other, span.text, span, f.match.confidence)
+            return replace(f, end=m.end(), match=match)
+    return f
 
 
 def _country_named(gazetteer: Gazetteer, f: FoundPlace) -> FoundPlace:
@@ -558,7 +726,10 @@ def _dari_admin(gazetteer: Gazetteer, text: str, f: FoundPlace) -> FoundPlace:
     """ "ولسوالی X" -> the district X (ADMIN2) when the gazetteer has one;
     "مقام ولایت X" -> the city X (the provincial seat) rather than the province."""
     place = f.match.place
-    if _DISTRICT_HEAD.search(text, 0, f.start) and place.kind is not PlacePrecision.ADMIN2:
+    district_head = _DISTRICT_HEAD.search(text, 0, f.start) is not None
+    if district_head and place.kind is PlacePrecision.ADMIN2:
+        return replace(f, district=True)
+    if district_head:
         want = PlacePrecision.ADMIN2
     elif _SEAT_HEAD.search(text, 0, f.start) and place.kind is PlacePrecision.ADMIN1:
         want = PlacePrecision.CITY
@@ -674,6 +845,14 @@ def is_reference_point(text: str, place: FoundPlace, places: list[FoundPlace]) -
         p.kind is PlacePrecision.CITY and p.end <= place.start for p in places if p is not place
     ):
         return True  # "شهر سنجه، مرکز ایالت سنار": the province of the town just named
+    located = _TOWN_LOCATED.search(before)
+    if located and (
+        place.kind in (PlacePrecision.ADMIN1, PlacePrecision.REGION) or located.group("noun")
+    ):
+        # "شهر بارا در کردفان شمالی", "شهر شرنه مرکز ولایت پکتیکا": the province
+        # locates a town the sentence names (known to the gazetteer or not); after
+        # "استان" it is the province even where a namesake city was read
+        return True
     if _COMPASS.search(before) and any(
         p is not place and p.kind is PlacePrecision.CITY and not _COMPASS.search(text, 0, p.start)
         for p in places
