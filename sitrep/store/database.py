@@ -581,10 +581,15 @@ class Store:
             ]
 
 
+# How long a SQLite connection waits for another process's lock before it fails.
+_BUSY_SECONDS = 30
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    # First, so that even switching the journal mode waits for another process.
-    cursor.execute("PRAGMA busy_timeout=30000")
+    # First, so that every later statement waits for another process's lock (the
+    # switch to WAL, for which SQLite calls no busy handler, waits in _set_wal).
+    cursor.execute(f"PRAGMA busy_timeout={_BUSY_SECONDS * 1000}")
     # WAL: readers (the web page) never block the single writer (ingest).
     _set_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -601,7 +606,7 @@ def _set_wal(cursor: Any) -> None:
     it: two processes opening one new database at once (two ingests) had the second
     fail at once with "database is locked". It waits up to the busy timeout instead.
     """
-    deadline = time.monotonic() + 30.0
+    deadline = time.monotonic() + _BUSY_SECONDS
     pause = 0.005
     while True:
         try:
