@@ -741,3 +741,42 @@ def test_its_troops_are_the_side_the_report_last_told_taking(extractor: Extracto
     # a name in the sentence still wins over the pronoun's antecedent
     kyiv = "Ukraine's army said on Monday that its soldiers had recaptured Kupiansk from Russia."
     assert taken_by(extractor, soledar + kyiv)["Kupyansk"] == "Military Forces of Ukraine"
+
+
+# -- who the subject fights, and a capital that stands for its state ----------------
+
+
+def test_the_side_a_subject_fights_is_not_the_taker(extractor: Extractor) -> None:
+    text = (
+        "Fighters from a paramilitary force locked in conflict with Sudan's armed forces "
+        "on Monday entered Wad Madani, a city crowded with displaced families."
+    )
+    assert "Military Forces of Sudan" not in gainers(read(extractor, text, day="2023-12-18"))
+    text = "Rebels fighting the junta captured the town of Lashio on Saturday."
+    assert "Military Forces of Myanmar" not in gainers(read(extractor, text, day="2024-08-03"))
+    # an ally is not a foe: "fighting alongside"
+    text = (
+        "The Syrian army, fighting alongside Lebanon's Hezbollah, seized Abu Kamal from "
+        "Islamic State on Wednesday."
+    )
+    assert gainers(read(extractor, text, day="2017-11-08")) == {"Military Forces of Syria"}
+
+
+def test_a_capital_before_troops_names_the_states_forces(extractor: Extractor) -> None:
+    text = "DONETSK, May 21 - Moscow troops captured Bakhmut on Saturday, officials said."
+    found = takeovers(read(extractor, text, day="2023-05-21"))
+    assert {m.actor1.name for m in found if m.actor1} == {"Military Forces of Russia"}
+    assert {m.place.place.name for m in found if m.place} == {"Bakhmut"}
+    text = "GOMA, Jan 27 - Kinshasa's army said on Monday it had retaken the town of Sake."
+    assert gainers(read(extractor, text, day="2025-01-27")) == {
+        "Military Forces of the Democratic Republic of Congo"
+    }
+
+
+def test_a_capital_that_could_act_is_the_state_not_the_place(extractor: Extractor) -> None:
+    text = (
+        "Russia said its forces took complete control of a city in eastern Ukraine on "
+        "Saturday, a gain Moscow could use to lift morale."
+    )
+    places = {m.place.place.name for m in read(extractor, text, day="2024-02-17") if m.place}
+    assert "Moscow" not in places

@@ -211,6 +211,15 @@ LOST_CONTROL = re.compile(r"los(?:t|es|ing)\b", re.IGNORECASE)
 INTO_HANDS = re.compile(r"\bhands$", re.IGNORECASE)
 # where the clause of "fell to X" ends: a comma, or a conjunction that opens another
 CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-\s|\b(?:as|while|when|after|before|but|whereas)\b")
+# inside a subject, the words that make the actor after them the subject's enemy:
+# "a force locked in conflict with the army", "rebels fighting the junta" (but not
+# "the army, fighting alongside Hezbollah": an ally; "fighting with" may be either)
+OPPONENT_CUE = re.compile(
+    r"\b(?:(?:conflict|war|battles?|clashes|clashing|feuding)\s+with|against"
+    r"|(?:fighting|battling)(?!\s+(?:alongside|with|beside|for|under|on|in|to|together)\b))"
+    r"\b[^,;]*$",
+    re.IGNORECASE,
+)
 LOSER_CUE = re.compile(r"\b(?:from|against|on|of|targeting|targeted)\b[^,;]*$", re.IGNORECASE)
 # what may stand between two places of one list: "X in Syria and Y", "X, Y and Z",
 # "X near the Iranian border, Jalawla, Y", "as well as the Y" (no verb, no clause)
@@ -1349,7 +1358,10 @@ METONYMY_AFTER = re.compile(
     r"^(?:['’]s\b|\s+(?:government|regime|authorities|officials|leadership|administration"
     r"|(?:has\s+|had\s+)?(?:proclaimed|announced|said|says|claimed|declared|accused|denied|made"
     r"|blamed|alleged|urged|demanded|insists|called"
-    r"|insisted|sent|deployed|warned|vowed|responded|rejected))\b)",
+    r"|insisted|sent|deployed|warned|vowed|responded|rejected)"
+    # "Moscow troops captured Bakhmut", "a gain Moscow could use": the state, not the city
+    r"|troops|forces|soldiers|units|jets|warplanes"
+    r"|(?:could|would|will|can|may|might|must|should|hopes|wants|needs)\s+[a-z]+)\b)",
     re.IGNORECASE,
 )
 
@@ -2121,7 +2133,12 @@ def _roles(
                     # "the rebel force that took control of Afrin": the relative
                     # pronoun stands for the noun the clause hangs on
                     lo, hi = _noun_phrase_before(token.head)
-                agent_side += actors_in(lo, hi)
+                found = actors_in(lo, hi)
+                # "fighters from a paramilitary force locked in conflict with Sudan's
+                # armed forces entered ...": who the subject fights is not the subject
+                foes = [m for m in found if OPPONENT_CUE.search(text[lo : m.span.start])]
+                agent_side += [m for m in found if m not in foes]
+                loser_side += foes
                 subject_unknown = not agent_side and child.tag_ != "PRP"
             elif (
                 child.dep_ == "agent"
