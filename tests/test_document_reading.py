@@ -39,6 +39,11 @@ def test_dateline_is_not_part_of_the_lead() -> None:
     # capitals inside a sentence are no dateline
     assert dateline_end("ISIS captured the town - a heavy blow.") == 0
     assert dateline_end("Raqqa fell on Tuesday.") == 0
+    # AFP's form, a colon after the city in capitals; a word before a colon is no city
+    assert dateline_end("BANGKOK: Rebels took the base.") == len("BANGKOK: ")
+    assert dateline_end("BEIRUT, Lebanon: Troops entered.") == len("BEIRUT, Lebanon: ")
+    assert dateline_end("Note: the town fell.") == 0
+    assert dateline_end("UN: the town fell.") == 0
 
 
 def test_dateline_city_is_not_where_the_event_happened(extractor: Extractor) -> None:
@@ -50,6 +55,15 @@ def test_dateline_city_is_not_where_the_event_happened(extractor: Extractor) -> 
     places = {m.place.place.name for m in takeovers(mentions) if m.place}
     assert "Damascus" not in places
     assert places
+
+    # nor, with a colon, a capital abroad for a takeover the lead places nowhere
+    mentions = read(
+        extractor,
+        "BANGKOK: A Myanmar ethnic minority armed group said on Saturday that it had "
+        "captured a regional military command after weeks of clashes.",
+        day="2024-08-03",
+    )
+    assert "Bangkok" not in {m.place.place.name for m in mentions if m.place}
 
 
 def test_a_date_does_not_carry_across_a_long_unbroken_article(extractor: Extractor) -> None:

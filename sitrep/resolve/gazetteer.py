@@ -292,8 +292,8 @@ def _abbreviation_use(text: str, tok: tuple[int, int, str]) -> bool:
     return text[end : end + 1] == "." and text[:start].rstrip().endswith(",")
 
 
-# What follows a dateline's place: "CARTHAGE, N.C. (AP) -", "COLUMBUS -- ".
-_DATELINE_TAIL = re.compile(r"\s*(?:,|--|\u2014|\u2013|-\s|\()")
+# What follows a dateline's place: "CARTHAGE, N.C. (AP) -", "COLUMBUS -- ", "BANGKOK: ".
+_DATELINE_TAIL = re.compile(r"\s*(?:,|--|\u2014|\u2013|-\s|\(|:\s)")
 
 
 def _dateline(text: str, start: int, end: int) -> bool:

@@ -113,10 +113,11 @@ def _is_abbreviation(chunk: str) -> bool:
 
 
 # A wire dateline opening an article: "KABUL, Aug 12 (Reuters) - ", "BEIRUT (AP) — ",
-# "KYIV, Ukraine — ". The city is in capitals; what follows the dash is the lead.
+# "KYIV, Ukraine — ", "BANGKOK: " (AFP's and Asian papers' form). The city is in
+# capitals; what follows the dash or colon is the lead.
 _DATELINE = re.compile(
     r"\A\s*[A-Z][A-Z'’.\-]{2,}(?:\s+[A-Z][A-Z'’.\-]+){0,3}"
-    r"(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,2})?(?:\s*\([^()\n]{1,40}\))?\s*(?:--|[-–—])\s+"
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,2})?(?:\s*\([^()\n]{1,40}\))?\s*(?:--|[-–—]|(?<=[\w.)]):)\s+"
 )
 
 
