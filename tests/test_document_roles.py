@@ -780,3 +780,17 @@ def test_a_capital_that_could_act_is_the_state_not_the_place(extractor: Extracto
     )
     places = {m.place.place.name for m in read(extractor, text, day="2024-02-17") if m.place}
     assert "Moscow" not in places
+
+
+def test_a_side_claiming_control_of_a_town_took_it(extractor: Extractor) -> None:
+    text = "LASHIO, Aug 3 - The MNDAA claimed full control of Lashio on Saturday."
+    found = takeovers(read(extractor, text, day="2024-08-03"), Status.CLAIMED)
+    found += takeovers(read(extractor, text, day="2024-08-03"))
+    assert {m.place.place.name for m in found if m.place} == {"Lashio"}
+    assert {m.actor1.name for m in found if m.actor1} == {
+        "MNDAA: Myanmar National Democratic Alliance Army"
+    }
+    # a claim on something else is not a takeover ("claimed control of the narrative")
+    assert not takeovers(
+        read(extractor, "Both camps claimed control of the narrative.", day="2024-08-03")
+    )

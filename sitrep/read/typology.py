@@ -270,6 +270,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:is|are)\s+now\s+in\s+(?:full\s+|complete\s+|total\s+)?control\s+of",
         feature=False,
     ),
+    # "rebels claimed control of Lashio", "the army claims full control of the town":
+    # a side's own word on its takeover, read as the reader reads "said it had taken"
+    Trigger(
+        Family.TAKE,
+        r"claim(?:ed|s|ing)?\s+(?:(?:full|total|complete)\s+)?control\s+(?:of|over)",
+        feature=False,
+        follow=_PLACE_OBJECT,
+    ),
     # "Ethiopian forces have lost control of Lalibela to Tigrayan fighters": the
     # subject lost the town; who took it follows "to" (the reader swaps the roles)
     Trigger(
