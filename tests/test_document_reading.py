@@ -44,6 +44,8 @@ def test_dateline_is_not_part_of_the_lead() -> None:
     assert dateline_end("BEIRUT, Lebanon: Troops entered.") == len("BEIRUT, Lebanon: ")
     assert dateline_end("Note: the town fell.") == 0
     assert dateline_end("UN: the town fell.") == 0
+    # South Asian papers' form: the city's name and a colon
+    assert dateline_end("Kabul: The Taliban captured Kunduz.") == len("Kabul: ")
 
 
 def test_dateline_city_is_not_where_the_event_happened(extractor: Extractor) -> None:

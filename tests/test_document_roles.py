@@ -794,3 +794,34 @@ def test_a_side_claiming_control_of_a_town_took_it(extractor: Extractor) -> None
     assert not takeovers(
         read(extractor, "Both camps claimed control of the narrative.", day="2024-08-03")
     )
+
+
+def test_foreign_troops_are_not_the_countrys_own(extractor: Extractor) -> None:
+    text = (
+        "The fall of Kunduz is the biggest gain by the insurgents since they launched an "
+        "offensive after foreign troops began withdrawing from the country in May."
+    )
+    found = read(extractor, text, day="2021-08-08")
+    assert "Military Forces of Afghanistan" not in {m.actor1.name for m in found if m.actor1}
+
+
+def test_a_tally_to_date_is_no_new_takeover(extractor: Extractor) -> None:
+    text = (
+        "The militants captured Kunduz and Sar-e-Pul on Sunday. They have captured a "
+        "total of four provincial capitals since Friday."
+    )
+    found = takeovers(read(extractor, text, day="2021-08-08"))
+    assert sorted(m.place.place.name for m in found if m.place) == ["Kunduz", "Sar-e Pul"]
+
+
+def test_each_joined_clause_with_its_own_subject_has_its_own_place_and_day(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "KABUL, Aug 8 - Earlier on Friday, the Taliban had captured the province of "
+        "Nimroz and on Saturday they captured Sheberghan city in Jawzjan province."
+    )
+    found = takeovers(read(extractor, text, day="2021-08-08"))
+    by_place = {m.place.place.id: m.time.value if m.time else None for m in found if m.place}
+    days = sorted(d for d in by_place.values() if d)
+    assert days == [date(2021, 8, 6), date(2021, 8, 7)]

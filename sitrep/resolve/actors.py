@@ -525,6 +525,7 @@ class ActorDictionary:
                         entry
                         and self._not_a_verb(entry, text, toks, i, length)
                         and not (entry.rank == _GENERIC and _modifies_noun(toks, i + length))
+                        and not (entry.rank == _GENERIC and _foreign_before(norms, i))
                         and not (length == 1 and first in _AGENCIES and _agency(text, toks, i))
                     ):
                         return length, entry
@@ -693,6 +694,16 @@ def _agency(text: str, toks: list[_Token], i: int) -> bool:
     left = text[max(0, toks[i].start - 2) : toks[i].start]
     right = text[toks[i].end : toks[i].end + 2]
     return "(" in left or "/" in left or ")" in right or right.strip().startswith(("-", "—"))
+
+
+# "after foreign troops began withdrawing": troops from abroad are not the forces of
+# the country the sentence is about, which a generic word alone would name
+_FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "nato-led", "us-led"})
+
+
+def _foreign_before(norms: list[str], i: int) -> bool:
+    """True when the word before a generic match says the forces are from abroad."""
+    return i > 0 and norms[i - 1] in _FOREIGN_WORDS
 
 
 def _modifies_noun(toks: list[_Token], nxt: int) -> bool:

@@ -114,10 +114,12 @@ def _is_abbreviation(chunk: str) -> bool:
 
 # A wire dateline opening an article: "KABUL, Aug 12 (Reuters) - ", "BEIRUT (AP) — ",
 # "KYIV, Ukraine — ", "BANGKOK: " (AFP's and Asian papers' form). The city is in
-# capitals; what follows the dash or colon is the lead.
+# capitals; what follows the dash or colon is the lead. South Asian papers write the
+# city as a name and a colon: "Kabul: The Taliban captured ..."
 _DATELINE = re.compile(
-    r"\A\s*[A-Z][A-Z'’.\-]{2,}(?:\s+[A-Z][A-Z'’.\-]+){0,3}"
-    r"(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,2})?(?:\s*\([^()\n]{1,40}\))?\s*(?:--|[-–—]|(?<=[\w.)]):)\s+"
+    r"\A\s*(?:[A-Z][A-Z'’.\-]{2,}(?:\s+[A-Z][A-Z'’.\-]+){0,3}"
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,2})?(?:\s*\([^()\n]{1,40}\))?\s*(?:--|[-–—]|(?<=[\w.)]):)"
+    r"|[A-Z][a-z]{2,}(?:[\s-][A-Z][a-z]+)?:)\s+"
 )
 
 
