@@ -1325,11 +1325,18 @@ def _build_world_rows(config: Config) -> list[_Row]:
     rows.extend(_continent_rows(gc.get_continents()))
     rows.extend(admin_rows.values())
     rows.extend(admin2_rows)
+    # Towns places.json names by GeoNames id are kept whatever their population
+    # (GeoNames gives district seats such as Bint Jbeil none).
+    named = {int(e["geonames_id"]) for e in _own_data().get("places", []) if e.get("geonames_id")}
     for city in gc.get_cities().values():
         cc = city["countrycode"]
         if cc not in iso3:
             continue
-        if cc not in focus and int(city["population"]) < config.gazetteer_min_population:
+        if (
+            cc not in focus
+            and int(city["population"]) < config.gazetteer_min_population
+            and int(city["geonameid"]) not in named
+        ):
             continue
         rows.append(_city_row(city, iso3[cc], admin_rows.get(f"{cc}.{city['admin1code']}")))
     _add_own_data(rows, iso3)
@@ -1414,13 +1421,15 @@ def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
     provinces = {
         (r.iso3, normalize_name(r.name)): r for r in rows if r.kind is PlacePrecision.ADMIN1
     }
+    by_id = {r.id: r for r in rows}
     next_id = -1
     for entry in data.get("places", []):
         kind = _KIND_NAMES[entry["kind"]]
         cc = entry["country"]
         names = [entry["name"], *entry.get("aliases", [])]
-        found = None
-        for name in names:
+        # an entry with a GeoNames id names that place of the package data
+        found = by_id.get(int(entry["geonames_id"])) if entry.get("geonames_id") else None
+        for name in names if found is None else ():
             found = by_key.get((iso3.get(cc, ""), kind, normalize_name(name)))
             if found:
                 break
@@ -1504,6 +1513,7 @@ _DOUBLED_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1", re.I)
 _DIPHTHONG_ENDINGS = ("ayn", "ain", "ein")
 _DIPHTHONG_END = re.compile(r"(ayn|ain|ein)\b", re.I)
 _ARABIC_WORD_OF = {w.casefold(): g for g in _ARABIC_WORD_GROUPS for w in g}
+_AYN_AFTER_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])[\u2018\u2019'`\u02bf\u02bb]([aeiou])", re.I)
 
 
 def _rule_variants(name: str, iso3: str) -> list[str]:
@@ -1526,6 +1536,10 @@ def _rule_variants(name: str, iso3: str) -> list[str]:
                     if ending[0].isupper():
                         other = other.capitalize()
                     out.append(name[: m.start()] + other + name[m.end() :])
+        # An ayn after a consonant, written as a mark, is as often written as a
+        # doubled vowel: "Tall Rif‘at" / "Tal Rifaat", "Qal‘at" / "Qalaat".
+        out += [_AYN_AFTER_CONSONANT.sub(r"\1\2\2", n) for n in (name, *out)]
+        out = [n for n in out if n != name]
     elif iso3 in _SLAVIC_COUNTRIES and name.isascii():
         # Ukrainian -iv / Russian -ov (Kharkiv, Kharkov), -ivka / -ovka.
         for uk, ru in (("ivka", "ovka"), ("iv", "ov")):
