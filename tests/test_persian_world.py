@@ -689,3 +689,22 @@ def test_an_incursion_is_no_takeover(extractor: Extractor) -> None:
         assert places_taken(extractor, text, date(2024, 8, 6)) == [], text
     # an entry into a named town still is one
     assert places_taken(extractor, "طالبان وارد شهر غزنی شدند.", date(2021, 8, 12))
+
+
+# -- fifth batch (fa-210 on): rules its dev split and fa_b4_dev led to -------------------
+
+
+def mentions_of(extractor: Extractor, text: str, published: date) -> list[Mention]:
+    article = Article.make(text, language="fa", outlet="Tolo", published_at=published)
+    return list(extractor.read(article).mentions)
+
+
+def test_the_war_as_a_span_of_time_is_no_clash(extractor: Extractor) -> None:
+    for text in (
+        "شهر تورتسک پیش از جنگ حدود ۳۰ هزار نفر جمعیت داشت.",
+        "جمعیت ماریوپل از آغاز جنگ نصف شده است.",
+    ):
+        assert not any(m.trigger == "جنگ" for m in mentions_of(extractor, text, date(2025, 2, 11)))
+    # the war itself, somewhere, is still a clash
+    (m,) = mentions_of(extractor, "جنگ در باخموت ادامه دارد.", date(2023, 3, 1))
+    assert m.trigger == "جنگ" and m.place is not None

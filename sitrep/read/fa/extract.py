@@ -181,6 +181,12 @@ _DEMONSTRATIVE_BEFORE = re.compile(r"(?:این|آن|همین|همان)[\s\u200c]
 _PLURAL = re.compile(r"(?:های|ها)$")
 _APPOSITION = re.compile(r"[\s\u200c]*[(\[][\s\u200c]*")
 _SUPPORT_FAMILIES = frozenset({Family.AIR, Family.SHELLING, Family.CLASH})
+# "پیش از جنگ", "از آغاز جنگ", "در دوران جنگ": the war as a span of time that dates
+# something else ("تورتسک که پیش از جنگ ۳۰ هزار نفر جمعیت داشت"), not a clash
+_WAR_AS_TIME = re.compile(
+    r"(?:(?:پیش|قبل|پس|بعد)[\s‌]+از|(?:از[\s‌]+)?(?:آغاز|شروع|پایان|زمان|طول|دوران|دوره"
+    r"|سال‌های|سالهای|روزهای|ماه‌های|ماههای))[\s‌]+$"
+)
 _TERRITORY_TYPES = frozenset(
     {
         "Non-state actor overtakes territory",
@@ -641,6 +647,8 @@ class _Reader:
             )
             # "خودروی بمب‌گذاری‌شده انتحاری": a suicide bombing, not a second explosion
             and not (t.trigger.family is Family.IED and Family.SUICIDE in families)
+            # "پیش از جنگ": the war as a time that dates something else
+            and not (t.text == "جنگ" and _WAR_AS_TIME.search(s.text, 0, t.start))
             # "بدون درگیری به دست طالبان افتاد": the manner of a takeover another verb tells
             and not (_manner_only(t) and any(_territory_verb(o) for o in triggers if o is not t))
         ]
