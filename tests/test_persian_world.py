@@ -708,3 +708,21 @@ def test_the_war_as_a_span_of_time_is_no_clash(extractor: Extractor) -> None:
     # the war itself, somewhere, is still a clash
     (m,) = mentions_of(extractor, "جنگ در باخموت ادامه دارد.", date(2023, 3, 1))
     assert m.trigger == "جنگ" and m.place is not None
+
+
+KURSK_CITY, KHARKIV_CITY, KHARKIV_OBLAST = 538560, 706483, 706482
+
+
+def test_a_province_noun_names_the_province_not_its_namesake_city(extractor: Extractor) -> None:
+    # the gazetteer has no Kursk oblast: no place rather than the city of Kursk
+    text = "صدها سرباز اوکراینی به منطقه سودژا در استان کورسک حمله کرده‌اند."
+    ms = mentions_of(extractor, text, date(2024, 8, 7))
+    assert all(m.place is None or m.place.place.id != KURSK_CITY for m in ms)
+    # Kharkiv oblast, not the city (a Persian spelling the reader maps to the city)
+    text = "نیروهای روسیه روستاهای شمال استان خارکیف را گلوله‌باران کردند."
+    ms = mentions_of(extractor, text, date(2024, 5, 12))
+    assert ms and all(m.place is not None and m.place.place.id == KHARKIV_OBLAST for m in ms)
+    # the city itself stays the city
+    assert places_taken(extractor, "نیروهای روسیه شهر خارکیف را تصرف کردند.", date(2022, 3, 1)) == [
+        KHARKIV_CITY
+    ]

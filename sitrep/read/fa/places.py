@@ -355,6 +355,7 @@ def find_places(
     ]
     found = [f for f in found if not any(a < f.end and f.start < b for a, b in outlets)]
     found = [_dari_admin(gazetteer, text, _country_named(gazetteer, f)) for f in found]
+    found = [g for f in found if (g := _province_named(gazetteer, text, f)) is not None]
     found = [_compass_province(gazetteer, folded, original, base, f) for f in found]
     found += _unnamed_districts(gazetteer, folded, original, base, found)
     return sorted(found, key=lambda f: f.start)
@@ -747,6 +748,26 @@ def _dari_admin(gazetteer: Gazetteer, text: str, f: FoundPlace) -> FoundPlace:
                     district=want is PlacePrecision.ADMIN2,
                 )
     return replace(f, seat=want is PlacePrecision.CITY)
+
+
+# "استان X", "ایالت X", "ولایت X" name the province X ("مرکز ولایت X", "مقام ولایت
+# X": its seat, see _SEAT_HEAD)
+_PROVINCE_HEAD = re.compile(
+    r"(?<![\w\u200c])(?<!مرکز[\s\u200c])(?<!مقام[\s\u200c])(?:استان|ایالت|ولایت)[\s\u200c]+$"
+)
+
+
+def _province_named(gazetteer: Gazetteer, text: str, f: FoundPlace) -> FoundPlace | None:
+    """A city read after a province noun ("استان خارکیف", "استان کورسک") is the
+    province of its name where the gazetteer has one, and no place at all where it
+    has none: the province is not its namesake city."""
+    place = f.match.place
+    if place.kind is not PlacePrecision.CITY or not _PROVINCE_HEAD.search(text, 0, f.start):
+        return f
+    for other in gazetteer.lookup(place.name, countries=[place.country]):
+        if other.kind is PlacePrecision.ADMIN1 and other.country == place.country:
+            return replace(f, match=replace(f.match, place=other))
+    return None
 
 
 def _found(
