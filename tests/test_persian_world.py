@@ -726,3 +726,21 @@ def test_a_province_noun_names_the_province_not_its_namesake_city(extractor: Ext
     assert places_taken(extractor, "نیروهای روسیه شهر خارکیف را تصرف کردند.", date(2022, 3, 1)) == [
         KHARKIV_CITY
     ]
+
+
+BERDYANSK, KUPIANSK = 712451, 703656
+
+
+def test_a_mayors_town_is_a_town(extractor: Extractor) -> None:
+    # "شهردار X": X is a town, found by its consonants like a town after "شهر", and
+    # the province after it only locates it
+    text = (
+        "شهردار بردیانسک: نیروهای روسیه کنترل شهر را در دست گرفتند\n"
+        "نیروهای اوکراینی پیش از ورود روس‌ها شهر را ترک کرده بودند."
+    )
+    assert BERDYANSK in places_taken(extractor, text, date(2022, 2, 28))
+    text = (
+        "شهردار کوپیانسک در استان خارکیف روز یکشنبه پذیرفت که کنترل شهر به نیروهای روسیه "
+        "واگذار شود."
+    )
+    assert places_taken(extractor, text, date(2022, 2, 28)) == [KUPIANSK]

@@ -254,9 +254,9 @@ _SEAT_OF = re.compile(r"[،,][\s\u200c]*مرکز[\s\u200c]+(?:(?:ایالت|اس
 _COMPASS = re.compile(
     r"(?<![\w\u200c])(?:شمال|جنوب|شرق|غرب)(?:[\s\u200c]+(?:شرق|غرب))?(?:[\s\u200c]+استان)?\s+$"
 )
-# "شهر X در Y", "شهر X، مرکز ولایت Y": Y only locates the town X
+# "شهر X در Y", "شهر X، مرکز ولایت Y", "شهردار X در استان Y": Y only locates the town X
 _TOWN_LOCATED = re.compile(
-    r"(?<![\w\u200c])شهر[\s\u200c]+[^\s\u200c،,.؛]+(?:[\s\u200c]+[^\s\u200c،,.؛]+)?"
+    r"(?<![\w\u200c])(?:شهردار|شهر)[\s\u200c]+[^\s\u200c،,.؛]+(?:[\s\u200c]+[^\s\u200c،,.؛]+)?"
     r"[\s\u200c]*[،,]?[\s\u200c]*(?:در|مرکز)[\s\u200c]+(?P<noun>(?:ولایت|استان|ایالت)[\s\u200c]+)?$"
 )
 # "X به Y" after a road word: the second place is a reference point as well.
@@ -374,7 +374,7 @@ _PERSIAN_CONSONANT = {
     "گ": "g", "ل": "l", "م": "m", "ن": "n",
 }  # fmt: skip
 _DISTRICT_SUFFIX = re.compile(r"\s+district$", re.IGNORECASE)
-_DISTRICT_NAME_WORDS = re.compile(r"[^\s،,.؛«»()]+")
+_DISTRICT_NAME_WORDS = re.compile(r"[^\s،,.؛:«»()]+")
 
 
 def latin_skeleton(name: str) -> str:
@@ -416,8 +416,9 @@ def _afghan_places(gazetteer: Gazetteer, kind: PlacePrecision) -> dict[str, Plac
 # A town of Afghanistan in a Dari sentence (one that names a ولسوالی or ولایت):
 # "بندر مرزی اسلام قلعه در ولسوالی کهسان" (the gazetteer has Eslam Qaleh only).
 _DARI_SENTENCE = re.compile(r"(?<![\w\u200c])(?:ولسوالی|ولایت)(?![\w\u200c])")
+# "شهردار X" (the mayor of X) names the town X as well
 _TOWN_HEAD = re.compile(
-    r"(?<![\w\u200c])(?:شهر|شهرک|بندر(?:[\s\u200c]+مرزی)?)[\s\u200c]+(?=[^\s\u200c])"
+    r"(?<![\w\u200c])(?:شهردار|شهر|شهرک|بندر(?:[\s\u200c]+مرزی)?)[\s\u200c]+(?=[^\s\u200c])"
 )
 
 
@@ -590,9 +591,12 @@ def unnamed_towns(
                 if not _TOWN_NAME_END.match(text, end):
                     continue
                 key = persian_skeleton(text[start:end])
-                place = _one_town(
-                    [p for c in codes for p in _towns_by_skeleton(gazetteer, c).get(key, ())]
-                )
+                towns = [p for c in codes for p in _towns_by_skeleton(gazetteer, c).get(key, ())]
+                # where towns that have the consonants only in an alias make it a
+                # close call, the towns whose own name has them decide (Berdyansk
+                # over Bezenchuk, "also Berdyansk")
+                own = [t for t in towns if latin_skeleton(t.name).replace("v", "") == key]
+                place = _one_town(towns) or _one_town(own)
                 if place is not None and not any(f.start < end and start < f.end for f in row):
                     span = folded.span(start, end, original, base=base)
                     match = PlaceMatch(place, span.text, span, 0.6)
