@@ -744,3 +744,17 @@ def test_a_mayors_town_is_a_town(extractor: Extractor) -> None:
         "واگذار شود."
     )
     assert places_taken(extractor, text, date(2022, 2, 28)) == [KUPIANSK]
+
+
+def test_a_sea_named_after_a_town_is_no_town_nor_actor(extractor: Extractor) -> None:
+    text = (
+        "شهردار بردیانسک: نیروهای روسیه وارد شهر شدند\n"
+        "شهردار بردیانسک، بندری در ساحل دریای آزوف، می‌گوید نیروهای روسیه وارد این شهر "
+        "شدند و کنترل آن را در دست گرفتند.\nنیروهای اوکراینی پیش‌تر شهر را ترک کرده بودند."
+    )
+    taken = {
+        (m.place.place.id if m.place else None, m.actor1.name if m.actor1 else None)
+        for m in occurred(territory(extractor, text, date(2022, 2, 28)))
+    }
+    # not the town of Azov in Russia, nor the Azov brigade
+    assert taken == {(BERDYANSK, "Military Forces of Russia")}

@@ -47,6 +47,7 @@ from sitrep.read import common
 from sitrep.read.fa.attribution import attribute, verb_kind
 from sitrep.read.fa.dates import find_dates, publication_date
 from sitrep.read.fa.places import (
+    NATURAL_FEATURE,
     THIS_COUNTRY,
     FoundPlace,
     anaphor,
@@ -613,6 +614,8 @@ class _Reader:
         actors = [
             self._this_country(s.text, a)
             for a in self.extractor.actors.find(s.text, country=country)
+            # "دریای آزوف": a sea's name, not the Azov brigade
+            if not NATURAL_FEATURE.search(s.text, 0, a.span.start)
         ]
         actors = sorted(
             actors + more_forces(self.extractor.actors, s.text, actors), key=lambda a: a.span.start

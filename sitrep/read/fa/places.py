@@ -246,6 +246,11 @@ REFERENCE_POINT = re.compile(
     # "گذرگاه مرزی و مرکز ولسوالی X": after "و" a new conjunct names the place itself
     r"(?:\s+(?!و\s)[^\s،,.؛]+){0,3}?\s+(?:با\s+)?$"
 )
+# A sea, lake, river, strait or gulf named after a town or a people: "دریای آزوف"
+# (the Sea of Azov) is neither the town of Azov nor the Azov brigade
+NATURAL_FEATURE = re.compile(
+    r"(?<![\w\u200c])(?:دریای|دریاچه|دریاچه‌ی|رودخانه|رود|تنگه|تنگه‌ی|خلیج)[\s\u200c]+$"
+)
 _AFTER_EVENT_OF = re.compile(
     r"(?:پس|بعد|پیش|قبل)[\s\u200c]+از[\s\u200c]+(?:تصرف|سقوط|آزادسازی|آزاد[\s\u200c]سازی|اشغال|فتح"
     r"|محاصره|بازپس[\s\u200c]?گیری|ورود[\s\u200c]+به)[\s\u200c]+$"
@@ -857,7 +862,7 @@ def is_reference_point(text: str, place: FoundPlace, places: list[FoundPlace]) -
     sentence names another city ("شهر تلعفر در غرب موصل").
     """
     before = text[max(0, place.start - 40) : place.start]
-    if REFERENCE_POINT.search(before):
+    if REFERENCE_POINT.search(before) or NATURAL_FEATURE.search(before):
         return True
     if _SOURCE_IN.search(before) and any(
         p is not place and p.kind is not PlacePrecision.COUNTRY and p.start > place.end
