@@ -758,3 +758,15 @@ def test_a_sea_named_after_a_town_is_no_town_nor_actor(extractor: Extractor) -> 
     }
     # not the town of Azov in Russia, nor the Azov brigade
     assert taken == {(BERDYANSK, "Military Forces of Russia")}
+
+
+SARAQIB = 164816
+
+
+def test_places_joined_by_a_dash_are_a_route(extractor: Extractor) -> None:
+    text = (
+        "تروریست‌ها شهر سراقب را اشغال کردند\n"
+        "ارتش سوریه از این شهر که بر تقاطع بزرگراه‌های حلب-دمشق و حلب-لاذقیه قرار دارد، "
+        "عقب‌نشینی کرد."
+    )
+    assert set(places_taken(extractor, text, date(2024, 11, 30))) == {SARAQIB}

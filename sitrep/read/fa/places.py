@@ -237,7 +237,7 @@ _LONE_TOWN_POPULATION = 100_000
 _FORCES_TOWN_POPULATION = 5_000
 # Words before a place that make it a reference point, not where the event was.
 REFERENCE_POINT = re.compile(
-    r"(?<![\w\u200c])(?:کیلومتری|مایلی|متری|مرز|مرزهای|بزرگراه|آزادراه|جاده|مسیر"
+    r"(?<![\w\u200c])(?:کیلومتری|مایلی|متری|مرز|مرزهای|(?:بزرگراه|آزادراه|جاده|مسیر)(?:\u200cهای)?"
     r"|گذرگاه[\s\u200c]+مرزی|به[\s\u200c]+(?:سمت|سوی|طرف)|در[\s\u200c]+حومه"
     # "فرماندهی عملیات الانبار": a command named after its province
     r"|فرماندهی(?:[\s\u200c]+عملیات)?|قرارگاه(?:[\s\u200c]+عملیات)?"
@@ -264,6 +264,9 @@ _TOWN_LOCATED = re.compile(
     r"(?<![\w\u200c])(?:شهردار|شهر)[\s\u200c]+[^\s\u200c،,.؛]+(?:[\s\u200c]+[^\s\u200c،,.؛]+)?"
     r"[\s\u200c]*[،,]?[\s\u200c]*(?:در|مرکز)[\s\u200c]+(?P<noun>(?:ولایت|استان|ایالت)[\s\u200c]+)?$"
 )
+# "حلب-دمشق": two places joined by a dash name a road or a route between them
+_DASH_AFTER = re.compile(r"[\s\u200c]*[-–][\s\u200c]*")
+_DASH_BEFORE = re.compile(r"[-–][\s\u200c]*$")
 # "X به Y" after a road word: the second place is a reference point as well.
 _ROUTE_SECOND = re.compile(r"[\s\u200c]+به[\s\u200c]+$")
 ANAPHORIC_PLACE = re.compile(
@@ -887,6 +890,13 @@ def is_reference_point(text: str, place: FoundPlace, places: list[FoundPlace]) -
         p is not place and p.kind is PlacePrecision.CITY and not _COMPASS.search(text, 0, p.start)
         for p in places
     ):
+        return True
+    # "بزرگراه‌های حلب-دمشق و حلب-لاذقیه": the ends of a route joined by a dash
+    dash_after = _DASH_AFTER.match(text, place.end)
+    if dash_after and any(p.start == dash_after.end() for p in places):
+        return True
+    dash_before = _DASH_BEFORE.search(text, 0, place.start)
+    if dash_before and any(p.end == dash_before.start() for p in places):
         return True
     # the second end of a route: "بزرگراه بغداد به دمشق"
     if _ROUTE_SECOND.search(before):
