@@ -770,3 +770,24 @@ def test_places_joined_by_a_dash_are_a_route(extractor: Extractor) -> None:
         "عقب‌نشینی کرد."
     )
     assert set(places_taken(extractor, text, date(2024, 11, 30))) == {SARAQIB}
+
+
+ARDAMATA = 13132452
+
+
+def test_what_a_town_is_near_is_a_reference_point(extractor: Extractor) -> None:
+    text = (
+        "نیروهای پشتیبانی سریع می‌گویند روز شنبه مقر لشکر پانزدهم پیاده ارتش در شهر اردمته، "
+        "نزدیک الجنینه در ایالت دارفور غربی، را تصرف کرده‌اند."
+    )
+    (m,) = occurred(territory(extractor, text, date(2023, 11, 5)))
+    assert m.place is not None and m.place.place.id == ARDAMATA
+    assert m.actor1 is not None and m.actor1.name == "Rapid Support Forces"
+    text = (
+        "تروریست‌ها روز شنبه پس از حمله به حومه جنوبی ادلب، شهر راهبردی سراقب را به اشغال "
+        "خود درآوردند."
+    )
+    assert places_taken(extractor, text, date(2024, 11, 30)) == [SARAQIB]
+    # what is near is often a list: no town of it is taken
+    text = "چند روستای اطراف زنگیلان، قبادلی و جبرائیل به کنترل ارتش آذربایجان درآمده است."
+    assert places_taken(extractor, text, date(2020, 10, 25)) == []

@@ -264,6 +264,12 @@ _TOWN_LOCATED = re.compile(
     r"(?<![\w\u200c])(?:شهردار|شهر)[\s\u200c]+[^\s\u200c،,.؛]+(?:[\s\u200c]+[^\s\u200c،,.؛]+)?"
     r"[\s\u200c]*[،,]?[\s\u200c]*(?:در|مرکز)[\s\u200c]+(?P<noun>(?:ولایت|استان|ایالت)[\s\u200c]+)?$"
 )
+# "نزدیک الجنینه", "حومه جنوبی ادلب": what a place is near or on the edge of
+_NEAR = re.compile(
+    r"(?<![\w\u200c])(?:نزدیک|نزدیکی|حوالی|اطراف|حومه|پیرامون)"
+    r"(?:[\s\u200c]+(?:شمال|جنوب)?[\s\u200c]?(?:شمالی|جنوبی|شرقی|غربی))?[\s\u200c]+$"
+)
+_LISTED = re.compile(r"[\s\u200c]*(?:،|,|و)[\s\u200c]*")
 # "حلب-دمشق": two places joined by a dash name a road or a route between them
 _DASH_AFTER = re.compile(r"[\s\u200c]*[-–][\s\u200c]*")
 _DASH_BEFORE = re.compile(r"[-–][\s\u200c]*$")
@@ -891,6 +897,15 @@ def is_reference_point(text: str, place: FoundPlace, places: list[FoundPlace]) -
         for p in places
     ):
         return True
+    if _NEAR.search(before) and any(
+        p.kind is PlacePrecision.CITY and not _NEAR.search(text, 0, p.start)
+        # "اطراف زنگیلان و جبرائیل": a list of what is near, not another town
+        for p in places
+        if p not in _listed_from(text, place, places)
+    ):
+        # "شهر اردمته، نزدیک الجنینه", "پس از حمله به حومه جنوبی ادلب، شهر سراقب":
+        # the town the sentence is about is the other one
+        return True
     # "بزرگراه‌های حلب-دمشق و حلب-لاذقیه": the ends of a route joined by a dash
     dash_after = _DASH_AFTER.match(text, place.end)
     if dash_after and any(p.start == dash_after.end() for p in places):
@@ -904,6 +919,15 @@ def is_reference_point(text: str, place: FoundPlace, places: list[FoundPlace]) -
         if prev and is_reference_point(text, prev[-1], places):
             return True
     return False
+
+
+def _listed_from(text: str, place: FoundPlace, places: list[FoundPlace]) -> list[FoundPlace]:
+    """A place and those listed with it after it ("X، Y و Z"), in text order."""
+    chain = [place]
+    for p in sorted(places, key=lambda q: q.start):
+        if p.start >= chain[-1].end and _LISTED.fullmatch(text, chain[-1].end, p.start):
+            chain.append(p)
+    return chain
 
 
 def coordinated(text: str, cities: list[FoundPlace]) -> bool:
