@@ -791,3 +791,8 @@ def test_what_a_town_is_near_is_a_reference_point(extractor: Extractor) -> None:
     # what is near is often a list: no town of it is taken
     text = "چند روستای اطراف زنگیلان، قبادلی و جبرائیل به کنترل ارتش آذربایجان درآمده است."
     assert places_taken(extractor, text, date(2020, 10, 25)) == []
+
+
+def test_a_garrison_named_after_a_town_is_not_the_town(extractor: Extractor) -> None:
+    text = "نیروهای پشتیبانی سریع پادگان اردمته در دارفور را تصرف کردند"
+    assert places_taken(extractor, text, date(2023, 11, 5)) == []

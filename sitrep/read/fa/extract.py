@@ -999,10 +999,11 @@ _FORCES_OF_THIS_COUNTRY = re.compile(
     r"[\s\u200c]+(?:این|همین)[\s\u200c]+کشور(?![\w\u200c])"
 )
 # A facility named after a town as the object of a takeover: "گذرگاه رفح را",
-# "کنترل فرودگاه خارطوم را" (no town joins it: "شهر و فرودگاه X را", "فرودگاه و شهر
-# X را" are the town too). Not "پل" (bridge): it begins town names ("پل خمری").
+# "کنترل فرودگاه خارطوم را", "پادگان اردمته در دارفور را" (a garrison) (no town
+# joins it: "شهر و فرودگاه X را", "فرودگاه و شهر X را" are the town too). Not
+# "پل" (bridge): it begins town names ("پل خمری").
 _FACILITY_OBJECT = re.compile(
-    r"(?<![\w\u200c])(?<!و[\s\u200c])(?:گذرگاه|فرودگاه|پالایشگاه|نیروگاه|سد|زندان|بیمارستان|دانشگاه"
+    r"(?<![\w\u200c])(?<!و[\s\u200c])(?:گذرگاه|فرودگاه|پالایشگاه|نیروگاه|سد|زندان|بیمارستان|دانشگاه|پادگان"
     r"|میدان[\s\u200c]+(?:نفتی|گازی))(?:[\s\u200c]+(?!و[\s\u200c]+(?:شهر|شهرک))[^\s،,.؛]+){1,8}?"
     r"[\s\u200c]+را(?![\w\u200c])[^،.؛]*$"
 )
