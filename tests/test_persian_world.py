@@ -796,3 +796,15 @@ def test_what_a_town_is_near_is_a_reference_point(extractor: Extractor) -> None:
 def test_a_garrison_named_after_a_town_is_not_the_town(extractor: Extractor) -> None:
     text = "نیروهای پشتیبانی سریع پادگان اردمته در دارفور را تصرف کردند"
     assert places_taken(extractor, text, date(2023, 11, 5)) == []
+
+
+def test_an_entry_the_report_tells_as_under_way_is_no_takeover(extractor: Extractor) -> None:
+    headline = "طالبان از چند سو وارد شهر قندوز شدند\n"
+    for body in (
+        "جنگجویان طالبان بامداد امروز به شهر قندوز حمله کردند و وارد برخی ناحیه‌های شهر شدند.",
+        "نیروهای امنیتی با مهاجمان درگیر اند.\nدرگیری‌ها تا لحظه نشر این گزارش ادامه دارد.",
+    ):
+        assert places_taken(extractor, headline + body, date(2016, 10, 3)) == [], body
+    # a clearing that goes on after the town is entered is no fighting for it
+    body = "نیروهای امنیتی شهر را ترک کردند و پاکسازی شهر ادامه دارد."
+    assert KUNDUZ in places_taken(extractor, headline + body, date(2021, 8, 8))

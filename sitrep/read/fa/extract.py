@@ -367,6 +367,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
         extractor, read, mentions, ctx.countries[0] if ctx.countries else None
     )
     mentions = _denied_back(read, mentions)
+    mentions = _entries_under_way(read, mentions)
     mentions = _repelled(mentions, extractor.actors.controller_of)
     mentions = common.settle_denials(mentions)
     mentions.extend(common.context_links(mentions))
@@ -517,6 +518,45 @@ def _denied_back(read: list[_Sentence], mentions: list[Mention]) -> list[Mention
         )
 
     return [replace(m, status=Status.DENIED) if denied(m) else m for m in mentions]
+
+
+_ENTRY = re.compile(r"^وارد[\s\u200c]")
+_FIGHTING = re.compile(r"درگیری|نبرد|جنگ|مقابله|رویارویی")
+
+
+def _entries_under_way(read: list[_Sentence], mentions: list[Mention]) -> list[Mention]:
+    """An entry into a town ("طالبان از چند سو وارد شهر قندوز شدند") is no takeover
+    where the report tells the entry as into part of the town ("وارد برخی
+    ناحیه‌های شهر شدند") or the fighting as going on ("درگیری‌ها ادامه دارد" in a
+    sentence naming no other place), unless it tells the town taken in other words."""
+
+    def territory(m: Mention) -> bool:
+        return m.sub_event_type in _TERRITORY_TYPES and m.place is not None
+
+    def entry(m: Mention) -> bool:
+        return territory(m) and bool(_ENTRY.match(m.trigger))
+
+    taken = {
+        m.place.place.id
+        for m in mentions
+        if territory(m) and m.place and m.status is Status.OCCURRED and not entry(m)
+    }
+    partial = {
+        m.place.place.id for m in mentions if entry(m) and m.place and m.status is Status.EXPECTED
+    }
+    fighting_in = [
+        {p.match.place.id for p in r.places if p.kind is not PlacePrecision.COUNTRY}
+        for r in read
+        if _ONGOING.search(r.text) and _FIGHTING.search(r.text)
+    ]
+    out = []
+    for m in mentions:
+        if entry(m) and m.place and m.status is Status.OCCURRED:
+            at = m.place.place.id
+            if at not in taken and (at in partial or any(ids <= {at} for ids in fighting_in)):
+                m = replace(m, status=Status.EXPECTED)
+        out.append(m)
+    return out
 
 
 def _repelled(mentions: list[Mention], side_of: Callable[[Actor], str]) -> list[Mention]:
