@@ -47,6 +47,7 @@ from sitrep.read import common
 from sitrep.read.fa.attribution import attribute, verb_kind
 from sitrep.read.fa.dates import find_dates, publication_date
 from sitrep.read.fa.places import (
+    NATURAL_FEATURE,
     THIS_COUNTRY,
     FoundPlace,
     anaphor,
@@ -181,6 +182,12 @@ _DEMONSTRATIVE_BEFORE = re.compile(r"(?:این|آن|همین|همان)[\s\u200c]
 _PLURAL = re.compile(r"(?:های|ها)$")
 _APPOSITION = re.compile(r"[\s\u200c]*[(\[][\s\u200c]*")
 _SUPPORT_FAMILIES = frozenset({Family.AIR, Family.SHELLING, Family.CLASH})
+# "پیش از جنگ", "از آغاز جنگ", "در دوران جنگ": the war as a span of time that dates
+# something else ("تورتسک که پیش از جنگ ۳۰ هزار نفر جمعیت داشت"), not a clash
+_WAR_AS_TIME = re.compile(
+    r"(?:(?:پیش|قبل|پس|بعد)[\s‌]+از|(?:از[\s‌]+)?(?:آغاز|شروع|پایان|زمان|طول|دوران|دوره"
+    r"|سال‌های|سالهای|روزهای|ماه‌های|ماههای))[\s‌]+$"
+)
 _TERRITORY_TYPES = frozenset(
     {
         "Non-state actor overtakes territory",
@@ -360,6 +367,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
         extractor, read, mentions, ctx.countries[0] if ctx.countries else None
     )
     mentions = _denied_back(read, mentions)
+    mentions = _entries_under_way(read, mentions)
     mentions = _repelled(mentions, extractor.actors.controller_of)
     mentions = common.settle_denials(mentions)
     mentions.extend(common.context_links(mentions))
@@ -512,6 +520,45 @@ def _denied_back(read: list[_Sentence], mentions: list[Mention]) -> list[Mention
     return [replace(m, status=Status.DENIED) if denied(m) else m for m in mentions]
 
 
+_ENTRY = re.compile(r"^وارد[\s\u200c]")
+_FIGHTING = re.compile(r"درگیری|نبرد|جنگ|مقابله|رویارویی")
+
+
+def _entries_under_way(read: list[_Sentence], mentions: list[Mention]) -> list[Mention]:
+    """An entry into a town ("طالبان از چند سو وارد شهر قندوز شدند") is no takeover
+    where the report tells the entry as into part of the town ("وارد برخی
+    ناحیه‌های شهر شدند") or the fighting as going on ("درگیری‌ها ادامه دارد" in a
+    sentence naming no other place), unless it tells the town taken in other words."""
+
+    def territory(m: Mention) -> bool:
+        return m.sub_event_type in _TERRITORY_TYPES and m.place is not None
+
+    def entry(m: Mention) -> bool:
+        return territory(m) and bool(_ENTRY.match(m.trigger))
+
+    taken = {
+        m.place.place.id
+        for m in mentions
+        if territory(m) and m.place and m.status is Status.OCCURRED and not entry(m)
+    }
+    partial = {
+        m.place.place.id for m in mentions if entry(m) and m.place and m.status is Status.EXPECTED
+    }
+    fighting_in = [
+        {p.match.place.id for p in r.places if p.kind is not PlacePrecision.COUNTRY}
+        for r in read
+        if _ONGOING.search(r.text) and _FIGHTING.search(r.text)
+    ]
+    out = []
+    for m in mentions:
+        if entry(m) and m.place and m.status is Status.OCCURRED:
+            at = m.place.place.id
+            if at not in taken and (at in partial or any(ids <= {at} for ids in fighting_in)):
+                m = replace(m, status=Status.EXPECTED)
+        out.append(m)
+    return out
+
+
 def _repelled(mentions: list[Mention], side_of: Callable[[Actor], str]) -> list[Mention]:
     """Expulsions that end an attack: "طالبان ... وارد بخش‌هایی از شهر شدند ...
     نیروهای امنیتی طالبان را از شهر بیرون راندند" is an attack beaten back, not
@@ -607,6 +654,8 @@ class _Reader:
         actors = [
             self._this_country(s.text, a)
             for a in self.extractor.actors.find(s.text, country=country)
+            # "دریای آزوف": a sea's name, not the Azov brigade
+            if not NATURAL_FEATURE.search(s.text, 0, a.span.start)
         ]
         actors = sorted(
             actors + more_forces(self.extractor.actors, s.text, actors), key=lambda a: a.span.start
@@ -641,6 +690,8 @@ class _Reader:
             )
             # "خودروی بمب‌گذاری‌شده انتحاری": a suicide bombing, not a second explosion
             and not (t.trigger.family is Family.IED and Family.SUICIDE in families)
+            # "پیش از جنگ": the war as a time that dates something else
+            and not (t.text == "جنگ" and _WAR_AS_TIME.search(s.text, 0, t.start))
             # "بدون درگیری به دست طالبان افتاد": the manner of a takeover another verb tells
             and not (_manner_only(t) and any(_territory_verb(o) for o in triggers if o is not t))
         ]
@@ -988,10 +1039,11 @@ _FORCES_OF_THIS_COUNTRY = re.compile(
     r"[\s\u200c]+(?:این|همین)[\s\u200c]+کشور(?![\w\u200c])"
 )
 # A facility named after a town as the object of a takeover: "گذرگاه رفح را",
-# "کنترل فرودگاه خارطوم را" (no town joins it: "شهر و فرودگاه X را", "فرودگاه و شهر
-# X را" are the town too). Not "پل" (bridge): it begins town names ("پل خمری").
+# "کنترل فرودگاه خارطوم را", "پادگان اردمته در دارفور را" (a garrison) (no town
+# joins it: "شهر و فرودگاه X را", "فرودگاه و شهر X را" are the town too). Not
+# "پل" (bridge): it begins town names ("پل خمری").
 _FACILITY_OBJECT = re.compile(
-    r"(?<![\w\u200c])(?<!و[\s\u200c])(?:گذرگاه|فرودگاه|پالایشگاه|نیروگاه|سد|زندان|بیمارستان|دانشگاه"
+    r"(?<![\w\u200c])(?<!و[\s\u200c])(?:گذرگاه|فرودگاه|پالایشگاه|نیروگاه|سد|زندان|بیمارستان|دانشگاه|پادگان"
     r"|میدان[\s\u200c]+(?:نفتی|گازی))(?:[\s\u200c]+(?!و[\s\u200c]+(?:شهر|شهرک))[^\s،,.؛]+){1,8}?"
     r"[\s\u200c]+را(?![\w\u200c])[^،.؛]*$"
 )

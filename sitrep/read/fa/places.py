@@ -237,7 +237,7 @@ _LONE_TOWN_POPULATION = 100_000
 _FORCES_TOWN_POPULATION = 5_000
 # Words before a place that make it a reference point, not where the event was.
 REFERENCE_POINT = re.compile(
-    r"(?<![\w\u200c])(?:کیلومتری|مایلی|متری|مرز|مرزهای|بزرگراه|آزادراه|جاده|مسیر"
+    r"(?<![\w\u200c])(?:کیلومتری|مایلی|متری|مرز|مرزهای|(?:بزرگراه|آزادراه|جاده|مسیر)(?:\u200cهای)?"
     r"|گذرگاه[\s\u200c]+مرزی|به[\s\u200c]+(?:سمت|سوی|طرف)|در[\s\u200c]+حومه"
     # "فرماندهی عملیات الانبار": a command named after its province
     r"|فرماندهی(?:[\s\u200c]+عملیات)?|قرارگاه(?:[\s\u200c]+عملیات)?"
@@ -245,6 +245,11 @@ REFERENCE_POINT = re.compile(
     r"|جبهه|جبهه‌های)(?![\w\u200c])"
     # "گذرگاه مرزی و مرکز ولسوالی X": after "و" a new conjunct names the place itself
     r"(?:\s+(?!و\s)[^\s،,.؛]+){0,3}?\s+(?:با\s+)?$"
+)
+# A sea, lake, river, strait or gulf named after a town or a people: "دریای آزوف"
+# (the Sea of Azov) is neither the town of Azov nor the Azov brigade
+NATURAL_FEATURE = re.compile(
+    r"(?<![\w\u200c])(?:دریای|دریاچه|دریاچه‌ی|رودخانه|رود|تنگه|تنگه‌ی|خلیج)[\s\u200c]+$"
 )
 _AFTER_EVENT_OF = re.compile(
     r"(?:پس|بعد|پیش|قبل)[\s\u200c]+از[\s\u200c]+(?:تصرف|سقوط|آزادسازی|آزاد[\s\u200c]سازی|اشغال|فتح"
@@ -254,11 +259,20 @@ _SEAT_OF = re.compile(r"[،,][\s\u200c]*مرکز[\s\u200c]+(?:(?:ایالت|اس
 _COMPASS = re.compile(
     r"(?<![\w\u200c])(?:شمال|جنوب|شرق|غرب)(?:[\s\u200c]+(?:شرق|غرب))?(?:[\s\u200c]+استان)?\s+$"
 )
-# "شهر X در Y", "شهر X، مرکز ولایت Y": Y only locates the town X
+# "شهر X در Y", "شهر X، مرکز ولایت Y", "شهردار X در استان Y": Y only locates the town X
 _TOWN_LOCATED = re.compile(
-    r"(?<![\w\u200c])شهر[\s\u200c]+[^\s\u200c،,.؛]+(?:[\s\u200c]+[^\s\u200c،,.؛]+)?"
+    r"(?<![\w\u200c])(?:شهردار|شهر)[\s\u200c]+[^\s\u200c،,.؛]+(?:[\s\u200c]+[^\s\u200c،,.؛]+)?"
     r"[\s\u200c]*[،,]?[\s\u200c]*(?:در|مرکز)[\s\u200c]+(?P<noun>(?:ولایت|استان|ایالت)[\s\u200c]+)?$"
 )
+# "نزدیک الجنینه", "حومه جنوبی ادلب": what a place is near or on the edge of
+_NEAR = re.compile(
+    r"(?<![\w\u200c])(?:نزدیک|نزدیکی|حوالی|اطراف|حومه|پیرامون)"
+    r"(?:[\s\u200c]+(?:شمال|جنوب)?[\s\u200c]?(?:شمالی|جنوبی|شرقی|غربی))?[\s\u200c]+$"
+)
+_LISTED = re.compile(r"[\s\u200c]*(?:،|,|و)[\s\u200c]*")
+# "حلب-دمشق": two places joined by a dash name a road or a route between them
+_DASH_AFTER = re.compile(r"[\s\u200c]*[-–][\s\u200c]*")
+_DASH_BEFORE = re.compile(r"[-–][\s\u200c]*$")
 # "X به Y" after a road word: the second place is a reference point as well.
 _ROUTE_SECOND = re.compile(r"[\s\u200c]+به[\s\u200c]+$")
 ANAPHORIC_PLACE = re.compile(
@@ -355,6 +369,7 @@ def find_places(
     ]
     found = [f for f in found if not any(a < f.end and f.start < b for a, b in outlets)]
     found = [_dari_admin(gazetteer, text, _country_named(gazetteer, f)) for f in found]
+    found = [g for f in found if (g := _province_named(gazetteer, text, f)) is not None]
     found = [_compass_province(gazetteer, folded, original, base, f) for f in found]
     found += _unnamed_districts(gazetteer, folded, original, base, found)
     return sorted(found, key=lambda f: f.start)
@@ -373,7 +388,7 @@ _PERSIAN_CONSONANT = {
     "گ": "g", "ل": "l", "م": "m", "ن": "n",
 }  # fmt: skip
 _DISTRICT_SUFFIX = re.compile(r"\s+district$", re.IGNORECASE)
-_DISTRICT_NAME_WORDS = re.compile(r"[^\s،,.؛«»()]+")
+_DISTRICT_NAME_WORDS = re.compile(r"[^\s،,.؛:«»()]+")
 
 
 def latin_skeleton(name: str) -> str:
@@ -415,8 +430,9 @@ def _afghan_places(gazetteer: Gazetteer, kind: PlacePrecision) -> dict[str, Plac
 # A town of Afghanistan in a Dari sentence (one that names a ولسوالی or ولایت):
 # "بندر مرزی اسلام قلعه در ولسوالی کهسان" (the gazetteer has Eslam Qaleh only).
 _DARI_SENTENCE = re.compile(r"(?<![\w\u200c])(?:ولسوالی|ولایت)(?![\w\u200c])")
+# "شهردار X" (the mayor of X) names the town X as well
 _TOWN_HEAD = re.compile(
-    r"(?<![\w\u200c])(?:شهر|شهرک|بندر(?:[\s\u200c]+مرزی)?)[\s\u200c]+(?=[^\s\u200c])"
+    r"(?<![\w\u200c])(?:شهردار|شهر|شهرک|بندر(?:[\s\u200c]+مرزی)?)[\s\u200c]+(?=[^\s\u200c])"
 )
 
 
@@ -589,9 +605,12 @@ def unnamed_towns(
                 if not _TOWN_NAME_END.match(text, end):
                     continue
                 key = persian_skeleton(text[start:end])
-                place = _one_town(
-                    [p for c in codes for p in _towns_by_skeleton(gazetteer, c).get(key, ())]
-                )
+                towns = [p for c in codes for p in _towns_by_skeleton(gazetteer, c).get(key, ())]
+                # where towns that have the consonants only in an alias make it a
+                # close call, the towns whose own name has them decide (Berdyansk
+                # over Bezenchuk, "also Berdyansk")
+                own = [t for t in towns if latin_skeleton(t.name).replace("v", "") == key]
+                place = _one_town(towns) or _one_town(own)
                 if place is not None and not any(f.start < end and start < f.end for f in row):
                     span = folded.span(start, end, original, base=base)
                     match = PlaceMatch(place, span.text, span, 0.6)
@@ -749,6 +768,26 @@ def _dari_admin(gazetteer: Gazetteer, text: str, f: FoundPlace) -> FoundPlace:
     return replace(f, seat=want is PlacePrecision.CITY)
 
 
+# "استان X", "ایالت X", "ولایت X" name the province X ("مرکز ولایت X", "مقام ولایت
+# X": its seat, see _SEAT_HEAD)
+_PROVINCE_HEAD = re.compile(
+    r"(?<![\w\u200c])(?<!مرکز[\s\u200c])(?<!مقام[\s\u200c])(?:استان|ایالت|ولایت)[\s\u200c]+$"
+)
+
+
+def _province_named(gazetteer: Gazetteer, text: str, f: FoundPlace) -> FoundPlace | None:
+    """A city read after a province noun ("استان خارکیف", "استان کورسک") is the
+    province of its name where the gazetteer has one, and no place at all where it
+    has none: the province is not its namesake city."""
+    place = f.match.place
+    if place.kind is not PlacePrecision.CITY or not _PROVINCE_HEAD.search(text, 0, f.start):
+        return f
+    for other in gazetteer.lookup(place.name, countries=[place.country]):
+        if other.kind is PlacePrecision.ADMIN1 and other.country == place.country:
+            return replace(f, match=replace(f.match, place=other))
+    return None
+
+
 def _found(
     p: PlaceMatch,
     start: int,
@@ -832,7 +871,7 @@ def is_reference_point(text: str, place: FoundPlace, places: list[FoundPlace]) -
     sentence names another city ("شهر تلعفر در غرب موصل").
     """
     before = text[max(0, place.start - 40) : place.start]
-    if REFERENCE_POINT.search(before):
+    if REFERENCE_POINT.search(before) or NATURAL_FEATURE.search(before):
         return True
     if _SOURCE_IN.search(before) and any(
         p is not place and p.kind is not PlacePrecision.COUNTRY and p.start > place.end
@@ -858,12 +897,37 @@ def is_reference_point(text: str, place: FoundPlace, places: list[FoundPlace]) -
         for p in places
     ):
         return True
+    if _NEAR.search(before) and any(
+        p.kind is PlacePrecision.CITY and not _NEAR.search(text, 0, p.start)
+        # "اطراف زنگیلان و جبرائیل": a list of what is near, not another town
+        for p in places
+        if p not in _listed_from(text, place, places)
+    ):
+        # "شهر اردمته، نزدیک الجنینه", "پس از حمله به حومه جنوبی ادلب، شهر سراقب":
+        # the town the sentence is about is the other one
+        return True
+    # "بزرگراه‌های حلب-دمشق و حلب-لاذقیه": the ends of a route joined by a dash
+    dash_after = _DASH_AFTER.match(text, place.end)
+    if dash_after and any(p.start == dash_after.end() for p in places):
+        return True
+    dash_before = _DASH_BEFORE.search(text, 0, place.start)
+    if dash_before and any(p.end == dash_before.start() for p in places):
+        return True
     # the second end of a route: "بزرگراه بغداد به دمشق"
     if _ROUTE_SECOND.search(before):
         prev = [p for p in places if p.end <= place.start]
         if prev and is_reference_point(text, prev[-1], places):
             return True
     return False
+
+
+def _listed_from(text: str, place: FoundPlace, places: list[FoundPlace]) -> list[FoundPlace]:
+    """A place and those listed with it after it ("X، Y و Z"), in text order."""
+    chain = [place]
+    for p in sorted(places, key=lambda q: q.start):
+        if p.start >= chain[-1].end and _LISTED.fullmatch(text, chain[-1].end, p.start):
+            chain.append(p)
+    return chain
 
 
 def coordinated(text: str, cities: list[FoundPlace]) -> bool:
