@@ -33,6 +33,13 @@ TRICKY = [
     "«کیر»",
     "p o r n o",
     "یه ک س خل",
+    # Single letters joined inside one chunk and a phrase going on in the next; a lone
+    # one-letter word beside them.
+    "k.o.s kesh",
+    "m.a.d.a.r sag",
+    "م.ا.د.ر سگ و خر",
+    "و ب ی ناموس",
+    "a b",
 ]
 
 

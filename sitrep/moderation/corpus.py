@@ -251,15 +251,15 @@ def _background(rng: random.Random, english: bool) -> str:
     return " ".join(rng.choices(vocab, weights=weights, k=rng.randint(4, 20)))
 
 
-def training_examples() -> list[Example]:
+def training_examples(lexicon: bool | None = None) -> list[Example]:
     """The lines the build trains on: the corpus, plus ``candidates/``'s acceptable lines
-    when :data:`LEXICON_AUGMENTATION` is on.
+    when the lexicon augmentation is on (``lexicon``, default :data:`LEXICON_AUGMENTATION`).
 
     Those lines (civil criticism of the camps and officials the offensive lines insult)
     hold back the false positives the augmentation's extra recall brings.
     """
     examples = read_corpus()
-    if LEXICON_AUGMENTATION:
+    if LEXICON_AUGMENTATION if lexicon is None else lexicon:
         extra = read_corpus(corpus_dir() / "candidates")
         examples += [e for e in extra if e.label == ACCEPTABLE]
     return examples

@@ -325,3 +325,12 @@ def _named_before(text: str, span: tuple[int, int]) -> bool:
         _CAPITALISED.fullmatch(w.strip(",:;\"'")) and w.strip(",:;\"'").lower() not in ENGLISH_WORDS
         for w in before
     )
+
+
+def rule_score(text: str) -> float:
+    """The strongest insult or slander score in ``text`` (0 when neither rule finds anything).
+
+    What the evaluation and the threshold calibration count as "the rules flag it" when
+    compared with the policy's review threshold.
+    """
+    return max((h.score for h in find_insults(text) + find_slander(text)), default=0.0)

@@ -130,6 +130,13 @@ class _Chunk:
     readings: tuple[tuple[str, ...], ...]
 
 
+def _two_singles(tokens: tuple[str, ...]) -> bool:
+    """Whether two one-character tokens stand side by side (a run the filter may join)."""
+    return len(tokens) > 1 and any(
+        len(a) == 1 and len(b) == 1 for a, b in zip(tokens, tokens[1:], strict=False)
+    )
+
+
 class ChunkedFilter:
     """A ``ProfanityFilter`` whose answers are assembled from remembered chunks."""
 
@@ -242,8 +249,10 @@ class ChunkedFilter:
             if self._phrase_across(tokens, owner):
                 return True
             # Single-letter runs inside a chunk are joined too, and their words can start
-            # or end a phrase: the same check on the joined tokens.
-            if any(len(t) == 1 for t in tokens) and self._phrase_across_joined(per_chunk):
+            # or end a phrase: the same check on the joined tokens. A chunk without two
+            # one-character tokens in a row has no run to join (its joined tokens are its
+            # tokens, checked just above), so a lone «و» does not send every comment there.
+            if any(_two_singles(t) for t in per_chunk) and self._phrase_across_joined(per_chunk):
                 return True
         return False
 

@@ -68,7 +68,7 @@ from sitrep.moderation.language import (
     find_finglish_spans,
 )
 from sitrep.moderation.policy import Policy, default_policy
-from sitrep.moderation.rules import find_insults, find_slander
+from sitrep.moderation.rules import rule_score
 from sitrep.quality.evaluation.common import EvalResult, corpus_hash, data_path, prf
 from sitrep.text.sentences import split_sentences
 
@@ -387,7 +387,7 @@ def _heldout_figures(
 
 
 def _rule_scores(texts: Sequence[str]) -> list[float]:
-    return [max((h.score for h in find_insults(t) + find_slander(t)), default=0.0) for t in texts]
+    return [rule_score(t) for t in texts]
 
 
 def _rate(

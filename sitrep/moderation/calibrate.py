@@ -1,0 +1,150 @@
+"""The shipped model's review threshold, chosen on folds of our own corpus.
+
+The evaluation data sets (``../shared/data/moderation``) are for measuring only, so
+a threshold picked on them would be tuned on the test. Here the corpus the build
+reads is split into folds (seeded); each fold's lines are scored by a model built
+the way ``make moderation-model`` builds it from the other folds (augmentation
+included), and the held-out folders (``heldout/``, ``heldout_registers/``) by the
+mean of the fold models. The shipped path flags a comment when the rules score it
+at the policy's review threshold or the model gives it at least the threshold;
+the table is that path's macro F1 over the out-of-fold scores at each threshold.
+
+``python -m sitrep.moderation.calibrate [--lexicon on|off] [--seed N]`` prints the
+table (about half a minute per fold).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sitrep.moderation import classifier as clf
+from sitrep.moderation.corpus import (
+    OFFENSIVE,
+    SEED,
+    Example,
+    heldout_examples,
+    registers_heldout_examples,
+    training_examples,
+    training_set,
+)
+from sitrep.moderation.policy import Policy, default_policy
+from sitrep.moderation.rules import rule_score
+
+FOLDS = 5
+THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Out-of-fold scores of the corpus and held-out lines, and the threshold table.
+
+    ``table`` maps each threshold to the shipped path's macro F1; ``best`` is the
+    threshold with the highest (the lower one on a tie).
+    """
+
+    probabilities: tuple[float, ...]
+    gold: tuple[int, ...]
+    by_rules: tuple[bool, ...]
+    table: dict[float, float]
+    best: float
+
+
+def fold_probabilities(
+    examples: Sequence[Example],
+    held: Sequence[Example],
+    *,
+    folds: int = FOLDS,
+    seed: int = SEED,
+    lexicon: bool = False,
+    fit: Callable[[list[str], list[int]], Any] | None = None,
+) -> list[float]:
+    """Each example's probability from the model not trained on its fold, then ``held``'s.
+
+    ``fit`` makes a model with ``predict_proba`` from texts and targets (default: the
+    shipped pipeline with the build's seed).
+    """
+    fit = fit or (lambda texts, targets: clf.fit(texts, targets, seed=SEED))
+    order = list(range(len(examples)))
+    random.Random(seed).shuffle(order)
+    out = [0.0] * len(examples)
+    held_mean = [0.0] * len(held)
+    for k in range(folds):
+        test = set(order[k::folds])
+        train = [e for i, e in enumerate(examples) if i not in test]
+        texts, targets = training_set(train, seed=SEED, lexicon=lexicon)
+        model = fit(texts, targets)
+        picked = sorted(test)
+        scores = model.predict_proba([examples[i].text for i in picked])[:, 1]
+        for i, p in zip(picked, scores, strict=True):
+            out[i] = float(p)
+        if held:
+            for j, p in enumerate(model.predict_proba([e.text for e in held])[:, 1]):
+                held_mean[j] += float(p) / folds
+    return out + held_mean
+
+
+def macro_f1(gold: Sequence[int], flagged: Sequence[bool]) -> float:
+    """Macro F1 over the two classes (scikit-learn's, with 0 for an empty class)."""
+    from sklearn.metrics import f1_score
+
+    return float(f1_score(list(gold), [int(f) for f in flagged], average="macro", zero_division=0))
+
+
+def threshold_table(
+    probabilities: Sequence[float],
+    gold: Sequence[int],
+    by_rules: Sequence[bool],
+    thresholds: Sequence[float] = THRESHOLDS,
+) -> tuple[dict[float, float], float]:
+    """The shipped path's macro F1 at each threshold, and the best threshold."""
+    table = {
+        t: round(
+            macro_f1(gold, [r or p >= t for r, p in zip(by_rules, probabilities, strict=True)]), 4
+        )
+        for t in thresholds
+    }
+    best = max(table, key=lambda t: (table[t], -t))
+    return table, best
+
+
+def calibrate(
+    *,
+    lexicon: bool = False,
+    folds: int = FOLDS,
+    seed: int = SEED,
+    policy: Policy | None = None,
+    fit: Callable[[list[str], list[int]], Any] | None = None,
+) -> Calibration:
+    """Cross-validate the build on our corpus and tabulate the review threshold."""
+    policy = policy or default_policy()
+    examples = training_examples(lexicon)
+    held = heldout_examples() + registers_heldout_examples()
+    probabilities = fold_probabilities(
+        examples, held, folds=folds, seed=seed, lexicon=lexicon, fit=fit
+    )
+    lines = [*examples, *held]
+    gold = [int(e.label == OFFENSIVE) for e in lines]
+    by_rules = [rule_score(e.text) >= policy.review_threshold for e in lines]
+    table, best = threshold_table(probabilities, gold, by_rules)
+    return Calibration(tuple(probabilities), tuple(gold), tuple(by_rules), table, best)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Print the threshold table as JSON."""
+    parser = argparse.ArgumentParser(prog="python -m sitrep.moderation.calibrate")
+    parser.add_argument("--lexicon", choices=("on", "off"), default="off")
+    parser.add_argument("--folds", type=int, default=FOLDS)
+    parser.add_argument("--seed", type=int, default=SEED, help="shuffles the lines into folds")
+    args = parser.parse_args(argv)
+    result = calibrate(lexicon=args.lexicon == "on", folds=args.folds, seed=args.seed)
+    table = {str(t): f for t, f in result.table.items()}
+    print(json.dumps({"lexicon": args.lexicon, "best": result.best, "macro_f1": table}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

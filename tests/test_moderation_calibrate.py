@@ -1,0 +1,70 @@
+"""The review threshold chosen on folds of our own corpus (sitrep/moderation/calibrate.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from sitrep.moderation import calibrate
+from sitrep.moderation.corpus import ACCEPTABLE, OFFENSIVE, Example
+
+
+class _Remembering:
+    """A stand-in model: the share of offensive targets among the texts it was fit on."""
+
+    def __init__(self, texts: list[str], targets: list[int]) -> None:
+        self.texts = set(texts)
+        self.rate = sum(targets) / len(targets)
+
+    def predict_proba(self, texts: list[str]) -> Any:
+        seen = [1.0 if t in self.texts else self.rate for t in texts]
+        return np.array([[1 - p, p] for p in seen])
+
+
+def _examples(n: int) -> list[Example]:
+    return [
+        Example(f"line {i}", OFFENSIVE if i % 3 == 0 else ACCEPTABLE, "general", "en")
+        for i in range(n)
+    ]
+
+
+def _plain_training_set(
+    train: list[Example], *, seed: int, lexicon: bool
+) -> tuple[list[str], list[int]]:
+    del seed, lexicon  # the build's augmentation is corpus.py's to test
+    return [e.text for e in train], [int(e.label == OFFENSIVE) for e in train]
+
+
+def test_each_line_is_scored_by_a_model_that_did_not_train_on_it(monkeypatch: Any) -> None:
+    monkeypatch.setattr(calibrate, "training_set", _plain_training_set)
+    examples = _examples(12)
+    held = [Example("a held-out line", ACCEPTABLE, "general", "en")]
+    fitted: list[_Remembering] = []
+
+    def fit(texts: list[str], targets: list[int]) -> _Remembering:
+        fitted.append(_Remembering(texts, targets))
+        return fitted[-1]
+
+    scores = calibrate.fold_probabilities(examples, held, folds=3, fit=fit)
+    assert len(fitted) == 3 and len(scores) == 13
+    # A model that had seen a line would give it 1.0: none did.
+    assert all(s < 1.0 for s in scores[:12])
+    # Each fold trained on the other two folds' eight lines.
+    assert all(len(m.texts) == 8 for m in fitted)
+    # The held-out line: the mean of the three models' scores.
+    assert abs(scores[12] - sum(m.rate for m in fitted) / 3) < 1e-9
+
+
+def test_threshold_table_picks_the_best_macro_f1_lowest_on_a_tie() -> None:
+    gold = [1, 1, 0, 0]
+    probabilities = [0.9, 0.7, 0.6, 0.1]
+    table, best = calibrate.threshold_table(
+        probabilities, gold, [False] * 4, thresholds=(0.5, 0.65, 0.68, 0.8)
+    )
+    assert table[0.65] == table[0.68] == 1.0
+    assert best == 0.65
+    assert table[0.5] < 1.0 and table[0.8] < 1.0
+    # A comment the rules flag is flagged whatever the model says.
+    table, _ = calibrate.threshold_table(probabilities, gold, [False, True, False, False], (0.8,))
+    assert table[0.8] == 1.0
