@@ -226,7 +226,7 @@ PERSON_OBJECTS = frozenset(
     "people commander commanders officer officers journalist journalists hostage hostages "
     "prisoner prisoners man men woman women child children leader leaders suspect suspects "
     "troops weapons ammunition equipment vehicle vehicles ship ships vessel vessels tanker "
-    "tankers boat boats".split()
+    "tankers boat boats truck trucks tank tanks".split()
 )
 # "after the fall of Mosul", "since its capture by Isis": an earlier event recalled
 RECALLED_BEFORE = re.compile(
@@ -2475,6 +2475,8 @@ def _takes_people(token: Any) -> bool:
         # "a cargo ship they seized in the Red Sea", "soldiers who had surrendered or
         # been captured in Goma": the clause tells of the noun it qualifies
         return True
+    if _contact_clause_on_things(verb):
+        return True
     for c in token.children:
         if c.dep_ == "dobj" and c.lower_ in PERSON_OBJECTS:
             return True
@@ -2484,6 +2486,21 @@ def _takes_people(token: Any) -> bool:
             return True
     # "the new captures", "captured foreign members": a plural noun or an adjective
     return token.tag_ == "NNS" or (token.dep_ == "amod" and token.head.lower_ in PERSON_OBJECTS)
+
+
+def _contact_clause_on_things(verb: Any) -> bool:
+    """ "armoured vehicles it said it had seized from the army in the city": a relative
+    clause with no "that", on people or things, whose taking is told through a speech
+    verb; the small parser makes the speech verb a second verb of the sentence, so the
+    clause is found by its words: the speaker, a pronoun, comes right after the noun."""
+    speech = verb.head
+    if verb.dep_ != "ccomp" or speech.i == verb.i or _lemma(speech) not in CLAIM_HEADS:
+        return False
+    subjects = [c for c in speech.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].tag_ != "PRP" or subjects[0].i == 0:
+        return False
+    before = speech.doc[subjects[0].i - 1]
+    return before.lower_ in PERSON_OBJECTS and subjects[0].i < speech.i
 
 
 # Subjects that a demonym turns into a state's forces: "a Turkish assault", "Ethiopian troops"
