@@ -300,3 +300,16 @@ def test_things_a_speaker_says_were_seized_in_a_town_are_no_takeover(
     # the speaker's own taking of the town is still one
     (m,) = territory(extractor, "The rebels said they had seized Goma on Monday.", "2025-02-17")
     assert m.place and m.place.place.name == "Goma"
+
+
+def test_the_subject_of_the_leaving_verb_is_the_loser_not_the_speaker(
+    extractor: Extractor,
+) -> None:
+    (m,) = territory(
+        extractor,
+        "An SDF spokesman said the last Islamic State fighters in Tabqa had surrendered or "
+        "pulled out under a deal.",
+        "2017-05-10",
+    )
+    loser = m.actor2.name if m.actor2 else None
+    assert (side(m), loser) == ("Syrian Democratic Forces", "ISIS")

@@ -921,7 +921,9 @@ class EnglishReader:
         if leaving is not None:
             # "the Peshmerga withdrew from Kirkuk", "after the withdrawal of ISIS": the
             # one leaving is the loser; the new holder is whoever else the sentence names
-            leaver = _leaver(leaving, actor_matches, agent)
+            leaver = _leaving_subject(token, leaving, actor_matches) or _leaver(
+                leaving, actor_matches, agent
+            )
             if leaver is not None:
                 others = [
                     m.actor
@@ -2449,6 +2451,26 @@ def _leaver(leaving: re.Match[str], matches: list[ActorMatch], agent: Actor | No
     if agent is not None and any(m.actor.id == agent.id for m in before):
         return agent
     return before[-1].actor if before else agent
+
+
+def _leaving_subject(token: Any, leaving: re.Match[str], matches: list[ActorMatch]) -> Actor | None:
+    """The side named in the subject of the leaving verb, when the parse gives one:
+    "the last Islamic State fighters in the town had surrendered or pulled out" (a verb
+    joined to another takes that one's subject), not the spokesman who said so."""
+    if token is None:
+        return None
+    verb = next((t for t in token.doc if t.idx <= leaving.start() < t.idx + len(t.text)), None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj":
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1:
+        return None
+    toks = list(subjects[0].subtree)
+    lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    inside = [m for m in matches if lo <= m.span.start < hi and not m.generic]
+    return inside[0].actor if inside else None
 
 
 # Verbs whose object, a taking noun, was done by their subject ("completed the capture")
