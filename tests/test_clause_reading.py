@@ -313,3 +313,15 @@ def test_the_subject_of_the_leaving_verb_is_the_loser_not_the_speaker(
     )
     loser = m.actor2.name if m.actor2 else None
     assert (side(m), loser) == ("Syrian Democratic Forces", "ISIS")
+
+
+def test_the_other_side_saying_its_army_is_in_full_control_denies_the_claim(
+    extractor: Extractor,
+) -> None:
+    (m,) = territory(
+        extractor,
+        "Militiamen said on Monday they had seized the town of Debre Tabor, but the "
+        "government said the army was in full control of the town.",
+        "2023-08-07",
+    )
+    assert m.status is not Status.OCCURRED

@@ -1465,6 +1465,8 @@ DENIED_TAKEOVER = re.compile(
     r"(?:\b(?:repelled|repulsed|beat(?:en)?\s+back|fought\s+off|pushed\s+back|thwarted|foiled)"
     r"\s+(?:the|an|their|this|that)\s+(?:\w+\s+)?(?:attack|assault|offensive|attempt)"
     r"|\b(?:remained|remains|remain|(?:was|were|is|are)\s+still)\s+in\s+(?:full\s+)?control\b"
+    # "..., but the federal government said the army was in full control of the town"
+    r"|\b(?:was|were|is|are)\s+in\s+(?:full|complete|total|firm)\s+control\b"
     # "..., but Ukraine said fighting was continuing in the town", "but Kyiv said its
     # troops were still holding out"
     r"|\b(?:fighting|battles?|clashes|combat)\s+(?:(?:was|were|is|are|had\s+been|has\s+been)\s+)?"
