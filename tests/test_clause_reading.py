@@ -325,3 +325,15 @@ def test_the_other_side_saying_its_army_is_in_full_control_denies_the_claim(
         "2023-08-07",
     )
     assert m.status is not Status.OCCURRED
+
+
+def test_a_takeover_of_the_city_keeps_the_city_it_stands_for(extractor: Extractor) -> None:
+    found = territory(
+        extractor,
+        "Syria's army has retaken the ancient city of Palmyra from Islamic State. The army "
+        "said its units had restored full control of the city after operations in the desert "
+        "east of Homs. Monitors said government troops had moved into the city centre.",
+        "2017-03-03",
+    )
+    assert found
+    assert {m.place.place.name for m in found if m.place} == {"Tadmur"}

@@ -1543,14 +1543,15 @@ def _retrospective(text: str, trigger_start: int) -> bool:
 def _focus(told: list[Mention]) -> PlaceMatch | None:
     """The town a sentence is about when it tells a takeover there: "the city" of the
     next sentences, even when the sentence names another town after it ("took Sirte,
-    their biggest gain since the campaign to capture Tripoli")."""
+    their biggest gain since the campaign to capture Tripoli"); a takeover of "the city"
+    the sentence does not name keeps the city it stands for ("restored full control of
+    the city after operations in the desert east of Homs" is still about Palmyra)."""
     for m in told:
         if (
             m.sub_event_type in TERRITORY_SUB_TYPES
             and m.status in TOLD
             and not m.reference
             and m.place is not None
-            and m.place.span is not None
             and m.place.place.kind is PlacePrecision.CITY
         ):
             return m.place
