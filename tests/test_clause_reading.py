@@ -337,3 +337,17 @@ def test_a_takeover_of_the_city_keeps_the_city_it_stands_for(extractor: Extracto
     )
     assert found
     assert {m.place.place.name for m in found if m.place} == {"Tadmur"}
+
+
+def test_takeovers_counted_back_from_the_last_one_told_are_news_of_those_days(
+    extractor: Extractor,
+) -> None:
+    found = territory(
+        extractor,
+        "The Taliban captured Gardez on Friday, officials said. Its fall came a day after "
+        "the insurgents seized Ghazni.",
+        "2021-08-14",
+    )
+    dates = {m.place.place.name: (m.time.value, m.status) for m in found if m.place and m.time}
+    assert dates["Gardez"] == (date(2021, 8, 13), Status.OCCURRED)
+    assert dates["Ghazni"] == (date(2021, 8, 12), Status.OCCURRED)

@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from typing import Any
 
 from sitrep.core.config import Config
@@ -42,6 +43,7 @@ from sitrep.core.records import (
     Place,
     PlaceMatch,
     PlacePrecision,
+    Precision,
     Sentence,
     Span,
     Status,
@@ -595,6 +597,7 @@ class EnglishReader:
                     ctx,
                     triggers=prep.triggers[i],
                 )
+                told = _counted_from_the_last_told(text, told, ctx, claim.sentence.index)
                 mentions.extend(told)
                 if DENIED_TAKEOVER.search(text):
                     # "officers had retaken the town, but residents said armed men were
@@ -1538,6 +1541,57 @@ def _retrospective(text: str, trigger_start: int) -> bool:
     """A takeover told as a recollection: an anniversary before the trigger, or a
     dated entry of a chronology list."""
     return bool(CHRONOLOGY_ENTRY.match(text) or ANNIVERSARY.search(text[:trigger_start]))
+
+
+# "Its fall came a day after the Taliban seized Kandahar and Herat": the takeovers after
+# "after" happened that long before the one "its" points back to
+COUNTED_FROM_THE_LAST_TOLD = re.compile(
+    r"^\W*(?:its|the\s+(?:town|city)['’]s)\s+(?:fall|capture|loss|seizure|recapture)\s+"
+    r"(?:came|happened)\s+(?:just\s+|only\s+)?(?P<n>an?|one|two|three|four|five|six|\d)\s+"
+    r"(?P<unit>days?|hours?)\s+after\b",
+    re.IGNORECASE,
+)
+_SMALL_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _counted_from_the_last_told(
+    text: str, told: list[Mention], ctx: ArticleContext, index: int
+) -> list[Mention]:
+    """The takeovers a sentence counts back from the last one told ("Its fall came a day
+    after the Taliban seized Kandahar"): news of the same days, dated from that one, not
+    recollections dated by the report's own day."""
+    counted = COUNTED_FROM_THE_LAST_TOLD.match(text)
+    if counted is None:
+        return told
+    anchor = next(
+        (
+            m
+            for m in reversed(ctx.occurred)
+            if m.claim.sentence.index < index
+            and m.sub_event_type in TERRITORY_SUB_TYPES
+            and m.place is not None
+            and m.time is not None
+            and m.time.precision is Precision.DAY
+        ),
+        None,
+    )
+    if anchor is None or anchor.place is None or anchor.time is None:
+        return told
+    n = counted.group("n").lower()
+    days = 0 if counted.group("unit").lower().startswith("hour") else _SMALL_COUNTS.get(n, 0)
+    if not days and n.isdigit():
+        days = int(n)
+    when = TimeRef(anchor.time.value - timedelta(days=days), Precision.DAY, counted.group(0))
+    return [
+        replace(m, status=Status.OCCURRED, time=when)
+        if m.sub_event_type in TERRITORY_SUB_TYPES
+        and m.status in (Status.OCCURRED, Status.BACKGROUND)
+        and m.place is not None
+        and m.place.place.id != anchor.place.place.id
+        and text.find(m.trigger, counted.end()) >= 0
+        else m
+        for m in told
+    ]
 
 
 def _focus(told: list[Mention]) -> PlaceMatch | None:
