@@ -405,3 +405,10 @@ def test_a_force_named_by_its_demonym_fights_next_door(app_config: Config) -> No
     # news is no small town across the border ("Hope", British Columbia)
     found = g.find("American officials in Austin, Texas, said there was Hope.")
     assert "CAN" not in [m.place.country for m in found]
+
+
+@pytest.mark.parametrize("name", ["Shirqat", "al-Shirqat", "Sharqat"])
+def test_shirqat_as_wires_spell_it(app_config: Config, name: str) -> None:
+    # GeoNames spells the Tigris town Ash Sharqat; the wires wrote Shirqat in 2016
+    best = Gazetteer.load(app_config).lookup(name)[0]
+    assert best.id == 91057 and best.country == "IRQ"

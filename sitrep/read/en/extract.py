@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from typing import Any
 
 from sitrep.core.config import Config
@@ -42,6 +43,7 @@ from sitrep.core.records import (
     Place,
     PlaceMatch,
     PlacePrecision,
+    Precision,
     Sentence,
     Span,
     Status,
@@ -235,7 +237,7 @@ PERSON_OBJECTS = frozenset(
     "people commander commanders officer officers journalist journalists hostage hostages "
     "prisoner prisoners man men woman women child children leader leaders suspect suspects "
     "troops weapons ammunition equipment vehicle vehicles ship ships vessel vessels tanker "
-    "tankers boat boats".split()
+    "tankers boat boats truck trucks tank tanks".split()
 )
 # "after the fall of Mosul", "since its capture by Isis": an earlier event recalled
 RECALLED_BEFORE = re.compile(
@@ -604,6 +606,7 @@ class EnglishReader:
                     ctx,
                     triggers=prep.triggers[i],
                 )
+                told = _counted_from_the_last_told(text, told, ctx, claim.sentence.index)
                 mentions.extend(told)
                 if DENIED_TAKEOVER.search(text):
                     # "officers had retaken the town, but residents said armed men were
@@ -930,7 +933,9 @@ class EnglishReader:
         if leaving is not None:
             # "the Peshmerga withdrew from Kirkuk", "after the withdrawal of ISIS": the
             # one leaving is the loser; the new holder is whoever else the sentence names
-            leaver = _leaver(leaving, actor_matches, agent)
+            leaver = _leaving_subject(token, leaving, actor_matches) or _leaver(
+                leaving, actor_matches, agent
+            )
             if leaver is not None:
                 others = [
                     m.actor
@@ -1475,6 +1480,8 @@ DENIED_TAKEOVER = re.compile(
     r"(?:\b(?:repelled|repulsed|beat(?:en)?\s+back|fought\s+off|pushed\s+back|thwarted|foiled)"
     r"\s+(?:the|an|their|this|that)\s+(?:\w+\s+)?(?:attack|assault|offensive|attempt)"
     r"|\b(?:remained|remains|remain|(?:was|were|is|are)\s+still)\s+in\s+(?:full\s+)?control\b"
+    # "..., but the federal government said the army was in full control of the town"
+    r"|\b(?:was|were|is|are)\s+in\s+(?:full|complete|total|firm)\s+control\b"
     # "..., but Ukraine said fighting was continuing in the town", "but Kyiv said its
     # troops were still holding out"
     r"|\b(?:fighting|battles?|clashes|combat)\s+(?:(?:was|were|is|are|had\s+been|has\s+been)\s+)?"
@@ -1548,17 +1555,69 @@ def _retrospective(text: str, trigger_start: int) -> bool:
     return bool(CHRONOLOGY_ENTRY.match(text) or ANNIVERSARY.search(text[:trigger_start]))
 
 
+# "Its fall came a day after the Taliban seized Kandahar and Herat": the takeovers after
+# "after" happened that long before the one "its" points back to
+COUNTED_FROM_THE_LAST_TOLD = re.compile(
+    r"^\W*(?:its|the\s+(?:town|city)['’]s)\s+(?:fall|capture|loss|seizure|recapture)\s+"
+    r"(?:came|happened)\s+(?:just\s+|only\s+)?(?P<n>an?|one|two|three|four|five|six|\d)\s+"
+    r"(?P<unit>days?|hours?)\s+after\b",
+    re.IGNORECASE,
+)
+_SMALL_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _counted_from_the_last_told(
+    text: str, told: list[Mention], ctx: ArticleContext, index: int
+) -> list[Mention]:
+    """The takeovers a sentence counts back from the last one told ("Its fall came a day
+    after the Taliban seized Kandahar"): news of the same days, dated from that one, not
+    recollections dated by the report's own day."""
+    counted = COUNTED_FROM_THE_LAST_TOLD.match(text)
+    if counted is None:
+        return told
+    anchor = next(
+        (
+            m
+            for m in reversed(ctx.occurred)
+            if m.claim.sentence.index < index
+            and m.sub_event_type in TERRITORY_SUB_TYPES
+            and m.place is not None
+            and m.time is not None
+            and m.time.precision is Precision.DAY
+        ),
+        None,
+    )
+    if anchor is None or anchor.place is None or anchor.time is None:
+        return told
+    n = counted.group("n").lower()
+    days = 0 if counted.group("unit").lower().startswith("hour") else _SMALL_COUNTS.get(n, 0)
+    if not days and n.isdigit():
+        days = int(n)
+    when = TimeRef(anchor.time.value - timedelta(days=days), Precision.DAY, counted.group(0))
+    return [
+        replace(m, status=Status.OCCURRED, time=when)
+        if m.sub_event_type in TERRITORY_SUB_TYPES
+        and m.status in (Status.OCCURRED, Status.BACKGROUND)
+        and m.place is not None
+        and m.place.place.id != anchor.place.place.id
+        and text.find(m.trigger, counted.end()) >= 0
+        else m
+        for m in told
+    ]
+
+
 def _focus(told: list[Mention]) -> PlaceMatch | None:
     """The town a sentence is about when it tells a takeover there: "the city" of the
     next sentences, even when the sentence names another town after it ("took Sirte,
-    their biggest gain since the campaign to capture Tripoli")."""
+    their biggest gain since the campaign to capture Tripoli"); a takeover of "the city"
+    the sentence does not name keeps the city it stands for ("restored full control of
+    the city after operations in the desert east of Homs" is still about Palmyra)."""
     for m in told:
         if (
             m.sub_event_type in TERRITORY_SUB_TYPES
             and m.status in TOLD
             and not m.reference
             and m.place is not None
-            and m.place.span is not None
             and m.place.place.kind is PlacePrecision.CITY
         ):
             return m.place
@@ -2483,6 +2542,26 @@ def _leaver(leaving: re.Match[str], matches: list[ActorMatch], agent: Actor | No
     return before[-1].actor if before else agent
 
 
+def _leaving_subject(token: Any, leaving: re.Match[str], matches: list[ActorMatch]) -> Actor | None:
+    """The side named in the subject of the leaving verb, when the parse gives one:
+    "the last Islamic State fighters in the town had surrendered or pulled out" (a verb
+    joined to another takes that one's subject), not the spokesman who said so."""
+    if token is None:
+        return None
+    verb = next((t for t in token.doc if t.idx <= leaving.start() < t.idx + len(t.text)), None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj":
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1:
+        return None
+    toks = list(subjects[0].subtree)
+    lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    inside = [m for m in matches if lo <= m.span.start < hi and not m.generic]
+    return inside[0].actor if inside else None
+
+
 # Verbs whose object, a taking noun, was done by their subject ("completed the capture")
 COMPLETING_HEADS = frozenset({"complete", "finish", "finalise", "finalize", "conclude"})
 
@@ -2507,6 +2586,8 @@ def _takes_people(token: Any) -> bool:
         # "a cargo ship they seized in the Red Sea", "soldiers who had surrendered or
         # been captured in Goma": the clause tells of the noun it qualifies
         return True
+    if _contact_clause_on_things(verb):
+        return True
     for c in token.children:
         if c.dep_ == "dobj" and c.lower_ in PERSON_OBJECTS:
             return True
@@ -2516,6 +2597,21 @@ def _takes_people(token: Any) -> bool:
             return True
     # "the new captures", "captured foreign members": a plural noun or an adjective
     return token.tag_ == "NNS" or (token.dep_ == "amod" and token.head.lower_ in PERSON_OBJECTS)
+
+
+def _contact_clause_on_things(verb: Any) -> bool:
+    """ "armoured vehicles it said it had seized from the army in the city": a relative
+    clause with no "that", on people or things, whose taking is told through a speech
+    verb; the small parser makes the speech verb a second verb of the sentence, so the
+    clause is found by its words: the speaker, a pronoun, comes right after the noun."""
+    speech = verb.head
+    if verb.dep_ != "ccomp" or speech.i == verb.i or _lemma(speech) not in CLAIM_HEADS:
+        return False
+    subjects = [c for c in speech.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].tag_ != "PRP" or subjects[0].i == 0:
+        return False
+    before = speech.doc[subjects[0].i - 1]
+    return before.lower_ in PERSON_OBJECTS and subjects[0].i < speech.i
 
 
 # Subjects that a demonym turns into a state's forces: "a Turkish assault", "Ethiopian troops"
