@@ -621,7 +621,9 @@ class EnglishReader:
         denied |= {
             p.place.id
             for i, claim in enumerate(claims)
-            if DENIED_TAKEOVER.search(claim.sentence.span.text)
+            # a sentence naming no place adds nothing, and many name none: the long
+            # denial pattern is searched only where its answer can count
+            if places[i] and DENIED_TAKEOVER.search(claim.sentence.span.text)
             for p in places[i]
             if p.place.kind is not PlacePrecision.COUNTRY
         }
