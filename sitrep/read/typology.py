@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -617,9 +618,11 @@ def is_candidate(sentence: str) -> bool:
     index = _prefix_index()
     lowered = sentence.lower()  # same length: the characters that change it are special
     table = index.table
-    n = len(lowered)
-    for length in index.lengths:
-        for i in range(n - length + 1):
+    # the finder stops only where some prefix starts (in C, not a Python loop over
+    # every position); there, each prefix that does start is looked up
+    for m in index.finder.finditer(lowered):
+        i = m.start()
+        for length in index.lengths:
             hit = table.get(lowered[i : i + length])
             if hit is not None:
                 for rx in hit:
@@ -653,6 +656,7 @@ class _PrefixIndex:
 
     table: dict[str, tuple[re.Pattern[str], ...]]
     lengths: tuple[int, ...]  # the key lengths present, longest first
+    finder: re.Pattern[str]  # matches (empty) at each position where a key starts
 
 
 @lru_cache(maxsize=1)
@@ -675,7 +679,28 @@ def _prefix_index() -> _PrefixIndex:
     return _PrefixIndex(
         {k: tuple(v) for k, v in table.items()},
         tuple(sorted({len(k) for k in table}, reverse=True)),
+        re.compile(f"(?={_trie_pattern(table)})"),
     )
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex that matches where one of ``words`` starts (and a longer string
+    besides, where that starts with a word), as a trie: each character is tried
+    once per position, not once per word as in a plain alternation."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict[str, dict]) -> str:
+        if "" in node:
+            return ""  # a word ends here: what follows cannot change the answer
+        alts = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items())]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return pattern(root)
 
 
 def pattern_prefixes(pattern: str, *, chars: int = _PREFIX_CHARS) -> frozenset[str]:
