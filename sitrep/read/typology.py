@@ -631,6 +631,17 @@ def is_candidate(sentence: str) -> bool:
     return False
 
 
+def folded_lower(sentence: str) -> str | None:
+    """``sentence`` in lower case, in which a lower-case ASCII word occurs where
+    ``re.IGNORECASE`` finds it in the sentence (for the letters the trigger index
+    keys on: a quick test that a pattern's words are there at all); None for a
+    sentence holding a character that IGNORECASE folds otherwise
+    (:data:`_FOLD_SPECIAL`)."""
+    if not sentence.isascii() and _FOLD_SPECIAL.search(sentence):
+        return None
+    return sentence.lower()
+
+
 def is_candidate_regex(sentence: str) -> bool:
     """The reference candidate test: the whole lexicon as one regular expression."""
     return CANDIDATE.search(sentence) is not None
