@@ -4,7 +4,8 @@
   ``typology.is_candidate_regex``, sentence by sentence;
 - ``typology.find_triggers`` (each trigger tried where it can start) against every
   trigger run over the whole sentence, and the same for the feature triggers;
-- the English reader's ``denies_takeover`` (cue words first) against its pattern;
+- the English reader's ``denies_takeover`` (cue words first) against its pattern,
+  and its attribution's verb tests against the patterns they spare;
 - ``Extractor.read_chunk`` (many articles, one spaCy call) against ``read``;
 - the pipeline's chunked duplicate checks against one look-up per article;
 - ``ingest.detect_language``'s short sample against the long one.
@@ -207,6 +208,22 @@ def test_denies_takeover_answers_as_the_pattern() -> None:
         for words in cue:
             for w in words:
                 assert w.isascii() and w == w.lower() and set(w) <= letters, w
+
+
+def test_attribution_searches_every_sentence_its_patterns_match() -> None:
+    from sitrep.read.en import attribution
+
+    sentences = DENIALS + OWN_SENTENCES + _demo_sentences()
+    sentences += [
+        "The ministry issued a statement on Sunday.",
+        "Rebels, who hold the north, said they had withdrawn.",
+        "He later tweeted that the road was open.",
+    ]
+    verb = [s for s in sentences if attribution._SUBJECT_VERB.search(s)]
+    statement = [s for s in sentences if attribution._STATEMENT.search(s)]
+    assert len(verb) > 20 and statement  # the checks below mean something
+    assert all(attribution._HAS_VERB.search(s) for s in verb)
+    assert all(any(v in s for v in attribution._STATEMENT_VERBS) for s in statement)
 
 
 # -- batched reading -------------------------------------------------------------

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
+
+from sitrep.text.patterns import starts_pattern
 
 BATTLES = "Battles"
 EXPLOSIONS = "Explosions/Remote violence"
@@ -690,28 +691,8 @@ def _prefix_index() -> _PrefixIndex:
     return _PrefixIndex(
         {k: tuple(v) for k, v in table.items()},
         tuple(sorted({len(k) for k in table}, reverse=True)),
-        re.compile(f"(?={_trie_pattern(table)})"),
+        re.compile(f"(?={starts_pattern(table)})"),
     )
-
-
-def _trie_pattern(words: Iterable[str]) -> str:
-    """A regex that matches where one of ``words`` starts (and a longer string
-    besides, where that starts with a word), as a trie: each character is tried
-    once per position, not once per word as in a plain alternation."""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-
-    def pattern(node: dict[str, dict]) -> str:
-        if "" in node:
-            return ""  # a word ends here: what follows cannot change the answer
-        alts = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items())]
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return pattern(root)
 
 
 def pattern_prefixes(pattern: str, *, chars: int = _PREFIX_CHARS) -> frozenset[str]:
