@@ -4,6 +4,8 @@
   ``typology.is_candidate_regex``, sentence by sentence;
 - ``typology.find_triggers`` (each trigger tried where it can start) against every
   trigger run over the whole sentence, and the same for the feature triggers;
+- the English reader's ``denies_takeover`` (cue words first) against its pattern,
+  and its attribution's verb tests against the patterns they spare;
 - ``Extractor.read_chunk`` (many articles, one spaCy call) against ``read``;
 - the pipeline's chunked duplicate checks against one look-up per article;
 - ``ingest.detect_language``'s short sample against the long one.
@@ -166,6 +168,62 @@ def test_is_candidate_matches_the_regex_on_guardian_and_gwn_corpora() -> None:
         sentences = [s.span.text for r in load_corpus(name) for s in split_sentences(r["text"])]
         assert len(sentences) > 5000
         assert _mismatches(sentences) == [], name
+
+
+# -- the denial cues -------------------------------------------------------------
+
+DENIALS = [
+    "The army denied that the town had fallen.",
+    "Officials DISMISSED the reports.",
+    "The ministry said the claim was false.",
+    "That report is baseless, a spokesman said.",
+    "The town is not in the hands of the rebels.",
+    "The rebels took the town, a claim Kyiv denied.",
+    "The village was captured, which the army disputed.",
+    "Armenia's defence ministry denied this.",
+    "Rebels said they took the town, but the army said it repelled the attack.",
+    "They entered the city, but the governor insists his forces remain in control.",
+    "The town fell, but residents said fighting was still raging.",
+    "The town fell, but officials maintain troops are still holding out.",
+    "The town fell, but locals said gunmen were still roaming the streets.",
+    "Re\u017fidents \u017faid the claim was fal\u017fe.",
+    "The \u212aurdish forces denied it.",
+    "\u0130t was reported that the town is not in the hands of \u0130S.",
+    "But the council said it would meet again on Friday.",
+    "The report was published on Monday.",
+]
+
+
+def test_denies_takeover_answers_as_the_pattern() -> None:
+    from sitrep.read.en import extract
+
+    sentences = DENIALS + OWN_SENTENCES + _demo_sentences()
+    found = [extract.denies_takeover(s) for s in sentences]
+    assert found == [extract.DENIED_TAKEOVER.search(s) is not None for s in sentences]
+    assert sum(found[: len(DENIALS)]) >= 12  # the comparison means something
+    # the cue words are plain lower-case ASCII of the letters str.lower folds as
+    # IGNORECASE does (test_fold_special_lists_every_character_str_lower_gets_wrong)
+    letters = set("".join(typology._prefix_index().table))
+    for cue in extract._DENIAL_CUES:
+        for words in cue:
+            for w in words:
+                assert w.isascii() and w == w.lower() and set(w) <= letters, w
+
+
+def test_attribution_searches_every_sentence_its_patterns_match() -> None:
+    from sitrep.read.en import attribution
+
+    sentences = DENIALS + OWN_SENTENCES + _demo_sentences()
+    sentences += [
+        "The ministry issued a statement on Sunday.",
+        "Rebels, who hold the north, said they had withdrawn.",
+        "He later tweeted that the road was open.",
+    ]
+    verb = [s for s in sentences if attribution._SUBJECT_VERB.search(s)]
+    statement = [s for s in sentences if attribution._STATEMENT.search(s)]
+    assert len(verb) > 20 and statement  # the checks below mean something
+    assert all(attribution._HAS_VERB.search(s) for s in verb)
+    assert all(any(v in s for v in attribution._STATEMENT_VERBS) for s in statement)
 
 
 # -- batched reading -------------------------------------------------------------

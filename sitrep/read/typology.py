@@ -19,6 +19,8 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
+from sitrep.text.patterns import starts_pattern
+
 BATTLES = "Battles"
 EXPLOSIONS = "Explosions/Remote violence"
 VAC = "Violence against civilians"
@@ -625,15 +627,28 @@ def is_candidate(sentence: str) -> bool:
     index = _prefix_index()
     lowered = sentence.lower()  # same length: the characters that change it are special
     table = index.table
-    n = len(lowered)
-    for length in index.lengths:
-        for i in range(n - length + 1):
+    # the finder stops only where some prefix starts (in C, not a Python loop over
+    # every position); there, each prefix that does start is looked up
+    for m in index.finder.finditer(lowered):
+        i = m.start()
+        for length in index.lengths:
             hit = table.get(lowered[i : i + length])
             if hit is not None:
                 for rx in hit:
                     if rx.match(sentence, i) is not None:
                         return True
     return False
+
+
+def folded_lower(sentence: str) -> str | None:
+    """``sentence`` in lower case, in which a lower-case ASCII word occurs where
+    ``re.IGNORECASE`` finds it in the sentence (for the letters the trigger index
+    keys on: a quick test that a pattern's words are there at all); None for a
+    sentence holding a character that IGNORECASE folds otherwise
+    (:data:`_FOLD_SPECIAL`)."""
+    if not sentence.isascii() and _FOLD_SPECIAL.search(sentence):
+        return None
+    return sentence.lower()
 
 
 def is_candidate_regex(sentence: str) -> bool:
@@ -661,6 +676,7 @@ class _PrefixIndex:
 
     table: dict[str, tuple[re.Pattern[str], ...]]
     lengths: tuple[int, ...]  # the key lengths present, longest first
+    finder: re.Pattern[str]  # matches (empty) at each position where a key starts
 
 
 @lru_cache(maxsize=1)
@@ -683,6 +699,7 @@ def _prefix_index() -> _PrefixIndex:
     return _PrefixIndex(
         {k: tuple(v) for k, v in table.items()},
         tuple(sorted({len(k) for k in table}, reverse=True)),
+        re.compile(f"(?={starts_pattern(table)})"),
     )
 
 

@@ -847,6 +847,7 @@ _KIND_CODE = {
     PlacePrecision.REGION: 4,
 }
 _CODE_KIND = {v: k for k, v in _KIND_CODE.items()}
+_ADMIN1_CODE = _KIND_CODE[PlacePrecision.ADMIN1]
 
 # ---------------------------------------------------------------------------
 # Normalization
@@ -2186,7 +2187,8 @@ class Gazetteer:
                     break
                 if folded[j][1] != _WORD:
                     continue
-                key = _join(folded[i : j + 1])
+                # one word (j is a word here): its key is its form, as _join makes it
+                key = folded[j][0] if i == j else _join(folded[i : j + 1])
                 if not key:
                     continue
                 if not first_ok:
@@ -2684,12 +2686,16 @@ class Gazetteer:
 
     def _provinces_of(self, rows: Iterable[int]) -> list[int]:
         """The provinces among ``rows``, and those the cities among them name."""
+        # the kind column itself: a scan asks this of every candidate, and making
+        # each candidate's Place record only to read its kind cost more than the test
+        kinds = self._places._cols[5]
+        namesake = self._namesake
         out = []
         for r in rows:
-            if self._is_admin1(r):
+            if kinds[r] == _ADMIN1_CODE:
                 out.append(r)
-            elif r in self._namesake:
-                out.append(self._namesake[r])
+            elif r in namesake:
+                out.append(namesake[r])
         return list(dict.fromkeys(out))
 
     def _ctx_code(self, code: str) -> str:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from sitrep.core.records import Article, Claim, Sentence
 from sitrep.ingest.outlets import OutletDirectory, outlet_directory
 from sitrep.read.common.attribution import carry_attribution
+from sitrep.text.patterns import starts_pattern
 
 REPORTING_VERBS = (
     "said|says|say|announced|announces|announce|reported|reports|report|noted|notes|"
@@ -49,6 +50,11 @@ _STATEMENT = re.compile(
     rf"(?:^|(?<=,\s)){_WHO}\s+(?:issued|released|published)\s+(?:a|an)\s+[\w\s-]{{0,30}}?"
     r"(?P<verb>statement|communiqué|report)"
 )
+# What a match of _SUBJECT_VERB and of _STATEMENT must hold (both patterns are
+# case-sensitive): a sentence with neither is not searched, as most are not
+# (the patterns' look-behinds and lazy spans are tried at every position).
+_HAS_VERB = re.compile(starts_pattern(REPORTING_VERBS.split("|")))
+_STATEMENT_VERBS = ("issued", "released", "published")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 _NOT_SPEAKERS = frozenset({"this", "that", "which", "who", "there", "these", "those", "it"})
 
@@ -77,7 +83,12 @@ def attribute_sentence(text: str, outlets: OutletDirectory | None = None) -> Att
         elif speaker is None:
             speaker = who
         verb = verb or "according to"
-    for pattern in (_SUBJECT_VERB, _STATEMENT):
+    patterns = []
+    if _HAS_VERB.search(text):
+        patterns.append(_SUBJECT_VERB)
+    if any(v in text for v in _STATEMENT_VERBS):
+        patterns.append(_STATEMENT)
+    for pattern in patterns:
         for m in pattern.finditer(text):
             who = _clean_who(m.group("who"))
             first = who.split()[0].lower() if who else ""

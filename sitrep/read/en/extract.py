@@ -92,6 +92,7 @@ from sitrep.read.typology import (
     TriggerMatch,
     event_type_of,
     find_triggers,
+    folded_lower,
     generic_actor_cues,
     is_candidate,
     reader_only,
@@ -585,7 +586,7 @@ class EnglishReader:
             ]
             if (
                 taken
-                and DENIED_TAKEOVER.search(text)
+                and denies_takeover(text)
                 and not any(p.place.kind is not PlacePrecision.COUNTRY for p in places[i])
                 and (ANAPHORIC_PLACE.search(text) or CLAIM_REFERENCE.search(text))
             ):
@@ -608,7 +609,7 @@ class EnglishReader:
                 )
                 told = _counted_from_the_last_told(text, told, ctx, claim.sentence.index)
                 mentions.extend(told)
-                if DENIED_TAKEOVER.search(text):
+                if denies_takeover(text):
                     # "officers had retaken the town, but residents said armed men were
                     # still roaming its outskirts": the sentence's own takeover, of a town
                     # it names or points back to, is answered where it is told
@@ -633,7 +634,9 @@ class EnglishReader:
         denied |= {
             p.place.id
             for i, claim in enumerate(claims)
-            if DENIED_TAKEOVER.search(claim.sentence.span.text)
+            # a sentence naming no place adds nothing, and many name none: the long
+            # denial pattern is searched only where its answer can count
+            if places[i] and denies_takeover(claim.sentence.span.text)
             for p in places[i]
             if p.place.kind is not PlacePrecision.COUNTRY
         }
@@ -1492,6 +1495,31 @@ DENIED_TAKEOVER = re.compile(
     r"|\b(?:was|were|is|are)\s+still\s+(?:roaming|fighting|present|resisting|holding\s+out)\b)",
     re.IGNORECASE,
 )
+
+# What every match of DENIED_TAKEOVER holds, one cue per alternative of it (the
+# denial verbs; "the claim was false"; "not in the hands of"; "but ... said"): a
+# word of each of a cue's groups. Most sentences fit no cue, and the pattern is slow
+# to search (the lazy spans after each "but" and denial verb are tried at length).
+_DENIAL_CUES: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (("deni", "deny", "reject", "dismiss", "refut", "disput"),),
+    (
+        ("claim", "announcement", "report"),
+        ("false", "untrue", "baseless", "groundless", "fabricated", "lie"),
+    ),
+    (("hands",), ("not",)),
+    (("but",), ("said", "says", "insist", "maintain")),
+)
+
+
+def denies_takeover(text: str) -> bool:
+    """``DENIED_TAKEOVER.search(text)`` as a truth value, without the search when
+    the sentence fits none of the cues every match fits."""
+    low = folded_lower(text)
+    if low is not None and not any(
+        all(any(w in low for w in words) for words in cue) for cue in _DENIAL_CUES
+    ):
+        return False
+    return DENIED_TAKEOVER.search(text) is not None
 
 
 # a denial that points back at the claim rather than at the town: "dismissed the
