@@ -825,3 +825,19 @@ def test_each_joined_clause_with_its_own_subject_has_its_own_place_and_day(
     by_place = {m.place.place.id: m.time.value if m.time else None for m in found if m.place}
     days = sorted(d for d in by_place.values() if d)
     assert days == [date(2021, 8, 6), date(2021, 8, 7)]
+
+
+def test_a_withdrawal_under_a_states_push_is_that_states_gain(extractor: Extractor) -> None:
+    text = (
+        "KYIV, Feb 17 - Ukrainian troops withdrew from the town of Avdiivka to avoid "
+        "encirclement, the army chief said on Saturday. The pull-out follows four months "
+        "of relentless Russian attacks and is the biggest shift on the front since Moscow "
+        "troops captured Bakhmut in May 2023."
+    )
+    assert gainers(read(extractor, text, day="2024-02-17")) == {"Military Forces of Russia"}
+    # with no push named, the withdrawal names no gainer
+    text = (
+        "KYIV, Feb 17 - Ukrainian troops withdrew from the town of Avdiivka to avoid "
+        "encirclement, the army chief said on Saturday."
+    )
+    assert gainers(read(extractor, text, day="2024-02-17")) <= {None}

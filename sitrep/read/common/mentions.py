@@ -463,7 +463,13 @@ def infer_gaining_sides(
     ]
     if not any(m.actor1 is None for m in territory):
         return list(mentions)
-    losers = {side_of(m.actor2) for m in territory if m.actor2 is not None}
+    # (a side that lost a place in a recollection may take one today: Russia lost
+    # Kherson in 2022 and took Avdiivka in 2024)
+    losers = {
+        side_of(m.actor2)
+        for m in territory
+        if m.actor2 is not None and m.status is not Status.BACKGROUND
+    }
     by_place: dict[int | None, Counter[str]] = {}
     actors: dict[str, Actor] = {}
     for m in territory:

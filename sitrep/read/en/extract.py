@@ -200,6 +200,12 @@ ANAPHORIC_PLACE = re.compile(
     r"besieged|embattled|desert|ancient|frontier|nearby|same|whole|entire)\s+)*"
     r"(?:town|city|village|area|district|stronghold|region|enclave|settlement|locality)\b",
 )
+# a demonym before a ground push: "fierce Russian attacks", "the Azerbaijani offensive"
+# (not air power: "Israeli strikes" take no ground)
+STATE_PUSH = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:ground\s+|military\s+|army\s+)?(?:attacks?|assaults?"
+    r"|offensives?|counter-?offensives?|advances?|push|onslaught|siege)\b"
+)
 # "back in the control of X", "fell to X": X holds the place now (but in "ISIS is
 # back in control of X" the subject does)
 CONTROLLER_AFTER = re.compile(
@@ -659,6 +665,17 @@ class EnglishReader:
                 if i not in recalled
                 for m in self.actors.find(s.span.text)
                 if not m.generic and not _inside_any(m.span, [p.span for p in places[i]])
+            ]
+            # "the withdrawal follows months of fierce Russian attacks": a state's
+            # ground push named by its demonym names its forces as a side of the article
+            # (even in a sentence whose only date is old: "... since Moscow troops
+            # captured Bakhmut in May 2023" dates the capture, not the attacks)
+            named += [
+                (s.index, forces)
+                for s in sentences
+                for push in STATE_PUSH.finditer(s.span.text)
+                if (iso3 := self.gazetteer.country_of_adjective(push.group(1)))
+                and (forces := self._state_forces(iso3)) is not None
             ]
             # twice, as the Persian reader does: a side the first pass finds for one
             # telling of a change ("the rapid fall of Afrin ... Syrian rebels") is the
