@@ -814,19 +814,6 @@ def test_a_tally_to_date_is_no_new_takeover(extractor: Extractor) -> None:
     assert sorted(m.place.place.name for m in found if m.place) == ["Kunduz", "Sar-e Pul"]
 
 
-def test_each_joined_clause_with_its_own_subject_has_its_own_place_and_day(
-    extractor: Extractor,
-) -> None:
-    text = (
-        "KABUL, Aug 8 - Earlier on Friday, the Taliban had captured the province of "
-        "Nimroz and on Saturday they captured Sheberghan city in Jawzjan province."
-    )
-    found = takeovers(read(extractor, text, day="2021-08-08"))
-    by_place = {m.place.place.id: m.time.value if m.time else None for m in found if m.place}
-    days = sorted(d for d in by_place.values() if d)
-    assert days == [date(2021, 8, 6), date(2021, 8, 7)]
-
-
 def test_a_withdrawal_under_a_states_push_is_that_states_gain(extractor: Extractor) -> None:
     text = (
         "KYIV, Feb 17 - Ukrainian troops withdrew from the town of Avdiivka to avoid "

@@ -2113,9 +2113,7 @@ def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
     # a noun trigger ("back in the control of", "the fall of") belongs to its verb's clause
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
-    if (clause.dep_ == "xcomp" or clause.dep_ == "conj" and not _own_subject(clause)) and (
-        clause.head.i != clause.i
-    ):
+    if clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
     if clause.pos_ not in ("VERB", "AUX"):
         return places  # a verbless headline: one clause
@@ -2138,21 +2136,10 @@ def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
     for child in [clause, *clause.children]:
         if child is not clause and child.dep_ in _CLAUSE_DEPS and child.i != token.i:
             continue
-        if child is not clause and child.dep_ == "conj" and _own_subject(child):
-            # "had captured the province of Nimroz and on Saturday they captured
-            # Sheberghan": a joined clause with its own subject tells its own event
-            continue
         sub = list(child.subtree) if child is not clause else [clause]
         spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
     kept = [p for p in places if p.span is None or any(lo <= p.span.start < hi for lo, hi in spans)]
     return kept
-
-
-def _own_subject(verb: Any) -> bool:
-    """A verb joined to another that has a subject of its own (a clause of its own)."""
-    return verb.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
-    )
 
 
 ORDINALS = frozenset(
