@@ -2977,8 +2977,7 @@ class Gazetteer:
         an alias that is an everyday English word ("Farmers" for Milan, Michigan;
         "Voters" for Walters, Oklahoma), for a name opening a sentence, where any
         word is capitalized. Such a town stays when the article is about where it
-        lies: it is near a place the article names without doubt, or in a
-        province the article names."""
+        lies: within ``NEAR_KM`` of a place the article names without doubt."""
         words = self._word_aliases[name_key]
         blocked = (words,) if isinstance(words, int) else words
         return [

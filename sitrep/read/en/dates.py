@@ -55,6 +55,7 @@ from sitrep.read.common.dates import (
 )
 
 __all__ = [
+    "NUMBER_WORDS",
     "RELATIONS",
     "DateMatch",
     "find_dates",
@@ -102,7 +103,8 @@ _WEEKDAYS = {
     "saturday": 5,
     "sunday": 6,
 }
-_NUMBERS = {
+#: Number words as reports write small counts ("a day", "three weeks").
+NUMBER_WORDS = {
     "a": 1,
     "an": 1,
     "one": 1,
@@ -388,7 +390,7 @@ def _ago(m: re.Match[str], text: str, published: date | None, future_days: int) 
     raw = " ".join((m["n"] or "").lower().split())
     if not raw and not m["unit"].lower().endswith("s"):
         return None  # "the day after": relative to some other event
-    n: int | None = int(raw) if raw.isdigit() else _NUMBERS.get(raw)
+    n: int | None = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
     if raw.endswith("couple of"):
         n = 2
     if unit in ("minute", "hour"):
@@ -422,7 +424,7 @@ def _comes_after(
     if published is None:
         return None
     raw = " ".join(m["n"].lower().split())
-    n = int(raw) if raw.isdigit() else _NUMBERS.get(raw)
+    n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
     if n is None or raw in ("a", "an"):
         n = 1 if raw in ("a", "an") else None
     if n is None:

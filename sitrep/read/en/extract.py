@@ -80,6 +80,7 @@ from sitrep.read.common.reading import ArticleReading, ReadingTools
 from sitrep.read.en import dates as dates_mod
 from sitrep.read.en.attribute_rules import CompiledAttributeRuler, compile_attribute_ruler
 from sitrep.read.en.attribution import attribute
+from sitrep.read.en.dates import NUMBER_WORDS
 
 # The extractor and the reading record are language-neutral (sitrep.read.extractor,
 # sitrep.read.common.reading); they are named here too, where callers have long
@@ -1608,7 +1609,6 @@ COUNTED_FROM_THE_LAST_TOLD = re.compile(
     r"(?P<unit>days?|hours?)\s+after\b",
     re.IGNORECASE,
 )
-_SMALL_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _counted_from_the_last_told(
@@ -1635,7 +1635,7 @@ def _counted_from_the_last_told(
     if anchor is None or anchor.place is None or anchor.time is None:
         return told
     n = counted.group("n").lower()
-    days = 0 if counted.group("unit").lower().startswith("hour") else _SMALL_COUNTS.get(n, 0)
+    days = 0 if counted.group("unit").lower().startswith("hour") else NUMBER_WORDS.get(n, 0)
     if not days and n.isdigit():
         days = int(n)
     when = TimeRef(anchor.time.value - timedelta(days=days), Precision.DAY, counted.group(0))
