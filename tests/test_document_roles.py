@@ -828,3 +828,145 @@ def test_a_withdrawal_under_a_states_push_is_that_states_gain(extractor: Extract
         "encirclement, the army chief said on Saturday."
     )
     assert gainers(read(extractor, text, day="2024-02-17")) <= {None}
+
+
+# -- who leads, whom "they" stands for, a capture dated to the day ------------------
+
+
+def test_rebels_led_by_a_named_group_are_that_group(extractor: Extractor) -> None:
+    # "insurgents" alone names Syria's rebels at large; the report says who leads them
+    text = (
+        "BEIRUT, Dec 1 - Insurgents led by the Islamist group Hayat Tahrir al-Sham took "
+        "over the city of Aleppo on Saturday. The army said it had sent reinforcements."
+    )
+    assert gainers(read(extractor, text, day="2024-12-01")) == {"Hayat Tahrir al-Sham"}
+
+
+def test_the_leader_named_once_is_the_side_of_every_rebel_takeover(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "BEIRUT, Dec 6 - Syrian rebels took control of the city of Hama on Thursday. "
+        "The opposition factions, led by Hayat Tahrir al-Sham, say they are now aiming "
+        "for Homs."
+    )
+    assert gainers(read(extractor, text, day="2024-12-06")) == {"Hayat Tahrir al-Sham"}
+
+
+def test_a_named_side_not_led_keeps_its_name(extractor: Extractor) -> None:
+    text = (
+        "BEIRUT, Dec 6 - Rebels led by Hayat Tahrir al-Sham took Hama on Thursday, while "
+        "the Kurdish-led Syrian Democratic Forces took control of Deir ez-Zor on Friday."
+    )
+    assert gainers(read(extractor, text, day="2024-12-07")) == {
+        "Hayat Tahrir al-Sham",
+        "Syrian Democratic Forces",
+    }
+
+
+def test_they_stands_for_the_plural_side_named_last(extractor: Extractor) -> None:
+    # the military is singular; "they" who seized the city are the insurgents
+    text = (
+        "BEIRUT, Dec 2 - The Syrian military rushed reinforcements north on Sunday to "
+        "push back insurgents led by Hayat Tahrir al-Sham after they seized Aleppo on "
+        "Saturday."
+    )
+    assert gainers(read(extractor, text, day="2024-12-02")) == {"Hayat Tahrir al-Sham"}
+
+
+def test_they_with_one_side_is_that_side(extractor: Extractor) -> None:
+    text = "DAMASCUS, Feb 8 - Government forces said they had retaken the town of Saraqeb."
+    assert gainers(read(extractor, text, day="2020-02-08")) == {"Military Forces of Syria"}
+
+
+def test_a_capture_dated_to_the_day_is_news(extractor: Extractor) -> None:
+    # the noun is what the sentence talks about, but it carries Thursday's date
+    text = (
+        "BEIRUT, Dec 6 - After Thursday's capture of Hama by the rebels, the army "
+        "regrouped south of the city."
+    )
+    found = takeovers(read(extractor, text, day="2024-12-06"))
+    assert [
+        (m.place.place.name if m.place else None, str(m.time.value if m.time else None))
+        for m in found
+    ] == [("Ḩamāh", "2024-12-05")]
+
+
+def test_an_undated_capture_talked_about_stays_recalled(extractor: Extractor) -> None:
+    text = "BEIRUT, Dec 6 - The recapture of Raqqa is a symbolic loss for the group."
+    assert not takeovers(read(extractor, text, day="2024-12-06"))
+
+
+def test_a_named_airport_is_not_its_town(extractor: Extractor) -> None:
+    # the town's name inside the work's own name locates the work
+    for text in (
+        "GOMA, Jan 26 - M23 rebels seized Goma International Airport on Sunday.",
+        "BEIRUT, Dec 1 - The insurgents also took control of Aleppo's military academy.",
+    ):
+        assert not takeovers(read(extractor, text, day="2025-01-27")), text
+
+
+def test_an_unknown_village_is_not_the_town_the_report_is_about(extractor: Extractor) -> None:
+    # the village is not in the gazetteer; the takeover must not move to Sudzha
+    text = (
+        "KYIV, Aug 24 - Ukrainian forces took Sudzha on Monday. On Saturday, the army had "
+        "taken control of the village of Zorvanka in Russia's Belgorod region."
+    )
+    found = takeovers(read(extractor, text, day="2024-08-24"))
+    # (placed in its region at most: a village there changed hands)
+    assert [m.place.place.name for m in found if m.place].count("Sudzha") == 1
+    text = text.replace("in Russia's Belgorod region", "in Russia")
+    found = takeovers(read(extractor, text, day="2024-08-24"))
+    assert [str(m.time.value) for m in found if m.time] == ["2024-08-19"]
+
+
+def test_an_advance_east_of_a_town_takes_no_town(extractor: Extractor) -> None:
+    text = "KYIV, Aug 24 - Ukrainian forces advanced several kilometres east of Sudzha."
+    assert not takeovers(read(extractor, text, day="2024-08-24"))
+    named = "KYIV, Aug 24 - Russian forces captured Krasnohorivka west of Donetsk on Monday."
+    assert [
+        m.place.place.name for m in takeovers(read(extractor, named, day="2024-08-24")) if m.place
+    ] == ["Krasnohorivka"]
+
+
+def test_square_kilometres_taken_are_no_town(extractor: Extractor) -> None:
+    text = (
+        "KYIV, Aug 15 - Ukrainian forces captured the town of Sudzha on Wednesday. The army "
+        "chief said his troops had advanced 35 km since the start of the assault, capturing "
+        "1,150 square kilometres of territory."
+    )
+    assert len(takeovers(read(extractor, text, day="2024-08-15"))) == 1
+
+
+def test_it_is_the_town_not_the_city_that_locates_it(extractor: Extractor) -> None:
+    text = (
+        "KYIV, Aug 15 - Ukraine captures town of Sudzha. Its forces have been in the town, "
+        "located 105km southwest of the city of Kursk, since last week, but this is the "
+        "first confirmation that the army had captured it."
+    )
+    places = {
+        m.place.place.name
+        for m in read(extractor, text, day="2024-08-15")
+        if m.place and m.sub_event_type in TERRITORY
+    }
+    assert places == {"Sudzha"}
+
+
+def test_the_city_is_not_a_roads_end(extractor: Extractor) -> None:
+    text = (
+        "BAKU, Nov 9 - Fighting raged near Shusha on Friday. Azerbaijan seized part of the "
+        "Shusha-Lachin road on Saturday. On Sunday, Azerbaijani forces took control of "
+        "the city, the president said."
+    )
+    found = takeovers(read(extractor, text, day="2020-11-09"))
+    assert {m.place.place.name for m in found if m.place} == {"Shusha"}
+
+
+def test_its_withdrawal_is_the_side_named_before(extractor: Extractor) -> None:
+    # "its" is the army; the side named after it took the city
+    for text in (
+        "KHARTOUM, Oct 28 - Sudan's army has confirmed its withdrawal from El Fasher, a day "
+        "after the Rapid Support Forces claimed full control of the city.",
+        "KHARTOUM, Oct 28 - Sudanese army confirms withdrawal from El Fasher after RSF takeover.",
+    ):
+        assert gainers(read(extractor, text, day="2025-10-28")) == {"Rapid Support Forces"}, text

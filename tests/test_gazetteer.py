@@ -412,3 +412,13 @@ def test_shirqat_as_wires_spell_it(app_config: Config, name: str) -> None:
     # GeoNames spells the Tigris town Ash Sharqat; the wires wrote Shirqat in 2016
     best = Gazetteer.load(app_config).lookup(name)[0]
     assert best.id == 91057 and best.country == "IRQ"
+
+
+def test_a_lower_case_city_after_a_name_is_the_town(app_config: Config) -> None:
+    # "Shusha City" is also an Azerbaijani admin area; "Shusha city" is the town
+    found = Gazetteer.load(app_config).find(
+        "Armenia has recognized the loss of control over Shusha city."
+    )
+    assert [(m.place.name, m.place.kind) for m in found if m.place.country == "AZE"] == [
+        ("Shusha", PlacePrecision.CITY)
+    ]

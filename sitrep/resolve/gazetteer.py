@@ -2187,6 +2187,10 @@ class Gazetteer:
                     break
                 if folded[j][1] != _WORD:
                     continue
+                if j > i and toks[j][2] == "city":
+                    # "Azerbaijani Shusha city": the common noun after a town's name,
+                    # not the admin area named "Shusha City" (a name capitalizes it)
+                    continue
                 # one word (j is a word here): its key is its form, as _join makes it
                 key = folded[j][0] if i == j else _join(folded[i : j + 1])
                 if not key:

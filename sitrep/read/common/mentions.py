@@ -417,7 +417,7 @@ def prefer_named_sides(
     out: list[Mention] = []
     for m in mentions:
         found = named_for(m) if m in territory and generic(m) else None
-        out.append(m if found is None else _with_gainer(m, found))
+        out.append(m if found is None else with_gainer(m, found))
     return out
 
 
@@ -532,7 +532,7 @@ def infer_gaining_sides(
     out: list[Mention] = []
     for m in mentions:
         found = gainer(m) if id(m) in open_ones else None
-        out.append(m if found is None else _with_gainer(m, found))
+        out.append(m if found is None else with_gainer(m, found))
     return out
 
 
@@ -553,7 +553,7 @@ def _told_again(recall: Mention, territory: Sequence[Mention]) -> bool:
     return False
 
 
-def _with_gainer(m: Mention, found: Actor) -> Mention:
+def with_gainer(m: Mention, found: Actor) -> Mention:
     """A takeover given its gaining side from the article: the sub-event type follows
     the new actor 1 ("Non-violent transfer" stays); told by the article, not by the
     sentence, so a little less sure."""

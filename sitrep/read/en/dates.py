@@ -606,6 +606,10 @@ def find_dates(
     matches: list[DateMatch] = []
     for start, end, ref in settled_candidates(rules, text, published, future_days):
         relation, opens = _relation(text, start, matches[-1] if matches else None, offset, pats)
+        if text.startswith(("'s ", "\u2019s "), end):
+            # "after Thursday's capture of Hama": a possessive date dates the noun
+            # after it, so the "after" before it is the sentence's, not the date's
+            relation = "at"
         if opens:
             matches[-1] = replace(matches[-1], relation="since")
         span = Span(start + offset, end + offset, text[start:end])

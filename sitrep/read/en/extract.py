@@ -75,6 +75,7 @@ from sitrep.read.common.mentions import (
     settle_denials,
     strongest_per_place,
     unique,
+    with_gainer,
 )
 from sitrep.read.common.reading import ArticleReading, ReadingTools
 from sitrep.read.en import dates as dates_mod
@@ -262,11 +263,29 @@ TRIGGER_OBJECT_ANAPHOR = re.compile(
     r"^\s+(?:(?:of|back|control\s+of)\s+)?(?:the|this|that)\s+(?:\w+\s+){0,2}?"
     r"(?:town|city|village|stronghold|enclave)\b"
 )
+# a place that names a road, one end of it or both: "the Shusha-Lachin road",
+# "the Kabul-Kandahar highway"
+ROAD_AFTER = re.compile(
+    r"(?:\s*[-\u2013]\s*[\w\-']+)?\s+(?i:road|highway|motorway|corridor|route|supply\s+line)\b"
+)
+# a settlement named by its kind and a name ("the village of Poroz")
+UNKNOWN_SETTLEMENT = re.compile(
+    r"\b(?:town|city|village|settlement|hamlet|locality)\s+of\s+(?:al-|el-|ad-|as-)?[A-Z]"
+)
+# "the village of Poroz", "the town Poroz": the words name their own place
+# (not "took the town Sunday", AP's way of dating)
+NAMES_ITS_PLACE = re.compile(
+    r"\s+(?:of\s+)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    r"|(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b)(?:al-|el-|ad-|as-)?[A-Z]"
+)
 IT_OBJECT = re.compile(r"^\s+it\b(?!\s+(?:was|is|had|has|would|will)\b)", re.I)
 IN_THE_COUNTRY = re.compile(r"\b(?:in|across|of)\s+the\s+country\b")
 # "20 km east of X", "the border with X": X locates something else.
 REFERENCE_POINT = re.compile(
-    r"(?:\b(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s+\w+\)\s+)?(?:\w+\s+)?(?:of|from)"
+    # "105km southwest of the city of Kursk": the city only places the town
+    r"(?:(?:\b|(?<=\d))(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s+\w+\)\s+)?(?:\w+\s+)?(?:of|from)"
+    r"(?:\s+the\s+(?:city|town|village|port|regional\s+capital)\s+of)?"
     r"|\bborder\s+with|\bnear\s+the\s+border\s+with|\broad\s+(?:to|from)|\bhighway\s+(?:to|from)"
     r"|\bfrom\s+\w+\s+to|\bbetween|\btowards?|\bin\s+the\s+direction\s+of"
     # "front lines south of the port city of Hodeidah": the city only places them
@@ -630,7 +649,11 @@ class EnglishReader:
             cities = [
                 p
                 for p in places[i]
-                if p.place.kind is PlacePrecision.CITY and p.place.country in theatre
+                if p.place.kind is PlacePrecision.CITY
+                and p.place.country in theatre
+                # "part of the Shusha-Lachin road": a road's ends are not what "the
+                # city" of the next sentence stands for
+                and not (p.span and ROAD_AFTER.match(text, p.span.end))
             ]
             ctx.note_sentence(
                 claim,
@@ -695,6 +718,15 @@ class EnglishReader:
         mentions = prefer_named_sides(
             mentions, self._generic_taker, side_of=self.actors.controller_of
         )
+        if led := self._led_by_sides(sentences):
+            mentions = [
+                with_gainer(m, led[m.actor1.id])
+                if m.actor1 is not None
+                and m.actor1.id in led
+                and m.sub_event_type in TERRITORY_SUB_TYPES
+                else m
+                for m in mentions
+            ]
         mentions = settle_denials(mentions, denied)
         mentions.extend(context_links(mentions))
         return ArticleReading(
@@ -754,6 +786,7 @@ class EnglishReader:
             if not _inside_any(a.span, [p.span for p in places if p.span])
         ]
         actor_matches = self._loyal_forces(text, country, actor_matches)
+        actor_matches = self._led_by(text, actor_matches)
         # "forces from Ethiopia's Tigray region": the region describes the taker
         described = [
             Span(d.start(), d.end(), d.group(0)) for d in FORCES_FROM_REGION.finditer(text)
@@ -901,6 +934,7 @@ class EnglishReader:
             and token is not None
             and family in (Family.TAKE, Family.HANDOVER, Family.CONTROL)
             and _recalled(token)
+            and not (own_date and _dated_noun(token, found_dates))
         ):
             status = Status.BACKGROUND
         if (
@@ -988,6 +1022,8 @@ class EnglishReader:
         if family in (Family.TAKE, Family.HANDOVER) and token is not None:
             if _partial_object(token, places) or PARTIAL_AFTER.match(text[trig.end :]):
                 return []  # "captured large swaths of territory": no place changed hands
+            if COMPASS_AFTER.match(text, trig.end):
+                return []  # "advanced east of Sudzha": the town only places the gain
             if RAID_AFTER.search(text[trig.end :]):
                 return []  # "stormed the town ... before pulling out": a raid, not a takeover
             own = _clause_places(token, places)
@@ -1121,6 +1157,70 @@ class EnglishReader:
             ]
             matches = sorted([*matches, loyal], key=lambda m: m.span.start)
         return matches
+
+    def _led_by(self, text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
+        """ "Insurgents led by Hayat Tahrir al-Sham", "a rebel alliance led by the
+        Arakan Army": the side is the named group that leads, not the catch-all the
+        generic head word stands for ("insurgents" names Syria's rebels at large).
+        The head's match, when there is one, gives way to one match that spans from
+        the head to the leader's name."""
+        for cue in LED_BY.finditer(text):
+            leader = next(
+                (
+                    m
+                    for m in matches
+                    if m.span.start >= cue.end()
+                    and not m.generic
+                    and LED_BY_GAP.fullmatch(text[cue.end() : m.span.start])
+                ),
+                None,
+            )
+            if leader is None:
+                continue
+            head = next((m for m in matches if m.span.end == cue.end("head")), None)
+            start = head.span.start if head is not None else cue.start("head")
+            joined = ActorMatch(
+                leader.actor, Span(start, leader.span.end, text[start : leader.span.end]), False
+            )
+            matches = sorted(
+                [m for m in matches if m.span.end <= start or m.span.start >= leader.span.end]
+                + [joined],
+                key=lambda m: m.span.start,
+            )
+        return matches
+
+    def _led_by_sides(self, sentences: Sequence[Sentence]) -> dict[str, Actor]:
+        """The catch-all sides an article says a named group leads: "insurgents led by
+        HTS" makes every "rebels" of the report HTS's (keyed by the catch-all actor's
+        id; a head word the catalogue does not know stands for the leader's country's
+        generic rebels)."""
+        out: dict[str, Actor] = {}
+        for s in sentences:
+            text = s.span.text
+            if "led by" not in text:
+                continue
+            for cue in LED_BY.finditer(text):
+                after = self.actors.find(text[cue.end() :], offset=cue.end())
+                leader = next(
+                    (m for m in after if LED_BY_GAP.fullmatch(text[cue.end() : m.span.start])),
+                    None,
+                )
+                if leader is None or leader.generic or leader.actor.country is None:
+                    continue
+                iso3 = leader.actor.country
+                heads = self.actors.find(text[: cue.end("head")], country=iso3)
+                head = next(
+                    (m.actor for m in reversed(heads) if m.span.end == cue.end("head")), None
+                )
+                if head is None:
+                    head = next((m.actor for m in self.actors.find("rebels", country=iso3)), None)
+                if (
+                    head is not None
+                    and head.id != leader.actor.id
+                    and head.kind == leader.actor.kind
+                ):
+                    out.setdefault(head.id, leader.actor)
+        return out
 
     def _loyal_past_epithet(
         self, text: str, cue: re.Match[str], country: str | None
@@ -1463,6 +1563,11 @@ def _retarget_country_level(mentions: list[Mention]) -> list[Mention]:
             out.append(m)
             continue
         assert m.place is not None
+        if UNKNOWN_SETTLEMENT.search(m.claim.sentence.span.text):
+            # "had taken control of the village of Poroz in Russia's Belgorod Oblast":
+            # the sentence names its own place, one the gazetteer does not know; it is
+            # not the town the rest of the article is about
+            continue
         target = towns.get((m.place.place.country, m.sub_event_type, m.status))
         if target is not None and target.place is not None:
             out.append(
@@ -1967,6 +2072,23 @@ def _recalled(token: Any) -> bool:
     return head.pos_ in ("VERB", "AUX") and _lemma(head) not in ANNOUNCE_HEADS
 
 
+def _dated_noun(token: Any, found: list[DateMatch]) -> bool:
+    """True when a nominalised event carries a day of its own inside its noun phrase
+    ("Thursday's capture of Hama", "the fall of the town on Sunday"): a capture the
+    report dates to the day is news it tells, even where the sentence talks about it
+    ("After Thursday's capture ..., the rebels say ..."); an undated one stays recalled.
+    """
+    start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    return any(
+        d.relation == "at"
+        and not d.ref.inferred
+        and d.ref.precision is Precision.DAY
+        and start <= d.span.start
+        and d.span.end <= end
+        for d in found
+    )
+
+
 # What a force takes when it takes an unnamed part of a region: "swaths of
 # territory", "60% of the city", "all but small pockets". (A neighbourhood, village
 # or post taken is still a territorial event in ACLED's coding.)
@@ -1996,7 +2118,7 @@ def _unnamed_settlements(trigger: Any, noun: Any) -> bool:
 SITES = frozenset(
     "palace airport building buildings parliament ministry stadium hospital refinery "
     "bridge dam university prison jail market embassy mosque church cathedral factory "
-    "plant terminal crossing checkpoint oilfield compound residence".split()
+    "plant terminal crossing checkpoint oilfield compound residence academy college mansion".split()
 )
 
 
@@ -2015,8 +2137,14 @@ def _locates_site(doc: Any, place: PlaceMatch) -> bool:
     if span is None or len(span) == 0:
         return False
     root = span.root
-    if root.dep_ == "compound" and _site(root.head):
+    head = root
+    # "Goma International Airport": a chain of names before the work's own noun
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    if head is not root and _site(head):
         return True
+    if root.dep_ == "poss" and _site(root.head):
+        return True  # "Goma's airport", "Aleppo's military academy"
     prep = root.head
     return (
         root.dep_ == "pobj"
@@ -2028,7 +2156,8 @@ def _locates_site(doc: Any, place: PlaceMatch) -> bool:
 
 PARTIAL_OBJECTS = frozenset(
     "swath swaths swathe swathes part parts area areas pocket pockets territory ground "
-    "% percent per cent half third quarter most much".split()
+    "% percent per cent half third quarter most much kilometres kilometers km miles "
+    "hectares acres".split()
 )
 # "drove them out of parts of Aden": a part, told after the trigger ("most of" a town
 # is the town changing hands, as the gold rules have it)
@@ -2036,6 +2165,13 @@ PARTIAL_OBJECTS = frozenset(
 # post, before pulling out in the afternoon"
 RAID_AFTER = re.compile(
     r"\bbefore\s+(?:pulling\s+(?:out|back)|withdrawing|retreating|leaving)\b", re.IGNORECASE
+)
+# a compass bearing right after the trigger, past unnamed words only ("advance east
+# of Sudzha", "gained ground several kilometres north of"): the town named after it
+# places the gain (not "captured Krasnohorivka west of Donetsk", which names it)
+COMPASS_AFTER = re.compile(
+    r"\s+(?:[a-z][\w\-]*\s+){0,3}?(?i:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?"
+    r"\s+of\b"
 )
 PARTIAL_AFTER = re.compile(
     r"\s+(?:of|from)\s+(?:(?:large\s+|some\s+)?parts?|half|areas?|swath(?:e)?s?)\s+of\b"
@@ -2365,7 +2501,7 @@ def _roles(
             # "the army's campaign ... the victory": the possessor is the agent
             agent_side = [m for m in matches if POSSESSIVE.search(m.span.text)]
         if not agent_side and family in ACTING_FAMILIES:
-            agent_side = before[:]
+            agent_side = _they_antecedent(token, before) or before[:]
             if not agent_side and family is Family.CONTROL:
                 agent_side = [m for m in after if m not in loser_side][:1]
     if not loser_side and family in (Family.TAKE, Family.CLASH, Family.AIR, Family.SHELLING):
@@ -2563,9 +2699,24 @@ def _subject_kind(token: Any) -> str | None:
     return None
 
 
+# "its withdrawal", "their hasty departure": the owner is named before the pronoun
+OWNED_BY_PRONOUN = re.compile(r"\b(?:its|their)\s+(?:[\w\-]+\s+)?$", re.IGNORECASE)
+# what lies between an owner and its leaving noun: "the army's withdrawal", "the
+# militants' rapid withdrawal"
+OWNER_GAP = re.compile(r"['\u2019]s?\s+(?:[\w\-]+\s+)?")
+
+
 def _leaver(leaving: re.Match[str], matches: list[ActorMatch], agent: Actor | None) -> Actor | None:
     """Who leaves: the actor after "withdrawal of", else the subject before "withdrew"."""
     if re.fullmatch(r"withdrawals?|evacuations?|departures?", leaving.group(0), re.I):
+        before = [m for m in matches if m.span.end <= leaving.start()]
+        if before and OWNED_BY_PRONOUN.search(text_before := leaving.string[: leaving.start()]):
+            # "Sudan's army has confirmed its withdrawal from El-Fasher ... after the RSF
+            # claimed control": "its" is the side named before, not the one after
+            return before[-1].actor
+        owner = [m for m in before if OWNER_GAP.fullmatch(text_before[m.span.end :])]
+        if owner:
+            return owner[-1].actor  # "the army's withdrawal from the city"
         after = [m for m in matches if m.span.start >= leaving.end()]
         return after[0].actor if after else None
     before = [m for m in matches if m.span.end <= leaving.start()]
@@ -2581,6 +2732,15 @@ def _leaving_subject(token: Any, leaving: re.Match[str], matches: list[ActorMatc
     if token is None:
         return None
     verb = next((t for t in token.doc if t.idx <= leaving.start() < t.idx + len(t.text)), None)
+    if (
+        verb is not None
+        and verb.pos_ == "NOUN"
+        and verb.dep_ == "dobj"
+        and not any(c.dep_ == "poss" or c.lower_ == "of" for c in verb.children)
+    ):
+        # "Sudanese army confirms withdrawal from El-Fashir after RSF takeover": the
+        # subject that confirms, orders or completes an unowned withdrawal makes it
+        verb = verb.head
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
     while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj":
@@ -2704,6 +2864,16 @@ AREA_WORD = re.compile(
 LOYAL_FORCES = re.compile(
     r"\b(?:forces|troops|fighters|militias?|units)\s+(?:loyal|allied)\s+to\s", re.IGNORECASE
 )
+# "insurgents led by HTS", "the rebel coalition, primarily led by the group HTS":
+# a catch-all head noun, then the named group that leads it
+LED_BY = re.compile(
+    r"\b(?P<head>(?i:rebels|insurgents|fighters|factions|groups|militants|militias|"
+    r"coalition|alliance|opposition(?:\s+(?:forces|fighters|groups))?))"
+    r",?\s+(?i:(?:primarily|mainly|largely|chiefly|reportedly|now)\s+)?led\s+by\s+"
+)
+# what may stand between "led by" and the leader's name: "the", "the group", "the
+# Islamist militant group"
+LED_BY_GAP = re.compile(r"(?:the\s+)?(?:[\w\-]+\s+){0,3}")
 # "Turkish-led forces", "U.S.-led coalition": the demonym's state leads the side
 DEMONYM_LED = re.compile(r"\b([A-Z][A-Za-z.]+)\s*-\s*led\b")
 # "forces from Ethiopia's Tigray region", "fighters of the Amhara region"
@@ -2824,6 +2994,23 @@ def _relative_past_perfect(token: Any) -> bool:
     return _has_had(verb)
 
 
+def _they_antecedent(token: Any, before: list[ActorMatch]) -> list[ActorMatch]:
+    """The side a "they" subject stands for, among several named before it: the
+    nearest one named by a plural noun ("The Syrian military rushed in reinforcements
+    to push back insurgents ... after they seized Aleppo": the insurgents, not the
+    military). Empty when the subject is no "they" or one side is all there is."""
+    if token is None or len({m.actor.id for m in before}) < 2:
+        return []
+    if not any(c.dep_ == "nsubj" and c.lower_ == "they" for c in token.children):
+        return []
+    doc = token.doc
+    for m in reversed(before):
+        span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if span is not None and len(span) and span.root.tag_ in ("NNS", "NNPS"):
+            return [m]
+    return []
+
+
 def _pronoun_subject(token: Any) -> bool:
     return any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in token.children)
 
@@ -2844,15 +3031,21 @@ def _targets(
     anaphor_object = TRIGGER_OBJECT_ANAPHOR.match(text[trig.end :])
     if anaphor_object and ctx.last_city is not None:
         end = trig.end + anaphor_object.end()
-        # not "the town of al-Qaim", which names its place
-        if not any(c.span and end <= c.span.start <= end + 12 for c in cities):
+        # not "the town of al-Qaim", which names its place (nor "the village of Poroz",
+        # which names one the gazetteer does not know)
+        if not any(
+            c.span and end <= c.span.start <= end + 12 for c in cities
+        ) and not NAMES_ITS_PLACE.match(text, end):
             last = ctx.last_city
             return [PlaceMatch(last.place, last.matched_text, None, 0.6)]
     if len(cities) > 1 and _coordinated(text, cities):
         return cities
     if cities:
         return [_nearest(cities, trig)]
-    anaphor = ANAPHORIC_PLACE.search(text)
+    anaphor = next(
+        (a for a in ANAPHORIC_PLACE.finditer(text) if not NAMES_ITS_PLACE.match(text, a.end())),
+        None,
+    )
     if anaphor and ctx.last_city is not None:
         last = ctx.last_city
         return [PlaceMatch(last.place, last.matched_text, None, 0.6)]
