@@ -116,15 +116,23 @@ _PUNCTUATION_CHARS = re.sub(r"\\(.)", r"\1", _PUNCTUATION)
 
 
 @lru_cache(maxsize=CHUNK_MEMORY)
-def _plain_readings(text: str, squeeze: bool) -> tuple[str, ...]:
-    """A plain chunk as the filter normalises it, and squeezed (shared by every filter)."""
+def _plain_readings(text: str, squeeze: bool) -> tuple[tuple[str, str], ...]:
+    """A plain chunk as the filter normalises it, and squeezed (shared by every filter).
+
+    Each reading with its token (the reading without the punctuation around it).
+    """
     normalized = normalize_with_map(to_view(text), COMPARISON_STEPS, None)
-    return (normalized, _pg_squeeze(normalized)) if squeeze else (normalized,)
+    readings = (normalized, _pg_squeeze(normalized)) if squeeze else (normalized,)
+    return tuple((r, r.strip(_PUNCTUATION_CHARS)) for r in readings)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Chunk:
-    """What one chunk holds: its matches (offsets within it), its tokens in each reading."""
+    """What one chunk holds: its matches (offsets within it), its tokens in each reading.
+
+    Slotted: a remembered chunk is then one object the garbage collector tracks, not
+    two (an instance and its ``__dict__``), so a full collection comes less often.
+    """
 
     matches: tuple[ProfanityMatch, ...]
     readings: tuple[tuple[str, ...], ...]
@@ -178,15 +186,16 @@ class ChunkedFilter:
         """A clean plain chunk's record without the full scan; None when it may match."""
         state = self._state
         readings = _plain_readings(text, state.squeeze_repeated_letters)
-        for reading in set(readings):
-            token = reading.strip(_PUNCTUATION_CHARS)
+        checked = None
+        for reading, token in readings:
+            if reading == checked:  # squeezing often leaves the chunk as it was
+                continue
+            checked = reading
             if token and _try_find_word(state, token) is not None:
                 return None
             if self._anywhere_in(reading):
                 return None
-        tokens = [
-            (r.strip(_PUNCTUATION_CHARS),) if r.strip(_PUNCTUATION_CHARS) else () for r in readings
-        ]
+        tokens = [(token,) if token else () for _, token in readings]
         if state.fold_lookalike_characters:  # folding leaves plain chunks as they are
             tokens += tokens
         return _Chunk((), tuple(tokens))
