@@ -269,11 +269,20 @@ class ChunkedFilter:
         phrases = self._state.phrases
         for i, token in enumerate(tokens):
             for phrase in phrases.get(token, ()):
-                last = i + len(phrase.tokens) - 1
-                if last < len(tokens) and owner[last] != owner[i]:
-                    window = [Token(t, 0, len(t)) for t in tokens[i : last + 1]]
-                    if _phrase_starts_at(window, 0, phrase.tokens):
-                        return True
+                words = phrase.tokens
+                last = i + len(words) - 1
+                if last >= len(tokens) or owner[last] == owner[i]:
+                    continue
+                # The phrase's second word as _phrase_starts_at asks for it (equal, or
+                # as the last word, with a suffix after it): most candidates stop here.
+                second = tokens[i + 1]
+                if len(words) > 2 and second != words[1]:
+                    continue
+                if len(words) == 2 and not second.startswith(words[1]):
+                    continue
+                window = [Token(t, 0, len(t)) for t in tokens[i : last + 1]]
+                if _phrase_starts_at(window, 0, words):
+                    return True
         return False
 
     def _phrase_across_joined(self, per_chunk: tuple[tuple[str, ...], ...]) -> bool:
