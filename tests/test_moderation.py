@@ -591,3 +591,40 @@ def test_joined_scan_skips_only_comments_neither_rule_would_flag() -> None:
 
     policy = replace(default_policy(), extra_insults=("bananahead",))
     assert any(r.rule == "insult" for r in moderate("you are a bananahead", policy=policy).reasons)
+
+
+def test_persian_frequency_is_f2p_words_best_frequency() -> None:
+    """The pruned search gives what ``f2p_word``'s three candidates give, token by token."""
+    from sitrep.moderation.language import _f2p_frequency, persian_frequency
+
+    tokens = [
+        "salam",
+        "merci",
+        "khoobi",
+        "ketabeshoon",
+        "nagoftan",
+        "dozdan",
+        "jasoos",
+        "khaene",
+        "mamnoon",
+        "kheili",
+        "bache",
+        "aghaye",
+        "sh",
+        "a",
+        "ee",
+        "qwrtp",
+        "hello",
+        "thanks",
+        "zzz",
+        "x",
+        "babaam",
+        "gheyre",
+        "ajab",
+        "doostet",
+        "a'zam",
+        "",
+        "Salam",
+    ]
+    for token in tokens:
+        assert persian_frequency.__wrapped__(token) == _f2p_frequency(token), token

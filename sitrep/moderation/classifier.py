@@ -343,13 +343,14 @@ class _FastScorer:
                 # the word padded with a space each side, every n up to its length.
                 padded = f" {word} "
                 size = len(padded)
-                get = vocabulary.get
-                terms = [
-                    get(padded[i : i + n])
+                grams = [
+                    padded[i : i + n]
                     for n in range(low, min(high, size) + 1)
                     for i in range(size - n + 1)
                 ]
-                ids = cache[word] = np.array([i for i in terms if i is not None], dtype=np.int64)
+                # Membership then item in one comprehension: no method call per n-gram.
+                found = [vocabulary[g] for g in grams if g in vocabulary]
+                ids = cache[word] = np.array(found, dtype=np.int64)
             parts.append(ids)
         return np.concatenate(parts) if parts else self._empty
 
@@ -423,10 +424,13 @@ def _distinct(ids: Any) -> tuple[Any, Any]:
     starts = np.empty(size, dtype=bool)
     starts[0] = True
     np.not_equal(ids[1:], ids[:-1], out=starts[1:])
-    first = np.flatnonzero(starts)
+    first = starts.nonzero()[0]
     if len(first) == size:
         return ids, np.ones(size)
-    counts = np.diff(first, append=size)
+    # np.diff(first, append=size) without its argument handling (most of its cost here).
+    counts = np.empty(len(first), dtype=first.dtype)
+    np.subtract(first[1:], first[:-1], out=counts[:-1])
+    counts[-1] = size - first[-1]
     return ids[first], 1.0 + np.log(counts)
 
 

@@ -116,15 +116,23 @@ _PUNCTUATION_CHARS = re.sub(r"\\(.)", r"\1", _PUNCTUATION)
 
 
 @lru_cache(maxsize=CHUNK_MEMORY)
-def _plain_readings(text: str, squeeze: bool) -> tuple[str, ...]:
-    """A plain chunk as the filter normalises it, and squeezed (shared by every filter)."""
+def _plain_readings(text: str, squeeze: bool) -> tuple[tuple[str, str], ...]:
+    """A plain chunk as the filter normalises it, and squeezed (shared by every filter).
+
+    Each reading with its token (the reading without the punctuation around it).
+    """
     normalized = normalize_with_map(to_view(text), COMPARISON_STEPS, None)
-    return (normalized, _pg_squeeze(normalized)) if squeeze else (normalized,)
+    readings = (normalized, _pg_squeeze(normalized)) if squeeze else (normalized,)
+    return tuple((r, r.strip(_PUNCTUATION_CHARS)) for r in readings)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Chunk:
-    """What one chunk holds: its matches (offsets within it), its tokens in each reading."""
+    """What one chunk holds: its matches (offsets within it), its tokens in each reading.
+
+    Slotted: a remembered chunk is then one object the garbage collector tracks, not
+    two (an instance and its ``__dict__``), so a full collection comes less often.
+    """
 
     matches: tuple[ProfanityMatch, ...]
     readings: tuple[tuple[str, ...], ...]
@@ -178,15 +186,16 @@ class ChunkedFilter:
         """A clean plain chunk's record without the full scan; None when it may match."""
         state = self._state
         readings = _plain_readings(text, state.squeeze_repeated_letters)
-        for reading in set(readings):
-            token = reading.strip(_PUNCTUATION_CHARS)
+        checked = None
+        for reading, token in readings:
+            if reading == checked:  # squeezing often leaves the chunk as it was
+                continue
+            checked = reading
             if token and _try_find_word(state, token) is not None:
                 return None
             if self._anywhere_in(reading):
                 return None
-        tokens = [
-            (r.strip(_PUNCTUATION_CHARS),) if r.strip(_PUNCTUATION_CHARS) else () for r in readings
-        ]
+        tokens = [(token,) if token else () for _, token in readings]
         if state.fold_lookalike_characters:  # folding leaves plain chunks as they are
             tokens += tokens
         return _Chunk((), tuple(tokens))
@@ -260,11 +269,20 @@ class ChunkedFilter:
         phrases = self._state.phrases
         for i, token in enumerate(tokens):
             for phrase in phrases.get(token, ()):
-                last = i + len(phrase.tokens) - 1
-                if last < len(tokens) and owner[last] != owner[i]:
-                    window = [Token(t, 0, len(t)) for t in tokens[i : last + 1]]
-                    if _phrase_starts_at(window, 0, phrase.tokens):
-                        return True
+                words = phrase.tokens
+                last = i + len(words) - 1
+                if last >= len(tokens) or owner[last] == owner[i]:
+                    continue
+                # The phrase's second word as _phrase_starts_at asks for it (equal, or
+                # as the last word, with a suffix after it): most candidates stop here.
+                second = tokens[i + 1]
+                if len(words) > 2 and second != words[1]:
+                    continue
+                if len(words) == 2 and not second.startswith(words[1]):
+                    continue
+                window = [Token(t, 0, len(t)) for t in tokens[i : last + 1]]
+                if _phrase_starts_at(window, 0, words):
+                    return True
         return False
 
     def _phrase_across_joined(self, per_chunk: tuple[tuple[str, ...], ...]) -> bool:
