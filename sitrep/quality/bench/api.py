@@ -925,7 +925,7 @@ def format_api_bench(result: dict[str, Any]) -> str:
         f"{result['cpus']} CPUs; load average {result.get('loadavg_before')} before, "
         f"{result.get('loadavg_after')} after",
         f"{'endpoint':<18} {'requests':>8} {'errors':>6} {'req/s':>8} {'p50 ms':>8} "
-        f"{'p99 ms':>8} {'cpu ms':>7} {'gen ms':>7}  target",
+        f"{'p99 ms':>8} {'cpu ms':>7} {'gen ms':>7} {'cores':>5} {'gen':>5}  target",
     ]
     servers = result.get("servers") or {result.get("server", "server"): result["endpoints"]}
     for server, endpoints in servers.items():
@@ -940,11 +940,13 @@ def format_api_bench(result: dict[str, Any]) -> str:
                 f"{name:<18} {r['requests']:>8} {r['errors']:>6} {r['rps']:>8} "
                 f"{r['p50_ms']:>8} {r['p99_ms']:>8} "
                 f"{r.get('server_cpu_ms_per_request', '-'):>7} "
-                f"{r.get('generator_cpu_ms_per_request', '-'):>7}  {verdict}"
+                f"{r.get('generator_cpu_ms_per_request', '-'):>7} "
+                f"{r.get('server_cores', '-'):>5} {r.get('generator_cores', '-'):>5}  {verdict}"
             )
     lines.append(
         "cpu ms: server CPU time per request (all its processes; independent of other load "
-        "on the machine); gen ms: the load generator's own CPU time per request"
+        "on the machine); gen ms: the load generator's own CPU time per request; cores, gen: "
+        "the cores the server and the generator got meanwhile (the machine's, shared)"
     )
     lines.append(f"all targets met: {'yes' if result.get('all_met') else 'no'}")
     lines.append(f"control.as_of profile: {result['control_profile']}")
