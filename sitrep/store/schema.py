@@ -196,8 +196,10 @@ events = Table(
     # outlets that reported it independently (near-duplicate articles count once)
     Column("n_independent", Integer, nullable=False),
     Column("denied_by", Text, nullable=False),  # JSON list of sources that deny it
-    # event lists are read in date order: the index saves a sort of every row
-    Index("ix_events_date_id", "date", "id"),
+    # event lists are read in date order: the index saves a sort of every row; with
+    # the status in it, the rows an offset skips are judged on the index alone (an
+    # offset of 1,350 read a table row each: 6.8 -> 2.0 ms a page at 1 M events)
+    Index("ix_events_date_id_status", "date", "id", "status"),
     # the events of one place come out of this index already in page order
     Index("ix_events_place_date", "place_id", "date", "id"),
     # an actor's events in page order, by role; the few with associated actors apart
