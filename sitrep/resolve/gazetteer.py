@@ -859,17 +859,10 @@ _ARTICLES = _words("al el ul ad adh an ar as ash at ath az ed en er es esh et ez
 _ENGLISH_ARTICLES = frozenset({"an", "as", "at", "ad", "en", "er", "et", "es", "ed"})
 _BU = frozenset({"abu", "albu", "bu", "abou", "ebu"})
 
-# A letter or digit, then letters, digits, combining marks (diacritics, Arabic
-# harakat, tatweel, ZWNJ/ZWJ) and apostrophes between letters. The repeated
-# group takes a whole run of letters (or of marks) per step rather than one
-# character: the same tokens, about a sixth less time in the regular expression
-# engine (the scan runs over every sentence of an article with a trigger).
 _TOKEN_RE = re.compile(
-    r"[^\W_](?:[^\W_]+|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
-    r"\u0640\u200c\u200d]+|['’‘ʼ`](?=[^\W_]))*"
+    r"[^\W_](?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+    r"\u0640\u200c\u200d]|['’‘ʼ`](?=[^\W_]))*"
 )
-# How many first readings :meth:`Gazetteer._plain_rank` keeps before starting over.
-_PLAIN_RANKS_KEPT = 10_000
 _LATIN_SHORT = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
 
 # Token classes.
@@ -1892,12 +1885,6 @@ class Gazetteer:
         # everyday English word ("Farmers" for Milan, Michigan)
         self._word_aliases: dict[str, int | tuple[int, ...]] = payload.get("word_aliases", {})
         self._name_keys: dict[int, str] = {}
-        # _evidence's first readings (no article evidence yet) by (rows, context,
-        # province, name key): the same name under the same context ranks the
-        # same in every article, and the news repeats its names
-        self._plain_ranks: dict[
-            tuple[tuple[int, ...], tuple[str, ...], bool, str | None], list[int]
-        ] = {}
         country_code = _KIND_CODE[PlacePrecision.COUNTRY]
         self._countries = {
             columns[2][i]: self._places[i] for i, k in enumerate(columns[5]) if k == country_code
@@ -3081,17 +3068,25 @@ class Gazetteer:
         plain: dict[str, str] = {}
         readings: dict[str, int] = {}
         bare = [c for c in ctx if c not in given]
+        memo: dict[tuple[tuple[int, ...], str | None, bool], list[int]] = {}
         for sc in scans:
             for i, j, rows, prov in sc.chosen:
                 key = None if prov else _join(sc.folded[i : j + 1])
-                ranked = self._plain_rank(rows, ctx, prov, key)
+                memo_key = (tuple(rows), key, prov)
+                ranked = memo.get(memo_key)
+                if ranked is None:
+                    ranked = memo[memo_key] = self._rank_world(
+                        rows, ctx, province=prov, name_key=key, evidence=_Evidence()
+                    )
                 top = places[ranked[0]]
                 name = key if key is not None else _join(sc.folded[i : j + 1])
                 tops.setdefault(name, top.country)
                 if top.country in given and name not in plain:
                     # context only ever pulls a name toward it, so only a name
                     # ranked into a given country may rank elsewhere without it
-                    alone = self._plain_rank(rows, bare, prov, key)
+                    alone = self._rank_world(
+                        rows, bare, province=prov, name_key=key, evidence=_Evidence()
+                    )
                     plain[name] = places[alone[0]].country
                 own_name = (
                     key is None
@@ -3146,26 +3141,6 @@ class Gazetteer:
             plain=tuple(plain.items()),
             readings=tuple(readings.items()),
         )
-
-    def _plain_rank(
-        self, rows: Sequence[int], ctx: Sequence[str], prov: bool, key: str | None
-    ) -> list[int]:
-        """:meth:`_rank_world` of a name with no article evidence, remembered.
-
-        With an empty :class:`_Evidence` the ranking depends on the rows, the
-        context countries in order, the province flag and the name key alone
-        (the gazetteer does not change once loaded), so a name seen before
-        under the same context is not ranked again. Callers only read the list.
-        """
-        memo_key = (tuple(rows), tuple(ctx), prov, key)
-        ranked = self._plain_ranks.get(memo_key)
-        if ranked is None:
-            if len(self._plain_ranks) >= _PLAIN_RANKS_KEPT:
-                self._plain_ranks.clear()  # a long ingest keeps memory flat
-            ranked = self._plain_ranks[memo_key] = self._rank_world(
-                rows, ctx, province=prov, name_key=key, evidence=_Evidence()
-            )
-        return ranked
 
     def _article_names(self, scans: Sequence[_Scan]) -> list[list[int]]:
         """The towns, districts and provinces each distinct name of an article

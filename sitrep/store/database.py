@@ -64,29 +64,20 @@ NEAR_DUPLICATE_BITS = 10
 _MIN_WORDS_FOR_SIMHASH = 40
 
 
-_WORD = re.compile(r"\w+")
-
-
 def simhash(text: str) -> int | None:
     """A 64-bit SimHash over word 3-shingles (None for texts too short to judge).
 
     Near-duplicate articles (one wire story lightly edited by two outlets)
     differ in a few bits; unrelated articles in about half of them.
     """
-    words = _WORD.findall(text.casefold())
+    words = re.findall(r"\w+", text.casefold())
     if len(words) < _MIN_WORDS_FOR_SIMHASH:
         return None
     import numpy as np  # here: commands that only read the store start without numpy
 
-    # the shingles made by zip and join in C, hashed in a list comprehension: the
-    # same digests as slicing and joining three words per position, with less
-    # Python work per shingle (this runs over every word of every article)
-    blake2b = hashlib.blake2b
     digests = b"".join(
-        [
-            blake2b(shingle.encode(), digest_size=8).digest()
-            for shingle in map(" ".join, zip(words, words[1:], words[2:], strict=False))
-        ]
+        hashlib.blake2b(" ".join(words[i : i + 3]).encode(), digest_size=8).digest()
+        for i in range(len(words) - 2)
     )
     bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8)).reshape(-1, 64)
     # a bit is set where most shingles set it (bit 0 is the most significant)
