@@ -55,6 +55,36 @@ def test_afghan_month_names_with_a_day_or_year() -> None:
     assert find_dates("بشار اسد گفت", date(2021, 8, 7)) == []
 
 
+def test_seasons_are_dates() -> None:
+    def read(text: str, published: date) -> tuple[date, Precision]:
+        (d,) = find_dates(text, published)
+        return d.ref.value, d.ref.precision
+
+    # the Iranian seasons, dated as their middle month (or first / last one)
+    assert read("بازار تابستان گذشته بسته شد", date(2022, 8, 8)) == (
+        date(2021, 8, 1),
+        Precision.MONTH,
+    )
+    assert read("تابستان گذشته", date(2022, 12, 20)) == (date(2022, 8, 1), Precision.MONTH)
+    assert read("زمستان سال گذشته", date(2024, 10, 15))[0] == date(2024, 2, 1)
+    assert read("بهار امسال", date(2025, 5, 2))[0] == date(2025, 5, 1)
+    assert read("اواخر پاییز سال گذشته", date(2025, 12, 8))[0] == date(2024, 12, 1)
+    assert read("اوایل زمستان پارسال", date(2019, 6, 1))[0] == date(2019, 1, 1)  # دی ۱۳۹۷
+    assert read("تابستان ۲۰۱۵", date(2019, 10, 13))[0] == date(2015, 8, 1)
+    assert read("پاییز ۱۴۰۲", date(2025, 1, 1))[0] == date(2023, 11, 1)
+    # a season with no word saying which is no date
+    assert find_dates("گرمای تابستان و سرمای زمستان", date(2022, 8, 8)) == []
+
+
+def test_a_takeover_recalled_by_season_is_background(extractor: Extractor) -> None:
+    text = (
+        "بازار بلخ یک سال پس از تغییر نظام\n"
+        "طالبان تابستان گذشته پس از دو روز جنگ کنترول شهر شبرغان را به دست گرفتند.\n"
+        "دکانداران شهر می‌گویند فروش شان کم شده است."
+    )
+    assert places_taken(extractor, text, date(2022, 8, 20)) == []
+
+
 # -- Dari wording ------------------------------------------------------------------
 
 
