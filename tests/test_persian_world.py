@@ -843,3 +843,24 @@ def test_an_entry_the_report_tells_as_under_way_is_no_takeover(extractor: Extrac
     # a clearing that goes on after the town is entered is no fighting for it
     body = "نیروهای امنیتی شهر را ترک کردند و پاکسازی شهر ادامه دارد."
     assert KUNDUZ in places_taken(extractor, headline + body, date(2021, 8, 8))
+
+
+def test_towns_taken_as_the_object_of_ra(extractor: Extractor) -> None:
+    # the light verb right after "را", a list of towns and a locator as its object
+    text = "نیروهای ارتش سوریه روز جمعه شهرهای مورک و کفرزیتا در شمال حماه را گرفتند."
+    ms = occurred(territory(extractor, text, date(2019, 8, 23)))
+    assert len({m.place.place.id for m in ms if m.place}) == 2
+    assert all(m.actor1 is not None and m.actor1.name == "Military Forces of Syria" for m in ms)
+    # "را گرفتند" with no place as its object takes nothing
+    assert (
+        territory(extractor, "فرمانده ارتش سوریه گفت این تصمیم را گرفته‌اند.", date(2019, 8, 23))
+        == []
+    )
+
+
+def test_coordinated_towns_leaving_a_side_do_not_make_it_the_taker(extractor: Extractor) -> None:
+    text = "شهرهای سراقب و معره النعمان از کنترل ارتش سوریه خارج شد"
+    ms = occurred(territory(extractor, text, date(2019, 8, 23)))
+    assert len(ms) == 2
+    assert all(m.actor1 is None or m.actor1.name != "Military Forces of Syria" for m in ms)
+    assert all(m.actor2 is not None and m.actor2.name == "Military Forces of Syria" for m in ms)

@@ -805,8 +805,9 @@ class _Reader:
             agent=agent,
             loser=loser,
             assoc=assoc,
-            # each country's forces, when coordinated places split the event
-            country_agent=lambda iso3: self._actor_for_country(actors, iso3, text),
+            # each country's forces, when coordinated places split the event; never
+            # the side losing them ("الرستن و تلبیسه از کنترل ارتش خارج شد")
+            country_agent=lambda iso3: self._actor_for_country(actors, iso3, text, not_=loser),
             trigger_start=s.original_offset(trig.start),
             trigger_text=trig.text,
             weight=trig.trigger.weight,
@@ -939,9 +940,11 @@ class _Reader:
                 return replace(m, actor=found[0].actor, generic=False)
         return m
 
-    def _actor_for_country(self, matches: list[ActorMatch], iso3: str, text: str) -> Actor | None:
+    def _actor_for_country(
+        self, matches: list[ActorMatch], iso3: str, text: str, *, not_: Actor | None = None
+    ) -> Actor | None:
         for m in matches:
-            if m.actor.country == iso3 and m.actor.kind == "state forces":
+            if m.actor.country == iso3 and m.actor.kind == "state forces" and m.actor != not_:
                 return m.actor
         # "دولت‌های سوریه و عراق": each country's state forces
         if _STATE_PLURAL.search(text):
@@ -1058,9 +1061,17 @@ _LOCATED_OBJECT = re.compile(
 
 def _object_of_ra(text: str, place: FoundPlace, places: list[FoundPlace]) -> bool:
     """Whether a place is the object that "را" marks: right before it, or followed
-    only by another name of it in brackets or a locator whose places are no targets."""
+    only by another name of it in brackets or a locator whose places are no targets,
+    or listed with such a place ("شهرهای الرستن و تلبیسه در شمال حمص را")."""
     m = _LOCATED_OBJECT.match(text, place.end)
-    return m is not None and not any(place.end <= p.start < m.end() for p in places)
+    if m is not None and not any(place.end <= p.start < m.end() for p in places):
+        return True
+    following = [p for p in places if p.start >= place.end]
+    return bool(
+        following
+        and _LIST_GAP.fullmatch(text, place.end, following[0].start)
+        and _object_of_ra(text, following[0], places)
+    )
 
 
 # an entry into a country's soil or a province is no takeover of a place
