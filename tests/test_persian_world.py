@@ -864,3 +864,11 @@ def test_coordinated_towns_leaving_a_side_do_not_make_it_the_taker(extractor: Ex
     assert len(ms) == 2
     assert all(m.actor1 is None or m.actor1.name != "Military Forces of Syria" for m in ms)
     assert all(m.actor2 is not None and m.actor2.name == "Military Forces of Syria" for m in ms)
+
+
+def test_an_occupation_for_a_span_before_a_withdrawal_is_background(extractor: Extractor) -> None:
+    text = "نیروهای روسیه روز شنبه پس از پنج ماه اشغال از شهر ایزیوم عقب‌نشینی کردند."
+    ms = occurred(territory(extractor, text, date(2022, 9, 11)))
+    assert ms and all(m.place is not None and m.place.place.id == IZIUM for m in ms)
+    # the occupation is not a Russian takeover of the day; the withdrawal is Russia's loss
+    assert all(m.actor1 is None or m.actor1.name != "Military Forces of Russia" for m in ms)

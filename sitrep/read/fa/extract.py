@@ -156,7 +156,12 @@ _TOWN_OF = re.compile(r"(?<![\w\u200c])(?:شهر|شهرهای|شهرک|شهرک�
 # a pluperfect verb later in the clause ("... وارد اندراب شده بودند")
 _PLUPERFECT_AFTER = re.compile(r"[^،.؛]*?ه[\s\u200c]*بود(?:ند|م|یم|ید)?(?![\w\u200c])")
 # "پس از تصرف موصل", "یک روز پس از سقوط": an event noun that dates another event
-_AFTER_EVENT = re.compile(r"(?:پس|بعد|پیش|قبل)[\s\u200c]+از[\s\u200c]*$")
+# ... also after a span of time: "پس از یک ماه اشغال", "پس از ماه‌ها محاصره"
+_AFTER_EVENT = re.compile(
+    r"(?:پس|بعد|پیش|قبل)[\s\u200c]+از"
+    r"(?:[\s\u200c]+(?:\d+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند)[\s\u200c]+(?:روز|هفته|ماه|سال)"
+    r"|[\s\u200c]+(?:روزها|هفته‌ها|ماه‌ها|ماهها|سال‌ها|سالها))?[\s\u200c]*$"
+)
 # Anniversaries and retrospectives: "سالروز", "سالگرد", "در چنین روزی".
 _ANNIVERSARY = re.compile(
     r"سالروز|سالگرد|در[\s\u200c]+چنین[\s\u200c]+روزی|(?<![\w\u200c])یادبود(?![\w\u200c])"
