@@ -872,3 +872,11 @@ def test_an_occupation_for_a_span_before_a_withdrawal_is_background(extractor: E
     assert ms and all(m.place is not None and m.place.place.id == IZIUM for m in ms)
     # the occupation is not a Russian takeover of the day; the withdrawal is Russia's loss
     assert all(m.actor1 is None or m.actor1.name != "Military Forces of Russia" for m in ms)
+
+
+def test_an_entry_with_fighting_that_runs_on_is_no_takeover(extractor: Extractor) -> None:
+    text = (
+        "نیروهای عراقی روز دوشنبه وارد شهر تلعفر شدند.\n"
+        "به گفته منابع محلی نبرد سنگینی در مرکز شهر جریان دارد."
+    )
+    assert places_taken(extractor, text, date(2017, 8, 21)) == []

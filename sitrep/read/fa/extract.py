@@ -1266,7 +1266,8 @@ def _status(family: Family, trig: FaTriggerMatch, claim: Claim, text: str) -> St
 # Fighting still going on: a town entered or fought over is not yet taken.
 _ONGOING = re.compile(
     r"ادامه[\s\u200c]+(?:دارد|دارند|داشت|یافته|می[\s\u200c]?یابد)|همچنان[\s\u200c]+(?:در|ادامه|مقاومت|درگیر)"
-    r"|در[\s\u200c]+جریان[\s\u200c]+است|مقاومت[\s\u200c]+می[\s\u200c]?کن|شدت[\s\u200c]+گرفت"
+    # "نبرد ... جریان دارد": runs on
+    r"|در[\s\u200c]+جریان[\s\u200c]+است|(?<![\w\u200c])جریان[\s\u200c]+(?:دارد|داشت)(?![\w\u200c])|مقاومت[\s\u200c]+می[\s\u200c]?کن|شدت[\s\u200c]+گرفت"
 )
 # "پیش‌تر", "پیش از این", "قبلاً": what the clause tells came before the news
 _EARLIER = re.compile(
