@@ -880,3 +880,10 @@ def test_an_entry_with_fighting_that_runs_on_is_no_takeover(extractor: Extractor
         "به گفته منابع محلی نبرد سنگینی در مرکز شهر جریان دارد."
     )
     assert places_taken(extractor, text, date(2017, 8, 21)) == []
+
+
+def test_an_advance_under_way_takes_nothing(extractor: Extractor) -> None:
+    text = "ارتش سودان ماه گذشته خارطوم را پس گرفته بود و در کردفان در حال پیشروی بود."
+    assert places_taken(extractor, text, date(2025, 5, 2)) == []
+    text = "ارتش سودان در کردفان در حال پیشروی است و به شهر الابیض نزدیک می‌شود."
+    assert places_taken(extractor, text, date(2025, 5, 2)) == []

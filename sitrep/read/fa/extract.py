@@ -1269,6 +1269,8 @@ _ONGOING = re.compile(
     # "نبرد ... جریان دارد": runs on
     r"|در[\s\u200c]+جریان[\s\u200c]+است|(?<![\w\u200c])جریان[\s\u200c]+(?:دارد|داشت)(?![\w\u200c])|مقاومت[\s\u200c]+می[\s\u200c]?کن|شدت[\s\u200c]+گرفت"
 )
+# "در حال پیشروی", "در حال تصرف": an action under way (the progressive)
+_UNDER_WAY_BEFORE = re.compile(r"(?<![\w\u200c])در[\s\u200c]+حال[\s\u200c]+$")
 # "پیش‌تر", "پیش از این", "قبلاً": what the clause tells came before the news
 _EARLIER = re.compile(
     r"(?<![\w\u200c])(?:پیش[\s\u200c]?تر|پیش[\s\u200c]+از[\s\u200c]+این(?![\s\u200c]+که)|قبلاً|قبلا"
@@ -1349,6 +1351,8 @@ def _territory_status(
         return Status.BACKGROUND  # "پیش‌تر ... را تصرف کردند": earlier than the news
     if _ONGOING.search(text) and (trig.noun or trig.trigger.weight < 0.5):
         return Status.EXPECTED
+    if trig.noun and _UNDER_WAY_BEFORE.search(text, 0, trig.start):
+        return Status.EXPECTED  # "در حال پیشروی بود": an advance under way, nothing taken
     if _PARTIAL.search(text, 0, trig.start) and trig.trigger.weight < 0.5:
         return Status.EXPECTED
     if trig.trigger.weight < 0.5 and _PARTIAL_INSIDE.search(trig.text):
