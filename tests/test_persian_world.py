@@ -887,3 +887,21 @@ def test_an_advance_under_way_takes_nothing(extractor: Extractor) -> None:
     assert places_taken(extractor, text, date(2025, 5, 2)) == []
     text = "ارتش سودان در کردفان در حال پیشروی است و به شهر الابیض نزدیک می‌شود."
     assert places_taken(extractor, text, date(2025, 5, 2)) == []
+
+
+def test_a_recalled_takeover_told_again_undated_stays_background(extractor: Extractor) -> None:
+    text = (
+        "بازگشت آوارگان به قندوز\n"
+        "خانواده‌هایی که پس از سقوط شهر قندوز به دست طالبان در تابستان گذشته گریخته"
+        " بودند، به خانه برمی‌گردند.\n"
+        "طالبان قندوز را پس از سه روز جنگ تصرف کردند و بازار شهر آسیب دید.\n"
+        "مسئولان محلی می‌گویند مکاتب دوباره باز شده است."
+    )
+    assert places_taken(extractor, text, date(2022, 6, 1)) == []
+    # a takeover the report dates itself is news of its own
+    text = (
+        "طالبان دوباره وارد قندوز شدند\n"
+        "طالبان که پس از سقوط قندوز در سال ۲۰۱۵ از شهر رانده شده بودند، کمی بعد عقب نشستند.\n"
+        "طالبان امروز قندوز را تصرف کردند."
+    )
+    assert KUNDUZ in places_taken(extractor, text, date(2016, 10, 3))

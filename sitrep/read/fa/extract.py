@@ -373,6 +373,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
     )
     mentions = _denied_back(read, mentions)
     mentions = _entries_under_way(read, mentions)
+    mentions = _retold_recalls(read, mentions)
     mentions = _repelled(mentions, extractor.actors.controller_of)
     mentions = common.settle_denials(mentions)
     mentions.extend(common.context_links(mentions))
@@ -560,6 +561,41 @@ def _entries_under_way(read: list[_Sentence], mentions: list[Mention]) -> list[M
             at = m.place.place.id
             if at not in taken and (at in partial or any(ids <= {at} for ids in fighting_in)):
                 m = replace(m, status=Status.EXPECTED)
+        out.append(m)
+    return out
+
+
+def _retold_recalls(read: list[_Sentence], mentions: list[Mention]) -> list[Mention]:
+    """A takeover told again with no time of its own is still the recalled one.
+
+    "ساکنان الفاشر که پس از سقوط شهر به دست نیروهای پشتیبانی سریع در پاییز امسال
+    گریختند ... نیروهای پشتیبانی سریع الفاشر را پس از ۱۸ ماه محاصره تصرف کردند":
+    the second sentence retells the fall the first recalls as background (same
+    place, same taker), and borrows its date; it is no new takeover. A sentence
+    that dates the takeover itself tells news of its own and is left alone."""
+
+    own_dates = {r.claim.sentence.index for r in read if any(d.relation == "at" for d in r.dates)}
+
+    def territory(m: Mention) -> bool:
+        return m.sub_event_type in _TERRITORY_TYPES and m.place is not None and m.actor1 is not None
+
+    recalled = [m for m in mentions if territory(m) and m.status is Status.BACKGROUND]
+    out = []
+    for m in mentions:
+        if (
+            territory(m)
+            and m.status in (Status.OCCURRED, Status.CLAIMED)
+            and m.claim.sentence.index not in own_dates
+            and any(
+                b.claim.sentence.index < m.claim.sentence.index
+                and b.place is not None
+                and m.place is not None
+                and b.place.place.id == m.place.place.id
+                and b.actor1 == m.actor1
+                for b in recalled
+            )
+        ):
+            m = replace(m, status=Status.BACKGROUND)
         out.append(m)
     return out
 
