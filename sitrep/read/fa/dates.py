@@ -18,7 +18,10 @@ Forms read (on the folded text, so Persian, Arabic and ASCII digits alike):
 - ``هفته گذشته`` / ``این هفته`` / ``هفته آینده``, the same for ``ماه`` and
   ``سال``, ``امسال``, ``پارسال``; ``طی هفته گذشته`` (the past week);
 - ``سه روز پیش``, ``دو هفته قبل``, ``چند روز پیش``, ``ساعاتی پیش``;
-- years: ``سال ۲۰۱۴``, ``سال ۱۳۹۳``, ``سال ۹۳``, ``۱۹۱۶ میلادی``.
+- years: ``سال ۲۰۱۴``, ``سال ۱۳۹۳``, ``سال ۹۳``, ``۱۹۱۶ میلادی``;
+- seasons with a year or a word saying which: ``تابستان گذشته``, ``زمستان سال
+  گذشته``, ``بهار امسال``, ``اواخر پاییز سال گذشته``, ``تابستان ۲۰۱۵``,
+  ``پاییز ۱۴۰۲`` (a bare "تابستان" is no date: "تابستان داغ").
 
 Conventions, beyond those of :mod:`sitrep.read.common.dates`:
 
@@ -28,6 +31,14 @@ Conventions, beyond those of :mod:`sitrep.read.common.dates`:
   1396, 23 October - 21 November 2017, -> November 2017): MONTH precision
   cannot say "23 October to 21 November", and the Gregorian month holding its
   middle loses the fewest days.
+- A season is the Iranian one, three Jalali months (بهار = فروردین to خرداد,
+  تابستان = تیر to شهریور, پاییز = مهر to آذر, زمستان = دی to اسفند), dated as
+  its middle month (its first or last after ``اوایل`` / ``اواخر``) by the
+  month rule above. ``X گذشته`` is the last such season before the one the
+  report is written in (``تابستان گذشته`` in August 2022 is summer 2021, in
+  December 2022 summer 2022); ``X سال گذشته`` / ``X پارسال`` that of the
+  Jalali year before, ``X امسال`` that of this Jalali year. With a Gregorian
+  year, the season whose middle month falls in that year.
 - Weeks are Iranian calendar weeks, Saturday to Friday: ``هفته گذشته`` in a
   report of Monday 20 November 2017 is 11-17 November, the week before the one
   the report is written in (the English reader reads "last week" as the seven
@@ -285,6 +296,42 @@ def _greg_month_alone(
     return _ref(date(year, month, 1), _MONTH)
 
 
+SEASONS: dict[str, int] = {"بهار": 0, "تابستان": 1, "پاییز": 2, "پائیز": 2, "زمستان": 3}
+# which month of a season "اوایل" / "اواسط" / "اواخر" name (none: the middle one)
+_SEASON_PART = {"اوایل": 1, "اواسط": 2, "اواخر": 3}
+
+
+def _season(m: re.Match[str], text: str, published: date | None, future: int) -> TimeRef | None:
+    if not (m["which"] or m["ago"] or m["year"] or m["this"]):
+        return None  # a bare "تابستان" is as often no date ("تابستان داغ")
+    index = SEASONS[m["season"]]
+    month = 3 * index + _SEASON_PART.get(m["part"] or "", 2)
+    raw = m["year"]
+    if raw:
+        n = int(raw)
+        if 1300 <= n <= 1499:
+            year = n
+        elif 1800 <= n <= 2099:
+            # the Jalali year whose season has its middle month in Gregorian year n:
+            # winter's (بهمن) falls in the Gregorian year after its Jalali year's start
+            year = n - 622 if index == 3 else n - 621
+        else:
+            return None
+        return _ref(_jalali_month_date(year, month), _MONTH)
+    today = None if published is None else _gregorian_to_jalali(published)
+    if today is None:
+        return None
+    jy, jm, _ = today
+    which = m["which"] or ""
+    if which in ("امسال", "جاری") or m["this"]:
+        year = jy
+    elif which == "گذشته":  # the last one before the season the report is written in
+        year = jy if index < (jm - 1) // 3 else jy - 1
+    else:  # "پارسال", "سال گذشته", "سال قبل", "سال پیش"
+        year = jy - 1
+    return _ref(_jalali_month_date(year, month), _MONTH)
+
+
 def _weekday(m: re.Match[str], text: str, published: date | None, future: int) -> TimeRef | None:
     if published is None:
         return None
@@ -474,6 +521,14 @@ def _patterns() -> _Patterns:
         (
             rf"{_B}(?:روز{_S})?(?P<wd>{wd})(?:{_S}(?P<mod>گذشته|پیش|قبل|آینده|بعد))?{_E}",
             _weekday,
+        ),
+        # "تابستان گذشته", "زمستان سال گذشته", "اواخر پاییز امسال", "تابستان ۲۰۱۵"; it
+        # starts before "سال گذشته" or the year inside it and wins as the earlier match
+        (
+            rf"{_B}(?:(?P<part>اوایل|اواسط|اواخر){_S})?(?:(?P<this>این|همین){_S})?"
+            rf"(?P<season>بهار|تابستان|پاییز|پائیز|زمستان)(?:{_S}(?:(?P<which>امسال|پارسال"
+            rf"|گذشته|جاری)|(?P<ago>سال{_S}(?:گذشته|قبل|پیش))|(?:سال{_S})?(?P<year>\d{{4}})))?{_E}",
+            _season,
         ),
         (
             rf"{_B}(?:(?:صبح|ظهر|عصر|شب|بامداد|اوایل|اواخر|اوایل\s+صبح){_S})?"

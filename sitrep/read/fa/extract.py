@@ -156,7 +156,12 @@ _TOWN_OF = re.compile(r"(?<![\w\u200c])(?:شهر|شهرهای|شهرک|شهرک�
 # a pluperfect verb later in the clause ("... وارد اندراب شده بودند")
 _PLUPERFECT_AFTER = re.compile(r"[^،.؛]*?ه[\s\u200c]*بود(?:ند|م|یم|ید)?(?![\w\u200c])")
 # "پس از تصرف موصل", "یک روز پس از سقوط": an event noun that dates another event
-_AFTER_EVENT = re.compile(r"(?:پس|بعد|پیش|قبل)[\s\u200c]+از[\s\u200c]*$")
+# ... also after a span of time: "پس از یک ماه اشغال", "پس از ماه‌ها محاصره"
+_AFTER_EVENT = re.compile(
+    r"(?:پس|بعد|پیش|قبل)[\s\u200c]+از"
+    r"(?:[\s\u200c]+(?:\d+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند)[\s\u200c]+(?:روز|هفته|ماه|سال)"
+    r"|[\s\u200c]+(?:روزها|هفته‌ها|ماه‌ها|ماهها|سال‌ها|سالها))?[\s\u200c]*$"
+)
 # Anniversaries and retrospectives: "سالروز", "سالگرد", "در چنین روزی".
 _ANNIVERSARY = re.compile(
     r"سالروز|سالگرد|در[\s\u200c]+چنین[\s\u200c]+روزی|(?<![\w\u200c])یادبود(?![\w\u200c])"
@@ -368,6 +373,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
     )
     mentions = _denied_back(read, mentions)
     mentions = _entries_under_way(read, mentions)
+    mentions = _retold_recalls(read, mentions)
     mentions = _repelled(mentions, extractor.actors.controller_of)
     mentions = common.settle_denials(mentions)
     mentions.extend(common.context_links(mentions))
@@ -555,6 +561,41 @@ def _entries_under_way(read: list[_Sentence], mentions: list[Mention]) -> list[M
             at = m.place.place.id
             if at not in taken and (at in partial or any(ids <= {at} for ids in fighting_in)):
                 m = replace(m, status=Status.EXPECTED)
+        out.append(m)
+    return out
+
+
+def _retold_recalls(read: list[_Sentence], mentions: list[Mention]) -> list[Mention]:
+    """A takeover told again with no time of its own is still the recalled one.
+
+    "ساکنان الفاشر که پس از سقوط شهر به دست نیروهای پشتیبانی سریع در پاییز امسال
+    گریختند ... نیروهای پشتیبانی سریع الفاشر را پس از ۱۸ ماه محاصره تصرف کردند":
+    the second sentence retells the fall the first recalls as background (same
+    place, same taker), and borrows its date; it is no new takeover. A sentence
+    that dates the takeover itself tells news of its own and is left alone."""
+
+    own_dates = {r.claim.sentence.index for r in read if any(d.relation == "at" for d in r.dates)}
+
+    def territory(m: Mention) -> bool:
+        return m.sub_event_type in _TERRITORY_TYPES and m.place is not None and m.actor1 is not None
+
+    recalled = [m for m in mentions if territory(m) and m.status is Status.BACKGROUND]
+    out = []
+    for m in mentions:
+        if (
+            territory(m)
+            and m.status in (Status.OCCURRED, Status.CLAIMED)
+            and m.claim.sentence.index not in own_dates
+            and any(
+                b.claim.sentence.index < m.claim.sentence.index
+                and b.place is not None
+                and m.place is not None
+                and b.place.place.id == m.place.place.id
+                and b.actor1 == m.actor1
+                for b in recalled
+            )
+        ):
+            m = replace(m, status=Status.BACKGROUND)
         out.append(m)
     return out
 
@@ -805,8 +846,9 @@ class _Reader:
             agent=agent,
             loser=loser,
             assoc=assoc,
-            # each country's forces, when coordinated places split the event
-            country_agent=lambda iso3: self._actor_for_country(actors, iso3, text),
+            # each country's forces, when coordinated places split the event; never
+            # the side losing them ("الرستن و تلبیسه از کنترل ارتش خارج شد")
+            country_agent=lambda iso3: self._actor_for_country(actors, iso3, text, not_=loser),
             trigger_start=s.original_offset(trig.start),
             trigger_text=trig.text,
             weight=trig.trigger.weight,
@@ -939,9 +981,11 @@ class _Reader:
                 return replace(m, actor=found[0].actor, generic=False)
         return m
 
-    def _actor_for_country(self, matches: list[ActorMatch], iso3: str, text: str) -> Actor | None:
+    def _actor_for_country(
+        self, matches: list[ActorMatch], iso3: str, text: str, *, not_: Actor | None = None
+    ) -> Actor | None:
         for m in matches:
-            if m.actor.country == iso3 and m.actor.kind == "state forces":
+            if m.actor.country == iso3 and m.actor.kind == "state forces" and m.actor != not_:
                 return m.actor
         # "دولت‌های سوریه و عراق": each country's state forces
         if _STATE_PLURAL.search(text):
@@ -1058,9 +1102,17 @@ _LOCATED_OBJECT = re.compile(
 
 def _object_of_ra(text: str, place: FoundPlace, places: list[FoundPlace]) -> bool:
     """Whether a place is the object that "را" marks: right before it, or followed
-    only by another name of it in brackets or a locator whose places are no targets."""
+    only by another name of it in brackets or a locator whose places are no targets,
+    or listed with such a place ("شهرهای الرستن و تلبیسه در شمال حمص را")."""
     m = _LOCATED_OBJECT.match(text, place.end)
-    return m is not None and not any(place.end <= p.start < m.end() for p in places)
+    if m is not None and not any(place.end <= p.start < m.end() for p in places):
+        return True
+    following = [p for p in places if p.start >= place.end]
+    return bool(
+        following
+        and _LIST_GAP.fullmatch(text, place.end, following[0].start)
+        and _object_of_ra(text, following[0], places)
+    )
 
 
 # an entry into a country's soil or a province is no takeover of a place
@@ -1250,8 +1302,11 @@ def _status(family: Family, trig: FaTriggerMatch, claim: Claim, text: str) -> St
 # Fighting still going on: a town entered or fought over is not yet taken.
 _ONGOING = re.compile(
     r"ادامه[\s\u200c]+(?:دارد|دارند|داشت|یافته|می[\s\u200c]?یابد)|همچنان[\s\u200c]+(?:در|ادامه|مقاومت|درگیر)"
-    r"|در[\s\u200c]+جریان[\s\u200c]+است|مقاومت[\s\u200c]+می[\s\u200c]?کن|شدت[\s\u200c]+گرفت"
+    # "نبرد ... جریان دارد": runs on
+    r"|در[\s\u200c]+جریان[\s\u200c]+است|(?<![\w\u200c])جریان[\s\u200c]+(?:دارد|داشت)(?![\w\u200c])|مقاومت[\s\u200c]+می[\s\u200c]?کن|شدت[\s\u200c]+گرفت"
 )
+# "در حال پیشروی", "در حال تصرف": an action under way (the progressive)
+_UNDER_WAY_BEFORE = re.compile(r"(?<![\w\u200c])در[\s\u200c]+حال[\s\u200c]+$")
 # "پیش‌تر", "پیش از این", "قبلاً": what the clause tells came before the news
 _EARLIER = re.compile(
     r"(?<![\w\u200c])(?:پیش[\s\u200c]?تر|پیش[\s\u200c]+از[\s\u200c]+این(?![\s\u200c]+که)|قبلاً|قبلا"
@@ -1332,6 +1387,8 @@ def _territory_status(
         return Status.BACKGROUND  # "پیش‌تر ... را تصرف کردند": earlier than the news
     if _ONGOING.search(text) and (trig.noun or trig.trigger.weight < 0.5):
         return Status.EXPECTED
+    if trig.noun and _UNDER_WAY_BEFORE.search(text, 0, trig.start):
+        return Status.EXPECTED  # "در حال پیشروی بود": an advance under way, nothing taken
     if _PARTIAL.search(text, 0, trig.start) and trig.trigger.weight < 0.5:
         return Status.EXPECTED
     if trig.trigger.weight < 0.5 and _PARTIAL_INSIDE.search(trig.text):

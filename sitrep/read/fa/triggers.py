@@ -175,6 +175,9 @@ TRIGGERS: tuple[FaTrigger, ...] = (
         before=rf"{_B}را{_S}از(?:{_S}[^\s،,.؛]+){{1,8}}?{_S}$",
         place_object=True,
     ),
+    # "نیروهایش شهرهای الرستن و تلبیسه را گرفته‌اند": took the towns, the light verb
+    # right after "را" (only a place as that object: "تصمیم را گرفتند" takes nothing)
+    _t(T, _v("gereftan"), before=rf"{_B}را{_S}$", place_object=True),
     # "روسیه از تسلط بر شهر کوراخوه خبر داد": announced its control of
     _t(
         T,
