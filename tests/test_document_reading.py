@@ -47,6 +47,25 @@ def test_dateline_is_not_part_of_the_lead() -> None:
     assert dateline_end("the town: it fell.") == 0
     # South Asian papers' form: the city's name and a colon
     assert dateline_end("Kabul: The Taliban captured Kunduz.") == len("Kabul: ")
+    # the city, its country and the day, or the day and the year
+    lead = "LIMA, Peru, May 3 (Reuters) - "
+    assert dateline_end(lead + "Rebels took the town.") == len(lead)
+    lead = "QUITO, June 9, 2019 (AFP) - "
+    assert dateline_end(lead + "Rebels took the town.") == len(lead)
+
+
+def test_a_dateline_country_is_not_the_side_the_speaker_owns(extractor: Extractor) -> None:
+    # with its country and its date, the dateline is still no part of the lead: the
+    # ministry's "its troops" are the speaker's, not the filing country's
+    mentions = read(
+        extractor,
+        "ODESA, Ukraine, May 3 (Reuters) - Russia's defence ministry said on Tuesday that "
+        "its troops had taken full control of Kupiansk, a town in Ukraine's Kharkiv region.",
+        day="2022-05-03",
+    )
+    assert {m.actor1.name if m.actor1 else None for m in takeovers(mentions)} == {
+        "Military Forces of Russia"
+    }
 
 
 def test_dateline_city_is_not_where_the_event_happened(extractor: Extractor) -> None:

@@ -828,3 +828,13 @@ def test_a_withdrawal_under_a_states_push_is_that_states_gain(extractor: Extract
         "encirclement, the army chief said on Saturday."
     )
     assert gainers(read(extractor, text, day="2024-02-17")) <= {None}
+
+
+def test_the_side_dealt_a_setback_by_a_withdrawal_does_not_gain(extractor: Extractor) -> None:
+    text = (
+        "Karen fighters said on Friday they had withdrawn from the Myanmar border town of "
+        "Myawaddy, less than two weeks after they seized the last army base there, handing a "
+        "setback to the resistance."
+    )
+    found = gainers(read(extractor, text))
+    assert "PDF: People's Defense Force" not in found

@@ -961,7 +961,9 @@ class EnglishReader:
                 others = [
                     m.actor
                     for m in actor_matches
-                    if m.actor.id != leaver.id and m.actor.kind not in NON_HOLDERS
+                    if m.actor.id != leaver.id
+                    and m.actor.kind not in NON_HOLDERS
+                    and not SETBACK_TO.search(text[max(0, m.span.start - 40) : m.span.start])
                 ]
                 agent, loser, assoc = (primary(others), leaver, [])
                 if agent is None and (given := HANDING_TO.search(text[leaving.end() :])):
@@ -2473,6 +2475,12 @@ def _pronoun_owned(side: list[ActorMatch], text: str) -> bool:
 
 
 # after a withdrawal: "..., handing Russia its biggest gain", "giving Moscow control of"
+# "withdrew from Myawaddy, handing a setback to the resistance": the side dealt a
+# setback or a blow by the withdrawal loses with the leaver, it does not gain
+SETBACK_TO = re.compile(
+    r"\b(?:setback|blow|defeat|humiliation)s?\s+(?:\w+\s+){0,2}?(?:to|for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 HANDING_TO = re.compile(
     r"\b(?:handing|giving|gifting|ceding\s+to|leaving\s+it\s+to)\s+(?:the\s+)?"
     r"((?-i:[A-Z])[\w'’-]+)",
