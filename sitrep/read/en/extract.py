@@ -1819,6 +1819,8 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
                 return Status.EXPECTED
         if any(c.dep_ == "amod" and c.lower_ in EXPECT_MODIFIERS for c in token.children):
             return Status.EXPECTED
+        if _purpose_gerund(token):
+            return Status.EXPECTED
     elif verb in DENY_VERBS:
         return Status.DENIED
     if EXPECT_CUES.search(text[: trig.start]):
@@ -1826,6 +1828,23 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
     if verb in CLAIM_VERBS:
         return Status.CLAIMED
     return Status.OCCURRED
+
+
+# "aimed at retaking", "a push towards capturing", "with the aim of seizing": a
+# gerund after these prepositions is what a side means to do, not what it did
+PURPOSE_PREPOSITIONS = frozenset({"at", "toward", "towards"})
+PURPOSE_NOUNS_OF = frozenset({"aim", "goal", "objective", "intention", "purpose", "hope", "plan"})
+
+
+def _purpose_gerund(token: Any) -> bool:
+    """True for a taking gerund that a purpose word governs through a preposition
+    ("the offensive is aimed at retaking Rawa", "with the goal of capturing")."""
+    if token.dep_ != "pcomp" or token.tag_ != "VBG" or token.head.i == token.i:
+        return False
+    prep, head = token.head, token.head.head
+    if prep.lower_ in PURPOSE_PREPOSITIONS:
+        return _lemma(head) in PURPOSE_HEADS
+    return prep.lower_ == "of" and _lemma(head) in PURPOSE_NOUNS_OF
 
 
 def _pick_date(
