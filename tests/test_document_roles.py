@@ -838,3 +838,14 @@ def test_the_side_dealt_a_setback_by_a_withdrawal_does_not_gain(extractor: Extra
     )
     found = gainers(read(extractor, text))
     assert "PDF: People's Defense Force" not in found
+
+
+def test_soldiers_loyal_to_a_former_vice_president_are_his_side(extractor: Extractor) -> None:
+    for text in (
+        "Soldiers loyal to sacked Vice-President Riek Machar seized Malakal on Tuesday, "
+        "a rebel spokesman said.",
+        "Troops loyal to South Sudan's former Vice President Riek Machar seized Bentiu on Tuesday.",
+    ):
+        assert gainers(read(extractor, text, day="2013-12-25")) == {
+            "SPLM/A-IO: Sudan People's Liberation Movement/Army-in-Opposition"
+        }, text

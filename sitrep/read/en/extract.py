@@ -2719,7 +2719,7 @@ PERSON_LAST = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)$")
 LOYAL_EPITHET = re.compile(
     r"(?:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?['’]s\s+)?"
     r"(?:(?:the\s+)?(?:[a-z][a-z\-]+|Field|Marshal|General|Gen\.|Lt\.|Lieutenant|Colonel|Col\."
-    r"|Commander|Major|Maj\.)\s+){0,4}"
+    r"|Commander|Major|Maj\.|Vice[\s\-]President|President|Prime\s+Minister|Minister)\s+){0,4}"
 )
 # the words of "the town" (``ANAPHORIC_PLACE``) and "took the town"
 # (``TRIGGER_OBJECT_ANAPHOR``), anywhere and in any case: a sentence without one
@@ -2729,7 +2729,8 @@ AREA_WORD = re.compile(
     re.IGNORECASE,
 )
 LOYAL_FORCES = re.compile(
-    r"\b(?:forces|troops|fighters|militias?|units)\s+(?:loyal|allied)\s+to\s", re.IGNORECASE
+    r"\b(?:forces|troops|soldiers|fighters|militias?|units)\s+(?:loyal|allied)\s+to\s",
+    re.IGNORECASE,
 )
 # "Turkish-led forces", "U.S.-led coalition": the demonym's state leads the side
 DEMONYM_LED = re.compile(r"\b([A-Z][A-Za-z.]+)\s*-\s*led\b")
