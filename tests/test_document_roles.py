@@ -849,3 +849,13 @@ def test_soldiers_loyal_to_a_former_vice_president_are_his_side(extractor: Extra
         assert gainers(read(extractor, text, day="2013-12-25")) == {
             "SPLM/A-IO: Sudan People's Liberation Movement/Army-in-Opposition"
         }, text
+
+
+def test_a_side_named_only_as_the_backer_does_not_take(extractor: Extractor) -> None:
+    text = (
+        "BAGHDAD, March 12 - Iraqi forces retook the town of Hit from Islamic State on "
+        "Friday, the military said. Elite troops backed by tribal fighters and U.S.-led "
+        "coalition air strikes entered the town centre and raised the flag, it said."
+    )
+    found = gainers(read(extractor, text))
+    assert found == {"Military Forces of Iraq"}

@@ -1163,7 +1163,8 @@ class EnglishReader:
                 break
             head = head.head
         subject = _subject_text(head)
-        led = DEMONYM_LED.search(subject)
+        # (in "troops backed by U.S.-led coalition air strikes" the coalition backs)
+        led = DEMONYM_LED.search(BACKED_BY.split(subject)[0])
         if led:
             iso3 = self.gazetteer.country_of_adjective(led.group(1))
             if iso3:
@@ -2764,9 +2765,16 @@ def _backed(side: list[ActorMatch], text: str) -> tuple[list[ActorMatch], list[A
     Libyan forces act. "Eastern Libyan forces loyal to Khalifa Haftar took Sirte":
     the forces are Haftar's, so the actor named after "loyal to" acts.
     """
-    if len(side) < 2:
+    if not side:
         return side, []
     ordered = sorted(side, key=lambda m: m.span.start)
+    if _named_as_backer(ordered[0], text):
+        # "Counter-terrorism troops backed by tribal fighters and U.S.-led coalition air
+        # strikes entered the town": the only side named backs an actor the catalogue
+        # does not know; the sentence names no taker
+        return [], ordered
+    if len(side) < 2:
+        return side, []
     acting, backers = [ordered[0]], []
     previous = ordered[0]
     for m in ordered[1:]:
@@ -2782,6 +2790,17 @@ def _backed(side: list[ActorMatch], text: str) -> tuple[list[ActorMatch], list[A
             acting.append(m)
         previous = m
     return acting, backers
+
+
+def _named_as_backer(m: ActorMatch, text: str) -> bool:
+    """True when ``m`` is named a few words after "backed by" in its own clause ("troops
+    backed by tribal fighters and U.S.-led coalition air strikes")."""
+    window = text[max(0, m.span.start - 60) : m.span.start]
+    hits = list(BACKED_BY.finditer(window))
+    if not hits:
+        return False
+    tail = window[hits[-1].end() :]
+    return not re.search(r"[,;:]", tail) and len(tail.split()) <= 6
 
 
 def _speaker_subject(token: Any) -> bool:
