@@ -300,3 +300,12 @@ def test_a_retaking_answered_in_its_own_sentence_is_a_claim(extractor: Extractor
     told = read(extractor, text, day="2025-03-04")
     territory = [(m.status, m.place.place.name) for m in told if m.sub_event_type in TERRITORY]
     assert territory == [(Status.CLAIMED, "Kenscoff")]
+
+
+def test_a_side_or_the_control_of_a_crossing_is_no_town(extractor: Extractor) -> None:
+    for text in (
+        "Israeli troops took over the Gaza side of the Rafah border crossing on Tuesday.",
+        "The brigade seized operational control of the Rafah crossing on Tuesday morning, "
+        "the army said.",
+    ):
+        assert not takeovers(read(extractor, text, day="2024-05-07")), text

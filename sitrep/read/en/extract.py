@@ -2028,6 +2028,17 @@ def _site(noun: Any) -> bool:
     return _lemma(noun).lower() in SITES and not any(c.dep_ == "conj" for c in noun.children)
 
 
+def _of_a_site(noun: Any) -> bool:
+    """True for a side, part or the control of a building or a work ("the Gaza side of
+    the Rafah border crossing", "control of the airport"): its "of" names a site."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(g.dep_ == "pobj" and _site(g) for g in c.children)
+        for c in noun.children
+    )
+
+
 def _locates_site(doc: Any, place: PlaceMatch) -> bool:
     """True when the place is named only as where a building or work stands: "the
     Republican Palace in Khartoum", "Kabul airport"."""
@@ -2085,8 +2096,10 @@ def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass") and _unnamed_settlements(token, child):
             return True  # "took several villages in the Qubadli district"
-        if child.dep_ in ("dobj", "nsubjpass") and _site(child):
-            return True  # "recaptured the Republican Palace in Khartoum"
+        if child.dep_ in ("dobj", "nsubjpass") and (_site(child) or _of_a_site(child)):
+            # "recaptured the Republican Palace in Khartoum"; "took over the Gaza side of
+            # the Rafah crossing", "seized operational control of the crossing"
+            return True
         if child.dep_ not in ("dobj", "nsubjpass") and not (
             child.dep_ == "prep" and child.lower_ in ("from", "of")
         ):
