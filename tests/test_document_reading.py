@@ -309,3 +309,13 @@ def test_a_side_or_the_control_of_a_crossing_is_no_town(extractor: Extractor) ->
         "the army said.",
     ):
         assert not takeovers(read(extractor, text, day="2024-05-07")), text
+
+
+def test_a_named_village_the_gazetteer_lacks_is_not_the_town_named_after_it(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The rebels said they had taken the village of Kibumba and were within a few "
+        "kilometres of the city of Goma."
+    )
+    assert not takeovers(read(extractor, text, day="2012-11-18"))

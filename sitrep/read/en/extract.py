@@ -2028,6 +2028,28 @@ def _site(noun: Any) -> bool:
     return _lemma(noun).lower() in SITES and not any(c.dep_ == "conj" for c in noun.children)
 
 
+NAMED_SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "hamlet", "settlement", "locality"})
+
+
+def _unknown_named_place(noun: Any, places: list[PlaceMatch]) -> bool:
+    """True for "the village of X" whose name X is a proper noun that no place found
+    in the sentence covers."""
+    if noun.lower_ not in NAMED_SETTLEMENT_NOUNS:
+        return False
+    names = [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj" and g.pos_ == "PROPN"
+    ]
+    if not names:
+        return False
+    lo = min(t.idx for t in noun.subtree)
+    hi = max(t.idx + len(t.text) for t in noun.subtree)
+    return not any(p.span and lo <= p.span.start < hi for p in places)
+
+
 def _of_a_site(noun: Any) -> bool:
     """True for a side, part or the control of a building or a work ("the Gaza side of
     the Rafah border crossing", "control of the airport"): its "of" names a site."""
@@ -2096,6 +2118,10 @@ def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass") and _unnamed_settlements(token, child):
             return True  # "took several villages in the Qubadli district"
+        if child.dep_ in ("dobj", "nsubjpass") and _unknown_named_place(child, places):
+            # "had taken the village of Kibumba", a village the gazetteer does not know:
+            # the taking is of that village, not of a town the sentence names after it
+            return True
         if child.dep_ in ("dobj", "nsubjpass") and (_site(child) or _of_a_site(child)):
             # "recaptured the Republican Palace in Khartoum"; "took over the Gaza side of
             # the Rafah crossing", "seized operational control of the crossing"
