@@ -351,3 +351,13 @@ def test_takeovers_counted_back_from_the_last_one_told_are_news_of_those_days(
     dates = {m.place.place.name: (m.time.value, m.status) for m in found if m.place and m.time}
     assert dates["Gardez"] == (date(2021, 8, 13), Status.OCCURRED)
     assert dates["Ghazni"] == (date(2021, 8, 12), Status.OCCURRED)
+
+
+def test_a_taking_an_offensive_is_aimed_at_is_not_yet_done(extractor: Extractor) -> None:
+    for text in (
+        "The army pressed an offensive aimed at recapturing Kobo and Woldia on Tuesday.",
+        "Government troops moved north on Sunday with the goal of retaking Tal Afar.",
+    ):
+        found = territory(extractor, text, "2021-12-14")
+        assert found, text
+        assert all(m.status is Status.EXPECTED for m in found), text

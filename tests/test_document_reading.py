@@ -47,6 +47,25 @@ def test_dateline_is_not_part_of_the_lead() -> None:
     assert dateline_end("the town: it fell.") == 0
     # South Asian papers' form: the city's name and a colon
     assert dateline_end("Kabul: The Taliban captured Kunduz.") == len("Kabul: ")
+    # the city, its country and the day, or the day and the year
+    lead = "LIMA, Peru, May 3 (Reuters) - "
+    assert dateline_end(lead + "Rebels took the town.") == len(lead)
+    lead = "QUITO, June 9, 2019 (AFP) - "
+    assert dateline_end(lead + "Rebels took the town.") == len(lead)
+
+
+def test_a_dateline_country_is_not_the_side_the_speaker_owns(extractor: Extractor) -> None:
+    # with its country and its date, the dateline is still no part of the lead: the
+    # ministry's "its troops" are the speaker's, not the filing country's
+    mentions = read(
+        extractor,
+        "ODESA, Ukraine, May 3 (Reuters) - Russia's defence ministry said on Tuesday that "
+        "its troops had taken full control of Kupiansk, a town in Ukraine's Kharkiv region.",
+        day="2022-05-03",
+    )
+    assert {m.actor1.name if m.actor1 else None for m in takeovers(mentions)} == {
+        "Military Forces of Russia"
+    }
 
 
 def test_dateline_city_is_not_where_the_event_happened(extractor: Extractor) -> None:
@@ -281,3 +300,22 @@ def test_a_retaking_answered_in_its_own_sentence_is_a_claim(extractor: Extractor
     told = read(extractor, text, day="2025-03-04")
     territory = [(m.status, m.place.place.name) for m in told if m.sub_event_type in TERRITORY]
     assert territory == [(Status.CLAIMED, "Kenscoff")]
+
+
+def test_a_side_or_the_control_of_a_crossing_is_no_town(extractor: Extractor) -> None:
+    for text in (
+        "Israeli troops took over the Gaza side of the Rafah border crossing on Tuesday.",
+        "The brigade seized operational control of the Rafah crossing on Tuesday morning, "
+        "the army said.",
+    ):
+        assert not takeovers(read(extractor, text, day="2024-05-07")), text
+
+
+def test_a_named_village_the_gazetteer_lacks_is_not_the_town_named_after_it(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The rebels said they had taken the village of Kibumba and were within a few "
+        "kilometres of the city of Goma."
+    )
+    assert not takeovers(read(extractor, text, day="2012-11-18"))

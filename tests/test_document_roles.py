@@ -970,3 +970,34 @@ def test_its_withdrawal_is_the_side_named_before(extractor: Extractor) -> None:
         "KHARTOUM, Oct 28 - Sudanese army confirms withdrawal from El Fasher after RSF takeover.",
     ):
         assert gainers(read(extractor, text, day="2025-10-28")) == {"Rapid Support Forces"}, text
+
+
+def test_the_side_dealt_a_setback_by_a_withdrawal_does_not_gain(extractor: Extractor) -> None:
+    text = (
+        "Karen fighters said on Friday they had withdrawn from the Myanmar border town of "
+        "Myawaddy, less than two weeks after they seized the last army base there, handing a "
+        "setback to the resistance."
+    )
+    found = gainers(read(extractor, text))
+    assert "PDF: People's Defense Force" not in found
+
+
+def test_soldiers_loyal_to_a_former_vice_president_are_his_side(extractor: Extractor) -> None:
+    for text in (
+        "Soldiers loyal to sacked Vice-President Riek Machar seized Malakal on Tuesday, "
+        "a rebel spokesman said.",
+        "Troops loyal to South Sudan's former Vice President Riek Machar seized Bentiu on Tuesday.",
+    ):
+        assert gainers(read(extractor, text, day="2013-12-25")) == {
+            "SPLM/A-IO: Sudan People's Liberation Movement/Army-in-Opposition"
+        }, text
+
+
+def test_a_side_named_only_as_the_backer_does_not_take(extractor: Extractor) -> None:
+    text = (
+        "BAGHDAD, March 12 - Iraqi forces retook the town of Hit from Islamic State on "
+        "Friday, the military said. Elite troops backed by tribal fighters and U.S.-led "
+        "coalition air strikes entered the town centre and raised the flag, it said."
+    )
+    found = gainers(read(extractor, text))
+    assert found == {"Military Forces of Iraq"}

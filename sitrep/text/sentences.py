@@ -114,11 +114,14 @@ def _is_abbreviation(chunk: str) -> bool:
 
 # A wire dateline opening an article: "KABUL, Aug 12 (Reuters) - ", "BEIRUT (AP) — ",
 # "KYIV, Ukraine — ", "BANGKOK: " (AFP's and Asian papers' form). The city is in
-# capitals; what follows the dash or colon is the lead. South Asian papers write the
-# city as a name and a colon: "Kabul: The Taliban captured ..."
+# capitals; what follows the dash or colon is the lead. The city may be followed by
+# its country and the date, or by the date and the year ("LVIV, Ukraine, April 1
+# (Reuters) - ", "BAGHDAD, April 14, 2016 (AFP) - "): two comma-led parts. South
+# Asian papers write the city as a name and a colon: "Kabul: The Taliban captured ..."
 _DATELINE = re.compile(
     r"\A\s*(?:[A-Z][A-Z'’.\-]{2,}(?:\s+[A-Z][A-Z'’.\-]+){0,3}"
-    r"(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,2})?(?:\s*\([^()\n]{1,40}\))?\s*(?:--|[-–—]|(?<=[\w.)]):)"
+    r"(?:,\s*[A-Z0-9][\w.]*(?:\s+[\w.]+){0,2}){0,2}(?:\s*\([^()\n]{1,40}\))?"
+    r"\s*(?:--|[-–—]|(?<=[\w.)]):)"
     r"|[A-Z][a-z]{2,}(?:[\s-][A-Z][a-z]+)?:)\s+"
 )
 

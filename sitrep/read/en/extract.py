@@ -995,7 +995,9 @@ class EnglishReader:
                 others = [
                     m.actor
                     for m in actor_matches
-                    if m.actor.id != leaver.id and m.actor.kind not in NON_HOLDERS
+                    if m.actor.id != leaver.id
+                    and m.actor.kind not in NON_HOLDERS
+                    and not SETBACK_TO.search(text[max(0, m.span.start - 40) : m.span.start])
                 ]
                 agent, loser, assoc = (primary(others), leaver, [])
                 if agent is None and (given := HANDING_TO.search(text[leaving.end() :])):
@@ -1261,7 +1263,8 @@ class EnglishReader:
                 break
             head = head.head
         subject = _subject_text(head)
-        led = DEMONYM_LED.search(subject)
+        # (in "troops backed by U.S.-led coalition air strikes" the coalition backs)
+        led = DEMONYM_LED.search(BACKED_BY.split(subject)[0])
         if led:
             iso3 = self.gazetteer.country_of_adjective(led.group(1))
             if iso3:
@@ -1922,6 +1925,8 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
                 return Status.EXPECTED
         if any(c.dep_ == "amod" and c.lower_ in EXPECT_MODIFIERS for c in token.children):
             return Status.EXPECTED
+        if _purpose_gerund(token):
+            return Status.EXPECTED
     elif verb in DENY_VERBS:
         return Status.DENIED
     if EXPECT_CUES.search(text[: trig.start]):
@@ -1929,6 +1934,23 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
     if verb in CLAIM_VERBS:
         return Status.CLAIMED
     return Status.OCCURRED
+
+
+# "aimed at retaking", "a push towards capturing", "with the aim of seizing": a
+# gerund after these prepositions is what a side means to do, not what it did
+PURPOSE_PREPOSITIONS = frozenset({"at", "toward", "towards"})
+PURPOSE_NOUNS_OF = frozenset({"aim", "goal", "objective", "intention", "purpose", "hope", "plan"})
+
+
+def _purpose_gerund(token: Any) -> bool:
+    """True for a taking gerund that a purpose word governs through a preposition
+    ("the offensive is aimed at retaking Rawa", "with the goal of capturing")."""
+    if token.dep_ != "pcomp" or token.tag_ != "VBG" or token.head.i == token.i:
+        return False
+    prep, head = token.head, token.head.head
+    if prep.lower_ in PURPOSE_PREPOSITIONS:
+        return _lemma(head) in PURPOSE_HEADS
+    return prep.lower_ == "of" and _lemma(head) in PURPOSE_NOUNS_OF
 
 
 def _pick_date(
@@ -2128,6 +2150,39 @@ def _site(noun: Any) -> bool:
     return _lemma(noun).lower() in SITES and not any(c.dep_ == "conj" for c in noun.children)
 
 
+NAMED_SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "hamlet", "settlement", "locality"})
+
+
+def _unknown_named_place(noun: Any, places: list[PlaceMatch]) -> bool:
+    """True for "the village of X" whose name X is a proper noun that no place found
+    in the sentence covers."""
+    if noun.lower_ not in NAMED_SETTLEMENT_NOUNS:
+        return False
+    names = [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj" and g.pos_ == "PROPN"
+    ]
+    if not names:
+        return False
+    lo = min(t.idx for t in noun.subtree)
+    hi = max(t.idx + len(t.text) for t in noun.subtree)
+    return not any(p.span and lo <= p.span.start < hi for p in places)
+
+
+def _of_a_site(noun: Any) -> bool:
+    """True for a side, part or the control of a building or a work ("the Gaza side of
+    the Rafah border crossing", "control of the airport"): its "of" names a site."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(g.dep_ == "pobj" and _site(g) for g in c.children)
+        for c in noun.children
+    )
+
+
 def _locates_site(doc: Any, place: PlaceMatch) -> bool:
     """True when the place is named only as where a building or work stands: "the
     Republican Palace in Khartoum", "Kabul airport"."""
@@ -2199,8 +2254,14 @@ def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass") and _unnamed_settlements(token, child):
             return True  # "took several villages in the Qubadli district"
-        if child.dep_ in ("dobj", "nsubjpass") and _site(child):
-            return True  # "recaptured the Republican Palace in Khartoum"
+        if child.dep_ in ("dobj", "nsubjpass") and _unknown_named_place(child, places):
+            # "had taken the village of Kibumba", a village the gazetteer does not know:
+            # the taking is of that village, not of a town the sentence names after it
+            return True
+        if child.dep_ in ("dobj", "nsubjpass") and (_site(child) or _of_a_site(child)):
+            # "recaptured the Republican Palace in Khartoum"; "took over the Gaza side of
+            # the Rafah crossing", "seized operational control of the crossing"
+            return True
         if child.dep_ not in ("dobj", "nsubjpass") and not (
             child.dep_ == "prep" and child.lower_ in ("from", "of")
         ):
@@ -2609,6 +2670,12 @@ def _pronoun_owned(side: list[ActorMatch], text: str) -> bool:
 
 
 # after a withdrawal: "..., handing Russia its biggest gain", "giving Moscow control of"
+# "withdrew from Myawaddy, handing a setback to the resistance": the side dealt a
+# setback or a blow by the withdrawal loses with the leaver, it does not gain
+SETBACK_TO = re.compile(
+    r"\b(?:setback|blow|defeat|humiliation)s?\s+(?:\w+\s+){0,2}?(?:to|for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 HANDING_TO = re.compile(
     r"\b(?:handing|giving|gifting|ceding\s+to|leaving\s+it\s+to)\s+(?:the\s+)?"
     r"((?-i:[A-Z])[\w'’-]+)",
@@ -2852,7 +2919,7 @@ PERSON_LAST = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)$")
 LOYAL_EPITHET = re.compile(
     r"(?:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?['’]s\s+)?"
     r"(?:(?:the\s+)?(?:[a-z][a-z\-]+|Field|Marshal|General|Gen\.|Lt\.|Lieutenant|Colonel|Col\."
-    r"|Commander|Major|Maj\.)\s+){0,4}"
+    r"|Commander|Major|Maj\.|Vice[\s\-]President|President|Prime\s+Minister|Minister)\s+){0,4}"
 )
 # the words of "the town" (``ANAPHORIC_PLACE``) and "took the town"
 # (``TRIGGER_OBJECT_ANAPHOR``), anywhere and in any case: a sentence without one
@@ -2862,7 +2929,8 @@ AREA_WORD = re.compile(
     re.IGNORECASE,
 )
 LOYAL_FORCES = re.compile(
-    r"\b(?:forces|troops|fighters|militias?|units)\s+(?:loyal|allied)\s+to\s", re.IGNORECASE
+    r"\b(?:forces|troops|soldiers|fighters|militias?|units)\s+(?:loyal|allied)\s+to\s",
+    re.IGNORECASE,
 )
 # "insurgents led by HTS", "the rebel coalition, primarily led by the group HTS":
 # a catch-all head noun, then the named group that leads it
@@ -2906,9 +2974,16 @@ def _backed(side: list[ActorMatch], text: str) -> tuple[list[ActorMatch], list[A
     Libyan forces act. "Eastern Libyan forces loyal to Khalifa Haftar took Sirte":
     the forces are Haftar's, so the actor named after "loyal to" acts.
     """
-    if len(side) < 2:
+    if not side:
         return side, []
     ordered = sorted(side, key=lambda m: m.span.start)
+    if _named_as_backer(ordered[0], text):
+        # "Counter-terrorism troops backed by tribal fighters and U.S.-led coalition air
+        # strikes entered the town": the only side named backs an actor the catalogue
+        # does not know; the sentence names no taker
+        return [], ordered
+    if len(side) < 2:
+        return side, []
     acting, backers = [ordered[0]], []
     previous = ordered[0]
     for m in ordered[1:]:
@@ -2924,6 +2999,17 @@ def _backed(side: list[ActorMatch], text: str) -> tuple[list[ActorMatch], list[A
             acting.append(m)
         previous = m
     return acting, backers
+
+
+def _named_as_backer(m: ActorMatch, text: str) -> bool:
+    """True when ``m`` is named a few words after "backed by" in its own clause ("troops
+    backed by tribal fighters and U.S.-led coalition air strikes")."""
+    window = text[max(0, m.span.start - 60) : m.span.start]
+    hits = list(BACKED_BY.finditer(window))
+    if not hits:
+        return False
+    tail = window[hits[-1].end() :]
+    return not re.search(r"[,;:]", tail) and len(tail.split()) <= 6
 
 
 def _speaker_subject(token: Any) -> bool:
