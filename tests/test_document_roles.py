@@ -1001,3 +1001,11 @@ def test_a_side_named_only_as_the_backer_does_not_take(extractor: Extractor) -> 
     )
     found = gainers(read(extractor, text))
     assert found == {"Military Forces of Iraq"}
+
+
+def test_a_count_of_people_captured_is_no_takeover(extractor: Extractor) -> None:
+    text = (
+        "TRIPOLI, April 19 - At least 10 of Haftar's soldiers were killed and dozens captured "
+        "as others pulled back to defend Tarhouna."
+    )
+    assert not takeovers(read(extractor, text, day="2020-04-19"))

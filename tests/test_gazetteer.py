@@ -422,3 +422,9 @@ def test_a_lower_case_city_after_a_name_is_the_town(app_config: Config) -> None:
     assert [(m.place.name, m.place.kind) for m in found if m.place.country == "AZE"] == [
         ("Shusha", PlacePrecision.CITY)
     ]
+
+
+def test_a_french_school_ou_names_the_same_arab_town(app_config: Config) -> None:
+    # Libyan outlets write Tarhouna for GeoNames' Tarhuna
+    g = Gazetteer.load(app_config)
+    assert [p.id for p in g.lookup("Tarhouna")][:1] == [p.id for p in g.lookup("Tarhuna")][:1]

@@ -67,7 +67,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 19
+FORMAT_VERSION = 20
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -1491,6 +1491,9 @@ _ARABIC_COUNTRIES = frozenset(
     "SYR IRQ JOR LBN PSE SAU YEM EGY LBY SDN TUN DZA MAR KWT OMN ARE QAT BHR".split()
 )
 _SLAVIC_COUNTRIES = frozenset({"UKR", "RUS", "BLR"})
+# a lower-case u after a consonant (not the u of "qu", "au", "ou"): where the French
+# school writes "ou"
+_SHORT_U = re.compile(r"(?<=[b-df-hj-npr-tv-z])u")
 _RULE_COUNTRIES = _ARABIC_COUNTRIES | _SLAVIC_COUNTRIES
 # Groups of spellings of the same Arabic first word in Latin transcriptions.
 _ARABIC_WORD_GROUPS = (
@@ -1540,6 +1543,13 @@ def _rule_variants(name: str, iso3: str) -> list[str]:
         # An ayn after a consonant, written as a mark, is as often written as a
         # doubled vowel: "Tall Rif‘at" / "Tal Rifaat", "Qal‘at" / "Qalaat".
         out += [_AYN_AFTER_CONSONANT.sub(r"\1\2\2", n) for n in (name, *out)]
+        # The French-school "ou" for a long u, as Maghreb and Levant outlets write it:
+        # "Tarhouna" / "Tarhuna", "Zouara" / "Zuara"
+        if name.isascii():
+            if "ou" in name:
+                out.append(name.replace("ou", "u"))
+            elif _SHORT_U.search(name):
+                out.append(_SHORT_U.sub("ou", name))
         out = [n for n in out if n != name]
     elif iso3 in _SLAVIC_COUNTRIES and name.isascii():
         # Ukrainian -iv / Russian -ov (Kharkiv, Kharkov), -ivka / -ovka.

@@ -240,6 +240,8 @@ COORDINATION = re.compile(
     r"[\w\-]*largest|eastern|western|northern|southern|central)\b|['’]s\b|\b[A-Z][\w'’\-]*)*"
 )
 NON_HOLDERS = frozenset({"civilians", "protesters", "rioters"})
+# counts that stand for people in an elided passive ("... were killed and dozens captured")
+PEOPLE_COUNTS = frozenset("dozens hundreds scores thousands many others several".split())
 # "captured and killed a number of soldiers": people taken, not a place
 PERSON_OBJECTS = frozenset(
     "soldier soldiers fighter fighters militant militants member members civilian civilians "
@@ -2854,6 +2856,18 @@ def _takes_people(token: Any) -> bool:
             c.tag_ == "PRP" or c.lower_ in PERSON_OBJECTS or c.ent_type_ == "PERSON"
         ):
             return True
+    if (
+        token.dep_ == "conj"
+        and any(c.dep_ == "auxpass" for c in token.head.children)
+        and not any(c.dep_ == "dobj" for c in token.children)
+        and any(
+            c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in PEOPLE_COUNTS or c.tag_ == "CD")
+            for c in token.children
+        )
+    ):
+        # "10 of Haftar's soldiers were killed and dozens captured": the passive of the
+        # first verb carries over to a count of people
+        return True
     # "the new captures", "captured foreign members": a plural noun or an adjective
     return token.tag_ == "NNS" or (token.dep_ == "amod" and token.head.lower_ in PERSON_OBJECTS)
 
