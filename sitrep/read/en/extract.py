@@ -2776,7 +2776,9 @@ OWNER_GAP = re.compile(r"['\u2019]s?\s+(?:[\w\-]+\s+)?")
 
 
 def _leaver(leaving: re.Match[str], matches: list[ActorMatch], agent: Actor | None) -> Actor | None:
-    """Who leaves: the actor after "withdrawal of", else the subject before "withdrew"."""
+    """Who leaves: for a leaving noun, its owner ("its withdrawal" points back to the
+    side named before it, "the army's withdrawal"), else the actor after it
+    ("withdrawal of ISIS"); for a verb, the subject before "withdrew"."""
     if re.fullmatch(r"withdrawals?|evacuations?|departures?", leaving.group(0), re.I):
         before = [m for m in matches if m.span.end <= leaving.start()]
         if before and OWNED_BY_PRONOUN.search(text_before := leaving.string[: leaving.start()]):
