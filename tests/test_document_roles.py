@@ -854,13 +854,17 @@ def test_the_leader_named_once_is_the_side_of_every_rebel_takeover(
 
 
 def test_a_named_side_not_led_keeps_its_name(extractor: Extractor) -> None:
+    # another group, and the catch-all group itself named by its own name ("the Free
+    # Syrian Army", not "Syrian rebels"), keep their names
     text = (
         "BEIRUT, Dec 6 - Rebels led by Hayat Tahrir al-Sham took Hama on Thursday, while "
-        "the Kurdish-led Syrian Democratic Forces took control of Deir ez-Zor on Friday."
+        "the Kurdish-led Syrian Democratic Forces took control of Deir ez-Zor on Friday. "
+        "The Free Syrian Army captured the town of Palmyra on Friday."
     )
     assert gainers(read(extractor, text, day="2024-12-07")) == {
         "Hayat Tahrir al-Sham",
         "Syrian Democratic Forces",
+        "Free Syrian Army",
     }
 
 

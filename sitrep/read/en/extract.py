@@ -726,6 +726,7 @@ class EnglishReader:
                 if m.actor1 is not None
                 and m.actor1.id in led
                 and m.sub_event_type in TERRITORY_SUB_TYPES
+                and not self._named_properly(m)
                 else m
                 for m in mentions
             ]
@@ -1192,6 +1193,18 @@ class EnglishReader:
                 key=lambda m: m.span.start,
             )
         return matches
+
+    def _named_properly(self, m: Mention) -> bool:
+        """True when a takeover's sentence names its taker by a proper name ("the Free
+        Syrian Army", "FSA": capitalised words only), not by a description ("Syrian
+        rebels", "opposition fighters") that a report's "led by" can make specific."""
+        assert m.actor1 is not None
+        return any(
+            a.actor.id == m.actor1.id
+            and not a.generic
+            and all(w[:1].isupper() for w in a.span.text.split() if w.lower() != "the")
+            for a in self.actors.find(m.claim.sentence.span.text, country=m.actor1.country)
+        )
 
     def _led_by_sides(self, sentences: Sequence[Sentence]) -> dict[str, Actor]:
         """The catch-all sides an article says a named group leads: "insurgents led by
