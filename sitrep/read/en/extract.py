@@ -270,7 +270,8 @@ TRIGGER_OBJECT_ANAPHOR = re.compile(
 ROAD_AFTER = re.compile(
     r"(?:\s*[-\u2013]\s*[\w\-']+)?\s+(?i:road|highway|motorway|corridor|route|supply\s+line)\b"
 )
-# a settlement named by its kind and a name ("the village of Poroz")
+# a settlement named by its kind and a name ("the village of Poroz"); see also
+# _unknown_named_place, the parse-based test of the same idea for a trigger's object
 UNKNOWN_SETTLEMENT = re.compile(
     r"\b(?:town|city|village|settlement|hamlet|locality)\s+of\s+(?:al-|el-|ad-|as-)?[A-Z]"
 )
@@ -2170,7 +2171,11 @@ NAMED_SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "hamlet", "settle
 
 def _unknown_named_place(noun: Any, places: list[PlaceMatch]) -> bool:
     """True for "the village of X" whose name X is a proper noun that no place found
-    in the sentence covers."""
+    in the sentence covers. (The same idea, read from the words where the village is
+    no object of the trigger, "taken control of the village of Poroz":
+    ``NAMES_ITS_PLACE`` in :func:`_targets` and ``UNKNOWN_SETTLEMENT`` in
+    :func:`_retarget_country_level`; one parse-based test for all three is the next
+    step.)"""
     if noun.lower_ not in NAMED_SETTLEMENT_NOUNS:
         return False
     names = [
