@@ -270,17 +270,21 @@ TRIGGER_OBJECT_ANAPHOR = re.compile(
 ROAD_AFTER = re.compile(
     r"(?:\s*[-\u2013]\s*[\w\-']+)?\s+(?i:road|highway|motorway|corridor|route|supply\s+line)\b"
 )
-# a settlement named by its kind and a name ("the village of Poroz"); see also
-# _unknown_named_place, the parse-based test of the same idea for a trigger's object
-UNKNOWN_SETTLEMENT = re.compile(
-    r"\b(?:town|city|village|settlement|hamlet|locality)\s+of\s+(?:al-|el-|ad-|as-)?[A-Z]"
-)
+# a settlement named by its kind and a name ("the village of Poroz"). The same idea
+# as _unknown_named_place, read from the words: that test needs the trigger's token in
+# a parse, and these run where there is none (a trigger no parse token starts, the
+# place targets of _targets, the article-wide _retarget_country_level); the three
+# share SETTLEMENT_WORDS and NAME_START so that they agree on what a settlement is
+SETTLEMENT_WORDS = ("town", "city", "village", "settlement", "hamlet", "locality")
+# where a place's name may start: a capital, after an Arabic article written small
+NAME_START = r"(?:al-|el-|ad-|as-)?[A-Z]"
+UNKNOWN_SETTLEMENT = re.compile(rf"\b(?:{'|'.join(SETTLEMENT_WORDS)})\s+of\s+{NAME_START}")
 # "the village of Poroz", "the town Poroz": the words name their own place
 # (not "took the town Sunday", AP's way of dating)
 NAMES_ITS_PLACE = re.compile(
     r"\s+(?:of\s+)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
     r"|(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b)(?:al-|el-|ad-|as-)?[A-Z]"
+    r"|December)\b)" + NAME_START
 )
 IT_OBJECT = re.compile(r"^\s+it\b(?!\s+(?:was|is|had|has|would|will)\b)", re.I)
 IN_THE_COUNTRY = re.compile(r"\b(?:in|across|of)\s+the\s+country\b")
@@ -1171,16 +1175,7 @@ class EnglishReader:
         The head's match, when there is one, gives way to one match that spans from
         the head to the leader's name."""
         for cue in LED_BY.finditer(text):
-            leader = next(
-                (
-                    m
-                    for m in matches
-                    if m.span.start >= cue.end()
-                    and not m.generic
-                    and LED_BY_GAP.fullmatch(text[cue.end() : m.span.start])
-                ),
-                None,
-            )
+            leader = _leader_after(text, cue, [m for m in matches if not m.generic])
             if leader is None:
                 continue
             head = next((m for m in matches if m.span.end == cue.end("head")), None)
@@ -1219,10 +1214,7 @@ class EnglishReader:
                 continue
             for cue in LED_BY.finditer(text):
                 after = self.actors.find(text[cue.end() :], offset=cue.end())
-                leader = next(
-                    (m for m in after if LED_BY_GAP.fullmatch(text[cue.end() : m.span.start])),
-                    None,
-                )
+                leader = _leader_after(text, cue, after)
                 if leader is None or leader.generic or leader.actor.country is None:
                     continue
                 iso3 = leader.actor.country
@@ -2166,16 +2158,16 @@ def _site(noun: Any) -> bool:
     return _lemma(noun).lower() in SITES and not any(c.dep_ == "conj" for c in noun.children)
 
 
-NAMED_SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "hamlet", "settlement", "locality"})
+NAMED_SETTLEMENT_NOUNS = frozenset(SETTLEMENT_WORDS)
 
 
 def _unknown_named_place(noun: Any, places: list[PlaceMatch]) -> bool:
     """True for "the village of X" whose name X is a proper noun that no place found
-    in the sentence covers. (The same idea, read from the words where the village is
-    no object of the trigger, "taken control of the village of Poroz":
-    ``NAMES_ITS_PLACE`` in :func:`_targets` and ``UNKNOWN_SETTLEMENT`` in
-    :func:`_retarget_country_level`; one parse-based test for all three is the next
-    step.)"""
+    in the sentence covers. (The same idea, read from the words where there is no
+    parse token to start from or the village is no object of the trigger, "taken
+    control of the village of Poroz": ``NAMES_ITS_PLACE`` in :func:`_targets` and
+    ``UNKNOWN_SETTLEMENT`` in :func:`_retarget_country_level`, with the same
+    ``SETTLEMENT_WORDS``.)"""
     if noun.lower_ not in NAMED_SETTLEMENT_NOUNS:
         return False
     names = [
@@ -2976,6 +2968,25 @@ LED_BY = re.compile(
 # what may stand between "led by" and the leader's name: "the", "the group", "the
 # Islamist militant group"
 LED_BY_GAP = re.compile(r"(?:the\s+)?(?:[\w\-]+\s+){0,3}")
+
+
+def _leader_after(
+    text: str, cue: re.Match[str], matches: Sequence[ActorMatch]
+) -> ActorMatch | None:
+    """The first of ``matches`` that a "led by" ``cue`` names as the leader: it starts
+    after the cue with at most a few words between ("led by the al-Qaeda-linked
+    Hayat Tahrir al-Sham"). Shared by the sentence-level and the report-level reading
+    of "led by"."""
+    return next(
+        (
+            m
+            for m in matches
+            if m.span.start >= cue.end() and LED_BY_GAP.fullmatch(text[cue.end() : m.span.start])
+        ),
+        None,
+    )
+
+
 # "Turkish-led forces", "U.S.-led coalition": the demonym's state leads the side
 DEMONYM_LED = re.compile(r"\b([A-Z][A-Za-z.]+)\s*-\s*led\b")
 # "forces from Ethiopia's Tigray region", "fighters of the Amhara region"
