@@ -294,6 +294,8 @@ REFERENCE_POINT = re.compile(
     r"(?:(?:\b|(?<=\d))(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s+\w+\)\s+)?(?:\w+\s+)?(?:of|from)"
     r"(?:\s+the\s+(?:city|town|village|port|regional\s+capital)\s+of)?"
     r"|\bborder\s+with|\bnear\s+the\s+border\s+with|\broad\s+(?:to|from)|\bhighway\s+(?:to|from)"
+    # "a key city on the route to Ethiopia's capital", "the gateway to Kherson"
+    r"|\b(?:route|way|gateway|corridor|approaches?)\s+(?:to|from)"
     r"|\bfrom\s+\w+\s+to|\bbetween|\btowards?|\bin\s+the\s+direction\s+of"
     # "front lines south of the port city of Hodeidah": the city only places them
     r"|\b(?:front\s*lines?|positions|posts)\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
@@ -806,7 +808,11 @@ class EnglishReader:
         ]
         if triggers is None:
             triggers = find_triggers(text)
-        triggers = [_surrender_reading(doc, t, places) for t in triggers]
+        triggers = [
+            _standing_control(_surrender_reading(doc, t, places), text)
+            for t in triggers
+            if not _in_a_name(t, actor_matches, text)
+        ]
         out = strongest_per_place(
             (
                 trig.trigger.family,
@@ -1466,6 +1472,14 @@ def apply_prediction(
         # on"); another type is about another clause of the sentence ("declared
         # liberated last month, clearing mines" is no disrupted weapons use)
         return mentions
+    if first.sub_event_type in TERRITORY_SUB_TYPES and any(
+        m is not first and m.trigger == first.trigger and m.sub_event_type in TERRITORY_SUB_TYPES
+        for m in told
+    ):
+        # "Gao and Timbuktu have been recaptured ... in an offensive": one trigger that
+        # took several towns is no single clash, and retyping the first alone would
+        # tell the two towns' fates apart
+        return mentions
     retyped = replace(first, sub_event_type=sub, event_type=event_type_of(sub))
     return [retyped if m is first else m for m in mentions]
 
@@ -1592,25 +1606,39 @@ def _retarget_country_level(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# where "denied this" ends: the clause's end, or a comma or "and" going on to another
+# clause ("Armenia immediately denied this, saying the fighting was ongoing"; "the
+# government denies it and the United States urged ...")
+_CLAUSE_END = r"\s*(?:[.;,]|$|and\b)"
 # "denied that the town had fallen", "rejected claims that Russian forces had captured",
 # "but the opposition fighters denied they had been defeated"; "but Armenia said the claim
 # was false" (the claim of the sentence's takeover)
 DENIED_TAKEOVER = re.compile(
     r"\b(?:denied|denies|deny|rejected|rejects|dismissed|refuted)\b[^.;]*?"
     r"\b(?:fallen|fell|captured|taken|seized|overrun|lost|control|defeated)\b"
-    r"|\b(?:the|this|that|such)\s+(?:claims?|announcement|report)\s+(?:was|were|is|are)\s+"
-    r"(?:false|untrue|baseless|groundless|fabricated|a\s+lie|lies)\b"
-    # "the government dismissed the claim as propaganda"; "the town is not in the
-    # hands of the terrorists"
+    # (a few words may tell whose claim: "the claims by Tigrayan forces were
+    # 'fabricated propaganda'")
+    r"|\b(?:the|this|that|such)\s+(?:claims?|announcement|report)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:was|were|is|are)\s+[\"“'‘]?(?:false|untrue|baseless|groundless|fabricated|a\s+lie|lies"
+    r"|propaganda)\b"
+    # "the government dismissed the claim as propaganda", "rejects the Dessie claim";
+    # "the town is not in the hands of the terrorists"
     r"|\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted)\s+(?:the|this|that"
-    r"|their|these|such|rebel|insurgent)\s+(?:claims?|reports?|announcements?)\b"
+    r"|their|these|such|rebel|insurgent)\s+(?:[\w'’-]+\s+)?(?:claims?|reports?|announcements?)\b"
     r"|\b(?:is|was|are|were|remains?)\s+not\s+in\s+the\s+hands\s+of\b"
+    # "Baku's claims about the seizure of the town were quickly disputed by Yerevan"
+    r"|\b(?:claims?|announcement|assertion)\b[^.;]*?\b(?:was|were|has\s+been|have\s+been)\s+"
+    r"(?:\w+\s+)?(?:denied|disputed|rejected|dismissed|refuted)\b"
+    # "the city was still under the control of the Ethiopian government"
+    r"|\b(?:is|was|are|were|remains?|remained)\s+still\s+under\s+(?:the\s+)?(?:\w+\s+)?control\b"
+    # "..., but the government denied." (the denial ends its clause)
+    r"|\bbut\s+(?:[\w'’-]+\s+){1,4}?(?:denied|denies|disputed|disputes)\s*(?:[.;]|$)"
     # the denial follows the claim it answers: "..., a claim Kyiv denied", "..., which
     # the army disputed", "..., an assertion that Ukraine rejected"; and "Kyiv denied
     # this." as the clause's last words
     r"|(?:\ban?\s+(?:claim|assertion)|,\s*which)\s+(?:that\s+)?(?:(?!said\b)[\w'’-]+\s+){1,4}?"
     r"(?:denied|denies|rejected|rejects|dismissed|dismisses|disputed|disputes|refuted)\b"
-    r"|\b(?:denied|denies|rejected|rejects|disputed|disputes)\s+(?:this|it)\s*(?:[.;]|$)"
+    r"|\b(?:denied|denies|rejected|rejects|disputed|disputes)\s+(?:this|it)" + _CLAUSE_END +
     # the other side answers in the same sentence: "..., but the government said its
     # forces had beaten back the attack and remained in control"
     r"|\bbut\b[^.;]*?\b(?:said|says|insisted|insists|maintained|maintains)\b[^.;]*?"
@@ -1638,9 +1666,10 @@ _DENIAL_CUES: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("deni", "deny", "reject", "dismiss", "refut", "disput"),),
     (
         ("claim", "announcement", "report"),
-        ("false", "untrue", "baseless", "groundless", "fabricated", "lie"),
+        ("false", "untrue", "baseless", "groundless", "fabricated", "lie", "propaganda"),
     ),
     (("hands",), ("not",)),
+    (("still",), ("under",), ("control",)),
     (("but",), ("said", "says", "insist", "maintain")),
 )
 
@@ -1661,7 +1690,7 @@ def denies_takeover(text: str) -> bool:
 CLAIM_REFERENCE = re.compile(
     r"\b(?:the|this|that|their|these|such)\s+(?:claims?|reports?|announcements?)\b"
     # "Armenia's defence ministry denied this."
-    r"|\b(?:denied|denies|rejected|rejects|disputed|disputes)\s+(?:this|it)\s*(?:[.;]|$)",
+    r"|\b(?:denied|denies|rejected|rejects|disputed|disputes)\s+(?:this|it)" + _CLAUSE_END,
     re.I,
 )
 # "four years ago", "a year ago today", "on the anniversary of": the date is a
@@ -2012,7 +2041,22 @@ def _bare_participle(verb: Any) -> bool:
             c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass", "mark", "agent")
             for c in verb.children
         )
+        and not _names_an_operation(verb)
     )
+
+
+# Nouns of a military operation: a participle right after one describes it ("in an
+# offensive launched two weeks ago"), whatever the small parser hangs it on
+OPERATION_NOUNS = frozenset(
+    {"offensive", "operation", "campaign", "assault", "push", "drive", "attack", "counteroffensive"}
+)
+
+
+def _names_an_operation(verb: Any) -> bool:
+    """A participle that follows the name of an operation: a reduced relative clause
+    on that noun ("an offensive launched more than two weeks ago"), which the small
+    parser may read as an adverbial clause of the verb before it."""
+    return verb.i > 0 and _lemma(verb.doc[verb.i - 1]).lower() in OPERATION_NOUNS
 
 
 def _has_had(verb: Any) -> bool:
@@ -2574,7 +2618,12 @@ def _roles(
             # "the army's campaign ... the victory": the possessor is the agent
             agent_side = [m for m in matches if POSSESSIVE.search(m.span.text)]
         if not agent_side and family in ACTING_FAMILIES:
-            agent_side = _they_antecedent(token, before) or before[:]
+            spoken = _speaker_sides(token, before, text)
+            if spoken is not None:
+                agent_side = spoken[0]
+                loser_side += [m for m in spoken[1] if m not in loser_side]
+            else:
+                agent_side = _they_antecedent(token, before) or before[:]
             if not agent_side and family is Family.CONTROL:
                 agent_side = [m for m in after if m not in loser_side][:1]
     if not loser_side and family in (Family.TAKE, Family.CLASH, Family.AIR, Family.SHELLING):
@@ -2609,6 +2658,26 @@ def _roles(
 # "surrendered", "surrendered to": the takeover trigger of a place that gives itself up
 PLACE_SURRENDER = re.compile(r"surrender(?:ed|s)?(?:\s+to)?$", re.IGNORECASE)
 # the group-change reading of the same word ("hundreds of fighters surrendered")
+# the control statement of the lexicon ("held by", "under ... control")
+STANDING_CONTROL = next(t for t in TRIGGERS if t.family is Family.CONTROL and "held" in t.pattern)
+# "was still under the control of", "remained in the control of": no change told
+STILL_BEFORE = re.compile(r"\b(?:still|remain(?:s|ed)?|stayed|stays)\s+$", re.IGNORECASE)
+IN_CONTROL_OF = re.compile(r"(?:back\s+)?(?:in|under)\s+the\s+control\s+of$", re.IGNORECASE)
+
+
+def _standing_control(trig: TriggerMatch, text: str) -> TriggerMatch:
+    """ "The city was still under the control of the government": a takeover trigger
+    ("under the control of", which after "fell" or "is now" tells a change) read as the
+    standing control statement it is when "still" or "remained" comes before it."""
+    if (
+        trig.trigger.family is not Family.TAKE
+        or not IN_CONTROL_OF.match(trig.text)
+        or not STILL_BEFORE.search(text, max(0, trig.start - 20), trig.start)
+    ):
+        return trig
+    return TriggerMatch(STANDING_CONTROL, trig.start, trig.end, trig.text)
+
+
 GROUP_SURRENDER = next(
     t for t in TRIGGERS if t.family is Family.CHANGE and "surrender" in t.pattern
 )
@@ -3142,6 +3211,47 @@ def _they_antecedent(token: Any, before: list[ActorMatch]) -> list[ActorMatch]:
     return []
 
 
+SAY_LEMMAS = frozenset({"say", "claim", "announce", "tell", "declare", "state", "confirm"})
+
+
+def _speaker_sides(
+    token: Any, before: list[ActorMatch], text: str
+) -> tuple[list[ActorMatch], list[ActorMatch]] | None:
+    """(own side, foes) of the speaker of a "they" clause, or None when the clause
+    has none: "Tuareg militants fighting the Malian army ... said they had taken
+    control of the town" is the militants' deed, and the army they fight lost it.
+    The clause is the complement of a saying verb whose subject is a plural noun
+    (not a pronoun: "they said they" names nobody new); the own side is empty when
+    the speaker's words name no actor of their own, and the taker is then unknown,
+    not the foe named beside it."""
+    if token is not None and token.dep_ == "dobj":
+        token = token.head  # "they had taken control": the verb of the trigger's noun
+    if (
+        token is None
+        or token.dep_ != "ccomp"
+        or _lemma(token.head) not in SAY_LEMMAS
+        or not any(c.dep_ == "nsubj" and c.lower_ == "they" for c in token.children)
+    ):
+        return None
+    speaker = next(
+        (
+            c
+            for c in token.head.children
+            if c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS") and c.idx < token.idx
+        ),
+        None,
+    )
+    if speaker is None:
+        return None
+    toks = list(speaker.subtree)
+    lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    # (overlapping, not inside: the parse may leave a word of the name out of the
+    # speaker's words, "Sudan's paramilitary | Rapid Support Forces")
+    found = [m for m in before if m.span.start < hi and m.span.end > lo]
+    foes = [m for m in found if OPPONENT_CUE.search(text[lo : max(lo, m.span.start)])]
+    return [m for m in found if m not in foes][-1:], foes
+
+
 def _pronoun_subject(token: Any) -> bool:
     return any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in token.children)
 
@@ -3197,10 +3307,45 @@ def _coordinated(text: str, cities: list[PlaceMatch]) -> bool:
     return len(spans) > 1
 
 
+# words that make a capitalised trigger part of a name: "the Kosovo Liberation Army",
+# "Liberation Square", "the Movement for the Liberation of Azawad", "Tigray People's
+# Liberation Front"
+NAME_AFTER_TRIGGER = re.compile(
+    r"\s+(?:Front|Army|Movement|Organi[sz]ation|Forces|Council|Party|Tigers|Committee"
+    r"|Brigades?|Day|Square|Street|Avenue|Bridge|Monument|Medal)\b"
+)
+NAME_BEFORE_TRIGGER = re.compile(
+    r"(?:People['’]s|Peoples['’]|(?:Movement|Front|Forces|Council|Committee|Alliance)\s+for"
+    r"\s+the)\s+$"
+)
+
+
+def _in_a_name(trig: TriggerMatch, actors: list[ActorMatch], text: str) -> bool:
+    """True for a capitalised trigger word inside a name: an armed group's ("the
+    Tigray People's Liberation Front" reports no liberation), a square's or a day's."""
+    if not trig.text[:1].isupper() or trig.start == 0:
+        return False
+    if any(not a.generic and a.span.start <= trig.start and trig.end <= a.span.end for a in actors):
+        return True
+    return bool(
+        NAME_AFTER_TRIGGER.match(text, trig.end)
+        or NAME_BEFORE_TRIGGER.search(text, max(0, trig.start - 40), trig.start)
+    )
+
+
 def _nearest(places: list[PlaceMatch], trig: TriggerMatch) -> PlaceMatch:
+    """The place a trigger is about: the nearest after it ("captured Raqqa"), else the
+    nearest before; for a manner phrase the nearest before it, the place of the deed
+    it tells the manner of ("withdrew from Wad Madani without a fight, as they had
+    done from Singa": Wad Madani)."""
+    manner = trig.text[:8].lower() == "without "
+
     def distance(p: PlaceMatch) -> tuple[int, int]:
         if p.span is None:
             return (1, 10**6)
+        if manner:
+            before = p.span.end <= trig.start
+            return (0 if before else 1, abs(trig.start - p.span.end))
         after = p.span.start >= trig.end
         return (0 if after else 1, abs(p.span.start - trig.end))
 
