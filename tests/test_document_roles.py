@@ -1105,3 +1105,31 @@ def test_a_place_on_the_route_to_another_is_not_the_other(extractor: Extractor) 
     )
     found = takeovers(read(extractor, text, day="2021-10-30"))
     assert "Addis Ababa" not in {m.place.place.name for m in found if m.place}
+
+
+def test_two_verbs_each_take_their_own_town_and_day(extractor: Extractor) -> None:
+    # the first verb's object is a province; the town is the second verb's, on Saturday
+    text = (
+        "KABUL, Aug 8 - Earlier on Friday, the Taliban had captured western province of "
+        "Nimroz and on Saturday they captured Sheberghan city in Jawzjan province."
+    )
+    found = takeovers(read(extractor, text, day="2021-08-08"))
+    assert [(m.place.place.name if m.place else None, m.time and m.time.value) for m in found] == [
+        ("Shibirghān", date(2021, 8, 7))
+    ]
+
+
+def test_a_clause_of_the_same_time_dates_the_capture(extractor: Extractor) -> None:
+    text = (
+        "KABUL, Aug 8 - The Taliban invaded Kunduz. It was a blow to the government. Few "
+        "expected it. As Kunduz was collapsing on Sunday morning, the Taliban also captured "
+        "Sar-e-Pul, the capital of another northern province of the same name, officials said."
+    )
+    assert {
+        m.place.place.name for m in takeovers(read(extractor, text, day="2021-08-08")) if m.place
+    } == {"Sar-e Pul"}
+
+
+def test_took_another_provincial_capital(extractor: Extractor) -> None:
+    text = "KABUL, Aug 8 - The Taliban took another neighbouring provincial capital, Taleqan."
+    assert gainers(read(extractor, text, day="2021-08-08")) == {"Taliban"}

@@ -147,8 +147,10 @@ _PLACE_OBJECT = (
     r"|February|March|April|May|June|July|August|September|October|November|December"
     r"|Reuters|AFP|AP|Christmas|Easter|Ramadan|President|Prime|Mr|Mrs|Ms|Dr|General"
     r"|Gen|Col|Colonel)\b)(?-i:[A-Z])"
-    # (a kind word in lower case: "the Old City" is a quarter, not "the city of")
-    r"|the\s+(?:[\w\-]+\s+){0,3}?(?-i:town|city|village|capital|port|stronghold|district"
+    # (a kind word in lower case: "the Old City" is a quarter, not "the city of"; "took
+    # another provincial capital", "took two more district centres")
+    r"|(?:the|another|two|three|four|five|several|more)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?-i:town|city|village|capital|port|stronghold|district"
     r"|province|region|hub|garrison|enclave)s?\b)"
 )
 

@@ -813,14 +813,17 @@ class EnglishReader:
             for t in triggers
             if not _in_a_name(t, actor_matches, text)
         ]
-        out = strongest_per_place(
+        read = [
             (
-                trig.trigger.family,
+                trig,
                 self._trigger_mentions(
                     claim, doc, trig, actor_matches, places, found_dates, paragraph_date, ctx
                 ),
             )
             for trig in sorted(triggers, key=lambda t: FAMILY_PRIORITY[t.trigger.family])
+        ]
+        out = strongest_per_place(
+            (trig.trigger.family, _closest_teller(trig, told, read)) for trig, told in read
         )
         classifier = self.classifier
         if classifier is not None and _told(out):
@@ -2072,6 +2075,14 @@ def _dates_trigger(token: Any, d: DateMatch) -> bool:
         return True  # a verbless headline: the date is the sentence's
     if clause.i == token.i:
         return True
+    if (
+        clause.dep_ == "advcl"
+        and clause.head.i == token.i
+        and any(c.dep_ == "mark" and c.lower_ in SIMULTANEOUS_MARKS for c in clause.children)
+    ):
+        # "As Kunduz was collapsing on Sunday morning, the Taliban also captured
+        # Sar-e-Pul": a clause of the same time dates the trigger's own
+        return True
     # a date on a clause above dates the trigger ("announced Friday that it had
     # recaptured"), unless the way up leaves a relative clause: in "announced the
     # assault in January, after ... militias that had liberated Raqqa" January is
@@ -2087,6 +2098,7 @@ def _dates_trigger(token: Any, d: DateMatch) -> bool:
 
 
 SEQUENCE_WORDS = frozenset({"before", "after"})
+SIMULTANEOUS_MARKS = frozenset({"as", "while", "when"})
 
 
 def _after_before(node: Any) -> bool:
@@ -3318,6 +3330,32 @@ NAME_BEFORE_TRIGGER = re.compile(
     r"(?:People['’]s|Peoples['’]|(?:Movement|Front|Forces|Council|Committee|Alliance)\s+for"
     r"\s+the)\s+$"
 )
+
+
+def _closest_teller(
+    trig: TriggerMatch, told: list[Mention], read: list[tuple[TriggerMatch, list[Mention]]]
+) -> list[Mention]:
+    """``trig``'s mentions but those of a place that another trigger of the same family
+    in the sentence stands closer to: in "the Taliban had captured Nimroz on Friday and
+    on Saturday they captured Sheberghan", Sheberghan is the second verb's, with its
+    date, though the first verb (whose own object the gazetteer may not know) finds it
+    too."""
+
+    def distance(t: TriggerMatch, span: Span) -> int:
+        return t.start - span.end if span.end <= t.start else span.start - t.end
+
+    out = []
+    for m in told:
+        span = m.place.span if m.place is not None else None
+        if span is None or not any(
+            other is not trig
+            and other.trigger.family is trig.trigger.family
+            and any(place_id(o) == place_id(m) and o.status is m.status for o in others)
+            and distance(other, span) < distance(trig, span)
+            for other, others in read
+        ):
+            out.append(m)
+    return out
 
 
 def _in_a_name(trig: TriggerMatch, actors: list[ActorMatch], text: str) -> bool:
