@@ -1133,3 +1133,14 @@ def test_a_clause_of_the_same_time_dates_the_capture(extractor: Extractor) -> No
 def test_took_another_provincial_capital(extractor: Extractor) -> None:
     text = "KABUL, Aug 8 - The Taliban took another neighbouring provincial capital, Taleqan."
     assert gainers(read(extractor, text, day="2021-08-08")) == {"Taliban"}
+
+
+def test_the_liberation_of_settlements_near_a_town_is_not_the_towns(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "KYIV, Oct 1 - Fighting went on around Lyman. The army confirmed the liberation of "
+        "five settlements near Lyman: they are Yampil, Novoselivka and Stavky."
+    )
+    found = takeovers(read(extractor, text, day="2022-10-01"))
+    assert "Lyman" not in {m.place.place.name for m in found if m.place}

@@ -2322,6 +2322,13 @@ def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass") and _unnamed_settlements(token, child):
             return True  # "took several villages in the Qubadli district"
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "of"
+            and token.pos_ == "NOUN"
+            and any(g.dep_ == "pobj" and _unnamed_settlements(token, g) for g in child.children)
+        ):
+            return True  # "confirmed the liberation of five settlements near Lyman"
         if child.dep_ in ("dobj", "nsubjpass") and _unknown_named_place(child, places):
             # "had taken the village of Kibumba", a village the gazetteer does not know:
             # the taking is of that village, not of a town the sentence names after it
