@@ -6,9 +6,9 @@ import random
 
 import pytest
 
+from sitrep.moderation import classifier as clf
 from sitrep.moderation import rules
-from sitrep.moderation.classifier import _fast_scorer
-from sitrep.moderation.corpus import read_corpus, shipped_classifier, training_set
+from sitrep.moderation.corpus import read_corpus, training_set
 from sitrep.moderation.scan import ChunkedFilter
 
 # Comments written to cross chunk boundaries the ways the filter joins words.
@@ -82,10 +82,11 @@ def test_chunks_are_remembered() -> None:
 
 
 def test_fast_scorer_matches_scikit_learn() -> None:
-    model = shipped_classifier()
-    scorer = _fast_scorer(model.pipeline)
+    texts, targets = training_set()
+    pipeline = clf.fit(texts[::5], targets[::5], seed=2)
+    scorer = clf._fast_scorer(pipeline)
     assert scorer is not None
-    texts = training_set()[0][:300:7] + ["احمق", "احمق", "idiot idiot idiot"]
-    want = model.probabilities(texts)
+    texts = texts[:300:7] + ["احمق", "احمق", "idiot idiot idiot"]
+    want = [float(p) for p in pipeline.predict_proba(texts)[:, 1]]
     for text, p in zip(texts, want, strict=True):
         assert scorer.probability(text) == pytest.approx(p, abs=1e-9), text
