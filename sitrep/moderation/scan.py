@@ -46,6 +46,7 @@ from persian_text_guard._normalizer import (
     tokenize_with_offsets,
 )
 from persian_text_guard._scan import (
+    _masked_pattern,
     _phrase_starts_at,
     _try_find_word,
     try_join_single_letters,
@@ -176,7 +177,7 @@ class ChunkedFilter:
         if wider is not None and not wider.matches:
             self._memory[text] = wider
             return wider
-        known = self._plain(text) if _PLAIN.fullmatch(text) else None
+        known = self._plain(text) if _PLAIN.fullmatch(text) else self._single(text)
         if known is None:
             known = _Chunk(self.filter.find_matches(text), self._readings(text))
         self._memory[text] = known
@@ -200,13 +201,45 @@ class ChunkedFilter:
             tokens += tokens
         return _Chunk((), tuple(tokens))
 
+    def _single(self, text: str) -> _Chunk | None:
+        """A clean one-token chunk's record without the full scan; None when it may match.
+
+        Mentions, hashtags and words with "!" after them are not plain (the filter reads
+        "@" and "!" as letters once it folds look-alikes) but are still one token in each
+        reading. The scan finds something in such a chunk only through that token (an
+        entry, with a Persian suffix or as a phrase's first word), an "anywhere" entry
+        inside a reading, or a word broken by a symbol inside it ("f!ck"): the first two
+        are asked here with the filter's own lookups, the third sends the chunk to the
+        full scan whenever the filter's own mask of the chunk shows a symbol among
+        letters. Phrases, runs of single letters and split words need two tokens.
+        """
+        state = self._state
+        readings = self._reading_texts(text)
+        checked: set[str] = set()
+        tokens: list[tuple[str, ...]] = []
+        for reading in readings:
+            found = tuple(t.text for t in tokenize_with_offsets(reading))
+            tokens.append(found)
+            if reading in checked:
+                continue
+            checked.add(reading)
+            if len(found) > 1 or self._anywhere_in(reading):
+                return None
+            if found and (_try_find_word(state, found[0]) is not None or found[0] in state.phrases):
+                return None
+        for piece in readings[0].split(" "):
+            masked = _masked_pattern(piece)
+            if masked is not None and masked.masks and masked.letters:
+                return None
+        return _Chunk((), tuple(tokens))
+
     @property
     def _reading_count(self) -> int:
         state = self._state
         return (1 + state.squeeze_repeated_letters) * (1 + state.fold_lookalike_characters)
 
-    def _readings(self, text: str) -> tuple[tuple[str, ...], ...]:
-        """The chunk's tokens in each reading the filter makes (as ``scan`` builds them)."""
+    def _reading_texts(self, text: str) -> list[str]:
+        """The readings the filter makes of a chunk, in ``scan``'s order (normalised first)."""
         state = self._state
         normalized = normalize_with_map(to_view(text), COMPARISON_STEPS, None)
         readings = [normalized]
@@ -217,7 +250,13 @@ class ChunkedFilter:
             readings.append(folded)
             if state.squeeze_repeated_letters:
                 readings.append(_pg_squeeze(folded))
-        return tuple(tuple(t.text for t in tokenize_with_offsets(r)) for r in readings)
+        return readings
+
+    def _readings(self, text: str) -> tuple[tuple[str, ...], ...]:
+        """The chunk's tokens in each reading the filter makes (as ``scan`` builds them)."""
+        return tuple(
+            tuple(t.text for t in tokenize_with_offsets(r)) for r in self._reading_texts(text)
+        )
 
     def _chunks(self, text: str) -> list[tuple[int, _Chunk]] | None:
         """Each chunk's start and record, or None when a match could span chunks."""
