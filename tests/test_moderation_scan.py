@@ -67,6 +67,14 @@ TRICKY = [
     "@_kos_",
     "#کیرخر",
     "کسکش!",
+    # A symbol in place of a letter (the filter's broken-word test), alone and joined.
+    "s.it",
+    "b*tch please",
+    "f_ck-off",
+    "sh#t.",
+    "کس.کش",
+    "a-s.s-hole",
+    "madar.s-ag",
 ]
 
 
