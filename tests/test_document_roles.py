@@ -1144,3 +1144,12 @@ def test_the_liberation_of_settlements_near_a_town_is_not_the_towns(
     )
     found = takeovers(read(extractor, text, day="2022-10-01"))
     assert "Lyman" not in {m.place.place.name for m in found if m.place}
+
+
+def test_positions_on_a_towns_outskirts_are_not_the_town(extractor: Extractor) -> None:
+    text = (
+        "ADEN, Aug 5 - Government forces have recaptured positions on the outskirts of "
+        "Aden that the rebels used to fire rockets into the city, officials said."
+    )
+    found = takeovers(read(extractor, text, day="2015-08-05"))
+    assert "Aden" not in {m.place.place.name for m in found if m.place}

@@ -2280,7 +2280,9 @@ def _locates_site(doc: Any, place: PlaceMatch) -> bool:
 PARTIAL_OBJECTS = frozenset(
     "swath swaths swathe swathes part parts area areas pocket pockets territory ground "
     "% percent per cent half third quarter most much kilometres kilometers km miles "
-    "hectares acres".split()
+    "hectares acres "
+    # "recaptured positions on the outskirts of Aden", "took several neighbourhoods"
+    "positions outposts outskirts neighbourhoods neighborhoods suburbs".split()
 )
 # "drove them out of parts of Aden": a part, told after the trigger ("most of" a town
 # is the town changing hands, as the gold rules have it)
