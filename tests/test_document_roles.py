@@ -1144,3 +1144,22 @@ def test_the_liberation_of_settlements_near_a_town_is_not_the_towns(
     )
     found = takeovers(read(extractor, text, day="2022-10-01"))
     assert "Lyman" not in {m.place.place.name for m in found if m.place}
+
+
+def test_positions_on_a_towns_outskirts_are_not_the_town(extractor: Extractor) -> None:
+    text = (
+        "ADEN, Aug 5 - Government forces have recaptured positions on the outskirts of "
+        "Aden that the rebels used to fire rockets into the city, officials said."
+    )
+    found = takeovers(read(extractor, text, day="2015-08-05"))
+    assert "Aden" not in {m.place.place.name for m in found if m.place}
+
+
+def test_has_been_under_the_control_of_is_a_standing_state(extractor: Extractor) -> None:
+    text = (
+        "MOGADISHU, March 9 - Militants retook the town of Hudur on Sunday, residents said. "
+        "Hudur has been under the control of Ethiopian and Somali government forces for "
+        "the past two years."
+    )
+    found = takeovers(read(extractor, text, day="2014-03-09"))
+    assert "Government regains territory" not in {m.sub_event_type for m in found}

@@ -2280,7 +2280,9 @@ def _locates_site(doc: Any, place: PlaceMatch) -> bool:
 PARTIAL_OBJECTS = frozenset(
     "swath swaths swathe swathes part parts area areas pocket pockets territory ground "
     "% percent per cent half third quarter most much kilometres kilometers km miles "
-    "hectares acres".split()
+    "hectares acres "
+    # "recaptured positions on the outskirts of Aden", "took several neighbourhoods"
+    "positions outposts outskirts neighbourhoods neighborhoods suburbs".split()
 )
 # "drove them out of parts of Aden": a part, told after the trigger ("most of" a town
 # is the town changing hands, as the gold rules have it)
@@ -2680,18 +2682,24 @@ PLACE_SURRENDER = re.compile(r"surrender(?:ed|s)?(?:\s+to)?$", re.IGNORECASE)
 # the control statement of the lexicon ("held by", "under ... control")
 STANDING_CONTROL = next(t for t in TRIGGERS if t.family is Family.CONTROL and "held" in t.pattern)
 # "was still under the control of", "remained in the control of": no change told
-STILL_BEFORE = re.compile(r"\b(?:still|remain(?:s|ed)?|stayed|stays)\s+$", re.IGNORECASE)
+# (and "has been under the control of ... for two years": a state that lasts, where
+# "came under" and "is now under" tell a change)
+STILL_BEFORE = re.compile(
+    r"\b(?:still|remain(?:s|ed)?|stayed|stays|(?:has|have|had)\s+(?:\w+\s+)?been)\s+$",
+    re.IGNORECASE,
+)
 IN_CONTROL_OF = re.compile(r"(?:back\s+)?(?:in|under)\s+the\s+control\s+of$", re.IGNORECASE)
 
 
 def _standing_control(trig: TriggerMatch, text: str) -> TriggerMatch:
     """ "The city was still under the control of the government": a takeover trigger
     ("under the control of", which after "fell" or "is now" tells a change) read as the
-    standing control statement it is when "still" or "remained" comes before it."""
+    standing control statement it is when "still", "remained" or "has been" comes
+    before it."""
     if (
         trig.trigger.family is not Family.TAKE
         or not IN_CONTROL_OF.match(trig.text)
-        or not STILL_BEFORE.search(text, max(0, trig.start - 20), trig.start)
+        or not STILL_BEFORE.search(text, max(0, trig.start - 30), trig.start)
     ):
         return trig
     return TriggerMatch(STANDING_CONTROL, trig.start, trig.end, trig.text)
