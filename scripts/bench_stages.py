@@ -136,7 +136,8 @@ def main() -> None:
     CALLS.clear()
     given = corpus.endswith(".jsonl")
     rows = (
-        [json.loads(line) for line in Path(corpus).read_text(encoding="utf-8").splitlines()]
+        # lines end at "\n" only (str.splitlines would also split at U+2028 in a text)
+        [json.loads(line) for line in Path(corpus).read_text(encoding="utf-8").split("\n") if line]
         if given
         else load_corpus(corpus)
     )
