@@ -7,7 +7,8 @@ those in a language without a reader of its own):
 1. split the text into sentences (``text.split_sentences``);
 2. attribute every sentence to its source and speaker (``attribution``);
 3. keep only *candidate* sentences, those with a trigger word
-   (``typology.is_candidate``, then ``typology.find_triggers``); an article
+   (``typology.is_candidate`` and ``typology.find_triggers``, from one search:
+   ``typology.candidate_triggers``); an article
    with none yields no mention and its reading ends here;
 4. find places (gazetteer) and dates in every sentence: cheap dictionary and
    regex work that later sentences need as context ("the town", "on Friday"
@@ -92,11 +93,11 @@ from sitrep.read.typology import (
     TRIGGERS,
     Family,
     TriggerMatch,
+    candidate_triggers,
     event_type_of,
     find_triggers,
     folded_lower,
     generic_actor_cues,
-    is_candidate,
     reader_only,
 )
 from sitrep.resolve.actors import ActorDictionary, ActorMatch
@@ -526,10 +527,13 @@ class EnglishReader:
         """First pass over an English article: everything but the parses."""
         sentences = split_sentences(article.text)
         claims = attribute(article, sentences)
-        candidates = [i for i, s in enumerate(sentences) if is_candidate(s.span.text)]
+        # one search of each sentence for trigger prefixes answers both is_candidate
+        # and find_triggers
+        scanned = [candidate_triggers(s.span.text) for s in sentences]
+        candidates = [i for i, (candidate, _) in enumerate(scanned) if candidate]
         # a candidate with no trigger between word boundaries yields no mention and
         # changes no context: it need not be parsed
-        triggers = {i: find_triggers(sentences[i].span.text) for i in candidates}
+        triggers = {i: scanned[i][1] for i in candidates}
         to_parse = [i for i in candidates if triggers[i]]
         places: list[list[PlaceMatch]] = []
         found_dates: list[list[DateMatch]] = []
