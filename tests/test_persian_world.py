@@ -288,6 +288,7 @@ FIRST_OF_BATCH_3 = 150
 FIRST_OF_BATCH_4 = 180
 FIRST_OF_BATCH_5 = 210
 FIRST_OF_BATCH_6 = 240
+FIRST_OF_BATCH_7 = 270
 
 
 def test_fa_world_gold_is_well_formed() -> None:
@@ -309,12 +310,15 @@ def test_fa_world_gold_is_well_formed() -> None:
         "b5_test",
         "b6_dev",
         "b6_test",
+        "b7_dev",
+        "b7_test",
     }
     # fa-01 .. fa-66: every third report is held out; the reports written after the
     # held-out split was first measured (fa-67 .. fa-118) all widen the dev split;
     # the second batch (fa-119 .. fa-149), the third (fa-150 .. fa-179), the
-    # fourth (fa-180 .. fa-209), the fifth (fa-210 .. fa-239) and the sixth
-    # (fa-240 on) each have their own splits by the same n % 3 == 2 rule
+    # fourth (fa-180 .. fa-209), the fifth (fa-210 .. fa-239), the sixth
+    # (fa-240 .. fa-269) and the seventh (fa-270 on) each have their own splits
+    # by the same n % 3 == 2 rule
     numbers = {r.id: int(r.id.split("-")[1]) for r in reports}
     first = [r for r in reports if numbers[r.id] < FIRST_OF_BATCH_2]
     assert all(
@@ -326,7 +330,8 @@ def test_fa_world_gold_is_well_formed() -> None:
         ("b3", FIRST_OF_BATCH_3, FIRST_OF_BATCH_4 - 1),
         ("b4", FIRST_OF_BATCH_4, FIRST_OF_BATCH_5 - 1),
         ("b5", FIRST_OF_BATCH_5, FIRST_OF_BATCH_6 - 1),
-        ("b6", FIRST_OF_BATCH_6, 10**6),
+        ("b6", FIRST_OF_BATCH_6, FIRST_OF_BATCH_7 - 1),
+        ("b7", FIRST_OF_BATCH_7, 10**6),
     ):
         assert all(
             r.split == (f"{batch}_test" if numbers[r.id] % 3 == 2 else f"{batch}_dev")
@@ -348,6 +353,7 @@ def test_held_out_figures_are_never_pinned() -> None:
     assert persian.world_prefix("b4_test") == "fa_b4_test"
     assert persian.world_prefix("b5_test") == "fa_b5_test"
     assert persian.world_prefix("b6_test") == "fa_b6_test"
+    assert persian.world_prefix("b7_test") == "fa_b7_test"
 
 
 def test_two_word_light_verbs_and_came_under_control() -> None:
