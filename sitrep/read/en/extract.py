@@ -2354,6 +2354,10 @@ def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
         )
         if head is None or head.lower_ not in PARTIAL_OBJECTS:
             continue
+        if head.lower_ in ("positions", "outposts") and any(
+            c.lower_ in ("last", "final", "remaining") for c in head.children
+        ):
+            continue  # "captured the group's last positions in Tal Abyad": all of it
         if head.lower_ in ("district", "districts", "village", "villages") and any(
             c.dep_ in ("compound", "prep") for c in head.children
         ):
