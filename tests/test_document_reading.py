@@ -319,3 +319,37 @@ def test_a_named_village_the_gazetteer_lacks_is_not_the_town_named_after_it(
         "kilometres of the city of Goma."
     )
     assert not takeovers(read(extractor, text, day="2012-11-18"))
+
+
+def test_the_end_of_a_raid_is_no_takeover(extractor: Extractor) -> None:
+    for text in (
+        "KABUL, Aug 13 - The insurgents had briefly stormed the city of Qala-i-Naw in July "
+        "before being driven out by commandos.",
+        "MOGADISHU, Feb 6 - Al-Shabaab fighters entered the port town of Merca on Friday "
+        "hours after African Union troops pulled out of their base there, then left the "
+        "town again before nightfall.",
+    ):
+        assert not takeovers(read(extractor, text, day="2021-08-13")), text
+
+
+def test_some_buildings_of_a_town_are_no_town(extractor: Extractor) -> None:
+    text = (
+        "Resistance fighters seized a police station and an administrative office in the "
+        "west of Kawkareik on Saturday, but the army's battalions held their bases."
+    )
+    assert not takeovers(read(extractor, text, day="2023-10-30"))
+    # the last holdouts of a city, its stadium and its hospital, are how its fall is told
+    text = (
+        "The SDF said on Tuesday that they had captured the stadium and the hospital in "
+        "Raqqa, the last holdouts of the militants in the city."
+    )
+    assert takeovers(read(extractor, text, day="2017-10-17"))
+
+
+def test_both_claims_rejected_answer_every_takeover_told(extractor: Extractor) -> None:
+    text = (
+        "Russia's defence ministry said on Saturday that its troops had captured Huliaipole "
+        "in Zaporizhzhia Oblast.\n"
+        "Ukraine's military rejected both claims the same day."
+    )
+    assert not takeovers(read(extractor, text, day="2025-12-28"))

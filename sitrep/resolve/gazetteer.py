@@ -538,6 +538,12 @@ _PROVINCE_WORDS_SCRIPT = ("استان", "محافظه", "ولایت")
 # A name followed by one of these words is a second-level subdivision of that
 # name, where the gazetteer has one: "Faizabad district", "Bakhmut raion".
 _DISTRICT_WORDS = frozenset({"district", "rayon", "raion"})
+# "the Britain-based Syrian Observatory": where a source sits, not a country the
+# article is about (its towns' other spellings still need the article's own countries)
+_BASED_AFTER = re.compile(r"[-\u2010\u2011]based\b", re.IGNORECASE)
+# A name followed by one of these words names the water, not the town or province
+# the river shares it with: "the town on the Juba river", "across the Dnipro River".
+_WATER_WORDS = frozenset({"river", "rivers"})
 
 # A name after one of these words is a US state ("upstate New York").
 _STATE_PARTS = frozenset({"upstate", "downstate"})
@@ -2237,6 +2243,8 @@ class Gazetteer:
         kinds = self._places._cols[5]
         district_code = _KIND_CODE[PlacePrecision.ADMIN2]
         for i, j, rows, _ in cands:
+            if j + 1 < n and joined[j + 1] and folded[j + 1][0] in _WATER_WORDS:
+                continue
             provs = self._provinces_of(rows)
             if provs and j + 1 < n and joined[j + 1] and folded[j + 1][0] in self._province_words:
                 extended.append((i, j + 1, provs, True))
@@ -2322,8 +2330,12 @@ class Gazetteer:
         # An ordered set (a dict): in world mode the first country weighs most.
         ctx_order = dict.fromkeys(self._ctx(countries))
         for sc in scans:
-            for _, _, rows, _ in sc.chosen:
-                if len(rows) == 1 and self._places[rows[0]].kind is PlacePrecision.COUNTRY:
+            for _, j, rows, _ in sc.chosen:
+                if (
+                    len(rows) == 1
+                    and self._places[rows[0]].kind is PlacePrecision.COUNTRY
+                    and not _BASED_AFTER.match(sc.text, sc.toks[j][1])
+                ):
                     ctx_order[self._places[rows[0]].country] = None
         ctx = set(ctx_order)
         evidence = _Evidence()
@@ -3109,7 +3121,12 @@ class Gazetteer:
                 )
                 if top.kind is PlacePrecision.ADMIN1 and own_name:
                     regions.add(top.id)
-                if top.kind is PlacePrecision.COUNTRY and key is not None and own_name:
+                if (
+                    top.kind is PlacePrecision.COUNTRY
+                    and key is not None
+                    and own_name
+                    and not _BASED_AFTER.match(sc.text, sc.toks[j][1])
+                ):
                     country_names.add(top.country)
                 elif (
                     top.kind is PlacePrecision.CITY

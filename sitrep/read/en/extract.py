@@ -1030,8 +1030,10 @@ class EnglishReader:
                 return []  # "captured large swaths of territory": no place changed hands
             if COMPASS_AFTER.match(text, trig.end):
                 return []  # "advanced east of Sudzha": the town only places the gain
-            if RAID_AFTER.search(text[trig.end :]):
-                return []  # "stormed the town ... before pulling out": a raid, not a takeover
+            if RAID_AFTER.search(text[trig.end :]) or RAID_LEAVING.search(text[: trig.start]):
+                # "stormed the town ... before pulling out": a raid, not a takeover; nor
+                # is its end ("... before being driven out by commandos") one
+                return []
             own = _clause_places(token, places)
             if not own and (IT_OBJECT.match(text[trig.end :]) or LEFT_TO_ANAPHOR.match(trig.text)):
                 # "pulled out of Vuhledar, hours after Moscow said it had captured it":
@@ -1611,7 +1613,7 @@ DENIED_TAKEOVER = re.compile(
     # "the government dismissed the claim as propaganda"; "the town is not in the
     # hands of the terrorists"
     r"|\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted)\s+(?:the|this|that"
-    r"|their|these|such|rebel|insurgent)\s+(?:claims?|reports?|announcements?)\b"
+    r"|their|these|such|both|rebel|insurgent)\s+(?:claims?|reports?|announcements?)\b"
     r"|\b(?:is|was|are|were|remains?)\s+not\s+in\s+the\s+hands\s+of\b"
     # the denial follows the claim it answers: "..., a claim Kyiv denied", "..., which
     # the army disputed", "..., an assertion that Ukraine rejected"; and "Kyiv denied
@@ -1667,7 +1669,7 @@ def denies_takeover(text: str) -> bool:
 # a denial that points back at the claim rather than at the town: "dismissed the
 # claim as propaganda"
 CLAIM_REFERENCE = re.compile(
-    r"\b(?:the|this|that|their|these|such)\s+(?:claims?|reports?|announcements?)\b"
+    r"\b(?:the|this|that|their|these|such|both)\s+(?:claims?|reports?|announcements?)\b"
     # "Armenia's defence ministry denied this."
     r"|\b(?:denied|denies|rejected|rejects|disputed|disputes)\s+(?:this|it)\s*(?:[.;]|$)",
     re.I,
@@ -2156,14 +2158,27 @@ def _unnamed_settlements(trigger: Any, noun: Any) -> bool:
 SITES = frozenset(
     "palace airport building buildings parliament ministry stadium hospital refinery "
     "bridge dam university prison jail market embassy mosque church cathedral factory "
-    "plant terminal crossing checkpoint oilfield compound residence academy college mansion".split()
+    "plant terminal crossing checkpoint oilfield compound residence academy college mansion "
+    # "seized a police station and an administrative office in the west of the town"
+    "station office".split()
 )
 
 
 def _site(noun: Any) -> bool:
     """True for an object that is a building or a work ("the Republican Palace",
-    "Kabul airport"), alone (not "the airport and the town of X")."""
-    return _lemma(noun).lower() in SITES and not any(c.dep_ == "conj" for c in noun.children)
+    "Kabul airport"), alone (not "the airport and the town of X"), or some of a
+    town's buildings ("a police station and an administrative office"; not "the
+    city's stadium and the nearby hospital", its last holdouts, whose taking is the
+    city's)."""
+    if _lemma(noun).lower() not in SITES:
+        return False
+    conj = [c for c in noun.children if c.dep_ == "conj"]
+    return not conj or (_indefinite(noun) and all(_site(c) and _indefinite(c) for c in conj))
+
+
+def _indefinite(noun: Any) -> bool:
+    """True for a noun with "a" or "an" ("a police station")."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
 NAMED_SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "hamlet", "settlement", "locality"})
@@ -2239,8 +2254,16 @@ PARTIAL_OBJECTS = frozenset(
 # the takers leave again in the same sentence: "stormed the town, overrunning an army
 # post, before pulling out in the afternoon"
 RAID_AFTER = re.compile(
-    r"\bbefore\s+(?:pulling\s+(?:out|back)|withdrawing|retreating|leaving)\b", re.IGNORECASE
+    r"\bbefore\s+(?:pulling\s+(?:out|back)|withdrawing|retreating|leaving"
+    # "had briefly stormed the city in July before being driven out by commandos"
+    r"|being\s+(?:(?:driven|pushed|forced|beaten|chased)\s+(?:out|back)|repelled|repulsed"
+    r"|expelled|ousted))\b"
+    # "entered the town on Friday ..., then left the town again before nightfall"
+    r"|\bthen\s+(?:left|withdrew|pulled\s+(?:out|back)|retreated)\b",
+    re.IGNORECASE,
 )
+# the words that open a raid's end, right before the trigger that tells it
+RAID_LEAVING = re.compile(r"\b(?:before\s+being|then)\s+$", re.IGNORECASE)
 # a compass bearing right after the trigger, past unnamed words only ("advance east
 # of Sudzha", "gained ground several kilometres north of"): the town named after it
 # places the gain (not "captured Krasnohorivka west of Donetsk", which names it)
