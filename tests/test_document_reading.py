@@ -353,3 +353,13 @@ def test_both_claims_rejected_answer_every_takeover_told(extractor: Extractor) -
         "Ukraine's military rejected both claims the same day."
     )
     assert not takeovers(read(extractor, text, day="2025-12-28"))
+
+
+def test_a_river_is_not_the_town_named_like_it(extractor: Extractor) -> None:
+    # "the Juba river" is the water, not the capital of South Sudan
+    text = (
+        "MOGADISHU, July 22 - Somali troops captured Baardheere on Wednesday.\n"
+        "Kenyan soldiers entered the town on the Juba river without meeting resistance."
+    )
+    places = {m.place.place.name for m in takeovers(read(extractor, text, day="2015-07-22"))}
+    assert places == {"Baardheere"}

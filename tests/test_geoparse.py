@@ -865,13 +865,6 @@ def test_upstate_and_downstate_name_the_state(default_world: Gazetteer) -> None:
     assert _place_id(default_world, "She moved to New York in May.", "New York") == NEW_YORK_CITY
 
 
-def test_a_river_is_not_the_town_named_like_it(default_world: Gazetteer) -> None:
-    # "the Juba river" is the water, not the capital of South Sudan
-    text = "Somali troops entered the town on the Juba river without meeting resistance."
-    assert [m.matched_text for m in default_world.find(text)] == []
-    assert [m.matched_text for m in default_world.find("Troops reached Juba.")] == ["Juba"]
-
-
 def test_a_country_a_source_is_based_in_is_not_what_the_article_is_about(
     default_world: Gazetteer,
 ) -> None:

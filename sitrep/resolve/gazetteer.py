@@ -541,9 +541,6 @@ _DISTRICT_WORDS = frozenset({"district", "rayon", "raion"})
 # "the Britain-based Syrian Observatory": where a source sits, not a country the
 # article is about (its towns' other spellings still need the article's own countries)
 _BASED_AFTER = re.compile(r"[-\u2010\u2011]based\b", re.IGNORECASE)
-# A name followed by one of these words names the water, not the town or province
-# the river shares it with: "the town on the Juba river", "across the Dnipro River".
-_WATER_WORDS = frozenset({"river", "rivers"})
 
 # A name after one of these words is a US state ("upstate New York").
 _STATE_PARTS = frozenset({"upstate", "downstate"})
@@ -2243,8 +2240,6 @@ class Gazetteer:
         kinds = self._places._cols[5]
         district_code = _KIND_CODE[PlacePrecision.ADMIN2]
         for i, j, rows, _ in cands:
-            if j + 1 < n and joined[j + 1] and folded[j + 1][0] in _WATER_WORDS:
-                continue
             provs = self._provinces_of(rows)
             if provs and j + 1 < n and joined[j + 1] and folded[j + 1][0] in self._province_words:
                 extended.append((i, j + 1, provs, True))

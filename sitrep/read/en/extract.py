@@ -1544,6 +1544,8 @@ def _is_place_use(text: str, p: PlaceMatch, outlets: list[tuple[int, int]]) -> b
         return False
     if p.place.kind is PlacePrecision.CITY and UNIT_AFTER.match(after):
         return False  # "its Vostok group", "the Donetsk front": a unit or a front
+    if RIVER_AFTER.match(after):
+        return False  # "the town on the Juba river": the water, not the town named like it
     single_word = " " not in p.matched_text.strip() and "-" not in p.matched_text
     return not (single_word and p.place.kind is PlacePrecision.CITY and PERSON_AFTER.match(after))
 
@@ -1551,6 +1553,7 @@ def _is_place_use(text: str, p: PlaceMatch, outlets: list[tuple[int, int]]) -> b
 # a town's name before a unit or front word names the unit: "the Vostok group of
 # forces", "the Donetsk front", "the Kandahar corps" (a place-kind word such as
 # "province" still names a place)
+RIVER_AFTER = re.compile(r"^\s+rivers?\b", re.IGNORECASE)
 UNIT_AFTER = re.compile(
     r"^\s+(?:group|battalion|brigade|regiment|division|corps|front|command)\b", re.IGNORECASE
 )
