@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sitrep.core.records import Article, Status
+from sitrep.core.records import Article, PlacePrecision, Status
 from sitrep.read.en.extract import Extractor
 from sitrep.text.sentences import dateline_end, split_sentences
 
@@ -363,3 +363,32 @@ def test_a_river_is_not_the_town_named_like_it(extractor: Extractor) -> None:
     )
     places = {m.place.place.name for m in takeovers(read(extractor, text, day="2015-07-22"))}
     assert places == {"Baardheere"}
+
+
+def test_a_place_that_fell_the_same_day_fell_on_the_day_told_before(
+    extractor: Extractor,
+) -> None:
+    # a bare "fell" with a place as its subject is a takeover (a pattern the event
+    # classifier's features do not see, so its "not an event" does not drop it), and
+    # "the same day" is the day of the sentence before, not of the one after it
+    text = (
+        "KABUL, Aug 13 - The Taliban took Chaghcharan on Friday.\n"
+        "Qala-i-Naw, the capital of Badghis, fell the same day. The insurgents had briefly "
+        "stormed the city in July before being driven out by commandos."
+    )
+    fell = [m for m in takeovers(read(extractor, text, day="2021-08-13")) if m.trigger == "fell"]
+    assert [(m.place.place.name, m.time.value) for m in fell] == [("Qala i Naw", date(2021, 8, 13))]
+    for text in ("Oil prices fell on Friday in Kabul.", "Kunduz fell silent on Friday."):
+        assert not takeovers(read(extractor, text, day="2021-08-13")), text
+
+
+def test_walking_into_a_named_town_takes_it(extractor: Extractor) -> None:
+    text = (
+        "KABUL, Aug 13 - The Taliban took two more provincial capitals on Friday, walking "
+        "into Chaghcharan, the capital of central Ghor province, after the police surrendered."
+    )
+    assert [m.place.place.kind for m in takeovers(read(extractor, text, day="2021-08-13"))] == [
+        PlacePrecision.CITY
+    ]
+    text = "On Sunday he posted: walking into the stadium in Raqqa for the first time."
+    assert not takeovers(read(extractor, text, day="2017-10-22"))

@@ -802,7 +802,7 @@ class EnglishReader:
         ]
         if triggers is None:
             triggers = find_triggers(text)
-        triggers = [_surrender_reading(doc, t, places) for t in triggers]
+        triggers = [r for t in triggers if (r := _surrender_reading(doc, t, places)) is not None]
         out = strongest_per_place(
             (
                 trig.trigger.family,
@@ -952,7 +952,9 @@ class EnglishReader:
         agent, loser, assoc = _roles(token, trig, actor_matches, text, ctx, family)
         # "the Syrian town surrendered": the subject is the place that gave itself up,
         # so neither its demonym nor its country nor a speaker is the one who took it
-        gives_up = family is Family.TAKE and PLACE_SURRENDER.match(trig.text) is not None
+        gives_up = family is Family.TAKE and (
+            PLACE_SURRENDER.match(trig.text) is not None or PLACE_FELL.match(trig.text) is not None
+        )
         if (
             agent is None
             and token is not None
@@ -1447,6 +1449,10 @@ def apply_prediction(
         # about something else ("leaders troubled by a Turkish assault that last month
         # drove the Kurds from Afrin"): the sentence is no event, its clause is
         kept = [m for m in told if p < EMBEDDED_CHANGE_NONE and _embedded_change(m)]
+        # a place that "fell": a takeover trigger outside the model's features, so
+        # its "not an event" is no informed word on it ("Qala-i-Naw, the capital of
+        # Badghis, fell the same day", a sentence whose date is its neighbour's)
+        kept += [m for m in told if PLACE_FELL.match(m.trigger)]
         return [m for m in mentions if m not in told or m in kept]
     if label == HYPOTHETICAL and p >= thresholds.hypothetical:
         # the status of a change of control stays the parse's: marking those
@@ -2642,6 +2648,16 @@ def _roles(
 
 # "surrendered", "surrendered to": the takeover trigger of a place that gives itself up
 PLACE_SURRENDER = re.compile(r"surrender(?:ed|s)?(?:\s+to)?$", re.IGNORECASE)
+# a bare "fell", "has fallen": the takeover trigger of a place whose taker the
+# sentence does not name ("Kunduz fell on Sunday")
+PLACE_FELL = re.compile(r"(?:fell|(?:has|have|had)\s+fallen)$", re.IGNORECASE)
+# what "fell" also says of a place: "the city fell silent", "fell back", "fell into
+# disrepair", "fell within range"
+FELL_NOT_TAKEN = re.compile(
+    r"\s+(?:silent|quiet|dark|still|short|victim|back|apart|behind|within|into\s+(?!the\s+hands"
+    r"|\w+\s+hands)|under\s+(?!the\s+control))",
+    re.IGNORECASE,
+)
 # the group-change reading of the same word ("hundreds of fighters surrendered")
 GROUP_SURRENDER = next(
     t for t in TRIGGERS if t.family is Family.CHANGE and "surrender" in t.pattern
@@ -2659,10 +2675,22 @@ BESIEGED_BY = re.compile(
 )
 
 
-def _surrender_reading(doc: Any, trig: TriggerMatch, places: list[PlaceMatch]) -> TriggerMatch:
+def _surrender_reading(
+    doc: Any, trig: TriggerMatch, places: list[PlaceMatch]
+) -> TriggerMatch | None:
     """A "surrendered" trigger as the sentence means it: a takeover when the subject is
     a place ("Douma surrendered to the army", "the town surrendered"), else what it
-    always was, people giving up (a change to their group)."""
+    always was, people giving up (a change to their group). A bare "fell" is a
+    takeover only with a place as its subject, and not "fell silent": None otherwise."""
+    if trig.trigger.family is Family.TAKE and PLACE_FELL.match(trig.text):
+        token = _trigger_token(doc, trig)
+        if (
+            token is not None
+            and _place_subject(token, places)
+            and not FELL_NOT_TAKEN.match(doc.text, trig.end)
+        ):
+            return trig
+        return None
     if trig.trigger.family is not Family.TAKE or not PLACE_SURRENDER.match(trig.text):
         return trig
     token = _trigger_token(doc, trig)
