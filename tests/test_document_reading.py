@@ -392,3 +392,23 @@ def test_walking_into_a_named_town_takes_it(extractor: Extractor) -> None:
     ]
     text = "On Sunday he posted: walking into the stadium in Raqqa for the first time."
     assert not takeovers(read(extractor, text, day="2017-10-22"))
+
+
+def test_the_capital_of_a_province_is_its_town_not_the_province(extractor: Extractor) -> None:
+    text = "KABUL, Aug 8 - The Taliban captured the capital of Kunduz province on Sunday."
+    found = takeovers(read(extractor, text, day="2021-08-08"))
+    assert [(m.place.place.name, m.place.place.kind) for m in found] == [
+        ("Kunduz", PlacePrecision.CITY)
+    ]
+    # a capital the gazetteer does not know by the province's name: no place, and not
+    # the other town the article names
+    text = (
+        "KABUL, Aug 14 - The Taliban captured the capital of Paktika province on Saturday.\n"
+        "Later in the day Asadabad also came under the control of the Taliban."
+    )
+    found = takeovers(read(extractor, text, day="2021-08-14"))
+    assert [m.trigger for m in found] == ["under the control of"]
+    # a town named with its province as an apposition stays that town
+    text = "Sudan's army said on Saturday it had recaptured Sinja, the capital of Sennar state."
+    found = takeovers(read(extractor, text, day="2024-11-23"))
+    assert [m.place.place.name for m in found] == ["Singa"]

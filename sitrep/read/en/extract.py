@@ -758,6 +758,32 @@ class EnglishReader:
             out.append(kept + self._capitals_named(text, kept))
         return drop_strays(out, lambda p: p.place)
 
+    def _capital_named_by_province(self, text: str, p: PlaceMatch) -> PlaceMatch | None:
+        """ "the capital of Paktika province": its capital town, not the province. The
+        town of the province's name there, when the gazetteer has one ("the capital of
+        Kunduz province"); else no place (the sentence names the town, if at all, by
+        another name, or the next one does: "Sharana fell without a fight")."""
+        cue = CAPITAL_OF_BEFORE.search(text[: p.span.start]) if p.span is not None else None
+        if (
+            cue is None
+            or p.place.kind is not PlacePrecision.ADMIN1
+            # "recaptured Sinja, the capital of Sennar state": the town is named, and
+            # the province only says where it lies
+            or APPOSITIVE_BEFORE.search(text[: cue.start()])
+        ):
+            return p
+        town = next(
+            (
+                c
+                for c in self.gazetteer.lookup(p.place.name, countries=[p.place.country])
+                if c.kind is PlacePrecision.CITY
+                and c.country == p.place.country
+                and c.admin1 == p.place.admin1
+            ),
+            None,
+        )
+        return None if town is None else replace(p, place=town)
+
     def _capitals_named(self, text: str, found: list[PlaceMatch]) -> list[PlaceMatch]:
         """ "the Yemeni capital", "the Syrian capital": the country's capital city,
         unless the sentence names it anyway ("the Yemeni capital, Sanaa")."""
@@ -800,6 +826,7 @@ class EnglishReader:
             for p in places
             if not _is_reference_point(text, p) and not (p.span and _inside_any(p.span, described))
         ]
+        places = [q for p in places if (q := self._capital_named_by_province(text, p)) is not None]
         if triggers is None:
             triggers = find_triggers(text)
         triggers = [r for t in triggers if (r := _surrender_reading(doc, t, places)) is not None]
@@ -1556,6 +1583,13 @@ def _is_place_use(text: str, p: PlaceMatch, outlets: list[tuple[int, int]]) -> b
     return not (single_word and p.place.kind is PlacePrecision.CITY and PERSON_AFTER.match(after))
 
 
+# "captured the capital of Paktika province", "the provincial capital of": a province
+# named as the one whose capital is meant
+CAPITAL_OF_BEFORE = re.compile(r"\bcapital\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+APPOSITIVE_BEFORE = re.compile(r",\s*(?:(?:the|a|its)\s+)?(?:[\w\-]+\s+)?$", re.IGNORECASE)
+CAPITAL_OF_PROVINCE = re.compile(
+    r"\bcapital\s+of\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){1,3}(?i:province|governorate)\b"
+)
 # a town's name before a unit or front word names the unit: "the Vostok group of
 # forces", "the Donetsk front", "the Kandahar corps" (a place-kind word such as
 # "province" still names a place)
@@ -1593,10 +1627,13 @@ def _retarget_country_level(mentions: list[Mention]) -> list[Mention]:
             out.append(m)
             continue
         assert m.place is not None
-        if UNKNOWN_SETTLEMENT.search(m.claim.sentence.span.text):
+        if UNKNOWN_SETTLEMENT.search(m.claim.sentence.span.text) or CAPITAL_OF_PROVINCE.search(
+            m.claim.sentence.span.text
+        ):
             # "had taken control of the village of Poroz in Russia's Belgorod Oblast":
             # the sentence names its own place, one the gazetteer does not know; it is
-            # not the town the rest of the article is about
+            # not the town the rest of the article is about (nor is "the capital of
+            # Paktika province", a town the sentence does not name)
             continue
         target = towns.get((m.place.place.country, m.sub_event_type, m.status))
         if target is not None and target.place is not None:
