@@ -86,7 +86,7 @@ def test_gold_set_size_wars_and_splits() -> None:
     splits = Counter(r.split for r in reports)
     assert set(splits) == set(SPLITS)
     assert set(SPLITS) == {"dev", "test"} | {
-        f"b{n}_{part}" for n in (2, 3, 4, 5, 6, 7, 8) for part in ("dev", "test")
+        f"b{n}_{part}" for n in (2, 3, 4, 5, 6, 7, 8, 9) for part in ("dev", "test")
     }
     held_out = sum(n for split, n in splits.items() if split.endswith("test"))
     assert 0.27 <= held_out / len(reports) <= 0.36
