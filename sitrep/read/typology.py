@@ -193,6 +193,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"control|order)(?:\s+and\s+(?:security|stability|order))?\s+(?:to|in|over)",
     ),
     Trigger(Family.TAKE, r"entered|advanced\s+into|marched\s+into|swept\s+into", weight=0.4),
+    # "Qala-i-Naw, the capital of Badghis, fell the same day": a place that fell, to
+    # whom the article says elsewhere (the reader keeps it only when its subject is a
+    # place, as "surrendered"; "prices fell" is no takeover)
+    Trigger(Family.TAKE, r"fell|(?:has|have|had)\s+fallen", weight=0.9, feature=False),
+    # "walking into Chaghcharan after the police surrendered": entered without a fight
+    # (a clause-level takeover for the reader, not a feature of the trained classifier)
+    # (a name follows: "walking into the stadium in Raqqa" is no takeover)
+    Trigger(Family.TAKE, r"walk(?:ed|ing|s)?\s+into(?=\s+(?-i:[A-Z]))", weight=0.4, feature=False),
     # "the army declared Douma fully under its control": an announced takeover, not a
     # standing control statement (the longer match wins over "under its control")
     Trigger(

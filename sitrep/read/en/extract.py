@@ -768,6 +768,32 @@ class EnglishReader:
             out.append(kept + self._capitals_named(text, kept))
         return drop_strays(out, lambda p: p.place)
 
+    def _capital_named_by_province(self, text: str, p: PlaceMatch) -> PlaceMatch | None:
+        """ "the capital of Paktika province": its capital town, not the province. The
+        town of the province's name there, when the gazetteer has one ("the capital of
+        Kunduz province"); else no place (the sentence names the town, if at all, by
+        another name, or the next one does: "Sharana fell without a fight")."""
+        cue = CAPITAL_OF_BEFORE.search(text[: p.span.start]) if p.span is not None else None
+        if (
+            cue is None
+            or p.place.kind is not PlacePrecision.ADMIN1
+            # "recaptured Sinja, the capital of Sennar state": the town is named, and
+            # the province only says where it lies
+            or APPOSITIVE_BEFORE.search(text[: cue.start()])
+        ):
+            return p
+        town = next(
+            (
+                c
+                for c in self.gazetteer.lookup(p.place.name, countries=[p.place.country])
+                if c.kind is PlacePrecision.CITY
+                and c.country == p.place.country
+                and c.admin1 == p.place.admin1
+            ),
+            None,
+        )
+        return None if town is None else replace(p, place=town)
+
     def _capitals_named(self, text: str, found: list[PlaceMatch]) -> list[PlaceMatch]:
         """ "the Yemeni capital", "the Syrian capital": the country's capital city,
         unless the sentence names it anyway ("the Yemeni capital, Sanaa")."""
@@ -810,12 +836,14 @@ class EnglishReader:
             for p in places
             if not _is_reference_point(text, p) and not (p.span and _inside_any(p.span, described))
         ]
+        places = [q for p in places if (q := self._capital_named_by_province(text, p)) is not None]
         if triggers is None:
             triggers = find_triggers(text)
         triggers = [
-            _standing_control(_surrender_reading(doc, t, places), text)
+            _standing_control(r, text)
             for t in triggers
             if not _in_a_name(t, actor_matches, text)
+            and (r := _surrender_reading(doc, t, places)) is not None
         ]
         read = [
             (
@@ -969,7 +997,9 @@ class EnglishReader:
         agent, loser, assoc = _roles(token, trig, actor_matches, text, ctx, family)
         # "the Syrian town surrendered": the subject is the place that gave itself up,
         # so neither its demonym nor its country nor a speaker is the one who took it
-        gives_up = family is Family.TAKE and PLACE_SURRENDER.match(trig.text) is not None
+        gives_up = family is Family.TAKE and (
+            PLACE_SURRENDER.match(trig.text) is not None or PLACE_FELL.match(trig.text) is not None
+        )
         if (
             agent is None
             and token is not None
@@ -1047,8 +1077,10 @@ class EnglishReader:
                 return []  # "captured large swaths of territory": no place changed hands
             if COMPASS_AFTER.match(text, trig.end):
                 return []  # "advanced east of Sudzha": the town only places the gain
-            if RAID_AFTER.search(text[trig.end :]):
-                return []  # "stormed the town ... before pulling out": a raid, not a takeover
+            if RAID_AFTER.search(text[trig.end :]) or RAID_LEAVING.search(text[: trig.start]):
+                # "stormed the town ... before pulling out": a raid, not a takeover; nor
+                # is its end ("... before being driven out by commandos") one
+                return []
             own = _clause_places(token, places)
             if not own and (IT_OBJECT.match(text[trig.end :]) or LEFT_TO_ANAPHOR.match(trig.text)):
                 # "pulled out of Vuhledar, hours after Moscow said it had captured it":
@@ -1450,6 +1482,10 @@ def apply_prediction(
         # about something else ("leaders troubled by a Turkish assault that last month
         # drove the Kurds from Afrin"): the sentence is no event, its clause is
         kept = [m for m in told if p < EMBEDDED_CHANGE_NONE and _embedded_change(m)]
+        # a place that "fell": a takeover trigger outside the model's features, so
+        # its "not an event" is no informed word on it ("Qala-i-Naw, the capital of
+        # Badghis, fell the same day", a sentence whose date is its neighbour's)
+        kept += [m for m in told if PLACE_FELL.match(m.trigger)]
         return [m for m in mentions if m not in told or m in kept]
     if label == HYPOTHETICAL and p >= thresholds.hypothetical:
         # the status of a change of control stays the parse's: marking those
@@ -1555,13 +1591,23 @@ def _is_place_use(text: str, p: PlaceMatch, outlets: list[tuple[int, int]]) -> b
         return False
     if p.place.kind is PlacePrecision.CITY and UNIT_AFTER.match(after):
         return False  # "its Vostok group", "the Donetsk front": a unit or a front
+    if RIVER_AFTER.match(after):
+        return False  # "the town on the Juba river": the water, not the town named like it
     single_word = " " not in p.matched_text.strip() and "-" not in p.matched_text
     return not (single_word and p.place.kind is PlacePrecision.CITY and PERSON_AFTER.match(after))
 
 
+# "captured the capital of Paktika province", "the provincial capital of": a province
+# named as the one whose capital is meant
+CAPITAL_OF_BEFORE = re.compile(r"\bcapital\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+APPOSITIVE_BEFORE = re.compile(r",\s*(?:(?:the|a|its)\s+)?(?:[\w\-]+\s+)?$", re.IGNORECASE)
+CAPITAL_OF_PROVINCE = re.compile(
+    r"\bcapital\s+of\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){1,3}(?i:province|governorate)\b"
+)
 # a town's name before a unit or front word names the unit: "the Vostok group of
 # forces", "the Donetsk front", "the Kandahar corps" (a place-kind word such as
 # "province" still names a place)
+RIVER_AFTER = re.compile(r"^\s+rivers?\b", re.IGNORECASE)
 UNIT_AFTER = re.compile(
     r"^\s+(?:group|battalion|brigade|regiment|division|corps|front|command)\b", re.IGNORECASE
 )
@@ -1595,10 +1641,13 @@ def _retarget_country_level(mentions: list[Mention]) -> list[Mention]:
             out.append(m)
             continue
         assert m.place is not None
-        if UNKNOWN_SETTLEMENT.search(m.claim.sentence.span.text):
+        if UNKNOWN_SETTLEMENT.search(m.claim.sentence.span.text) or CAPITAL_OF_PROVINCE.search(
+            m.claim.sentence.span.text
+        ):
             # "had taken control of the village of Poroz in Russia's Belgorod Oblast":
             # the sentence names its own place, one the gazetteer does not know; it is
-            # not the town the rest of the article is about
+            # not the town the rest of the article is about (nor is "the capital of
+            # Paktika province", a town the sentence does not name)
             continue
         target = towns.get((m.place.place.country, m.sub_event_type, m.status))
         if target is not None and target.place is not None:
@@ -1631,7 +1680,7 @@ DENIED_TAKEOVER = re.compile(
     # "the government dismissed the claim as propaganda", "rejects the Dessie claim";
     # "the town is not in the hands of the terrorists"
     r"|\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted)\s+(?:the|this|that"
-    r"|their|these|such|rebel|insurgent)\s+(?:[\w'’-]+\s+)?(?:claims?|reports?|announcements?)\b"
+    r"|their|these|such|both|rebel|insurgent)\s+(?:[\w'’-]+\s+)?(?:claims?|reports?|announcements?)\b"
     r"|\b(?:is|was|are|were|remains?)\s+not\s+in\s+the\s+hands\s+of\b"
     # "Baku's claims about the seizure of the town were quickly disputed by Yerevan"
     r"|\b(?:claims?|announcement|assertion)\b[^.;]*?\b(?:was|were|has\s+been|have\s+been)\s+"
@@ -1695,7 +1744,7 @@ def denies_takeover(text: str) -> bool:
 # a denial that points back at the claim rather than at the town: "dismissed the
 # claim as propaganda"
 CLAIM_REFERENCE = re.compile(
-    r"\b(?:the|this|that|their|these|such)\s+(?:claims?|reports?|announcements?)\b"
+    r"\b(?:the|this|that|their|these|such|both)\s+(?:claims?|reports?|announcements?)\b"
     # "Armenia's defence ministry denied this."
     r"|\b(?:denied|denies|rejected|rejects|disputed|disputes)\s+(?:this|it)" + _CLAUSE_END,
     re.I,
@@ -2208,14 +2257,27 @@ def _unnamed_settlements(trigger: Any, noun: Any) -> bool:
 SITES = frozenset(
     "palace airport building buildings parliament ministry stadium hospital refinery "
     "bridge dam university prison jail market embassy mosque church cathedral factory "
-    "plant terminal crossing checkpoint oilfield compound residence academy college mansion".split()
+    "plant terminal crossing checkpoint oilfield compound residence academy college mansion "
+    # "seized a police station and an administrative office in the west of the town"
+    "station office".split()
 )
 
 
 def _site(noun: Any) -> bool:
     """True for an object that is a building or a work ("the Republican Palace",
-    "Kabul airport"), alone (not "the airport and the town of X")."""
-    return _lemma(noun).lower() in SITES and not any(c.dep_ == "conj" for c in noun.children)
+    "Kabul airport"), alone (not "the airport and the town of X"), or some of a
+    town's buildings ("a police station and an administrative office"; not "the
+    city's stadium and the nearby hospital", its last holdouts, whose taking is the
+    city's)."""
+    if _lemma(noun).lower() not in SITES:
+        return False
+    conj = [c for c in noun.children if c.dep_ == "conj"]
+    return not conj or (_indefinite(noun) and all(_site(c) and _indefinite(c) for c in conj))
+
+
+def _indefinite(noun: Any) -> bool:
+    """True for a noun with "a" or "an" ("a police station")."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
 NAMED_SETTLEMENT_NOUNS = frozenset(SETTLEMENT_WORDS)
@@ -2293,8 +2355,16 @@ PARTIAL_OBJECTS = frozenset(
 # the takers leave again in the same sentence: "stormed the town, overrunning an army
 # post, before pulling out in the afternoon"
 RAID_AFTER = re.compile(
-    r"\bbefore\s+(?:pulling\s+(?:out|back)|withdrawing|retreating|leaving)\b", re.IGNORECASE
+    r"\bbefore\s+(?:pulling\s+(?:out|back)|withdrawing|retreating|leaving"
+    # "had briefly stormed the city in July before being driven out by commandos"
+    r"|being\s+(?:(?:driven|pushed|forced|beaten|chased)\s+(?:out|back)|repelled|repulsed"
+    r"|expelled|ousted))\b"
+    # "entered the town on Friday ..., then left the town again before nightfall"
+    r"|\bthen\s+(?:left|withdrew|pulled\s+(?:out|back)|retreated)\b",
+    re.IGNORECASE,
 )
+# the words that open a raid's end, right before the trigger that tells it
+RAID_LEAVING = re.compile(r"\b(?:before\s+being|then)\s+$", re.IGNORECASE)
 # a compass bearing right after the trigger, past unnamed words only ("advance east
 # of Sudzha", "gained ground several kilometres north of"): the town named after it
 # places the gain (not "captured Krasnohorivka west of Donetsk", which names it)
@@ -2686,6 +2756,16 @@ def _roles(
 
 # "surrendered", "surrendered to": the takeover trigger of a place that gives itself up
 PLACE_SURRENDER = re.compile(r"surrender(?:ed|s)?(?:\s+to)?$", re.IGNORECASE)
+# a bare "fell", "has fallen": the takeover trigger of a place whose taker the
+# sentence does not name ("Kunduz fell on Sunday")
+PLACE_FELL = re.compile(r"(?:fell|(?:has|have|had)\s+fallen)$", re.IGNORECASE)
+# what "fell" also says of a place: "the city fell silent", "fell back", "fell into
+# disrepair", "fell within range"
+FELL_NOT_TAKEN = re.compile(
+    r"\s+(?:silent|quiet|dark|still|short|victim|back|apart|behind|within|into\s+(?!the\s+hands"
+    r"|\w+\s+hands)|under\s+(?!the\s+control))",
+    re.IGNORECASE,
+)
 # the group-change reading of the same word ("hundreds of fighters surrendered")
 # the control statement of the lexicon ("held by", "under ... control")
 STANDING_CONTROL = next(t for t in TRIGGERS if t.family is Family.CONTROL and "held" in t.pattern)
@@ -2729,10 +2809,22 @@ BESIEGED_BY = re.compile(
 )
 
 
-def _surrender_reading(doc: Any, trig: TriggerMatch, places: list[PlaceMatch]) -> TriggerMatch:
+def _surrender_reading(
+    doc: Any, trig: TriggerMatch, places: list[PlaceMatch]
+) -> TriggerMatch | None:
     """A "surrendered" trigger as the sentence means it: a takeover when the subject is
     a place ("Douma surrendered to the army", "the town surrendered"), else what it
-    always was, people giving up (a change to their group)."""
+    always was, people giving up (a change to their group). A bare "fell" is a
+    takeover only with a place as its subject, and not "fell silent": None otherwise."""
+    if trig.trigger.family is Family.TAKE and PLACE_FELL.match(trig.text):
+        token = _trigger_token(doc, trig)
+        if (
+            token is not None
+            and _place_subject(token, places)
+            and not FELL_NOT_TAKEN.match(doc.text, trig.end)
+        ):
+            return trig
+        return None
     if trig.trigger.family is not Family.TAKE or not PLACE_SURRENDER.match(trig.text):
         return trig
     token = _trigger_token(doc, trig)
