@@ -149,8 +149,9 @@ _PLACE_OBJECT = (
     r"|Reuters|AFP|AP|Christmas|Easter|Ramadan|President|Prime|Mr|Mrs|Ms|Dr|General"
     r"|Gen|Col|Colonel)\b)(?-i:[A-Z])"
     # (a kind word in lower case: "the Old City" is a quarter, not "the city of"; "took
-    # another provincial capital", "took two more district centres")
-    r"|(?:the|another|two|three|four|five|several|more)\s+(?:[\w\-]+\s+){0,3}?"
+    # another provincial capital", one town; "took two more provincial capitals" names
+    # none of them, and the names that follow have verbs of their own)
+    r"|(?:the|another)\s+(?:[\w\-]+\s+){0,3}?"
     r"(?-i:town|city|village|capital|port|stronghold|district"
     r"|province|region|hub|garrison|enclave)s?\b)"
 )

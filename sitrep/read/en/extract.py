@@ -3456,8 +3456,12 @@ def _closest_teller(
     date, though the first verb (whose own object the gazetteer may not know) finds it
     too."""
 
-    def distance(t: TriggerMatch, span: Span) -> int:
-        return t.start - span.end if span.end <= t.start else span.start - t.end
+    def distance(t: TriggerMatch, span: Span) -> tuple[int, int]:
+        # (a place after a verb is its object, as in _nearest: "stormed the capital of
+        # Badghis province, freed hundreds of prisoners" is the storming's province)
+        if span.end <= t.start:
+            return (1, t.start - span.end)
+        return (0, span.start - t.end)
 
     out = []
     for m in told:
