@@ -3338,9 +3338,6 @@ def _they_antecedent(token: Any, before: list[ActorMatch]) -> list[ActorMatch]:
     return []
 
 
-SAY_LEMMAS = frozenset({"say", "claim", "announce", "tell", "declare", "state", "confirm"})
-
-
 def _speaker_sides(
     token: Any, before: list[ActorMatch], text: str
 ) -> tuple[list[ActorMatch], list[ActorMatch]] | None:
@@ -3356,7 +3353,7 @@ def _speaker_sides(
     if (
         token is None
         or token.dep_ != "ccomp"
-        or _lemma(token.head) not in SAY_LEMMAS
+        or _lemma(token.head) not in _REPORTING_LEMMAS
         or not any(c.dep_ == "nsubj" and c.lower_ == "they" for c in token.children)
     ):
         return None
