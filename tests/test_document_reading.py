@@ -408,6 +408,13 @@ def test_the_capital_of_a_province_is_its_town_not_the_province(extractor: Extra
     )
     found = takeovers(read(extractor, text, day="2021-08-14"))
     assert [m.trigger for m in found] == ["under the control of"]
+    # each province of a list after "capitals of": its town when one bears its name
+    text = "The Taliban seized the capitals of Kunduz, Takhar and Sar-e-Pol provinces on Sunday."
+    found = takeovers(read(extractor, text, day="2021-08-09"))
+    assert sorted((m.place.place.name, m.place.place.kind) for m in found) == [
+        ("Kunduz", PlacePrecision.CITY),
+        ("Sar-e Pul", PlacePrecision.CITY),
+    ]
     # a town named with its province as an apposition stays that town
     text = "Sudan's army said on Saturday it had recaptured Sinja, the capital of Sennar state."
     found = takeovers(read(extractor, text, day="2024-11-23"))

@@ -1031,6 +1031,14 @@ def test_they_of_a_speaker_is_the_speaker_not_the_foe_beside_it(extractor: Extra
         "had taken control of the town of Kidal."
     )
     assert gainers(read(extractor, text, day="2014-05-21")) != {"Military Forces of Mali"}
+    # "who have fought the army": a foe, whether the speaker is named or not
+    text = (
+        "Arakan Army fighters, who have fought the Myanmar military since November, "
+        "said on Saturday they had captured Kyauktaw."
+    )
+    assert gainers(read(extractor, text, day="2024-02-10")) == {"Arakan Army"}
+    text = "Fighters who battled Sudan's army for months said they had seized Wad Madani."
+    assert "Military Forces of Sudan" not in gainers(read(extractor, text, day="2024-02-10"))
 
 
 def test_without_a_fight_is_the_manner_of_the_deed_before_it(extractor: Extractor) -> None:

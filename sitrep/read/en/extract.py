@@ -224,11 +224,13 @@ INTO_HANDS = re.compile(r"\bhands$", re.IGNORECASE)
 # where the clause of "fell to X" ends: a comma, or a conjunction that opens another
 CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-\s|\b(?:as|while|when|after|before|but|whereas)\b")
 # inside a subject, the words that make the actor after them the subject's enemy:
-# "a force locked in conflict with the army", "rebels fighting the junta" (but not
+# "a force locked in conflict with the army", "rebels fighting the junta", "who have
+# fought the army since November" (but not
 # "the army, fighting alongside Hezbollah": an ally; "fighting with" may be either)
 OPPONENT_CUE = re.compile(
     r"\b(?:(?:conflict|war|battles?|clashes|clashing|feuding)\s+with|against"
-    r"|(?:fighting|battling)(?!\s+(?:alongside|with|beside|for|under|on|in|to|together)\b))"
+    r"|(?:fight(?:ing|s)?|fought|battl(?:ing|ed|es?))"
+    r"(?!\s+(?:alongside|with|beside|for|under|on|in|to|together)\b))"
     r"\b[^,;]*$",
     re.IGNORECASE,
 )
@@ -1168,7 +1170,12 @@ class EnglishReader:
             found = self.actors.find(own, country=country)
             if found and found[0].span.start == 0 and found[0].span.end == len(own):
                 return found[0].actor
-        named = [m.actor for m in self.actors.find(speaker, country=country)]
+        # not a foe the speaker's words name: "rebels who fought the army for years said"
+        named = [
+            m.actor
+            for m in self.actors.find(speaker, country=country)
+            if not OPPONENT_CUE.search(speaker[: m.span.start])
+        ]
         if named:
             return primary(unique(named))
         lead = re.sub(r"^(?:the|hours\s+later|later|earlier|meanwhile)\s+", "", speaker, flags=re.I)
@@ -1598,8 +1605,12 @@ def _is_place_use(text: str, p: PlaceMatch, outlets: list[tuple[int, int]]) -> b
 
 
 # "captured the capital of Paktika province", "the provincial capital of": a province
-# named as the one whose capital is meant
-CAPITAL_OF_BEFORE = re.compile(r"\bcapital\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# named as the one whose capital is meant; and each of a list after "capitals of"
+# ("the capitals of Kunduz, Takhar and Sar-e-Pol provinces")
+CAPITAL_OF_BEFORE = re.compile(
+    r"\b(?i:capital\s+of\s+(?:the\s+)?)$"
+    r"|\b(?i:capitals\s+of\s+(?:the\s+)?)(?:[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2},?\s+(?:and\s+)?)*$"
+)
 APPOSITIVE_BEFORE = re.compile(r",\s*(?:(?:the|a|its)\s+)?(?:[\w\-]+\s+)?$", re.IGNORECASE)
 CAPITAL_OF_PROVINCE = re.compile(
     r"\bcapital\s+of\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){1,3}(?i:province|governorate)\b"
