@@ -1041,6 +1041,31 @@ def test_they_of_a_speaker_is_the_speaker_not_the_foe_beside_it(extractor: Extra
     assert "Military Forces of Sudan" not in gainers(read(extractor, text, day="2024-02-10"))
 
 
+def test_a_leaver_named_by_a_word_is_none_of_the_named_sides(extractor: Extractor) -> None:
+    # "the enemy" left: not the group whose statement says so
+    text = "MOGADISHU, Oct 24 - Al Shabaab said on Sunday that the enemy had pulled out of El Bur."
+    found = takeovers(read(extractor, text, day="2016-10-24"))
+    assert [m.actor2 for m in found] == [None]
+    assert gainers(found) == {"Al Shabaab"}
+    # a pronoun tells nothing by itself: the side named before it left
+    text = "MOGADISHU, Oct 24 - Ethiopian troops said on Sunday that they had pulled out of El Bur."
+    found = takeovers(read(extractor, text, day="2016-10-24"))
+    assert [m.actor2.name if m.actor2 else None for m in found] == ["Military Forces of Ethiopia"]
+
+
+def test_a_dateline_alone_is_not_the_town(extractor: Extractor) -> None:
+    # "Mogadishu." on its own line says where the report was filed: "a town in central
+    # Somalia" the gazetteer does not know is no event at Mogadishu
+    text = (
+        "Shabaab takes Somali town after Ethiopian pullout\n\n"
+        "Mogadishu. Fighters from the Shabaab group said Sunday they had retaken control "
+        "of a town in central Somalia after Ethiopian troops serving with AMISOM withdrew.\n\n"
+        'The fighters "stormed the town soon after the enemy pulled out" on Sunday, the '
+        "group said."
+    )
+    assert not takeovers(read(extractor, text, day="2016-10-24"))
+
+
 def test_without_a_fight_is_the_manner_of_the_deed_before_it(extractor: Extractor) -> None:
     # the manner phrase tells how the militia left the first town; the second is a
     # comparison with another time

@@ -270,6 +270,20 @@ TRIGGER_OBJECT_ANAPHOR = re.compile(
 )
 # a place that names a road, one end of it or both: "the Shusha-Lachin road",
 # "the Kabul-Kandahar highway"
+# what may stand around a city's name in a line that is only a dateline: "Mogadishu.",
+# "MOGADISHU (AFP) -", "Kabul, Aug 12:"
+DATELINE_REST = re.compile(
+    r"[\s.,:\-–—]*(?:[A-Z][a-z]{2}\w*\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^()]{1,40}\))?[\s.,:\-–—]*"
+)
+
+
+def _dateline_only(text: str, span: Span) -> bool:
+    """Whether a sentence is only a place's name, as a dateline standing alone is."""
+    return bool(DATELINE_REST.fullmatch(text[: span.start])) and bool(
+        DATELINE_REST.fullmatch(text[span.end :])
+    )
+
+
 ROAD_AFTER = re.compile(
     r"(?:\s*[-\u2013]\s*[\w\-']+)?\s+(?i:road|highway|motorway|corridor|route|supply\s+line)\b"
 )
@@ -669,6 +683,9 @@ class EnglishReader:
                 # "part of the Shusha-Lachin road": a road's ends are not what "the
                 # city" of the next sentence stands for
                 and not (p.span and ROAD_AFTER.match(text, p.span.end))
+                # "Mogadishu." or "MOGADISHU (AFP) -" alone: where the report was
+                # filed, not the town the report goes on about
+                and not (p.span and _dateline_only(text, p.span))
             ]
             ctx.note_sentence(
                 claim,
@@ -1041,9 +1058,9 @@ class EnglishReader:
         if leaving is not None:
             # "the Peshmerga withdrew from Kirkuk", "after the withdrawal of ISIS": the
             # one leaving is the loser; the new holder is whoever else the sentence names
-            leaver = _leaving_subject(token, leaving, actor_matches) or _leaver(
-                leaving, actor_matches, agent
-            )
+            told, leaver = _leaving_subject(token, leaving, actor_matches)
+            if not told:
+                leaver = _leaver(leaving, actor_matches, agent)
             if leaver is not None:
                 others = [
                     m.actor
@@ -2354,12 +2371,17 @@ def _locates_site(doc: Any, place: PlaceMatch) -> bool:
     )
 
 
+# the parts of a town or its edge: taking them is no change of the town's hands,
+# whether they are the object ("took several neighbourhoods") or follow the trigger
+# ("pushed into the suburbs of"); one list for both readings keeps them in step
+TOWN_PARTS = ("outskirts", "neighbourhoods", "neighborhoods", "suburbs")
 PARTIAL_OBJECTS = frozenset(
     "swath swaths swathe swathes part parts area areas pocket pockets territory ground "
     "% percent per cent half third quarter most much kilometres kilometers km miles "
     "hectares acres "
-    # "recaptured positions on the outskirts of Aden", "took several neighbourhoods"
-    "positions outposts outskirts neighbourhoods neighborhoods suburbs".split()
+    # "recaptured positions on the outskirts of Aden"
+    "positions outposts".split()
+    + list(TOWN_PARTS)
 )
 # "drove them out of parts of Aden": a part, told after the trigger ("most of" a town
 # is the town changing hands, as the gold rules have it)
@@ -2387,8 +2409,9 @@ PARTIAL_AFTER = re.compile(
     r"\s+(?:of|from)\s+(?:(?:large\s+|some\s+)?parts?|half|areas?|swath(?:e)?s?)\s+of\b"
     # "pushed into the eastern districts of Kobani", "reached the outskirts of": a part
     # of the town, or its edge
-    r"|\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:districts|neighbou?rhoods|quarters|suburbs"
-    r"|outskirts|edges?)\s+of\b"
+    r"|\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:districts|quarters|edges?|"
+    + "|".join(TOWN_PARTS)
+    + r")\s+of\b"
     # "swept into dozens of villages west of Aleppo", "took several villages near
     # Vovchansk": unnamed settlements placed by a town, not the town
     r"|\s+(?:[\w\-]+\s+){0,3}?(?:villages|hamlets|settlements|localities|positions)\s+"
@@ -3013,12 +3036,18 @@ def _leaver(leaving: re.Match[str], matches: list[ActorMatch], agent: Actor | No
     return before[-1].actor if before else agent
 
 
-def _leaving_subject(token: Any, leaving: re.Match[str], matches: list[ActorMatch]) -> Actor | None:
-    """The side named in the subject of the leaving verb, when the parse gives one:
-    "the last Islamic State fighters in the town had surrendered or pulled out" (a verb
-    joined to another takes that one's subject), not the spokesman who said so."""
+def _leaving_subject(
+    token: Any, leaving: re.Match[str], matches: list[ActorMatch]
+) -> tuple[bool, Actor | None]:
+    """Whether the parse gives the leaving verb a subject that tells who leaves, and
+    the side it names: "the last Islamic State fighters in the town had surrendered or
+    pulled out" (a verb joined to another takes that one's subject), not the
+    spokesman who said so. A subject that names no actor at all ("soon after the
+    enemy pulled out", in a group's statement) still tells: someone other than the
+    actors the sentence names left, so none of them is the loser (a pronoun, "they
+    pulled out", tells nothing by itself)."""
     if token is None:
-        return None
+        return False, None
     verb = next((t for t in token.doc if t.idx <= leaving.start() < t.idx + len(t.text)), None)
     if (
         verb is not None
@@ -3030,16 +3059,20 @@ def _leaving_subject(token: Any, leaving: re.Match[str], matches: list[ActorMatc
         # subject that confirms, orders or completes an unowned withdrawal makes it
         verb = verb.head
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
-        return None
+        return False, None
     while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj":
         verb = verb.head
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if len(subjects) != 1:
-        return None
+        return False, None
     toks = list(subjects[0].subtree)
     lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    inside = [m for m in matches if lo <= m.span.start < hi and not m.generic]
-    return inside[0].actor if inside else None
+    inside = [m for m in matches if lo <= m.span.start < hi]
+    if not inside:
+        return subjects[0].tag_ not in ("PRP", "WDT", "WP", "EX"), None
+    named = [m for m in inside if not m.generic]
+    # (a generic word, "troops", may stand for a side named elsewhere in the sentence)
+    return bool(named), named[0].actor if named else None
 
 
 # Verbs whose object, a taking noun, was done by their subject ("completed the capture")
