@@ -1053,6 +1053,30 @@ def test_a_leaver_named_by_a_word_is_none_of_the_named_sides(extractor: Extracto
     assert [m.actor2.name if m.actor2 else None for m in found] == ["Military Forces of Ethiopia"]
 
 
+def test_the_mission_the_leavers_serve_under_is_not_who_moves_in(extractor: Extractor) -> None:
+    text = (
+        "Al Shabaab seizes Somali town after AU troops' pullout\n\n"
+        "ELBUR, Somalia - Ethiopian troops serving under the African Union Mission in "
+        "Somalia (AMISOM) pulled out of Elbur on Monday.\n\n"
+        "The town fell to Al Shabaab militants hours later, a district official said."
+    )
+    found = takeovers(read(extractor, text, day="2017-04-03"))
+    assert gainers(found) == {"Al Shabaab"}
+    # told as a pullout and as a fall: one change, a non-violent transfer both times
+    assert {m.sub_event_type for m in found} == {"Non-violent transfer of territory"}
+
+
+def test_a_takeover_on_other_days_keeps_its_own_type(extractor: Extractor) -> None:
+    text = (
+        "KHARTOUM, Dec 20 - The army withdrew from Wad Madani on Monday and the RSF "
+        "moved in. The army recaptured Wad Madani in a fierce assault on Jan 11."
+    )
+    found = takeovers(read(extractor, text, day="2024-01-12"))
+    assert {(m.actor1.name if m.actor1 else None, m.sub_event_type) for m in found} >= {
+        ("Military Forces of Sudan", "Government regains territory")
+    }
+
+
 def test_a_dateline_alone_is_not_the_town(extractor: Extractor) -> None:
     # "Mogadishu." on its own line says where the report was filed: "a town in central
     # Somalia" the gazetteer does not know is no event at Mogadishu

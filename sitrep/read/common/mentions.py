@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from datetime import timedelta
 
 from sitrep.core.records import Actor, Claim, Mention, PlaceMatch, Status, TimeRef, short_hash
 from sitrep.read.common.dates import window
@@ -26,6 +27,7 @@ __all__ = [
     "context_links",
     "family_group",
     "infer_gaining_sides",
+    "one_type_per_change",
     "place_id",
     "place_mentions",
     "primary",
@@ -78,6 +80,9 @@ ACTING_FAMILIES = frozenset(
         Family.CIVILIANS,
     }
 )
+
+# the sub-event type of a place handed over or left to the other side, no fight told
+TRANSFER = "Non-violent transfer of territory"
 
 
 def family_group(family: Family) -> str:
@@ -157,7 +162,7 @@ def build_mention(
         family, agent_kind=a1.kind if a1 else agent_kind, loser_kind=a2.kind if a2 else None
     )
     if family is Family.TAKE and handover:
-        sub = "Non-violent transfer of territory"
+        sub = TRANSFER
     confidence = weight * (1.0 if target.span else 0.7) * (1.0 if a1 else 0.8)
     return Mention(
         id=short_hash(
@@ -421,6 +426,53 @@ def prefer_named_sides(
     return out
 
 
+def one_type_per_change(
+    mentions: Sequence[Mention], *, side_of: Callable[[Actor], str], slack_days: int = 2
+) -> list[Mention]:
+    """One change told both as a withdrawal and as a takeover is one kind of event.
+
+    "Al Shabaab seizes town after AU troops' pullout ... Ethiopian troops pulled out
+    of Elbur ... the town fell to Al Shabaab": the takers moved into a town its
+    holders left, which ACLED codes as a non-violent transfer of territory, however
+    the headline words it. So when an article tells a non-violent transfer of a
+    place, its other news tellings of a takeover of that place by the same side,
+    within ``slack_days``, take that type too, and the merger sees one change, not
+    a battle and a transfer. A takeover by another side, or on other days, is
+    another change and keeps its type.
+    """
+    news = (Status.OCCURRED, Status.CLAIMED)
+
+    def told(m: Mention) -> bool:
+        return (
+            m.sub_event_type in TERRITORY_SUB_TYPES
+            and m.status in news
+            and not m.reference
+            and m.actor1 is not None
+            and place_id(m) is not None
+        )
+
+    transfers = [m for m in mentions if told(m) and m.sub_event_type == TRANSFER]
+    if not transfers:
+        return list(mentions)
+
+    def same_change(m: Mention, t: Mention) -> bool:
+        assert m.actor1 is not None and t.actor1 is not None
+        if place_id(m) != place_id(t) or side_of(m.actor1) != side_of(t.actor1):
+            return False
+        if m.time is None or t.time is None:
+            return True
+        (a0, a1), (b0, b1) = window(m.time), window(t.time)
+        slack = timedelta(days=slack_days)
+        return a0 <= b1 + slack and b0 <= a1 + slack
+
+    out: list[Mention] = []
+    for m in mentions:
+        if told(m) and m.sub_event_type != TRANSFER and any(same_change(m, t) for t in transfers):
+            m = replace(m, sub_event_type=TRANSFER, event_type=event_type_of(TRANSFER))
+        out.append(m)
+    return out
+
+
 def infer_gaining_sides(
     mentions: Sequence[Mention],
     named: Sequence[tuple[int, Actor]],
@@ -558,7 +610,7 @@ def with_gainer(m: Mention, found: Actor) -> Mention:
     the new actor 1 ("Non-violent transfer" stays); told by the article, not by the
     sentence, so a little less sure."""
     sub = m.sub_event_type
-    if sub != "Non-violent transfer of territory":
+    if sub != TRANSFER:
         sub = sub_type_for(
             Family.TAKE,
             agent_kind=found.kind,

@@ -68,6 +68,7 @@ from sitrep.read.common.mentions import (
     FAMILY_PRIORITY,
     context_links,
     infer_gaining_sides,
+    one_type_per_change,
     place_id,
     place_mentions,
     prefer_named_sides,
@@ -760,6 +761,7 @@ class EnglishReader:
                 else m
                 for m in mentions
             ]
+        mentions = one_type_per_change(mentions, side_of=self.actors.controller_of)
         mentions = settle_denials(mentions, denied)
         mentions.extend(context_links(mentions))
         return ArticleReading(
@@ -1068,6 +1070,9 @@ class EnglishReader:
                     if m.actor.id != leaver.id
                     and m.actor.kind not in NON_HOLDERS
                     and not SETBACK_TO.search(text[max(0, m.span.start - 40) : m.span.start])
+                    # "Ethiopian troops serving under AMISOM pulled out": the leavers' own
+                    # mission, not who moves in
+                    and not SERVING_UNDER.search(text[max(0, m.span.start - 60) : m.span.start])
                 ]
                 agent, loser, assoc = (primary(others), leaver, [])
                 if agent is None and (given := HANDING_TO.search(text[leaving.end() :])):
@@ -2914,6 +2919,12 @@ def _pronoun_owned(side: list[ActorMatch], text: str) -> bool:
 # after a withdrawal: "..., handing Russia its biggest gain", "giving Moscow control of"
 # "withdrew from Myawaddy, handing a setback to the resistance": the side dealt a
 # setback or a blow by the withdrawal loses with the leaver, it does not gain
+SERVING_UNDER = re.compile(
+    r"\b(?:serving|deployed|operating|stationed)\s+(?:under|with|in|for)\s+(?:the\s+)?"
+    r"(?:[\w'’\-]+\s+){0,6}?(?:\(\s*)?$"
+    r"|\b(?:as\s+)?part\s+of\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,6}?(?:\(\s*)?$",
+    re.IGNORECASE,
+)
 SETBACK_TO = re.compile(
     r"\b(?:setback|blow|defeat|humiliation)s?\s+(?:\w+\s+){0,2}?(?:to|for)\s+(?:the\s+)?$",
     re.IGNORECASE,
