@@ -1077,6 +1077,29 @@ def test_a_takeover_on_other_days_keeps_its_own_type(extractor: Extractor) -> No
     }
 
 
+def test_a_capture_talked_about_is_the_news_the_report_tells(extractor: Extractor) -> None:
+    text = (
+        "Russia said on Saturday its troops had withdrawn from the town of Lyman in eastern "
+        "Ukraine to avoid being surrounded by Ukraine's army.\n"
+        "Ukraine's capture of Lyman, which has served for months as a logistics hub for "
+        "Russian operations, marked a major defeat for Moscow."
+    )
+    found = takeovers(read(extractor, text, day="2022-10-01"))
+    # the speaker's troops left; the country that owns the capture took the town; the
+    # capture talked about is that same news, and "a defeat for Moscow" is no place
+    assert {m.place.place.name for m in found if m.place} == {"Lyman"}
+    assert gainers(found) == {"Military Forces of Ukraine"}
+    assert {m.actor2.name for m in found if m.actor2} == {"Military Forces of Russia"}
+    assert len(found) == 2
+    # a recollection by the same side of another time stays background
+    text = (
+        "Ukrainian forces recaptured Lyman on Saturday.\n"
+        "Ukraine's first capture of Lyman in May was short-lived."
+    )
+    found = takeovers(read(extractor, text, day="2022-10-01"))
+    assert [m.trigger for m in found] == ["recaptured"]
+
+
 def test_a_dateline_alone_is_not_the_town(extractor: Extractor) -> None:
     # "Mogadishu." on its own line says where the report was filed: "a town in central
     # Somalia" the gazetteer does not know is no event at Mogadishu
@@ -1129,10 +1152,16 @@ def test_denials_worded_as_wire_copy_words_them(extractor: Extractor) -> None:
         "said. Armenia denied this, saying fighting went on.",
         "BAKU, Nov 8 - Azerbaijani forces have captured the town of Shusha, the president "
         "said. His claims about the town were quickly disputed by Armenia.",
+        # the capital for its government: no seizure at Yerevan, and still a denial
+        "BAKU, Oct 9 - Azerbaijan said on Friday its forces had captured the town of "
+        "Jabrayil. Baku's claims about the seizure of the town were quickly disputed by "
+        "Yerevan.",
     ):
         mentions = read(extractor, text, day="2021-11-02")
         assert not takeovers(mentions), text
-        assert takeovers(mentions, Status.CLAIMED), text
+        claimed = takeovers(mentions, Status.CLAIMED)
+        assert claimed, text
+        assert "Yerevan" not in {m.place.place.name for m in claimed if m.place}, text
 
 
 def test_a_liberation_in_a_name_is_no_trigger() -> None:

@@ -16,7 +16,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import timedelta
 
-from sitrep.core.records import Actor, Claim, Mention, PlaceMatch, Status, TimeRef, short_hash
+from sitrep.core.records import (
+    Actor,
+    Claim,
+    Mention,
+    PlaceMatch,
+    Precision,
+    Status,
+    TimeRef,
+    short_hash,
+)
 from sitrep.read.common.dates import window
 from sitrep.read.typology import TERRITORY_SUB_TYPES, Family, event_type_of, sub_type_for
 
@@ -32,6 +41,7 @@ __all__ = [
     "place_mentions",
     "primary",
     "reference_mentions",
+    "retold_as_news",
     "settle_denials",
     "strongest_per_place",
     "unique",
@@ -470,6 +480,61 @@ def one_type_per_change(
         if told(m) and m.sub_event_type != TRANSFER and any(same_change(m, t) for t in transfers):
             m = replace(m, sub_event_type=TRANSFER, event_type=event_type_of(TRANSFER))
         out.append(m)
+    return out
+
+
+def retold_as_news(
+    mentions: Sequence[Mention], *, side_of: Callable[[Actor], str]
+) -> list[Mention]:
+    """A takeover the sentence talks about that the article reports as news.
+
+    "Russia said its troops had withdrawn from Lyman on Saturday ... Ukraine's capture
+    of Lyman marked a major defeat for Moscow": the noun is read as a thing talked
+    about (background) when its sentence is taken alone, but the report tells that
+    very change as news, in the same days (a day or a week, not a month or a year),
+    by the same side or as a place its holder left untold to whom: it is the news
+    told again, with its status, so the merger makes one event of both. A
+    recollection of another time ("IS overran Raqqa in 2014"), by another side, or
+    with no side stays background.
+    """
+    news = [
+        m
+        for m in mentions
+        if m.sub_event_type in TERRITORY_SUB_TYPES
+        and m.status in (Status.OCCURRED, Status.CLAIMED)
+        and not m.reference
+        and place_id(m) is not None
+    ]
+
+    def same_side(n: Mention, side: str) -> bool:
+        if n.actor1 is not None:
+            return side_of(n.actor1) == side
+        # "its troops had withdrawn": left, to whom untold, by the other side
+        return n.actor2 is not None and side_of(n.actor2) != side
+
+    def told_as(m: Mention) -> Mention | None:
+        if (
+            m.status is not Status.BACKGROUND
+            or m.sub_event_type not in TERRITORY_SUB_TYPES
+            or m.actor1 is None
+            or (m.time is not None and m.time.precision in (Precision.MONTH, Precision.YEAR))
+        ):
+            return None
+        side = side_of(m.actor1)
+        for n in news:
+            if place_id(n) != place_id(m) or not same_side(n, side):
+                continue
+            if m.time is None or n.time is None:
+                return n
+            (a0, a1), (b0, b1) = window(m.time), window(n.time)
+            if a0 <= b1 and b0 <= a1:
+                return n
+        return None
+
+    out: list[Mention] = []
+    for m in mentions:
+        n = told_as(m)
+        out.append(m if n is None else replace(m, status=n.status))
     return out
 
 

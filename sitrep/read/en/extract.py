@@ -74,6 +74,7 @@ from sitrep.read.common.mentions import (
     prefer_named_sides,
     primary,
     reference_mentions,
+    retold_as_news,
     settle_denials,
     strongest_per_place,
     unique,
@@ -703,6 +704,11 @@ class EnglishReader:
             for p in places[i]
             if p.place.kind is not PlacePrecision.COUNTRY
         }
+        # (an anniversary's lead settles first: its retellings are no news for a recall
+        # to be told again as)
+        mentions = retold_as_news(
+            _anniversary_retold(mentions, sentences), side_of=self.actors.controller_of
+        )
         if any(m.actor1 is None and m.sub_event_type in TERRITORY_SUB_TYPES for m in mentions):
             # a takeover with no taker in its sentence: the article may name it elsewhere
             # (not in a sentence that only recalls the past: "Deir ez-Zor was besieged
@@ -747,7 +753,7 @@ class EnglishReader:
                     # same change told again does), not whoever the article names near it
                     nearby=lambda m: PLACE_SURRENDER.match(m.trigger) is None,
                 )
-        mentions = _retarget_country_level(_anniversary_retold(mentions, sentences))
+        mentions = _retarget_country_level(mentions)
         mentions = prefer_named_sides(
             mentions, self._generic_taker, side_of=self.actors.controller_of
         )
@@ -1061,7 +1067,12 @@ class EnglishReader:
             # "the Peshmerga withdrew from Kirkuk", "after the withdrawal of ISIS": the
             # one leaving is the loser; the new holder is whoever else the sentence names
             told, leaver = _leaving_subject(token, leaving, actor_matches)
-            if not told:
+            if leaver is None and claim.speaker and token is not None and _speaker_subject(token):
+                # "Russia said its troops had withdrawn from Lyman": the speaker's
+                # troops, not the country's army that "troops" names without a speaker
+                speaker = _governing_speaker(token) or claim.speaker
+                leaver = self._speaker_actor(speaker, sentence_country(places, ctx))
+            if leaver is None and not told:
                 leaver = _leaver(leaving, actor_matches, agent)
             if leaver is not None:
                 others = [
@@ -1423,10 +1434,14 @@ class EnglishReader:
         """State forces named by a country on the subject of a taking verb: "Turkey
         occupied Afrin in March", "Ukraine recaptured Kherson". Not a handover
         ("Armenia handed over Aghdam": the giver) and not "fell to" (the subject is
-        the place that fell)."""
-        if token.pos_ != "VERB" or token.lemma_.lower() in COUNTRY_SUBJECT_NOT_TAKER:
+        the place that fell). For a taking noun, the country that owns it: "Ukraine's
+        capture of Lyman"."""
+        if token.pos_ == "NOUN":
+            subject = next((c for c in token.children if c.dep_ == "poss"), None)
+        elif token.pos_ != "VERB" or token.lemma_.lower() in COUNTRY_SUBJECT_NOT_TAKER:
             return None
-        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        else:
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ != "PROPN":
             return None
         words = [c for c in subject.children if c.dep_ == "compound" and c.i < subject.i]
@@ -1601,6 +1616,12 @@ PERSON_AFTER = re.compile(
 _NAME_LIST = r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?(?:\s*,\s*|\s+and\s+))*"
 METONYMY_BEFORE = re.compile(
     r"\b(?i:backed|supported|armed|funded|sponsored|trained)\s+by\s+" + _NAME_LIST + r"$|"
+    # "a major defeat for Moscow", "a blow to Kyiv": the state that loses or gains
+    r"\b(?i:defeats?|blows?|setbacks?|humiliations?|victory|victories|win|boost)"
+    r"\s+(?:\w+\s+)?(?i:for|to)\s+" + _NAME_LIST + r"$|"
+    # "the claims were quickly disputed by Yerevan": a government that speaks
+    r"\b(?i:denied|disputed|rejected|dismissed|refuted|contested|confirmed|claimed"
+    r"|announced|reported)\s+(?:\w+\s+)?by\s+" + _NAME_LIST + r"$|"
     r"\b(?i:loyal|allied|close)\s+to\s+" + _NAME_LIST + r"$",
 )
 
