@@ -162,3 +162,22 @@ def test_prefix_ids_are_every_ngram_in_the_vocabulary() -> None:
 def test_a_vocabulary_without_a_prefix_is_read_ngram_by_ngram() -> None:
     assert clf._parents(["a", "ab", "abc"], {"a": 0, "ab": 1, "abc": 2}) == [-1, 0, 1]
     assert clf._parents(["a", "abc"], {"a": 0, "abc": 1}) is None
+
+
+def test_may_match_is_true_whenever_the_filter_finds_something() -> None:
+    either = rules._either_filter((), ())
+    gate = ChunkedFilter(either)  # type: ignore[arg-type]
+    narrower = [
+        (f, ChunkedFilter(f, gate))  # type: ignore[arg-type]
+        for f in (rules.insult_filter(), rules.accusation_filter())
+    ]
+    cleared = 0
+    for text in _texts():
+        found = either.contains_profanity(text)  # type: ignore[attr-defined]
+        may = gate.may_match(text)
+        assert may or not found, text
+        cleared += not may
+        # The narrower filters, reading the gate's clean chunks, answer as their filters.
+        for plain, chunked in narrower:
+            assert chunked.find_matches(text) == plain.find_matches(text), text  # type: ignore[attr-defined]
+    assert cleared > 100  # most comments are cleared without any full scan

@@ -217,18 +217,55 @@ class ChunkedFilter:
         known = self._memory.get(text)
         if known is not None:
             return known
-        if len(self._memory) >= CHUNK_MEMORY:
-            self._memory.clear()
-        # One scan answers for both when the wider filter finds the chunk clean.
-        wider = self._wider._chunk(text) if self._wider is not None else None
-        if wider is not None and not wider.matches:
-            self._memory[text] = wider
-            return wider
-        known = self._plain(text) if _PLAIN.fullmatch(text) else self._unscanned(text)
+        known = self._clean(text)
         if known is None:
             known = self._record(self.filter.find_matches(text), self._readings(text))
-        self._memory[text] = known
+        self._remember(text, known)
         return known
+
+    def _remember(self, text: str, known: _Chunk) -> None:
+        if len(self._memory) >= CHUNK_MEMORY:
+            self._memory.clear()
+        self._memory[text] = known
+
+    def _clean(self, text: str) -> _Chunk | None:
+        """A clean chunk's record without the full scan; None when it may match.
+
+        The wider filter's record when it has found the chunk clean (one look-up
+        answers for both), else this filter's own tests.
+        """
+        if self._wider is not None:
+            wider = self._wider._memory.get(text)
+            if wider is not None and not wider.matches:
+                return wider
+        return self._plain(text) if _PLAIN.fullmatch(text) else self._unscanned(text)
+
+    def may_match(self, text: str) -> bool:
+        """True whenever ``contains_profanity`` is, without scanning a chunk that may match.
+
+        It answers True when a chunk's tests cannot clear it (where the full scan would
+        decide): a gate in front of narrower filters that scan such chunks
+        themselves, so the chunk is not scanned twice. False is exact: every chunk is
+        clean and no match can cross a space.
+        """
+        if "\0" in text:
+            return True
+        found: list[tuple[int, _Chunk]] = []
+        may = False
+        for m in _CHUNK.finditer(text):
+            chunk_text = m.group()
+            known = self._memory.get(chunk_text)
+            if known is None:
+                # Every chunk is tested (and a clean one remembered) even after one that
+                # may match: the narrower filters then find the clean ones here.
+                known = self._clean(chunk_text)
+                if known is None:
+                    may = True
+                    continue
+                self._remember(chunk_text, known)
+            may = may or bool(known.matches)
+            found.append((m.start(), known))
+        return may or (len(found) > 1 and self._joined(found))
 
     def _record(
         self, matches: tuple[ProfanityMatch, ...], readings: tuple[tuple[str, ...], ...]
