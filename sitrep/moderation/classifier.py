@@ -492,7 +492,9 @@ class _FastScorer:
         kind, tokenize, ngrams, cache = self.word_blocks[block]
         if kind == "words":
             grams = _word_ngrams(tokenize(prepared), *ngrams)
-            found = [vocabulary[t] for t in grams if t in vocabulary]
+            get = vocabulary.get
+            # One look-up per term (most of a comment's bigrams are not terms).
+            found = [i for t in grams if (i := get(t)) is not None]
             return np.array(found, dtype=np.int64) if found else self._empty
         if len(cache) > _WORD_CACHE:
             cache.clear()
