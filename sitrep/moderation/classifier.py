@@ -11,8 +11,11 @@ The file is a zip archive (numpy can open it as an ``.npz``): ``meta.json`` (for
 and version, the labels, the scikit-learn version that fitted it, the intercept
 and each feature block's analyzer and n-gram range), and per block its terms in
 term-id order, one per line (``NAME.terms.txt``), their idf and the model's
-weights (``NAME.idf.npy``, ``NAME.coef.npy``, float64). Nothing in it is
-unpickled. Files saved before this format (a joblib pickle of the pipeline)
+weights (``NAME.idf.npy``, ``NAME.coef.npy``, float64); a character block also holds
+the n-gram ids of the model's own words (``NAME.known.txt``, one word a line, with
+``NAME.known_offsets.npy`` and ``NAME.known_ids.npy``, integers), which spare the
+scorer working them out the first time it meets each (files without them are read
+as before). Nothing in it is unpickled. Files saved before this format (a joblib pickle of the pipeline)
 still load, through scikit-learn; ``sitrep moderate train`` rewrites them.
 """
 
