@@ -15,8 +15,9 @@ weights (``NAME.idf.npy``, ``NAME.coef.npy``, float64); a character block also h
 the n-gram ids of the model's own words (``NAME.known.txt``, one word a line, with
 ``NAME.known_offsets.npy`` and ``NAME.known_ids.npy``, integers), which spare the
 scorer working them out the first time it meets each (files without them are read
-as before). Nothing in it is unpickled. Files saved before this format (a joblib pickle of the pipeline)
-still load, through scikit-learn; ``sitrep moderate train`` rewrites them.
+as before). Nothing in it is unpickled. Files saved before this format (a joblib
+pickle of the pipeline) still load, through scikit-learn; ``sitrep moderate train``
+rewrites them.
 """
 
 from __future__ import annotations
