@@ -344,6 +344,9 @@ def test_train_and_use_classifier(tmp_path: Path) -> None:
         assert sorted(archive.namelist()) == [
             "chars.coef.npy",
             "chars.idf.npy",
+            "chars.known.txt",
+            "chars.known_ids.npy",
+            "chars.known_offsets.npy",
             "chars.terms.txt",
             "meta.json",
             "words.coef.npy",
