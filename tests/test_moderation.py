@@ -344,6 +344,9 @@ def test_train_and_use_classifier(tmp_path: Path) -> None:
         assert sorted(archive.namelist()) == [
             "chars.coef.npy",
             "chars.idf.npy",
+            "chars.known.txt",
+            "chars.known_ids.npy",
+            "chars.known_offsets.npy",
             "chars.terms.txt",
             "meta.json",
             "words.coef.npy",
@@ -404,6 +407,28 @@ def test_fast_scorer_matches_scikit_learn_with_its_word_cache(tmp_path: Path) ->
     scorer._alone.clear()
     assert together == pytest.approx(
         [float(p) for p in pipeline.predict_proba(words)[:, 1]],  # type: ignore[attr-defined]
+        abs=1e-9,
+    )
+
+
+def test_saved_word_table_holds_the_ids_the_scorer_finds(tmp_path: Path) -> None:
+    import numpy as np
+
+    from sitrep.moderation import classifier as clf
+
+    pipeline = _fitted_on_corpus_sample()
+    clf.save(pipeline, tmp_path / "m.npz", positive_label="offensive", labels=["a", "offensive"])
+    scorer = clf.load(tmp_path / "m.npz").scorer
+    fresh = clf._fast_scorer(pipeline)  # no table: every word's n-grams looked up
+    assert scorer is not None and fresh is not None and fresh.known == [None, None]
+    table = scorer.known[0]
+    assert table is not None and len(table[0]) > 1000
+    for word in list(table[0])[::37]:
+        want = np.sort(fresh._ids(0, word))
+        assert np.array_equal(np.sort(scorer._ids(0, word)), want), word
+    texts = ["خفه شو احمق", "ممنون از گزارش خوبتان", "you are an idiot"]
+    assert [scorer.probability(t) for t in texts] == pytest.approx(
+        [float(p) for p in pipeline.predict_proba(texts)[:, 1]],  # type: ignore[attr-defined]
         abs=1e-9,
     )
 

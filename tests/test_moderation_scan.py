@@ -130,3 +130,54 @@ def test_fast_scorer_matches_scikit_learn() -> None:
     want = [float(p) for p in pipeline.predict_proba(texts)[:, 1]]
     for text, p in zip(texts, want, strict=True):
         assert scorer.probability(text) == pytest.approx(p, abs=1e-9), text
+
+
+def test_word_forms_are_the_filters_word_lookup() -> None:
+    from persian_text_guard._scan import _try_find_word
+
+    for profanity_filter in _filters():
+        chunked = ChunkedFilter(profanity_filter)  # type: ignore[arg-type]
+        state = chunked._state
+        # Every form, each entry with a suffix it may not take, and the corpus's words.
+        tokens = set(chunked._forms) | {w[:-1] for w in state.words}
+        tokens |= {w + s for w in list(state.words)[:200] for s in ("ی", "ا", "ها", "هاش")}
+        tokens |= {w for e in read_corpus()[:400] for w in e.text.split()}
+        for token in tokens:
+            assert (token in chunked._forms) == (_try_find_word(state, token) is not None), token
+
+
+def test_prefix_ids_are_every_ngram_in_the_vocabulary() -> None:
+    texts, targets = training_set()
+    scorer = clf._fast_scorer(clf.fit(texts[::5], targets[::5], seed=2))
+    assert scorer is not None
+    vocabulary, parents = scorer.blocks[0][0], scorer.parents[0]
+    assert parents is not None  # no max_features cut: every prefix is a term
+    for word in ["احمق", "idiot", "x", "ناموووس", "k0s", "z" * 12, *texts[0].split()]:
+        padded = f" {word} "
+        grams = [padded[i : i + n] for n in range(1, 6) for i in range(len(padded) - n + 1)]
+        want = sorted(vocabulary[g] for g in grams if g in vocabulary)
+        assert sorted(clf._prefix_ids(padded, 5, vocabulary, parents)) == want, word
+
+
+def test_a_vocabulary_without_a_prefix_is_read_ngram_by_ngram() -> None:
+    assert clf._parents(["a", "ab", "abc"], {"a": 0, "ab": 1, "abc": 2}) == [-1, 0, 1]
+    assert clf._parents(["a", "abc"], {"a": 0, "abc": 1}) is None
+
+
+def test_may_match_is_true_whenever_the_filter_finds_something() -> None:
+    either = rules._either_filter((), ())
+    gate = ChunkedFilter(either)  # type: ignore[arg-type]
+    narrower = [
+        (f, ChunkedFilter(f, gate))  # type: ignore[arg-type]
+        for f in (rules.insult_filter(), rules.accusation_filter())
+    ]
+    cleared = 0
+    for text in _texts():
+        found = either.contains_profanity(text)  # type: ignore[attr-defined]
+        may = gate.may_match(text)
+        assert may or not found, text
+        cleared += not may
+        # The narrower filters, reading the gate's clean chunks, answer as their filters.
+        for plain, chunked in narrower:
+            assert chunked.find_matches(text) == plain.find_matches(text), text  # type: ignore[attr-defined]
+    assert cleared > 100  # most comments are cleared without any full scan

@@ -11,9 +11,13 @@ The file is a zip archive (numpy can open it as an ``.npz``): ``meta.json`` (for
 and version, the labels, the scikit-learn version that fitted it, the intercept
 and each feature block's analyzer and n-gram range), and per block its terms in
 term-id order, one per line (``NAME.terms.txt``), their idf and the model's
-weights (``NAME.idf.npy``, ``NAME.coef.npy``, float64). Nothing in it is
-unpickled. Files saved before this format (a joblib pickle of the pipeline)
-still load, through scikit-learn; ``sitrep moderate train`` rewrites them.
+weights (``NAME.idf.npy``, ``NAME.coef.npy``, float64); a character block also holds
+the n-gram ids of the model's own words (``NAME.known.txt``, one word a line, with
+``NAME.known_offsets.npy`` and ``NAME.known_ids.npy``, integers), which spare the
+scorer working them out the first time it meets each (files without them are read
+as before). Nothing in it is unpickled. Files saved before this format (a joblib
+pickle of the pipeline) still load, through scikit-learn; ``sitrep moderate train``
+rewrites them.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ import time
 import zipfile
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -198,6 +202,7 @@ def save(pipeline: Any, out_path: Path, *, positive_label: str, labels: Sequence
     import sklearn
 
     blocks, intercept = _blocks_of(pipeline)
+    blocks = _known_words(blocks, intercept)
     meta = {
         "format": FORMAT,
         "version": FORMAT_VERSION,
@@ -221,6 +226,11 @@ def save(pipeline: Any, out_path: Path, *, positive_label: str, labels: Sequence
         entries.append((f"{b.name}.terms.txt", "\n".join(b.terms).encode("utf-8")))
         entries.append((f"{b.name}.idf.npy", _npy(b.idf)))
         entries.append((f"{b.name}.coef.npy", _npy(b.coef)))
+        if b.known is not None:
+            words, offsets, ids = b.known
+            entries.append((f"{b.name}.known.txt", "\n".join(words).encode("utf-8")))
+            entries.append((f"{b.name}.known_offsets.npy", _npy(offsets, "<i8")))
+            entries.append((f"{b.name}.known_ids.npy", _npy(ids, "<i4")))
     out_path.parent.mkdir(parents=True, exist_ok=True)
     partial = out_path.with_name(out_path.name + ".partial")
     with zipfile.ZipFile(partial, "w") as archive:
@@ -234,12 +244,46 @@ def save(pipeline: Any, out_path: Path, *, positive_label: str, labels: Sequence
     _load.cache_clear()
 
 
-def _npy(values: Any) -> bytes:
+def _npy(values: Any, dtype: str = "<f8") -> bytes:
     import numpy as np
 
     buffer = io.BytesIO()
-    np.lib.format.write_array(buffer, np.ascontiguousarray(values, dtype="<f8"), allow_pickle=False)
+    np.lib.format.write_array(buffer, np.ascontiguousarray(values, dtype=dtype), allow_pickle=False)
     return buffer.getvalue()
+
+
+def _known_words(blocks: list[_Block], intercept: float) -> list[_Block]:
+    """The blocks, each char_wb block with the n-gram ids of the word blocks' single words.
+
+    A word's character n-grams are most of what scoring a comment costs the first time
+    the scorer meets the word (its ids are remembered after); the model's own words
+    (its word blocks' one-word terms: the words it was trained on) are the ones
+    comments use most, so their ids are worked out here, once, and the file holds them.
+    They are the ids the scorer would find (``_FastScorer._ids``), in its order.
+    """
+    import numpy as np
+
+    words = sorted(
+        {
+            t
+            for b in blocks
+            if b.analyzer == "word" and b.ngram_range[0] == 1
+            for t in b.terms
+            if t and not any(c.isspace() for c in t)
+        }
+    )
+    scorer = _FastScorer(blocks, intercept)
+    out: list[_Block] = []
+    for index, b in enumerate(blocks):
+        if b.analyzer != "char_wb" or not words:
+            out.append(b)
+            continue
+        found = [scorer._ids(index, word) for word in words]
+        offsets = np.zeros(len(found) + 1, dtype=np.int64)
+        np.cumsum([len(ids) for ids in found], out=offsets[1:])
+        ids = np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+        out.append(replace(b, known=(words, offsets, ids)))
+    return out
 
 
 @dataclass(frozen=True)
@@ -258,6 +302,9 @@ class _Block:
     terms: Sequence[str]
     idf: Any
     coef: Any
+    #: A char_wb block's n-gram ids of words known in advance (see ``_known_words``):
+    #: the words, and the ids of word ``k`` at ``ids[offsets[k]:offsets[k + 1]]``.
+    known: tuple[Sequence[str], Any, Any] | None = None
 
 
 def _blocks_of(pipeline: Any) -> tuple[list[_Block], float]:
@@ -418,9 +465,21 @@ class _FastScorer:
         # tokenizer and n-gram lengths. Both read the text as ``prepare`` folds it,
         # folded once.
         self.word_blocks: list[tuple[str, Any, tuple[int, int], dict[str, Any]]] = []
+        # Per char_wb block: each term's prefix's id, when the vocabulary has them all.
+        self.parents: list[list[int] | None] = []
+        # Per char_wb block: the file's known words (their row), offsets and ids.
+        self.known: list[tuple[dict[str, int], list[int], Any] | None] = []
         for b in blocks:
             vocabulary = dict(zip(b.terms, range(len(b.terms)), strict=True))
             self.blocks.append((vocabulary, b.idf, b.idf * b.coef))
+            closed = b.analyzer == "char_wb" and b.ngram_range[0] == 1
+            self.parents.append(_parents(b.terms, vocabulary) if closed else None)
+            if b.known is None:
+                self.known.append(None)
+            else:
+                words, offsets, ids = b.known
+                rows = dict(zip(words, range(len(words)), strict=True))
+                self.known.append((rows, offsets.tolist(), ids))
             if b.analyzer == "char_wb":
                 self.word_blocks.append(("chars", None, b.ngram_range, {}))
             else:
@@ -437,26 +496,37 @@ class _FastScorer:
         kind, tokenize, ngrams, cache = self.word_blocks[block]
         if kind == "words":
             grams = _word_ngrams(tokenize(prepared), *ngrams)
-            found = [vocabulary[t] for t in grams if t in vocabulary]
+            get = vocabulary.get
+            # One look-up per term (most of a comment's bigrams are not terms).
+            found = [i for t in grams if (i := get(t)) is not None]
             return np.array(found, dtype=np.int64) if found else self._empty
         if len(cache) > _WORD_CACHE:
             cache.clear()
         low, high = ngrams
+        parents, known = self.parents[block], self.known[block]
         parts = []
         for word in prepared.split():
             ids = cache.get(word)
+            if ids is None and known is not None:
+                row = known[0].get(word)
+                if row is not None:
+                    offsets = known[1]
+                    ids = cache[word] = known[2][offsets[row] : offsets[row + 1]]
             if ids is None:
                 # char_wb's n-grams of one word (as scikit-learn makes them, n from 1):
                 # the word padded with a space each side, every n up to its length.
                 padded = f" {word} "
                 size = len(padded)
-                grams = [
-                    padded[i : i + n]
-                    for n in range(low, min(high, size) + 1)
-                    for i in range(size - n + 1)
-                ]
-                # Membership then item in one comprehension: no method call per n-gram.
-                found = [vocabulary[g] for g in grams if g in vocabulary]
+                if parents is not None:
+                    found = _prefix_ids(padded, high, vocabulary, parents)
+                else:
+                    grams = [
+                        padded[i : i + n]
+                        for n in range(low, min(high, size) + 1)
+                        for i in range(size - n + 1)
+                    ]
+                    # Membership then item in one comprehension: no method call per n-gram.
+                    found = [vocabulary[g] for g in grams if g in vocabulary]
                 ids = cache[word] = np.array(found, dtype=np.int64)
             parts.append(ids)
         return np.concatenate(parts) if parts else self._empty
@@ -517,6 +587,44 @@ class _FastScorer:
                 self._alone.clear()
             self._alone[text] = p
         return p
+
+
+def _parents(terms: Sequence[str], vocabulary: dict[str, int]) -> list[int] | None:
+    """Each term's prefix's id (its first n-1 characters; -1 for one character), or None
+    when a term's prefix is not a term.
+
+    A fitted char_wb vocabulary has the prefix of every term when no ``max_features``
+    cut it: a prefix occurs in every text its n-gram occurs in, so its document
+    frequency passes ``min_df`` too.
+    """
+    parents = [vocabulary.get(term[:-1], -1) if len(term) > 1 else -1 for term in terms]
+    if any(p < 0 and len(t) > 1 for t, p in zip(terms, parents, strict=True)):
+        return None
+    return parents
+
+
+def _prefix_ids(
+    padded: str, high: int, vocabulary: dict[str, int], parents: list[int]
+) -> list[int]:
+    """The ids of a padded word's n-grams (1 to ``high``), given ``_parents``'s list.
+
+    At each start the longest n-gram that is a term is looked up, and its prefixes'
+    ids are followed from it: every shorter n-gram there is a term, and no longer one
+    is. A word needs about one look-up per character instead of one per n-gram (most
+    of a new word's time); the ids are the same, in another order (they are sorted).
+    """
+    get = vocabulary.get
+    found: list[int] = []
+    for i in range(len(padded)):
+        gram = padded[i : i + high]
+        term = get(gram, -1)
+        while term < 0 and len(gram) > 1:
+            gram = gram[:-1]
+            term = get(gram, -1)
+        while term >= 0:
+            found.append(term)
+            term = parents[term]
+    return found
 
 
 def _distinct(ids: Any) -> tuple[Any, Any]:
@@ -685,7 +793,21 @@ def _read_block(archive: zipfile.ZipFile, spec: dict[str, Any]) -> _Block:
         raise ValueError(f"block {name!r} has an analyzer this sitrep does not compute")
     low, high = (int(n) for n in spec["ngram_range"])
     pattern = spec.get("token_pattern")
-    return _Block(name, analyzer, (low, high), pattern, terms, idf, coef)
+    known = None
+    if f"{name}.known.txt" in archive.namelist():  # files written before it have none
+        text = archive.read(f"{name}.known.txt").decode("utf-8")
+        words = text.split("\n") if text else []
+        tables = []
+        for part in ("known_offsets", "known_ids"):
+            with archive.open(f"{name}.{part}.npy") as fh:
+                tables.append(np.lib.format.read_array(fh, allow_pickle=False).astype(np.int64))
+        offsets, ids = tables
+        if len(offsets) != len(words) + 1 or (
+            len(ids) and (ids.min() < 0 or ids.max() >= len(idf))
+        ):
+            raise ValueError(f"block {name!r} has a word table that does not fit its terms")
+        known = (words, offsets, ids)
+    return _Block(name, analyzer, (low, high), pattern, terms, idf, coef, known)
 
 
 def _load_legacy(path: str) -> TrainedClassifier:

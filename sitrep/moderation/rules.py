@@ -117,9 +117,11 @@ def may_insult_or_accuse(
     One scan against both word lists together, stopping at its first hit: a word of
     either list is found by the joined list through the same readings, so "nothing"
     here is exactly "nothing" from each. Most comments have none, and skipping the
-    two full scans is most of the time ``moderate`` spends on them.
+    two full scans is most of the time ``moderate`` spends on them. A chunk that may
+    hold a word answers True without its scan: the two rules scan it with their own
+    lists (``ChunkedFilter.may_match``).
     """
-    return _chunked(_either_filter(tuple(extra), tuple(allowed))).contains_profanity(text)
+    return _chunked(_either_filter(tuple(extra), tuple(allowed))).may_match(text)
 
 
 def _with_suffixes(words: tuple[str, ...]) -> list[str]:

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -52,12 +53,15 @@ from persian_text_guard._normalizer import (
     tokenize_with_offsets,
 )
 from persian_text_guard._scan import (
+    _HA,
+    _HEH,
     _MASK,
+    PERSIAN_SUFFIXES,
     _fits_mask,
     _fits_mask_anywhere,
+    _is_persian_letter,
     _masked_pattern,
     _phrase_starts_at,
-    _try_find_word,
     try_join_single_letters,
 )
 from persian_text_guard._unicode import (
@@ -146,6 +150,11 @@ class _Chunk:
 
     matches: tuple[ProfanityMatch, ...]
     readings: tuple[tuple[str, ...], ...]
+    #: Whether a token of a reading is a phrase's first word (for the filter that made
+    #: the record: one with more phrases only shares records of clean chunks with it).
+    phrase_start: bool
+    #: Whether a reading has two one-character tokens side by side.
+    singles: bool
 
 
 def _two_singles(tokens: tuple[str, ...]) -> bool:
@@ -153,6 +162,27 @@ def _two_singles(tokens: tuple[str, ...]) -> bool:
     return len(tokens) > 1 and any(
         len(a) == 1 and len(b) == 1 for a, b in zip(tokens, tokens[1:], strict=False)
     )
+
+
+def _word_forms(words: Mapping[str, object]) -> frozenset[str]:
+    """Every token the filter's word look-up finds: the entries and their suffixed forms.
+
+    ``token in forms`` is ``_try_find_word(state, token) is not None`` (persian-text-guard's
+    own test: an entry, or a Persian entry with one of its suffixes, a one-letter suffix
+    after four letters and a longer one after three, «جنده» losing its final heh before
+    «ها»), as one set look-up instead of a try per suffix for each new token.
+    """
+    forms = set(words)
+    for word in words:
+        if not word or not _is_persian_letter(word[0]):
+            continue
+        for suffix in PERSIAN_SUFFIXES:
+            stem_length = 4 if len(suffix) == 1 else 3
+            if len(word) >= stem_length:
+                forms.add(word + suffix)
+            if suffix.startswith(_HA) and word.endswith(_HEH) and len(word) - 1 >= stem_length:
+                forms.add(word[:-1] + suffix)
+    return frozenset(forms)
 
 
 class ChunkedFilter:
@@ -181,23 +211,72 @@ class ChunkedFilter:
             if key.whole_word:
                 self._maskable_whole.setdefault(len(key.text), []).append(key.text)
         self._maskable_inside = [k.text for k in self._state.maskable if not k.whole_word]
+        self._forms = _word_forms(self._state.words)
 
     def _chunk(self, text: str) -> _Chunk:
         known = self._memory.get(text)
         if known is not None:
             return known
+        known = self._clean(text)
+        if known is None:
+            known = self._record(self.filter.find_matches(text), self._readings(text))
+        self._remember(text, known)
+        return known
+
+    def _remember(self, text: str, known: _Chunk) -> None:
         if len(self._memory) >= CHUNK_MEMORY:
             self._memory.clear()
-        # One scan answers for both when the wider filter finds the chunk clean.
-        wider = self._wider._chunk(text) if self._wider is not None else None
-        if wider is not None and not wider.matches:
-            self._memory[text] = wider
-            return wider
-        known = self._plain(text) if _PLAIN.fullmatch(text) else self._unscanned(text)
-        if known is None:
-            known = _Chunk(self.filter.find_matches(text), self._readings(text))
         self._memory[text] = known
-        return known
+
+    def _clean(self, text: str) -> _Chunk | None:
+        """A clean chunk's record without the full scan; None when it may match.
+
+        The wider filter's record when it has found the chunk clean (one look-up
+        answers for both), else this filter's own tests.
+        """
+        if self._wider is not None:
+            wider = self._wider._memory.get(text)
+            if wider is not None and not wider.matches:
+                return wider
+        return self._plain(text) if _PLAIN.fullmatch(text) else self._unscanned(text)
+
+    def may_match(self, text: str) -> bool:
+        """True whenever ``contains_profanity`` is, without scanning a chunk that may match.
+
+        It answers True when a chunk's tests cannot clear it (where the full scan would
+        decide): a gate in front of narrower filters that scan such chunks
+        themselves, so the chunk is not scanned twice. False is exact: every chunk is
+        clean and no match can cross a space.
+        """
+        if "\0" in text:
+            return True
+        found: list[tuple[int, _Chunk]] = []
+        may = False
+        for m in _CHUNK.finditer(text):
+            chunk_text = m.group()
+            known = self._memory.get(chunk_text)
+            if known is None:
+                # Every chunk is tested (and a clean one remembered) even after one that
+                # may match: the narrower filters then find the clean ones here.
+                known = self._clean(chunk_text)
+                if known is None:
+                    may = True
+                    continue
+                self._remember(chunk_text, known)
+            may = may or bool(known.matches)
+            found.append((m.start(), known))
+        return may or (len(found) > 1 and self._joined(found))
+
+    def _record(
+        self, matches: tuple[ProfanityMatch, ...], readings: tuple[tuple[str, ...], ...]
+    ) -> _Chunk:
+        phrases = self._state.phrases
+        return _Chunk(
+            matches,
+            readings,
+            any(token in phrases for tokens in readings for token in tokens),
+            any(_two_singles(tokens) for tokens in readings),
+        )
 
     def _plain(self, text: str) -> _Chunk | None:
         """A clean plain chunk's record without the full scan; None when it may match."""
@@ -208,14 +287,14 @@ class ChunkedFilter:
             if reading == checked:  # squeezing often leaves the chunk as it was
                 continue
             checked = reading
-            if token and _try_find_word(state, token) is not None:
+            if token and token in self._forms:
                 return None
             if self._anywhere_in(reading):
                 return None
         tokens = [(token,) if token else () for _, token in readings]
         if state.fold_lookalike_characters:  # folding leaves plain chunks as they are
             tokens += tokens
-        return _Chunk((), tuple(tokens))
+        return self._record((), tuple(tokens))
 
     def _unscanned(self, text: str) -> _Chunk | None:
         """A clean chunk's record without the full scan; None when it may match.
@@ -231,7 +310,7 @@ class ChunkedFilter:
         the chunk goes to the full scan for the exact answer.
         """
         state = self._state
-        words, anywhere = state.words, self._anywhere
+        words, anywhere, forms = state.words, self._anywhere, self._forms
         readings = self._reading_texts(text)
         checked: set[str] = set()
         tokens: list[tuple[str, ...]] = []
@@ -245,7 +324,7 @@ class ChunkedFilter:
             if self._anywhere_in(reading):
                 return None
             for token in texts:
-                if token in state.phrases or _try_find_word(state, token) is not None:
+                if token in state.phrases or token in forms:
                     return None
             if len(texts) > 1 and state.join_spaced_letters:
                 if try_join_single_letters(found) is not None:
@@ -257,7 +336,7 @@ class ChunkedFilter:
             readings[0]
         ):
             return None
-        return _Chunk((), tuple(tokens))
+        return self._record((), tuple(tokens))
 
     def _broken(self, normalized: str) -> bool:
         """Whether the scan's broken-word test could match a piece of ``normalized``.
@@ -273,7 +352,7 @@ class ChunkedFilter:
             pattern = masked.pattern
             if state.join_spaced_letters:
                 stripped = pattern.replace(_MASK, "")
-                if len(stripped) >= 3 and _try_find_word(state, stripped) is not None:
+                if len(stripped) >= 3 and stripped in self._forms:
                     return True
             if not state.fold_lookalike_characters:
                 continue
@@ -324,35 +403,48 @@ class ChunkedFilter:
 
         Checked on each distinct reading; a split word conservatively (the two tokens
         joined are an entry: the filter also asks about their scripts and lengths).
+        Phrases are looked for only when a chunk holds a phrase's first word, and runs
+        of single letters inside chunks only when a chunk has two in a row.
         """
         state = self._state
         words, anywhere = state.words, self._anywhere
-        seen: set[tuple[tuple[str, ...], ...]] = set()
+        chunks = [chunk for _, chunk in found]
+        phrases = any(chunk.phrase_start for chunk in chunks)
+        singles = any(chunk.singles for chunk in chunks)
+        seen: list[list[tuple[str, ...]]] = []
         for k in range(self._reading_count):
-            per_chunk = tuple(chunk.readings[k] for _, chunk in found)
+            per_chunk = [chunk.readings[k] for chunk in chunks]
             if per_chunk in seen:
                 continue
-            seen.add(per_chunk)
-            tokens: list[str] = []
-            owner: list[int] = []
-            for n, chunk_tokens in enumerate(per_chunk):
+            seen.append(per_chunk)
+            last = None
+            for chunk_tokens in per_chunk:
                 if not chunk_tokens:
                     continue
-                if tokens:
-                    a, b = tokens[-1], chunk_tokens[0]
-                    if len(a) == 1 and len(b) == 1 and is_letter(a) and is_letter(b):
+                if last is not None:
+                    b = chunk_tokens[0]
+                    if len(last) == 1 and len(b) == 1 and is_letter(last) and is_letter(b):
                         return True
-                    if a + b in words or a + b in anywhere:
+                    if last + b in words or last + b in anywhere:
                         return True
-                tokens += chunk_tokens
-                owner += [n] * len(chunk_tokens)
-            if self._phrase_across(tokens, owner):
-                return True
+                last = chunk_tokens[-1]
+            if phrases:
+                tokens: list[str] = []
+                owner: list[int] = []
+                for n, chunk_tokens in enumerate(per_chunk):
+                    tokens += chunk_tokens
+                    owner += [n] * len(chunk_tokens)
+                if self._phrase_across(tokens, owner):
+                    return True
             # Single-letter runs inside a chunk are joined too, and their words can start
             # or end a phrase: the same check on the joined tokens. A chunk without two
             # one-character tokens in a row has no run to join (its joined tokens are its
             # tokens, checked just above), so a lone «و» does not send every comment there.
-            if any(_two_singles(t) for t in per_chunk) and self._phrase_across_joined(per_chunk):
+            if (
+                singles
+                and any(_two_singles(t) for t in per_chunk)
+                and self._phrase_across_joined(tuple(per_chunk))
+            ):
                 return True
         return False
 
