@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+import sitrep.pipeline as pipeline
 from sitrep.core.config import Config
 from sitrep.pipeline import ingest
-from sitrep.store import open_store
+from sitrep.store import Store, open_store
 from sitrep.views.queries import ALL_STATUSES, EventFilter, iter_events
 
 RAWA = 92004
@@ -272,3 +273,41 @@ def test_hostile_jsonl_lines_are_recorded_and_the_rest_stored(
         assert summary.articles == 2 and summary.failed == 2
         assert [origin for origin, _ in summary.failures] == [f"{src}:2", f"{src}:3"]
         assert store.counts()["articles"] == 2
+
+
+def test_merges_come_at_growing_intervals_and_end_the_same(
+    app_config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run merges after ``merge_every`` articles, then after as many as it has
+    merged (at most ``MERGE_WAIT_CAP`` times ``merge_every``), and ends with the
+    database a run merging once at the end gives."""
+    rows = [json.loads(line) for line in DEMO.read_text("utf-8").splitlines()]
+    many = [dict(r, outlet=f"{r['outlet']} {i}") for i in range(3) for r in rows]
+    src = write_jsonl(tmp_path / "many.jsonl", many)
+    waiting: list[int] = []
+    real = pipeline.merge_pending
+
+    def counted(store: Store) -> int:
+        waiting.append(len(store.unmerged_articles()))
+        return real(store)
+
+    monkeypatch.setattr(pipeline, "merge_pending", counted)
+    with open_store(str(tmp_path / "grow.db")) as store:
+        ingest([src], config=app_config, store=store, merge_every=2, workers=1)
+    monkeypatch.setattr(pipeline, "merge_pending", real)
+    with open_store(str(tmp_path / "once.db")) as store:
+        ingest([src], config=app_config, store=store, merge_every=10_000, workers=1)
+    assert snapshot(tmp_path / "grow.db") == snapshot(tmp_path / "once.db")
+    # the first call finishes an earlier run (none here), the last merges the rest
+    assert waiting[1:-1] == [2, 2, 4, 8, 16, 20]  # 52 of the 63 articles
+    assert waiting[-1] == len(many) - 52
+
+
+def test_next_merge_grows_to_its_cap() -> None:
+    waits = []
+    merged = 0
+    for _ in range(8):
+        wait = pipeline._next_merge(200, merged)
+        waits.append(wait)
+        merged += wait
+    assert waits == [200, 200, 400, 800, 1600, 2000, 2000, 2000]
