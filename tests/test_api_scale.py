@@ -196,6 +196,7 @@ def test_undated_events_page_by_offset_and_cursor(app_config: Config, tmp_path: 
     build_synthetic_store(app_config, path, events_n=400, n_places=600)
     with open_store(path) as store:
         _undated_reads(store, nulls_first=True)
+        _event_without_stored_item(store)
 
 
 def test_a_bad_cursor_is_a_clear_422(client: TestClient) -> None:
@@ -354,6 +355,57 @@ def test_postgres_pages_by_cursor_and_stores_timelines(app_config: Config) -> No
         _undated_reads(store, nulls_first=False)
         day = date(2017, 1, 1)
         assert as_of(store, day) == _fresh_as_of(store, day)
+        _postgres_source_pages(store)
+        _postgres_generation_reads(store)
+        _event_without_stored_item(store)
+
+
+def _postgres_source_pages(store: Any) -> None:
+    """The outlet filter has planner statistics on PostgreSQL, and its pages (from the
+    first row, by cursor, by offset) are the plain list's slices."""
+    with store.engine.connect() as conn:
+        names = set(conn.exec_driver_sql("SELECT stxname FROM pg_statistic_ext").scalars())
+    assert "events_lower_sources" in names
+    everything = list(iter_events(store, EventFilter()))
+    for outlet in ("reuters", "Associated Press", "al "):
+        meant = [
+            e["id"] for e in everything if any(outlet.lower() in s.lower() for s in e["sources"])
+        ]
+        f = EventFilter(source=outlet, limit=25)
+        first = list(iter_events(store, f))
+        assert [e["id"] for e in first] == meant[:25]
+        cut = (date.fromisoformat(first[-1]["date"]), first[-1]["id"])
+        assert [e["id"] for e in iter_events(store, replace(f, after=cut))] == meant[25:50]
+        assert [e["id"] for e in iter_events(store, replace(f, offset=30))] == meant[30:55]
+
+
+def _postgres_generation_reads(store: Any) -> None:
+    """The generation is read on the store's own connection: it sees a write that
+    another connection commits, and a connection the server dropped is opened again."""
+    before = store.generation()
+    with store.engine.begin() as conn:
+        conn.execute(meta.update().where(meta.c.key == "schema").values(value=meta.c.value))
+    after = store.generation()
+    assert int(after) == int(before) + 1
+    pid = store._generation._conn.info.backend_pid
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid}).scalar()
+    assert store.generation() == after
+    assert store._generation._conn.info.backend_pid != pid
+
+
+def _event_without_stored_item(store: Any) -> None:
+    """One event by id is its stored item, read with the event in one statement; an
+    event without one (not stored yet) is built from its rows, the same item."""
+    from sitrep.store import event_items
+
+    first = next(iter_events(store, EventFilter(limit=1)))
+    assert get_event(store, first["id"]) == first
+    with store.engine.begin() as conn:
+        conn.execute(delete(event_items).where(event_items.c.event_id == first["id"]))
+    assert get_event(store, first["id"]) == first
+    with store.engine.begin() as conn:
+        refresh_items(conn, [first["id"]])
 
 
 def test_items_built_from_rows_are_the_records_items(bench_db: str) -> None:
