@@ -358,6 +358,36 @@ def test_postgres_pages_by_cursor_and_stores_timelines(app_config: Config) -> No
         _postgres_source_pages(store)
         _postgres_generation_reads(store)
         _event_without_stored_item(store)
+        _postgres_comment_counts(store)
+
+
+def _postgres_comment_counts(store: Any) -> None:
+    """A page's comment counts: zero while the generation at which none was published
+    is current, and a published comment is counted as soon as it is committed."""
+    from sitrep.moderation.comments import published_counts
+    from sitrep.store.schema import comments
+
+    first = next(iter_events(store, EventFilter(limit=1)))["id"]
+    assert published_counts(store, [first]) == {first: 0}
+    assert published_counts(store, [first]) == {first: 0}  # the generation says so
+    row = {
+        "target_type": "event",
+        "target_id": first,
+        "author": "a reader",
+        "text": "a sourced report",
+        "created_at": "2026-01-01T00:00:00+00:00",
+        "verdict": "publish",
+        "reasons": "[]",
+        "policy_version": "test",
+        "language": "en",
+        "status": "published",
+    }
+    with store.engine.begin() as conn:
+        conn.execute(comments.insert().values(**row))
+    assert published_counts(store, [first]) == {first: 1}
+    with store.engine.begin() as conn:
+        conn.execute(delete(comments))
+    assert published_counts(store, [first]) == {first: 0}
 
 
 def _postgres_source_pages(store: Any) -> None:
