@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import delete, inspect, select, text
+from sqlalchemy import delete, func, inspect, select, text
 
 from sitrep.control import all_timelines, as_of
 from sitrep.core.config import Config
@@ -359,6 +359,56 @@ def test_postgres_pages_by_cursor_and_stores_timelines(app_config: Config) -> No
         _postgres_generation_reads(store)
         _event_without_stored_item(store)
         _postgres_comment_counts(store)
+        _postgres_timelines_in_turn(store)
+
+
+def _postgres_timelines_in_turn(store: Any) -> None:
+    """Two transactions rebuilding one place's timeline (two ingests merging two blocks
+    with events of the place) take turns: the second waits for the first to commit,
+    then writes what it reads. Both used to rewrite it at once, and the second failed
+    on the first's spans (a unique violation on control_spans; test_concurrency, now
+    and then)."""
+    import threading
+
+    from sitrep.store import refresh_control
+
+    def spans(conn: Any, place: int) -> list[Any]:
+        s = control_spans
+        return list(conn.execute(select(s).where(s.c.place_id == place).order_by(s.c.seq)))
+
+    with store.engine.connect() as conn:
+        place = conn.execute(select(func.min(control_spans.c.place_id))).scalar_one()
+        before = spans(conn, place)
+    assert before
+    errors: list[Exception] = []
+    second_pid: list[int] = []
+    with open_store(str(PG_URL)) as other:
+
+        def second() -> None:
+            try:
+                with other.engine.begin() as conn:
+                    second_pid.append(conn.execute(text("SELECT pg_backend_pid()")).scalar_one())
+                    refresh_control(conn, [place])
+            except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+                errors.append(exc)
+
+        thread = threading.Thread(target=second)
+        with store.engine.begin() as conn:
+            refresh_control(conn, [place])
+            thread.start()
+            # the first commits only once the second waits on it (a lock not granted)
+            with store.engine.connect() as probe:
+                waits = text("SELECT count(*) FROM pg_locks WHERE pid = :pid AND NOT granted")
+                for _ in range(1200):
+                    if second_pid and probe.execute(waits, {"pid": second_pid[0]}).scalar():
+                        break
+                    thread.join(0.05)
+                else:
+                    raise AssertionError("the second rebuild never waited for the first")
+        thread.join()
+    assert errors == []
+    with store.engine.connect() as conn:
+        assert spans(conn, place) == before
 
 
 def _postgres_comment_counts(store: Any) -> None:

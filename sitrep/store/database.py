@@ -885,7 +885,13 @@ def _postgres_statistics(conn: Connection) -> None:
         return
     if int(conn.exec_driver_sql("SHOW server_version_num").scalar_one()) < 140000:
         return  # statistics on expressions came with PostgreSQL 14
-    have = set(conn.exec_driver_sql("SELECT stxname FROM pg_statistic_ext").scalars())
+    # the statistics of this events table (the one the search path finds, where
+    # CREATE STATISTICS puts them), not of a table of that name in another schema
+    have = set(
+        conn.exec_driver_sql(
+            "SELECT stxname FROM pg_statistic_ext WHERE stxrelid = 'events'::regclass"
+        ).scalars()
+    )
     missing = [name for name in _PG_STATISTICS if name not in have]
     if not missing:
         return
