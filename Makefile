@@ -97,9 +97,10 @@ bench: $(STAMP)
 clean:
 	rm -rf $(VENV) sitrep.egg-info .pytest_cache .mypy_cache .ruff_cache $(WEB_DIR)/node_modules $(WEB_VENDOR)
 
-# The shipped comment classifier, fitted on our own corpus (fixed seed). The rules and
+# The shipped comment classifier, fitted on our own corpus (fixed seed) and saved as the
+# arrays scoring reads (no pickle: same corpus, same bytes). The rules and
 # lexicon are prerequisites: the build leaves out background words the insult list matches.
-moderation-model: sitrep/data/moderation_model.joblib
+moderation-model: sitrep/data/moderation_model.npz
 
-sitrep/data/moderation_model.joblib: $(wildcard sitrep/data/moderation_corpus/*.txt) $(wildcard sitrep/data/moderation_corpus/candidates/*.txt) sitrep/moderation/corpus.py sitrep/moderation/classifier.py sitrep/moderation/rules.py sitrep/moderation/lexicon.py | $(STAMP)
+sitrep/data/moderation_model.npz: $(wildcard sitrep/data/moderation_corpus/*.txt) $(wildcard sitrep/data/moderation_corpus/candidates/*.txt) sitrep/moderation/corpus.py sitrep/moderation/classifier.py sitrep/moderation/rules.py sitrep/moderation/lexicon.py | $(STAMP)
 	$(BIN)/python -m sitrep.moderation.corpus $@

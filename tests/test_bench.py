@@ -222,6 +222,7 @@ def test_startup_bench_times_the_issue_targets(tmp_path: Path) -> None:
     targets = {c.name: c.target_seconds for c in commands(tmp_path / "demo.db")}
     assert targets["sitrep --help"] == 0.5
     assert targets["sitrep events --limit 5"] == 1.5
+    assert "sitrep moderate check (one comment)" in targets
     assert all(str(tmp_path) in " ".join(c.args) for c in commands(tmp_path) if c.needs_db)
 
 

@@ -243,3 +243,9 @@ def test_overlaps() -> None:
 def test_a_month_of_last_or_next_year(text: str, value: date) -> None:
     found = one(text, SAT)
     assert (found.ref.value, found.ref.precision) == (value, M)
+
+
+def test_over_the_weekend_is_its_saturday() -> None:
+    # said on a Monday: the weekend just gone, not the Monday before it
+    found = one("Troops took the town over the weekend.", date(2020, 2, 10))
+    assert (found.ref.value, found.ref.precision) == (date(2020, 2, 8), D)

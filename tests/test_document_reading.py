@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sitrep.core.records import Article, Status
+from sitrep.core.records import Article, PlacePrecision, Status
 from sitrep.read.en.extract import Extractor
 from sitrep.text.sentences import dateline_end, split_sentences
 
@@ -319,3 +319,96 @@ def test_a_named_village_the_gazetteer_lacks_is_not_the_town_named_after_it(
         "kilometres of the city of Goma."
     )
     assert not takeovers(read(extractor, text, day="2012-11-18"))
+
+
+def test_the_end_of_a_raid_is_no_takeover(extractor: Extractor) -> None:
+    for text in (
+        "KABUL, Aug 13 - The insurgents had briefly stormed the city of Qala-i-Naw in July "
+        "before being driven out by commandos.",
+        "MOGADISHU, Feb 6 - Al-Shabaab fighters entered the port town of Merca on Friday "
+        "hours after African Union troops pulled out of their base there, then left the "
+        "town again before nightfall.",
+    ):
+        assert not takeovers(read(extractor, text, day="2021-08-13")), text
+
+
+def test_some_buildings_of_a_town_are_no_town(extractor: Extractor) -> None:
+    text = (
+        "Resistance fighters seized a police station and an administrative office in the "
+        "west of Kawkareik on Saturday, but the army's battalions held their bases."
+    )
+    assert not takeovers(read(extractor, text, day="2023-10-30"))
+    # the last holdouts of a city, its stadium and its hospital, are how its fall is told
+    text = (
+        "The SDF said on Tuesday that they had captured the stadium and the hospital in "
+        "Raqqa, the last holdouts of the militants in the city."
+    )
+    assert takeovers(read(extractor, text, day="2017-10-17"))
+
+
+def test_both_claims_rejected_answer_every_takeover_told(extractor: Extractor) -> None:
+    text = (
+        "Russia's defence ministry said on Saturday that its troops had captured Huliaipole "
+        "in Zaporizhzhia Oblast.\n"
+        "Ukraine's military rejected both claims the same day."
+    )
+    assert not takeovers(read(extractor, text, day="2025-12-28"))
+
+
+def test_a_river_is_not_the_town_named_like_it(extractor: Extractor) -> None:
+    # "the Juba river" is the water, not the capital of South Sudan
+    text = (
+        "MOGADISHU, July 22 - Somali troops captured Baardheere on Wednesday.\n"
+        "Kenyan soldiers entered the town on the Juba river without meeting resistance."
+    )
+    places = {m.place.place.name for m in takeovers(read(extractor, text, day="2015-07-22"))}
+    assert places == {"Baardheere"}
+
+
+def test_a_place_that_fell_the_same_day_fell_on_the_day_told_before(
+    extractor: Extractor,
+) -> None:
+    # a bare "fell" with a place as its subject is a takeover (a pattern the event
+    # classifier's features do not see, so its "not an event" does not drop it), and
+    # "the same day" is the day of the sentence before, not of the one after it
+    text = (
+        "KABUL, Aug 13 - The Taliban took Chaghcharan on Friday.\n"
+        "Qala-i-Naw, the capital of Badghis, fell the same day. The insurgents had briefly "
+        "stormed the city in July before being driven out by commandos."
+    )
+    fell = [m for m in takeovers(read(extractor, text, day="2021-08-13")) if m.trigger == "fell"]
+    assert [(m.place.place.name, m.time.value) for m in fell] == [("Qala i Naw", date(2021, 8, 13))]
+    for text in ("Oil prices fell on Friday in Kabul.", "Kunduz fell silent on Friday."):
+        assert not takeovers(read(extractor, text, day="2021-08-13")), text
+
+
+def test_walking_into_a_named_town_takes_it(extractor: Extractor) -> None:
+    text = (
+        "KABUL, Aug 13 - The Taliban took two more provincial capitals on Friday, walking "
+        "into Chaghcharan, the capital of central Ghor province, after the police surrendered."
+    )
+    assert [m.place.place.kind for m in takeovers(read(extractor, text, day="2021-08-13"))] == [
+        PlacePrecision.CITY
+    ]
+    text = "On Sunday he posted: walking into the stadium in Raqqa for the first time."
+    assert not takeovers(read(extractor, text, day="2017-10-22"))
+
+
+def test_the_capital_of_a_province_is_its_town_not_the_province(extractor: Extractor) -> None:
+    text = "KABUL, Aug 8 - The Taliban captured the capital of Kunduz province on Sunday."
+    found = takeovers(read(extractor, text, day="2021-08-08"))
+    assert [(m.place.place.name, m.place.place.kind) for m in found] == [
+        ("Kunduz", PlacePrecision.CITY)
+    ]
+    # a capital the gazetteer does not know by the province's name: no place, and not
+    # the other town the article names
+    text = (
+        "KABUL, Aug 14 - The Taliban captured the capital of Paktika province on Saturday.\n"
+        "Later in the day Asadabad also came under the control of the Taliban."
+    )
+    found = takeovers(read(extractor, text, day="2021-08-14"))
+    assert [m.trigger for m in found] == ["under the control of"]
+    # a town named with its province as an apposition stays that town
+    text = "Sudan's army said on Saturday it had recaptured Sinja, the capital of Sennar state."
+    found = takeovers(read(extractor, text, day="2024-11-23"))
+    assert [m.place.place.name for m in found] == ["Singa"]

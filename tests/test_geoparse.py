@@ -863,3 +863,19 @@ def test_upstate_and_downstate_name_the_state(default_world: Gazetteer) -> None:
     assert _place_id(default_world, "Voters in downstate Illinois split.", "Illinois") == ILLINOIS
     # without the word, New York is the city
     assert _place_id(default_world, "She moved to New York in May.", "New York") == NEW_YORK_CITY
+
+
+def test_a_country_a_source_is_based_in_is_not_what_the_article_is_about(
+    default_world: Gazetteer,
+) -> None:
+    # "Saraqeb" is only another spelling of Saraqib; "the Britain-based" monitor does
+    # not make the article one about Britain, where the spelling would need support
+    texts = [
+        "Syrian government forces captured the strategic town of Saraqeb in Idlib "
+        "province over the weekend.",
+        "Troops entered it on Saturday after insurgents pulled out, the Britain-based "
+        "Syrian Observatory for Human Rights said.",
+    ]
+    found = default_world.find_all(texts)
+    assert [m.place.name for m in found[0]] == ["Saraqib", "Idlib"]
+    assert [m.place.country for m in found[1]] == ["GBR"]

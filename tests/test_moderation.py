@@ -337,11 +337,22 @@ def test_train_and_use_classifier(tmp_path: Path) -> None:
     report = train(data, text_col="comment", label_col="label", out_path=model)
     assert report.rows == 16 and report.skipped == 1
     assert report.positive_label == "bad" and model.exists()
-    # Nothing that varies from process to process is saved (a set's order, an id()).
-    import joblib
+    # The file holds arrays, no pickle; the same rows give the same bytes.
+    import zipfile
 
-    for _name, vec in joblib.load(model)["pipeline"].named_steps["features"].transformer_list:
-        assert not hasattr(vec, "stop_words_") and not hasattr(vec, "_stop_words_id")
+    with zipfile.ZipFile(model) as archive:
+        assert sorted(archive.namelist()) == [
+            "chars.coef.npy",
+            "chars.idf.npy",
+            "chars.terms.txt",
+            "meta.json",
+            "words.coef.npy",
+            "words.idf.npy",
+            "words.terms.txt",
+        ]
+    again = tmp_path / "again.joblib"
+    train(data, text_col="comment", label_col="label", out_path=again)
+    assert again.read_bytes() == model.read_bytes()
     policy_file = tmp_path / "policy.toml"
     policy_file.write_text('[classifier]\npath = "models/clf.joblib"\n', "utf-8")
     policy = load_policy(policy_file)
@@ -355,11 +366,22 @@ def test_train_and_use_classifier(tmp_path: Path) -> None:
     assert model.exists()
 
 
-def test_fast_scorer_matches_scikit_learn_with_its_word_cache() -> None:
+def _fitted_on_corpus_sample() -> object:
+    """A pipeline like the shipped one, fitted on a slice of its training set (quick)."""
     from sitrep.moderation import classifier as clf
-    from sitrep.moderation.corpus import shipped_classifier
+    from sitrep.moderation.corpus import training_set
 
-    model = shipped_classifier()
+    texts, targets = training_set()
+    return clf.fit(texts[::6], targets[::6], seed=1)
+
+
+def test_fast_scorer_matches_scikit_learn_with_its_word_cache(tmp_path: Path) -> None:
+    from sitrep.moderation import classifier as clf
+
+    pipeline = _fitted_on_corpus_sample()
+    clf.save(pipeline, tmp_path / "m.npz", positive_label="offensive", labels=["a", "offensive"])
+    model = clf.load(tmp_path / "m.npz")
+    assert model.pipeline is None
     texts = [
         "خفه شو احمق",
         "ممنون از گزارش خوبتان",
@@ -368,18 +390,85 @@ def test_fast_scorer_matches_scikit_learn_with_its_word_cache() -> None:
         "ID10T!!",
         "x",
     ]
+    want = [float(p) for p in pipeline.predict_proba(texts)[:, 1]]  # type: ignore[attr-defined]
     # Twice: the second pass reads every word from the cache the first pass filled.
     for _ in range(2):
         fast = [model.probability(t) for t in texts]
-        assert fast == pytest.approx(model.probabilities(texts), abs=1e-9)
-    scorer = clf._scorer_for(model.pipeline)
+        assert fast == pytest.approx(want, abs=1e-9)
+    scorer = model.scorer
     # The character block's word cache holds the words read (term ids per word).
-    assert scorer is not None and any(b is not None and b[3] for b in scorer.word_blocks)
+    assert scorer is not None and any(b[0] == "chars" and b[3] for b in scorer.word_blocks)
     # Words scored together (as ``explain`` does) give each word's own probability.
     words = ["احمق", "گزارش", "idiot", "ID10T", "x", "ممنون", "احمق"]
     together = scorer.probabilities_alone(words)
     scorer._alone.clear()
-    assert together == pytest.approx(model.probabilities(words), abs=1e-9)
+    assert together == pytest.approx(
+        [float(p) for p in pipeline.predict_proba(words)[:, 1]],  # type: ignore[attr-defined]
+        abs=1e-9,
+    )
+
+
+def test_saved_model_scores_as_the_pipeline_and_old_files_still_load(tmp_path: Path) -> None:
+    import joblib
+    import sklearn
+
+    from sitrep.core.errors import DataError
+    from sitrep.moderation import classifier as clf
+
+    pipeline = _fitted_on_corpus_sample()
+    clf.save(pipeline, tmp_path / "new.npz", positive_label="offensive", labels=["a", "offensive"])
+    # A file of the first format (a joblib pickle of the pipeline) is read as before.
+    legacy = {
+        "format": clf.FORMAT,
+        "version": clf.LEGACY_VERSION,
+        "sklearn": sklearn.__version__,
+        "positive_label": "offensive",
+        "labels": ["a", "offensive"],
+        "pipeline": pipeline,
+    }
+    joblib.dump(legacy, tmp_path / "old.joblib", compress=3)
+    new, old = clf.load(tmp_path / "new.npz"), clf.load(tmp_path / "old.joblib")
+    assert old.pipeline is not None and new.pipeline is None
+    texts = ["خفه شو احمق", "ممنون از گزارش", "you idiot", "ID10T!!", "x y z"]
+    # Both score from the same arrays: the same numbers to the bit.
+    assert [new.probability(t) for t in texts] == [old.probability(t) for t in texts]
+    assert new.positive_label == old.positive_label == "offensive"
+    # A file that is neither names itself and what to run.
+    broken = tmp_path / "broken.npz"
+    broken.write_bytes((tmp_path / "new.npz").read_bytes()[:200])
+    with pytest.raises(DataError, match="broken.npz.*sitrep moderate train"):
+        clf.load(broken)
+    newer = dict(legacy, version=9)
+    joblib.dump(newer, tmp_path / "newer.joblib")
+    with pytest.raises(DataError, match="newer.joblib has format version 9"):
+        clf.load(tmp_path / "newer.joblib")
+
+
+def test_moderation_does_not_import_scikit_learn(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    data = tmp_path / "labelled.csv"
+    _tiny_training_csv(data)
+    train(data, text_col="comment", label_col="label", out_path=tmp_path / "mine.npz")
+    code = (
+        "import sys\n"
+        "from dataclasses import replace\n"
+        "from sitrep.moderation import moderate\n"
+        "from sitrep.moderation.policy import default_policy\n"
+        "mine = replace(default_policy(), classifier_path=sys.argv[1])\n"
+        "for policy in (default_policy(), mine):\n"
+        "    moderate('شما یه مشت گوسفند نفهم هستید', policy=policy)\n"
+        "    moderate('what a bananahead', policy=policy)\n"
+        "print(sorted(m for m in ('sklearn', 'scipy', 'joblib') if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "mine.npz")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.strip() == "[]", out.stderr
 
 
 def test_train_errors(tmp_path: Path) -> None:

@@ -6,9 +6,9 @@ import random
 
 import pytest
 
+from sitrep.moderation import classifier as clf
 from sitrep.moderation import rules
-from sitrep.moderation.classifier import _fast_scorer
-from sitrep.moderation.corpus import read_corpus, shipped_classifier, training_set
+from sitrep.moderation.corpus import read_corpus, training_set
 from sitrep.moderation.scan import ChunkedFilter
 
 # Comments written to cross chunk boundaries the ways the filter joins words.
@@ -40,6 +40,41 @@ TRICKY = [
     "م.ا.د.ر سگ و خر",
     "و ب ی ناموس",
     "a b",
+    # One token in every reading but not plain: mentions, hashtags, "!" (read as "i" once
+    # look-alikes are folded) and symbols inside words.
+    "@kir salam",
+    "#kos",
+    "sh!t",
+    "f!ck you",
+    "@ss",
+    "#کیر",
+    "@جنده",
+    "kir!",
+    "!!!",
+    "b!tch",
+    "#خبر_فوری",
+    "a$$hole",
+    "@madarsag",
+    "fuck!",
+    "ج.نده!",
+    "@@",
+    "c0ck!",
+    "#fuck #kos!",
+    "!shit",
+    "@ahmagh",
+    "sh1t!",
+    "$hit",
+    "@_kos_",
+    "#کیرخر",
+    "کسکش!",
+    # A symbol in place of a letter (the filter's broken-word test), alone and joined.
+    "s.it",
+    "b*tch please",
+    "f_ck-off",
+    "sh#t.",
+    "کس.کش",
+    "a-s.s-hole",
+    "madar.s-ag",
 ]
 
 
@@ -52,8 +87,13 @@ def _texts() -> list[str]:
     chunks = [c for t in texts for c in t.split()]
     rng = random.Random(5)
     letters = "abcdefghijklmnopqrstuvwxyzکیرخسگاوجن"
+    marks = ["@", "#", "!", "!!", "$", "|", "_", "\u064e", "*"]
     for _ in range(400):
         texts.append(" ".join(rng.choice(chunks) for _ in range(rng.randint(1, 5))))
+        # A symbol before, after or inside a chunk: the one-token path of ChunkedFilter.
+        chunk, mark = rng.choice(chunks), rng.choice(marks)
+        at = rng.choice([0, len(chunk), rng.randint(0, len(chunk))])
+        texts.append(f"{chunk[:at]}{mark}{chunk[at:]} {rng.choice(chunks)}")
         texts.append(
             " ".join(
                 rng.choice([rng.choice(letters), rng.choice(chunks), rng.choice(letters) * 2])
@@ -82,10 +122,11 @@ def test_chunks_are_remembered() -> None:
 
 
 def test_fast_scorer_matches_scikit_learn() -> None:
-    model = shipped_classifier()
-    scorer = _fast_scorer(model.pipeline)
+    texts, targets = training_set()
+    pipeline = clf.fit(texts[::5], targets[::5], seed=2)
+    scorer = clf._fast_scorer(pipeline)
     assert scorer is not None
-    texts = training_set()[0][:300:7] + ["احمق", "احمق", "idiot idiot idiot"]
-    want = model.probabilities(texts)
+    texts = texts[:300:7] + ["احمق", "احمق", "idiot idiot idiot"]
+    want = [float(p) for p in pipeline.predict_proba(texts)[:, 1]]
     for text, p in zip(texts, want, strict=True):
         assert scorer.probability(text) == pytest.approx(p, abs=1e-9), text

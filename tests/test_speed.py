@@ -117,6 +117,27 @@ def test_find_triggers_finds_what_every_trigger_over_the_sentence_finds() -> Non
     ]
 
 
+def test_candidate_triggers_answers_as_the_candidate_regex_and_every_trigger() -> None:
+    words = set()
+    for trigger in TRIGGERS:
+        words.update(re.findall(r"[a-z]{3,}", trigger.pattern))
+    sentences = _demo_sentences() + OWN_SENTENCES + DENIALS
+    for w in sorted(words):
+        # a bare match before the first trigger between word boundaries ("xkilled
+        # killed"), and a bare match with none ("xkilledy")
+        sentences += [f"x{w}y {w}.", f"x{w}y", f"The {w.title()}, said one; {w} again."]
+    typology._cached_triggers.answers.clear()
+    found = [typology.candidate_triggers(s) for s in sentences]
+    expected = [
+        (typology.is_candidate_regex(s), typology.find_triggers_regex(s)) for s in sentences
+    ]
+    assert found == expected
+    assert sum(bool(t) for _, t in found) > 100  # triggers were found
+    assert sum(c and not t for c, t in found) > 20  # candidates with no trigger too
+    # what it remembered is what find_triggers answers
+    assert [typology.find_triggers(s) for s in sentences] == [t for _, t in expected]
+
+
 def test_fold_special_lists_every_character_str_lower_gets_wrong() -> None:
     # every character that IGNORECASE matches to a character the index keys on,
     # or whose lower case is not one character, must send the sentence to the regex

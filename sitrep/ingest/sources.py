@@ -957,10 +957,12 @@ def detect_language(text: str, *, sample: int = 20_000) -> str:
     py3langid has no two-letter code for are returned as it gives them.
     """
     head = text[:sample]
-    letters = sum(map(str.isalpha, head))
     # every Arabic-script character, kept when it is a letter (C-speed scan)
     arabic_letters = [ch for ch in _ARABIC_SCRIPT.findall(head) if ch.isalpha()]
-    mostly_arabic = bool(letters) and len(arabic_letters) / letters > 0.5
+    # the letters are counted only when some are Arabic: with none the text is not
+    # mostly Arabic whatever their number (counting 20,000 characters one by one in
+    # Python was most of reading a JSONL line)
+    mostly_arabic = bool(arabic_letters) and len(arabic_letters) / sum(map(str.isalpha, head)) > 0.5
     if not mostly_arabic and _plainly_english(head[:QUICK_SAMPLE]):
         return "en"
     if len(head) > QUICK_SAMPLE and not mostly_arabic:

@@ -2,20 +2,33 @@
 
 A publisher trains it on its own labelled comments (``train``); the policy's
 ``[classifier] path`` points at the saved file and ``moderate`` uses it when the
-file exists. The file is a joblib pickle of a dict holding the scikit-learn
-pipeline with its format version, the scikit-learn version and the labels.
-Loading a pickle runs code: load only classifier files you made yourself.
+file exists. scikit-learn fits the model; the saved file holds only what scoring
+needs, so reading it and scoring comments never imports scikit-learn (its import
+costs about two CPU-seconds at start-up, and its tens of thousands of objects
+make every full garbage collection of a server several times slower).
+
+The file is a zip archive (numpy can open it as an ``.npz``): ``meta.json`` (format
+and version, the labels, the scikit-learn version that fitted it, the intercept
+and each feature block's analyzer and n-gram range), and per block its terms in
+term-id order, one per line (``NAME.terms.txt``), their idf and the model's
+weights (``NAME.idf.npy``, ``NAME.coef.npy``, float64). Nothing in it is
+unpickled. Files saved before this format (a joblib pickle of the pipeline)
+still load, through scikit-learn; ``sitrep moderate train`` rewrites them.
 """
 
 from __future__ import annotations
 
 import csv
+import io
+import json
 import math
+import os
 import re
 import time
+import zipfile
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,7 +37,10 @@ from sitrep.core.errors import DataError, InputError
 from sitrep.text.normalize import MODERATION_FEATURES, fold
 
 FORMAT = "sitrep-moderation-classifier"
-FORMAT_VERSION = 1
+#: Version 1 was a joblib pickle of the scikit-learn pipeline (still read);
+#: version 2 the zip of arrays described above.
+FORMAT_VERSION = 2
+LEGACY_VERSION = 1
 
 # Label values read as "unacceptable" when the user names no positive label.
 _POSITIVE_WORDS = (
@@ -174,28 +190,133 @@ def _cv_macro_f1(texts: list[str], targets: list[int], seed: int) -> float | Non
 
 
 def save(pipeline: Any, out_path: Path, *, positive_label: str, labels: Sequence[str]) -> None:
-    """Write the fitted pipeline with its versions (creating the folder)."""
-    import joblib
+    """Write what scoring needs of the fitted pipeline (creating the folder).
+
+    The same pipeline gives the same bytes: the archive's entries carry a fixed date
+    and are written in one order, and the arrays are plain float64.
+    """
     import sklearn
 
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    # A vectorizer keeps the terms max_features cut in ``stop_words_`` (a set, pickled in
-    # the order of the process's string hashing) and the id() of its stop-word list (a
-    # check it caches): both dropped, so the same corpus and seed give the same bytes.
-    for _name, vec in getattr(pipeline.named_steps.get("features"), "transformer_list", []):
-        for attr in ("stop_words_", "_stop_words_id"):
-            if hasattr(vec, attr):
-                delattr(vec, attr)
-    payload = {
+    blocks, intercept = _blocks_of(pipeline)
+    meta = {
         "format": FORMAT,
         "version": FORMAT_VERSION,
         "sklearn": sklearn.__version__,
         "positive_label": positive_label,
         "labels": list(labels),
-        "pipeline": pipeline,
+        "intercept": intercept,
+        "blocks": [
+            {
+                "name": b.name,
+                "analyzer": b.analyzer,
+                "ngram_range": list(b.ngram_range),
+                "token_pattern": b.token_pattern,
+                "terms": len(b.terms),
+            }
+            for b in blocks
+        ],
     }
-    joblib.dump(payload, out_path, compress=3)
+    entries = [("meta.json", json.dumps(meta, ensure_ascii=False, indent=1).encode("utf-8"))]
+    for b in blocks:
+        entries.append((f"{b.name}.terms.txt", "\n".join(b.terms).encode("utf-8")))
+        entries.append((f"{b.name}.idf.npy", _npy(b.idf)))
+        entries.append((f"{b.name}.coef.npy", _npy(b.coef)))
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    partial = out_path.with_name(out_path.name + ".partial")
+    with zipfile.ZipFile(partial, "w") as archive:
+        for name, data in entries:
+            # A fixed date (zip's earliest) and mode: the bytes depend on the model only.
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data, compresslevel=9)
+    os.replace(partial, out_path)
     _load.cache_clear()
+
+
+def _npy(values: Any) -> bytes:
+    import numpy as np
+
+    buffer = io.BytesIO()
+    np.lib.format.write_array(buffer, np.ascontiguousarray(values, dtype="<f8"), allow_pickle=False)
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class _Block:
+    """One feature block of a fitted pipeline, as the fast scorer and the file hold it.
+
+    ``analyzer`` is ``char_wb`` (character n-grams inside words, from 1 to
+    ``ngram_range[1]``) or ``word`` (tokens of ``token_pattern``, then word n-grams);
+    ``terms`` are in term-id order; ``coef`` is the model's weight of each term.
+    """
+
+    name: str
+    analyzer: str
+    ngram_range: tuple[int, int]
+    token_pattern: str | None
+    terms: Sequence[str]
+    idf: Any
+    coef: Any
+
+
+def _blocks_of(pipeline: Any) -> tuple[list[_Block], float]:
+    """The feature blocks and intercept of a pipeline ``build_pipeline`` made, fitted.
+
+    Raises ValueError for any other shape (the fast scorer computes only this one).
+    """
+    import numpy as np
+
+    try:
+        union = pipeline.named_steps["features"]
+        model = pipeline.named_steps["model"]
+        vectors = union.transformer_list
+    except (AttributeError, KeyError, TypeError) as exc:
+        raise ValueError("not a fitted moderation pipeline") from exc
+    coef = np.asarray(model.coef_[0], dtype=np.float64)
+    blocks: list[_Block] = []
+    offset = 0
+    for name, vec in vectors:
+        plain = (
+            vec.sublinear_tf
+            and vec.norm == "l2"
+            and vec.use_idf
+            and not vec.binary
+            and vec.input == "content"
+            and vec.preprocessor is prepare
+        )
+        low, high = (int(n) for n in vec.ngram_range)
+        if plain and vec.analyzer == "char_wb" and low == 1:
+            pattern = None
+        elif plain and vec.analyzer == "word" and vec.tokenizer is None and vec.stop_words is None:
+            pattern = str(vec.token_pattern)
+            if re.compile(pattern).groups > 1:
+                raise ValueError(f"block {name!r}: a token pattern with more than one group")
+        else:
+            raise ValueError(f"block {name!r} is not one the fast scorer computes")
+        idf = np.asarray(vec.idf_, dtype=np.float64)
+        terms = [""] * len(idf)
+        for term, i in vec.vocabulary_.items():
+            terms[int(i)] = str(term)
+        # Terms never hold a line break (char_wb n-grams and word tokens stop at white
+        # space), so one term a line is safe; a missing id would be an empty line.
+        if any(not t or "\n" in t for t in terms) or len(vec.vocabulary_) != len(idf):
+            raise ValueError(f"block {name!r}: its vocabulary does not number its terms")
+        blocks.append(
+            _Block(
+                name,
+                str(vec.analyzer),
+                (low, high),
+                pattern,
+                terms,
+                idf,
+                coef[offset : offset + len(idf)],
+            )
+        )
+        offset += len(idf)
+    if offset != len(coef):
+        raise ValueError("the pipeline's features do not line up with its model")
+    return blocks, float(model.intercept_[0])
 
 
 def train(
@@ -285,52 +406,38 @@ class _FastScorer:
     many for a Python loop over them to be cheap).
     """
 
-    def __init__(self, pipeline: Any) -> None:
+    def __init__(self, blocks: Sequence[_Block], intercept: float) -> None:
         import numpy as np
 
-        union = pipeline.named_steps["features"]
-        model = pipeline.named_steps["model"]
-        coef = np.asarray(model.coef_[0], dtype=np.float64)
-        self.intercept = float(model.intercept_[0])
-        # Per block: its analyzer, its vocabulary and, by term id, idf and idf·weight.
-        self.blocks: list[tuple[Any, dict[str, int], Any, Any]] = []
+        self.intercept = intercept
+        # Per block: its vocabulary and, by term id, idf and idf·weight.
+        self.blocks: list[tuple[dict[str, int], Any, Any]] = []
         # Per char_wb block: its n-gram lengths and a cache of each word's in-vocabulary
         # term ids. char_wb n-grams never cross a space, so a comment's are the union of
         # its words' and most words recur from comment to comment. Per word block: its
-        # tokenizer and n-gram function. Both read the text as ``prepare`` folds it,
+        # tokenizer and n-gram lengths. Both read the text as ``prepare`` folds it,
         # folded once.
-        self.word_blocks: list[tuple[str, Any, Any, dict[str, Any]] | None] = []
-        offset = 0
-        for _name, vec in union.transformer_list:
-            idf = np.asarray(vec.idf_, dtype=np.float64)
-            vocabulary = {str(term): int(i) for term, i in vec.vocabulary_.items()}
-            weights = idf * coef[offset : offset + len(idf)]
-            self.blocks.append((vec.build_analyzer(), vocabulary, idf, weights))
-            shared = vec.input == "content" and vec.preprocessor is prepare
-            if shared and vec.analyzer == "char_wb" and vec.ngram_range[0] == 1:
-                self.word_blocks.append(("chars", None, tuple(vec.ngram_range), {}))
-            elif shared and vec.analyzer == "word" and vec.get_stop_words() is None:
-                self.word_blocks.append(("words", vec.build_tokenizer(), vec._word_ngrams, {}))
+        self.word_blocks: list[tuple[str, Any, tuple[int, int], dict[str, Any]]] = []
+        for b in blocks:
+            vocabulary = dict(zip(b.terms, range(len(b.terms)), strict=True))
+            self.blocks.append((vocabulary, b.idf, b.idf * b.coef))
+            if b.analyzer == "char_wb":
+                self.word_blocks.append(("chars", None, b.ngram_range, {}))
             else:
-                self.word_blocks.append(None)
-            offset += len(idf)
-        if offset != len(coef):
-            raise ValueError("the pipeline's features do not line up with its model")
+                findall = re.compile(b.token_pattern or "").findall
+                self.word_blocks.append(("words", findall, b.ngram_range, {}))
         self._empty = np.zeros(0, dtype=np.int64)
         self._alone: dict[str, float] = {}
 
-    def _ids(self, block: int, text: str, prepared: str) -> Any:
-        """The block's in-vocabulary term ids of ``text`` (repeats kept), as an array."""
+    def _ids(self, block: int, prepared: str) -> Any:
+        """The block's in-vocabulary term ids of a folded text (repeats kept), as an array."""
         import numpy as np
 
-        analyzer, vocabulary, _, _ = self.blocks[block]
-        how = self.word_blocks[block]
-        if how is None:
-            found = [vocabulary[t] for t in analyzer(text) if t in vocabulary]
-            return np.array(found, dtype=np.int64) if found else self._empty
-        kind, tokenize, ngrams, cache = how
+        vocabulary = self.blocks[block][0]
+        kind, tokenize, ngrams, cache = self.word_blocks[block]
         if kind == "words":
-            found = [vocabulary[t] for t in ngrams(tokenize(prepared)) if t in vocabulary]
+            grams = _word_ngrams(tokenize(prepared), *ngrams)
+            found = [vocabulary[t] for t in grams if t in vocabulary]
             return np.array(found, dtype=np.int64) if found else self._empty
         if len(cache) > _WORD_CACHE:
             cache.clear()
@@ -368,8 +475,8 @@ class _FastScorer:
             if len(known) > _WORD_CACHE:
                 known.clear()
             z = np.full(len(todo), self.intercept)
-            for block, (_, vocabulary, idf, weights) in enumerate(self.blocks):
-                parts = [self._ids(block, w, prepare(w)) for w in todo]
+            for block, (vocabulary, idf, weights) in enumerate(self.blocks):
+                parts = [self._ids(block, prepare(w)) for w in todo]
                 sizes = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
                 if not sizes.sum():
                     continue
@@ -395,8 +502,8 @@ class _FastScorer:
             return self._alone[text]
         prepared = prepare(text)
         z = self.intercept
-        for block, (_, _, idf, weights) in enumerate(self.blocks):
-            ids = self._ids(block, text, prepared)
+        for block, (_, idf, weights) in enumerate(self.blocks):
+            ids = self._ids(block, prepared)
             if not len(ids):
                 continue
             terms, tf = _distinct(np.sort(ids))
@@ -440,36 +547,59 @@ _ALONE_LENGTH = 40
 _WORD_CACHE = 100_000
 
 
+def _word_ngrams(tokens: list[str], low: int, high: int) -> list[str]:
+    """A word block's terms of a token list: runs of ``low`` to ``high`` tokens, space-joined.
+
+    The terms scikit-learn's word analyzer makes (the order differs; ids are sorted).
+    """
+    grams = list(tokens) if low == 1 else []
+    count = len(tokens)
+    for n in range(max(low, 2), min(high, count) + 1):
+        grams.extend(" ".join(tokens[i : i + n]) for i in range(count - n + 1))
+    return grams
+
+
 def _fast_scorer(pipeline: Any) -> _FastScorer | None:
     """A fast scorer when the pipeline is the one ``build_pipeline`` makes, else None."""
     try:
-        vectors = pipeline.named_steps["features"].transformer_list
-        if not all(v.sublinear_tf and v.norm == "l2" and v.use_idf for _, v in vectors):
-            return None
-        return _FastScorer(pipeline)
+        return _FastScorer(*_blocks_of(pipeline))
     except (AttributeError, KeyError, TypeError, ValueError):
         return None
 
 
 @dataclass(frozen=True)
 class TrainedClassifier:
-    """A loaded classifier: ``probability(text)`` that a comment is unacceptable."""
+    """A loaded classifier: ``probability(text)`` that a comment is unacceptable.
+
+    ``scorer`` computes the model's probability from its arrays; ``pipeline`` is the
+    scikit-learn pipeline when there is one in memory (a model fitted in this process
+    or read from a file of the old format), else None.
+    """
 
     path: str
-    pipeline: Any
     positive_label: str
     sklearn_version: str
+    scorer: _FastScorer | None
+    pipeline: Any = field(default=None, repr=False)
+
+    @classmethod
+    def from_pipeline(
+        cls, path: str, pipeline: Any, positive_label: str, sklearn_version: str
+    ) -> TrainedClassifier:
+        """A classifier scoring with a fitted pipeline (its fast scorer when it has one)."""
+        return cls(path, positive_label, sklearn_version, _fast_scorer(pipeline), pipeline)
 
     def probabilities(self, texts: Sequence[str]) -> list[float]:
         """Probability of "unacceptable" for each text."""
-        return [float(p) for p in self.pipeline.predict_proba(list(texts))[:, 1]]
+        if self.pipeline is not None:
+            return [float(p) for p in self.pipeline.predict_proba(list(texts))[:, 1]]
+        return [self.probability(text) for text in texts]
 
     def probability(self, text: str) -> float:
         """Probability of "unacceptable" for one text (without scikit-learn's per-call cost)."""
-        scorer = _scorer_for(self.pipeline)
-        if scorer is None:
+        if self.scorer is None:
             return self.probabilities([text])[0]
-        return scorer.probability(text)
+        return self.scorer.probability(text)
 
     def explain(self, text: str, *, top: int = 3) -> list[tuple[tuple[int, int], str, float]]:
         """The words the model finds most unacceptable: ``(span, word, probability)``.
@@ -484,12 +614,11 @@ class TrainedClassifier:
             seen.setdefault(m.group(), (m.start(), m.end()))
             if len(seen) >= MAX_EXPLAINED_WORDS:
                 break
-        scorer = _scorer_for(self.pipeline)
         words = list(seen)
-        if scorer is None:
+        if self.scorer is None:
             alone = [self.probability(word) for word in words]
         else:
-            alone = scorer.probabilities_alone(words)
+            alone = self.scorer.probabilities_alone(words)
         scored = [(seen[word], word, round(p, 4)) for word, p in zip(words, alone, strict=True)]
         scored = [item for item in scored if item[2] >= 0.5]
         scored.sort(key=lambda item: (-item[2], item[0]))
@@ -500,37 +629,75 @@ _WORD = re.compile(r"\w+(?:[\u200c\-]\w+)*")
 #: Words of a comment :meth:`TrainedClassifier.explain` weighs (a long comment's first ones).
 MAX_EXPLAINED_WORDS = 200
 
-_SCORERS: dict[int, tuple[Any, _FastScorer | None]] = {}
 
-
-def _scorer_for(pipeline: Any) -> _FastScorer | None:
-    # Keyed by identity; the pipeline is kept alive in the value so the id stays unique.
-    key = id(pipeline)
-    if key not in _SCORERS:
-        if len(_SCORERS) > 8:
-            _SCORERS.clear()
-        _SCORERS[key] = (pipeline, _fast_scorer(pipeline))
-    return _SCORERS[key][1]
+_RETRAIN = "retrain it with sitrep moderate train (the shipped model: make moderation-model)"
 
 
 @lru_cache(maxsize=4)
 def _load(path: str, mtime: float) -> TrainedClassifier:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4)
+    except OSError as exc:
+        raise DataError(f"classifier file {path} cannot be read: {exc.strerror}") from exc
+    if head != b"PK\x03\x04":
+        return _load_legacy(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            meta = _checked(json.loads(archive.read("meta.json")), path, FORMAT_VERSION)
+            blocks = [_read_block(archive, spec) for spec in meta["blocks"]]
+            intercept = float(meta["intercept"])
+            positive, version = str(meta["positive_label"]), str(meta.get("sklearn", ""))
+    except DataError:
+        raise
+    except Exception as exc:  # a damaged or foreign file can fail in many ways
+        raise DataError(f"classifier file {path} cannot be read ({exc}): {_RETRAIN}") from exc
+    return TrainedClassifier(path, positive, version, _FastScorer(blocks, intercept))
+
+
+def _checked(header: Any, path: str, version: int) -> dict[str, Any]:
+    """The file's header when it is a classifier of ``version``, else a DataError saying so."""
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise DataError(f"{path} is not a sitrep moderation classifier: {_RETRAIN}")
+    if header.get("version") != version:
+        raise DataError(
+            f"classifier file {path} has format version {header.get('version')}, "
+            f"this sitrep reads {FORMAT_VERSION} (and {LEGACY_VERSION}, a joblib file): {_RETRAIN}"
+        )
+    return header
+
+
+def _read_block(archive: zipfile.ZipFile, spec: dict[str, Any]) -> _Block:
+    import numpy as np
+
+    name = str(spec["name"])
+    text = archive.read(f"{name}.terms.txt").decode("utf-8")
+    terms = text.split("\n") if text else []
+    arrays = []
+    for part in ("idf", "coef"):
+        with archive.open(f"{name}.{part}.npy") as fh:
+            arrays.append(np.lib.format.read_array(fh, allow_pickle=False))
+    idf, coef = arrays
+    if not len(terms) == len(idf) == len(coef) == int(spec["terms"]):
+        raise ValueError(f"block {name!r} has {len(terms)} terms but {len(idf)} weights")
+    analyzer = str(spec["analyzer"])
+    if analyzer not in ("char_wb", "word"):
+        raise ValueError(f"block {name!r} has an analyzer this sitrep does not compute")
+    low, high = (int(n) for n in spec["ngram_range"])
+    pattern = spec.get("token_pattern")
+    return _Block(name, analyzer, (low, high), pattern, terms, idf, coef)
+
+
+def _load_legacy(path: str) -> TrainedClassifier:
+    """A classifier file of format version 1 (a joblib pickle; imports scikit-learn)."""
     import joblib
 
     try:
         payload = joblib.load(path)
     except Exception as exc:  # a damaged or foreign file can fail in many ways
-        raise DataError(
-            f"classifier file {path} cannot be read ({exc}): retrain it with sitrep moderate train"
-        ) from exc
-    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise DataError(f"{path} is not a sitrep moderation classifier: retrain it")
-    if payload.get("version") != FORMAT_VERSION:
-        raise DataError(
-            f"classifier file {path} has format version {payload.get('version')}, "
-            f"this sitrep reads {FORMAT_VERSION}: retrain it with sitrep moderate train"
-        )
-    return TrainedClassifier(
+        raise DataError(f"classifier file {path} cannot be read ({exc}): {_RETRAIN}") from exc
+    payload = _checked(payload, path, LEGACY_VERSION)
+    return TrainedClassifier.from_pipeline(
         path, payload["pipeline"], str(payload["positive_label"]), str(payload["sklearn"])
     )
 

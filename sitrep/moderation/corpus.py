@@ -34,7 +34,7 @@ from sitrep.text.normalize import ARABIC_SPELLING
 
 OFFENSIVE, ACCEPTABLE = "offensive", "acceptable"
 SEED = 17
-MODEL_NAME = "moderation_model.joblib"
+MODEL_NAME = "moderation_model.npz"
 BACKGROUND_VOCABULARY = 30_000
 BACKGROUND_COMMENTS = 4_000
 # The lexicon pairs and neutral twins below (issue 17, tenth pass), off by default:
@@ -81,7 +81,7 @@ def corpus_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def shipped_model_path() -> Path:
-    """Where the shipped model lives (``sitrep/data/moderation_model.joblib``).
+    """Where the shipped model lives (``sitrep/data/moderation_model.npz``).
 
     Kept once found: ``shipped_classifier`` asks for every comment, and asking
     importlib.resources cost about as much as the model's own arithmetic.
@@ -336,10 +336,11 @@ def _fitted_in_memory() -> Any:
 
 
 def shipped_classifier() -> clf.TrainedClassifier:
-    """The shipped model; fitted in memory from the corpus when the file is missing or stale.
+    """The shipped model; fitted in memory from the corpus when the file is missing or unreadable.
 
-    The file is built by ``make moderation-model``; a checkout without it (or with
-    one pickled by another scikit-learn) still gets the same model, a few seconds later.
+    The file is built by ``make moderation-model`` and read without scikit-learn; a
+    checkout without it still gets the same model, fitted (with scikit-learn) a few
+    seconds later.
     """
     path = shipped_model_path()
     try:
@@ -352,16 +353,16 @@ def shipped_classifier() -> clf.TrainedClassifier:
 
 @lru_cache(maxsize=2)
 def _shipped(path: str, mtime: float | None) -> clf.TrainedClassifier:
-    import sklearn
-
     if mtime is not None:
         try:
-            model = clf.load(path)
+            return clf.load(path)
         except Exception:  # noqa: BLE001 - any unreadable file falls back to the corpus
-            model = None
-        if model is not None and model.sklearn_version == sklearn.__version__:
-            return model
-    return clf.TrainedClassifier("<corpus>", _fitted_in_memory(), OFFENSIVE, sklearn.__version__)
+            pass
+    import sklearn
+
+    return clf.TrainedClassifier.from_pipeline(
+        "<corpus>", _fitted_in_memory(), OFFENSIVE, sklearn.__version__
+    )
 
 
 if __name__ == "__main__":  # python -m sitrep.moderation.corpus [OUT]

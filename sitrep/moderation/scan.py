@@ -17,6 +17,12 @@ checked for each of these with the filter's own lookups; when any could apply
 (or the comment holds a NUL, which the filter strips at the start of a reading
 only), the whole comment is scanned as before.
 
+Inside a chunk, the full scan runs only when it could find something: a plain
+chunk (letters or digits with punctuation around them) is looked up as one
+token, and any other chunk is asked each of the scan's tests with the filter's
+own lookups (its tokens, anywhere entries, runs of single letters, two tokens
+joined, the broken-word mask), the scan answering whenever one could match.
+
 The chunk memory is bounded and cleared when full. This relies on
 persian-text-guard's internals (pinned to 1.5.0 in pyproject.toml);
 ``tests/test_moderation_scan.py`` compares both ways on tricky comments.
@@ -46,6 +52,10 @@ from persian_text_guard._normalizer import (
     tokenize_with_offsets,
 )
 from persian_text_guard._scan import (
+    _MASK,
+    _fits_mask,
+    _fits_mask_anywhere,
+    _masked_pattern,
     _phrase_starts_at,
     _try_find_word,
     try_join_single_letters,
@@ -164,6 +174,13 @@ class ChunkedFilter:
         self._anywhere = frozenset(key.text for key in self._state.anywhere)
         anywhere = "|".join(re.escape(k) for k in sorted(self._anywhere, key=len, reverse=True))
         self._anywhere_in = re.compile(anywhere).search if anywhere else lambda _: None
+        # The entries the broken-word test tries: whole-word ones by length (a piece's
+        # mask fits only those of its own length), the others on every piece.
+        self._maskable_whole: dict[int, list[str]] = {}
+        for key in self._state.maskable:
+            if key.whole_word:
+                self._maskable_whole.setdefault(len(key.text), []).append(key.text)
+        self._maskable_inside = [k.text for k in self._state.maskable if not k.whole_word]
 
     def _chunk(self, text: str) -> _Chunk:
         known = self._memory.get(text)
@@ -176,7 +193,7 @@ class ChunkedFilter:
         if wider is not None and not wider.matches:
             self._memory[text] = wider
             return wider
-        known = self._plain(text) if _PLAIN.fullmatch(text) else None
+        known = self._plain(text) if _PLAIN.fullmatch(text) else self._unscanned(text)
         if known is None:
             known = _Chunk(self.filter.find_matches(text), self._readings(text))
         self._memory[text] = known
@@ -200,13 +217,81 @@ class ChunkedFilter:
             tokens += tokens
         return _Chunk((), tuple(tokens))
 
+    def _unscanned(self, text: str) -> _Chunk | None:
+        """A clean chunk's record without the full scan; None when it may match.
+
+        For chunks that are not plain: mentions, hashtags, "!" (which the filter reads
+        as a letter once it folds look-alikes), words joined by punctuation ("a-b",
+        "a.b"). The full scan finds something in a chunk only through one of its
+        tokens (an entry, with a Persian suffix, or a phrase's first word), an
+        "anywhere" entry inside a reading, a run of single letters, two tokens that
+        join into an entry, or a word broken by symbols (the filter's mask of each
+        space-separated piece); each is asked here with the filter's own lookups, and
+        wherever one could match (the phrase and join tests are wider than the scan's)
+        the chunk goes to the full scan for the exact answer.
+        """
+        state = self._state
+        words, anywhere = state.words, self._anywhere
+        readings = self._reading_texts(text)
+        checked: set[str] = set()
+        tokens: list[tuple[str, ...]] = []
+        for reading in readings:
+            found = tokenize_with_offsets(reading)
+            texts = tuple(t.text for t in found)
+            tokens.append(texts)
+            if reading in checked:
+                continue
+            checked.add(reading)
+            if self._anywhere_in(reading):
+                return None
+            for token in texts:
+                if token in state.phrases or _try_find_word(state, token) is not None:
+                    return None
+            if len(texts) > 1 and state.join_spaced_letters:
+                if try_join_single_letters(found) is not None:
+                    return None
+                for a, b in zip(texts, texts[1:], strict=False):
+                    if a + b in words or a + b in anywhere:
+                        return None
+        if (state.join_spaced_letters or state.fold_lookalike_characters) and self._broken(
+            readings[0]
+        ):
+            return None
+        return _Chunk((), tuple(tokens))
+
+    def _broken(self, normalized: str) -> bool:
+        """Whether the scan's broken-word test could match a piece of ``normalized``.
+
+        The same test (persian-text-guard's mask and fit), asked only of the entries
+        of the piece's length among whole-word entries, and of every other one.
+        """
+        state = self._state
+        for piece in normalized.split(" "):
+            masked = _masked_pattern(piece)
+            if masked is None or not masked.masks or not masked.letters:
+                continue
+            pattern = masked.pattern
+            if state.join_spaced_letters:
+                stripped = pattern.replace(_MASK, "")
+                if len(stripped) >= 3 and _try_find_word(state, stripped) is not None:
+                    return True
+            if not state.fold_lookalike_characters:
+                continue
+            for key in self._maskable_whole.get(len(pattern), ()):
+                if _fits_mask(pattern, 0, key):
+                    return True
+            for key in self._maskable_inside:
+                if _fits_mask_anywhere(pattern, key):
+                    return True
+        return False
+
     @property
     def _reading_count(self) -> int:
         state = self._state
         return (1 + state.squeeze_repeated_letters) * (1 + state.fold_lookalike_characters)
 
-    def _readings(self, text: str) -> tuple[tuple[str, ...], ...]:
-        """The chunk's tokens in each reading the filter makes (as ``scan`` builds them)."""
+    def _reading_texts(self, text: str) -> list[str]:
+        """The readings the filter makes of a chunk, in ``scan``'s order (normalised first)."""
         state = self._state
         normalized = normalize_with_map(to_view(text), COMPARISON_STEPS, None)
         readings = [normalized]
@@ -217,7 +302,13 @@ class ChunkedFilter:
             readings.append(folded)
             if state.squeeze_repeated_letters:
                 readings.append(_pg_squeeze(folded))
-        return tuple(tuple(t.text for t in tokenize_with_offsets(r)) for r in readings)
+        return readings
+
+    def _readings(self, text: str) -> tuple[tuple[str, ...], ...]:
+        """The chunk's tokens in each reading the filter makes (as ``scan`` builds them)."""
+        return tuple(
+            tuple(t.text for t in tokenize_with_offsets(r)) for r in self._reading_texts(text)
+        )
 
     def _chunks(self, text: str) -> list[tuple[int, _Chunk]] | None:
         """Each chunk's start and record, or None when a match could span chunks."""

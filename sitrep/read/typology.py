@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -147,8 +148,11 @@ _PLACE_OBJECT = (
     r"|February|March|April|May|June|July|August|September|October|November|December"
     r"|Reuters|AFP|AP|Christmas|Easter|Ramadan|President|Prime|Mr|Mrs|Ms|Dr|General"
     r"|Gen|Col|Colonel)\b)(?-i:[A-Z])"
-    # (a kind word in lower case: "the Old City" is a quarter, not "the city of")
-    r"|the\s+(?:[\w\-]+\s+){0,3}?(?-i:town|city|village|capital|port|stronghold|district"
+    # (a kind word in lower case: "the Old City" is a quarter, not "the city of"; "took
+    # another provincial capital", one town; "took two more provincial capitals" names
+    # none of them, and the names that follow have verbs of their own)
+    r"|(?:the|another)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?-i:town|city|village|capital|port|stronghold|district"
     r"|province|region|hub|garrison|enclave)s?\b)"
 )
 
@@ -190,6 +194,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"control|order)(?:\s+and\s+(?:security|stability|order))?\s+(?:to|in|over)",
     ),
     Trigger(Family.TAKE, r"entered|advanced\s+into|marched\s+into|swept\s+into", weight=0.4),
+    # "Qala-i-Naw, the capital of Badghis, fell the same day": a place that fell, to
+    # whom the article says elsewhere (the reader keeps it only when its subject is a
+    # place, as "surrendered"; "prices fell" is no takeover)
+    Trigger(Family.TAKE, r"fell|(?:has|have|had)\s+fallen", weight=0.9, feature=False),
+    # "walking into Chaghcharan after the police surrendered": entered without a fight
+    # (a clause-level takeover for the reader, not a feature of the trained classifier)
+    # (a name follows: "walking into the stadium in Raqqa" is no takeover)
+    Trigger(Family.TAKE, r"walk(?:ed|ing|s)?\s+into(?=\s+(?-i:[A-Z]))", weight=0.4, feature=False),
     # "the army declared Douma fully under its control": an announced takeover, not a
     # standing control statement (the longer match wins over "under its control")
     Trigger(
@@ -622,10 +634,17 @@ def is_candidate(sentence: str) -> bool:
     positions where such a sequence starts are tried, and only with the triggers
     that can start with it (see :func:`_prefix_index`).
     """
-    if not sentence.isascii() and _FOLD_SPECIAL.search(sentence):
+    # same length as the sentence: the characters that change it are special
+    lowered = folded_lower(sentence)
+    if lowered is None:
         return is_candidate_regex(sentence)
+    return _first_candidate_position(sentence, lowered) >= 0
+
+
+def _first_candidate_position(sentence: str, lowered: str) -> int:
+    """Where the first match of :data:`CANDIDATE` in ``sentence`` starts (-1: none);
+    ``lowered`` is its :func:`folded_lower`."""
     index = _prefix_index()
-    lowered = sentence.lower()  # same length: the characters that change it are special
     table = index.table
     # the finder stops only where some prefix starts (in C, not a Python loop over
     # every position); there, each prefix that does start is looked up
@@ -636,8 +655,8 @@ def is_candidate(sentence: str) -> bool:
             if hit is not None:
                 for rx in hit:
                     if rx.match(sentence, i) is not None:
-                        return True
-    return False
+                        return i
+    return -1
 
 
 def folded_lower(sentence: str) -> str | None:
@@ -805,9 +824,10 @@ def pattern_prefixes(pattern: str, *, chars: int = _PREFIX_CHARS) -> frozenset[s
 class _TriggerIndex:
     """Which triggers can start with which lower-case text."""
 
-    table: dict[str, frozenset[int]]  # prefix -> indices into _COMPILED
+    table: dict[str, tuple[int, ...]]  # prefix -> indices into _COMPILED, in order
     lengths: tuple[int, ...]  # the prefix lengths present
     anywhere: frozenset[int]  # triggers with no known prefix: always run
+    finder: re.Pattern[str]  # matches (empty) at each position where a prefix starts
 
 
 @lru_cache(maxsize=1)
@@ -825,7 +845,12 @@ def _trigger_index() -> _TriggerIndex:
             else:
                 anywhere.add(k)
     lengths = tuple(sorted({len(p) for p in table}))
-    return _TriggerIndex({p: frozenset(v) for p, v in table.items()}, lengths, frozenset(anywhere))
+    return _TriggerIndex(
+        {p: tuple(sorted(v)) for p, v in table.items()},
+        lengths,
+        frozenset(anywhere),
+        re.compile(f"(?={starts_pattern(table)})"),
+    )
 
 
 def _trigger_starts(sentence: str) -> dict[int, list[int]] | None:
@@ -837,23 +862,54 @@ def _trigger_starts(sentence: str) -> dict[int, list[int]] | None:
     :func:`is_candidate` relies on too), so trying it at those positions finds what
     running it over the whole sentence finds.
     """
-    if not sentence.isascii() and _FOLD_SPECIAL.search(sentence):
-        return None
+    lowered = folded_lower(sentence)
+    return None if lowered is None else _starts_from(lowered, 0)
+
+
+def _starts_from(lowered: str, begin: int) -> dict[int, list[int]]:
+    """:func:`_trigger_starts` of a :func:`folded_lower` sentence, from ``begin`` on."""
     index = _trigger_index()
-    lowered = sentence.lower()
     table = index.table
-    found: dict[int, set[int]] = {k: set() for k in index.anywhere}
-    for n in index.lengths:
-        # every n-letter substring, intersected with the known prefixes (in C)
-        grams = {lowered[i : i + n] for i in range(len(lowered) - n + 1)}
-        for prefix in grams & table.keys():
-            at = lowered.find(prefix)
-            while at != -1:
-                for k in table[prefix]:
-                    found.setdefault(k, set()).add(at)
-                at = lowered.find(prefix, at + 1)
-    everywhere = range(len(sentence))
-    return {k: sorted(everywhere if k in index.anywhere else v) for k, v in sorted(found.items())}
+    found: dict[int, list[int]] = {}
+    # the finder stops only where some prefix starts (in C, as in is_candidate),
+    # in text order, so each trigger's positions come sorted
+    for m in index.finder.finditer(lowered, begin):
+        i = m.start()
+        for n in index.lengths:
+            hit = table.get(lowered[i : i + n])
+            if hit is not None:
+                for k in hit:
+                    positions = found.setdefault(k, [])
+                    if not positions or positions[-1] != i:
+                        positions.append(i)
+    everywhere = list(range(begin, len(lowered)))
+    for k in index.anywhere:
+        found[k] = everywhere
+    return {k: found[k] for k in sorted(found)}
+
+
+def candidate_triggers(sentence: str) -> tuple[bool, list[TriggerMatch]]:
+    """``(is_candidate(sentence), find_triggers(sentence))`` from one search of the
+    sentence for trigger prefixes, where calling both searches it twice.
+
+    The candidate test stops at the first position where some trigger's bare
+    pattern matches; a trigger between word boundaries is a match of its bare
+    pattern too, so none starts before that position, and the search for triggers
+    goes on from there. The triggers are remembered as :func:`find_triggers`
+    remembers them.
+    """
+    lowered = folded_lower(sentence)
+    if lowered is None:
+        return is_candidate_regex(sentence), find_triggers(sentence)
+    first = _first_candidate_position(sentence, lowered)
+    if first < 0:
+        return False, []
+    triggers = _cached_triggers.get(sentence)
+    if triggers is None:
+        starts = _starts_from(lowered, first)
+        triggers = tuple(_find_at(sentence, starts, feature_only=False))
+        _cached_triggers.put(sentence, triggers)
+    return True, list(triggers)
 
 
 def find_triggers(sentence: str) -> list[TriggerMatch]:
@@ -865,12 +921,33 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
     answers are remembered: the extractor, the event classifier's features and
     the demonstration typing all ask about the same candidate sentences.
     """
-    return list(_cached_triggers(sentence))
+    found = _cached_triggers.get(sentence)
+    if found is None:
+        found = tuple(_find_where(sentence, feature_only=False))
+        _cached_triggers.put(sentence, found)
+    return list(found)
 
 
-@lru_cache(maxsize=4096)
-def _cached_triggers(sentence: str) -> tuple[TriggerMatch, ...]:
-    return tuple(_find_where(sentence, feature_only=False))
+class _Recent:
+    """The answers for the last ``size`` sentences (an LRU that two functions fill)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.answers: OrderedDict[str, tuple[TriggerMatch, ...]] = OrderedDict()
+
+    def get(self, sentence: str) -> tuple[TriggerMatch, ...] | None:
+        found = self.answers.get(sentence)
+        if found is not None:
+            self.answers.move_to_end(sentence)
+        return found
+
+    def put(self, sentence: str, found: tuple[TriggerMatch, ...]) -> None:
+        self.answers[sentence] = found
+        if len(self.answers) > self.size:
+            self.answers.popitem(last=False)
+
+
+_cached_triggers = _Recent(4096)
 
 
 def reader_only(trigger_text: str) -> bool:
@@ -897,6 +974,13 @@ def _find_where(sentence: str, *, feature_only: bool) -> list[TriggerMatch]:
     starts = _trigger_starts(sentence)
     if starts is None:
         return _find_among(sentence, [c for c in _COMPILED if c[0].feature or not feature_only])
+    return _find_at(sentence, starts, feature_only=feature_only)
+
+
+def _find_at(
+    sentence: str, starts: dict[int, list[int]], *, feature_only: bool
+) -> list[TriggerMatch]:
+    """Each trigger tried at the positions ``starts`` gives it (lexicon order)."""
     found: list[TriggerMatch] = []
     for k, positions in starts.items():
         trigger, rx = _COMPILED[k]

@@ -538,6 +538,9 @@ _PROVINCE_WORDS_SCRIPT = ("استان", "محافظه", "ولایت")
 # A name followed by one of these words is a second-level subdivision of that
 # name, where the gazetteer has one: "Faizabad district", "Bakhmut raion".
 _DISTRICT_WORDS = frozenset({"district", "rayon", "raion"})
+# "the Britain-based Syrian Observatory": where a source sits, not a country the
+# article is about (its towns' other spellings still need the article's own countries)
+_BASED_AFTER = re.compile(r"[-\u2010\u2011]based\b", re.IGNORECASE)
 
 # A name after one of these words is a US state ("upstate New York").
 _STATE_PARTS = frozenset({"upstate", "downstate"})
@@ -2322,8 +2325,12 @@ class Gazetteer:
         # An ordered set (a dict): in world mode the first country weighs most.
         ctx_order = dict.fromkeys(self._ctx(countries))
         for sc in scans:
-            for _, _, rows, _ in sc.chosen:
-                if len(rows) == 1 and self._places[rows[0]].kind is PlacePrecision.COUNTRY:
+            for _, j, rows, _ in sc.chosen:
+                if (
+                    len(rows) == 1
+                    and self._places[rows[0]].kind is PlacePrecision.COUNTRY
+                    and not _BASED_AFTER.match(sc.text, sc.toks[j][1])
+                ):
                     ctx_order[self._places[rows[0]].country] = None
         ctx = set(ctx_order)
         evidence = _Evidence()
@@ -3109,7 +3116,12 @@ class Gazetteer:
                 )
                 if top.kind is PlacePrecision.ADMIN1 and own_name:
                     regions.add(top.id)
-                if top.kind is PlacePrecision.COUNTRY and key is not None and own_name:
+                if (
+                    top.kind is PlacePrecision.COUNTRY
+                    and key is not None
+                    and own_name
+                    and not _BASED_AFTER.match(sc.text, sc.toks[j][1])
+                ):
                     country_names.add(top.country)
                 elif (
                     top.kind is PlacePrecision.CITY

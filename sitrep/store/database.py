@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import logging
 import os
@@ -35,7 +36,18 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, create_engine, delete, event, func, inspect, select, update
+from sqlalchemy import (
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    func,
+    inspect,
+    literal_column,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -49,6 +61,7 @@ from sitrep.store.schema import (
     CONTROL_KEY,
     ITEMS_KEY,
     SCHEMA_VERSION,
+    SIMHASH_BAND_BITS,
     actors,
     articles,
     claims,
@@ -94,6 +107,33 @@ def hamming(a: int, b: int) -> int:
     return ((a ^ b) & ((1 << 64) - 1)).bit_count()
 
 
+def simhash_bands(fingerprint: int) -> tuple[int, ...]:
+    """The fingerprint cut into the bands of ``SIMHASH_BAND_BITS``, most significant first
+    (the values of the ``simhash_band`` columns; signed or unsigned, the same bands)."""
+    bands = []
+    shift = 64
+    for width in SIMHASH_BAND_BITS:
+        shift -= width
+        bands.append((fingerprint >> shift) & ((1 << width) - 1))
+    return tuple(bands)
+
+
+# A near-copy differs from the article in at most this many bits of some band (pigeonhole).
+_BAND_RADIUS = NEAR_DUPLICATE_BITS // len(SIMHASH_BAND_BITS)
+
+
+def _band_probes(value: int, width: int) -> list[int]:
+    """Every band value within ``_BAND_RADIUS`` bits of ``value``, itself first."""
+    probes = [value]
+    for k in range(1, _BAND_RADIUS + 1):
+        for bits in itertools.combinations(range(width), k):
+            flipped = value
+            for b in bits:
+                flipped ^= 1 << b
+            probes.append(flipped)
+    return probes
+
+
 def display_name(name: str) -> str:
     """A GeoNames name as analysts type it: "Ālbū Kamāl" -> "Albu Kamal", "Al Qā’im" -> "Al Qa'im".
 
@@ -115,10 +155,66 @@ _SAME_TEXT = (
     .order_by(articles.c.id)
     .limit(1)
 )
-_NEAR_IN_TIME = select(articles.c.id, articles.c.dup_of, articles.c.simhash).where(
-    articles.c.published_at.between(bindparam("since"), bindparam("until")),
-    articles.c.simhash.is_not(None),
-)
+_BAND_COLUMNS = [articles.c[f"simhash_band{i}"] for i in range(len(SIMHASH_BAND_BITS))]
+_PROBES_PER_BAND = [len(_band_probes(0, width)) for width in SIMHASH_BAND_BITS]
+
+
+def _near_in_time(first_stored: Any) -> Any:
+    """The articles published in a time window that share a band value with the probes
+    (``b{band}_{k}``): one indexed look-up per band, a row once per band it shares.
+    ``first_stored`` orders the articles of one day: SQLite's rowid, the order in
+    which a scan of the date index (as before the bands) met them."""
+    return union_all(
+        *(
+            select(
+                first_stored.label("stored"),
+                articles.c.id,
+                articles.c.dup_of,
+                articles.c.simhash,
+                articles.c.published_at,
+            ).where(
+                column.in_([bindparam(f"b{i}_{k}") for k in range(_PROBES_PER_BAND[i])]),
+                articles.c.published_at.between(bindparam("since"), bindparam("until")),
+            )
+            for i, column in enumerate(_BAND_COLUMNS)
+        )
+    )
+
+
+# PostgreSQL has no stable row order of insertion (an update moves a row), so there
+# the id decides among near-copies published the same day
+_NEAR_IN_TIME = {
+    "sqlite": _near_in_time(literal_column("articles.rowid")),
+    "other": _near_in_time(articles.c.id),
+}
+
+
+def _band_values(fingerprint: int | None) -> dict[str, int | None]:
+    """The ``simhash_band`` columns of an article row."""
+    if fingerprint is None:
+        return {column.name: None for column in _BAND_COLUMNS}
+    return {
+        column.name: band
+        for column, band in zip(_BAND_COLUMNS, simhash_bands(fingerprint), strict=True)
+    }
+
+
+_SHOWN_COLUMNS = [
+    articles.c[name]
+    for name in (
+        "id",
+        "outlet",
+        "url",
+        "title",
+        "published_at",
+        "language",
+        "origin",
+        "text",
+        "status",
+        "error",
+        "n_mentions",
+    )
+]
 
 
 def _article_of(reading: Any) -> Article:
@@ -319,6 +415,7 @@ class Store:
                     merged=not told,
                     dup_of=self._duplicate_of(conn, article, fingerprint),
                     simhash=fingerprint,
+                    **_band_values(fingerprint),
                     ingested_at=_now(),
                 ),
             )
@@ -359,17 +456,27 @@ class Store:
             return str(same[1] or same[0])
         if fingerprint is None or article.published_at is None:
             return None
-        near = conn.execute(
-            _NEAR_IN_TIME,
-            {
-                "since": article.published_at - timedelta(days=NEAR_DUPLICATE_DAYS),
-                "until": article.published_at + timedelta(days=NEAR_DUPLICATE_DAYS),
-            },
+        params: dict[str, Any] = {
+            "since": article.published_at - timedelta(days=NEAR_DUPLICATE_DAYS),
+            "until": article.published_at + timedelta(days=NEAR_DUPLICATE_DAYS),
+        }
+        for i, (band, width) in enumerate(
+            zip(simhash_bands(fingerprint), SIMHASH_BAND_BITS, strict=True)
+        ):
+            for k, probe in enumerate(_band_probes(band, width)):
+                params[f"b{i}_{k}"] = probe
+        statement = _NEAR_IN_TIME.get(conn.dialect.name, _NEAR_IN_TIME["other"])
+        # the first near-copy in order of publication, then of storing: the one a scan
+        # of every article of the week in date order meets first
+        first = min(
+            (
+                (row[4], row[0], row[1], row[2])
+                for row in conn.execute(statement, params)
+                if hamming(row[3], fingerprint) <= NEAR_DUPLICATE_BITS
+            ),
+            default=None,
         )
-        for row in near:
-            if hamming(row[2], fingerprint) <= NEAR_DUPLICATE_BITS:
-                return str(row[1] or row[0])
-        return None
+        return None if first is None else str(first[3] or first[2])
 
     def _save_entities(
         self,
@@ -541,7 +648,11 @@ class Store:
         """One stored article by id (or unique id prefix)."""
         with self.engine.connect() as conn:
             rows = (
-                conn.execute(select(articles).where(articles.c.id.like(f"{article_id}%")).limit(2))
+                conn.execute(
+                    # the columns it shows, not the whole row: a database of an older
+                    # schema opened read-only may lack the newer ones
+                    select(*_SHOWN_COLUMNS).where(articles.c.id.like(f"{article_id}%")).limit(2)
+                )
                 .mappings()
                 .all()
             )
@@ -830,6 +941,11 @@ def open_store(db: str, *, readonly: bool = False, create: bool = True) -> Store
                 row = conn.execute(select(meta.c.value).where(meta.c.key == "schema")).first()
                 if row is None:
                     conn.execute(meta.insert().values(key="schema", value=str(SCHEMA_VERSION)))
+                elif int(row[0]) in _MIGRATIONS:
+                    _MIGRATIONS[int(row[0])](conn)
+                    conn.execute(
+                        update(meta).where(meta.c.key == "schema").values(value=str(SCHEMA_VERSION))
+                    )
                 elif int(row[0]) != SCHEMA_VERSION:
                     raise StoreError(
                         f"database {db} has schema version {row[0]}, this sitrep needs "
@@ -839,6 +955,34 @@ def open_store(db: str, *, readonly: bool = False, create: bool = True) -> Store
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot open database {db}: {driver_reason(exc)}") from exc
     return Store(engine, readonly=readonly)
+
+
+def _add_simhash_bands(conn: Connection) -> None:
+    """Schema 1 to 2: the ``simhash_band`` columns, filled from each stored SimHash.
+
+    The bands are bit fields of the signed 64-bit column, cut in SQL (both SQLite and
+    PostgreSQL shift a negative number arithmetically, so the low bits after the
+    shift are the fingerprint's own); :func:`_upgrade` then creates their indexes.
+    """
+    present = {c["name"] for c in inspect(conn).get_columns("articles")}
+    for column in _BAND_COLUMNS:
+        if column.name not in present:
+            conn.exec_driver_sql(f"ALTER TABLE articles ADD COLUMN {column.name} INTEGER")
+    values = {}
+    shift = 64
+    for column, width in zip(_BAND_COLUMNS, SIMHASH_BAND_BITS, strict=True):
+        shift -= width
+        # the constants in the SQL, not as parameters: PostgreSQL shifts a bigint by
+        # an integer only, and would take a parameter for another bigint
+        values[column.name] = articles.c.simhash.op(">>")(literal_column(str(shift))).op("&")(
+            literal_column(str((1 << width) - 1))
+        )
+    conn.execute(update(articles).where(articles.c.simhash.is_not(None)).values(values))
+
+
+# How a database of an older schema version is brought to this one, by its version
+# (run in the transaction that creates the tables, under the schema lock)
+_MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _add_simhash_bands}
 
 
 def driver_reason(exc: Exception) -> str:

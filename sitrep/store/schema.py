@@ -60,7 +60,17 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 1
+#: 2: the SimHash bands of each article (``simhash_band0`` ...), so near-duplicates are
+#: looked up by index; a version 1 database gains them when opened for writing.
+SCHEMA_VERSION = 2
+
+#: The widths of the bands a 64-bit SimHash is cut into, most significant bits first.
+#: Each band is a column, indexed with the publication date: two fingerprints within
+#: ``k`` bits of each other differ in at most ``k // 6`` bits of at least one of the six
+#: bands (pigeonhole), so the store finds every near-duplicate by looking up, per band,
+#: the article's own band value and the values one bit away from it (70 index probes)
+#: instead of comparing every article of the week.
+SIMHASH_BAND_BITS = (11, 11, 11, 11, 10, 10)
 
 metadata = MetaData()
 
@@ -92,6 +102,11 @@ articles = Table(
     Column("dup_of", String(32), index=True),
     Column("simhash", BigInteger),
     Column("ingested_at", String(32), nullable=False),
+    *(Column(f"simhash_band{i}", Integer) for i in range(len(SIMHASH_BAND_BITS))),
+    *(
+        Index(f"ix_articles_simhash_band{i}", f"simhash_band{i}", "published_at")
+        for i in range(len(SIMHASH_BAND_BITS))
+    ),
 )
 
 failures = Table(

@@ -31,6 +31,8 @@ from sitrep.core.config import Config
 DEFAULT_DEMO_DB = Path("bench-reports/demo.db")
 DEFAULT_RUNS = 5
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
+#: The comment ``sitrep moderate check`` reads (Persian, flagged by the rules and the model).
+MODERATED_COMMENT = "شما یه مشت گوسفند نفهم هستید"
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ class Command:
 
 
 def commands(db: Path) -> list[Command]:
-    """The commands timed: the help, and the read-only commands on the demo database."""
+    """The commands timed: the help, the read-only commands on the demo database, moderation."""
     base = ("--db", str(db))
     return [
         Command("sitrep --help", ("--help",), 0.5, needs_db=False),
@@ -56,6 +58,14 @@ def commands(db: Path) -> list[Command]:
             "sitrep control --as-of 2017-11-20",
             (*base, "control", "--as-of", "2017-11-20"),
             None,
+        ),
+        # One comment through the default policy: the shipped model is read from its
+        # arrays, without scikit-learn (issue 17).
+        Command(
+            "sitrep moderate check (one comment)",
+            ("moderate", "check", MODERATED_COMMENT),
+            None,
+            needs_db=False,
         ),
     ]
 

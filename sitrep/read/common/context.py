@@ -179,6 +179,10 @@ def paragraph_dates(
     return out
 
 
+# a day a sentence names by pointing back at the one told before it
+SAME_DAY = re.compile(r"\b(?:the\s+same|that\s+same|that)\s+day\b", re.IGNORECASE)
+
+
 def other_sentence_date(
     dated: dict[tuple[int, str], list[tuple[int, TimeRef]]], claim: Claim
 ) -> TimeRef | None:
@@ -186,10 +190,12 @@ def other_sentence_date(
     (within :data:`DATE_REACH` sentences; an earlier one wins a tie), from
     :func:`paragraph_dates`."""
     index = claim.sentence.index
+    # "Qala-i-Naw fell the same day": the day of a sentence before, never after
+    before_only = SAME_DAY.search(claim.sentence.span.text) is not None
     near = [
         (abs(i - index), i > index, ref)
         for i, ref in dated.get((claim.sentence.paragraph, claim.source)) or []
-        if i != index and abs(i - index) <= DATE_REACH
+        if i != index and abs(i - index) <= DATE_REACH and not (before_only and i > index)
     ]
     return min(near, key=lambda t: (t[0], t[1]))[2] if near else None
 

@@ -379,7 +379,10 @@ def _weekend(
     saturday = published - timedelta(days=(published.weekday() - 5) % 7)
     if m["which"].lower() == "last" and published.weekday() >= 5:
         saturday -= timedelta(weeks=1)  # said on a weekend, "last weekend" is the one before
-    return _ref(_monday(saturday), Precision.WEEK, m)
+    # the weekend's first day: a week from the Monday before it would put the change
+    # five days before the two it can have happened on ("took the town over the
+    # weekend", said on a Monday)
+    return _ref(saturday, Precision.DAY, m)
 
 
 def _ago(m: re.Match[str], text: str, published: date | None, future_days: int) -> TimeRef | None:

@@ -7,7 +7,8 @@ those in a language without a reader of its own):
 1. split the text into sentences (``text.split_sentences``);
 2. attribute every sentence to its source and speaker (``attribution``);
 3. keep only *candidate* sentences, those with a trigger word
-   (``typology.is_candidate``, then ``typology.find_triggers``); an article
+   (``typology.is_candidate`` and ``typology.find_triggers``, from one search:
+   ``typology.candidate_triggers``); an article
    with none yields no mention and its reading ends here;
 4. find places (gazetteer) and dates in every sentence: cheap dictionary and
    regex work that later sentences need as context ("the town", "on Friday"
@@ -92,11 +93,11 @@ from sitrep.read.typology import (
     TRIGGERS,
     Family,
     TriggerMatch,
+    candidate_triggers,
     event_type_of,
     find_triggers,
     folded_lower,
     generic_actor_cues,
-    is_candidate,
     reader_only,
 )
 from sitrep.resolve.actors import ActorDictionary, ActorMatch
@@ -270,17 +271,21 @@ TRIGGER_OBJECT_ANAPHOR = re.compile(
 ROAD_AFTER = re.compile(
     r"(?:\s*[-\u2013]\s*[\w\-']+)?\s+(?i:road|highway|motorway|corridor|route|supply\s+line)\b"
 )
-# a settlement named by its kind and a name ("the village of Poroz"); see also
-# _unknown_named_place, the parse-based test of the same idea for a trigger's object
-UNKNOWN_SETTLEMENT = re.compile(
-    r"\b(?:town|city|village|settlement|hamlet|locality)\s+of\s+(?:al-|el-|ad-|as-)?[A-Z]"
-)
+# a settlement named by its kind and a name ("the village of Poroz"). The same idea
+# as _unknown_named_place, read from the words: that test needs the trigger's token in
+# a parse, and these run where there is none (a trigger no parse token starts, the
+# place targets of _targets, the article-wide _retarget_country_level); the three
+# share SETTLEMENT_WORDS and NAME_START so that they agree on what a settlement is
+SETTLEMENT_WORDS = ("town", "city", "village", "settlement", "hamlet", "locality")
+# where a place's name may start: a capital, after an Arabic article written small
+NAME_START = r"(?:al-|el-|ad-|as-)?[A-Z]"
+UNKNOWN_SETTLEMENT = re.compile(rf"\b(?:{'|'.join(SETTLEMENT_WORDS)})\s+of\s+{NAME_START}")
 # "the village of Poroz", "the town Poroz": the words name their own place
 # (not "took the town Sunday", AP's way of dating)
 NAMES_ITS_PLACE = re.compile(
     r"\s+(?:of\s+)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
     r"|(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b)(?:al-|el-|ad-|as-)?[A-Z]"
+    r"|December)\b)" + NAME_START
 )
 IT_OBJECT = re.compile(r"^\s+it\b(?!\s+(?:was|is|had|has|would|will)\b)", re.I)
 IN_THE_COUNTRY = re.compile(r"\b(?:in|across|of)\s+the\s+country\b")
@@ -290,6 +295,8 @@ REFERENCE_POINT = re.compile(
     r"(?:(?:\b|(?<=\d))(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s+\w+\)\s+)?(?:\w+\s+)?(?:of|from)"
     r"(?:\s+the\s+(?:city|town|village|port|regional\s+capital)\s+of)?"
     r"|\bborder\s+with|\bnear\s+the\s+border\s+with|\broad\s+(?:to|from)|\bhighway\s+(?:to|from)"
+    # "a key city on the route to Ethiopia's capital", "the gateway to Kherson"
+    r"|\b(?:route|way|gateway|corridor|approaches?)\s+(?:to|from)"
     r"|\bfrom\s+\w+\s+to|\bbetween|\btowards?|\bin\s+the\s+direction\s+of"
     # "front lines south of the port city of Hodeidah": the city only places them
     r"|\b(?:front\s*lines?|positions|posts)\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
@@ -520,10 +527,13 @@ class EnglishReader:
         """First pass over an English article: everything but the parses."""
         sentences = split_sentences(article.text)
         claims = attribute(article, sentences)
-        candidates = [i for i, s in enumerate(sentences) if is_candidate(s.span.text)]
+        # one search of each sentence for trigger prefixes answers both is_candidate
+        # and find_triggers
+        scanned = [candidate_triggers(s.span.text) for s in sentences]
+        candidates = [i for i, (candidate, _) in enumerate(scanned) if candidate]
         # a candidate with no trigger between word boundaries yields no mention and
         # changes no context: it need not be parsed
-        triggers = {i: find_triggers(sentences[i].span.text) for i in candidates}
+        triggers = {i: scanned[i][1] for i in candidates}
         to_parse = [i for i in candidates if triggers[i]]
         places: list[list[PlaceMatch]] = []
         found_dates: list[list[DateMatch]] = []
@@ -758,6 +768,32 @@ class EnglishReader:
             out.append(kept + self._capitals_named(text, kept))
         return drop_strays(out, lambda p: p.place)
 
+    def _capital_named_by_province(self, text: str, p: PlaceMatch) -> PlaceMatch | None:
+        """ "the capital of Paktika province": its capital town, not the province. The
+        town of the province's name there, when the gazetteer has one ("the capital of
+        Kunduz province"); else no place (the sentence names the town, if at all, by
+        another name, or the next one does: "Sharana fell without a fight")."""
+        cue = CAPITAL_OF_BEFORE.search(text[: p.span.start]) if p.span is not None else None
+        if (
+            cue is None
+            or p.place.kind is not PlacePrecision.ADMIN1
+            # "recaptured Sinja, the capital of Sennar state": the town is named, and
+            # the province only says where it lies
+            or APPOSITIVE_BEFORE.search(text[: cue.start()])
+        ):
+            return p
+        town = next(
+            (
+                c
+                for c in self.gazetteer.lookup(p.place.name, countries=[p.place.country])
+                if c.kind is PlacePrecision.CITY
+                and c.country == p.place.country
+                and c.admin1 == p.place.admin1
+            ),
+            None,
+        )
+        return None if town is None else replace(p, place=town)
+
     def _capitals_named(self, text: str, found: list[PlaceMatch]) -> list[PlaceMatch]:
         """ "the Yemeni capital", "the Syrian capital": the country's capital city,
         unless the sentence names it anyway ("the Yemeni capital, Sanaa")."""
@@ -800,17 +836,26 @@ class EnglishReader:
             for p in places
             if not _is_reference_point(text, p) and not (p.span and _inside_any(p.span, described))
         ]
+        places = [q for p in places if (q := self._capital_named_by_province(text, p)) is not None]
         if triggers is None:
             triggers = find_triggers(text)
-        triggers = [_surrender_reading(doc, t, places) for t in triggers]
-        out = strongest_per_place(
+        triggers = [
+            _standing_control(r, text)
+            for t in triggers
+            if not _in_a_name(t, actor_matches, text)
+            and (r := _surrender_reading(doc, t, places)) is not None
+        ]
+        read = [
             (
-                trig.trigger.family,
+                trig,
                 self._trigger_mentions(
                     claim, doc, trig, actor_matches, places, found_dates, paragraph_date, ctx
                 ),
             )
             for trig in sorted(triggers, key=lambda t: FAMILY_PRIORITY[t.trigger.family])
+        ]
+        out = strongest_per_place(
+            (trig.trigger.family, _closest_teller(trig, told, read)) for trig, told in read
         )
         classifier = self.classifier
         if classifier is not None and _told(out):
@@ -952,7 +997,9 @@ class EnglishReader:
         agent, loser, assoc = _roles(token, trig, actor_matches, text, ctx, family)
         # "the Syrian town surrendered": the subject is the place that gave itself up,
         # so neither its demonym nor its country nor a speaker is the one who took it
-        gives_up = family is Family.TAKE and PLACE_SURRENDER.match(trig.text) is not None
+        gives_up = family is Family.TAKE and (
+            PLACE_SURRENDER.match(trig.text) is not None or PLACE_FELL.match(trig.text) is not None
+        )
         if (
             agent is None
             and token is not None
@@ -1030,8 +1077,10 @@ class EnglishReader:
                 return []  # "captured large swaths of territory": no place changed hands
             if COMPASS_AFTER.match(text, trig.end):
                 return []  # "advanced east of Sudzha": the town only places the gain
-            if RAID_AFTER.search(text[trig.end :]):
-                return []  # "stormed the town ... before pulling out": a raid, not a takeover
+            if RAID_AFTER.search(text[trig.end :]) or RAID_LEAVING.search(text[: trig.start]):
+                # "stormed the town ... before pulling out": a raid, not a takeover; nor
+                # is its end ("... before being driven out by commandos") one
+                return []
             own = _clause_places(token, places)
             if not own and (IT_OBJECT.match(text[trig.end :]) or LEFT_TO_ANAPHOR.match(trig.text)):
                 # "pulled out of Vuhledar, hours after Moscow said it had captured it":
@@ -1171,16 +1220,7 @@ class EnglishReader:
         The head's match, when there is one, gives way to one match that spans from
         the head to the leader's name."""
         for cue in LED_BY.finditer(text):
-            leader = next(
-                (
-                    m
-                    for m in matches
-                    if m.span.start >= cue.end()
-                    and not m.generic
-                    and LED_BY_GAP.fullmatch(text[cue.end() : m.span.start])
-                ),
-                None,
-            )
+            leader = _leader_after(text, cue, [m for m in matches if not m.generic])
             if leader is None:
                 continue
             head = next((m for m in matches if m.span.end == cue.end("head")), None)
@@ -1219,10 +1259,7 @@ class EnglishReader:
                 continue
             for cue in LED_BY.finditer(text):
                 after = self.actors.find(text[cue.end() :], offset=cue.end())
-                leader = next(
-                    (m for m in after if LED_BY_GAP.fullmatch(text[cue.end() : m.span.start])),
-                    None,
-                )
+                leader = _leader_after(text, cue, after)
                 if leader is None or leader.generic or leader.actor.country is None:
                     continue
                 iso3 = leader.actor.country
@@ -1445,6 +1482,10 @@ def apply_prediction(
         # about something else ("leaders troubled by a Turkish assault that last month
         # drove the Kurds from Afrin"): the sentence is no event, its clause is
         kept = [m for m in told if p < EMBEDDED_CHANGE_NONE and _embedded_change(m)]
+        # a place that "fell": a takeover trigger outside the model's features, so
+        # its "not an event" is no informed word on it ("Qala-i-Naw, the capital of
+        # Badghis, fell the same day", a sentence whose date is its neighbour's)
+        kept += [m for m in told if PLACE_FELL.match(m.trigger)]
         return [m for m in mentions if m not in told or m in kept]
     if label == HYPOTHETICAL and p >= thresholds.hypothetical:
         # the status of a change of control stays the parse's: marking those
@@ -1473,6 +1514,14 @@ def apply_prediction(
         # a takeover becomes at most the fighting it was ("launched an offensive
         # on"); another type is about another clause of the sentence ("declared
         # liberated last month, clearing mines" is no disrupted weapons use)
+        return mentions
+    if first.sub_event_type in TERRITORY_SUB_TYPES and any(
+        m is not first and m.trigger == first.trigger and m.sub_event_type in TERRITORY_SUB_TYPES
+        for m in told
+    ):
+        # "Gao and Timbuktu have been recaptured ... in an offensive": one trigger that
+        # took several towns is no single clash, and retyping the first alone would
+        # tell the two towns' fates apart
         return mentions
     retyped = replace(first, sub_event_type=sub, event_type=event_type_of(sub))
     return [retyped if m is first else m for m in mentions]
@@ -1542,13 +1591,23 @@ def _is_place_use(text: str, p: PlaceMatch, outlets: list[tuple[int, int]]) -> b
         return False
     if p.place.kind is PlacePrecision.CITY and UNIT_AFTER.match(after):
         return False  # "its Vostok group", "the Donetsk front": a unit or a front
+    if RIVER_AFTER.match(after):
+        return False  # "the town on the Juba river": the water, not the town named like it
     single_word = " " not in p.matched_text.strip() and "-" not in p.matched_text
     return not (single_word and p.place.kind is PlacePrecision.CITY and PERSON_AFTER.match(after))
 
 
+# "captured the capital of Paktika province", "the provincial capital of": a province
+# named as the one whose capital is meant
+CAPITAL_OF_BEFORE = re.compile(r"\bcapital\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+APPOSITIVE_BEFORE = re.compile(r",\s*(?:(?:the|a|its)\s+)?(?:[\w\-]+\s+)?$", re.IGNORECASE)
+CAPITAL_OF_PROVINCE = re.compile(
+    r"\bcapital\s+of\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){1,3}(?i:province|governorate)\b"
+)
 # a town's name before a unit or front word names the unit: "the Vostok group of
 # forces", "the Donetsk front", "the Kandahar corps" (a place-kind word such as
 # "province" still names a place)
+RIVER_AFTER = re.compile(r"^\s+rivers?\b", re.IGNORECASE)
 UNIT_AFTER = re.compile(
     r"^\s+(?:group|battalion|brigade|regiment|division|corps|front|command)\b", re.IGNORECASE
 )
@@ -1582,10 +1641,13 @@ def _retarget_country_level(mentions: list[Mention]) -> list[Mention]:
             out.append(m)
             continue
         assert m.place is not None
-        if UNKNOWN_SETTLEMENT.search(m.claim.sentence.span.text):
+        if UNKNOWN_SETTLEMENT.search(m.claim.sentence.span.text) or CAPITAL_OF_PROVINCE.search(
+            m.claim.sentence.span.text
+        ):
             # "had taken control of the village of Poroz in Russia's Belgorod Oblast":
             # the sentence names its own place, one the gazetteer does not know; it is
-            # not the town the rest of the article is about
+            # not the town the rest of the article is about (nor is "the capital of
+            # Paktika province", a town the sentence does not name)
             continue
         target = towns.get((m.place.place.country, m.sub_event_type, m.status))
         if target is not None and target.place is not None:
@@ -1600,25 +1662,39 @@ def _retarget_country_level(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# where "denied this" ends: the clause's end, or a comma or "and" going on to another
+# clause ("Armenia immediately denied this, saying the fighting was ongoing"; "the
+# government denies it and the United States urged ...")
+_CLAUSE_END = r"\s*(?:[.;,]|$|and\b)"
 # "denied that the town had fallen", "rejected claims that Russian forces had captured",
 # "but the opposition fighters denied they had been defeated"; "but Armenia said the claim
 # was false" (the claim of the sentence's takeover)
 DENIED_TAKEOVER = re.compile(
     r"\b(?:denied|denies|deny|rejected|rejects|dismissed|refuted)\b[^.;]*?"
     r"\b(?:fallen|fell|captured|taken|seized|overrun|lost|control|defeated)\b"
-    r"|\b(?:the|this|that|such)\s+(?:claims?|announcement|report)\s+(?:was|were|is|are)\s+"
-    r"(?:false|untrue|baseless|groundless|fabricated|a\s+lie|lies)\b"
-    # "the government dismissed the claim as propaganda"; "the town is not in the
-    # hands of the terrorists"
+    # (a few words may tell whose claim: "the claims by Tigrayan forces were
+    # 'fabricated propaganda'")
+    r"|\b(?:the|this|that|such)\s+(?:claims?|announcement|report)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:was|were|is|are)\s+[\"“'‘]?(?:false|untrue|baseless|groundless|fabricated|a\s+lie|lies"
+    r"|propaganda)\b"
+    # "the government dismissed the claim as propaganda", "rejects the Dessie claim";
+    # "the town is not in the hands of the terrorists"
     r"|\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted)\s+(?:the|this|that"
-    r"|their|these|such|rebel|insurgent)\s+(?:claims?|reports?|announcements?)\b"
+    r"|their|these|such|both|rebel|insurgent)\s+(?:[\w'’-]+\s+)?(?:claims?|reports?|announcements?)\b"
     r"|\b(?:is|was|are|were|remains?)\s+not\s+in\s+the\s+hands\s+of\b"
+    # "Baku's claims about the seizure of the town were quickly disputed by Yerevan"
+    r"|\b(?:claims?|announcement|assertion)\b[^.;]*?\b(?:was|were|has\s+been|have\s+been)\s+"
+    r"(?:\w+\s+)?(?:denied|disputed|rejected|dismissed|refuted)\b"
+    # "the city was still under the control of the Ethiopian government"
+    r"|\b(?:is|was|are|were|remains?|remained)\s+still\s+under\s+(?:the\s+)?(?:\w+\s+)?control\b"
+    # "..., but the government denied." (the denial ends its clause)
+    r"|\bbut\s+(?:[\w'’-]+\s+){1,4}?(?:denied|denies|disputed|disputes)\s*(?:[.;]|$)"
     # the denial follows the claim it answers: "..., a claim Kyiv denied", "..., which
     # the army disputed", "..., an assertion that Ukraine rejected"; and "Kyiv denied
     # this." as the clause's last words
     r"|(?:\ban?\s+(?:claim|assertion)|,\s*which)\s+(?:that\s+)?(?:(?!said\b)[\w'’-]+\s+){1,4}?"
     r"(?:denied|denies|rejected|rejects|dismissed|dismisses|disputed|disputes|refuted)\b"
-    r"|\b(?:denied|denies|rejected|rejects|disputed|disputes)\s+(?:this|it)\s*(?:[.;]|$)"
+    r"|\b(?:denied|denies|rejected|rejects|disputed|disputes)\s+(?:this|it)" + _CLAUSE_END +
     # the other side answers in the same sentence: "..., but the government said its
     # forces had beaten back the attack and remained in control"
     r"|\bbut\b[^.;]*?\b(?:said|says|insisted|insists|maintained|maintains)\b[^.;]*?"
@@ -1646,9 +1722,10 @@ _DENIAL_CUES: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("deni", "deny", "reject", "dismiss", "refut", "disput"),),
     (
         ("claim", "announcement", "report"),
-        ("false", "untrue", "baseless", "groundless", "fabricated", "lie"),
+        ("false", "untrue", "baseless", "groundless", "fabricated", "lie", "propaganda"),
     ),
     (("hands",), ("not",)),
+    (("still",), ("under",), ("control",)),
     (("but",), ("said", "says", "insist", "maintain")),
 )
 
@@ -1667,9 +1744,9 @@ def denies_takeover(text: str) -> bool:
 # a denial that points back at the claim rather than at the town: "dismissed the
 # claim as propaganda"
 CLAIM_REFERENCE = re.compile(
-    r"\b(?:the|this|that|their|these|such)\s+(?:claims?|reports?|announcements?)\b"
+    r"\b(?:the|this|that|their|these|such|both)\s+(?:claims?|reports?|announcements?)\b"
     # "Armenia's defence ministry denied this."
-    r"|\b(?:denied|denies|rejected|rejects|disputed|disputes)\s+(?:this|it)\s*(?:[.;]|$)",
+    r"|\b(?:denied|denies|rejected|rejects|disputed|disputes)\s+(?:this|it)" + _CLAUSE_END,
     re.I,
 )
 # "four years ago", "a year ago today", "on the anniversary of": the date is a
@@ -2020,7 +2097,22 @@ def _bare_participle(verb: Any) -> bool:
             c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass", "mark", "agent")
             for c in verb.children
         )
+        and not _names_an_operation(verb)
     )
+
+
+# Nouns of a military operation: a participle right after one describes it ("in an
+# offensive launched two weeks ago"), whatever the small parser hangs it on
+OPERATION_NOUNS = frozenset(
+    {"offensive", "operation", "campaign", "assault", "push", "drive", "attack", "counteroffensive"}
+)
+
+
+def _names_an_operation(verb: Any) -> bool:
+    """A participle that follows the name of an operation: a reduced relative clause
+    on that noun ("an offensive launched more than two weeks ago"), which the small
+    parser may read as an adverbial clause of the verb before it."""
+    return verb.i > 0 and _lemma(verb.doc[verb.i - 1]).lower() in OPERATION_NOUNS
 
 
 def _has_had(verb: Any) -> bool:
@@ -2035,6 +2127,14 @@ def _dates_trigger(token: Any, d: DateMatch) -> bool:
     if clause.pos_ not in ("VERB", "AUX"):
         return True  # a verbless headline: the date is the sentence's
     if clause.i == token.i:
+        return True
+    if (
+        clause.dep_ == "advcl"
+        and clause.head.i == token.i
+        and any(c.dep_ == "mark" and c.lower_ in SIMULTANEOUS_MARKS for c in clause.children)
+    ):
+        # "As Kunduz was collapsing on Sunday morning, the Taliban also captured
+        # Sar-e-Pul": a clause of the same time dates the trigger's own
         return True
     # a date on a clause above dates the trigger ("announced Friday that it had
     # recaptured"), unless the way up leaves a relative clause: in "announced the
@@ -2051,6 +2151,7 @@ def _dates_trigger(token: Any, d: DateMatch) -> bool:
 
 
 SEQUENCE_WORDS = frozenset({"before", "after"})
+SIMULTANEOUS_MARKS = frozenset({"as", "while", "when"})
 
 
 def _after_before(node: Any) -> bool:
@@ -2156,26 +2257,39 @@ def _unnamed_settlements(trigger: Any, noun: Any) -> bool:
 SITES = frozenset(
     "palace airport building buildings parliament ministry stadium hospital refinery "
     "bridge dam university prison jail market embassy mosque church cathedral factory "
-    "plant terminal crossing checkpoint oilfield compound residence academy college mansion".split()
+    "plant terminal crossing checkpoint oilfield compound residence academy college mansion "
+    # "seized a police station and an administrative office in the west of the town"
+    "station office".split()
 )
 
 
 def _site(noun: Any) -> bool:
     """True for an object that is a building or a work ("the Republican Palace",
-    "Kabul airport"), alone (not "the airport and the town of X")."""
-    return _lemma(noun).lower() in SITES and not any(c.dep_ == "conj" for c in noun.children)
+    "Kabul airport"), alone (not "the airport and the town of X"), or some of a
+    town's buildings ("a police station and an administrative office"; not "the
+    city's stadium and the nearby hospital", its last holdouts, whose taking is the
+    city's)."""
+    if _lemma(noun).lower() not in SITES:
+        return False
+    conj = [c for c in noun.children if c.dep_ == "conj"]
+    return not conj or (_indefinite(noun) and all(_site(c) and _indefinite(c) for c in conj))
 
 
-NAMED_SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "hamlet", "settlement", "locality"})
+def _indefinite(noun: Any) -> bool:
+    """True for a noun with "a" or "an" ("a police station")."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+NAMED_SETTLEMENT_NOUNS = frozenset(SETTLEMENT_WORDS)
 
 
 def _unknown_named_place(noun: Any, places: list[PlaceMatch]) -> bool:
     """True for "the village of X" whose name X is a proper noun that no place found
-    in the sentence covers. (The same idea, read from the words where the village is
-    no object of the trigger, "taken control of the village of Poroz":
-    ``NAMES_ITS_PLACE`` in :func:`_targets` and ``UNKNOWN_SETTLEMENT`` in
-    :func:`_retarget_country_level`; one parse-based test for all three is the next
-    step.)"""
+    in the sentence covers. (The same idea, read from the words where there is no
+    parse token to start from or the village is no object of the trigger, "taken
+    control of the village of Poroz": ``NAMES_ITS_PLACE`` in :func:`_targets` and
+    ``UNKNOWN_SETTLEMENT`` in :func:`_retarget_country_level`, with the same
+    ``SETTLEMENT_WORDS``.)"""
     if noun.lower_ not in NAMED_SETTLEMENT_NOUNS:
         return False
     names = [
@@ -2232,15 +2346,25 @@ def _locates_site(doc: Any, place: PlaceMatch) -> bool:
 PARTIAL_OBJECTS = frozenset(
     "swath swaths swathe swathes part parts area areas pocket pockets territory ground "
     "% percent per cent half third quarter most much kilometres kilometers km miles "
-    "hectares acres".split()
+    "hectares acres "
+    # "recaptured positions on the outskirts of Aden", "took several neighbourhoods"
+    "positions outposts outskirts neighbourhoods neighborhoods suburbs".split()
 )
 # "drove them out of parts of Aden": a part, told after the trigger ("most of" a town
 # is the town changing hands, as the gold rules have it)
 # the takers leave again in the same sentence: "stormed the town, overrunning an army
 # post, before pulling out in the afternoon"
 RAID_AFTER = re.compile(
-    r"\bbefore\s+(?:pulling\s+(?:out|back)|withdrawing|retreating|leaving)\b", re.IGNORECASE
+    r"\bbefore\s+(?:pulling\s+(?:out|back)|withdrawing|retreating|leaving"
+    # "had briefly stormed the city in July before being driven out by commandos"
+    r"|being\s+(?:(?:driven|pushed|forced|beaten|chased)\s+(?:out|back)|repelled|repulsed"
+    r"|expelled|ousted))\b"
+    # "entered the town on Friday ..., then left the town again before nightfall"
+    r"|\bthen\s+(?:left|withdrew|pulled\s+(?:out|back)|retreated)\b",
+    re.IGNORECASE,
 )
+# the words that open a raid's end, right before the trigger that tells it
+RAID_LEAVING = re.compile(r"\b(?:before\s+being|then)\s+$", re.IGNORECASE)
 # a compass bearing right after the trigger, past unnamed words only ("advance east
 # of Sudzha", "gained ground several kilometres north of"): the town named after it
 # places the gain (not "captured Krasnohorivka west of Donetsk", which names it)
@@ -2274,6 +2398,13 @@ def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass") and _unnamed_settlements(token, child):
             return True  # "took several villages in the Qubadli district"
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "of"
+            and token.pos_ == "NOUN"
+            and any(g.dep_ == "pobj" and _unnamed_settlements(token, g) for g in child.children)
+        ):
+            return True  # "confirmed the liberation of five settlements near Lyman"
         if child.dep_ in ("dobj", "nsubjpass") and _unknown_named_place(child, places):
             # "had taken the village of Kibumba", a village the gazetteer does not know:
             # the taking is of that village, not of a town the sentence names after it
@@ -2293,6 +2424,10 @@ def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
         )
         if head is None or head.lower_ not in PARTIAL_OBJECTS:
             continue
+        if head.lower_ in ("positions", "outposts") and any(
+            c.lower_ in ("last", "final", "remaining") for c in head.children
+        ):
+            continue  # "captured the group's last positions in Tal Abyad": all of it
         if head.lower_ in ("district", "districts", "village", "villages") and any(
             c.dep_ in ("compound", "prep") for c in head.children
         ):
@@ -2582,7 +2717,12 @@ def _roles(
             # "the army's campaign ... the victory": the possessor is the agent
             agent_side = [m for m in matches if POSSESSIVE.search(m.span.text)]
         if not agent_side and family in ACTING_FAMILIES:
-            agent_side = _they_antecedent(token, before) or before[:]
+            spoken = _speaker_sides(token, before, text)
+            if spoken is not None:
+                agent_side = spoken[0]
+                loser_side += [m for m in spoken[1] if m not in loser_side]
+            else:
+                agent_side = _they_antecedent(token, before) or before[:]
             if not agent_side and family is Family.CONTROL:
                 agent_side = [m for m in after if m not in loser_side][:1]
     if not loser_side and family in (Family.TAKE, Family.CLASH, Family.AIR, Family.SHELLING):
@@ -2616,7 +2756,43 @@ def _roles(
 
 # "surrendered", "surrendered to": the takeover trigger of a place that gives itself up
 PLACE_SURRENDER = re.compile(r"surrender(?:ed|s)?(?:\s+to)?$", re.IGNORECASE)
+# a bare "fell", "has fallen": the takeover trigger of a place whose taker the
+# sentence does not name ("Kunduz fell on Sunday")
+PLACE_FELL = re.compile(r"(?:fell|(?:has|have|had)\s+fallen)$", re.IGNORECASE)
+# what "fell" also says of a place: "the city fell silent", "fell back", "fell into
+# disrepair", "fell within range"
+FELL_NOT_TAKEN = re.compile(
+    r"\s+(?:silent|quiet|dark|still|short|victim|back|apart|behind|within|into\s+(?!the\s+hands"
+    r"|\w+\s+hands)|under\s+(?!the\s+control))",
+    re.IGNORECASE,
+)
 # the group-change reading of the same word ("hundreds of fighters surrendered")
+# the control statement of the lexicon ("held by", "under ... control")
+STANDING_CONTROL = next(t for t in TRIGGERS if t.family is Family.CONTROL and "held" in t.pattern)
+# "was still under the control of", "remained in the control of": no change told
+# (and "has been under the control of ... for two years": a state that lasts, where
+# "came under" and "is now under" tell a change)
+STILL_BEFORE = re.compile(
+    r"\b(?:still|remain(?:s|ed)?|stayed|stays|(?:has|have|had)\s+(?:\w+\s+)?been)\s+$",
+    re.IGNORECASE,
+)
+IN_CONTROL_OF = re.compile(r"(?:back\s+)?(?:in|under)\s+the\s+control\s+of$", re.IGNORECASE)
+
+
+def _standing_control(trig: TriggerMatch, text: str) -> TriggerMatch:
+    """ "The city was still under the control of the government": a takeover trigger
+    ("under the control of", which after "fell" or "is now" tells a change) read as the
+    standing control statement it is when "still", "remained" or "has been" comes
+    before it."""
+    if (
+        trig.trigger.family is not Family.TAKE
+        or not IN_CONTROL_OF.match(trig.text)
+        or not STILL_BEFORE.search(text, max(0, trig.start - 30), trig.start)
+    ):
+        return trig
+    return TriggerMatch(STANDING_CONTROL, trig.start, trig.end, trig.text)
+
+
 GROUP_SURRENDER = next(
     t for t in TRIGGERS if t.family is Family.CHANGE and "surrender" in t.pattern
 )
@@ -2633,10 +2809,22 @@ BESIEGED_BY = re.compile(
 )
 
 
-def _surrender_reading(doc: Any, trig: TriggerMatch, places: list[PlaceMatch]) -> TriggerMatch:
+def _surrender_reading(
+    doc: Any, trig: TriggerMatch, places: list[PlaceMatch]
+) -> TriggerMatch | None:
     """A "surrendered" trigger as the sentence means it: a takeover when the subject is
     a place ("Douma surrendered to the army", "the town surrendered"), else what it
-    always was, people giving up (a change to their group)."""
+    always was, people giving up (a change to their group). A bare "fell" is a
+    takeover only with a place as its subject, and not "fell silent": None otherwise."""
+    if trig.trigger.family is Family.TAKE and PLACE_FELL.match(trig.text):
+        token = _trigger_token(doc, trig)
+        if (
+            token is not None
+            and _place_subject(token, places)
+            and not FELL_NOT_TAKEN.match(doc.text, trig.end)
+        ):
+            return trig
+        return None
     if trig.trigger.family is not Family.TAKE or not PLACE_SURRENDER.match(trig.text):
         return trig
     token = _trigger_token(doc, trig)
@@ -2976,6 +3164,25 @@ LED_BY = re.compile(
 # what may stand between "led by" and the leader's name: "the", "the group", "the
 # Islamist militant group"
 LED_BY_GAP = re.compile(r"(?:the\s+)?(?:[\w\-]+\s+){0,3}")
+
+
+def _leader_after(
+    text: str, cue: re.Match[str], matches: Sequence[ActorMatch]
+) -> ActorMatch | None:
+    """The first of ``matches`` that a "led by" ``cue`` names as the leader: it starts
+    after the cue with at most a few words between ("led by the al-Qaeda-linked
+    Hayat Tahrir al-Sham"). Shared by the sentence-level and the report-level reading
+    of "led by"."""
+    return next(
+        (
+            m
+            for m in matches
+            if m.span.start >= cue.end() and LED_BY_GAP.fullmatch(text[cue.end() : m.span.start])
+        ),
+        None,
+    )
+
+
 # "Turkish-led forces", "U.S.-led coalition": the demonym's state leads the side
 DEMONYM_LED = re.compile(r"\b([A-Z][A-Za-z.]+)\s*-\s*led\b")
 # "forces from Ethiopia's Tigray region", "fighters of the Amhara region"
@@ -3131,6 +3338,44 @@ def _they_antecedent(token: Any, before: list[ActorMatch]) -> list[ActorMatch]:
     return []
 
 
+def _speaker_sides(
+    token: Any, before: list[ActorMatch], text: str
+) -> tuple[list[ActorMatch], list[ActorMatch]] | None:
+    """(own side, foes) of the speaker of a "they" clause, or None when the clause
+    has none: "Tuareg militants fighting the Malian army ... said they had taken
+    control of the town" is the militants' deed, and the army they fight lost it.
+    The clause is the complement of a saying verb whose subject is a plural noun
+    (not a pronoun: "they said they" names nobody new); the own side is empty when
+    the speaker's words name no actor of their own, and the taker is then unknown,
+    not the foe named beside it."""
+    if token is not None and token.dep_ == "dobj":
+        token = token.head  # "they had taken control": the verb of the trigger's noun
+    if (
+        token is None
+        or token.dep_ != "ccomp"
+        or _lemma(token.head) not in _REPORTING_LEMMAS
+        or not any(c.dep_ == "nsubj" and c.lower_ == "they" for c in token.children)
+    ):
+        return None
+    speaker = next(
+        (
+            c
+            for c in token.head.children
+            if c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS") and c.idx < token.idx
+        ),
+        None,
+    )
+    if speaker is None:
+        return None
+    toks = list(speaker.subtree)
+    lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    # (overlapping, not inside: the parse may leave a word of the name out of the
+    # speaker's words, "Sudan's paramilitary | Rapid Support Forces")
+    found = [m for m in before if m.span.start < hi and m.span.end > lo]
+    foes = [m for m in found if OPPONENT_CUE.search(text[lo : max(lo, m.span.start)])]
+    return [m for m in found if m not in foes][-1:], foes
+
+
 def _pronoun_subject(token: Any) -> bool:
     return any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in token.children)
 
@@ -3186,10 +3431,75 @@ def _coordinated(text: str, cities: list[PlaceMatch]) -> bool:
     return len(spans) > 1
 
 
+# words that make a capitalised trigger part of a name: "the Kosovo Liberation Army",
+# "Liberation Square", "the Movement for the Liberation of Azawad", "Tigray People's
+# Liberation Front"
+NAME_AFTER_TRIGGER = re.compile(
+    r"\s+(?:Front|Army|Movement|Organi[sz]ation|Forces|Council|Party|Tigers|Committee"
+    r"|Brigades?|Day|Square|Street|Avenue|Bridge|Monument|Medal)\b"
+)
+NAME_BEFORE_TRIGGER = re.compile(
+    r"(?:People['’]s|Peoples['’]|(?:Movement|Front|Forces|Council|Committee|Alliance)\s+for"
+    r"\s+the)\s+$"
+)
+
+
+def _closest_teller(
+    trig: TriggerMatch, told: list[Mention], read: list[tuple[TriggerMatch, list[Mention]]]
+) -> list[Mention]:
+    """``trig``'s mentions but those of a place that another trigger of the same family
+    in the sentence stands closer to: in "the Taliban had captured Nimroz on Friday and
+    on Saturday they captured Sheberghan", Sheberghan is the second verb's, with its
+    date, though the first verb (whose own object the gazetteer may not know) finds it
+    too."""
+
+    def distance(t: TriggerMatch, span: Span) -> tuple[int, int]:
+        # (a place after a verb is its object, as in _nearest: "stormed the capital of
+        # Badghis province, freed hundreds of prisoners" is the storming's province)
+        if span.end <= t.start:
+            return (1, t.start - span.end)
+        return (0, span.start - t.end)
+
+    out = []
+    for m in told:
+        span = m.place.span if m.place is not None else None
+        if span is None or not any(
+            other is not trig
+            and other.trigger.family is trig.trigger.family
+            and any(place_id(o) == place_id(m) and o.status is m.status for o in others)
+            and distance(other, span) < distance(trig, span)
+            for other, others in read
+        ):
+            out.append(m)
+    return out
+
+
+def _in_a_name(trig: TriggerMatch, actors: list[ActorMatch], text: str) -> bool:
+    """True for a capitalised trigger word inside a name: an armed group's ("the
+    Tigray People's Liberation Front" reports no liberation), a square's or a day's."""
+    if not trig.text[:1].isupper() or trig.start == 0:
+        return False
+    if any(not a.generic and a.span.start <= trig.start and trig.end <= a.span.end for a in actors):
+        return True
+    return bool(
+        NAME_AFTER_TRIGGER.match(text, trig.end)
+        or NAME_BEFORE_TRIGGER.search(text, max(0, trig.start - 40), trig.start)
+    )
+
+
 def _nearest(places: list[PlaceMatch], trig: TriggerMatch) -> PlaceMatch:
+    """The place a trigger is about: the nearest after it ("captured Raqqa"), else the
+    nearest before; for a manner phrase the nearest before it, the place of the deed
+    it tells the manner of ("withdrew from Wad Madani without a fight, as they had
+    done from Singa": Wad Madani)."""
+    manner = trig.text[:8].lower() == "without "
+
     def distance(p: PlaceMatch) -> tuple[int, int]:
         if p.span is None:
             return (1, 10**6)
+        if manner:
+            before = p.span.end <= trig.start
+            return (0 if before else 1, abs(trig.start - p.span.end))
         after = p.span.start >= trig.end
         return (0 if after else 1, abs(p.span.start - trig.end))
 

@@ -57,6 +57,7 @@ from sitrep.read.fa.places import (
     is_reference_point,
     iso3_codes,
     located_towns,
+    not_place_words,
     prefer_hint_country,
     prefer_home_namesakes,
     same_district,
@@ -162,6 +163,15 @@ _AFTER_EVENT = re.compile(
     r"(?:[\s\u200c]+(?:\d+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند)[\s\u200c]+(?:روز|هفته|ماه|سال)"
     r"|[\s\u200c]+(?:روزها|هفته‌ها|ماه‌ها|ماهها|سال‌ها|سالها))?[\s\u200c]*$"
 )
+# "چهار سال از سقوط پنجشیر گذشت": a span of time elapsed since an event noun
+# (before the noun; "گذشت" or "می‌گذرد" after it) remembers the event
+_SPAN_SINCE = re.compile(
+    r"(?:\d+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند|[۰-۹]+)[\s\u200c]+(?:روز|هفته|ماه|سال)"
+    r"[\s\u200c]+از[\s\u200c]+$"
+)
+_ELAPSED_AFTER = re.compile(
+    r"[^،.؛]*?(?<![\w\u200c])(?:گذشت|گذشته[\s\u200c]+است|می[\s\u200c]?گذرد|سپری[\s\u200c]+(?:شد|می))"
+)
 # Anniversaries and retrospectives: "سالروز", "سالگرد", "در چنین روزی".
 _ANNIVERSARY = re.compile(
     r"سالروز|سالگرد|در[\s\u200c]+چنین[\s\u200c]+روزی|(?<![\w\u200c])یادبود(?![\w\u200c])"
@@ -182,7 +192,12 @@ _EXPECT_AFTER = re.compile(
     r"|^[^،.؛]{0,60}?(?:به[\s\u200c]?زودی|آغاز[\s\u200c]+خواهد|خواهد|خواهند|آماده[\s\u200c]+می|قرار[\s\u200c]+است)"
 )
 # "موفق شدند", "توانستند": the action happens
-_IMPLICATIVE = re.compile(r"موفق[\s\u200c]+(?:شد|شدند|به)|توانست(?:ند)?|(?:ادامه|شروع)[\s\u200c]+")
+# verbs whose subjunctive complement happened: "توانستند ... بگیرند", and "were
+# forced to": "مجبور شده‌اند شهر روبیژنه را ترک کنند" (they left it)
+_IMPLICATIVE = re.compile(
+    r"موفق[\s\u200c]+(?:شد|شدند|به)|توانست(?:ند)?|(?:ادامه|شروع)[\s\u200c]+"
+    r"|(?:مجبور|ناچار|ناگزیر)[\s\u200c]+(?:شد|شدند|شده)"
+)
 _DEMONSTRATIVE_BEFORE = re.compile(r"(?:این|آن|همین|همان)[\s\u200c]+$")
 _PLURAL = re.compile(r"(?:های|ها)$")
 _APPOSITION = re.compile(r"[\s\u200c]*[(\[][\s\u200c]*")
@@ -291,6 +306,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
         replace(r, places=[p for p in r.places if not _in_trigger(p, t)])
         for r, t in zip(read, triggers_of, strict=True)
     ]
+    read = [replace(r, places=not_place_words(r.text, r.places)) for r in read]
     read = [
         replace(r, places=p)
         for r, p in zip(read, same_district([r.places for r in read]), strict=True)
@@ -312,13 +328,19 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
     # "زنجبار" in a report on Yemen: the Yemeni town, before strays are dropped
     hinted = prefer_home_namesakes(extractor.gazetteer, hinted, forces)
     # "شهر سودژا": a town the gazetteer knows in Latin letters only, in a country
-    # the report names or whose forces it names
+    # the report names, whose forces it names or one of whose provinces it names
+    # ("شهرک اوچرتینو در استان دونتسک": Ukraine, though only Russia is named)
     hinted = unnamed_towns(
         extractor.gazetteer,
         [(r.folded, r.claim.sentence.span.text, r.claim.sentence.span.start) for r in read],
         hinted,
         forces
-        | {p.match.place.country for ps in hinted for p in ps if p.kind is PlacePrecision.COUNTRY},
+        | {
+            p.match.place.country
+            for ps in hinted
+            for p in ps
+            if p.kind in (PlacePrecision.COUNTRY, PlacePrecision.ADMIN1)
+        },
     )
     # "شهر شرنه مرکز ولایت پکتیکا": a town the gazetteer knows in Latin letters
     # only, among the towns of the province the sentence puts it in
@@ -812,6 +834,17 @@ class _Reader:
             places = _not_surroundings(text, places)
             if not places:
                 return []
+        if trig.trigger.withdrawal:
+            # "به پایگاه هوایی شیندند عقب‌نشینی کرده‌اند": where they withdrew to is
+            # not the place they left
+            left = [
+                p
+                for p in places
+                if not (p.end <= trig.start and _DESTINATION.search(text, 0, p.start))
+            ]
+            if places and not left:
+                return []
+            places = left
         targets = self._targets(s, trig, places, agent, family)
         if not targets:
             return []
@@ -1007,8 +1040,25 @@ class _Reader:
         """The place(s) an event happened at: coordinated cities split into one each."""
         text = s.text
         ctx = self.ctx
-        cities = [p for p in places if p.kind is PlacePrecision.CITY]
-        specific = [p for p in places if p.kind is not PlacePrecision.COUNTRY]
+        # "شهرستان شیندند هرات", "ولسوالی خلم بلخ": a town named right after a
+        # district is its province (by its seat's name), which locates the district
+        cities = [
+            p
+            for p in places
+            if p.kind is PlacePrecision.CITY
+            and not any(
+                d.district
+                and d.end <= p.start
+                and _IN_PROVINCE_GAP.fullmatch(text[d.end : p.start])
+                for d in places
+            )
+        ]
+        specific = [
+            p
+            for p in places
+            if p.kind is not PlacePrecision.COUNTRY
+            and (p.kind is not PlacePrecision.CITY or p in cities)
+        ]
         if len(cities) > 1 and coordinated(text, cities) and not trig.noun:
             return [p.match for p in cities]
         # "ولسوالی‌های دشت ارچی و خان‌آباد کندز": each district of the list, not the
@@ -1130,12 +1180,24 @@ _THING_OBJECT = re.compile(
     r"(?:سلاح|جنگ‌افزار|مهمات|تجهیزات|جسد|اجساد|جنازه|اسرا|اسیران|زندانیان|گروگان|پرونده|کلید)"
     r"[^\s]*(?:[\s\u200c]+[^\s]+){0,2}[\s\u200c]+را[\s\u200c]+(?:[^\s]+[\s\u200c]+){0,3}$"
 )
-_AROUND = re.compile(r"(?:اطراف|حومه|نزدیکی|پیرامون|حوالی)[\s\u200c]+$")
+# the destination of a withdrawal: "به پایگاه هوایی X", "به سوی X", "تا شهر X"
+_DESTINATION = re.compile(
+    r"(?<![\w\u200c])(?:به|تا)[\s\u200c]+(?:سوی[\s\u200c]+|سمت[\s\u200c]+)?"
+    r"(?:(?:پایگاه|قرارگاه|مقر|پادگان|فرودگاه)(?:[\s\u200c]+(?:هوایی|نظامی))?[\s\u200c]+"
+    r"|شهر[\s\u200c]+|شهرک[\s\u200c]+)?$"
+)
+_AROUND = re.compile(
+    r"(?:اطراف|حومه|نزدیکی|پیرامون|حوالی|حاشیه)[\s\u200c]+(?:شهر[\s\u200c]+)?$"
+    # "کنترل بیشتر شهرستان‌های هرات": most of the province's districts, not the city
+    r"|(?:بیشتر|اکثر|برخی|چند|چندین|تعدادی[\s\u200c]+از|شماری[\s\u200c]+از|همه|تمام|تمامی)"
+    r"[\s\u200c]+(?:شهرستان|ولسوالی|روستا|منطقه|بخش|محله)[\s\u200c]*(?:های|ها)[\s\u200c]+$"
+)
 _LIST_GAP = re.compile(r"[\s\u200c]*(?:،|,|و)[\s\u200c]*")
 
 
 def _not_surroundings(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
-    """Places less those named only as what surrounds the place taken ("اطراف X و Y")."""
+    """Places less those named only as what surrounds the place taken ("اطراف X و Y")
+    or as the whole some of whose parts were taken ("بیشتر شهرستان‌های X")."""
     kept: list[FoundPlace] = []
     dropped: FoundPlace | None = None
     for p in places:
@@ -1379,6 +1441,12 @@ def _territory_status(
         return Status.BACKGROUND
     if trig.noun and _AFTER_EVENT.search(text, 0, trig.start):
         return Status.BACKGROUND  # "یک روز پس از تصرف موصل": the event before the news
+    if (
+        trig.noun
+        and _SPAN_SINCE.search(text, 0, trig.start)
+        and _ELAPSED_AFTER.match(text, trig.end)
+    ):
+        return Status.BACKGROUND  # "چهار سال از سقوط پنجشیر گذشت": an event remembered
     if _ANNIVERSARY.search(text):
         return Status.BACKGROUND  # "سالروز آزادسازی موصل": a takeover remembered
     if not trig.trigger.withdrawal and _EARLIER.search(

@@ -205,6 +205,10 @@ _DISTRICT_HEAD = re.compile(
     r"ولسوالی(?:[\s\u200c]+های)?[\s\u200c]+$"
     rf"|ولسوالی[\s\u200c]*های[\s\u200c]+(?:{_LIST_WORD}(?:[\s\u200c]+{_LIST_WORD}){{0,2}}{_LIST_AND})+$"
 )
+# "شهرستان شیندند از توابع استان هرات": Iranian usage names an Afghan district (and an
+# Iranian county) "شهرستان": the ADMIN2 of the name in those two countries
+_COUNTY_HEAD = re.compile(r"(?<![\w\u200c])شهرستان[\s\u200c]+$")
+_COUNTY_COUNTRIES = ("AFG", "IRN")
 # "مقام ولایت قندهار", "مرکز ولایت قندوز": the provincial seat, the city of the name.
 _SEAT_HEAD = re.compile(
     r"(?:مقام|مقر|دفتر[\s\u200c]+والی|ساختمان)[\s\u200c]+(?:ولایت[\s\u200c]+)?$"
@@ -578,6 +582,19 @@ def _town_name_spans(
             yield next((f for f in row if f.start == at), None), spans
 
 
+def _with_arabic_article(gazetteer: Gazetteer, name: str, codes: Sequence[str]) -> Place | None:
+    """An Arab town Persian writes without the article ("شهر ضالع" for الضالع):
+    the one town of the report's countries the gazetteer knows by "ال" and the name."""
+    if name.startswith("ال"):
+        return None
+    towns = [
+        p
+        for p in gazetteer.lookup("ال" + name)
+        if p.kind is PlacePrecision.CITY and p.country in codes
+    ]
+    return _one_town(towns)
+
+
 def unnamed_towns(
     gazetteer: Gazetteer,
     sentences: Sequence[tuple[Folded, str, int]],
@@ -610,7 +627,11 @@ def unnamed_towns(
                 # close call, the towns whose own name has them decide (Berdyansk
                 # over Bezenchuk, "also Berdyansk")
                 own = [t for t in towns if latin_skeleton(t.name).replace("v", "") == key]
-                place = _one_town(towns) or _one_town(own)
+                place = (
+                    _with_arabic_article(gazetteer, text[start:end], codes)
+                    or _one_town(towns)
+                    or _one_town(own)
+                )
                 if place is not None and not any(f.start < end and start < f.end for f in row):
                     span = folded.span(start, end, original, base=base)
                     match = PlaceMatch(place, span.text, span, 0.6)
@@ -745,7 +766,9 @@ def _dari_admin(gazetteer: Gazetteer, text: str, f: FoundPlace) -> FoundPlace:
     """ "ولسوالی X" -> the district X (ADMIN2) when the gazetteer has one;
     "مقام ولایت X" -> the city X (the provincial seat) rather than the province."""
     place = f.match.place
-    district_head = _DISTRICT_HEAD.search(text, 0, f.start) is not None
+    district_head = _DISTRICT_HEAD.search(text, 0, f.start) is not None or (
+        place.country in _COUNTY_COUNTRIES and _COUNTY_HEAD.search(text, 0, f.start) is not None
+    )
     if district_head and place.kind is PlacePrecision.ADMIN2:
         return replace(f, district=True)
     if district_head:
@@ -1065,3 +1088,30 @@ def same_district(places: list[list[FoundPlace]]) -> list[list[FoundPlace]]:
         ]
         for ps in places
     ]
+
+
+# "نیروهای هوادار هادی شهر ضالع": a name read with "شهر" as its last word (Iran's
+# Hadishahr) where a name follows is the word before the town noun of that name
+_TOWN_NOUN_LAST = re.compile(r"[\s\u200c]شهر$")
+_NAME_NEXT = re.compile(r"[\s\u200c]+([^\s\u200c،,.؛:«»()]+)")
+# "ائتلاف به رهبری عربستان": the country leading a coalition describes an actor
+_LED_BY = re.compile(r"(?<![\w\u200c])(?:به|تحت)[\s\u200c]+(?:رهبری|سرکردگی)[\s\u200c]+$")
+
+
+def not_place_words(text: str, places: Sequence[FoundPlace]) -> list[FoundPlace]:
+    """``places`` without the names that are words of something else: a compound
+    ending in "شهر" whose "شهر" heads the next name ("هادی شهر ضالع"), and the
+    country after "به رهبری" (the leader of a coalition, not where it fought)."""
+    out = []
+    for f in places:
+        if _LED_BY.search(text, 0, f.start):
+            continue
+        nxt = _NAME_NEXT.match(text, f.end)
+        if (
+            _TOWN_NOUN_LAST.search(f.match.matched_text.replace(ZWNJ, " "))
+            and nxt is not None
+            and nxt.group(1) not in FUNCTION_WORDS
+        ):
+            continue
+        out.append(f)
+    return out

@@ -249,6 +249,17 @@ TRIGGERS: tuple[FaTrigger, ...] = (
         withdrawal=True,
     ),
     _t(H, rf"منتقل{_S}{_v('kardan')}", 0.5, withdrawal=True, before=r"نیروها|یگان|سربازان"),
+    # "نیروهای اوکراینی روبیژنه را ترک کردند": forces leaving a town (its object) leave
+    # it to the other side; residents leaving a town ("ساکنان ... شهر را ترک کردند")
+    # name no forces before the verb
+    _t(
+        H,
+        rf"ترک{_S}{_v('kardan')}",
+        0.5,
+        withdrawal=True,
+        before=r"نیروها|نیروهای|یگان|سربازان|نظامیان|رزمندگان|جنگجویان",
+        place_object=True,
+    ),
     _t(H, rf"بدون{_S}(?:هیچ{_S})?(?:درگیری|مقاومت|جنگ|خونریزی|شلیک)"),
     # --- who holds a place (background) ----------------------------------
     _t(
