@@ -455,10 +455,16 @@ def iter_event_json(
     for conn, rows in _matching_rows(
         store, f, gazetteer=gazetteer, actors=actors, with_items=stored
     ):
-        # the stored items came with the rows; an event without one is built from its rows
-        built = iter(item_texts(conn, [r for r in rows if r["item"] is None], stored=False))
-        for r in rows:
-            yield EventJSON(r["id"], r["date"], r["item"] if r["item"] is not None else next(built))
+        # the stored items came with the rows; an event without one (or every event of a
+        # database from before stored items, read-only) is built from its rows
+        items = [r["item"] for r in rows] if stored else [None] * len(rows)
+        built = iter(
+            item_texts(
+                conn, [r for r, i in zip(rows, items, strict=True) if i is None], stored=False
+            )
+        )
+        for r, item in zip(rows, items, strict=True):
+            yield EventJSON(r["id"], r["date"], item if item is not None else next(built))
 
 
 def iter_event_records(
