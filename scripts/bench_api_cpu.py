@@ -7,9 +7,12 @@ the source tree on ``PYTHONPATH`` (answer cache off) is driven through its ASGI
 callable on one event loop in this thread, so a profiler (cProfile, py-spy) sees
 all of a request; the requests are the bench's own URL mix (``/api/events/{id}``,
 filtered 50-row pages, ``/api/control?as_of=&country=``), one after another. Prints
-the CPU time of this process per request, per endpoint (on PostgreSQL the server's
-backends are not counted). ``--dump FILE`` writes ``{url: body}``: run it with two
-trees on the same store and compare the files to check that the bodies are the same.
+the CPU time of this process and the wall time per request, per endpoint, and the
+CPU time of every PostgreSQL process on this machine (its backends; 0 on SQLite;
+the source tree's bench module must have ``_postgres_cpu``: for an older tree, copy
+this tree's ``sitrep/quality/bench/api.py`` into it). ``--dump FILE`` writes
+``{url: body}``: run it with two trees on the same store and compare the files to
+check that the bodies are the same.
 """
 
 from __future__ import annotations
@@ -80,6 +83,7 @@ def main() -> None:
     for name, urls in groups.items():
         for url in urls[:5]:
             _get(loop, app, url)
+        db0 = bench._postgres_cpu() or 0.0  # a PostgreSQL server on this machine (else 0)
         cpu, wall = time.process_time(), time.perf_counter()
         for url in urls:
             status, body = _get(loop, app, url)
@@ -89,7 +93,11 @@ def main() -> None:
                 bodies[url] = body.decode()
         cpu = (time.process_time() - cpu) / len(urls) * 1000
         wall = (time.perf_counter() - wall) / len(urls) * 1000
-        print(f"{name}: {cpu:.2f} ms CPU per request, {wall:.2f} ms wall ({len(urls)} requests)")
+        db = ((bench._postgres_cpu() or 0.0) - db0) / len(urls) * 1000
+        print(
+            f"{name}: {cpu:.2f} ms CPU per request, {wall:.2f} ms wall, PostgreSQL's "
+            f"processes {db:.2f} ms CPU ({len(urls)} requests)"
+        )
     if args.dump:
         with open(args.dump, "w", encoding="utf-8") as fh:
             json.dump(bodies, fh)

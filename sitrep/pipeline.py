@@ -47,7 +47,7 @@ from typing import Protocol
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from sitrep.control import build_timelines, feeds_control
+from sitrep.control import feeds_control
 from sitrep.core.config import Config
 from sitrep.core.errors import SitrepError, StoreError
 from sitrep.core.records import Article, Failure
@@ -60,14 +60,13 @@ from sitrep.store import (
     block_places,
     driver_reason,
     load_block,
-    load_changes,
     load_current,
     load_published,
     lock_block,
     publish_ids,
+    refresh_control,
     replace_block,
     save_redirects,
-    save_timelines,
 )
 
 log = logging.getLogger(__name__)
@@ -145,12 +144,11 @@ def merge_pending(store: Store) -> int:
             save_redirects(conn, {**redirects(current, merged), **moved}, live)
             replace_block(conn, block, merged)
             if control:
-                touched |= {e.place_id for e in merged if e.place_id is not None}
-                ids = sorted(touched)
-                for start in range(0, len(ids), 500):
-                    batch = ids[start : start + 500]
-                    refs, grouped = load_changes(conn, batch)
-                    save_timelines(conn, batch, build_timelines(refs, grouped))
+                # each place's timeline locked before it is read: another ingest
+                # merging another block of the same places commits first
+                refresh_control(
+                    conn, touched | {e.place_id for e in merged if e.place_id is not None}
+                )
     store.mark_merged(waiting)
     return len(blocks)
 

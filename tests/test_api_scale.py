@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import delete, inspect, select, text
+from sqlalchemy import delete, func, inspect, select, text
 
 from sitrep.control import all_timelines, as_of
 from sitrep.core.config import Config
@@ -196,6 +196,7 @@ def test_undated_events_page_by_offset_and_cursor(app_config: Config, tmp_path: 
     build_synthetic_store(app_config, path, events_n=400, n_places=600)
     with open_store(path) as store:
         _undated_reads(store, nulls_first=True)
+        _event_without_stored_item(store)
 
 
 def test_a_bad_cursor_is_a_clear_422(client: TestClient) -> None:
@@ -354,6 +355,137 @@ def test_postgres_pages_by_cursor_and_stores_timelines(app_config: Config) -> No
         _undated_reads(store, nulls_first=False)
         day = date(2017, 1, 1)
         assert as_of(store, day) == _fresh_as_of(store, day)
+        _postgres_source_pages(store)
+        _postgres_generation_reads(store)
+        _event_without_stored_item(store)
+        _postgres_comment_counts(store)
+        _postgres_timelines_in_turn(store)
+
+
+def _postgres_timelines_in_turn(store: Any) -> None:
+    """Two transactions rebuilding one place's timeline (two ingests merging two blocks
+    with events of the place) take turns: the second waits for the first to commit,
+    then writes what it reads. Both used to rewrite it at once, and the second failed
+    on the first's spans (a unique violation on control_spans; test_concurrency, now
+    and then)."""
+    import threading
+
+    from sitrep.store import refresh_control
+
+    def spans(conn: Any, place: int) -> list[Any]:
+        s = control_spans
+        return list(conn.execute(select(s).where(s.c.place_id == place).order_by(s.c.seq)))
+
+    with store.engine.connect() as conn:
+        place = conn.execute(select(func.min(control_spans.c.place_id))).scalar_one()
+        before = spans(conn, place)
+    assert before
+    errors: list[Exception] = []
+    second_pid: list[int] = []
+    with open_store(str(PG_URL)) as other:
+
+        def second() -> None:
+            try:
+                with other.engine.begin() as conn:
+                    second_pid.append(conn.execute(text("SELECT pg_backend_pid()")).scalar_one())
+                    refresh_control(conn, [place])
+            except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+                errors.append(exc)
+
+        thread = threading.Thread(target=second)
+        with store.engine.begin() as conn:
+            refresh_control(conn, [place])
+            thread.start()
+            # the first commits only once the second waits on it (a lock not granted)
+            with store.engine.connect() as probe:
+                waits = text("SELECT count(*) FROM pg_locks WHERE pid = :pid AND NOT granted")
+                for _ in range(1200):
+                    if second_pid and probe.execute(waits, {"pid": second_pid[0]}).scalar():
+                        break
+                    thread.join(0.05)
+                else:
+                    raise AssertionError("the second rebuild never waited for the first")
+        thread.join()
+    assert errors == []
+    with store.engine.connect() as conn:
+        assert spans(conn, place) == before
+
+
+def _postgres_comment_counts(store: Any) -> None:
+    """A page's comment counts: zero while the generation at which none was published
+    is current, and a published comment is counted as soon as it is committed."""
+    from sitrep.moderation.comments import published_counts
+    from sitrep.store.schema import comments
+
+    first = next(iter_events(store, EventFilter(limit=1)))["id"]
+    assert published_counts(store, [first]) == {first: 0}
+    assert published_counts(store, [first]) == {first: 0}  # the generation says so
+    row = {
+        "target_type": "event",
+        "target_id": first,
+        "author": "a reader",
+        "text": "a sourced report",
+        "created_at": "2026-01-01T00:00:00+00:00",
+        "verdict": "publish",
+        "reasons": "[]",
+        "policy_version": "test",
+        "language": "en",
+        "status": "published",
+    }
+    with store.engine.begin() as conn:
+        conn.execute(comments.insert().values(**row))
+    assert published_counts(store, [first]) == {first: 1}
+    with store.engine.begin() as conn:
+        conn.execute(delete(comments))
+    assert published_counts(store, [first]) == {first: 0}
+
+
+def _postgres_source_pages(store: Any) -> None:
+    """The outlet filter has planner statistics on PostgreSQL, and its pages (from the
+    first row, by cursor, by offset) are the plain list's slices."""
+    with store.engine.connect() as conn:
+        names = set(conn.exec_driver_sql("SELECT stxname FROM pg_statistic_ext").scalars())
+    assert "events_lower_sources" in names
+    everything = list(iter_events(store, EventFilter()))
+    for outlet in ("reuters", "Associated Press", "al "):
+        meant = [
+            e["id"] for e in everything if any(outlet.lower() in s.lower() for s in e["sources"])
+        ]
+        f = EventFilter(source=outlet, limit=25)
+        first = list(iter_events(store, f))
+        assert [e["id"] for e in first] == meant[:25]
+        cut = (date.fromisoformat(first[-1]["date"]), first[-1]["id"])
+        assert [e["id"] for e in iter_events(store, replace(f, after=cut))] == meant[25:50]
+        assert [e["id"] for e in iter_events(store, replace(f, offset=30))] == meant[30:55]
+
+
+def _postgres_generation_reads(store: Any) -> None:
+    """The generation is read on the store's own connection: it sees a write that
+    another connection commits, and a connection the server dropped is opened again."""
+    before = store.generation()
+    with store.engine.begin() as conn:
+        conn.execute(meta.update().where(meta.c.key == "schema").values(value=meta.c.value))
+    after = store.generation()
+    assert int(after) == int(before) + 1
+    pid = store._generation._conn.info.backend_pid
+    with store.engine.connect() as conn:
+        assert conn.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid}).scalar()
+    assert store.generation() == after
+    assert store._generation._conn.info.backend_pid != pid
+
+
+def _event_without_stored_item(store: Any) -> None:
+    """One event by id is its stored item, read with the event in one statement; an
+    event without one (not stored yet) is built from its rows, the same item."""
+    from sitrep.store import event_items
+
+    first = next(iter_events(store, EventFilter(limit=1)))
+    assert get_event(store, first["id"]) == first
+    with store.engine.begin() as conn:
+        conn.execute(delete(event_items).where(event_items.c.event_id == first["id"]))
+    assert get_event(store, first["id"]) == first
+    with store.engine.begin() as conn:
+        refresh_items(conn, [first["id"]])
 
 
 def test_items_built_from_rows_are_the_records_items(bench_db: str) -> None:

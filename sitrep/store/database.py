@@ -24,8 +24,10 @@ import hashlib
 import itertools
 import json
 import logging
+import os
 import re
 import sqlite3
+import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -265,6 +267,7 @@ class Store:
         # (read-only): lives as long as this store, bounded, hands out frozen spans
         self.timeline_cache = TimelineCache()
         self._stored_items: bool | None = None
+        self._generation = _GenerationReader(engine)
 
     @property
     def stored_items(self) -> bool:
@@ -278,6 +281,7 @@ class Store:
     # -- lifecycle ----------------------------------------------------------
 
     def close(self) -> None:
+        self._generation.close()
         self.engine.dispose()
 
     def __enter__(self) -> Store:
@@ -613,7 +617,7 @@ class Store:
 
         Cheap (one primary-key read): a reader may ask before every answer it keeps.
         """
-        return read_generation(self.engine)
+        return self._generation.read()
 
     def data_version(self) -> tuple[Any, ...]:
         """Changes whenever the store gains articles or events (keys the timeline cache)."""
@@ -803,15 +807,80 @@ def read_generation(engine: Engine) -> str:
     pooled driver connection; "0" in a database no sitrep write has reached yet."""
     raw = engine.raw_connection()
     try:
-        cursor = raw.cursor()
-        try:
-            cursor.execute(_GENERATION_READ)
-            row = cursor.fetchone()
-        finally:
-            cursor.close()
+        return _generation_on(raw)
     finally:
         raw.close()
+
+
+def _generation_on(dbapi_connection: Any) -> str:
+    """The generation read on a driver connection ("0" when no write raised it yet)."""
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(_GENERATION_READ)
+        row = cursor.fetchone()
+    finally:
+        cursor.close()
     return str(row[0]) if row else "0"
+
+
+class _GenerationReader:
+    """Reads the database generation for a :class:`Store`, as cheaply as the database allows.
+
+    On PostgreSQL a pooled connection costs four round trips per read (the pool's
+    ping, BEGIN, the read, the ROLLBACK that returns it), 0.7 ms and 0.25 ms of
+    client CPU on loopback; the web app reads the generation before every answer,
+    kept or not, and again after reading one. So the store keeps one driver
+    connection of its own in autocommit for it: one round trip (0.15 ms, 0.04 ms of
+    CPU). A read in autocommit sees the latest committed generation, as a fresh
+    pooled transaction did. A connection that dropped (a server restart) is opened
+    again once; a process forked from this one opens its own. SQLite reads the
+    file in-process and keeps :func:`read_generation`.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._own = engine.dialect.name == "postgresql"
+        self._lock = threading.Lock()
+        self._conn: Any = None
+        self._pid = 0
+
+    def read(self) -> str:
+        """The current generation ("0" when no write has raised it yet)."""
+        if not self._own:
+            return read_generation(self.engine)
+        dbapi = self.engine.dialect.loaded_dbapi
+        with self._lock:
+            for attempt in range(2):
+                try:
+                    return _generation_on(self._connection())
+                except (dbapi.OperationalError, dbapi.InterfaceError):
+                    self._drop()  # the connection is gone: a new one, once
+                    if attempt:
+                        raise
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _connection(self) -> Any:
+        if self._conn is not None and self._pid != os.getpid():
+            self._conn = None  # the parent's socket: never used (nor closed) here
+        if self._conn is None:
+            raw = self.engine.raw_connection()
+            conn: Any = raw.driver_connection
+            raw.detach()  # the store's own: never handed to a reader of the pool
+            conn.rollback()  # whatever the pool's ping began
+            conn.autocommit = True
+            self._conn, self._pid = conn, os.getpid()
+        return self._conn
+
+    def _drop(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None and self._pid == os.getpid():
+            with contextlib.suppress(Exception):
+                conn.close()
+
+    def close(self) -> None:
+        """Close the connection it keeps (if any)."""
+        with self._lock:
+            self._drop()
 
 
 # The PostgreSQL advisory lock key of schema creation (any fixed 64-bit number: "sitrep").
@@ -937,11 +1006,49 @@ def _upgrade(engine: Engine) -> None:
         for table in metadata.sorted_tables:
             for index in table.indexes:
                 index.create(conn, checkfirst=True)
+        _postgres_statistics(conn)
         if conn.execute(select(meta.c.value).where(meta.c.key == CONTROL_KEY)).first() is None:
             timelines.rebuild_all_control(conn)
         items_done = conn.execute(select(meta.c.value).where(meta.c.key == ITEMS_KEY)).first()
     if items_done is None:
         store_all_items(engine)
+
+
+# Statistics PostgreSQL keeps on expressions that filters compare (PostgreSQL 14+):
+# ``sitrep events --source`` is ``lower(sources) LIKE '%outlet%'``, and without
+# statistics on that expression the planner guessed a handful of matches, read
+# every event of the three default statuses and sorted them (0.6 s a page at a
+# million events), where a common outlet is in a fifth of them and walking the
+# (date, id) index finds a page in a few hundred rows (2-11 ms).
+_PG_STATISTICS = {"events_lower_sources": "(lower(sources)) FROM events"}
+
+
+def _postgres_statistics(conn: Connection) -> None:
+    """Create the expression statistics PostgreSQL lacks, and gather them once."""
+    if conn.dialect.name != "postgresql":
+        return
+    if int(conn.exec_driver_sql("SHOW server_version_num").scalar_one()) < 140000:
+        return  # statistics on expressions came with PostgreSQL 14
+    # the statistics of this events table (the one the search path finds, where
+    # CREATE STATISTICS puts them), not of a table of that name in another schema
+    have = set(
+        conn.exec_driver_sql(
+            "SELECT stxname FROM pg_statistic_ext WHERE stxrelid = 'events'::regclass"
+        ).scalars()
+    )
+    missing = [name for name in _PG_STATISTICS if name not in have]
+    if not missing:
+        return
+    try:
+        with conn.begin_nested():
+            for name in missing:
+                conn.exec_driver_sql(f"CREATE STATISTICS {name} ON {_PG_STATISTICS[name]}")
+            # a new statistics object is empty until the table is analysed (about a
+            # second for a million events: ANALYZE reads a sample)
+            conn.exec_driver_sql("ANALYZE events")
+    except SQLAlchemyError as exc:
+        # a role that does not own the table cannot: the filters still answer, slower
+        _log.warning("cannot create planner statistics: %s", driver_reason(exc))
 
 
 _log = logging.getLogger(__name__)

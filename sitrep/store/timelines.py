@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, Select, and_, bindparam, delete, or_, select
+from sqlalchemy import Date, Select, and_, bindparam, delete, or_, select, text
 from sqlalchemy.engine import Connection
 
 from sitrep.control import (
@@ -144,16 +144,43 @@ def save_timelines(
     return len(rows)
 
 
+# The first key of the PostgreSQL advisory locks of places' timelines (the second is
+# the place id): the two-key lock space, apart from the one-key locks of merge blocks
+# and of the schema ("tl" as a number).
+_TIMELINE_LOCK = int.from_bytes(b"tl", "big")
+_LOCK_PLACES = text(
+    "SELECT pg_advisory_xact_lock(:kind, p) FROM unnest(CAST(:ids AS integer[])) AS p"
+)
+
+
+def lock_places(conn: Connection, place_ids: Sequence[int]) -> None:
+    """Hold these places' timelines for the rest of the transaction, on PostgreSQL.
+
+    A place's timeline is read from the events of every block, so two ingests
+    merging two blocks with events of one place (a town taken in one block and
+    retaken in another) both rewrote it at once: the second's insert of its first
+    span failed on the first's (a unique violation on ``control_spans``), or, read
+    before the first committed, it would have kept a timeline without the first's
+    events. With the lock the second waits, then reads the events the first
+    committed. Called in ascending order of place id (two transactions waiting on
+    each other's places cannot happen). SQLite's writing transactions hold the
+    database's one write lock already.
+    """
+    if conn.dialect.name == "postgresql" and place_ids:
+        conn.execute(_LOCK_PLACES, {"kind": _TIMELINE_LOCK, "ids": list(place_ids)})
+
+
 def refresh_control(conn: Connection, place_ids: Iterable[int]) -> int:
     """Rebuild the stored timelines of these places (in the caller's transaction).
 
-    Load, build (the pure control stage), save, :data:`BATCH` places at a time;
-    returns the spans written. For events changed outside a merge (tests, tools).
+    Lock (:func:`lock_places`), load, build (the pure control stage), save,
+    :data:`BATCH` places at a time; returns the spans written.
     """
     ids = sorted(set(place_ids))
     written = 0
     for start in range(0, len(ids), BATCH):
         batch = ids[start : start + BATCH]
+        lock_places(conn, batch)
         refs, grouped = load_changes(conn, batch)
         written += save_timelines(conn, batch, build_timelines(refs, grouped))
     return written

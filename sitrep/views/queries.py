@@ -35,7 +35,16 @@ from sqlalchemy.engine import Connection
 
 from sitrep.core.errors import LookupFailed
 from sitrep.core.records import Event
-from sitrep.store import Store, actors, articles, events, mentions, meta, resolve_event_id
+from sitrep.store import (
+    Store,
+    actors,
+    articles,
+    event_items,
+    events,
+    mentions,
+    meta,
+    resolve_event_id,
+)
 from sitrep.store.database import GENERATION_KEY
 from sitrep.store.items import event_records, item_texts
 from sitrep.views.places import place_ids_for, place_ids_in_country
@@ -443,10 +452,19 @@ def iter_event_json(
     events and one primary-key read of their items, joined as text.
     """
     stored = store.stored_items
-    for conn, rows in _matching_rows(store, f, gazetteer=gazetteer, actors=actors):
-        texts = item_texts(conn, rows, stored=stored)
-        for r, text in zip(rows, texts, strict=True):
-            yield EventJSON(r["id"], r["date"], text)
+    for conn, rows in _matching_rows(
+        store, f, gazetteer=gazetteer, actors=actors, with_items=stored
+    ):
+        # the stored items came with the rows; an event without one (or every event of a
+        # database from before stored items, read-only) is built from its rows
+        items = [r["item"] for r in rows] if stored else [None] * len(rows)
+        built = iter(
+            item_texts(
+                conn, [r for r, i in zip(rows, items, strict=True) if i is None], stored=False
+            )
+        )
+        for r, item in zip(rows, items, strict=True):
+            yield EventJSON(r["id"], r["date"], item if item is not None else next(built))
 
 
 def iter_event_records(
@@ -469,15 +487,28 @@ def iter_event_records(
 
 
 def _matching_rows(
-    store: Store, f: EventFilter, *, gazetteer: Any = None, actors: Any = None
+    store: Store,
+    f: EventFilter,
+    *,
+    gazetteer: Any = None,
+    actors: Any = None,
+    with_items: bool = False,
 ) -> Iterator[tuple[Connection, Sequence[Any]]]:
     """The ``events`` rows matching ``f`` in page order, a batch at a time, each with
-    the open connection that read it (see :func:`iter_event_records`)."""
+    the open connection that read it (see :func:`iter_event_records`); ``with_items``:
+    each row also has its stored JSON ``item`` (None when it has none), read in the
+    same statement (one round trip less per page on PostgreSQL)."""
     place_ids = place_ids_for(store, f.place, gazetteer=gazetteer) if f.place else None
     with store.engine.connect() as conn:
         actor_ids = _actor_ids(conn, f.actor, actors) if f.actor else []
         arms, leave_out = _arms(conn, f, place_ids, actor_ids)
         base = _select(conn, f, place_ids, actor_ids, leave_out=leave_out)
+        # PostgreSQL reads the table row of every index entry an index scan passes
+        # (SQLite defers that to the rows it returns): the page is found on the
+        # indexes alone, (date, id) of each row, and its 50 rows read by key after
+        deferred = conn.dialect.name == "postgresql"
+        if deferred:
+            base = base.with_only_columns(events.c.id, events.c.date)
         left = f.limit
         skip = f.offset
         pos = f.after  # the (date, id) the next rows come after; None: from the first
@@ -494,6 +525,8 @@ def _matching_rows(
                     q = _merged_page(conn, q, arms, want, skip, newest_first=f.newest_first)
                 else:
                     q = q.limit(want).offset(skip or None)
+                if with_items or deferred:
+                    q = _page_rows(q, f.newest_first, items=with_items, deferred=deferred)
                 rows = conn.execute(q).mappings().all()
                 if skip:
                     # the offset runs on into the next range by as many rows as this one held
@@ -513,6 +546,31 @@ def _matching_rows(
             pos = (rows[-1]["date"], rows[-1]["id"])
 
 
+def _page_rows(q: Any, newest_first: bool, *, items: bool, deferred: bool) -> Select[Any]:
+    """The rows of a page (``q``, ordered and cut), in the same order: with ``deferred``
+    ``q`` gives only each row's (id, date) and the ``events`` rows are read by key;
+    with ``items`` each row also has its stored JSON ``item`` (None when it has none).
+
+    The page is a subquery with its own LIMIT, so neither planner merges it into the
+    join (the index walk that finds the page stays as it was); the rows and items are
+    primary-key reads, and the page is ordered again (the same columns, directions
+    and NULL placement as inside). On PostgreSQL a page at ``offset=1350`` read
+    1,400 table rows for 51 (about 22 ms at load 8) and reads none of the skipped
+    ones this way (under 1 ms: an index-only scan of (date, id, status)).
+    """
+    page = q.subquery("page")
+    order = [page.c.date, page.c.id]
+    if newest_first:
+        order = [o.desc() for o in order]
+    joined: Any = page.join(events, events.c.id == page.c.id) if deferred else page
+    if items:
+        joined = joined.outerjoin(event_items, event_items.c.event_id == page.c.id)
+    cols: list[Any] = [events if deferred else page]
+    if items:
+        cols.append(event_items.c.item)
+    return select(*cols).select_from(joined).order_by(*order)
+
+
 def _skipped_past(conn: Connection, q: Select[Any], skip: int) -> int:
     """What is left of an offset of ``skip`` rows after a range it went past (the range
     holds fewer than ``skip`` rows, so counting them reads fewer than ``skip``)."""
@@ -522,13 +580,24 @@ def _skipped_past(conn: Connection, q: Select[Any], skip: int) -> int:
 
 # one event by its whole id, built once (what the API and the page send)
 _EVENT_BY_ID = select(events).where(events.c.id == bindparam("event_id"))
+# its stored item, with the event: one statement (a round trip on PostgreSQL) for both
+_ITEM_BY_ID = (
+    select(event_items.c.item)
+    .join(events, events.c.id == event_items.c.event_id)
+    .where(events.c.id == bindparam("event_id"))
+)
 
 
 def get_event(store: Store, event_id: str) -> dict[str, Any]:
     """One event by id (or unique prefix), whatever its status, as its JSON item."""
     wanted = event_id.strip().lower()
     with store.engine.connect() as conn:
-        # a whole id: its stored item
+        if store.stored_items:
+            text = conn.execute(_ITEM_BY_ID, {"event_id": wanted}).scalar()
+            if text is not None:
+                found: dict[str, Any] = orjson.loads(text)
+                return found
+        # a whole id without a stored item: built from its rows
         rows = conn.execute(_EVENT_BY_ID, {"event_id": wanted}).mappings().all()
         if rows:
             item: dict[str, Any] = orjson.loads(

@@ -676,6 +676,9 @@ def run_api_bench(
         build_s = time.perf_counter() - t0
         rng = random.Random(11)
         sample = _sample(path, rng)
+        local_pg = path.startswith("postgresql") and any(
+            h in path for h in ("@127.0.0.1", "@localhost", "@[::1]")
+        )
         main_name = f"sitrep serve --workers {workers}" + ("" if cache else " (no cache)")
         wanted: list[tuple[str, Callable[[int], Any]]] = [
             (main_name, lambda port: _start_server(config, path, port, workers, cache))
@@ -726,7 +729,9 @@ def run_api_bench(
                 for name, base, proc in servers:
                     if log:
                         log(f"bench api: {endpoint}, {clients} clients, {name}")
-                    figures = _measure(base, proc, urls, clients, requests, seconds)
+                    figures = _measure(
+                        base, proc, urls, clients, requests, seconds, postgres=local_pg
+                    )
                     result["servers"][name][endpoint] = figures
                     if name == main_name:
                         result["endpoints"][endpoint] = figures
@@ -751,16 +756,31 @@ def run_api_bench(
 
 
 def _measure(
-    base: str, proc: Any, urls: Sequence[str], clients: int, requests: int, seconds: float
+    base: str,
+    proc: Any,
+    urls: Sequence[str],
+    clients: int,
+    requests: int,
+    seconds: float,
+    *,
+    postgres: bool = False,
 ) -> dict[str, Any]:
-    """One endpoint's load on one server, with the CPU it cost the server and the generator."""
+    """One endpoint's load on one server, with the CPU it cost the server and the
+    generator, and (``postgres``: a server on this machine) PostgreSQL's processes."""
     pid = proc.pid
     cpu0 = _tree_cpu(pid)
+    db0 = _postgres_cpu() if postgres else None
     gen0 = time.process_time()
     figures = _run_load(_fire(base, urls, clients=clients, requests=requests, seconds=seconds))
     gen1 = time.process_time()
     cpu1 = _tree_cpu(pid)
+    db1 = _postgres_cpu() if postgres else None
     wall = figures["seconds"] or 1.0
+    if figures["requests"] and db0 is not None and db1 is not None:
+        # what the requests cost PostgreSQL's own processes (a server on this machine;
+        # any other client of it counts too)
+        figures["db_cpu_ms_per_request"] = round(1000 * (db1 - db0) / figures["requests"], 2)
+        figures["db_cores"] = round((db1 - db0) / wall, 2)
     if figures["requests"]:
         if cpu0 is not None and cpu1 is not None:
             # what a request costs the server, whatever else the machine runs
@@ -884,6 +904,24 @@ def _tree_cpu(pid: int | None) -> float | None:
     return total if seen else None
 
 
+def _postgres_cpu() -> float | None:
+    """CPU seconds (user + system) of every PostgreSQL process on this machine, from
+    /proc (None when there is none to read)."""
+    total, seen = 0.0, False
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        if "(postgres)" in stat:
+            fields = stat.rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            seen = True
+    return total if seen else None
+
+
 def _cpu_of(pid: int | None) -> float | None:
     """CPU seconds (user + system) a process has used, from /proc (None elsewhere)."""
     try:
@@ -925,7 +963,7 @@ def format_api_bench(result: dict[str, Any]) -> str:
         f"{result['cpus']} CPUs; load average {result.get('loadavg_before')} before, "
         f"{result.get('loadavg_after')} after",
         f"{'endpoint':<18} {'requests':>8} {'errors':>6} {'req/s':>8} {'p50 ms':>8} "
-        f"{'p99 ms':>8} {'cpu ms':>7} {'gen ms':>7} {'cores':>5} {'gen':>5}  target",
+        f"{'p99 ms':>8} {'cpu ms':>7} {'db ms':>6} {'gen ms':>7} {'cores':>5} {'gen':>5}  target",
     ]
     servers = result.get("servers") or {result.get("server", "server"): result["endpoints"]}
     for server, endpoints in servers.items():
@@ -940,12 +978,14 @@ def format_api_bench(result: dict[str, Any]) -> str:
                 f"{name:<18} {r['requests']:>8} {r['errors']:>6} {r['rps']:>8} "
                 f"{r['p50_ms']:>8} {r['p99_ms']:>8} "
                 f"{r.get('server_cpu_ms_per_request', '-'):>7} "
+                f"{r.get('db_cpu_ms_per_request', '-'):>6} "
                 f"{r.get('generator_cpu_ms_per_request', '-'):>7} "
                 f"{r.get('server_cores', '-'):>5} {r.get('generator_cores', '-'):>5}  {verdict}"
             )
     lines.append(
         "cpu ms: server CPU time per request (all its processes; independent of other load "
-        "on the machine); gen ms: the load generator's own CPU time per request; cores, gen: "
+        "on the machine); db ms: PostgreSQL's processes' CPU time per request (a server on "
+        "this machine); gen ms: the load generator's own CPU time per request; cores, gen: "
         "the cores the server and the generator got meanwhile (the machine's, shared)"
     )
     lines.append(f"all targets met: {'yes' if result.get('all_met') else 'no'}")
