@@ -1066,6 +1066,20 @@ def test_the_mission_the_leavers_serve_under_is_not_who_moves_in(extractor: Extr
     assert {m.sub_event_type for m in found} == {"Non-violent transfer of territory"}
 
 
+def test_a_change_told_as_fought_for_is_a_battle(extractor: Extractor) -> None:
+    # a withdrawal among tellings that say the town was fought for: the taking type
+    # (with no fight told, the transfer, as in the Elbur report above)
+    text = (
+        "PORT SUDAN, Jan 11 - Sudan's army recaptured Wad Madani on Saturday after months "
+        "of fighting, the military said.\n"
+        "Troops regained control of Wad Madani after fierce street battles, a commander said.\n"
+        "The RSF withdrew from Wad Madani on Saturday, witnesses said."
+    )
+    found = takeovers(read(extractor, text, day="2025-01-11"))
+    assert len(found) == 3
+    assert {m.sub_event_type for m in found} == {"Government regains territory"}
+
+
 def test_a_takeover_on_other_days_keeps_its_own_type(extractor: Extractor) -> None:
     text = (
         "KHARTOUM, Dec 20 - The army withdrew from Wad Madani on Monday and the RSF "

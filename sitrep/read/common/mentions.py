@@ -11,6 +11,7 @@ Persian and an English report of one event merge.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -93,6 +94,14 @@ ACTING_FAMILIES = frozenset(
 
 # the sub-event type of a place handed over or left to the other side, no fight told
 TRANSFER = "Non-violent transfer of territory"
+# a telling of a change that says it was fought for ("after fierce street battles",
+# "stormed"), not "without a fight" or "without resistance"
+FOUGHT_FOR = re.compile(
+    r"\b(?<!without\s)(?<!without\sa\s)(?<!without\sany\s)(?<!no\s)(?:fight(?:ing|s)?|fought|battles?"
+    r"|clash(?:es|ed)?|assaults?|storm(?:ed|ing)|offensive|counter-?offensive"
+    r"|resistance|shelling|airstrikes?|air\s+strikes?)\b",
+    re.IGNORECASE,
+)
 
 
 def family_group(family: Family) -> str:
@@ -442,13 +451,14 @@ def one_type_per_change(
     """One change told both as a withdrawal and as a takeover is one kind of event.
 
     "Al Shabaab seizes town after AU troops' pullout ... Ethiopian troops pulled out
-    of Elbur ... the town fell to Al Shabaab": the takers moved into a town its
-    holders left, which ACLED codes as a non-violent transfer of territory, however
-    the headline words it. So when an article tells a non-violent transfer of a
-    place, its other news tellings of a takeover of that place by the same side,
-    within ``slack_days``, take that type too, and the merger sees one change, not
-    a battle and a transfer. A takeover by another side, or on other days, is
-    another change and keeps its type.
+    of Elbur ... the town fell to Al Shabaab": one change, told by a transfer word and
+    by taking words; typed apart, the merger would make a battle and a transfer of
+    it. The tellings of a change (news at one place, by one side, within
+    ``slack_days`` of each other) take one type: ACLED's non-violent transfer (a
+    place moved into after its holders left, no fight for it) unless one of them
+    tells a fight ("recaptured after fierce street battles"), then the taking type
+    most of them have. A takeover by another side, or on other days, is another
+    change and keeps its type.
     """
     news = (Status.OCCURRED, Status.CLAIMED)
 
@@ -461,8 +471,7 @@ def one_type_per_change(
             and place_id(m) is not None
         )
 
-    transfers = [m for m in mentions if told(m) and m.sub_event_type == TRANSFER]
-    if not transfers:
+    if not any(told(m) and m.sub_event_type == TRANSFER for m in mentions):
         return list(mentions)
 
     def same_change(m: Mention, t: Mention) -> bool:
@@ -475,12 +484,33 @@ def one_type_per_change(
         slack = timedelta(days=slack_days)
         return a0 <= b1 + slack and b0 <= a1 + slack
 
-    out: list[Mention] = []
-    for m in mentions:
-        if told(m) and m.sub_event_type != TRANSFER and any(same_change(m, t) for t in transfers):
-            m = replace(m, sub_event_type=TRANSFER, event_type=event_type_of(TRANSFER))
-        out.append(m)
-    return out
+    tellings = [m for m in mentions if told(m)]
+    typed: dict[int, str] = {}
+    for m in tellings:
+        if id(m) in typed:
+            continue
+        # the change's tellings: all joined to this one through one another
+        group, todo = [m], [m]
+        while todo:
+            a = todo.pop()
+            for b in tellings:
+                if b not in group and same_change(a, b):
+                    group.append(b)
+                    todo.append(b)
+        kinds = Counter(g.sub_event_type for g in group)
+        if len(kinds) > 1 and TRANSFER in kinds:
+            fought = any(FOUGHT_FOR.search(g.evidence.text) for g in group)
+            battles = [(n, k) for k, n in kinds.items() if k != TRANSFER]
+            sub = max(battles)[1] if fought else TRANSFER
+        else:
+            sub = group[0].sub_event_type
+        typed.update((id(g), sub) for g in group)
+    return [
+        replace(m, sub_event_type=sub, event_type=event_type_of(sub))
+        if (sub := typed.get(id(m), m.sub_event_type)) != m.sub_event_type
+        else m
+        for m in mentions
+    ]
 
 
 def retold_as_news(
