@@ -1163,3 +1163,16 @@ def test_has_been_under_the_control_of_is_a_standing_state(extractor: Extractor)
     )
     found = takeovers(read(extractor, text, day="2014-03-09"))
     assert "Government regains territory" not in {m.sub_event_type for m in found}
+
+
+def test_a_date_on_the_takings_own_clause_beats_the_announcements(
+    extractor: Extractor,
+) -> None:
+    # the report tells the day of the taking and the day it was said: the taking wins
+    text = (
+        "The rebel army said on Friday that its fighters had captured the town of Kyauktaw "
+        "in Rakhine State on March 3 after weeks of fighting."
+    )
+    found = takeovers(read(extractor, text, day="2024-03-09"))
+    assert [m.time and m.time.value for m in found] == [date(2024, 3, 3)]
+
