@@ -1176,3 +1176,14 @@ def test_a_date_on_the_takings_own_clause_beats_the_announcements(
     found = takeovers(read(extractor, text, day="2024-03-09"))
     assert [m.time and m.time.value for m in found] == [date(2024, 3, 3)]
 
+
+def test_a_speaker_with_its_short_name_in_brackets_owns_its_troops(
+    extractor: Extractor,
+) -> None:
+    # "(KIA)" after the name leaves the group the one who said it, so "its troops" are
+    # the group's, not the army of the country the town is in
+    text = (
+        "The Kachin Independence Army (KIA) said on Friday that its troops had captured "
+        "the town of Bhamo."
+    )
+    assert gainers(read(extractor, text, day="2024-03-09")) == {"KIA: Kachin Independence Army"}
