@@ -1263,3 +1263,27 @@ def test_has_been_under_the_control_of_is_a_standing_state(extractor: Extractor)
     )
     found = takeovers(read(extractor, text, day="2014-03-09"))
     assert "Government regains territory" not in {m.sub_event_type for m in found}
+
+
+def test_a_date_on_the_takings_own_clause_beats_the_announcements(
+    extractor: Extractor,
+) -> None:
+    # the report tells the day of the taking and the day it was said: the taking wins
+    text = (
+        "The rebel army said on Friday that its fighters had captured the town of Kyauktaw "
+        "in Rakhine State on March 3 after weeks of fighting."
+    )
+    found = takeovers(read(extractor, text, day="2024-03-09"))
+    assert [m.time and m.time.value for m in found] == [date(2024, 3, 3)]
+
+
+def test_a_speaker_with_its_short_name_in_brackets_owns_its_troops(
+    extractor: Extractor,
+) -> None:
+    # "(KIA)" after the name leaves the group the one who said it, so "its troops" are
+    # the group's, not the army of the country the town is in
+    text = (
+        "The Kachin Independence Army (KIA) said on Friday that its troops had captured "
+        "the town of Bhamo."
+    )
+    assert gainers(read(extractor, text, day="2024-03-09")) == {"KIA: Kachin Independence Army"}

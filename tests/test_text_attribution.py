@@ -86,3 +86,12 @@ def test_article_outlet_is_default_source() -> None:
     (claim,) = attribute(article, split_sentences(text))
     assert claim.source == "The Washington Post"  # canonical spelling
     assert claim.inherited is False
+
+
+def test_a_short_name_in_brackets_keeps_the_speaker() -> None:
+    a = attribute_sentence(
+        "The Syrian Observatory for Human Rights (SOHR) said on Sunday that the town fell."
+    )
+    assert a.speaker == "The Syrian Observatory for Human Rights"
+    # not a parenthesis that is no name ("(pictured)") nor one in the middle of a clause
+    assert attribute_sentence("Rebels (pictured) said the town fell.").speaker is None

@@ -52,7 +52,7 @@ GOLD_DIR = Path(__file__).with_name("gold")
 REPORTS = GOLD_DIR / "world_reports.jsonl"
 CHANGES = GOLD_DIR / "world_changes.jsonl"
 SLACK_DAYS = 2
-# "b2_*" to "b9_*": the second to ninth batches (2026-12-04/05), each scored
+# "b2_*" to "b10_*": the second to tenth batches (2026-12-04/05), each scored
 # apart so that the earlier batches' figures keep their meaning; every
 # "b*_test" is held out like "test" (``--pin`` skips every "*_test_*" figure).
 SPLITS = (
@@ -74,6 +74,8 @@ SPLITS = (
     "b8_test",
     "b9_dev",
     "b9_test",
+    "b10_dev",
+    "b10_test",
 )
 KEPT_STATUSES = ("occurred", "claimed")
 URL_PREFIX = "world:"

@@ -41,7 +41,12 @@ _OPENERS = (
 )
 _WHO = rf"(?P<who>(?:[A-Z][\w.'’\-]*|(?:{_OPENERS}))(?:\s+[\w.'’\-]+){{0,7}}?)"
 _APPOSITIVE = r"(?:,\s+[^,]{2,70},)?"
-_SUBJECT_VERB = re.compile(rf"(?:^|(?<=,\s)|(?<=;\s)|(?<=\bthat\s)){_WHO}{_APPOSITIVE}\s+{_VERB}")
+# the speaker's short name in brackets after the full one ("The Arakan Army (AA)
+# said"): not a word of the name, and no end of it
+_ACRONYM = r"(?:\s+\([A-Z][A-Za-z0-9.&/\-]{0,11}\))?"
+_SUBJECT_VERB = re.compile(
+    rf"(?:^|(?<=,\s)|(?<=;\s)|(?<=\bthat\s)){_WHO}{_ACRONYM}{_APPOSITIVE}\s+{_VERB}"
+)
 _ACCORDING = re.compile(
     r"\b(?:[Aa]ccording\s+to|as\s+reported\s+by|reported\s+by|cited\s+by|quoted\s+by|"
     r"in\s+a\s+report\s+by|told)\s+(?P<who>[^,;:]{2,80}?)(?=[,;:.]|\s+(?:that|on|in)\b|$)"

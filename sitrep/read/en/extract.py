@@ -2120,8 +2120,20 @@ def _pick_date(
         own = [d for d in at if _dates_trigger(token, d)]
         if not own:
             return None
-        at = own
+        # "said on Friday that its fighters had captured the town on March 3": a date
+        # on the taking's own clause is the taking's; one on the clause above is the
+        # telling's (the day the rules date a change by is the taking's)
+        at = [d for d in own if _own_clause(token, d)] or own
     return min(at, key=lambda d: abs(d.span.start - trig.start)).ref
+
+
+def _own_clause(token: Any, d: DateMatch) -> bool:
+    """True when date ``d`` names a day and hangs on ``token``'s own clause (a vaguer
+    "in mid-February" there does not outweigh a day told on the clause above)."""
+    if d.ref.precision is not Precision.DAY:
+        return False
+    clause = _date_clause(token, d)
+    return clause is not None and clause.i == token.i
 
 
 def _date_clause(token: Any, d: DateMatch) -> Any | None:
