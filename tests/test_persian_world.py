@@ -995,3 +995,52 @@ def test_parts_outskirts_and_a_withdrawals_destination_are_not_taken(
     text = "ارتش افغانستان به پایگاه هوایی شیندند عقب‌نشینی کرد."
     taken = places_taken(extractor, text, date(2021, 7, 30))
     assert SHINDAND not in taken and 7053049 not in taken
+
+
+# -- eighth batch (fa-300 on): rules its dev split led to --------------------------------
+
+MAKARIV, KYIV, YABROUD, HARASTA, MYAWADDY = 702337, 703448, 162627, 169897, 1308052
+
+
+def test_a_slavic_v_written_as_f_at_a_towns_end(extractor: Extractor) -> None:
+    # Persian writes the "-iv" of Ukrainian towns "یف" (کی‌یف, خارکیف): "ماکاریف"
+    # is Makariv; the town it lies west of is a locator
+    text = "نیروهای اوکراین کنترل شهرک ماکاریف در غرب کی‌یف را از نیروهای روسیه پس گرفتند."
+    assert places_taken(extractor, text, date(2022, 3, 22)) == [MAKARIV]
+
+
+def test_a_town_taken_out_of_control_in_the_pluperfect_is_background(
+    extractor: Extractor,
+) -> None:
+    # "X را از کنترل Y خارج کرده بود": the subject had taken X (a capture, not a
+    # withdrawal), before the news of the report
+    text = "ارتش سوریه ماه گذشته نیز شهر یبرود را از کنترل تروریست‌ها خارج کرده بود."
+    assert places_taken(extractor, text, date(2014, 4, 14)) == []
+    # told as news, it is a takeover
+    text = "ارتش سوریه امروز شهر یبرود را از کنترل تروریست‌ها خارج کرد."
+    assert places_taken(extractor, text, date(2014, 3, 16)) == [YABROUD]
+
+
+def test_the_side_leaving_before_an_entry_loses_the_town(extractor: Extractor) -> None:
+    text = (
+        "یگان‌های ارتش سوریه روز جمعه پس از خروج آخرین دسته از افراد مسلح گروه «احرار الشام» "
+        "به سمت ادلب، وارد شهر حرستا شدند."
+    )
+    taken = occurred(territory(extractor, text, date(2018, 3, 23)))
+    assert taken and all(m.place and m.place.place.id == HARASTA for m in taken)
+    assert all(m.actor1 is not None and m.actor1.name == "Military Forces of Syria" for m in taken)
+
+
+def test_a_burmese_border_towns_persian_spelling(extractor: Extractor) -> None:
+    text = "ارتش میانمار دوباره کنترل میاوادی را در دست گرفت."
+    assert places_taken(extractor, text, date(2024, 4, 24)) == [MYAWADDY]
+
+
+def test_a_town_placed_by_another_is_sought_in_its_country(extractor: Extractor) -> None:
+    # the report names Ukraine only as a ministry's ("وزارت دفاع اوکراین") and its
+    # forces as "این کشور": Kyiv, which Makariv lies west of, gives the country
+    text = (
+        "وزارت دفاع اوکراین می‌گوید نیروهای این کشور کنترل شهرک ماکاریف در غرب کی‌یف را "
+        "از نیروهای روسیه پس گرفته‌اند."
+    )
+    assert places_taken(extractor, text, date(2022, 3, 22)) == [MAKARIV]
