@@ -111,6 +111,10 @@ _AGENT_BEFORE = re.compile(
 _TEMPORAL_BEFORE = re.compile(
     r"(?:پیش|قبل|پس|بعد)[\s\u200c]+از[\s\u200c]+(?:[^\s،,.؛]+[\s\u200c]+){0,2}$|هنگام[\s\u200c]+(?:[^\s]+[\s\u200c]+)?$"
 )
+# a side leaving ("خروج", "عقب‌نشینی", "فرار" and up to seven words, in one phrase)
+_LEAVING_BEFORE = re.compile(
+    r"(?:^|[\s\u200c])(?:خروج|عقب[\s\u200c]*نشینی|فرار)(?:[\s\u200c]+[^\s،,.؛]+){0,7}?[\s\u200c«]*$"
+)
 _FIGHT = re.compile(r"(?:درگیری|نبرد|جنگ|مقابله|رویارویی)[^،.؛]*$")
 # an actor followed by "را" (within two words) is the object of the verb
 _OBJECT_AFTER = re.compile(r"(?:\s+و\s+[^\s،,.؛«»]+)?\s+را(?![\w\u200c])")
@@ -972,7 +976,7 @@ class _Reader:
             from_holder = bool(
                 _FROM_HOLDER.search(text, _clause_start(text, trig.start), trig.start)
             )
-            if from_holder and _TRANSITIVE.search(trig.text):
+            if _takes_out(text, trig):
                 # "ارتش سوریه التل را از تسلط تروریست‌ها خارج کرد": the subject takes it
                 loser_side, agent_side = held, agent_side or marked
             else:
@@ -1216,6 +1220,16 @@ def _in_who(a: ActorMatch, trig: FaTriggerMatch) -> bool:
     return trig.who is not None and trig.who[0] <= a.span.start < trig.who[1]
 
 
+def _takes_out(text: str, trig: FaTriggerMatch) -> bool:
+    """Whether a withdrawal verb is transitive after the holder ("ارتش سوریه التل را
+    از تسلط تروریست‌ها خارج کرد"): the subject takes the place, nobody withdraws."""
+    return bool(
+        trig.trigger.withdrawal
+        and _TRANSITIVE.search(trig.text)
+        and _FROM_HOLDER.search(text, _clause_start(text, trig.start), trig.start)
+    )
+
+
 def _mark(
     text: str,
     m: ActorMatch,
@@ -1241,6 +1255,14 @@ def _mark(
         # they follow a fight ("پس از درگیری با داعش ... وارد شهر شدند")
         if family is not Family.TAKE or prep not in ("به", "با", "بر") or _FIGHT.search(before):
             return "loser"
+    if (
+        family is Family.TAKE
+        and m.span.end <= trig.start
+        and _LEAVING_BEFORE.search(text, _clause_start(text, m.span.start), m.span.start)
+    ):
+        # "پس از خروج آخرین دسته از افراد مسلح گروه «احرار الشام» ... وارد حرستا شدند":
+        # the side leaving before an entry loses the town
+        return "loser"
     if _TEMPORAL_BEFORE.search(before):
         return "other"  # "پیش از ورود نیروهای دولت": a time, not a participant
     if _STRONGHOLD_BEFORE.search(before):
@@ -1430,11 +1452,12 @@ def _territory_status(
         return Status.BACKGROUND  # dated by its own words well before publication
     if (
         trig.verb
-        and not trig.trigger.withdrawal
+        and (not trig.trigger.withdrawal or _takes_out(text, trig))
         and re.search(r"ه[\s\u200c]*بود(?:ند|م|یم|ید)?$", trig.verb)
     ):
         # a withdrawal in the pluperfect ("پیش‌تر عقب‌نشینی کرده بودند") is the
-        # other half of an entry the report tells: the same handover
+        # other half of an entry the report tells: the same handover; a town taken
+        # out of a side's control ("را از کنترل آن‌ها خارج کرده بود") is a capture
         return Status.BACKGROUND  # "تصرف کرده بودند": before the news of the report
     if _manner_only(trig) and _PLUPERFECT_AFTER.match(text, trig.end):
         # "طالبان یک هفته پیش بدون جنگ وارد اندراب شده بودند": the manner of a

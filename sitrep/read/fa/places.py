@@ -111,6 +111,9 @@ SPELLINGS: dict[str, str] = {
     # Karabakh
     "زنگیلان": "Zangilan",
     "زنگلان": "Zangilan",
+    # Myanmar: the border town's consonants (m, d) are too few to seek by skeleton
+    "میاوادی": "Myawaddy",
+    "میاوادّی": "Myawaddy",
     # Afghan districts as Dari outlets write them (ADMIN2 in the gazetteer)
     "موسی‌قلعه": "Musa Qala",
     "موسی قلعه": "Musa Qala",
@@ -416,6 +419,20 @@ def persian_skeleton(name: str) -> str:
     return "".join(out)
 
 
+# Persian writes the "-iv", "-ev", "-ov" of Slavic towns with ف (کی‌یف Kyiv, خارکیف
+# Kharkiv, روستوف Rostov), where the towns' Latin names have a "v", which the
+# skeletons of towns drop (Persian و is "v", "o" and "u" alike)
+_SLAVIC_F_END = re.compile(r"[یو]ف$")
+
+
+def town_keys(name: str) -> list[str]:
+    """The skeletons a Persian town name may have among towns' Latin names ("v"
+    dropped): its own, and for a name ending in "یف" or "وف" the one without that
+    ف ("ماکاریف" -> "mkrf", "mkr": Makariv)."""
+    key = persian_skeleton(name).replace("v", "")
+    return [key, key[:-1]] if _SLAVIC_F_END.search(name) and len(key) > 3 else [key]
+
+
 @lru_cache(maxsize=8)
 def _afghan_places(gazetteer: Gazetteer, kind: PlacePrecision) -> dict[str, Place | None]:
     """Afghanistan's districts (or populated towns) by consonant skeleton (None
@@ -522,6 +539,11 @@ def _town_adjective(word: str) -> bool:
 # ("(" opens another name of the town: "شهر الحمدانیه (قره‌قوش) در ...")
 _TOWN_NAME_END = re.compile(r"[\s\u200c]*(?:$|[،,.؛:()]|(?:در|را|و|که|نیز|از)(?![\w\u200c]))")
 _MIN_UNNAMED_TOWN = 1_000
+# after a town's name: where it lies from another place ("در غرب کی‌یف", "نزدیک حلب")
+_NEAR_PLACE = re.compile(
+    r"[\s\u200c]*[،,]?[\s\u200c]*(?:در[\s\u200c]+)?(?:(?:شمال|جنوب|شرق|غرب)(?:[\s\u200c]*(?:شرقی|غربی))?"
+    r"|نزدیکی|نزدیک|حومه|اطراف)[\s\u200c]+"
+)
 
 
 @lru_cache(maxsize=32)
@@ -621,17 +643,31 @@ def unnamed_towns(
             for start, end in spans:
                 if not _TOWN_NAME_END.match(text, end):
                     continue
-                key = persian_skeleton(text[start:end])
-                towns = [p for c in codes for p in _towns_by_skeleton(gazetteer, c).get(key, ())]
-                # where towns that have the consonants only in an alias make it a
-                # close call, the towns whose own name has them decide (Berdyansk
-                # over Bezenchuk, "also Berdyansk")
-                own = [t for t in towns if latin_skeleton(t.name).replace("v", "") == key]
-                place = (
-                    _with_arabic_article(gazetteer, text[start:end], codes)
-                    or _one_town(towns)
-                    or _one_town(own)
+                place = _with_arabic_article(gazetteer, text[start:end], codes)
+                # "شهرک ماکاریف در غرب کی‌یف": a town placed by a town lies in its country,
+                # named by the report or not
+                near = _NEAR_PLACE.match(text, end)
+                local = next(
+                    (
+                        [f.match.place.country]
+                        for f in row
+                        if near is not None
+                        and f.start == near.end()
+                        and f.kind is PlacePrecision.CITY
+                    ),
+                    codes,
                 )
+                for key in town_keys(text[start:end]):
+                    if place is not None:
+                        break
+                    towns = [
+                        p for c in local for p in _towns_by_skeleton(gazetteer, c).get(key, ())
+                    ]
+                    # where towns that have the consonants only in an alias make it a
+                    # close call, the towns whose own name has them decide (Berdyansk
+                    # over Bezenchuk, "also Berdyansk")
+                    own = [t for t in towns if latin_skeleton(t.name).replace("v", "") == key]
+                    place = _one_town(towns) or _one_town(own)
                 if place is not None and not any(f.start < end and start < f.end for f in row):
                     span = folded.span(start, end, original, base=base)
                     match = PlaceMatch(place, span.text, span, 0.6)
