@@ -46,10 +46,16 @@ _BEARER = HTTPBearer(
 _NAME = PathParam(min_length=1, max_length=200, description="The rule's name.")
 
 
-def _rule_schema() -> dict[str, Any]:
+def _rule_schema(required: tuple[str, ...] = ("name", "when")) -> dict[str, Any]:
     """RuleIn's JSON schema with the item rules its validators check, so a schema-valid
-    rule is one the server takes (but for what the gazetteer and typology know)."""
+    rule is one the server takes (but for what the gazetteer and typology know), and
+    the fields a body must give (``PUT`` takes the name from the path, ``PATCH``
+    changes only the fields given)."""
     schema = rl.RuleIn.model_json_schema()
+    if required:
+        schema["required"] = list(required)
+    else:
+        schema.pop("required", None)
     props = schema["properties"]
     props["places"]["items"] = {
         "type": "string",
@@ -62,12 +68,18 @@ def _rule_schema() -> dict[str, Any]:
     return schema
 
 
-_BODY_DOC = {
-    "requestBody": {
-        "required": True,
-        "content": {"application/json": {"schema": _rule_schema()}},
+def _body_doc(required: tuple[str, ...]) -> dict[str, Any]:
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": _rule_schema(required)}},
+        }
     }
-}
+
+
+_BODY_DOC = _body_doc(("name", "when"))  # POST: a whole new rule
+_PUT_DOC = _body_doc(("when",))  # the name is the path's when the body leaves it out
+_PATCH_DOC = _body_doc(())  # only the fields given change
 
 
 def _unauthorized(message: str) -> HTTPException:
@@ -224,7 +236,7 @@ def add_rule_routes(app: FastAPI, reader: Store, config: Config | None) -> None:
         del user
         return stored_or_404(name).as_dict()
 
-    @app.put("/api/alerts/rules/{name}", tags=["alerts"], openapi_extra=_BODY_DOC)
+    @app.put("/api/alerts/rules/{name}", tags=["alerts"], openapi_extra=_PUT_DOC)
     async def replace_rule(
         request: Request, name: Annotated[str, _NAME], user: cm.User = as_admin
     ) -> dict[str, Any]:
@@ -233,7 +245,7 @@ def add_rule_routes(app: FastAPI, reader: Store, config: Config | None) -> None:
         await run_in_threadpool(stored_or_404, name)
         return await _write(doc, name, user)
 
-    @app.patch("/api/alerts/rules/{name}", tags=["alerts"], openapi_extra=_BODY_DOC)
+    @app.patch("/api/alerts/rules/{name}", tags=["alerts"], openapi_extra=_PATCH_DOC)
     async def change_rule(
         request: Request, name: Annotated[str, _NAME], user: cm.User = as_admin
     ) -> dict[str, Any]:
