@@ -1114,6 +1114,31 @@ def test_a_capture_talked_about_is_the_news_the_report_tells(extractor: Extracto
     assert [m.trigger for m in found] == ["recaptured"]
 
 
+def test_a_group_named_like_a_town_abroad_and_fighting_said_not_to_be(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "ADDIS ABABA, Aug 10, 2023 (AFP) - Ethiopian federal troops re-entered the historic "
+        "town of Lalibela on Wednesday after Fano militiamen pulled out overnight, residents "
+        "told AFP.\nThere was no fighting in the town itself, one resident said, but gunfire "
+        "was heard on the road to the airport."
+    )
+    mentions = read(extractor, text, day="2023-08-10")
+    # "Fano militiamen" are the group, not Fano in Italy; "re-entered" takes the town
+    assert {m.place.place.name for m in mentions if m.place} == {"Lalibela"}
+    assert gainers(mentions) == {"Military Forces of Ethiopia"}
+    # "no fighting", "without fighting": no clash
+    text = (
+        "BAMAKO, May 21 - Separatist fighters took control of Kidal on Wednesday. They came "
+        "in without fighting and there were no clashes in Kidal, a resident said."
+    )
+    assert not [
+        m
+        for m in read(extractor, text, day="2014-05-21")
+        if m.event_type == "Battles" and m.sub_event_type == "Armed clash"
+    ]
+
+
 def test_a_dateline_alone_is_not_the_town(extractor: Extractor) -> None:
     # "Mogadishu." on its own line says where the report was filed: "a town in central
     # Somalia" the gazetteer does not know is no event at Mogadishu

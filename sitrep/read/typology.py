@@ -194,6 +194,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"control|order)(?:\s+and\s+(?:security|stability|order))?\s+(?:to|in|over)",
     ),
     Trigger(Family.TAKE, r"entered|advanced\s+into|marched\s+into|swept\s+into", weight=0.4),
+    # "federal troops re-entered the town": the reader's, not a classifier feature (the
+    # shipped model was trained without it)
+    Trigger(Family.TAKE, r"re-?entered", weight=0.4, feature=False),
     # "Qala-i-Naw, the capital of Badghis, fell the same day": a place that fell, to
     # whom the article says elsewhere (the reader keeps it only when its subject is a
     # place, as "surrendered"; "prices fell" is no takeover)

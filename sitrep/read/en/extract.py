@@ -913,6 +913,8 @@ class EnglishReader:
             # "was never taken by the group during its rule": a statement about all
             # the past, neither news nor a denial of a claim this report tells
             return []
+        if token is not None and _said_not_to_happen(token):
+            return []  # "there was no fighting in the town", "came in without fighting"
         status = _status(family, token, claim, text, trig)
 
         # dates: the sentence's own, else its paragraph's, else its source's last, else publication
@@ -1641,6 +1643,8 @@ def _is_place_use(text: str, p: PlaceMatch, outlets: list[tuple[int, int]]) -> b
         return False
     if p.place.kind is PlacePrecision.CITY and UNIT_AFTER.match(after):
         return False  # "its Vostok group", "the Donetsk front": a unit or a front
+    if p.place.kind is PlacePrecision.CITY and MEMBERS_AFTER.match(after):
+        return False  # "Fano militiamen": a group's men (Fano is also a town in Italy)
     if RIVER_AFTER.match(after):
         return False  # "the town on the Juba river": the water, not the town named like it
     single_word = " " not in p.matched_text.strip() and "-" not in p.matched_text
@@ -1662,6 +1666,11 @@ CAPITAL_OF_PROVINCE = re.compile(
 # forces", "the Donetsk front", "the Kandahar corps" (a place-kind word such as
 # "province" still names a place)
 RIVER_AFTER = re.compile(r"^\s+rivers?\b", re.IGNORECASE)
+MEMBERS_AFTER = re.compile(
+    r"^\s+(?:militiam[ae]n|militias?|fighters|gunmen|rebels|insurgents|militants"
+    r"|mercenaries|combatants)\b",
+    re.IGNORECASE,
+)
 UNIT_AFTER = re.compile(
     r"^\s+(?:group|battalion|brigade|regiment|division|corps|front|command)\b", re.IGNORECASE
 )
@@ -2256,6 +2265,14 @@ def _present_state(token: Any) -> bool:
         return False
     has_now = any(c.dep_ == "advmod" and c.lower_ in ("now", "still") for c in token.children)
     return has_now or token.dep_ not in ("ROOT",)
+
+
+def _said_not_to_happen(token: Any) -> bool:
+    """An event noun the sentence says did not take place: "there was no fighting in
+    the town", "there were no clashes", "they came in without fighting"."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return True
+    return token.dep_ in ("pcomp", "pobj") and token.head.lower_ == "without"
 
 
 def _recalled(token: Any) -> bool:
