@@ -454,11 +454,11 @@ def one_type_per_change(
     of Elbur ... the town fell to Al Shabaab": one change, told by a transfer word and
     by taking words; typed apart, the merger would make a battle and a transfer of
     it. The tellings of a change (news at one place, by one side, within
-    ``slack_days`` of each other) take one type: ACLED's non-violent transfer (a
-    place moved into after its holders left, no fight for it) unless one of them
-    tells a fight ("recaptured after fierce street battles"), then the taking type
-    most of them have. A takeover by another side, or on other days, is another
-    change and keeps its type.
+    ``slack_days`` of each other) take one type: the taking type most of them
+    have, unless most tell a non-violent transfer (a place left to the other side,
+    "seized control without resistance") and none tells a fight for it ("after
+    fierce street battles"). A takeover by another side, or on other days, is
+    another change and keeps its type.
     """
     news = (Status.OCCURRED, Status.CLAIMED)
 
@@ -501,7 +501,8 @@ def one_type_per_change(
         if len(kinds) > 1 and TRANSFER in kinds:
             fought = any(FOUGHT_FOR.search(g.evidence.text) for g in group)
             battles = [(n, k) for k, n in kinds.items() if k != TRANSFER]
-            sub = max(battles)[1] if fought else TRANSFER
+            most, taking = max(battles)
+            sub = TRANSFER if not fought and kinds[TRANSFER] > most else taking
         else:
             sub = group[0].sub_event_type
         typed.update((id(g), sub) for g in group)
