@@ -445,6 +445,13 @@ def prefer_named_sides(
     return out
 
 
+def windows_meet(a: TimeRef, b: TimeRef, slack_days: int = 0) -> bool:
+    """Whether two dates' windows (:func:`window`) overlap, within ``slack_days``."""
+    (a0, a1), (b0, b1) = window(a), window(b)
+    slack = timedelta(days=slack_days)
+    return a0 <= b1 + slack and b0 <= a1 + slack
+
+
 def one_type_per_change(
     mentions: Sequence[Mention], *, side_of: Callable[[Actor], str], slack_days: int = 2
 ) -> list[Mention]:
@@ -478,11 +485,7 @@ def one_type_per_change(
         assert m.actor1 is not None and t.actor1 is not None
         if place_id(m) != place_id(t) or side_of(m.actor1) != side_of(t.actor1):
             return False
-        if m.time is None or t.time is None:
-            return True
-        (a0, a1), (b0, b1) = window(m.time), window(t.time)
-        slack = timedelta(days=slack_days)
-        return a0 <= b1 + slack and b0 <= a1 + slack
+        return m.time is None or t.time is None or windows_meet(m.time, t.time, slack_days)
 
     tellings = [m for m in mentions if told(m)]
     typed: dict[int, str] = {}
@@ -494,7 +497,7 @@ def one_type_per_change(
         while todo:
             a = todo.pop()
             for b in tellings:
-                if b not in group and same_change(a, b):
+                if id(b) not in typed and all(b is not g for g in group) and same_change(a, b):
                     group.append(b)
                     todo.append(b)
         kinds = Counter(g.sub_event_type for g in group)
@@ -555,10 +558,7 @@ def retold_as_news(
         for n in news:
             if place_id(n) != place_id(m) or not same_side(n, side):
                 continue
-            if m.time is None or n.time is None:
-                return n
-            (a0, a1), (b0, b1) = window(m.time), window(n.time)
-            if a0 <= b1 and b0 <= a1:
+            if m.time is None or n.time is None or windows_meet(m.time, n.time):
                 return n
         return None
 
@@ -689,14 +689,10 @@ def _told_again(recall: Mention, territory: Sequence[Mention]) -> bool:
     at the same place (their date windows meet)."""
     if recall.time is None:
         return True  # undated: nothing says it is another change
-    first, last = window(recall.time)
     for m in territory:
         if m.status is Status.BACKGROUND or m.actor1 is None or place_id(m) != place_id(recall):
             continue
-        if m.time is None:
-            return True
-        start, end = window(m.time)
-        if start <= last and first <= end:
+        if m.time is None or windows_meet(recall.time, m.time):
             return True
     return False
 
