@@ -1324,3 +1324,58 @@ def test_a_speaker_with_its_short_name_in_brackets_owns_its_troops(
         "the town of Bhamo."
     )
     assert gainers(read(extractor, text, day="2024-03-09")) == {"KIA: Kachin Independence Army"}
+
+
+def test_a_change_counted_back_in_days_is_told_with_its_own_day_and_side(
+    extractor: Extractor,
+) -> None:
+    # "regained X on Sunday, three days after Y had pushed them out of the town": two
+    # changes of one town, the earlier by the other side, from whom the first takes it
+    text = (
+        "Tuareg rebels regained control of Kidal on Sunday, three days after Malian "
+        "troops had pushed them out of the town, a rebel spokesman said."
+    )
+    found = sorted(
+        takeovers(read(extractor, text, day="2024-03-12")), key=lambda m: m.time and m.time.value
+    )
+    assert [(m.time and m.time.value, m.sub_event_type) for m in found] == [
+        (date(2024, 3, 7), "Government regains territory"),
+        (date(2024, 3, 10), "Non-state actor overtakes territory"),
+    ]
+    assert found[0].actor2 == found[1].actor1
+    assert {m.place and m.place.place.name for m in found} == {"Kidal"}
+
+
+def test_a_change_counted_back_in_weeks_is_background(extractor: Extractor) -> None:
+    text = (
+        "Somali troops regained control of Baardheere on Sunday, two weeks after "
+        "al-Shabaab fighters seized the town, officials said."
+    )
+    mentions = read(extractor, text, day="2024-03-12")
+    assert gainers(takeovers(mentions)) == {"Military Forces of Somalia"}
+    recalled = takeovers(mentions, Status.BACKGROUND)
+    assert [m.time and m.time.value for m in recalled] == [date(2024, 2, 25)]
+
+
+def test_the_named_taker_of_two_towns_is_not_the_army_that_lost_them(
+    extractor: Extractor,
+) -> None:
+    # two towns of one country: the named group took both; the country's army, named
+    # as the side that did not resist, took neither
+    text = (
+        "Fighters of the Rapid Support Forces (RSF) seized the towns of Wad Madani and Managil "
+        "on Saturday without a fight from the army, witnesses said."
+    )
+    found = takeovers(read(extractor, text, day="2024-06-30"))
+    assert len(found) == 2
+    assert gainers(found) == {"Rapid Support Forces"}
+
+
+def test_an_actor_in_the_words_after_a_quote_is_not_the_loser(extractor: Extractor) -> None:
+    # "the government" in the speaker's title, past the quote's end, lost nothing
+    text = (
+        '"The rebels were driven out of Lalibela on Sunday," said Legesse Tulu, head of '
+        "the government communication service."
+    )
+    found = takeovers(read(extractor, text, day="2021-12-13"))
+    assert found and all(m.actor2 is None or m.actor2.kind != "state forces" for m in found)

@@ -222,16 +222,23 @@ def place_mentions(
     fatalities: int | None = None,
 ) -> list[Mention]:
     """One mention per target place (:func:`build_mention`). Coordinated places split
-    one event into one each ("retook Deir al-Zour in Syria and al-Qaim in Iraq"); then
-    each place's agent is ``country_agent(its country)`` when that knows one (each
+    one event into one each ("retook Deir al-Zour in Syria and al-Qaim in Iraq"); when
+    they lie in several countries or no agent is known, each place's agent is
+    ``country_agent(its country)`` when that knows one and it is not the loser (each
     country's own forces), else ``agent``. ``subject_kind`` types the agent when no
     actor is known."""
-    split = len(targets) > 1
+    # places of several countries: each its own country's forces ("retook Deir al-Zour
+    # in Syria and al-Qaim in Iraq"); of one country, a named agent took them all, and
+    # the country's forces named as the side that lost them ("entered al-Hasaheisa and
+    # Rufaa without resistance from the army") took neither
+    split = len(targets) > 1 and (agent is None or len({t.place.country for t in targets}) > 1)
     mentions = []
     for target in targets:
         a1 = agent
         if split:
-            a1 = country_agent(target.place.country) or agent
+            own = country_agent(target.place.country)
+            if own is not None and not (loser is not None and own.id == loser.id):
+                a1 = own
         here = list(assoc)
         local = _local_ally(a1, here, target, family)
         if local is not None and a1 is not None:
@@ -436,6 +443,8 @@ def prefer_named_sides(
         sides = {side_of(n.actor1) for n in close if n.actor1 is not None}
         if len(sides) != 1 or side_of(m.actor1) in sides:
             return None
+        if m.actor2 is not None and side_of(m.actor2) in sides:
+            return None  # taken from the named side: the change the other way
         return close[0].actor1
 
     out: list[Mention] = []

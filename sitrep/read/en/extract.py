@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
@@ -236,6 +236,7 @@ OPPONENT_CUE = re.compile(
     r"\b[^,;]*$",
     re.IGNORECASE,
 )
+QUOTE_MARK = re.compile(r"[\"“”]")
 LOSER_CUE = re.compile(r"\b(?:from|against|on|of|targeting|targeted)\b[^,;]*$", re.IGNORECASE)
 # what may stand between two places of one list: "X in Syria and Y", "X, Y and Z",
 # "X near the Iranian border, Jalawla, Y", "as well as the Y" (no verb, no clause)
@@ -306,6 +307,15 @@ NAMES_ITS_PLACE = re.compile(
     r"|December)\b)" + NAME_START
 )
 IT_OBJECT = re.compile(r"^\s+it\b(?!\s+(?:was|is|had|has|would|will)\b)", re.I)
+# the object "the town" right after a trigger that ends in its preposition
+# ("pushed them out of the town", "entered the city")
+TOWN_OBJECT = re.compile(r"\s+(?:the|that)\s+(?:town|city)\b")
+# "..., two days after": a clause counted back from the change told before it
+AFTER_COUNT = re.compile(
+    r",\s+(?:just\s+|only\s+|barely\s+)?(?P<n>an?|one|two|three|four|five|six|seven|\d)\s+"
+    r"(?P<unit>days?|weeks?)\s+after\s+",
+    re.IGNORECASE,
+)
 IN_THE_COUNTRY = re.compile(r"\b(?:in|across|of)\s+the\s+country\b")
 # "20 km east of X", "the border with X": X locates something else.
 REFERENCE_POINT = re.compile(
@@ -881,9 +891,11 @@ class EnglishReader:
             )
             for trig in sorted(triggers, key=lambda t: FAMILY_PRIORITY[t.trigger.family])
         ]
+        read, counted_back = _counted_back(text, read, self.actors.controller_of)
         out = strongest_per_place(
             (trig.trigger.family, _closest_teller(trig, told, read)) for trig, told in read
         )
+        out += counted_back
         classifier = self.classifier
         if classifier is not None and _told(out):
             # the classifier's word changes only what a sentence tells as news, so it
@@ -1119,7 +1131,13 @@ class EnglishReader:
                 # is its end ("... before being driven out by commandos") one
                 return []
             own = _clause_places(token, places)
-            if not own and (IT_OBJECT.match(text[trig.end :]) or LEFT_TO_ANAPHOR.match(trig.text)):
+            if not own and (
+                IT_OBJECT.match(text[trig.end :])
+                or LEFT_TO_ANAPHOR.match(trig.text)
+                # "regained Zinjibar, two days after troops had pushed them out of the
+                # town": the town this sentence named before, not one of the context
+                or (AFTER_COUNT.search(text, 0, trig.start) and TOWN_OBJECT.match(text, trig.end))
+            ):
                 # "pulled out of Vuhledar, hours after Moscow said it had captured it":
                 # "it" is the town named before it in the sentence
                 # (not a town that only locates a building: in "recaptured the palace
@@ -1873,6 +1891,76 @@ COUNTED_FROM_THE_LAST_TOLD = re.compile(
     r"(?P<unit>days?|hours?)\s+after\b",
     re.IGNORECASE,
 )
+
+
+def _counted_back(
+    text: str,
+    read: list[tuple[TriggerMatch, list[Mention]]],
+    side_of: Callable[[Actor], str],
+) -> tuple[list[tuple[TriggerMatch, list[Mention]]], list[Mention]]:
+    """A change a sentence counts back from the one it tells ("separatists regained
+    Zinjibar on Friday, two days after government troops had pushed them out of the
+    town"): the earlier change, by the other side, is told too, dated that many days
+    before the first (counted in weeks, it is background). Returns the sentence's
+    other triggers and the earlier change's mentions, which stand beside the first
+    change's at the same place rather than being one telling of it. "Them" is the side
+    that now takes the place back."""
+    counted = AFTER_COUNT.search(text)
+    if counted is None:
+        return read, []
+    anchor = next(
+        (
+            m
+            for trig, told in read
+            if trig.end <= counted.start()
+            for m in told
+            if m.sub_event_type in TERRITORY_SUB_TYPES
+            and m.status is Status.OCCURRED
+            and m.actor1 is not None
+            and m.time is not None
+            and m.time.precision is Precision.DAY
+        ),
+        None,
+    )
+    if anchor is None or anchor.time is None:
+        return read, []
+    n = counted.group("n").lower()
+    count = 1 if n in ("a", "an") else int(n) if n.isdigit() else NUMBER_WORDS.get(n, 0)
+    weeks = counted.group("unit").lower().startswith("week")
+    when = TimeRef(
+        anchor.time.value - timedelta(days=count * (7 if weeks else 1)),
+        Precision.DAY,
+        counted.group(0),
+    )
+    # counted back by days, the earlier change is news of the same days; by weeks, it
+    # is the earlier state the news undoes, recalled: background, kept for timelines
+    status = Status.BACKGROUND if weeks else Status.OCCURRED
+    kept: list[tuple[TriggerMatch, list[Mention]]] = []
+    earlier: list[Mention] = []
+    for trig, told in read:
+        other_side = [
+            m
+            for m in told
+            if m.sub_event_type in TERRITORY_SUB_TYPES
+            and m.status is Status.OCCURRED
+            and m.actor1 is not None
+            and anchor.actor1 is not None
+            and side_of(m.actor1) != side_of(anchor.actor1)
+        ]
+        if trig.start < counted.end() or not other_side:
+            kept.append((trig, told))
+            continue
+        them = re.search(r"\bthem\b", trig.text) is not None
+        earlier += [
+            replace(
+                m,
+                time=when,
+                status=status,
+                actor2=anchor.actor1 if them and m.actor2 is None else m.actor2,
+            )
+            for m in other_side
+        ]
+    return kept, earlier
 
 
 def _counted_from_the_last_told(
@@ -2820,6 +2908,9 @@ def _roles(
             for m in after
             if m not in agent_side
             and LOSER_CUE.search(text[max(trig.end, m.span.start - 30) : m.span.start])
+            # not past the end of the quote the trigger is in: '"... was driven out of
+            # Woldia," X, head of the government communication service, said'
+            and not QUOTE_MARK.search(text, trig.end, m.span.start)
         ]
     agent_side, backers = _backed(agent_side, text)
     agents = unique([m.actor for m in agent_side])
