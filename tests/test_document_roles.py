@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sitrep.core.records import Actor, Article, Claim, Mention, Sentence, Span, Status
+from sitrep.core.records import Actor, Article, Claim, Mention, Precision, Sentence, Span, Status
 from sitrep.read.common.mentions import infer_gaining_sides
 from sitrep.read.en.extract import Extractor
 
@@ -1379,3 +1379,29 @@ def test_an_actor_in_the_words_after_a_quote_is_not_the_loser(extractor: Extract
     )
     found = takeovers(read(extractor, text, day="2021-12-13"))
     assert found and all(m.actor2 is None or m.actor2.kind != "state forces" for m in found)
+
+
+def test_the_side_a_fall_is_to_took_the_place(extractor: Extractor) -> None:
+    # "the fall of X to Y": Y took X (not a loser named inside the "of" phrase); a
+    # "to" further on, of another verb, names no taker
+    text = "Thursday's fall of Hama to the rebels shocked the government in Damascus."
+    found = takeovers(read(extractor, text, day="2024-03-09"))
+    assert [m.actor1 and m.actor1.name for m in found] == ["Free Syrian Army"]
+    text = "The fall of Hama on Thursday led to the rebels moving on Homs."
+    found = takeovers(read(extractor, text, day="2024-03-09"))
+    assert all(m.actor1 is None for m in found)
+
+
+def test_a_recalled_fall_with_a_recent_date_of_its_own_is_news(extractor: Extractor) -> None:
+    # "after the fall of X to Y this month": the fall carries its own date, right after
+    # its noun phrase (whatever the parser hangs it on), and a recent one: news the
+    # report tells, not a recollection (at any precision, not only a day)
+    text = (
+        "The stadium was used to store weapons, particularly after the fall of Hama to "
+        "the rebels this month."
+    )
+    (m,) = takeovers(read(extractor, text, day="2024-10-12"))
+    assert m.time and (m.time.value, m.time.precision) == (date(2024, 10, 1), Precision.MONTH)
+    # an undated one stays a recollection
+    text = "The stadium was used to store weapons, particularly after the fall of Hama."
+    assert not takeovers(read(extractor, text, day="2024-10-12"))

@@ -107,6 +107,44 @@ def test_gold_notes_are_short() -> None:
         assert len(c.note) <= 220, c
 
 
+def test_first_batch_is_the_22_articles_the_floors_were_pinned_on() -> None:
+    # the existing floors (precision, recall, f1, place_f1) mean this set only
+    gold = load_gold()
+    first = gold.subset(guardian.FIRST_BATCH)
+    assert len(first.articles) == 22
+    assert len(first.changes) == 24
+
+
+def test_second_batch_alternates_dev_and_test_in_idx_order() -> None:
+    gold = load_gold()
+    second = sorted(i for i in gold.articles if gold.split_of(i) != guardian.FIRST_BATCH)
+    assert len(second) >= 30
+    assert [gold.split_of(i) for i in second] == [
+        "g2_dev" if k % 2 == 0 else "g2_test" for k in range(len(second))
+    ]
+    dev, test = gold.subset("g2_dev"), gold.subset("g2_test")
+    assert not set(dev.articles) & set(test.articles)
+    assert {c.idx for c in dev.changes} <= set(dev.articles)
+    # each half has changes and articles reporting none
+    for part in (dev, test):
+        assert part.changes and set(part.articles) - {c.idx for c in part.changes}
+
+
+def test_gold_splits_are_checked(tmp_path: Path) -> None:
+    bad = tmp_path / "gold.jsonl"
+    bad.write_text('{"idx": 1, "none": true, "split": "g2_train"}\n', "utf-8")
+    with pytest.raises(DataError, match=r"gold.jsonl:1: unknown split"):
+        load_gold(bad)
+    two = (
+        '{"idx": 1, "none": true, "split": "g2_dev"}\n'
+        '{"idx": 1, "place": "X", "geonames_id": 1, "new_controller": "SDF", '
+        '"date": "2017-10-17", "date_precision": "day", "split": "g2_test"}\n'
+    )
+    bad.write_text(two, "utf-8")
+    with pytest.raises(DataError, match=r"gold.jsonl:2: article 1 is in two splits"):
+        load_gold(bad)
+
+
 def test_malformed_gold_names_the_line(tmp_path: Path) -> None:
     bad = tmp_path / "gold.jsonl"
     bad.write_text('{"idx": 1, "none": true}\n{"idx": 2, "place": "X"}\n', "utf-8")
@@ -195,6 +233,26 @@ def test_registered_in_runner() -> None:
 @pytest.mark.shared
 def test_real_evaluation_above_floor(app_config: Config, extractor: Extractor) -> None:
     result = guardian.evaluate(app_config, extractor=extractor)
-    assert set(result.figures) == {"precision", "recall", "f1", "place_f1"}
+    heads = {"precision", "recall", "f1", "place_f1"}
+    assert set(result.figures) == heads | {
+        f"{split}_{h}" for split in guardian.SPLITS for h in heads
+    }
     assert result.figures["f1"] >= F1_FLOOR, result.figures
-    assert result.table[-1][0] == "all"
+    assert [row[0] for row in result.table if str(row[0]).endswith("all")] == [
+        "all",
+        "g2_dev all",
+        "g2_test all",
+    ]
+    # the first batch keeps its detail keys; the held-out split is counted, never listed
+    assert len(result.details["false_negatives"]) == next(
+        row[6] for row in result.table if row[0] == "all"
+    )
+    assert "false_negatives" in result.details["g2_dev"]
+    assert set(result.details["g2_test"]) == {
+        "tp",
+        "fp",
+        "fn",
+        "duplicates",
+        "place_only",
+        "failures",
+    }

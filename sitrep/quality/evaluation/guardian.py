@@ -31,6 +31,15 @@ neither as a true nor as a false positive.
 Figures: ``precision``, ``recall``, ``f1`` under that rule, and ``place_f1``,
 the F1 of the same matching ignoring the controller (place and date only), to
 show how many misses are controller errors rather than missed places.
+
+The gold holds batches. The first batch (22 articles, records without a
+``split`` field) gives those four figures, as it always did. A second batch of
+30 articles carries ``"split": "g2_dev"`` or ``"g2_test"`` (alternating in idx
+order) and gives ``g2_dev_*`` and ``g2_test_*`` figures of the same names. Each
+batch is ingested into its own scratch database, so adding a batch never moves
+another batch's figures through cross-article merging. ``g2_test`` is held
+out: its figures are reported (never pinned, see ``runner.HELD_OUT_INFIX``)
+and its matches and misses are not listed, only counted.
 """
 
 from __future__ import annotations
@@ -38,7 +47,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -56,6 +65,10 @@ CSV_PARTS = ("events", "guardian", "guardian_syria_2017_2019.csv")
 OUTLET = "The Guardian"
 SLACK_DAYS = 2
 KEPT_STATUSES = frozenset({Status.OCCURRED, Status.CLAIMED})
+# The first batch has no split field; the second is split into dev and held-out test.
+FIRST_BATCH = ""
+SPLITS = ("g2_dev", "g2_test")
+HELD_OUT = frozenset({"g2_test"})
 
 # (outer place id, inner place id) -> whether inner lies in outer
 Contains = Callable[[int, int], bool]
@@ -81,9 +94,24 @@ class Gold:
 
     articles: tuple[int, ...]
     changes: tuple[GoldChange, ...]
+    # idx -> its batch split (FIRST_BATCH or one of SPLITS); absent means FIRST_BATCH
+    splits: Mapping[int, str] = field(default_factory=dict)
 
     def for_article(self, idx: int) -> list[GoldChange]:
         return [c for c in self.changes if c.idx == idx]
+
+    def split_of(self, idx: int) -> str:
+        return self.splits.get(idx, FIRST_BATCH)
+
+    def subset(self, split: str) -> Gold:
+        """The articles (and their changes) of one split."""
+        articles = tuple(i for i in self.articles if self.split_of(i) == split)
+        keep = set(articles)
+        return Gold(
+            articles,
+            tuple(c for c in self.changes if c.idx in keep),
+            {i: split for i in articles},
+        )
 
 
 @dataclass(frozen=True)
@@ -156,11 +184,17 @@ def load_gold(path: Path = GOLD) -> Gold:
         raise DataError(f"gold file {path} is missing; it ships with sitrep")
     articles: list[int] = []
     changes: list[GoldChange] = []
+    splits: dict[int, str] = {}
     for lineno, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
         if not line.strip():
             continue
         rec = _parse_line(line, lineno, path)
         idx = rec["idx"]
+        split = rec.get("split", FIRST_BATCH)
+        if split != FIRST_BATCH and split not in SPLITS:
+            raise DataError(f"{path}:{lineno}: unknown split {split!r}; one of {SPLITS}")
+        if splits.setdefault(idx, split) != split:
+            raise DataError(f"{path}:{lineno}: article {idx} is in two splits; keep one")
         if idx not in articles:
             articles.append(idx)
         if rec.get("none"):
@@ -183,7 +217,7 @@ def load_gold(path: Path = GOLD) -> Gold:
                 f"{path}:{lineno}: a change needs place, geonames_id, new_controller, "
                 f"date (YYYY-MM-DD) and date_precision (day/week/month/year): {exc}"
             ) from exc
-    return Gold(tuple(articles), tuple(changes))
+    return Gold(tuple(articles), tuple(changes), splits)
 
 
 # -- matching ----------------------------------------------------------------
@@ -420,38 +454,85 @@ def _sys_dict(s: SystemChange) -> dict[str, Any]:
     }
 
 
-def evaluate(config: Config, *, extractor: Extractor | None = None) -> EvalResult:
-    """Read the gold articles with sitrep and score its control changes."""
-    gold = load_gold()
-    csv_path = data_path(*CSV_PARTS)
-    texts = read_articles(csv_path, gold.articles)
-    ex = extractor or Extractor(config)
-    gazetteer = ex.gazetteer
+@dataclass
+class SplitScore:
+    """One split's matching over its articles, with the per-article table rows."""
 
-    def contains(outer: int, inner: int) -> bool:
-        o, i = gazetteer.by_id(outer), gazetteer.by_id(inner)
-        return o is not None and i is not None and gazetteer.contains(o, i)
+    strict: MatchResult = field(default_factory=MatchResult)
+    loose: MatchResult = field(default_factory=MatchResult)
+    failures: dict[int, str] = field(default_factory=dict)
+    rows: list[list[Any]] = field(default_factory=list)
 
-    strict, loose = MatchResult(), MatchResult()
-    failures: dict[int, str] = {}
-    table: list[list[Any]] = [["idx", "date", "gold", "sys", "TP", "FP", "FN", "dup", "place_TP"]]
-    # The product is events, not mentions: ingest every article through the real
-    # pipeline (merging included) and score, per article, the events it reports.
+    def figures(self, prefix: str = "") -> dict[str, float]:
+        precision, recall, f1 = prf(len(self.strict.tp), len(self.strict.fp), len(self.strict.fn))
+        _, _, place_f1 = prf(len(self.loose.tp), len(self.loose.fp), len(self.loose.fn))
+        return {
+            f"{prefix}precision": round(precision, 4),
+            f"{prefix}recall": round(recall, 4),
+            f"{prefix}f1": round(f1, 4),
+            f"{prefix}place_f1": round(place_f1, 4),
+        }
+
+    def total_row(self, label: str, n_gold: int) -> list[Any]:
+        return [
+            label,
+            "",
+            n_gold,
+            "",
+            len(self.strict.tp),
+            len(self.strict.fp),
+            len(self.strict.fn),
+            len(self.strict.duplicates),
+            len(self.loose.tp),
+        ]
+
+    def details(self) -> dict[str, Any]:
+        return {
+            "true_positives": [
+                {"gold": _gold_dict(g), "system": _sys_dict(s)} for g, s in self.strict.tp
+            ],
+            "false_positives": [_sys_dict(s) for s in self.strict.fp],
+            "false_negatives": [_gold_dict(g) for g in self.strict.fn],
+            "duplicates": [_sys_dict(s) for s in self.strict.duplicates],
+            "place_only": self.place_counts(),
+            "failures": self.failures,
+        }
+
+    def place_counts(self) -> dict[str, int]:
+        return {"tp": len(self.loose.tp), "fp": len(self.loose.fp), "fn": len(self.loose.fn)}
+
+    def counts(self) -> dict[str, Any]:
+        """Only the numbers (a held-out split lists no matches or misses)."""
+        return {
+            "tp": len(self.strict.tp),
+            "fp": len(self.strict.fp),
+            "fn": len(self.strict.fn),
+            "duplicates": len(self.strict.duplicates),
+            "place_only": self.place_counts(),
+            "failures": len(self.failures),
+        }
+
+
+def score_split(
+    config: Config, gold: Gold, texts: dict[int, tuple[date, str]], contains: Contains
+) -> SplitScore:
+    """Ingest one split's articles together (nothing else) and match them to its gold."""
+    out = SplitScore()
     by_article = _events_by_article(config, gold.articles, texts)
     for idx in gold.articles:
         published, _text = texts[idx]
         found = by_article.get(idx)
         system: list[SystemChange] = []
         if isinstance(found, str):
-            failures[idx] = found
+            out.failures[idx] = found
         elif found:
             system = list(found)
         gold_here = gold.for_article(idx)
         s = match_article(gold_here, system, contains=contains)
         p = match_article(gold_here, system, contains=contains, use_controller=False)
-        strict.extend(s)
-        loose.extend(p)
-        table.append(
+        out.strict.extend(s)
+        out.loose.extend(p)
+        out.rows.append(
             [
                 idx,
                 published.isoformat(),
@@ -464,40 +545,47 @@ def evaluate(config: Config, *, extractor: Extractor | None = None) -> EvalResul
                 len(p.tp),
             ]
         )
-    precision, recall, f1 = prf(len(strict.tp), len(strict.fp), len(strict.fn))
-    _, _, place_f1 = prf(len(loose.tp), len(loose.fp), len(loose.fn))
-    table += [[idx, "extractor failed:", reason] for idx, reason in failures.items()]
-    table.append(
-        [
-            "all",
-            "",
-            len(gold.changes),
-            "",
-            len(strict.tp),
-            len(strict.fp),
-            len(strict.fn),
-            len(strict.duplicates),
-            len(loose.tp),
-        ]
-    )
+    return out
+
+
+def evaluate(config: Config, *, extractor: Extractor | None = None) -> EvalResult:
+    """Read the gold articles with sitrep and score its control changes, per batch split."""
+    gold = load_gold()
+    csv_path = data_path(*CSV_PARTS)
+    texts = read_articles(csv_path, gold.articles)
+    ex = extractor or Extractor(config)
+    gazetteer = ex.gazetteer
+
+    def contains(outer: int, inner: int) -> bool:
+        o, i = gazetteer.by_id(outer), gazetteer.by_id(inner)
+        return o is not None and i is not None and gazetteer.contains(o, i)
+
+    table: list[list[Any]] = [["idx", "date", "gold", "sys", "TP", "FP", "FN", "dup", "place_TP"]]
+    # The product is events, not mentions: ingest each split's articles through the
+    # real pipeline (merging included) and score, per article, the events it reports.
+    first = gold.subset(FIRST_BATCH)
+    score = score_split(config, first, texts, contains)
+    figures = score.figures()
+    table += score.rows
+    table += [[idx, "extractor failed:", reason] for idx, reason in score.failures.items()]
+    table.append(score.total_row("all", len(first.changes)))
+    details: dict[str, Any] = score.details()
+    for split in SPLITS:
+        part = gold.subset(split)
+        if not part.articles:
+            continue
+        split_score = score_split(config, part, texts, contains)
+        figures.update(split_score.figures(f"{split}_"))
+        if split in HELD_OUT:
+            details[split] = split_score.counts()
+        else:
+            table += split_score.rows
+            details[split] = split_score.details()
+        table.append(split_score.total_row(f"{split} all", len(part.changes)))
     return EvalResult(
         name="guardian",
-        figures={
-            "precision": round(precision, 4),
-            "recall": round(recall, 4),
-            "f1": round(f1, 4),
-            "place_f1": round(place_f1, 4),
-        },
+        figures=figures,
         corpus=corpus_hash(csv_path, GOLD),
         table=table,
-        details={
-            "true_positives": [
-                {"gold": _gold_dict(g), "system": _sys_dict(s)} for g, s in strict.tp
-            ],
-            "false_positives": [_sys_dict(s) for s in strict.fp],
-            "false_negatives": [_gold_dict(g) for g in strict.fn],
-            "duplicates": [_sys_dict(s) for s in strict.duplicates],
-            "place_only": {"tp": len(loose.tp), "fp": len(loose.fp), "fn": len(loose.fn)},
-            "failures": failures,
-        },
+        details=details,
     )

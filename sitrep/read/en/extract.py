@@ -1005,6 +1005,7 @@ class EnglishReader:
             and token is not None
             and token.pos_ == "NOUN"
             and RECALLED_BEFORE.search(text[: trig.start])
+            and not (own_date and _dated_noun(token, found_dates))
         ):
             status = Status.BACKGROUND
         if status is Status.OCCURRED and token is not None and _present_state(token):
@@ -2057,6 +2058,22 @@ def _taker_kind_hint(m: Mention) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
+def _fallen_to(noun: Any) -> list[tuple[int, int]]:
+    """Where (offsets in the parsed sentence) "the fall of PLACE" says who it fell to: a
+    "to" phrase of the noun, or of the place its "of" names ("the fall of al-Bab to
+    Turkish-backed opposition groups"); not a "to" of a verb further on ("the fall
+    of Raqqa led to ...")."""
+    heads = [noun] + [
+        o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+    ]
+    return [
+        (to.idx, to.right_edge.idx + len(to.right_edge))
+        for h in heads
+        for to in h.children
+        if to.dep_ == "prep" and to.lower_ == "to"
+    ]
+
+
 def _inside_any(span: Span, spans: Sequence[Span | None]) -> bool:
     return any(s and s.start <= span.start and span.end <= s.end for s in spans)
 
@@ -2383,20 +2400,23 @@ def _recalled(token: Any) -> bool:
 
 
 def _dated_noun(token: Any, found: list[DateMatch]) -> bool:
-    """True when a nominalised event carries a day of its own inside its noun phrase
-    ("Thursday's capture of Hama", "the fall of the town on Sunday"): a capture the
-    report dates to the day is news it tells, even where the sentence talks about it
-    ("After Thursday's capture ..., the rebels say ..."); an undated one stays recalled.
+    """True when a nominalised event carries a date of its own inside its noun phrase
+    ("Thursday's capture of Hama", "the fall of the town on Sunday", "the fall of
+    al-Bab to the rebels this year"): a capture the report dates is news it tells, even
+    where the sentence talks about it ("After Thursday's capture ..., the rebels say
+    ..."); an undated one stays recalled. A date right after the noun phrase, with
+    nothing between, is the noun's too, wherever the parser hung it. (A date more than
+    ``background_days`` old has made it background already, before this is asked.)
     """
     start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-    return any(
-        d.relation == "at"
-        and not d.ref.inferred
-        and d.ref.precision is Precision.DAY
-        and start <= d.span.start
-        and d.span.end <= end
-        for d in found
-    )
+    text = token.doc.text
+
+    def inside(d: DateMatch) -> bool:
+        if start <= d.span.start and d.span.end <= end:
+            return True
+        return d.span.start >= end and not text[end : d.span.start].strip()
+
+    return any(d.relation == "at" and not d.ref.inferred and inside(d) for d in found)
 
 
 # What a force takes when it takes an unnamed part of a region: "swaths of
@@ -2830,6 +2850,21 @@ def _roles(
         loser_side += [m for m in after if m not in loser_side]
         after = []
         subject_unknown = not agent_side
+    if family is Family.TAKE and token is not None and FALL_OF.match(trig.text):
+        # "after the fall of al-Bab to Turkish-backed opposition groups": the side the
+        # "to" of the noun (or of its place) names took the place; it is not one of
+        # those the "of" phrase names as losers ("the fall of Mosul" names no taker)
+        to_spans = _fallen_to(token)
+        taker = [
+            m
+            for m in matches
+            if any(lo <= m.span.start and m.span.end <= hi for lo, hi in to_spans)
+        ]
+        if taker:
+            agent_side = taker
+            loser_side = [m for m in loser_side if m not in taker]
+            after = [m for m in after if m not in taker]
+            subject_unknown = False
     if family is Family.TAKE and PLACE_SURRENDER.match(trig.text):
         # "Douma surrendered to the army": the place gave itself up (the reader keeps the
         # trigger only when the subject is a place, see _surrender_reading); who it
@@ -2936,6 +2971,8 @@ def _roles(
 
 # "surrendered", "surrendered to": the takeover trigger of a place that gives itself up
 PLACE_SURRENDER = re.compile(r"surrender(?:ed|s)?(?:\s+to)?$", re.IGNORECASE)
+# the noun trigger "the fall of" (who the place fell to: see _fallen_to)
+FALL_OF = re.compile(r"fall\s+of$", re.IGNORECASE)
 # a bare "fell", "has fallen": the takeover trigger of a place whose taker the
 # sentence does not name ("Kunduz fell on Sunday")
 PLACE_FELL = re.compile(r"(?:fell|(?:has|have|had)\s+fallen)$", re.IGNORECASE)
