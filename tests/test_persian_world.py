@@ -290,6 +290,7 @@ FIRST_OF_BATCH_5 = 210
 FIRST_OF_BATCH_6 = 240
 FIRST_OF_BATCH_7 = 270
 FIRST_OF_BATCH_8 = 300
+FIRST_OF_BATCH_9 = 324
 
 
 def test_fa_world_gold_is_well_formed() -> None:
@@ -315,14 +316,17 @@ def test_fa_world_gold_is_well_formed() -> None:
         "b7_test",
         "b8_dev",
         "b8_test",
+        "b9_dev",
+        "b9_test",
     }
     # fa-01 .. fa-66: every third report is held out; the reports written after the
     # held-out split was first measured (fa-67 .. fa-118) all widen the dev split;
     # the second batch (fa-119 .. fa-149), the third (fa-150 .. fa-179), the
     # fourth (fa-180 .. fa-209), the fifth (fa-210 .. fa-239), the sixth
     # (fa-240 .. fa-269) and the seventh (fa-270 .. fa-299) each have their own
-    # splits by the same n % 3 == 2 rule; the eighth (fa-300 on, 24 reports) is
-    # halved by n % 2 == 1 (12 held out, 12 dev)
+    # splits by the same n % 3 == 2 rule; the eighth (fa-300 .. fa-323, 24
+    # reports) and the ninth (fa-324 on, 20 long reports) are each halved by
+    # n % 2 == 1
     numbers = {r.id: int(r.id.split("-")[1]) for r in reports}
     first = [r for r in reports if numbers[r.id] < FIRST_OF_BATCH_2]
     assert all(
@@ -342,8 +346,15 @@ def test_fa_world_gold_is_well_formed() -> None:
             for r in reports
             if first_n <= numbers[r.id] <= last_n
         )
-    eighth = [r for r in reports if numbers[r.id] >= FIRST_OF_BATCH_8]
-    assert all(r.split == ("b8_test" if numbers[r.id] % 2 == 1 else "b8_dev") for r in eighth)
+    for batch, first_n, last_n in (
+        ("b8", FIRST_OF_BATCH_8, FIRST_OF_BATCH_9 - 1),
+        ("b9", FIRST_OF_BATCH_9, 10**6),
+    ):
+        assert all(
+            r.split == (f"{batch}_test" if numbers[r.id] % 2 == 1 else f"{batch}_dev")
+            for r in reports
+            if first_n <= numbers[r.id] <= last_n
+        )
     kinds = {r.kind for r in reports}
     assert {"capture", "withdrawal", "ongoing", "denied", "anniversary", "offensive"} <= kinds
 
@@ -361,6 +372,7 @@ def test_held_out_figures_are_never_pinned() -> None:
     assert persian.world_prefix("b6_test") == "fa_b6_test"
     assert persian.world_prefix("b7_test") == "fa_b7_test"
     assert persian.world_prefix("b8_test") == "fa_b8_test"
+    assert persian.world_prefix("b9_test") == "fa_b9_test"
 
 
 def test_two_word_light_verbs_and_came_under_control() -> None:
