@@ -1056,3 +1056,44 @@ def test_a_town_placed_by_another_is_sought_in_its_country(extractor: Extractor)
         "از نیروهای روسیه پس گرفته‌اند."
     )
     assert places_taken(extractor, text, date(2022, 3, 22)) == [MAKARIV]
+
+
+# -- ninth batch (fa-324 on, long reports): rules its dev split led to ----------------
+
+HAMA, KANDAHAR_CITY, KHAN_SHAYKHUN = 170017, 1138336, 168325
+
+
+def test_each_town_of_a_withdrawals_destination_list_is_a_destination(
+    extractor: Extractor,
+) -> None:
+    # "به سوی X و ریف شمالی Y": where the army went, both of them, whether the
+    # sentence names the town left or ("از شهر") does not
+    text = "نیروهای ارتش سوریه از شهر خارج شده و به سوی خان‌شیخون و ریف شمالی حماه عقب‌نشینی کرده‌اند."
+    taken = places_taken(extractor, text, date(2024, 11, 30))
+    assert HAMA not in taken and KHAN_SHAYKHUN not in taken
+
+
+def test_where_a_single_source_sits_is_no_place_taken(extractor: Extractor) -> None:
+    # "یک منبع در قوماندانی امنیه X گفت": the police command the source speaks from
+    text = (
+        "یک منبع در قوماندانی امنیه قندهار گفت که طالبان از شام پنجشنبه بر مرکز ولسوالی "
+        "حمله کردند و نیروهای امنیتی مرکز ولسوالی را تخلیه کرده و به سوی شهر قندهار "
+        "عقب‌نشینی کردند."
+    )
+    assert KANDAHAR_CITY not in places_taken(extractor, text, date(2021, 7, 3))
+
+
+def test_a_day_of_last_year_in_dari_and_a_span_counted_on() -> None:
+    # "سال پار" is the Dari "پارسال": "۶ میزان سال پار" is last year's 6 Mizan
+    text = (
+        "طالبان در ۶ میزان سال پار شهر قندوز را تصرف کرده بودند و نیروهای دولتی دو هفته "
+        "بعد آن را پس گرفتند."
+    )
+    first, later = find_dates(text, date(2016, 10, 11))
+    assert first.ref.value == date(2015, 9, 28) and first.ref.precision is Precision.DAY
+    # "دو هفته بعد" is two weeks after the date told before it, not next week
+    assert later.ref.value == date(2015, 10, 12)
+    (year,) = find_dates("سال پار", date(2016, 10, 11))
+    assert year.ref.value.year == 2015
+    # with no date before it to count from, it is none
+    assert find_dates("نیروهای دولتی دو هفته بعد آن را پس گرفتند.", date(2016, 10, 11)) == []

@@ -842,11 +842,7 @@ class _Reader:
         if trig.trigger.withdrawal:
             # "به پایگاه هوایی شیندند عقب‌نشینی کرده‌اند": where they withdrew to is
             # not the place they left
-            left = [
-                p
-                for p in places
-                if not (p.end <= trig.start and _DESTINATION.search(text, 0, p.start))
-            ]
+            left = _not_destinations(text, places)
             if places and not left:
                 return []
             places = left
@@ -1191,6 +1187,30 @@ _DESTINATION = re.compile(
     r"(?:(?:پایگاه|قرارگاه|مقر|پادگان|فرودگاه)(?:[\s\u200c]+(?:هوایی|نظامی))?[\s\u200c]+"
     r"|شهر[\s\u200c]+|شهرک[\s\u200c]+)?$"
 )
+# after a destination, a town joined to it is one too: "به سوی خان‌شیخون و ریف شمالی
+# حماه" (the first town may be one the sentence's places no longer hold; a
+# countryside word and a compass word may stand before the second name)
+_DESTINATION_ALSO = re.compile(
+    r"(?<![\w\u200c])(?:به|تا)[\s\u200c]+(?:سوی|سمت)[\s\u200c]+[^\s،,.؛]+(?:[\s\u200c]+[^\s،,.؛و]+)?"
+    r"[\s\u200c]*(?:،|,|و)[\s\u200c]*(?:(?:ریف|حومه|اطراف|مناطق|منطقه)"
+    r"(?:[\s\u200c]+(?:شمالی|جنوبی|شرقی|غربی))?[\s\u200c]+|شهر[\s\u200c]+)?$"
+)
+
+
+def _not_destinations(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
+    """A withdrawal's places less where the side withdrew to ("به پایگاه هوایی X",
+    "به سوی X و ریف شمالی Y": each town of the list), before its verb or after it
+    ("از شهر خارج شده و به سوی X ... عقب‌نشینی کرده‌اند": X is no town left)."""
+    return [
+        p
+        for p in places
+        if not (
+            _DESTINATION.search(text, 0, p.start)
+            or _DESTINATION_ALSO.search(text, max(0, p.start - 60), p.start)
+        )
+    ]
+
+
 _AROUND = re.compile(
     r"(?:اطراف|حومه|نزدیکی|پیرامون|حوالی|حاشیه)[\s\u200c]+(?:شهر[\s\u200c]+)?$"
     # "کنترل بیشتر شهرستان‌های هرات": most of the province's districts, not the city
