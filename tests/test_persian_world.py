@@ -1097,3 +1097,18 @@ def test_a_day_of_last_year_in_dari_and_a_span_counted_on() -> None:
     assert year.ref.value.year == 2015
     # with no date before it to count from, it is none
     assert find_dates("نیروهای دولتی دو هفته بعد آن را پس گرفتند.", date(2016, 10, 11)) == []
+
+
+def test_a_withdrawal_a_deadline_is_set_for_has_not_happened(extractor: Extractor) -> None:
+    # "مهلت خروج ... تمدید شد": the deadline of a withdrawal moved, the town not left
+    text = (
+        "جمهوری آذربایجان اعلام کرد که مهلت خروج نیروها و ساکنان ارمنی از منطقه کلبجر تا "
+        "۵ آذر تمدید شده است."
+    )
+    assert places_taken(extractor, text, date(2020, 11, 15)) == []
+
+
+def test_the_kokang_armys_persian_names(extractor: Extractor) -> None:
+    for name in ("ارتش اتحاد دموکراتیک ملی میانمار", "ام‌ان‌دی‌ای‌ای", "شورشیان کوکانگ"):
+        (hit,) = extractor.actors.find(fold(f"{name} اعلام کرد").text)
+        assert extractor.actors.controller_of(hit.actor) == "MNDAA"

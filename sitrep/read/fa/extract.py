@@ -1430,6 +1430,11 @@ _PARTIAL_INSIDE = re.compile(
 _HEADLINE_EXPECT = re.compile(
     r"قرار[\s\u200c]+است|در[\s\u200c]+آستانه|خواهد|خواهند|نزدیک[\s\u200c]+(?:به|است)"
 )
+# an event noun a deadline or a timetable is set for: "مهلت خروج", "ضرب‌الاجل تحویل"
+_DEADLINE_OF = re.compile(
+    r"(?<![\w\u200c])(?:مهلت|ضرب[\s\u200c]?الاجل|زمان[\s\u200c]?بندی|جدول[\s\u200c]+زمانی"
+    r"|موعد)(?:[\s\u200c]+(?:نهایی|تعیین[\s\u200c]?شده))?[\s\u200c]+(?:برای[\s\u200c]+)?$"
+)
 # How long before publication a dated takeover is still the news of the report.
 RECALL_DAYS = 20
 
@@ -1483,6 +1488,8 @@ def _territory_status(
         # "طالبان یک هفته پیش بدون جنگ وارد اندراب شده بودند": the manner of a
         # takeover the pluperfect recalls
         return Status.BACKGROUND
+    if trig.noun and _DEADLINE_OF.search(text, 0, trig.start):
+        return Status.EXPECTED  # "مهلت خروج نیروها ... تمدید شد": a withdrawal yet to be
     if trig.noun and _AFTER_EVENT.search(text, 0, trig.start):
         return Status.BACKGROUND  # "یک روز پس از تصرف موصل": the event before the news
     if (
