@@ -1060,7 +1060,7 @@ def test_a_town_placed_by_another_is_sought_in_its_country(extractor: Extractor)
 
 # -- ninth batch (fa-324 on, long reports): rules its dev split led to ----------------
 
-HAMA, KANDAHAR_CITY, KHAN_SHAYKHUN = 170017, 1138336, 168325
+HAMA, KANDAHAR_CITY, KHAN_SHAYKHUN, MAARAT = 170017, 1138336, 168325, 167611
 
 
 def test_each_town_of_a_withdrawals_destination_list_is_a_destination(
@@ -1112,3 +1112,15 @@ def test_the_kokang_armys_persian_names(extractor: Extractor) -> None:
     for name in ("ارتش اتحاد دموکراتیک ملی میانمار", "ام‌ان‌دی‌ای‌ای", "شورشیان کوکانگ"):
         (hit,) = extractor.actors.find(fold(f"{name} اعلام کرد").text)
         assert extractor.actors.controller_of(hit.actor) == "MNDAA"
+
+
+def test_whom_a_speaker_addresses_takes_no_town(extractor: Extractor) -> None:
+    # "خطاب به ساکنان ...": the residents a commander speaks to are not the takers
+    text = (
+        "مخالفان مسلح سوری شهر معره‌النعمان را تصرف کردند.\n"
+        "یکی از فرماندهان این گروه‌ها در پیامی خطاب به ساکنان آواره این شهر گفت: «به مردم "
+        "معره‌النعمان اعلام می‌کنیم که نیروهای ما شهرشان را بازپس گرفتند»."
+    )
+    taken = occurred(territory(extractor, text, date(2024, 11, 30)))
+    assert taken and all(m.place and m.place.place.id == MAARAT for m in taken)
+    assert all(m.actor1 is not None and m.actor1.name != "Civilians" for m in taken)

@@ -724,6 +724,8 @@ class _Reader:
             for a in self.extractor.actors.find(s.text, country=country)
             # "دریای آزوف": a sea's name, not the Azov brigade
             if not NATURAL_FEATURE.search(s.text, 0, a.span.start)
+            # "خطاب به ساکنان": whom a speaker addresses takes no part in the event
+            and not _ADDRESSED.search(s.text, max(0, a.span.start - 12), a.span.start)
         ]
         actors = sorted(
             actors + more_forces(self.extractor.actors, s.text, actors), key=lambda a: a.span.start
@@ -1430,6 +1432,8 @@ _PARTIAL_INSIDE = re.compile(
 _HEADLINE_EXPECT = re.compile(
     r"قرار[\s\u200c]+است|در[\s\u200c]+آستانه|خواهد|خواهند|نزدیک[\s\u200c]+(?:به|است)"
 )
+# whom a message is addressed to: "خطاب به ساکنان", "در پیامی به مردم"
+_ADDRESSED = re.compile(r"(?:خطاب|پیامی|پیام)[\s\u200c]+به[\s\u200c]+$")
 # an event noun a deadline or a timetable is set for: "مهلت خروج", "ضرب‌الاجل تحویل"
 _DEADLINE_OF = re.compile(
     r"(?<![\w\u200c])(?:مهلت|ضرب[\s\u200c]?الاجل|زمان[\s\u200c]?بندی|جدول[\s\u200c]+زمانی"
