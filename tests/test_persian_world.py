@@ -290,6 +290,7 @@ FIRST_OF_BATCH_5 = 210
 FIRST_OF_BATCH_6 = 240
 FIRST_OF_BATCH_7 = 270
 FIRST_OF_BATCH_8 = 300
+FIRST_OF_BATCH_9 = 324
 
 
 def test_fa_world_gold_is_well_formed() -> None:
@@ -315,14 +316,17 @@ def test_fa_world_gold_is_well_formed() -> None:
         "b7_test",
         "b8_dev",
         "b8_test",
+        "b9_dev",
+        "b9_test",
     }
     # fa-01 .. fa-66: every third report is held out; the reports written after the
     # held-out split was first measured (fa-67 .. fa-118) all widen the dev split;
     # the second batch (fa-119 .. fa-149), the third (fa-150 .. fa-179), the
     # fourth (fa-180 .. fa-209), the fifth (fa-210 .. fa-239), the sixth
     # (fa-240 .. fa-269) and the seventh (fa-270 .. fa-299) each have their own
-    # splits by the same n % 3 == 2 rule; the eighth (fa-300 on, 24 reports) is
-    # halved by n % 2 == 1 (12 held out, 12 dev)
+    # splits by the same n % 3 == 2 rule; the eighth (fa-300 .. fa-323, 24
+    # reports) and the ninth (fa-324 on, 20 long reports) are each halved by
+    # n % 2 == 1
     numbers = {r.id: int(r.id.split("-")[1]) for r in reports}
     first = [r for r in reports if numbers[r.id] < FIRST_OF_BATCH_2]
     assert all(
@@ -342,8 +346,15 @@ def test_fa_world_gold_is_well_formed() -> None:
             for r in reports
             if first_n <= numbers[r.id] <= last_n
         )
-    eighth = [r for r in reports if numbers[r.id] >= FIRST_OF_BATCH_8]
-    assert all(r.split == ("b8_test" if numbers[r.id] % 2 == 1 else "b8_dev") for r in eighth)
+    for batch, first_n, last_n in (
+        ("b8", FIRST_OF_BATCH_8, FIRST_OF_BATCH_9 - 1),
+        ("b9", FIRST_OF_BATCH_9, 10**6),
+    ):
+        assert all(
+            r.split == (f"{batch}_test" if numbers[r.id] % 2 == 1 else f"{batch}_dev")
+            for r in reports
+            if first_n <= numbers[r.id] <= last_n
+        )
     kinds = {r.kind for r in reports}
     assert {"capture", "withdrawal", "ongoing", "denied", "anniversary", "offensive"} <= kinds
 
@@ -361,6 +372,7 @@ def test_held_out_figures_are_never_pinned() -> None:
     assert persian.world_prefix("b6_test") == "fa_b6_test"
     assert persian.world_prefix("b7_test") == "fa_b7_test"
     assert persian.world_prefix("b8_test") == "fa_b8_test"
+    assert persian.world_prefix("b9_test") == "fa_b9_test"
 
 
 def test_two_word_light_verbs_and_came_under_control() -> None:
@@ -1044,3 +1056,71 @@ def test_a_town_placed_by_another_is_sought_in_its_country(extractor: Extractor)
         "از نیروهای روسیه پس گرفته‌اند."
     )
     assert places_taken(extractor, text, date(2022, 3, 22)) == [MAKARIV]
+
+
+# -- ninth batch (fa-324 on, long reports): rules its dev split led to ----------------
+
+HAMA, KANDAHAR_CITY, KHAN_SHAYKHUN, MAARAT = 170017, 1138336, 168325, 167611
+
+
+def test_each_town_of_a_withdrawals_destination_list_is_a_destination(
+    extractor: Extractor,
+) -> None:
+    # "به سوی X و ریف شمالی Y": where the army went, both of them, whether the
+    # sentence names the town left or ("از شهر") does not
+    text = "نیروهای ارتش سوریه از شهر خارج شده و به سوی خان‌شیخون و ریف شمالی حماه عقب‌نشینی کرده‌اند."
+    taken = places_taken(extractor, text, date(2024, 11, 30))
+    assert HAMA not in taken and KHAN_SHAYKHUN not in taken
+
+
+def test_where_a_single_source_sits_is_no_place_taken(extractor: Extractor) -> None:
+    # "یک منبع در قوماندانی امنیه X گفت": the police command the source speaks from
+    text = (
+        "یک منبع در قوماندانی امنیه قندهار گفت که طالبان از شام پنجشنبه بر مرکز ولسوالی "
+        "حمله کردند و نیروهای امنیتی مرکز ولسوالی را تخلیه کرده و به سوی شهر قندهار "
+        "عقب‌نشینی کردند."
+    )
+    assert KANDAHAR_CITY not in places_taken(extractor, text, date(2021, 7, 3))
+
+
+def test_a_day_of_last_year_in_dari_and_a_span_counted_on() -> None:
+    # "سال پار" is the Dari "پارسال": "۶ میزان سال پار" is last year's 6 Mizan
+    text = (
+        "طالبان در ۶ میزان سال پار شهر قندوز را تصرف کرده بودند و نیروهای دولتی دو هفته "
+        "بعد آن را پس گرفتند."
+    )
+    first, later = find_dates(text, date(2016, 10, 11))
+    assert first.ref.value == date(2015, 9, 28) and first.ref.precision is Precision.DAY
+    # "دو هفته بعد" is two weeks after the date told before it, not next week
+    assert later.ref.value == date(2015, 10, 12)
+    (year,) = find_dates("سال پار", date(2016, 10, 11))
+    assert year.ref.value.year == 2015
+    # with no date before it to count from, it is none
+    assert find_dates("نیروهای دولتی دو هفته بعد آن را پس گرفتند.", date(2016, 10, 11)) == []
+
+
+def test_a_withdrawal_a_deadline_is_set_for_has_not_happened(extractor: Extractor) -> None:
+    # "مهلت خروج ... تمدید شد": the deadline of a withdrawal moved, the town not left
+    text = (
+        "جمهوری آذربایجان اعلام کرد که مهلت خروج نیروها و ساکنان ارمنی از منطقه کلبجر تا "
+        "۵ آذر تمدید شده است."
+    )
+    assert places_taken(extractor, text, date(2020, 11, 15)) == []
+
+
+def test_the_kokang_armys_persian_names(extractor: Extractor) -> None:
+    for name in ("ارتش اتحاد دموکراتیک ملی میانمار", "ام‌ان‌دی‌ای‌ای", "شورشیان کوکانگ"):
+        (hit,) = extractor.actors.find(fold(f"{name} اعلام کرد").text)
+        assert extractor.actors.controller_of(hit.actor) == "MNDAA"
+
+
+def test_whom_a_speaker_addresses_takes_no_town(extractor: Extractor) -> None:
+    # "خطاب به ساکنان ...": the residents a commander speaks to are not the takers
+    text = (
+        "مخالفان مسلح سوری شهر معره‌النعمان را تصرف کردند.\n"
+        "یکی از فرماندهان این گروه‌ها در پیامی خطاب به ساکنان آواره این شهر گفت: «به مردم "
+        "معره‌النعمان اعلام می‌کنیم که نیروهای ما شهرشان را بازپس گرفتند»."
+    )
+    taken = occurred(territory(extractor, text, date(2024, 11, 30)))
+    assert taken and all(m.place and m.place.place.id == MAARAT for m in taken)
+    assert all(m.actor1 is not None and m.actor1.name != "Civilians" for m in taken)

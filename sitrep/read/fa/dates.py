@@ -158,6 +158,8 @@ _COUNT_NOUNS = (
     "|عنصر|تروریست|غیرنظامی|درصد|بار|مورد|قبضه|دستگاه|خودرو|هکتار|روستا|جنگجو"
 )
 
+# "last year" after a date: "پارسال", the Dari "سال پار", "سال گذشته", "سال قبل"
+_LAST_YEAR = r"پارسال|سال[\s\u200c]+(?:پار|گذشته|قبل|پیش)"
 _B = r"(?<![\w\u200c])"  # no letter, digit or ZWNJ before
 _E = r"(?![\w\u200c])"  # ... or after
 _S = r"[\s\u200c]+"  # a space or a ZWNJ between words
@@ -237,6 +239,8 @@ def _day_month(m: re.Match[str], text: str, published: date | None, future: int)
         if today is None:
             return None
         jy = today[0]
+        if m["last"]:  # "۶ میزان سال پار": that day of last year
+            return _ref(jalali_to_gregorian(jy - 1, month, day), Precision.DAY)
         value = jalali_to_gregorian(jy, month, day)
         if value is None or (value - published).days > future:
             value = jalali_to_gregorian(jy - 1, month, day)
@@ -248,6 +252,8 @@ def _day_month(m: re.Match[str], text: str, published: date | None, future: int)
         return _ref(safe_date(int(year), month, day), Precision.DAY)
     if published is None:
         return None
+    if m["last"]:
+        return _ref(safe_date(published.year - 1, month, day), Precision.DAY)
     value = safe_date(published.year, month, day)
     if value is None or (value - published).days > future:
         value = safe_date(published.year - 1, month, day)
@@ -281,7 +287,7 @@ def _month_alone(
     jy, jm, _ = today
     month = JALALI_MONTHS[name]
     year = jy if month <= jm else jy - 1  # a month named alone is this one or a past one
-    if m["which"] == "پارسال" or (m["which"] == "گذشته" and month >= jm):
+    if (m["which"] or "").startswith(("پارسال", "سال")) or (m["which"] == "گذشته" and month >= jm):
         year = jy - 1
     return _ref(_jalali_month_date(year, month), _MONTH)
 
@@ -382,7 +388,7 @@ def _period(m: re.Match[str], text: str, published: date | None, future: int) ->
     which = m["which"] or m["which2"] or ""
     if which == "امسال":
         unit, step = "سال", 0
-    elif which == "پارسال":
+    elif which in ("پارسال", "پار"):  # "سال پار": Dari for last year
         unit, step = "سال", -1
     elif which in ("گذشته", "پیش", "قبل"):
         step = -1
@@ -438,6 +444,33 @@ def _hours_after(
     if published is None:
         return None
     return TimeRef(published, Precision.DAY, "", inferred=True)
+
+
+# "دو هفته بعد", "سه روز پس از آن": a span counted on from the date told before it
+_LATER = re.compile(
+    r"(?<![\w\u200c])(?P<n>\d{1,3}|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده)[\s\u200c]+"
+    r"(?P<unit>روز|هفته|ماه)[\s\u200c]+(?:بعد|پس[\s\u200c]+از[\s\u200c]+آن)(?![\w\u200c])"
+)
+
+
+def _later(m: re.Match[str], text: str, published: date | None, future: int) -> TimeRef | None:
+    # a placeholder: find_dates counts it on from the date before it, or drops it
+    if published is None:
+        return None
+    return TimeRef(published, Precision.DAY, "", inferred=True)
+
+
+def _counted_on(m: re.Match[str], previous: TimeRef) -> TimeRef:
+    """The date a span after ``previous`` falls on ("دو هفته بعد")."""
+    raw = m["n"]
+    n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
+    days = {"روز": 1, "هفته": 7, "ماه": 30}[m["unit"]] * n
+    precision = (
+        Precision.DAY
+        if m["unit"] == "روز" and previous.precision is Precision.DAY
+        else (Precision.WEEK if m["unit"] != "ماه" else _MONTH)
+    )
+    return TimeRef(previous.value + timedelta(days=days), precision)
 
 
 def _year(m: re.Match[str], text: str, published: date | None, future: int) -> TimeRef | None:
@@ -500,7 +533,7 @@ def _patterns() -> _Patterns:
         # "جمعه ۱۲ آبان ۱۳۹۶", "۱۳ آبان‌ماه 96", "۳ نوامبر ۲۰۱۷"
         (
             rf"{_B}(?:(?:روز{_S})?(?:{wd}){_S}(?:گذشته{_S})?)?(?P<day>[0-3]?\d){_S}"
-            rf"(?P<mon>{months})(?:{_Z}ماه)?(?:{_S}(?:سال{_S})?{year})?{_E}",
+            rf"(?P<mon>{months})(?:{_Z}ماه)?(?:{_S}(?:سال{_S})?{year}|{_S}(?P<last>{_LAST_YEAR}))?{_E}",
             _day_month,
         ),
         # "در ماه مه", "ماه نوامبر": a Gregorian month named with "ماه"
@@ -515,7 +548,7 @@ def _patterns() -> _Patterns:
         # "آبان‌ماه", "در آبان", "اوایل آبان", "خرداد امسال"
         (
             rf"(?:{_B}(?:در|از|تا|اوایل|اواسط|اواخر|طی){_S})?{_B}(?P<mon>{jalali})"
-            rf"(?P<maah>{_Z}ماه)?(?:{_S}(?P<which>امسال|پارسال|گذشته))?{_E}",
+            rf"(?P<maah>{_Z}ماه)?(?:{_S}(?P<which>امسال|پارسال|سال{_S}پار|گذشته))?{_E}",
             _month_alone,
         ),
         (
@@ -538,7 +571,7 @@ def _patterns() -> _Patterns:
         (
             rf"{_B}(?:(?:(?:اوایل|اواسط|اواخر){_S})?(?:این|همین){_S}(?P<unit0>هفته|ماه|سال)"
             rf"|(?P<unit>هفته|ماه|سال)(?:{_S}(?P<which>گذشته|پیش|قبل|آینده|بعد"
-            rf"|جاری))?|(?P<which2>امسال|پارسال)){_E}",
+            rf"|جاری|پار))?|(?P<which2>امسال|پارسال)){_E}",
             _period,
         ),
         (
@@ -547,6 +580,8 @@ def _patterns() -> _Patterns:
             _ago,
         ),
         (rf"{_B}(?:ساعاتی|چند{_S}ساعت|ساعتی){_S}(?:پس|بعد){_S}از{_E}", _hours_after),
+        # "دو هفته بعد": counted on from the date the sentence told before it
+        (_LATER.pattern, _later),
         (
             rf"{_B}(?P<sal>سال{_S})?(?P<year>\d{{4}}|(?<=سال\s)\d{{2}})"
             rf"(?:{_S}(?P<era>میلادی|شمسی|هجری{_S}شمسی|خورشیدی))?{_E}",
@@ -593,6 +628,12 @@ def find_dates(
         lead = _LEAD_PREP.match(ftext, start, end)
         if lead:  # "از خرداد": the preposition tells the relation, the span is the date
             start = lead.end()
+        later = _LATER.fullmatch(ftext, start, end)
+        if later:
+            earlier = [d.ref for d in matches if not d.ref.inferred]
+            if not earlier:
+                continue  # "دو هفته بعد" with no date before it to count from
+            ref = _counted_on(later, earlier[-1])
         relation = _relation(ftext, start, matches[-1] if matches else None, folded, offset)
         span = folded.span(start, end, text, base=offset)
         ref = replace(ref, text=span.text)

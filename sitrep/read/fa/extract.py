@@ -724,6 +724,8 @@ class _Reader:
             for a in self.extractor.actors.find(s.text, country=country)
             # "دریای آزوف": a sea's name, not the Azov brigade
             if not NATURAL_FEATURE.search(s.text, 0, a.span.start)
+            # "خطاب به ساکنان": whom a speaker addresses takes no part in the event
+            and not _ADDRESSED.search(s.text, max(0, a.span.start - 12), a.span.start)
         ]
         actors = sorted(
             actors + more_forces(self.extractor.actors, s.text, actors), key=lambda a: a.span.start
@@ -842,11 +844,7 @@ class _Reader:
         if trig.trigger.withdrawal:
             # "به پایگاه هوایی شیندند عقب‌نشینی کرده‌اند": where they withdrew to is
             # not the place they left
-            left = [
-                p
-                for p in places
-                if not (p.end <= trig.start and _DESTINATION.search(text, 0, p.start))
-            ]
+            left = _not_destinations(text, places)
             if places and not left:
                 return []
             places = left
@@ -1191,6 +1189,30 @@ _DESTINATION = re.compile(
     r"(?:(?:پایگاه|قرارگاه|مقر|پادگان|فرودگاه)(?:[\s\u200c]+(?:هوایی|نظامی))?[\s\u200c]+"
     r"|شهر[\s\u200c]+|شهرک[\s\u200c]+)?$"
 )
+# after a destination, a town joined to it is one too: "به سوی خان‌شیخون و ریف شمالی
+# حماه" (the first town may be one the sentence's places no longer hold; a
+# countryside word and a compass word may stand before the second name)
+_DESTINATION_ALSO = re.compile(
+    r"(?<![\w\u200c])(?:به|تا)[\s\u200c]+(?:سوی|سمت)[\s\u200c]+[^\s،,.؛]+(?:[\s\u200c]+[^\s،,.؛و]+)?"
+    r"[\s\u200c]*(?:،|,|و)[\s\u200c]*(?:(?:ریف|حومه|اطراف|مناطق|منطقه)"
+    r"(?:[\s\u200c]+(?:شمالی|جنوبی|شرقی|غربی))?[\s\u200c]+|شهر[\s\u200c]+)?$"
+)
+
+
+def _not_destinations(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
+    """A withdrawal's places less where the side withdrew to ("به پایگاه هوایی X",
+    "به سوی X و ریف شمالی Y": each town of the list), before its verb or after it
+    ("از شهر خارج شده و به سوی X ... عقب‌نشینی کرده‌اند": X is no town left)."""
+    return [
+        p
+        for p in places
+        if not (
+            _DESTINATION.search(text, 0, p.start)
+            or _DESTINATION_ALSO.search(text, max(0, p.start - 60), p.start)
+        )
+    ]
+
+
 _AROUND = re.compile(
     r"(?:اطراف|حومه|نزدیکی|پیرامون|حوالی|حاشیه)[\s\u200c]+(?:شهر[\s\u200c]+)?$"
     # "کنترل بیشتر شهرستان‌های هرات": most of the province's districts, not the city
@@ -1410,6 +1432,13 @@ _PARTIAL_INSIDE = re.compile(
 _HEADLINE_EXPECT = re.compile(
     r"قرار[\s\u200c]+است|در[\s\u200c]+آستانه|خواهد|خواهند|نزدیک[\s\u200c]+(?:به|است)"
 )
+# whom a message is addressed to: "خطاب به ساکنان", "در پیامی به مردم"
+_ADDRESSED = re.compile(r"(?:خطاب|پیامی|پیام)[\s\u200c]+به[\s\u200c]+$")
+# an event noun a deadline or a timetable is set for: "مهلت خروج", "ضرب‌الاجل تحویل"
+_DEADLINE_OF = re.compile(
+    r"(?<![\w\u200c])(?:مهلت|ضرب[\s\u200c]?الاجل|زمان[\s\u200c]?بندی|جدول[\s\u200c]+زمانی"
+    r"|موعد)(?:[\s\u200c]+(?:نهایی|تعیین[\s\u200c]?شده))?[\s\u200c]+(?:برای[\s\u200c]+)?$"
+)
 # How long before publication a dated takeover is still the news of the report.
 RECALL_DAYS = 20
 
@@ -1463,6 +1492,8 @@ def _territory_status(
         # "طالبان یک هفته پیش بدون جنگ وارد اندراب شده بودند": the manner of a
         # takeover the pluperfect recalls
         return Status.BACKGROUND
+    if trig.noun and _DEADLINE_OF.search(text, 0, trig.start):
+        return Status.EXPECTED  # "مهلت خروج نیروها ... تمدید شد": a withdrawal yet to be
     if trig.noun and _AFTER_EVENT.search(text, 0, trig.start):
         return Status.BACKGROUND  # "یک روز پس از تصرف موصل": the event before the news
     if (

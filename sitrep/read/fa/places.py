@@ -916,10 +916,15 @@ def _words(p: FoundPlace) -> int:
     return len(p.match.matched_text.split())
 
 
-# Who tells the news and where they are: "منابع محلی در X", "مقام‌های امنیتی در X".
+# Who tells the news and where they are: "منابع محلی در X", "مقام‌های امنیتی در X",
+# "یک منبع در قوماندانی امنیه X" (the office a source speaks from: a police or
+# army command, a governor's office)
 _SOURCE_IN = re.compile(
-    r"(?:منابع|مقام‌های|مقامهای|مقامات|مسئولان|مسؤولان|شاهدان|ساکنان|خبرنگار)"
-    r"(?:[\s\u200c]+[^\s،,.؛]+)?[\s\u200c]+در[\s\u200c]+$"
+    r"(?:منابع|منبع|مقام‌های|مقامهای|مقامات|مسئولان|مسؤولان|شاهدان|ساکنان|خبرنگار)"
+    r"(?:[\s\u200c]+[^\s،,.؛]+)?[\s\u200c]+در[\s\u200c]+"
+    r"(?:(?:قوماندانی|فرماندهی|ریاست|دفتر|اداره|مقام|وزارت)"
+    r"(?:[\s\u200c]+(?:امنیه|پولیس|پلیس|امنیت|ملی|والی|ولایت|استانداری|نظامی|انتظامی))*"
+    r"[\s\u200c]+)?$"
 )
 
 
