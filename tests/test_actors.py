@@ -298,8 +298,10 @@ def test_user_file_adds_and_replaces(tmp_path: Path) -> None:
             ],
         },
     )
-    actors = ActorDictionary.load(default_config().with_(actor_files=[user]))
-    assert ActorDictionary.load(default_config().with_(actor_files=[user])) is actors
+    # its own cache folder: the copy of this dictionary stays out of the user's cache
+    config = default_config().with_(actor_files=[user], cache_dir=str(tmp_path / "cache"))
+    actors = ActorDictionary.load(config)
+    assert ActorDictionary.load(config) is actors
     egypt = actors.resolve("Egyptian army")
     assert egypt is not None and egypt.id == "egypt-military"
     assert names(actors, "Egyptian troops moved in.") == ["Military Forces of Egypt"]
