@@ -9,7 +9,7 @@ import pytest
 
 from sitrep.core.config import default_config
 from sitrep.core.errors import DataError
-from sitrep.resolve.actors import ACTOR_KINDS, ActorDictionary
+from sitrep.resolve.actors import ACTOR_KINDS, ActorDictionary, _load_cached
 
 SYRIA = "Military Forces of Syria"
 IRAQ = "Military Forces of Iraq"
@@ -298,8 +298,10 @@ def test_user_file_adds_and_replaces(tmp_path: Path) -> None:
             ],
         },
     )
-    actors = ActorDictionary.load(default_config().with_(actor_files=[user]))
-    assert ActorDictionary.load(default_config().with_(actor_files=[user])) is actors
+    # its own cache folder: the copy of this dictionary stays out of the user's cache
+    config = default_config().with_(actor_files=[user], cache_dir=str(tmp_path / "cache"))
+    actors = ActorDictionary.load(config)
+    assert ActorDictionary.load(config) is actors
     egypt = actors.resolve("Egyptian army")
     assert egypt is not None and egypt.id == "egypt-military"
     assert names(actors, "Egyptian troops moved in.") == ["Military Forces of Egypt"]
@@ -624,3 +626,35 @@ def test_a_generic_word_that_begins_a_name_is_the_name(actors: ActorDictionary) 
     assert [(m.actor.name, m.generic) for m in found] == [("Jaish al-Fath", False)]
     found = actors.find("the army took the town", country="SYR")
     assert [(m.actor.name, m.generic) for m in found] == [("Military Forces of Syria", True)]
+
+
+def test_dictionary_is_read_from_its_copy_until_a_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def brigade(alias: str) -> dict[str, object]:
+        actor = {"id": "brigade-x", "name": "Brigade X", "kind": "rebel group"}
+        return {"version": 1, "actors": [{**actor, "aliases": {"en": [alias]}}]}
+
+    user = write(tmp_path / "mine.json", brigade("Alpha Brigade"))
+    cache = tmp_path / "cache"
+    config = default_config().with_(cache_dir=str(cache), actor_files=[user])
+    built = ActorDictionary.load(config)
+    copies = sorted(p.name for p in (cache / "actors").glob("*.pickle"))
+    assert len(copies) == 1
+
+    # a new process (the per-process cache emptied) reads the copy, building nothing
+    _load_cached.cache_clear()
+    with monkeypatch.context() as patch:
+        patch.setattr(ActorDictionary, "__init__", lambda *a: pytest.fail("built again"))
+        copied = ActorDictionary.load(config)
+    assert copied is not built and vars(copied) == vars(built)
+    assert [m.actor.id for m in copied.find("Alpha Brigade fighters")] == ["brigade-x"]
+
+    # the user's file changed: built again, with the change, and the old copy gone
+    write(tmp_path / "mine.json", brigade("Beta Brigade"))
+    _load_cached.cache_clear()
+    changed = ActorDictionary.load(config)
+    assert [m.actor.id for m in changed.find("Beta Brigade fighters")] == ["brigade-x"]
+    assert changed.find("Alpha Brigade fighters") == []
+    again = sorted(p.name for p in (cache / "actors").glob("*.pickle"))
+    assert len(again) == 1 and again != copies

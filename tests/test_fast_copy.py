@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sitrep.core.fast_copy import load_with_copy
+from sitrep.core.fast_copy import load_keyed, load_with_copy
 
 
 class Counting:
@@ -66,3 +66,20 @@ def test_copies_of_removed_files_are_cleaned(tmp_path: Path) -> None:
     load_with_copy(kept, Counting(), copy=folder / "one.pickle")
     load_with_copy(kept, Counting(), copy=folder / "two.pickle")
     assert [p.name for p in folder.glob("*.pickle")] == ["two.pickle"]
+
+
+def test_a_keyed_copy_is_read_for_its_key_only(tmp_path: Path) -> None:
+    built: list[int] = []
+
+    def build() -> dict[str, int]:
+        built.append(1)
+        return {"builds": len(built)}
+
+    folder = tmp_path / "copies"
+    assert load_keyed(folder / "a.pickle", "k1", build) == {"builds": 1}
+    assert load_keyed(folder / "a.pickle", "k1", build) == {"builds": 1}
+    # another key (one of the files it is built from changed): built again
+    assert load_keyed(folder / "a.pickle", "k2", build) == {"builds": 2}
+    # a new copy replaces the others in its folder
+    load_keyed(folder / "b.pickle", "k3", build)
+    assert [p.name for p in folder.glob("*.pickle")] == ["b.pickle"]

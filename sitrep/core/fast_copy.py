@@ -14,6 +14,10 @@ sitrep's cache. Only files in that cache get a copy beside them (the default
 event model, trained there from the shipped corpus); a user's own model file is
 read as it is, with nothing written beside it. A copy that cannot be read or
 written is passed over: the model is loaded from its file, as without a copy.
+
+An object built from several files (the actor dictionary: its data files and the
+code that reads them) is copied under a key instead (:func:`load_keyed`): a hash
+of everything it is built from, so any change to one of them builds it again.
 """
 
 from __future__ import annotations
@@ -49,7 +53,29 @@ def load_with_copy(path: Path, load: Callable[[Path], T], *, copy: Path | None =
     """
     beside = copy is None
     copy = path.with_suffix(SUFFIX) if copy is None else copy
-    stamp = _stamp(path)
+
+    def stale(other: Path) -> bool:
+        # a copy of a file removed since (a model of an older corpus or code)
+        return not (beside and other.with_suffix(path.suffix).exists())
+
+    return _load_or_build(copy, _stamp(path), lambda: load(path), stale)
+
+
+def load_keyed(copy: Path, key: str, build: Callable[[], T]) -> T:
+    """``build()``, read from the plain-pickle copy ``copy`` when it was written for ``key``.
+
+    ``key`` stands for everything the object is built from (a hash of its files);
+    without a copy for it, builds the object and writes the copy (atomically; a
+    failure to write it is not an error), removing every other copy in its folder.
+    """
+    return _load_or_build(copy, (_FORMAT, key), build, lambda other: True)
+
+
+def _load_or_build(
+    copy: Path, stamp: object, build: Callable[[], T], stale: Callable[[Path], bool]
+) -> T:
+    """The object in ``copy`` when its stamp is ``stamp``; else ``build()``, copied
+    there, and the other copies of the folder for which ``stale`` holds removed."""
     try:
         with copy.open("rb") as fh:
             saved_stamp, obj = pickle.load(fh)
@@ -57,13 +83,12 @@ def load_with_copy(path: Path, load: Callable[[Path], T], *, copy: Path | None =
             return obj
     except FileNotFoundError:
         pass
-    except Exception:  # noqa: BLE001 - a truncated or outdated copy: load the file instead
+    except Exception:  # noqa: BLE001 - a truncated or outdated copy: build it instead
         pass
-    obj = load(path)
+    obj = build()
     _write(copy, (stamp, obj))
     for other in copy.parent.glob(f"*{SUFFIX}"):
-        # a copy of a file removed since (a model of an older corpus or code)
-        if other != copy and not (beside and other.with_suffix(path.suffix).exists()):
+        if other != copy and stale(other):
             other.unlink(missing_ok=True)
     return obj
 

