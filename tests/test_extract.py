@@ -180,3 +180,93 @@ def test_a_foreign_force_retakes_a_town_known_by_its_english_name(extractor: Ext
     (m,) = read(extractor, "Russian troops recaptured Palmyra from ISIS fighters on Sunday.")
     assert m.actor1 and m.actor1.name == "Military Forces of Russia"
     assert m.place and m.place.place.country == "SYR" and m.place.matched_text == "Palmyra"
+
+
+def test_a_claim_made_months_before_the_report_is_background(extractor: Extractor) -> None:
+    # issue 12 (long articles recall old claims): "Moscow said in April that its troops
+    # had taken ..." in a November report retells a claim; it makes none
+    text = (
+        "Russian forces have pushed west since they captured Bakhmut last year. They went "
+        "on to take Krasnohorivka in March, and Moscow said in April that its troops had "
+        "taken Ocheretyne, a claim Kyiv disputed for weeks."
+    )
+    takeovers = [m for m in read(extractor, text, day="2024-11-20") if m.place]
+    assert {m.place.matched_text for m in takeovers} >= {"Krasnohorivka", "Ocheretyne"}
+    assert all(m.status is Status.BACKGROUND for m in takeovers)
+
+
+def test_a_place_that_ends_a_groups_bracketed_name_is_the_groups(extractor: Extractor) -> None:
+    # issue 12: "... Jihad in West Africa (MUJAO) had pulled out" placed a withdrawal
+    # in West Africa; a dateline's "Mali (AFP)" is still a place
+    text = (
+        "Residents said fighters of the Movement for Oneness and Jihad in West Africa "
+        "(MUJAO) had pulled out towards the north over the weekend."
+    )
+    assert not [m for m in read(extractor, text, day="2013-01-21") if m.place]
+    (m,) = read(extractor, "GAO, Mali (AFP) - Malian troops recaptured Ansongo on Tuesday.")
+    assert m.place and m.place.matched_text == "Ansongo"
+
+
+def test_units_loyal_to_a_former_leader_are_not_the_states(extractor: Extractor) -> None:
+    # issue 12: "army units loyal to former president ..." had made the state's army
+    # the taker, over the named group that leads the sentence
+    (m,) = read(
+        extractor,
+        "Houthi fighters and army units loyal to former president Ali Abdullah Saleh "
+        "took control of the city of Taiz on Sunday, residents said.",
+        day="2015-03-22",
+    )
+    assert m.actor1 and m.actor1.name.startswith("Houthi")
+
+
+def test_words_in_short_quotes_are_read_as_the_sentence_says_them(extractor: Extractor) -> None:
+    # issue 12: 'had taken "full control" of Bentiu' was no trigger; the quotes mark
+    # the outlet's distance from the words, not quoted speech
+    (m,) = read(
+        extractor,
+        'A rebel spokesman said forces loyal to Riek Machar had taken "full control" of '
+        "Bentiu on Tuesday.",
+        day="2014-04-16",
+    )
+    assert m.status is Status.OCCURRED and m.place and m.place.matched_text == "Bentiu"
+    assert m.actor1 and "Army-in-Opposition" in m.actor1.name
+
+
+def test_another_name_of_the_town_is_not_another_place(extractor: Extractor) -> None:
+    # issue 12: "by its Soviet-era name, Dzerzhinsk" placed Toretsk's fall a second time,
+    # in the Russian city of that name
+    ms = read(
+        extractor,
+        "Russia's defence ministry said on Friday its forces had taken full control of "
+        "Toretsk. The ministry called the town by its Soviet-era name, Dzerzhinsk, and said "
+        "units of its Southern group of forces had liberated it.",
+        day="2025-02-07",
+    )
+    assert ms and {m.place.place.country for m in ms if m.place} == {"UKR"}
+
+
+def test_takers_who_left_again_made_a_raid(extractor: Extractor) -> None:
+    # issue 12: "insurgents who entered Macomia on Thursday have left the town": the
+    # entering, told of the subject of a verb of leaving, is no takeover
+    text = (
+        "Armed insurgents who entered the district headquarters of Macomia on Thursday have "
+        "left the town after occupying parts of it for three days, residents said on Monday."
+    )
+    assert not [
+        m
+        for m in read(extractor, text, day="2020-06-01")
+        if "territory" in m.sub_event_type and m.status is Status.OCCURRED
+    ]
+
+
+def test_a_city_the_takers_come_closer_to_is_not_taken(extractor: Extractor) -> None:
+    # issue 12: "seizing its airport ... in a move that brings the militia closer to the
+    # southern city of Aden" had Aden seized too
+    ms = read(
+        extractor,
+        "Houthi fighters took control of Yemen's third-largest city Taiz on Sunday, seizing "
+        "its airport and key government buildings in a move that brings the militia closer "
+        "to the southern city of Aden, where the president has taken refuge.",
+        day="2015-03-22",
+    )
+    assert [m.place.matched_text for m in ms if m.place] == ["Taiz"]

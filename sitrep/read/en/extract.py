@@ -326,6 +326,8 @@ REFERENCE_POINT = re.compile(
     # "a key city on the route to Ethiopia's capital", "the gateway to Kherson"
     r"|\b(?:route|way|gateway|corridor|approaches?)\s+(?:to|from)"
     r"|\bfrom\s+\w+\s+to|\bbetween|\btowards?|\bin\s+the\s+direction\s+of"
+    # "a move that brings the militia closer to the southern city of Aden": the goal
+    r"|\b(?:closer|nearer)\s+to(?:\s+the(?:\s+[\w\-]+){0,2}\s+(?:city|town|port|capital)\s+of)?"
     # "front lines south of the port city of Hodeidah": the city only places them
     r"|\b(?:front\s*lines?|positions|posts)\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
     r"(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?)"
@@ -553,8 +555,12 @@ class EnglishReader:
 
     def _prepare(self, article: Article) -> _Prepared:
         """First pass over an English article: everything but the parses."""
-        sentences = split_sentences(article.text)
-        claims = attribute(article, sentences)
+        # the words a short quote marks ('had "liberated" Shire', 'taken "full control"
+        # of') are read as if unquoted, the marks left as spaces (offsets unchanged)
+        unquoted = SCARE_QUOTE.sub(r" \1 ", article.text)
+        view = article if unquoted == article.text else replace(article, text=unquoted)
+        sentences = split_sentences(view.text)
+        claims = attribute(view, sentences)
         # one search of each sentence for trigger prefixes answers both is_candidate
         # and find_triggers
         scanned = [candidate_triggers(s.span.text) for s in sentences]
@@ -987,11 +993,10 @@ class EnglishReader:
         if family is not Family.CONTROL and time is not None and not time.inferred:
             if not recalled and is_history(time, ctx.published, days=self.config.history_days):
                 return []  # a date from the context that is history, not news
-            if status is Status.OCCURRED and is_history(
-                time, ctx.published, days=self.config.background_days
-            ):
+            if status in TOLD and is_history(time, ctx.published, days=self.config.background_days):
                 # "after the fall of Mosul in July": recalled, not reported; timelines
-                # still use it
+                # still use it. A claim too: "Moscow said in February that its troops
+                # had taken Toretsk", read in August, recalls a claim, it makes none
                 status = Status.BACKGROUND
 
         # a reference back to an event already told: "the advance", "the assault"
@@ -1127,7 +1132,11 @@ class EnglishReader:
                 return []  # "captured large swaths of territory": no place changed hands
             if COMPASS_AFTER.match(text, trig.end):
                 return []  # "advanced east of Sudzha": the town only places the gain
-            if RAID_AFTER.search(text[trig.end :]) or RAID_LEAVING.search(text[: trig.start]):
+            if (
+                RAID_AFTER.search(text[trig.end :])
+                or RAID_LEAVING.search(text[: trig.start])
+                or _takers_left(token)
+            ):
                 # "stormed the town ... before pulling out": a raid, not a takeover; nor
                 # is its end ("... before being driven out by commandos") one
                 return []
@@ -1262,6 +1271,20 @@ class EnglishReader:
                 official = LOYAL_TO_OFFICIAL.match(text, cue.end())
                 iso3 = official and self._country_word(official["country"])
                 forces = self._state_forces(iso3) if iso3 else None
+                if official is None and LOYAL_TO_FORMER.match(text, cue.end()):
+                    # "army units loyal to former president Ali Abdullah Saleh": a
+                    # faction of a leader out of office, not the state's forces that
+                    # "army units" alone names
+                    matches = [
+                        m
+                        for m in matches
+                        if not (
+                            m.generic
+                            and m.actor.kind == "state forces"
+                            and m.span.start < cue.end()
+                            and m.span.end > cue.start()
+                        )
+                    ]
                 if official is None or forces is None:
                     continue
                 span = Span(cue.start(), official.end(), text[cue.start() : official.end()])
@@ -1647,6 +1670,21 @@ METONYMY_BEFORE = re.compile(
 )
 
 
+# "the Movement for Oneness and Jihad in West Africa (MUJAO)": a place that ends a
+# group's capitalised name, shown by the short name in brackets after it, is the
+# group's (a dateline's "KHERSON, Ukraine (AFP)" has no "in/of/for" before the place)
+NAME_OF_BEFORE = re.compile(
+    r"\b[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|and|of|for|the))*\s+(?:in|of|for)\s+(?:the\s+)?$"
+)
+# another name of a town the report names: "by its Soviet-era name, Dzerzhinsk", "its
+# Russian name Artyomovo", "which Moscow calls Novgorodskoye"
+ALIAS_BEFORE = re.compile(
+    r"\b(?:its|the\s+town's|the\s+city's)\s+(?:[\w\-]+\s+){0,2}?name,?\s+$"
+    r"|\bwhich\s+(?:[A-Z][\w\-]*\s+){1,2}calls\s+$",
+)
+SHORT_NAME_AFTER = re.compile(r"\s*\([A-Z][A-Za-z\-]{1,11}\)")
+
+
 def _is_place_use(text: str, p: PlaceMatch, outlets: list[tuple[int, int]]) -> bool:
     if p.span is None:
         return True
@@ -1666,6 +1704,10 @@ def _is_place_use(text: str, p: PlaceMatch, outlets: list[tuple[int, int]]) -> b
         return False  # "Fano militiamen": a group's men (Fano is also a town in Italy)
     if RIVER_AFTER.match(after):
         return False  # "the town on the Juba river": the water, not the town named like it
+    if ALIAS_BEFORE.search(text[:start]):
+        return False  # "called the town by its Soviet-era name, Dzerzhinsk": the same town
+    if SHORT_NAME_AFTER.match(after) and NAME_OF_BEFORE.search(text[:start]):
+        return False  # "... Jihad in West Africa (MUJAO)": the group's name
     single_word = " " not in p.matched_text.strip() and "-" not in p.matched_text
     return not (single_word and p.place.kind is PlacePrecision.CITY and PERSON_AFTER.match(after))
 
@@ -2559,6 +2601,20 @@ RAID_AFTER = re.compile(
     r"|\bthen\s+(?:left|withdrew|pulled\s+(?:out|back)|retreated)\b",
     re.IGNORECASE,
 )
+# what the side that took a place does when it leaves it again
+LEAVING_LEMMAS = frozenset({"leave", "withdraw", "retreat", "pull", "abandon", "flee", "quit"})
+
+
+def _takers_left(token: Any) -> bool:
+    """True when the takers are the subject of their leaving the place again: "armed
+    insurgents who entered Macomia on Thursday have left the town": the taking, told
+    in a relative clause on the subject of a verb of leaving, was a raid."""
+    if token is None or token.dep_ != "relcl" or token.head.dep_ != "nsubj":
+        return False
+    verb = token.head.head
+    return verb.i > token.i and _lemma(verb) in LEAVING_LEMMAS
+
+
 # the words that open a raid's end, right before the trigger that tells it
 RAID_LEAVING = re.compile(r"\b(?:before\s+being|then)\s+$", re.IGNORECASE)
 # a compass bearing right after the trigger, past unnamed words only ("advance east
@@ -3361,6 +3417,16 @@ LOYAL_TO_OFFICIAL = re.compile(
     r"(?:the\s+)?(?P<country>[A-Z][\w\-]+(?:['’]s)?)\s+(?i:(?:(?:exiled|ousted|elected|interim|"
     r"late|former|embattled)\s+)?(?:president|prime\s+minister|premier|king|emir|leader))"
     r"(?:\s+[A-Z][\w\-]+){1,4}",
+)
+# a quote of one to three words inside a sentence, after a lower-case word: the
+# outlet's distance from a word ("had \"liberated\" the town"), not quoted speech
+SCARE_QUOTE = re.compile(
+    r"(?<=[a-z] )[\"“]([A-Za-z][\w'’\-]*(?:\s[\w'’\-]+){0,2})[\"”](?=[\s,.;:])"
+)
+# after "forces loyal to", a leader out of office named without a country: "former
+# president Ali Abdullah Saleh", "the ousted leader"
+LOYAL_TO_FORMER = re.compile(
+    r"(?:the\s+)?(?i:former|ousted|deposed|ex-)\s*(?i:president|leader|prime\s+minister|ruler)\b"
 )
 # "the Yemeni capital" (not "the capital of", not "capital punishment")
 CAPITAL_BY_DEMONYM = re.compile(
