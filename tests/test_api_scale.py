@@ -147,6 +147,26 @@ def test_merged_pages_read_as_plain_conditions_do(bench_db: str) -> None:
     assert len(merged[0]) > 5 and merged == by_date_walk == by_index
 
 
+def test_pages_of_one_shape_share_one_statement(bench_db: str) -> None:
+    """Pages whose filters differ only in their values (days, a cursor, an offset) run
+    one statement built once, with the values bound: each is the plain list's slice."""
+    from sitrep.views import queries as q
+
+    with open_store(bench_db, readonly=True) as store:
+        f = EventFilter(since=date(2015, 1, 1), until=date(2016, 1, 1))
+        everything = [e["id"] for e in iter_events(store, f)]
+        assert len(everything) > 40
+        q._STATEMENTS.clear()
+        pages = []
+        for day in (date(2015, 1, 1), date(2015, 3, 1), date(2015, 6, 1)):
+            g = replace(f, since=day, limit=10, offset=3)
+            pages.append([e["id"] for e in iter_events(store, g)])
+        assert len(q._STATEMENTS) == 1
+        later = [e["id"] for e in iter_events(store, replace(f, since=date(2015, 6, 1)))]
+        assert pages[2] == later[3:13]
+        assert pages[0] == everything[3:13]
+
+
 def _undated_reads(store: Any, nulls_first: bool) -> None:
     """Offsets and cursors across the undated events (first in SQLite, last in
     PostgreSQL) give the slices of the whole list, in the order the database sorts."""
@@ -360,6 +380,24 @@ def test_postgres_pages_by_cursor_and_stores_timelines(app_config: Config) -> No
         _event_without_stored_item(store)
         _postgres_comment_counts(store)
         _postgres_timelines_in_turn(store)
+    _postgres_read_connections()
+
+
+def _postgres_read_connections() -> None:
+    """A read-only store reads in autocommit, so a pooled connection goes back to the
+    pool without a ROLLBACK and psycopg keeps the statements it prepared (a ROLLBACK
+    made it forget them: none was ever used); each statement is still planned for its
+    values."""
+    assert PG_URL is not None
+    with open_store(PG_URL, readonly=True) as store:
+        for _ in range(8):  # psycopg prepares a statement on its fifth run
+            with store.engine.connect() as conn:
+                assert conn.connection.dbapi_connection.autocommit
+                conn.execute(select(events.c.id).where(events.c.id == "0")).all()
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("SHOW plan_cache_mode").scalar() == "force_custom_plan"
+            prepared = conn.exec_driver_sql("SELECT count(*) FROM pg_prepared_statements")
+            assert prepared.scalar_one() > 0
 
 
 def _postgres_timelines_in_turn(store: Any) -> None:

@@ -908,6 +908,13 @@ def _schema_lock(conn: Any) -> None:
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_SCHEMA_LOCK})")
 
 
+def _postgres_custom_plans(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("SET plan_cache_mode = force_custom_plan")
+    cursor.close()
+    dbapi_connection.commit()  # the SET stays for the session
+
+
 def _sqlite_query_only(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA query_only=ON")
@@ -936,6 +943,16 @@ def open_store(db: str, *, readonly: bool = False, create: bool = True) -> Store
             if readonly:
                 # readers (the web page) cannot write, even by mistake
                 event.listen(engine, "connect", _sqlite_query_only)
+        elif readonly:
+            # Reads in autocommit: a connection taken from the pool and given back
+            # costs no BEGIN and no ROLLBACK round trip, and psycopg keeps the
+            # statements it prepared (a ROLLBACK makes it forget them all). Under
+            # READ COMMITTED each statement saw its own snapshot in a transaction too.
+            # A prepared statement is still planned for its values each time (a plan
+            # made for any value would lose what the statistics say of this outlet or
+            # that country, see _upgrade), so what it saves is the parsing.
+            engine = create_engine(url, pool_pre_ping=True, isolation_level="AUTOCOMMIT")
+            event.listen(engine, "connect", _postgres_custom_plans)
         else:
             engine = create_engine(url, pool_pre_ping=True)
         if not readonly:

@@ -20,11 +20,12 @@ import orjson
 from sqlalchemy import (
     ColumnElement,
     Date,
+    Integer,
     Select,
+    String,
     and_,
     bindparam,
     func,
-    literal,
     literal_column,
     or_,
     select,
@@ -117,7 +118,7 @@ def _like(value: str) -> str:
 _ESC = "\\"  # the escape character of _like's patterns
 
 
-def _unindexed(conn: Connection, col: Any) -> Any:
+def _unindexed(sqlite: bool, col: Any) -> Any:
     """The column as an expression no SQLite index serves (``col || ''``, ``col + 0``).
 
     A filter that matches most rows (three statuses of five, a common outlet) must
@@ -127,18 +128,19 @@ def _unindexed(conn: Connection, col: Any) -> Any:
     planner weighs the column's statistics, and an expression hides them (it then
     guesses a rare match and sorts every row it finds).
     """
-    if conn.dialect.name != "sqlite":
+    if not sqlite:
         return col
     if col.type.python_type is int:
         return col + literal_column("0")
     return col.concat(literal_column("''"))
 
 
-def _place_condition(conn: Connection, ids: list[int]) -> ColumnElement[bool]:
-    """``place_id IN ids``, through the index only when few rows match (see above)."""
+def _places_indexed(conn: Connection, ids: list[int]) -> bool:
+    """Whether ``place_id IN ids`` goes through the place index: only when few rows
+    match (see above)."""
     if len(ids) <= 1:
         # one place: the (place_id, date, id) index returns its rows in page order
-        return events.c.place_id.in_(ids)
+        return True
     key = (id(conn.engine), _PLACE_INDEX_SHARE, tuple(ids))
     rare = _PLACE_SHARE_SEEN.get(key)
     if rare is None:
@@ -146,7 +148,7 @@ def _place_condition(conn: Connection, ids: list[int]) -> ColumnElement[bool]:
         if len(_PLACE_SHARE_SEEN) >= 4096:
             _PLACE_SHARE_SEEN.clear()
         _PLACE_SHARE_SEEN[key] = rare
-    return events.c.place_id.in_(ids) if rare else _unindexed(conn, events.c.place_id).in_(ids)
+    return rare
 
 
 # Which way a set of places is read, once per store and set: the estimate walks
@@ -189,49 +191,181 @@ _MERGE_ARMS = 400
 _NO_ASSOC: Any = literal_column("'[]'")  # a literal: a partial index matches it, not a bound value
 
 
-def _arms(
-    conn: Connection, f: EventFilter, place_ids: list[int] | None, actor_ids: list[str]
-) -> tuple[list[ColumnElement[bool]] | None, str | None]:
-    """Disjoint conditions whose union is the filter's places (or else its actors), each
-    one range of an index in page order, and which filter they stand for; (None,
-    None) when the plain condition serves (one place, none, or too many arms)."""
+@dataclass(frozen=True)
+class _Shape:
+    """What the statement of a filter is made of, without its values.
+
+    Every value of a filter (statuses, places, days, patterns, the cursor, the page
+    size) is a bound parameter of the statement, so filters of one shape share one
+    statement object, built once (see :func:`_page_statement`): building a Core
+    statement (a merged page, its subquery and column proxies) cost more CPU than
+    SQLite took to run it.
+    """
+
+    sqlite: bool
+    newest_first: bool
+    one_status: bool  # one status: the status index may serve it
+    place: str | None  # "index" (few rows), "walk" (the date index), None: no condition
+    event_ids: bool
+    type: bool
+    since: bool
+    until: bool
+    actor: int | None  # actor ids of the plain actor condition (None: no condition)
+    source: bool
+    text: bool
+    arms: str | None  # "place" or "actor": merged from one index range per arm
+    n_arms: int  # places merged, or actor ids whose roles are merged
+
+
+def _plan(
+    conn: Connection,
+    f: EventFilter,
+    place_ids: list[int] | None,
+    actor_ids: list[str],
+    *,
+    merge: bool = True,
+) -> tuple[_Shape, dict[str, Any]]:
+    """The shape of ``f``'s statement and its values (bound parameters by name).
+
+    With ``merge``, a filter on 2 to :data:`_MERGE_ARMS` places (a country) is read as
+    one index range per place, merged, and else an actor filter as one per role of
+    each of its ids (see :func:`_arm_conditions`); the plain condition then stands
+    aside for the arms.
+    """
+    sqlite = conn.dialect.name == "sqlite"
+    statuses = list(dict.fromkeys(f.statuses))
+    params: dict[str, Any] = {"statuses": statuses}
     places = _place_set(conn, f, place_ids)
-    if places is not None:
+    arms: str | None = None
+    n_arms = 0
+    if merge and places is not None:
         if 1 < len(places) <= _MERGE_ARMS:
-            return [events.c.place_id == p for p in places], "place"
-        return None, None
-    if f.actor and actor_ids and 2 * len(actor_ids) + 1 <= _MERGE_ARMS:
-        return _actor_arms(actor_ids), "actor"
-    return None, None
+            arms, n_arms = "place", len(places)
+            params.update({f"arm_{i}": p for i, p in enumerate(places)})
+    elif merge and f.actor and actor_ids and 2 * len(actor_ids) + 1 <= _MERGE_ARMS:
+        arms, n_arms = "actor", len(actor_ids)
+        params["arm_ids"] = actor_ids
+        params.update({f"arm_{i}": a for i, a in enumerate(actor_ids)})
+        params.update({f"arm_like_{i}": f'%"{a}"%' for i, a in enumerate(actor_ids)})
+    place = None
+    if places is not None and arms != "place":
+        place = "index" if _places_indexed(conn, places) else "walk"
+        params["place_ids"] = places
+    if f.event_ids is not None:
+        params["event_ids"] = list(f.event_ids)
+    if f.type:
+        params["subs"], params["kinds"] = _type_values(conn, f.type)
+    if f.since:
+        params["since"] = f.since
+    if f.until:
+        params["until"] = f.until
+    actor = None
+    if f.actor and arms != "actor":
+        actor = len(actor_ids)
+        params["actor_ids"] = actor_ids
+        params.update({f"actor_like_{i}": f'%"{a}"%' for i, a in enumerate(actor_ids)})
+    if f.source:
+        params["source"] = _like(f.source)
+    if f.text:
+        params["text"] = _like(f.text)
+    shape = _Shape(
+        sqlite=sqlite,
+        newest_first=f.newest_first,
+        one_status=len(statuses) == 1,
+        place=place,
+        event_ids=f.event_ids is not None,
+        type=bool(f.type),
+        since=bool(f.since),
+        until=bool(f.until),
+        actor=actor,
+        source=bool(f.source),
+        text=bool(f.text),
+        arms=arms,
+        n_arms=n_arms,
+    )
+    return shape, params
 
 
-def _actor_arms(ids: list[str]) -> list[ColumnElement[bool]]:
-    """An actor filter as disjoint index ranges: actor 1 is one of ``ids`` (the
-    (actor1, date, id) index), else actor 2 is (the (actor2, date, id) index), else an
-    associated actor is (the partial (date, id) index of events with any)."""
+def _many(name: str) -> Any:
+    """A bound list of values (``col IN (...)``, however many)."""
+    return bindparam(name, expanding=True)
+
+
+def _base(s: _Shape) -> Select[Any]:
+    """The events of shape ``s`` in page order, but for the condition its arms stand for."""
+    if s.newest_first:
+        q = select(events).order_by(events.c.date.desc(), events.c.id.desc())
+    else:
+        q = select(events).order_by(events.c.date, events.c.id)
+    status_col = events.c.status if s.one_status else _unindexed(s.sqlite, events.c.status)
+    conds: list[ColumnElement[bool]] = [status_col.in_(_many("statuses"))]
+    if s.place is not None:
+        place_col = events.c.place_id
+        conds.append(
+            (place_col if s.place == "index" else _unindexed(s.sqlite, place_col)).in_(
+                _many("place_ids")
+            )
+        )
+    if s.event_ids:
+        conds.append(events.c.id.in_(_many("event_ids")))
+    if s.type:
+        conds.append(
+            or_(
+                _unindexed(s.sqlite, events.c.sub_event_type).in_(_many("subs")),
+                _unindexed(s.sqlite, events.c.event_type).in_(_many("kinds")),
+            )
+        )
+    if s.since:
+        conds.append(events.c.date >= bindparam("since"))
+    if s.until:
+        conds.append(events.c.date <= bindparam("until"))
+    if s.actor is not None:
+        ids = _many("actor_ids")
+        conds.append(
+            or_(
+                _unindexed(s.sqlite, events.c.actor1).in_(ids),
+                _unindexed(s.sqlite, events.c.actor2).in_(ids),
+                *[events.c.assoc_actors.like(bindparam(f"actor_like_{i}")) for i in range(s.actor)],
+            )
+        )
+    if s.source:
+        conds.append(func.lower(events.c.sources).like(bindparam("source"), escape=_ESC))
+    if s.text:
+        # a scan of the evidence sentences: fine for a filter a person types
+        said = select(mentions.c.event_id).where(
+            func.lower(mentions.c.evidence).like(bindparam("text"), escape=_ESC)
+        )
+        conds.append(events.c.id.in_(said))
+    return q.where(and_(*conds))
+
+
+def _arm_conditions(s: _Shape) -> list[ColumnElement[bool]]:
+    """Disjoint conditions whose union is the filter's places (or else its actors), each
+    one range of an index in page order.
+
+    An actor: actor 1 is one of its ids (the (actor1, date, id) index), else actor 2 is
+    (the (actor2, date, id) index), else an associated actor is (the partial (date, id)
+    index of events with any).
+    """
+    arm: list[Any] = [bindparam(f"arm_{i}") for i in range(s.n_arms)]
+    if s.arms == "place":
+        return [events.c.place_id == p for p in arm]
     a1, a2 = events.c.actor1, events.c.actor2
+    ids = _many("arm_ids")
     not_a1 = or_(a1.is_(None), a1.not_in(ids))
     not_a2 = or_(a2.is_(None), a2.not_in(ids))
     assoc = and_(
         events.c.assoc_actors != _NO_ASSOC,
-        or_(*[events.c.assoc_actors.like(f'%"{a}"%') for a in ids]),
+        or_(*[events.c.assoc_actors.like(bindparam(f"arm_like_{i}")) for i in range(s.n_arms)]),
         not_a1,
         not_a2,
     )
-    return [*(a1 == a for a in ids), *(and_(a2 == a, not_a1) for a in ids), assoc]
+    return [*(a1 == a for a in arm), *(and_(a2 == a, not_a1) for a in arm), assoc]
 
 
-def _merged_page(
-    conn: Connection,
-    base: Select[Any],
-    arms: list[ColumnElement[bool]],
-    want: int,
-    skip: int,
-    *,
-    newest_first: bool = False,
-) -> Any:
+def _merged_page(s: _Shape, base: Select[Any], arms: list[ColumnElement[bool]], skip: bool) -> Any:
     """A page of the union of disjoint ``arms`` (the places of a country, the roles of
-    an actor), merged from one index range per arm.
+    an actor), merged from one index range per arm; ``want`` rows after ``skip``.
 
     ``place_id IN (...) ORDER BY date, id`` reads every event of those places and
     sorts them (a country's thousands), or walks the date index past every other
@@ -240,98 +374,96 @@ def _merged_page(
     ordered as a whole, SQLite merges the arms (each a co-routine in index order) and
     stops after ``want`` rows, about one row per arm plus the page. PostgreSQL merges
     them (Merge Append) only when each arm is ordered and cut itself, to the rows a
-    page can use (``want + skip``); uncut, it read and sorted every row of the
-    country (40-500 ms at a million events, against under 1 ms).
+    page can use (``arm_limit``: want + skip); uncut, it read and sorted every row of
+    the country (40-500 ms at a million events, against under 1 ms).
     """
     # a compound SELECT is ordered by its output columns, by name
     order: list[Any] = [literal_column("date"), literal_column("id")]
-    if newest_first:
+    if s.newest_first:
         order = [o.desc() for o in order]
-    if conn.dialect.name == "sqlite":
+    if s.sqlite:
         selects = [base.where(arm).order_by(None) for arm in arms]
     else:
-        selects = [base.where(arm).limit(want + skip) for arm in arms]
-    return union_all(*selects).order_by(*order).limit(want).offset(skip or None)
-
-
-def _select(
-    conn: Connection,
-    f: EventFilter,
-    place_ids: list[int] | None,
-    actor_ids: list[str],
-    *,
-    leave_out: str | None = None,
-) -> Select[Any]:
-    """The events matching ``f`` in page order, but for its ``leave_out`` condition
-    ("place" or "actor": the arms of a merged page, :func:`_arms`, stand for it)."""
-    if f.newest_first:
-        q = select(events).order_by(events.c.date.desc(), events.c.id.desc())
-    else:
-        q = select(events).order_by(events.c.date, events.c.id)
-    statuses = list(dict.fromkeys(f.statuses))
-    status_col = events.c.status if len(statuses) == 1 else _unindexed(conn, events.c.status)
-    conds: list[ColumnElement[bool]] = [status_col.in_(statuses)]
-    common = None if leave_out == "place" else _place_set(conn, f, place_ids)
-    if common is not None:
-        conds.append(_place_condition(conn, common))
-    if f.event_ids is not None:
-        conds.append(events.c.id.in_(list(f.event_ids)))
-    if f.type:
-        conds.append(_type_condition(conn, f.type))
-    if f.since:
-        conds.append(events.c.date >= f.since)
-    if f.until:
-        conds.append(events.c.date <= f.until)
-    if f.actor and leave_out != "actor":
-        conds.append(
-            or_(
-                _unindexed(conn, events.c.actor1).in_(actor_ids),
-                _unindexed(conn, events.c.actor2).in_(actor_ids),
-                *[events.c.assoc_actors.like(f'%"{a}"%') for a in actor_ids],
-            )
-        )
-    if f.source:
-        conds.append(func.lower(events.c.sources).like(_like(f.source), escape=_ESC))
-    if f.text:
-        # a scan of the evidence sentences: fine for a filter a person types
-        said = select(mentions.c.event_id).where(
-            func.lower(mentions.c.evidence).like(_like(f.text), escape=_ESC)
-        )
-        conds.append(events.c.id.in_(said))
-    return q.where(and_(*conds))
+        selects = [base.where(arm).limit(bindparam("arm_limit", type_=Integer())) for arm in arms]
+    merged = union_all(*selects).order_by(*order).limit(bindparam("want", type_=Integer()))
+    return merged.offset(bindparam("skip", type_=Integer())) if skip else merged
 
 
 def _segments(
-    conn: Connection, after: tuple[date | None, str] | None, *, newest_first: bool = False
-) -> list[ColumnElement[bool]]:
+    s: _Shape, after: tuple[date | None, str] | None, params: dict[str, Any]
+) -> list[str]:
     """The rows after a cursor (all rows when None) as ranges of the (date, id) index, in
-    page order: undated events first in an ascending SQLite order and a descending
-    PostgreSQL one, last otherwise, as each sorts NULLs (``newest_first``: ``ORDER BY
-    date DESC, id DESC``, where "after" means older).
+    page order (see :func:`_segment`), their values put in ``params``: undated events
+    first in an ascending SQLite order and a descending PostgreSQL one, last otherwise,
+    as each sorts NULLs (``newest_first``: ``ORDER BY date DESC, id DESC``, where
+    "after" means older).
 
     One condition per range, never an OR of two: PostgreSQL walks an index from a
     row-value bound only when the bound stands alone, and scanned from the first row
     (seconds at a million events) when ``OR date IS NULL`` came with it.
     """
-    undated: ColumnElement[bool] = events.c.date.is_(None)
-    dated: ColumnElement[bool] = events.c.date.is_not(None)
-    nulls_first = (conn.dialect.name == "sqlite") != newest_first
+    nulls_first = s.sqlite != s.newest_first
     if after is None:
-        return [undated, dated] if nulls_first else [dated, undated]
+        return ["undated", "dated"] if nulls_first else ["dated", "undated"]
     day, last_id = after
+    params["last_id"] = last_id
     if day is None:
         # within the undated events; when they come first the dated ones follow them
-        next_id = events.c.id < last_id if newest_first else events.c.id > last_id
-        rest = and_(undated, next_id)
-        return [rest, dated] if nulls_first else [rest]
+        return ["undated_after", "dated"] if nulls_first else ["undated_after"]
+    params["last_day"] = day
+    return ["later"] if nulls_first else ["later", "undated"]
+
+
+def _segment(s: _Shape, kind: str) -> ColumnElement[bool]:
+    """One range of :func:`_segments`: "undated" or "dated" events, the undated ones
+    after ``last_id``, or the rows after (``last_day``, ``last_id``)."""
+    if kind == "undated":
+        return events.c.date.is_(None)
+    if kind == "dated":
+        return events.c.date.is_not(None)
+    last_id = bindparam("last_id", type_=String())
+    if kind == "undated_after":
+        next_id = events.c.id < last_id if s.newest_first else events.c.id > last_id
+        return and_(events.c.date.is_(None), next_id)
     row = tuple_(events.c.date, events.c.id)
-    cut = tuple_(literal(day, Date()), literal(last_id))
-    later = row < cut if newest_first else row > cut
-    return [later] if nulls_first else [later, undated]
+    cut = tuple_(bindparam("last_day", type_=Date()), last_id)
+    return row < cut if s.newest_first else row > cut
 
 
-def _type_condition(conn: Connection, text: str) -> ColumnElement[bool]:
-    """Events whose event type or sub-event type contains ``text`` (any case).
+# Page statements by shape (see _Shape): SQLAlchemy keeps each one's compiled form
+# and its cache key on the object, so a page of a known shape builds nothing.
+_STATEMENTS: dict[tuple[Any, ...], Any] = {}
+
+
+def _page_statement(s: _Shape, kind: str | None, skip: bool, items: bool, deferred: bool) -> Any:
+    """The statement of one batch of a page: shape ``s``, after range ``kind`` (None:
+    from the first row), ``skip`` rows skipped or not, with the stored items or not,
+    the rows found on the indexes first (``deferred``) or not; built once per key."""
+    key = (s, kind, skip, items, deferred)
+    q = _STATEMENTS.get(key)
+    if q is None:
+        q = _base(s)
+        if deferred:
+            q = q.with_only_columns(events.c.id, events.c.date)
+        if kind is not None:
+            q = q.where(_segment(s, kind))
+        if s.arms is not None:
+            q = _merged_page(s, q, _arm_conditions(s), skip)
+        else:
+            q = q.limit(bindparam("want", type_=Integer()))
+            if skip:
+                q = q.offset(bindparam("skip", type_=Integer()))
+        if items or deferred:
+            q = _page_rows(q, s.newest_first, items=items, deferred=deferred)
+        if len(_STATEMENTS) >= 2048:
+            _STATEMENTS.clear()
+        _STATEMENTS[key] = q
+    return q
+
+
+def _type_values(conn: Connection, text: str) -> tuple[list[str], list[str]]:
+    """The stored sub-event types and event types that contain ``text`` (any case): a
+    type filter matches the events with one of them.
 
     The stored values that contain it are found first (a few distinct values, read
     by :func:`_distinct`), and the events matched by equality: a planner cannot
@@ -341,10 +473,7 @@ def _type_condition(conn: Connection, text: str) -> ColumnElement[bool]:
     wanted = text.lower()
     subs = [v for v in _distinct(conn, events.c.sub_event_type) if wanted in v.lower()]
     kinds = [v for v in _distinct(conn, events.c.event_type) if wanted in v.lower()]
-    return or_(
-        _unindexed(conn, events.c.sub_event_type).in_(subs),
-        _unindexed(conn, events.c.event_type).in_(kinds),
-    )
+    return subs, kinds
 
 
 # The distinct values of an indexed column, per store and database generation.
@@ -501,14 +630,11 @@ def _matching_rows(
     place_ids = place_ids_for(store, f.place, gazetteer=gazetteer) if f.place else None
     with store.engine.connect() as conn:
         actor_ids = _actor_ids(conn, f.actor, actors) if f.actor else []
-        arms, leave_out = _arms(conn, f, place_ids, actor_ids)
-        base = _select(conn, f, place_ids, actor_ids, leave_out=leave_out)
+        shape, params = _plan(conn, f, place_ids, actor_ids)
         # PostgreSQL reads the table row of every index entry an index scan passes
         # (SQLite defers that to the rows it returns): the page is found on the
         # indexes alone, (date, id) of each row, and its 50 rows read by key after
-        deferred = conn.dialect.name == "postgresql"
-        if deferred:
-            base = base.with_only_columns(events.c.id, events.c.date)
+        deferred = not shape.sqlite
         left = f.limit
         skip = f.offset
         pos = f.after  # the (date, id) the next rows come after; None: from the first
@@ -516,24 +642,14 @@ def _matching_rows(
             want = _BATCH if left is None else min(left, _BATCH)
             # from the first row the page order is one walk of an index; after a row, the
             # rest is one or two index ranges (dated and undated events), in page order
-            ranges: list[ColumnElement[bool] | None] = (
-                [None] if pos is None else list(_segments(conn, pos, newest_first=f.newest_first))
-            )
-            for where in ranges:
-                q = base if where is None else base.where(where)
-                if arms is not None:
-                    q = _merged_page(conn, q, arms, want, skip, newest_first=f.newest_first)
-                else:
-                    q = q.limit(want).offset(skip or None)
-                if with_items or deferred:
-                    q = _page_rows(q, f.newest_first, items=with_items, deferred=deferred)
-                rows = conn.execute(q).mappings().all()
+            kinds: list[str | None] = [None] if pos is None else [*_segments(shape, pos, params)]
+            for kind in kinds:
+                q = _page_statement(shape, kind, bool(skip), with_items, deferred)
+                params.update(want=want, skip=skip, arm_limit=want + skip)
+                rows = conn.execute(q, params).mappings().all()
                 if skip:
                     # the offset runs on into the next range by as many rows as this one held
-                    counted = base if where is None else base.where(where)
-                    if arms is not None:
-                        counted = counted.where(or_(*arms))
-                    skip = _skipped_past(conn, counted, skip) if not rows else 0
+                    skip = _skipped_past(conn, shape, kind, params) if not rows else 0
                 if rows:
                     break
             else:
@@ -541,7 +657,7 @@ def _matching_rows(
             yield conn, rows
             if left is not None:
                 left -= len(rows)
-            if len(rows) < want and where is ranges[-1]:
+            if len(rows) < want and kind == kinds[-1]:
                 return
             pos = (rows[-1]["date"], rows[-1]["id"])
 
@@ -571,11 +687,18 @@ def _page_rows(q: Any, newest_first: bool, *, items: bool, deferred: bool) -> Se
     return select(*cols).select_from(joined).order_by(*order)
 
 
-def _skipped_past(conn: Connection, q: Select[Any], skip: int) -> int:
-    """What is left of an offset of ``skip`` rows after a range it went past (the range
-    holds fewer than ``skip`` rows, so counting them reads fewer than ``skip``)."""
-    n = conn.execute(select(func.count()).select_from(q.order_by(None).subquery())).scalar_one()
-    return max(0, skip - int(n))
+def _skipped_past(conn: Connection, s: _Shape, kind: str | None, params: dict[str, Any]) -> int:
+    """What is left of an offset of ``params["skip"]`` rows after a range it went past
+    (range ``kind`` of shape ``s``: it holds fewer rows than that, so counting them
+    reads fewer)."""
+    q = _base(s)
+    if kind is not None:
+        q = q.where(_segment(s, kind))
+    if s.arms is not None:
+        q = q.where(or_(*_arm_conditions(s)))
+    counted = select(func.count()).select_from(q.order_by(None).subquery())
+    n = conn.execute(counted, params).scalar_one()
+    return max(0, int(params["skip"]) - int(n))
 
 
 # one event by its whole id, built once (what the API and the page send)
@@ -693,9 +816,10 @@ def day_counts(
     place_ids = place_ids_for(store, f.place, gazetteer=gazetteer) if f.place else None
     with store.engine.connect() as conn:
         actor_ids = _actor_ids(conn, f.actor, actors) if f.actor else []
-        base = _select(conn, f, place_ids, actor_ids)
+        shape, params = _plan(conn, f, place_ids, actor_ids, merge=False)
+        base = _base(shape)
         if f.after is not None:
-            base = base.where(or_(*_segments(conn, f.after, newest_first=f.newest_first)))
+            base = base.where(or_(*[_segment(shape, k) for k in _segments(shape, f.after, params)]))
         q = (
             base.with_only_columns(events.c.date, events.c.event_type, func.count())
             .where(events.c.date.is_not(None))
@@ -704,5 +828,6 @@ def day_counts(
             .order_by(events.c.date, events.c.event_type)
         )
         return [
-            {"date": d.isoformat(), "event_type": t, "n": n} for d, t, n in conn.execute(q).all()
+            {"date": d.isoformat(), "event_type": t, "n": n}
+            for d, t, n in conn.execute(q, params).all()
         ]
