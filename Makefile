@@ -98,7 +98,9 @@ clean:
 	rm -rf $(VENV) sitrep.egg-info .pytest_cache .mypy_cache .ruff_cache $(WEB_DIR)/node_modules $(WEB_VENDOR)
 
 # The shipped comment classifier, fitted on our own corpus (fixed seed) and saved as the
-# arrays scoring reads (no pickle: same corpus, same bytes). The rules and
+# arrays scoring reads (no pickle: same corpus, same bytes on one machine; on another CPU
+# the solver's last digits may differ: seen 2026-12-05, weights within 8e-13 of the
+# committed file's, so a rebuilt file can show as modified). The rules and
 # lexicon are prerequisites: the build leaves out background words the insult list matches.
 moderation-model: sitrep/data/moderation_model.npz
 

@@ -1405,3 +1405,16 @@ def test_a_recalled_fall_with_a_recent_date_of_its_own_is_news(extractor: Extrac
     # an undated one stays a recollection
     text = "The stadium was used to store weapons, particularly after the fall of Hama."
     assert not takeovers(read(extractor, text, day="2024-10-12"))
+
+
+def test_forces_that_have_left_a_town_lost_it(extractor: Extractor) -> None:
+    # "have left" after a force noun is a withdrawal (the other side named takes the
+    # town); a "left" of anything else is none
+    text = (
+        "Russian troops have left Bucha and Ukrainian forces are now in control of the "
+        "town, the mayor said on Saturday."
+    )
+    found = takeovers(read(extractor, text, day="2022-04-02"))
+    assert gainers(found) == {"Military Forces of Ukraine"}
+    assert {m.actor2 and m.actor2.name for m in found} == {"Military Forces of Russia"}
+    assert not takeovers(read(extractor, "The strike left Kharkiv without power on Saturday."))

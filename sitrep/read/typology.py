@@ -221,6 +221,17 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|district|capital|base|region)|(?-i:[A-Z])[\w'’\-]+)\s+(?:to|in\s+the\s+hands\s+of)",
         feature=False,
     ),
+    # "Russian troops have left Bucha": forces leaving a town they held, as "withdrew"
+    # (the reader's, not a classifier feature; only a force noun's "left" before a
+    # name: "the strike left Kharkiv without power" is none)
+    Trigger(
+        Family.HANDOVER,
+        r"(?:(?<=troops\s)|(?<=forces\s)|(?<=fighters\s)|(?<=soldiers\s)|(?<=units\s))"
+        r"(?:(?:have|has|had)\s+)?(?:(?:also|now|finally|fully|completely)\s+)?left",
+        weight=0.6,
+        feature=False,
+        follow=r"\s+(?-i:[A-Z])",
+    ),
     # "Douma surrendered to the army", "the town surrendered": a place that gives itself
     # up changes hands; the reader keeps it a takeover only when the subject is the
     # place (fighters who surrender are a change to their group). Placed before the
