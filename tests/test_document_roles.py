@@ -1418,3 +1418,47 @@ def test_forces_that_have_left_a_town_lost_it(extractor: Extractor) -> None:
     assert gainers(found) == {"Military Forces of Ukraine"}
     assert {m.actor2 and m.actor2.name for m in found} == {"Military Forces of Russia"}
     assert not takeovers(read(extractor, "The strike left Kharkiv without power on Saturday."))
+
+
+def test_a_change_timed_by_an_earlier_fall_takes_its_date(extractor: Extractor) -> None:
+    # "As X fell, Y changed hands too": with no date of its own, Y's change is timed by
+    # the fall of X the report told before, not by the report's own day; the sentence's
+    # X is that earlier fall told again, not a second change
+    # (nor by the day of a speech the sentence between tells)
+    text = (
+        "Hama fell to the rebels last week, after a month of fighting. "
+        "The minister's claim on Sunday that the rebels are a spent force rings hollow. "
+        "As Hama fell, a second town, Salamiyah to its east, was taken by the rebels too."
+    )
+    found = takeovers(read(extractor, text, day="2024-03-12"))
+    assert {m.place.place.name for m in found if m.place} == {"Ḩamāh", "As Salamīyah"}
+    assert all(m.time and m.time.text == "last week" for m in found)
+
+
+def test_turkish_led_syrian_fighters_are_the_turkish_backed_opposition(
+    extractor: Extractor,
+) -> None:
+    # "ousted by Turkish-led Arab forces": the Syrian fighters Turkey leads, not the side
+    # put out (which the passive's subject names)
+    text = (
+        "The Kurdish militia remains bitter at being ousted last week from Manbij by "
+        "Turkish-led Arab forces."
+    )
+    (m,) = takeovers(read(extractor, text, day="2024-03-12"))
+    assert m.actor1 and m.actor1.name == "Syrian National Army"
+
+
+def test_the_last_strongholds_of_a_town_told_before_falling_is_its_fall(
+    extractor: Extractor,
+) -> None:
+    # "these final strongholds fell to X": the holdouts of the town the report just
+    # named; their fall is the town's, dated by the sentence
+    text = (
+        "The rebels made their last stand in a school and a mosque in Hama, the city they "
+        "had held for years. After weeks of fighting, these final strongholds fell to "
+        "government troops last week."
+    )
+    (m,) = takeovers(read(extractor, text, day="2024-03-12"))
+    assert m.place and m.place.place.name == "Ḩamāh"
+    assert m.actor1 and m.actor1.name == "Military Forces of Syria"
+    assert m.time and m.time.text == "last week"

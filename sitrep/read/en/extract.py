@@ -203,7 +203,10 @@ CLAIM_VERBS = frozenset({"claimed", "claims", "claim", "alleged", "alleges"})
 ANAPHORIC_PLACE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:strategic|key|border|eastern|western|northern|southern|"
     r"besieged|embattled|desert|ancient|frontier|nearby|same|whole|entire)\s+)*"
-    r"(?:town|city|village|area|district|stronghold|region|enclave|settlement|locality)\b",
+    r"(?:town|city|village|area|district|stronghold|region|enclave|settlement|locality)\b"
+    # "these final strongholds fell": the last holdouts of the town told before, whose
+    # fall is the town's
+    r"|\b[Tt]h(?:ese|ose)\s+(?:(?:last|final|remaining)\s+)?strongholds\b",
 )
 # a demonym before a ground push: "fierce Russian attacks", "the Azerbaijani offensive"
 # (not air power: "Israeli strikes" take no ground)
@@ -681,6 +684,7 @@ class EnglishReader:
                     triggers=prep.triggers[i],
                 )
                 told = _counted_from_the_last_told(text, told, ctx, claim.sentence.index)
+                told = _as_the_last_told_fell(text, told, ctx, claim.sentence.index)
                 mentions.extend(told)
                 if denies_takeover(text):
                     # "officers had retaken the town, but residents said armed men were
@@ -2044,6 +2048,70 @@ def _counted_from_the_last_told(
         else m
         for m in told
     ]
+
+
+# "As Raqqa fell, a second city changed hands too": a clause that times the sentence by
+# a change the article told before it
+AS_IT_FELL = re.compile(
+    r"^\W*(?:just\s+)?(?:as|when|while)\s+(?P<place>(?-i:[A-Z])[\w'’\-]*(?:\s+(?-i:[A-Z])[\w'’\-]*)*)"
+    r"\s+(?:fell|was\s+(?:taken|captured|liberated|retaken|recaptured|falling|being\s+taken))\b",
+    re.IGNORECASE,
+)
+
+
+def _as_the_last_told_fell(
+    text: str, told: list[Mention], ctx: ArticleContext, index: int
+) -> list[Mention]:
+    """The takeovers of a sentence timed by an earlier one ("As Raqqa fell, Kirkuk
+    changed hands too"): with no date of their own, they are news of the days the
+    article gave that fall, not recollections dated by the report's own day."""
+    timed = AS_IT_FELL.match(text)
+    if timed is None:
+        return told
+    name = timed.group("place").lower()
+    anchor = next(
+        (
+            m
+            for m in reversed(ctx.occurred)
+            if m.claim.sentence.index < index
+            and m.sub_event_type in TERRITORY_SUB_TYPES
+            and m.place is not None
+            and m.place.span is not None
+            and m.place.span.text.lower() == name
+            and m.time is not None
+            and m.time.text is not None
+            and not m.time.inferred
+            and m.time.text.lower() in m.claim.sentence.span.text.lower()
+        ),
+        None,
+    )
+    if anchor is None or anchor.place is None or anchor.time is None:
+        return told
+    lowered = text.lower()
+
+    def own_date(m: Mention) -> bool:
+        # (not one carried over from another sentence: "the claim on Sunday that ...")
+        return (
+            m.time is not None
+            and m.time.text is not None
+            and not m.time.inferred
+            and m.time.text.lower() in lowered
+        )
+
+    out = []
+    for m in told:
+        if m.sub_event_type not in TERRITORY_SUB_TYPES or m.place is None or own_date(m):
+            out.append(m)
+        elif m.place.place.id == anchor.place.place.id:
+            # the earlier fall told again: its date, not another's
+            out.append(replace(m, time=anchor.time))
+        elif m.status in (Status.OCCURRED, Status.BACKGROUND) and (
+            text.find(m.trigger, timed.end()) >= 0
+        ):
+            out.append(replace(m, status=Status.OCCURRED, time=anchor.time))
+        else:
+            out.append(m)
+    return out
 
 
 def _focus(told: list[Mention]) -> PlaceMatch | None:
