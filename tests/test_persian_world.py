@@ -291,6 +291,7 @@ FIRST_OF_BATCH_6 = 240
 FIRST_OF_BATCH_7 = 270
 FIRST_OF_BATCH_8 = 300
 FIRST_OF_BATCH_9 = 324
+FIRST_OF_BATCH_10 = 344
 
 
 def test_fa_world_gold_is_well_formed() -> None:
@@ -318,6 +319,8 @@ def test_fa_world_gold_is_well_formed() -> None:
         "b8_test",
         "b9_dev",
         "b9_test",
+        "b10_dev",
+        "b10_test",
     }
     # fa-01 .. fa-66: every third report is held out; the reports written after the
     # held-out split was first measured (fa-67 .. fa-118) all widen the dev split;
@@ -325,7 +328,8 @@ def test_fa_world_gold_is_well_formed() -> None:
     # fourth (fa-180 .. fa-209), the fifth (fa-210 .. fa-239), the sixth
     # (fa-240 .. fa-269) and the seventh (fa-270 .. fa-299) each have their own
     # splits by the same n % 3 == 2 rule; the eighth (fa-300 .. fa-323, 24
-    # reports) and the ninth (fa-324 on, 20 long reports) are each halved by
+    # reports), the ninth (fa-324 .. fa-343, 20 long reports) and the tenth
+    # (fa-344 on, 16 long reports) are each halved by
     # n % 2 == 1
     numbers = {r.id: int(r.id.split("-")[1]) for r in reports}
     first = [r for r in reports if numbers[r.id] < FIRST_OF_BATCH_2]
@@ -348,7 +352,8 @@ def test_fa_world_gold_is_well_formed() -> None:
         )
     for batch, first_n, last_n in (
         ("b8", FIRST_OF_BATCH_8, FIRST_OF_BATCH_9 - 1),
-        ("b9", FIRST_OF_BATCH_9, 10**6),
+        ("b9", FIRST_OF_BATCH_9, FIRST_OF_BATCH_10 - 1),
+        ("b10", FIRST_OF_BATCH_10, 10**6),
     ):
         assert all(
             r.split == (f"{batch}_test" if numbers[r.id] % 2 == 1 else f"{batch}_dev")
@@ -373,6 +378,7 @@ def test_held_out_figures_are_never_pinned() -> None:
     assert persian.world_prefix("b7_test") == "fa_b7_test"
     assert persian.world_prefix("b8_test") == "fa_b8_test"
     assert persian.world_prefix("b9_test") == "fa_b9_test"
+    assert persian.world_prefix("b10_test") == "fa_b10_test"
 
 
 def test_two_word_light_verbs_and_came_under_control() -> None:
