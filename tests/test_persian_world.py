@@ -22,7 +22,7 @@ KUNDUZ, ZARANJ, SANGIN_DISTRICT, KANDAHAR_CITY, HERAT_AFG = (
 )
 ALEPPO, RAMADI, WAD_MEDANI, KHERSON = 170063, 98717, 364103, 706448
 SPIN_BOLDAK_DISTRICT, ZANGILAN, IZIUM, FAYZABAD = 7053310, 146901, 707292, 1142170
-SINGA, TIKRIT = 366847, 90150
+SINGA, TIKRIT, KABUL = 366847, 90150, 1138958
 
 
 def territory(extractor: Extractor, text: str, published: date) -> list[Mention]:
@@ -1130,3 +1130,43 @@ def test_whom_a_speaker_addresses_takes_no_town(extractor: Extractor) -> None:
     taken = occurred(territory(extractor, text, date(2024, 11, 30)))
     assert taken and all(m.place and m.place.place.id == MAARAT for m in taken)
     assert all(m.actor1 is not None and m.actor1.name != "Civilians" for m in taken)
+
+
+def test_a_date_after_the_verb_and_and_dates_the_next_clause(extractor: Extractor) -> None:
+    # "... را تصرف کرد و هفته بعد ...": the second clause's date is not the first's
+    text = (
+        "گروه داعش ۲۰ خرداد ۱۳۹۳ شهر موصل را تصرف کرد و هفته بعد جنگجویانش به سوی سامرا حرکت کردند."
+    )
+    assert places_taken(extractor, text, date(2016, 10, 17)) == []
+    text = "نیروهای عراقی تیرماه امسال شهر فلوجه را پس گرفتند و در مهر به سوی موصل رفتند."
+    (m,) = [m for m in territory(extractor, text, date(2016, 10, 17)) if m.place]
+    assert m.time is not None and m.time.value.month == 7 and m.status is not Status.OCCURRED
+
+
+def test_the_hour_of_victory_is_no_victory(extractor: Extractor) -> None:
+    text = (
+        "وی گفت: «ساعت پیروزی فرا رسیده است» و افزود که فقط ارتش و پلیس ملی عراق وارد "
+        "شهر خواهند شد."
+    )
+    assert occurred(territory(extractor, text, date(2016, 10, 17))) == []
+
+
+def test_where_a_press_conference_is_held_is_no_place_taken(extractor: Extractor) -> None:
+    text = (
+        "سخنگوی طالبان امروز در یک نشست خبری در کابل اعلام کرد که نیروهای این گروه "
+        "ولایت بادغیس را به طور کامل تصرف کرده‌اند."
+    )
+    assert KABUL not in places_taken(extractor, text, date(2021, 8, 20))
+
+
+def test_hours_later_is_the_day_told_before(extractor: Extractor) -> None:
+    # "چند ساعت بعد، ...": deep in a report, still news of the day the lead told
+    text = (
+        "وزارت دفاع روسیه امروز یکشنبه ۱۲ تیر از نبردهای سنگین در استان لوهانسک خبر داد.\n"
+        "به گفته این وزارتخانه، صدها سرباز اوکراینی در این نبردها کشته شده‌اند.\n"
+        "مقام‌های اوکراینی این رقم را اغراق‌آمیز خواندند.\n"
+        "چند ساعت بعد، سرگئی شویگو به ولادیمیر پوتین گزارش داد که نیروهای روسیه شهر "
+        "لیسیچانسک را به طور کامل آزاد کرده‌اند."
+    )
+    (m,) = occurred(territory(extractor, text, date(2022, 7, 3)))
+    assert m.time is not None and m.time.value == date(2022, 7, 3)
