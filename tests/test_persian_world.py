@@ -1170,3 +1170,16 @@ def test_hours_later_is_the_day_told_before(extractor: Extractor) -> None:
     )
     (m,) = occurred(territory(extractor, text, date(2022, 7, 3)))
     assert m.time is not None and m.time.value == date(2022, 7, 3)
+
+
+def test_a_denial_three_sentences_on(extractor: Extractor) -> None:
+    # a long report puts two sentences of the claimant's between the claim and the denial
+    text = (
+        "سخنگوی طالبان امروز در یک نشست خبری اعلام کرد که نیروهای این گروه شهر شبرغان را "
+        "به طور کامل تصرف کرده‌اند.\n"
+        "او گفت که جنگ در شمال کشور پایان یافته است. به گفته او، صدها سرباز به این گروه "
+        "تسلیم شده‌اند.\n"
+        "اما سخنگوی وزارت دفاع ملی این ادعا را تکذیب کرد."
+    )
+    (m,) = territory(extractor, text, date(2021, 8, 6))
+    assert m.status is Status.DENIED

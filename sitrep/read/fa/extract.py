@@ -535,7 +535,9 @@ def _denied_back(read: list[_Sentence], mentions: list[Mention]) -> list[Mention
     "علی‌اف اعلام کرد که ارتش شهر جبرائیل را آزاد کرده است. وزارت دفاع ارمنستان
     این ادعا را تکذیب کرد": the report tells a claim and the other side's denial of
     it, so the town has not changed hands by this report: the takeovers of the two
-    sentences before the denial, told by another source, become denied.
+    sentences before the denial, told by another source, become denied; in a long
+    report, three ("اعلام کرد که ... تصرف کرده‌اند. او گفت ... به گفته او ... اما
+    جبهه مقاومت این ادعا را تکذیب کرد").
     """
     denials = [
         r.claim
@@ -554,7 +556,7 @@ def _denied_back(read: list[_Sentence], mentions: list[Mention]) -> list[Mention
             and m.status in (Status.OCCURRED, Status.CLAIMED)
             and (
                 any(
-                    0 < d.sentence.index - m.claim.sentence.index <= 2
+                    0 < d.sentence.index - m.claim.sentence.index <= 3
                     and d.speaker != m.claim.speaker
                     for d in denials
                 )
