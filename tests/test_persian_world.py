@@ -22,7 +22,7 @@ KUNDUZ, ZARANJ, SANGIN_DISTRICT, KANDAHAR_CITY, HERAT_AFG = (
 )
 ALEPPO, RAMADI, WAD_MEDANI, KHERSON = 170063, 98717, 364103, 706448
 SPIN_BOLDAK_DISTRICT, ZANGILAN, IZIUM, FAYZABAD = 7053310, 146901, 707292, 1142170
-SINGA, TIKRIT = 366847, 90150
+SINGA, TIKRIT, KABUL = 366847, 90150, 1138958
 
 
 def territory(extractor: Extractor, text: str, published: date) -> list[Mention]:
@@ -291,6 +291,7 @@ FIRST_OF_BATCH_6 = 240
 FIRST_OF_BATCH_7 = 270
 FIRST_OF_BATCH_8 = 300
 FIRST_OF_BATCH_9 = 324
+FIRST_OF_BATCH_10 = 344
 
 
 def test_fa_world_gold_is_well_formed() -> None:
@@ -318,6 +319,8 @@ def test_fa_world_gold_is_well_formed() -> None:
         "b8_test",
         "b9_dev",
         "b9_test",
+        "b10_dev",
+        "b10_test",
     }
     # fa-01 .. fa-66: every third report is held out; the reports written after the
     # held-out split was first measured (fa-67 .. fa-118) all widen the dev split;
@@ -325,7 +328,8 @@ def test_fa_world_gold_is_well_formed() -> None:
     # fourth (fa-180 .. fa-209), the fifth (fa-210 .. fa-239), the sixth
     # (fa-240 .. fa-269) and the seventh (fa-270 .. fa-299) each have their own
     # splits by the same n % 3 == 2 rule; the eighth (fa-300 .. fa-323, 24
-    # reports) and the ninth (fa-324 on, 20 long reports) are each halved by
+    # reports), the ninth (fa-324 .. fa-343, 20 long reports) and the tenth
+    # (fa-344 on, 16 long reports) are each halved by
     # n % 2 == 1
     numbers = {r.id: int(r.id.split("-")[1]) for r in reports}
     first = [r for r in reports if numbers[r.id] < FIRST_OF_BATCH_2]
@@ -348,7 +352,8 @@ def test_fa_world_gold_is_well_formed() -> None:
         )
     for batch, first_n, last_n in (
         ("b8", FIRST_OF_BATCH_8, FIRST_OF_BATCH_9 - 1),
-        ("b9", FIRST_OF_BATCH_9, 10**6),
+        ("b9", FIRST_OF_BATCH_9, FIRST_OF_BATCH_10 - 1),
+        ("b10", FIRST_OF_BATCH_10, 10**6),
     ):
         assert all(
             r.split == (f"{batch}_test" if numbers[r.id] % 2 == 1 else f"{batch}_dev")
@@ -373,6 +378,7 @@ def test_held_out_figures_are_never_pinned() -> None:
     assert persian.world_prefix("b7_test") == "fa_b7_test"
     assert persian.world_prefix("b8_test") == "fa_b8_test"
     assert persian.world_prefix("b9_test") == "fa_b9_test"
+    assert persian.world_prefix("b10_test") == "fa_b10_test"
 
 
 def test_two_word_light_verbs_and_came_under_control() -> None:
@@ -1124,3 +1130,56 @@ def test_whom_a_speaker_addresses_takes_no_town(extractor: Extractor) -> None:
     taken = occurred(territory(extractor, text, date(2024, 11, 30)))
     assert taken and all(m.place and m.place.place.id == MAARAT for m in taken)
     assert all(m.actor1 is not None and m.actor1.name != "Civilians" for m in taken)
+
+
+def test_a_date_after_the_verb_and_and_dates_the_next_clause(extractor: Extractor) -> None:
+    # "... را تصرف کرد و هفته بعد ...": the second clause's date is not the first's
+    text = (
+        "گروه داعش ۲۰ خرداد ۱۳۹۳ شهر موصل را تصرف کرد و هفته بعد جنگجویانش به سوی سامرا حرکت کردند."
+    )
+    assert places_taken(extractor, text, date(2016, 10, 17)) == []
+    text = "نیروهای عراقی تیرماه امسال شهر فلوجه را پس گرفتند و در مهر به سوی موصل رفتند."
+    (m,) = [m for m in territory(extractor, text, date(2016, 10, 17)) if m.place]
+    assert m.time is not None and m.time.value.month == 7 and m.status is not Status.OCCURRED
+
+
+def test_the_hour_of_victory_is_no_victory(extractor: Extractor) -> None:
+    text = (
+        "وی گفت: «ساعت پیروزی فرا رسیده است» و افزود که فقط ارتش و پلیس ملی عراق وارد "
+        "شهر خواهند شد."
+    )
+    assert occurred(territory(extractor, text, date(2016, 10, 17))) == []
+
+
+def test_where_a_press_conference_is_held_is_no_place_taken(extractor: Extractor) -> None:
+    text = (
+        "سخنگوی طالبان امروز در یک نشست خبری در کابل اعلام کرد که نیروهای این گروه "
+        "ولایت بادغیس را به طور کامل تصرف کرده‌اند."
+    )
+    assert KABUL not in places_taken(extractor, text, date(2021, 8, 20))
+
+
+def test_hours_later_is_the_day_told_before(extractor: Extractor) -> None:
+    # "چند ساعت بعد، ...": deep in a report, still news of the day the lead told
+    text = (
+        "وزارت دفاع روسیه امروز یکشنبه ۱۲ تیر از نبردهای سنگین در استان لوهانسک خبر داد.\n"
+        "به گفته این وزارتخانه، صدها سرباز اوکراینی در این نبردها کشته شده‌اند.\n"
+        "مقام‌های اوکراینی این رقم را اغراق‌آمیز خواندند.\n"
+        "چند ساعت بعد، سرگئی شویگو به ولادیمیر پوتین گزارش داد که نیروهای روسیه شهر "
+        "لیسیچانسک را به طور کامل آزاد کرده‌اند."
+    )
+    (m,) = occurred(territory(extractor, text, date(2022, 7, 3)))
+    assert m.time is not None and m.time.value == date(2022, 7, 3)
+
+
+def test_a_denial_three_sentences_on(extractor: Extractor) -> None:
+    # a long report puts two sentences of the claimant's between the claim and the denial
+    text = (
+        "سخنگوی طالبان امروز در یک نشست خبری اعلام کرد که نیروهای این گروه شهر شبرغان را "
+        "به طور کامل تصرف کرده‌اند.\n"
+        "او گفت که جنگ در شمال کشور پایان یافته است. به گفته او، صدها سرباز به این گروه "
+        "تسلیم شده‌اند.\n"
+        "اما سخنگوی وزارت دفاع ملی این ادعا را تکذیب کرد."
+    )
+    (m,) = territory(extractor, text, date(2021, 8, 6))
+    assert m.status is Status.DENIED

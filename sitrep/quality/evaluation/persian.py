@@ -21,7 +21,7 @@ Figures:
   reported events, each with mentions from both the Persian and the English
   article, else 0.
 
-Control changes from many wars (``fa_world_*``): 342 Persian and Dari
+Control changes from many wars (``fa_world_*``): 358 Persian and Dari
 reports written for sitrep in the manner of Iranian and Afghan outlets
 (``gold/persian_world_reports.jsonl``, the changes they tell in
 ``gold/persian_world_changes.jsonl``, rules in ``gold/PERSIAN_WORLD_RULES.md``),
@@ -43,8 +43,10 @@ a fifth (fa-210 on, ``"b5_dev"`` / ``"b5_test"``) as ``fa_b5_dev_*`` and
 ``fa_b6_dev_*`` and ``fa_b6_test_*``, a seventh (fa-270 on, ``"b7_dev"`` /
 ``"b7_test"``) as ``fa_b7_dev_*`` and ``fa_b7_test_*``, an eighth (fa-300 on,
 ``"b8_dev"`` / ``"b8_test"``, halved by ``n % 2 == 1``) as ``fa_b8_dev_*`` and
-``fa_b8_test_*``, and a ninth of long reports (fa-324 on, ``"b9_dev"`` /
-``"b9_test"``, halved the same way) as ``fa_b9_dev_*`` and ``fa_b9_test_*``.
+``fa_b8_test_*``, a ninth of long reports (fa-324 on, ``"b9_dev"`` /
+``"b9_test"``, halved the same way) as ``fa_b9_dev_*`` and ``fa_b9_test_*``,
+and a tenth of long reports (fa-344 on, ``"b10_dev"`` / ``"b10_test"``, halved
+the same way) as ``fa_b10_dev_*`` and ``fa_b10_test_*``.
 """
 
 from __future__ import annotations

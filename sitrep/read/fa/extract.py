@@ -190,6 +190,13 @@ _PURPOSE_BEFORE = re.compile(
     r"(?:برای|به[\s\u200c]+منظور|با[\s\u200c]+هدف|جهت|عملیات|نبرد[\s\u200c]+برای|تلاش|طرح|نقشه"
     r"|آماده|آمادگی|تدارک|زمینه|آغاز|شروع|هدف)(?:[\s\u200c]+[^\s،,.؛]+){0,2}?[\s\u200c]+$"
 )
+# "چند ساعت بعد، ..." opening a sentence: hours after what the text told before
+_HOURS_LATER = re.compile(
+    r"^[\s\u200c]*(?:چند[\s\u200c]+ساعت|ساعاتی|ساعتی|دقایقی|لحظاتی|چند[\s\u200c]+دقیقه)[\s\u200c]+"
+    r"(?:بعد|پس[\s\u200c]+از[\s\u200c]+آن|پس[\s\u200c]+از[\s\u200c]+این)(?![\w\u200c])"
+)
+# "ساعت پیروزی فرا رسیده است", "لحظه آزادی": the hour of a victory is no victory
+_HOUR_OF = re.compile(r"(?<![\w\u200c])(?:ساعت|لحظه)[\s\u200c]+$")
 _EXPECT_AFTER = re.compile(
     r"^(?:[\s\u200c]+[^\s،,.؛]+){0,1}?[\s\u200c]+(?:آینده|قریب[\s\u200c]?الوقوع|احتمالی|پیش[\s\u200c]?رو"
     r"|بعدی|نهایی|قریب)(?![\w\u200c])"
@@ -378,11 +385,16 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
     )
     mentions: list[Mention] = []
     candidates = 0
+    told_before: TimeRef | None = None  # the latest date the text stated so far
     for r, triggers, dated in zip(read, triggers_of, context_dates, strict=True):
         if triggers:
             candidates += 1
             paragraph = common.other_sentence_date(paragraphs, r.claim)
+            if paragraph is None and _HOURS_LATER.match(r.text):
+                paragraph = told_before  # "چند ساعت بعد، ...": the day told before
             mentions.extend(reader.sentence_mentions(r, triggers, paragraph))
+        stated = common.explicit_dates(dated)
+        told_before = stated[-1] if stated else told_before
         cities = [
             p
             for p in r.places
@@ -523,7 +535,9 @@ def _denied_back(read: list[_Sentence], mentions: list[Mention]) -> list[Mention
     "علی‌اف اعلام کرد که ارتش شهر جبرائیل را آزاد کرده است. وزارت دفاع ارمنستان
     این ادعا را تکذیب کرد": the report tells a claim and the other side's denial of
     it, so the town has not changed hands by this report: the takeovers of the two
-    sentences before the denial, told by another source, become denied.
+    sentences before the denial, told by another source, become denied; in a long
+    report, three ("اعلام کرد که ... تصرف کرده‌اند. او گفت ... به گفته او ... اما
+    جبهه مقاومت این ادعا را تکذیب کرد").
     """
     denials = [
         r.claim
@@ -542,7 +556,7 @@ def _denied_back(read: list[_Sentence], mentions: list[Mention]) -> list[Mention
             and m.status in (Status.OCCURRED, Status.CLAIMED)
             and (
                 any(
-                    0 < d.sentence.index - m.claim.sentence.index <= 2
+                    0 < d.sentence.index - m.claim.sentence.index <= 3
                     and d.speaker != m.claim.speaker
                     for d in denials
                 )
@@ -1397,6 +1411,8 @@ def _status(family: Family, trig: FaTriggerMatch, claim: Claim, text: str) -> St
     if trig.noun:
         if _PURPOSE_BEFORE.search(text[max(0, trig.start - 40) : trig.start]):
             return Status.EXPECTED  # "عملیات بازپس‌گیری", "برای حمله به"
+        if _HOUR_OF.search(text[max(0, trig.start - 12) : trig.start]):
+            return Status.EXPECTED  # "ساعت پیروزی فرا رسیده است"
         if _EXPECT_AFTER.search(text[trig.end :]):
             return Status.EXPECTED  # "نبرد آینده", "حمله ... به زودی آغاز خواهد شد"
     if kind == "claim":
@@ -1558,7 +1574,24 @@ def _pick_date(s: _Sentence, trig: FaTriggerMatch, family: Family) -> TimeRef | 
     if not at:
         return None
     where = s.original_offset(trig.start)
+    if not trig.noun:
+        # a date after the verb and a coordinating "و" dates the next clause:
+        # "تیرماه امسال فلوجه را پس گرفتند و در شهریور قیاره را ..."
+        own = [d for d in at if not _NEXT_CLAUSE.search(_between(s, trig.end, d.span.start))]
+        at = own or at
     return min(at, key=lambda d: abs(d.span.start - where)).ref
+
+
+# a coordinating "و" between a verb and what follows: a new clause begins
+_NEXT_CLAUSE = re.compile(r"(?<![\w\u200c])و(?![\w\u200c])")
+
+
+def _between(s: _Sentence, folded_end: int, original_start: int) -> str:
+    """The sentence's original text from folded position ``folded_end`` to article
+    offset ``original_start`` (empty when that offset comes first)."""
+    base = s.claim.sentence.span.start
+    text = s.claim.sentence.span.text
+    return text[s.original_offset(folded_end) - base : max(0, original_start - base)]
 
 
 def _subject_kind(before: str) -> str | None:

@@ -927,6 +927,12 @@ _SOURCE_IN = re.compile(
     r"[\s\u200c]+)?$"
 )
 
+# Where a statement is made: "در یک نشست خبری در کابل", "در کنفرانس مطبوعاتی مشترک در مسکو"
+_VENUE_IN = re.compile(
+    r"(?:نشست|کنفرانس|مصاحبه|گفتگو|سخنرانی)(?:[\s\u200c]+(?:خبری|مطبوعاتی|مشترک|تلویزیونی"
+    r"|تلفنی|رسانه[\s\u200c]?ای))*[\s\u200c]+در[\s\u200c]+$"
+)
+
 
 def is_reference_point(text: str, place: FoundPlace, places: list[FoundPlace]) -> bool:
     """Whether a place only locates something else ("۲۰ کیلومتری X", "مرز X", "بغداد به دمشق").
@@ -942,6 +948,8 @@ def is_reference_point(text: str, place: FoundPlace, places: list[FoundPlace]) -
         for p in places
     ):
         return True  # "منابع امنیتی در قندهار ... سپین‌بولدک": where the sources are
+    if _VENUE_IN.search(before):
+        return True  # "در یک نشست خبری در کابل اعلام کرد": where the speaker is
     if _AFTER_EVENT_OF.search(before):
         return True  # "یک روز پس از تصرف موصل، شهر تکریت": a time, not the place taken
     if _SEAT_OF.search(before) and any(
