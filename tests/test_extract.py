@@ -270,3 +270,21 @@ def test_a_city_the_takers_come_closer_to_is_not_taken(extractor: Extractor) -> 
         day="2015-03-22",
     )
     assert [m.place.matched_text for m in ms if m.place] == ["Taiz"]
+
+
+def test_a_camp_of_the_displaced_taken_is_not_its_town(extractor: Extractor) -> None:
+    # issue 12: "overran the Zamzam displacement camp near El Fasher" had El Fasher taken;
+    # an army camp is still a garrison whose taking is the town's
+    for text in (
+        "The RSF overran the Zamzam displacement camp near El Fasher on Sunday.",
+        "Rebels seized a refugee camp outside Goma on Tuesday.",
+    ):
+        assert not [
+            m
+            for m in read(extractor, text, day="2025-04-15")
+            if "territory" in m.sub_event_type and m.status is Status.OCCURRED
+        ], text
+    ms = read(extractor, "Rebels seized an army camp outside Goma on Tuesday.", day="2025-01-22")
+    assert [m.place.matched_text for m in ms if m.place and "territory" in m.sub_event_type] == [
+        "Goma"
+    ]

@@ -52,7 +52,7 @@ GOLD_DIR = Path(__file__).with_name("gold")
 REPORTS = GOLD_DIR / "world_reports.jsonl"
 CHANGES = GOLD_DIR / "world_changes.jsonl"
 SLACK_DAYS = 2
-# "b2_*" to "b11_*": the second to eleventh batches (2026-12-04/05), each scored
+# "b2_*" to "b12_*": the second to twelfth batches (2026-12-04/05), each scored
 # apart so that the earlier batches' figures keep their meaning; every
 # "b*_test" is held out like "test" (``--pin`` skips every "*_test_*" figure).
 SPLITS = (
@@ -78,6 +78,8 @@ SPLITS = (
     "b10_test",
     "b11_dev",
     "b11_test",
+    "b12_dev",
+    "b12_test",
 )
 KEPT_STATUSES = ("occurred", "claimed")
 URL_PREFIX = "world:"

@@ -2570,10 +2570,21 @@ def _site(noun: Any) -> bool:
     town's buildings ("a police station and an administrative office"; not "the
     city's stadium and the nearby hospital", its last holdouts, whose taking is the
     city's)."""
-    if _lemma(noun).lower() not in SITES:
+    lemma = _lemma(noun).lower()
+    if lemma not in SITES and not (lemma == "camp" and _shelters_people(noun)):
         return False
     conj = [c for c in noun.children if c.dep_ == "conj"]
     return not conj or (_indefinite(noun) and all(_site(c) and _indefinite(c) for c in conj))
+
+
+# a camp people fled to: "the Zamzam displacement camp near El Fasher" (an army camp
+# is a garrison's base, whose taking wires and the gold code as the town's)
+PEOPLE_CAMPS = frozenset("displacement displaced refugee refugees idp idps".split())
+
+
+def _shelters_people(noun: Any) -> bool:
+    """True for a camp of the displaced or of refugees, told by a word before it."""
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in PEOPLE_CAMPS for c in noun.children)
 
 
 def _indefinite(noun: Any) -> bool:
