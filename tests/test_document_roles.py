@@ -1418,6 +1418,8 @@ def test_forces_that_have_left_a_town_lost_it(extractor: Extractor) -> None:
     assert gainers(found) == {"Military Forces of Ukraine"}
     assert {m.actor2 and m.actor2.name for m in found} == {"Military Forces of Russia"}
     assert not takeovers(read(extractor, "The strike left Kharkiv without power on Saturday."))
+    text = "Thousands of civilians and families of fighters have left Baghuz, the SDF said."
+    assert not takeovers(read(extractor, text, day="2019-02-20"), Status.OCCURRED)
 
 
 def test_a_change_timed_by_an_earlier_fall_takes_its_date(extractor: Extractor) -> None:

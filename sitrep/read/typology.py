@@ -227,6 +227,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     Trigger(
         Family.HANDOVER,
         r"(?:(?<=troops\s)|(?<=forces\s)|(?<=fighters\s)|(?<=soldiers\s)|(?<=units\s))"
+        # (not "families of fighters have left": the force noun is not the subject)
+        r"(?<!of\stroops\s)(?<!of\sforces\s)(?<!of\sfighters\s)(?<!of\ssoldiers\s)"
         r"(?:(?:have|has|had)\s+)?(?:(?:also|now|finally|fully|completely)\s+)?left",
         weight=0.6,
         feature=False,
