@@ -222,14 +222,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         feature=False,
     ),
     # "Russian troops have left Bucha": forces leaving a town they held, as "withdrew"
-    # (the reader's, not a classifier feature; only a force noun's "left" before a
-    # name: "the strike left Kharkiv without power" is none)
+    # (the reader's, not a classifier feature; only a force noun's perfect "have left"
+    # before a name: "the strike left Kharkiv without power" is none, nor is "French
+    # troops left Gao, leaving Malian soldiers in charge", an ally's departure)
     Trigger(
         Family.HANDOVER,
         r"(?:(?<=troops\s)|(?<=forces\s)|(?<=fighters\s)|(?<=soldiers\s)|(?<=units\s))"
         # (not "families of fighters have left": the force noun is not the subject)
         r"(?<!of\stroops\s)(?<!of\sforces\s)(?<!of\sfighters\s)(?<!of\ssoldiers\s)"
-        r"(?:(?:have|has|had)\s+)?(?:(?:also|now|finally|fully|completely)\s+)?left",
+        r"(?:have|has|had)\s+(?:(?:also|now|finally|fully|completely)\s+)?left",
         weight=0.6,
         feature=False,
         follow=r"\s+(?-i:[A-Z])",
