@@ -1971,11 +1971,9 @@ def _counted_back(
     )
     if anchor is None or anchor.time is None:
         return read, []
-    n = counted.group("n").lower()
-    count = 1 if n in ("a", "an") else int(n) if n.isdigit() else NUMBER_WORDS.get(n, 0)
     weeks = counted.group("unit").lower().startswith("week")
     when = TimeRef(
-        anchor.time.value - timedelta(days=count * (7 if weeks else 1)),
+        anchor.time.value - timedelta(days=_count(counted.group("n")) * (7 if weeks else 1)),
         Precision.DAY,
         counted.group(0),
     )
@@ -2010,6 +2008,43 @@ def _counted_back(
     return kept, earlier
 
 
+def _count(word: str) -> int:
+    """A count in words or digits ("a", "two", "3"); 0 for anything else."""
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word, 0)
+
+
+def _last_told_change(
+    ctx: ArticleContext, index: int, accept: Callable[[Mention], bool]
+) -> Mention | None:
+    """The latest change of control, with a place and a date, that the article told
+    before sentence ``index`` and ``accept`` takes: what a sentence that times itself
+    by an earlier change ("its fall came a day after ...", "As Raqqa fell, ...") means."""
+    return next(
+        (
+            m
+            for m in reversed(ctx.occurred)
+            if m.claim.sentence.index < index
+            and m.sub_event_type in TERRITORY_SUB_TYPES
+            and m.place is not None
+            and m.time is not None
+            and accept(m)
+        ),
+        None,
+    )
+
+
+def _states_its_date(m: Mention) -> bool:
+    """True when a mention's date is words of its own sentence (not inferred, and not
+    carried over from another sentence: "the claim on Sunday that ...")."""
+    return (
+        m.time is not None
+        and m.time.text is not None
+        and not m.time.inferred
+        and m.time.text.lower() in m.claim.sentence.span.text.lower()
+    )
+
+
 def _counted_from_the_last_told(
     text: str, told: list[Mention], ctx: ArticleContext, index: int
 ) -> list[Mention]:
@@ -2019,24 +2054,12 @@ def _counted_from_the_last_told(
     counted = COUNTED_FROM_THE_LAST_TOLD.match(text)
     if counted is None:
         return told
-    anchor = next(
-        (
-            m
-            for m in reversed(ctx.occurred)
-            if m.claim.sentence.index < index
-            and m.sub_event_type in TERRITORY_SUB_TYPES
-            and m.place is not None
-            and m.time is not None
-            and m.time.precision is Precision.DAY
-        ),
-        None,
+    anchor = _last_told_change(
+        ctx, index, lambda m: m.time is not None and m.time.precision is Precision.DAY
     )
     if anchor is None or anchor.place is None or anchor.time is None:
         return told
-    n = counted.group("n").lower()
-    days = 0 if counted.group("unit").lower().startswith("hour") else NUMBER_WORDS.get(n, 0)
-    if not days and n.isdigit():
-        days = int(n)
+    days = 0 if counted.group("unit").lower().startswith("hour") else _count(counted.group("n"))
     when = TimeRef(anchor.time.value - timedelta(days=days), Precision.DAY, counted.group(0))
     return [
         replace(m, status=Status.OCCURRED, time=when)
@@ -2069,38 +2092,21 @@ def _as_the_last_told_fell(
     if timed is None:
         return told
     name = timed.group("place").lower()
-    anchor = next(
-        (
-            m
-            for m in reversed(ctx.occurred)
-            if m.claim.sentence.index < index
-            and m.sub_event_type in TERRITORY_SUB_TYPES
-            and m.place is not None
+    anchor = _last_told_change(
+        ctx,
+        index,
+        lambda m: (
+            m.place is not None
             and m.place.span is not None
             and m.place.span.text.lower() == name
-            and m.time is not None
-            and m.time.text is not None
-            and not m.time.inferred
-            and m.time.text.lower() in m.claim.sentence.span.text.lower()
+            and _states_its_date(m)
         ),
-        None,
     )
     if anchor is None or anchor.place is None or anchor.time is None:
         return told
-    lowered = text.lower()
-
-    def own_date(m: Mention) -> bool:
-        # (not one carried over from another sentence: "the claim on Sunday that ...")
-        return (
-            m.time is not None
-            and m.time.text is not None
-            and not m.time.inferred
-            and m.time.text.lower() in lowered
-        )
-
     out = []
     for m in told:
-        if m.sub_event_type not in TERRITORY_SUB_TYPES or m.place is None or own_date(m):
+        if m.sub_event_type not in TERRITORY_SUB_TYPES or m.place is None or _states_its_date(m):
             out.append(m)
         elif m.place.place.id == anchor.place.place.id:
             # the earlier fall told again: its date, not another's
