@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from sqlalchemy import delete, func, inspect, select, text
+from sqlalchemy.exc import DBAPIError
 
 from sitrep.control import all_timelines, as_of
 from sitrep.core.config import Config
@@ -398,6 +399,14 @@ def _postgres_read_connections() -> None:
             assert conn.exec_driver_sql("SHOW plan_cache_mode").scalar() == "force_custom_plan"
             prepared = conn.exec_driver_sql("SELECT count(*) FROM pg_prepared_statements")
             assert prepared.scalar_one() > 0
+        # and it cannot write, even by mistake (SQLite readers have PRAGMA query_only)
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("SHOW default_transaction_read_only").scalar() == "on"
+        with (
+            pytest.raises(DBAPIError, match="read-only transaction"),
+            store.engine.connect() as conn,
+        ):
+            conn.execute(events.update().where(events.c.id == "0").values(date=None))
 
 
 def _postgres_timelines_in_turn(store: Any) -> None:

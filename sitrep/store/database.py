@@ -908,11 +908,15 @@ def _schema_lock(conn: Any) -> None:
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_SCHEMA_LOCK})")
 
 
-def _postgres_custom_plans(dbapi_connection: Any, _record: Any) -> None:
+def _postgres_reader_session(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("SET plan_cache_mode = force_custom_plan")
+    # A reader cannot write, even by mistake, as on SQLite (PRAGMA query_only):
+    # every transaction of the session, implicit ones in autocommit too, is read-only
+    # and PostgreSQL refuses an INSERT, UPDATE, DELETE or DDL in it.
+    cursor.execute("SET default_transaction_read_only = on")
     cursor.close()
-    dbapi_connection.commit()  # the SET stays for the session
+    dbapi_connection.commit()  # the SETs stay for the session
 
 
 def _sqlite_query_only(dbapi_connection: Any, _record: Any) -> None:
@@ -952,7 +956,7 @@ def open_store(db: str, *, readonly: bool = False, create: bool = True) -> Store
             # made for any value would lose what the statistics say of this outlet or
             # that country, see _upgrade), so what it saves is the parsing.
             engine = create_engine(url, pool_pre_ping=True, isolation_level="AUTOCOMMIT")
-            event.listen(engine, "connect", _postgres_custom_plans)
+            event.listen(engine, "connect", _postgres_reader_session)
         else:
             engine = create_engine(url, pool_pre_ping=True)
         if not readonly:
