@@ -558,6 +558,7 @@ def test_this_town_as_the_object_over_a_name_in_passing(extractor: Extractor) ->
 
 ZINJIBAR, MYRNOHRAD, KAKHOVKA, HIT = 69426, 710035, 707244, 95788
 HAWIJA, TAL_ABYAD, MOSUL, DIGORA = 390188, 163750, 99072, 566243
+FIROZKOH, FIRUZKUH_IRAN = 1145904, 134462
 
 
 def takers(extractor: Extractor, text: str, published: date) -> list[tuple[int, str | None]]:
@@ -581,6 +582,20 @@ def test_a_namesake_in_the_reports_country_wins(extractor: Extractor) -> None:
     assert taken and set(taken) == {ZINJIBAR}
     # the country of the forces named is the report's too
     assert places_taken(extractor, "ارتش یمن زنجبار را پس گرفت.", date(2016, 8, 15)) == [ZINJIBAR]
+
+
+def test_words_that_are_villages_abroad_make_no_home_country(extractor: Extractor) -> None:
+    # "فیروزکوه" is a town of Iran (the bigger) and of Ghor, Afghanistan. In a report on
+    # Afghanistan, "دولتی" (state, adj.) and "صحنه" (scene), also Iranian villages, make
+    # no report on Iran: they are dropped as lone words, so they count for no country
+    text = (
+        "طالبان سه شهر دیگر را گرفتند\n"
+        "شهرهای قلات، ترینکوت و فیروزکوه روز جمعه بدون جنگ به طالبان واگذار شد و "
+        "نیروهای دولتی از این شهرها بیرون رفتند.\n"
+        "این شهرها پیش‌تر صحنه جنگ میان نیروهای دولتی و طالبان بود."
+    )
+    taken = places_taken(extractor, text, date(2021, 8, 14))
+    assert FIROZKOH in taken and all(p != FIRUZKUH_IRAN for p in taken)
 
 
 def test_a_town_known_in_latin_letters_only(extractor: Extractor) -> None:

@@ -337,7 +337,8 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
         if m.actor.country and not extractor.actors.is_generic(m.actor)
     }
     # "زنجبار" in a report on Yemen: the Yemeni town, before strays are dropped
-    hinted = prefer_home_namesakes(extractor.gazetteer, hinted, forces)
+    focus = iso3_codes(tuple(extractor.config.gazetteer_focus_countries))
+    hinted = prefer_home_namesakes(extractor.gazetteer, hinted, forces, focus=focus)
     # "شهر سودژا": a town the gazetteer knows in Latin letters only, in a country
     # the report names, whose forces it names or one of whose provinces it names
     # ("شهرک اوچرتینو در استان دونتسک": Ukraine, though only Russia is named)
@@ -362,7 +363,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
     )
     kept = drop_lone_towns(
         common.drop_strays(hinted, lambda p: p.match.place),
-        focus=iso3_codes(tuple(extractor.config.gazetteer_focus_countries)),
+        focus=focus,
         forces=forces,
     )
     kept = seat_cities(extractor.gazetteer, kept)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -873,6 +873,17 @@ def drop_lone_towns(
     whose forces the article names, where towns of :data:`_FORCES_TOWN_POPULATION`
     people and more are kept ("نیروهای اوکراینی ... خرسون"), villages not.
     """
+    keeps = _not_lone(places, focus=focus, forces=forces)
+    return [[p for p in sentence if keeps(p)] for sentence in places]
+
+
+def _not_lone(
+    places: Sequence[Sequence[FoundPlace]],
+    *,
+    focus: Iterable[str] = (),
+    forces: Iterable[str] = (),
+) -> Callable[[FoundPlace], bool]:
+    """Whether a place of the article is one :func:`drop_lone_towns` keeps."""
     named: set[str] = set(focus)
     armed = set(forces)
     for sentence in places:
@@ -884,11 +895,10 @@ def drop_lone_towns(
                 or p.match.matched_text[:2] == "ال"
             ):
                 named.add(p.match.place.country)
-    return [
-        [
-            p
-            for p in sentence
-            if p.kind is PlacePrecision.COUNTRY
+
+    def keeps(p: FoundPlace) -> bool:
+        return (
+            p.kind is PlacePrecision.COUNTRY
             or p.named
             or _words(p) > 1
             or p.match.place.country in named
@@ -897,9 +907,9 @@ def drop_lone_towns(
                 p.match.place.country in armed
                 and p.match.place.population >= _FORCES_TOWN_POPULATION
             )
-        ]
-        for sentence in places
-    ]
+        )
+
+    return keeps
 
 
 @lru_cache(maxsize=8)
@@ -1082,7 +1092,11 @@ def prefer_hint_country(
 
 
 def prefer_home_namesakes(
-    gazetteer: Gazetteer, places: Sequence[Sequence[FoundPlace]], forces: Iterable[str] = ()
+    gazetteer: Gazetteer,
+    places: Sequence[Sequence[FoundPlace]],
+    forces: Iterable[str] = (),
+    *,
+    focus: Iterable[str] = (),
 ) -> list[list[FoundPlace]]:
     """A town that is the report's only place in its country gives way to its
     namesake in a country the report names more of: "زنجبار" in a report on
@@ -1090,10 +1104,16 @@ def prefer_home_namesakes(
     gazetteer ranks first). A country counts as the report's when it holds two
     places of it, its name counting as one (as :func:`drop_strays` counts), and
     forces of it that the report names (``forces``, ISO3) as another ("ارتش یمن
-    زنجبار را پس گرفت")."""
+    زنجبار را پس گرفت"); only places that :func:`drop_lone_towns` keeps (with the
+    same ``focus`` and ``forces``) count."""
     held: dict[str, set[int]] = {}
+    # only places the report keeps count: "دولتی" (state, adj.) and "صحنه" (scene)
+    # are also villages of Iran, but two such words make no report on Iran
+    keeps = _not_lone(places, focus=focus, forces=forces)
     for ps in places:
         for p in ps:
+            if not keeps(p):
+                continue
             place = p.match.place
             held.setdefault(place.country, set()).add(
                 -1 if place.kind is PlacePrecision.COUNTRY else place.id
