@@ -598,6 +598,26 @@ def test_words_that_are_villages_abroad_make_no_home_country(extractor: Extracto
     assert FIROZKOH in taken and all(p != FIRUZKUH_IRAN for p in taken)
 
 
+def test_a_withdrawals_gainer_is_the_side_of_the_changes_other_tellings(
+    extractor: Extractor,
+) -> None:
+    # the headline's "UAE-backed forces" is no known actor, and the sides named around
+    # it fought each other; the withdrawal's gainer (the side the report names that is
+    # not the army's) is the taker of the headline's telling of the same change too
+    text = (
+        "نیروهای وابسته به امارات کنترل زنجبار را در دست گرفتند\n"
+        "به گفته منابع محلی، «تیپ‌های العمالقه» پس از دو روز نبرد با یگان‌های ارتش و "
+        "نیروهای ویژه وابسته به حزب الاصلاح، روز دوشنبه وارد ساختمان استانداری شدند و "
+        "یگان‌های مخالف آنان از زنجبار عقب‌نشینی کردند.\n"
+        "استاندار ابین از ساکنان خواست به خانه‌هایشان بازگردند.\n"
+        "منابع پزشکی از کشته شدن دست‌کم ۲۰ نفر خبر دادند.\n"
+        "مدارس و بازار شهر همچنان بسته است.\n"
+        "شورای انتقالی جنوب از سال ۲۰۱۹ در عدن مستقر است."
+    )
+    found = takers(extractor, text, date(2022, 8, 22))
+    assert len(found) == 2 and {side for _, side in found} == {"STC: Southern Transitional Council"}
+
+
 def test_a_town_known_in_latin_letters_only(extractor: Extractor) -> None:
     # the gazetteer has Myrnohrad in Latin letters only: its consonants, among the
     # towns of the countries the report names; an adjective after "شهر" is no town

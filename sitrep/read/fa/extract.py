@@ -512,6 +512,13 @@ def _withdrawal_gainers(
             ]
             gainer = min(others, key=lambda x: x[0])[1] if others else None
         out.append(replace(m, actor1=gainer) if gainer else m)
+    if any(o is not m and o.actor1 is not None for o, m in zip(out, mentions, strict=True)):
+        # a withdrawal's gainer is the side of the change's other tellings too: "UAE-
+        # backed forces took control of Ataq" (a headline naming no known actor), then
+        # "... the units opposing them withdrew from Ataq" (whose gainer is the STC)
+        out = common.infer_gaining_sides(
+            out, named, side_of=catalogue.controller_of, kind_hint=_taker_kind
+        )
     return out
 
 
