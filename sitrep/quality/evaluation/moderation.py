@@ -21,7 +21,9 @@
 * Our own held-out comments (``corpus_heldout_shipped_*``): the shipped path on the
   lines of ``moderation_corpus/heldout``, which the build never reads.
 * The same on the held-out lines of the registers issue 17's seventh pass wrote
-  (``corpus_registers_heldout_shipped_*``, ``moderation_corpus/heldout_registers``).
+  (``corpus_registers_heldout_shipped_*``, ``moderation_corpus/heldout_registers``),
+  and on those of the sixteenth pass (``corpus_readers_heldout_shipped_*``,
+  ``moderation_corpus/heldout_readers``).
 * Scunthorpe: innocent words and sentences we wrote that contain insult or
   accusation substrings; the figure is the share that raise no insult or slander reason.
 * Slander: a small set of our own sentences with the expected outcome.
@@ -57,6 +59,7 @@ from sitrep.moderation.corpus import (
     OFFENSIVE,
     Example,
     heldout_examples,
+    readers_heldout_examples,
     registers_heldout_examples,
     shipped_classifier,
 )
@@ -468,11 +471,13 @@ def evaluate(config: Config, *, limit: int | None = None) -> EvalResult:
     held, held_details = _heldout_figures(shipped, policy)
     figures.update(held)
     details["corpus_heldout"] = held_details
-    held, held_details = _heldout_figures(
-        shipped, policy, registers_heldout_examples(), "corpus_registers_heldout"
-    )
-    figures.update(held)
-    details["corpus_registers_heldout"] = held_details
+    for prefix, examples in (
+        ("corpus_registers_heldout", registers_heldout_examples()),
+        ("corpus_readers_heldout", readers_heldout_examples()),
+    ):
+        held, held_details = _heldout_figures(shipped, policy, examples, prefix)
+        figures.update(held)
+        details[prefix] = held_details
     train_x, train_y = sets.pop("parsoff_train")
     sets = {"parsoff": sets.pop("parsoff_test"), **sets}
     with tempfile.TemporaryDirectory() as tmp:
