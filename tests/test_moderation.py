@@ -520,6 +520,14 @@ def test_moderation_evaluation_floors(app_config) -> None:  # type: ignore[no-un
     assert f["parsoff_engine_macro_f1"] >= 0.82
     assert f["innocent_pass_rate"] == 1.0
     assert f["slander_accuracy"] >= 0.9
+    # Each held-out folder of our own corpus is reported (the sixteenth pass added one).
+    for folder in ("corpus", "corpus_registers", "corpus_readers"):
+        assert f[f"{folder}_heldout_shipped_macro_f1"] > 0.5
+    assert result.details["corpus_readers_heldout"]["comments"] >= 40
+    # PHATE's classes, each with the share the rules and the shipped path flag.
+    by_class = result.details["phate_class_recall"]["shipped"]
+    assert set(by_class) == {"violence", "hate", "vulgar"}
+    assert all(0 <= c["recall"] <= 1 and c["rows"] > 0 for c in by_class.values())
     # The cold benchmark: each path's first pass over its own unseen comments.
     d = result.details
     assert d["benchmark_cold_comments"] == {"rules": 300, "shipped (default policy)": 300}

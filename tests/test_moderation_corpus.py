@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from sitrep.moderation.corpus import corpus_dir, heldout_examples, read_corpus
+from sitrep.moderation.corpus import Example, corpus_dir, heldout_examples, read_corpus
+
+
+def _both_labels_in_both_languages(lines: list[Example]) -> bool:
+    labels = {(e.label, e.language) for e in lines}
+    return labels >= {(a, b) for a in ("offensive", "acceptable") for b in ("fa", "en")}
 
 
 def test_held_out_lines_are_not_trained_on() -> None:
@@ -16,12 +21,7 @@ def test_held_out_lines_are_not_trained_on() -> None:
 def test_held_out_slice_has_both_labels_in_both_languages() -> None:
     held = heldout_examples()
     assert held == read_corpus(corpus_dir() / "heldout")
-    assert {(e.label, e.language) for e in held} >= {
-        ("offensive", "fa"),
-        ("acceptable", "fa"),
-        ("offensive", "en"),
-        ("acceptable", "en"),
-    }
+    assert _both_labels_in_both_languages(held)
     assert len(held) >= 60
 
 
@@ -34,6 +34,28 @@ def test_registers_held_out_lines_are_not_trained_on() -> None:
     trained = {e.text for e in read_corpus()}
     assert not trained & {e.text for e in held}
     assert not {e.text for e in heldout_examples()} & {e.text for e in held}
+
+
+def test_readers_held_out_lines_are_not_trained_on() -> None:
+    from sitrep.moderation.corpus import readers_heldout_examples, registers_heldout_examples
+
+    held = readers_heldout_examples()
+    assert _both_labels_in_both_languages(held)
+    assert len(held) >= 40
+    texts = {e.text for e in held}
+    others = [read_corpus(), read_corpus(corpus_dir() / "candidates"), heldout_examples()]
+    others += [registers_heldout_examples(), read_corpus(corpus_dir() / "candidates_readers")]
+    assert not any(texts & {e.text for e in lines} for lines in others)
+
+
+def test_the_build_does_not_read_the_sixteenth_pass_candidates() -> None:
+    from sitrep.moderation.corpus import training_examples
+
+    lines = read_corpus(corpus_dir() / "candidates_readers")
+    assert len(lines) >= 300 and {e.label for e in lines} == {"offensive", "acceptable"}
+    texts = {e.text for e in lines}
+    for lexicon in (False, True):
+        assert not texts & {e.text for e in training_examples(lexicon)}
 
 
 def test_neutral_twins_swap_the_insult_for_a_plain_noun() -> None:

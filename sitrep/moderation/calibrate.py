@@ -4,10 +4,11 @@ The evaluation data sets (``../shared/data/moderation``) are for measuring only,
 a threshold picked on them would be tuned on the test. Here the corpus the build
 reads is split into folds (seeded); each fold's lines are scored by a model built
 the way ``make moderation-model`` builds it from the other folds (augmentation
-included), and the held-out folders (``heldout/``, ``heldout_registers/``) by the
-mean of the fold models. The shipped path flags a comment when the rules score it
-at the policy's review threshold or the model gives it at least the threshold;
-the table is that path's macro F1 over the out-of-fold scores at each threshold.
+included), and the held-out folders (``heldout/``, ``heldout_registers/``,
+``heldout_readers/``) by the mean of the fold models. The shipped path flags a
+comment when the rules score it at the policy's review threshold or the model gives
+it at least the threshold; the table is that path's macro F1 over the out-of-fold
+scores at each threshold.
 
 ``python -m sitrep.moderation.calibrate [--lexicon on|off] [--seed N]`` prints the
 table (about half a minute per fold).
@@ -28,6 +29,7 @@ from sitrep.moderation.corpus import (
     SEED,
     Example,
     heldout_examples,
+    readers_heldout_examples,
     registers_heldout_examples,
     training_examples,
     training_set,
@@ -123,7 +125,7 @@ def calibrate(
     """Cross-validate the build on our corpus and tabulate the review threshold."""
     policy = policy or default_policy()
     examples = training_examples(lexicon)
-    held = heldout_examples() + registers_heldout_examples()
+    held = heldout_examples() + registers_heldout_examples() + readers_heldout_examples()
     probabilities = fold_probabilities(
         examples, held, folds=folds, seed=seed, lexicon=lexicon, fit=fit
     )

@@ -121,6 +121,17 @@ def registers_heldout_examples() -> list[Example]:
     return read_corpus(corpus_dir() / "heldout_registers")
 
 
+def readers_heldout_examples() -> list[Example]:
+    """Held-out lines of issue 17's sixteenth pass (never trained on).
+
+    ``moderation_corpus/heldout_readers``: short replies under a post, insults hidden by
+    spacing, held letters and swapped letters, calls to violence and contempt for a
+    people, an insult inside a long reply; as hard negatives, praise and questions under
+    a post, sharp criticism, sarcasm, complaints, peoples named neutrally and news.
+    """
+    return read_corpus(corpus_dir() / "heldout_readers")
+
+
 def _spaced(word: str, rng: random.Random) -> str:
     sep = rng.choice([" ", ".", "-", "_", "\u200c", "*"])
     return sep.join(word)

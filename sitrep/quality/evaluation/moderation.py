@@ -12,6 +12,8 @@
   folder, never in the repo) alone, and the two together as ``moderate`` combines them.
 * The shipped classifier (``corpus.py``, trained on our own corpus only) with the
   rules, as ``moderate`` combines them under the default policy: ``*_shipped_*``.
+  For PHATE, the share of each class (violence, hate, vulgar) the rules and the
+  shipped path flag (``details.phate_class_recall``: counts only, no comment).
 * Finglish inside a sentence (``finglish_inline_*``): built at run time from the
   Finglish pairs: one Finglish word (three letters or more, not an English word)
   from a Finglish sentence is put at a random place in an English sentence
@@ -21,7 +23,9 @@
 * Our own held-out comments (``corpus_heldout_shipped_*``): the shipped path on the
   lines of ``moderation_corpus/heldout``, which the build never reads.
 * The same on the held-out lines of the registers issue 17's seventh pass wrote
-  (``corpus_registers_heldout_shipped_*``, ``moderation_corpus/heldout_registers``).
+  (``corpus_registers_heldout_shipped_*``, ``moderation_corpus/heldout_registers``),
+  and on those of the sixteenth pass (``corpus_readers_heldout_shipped_*``,
+  ``moderation_corpus/heldout_readers``).
 * Scunthorpe: innocent words and sentences we wrote that contain insult or
   accusation substrings; the figure is the share that raise no insult or slander reason.
 * Slander: a small set of our own sentences with the expected outcome.
@@ -57,6 +61,7 @@ from sitrep.moderation.corpus import (
     OFFENSIVE,
     Example,
     heldout_examples,
+    readers_heldout_examples,
     registers_heldout_examples,
     shipped_classifier,
 )
@@ -298,6 +303,25 @@ def _read_xlsx(path: Path) -> list[list[str]]:
     return rows
 
 
+# PHATE's classes (column names as the file spells them), for the recall of each.
+PHATE_CLASSES = {"violence": "Violenc", "hate": "Hate", "vulgar": "Vulgar"}
+
+
+def _phate_rows() -> tuple[list[dict[str, str]], Path]:
+    path = data_path("moderation", "phate", "test_simple.csv")
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [r for r in csv.DictReader(fh) if r["text"].strip()], path
+
+
+def _class_recall(rows: Sequence[dict[str, str]], flagged: Sequence[bool]) -> dict[str, Any]:
+    """The share of each PHATE class's comments flagged (counts only, no comment)."""
+    out: dict[str, Any] = {}
+    for name, column in PHATE_CLASSES.items():
+        hits = [f for r, f in zip(rows, flagged, strict=True) if r[column] == "1"]
+        out[name] = {"rows": len(hits), "recall": round(sum(hits) / max(len(hits), 1), 4)}
+    return out
+
+
 def _labelled_sets() -> tuple[dict[str, tuple[list[str], list[int]]], list[Path]]:
     sets: dict[str, tuple[list[str], list[int]]] = {}
     paths: list[Path] = []
@@ -316,9 +340,7 @@ def _labelled_sets() -> tuple[dict[str, tuple[list[str], list[int]]], list[Path]
         [r[0] for r in rows_x],
         [int(r[1].strip() == "Offensive") for r in rows_x],
     )
-    phate = data_path("moderation", "phate", "test_simple.csv")
-    with phate.open(encoding="utf-8", newline="") as fh:
-        rows_p = [r for r in csv.DictReader(fh) if r["text"].strip()]
+    rows_p, phate = _phate_rows()
     sets["phate"] = (
         [r["text"] for r in rows_p],
         [
@@ -468,11 +490,13 @@ def evaluate(config: Config, *, limit: int | None = None) -> EvalResult:
     held, held_details = _heldout_figures(shipped, policy)
     figures.update(held)
     details["corpus_heldout"] = held_details
-    held, held_details = _heldout_figures(
-        shipped, policy, registers_heldout_examples(), "corpus_registers_heldout"
-    )
-    figures.update(held)
-    details["corpus_registers_heldout"] = held_details
+    for prefix, examples in (
+        ("corpus_registers_heldout", registers_heldout_examples()),
+        ("corpus_readers_heldout", readers_heldout_examples()),
+    ):
+        held, held_details = _heldout_figures(shipped, policy, examples, prefix)
+        figures.update(held)
+        details[prefix] = held_details
     train_x, train_y = sets.pop("parsoff_train")
     sets = {"parsoff": sets.pop("parsoff_test"), **sets}
     with tempfile.TemporaryDirectory() as tmp:
@@ -504,6 +528,11 @@ def evaluate(config: Config, *, limit: int | None = None) -> EvalResult:
                 for k, v in _binary(gold, pred).items():
                     figures[f"{name}_{how}_{k}"] = v
             details[f"{name}_counts"] = {"rows": len(gold), "positive": sum(gold)}
+            if name == "phate":  # which kind of comment each path misses
+                rows_p = _sample(_phate_rows()[0], limit)
+                details["phate_class_recall"] = {
+                    how: _class_recall(rows_p, combos[how]) for how in ("rules", "shipped")
+                }
         bench = sets["parsoff"][0][:bench_n]
         with_model = replace(policy, classifier_path=str(model_path))
         no_model = replace(policy, shipped_classifier=False)
