@@ -1464,3 +1464,26 @@ def test_the_last_strongholds_of_a_town_told_before_falling_is_its_fall(
     assert m.place and m.place.place.name == "Ḩamāh"
     assert m.actor1 and m.actor1.name == "Military Forces of Syria"
     assert m.time and m.time.text == "last week"
+
+
+def test_a_district_named_like_its_town_is_the_town(extractor: Extractor) -> None:
+    # GeoNames has "Um Rawaba" and "Dinder" as localities (districts) only; the towns are
+    # Umm Ruwaba and Ad-Dindar, spelled otherwise: the same consonants name the town
+    text = (
+        "EL OBEID, Feb 4 - Sudan's army said it had recaptured Um Rawaba in North Kordofan "
+        "from the Rapid Support Forces on Monday."
+    )
+    (m,) = takeovers(read(extractor, text, day="2025-02-04"))
+    assert m.place and (m.place.place.name, m.place.place.kind.value) == ("Umm Ruwaba", "city")
+    text = (
+        "The Rapid Support Forces seized the town of Dinder in Sennar state on Tuesday after "
+        "the army withdrew, residents said."
+    )
+    taken = takeovers(read(extractor, text, day="2024-07-03"))
+    assert {(m.place.place.name, m.place.place.kind.value) for m in taken if m.place} == {
+        ("Ad-Dindar", "city")
+    }
+    # called a district, it stays the district
+    text = "The paramilitaries seized most of Dinder locality on Tuesday, residents said."
+    taken = takeovers(read(extractor, text, day="2024-07-03"))
+    assert all(m.place is None or m.place.place.kind.value != "city" for m in taken)

@@ -58,6 +58,7 @@ letter and its lower case fold alike).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
@@ -93,6 +94,7 @@ __all__ = [
     "FoldPolicy",
     "Folded",
     "fold",
+    "latin_skeleton",
     "fold_with_offsets",
     "strip_accents",
     "to_ascii_digits",
@@ -357,3 +359,25 @@ def to_ascii_digits(text: str) -> str:
 def unify_apostrophes(text: str) -> str:
     """Every apostrophe of :data:`APOSTROPHES` -> ``'`` (same length: offsets hold)."""
     return text.translate(_APOSTROPHE_VARIANTS)
+
+
+# A transliterated name reduced to its consonants, which every transliteration
+# keeps: vowels, w and y (which one writer puts where another leaves them out) and
+# a word's final h are dropped, kh/sh/ch/gh/zh are one letter each. The Persian
+# reader compares these with the consonants Persian writes ("ولسوالی تولک" is
+# Tūlak); the English one compares towns' spellings ("Um Rawaba" is Umm Ruwaba).
+_LATIN_DIGRAPHS = (("kh", "x"), ("sh", "S"), ("ch", "C"), ("gh", "G"), ("zh", "Z"))
+_LATIN_DROP = frozenset("aeiouyw")
+_DISTRICT_SUFFIX = re.compile(r"\s+district$", re.IGNORECASE)
+
+
+def latin_skeleton(name: str) -> str:
+    """The consonants of a transliterated name: "Mūsá Qal‘ah" -> "msql"."""
+    plain = unicodedata.normalize("NFKD", _DISTRICT_SUFFIX.sub("", name.strip()))
+    out = []
+    for word in re.findall(r"[a-z]+", "".join(c for c in plain if c.isascii()).lower()):
+        for pair, one in _LATIN_DIGRAPHS:
+            word = word.replace(pair, one)
+        word = word[:-1] if len(word) > 1 and word.endswith("h") else word
+        out.append("".join(c for c in word if c not in _LATIN_DROP))
+    return "".join(out)

@@ -105,6 +105,7 @@ from sitrep.read.typology import (
 from sitrep.resolve.actors import ActorDictionary, ActorMatch
 from sitrep.resolve.country_hint import fallback_countries, find_places
 from sitrep.resolve.gazetteer import Gazetteer
+from sitrep.text.normalize import latin_skeleton
 from sitrep.text.sentences import split_sentences
 
 __all__ = [
@@ -415,6 +416,8 @@ class EnglishReader:
         self.tools = tools
         self._state_forces_by_country: dict[str, Actor] | None = None
         self._ruler: tuple[Any, CompiledAttributeRuler | None] | None = None
+        # (country, province) -> its towns by spelling skeleton, made on first use
+        self._towns_by_key: dict[tuple[str, str | None], dict[str, list[Place]]] = {}
 
     @property
     def config(self) -> Config:
@@ -841,6 +844,36 @@ class EnglishReader:
         )
         return None if town is None else replace(p, place=town)
 
+    def _town_of_district(self, text: str, p: PlaceMatch) -> PlaceMatch:
+        """A district named like the town it is named after is the town, spelled
+        another way: "seized the town of Dinder" (GeoNames has Ed Dinder Locality
+        under that spelling, the town as Ad-Dindar), "recaptured Um Rawaba" (the
+        locality; the town is Umm Ruwaba). The town of the district's province
+        whose name has the same consonants (less an Arabic article, letters
+        doubled once), the most populous of them; the district itself when the
+        text calls it one ("Dinder locality") or no town matches."""
+        if p.place.kind is not PlacePrecision.ADMIN2 or p.span is None:
+            return p
+        if DISTRICT_WORD_AFTER.match(text, p.span.end) or DISTRICT_WORD_AFTER.search(
+            " " + p.matched_text.rstrip() + " "
+        ):
+            return p
+        key = _town_skeleton(p.matched_text)
+        if len(key) < 3:
+            return p
+        where = (p.place.country, p.place.admin1)
+        towns = self._towns_by_key.get(where)
+        if towns is None:
+            towns = self._towns_by_key[where] = {}
+            for town in self.gazetteer.places_of_kind(p.place.country, PlacePrecision.CITY):
+                if town.admin1 == p.place.admin1 and town.population > 0:
+                    for name in {town.name, *self.gazetteer.names_of(town)}:
+                        towns.setdefault(_town_skeleton(name), []).append(town)
+        same = towns.get(key)
+        if not same:
+            return p
+        return replace(p, place=max(same, key=lambda t: (t.population, -t.id)))
+
     def _capitals_named(self, text: str, found: list[PlaceMatch]) -> list[PlaceMatch]:
         """ "the Yemeni capital", "the Syrian capital": the country's capital city,
         unless the sentence names it anyway ("the Yemeni capital, Sanaa")."""
@@ -884,6 +917,7 @@ class EnglishReader:
             if not _is_reference_point(text, p) and not (p.span and _inside_any(p.span, described))
         ]
         places = [q for p in places if (q := self._capital_named_by_province(text, p)) is not None]
+        places = [self._town_of_district(text, p) for p in places]
         if triggers is None:
             triggers = find_triggers(text)
         triggers = [
@@ -1714,6 +1748,25 @@ def _is_place_use(text: str, p: PlaceMatch, outlets: list[tuple[int, int]]) -> b
         return False  # "... Jihad in West Africa (MUJAO)": the group's name
     single_word = " " not in p.matched_text.strip() and "-" not in p.matched_text
     return not (single_word and p.place.kind is PlacePrecision.CITY and PERSON_AFTER.match(after))
+
+
+# a word after a district's name that says the district is meant ("Dinder locality")
+DISTRICT_WORD_AFTER = re.compile(
+    r"\s+(?i:district|locality|county|raion|rayon|municipality|province|governorate|"
+    r"region|state|oblast|woreda|zone|sub-district|subdistrict)\b"
+)
+# an Arabic article before a transliterated name ("Ed Dinder", "Ad-Dindar", "El-Fasher")
+_ARTICLE_BEFORE_NAME = re.compile(
+    r"^(?i:al|el|ad|ed|as|es|ar|er|at|et|an|en|az|ez|ash|esh)[\s\-‑]+"
+)
+
+
+def _town_skeleton(name: str) -> str:
+    """The consonants of a town's name less an Arabic article and a trailing district
+    word, each letter once where doubled: "Ed Dinder Locality", "Ad-Dindar" and
+    "Dinder" -> "dndr"; "Um Rawaba" and "Umm Ruwaba" -> "mrb"."""
+    bare = _ARTICLE_BEFORE_NAME.sub("", re.sub(r"(?i)\s+(?:locality|district)$", "", name.strip()))
+    return re.sub(r"(.)\1+", r"\1", latin_skeleton(bare))
 
 
 # "captured the capital of Paktika province", "the provincial capital of": a province

@@ -21,7 +21,6 @@ span into the article's original text.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -32,6 +31,7 @@ from sitrep.ingest.outlets import outlet_directory
 from sitrep.read.fa.text import ZWNJ, Folded
 from sitrep.resolve import country_hint
 from sitrep.resolve.gazetteer import Gazetteer
+from sitrep.text.normalize import latin_skeleton
 
 # Persian names of countries: the gazetteer's Persian names miss some, which then
 # resolve to a town of the name abroad (سودان, Sudan in Texas; ارمنستان, Armenia
@@ -385,29 +385,15 @@ def find_places(
 # Dari district names the gazetteer has only in Latin letters ("ولسوالی تولک" is
 # Tūlak): both spellings reduced to their consonants, which Persian writes and
 # transliterations keep (vowels, alef, ain, waw and yeh, which Persian may leave
-# unwritten or write as vowels, are dropped, and a word's final h).
-_LATIN_DIGRAPHS = (("kh", "x"), ("sh", "S"), ("ch", "C"), ("gh", "G"), ("zh", "Z"))
-_LATIN_DROP = frozenset("aeiouyw")
+# unwritten or write as vowels, are dropped, and a word's final h;
+# sitrep.text.normalize.latin_skeleton for the Latin side).
 _PERSIAN_CONSONANT = {
     "ب": "b", "پ": "p", "ت": "t", "ط": "t", "ث": "s", "س": "s", "ص": "s", "ج": "j",
     "چ": "C", "ح": "h", "ه": "h", "خ": "x", "د": "d", "ذ": "z", "ز": "z", "ض": "z",
     "ظ": "z", "ر": "r", "ژ": "Z", "ش": "S", "غ": "G", "ف": "f", "ق": "q", "ک": "k",
     "گ": "g", "ل": "l", "م": "m", "ن": "n",
 }  # fmt: skip
-_DISTRICT_SUFFIX = re.compile(r"\s+district$", re.IGNORECASE)
 _DISTRICT_NAME_WORDS = re.compile(r"[^\s،,.؛:«»()]+")
-
-
-def latin_skeleton(name: str) -> str:
-    """The consonants of a transliterated name: "Mūsá Qal‘ah" -> "msql"."""
-    plain = unicodedata.normalize("NFKD", _DISTRICT_SUFFIX.sub("", name.strip()))
-    out = []
-    for word in re.findall(r"[a-z]+", "".join(c for c in plain if c.isascii()).lower()):
-        for pair, one in _LATIN_DIGRAPHS:
-            word = word.replace(pair, one)
-        word = word[:-1] if len(word) > 1 and word.endswith("h") else word
-        out.append("".join(c for c in word if c not in _LATIN_DROP))
-    return "".join(out)
 
 
 def persian_skeleton(name: str) -> str:
