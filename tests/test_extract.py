@@ -288,3 +288,22 @@ def test_a_camp_of_the_displaced_taken_is_not_its_town(extractor: Extractor) -> 
     assert [m.place.matched_text for m in ms if m.place and "territory" in m.sub_event_type] == [
         "Goma"
     ]
+
+
+def test_a_small_town_of_a_recent_war_is_the_place_taken(extractor: Extractor) -> None:
+    # issue 11: Tessalit (a GeoNames town with no population, named in places.json)
+    # and Robotyne (in neither extract) were unknown, so the change had no place
+    (m,) = read(
+        extractor, "Malian troops captured Tessalit on Monday, the army said.", day="2023-11-20"
+    )
+    assert "territory" in m.sub_event_type and m.status is Status.OCCURRED
+    assert m.place and m.place.matched_text == "Tessalit"
+    assert (m.place.place.country, m.place.place.id) == ("MLI", 2449893)
+    assert m.time and m.time.value == date(2023, 11, 20)
+    (m,) = read(
+        extractor,
+        "Ukrainian forces recaptured the village of Robotyne in Zaporizhzhia on Monday.",
+        day="2023-08-29",
+    )
+    assert m.place and m.place.place.country == "UKR"
+    assert abs(m.place.place.lat - 47.443) < 0.05 and abs(m.place.place.lon - 35.826) < 0.05
