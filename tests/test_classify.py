@@ -29,7 +29,7 @@ from sitrep.read.classify.model import (
     train,
 )
 from sitrep.read.en.extract import apply_prediction
-from sitrep.read.typology import find_triggers, find_triggers_regex
+from sitrep.read.typology import find_triggers, find_triggers_regex, reader_only
 
 # A tiny corpus: three labels, a handful of sentences each (our own wording).
 TINY: dict[str, list[str]] = {
@@ -361,3 +361,13 @@ def test_the_cache_keeps_the_most_recent_models_of_other_code(tmp_path: Path) ->
     assert sorted(p.name for p in models.glob("*.pickle")) == sorted(
         n.replace(".joblib", ".pickle") for n in left
     )
+
+
+def test_a_reader_only_trigger_is_known_by_its_words_alone() -> None:
+    # a mention keeps only its trigger's words: "have left" must be known as the
+    # reader's (outside the model's features) though its pattern needs a force noun
+    # before it, or a classifier's "armed clash" would retype the withdrawal
+    (match,) = find_triggers("Russian troops have left Bucha, the mayor said.")
+    assert not match.trigger.feature and reader_only(match.text)
+    assert find_triggers("Families of fighters have left Baghuz.") == []
+    assert not reader_only("entered")  # a classifier feature

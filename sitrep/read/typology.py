@@ -121,11 +121,17 @@ class Trigger:
     # What must follow the trigger words for them to count, matched but not part of
     # the trigger ("took" only before a name or "the town of"): see :attr:`regex`
     follow: str = ""
+    # Lookbehinds the trigger words must come after, not part of them ("have left"
+    # only after a force noun): kept out of ``pattern`` so that the words alone, a
+    # mention's trigger, still match it (:func:`reader_only`)
+    before: str = ""
 
     @property
     def regex(self) -> str:
-        """The pattern a sentence is searched with: the words, then what must follow."""
-        return f"(?:{self.pattern})(?={self.follow})" if self.follow else self.pattern
+        """The pattern a sentence is searched with: what must come before (lookbehinds),
+        the words, then what must follow."""
+        words = f"{self.before}(?:{self.pattern})" if self.before else self.pattern
+        return f"(?:{words})(?={self.follow})" if self.follow else words
 
 
 # Words that name who took part in a demonstration, and who intervenes in one.
@@ -227,13 +233,13 @@ TRIGGERS: tuple[Trigger, ...] = (
     # troops left Gao, leaving Malian soldiers in charge", an ally's departure)
     Trigger(
         Family.HANDOVER,
-        r"(?:(?<=troops\s)|(?<=forces\s)|(?<=fighters\s)|(?<=soldiers\s)|(?<=units\s))"
-        # (not "families of fighters have left": the force noun is not the subject)
-        r"(?<!of\stroops\s)(?<!of\sforces\s)(?<!of\sfighters\s)(?<!of\ssoldiers\s)"
         r"(?:have|has|had)\s+(?:(?:also|now|finally|fully|completely)\s+)?left",
         weight=0.6,
         feature=False,
         follow=r"\s+(?-i:[A-Z])",
+        before=r"(?:(?<=troops\s)|(?<=forces\s)|(?<=fighters\s)|(?<=soldiers\s)|(?<=units\s))"
+        # (not "families of fighters have left": the force noun is not the subject)
+        r"(?<!of\stroops\s)(?<!of\sforces\s)(?<!of\sfighters\s)(?<!of\ssoldiers\s)",
     ),
     # "Douma surrendered to the army", "the town surrendered": a place that gives itself
     # up changes hands; the reader keeps it a takeover only when the subject is the
