@@ -1464,3 +1464,12 @@ def test_the_last_strongholds_of_a_town_told_before_falling_is_its_fall(
     assert m.place and m.place.place.name == "Ḩamāh"
     assert m.actor1 and m.actor1.name == "Military Forces of Syria"
     assert m.time and m.time.text == "last week"
+
+
+def test_rebels_loyal_to_a_leader_are_his_forces(extractor: Extractor) -> None:
+    text = (
+        "The army recaptured Bentiu from rebels loyal to former vice-president Riek "
+        "Machar on Friday, a spokesman said."
+    )
+    found = takeovers(read(extractor, text, day="2014-01-12"))
+    assert [extractor.actors.controller_of(m.actor2) for m in found if m.actor2] == ["SPLA-IO"]

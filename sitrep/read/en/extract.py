@@ -3534,8 +3534,11 @@ AREA_WORD = re.compile(
     r"town|city|village|area|district|stronghold|region|enclave|settlement|locality",
     re.IGNORECASE,
 )
+# "forces loyal to Khalifa Haftar"; "rebels loyal to former vice-president Riek Machar"
+# are his forces as well (the catalogue names them "forces loyal to Riek Machar")
 LOYAL_FORCES = re.compile(
-    r"\b(?:forces|troops|soldiers|fighters|militias?|units)\s+(?:loyal|allied)\s+to\s",
+    r"\b(?:forces|troops|soldiers|fighters|militias?|units|rebels|insurgents|militants)"
+    r"\s+(?:loyal|allied)\s+to\s",
     re.IGNORECASE,
 )
 # "insurgents led by HTS", "the rebel coalition, primarily led by the group HTS":
