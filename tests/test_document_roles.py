@@ -1473,3 +1473,25 @@ def test_rebels_loyal_to_a_leader_are_his_forces(extractor: Extractor) -> None:
     )
     found = takeovers(read(extractor, text, day="2014-01-12"))
     assert [extractor.actors.controller_of(m.actor2) for m in found if m.actor2] == ["SPLA-IO"]
+
+
+def test_the_side_that_lost_a_town_took_it_before(extractor: Extractor) -> None:
+    # "the rebels" of the second sentence are the side the army took the town from
+    text = (
+        "JUBA, Jan 12 - The army recaptured Bentiu from rebels loyal to Riek Machar on "
+        "Friday, a spokesman said.\n"
+        "The rebels had overrun the town on January 3 after a week of shelling."
+    )
+    found = takeovers(read(extractor, text, day="2014-01-12"))
+    side = extractor.actors.controller_of
+    by_day = {m.time.value.isoformat(): side(m.actor1) for m in found if m.time and m.actor1}
+    assert by_day == {"2014-01-10": "Government of South Sudan", "2014-01-03": "SPLA-IO"}
+    # the same change told twice, a day apart: the taker's, not the loser's
+    text = (
+        "JUBA, Jan 12 - Bentiu fell on Thursday night after days of shelling, residents "
+        "said.\n"
+        "The army said on Friday that it had retaken the town from rebels loyal to Riek "
+        "Machar."
+    )
+    found = takeovers(read(extractor, text, day="2014-01-12"))
+    assert {side(m.actor1) for m in found if m.actor1} == {"Government of South Sudan"}
