@@ -1495,3 +1495,30 @@ def test_the_side_that_lost_a_town_took_it_before(extractor: Extractor) -> None:
     )
     found = takeovers(read(extractor, text, day="2014-01-12"))
     assert {side(m.actor1) for m in found if m.actor1} == {"Government of South Sudan"}
+
+
+def test_the_capital_of_a_state_is_the_town_of_that_state_told_before(
+    extractor: Extractor,
+) -> None:
+    # the gazetteer has no town called Unity: "the capital of Unity state" is the
+    # town of that state the report was about, Bentiu, told again by what it is
+    text = (
+        "JUBA, Jan 12 - Government troops took back Bentiu from the insurgents on "
+        "Friday, an army spokesman said.\n"
+        "The insurgents had overrun the capital of Unity state on January 3 after a "
+        "week of shelling."
+    )
+    found = takeovers(read(extractor, text, day="2014-01-12"))
+    assert {
+        (m.place.place.name, m.time.value.isoformat()) for m in found if m.place and m.time
+    } == {
+        ("Bentiu", "2014-01-10"),
+        ("Bentiu", "2014-01-03"),
+    }
+    # a town of another state is not that capital
+    text = (
+        "JUBA, Jan 12 - Government troops took back Bor from the insurgents on Friday.\n"
+        "The insurgents had overrun the capital of Unity state on January 3."
+    )
+    found = takeovers(read(extractor, text, day="2014-01-12"))
+    assert [m.place.place.name for m in found if m.place] == ["Bor"]

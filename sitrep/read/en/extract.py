@@ -815,11 +815,16 @@ class EnglishReader:
             out.append(kept + self._capitals_named(text, kept))
         return drop_strays(out, lambda p: p.place)
 
-    def _capital_named_by_province(self, text: str, p: PlaceMatch) -> PlaceMatch | None:
+    def _capital_named_by_province(
+        self, text: str, p: PlaceMatch, last_city: PlaceMatch | None = None
+    ) -> PlaceMatch | None:
         """ "the capital of Paktika province": its capital town, not the province. The
         town of the province's name there, when the gazetteer has one ("the capital of
-        Kunduz province"); else no place (the sentence names the town, if at all, by
-        another name, or the next one does: "Sharana fell without a fight")."""
+        Kunduz province"); else the town of that province the report was about just
+        before (``last_city``: "recaptured Malakal on Monday. The rebels had seized
+        the capital of Upper Nile state last Tuesday" is Malakal told again by what it
+        is); else no place (the sentence names the town, if at all, by another name, or
+        the next one does: "Sharana fell without a fight")."""
         cue = CAPITAL_OF_BEFORE.search(text[: p.span.start]) if p.span is not None else None
         if (
             cue is None
@@ -839,6 +844,13 @@ class EnglishReader:
             ),
             None,
         )
+        if (
+            town is None
+            and last_city is not None
+            and last_city.place.country == p.place.country
+            and last_city.place.admin1 == p.place.admin1
+        ):
+            town = last_city.place
         return None if town is None else replace(p, place=town)
 
     def _capitals_named(self, text: str, found: list[PlaceMatch]) -> list[PlaceMatch]:
@@ -883,7 +895,11 @@ class EnglishReader:
             for p in places
             if not _is_reference_point(text, p) and not (p.span and _inside_any(p.span, described))
         ]
-        places = [q for p in places if (q := self._capital_named_by_province(text, p)) is not None]
+        places = [
+            q
+            for p in places
+            if (q := self._capital_named_by_province(text, p, ctx.last_city)) is not None
+        ]
         if triggers is None:
             triggers = find_triggers(text)
         triggers = [
