@@ -1522,3 +1522,17 @@ def test_the_capital_of_a_state_is_the_town_of_that_state_told_before(
     )
     found = takeovers(read(extractor, text, day="2014-01-12"))
     assert [m.place.place.name for m in found if m.place] == ["Bor"]
+
+
+def test_a_surname_told_alone_is_the_person_named_before(extractor: Extractor) -> None:
+    # "Baghdadi" alone is the man named in full before, not Baghdati in Georgia; with
+    # no stray Georgian place the fighters are read as the Syrian Kurdish forces
+    text = (
+        "Abu Bakr al-Baghdadi, the group's leader, was last seen in Hajin in December. "
+        "Kurdish fighters stormed the town on Sunday after Baghdadi fled to the desert."
+    )
+    mentions = read(extractor, text, day="2019-01-12")
+    assert all(m.place is None or m.place.place.country == "SYR" for m in mentions)
+    found = takeovers(mentions)
+    assert [(m.place.place.name if m.place else None) for m in found] == ["Hajīn"]
+    assert [extractor.actors.controller_of(m.actor1) for m in found if m.actor1] == ["SDF"]

@@ -805,13 +805,17 @@ class EnglishReader:
         with the whole article as context (its countries, provinces and the
         places it names without doubt), less the names used for something else."""
         out: list[list[PlaceMatch]] = []
-        for text, found in zip(texts, find_places(self.gazetteer, texts, hint), strict=True):
+        all_found = find_places(self.gazetteer, texts, hint)
+        surnames = _person_surnames(texts, all_found)
+        for text, found in zip(texts, all_found, strict=True):
             if not found:
                 # most sentences name no place: no outlet names to look for then
                 out.append(self._capitals_named(text, []))
                 continue
             outlets = [(a, b) for a, b, _ in outlet_directory().find(text)]
-            kept = [p for p in found if _is_place_use(text, p, outlets)]
+            kept = [
+                p for p in found if _is_place_use(text, p, outlets) and not _a_surname(p, surnames)
+            ]
             out.append(kept + self._capitals_named(text, kept))
         return drop_strays(out, lambda p: p.place)
 
@@ -1703,6 +1707,36 @@ ALIAS_BEFORE = re.compile(
     r"|\bwhich\s+(?:[A-Z][\w\-]*\s+){1,2}calls\s+$",
 )
 SHORT_NAME_AFTER = re.compile(r"\s*\([A-Z][A-Za-z\-]{1,11}\)")
+
+
+# "Abu Bakr al-Baghdadi", "Bashar al-Assad": a surname with its Arabic article, after
+# a capitalised given name
+PERSON_NISBA = re.compile(r"\b[A-Z][\w'’]+\s+(?:al|el|ad|ash|as|ar|az|at)-(?P<name>[A-Z][\w'’]+)\b")
+ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ash|as|ar|az|at)-", re.IGNORECASE)
+
+
+def _person_surnames(texts: Sequence[str], found: Sequence[Sequence[PlaceMatch]]) -> set[str]:
+    """The surnames (casefolded, without their article) of the people an article names
+    in full ("Abu Bakr al-Baghdadi"), where the words are no place the gazetteer
+    found ("Ras al-Ain" is a town): told alone later ("the enclave Baghdadi left
+    behind"), the name is still the person's, not a namesake town elsewhere."""
+    out: set[str] = set()
+    for text, places in zip(texts, found, strict=True):
+        for m in PERSON_NISBA.finditer(text):
+            if not any(
+                p.span is not None and p.span.start < m.end() and m.start() < p.span.end
+                for p in places
+            ):
+                out.add(m.group("name").casefold())
+    return out
+
+
+def _a_surname(p: PlaceMatch, surnames: set[str]) -> bool:
+    """Whether a town's name as matched is one of the article's :func:`_person_surnames`."""
+    return (
+        p.place.kind is not PlacePrecision.COUNTRY
+        and ARABIC_ARTICLE.sub("", p.matched_text.strip()).casefold() in surnames
+    )
 
 
 def _is_place_use(text: str, p: PlaceMatch, outlets: list[tuple[int, int]]) -> bool:
