@@ -1487,3 +1487,75 @@ def test_a_district_named_like_its_town_is_the_town(extractor: Extractor) -> Non
     text = "The paramilitaries seized most of Dinder locality on Tuesday, residents said."
     taken = takeovers(read(extractor, text, day="2024-07-03"))
     assert all(m.place is None or m.place.place.kind.value != "city" for m in taken)
+
+
+def test_rebels_loyal_to_a_leader_are_his_forces(extractor: Extractor) -> None:
+    text = (
+        "The army recaptured Bentiu from rebels loyal to former vice-president Riek "
+        "Machar on Friday, a spokesman said."
+    )
+    found = takeovers(read(extractor, text, day="2014-01-12"))
+    assert [extractor.actors.controller_of(m.actor2) for m in found if m.actor2] == ["SPLA-IO"]
+
+
+def test_the_side_that_lost_a_town_took_it_before(extractor: Extractor) -> None:
+    # "the rebels" of the second sentence are the side the army took the town from
+    text = (
+        "JUBA, Jan 12 - The army recaptured Bentiu from rebels loyal to Riek Machar on "
+        "Friday, a spokesman said.\n"
+        "The rebels had overrun the town on January 3 after a week of shelling."
+    )
+    found = takeovers(read(extractor, text, day="2014-01-12"))
+    side = extractor.actors.controller_of
+    by_day = {m.time.value.isoformat(): side(m.actor1) for m in found if m.time and m.actor1}
+    assert by_day == {"2014-01-10": "Government of South Sudan", "2014-01-03": "SPLA-IO"}
+    # the same change told twice, a day apart: the taker's, not the loser's
+    text = (
+        "JUBA, Jan 12 - Bentiu fell on Thursday night after days of shelling, residents "
+        "said.\n"
+        "The army said on Friday that it had retaken the town from rebels loyal to Riek "
+        "Machar."
+    )
+    found = takeovers(read(extractor, text, day="2014-01-12"))
+    assert {side(m.actor1) for m in found if m.actor1} == {"Government of South Sudan"}
+
+
+def test_the_capital_of_a_state_is_the_town_of_that_state_told_before(
+    extractor: Extractor,
+) -> None:
+    # the gazetteer has no town called Unity: "the capital of Unity state" is the
+    # town of that state the report was about, Bentiu, told again by what it is
+    text = (
+        "JUBA, Jan 12 - Government troops took back Bentiu from the insurgents on "
+        "Friday, an army spokesman said.\n"
+        "The insurgents had overrun the capital of Unity state on January 3 after a "
+        "week of shelling."
+    )
+    found = takeovers(read(extractor, text, day="2014-01-12"))
+    assert {
+        (m.place.place.name, m.time.value.isoformat()) for m in found if m.place and m.time
+    } == {
+        ("Bentiu", "2014-01-10"),
+        ("Bentiu", "2014-01-03"),
+    }
+    # a town of another state is not that capital
+    text = (
+        "JUBA, Jan 12 - Government troops took back Bor from the insurgents on Friday.\n"
+        "The insurgents had overrun the capital of Unity state on January 3."
+    )
+    found = takeovers(read(extractor, text, day="2014-01-12"))
+    assert [m.place.place.name for m in found if m.place] == ["Bor"]
+
+
+def test_a_surname_told_alone_is_the_person_named_before(extractor: Extractor) -> None:
+    # "Baghdadi" alone is the man named in full before, not Baghdati in Georgia; with
+    # no stray Georgian place the fighters are read as the Syrian Kurdish forces
+    text = (
+        "Abu Bakr al-Baghdadi, the group's leader, was last seen in Hajin in December. "
+        "Kurdish fighters stormed the town on Sunday after Baghdadi fled to the desert."
+    )
+    mentions = read(extractor, text, day="2019-01-12")
+    assert all(m.place is None or m.place.place.country == "SYR" for m in mentions)
+    found = takeovers(mentions)
+    assert [(m.place.place.name if m.place else None) for m in found] == ["Hajīn"]
+    assert [extractor.actors.controller_of(m.actor1) for m in found if m.actor1] == ["SDF"]

@@ -666,6 +666,9 @@ def infer_gaining_sides(
             for i, _ in by_place.get(place_id(m), Counter()).most_common()
             if side_of(actors[i]) != lost and fits(actors[i])
         ]
+        held = _held_until_lost(m, territory, side_of)
+        if held is not None and fits(held):
+            return held
         if m.status is Status.BACKGROUND and not _told_again(m, territory):
             # "IS overran Raqqa in 2014" beside today's capture of Raqqa: a recall of
             # another time is another change, whoever took the place today
@@ -691,6 +694,37 @@ def infer_gaining_sides(
         found = gainer(m) if id(m) in open_ones else None
         out.append(m if found is None else with_gainer(m, found))
     return out
+
+
+def _held_until_lost(
+    m: Mention,
+    territory: Sequence[Mention],
+    side_of: Callable[[Actor], str],
+    slack_days: int = 2,
+) -> Actor | None:
+    """The side that lost ``m``'s place in a later change the article tells, when
+    ``m`` comes before it: "the army recaptured Malakal from the rebels on Monday
+    ... the rebels had seized the town last Tuesday". Who lost a place held it, so
+    a takeover of it told as coming before the loss is that side's (when one side
+    only lost it later in the article). "Before" means more than ``slack_days``
+    before: a change told twice is often dated a day apart ("the town fell on
+    Monday"; "the army said on Tuesday it had taken the town from the rebels"), and
+    then the side is the taker's, not the loser's."""
+    if m.time is None:
+        return None
+    until = window(m.time)[1] + timedelta(days=slack_days)
+    losers = {
+        side_of(o.actor2): o.actor2
+        for o in territory
+        if o is not m
+        and o.actor2 is not None
+        and o.status is not Status.BACKGROUND
+        and place_id(o) == place_id(m)
+        and o.time is not None
+        and window(o.time)[0] > until
+        and (m.actor2 is None or side_of(m.actor2) != side_of(o.actor2))
+    }
+    return next(iter(losers.values())) if len(losers) == 1 else None
 
 
 def _told_again(recall: Mention, territory: Sequence[Mention]) -> bool:

@@ -808,21 +808,30 @@ class EnglishReader:
         with the whole article as context (its countries, provinces and the
         places it names without doubt), less the names used for something else."""
         out: list[list[PlaceMatch]] = []
-        for text, found in zip(texts, find_places(self.gazetteer, texts, hint), strict=True):
+        all_found = find_places(self.gazetteer, texts, hint)
+        surnames = _person_surnames(texts, all_found)
+        for text, found in zip(texts, all_found, strict=True):
             if not found:
                 # most sentences name no place: no outlet names to look for then
                 out.append(self._capitals_named(text, []))
                 continue
             outlets = [(a, b) for a, b, _ in outlet_directory().find(text)]
-            kept = [p for p in found if _is_place_use(text, p, outlets)]
+            kept = [
+                p for p in found if _is_place_use(text, p, outlets) and not _a_surname(p, surnames)
+            ]
             out.append(kept + self._capitals_named(text, kept))
         return drop_strays(out, lambda p: p.place)
 
-    def _capital_named_by_province(self, text: str, p: PlaceMatch) -> PlaceMatch | None:
+    def _capital_named_by_province(
+        self, text: str, p: PlaceMatch, last_city: PlaceMatch | None = None
+    ) -> PlaceMatch | None:
         """ "the capital of Paktika province": its capital town, not the province. The
         town of the province's name there, when the gazetteer has one ("the capital of
-        Kunduz province"); else no place (the sentence names the town, if at all, by
-        another name, or the next one does: "Sharana fell without a fight")."""
+        Kunduz province"); else the town of that province the report was about just
+        before (``last_city``: "recaptured Malakal on Monday. The rebels had seized
+        the capital of Upper Nile state last Tuesday" is Malakal told again by what it
+        is); else no place (the sentence names the town, if at all, by another name, or
+        the next one does: "Sharana fell without a fight")."""
         cue = CAPITAL_OF_BEFORE.search(text[: p.span.start]) if p.span is not None else None
         if (
             cue is None
@@ -842,6 +851,13 @@ class EnglishReader:
             ),
             None,
         )
+        if (
+            town is None
+            and last_city is not None
+            and last_city.place.country == p.place.country
+            and last_city.place.admin1 == p.place.admin1
+        ):
+            town = last_city.place
         return None if town is None else replace(p, place=town)
 
     def _town_of_district(self, text: str, p: PlaceMatch) -> PlaceMatch:
@@ -916,7 +932,11 @@ class EnglishReader:
             for p in places
             if not _is_reference_point(text, p) and not (p.span and _inside_any(p.span, described))
         ]
-        places = [q for p in places if (q := self._capital_named_by_province(text, p)) is not None]
+        places = [
+            q
+            for p in places
+            if (q := self._capital_named_by_province(text, p, ctx.last_city)) is not None
+        ]
         places = [self._town_of_district(text, p) for p in places]
         if triggers is None:
             triggers = find_triggers(text)
@@ -1721,6 +1741,36 @@ ALIAS_BEFORE = re.compile(
     r"|\bwhich\s+(?:[A-Z][\w\-]*\s+){1,2}calls\s+$",
 )
 SHORT_NAME_AFTER = re.compile(r"\s*\([A-Z][A-Za-z\-]{1,11}\)")
+
+
+# "Abu Bakr al-Baghdadi", "Bashar al-Assad": a surname with its Arabic article, after
+# a capitalised given name
+PERSON_NISBA = re.compile(r"\b[A-Z][\w'’]+\s+(?:al|el|ad|ash|as|ar|az|at)-(?P<name>[A-Z][\w'’]+)\b")
+ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ash|as|ar|az|at)-", re.IGNORECASE)
+
+
+def _person_surnames(texts: Sequence[str], found: Sequence[Sequence[PlaceMatch]]) -> set[str]:
+    """The surnames (casefolded, without their article) of the people an article names
+    in full ("Abu Bakr al-Baghdadi"), where the words are no place the gazetteer
+    found ("Ras al-Ain" is a town): told alone later ("the enclave Baghdadi left
+    behind"), the name is still the person's, not a namesake town elsewhere."""
+    out: set[str] = set()
+    for text, places in zip(texts, found, strict=True):
+        for m in PERSON_NISBA.finditer(text):
+            if not any(
+                p.span is not None and p.span.start < m.end() and m.start() < p.span.end
+                for p in places
+            ):
+                out.add(m.group("name").casefold())
+    return out
+
+
+def _a_surname(p: PlaceMatch, surnames: set[str]) -> bool:
+    """Whether a town's name as matched is one of the article's :func:`_person_surnames`."""
+    return (
+        p.place.kind is not PlacePrecision.COUNTRY
+        and ARABIC_ARTICLE.sub("", p.matched_text.strip()).casefold() in surnames
+    )
 
 
 def _is_place_use(text: str, p: PlaceMatch, outlets: list[tuple[int, int]]) -> bool:
@@ -3587,8 +3637,11 @@ AREA_WORD = re.compile(
     r"town|city|village|area|district|stronghold|region|enclave|settlement|locality",
     re.IGNORECASE,
 )
+# "forces loyal to Khalifa Haftar"; "rebels loyal to former vice-president Riek Machar"
+# are his forces as well (the catalogue names them "forces loyal to Riek Machar")
 LOYAL_FORCES = re.compile(
-    r"\b(?:forces|troops|soldiers|fighters|militias?|units)\s+(?:loyal|allied)\s+to\s",
+    r"\b(?:forces|troops|soldiers|fighters|militias?|units|rebels|insurgents|militants)"
+    r"\s+(?:loyal|allied)\s+to\s",
     re.IGNORECASE,
 )
 # "insurgents led by HTS", "the rebel coalition, primarily led by the group HTS":
