@@ -58,7 +58,8 @@ def _blas_threads() -> Any:
 def one_blas_thread() -> AbstractContextManager[Any]:
     """A context in which NumPy's BLAS uses one thread: a parse's products are
     small, and the reading already runs a process per core, so more threads only
-    wait on one another (a parse took twice the CPU time with two)."""
+    wait on one another (a parse took twice the CPU time with two). It limits the
+    BLAS libraries loaded at its first use, NumPy's among them (loaded with NumPy)."""
     return _blas_threads().limit(limits=1, user_api="blas")
 
 
