@@ -492,6 +492,42 @@ def test_compiled_attribute_ruler_sets_what_spacy_sets(extractor: Extractor) -> 
     }
 
 
+def test_the_parse_multiplies_with_numpy_on_one_thread_and_parses_as_blis(
+    extractor: Extractor,
+) -> None:
+    """The loaded pipeline's layers multiply with NumPy's BLAS, one thread while
+    the reader parses, and every token gets the tag, head and label that thinc's
+    default (BLIS) gives."""
+    import spacy
+
+    from sitrep.core.resources import _blas_threads, one_blas_thread
+
+    nlp = extractor.nlp
+    layers = [
+        layer
+        for _, component in nlp.pipeline
+        if getattr(component, "model", None) is not None
+        for layer in component.model.walk()
+    ]
+    assert layers and not any(getattr(layer.ops, "use_blis", False) for layer in layers)
+    with one_blas_thread():
+        # NumPy's BLAS, loaded with NumPy before any parse, is one of those limited
+        limited = _blas_threads().info()
+        assert limited and {lib["num_threads"] for lib in limited} == {1}
+    plain = spacy.load(extractor.config.spacy_model, exclude=["ner"])
+    assert any(
+        getattr(layer.ops, "use_blis", False) for layer in plain.get_pipe("tok2vec").model.walk()
+    )
+    reader = extractor.reader("en")
+    assert isinstance(reader, EnglishReader)
+    texts = [*_demo_sentences(), *OWN_SENTENCES, *RULER_SENTENCES]
+
+    def view(docs: list[object]) -> list[list[tuple[str, str, int]]]:
+        return [[(t.tag_, t.dep_, t.head.i) for t in doc] for doc in docs]  # type: ignore[attr-defined]
+
+    assert view(reader._parse(texts, 64)) == view(list(plain.pipe(texts)))
+
+
 def test_models_are_loaded_before_the_pool_forks(
     app_config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -6,6 +6,7 @@ processes of a pool (or Dask tasks) load each model once, not once per task.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -20,16 +21,46 @@ if TYPE_CHECKING:
 
 @lru_cache(maxsize=4)
 def load_nlp(model: str) -> Any:
-    """The spaCy pipeline used to parse candidate sentences (NER is not needed)."""
+    """The spaCy pipeline used to parse candidate sentences (NER is not needed).
+
+    Its layers multiply matrices with NumPy's BLAS instead of thinc's default,
+    BLIS: on these machines NumPy's (OpenBLAS) does the same products about
+    three times as fast, and the tok2vec layer's products are most of a parse
+    (parse them in :func:`one_blas_thread`, or OpenBLAS spends a thread per core).
+    """
     import spacy
+    from thinc.api import NumpyOps
 
     try:
-        return spacy.load(model, exclude=["ner"])
+        nlp = spacy.load(model, exclude=["ner"])
     except OSError as exc:
         raise ConfigError(
             f"spaCy model {model!r} is not installed; install the pinned package "
             f"(make install) or set spacy_model in your config to an installed model"
         ) from exc
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model_of = getattr(component, "model", None)
+        if model_of is not None and hasattr(model_of, "walk"):
+            for layer in model_of.walk():
+                if type(layer.ops) is NumpyOps:
+                    layer.ops = ops
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def _blas_threads() -> Any:
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def one_blas_thread() -> AbstractContextManager[Any]:
+    """A context in which NumPy's BLAS uses one thread: a parse's products are
+    small, and the reading already runs a process per core, so more threads only
+    wait on one another (a parse took twice the CPU time with two). It limits the
+    BLAS libraries loaded at its first use, NumPy's among them (loaded with NumPy)."""
+    return _blas_threads().limit(limits=1, user_api="blas")
 
 
 @lru_cache(maxsize=4)

@@ -50,6 +50,7 @@ from sitrep.core.records import (
     Status,
     TimeRef,
 )
+from sitrep.core.resources import one_blas_thread
 from sitrep.ingest.outlets import outlet_directory
 from sitrep.read.classify.labels import CASE_TO_ACLED, HYPOTHETICAL, NONE
 from sitrep.read.classify.model import EventClassifier, Prediction, Thresholds
@@ -530,10 +531,12 @@ class EnglishReader:
         nlp = self.nlp
         lemmatizer = _deferrable_lemmatizer(nlp)
         if lemmatizer is None:
-            return list(nlp.pipe(texts, batch_size=batch_size))
+            with one_blas_thread():
+                return list(nlp.pipe(texts, batch_size=batch_size))
         ruler = self._compiled_ruler(nlp)
         skip = [lemmatizer.name, *([_ATTRIBUTE_RULER] if ruler is not None else [])]
-        docs = list(nlp.pipe(texts, batch_size=batch_size, disable=skip))
+        with one_blas_thread():
+            docs = list(nlp.pipe(texts, batch_size=batch_size, disable=skip))
         for doc in docs:
             if ruler is not None:
                 ruler(doc)
