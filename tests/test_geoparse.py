@@ -920,3 +920,21 @@ def test_a_country_a_source_is_based_in_is_not_what_the_article_is_about(
     found = default_world.find_all(texts)
     assert [m.place.name for m in found[0]] == ["Saraqib", "Idlib"]
     assert [m.place.country for m in found[1]] == ["GBR"]
+
+
+def test_cyrillic_names_of_towns_where_the_press_writes_them(default_world: Gazetteer) -> None:
+    # Ukrainian, Russian and Armenian-Azerbaijani towns under the Cyrillic names their
+    # own press uses; a Cyrillic exonym of a town elsewhere ("Париж", Paris) is left out
+    g = default_world
+    for name, country, latin in (
+        ("Київ", "UKR", "Kyiv"),
+        ("Киев", "UKR", "Kyiv"),
+        ("Бахмут", "UKR", "Bakhmut"),
+        ("Донецк", "UKR", "Donetsk"),
+    ):
+        place = g.lookup(name)[0]
+        assert (place.country, place.name) == (country, latin), name
+    assert g.lookup("Степанакерт")[0].country == "AZE"
+    assert (g.lookup("Москва")[0].country, g.lookup("Москва")[0].name) == ("RUS", "Moscow")
+    # (Russia has a village called Parizh: that one is found)
+    assert all(p.country != "FRA" for p in g.lookup("Париж"))

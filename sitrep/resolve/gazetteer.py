@@ -67,7 +67,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 20
+FORMAT_VERSION = 21
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -1022,6 +1022,26 @@ def _usable_alias(name: str) -> bool:
     return not (name.isupper() and len(name) <= 4)
 
 
+# Countries whose own press writes place names in Cyrillic (the former Soviet Union,
+# the Balkans' Cyrillic users, Mongolia): their towns keep their Cyrillic names
+# ("Київ", "Бахмут", "Степанакерт"); a Cyrillic name of a town elsewhere (a Russian
+# "Париж") is a foreign exonym no report on that country uses, and would only grow
+# the index.
+_CYRILLIC_COUNTRIES = frozenset(
+    {
+        "RUS", "UKR", "BLR", "MDA", "GEO", "ARM", "AZE", "KAZ", "KGZ", "TJK", "UZB",
+        "TKM", "SRB", "BIH", "MNE", "MKD", "BGR", "MNG", "XKX",
+    }
+)  # fmt: skip
+_CYRILLIC_NAME = re.compile(r"^[\u0400-\u04ff][\u0400-\u04ff0-9 '’\-.]*$")
+
+
+def _cyrillic_alias(name: str, iso3: str) -> bool:
+    """A town's Cyrillic name in a country whose press writes them (a capital first:
+    lower-case forms are inflections or machine output)."""
+    return iso3 in _CYRILLIC_COUNTRIES and bool(_CYRILLIC_NAME.match(name)) and name[0].isupper()
+
+
 def _settings(config: Config) -> dict[str, Any]:
     return {
         "format": FORMAT_VERSION,
@@ -1619,7 +1639,7 @@ def _build_payload(config: Config) -> dict[str, Any]:
         own_words = {own_key := normalize_name(row.name.split(",")[0]), *own_key.split()}
         for j, name in enumerate(row.names):
             # The primary name is kept whatever it looks like; aliases are filtered.
-            if j > 0 and not _usable_alias(name):
+            if j > 0 and not (_usable_alias(name) or _cyrillic_alias(name, row.iso3)):
                 if not (world and row.kind in _ACRONYM_KINDS and _acronym(name)):
                     continue
                 # A country's all-caps short form (UK, USA, UAE): found only in capitals.
