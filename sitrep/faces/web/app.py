@@ -42,7 +42,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitrep.core.config import Config
 from sitrep.core.errors import ConfigError, LookupFailed, SitrepError, StoreError
-from sitrep.faces.web.cache import DEFAULT_CACHE_BYTES, ResponseCache
+from sitrep.faces.web.cache import DEFAULT_CACHE_BYTES, ResponseCache, SharedAnswers
 from sitrep.faces.web.comments_api import CommentBackend, add_comment_routes
 from sitrep.faces.web.limits import RateLimiter
 from sitrep.faces.web.openapi_errors import document_errors
@@ -230,6 +230,7 @@ def create_app(
     policy: Policy | None = None,
     comment_rate: tuple[int, float] | None = COMMENT_RATE,
     cache_bytes: int = DEFAULT_CACHE_BYTES,
+    shared_cache: str | None = None,
 ) -> Any:
     """The FastAPI app serving the API under ``/api`` and the page at ``/``.
 
@@ -238,7 +239,9 @@ def create_app(
     Comments are moderated under ``policy`` (the bundled default when None);
     ``comment_rate`` is (comments, per seconds) from one client address, None
     for no limit. Answers of the read endpoints are kept per database generation, up
-    to ``cache_bytes`` of them (0: none; see :mod:`sitrep.faces.web.cache`).
+    to ``cache_bytes`` of them (0: none; see :mod:`sitrep.faces.web.cache`);
+    ``shared_cache`` names the file of answers the workers of one server share (made by
+    :meth:`SharedAnswers.create`, as :func:`serve_workers` does).
     """
     backend = _Backend(config, db or config.db)
     comment_backend = CommentBackend(db or config.db, backend.api)
@@ -253,7 +256,10 @@ def create_app(
     )
     app.state.backend = backend
     # outermost but for the error handler: a kept answer skips routing and checks
-    app.add_middleware(ResponseCache, generation=backend.store.generation, max_bytes=cache_bytes)
+    shared = SharedAnswers(shared_cache, cache_bytes) if shared_cache and cache_bytes else None
+    app.add_middleware(
+        ResponseCache, generation=backend.store.generation, max_bytes=cache_bytes, shared=shared
+    )
     app.state.comments = comment_backend
     api = backend.api
 
@@ -682,7 +688,10 @@ def serve_workers(
     on one bound socket.
 
     uvicorn's supervisor starts the workers (fresh interpreters) and restarts one
-    that dies; each builds its app through :func:`worker_app`. Ends when interrupted.
+    that dies; each builds its app through :func:`worker_app`. With the answer cache on
+    (``args["cache_bytes"]``, by default), the workers share the answers any of them
+    read (:class:`SharedAnswers`, a file in this server's temporary directory).
+    Ends when interrupted.
     """
     import pickle
     import tempfile
@@ -692,6 +701,10 @@ def serve_workers(
 
     with tempfile.TemporaryDirectory(prefix="sitrep-serve-") as tmp:
         path = Path(tmp) / "worker-args.pickle"
+        if workers > 1 and args.get("cache_bytes", DEFAULT_CACHE_BYTES) > 0:
+            shared = Path(tmp) / "answers.db"
+            SharedAnswers.create(str(shared))
+            args = {**args, "shared_cache": str(shared)}
         path.write_bytes(pickle.dumps(args))
         os.environ[WORKER_ARGS] = str(path)  # the workers inherit the environment
         cfg = uvicorn.Config(
