@@ -464,9 +464,16 @@ def server_stack() -> dict[str, str]:
 async def _fire(
     base: str, urls: Sequence[str], *, clients: int, requests: int, seconds: float
 ) -> dict[str, Any]:
-    """``requests`` GETs (at most ``seconds``) from ``clients`` concurrent clients."""
+    """``requests`` GETs (at most ``seconds``) from ``clients`` concurrent clients.
+
+    Besides the percentiles of all of them: of the first request of each URL in the
+    run (the ones a server with an answer cache reads afresh) and of the rest, and
+    the share of first requests among the slowest 1 %: where the tail comes from.
+    """
     host, port = base.removeprefix("http://").rsplit(":", 1)
     latencies: list[float] = []
+    firsts: list[bool] = []  # per latency: the first request of its URL in this run
+    asked: set[str] = set()
     errors: list[str] = []
     sent = 0
     started = time.perf_counter()
@@ -479,6 +486,8 @@ async def _fire(
             while sent < requests and time.perf_counter() < deadline:
                 url = urls[(sent * 7919 + k) % len(urls)]
                 sent += 1
+                first = url not in asked
+                asked.add(url)
                 t0 = time.perf_counter()
                 try:
                     status, _size = await asyncio.wait_for(conn.get(url), timeout=120.0)
@@ -489,6 +498,7 @@ async def _fire(
                 if status != 200:
                     errors.append(f"{status} {url}")
                 latencies.append(time.perf_counter() - t0)
+                firsts.append(first)
         finally:
             conn.close()
 
@@ -504,6 +514,22 @@ async def _fire(
         "p50_ms": round(1000 * _percentile(latencies, 0.5), 1),
         "p99_ms": round(1000 * _percentile(latencies, 0.99), 1),
         "mean_ms": round(1000 * statistics.fmean(latencies), 1) if latencies else None,
+        **_tail_split(latencies, firsts),
+    }
+
+
+def _tail_split(latencies: list[float], firsts: list[bool]) -> dict[str, Any]:
+    """p99 of first requests of a URL and of repeats, and the first ones' share of the
+    slowest 1 % (those above the p99 of all)."""
+    first = [t for t, f in zip(latencies, firsts, strict=True) if f]
+    repeat = [t for t, f in zip(latencies, firsts, strict=True) if not f]
+    slowest = sorted(zip(latencies, firsts, strict=True), reverse=True)
+    top = slowest[: max(1, len(slowest) // 100)] if slowest else []
+    return {
+        "first_requests": len(first),
+        "first_p99_ms": round(1000 * _percentile(first, 0.99), 1) if first else None,
+        "repeat_p99_ms": round(1000 * _percentile(repeat, 0.99), 1) if repeat else None,
+        "slowest_1pct_first_share": round(sum(f for _t, f in top) / len(top), 2) if top else None,
     }
 
 
