@@ -617,3 +617,45 @@ def test_a_place_page_reads_on_the_loop_once_the_gazetteer_is_loaded(
         again = c.get("/api/events?place=Albu%20Kamal")
         assert again.content == first.content
         assert handed == []
+
+
+def test_a_served_app_loads_the_gazetteer_and_actors_before_any_request(
+    app_config: Config, db: str
+) -> None:
+    """sitrep serve's app (preload) loads what some requests load on first use in a
+    thread of its own, so no request of a running server waits seconds for it; the
+    tests' apps load them on first use as before."""
+    import time
+
+    from sitrep.faces.web import create_app
+
+    lazy = create_app(app_config, db=db)
+    served = create_app(app_config, db=db, preload=True)
+    api = served.state.backend.api
+    deadline = time.monotonic() + 120
+    while not (api.gazetteer_loaded and api.actors_loaded) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert api.gazetteer_loaded and api.actors_loaded
+    assert not lazy.state.backend.api.actors_loaded
+
+
+def test_the_first_actor_page_loads_the_catalogue_off_the_loop(
+    app_config: Config, db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sitrep.faces.web.app as web
+
+    handed: list[Any] = []
+    real = web.run_in_threadpool
+
+    async def counting(fn: Any, *args: Any, **kwargs: Any) -> Any:
+        handed.append(fn)
+        return await real(fn, *args, **kwargs)
+
+    monkeypatch.setattr(web, "run_in_threadpool", counting)
+    app = web.create_app(app_config, db=db, cache_bytes=0)
+    with TestClient(app) as c:
+        first = c.get("/api/events?actor=ISIS")
+        assert first.status_code == 200 and first.json()["items"]
+        assert len(handed) == 1 and app.state.backend.api.actors_loaded
+        assert c.get("/api/events?actor=ISIS").content == first.content
+        assert len(handed) == 1  # loaded: read inline

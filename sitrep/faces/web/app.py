@@ -231,6 +231,7 @@ def create_app(
     comment_rate: tuple[int, float] | None = COMMENT_RATE,
     cache_bytes: int = DEFAULT_CACHE_BYTES,
     shared_cache: str | None = None,
+    preload: bool = False,
 ) -> Any:
     """The FastAPI app serving the API under ``/api`` and the page at ``/``.
 
@@ -241,7 +242,10 @@ def create_app(
     for no limit. Answers of the read endpoints are kept per database generation, up
     to ``cache_bytes`` of them (0: none; see :mod:`sitrep.faces.web.cache`);
     ``shared_cache`` names the file of answers the workers of one server share (made by
-    :meth:`SharedAnswers.create`, as :func:`serve_workers` does).
+    :meth:`SharedAnswers.create`, as :func:`serve_workers` does). With ``preload``
+    (``sitrep serve``), what some requests load on first use (the gazetteer, the actor
+    catalogue: seconds) is loaded now, in a thread, so no request of a running server
+    waits for it.
     """
     backend = _Backend(config, db or config.db)
     comment_backend = CommentBackend(db or config.db, backend.api)
@@ -262,6 +266,10 @@ def create_app(
     )
     app.state.comments = comment_backend
     api = backend.api
+    if preload:
+        threading.Thread(
+            target=_preload, args=(backend,), name="sitrep-preload", daemon=True
+        ).start()
 
     @app.get("/docs", include_in_schema=False)
     def _docs() -> HTMLResponse:
@@ -354,8 +362,9 @@ def create_app(
         first one does. `offset` still skips events after the cursor.
         """
         f = q.page_filter(limit=q.limit + 1)
-        if f.actor:
-            _ = backend.actors  # loaded before the read
+        if f.actor and not api.actors_loaded:
+            # loaded before the read, in a thread: it takes seconds the first time
+            await run_in_threadpool(lambda: backend.actors)
         if f.place and not api.gazetteer_loaded:
             # a place name needs the gazetteer (seconds to load the first time): a thread;
             # once it is loaded, the read is as quick as any other page's (inline)
@@ -523,6 +532,14 @@ def _invalid_filter(problems: list[tuple[str, str]]) -> JSONResponse:
     )
 
 
+def _preload(backend: _Backend) -> None:
+    try:
+        _ = backend.gazetteer
+        _ = backend.actors
+    except Exception:  # the request that needs it loads it again and says what failed
+        log.exception("preloading the gazetteer and actors failed")
+
+
 def _checked_id(value: str, what: str) -> str:
     # An id that cannot be one names no event either: 404, as a client asking for
     # /api/events/{id} expects, with the message saying what ids look like.
@@ -629,7 +646,7 @@ def serve(
         from sitrep.store import open_store
 
         open_store(db or config.db, readonly=True).close()  # a missing database fails here
-    app = create_app(config, db=db, policy=policy) if workers <= 1 else None
+    app = create_app(config, db=db, policy=policy, preload=True) if workers <= 1 else None
     # bind before saying "serving": a busy port fails here, with nothing claimed first
     sock = listen_socket(host, port)
     missing = vendor_assets_missing()
@@ -652,7 +669,7 @@ def serve(
         server.run(sockets=[sock])
         return
     serve_workers(
-        {"config": config, "db": db, "policy": policy},
+        {"config": config, "db": db, "policy": policy, "preload": True},
         sock,
         workers=workers,
         log_level=log_level,

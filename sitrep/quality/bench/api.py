@@ -733,7 +733,11 @@ def run_api_bench(
                 _wait_ready(base, proc)
                 # what each worker loads once (the gazetteer, the actor catalogue) is
                 # loaded before the clock starts, by URLs the measured ones never repeat
-                _run_load(_fire(base, _warm_urls(sample), clients=8, requests=48, seconds=120))
+                # (as many connections as the run, so every worker gets some of each URL)
+                warm = _warm_urls(sample)
+                _run_load(
+                    _fire(base, warm, clients=clients, requests=clients * len(warm), seconds=120)
+                )
             result: dict[str, Any] = {
                 "store": {**counts, "build_seconds": round(build_s, 1)},
                 "db": path if (db or keep_db) else None,
@@ -834,7 +838,7 @@ def _serve_child(config: Config, db: str, port: int, workers: int, cache: bool) 
     cache_bytes = DEFAULT_CACHE_BYTES if cache else 0
     sock = listen_socket("127.0.0.1", port)
     if workers <= 1:
-        app = create_app(config, db=db, cache_bytes=cache_bytes)
+        app = create_app(config, db=db, cache_bytes=cache_bytes, preload=True)
         uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
     else:
         import sys
@@ -843,7 +847,7 @@ def _serve_child(config: Config, db: str, port: int, workers: int, cache: bool) 
         # cannot inherit; uvicorn hands the workers stdin only when there is one
         sys.stdin = None
         serve_workers(
-            {"config": config, "db": db, "cache_bytes": cache_bytes},
+            {"config": config, "db": db, "cache_bytes": cache_bytes, "preload": True},
             sock,
             workers=workers,
             log_level="warning",
