@@ -592,22 +592,30 @@ def test_api_bench_says_where_its_tail_comes_from() -> None:
     assert split["slowest_1pct_first_share"] == 0.0
 
 
+@pytest.fixture
+def handed(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The functions the web app hands to its thread pool (they still run there)."""
+    import sitrep.faces.web.app as web
+
+    calls: list[Any] = []
+    real = web.run_in_threadpool
+
+    async def counting(fn: Any, *args: Any, **kwargs: Any) -> Any:
+        calls.append(fn)
+        return await real(fn, *args, **kwargs)
+
+    monkeypatch.setattr(web, "run_in_threadpool", counting)
+    return calls
+
+
 def test_a_place_page_reads_on_the_loop_once_the_gazetteer_is_loaded(
-    app_config: Config, db: str, monkeypatch: pytest.MonkeyPatch
+    app_config: Config, db: str, handed: list[Any]
 ) -> None:
     """The first place page may load the gazetteer (seconds): in a thread. Once it is
     loaded, a place page is read inline like any other page (no thread hand-off), with
     the same body."""
     import sitrep.faces.web.app as web
 
-    handed: list[Any] = []
-    real = web.run_in_threadpool
-
-    async def counting(fn: Any, *args: Any, **kwargs: Any) -> Any:
-        handed.append(fn)
-        return await real(fn, *args, **kwargs)
-
-    monkeypatch.setattr(web, "run_in_threadpool", counting)
     app = web.create_app(app_config, db=db, cache_bytes=0)
     with TestClient(app) as c:
         first = c.get("/api/events?place=Albu%20Kamal")
@@ -640,18 +648,10 @@ def test_a_served_app_loads_the_gazetteer_and_actors_before_any_request(
 
 
 def test_the_first_actor_page_loads_the_catalogue_off_the_loop(
-    app_config: Config, db: str, monkeypatch: pytest.MonkeyPatch
+    app_config: Config, db: str, handed: list[Any]
 ) -> None:
     import sitrep.faces.web.app as web
 
-    handed: list[Any] = []
-    real = web.run_in_threadpool
-
-    async def counting(fn: Any, *args: Any, **kwargs: Any) -> Any:
-        handed.append(fn)
-        return await real(fn, *args, **kwargs)
-
-    monkeypatch.setattr(web, "run_in_threadpool", counting)
     app = web.create_app(app_config, db=db, cache_bytes=0)
     with TestClient(app) as c:
         first = c.get("/api/events?actor=ISIS")
