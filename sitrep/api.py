@@ -142,6 +142,11 @@ class Sitrep:
         return self._actors
 
     @property
+    def gazetteer_loaded(self) -> bool:
+        """Whether :attr:`gazetteer` is loaded already (reading it then loads nothing)."""
+        return self._gazetteer is not None
+
+    @property
     def actors_loaded(self) -> bool:
         """Whether :attr:`actors` is loaded already (reading it then loads nothing)."""
         return self._actors is not None

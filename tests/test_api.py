@@ -577,3 +577,85 @@ def test_items_of_ingested_events_are_the_records_items(db: str) -> None:
             assert json.dumps(get_event(store, e["id"])) == json.dumps(
                 get_event_record(store, e["id"]).to_dict()
             )
+
+
+def test_api_bench_says_where_its_tail_comes_from() -> None:
+    from sitrep.quality.bench.api import _tail_split
+
+    # 200 requests: the 10 first requests of their URL are slow, the repeats quick
+    latencies = [0.5] * 10 + [0.01] * 190
+    split = _tail_split(latencies, [True] * 10 + [False] * 190)
+    assert split["first_requests"] == 10
+    assert split["first_p99_ms"] == 500.0 and split["repeat_p99_ms"] == 10.0
+    assert split["slowest_1pct_first_share"] == 1.0
+    split = _tail_split([0.01] * 10 + [0.5] * 190, [True] * 10 + [False] * 190)
+    assert split["slowest_1pct_first_share"] == 0.0
+
+
+@pytest.fixture
+def handed(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The functions the web app hands to its thread pool (they still run there)."""
+    import sitrep.faces.web.app as web
+
+    calls: list[Any] = []
+    real = web.run_in_threadpool
+
+    async def counting(fn: Any, *args: Any, **kwargs: Any) -> Any:
+        calls.append(fn)
+        return await real(fn, *args, **kwargs)
+
+    monkeypatch.setattr(web, "run_in_threadpool", counting)
+    return calls
+
+
+def test_a_place_page_reads_on_the_loop_once_the_gazetteer_is_loaded(
+    app_config: Config, db: str, handed: list[Any]
+) -> None:
+    """The first place page may load the gazetteer (seconds): in a thread. Once it is
+    loaded, a place page is read inline like any other page (no thread hand-off), with
+    the same body."""
+    import sitrep.faces.web.app as web
+
+    app = web.create_app(app_config, db=db, cache_bytes=0)
+    with TestClient(app) as c:
+        first = c.get("/api/events?place=Albu%20Kamal")
+        assert first.status_code == 200 and first.json()["items"]
+        assert app.state.backend.api.gazetteer_loaded
+        handed.clear()
+        again = c.get("/api/events?place=Albu%20Kamal")
+        assert again.content == first.content
+        assert handed == []
+
+
+def test_a_served_app_loads_the_gazetteer_and_actors_before_any_request(
+    app_config: Config, db: str
+) -> None:
+    """sitrep serve's app (preload) loads what some requests load on first use in a
+    thread of its own, so no request of a running server waits seconds for it; the
+    tests' apps load them on first use as before."""
+    import time
+
+    from sitrep.faces.web import create_app
+
+    lazy = create_app(app_config, db=db)
+    served = create_app(app_config, db=db, preload=True)
+    api = served.state.backend.api
+    deadline = time.monotonic() + 120
+    while not (api.gazetteer_loaded and api.actors_loaded) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert api.gazetteer_loaded and api.actors_loaded
+    assert not lazy.state.backend.api.actors_loaded
+
+
+def test_the_first_actor_page_loads_the_catalogue_off_the_loop(
+    app_config: Config, db: str, handed: list[Any]
+) -> None:
+    import sitrep.faces.web.app as web
+
+    app = web.create_app(app_config, db=db, cache_bytes=0)
+    with TestClient(app) as c:
+        first = c.get("/api/events?actor=ISIS")
+        assert first.status_code == 200 and first.json()["items"]
+        assert len(handed) == 1 and app.state.backend.api.actors_loaded
+        assert c.get("/api/events?actor=ISIS").content == first.content
+        assert len(handed) == 1  # loaded: read inline

@@ -175,3 +175,57 @@ def test_a_body_read_while_a_write_commits_is_not_kept(app_config: Config, tmp_p
             assert cache.hits == hits + 1 and cache.raced == 1
     finally:
         event.remove(engine, "before_cursor_execute", write_midway)
+
+
+def test_workers_share_their_answers(app_config: Config, tmp_path: Path) -> None:
+    """Two workers of one server (two apps on one SharedAnswers file): an answer one
+    read is sent by the other without reading it, byte for byte, under the same
+    generation only; after a write neither sends the old one."""
+    from sitrep.faces.web.app import create_app
+    from sitrep.faces.web.cache import SharedAnswers
+
+    db = tmp_path / "w.db"
+    ingest_reports(app_config, FIRST, db)
+    shared = str(tmp_path / "answers.db")
+    SharedAnswers.create(shared)
+    one, two = (create_app(app_config, db=str(db), shared_cache=shared) for _ in range(2))
+    with (
+        TestClient(one) as first,
+        TestClient(two) as second,
+        TestClient(create_app(app_config, db=str(db), cache_bytes=0)) as plain,
+    ):
+        first.get("/api/timeline")  # builds both middleware stacks
+        second.get("/api/timeline")
+        a, b = _response_cache(one), _response_cache(two)
+        for url in URLS:
+            read = first.get(url)
+            misses = b.misses
+            kept = second.get(url)
+            assert kept.content == read.content == plain.get(url).content, url
+            assert kept.headers["etag"] == read.headers["etag"]
+            assert kept.headers["content-type"] == read.headers["content-type"]
+            assert b.misses == misses, f"{url}: the second worker read it afresh"
+        assert b.shared_hits == len(URLS) and a.shared_hits == 0
+        ingest_reports(app_config, LATER, db)  # a write: the kept answers are of the old one
+        misses = b.misses
+        for url in URLS:
+            assert second.get(url).content == plain.get(url).content, url
+        assert b.misses == misses + len(URLS)
+        assert first.get("/api/events").content == plain.get("/api/events").content
+        assert a.shared_hits == 1  # the second worker's fresh read
+
+
+def test_shared_answers_stay_within_their_bound(tmp_path: Path) -> None:
+    from sitrep.faces.web.cache import SharedAnswers, _Entry
+
+    path = str(tmp_path / "answers.db")
+    SharedAnswers.create(path)
+    shared = SharedAnswers(path, max_bytes=100_000)
+    body = b"x" * 1000
+    for k in range(640):
+        shared.put((f"/api/events/{k}", b""), "g1", _Entry([(b"a", b"b")], body, "t"))
+    kept = [k for k in range(640) if shared.get((f"/api/events/{k}", b""), "g1") is not None]
+    assert 50 <= len(kept) <= 100 and kept == list(range(640 - len(kept), 640))
+    assert shared.get(("/api/events/639", b""), "g2") is None
+    got = shared.get(("/api/events/639", b""), "g1")
+    assert got is not None and got.body == body and got.headers == [(b"a", b"b")]

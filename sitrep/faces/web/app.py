@@ -42,7 +42,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitrep.core.config import Config
 from sitrep.core.errors import ConfigError, LookupFailed, SitrepError, StoreError
-from sitrep.faces.web.cache import DEFAULT_CACHE_BYTES, ResponseCache
+from sitrep.faces.web.cache import DEFAULT_CACHE_BYTES, ResponseCache, SharedAnswers
 from sitrep.faces.web.comments_api import CommentBackend, add_comment_routes
 from sitrep.faces.web.limits import RateLimiter
 from sitrep.faces.web.openapi_errors import document_errors
@@ -230,6 +230,8 @@ def create_app(
     policy: Policy | None = None,
     comment_rate: tuple[int, float] | None = COMMENT_RATE,
     cache_bytes: int = DEFAULT_CACHE_BYTES,
+    shared_cache: str | None = None,
+    preload: bool = False,
 ) -> Any:
     """The FastAPI app serving the API under ``/api`` and the page at ``/``.
 
@@ -238,7 +240,12 @@ def create_app(
     Comments are moderated under ``policy`` (the bundled default when None);
     ``comment_rate`` is (comments, per seconds) from one client address, None
     for no limit. Answers of the read endpoints are kept per database generation, up
-    to ``cache_bytes`` of them (0: none; see :mod:`sitrep.faces.web.cache`).
+    to ``cache_bytes`` of them (0: none; see :mod:`sitrep.faces.web.cache`);
+    ``shared_cache`` names the file of answers the workers of one server share (made by
+    :meth:`SharedAnswers.create`, as :func:`serve_workers` does). With ``preload``
+    (``sitrep serve``), what some requests load on first use (the gazetteer, the actor
+    catalogue: seconds) is loaded now, in a thread, so no request of a running server
+    waits for it.
     """
     backend = _Backend(config, db or config.db)
     comment_backend = CommentBackend(db or config.db, backend.api)
@@ -253,9 +260,16 @@ def create_app(
     )
     app.state.backend = backend
     # outermost but for the error handler: a kept answer skips routing and checks
-    app.add_middleware(ResponseCache, generation=backend.store.generation, max_bytes=cache_bytes)
+    shared = SharedAnswers(shared_cache, cache_bytes) if shared_cache and cache_bytes else None
+    app.add_middleware(
+        ResponseCache, generation=backend.store.generation, max_bytes=cache_bytes, shared=shared
+    )
     app.state.comments = comment_backend
     api = backend.api
+    if preload:
+        threading.Thread(
+            target=_preload, args=(backend,), name="sitrep-preload", daemon=True
+        ).start()
 
     @app.get("/docs", include_in_schema=False)
     def _docs() -> HTMLResponse:
@@ -348,10 +362,12 @@ def create_app(
         first one does. `offset` still skips events after the cursor.
         """
         f = q.page_filter(limit=q.limit + 1)
-        if f.actor:
-            _ = backend.actors  # loaded before the read
-        if f.place:
-            # a place name needs the gazetteer (seconds to load the first time): a thread
+        if f.actor and not api.actors_loaded:
+            # loaded before the read, in a thread: it takes seconds the first time
+            await run_in_threadpool(lambda: backend.actors)
+        if f.place and not api.gazetteer_loaded:
+            # a place name needs the gazetteer (seconds to load the first time): a thread;
+            # once it is loaded, the read is as quick as any other page's (inline)
             def read() -> list[EventJSON]:
                 _ = backend.gazetteer  # loaded outside the gate
                 with backend.gate:
@@ -516,6 +532,14 @@ def _invalid_filter(problems: list[tuple[str, str]]) -> JSONResponse:
     )
 
 
+def _preload(backend: _Backend) -> None:
+    try:
+        _ = backend.gazetteer
+        _ = backend.actors
+    except Exception:  # the request that needs it loads it again and says what failed
+        log.exception("preloading the gazetteer and actors failed")
+
+
 def _checked_id(value: str, what: str) -> str:
     # An id that cannot be one names no event either: 404, as a client asking for
     # /api/events/{id} expects, with the message saying what ids look like.
@@ -622,7 +646,7 @@ def serve(
         from sitrep.store import open_store
 
         open_store(db or config.db, readonly=True).close()  # a missing database fails here
-    app = create_app(config, db=db, policy=policy) if workers <= 1 else None
+    app = create_app(config, db=db, policy=policy, preload=True) if workers <= 1 else None
     # bind before saying "serving": a busy port fails here, with nothing claimed first
     sock = listen_socket(host, port)
     missing = vendor_assets_missing()
@@ -645,7 +669,7 @@ def serve(
         server.run(sockets=[sock])
         return
     serve_workers(
-        {"config": config, "db": db, "policy": policy},
+        {"config": config, "db": db, "policy": policy, "preload": True},
         sock,
         workers=workers,
         log_level=log_level,
@@ -682,7 +706,10 @@ def serve_workers(
     on one bound socket.
 
     uvicorn's supervisor starts the workers (fresh interpreters) and restarts one
-    that dies; each builds its app through :func:`worker_app`. Ends when interrupted.
+    that dies; each builds its app through :func:`worker_app`. With the answer cache on
+    (``args["cache_bytes"]``, by default), the workers share the answers any of them
+    read (:class:`SharedAnswers`, a file in this server's temporary directory).
+    Ends when interrupted.
     """
     import pickle
     import tempfile
@@ -692,6 +719,10 @@ def serve_workers(
 
     with tempfile.TemporaryDirectory(prefix="sitrep-serve-") as tmp:
         path = Path(tmp) / "worker-args.pickle"
+        if workers > 1 and args.get("cache_bytes", DEFAULT_CACHE_BYTES) > 0:
+            shared = Path(tmp) / "answers.db"
+            SharedAnswers.create(str(shared))
+            args = {**args, "shared_cache": str(shared)}
         path.write_bytes(pickle.dumps(args))
         os.environ[WORKER_ARGS] = str(path)  # the workers inherit the environment
         cfg = uvicorn.Config(

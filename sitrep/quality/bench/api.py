@@ -464,9 +464,16 @@ def server_stack() -> dict[str, str]:
 async def _fire(
     base: str, urls: Sequence[str], *, clients: int, requests: int, seconds: float
 ) -> dict[str, Any]:
-    """``requests`` GETs (at most ``seconds``) from ``clients`` concurrent clients."""
+    """``requests`` GETs (at most ``seconds``) from ``clients`` concurrent clients.
+
+    Besides the percentiles of all of them: of the first request of each URL in the
+    run (the ones a server with an answer cache reads afresh) and of the rest, and
+    the share of first requests among the slowest 1 %: where the tail comes from.
+    """
     host, port = base.removeprefix("http://").rsplit(":", 1)
     latencies: list[float] = []
+    firsts: list[bool] = []  # per latency: the first request of its URL in this run
+    asked: set[str] = set()
     errors: list[str] = []
     sent = 0
     started = time.perf_counter()
@@ -479,6 +486,8 @@ async def _fire(
             while sent < requests and time.perf_counter() < deadline:
                 url = urls[(sent * 7919 + k) % len(urls)]
                 sent += 1
+                first = url not in asked
+                asked.add(url)
                 t0 = time.perf_counter()
                 try:
                     status, _size = await asyncio.wait_for(conn.get(url), timeout=120.0)
@@ -489,6 +498,7 @@ async def _fire(
                 if status != 200:
                     errors.append(f"{status} {url}")
                 latencies.append(time.perf_counter() - t0)
+                firsts.append(first)
         finally:
             conn.close()
 
@@ -504,6 +514,22 @@ async def _fire(
         "p50_ms": round(1000 * _percentile(latencies, 0.5), 1),
         "p99_ms": round(1000 * _percentile(latencies, 0.99), 1),
         "mean_ms": round(1000 * statistics.fmean(latencies), 1) if latencies else None,
+        **_tail_split(latencies, firsts),
+    }
+
+
+def _tail_split(latencies: list[float], firsts: list[bool]) -> dict[str, Any]:
+    """p99 of first requests of a URL and of repeats, and the first ones' share of the
+    slowest 1 % (those above the p99 of all)."""
+    first = [t for t, f in zip(latencies, firsts, strict=True) if f]
+    repeat = [t for t, f in zip(latencies, firsts, strict=True) if not f]
+    slowest = sorted(zip(latencies, firsts, strict=True), reverse=True)
+    top = slowest[: max(1, len(slowest) // 100)] if slowest else []
+    return {
+        "first_requests": len(first),
+        "first_p99_ms": round(1000 * _percentile(first, 0.99), 1) if first else None,
+        "repeat_p99_ms": round(1000 * _percentile(repeat, 0.99), 1) if repeat else None,
+        "slowest_1pct_first_share": round(sum(f for _t, f in top) / len(top), 2) if top else None,
     }
 
 
@@ -707,7 +733,11 @@ def run_api_bench(
                 _wait_ready(base, proc)
                 # what each worker loads once (the gazetteer, the actor catalogue) is
                 # loaded before the clock starts, by URLs the measured ones never repeat
-                _run_load(_fire(base, _warm_urls(sample), clients=8, requests=48, seconds=120))
+                # (as many connections as the run, so every worker gets some of each URL)
+                warm = _warm_urls(sample)
+                _run_load(
+                    _fire(base, warm, clients=clients, requests=clients * len(warm), seconds=120)
+                )
             result: dict[str, Any] = {
                 "store": {**counts, "build_seconds": round(build_s, 1)},
                 "db": path if (db or keep_db) else None,
@@ -808,7 +838,7 @@ def _serve_child(config: Config, db: str, port: int, workers: int, cache: bool) 
     cache_bytes = DEFAULT_CACHE_BYTES if cache else 0
     sock = listen_socket("127.0.0.1", port)
     if workers <= 1:
-        app = create_app(config, db=db, cache_bytes=cache_bytes)
+        app = create_app(config, db=db, cache_bytes=cache_bytes, preload=True)
         uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
     else:
         import sys
@@ -817,7 +847,7 @@ def _serve_child(config: Config, db: str, port: int, workers: int, cache: bool) 
         # cannot inherit; uvicorn hands the workers stdin only when there is one
         sys.stdin = None
         serve_workers(
-            {"config": config, "db": db, "cache_bytes": cache_bytes},
+            {"config": config, "db": db, "cache_bytes": cache_bytes, "preload": True},
             sock,
             workers=workers,
             log_level="warning",
