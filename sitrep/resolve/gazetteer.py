@@ -2110,6 +2110,24 @@ class Gazetteer:
         code = _KIND_CODE[kind]
         return [self._places[i] for i in range(len(c[0])) if c[5][i] == code and c[2][i] == iso3]
 
+    def towns_of_province(self, place: Place) -> list[Place]:
+        """The populated towns of the province (first-level area) ``place`` lies in,
+        from the columns: no Place record is made for the others (empty for a place
+        with no province, a country or a region)."""
+        i = self._by_id.get(place.id)
+        if i is None:
+            return []
+        a1 = self._admin1_id[i]
+        if a1 <= 0:
+            return []
+        code = _KIND_CODE[PlacePrecision.CITY]
+        kinds = self._places._cols[5]
+        return [
+            self._places[j]
+            for j, a in enumerate(self._admin1_id)
+            if a == a1 and kinds[j] == code and j != i
+        ]
+
     def names_of(self, place: Place) -> list[str]:
         """The surface forms of one place."""
         i = self._by_id.get(place.id)

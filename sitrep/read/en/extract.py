@@ -871,7 +871,9 @@ class EnglishReader:
         whose name has the same consonants (less an Arabic article, letters
         doubled once), the most populous of them; the district itself when the
         text calls it one ("Dinder locality") or no town matches."""
-        if p.place.kind is not PlacePrecision.ADMIN2 or p.span is None:
+        # a district with towns of its own name has a population (its towns' sum) and
+        # the ranker already prefers its seat; one with none has no town spelled so
+        if p.place.kind is not PlacePrecision.ADMIN2 or p.place.population > 0 or p.span is None:
             return p
         if DISTRICT_WORD_AFTER.match(text, p.span.end) or DISTRICT_WORD_AFTER.search(
             " " + p.matched_text.rstrip() + " "
@@ -884,10 +886,9 @@ class EnglishReader:
         towns = self._towns_by_key.get(where)
         if towns is None:
             towns = self._towns_by_key[where] = {}
-            for town in self.gazetteer.places_of_kind(p.place.country, PlacePrecision.CITY):
-                if town.admin1 == p.place.admin1 and town.population > 0:
-                    for name in {town.name, *self.gazetteer.names_of(town)}:
-                        towns.setdefault(_town_skeleton(name), []).append(town)
+            for town in self.gazetteer.towns_of_province(p.place):
+                if town.population > 0:  # (its own name: other spellings are the ranker's)
+                    towns.setdefault(_town_skeleton(town.name), []).append(town)
         same = towns.get(key)
         if not same:
             return p
