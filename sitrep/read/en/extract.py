@@ -871,8 +871,9 @@ class EnglishReader:
         whose name has the same consonants (less an Arabic article, letters
         doubled once), the most populous of them; the district itself when the
         text calls it one ("Dinder locality") or no town matches."""
-        # a district with towns of its own name has a population (its towns' sum) and
-        # the ranker already prefers its seat; one with none has no town spelled so
+        # a district with a population has towns of its own in the data, whose seat the
+        # ranker already prefers ("-1 for a district"); the Sudanese localities, with
+        # none, are where the data spells the town another way
         if p.place.kind is not PlacePrecision.ADMIN2 or p.place.population > 0 or p.span is None:
             return p
         if DISTRICT_WORD_AFTER.match(text, p.span.end) or DISTRICT_WORD_AFTER.search(
