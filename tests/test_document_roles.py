@@ -1559,3 +1559,26 @@ def test_a_surname_told_alone_is_the_person_named_before(extractor: Extractor) -
     found = takeovers(mentions)
     assert [(m.place.place.name if m.place else None) for m in found] == ["Hajīn"]
     assert [extractor.actors.controller_of(m.actor1) for m in found if m.actor1] == ["SDF"]
+
+
+# -- "his forces": the leader named before -------------------------------------
+
+
+def test_his_forces_are_the_forces_named_after_the_leader(extractor: Extractor) -> None:
+    text = (
+        "Eastern commander Khalifa Haftar on Thursday told his men to march on Tripoli. "
+        '"We are coming," Haftar said in a recording. His forces said they had moved into '
+        "Gharyan, south of the capital, on Wednesday."
+    )
+    found = [m for m in takeovers(read(extractor, text, day="2019-04-04"))]
+    assert [(m.place.place.name if m.place else None) for m in found] == ["Gharyan"]
+    assert gainers(read(extractor, text, day="2019-04-04")) == {"LNA: Libyan National Army"}
+
+
+def test_his_forces_belong_to_the_person_named_last(extractor: Extractor) -> None:
+    # the rebel leader quoted last is "his"; Assad, named a sentence before, is not
+    text = (
+        "Rebels entered the city of Hama on Thursday, a blow to President Bashar al-Assad. "
+        "Rebel leader Abu Mohammed al-Golani said his fighters had entered the city."
+    )
+    assert "Military Forces of Syria" not in gainers(read(extractor, text, day="2024-12-05"))

@@ -938,3 +938,16 @@ def test_cyrillic_names_of_towns_where_the_press_writes_them(default_world: Gaze
     assert (g.lookup("Москва")[0].country, g.lookup("Москва")[0].name) == ("RUS", "Moscow")
     # (Russia has a village called Parizh: that one is found)
     assert all(p.country != "FRA" for p in g.lookup("Париж"))
+
+
+def test_a_word_ending_an_unknown_name_is_no_evidence(default_world: Gazetteer) -> None:
+    # "Accord" (a village in New York) ends the name of Libya's Government of
+    # National Accord; it must not count as a place the article names without doubt,
+    # or every one-word Libyan town becomes "far from the article's places"
+    texts = [
+        "Eastern forces said on Tuesday they had entered Gharyan, south of the capital.",
+        "The Government of National Accord called the move a declaration of war.",
+    ]
+    found = [(m.place.name, m.place.country) for row in default_world.find_all(texts) for m in row]
+    assert ("Gharyan", "LBY") in found
+    assert all(country != "USA" for _, country in found)

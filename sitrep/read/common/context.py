@@ -71,6 +71,9 @@ class ArticleContext:
     source_dates: dict[str, tuple[int, TimeRef]] = field(default_factory=dict)
     occurred: list[Mention] = field(default_factory=list)
     last_agent: Actor | None = None
+    #: the texts of the (up to two) sentences before the one being read: where a
+    #: "his forces" finds the leader it belongs to
+    previous: tuple[str, ...] = ()
 
     def note_date(self, source: str, index: int, ref: TimeRef) -> None:
         """Remember that sentence ``index`` of ``source`` gave the date ``ref``."""

@@ -661,6 +661,7 @@ class EnglishReader:
         denied: set[int] = set()
         for i, claim in enumerate(claims):
             text = claim.sentence.span.text
+            ctx.previous = tuple(s.span.text for s in sentences[max(0, i - 2) : i])
             taken = [
                 m.place.place.id
                 for m in ctx.occurred
@@ -928,6 +929,7 @@ class EnglishReader:
         ]
         actor_matches = self._loyal_forces(text, country, actor_matches)
         actor_matches = self._led_by(text, actor_matches)
+        actor_matches = self._leaders_forces(text, actor_matches, ctx.previous)
         # "forces from Ethiopia's Tigray region": the region describes the taker
         described = [
             Span(d.start(), d.end(), d.group(0)) for d in FORCES_FROM_REGION.finditer(text)
@@ -1381,6 +1383,63 @@ class EnglishReader:
                 key=lambda m: m.span.start,
             )
         return matches
+
+    def _leaders_forces(
+        self, text: str, matches: list[ActorMatch], previous: Sequence[str]
+    ) -> list[ActorMatch]:
+        """ "Khalifa Haftar ordered an advance ... His forces said they had moved into
+        Gharyan": "his forces" are the forces the catalogue names after the leader
+        named last before them ("Haftar's forces"), in the sentence before the words
+        or in the two sentences before it."""
+        for cue in HIS_FORCES.finditer(text):
+            if any(
+                m.span.start < cue.end() and m.span.end > cue.start() and not m.generic
+                for m in matches
+            ):
+                continue
+            leader = self._leader_before((*previous, text[: cue.start()]))
+            if leader is None:
+                continue
+            span = Span(cue.start(), cue.end(), cue.group(0))
+            matches = sorted(
+                [m for m in matches if m.span.end <= span.start or m.span.start >= span.end]
+                + [ActorMatch(leader, span, False)],
+                key=lambda m: m.span.start,
+            )
+        return matches
+
+    def _leader_before(self, texts: Sequence[str]) -> Actor | None:
+        """The side of the person named last in ``texts`` (in order) whose forces
+        the catalogue knows; None when the person named last is another ("Rebel
+        commander Abu Mohammed al-Golani said his fighters...": not Assad's, named
+        a sentence before). A full name (two capitalised words or more) that no
+        forces are named after ends the search; a lone capitalised word (a town,
+        "Videos showed") is passed over."""
+        for before in reversed(texts):
+            for word in reversed(list(CAPITALISED_WORD.finditer(before))):
+                actor = self._forces_of_person(word.group(0))
+                if actor is not None:
+                    return actor
+                run = NAME_BEFORE.search(before, 0, word.start())
+                if run is not None and run.group(1).casefold() not in NOT_A_NAME:
+                    return None
+        return None
+
+    def _forces_of_person(self, word: str) -> Actor | None:
+        """The side whose forces the catalogue names after ``word`` ("Haftar" ->
+        "Haftar's forces" -> the LNA), or None; a country's name or demonym is no
+        person ("Russia's forces" are not what "his forces" stands for)."""
+        name = f"{word}'s forces"
+        found = self.actors.find(name)
+        if (
+            len(found) == 1
+            and not found[0].generic
+            and found[0].span.start == 0
+            and found[0].span.end == len(name)
+            and self._country_word(word) is None
+        ):
+            return found[0].actor
+        return None
 
     def _named_properly(self, m: Mention) -> bool:
         """True when a takeover's sentence names its taker by a proper name ("the Free
@@ -3644,6 +3703,19 @@ AREA_WORD = re.compile(
 )
 # "forces loyal to Khalifa Haftar"; "rebels loyal to former vice-president Riek Machar"
 # are his forces as well (the catalogue names them "forces loyal to Riek Machar")
+# "his forces", "his own troops": a leader's forces, the leader named before
+HIS_FORCES = re.compile(
+    r"\b(?i:his)\s+(?:own\s+)?(?:forces|troops|fighters|men|soldiers|loyalists)\b"
+)
+# a word that may be a person's surname ("Haftar", "Hemedti"), for :data:`HIS_FORCES`;
+# the capitalised word just before one makes it the end of a full name ("Khalifa
+# Haftar", "Abu Mohammed al-Golani"), unless it is a function word ("The Accord")
+CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z][\w\-]+")
+NAME_BEFORE = re.compile(r"\b([A-Z][\w\-]*)\s+(?:(?:al|el|bin|ibn|abu)[\-\s])?$")
+NOT_A_NAME = frozenset(
+    "the a an in on at but and as for by from with after before when while if of to "
+    "his her its their this that these those".split()
+)
 LOYAL_FORCES = re.compile(
     r"\b(?:forces|troops|soldiers|fighters|militias?|units|rebels|insurgents|militants)"
     r"\s+(?:loyal|allied)\s+to\s",
