@@ -1582,3 +1582,29 @@ def test_his_forces_belong_to_the_person_named_last(extractor: Extractor) -> Non
         "Rebel leader Abu Mohammed al-Golani said his fighters had entered the city."
     )
     assert "Military Forces of Syria" not in gainers(read(extractor, text, day="2024-12-05"))
+
+
+# -- a relative clause without its object: the place it hangs on ------------------
+
+
+def test_the_town_it_entered_is_the_place_beside_it(extractor: Extractor) -> None:
+    for text in (
+        "The M23 movement said on Wednesday that it would withdraw its fighters from Uvira, "
+        "the city on Lake Tanganyika it entered last week, in response to a demand from the "
+        "United States.",
+        "Rebels of M23 said they would leave Uvira, the port city they entered on Friday, "
+        "in response to a call from the African Union.",
+    ):
+        entered = [m for m in takeovers(read(extractor, text, day="2025-12-17"))]
+        assert [m.place.place.name if m.place else None for m in entered] == ["Uvira"]
+        assert entered[0].actor1 is not None and entered[0].actor1.name.startswith("M23")
+
+
+def test_a_gap_clause_with_an_object_keeps_its_object(extractor: Extractor) -> None:
+    # "captured Dvorichna from": the clause's verb has an object of its own
+    text = (
+        "Ukrainian troops said on Monday they had pushed Russian forces out of Kupiansk, "
+        "a town they lost in March, and had captured Dvorichna."
+    )
+    captured = [m for m in read(extractor, text, day="2025-12-16") if m.trigger == "captured"]
+    assert all(m.place is None or m.place.place.name != "Kupyansk" for m in captured)

@@ -1205,7 +1205,8 @@ class EnglishReader:
                 # "stormed the town ... before pulling out": a raid, not a takeover; nor
                 # is its end ("... before being driven out by commandos") one
                 return []
-            own = _clause_places(token, places)
+            gap = _object_gap_place(text, trig, places)
+            own = [gap] if gap is not None else _clause_places(token, places)
             if not own and (
                 IT_OBJECT.match(text[trig.end :])
                 or LEFT_TO_ANAPHOR.match(trig.text)
@@ -2961,6 +2962,23 @@ def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
     return False
 
 
+def _object_gap_place(text: str, trig: TriggerMatch, places: list[PlaceMatch]) -> PlaceMatch | None:
+    """ "Uvira, the city on Lake Tanganyika it entered last week": a takeover verb
+    with no object of its own, in a relative clause on a noun set beside a place,
+    took that place (spaCy often parses such a clause as a clause of the sentence's
+    verb, whose other places then seem to be its object)."""
+    if not GAP_AFTER.match(text, trig.end):
+        return None
+    for p in reversed(places):
+        if p.span is None or p.span.end > trig.start:
+            continue
+        if p.place.kind is PlacePrecision.CITY and OBJECT_GAP.fullmatch(
+            text, p.span.end, trig.start
+        ):
+            return p
+    return None
+
+
 def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
     """The places named in the trigger's own clause: a place in another clause ("have
     moved into the area from Deir ez-Zor and Raqqa, and western Iraq, where a push has
@@ -3703,6 +3721,19 @@ AREA_WORD = re.compile(
 )
 # "forces loyal to Khalifa Haftar"; "rebels loyal to former vice-president Riek Machar"
 # are his forces as well (the catalogue names them "forces loyal to Riek Machar")
+# ", the city on Lake Tanganyika it entered", ", a town that rebels seized": a
+# relative clause without its pronoun on a noun set beside a place; the clause's
+# verb follows (:func:`_object_gap_place`), with no object of its own after it
+OBJECT_GAP = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,2}?(?i:city|town|village|port|stronghold|hub)"
+    r"(?:\s+(?:on|of|in|near|at)\s+[^,;()]{1,40}?)?\s+(?:that\s+|which\s+)?"
+    r"(?:it|they|he|the\s+(?:group|rebels|militia|army|insurgents|fighters|jihadists|militants)"
+    r"|[A-Z][\w/\-]+(?:\s+[A-Z][\w/\-]+){0,3})\s+(?:had\s+|has\s+|have\s+)?"
+)
+GAP_AFTER = re.compile(
+    r"\s*[,.;]|\s+(?:last|earlier|on|in|during|this|only|just|from|after|without|back|"
+    r"two|three|four|five|six|seven|eight|nine|ten|several|weeks|months|days|years)\b"
+)
 # "his forces", "his own troops": a leader's forces, the leader named before
 HIS_FORCES = re.compile(
     r"\b(?i:his)\s+(?:own\s+)?(?:forces|troops|fighters|men|soldiers|loyalists)\b"
