@@ -10,7 +10,7 @@ from datetime import date
 
 from sitrep.core.records import Actor, Article, Claim, Mention, Precision, Sentence, Span, Status
 from sitrep.read.common.mentions import infer_gaining_sides
-from sitrep.read.en.extract import Extractor
+from sitrep.read.en.extract import Extractor, _before_relative_clause
 
 TERRITORY = {
     "Government regains territory",
@@ -1608,3 +1608,26 @@ def test_a_gap_clause_with_an_object_keeps_its_object(extractor: Extractor) -> N
     )
     captured = [m for m in read(extractor, text, day="2025-12-16") if m.trigger == "captured"]
     assert all(m.place is None or m.place.place.name != "Kupyansk" for m in captured)
+
+
+# -- the classifier reads the trigger's clause, not a relative clause after it -------
+
+
+def test_a_relative_clause_about_the_past_does_not_veto_the_news(extractor: Extractor) -> None:
+    # "that Ukrainian forces had held since 2014" describes the town; read whole, the
+    # sentence looked like "not an event" to the classifier and the capture was dropped
+    text = (
+        "Russia's Defence Ministry says Russian troops have taken Novohrodivka, a mining "
+        "town north of the occupied city of Donetsk that Ukrainian forces had held since 2014."
+    )
+    found = takeovers(read(extractor, text, day="2024-09-10"))
+    assert [m.place.place.name if m.place else None for m in found] == ["Novohrodivka"]
+    assert gainers(read(extractor, text, day="2024-09-10")) == {"Military Forces of Russia"}
+
+
+def test_before_relative_clause() -> None:
+    text = "Rebels took Kidal, a town that the army had held since 2013."
+    assert _before_relative_clause(text, text.index("Kidal")) == "Rebels took Kidal, a town."
+    # a relative clause before the trigger is the trigger's own ("the group that took")
+    text = "The group that took Kidal said it would stay."
+    assert _before_relative_clause(text, text.index("Kidal")) == text

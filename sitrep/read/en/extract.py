@@ -972,7 +972,12 @@ class EnglishReader:
             # the classifier's word changes only what a sentence tells as news, so it
             # reads only such sentences (about a third of those parsed); one sentence
             # per call costs the lean model what a batch does, per sentence
-            out = apply_prediction(out, classifier.predict([text])[0], classifier.thresholds)
+            # the words after the last told trigger's relative pronoun describe its
+            # object ("Krasnohorivka, a town ... that Ukrainian troops had held since
+            # 2014"): background the model reads as the sentence's "not an event"
+            ends = [t.end for t, told in read if _told(told)]
+            said = _before_relative_clause(text, max(ends)) if ends else text
+            out = apply_prediction(out, classifier.predict([said])[0], classifier.thresholds)
         ctx.remember(out)
         return out
 
@@ -1658,6 +1663,13 @@ def _told(mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions that tell an event as news (occurred or claimed, not a reference
     back to one told before): those :func:`apply_prediction` may change."""
     return [m for m in mentions if m.status in TOLD and not m.reference]
+
+
+def _before_relative_clause(text: str, after: int) -> str:
+    """``text`` up to the first relative clause that opens after offset ``after``
+    (the sentence as the classifier should read it), else ``text``."""
+    found = RELATIVE_CLAUSE.search(text, after)
+    return text if found is None else text[: found.start()].rstrip(" ,") + "."
 
 
 def apply_prediction(
@@ -3734,6 +3746,8 @@ GAP_AFTER = re.compile(
     r"\s*[,.;]|\s+(?:last|earlier|on|in|during|this|only|just|from|after|without|back|"
     r"two|three|four|five|six|seven|eight|nine|ten|several|weeks|months|days|years)\b"
 )
+# a relative clause on the noun before it: ", which had been held", " that troops held"
+RELATIVE_CLAUSE = re.compile(r",?\s+(?:that|which|whose|where|who)\s")
 # "his forces", "his own troops": a leader's forces, the leader named before
 HIS_FORCES = re.compile(
     r"\b(?i:his)\s+(?:own\s+)?(?:forces|troops|fighters|men|soldiers|loyalists)\b"
