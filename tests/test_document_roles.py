@@ -1631,3 +1631,15 @@ def test_before_relative_clause() -> None:
     # a relative clause before the trigger is the trigger's own ("the group that took")
     text = "The group that took Kidal said it would stay."
     assert _before_relative_clause(text, text.index("Kidal")) == text
+
+
+def test_an_entry_that_took_most_of_the_town_is_no_change(extractor: Extractor) -> None:
+    lead = "Rebels led by Hayat Tahrir al-Sham launched an offensive on Wednesday. "
+    text = lead + (
+        "On Friday and Saturday, HTS fighters stormed into Aleppo, the country's second "
+        "city, and by Sunday held most of it, a monitoring group said."
+    )
+    assert not takeovers(read(extractor, text, day="2024-12-02"))
+    # the same entry told whole is a change
+    text = lead + "On Friday HTS fighters stormed into Aleppo, a monitoring group said."
+    assert gainers(read(extractor, text, day="2024-12-02")) == {"Hayat Tahrir al-Sham"}

@@ -1200,6 +1200,10 @@ class EnglishReader:
         if family in (Family.TAKE, Family.HANDOVER) and token is not None:
             if _partial_object(token, places) or PARTIAL_AFTER.match(text[trig.end :]):
                 return []  # "captured large swaths of territory": no place changed hands
+            if MOST_OF_IT.search(text, trig.end):
+                # "stormed into Aleppo ... and by Sunday controlled most of it": the
+                # sentence itself says how far the entry went, part of the town
+                return []
             if COMPASS_AFTER.match(text, trig.end):
                 return []  # "advanced east of Sudzha": the town only places the gain
             if (
@@ -2888,6 +2892,13 @@ RAID_LEAVING = re.compile(r"\b(?:before\s+being|then)\s+$", re.IGNORECASE)
 COMPASS_AFTER = re.compile(
     r"\s+(?:[a-z][\w\-]*\s+){0,3}?(?i:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?"
     r"\s+of\b"
+)
+# "... and by Sunday controlled most of it", "held half of the city": a part of the
+# town just named, after the trigger that entered it
+MOST_OF_IT = re.compile(
+    r"\b(?:controll?(?:ed|ing|s)?|held|holds?|holding|seized|took|captured)\s+"
+    r"(?:most|much|parts?|half|large\s+parts|a\s+third|two[\s\-]thirds|swath(?:e)?s)\s+of\s+"
+    r"(?:it|the\s+(?:city|town))\b"
 )
 PARTIAL_AFTER = re.compile(
     r"\s+(?:of|from)\s+(?:(?:large\s+|some\s+)?parts?|half|areas?|swath(?:e)?s?)\s+of\b"
