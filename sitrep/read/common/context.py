@@ -71,6 +71,10 @@ class ArticleContext:
     source_dates: dict[str, tuple[int, TimeRef]] = field(default_factory=dict)
     occurred: list[Mention] = field(default_factory=list)
     last_agent: Actor | None = None
+    #: mention id -> (date, gaining side's id) of each takeover a sentence recalls with a
+    #: date of the takeover's own clause; the article's last pass makes those still
+    #: background, on the same date and side, recalled (``Status.RECALLED``)
+    recollections: dict[str, tuple[date, str]] = field(default_factory=dict)
 
     def note_date(self, source: str, index: int, ref: TimeRef) -> None:
         """Remember that sentence ``index`` of ``source`` gave the date ``ref``."""
