@@ -7,8 +7,9 @@ A timeline is built per place from:
   territory) with status occurred or claimed; the new controller is the
   controller of actor 1 (``actors.controller``: the army's is "Government of
   Syria"), the previous one that of actor 2 when the report names it;
-- *facts*: background events ("ISIS had held it since 2014"), which say who
-  held the place from a date (or from an unknown date) onwards.
+- *facts*: background events ("ISIS had held it since 2014") and recalled
+  takeovers ("the town, which ISIS seized in 2014"), which say who held the
+  place from a date (or from an unknown date) onwards.
 
 Changes are read in date order. A change to the controller already in place
 confirms the current span (its evidence joins it); a change to another

@@ -41,6 +41,8 @@ STATUS_CLASS = {
     Status.DENIED.value: "report",
     Status.EXPECTED.value: "expected",
     Status.BACKGROUND.value: "background",
+    # a dated recollection and an undated one of the same past change are one event
+    Status.RECALLED.value: "background",
 }
 _KIND_RANK = {"city": 0, "admin1": 1, "country": 2}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -240,6 +242,8 @@ def _event(block: str, c: _Cluster) -> MergedEvent:
         status = "denied"
     elif "claimed" in statuses:
         status = "claimed"
+    elif "recalled" in statuses:
+        status = "recalled"  # one telling dates the past change itself
     else:
         status = sorted(statuses)[0]
     sources = sorted({m.source for m in members})

@@ -47,6 +47,9 @@ class Status(StrEnum):
     DENIED = "denied"  # someone says it did not happen
     EXPECTED = "expected"  # coming, planned, possible: not an event (yet)
     BACKGROUND = "background"  # a past fact the report recalls ("held since 2014")
+    #: a past takeover the report recalls with a date of its own clause ("the town,
+    #: which rebels seized in March 2013"): a dated change for timelines, not news
+    RECALLED = "recalled"
 
 
 class Precision(StrEnum):

@@ -144,7 +144,7 @@ def _new_events(
     for r in rows:
         if rule.event_type and rule.event_type not in (r["event_type"], r["sub_event_type"]):
             continue
-        if r["n_independent"] < rule.min_sources or r["status"] == "background":
+        if r["n_independent"] < rule.min_sources or r["status"] in ("background", "recalled"):
             continue
         if not _place_ok(rule, _place(r)):
             continue

@@ -61,7 +61,7 @@ def load_changes(
         .where(
             and_(
                 events.c.sub_event_type.in_(sorted(TERRITORY_SUB_TYPES)),
-                events.c.status.in_(["occurred", "claimed", "denied", "background"]),
+                events.c.status.in_(["occurred", "claimed", "denied", "background", "recalled"]),
             )
         )
         .order_by(events.c.place_id, events.c.date, events.c.id)
@@ -89,7 +89,7 @@ def load_changes(
         grouped[pid].append(
             Change(
                 event_id=r["id"],
-                kind="fact" if r["status"] == "background" else "change",
+                kind="fact" if r["status"] in ("background", "recalled") else "change",
                 controller=controller_for(r["sub_event_type"], r["c1"], r["p_country"]),
                 previous=r["c2"],
                 date=r["date"],

@@ -51,7 +51,7 @@ from sitrep.store.items import event_records, item_texts
 from sitrep.views.places import place_ids_for, place_ids_in_country
 
 DEFAULT_STATUSES = ("occurred", "claimed", "denied")
-ALL_STATUSES = ("occurred", "claimed", "denied", "expected", "background")
+ALL_STATUSES = ("occurred", "claimed", "denied", "expected", "background", "recalled")
 
 
 @dataclass(frozen=True)

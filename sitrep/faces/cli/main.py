@@ -316,7 +316,7 @@ def _event_filter_options(fn: Callable[..., Any]) -> Callable[..., Any]:
                 default="occurred,claimed,denied",
                 show_default=True,
                 help="Comma-separated statuses: occurred, claimed, denied, expected, "
-                "background, or 'all'.",
+                "background, recalled, or 'all'.",
             ),
             click.option(
                 "--country", default=None, help="Events at places of this country (ISO3, e.g. SYR)."

@@ -128,7 +128,7 @@ class EventQuery(_Strict):
     status: str | None = Field(
         None,
         description="Comma-separated statuses: occurred, claimed, denied, expected, background, "
-        "or 'all' (default: occurred,claimed,denied).",
+        "recalled, or 'all' (default: occurred,claimed,denied).",
         json_schema_extra={"pattern": STATUS_PATTERN},
     )
     country: str | None = Field(

@@ -12,7 +12,10 @@ Every gold article is read by :class:`~sitrep.read.en.extract.Extractor` (publis
 the CSV date, outlet "The Guardian"). Its territory mentions (the three
 territory sub-event types, status occurred or claimed, not references back)
 become system changes ``(place id, new controller, date)``, deduplicated per
-article. A system change matches a gold change when
+article; so do its recalled takeovers (status recalled: a takeover the article
+dates in its own clause) when the article's own telling is recalled and the
+change is at most ``history_days`` old (the gold's rule: older is history). A
+system change matches a gold change when
 
 - the places agree: the same GeoNames id, or the system place lies inside the
   gold place (the gold names a province only when the article names no town
@@ -64,7 +67,7 @@ GOLD = Path(__file__).with_name("gold") / "guardian_control.jsonl"
 CSV_PARTS = ("events", "guardian", "guardian_syria_2017_2019.csv")
 OUTLET = "The Guardian"
 SLACK_DAYS = 2
-KEPT_STATUSES = frozenset({Status.OCCURRED, Status.CLAIMED})
+KEPT_STATUSES = frozenset({Status.OCCURRED, Status.CLAIMED, Status.RECALLED})
 # The first batch has no split field; the second is split into dev and held-out test.
 FIRST_BATCH = ""
 SPLITS = ("g2_dev", "g2_test")
@@ -402,6 +405,8 @@ def _events_by_article(
                 if e["sub_event_type"] not in TERRITORY_SUB_TYPES or not e["place"]:
                     continue
                 own = [m for m in e["mentions"] if not m["reference"]]
+                if e["status"] == Status.RECALLED:
+                    own = [m for m in own if _recalled_within(m, e, config, texts, article_idx)]
                 for idx in sorted({article_idx[m["article_id"]] for m in own}):
                     evidence = next(
                         m["evidence"] for m in own if article_idx[m["article_id"]] == idx
@@ -426,6 +431,24 @@ def _events_by_article(
     for idx, reason in failed.items():
         out[idx] = reason
     return out
+
+
+def _recalled_within(
+    mention: Mapping[str, Any],
+    event: Mapping[str, Any],
+    config: Config,
+    texts: Mapping[int, tuple[date, str]],
+    article_idx: Mapping[str, int],
+) -> bool:
+    """Whether an article's telling of a recalled event counts as its change: the
+    article itself dates the recollection (its mention is recalled, not an undated
+    background telling merged with another's), and the change is not history under
+    the gold's rules (at most ``history_days`` before the article)."""
+    if mention["status"] != Status.RECALLED or not event["date"]:
+        return False
+    published = texts[article_idx[mention["article_id"]]][0]
+    age = (published - date.fromisoformat(event["date"])).days
+    return age <= config.history_days
 
 
 def _gold_dict(g: GoldChange) -> dict[str, Any]:

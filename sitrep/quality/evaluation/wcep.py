@@ -108,7 +108,7 @@ def evaluate(config: Config) -> EvalResult:
             for m in ment_rows:
                 if m.sub_event_type not in TERRITORY_SUB_TYPES or m.reference:
                     continue
-                if m.status == "background":
+                if m.status in ("background", "recalled"):
                     continue  # "held since 2014" is not this item's event
                 item = article_item.get(m.article_id)
                 if item is None:

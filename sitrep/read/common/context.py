@@ -74,6 +74,10 @@ class ArticleContext:
     #: the texts of the (up to two) sentences before the one being read: where a
     #: "his forces" finds the leader it belongs to
     previous: tuple[str, ...] = ()
+    #: mention id -> (date, gaining side's id) of each takeover a sentence recalls with a
+    #: date of the takeover's own clause; the article's last pass makes those still
+    #: background, on the same date and side, recalled (``Status.RECALLED``)
+    recollections: dict[str, tuple[date, str]] = field(default_factory=dict)
 
     def note_date(self, source: str, index: int, ref: TimeRef) -> None:
         """Remember that sentence ``index`` of ``source`` gave the date ``ref``."""

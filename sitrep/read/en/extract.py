@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sitrep.core.config import Config
@@ -797,6 +797,7 @@ class EnglishReader:
         mentions = one_type_per_change(mentions, side_of=self.actors.controller_of)
         mentions = settle_denials(mentions, denied)
         mentions.extend(context_links(mentions))
+        mentions = _dated_recollections(mentions, ctx.recollections)
         return ArticleReading(
             article, tuple(sentences), tuple(claims), tuple(mentions), candidates=prep.candidates
         )
@@ -995,6 +996,7 @@ class EnglishReader:
         text = claim.sentence.span.text
         family = trig.trigger.family
         token = _trigger_token(doc, trig)
+        sentence_places = places
         if token is not None and any(
             c.dep_ == "neg" and c.lower_ == "never" for c in token.children
         ):
@@ -1032,6 +1034,9 @@ class EnglishReader:
             and time is not None
             and not is_history(time, ctx.published, days=self.config.recall_days)
         )
+        # a takeover told as fact on a date of its own more than ``background_days``
+        # back: a candidate recollection (see :func:`_recollection`)
+        aged = recalled and status is Status.OCCURRED
         if recalled:
             status = Status.BACKGROUND
         elif history and family is not Family.CONTROL:
@@ -1067,6 +1072,7 @@ class EnglishReader:
                 # "after the fall of Mosul in July": recalled, not reported; timelines
                 # still use it. A claim too: "Moscow said in February that its troops
                 # had taken Toretsk", read in August, recalls a claim, it makes none
+                aged = own_date and status is Status.OCCURRED
                 status = Status.BACKGROUND
 
         # a reference back to an event already told: "the advance", "the assault"
@@ -1254,7 +1260,7 @@ class EnglishReader:
         if trig.trigger.weight < 0.5 and not (agent and targets[0].matched_text):
             return []  # "entered", "advances": only with a known actor and a named place
 
-        return place_mentions(
+        out = place_mentions(
             claim,
             targets,
             agent=agent,
@@ -1271,6 +1277,16 @@ class EnglishReader:
             handover=_handover_cue(text),
             fatalities=_fatalities(text),
         )
+        if aged and time is not None and _recollection(token, found_dates, time):
+            own_places = _own_places(token, sentence_places)
+            ctx.recollections.update(
+                (m.id, (time.value, m.actor1.id))
+                for m in out
+                if m.actor1 is not None
+                and m.status is Status.BACKGROUND
+                and _told_with_recollection(m, family, own_places, token, actor_matches)
+            )
+        return out
 
     def _references(
         self, claim: Claim, trig: TriggerMatch, token: Any, ctx: ArticleContext, status: Status
@@ -2697,6 +2713,146 @@ def _recalled(token: Any) -> bool:
         head = head.head
     # inside a noun phrase ("the army's recapture of X"), the event may be the news
     return head.pos_ in ("VERB", "AUX") and _lemma(head) not in ANNOUNCE_HEADS
+
+
+def _recollection(token: Any, found: list[DateMatch], time: TimeRef) -> bool:
+    """True when the date ``time`` (one of ``found``) hangs on the takeover's own
+    clause: the verb's ("the town, which rebels seized in March 2013"), a clause of the
+    same moment that a "when"/"as" clause is told at ("five months after ..., when it
+    took control of Deraa"), or the noun's ("the fall of Mosul in July 2017").
+
+    Only such a date is the takeover's: on a clause above ("the minister said in March
+    that the rebels had seized the town") it dates the telling, and a recollection of a
+    telling is no dated change.
+    """
+    if token is None:
+        return False
+    for d in found:
+        if d.ref is not time:
+            continue
+        if token.pos_ == "NOUN":
+            return _dated_noun(token, [d])
+        clause = _date_clause(token, d)
+        if clause is None:
+            return False
+        if clause.i == token.i:
+            return True
+        # "five months after the regime made its gain ..., when it took control of
+        # Deraa": a "when" clause is told at the moment of the clause it hangs on (the
+        # small parser may hang it on a clause of that clause)
+        if not any(c.dep_ in ("advmod", "mark") and c.lower_ == "when" for c in token.children):
+            return False
+        node = token
+        while node.dep_ == "advcl" and node.head.i != node.i:
+            node = node.head
+            if node.i == clause.i:
+                return True
+        return False
+    return False
+
+
+def _own_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
+    """The places a takeover's own words name: inside the trigger's phrase ("captured
+    Mekelle", "the fall of Mosul"), the noun its relative clause hangs on ("Raqqa,
+    which the SDF declared liberated"), or the subject it shares with a verb it is
+    joined to; not a town of a sister clause ("The town straddles the highway between
+    Aleppo and Damascus and had been retaken": the two cities only locate it)."""
+    heads = [token]
+    node = token
+    while node.dep_ in ("xcomp", "ccomp", "oprd", "conj") and node.head.i != node.i:
+        node = node.head
+        if node.dep_ != "relcl":
+            heads.append(node)  # the verb whose subject the trigger shares
+    spans = [(token.left_edge.idx, token.right_edge.idx + len(token.right_edge))]
+    if node.dep_ == "relcl" or token.dep_ == "relcl":
+        noun = (node if node.dep_ == "relcl" else token).head
+        first = min(t.idx for t in noun.subtree if t.i <= noun.i)
+        spans.append((first, noun.idx + len(noun.text)))
+    spans += [
+        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+        for h in heads[1:]
+        for c in h.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+    ]
+    return [
+        p for p in places if p.span is not None and any(lo <= p.span.start < hi for lo, hi in spans)
+    ]
+
+
+def _told_with_recollection(
+    m: Mention,
+    family: Family,
+    named: list[PlaceMatch],
+    token: Any,
+    actor_matches: list[ActorMatch],
+) -> bool:
+    """Whether a recalled takeover's place and sides are the sentence's own words,
+    which a recollection told in passing needs to be placed on a timeline:
+
+    - its place is named in the takeover's own clause (the town the relative pronoun
+      stands for counts): "the town" or "it" resolved to the last town named, or a
+      town that only locates another ("between Aleppo and Damascus"), is a guess no
+      date of the news checks;
+    - a withdrawal or handover names the side that left, and another side gains: with
+      no leaver read, the only side named may be the leaver itself ("the army's
+      withdrawal from the state capital in December");
+    - a pronoun taker ("when it took control of Deraa") stands for a side the sentence
+      names before it as a subject ("the regime made its gain ..."): otherwise the
+      pronoun's side lies in another sentence, about another time, and the side given
+      is a neighbour's ("a ceasefire with the regime brokered in Kunming").
+    """
+    if m.place is None or not any(
+        p.place.id == m.place.place.id and p.span == m.place.span for p in named
+    ):
+        return False
+    if family is Family.HANDOVER and (m.actor2 is None or m.actor2 == m.actor1):
+        return False
+    return _pronoun_taker_named(m, token, actor_matches)
+
+
+def _pronoun_taker_named(m: Mention, token: Any, actor_matches: list[ActorMatch]) -> bool:
+    """Unless the takeover's subject is a pronoun, True; else whether the sentence
+    names the side given to the pronoun as the subject of a clause before it (see
+    :func:`_told_with_recollection`)."""
+    verb = token
+    while verb.dep_ in ("xcomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "They went on to take Krasnohorivka": the subject of "went"
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ != "PRP" or m.actor1 is None:
+        return True
+    earlier = [
+        (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
+        for t in token.doc
+        if t.dep_ == "nsubj" and t.i < subject.i and t.tag_ != "PRP"
+    ]
+    return any(
+        a.actor.id == m.actor1.id and any(lo <= a.span.start < hi for lo, hi in earlier)
+        for a in actor_matches
+    )
+
+
+def _dated_recollections(
+    mentions: list[Mention], recollections: Mapping[str, tuple[date, str]]
+) -> list[Mention]:
+    """Recalled takeovers that keep their own date and their own gaining side to the
+    end of the article's reading: ``Status.RECALLED``, a dated change of the past that
+    timelines place at its date and whose taker held the place before today's news.
+
+    A later pass that made one news again (not background), re-dated it, or gave it a
+    side from another sentence (a side the article names for today's change is not
+    whoever took the town months ago) leaves it as it is.
+    """
+    if not recollections:
+        return mentions
+    return [
+        replace(m, status=Status.RECALLED)
+        if m.status is Status.BACKGROUND
+        and m.time is not None
+        and m.actor1 is not None
+        and recollections.get(m.id) == (m.time.value, m.actor1.id)
+        else m
+        for m in mentions
+    ]
 
 
 def _dated_noun(token: Any, found: list[DateMatch]) -> bool:
