@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sitrep.core.records import Article, Mention, Status
+from sitrep.core.records import Article, Mention, Precision, Status
 from sitrep.read.en.extract import Extractor
 from sitrep.read.fa.attribution import attribute_sentence
+from sitrep.read.fa.dates import find_dates
 from sitrep.read.fa.places import find_places
 from sitrep.read.fa.text import fold
 from sitrep.read.typology import TERRITORY_SUB_TYPES
@@ -108,3 +109,58 @@ def test_a_fall_some_claim_is_a_claim(extractor: Extractor) -> None:
     text = "شماری از منابع محلی مدعی سقوط کامل شهر حلب شدند."
     ms = territory(extractor, text, date(2024, 11, 30))
     assert ms and all(m.status is Status.CLAIMED for m in ms)
+
+
+# -- a second batch of real reports ----------------------------------------------
+
+MALISTAN, AJRISTAN, TADMUR = 7052962, 7052952, 163808
+
+
+def test_a_council_names_whose_officials_speak(extractor: Extractor) -> None:
+    # "عضو شورای ولایتی غزنی": Ghazni is where the speaker sits, the district fell
+    text = (
+        "محمد کریمی، عضو شورای ولایتی غزنی به خبرنگاران گفت که کنترل مرکز ولسوالی مالستان "
+        "دیروز به دست طالبان افتاده است."
+    )
+    assert changes(extractor, text, date(2021, 7, 13)) == [(MALISTAN, "Taliban")]
+
+
+def test_the_district_after_the_event_noun_fell(extractor: Extractor) -> None:
+    text = "با سقوط ولسوالی مالستان از ولسوالی های هجده گانه غزنی، نگرانی مردم بیشتر شده است."
+    ms = [m for m in territory(extractor, text, date(2021, 7, 13)) if m.status is Status.OCCURRED]
+    assert [m.place.place.id for m in ms if m.place] == [MALISTAN]
+
+
+def test_an_iranian_outlet_calls_an_afghan_district_shahrestan(extractor: Extractor) -> None:
+    text = "عضو شورای استانی غزنی گفت شهرستان اجرستان به طور کامل به اشغال طالبان درآمده است."
+    assert changes(extractor, text, date(2018, 8, 16)) == [(AJRISTAN, "Taliban")]
+    # "شهرستان" and "میان" are common words, no towns of Iran or Switzerland
+    folded = fold("درگیری میان دو طرف در این شهرستان ادامه دارد.")
+    assert find_places(extractor.gazetteer, folded, folded.text, base=0) == []
+
+
+def test_palmyra_is_tadmur(extractor: Extractor) -> None:
+    text = "ارتش سوریه امروز کنترل کامل شهر پالمیرا را به دست گرفت."
+    assert [p for p, _ in changes(extractor, text, date(2016, 3, 27))] == [TADMUR]
+
+
+def test_times_of_day_and_a_day_told_twice_are_no_ranges() -> None:
+    (d,) = find_dates("بعد از ظهر دیروز به دست طالبان افتاد", date(2021, 7, 13))
+    assert d.relation == "at" and d.ref.value == date(2021, 7, 12)
+    found = find_dates("صبح امروز – یکشنبه – وارد شهر شدند", date(2016, 3, 27))
+    assert [x.relation for x in found] == ["at", "at"]
+    # a real range keeps its ends
+    since, until = find_dates("از سال ۲۰۱۴ تا ۲۰۱۷ در دست داعش بود", date(2021, 7, 13))
+    assert (since.relation, until.relation) == ("since", "until")
+
+
+def test_a_month_of_this_year_is_one_date() -> None:
+    (d,) = find_dates("داعش در ماه مه سال جاری این شهر را گرفت", date(2015, 12, 29))
+    assert d.ref.value == date(2015, 5, 1) and d.ref.precision is Precision.MONTH
+    (e,) = find_dates("در ماه مه سال گذشته", date(2015, 12, 29))
+    assert e.ref.value == date(2014, 5, 1)
+
+
+def test_a_recapture_recalled_by_its_month_is_background(extractor: Extractor) -> None:
+    text = "جنگجویان داعش در ماه مه سال جاری به شهر رمادی حمله کردند و این شهر را تصرف کردند."
+    assert changes(extractor, text, date(2015, 12, 29)) == []

@@ -269,9 +269,12 @@ def _subject(ftext: str, lead_end: int, verb_start: int) -> str | None:
     cut = max(region.rfind("،"), region.rfind(","), region.rfind("؛"), region.rfind("»"))
     if cut >= 0:
         tail = region[cut + 1 :].strip()
-        # "...، رئیس جمهور این کشور روز یکشنبه گفت": the words of its time do not count
-        stop = _SUBJECT_STOP.search(f" {tail} ")
-        who = f" {tail} "[: stop.start()].strip() if stop else tail
+        who = tail
+        if " را " in f" {region[:cut]} ":
+            # "X را تصرف کردند، رئیس جمهور این کشور روز یکشنبه گفت": after a clause of
+            # its own, the words of the speaker's time do not count
+            stop = _SUBJECT_STOP.search(f" {tail} ")
+            who = f" {tail} "[: stop.start()].strip() if stop else tail
         if who and len(who.split()) <= 5 and " را " not in f" {tail} ":
             region = tail
     region = _CONNECTORS.sub("", region.strip(" ،,«»"))

@@ -157,6 +157,17 @@ _BARE_DENIAL = re.compile(
     r"(?:تکذیب|رد)[\s\u200c]+(?:کرد|کردند|کرده[\s\u200c]+است|نمود)[\s\u200c]*[.؛]?[\s\u200c]*$"
 )
 # "آخرین شهر عراق", "شهرهای سوریه": a country as the genitive of a town noun
+# An office or body a place names the seat of: "شورای ولایتی غزنی", "والی قندوز",
+# "فرمانده پولیس هلمند", "مقام‌های محلی بدخشان", "نماینده مردم غور": the place
+# tells whose officials speak, not where the event is
+_AFFILIATION_BEFORE = re.compile(
+    r"(?<![\w\u200c])(?:شورای[\s\u200c]+(?:ولایتی|استانی|ولسوالی)|والی|استاندار|فرماندار|ولسوال"
+    r"|(?:فرمانده|قوماندان|رئیس|رییس|سخنگوی)[\s\u200c]+(?:پولیس|پلیس|امنیه|انتظامی)"
+    r"|قومندانی[\s\u200c]+امنیه|فرماندهی[\s\u200c]+(?:پولیس|پلیس|انتظامی)"
+    # (not "مقام ولایت X": the provincial seat, where the event is)
+    r"|(?:مقام‌های|مقامهای|مقامات|مسئولان|مسوولان|مسئولین)(?:[\s\u200c]+(?:محلی|امنیتی|ولایتی))?"
+    r"|نماینده[\s\u200c]+مردم|نمایندگان[\s\u200c]+مردم)[\s\u200c]+$"
+)
 _TOWN_OF = re.compile(r"(?<![\w\u200c])(?:شهر|شهرهای|شهرک|شهرکهای|شهرک‌های)[\s\u200c]+$")
 # a pluperfect verb later in the clause ("... وارد اندراب شده بودند")
 _PLUPERFECT_AFTER = re.compile(r"[^،.؛]*?ه[\s\u200c]*بود(?:ند|م|یم|ید)?(?![\w\u200c])")
@@ -845,6 +856,8 @@ class _Reader:
             and not (speaker and speaker[0] <= p.start < speaker[1])
             # "آخرین شهر عراق": the country of an unnamed town, not the town
             and not (p.kind is PlacePrecision.COUNTRY and _TOWN_OF.search(s.text, 0, p.start))
+            # "عضو شورای ولایتی غزنی", "فرمانده پولیس قندوز": whose officials speak
+            and not _AFFILIATION_BEFORE.search(s.text, max(0, p.start - 40), p.start)
         ]
         # who holds a place ("تحت اشغال داعش بود") loses it to another trigger's agent;
         # who a place passes to ("به کنترل ارتش سوریه در آمد") does not
@@ -1184,6 +1197,12 @@ class _Reader:
             # sentence names in passing
             last = ctx.last_city
             return [PlaceMatch(last.place, last.matched_text, None, 0.6)]
+        if trig.noun and family in (Family.TAKE, Family.HANDOVER):
+            # "با سقوط ولسوالی مالستان از ولسوالی‌های غزنی": the district right after
+            # the event noun is what fell, not the town named as where it lies
+            after = [p for p in places if p.start >= trig.end and p.start - trig.end <= 40]
+            if after and after[0].district:
+                return [after[0].match]
         if cities:
             return [_choose(text, trig, cities).match]
         if ana is not None and ctx.last_city is not None:

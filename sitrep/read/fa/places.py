@@ -55,7 +55,7 @@ SPELLINGS: dict[str, str] = {
     "کوبانی": "Kobani",
     "شرقاط": "الشرقاط",
     "قیاره": "القیاره",
-    "پالمیرا": "Palmyra",
+    "پالمیرا": "Tadmur",  # "Palmyra" is first a town of the United States
     "رطبه": "الرطبه",
     "نینوا": "Nineveh",
     "استان نینوا": "Nineveh",
@@ -192,6 +192,9 @@ COMMON_WORDS = frozenset(
         "قلعه",
         # "مجبور به عقب‌نشینی" (forced to): a namesake of Iran's Choghamish
         "مجبور",
+        # "شهرستان" (county) names Iran's Shahrestan, "میان" (between) Meilen
+        "شهرستان",
+        "میان",
         # "بندر" (port) names a town in Moldova
         "بندر",
     ]
@@ -473,6 +476,11 @@ def _unnamed_districts(
     ]
     if _DARI_SENTENCE.search(text):
         heads += [(h.end(), PlacePrecision.CITY, False) for h in _TOWN_HEAD.finditer(text)]
+    if any(f.match.place.country == "AFG" for f in found):
+        # "شهرستان اجرستان" in an Iranian outlet's sentence about Ghazni: an Afghan
+        # district
+        heads += [(h.end(), PlacePrecision.ADMIN2, False) for h in _COUNTY_WORD.finditer(text)]
+        heads.sort()
     out: list[FoundPlace] = []
     while heads:
         at, kind, plural = heads.pop(0)
@@ -496,6 +504,7 @@ def _unnamed_districts(
 
 
 _NEXT_IN_LIST = re.compile(_LIST_AND)
+_COUNTY_WORD = re.compile(r"(?<![\w\u200c])شهرستان[\s\u200c]+")
 
 
 def _next_in_list(text: str, end: int) -> list[tuple[int, PlacePrecision, bool]]:
