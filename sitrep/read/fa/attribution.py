@@ -73,11 +73,13 @@ VERBS: dict[str, tuple[str, ...]] = {
         r"مطرح\s+کرد",
     ),
 }
-# Present-tense forms used in news ("می‌نویسد", "می‌گوید", "گزارش می‌دهد").
+# Present-tense forms used in news ("می‌نویسد", "می‌گوید", "گزارش می‌دهد"), singular
+# or plural: Dari reports open with "مقام‌های محلی می‌گویند" and "منابع ... خبر
+# می‌دهند", and deny with "... را رد می‌کنند".
 _PRESENT = {
-    "say": (r"می[\s\u200c]?(?:نویسد|گوید|افزاید)", r"گزارش\s+می[\s\u200c]?دهد"),
-    "claim": (r"ادعا\s+می[\s\u200c]?کند",),
-    "deny": (r"تکذیب\s+می[\s\u200c]?کند",),
+    "say": (r"می[\s\u200c]?(?:نویس|گوی|افزای)ن?د", r"(?:گزارش|خبر)\s+می[\s\u200c]?دهن?د"),
+    "claim": (r"ادعا\s+می[\s\u200c]?کنن?د",),
+    "deny": (r"(?:تکذیب|رد)\s+می[\s\u200c]?کنن?د",),
 }
 # Lead-ins before the one who asserts: (pattern, kind).
 _LEAD_INS = (
@@ -253,7 +255,7 @@ def attribute_sentence(text: str, outlets: OutletDirectory | None = None) -> Att
     return Attribution(source=source, speaker=speaker, verb=verb, this_outlet=this_outlet)
 
 
-_TOLD_OF = re.compile(r"خبر\s+داد")
+_TOLD_OF = re.compile(r"خبر\s+(?:داد|می[\s\u200c]?دهن?د)")
 # the "از" of "از ... خبر داد", not a partitive ("یکی از فرماندهان")
 _ABOUT_OPENS = re.compile(
     r"(?<!یکی)(?<!برخی)(?<!بعضی)(?<!شماری)(?<!تعدادی)(?<!بسیاری)(?<!بخشی)(?<!هایی)\sاز\s"
@@ -267,7 +269,13 @@ def _subject(ftext: str, lead_end: int, verb_start: int) -> str | None:
     cut = max(region.rfind("،"), region.rfind(","), region.rfind("؛"), region.rfind("»"))
     if cut >= 0:
         tail = region[cut + 1 :].strip()
-        if tail and len(tail.split()) <= 5 and " را " not in f" {tail} ":
+        who = tail
+        if " را " in f" {region[:cut]} ":
+            # "X را تصرف کردند، رئیس جمهور این کشور روز یکشنبه گفت": after a clause of
+            # its own, the words of the speaker's time do not count
+            stop = _SUBJECT_STOP.search(f" {tail} ")
+            who = f" {tail} "[: stop.start()].strip() if stop else tail
+        if who and len(who.split()) <= 5 and " را " not in f" {tail} ":
             region = tail
     region = _CONNECTORS.sub("", region.strip(" ،,«»"))
     if not region:

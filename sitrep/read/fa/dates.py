@@ -564,7 +564,9 @@ def _patterns() -> _Patterns:
             _season,
         ),
         (
-            rf"{_B}(?:(?:صبح|ظهر|عصر|شب|بامداد|اوایل|اواخر|اوایل\s+صبح){_S})?"
+            # "بعد از ظهر دیروز" (yesterday afternoon): a time of day, not "after"
+            rf"{_B}(?:(?:(?:بعد|قبل|پیش){_Z}از{_Z}ظهر|صبح|ظهر|عصر|شب|بامداد|اوایل|اواخر"
+            rf"|اوایل\s+صبح){_S})?"
             rf"(?P<w>امروزه|امروز|امشب|دیروز|دیشب|پریروز|پریشب|روز{_S}گذشته|شب{_S}گذشته){_E}",
             _relative_day,
         ),
@@ -637,13 +639,50 @@ def find_dates(
         relation = _relation(ftext, start, matches[-1] if matches else None, folded, offset)
         span = folded.span(start, end, text, base=offset)
         ref = replace(ref, text=span.text)
+        if (
+            relation == "until"
+            and matches
+            and matches[-1].relation == "at"
+            and matches[-1].ref.value == ref.value
+            and matches[-1].ref.precision == ref.precision
+            and not pats.relation_until.search(ftext[max(0, start - 16) : start])
+        ):
+            relation = "at"  # "صبح امروز – یکشنبه –": the same day told twice, no range
         if relation == "until" and matches and matches[-1].relation == "at":
             gap_start = matches[-1].span.end - offset
             gap = text[gap_start : folded.to_original(start)]
             if pats.range_gap.fullmatch(gap) and gap.strip() not in ("تا",):
                 matches[-1] = replace(matches[-1], relation="since")  # "۲۰۱۴-۲۰۱۷"
         matches.append(DateMatch(span, ref, relation))
-    return matches
+    return _month_of_year(matches, text, offset)
+
+
+# "امسال", "سال جاری", "سال گذشته", "پارسال" right after a month: the year of that month
+_YEAR_OF_MONTH_GAP = re.compile(r"[\s\u200c]*")
+
+
+def _month_of_year(matches: list[DateMatch], text: str, offset: int) -> list[DateMatch]:
+    """ "ماه مه سال‌جاری" is one date, May of this year: a month followed by a
+    relative year ("امسال", "سال گذشته") takes that year and the year is no date of its
+    own (it would date the sentence by the coarser year)."""
+    out: list[DateMatch] = []
+    for m in matches:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.ref.precision is Precision.MONTH
+            and m.ref.precision is Precision.YEAR
+            and not any(c.isdigit() for c in m.span.text)
+            and _YEAR_OF_MONTH_GAP.fullmatch(text, prev.span.end - offset, m.span.start - offset)
+        ):
+            month = prev.ref.value.replace(year=m.ref.value.year)
+            span = replace(
+                prev.span, end=m.span.end, text=text[prev.span.start - offset : m.span.end - offset]
+            )
+            out[-1] = replace(prev, span=span, ref=replace(prev.ref, value=month, text=span.text))
+            continue
+        out.append(m)
+    return out
 
 
 def _relation(

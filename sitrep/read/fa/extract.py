@@ -121,7 +121,7 @@ _OBJECT_AFTER = re.compile(r"(?:\s+و\s+[^\s،,.؛«»]+)?\s+را(?![\w\u200c])"
 _PLACE_NOUN_BEFORE = re.compile(
     r"(?:شهر|شهرک|روستای|شهرستان|بندر)[\s\u200c]+(?:(?:مرزی|راهبردی|تاریخی|استراتژیک)[\s\u200c]+)?$"
 )
-_IN_PROVINCE_GAP = re.compile(r"[\s\u200c،,]*(?:(?:ولایت|استان|ایالت)[\s\u200c]*)?")
+_IN_PROVINCE_GAP = re.compile(r"[\s\u200c،,»\"]*(?:(?:ولایت|استان|ایالت)[\s\u200c]*)?")
 _CLAUSE_OPEN = re.compile(r"(?:^|[\s\u200c])که[\s\u200c]|؛")
 # Words that tell the agent's kind when no actor is named (the first kind found wins).
 _KIND_WORDS = (
@@ -157,6 +157,17 @@ _BARE_DENIAL = re.compile(
     r"(?:تکذیب|رد)[\s\u200c]+(?:کرد|کردند|کرده[\s\u200c]+است|نمود)[\s\u200c]*[.؛]?[\s\u200c]*$"
 )
 # "آخرین شهر عراق", "شهرهای سوریه": a country as the genitive of a town noun
+# An office or body a place names the seat of: "شورای ولایتی غزنی", "والی قندوز",
+# "فرمانده پولیس هلمند", "مقام‌های محلی بدخشان", "نماینده مردم غور": the place
+# tells whose officials speak, not where the event is
+_AFFILIATION_BEFORE = re.compile(
+    r"(?<![\w\u200c])(?:شورای[\s\u200c]+(?:ولایتی|استانی|ولسوالی)|والی|استاندار|فرماندار|ولسوال"
+    r"|(?:فرمانده|قوماندان|رئیس|رییس|سخنگوی)[\s\u200c]+(?:پولیس|پلیس|امنیه|انتظامی)"
+    r"|قومندانی[\s\u200c]+امنیه|فرماندهی[\s\u200c]+(?:پولیس|پلیس|انتظامی)"
+    # (not "مقام ولایت X": the provincial seat, where the event is)
+    r"|(?:مقام‌های|مقامهای|مقامات|مسئولان|مسوولان|مسئولین)(?:[\s\u200c]+(?:محلی|امنیتی|ولایتی))?"
+    r"|نماینده[\s\u200c]+مردم|نمایندگان[\s\u200c]+مردم)[\s\u200c]+$"
+)
 _TOWN_OF = re.compile(r"(?<![\w\u200c])(?:شهر|شهرهای|شهرک|شهرکهای|شهرک‌های)[\s\u200c]+$")
 # a pluperfect verb later in the clause ("... وارد اندراب شده بودند")
 _PLUPERFECT_AFTER = re.compile(r"[^،.؛]*?ه[\s\u200c]*بود(?:ند|م|یم|ید)?(?![\w\u200c])")
@@ -166,6 +177,59 @@ _AFTER_EVENT = re.compile(
     r"(?:پس|بعد|پیش|قبل)[\s\u200c]+از"
     r"(?:[\s\u200c]+(?:\d+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند)[\s\u200c]+(?:روز|هفته|ماه|سال)"
     r"|[\s\u200c]+(?:روزها|هفته‌ها|ماه‌ها|ماهها|سال‌ها|سالها))?[\s\u200c]*$"
+)
+# "در بدو تصرف موصل", "در آغاز سقوط کابل", "هنگام عقب‌نشینی": the moment of an
+# event noun as the time of something else the sentence tells (the event itself
+# came before the news)
+_AT_EVENT = re.compile(
+    r"(?<![\w\u200c])(?:در[\s\u200c]+(?:بدو|آغاز|ابتدای|جریان|زمان|روزهای[\s\u200c]+(?:نخست|اول))"
+    r"|هنگام|به[\s\u200c]+هنگام|زمان)[\s\u200c]*$"
+)
+# "ولسوالی X", "ولسوالی‌های « X »": where a district's name begins (not "این ولسوالی",
+# "ولسوالی را", "ولسوالی‌ها در ...")
+_DISTRICT_NAME_HEAD = re.compile(
+    r"(?<![\w\u200c])(?<!این[\s\u200c])(?<!آن[\s\u200c])(?<!همین[\s\u200c])(?<!همان[\s\u200c])"
+    r"ولسوالی(?:[\s\u200c]*های)?[\s\u200c]+(?:[«\"][\s\u200c]*)?"
+    r"(?!(?:را|که|از|به|در|با|تا|بر|و|این|آن|را|نیز|هم|مرکز|ها|های|سقوط|است)(?![\w\u200c]))(?=[^\s\u200c\d،,.؛:])"
+)
+
+
+def _unknown_district(
+    text: str, places: list[FoundPlace], before: int, *, right_before: bool = False
+) -> bool:
+    """Whether the sentence names, before ``before``, a district ("ولسوالی X") whose
+    name is no place found; with ``right_before``, one whose name of up to three
+    words is followed by ``before`` (its province: "ولسوالی X ولایت Y")."""
+    return any(
+        not any(p.start == h.end() for p in places)
+        and (not right_before or bool(_NAME_THEN_PROVINCE.fullmatch(text, h.end(), before)))
+        for h in _DISTRICT_NAME_HEAD.finditer(text, 0, before)
+    )
+
+
+_NAME_THEN_PROVINCE = re.compile(
+    r"[^\s\u200c،,.؛]+(?:[\s\u200c]+[^\s\u200c،,.؛]+){0,2}[\s\u200c»\"]*(?:(?:ولایت|استان)[\s\u200c]+)?"
+)
+
+
+# An event noun claimed: "مدعی سقوط ... شدند", "ادعای تصرف", "به ادعای ... تسلط"
+_CLAIM_OF = re.compile(r"(?<![\w\u200c])(?:مدعی|ادعای)(?:[\s\u200c]+(?:کامل|بر|به))?[\s\u200c]+$")
+# "این ولسوالی", "مرکز همین شهرستان": a district told before
+_DISTRICT_ANAPHOR = re.compile(
+    r"(?<![\w\u200c])(?:این|آن|همین|همان)[\s\u200c]+(?:ولسوالی|شهرستان)(?![\w\u200c])"
+)
+# The event noun as the object of a denial: "سقوط ولسوالی X را رد می‌کنند",
+# "خبر تصرف X را تکذیب کرد" (within the clause, whoever the sentence's speaker is)
+_DENIED_OBJECT = re.compile(
+    r"[^،.؛:]{0,80}?(?<![\w\u200c])را[\s\u200c]+(?:رد|تکذیب)[\s\u200c]+"
+    r"(?:کرد|کردند|کرده|نمود|نمودند|می[\s\u200c]?کن)"
+)
+# No report of the event: "گزارشی در پیوند به سقوط X در دست نیست", "خبری از
+# سقوط X نرسیده است"
+_NO_REPORT_BEFORE = re.compile(r"(?<![\w\u200c])(?:گزارشی|خبری|اطلاعی)(?![\w\u200c])[^،.؛:]{0,30}$")
+_NO_REPORT_AFTER = re.compile(
+    r"[^،.؛:]{0,60}?(?:(?<![\w\u200c])در[\s\u200c]+دست[\s\u200c]+نیست|وجود[\s\u200c]+ندارد"
+    r"|نرسیده|(?<![\w\u200c])نیست(?![\w\u200c]))"
 )
 # "چهار سال از سقوط پنجشیر گذشت": a span of time elapsed since an event noun
 # (before the noun; "گذشت" or "می‌گذرد" after it) remembers the event
@@ -411,6 +475,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
         extractor, read, mentions, ctx.countries[0] if ctx.countries else None
     )
     mentions = _denied_back(read, mentions)
+    mentions = _denied_alongside(mentions)
     mentions = _entries_under_way(read, mentions)
     mentions = _retold_recalls(read, mentions)
     mentions = _repelled(mentions, extractor.actors.controller_of)
@@ -573,6 +638,31 @@ def _denied_back(read: list[_Sentence], mentions: list[Mention]) -> list[Mention
         )
 
     return [replace(m, status=Status.DENIED) if denied(m) else m for m in mentions]
+
+
+def _denied_alongside(mentions: list[Mention]) -> list[Mention]:
+    """A takeover that the same sentence also denies is denied.
+
+    "در حالی که برخی منابع از سقوط ولسوالی X خبر می‌دهند، مقامات محلی سقوط آن را
+    رد می‌کنند": the sentence tells a report and its denial, so the place has not
+    changed hands by it (the report alone would be a claim of a change).
+    """
+    denied = {
+        (m.claim.sentence.index, m.place.place.id)
+        for m in mentions
+        if m.status is Status.DENIED and m.place and m.sub_event_type in _TERRITORY_TYPES
+    }
+    if not denied:
+        return mentions
+    return [
+        replace(m, status=Status.DENIED)
+        if m.status in (Status.OCCURRED, Status.CLAIMED)
+        and m.sub_event_type in _TERRITORY_TYPES
+        and m.place
+        and (m.claim.sentence.index, m.place.place.id) in denied
+        else m
+        for m in mentions
+    ]
 
 
 _ENTRY = re.compile(r"^وارد[\s\u200c]")
@@ -766,6 +856,8 @@ class _Reader:
             and not (speaker and speaker[0] <= p.start < speaker[1])
             # "آخرین شهر عراق": the country of an unnamed town, not the town
             and not (p.kind is PlacePrecision.COUNTRY and _TOWN_OF.search(s.text, 0, p.start))
+            # "عضو شورای ولایتی غزنی", "فرمانده پولیس قندوز": whose officials speak
+            and not _AFFILIATION_BEFORE.search(s.text, max(0, p.start - 40), p.start)
         ]
         # who holds a place ("تحت اشغال داعش بود") loses it to another trigger's agent;
         # who a place passes to ("به کنترل ارتش سوریه در آمد") does not
@@ -1105,13 +1197,43 @@ class _Reader:
             # sentence names in passing
             last = ctx.last_city
             return [PlaceMatch(last.place, last.matched_text, None, 0.6)]
+        if trig.noun and family in (Family.TAKE, Family.HANDOVER):
+            # "با سقوط ولسوالی مالستان از ولسوالی‌های غزنی": the district right after
+            # the event noun is what fell, not the town named as where it lies
+            after = [p for p in places if p.start >= trig.end and p.start - trig.end <= 40]
+            if after and after[0].district:
+                return [after[0].match]
         if cities:
             return [_choose(text, trig, cities).match]
         if ana is not None and ctx.last_city is not None:
             last = ctx.last_city
             return [PlaceMatch(last.place, last.matched_text, None, 0.6)]
+        if (
+            family in (Family.TAKE, Family.HANDOVER)
+            and not any(p.kind in (PlacePrecision.CITY, PlacePrecision.ADMIN2) for p in specific)
+            and _unknown_district(text, s.places, trig.start)
+        ):
+            # "کنترل ولسوالی تاله و برفک ولایت بغلان را": a district the gazetteer does
+            # not know was taken, not its province or its country
+            return []
         if specific:
-            return [_choose(text, trig, specific).match]
+            chosen = _choose(text, trig, specific)
+            if (
+                family in (Family.TAKE, Family.HANDOVER)
+                and chosen.kind is PlacePrecision.ADMIN1
+                and _unknown_district(text, s.places, chosen.start, right_before=True)
+            ):
+                # "از ولسوالی چهارچینه ولایت ارزگان عقب‌نشینی کردند": the unknown
+                # district the province locates, not the province
+                return []
+            return [chosen.match]
+        this_district = _DISTRICT_ANAPHOR.search(text, 0, trig.start)
+        if this_district is not None:
+            # "با حمله به ولسوالی تولک کنترل مرکز این ولسوالی را به دست گرفتند": the
+            # district the sentence named (as where the attack went), never its country
+            at = this_district.start()
+            named = [p for p in s.places if p.district and p.end <= at]
+            return [named[-1].match] if named else []
         country_word = THIS_COUNTRY.search(text)
         if country_word:
             # "its strongholds in this country": the agent's country, else the context's
@@ -1423,7 +1545,9 @@ def _status(family: Family, trig: FaTriggerMatch, claim: Claim, text: str) -> St
             return Status.EXPECTED  # "ساعت پیروزی فرا رسیده است"
         if _EXPECT_AFTER.search(text[trig.end :]):
             return Status.EXPECTED  # "نبرد آینده", "حمله ... به زودی آغاز خواهد شد"
-    if kind == "claim":
+    if kind == "claim" or (trig.noun and _CLAIM_OF.search(text, 0, trig.start)):
+        # "برخی منابع مدعی سقوط کامل شهر X شده‌اند", "ادعای تصرف X": a claim
+        # whatever the sentence's reporting verb
         return Status.CLAIMED
     if _DENY_CUES.search(text[: trig.start]) and kind is None:
         return Status.DENIED
@@ -1518,8 +1642,18 @@ def _territory_status(
         return Status.BACKGROUND
     if trig.noun and _DEADLINE_OF.search(text, 0, trig.start):
         return Status.EXPECTED  # "مهلت خروج نیروها ... تمدید شد": a withdrawal yet to be
+    if trig.noun and _DENIED_OBJECT.match(text, trig.end):
+        return Status.DENIED  # "سقوط ولسوالی X را رد می‌کنند"
+    if (
+        trig.noun
+        and _NO_REPORT_BEFORE.search(text, 0, trig.start)
+        and _NO_REPORT_AFTER.match(text, trig.end)
+    ):
+        return Status.DENIED  # "گزارشی در پیوند به سقوط X در دست نیست"
     if trig.noun and _AFTER_EVENT.search(text, 0, trig.start):
         return Status.BACKGROUND  # "یک روز پس از تصرف موصل": the event before the news
+    if trig.noun and _AT_EVENT.search(text, 0, trig.start):
+        return Status.BACKGROUND  # "در بدو تصرف موصل": the event as the time of another
     if (
         trig.noun
         and _SPAN_SINCE.search(text, 0, trig.start)

@@ -55,7 +55,7 @@ SPELLINGS: dict[str, str] = {
     "کوبانی": "Kobani",
     "شرقاط": "الشرقاط",
     "قیاره": "القیاره",
-    "پالمیرا": "Palmyra",
+    "پالمیرا": "Tadmur",  # "Palmyra" is first a town of the United States
     "رطبه": "الرطبه",
     "نینوا": "Nineveh",
     "استان نینوا": "Nineveh",
@@ -190,6 +190,11 @@ COMMON_WORDS = frozenset(
         "الجزیره",
         "پس",
         "قلعه",
+        # "مجبور به عقب‌نشینی" (forced to): a namesake of Iran's Choghamish
+        "مجبور",
+        # "شهرستان" (county) names Iran's Shahrestan, "میان" (between) Meilen
+        "شهرستان",
+        "میان",
         # "بندر" (port) names a town in Moldova
         "بندر",
     ]
@@ -205,8 +210,9 @@ _PLACE_HEAD = re.compile(
 _LIST_WORD = r"(?!(?:را|که|از|به|در|با|تا|بر)[\s\u200c])[^\s\u200c،,.؛]+"
 _LIST_AND = r"(?:[\s\u200c]+و|[\s\u200c]*[،,])[\s\u200c]+"
 _DISTRICT_HEAD = re.compile(
-    r"ولسوالی(?:[\s\u200c]+های)?[\s\u200c]+$"
-    rf"|ولسوالی[\s\u200c]*های[\s\u200c]+(?:{_LIST_WORD}(?:[\s\u200c]+{_LIST_WORD}){{0,2}}{_LIST_AND})+$"
+    r"ولسوالی(?:[\s\u200c]+های)?[\s\u200c]+(?:[«\"][\s\u200c]*)?$"
+    rf"|ولسوالی[\s\u200c]*های[\s\u200c]+(?:{_LIST_WORD}(?:[\s\u200c]+{_LIST_WORD}){{0,2}}{_LIST_AND})+"
+    r"(?:[«\"][\s\u200c]*)?$"
 )
 # "شهرستان شیندند از توابع استان هرات": Iranian usage names an Afghan district (and an
 # Iranian county) "شهرستان": the ADMIN2 of the name in those two countries
@@ -378,6 +384,14 @@ def find_places(
     found = [_dari_admin(gazetteer, text, _country_named(gazetteer, f)) for f in found]
     found = [g for f in found if (g := _province_named(gazetteer, text, f)) is not None]
     found = [_compass_province(gazetteer, folded, original, base, f) for f in found]
+    # "ولسوالی آب بند ولایت غزنی", "ولسوالی جلایر": the Dari "ولسوالی" is an Afghan
+    # district, never a namesake abroad (Yemen's Ibb, Iran's Jalayer); the Afghan one
+    # may be found by its consonants below
+    found = [
+        f
+        for f in found
+        if f.match.place.country == "AFG" or not _DISTRICT_HEAD.search(text, 0, f.start)
+    ]
     found += _unnamed_districts(gazetteer, folded, original, base, found)
     return sorted(found, key=lambda f: f.start)
 
@@ -457,10 +471,16 @@ def _unnamed_districts(
     text = folded.text
     heads = [
         (h.end(), PlacePrecision.ADMIN2, bool(h.group(1)))
-        for h in re.finditer(r"ولسوالی([\s\u200c]*های)?[\s\u200c]+", text)
+        # "ولسوالی «تولک»": the name may stand in quotes
+        for h in re.finditer(r"ولسوالی([\s\u200c]*های)?[\s\u200c]+(?:[«\"][\s\u200c]*)?", text)
     ]
     if _DARI_SENTENCE.search(text):
         heads += [(h.end(), PlacePrecision.CITY, False) for h in _TOWN_HEAD.finditer(text)]
+    if any(f.match.place.country == "AFG" for f in found):
+        # "شهرستان اجرستان" in an Iranian outlet's sentence about Ghazni: an Afghan
+        # district
+        heads += [(h.end(), PlacePrecision.ADMIN2, False) for h in _COUNTY_WORD.finditer(text)]
+        heads.sort()
     out: list[FoundPlace] = []
     while heads:
         at, kind, plural = heads.pop(0)
@@ -484,6 +504,7 @@ def _unnamed_districts(
 
 
 _NEXT_IN_LIST = re.compile(_LIST_AND)
+_COUNTY_WORD = re.compile(r"(?<![\w\u200c])شهرستان[\s\u200c]+")
 
 
 def _next_in_list(text: str, end: int) -> list[tuple[int, PlacePrecision, bool]]:

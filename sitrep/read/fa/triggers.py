@@ -60,6 +60,8 @@ LIGHT_VERBS: dict[str, tuple[str, str]] = {
     "nemudan": ("نمود", "نما"),
     # "در آمد", "در آورد": the same verbs written in two words
     "dar_amadan": ("در آمد", "در آی"),
+    # "به کنترل نیروهای امنیتی درامد": Dari and hurried copy drop the madda
+    "daramadan_bare": ("درامد", "درای"),
     "dar_avardan": ("در آورد", "در آور"),
     "gharar_gereftan": ("قرار گرفت", "قرار گیر"),
     "vagozar": ("واگذار شد", "واگذار شو"),
@@ -75,6 +77,7 @@ def conjugate(*verbs: str) -> str:
     for written, other in (
         ("kardan", "nemudan"),
         ("daramadan", "dar_amadan"),
+        ("daramadan", "daramadan_bare"),
         ("daravardan", "dar_avardan"),
     ):
         if written in verbs and other not in verbs:
@@ -187,6 +190,8 @@ TRIGGERS: tuple[FaTrigger, ...] = (
     ),
     _t(T, rf"مسلط{_S}{_v('shodan')}"),  # "بر تدمر مسلط شد"
     _t(T, rf"تسخیر{_S}{_v('kardan')}"),
+    # "طالبان ولسوالی X را متصرف شدند": came to possess (Dari)
+    _t(T, rf"متصرف{_S}{_v('shodan')}", before=rf"{_B}را{_S}(?:[^\s،,.؛]+{_S}){{0,8}}$"),
     # "مجاهدین امارت اسلامی شهر گردیز را فتح کردند": conquered (the Taliban's word)
     _t(T, rf"فتح{_S}{_v('kardan')}"),
     _t(T, rf"فتح{_S}{_v('shodan')}", passive=True),
