@@ -71,6 +71,8 @@ class ArticleContext:
     source_dates: dict[str, tuple[int, TimeRef]] = field(default_factory=dict)
     occurred: list[Mention] = field(default_factory=list)
     last_agent: Actor | None = None
+    #: acronyms the article defines ("the Somali National Army (SNA)") -> the actor
+    acronyms: dict[str, Actor] = field(default_factory=dict)
 
     def note_date(self, source: str, index: int, ref: TimeRef) -> None:
         """Remember that sentence ``index`` of ``source`` gave the date ``ref``."""
