@@ -3147,6 +3147,25 @@ def _roles(
         # a taking noun that a verb of completing governs ("Russian forces had completed
         # their capture of Bakhmut")
         completed = token.dep_ == "dobj" and _lemma(token.head) in COMPLETING_HEADS
+        if (
+            not agent_side
+            and not passive
+            and token.tag_ == "VBG"
+            and token.dep_ == "pcomp"
+            and token.head.lower_ in ("after", "before")
+        ):
+            # "rebels captured Hama, overrunning the army, days after taking over
+            # Aleppo": a gerund after "after" has the subject of the clause it hangs on
+            node = token.head.head
+            while (
+                node.head.i != node.i
+                and not any(c.dep_ == "nsubj" for c in node.children)
+                and node.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "prep")
+            ):
+                node = node.head
+            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                agent_side += actors_in(*region(subject))
         if not agent_side and (token.dep_ == "xcomp" or completed) and not passive:
             for child in token.head.children:
                 if child.dep_ == "nsubj":
