@@ -200,6 +200,16 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"control|order)(?:\s+and\s+(?:security|stability|order))?\s+(?:to|in|over)",
     ),
     Trigger(Family.TAKE, r"entered|advanced\s+into|marched\s+into|swept\s+into", weight=0.4),
+    # "the army was entering Kherson": an entry under way (the reader's; a name must
+    # follow, and as for "entered" a known side)
+    Trigger(
+        Family.TAKE,
+        r"entering",
+        weight=0.4,
+        feature=False,
+        follow=_PLACE_OBJECT,
+        before=r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s))",
+    ),
     # "federal troops re-entered the town": the reader's, not a classifier feature (the
     # shipped model was trained without it)
     Trigger(Family.TAKE, r"re-?entered", weight=0.4, feature=False),
@@ -350,13 +360,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         feature=False,
         follow=_PLACE_OBJECT,
     ),
-    # "junta troops moved back into the town": a return is a takeover too
+    # "junta troops moved back into the town": a return is a takeover too; so is a
+    # move into a town's centre ("rebels moved into the centre of Bukavu")
     Trigger(
         Family.TAKE,
         r"(?:moved|rolled|drove|pushed|walked)\s+(?:back\s+)?into",
         weight=0.4,
         feature=False,
-        follow=_PLACE_OBJECT,
+        follow=_PLACE_OBJECT + r"|\s+the\s+(?:city\s+)?cent(?:er|re)\s+of\s+(?-i:[A-Z])",
     ),
     Trigger(
         Family.TAKE,
@@ -382,6 +393,25 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     # a withdrawal alone says one side left, not that another took over
     Trigger(Family.HANDOVER, r"withdr(?:ew|awn|aws|aw)|pull(?:ed|s)?\s+out|withdrawal", 0.6),
+    # "government forces have retreated from Mekelle": a withdrawal told as a retreat
+    # (the reader's; a place follows "from")
+    Trigger(
+        Family.HANDOVER,
+        r"retreat(?:ed|s)?\s+from",
+        0.6,
+        feature=False,
+        follow=_PLACE_OBJECT,
+    ),
+    # "forces are withdrawing from Vuhledar", "said it was pulling out of the town": a
+    # withdrawal under way (the reader's, not a feature of the trained classifier)
+    # (only after "is", "are", "was", "were": "considering withdrawing" is no withdrawal)
+    Trigger(
+        Family.HANDOVER,
+        r"withdrawing|pulling\s+out",
+        0.6,
+        feature=False,
+        before=r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s))",
+    ),
     Trigger(
         Family.HANDOVER,
         r"hand(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?control|handover"

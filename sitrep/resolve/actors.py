@@ -115,7 +115,7 @@ _NOUN_TABLE: dict[str, dict[str, str]] = {
         "|helicopters|helicopter gunships|gunships|drones|air force|airstrikes|air strikes"
         "|airstrike|air strike|air raids|artillery|tanks|navy|warships|commandos|paratroopers"
         "|marines|advisers|advisors|military advisers|military advisors|defence ministry"
-        "|defense ministry|bombers",
+        "|defense ministry|bombers|loyalist forces|loyalist troops|pro-government forces",
         "government": "government|governments|regime|regimes|authorities|administration",
         "police": "police|policemen|police forces|police officers|federal police",
         "group": "fighters|fighter|militants|militant|terrorists|terrorist|jihadists|jihadist"

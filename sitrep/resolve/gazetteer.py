@@ -272,6 +272,12 @@ def _deployments() -> dict[str, tuple[str, ...]]:
     }
 
 
+def deployed_in(iso3: str) -> tuple[str, ...]:
+    """The countries (ISO3) where ``iso3``'s forces have fought or been based since
+    2014 ("RUS" -> Syria, Ukraine, Mali...), from the actor catalogue's country table."""
+    return _deployments().get(iso3, ())
+
+
 def _theatres(demonyms: Iterable[str], tops: Iterable[tuple[str, str]]) -> dict[str, str]:
     """The countries where the forces of the article's demonyms fight abroad
     (see :attr:`_Evidence.theatres`), each with the demonym's country: only

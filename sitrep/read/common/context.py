@@ -78,6 +78,8 @@ class ArticleContext:
     #: date of the takeover's own clause; the article's last pass makes those still
     #: background, on the same date and side, recalled (``Status.RECALLED``)
     recollections: dict[str, tuple[date, str]] = field(default_factory=dict)
+    #: acronyms the article defines ("the Somali National Army (SNA)") -> the actor
+    acronyms: dict[str, Actor] = field(default_factory=dict)
 
     def note_date(self, source: str, index: int, ref: TimeRef) -> None:
         """Remember that sentence ``index`` of ``source`` gave the date ``ref``."""

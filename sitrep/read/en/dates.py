@@ -190,6 +190,15 @@ _RELATIVE_DAY_WORDS = ("day", "night", "morning", "afternoon", "evening")
 _NAMED_DAYS = frozenset(["good", "black", "bloody", "holy", "palm", "easter", "ash"])
 _SINCE_WORDS = frozenset(["since", "from", "after", "between"])
 _UNTIL_WORDS = frozenset(["until", "till", "through", "before", "by"])
+# the start of a state that still lasts, dated after "in": "since the start of the
+# invasion in February", "since war broke out in April 2023" (the date is the war's,
+# not the news'; not "since Russia took Bakhmut in May", a change told again)
+_SINCE_START = re.compile(
+    r"\bsince\s+(?:the\s+)?(?:(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?"
+    r"(?:[\w\-]+\s+){1,3}?|(?:[\w\-]+\s+){1,2}?(?:began|erupted|broke\s+out|started)\s+)"
+    r"in\s+\Z",
+    re.IGNORECASE,
+)
 
 
 # ------------------------------------------------------------------------------ helpers
@@ -659,7 +668,7 @@ def _relation(
                 return "until", dash
     m = pats.relation_word.search(text, max(0, start - 40), start)
     word = m.group(1).lower() if m else ""
-    if word in _SINCE_WORDS:
+    if word in _SINCE_WORDS or _SINCE_START.search(text, max(0, start - 60), start):
         return "since", False
     if word in _UNTIL_WORDS:
         return "until", False

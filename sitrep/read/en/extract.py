@@ -104,7 +104,7 @@ from sitrep.read.typology import (
     reader_only,
 )
 from sitrep.resolve.actors import ActorDictionary, ActorMatch
-from sitrep.resolve.country_hint import fallback_countries, find_places
+from sitrep.resolve.country_hint import drop_foreign_aliases, fallback_countries, find_places
 from sitrep.resolve.gazetteer import Gazetteer
 from sitrep.text.normalize import latin_skeleton
 from sitrep.text.sentences import split_sentences
@@ -283,6 +283,33 @@ TRIGGER_OBJECT_ANAPHOR = re.compile(
 DATELINE_REST = re.compile(
     r"[\s.,:\-–—]*(?:[A-Z][a-z]{2}\w*\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^()]{1,40}\))?[\s.,:\-–—]*"
 )
+
+
+# an acronym defined in brackets after a name: "the Somali National Army (SNA)"
+ACRONYM_DEFINED = re.compile(r"\s*\(([A-Z][A-Z0-9]{1,6})\)")
+
+
+def _as_defined(
+    text: str, matches: list[ActorMatch], acronyms: dict[str, Actor]
+) -> list[ActorMatch]:
+    """A sentence's actors with the article's own acronyms read as it defined them
+    (see :meth:`EnglishReader._defined_acronyms`): each standalone use of one is
+    that actor, whatever the catalogue calls those letters."""
+    if not acronyms:
+        return matches
+    uses = [
+        ActorMatch(actor, Span(u.start(), u.end(), u.group(0)), False)
+        for acronym, actor in acronyms.items()
+        for u in re.finditer(rf"(?<![\w(-]){re.escape(acronym)}(?![\w)-])", text)
+    ]
+    if not uses:
+        return matches
+    kept = [
+        m
+        for m in matches
+        if not any(m.span.start < u.span.end and u.span.start < m.span.end for u in uses)
+    ]
+    return sorted(kept + uses, key=lambda m: m.span.start)
 
 
 def _dateline_only(text: str, span: Span) -> bool:
@@ -656,6 +683,7 @@ class EnglishReader:
             self.gazetteer, [s.span.text for s in sentences], article.country_hint
         )
         ctx = ArticleContext(published=article.published_at, countries=countries)
+        ctx.acronyms = self._defined_acronyms(article.text, countries[0] if countries else None)
         dated = paragraph_dates(claims, found_dates)
         mentions: list[Mention] = []
         denied: set[int] = set()
@@ -715,6 +743,9 @@ class EnglishReader:
                 # "Mogadishu." or "MOGADISHU (AFP) -" alone: where the report was
                 # filed, not the town the report goes on about
                 and not (p.span and _dateline_only(text, p.span))
+                # "15 km from Stepanakert": a town that only places another is not
+                # "the town" of the next sentence
+                and not _is_reference_point(text, p)
             ]
             ctx.note_sentence(
                 claim,
@@ -813,7 +844,9 @@ class EnglishReader:
         with the whole article as context (its countries, provinces and the
         places it names without doubt), less the names used for something else."""
         out: list[list[PlaceMatch]] = []
-        all_found = find_places(self.gazetteer, texts, hint)
+        all_found = drop_foreign_aliases(
+            self.gazetteer, texts, find_places(self.gazetteer, texts, hint)
+        )
         surnames = _person_surnames(texts, all_found)
         for text, found in zip(texts, all_found, strict=True):
             if not found:
@@ -928,6 +961,7 @@ class EnglishReader:
             for a in self.actors.find(text, country=country)
             if not _inside_any(a.span, [p.span for p in places if p.span])
         ]
+        actor_matches = _as_defined(text, actor_matches, ctx.acronyms)
         actor_matches = self._loyal_forces(text, country, actor_matches)
         actor_matches = self._led_by(text, actor_matches)
         actor_matches = self._leaders_forces(text, actor_matches, ctx.previous)
@@ -1142,6 +1176,8 @@ class EnglishReader:
             and family in (Family.TAKE, Family.CONTROL)
             and token is not None
             and not gives_up
+            # "the army said it had lost control of the city": the speaker lost it
+            and not LOST_CONTROL.match(trig.text)
             and claim.speaker
             and _speaker_subject(token)
         ):
@@ -1168,6 +1204,15 @@ class EnglishReader:
                 # troops, not the country's army that "troops" names without a speaker
                 speaker = _governing_speaker(token) or claim.speaker
                 leaver = self._speaker_actor(speaker, sentence_country(places, ctx))
+            if (
+                leaver is None
+                and token is not None
+                and _pronoun_subject_of(token)
+                and (voice := _governing_speaker(token)) is not None
+            ):
+                # "Ukraine's army chief said he was withdrawing troops from Avdiivka":
+                # the one who says "he" (or "it") is leaving speaks for the side leaving
+                leaver = self._speaker_actor(voice, sentence_country(places, ctx))
             if leaver is None and not told:
                 leaver = _leaver(leaving, actor_matches, agent)
             if leaver is not None:
@@ -1343,6 +1388,29 @@ class EnglishReader:
         if country and STATE_OFFICIAL.search(speaker):
             return self._state_forces(country)
         return None
+
+    def _defined_acronyms(self, text: str, country: str | None) -> dict[str, Actor]:
+        """The acronyms an article defines for the actors it names: "the Somali National
+        Army (SNA)" makes "the SNA" of the next sentences the Somali army, not the Syrian
+        National Army the catalogue knows by those letters; "the Tigray Defence Forces
+        (TDF)" names a side by letters the catalogue may not know at all. Only a name
+        whose words begin with the acronym's first letter, and that the catalogue knows
+        by name (not a generic word as "the army"), defines one."""
+        out: dict[str, Actor] = {}
+        for cue in ACRONYM_DEFINED.finditer(text):
+            acronym = cue.group(1)
+            start = max(0, cue.start() - 80)
+            found = self.actors.find(text[start : cue.start()], country=country, offset=start)
+            named = found[-1] if found else None
+            if (
+                named is None
+                or named.generic
+                or text[named.span.end : cue.start()].strip()
+                or not named.span.text.lstrip("Tt he").upper().startswith(acronym[0])
+            ):
+                continue
+            out.setdefault(acronym, named.actor)
+        return out
 
     def _loyal_forces(
         self, text: str, country: str | None, matches: list[ActorMatch]
@@ -3335,6 +3403,25 @@ def _roles(
         # a taking noun that a verb of completing governs ("Russian forces had completed
         # their capture of Bakhmut")
         completed = token.dep_ == "dobj" and _lemma(token.head) in COMPLETING_HEADS
+        if (
+            not agent_side
+            and not passive
+            and token.tag_ == "VBG"
+            and token.dep_ == "pcomp"
+            and token.head.lower_ in ("after", "before")
+        ):
+            # "rebels captured Hama, overrunning the army, days after taking over
+            # Aleppo": a gerund after "after" has the subject of the clause it hangs on
+            node = token.head.head
+            while (
+                node.head.i != node.i
+                and not any(c.dep_ == "nsubj" for c in node.children)
+                and node.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "prep")
+            ):
+                node = node.head
+            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                agent_side += actors_in(*region(subject))
         if not agent_side and (token.dep_ == "xcomp" or completed) and not passive:
             for child in token.head.children:
                 if child.dep_ == "nsubj":
@@ -3343,7 +3430,10 @@ def _roles(
     before = [m for m in matches if m.span.end <= trig.start and m not in loser_side]
     after = [m for m in matches if m.span.start >= trig.end and m not in agent_side]
     # "back in the control of X", "fell to X": X is the one who holds the place now
-    if CONTROLLER_AFTER.search(trig.text):
+    # (also "has fallen to X", whose longer "has fallen" wins the trigger overlap)
+    if CONTROLLER_AFTER.search(trig.text) or (
+        PLACE_FELL.match(trig.text) and FALLEN_TO.match(text, trig.end)
+    ):
         # the subject is the place ("Raqqa, the ISIS capital, has fallen to ..."):
         # its actors lost it; the new holder is named after the trigger, if at all
         loser_side = [m for m in agent_side + loser_side + before if m not in after]
@@ -3481,6 +3571,8 @@ FALL_OF = re.compile(r"fall\s+of$", re.IGNORECASE)
 # a bare "fell", "has fallen": the takeover trigger of a place whose taker the
 # sentence does not name ("Kunduz fell on Sunday")
 PLACE_FELL = re.compile(r"(?:fell|(?:has|have|had)\s+fallen)$", re.IGNORECASE)
+# what follows a bare "has fallen" that names who took the place: "has fallen to the RSF"
+FALLEN_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
 # what "fell" also says of a place: "the city fell silent", "fell back", "fell into
 # disrepair", "fell within range"
 FELL_NOT_TAKEN = re.compile(
@@ -3786,6 +3878,10 @@ def _takes_people(token: Any) -> bool:
         # "drove Isis militants out of Abu Kamal": the people are the ones expelled,
         # the place is what changes hands
         return False
+    if _lemma(token) in ("withdraw", "pull"):
+        # "withdrew its troops from Avdiivka": a side takes its own people out of a
+        # place, which it leaves
+        return False
     verb = token
     while verb.head.i != verb.i and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head  # "who had surrendered or been captured"
@@ -4074,6 +4170,23 @@ _REPORTING_LEMMAS = frozenset(
 )
 
 
+def _pronoun_subject_of(token: Any) -> bool:
+    """Whether a verb's subject stands for whoever speaks of it: a personal pronoun
+    ("he was withdrawing troops") or a bare force noun ("officials say forces are
+    withdrawing"), owned by no one and described by nothing."""
+    return any(
+        c.dep_ == "nsubj"
+        and (
+            (c.tag_ == "PRP" and c.lower_ in ("he", "she", "it", "they", "we"))
+            or (c.lower_ in BARE_FORCE_NOUNS and not any(True for _ in c.children))
+        )
+        for c in token.children
+    )
+
+
+BARE_FORCE_NOUNS = frozenset({"forces", "troops", "soldiers", "units"})
+
+
 def _governing_speaker(token: Any) -> str | None:
     """The subject of the nearest reporting verb above the trigger ("Moscow" in
     "... hours after Moscow announced its forces had captured it"), if any."""
@@ -4162,7 +4275,16 @@ def _pronoun_subject(token: Any) -> bool:
 def _is_reference_point(text: str, place: PlaceMatch) -> bool:
     if place.span is None:
         return False
-    return bool(REFERENCE_POINT.search(text[: place.span.start]))
+    # ("110 km south of Aleppo, which the rebels captured last week": the clause on the
+    # town tells of it; it places the other town and is the place of its own event)
+    return bool(REFERENCE_POINT.search(text[: place.span.start])) and not RELATIVE_ON.match(
+        text, place.span.end
+    )
+
+
+# a relative clause on the place just named: "..., which the rebels took" (not "...,
+# where the president has taken refuge": what happens there is not of the place)
+RELATIVE_ON = re.compile(r",\s+which\b")
 
 
 def _targets(
