@@ -52,7 +52,7 @@ GOLD_DIR = Path(__file__).with_name("gold")
 REPORTS = GOLD_DIR / "world_reports.jsonl"
 CHANGES = GOLD_DIR / "world_changes.jsonl"
 SLACK_DAYS = 2
-# "b2_*" to "b12_*": the second to twelfth batches (2026-12-04/05), each scored
+# "b2_*" to "b13_*": the second to thirteenth batches (2026-12-04/05), each scored
 # apart so that the earlier batches' figures keep their meaning; every
 # "b*_test" is held out like "test" (``--pin`` skips every "*_test_*" figure).
 SPLITS = (
@@ -80,6 +80,8 @@ SPLITS = (
     "b11_test",
     "b12_dev",
     "b12_test",
+    "b13_dev",
+    "b13_test",
 )
 KEPT_STATUSES = ("occurred", "claimed")
 URL_PREFIX = "world:"
