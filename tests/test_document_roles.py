@@ -1645,3 +1645,42 @@ def test_an_entry_that_took_most_of_the_town_is_no_change(extractor: Extractor) 
     # the same entry told whole is a change
     text = lead + "On Friday HTS fighters stormed into Aleppo, a monitoring group said."
     assert gainers(read(extractor, text, day="2024-12-02")) == {"Hayat Tahrir al-Sham"}
+
+
+# -- the thirteenth world batch's dev errors --------------------------------------
+
+
+def test_a_sea_named_after_a_town_is_no_place_taken(extractor: Extractor) -> None:
+    text = (
+        "Russian forces have taken the port town of Berdiansk, on the Sea of Azov, officials said."
+    )
+    places = {m.place.place.name for m in takeovers(read(extractor, text)) if m.place}
+    assert places == {"Berdyansk"}
+
+
+def test_a_groups_members_are_no_town_named_like_it(extractor: Extractor) -> None:
+    # Fano is the Amhara militia here, not the Italian town
+    text = (
+        'Militiamen entered Debre Tabor on Sunday after the army left. "Once the soldiers '
+        'left on Sunday, the Fano members took control," a resident said.'
+    )
+    assert all(m.place is None or m.place.place.country != "ITA" for m in read(extractor, text))
+
+
+def test_a_brief_seizure_is_no_change(extractor: Extractor) -> None:
+    text = (
+        "Gunmen briefly seized the town hall and police posts in Jableh on Thursday, "
+        "officials said."
+    )
+    assert not takeovers(read(extractor, text, day="2025-03-08"))
+
+
+def test_a_group_linked_to_al_qaeda_is_not_al_qaeda(extractor: Extractor) -> None:
+    # in Somalia the catalogue names al-Qaeda's affiliate: al-Shabaab
+    text = (
+        "Fighters of the al-Qaeda-linked group drove into the Somali town of Beledweyne on Monday."
+    )
+    assert gainers(read(extractor, text, day="2025-03-10")) == {"Al Shabaab"}
+    # elsewhere the tie names no side of its own
+    text = "Fighters of an al-Qaeda-linked group drove into the Malian town of Boni on Monday."
+    assert "Al Qaeda" not in gainers(read(extractor, text, day="2025-03-10"))

@@ -961,6 +961,9 @@ class EnglishReader:
             for a in self.actors.find(text, country=country)
             if not _inside_any(a.span, [p.span for p in places if p.span])
         ]
+        # "the al-Qaeda-linked group", "al-Qaeda's affiliate in Mali": a group tied to
+        # the named one, not that group (the catalogue names some such ties by country)
+        actor_matches = [a for a in actor_matches if not TIED_TO_AFTER.match(text, a.span.end)]
         actor_matches = _as_defined(text, actor_matches, ctx.acronyms)
         actor_matches = self._loyal_forces(text, country, actor_matches)
         actor_matches = self._led_by(text, actor_matches)
@@ -1260,6 +1263,9 @@ class EnglishReader:
             if (
                 RAID_AFTER.search(text[trig.end :])
                 or RAID_LEAVING.search(text[: trig.start])
+                # "briefly seized several government buildings in the city": held for
+                # a while, then lost or left; no change of hands
+                or BRIEFLY_BEFORE.search(text, 0, trig.start)
                 or _takers_left(token)
             ):
                 # "stormed the town ... before pulling out": a raid, not a takeover; nor
@@ -1957,6 +1963,8 @@ def _is_place_use(text: str, p: PlaceMatch, outlets: list[tuple[int, int]]) -> b
         return False  # "Fano militiamen": a group's men (Fano is also a town in Italy)
     if RIVER_AFTER.match(after):
         return False  # "the town on the Juba river": the water, not the town named like it
+    if WATER_BEFORE.search(text[:start]):
+        return False  # "a port on the Sea of Azov": the sea, not the town of Azov
     if ALIAS_BEFORE.search(text[:start]):
         return False  # "called the town by its Soviet-era name, Dzerzhinsk": the same town
     if SHORT_NAME_AFTER.match(after) and NAME_OF_BEFORE.search(text[:start]):
@@ -1998,10 +2006,15 @@ CAPITAL_OF_PROVINCE = re.compile(
 # a town's name before a unit or front word names the unit: "the Vostok group of
 # forces", "the Donetsk front", "the Kandahar corps" (a place-kind word such as
 # "province" still names a place)
+TIED_TO_AFTER = re.compile(
+    r"-(?:linked|affiliated|aligned|allied|inspired)\b"
+    r"|['’]s\s+(?:[A-Z]\w+\s+)?(?:affiliates?|offshoots?|branch|franchise)\b"
+)
 RIVER_AFTER = re.compile(r"^\s+rivers?\b", re.IGNORECASE)
+WATER_BEFORE = re.compile(r"\b(?:Sea|Gulf|Bay|Straits?)\s+of\s+(?:the\s+)?$")
 MEMBERS_AFTER = re.compile(
     r"^\s+(?:militiam[ae]n|militias?|fighters|gunmen|rebels|insurgents|militants"
-    r"|mercenaries|combatants)\b",
+    r"|mercenaries|combatants|members|loyalists|commanders)\b",
     re.IGNORECASE,
 )
 UNIT_AFTER = re.compile(
@@ -3110,6 +3123,7 @@ def _takers_left(token: Any) -> bool:
 
 # the words that open a raid's end, right before the trigger that tells it
 RAID_LEAVING = re.compile(r"\b(?:before\s+being|then)\s+$", re.IGNORECASE)
+BRIEFLY_BEFORE = re.compile(r"\b(?:briefly|temporarily|momentarily)\s+$", re.IGNORECASE)
 # a compass bearing right after the trigger, past unnamed words only ("advance east
 # of Sudzha", "gained ground several kilometres north of"): the town named after it
 # places the gain (not "captured Krasnohorivka west of Donetsk", which names it)
