@@ -109,6 +109,8 @@ def main() -> None:
     _timed(reader, "_prepare", "prepare")
     _timed(reader, "_article_places", "prepare.places")
     _timed(reader, "_quiet", "prepare.quiet")
+    # (also called in the second pass, for the deferred sentences)
+    _timed(reader, "_may_yield", "may_yield")
     _timed(reader, "_parse", "parse")
     # the names the reader module imported, so its calls go through the wrappers
     names = ("split_sentences", "attribute", "is_candidate", "find_triggers", "candidate_triggers")

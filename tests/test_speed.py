@@ -16,7 +16,10 @@ from __future__ import annotations
 import json
 import re
 import sys
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,7 +28,13 @@ from sitrep.core.records import Article
 from sitrep.ingest import sources as ingest_mod
 from sitrep.pipeline import ingest
 from sitrep.read import typology
-from sitrep.read.en.extract import ArticleReading, EnglishReader, Extractor
+from sitrep.read.en.extract import (
+    ArticleReading,
+    EnglishReader,
+    Extractor,
+    _Reach,
+    _reach_before,
+)
 from sitrep.read.typology import (
     TRIGGERS,
     is_candidate,
@@ -637,6 +646,9 @@ def test_save_readings_writes_the_rows_of_one_save_reading_per_article(
 # no actor and no country, whose mention (if any) only the context gives: a
 # reference back ("the advance"), "the town" named before, a dropped subject.
 DEFERRAL_ARTICLES = [
+    # an acronym the article defines is the only taker a weak trigger has
+    "The Somali National Army (SONA) pushed north on Sunday. SONA entered Bulo Burde "
+    "on Monday, officials said.",
     "Government forces recaptured the town of Mayadin on Saturday, the army said. "
     "The advance came after weeks of fighting. Residents reported shelling overnight. "
     "Soldiers later stormed the town and raised a flag over the hospital.",
@@ -658,7 +670,8 @@ def test_deferred_sentences_give_the_readings_of_parsing_every_one(
     extractor: Extractor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Sentences ``_quiet`` lets through are parsed only when their context lets them
-    yield a mention; the readings are those of parsing every sentence with a trigger."""
+    yield a mention (and those ``_may_yield`` rules out before, never); the readings
+    are those of parsing every sentence with a trigger."""
     articles = _deferral_articles()
     parsed: list[int] = []
     real_parse = EnglishReader._parse
@@ -672,7 +685,8 @@ def test_deferred_sentences_give_the_readings_of_parsing_every_one(
     spared_parses = sum(parsed)
     rounds = len(parsed)
     parsed.clear()
-    monkeypatch.setattr(EnglishReader, "_quiet", lambda self, claim, places: False)
+    monkeypatch.setattr(EnglishReader, "_quiet", lambda self, *args: False)
+    monkeypatch.setattr(EnglishReader, "_may_yield", lambda self, *args: True)
     every = extractor.read_chunk(articles, batch_size=8)
     assert len(parsed) == 1  # no deferral: one call for the chunk
     # some sentences were spared, and some deferred ones were parsed in a later round
@@ -738,3 +752,106 @@ def test_ingest_leaves_garbage_collection_as_it_found_it(
         summary = ingest([src], config=app_config, store=store, workers=1)
     assert summary.articles == 3
     assert gc.get_freeze_count() == 0
+
+
+def _first_trigger_sentence(reader: EnglishReader, text: str) -> tuple[Any, Any, Any, Any]:
+    """(claim, triggers, places, the article's prepared first pass) of the first
+    sentence with a trigger of a one-article reading of ``text``."""
+    prep = reader._prepare(
+        Article.make(text, language="en", outlet="Test", published_at=date(2020, 3, 2))
+    )
+    i = min(i for i, found in prep.triggers.items() if found)
+    return prep.claims[i], prep.triggers[i], prep.places[i], prep
+
+
+def _reach(prep: Any, i: int, *, told: bool) -> _Reach:
+    return replace(_reach_before(i, told, prep.places, prep.countries), exact=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "alone", "after_an_event"),
+    [
+        # a control statement needs a controller: none named, none speaks
+        ("The courts in Oregon are tightly controlled by the party.", False, False),
+        # just inside: the speaker may be the one in control
+        (
+            "The courts in Oregon are tightly controlled by the party, the minister said.",
+            True,
+            True,
+        ),
+        # no place and no taker: only a reference back to an event told before
+        ("The assault lasted three days.", False, True),
+        # a claimed event is no reference back ("claimed" is never told as having happened)
+        ("The assault lasted three days, a witness claimed.", False, False),
+        # a weak trigger ("dispatched") at a place needs a taker: none named
+        ("Officials dispatched snow ploughs to Salem, Oregon.", False, False),
+        # a weak takeover ("advance") may have the taker told before ("they")
+        ("Organisers hope to advance the cause in Salem, Oregon.", False, True),
+        # just inside: a strong trigger needs no taker
+        ("Organisers hope to capture the mood in Salem, Oregon.", True, True),
+    ],
+)
+def test_may_yield_rules_out_what_no_parse_and_no_context_can_read(
+    extractor: Extractor, text: str, alone: bool, after_an_event: bool
+) -> None:
+    reader = extractor.reader("en")
+    assert isinstance(reader, EnglishReader)
+    claim, triggers, places, prep = _first_trigger_sentence(reader, text)
+    i = claim.sentence.index
+    assert reader._may_yield(claim, triggers, places, _reach(prep, i, told=False)) is alone
+    assert reader._may_yield(claim, triggers, places, _reach(prep, i, told=True)) is after_an_event
+
+
+SPARED_ARTICLES = [
+    # the second sentence may refer back to the first's takeover: parsed
+    "Government forces recaptured the town of Mayadin in Syria on Saturday. "
+    "The assault lasted three days.",
+    # a claimed assault refers back to nothing, a control statement with no controller
+    # tells none, and a weak trigger with no taker yields nothing: none parsed
+    "Government forces recaptured the town of Mayadin in Syria on Saturday. "
+    "The assault lasted three days, a witness claimed. "
+    "The courts in Oregon are tightly controlled by the party. "
+    "Officials dispatched snow ploughs to Salem, Oregon.",
+    "The courts in Oregon are tightly controlled by the party. "
+    "Police arrested two men in Portland on Monday.",
+]
+
+
+def test_sentences_no_context_can_give_a_mention_are_not_parsed(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sentence ``_may_yield`` rules out is not parsed, and parsing it anyway gives
+    the same readings: it yields no mention and changes no context."""
+    articles = [
+        *_deferral_articles(),
+        *(
+            Article.make(t, language="en", outlet="Test", published_at=date(2020, 3, 2))
+            for t in SPARED_ARTICLES
+        ),
+    ]
+    parsed: list[str] = []
+    real_parse = EnglishReader._parse
+
+    def counting(self: EnglishReader, texts: list[str], batch_size: int) -> list[object]:
+        parsed.extend(texts)
+        return real_parse(self, texts, batch_size)
+
+    monkeypatch.setattr(EnglishReader, "_parse", counting)
+    spared = extractor.read_chunk(articles, batch_size=8)
+    spared_parses = list(parsed)
+    parsed.clear()
+    monkeypatch.setattr(EnglishReader, "_may_yield", lambda self, *args: True)
+    every = extractor.read_chunk(articles, batch_size=8)
+    assert set(spared_parses) < set(parsed)
+    for skipped in (
+        "The assault lasted three days, a witness claimed.",
+        "The courts in Oregon are tightly controlled by the party.",
+        "Officials dispatched snow ploughs to Salem, Oregon.",
+    ):
+        assert skipped not in spared_parses and skipped in parsed
+    assert "The assault lasted three days." in spared_parses
+    for a, b in zip(every, spared, strict=True):
+        assert isinstance(a, ArticleReading) and isinstance(b, ArticleReading)
+        _same(a, b)
+    referred = [m for m in spared[-3].mentions if m.reference]  # type: ignore[union-attr]
+    assert referred  # "The assault" of the first article, told again

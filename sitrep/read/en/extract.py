@@ -13,9 +13,12 @@ those in a language without a reader of its own):
 4. find places (gazetteer) and dates in every sentence: cheap dictionary and
    regex work that later sentences need as context ("the town", "on Friday"
    said one sentence earlier); parse the candidate sentences with spaCy, less
-   those that name no place, actor, speaker or country (``_quiet``): such a
-   sentence is parsed only if, when its turn comes, the article's context can
-   give it a mention (an event to refer back to, "the town");
+   those that no parse can give a mention whatever the sentences before them
+   tell (``_may_yield``: a control statement with no controller, a weak trigger
+   with no taker, no place, no taker and no event before to refer back to ...),
+   and less those that name no place, actor, speaker or country (``_quiet``):
+   such a sentence is parsed only if, when its turn comes, the article's context
+   can give it a mention (an event to refer back to, "the town");
 5. for each trigger: status (occurred, claimed, denied, expected,
    background), actors and their roles, place, date, fatalities; then, for a
    sentence that tells an event, the learned event classifier
@@ -29,8 +32,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Generator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -289,6 +292,16 @@ DATELINE_REST = re.compile(
 ACRONYM_DEFINED = re.compile(r"\s*\(([A-Z][A-Z0-9]{1,6})\)")
 
 
+def _acronym_uses(text: str, acronym: str) -> Iterator[re.Match[str]]:
+    """Each standalone use of ``acronym`` in ``text`` (not inside a word or a bracket)."""
+    return re.finditer(rf"(?<![\w(-]){re.escape(acronym)}(?![\w)-])", text)
+
+
+def _uses_acronym(text: str, acronyms: Sequence[str]) -> bool:
+    """Whether ``text`` uses one of an article's own acronyms on its own."""
+    return any(next(_acronym_uses(text, a), None) is not None for a in acronyms)
+
+
 def _as_defined(
     text: str, matches: list[ActorMatch], acronyms: dict[str, Actor]
 ) -> list[ActorMatch]:
@@ -300,7 +313,7 @@ def _as_defined(
     uses = [
         ActorMatch(actor, Span(u.start(), u.end(), u.group(0)), False)
         for acronym, actor in acronyms.items()
-        for u in re.finditer(rf"(?<![\w(-]){re.escape(acronym)}(?![\w)-])", text)
+        for u in _acronym_uses(text, acronym)
     ]
     if not uses:
         return matches
@@ -434,6 +447,77 @@ class _Prepared:
     # candidates with a trigger that are parsed only if the article's context, known
     # when their turn comes, lets them yield a mention (see ``_quiet``)
     deferred: frozenset[int] = frozenset()
+    # the countries the article is about, most named first (when it has a trigger)
+    countries: list[str] = field(default_factory=list)
+    # the acronyms the article defines ("the Somali National Army (SNA)") -> the actor
+    acronyms: dict[str, Actor] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Reach:
+    """What a sentence's context may give its triggers (see :meth:`EnglishReader._may_yield`):
+    the article's context when the sentence's turn comes (``exact``), or, before the
+    parses, all that the sentences before it could give."""
+
+    events: bool  # an event told before, that "the advance" may refer back to
+    town: bool  # a town told before, that "the town" may stand for
+    agent: bool  # the taker told before, that "they took" may mean
+    # the countries the sentence may be about, where "the army" is that country's
+    countries: tuple[str | None, ...]
+    last_city: PlaceMatch | None = None  # the town told before, when exact
+    exact: bool = False
+    # the article's own acronyms, each an actor wherever it stands alone
+    acronyms: tuple[str, ...] = ()
+
+    @staticmethod
+    def of(ctx: ArticleContext, places: list[PlaceMatch]) -> _Reach:
+        """What the context gives a sentence naming ``places``, now."""
+        return _Reach(
+            events=bool(ctx.occurred),
+            town=ctx.last_city is not None,
+            agent=ctx.last_agent is not None,
+            countries=(sentence_country(places, ctx),),
+            last_city=ctx.last_city,
+            exact=True,
+            acronyms=tuple(ctx.acronyms),
+        )
+
+
+def _reach_before(
+    i: int,
+    told: bool,
+    places: list[list[PlaceMatch]],
+    countries: list[str],
+    acronyms: tuple[str, ...] = (),
+) -> _Reach:
+    """All that sentence ``i``'s context may give it before the parses tell, when a
+    sentence before it may have yielded a mention (``told``) or none did: events and
+    their takers only after such a sentence, "the town" only after one or after a
+    sentence naming a place, and the country of its own places (the first specific
+    one's, else the first's: as :func:`sentence_country`), else any country the
+    article names or is about (the town told before is one it names)."""
+    if places[i]:
+        cities = [p for p in places[i] if p.place.kind is not PlacePrecision.COUNTRY]
+        country: tuple[str | None, ...] = ((cities or places[i])[0].place.country,)
+    else:
+        named = [p.place.country for found in places for p in found]
+        country = tuple(dict.fromkeys([*named, countries[0] if countries else None]))
+    return _Reach(
+        events=told,
+        town=told or any(places[j] for j in range(i)),
+        agent=told,
+        countries=country,
+        acronyms=acronyms,
+    )
+
+
+def _readings(trig: TriggerMatch, text: str) -> list[TriggerMatch]:
+    """The triggers a parse may read ``trig`` as (:func:`_surrender_reading` and
+    :func:`_standing_control`): itself, or people giving up for "surrendered"."""
+    readings = [trig]
+    if trig.trigger.family is Family.TAKE and PLACE_SURRENDER.match(trig.text):
+        readings.append(_group_surrender(trig))
+    return [_standing_control(r, text) for r in readings]
 
 
 class EnglishReader:
@@ -607,6 +691,8 @@ class EnglishReader:
         to_parse = [i for i in candidates if triggers[i]]
         places: list[list[PlaceMatch]] = []
         found_dates: list[list[DateMatch]] = []
+        countries: list[str] = []
+        acronyms: dict[str, Actor] = {}
         if to_parse:
             # places and dates are the context of mentions, and only a sentence with
             # a trigger yields one: in an article with none (most general news) they
@@ -614,7 +700,21 @@ class EnglishReader:
             texts = [s.span.text for s in sentences]
             places = self._article_places(texts, article.country_hint)
             found_dates = [dates_mod.find_dates(t, article.published_at) for t in texts]
-        deferred = frozenset(i for i in to_parse if self._quiet(claims[i], places[i]))
+            countries = dominant_countries(places) or fallback_countries(
+                self.gazetteer, texts, article.country_hint
+            )
+            acronyms = self._defined_acronyms(article.text, countries[0] if countries else None)
+            # a sentence that no context can give a mention is not parsed at all (nor
+            # gives a context to those after it)
+            kept: list[int] = []
+            for i in to_parse:
+                reach = _reach_before(i, bool(kept), places, countries, tuple(acronyms))
+                if self._may_yield(claims[i], triggers[i], places[i], reach):
+                    kept.append(i)
+            to_parse = kept
+        deferred = frozenset(
+            i for i in to_parse if self._quiet(claims[i], places[i], tuple(acronyms))
+        )
         return _Prepared(
             article=article,
             sentences=sentences,
@@ -625,12 +725,16 @@ class EnglishReader:
             triggers=triggers,
             to_parse=[i for i in to_parse if i not in deferred],
             deferred=deferred,
+            countries=countries,
+            acronyms=acronyms,
         )
 
-    def _quiet(self, claim: Claim, places: list[PlaceMatch]) -> bool:
+    def _quiet(
+        self, claim: Claim, places: list[PlaceMatch], acronyms: tuple[str, ...] = ()
+    ) -> bool:
         """Whether a sentence with a trigger may yield no mention whatever its parse
         says, as far as the sentence alone tells (the article's context decides
-        the rest when the sentence's turn comes: :meth:`_still_quiet`).
+        the rest when the sentence's turn comes: :meth:`_may_yield`).
 
         A mention needs a place: one the sentence names, "the town" of an earlier
         sentence, or, with no place named, the country of a side that the
@@ -651,21 +755,120 @@ class EnglishReader:
             or FORCES_FROM_REGION.search(text)
             or LOYAL_FORCES.search(text)
             or self.actors.find(text)
+            or _uses_acronym(text, acronyms)
             or self.gazetteer.may_name_country(text)
         )
 
-    def _still_quiet(self, text: str, ctx: ArticleContext) -> bool:
-        """Whether a sentence that :meth:`_quiet` let through yields no mention given
-        what the sentences before it established: no event yet that a reference
-        ("the advance") or a dropped subject ("they took") could point back to, no
-        town that "the town" could be, and no actor that the article's country
-        makes of a generic word ("the army")."""
-        return (
-            not ctx.occurred
-            and ctx.last_agent is None
-            and (ctx.last_city is None or AREA_WORD.search(text) is None)
-            and not self.actors.find(text, country=sentence_country([], ctx))
-        )
+    def _may_yield(
+        self,
+        claim: Claim,
+        triggers: Sequence[TriggerMatch],
+        places: list[PlaceMatch],
+        reach: _Reach,
+    ) -> bool:
+        """Whether a sentence's parse may give it a mention, whatever the parse says,
+        given what its context may give (``reach``): False only when no trigger of
+        it can, which spares the parse. Each test is one that :meth:`_trigger_mentions`
+        makes on the way to a mention, asked of what the sentence and its context
+        give before the parse, and answered yes wherever the parse could decide.
+
+        A trigger yields a mention in two ways. As a reference back ("the
+        advance"): only to an event told before, only with no place of its own but
+        countries, and only when told as having happened (not a control statement,
+        not after "denied", "claimed", "if", "until" ..., not an anniversary). Or at
+        a place: one the sentence names, "the town" of an earlier sentence, or the
+        country of a taker when the trigger is strong (or "in the country" is said);
+        a control statement and a weak trigger ("entered", "deployed") need the
+        taker too. Who may be the taker depends on the trigger's family (an actor
+        the sentence names for any; for a takeover also the speaker, a demonym or a
+        country's name, an official, a region's forces, or the agent told before).
+        """
+        text = claim.sentence.span.text
+        readings = [r for t in triggers for r in _readings(t, text)]
+        named = reach.town and AREA_WORD.search(text) is not None
+        # the places the triggers may take place at, found when asked (before the
+        # context is known, a place that "the capital of X province" drops may yet be
+        # the town told before: any place named counts then)
+        own = self._sentence_places(text, places, reach.last_city) if reach.exact else None
+        placed = bool(own) if own is not None else bool(places)
+        # the cheap and common case first: a place for a trigger that needs no taker
+        if (placed or named) and any(
+            r.trigger.family is not Family.CONTROL and r.trigger.weight >= 0.5 for r in readings
+        ):
+            return True
+        verb = (claim.reported_verb or "").lower()
+        if (
+            reach.events
+            and verb not in DENY_VERBS
+            and verb not in CLAIM_VERBS
+            and any(
+                r.trigger.family is not Family.CONTROL
+                and not EXPECT_CUES.search(text[: r.start])
+                and not _retrospective(text, r.start)
+                for r in readings
+            )
+        ):
+            if own is None:
+                # (a place dropped for want of the town told before is no town)
+                own = self._sentence_places(text, places, None) if places else []
+            if all(p.place.kind is PlacePrecision.COUNTRY for p in own):
+                return True  # a reference back to an event told before may be told
+        takers = self._takers(claim, reach)
+        in_the_country = IN_THE_COUNTRY.search(text) is not None
+        for r in readings:
+            family, weight = r.trigger.family, r.trigger.weight
+            taker = takers(family)
+            if not taker and (family is Family.CONTROL or weight < 0.5):
+                continue
+            if placed or named or (taker and (weight >= 0.7 or in_the_country)):
+                return True
+        return False
+
+    def _takers(self, claim: Claim, reach: _Reach) -> Callable[[Family], bool]:
+        """Whether a sentence may give a trigger of a family a taker (see
+        :meth:`_trigger_mentions`): an actor it names, for any family; for a takeover
+        also its speaker, a demonym or a country's name, an official, a region's
+        forces, or the agent told before; for a handover a demonym or the speaker
+        (whose leaving hands the place on); for a control statement the speaker; for
+        a strike from afar a demonym. What it looks up, it looks up once."""
+        text = claim.sentence.span.text
+        found: dict[str, bool] = {}
+
+        def actors() -> bool:
+            if "actors" not in found:
+                # (besides those it names: "forces loyal to" and "his forces" name some)
+                found["actors"] = (
+                    LOYAL_FORCES.search(text) is not None
+                    or HIS_FORCES.search(text) is not None
+                    or _uses_acronym(text, reach.acronyms)
+                    or any(self.actors.find(text, country=c) for c in reach.countries)
+                )
+            return found["actors"]
+
+        def country() -> bool:
+            if "country" not in found:
+                found["country"] = self.gazetteer.may_name_country(text)
+            return found["country"]
+
+        def taker(family: Family) -> bool:
+            if family is Family.TAKE:
+                return (
+                    reach.agent
+                    or bool(claim.speaker)
+                    or STATE_OFFICIAL.search(text) is not None
+                    or FORCES_FROM_REGION.search(text) is not None
+                    or actors()
+                    or country()
+                )
+            if family is Family.HANDOVER:
+                return bool(claim.speaker) or actors() or country()
+            if family is Family.CONTROL:
+                return bool(claim.speaker) or actors()
+            if family in REMOTE_FAMILIES:
+                return actors() or country()
+            return actors()
+
+        return taker
 
     def _finish(self, prep: _Prepared, docs: dict[int, Any]) -> Generator[str, Any, ArticleReading]:
         """Second pass: the mentions of a prepared article, given its parses; a
@@ -679,11 +882,9 @@ class EnglishReader:
             )
         places, found_dates = prep.places, prep.found_dates
         theatre = _theatre(places)
-        countries = dominant_countries(places) or fallback_countries(
-            self.gazetteer, [s.span.text for s in sentences], article.country_hint
-        )
+        countries = prep.countries
         ctx = ArticleContext(published=article.published_at, countries=countries)
-        ctx.acronyms = self._defined_acronyms(article.text, countries[0] if countries else None)
+        ctx.acronyms = prep.acronyms
         dated = paragraph_dates(claims, found_dates)
         mentions: list[Mention] = []
         denied: set[int] = set()
@@ -705,7 +906,9 @@ class EnglishReader:
                 # report tells most (first told on a tie), not the last town it named
                 denied.add(Counter(taken).most_common(1)[0][0])
             told: list[Mention] = []
-            if i in prep.deferred and not self._still_quiet(text, ctx):
+            if i in prep.deferred and self._may_yield(
+                claim, prep.triggers[i], places[i], _Reach.of(ctx, places[i])
+            ):
                 # the context may give it a mention after all: parsed now
                 docs = {**docs, i: (yield text)}
             if i in docs:
@@ -968,21 +1171,7 @@ class EnglishReader:
         actor_matches = self._loyal_forces(text, country, actor_matches)
         actor_matches = self._led_by(text, actor_matches)
         actor_matches = self._leaders_forces(text, actor_matches, ctx.previous)
-        # "forces from Ethiopia's Tigray region": the region describes the taker
-        described = [
-            Span(d.start(), d.end(), d.group(0)) for d in FORCES_FROM_REGION.finditer(text)
-        ]
-        places = [
-            p
-            for p in places
-            if not _is_reference_point(text, p) and not (p.span and _inside_any(p.span, described))
-        ]
-        places = [
-            q
-            for p in places
-            if (q := self._capital_named_by_province(text, p, ctx.last_city)) is not None
-        ]
-        places = [self._town_of_district(text, p) for p in places]
+        places = self._sentence_places(text, places, ctx.last_city)
         if triggers is None:
             triggers = find_triggers(text)
         triggers = [
@@ -1018,6 +1207,29 @@ class EnglishReader:
             out = apply_prediction(out, classifier.predict([said])[0], classifier.thresholds)
         ctx.remember(out)
         return out
+
+    def _sentence_places(
+        self, text: str, places: list[PlaceMatch], last_city: PlaceMatch | None
+    ) -> list[PlaceMatch]:
+        """The places a sentence's triggers may take place at: less those that only
+        locate another ("20 km east of X") or describe the taker ("forces from
+        Ethiopia's Tigray region"), a province named as its capital's the capital
+        (or the town told before, ``last_city``), a district as its town."""
+        # "forces from Ethiopia's Tigray region": the region describes the taker
+        described = [
+            Span(d.start(), d.end(), d.group(0)) for d in FORCES_FROM_REGION.finditer(text)
+        ]
+        places = [
+            p
+            for p in places
+            if not _is_reference_point(text, p) and not (p.span and _inside_any(p.span, described))
+        ]
+        places = [
+            q
+            for p in places
+            if (q := self._capital_named_by_province(text, p, last_city)) is not None
+        ]
+        return [self._town_of_district(text, p) for p in places]
 
     def _trigger_mentions(
         self,
@@ -3658,6 +3870,11 @@ def _surrender_reading(
     token = _trigger_token(doc, trig)
     if token is not None and _place_subject(token, places):
         return trig
+    return _group_surrender(trig)
+
+
+def _group_surrender(trig: TriggerMatch) -> TriggerMatch:
+    """A "surrendered" trigger read as people giving up (a change to their group)."""
     word = re.match(r"surrender(?:ed|s)?", trig.text, re.IGNORECASE)
     assert word is not None  # PLACE_SURRENDER matched from the start
     return TriggerMatch(GROUP_SURRENDER, trig.start, trig.start + word.end(), word.group(0))
