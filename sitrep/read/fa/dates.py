@@ -163,6 +163,11 @@ _LAST_YEAR = r"پارسال|سال[\s\u200c]+(?:پار|گذشته|قبل|پیش)
 _B = r"(?<![\w\u200c])"  # no letter, digit or ZWNJ before
 _E = r"(?![\w\u200c])"  # ... or after
 _S = r"[\s\u200c]+"  # a space or a ZWNJ between words
+# an event that "N روز پیش از" counts back from
+_EVENT_NOUN = (
+    r"(?:سقوط|تصرف|آغاز|شروع|ورود|خروج|حمله|آزادسازی|بازپس[\s\u200c]*گیری|پایان|انتخابات"
+    r"|کودتا|امضای|توافق|اعلام|سفر|مرگ|قتل|عملیات|عقب[\s\u200c]*نشینی|این|آن)"
+)
 _Z = r"[\s\u200c]?"  # one optional separator inside a compound
 
 
@@ -578,7 +583,10 @@ def _patterns() -> _Patterns:
         ),
         (
             rf"{_B}(?:(?P<n>\d{{1,3}}|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند){_S})?"
-            rf"(?P<unit>روز|هفته|ماه|سال|ساعت|ساعاتی|دقیقه|دقایقی){_S}(?:پیش|قبل){_E}",
+            # not "چند روز پیش از سقوط کابل": before an event, not before now (but
+            # "۱۸ ماه پیش از خرسون عقب‌نشینی کردند": ago, then where from)
+            rf"(?P<unit>روز|هفته|ماه|سال|ساعت|ساعاتی|دقیقه|دقایقی){_S}(?:پیش|قبل){_E}"
+            rf"(?!{_S}از{_S}{_EVENT_NOUN}{_E})",
             _ago,
         ),
         (rf"{_B}(?:ساعاتی|چند{_S}ساعت|ساعتی){_S}(?:پس|بعد){_S}از{_E}", _hours_after),

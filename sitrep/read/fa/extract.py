@@ -71,7 +71,7 @@ from sitrep.resolve.actors import ActorDictionary, ActorMatch
 from sitrep.resolve.country_hint import fallback_countries
 
 if TYPE_CHECKING:  # annotations only
-    from sitrep.core.records import Actor, Article, Claim, Mention, TimeRef
+    from sitrep.core.records import Actor, Article, Claim, Mention, Sentence, TimeRef
 
 # -- cues (on folded text) --------------------------------------------------------
 
@@ -81,8 +81,9 @@ _LOSER_BEFORE = re.compile(
     # "کنترول" is the Dari spelling: "از کنترول طالبان بیرون کردند"
     r"(?:[\s\u200c]+(?:لوث|چنگ|چنگال|دست|اشغال|سیطره|کنترل|کنترول|تسلط|تصرف|وجود|حضور|مواضع|مقر|مقرهای"
     r"|پایگاه|پایگاه‌های|پایگاههای|سنگرهای|تجمع|تجمعات))?"
+    # "پاکسازی رمادی از نفرات داعش": the men cleared out of a town lose it
     r"(?:[\s\u200c]+(?:گروه(?:[\s\u200c]+تروریستی)?|تروریست‌های|تروریستهای|عناصر|شبه‌نظامیان"
-    r"|جنگجویان|باقی‌مانده|باقیمانده|نیروهای))?"
+    r"|جنگجویان|باقی‌مانده|باقیمانده|نیروهای|نفرات|افراد|بقایای|مسلحان|مسلحین))?"
     # "با نیروهای طرفدار دولت", "از گروه موسوم به دولت اسلامی": who the side is
     r"(?:[\s\u200c]+(?:طرفدار|هوادار|حامی|وفادار[\s\u200c]+به|وابسته[\s\u200c]+به"
     r"|موسوم[\s\u200c]+به|معروف[\s\u200c]+به))?[\s\u200c]*$"
@@ -92,6 +93,11 @@ _STRONGHOLD_BEFORE = re.compile(
     r"(?:پایگاه|پایگاه‌های|پایگاههای|مواضع|مقر|مقرهای|سنگر|سنگرهای|قلمرو|دژ|مناطق|مراکز|خطوط)"
     # "مقر لشکر ششم پیاده ارتش": the holder closes the stronghold's name
     r"(?:[\s\u200c]+[^\s،,.؛]+){0,4}?[\s\u200c]+$"
+)
+# "شکست کامل داعش", "نابودی گروه داعش": the possessor of a defeat is its loser
+_DEFEAT_OF = re.compile(
+    r"(?<![\w\u200c])(?:شکست|نابودی|سرکوب|هزیمت)(?:[\s\u200c]+کامل)?"
+    r"(?:[\s\u200c]+(?:گروه(?:[\s\u200c]+تروریستی)?|تروریست‌های|تروریستهای))?[\s\u200c]+$"
 )
 # "یگان‌هایی از ارتش عراق", "یکی از ...": a part of a whole, not a source of loss.
 _PARTITIVE = re.compile(
@@ -283,6 +289,16 @@ _WAR_AS_TIME = re.compile(
     r"(?:(?:پیش|قبل|پس|بعد)[\s‌]+از|(?:از[\s‌]+)?(?:آغاز|شروع|پایان|زمان|طول|دوران|دوره"
     r"|سال‌های|سالهای|روزهای|ماه‌های|ماههای))[\s‌]+$"
 )
+# a capture for a few hours or for a while: "برای ساعاتی", "چند ساعت", "به طور موقت"
+# (not "پس از چند ساعت", "طی چند ساعت", "چند ساعت پیش": when, not how long)
+_BRIEFLY = re.compile(
+    r"(?<![\w\u200c])(?:(?:برای|به[\s\u200c]+مدت)[\s\u200c]+(?:ساعاتی|لحظاتی|مدتی[\s\u200c]+کوتاه"
+    r"|مدت[\s\u200c]+کوتاهی|چند(?:ین)?[\s\u200c]+ساعت)"
+    r"|(?<!از[\s\u200c])(?<!طی[\s\u200c])(?<!ظرف[\s\u200c])(?<!گذشت[\s\u200c])(?<!در[\s\u200c])"
+    r"چند(?:ین)?[\s\u200c]+ساعت(?![\w\u200c])(?![\s\u200c]+(?:پس|بعد|قبل|پیش|از|گذشت|درگیری|نبرد|جنگ))"
+    # "به طور موقت", "موقتاً"; not "دولت موقت" (the interim government)
+    r"|به[\s\u200c]*طور[\s\u200c]+موقت|موقتاً|موقتا)(?![\w\u200c])"
+)
 _TERRITORY_TYPES = frozenset(
     {
         "Non-state actor overtakes territory",
@@ -369,7 +385,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
                 claim=claim,
                 folded=folded,
                 places=find_places(extractor.gazetteer, folded, s.span.text, base=s.span.start),
-                dates=[] if metadata else find_dates(s.span.text, published, offset=s.span.start),
+                dates=[] if metadata else _asserted_dates(folded, s, published),
                 metadata=metadata,
                 headline=headline,
             )
@@ -465,6 +481,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
             for p in r.places
             if p.kind is PlacePrecision.CITY and not is_reference_point(r.text, p, r.places)
         ]
+        reader.last_district = _last_district(r, reader.last_district)
         ctx.note_sentence(
             r.claim,
             dated,
@@ -485,6 +502,31 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
     return common.ArticleReading(
         article, tuple(sentences), tuple(claims), tuple(mentions), candidates=candidates
     )
+
+
+def _asserted_dates(folded: Folded, s: Sentence, published: date | None) -> list[common.DateMatch]:
+    """The dates a sentence tells, less those of a condition or its consequent
+    ("«اگر سال ۲۰۱۵ سال آزادسازی بوده، سال ۲۰۱۶ ... خواهد بود»"): they date nothing
+    that happened, neither in this sentence nor for the sentences after it."""
+    ifs = [
+        (s.span.start + folded.to_original(m.start()), s.span.start + folded.to_original(m.end()))
+        for m in _CONDITION.finditer(folded.text)
+    ]
+    return [
+        d
+        for d in find_dates(s.span.text, published, offset=s.span.start)
+        if not any(a <= d.span.start < b for a, b in ifs)
+    ]
+
+
+def _last_district(s: _Sentence, before: PlaceMatch | None) -> PlaceMatch | None:
+    """The district "این ولسوالی" means after sentence ``s``: the last it names
+    ("ولسوالی X"), None when the gazetteer lacks that one, else the one before."""
+    heads = list(_DISTRICT_NAME_HEAD.finditer(s.text))
+    if not heads:
+        return before
+    at = heads[-1].end()
+    return next((p.match for p in s.places if p.district and p.start == at), None)
 
 
 def _manner_only(t: FaTriggerMatch) -> bool:
@@ -521,15 +563,21 @@ def _withdrawal_gainers(
     """
     catalogue = tools.actors
     named: list[tuple[int, Actor]] = []
+    # "نیروهای دولتی", "نیروهای امنیتی": the state's forces named by common words
+    state_words: list[tuple[int, Actor]] = []
     for r in read:
         found = catalogue.find(r.text, country=country)
+        hits = sorted(found + more_forces(catalogue, r.text, found), key=lambda a: a.span.start)
         named += [
             (r.claim.sentence.index, hit.actor)
-            for hit in sorted(
-                found + more_forces(catalogue, r.text, found), key=lambda a: a.span.start
-            )
+            for hit in hits
             # as the English reader: "the army" names a side only through the context
             if not hit.generic and not catalogue.is_generic(hit.actor)
+        ]
+        state_words += [
+            (r.claim.sentence.index, hit.actor)
+            for hit in hits
+            if hit.generic and hit.actor.kind == "state forces"
         ]
 
     def open_withdrawal(m: Mention) -> bool:
@@ -575,6 +623,15 @@ def _withdrawal_gainers(
                 for n, a in named
                 if catalogue.controller_of(a) != side
             ]
+            if not others and loser.kind != "state forces":
+                # "طالبان ... مجبور به عقب‌نشینی شد ... پیشروی نیروهای دولتی": a group
+                # leaving no side named takes leaves it to the state forces the report
+                # names by common words
+                others = [
+                    (abs(n - here) + (0.5 if n < here else 0), a)
+                    for n, a in state_words
+                    if catalogue.controller_of(a) != side
+                ]
             gainer = min(others, key=lambda x: x[0])[1] if others else None
         out.append(replace(m, actor1=gainer) if gainer else m)
     if any(o is not m and o.actor1 is not None for o, m in zip(out, mentions, strict=True)):
@@ -823,6 +880,8 @@ class _Reader:
         self.ctx = ctx
         # whether the article names a place below a country anywhere (see _targets)
         self.names_towns = names_towns
+        # the district named as one last, in an earlier sentence: "این ولسوالی"
+        self.last_district: PlaceMatch | None = None
 
     # -- per sentence -------------------------------------------------------
 
@@ -945,6 +1004,12 @@ class _Reader:
             text, _clause_start(text, trig.start), trig.start
         ):
             return []  # "گذرگاه رفح را تصرف کرد": a crossing or an airport, not the town
+        if family is Family.TAKE and _BRIEFLY.search(
+            text, _clause_start(text, trig.start), trig.start
+        ):
+            # "میدان‌های شهر را برای ساعاتی تصرف کردند": held for a while, then lost
+            # or left; no change of hands
+            return []
         if trig.trigger.place_object:
             # "منبج را از نیروهای کرد گرفتند": only the object of "را" is taken
             places = [p for p in places if p.end <= trig.start and _object_of_ra(text, p, places)]
@@ -1097,6 +1162,15 @@ class _Reader:
                 # withdraws is the side that loses
                 loser_side = held if from_holder else agent_side + loser_side
                 agent_side = marked
+                if trig.noun and not loser_side:
+                    # "عقب‌نشینی طالبان از قلعه زال": the noun's possessor withdraws
+                    loser_side = [
+                        m
+                        for m in matches
+                        if m.span.start >= trig.end
+                        and marks[id(m)] is None
+                        and _POSSESSOR_GAP.fullmatch(text, trig.end, m.span.start)
+                    ][:1]
         agents = common.unique([m.actor for m in agent_side])
         losers = common.unique([m.actor for m in loser_side if m.actor not in agents])
         supporters = common.unique([m.actor for m in support if m.actor not in agents])
@@ -1233,7 +1307,15 @@ class _Reader:
             # district the sentence named (as where the attack went), never its country
             at = this_district.start()
             named = [p for p in s.places if p.district and p.end <= at]
-            return [named[-1].match] if named else []
+            if named:
+                return [named[-1].match]
+            # "طالبان ... کنترل این ولسوالی را به دست داشت، اما مجبور به عقب‌نشینی
+            # شد": the district an earlier sentence named, for a change told by a
+            # word strong enough to carry it (not "سر راه پیشروی نیروها")
+            before = self.last_district
+            if before is None or trig.trigger.weight < 0.5 or _unknown_district(text, s.places, at):
+                return []
+            return [PlaceMatch(before.place, before.matched_text, None, 0.6)]
         country_word = THIS_COUNTRY.search(text)
         if country_word:
             # "its strongholds in this country": the agent's country, else the context's
@@ -1433,6 +1515,8 @@ def _mark(
         return "other"  # "پیش از ورود نیروهای دولت": a time, not a participant
     if _STRONGHOLD_BEFORE.search(before):
         return "loser"
+    if _DEFEAT_OF.search(before):
+        return "loser"  # "برای شکست کامل داعش": the side defeated
     return None
 
 
@@ -1724,6 +1808,10 @@ def _pick_date(s: _Sentence, trig: FaTriggerMatch, family: Family) -> TimeRef | 
     return min(at, key=lambda d: abs(d.span.start - where)).ref
 
 
+# between an event noun and its possessor: a space, or "گروه" ("عقب‌نشینی گروه طالبان")
+_POSSESSOR_GAP = re.compile(r"[\s\u200c]+(?:(?:گروه|نیروهای|شبه‌نظامیان|جنگجویان)[\s\u200c]+)?")
+# a conditional sentence, "اگر" with its consequent, to the end of the sentence or quote
+_CONDITION = re.compile(r"(?<![\w\u200c])اگر(?![\w\u200c])[^.؛»]*")
 # a coordinating "و" between a verb and what follows: a new clause begins
 _NEXT_CLAUSE = re.compile(r"(?<![\w\u200c])و(?![\w\u200c])")
 

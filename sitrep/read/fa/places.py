@@ -303,6 +303,13 @@ _OUTLET_CONTEXT = re.compile(
 _REPORTS_AFTER = re.compile(
     r"[\s\u200c]+(?:گزارش|اعلام|نوشت|گفت|مدعی|ادعا|افزود|خبر[\s\u200c]+داد|به[\s\u200c]+نقل)"
 )
+# a name then one word, a comma and an office: a person and a title ("ریاض جلال،
+# فرمانده نیروی زمینی": Riyadh is a first name, the word after it a surname)
+_PERSON_TITLE_AFTER = re.compile(
+    r"[\s\u200c]+[^\s\u200c،,.؛:«»()]+[\s\u200c]*[،,][\s\u200c]*"
+    r"(?:فرمانده|وزیر|رئیس|رییس|سخنگو|معاون|والی|نماینده|عضو|مشاور|دبیر|فرماندار|سفیر"
+    r"|نخست[\s\u200c]*وزیر|مدیر|سرپرست|رهبر|مسئول|مسؤول)"
+)
 _COORD_GAP = re.compile(r"^[\s،,]*(?:[^\s،,.؛]+[\s\u200c،,]+){0,4}$")
 _COORD_WORD = re.compile(r"(?:^|[\s،,])(?:و|یا)(?:[\s،,]|$)|،|,")
 _NO_COORD = re.compile(r"(?:^|\s)(?:را|که|کرد|کردند|شد|شدند|بود|است)(?:\s|$)")
@@ -371,8 +378,11 @@ def find_places(
             continue
         if any(a < p.span.end and p.span.start < b for a, b in taken):
             continue
+        headed = bool(_PLACE_HEAD.search(text, 0, p.span.start))
+        if not headed and _person_named(gazetteer, text, p.span.end):
+            continue
         f = _found(p, p.span.start, p.span.end, folded, original, base)
-        found.append(replace(f, named=bool(_PLACE_HEAD.search(text, 0, p.span.start))))
+        found.append(replace(f, named=headed))
     # "فارس" the agency, "المیادین" the channel: a place name used as an outlet's,
     # which the words around it tell ("به گزارش المیادین", "شبکه المیادین")
     outlets = [
@@ -394,6 +404,16 @@ def find_places(
     ]
     found += _unnamed_districts(gazetteer, folded, original, base, found)
     return sorted(found, key=lambda f: f.start)
+
+
+def _person_named(gazetteer: Gazetteer, text: str, end: int) -> bool:
+    """Whether a place name ending at ``end`` begins a person's name and title:
+    one word after it that names no place, then a comma and an office."""
+    m = _PERSON_TITLE_AFTER.match(text, end)
+    if m is None:
+        return False
+    word = text[end : m.end()].split("،")[0].split(",")[0].strip(" \u200c")
+    return not gazetteer.find(word)
 
 
 # Dari district names the gazetteer has only in Latin letters ("ولسوالی تولک" is
