@@ -855,6 +855,17 @@ def test_the_leader_named_once_is_the_side_of_every_rebel_takeover(
     assert gainers(read(extractor, text, day="2024-12-06")) == {"Hayat Tahrir al-Sham"}
 
 
+def test_the_push_led_by_a_named_group_names_the_rebels(extractor: Extractor) -> None:
+    # the leader is named in the next sentence, as the leader of the push itself
+    for lead in ("The assault, spearheaded by", "The offensive, led by"):
+        text = (
+            "BEIRUT, Nov 30 - Syrian rebels seized the town of Maarat al-Numan on "
+            f"Saturday. {lead} Hayat Tahrir al-Sham and its allies, took the army by "
+            "surprise."
+        )
+        assert gainers(read(extractor, text, day="2024-11-30")) == {"Hayat Tahrir al-Sham"}
+
+
 def test_a_named_side_not_led_keeps_its_name(extractor: Extractor) -> None:
     # another group, and the catch-all group itself named by its own name ("the Free
     # Syrian Army", not "Syrian rebels"), keep their names

@@ -1773,7 +1773,7 @@ class EnglishReader:
         out: dict[str, Actor] = {}
         for s in sentences:
             text = s.span.text
-            if "led by" not in text:
+            if "by" not in text:
                 continue
             for cue in LED_BY.finditer(text):
                 after = self.actors.find(text[cue.end() :], offset=cue.end())
@@ -4264,8 +4264,11 @@ LOYAL_FORCES = re.compile(
 # a catch-all head noun, then the named group that leads it
 LED_BY = re.compile(
     r"\b(?P<head>(?i:rebels|insurgents|fighters|factions|groups|militants|militias|"
-    r"coalition|alliance|opposition(?:\s+(?:forces|fighters|groups))?))"
-    r",?\s+(?i:(?:primarily|mainly|largely|chiefly|reportedly|now)\s+)?led\s+by\s+"
+    r"coalition|alliance|opposition(?:\s+(?:forces|fighters|groups))?|"
+    # the side's push itself: "the offensive, led by HTS", "an assault spearheaded by"
+    r"offensive|assault|advance|campaign))"
+    r",?\s+(?i:(?:primarily|mainly|largely|chiefly|reportedly|now)\s+)?"
+    r"(?:led|spearheaded|headed)\s+by\s+"
 )
 # what may stand between "led by" and the leader's name: "the", "the group", "the
 # Islamist militant group"
