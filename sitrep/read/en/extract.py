@@ -222,7 +222,7 @@ STATE_PUSH = re.compile(
 # "back in the control of X", "fell to X": X holds the place now (but in "ISIS is
 # back in control of X" the subject does)
 CONTROLLER_AFTER = re.compile(
-    r"the\s+control\s+of$|\b(?:fell|fall|falls|fallen)\s+to$"
+    r"the\s+control\s+of$|\b(?:fell|fall|falls|fallen)\s+to$|\bc(?:a|o)me\s+under$"
     r"|^leaving\b.*\b(?:to|hands\s+of)$",
     re.IGNORECASE,
 )
@@ -1170,6 +1170,7 @@ class EnglishReader:
         actor_matches = _as_defined(text, actor_matches, ctx.acronyms)
         actor_matches = self._loyal_forces(text, country, actor_matches)
         actor_matches = self._led_by(text, actor_matches)
+        actor_matches = self._fallen_to_people(text, actor_matches)
         actor_matches = self._leaders_forces(text, actor_matches, ctx.previous)
         places = self._sentence_places(text, places, ctx.last_city)
         if triggers is None:
@@ -1794,6 +1795,23 @@ class EnglishReader:
                 ):
                     out.setdefault(head.id, leader.actor)
         return out
+
+    def _fallen_to_people(self, text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
+        """ "The town fell to the Russians": a people named by its plural demonym is
+        the side a place fell to, its state's forces (only there: "two Russians were
+        killed" names no side)."""
+        for cue in FALLEN_TO_PEOPLE.finditer(text):
+            iso3 = self.gazetteer.country_of_adjective(cue.group("people"))
+            forces = self._state_forces(iso3) if iso3 else None
+            span = Span(cue.start("side"), cue.end(), text[cue.start("side") : cue.end()])
+            if forces is None or any(
+                m.span.start < span.end and span.start < m.span.end for m in matches
+            ):
+                continue
+            matches = sorted(
+                [*matches, ActorMatch(forces, span, False)], key=lambda m: m.span.start
+            )
+        return matches
 
     def _loyal_past_epithet(
         self, text: str, cue: re.Match[str], country: str | None
@@ -4269,6 +4287,10 @@ LED_BY = re.compile(
     r"offensive|assault|advance|campaign))"
     r",?\s+(?i:(?:primarily|mainly|largely|chiefly|reportedly|now)\s+)?"
     r"(?:led|spearheaded|headed)\s+by\s+"
+)
+# "fell to the Russians", "to fall to the Azerbaijanis": a people as the side
+FALLEN_TO_PEOPLE = re.compile(
+    r"\b(?:fell|fall|falls|fallen|falling)\s+to\s+(?P<side>the\s+(?P<people>[A-Z][a-z]+i?)s)\b"
 )
 # what may stand between "led by" and the leader's name: "the", "the group", "the
 # Islamist militant group"
