@@ -891,6 +891,14 @@ def test_a_side_that_reassumed_control_took_the_town(extractor: Extractor) -> No
     }
 
 
+def test_the_side_given_control_of_a_town_took_it(extractor: Extractor) -> None:
+    text = (
+        "YANGON, Jan 5 - The junta surrendered its last base to the Arakan Army on "
+        "Thursday, giving the insurgent group full control of Paletwa."
+    )
+    assert gainers(read(extractor, text, day="2024-01-05")) == {"Arakan Army"}
+
+
 def test_a_named_side_not_led_keeps_its_name(extractor: Extractor) -> None:
     # another group, and the catch-all group itself named by its own name ("the Free
     # Syrian Army", not "Syrian rebels"), keep their names

@@ -207,6 +207,16 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"re-?assum(?:e|es|ed|ing)(?:\s+(?:full|total|complete))?\s+control",
         feature=False,
     ),
+    # "the army surrendered its base, giving the rebels full control of the town": the
+    # side given control took the place (the reader reads it as "fell to"; not a
+    # classifier feature)
+    Trigger(
+        Family.TAKE,
+        r"giv(?:e|es|ing|en)|gave",
+        feature=False,
+        follow=r"\s+(?:[\w'’\-]+\s+){1,5}?(?:(?:full|total|complete|effective|overall)\s+)?"
+        r"control\s+(?:of|over)\b",
+    ),
     # "the town came under militia control", "came under the militia forces on
     # Wednesday": who it came under, named after, took it (the reader reads it as "fell
     # to"); not "came under fire", "came under attack by rebel forces"

@@ -222,7 +222,7 @@ STATE_PUSH = re.compile(
 # "back in the control of X", "fell to X": X holds the place now (but in "ISIS is
 # back in control of X" the subject does)
 CONTROLLER_AFTER = re.compile(
-    r"the\s+control\s+of$|\b(?:fell|fall|falls|fallen)\s+to$|\bc(?:a|o)me\s+under$"
+    r"the\s+control\s+of$|\b(?:fell|fall|falls|fallen)\s+to$|\bc(?:a|o)me\s+under$|^(?:giv(?:e|es|ing|en)|gave)$"
     r"|^leaving\b.*\b(?:to|hands\s+of)$",
     re.IGNORECASE,
 )
@@ -366,7 +366,9 @@ IN_THE_COUNTRY = re.compile(r"\b(?:in|across|of)\s+the\s+country\b")
 REFERENCE_POINT = re.compile(
     # "105km southwest of the city of Kursk": the city only places the town
     r"(?:(?:\b|(?<=\d))(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s+\w+\)\s+)?(?:\w+\s+)?(?:of|from)"
-    r"(?:\s+the\s+(?:city|town|village|port|regional\s+capital)\s+of)?"
+    r"(?:\s+the\s+(?:city|town|village|port|regional\s+capital)\s+of"
+    # "15 km from the region's largest city Stepanakert", "from Donetsk's main town,"
+    r"|\s+(?:the\s+)?[\w\-]+['’]s?\s+(?:[\w\-]+\s+){0,2}?(?:city|town|village|port|capital),?)?"
     r"|\bborder\s+with|\bnear\s+the\s+border\s+with|\broad\s+(?:to|from)|\bhighway\s+(?:to|from)"
     # "a key city on the route to Ethiopia's capital", "the gateway to Kherson"
     r"|\b(?:route|way|gateway|corridor|approaches?)\s+(?:to|from)"
