@@ -209,10 +209,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     # "the army surrendered its base, giving the rebels full control of the town": the
     # side given control took the place (the reader reads it as "fell to"; not a
-    # classifier feature)
+    # classifier feature). Only the participle, the outcome of the change its clause
+    # tells: "the capture of the town gives the rebels control of the province" tells
+    # none of its own
     Trigger(
         Family.TAKE,
-        r"giv(?:e|es|ing|en)|gave",
+        r"giving",
         feature=False,
         follow=r"\s+(?:[\w'’\-]+\s+){1,5}?(?:(?:full|total|complete|effective|overall)\s+)?"
         r"control\s+(?:of|over)\b",

@@ -222,7 +222,7 @@ STATE_PUSH = re.compile(
 # "back in the control of X", "fell to X": X holds the place now (but in "ISIS is
 # back in control of X" the subject does)
 CONTROLLER_AFTER = re.compile(
-    r"the\s+control\s+of$|\b(?:fell|fall|falls|fallen)\s+to$|\bc(?:a|o)me\s+under$|^(?:giv(?:e|es|ing|en)|gave)$"
+    r"the\s+control\s+of$|\b(?:fell|fall|falls|fallen)\s+to$|\bc(?:a|o)me\s+under$|^giving$"
     r"|^leaving\b.*\b(?:to|hands\s+of)$",
     re.IGNORECASE,
 )
