@@ -196,6 +196,12 @@ def test_a_town_described_as_a_distance_mark_is_not_the_town_of_the_next_sentenc
     assert {m.place.place.name for m in found if m.place} == {"Shusha"}
 
 
+def test_the_latest_town_to_fall_has_fallen(extractor: Extractor) -> None:
+    # "is the latest ... to fall": one that has fallen, not one expected to
+    text = "KYIV, Oct 2 - Pokrovsk is the latest town to fall to the Russians."
+    assert gainers(extractor, text, "2024-10-02") == {"Military Forces of Russia"}
+
+
 def test_bare_forces_said_to_withdraw_are_the_speakers(extractor: Extractor) -> None:
     # "forces" owned by no one: those of the officials who say they are leaving
     text = (

@@ -3517,13 +3517,16 @@ ORDINALS = frozenset(
 
 def _ordinal_past(noun: Any) -> bool:
     """ "Zaranj became the first provincial capital to fall", "Tikrit was the latest
-    city to be retaken": a noun ranked by an ordinal, what the subject became or was
-    in the past tense; its infinitive tells what happened, not what is planned."""
+    city to be retaken", "it is the latest town to fall": a noun ranked by an ordinal,
+    what the subject became or was in the past tense (or is, when the latest); its
+    infinitive tells what happened, not what is planned."""
+    ranks = {c.lower_ for c in noun.children if c.dep_ == "amod"}
     return (
         noun.pos_ == "NOUN"
         and noun.dep_ in ("attr", "oprd")
-        and noun.head.tag_ == "VBD"
-        and any(c.lower_ in ORDINALS for c in noun.children if c.dep_ == "amod")
+        # "Vuhledar is the latest town to fall": the latest is one that has fallen
+        and (noun.head.tag_ == "VBD" or (noun.head.tag_ == "VBZ" and "latest" in ranks))
+        and bool(ranks & ORDINALS)
     )
 
 
