@@ -855,6 +855,56 @@ def test_the_leader_named_once_is_the_side_of_every_rebel_takeover(
     assert gainers(read(extractor, text, day="2024-12-06")) == {"Hayat Tahrir al-Sham"}
 
 
+def test_the_push_led_by_a_named_group_names_the_rebels(extractor: Extractor) -> None:
+    # the leader is named in the next sentence, as the leader of the push itself
+    for lead in ("The assault, spearheaded by", "The offensive, led by"):
+        text = (
+            "BEIRUT, Nov 30 - Syrian rebels seized the town of Maarat al-Numan on "
+            f"Saturday. {lead} Hayat Tahrir al-Sham and its allies, took the army by "
+            "surprise."
+        )
+        assert gainers(read(extractor, text, day="2024-11-30")) == {"Hayat Tahrir al-Sham"}
+
+
+def test_a_people_a_town_fell_to_is_its_state(extractor: Extractor) -> None:
+    text = "KYIV, Oct 2 - The mining town of Vuhledar fell to the Russians on Wednesday."
+    assert gainers(read(extractor, text, day="2024-10-02")) == {"Military Forces of Russia"}
+
+
+def test_a_town_that_came_under_a_side_went_to_it(extractor: Extractor) -> None:
+    for text in (
+        "GOMA, Jan 21 - The town of Sake came under M23 control on Tuesday.",
+        "GOMA, Jan 21 - Most of Sake came under M23 fighters on Tuesday after heavy fighting.",
+    ):
+        assert gainers(read(extractor, text, day="2025-01-21")) == {"M23: March 23 Movement"}
+    attacked = "GOMA, Jan 21 - The town of Sake came under attack by M23 fighters on Tuesday."
+    assert not takeovers(read(extractor, attacked, day="2025-01-21"))
+
+
+def test_a_side_that_reassumed_control_took_the_town(extractor: Extractor) -> None:
+    text = (
+        "ADDIS ABABA, Jun 29 - The Tigray People's Liberation Front has reassumed "
+        "control of Mekelle, the regional capital."
+    )
+    assert gainers(read(extractor, text, day="2021-06-29")) == {
+        "TPLF: Tigray People's Liberation Front"
+    }
+
+
+def test_the_side_given_control_of_a_town_took_it(extractor: Extractor) -> None:
+    text = (
+        "YANGON, Jan 5 - The junta surrendered its last base to the Arakan Army on "
+        "Thursday, giving the insurgent group full control of Paletwa."
+    )
+    assert gainers(read(extractor, text, day="2024-01-05")) == {"Arakan Army"}
+    # the outcome restated, not a change of its own
+    restated = (
+        "YANGON, Jan 5 - The capture of the town of Paletwa gives the Arakan Army control "
+        "of all of the district, an official said."
+    )
+    assert all(m.trigger != "gives" for m in read(extractor, restated, day="2024-01-05"))
+
+
 def test_a_named_side_not_led_keeps_its_name(extractor: Extractor) -> None:
     # another group, and the catch-all group itself named by its own name ("the Free
     # Syrian Army", not "Syrian rebels"), keep their names

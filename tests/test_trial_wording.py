@@ -182,6 +182,26 @@ def test_a_town_named_as_a_distance_mark_is_not_the_town_of_the_next_sentence(
     assert {m.place.place.name for m in found if m.place} == {"Shusha"}
 
 
+def test_a_town_described_as_a_distance_mark_is_not_the_town_of_the_next_sentence(
+    extractor: Extractor,
+) -> None:
+    # the mark described by its rank in the region ("the region's largest city X")
+    text = (
+        "BAKU, Nov 8 - Azerbaijani troops captured the hilltop town of Shusha on Sunday. "
+        "The town lies about 15 kilometres from Nagorno-Karabakh's largest city "
+        "Stepanakert. In a speech on Sunday, the Azerbaijani president said the city had "
+        "been liberated."
+    )
+    found = takeovers(read(extractor, text, "2020-11-08"))
+    assert {m.place.place.name for m in found if m.place} == {"Shusha"}
+
+
+def test_the_latest_town_to_fall_has_fallen(extractor: Extractor) -> None:
+    # "is the latest ... to fall": one that has fallen, not one expected to
+    text = "KYIV, Oct 2 - Pokrovsk is the latest town to fall to the Russians."
+    assert gainers(extractor, text, "2024-10-02") == {"Military Forces of Russia"}
+
+
 def test_bare_forces_said_to_withdraw_are_the_speakers(extractor: Extractor) -> None:
     # "forces" owned by no one: those of the officials who say they are leaving
     text = (

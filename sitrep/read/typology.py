@@ -200,6 +200,37 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"control|order)(?:\s+and\s+(?:security|stability|order))?\s+(?:to|in|over)",
     ),
     Trigger(Family.TAKE, r"entered|advanced\s+into|marched\s+into|swept\s+into", weight=0.4),
+    # "the rebels reassumed control of the city": took it back (the reader's, not a
+    # classifier feature: the shipped model was trained without it)
+    Trigger(
+        Family.TAKE,
+        r"re-?assum(?:e|es|ed|ing)(?:\s+(?:full|total|complete))?\s+control",
+        feature=False,
+    ),
+    # "the army surrendered its base, giving the rebels full control of the town": the
+    # side given control took the place (the reader reads it as "fell to"; not a
+    # classifier feature). Only the participle, the outcome of the change its clause
+    # tells: "the capture of the town gives the rebels control of the province" tells
+    # none of its own
+    Trigger(
+        Family.TAKE,
+        r"giving",
+        feature=False,
+        follow=r"\s+(?:[\w'’\-]+\s+){1,5}?(?:(?:full|total|complete|effective|overall)\s+)?"
+        r"control\s+(?:of|over)\b",
+    ),
+    # "the town came under militia control", "came under the militia forces on
+    # Wednesday": who it came under, named after, took it (the reader reads it as "fell
+    # to"); not "came under fire", "came under attack by rebel forces"
+    Trigger(
+        Family.TAKE,
+        r"c(?:a|o)me\s+under",
+        feature=False,
+        follow=r"(?!\s+(?:[\w'’\-]+\s+){0,3}?(?:fire|attacks?|shelling|bombardment|assault"
+        r"|pressure|siege|strikes?|threat|scrutiny|criticism|review)\b)"
+        r"(?=\s+(?:[\w'’\-]+\s+){0,4}?(?:control\b|(?:forces|fighters|troops|militias?"
+        r"|rebels)['’]?\s+(?:on|in|at|after|following|since|control)\b))",
+    ),
     # "the army was entering Kherson": an entry under way (the reader's; a name must
     # follow, and as for "entered" a known side)
     Trigger(

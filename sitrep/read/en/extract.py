@@ -222,7 +222,7 @@ STATE_PUSH = re.compile(
 # "back in the control of X", "fell to X": X holds the place now (but in "ISIS is
 # back in control of X" the subject does)
 CONTROLLER_AFTER = re.compile(
-    r"the\s+control\s+of$|\b(?:fell|fall|falls|fallen)\s+to$"
+    r"the\s+control\s+of$|\b(?:fell|fall|falls|fallen)\s+to$|\bc(?:a|o)me\s+under$|^giving$"
     r"|^leaving\b.*\b(?:to|hands\s+of)$",
     re.IGNORECASE,
 )
@@ -366,7 +366,9 @@ IN_THE_COUNTRY = re.compile(r"\b(?:in|across|of)\s+the\s+country\b")
 REFERENCE_POINT = re.compile(
     # "105km southwest of the city of Kursk": the city only places the town
     r"(?:(?:\b|(?<=\d))(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s+\w+\)\s+)?(?:\w+\s+)?(?:of|from)"
-    r"(?:\s+the\s+(?:city|town|village|port|regional\s+capital)\s+of)?"
+    r"(?:\s+the\s+(?:city|town|village|port|regional\s+capital)\s+of"
+    # "15 km from the region's largest city Stepanakert", "from Donetsk's main town,"
+    r"|\s+(?:the\s+)?[\w\-]+['’]s?\s+(?:[\w\-]+\s+){0,2}?(?:city|town|village|port|capital),?)?"
     r"|\bborder\s+with|\bnear\s+the\s+border\s+with|\broad\s+(?:to|from)|\bhighway\s+(?:to|from)"
     # "a key city on the route to Ethiopia's capital", "the gateway to Kherson"
     r"|\b(?:route|way|gateway|corridor|approaches?)\s+(?:to|from)"
@@ -1170,6 +1172,7 @@ class EnglishReader:
         actor_matches = _as_defined(text, actor_matches, ctx.acronyms)
         actor_matches = self._loyal_forces(text, country, actor_matches)
         actor_matches = self._led_by(text, actor_matches)
+        actor_matches = self._fallen_to_people(text, actor_matches)
         actor_matches = self._leaders_forces(text, actor_matches, ctx.previous)
         places = self._sentence_places(text, places, ctx.last_city)
         if triggers is None:
@@ -1773,7 +1776,7 @@ class EnglishReader:
         out: dict[str, Actor] = {}
         for s in sentences:
             text = s.span.text
-            if "led by" not in text:
+            if "by" not in text:
                 continue
             for cue in LED_BY.finditer(text):
                 after = self.actors.find(text[cue.end() :], offset=cue.end())
@@ -1794,6 +1797,23 @@ class EnglishReader:
                 ):
                     out.setdefault(head.id, leader.actor)
         return out
+
+    def _fallen_to_people(self, text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
+        """ "The town fell to the Russians": a people named by its plural demonym is
+        the side a place fell to, its state's forces (only there: "two Russians were
+        killed" names no side)."""
+        for cue in FALLEN_TO_PEOPLE.finditer(text):
+            iso3 = self.gazetteer.country_of_adjective(cue.group("people"))
+            forces = self._state_forces(iso3) if iso3 else None
+            span = Span(cue.start("side"), cue.end(), text[cue.start("side") : cue.end()])
+            if forces is None or any(
+                m.span.start < span.end and span.start < m.span.end for m in matches
+            ):
+                continue
+            matches = sorted(
+                [*matches, ActorMatch(forces, span, False)], key=lambda m: m.span.start
+            )
+        return matches
 
     def _loyal_past_epithet(
         self, text: str, cue: re.Match[str], country: str | None
@@ -3497,13 +3517,16 @@ ORDINALS = frozenset(
 
 def _ordinal_past(noun: Any) -> bool:
     """ "Zaranj became the first provincial capital to fall", "Tikrit was the latest
-    city to be retaken": a noun ranked by an ordinal, what the subject became or was
-    in the past tense; its infinitive tells what happened, not what is planned."""
+    city to be retaken", "it is the latest town to fall": a noun ranked by an ordinal,
+    what the subject became or was in the past tense (or is, when the latest); its
+    infinitive tells what happened, not what is planned."""
+    ranks = {c.lower_ for c in noun.children if c.dep_ == "amod"}
     return (
         noun.pos_ == "NOUN"
         and noun.dep_ in ("attr", "oprd")
-        and noun.head.tag_ == "VBD"
-        and any(c.lower_ in ORDINALS for c in noun.children if c.dep_ == "amod")
+        # "Vuhledar is the latest town to fall": the latest is one that has fallen
+        and (noun.head.tag_ == "VBD" or (noun.head.tag_ == "VBZ" and "latest" in ranks))
+        and bool(ranks & ORDINALS)
     )
 
 
@@ -4264,8 +4287,15 @@ LOYAL_FORCES = re.compile(
 # a catch-all head noun, then the named group that leads it
 LED_BY = re.compile(
     r"\b(?P<head>(?i:rebels|insurgents|fighters|factions|groups|militants|militias|"
-    r"coalition|alliance|opposition(?:\s+(?:forces|fighters|groups))?))"
-    r",?\s+(?i:(?:primarily|mainly|largely|chiefly|reportedly|now)\s+)?led\s+by\s+"
+    r"coalition|alliance|opposition(?:\s+(?:forces|fighters|groups))?|"
+    # the side's push itself: "the offensive, led by HTS", "an assault spearheaded by"
+    r"offensive|assault|advance|campaign))"
+    r",?\s+(?i:(?:primarily|mainly|largely|chiefly|reportedly|now)\s+)?"
+    r"(?:led|spearheaded|headed)\s+by\s+"
+)
+# "fell to the Russians", "to fall to the Azerbaijanis": a people as the side
+FALLEN_TO_PEOPLE = re.compile(
+    r"\b(?:fell|fall|falls|fallen|falling)\s+to\s+(?P<side>the\s+(?P<people>[A-Z][a-z]+i?)s)\b"
 )
 # what may stand between "led by" and the leader's name: "the", "the group", "the
 # Islamist militant group"
