@@ -1734,3 +1734,12 @@ def test_a_group_linked_to_al_qaeda_is_not_al_qaeda(extractor: Extractor) -> Non
     # elsewhere the tie names no side of its own
     text = "Fighters of an al-Qaeda-linked group drove into the Malian town of Boni on Monday."
     assert "Al Qaeda" not in gainers(read(extractor, text, day="2025-03-10"))
+
+
+def test_a_group_named_like_a_town_abroad_does_not_hide_the_town(extractor: Extractor) -> None:
+    # Fano is a town in Italy too; "Fano militia" names the Amhara group, and the
+    # Italian town must not make Lalibela look far from the article's places
+    text = "Fano militia captured the town of Lalibela on Thursday, residents said."
+    found = takeovers(read(extractor, text, day="2023-08-04"))
+    assert [m.place.place.name for m in found if m.place] == ["Lalibela"]
+    assert gainers(read(extractor, text, day="2023-08-04")) == {"Fano Militia"}

@@ -272,6 +272,14 @@ def _deployments() -> dict[str, tuple[str, ...]]:
     }
 
 
+# a group's men after a one-word name: "Fano militia", "Wagner fighters"
+_GROUP_AFTER = re.compile(
+    r"\s+(?:militiam[ae]n|militias?|fighters|gunmen|rebels|insurgents|militants|members"
+    r"|loyalists)\b",
+    re.IGNORECASE,
+)
+
+
 def deployed_in(iso3: str) -> tuple[str, ...]:
     """The countries (ISO3) where ``iso3``'s forces have fought or been based since
     2014 ("RUS" -> Syria, Ukraine, Mali...), from the actor catalogue's country table."""
@@ -2484,14 +2492,21 @@ class Gazetteer:
     # -- helpers -------------------------------------------------------------
 
     def _word_of_a_name(self, sc: _Scan, i: int, j: int) -> bool:
-        """Whether the one-word candidate at token ``i`` (``j`` == ``i``) ends a longer
+        """Whether the one-word candidate at token ``i`` (``j`` == ``i``) names a group's
+        men ("Fano militia") or ends a longer
         capitalised name the gazetteer does not know: "Accord" (a village in New York)
         in "Government of National Accord". Such a word names no place without
         doubt, so it is no evidence of where an article is (it made Gharyan "far
         from the article's places" in every report on Libya's 2019 war). A capital
         word before it that is a demonym ("Libyan Gharyan") or a stop word ("In
         Gharyan", "President X") is no part of a name."""
-        if i != j or i == 0 or sc.text[sc.toks[i - 1][1] : sc.toks[i][0]] != " ":
+        if i != j:
+            return False
+        if _GROUP_AFTER.match(sc.text, sc.toks[j][1]):
+            # "Fano militia captured Lalibela": Fano (a town in Italy) names the group
+            # here, and as an anchor it made Lalibela "far from the article's places"
+            return True
+        if i == 0 or sc.text[sc.toks[i - 1][1] : sc.toks[i][0]] != " ":
             return False
         before = sc.toks[i - 1][2]
         form = sc.folded[i - 1][0]
