@@ -226,7 +226,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         Family.TAKE,
         r"c(?:a|o)me\s+under",
         feature=False,
-        follow=r"(?!\s+(?:[\w'’\-]+\s+){0,3}?(?:fire|attacks?|shelling|bombardment|assault"
+        # ("came under the control of X" is the older trigger's, "under the control of")
+        follow=r"(?!\s+(?:the\s+)?(?:(?:full|total|complete|effective)\s+)?control\s+of\b)"
+        r"(?!\s+(?:[\w'’\-]+\s+){0,3}?(?:fire|attacks?|shelling|bombardment|assault"
         r"|pressure|siege|strikes?|threat|scrutiny|criticism|review)\b)"
         r"(?=\s+(?:[\w'’\-]+\s+){0,4}?(?:control\b|(?:forces|fighters|troops|militias?"
         r"|rebels)['’]?\s+(?:on|in|at|after|following|since|control)\b))",
