@@ -272,10 +272,11 @@ def _deployments() -> dict[str, tuple[str, ...]]:
     }
 
 
-# a group's men after a one-word name: "Fano militia", "Wagner fighters"
-_GROUP_AFTER = re.compile(
-    r"\s+(?:militiam[ae]n|militias?|fighters|gunmen|rebels|insurgents|militants|members"
-    r"|loyalists)\b",
+# a group's men after a one-word name: "Fano militia", "Wagner fighters" (the English
+# reader's test of a place's use too: such a name names the group, not a town)
+GROUP_MEMBERS_AFTER = re.compile(
+    r"\s+(?:militiam[ae]n|militias?|fighters|gunmen|rebels|insurgents|militants"
+    r"|mercenaries|combatants|members|loyalists|commanders)\b",
     re.IGNORECASE,
 )
 
@@ -2502,7 +2503,7 @@ class Gazetteer:
         Gharyan", "President X") is no part of a name."""
         if i != j:
             return False
-        if _GROUP_AFTER.match(sc.text, sc.toks[j][1]):
+        if GROUP_MEMBERS_AFTER.match(sc.text, sc.toks[j][1]):
             # "Fano militia captured Lalibela": Fano (a town in Italy) names the group
             # here, and as an anchor it made Lalibela "far from the article's places"
             return True

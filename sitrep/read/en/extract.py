@@ -108,7 +108,7 @@ from sitrep.read.typology import (
 )
 from sitrep.resolve.actors import ActorDictionary, ActorMatch
 from sitrep.resolve.country_hint import drop_foreign_aliases, fallback_countries, find_places
-from sitrep.resolve.gazetteer import Gazetteer
+from sitrep.resolve.gazetteer import GROUP_MEMBERS_AFTER, Gazetteer
 from sitrep.text.normalize import latin_skeleton
 from sitrep.text.sentences import split_sentences
 
@@ -2191,7 +2191,7 @@ def _is_place_use(text: str, p: PlaceMatch, outlets: list[tuple[int, int]]) -> b
         return False
     if p.place.kind is PlacePrecision.CITY and UNIT_AFTER.match(after):
         return False  # "its Vostok group", "the Donetsk front": a unit or a front
-    if p.place.kind is PlacePrecision.CITY and MEMBERS_AFTER.match(after):
+    if p.place.kind is PlacePrecision.CITY and GROUP_MEMBERS_AFTER.match(after):
         return False  # "Fano militiamen": a group's men (Fano is also a town in Italy)
     if RIVER_AFTER.match(after):
         return False  # "the town on the Juba river": the water, not the town named like it
@@ -2244,11 +2244,6 @@ TIED_TO_AFTER = re.compile(
 )
 RIVER_AFTER = re.compile(r"^\s+rivers?\b", re.IGNORECASE)
 WATER_BEFORE = re.compile(r"\b(?:Sea|Gulf|Bay|Straits?)\s+of\s+(?:the\s+)?$")
-MEMBERS_AFTER = re.compile(
-    r"^\s+(?:militiam[ae]n|militias?|fighters|gunmen|rebels|insurgents|militants"
-    r"|mercenaries|combatants|members|loyalists|commanders)\b",
-    re.IGNORECASE,
-)
 UNIT_AFTER = re.compile(
     r"^\s+(?:group|battalion|brigade|regiment|division|corps|front|command)\b", re.IGNORECASE
 )
