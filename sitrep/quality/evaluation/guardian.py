@@ -58,7 +58,7 @@ from typing import Any
 
 from sitrep.core.config import Config
 from sitrep.core.errors import DataError
-from sitrep.core.records import Mention, Precision, Status
+from sitrep.core.records import Precision, Status
 from sitrep.quality.evaluation.common import EvalResult, corpus_hash, data_path, prf
 from sitrep.read.en.extract import Extractor
 from sitrep.read.typology import TERRITORY_SUB_TYPES
@@ -320,36 +320,6 @@ def read_articles(path: Path, wanted: Iterable[int]) -> dict[int, tuple[date, st
             "the corpus changed, re-check the gold"
         )
     return found
-
-
-def system_changes(
-    idx: int, mentions: Iterable[Mention], extractor: Extractor
-) -> list[SystemChange]:
-    """Territory mentions of one article as deduplicated system changes."""
-    out: dict[tuple[int | None, str | None, date | None], SystemChange] = {}
-    for m in mentions:
-        if m.sub_event_type not in TERRITORY_SUB_TYPES or m.reference:
-            continue
-        if m.status not in KEPT_STATUSES:
-            continue
-        place_id = m.place.place.id if m.place else None
-        controller = extractor.actors.controller_of(m.actor1) if m.actor1 else None
-        when = m.time.value if m.time else None
-        key = (place_id, controller, when)
-        if key in out:
-            continue
-        out[key] = SystemChange(
-            idx=idx,
-            geonames_id=place_id,
-            controller=controller,
-            date=when,
-            precision=m.time.precision if m.time else None,
-            place=m.place.place.name if m.place else "",
-            sub_event_type=m.sub_event_type,
-            status=str(m.status),
-            evidence=m.evidence.text,
-        )
-    return list(out.values())
 
 
 def _events_by_article(
