@@ -230,6 +230,10 @@ CONTROLLER_AFTER = re.compile(
 LEFT_TO_ANAPHOR = re.compile(r"leaving\s+(?:it|the)\b", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s?$")
 LOST_CONTROL = re.compile(r"los(?:t|es|ing)\b", re.IGNORECASE)
+# "a town that was under the control of al-Shabab": a holder told by a bare copula is a
+# standing state (not "is now under", "came under", "fell under the control of")
+UNDER_CONTROL = re.compile(r"(?:in|under)\s+the\s+control\s+of\b", re.IGNORECASE)
+STATE_COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|been|remains?|remained)\s+$", re.IGNORECASE)
 INTO_HANDS = re.compile(r"\bhands$", re.IGNORECASE)
 # where the clause of "fell to X" ends: a comma, or a conjunction that opens another
 CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-\s|\b(?:as|while|when|after|before|but|whereas)\b")
@@ -251,7 +255,9 @@ LOSER_CUE = re.compile(r"\b(?:from|against|on|of|targeting|targeted)\b[^,;]*$", 
 COORDINATION = re.compile(
     r"(?:[\s,]|\b(?:and|or|as|well|the|near|in|on|at|outside|of|border|town|city|village|"
     r"province|district|towns|cities|villages|provincial|capital|port|strategic|key|nearby|"
-    r"[\w\-]*largest|eastern|western|northern|southern|central)\b|['’]s\b|\b[A-Z][\w'’\-]*)*"
+    r"[\w\-]*largest|eastern|western|northern|southern|central|"
+    # "Herat in the west and Kandahar in the south"
+    r"(?:north|south)?(?:east|west)|north|south)\b|['’]s\b|\b[A-Z][\w'’\-]*)*"
 )
 NON_HOLDERS = frozenset({"civilians", "protesters", "rioters"})
 # counts that stand for people in an elided passive ("... were killed and dozens captured")
@@ -1342,6 +1348,12 @@ class EnglishReader:
         ):
             status = Status.BACKGROUND
         if status is Status.OCCURRED and token is not None and _present_state(token):
+            status = Status.BACKGROUND
+        if (
+            status is Status.OCCURRED
+            and UNDER_CONTROL.match(trig.text)
+            and STATE_COPULA_BEFORE.search(text, 0, trig.start)
+        ):
             status = Status.BACKGROUND
         if (
             status is Status.OCCURRED
@@ -3195,13 +3207,19 @@ def _unnamed_settlements(trigger: Any, noun: Any) -> bool:
     """True when ``noun`` is a plural of small places that the sentence does not name
     ("villages in the Jabrayil district", "several villages near Kreminna"), so the
     places it names only locate them; not "the villages of A and B" (named), nor an
-    object joined to another ("villages and the town of Fuzuli")."""
-    if noun.lower_ not in SETTLEMENTS or noun.i == trigger.i:
+    object joined to another ("villages and the town of Fuzuli"). One such place
+    told as any ("recaptured a town in the region of Middle Shabelle", "seized a
+    village near Bakhmut") is as unnamed: the region only says where it lies."""
+    one = noun.lower_ in SETTLEMENT_WORDS and _indefinite(noun)
+    if (noun.lower_ not in SETTLEMENTS and not one) or noun.i == trigger.i:
         return False
     if any(c.dep_ == "conj" for c in noun.children):
         return False
     named = any(
-        (c.dep_ == "prep" and c.lower_ == "of") or c.dep_ in ("compound", "appos")
+        (c.dep_ == "prep" and c.lower_ == "of")
+        or c.dep_ in ("compound", "appos")
+        # "a town called Dinder", "a village known as Poroz"
+        or (c.dep_ == "acl" and _lemma(c) in ("call", "name", "know"))
         for c in noun.children
     )
     return not named
@@ -3246,7 +3264,7 @@ def _indefinite(noun: Any) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
-NAMED_SETTLEMENT_NOUNS = frozenset(SETTLEMENT_WORDS)
+NAMED_SETTLEMENT_NOUNS = frozenset((*SETTLEMENT_WORDS, "district"))
 
 
 def _unknown_named_place(noun: Any, places: list[PlaceMatch]) -> bool:
@@ -3265,11 +3283,38 @@ def _unknown_named_place(noun: Any, places: list[PlaceMatch]) -> bool:
         for g in c.children
         if g.dep_ == "pobj" and g.pos_ == "PROPN"
     ]
+    # "took control of Runirgod district", "seized Kibumba village": the name before
+    names += [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if not names:
         return False
-    lo = min(t.idx for t in noun.subtree)
-    hi = max(t.idx + len(t.text) for t in noun.subtree)
-    return not any(p.span and lo <= p.span.start < hi for p in places)
+    # the name's own words, not a clause or phrase that locates it ("the town of
+    # Toratorow which lies in the Lower Shabelle region": the region is no name of it)
+    own = []
+    stack = list(names)
+    while stack:  # the name and the words it is compounded of ("Bayt al-Faqih")
+        t = stack.pop()
+        own.append(t)
+        stack += [c for c in t.children if c.dep_ in ("compound", "flat")]
+    lo = min(t.idx for t in own)
+    hi = max(t.idx + len(t.text) for t in own)
+    return not any(p.span and p.span.start < hi and lo < p.span.end for p in places)
+
+
+def _of_control(noun: Any) -> Any:
+    """The object of "control of X" ("took control of the town of X"): X; any other
+    noun is its own object."""
+    if noun.lower_ != "control":
+        return noun
+    return next(
+        (
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        noun,
+    )
 
 
 def _of_a_site(noun: Any) -> bool:
@@ -3399,9 +3444,10 @@ def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
             and any(g.dep_ == "pobj" and _unnamed_settlements(token, g) for g in child.children)
         ):
             return True  # "confirmed the liberation of five settlements near Lyman"
-        if child.dep_ in ("dobj", "nsubjpass") and _unknown_named_place(child, places):
-            # "had taken the village of Kibumba", a village the gazetteer does not know:
-            # the taking is of that village, not of a town the sentence names after it
+        if child.dep_ in ("dobj", "nsubjpass") and _unknown_named_place(_of_control(child), places):
+            # "had taken the village of Kibumba", "retook control of the town of
+            # Toratorow", a village the gazetteer does not know: the taking is of that
+            # village, not of a town or region the sentence names after it
             return True
         if child.dep_ in ("dobj", "nsubjpass") and (_site(child) or _of_a_site(child)):
             # "recaptured the Republican Palace in Khartoum"; "took over the Gaza side of
@@ -4560,6 +4606,9 @@ def _targets(
         ) and not NAMES_ITS_PLACE.match(text, end):
             last = ctx.last_city
             return [PlaceMatch(last.place, last.matched_text, None, 0.6)]
+    districts = _named_districts(text, trig, specific)
+    if districts:
+        return districts
     if len(cities) > 1 and _coordinated(text, cities):
         return cities
     if cities:
@@ -4576,6 +4625,30 @@ def _targets(
     if places:
         return list(places)
     return []
+
+
+# the rest of a list of districts named by its names: "Bayhan and Ain districts"
+DISTRICTS_AFTER = re.compile(r"(?:(?:\s*,\s*|\s+and\s+|\s+)[A-Z][\w'’\-]*)*\s+districts?\b")
+
+
+def _named_districts(text: str, trig: TriggerMatch, specific: list[PlaceMatch]) -> list[PlaceMatch]:
+    """ "now in control of the Assilan, Bayhan and Ain districts in Shabwa as well as
+    the Abdiya and Harib districts in Marib": the districts a trigger's object lists by
+    name, when its first place is one; the provinces (or a town of a province's name)
+    after them only say where they lie."""
+    after = [p for p in specific if p.span is not None and p.span.start >= trig.end]
+    first = min(after, key=lambda p: p.span.start if p.span else 0, default=None)
+
+    def named(p: PlaceMatch) -> bool:
+        return (
+            p.place.kind is PlacePrecision.ADMIN2
+            and p.span is not None
+            and DISTRICTS_AFTER.match(text, p.span.end) is not None
+        )
+
+    if first is None or not named(first):
+        return []
+    return [p for p in after if named(p)]
 
 
 def _coordinated(text: str, cities: list[PlaceMatch]) -> bool:
