@@ -338,6 +338,12 @@ def _dateline_only(text: str, span: Span) -> bool:
     )
 
 
+# what names a town as the seat of those who govern from it: "the regime in Naypyidaw",
+# "the government in Kabul", "authorities in Kyiv"
+SEAT_OF_POWER = re.compile(
+    r"\b(?:regime|government|authorities|junta|administration|leadership)\s+in\s+$",
+    re.IGNORECASE,
+)
 ROAD_AFTER = re.compile(
     r"(?:\s*[-\u2013]\s*[\w\-']+)?\s+(?i:road|highway|motorway|corridor|route|supply\s+line)\b"
 )
@@ -957,6 +963,9 @@ class EnglishReader:
                 # "15 km from Stepanakert": a town that only places another is not
                 # "the town" of the next sentence
                 and not _is_reference_point(text, p)
+                # "the regime in Naypyidaw": the seat of a government, not a town
+                # the report goes on about
+                and not (p.span and SEAT_OF_POWER.search(text, 0, p.span.start))
             ]
             ctx.note_sentence(
                 claim,
@@ -1381,6 +1390,15 @@ class EnglishReader:
         ):
             # "the liberated city", "now Raqqa is liberated": a state, not an event
             status = Status.BACKGROUND
+        if status is Status.OCCURRED and token is not None and not own_date and _ranked_by(token):
+            # "Sudzha was the largest town Kyiv seized": a place ranked among all a
+            # side took, the taking undated by the report, is described, not news
+            status = Status.BACKGROUND
+        if token is not None and family is Family.TAKE:
+            # "Soledar, the focus of a battle between Russian and Ukrainian forces, was
+            # captured": the sides that describe the place are not the sides of the deed
+            described = _place_appositions(token, places)
+            actor_matches = [a for a in actor_matches if not _inside_any(a.span, described)]
         agent, loser, assoc = _roles(token, trig, actor_matches, text, ctx, family)
         # "the Syrian town surrendered": the subject is the place that gave itself up,
         # so neither its demonym nor its country nor a speaker is the one who took it
@@ -1396,6 +1414,10 @@ class EnglishReader:
             agent = self._demonym_subject(token)
         if agent is None and token is not None and family is Family.TAKE and not gives_up:
             agent = self._country_subject(token)
+        if token is not None and family is Family.TAKE and not gives_up:
+            # "the largest town Kyiv seized", "Haftar seized Gharyan": a capital (or a
+            # leader) that takes is the side, not the place taken
+            places = [p for p in places if not self._taking_subject(token, p)]
         if family in REMOTE_FAMILIES and token is not None:
             agent, loser = self._remote_attacker(token, agent, loser)
         generic_agent = agent is not None and all(
@@ -1960,7 +1982,28 @@ class EnglishReader:
             (p.country for p in self.gazetteer.lookup(name) if p.kind is PlacePrecision.COUNTRY),
             None,
         )
+        if iso3 is None and token.pos_ == "VERB":
+            # "Moscow captured Avdiivka", "the town Kyiv seized": a capital acts for its
+            # state; "Haftar seized Gharyan": a leader for the forces named after him
+            iso3 = self._capital_word(name)
+            if iso3 is None:
+                # "Khalifa Haftar seized": the surname names the forces
+                return self._forces_of_person(name) or self._forces_of_person(subject.text)
         return self._state_forces(iso3) if iso3 else None
+
+    def _taking_subject(self, token: Any, p: PlaceMatch) -> bool:
+        """Whether place ``p`` is a capital named as the subject of the taking verb
+        ``token`` ("the town Kyiv seized"): the state that took, not a place taken."""
+        if token.pos_ != "VERB" or token.lemma_.lower() in COUNTRY_SUBJECT_NOT_TAKER:
+            return False
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PROPN" or p.span is None:
+            return False
+        return (
+            p.span.start <= subject.idx < p.span.end
+            and p.place.kind is PlacePrecision.CITY
+            and self._is_capital(p.place)
+        )
 
     def _demonym_subject(self, token: Any) -> Actor | None:
         """State forces named by a demonym on the subject: "a Turkish assault that
@@ -2047,6 +2090,10 @@ def apply_prediction(
         # its "not an event" is no informed word on it ("Qala-i-Naw, the capital of
         # Badghis, fell the same day", a sentence whose date is its neighbour's)
         kept += [m for m in told if PLACE_FELL.match(m.trigger)]
+        # a place the sentence says "has been liberated": the whole change in a
+        # quotation, whose quote marks the model reads as no event ('"Yes, the city of
+        # Ramadi has been liberated," the spokesman said')
+        kept += [m for m in told if _place_passive(m)]
         return [m for m in mentions if m not in told or m in kept]
     if label == HYPOTHETICAL and p >= thresholds.hypothetical:
         # the status of a change of control stays the parse's: marking those
@@ -2087,6 +2134,22 @@ def apply_prediction(
     retyped = replace(first, sub_event_type=sub, event_type=event_type_of(sub))
     return [retyped if m is first else m for m in mentions]
 
+
+def _place_passive(m: Mention) -> bool:
+    """A change of control told as the place's perfect passive ("Ramadi has been
+    liberated", "the towns have been recaptured" after the towns' names)."""
+    if m.sub_event_type not in TERRITORY_SUB_TYPES or m.place is None:
+        return False
+    named = m.place.matched_text
+    if not named or not PASSIVE_TAKEN.fullmatch(m.trigger):
+        return False
+    pattern = re.escape(named) + PERFECT_PASSIVE + re.escape(m.trigger) + r"\b"
+    return re.search(pattern, m.evidence.text) is not None
+
+
+# the triggers a place "has been ...": its taking, told whole
+PASSIVE_TAKEN = re.compile(r"(?:liberated|recaptured|retaken|captured|freed)", re.IGNORECASE)
+PERFECT_PASSIVE = r"\s+(?:has|have)\s+been\s+(?:(?:fully|completely|finally)\s+)?"
 
 # Past this probability of "not an event", even a dated change with its taker goes.
 EMBEDDED_CHANGE_NONE = 0.85
@@ -3542,6 +3605,12 @@ def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
         sub = [t for t in noun.subtree if t.i <= noun.i]
         spans.append((sub[0].idx, noun.idx + len(noun.text)))
         spans += _copula_subject(noun)
+        if noun.dep_ == "appos" and noun.head.i < noun.i:
+            # "Lyman, a city that Russian forces withdrew from": the noun the clause
+            # hangs on is itself the place named before it
+            named = noun.head
+            sub = [t for t in named.subtree if t.i <= named.i]
+            spans.append((sub[0].idx, named.idx + len(named.text)))
     for child in [clause, *clause.children]:
         if child is not clause and child.dep_ in _CLAUSE_DEPS and child.i != token.i:
             continue
@@ -3554,6 +3623,38 @@ def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
 ORDINALS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth latest last".split()
 )
+
+
+def _place_appositions(token: Any, places: list[PlaceMatch]) -> list[Span | None]:
+    """The appositions that describe a place named as the subject of the passive
+    trigger ``token`` ("Soledar, the focus of a battle between ..., was captured")."""
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or not any(
+        p.span and p.span.start <= subject.idx < p.span.end for p in places
+    ):
+        return []
+    out: list[Span | None] = []
+    for c in subject.children:
+        if c.dep_ == "appos":
+            sub = list(c.subtree)
+            start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            out.append(Span(start, end, token.doc.text[start:end]))
+    return out
+
+
+def _ranked_by(verb: Any) -> bool:
+    """Whether ``verb`` is a relative clause on a noun ranked by a superlative of size
+    ("the largest settlement Kyiv seized", "the biggest city the group has held"); not
+    by its place in time ("the latest town to fall", "the first city the rebels took":
+    news of the one just taken)."""
+    return (
+        verb.dep_ == "relcl"
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(
+            c.dep_ == "amod" and c.tag_ == "JJS" and c.lower_ not in ORDINALS
+            for c in verb.head.children
+        )
+    )
 
 
 def _ordinal_past(noun: Any) -> bool:
@@ -4451,11 +4552,12 @@ def _speaker_subject(token: Any) -> bool:
             continue
         if c.tag_ == "PRP" and c.lower_ in ("it", "they", "we", "i"):
             return True
-        # "its forces had taken", "soldiers of its Vostok group had liberated"
+        # "its forces had taken", "soldiers of its Vostok group had liberated",
+        # "soldiers from its armed wing had taken"
         owners = list(c.children) + [
             g
             for p in c.children
-            if p.dep_ == "prep" and p.lower_ == "of"
+            if p.dep_ == "prep" and p.lower_ in ("of", "from")
             for o in p.children
             for g in o.children
         ]
