@@ -3722,7 +3722,8 @@ def _roles(
     # "back in the control of X", "fell to X": X is the one who holds the place now
     # (also "has fallen to X", whose longer "has fallen" wins the trigger overlap)
     if CONTROLLER_AFTER.search(trig.text) or (
-        PLACE_FELL.match(trig.text) and FALLEN_TO.match(text, trig.end)
+        PLACE_FELL.match(trig.text)
+        and (FALLEN_TO.match(text, trig.end) or FELL_UNDER_CONTROL.match(text, trig.end))
     ):
         # the subject is the place ("Raqqa, the ISIS capital, has fallen to ..."):
         # its actors lost it; the new holder is named after the trigger, if at all
@@ -3863,11 +3864,16 @@ FALL_OF = re.compile(r"fall\s+of$", re.IGNORECASE)
 PLACE_FELL = re.compile(r"(?:fell|(?:has|have|had)\s+fallen)$", re.IGNORECASE)
 # what follows a bare "has fallen" that names who took the place: "has fallen to the RSF"
 FALLEN_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+# "fell under the control of the Taliban": who the place fell to, as after "fell to"
+FELL_UNDER_CONTROL = re.compile(
+    r"\s+(?:back\s+)?(?:under|into)\s+(?:the\s+)?(?:(?:full|total|complete)\s+)?control\s+of\s",
+    re.IGNORECASE,
+)
 # what "fell" also says of a place: "the city fell silent", "fell back", "fell into
 # disrepair", "fell within range"
 FELL_NOT_TAKEN = re.compile(
     r"\s+(?:silent|quiet|dark|still|short|victim|back|apart|behind|within|into\s+(?!the\s+hands"
-    r"|\w+\s+hands)|under\s+(?!the\s+control))",
+    r"|\w+\s+hands)|under\s+(?!(?:the\s+)?(?:(?:full|total|complete)\s+)?control\b))",
     re.IGNORECASE,
 )
 # the group-change reading of the same word ("hundreds of fighters surrendered")
