@@ -504,3 +504,10 @@ def test_a_place_fell_under_the_control_of_its_taker(extractor: Extractor) -> No
         ], text
     # "fell under siege" tells no change of hands
     assert not takeovers(read(extractor, "Baidoa fell under siege on Monday.", day="2020-03-06"))
+
+
+def test_the_place_that_fell_to_a_side_is_its_subject(extractor: Extractor) -> None:
+    # not the town a later phrase names ("near Soledar")
+    text = "Bakhmut fell to Russian forces on Saturday after months of fighting near Soledar."
+    told = takeovers(read(extractor, text, day="2023-05-21"))
+    assert [m.place.place.name for m in told] == ["Bakhmut"]

@@ -3859,6 +3859,7 @@ def _roles(
 PLACE_SURRENDER = re.compile(r"surrender(?:ed|s)?(?:\s+to)?$", re.IGNORECASE)
 # the noun trigger "the fall of" (who the place fell to: see _fallen_to)
 FALL_OF = re.compile(r"fall\s+of$", re.IGNORECASE)
+FALL_TO = re.compile(r"(?:fell|fall|falls|fallen)\s+to", re.IGNORECASE)
 # a bare "fell", "has fallen": the takeover trigger of a place whose taker the
 # sentence does not name ("Kunduz fell on Sunday")
 PLACE_FELL = re.compile(r"(?:fell|(?:has|have|had)\s+fallen)$", re.IGNORECASE)
@@ -4727,8 +4728,9 @@ def _nearest(places: list[PlaceMatch], trig: TriggerMatch) -> PlaceMatch:
     """The place a trigger is about: the nearest after it ("captured Raqqa"), else the
     nearest before; for a manner phrase the nearest before it, the place of the deed
     it tells the manner of ("withdrew from Wad Madani without a fight, as they had
-    done from Singa": Wad Madani)."""
-    manner = trig.text[:8].lower() == "without "
+    done from Singa": Wad Madani); for "fell to" the place that fell, its subject before
+    it ("Avdiivka could fall to Russian forces ... an aid package for Kyiv": Avdiivka)."""
+    manner = trig.text[:8].lower() == "without " or FALL_TO.fullmatch(trig.text) is not None
 
     def distance(p: PlaceMatch) -> tuple[int, int]:
         if p.span is None:
