@@ -491,3 +491,23 @@ def test_a_date_in_a_relative_clause_does_not_date_the_next_sentences(
     )
     told = takeovers(read(extractor, text, day="2021-06-29"))
     assert told and all(m.time.value == date(2021, 6, 28) for m in told)
+
+
+def test_a_place_fell_under_the_control_of_its_taker(extractor: Extractor) -> None:
+    for text in (
+        "Baidoa fell under the control of al-Shabab fighters on Monday.",
+        "Baidoa fell under the full control of al-Shabab fighters on Monday.",
+    ):
+        told = takeovers(read(extractor, text, day="2020-03-06"))
+        assert [(m.place.place.name, m.actor1 and m.actor1.id) for m in told] == [
+            ("Baidoa", "al-shabaab")
+        ], text
+    # "fell under siege" tells no change of hands
+    assert not takeovers(read(extractor, "Baidoa fell under siege on Monday.", day="2020-03-06"))
+
+
+def test_the_place_that_fell_to_a_side_is_its_subject(extractor: Extractor) -> None:
+    # not the town a later phrase names ("near Soledar")
+    text = "Bakhmut fell to Russian forces on Saturday after months of fighting near Soledar."
+    told = takeovers(read(extractor, text, day="2023-05-21"))
+    assert [m.place.place.name for m in told] == ["Bakhmut"]

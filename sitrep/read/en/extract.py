@@ -3823,7 +3823,8 @@ def _roles(
     # "back in the control of X", "fell to X": X is the one who holds the place now
     # (also "has fallen to X", whose longer "has fallen" wins the trigger overlap)
     if CONTROLLER_AFTER.search(trig.text) or (
-        PLACE_FELL.match(trig.text) and FALLEN_TO.match(text, trig.end)
+        PLACE_FELL.match(trig.text)
+        and (FALLEN_TO.match(text, trig.end) or FELL_UNDER_CONTROL.match(text, trig.end))
     ):
         # the subject is the place ("Raqqa, the ISIS capital, has fallen to ..."):
         # its actors lost it; the new holder is named after the trigger, if at all
@@ -3959,16 +3960,22 @@ def _roles(
 PLACE_SURRENDER = re.compile(r"surrender(?:ed|s)?(?:\s+to)?$", re.IGNORECASE)
 # the noun trigger "the fall of" (who the place fell to: see _fallen_to)
 FALL_OF = re.compile(r"fall\s+of$", re.IGNORECASE)
+FALL_TO = re.compile(r"(?:fell|fall|falls|fallen)\s+to", re.IGNORECASE)
 # a bare "fell", "has fallen": the takeover trigger of a place whose taker the
 # sentence does not name ("Kunduz fell on Sunday")
 PLACE_FELL = re.compile(r"(?:fell|(?:has|have|had)\s+fallen)$", re.IGNORECASE)
 # what follows a bare "has fallen" that names who took the place: "has fallen to the RSF"
 FALLEN_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+# "fell under the control of the Taliban": who the place fell to, as after "fell to"
+FELL_UNDER_CONTROL = re.compile(
+    r"\s+(?:back\s+)?(?:under|into)\s+(?:the\s+)?(?:(?:full|total|complete)\s+)?control\s+of\s",
+    re.IGNORECASE,
+)
 # what "fell" also says of a place: "the city fell silent", "fell back", "fell into
 # disrepair", "fell within range"
 FELL_NOT_TAKEN = re.compile(
     r"\s+(?:silent|quiet|dark|still|short|victim|back|apart|behind|within|into\s+(?!the\s+hands"
-    r"|\w+\s+hands)|under\s+(?!the\s+control))",
+    r"|\w+\s+hands)|under\s+(?!(?:the\s+)?(?:(?:full|total|complete)\s+)?control\b))",
     re.IGNORECASE,
 )
 # the group-change reading of the same word ("hundreds of fighters surrendered")
@@ -4823,8 +4830,9 @@ def _nearest(places: list[PlaceMatch], trig: TriggerMatch) -> PlaceMatch:
     """The place a trigger is about: the nearest after it ("captured Raqqa"), else the
     nearest before; for a manner phrase the nearest before it, the place of the deed
     it tells the manner of ("withdrew from Wad Madani without a fight, as they had
-    done from Singa": Wad Madani)."""
-    manner = trig.text[:8].lower() == "without "
+    done from Singa": Wad Madani); for "fell to" the place that fell, its subject before
+    it ("Avdiivka could fall to Russian forces ... an aid package for Kyiv": Avdiivka)."""
+    manner = trig.text[:8].lower() == "without " or FALL_TO.fullmatch(trig.text) is not None
 
     def distance(p: PlaceMatch) -> tuple[int, int]:
         if p.span is None:
