@@ -42,7 +42,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sitrep.core.errors import LookupFailed
-from sitrep.core.records import PlaceMatch, PlacePrecision, Span, Status
+from sitrep.core.records import PlaceMatch, PlacePrecision, Precision, Span, Status
 from sitrep.read import common
 from sitrep.read.fa.attribution import attribute, verb_kind
 from sitrep.read.fa.dates import find_dates, publication_date
@@ -183,6 +183,12 @@ _AFTER_EVENT = re.compile(
     r"(?:پس|بعد|پیش|قبل)[\s\u200c]+از"
     r"(?:[\s\u200c]+(?:\d+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند)[\s\u200c]+(?:روز|هفته|ماه|سال)"
     r"|[\s\u200c]+(?:روزها|هفته‌ها|ماه‌ها|ماهها|سال‌ها|سالها))?[\s\u200c]*$"
+)
+# "زادگاه قیام سال ۲۰۱۱": a year that names another event (an uprising, a
+# revolution, an accord), which it dates, not the sentence's event
+_OTHER_EVENT_YEAR = re.compile(
+    r"(?<![\w\u200c])(?:قیام|انقلاب|اعتراضات|انتخابات|توافق|توافقنامه|قرارداد|پیمان|کودتا|زلزله)"
+    r"(?:[\s\u200c]+(?:سال|ماه))?[\s\u200c]*$"
 )
 # "لحظاتی پیش از آزادی شهر X خبر دادند": "پیش" after a short span is "ago", and
 # "از" opens the object of "خبر دادند" (moments ago they announced the freeing)
@@ -542,6 +548,10 @@ def _asserted_dates(folded: Folded, s: Sentence, published: date | None) -> list
         d
         for d in find_dates(s.span.text, published, offset=s.span.start)
         if not any(a <= d.span.start < b for a, b in ifs)
+        and not (
+            d.ref.precision is Precision.YEAR
+            and _OTHER_EVENT_YEAR.search(s.span.text, 0, d.span.start - s.span.start)
+        )
     ]
 
 
@@ -1215,7 +1225,8 @@ class _Reader:
         if not agent_side and trig.trigger.passive and s.claim.speaker:
             # "ارتش سوریه اعلام کرد دیرالزور آزاد شد": the speaker did it
             found = self.extractor.actors.find(s.claim.speaker)
-            agent_side = [f for f in found if f.actor.kind == "state forces"][:1]
+            # "ذبیح‌الله مجاهد، سخنگوی طالبان: ولسوالی X تصفیه گردید": a group's too
+            agent_side = [f for f in found if f.actor.kind in ("state forces", "rebel group")][:1]
         if not agent_side and trig.trigger.passive and family is Family.TAKE:
             # "وزارت دفاع روسیه اعلام کرد ... ماریوپل آزاد شده است", "روسیه: ماریوپل
             # آزاد شد": a state's ministry or the state announcing its own forces' gain

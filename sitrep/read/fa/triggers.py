@@ -65,6 +65,8 @@ LIGHT_VERBS: dict[str, tuple[str, str]] = {
     "dar_avardan": ("در آورد", "در آور"),
     "gharar_gereftan": ("قرار گرفت", "قرار گیر"),
     "vagozar": ("واگذار شد", "واگذار شو"),
+    # Dari and formal Persian write "گردید" where news writes the passive "شد"
+    "gardidan": ("گردید", "گرد"),
 }
 _PAST_END = r"(?:ند|م|یم|ید)?"  # no 2sg "ی": it would read nouns in ‌ی as verbs
 _PRES_END = r"(?:ند|د|م|یم|ید)"
@@ -79,6 +81,7 @@ def conjugate(*verbs: str) -> str:
         ("daramadan", "dar_amadan"),
         ("daramadan", "daramadan_bare"),
         ("daravardan", "dar_avardan"),
+        ("shodan", "gardidan"),
     ):
         if written in verbs and other not in verbs:
             verbs = (*verbs, other)
@@ -256,6 +259,9 @@ TRIGGERS: tuple[FaTrigger, ...] = (
     _t(T, r"سقوط", 0.7, noun=True),
     _t(T, rf"پاک{_Z}سازی{_S}{_v('kardan')}", 0.9),
     _t(T, rf"پاک{_Z}سازی{_S}{_v('shodan')}", 0.9, passive=True),
+    # "ولسوالی X به گونه کامل تصفیه گردید": cleared (the Taliban's word)
+    _t(T, rf"تصفیه{_S}{_v('kardan')}", 0.9),
+    _t(T, rf"تصفیه{_S}{_v('shodan')}", 0.9, passive=True),
     _t(T, rf"بیرون{_S}{_v('randan')}", 0.9),
     _t(T, rf"(?:اخراج|بیرون){_S}{_v('kardan')}", 0.9),
     _t(T, r"پیروزی", 0.7, noun=True, reference=True),
@@ -441,6 +447,6 @@ def verb_form(verb: str | None) -> VerbForm:
     future = head.lstrip("ن").startswith("خواه")
     present = head.lstrip("ن").startswith("می")
     subjunctive = not present and not future and bool(_SUBJ.match(v)) and not v.endswith("دارد")
-    if v.endswith(("دارند", "دارد")):
-        subjunctive = False
+    if v.endswith(("دارند", "دارد")) or v in ("گردید", "نگردید"):
+        subjunctive = False  # "گردید": the past of the Dari passive, not "you turn"
     return VerbForm(negated=negated, future=future, present=present, subjunctive=subjunctive)
