@@ -160,3 +160,16 @@ def test_the_second_word_of_a_listed_district_is_no_town_abroad(extractor: Extra
     text = "طالبان ولسوالی‌های بنو، پل حصار و ده صلاح را دوباره تصرف کردند."
     names = [m.place.place.name for m in territory(extractor, text, date(2021, 8, 23)) if m.place]
     assert "Hisar" not in names
+
+
+def test_came_under_control_with_dar(extractor: Extractor) -> None:
+    # "در کنترل X درآمد" as "تحت کنترل X درآمد": X took the place
+    text = "ولسوالی خنجان پس از دو روز جنگ در کنترل امارت اسلامی درآمد."
+    assert [a for _, a in changes(extractor, text, date(2021, 8, 20))] == ["Taliban"]
+
+
+def test_a_district_of_this_province_is_the_object(extractor: Extractor) -> None:
+    # "ولسوالی درزاب این ولایت را ترک کردند": Darzab of the province told before
+    text = "سربازان ارتش ملی ولسوالی درزاب این ولایت را ترک کرده اند."
+    ms = territory(extractor, text, date(2019, 12, 31))
+    assert [m.place.place.name for m in ms if m.place] == ["Darzāb"]

@@ -1474,6 +1474,8 @@ _FACILITY_OBJECT = re.compile(
 _LOCATED_OBJECT = re.compile(
     r"[\s\u200c]*(?:\([^()]{1,40}\)[\s\u200c]*)?"
     r"(?:[،,]?[\s\u200c]*(?:در|مرکز)[\s\u200c]+[^،,.؛()]{1,60}?[\s\u200c]*[،,]?)?"
+    # "ولسوالی درزاب این ولایت را": the district of the province told before
+    r"(?:[\s\u200c]+(?:این|همین)[\s\u200c]+(?:ولایت|استان|ایالت))?"
     r"[\s\u200c]*را(?![\w\u200c])"
 )
 

@@ -247,7 +247,8 @@ TRIGGERS: tuple[FaTrigger, ...] = (
         controller=True,
         passive=True,
     ),
-    _t(T, rf"(?:تحت|به){_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('daramadan')}", controller=True),
+    # "در کنترل امارت اسلامی درآمده است" as well: came under the control of
+    _t(T, rf"(?:تحت|به|در){_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('daramadan')}", controller=True),
     _t(T, rf"(?:تحت|به){_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('bazgashtan')}", controller=True),
     _t(T, rf"(?:به{_S}|ب)دست{_S}{_WHO}{_S}{_v('oftadan')}", controller=True),
     _t(T, rf"به{_S}(?:تصرف|کنترل|اشغال)(?:{_S}خود)?{_S}{_v('daravardan', 'avardan')}"),
