@@ -173,3 +173,19 @@ def test_a_district_of_this_province_is_the_object(extractor: Extractor) -> None
     text = "سربازان ارتش ملی ولسوالی درزاب این ولایت را ترک کرده اند."
     ms = territory(extractor, text, date(2019, 12, 31))
     assert [m.place.place.name for m in ms if m.place] == ["Darzāb"]
+
+
+def test_the_name_after_a_list_of_districts_is_their_province(extractor: Extractor) -> None:
+    # "بغلان" after the list is the province, not Baghlan town
+    text = (
+        "به گزارش یک خبرگزاری، سخنگوی طالبان در پیامی نوشت: ولسوالی‌های بنو، پل حصار و "
+        "ده صلاح بغلان به گونه کامل تصفیه گردید."
+    )
+    names = [m.place.place.name for m in territory(extractor, text, date(2021, 8, 23)) if m.place]
+    assert not any(n.startswith("Baghl") for n in names)
+
+
+def test_the_dari_going_out_is_a_leaving(extractor: Extractor) -> None:
+    # "با بیرون شدن نیروهای امنیتی ...، طالبان ...": the forces leaving lose the district
+    text = "با بیرون شدن نیروهای امنیتی از این ولسوالی، طالبان ولسوالی درزاب را تصرف کردند."
+    assert [a for _, a in changes(extractor, text, date(2019, 12, 31))] == ["Taliban"]

@@ -119,7 +119,9 @@ _TEMPORAL_BEFORE = re.compile(
 )
 # a side leaving ("خروج", "عقب‌نشینی", "فرار" and up to seven words, in one phrase)
 _LEAVING_BEFORE = re.compile(
-    r"(?:^|[\s\u200c])(?:خروج|عقب[\s\u200c]*نشینی|فرار)(?:[\s\u200c]+[^\s،,.؛]+){0,7}?[\s\u200c«]*$"
+    # "با بیرون شدن نیروهای امنیتی": the Dari "going out" is a leaving too
+    r"(?:^|[\s\u200c])(?:خروج|عقب[\s\u200c]*نشینی|فرار|بیرون[\s\u200c]+(?:شدن|رفتن))"
+    r"(?:[\s\u200c]+[^\s،,.؛]+){0,7}?[\s\u200c«]*$"
 )
 _FIGHT = re.compile(r"(?:درگیری|نبرد|جنگ|مقابله|رویارویی)[^،.؛]*$")
 # an actor followed by "را" (within two words) is the object of the verb
@@ -128,6 +130,12 @@ _PLACE_NOUN_BEFORE = re.compile(
     r"(?:شهر|شهرک|روستای|شهرستان|بندر)[\s\u200c]+(?:(?:مرزی|راهبردی|تاریخی|استراتژیک)[\s\u200c]+)?$"
 )
 _IN_PROVINCE_GAP = re.compile(r"[\s\u200c،,»\"]*(?:(?:ولایت|استان|ایالت)[\s\u200c]*)?")
+_LISTED = r"(?!(?:را|که|از|به|در|با|تا|بر|و)[\s\u200c])[^\s\u200c،,.؛]+"
+_AFTER_DISTRICT_LIST = re.compile(
+    rf"(?<![\w\u200c])ولسوالی[\s\u200c]*های[\s\u200c]+"
+    rf"(?:{_LISTED}(?:[\s\u200c]+{_LISTED}){{0,2}}(?:[\s\u200c]+و|[\s\u200c]*[،,])[\s\u200c]+)+"
+    rf"{_LISTED}(?:[\s\u200c]+{_LISTED}){{0,2}}[\s\u200c]+(?:(?:ولایت|استان)[\s\u200c]+)?$"
+)
 _CLAUSE_OPEN = re.compile(r"(?:^|[\s\u200c])که[\s\u200c]|؛")
 # Words that tell the agent's kind when no actor is named (the first kind found wins).
 _KIND_WORDS = (
@@ -1319,6 +1327,13 @@ class _Reader:
         """The place(s) an event happened at: coordinated cities split into one each."""
         text = s.text
         ctx = self.ctx
+        # "ولسوالی‌های بنو، پل حصار و ده صلاح بغلان": after a list of districts the
+        # name locates them (their province), even when the districts go unfound
+        listed = [p for p in places if _AFTER_DISTRICT_LIST.search(text, 0, p.start)]
+        if listed:
+            places = [p for p in places if p not in listed and p.district]
+            if not places:
+                return []
         # "شهرستان شیندند هرات", "ولسوالی خلم بلخ": a town named right after a
         # district is its province (by its seat's name), which locates the district
         cities = [
