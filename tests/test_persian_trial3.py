@@ -134,3 +134,58 @@ def test_a_withdrawal_leaves_the_town_to_the_state_that_advances(extractor: Extr
     )
     ms = [m for m in territory(extractor, text, date(2024, 2, 17)) if m.status is Status.OCCURRED]
     assert ms and all(m.actor1 and m.actor1.name == "Military Forces of Russia" for m in ms)
+
+
+def test_the_year_of_another_event_does_not_date_the_takeover(extractor: Extractor) -> None:
+    # "the 2011 uprising" names the uprising's year; the town fell on the day of the news
+    text = "شورشیان کنترل شهر درعا، خاستگاه انقلاب سال ۲۰۱۱، را به دست گرفتند."
+    ms = [m for m in territory(extractor, text) if m.status is Status.OCCURRED]
+    assert ms and all(m.time and m.time.value == DAY for m in ms)
+
+
+def test_the_dari_passive_gardid_is_past(extractor: Extractor) -> None:
+    text = "ولسوالی سنگین ولایت هلمند به صورت کامل از وجود مخالفان پاکسازی گردید."
+    ms = territory(extractor, text, date(2017, 3, 1))
+    assert [m.status for m in ms] == [Status.OCCURRED]
+
+
+def test_a_groups_spokesman_tells_its_own_clearing(extractor: Extractor) -> None:
+    # the Taliban's word "تصفیه" (cleared), passive, told by their spokesman
+    text = "سخنگوی طالبان در پیامی نوشت که ولسوالی اندراب بغلان به طور کامل تصفیه گردید."
+    assert [a for _, a in changes(extractor, text, date(2021, 8, 30))] == ["Taliban"]
+
+
+def test_the_second_word_of_a_listed_district_is_no_town_abroad(extractor: Extractor) -> None:
+    # "پل حصار" in a list after "ولسوالی‌های": not India's Hisar
+    text = "طالبان ولسوالی‌های بنو، پل حصار و ده صلاح را دوباره تصرف کردند."
+    names = [m.place.place.name for m in territory(extractor, text, date(2021, 8, 23)) if m.place]
+    assert "Hisar" not in names
+
+
+def test_came_under_control_with_dar(extractor: Extractor) -> None:
+    # "در کنترل X درآمد" as "تحت کنترل X درآمد": X took the place
+    text = "ولسوالی خنجان پس از دو روز جنگ در کنترل امارت اسلامی درآمد."
+    assert [a for _, a in changes(extractor, text, date(2021, 8, 20))] == ["Taliban"]
+
+
+def test_a_district_of_this_province_is_the_object(extractor: Extractor) -> None:
+    # "ولسوالی درزاب این ولایت را ترک کردند": Darzab of the province told before
+    text = "سربازان ارتش ملی ولسوالی درزاب این ولایت را ترک کرده اند."
+    ms = territory(extractor, text, date(2019, 12, 31))
+    assert [m.place.place.name for m in ms if m.place] == ["Darzāb"]
+
+
+def test_the_name_after_a_list_of_districts_is_their_province(extractor: Extractor) -> None:
+    # "بغلان" after the list is the province, not Baghlan town
+    text = (
+        "به گزارش یک خبرگزاری، سخنگوی طالبان در پیامی نوشت: ولسوالی‌های بنو، پل حصار و "
+        "ده صلاح بغلان به گونه کامل تصفیه گردید."
+    )
+    names = [m.place.place.name for m in territory(extractor, text, date(2021, 8, 23)) if m.place]
+    assert not any(n.startswith("Baghl") for n in names)
+
+
+def test_the_dari_going_out_is_a_leaving(extractor: Extractor) -> None:
+    # "با بیرون شدن نیروهای امنیتی ...، طالبان ...": the forces leaving lose the district
+    text = "با بیرون شدن نیروهای امنیتی از این ولسوالی، طالبان ولسوالی درزاب را تصرف کردند."
+    assert [a for _, a in changes(extractor, text, date(2019, 12, 31))] == ["Taliban"]

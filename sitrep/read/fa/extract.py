@@ -42,7 +42,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sitrep.core.errors import LookupFailed
-from sitrep.core.records import PlaceMatch, PlacePrecision, Span, Status
+from sitrep.core.records import PlaceMatch, PlacePrecision, Precision, Span, Status
 from sitrep.read import common
 from sitrep.read.fa.attribution import attribute, verb_kind
 from sitrep.read.fa.dates import find_dates, publication_date
@@ -119,7 +119,9 @@ _TEMPORAL_BEFORE = re.compile(
 )
 # a side leaving ("خروج", "عقب‌نشینی", "فرار" and up to seven words, in one phrase)
 _LEAVING_BEFORE = re.compile(
-    r"(?:^|[\s\u200c])(?:خروج|عقب[\s\u200c]*نشینی|فرار)(?:[\s\u200c]+[^\s،,.؛]+){0,7}?[\s\u200c«]*$"
+    # "با بیرون شدن نیروهای امنیتی": the Dari "going out" is a leaving too
+    r"(?:^|[\s\u200c])(?:خروج|عقب[\s\u200c]*نشینی|فرار|بیرون[\s\u200c]+(?:شدن|رفتن))"
+    r"(?:[\s\u200c]+[^\s،,.؛]+){0,7}?[\s\u200c«]*$"
 )
 _FIGHT = re.compile(r"(?:درگیری|نبرد|جنگ|مقابله|رویارویی)[^،.؛]*$")
 # an actor followed by "را" (within two words) is the object of the verb
@@ -128,6 +130,12 @@ _PLACE_NOUN_BEFORE = re.compile(
     r"(?:شهر|شهرک|روستای|شهرستان|بندر)[\s\u200c]+(?:(?:مرزی|راهبردی|تاریخی|استراتژیک)[\s\u200c]+)?$"
 )
 _IN_PROVINCE_GAP = re.compile(r"[\s\u200c،,»\"]*(?:(?:ولایت|استان|ایالت)[\s\u200c]*)?")
+_LISTED = r"(?!(?:را|که|از|به|در|با|تا|بر|و)[\s\u200c])[^\s\u200c،,.؛]+"
+_AFTER_DISTRICT_LIST = re.compile(
+    rf"(?<![\w\u200c])ولسوالی[\s\u200c]*های[\s\u200c]+"
+    rf"(?:{_LISTED}(?:[\s\u200c]+{_LISTED}){{0,2}}(?:[\s\u200c]+و|[\s\u200c]*[،,])[\s\u200c]+)+"
+    rf"{_LISTED}(?:[\s\u200c]+{_LISTED}){{0,2}}[\s\u200c]+(?:(?:ولایت|استان)[\s\u200c]+)?$"
+)
 _CLAUSE_OPEN = re.compile(r"(?:^|[\s\u200c])که[\s\u200c]|؛")
 # Words that tell the agent's kind when no actor is named (the first kind found wins).
 _KIND_WORDS = (
@@ -183,6 +191,12 @@ _AFTER_EVENT = re.compile(
     r"(?:پس|بعد|پیش|قبل)[\s\u200c]+از"
     r"(?:[\s\u200c]+(?:\d+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند)[\s\u200c]+(?:روز|هفته|ماه|سال)"
     r"|[\s\u200c]+(?:روزها|هفته‌ها|ماه‌ها|ماهها|سال‌ها|سالها))?[\s\u200c]*$"
+)
+# "زادگاه قیام سال ۲۰۱۱": a year that names another event (an uprising, a
+# revolution, an accord), which it dates, not the sentence's event
+_OTHER_EVENT_YEAR = re.compile(
+    r"(?<![\w\u200c])(?:قیام|انقلاب|اعتراضات|انتخابات|توافق|توافقنامه|قرارداد|پیمان|کودتا|زلزله)"
+    r"(?:[\s\u200c]+(?:سال|ماه))?[\s\u200c]*$"
 )
 # "لحظاتی پیش از آزادی شهر X خبر دادند": "پیش" after a short span is "ago", and
 # "از" opens the object of "خبر دادند" (moments ago they announced the freeing)
@@ -542,6 +556,10 @@ def _asserted_dates(folded: Folded, s: Sentence, published: date | None) -> list
         d
         for d in find_dates(s.span.text, published, offset=s.span.start)
         if not any(a <= d.span.start < b for a, b in ifs)
+        and not (
+            d.ref.precision is Precision.YEAR
+            and _OTHER_EVENT_YEAR.search(s.span.text, 0, d.span.start - s.span.start)
+        )
     ]
 
 
@@ -1215,7 +1233,8 @@ class _Reader:
         if not agent_side and trig.trigger.passive and s.claim.speaker:
             # "ارتش سوریه اعلام کرد دیرالزور آزاد شد": the speaker did it
             found = self.extractor.actors.find(s.claim.speaker)
-            agent_side = [f for f in found if f.actor.kind == "state forces"][:1]
+            # "ذبیح‌الله مجاهد، سخنگوی طالبان: ولسوالی X تصفیه گردید": a group's too
+            agent_side = [f for f in found if f.actor.kind in ("state forces", "rebel group")][:1]
         if not agent_side and trig.trigger.passive and family is Family.TAKE:
             # "وزارت دفاع روسیه اعلام کرد ... ماریوپل آزاد شده است", "روسیه: ماریوپل
             # آزاد شد": a state's ministry or the state announcing its own forces' gain
@@ -1308,6 +1327,13 @@ class _Reader:
         """The place(s) an event happened at: coordinated cities split into one each."""
         text = s.text
         ctx = self.ctx
+        # "ولسوالی‌های بنو، پل حصار و ده صلاح بغلان": after a list of districts the
+        # name locates them (their province), even when the districts go unfound
+        listed = [p for p in places if _AFTER_DISTRICT_LIST.search(text, 0, p.start)]
+        if listed:
+            places = [p for p in places if p not in listed and p.district]
+            if not places:
+                return []
         # "شهرستان شیندند هرات", "ولسوالی خلم بلخ": a town named right after a
         # district is its province (by its seat's name), which locates the district
         cities = [
@@ -1463,6 +1489,8 @@ _FACILITY_OBJECT = re.compile(
 _LOCATED_OBJECT = re.compile(
     r"[\s\u200c]*(?:\([^()]{1,40}\)[\s\u200c]*)?"
     r"(?:[،,]?[\s\u200c]*(?:در|مرکز)[\s\u200c]+[^،,.؛()]{1,60}?[\s\u200c]*[،,]?)?"
+    # "ولسوالی درزاب این ولایت را": the district of the province told before
+    r"(?:[\s\u200c]+(?:این|همین)[\s\u200c]+(?:ولایت|استان|ایالت))?"
     r"[\s\u200c]*را(?![\w\u200c])"
 )
 

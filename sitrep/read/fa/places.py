@@ -214,7 +214,8 @@ _LIST_AND = r"(?:[\s\u200c]+و|[\s\u200c]*[،,])[\s\u200c]+"
 _DISTRICT_HEAD = re.compile(
     r"ولسوالی(?:[\s\u200c]+های)?[\s\u200c]+(?:[«\"][\s\u200c]*)?$"
     rf"|ولسوالی[\s\u200c]*های[\s\u200c]+(?:{_LIST_WORD}(?:[\s\u200c]+{_LIST_WORD}){{0,2}}{_LIST_AND})+"
-    r"(?:[«\"][\s\u200c]*)?$"
+    # the second word of a conjunct ("ولسوالی‌های بنو، پل حصار"): still the list's
+    rf"(?:[«\"][\s\u200c]*)?(?:{_LIST_WORD}[\s\u200c]+)?$"
 )
 # "شهرستان شیندند از توابع استان هرات": Iranian usage names an Afghan district (and an
 # Iranian county) "شهرستان": the ADMIN2 of the name in those two countries

@@ -65,6 +65,8 @@ LIGHT_VERBS: dict[str, tuple[str, str]] = {
     "dar_avardan": ("در آورد", "در آور"),
     "gharar_gereftan": ("قرار گرفت", "قرار گیر"),
     "vagozar": ("واگذار شد", "واگذار شو"),
+    # Dari and formal Persian write "گردید" where news writes the passive "شد"
+    "gardidan": ("گردید", "گرد"),
 }
 _PAST_END = r"(?:ند|م|یم|ید)?"  # no 2sg "ی": it would read nouns in ‌ی as verbs
 _PRES_END = r"(?:ند|د|م|یم|ید)"
@@ -79,6 +81,7 @@ def conjugate(*verbs: str) -> str:
         ("daramadan", "dar_amadan"),
         ("daramadan", "daramadan_bare"),
         ("daravardan", "dar_avardan"),
+        ("shodan", "gardidan"),
     ):
         if written in verbs and other not in verbs:
             verbs = (*verbs, other)
@@ -244,7 +247,8 @@ TRIGGERS: tuple[FaTrigger, ...] = (
         controller=True,
         passive=True,
     ),
-    _t(T, rf"(?:تحت|به){_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('daramadan')}", controller=True),
+    # "در کنترل امارت اسلامی درآمده است" as well: came under the control of
+    _t(T, rf"(?:تحت|به|در){_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('daramadan')}", controller=True),
     _t(T, rf"(?:تحت|به){_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('bazgashtan')}", controller=True),
     _t(T, rf"(?:به{_S}|ب)دست{_S}{_WHO}{_S}{_v('oftadan')}", controller=True),
     _t(T, rf"به{_S}(?:تصرف|کنترل|اشغال)(?:{_S}خود)?{_S}{_v('daravardan', 'avardan')}"),
@@ -256,6 +260,9 @@ TRIGGERS: tuple[FaTrigger, ...] = (
     _t(T, r"سقوط", 0.7, noun=True),
     _t(T, rf"پاک{_Z}سازی{_S}{_v('kardan')}", 0.9),
     _t(T, rf"پاک{_Z}سازی{_S}{_v('shodan')}", 0.9, passive=True),
+    # "ولسوالی X به گونه کامل تصفیه گردید": cleared (the Taliban's word)
+    _t(T, rf"تصفیه{_S}{_v('kardan')}", 0.9),
+    _t(T, rf"تصفیه{_S}{_v('shodan')}", 0.9, passive=True),
     _t(T, rf"بیرون{_S}{_v('randan')}", 0.9),
     _t(T, rf"(?:اخراج|بیرون){_S}{_v('kardan')}", 0.9),
     _t(T, r"پیروزی", 0.7, noun=True, reference=True),
@@ -441,6 +448,6 @@ def verb_form(verb: str | None) -> VerbForm:
     future = head.lstrip("ن").startswith("خواه")
     present = head.lstrip("ن").startswith("می")
     subjunctive = not present and not future and bool(_SUBJ.match(v)) and not v.endswith("دارد")
-    if v.endswith(("دارند", "دارد")):
-        subjunctive = False
+    if v.endswith(("دارند", "دارد")) or v in ("گردید", "نگردید"):
+        subjunctive = False  # "گردید": the past of the Dari passive, not "you turn"
     return VerbForm(negated=negated, future=future, present=present, subjunctive=subjunctive)
