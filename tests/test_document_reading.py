@@ -419,3 +419,75 @@ def test_the_capital_of_a_province_is_its_town_not_the_province(extractor: Extra
     text = "Sudan's army said on Saturday it had recaptured Sinja, the capital of Sennar state."
     found = takeovers(read(extractor, text, day="2024-11-23"))
     assert [m.place.place.name for m in found] == ["Singa"]
+
+
+def test_an_unknown_town_is_not_the_region_that_locates_it(extractor: Extractor) -> None:
+    # the object names its own town, one the gazetteer lacks: not the province after it
+    for text in (
+        # (the relative clause only locates the town)
+        "Government troops retook the market town of Qoryoley-Dheere which lies in the "
+        "Bay region, officials said on Friday.",
+        # (through "control of")
+        "Government troops retook control of the market town of Qoryoley-Dheere which lies "
+        "in the Bay region, officials said on Friday.",
+        # (the name before "district")
+        "Government troops took control of Qoryoley-Dheere district in the Bay region on Friday.",
+        # a town told as any town, unnamed
+        "Government troops recaptured a town in the southern region of Gedo on Friday.",
+    ):
+        assert not takeovers(read(extractor, text, day="2020-03-06")), text
+    # a known town keeps its takeover, however it is told
+    for text in (
+        "Government troops took control of the town of Baidoa in the Bay region on Friday.",
+        "Government troops recaptured a town called Baidoa in the Bay region on Friday.",
+        "Government troops took control of the town of Bayt al-Faqih on Friday.",
+    ):
+        told = takeovers(read(extractor, text, day="2020-03-06"))
+        assert [m.place.place.kind for m in told] == [PlacePrecision.CITY], text
+
+
+def test_a_holder_told_by_a_bare_copula_is_a_state(extractor: Extractor) -> None:
+    text = "Residents said Baidoa was under the control of al-Shabab fighters."
+    assert not takeovers(read(extractor, text, day="2020-03-06"))
+    # "now" makes it news
+    text = "Residents said Baidoa is now under the control of al-Shabab fighters."
+    assert [m.place.place.name for m in takeovers(read(extractor, text, day="2020-03-06"))] == [
+        "Baidoa"
+    ]
+
+
+def test_cities_each_placed_by_a_compass_point_fell_together(extractor: Extractor) -> None:
+    text = (
+        "Within two days the two biggest cities of the region - Herat in the west and "
+        "Kandahar in the south - have fallen to the Taliban, officials said."
+    )
+    told = takeovers(read(extractor, text, day="2021-08-13"))
+    assert sorted(m.place.place.country for m in told) == ["AFG", "AFG"]
+    assert len({m.place.place.id for m in told}) == 2
+
+
+def test_districts_listed_by_name_are_each_taken(extractor: Extractor) -> None:
+    # "were now in control of": reported speech of a new control; the districts the
+    # object names, not the province or the town of the province's name after them
+    text = (
+        "Tribal sources said on Wednesday that the rebels were now in control of the Harib "
+        "and Abdiya districts of Marib province."
+    )
+    told = takeovers(read(extractor, text, day="2021-09-22"))
+    assert {m.place.place.kind for m in told} == {PlacePrecision.ADMIN2}
+    assert sorted(m.place.place.admin1 for m in told) == ["Ma’rib", "Ma’rib"]
+
+
+def test_a_date_in_a_relative_clause_does_not_date_the_next_sentences(
+    extractor: Extractor,
+) -> None:
+    # "six months ago" tells when the city was captured, of the forces the clause is
+    # about; the entry told next is of this week's news, not of six months back
+    text = (
+        "Tigrayan forces retook the regional capital on Monday.\n"
+        "Crowds cheered in the streets of Mekelle as the Tigray Defence Forces, which left "
+        "the city when it was captured six months ago, came back.\n"
+        "Federal troops had gone by the time the TDF entered the city in the evening."
+    )
+    told = takeovers(read(extractor, text, day="2021-06-29"))
+    assert told and all(m.time.value == date(2021, 6, 28) for m in told)

@@ -321,6 +321,32 @@ def test_small_places_of_recent_wars(default_world: Gazetteer) -> None:
     assert palma.country == "MOZ" and abs(palma.lat + 10.776) < 0.05
 
 
+def test_towns_and_regions_of_the_somali_mali_and_kivu_wars(default_world: Gazetteer) -> None:
+    g = default_world
+
+    def found(text: str) -> dict[str, tuple[str, str]]:
+        return {m.matched_text: (m.place.country, m.place.kind.value) for m in g.find(text)}
+
+    # the English names of Somali regions, not Ethiopia's Shabelle zone
+    assert found("Troops moved through Middle Shabelle and Lower Shabelle, Somalia.") == {
+        "Middle Shabelle": ("SOM", "admin1"),
+        "Lower Shabelle": ("SOM", "admin1"),
+        "Somalia": ("SOM", "country"),
+    }
+    assert g.lookup("Hiran")[0].id == g.lookup("Hiiraan")[0].id
+    # towns placed from public pages, and a spelling of a GeoNames town
+    for text, name, country in (
+        ("Jihadists seized Boni in central Mali.", "Boni", "MLI"),
+        ("M23 rebels took Bunagana near the Ugandan border of Congo.", "Bunagana", "COD"),
+        ("The rebels entered Walikale town in Congo's North Kivu.", "Walikale", "COD"),
+        ("Al-Shabaab attacked Mahas in Somalia's Hiran region.", "Mahas", "SOM"),
+        ("Al-Shabaab attacked El Dher in Somalia's Galgadud region.", "El Dher", "SOM"),
+    ):
+        assert found(text).get(name) == (country, "city"), text
+    # the territory's seat, not only the territory of its name
+    assert g.lookup("Walikale")[0].kind is PlacePrecision.CITY
+
+
 def test_an_ayn_after_a_consonant_is_also_a_doubled_vowel() -> None:
     assert "Tal Rifaat" in gz._rule_variants("Tall Rif‘at", "SYR")
     assert "Qalaat al Madiq" in gz._rule_variants("Qal‘at al Madiq", "SYR")

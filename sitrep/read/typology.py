@@ -347,7 +347,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     Trigger(
         Family.TAKE,
-        r"(?:is|are)\s+now\s+in\s+(?:full\s+|complete\s+|total\s+)?control\s+of",
+        r"(?:is|are|was|were)\s+now\s+in\s+(?:full\s+|complete\s+|total\s+)?control\s+of",
         feature=False,
     ),
     # "rebels claimed control of Lashio", "the army claims full control of the town":

@@ -102,8 +102,14 @@ class ArticleContext:
         city: PlaceMatch | None,
     ) -> None:
         """After a sentence is read: its first explicit news date (not history) dates
-        the next sentences of its source, and its last city is "the town" from now on."""
-        explicit = explicit_dates(dates)
+        the next sentences of its source, and its last city is "the town" from now on.
+        A date inside a relative clause dates what that clause tells of its noun ("the
+        TDF, which fled when the city was invaded seven months ago"), not the news the
+        next sentences go on with (as in :func:`paragraph_dates`)."""
+        text = claim.sentence.span.text
+        explicit = explicit_dates(
+            d for d in dates if not IN_RELATIVE_CLAUSE.search(text[: d.span.start])
+        )
         if explicit and not is_history(explicit[0], self.published, days=history_days):
             self.note_date(claim.source, claim.sentence.index, explicit[0])
         if city is not None:

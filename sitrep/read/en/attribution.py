@@ -32,7 +32,11 @@ REPORTING_VERBS = (
     "confirmed|confirms|declared|declares|described|describes|hailed|insisted|alleged|"
     "alleges|acknowledged|admitted|quoted|cited|warned|explained|tweeted|posted"
 )
-_VERB = rf"(?:has\s+|had\s+|have\s+|also\s+|later\s+|on\s+\w+\s+)?(?P<verb>{REPORTING_VERBS})\b"
+# ("the KNU earlier said": a word of time between speaker and verb is no word of the name)
+_VERB = (
+    r"(?:has\s+|had\s+|have\s+|also\s+|later\s+|earlier\s+|previously\s+|on\s+\w+\s+)?"
+    rf"(?P<verb>{REPORTING_VERBS})\b"
+)
 # A speaker phrase: up to eight words, no commas, opening with a capital or a
 # determiner-like word ("the Syrian government", "state media", "a monitor").
 _OPENERS = (

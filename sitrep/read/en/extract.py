@@ -230,6 +230,10 @@ CONTROLLER_AFTER = re.compile(
 LEFT_TO_ANAPHOR = re.compile(r"leaving\s+(?:it|the)\b", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s?$")
 LOST_CONTROL = re.compile(r"los(?:t|es|ing)\b", re.IGNORECASE)
+# "a town that was under the control of al-Shabab": a holder told by a bare copula is a
+# standing state (not "is now under", "came under", "fell under the control of")
+UNDER_CONTROL = re.compile(r"(?:in|under)\s+the\s+control\s+of\b", re.IGNORECASE)
+STATE_COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|been|remains?|remained)\s+$", re.IGNORECASE)
 INTO_HANDS = re.compile(r"\bhands$", re.IGNORECASE)
 # where the clause of "fell to X" ends: a comma, or a conjunction that opens another
 CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-\s|\b(?:as|while|when|after|before|but|whereas)\b")
@@ -251,7 +255,9 @@ LOSER_CUE = re.compile(r"\b(?:from|against|on|of|targeting|targeted)\b[^,;]*$", 
 COORDINATION = re.compile(
     r"(?:[\s,]|\b(?:and|or|as|well|the|near|in|on|at|outside|of|border|town|city|village|"
     r"province|district|towns|cities|villages|provincial|capital|port|strategic|key|nearby|"
-    r"[\w\-]*largest|eastern|western|northern|southern|central)\b|['’]s\b|\b[A-Z][\w'’\-]*)*"
+    r"[\w\-]*largest|eastern|western|northern|southern|central|"
+    # "Herat in the west and Kandahar in the south"
+    r"(?:north|south)?(?:east|west)|north|south)\b|['’]s\b|\b[A-Z][\w'’\-]*)*"
 )
 NON_HOLDERS = frozenset({"civilians", "protesters", "rioters"})
 # counts that stand for people in an elided passive ("... were killed and dozens captured")
@@ -340,6 +346,12 @@ def _dateline_only(text: str, span: Span) -> bool:
     )
 
 
+# what names a town as the seat of those who govern from it: "the regime in Naypyidaw",
+# "the government in Kabul", "authorities in Kyiv"
+SEAT_OF_POWER = re.compile(
+    r"\b(?:regime|government|authorities|junta|administration|leadership)\s+in\s+$",
+    re.IGNORECASE,
+)
 ROAD_AFTER = re.compile(
     r"(?:\s*[-\u2013]\s*[\w\-']+)?\s+(?i:road|highway|motorway|corridor|route|supply\s+line)\b"
 )
@@ -959,6 +971,9 @@ class EnglishReader:
                 # "15 km from Stepanakert": a town that only places another is not
                 # "the town" of the next sentence
                 and not _is_reference_point(text, p)
+                # "the regime in Naypyidaw": the seat of a government, not a town
+                # the report goes on about
+                and not (p.span and SEAT_OF_POWER.search(text, 0, p.span.start))
             ]
             ctx.note_sentence(
                 claim,
@@ -1355,6 +1370,12 @@ class EnglishReader:
             status = Status.BACKGROUND
         if (
             status is Status.OCCURRED
+            and UNDER_CONTROL.match(trig.text)
+            and STATE_COPULA_BEFORE.search(text, 0, trig.start)
+        ):
+            status = Status.BACKGROUND
+        if (
+            status is Status.OCCURRED
             and not own_date
             and token is not None
             and family in (Family.TAKE, Family.HANDOVER)
@@ -1379,6 +1400,15 @@ class EnglishReader:
         ):
             # "the liberated city", "now Raqqa is liberated": a state, not an event
             status = Status.BACKGROUND
+        if status is Status.OCCURRED and token is not None and not own_date and _ranked_by(token):
+            # "Sudzha was the largest town Kyiv seized": a place ranked among all a
+            # side took, the taking undated by the report, is described, not news
+            status = Status.BACKGROUND
+        if token is not None and family is Family.TAKE:
+            # "Soledar, the focus of a battle between Russian and Ukrainian forces, was
+            # captured": the sides that describe the place are not the sides of the deed
+            described = _place_appositions(token, places)
+            actor_matches = [a for a in actor_matches if not _inside_any(a.span, described)]
         agent, loser, assoc = _roles(token, trig, actor_matches, text, ctx, family)
         # "the Syrian town surrendered": the subject is the place that gave itself up,
         # so neither its demonym nor its country nor a speaker is the one who took it
@@ -1401,6 +1431,10 @@ class EnglishReader:
             demonym = self._demonym_forces(token)
             if demonym is not None and not _named_in_phrase(agent, token, actor_matches):
                 agent = demonym
+        if token is not None and family is Family.TAKE and not gives_up:
+            # "the largest town Kyiv seized", "Haftar seized Gharyan": a capital (or a
+            # leader) that takes is the side, not the place taken
+            places = [p for p in places if not self._taking_subject(token, p)]
         if family in REMOTE_FAMILIES and token is not None:
             agent, loser = self._remote_attacker(token, agent, loser)
         generic_agent = agent is not None and all(
@@ -1965,7 +1999,28 @@ class EnglishReader:
             (p.country for p in self.gazetteer.lookup(name) if p.kind is PlacePrecision.COUNTRY),
             None,
         )
+        if iso3 is None and token.pos_ == "VERB":
+            # "Moscow captured Avdiivka", "the town Kyiv seized": a capital acts for its
+            # state; "Haftar seized Gharyan": a leader for the forces named after him
+            iso3 = self._capital_word(name)
+            if iso3 is None:
+                # "Khalifa Haftar seized": the surname names the forces
+                return self._forces_of_person(name) or self._forces_of_person(subject.text)
         return self._state_forces(iso3) if iso3 else None
+
+    def _taking_subject(self, token: Any, p: PlaceMatch) -> bool:
+        """Whether place ``p`` is a capital named as the subject of the taking verb
+        ``token`` ("the town Kyiv seized"): the state that took, not a place taken."""
+        if token.pos_ != "VERB" or token.lemma_.lower() in COUNTRY_SUBJECT_NOT_TAKER:
+            return False
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PROPN" or p.span is None:
+            return False
+        return (
+            p.span.start <= subject.idx < p.span.end
+            and p.place.kind is PlacePrecision.CITY
+            and self._is_capital(p.place)
+        )
 
     def _demonym_subject(self, token: Any) -> Actor | None:
         """State forces named by a demonym on the subject: "a Turkish assault that
@@ -2052,6 +2107,10 @@ def apply_prediction(
         # its "not an event" is no informed word on it ("Qala-i-Naw, the capital of
         # Badghis, fell the same day", a sentence whose date is its neighbour's)
         kept += [m for m in told if PLACE_FELL.match(m.trigger)]
+        # a place the sentence says "has been liberated": the whole change in a
+        # quotation, whose quote marks the model reads as no event ('"Yes, the city of
+        # Ramadi has been liberated," the spokesman said')
+        kept += [m for m in told if _place_passive(m)]
         return [m for m in mentions if m not in told or m in kept]
     if label == HYPOTHETICAL and p >= thresholds.hypothetical:
         # the status of a change of control stays the parse's: marking those
@@ -2092,6 +2151,22 @@ def apply_prediction(
     retyped = replace(first, sub_event_type=sub, event_type=event_type_of(sub))
     return [retyped if m is first else m for m in mentions]
 
+
+def _place_passive(m: Mention) -> bool:
+    """A change of control told as the place's perfect passive ("Ramadi has been
+    liberated", "the towns have been recaptured" after the towns' names)."""
+    if m.sub_event_type not in TERRITORY_SUB_TYPES or m.place is None:
+        return False
+    named = m.place.matched_text
+    if not named or not PASSIVE_TAKEN.fullmatch(m.trigger):
+        return False
+    pattern = re.escape(named) + PERFECT_PASSIVE + re.escape(m.trigger) + r"\b"
+    return re.search(pattern, m.evidence.text) is not None
+
+
+# the triggers a place "has been ...": its taking, told whole
+PASSIVE_TAKEN = re.compile(r"(?:liberated|recaptured|retaken|captured|freed)", re.IGNORECASE)
+PERFECT_PASSIVE = r"\s+(?:has|have)\s+been\s+(?:(?:fully|completely|finally)\s+)?"
 
 # Past this probability of "not an event", even a dated change with its taker goes.
 EMBEDDED_CHANGE_NONE = 0.85
@@ -3257,13 +3332,19 @@ def _unnamed_settlements(trigger: Any, noun: Any) -> bool:
     """True when ``noun`` is a plural of small places that the sentence does not name
     ("villages in the Jabrayil district", "several villages near Kreminna"), so the
     places it names only locate them; not "the villages of A and B" (named), nor an
-    object joined to another ("villages and the town of Fuzuli")."""
-    if noun.lower_ not in SETTLEMENTS or noun.i == trigger.i:
+    object joined to another ("villages and the town of Fuzuli"). One such place
+    told as any ("recaptured a town in the region of Middle Shabelle", "seized a
+    village near Bakhmut") is as unnamed: the region only says where it lies."""
+    one = noun.lower_ in SETTLEMENT_WORDS and _indefinite(noun)
+    if (noun.lower_ not in SETTLEMENTS and not one) or noun.i == trigger.i:
         return False
     if any(c.dep_ == "conj" for c in noun.children):
         return False
     named = any(
-        (c.dep_ == "prep" and c.lower_ == "of") or c.dep_ in ("compound", "appos")
+        (c.dep_ == "prep" and c.lower_ == "of")
+        or c.dep_ in ("compound", "appos")
+        # "a town called Dinder", "a village known as Poroz"
+        or (c.dep_ == "acl" and _lemma(c) in ("call", "name", "know"))
         for c in noun.children
     )
     return not named
@@ -3308,7 +3389,7 @@ def _indefinite(noun: Any) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
-NAMED_SETTLEMENT_NOUNS = frozenset(SETTLEMENT_WORDS)
+NAMED_SETTLEMENT_NOUNS = frozenset((*SETTLEMENT_WORDS, "district"))
 
 
 def _unknown_named_place(noun: Any, places: list[PlaceMatch]) -> bool:
@@ -3327,11 +3408,38 @@ def _unknown_named_place(noun: Any, places: list[PlaceMatch]) -> bool:
         for g in c.children
         if g.dep_ == "pobj" and g.pos_ == "PROPN"
     ]
+    # "took control of Runirgod district", "seized Kibumba village": the name before
+    names += [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     if not names:
         return False
-    lo = min(t.idx for t in noun.subtree)
-    hi = max(t.idx + len(t.text) for t in noun.subtree)
-    return not any(p.span and lo <= p.span.start < hi for p in places)
+    # the name's own words, not a clause or phrase that locates it ("the town of
+    # Toratorow which lies in the Lower Shabelle region": the region is no name of it)
+    own = []
+    stack = list(names)
+    while stack:  # the name and the words it is compounded of ("Bayt al-Faqih")
+        t = stack.pop()
+        own.append(t)
+        stack += [c for c in t.children if c.dep_ in ("compound", "flat")]
+    lo = min(t.idx for t in own)
+    hi = max(t.idx + len(t.text) for t in own)
+    return not any(p.span and p.span.start < hi and lo < p.span.end for p in places)
+
+
+def _of_control(noun: Any) -> Any:
+    """The object of "control of X" ("took control of the town of X"): X; any other
+    noun is its own object."""
+    if noun.lower_ != "control":
+        return noun
+    return next(
+        (
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        noun,
+    )
 
 
 def _of_a_site(noun: Any) -> bool:
@@ -3461,9 +3569,10 @@ def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
             and any(g.dep_ == "pobj" and _unnamed_settlements(token, g) for g in child.children)
         ):
             return True  # "confirmed the liberation of five settlements near Lyman"
-        if child.dep_ in ("dobj", "nsubjpass") and _unknown_named_place(child, places):
-            # "had taken the village of Kibumba", a village the gazetteer does not know:
-            # the taking is of that village, not of a town the sentence names after it
+        if child.dep_ in ("dobj", "nsubjpass") and _unknown_named_place(_of_control(child), places):
+            # "had taken the village of Kibumba", "retook control of the town of
+            # Toratorow", a village the gazetteer does not know: the taking is of that
+            # village, not of a town or region the sentence names after it
             return True
         if child.dep_ in ("dobj", "nsubjpass") and (_site(child) or _of_a_site(child)):
             # "recaptured the Republican Palace in Khartoum"; "took over the Gaza side of
@@ -3558,6 +3667,12 @@ def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
         sub = [t for t in noun.subtree if t.i <= noun.i]
         spans.append((sub[0].idx, noun.idx + len(noun.text)))
         spans += _copula_subject(noun)
+        if noun.dep_ == "appos" and noun.head.i < noun.i:
+            # "Lyman, a city that Russian forces withdrew from": the noun the clause
+            # hangs on is itself the place named before it
+            named = noun.head
+            sub = [t for t in named.subtree if t.i <= named.i]
+            spans.append((sub[0].idx, named.idx + len(named.text)))
     for child in [clause, *clause.children]:
         if child is not clause and child.dep_ in _CLAUSE_DEPS and child.i != token.i:
             continue
@@ -3570,6 +3685,38 @@ def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
 ORDINALS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth latest last".split()
 )
+
+
+def _place_appositions(token: Any, places: list[PlaceMatch]) -> list[Span | None]:
+    """The appositions that describe a place named as the subject of the passive
+    trigger ``token`` ("Soledar, the focus of a battle between ..., was captured")."""
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or not any(
+        p.span and p.span.start <= subject.idx < p.span.end for p in places
+    ):
+        return []
+    out: list[Span | None] = []
+    for c in subject.children:
+        if c.dep_ == "appos":
+            sub = list(c.subtree)
+            start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            out.append(Span(start, end, token.doc.text[start:end]))
+    return out
+
+
+def _ranked_by(verb: Any) -> bool:
+    """Whether ``verb`` is a relative clause on a noun ranked by a superlative of size
+    ("the largest settlement Kyiv seized", "the biggest city the group has held"); not
+    by its place in time ("the latest town to fall", "the first city the rebels took":
+    news of the one just taken)."""
+    return (
+        verb.dep_ == "relcl"
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(
+            c.dep_ == "amod" and c.tag_ == "JJS" and c.lower_ not in ORDINALS
+            for c in verb.head.children
+        )
+    )
 
 
 def _ordinal_past(noun: Any) -> bool:
@@ -4493,11 +4640,12 @@ def _speaker_subject(token: Any) -> bool:
             continue
         if c.tag_ == "PRP" and c.lower_ in ("it", "they", "we", "i"):
             return True
-        # "its forces had taken", "soldiers of its Vostok group had liberated"
+        # "its forces had taken", "soldiers of its Vostok group had liberated",
+        # "soldiers from its armed wing had taken"
         owners = list(c.children) + [
             g
             for p in c.children
-            if p.dep_ == "prep" and p.lower_ == "of"
+            if p.dep_ == "prep" and p.lower_ in ("of", "from")
             for o in p.children
             for g in o.children
         ]
@@ -4648,6 +4796,9 @@ def _targets(
         ) and not NAMES_ITS_PLACE.match(text, end):
             last = ctx.last_city
             return [PlaceMatch(last.place, last.matched_text, None, 0.6)]
+    districts = _named_districts(text, trig, specific)
+    if districts:
+        return districts
     if len(cities) > 1 and _coordinated(text, cities):
         return cities
     if cities:
@@ -4664,6 +4815,30 @@ def _targets(
     if places:
         return list(places)
     return []
+
+
+# the rest of a list of districts named by its names: "Bayhan and Ain districts"
+DISTRICTS_AFTER = re.compile(r"(?:(?:\s*,\s*|\s+and\s+|\s+)[A-Z][\w'’\-]*)*\s+districts?\b")
+
+
+def _named_districts(text: str, trig: TriggerMatch, specific: list[PlaceMatch]) -> list[PlaceMatch]:
+    """ "now in control of the Assilan, Bayhan and Ain districts in Shabwa as well as
+    the Abdiya and Harib districts in Marib": the districts a trigger's object lists by
+    name, when its first place is one; the provinces (or a town of a province's name)
+    after them only say where they lie."""
+    after = [p for p in specific if p.span is not None and p.span.start >= trig.end]
+    first = min(after, key=lambda p: p.span.start if p.span else 0, default=None)
+
+    def named(p: PlaceMatch) -> bool:
+        return (
+            p.place.kind is PlacePrecision.ADMIN2
+            and p.span is not None
+            and DISTRICTS_AFTER.match(text, p.span.end) is not None
+        )
+
+    if first is None or not named(first):
+        return []
+    return [p for p in after if named(p)]
 
 
 def _coordinated(text: str, cities: list[PlaceMatch]) -> bool:

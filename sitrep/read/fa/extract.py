@@ -111,7 +111,7 @@ _SUPPORT_BEFORE = re.compile(
 )
 # The agent of a passive verb or of an event noun: "توسط ارتش سوریه", "به دست داعش".
 _AGENT_BEFORE = re.compile(
-    r"(?:توسط|به[\s\u200c]+دست|از[\s\u200c]+سوی|از[\s\u200c]+طرف|به[\s\u200c]+وسیله|به[\s\u200c]+همت)"
+    r"(?:توسط|(?:به[\s\u200c]+|ب)دست|از[\s\u200c]+سوی|از[\s\u200c]+طرف|به[\s\u200c]+وسیله|به[\s\u200c]+همت)"
     r"(?:[\s\u200c]+[^\s،,.؛]+){0,1}?[\s\u200c]+$"
 )
 _TEMPORAL_BEFORE = re.compile(
@@ -183,6 +183,15 @@ _AFTER_EVENT = re.compile(
     r"(?:پس|بعد|پیش|قبل)[\s\u200c]+از"
     r"(?:[\s\u200c]+(?:\d+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند)[\s\u200c]+(?:روز|هفته|ماه|سال)"
     r"|[\s\u200c]+(?:روزها|هفته‌ها|ماه‌ها|ماهها|سال‌ها|سالها))?[\s\u200c]*$"
+)
+# "لحظاتی پیش از آزادی شهر X خبر دادند": "پیش" after a short span is "ago", and
+# "از" opens the object of "خبر دادند" (moments ago they announced the freeing)
+_AGO_FROM = re.compile(
+    r"(?<![\w\u200c])(?:لحظاتی|دقایقی|ساعاتی|ساعتی|لحظه‌ای|لحظه[\s\u200c]+ای)[\s\u200c]+پیش"
+    r"[\s\u200c]+از[\s\u200c]*$"
+)
+_NEWS_OF = re.compile(
+    r"[^،,.؛:]{0,80}?(?<![\w\u200c])خبر[\s\u200c]+(?:داد|دادند|دادند|می[\s\u200c]?ده)"
 )
 # "در بدو تصرف موصل", "در آغاز سقوط کابل", "هنگام عقب‌نشینی": the moment of an
 # event noun as the time of something else the sentence tells (the event itself
@@ -335,6 +344,23 @@ _FROM_HOLDER = re.compile(
 _HELD_BY = re.compile(
     r"از[\s\u200c]+(?:دست|کنترل|کنترول|چنگ|تصرف|اشغال|سیطره|تسلط)"
     r"(?:[\s\u200c]+(?:گروه|نیروهای|شبه‌نظامیان|جنگجویان))?[\s\u200c]+$"
+)
+# A tally as the object of the verb: "ده‌ها روستا و منطقه را", "۳۱ منطقه را"
+_QUANTIFIED_OBJECT = re.compile(
+    r"(?<![\w\u200c])(?:دهها|ده‌ها|صدها|چندین|\d+)[\s\u200c]+(?:روستا|منطقه|مناطق|روستاها|نقطه)"
+    r"(?:[\s\u200c]+و[\s\u200c]+(?:روستا|منطقه|شهرک|مناطق))?[\s\u200c]+را[\s\u200c]"
+)
+# An area as the object of the verb: "بیش از هزار کیلومتر مربع از ... را"
+_AREA_OBJECT = re.compile(r"کیلومتر[\s\u200c]*مربع[^،.؛]*?[\s\u200c]را[\s\u200c]")
+# A facility named by its town: "پالایشگاه بیجی", "فرودگاه نظامی شبرغان"
+_FACILITY_OF = re.compile(
+    r"(?<![\w\u200c])(?:گذرگاه|فرودگاه|پالایشگاه|نیروگاه|سد|زندان|پادگان|پاسگاه(?:[\s\u200c]*های)?)"
+    r"(?:[\s\u200c]+(?:مرزی|نظامی|بین[\s\u200c]*المللی|هوایی|نفت|نفتی|پلیس|امنیتی))?(?:[\s\u200c]+شهر)?[\s\u200c]+[«\"]?$"
+)
+# The nouns a bare participle describes: "مناطق اشغال شده", "شهرهای تصرف شده"
+_ATTRIBUTIVE_HEAD = re.compile(
+    r"(?<![\w\u200c])(?:مناطق|مراکز|نقاط|اراضی|سرزمین[\s\u200c]*های|شهرهای|روستاهای"
+    r"|ولسوالی[\s\u200c]*های|بخش[\s\u200c]*های)[\s\u200c]+$"
 )
 # "دهها ولسوالی را تصرف کرده‌اند": a count of places, no place of its own
 _QUANTIFIED_PLACES = re.compile(
@@ -565,6 +591,7 @@ def _withdrawal_gainers(
     named: list[tuple[int, Actor]] = []
     # "نیروهای دولتی", "نیروهای امنیتی": the state's forces named by common words
     state_words: list[tuple[int, Actor]] = []
+    advancing: list[tuple[int, Actor]] = []
     for r in read:
         found = catalogue.find(r.text, country=country)
         hits = sorted(found + more_forces(catalogue, r.text, found), key=lambda a: a.span.start)
@@ -579,6 +606,18 @@ def _withdrawal_gainers(
             for hit in hits
             if hit.generic and hit.actor.kind == "state forces"
         ]
+        # "پیشروی روسیه", "حملات روسیه": a state named as who advances or attacks
+        # stands for its forces (a gainer of last resort, as state words are)
+        for adv in _STATE_ADVANCE.finditer(r.text):
+            said = f"ارتش {adv.group('c')}"
+            forces = catalogue.find(said)
+            if (
+                len(forces) == 1
+                and not forces[0].generic
+                and forces[0].span.end == len(said)
+                and forces[0].actor.kind == "state forces"
+            ):
+                advancing.append((r.claim.sentence.index, forces[0].actor))
 
     def open_withdrawal(m: Mention) -> bool:
         return (
@@ -630,6 +669,14 @@ def _withdrawal_gainers(
                 others = [
                     (abs(n - here) + (0.5 if n < here else 0), a)
                     for n, a in state_words
+                    if catalogue.controller_of(a) != side
+                ]
+            if not others:
+                # "نیروهای اوکراینی از X عقب نشستند ... پیشروی روسیه": the state whose
+                # advance the report tells
+                others = [
+                    (abs(n - here) + (0.5 if n < here else 0), a)
+                    for n, a in advancing
                     if catalogue.controller_of(a) != side
                 ]
             gainer = min(others, key=lambda x: x[0])[1] if others else None
@@ -1010,6 +1057,36 @@ class _Reader:
             # "میدان‌های شهر را برای ساعاتی تصرف کردند": held for a while, then lost
             # or left; no change of hands
             return []
+        if (
+            family in (Family.TAKE, Family.HANDOVER)
+            and not trig.noun
+            and _AREA_OBJECT.search(text, _clause_start(text, trig.start), trig.start)
+        ):
+            return []  # "هزار کیلومتر مربع از شمال استان X را ... درآوردند": an area gained
+        if family in (Family.TAKE, Family.HANDOVER) and not trig.noun:
+            # "ده‌ها روستا و منطقه را آزاد کردند": a tally of places the sentence does
+            # not name is the object; a town named before it in the clause (the
+            # operation's) is not what was taken
+            tally = _QUANTIFIED_OBJECT.search(text, _clause_start(text, trig.start), trig.start)
+            if tally:
+                places = [p for p in places if p.start >= tally.start()]
+                if not places:
+                    return []
+        if family in (Family.TAKE, Family.HANDOVER):
+            # "پالایشگاه بیجی", "فرودگاه شبرغان": a town named only as a facility's
+            # is not the place taken (nor told taken)
+            towns = [p for p in places if not _facility_taken(text, p, trig)]
+            if places and not towns:
+                return []
+            places = towns
+        if (
+            trig.trigger.passive
+            and trig.verb is not None
+            and re.fullmatch(r"شده", trig.verb)
+            and _ATTRIBUTIVE_HEAD.search(text, 0, trig.start)
+        ):
+            # "مناطق اشغال شده توسط داعش": the occupied areas, a state, not a taking
+            return []
         if trig.trigger.place_object:
             # "منبج را از نیروهای کرد گرفتند": only the object of "را" is taken
             places = [p for p in places if p.end <= trig.start and _object_of_ra(text, p, places)]
@@ -1277,6 +1354,12 @@ class _Reader:
             after = [p for p in places if p.start >= trig.end and p.start - trig.end <= 40]
             if after and after[0].district:
                 return [after[0].match]
+        if cities and not trig.noun and family in (Family.TAKE, Family.HANDOVER):
+            ahead = [p for p in specific if p.end <= trig.start]
+            if ahead and all(c.start >= trig.end for c in cities):
+                # "مرکز ولایت جوزجان ... به تصرف طالبان درآمده حال آنکه ... قندوز": the
+                # verb's object comes before it; a town in a later clause is not taken
+                return [_choose(text, trig, ahead).match]
         if cities:
             return [_choose(text, trig, cities).match]
         if ana is not None and ctx.last_city is not None:
@@ -1357,6 +1440,11 @@ def _speaker_span(s: _Sentence) -> tuple[int, int] | None:
     return (at, at + len(fold(s.claim.speaker).text)) if at >= 0 else None
 
 
+# a state as who advances or attacks: "پیشروی روسیه", "حملات گسترده روسیه"
+_STATE_ADVANCE = re.compile(
+    r"(?<![\w\u200c])(?:پیشروی|پیش[\s\u200c]*روی|حمله|حملات|تهاجم|هجوم)(?:[\s\u200c]*(?:های|ها|ی))?"
+    r"(?:[\s\u200c]+(?:گسترده|سنگین|تازه|جدید|بزرگ))?[\s\u200c]+(?P<c>[^\s\u200c،,.؛:«»()]{3,20})"
+)
 _FORCES_OF_THIS_COUNTRY = re.compile(
     r"(?<![\w\u200c])(?:نیروهای|نیروها|یگان‌های|سربازان)(?:[\s\u200c]+(?:مسلح|نظامی))?"
     r"[\s\u200c]+(?:این|همین)[\s\u200c]+کشور(?![\w\u200c])"
@@ -1444,8 +1532,26 @@ _AROUND = re.compile(
     # "کنترل بیشتر شهرستان‌های هرات": most of the province's districts, not the city
     r"|(?:بیشتر|اکثر|برخی|چند|چندین|تعدادی[\s\u200c]+از|شماری[\s\u200c]+از|همه|تمام|تمامی)"
     r"[\s\u200c]+(?:شهرستان|ولسوالی|روستا|منطقه|بخش|محله)[\s\u200c]*(?:های|ها)[\s\u200c]+$"
+    # "برخی مناطق شمالی حمص", "محلات شرقی حلب": some areas of the town, not the town
+    r"|(?<![\w\u200c])(?:مناطق|محلات|نقاط|اراضی)(?:[\s\u200c]+(?:شمالی|جنوبی|شرقی|غربی|مرکزی))?"
+    r"[\s\u200c]+$"
 )
 _LIST_GAP = re.compile(r"[\s\u200c]*(?:،|,|و)[\s\u200c]*")
+
+
+def _facility_taken(text: str, p: FoundPlace, trig: FaTriggerMatch) -> bool:
+    """Whether a place is named only as the facility a verb takes ("پالایشگاه بیجی را
+    ... درآوردند", "گذرگاه رفح تصرف شد"), not as where else the sentence goes
+    ("پس از فرود در فرودگاه خارطوم اعلام کرد که پایتخت ... پس گرفته شده است")."""
+    facility = _FACILITY_OF.search(text, 0, p.start)
+    if p.end > trig.start or facility is None:
+        return False
+    if re.search(r"(?:شهر|شهرک)[\s\u200c]+و[\s\u200c]+$", text[: facility.start()]):
+        return False  # "کنترل شهر و فرودگاه موصل": the town and its airport
+    gap = text[p.end : trig.start]
+    return bool(_LOCATED_OBJECT.match(text, p.end)) or (
+        len(gap) <= 20 and not re.search(r"[،,.؛]", gap)
+    )
 
 
 def _not_surroundings(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
@@ -1734,7 +1840,11 @@ def _territory_status(
         and _NO_REPORT_AFTER.match(text, trig.end)
     ):
         return Status.DENIED  # "گزارشی در پیوند به سقوط X در دست نیست"
-    if trig.noun and _AFTER_EVENT.search(text, 0, trig.start):
+    if (
+        trig.noun
+        and _AFTER_EVENT.search(text, 0, trig.start)
+        and not (_AGO_FROM.search(text, 0, trig.start) and _NEWS_OF.match(text, trig.end))
+    ):
         return Status.BACKGROUND  # "یک روز پس از تصرف موصل": the event before the news
     if trig.noun and _AT_EVENT.search(text, 0, trig.start):
         return Status.BACKGROUND  # "در بدو تصرف موصل": the event as the time of another

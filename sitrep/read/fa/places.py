@@ -197,6 +197,8 @@ COMMON_WORDS = frozenset(
         "میان",
         # "بندر" (port) names a town in Moldova
         "بندر",
+        # "بشار اسد": the first name is Algeria's Béchar
+        "بشار",
     ]
 )
 # A common word is a place after a noun that says so: "ولسوالی سنگین", "شهر مهر".

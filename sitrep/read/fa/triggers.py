@@ -155,13 +155,34 @@ TRIGGERS: tuple[FaTrigger, ...] = (
     _t(T, rf"آزاد{_Z}سازی{_S}{_v('kardan')}"),
     _t(T, rf"آزاد{_Z}سازی{_S}{_v('shodan')}", passive=True),
     _t(T, rf"آزاد{_Z}سازی(?:{_Z}(?:های|ها))?", 0.7, noun=True),
+    # "از آزادی کامل شهر بیجی خبر دادند", "پاکسازی کامل ولسوالی X": the freeing of a
+    # place named by its head noun (not "آزادی" alone: freedom of many things)
+    _t(
+        T,
+        rf"(?:آزادی|پاک{_Z}سازی)(?:{_S}کامل)?(?={_S}(?:شهر|شهرک|ولسوالی|روستای|منطقه){_S})",
+        0.7,
+        noun=True,
+    ),
     _t(T, rf"(?:باز{_Z})?پس{_S}گرفته{_S}{_v('shodan')}", passive=True),
     _t(T, rf"(?:باز{_Z}پس|بازپس|پس){_S}{_v('gereftan')}"),
     _t(T, rf"(?:باز{_Z})?پس{_Z}گیری{_S}{_v('shodan')}", passive=True),
     _t(T, rf"(?:باز{_Z})?پس{_Z}گیری", 0.7, noun=True),
     _t(T, rf"(?:تسلط|سیطره)(?:{_S}(?:کامل|کل|دوباره|مجدد))?{_S}{_v('yaftan')}"),
     _t(T, rf"(?:تسلط|سیطره)(?:{_S}(?:کامل|کل|دوباره|مجدد))?{_S}پیدا{_S}{_v('kardan')}"),
-    _t(T, rf"(?:به{_S})?دست{_S}{_v('gereftan')}", before=r"کنترل|کنترول|سیطره|مهار|اختیار"),
+    # "بدست گرفتند": the preposition often written joined to "دست"
+    _t(T, rf"(?:به{_S}|ب)?دست{_S}{_v('gereftan')}", before=r"کنترل|کنترول|سیطره|مهار|اختیار"),
+    # "کنترل شهر X را در اختیار گرفتند", "X را در کنترول شان گرفته اند": took into
+    # their hands (the object, a place, right before "را")
+    _t(
+        T,
+        rf"در{_S}(?:اختیار|کنترل|کنترول)(?:{_S}(?:خود|خویش|شان|خودشان))?{_S}{_v('gereftan')}",
+        # a town, district or control as the object, not a building ("ساختمان
+        # استانداری را در اختیار گرفتند" takes no place)
+        before=rf"(?:کنترل|کنترول|شهر|شهرک|ولسوالی|روستای|منطقه|ولایت|استان)"
+        rf"(?:{_S}(?!و{_E})[^\s،,.؛]+){{0,6}}?{_S}را{_S}$",
+        before_chars=120,
+        place_object=True,
+    ),
     # "کنترل شهر منبج ... را از نیروهای کرد گرفته است": took control of, the light
     # verb alone after its object
     _t(
@@ -225,7 +246,7 @@ TRIGGERS: tuple[FaTrigger, ...] = (
     ),
     _t(T, rf"(?:تحت|به){_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('daramadan')}", controller=True),
     _t(T, rf"(?:تحت|به){_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('bazgashtan')}", controller=True),
-    _t(T, rf"به{_S}دست{_S}{_WHO}{_S}{_v('oftadan')}", controller=True),
+    _t(T, rf"(?:به{_S}|ب)دست{_S}{_WHO}{_S}{_v('oftadan')}", controller=True),
     _t(T, rf"به{_S}(?:تصرف|کنترل|اشغال)(?:{_S}خود)?{_S}{_v('daravardan', 'avardan')}"),
     _t(T, rf"(?:تصرف|اشغال){_S}{_v('kardan')}"),
     _t(T, rf"(?:تصرف|اشغال){_S}{_v('shodan')}", passive=True),

@@ -1,0 +1,136 @@
+"""The Persian reader on constructions met in a third trial on real Persian and Dari
+reports (issue 12): "بدست" written joined, "در اختیار گرفتند" and the Dari "در
+کنترول گرفتند", opponents of a government named by it, a town named only as a
+facility's or as the whole some areas of which were taken, tallies as the object,
+occupied areas as a state, "لحظاتی پیش از ... خبر دادند". Every sentence here was
+written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitrep.core.records import Article, Mention, Status
+from sitrep.read.en.extract import Extractor
+from sitrep.read.typology import TERRITORY_SUB_TYPES
+
+DAY = date(2024, 12, 7)
+
+
+def territory(extractor: Extractor, text: str, published: date = DAY) -> list[Mention]:
+    article = Article.make(text, language="fa", outlet="Tolo", published_at=published)
+    return [
+        m
+        for m in extractor.read(article).mentions
+        if m.sub_event_type in TERRITORY_SUB_TYPES and not m.reference
+    ]
+
+
+def changes(extractor: Extractor, text: str, published: date = DAY) -> list[tuple[str, str | None]]:
+    """(place name, gaining actor) of a text's takeovers told as having happened."""
+    return [
+        (m.place.place.name, m.actor1.name if m.actor1 else None)
+        for m in territory(extractor, text, published)
+        if m.status is Status.OCCURRED and m.place
+    ]
+
+
+def test_the_joined_preposition_of_bedast(extractor: Extractor) -> None:
+    # "بدست" for "به دست": after "کنترل", and as the agent of a fall
+    took = changes(extractor, "ارتش عراق پس از سه روز نبرد کنترل شهر تکریت را بدست گرفت.")
+    assert [a for _, a in took] == ["Military Forces of Iraq"]
+    fell = changes(extractor, "شهر قندوز روز دوشنبه بدست طالبان افتاد.")
+    assert [a for _, a in fell] == ["Taliban"]
+
+
+def test_taken_into_their_hands(extractor: Extractor) -> None:
+    # "در اختیار گرفتند" (Iranian) and "در کنترول شان گرفته اند" (Dari)
+    said = "نیروهای دولتی سوریه صبح امروز کنترل شهر درعا را در اختیار گرفتند."
+    assert [a for _, a in changes(extractor, said)] == ["Military Forces of Syria"]
+    dari = "طالبان ولسوالی درزاب را بدون جنگ در کنترول شان گرفته اند."
+    assert [a for _, a in changes(extractor, dari, date(2019, 12, 31))] == ["Taliban"]
+    # documents or a building taken in hand are no place taken
+    assert not territory(extractor, "مقام‌ها اسناد را در اختیار گرفتند.")
+    building = "سربازان وارد شهر موصل شدند و ساختمان استانداری را در اختیار گرفتند."
+    assert not any("اختیار" in m.trigger for m in territory(extractor, building))
+
+
+def test_opponents_of_a_government_are_not_its_forces(extractor: Extractor) -> None:
+    text = "گروه‌های مسلح مخالف حکومت سوریه دیشب شهر تلبیسه را تصرف کردند."
+    assert [a for _, a in changes(extractor, text)] == ["Free Syrian Army"]
+    deterrence = "نیروهای ردع العدوان شهر حماه را به کنترل خود درآوردند."
+    assert [a for _, a in changes(extractor, deterrence)] == ["Hayat Tahrir al-Sham"]
+
+
+def test_iraqi_joint_forces(extractor: Extractor) -> None:
+    text = "نیروهای مشترک عراق کنترل شهر کرکوک را به دست گرفتند."
+    assert [a for _, a in changes(extractor, text, date(2017, 10, 16))] == [
+        "Military Forces of Iraq"
+    ]
+
+
+def test_a_first_name_is_no_town(extractor: Extractor) -> None:
+    # "بشار" is Béchar in Algeria only as "شهر بشار"
+    text = "شورشیان کنترل شهر درعا، خاستگاه اعتراض‌ها به بشار اسد، را به دست گرفتند."
+    names = [n for n, _ in changes(extractor, text)]
+    assert names and not any("char" in n for n in names)
+
+
+def test_some_areas_of_a_town_are_not_the_town(extractor: Extractor) -> None:
+    text = "شورشیان سوری شهرک الرستن و برخی مناطق شمالی حمص را تصرف کردند."
+    names = [n for n, _ in changes(extractor, text)]
+    assert names and "Homs" not in names
+
+
+def test_a_town_named_only_by_its_facility(extractor: Extractor) -> None:
+    refinery = "نیروهای عراقی روستاهای الحجاج و پالایشگاه بیجی را به کنترل خود درآوردند."
+    assert not any(
+        n.startswith("Bayj") for n, _ in changes(extractor, refinery, date(2015, 10, 20))
+    )
+    posts = "افراد مسلح القاعده پاسگاه‌های پلیس زنجبار در ابین را در اختیار گرفتند."
+    assert not changes(extractor, posts, date(2015, 12, 2))
+
+
+def test_a_tally_is_not_the_town_of_the_operation(extractor: Extractor) -> None:
+    # the operation to free Tal Afar began; since then dozens of villages were freed
+    text = (
+        "عملیات آزادسازی تلعفر روز یکشنبه آغاز شد و نیروهای عراقی از آن زمان تاکنون "
+        "ده‌ها روستا و منطقه را آزاد کردند."
+    )
+    assert not changes(extractor, text, date(2017, 8, 24))
+    area = "نیروهای عراقی بیش از دو هزار کیلومتر مربع از اطراف شهر بیجی را آزاد کردند."
+    assert not changes(extractor, area, date(2015, 10, 20))
+
+
+def test_occupied_areas_are_a_state(extractor: Extractor) -> None:
+    text = "ارتش عراق آماده پیشروی به سوی مناطق اشغال شده توسط داعش در غرب موصل است."
+    assert not changes(extractor, text, date(2017, 8, 1))
+
+
+def test_moments_ago_they_announced_the_freeing(extractor: Extractor) -> None:
+    # "لحظاتی پیش": moments ago, not "before" the freeing
+    text = "فرماندهان حشد الشعبی لحظاتی پیش از آزادی کامل شهر بیجی خبر دادند."
+    ms = territory(extractor, text, date(2015, 10, 20))
+    assert [m.status for m in ms] == [Status.OCCURRED]
+    assert ms[0].place is not None and ms[0].place.place.name.startswith("Bayj")
+    # "ساعاتی پیش از سقوط شهر" with no announcement is still a time before the fall
+    before = "فرماندار ساعاتی پیش از سقوط شهر قندوز آن را ترک کرده بود."
+    assert Status.OCCURRED not in [m.status for m in territory(extractor, before)]
+
+
+def test_a_town_in_a_later_clause_is_not_taken(extractor: Extractor) -> None:
+    # the province before the verb fell; Kunduz is where fighting grew (after "حال آنکه")
+    text = (
+        "مرکز ولایت جوزجان به تصرف طالبان درآمده حال آنکه جنگ در ولایت‌های تخار و "
+        "قندوز شدت گرفته است."
+    )
+    names = [n for n, _ in changes(extractor, text, date(2021, 8, 7))]
+    assert names and "Kunduz" not in names
+
+
+def test_a_withdrawal_leaves_the_town_to_the_state_that_advances(extractor: Extractor) -> None:
+    text = (
+        "ارتش اوکراین اعلام کرد که نیروهایش از شهر آودیییفکا عقب نشینی کردند. "
+        "کارشناسان این عقب نشینی را نتیجه پیشروی روسیه در ماه‌های گذشته می‌دانند."
+    )
+    ms = [m for m in territory(extractor, text, date(2024, 2, 17)) if m.status is Status.OCCURRED]
+    assert ms and all(m.actor1 and m.actor1.name == "Military Forces of Russia" for m in ms)
