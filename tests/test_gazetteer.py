@@ -13,6 +13,7 @@ import pytest
 from sitrep.core.config import Config, default_config
 from sitrep.core.records import PlacePrecision
 from sitrep.quality.evaluation.common import shared_root
+from sitrep.read.en.extract import Extractor
 from sitrep.resolve import gazetteer as gz
 from sitrep.resolve.gazetteer import Gazetteer, build_gazetteer, cache_file, normalize_name
 
@@ -283,6 +284,15 @@ def test_contains(g: Gazetteer) -> None:
     assert not g.contains(anbar, deir)
     assert not g.contains(qaim, anbar)
     assert not g.contains(deir, deir_gov)
+
+
+def test_a_region_lies_in_the_province_the_data_places_it_in(extractor: Extractor) -> None:
+    g = extractor.gazetteer  # the application's gazetteer, with sitrep's own regions
+    (ghouta,) = [p for p in g.lookup("Eastern Ghouta") if p.kind is PlacePrecision.REGION]
+    rif_dimashq = g.by_id(170652)
+    assert rif_dimashq is not None and g.contains(rif_dimashq, ghouta)
+    assert not g.contains(ghouta, rif_dimashq)
+    assert not g.contains(g.by_id(DEIR_EZ_ZOR_GOV), ghouta)
 
 
 def test_patterns(g: Gazetteer) -> None:

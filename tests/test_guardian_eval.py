@@ -117,7 +117,7 @@ def test_first_batch_is_the_22_articles_the_floors_were_pinned_on() -> None:
 
 def test_second_batch_alternates_dev_and_test_in_idx_order() -> None:
     gold = load_gold()
-    second = sorted(i for i in gold.articles if gold.split_of(i) != guardian.FIRST_BATCH)
+    second = sorted(i for i in gold.articles if gold.split_of(i).startswith("g2_"))
     assert len(second) >= 30
     assert [gold.split_of(i) for i in second] == [
         "g2_dev" if k % 2 == 0 else "g2_test" for k in range(len(second))
@@ -126,6 +126,20 @@ def test_second_batch_alternates_dev_and_test_in_idx_order() -> None:
     assert not set(dev.articles) & set(test.articles)
     assert {c.idx for c in dev.changes} <= set(dev.articles)
     # each half has changes and articles reporting none
+    for part in (dev, test):
+        assert part.changes and set(part.articles) - {c.idx for c in part.changes}
+
+
+def test_third_batch_holds_out_every_third_article_in_idx_order() -> None:
+    gold = load_gold()
+    third = sorted(i for i in gold.articles if gold.split_of(i).startswith("g3_"))
+    assert len(third) == 48
+    assert [gold.split_of(i) for i in third] == [
+        "g3_test" if k % 3 == 2 else "g3_dev" for k in range(len(third))
+    ]
+    dev, test = gold.subset("g3_dev"), gold.subset("g3_test")
+    assert not set(dev.articles) & set(test.articles)
+    assert not set(third) & {i for i in gold.articles if not gold.split_of(i).startswith("g3_")}
     for part in (dev, test):
         assert part.changes and set(part.articles) - {c.idx for c in part.changes}
 
@@ -242,12 +256,16 @@ def test_real_evaluation_above_floor(app_config: Config, extractor: Extractor) -
         "all",
         "g2_dev all",
         "g2_test all",
+        "g3_dev all",
+        "g3_test all",
     ]
     # the first batch keeps its detail keys; the held-out split is counted, never listed
     assert len(result.details["false_negatives"]) == next(
         row[6] for row in result.table if row[0] == "all"
     )
     assert "false_negatives" in result.details["g2_dev"]
+    assert "false_negatives" in result.details["g3_dev"]
+    assert set(result.details["g3_test"]) == set(result.details["g2_test"])
     assert set(result.details["g2_test"]) == {
         "tp",
         "fp",

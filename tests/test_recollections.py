@@ -89,6 +89,63 @@ def test_a_recollection_with_no_side_stays_background(extractor: Extractor) -> N
     assert got["Mosul"].status is Status.BACKGROUND
 
 
+RECALLED_WITH_TAKER = {
+    # the YPG is named outside the noun's phrase: "Turkish" says who took the town
+    "a demonym on a taking noun": (
+        "2018-12-30",
+        "The YPG fears a repeat of the Turkish capture of the Kurdish region of Afrin in March.",
+        "Afrin",
+        "Military Forces of Turkey",
+        date(2018, 3, 1),
+    ),
+    "an occupation its own phrase dates": (
+        "2018-12-30",
+        "Many families still blame the Turkish occupation of Afrin in March for their exile.",
+        "Afrin",
+        "Military Forces of Turkey",
+        date(2018, 3, 1),
+    ),
+    # those who surrender where the town is named give it up to whom they surrender to
+    "a surrender in a where clause": (
+        "2018-06-07",
+        "Many of the newcomers came from the town of Douma, where the rebels surrendered "
+        "to Russian and Syrian forces in April, and were bused north.",
+        "Douma",
+        "Military Forces of Syria",
+        date(2018, 4, 1),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(RECALLED_WITH_TAKER))
+def test_a_recollection_names_its_taker(extractor: Extractor, case: str) -> None:
+    day, text, place, taker, when = RECALLED_WITH_TAKER[case]
+    m = takeovers(extractor, text, day)[place]
+    assert m.status is Status.RECALLED
+    assert m.actor1 is not None and m.actor1.name == taker
+    assert m.time is not None and m.time.value == when
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian occupation of Kherson has brought misery to its farmers.",
+        "The Russian occupation of Kherson ended in November.",
+        "Farmers in Kherson suffered under the Russian occupation of the city in March.",
+    ],
+)
+def test_an_occupation_lived_under_is_no_takeover(extractor: Extractor, text: str) -> None:
+    got = takeovers(extractor, text, "2022-12-30")
+    assert all(m.trigger != "occupation" for m in got.values())
+
+
+def test_a_surrender_of_weapons_where_a_place_is_named_is_no_takeover(
+    extractor: Extractor,
+) -> None:
+    text = "Elders met in Douma, where the rebels surrendered their weapons on Sunday."
+    assert not takeovers(extractor, text, "2018-06-07")
+
+
 NOT_RECALLED = {
     # the two cities only locate "the town" (itself named in another sentence)
     "a town that only locates the town taken": (

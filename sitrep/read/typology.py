@@ -366,6 +366,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         feature=False,
         follow=_PLACE_OBJECT,
     ),
+    # "the army lost Kunduz to the Taliban", "lost the city of Raqqa to the SDF": the
+    # same roles, and only with the taker ("lost Mosul" alone may be a loss of men)
+    Trigger(
+        Family.TAKE,
+        r"los(?:t|es|ing)",
+        feature=False,
+        follow=r"\s+(?:the\s+(?:town|city|village|port)\s+of\s+)?(?-i:[A-Z])[\w'’\-]*"
+        r"(?:\s+(?-i:[A-Z])[\w'’\-]*)?\s+to\s",
+    ),
     # "Hama fell into rebel hands", "passed into the hands of the Taliban": the subject
     # is the place; the side whose hands it fell into took it (the reader's roles)
     Trigger(
@@ -410,6 +419,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         noun=True,
     ),
     Trigger(Family.TAKE, r"advances?|gains", weight=0.3, noun=True),
+    # "the Turkish occupation of Afrin in March": a takeover only when its own phrase
+    # dates it (the reader's, see OCCUPATION in the English reader); "the occupation of
+    # the West Bank" is a state
+    Trigger(Family.TAKE, r"occupation", weight=0.7, noun=True, feature=False, follow=r"\s+of\b"),
     # territory handed over
     Trigger(
         Family.HANDOVER,

@@ -2107,7 +2107,11 @@ class Gazetteer:
             return True
         if outer.kind is PlacePrecision.COUNTRY:
             return inner.country == outer.country
-        if outer.kind is PlacePrecision.ADMIN1 and inner.kind is PlacePrecision.CITY:
+        # (a region the data places in one province lies in it: Eastern Ghouta)
+        if outer.kind is PlacePrecision.ADMIN1 and (
+            inner.kind is PlacePrecision.CITY
+            or (inner.kind is PlacePrecision.REGION and inner.admin1 is not None)
+        ):
             i = self._by_id.get(inner.id)
             return i is not None and self._admin1_id[i] == outer.id
         return False

@@ -40,9 +40,12 @@ The gold holds batches. The first batch (22 articles, records without a
 30 articles carries ``"split": "g2_dev"`` or ``"g2_test"`` (alternating in idx
 order) and gives ``g2_dev_*`` and ``g2_test_*`` figures of the same names. Each
 batch is ingested into its own scratch database, so adding a batch never moves
-another batch's figures through cross-article merging. ``g2_test`` is held
-out: its figures are reported (never pinned, see ``runner.HELD_OUT_INFIX``)
-and its matches and misses are not listed, only counted.
+another batch's figures through cross-article merging. A third batch of 48
+articles (annotated blind, before sitrep read them) carries ``"split": "g3_dev"``
+or ``"g3_test"`` (every third article in idx order is ``g3_test``) and gives
+``g3_dev_*`` and ``g3_test_*``. ``g2_test`` and ``g3_test`` are held out: their
+figures are reported (never pinned, see ``runner.HELD_OUT_INFIX``) and their
+matches and misses are not listed, only counted.
 """
 
 from __future__ import annotations
@@ -68,10 +71,11 @@ CSV_PARTS = ("events", "guardian", "guardian_syria_2017_2019.csv")
 OUTLET = "The Guardian"
 SLACK_DAYS = 2
 KEPT_STATUSES = frozenset({Status.OCCURRED, Status.CLAIMED, Status.RECALLED})
-# The first batch has no split field; the second is split into dev and held-out test.
+# The first batch has no split field; the second and third are split into dev and
+# held-out test.
 FIRST_BATCH = ""
-SPLITS = ("g2_dev", "g2_test")
-HELD_OUT = frozenset({"g2_test"})
+SPLITS = ("g2_dev", "g2_test", "g3_dev", "g3_test")
+HELD_OUT = frozenset({"g2_test", "g3_test"})
 
 # (outer place id, inner place id) -> whether inner lies in outer
 Contains = Callable[[int, int], bool]

@@ -270,6 +270,14 @@ PERSON_OBJECTS = frozenset(
     "troops weapons ammunition equipment vehicle vehicles ship ships vessel vessels tanker "
     "tankers boat boats truck trucks tank tanks".split()
 )
+# people (or what is left of a group) right before a participle: "fighters captured in
+# Syria", "remnants of the terror group captured over five years"
+PEOPLE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(PERSON_OBJECTS)) + r"|remnants|survivors|followers|loyalists)"
+    r"(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:group|organisation|organization|militia|army))?\s+$",
+    re.IGNORECASE,
+)
 # "after the fall of Mosul", "since its capture by Isis": an earlier event recalled
 RECALLED_BEFORE = re.compile(
     r"\b(?:after|since|following|before|until|ever\s+since)\s+(?:the\s+|its\s+|their\s+|"
@@ -1272,6 +1280,8 @@ class EnglishReader:
             return []
         if token is not None and _said_not_to_happen(token):
             return []  # "there was no fighting in the town", "came in without fighting"
+        if OCCUPATION.match(trig.text) and not _occupation_dated(token, found_dates):
+            return []  # "the occupation of the West Bank": a state, not a takeover
         status = _status(family, token, claim, text, trig)
 
         # dates: the sentence's own, else its paragraph's, else its source's last, else publication
@@ -1414,6 +1424,13 @@ class EnglishReader:
             agent = self._demonym_subject(token)
         if agent is None and token is not None and family is Family.TAKE and not gives_up:
             agent = self._country_subject(token)
+        if token is not None and token.pos_ == "NOUN" and family is Family.TAKE and not gives_up:
+            # "the Turkish capture of Afrin in March": a demonym on a taking noun names
+            # the state whose forces took the place, over a side named outside the
+            # noun's phrase ("the YPG is worried about a repeat of the Turkish capture")
+            demonym = self._demonym_forces(token)
+            if demonym is not None and not _named_in_phrase(agent, token, actor_matches):
+                agent = demonym
         if token is not None and family is Family.TAKE and not gives_up:
             # "the largest town Kyiv seized", "Haftar seized Gharyan": a capital (or a
             # leader) that takes is the side, not the place taken
@@ -2885,6 +2902,12 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
                 return Status.EXPECTED
         if any(c.dep_ == "amod" and c.lower_ in EXPECT_MODIFIERS for c in token.children):
             return Status.EXPECTED
+        if (
+            token.head.lower_ == "to"
+            and token.head.head.lower_ in NEARER
+            and token.dep_ in ("pobj", "pcomp")
+        ):
+            return Status.EXPECTED  # "brought them closer to victory": not there yet
         if _purpose_gerund(token):
             return Status.EXPECTED
     elif verb in DENY_VERBS:
@@ -2896,6 +2919,8 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
     return Status.OCCURRED
 
 
+# "closer to victory", "close to capturing": a takeover still ahead
+NEARER = frozenset({"close", "closer", "near", "nearer"})
 # "aimed at retaking", "a push towards capturing", "with the aim of seizing": a
 # gerund after these prepositions is what a side means to do, not what it did
 PURPOSE_PREPOSITIONS = frozenset({"at", "toward", "towards"})
@@ -3238,14 +3263,49 @@ def _dated_recollections(
     ]
 
 
+def _named_in_phrase(actor: Actor | None, noun: Any, actor_matches: list[ActorMatch]) -> bool:
+    """Whether ``actor`` is named inside the noun phrase of ``noun`` ("the army's
+    capture of the town")."""
+    if actor is None:
+        return False
+    lo, hi = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
+    return any(a.actor.id == actor.id and lo <= a.span.start < hi for a in actor_matches)
+
+
+# the noun trigger "occupation" (of a place): a takeover only as _occupation_dated says
+OCCUPATION = re.compile(r"occupation$", re.IGNORECASE)
+# what an occupation that lasts hangs on: "under Turkish occupation", "during the
+# occupation of the city in 2014"
+OCCUPATION_LASTING = frozenset({"under", "during", "throughout", "against", "since", "until"})
+
+
+def _occupation_dated(token: Any, found: list[DateMatch]) -> bool:
+    """Whether "the occupation of X" tells a takeover: its own noun phrase dates it
+    ("the Turkish occupation of Afrin in March") and it is not a state lived under or
+    through ("under the occupation of", "during the occupation of X in 2014"). An
+    undated one ("the occupation of the West Bank", "the occupation ended in
+    November") is the state, not the change."""
+    return (
+        token is not None
+        and token.head.lower_ not in OCCUPATION_LASTING
+        and _dated_noun(token, found)
+    )
+
+
+# what may stand between a noun phrase and the date that is its own: "in March"
+DATE_PREPOSITION = re.compile(r"\s*(?:(?:in|on)\s+)?", re.IGNORECASE)
+
+
 def _dated_noun(token: Any, found: list[DateMatch]) -> bool:
     """True when a nominalised event carries a date of its own inside its noun phrase
     ("Thursday's capture of Hama", "the fall of the town on Sunday", "the fall of
     al-Bab to the rebels this year"): a capture the report dates is news it tells, even
     where the sentence talks about it ("After Thursday's capture ..., the rebels say
     ..."); an undated one stays recalled. A date right after the noun phrase, with
-    nothing between, is the noun's too, wherever the parser hung it. (A date more than
-    ``background_days`` old has made it background already, before this is asked.)
+    nothing between but "in" or "on" ("a repeat of the capture of Afrin in March", the
+    small parser hanging "in March" on "repeat"), is the noun's too, wherever the parser
+    hung it. (A date more than ``background_days`` old has made it background already,
+    before this is asked.)
     """
     start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
     text = token.doc.text
@@ -3253,7 +3313,9 @@ def _dated_noun(token: Any, found: list[DateMatch]) -> bool:
     def inside(d: DateMatch) -> bool:
         if start <= d.span.start and d.span.end <= end:
             return True
-        return d.span.start >= end and not text[end : d.span.start].strip()
+        return (
+            d.span.start >= end and DATE_PREPOSITION.fullmatch(text, end, d.span.start) is not None
+        )
 
     return any(d.relation == "at" and not d.ref.inferred and inside(d) for d in found)
 
@@ -4040,9 +4102,26 @@ def _surrender_reading(
     if trig.trigger.family is not Family.TAKE or not PLACE_SURRENDER.match(trig.text):
         return trig
     token = _trigger_token(doc, trig)
-    if token is not None and _place_subject(token, places):
+    if token is not None and (
+        _place_subject(token, places)
+        or (trig.text.lower().endswith("to") and _where_place(token, places))
+    ):
         return trig
     return _group_surrender(trig)
+
+
+def _where_place(verb: Any, places: list[PlaceMatch]) -> bool:
+    """Whether ``verb`` heads a "where" clause on a place the sentence names: "the
+    town of Douma, where the rebels surrendered to the army in April" (those who
+    surrender there give the place up to the side they surrender to)."""
+    if verb.dep_ != "relcl" or not any(
+        c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children
+    ):
+        return False
+    head = verb.head
+    return head.lower_ in PLACE_SUBJECT_NOUNS or any(
+        p.span is not None and p.span.start <= head.idx < p.span.end for p in places
+    )
 
 
 def _group_surrender(trig: TriggerMatch) -> TriggerMatch:
@@ -4285,6 +4364,15 @@ def _takes_people(token: Any) -> bool:
         # "withdrew its troops from Avdiivka": a side takes its own people out of a
         # place, which it leaves
         return False
+    if (
+        token.tag_ in ("VBD", "VBN")
+        and not any(c.dep_ == "nsubj" for c in token.children)
+        and PEOPLE_BEFORE.search(token.doc.text, 0, token.idx)
+    ):
+        # "remnants of the terror group captured over five years of war": a participle
+        # with no subject of its own right after people qualifies them (whatever verb
+        # the parser hung it on); not "fighters captured the town"
+        return True
     verb = token
     while verb.head.i != verb.i and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head  # "who had surrendered or been captured"
