@@ -247,11 +247,17 @@ def test_registered_in_runner() -> None:
 @pytest.mark.shared
 def test_real_evaluation_above_floor(app_config: Config, extractor: Extractor) -> None:
     result = guardian.evaluate(app_config, extractor=extractor)
-    heads = {"precision", "recall", "f1", "place_f1"}
+    heads = {"precision", "recall", "f1", "place_f1", "clean_articles"}
     assert set(result.figures) == heads | {
         f"{split}_{h}" for split in guardian.SPLITS for h in heads
     }
     assert result.figures["f1"] >= F1_FLOOR, result.figures
+    # clean_articles: the share of a split's articles with no false change
+    for prefix in ("", *(f"{split}_" for split in guardian.SPLITS)):
+        rows = [r for r in result.table if r[0] == f"{prefix.rstrip('_')} all".strip()]
+        assert 0.0 <= result.figures[f"{prefix}clean_articles"] <= 1.0
+        if not prefix:
+            assert rows and (result.figures["clean_articles"] == 1.0) == (rows[0][5] == 0)
     assert [row[0] for row in result.table if str(row[0]).endswith("all")] == [
         "all",
         "g2_dev all",

@@ -33,7 +33,9 @@ neither as a true nor as a false positive.
 
 Figures: ``precision``, ``recall``, ``f1`` under that rule, and ``place_f1``,
 the F1 of the same matching ignoring the controller (place and date only), to
-show how many misses are controller errors rather than missed places.
+show how many misses are controller errors rather than missed places; and
+``clean_articles``, the share of articles with no false change (the measure that
+still moves on a batch with almost no changes, where the other three stay 0).
 
 The gold holds batches. The first batch (22 articles, records without a
 ``split`` field) gives those four figures, as it always did. A second batch of
@@ -463,11 +465,15 @@ class SplitScore:
     def figures(self, prefix: str = "") -> dict[str, float]:
         precision, recall, f1 = prf(len(self.strict.tp), len(self.strict.fp), len(self.strict.fn))
         _, _, place_f1 = prf(len(self.loose.tp), len(self.loose.fp), len(self.loose.fn))
+        # A split with few or no changes (g3) scores 0 whatever the reader does; the
+        # share of its articles with no false change still measures precision there.
+        clean = sum(1 for row in self.rows if row[5] == 0) / len(self.rows) if self.rows else 0.0
         return {
             f"{prefix}precision": round(precision, 4),
             f"{prefix}recall": round(recall, 4),
             f"{prefix}f1": round(f1, 4),
             f"{prefix}place_f1": round(place_f1, 4),
+            f"{prefix}clean_articles": round(clean, 4),
         }
 
     def total_row(self, label: str, n_gold: int) -> list[Any]:
