@@ -383,7 +383,15 @@ REFERENCE_POINT = re.compile(
     r"|\b(?:closer|nearer)\s+to(?:\s+the(?:\s+[\w\-]+){0,2}\s+(?:city|town|port|capital)\s+of)?"
     # "front lines south of the port city of Hodeidah": the city only places them
     r"|\b(?:front\s*lines?|positions|posts)\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
-    r"(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?)"
+    r"(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?"
+    # "captured a village near the Russian stronghold of Lyman": the town only places
+    # the unnamed village taken
+    r"|\b(?:an?|two|three|four|five|several|some|nearby)\s+(?:[\w-]+\s+)?"
+    r"(?:villages?|towns?|settlements?|hamlets?)\s+(?:near|outside|close\s+to)"
+    r"(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?"
+    # "had taken control of the towns, in the Amhara region": the region holds the
+    # towns told before, it is not what was taken
+    r"|\bthe\s+(?:two\s+|three\s+|four\s+)?(?:towns|cities|villages),?\s+in\s+the)"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -3565,8 +3573,20 @@ def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
             named = noun.head
             sub = [t for t in named.subtree if t.i <= named.i]
             spans.append((sub[0].idx, named.idx + len(named.text)))
+    # "captured a large city ..., and were approaching the capital of Kabul": a verb
+    # joined to a clause that has its object is a deed of its own (not "captured and
+    # burned the town of Ghazni", where the second verb holds the object of both)
+    whole = any(c.dep_ in ("dobj", "attr") for c in clause.children)
     for child in [clause, *clause.children]:
         if child is not clause and child.dep_ in _CLAUSE_DEPS and child.i != token.i:
+            continue
+        if (
+            whole
+            and child is not clause
+            and child.dep_ == "conj"
+            and child.pos_ in ("VERB", "AUX")
+            and child.i != token.i
+        ):
             continue
         sub = list(child.subtree) if child is not clause else [clause]
         spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
