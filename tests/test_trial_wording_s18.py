@@ -169,3 +169,15 @@ def test_the_region_of_the_towns_told_before_is_not_what_was_taken(
     )
     found = changes(read(extractor, text, "2021-12-06"), Status.OCCURRED, Status.BACKGROUND)
     assert all(m.place is None or m.place.place.kind.name == "CITY" for m in found)
+
+
+def test_the_target_of_an_attack_in_the_object_s_description_was_not_taken(
+    extractor: Extractor,
+) -> None:
+    # the object is an unnamed stronghold; the capital was only the aim of an attack
+    text = (
+        "Government troops on Friday overran the militia's last stronghold, the staging "
+        "post of its failed assault on Tripoli."
+    )
+    found = changes(read(extractor, text, "2020-06-05"))
+    assert "Tripoli" not in {m.place.place.name for m in found if m.place}

@@ -1518,6 +1518,9 @@ class EnglishReader:
                 return []
             gap = _object_gap_place(text, trig, places)
             own = [gap] if gap is not None else _clause_places(token, places)
+            # "overrunning his last stronghold, launchpad of an assault on Tripoli": the
+            # town an attack of the object's description was aimed at was not taken
+            own = [p for p in own if not _attack_target(token, p)]
             if not own and (
                 IT_OBJECT.match(text[trig.end :])
                 or LEFT_TO_ANAPHOR.match(trig.text)
@@ -3354,6 +3357,31 @@ def _of_a_site(noun: Any) -> bool:
     )
 
 
+def _attack_target(token: Any, place: PlaceMatch) -> bool:
+    """True when the place is named only as the target of an attack noun of another
+    phrase than the trigger ("the launchpad of an assault on Tripoli")."""
+    if place.span is None:
+        return False
+    span = token.doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ in ("on", "against")
+        and prep.head.i not in (prep.i, token.i)
+        and prep.head.pos_ == "NOUN"
+        and _lemma(prep.head) in ATTACK_NOUNS
+    )
+
+
+# nouns of an attack whose target ("an assault on Tripoli") is not a place taken
+ATTACK_NOUNS = frozenset(
+    "assault offensive attack push campaign march advance onslaught drive bid".split()
+)
+
+
 def _locates_site(doc: Any, place: PlaceMatch) -> bool:
     """True when the place is named only as where a building or work stands: "the
     Republican Palace in Khartoum", "Kabul airport"."""
@@ -3575,7 +3603,8 @@ def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
             spans.append((sub[0].idx, named.idx + len(named.text)))
     # "captured a large city ..., and were approaching the capital of Kabul": a verb
     # joined to a clause that has its object is a deed of its own (not "captured and
-    # burned the town of Ghazni", where the second verb holds the object of both)
+    # burned the town of Ghazni", where the second verb holds the object of both; a
+    # joined verb that is a trigger itself is left to :func:`_closest_teller`)
     whole = any(c.dep_ in ("dobj", "attr") for c in clause.children)
     for child in [clause, *clause.children]:
         if child is not clause and child.dep_ in _CLAUSE_DEPS and child.i != token.i:
@@ -3586,6 +3615,7 @@ def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
             and child.dep_ == "conj"
             and child.pos_ in ("VERB", "AUX")
             and child.i != token.i
+            and not find_triggers(child.text)
         ):
             continue
         sub = list(child.subtree) if child is not clause else [clause]
