@@ -181,3 +181,17 @@ def test_the_target_of_an_attack_in_the_object_s_description_was_not_taken(
     )
     found = changes(read(extractor, text, "2020-06-05"))
     assert "Tripoli" not in {m.place.place.name for m in found if m.place}
+
+
+def test_the_owner_of_a_denied_claim_is_the_would_be_taker(extractor: Extractor) -> None:
+    # "denied Russia's claim to have captured": Russia claims the town, Ukraine denies
+    text = (
+        "Ukraine's military on Friday rejected Russia's claim to have captured the town of Siversk."
+    )
+    found = [
+        m
+        for m in read(extractor, text, "2025-12-12")
+        if m.sub_event_type in TERRITORY and not m.reference
+    ]
+    assert found
+    assert {m.actor1.name for m in found if m.actor1} == {"Military Forces of Russia"}

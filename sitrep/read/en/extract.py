@@ -1396,6 +1396,10 @@ class EnglishReader:
             described = _place_appositions(token, places)
             actor_matches = [a for a in actor_matches if not _inside_any(a.span, described)]
         agent, loser, assoc = _roles(token, trig, actor_matches, text, ctx, family)
+        if token is not None and family is Family.TAKE:
+            # "Ukraine denied Russia's claim to have captured Chasiv Yar": the one whose
+            # claim it is would be the taker, not who denies it
+            agent = self._claimant(token) or agent
         # "the Syrian town surrendered": the subject is the place that gave itself up,
         # so neither its demonym nor its country nor a speaker is the one who took it
         gives_up = family is Family.TAKE and (
@@ -1989,6 +1993,30 @@ class EnglishReader:
                 # "Khalifa Haftar seized": the surname names the forces
                 return self._forces_of_person(name) or self._forces_of_person(subject.text)
         return self._state_forces(iso3) if iso3 else None
+
+    def _claimant(self, token: Any) -> Actor | None:
+        """The side that owns the claim a taking verb completes: "Russia's claim to
+        have captured", "Moscow's assertion that it had taken" (a country, its capital
+        or a catalogued actor), or None."""
+        noun = token.head
+        if (
+            token.dep_ not in ("acl", "ccomp")
+            or noun.pos_ != "NOUN"
+            or _lemma(noun) not in CLAIM_NOUNS
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            and not any(c.tag_ == "PRP" for c in token.children if c.dep_ == "nsubj")
+        ):
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None or owner.pos_ != "PROPN":
+            return None
+        words = [t for t in owner.subtree if t.dep_ != "case"]
+        name = " ".join(t.text for t in words)
+        iso3 = self._country_word(name) or self._capital_word(name)
+        if iso3:
+            return self._state_forces(iso3)
+        found = [m for m in self.actors.find(name) if not m.generic]
+        return found[0].actor if len(found) == 1 else None
 
     def _taking_subject(self, token: Any, p: PlaceMatch) -> bool:
         """Whether place ``p`` is a capital named as the subject of the taking verb
@@ -3376,6 +3404,9 @@ def _attack_target(token: Any, place: PlaceMatch) -> bool:
     )
 
 
+# nouns of a claim whose owner is the side it says took a place ("Russia's claim to
+# have captured")
+CLAIM_NOUNS = frozenset("claim assertion announcement statement boast".split())
 # nouns of an attack whose target ("an assault on Tripoli") is not a place taken
 ATTACK_NOUNS = frozenset(
     "assault offensive attack push campaign march advance onslaught drive bid".split()
