@@ -133,3 +133,65 @@ def test_a_speaker_who_earlier_said() -> None:
 
     said = attribute_sentence("The rebel alliance earlier said its fighters held the town.")
     assert (said.speaker, said.verb) == ("The rebel alliance", "said")
+
+
+def test_a_town_of_a_joined_verb_with_its_own_object_is_not_the_one_taken(
+    extractor: Extractor,
+) -> None:
+    # the capital the fighters were nearing is the second verb's; the first verb's
+    # object is an unnamed city
+    text = (
+        "The rebels on Sunday overran a well defended city in the south of the country, "
+        "and were closing in on the capital of Sanaa."
+    )
+    found = changes(read(extractor, text, "2015-03-22"))
+    assert "Sanaa" not in {m.place.place.name for m in found if m.place}
+    # a verb without an object of its own shares the next verb's
+    text = "The militants captured and looted the town of Ghazni on Friday."
+    found = changes(read(extractor, text, "2021-08-14"))
+    assert {m.place.place.name for m in found if m.place} == {"Ghazni"}
+
+
+def test_a_village_near_a_town_is_not_the_town(extractor: Extractor) -> None:
+    # an unnamed village taken "near" a town: the town only places it
+    text = "Russian troops captured a village near the embattled city of Kupiansk on Friday."
+    found = changes(read(extractor, text, "2024-11-29"))
+    assert "Kupyansk" not in {m.place.place.name for m in found if m.place}
+
+
+def test_the_region_of_the_towns_told_before_is_not_what_was_taken(
+    extractor: Extractor,
+) -> None:
+    # "the towns, in the Amhara region": the region only locates the towns
+    text = (
+        "Government troops retook the towns of Dessie and Kombolcha on Monday. Rebel "
+        "forces had seized the towns, in the Amhara region, five weeks earlier."
+    )
+    found = changes(read(extractor, text, "2021-12-06"), Status.OCCURRED, Status.BACKGROUND)
+    assert all(m.place is None or m.place.place.kind.name == "CITY" for m in found)
+
+
+def test_the_target_of_an_attack_in_the_object_s_description_was_not_taken(
+    extractor: Extractor,
+) -> None:
+    # the object is an unnamed stronghold; the capital was only the aim of an attack
+    text = (
+        "Government troops on Friday overran the militia's last stronghold, the staging "
+        "post of its failed assault on Tripoli."
+    )
+    found = changes(read(extractor, text, "2020-06-05"))
+    assert "Tripoli" not in {m.place.place.name for m in found if m.place}
+
+
+def test_the_owner_of_a_denied_claim_is_the_would_be_taker(extractor: Extractor) -> None:
+    # "denied Russia's claim to have captured": Russia claims the town, Ukraine denies
+    text = (
+        "Ukraine's military on Friday rejected Russia's claim to have captured the town of Siversk."
+    )
+    found = [
+        m
+        for m in read(extractor, text, "2025-12-12")
+        if m.sub_event_type in TERRITORY and not m.reference
+    ]
+    assert found
+    assert {m.actor1.name for m in found if m.actor1} == {"Military Forces of Russia"}

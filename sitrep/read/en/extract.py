@@ -397,7 +397,15 @@ REFERENCE_POINT = re.compile(
     r"|\b(?:closer|nearer)\s+to(?:\s+the(?:\s+[\w\-]+){0,2}\s+(?:city|town|port|capital)\s+of)?"
     # "front lines south of the port city of Hodeidah": the city only places them
     r"|\b(?:front\s*lines?|positions|posts)\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
-    r"(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?)"
+    r"(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?"
+    # "captured a village near the Russian stronghold of Lyman": the town only places
+    # the unnamed village taken
+    r"|\b(?:an?|two|three|four|five|several|some|nearby)\s+(?:[\w-]+\s+)?"
+    r"(?:villages?|towns?|settlements?|hamlets?)\s+(?:near|outside|close\s+to)"
+    r"(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?"
+    # "had taken control of the towns, in the Amhara region": the region holds the
+    # towns told before, it is not what was taken
+    r"|\bthe\s+(?:two\s+|three\s+|four\s+)?(?:towns|cities|villages),?\s+in\s+the)"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -1410,6 +1418,10 @@ class EnglishReader:
             described = _place_appositions(token, places)
             actor_matches = [a for a in actor_matches if not _inside_any(a.span, described)]
         agent, loser, assoc = _roles(token, trig, actor_matches, text, ctx, family)
+        if token is not None and family is Family.TAKE:
+            # "Ukraine denied Russia's claim to have captured Chasiv Yar": the one whose
+            # claim it is would be the taker, not who denies it
+            agent = self._claimant(token) or agent
         # "the Syrian town surrendered": the subject is the place that gave itself up,
         # so neither its demonym nor its country nor a speaker is the one who took it
         gives_up = family is Family.TAKE and (
@@ -1539,6 +1551,9 @@ class EnglishReader:
                 return []
             gap = _object_gap_place(text, trig, places)
             own = [gap] if gap is not None else _clause_places(token, places)
+            # "overrunning his last stronghold, launchpad of an assault on Tripoli": the
+            # town an attack of the object's description was aimed at was not taken
+            own = [p for p in own if not _attack_target(token, p)]
             if not own and (
                 IT_OBJECT.match(text[trig.end :])
                 or LEFT_TO_ANAPHOR.match(trig.text)
@@ -2007,6 +2022,30 @@ class EnglishReader:
                 # "Khalifa Haftar seized": the surname names the forces
                 return self._forces_of_person(name) or self._forces_of_person(subject.text)
         return self._state_forces(iso3) if iso3 else None
+
+    def _claimant(self, token: Any) -> Actor | None:
+        """The side that owns the claim a taking verb completes: "Russia's claim to
+        have captured", "Moscow's assertion that it had taken" (a country, its capital
+        or a catalogued actor), or None."""
+        noun = token.head
+        if (
+            token.dep_ not in ("acl", "ccomp")
+            or noun.pos_ != "NOUN"
+            or _lemma(noun) not in CLAIM_NOUNS
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            and not any(c.tag_ == "PRP" for c in token.children if c.dep_ == "nsubj")
+        ):
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None or owner.pos_ != "PROPN":
+            return None
+        words = [t for t in owner.subtree if t.dep_ != "case"]
+        name = " ".join(t.text for t in words)
+        iso3 = self._country_word(name) or self._capital_word(name)
+        if iso3:
+            return self._state_forces(iso3)
+        found = [m for m in self.actors.find(name) if not m.generic]
+        return found[0].actor if len(found) == 1 else None
 
     def _taking_subject(self, token: Any, p: PlaceMatch) -> bool:
         """Whether place ``p`` is a capital named as the subject of the taking verb
@@ -3453,6 +3492,34 @@ def _of_a_site(noun: Any) -> bool:
     )
 
 
+def _attack_target(token: Any, place: PlaceMatch) -> bool:
+    """True when the place is named only as the target of an attack noun of another
+    phrase than the trigger ("the launchpad of an assault on Tripoli")."""
+    if place.span is None:
+        return False
+    span = token.doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ in ("on", "against")
+        and prep.head.i not in (prep.i, token.i)
+        and prep.head.pos_ == "NOUN"
+        and _lemma(prep.head) in ATTACK_NOUNS
+    )
+
+
+# nouns of a claim whose owner is the side it says took a place ("Russia's claim to
+# have captured")
+CLAIM_NOUNS = frozenset("claim assertion announcement statement boast".split())
+# nouns of an attack whose target ("an assault on Tripoli") is not a place taken
+ATTACK_NOUNS = frozenset(
+    "assault offensive attack push campaign march advance onslaught drive bid".split()
+)
+
+
 def _locates_site(doc: Any, place: PlaceMatch) -> bool:
     """True when the place is named only as where a building or work stands: "the
     Republican Palace in Khartoum", "Kabul airport"."""
@@ -3673,8 +3740,22 @@ def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
             named = noun.head
             sub = [t for t in named.subtree if t.i <= named.i]
             spans.append((sub[0].idx, named.idx + len(named.text)))
+    # "captured a large city ..., and were approaching the capital of Kabul": a verb
+    # joined to a clause that has its object is a deed of its own (not "captured and
+    # burned the town of Ghazni", where the second verb holds the object of both; a
+    # joined verb that is a trigger itself is left to :func:`_closest_teller`)
+    whole = any(c.dep_ in ("dobj", "attr") for c in clause.children)
     for child in [clause, *clause.children]:
         if child is not clause and child.dep_ in _CLAUSE_DEPS and child.i != token.i:
+            continue
+        if (
+            whole
+            and child is not clause
+            and child.dep_ == "conj"
+            and child.pos_ in ("VERB", "AUX")
+            and child.i != token.i
+            and not find_triggers(child.text)
+        ):
             continue
         sub = list(child.subtree) if child is not clause else [clause]
         spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
