@@ -2883,6 +2883,8 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
                 and (_lemma(head) in PURPOSE_HEADS or head.pos_ in ("NOUN", "VERB"))
             ):
                 return Status.EXPECTED
+        if _helping_to(token):
+            return Status.EXPECTED
         if any(c.dep_ == "amod" and c.lower_ in EXPECT_MODIFIERS for c in token.children):
             return Status.EXPECTED
         if _purpose_gerund(token):
@@ -2894,6 +2896,16 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
     if verb in CLAIM_VERBS:
         return Status.CLAIMED
     return Status.OCCURRED
+
+
+def _helping_to(token: Any) -> bool:
+    """True for a taking that a side is still helping with ("US special forces are
+    helping the army retake Marawi", "have been helping to recapture"): the help goes
+    on, the place is not yet taken ("helped the army retake the city" is done)."""
+    head = token.head
+    if token.dep_ not in ("xcomp", "ccomp") or head.i == token.i or _lemma(head) != "help":
+        return False
+    return head.tag_ == "VBG" and any(c.dep_ == "aux" and _lemma(c) == "be" for c in head.children)
 
 
 # "aimed at retaking", "a push towards capturing", "with the aim of seizing": a
@@ -3492,11 +3504,33 @@ PARTIAL_AFTER = re.compile(
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis"})
 
 
+# "withdrew some of its forces", "pulled several brigades out": a part of the force
+SOME_OF_A_FORCE = frozenset({"some", "part", "portion", "several", "elements", "few"})
+
+
+def _some_forces_out(token: Any) -> bool:
+    """True when a side takes only some of its forces out of a place ("said it has
+    withdrawn some of its ground forces from Khan Younis", "withdrew some troops"):
+    others stay, the place does not change hands (not "withdrew its troops")."""
+    if _lemma(token) not in ("withdraw", "pull"):
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and (
+            c.lower_ in SOME_OF_A_FORCE
+            or any(d.dep_ in ("det", "amod") and d.lower_ in SOME_OF_A_FORCE for d in c.children)
+        )
+        for c in token.children
+    )
+
+
 def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
     """True when the trigger's object is part of a place, named by no place of its own
     ("captured large swaths of territory between A and B"), not a place as a whole."""
     if _unnamed_settlements(token, token.head) if token.dep_ == "acl" else False:
         return True  # "villages captured in the Zangilan and Jabrayil districts"
+    if _some_forces_out(token):
+        return True
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass") and _unnamed_settlements(token, child):
             return True  # "took several villages in the Qubadli district"
