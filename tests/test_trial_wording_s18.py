@@ -184,3 +184,21 @@ def test_nasir_a_town_the_gazetteer_lacked(extractor: Extractor) -> None:
     assert [(m.place.place.name, m.place.place.country) for m in found if m.place] == [
         ("Nasir", "SSD")
     ]
+
+
+def test_an_unnamed_district_bordering_a_region_is_not_the_region(extractor: Extractor) -> None:
+    # the region only says where the district lies; a named district is still taken
+    text = "Azerbaijani troops entered a district bordering Nagorno-Karabakh on Friday."
+    assert changes(read(extractor, text, "2020-11-20")) == []
+    text = "Azerbaijani troops entered Aghdam, a district bordering Nagorno-Karabakh, on Friday."
+    found = changes(read(extractor, text, "2020-11-20"))
+    assert [m.place.place.name for m in found if m.place] == ["Aghdam"]
+
+
+def test_a_town_that_fell_to_a_country_was_taken_by_its_forces(extractor: Extractor) -> None:
+    # the country the town fell to is its state's forces (it names no place taken)
+    text = "Khankendi fell to Azerbaijan on Wednesday after a one-day offensive."
+    found = changes(read(extractor, text, "2023-09-21"))
+    assert [
+        (m.place.place.name, m.actor1.name if m.actor1 else None) for m in found if m.place
+    ] == [("Khankendi", "Military Forces of Azerbaijan")]

@@ -1413,7 +1413,7 @@ class EnglishReader:
         ):
             agent = self._demonym_subject(token)
         if agent is None and token is not None and family is Family.TAKE and not gives_up:
-            agent = self._country_subject(token)
+            agent = self._country_subject(token) or self._fallen_to_country(token)
         if token is not None and family is Family.TAKE and not gives_up:
             # "the largest town Kyiv seized", "Haftar seized Gharyan": a capital (or a
             # leader) that takes is the side, not the place taken
@@ -1989,6 +1989,27 @@ class EnglishReader:
             if iso3 is None:
                 # "Khalifa Haftar seized": the surname names the forces
                 return self._forces_of_person(name) or self._forces_of_person(subject.text)
+        return self._state_forces(iso3) if iso3 else None
+
+    def _fallen_to_country(self, token: Any) -> Actor | None:
+        """State forces named by a country the place fell to ("Khankendi fell to
+        Azerbaijan", "Bakhmut fell to Russia"): the country is no actor of the
+        catalogue, and the place it names changed no hands."""
+        if token.pos_ != "VERB" or token.lemma_.lower() != "fall":
+            return None
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        name = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if name is None or name.pos_ != "PROPN":
+            return None
+        words = [c.text for c in name.children if c.dep_ == "compound" and c.i < name.i]
+        iso3 = next(
+            (
+                p.country
+                for p in self.gazetteer.lookup(" ".join([*words, name.text]))
+                if p.kind is PlacePrecision.COUNTRY
+            ),
+            None,
+        )
         return self._state_forces(iso3) if iso3 else None
 
     def _taking_subject(self, token: Any, p: PlaceMatch) -> bool:
@@ -3504,6 +3525,18 @@ PARTIAL_AFTER = re.compile(
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis"})
 
 
+# "a district bordering X", "a village adjoining X": X only places the unnamed one
+BESIDE_LEMMAS = frozenset({"border", "adjoin", "neighbour", "neighbor", "abut"})
+
+
+def _unnamed_beside(noun: Any) -> bool:
+    """True for an unnamed place told by what it borders ("a district bordering
+    Nagorno-Karabakh"; not "the Aghdam district bordering", which names its own)."""
+    return _indefinite(noun) and any(
+        c.dep_ == "acl" and _lemma(c) in BESIDE_LEMMAS for c in noun.children
+    )
+
+
 # "withdrew some of its forces", "pulled several brigades out": a part of the force
 SOME_OF_A_FORCE = frozenset({"some", "part", "portion", "several", "elements", "few"})
 
@@ -3545,6 +3578,10 @@ def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
             # "had taken the village of Kibumba", "retook control of the town of
             # Toratorow", a village the gazetteer does not know: the taking is of that
             # village, not of a town or region the sentence names after it
+            return True
+        if child.dep_ in ("dobj", "nsubjpass") and _unnamed_beside(child):
+            # "entered a district bordering Nagorno-Karabakh": the region named only
+            # says where the unnamed district lies
             return True
         if child.dep_ in ("dobj", "nsubjpass") and (_site(child) or _of_a_site(child)):
             # "recaptured the Republican Palace in Khartoum"; "took over the Gaza side of
