@@ -1,6 +1,8 @@
 """Wordings of wire copy on changes of control, from a third trial of sitrep on real
 reports of several wars (session 18): a capital or a leader as the side that took a
-town, a place's description naming both sides, towns the gazetteer lacked.
+town, a place's description naming both sides, towns the gazetteer lacked; and from a
+fourth trial weighted to reports that tell no change: help still being given to a
+taking, a pullback of some of a force.
 
 The sentences are written for these tests, in the constructions the real reports used.
 """
@@ -195,3 +197,70 @@ def test_the_owner_of_a_denied_claim_is_the_would_be_taker(extractor: Extractor)
     ]
     assert found
     assert {m.actor1.name for m in found if m.actor1} == {"Military Forces of Russia"}
+
+
+# -- the fourth trial
+
+
+def test_help_still_being_given_is_no_taking(extractor: Extractor) -> None:
+    # the advisers are helping: the city is not yet retaken
+    for text in (
+        "Foreign advisers are helping Syrian troops retake Aleppo, officials say.",
+        "Foreign advisers have been helping Syrian troops to recapture Aleppo.",
+    ):
+        found = read(extractor, text, "2016-12-01")
+        assert changes(found) == [], text
+        assert [m.status for m in changes(found, Status.EXPECTED)] == [Status.EXPECTED], text
+
+
+def test_help_given_is_a_taking(extractor: Extractor) -> None:
+    # the help is told as done: the city was retaken
+    for text in (
+        "Foreign advisers helped Syrian troops recapture Aleppo on Sunday.",
+        "Russian air strikes helped Syrian troops to recapture Aleppo on Sunday.",
+    ):
+        found = changes(read(extractor, text, "2016-12-22"))
+        assert [m.place.place.name for m in found if m.place] == ["Aleppo"], text
+
+
+def test_a_pullback_of_some_of_a_force_hands_over_nothing(extractor: Extractor) -> None:
+    # others of the force stay: the town does not change hands
+    for text in (
+        "The army said it had withdrawn some of its ground forces from Khan Younis.",
+        "The army withdrew some troops from Khan Younis on Sunday.",
+        "The army has pulled part of its forces out of Khan Younis.",
+    ):
+        assert changes(read(extractor, text, "2024-04-07")) == [], text
+
+
+def test_a_pullback_of_the_force_still_leaves_the_town(extractor: Extractor) -> None:
+    text = "The army withdrew its troops from Khan Younis on Sunday."
+    found = changes(read(extractor, text, "2024-04-07"))
+    assert [m.sub_event_type for m in found] == ["Non-violent transfer of territory"]
+
+
+def test_nasir_a_town_the_gazetteer_lacked(extractor: Extractor) -> None:
+    # Nasir (Upper Nile, South Sudan), on the Sobat near the Ethiopian border
+    text = "Nuer militiamen seized the town of Nasir from government troops on Tuesday."
+    found = changes(read(extractor, text, "2025-03-04"))
+    assert [(m.place.place.name, m.place.place.country) for m in found if m.place] == [
+        ("Nasir", "SSD")
+    ]
+
+
+def test_an_unnamed_district_bordering_a_region_is_not_the_region(extractor: Extractor) -> None:
+    # the region only says where the district lies; a named district is still taken
+    text = "Azerbaijani troops entered a district bordering Nagorno-Karabakh on Friday."
+    assert changes(read(extractor, text, "2020-11-20")) == []
+    text = "Azerbaijani troops entered Aghdam, a district bordering Nagorno-Karabakh, on Friday."
+    found = changes(read(extractor, text, "2020-11-20"))
+    assert [m.place.place.name for m in found if m.place] == ["Aghdam"]
+
+
+def test_a_town_that_fell_to_a_country_was_taken_by_its_forces(extractor: Extractor) -> None:
+    # the country the town fell to is its state's forces (it names no place taken)
+    text = "Khankendi fell to Azerbaijan on Wednesday after a one-day offensive."
+    found = changes(read(extractor, text, "2023-09-21"))
+    assert [
+        (m.place.place.name, m.actor1.name if m.actor1 else None) for m in found if m.place
+    ] == [("Khankendi", "Military Forces of Azerbaijan")]

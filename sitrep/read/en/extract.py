@@ -1435,7 +1435,7 @@ class EnglishReader:
         ):
             agent = self._demonym_subject(token)
         if agent is None and token is not None and family is Family.TAKE and not gives_up:
-            agent = self._country_subject(token)
+            agent = self._country_subject(token) or self._fallen_to_country(token)
         if token is not None and token.pos_ == "NOUN" and family is Family.TAKE and not gives_up:
             # "the Turkish capture of Afrin in March": a demonym on a taking noun names
             # the state whose forces took the place, over a side named outside the
@@ -2046,6 +2046,27 @@ class EnglishReader:
             return self._state_forces(iso3)
         found = [m for m in self.actors.find(name) if not m.generic]
         return found[0].actor if len(found) == 1 else None
+
+    def _fallen_to_country(self, token: Any) -> Actor | None:
+        """State forces named by a country the place fell to ("Khankendi fell to
+        Azerbaijan", "Bakhmut fell to Russia"): the country is no actor of the
+        catalogue, and the place it names changed no hands."""
+        if token.pos_ != "VERB" or token.lemma_.lower() != "fall":
+            return None
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        name = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+        if name is None or name.pos_ != "PROPN":
+            return None
+        words = [c.text for c in name.children if c.dep_ == "compound" and c.i < name.i]
+        iso3 = next(
+            (
+                p.country
+                for p in self.gazetteer.lookup(" ".join([*words, name.text]))
+                if p.kind is PlacePrecision.COUNTRY
+            ),
+            None,
+        )
+        return self._state_forces(iso3) if iso3 else None
 
     def _taking_subject(self, token: Any, p: PlaceMatch) -> bool:
         """Whether place ``p`` is a capital named as the subject of the taking verb
@@ -2939,6 +2960,8 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
                 and (_lemma(head) in PURPOSE_HEADS or head.pos_ in ("NOUN", "VERB"))
             ):
                 return Status.EXPECTED
+        if _helping_to(token):
+            return Status.EXPECTED
         if any(c.dep_ == "amod" and c.lower_ in EXPECT_MODIFIERS for c in token.children):
             return Status.EXPECTED
         if (
@@ -2960,6 +2983,18 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
 
 # "closer to victory", "close to capturing": a takeover still ahead
 NEARER = frozenset({"close", "closer", "near", "nearer"})
+
+
+def _helping_to(token: Any) -> bool:
+    """True for a taking that a side is still helping with ("US special forces are
+    helping the army retake Marawi", "have been helping to recapture"): the help goes
+    on, the place is not yet taken ("helped the army retake the city" is done)."""
+    head = token.head
+    if token.dep_ not in ("xcomp", "ccomp") or head.i == token.i or _lemma(head) != "help":
+        return False
+    return head.tag_ == "VBG" and any(c.dep_ == "aux" and _lemma(c) == "be" for c in head.children)
+
+
 # "aimed at retaking", "a push towards capturing", "with the aim of seizing": a
 # gerund after these prepositions is what a side means to do, not what it did
 PURPOSE_PREPOSITIONS = frozenset({"at", "toward", "towards"})
@@ -3621,11 +3656,45 @@ PARTIAL_AFTER = re.compile(
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis"})
 
 
+# "a district bordering X", "a village adjoining X": X only places the unnamed one
+BESIDE_LEMMAS = frozenset({"border", "adjoin", "neighbour", "neighbor", "abut"})
+
+
+def _unnamed_beside(noun: Any) -> bool:
+    """True for an unnamed place told by what it borders ("a district bordering
+    Nagorno-Karabakh"; not "the Aghdam district bordering", which names its own)."""
+    return _indefinite(noun) and any(
+        c.dep_ == "acl" and _lemma(c) in BESIDE_LEMMAS for c in noun.children
+    )
+
+
+# "withdrew some of its forces", "pulled several brigades out": a part of the force
+SOME_OF_A_FORCE = frozenset({"some", "part", "portion", "several", "elements", "few"})
+
+
+def _some_forces_out(token: Any) -> bool:
+    """True when a side takes only some of its forces out of a place ("said it has
+    withdrawn some of its ground forces from Khan Younis", "withdrew some troops"):
+    others stay, the place does not change hands (not "withdrew its troops")."""
+    if _lemma(token) not in ("withdraw", "pull"):
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and (
+            c.lower_ in SOME_OF_A_FORCE
+            or any(d.dep_ in ("det", "amod") and d.lower_ in SOME_OF_A_FORCE for d in c.children)
+        )
+        for c in token.children
+    )
+
+
 def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
     """True when the trigger's object is part of a place, named by no place of its own
     ("captured large swaths of territory between A and B"), not a place as a whole."""
     if _unnamed_settlements(token, token.head) if token.dep_ == "acl" else False:
         return True  # "villages captured in the Zangilan and Jabrayil districts"
+    if _some_forces_out(token):
+        return True
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass") and _unnamed_settlements(token, child):
             return True  # "took several villages in the Qubadli district"
@@ -3640,6 +3709,10 @@ def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
             # "had taken the village of Kibumba", "retook control of the town of
             # Toratorow", a village the gazetteer does not know: the taking is of that
             # village, not of a town or region the sentence names after it
+            return True
+        if child.dep_ in ("dobj", "nsubjpass") and _unnamed_beside(child):
+            # "entered a district bordering Nagorno-Karabakh": the region named only
+            # says where the unnamed district lies
             return True
         if child.dep_ in ("dobj", "nsubjpass") and (_site(child) or _of_a_site(child)):
             # "recaptured the Republican Palace in Khartoum"; "took over the Gaza side of
