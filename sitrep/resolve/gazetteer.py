@@ -1927,6 +1927,7 @@ class Gazetteer:
         self._capitals: frozenset[int] = frozenset(payload.get("capitals", ()))
         self._neighbours: dict[str, list[str]] = payload.get("neighbours", {})
         self._capital_by_country: dict[str, Place] | None = None
+        self._seat_by_province: dict[int, Place] | None = None
         self._abbreviations: dict[str, int] = payload.get("abbreviations", {})
         self._prefixes: frozenset[str] = payload["prefixes"]
         # key -> the towns and districts that have it only as an alias that is an
@@ -2087,6 +2088,49 @@ class Gazetteer:
                 self._places[i].country: self._places[i] for i in self._capitals
             }
         return self._capital_by_country.get(iso3)
+
+    def seat_of(self, province: Place) -> Place | None:
+        """The seat of a first-level subdivision ("the capital of Helmand province":
+        Lashkar Gah), from ``data/provincial_capitals.json``; None where the file does
+        not name it (a seat named like its province is found by its name)."""
+        if self._seat_by_province is None:
+            self._seat_by_province = self._load_seats()
+        return self._seat_by_province.get(province.id)
+
+    def _load_seats(self) -> dict[int, Place]:
+        path = Path(__file__).resolve().parents[1] / "data" / "provincial_capitals.json"
+        try:
+            data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError) as exc:
+            raise DataError(f"{path}: cannot read the bundled seats of provinces ({exc})") from exc
+        seats: dict[int, Place] = {}
+        for iso3, provinces in data.items():
+            if iso3.startswith("_"):
+                continue
+            for name, seat_name in provinces.items():
+                province = next(
+                    (
+                        p
+                        for p in self.lookup(name, countries=[iso3])
+                        if p.kind is PlacePrecision.ADMIN1 and p.country == iso3
+                    ),
+                    None,
+                )
+                if province is None:
+                    continue
+                # the town, else the district of its name where the data has no town
+                # record (Mahmud-e Raqi, Garbahaarey): always inside the province
+                inside = [
+                    p
+                    for p in self.lookup(seat_name, countries=[iso3])
+                    if p.country == iso3 and p.admin1 == province.admin1
+                ]
+                seat = next((p for p in inside if p.kind is PlacePrecision.CITY), None) or next(
+                    (p for p in inside if p.kind is PlacePrecision.ADMIN2), None
+                )
+                if seat is not None:
+                    seats[province.id] = seat
+        return seats
 
     def place_of_adjective(self, word: str) -> Place | None:
         """The place a demonym names: a country ("Kenyan"), or in the world

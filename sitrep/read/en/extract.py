@@ -1104,8 +1104,9 @@ class EnglishReader:
         Kunduz province"); else the town of that province the report was about just
         before (``last_city``: "recaptured Malakal on Monday. The rebels had seized
         the capital of Upper Nile state last Tuesday" is Malakal told again by what it
-        is); else no place (the sentence names the town, if at all, by another name, or
-        the next one does: "Sharana fell without a fight")."""
+        is); else the seat ``data/provincial_capitals.json`` gives the province ("the
+        capital of Helmand province": Lashkar Gah); else no place (the sentence names
+        the town, if at all, by another name, or the next one does)."""
         cue = CAPITAL_OF_BEFORE.search(text[: p.span.start]) if p.span is not None else None
         if (
             cue is None
@@ -1125,6 +1126,9 @@ class EnglishReader:
             ),
             None,
         )
+        if town is None:
+            # "the capital of Helmand province": a seat not named like its province
+            town = self.gazetteer.seat_of(p.place)
         if (
             town is None
             and last_city is not None
@@ -2380,7 +2384,8 @@ def _town_skeleton(name: str) -> str:
 # named as the one whose capital is meant; and each of a list after "capitals of"
 # ("the capitals of Kunduz, Takhar and Sar-e-Pol provinces")
 CAPITAL_OF_BEFORE = re.compile(
-    r"\b(?i:capital\s+of\s+(?:the\s+)?)$"
+    # "the capital of the southern Helmand province": a compass word may come between
+    r"\b(?i:capital\s+of\s+(?:the\s+)?(?:(?:north|south)?(?:east|west)?(?:ern)?\s+)?)$"
     r"|\b(?i:capitals\s+of\s+(?:the\s+)?)(?:[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2},?\s+(?:and\s+)?)*$"
 )
 APPOSITIVE_BEFORE = re.compile(r",\s*(?:(?:the|a|its)\s+)?(?:[\w\-]+\s+)?$", re.IGNORECASE)
