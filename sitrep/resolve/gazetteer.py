@@ -2098,7 +2098,7 @@ class Gazetteer:
         return self._seat_by_province.get(province.id)
 
     def _load_seats(self) -> dict[int, Place]:
-        path = Path(__file__).resolve().parents[1] / "data" / "provincial_capitals.json"
+        path = _own_data_path().with_name("provincial_capitals.json")
         try:
             data: dict[str, Any] = json.loads(path.read_text("utf-8"))
         except (OSError, ValueError) as exc:

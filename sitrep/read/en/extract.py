@@ -1981,7 +1981,10 @@ class EnglishReader:
         iso3 = self.gazetteer.country_of_adjective(word)
         if iso3:
             return iso3
-        name = re.sub(r"['’]s$", "", word)
+        return self._country_named(re.sub(r"['’]s$", "", word))
+
+    def _country_named(self, name: str) -> str | None:
+        """ISO3 of the country ``name`` is the name of ("Turkey", "South Sudan"), or None."""
         return next(
             (p.country for p in self.gazetteer.lookup(name) if p.kind is PlacePrecision.COUNTRY),
             None,
@@ -2012,12 +2015,8 @@ class EnglishReader:
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ != "PROPN":
             return None
-        words = [c for c in subject.children if c.dep_ == "compound" and c.i < subject.i]
-        name = " ".join([*(w.text for w in words), subject.text])
-        iso3 = next(
-            (p.country for p in self.gazetteer.lookup(name) if p.kind is PlacePrecision.COUNTRY),
-            None,
-        )
+        name = _proper_name(subject)
+        iso3 = self._country_named(name)
         if iso3 is None and token.pos_ == "VERB":
             # "Moscow captured Avdiivka", "the town Kyiv seized": a capital acts for its
             # state; "Haftar seized Gharyan": a leader for the forces named after him
@@ -2061,15 +2060,7 @@ class EnglishReader:
         name = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
         if name is None or name.pos_ != "PROPN":
             return None
-        words = [c.text for c in name.children if c.dep_ == "compound" and c.i < name.i]
-        iso3 = next(
-            (
-                p.country
-                for p in self.gazetteer.lookup(" ".join([*words, name.text]))
-                if p.kind is PlacePrecision.COUNTRY
-            ),
-            None,
-        )
+        iso3 = self._country_named(_proper_name(name))
         return self._state_forces(iso3) if iso3 else None
 
     def _taking_subject(self, token: Any, p: PlaceMatch) -> bool:
@@ -2370,6 +2361,12 @@ DISTRICT_WORD_AFTER = re.compile(
 _ARTICLE_BEFORE_NAME = re.compile(
     r"^(?i:al|el|ad|ed|as|es|ar|er|at|et|an|en|az|ez|ash|esh)[\s\-‑]+"
 )
+
+
+def _proper_name(token: Any) -> str:
+    """A proper noun with the compound words before it: "South Sudan", "Azerbaijan"."""
+    words = [c.text for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    return " ".join([*words, token.text])
 
 
 def _town_skeleton(name: str) -> str:
