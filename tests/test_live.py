@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 
@@ -427,7 +428,12 @@ def test_a_failing_webhook_is_retried_with_back_off(
     assert len(posts) == 2  # one refused, one accepted
 
 
-def test_health_status_and_stream(app_config: Config, extractor: Extractor, tmp_path: Path) -> None:
+@contextlib.contextmanager
+def _followed_rawa(
+    app_config: Config, extractor: Extractor, tmp_path: Path
+) -> Iterator[tuple[Any, Follower, Path]]:
+    """A web app's test client over a store the follower filled from a folder that holds
+    the Rawa report; yields the client, the follower and the folder."""
     import warnings
 
     with warnings.catch_warnings():
@@ -446,7 +452,11 @@ def test_health_status_and_stream(app_config: Config, extractor: Extractor, tmp_
     with open_store(config.db) as store:
         follower = Follower(config, store, feed_specs(config), extractor=extractor)
         follower.poll(once=True)
-        client = TestClient(create_app(config, comment_rate=None))
+        yield TestClient(create_app(config, comment_rate=None)), follower, drop
+
+
+def test_health_status_and_stream(app_config: Config, extractor: Extractor, tmp_path: Path) -> None:
+    with _followed_rawa(app_config, extractor, tmp_path) as (client, follower, drop):
         assert client.get("/api/health").json() == {"status": "ok", "database": "ok"}
         status = client.get("/api/status").json()
         assert status["articles"] == 1 and status["failing"] == 0
@@ -468,12 +478,37 @@ def test_health_status_and_stream(app_config: Config, extractor: Extractor, tmp_
     assert res.headers["content-type"].startswith("text/event-stream")
     kinds = [line.split(": ", 1)[1] for line in res.text.splitlines() if line.startswith("event:")]
     assert kinds[0] == "hello" and "update" in kinds
-    updates = [
+    updates = _updates(res.text)
+    assert updates[-1]["articles"] == 2 and updates[-1]["new_events"]
+
+
+def _updates(stream: str) -> list[dict[str, Any]]:
+    """The data of each ``update`` in a server-sent events stream's text."""
+    return [
         json.loads(line[6:])
-        for line in res.text.splitlines()
+        for line in stream.splitlines()
         if line.startswith("data:") and "new_events" in line
     ]
-    assert updates[-1]["articles"] == 2 and updates[-1]["new_events"]
+
+
+def test_stream_since_reports_events_stored_before_it_opened(
+    app_config: Config, extractor: Extractor, tmp_path: Path
+) -> None:
+    """A page drew its summary, then an event was stored before its stream connected
+    (a loaded server, a reconnect): with ``since`` it still hears of that event, and
+    only of it; without ``since`` nothing changed while the stream was open."""
+    with _followed_rawa(app_config, extractor, tmp_path) as (client, follower, drop):
+        seen = client.get("/api/summary").json()
+        assert seen["ingested_until"] and seen["events"] >= 1
+        first = {e["id"] for e in client.get("/api/events?limit=500").json()["items"]}
+        (drop / "qaim.txt").write_text(QAIM, "utf-8")
+        follower.poll(once=True)
+        since = urlencode({"since": seen["ingested_until"]})  # "+00:00" in a URL
+        (update,) = _updates(client.get("/api/stream?timeout=1&" + since).text)
+        assert update["new_events"] and not set(update["new_events"]) & first
+        latest = client.get("/api/events?limit=500").json()["items"]
+        assert set(update["new_events"]) == {e["id"] for e in latest} - first
+        assert _updates(client.get("/api/stream?timeout=1").text) == []
 
 
 DEMO = Path(__file__).resolve().parents[1] / "sitrep" / "demo" / "reports.jsonl"

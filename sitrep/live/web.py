@@ -5,7 +5,10 @@ The app only reads: the follower (``sitrep follow``) writes the state these show
 ``/api/stream`` is a server-sent events stream: ``update`` when the database
 gains articles or events (counts, and the ids of the newest events), ``alert``
 for each alert raised while it is open. It closes after ``timeout`` seconds;
-the browser's EventSource reconnects by itself.
+the browser's EventSource reconnects by itself. A page passes ``since`` (the
+summary's ``ingested_until`` it was drawn from): events first stored after it
+are sent at once, so one stored while the connection was still opening, or
+while it was down, is not missed.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from sitrep.core.config import Config
 from sitrep.core.errors import SitrepError
 from sitrep.live.settings import feed_specs
 from sitrep.live.state import live_alerts, live_deliveries, load_feeds, recent_lags
-from sitrep.store import Store, articles, events
+from sitrep.store import Store, articles, events, mentions
 
 # How often the stream looks at the database, and sends a keep-alive comment.
 STREAM_POLL = 1.0
@@ -120,6 +123,31 @@ def _newest_events(store: Store, known: set[str]) -> tuple[set[str], list[str]]:
     return ids, sorted(ids - known)
 
 
+def _first_stored_after(store: Store, since: str) -> list[str]:
+    """Events whose every mention comes from an article stored after ``since`` (an
+    ``ingested_at`` stamp): new since then, not older events that gained a source."""
+    later = select(articles.c.id).where(articles.c.ingested_at > since)
+    with store.engine.connect() as conn:
+        touched = set(
+            conn.execute(
+                select(mentions.c.event_id)
+                .where(mentions.c.article_id.in_(later), mentions.c.event_id.is_not(None))
+                .distinct()
+            ).scalars()
+        )
+        if not touched:
+            return []
+        older = set(
+            conn.execute(
+                select(mentions.c.event_id)
+                .join(articles, articles.c.id == mentions.c.article_id)
+                .where(mentions.c.event_id.in_(touched), articles.c.ingested_at <= since)
+                .distinct()
+            ).scalars()
+        )
+    return sorted(touched - older)
+
+
 def _alerts_after(store: Store, after: float) -> list[dict[str, Any]]:
     try:
         with store.engine.connect() as conn:
@@ -137,13 +165,20 @@ def _sse(kind: str, data: Any) -> str:
     return f"event: {kind}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-async def _stream(store: Store, timeout: float) -> AsyncIterator[str]:
+async def _stream(store: Store, timeout: float, since: str | None = None) -> AsyncIterator[str]:
     started = time.monotonic()
     version = await asyncio.to_thread(_version, store)
     known, _ = await asyncio.to_thread(_newest_events, store, set())
     alerts_after = time.time()
     yield "retry: 3000\n\n"
     yield _sse("hello", {"articles": version[0], "events": version[2]})
+    if since is not None:
+        # what the page has not seen: stored between its summary and this connection
+        missed = await asyncio.to_thread(_first_stored_after, store, since)
+        if missed:
+            yield _sse(
+                "update", {"articles": version[0], "events": version[2], "new_events": missed}
+            )
     last_sent = time.monotonic()
     while time.monotonic() - started < timeout:
         await asyncio.sleep(STREAM_POLL)
@@ -199,10 +234,13 @@ def add_live_routes(app: FastAPI, store: Store, config: Config | None = None) ->
     @app.get("/api/stream", tags=["meta"], response_class=StreamingResponse)
     def stream(
         timeout: Annotated[float, Query(gt=0, le=3600)] = 300.0,
+        since: Annotated[str | None, Query(max_length=40)] = None,
     ) -> StreamingResponse:
-        """Server-sent events: `update` when events arrive, `alert` for each new alert."""
+        """Server-sent events: `update` when events arrive, `alert` for each new alert;
+        with ``since`` (the summary's ``ingested_until``), first an `update` naming the
+        events stored after it."""
         return StreamingResponse(
-            _stream(store, timeout),
+            _stream(store, timeout, since),
             media_type="text/event-stream",
             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
         )

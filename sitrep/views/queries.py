@@ -767,7 +767,8 @@ def get_event_record(store: Store, event_id: str) -> Event:
 
 def summary(store: Store) -> dict[str, Any]:
     """What the store holds in brief: first and last event dates (of the default
-    statuses), counts of events and articles, and the event types present."""
+    statuses), counts of events and articles, the event types present, and when
+    the newest article was stored (``ingested_until``)."""
     with store.engine.connect() as conn:
         first, last = conn.execute(
             select(func.min(events.c.date), func.max(events.c.date)).where(
@@ -775,7 +776,9 @@ def summary(store: Store) -> dict[str, Any]:
             )
         ).one()
         n_events = conn.execute(select(func.count()).select_from(events)).scalar_one()
-        n_articles = conn.execute(select(func.count()).select_from(articles)).scalar_one()
+        n_articles, ingested_until = conn.execute(
+            select(func.count(), func.max(articles.c.ingested_at))
+        ).one()
         types = conn.execute(
             select(events.c.event_type, events.c.sub_event_type)
             .distinct()
@@ -787,6 +790,8 @@ def summary(store: Store) -> dict[str, Any]:
         "events": n_events,
         "articles": n_articles,
         "event_types": [{"event_type": t[0], "sub_event_type": t[1]} for t in types],
+        # the newest article's storage stamp: the live stream's `since` for this view
+        "ingested_until": ingested_until,
     }
 
 

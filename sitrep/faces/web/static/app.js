@@ -1618,7 +1618,10 @@
     if (!window.EventSource) return;
     const fresh = new Set();   // event ids new since the page was opened
     let timer = null;
-    const source = new EventSource("/api/stream");
+    // `since`: the events stored after the summary this page drew are reported at
+    // once, so one stored while the connection was opening is not missed
+    const since = (state.summary && state.summary.ingested_until) || "";
+    const source = new EventSource("/api/stream" + (since ? "?since=" + encodeURIComponent(since) : ""));
     source.addEventListener("update", (ev) => {
       const data = JSON.parse(ev.data);
       for (const id of data.new_events || []) fresh.add(id);
