@@ -7,6 +7,7 @@ builds in a few seconds; the real evaluation uses cities of 15,000 or more.
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
@@ -345,6 +346,69 @@ def test_towns_and_regions_of_the_somali_mali_and_kivu_wars(default_world: Gazet
         assert found(text).get(name) == (country, "city"), text
     # the territory's seat, not only the territory of its name
     assert g.lookup("Walikale")[0].kind is PlacePrecision.CITY
+
+
+# Places added in session 19 (issue 11): (country ISO2, ISO3, name in places.json).
+_SAHEL_LAKE_CHAD_PLACES = (
+    ("ML", "MLI", "Mondoro"),
+    ("ML", "MLI", "Diafarabé"),
+    ("NE", "NER", "Inatès"),
+    ("CM", "CMR", "Kolofata"),
+    ("MZ", "MOZ", "Quissanga"),
+)
+
+
+def test_each_spelling_of_an_added_town_finds_it_in_its_country(
+    default_world: Gazetteer,
+) -> None:
+    data = json.loads((Path(gz.__file__).parents[1] / "data" / "places.json").read_text("utf-8"))
+    entries = {(e["country"], e["name"]): e for e in data["places"]}
+    for iso2, iso3, name in _SAHEL_LAKE_CHAD_PLACES:
+        entry = entries[(iso2, name)]
+        for spelling in (name, *entry.get("aliases", [])):
+            place = default_world.lookup(spelling, countries=[iso3])[0]
+            assert (place.name, place.country, place.kind) == (
+                name,
+                iso3,
+                PlacePrecision.CITY,
+            ), spelling
+            assert abs(place.lat - entry["lat"]) < 1e-4, spelling
+            assert abs(place.lon - entry["lon"]) < 1e-4, spelling
+            # inside the province the entry names, as the gazetteer spells it
+            (province,) = [
+                p
+                for p in default_world.lookup(entry["admin1"], countries=[iso3])
+                if p.kind is PlacePrecision.ADMIN1
+            ]
+            assert place.admin1 == province.name, spelling
+
+
+def test_spellings_of_somali_towns_and_of_salahuddin_province(
+    default_world: Gazetteer,
+) -> None:
+    g = default_world
+    # the Somali towns GeoNames spells Dhuusamarreeb and Mahaddayweyne
+    for spelling, geonames_id in (
+        ("Dusamareb", 60928),
+        ("Dhusamareb", 60928),
+        ("Mahaday", 54460),
+        ("Mahaday Weyne", 54460),
+    ):
+        assert [p.id for p in g.lookup(spelling, countries=["SOM"])][:1] == [geonames_id]
+
+    def found(text: str) -> list[tuple[str, int]]:
+        return [(m.matched_text, m.place.id) for m in g.find(text)]
+
+    # Iraq's Salah ad Din governorate, named with the word province or governorate
+    assert found("Iraqi forces retook a town in Salahuddin province on Monday.") == [
+        ("Salahuddin province", 91695)
+    ]
+    assert found("Militants attacked an army post in the Salaheddine governorate.") == [
+        ("Salaheddine governorate", 91695)
+    ]
+    # alone it is also a given name: a person, not the governorate
+    assert found("Salahuddin said on Monday that the talks had failed.") == []
+    assert found("Mohammed Salahuddin, a spokesman, said the army advanced.") == []
 
 
 def test_an_ayn_after_a_consonant_is_also_a_doubled_vowel() -> None:
