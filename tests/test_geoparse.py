@@ -349,12 +349,23 @@ def test_towns_and_regions_of_the_somali_mali_and_kivu_wars(default_world: Gazet
 
 
 # Places added in session 19 (issue 11): (country ISO2, ISO3, name in places.json).
-_SAHEL_LAKE_CHAD_PLACES = (
+_ADDED_TOWNS = (
     ("ML", "MLI", "Mondoro"),
     ("ML", "MLI", "Diafarabé"),
     ("NE", "NER", "Inatès"),
     ("CM", "CMR", "Kolofata"),
     ("MZ", "MOZ", "Quissanga"),
+    ("MM", "MMR", "Maungdaw"),
+    ("MM", "MMR", "Nawnghkio"),
+    ("SS", "SSD", "Akobo"),
+    ("SS", "SSD", "Pibor"),
+    ("ET", "ETH", "Zalambessa"),
+    ("AF", "AFG", "Marjah"),
+    ("PH", "PHL", "Mamasapano"),
+    ("UA", "UKR", "Synkivka"),
+    ("PH", "PHL", "Piagapo"),
+    ("PH", "PHL", "Datu Saudi-Ampatuan"),
+    ("SS", "SSD", "Ulang"),
 )
 
 
@@ -363,7 +374,7 @@ def test_each_spelling_of_an_added_town_finds_it_in_its_country(
 ) -> None:
     data = json.loads((Path(gz.__file__).parents[1] / "data" / "places.json").read_text("utf-8"))
     entries = {(e["country"], e["name"]): e for e in data["places"]}
-    for iso2, iso3, name in _SAHEL_LAKE_CHAD_PLACES:
+    for iso2, iso3, name in _ADDED_TOWNS:
         entry = entries[(iso2, name)]
         for spelling in (name, *entry.get("aliases", [])):
             place = default_world.lookup(spelling, countries=[iso3])[0]
@@ -383,7 +394,7 @@ def test_each_spelling_of_an_added_town_finds_it_in_its_country(
             assert place.admin1 == province.name, spelling
 
 
-def test_spellings_of_somali_towns_and_of_salahuddin_province(
+def test_spellings_of_towns_and_of_salahuddin_province(
     default_world: Gazetteer,
 ) -> None:
     g = default_world
@@ -395,6 +406,8 @@ def test_spellings_of_somali_towns_and_of_salahuddin_province(
         ("Mahaday Weyne", 54460),
     ):
         assert [p.id for p in g.lookup(spelling, countries=["SOM"])][:1] == [geonames_id]
+    # Shariff Aguak (Maguindanao), GeoNames' Maganoy under its name since 1990s
+    assert [p.id for p in g.lookup("Shariff Aguak", countries=["PHL"])][:1] == [1704021]
 
     def found(text: str) -> list[tuple[str, int]]:
         return [(m.matched_text, m.place.id) for m in g.find(text)]
