@@ -366,6 +366,9 @@ _ADDED_TOWNS = (
     ("PH", "PHL", "Piagapo"),
     ("PH", "PHL", "Datu Saudi-Ampatuan"),
     ("SS", "SSD", "Ulang"),
+    ("SO", "SOM", "Baraawe"),
+    ("SO", "SOM", "Janale"),
+    ("SO", "SOM", "Bulo Marer"),
 )
 
 
@@ -398,12 +401,14 @@ def test_spellings_of_towns_and_of_salahuddin_province(
     default_world: Gazetteer,
 ) -> None:
     g = default_world
-    # the Somali towns GeoNames spells Dhuusamarreeb and Mahaddayweyne
+    # the Somali towns GeoNames spells Dhuusamarreeb, Mahaddayweyne and Baardheere
     for spelling, geonames_id in (
         ("Dusamareb", 60928),
         ("Dhusamareb", 60928),
         ("Mahaday", 54460),
         ("Mahaday Weyne", 54460),
+        ("Bardhere", 65170),
+        ("Bardera", 65170),
     ):
         assert [p.id for p in g.lookup(spelling, countries=["SOM"])][:1] == [geonames_id]
     # Shariff Aguak (Maguindanao), GeoNames' Maganoy under its name since 1990s
