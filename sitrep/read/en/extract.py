@@ -66,7 +66,7 @@ from sitrep.read.common.context import (
     paragraph_dates,
     sentence_country,
 )
-from sitrep.read.common.dates import DateMatch, is_history
+from sitrep.read.common.dates import DateMatch, is_history, window
 from sitrep.read.common.mentions import (
     ACTING_FAMILIES,
     FAMILY_PRIORITY,
@@ -281,7 +281,9 @@ PEOPLE_BEFORE = re.compile(
 # "after the fall of Mosul", "since its capture by Isis": an earlier event recalled
 RECALLED_BEFORE = re.compile(
     r"\b(?:after|since|following|before|until|ever\s+since)\s+(?:the\s+|its\s+|their\s+|"
-    r"his\s+|her\s+)?$",
+    r"his\s+|her\s+)?"
+    # "following the group's capture of Goma"
+    r"(?:(?:[\w-]+\s+)?[\w-]+['’]s?\s+)?$",
     re.IGNORECASE,
 )
 LEAVING = re.compile(
@@ -887,6 +889,7 @@ class EnglishReader:
                     or bool(claim.speaker)
                     or STATE_OFFICIAL.search(text) is not None
                     or FORCES_FROM_REGION.search(text) is not None
+                    or FALLEN_TO_NAME.search(text) is not None
                     or actors()
                     or country()
                 )
@@ -1208,8 +1211,10 @@ class EnglishReader:
         actor_matches = self._loyal_forces(text, country, actor_matches)
         actor_matches = self._led_by(text, actor_matches)
         actor_matches = self._fallen_to_people(text, actor_matches)
+        actor_matches, capitals_taking = self._fallen_to_capital(text, actor_matches)
         actor_matches = self._leaders_forces(text, actor_matches, ctx.previous)
         places = self._sentence_places(text, places, ctx.last_city)
+        places = [p for p in places if not (p.span and _inside_any(p.span, capitals_taking))]
         if triggers is None:
             triggers = find_triggers(text)
         triggers = [
@@ -1375,7 +1380,13 @@ class EnglishReader:
             and token is not None
             and token.pos_ == "NOUN"
             and RECALLED_BEFORE.search(text[: trig.start])
-            and not (own_date and _dated_noun(token, found_dates))
+            and not (
+                own_date
+                and _dated_noun(token, found_dates)
+                # "following the group's capture of Goma last month": a month gone by
+                # dates a change recalled, not this report's news
+                and not (time is not None and _month_gone_by(time, ctx.published))
+            )
         ):
             status = Status.BACKGROUND
         if status is Status.OCCURRED and token is not None and _present_state(token):
@@ -1596,6 +1607,18 @@ class EnglishReader:
         if trig.trigger.weight < 0.5 and not (agent and targets[0].matched_text):
             return []  # "entered", "advances": only with a known actor and a named place
 
+        if (
+            status is Status.OCCURRED
+            and not own_date
+            and agent is not None
+            and token is not None
+            and _ranked_infinitive(token)
+            and self._undone_by_the_news(targets, agent, ctx)
+        ):
+            # "Ukraine's forces entered Kherson ... Kherson was the first city to fall to
+            # Russian troops": the other side's undated fall of a town whose change the
+            # report told before is the state the news undid, recalled
+            status = Status.BACKGROUND
         out = place_mentions(
             claim,
             targets,
@@ -1623,6 +1646,22 @@ class EnglishReader:
                 and _told_with_recollection(m, family, own_places, token, actor_matches)
             )
         return out
+
+    def _undone_by_the_news(
+        self, targets: list[PlaceMatch], agent: Actor, ctx: ArticleContext
+    ) -> bool:
+        """True when an earlier sentence told a change of one of ``targets`` as having
+        happened, to a side other than ``agent``'s."""
+        ids = {t.place.id for t in targets}
+        side = self.actors.controller_of(agent)
+        return any(
+            m.place is not None
+            and m.place.place.id in ids
+            and m.actor1 is not None
+            and m.sub_event_type in TERRITORY_SUB_TYPES
+            and self.actors.controller_of(m.actor1) != side
+            for m in ctx.occurred
+        )
 
     def _references(
         self, claim: Claim, trig: TriggerMatch, token: Any, ctx: ArticleContext, status: Status
@@ -1884,6 +1923,28 @@ class EnglishReader:
                 [*matches, ActorMatch(forces, span, False)], key=lambda m: m.span.start
             )
         return matches
+
+    def _fallen_to_capital(
+        self, text: str, matches: list[ActorMatch]
+    ) -> tuple[list[ActorMatch], list[Span]]:
+        """ "The village fell to Kyiv": a capital a place fell to is its state's
+        forces, the side that took it, and no place taken (as a capital that seizes,
+        see :meth:`_taking_subject`). The matches with those forces, and the spans of
+        such capitals."""
+        capitals: list[Span] = []
+        for cue in FALLEN_TO_NAME.finditer(text):
+            iso3 = self._capital_word(cue.group("side"))
+            forces = self._state_forces(iso3) if iso3 else None
+            if forces is None:
+                continue
+            span = Span(cue.start("side"), cue.end("side"), cue.group("side"))
+            capitals.append(span)
+            if any(m.span.start < span.end and span.start < m.span.end for m in matches):
+                continue
+            matches = sorted(
+                [*matches, ActorMatch(forces, span, False)], key=lambda m: m.span.start
+            )
+        return matches, capitals
 
     def _loyal_past_epithet(
         self, text: str, cue: re.Match[str], country: str | None
@@ -2461,11 +2522,13 @@ _CLAUSE_END = r"\s*(?:[.;,]|$|and\b)"
 # was false" (the claim of the sentence's takeover)
 DENIED_TAKEOVER = re.compile(
     r"\b(?:denied|denies|deny|rejected|rejects|dismissed|refuted)\b[^.;]*?"
-    r"\b(?:fallen|fell|captured|taken|seized|overrun|lost|control|defeated)\b"
+    r"\b(?:fallen|fell|captured|taken|seized|overrun|lost|control|defeated|changed\s+hands)\b"
     # (a few words may tell whose claim: "the claims by Tigrayan forces were
     # 'fabricated propaganda'")
-    r"|\b(?:the|this|that|such)\s+(?:claims?|announcement|report)\s+(?:[\w'’-]+\s+){0,4}?"
-    r"(?:was|were|is|are)\s+[\"“'‘]?(?:false|untrue|baseless|groundless|fabricated|a\s+lie|lies"
+    # (or whose claim it is: "Aliyev's claims of occupying Hadrut are a total lie")
+    r"|\b(?:the|this|that|such|[\w-]+['’]s)\s+(?:claims?|announcement|report)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:was|were|is|are)\s+[\"“'‘]?(?:false|untrue|baseless|groundless|fabricated"
+    r"|an?\s+(?:total\s+|complete\s+|outright\s+|blatant\s+)?lie|lies"
     r"|propaganda)\b"
     # "the government dismissed the claim as propaganda", "rejects the Dessie claim";
     # "the town is not in the hands of the terrorists"
@@ -3372,6 +3435,14 @@ def _occupation_dated(token: Any, found: list[DateMatch]) -> bool:
 DATE_PREPOSITION = re.compile(r"\s*(?:(?:in|on)\s+)?", re.IGNORECASE)
 
 
+def _month_gone_by(time: TimeRef, published: date | None) -> bool:
+    """True for a date no finer than a month ("last month", "in January") that ends
+    before the month of publication."""
+    if published is None or time.precision not in (Precision.MONTH, Precision.YEAR):
+        return False
+    return window(time)[1] < published.replace(day=1)
+
+
 def _dated_noun(token: Any, found: list[DateMatch]) -> bool:
     """True when a nominalised event carries a date of its own inside its noun phrase
     ("Thursday's capture of Hama", "the fall of the town on Sunday", "the fall of
@@ -3862,16 +3933,26 @@ def _place_appositions(token: Any, places: list[PlaceMatch]) -> list[Span | None
 
 def _ranked_by(verb: Any) -> bool:
     """Whether ``verb`` is a relative clause on a noun ranked by a superlative of size
-    ("the largest settlement Kyiv seized", "the biggest city the group has held"); not
+    ("the largest settlement Kyiv seized", "the biggest city the group has held") or
+    singled out ("the only regional capital its forces seized"); not
     by its place in time ("the latest town to fall", "the first city the rebels took":
     news of the one just taken)."""
     return (
         verb.dep_ == "relcl"
         and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and any(
-            c.dep_ == "amod" and c.tag_ == "JJS" and c.lower_ not in ORDINALS
+            c.dep_ == "amod"
+            and ((c.tag_ == "JJS" and c.lower_ not in ORDINALS) or c.lower_ == "only")
             for c in verb.head.children
         )
+    )
+
+
+def _ranked_infinitive(token: Any) -> bool:
+    """ "the first major city to fall to Russian troops": a taking in the infinitive
+    on a noun an ordinal ranks (see :func:`_ordinal_past`)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and _ordinal_past(
+        token.head
     )
 
 
@@ -4183,7 +4264,12 @@ FALL_TO = re.compile(r"(?:fell|fall|falls|fallen)\s+to", re.IGNORECASE)
 # sentence does not name ("Kunduz fell on Sunday")
 PLACE_FELL = re.compile(r"(?:fell|(?:has|have|had)\s+fallen)$", re.IGNORECASE)
 # what follows a bare "has fallen" that names who took the place: "has fallen to the RSF"
-FALLEN_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+# (a manner may stand between: "the town fell without a fight to forces from Tigray")
+FALLEN_TO = re.compile(
+    r"\s+(?:without\s+(?:a\s+)?(?:fight|battle|struggle|resistance|bloodshed"
+    r"|(?:a\s+)?shot\s+(?:being\s+)?fired)\s+)?to\s+",
+    re.IGNORECASE,
+)
 # "fell under the control of the Taliban": who the place fell to, as after "fell to"
 FELL_UNDER_CONTROL = re.compile(
     r"\s+(?:back\s+)?(?:under|into)\s+(?:the\s+)?(?:(?:full|total|complete)\s+)?control\s+of\s",
@@ -4690,6 +4776,11 @@ LED_BY = re.compile(
 FALLEN_TO_PEOPLE = re.compile(
     r"\b(?:fell|fall|falls|fallen|falling)\s+to\s+(?P<side>the\s+(?P<people>[A-Z][a-z]+i?)s)\b"
 )
+# "the village fell to Kyiv", "fell to Moscow on Thursday": a name right after "fell
+# to" (not "Kyiv's forces", whose owner is told otherwise)
+FALLEN_TO_NAME = re.compile(
+    r"\b(?:fell|fall|falls|fallen|falling)\s+to\s+(?P<side>[A-Z][\w\-]+)\b(?![\w\-'’])"
+)
 # what may stand between "led by" and the leader's name: "the", "the group", "the
 # Islamist militant group"
 LED_BY_GAP = re.compile(r"(?:the\s+)?(?:[\w\-]+\s+){0,3}")
@@ -4816,7 +4907,19 @@ def _speaker_subject(token: Any) -> bool:
             p.dep_ == "poss" and p.lower_ in ("its", "their", "our", "his", "her") for p in owners
         ):
             return True
+        # "his country's forces had taken Shusha": the speaker's own country owns them
+        if any(
+            p.dep_ == "poss"
+            and p.lower_ in ("country", "nation")
+            and any(q.dep_ == "poss" and q.lower_ in SPEAKER_OWNERS for q in p.children)
+            for p in owners
+        ):
+            return True
     return False
+
+
+# the possessive words that point back at the one who speaks
+SPEAKER_OWNERS = frozenset({"its", "their", "our", "his", "her", "my"})
 
 
 _REPORTING_LEMMAS = frozenset(
