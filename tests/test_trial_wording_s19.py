@@ -152,3 +152,69 @@ def test_a_capital_a_town_fell_to_is_its_state_not_a_place(extractor: Extractor)
     found = changes(read(extractor, text, "2025-12-13"))
     assert {m.place.place.name for m in found if m.place} == {"Siversk"}
     assert {m.actor1.name for m in found if m.actor1} == {"Military Forces of Russia"}
+
+
+def test_a_day_earlier_counts_back_from_the_day_told(extractor: Extractor) -> None:
+    text = (
+        "The army entered Kidal on Tuesday. A day earlier, CSP rebels had seized the town "
+        "of Tessalit."
+    )
+    found = changes(read(extractor, text, "2022-10-03"))
+    tessalit = [m for m in found if m.place and m.place.place.name == "Tessalit"]
+    assert [str(m.time.value) for m in tessalit if m.time] == ["2022-09-26"]
+
+
+def test_days_before_after_the_trigger_count_back_too(extractor: Extractor) -> None:
+    text = (
+        "Zelensky said on October 2 that Lyman was fully cleared. Russian forces withdrew "
+        "from Lyman a day earlier, the ministry said."
+    )
+    mentions = read(extractor, text, "2022-10-03")
+    left = [
+        m
+        for m in mentions
+        if m.sub_event_type in TERRITORY and m.place and m.trigger.startswith("withdrew")
+    ]
+    assert left and all(m.time is not None and str(m.time.value) == "2022-10-01" for m in left)
+
+
+def test_a_speakers_title_demonym_beats_the_country_of_the_place(extractor: Extractor) -> None:
+    # the town lies in Russia, but the Ukrainian president's forces took it
+    text = (
+        "Ukrainian President Volodymyr Zelensky said on Monday that his country's forces had "
+        "taken the Russian town of Korenevo."
+    )
+    found = changes(read(extractor, text, "2024-08-20"))
+    assert {m.actor1.name for m in found if m.actor1} == {"Military Forces of Ukraine"}
+
+
+def test_as_did_tells_the_same_change_of_another_place(extractor: Extractor) -> None:
+    text = (
+        "Kunduz fell to the Taliban on Sunday, as did the capital of Paktika province, "
+        "officials said."
+    )
+    found = changes(read(extractor, text, "2021-08-09"))
+    assert {m.place.place.name for m in found if m.place} == {"Kunduz", "Sharan"}
+    assert {m.actor1.name for m in found if m.actor1} == {"Taliban"}
+
+
+def test_a_speaker_told_by_its_kind_mid_sentence_is_the_taker(extractor: Extractor) -> None:
+    # "the militia" that says "it had seized" is the militia the report told of, not
+    # the residents the sentence opens with
+    text = (
+        "Fano militiamen attacked Gondar on Friday. Residents fled Gondar on Saturday as "
+        "the militia said it had seized Debre Tabor."
+    )
+    found = changes(read(extractor, text, "2023-08-05"))
+    taken = [m for m in found if m.place and m.place.place.name == "Debre Tabor"]
+    assert taken and {m.actor1.name for m in taken if m.actor1} == {"Fano Militia"}
+
+
+def test_a_town_where_fighting_goes_on_has_not_changed_hands(extractor: Extractor) -> None:
+    text = (
+        "The Taliban said their fighters had entered Bazarak on Sunday. A Taliban spokesman "
+        "said they held every district of the valley except Bazarak, where fighting is under "
+        "way."
+    )
+    mentions = read(extractor, text, "2021-09-05")
+    assert not [m for m in changes(mentions) if m.place and m.place.place.name == "Bāzārak"]

@@ -52,6 +52,7 @@ from sitrep.core.records import (
     Span,
     Status,
     TimeRef,
+    short_hash,
 )
 from sitrep.core.resources import one_blas_thread
 from sitrep.ingest.outlets import outlet_directory
@@ -1001,6 +1002,16 @@ class EnglishReader:
             for p in places[i]
             if p.place.kind is not PlacePrecision.COUNTRY
         }
+        # "... with the exception of Bazarak, where fighting is under way": the town the
+        # fighting goes on in has not changed hands, whatever a sentence said of it
+        denied |= {
+            p.place.id
+            for i, claim in enumerate(claims)
+            for p in places[i]
+            if p.span is not None
+            and p.place.kind is not PlacePrecision.COUNTRY
+            and STILL_FOUGHT_FOR.match(claim.sentence.span.text, p.span.end)
+        }
         # (an anniversary's lead settles first: its retellings are no news for a recall
         # to be told again as)
         mentions = retold_as_news(
@@ -1237,6 +1248,7 @@ class EnglishReader:
             (trig.trigger.family, _closest_teller(trig, told, read)) for trig, told in read
         )
         out += counted_back
+        out += _as_did_too(text, out, places)
         classifier = self.classifier
         if classifier is not None and _told(out):
             # the classifier's word changes only what a sentence tells as news, so it
@@ -1341,6 +1353,7 @@ class EnglishReader:
             time, undated_status = context_time(
                 ctx, claim, paragraph_date, status, past_deed=past_deed
             )
+            time = _days_earlier(text, trig, time)
             if not _is_reference(token, trig, places):
                 # a reference ("the advances dealt a blow") keeps the status of the
                 # event it points back to: it is that event, told again
@@ -1468,13 +1481,17 @@ class EnglishReader:
             m.generic for m in actor_matches if m.actor.id == agent.id
         )
         if (
-            (agent is None or generic_agent)
+            # (a crowd named before is no taker either: "Residents fled as the group
+            # said it had seized Bara")
+            (agent is None or generic_agent or agent.kind in NON_HOLDERS)
             and family in (Family.TAKE, Family.CONTROL)
             and token is not None
             and not gives_up
             # "the army said it had lost control of the city": the speaker lost it
             and not LOST_CONTROL.match(trig.text)
-            and claim.speaker
+            # (a speech verb in a clause of its own speaks too: "..., as the paramilitary
+            # group said it had seized Bara")
+            and (claim.speaker or _governing_speaker(token))
             and _speaker_subject(token)
         ):
             # "Russia's defence ministry said its forces had taken Avdiivka", "the
@@ -1484,8 +1501,12 @@ class EnglishReader:
             # the speech verb nearest the trigger speaks for it: in "Ukraine's army said
             # it had pulled out, hours after Moscow announced its forces had captured
             # it", Moscow's forces did the capturing
-            speaker = _governing_speaker(token) or claim.speaker
-            agent = self._speaker_actor(speaker, sentence_country(places, ctx)) or agent
+            speaker = _governing_speaker(token) or claim.speaker or ""
+            agent = (
+                self._speaker_actor(speaker, sentence_country(places, ctx))
+                or _kind_speaker(speaker, ctx.last_agent)
+                or agent
+            )
         if agent is None and family is Family.TAKE and token is not None and not gives_up:
             # "Turkish-led forces took", "forces from Ethiopia's Tigray region took",
             # "President X declared the city liberated": the side told by description
@@ -1715,8 +1736,15 @@ class EnglishReader:
                 rest = lead[p.span.end :].strip()
                 if not rest or rest.startswith(("'s", "’s")):
                     return self._state_forces(p.place.country)
-        if country and STATE_OFFICIAL.search(speaker):
-            return self._state_forces(country)
+        if STATE_OFFICIAL.search(speaker):
+            # "Ukrainian President Volodymyr Zelensky": the state his title's demonym
+            # names, before the country the sentence's places lie in (Sudzha's Russia)
+            for word in re.findall(r"\b[A-Z][a-z]+\b", speaker):
+                iso3 = self.gazetteer.country_of_adjective(word)
+                if iso3 and (forces := self._state_forces(iso3)) is not None:
+                    return forces
+            if country:
+                return self._state_forces(country)
         return None
 
     def _defined_acronyms(self, text: str, country: str | None) -> dict[str, Actor]:
@@ -2594,6 +2622,13 @@ def denies_takeover(text: str) -> bool:
     return DENIED_TAKEOVER.search(text) is not None
 
 
+# right after a town: the fight for it goes on ("Bazarak, where fighting is under way")
+STILL_FOUGHT_FOR = re.compile(
+    r",\s+where\s+(?:heavy\s+|fierce\s+)?(?:fighting|battles?|clashes|combat)\s+"
+    r"(?:(?:is|was|are|were|has\s+been|had\s+been)\s+)?(?:still\s+)?"
+    r"(?:continuing|continues|ongoing|raging|rages|going\s+on|under\s*way)\b",
+    re.IGNORECASE,
+)
 # a denial that points back at the claim rather than at the town: "dismissed the
 # claim as propaganda"
 CLAIM_REFERENCE = re.compile(
@@ -3433,6 +3468,80 @@ def _occupation_dated(token: Any, found: list[DateMatch]) -> bool:
 
 # what may stand between a noun phrase and the date that is its own: "in March"
 DATE_PREPOSITION = re.compile(r"\s*(?:(?:in|on)\s+)?", re.IGNORECASE)
+
+
+# "a day earlier", "two days before": counted back from a day the report tells
+DAYS_EARLIER = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|\d)\s+days?\s+(?:earlier|before)\b", re.IGNORECASE
+)
+# the count opens the sentence: "A day earlier, the rebels had left Anefis"
+DAYS_EARLIER_LEAD = re.compile(r"\W*" + DAYS_EARLIER.pattern + r"\s*,", re.IGNORECASE)
+
+
+def _days_earlier(text: str, trig: TriggerMatch, time: TimeRef | None) -> TimeRef | None:
+    """The day of a takeover told "a day earlier" than the day the report gave its
+    sentence (``time``, a neighbour's date or the publication day): in "Zelensky said
+    on October 2 that Lyman was cleared ... the city Russian forces withdrew from a day
+    earlier" the withdrawal was on October 1. Only a count that opens the sentence or
+    follows the trigger in its own clause counts (not one of another clause's verb)."""
+    if time is None:
+        return time
+    lead = DAYS_EARLIER_LEAD.match(text)
+    found = lead
+    if found is None:
+        after = DAYS_EARLIER.search(text, trig.end)
+        if after is not None and not re.search(
+            r"[,;:.]|\b(?:which|who|that|when|after|as)\b", text[trig.end : after.start()]
+        ):
+            found = after
+    if found is None:
+        return time
+    n = (
+        NUMBER_WORDS.get(found.group("n").lower(), 1)
+        if not found.group("n").isdigit()
+        else int(found.group("n"))
+    )
+    return TimeRef(time.value - timedelta(days=n or 1), Precision.DAY, found.group(0).strip(" ,"))
+
+
+# "Kunduz fell to the Taliban, as did the capital of Paktika province": the same
+# change again, of the places named after it
+AS_DID = re.compile(r",?\s+as\s+(?:has|have|had|did)\s+(?!not\b|never\b)", re.IGNORECASE)
+
+
+def _as_did_too(text: str, told: list[Mention], places: list[PlaceMatch]) -> list[Mention]:
+    """The takeovers a sentence tells by ellipsis after its own ("Kunduz has fallen,
+    as has Sheberghan", "..., as did the capital of Paktika province"): the change the
+    sentence told first, at each place named after the "as has" in its clause."""
+    ellipsis = AS_DID.search(text)
+    if ellipsis is None:
+        return []
+    base = next(
+        (
+            m
+            for m in told
+            if m.sub_event_type in TERRITORY_SUB_TYPES
+            and m.status in TOLD
+            and not m.reference
+            and m.place is not None
+            and m.place.span is not None
+            and m.place.span.end <= ellipsis.start()
+        ),
+        None,
+    )
+    if base is None:
+        return []
+    end = re.compile(r"[.;]|,\s+(?:but|while|and)\b").search(text, ellipsis.end())
+    stop = end.start() if end else len(text)
+    have = {m.place.place.id for m in told if m.place is not None}
+    return [
+        replace(base, id=short_hash(base.id, str(p.place.id)), place=p)
+        for p in places
+        if p.span is not None
+        and ellipsis.end() <= p.span.start < stop
+        and p.place.kind is not PlacePrecision.COUNTRY
+        and p.place.id not in have
+    ]
 
 
 def _month_gone_by(time: TimeRef, published: date | None) -> bool:
@@ -4943,6 +5052,23 @@ def _pronoun_subject_of(token: Any) -> bool:
 
 
 BARE_FORCE_NOUNS = frozenset({"forces", "troops", "soldiers", "units"})
+
+
+# a speaker told by its kind: "the paramilitary group", "the militia", "the rebels"
+KIND_SPEAKER = re.compile(
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:group|militia|paramilitaries|paramilitary\s+force"
+    r"|movement|rebels|insurgents|militants|jihadists|alliance|organi[sz]ation)",
+    re.IGNORECASE,
+)
+
+
+def _kind_speaker(speaker: str | None, last: Actor | None) -> Actor | None:
+    """The side a speaker told by its kind stands for ("... as the paramilitary group
+    said it had seized Bara"): the non-state side that acted last in the report, the
+    one the kind points back to."""
+    if not speaker or last is None or last.kind == "state forces":
+        return None
+    return last if KIND_SPEAKER.fullmatch(speaker.strip()) else None
 
 
 def _governing_speaker(token: Any) -> str | None:
