@@ -200,6 +200,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"control|order)(?:\s+and\s+(?:security|stability|order))?\s+(?:to|in|over)",
     ),
     Trigger(Family.TAKE, r"entered|advanced\s+into|marched\s+into|swept\s+into", weight=0.4),
+    # "the rebels advanced on Sunday into the centre of Bukavu": the same entry with its
+    # day told between (the reader's, not a classifier feature)
+    Trigger(
+        Family.TAKE,
+        r"(?:advanced|marched|swept)\s+(?:on\s+(?-i:[A-Z])\w+day|overnight|yesterday|today"
+        r"|early\s+on\s+(?-i:[A-Z])\w+day)\s+into",
+        weight=0.4,
+        feature=False,
+    ),
     # "the rebels reassumed control of the city": took it back (the reader's, not a
     # classifier feature: the shipped model was trained without it)
     Trigger(

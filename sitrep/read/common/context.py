@@ -57,7 +57,16 @@ DATE_REACH = 2
 # a date inside a relative clause ("the assault, which began in early January")
 # dates that clause's noun, not what its sentence tells: it carries to no other
 # sentence (a quote before it keeps the paragraph's news date)
-IN_RELATIVE_CLAUSE = re.compile(r"(?:\bwhich|,\s*(?:who|whose))\b[^,;:()\"“”]*$", re.IGNORECASE)
+IN_RELATIVE_CLAUSE = re.compile(
+    # (nor one inside a "since" clause: "the biggest gain since it captured Bakhmut in
+    # May 2023" dates the gain it measures from, not the news)
+    r"(?:\bwhich|,\s*(?:who|whose)|\bsince\s+(?:it|they|he|she|we|the\s+[\w-]+|(?-i:[A-Z])[\w-]+)"
+    r"\s+(?:had\s+)?(?-i:[a-z])\w+)\b[^,;:()\"“”]*$",
+    re.IGNORECASE,
+)
+# a sentence that steps back before the news ("the rebels had already taken Tal Rifaat
+# last week"): its date is the earlier event's, not the day of the sentences around it
+FLASHBACK = re.compile(r"\b(?:had|'d)\s+already\b", re.IGNORECASE)
 
 
 @dataclass
@@ -105,12 +114,17 @@ class ArticleContext:
         the next sentences of its source, and its last city is "the town" from now on.
         A date inside a relative clause dates what that clause tells of its noun ("the
         TDF, which fled when the city was invaded seven months ago"), not the news the
-        next sentences go on with (as in :func:`paragraph_dates`)."""
+        next sentences go on with (as in :func:`paragraph_dates`); nor does the date of
+        a sentence that steps back ("had already taken Tal Rifaat last week")."""
         text = claim.sentence.span.text
         explicit = explicit_dates(
             d for d in dates if not IN_RELATIVE_CLAUSE.search(text[: d.span.start])
         )
-        if explicit and not is_history(explicit[0], self.published, days=history_days):
+        if (
+            explicit
+            and not FLASHBACK.search(text)
+            and not is_history(explicit[0], self.published, days=history_days)
+        ):
             self.note_date(claim.source, claim.sentence.index, explicit[0])
         if city is not None:
             self.last_city = city
@@ -184,6 +198,8 @@ def paragraph_dates(
     out: dict[tuple[int, str], list[tuple[int, TimeRef]]] = {}
     for claim, matches in zip(claims, found, strict=True):
         text = claim.sentence.span.text
+        if FLASHBACK.search(text):
+            continue
         for d in matches:
             if IN_RELATIVE_CLAUSE.search(text[: d.span.start]):
                 continue

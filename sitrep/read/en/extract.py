@@ -52,6 +52,7 @@ from sitrep.core.records import (
     Span,
     Status,
     TimeRef,
+    short_hash,
 )
 from sitrep.core.resources import one_blas_thread
 from sitrep.ingest.outlets import outlet_directory
@@ -66,7 +67,7 @@ from sitrep.read.common.context import (
     paragraph_dates,
     sentence_country,
 )
-from sitrep.read.common.dates import DateMatch, is_history
+from sitrep.read.common.dates import DateMatch, is_history, window
 from sitrep.read.common.mentions import (
     ACTING_FAMILIES,
     FAMILY_PRIORITY,
@@ -281,7 +282,9 @@ PEOPLE_BEFORE = re.compile(
 # "after the fall of Mosul", "since its capture by Isis": an earlier event recalled
 RECALLED_BEFORE = re.compile(
     r"\b(?:after|since|following|before|until|ever\s+since)\s+(?:the\s+|its\s+|their\s+|"
-    r"his\s+|her\s+)?$",
+    r"his\s+|her\s+)?"
+    # "following the group's capture of Goma"
+    r"(?:(?:[\w-]+\s+)?[\w-]+['’]s?\s+)?$",
     re.IGNORECASE,
 )
 LEAVING = re.compile(
@@ -887,6 +890,7 @@ class EnglishReader:
                     or bool(claim.speaker)
                     or STATE_OFFICIAL.search(text) is not None
                     or FORCES_FROM_REGION.search(text) is not None
+                    or FALLEN_TO_NAME.search(text) is not None
                     or actors()
                     or country()
                 )
@@ -997,6 +1001,16 @@ class EnglishReader:
             if places[i] and denies_takeover(claim.sentence.span.text)
             for p in places[i]
             if p.place.kind is not PlacePrecision.COUNTRY
+        }
+        # "... with the exception of Bazarak, where fighting is under way": the town the
+        # fighting goes on in has not changed hands, whatever a sentence said of it
+        denied |= {
+            p.place.id
+            for i, claim in enumerate(claims)
+            for p in places[i]
+            if p.span is not None
+            and p.place.kind is not PlacePrecision.COUNTRY
+            and STILL_FOUGHT_FOR.match(claim.sentence.span.text, p.span.end)
         }
         # (an anniversary's lead settles first: its retellings are no news for a recall
         # to be told again as)
@@ -1208,8 +1222,10 @@ class EnglishReader:
         actor_matches = self._loyal_forces(text, country, actor_matches)
         actor_matches = self._led_by(text, actor_matches)
         actor_matches = self._fallen_to_people(text, actor_matches)
+        actor_matches, capitals_taking = self._fallen_to_capital(text, actor_matches)
         actor_matches = self._leaders_forces(text, actor_matches, ctx.previous)
         places = self._sentence_places(text, places, ctx.last_city)
+        places = [p for p in places if not (p.span and _inside_any(p.span, capitals_taking))]
         if triggers is None:
             triggers = find_triggers(text)
         triggers = [
@@ -1232,6 +1248,7 @@ class EnglishReader:
             (trig.trigger.family, _closest_teller(trig, told, read)) for trig, told in read
         )
         out += counted_back
+        out += _as_did_too(text, out, places)
         classifier = self.classifier
         if classifier is not None and _told(out):
             # the classifier's word changes only what a sentence tells as news, so it
@@ -1336,6 +1353,7 @@ class EnglishReader:
             time, undated_status = context_time(
                 ctx, claim, paragraph_date, status, past_deed=past_deed
             )
+            time = _days_earlier(text, trig, time)
             if not _is_reference(token, trig, places):
                 # a reference ("the advances dealt a blow") keeps the status of the
                 # event it points back to: it is that event, told again
@@ -1375,7 +1393,13 @@ class EnglishReader:
             and token is not None
             and token.pos_ == "NOUN"
             and RECALLED_BEFORE.search(text[: trig.start])
-            and not (own_date and _dated_noun(token, found_dates))
+            and not (
+                own_date
+                and _dated_noun(token, found_dates)
+                # "following the group's capture of Goma last month": a month gone by
+                # dates a change recalled, not this report's news
+                and not (time is not None and _month_gone_by(time, ctx.published))
+            )
         ):
             status = Status.BACKGROUND
         if status is Status.OCCURRED and token is not None and _present_state(token):
@@ -1457,13 +1481,17 @@ class EnglishReader:
             m.generic for m in actor_matches if m.actor.id == agent.id
         )
         if (
-            (agent is None or generic_agent)
+            # (a crowd named before is no taker either: "Residents fled as the group
+            # said it had seized Bara")
+            (agent is None or generic_agent or agent.kind in NON_HOLDERS)
             and family in (Family.TAKE, Family.CONTROL)
             and token is not None
             and not gives_up
             # "the army said it had lost control of the city": the speaker lost it
             and not LOST_CONTROL.match(trig.text)
-            and claim.speaker
+            # (a speech verb in a clause of its own speaks too: "..., as the paramilitary
+            # group said it had seized Bara")
+            and (claim.speaker or _governing_speaker(token))
             and _speaker_subject(token)
         ):
             # "Russia's defence ministry said its forces had taken Avdiivka", "the
@@ -1473,8 +1501,12 @@ class EnglishReader:
             # the speech verb nearest the trigger speaks for it: in "Ukraine's army said
             # it had pulled out, hours after Moscow announced its forces had captured
             # it", Moscow's forces did the capturing
-            speaker = _governing_speaker(token) or claim.speaker
-            agent = self._speaker_actor(speaker, sentence_country(places, ctx)) or agent
+            speaker = _governing_speaker(token) or claim.speaker or ""
+            agent = (
+                self._speaker_actor(speaker, sentence_country(places, ctx))
+                or _kind_speaker(speaker, ctx.last_agent)
+                or agent
+            )
         if agent is None and family is Family.TAKE and token is not None and not gives_up:
             # "Turkish-led forces took", "forces from Ethiopia's Tigray region took",
             # "President X declared the city liberated": the side told by description
@@ -1596,6 +1628,18 @@ class EnglishReader:
         if trig.trigger.weight < 0.5 and not (agent and targets[0].matched_text):
             return []  # "entered", "advances": only with a known actor and a named place
 
+        if (
+            status is Status.OCCURRED
+            and not own_date
+            and agent is not None
+            and token is not None
+            and _ranked_infinitive(token)
+            and self._undone_by_the_news(targets, agent, ctx)
+        ):
+            # "Ukraine's forces entered Kherson ... Kherson was the first city to fall to
+            # Russian troops": the other side's undated fall of a town whose change the
+            # report told before is the state the news undid, recalled
+            status = Status.BACKGROUND
         out = place_mentions(
             claim,
             targets,
@@ -1623,6 +1667,22 @@ class EnglishReader:
                 and _told_with_recollection(m, family, own_places, token, actor_matches)
             )
         return out
+
+    def _undone_by_the_news(
+        self, targets: list[PlaceMatch], agent: Actor, ctx: ArticleContext
+    ) -> bool:
+        """True when an earlier sentence told a change of one of ``targets`` as having
+        happened, to a side other than ``agent``'s."""
+        ids = {t.place.id for t in targets}
+        side = self.actors.controller_of(agent)
+        return any(
+            m.place is not None
+            and m.place.place.id in ids
+            and m.actor1 is not None
+            and m.sub_event_type in TERRITORY_SUB_TYPES
+            and self.actors.controller_of(m.actor1) != side
+            for m in ctx.occurred
+        )
 
     def _references(
         self, claim: Claim, trig: TriggerMatch, token: Any, ctx: ArticleContext, status: Status
@@ -1676,8 +1736,15 @@ class EnglishReader:
                 rest = lead[p.span.end :].strip()
                 if not rest or rest.startswith(("'s", "’s")):
                     return self._state_forces(p.place.country)
-        if country and STATE_OFFICIAL.search(speaker):
-            return self._state_forces(country)
+        if STATE_OFFICIAL.search(speaker):
+            # "Ukrainian President Volodymyr Zelensky": the state his title's demonym
+            # names, before the country the sentence's places lie in (Sudzha's Russia)
+            for word in re.findall(r"\b[A-Z][a-z]+\b", speaker):
+                iso3 = self.gazetteer.country_of_adjective(word)
+                if iso3 and (forces := self._state_forces(iso3)) is not None:
+                    return forces
+            if country:
+                return self._state_forces(country)
         return None
 
     def _defined_acronyms(self, text: str, country: str | None) -> dict[str, Actor]:
@@ -1884,6 +1951,28 @@ class EnglishReader:
                 [*matches, ActorMatch(forces, span, False)], key=lambda m: m.span.start
             )
         return matches
+
+    def _fallen_to_capital(
+        self, text: str, matches: list[ActorMatch]
+    ) -> tuple[list[ActorMatch], list[Span]]:
+        """ "The village fell to Kyiv": a capital a place fell to is its state's
+        forces, the side that took it, and no place taken (as a capital that seizes,
+        see :meth:`_taking_subject`). The matches with those forces, and the spans of
+        such capitals."""
+        capitals: list[Span] = []
+        for cue in FALLEN_TO_NAME.finditer(text):
+            iso3 = self._capital_word(cue.group("side"))
+            forces = self._state_forces(iso3) if iso3 else None
+            if forces is None:
+                continue
+            span = Span(cue.start("side"), cue.end("side"), cue.group("side"))
+            capitals.append(span)
+            if any(m.span.start < span.end and span.start < m.span.end for m in matches):
+                continue
+            matches = sorted(
+                [*matches, ActorMatch(forces, span, False)], key=lambda m: m.span.start
+            )
+        return matches, capitals
 
     def _loyal_past_epithet(
         self, text: str, cue: re.Match[str], country: str | None
@@ -2461,11 +2550,13 @@ _CLAUSE_END = r"\s*(?:[.;,]|$|and\b)"
 # was false" (the claim of the sentence's takeover)
 DENIED_TAKEOVER = re.compile(
     r"\b(?:denied|denies|deny|rejected|rejects|dismissed|refuted)\b[^.;]*?"
-    r"\b(?:fallen|fell|captured|taken|seized|overrun|lost|control|defeated)\b"
+    r"\b(?:fallen|fell|captured|taken|seized|overrun|lost|control|defeated|changed\s+hands)\b"
     # (a few words may tell whose claim: "the claims by Tigrayan forces were
     # 'fabricated propaganda'")
-    r"|\b(?:the|this|that|such)\s+(?:claims?|announcement|report)\s+(?:[\w'’-]+\s+){0,4}?"
-    r"(?:was|were|is|are)\s+[\"“'‘]?(?:false|untrue|baseless|groundless|fabricated|a\s+lie|lies"
+    # (or whose claim it is: "Aliyev's claims of occupying Hadrut are a total lie")
+    r"|\b(?:the|this|that|such|[\w-]+['’]s)\s+(?:claims?|announcement|report)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:was|were|is|are)\s+[\"“'‘]?(?:false|untrue|baseless|groundless|fabricated"
+    r"|an?\s+(?:total\s+|complete\s+|outright\s+|blatant\s+)?lie|lies"
     r"|propaganda)\b"
     # "the government dismissed the claim as propaganda", "rejects the Dessie claim";
     # "the town is not in the hands of the terrorists"
@@ -2531,6 +2622,13 @@ def denies_takeover(text: str) -> bool:
     return DENIED_TAKEOVER.search(text) is not None
 
 
+# right after a town: the fight for it goes on ("Bazarak, where fighting is under way")
+STILL_FOUGHT_FOR = re.compile(
+    r",\s+where\s+(?:heavy\s+|fierce\s+)?(?:fighting|battles?|clashes|combat)\s+"
+    r"(?:(?:is|was|are|were|has\s+been|had\s+been)\s+)?(?:still\s+)?"
+    r"(?:continuing|continues|ongoing|raging|rages|going\s+on|under\s*way)\b",
+    re.IGNORECASE,
+)
 # a denial that points back at the claim rather than at the town: "dismissed the
 # claim as propaganda"
 CLAIM_REFERENCE = re.compile(
@@ -3372,6 +3470,88 @@ def _occupation_dated(token: Any, found: list[DateMatch]) -> bool:
 DATE_PREPOSITION = re.compile(r"\s*(?:(?:in|on)\s+)?", re.IGNORECASE)
 
 
+# "a day earlier", "two days before": counted back from a day the report tells
+DAYS_EARLIER = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|\d)\s+days?\s+(?:earlier|before)\b", re.IGNORECASE
+)
+# the count opens the sentence: "A day earlier, the rebels had left Anefis"
+DAYS_EARLIER_LEAD = re.compile(r"\W*" + DAYS_EARLIER.pattern + r"\s*,", re.IGNORECASE)
+
+
+def _days_earlier(text: str, trig: TriggerMatch, time: TimeRef | None) -> TimeRef | None:
+    """The day of a takeover told "a day earlier" than the day the report gave its
+    sentence (``time``, a neighbour's date or the publication day): in "Zelensky said
+    on October 2 that Lyman was cleared ... the city Russian forces withdrew from a day
+    earlier" the withdrawal was on October 1. Only a count that opens the sentence or
+    follows the trigger in its own clause counts (not one of another clause's verb)."""
+    if time is None:
+        return time
+    lead = DAYS_EARLIER_LEAD.match(text)
+    found = lead
+    if found is None:
+        after = DAYS_EARLIER.search(text, trig.end)
+        if after is not None and not re.search(
+            r"[,;:.]|\b(?:which|who|that|when|after|as)\b", text[trig.end : after.start()]
+        ):
+            found = after
+    if found is None:
+        return time
+    n = (
+        NUMBER_WORDS.get(found.group("n").lower(), 1)
+        if not found.group("n").isdigit()
+        else int(found.group("n"))
+    )
+    return TimeRef(time.value - timedelta(days=n or 1), Precision.DAY, found.group(0).strip(" ,"))
+
+
+# "Kunduz fell to the Taliban, as did the capital of Paktika province": the same
+# change again, of the places named after it
+AS_DID = re.compile(r",?\s+as\s+(?:has|have|had|did)\s+(?!not\b|never\b)", re.IGNORECASE)
+
+
+def _as_did_too(text: str, told: list[Mention], places: list[PlaceMatch]) -> list[Mention]:
+    """The takeovers a sentence tells by ellipsis after its own ("Kunduz has fallen,
+    as has Sheberghan", "..., as did the capital of Paktika province"): the change the
+    sentence told first, at each place named after the "as has" in its clause."""
+    ellipsis = AS_DID.search(text)
+    if ellipsis is None:
+        return []
+    base = next(
+        (
+            m
+            for m in told
+            if m.sub_event_type in TERRITORY_SUB_TYPES
+            and m.status in TOLD
+            and not m.reference
+            and m.place is not None
+            and m.place.span is not None
+            and m.place.span.end <= ellipsis.start()
+        ),
+        None,
+    )
+    if base is None:
+        return []
+    end = re.compile(r"[.;]|,\s+(?:but|while|and)\b").search(text, ellipsis.end())
+    stop = end.start() if end else len(text)
+    have = {m.place.place.id for m in told if m.place is not None}
+    return [
+        replace(base, id=short_hash(base.id, str(p.place.id)), place=p)
+        for p in places
+        if p.span is not None
+        and ellipsis.end() <= p.span.start < stop
+        and p.place.kind is not PlacePrecision.COUNTRY
+        and p.place.id not in have
+    ]
+
+
+def _month_gone_by(time: TimeRef, published: date | None) -> bool:
+    """True for a date no finer than a month ("last month", "in January") that ends
+    before the month of publication."""
+    if published is None or time.precision not in (Precision.MONTH, Precision.YEAR):
+        return False
+    return window(time)[1] < published.replace(day=1)
+
+
 def _dated_noun(token: Any, found: list[DateMatch]) -> bool:
     """True when a nominalised event carries a date of its own inside its noun phrase
     ("Thursday's capture of Hama", "the fall of the town on Sunday", "the fall of
@@ -3862,16 +4042,26 @@ def _place_appositions(token: Any, places: list[PlaceMatch]) -> list[Span | None
 
 def _ranked_by(verb: Any) -> bool:
     """Whether ``verb`` is a relative clause on a noun ranked by a superlative of size
-    ("the largest settlement Kyiv seized", "the biggest city the group has held"); not
+    ("the largest settlement Kyiv seized", "the biggest city the group has held") or
+    singled out ("the only regional capital its forces seized"); not
     by its place in time ("the latest town to fall", "the first city the rebels took":
     news of the one just taken)."""
     return (
         verb.dep_ == "relcl"
         and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and any(
-            c.dep_ == "amod" and c.tag_ == "JJS" and c.lower_ not in ORDINALS
+            c.dep_ == "amod"
+            and ((c.tag_ == "JJS" and c.lower_ not in ORDINALS) or c.lower_ == "only")
             for c in verb.head.children
         )
+    )
+
+
+def _ranked_infinitive(token: Any) -> bool:
+    """ "the first major city to fall to Russian troops": a taking in the infinitive
+    on a noun an ordinal ranks (see :func:`_ordinal_past`)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and _ordinal_past(
+        token.head
     )
 
 
@@ -4183,7 +4373,12 @@ FALL_TO = re.compile(r"(?:fell|fall|falls|fallen)\s+to", re.IGNORECASE)
 # sentence does not name ("Kunduz fell on Sunday")
 PLACE_FELL = re.compile(r"(?:fell|(?:has|have|had)\s+fallen)$", re.IGNORECASE)
 # what follows a bare "has fallen" that names who took the place: "has fallen to the RSF"
-FALLEN_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+# (a manner may stand between: "the town fell without a fight to forces from Tigray")
+FALLEN_TO = re.compile(
+    r"\s+(?:without\s+(?:a\s+)?(?:fight|battle|struggle|resistance|bloodshed"
+    r"|(?:a\s+)?shot\s+(?:being\s+)?fired)\s+)?to\s+",
+    re.IGNORECASE,
+)
 # "fell under the control of the Taliban": who the place fell to, as after "fell to"
 FELL_UNDER_CONTROL = re.compile(
     r"\s+(?:back\s+)?(?:under|into)\s+(?:the\s+)?(?:(?:full|total|complete)\s+)?control\s+of\s",
@@ -4690,6 +4885,11 @@ LED_BY = re.compile(
 FALLEN_TO_PEOPLE = re.compile(
     r"\b(?:fell|fall|falls|fallen|falling)\s+to\s+(?P<side>the\s+(?P<people>[A-Z][a-z]+i?)s)\b"
 )
+# "the village fell to Kyiv", "fell to Moscow on Thursday": a name right after "fell
+# to" (not "Kyiv's forces", whose owner is told otherwise)
+FALLEN_TO_NAME = re.compile(
+    r"\b(?:fell|fall|falls|fallen|falling)\s+to\s+(?P<side>[A-Z][\w\-]+)\b(?![\w\-'’])"
+)
 # what may stand between "led by" and the leader's name: "the", "the group", "the
 # Islamist militant group"
 LED_BY_GAP = re.compile(r"(?:the\s+)?(?:[\w\-]+\s+){0,3}")
@@ -4816,7 +5016,19 @@ def _speaker_subject(token: Any) -> bool:
             p.dep_ == "poss" and p.lower_ in ("its", "their", "our", "his", "her") for p in owners
         ):
             return True
+        # "his country's forces had taken Shusha": the speaker's own country owns them
+        if any(
+            p.dep_ == "poss"
+            and p.lower_ in ("country", "nation")
+            and any(q.dep_ == "poss" and q.lower_ in SPEAKER_OWNERS for q in p.children)
+            for p in owners
+        ):
+            return True
     return False
+
+
+# the possessive words that point back at the one who speaks
+SPEAKER_OWNERS = frozenset({"its", "their", "our", "his", "her", "my"})
 
 
 _REPORTING_LEMMAS = frozenset(
@@ -4840,6 +5052,23 @@ def _pronoun_subject_of(token: Any) -> bool:
 
 
 BARE_FORCE_NOUNS = frozenset({"forces", "troops", "soldiers", "units"})
+
+
+# a speaker told by its kind: "the paramilitary group", "the militia", "the rebels"
+KIND_SPEAKER = re.compile(
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:group|militia|paramilitaries|paramilitary\s+force"
+    r"|movement|rebels|insurgents|militants|jihadists|alliance|organi[sz]ation)",
+    re.IGNORECASE,
+)
+
+
+def _kind_speaker(speaker: str | None, last: Actor | None) -> Actor | None:
+    """The side a speaker told by its kind stands for ("... as the paramilitary group
+    said it had seized Bara"): the non-state side that acted last in the report, the
+    one the kind points back to."""
+    if not speaker or last is None or last.kind == "state forces":
+        return None
+    return last if KIND_SPEAKER.fullmatch(speaker.strip()) else None
 
 
 def _governing_speaker(token: Any) -> str | None:

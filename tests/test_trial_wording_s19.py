@@ -1,0 +1,220 @@
+"""Wordings of wire copy on changes of control, from a fifth trial of sitrep on real
+reports of many wars (session 19): a speaker's "his country's forces", a denial that a
+town "changed hands" or that a leader's claims are "a total lie", Turkish-backed
+factions named by their backer's capital, an advance whose day stands between verb and
+place, and a step back into last week that dates no later sentence.
+
+The sentences are written for these tests, in the constructions the real reports used.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitrep.core.records import Article, Mention, Status
+from sitrep.read.en.extract import Extractor
+
+TERRITORY = {
+    "Government regains territory",
+    "Non-state actor overtakes territory",
+    "Non-violent transfer of territory",
+}
+
+
+def read(extractor: Extractor, text: str, day: str) -> list[Mention]:
+    article = Article.make(
+        text, language="en", outlet="Test Wire", published_at=date.fromisoformat(day)
+    )
+    return list(extractor.read(article).mentions)
+
+
+def changes(mentions: list[Mention], *statuses: Status) -> list[Mention]:
+    wanted = statuses or (Status.OCCURRED,)
+    return [
+        m
+        for m in mentions
+        if m.sub_event_type in TERRITORY and m.status in wanted and not m.reference
+    ]
+
+
+def test_his_countrys_forces_are_the_speakers_state(extractor: Extractor) -> None:
+    # the president speaks for his state: "his country's forces" are its army, not a
+    # side the article names elsewhere
+    text = (
+        "Armenia's defence ministry said fighting went on near Stepanakert. The Azerbaijani "
+        "president told reporters on Monday that his country's forces had captured Fuzuli."
+    )
+    found = changes(read(extractor, text, "2020-10-19"))
+    assert {m.place.place.name for m in found if m.place} == {"Fuzuli"}
+    assert {m.actor1.name for m in found if m.actor1} == {"Military Forces of Azerbaijan"}
+
+
+def test_a_denial_that_the_town_changed_hands_answers_the_claim(extractor: Extractor) -> None:
+    text = (
+        "Moscow's army chief said on Tuesday that his troops had taken control of Kupiansk, "
+        "but Kyiv's general staff denied that the town had changed hands."
+    )
+    mentions = read(extractor, text, "2025-11-19")
+    assert not changes(mentions)
+    assert changes(mentions, Status.CLAIMED)
+
+
+def test_a_leaders_claims_called_a_total_lie_are_denied(extractor: Extractor) -> None:
+    text = (
+        "The Azerbaijani president announced on Friday the capture of Hadrut. A spokesman "
+        "for the Karabakh authorities said Aliyev's claims of taking Hadrut were a total lie."
+    )
+    mentions = read(extractor, text, "2020-10-09")
+    assert not changes(mentions)
+
+
+def test_factions_named_by_their_backers_capital(extractor: Extractor) -> None:
+    for taker in ("Ankara-backed factions", "Pro-Turkish fighters"):
+        text = f"{taker} captured the town of Tal Rifaat on Sunday after the SDF withdrew."
+        found = changes(read(extractor, text, "2024-12-02"))
+        assert {m.actor1.name for m in found if m.actor1} == {"Syrian National Army"}, taker
+
+
+def test_an_advance_into_a_town_with_its_day_between(extractor: Extractor) -> None:
+    text = "Rebel fighters of the M23 advanced on Saturday into the centre of Uvira."
+    found = changes(read(extractor, text, "2025-12-14"))
+    assert {m.place.place.name for m in found if m.place} == {"Uvira"}
+    assert {str(m.time.value) for m in found if m.time} == {"2025-12-13"}
+
+
+def test_a_step_back_to_last_week_dates_no_later_sentence(extractor: Extractor) -> None:
+    # "had already taken ... last week" tells an earlier change; the next sentence's
+    # capture is of the report's own days
+    text = (
+        "Clashes killed 12 fighters on Sunday near Manbij, a monitor said. Turkish-backed "
+        "fighters had already taken the town of Tal Rifaat last week. The factions said "
+        "they had taken control of Manbij."
+    )
+    found = [
+        m
+        for m in changes(read(extractor, text, "2024-12-08"), Status.OCCURRED, Status.BACKGROUND)
+        if m.place and m.place.place.name == "Manbij"
+    ]
+    assert found
+    assert all(str(m.time.value) != "2024-12-01" for m in found if m.time)
+
+
+def test_the_other_sides_first_fall_of_a_town_retaken_is_recalled(extractor: Extractor) -> None:
+    # the news is the town's return; its fall to the other side, ranked first and
+    # undated, is the state the news undid
+    text = (
+        "Ukrainian troops entered Melitopol on Tuesday, the defence ministry said. "
+        "Melitopol was the second big city to fall to Russian forces after the invasion "
+        "began, and it was the only port they seized."
+    )
+    found = changes(read(extractor, text, "2025-03-05"))
+    assert {m.actor1.name for m in found if m.actor1} == {"Military Forces of Ukraine"}
+
+
+def test_a_capture_last_month_recalled_after_following_is_no_news(extractor: Extractor) -> None:
+    text = (
+        "On Saturday M23 rebels entered the town of Walikale, following the group's "
+        "capture of Masisi last month."
+    )
+    found = changes(read(extractor, text, "2025-03-16"))
+    assert {m.place.place.name for m in found if m.place} == {"Walikale"}
+
+
+def test_fell_without_a_fight_to_names_the_taker(extractor: Extractor) -> None:
+    text = (
+        "Boko Haram fighters attacked Damasak on Monday. Residents said the town fell "
+        "without a fight to the militants of Boko Haram."
+    )
+    found = changes(read(extractor, text, "2015-01-06"))
+    takers = {
+        m.actor1.name for m in found if m.actor1 and m.place and m.place.place.name == "Damasak"
+    }
+    assert takers and all("Boko Haram" in t for t in takers)
+    assert all(m.actor2 is None or "Boko Haram" not in m.actor2.name for m in found)
+
+
+def test_a_date_inside_a_since_clause_dates_no_later_sentence(extractor: Extractor) -> None:
+    # "since it took Bakhmut in May 2023" measures the gain from then; the next
+    # sentence's capture is news of the report's day, not a recollection of 2023
+    text = (
+        "Russia's capture of Vuhledar is its biggest gain since it took Bakhmut in May 2023. "
+        "Russian troops also captured the town of Kurakhove, the ministry said."
+    )
+    found = changes(read(extractor, text, "2024-10-03"))
+    kurakhove = [m for m in found if m.place and m.place.place.name == "Kurakhove"]
+    assert kurakhove
+    assert all(m.time is not None and m.time.value.year == 2024 for m in kurakhove)
+
+
+def test_a_capital_a_town_fell_to_is_its_state_not_a_place(extractor: Extractor) -> None:
+    # "fell to Moscow": the Russian state took the town; Moscow changed no hands
+    text = "The Ukrainian town of Siversk fell to Moscow on Thursday after weeks of fighting."
+    found = changes(read(extractor, text, "2025-12-13"))
+    assert {m.place.place.name for m in found if m.place} == {"Siversk"}
+    assert {m.actor1.name for m in found if m.actor1} == {"Military Forces of Russia"}
+
+
+def test_a_day_earlier_counts_back_from_the_day_told(extractor: Extractor) -> None:
+    text = (
+        "The army entered Kidal on Tuesday. A day earlier, CSP rebels had seized the town "
+        "of Tessalit."
+    )
+    found = changes(read(extractor, text, "2022-10-03"))
+    tessalit = [m for m in found if m.place and m.place.place.name == "Tessalit"]
+    assert [str(m.time.value) for m in tessalit if m.time] == ["2022-09-26"]
+
+
+def test_days_before_after_the_trigger_count_back_too(extractor: Extractor) -> None:
+    text = (
+        "Zelensky said on October 2 that Lyman was fully cleared. Russian forces withdrew "
+        "from Lyman a day earlier, the ministry said."
+    )
+    mentions = read(extractor, text, "2022-10-03")
+    left = [
+        m
+        for m in mentions
+        if m.sub_event_type in TERRITORY and m.place and m.trigger.startswith("withdrew")
+    ]
+    assert left and all(m.time is not None and str(m.time.value) == "2022-10-01" for m in left)
+
+
+def test_a_speakers_title_demonym_beats_the_country_of_the_place(extractor: Extractor) -> None:
+    # the town lies in Russia, but the Ukrainian president's forces took it
+    text = (
+        "Ukrainian President Volodymyr Zelensky said on Monday that his country's forces had "
+        "taken the Russian town of Korenevo."
+    )
+    found = changes(read(extractor, text, "2024-08-20"))
+    assert {m.actor1.name for m in found if m.actor1} == {"Military Forces of Ukraine"}
+
+
+def test_as_did_tells_the_same_change_of_another_place(extractor: Extractor) -> None:
+    text = (
+        "Kunduz fell to the Taliban on Sunday, as did the capital of Paktika province, "
+        "officials said."
+    )
+    found = changes(read(extractor, text, "2021-08-09"))
+    assert {m.place.place.name for m in found if m.place} == {"Kunduz", "Sharan"}
+    assert {m.actor1.name for m in found if m.actor1} == {"Taliban"}
+
+
+def test_a_speaker_told_by_its_kind_mid_sentence_is_the_taker(extractor: Extractor) -> None:
+    # "the militia" that says "it had seized" is the militia the report told of, not
+    # the residents the sentence opens with
+    text = (
+        "Fano militiamen attacked Gondar on Friday. Residents fled Gondar on Saturday as "
+        "the militia said it had seized Debre Tabor."
+    )
+    found = changes(read(extractor, text, "2023-08-05"))
+    taken = [m for m in found if m.place and m.place.place.name == "Debre Tabor"]
+    assert taken and {m.actor1.name for m in taken if m.actor1} == {"Fano Militia"}
+
+
+def test_a_town_where_fighting_goes_on_has_not_changed_hands(extractor: Extractor) -> None:
+    text = (
+        "The Taliban said their fighters had entered Bazarak on Sunday. A Taliban spokesman "
+        "said they held every district of the valley except Bazarak, where fighting is under "
+        "way."
+    )
+    mentions = read(extractor, text, "2021-09-05")
+    assert not [m for m in changes(mentions) if m.place and m.place.place.name == "Bāzārak"]
