@@ -1391,7 +1391,7 @@ class EnglishReader:
             and not own_date
             and token is not None
             and family in (Family.TAKE, Family.HANDOVER)
-            and _relative_past_perfect(token)
+            and (_relative_past_perfect(token) or _addressee_described(token))
         ):
             # "Kurdish militias that had fought Isis and liberated Raqqa": who they are,
             # not news of this report
@@ -3832,6 +3832,17 @@ def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
             and not find_triggers(child.text)
         ):
             continue
+        if (
+            token.pos_ == "NOUN"
+            and child is not clause
+            and child.dep_ == "conj"
+            and child.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        ):
+            # "appealed for help in the face of the US withdrawal, and by Friday the army
+            # had arrived in Manbij": a clause with a subject of its own, joined after
+            # the one the noun is in, tells where its own deed was
+            continue
         sub = list(child.subtree) if child is not clause else [clause]
         spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
     kept = [p for p in places if p.span is None or any(lo <= p.span.start < hi for lo, hi in spans)]
@@ -4122,6 +4133,24 @@ def _roles(
         )
         after = []
         subject_unknown = not agent_side
+    if token is not None and token.dep_ == "amod" and not _misparsed_finite(token):
+        # "fighting Isis in the now liberated city of Deir ez-Zor": a place told as
+        # liberated names its liberator only in its own phrase ("a town liberated by
+        # the army"); a side outside it belongs to another clause
+        lo, hi = region(token.head)
+        agent_side = [m for m in agent_side if lo <= m.span.start < hi]
+        subject_unknown = not agent_side
+    if (
+        not agent_side
+        and token is not None
+        and token.pos_ == "NOUN"
+        and token.dep_ == "pobj"
+        and token.head.lower_ in TIME_ANCHORS
+    ):
+        # "mines left by the militants after the liberation of the city": the doer of
+        # the deed the takeover dates ("by" a passive's agent) did not take the place
+        doers = [region(t) for t in token.doc if t.dep_ == "agent" and t.head.i != token.i]
+        before = [m for m in before if not any(lo <= m.span.start < hi for lo, hi in doers)]
     if not agent_side and not subject_unknown:
         if (
             token is not None
@@ -4866,6 +4895,29 @@ def _relative_past_perfect(token: Any) -> bool:
     if verb.dep_ != "relcl":
         return False
     return _has_had(verb)
+
+
+# prepositions that make an event the time of another: "after the fall of the city"
+TIME_ANCHORS = frozenset({"after", "before", "since", "following", "until"})
+# verbs whose object is a side the sentence addresses: "urged the factions that ..."
+ADDRESS_VERBS = frozenset(
+    {"urge", "call", "ask", "appeal", "thank", "praise", "accuse", "blame", "press", "implore"}
+)
+
+
+def _addressee_described(token: Any) -> bool:
+    """A takeover in a relative clause on the side a verb of address is aimed at ("the
+    families urged the militias that ousted the group from the city to help them"):
+    the deed says who the addressees are, it is not the news."""
+    verb = token
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "relcl" or verb.tag_ != "VBD":
+        return False
+    noun = verb.head
+    if noun.dep_ == "pobj" and noun.head.head.i != noun.head.i:
+        noun = noun.head  # "appealed to the militias that ..."
+    return noun.dep_ in ("dobj", "prep") and _lemma(noun.head) in ADDRESS_VERBS
 
 
 def _they_antecedent(token: Any, before: list[ActorMatch]) -> list[ActorMatch]:
