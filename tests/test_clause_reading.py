@@ -188,6 +188,19 @@ def test_a_withdrawal_noun_is_not_placed_in_a_clause_joined_after_it(
     assert not [m for m in found if m.place and m.place.matched_text == "Kunduz"]
 
 
+def test_a_fall_that_dates_another_deed_takes_no_side_from_its_teller(
+    extractor: Extractor,
+) -> None:
+    # the defender who tells of the shelling before the fall did not take the town
+    text = (
+        "In March, Taliban fighters attacked the northern town of Kunduz. "
+        "Afghan soldiers who held a post there spoke to us. "
+        "\u201cThe shelling was worst just before the town fell,\u201d one Afghan soldier said."
+    )
+    fell = [m for m in territory(extractor, text, "2021-04-10") if m.trigger == "fell"]
+    assert fell and all(side(m) != "Military Forces of Afghanistan" for m in fell)
+
+
 def test_forces_loyal_to_a_head_of_state_are_his_states(extractor: Extractor) -> None:
     (m,) = territory(
         extractor,

@@ -1044,8 +1044,12 @@ class EnglishReader:
                     side_of=self.actors.controller_of,
                     kind_hint=_taker_kind_hint,
                     # "the town surrendered": to whom, its own clause says (or the
-                    # same change told again does), not whoever the article names near it
-                    nearby=lambda m: PLACE_SURRENDER.match(m.trigger) is None,
+                    # same change told again does), not whoever the article names near it;
+                    # so does a fall that only dates another deed ("just before the city
+                    # fell"), whose teller is as often the side that lost it
+                    nearby=lambda m: (
+                        PLACE_SURRENDER.match(m.trigger) is None and not _dates_another_deed(m)
+                    ),
                 )
         mentions = _retarget_country_level(mentions)
         mentions = prefer_named_sides(
@@ -4899,6 +4903,20 @@ def _relative_past_perfect(token: Any) -> bool:
 
 # prepositions that make an event the time of another: "after the fall of the city"
 TIME_ANCHORS = frozenset({"after", "before", "since", "following", "until"})
+# a time clause a takeover is told in: "just before the city fell", "after the town"
+TIME_CLAUSE_LEAD = re.compile(
+    r"\b(?:before|after|until|since)\s+(?:the|its|their)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE
+)
+
+
+def _dates_another_deed(m: Mention) -> bool:
+    """Whether the takeover is told in a clause that dates another deed ("the bombing
+    was heavy just before the city fell")."""
+    text = m.claim.sentence.span.text
+    at = text.find(m.trigger)
+    return at > 0 and TIME_CLAUSE_LEAD.search(text, 0, at) is not None
+
+
 # verbs whose object is a side the sentence addresses: "urged the factions that ..."
 ADDRESS_VERBS = frozenset(
     {"urge", "call", "ask", "appeal", "thank", "praise", "accuse", "blame", "press", "implore"}
