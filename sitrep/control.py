@@ -19,12 +19,15 @@ fact) holds the place from the fact's date, or from an unknown start.
 
 A dated fact after the first change is a *recall* ("the SDF, which retook the
 town in March"): it changes the holder only when no dated report of a change
-falls in its window. A report in the window wins: one of the same controller
-takes the recall's sources as more evidence, one of another keeps the recall
-as a note. Otherwise the recall opens a span at its own date and precision,
-marked in its notes as known from recall and with half its confidence, until
-a later report says more. Two
-changes to different controllers whose date windows overlap, or a change that
+falls in its window, and only when a report gives it a date of its own (a fact
+dated by its report's day alone, "the militants who took the town", recalls a
+change of some earlier, unknown time: it moves no timeline). A report in the
+window wins: one of the same controller takes the recall's sources as more
+evidence, one of another keeps the recall as a note. Otherwise the recall
+opens a span at its own date and precision, marked in its notes as known from
+recall and with half its confidence, until a later report says more. An undated
+fact never follows a holder already placed either. Two changes to different
+controllers whose date windows overlap, or a change that
 some source denies, make the span *disputed*: both are kept, with their
 sources, and the span's confidence drops.
 
@@ -74,6 +77,10 @@ class Change:
     sources: tuple[str, ...]
     confidence: float
     denied_by: tuple[str, ...] = ()
+    # whether some report gives the event a date of its own; a fact told undated has
+    # only its report's date ("before they took the town", read on the day of the
+    # report), which says nothing of when the change was
+    own_date: bool = True
 
 
 @dataclass(frozen=True)
@@ -234,8 +241,10 @@ def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> Timeline:
             joins.setdefault(same[0].event_id, []).append(f)
         elif told:
             overruled.setdefault(told[0].event_id, []).append(f)
-        else:
+        elif f.own_date:
             moves.append(f)
+        # (an undated recollection, "the militants who took the town", opens no span
+        # at its report's date: the change it recalls happened at some earlier time)
     moves.sort(key=lambda c: (c.date or date.max, status_rank.get(c.status, 3), c.event_id))
     spans: list[_Draft] = []
 
@@ -274,6 +283,10 @@ def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> Timeline:
             spans[-1].notes.append(
                 f"also reported held by {f.controller} ({', '.join(f.sources)}), undated"
             )
+        elif spans and not f.own_date:
+            # "before they took the town", read on a later day: a change of some
+            # earlier, unknown time, which cannot follow the holder already placed
+            continue
         else:
             if spans:
                 spans[-1].end = f.date

@@ -133,6 +133,74 @@ def test_a_past_perfect_in_a_relative_clause_is_background(extractor: Extractor)
     assert found and all(m.status is Status.BACKGROUND for m in found)
 
 
+def test_a_takeover_that_says_who_a_plea_is_aimed_at_is_background(
+    extractor: Extractor,
+) -> None:
+    # the deed names the addressees of the plea; the plea is the news
+    for text in (
+        "Relatives of the missing have urged the militias that drove the rebels from Idlib "
+        "to open their prisons.",
+        "Aid groups appealed to the rebels who captured Idlib for safe passage.",
+    ):
+        found = territory(extractor, text, "2018-01-06")
+        assert found and all(m.status is Status.BACKGROUND for m in found)
+    # the takers as the subject: their deed is told as news
+    (m,) = territory(
+        extractor, "The rebels who captured Idlib thanked the residents.", "2018-01-06"
+    )
+    assert m.status is Status.OCCURRED
+
+
+def test_a_place_told_as_liberated_names_no_liberator_outside_its_phrase(
+    extractor: Extractor,
+) -> None:
+    # the group fought in the town is not who freed it
+    (m,) = territory(
+        extractor,
+        "She spent a year fighting the Taliban in the now liberated northern town of Kunduz.",
+        "2021-12-01",
+    )
+    assert m.status is Status.BACKGROUND and side(m) is None
+
+
+def test_a_takeover_that_dates_another_deed_takes_none_of_its_sides(
+    extractor: Extractor,
+) -> None:
+    # who left the mine did not free the town
+    (m,) = territory(
+        extractor,
+        "He died from a mine left by the Taliban after the liberation of Kunduz.",
+        "2021-12-01",
+    )
+    assert side(m) is None
+
+
+def test_a_withdrawal_noun_is_not_placed_in_a_clause_joined_after_it(
+    extractor: Extractor,
+) -> None:
+    # the town is where the troops arrived, not where anyone withdrew from
+    found = territory(
+        extractor,
+        "Last week, local militias appealed to the government for help in the face of the "
+        "US withdrawal, and by Friday Afghan troops had arrived in Kunduz.",
+        "2021-12-01",
+    )
+    assert not [m for m in found if m.place and m.place.matched_text == "Kunduz"]
+
+
+def test_a_fall_that_dates_another_deed_takes_no_side_from_its_teller(
+    extractor: Extractor,
+) -> None:
+    # the defender who tells of the shelling before the fall did not take the town
+    text = (
+        "In March, Taliban fighters attacked the northern town of Kunduz. "
+        "Afghan soldiers who held a post there spoke to us. "
+        "\u201cThe shelling was worst just before the town fell,\u201d one Afghan soldier said."
+    )
+    fell = [m for m in territory(extractor, text, "2021-04-10") if m.trigger == "fell"]
+    assert fell and all(side(m) != "Military Forces of Afghanistan" for m in fell)
+
+
 def test_forces_loyal_to_a_head_of_state_are_his_states(extractor: Extractor) -> None:
     (m,) = territory(
         extractor,

@@ -6,6 +6,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from sitrep.control import Change, PlaceRef, as_of, build_timeline, timeline
 from sitrep.core.config import Config
 from sitrep.pipeline import ingest
@@ -285,3 +287,40 @@ def test_a_dated_report_wins_over_a_recall_of_its_month() -> None:
     assert held.sources == {"Wire", "Monthly"} and "e4" in held.events
     assert any("Kurdistan Regional Government recalled" in n for n in held.notes)
     assert not held.disputed
+
+
+def _undated_recall(event_id: str, controller: str, day: date) -> Change:
+    # a takeover told in passing with no date of its own: its date is its report's day
+    return Change(
+        event_id,
+        "fact",
+        controller,
+        None,
+        day,
+        "day",
+        "background",
+        ("Weekly",),
+        0.6,
+        own_date=False,
+    )
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # the army's recapture in July, reported then or recalled with its month
+        _change("e1", "Government of Iraq", date(2017, 7, 9)),
+        _recall("e1", "Government of Iraq", date(2017, 7, 9)),
+    ],
+)
+def test_an_undated_recollection_moves_no_timeline(first: Change) -> None:
+    town = PlaceRef(1, "Town", "IRQ", None, 35.0, 43.0, "city")
+    # a September piece recalls, undated, the militants "who took the town" years
+    # before: no change on the day of that piece
+    spans = build_timeline(town, [first, _undated_recall("e2", "ISIS", date(2017, 9, 8))])
+    assert [(s.controller, s.start, s.end) for s in spans] == [
+        ("Government of Iraq", date(2017, 7, 9), None)
+    ]
+    # a recollection with a date of its own still moves it
+    dated = [first, _recall("e2", "ISIS", date(2017, 9, 1))]
+    assert [s.controller for s in build_timeline(town, dated)] == ["Government of Iraq", "ISIS"]

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, Select, and_, bindparam, delete, or_, select, text
+from sqlalchemy import Date, Select, and_, bindparam, delete, exists, or_, select, text
 from sqlalchemy.engine import Connection
 
 from sitrep.control import (
@@ -31,7 +31,7 @@ from sitrep.control import (
     held_item,
 )
 from sitrep.read.typology import TERRITORY_SUB_TYPES
-from sitrep.store.schema import CONTROL_KEY, actors, control_spans, events, meta, places
+from sitrep.store.schema import CONTROL_KEY, actors, control_spans, events, mentions, meta, places
 
 # place ids per query: well under every database's limit on bound parameters
 BATCH = 500
@@ -54,6 +54,10 @@ def load_changes(
             places.c.lat.label("p_lat"),
             places.c.lon.label("p_lon"),
             places.c.kind.label("p_kind"),
+            # a report that dates the event itself, not by its own day
+            exists()
+            .where(mentions.c.event_id == events.c.id, mentions.c.date_inferred.is_(False))
+            .label("own_date"),
         )
         .join(places, places.c.id == events.c.place_id)
         .join(a1, a1.c.id == events.c.actor1, isouter=True)
@@ -98,6 +102,7 @@ def load_changes(
                 sources=tuple(json.loads(r["sources"])),
                 confidence=r["confidence"],
                 denied_by=tuple(json.loads(r["denied_by"])),
+                own_date=bool(r["own_date"]),
             )
         )
     return refs, grouped

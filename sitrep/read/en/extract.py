@@ -1058,8 +1058,12 @@ class EnglishReader:
                     side_of=self.actors.controller_of,
                     kind_hint=_taker_kind_hint,
                     # "the town surrendered": to whom, its own clause says (or the
-                    # same change told again does), not whoever the article names near it
-                    nearby=lambda m: PLACE_SURRENDER.match(m.trigger) is None,
+                    # same change told again does), not whoever the article names near it;
+                    # so does a fall that only dates another deed ("just before the city
+                    # fell"), whose teller is as often the side that lost it
+                    nearby=lambda m: (
+                        PLACE_SURRENDER.match(m.trigger) is None and not _dates_another_deed(m)
+                    ),
                 )
         mentions = _retarget_country_level(mentions)
         mentions = prefer_named_sides(
@@ -1415,7 +1419,7 @@ class EnglishReader:
             and not own_date
             and token is not None
             and family in (Family.TAKE, Family.HANDOVER)
-            and _relative_past_perfect(token)
+            and (_relative_past_perfect(token) or _addressee_described(token))
         ):
             # "Kurdish militias that had fought Isis and liberated Raqqa": who they are,
             # not news of this report
@@ -4012,6 +4016,17 @@ def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
             and not find_triggers(child.text)
         ):
             continue
+        if (
+            token.pos_ == "NOUN"
+            and child is not clause
+            and child.dep_ == "conj"
+            and child.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        ):
+            # "appealed for help in the face of the US withdrawal, and by Friday the army
+            # had arrived in Manbij": a clause with a subject of its own, joined after
+            # the one the noun is in, tells where its own deed was
+            continue
         sub = list(child.subtree) if child is not clause else [clause]
         spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
     kept = [p for p in places if p.span is None or any(lo <= p.span.start < hi for lo, hi in spans)]
@@ -4312,6 +4327,24 @@ def _roles(
         )
         after = []
         subject_unknown = not agent_side
+    if token is not None and token.dep_ == "amod" and not _misparsed_finite(token):
+        # "fighting Isis in the now liberated city of Deir ez-Zor": a place told as
+        # liberated names its liberator only in its own phrase ("a town liberated by
+        # the army"); a side outside it belongs to another clause
+        lo, hi = region(token.head)
+        agent_side = [m for m in agent_side if lo <= m.span.start < hi]
+        subject_unknown = not agent_side
+    if (
+        not agent_side
+        and token is not None
+        and token.pos_ == "NOUN"
+        and token.dep_ == "pobj"
+        and token.head.lower_ in TIME_ANCHORS
+    ):
+        # "mines left by the militants after the liberation of the city": the doer of
+        # the deed the takeover dates ("by" a passive's agent) did not take the place
+        doers = [region(t) for t in token.doc if t.dep_ == "agent" and t.head.i != token.i]
+        before = [m for m in before if not any(lo <= m.span.start < hi for lo, hi in doers)]
     if not agent_side and not subject_unknown:
         if (
             token is not None
@@ -5095,6 +5128,43 @@ def _relative_past_perfect(token: Any) -> bool:
     if verb.dep_ != "relcl":
         return False
     return _has_had(verb)
+
+
+# prepositions that make an event the time of another: "after the fall of the city"
+TIME_ANCHORS = frozenset({"after", "before", "since", "following", "until"})
+# a time clause a takeover is told in: "just before the city fell", "after the town"
+TIME_CLAUSE_LEAD = re.compile(
+    r"\b(?:before|after|until|since)\s+(?:the|its|their)\s+(?:[\w\-]+\s+){0,2}$", re.IGNORECASE
+)
+
+
+def _dates_another_deed(m: Mention) -> bool:
+    """Whether the takeover is told in a clause that dates another deed ("the bombing
+    was heavy just before the city fell")."""
+    text = m.claim.sentence.span.text
+    at = text.find(m.trigger)
+    return at > 0 and TIME_CLAUSE_LEAD.search(text, 0, at) is not None
+
+
+# verbs whose object is a side the sentence addresses: "urged the factions that ..."
+ADDRESS_VERBS = frozenset(
+    {"urge", "call", "ask", "appeal", "thank", "praise", "accuse", "blame", "press", "implore"}
+)
+
+
+def _addressee_described(token: Any) -> bool:
+    """A takeover in a relative clause on the side a verb of address is aimed at ("the
+    families urged the militias that ousted the group from the city to help them"):
+    the deed says who the addressees are, it is not the news."""
+    verb = token
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "relcl" or verb.tag_ != "VBD":
+        return False
+    noun = verb.head
+    if noun.dep_ == "pobj" and noun.head.head.i != noun.head.i:
+        noun = noun.head  # "appealed to the militias that ..."
+    return noun.dep_ in ("dobj", "prep") and _lemma(noun.head) in ADDRESS_VERBS
 
 
 def _they_antecedent(token: Any, before: list[ActorMatch]) -> list[ActorMatch]:
