@@ -2,8 +2,15 @@
 reports (issue 12): "بدست" written joined, "در اختیار گرفتند" and the Dari "در
 کنترول گرفتند", opponents of a government named by it, a town named only as a
 facility's or as the whole some areas of which were taken, tallies as the object,
-occupied areas as a state, "لحظاتی پیش از ... خبر دادند". Every sentence here was
-written for the test."""
+occupied areas as a state, "لحظاتی پیش از ... خبر دادند".
+
+And in a fourth: a head noun after another ("روستای شهرستان X"),
+"سال روان" and the Dari month names,
+"سال گذشته در تاریخ X", two-word subjunctives,
+an advance that takes nothing, "موفق به پاکسازی X",
+a district of "این ولایت", "داعشی ها",
+the opponents of a regime and the holder of a post.
+Every sentence here was written for the test."""
 
 from __future__ import annotations
 
@@ -11,9 +18,12 @@ from datetime import date
 
 from sitrep.core.records import Article, Mention, Status
 from sitrep.read.en.extract import Extractor
+from sitrep.read.fa.dates import find_dates
+from sitrep.read.fa.text import fold
 from sitrep.read.typology import TERRITORY_SUB_TYPES
 
 DAY = date(2024, 12, 7)
+NOV_9 = date(2022, 11, 9)
 
 
 def territory(extractor: Extractor, text: str, published: date = DAY) -> list[Mention]:
@@ -189,3 +199,60 @@ def test_the_dari_going_out_is_a_leaving(extractor: Extractor) -> None:
     # "با بیرون شدن نیروهای امنیتی ...، طالبان ...": the forces leaving lose the district
     text = "با بیرون شدن نیروهای امنیتی از این ولسوالی، طالبان ولسوالی درزاب را تصرف کردند."
     assert [a for _, a in changes(extractor, text, date(2019, 12, 31))] == ["Taliban"]
+
+
+def test_a_head_noun_after_another_names_no_place(extractor: Extractor) -> None:
+    text = "ارتش آذربایجان گفت سه روستای شهرستان «فضولی» از اشغال نیروهای ارمنی آزاد شده است."
+    names = [m.place.place.name for m in territory(extractor, text) if m.place]
+    assert names and not any(n.startswith("Shahrest") for n in names)
+
+
+def test_the_current_year_and_dari_months(extractor: Extractor) -> None:
+    text = "شهر خرسون به تاریخ ۲۶ فبروری سال روان به تصرف نیروهای روسی در آمد."
+    found = [
+        (m.place.place.name, m.time.value) for m in territory(extractor, text, NOV_9) if m.place
+    ]
+    assert found and all(n == "Kherson" for n, _ in found)
+    assert {t for _, t in found} == {date(2022, 2, 26)}
+    for month, number in (("جنوری", 1), ("اپریل", 4), ("سپتمبر", 9), ("دسمبر", 12)):
+        matches = find_dates(fold(f"روز ۳ {month} ۲۰۱۹").text, NOV_9)
+        assert [m.ref.value for m in matches] == [date(2019, number, 3)]
+
+
+def test_last_year_before_a_day(extractor: Extractor) -> None:
+    matches = find_dates(fold("سال گذشته در تاریخ ۱۵ آگوست").text, date(2022, 8, 14))
+    assert [m.ref.value for m in matches][-1:] == [date(2021, 8, 15)]
+    # without it the day is this year's
+    matches = find_dates(fold("در تاریخ ۱۰ آگوست").text, date(2022, 8, 14))
+    assert [m.ref.value for m in matches] == [date(2022, 8, 10)]
+
+
+def test_a_two_word_subjunctive_is_no_taking(extractor: Extractor) -> None:
+    text = "شبه‌نظامیان تلاش کردند شهرک الرستن را به تصرف خود در آورند."
+    assert not changes(extractor, text)
+
+
+def test_an_advance_in_a_town_takes_nothing(extractor: Extractor) -> None:
+    assert not changes(extractor, "نیروهای ارتش یمن دیروز در شهر مأرب پیشروی کردند.")
+
+
+def test_succeeded_in_clearing_a_town(extractor: Extractor) -> None:
+    text = "نیروهای ارتش سوریه موفق به پاکسازی کامل تدمر از داعش شدند."
+    assert changes(extractor, text) == [("Tadmur", "Military Forces of Syria")]
+
+
+def test_the_district_of_this_province(extractor: Extractor) -> None:
+    text = "ولسوالی سنگین این ولایت هلمند شام دیروز توسط طالبان سقوط کرد."
+    assert [n for n, _ in changes(extractor, text)] == ["Sangīn"]
+
+
+def test_isis_men_lose_the_town(extractor: Extractor) -> None:
+    text = "شهر فلوجه دیروز از کنترول داعشی ها آزاد گردید."
+    took = territory(extractor, text)
+    assert took and all(m.actor1 is None or m.actor1.name != "ISIS" for m in took)
+    assert any(m.actor2 is not None and m.actor2.name == "ISIS" for m in took)
+
+
+def test_opponents_of_a_regime_and_a_police_post(extractor: Extractor) -> None:
+    text = "مخالفان مسلح رژیم سوریه پس از تصرف پاسگاه مرکزی پلیس، شهر حماه را تصرف کردند."
+    assert [a for _, a in changes(extractor, text)] == ["Free Syrian Army"]

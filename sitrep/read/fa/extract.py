@@ -90,7 +90,9 @@ _LOSER_BEFORE = re.compile(
 )
 # "پایگاه‌های باقی‌مانده داعش", "مواضع داعش": the holder of a stronghold loses it.
 _STRONGHOLD_BEFORE = re.compile(
-    r"(?:پایگاه|پایگاه‌های|پایگاههای|مواضع|مقر|مقرهای|سنگر|سنگرهای|قلمرو|دژ|مناطق|مراکز|خطوط)"
+    r"(?:پایگاه|پایگاه‌های|پایگاههای|مواضع|مقر|مقرهای|سنگر|سنگرهای|قلمرو|دژ|مناطق|مراکز|خطوط"
+    # "پاسگاه مرکزی پلیس": a post is its holder's
+    r"|پاسگاه|پاسگاه‌های|پاسگاههای)"
     # "مقر لشکر ششم پیاده ارتش": the holder closes the stronghold's name
     r"(?:[\s\u200c]+[^\s،,.؛]+){0,4}?[\s\u200c]+$"
 )
@@ -129,7 +131,11 @@ _OBJECT_AFTER = re.compile(r"(?:\s+و\s+[^\s،,.؛«»]+)?\s+را(?![\w\u200c])"
 _PLACE_NOUN_BEFORE = re.compile(
     r"(?:شهر|شهرک|روستای|شهرستان|بندر)[\s\u200c]+(?:(?:مرزی|راهبردی|تاریخی|استراتژیک)[\s\u200c]+)?$"
 )
-_IN_PROVINCE_GAP = re.compile(r"[\s\u200c،,»\"]*(?:(?:ولایت|استان|ایالت)[\s\u200c]*)?")
+# "ولسوالی سنگین ولایت هلمند", "ولسوالی سنگین این ولایت هلمند": the province after
+# the place names where it lies
+_IN_PROVINCE_GAP = re.compile(
+    r"[\s\u200c،,»\"]*(?:این[\s\u200c]+)?(?:(?:ولایت|استان|ایالت)[\s\u200c]*)?"
+)
 _LISTED = r"(?!(?:را|که|از|به|در|با|تا|بر|و)[\s\u200c])[^\s\u200c،,.؛]+"
 _AFTER_DISTRICT_LIST = re.compile(
     rf"(?<![\w\u200c])ولسوالی[\s\u200c]*های[\s\u200c]+"
@@ -1699,7 +1705,8 @@ def _choose(text: str, trig: FaTriggerMatch, places: list[FoundPlace]) -> FoundP
         p for p in places if p.end <= trig.start and _PLACE_NOUN_BEFORE.search(text, 0, p.start)
     ]
     if headed:
-        return headed[-1]
+        # "ولسوالی سنگین ولایت هلمند ... سقوط کرد": both headed, the district told
+        return _qualified(text, headed[-1], places)
     objects = [
         p
         for p in places

@@ -199,12 +199,15 @@ COMMON_WORDS = frozenset(
         "بندر",
         # "بشار اسد": the first name is Algeria's Béchar
         "بشار",
+        # "سال روان" (the current year, Dari) names Rouen
+        "روان",
     ]
 )
 # A common word is a place after a noun that says so: "ولسوالی سنگین", "شهر مهر".
+_PLACE_HEADS = ("ولسوالی", "ولایت", "شهرستان", "شهر", "شهرک", "روستای", "منطقه")
 _PLACE_HEAD = re.compile(
     r"(?<!این[\s\u200c])(?<!آن[\s\u200c])(?<!همین[\s\u200c])(?<![\w\u200c])"
-    r"(?:ولسوالی|ولایت|شهرستان|شهر|شهرک|روستای|منطقه)[\s\u200c]+$"
+    rf"(?:{'|'.join(_PLACE_HEADS)})[\s\u200c]+$"
 )
 # Dari "ولسوالی X" is the district X (an ADMIN2), not the town at its centre;
 # after the plural head each name of a list is one ("ولسوالی‌های X و Y", "X، Y و Z"):
@@ -377,6 +380,8 @@ def find_places(
             continue
         if p.span.text in COMMON_WORDS and not _PLACE_HEAD.search(text, 0, p.span.start):
             continue
+        if p.span.text in _PLACE_HEADS:
+            continue  # "هفت روستای شهرستان فضولی": a head noun after another names nothing
         if any(w in FUNCTION_WORDS for w in p.span.text.split()):
             continue
         if any(a < p.span.end and p.span.start < b for a, b in taken):
