@@ -19,6 +19,7 @@ from datetime import date
 from sitrep.core.records import Article, Mention, Status
 from sitrep.read.en.extract import Extractor
 from sitrep.read.fa.dates import find_dates
+from sitrep.read.fa.places import find_places
 from sitrep.read.fa.text import fold
 from sitrep.read.typology import TERRITORY_SUB_TYPES
 
@@ -256,3 +257,29 @@ def test_isis_men_lose_the_town(extractor: Extractor) -> None:
 def test_opponents_of_a_regime_and_a_police_post(extractor: Extractor) -> None:
     text = "مخالفان مسلح رژیم سوریه پس از تصرف پاسگاه مرکزی پلیس، شهر حماه را تصرف کردند."
     assert [a for _, a in changes(extractor, text)] == ["Free Syrian Army"]
+
+
+def test_a_spelling_without_its_zwnj(extractor: Extractor) -> None:
+    # "قرهباغ" for "قره‌باغ" (the ZWNJ lost in a copy) is Karabakh, not an Afghan town
+    text = "درگیری‌ها در قرهباغ ادامه دارد."
+    found = find_places(extractor.gazetteer, fold(text), text, base=0)
+    assert [p.match.place.name for p in found] == ["Nagorno-Karabakh"]
+
+
+def test_a_president_speaks_for_his_forces(extractor: Extractor) -> None:
+    text = "الهام علی‌اف رئیس‌جمهوری آذربایجان امروز اعلام کرد که شهر شوشا آزاد شده است."
+    assert changes(extractor, text, date(2020, 11, 8)) == [
+        ("Shusha", "Military Forces of Azerbaijan")
+    ]
+
+
+def test_a_district_of_a_province(extractor: Extractor) -> None:
+    text = "طالبان دیروز کنترل ولسوالی اشکمش از توابع ولایت تخار را به دست گرفتند."
+    assert [n for n, _ in changes(extractor, text, date(2021, 6, 12))] == ["Ishkamish"]
+
+
+def test_persian_names_of_karabakh_and_afghan_places(extractor: Extractor) -> None:
+    hadrut = "نیروهای آذربایجان شهر هادروت را تصرف کردند."
+    assert [n for n, _ in changes(extractor, hadrut, date(2020, 10, 9))] == ["Hadrut"]
+    waygal = "نیروهای امنیتی ولسوالی وانت وایگل را از طالبان پس گرفتند."
+    assert [n for n, _ in changes(extractor, waygal, date(2020, 8, 4))] == ["Wāygal"]

@@ -131,10 +131,11 @@ _OBJECT_AFTER = re.compile(r"(?:\s+و\s+[^\s،,.؛«»]+)?\s+را(?![\w\u200c])"
 _PLACE_NOUN_BEFORE = re.compile(
     r"(?:شهر|شهرک|روستای|شهرستان|بندر)[\s\u200c]+(?:(?:مرزی|راهبردی|تاریخی|استراتژیک)[\s\u200c]+)?$"
 )
-# "ولسوالی سنگین ولایت هلمند", "ولسوالی سنگین این ولایت هلمند": the province after
-# the place names where it lies
+# "ولسوالی سنگین ولایت هلمند", "ولسوالی سنگین این ولایت هلمند", "ولسوالی اشکمش از
+# توابع ولایت تخار": the province after the place names where it lies
 _IN_PROVINCE_GAP = re.compile(
-    r"[\s\u200c،,»\"]*(?:این[\s\u200c]+)?(?:(?:ولایت|استان|ایالت)[\s\u200c]*)?"
+    r"[\s\u200c،,»\"]*(?:از[\s\u200c]+(?:توابع|مربوطات)[\s\u200c]+)?(?:این[\s\u200c]+)?"
+    r"(?:(?:ولایت|استان|ایالت)[\s\u200c]*)?"
 )
 _LISTED = r"(?!(?:را|که|از|به|در|با|تا|بر|و)[\s\u200c])[^\s\u200c،,.؛]+"
 _AFTER_DISTRICT_LIST = re.compile(
@@ -338,7 +339,8 @@ _TERRITORY_TYPES = frozenset(
 _WITHDRAWAL_WORDS = re.compile(r"عقب|خارج|تخلیه|خروج|منتقل")
 _STATE_SPEAKER = re.compile(
     r"(?:(?:وزارت[\s\u200c]+دفاع|وزیر[\s\u200c]+دفاع|ستاد[\s\u200c]+کل(?:[\s\u200c]+نیروهای[\s\u200c]+مسلح"
-    r"|[\s\u200c]+ارتش)?|دولت|رئیس[\s\u200c]?جمهور|فرماندهی[\s\u200c]+ارتش)[\s\u200c]+|^)"
+    # "رئیس‌جمهور", "رئیس‌جمهوری", "رییس جمهوری" (the president speaks for the state)
+    r"|[\s\u200c]+ارتش)?|دولت|ر[ئی]یس[\s\u200c]?جمهور(?:ی)?|فرماندهی[\s\u200c]+ارتش)[\s\u200c]+|^)"
     r"(?!وزارت|وزیر|ستاد|دولت|سخنگوی|ارتش|رئیس|فرماندهی)(?P<c>[^\s\u200c:،,.؛]{3,})"
     r"(?=[\s\u200c]*:|[،,]?[\s\u200c]+(?:[^\s]+[\s\u200c]+){0,6}?(?:اعلام|گفت|مدعی|خبر|گزارش|تأیید|تایید))"
 )
@@ -1244,11 +1246,14 @@ class _Reader:
         if not agent_side and trig.trigger.passive and family is Family.TAKE:
             # "وزارت دفاع روسیه اعلام کرد ... ماریوپل آزاد شده است", "روسیه: ماریوپل
             # آزاد شد": a state's ministry or the state announcing its own forces' gain
-            state = _STATE_SPEAKER.search(text, 0, trig.start)
-            if state:
+            # "الهام علی‌اف، رئیس‌جمهوری آذربایجان، اعلام کرد": the first word that
+            # names a state (not the speaker's first name)
+            for state in _STATE_SPEAKER.finditer(text, 0, trig.start):
                 country = _CAPITALS.get(state.group("c"), state.group("c"))
                 found = self.extractor.actors.find(f"ارتش {country}")
                 agent_side = [f for f in found if f.actor.kind == "state forces"][:1]
+                if agent_side:
+                    break
         if trig.trigger.withdrawal:
             held = [m for m in loser_side if _HELD_BY.search(text, 0, m.span.start)]
             marked = [m for m in matches if marks[id(m)] == "agent"]

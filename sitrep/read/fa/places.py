@@ -136,9 +136,18 @@ _QAIM = re.compile(r"(?:شهر|شهرک|منطقه|گذرگاه)\s(?P<q>قائم
 
 _B = r"(?<![\w\u200c])"
 _E = r"(?![\w\u200c])"
+# a spelling's ZWNJ may be lost in a copied text ("قرهباغ" for "قره‌باغ"): matched with or
+# without it, and looked up without it
 _SPELLING_RX = re.compile(
-    _B + "(?:" + "|".join(re.escape(k) for k in sorted(SPELLINGS, key=len, reverse=True)) + ")" + _E
+    _B
+    + "(?:"
+    + "|".join(
+        re.escape(k).replace(ZWNJ, ZWNJ + "?") for k in sorted(SPELLINGS, key=len, reverse=True)
+    )
+    + ")"
+    + _E
 )
+_SPELLING_BARE = {k.replace(ZWNJ, ""): v for k, v in SPELLINGS.items()}
 
 _HEADED_RX = re.compile(_B + "(?:" + "|".join(map(re.escape, _HEADED)) + ")" + _E)
 _OBJECT_NEXT = re.compile(r"[\s\u200c]+را(?![\w\u200c])")
@@ -360,7 +369,10 @@ def find_places(
     found: list[FoundPlace] = []
     taken: list[tuple[int, int]] = []
     # the spellings first: they name the intended place where the gazetteer has a namesake
-    extra = [(m.start(), m.end(), SPELLINGS[m.group()]) for m in _SPELLING_RX.finditer(text)]
+    extra = [
+        (m.start(), m.end(), _SPELLING_BARE[m.group().replace(ZWNJ, "")])
+        for m in _SPELLING_RX.finditer(text)
+    ]
     extra += [(m.start("q"), m.end("q"), "al-Qaim") for m in _QAIM.finditer(text)]
     for m in _HEADED_RX.finditer(text):
         name, country = _HEADED[m.group()]
