@@ -283,3 +283,24 @@ def test_persian_names_of_karabakh_and_afghan_places(extractor: Extractor) -> No
     assert [n for n, _ in changes(extractor, hadrut, date(2020, 10, 9))] == ["Hadrut"]
     waygal = "نیروهای امنیتی ولسوالی وانت وایگل را از طالبان پس گرفتند."
     assert [n for n, _ in changes(extractor, waygal, date(2020, 8, 4))] == ["Wāygal"]
+
+
+def test_an_unknown_county_after_an_event_noun(extractor: Extractor) -> None:
+    # "شهرستان «X»" the gazetteer does not know: not its country instead
+    text = (
+        "وزیر دفاع جمهوری آذربایجان روز جمعه در باکو سخن گفت.\n"
+        "علی اف همچنین چند روز پیش درباره آزاد سازی مرکز شهرستان « قره‌خانلی» این کشور "
+        "و چند روستای این شهرستان خبر داد."
+    )
+    took = territory(extractor, text, date(2020, 10, 9))
+    assert not [m for m in took if m.place and m.place.place.name == "Azerbaijan"]
+
+
+def test_a_tally_after_an_event_noun(extractor: Extractor) -> None:
+    # the areas freed lie in Karabakh: the region was not freed whole
+    text = (
+        "ارتش آذربایجان وارد عملیات تازه‌ای شد. رئیس‌جمهوری آذربایجان از آزادسازی چند "
+        "منطقه دیگر از اشغال نیروهای ارمنی در منطقه قره‌باغ خبر داد."
+    )
+    assert not changes(extractor, text, date(2020, 10, 9))
+    assert changes(extractor, "ارتش سوریه از آزادسازی شهر تدمر خبر داد.", date(2017, 3, 2))

@@ -225,7 +225,8 @@ _AT_EVENT = re.compile(
 # "ولسوالی را", "ولسوالی‌ها در ...")
 _DISTRICT_NAME_HEAD = re.compile(
     r"(?<![\w\u200c])(?<!این[\s\u200c])(?<!آن[\s\u200c])(?<!همین[\s\u200c])(?<!همان[\s\u200c])"
-    r"ولسوالی(?:[\s\u200c]*های)?[\s\u200c]+(?:[«\"][\s\u200c]*)?"
+    # Iranian outlets call a district "شهرستان": "مرکز شهرستان «جبرایل»"
+    r"(?:ولسوالی|شهرستان)(?:[\s\u200c]*های)?[\s\u200c]+(?:[«\"][\s\u200c]*)?"
     r"(?!(?:را|که|از|به|در|با|تا|بر|و|این|آن|را|نیز|هم|مرکز|ها|های|سقوط|است)(?![\w\u200c]))(?=[^\s\u200c\d،,.؛:])"
 )
 
@@ -372,6 +373,12 @@ _QUANTIFIED_OBJECT = re.compile(
     r"(?<![\w\u200c])(?:دهها|ده‌ها|صدها|چندین|\d+)[\s\u200c]+(?:روستا|منطقه|مناطق|روستاها|نقطه)"
     r"(?:[\s\u200c]+و[\s\u200c]+(?:روستا|منطقه|شهرک|مناطق))?[\s\u200c]+را[\s\u200c]"
 )
+# A tally right after an event noun: "آزادسازی چند منطقه دیگر", "تصرف ده‌ها روستا"
+_NOUN_TALLY = re.compile(
+    r"[\s\u200c]+(?:کامل[\s\u200c]+)?(?:چند|چندین|دهها|ده‌ها|صدها|\d+)[\s\u200c]+"
+    r"(?:منطقه|مناطق|روستا|روستای|روستاهای|شهرک|ناحیه|قریه)(?![\w\u200c])"
+)
+_IN_BEFORE = re.compile(r"(?<![\w\u200c])در(?![\w\u200c])")
 # An area as the object of the verb: "بیش از هزار کیلومتر مربع از ... را"
 _AREA_OBJECT = re.compile(r"کیلومتر[\s\u200c]*مربع[^،.؛]*?[\s\u200c]را[\s\u200c]")
 # A facility named by its town: "پالایشگاه بیجی", "فرودگاه نظامی شبرغان"
@@ -1089,6 +1096,18 @@ class _Reader:
             and _AREA_OBJECT.search(text, _clause_start(text, trig.start), trig.start)
         ):
             return []  # "هزار کیلومتر مربع از شمال استان X را ... درآوردند": an area gained
+        if family in (Family.TAKE, Family.HANDOVER) and trig.noun:
+            # "آزادسازی چند منطقه دیگر ... در منطقه قره باغ": a tally after the noun
+            # is what was freed; a place "در" locates it and was not freed whole
+            tally = _NOUN_TALLY.match(text, trig.end)
+            if tally:
+                places = [
+                    p
+                    for p in places
+                    if p.start < trig.start or not _IN_BEFORE.search(text, tally.end(), p.start)
+                ]
+                if not places:
+                    return []
         if family in (Family.TAKE, Family.HANDOVER) and not trig.noun:
             # "ده‌ها روستا و منطقه را آزاد کردند": a tally of places the sentence does
             # not name is the object; a town named before it in the clause (the
@@ -1405,7 +1424,10 @@ class _Reader:
         if (
             family in (Family.TAKE, Family.HANDOVER)
             and not any(p.kind in (PlacePrecision.CITY, PlacePrecision.ADMIN2) for p in specific)
-            and _unknown_district(text, s.places, trig.start)
+            # an event noun names its place after it: "آزادسازی مرکز شهرستان «X»"
+            and _unknown_district(
+                text, s.places, min(len(text), trig.end + 40) if trig.noun else trig.start
+            )
         ):
             # "کنترل ولسوالی تاله و برفک ولایت بغلان را": a district the gazetteer does
             # not know was taken, not its province or its country
