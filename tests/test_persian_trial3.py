@@ -304,3 +304,11 @@ def test_a_tally_after_an_event_noun(extractor: Extractor) -> None:
     )
     assert not changes(extractor, text, date(2020, 10, 9))
     assert changes(extractor, "ارتش سوریه از آزادسازی شهر تدمر خبر داد.", date(2017, 3, 2))
+
+
+def test_no_sign_of_a_withdrawal_seen(extractor: Extractor) -> None:
+    text = (
+        "فرماندهان اوکراینی می‌گویند نشانه‌ای از عقب نشینی نیروهای روسی از شهر خرسون را "
+        "مشاهده نکرده اند."
+    )
+    assert not changes(extractor, text, NOV_9)

@@ -258,8 +258,10 @@ _DISTRICT_ANAPHOR = re.compile(
 # The event noun as the object of a denial: "سقوط ولسوالی X را رد می‌کنند",
 # "خبر تصرف X را تکذیب کرد" (within the clause, whoever the sentence's speaker is)
 _DENIED_OBJECT = re.compile(
-    r"[^،.؛:]{0,80}?(?<![\w\u200c])را[\s\u200c]+(?:رد|تکذیب)[\s\u200c]+"
+    r"[^،.؛:]{0,80}?(?<![\w\u200c])را[\s\u200c]+(?:(?:رد|تکذیب)[\s\u200c]+"
     r"(?:کرد|کردند|کرده|نمود|نمودند|می[\s\u200c]?کن)"
+    # "نشانه‌ای از عقب‌نشینی ... را مشاهده نکرده‌اند": not seen, not confirmed
+    r"|(?:مشاهده|تأیید|تایید)[\s\u200c]+(?:نکرد|نکرده|نمی[\s\u200c]?کن))"
 )
 # No report of the event: "گزارشی در پیوند به سقوط X در دست نیست", "خبری از
 # سقوط X نرسیده است"
