@@ -123,6 +123,20 @@ GREGORIAN_MONTHS: dict[str, int] = {
     "اکتبر": 10,
     "نوامبر": 11,
     "دسامبر": 12,
+    # Dari writes the English names: "۲۴ فبروری", "۱۵ اگست", "۹ نومبر" (a month of
+    # these is read only with a day, a year or "ماه" beside it, as the others)
+    "جنوری": 1,
+    "فبروری": 2,
+    "مارچ": 3,
+    "اپریل": 4,
+    "جون": 6,
+    "اگست": 8,
+    "اگوست": 8,
+    "آگست": 8,
+    "سپتمبر": 9,
+    "اکتوبر": 10,
+    "نومبر": 11,
+    "دسمبر": 12,
 }
 # Monday = 0, as datetime counts.
 WEEKDAYS: dict[str, int] = {
@@ -160,6 +174,10 @@ _COUNT_NOUNS = (
 
 # "last year" after a date: "پارسال", the Dari "سال پار", "سال گذشته", "سال قبل"
 _LAST_YEAR = r"پارسال|سال[\s\u200c]+(?:پار|گذشته|قبل|پیش)"
+# ... and before it: "سال گذشته در تاریخ ۱۵ آگوست", "پارسال در ۲۴ اسد"
+_LAST_YEAR_BEFORE = re.compile(
+    rf"(?<![\w\u200c])(?:{_LAST_YEAR})[\s\u200c]+(?:در[\s\u200c]+)?(?:تاریخ[\s\u200c]+)?$"
+)
 _B = r"(?<![\w\u200c])"  # no letter, digit or ZWNJ before
 _E = r"(?![\w\u200c])"  # ... or after
 _S = r"[\s\u200c]+"  # a space or a ZWNJ between words
@@ -231,6 +249,9 @@ def _numeric(m: re.Match[str], text: str, published: date | None, future: int) -
 def _day_month(m: re.Match[str], text: str, published: date | None, future: int) -> TimeRef | None:
     name, day = m["mon"], int(m["day"])
     year = m["year"]
+    last = bool(m["last"]) or bool(
+        _LAST_YEAR_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    )
     if name in JALALI_MONTHS:
         month = JALALI_MONTHS[name]
         if year:
@@ -244,7 +265,7 @@ def _day_month(m: re.Match[str], text: str, published: date | None, future: int)
         if today is None:
             return None
         jy = today[0]
-        if m["last"]:  # "۶ میزان سال پار": that day of last year
+        if last:  # "۶ میزان سال پار": that day of last year
             return _ref(jalali_to_gregorian(jy - 1, month, day), Precision.DAY)
         value = jalali_to_gregorian(jy, month, day)
         if value is None or (value - published).days > future:
@@ -257,7 +278,7 @@ def _day_month(m: re.Match[str], text: str, published: date | None, future: int)
         return _ref(safe_date(int(year), month, day), Precision.DAY)
     if published is None:
         return None
-    if m["last"]:
+    if last:
         return _ref(safe_date(published.year - 1, month, day), Precision.DAY)
     value = safe_date(published.year, month, day)
     if value is None or (value - published).days > future:

@@ -90,7 +90,9 @@ _LOSER_BEFORE = re.compile(
 )
 # "پایگاه‌های باقی‌مانده داعش", "مواضع داعش": the holder of a stronghold loses it.
 _STRONGHOLD_BEFORE = re.compile(
-    r"(?:پایگاه|پایگاه‌های|پایگاههای|مواضع|مقر|مقرهای|سنگر|سنگرهای|قلمرو|دژ|مناطق|مراکز|خطوط)"
+    r"(?:پایگاه|پایگاه‌های|پایگاههای|مواضع|مقر|مقرهای|سنگر|سنگرهای|قلمرو|دژ|مناطق|مراکز|خطوط"
+    # "پاسگاه مرکزی پلیس": a post is its holder's
+    r"|پاسگاه|پاسگاه‌های|پاسگاههای)"
     # "مقر لشکر ششم پیاده ارتش": the holder closes the stronghold's name
     r"(?:[\s\u200c]+[^\s،,.؛]+){0,4}?[\s\u200c]+$"
 )
@@ -129,7 +131,12 @@ _OBJECT_AFTER = re.compile(r"(?:\s+و\s+[^\s،,.؛«»]+)?\s+را(?![\w\u200c])"
 _PLACE_NOUN_BEFORE = re.compile(
     r"(?:شهر|شهرک|روستای|شهرستان|بندر)[\s\u200c]+(?:(?:مرزی|راهبردی|تاریخی|استراتژیک)[\s\u200c]+)?$"
 )
-_IN_PROVINCE_GAP = re.compile(r"[\s\u200c،,»\"]*(?:(?:ولایت|استان|ایالت)[\s\u200c]*)?")
+# "ولسوالی سنگین ولایت هلمند", "ولسوالی سنگین این ولایت هلمند", "ولسوالی اشکمش از
+# توابع ولایت تخار": the province after the place names where it lies
+_IN_PROVINCE_GAP = re.compile(
+    r"[\s\u200c،,»\"]*(?:از[\s\u200c]+(?:توابع|مربوطات)[\s\u200c]+)?(?:این[\s\u200c]+)?"
+    r"(?:(?:ولایت|استان|ایالت)[\s\u200c]*)?"
+)
 _LISTED = r"(?!(?:را|که|از|به|در|با|تا|بر|و)[\s\u200c])[^\s\u200c،,.؛]+"
 _AFTER_DISTRICT_LIST = re.compile(
     rf"(?<![\w\u200c])ولسوالی[\s\u200c]*های[\s\u200c]+"
@@ -218,7 +225,8 @@ _AT_EVENT = re.compile(
 # "ولسوالی را", "ولسوالی‌ها در ...")
 _DISTRICT_NAME_HEAD = re.compile(
     r"(?<![\w\u200c])(?<!این[\s\u200c])(?<!آن[\s\u200c])(?<!همین[\s\u200c])(?<!همان[\s\u200c])"
-    r"ولسوالی(?:[\s\u200c]*های)?[\s\u200c]+(?:[«\"][\s\u200c]*)?"
+    # Iranian outlets call a district "شهرستان": "مرکز شهرستان «جبرایل»"
+    r"(?:ولسوالی|شهرستان)(?:[\s\u200c]*های)?[\s\u200c]+(?:[«\"][\s\u200c]*)?"
     r"(?!(?:را|که|از|به|در|با|تا|بر|و|این|آن|را|نیز|هم|مرکز|ها|های|سقوط|است)(?![\w\u200c]))(?=[^\s\u200c\d،,.؛:])"
 )
 
@@ -250,8 +258,10 @@ _DISTRICT_ANAPHOR = re.compile(
 # The event noun as the object of a denial: "سقوط ولسوالی X را رد می‌کنند",
 # "خبر تصرف X را تکذیب کرد" (within the clause, whoever the sentence's speaker is)
 _DENIED_OBJECT = re.compile(
-    r"[^،.؛:]{0,80}?(?<![\w\u200c])را[\s\u200c]+(?:رد|تکذیب)[\s\u200c]+"
+    r"[^،.؛:]{0,80}?(?<![\w\u200c])را[\s\u200c]+(?:(?:رد|تکذیب)[\s\u200c]+"
     r"(?:کرد|کردند|کرده|نمود|نمودند|می[\s\u200c]?کن)"
+    # "نشانه‌ای از عقب‌نشینی ... را مشاهده نکرده‌اند": not seen, not confirmed
+    r"|(?:مشاهده|تأیید|تایید)[\s\u200c]+(?:نکرد|نکرده|نمی[\s\u200c]?کن))"
 )
 # No report of the event: "گزارشی در پیوند به سقوط X در دست نیست", "خبری از
 # سقوط X نرسیده است"
@@ -332,7 +342,8 @@ _TERRITORY_TYPES = frozenset(
 _WITHDRAWAL_WORDS = re.compile(r"عقب|خارج|تخلیه|خروج|منتقل")
 _STATE_SPEAKER = re.compile(
     r"(?:(?:وزارت[\s\u200c]+دفاع|وزیر[\s\u200c]+دفاع|ستاد[\s\u200c]+کل(?:[\s\u200c]+نیروهای[\s\u200c]+مسلح"
-    r"|[\s\u200c]+ارتش)?|دولت|رئیس[\s\u200c]?جمهور|فرماندهی[\s\u200c]+ارتش)[\s\u200c]+|^)"
+    # "رئیس‌جمهور", "رئیس‌جمهوری", "رییس جمهوری" (the president speaks for the state)
+    r"|[\s\u200c]+ارتش)?|دولت|ر[ئی]یس[\s\u200c]?جمهور(?:ی)?|فرماندهی[\s\u200c]+ارتش)[\s\u200c]+|^)"
     r"(?!وزارت|وزیر|ستاد|دولت|سخنگوی|ارتش|رئیس|فرماندهی)(?P<c>[^\s\u200c:،,.؛]{3,})"
     r"(?=[\s\u200c]*:|[،,]?[\s\u200c]+(?:[^\s]+[\s\u200c]+){0,6}?(?:اعلام|گفت|مدعی|خبر|گزارش|تأیید|تایید))"
 )
@@ -364,6 +375,12 @@ _QUANTIFIED_OBJECT = re.compile(
     r"(?<![\w\u200c])(?:دهها|ده‌ها|صدها|چندین|\d+)[\s\u200c]+(?:روستا|منطقه|مناطق|روستاها|نقطه)"
     r"(?:[\s\u200c]+و[\s\u200c]+(?:روستا|منطقه|شهرک|مناطق))?[\s\u200c]+را[\s\u200c]"
 )
+# A tally right after an event noun: "آزادسازی چند منطقه دیگر", "تصرف ده‌ها روستا"
+_NOUN_TALLY = re.compile(
+    r"[\s\u200c]+(?:کامل[\s\u200c]+)?(?:چند|چندین|دهها|ده‌ها|صدها|\d+)[\s\u200c]+"
+    r"(?:منطقه|مناطق|روستا|روستای|روستاهای|شهرک|ناحیه|قریه)(?![\w\u200c])"
+)
+_IN_BEFORE = re.compile(r"(?<![\w\u200c])در(?![\w\u200c])")
 # An area as the object of the verb: "بیش از هزار کیلومتر مربع از ... را"
 _AREA_OBJECT = re.compile(r"کیلومتر[\s\u200c]*مربع[^،.؛]*?[\s\u200c]را[\s\u200c]")
 # A facility named by its town: "پالایشگاه بیجی", "فرودگاه نظامی شبرغان"
@@ -1081,6 +1098,18 @@ class _Reader:
             and _AREA_OBJECT.search(text, _clause_start(text, trig.start), trig.start)
         ):
             return []  # "هزار کیلومتر مربع از شمال استان X را ... درآوردند": an area gained
+        if family in (Family.TAKE, Family.HANDOVER) and trig.noun:
+            # "آزادسازی چند منطقه دیگر ... در منطقه قره باغ": a tally after the noun
+            # is what was freed; a place "در" locates it and was not freed whole
+            tally = _NOUN_TALLY.match(text, trig.end)
+            if tally:
+                places = [
+                    p
+                    for p in places
+                    if p.start < trig.start or not _IN_BEFORE.search(text, tally.end(), p.start)
+                ]
+                if not places:
+                    return []
         if family in (Family.TAKE, Family.HANDOVER) and not trig.noun:
             # "ده‌ها روستا و منطقه را آزاد کردند": a tally of places the sentence does
             # not name is the object; a town named before it in the clause (the
@@ -1238,11 +1267,14 @@ class _Reader:
         if not agent_side and trig.trigger.passive and family is Family.TAKE:
             # "وزارت دفاع روسیه اعلام کرد ... ماریوپل آزاد شده است", "روسیه: ماریوپل
             # آزاد شد": a state's ministry or the state announcing its own forces' gain
-            state = _STATE_SPEAKER.search(text, 0, trig.start)
-            if state:
+            # "الهام علی‌اف، رئیس‌جمهوری آذربایجان، اعلام کرد": the first word that
+            # names a state (not the speaker's first name)
+            for state in _STATE_SPEAKER.finditer(text, 0, trig.start):
                 country = _CAPITALS.get(state.group("c"), state.group("c"))
                 found = self.extractor.actors.find(f"ارتش {country}")
                 agent_side = [f for f in found if f.actor.kind == "state forces"][:1]
+                if agent_side:
+                    break
         if trig.trigger.withdrawal:
             held = [m for m in loser_side if _HELD_BY.search(text, 0, m.span.start)]
             marked = [m for m in matches if marks[id(m)] == "agent"]
@@ -1394,7 +1426,10 @@ class _Reader:
         if (
             family in (Family.TAKE, Family.HANDOVER)
             and not any(p.kind in (PlacePrecision.CITY, PlacePrecision.ADMIN2) for p in specific)
-            and _unknown_district(text, s.places, trig.start)
+            # an event noun names its place after it: "آزادسازی مرکز شهرستان «X»"
+            and _unknown_district(
+                text, s.places, min(len(text), trig.end + 40) if trig.noun else trig.start
+            )
         ):
             # "کنترل ولسوالی تاله و برفک ولایت بغلان را": a district the gazetteer does
             # not know was taken, not its province or its country
@@ -1699,7 +1734,8 @@ def _choose(text: str, trig: FaTriggerMatch, places: list[FoundPlace]) -> FoundP
         p for p in places if p.end <= trig.start and _PLACE_NOUN_BEFORE.search(text, 0, p.start)
     ]
     if headed:
-        return headed[-1]
+        # "ولسوالی سنگین ولایت هلمند ... سقوط کرد": both headed, the district told
+        return _qualified(text, headed[-1], places)
     objects = [
         p
         for p in places

@@ -136,9 +136,18 @@ _QAIM = re.compile(r"(?:شهر|شهرک|منطقه|گذرگاه)\s(?P<q>قائم
 
 _B = r"(?<![\w\u200c])"
 _E = r"(?![\w\u200c])"
+# a spelling's ZWNJ may be lost in a copied text ("قرهباغ" for "قره‌باغ"): matched with or
+# without it, and looked up without it
 _SPELLING_RX = re.compile(
-    _B + "(?:" + "|".join(re.escape(k) for k in sorted(SPELLINGS, key=len, reverse=True)) + ")" + _E
+    _B
+    + "(?:"
+    + "|".join(
+        re.escape(k).replace(ZWNJ, ZWNJ + "?") for k in sorted(SPELLINGS, key=len, reverse=True)
+    )
+    + ")"
+    + _E
 )
+_SPELLING_BARE = {k.replace(ZWNJ, ""): v for k, v in SPELLINGS.items()}
 
 _HEADED_RX = re.compile(_B + "(?:" + "|".join(map(re.escape, _HEADED)) + ")" + _E)
 _OBJECT_NEXT = re.compile(r"[\s\u200c]+را(?![\w\u200c])")
@@ -199,12 +208,15 @@ COMMON_WORDS = frozenset(
         "بندر",
         # "بشار اسد": the first name is Algeria's Béchar
         "بشار",
+        # "سال روان" (the current year, Dari) names Rouen
+        "روان",
     ]
 )
 # A common word is a place after a noun that says so: "ولسوالی سنگین", "شهر مهر".
+_PLACE_HEADS = ("ولسوالی", "ولایت", "شهرستان", "شهر", "شهرک", "روستای", "منطقه")
 _PLACE_HEAD = re.compile(
     r"(?<!این[\s\u200c])(?<!آن[\s\u200c])(?<!همین[\s\u200c])(?<![\w\u200c])"
-    r"(?:ولسوالی|ولایت|شهرستان|شهر|شهرک|روستای|منطقه)[\s\u200c]+$"
+    rf"(?:{'|'.join(_PLACE_HEADS)})[\s\u200c]+$"
 )
 # Dari "ولسوالی X" is the district X (an ADMIN2), not the town at its centre;
 # after the plural head each name of a list is one ("ولسوالی‌های X و Y", "X، Y و Z"):
@@ -357,7 +369,10 @@ def find_places(
     found: list[FoundPlace] = []
     taken: list[tuple[int, int]] = []
     # the spellings first: they name the intended place where the gazetteer has a namesake
-    extra = [(m.start(), m.end(), SPELLINGS[m.group()]) for m in _SPELLING_RX.finditer(text)]
+    extra = [
+        (m.start(), m.end(), _SPELLING_BARE[m.group().replace(ZWNJ, "")])
+        for m in _SPELLING_RX.finditer(text)
+    ]
     extra += [(m.start("q"), m.end("q"), "al-Qaim") for m in _QAIM.finditer(text)]
     for m in _HEADED_RX.finditer(text):
         name, country = _HEADED[m.group()]
@@ -377,6 +392,8 @@ def find_places(
             continue
         if p.span.text in COMMON_WORDS and not _PLACE_HEAD.search(text, 0, p.span.start):
             continue
+        if p.span.text in _PLACE_HEADS:
+            continue  # "هفت روستای شهرستان فضولی": a head noun after another names nothing
         if any(w in FUNCTION_WORDS for w in p.span.text.split()):
             continue
         if any(a < p.span.end and p.span.start < b for a, b in taken):

@@ -166,6 +166,14 @@ TRIGGERS: tuple[FaTrigger, ...] = (
         0.7,
         noun=True,
     ),
+    # "ارتش موفق به پاکسازی کامل تدمر از داعش شد": succeeded in freeing (the place
+    # after the noun, the verb "شد" at the end)
+    _t(
+        T,
+        rf"موفق{_S}به{_S}(?:پاک{_Z}سازی|آزاد{_Z}سازی|(?:باز{_Z})?پس{_Z}گیری|تصرف|تسخیر|فتح)",
+        0.9,
+        noun=True,
+    ),
     _t(T, rf"(?:باز{_Z})?پس{_S}گرفته{_S}{_v('shodan')}", passive=True),
     _t(T, rf"(?:باز{_Z}پس|بازپس|پس){_S}{_v('gereftan')}"),
     _t(T, rf"(?:باز{_Z})?پس{_Z}گیری{_S}{_v('shodan')}", passive=True),
@@ -267,7 +275,15 @@ TRIGGERS: tuple[FaTrigger, ...] = (
     _t(T, rf"(?:اخراج|بیرون){_S}{_v('kardan')}", 0.9),
     _t(T, r"پیروزی", 0.7, noun=True, reference=True),
     _t(T, rf"وارد{_S}(?:[^\s،.؛]+{_S}){{0,16}}?{_v('shodan')}", 0.4),
-    _t(T, rf"پیش{_Z}روی(?:{_Z}(?:های|ها))?", 0.3, noun=True, reference=True),
+    # the noun refers back to a taking ("این پیشروی‌ها"); "در شهر مأرب پیشروی کردند"
+    # (advanced in a town, the noun with its light verb) takes nothing
+    _t(
+        T,
+        rf"پیش{_Z}روی(?:{_Z}(?:های|ها))?(?!{_S}(?:ن?می{_Z})?(?:کرد|کن|نمود|نما|داشت|دار))",
+        0.3,
+        noun=True,
+        reference=True,
+    ),
     # --- territory handed over -------------------------------------------
     _t(H, rf"عقب{_Z}نشینی(?:{_S}{_v('kardan')})?", 0.6, withdrawal=True),
     _t(H, rf"عقب{_S}{_v('neshastan', 'keshidan')}", 0.6, withdrawal=True),
@@ -434,7 +450,14 @@ class VerbForm:
     subjunctive: bool = False
 
 
-_PRESENT_STEMS = tuple(sorted({p for _, p in LIGHT_VERBS.values()}, key=len, reverse=True))
+# the preverb "در" written apart as a verb is compared ("در آور" -> "در‌آور": see
+# :func:`verb_form`), so "به تصرف خود در آورند" is a subjunctive; a noun and its light
+# verb ("واگذار شود", "قرار گیرد") keep their reading
+_PRESENT_STEMS = tuple(
+    sorted(
+        {p.replace("در ", "در\u200c", 1) for _, p in LIGHT_VERBS.values()}, key=len, reverse=True
+    )
+)
 _SUBJ = re.compile(rf"^(?:ب|ن)?(?:{'|'.join(_PRESENT_STEMS)}){_PRES_END}$")
 
 
