@@ -50,6 +50,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sitrep.control import feeds_control
 from sitrep.core.config import Config
 from sitrep.core.errors import SitrepError, StoreError
+from sitrep.core.fast_copy import paused_gc
 from sitrep.core.records import Article, Failure
 from sitrep.core.resources import load_actors
 from sitrep.ingest.sources import read_inputs
@@ -468,9 +469,11 @@ def ingest_items(
         elif n_workers > 1:
             # load the models here, once, before the fork: every worker then
             # starts with them (shared copy-on-write) instead of spending a
-            # core's start-up on its own copy while the first chunks wait
-            _load_models(Extractor(config))
-            frozen = _freeze_heap(frozen)
+            # core's start-up on its own copy while the first chunks wait; frozen
+            # before the collector runs again, which would walk them all for nothing
+            with paused_gc():
+                _load_models(Extractor(config))
+                frozen = _freeze_heap(frozen)
             ctx = multiprocessing.get_context("fork")
             pool = ctx.Pool(n_workers, initializer=_init_worker, initargs=(config,))
             chunks = pool.imap(_read_chunk, new_chunks(POOL_CHUNK_ARTICLES), chunksize=1)
