@@ -250,6 +250,15 @@ def _freeze_heap(frozen: bool) -> bool:
     return True
 
 
+# The collector's young-generation threshold while an ingest runs (Python's is 700
+# new objects). Reading and storing make objects by the hundred thousand, nearly all
+# freed by reference counting within the article; at 700 a young pass ran every few
+# sentences and found next to nothing. In one process, 2,364 general-news articles:
+# 590 young passes, 54 middle and 4 full, 0.24 CPU-s; at 10,000: 9 young passes,
+# 0.04 CPU-s, the same peak memory. Forked workers inherit it.
+INGEST_YOUNG_GC = 10_000
+
+
 def _read_chunk(articles: list[Article]) -> list[Outcome]:
     assert _WORKER is not None
     return _safe_read_chunk(_WORKER, articles)
@@ -462,7 +471,9 @@ def ingest_items(
     due = _next_merge(merge_every, merged)
     pool = None
     frozen = False
+    thresholds = gc.get_threshold()
     try:
+        gc.set_threshold(INGEST_YOUNG_GC, *thresholds[1:])
         chunks: Iterable[list[Outcome]]
         if engine is not None:
             chunks = engine.map_shards(new_chunks(POOL_CHUNK_ARTICLES), config)
@@ -531,6 +542,7 @@ def ingest_items(
             pool.join()
         if frozen:
             gc.unfreeze()
+        gc.set_threshold(*thresholds)
     merge_pending(store)
     publish(store)
     summary.seconds = time.perf_counter() - started
