@@ -3,10 +3,11 @@ loaded model, is read instead of the file while current, and never hides a chang
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
-from sitrep.core.fast_copy import load_keyed, load_with_copy
+from sitrep.core.fast_copy import load_keyed, load_with_copy, paused_gc
 
 
 class Counting:
@@ -83,3 +84,28 @@ def test_a_keyed_copy_is_read_for_its_key_only(tmp_path: Path) -> None:
     # a new copy replaces the others in its folder
     load_keyed(folder / "b.pickle", "k3", build)
     assert [p.name for p in folder.glob("*.pickle")] == ["b.pickle"]
+
+
+def test_no_collection_while_a_model_loads_even_if_a_library_enables_it() -> None:
+    """``paused_gc``: no automatic pass inside the block, not even after a library's
+    ``gc.enable`` (srsly's msgpack loader calls it when done); the thresholds and
+    the enabled state are as before after it."""
+    passes: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            passes.append(info["generation"])
+
+    before = gc.get_threshold()
+    gc.callbacks.append(count)
+    try:
+        with paused_gc():
+            gc.enable()  # what srsly does at the end of each load
+            kept = [[n] for n in range(100_000)]  # many times any threshold
+            inside = list(passes)
+        assert inside == []
+    finally:
+        gc.callbacks.remove(count)
+    assert gc.get_threshold() == before
+    assert gc.isenabled()
+    assert len(kept) == 100_000

@@ -740,18 +740,21 @@ def test_ingest_leaves_garbage_collection_as_it_found_it(
     app_config: Config, tmp_path: Path
 ) -> None:
     """The ingest freezes the loaded models out of garbage collection while it runs
-    (``pipeline._freeze_heap``) and unfreezes them when it ends."""
+    (``pipeline._freeze_heap``) and unfreezes them when it ends; the collector's
+    thresholds, raised while it runs (``pipeline.INGEST_YOUNG_GC``), are as before."""
     import gc
 
     from sitrep.store import open_store
 
     assert gc.get_freeze_count() == 0
+    thresholds = gc.get_threshold()
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(DEMO.read_text("utf-8").splitlines()[:3]) + "\n", "utf-8")
     with open_store(str(tmp_path / "p.db")) as store:
         summary = ingest([src], config=app_config, store=store, workers=1)
     assert summary.articles == 3
     assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == thresholds
 
 
 def _first_trigger_sentence(reader: EnglishReader, text: str) -> tuple[Any, Any, Any, Any]:

@@ -23,10 +23,11 @@ of everything it is built from, so any change to one of them builds it again.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -35,6 +36,26 @@ T = TypeVar("T")
 # bumped when what a copy holds changes, so older copies are not read
 _FORMAT = 1
 SUFFIX = ".pickle"
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Garbage collection paused for the block (as it was after it), for loading a
+    model: tens of thousands of new objects, none of them garbage and all of them
+    kept as long as the process, over which the growing heap set off full passes
+    again and again (the actor dictionary's copy alone three, 0.18 CPU-s of a
+    2-second start). A caller that keeps them out of collection for good freezes
+    them before the block ends (``gc.freeze``, as the ingest does before its
+    workers fork); otherwise the first pass after the block walks them once.
+
+    Paused by a threshold of zero rather than ``gc.disable``: spaCy's loader
+    (srsly's msgpack) calls ``gc.enable`` when it is done, whatever it found."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(0)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 def _stamp(path: Path) -> tuple[int, int, int]:
@@ -77,7 +98,7 @@ def _load_or_build(
     """The object in ``copy`` when its stamp is ``stamp``; else ``build()``, copied
     there, and the other copies of the folder for which ``stale`` holds removed."""
     try:
-        with copy.open("rb") as fh:
+        with copy.open("rb") as fh, paused_gc():
             saved_stamp, obj = pickle.load(fh)
         if saved_stamp == stamp:
             return obj

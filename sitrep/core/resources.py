@@ -28,11 +28,16 @@ def load_nlp(model: str) -> Any:
     three times as fast, and the tok2vec layer's products are most of a parse
     (parse them in :func:`one_blas_thread`, or OpenBLAS spends a thread per core).
     """
-    import spacy
-    from thinc.api import NumpyOps
+    from sitrep.core.fast_copy import paused_gc
 
     try:
-        nlp = spacy.load(model, exclude=["ner"])
+        # spaCy's import and the model's load make some 80,000 objects, all
+        # kept: the collector's passes over them found nothing
+        with paused_gc():
+            import spacy
+            from thinc.api import NumpyOps
+
+            nlp = spacy.load(model, exclude=["ner"])
     except OSError as exc:
         raise ConfigError(
             f"spaCy model {model!r} is not installed; install the pinned package "

@@ -31,7 +31,6 @@ namesakes with the whole article (:meth:`Gazetteer.find_all`).
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import logging
@@ -51,6 +50,7 @@ from typing import Any
 
 from sitrep.core.config import Config
 from sitrep.core.errors import DataError, LookupFailed
+from sitrep.core.fast_copy import paused_gc
 from sitrep.core.records import Place, PlaceMatch, PlacePrecision, Span
 from sitrep.text.lexicon import english_lexicon
 from sitrep.text.normalize import PLACE_LATIN_KEY, PLACE_SCRIPT_KEY, fold
@@ -3588,13 +3588,8 @@ def _read(path: Path) -> dict[str, Any]:
     """The payload of a cache file (garbage collection paused: the file holds
     hundreds of thousands of small objects and none of them is garbage)."""
     data = path.read_bytes()
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         payload = marshal.loads(data)
-    finally:
-        if enabled:
-            gc.enable()
     if not isinstance(payload, dict):
         raise ValueError("not a gazetteer payload")
     return payload

@@ -732,7 +732,6 @@ class EnglishReader:
             # would be found for nothing (the gazetteer is a fifth of the reading)
             texts = [s.span.text for s in sentences]
             places = self._article_places(texts, article.country_hint)
-            found_dates = [dates_mod.find_dates(t, article.published_at) for t in texts]
             countries = dominant_countries(places) or fallback_countries(
                 self.gazetteer, texts, article.country_hint
             )
@@ -745,6 +744,10 @@ class EnglishReader:
                 if self._may_yield(claims[i], triggers[i], places[i], reach):
                     kept.append(i)
             to_parse = kept
+            if to_parse:
+                # the dates are the second pass's, which an article with nothing to
+                # parse skips (a fifth of the articles with a trigger in general news)
+                found_dates = [dates_mod.find_dates(t, article.published_at) for t in texts]
         deferred = frozenset(
             i for i in to_parse if self._quiet(claims[i], places[i], tuple(acronyms))
         )
