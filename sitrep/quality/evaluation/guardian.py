@@ -461,13 +461,16 @@ class SplitScore:
     loose: MatchResult = field(default_factory=MatchResult)
     failures: dict[int, str] = field(default_factory=dict)
     rows: list[list[Any]] = field(default_factory=list)
+    # false changes per article, in the order of ``rows``
+    false_per_article: list[int] = field(default_factory=list)
 
     def figures(self, prefix: str = "") -> dict[str, float]:
         precision, recall, f1 = prf(len(self.strict.tp), len(self.strict.fp), len(self.strict.fn))
         _, _, place_f1 = prf(len(self.loose.tp), len(self.loose.fp), len(self.loose.fn))
         # A split with few or no changes (g3) scores 0 whatever the reader does; the
         # share of its articles with no false change still measures precision there.
-        clean = sum(1 for row in self.rows if row[5] == 0) / len(self.rows) if self.rows else 0.0
+        n = len(self.false_per_article)
+        clean = sum(1 for k in self.false_per_article if k == 0) / n if n else 0.0
         return {
             f"{prefix}precision": round(precision, 4),
             f"{prefix}recall": round(recall, 4),
@@ -535,6 +538,7 @@ def score_split(
         p = match_article(gold_here, system, contains=contains, use_controller=False)
         out.strict.extend(s)
         out.loose.extend(p)
+        out.false_per_article.append(len(s.fp))
         out.rows.append(
             [
                 idx,
