@@ -2,7 +2,9 @@
 reports of many wars (session 19): a speaker's "his country's forces", a denial that a
 town "changed hands" or that a leader's claims are "a total lie", Turkish-backed
 factions named by their backer's capital, an advance whose day stands between verb and
-place, and a step back into last week that dates no later sentence.
+place, and a step back into last week that dates no later sentence; and a name two
+groups share one after the other ("Tuareg rebels": the MNLA in 2012-13, the CMA after
+2014, CSP-PSD after 2023).
 
 The sentences are written for these tests, in the constructions the real reports used.
 """
@@ -10,9 +12,14 @@ The sentences are written for these tests, in the constructions the real reports
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
+import pytest
+
+from sitrep.core.errors import DataError
 from sitrep.core.records import Article, Mention, Status
 from sitrep.read.en.extract import Extractor
+from sitrep.resolve.actors import ActorDictionary
 
 TERRITORY = {
     "Government regains territory",
@@ -218,3 +225,38 @@ def test_a_town_where_fighting_goes_on_has_not_changed_hands(extractor: Extracto
     )
     mentions = read(extractor, text, "2021-09-05")
     assert not [m for m in changes(mentions) if m.place and m.place.place.name == "Bāzārak"]
+
+
+@pytest.mark.parametrize(
+    ("day", "group"),
+    [
+        ("2013-01-29", "MNLA: National Movement for the Liberation of Azawad"),
+        ("2016-07-25", "CMA: Coordination of Azawad Movements"),
+        ("2024-08-02", "CSP-PSD: Permanent Strategic Framework"),
+    ],
+)
+def test_a_shared_name_stands_for_the_group_of_its_day(
+    extractor: Extractor, day: str, group: str
+) -> None:
+    text = "Tuareg rebels said on Monday they had seized the town of Kidal from the army."
+    found = changes(read(extractor, text, day), Status.OCCURRED, Status.CLAIMED)
+    assert [m.actor1.name for m in found if m.actor1] == [group]
+
+
+def test_a_group_follows_another_only_from_its_day() -> None:
+    actors = ActorDictionary.from_files_cached()
+    csp = actors.by_id("csp")
+    assert csp is not None
+    assert actors.in_its_day(csp, None) is csp
+    assert actors.in_its_day(csp, date(2023, 9, 1)) is csp
+    assert actors.in_its_day(csp, date(2012, 4, 1)).id == "mnla"
+
+
+def test_follows_must_name_a_group_and_a_day(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        '{"version": 1, "actors": [{"id": "x", "name": "X", "kind": "rebel group",'
+        ' "country": null, "follows": {"id": "y"}}]}'
+    )
+    with pytest.raises(DataError, match="follows must be"):
+        ActorDictionary.from_files([bad])

@@ -72,6 +72,7 @@ from sitrep.read.common.mentions import (
     ACTING_FAMILIES,
     FAMILY_PRIORITY,
     context_links,
+    in_their_day,
     infer_gaining_sides,
     one_type_per_change,
     place_id,
@@ -1075,6 +1076,7 @@ class EnglishReader:
                 else m
                 for m in mentions
             ]
+        mentions = in_their_day(mentions, article.published_at, self.actors.in_its_day)
         mentions = one_type_per_change(mentions, side_of=self.actors.controller_of)
         mentions = settle_denials(mentions, denied)
         mentions.extend(context_links(mentions))
