@@ -260,3 +260,23 @@ def test_follows_must_name_a_group_and_a_day(tmp_path: Path) -> None:
     )
     with pytest.raises(DataError, match="follows must be"):
         ActorDictionary.from_files([bad])
+
+
+def test_islamists_who_storm_the_port_take_the_port_town(extractor: Extractor) -> None:
+    # in Mozambique "Islamists" are the insurgency of Cabo Delgado; the port of the one
+    # town the sentence names is that town, even in a clause of its own
+    text = (
+        "Officials say soldiers who had been holding the coastal town of Mocimboa da Praia "
+        "escaped, some of them by sea, after Islamists stormed the port."
+    )
+    found = changes(read(extractor, text, "2020-08-13"))
+    assert [(m.place.place.name, m.actor1.name) for m in found if m.place and m.actor1] == [
+        ("Mocímboa da Praia", "Islamic State Mozambique Province")
+    ]
+
+
+def test_the_port_of_one_of_two_towns_is_neither(extractor: Extractor) -> None:
+    text = (
+        "Soldiers fled from Mocimboa da Praia to Pemba after Islamists stormed the port on Tuesday."
+    )
+    assert not changes(read(extractor, text, "2020-08-13"))

@@ -1592,6 +1592,11 @@ class EnglishReader:
             # "overrunning his last stronghold, launchpad of an assault on Tripoli": the
             # town an attack of the object's description was aimed at was not taken
             own = [p for p in own if not _attack_target(token, p)]
+            if not own and _port_object(token):
+                # "forces in the town of Mocimboa da Praia fled after Islamists stormed
+                # the port": the port of the one town the sentence names is that town
+                towns = [p for p in places if p.place.kind is PlacePrecision.CITY and p.span]
+                own = towns if len(towns) == 1 else []
             if not own and (
                 IT_OBJECT.match(text[trig.end :])
                 or LEFT_TO_ANAPHOR.match(trig.text)
@@ -3960,6 +3965,23 @@ def _object_gap_place(text: str, trig: TriggerMatch, places: list[PlaceMatch]) -
         ):
             return p
     return None
+
+
+# the port of a port town: its fall is the town's
+PORT_NOUNS = frozenset({"port", "harbour", "harbor", "seaport"})
+
+
+def _port_object(token: Any) -> bool:
+    """Whether a trigger's object is "the port" (or harbour), with no name of its own."""
+    if token is None:
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and c.lower_ in PORT_NOUNS
+        and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+        and not any(d.dep_ in ("compound", "prep", "poss", "amod") for d in c.children)
+        for c in token.children
+    )
 
 
 def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
