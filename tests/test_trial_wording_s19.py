@@ -280,3 +280,46 @@ def test_the_port_of_one_of_two_towns_is_neither(extractor: Extractor) -> None:
         "Soldiers fled from Mocimboa da Praia to Pemba after Islamists stormed the port on Tuesday."
     )
     assert not changes(read(extractor, text, "2020-08-13"))
+
+
+def test_the_town_is_the_one_its_sentence_named_before_it(extractor: Extractor) -> None:
+    # "the town" of the reported clause is the town the speakers were named by, not the
+    # city of the sentence before
+    text = (
+        "Rebel fighters retook the regional capital Mekelle in June. "
+        "Several people living in Lalibela told reporters on Thursday that the town "
+        "fell to the rebels without a shot."
+    )
+    found = changes(read(extractor, text, "2021-08-06"))
+    assert {m.place.place.name for m in found if m.place} == {"Lalibela"}
+
+
+def test_a_town_invaded_is_taken(extractor: Extractor) -> None:
+    text = "Taliban fighters invaded the provincial capital of Kunduz on Sunday, officials said."
+    found = changes(read(extractor, text, "2021-08-09"))
+    assert [(m.place.place.name, m.actor1.name) for m in found if m.place and m.actor1] == [
+        ("Kunduz", "Taliban")
+    ]
+
+
+def test_a_country_invaded_is_no_change_of_hands(extractor: Extractor) -> None:
+    text = "The fighting in Kherson began after Russia invaded Ukraine in February."
+    assert not changes(read(extractor, text, "2022-11-12"))
+
+
+def test_full_control_after_the_other_side_withdrew_is_a_takeover(extractor: Extractor) -> None:
+    # the speaker ("KYIV/MOSCOW (Reuters) - Russia on Saturday said"): the subject nearest the
+    # speech verb, without the day the parse hangs on it
+    text = (
+        "KYIV/MOSCOW (Reuters) - Russia on Saturday said it had complete control of the town of "
+        "Vuhledar after the Ukrainian garrison pulled out."
+    )
+    found = changes(read(extractor, text, "2024-10-05"))
+    assert [(m.place.place.name, m.actor1.name) for m in found if m.place and m.actor1] == [
+        ("Vuhledar", "Military Forces of Russia")
+    ]
+
+
+def test_full_control_alone_is_a_standing_fact(extractor: Extractor) -> None:
+    text = "The army says it has full control of Vuhledar and the roads around it."
+    assert not changes(read(extractor, text, "2024-10-05"))

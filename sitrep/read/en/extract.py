@@ -1597,6 +1597,8 @@ class EnglishReader:
                 # the port": the port of the one town the sentence names is that town
                 towns = [p for p in places if p.place.kind is PlacePrecision.CITY and p.span]
                 own = towns if len(towns) == 1 else []
+            if not own:
+                own = _town_named_before_anaphor(text, places)
             if not own and (
                 IT_OBJECT.match(text[trig.end :])
                 or LEFT_TO_ANAPHOR.match(trig.text)
@@ -3967,6 +3969,23 @@ def _object_gap_place(text: str, trig: TriggerMatch, places: list[PlaceMatch]) -
     return None
 
 
+def _town_named_before_anaphor(text: str, places: list[PlaceMatch]) -> list[PlaceMatch]:
+    """ "residents of Lalibela told the agency that the town fell": "the town" of a
+    clause that names none is the last town its sentence named before it (in a clause
+    of its own), not one of an earlier sentence."""
+    anaphor = next(
+        (a for a in ANAPHORIC_PLACE.finditer(text) if not NAMES_ITS_PLACE.match(text, a.end())),
+        None,
+    )
+    if anaphor is None:
+        return []
+    return [
+        p
+        for p in places
+        if p.place.kind is PlacePrecision.CITY and p.span and p.span.end <= anaphor.start()
+    ][-1:]
+
+
 # the port of a port town: its fall is the town's
 PORT_NOUNS = frozenset({"port", "harbour", "harbor", "seaport"})
 
@@ -5095,6 +5114,11 @@ def _kind_speaker(speaker: str | None, last: Actor | None) -> Actor | None:
     return last if KIND_SPEAKER.fullmatch(speaker.strip()) else None
 
 
+_DAY_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday morning evening night".split()
+)
+
+
 def _governing_speaker(token: Any) -> str | None:
     """The subject of the nearest reporting verb above the trigger ("Moscow" in
     "... hours after Moscow announced its forces had captured it"), if any."""
@@ -5102,10 +5126,25 @@ def _governing_speaker(token: Any) -> str | None:
     while node.head.i != node.i:
         node = node.head
         if node.pos_ in ("VERB", "AUX") and _lemma(node) in _REPORTING_LEMMAS:
-            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            # (the subject nearest the verb: in "MOSCOW (Reuters) - Russia said" the
+            # parse may make the agency a subject too)
+            subject = min(
+                (c for c in node.children if c.dep_ == "nsubj"),
+                key=lambda c: abs(c.i - node.i),
+                default=None,
+            )
             if subject is None or subject.tag_ == "PRP":
                 return None
-            toks = list(subject.subtree)
+            # "Russia on Sunday said": the day the parse hangs on the subject is not
+            # part of the speaker's name
+            days = [
+                c.i
+                for c in subject.children
+                if c.dep_ == "prep"
+                and c.i > subject.i
+                and any(o.lower_ in _DAY_WORDS for o in c.children)
+            ]
+            toks = [t for t in subject.subtree if not days or t.i < min(days)]
             return str(token.doc[toks[0].i : toks[-1].i + 1].text)
     return None
 
