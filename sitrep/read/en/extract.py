@@ -3971,8 +3971,8 @@ def _object_gap_place(text: str, trig: TriggerMatch, places: list[PlaceMatch]) -
 
 def _town_named_before_anaphor(text: str, places: list[PlaceMatch]) -> list[PlaceMatch]:
     """ "residents of Lalibela told the agency that the town fell": "the town" of a
-    clause that names none is the last town its sentence named before it (in a clause
-    of its own), not one of an earlier sentence."""
+    clause that names none is the town its speakers were named by ("residents of",
+    "people living in"), not one of an earlier sentence."""
     anaphor = next(
         (a for a in ANAPHORIC_PLACE.finditer(text) if not NAMES_ITS_PLACE.match(text, a.end())),
         None,
@@ -3982,8 +3982,19 @@ def _town_named_before_anaphor(text: str, places: list[PlaceMatch]) -> list[Plac
     return [
         p
         for p in places
-        if p.place.kind is PlacePrecision.CITY and p.span and p.span.end <= anaphor.start()
+        if p.place.kind is PlacePrecision.CITY
+        and p.span
+        and p.span.end <= anaphor.start()
+        and TOWNSFOLK_BEFORE.search(text, 0, p.span.start)
     ][-1:]
+
+
+# "residents of", "people living in", "witnesses in": speakers named by their town
+TOWNSFOLK_BEFORE = re.compile(
+    r"\b(?:residents?|people|inhabitants|locals|witness(?:es)?|elders)\s+"
+    r"(?:(?:living|based)\s+)?(?:of|in|from)\s+$",
+    re.IGNORECASE,
+)
 
 
 # the port of a port town: its fall is the town's
