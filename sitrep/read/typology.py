@@ -367,6 +367,23 @@ TRIGGERS: tuple[Trigger, ...] = (
         feature=False,
         follow=_PLACE_OBJECT,
     ),
+    # "the Taliban invaded the northern city of Kunduz": a town invaded was taken (only
+    # a town named by its kind: "invaded Ukraine" is a war begun, not a change of hands)
+    Trigger(
+        Family.TAKE,
+        r"invad(?:ed|es|ing)",
+        feature=False,
+        follow=r"\s+(?:the|another)\s+(?:[\w\-]+\s+){0,3}?(?-i:town|city|village|capital)\s+of\b",
+    ),
+    # "Russia said it had full control of Avdiivka after Ukrainian troops withdrew": a
+    # side's word that it holds the whole town the other side has just left
+    Trigger(
+        Family.TAKE,
+        r"ha(?:d|s|ve)\s+(?:full|total|complete)\s+control\s+(?:of|over)",
+        feature=False,
+        follow=r"(?=[^.;]*\bafter\s+[^.;]*?\b(?:withdr[ae]w|withdrawn|retreated|pulled\s+out|fled)\b)"
+        + _PLACE_OBJECT,
+    ),
     # "Ethiopian forces have lost control of Lalibela to Tigrayan fighters": the
     # subject lost the town; who took it follows "to" (the reader swaps the roles)
     Trigger(

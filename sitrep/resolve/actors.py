@@ -26,7 +26,8 @@ Data file form::
         "generic": false,                 # optional, see below
         "generic_aliases": {"en": ["government forces", "the army"]},  # optional
         "adjectives": {"en": ["ISIS"], "fa": ["داعش"]},                 # optional
-        "noun_classes": ["group"]},       # optional
+        "noun_classes": ["group"],        # optional
+        "follows": {"id": "cma", "since": "2023-08-01"}},  # optional, see below
        ...]}
 
 - ``aliases`` name the actor anywhere. A leading "the" is optional when
@@ -50,6 +51,10 @@ Data file form::
 - ``generic: true`` marks a category actor (civilians, protesters, rioters):
   the same entry serves every country, and ACLED would add the country of the
   event in brackets ("Civilians (Syria)").
+- ``follows`` names the group this one took over the fight from and the day
+  it did (CSP-PSD after the CMA, the CMA after the MNLA): a name the two share
+  ("Tuareg rebels") told of an earlier day stands for the older group
+  (:meth:`ActorDictionary.in_its_day`).
 
 Coding decision: a state's government as a political body and its armed forces
 are one actor. "The Syrian government announced it recaptured..." is coded as
@@ -74,6 +79,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -170,10 +176,12 @@ _CLAUSE_BREAK = re.compile(r"[.!?:;\n\"“”«»(\[]")
 _TOKEN = re.compile(rf"[\w{HARAKAT}\u06d6-\u06ed{ZWNJ}{ZWJ}]+(?:[{APOSTROPHES}][\w{HARAKAT}]+)*")
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 _ISO3 = re.compile(r"[A-Z]{3}")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _KNOWN_KEYS = frozenset(
     {"id", "name", "kind", "country", "controller", "aliases", "generic", "generic_aliases"}
     | {"generic_countries"}
     | {"adjectives", "noun_classes"}
+    | {"follows"}
 )
 
 # Index entry ranks: an explicit alias beats an adjective x noun combination,
@@ -216,6 +224,8 @@ class _Spec:
     noun_classes: tuple[str, ...]
     order: int  # later files (and later entries) win ties between actors
     generic_countries: tuple[str, ...] = ()  # where generic aliases work besides ``country``
+    # (the group this one took over from, the day it did): see ActorDictionary.in_its_day
+    follows: tuple[str, date] | None = None
 
 
 @dataclass(frozen=True)
@@ -447,6 +457,25 @@ class ActorDictionary:
         """
         spec = self._specs.get(actor.id)
         return spec.controller if spec else actor.name
+
+    def in_its_day(self, actor: Actor, day: date | None) -> Actor:
+        """The group a name of ``actor`` stood for on ``day``.
+
+        A group that took over another's fight ("follows": CSP-PSD after the CMA,
+        the CMA after the MNLA) shares its names with it ("Tuareg rebels"): told of
+        a day before it took over, they name the group it follows.
+        """
+        seen = {actor.id}
+        while day is not None:
+            spec = self._specs.get(actor.id)
+            if spec is None or spec.follows is None or day >= spec.follows[1]:
+                break
+            before = self._specs.get(spec.follows[0])
+            if before is None or before.actor.id in seen:
+                break
+            actor = before.actor
+            seen.add(actor.id)
+        return actor
 
     def is_generic(self, actor: Actor) -> bool:
         """True for category actors (civilians, protesters) that serve every country."""
@@ -1000,6 +1029,15 @@ def _parse_entry(label: str, n: int, raw: Any, *, order: int) -> _Spec:
     classes = raw.get("noun_classes", default_classes)
     if not isinstance(classes, list) or not classes or any(c not in NOUN_CLASSES for c in classes):
         raise bad(f"noun_classes must be a non-empty list drawn from {', '.join(NOUN_CLASSES)}")
+    follows = raw.get("follows")
+    if follows is not None and not (
+        isinstance(follows, dict)
+        and set(follows) == {"id", "since"}
+        and isinstance(follows["id"], str)
+        and isinstance(follows["since"], str)
+        and _DAY.fullmatch(follows["since"])
+    ):
+        raise bad(f'follows must be {{"id": <actor id>, "since": "YYYY-MM-DD"}}, got {follows!r}')
     actor = Actor(
         id=raw["id"].strip(),
         name=raw["name"].strip(),
@@ -1016,6 +1054,7 @@ def _parse_entry(label: str, n: int, raw: Any, *, order: int) -> _Spec:
         noun_classes=tuple(classes),
         order=order,
         generic_countries=tuple(scope),
+        follows=(follows["id"], date.fromisoformat(follows["since"])) if follows else None,
     )
 
 

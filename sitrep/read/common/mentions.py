@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sitrep.core.records import (
     Actor,
@@ -36,6 +36,7 @@ __all__ = [
     "build_mention",
     "context_links",
     "family_group",
+    "in_their_day",
     "infer_gaining_sides",
     "one_type_per_change",
     "place_id",
@@ -398,6 +399,26 @@ def context_links(mentions: Sequence[Mention]) -> list[Mention]:
 _GAINED = (Status.OCCURRED, Status.CLAIMED, Status.BACKGROUND)
 # Actors who never hold a place, whatever the article says of them.
 _NEVER_HOLDERS = frozenset({"civilians", "protesters", "rioters"})
+
+
+def in_their_day(
+    mentions: Sequence[Mention],
+    published: date | None,
+    in_its_day: Callable[[Actor, date | None], Actor],
+) -> list[Mention]:
+    """Each mention's sides as they were on its day (else the report's day).
+
+    "Tuareg rebels seized Kidal", told in 2013, is the MNLA's doing, not that of
+    the CSP-PSD that goes by the same words ten years on (``in_its_day``:
+    :meth:`sitrep.resolve.actors.ActorDictionary.in_its_day`).
+    """
+    out = []
+    for m in mentions:
+        day = m.time.value if m.time is not None else published
+        a1 = in_its_day(m.actor1, day) if m.actor1 is not None else None
+        a2 = in_its_day(m.actor2, day) if m.actor2 is not None else None
+        out.append(m if (a1, a2) == (m.actor1, m.actor2) else replace(m, actor1=a1, actor2=a2))
+    return out
 
 
 def prefer_named_sides(

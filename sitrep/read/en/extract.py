@@ -72,6 +72,7 @@ from sitrep.read.common.mentions import (
     ACTING_FAMILIES,
     FAMILY_PRIORITY,
     context_links,
+    in_their_day,
     infer_gaining_sides,
     one_type_per_change,
     place_id,
@@ -1082,6 +1083,7 @@ class EnglishReader:
                 else m
                 for m in mentions
             ]
+        mentions = in_their_day(mentions, article.published_at, self.actors.in_its_day)
         mentions = one_type_per_change(mentions, side_of=self.actors.controller_of)
         mentions = settle_denials(mentions, denied)
         mentions.extend(context_links(mentions))
@@ -1597,6 +1599,13 @@ class EnglishReader:
             # "overrunning his last stronghold, launchpad of an assault on Tripoli": the
             # town an attack of the object's description was aimed at was not taken
             own = [p for p in own if not _attack_target(token, p)]
+            if not own and _port_object(token):
+                # "forces in the town of Mocimboa da Praia fled after Islamists stormed
+                # the port": the port of the one town the sentence names is that town
+                towns = [p for p in places if p.place.kind is PlacePrecision.CITY and p.span]
+                own = towns if len(towns) == 1 else []
+            if not own:
+                own = _town_named_before_anaphor(text, places)
             if not own and (
                 IT_OBJECT.match(text[trig.end :])
                 or LEFT_TO_ANAPHOR.match(trig.text)
@@ -3967,6 +3976,51 @@ def _object_gap_place(text: str, trig: TriggerMatch, places: list[PlaceMatch]) -
     return None
 
 
+def _town_named_before_anaphor(text: str, places: list[PlaceMatch]) -> list[PlaceMatch]:
+    """ "residents of Lalibela told the agency that the town fell": "the town" of a
+    clause that names none is the town its speakers were named by ("residents of",
+    "people living in"), not one of an earlier sentence."""
+    anaphor = next(
+        (a for a in ANAPHORIC_PLACE.finditer(text) if not NAMES_ITS_PLACE.match(text, a.end())),
+        None,
+    )
+    if anaphor is None:
+        return []
+    return [
+        p
+        for p in places
+        if p.place.kind is PlacePrecision.CITY
+        and p.span
+        and p.span.end <= anaphor.start()
+        and TOWNSFOLK_BEFORE.search(text, 0, p.span.start)
+    ][-1:]
+
+
+# "residents of", "people living in", "witnesses in": speakers named by their town
+TOWNSFOLK_BEFORE = re.compile(
+    r"\b(?:residents?|people|inhabitants|locals|witness(?:es)?|elders)\s+"
+    r"(?:(?:living|based)\s+)?(?:of|in|from)\s+$",
+    re.IGNORECASE,
+)
+
+
+# the port of a port town: its fall is the town's
+PORT_NOUNS = frozenset({"port", "harbour", "harbor", "seaport"})
+
+
+def _port_object(token: Any) -> bool:
+    """Whether a trigger's object is "the port" (or harbour), with no name of its own."""
+    if token is None:
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and c.lower_ in PORT_NOUNS
+        and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+        and not any(d.dep_ in ("compound", "prep", "poss", "amod") for d in c.children)
+        for c in token.children
+    )
+
+
 def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
     """The places named in the trigger's own clause: a place in another clause ("have
     moved into the area from Deir ez-Zor and Raqqa, and western Iraq, where a push has
@@ -5107,6 +5161,11 @@ def _kind_speaker(speaker: str | None, last: Actor | None) -> Actor | None:
     return last if KIND_SPEAKER.fullmatch(speaker.strip()) else None
 
 
+_DAY_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday morning evening night".split()
+)
+
+
 def _governing_speaker(token: Any) -> str | None:
     """The subject of the nearest reporting verb above the trigger ("Moscow" in
     "... hours after Moscow announced its forces had captured it"), if any."""
@@ -5114,10 +5173,25 @@ def _governing_speaker(token: Any) -> str | None:
     while node.head.i != node.i:
         node = node.head
         if node.pos_ in ("VERB", "AUX") and _lemma(node) in _REPORTING_LEMMAS:
-            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            # (the subject nearest the verb: in "MOSCOW (Reuters) - Russia said" the
+            # parse may make the agency a subject too)
+            subject = min(
+                (c for c in node.children if c.dep_ == "nsubj"),
+                key=lambda c: abs(c.i - node.i),
+                default=None,
+            )
             if subject is None or subject.tag_ == "PRP":
                 return None
-            toks = list(subject.subtree)
+            # "Russia on Sunday said": the day the parse hangs on the subject is not
+            # part of the speaker's name
+            days = [
+                c.i
+                for c in subject.children
+                if c.dep_ == "prep"
+                and c.i > subject.i
+                and any(o.lower_ in _DAY_WORDS for o in c.children)
+            ]
+            toks = [t for t in subject.subtree if not days or t.i < min(days)]
             return str(token.doc[toks[0].i : toks[-1].i + 1].text)
     return None
 

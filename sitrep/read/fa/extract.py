@@ -553,6 +553,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
     mentions = _entries_under_way(read, mentions)
     mentions = _retold_recalls(read, mentions)
     mentions = _repelled(mentions, extractor.actors.controller_of)
+    mentions = common.in_their_day(mentions, published, extractor.actors.in_its_day)
     mentions = common.one_type_per_change(mentions, side_of=extractor.actors.controller_of)
     mentions = common.settle_denials(mentions)
     mentions.extend(common.context_links(mentions))
