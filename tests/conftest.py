@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ import pytest
 
 from sitrep.core.config import Config, default_config
 from sitrep.core.errors import ConfigError
+from sitrep.core.records import Article, Mention
 from sitrep.quality.evaluation import common as evaluation_common
 from sitrep.read.en.extract import Extractor
 from sitrep.store import Store, open_store
@@ -190,3 +192,12 @@ SQL_BACKENDS = [
         ),
     ),
 ]
+
+
+def read_wire(
+    extractor: Extractor, text: str, day: str = "2017-11-20", *, outlet: str = "Test Wire"
+) -> list[Mention]:
+    """What ``extractor`` reads in ``text``, an English report of ``outlet`` published on
+    ``day`` (the reader tests' one way to read a sentence)."""
+    article = Article.make(text, language="en", outlet=outlet, published_at=date.fromisoformat(day))
+    return list(extractor.read(article).mentions)

@@ -8,22 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sitrep.core.records import Article, PlacePrecision, Status
+from conftest import read_wire as read
+
+from sitrep.core.records import PlacePrecision, Status
 from sitrep.read.en.extract import Extractor
+from sitrep.read.typology import TERRITORY_SUB_TYPES as TERRITORY
 from sitrep.text.sentences import dateline_end, split_sentences
-
-TERRITORY = {
-    "Government regains territory",
-    "Non-state actor overtakes territory",
-    "Non-violent transfer of territory",
-}
-
-
-def read(extractor: Extractor, text: str, *, day: str = "2017-11-20"):
-    article = Article.make(
-        text, language="en", outlet="Test Wire", published_at=date.fromisoformat(day)
-    )
-    return extractor.read(article).mentions
 
 
 def takeovers(mentions, status: Status = Status.OCCURRED):

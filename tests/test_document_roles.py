@@ -8,22 +8,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from sitrep.core.records import Actor, Article, Claim, Mention, Precision, Sentence, Span, Status
+from conftest import read_wire
+
+from sitrep.core.records import Actor, Claim, Mention, Precision, Sentence, Span, Status
 from sitrep.read.common.mentions import infer_gaining_sides
 from sitrep.read.en.extract import Extractor, _before_relative_clause
-
-TERRITORY = {
-    "Government regains territory",
-    "Non-state actor overtakes territory",
-    "Non-violent transfer of territory",
-}
+from sitrep.read.typology import TERRITORY_SUB_TYPES as TERRITORY
 
 
 def read(extractor: Extractor, text: str, *, day: str = "2024-03-12") -> list[Mention]:
-    article = Article.make(
-        text, language="en", outlet="Test Wire", published_at=date.fromisoformat(day)
-    )
-    return list(extractor.read(article).mentions)
+    return read_wire(extractor, text, day)
 
 
 def takeovers(mentions: list[Mention], status: Status = Status.OCCURRED) -> list[Mention]:

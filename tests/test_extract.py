@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sitrep.core.records import Article, Status
+from conftest import read_wire as read
+
+from sitrep.core.records import Status
 from sitrep.read.en.extract import Extractor
-
-
-def read(extractor: Extractor, text: str, *, outlet: str = "Test Wire", day: str = "2017-11-20"):
-    article = Article.make(text, language="en", outlet=outlet, published_at=date.fromisoformat(day))
-    return extractor.read(article).mentions
 
 
 def test_government_regains_with_actors_place_and_weekday(extractor: Extractor) -> None:
@@ -126,7 +123,7 @@ def test_non_conflict_text_gives_nothing(extractor: Extractor) -> None:
         "The central bank raised interest rates on Tuesday. Shares fell in Istanbul and "
         "the lira weakened. Analysts expect growth to slow next year."
     )
-    assert read(extractor, text) == ()
+    assert read(extractor, text) == []
 
 
 def test_withdrawal_names_the_leaver_as_loser(extractor: Extractor) -> None:

@@ -10,17 +10,13 @@ from datetime import date
 from typing import Any
 
 import pytest
+from conftest import read_wire as read
 
 from sitrep.core.config import Config
-from sitrep.core.records import Article, Mention, Status
+from sitrep.core.records import Mention, Status
 from sitrep.read.en.dates import find_dates
 from sitrep.read.en.extract import Extractor
-
-TERRITORY = {
-    "Government regains territory",
-    "Non-state actor overtakes territory",
-    "Non-violent transfer of territory",
-}
+from sitrep.read.typology import TERRITORY_SUB_TYPES as TERRITORY
 
 
 @pytest.fixture(scope="module")
@@ -28,13 +24,6 @@ def gazetteer(app_config: Config) -> Any:
     from sitrep.core.resources import load_gazetteer
 
     return load_gazetteer(app_config)
-
-
-def read(extractor: Extractor, text: str, day: str) -> list[Mention]:
-    article = Article.make(
-        text, language="en", outlet="Test Wire", published_at=date.fromisoformat(day)
-    )
-    return list(extractor.read(article).mentions)
 
 
 def takeovers(mentions: list[Mention]) -> list[Mention]:

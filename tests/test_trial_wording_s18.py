@@ -9,23 +9,11 @@ The sentences are written for these tests, in the constructions the real reports
 
 from __future__ import annotations
 
-from datetime import date
+from conftest import read_wire as read
 
-from sitrep.core.records import Article, Mention, Status
+from sitrep.core.records import Mention, Status
 from sitrep.read.en.extract import Extractor
-
-TERRITORY = {
-    "Government regains territory",
-    "Non-state actor overtakes territory",
-    "Non-violent transfer of territory",
-}
-
-
-def read(extractor: Extractor, text: str, day: str) -> list[Mention]:
-    article = Article.make(
-        text, language="en", outlet="Test Wire", published_at=date.fromisoformat(day)
-    )
-    return list(extractor.read(article).mentions)
+from sitrep.read.typology import TERRITORY_SUB_TYPES as TERRITORY
 
 
 def changes(mentions: list[Mention], *statuses: Status) -> list[Mention]:

@@ -15,24 +15,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import read_wire as read
 
 from sitrep.core.errors import DataError
-from sitrep.core.records import Article, Mention, Status
+from sitrep.core.records import Mention, Status
 from sitrep.read.en.extract import Extractor
+from sitrep.read.typology import TERRITORY_SUB_TYPES as TERRITORY
 from sitrep.resolve.actors import ActorDictionary
-
-TERRITORY = {
-    "Government regains territory",
-    "Non-state actor overtakes territory",
-    "Non-violent transfer of territory",
-}
-
-
-def read(extractor: Extractor, text: str, day: str) -> list[Mention]:
-    article = Article.make(
-        text, language="en", outlet="Test Wire", published_at=date.fromisoformat(day)
-    )
-    return list(extractor.read(article).mentions)
 
 
 def taken(found: list[Mention]) -> list[tuple[str, str]]:
