@@ -321,3 +321,28 @@ def test_full_control_after_the_other_side_withdrew_is_a_takeover(extractor: Ext
 def test_full_control_alone_is_a_standing_fact(extractor: Extractor) -> None:
     text = "The army says it has full control of Vuhledar and the roads around it."
     assert not changes(read(extractor, text, "2024-10-05"))
+
+
+def test_a_flag_raised_at_a_ceremony_is_no_takeover(extractor: Extractor) -> None:
+    text = (
+        "The prime minister gave a speech on Monday and raised the flag over the town, "
+        "which is called Kidal by the government."
+    )
+    assert not changes(read(extractor, text, "2023-12-11"), Status.OCCURRED, Status.CLAIMED)
+    text = "Soldiers raised their flag over the town of Kidal on Monday."
+    assert [m.place.place.name for m in changes(read(extractor, text, "2023-11-14")) if m.place]
+
+
+def test_a_fall_dated_to_a_month_ended_weeks_back_is_recalled(extractor: Extractor) -> None:
+    text = "The town of Kidal fell to the Malian army after an offensive last month."
+    assert not changes(read(extractor, text, "2023-12-18"), Status.OCCURRED, Status.CLAIMED)
+    assert changes(read(extractor, text, "2023-12-02"))
+
+
+def test_a_group_told_by_its_kind_is_the_one_non_state_side(extractor: Extractor) -> None:
+    text = (
+        "On Sunday, clashes erupted between the Sudanese army and the Rapid Support Forces in "
+        "Babanusa, as the paramilitary group said it had captured the town of Bara."
+    )
+    found = changes(read(extractor, text, "2025-10-26"), Status.OCCURRED, Status.CLAIMED)
+    assert taken(found) == [("Bārah", "Rapid Support Forces")]

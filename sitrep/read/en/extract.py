@@ -1384,7 +1384,12 @@ class EnglishReader:
         if family is not Family.CONTROL and time is not None and not time.inferred:
             if not recalled and is_history(time, ctx.published, days=self.config.history_days):
                 return []  # a date from the context that is history, not news
-            if status in TOLD and is_history(time, ctx.published, days=self.config.background_days):
+            if status in TOLD and (
+                is_history(time, ctx.published, days=self.config.background_days)
+                # "fell to Azerbaijan ... last month", read on the 16th: a takeover
+                # dated only to a month that ended two weeks back or more is recalled
+                or (time.precision is Precision.MONTH and is_history(time, ctx.published, days=14))
+            ):
                 # "after the fall of Mosul in July": recalled, not reported; timelines
                 # still use it. A claim too: "Moscow said in February that its troops
                 # had taken Toretsk", read in August, recalls a claim, it makes none
@@ -1516,6 +1521,18 @@ class EnglishReader:
                 or _kind_speaker(speaker, ctx.last_agent)
                 or agent
             )
+        elif (
+            agent is not None
+            and agent.kind == "state forces"
+            and family is Family.TAKE
+            and token is not None
+            and not gives_up
+            and _speaker_subject(token)
+        ):
+            # "fighting broke out between the army and the RSF ..., as the paramilitary
+            # group said it had seized Bara": the speaker told by its kind is the one
+            # non-state side the sentence names, not the army named first
+            agent = _kind_side(_governing_speaker(token), actor_matches) or agent
         if agent is None and family is Family.TAKE and token is not None and not gives_up:
             # "Turkish-led forces took", "forces from Ethiopia's Tigray region took",
             # "President X declared the city liberated": the side told by description
@@ -1573,6 +1590,10 @@ class EnglishReader:
         ):
             # "protesters raised the national flag in the square", "rioters took over
             # the town hall": a crowd holds no territory (a protest or a riot)
+            return []
+        if family is Family.TAKE and FLAG_RAISING.match(trig.text) and CEREMONY.search(text):
+            # "the president delivered a speech and raised the flag in the city": a
+            # ceremony in a town already held, not its change of hands
             return []
         if family in (Family.TAKE, Family.HANDOVER) and token is not None:
             if _partial_object(token, places) or PARTIAL_AFTER.match(text[trig.end :]):
@@ -3818,6 +3839,13 @@ def _takers_left(token: Any) -> bool:
     return verb.i > token.i and _lemma(verb) in LEAVING_LEMMAS
 
 
+# a flag raised over a place, and a ceremony around it in the same sentence ("delivered
+# a speech and raised the flag over the city", "raised the flag at a ceremony in Kidal")
+FLAG_RAISING = re.compile(r"(?:rais|hoist|plant)", re.IGNORECASE)
+CEREMONY = re.compile(
+    r"\b(?:ceremon(?:y|ies|ial)|speech(?:es)?|addressed|anniversary|celebrat\w*|parade)\b",
+    re.IGNORECASE,
+)
 # the words that open a raid's end, right before the trigger that tells it
 RAID_LEAVING = re.compile(r"\b(?:before\s+being|then)\s+$", re.IGNORECASE)
 BRIEFLY_BEFORE = re.compile(r"\b(?:briefly|temporarily|momentarily)\s+$", re.IGNORECASE)
@@ -5159,6 +5187,19 @@ def _kind_speaker(speaker: str | None, last: Actor | None) -> Actor | None:
     if not speaker or last is None or last.kind == "state forces":
         return None
     return last if KIND_SPEAKER.fullmatch(speaker.strip()) else None
+
+
+def _kind_side(speaker: str | None, actor_matches: Sequence[ActorMatch]) -> Actor | None:
+    """The one non-state side among the sentence's actors that a speaker told by its
+    kind ("the paramilitary group") stands for, if the sentence names just one."""
+    if not speaker or not KIND_SPEAKER.fullmatch(speaker.strip()):
+        return None
+    sides = {
+        m.actor.id: m.actor
+        for m in actor_matches
+        if not m.generic and m.actor.kind != "state forces" and m.actor.kind not in NON_HOLDERS
+    }
+    return next(iter(sides.values())) if len(sides) == 1 else None
 
 
 _DAY_WORDS = frozenset(
