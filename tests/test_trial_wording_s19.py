@@ -346,3 +346,15 @@ def test_a_group_told_by_its_kind_is_the_one_non_state_side(extractor: Extractor
     )
     found = changes(read(extractor, text, "2025-10-26"), Status.OCCURRED, Status.CLAIMED)
     assert taken(found) == [("Bārah", "Rapid Support Forces")]
+
+
+def test_a_base_taken_in_a_state_is_in_the_town_the_next_sentence_names(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Jihadists have overrun an army base in Nigeria's Borno state after a night of "
+        "fighting, residents said on Saturday.\n"
+        "The fighters stormed the base in the town of Marte late on Friday, a soldier said."
+    )
+    found = changes(read(extractor, text, "2021-01-16"), Status.OCCURRED, Status.CLAIMED)
+    assert {m.place.place.name for m in found if m.place} == {"Marte"}

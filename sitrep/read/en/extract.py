@@ -1016,6 +1016,7 @@ class EnglishReader:
             and p.place.kind is not PlacePrecision.COUNTRY
             and STILL_FOUGHT_FOR.match(claim.sentence.span.text, p.span.end)
         }
+        mentions = _base_in_next_town(mentions, claims, places)
         # (an anniversary's lead settles first: its retellings are no news for a recall
         # to be told again as)
         mentions = retold_as_news(
@@ -3846,6 +3847,48 @@ CEREMONY = re.compile(
     r"\b(?:ceremon(?:y|ies|ial)|speech(?:es)?|addressed|anniversary|celebrat\w*|parade)\b",
     re.IGNORECASE,
 )
+# a base taken in a province: "captured a military base in northeast Nigeria's Borno"
+BASE_IN_BEFORE = re.compile(
+    r"\b(?:base|barracks|garrison)\s+in\s+(?:[\w'’\-]+\s+){0,4}$", re.IGNORECASE
+)
+BASE_WORD = re.compile(r"\b(?:base|barracks|garrison)\b", re.IGNORECASE)
+
+
+def _base_in_next_town(
+    mentions: list[Mention], claims: Sequence[Claim], places: Sequence[list[PlaceMatch]]
+) -> list[Mention]:
+    """A base taken in a province whose town the next sentence names is taken in that
+    town: "captured a military base in Borno state ... They attacked the base in the
+    town of Marte" places the takeover at Marte. Only when the next sentence speaks of
+    the base and names one town of that province."""
+    index = {c.sentence.index: i for i, c in enumerate(claims)}
+    out = []
+    for m in mentions:
+        p = m.place
+        i = index.get(m.claim.sentence.index)
+        if (
+            p is not None
+            and p.span is not None
+            and i is not None
+            and i + 1 < len(claims)
+            and m.sub_event_type in TERRITORY_SUB_TYPES
+            and p.place.kind is PlacePrecision.ADMIN1
+            and BASE_IN_BEFORE.search(m.claim.sentence.span.text[: p.span.start])
+            and BASE_WORD.search(claims[i + 1].sentence.span.text)
+        ):
+            towns = {
+                q.place.id: q
+                for q in places[i + 1]
+                if q.place.kind is PlacePrecision.CITY
+                and q.place.country == p.place.country
+                and q.place.admin1 == p.place.admin1
+            }
+            if len(towns) == 1:
+                m = replace(m, place=replace(next(iter(towns.values())), span=None))
+        out.append(m)
+    return out
+
+
 # the words that open a raid's end, right before the trigger that tells it
 RAID_LEAVING = re.compile(r"\b(?:before\s+being|then)\s+$", re.IGNORECASE)
 BRIEFLY_BEFORE = re.compile(r"\b(?:briefly|temporarily|momentarily)\s+$", re.IGNORECASE)
