@@ -333,12 +333,6 @@ def test_a_flag_raised_at_a_ceremony_is_no_takeover(extractor: Extractor) -> Non
     assert [m.place.place.name for m in changes(read(extractor, text, "2023-11-14")) if m.place]
 
 
-def test_a_fall_dated_to_a_month_ended_weeks_back_is_recalled(extractor: Extractor) -> None:
-    text = "The town of Kidal fell to the Malian army after an offensive last month."
-    assert not changes(read(extractor, text, "2023-12-18"), Status.OCCURRED, Status.CLAIMED)
-    assert changes(read(extractor, text, "2023-12-02"))
-
-
 def test_a_group_told_by_its_kind_is_the_one_non_state_side(extractor: Extractor) -> None:
     text = (
         "On Sunday, clashes erupted between the Sudanese army and the Rapid Support Forces in "

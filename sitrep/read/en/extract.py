@@ -1385,12 +1385,7 @@ class EnglishReader:
         if family is not Family.CONTROL and time is not None and not time.inferred:
             if not recalled and is_history(time, ctx.published, days=self.config.history_days):
                 return []  # a date from the context that is history, not news
-            if status in TOLD and (
-                is_history(time, ctx.published, days=self.config.background_days)
-                # "fell to Azerbaijan ... last month", read on the 16th: a takeover
-                # dated only to a month that ended two weeks back or more is recalled
-                or (time.precision is Precision.MONTH and is_history(time, ctx.published, days=14))
-            ):
+            if status in TOLD and is_history(time, ctx.published, days=self.config.background_days):
                 # "after the fall of Mosul in July": recalled, not reported; timelines
                 # still use it. A claim too: "Moscow said in February that its troops
                 # had taken Toretsk", read in August, recalls a claim, it makes none
