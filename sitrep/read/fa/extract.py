@@ -52,6 +52,7 @@ from sitrep.read.fa.places import (
     FoundPlace,
     anaphor,
     coordinated,
+    coordinated_tail,
     drop_lone_towns,
     find_places,
     is_reference_point,
@@ -137,6 +138,7 @@ _IN_PROVINCE_GAP = re.compile(
     r"[\s\u200c،,»\"]*(?:از[\s\u200c]+(?:توابع|مربوطات)[\s\u200c]+)?(?:این[\s\u200c]+)?"
     r"(?:(?:ولایت|استان|ایالت)[\s\u200c]*)?"
 )
+_PLURAL_HEAD = re.compile(r"(?<![\w\u200c])(?:شهر|شهرک|روستا)[\s\u200c]*های(?![\w\u200c])")
 _LISTED = r"(?!(?:را|که|از|به|در|با|تا|بر|و)[\s\u200c])[^\s\u200c،,.؛]+"
 _AFTER_DISTRICT_LIST = re.compile(
     rf"(?<![\w\u200c])ولسوالی[\s\u200c]*های[\s\u200c]+"
@@ -1388,6 +1390,13 @@ class _Reader:
         ]
         if len(cities) > 1 and coordinated(text, cities) and not trig.noun:
             return [p.match for p in cities]
+        # "پس از آزادسازی X ...، شهرک‌های Y، Z و W": the list after a plural head
+        # ends the cities, and each of it is a place of the event
+        ending = coordinated_tail(text, cities)
+        if 1 < len(ending) < len(cities) and not trig.noun:
+            earlier = cities[len(cities) - len(ending) - 1]
+            if _PLURAL_HEAD.search(text, earlier.end, ending[0].start):
+                return [p.match for p in ending]
         # "ولسوالی‌های دشت ارچی و خان‌آباد کندز": each district of the list, not the
         # province or town named after them
         districts = [p for p in places if p.district]
