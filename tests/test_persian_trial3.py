@@ -337,3 +337,9 @@ def test_the_list_after_a_plural_head_ends_the_cities(extractor: Extractor) -> N
         " مورک و کفرزیتا هم به دست ارتش سوریه آزاد شد."
     )
     assert {"Kafr Zaytā", "Mūrak"} <= {p for p, _ in changes(extractor, text)}
+
+
+def test_taken_into_hand_with_the_region_between(extractor: Extractor) -> None:
+    # "X را در منطقه قره باغ در اختیار گرفت": the region named between object and verb
+    text = "ارتش جمهوری آذربایجان روز جمعه شهرک هادروت را در منطقه قره باغ در اختیار گرفت."
+    assert changes(extractor, text) == [("Hadrut", "Military Forces of Azerbaijan")]
