@@ -343,3 +343,13 @@ def test_taken_into_hand_with_the_region_between(extractor: Extractor) -> None:
     # "X را در منطقه قره باغ در اختیار گرفت": the region named between object and verb
     text = "ارتش جمهوری آذربایجان روز جمعه شهرک هادروت را در منطقه قره باغ در اختیار گرفت."
     assert changes(extractor, text) == [("Hadrut", "Military Forces of Azerbaijan")]
+
+
+def test_a_head_of_government_stands_for_the_state(extractor: Extractor) -> None:
+    # "صدراعظم عراق" / "نخست وزیر عراق" before the change: Iraq's forces gain it
+    dari = (
+        "صدراعظم عراق امروز بیرق را در شهر فلوجه بلند کرد که هفته گذشته از کنترول داعش آزاد گردید."
+    )
+    assert [a for _, a in changes(extractor, dari)] == ["Military Forces of Iraq"]
+    said = "نخست وزیر عراق در شهر رمادی حضور یافت که دیروز از تسلط داعش آزاد شد."
+    assert [a for _, a in changes(extractor, said)] == ["Military Forces of Iraq"]

@@ -349,6 +349,10 @@ _STATE_SPEAKER = re.compile(
     r"(?!وزارت|وزیر|ستاد|دولت|سخنگوی|ارتش|رئیس|فرماندهی)(?P<c>[^\s\u200c:،,.؛]{3,})"
     r"(?=[\s\u200c]*:|[،,]?[\s\u200c]+(?:[^\s]+[\s\u200c]+){0,6}?(?:اعلام|گفت|مدعی|خبر|گزارش|تأیید|تایید))"
 )
+_HEAD_OF_STATE = re.compile(
+    r"(?<![\w\u200c])(?:نخست[\s\u200c]*وزیر|صدر[\s\u200c]*اعظم|ر[ئی]یس[\s\u200c]?جمهور(?:ی)?)"
+    r"[\s\u200c]+(?P<c>[^\s\u200c:،,.؛]{3,})"
+)
 # A capital speaks for its state in headlines ("مسکو: مارینکا آزاد شد").
 _CAPITALS = {
     "مسکو": "روسیه",
@@ -1275,6 +1279,14 @@ class _Reader:
             for state in _STATE_SPEAKER.finditer(text, 0, trig.start):
                 country = _CAPITALS.get(state.group("c"), state.group("c"))
                 found = self.extractor.actors.find(f"ارتش {country}")
+                agent_side = [f for f in found if f.actor.kind == "state forces"][:1]
+                if agent_side:
+                    break
+        if not agent_side and family is Family.TAKE:
+            # "العبادی صدراعظم عراق بیرق کشور را در فلوجه برافراشت که ... آزاد گردید":
+            # a state's head of government or state before the change stands for its forces
+            for head in _HEAD_OF_STATE.finditer(text, 0, trig.start):
+                found = self.extractor.actors.find(f"ارتش {head.group('c')}")
                 agent_side = [f for f in found if f.actor.kind == "state forces"][:1]
                 if agent_side:
                     break
