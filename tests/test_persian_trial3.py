@@ -312,3 +312,44 @@ def test_no_sign_of_a_withdrawal_seen(extractor: Extractor) -> None:
         "مشاهده نکرده اند."
     )
     assert not changes(extractor, text, NOV_9)
+
+
+def test_a_place_with_the_conjunction_joined(extractor: Extractor) -> None:
+    # "مورک وکفرزیتا": the last of a list written with its "و" joined to the name
+    text = "روستاهای مورک وکفرزیتا در شمال حماه روز شنبه به دست ارتش سوریه آزاد شد."
+    took = changes(extractor, text)
+    assert sorted(p for p, _ in took) == ["Kafr Zaytā", "Mūrak"]
+    assert {a for _, a in took} == {"Military Forces of Syria"}
+    # a word beginning with "و" after a place is no place: "حلب وزیر" keeps Aleppo only
+    alone = "شهر حلب وزیر دفاع را پذیرفت."
+    assert [
+        f.match.place.name for f in find_places(extractor.gazetteer, fold(alone), alone, base=0)
+    ] == ["Aleppo"]
+    # and a name that is no list's last stays unread: "وکفرزیتا" with nothing before
+    lone = "وکفرزیتا آرام است."
+    assert find_places(extractor.gazetteer, fold(lone), lone, base=0) == []
+
+
+def test_the_list_after_a_plural_head_ends_the_cities(extractor: Extractor) -> None:
+    # a town of an earlier event before the list: each of the list is a place
+    text = (
+        "پس از سقوط شهر خان شیخون در جنوب استان ادلب، دیگر شهرک‌های اللطامنه، لطمین،"
+        " مورک و کفرزیتا هم به دست ارتش سوریه آزاد شد."
+    )
+    assert {"Kafr Zaytā", "Mūrak"} <= {p for p, _ in changes(extractor, text)}
+
+
+def test_taken_into_hand_with_the_region_between(extractor: Extractor) -> None:
+    # "X را در منطقه قره باغ در اختیار گرفت": the region named between object and verb
+    text = "ارتش جمهوری آذربایجان روز جمعه شهرک هادروت را در منطقه قره باغ در اختیار گرفت."
+    assert changes(extractor, text) == [("Hadrut", "Military Forces of Azerbaijan")]
+
+
+def test_a_head_of_government_stands_for_the_state(extractor: Extractor) -> None:
+    # "صدراعظم عراق" / "نخست وزیر عراق" before the change: Iraq's forces gain it
+    dari = (
+        "صدراعظم عراق امروز بیرق را در شهر فلوجه بلند کرد که هفته گذشته از کنترول داعش آزاد گردید."
+    )
+    assert [a for _, a in changes(extractor, dari)] == ["Military Forces of Iraq"]
+    said = "نخست وزیر عراق در شهر رمادی حضور یافت که دیروز از تسلط داعش آزاد شد."
+    assert [a for _, a in changes(extractor, said)] == ["Military Forces of Iraq"]

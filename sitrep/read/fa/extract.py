@@ -52,6 +52,7 @@ from sitrep.read.fa.places import (
     FoundPlace,
     anaphor,
     coordinated,
+    coordinated_tail,
     drop_lone_towns,
     find_places,
     is_reference_point,
@@ -137,6 +138,7 @@ _IN_PROVINCE_GAP = re.compile(
     r"[\s\u200c،,»\"]*(?:از[\s\u200c]+(?:توابع|مربوطات)[\s\u200c]+)?(?:این[\s\u200c]+)?"
     r"(?:(?:ولایت|استان|ایالت)[\s\u200c]*)?"
 )
+_PLURAL_HEAD = re.compile(r"(?<![\w\u200c])(?:شهر|شهرک|روستا)[\s\u200c]*های(?![\w\u200c])")
 _LISTED = r"(?!(?:را|که|از|به|در|با|تا|بر|و)[\s\u200c])[^\s\u200c،,.؛]+"
 _AFTER_DISTRICT_LIST = re.compile(
     rf"(?<![\w\u200c])ولسوالی[\s\u200c]*های[\s\u200c]+"
@@ -346,6 +348,10 @@ _STATE_SPEAKER = re.compile(
     r"|[\s\u200c]+ارتش)?|دولت|ر[ئی]یس[\s\u200c]?جمهور(?:ی)?|فرماندهی[\s\u200c]+ارتش)[\s\u200c]+|^)"
     r"(?!وزارت|وزیر|ستاد|دولت|سخنگوی|ارتش|رئیس|فرماندهی)(?P<c>[^\s\u200c:،,.؛]{3,})"
     r"(?=[\s\u200c]*:|[،,]?[\s\u200c]+(?:[^\s]+[\s\u200c]+){0,6}?(?:اعلام|گفت|مدعی|خبر|گزارش|تأیید|تایید))"
+)
+_HEAD_OF_STATE = re.compile(
+    r"(?<![\w\u200c])(?:نخست[\s\u200c]*وزیر|صدر[\s\u200c]*اعظم|ر[ئی]یس[\s\u200c]?جمهور(?:ی)?)"
+    r"[\s\u200c]+(?P<c>[^\s\u200c:،,.؛]{3,})"
 )
 # A capital speaks for its state in headlines ("مسکو: مارینکا آزاد شد").
 _CAPITALS = {
@@ -1276,6 +1282,14 @@ class _Reader:
                 agent_side = [f for f in found if f.actor.kind == "state forces"][:1]
                 if agent_side:
                     break
+        if not agent_side and family is Family.TAKE:
+            # "العبادی صدراعظم عراق بیرق کشور را در فلوجه برافراشت که ... آزاد گردید":
+            # a state's head of government or state before the change stands for its forces
+            for head in _HEAD_OF_STATE.finditer(text, 0, trig.start):
+                found = self.extractor.actors.find(f"ارتش {head.group('c')}")
+                agent_side = [f for f in found if f.actor.kind == "state forces"][:1]
+                if agent_side:
+                    break
         if trig.trigger.withdrawal:
             held = [m for m in loser_side if _HELD_BY.search(text, 0, m.span.start)]
             marked = [m for m in matches if marks[id(m)] == "agent"]
@@ -1388,6 +1402,13 @@ class _Reader:
         ]
         if len(cities) > 1 and coordinated(text, cities) and not trig.noun:
             return [p.match for p in cities]
+        # "پس از آزادسازی X ...، شهرک‌های Y، Z و W": the list after a plural head
+        # ends the cities, and each of it is a place of the event
+        ending = coordinated_tail(text, cities)
+        if 1 < len(ending) < len(cities) and not trig.noun:
+            earlier = cities[len(cities) - len(ending) - 1]
+            if _PLURAL_HEAD.search(text, earlier.end, ending[0].start):
+                return [p.match for p in ending]
         # "ولسوالی‌های دشت ارچی و خان‌آباد کندز": each district of the list, not the
         # province or town named after them
         districts = [p for p in places if p.district]

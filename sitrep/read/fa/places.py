@@ -325,7 +325,8 @@ _PERSON_TITLE_AFTER = re.compile(
     r"(?:فرمانده|وزیر|رئیس|رییس|سخنگو|معاون|والی|نماینده|عضو|مشاور|دبیر|فرماندار|سفیر"
     r"|نخست[\s\u200c]*وزیر|مدیر|سرپرست|رهبر|مسئول|مسؤول)"
 )
-_COORD_GAP = re.compile(r"^[\s،,]*(?:[^\s،,.؛]+[\s\u200c،,]+){0,4}$")
+# (the last "و" may be joined to the next name: "مورک وکفرزیتا")
+_COORD_GAP = re.compile(r"^[\s،,]*(?:[^\s،,.؛]+[\s\u200c،,]+){0,4}و?$")
 _COORD_WORD = re.compile(r"(?:^|[\s،,])(?:و|یا)(?:[\s،,]|$)|،|,")
 _NO_COORD = re.compile(r"(?:^|\s)(?:را|که|کرد|کردند|شد|شدند|بود|است)(?:\s|$)")
 
@@ -403,6 +404,7 @@ def find_places(
             continue
         f = _found(p, p.span.start, p.span.end, folded, original, base)
         found.append(replace(f, named=headed))
+    found += _joined_and(gazetteer, folded, original, base, found, countries)
     # "فارس" the agency, "المیادین" the channel: a place name used as an outlet's,
     # which the words around it tell ("به گزارش المیادین", "شبکه المیادین")
     outlets = [
@@ -424,6 +426,43 @@ def find_places(
     ]
     found += _unnamed_districts(gazetteer, folded, original, base, found)
     return sorted(found, key=lambda f: f.start)
+
+
+# "مورک، معرکبه وکفرزیتا": the last of a list with its "و" written joined
+_JOINED_AND = re.compile(r"(?<![\w\u200c])و(?P<rest>[^\W\d_]{4,})(?![\w\u200c])")
+# after a place found before it: the list's other names between ("، معرکبه ")
+_LIST_GAP = re.compile(r"(?:[\s\u200c]*[،,][\s\u200c]*[^\s\u200c،,.؛]+)*[\s\u200c]+")
+
+
+def _joined_and(
+    gazetteer: Gazetteer,
+    folded: Folded,
+    original: str,
+    base: int,
+    found: list[FoundPlace],
+    countries: Sequence[str],
+) -> list[FoundPlace]:
+    """Places written with the conjunction "و" joined to them at the end of a list of
+    places ("مورک، معرکبه وکفرزیتا"): the rest is one place name, the word as written
+    is no name the gazetteer knows (a word), and a place found before it heads the list.
+    """
+    text = folded.text
+    joined: list[FoundPlace] = []
+    for m in _JOINED_AND.finditer(text):
+        rest = m.group("rest")
+        if rest in COMMON_WORDS or any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        if not any(
+            f.end <= m.start() and _LIST_GAP.fullmatch(text, f.end, m.start()) for f in found
+        ):
+            continue
+        if gazetteer.find(m.group(), countries=countries):
+            continue  # the joined form is itself a name
+        hits = gazetteer.find(rest, countries=countries)
+        if len(hits) != 1 or hits[0].span is None or hits[0].span.text != rest:
+            continue
+        joined.append(_found(hits[0], m.start("rest"), m.end(), folded, original, base))
+    return joined
 
 
 def _person_named(gazetteer: Gazetteer, text: str, end: int) -> bool:
@@ -1068,6 +1107,17 @@ def coordinated(text: str, cities: list[FoundPlace]) -> bool:
         if not _COORD_GAP.match(gap) or not _COORD_WORD.search(gap) or _NO_COORD.search(gap):
             return False
     return True
+
+
+def coordinated_tail(text: str, cities: list[FoundPlace]) -> list[FoundPlace]:
+    """The last cities of a sentence listed together ("... X، Y و Z"): all of them
+    when they are :func:`coordinated`, the last alone when it is listed with none."""
+    tail = cities[-1:]
+    for city in reversed(cities[:-1]):
+        if not coordinated(text, [city, tail[0]]):
+            break
+        tail.insert(0, city)
+    return tail
 
 
 def seat_cities(

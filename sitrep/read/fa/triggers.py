@@ -190,8 +190,10 @@ TRIGGERS: tuple[FaTrigger, ...] = (
         # a town, district or control as the object, not a building ("ساختمان
         # استانداری را در اختیار گرفتند" takes no place)
         before=rf"(?:کنترل|کنترول|شهر|شهرک|ولسوالی|روستای|منطقه|ولایت|استان)"
-        rf"(?:{_S}(?!و{_E})[^\s،,.؛]+){{0,6}}?{_S}را{_S}$",
-        before_chars=120,
+        rf"(?:{_S}(?!و{_E})[^\s،,.؛]+){{0,6}}?{_S}را{_S}"
+        # "X را در منطقه قره باغ در اختیار گرفت": the region between object and verb
+        rf"(?:در{_S}منطقه(?:{_S}(?!در{_E})[^\s،,.؛]+){{1,2}}{_S})?$",
+        before_chars=140,
         place_object=True,
     ),
     # "کنترل شهر منبج ... را از نیروهای کرد گرفته است": took control of, the light
