@@ -67,7 +67,7 @@ from sitrep.read.fa.places import (
 )
 from sitrep.read.fa.text import Folded, fold, split_sentences
 from sitrep.read.fa.triggers import FaTriggerMatch, find_triggers, verb_form
-from sitrep.read.typology import Family
+from sitrep.read.typology import TERRITORY_SUB_TYPES, Family
 from sitrep.resolve.actors import ActorDictionary, ActorMatch
 from sitrep.resolve.country_hint import fallback_countries
 
@@ -333,13 +333,6 @@ _BRIEFLY = re.compile(
     r"چند(?:ین)?[\s\u200c]+ساعت(?![\w\u200c])(?![\s\u200c]+(?:پس|بعد|قبل|پیش|از|گذشت|درگیری|نبرد|جنگ))"
     # "به طور موقت", "موقتاً"; not "دولت موقت" (the interim government)
     r"|به[\s\u200c]*طور[\s\u200c]+موقت|موقتاً|موقتا)(?![\w\u200c])"
-)
-_TERRITORY_TYPES = frozenset(
-    {
-        "Non-state actor overtakes territory",
-        "Government regains territory",
-        "Non-violent transfer of territory",
-    }
 )
 _WITHDRAWAL_WORDS = re.compile(r"عقب|خارج|تخلیه|خروج|منتقل")
 _STATE_SPEAKER = re.compile(
@@ -664,7 +657,7 @@ def _withdrawal_gainers(
     def open_withdrawal(m: Mention) -> bool:
         return (
             m.actor1 is None
-            and m.sub_event_type in _TERRITORY_TYPES
+            and m.sub_event_type in TERRITORY_SUB_TYPES
             and m.status in (Status.OCCURRED, Status.CLAIMED)
             and bool(_WITHDRAWAL_WORDS.search(m.trigger))
         )
@@ -687,7 +680,7 @@ def _withdrawal_gainers(
         for m in mentions
         if m.actor1 is not None
         and m.status in (Status.OCCURRED, Status.CLAIMED)
-        and m.sub_event_type in _TERRITORY_TYPES
+        and m.sub_event_type in TERRITORY_SUB_TYPES
     ]
     out: list[Mention] = []
     for m in mentions:
@@ -771,7 +764,7 @@ def _denied_back(read: list[_Sentence], mentions: list[Mention]) -> list[Mention
 
     def denied(m: Mention) -> bool:
         return (
-            m.sub_event_type in _TERRITORY_TYPES
+            m.sub_event_type in TERRITORY_SUB_TYPES
             and m.status in (Status.OCCURRED, Status.CLAIMED)
             and (
                 any(
@@ -796,14 +789,14 @@ def _denied_alongside(mentions: list[Mention]) -> list[Mention]:
     denied = {
         (m.claim.sentence.index, m.place.place.id)
         for m in mentions
-        if m.status is Status.DENIED and m.place and m.sub_event_type in _TERRITORY_TYPES
+        if m.status is Status.DENIED and m.place and m.sub_event_type in TERRITORY_SUB_TYPES
     }
     if not denied:
         return mentions
     return [
         replace(m, status=Status.DENIED)
         if m.status in (Status.OCCURRED, Status.CLAIMED)
-        and m.sub_event_type in _TERRITORY_TYPES
+        and m.sub_event_type in TERRITORY_SUB_TYPES
         and m.place
         and (m.claim.sentence.index, m.place.place.id) in denied
         else m
@@ -822,7 +815,7 @@ def _entries_under_way(read: list[_Sentence], mentions: list[Mention]) -> list[M
     sentence naming no other place), unless it tells the town taken in other words."""
 
     def territory(m: Mention) -> bool:
-        return m.sub_event_type in _TERRITORY_TYPES and m.place is not None
+        return m.sub_event_type in TERRITORY_SUB_TYPES and m.place is not None
 
     def entry(m: Mention) -> bool:
         return territory(m) and bool(_ENTRY.match(m.trigger))
@@ -862,7 +855,9 @@ def _retold_recalls(read: list[_Sentence], mentions: list[Mention]) -> list[Ment
     own_dates = {r.claim.sentence.index for r in read if any(d.relation == "at" for d in r.dates)}
 
     def territory(m: Mention) -> bool:
-        return m.sub_event_type in _TERRITORY_TYPES and m.place is not None and m.actor1 is not None
+        return (
+            m.sub_event_type in TERRITORY_SUB_TYPES and m.place is not None and m.actor1 is not None
+        )
 
     recalled = [m for m in mentions if territory(m) and m.status is Status.BACKGROUND]
     out = []
@@ -903,7 +898,7 @@ def _repelled(mentions: list[Mention], side_of: Callable[[Actor], str]) -> list[
     for m in mentions:
         expelled = m.actor2
         if (
-            m.sub_event_type in _TERRITORY_TYPES
+            m.sub_event_type in TERRITORY_SUB_TYPES
             and m.status in (Status.OCCURRED, Status.CLAIMED)
             and expelled is not None
             and m.place is not None
@@ -912,12 +907,12 @@ def _repelled(mentions: list[Mention], side_of: Callable[[Actor], str]) -> list[
             place = m.place.place.id
             theirs = [n for n in mentions if n is not m and by(expelled, place, n)]
             attacked = any(
-                (n.sub_event_type in _TERRITORY_TYPES and n.status is Status.EXPECTED)
+                (n.sub_event_type in TERRITORY_SUB_TYPES and n.status is Status.EXPECTED)
                 or n.sub_event_type == "Armed clash"
                 for n in theirs
             )
             held = any(
-                n.sub_event_type in _TERRITORY_TYPES
+                n.sub_event_type in TERRITORY_SUB_TYPES
                 and n.status in (Status.OCCURRED, Status.CLAIMED, Status.BACKGROUND)
                 for n in theirs
             )
@@ -1276,20 +1271,11 @@ class _Reader:
             # آزاد شد": a state's ministry or the state announcing its own forces' gain
             # "الهام علی‌اف، رئیس‌جمهوری آذربایجان، اعلام کرد": the first word that
             # names a state (not the speaker's first name)
-            for state in _STATE_SPEAKER.finditer(text, 0, trig.start):
-                country = _CAPITALS.get(state.group("c"), state.group("c"))
-                found = self.extractor.actors.find(f"ارتش {country}")
-                agent_side = [f for f in found if f.actor.kind == "state forces"][:1]
-                if agent_side:
-                    break
+            agent_side = self._named_state_forces(_STATE_SPEAKER, text, trig.start)
         if not agent_side and family is Family.TAKE:
             # "العبادی صدراعظم عراق بیرق کشور را در فلوجه برافراشت که ... آزاد گردید":
             # a state's head of government or state before the change stands for its forces
-            for head in _HEAD_OF_STATE.finditer(text, 0, trig.start):
-                found = self.extractor.actors.find(f"ارتش {head.group('c')}")
-                agent_side = [f for f in found if f.actor.kind == "state forces"][:1]
-                if agent_side:
-                    break
+            agent_side = self._named_state_forces(_HEAD_OF_STATE, text, trig.start)
         if trig.trigger.withdrawal:
             held = [m for m in loser_side if _HELD_BY.search(text, 0, m.span.start)]
             marked = [m for m in matches if marks[id(m)] == "agent"]
@@ -1332,6 +1318,19 @@ class _Reader:
             agent = common.primary(agents)
         assoc = [a for a in agents if a != agent] + [a for a in supporters if a != agent]
         return agent, loser, assoc
+
+    def _named_state_forces(
+        self, pattern: re.Pattern[str], text: str, end: int
+    ) -> list[ActorMatch]:
+        """The forces of the first state ``pattern`` names (its group ``c``, a country or
+        its capital) before ``end``: ``[match]``, or ``[]`` when none is a state."""
+        for named in pattern.finditer(text, 0, end):
+            country = _CAPITALS.get(named.group("c"), named.group("c"))
+            found = self.extractor.actors.find(f"ارتش {country}")
+            forces = [f for f in found if f.actor.kind == "state forces"][:1]
+            if forces:
+                return forces
+        return []
 
     def _this_country(self, text: str, m: ActorMatch) -> ActorMatch:
         """ "اردوغان، رئیس‌جمهور ترکیه، ... ارتش این کشور": the forces of the country the
