@@ -511,6 +511,60 @@ def test_stream_since_reports_events_stored_before_it_opened(
         assert _updates(client.get("/api/stream?timeout=1").text) == []
 
 
+def test_stream_names_events_merged_an_update_after_their_article(
+    app_config: Config, extractor: Extractor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article is stored before the merge gives its mentions an event: the stream
+    sees the new article in one update and its events in a later one, and still names
+    them as new then (each once), without reading every event id per update."""
+    import asyncio
+
+    from sqlalchemy import delete, insert, select, update
+
+    from sitrep.live import web
+    from sitrep.store.schema import events, mentions
+
+    monkeypatch.setattr(web, "STREAM_POLL", 0.01)
+    with _followed_rawa(app_config, extractor, tmp_path) as (client, follower, drop):
+        store = follower.store
+        before = {e["id"] for e in client.get("/api/events?limit=500").json()["items"]}
+
+        async def run() -> list[dict[str, Any]]:
+            stream = web._stream(store, timeout=30)
+            assert "retry" in await stream.__anext__()
+            assert "hello" in await stream.__anext__()
+            (drop / "qaim.txt").write_text(QAIM, "utf-8")
+            follower.poll(once=True)
+            # undo the merge of the new article's mentions: the article without events
+            with store.engine.begin() as conn:
+                rows = conn.execute(events.select().where(events.c.id.not_in(before))).all()
+                links = conn.execute(
+                    select(mentions.c.id, mentions.c.event_id).where(
+                        mentions.c.event_id.not_in(before)
+                    )
+                ).all()
+                conn.execute(
+                    update(mentions).where(mentions.c.event_id.not_in(before)).values(event_id=None)
+                )
+                conn.execute(delete(events).where(events.c.id.not_in(before)))
+            first = json.loads((await stream.__anext__()).split("data: ", 1)[1])
+            with store.engine.begin() as conn:  # the merge, an update later
+                conn.execute(insert(events), [r._asdict() for r in rows])
+                for mention_id, event_id in links:
+                    conn.execute(
+                        update(mentions)
+                        .where(mentions.c.id == mention_id)
+                        .values(event_id=event_id)
+                    )
+            second = json.loads((await stream.__anext__()).split("data: ", 1)[1])
+            await stream.aclose()
+            return [first, second, {"new": sorted({r.id for r in rows})}]
+
+        first, second, merged = asyncio.run(run())
+    assert merged["new"] and first["new_events"] == []
+    assert sorted(second["new_events"]) == merged["new"]
+
+
 DEMO = Path(__file__).resolve().parents[1] / "sitrep" / "demo" / "reports.jsonl"
 
 

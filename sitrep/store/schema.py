@@ -101,7 +101,8 @@ articles = Table(
     # near-duplicates (the same wire story in two outlets) point at the first one
     Column("dup_of", String(32), index=True),
     Column("simhash", BigInteger),
-    Column("ingested_at", String(32), nullable=False),
+    # indexed: the live stream asks for the articles stored after a stamp
+    Column("ingested_at", String(32), nullable=False, index=True),
     *(Column(f"simhash_band{i}", Integer) for i in range(len(SIMHASH_BAND_BITS))),
     *(
         Index(f"ix_articles_simhash_band{i}", f"simhash_band{i}", "published_at")
