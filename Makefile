@@ -104,5 +104,5 @@ clean:
 # lexicon are prerequisites: the build leaves out background words the insult list matches.
 moderation-model: sitrep/data/moderation_model.npz
 
-sitrep/data/moderation_model.npz: $(wildcard sitrep/data/moderation_corpus/*.txt) $(wildcard sitrep/data/moderation_corpus/candidates/*.txt) sitrep/moderation/corpus.py sitrep/moderation/classifier.py sitrep/moderation/rules.py sitrep/moderation/lexicon.py | $(STAMP)
+sitrep/data/moderation_model.npz: $(wildcard sitrep/data/moderation_corpus/*.txt) $(wildcard sitrep/data/moderation_corpus/candidates/*.txt) $(wildcard sitrep/data/moderation_corpus/candidates_s20/*.txt) sitrep/moderation/corpus.py sitrep/moderation/classifier.py sitrep/moderation/rules.py sitrep/moderation/lexicon.py | $(STAMP)
 	$(BIN)/python -m sitrep.moderation.corpus $@

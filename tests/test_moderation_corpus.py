@@ -58,6 +58,34 @@ def test_the_build_does_not_read_the_sixteenth_pass_candidates() -> None:
         assert not texts & {e.text for e in training_examples(lexicon)}
 
 
+def _texts_of(*folders: str) -> set[str]:
+    return {e.text for name in folders for e in read_corpus(corpus_dir() / name)}
+
+
+def test_s20_held_out_lines_are_never_trained_on() -> None:
+    from sitrep.moderation.corpus import training_examples, tweets_heldout_examples
+
+    held = tweets_heldout_examples()
+    assert held == read_corpus(corpus_dir() / "heldout_tweets")
+    assert {e.label for e in held} == {"offensive", "acceptable"} and len(held) >= 120
+    trained = {e.text for lexicon in (False, True) for e in training_examples(lexicon)}
+    others = _texts_of("candidates", "candidates_readers", "heldout", "heldout_readers")
+    assert not {e.text for e in held} & (trained | others | _texts_of("heldout_registers"))
+
+
+def test_the_s20_candidates_are_read_with_the_lexicon_augmentation_only() -> None:
+    from sitrep.moderation.corpus import training_examples
+
+    lines = read_corpus(corpus_dir() / "candidates_s20")
+    assert len(lines) >= 350 and {e.label for e in lines} == {"offensive", "acceptable"}
+    texts = {e.text for e in lines}
+    assert not texts & {e.text for e in read_corpus()}  # no line twice in the build
+    assert not texts & {e.text for e in training_examples(False)}
+    with_lexicon = {e.text for e in training_examples(True)}
+    assert texts <= with_lexicon
+    assert not _texts_of("candidates_s20/left_out") & with_lexicon
+
+
 def test_neutral_twins_swap_the_insult_for_a_plain_noun() -> None:
     import random
 

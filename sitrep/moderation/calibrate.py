@@ -5,7 +5,7 @@ a threshold picked on them would be tuned on the test. Here the corpus the build
 reads is split into folds (seeded); each fold's lines are scored by a model built
 the way ``make moderation-model`` builds it from the other folds (augmentation
 included), and the held-out folders (``heldout/``, ``heldout_registers/``,
-``heldout_readers/``) by the mean of the fold models. The shipped path flags a
+``heldout_readers/``, ``heldout_tweets/``) by the mean of the fold models. The shipped path flags a
 comment when the rules score it at the policy's review threshold or the model gives
 it at least the threshold; the table is that path's macro F1 over the out-of-fold
 scores at each threshold.
@@ -33,6 +33,7 @@ from sitrep.moderation.corpus import (
     registers_heldout_examples,
     training_examples,
     training_set,
+    tweets_heldout_examples,
 )
 from sitrep.moderation.policy import Policy, default_policy
 from sitrep.moderation.rules import rule_score
@@ -125,7 +126,12 @@ def calibrate(
     """Cross-validate the build on our corpus and tabulate the review threshold."""
     policy = policy or default_policy()
     examples = training_examples(lexicon)
-    held = heldout_examples() + registers_heldout_examples() + readers_heldout_examples()
+    held = [
+        *heldout_examples(),
+        *registers_heldout_examples(),
+        *readers_heldout_examples(),
+        *tweets_heldout_examples(),
+    ]
     probabilities = fold_probabilities(
         examples, held, folds=folds, seed=seed, lexicon=lexicon, fit=fit
     )

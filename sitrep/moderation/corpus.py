@@ -132,6 +132,17 @@ def readers_heldout_examples() -> list[Example]:
     return read_corpus(corpus_dir() / "heldout_readers")
 
 
+def tweets_heldout_examples() -> list[Example]:
+    """Held-out lines of issue 17's s20 pass (never trained on).
+
+    ``moderation_corpus/heldout_tweets``: long tweets with an insult inside and their
+    civil twins, obfuscated profanity, contempt for a people, a faith or a gender, calls
+    to violence, comments under a public figure's post and replies between readers,
+    with peoples, faiths and camps named neutrally and insults quoted in reporting.
+    """
+    return read_corpus(corpus_dir() / "heldout_tweets")
+
+
 def _spaced(word: str, rng: random.Random) -> str:
     sep = rng.choice([" ", ".", "-", "_", "\u200c", "*"])
     return sep.join(word)
@@ -264,15 +275,19 @@ def _background(rng: random.Random, english: bool) -> str:
 
 def training_examples(lexicon: bool | None = None) -> list[Example]:
     """The lines the build trains on: the corpus, plus ``candidates/``'s acceptable lines
-    when the lexicon augmentation is on (``lexicon``, default :data:`LEXICON_AUGMENTATION`).
+    and every line of ``candidates_s20/`` when the lexicon augmentation is on
+    (``lexicon``, default :data:`LEXICON_AUGMENTATION`).
 
-    Those lines (civil criticism of the camps and officials the offensive lines insult)
-    hold back the false positives the augmentation's extra recall brings.
+    ``candidates/``'s lines (civil criticism of the camps and officials the offensive
+    lines insult) hold back the false positives the augmentation's extra recall brings;
+    ``candidates_s20/`` (issue 17, s20) holds tweets and comments of both labels in the
+    registers readers use (moderation_corpus/README.md).
     """
     examples = read_corpus()
     if LEXICON_AUGMENTATION if lexicon is None else lexicon:
         extra = read_corpus(corpus_dir() / "candidates")
         examples += [e for e in extra if e.label == ACCEPTABLE]
+        examples += read_corpus(corpus_dir() / "candidates_s20")
     return examples
 
 

@@ -24,8 +24,10 @@
   lines of ``moderation_corpus/heldout``, which the build never reads.
 * The same on the held-out lines of the registers issue 17's seventh pass wrote
   (``corpus_registers_heldout_shipped_*``, ``moderation_corpus/heldout_registers``),
-  and on those of the sixteenth pass (``corpus_readers_heldout_shipped_*``,
-  ``moderation_corpus/heldout_readers``).
+  on those of the sixteenth pass (``corpus_readers_heldout_shipped_*``,
+  ``moderation_corpus/heldout_readers``) and on those of the s20 pass (tweets and
+  comments under a post, ``corpus_tweets_heldout_shipped_*``,
+  ``moderation_corpus/heldout_tweets``).
 * Scunthorpe: innocent words and sentences we wrote that contain insult or
   accusation substrings; the figure is the share that raise no insult or slander reason.
 * Slander: a small set of our own sentences with the expected outcome.
@@ -64,6 +66,7 @@ from sitrep.moderation.corpus import (
     readers_heldout_examples,
     registers_heldout_examples,
     shipped_classifier,
+    tweets_heldout_examples,
 )
 from sitrep.moderation.engine import PUBLISH, moderate
 from sitrep.moderation.language import (
@@ -493,6 +496,7 @@ def evaluate(config: Config, *, limit: int | None = None) -> EvalResult:
     for prefix, examples in (
         ("corpus_registers_heldout", registers_heldout_examples()),
         ("corpus_readers_heldout", readers_heldout_examples()),
+        ("corpus_tweets_heldout", tweets_heldout_examples()),
     ):
         held, held_details = _heldout_figures(shipped, policy, examples, prefix)
         figures.update(held)
