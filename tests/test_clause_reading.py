@@ -429,3 +429,77 @@ def test_a_taking_an_offensive_is_aimed_at_is_not_yet_done(extractor: Extractor)
         found = territory(extractor, text, "2021-12-14")
         assert found, text
         assert all(m.status is Status.EXPECTED for m in found), text
+
+
+def test_a_side_glossed_in_brackets_is_one_name_with_its_gloss(extractor: Extractor) -> None:
+    # the gloss belongs to the "by" phrase of the deed the takeover dates, so it takes
+    # no part in the takeover
+    (m,) = territory(
+        extractor,
+        "Tom Reed died on 10 June from a mine left by Daesh [Isis] after the liberation of Manbij.",
+        "2018-06-14",
+    )
+    assert side(m) != "ISIS"
+    # a side of its own in brackets glosses no name before it
+    found = territory(
+        extractor,
+        "Forces loyal to the regime established complete control of Albu Kamal on "
+        "Thursday after the withdrawal of the remaining [Isis] fighters, the monitor said.",
+        "2018-06-14",
+    )
+    assert found
+    assert {side(m) for m in found} == {"Military Forces of Syria"}
+
+
+def test_the_side_a_town_is_named_for_takes_no_other_town(extractor: Extractor) -> None:
+    # "the Isis city of Raqqa" says who held Raqqa; "the city" of the second takeover
+    # repeats the town the first one took, not the town of the sentence before
+    found = territory(
+        extractor,
+        "She had spent the summer in the eastern city of Deir ez-Zor. A friend said: "
+        "\u201cAnna, who went to Syria in June to help in the liberation of the Isis city of "
+        "Raqqa with the SDF, died on 2 December from a mine left by Daesh after the "
+        "liberation of the city.\u201d",
+        "2017-12-05",
+    )
+    assert found
+    assert {m.place.place.name for m in found if m.place} == {"Ar Raqqah"}
+    assert "ISIS" not in {side(m) for m in found}
+
+
+def test_a_sides_final_redoubt_is_the_town_named_before(extractor: Extractor) -> None:
+    for text in (
+        "Isis fighters had been holed up in Baghuz for weeks. Their final redoubt fell to "
+        "Kurdish-led forces on Saturday.",
+        "Isis fighters had been holed up in Baghuz for weeks. Kurdish-led forces captured "
+        "the group's last bastion on Saturday.",
+    ):
+        (m,) = territory(extractor, text, "2019-03-25")
+        assert m.place and m.place.place.name == "Baghuz", text
+        assert side(m) == "Syrian Democratic Forces", text
+        assert m.time and m.time.value == date(2019, 3, 23), text
+    # where a side went is not the town it left
+    assert not territory(
+        extractor,
+        "Isis fighters left Raqqa in October. Their families withdrew to their final "
+        "redoubt, which fell on Saturday.",
+        "2019-03-25",
+    )
+
+
+def test_a_takeover_naming_no_side_is_the_one_pressing_in_the_sentence_before(
+    extractor: Extractor,
+) -> None:
+    for text in (
+        "Government forces pushed into the outskirts of Nawa on Friday. The town fell on "
+        "Saturday after a week of fighting.",
+        "Syrian troops besieged Nawa for a month. The town surrendered on Saturday.",
+    ):
+        (m,) = territory(extractor, text, "2018-07-09")
+        assert side(m) == "Military Forces of Syria", text
+    # not a side that only held out, nor one of two pressing sides
+    for text in (
+        "Rebels fought off attacks on Nawa for weeks. The town fell on Saturday.",
+        "Syrian troops and Russian jets pounded Nawa for weeks. The town fell on Saturday.",
+    ):
+        assert {side(m) for m in territory(extractor, text, "2018-07-09")} <= {None}, text

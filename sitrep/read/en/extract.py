@@ -207,13 +207,22 @@ EXPECT_MODIFIERS = frozenset(
 )
 DENY_VERBS = frozenset({"denied", "denies", "deny", "rejected", "dismissed", "refuted"})
 CLAIM_VERBS = frozenset({"claimed", "claims", "claim", "alleged", "alleges"})
+# "their final redoubt", "the group's last bastion", "its last key stronghold": a side
+# has one last holdout, the town the article named before (not named beside it:
+# "its final redoubt, Baghuz" and "Baghuz, its last stronghold" are that town's own
+# apposition; and not where a side went: "withdrew to their final redoubt")
+FINAL_REDOUBT = (
+    r"(?<!\bto\s)(?<!\binto\s)(?<!\btowards\s)\b(?:[Ii]ts|[Tt]heir|[Tt]he\s+(?:group|militants|jihadists|rebels)['’]s?)\s+"
+    r"(?:last|final)\s+(?:(?:key|major|remaining|urban)\s+)?"
+    r"(?:redoubt|stronghold|bastion|holdout|enclave)\b(?!\s*,\s*(?-i:[A-Z]))"
+)
 ANAPHORIC_PLACE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:strategic|key|border|eastern|western|northern|southern|"
     r"besieged|embattled|desert|ancient|frontier|nearby|same|whole|entire)\s+)*"
     r"(?:town|city|village|area|district|stronghold|region|enclave|settlement|locality)\b"
     # "these final strongholds fell": the last holdouts of the town told before, whose
     # fall is the town's
-    r"|\b[Tt]h(?:ese|ose)\s+(?:(?:last|final|remaining)\s+)?strongholds\b",
+    r"|\b[Tt]h(?:ese|ose)\s+(?:(?:last|final|remaining)\s+)?strongholds\b" + "|" + FINAL_REDOUBT,
 )
 # a demonym before a ground push: "fierce Russian attacks", "the Azerbaijani offensive"
 # (not air power: "Israeli strikes" take no ground)
@@ -294,8 +303,8 @@ LEAVING = re.compile(
     re.IGNORECASE,
 )
 TRIGGER_OBJECT_ANAPHOR = re.compile(
-    r"^\s+(?:(?:of|back|control\s+of)\s+)?(?:the|this|that)\s+(?:\w+\s+){0,2}?"
-    r"(?:town|city|village|stronghold|enclave)\b"
+    r"^\s+(?:(?:of|back|control\s+of)\s+)?(?:(?:the|this|that)\s+(?:\w+\s+){0,2}?"
+    r"(?:town|city|village|stronghold|enclave)\b|" + FINAL_REDOUBT + ")"
 )
 # a place that names a road, one end of it or both: "the Shusha-Lachin road",
 # "the Kabul-Kandahar highway"
@@ -341,6 +350,32 @@ def _as_defined(
         if not any(m.span.start < u.span.end and u.span.start < m.span.end for u in uses)
     ]
     return sorted(kept + uses, key=lambda m: m.span.start)
+
+
+# an editor's gloss in square brackets right after a name: "left by Daesh [Isis]"
+BRACKET_GLOSS = re.compile(r"(\S+)\s*\[([^\[\]]{1,40})\]")
+
+
+def _bracket_glosses(text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
+    """A side glossed in square brackets after its name is one name with its gloss
+    ("ordnance left by Daesh [Isis]"): the gloss's actor spans the name and the
+    brackets, so the name's clause holds it (a side of its own in brackets, "the
+    remaining [Isis] fighters", glosses no name before it)."""
+    for g in BRACKET_GLOSS.finditer(text):
+        word_start, word_end = g.span(1)
+        glossed = [m for m in matches if m.span.end == word_end]
+        gloss = [m for m in matches if m.span.start == g.start(2)]
+        if not gloss or not (glossed or text[word_start].isupper()):
+            continue
+        start = glossed[0].span.start if glossed else word_start
+        end = max(g.end(), gloss[0].span.end)
+        joined = replace(gloss[0], span=Span(start, end, text[start:end]))
+        matches = sorted(
+            [m for m in matches if m is not gloss[0] and not any(m is b for b in glossed)]
+            + [joined],
+            key=lambda m: m.span.start,
+        )
+    return matches
 
 
 def _dateline_only(text: str, span: Span) -> bool:
@@ -1229,6 +1264,7 @@ class EnglishReader:
         # the named one, not that group (the catalogue names some such ties by country)
         actor_matches = [a for a in actor_matches if not TIED_TO_AFTER.match(text, a.span.end)]
         actor_matches = _as_defined(text, actor_matches, ctx.acronyms)
+        actor_matches = _bracket_glosses(text, actor_matches)
         actor_matches = self._loyal_forces(text, country, actor_matches)
         actor_matches = self._led_by(text, actor_matches)
         actor_matches = self._fallen_to_people(text, actor_matches)
@@ -1572,6 +1608,11 @@ class EnglishReader:
                     iso3 = self._country_word(given.group(1)) or self._capital_word(given.group(1))
                     if iso3 and iso3 != leaver.country:
                         agent = self._state_forces(iso3)
+        if agent is None and family is Family.TAKE and token is not None and not actor_matches:
+            # "Government forces pushed into the outskirts of Nawa on Friday. The town
+            # fell on Saturday": a takeover whose sentence names no side is the deed of
+            # the one side the sentence before tells pressing on
+            agent = self._pressing_side(ctx.previous, sentence_country(places, ctx))
         if family is Family.CONTROL:
             controllers = {a.actor.id for a in actor_matches if not a.generic}
             if len(controllers) > 1:
@@ -1623,6 +1664,8 @@ class EnglishReader:
                 own = towns if len(towns) == 1 else []
             if not own:
                 own = _town_named_before_anaphor(text, places)
+            if not own and TRIGGER_OBJECT_ANAPHOR.match(text[trig.end :]):
+                own = _taken_before(text, trig, places)
             if not own and (
                 IT_OBJECT.match(text[trig.end :])
                 or LEFT_TO_ANAPHOR.match(trig.text)
@@ -1700,6 +1743,19 @@ class EnglishReader:
                 and _told_with_recollection(m, family, own_places, token, actor_matches)
             )
         return out
+
+    def _pressing_side(self, previous: Sequence[str], country: str | None) -> Actor | None:
+        """The one side the sentence before ``previous[-1]`` tells pressing an attack
+        (the subject of "pushed into", "besieged", "closed in on" ...), or None when it
+        names none or more than one side."""
+        if not previous:
+            return None
+        text = previous[-1]
+        found = self.actors.find(text, country=country)
+        if len({m.actor.id for m in found}) != 1:
+            return None
+        pressing = [m for m in found if PRESSING_AFTER.match(text, m.span.end)]
+        return pressing[0].actor if pressing else None
 
     def _undone_by_the_news(
         self, targets: list[PlaceMatch], agent: Actor, ctx: ArticleContext
@@ -4364,7 +4420,13 @@ def _roles(
                 if child.dep_ == "nsubj":
                     agent_side += actors_in(*region(child))
                     subject_unknown = not agent_side and child.tag_ != "PRP"
-    before = [m for m in matches if m.span.end <= trig.start and m not in loser_side]
+    before = [
+        m
+        for m in matches
+        if m.span.end <= trig.start
+        and m not in loser_side
+        and (m in agent_side or not HOLDER_OF_PLACE.match(text, m.span.end))
+    ]
     after = [m for m in matches if m.span.start >= trig.end and m not in agent_side]
     # "back in the control of X", "fell to X": X is the one who holds the place now
     # (also "has fallen to X", whose longer "has fallen" wins the trigger overlap)
@@ -4579,7 +4641,8 @@ GROUP_SURRENDER = next(
 )
 # nouns that stand for a place as the subject of "surrendered" ("the town of Douma")
 PLACE_SUBJECT_NOUNS = frozenset(
-    "town towns city cities village villages enclave stronghold capital port district".split()
+    "town towns city cities village villages enclave stronghold capital port district"
+    " redoubt bastion holdout".split()
 )
 # "besieged by X", "encircled by X", "after a siege by X", "under siege from X": the
 # side that besieged a place that surrendered is the one it surrendered to
@@ -4989,7 +5052,8 @@ LOYAL_EPITHET = re.compile(
 # (``TRIGGER_OBJECT_ANAPHOR``), anywhere and in any case: a sentence without one
 # cannot point back to the town an earlier sentence named
 AREA_WORD = re.compile(
-    r"town|city|village|area|district|stronghold|region|enclave|settlement|locality",
+    r"town|city|village|area|district|stronghold|region|enclave|settlement|locality"
+    r"|redoubt|bastion|holdout",
     re.IGNORECASE,
 )
 # "forces loyal to Khalifa Haftar"; "rebels loyal to former vice-president Riek Machar"
@@ -5286,6 +5350,20 @@ def _relative_past_perfect(token: Any) -> bool:
     return _has_had(verb)
 
 
+# what a side that presses an attack does, right after its name: "Government forces
+# pushed into", "Kurdish-led fighters had closed in on", "troops besieged"
+PRESSING_AFTER = re.compile(
+    r"\s+(?:(?:had|have|has)\s+)?(?:(?:steadily|slowly|quickly|finally)\s+)?"
+    r"(?:pushed|advanced|stormed|besieged|encircled|surrounded|closed\s+in|pursued"
+    r"|pounded|shelled|bombarded|assaulted|attacked|laid\s+siege|broke\s+through"
+    r"|swept|tightened|pressed|moved\s+(?:in|into|on))\b"
+)
+# a side named as what a place is to it: "the Isis city of Raqqa", "the rebel-held town"
+# (it held that place; named before another takeover, it is not that one's taker)
+HOLDER_OF_PLACE = re.compile(
+    r"(?:-(?:held|controlled|run)\s+|\s+)(?:(?:capital|stronghold|bastion)\s+)?"
+    r"(?:city|town|village|enclave|stronghold|bastion|capital)\b"
+)
 # prepositions that make an event the time of another: "after the fall of the city"
 TIME_ANCHORS = frozenset({"after", "before", "since", "following", "until"})
 # a time clause a takeover is told in: "just before the city fell", "after the town"
@@ -5412,6 +5490,9 @@ def _targets(
         if not any(
             c.span and end <= c.span.start <= end + 12 for c in cities
         ) and not NAMES_ITS_PLACE.match(text, end):
+            retold = _taken_before(text, trig, places)
+            if retold:
+                return retold
             last = ctx.last_city
             return [PlaceMatch(last.place, last.matched_text, None, 0.6)]
     districts = _named_districts(text, trig, specific)
@@ -5432,6 +5513,32 @@ def _targets(
         return [_nearest(specific, trig)]
     if places:
         return list(places)
+    return []
+
+
+# what stands between a taking word and the town it took: "the liberation of the Isis
+# city of Raqqa", "captured Raqqa" (not "overran parts of Dikwa")
+TAKEN_OBJECT = re.compile(
+    r"\s+(?:(?:control\s+)?of\s+)?(?:the\s+(?:[\w\-]+\s+){0,2}?(?:city|town|village|port)"
+    r"\s+of\s+)?"
+)
+
+
+def _taken_before(text: str, trig: TriggerMatch, places: list[PlaceMatch]) -> list[PlaceMatch]:
+    """The town an earlier takeover of the same sentence took, which "the city" after a
+    second one repeats ("to help in the liberation of Raqqa, ... died from ordnance
+    left after the liberation of the city"): the last town named as such an object."""
+    for t in reversed(find_triggers(text[: trig.start])):
+        if t.trigger.family is not Family.TAKE:
+            continue
+        for p in places:
+            if (
+                p.place.kind is PlacePrecision.CITY
+                and p.span is not None
+                and t.end <= p.span.start
+                and TAKEN_OBJECT.fullmatch(text, t.end, p.span.start)
+            ):
+                return [p]
     return []
 
 
