@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -417,6 +418,7 @@ def test_fast_scorer_matches_scikit_learn_with_its_word_cache(tmp_path: Path) ->
 _PIECES = [
     "you", "are", "right", "idiot", "the", "you,", "a", "b", "!!", "I.D.I.O.T", "f*ck",
     "این", "مقاله", "احمق", "احمق\u200cها", "ـ", "\u200c", "گزارش", "123", "@sshole",
+    "Straße", "ﬁne", "ي", "ة",
 ]  # fmt: skip
 
 
@@ -430,10 +432,14 @@ def test_word_contributions_add_up_to_the_logit_less_the_intercept(
 ) -> None:
     """Issue 17: ``explain`` divides the shipped model's logit among the comment's words
     exactly (char n-grams stay in their word, word bigrams split, repeats share)."""
+    from sitrep.moderation.classifier import _folded_tokens, prepare
     from sitrep.moderation.corpus import shipped_classifier
 
     shipped = shipped_classifier()
     text = "".join(w + g for w, g in zip(words, gaps, strict=False))
+    # Each token's words as the model's features see them (folded once when they line up).
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    assert _folded_tokens(text, spans) == [prepare(text[a:b]).split() for a, b in spans]
     for model in (shipped.persian, shipped.english):
         scorer = model.scorer
         assert scorer is not None

@@ -543,9 +543,7 @@ class _FastScorer:
         import numpy as np
 
         spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        # Each token folded as ``prepare`` folds the whole text (character by character;
-        # a ZWNJ becomes a space, so a token can hold more than one folded word).
-        pieces = [prepare(text[a:b]).split() for a, b in spans]
+        pieces = _folded_tokens(text, spans)
         shares = np.zeros(len(spans))
         for block, (vocabulary, idf, weights) in enumerate(self.blocks):
             kind, findall, ngrams, cache = self.word_blocks[block]
@@ -673,6 +671,19 @@ def _distinct(ids: Any) -> tuple[Any, Any]:
 _WORD_CACHE = 100_000
 
 
+def _folded_tokens(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
+    """The folded words of each token ``text[a:b]``: ``prepare(text[a:b]).split()``.
+
+    ``prepare`` folds character by character (a ZWNJ becomes a space, so a token can
+    hold more than one folded word); when no character was dropped or became two, the
+    folded text lines up with ``text`` and is folded once.
+    """
+    prepared = prepare(text)
+    if len(prepared) == len(text) and not _DROPPED.search(text):
+        return [prepared[a:b].split() for a, b in spans]
+    return [prepare(text[a:b]).split() for a, b in spans]
+
+
 def _word_block_entries(
     tokens: Sequence[Sequence[str]], vocabulary: dict[str, int], ngrams: tuple[int, int]
 ) -> tuple[Any, Any, Any]:
@@ -794,6 +805,13 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
+#: Characters ``prepare`` drops (a character class; one that matches nothing if none).
+_DROPPED = re.compile(
+    "[{}]".format(
+        re.escape("".join(chr(k) for k, v in MODERATION_FEATURES.table.items() if v is None))
+        or "^\\s\\S"
+    )
+)
 #: Words of a comment a legacy model's ``explain`` leaves out one at a time.
 _LEFT_OUT_WORDS = 200
 #: A comment's tokens, as char_wb n-grams see words: runs without white space.
