@@ -21,6 +21,7 @@ names one that exists, replaces the shipped one.
 
 from __future__ import annotations
 
+import os
 import random
 import re
 from dataclasses import dataclass
@@ -496,11 +497,17 @@ class ShippedClassifier:
         return self.pick(text).explain(text, top=top)
 
 
-def _mtime(path: Path) -> float | None:
+def _mtime(path: str) -> float | None:
     try:
-        return path.stat().st_mtime
+        return os.stat(path).st_mtime
     except OSError:
         return None
+
+
+@lru_cache(maxsize=1)
+def _shipped_paths() -> tuple[str, str]:
+    path = shipped_model_path()
+    return str(path), str(english_model_path(path))
 
 
 def shipped_classifier() -> ShippedClassifier:
@@ -511,10 +518,9 @@ def shipped_classifier() -> ShippedClassifier:
     checkout without them still gets the same models, fitted (with scikit-learn) a few
     seconds later.
     """
-    path = shipped_model_path()
-    english = english_model_path(path)
+    path, english = _shipped_paths()
     # Asked once per comment: a stat per file, and the answer kept until a file changes.
-    return _shipped_pair(str(path), _mtime(path), str(english), _mtime(english))
+    return _shipped_pair(path, _mtime(path), english, _mtime(english))
 
 
 @lru_cache(maxsize=2)
