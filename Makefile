@@ -102,7 +102,8 @@ clean:
 # the solver's last digits may differ: seen 2026-12-05, weights within 8e-13 of the
 # committed file's, so a rebuilt file can show as modified). The rules and
 # lexicon are prerequisites: the build leaves out background words the insult list matches.
+# The same build writes the English model beside it (moderation_model_en.npz).
 moderation-model: sitrep/data/moderation_model.npz
 
-sitrep/data/moderation_model.npz: $(wildcard sitrep/data/moderation_corpus/*.txt) $(wildcard sitrep/data/moderation_corpus/candidates/*.txt) $(wildcard sitrep/data/moderation_corpus/candidates_s20/*.txt) sitrep/moderation/corpus.py sitrep/moderation/classifier.py sitrep/moderation/rules.py sitrep/moderation/lexicon.py | $(STAMP)
+sitrep/data/moderation_model.npz: $(wildcard sitrep/data/moderation_corpus/*.txt) $(wildcard sitrep/data/moderation_corpus/candidates/*.txt) $(wildcard sitrep/data/moderation_corpus/candidates_s20/*.txt) $(wildcard sitrep/data/moderation_corpus/english/*.txt) sitrep/moderation/corpus.py sitrep/moderation/classifier.py sitrep/moderation/rules.py sitrep/moderation/lexicon.py | $(STAMP)
 	$(BIN)/python -m sitrep.moderation.corpus $@

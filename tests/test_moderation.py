@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitrep.core.errors import ConfigError, InputError
 from sitrep.faces.cli.moderation import check_file, check_text, moderate_group, train_classifier
@@ -401,14 +404,69 @@ def test_fast_scorer_matches_scikit_learn_with_its_word_cache(tmp_path: Path) ->
     scorer = model.scorer
     # The character block's word cache holds the words read (term ids per word).
     assert scorer is not None and any(b[0] == "chars" and b[3] for b in scorer.word_blocks)
-    # Words scored together (as ``explain`` does) give each word's own probability.
-    words = ["احمق", "گزارش", "idiot", "ID10T", "x", "ممنون", "احمق"]
-    together = scorer.probabilities_alone(words)
-    scorer._alone.clear()
-    assert together == pytest.approx(
-        [float(p) for p in pipeline.predict_proba(words)[:, 1]],  # type: ignore[attr-defined]
-        abs=1e-9,
-    )
+    # Each word's share of the logit (``explain``): the shares add up to scikit-learn's
+    # decision value less the intercept, whatever the spacing, repeats and ZWNJs.
+    decision = pipeline.decision_function(texts)  # type: ignore[attr-defined]
+    intercept = float(pipeline.named_steps["model"].intercept_[0])  # type: ignore[attr-defined]
+    for text, z in zip(texts, decision, strict=True):
+        spans, shares = scorer.contributions(text)
+        assert len(spans) == len(text.split())
+        assert float(shares.sum()) == pytest.approx(float(z) - intercept, abs=1e-9)
+        assert scorer.logit(text) == pytest.approx(float(z), abs=1e-9)
+
+
+_PIECES = [
+    "you", "are", "right", "idiot", "the", "you,", "a", "b", "!!", "I.D.I.O.T", "f*ck",
+    "این", "مقاله", "احمق", "احمق\u200cها", "ـ", "\u200c", "گزارش", "123", "@sshole",
+    "Straße", "ﬁne", "ي", "ة",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_PIECES), max_size=12),
+    gaps=st.lists(st.sampled_from([" ", "  ", "\t", "\n", " \u200c "]), min_size=12, max_size=12),
+)
+def test_word_contributions_add_up_to_the_logit_less_the_intercept(
+    words: list[str], gaps: list[str]
+) -> None:
+    """Issue 17: ``explain`` divides the shipped model's logit among the comment's words
+    exactly (char n-grams stay in their word, word bigrams split, repeats share)."""
+    from sitrep.moderation.classifier import _folded_tokens, prepare
+    from sitrep.moderation.corpus import shipped_classifier
+
+    shipped = shipped_classifier()
+    text = "".join(w + g for w, g in zip(words, gaps, strict=False))
+    # Each token's words as the model's features see them (folded once when they line up).
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    assert _folded_tokens(text, spans) == [prepare(text[a:b]).split() for a, b in spans]
+    for model in (shipped.persian, shipped.english):
+        scorer = model.scorer
+        assert scorer is not None
+        spans, shares = scorer.contributions(text)
+        assert [text[a:b] for a, b in spans] == text.split()
+        logit = scorer.logit(text)
+        assert float(shares.sum()) == pytest.approx(logit - scorer.intercept, abs=1e-9)
+
+
+def test_a_word_bigram_splits_between_its_words_and_repeats_share() -> None:
+    import numpy as np
+
+    from sitrep.moderation.classifier import _Block, _FastScorer
+
+    terms = ["a", "a b", "b"]
+    block = _Block("w", "word", (1, 2), r"(?u)\b\w+\b", terms, np.ones(3), np.array([0, 2.0, 0]))
+    scorer = _FastScorer([block], -1.0)
+    # "a b": three terms of tf 1 (norm √3); the bigram's 2/√3 goes half to each word.
+    spans, shares = scorer.contributions("a b")
+    assert spans == [(0, 1), (2, 3)]
+    assert shares.tolist() == pytest.approx([1 / 3**0.5, 1 / 3**0.5])
+    # "a b a b": the bigram twice (tf 1 + ln 2), each occurrence's half to its words.
+    spans, shares = scorer.contributions("a b a b")
+    tf = 1 + np.log(2)
+    value = 2 * tf / (tf * 3**0.5) / 2 / 2  # its part, per occurrence, per word
+    assert shares.tolist() == pytest.approx([value, value + 0, value, value])
+    assert float(shares.sum()) == pytest.approx(scorer.logit("a b a b") + 1.0)
 
 
 def test_saved_word_table_holds_the_ids_the_scorer_finds(tmp_path: Path) -> None:
@@ -431,6 +489,25 @@ def test_saved_word_table_holds_the_ids_the_scorer_finds(tmp_path: Path) -> None
         [float(p) for p in pipeline.predict_proba(texts)[:, 1]],  # type: ignore[attr-defined]
         abs=1e-9,
     )
+
+
+def test_a_model_without_a_fast_scorer_explains_by_leaving_each_word_out() -> None:
+    import math
+
+    from sitrep.moderation import classifier as clf
+
+    pipeline = _fitted_on_corpus_sample()
+    model = clf.TrainedClassifier("x", "offensive", "", None, pipeline)
+    text = "you idiot thanks for nothing"
+    explained = model.explain(text, top=5)
+    assert explained
+    decision = pipeline.decision_function  # type: ignore[attr-defined]
+    whole = float(decision([text])[0])
+    for (a, b), word, share in explained:
+        assert text[a:b] == word and share > 0
+        left_out = float(decision([text.replace(text[a:b], "", 1)])[0])
+        assert share == pytest.approx(whole - left_out, abs=1e-3)
+    assert all(not math.isnan(share) for _, _, share in explained)
 
 
 def test_saved_model_scores_as_the_pipeline_and_old_files_still_load(tmp_path: Path) -> None:
@@ -642,6 +719,15 @@ def test_english_and_persian_insults_of_one_strength_get_one_verdict(
     english: str, persian: str
 ) -> None:
     assert moderate(english).verdict == moderate(persian).verdict
+
+
+def test_the_shipped_classifier_alone_never_rejects() -> None:
+    """Its policy threshold is 1.0, "never on its own"; a probability of 0.99996 is shown
+    as 1.0 and rejected «تو» ("you") before."""
+    decision = moderate("تو")
+    assert [r.rule for r in decision.reasons] == ["shipped_classifier"]
+    assert decision.reasons[0].score == 1.0
+    assert decision.verdict == "review"
 
 
 def test_classifier_reason_names_the_words_it_leaned_on() -> None:

@@ -137,3 +137,53 @@ def test_lexicon_augmentation_only_adds_to_the_training_set() -> None:
     assert corpus.training_set(sample, seed=2, lexicon=True) == more
     if not corpus.LEXICON_AUGMENTATION:  # the shipped model's lines: the corpus alone
         assert corpus.training_examples() == examples
+
+
+def test_english_held_out_lines_are_not_trained_on() -> None:
+    from sitrep.moderation.corpus import (
+        english_examples,
+        english_heldout_examples,
+        english_training_examples,
+        readers_heldout_examples,
+        registers_heldout_examples,
+        training_examples,
+    )
+
+    held = english_heldout_examples()
+    assert {(e.label, e.language) for e in held} == {("offensive", "en"), ("acceptable", "en")}
+    assert len(held) >= 90
+    texts = {e.text for e in held}
+    others = [english_training_examples(), read_corpus(), heldout_examples()]
+    others += [registers_heldout_examples(), readers_heldout_examples()]
+    assert not any(texts & {e.text for e in lines} for lines in others)
+    # Several hundred lines a side, read by the English model's build only.
+    lines = english_examples()
+    assert sum(e.label == "offensive" for e in lines) >= 250
+    assert sum(e.label == "acceptable" for e in lines) >= 300
+    assert not {e.text for e in lines} & {e.text for e in training_examples(True)}
+
+
+def test_the_english_model_reads_comments_in_latin_letters_only() -> None:
+    from sitrep.moderation.corpus import reads_as_english, shipped_classifier
+
+    for text in ["you are right, thank you", "@maria you idiot", "f u c k you", "lol"]:
+        assert reads_as_english(text), text
+    # Persian script anywhere, no letters at all, or only handles, links and hashtags.
+    for text in ["این مقاله", "سلام you are right", "1234 !!", "@user https://t.co/x1", "#iran"]:
+        assert not reads_as_english(text), text
+    shipped = shipped_classifier()
+    assert shipped.pick("thank you") is shipped.english
+    assert shipped.pick("ممنون") is shipped.persian
+
+
+def test_you_is_not_held_against_a_reader() -> None:
+    """Issue 17: with the English model, civil replies to "you" are published, and an
+    insult's reason names the insult, not "you"."""
+    from sitrep.moderation import moderate
+
+    for text in ["you are right, thank you", "Are you sure about the date?"]:
+        assert moderate(text).verdict == "publish", text
+    text = "you are a brainless clown and you know it"
+    reason = [r for r in moderate(text).reasons if r.rule == "shipped_classifier"][0]
+    assert reason.span is not None and text[slice(*reason.span)] in ("brainless", "clown")
+    assert "log-odds from: " in reason.evidence

@@ -486,7 +486,6 @@ class _FastScorer:
                 findall = re.compile(b.token_pattern or "").findall
                 self.word_blocks.append(("words", findall, b.ngram_range, {}))
         self._empty = np.zeros(0, dtype=np.int64)
-        self._alone: dict[str, float] = {}
 
     def _ids(self, block: int, prepared: str) -> Any:
         """The block's in-vocabulary term ids of a folded text (repeats kept), as an array."""
@@ -531,45 +530,69 @@ class _FastScorer:
             parts.append(ids)
         return np.concatenate(parts) if parts else self._empty
 
-    def probabilities_alone(self, words: Sequence[str]) -> list[float]:
-        """``probability`` of each word on its own, computed together for a comment's words.
+    def contributions(self, text: str) -> tuple[list[tuple[int, int]], Any]:
+        """Each white-space-separated token of ``text``: its span and its share of the logit.
 
-        ``explain`` scores every word of a flagged comment; one pass over all their terms
-        (each word's ids offset by its place) costs about what one word alone would.
+        The logit is the intercept plus, per block, ``sum(tf * idf * coef) / norm`` over
+        the comment's terms, so each term's part is exact. A term's part goes to the
+        tokens it comes from: a char_wb n-gram never crosses white space, so it lies in
+        one token; a word n-gram of n words gives ``1/n`` to each word's token; a term
+        that occurs several times is shared equally by its occurrences. The shares add
+        up to the logit less the intercept (``logit(text) - intercept``).
         """
         import numpy as np
 
-        known = self._alone
-        todo = [w for w in dict.fromkeys(words) if w not in known]
-        if todo:
-            if len(known) > _WORD_CACHE:
-                known.clear()
-            z = np.full(len(todo), self.intercept)
-            for block, (vocabulary, idf, weights) in enumerate(self.blocks):
-                parts = [self._ids(block, prepare(w)) for w in todo]
-                sizes = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
-                if not sizes.sum():
+        spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        pieces = _folded_tokens(text, spans)
+        shares = np.zeros(len(spans))
+        for block, (vocabulary, idf, weights) in enumerate(self.blocks):
+            kind, findall, ngrams, cache = self.word_blocks[block]
+            # Entries (term, token, part): occurrence parts of a term add up to its count.
+            part = None
+            if kind == "chars":
+                found, homes = [], []
+                for k, words in enumerate(pieces):
+                    for word in words:
+                        ids = cache.get(word)
+                        found.append(self._ids(block, word) if ids is None else ids)
+                        homes.append(k)
+                if not found:
                     continue
-                owner = np.repeat(np.arange(len(todo)), sizes)
-                keys = np.sort(owner * len(vocabulary) + np.concatenate(parts))
-                distinct, tf = _distinct(keys)
-                rows, terms = np.divmod(distinct, len(vocabulary))
-                values = tf * idf[terms]
-                norm = np.bincount(rows, values * values, minlength=len(todo))
-                total = np.bincount(rows, tf * weights[terms], minlength=len(todo))
-                filled = norm > 0
-                z[filled] += total[filled] / np.sqrt(norm[filled])
-            for word, value in zip(todo, (1.0 / (1.0 + np.exp(-z))).tolist(), strict=True):
-                known[word] = value
-        return [known[w] if w in known else self.probability(w) for w in words]
+                ids = np.concatenate(found)
+                owner = np.repeat(homes, [len(f) for f in found])
+            else:
+                tokens = [findall(" ".join(words)) for words in pieces]
+                ids, owner, part = _word_block_entries(tokens, vocabulary, ngrams)
+            if not len(ids):
+                continue
+            order = np.argsort(ids, kind="stable")
+            ranked = ids[order]
+            starts = np.empty(len(ranked), dtype=bool)
+            starts[0] = True
+            np.not_equal(ranked[1:], ranked[:-1], out=starts[1:])
+            group = np.empty(len(ranked), dtype=np.int64)
+            group[order] = np.cumsum(starts) - 1
+            terms = ranked[starts]
+            if part is None:
+                counts = np.bincount(group).astype(float)
+            else:
+                counts = np.rint(np.bincount(group, part))
+            tf = 1.0 + np.log(counts)
+            values = tf * idf[terms]
+            norm = math.sqrt(float(values @ values))
+            if not norm:
+                continue
+            each = (tf * weights[terms] / (norm * counts))[group]
+            shares += np.bincount(owner, each if part is None else each * part, len(spans))
+        return spans, shares
 
     def probability(self, text: str) -> float:
+        return 1.0 / (1.0 + math.exp(-self.logit(text)))
+
+    def logit(self, text: str) -> float:
+        """The model's log-odds of "unacceptable" for one text (the intercept included)."""
         import numpy as np
 
-        # A single word (``explain`` asks about each word of a flagged comment) recurs.
-        alone = len(text) <= _ALONE_LENGTH and " " not in text
-        if alone and text in self._alone:
-            return self._alone[text]
         prepared = prepare(text)
         z = self.intercept
         for block, (_, idf, weights) in enumerate(self.blocks):
@@ -581,12 +604,7 @@ class _FastScorer:
             norm = float(values @ values)
             if norm:
                 z += float(tf @ weights[terms]) / math.sqrt(norm)
-        p = 1.0 / (1.0 + math.exp(-z))
-        if alone:
-            if len(self._alone) > _WORD_CACHE:
-                self._alone.clear()
-            self._alone[text] = p
-        return p
+        return z
 
 
 def _parents(terms: Sequence[str], vocabulary: dict[str, int]) -> list[int] | None:
@@ -649,10 +667,50 @@ def _distinct(ids: Any) -> tuple[Any, Any]:
     return ids[first], 1.0 + np.log(counts)
 
 
-#: Longest text a fast scorer remembers the probability of (one word, for ``explain``).
-_ALONE_LENGTH = 40
 #: Words whose n-grams a fast scorer keeps (cleared when full; a word costs ~1 KB).
 _WORD_CACHE = 100_000
+
+
+def _folded_tokens(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
+    """The folded words of each token ``text[a:b]``: ``prepare(text[a:b]).split()``.
+
+    ``prepare`` folds character by character (a ZWNJ becomes a space, so a token can
+    hold more than one folded word); when no character was dropped or became two, the
+    folded text lines up with ``text`` and is folded once.
+    """
+    prepared = prepare(text)
+    if len(prepared) == len(text) and not _DROPPED.search(text):
+        return [prepared[a:b].split() for a, b in spans]
+    return [prepare(text[a:b]).split() for a, b in spans]
+
+
+def _word_block_entries(
+    tokens: Sequence[Sequence[str]], vocabulary: dict[str, int], ngrams: tuple[int, int]
+) -> tuple[Any, Any, Any]:
+    """A word block's terms in a comment whose token ``k`` holds the words ``tokens[k]``.
+
+    The terms ``_word_ngrams`` makes of all the words in order, those in the vocabulary,
+    as entries (term id, token, part): an n-gram of n words is n entries of part ``1/n``,
+    one for the token of each of its words.
+    """
+    import numpy as np
+
+    words = [w for ws in tokens for w in ws]
+    home = [k for k, ws in enumerate(tokens) for _ in ws]
+    low, high = ngrams
+    ids: list[int] = []
+    owner: list[int] = []
+    part: list[float] = []
+    get = vocabulary.get
+    for n in range(max(low, 1), min(high, len(words)) + 1):
+        share = 1.0 / n
+        for i in range(len(words) - n + 1):
+            term = get(words[i] if n == 1 else " ".join(words[i : i + n]))
+            if term is not None:
+                ids += [term] * n
+                owner += home[i : i + n]
+                part += [share] * n
+    return np.array(ids, dtype=np.int64), np.array(owner, dtype=np.int64), np.array(part)
 
 
 def _word_ngrams(tokens: list[str], low: int, high: int) -> list[str]:
@@ -710,32 +768,57 @@ class TrainedClassifier:
         return self.scorer.probability(text)
 
     def explain(self, text: str, *, top: int = 3) -> list[tuple[tuple[int, int], str, float]]:
-        """The words the model finds most unacceptable: ``(span, word, probability)``.
+        """The words that raise the model's log-odds most: ``(span, word, contribution)``.
 
-        Each word is scored on its own (a word list costs about as much as scoring
-        the comment once, so the engine can explain every comment it flags); words
-        the model gives at least even odds are listed, highest first, the first
-        occurrence of each.
+        A word's contribution is its share of the comment's logit (``contributions``:
+        the terms it holds, in this comment, as the model weighs them), so the shares
+        of all words add up to the logit less the intercept, and a word counts as much
+        as it weighs here, not as it would alone. A word written several times adds
+        its occurrences (the span is the first). Words with a positive contribution,
+        largest first, at most ``top``. A model of another shape (a legacy pipeline)
+        gets how far the log-odds fall without each word instead.
         """
-        seen: dict[str, tuple[int, int]] = {}
-        for m in _WORD.finditer(text):
-            seen.setdefault(m.group(), (m.start(), m.end()))
-            if len(seen) >= MAX_EXPLAINED_WORDS:
-                break
-        words = list(seen)
-        if self.scorer is None:
-            alone = [self.probability(word) for word in words]
-        else:
-            alone = self.scorer.probabilities_alone(words)
-        scored = [(seen[word], word, round(p, 4)) for word, p in zip(words, alone, strict=True)]
-        scored = [item for item in scored if item[2] >= 0.5]
+        if self.scorer is not None:
+            spans, values = self.scorer.contributions(text)
+            shares = [float(v) for v in values]
+        else:  # one text per word left out: a long comment's first words only
+            spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)][:_LEFT_OUT_WORDS]
+            texts = [text] + [text[:a] + text[b:] for a, b in spans]
+            logits = [_logit(p) for p in self.probabilities(texts)]
+            shares = [logits[0] - z for z in logits[1:]]
+        total: dict[str, float] = {}
+        first: dict[str, tuple[tuple[int, int], str]] = {}
+        for (a, b), share in zip(spans, shares, strict=True):
+            token = text[a:b]
+            word = token.strip(_EDGE_PUNCTUATION) or token
+            a += token.index(word)
+            key = word.casefold()
+            first.setdefault(key, ((a, a + len(word)), word))
+            total[key] = total.get(key, 0.0) + share
+        scored = [(*first[key], round(v, 4)) for key, v in total.items() if v > 0]
         scored.sort(key=lambda item: (-item[2], item[0]))
         return scored[:top]
 
 
-_WORD = re.compile(r"\w+(?:[\u200c\-]\w+)*")
-#: Words of a comment :meth:`TrainedClassifier.explain` weighs (a long comment's first ones).
-MAX_EXPLAINED_WORDS = 200
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-12), 1 - 1e-12)
+    return math.log(p / (1 - p))
+
+
+#: Characters ``prepare`` drops (a character class; one that matches nothing if none).
+_DROPPED = re.compile(
+    "[{}]".format(
+        re.escape("".join(chr(k) for k, v in MODERATION_FEATURES.table.items() if v is None))
+        or "^\\s\\S"
+    )
+)
+#: Words of a comment a legacy model's ``explain`` leaves out one at a time.
+_LEFT_OUT_WORDS = 200
+#: A comment's tokens, as char_wb n-grams see words: runs without white space.
+_TOKEN = re.compile(r"\S+")
+#: Punctuation a reason leaves off a token's ends ("idiot!!" is named «idiot»); the
+#: signs readers put inside an insult ("f*ck", "@sshole") are kept.
+_EDGE_PUNCTUATION = ".,!?;:\"'()[]{}«»“”‘’…،؛؟"
 
 
 _RETRAIN = "retrain it with sitrep moderate train (the shipped model: make moderation-model)"

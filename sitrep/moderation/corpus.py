@@ -21,6 +21,7 @@ names one that exists, replaces the shipped one.
 
 from __future__ import annotations
 
+import os
 import random
 import re
 from dataclasses import dataclass
@@ -35,8 +36,11 @@ from sitrep.text.normalize import ARABIC_SPELLING
 OFFENSIVE, ACCEPTABLE = "offensive", "acceptable"
 SEED = 17
 MODEL_NAME = "moderation_model.npz"
+ENGLISH = "english"  # the folder of the English corpus
 BACKGROUND_VOCABULARY = 30_000
 BACKGROUND_COMMENTS = 4_000
+ENGLISH_BACKGROUND_COMMENTS = 1_000
+ENGLISH_TWINS = 1  # acceptable copies of each English offensive line with its insult swapped out
 # The lexicon pairs and neutral twins below (issue 17, tenth pass), off by default:
 # with them the shipped path's macro F1 rises on every set but two recall floors
 # drop (figures and how to switch them on: moderation_corpus/README.md).
@@ -49,6 +53,9 @@ _NEUTRAL_NOUNS = tuple(
     "معلم دانشجو مهندس همسایه کارمند راننده پزشک نویسنده کشاورز ورزشکار هنرمند مسافر".split()
 )
 
+_ENGLISH_NEUTRAL_NOUNS = tuple(
+    "teacher driver neighbour student doctor farmer writer nurse engineer".split()
+)
 _ARABIC_FORMS = str.maketrans(ARABIC_SPELLING)
 _LOOK_ALIKES = {"a": "@", "o": "0", "i": "1", "e": "3", "s": "$", "l": "1", "t": "7"}
 _ENGLISH_BACKGROUND = tuple(
@@ -104,6 +111,24 @@ def read_corpus(folder: Path | None = None) -> list[Example]:
                 elif line and not line.startswith("#"):
                     out.append(Example(line, label, kind, language))
     return out
+
+
+def english_examples() -> list[Example]:
+    """The English corpus (``moderation_corpus/english``): comments in a news site's register.
+
+    The English model's lines (``english_training_set``); the other model's build does
+    not read them.
+    """
+    return read_corpus(corpus_dir() / ENGLISH)
+
+
+def english_heldout_examples() -> list[Example]:
+    """Held-out English lines of the kinds of ``english/`` (never trained on).
+
+    ``moderation_corpus/heldout_english``: written apart from the training lines, for
+    ``sitrep eval moderation``'s ``corpus_english_heldout_shipped_*``.
+    """
+    return read_corpus(corpus_dir() / "heldout_english")
 
 
 def heldout_examples() -> list[Example]:
@@ -240,8 +265,14 @@ def _lexicon_pairs(rng: random.Random) -> tuple[list[str], list[int]]:
     return texts, targets
 
 
-def neutral_twins(examples: list[Example], rng: random.Random) -> list[str]:
-    """Persian offensive lines with each insult the rules find swapped for a plain noun.
+def neutral_twins(
+    examples: list[Example],
+    rng: random.Random,
+    language: str = "fa",
+    nouns: tuple[str, ...] = _NEUTRAL_NOUNS,
+) -> list[str]:
+    """Offensive lines of ``language`` with each insult the rules find swapped for a plain
+    noun (one of ``nouns``).
 
     «تو یک احمق به تمام معنا هستی» becomes «تو یک معلم به تمام معنا هستی», an
     acceptable line: the twins carry the insult's neighbours («تو», «این», «برو»)
@@ -252,14 +283,14 @@ def neutral_twins(examples: list[Example], rng: random.Random) -> list[str]:
 
     out: list[str] = []
     for e in examples:
-        if e.label != OFFENSIVE or e.language != "fa":
+        if e.label != OFFENSIVE or e.language != language:
             continue
         hits = [h for h in find_insults(e.text) if h.score >= MILD_TARGETED]
         if not hits:
             continue
         text = e.text
         for h in sorted(hits, key=lambda h: -h.span[0]):
-            text = text[: h.span[0]] + rng.choice(_NEUTRAL_NOUNS) + text[h.span[1] :]
+            text = text[: h.span[0]] + rng.choice(nouns) + text[h.span[1] :]
         if not find_insults(text):
             out.append(text)
     return out
@@ -346,12 +377,70 @@ def training_set(
     return texts, targets
 
 
+def english_training_examples() -> list[Example]:
+    """The English model's lines: the corpus's own English files and ``english/``."""
+    return [e for e in read_corpus() if e.language == "en"] + english_examples()
+
+
+def english_training_set(
+    examples: list[Example] | None = None, *, seed: int = SEED
+) -> tuple[list[str], list[int]]:
+    """The English model's augmented training texts and 0/1 targets, deterministic.
+
+    Ordinary comments of common English words (acceptable); each offensive line twice
+    inside such a comment, as written, three times disguised and twice beside an
+    acceptable line; each acceptable line as written, twice beside another and twice
+    inside an ordinary comment, so that neither the background nor a joined line
+    marks a side; and each offensive line's neutral twin (``neutral_twins``: «you are an
+    idiot» -> «you are a teacher»), so that "you" and "are" stop counting as insults.
+    """
+    examples = examples if examples is not None else english_training_examples()
+    rng = random.Random(seed)
+    good = [e.text for e in examples if e.label == ACCEPTABLE]
+    texts = [_background(rng, english=True) for _ in range(ENGLISH_BACKGROUND_COMMENTS)]
+    targets = [0] * len(texts)
+    for e in examples:
+        if e.label == OFFENSIVE:
+            variants = [_beside(e.text, _background(rng, english=True), rng) for _ in range(2)]
+            variants += [e.text, *(obfuscate(e.text, rng) for _ in range(3))]
+            variants += [_beside(e.text, rng.choice(good), rng) for _ in range(2)]
+        else:
+            variants = [e.text, *(f"{e.text} {rng.choice(good)}" for _ in range(2))]
+            variants += [_beside(e.text, _background(rng, english=True), rng) for _ in range(2)]
+        texts += variants
+        targets += [int(e.label == OFFENSIVE)] * len(variants)
+    twin_rng = random.Random(seed + 3)
+    for _ in range(ENGLISH_TWINS):
+        twins = neutral_twins(examples, twin_rng, "en", _ENGLISH_NEUTRAL_NOUNS)
+        texts += twins
+        targets += [0] * len(twins)
+    return texts, targets
+
+
+def _beside(text: str, other: str, rng: random.Random) -> str:
+    return f"{other} {text}" if rng.random() < 0.5 else f"{text} {other}"
+
+
+def english_model_path(path: Path) -> Path:
+    """The English model beside the shipped model ``path`` (``moderation_model_en.npz``)."""
+    return path.with_name(f"{path.stem}_en{path.suffix}")
+
+
 def build(out_path: str | Path | None = None, *, seed: int = SEED) -> Path:
-    """Fit the shipped classifier on the augmented corpus and save it (default location)."""
+    """Fit the shipped classifiers on the augmented corpus and save them (default location).
+
+    Two files: the model of ``training_set`` at ``out_path`` and the English model of
+    ``english_training_set`` beside it (``english_model_path``).
+    """
     out = Path(out_path) if out_path else shipped_model_path()
     texts, targets = training_set(seed=seed)
     pipeline = clf.fit(texts, targets, seed=seed)
     clf.save(pipeline, out, positive_label=OFFENSIVE, labels=[ACCEPTABLE, OFFENSIVE])
+    texts, targets = english_training_set(seed=seed)
+    pipeline = clf.fit(texts, targets, seed=seed)
+    clf.save(
+        pipeline, english_model_path(out), positive_label=OFFENSIVE, labels=[ACCEPTABLE, OFFENSIVE]
+    )
     return out
 
 
@@ -361,24 +450,105 @@ def _fitted_in_memory() -> Any:
     return clf.fit(texts, targets, seed=SEED)
 
 
-def shipped_classifier() -> clf.TrainedClassifier:
-    """The shipped model; fitted in memory from the corpus when the file is missing or unreadable.
+@lru_cache(maxsize=1)
+def _english_fitted_in_memory() -> Any:
+    texts, targets = english_training_set()
+    return clf.fit(texts, targets, seed=SEED)
 
-    The file is built by ``make moderation-model`` and read without scikit-learn; a
-    checkout without it still gets the same model, fitted (with scikit-learn) a few
+
+_ARABIC_LETTERS = re.compile("[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc]")
+_LATIN_LETTERS = re.compile("[A-Za-z\u00c0-\u024f]")
+_NOT_WORDS = re.compile(r"[@#]\w+|(?:https?://|www\.)\S+")
+
+
+def reads_as_english(text: str) -> bool:
+    """Whether the English model scores ``text``: words in Latin letters, no Arabic-script letter.
+
+    The English model never saw Persian script, so a comment with any stays with the
+    model that did (which also saw the corpus's first English lines), as before the
+    English model shipped; so does a comment whose only Latin letters are in @handles,
+    links and hashtags, which are no language's words.
+    """
+    if _ARABIC_LETTERS.search(text) is not None or _LATIN_LETTERS.search(text) is None:
+        return False
+    return _LATIN_LETTERS.search(_NOT_WORDS.sub(" ", text)) is not None
+
+
+@dataclass(frozen=True)
+class ShippedClassifier:
+    """The shipped classifiers: the English model for comments in Latin letters, else the other.
+
+    Two models rather than one: fitted together, the English lines moved the shared
+    intercept and with it every Persian comment's score (Pars-OFF precision 0.818 ->
+    0.758 in one fit, moderation_corpus/README.md); apart, the Persian model is the one
+    the corpus alone gives, byte for byte. Each is linear, so ``explain`` stays exact.
+    """
+
+    persian: clf.TrainedClassifier
+    english: clf.TrainedClassifier
+
+    @property
+    def path(self) -> str:
+        return self.persian.path
+
+    @property
+    def positive_label(self) -> str:
+        return self.persian.positive_label
+
+    def pick(self, text: str) -> clf.TrainedClassifier:
+        """The model that scores ``text``."""
+        return self.english if reads_as_english(text) else self.persian
+
+    def probability(self, text: str) -> float:
+        """Probability of "offensive" for one text, from the model that reads it."""
+        return self.pick(text).probability(text)
+
+    def probabilities(self, texts: list[str]) -> list[float]:
+        """Probability of "offensive" for each text."""
+        return [self.probability(text) for text in texts]
+
+    def explain(self, text: str, *, top: int = 3) -> list[tuple[tuple[int, int], str, float]]:
+        """``TrainedClassifier.explain`` of the model that reads ``text``."""
+        return self.pick(text).explain(text, top=top)
+
+
+def _mtime(path: str) -> float | None:
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _shipped_paths() -> tuple[str, str]:
+    path = shipped_model_path()
+    return str(path), str(english_model_path(path))
+
+
+def shipped_classifier() -> ShippedClassifier:
+    """The shipped models; each fitted in memory from the corpus when its file is missing or
+    unreadable.
+
+    The files are built by ``make moderation-model`` and read without scikit-learn; a
+    checkout without them still gets the same models, fitted (with scikit-learn) a few
     seconds later.
     """
-    path = shipped_model_path()
-    try:
-        mtime: float | None = path.stat().st_mtime
-    except OSError:
-        mtime = None
-    # Asked once per comment: one stat, and the answer kept until the file changes.
-    return _shipped(str(path), mtime)
+    path, english = _shipped_paths()
+    # Asked once per comment: a stat per file, and the answer kept until a file changes.
+    return _shipped_pair(path, _mtime(path), english, _mtime(english))
 
 
 @lru_cache(maxsize=2)
-def _shipped(path: str, mtime: float | None) -> clf.TrainedClassifier:
+def _shipped_pair(
+    path: str, mtime: float | None, english: str, english_mtime: float | None
+) -> ShippedClassifier:
+    return ShippedClassifier(
+        _shipped(path, mtime, _fitted_in_memory),
+        _shipped(english, english_mtime, _english_fitted_in_memory),
+    )
+
+
+def _shipped(path: str, mtime: float | None, fitted: Any) -> clf.TrainedClassifier:
     if mtime is not None:
         try:
             return clf.load(path)
@@ -386,9 +556,7 @@ def _shipped(path: str, mtime: float | None) -> clf.TrainedClassifier:
             pass
     import sklearn
 
-    return clf.TrainedClassifier.from_pipeline(
-        "<corpus>", _fitted_in_memory(), OFFENSIVE, sklearn.__version__
-    )
+    return clf.TrainedClassifier.from_pipeline("<corpus>", fitted(), OFFENSIVE, sklearn.__version__)
 
 
 if __name__ == "__main__":  # python -m sitrep.moderation.corpus [OUT]

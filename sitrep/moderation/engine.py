@@ -212,7 +212,9 @@ def _verdict(reasons: list[Reason], policy: Policy) -> tuple[str, float]:
     margin = 1.0
     for r in reasons:
         reject, review = _thresholds(r.rule, policy)
-        if r.score >= reject:
+        # A threshold of 1.0 never rejects (the shipped classifier's default): a model's
+        # probability, rounded to four places, reaches 1.0 long before it is certain.
+        if r.score >= reject and reject < 1.0:
             return REJECT, 0.5 + 0.5 * min(1.0, (r.score - reject) / max(1 - reject, 0.05) + 0.5)
     for r in reasons:
         reject, review = _thresholds(r.rule, policy)
@@ -298,23 +300,25 @@ def _classifier_reason(text: str, policy: Policy) -> Reason | None:
         model, rule, review = clf.load(model_file), "classifier", policy.classifier_review
         name = f"the trained classifier ({model_file.name})"
     elif policy.shipped_classifier:
-        model, rule, review = shipped_classifier(), "shipped_classifier", policy.shipped_review
+        # The English model for a comment in Latin letters, the other for the rest.
+        model = shipped_classifier().pick(text)
+        rule, review = "shipped_classifier", policy.shipped_review
         name = "the shipped classifier"
     else:
         return None
     p = model.probability(text)
     if p < review:
         return None
-    # What a moderator can check: the words the model leaned on, the strongest as the span.
+    # What a moderator can check: the words that raised the model's log-odds most in
+    # this comment (each word's share of the logit), the largest as the span.
     leaned = model.explain(text)
     words = ", ".join(f"«{word}»" for _, word, _ in leaned)
     detail = f"{name} gives probability {p:.2f} of {model.positive_label!r}"
+    shares = "; ".join(f"{word} {share:+.2f}" for _, word, share in leaned)
     return Reason(
         rule,
         f"{detail}, mostly for {words}" if words else detail,
         leaned[0][0] if leaned else None,
         round(p, 4),
-        f"p={p:.2f}; alone: " + "; ".join(f"{word} p={q:.2f}" for _, word, q in leaned)
-        if leaned
-        else f"p={p:.2f}",
+        f"p={p:.2f}; log-odds from: {shares}" if leaned else f"p={p:.2f}",
     )

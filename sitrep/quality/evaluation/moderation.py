@@ -25,9 +25,10 @@
 * The same on the held-out lines of the registers issue 17's seventh pass wrote
   (``corpus_registers_heldout_shipped_*``, ``moderation_corpus/heldout_registers``),
   on those of the sixteenth pass (``corpus_readers_heldout_shipped_*``,
-  ``moderation_corpus/heldout_readers``) and on those of the s20 pass (tweets and
+  ``moderation_corpus/heldout_readers``), on those of the s20 pass (tweets and
   comments under a post, ``corpus_tweets_heldout_shipped_*``,
-  ``moderation_corpus/heldout_tweets``).
+  ``moderation_corpus/heldout_tweets``) and on the English lines written with the
+  English corpus (``corpus_english_heldout_shipped_*``, ``moderation_corpus/heldout_english``).
 * Scunthorpe: innocent words and sentences we wrote that contain insult or
   accusation substrings; the figure is the share that raise no insult or slander reason.
 * Slander: a small set of our own sentences with the expected outcome.
@@ -62,6 +63,8 @@ from sitrep.moderation import classifier as clf
 from sitrep.moderation.corpus import (
     OFFENSIVE,
     Example,
+    ShippedClassifier,
+    english_heldout_examples,
     heldout_examples,
     readers_heldout_examples,
     registers_heldout_examples,
@@ -381,7 +384,7 @@ def _finglish_figures(pos: list[str], neg: list[str]) -> dict[str, float]:
 
 
 def _heldout_figures(
-    shipped: clf.TrainedClassifier,
+    shipped: ShippedClassifier,
     policy: Policy,
     examples: list[Example] | None = None,
     prefix: str = "corpus_heldout",
@@ -497,6 +500,7 @@ def evaluate(config: Config, *, limit: int | None = None) -> EvalResult:
         ("corpus_registers_heldout", registers_heldout_examples()),
         ("corpus_readers_heldout", readers_heldout_examples()),
         ("corpus_tweets_heldout", tweets_heldout_examples()),
+        ("corpus_english_heldout", english_heldout_examples()),
     ):
         held, held_details = _heldout_figures(shipped, policy, examples, prefix)
         figures.update(held)
