@@ -392,13 +392,19 @@ REFERENCE_POINT = re.compile(
     r"(?:(?:\b|(?<=\d))(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s+\w+\)\s+)?(?:\w+\s+)?(?:of|from)"
     r"(?:\s+the\s+(?:city|town|village|port|regional\s+capital)\s+of"
     # "15 km from the region's largest city Stepanakert", "from Donetsk's main town,"
-    r"|\s+(?:the\s+)?[\w\-]+['’]s?\s+(?:[\w\-]+\s+){0,2}?(?:city|town|village|port|capital),?)?"
+    r"|\s+(?:the\s+)?[\w\-]+['’]s?\s+(?:[\w\-]+\s+){0,2}?(?:city|town|village|port|capital),?"
+    # "220km northeast of the capital Mogadishu", "40 km north of the Somali capital"
+    r"|\s+the\s+(?:[\w\-]+\s+){0,2}?capital,?)?"
     r"|\bborder\s+with|\bnear\s+the\s+border\s+with|\broad\s+(?:to|from)|\bhighway\s+(?:to|from)"
     # "a key city on the route to Ethiopia's capital", "the gateway to Kherson"
     r"|\b(?:route|way|gateway|corridor|approaches?)\s+(?:to|from)"
     r"|\bfrom\s+\w+\s+to|\bbetween|\btowards?|\bin\s+the\s+direction\s+of"
     # "a move that brings the militia closer to the southern city of Aden": the goal
     r"|\b(?:closer|nearer)\s+to(?:\s+the(?:\s+[\w\-]+){0,2}\s+(?:city|town|port|capital)\s+of)?"
+    # "took Sabratha and Surman, west of Tripoli": a bearing from a town only places
+    # what the sentence tells of (not "the west of Mosul", a part of the town)
+    r"|(?<!\bthe\s)(?<!\bits\s)\b(?:north|south|east|west|(?:north|south)-?(?:east|west))"
+    r"\s+of(?:\s+the(?:\s+[\w\-]+){0,2}\s+(?:city|town|capital|port)(?:\s+of)?)?"
     # "front lines south of the port city of Hodeidah": the city only places them
     r"|\b(?:front\s*lines?|positions|posts)\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
     r"(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?"
@@ -3805,7 +3811,9 @@ PARTIAL_OBJECTS = frozenset(
     "% percent per cent half third quarter most much kilometres kilometers km miles "
     "hectares acres "
     # "recaptured positions on the outskirts of Aden"
-    "positions outposts".split()
+    "positions outposts "
+    # "retaken some districts around Tikrit": parts of the town, not the town
+    "districts".split()
     + list(TOWN_PARTS)
 )
 # "drove them out of parts of Aden": a part, told after the trigger ("most of" a town
@@ -3998,7 +4006,7 @@ def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
         ):
             continue  # "captured the group's last positions in Tal Abyad": all of it
         if head.lower_ in ("district", "districts", "village", "villages") and any(
-            c.dep_ in ("compound", "prep") for c in head.children
+            c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children
         ):
             continue  # "the district of Nad Ali", "Nad Ali district": a named place
         lo = min(t.idx for t in head.subtree)
@@ -5172,6 +5180,10 @@ def _speaker_subject(token: Any) -> bool:
             p.dep_ == "poss" and p.lower_ in ("its", "their", "our", "his", "her") for p in owners
         ):
             return True
+        # "the president said special military units have entered Kherson": units told
+        # by their kind alone, no one's named, are the speaker's
+        if _units_of_a_kind(c):
+            return True
         # "his country's forces had taken Shusha": the speaker's own country owns them
         if any(
             p.dep_ == "poss"
@@ -5181,6 +5193,19 @@ def _speaker_subject(token: Any) -> bool:
         ):
             return True
     return False
+
+
+def _units_of_a_kind(noun: Any) -> bool:
+    """ "special military units", "units", "elite troops": force told by its kind, with
+    no owner, side or country in its words."""
+    mods = list(noun.children)
+    if noun.lower_ == "units" and not mods:
+        return True
+    return (
+        noun.lower_ in BARE_FORCE_NOUNS
+        and bool(mods)
+        and all(m.dep_ == "amod" and m.lower_ in KIND_OF_UNIT for m in mods)
+    )
 
 
 # the possessive words that point back at the one who speaks
@@ -5208,6 +5233,12 @@ def _pronoun_subject_of(token: Any) -> bool:
 
 
 BARE_FORCE_NOUNS = frozenset({"forces", "troops", "soldiers", "units"})
+# words that tell what kind of unit, not whose: "special military units have entered
+# Kherson", said the president, are his state's
+KIND_OF_UNIT = frozenset(
+    "special military elite advance forward assault airborne mechanised mechanized "
+    "armoured armored marine naval ground regular".split()
+)
 
 
 # a speaker told by its kind: "the paramilitary group", "the militia", "the rebels"
@@ -5425,7 +5456,11 @@ def _targets(
         (a for a in ANAPHORIC_PLACE.finditer(text) if not NAMES_ITS_PLACE.match(text, a.end())),
         None,
     )
-    if anaphor and ctx.last_city is not None:
+    if (
+        anaphor
+        and ctx.last_city is not None
+        and not TOWN_PART_OF_NAMED.search(text, 0, anaphor.start())
+    ):
         last = ctx.last_city
         return [PlaceMatch(last.place, last.matched_text, None, 0.6)]
     if specific:
@@ -5433,6 +5468,15 @@ def _targets(
     if places:
         return list(places)
     return []
+
+
+# a part of a town the sentence names in the possessive ("entered Fallujah's northwestern
+# neighborhood of al-Julan, the last part of the city under IS control"): "the city"
+# after it is that town, not the one the report named before
+TOWN_PART_OF_NAMED = re.compile(
+    r"\b[A-Z][\w\-]+['’]s\s+(?:[\w\-]+\s+){0,2}?(?:neighbou?rhoods?|districts?|quarters?"
+    r"|cent(?:re|er)|outskirts|suburbs?|old\s+city)\b"
+)
 
 
 # the rest of a list of districts named by its names: "Bayhan and Ain districts"
