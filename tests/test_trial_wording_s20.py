@@ -85,3 +85,37 @@ def test_units_told_by_their_kind_are_the_speakers(extractor: Extractor) -> None
     text = "Ukraine's president said on Friday that special military units have entered Kherson."
     found = changes(read(extractor, text, "2022-11-11"))
     assert {m.actor1.name for m in found if m.actor1} == {"Military Forces of Ukraine"}
+
+
+def test_troops_from_a_country_are_that_countrys(extractor: Extractor) -> None:
+    # the country the troops come from, not the country of the town they took
+    text = (
+        "An offensive by troops from Chad and Niger has retaken the Nigerian town of Malam Fatori."
+    )
+    found = changes(read(extractor, text, "2015-03-09"))
+    assert {m.actor1.name for m in found if m.actor1} == {"Military Forces of Chad"}
+
+
+def test_a_when_clause_on_a_day_is_dated_by_it(extractor: Extractor) -> None:
+    text = (
+        "The militants have lost much ground lately, including on Saturday, when rebels "
+        "backed by Turkey drove the militants from the town of Dabiq."
+    )
+    found = changes(read(extractor, text, "2016-10-18"))
+    assert {(m.place.place.name, str(m.time.value)) for m in found if m.place and m.time} == {
+        ("Dabiq", "2016-10-15")
+    }
+
+
+def test_a_country_that_backs_a_force_is_not_where_it_fights(extractor: Extractor) -> None:
+    text = "Iran-backed militias clashed with Peshmerga fighters on Monday, officials said."
+    found = read(extractor, text, "2017-10-16")
+    assert all(m.place.place.country != "IRN" for m in found if m.place)
+
+
+def test_a_bearing_alone_still_places_the_fighting(extractor: Extractor) -> None:
+    # with no town named before it, the town a bearing is taken from is the nearest
+    # place the report gives
+    text = "Peshmerga fighters clashed with Iraqi troops south of Kirkuk on Monday."
+    found = read(extractor, text, "2017-10-16")
+    assert {m.place.place.name for m in found if m.place} == {"Kirkuk"}

@@ -401,9 +401,10 @@ REFERENCE_POINT = re.compile(
     r"|\bfrom\s+\w+\s+to|\bbetween|\btowards?|\bin\s+the\s+direction\s+of"
     # "a move that brings the militia closer to the southern city of Aden": the goal
     r"|\b(?:closer|nearer)\s+to(?:\s+the(?:\s+[\w\-]+){0,2}\s+(?:city|town|port|capital)\s+of)?"
-    # "took Sabratha and Surman, west of Tripoli": a bearing from a town only places
-    # what the sentence tells of (not "the west of Mosul", a part of the town)
-    r"|(?<!\bthe\s)(?<!\bits\s)\b(?:north|south|east|west|(?:north|south)-?(?:east|west))"
+    # "took Sabratha and Surman, west of Tripoli": a bearing from a town, told of a town
+    # named just before, only places that town (not "the west of Mosul", a part of the
+    # town, nor "militias south of Kirkuk", where Kirkuk is the nearest place told)
+    r"|\b(?!(?:the|its)\b)(?-i:[A-Z])[\w'’\-]+,?\s+(?:north|south|east|west|(?:north|south)-?(?:east|west))"
     r"\s+of(?:\s+the(?:\s+[\w\-]+){0,2}\s+(?:city|town|capital|port)(?:\s+of)?)?"
     # "front lines south of the port city of Hodeidah": the city only places them
     r"|\b(?:front\s*lines?|positions|posts)\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
@@ -1535,6 +1536,10 @@ class EnglishReader:
             # group said it had seized Bara": the speaker told by its kind is the one
             # non-state side the sentence names, not the army named first
             agent = _kind_side(_governing_speaker(token), actor_matches) or agent
+        if generic_agent and family is Family.TAKE and token is not None and not gives_up:
+            # "troops from Chad and Niger have retaken the Nigerian town of Damasak": the
+            # country the troops come from, not the town's, whose army "troops" names
+            agent = self._forces_from_country(token) or agent
         if agent is None and family is Family.TAKE and token is not None and not gives_up:
             # "Turkish-led forces took", "forces from Ethiopia's Tigray region took",
             # "President X declared the city liberated": the side told by description
@@ -2032,6 +2037,14 @@ class EnglishReader:
         end = skip.end() + found[0].span.end - len(head)
         return ActorMatch(found[0].actor, Span(cue.start(), end, text[cue.start() : end]), False)
 
+    def _forces_from_country(self, token: Any) -> Actor | None:
+        """The state forces of the country a taking verb's subject says its force comes
+        from ("troops from Chad and Niger", "an offensive by soldiers from Chad"): the
+        first country named, or None."""
+        found = FORCES_FROM_COUNTRY.search(_subject_text(_subject_clause(token)))
+        iso3 = self._country_named(found.group(1)) if found else None
+        return self._state_forces(iso3) if iso3 else None
+
     def _described_taker(self, token: Any, country: str | None) -> Actor | None:
         """The taker a sentence gives by description rather than by name.
 
@@ -2044,13 +2057,7 @@ class EnglishReader:
           state forces of the official's country (a demonym in the subject), else
           of the country the sentence is about.
         """
-        head = token
-        while head.dep_ in ("xcomp", "conj", "oprd", "ccomp", "dobj", "pobj", "prep") and not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in head.children
-        ):
-            if head.head.i == head.i:
-                break
-            head = head.head
+        head = _subject_clause(token)
         subject = _subject_text(head)
         # (in "troops backed by U.S.-led coalition air strikes" the coalition backs)
         led = DEMONYM_LED.search(BACKED_BY.split(subject)[0])
@@ -2372,6 +2379,11 @@ def _embedded_change(m: Mention) -> bool:
 
 # "the Damascus government", "Baghdad's forces": the capital stands for the state
 BASED_AFTER = re.compile(r"^\s?-\s?based\b", re.IGNORECASE)
+# a country that backs or leads a force: "Iran-backed militias", "a Russia-led alliance"
+BACKER_AFTER = re.compile(
+    r"^\s?-\s?(?:backed|led|allied|aligned|supported|sponsored|funded|trained|armed)\b",
+    re.IGNORECASE,
+)
 METONYMY_AFTER = re.compile(
     r"^(?:['’]s\b|\s+(?:government|regime|authorities|officials|leadership|administration"
     r"|(?:has\s+|had\s+)?(?:proclaimed|announced|said|says|claimed|declared|accused|denied|made"
@@ -2460,6 +2472,8 @@ def _is_place_use(text: str, p: PlaceMatch, outlets: list[tuple[int, int]]) -> b
     after = text[end:]
     if BASED_AFTER.match(after):
         return False  # "the Britain-based monitor": where the speaker sits, not the event
+    if p.place.kind is PlacePrecision.COUNTRY and BACKER_AFTER.match(after):
+        return False  # "Iran-backed militias south of Kirkuk": a backer, not where
     if p.place.kind is not PlacePrecision.COUNTRY and (
         METONYMY_AFTER.match(after) or METONYMY_BEFORE.search(text[:start])
     ):
@@ -2937,6 +2951,19 @@ def _focus(told: list[Mention]) -> PlaceMatch | None:
     return None
 
 
+def _subject_clause(token: Any) -> Any:
+    """The verb whose subject a trigger's clause takes: the trigger's own, else that of
+    the clause it complements or joins ("managed to retake", "and seized")."""
+    head = token
+    while head.dep_ in ("xcomp", "conj", "oprd", "ccomp", "dobj", "pobj", "prep") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in head.children
+    ):
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return head
+
+
 def _subject_text(head: Any) -> str:
     """The words of a verb's subject ("" when it has none)."""
     for c in head.children:
@@ -3259,12 +3286,26 @@ def _dates_trigger(token: Any, d: DateMatch) -> bool:
     # the announcement's, not the liberation's
     node = token
     while node.head.i != node.i:
+        if _when_on_the_day(node, d):
+            # "including on Sunday, when rebels drove the militants from Dabiq": the
+            # day the "when" clause hangs on is that clause's
+            return True
         if node.dep_ in ("relcl", "acl") or _after_before(node):
             return False
         node = node.head
         if node.i == clause.i:
             return True
     return False
+
+
+def _when_on_the_day(node: Any, d: DateMatch) -> bool:
+    """A relative "when" clause on the words of date ``d``."""
+    head = node.head
+    return (
+        node.dep_ == "relcl"
+        and d.span.start <= head.idx < d.span.end
+        and any(c.dep_ == "advmod" and c.lower_ == "when" for c in node.children)
+    )
 
 
 SEQUENCE_WORDS = frozenset({"before", "after"})
@@ -5083,6 +5124,12 @@ FORCES_FROM_REGION = re.compile(
     r"\b((?i:forces|fighters|troops|rebels|militias?))\s+(?:from|of)\s+(?:[A-Z][\w\-]+['’]s\s+)?"
     r"(?:the\s+)?([A-Z][\w\-]+)\s+(?:region|state|province)\b"
 )
+# "troops from Chad and Niger", "soldiers from South Sudan": a country's name (not a
+# region's, "forces from Ethiopia's Tigray region", nor a town's possessive)
+FORCES_FROM_COUNTRY = re.compile(
+    r"\b(?i:forces|troops|soldiers|units)\s+from\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\b"
+    r"(?!['’])(?!\s+(?:region|state|province)\b)"
+)
 # "declared the city liberated", "declared victory in Mosul"
 DECLARE_VERBS = frozenset({"declare", "announce", "proclaim"})
 # Verbs whose passive implies the speaker's own side did it: "the city had been
@@ -5153,13 +5200,7 @@ def _speaker_subject(token: Any) -> bool:
     a taking noun owned by one ("Russia said ..., completing its capture of Mariupol")."""
     if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in token.children):
         return True
-    head = token
-    while head.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "ccomp", "oprd") and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in head.children
-    ):
-        if head.head.i == head.i:
-            break
-        head = head.head
+    head = _subject_clause(token)
     for c in head.children:
         if c.dep_ == "nsubjpass" and _lemma(token) in SPEAKER_PASSIVES:
             return not any(x.dep_ == "agent" for x in token.children)
