@@ -119,3 +119,17 @@ def test_a_bearing_alone_still_places_the_fighting(extractor: Extractor) -> None
     text = "Peshmerga fighters clashed with Iraqi troops south of Kirkuk on Monday."
     found = read(extractor, text, "2017-10-16")
     assert {m.place.place.name for m in found if m.place} == {"Kirkuk"}
+
+
+def test_fighters_supporting_a_president_pushing_the_rebels_out(extractor: Extractor) -> None:
+    # a participle of expulsion with a long object, by fighters told by the head of
+    # state they support (his epithet before his country's demonym)
+    text = (
+        "Fighters supporting exiled Yemeni President Abd Rabbuh Mansour Hadi fought on "
+        "Wednesday in the north of Aden, pushing the Iranian backed Houthi rebel fighters "
+        "out of the port city of Aden."
+    )
+    found = changes(read(extractor, text, "2015-07-23"))
+    assert {(m.place.place.name, m.actor1.name) for m in found if m.place and m.actor1} == {
+        ("Aden", "Military Forces of Yemen")
+    }

@@ -5006,7 +5006,8 @@ STATE_OFFICIAL = re.compile(
 )
 # after "forces loyal to": a country's head of state or government, by title and name
 LOYAL_TO_OFFICIAL = re.compile(
-    r"(?:the\s+)?(?P<country>[A-Z][\w\-]+(?:['’]s)?)\s+(?i:(?:(?:exiled|ousted|elected|interim|"
+    # ("fighters supporting exiled Yemeni President Hadi": the epithet may come first)
+    r"(?:the\s+)?(?:(?i:exiled|ousted|embattled)\s+)?(?P<country>[A-Z][\w\-]+(?:['’]s)?)\s+(?i:(?:(?:exiled|ousted|elected|interim|"
     r"late|former|embattled)\s+)?(?:president|prime\s+minister|premier|king|emir|leader))"
     r"(?:\s+[A-Z][\w\-]+){1,4}",
 )
@@ -5073,7 +5074,7 @@ NOT_A_NAME = frozenset(
 )
 LOYAL_FORCES = re.compile(
     r"\b(?:forces|troops|soldiers|fighters|militias?|units|rebels|insurgents|militants)"
-    r"\s+(?:loyal|allied)\s+to\s",
+    r"\s+(?:(?:loyal|allied)\s+to|supporting)\s",
     re.IGNORECASE,
 )
 # "insurgents led by HTS", "the rebel coalition, primarily led by the group HTS":
