@@ -193,6 +193,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:drove|driven|drive|drives|driving|pushed|push|forced)\s+(?:\w+\s+){0,3}?out",
     ),
     Trigger(Family.TAKE, r"expel(?:s|led|ling)?|ousted|clear(?:ed|s)?\s+(?:\w+\s+)?of"),
+    # "pushing the Iranian backed Houthi rebel fighters out of Aden": the same expulsion
+    # with a longer object, or told as a participle (the reader's, not a classifier
+    # feature: the shipped model was trained without it)
+    Trigger(
+        Family.TAKE,
+        r"(?:drove|pushed|forced|driving|pushing|forcing)\s+(?:[\w\-]+\s+){1,6}?out\s+of",
+        feature=False,
+    ),
     Trigger(
         Family.TAKE,
         r"(?:fell|fall|falls|fallen)\s+to|(?:back\s+)?(?:in|under)\s+the\s+control\s+of"

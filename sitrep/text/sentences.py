@@ -117,9 +117,11 @@ def _is_abbreviation(chunk: str) -> bool:
 # capitals; what follows the dash or colon is the lead. The city may be followed by
 # its country and the date, or by the date and the year ("LVIV, Ukraine, April 1
 # (Reuters) - ", "BAGHDAD, April 14, 2016 (AFP) - "): two comma-led parts. South
-# Asian papers write the city as a name and a colon: "Kabul: The Taliban captured ..."
+# Asian papers write the city as a name and a colon: "Kabul: The Taliban captured ...".
+# A report filed from two cities names both with a slash: "BEIRUT/ISTANBUL (Reuters) - ".
 _DATELINE = re.compile(
     r"\A\s*(?:[A-Z][A-Z'’.\-]{2,}(?:\s+[A-Z][A-Z'’.\-]+){0,3}"
+    r"(?:\s*/\s*[A-Z][A-Z'’.\-]{2,}(?:\s+[A-Z][A-Z'’.\-]+){0,3})?"
     r"(?:,\s*[A-Z0-9][\w.]*(?:\s+[\w.]+){0,2}){0,2}(?:\s*\([^()\n]{1,40}\))?"
     r"\s*(?:--|[-–—]|(?<=[\w.)]):)"
     r"|[A-Z][a-z]{2,}(?:[\s-][A-Z][a-z]+)?:)\s+"

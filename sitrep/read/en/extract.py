@@ -427,13 +427,20 @@ REFERENCE_POINT = re.compile(
     r"(?:(?:\b|(?<=\d))(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s+\w+\)\s+)?(?:\w+\s+)?(?:of|from)"
     r"(?:\s+the\s+(?:city|town|village|port|regional\s+capital)\s+of"
     # "15 km from the region's largest city Stepanakert", "from Donetsk's main town,"
-    r"|\s+(?:the\s+)?[\w\-]+['’]s?\s+(?:[\w\-]+\s+){0,2}?(?:city|town|village|port|capital),?)?"
+    r"|\s+(?:the\s+)?[\w\-]+['’]s?\s+(?:[\w\-]+\s+){0,2}?(?:city|town|village|port|capital),?"
+    # "220km northeast of the capital Mogadishu", "40 km north of the Somali capital"
+    r"|\s+the\s+(?:[\w\-]+\s+){0,2}?capital,?)?"
     r"|\bborder\s+with|\bnear\s+the\s+border\s+with|\broad\s+(?:to|from)|\bhighway\s+(?:to|from)"
     # "a key city on the route to Ethiopia's capital", "the gateway to Kherson"
     r"|\b(?:route|way|gateway|corridor|approaches?)\s+(?:to|from)"
     r"|\bfrom\s+\w+\s+to|\bbetween|\btowards?|\bin\s+the\s+direction\s+of"
     # "a move that brings the militia closer to the southern city of Aden": the goal
     r"|\b(?:closer|nearer)\s+to(?:\s+the(?:\s+[\w\-]+){0,2}\s+(?:city|town|port|capital)\s+of)?"
+    # "took Sabratha and Surman, west of Tripoli": a bearing from a town, told of a town
+    # named just before, only places that town (not "the west of Mosul", a part of the
+    # town, nor "militias south of Kirkuk", where Kirkuk is the nearest place told)
+    r"|\b(?!(?:the|its)\b)(?-i:[A-Z])[\w'’\-]+,?\s+(?:north|south|east|west|(?:north|south)-?(?:east|west))"
+    r"\s+of(?:\s+the(?:\s+[\w\-]+){0,2}\s+(?:city|town|capital|port)(?:\s+of)?)?"
     # "front lines south of the port city of Hodeidah": the city only places them
     r"|\b(?:front\s*lines?|positions|posts)\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
     r"(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?"
@@ -1565,6 +1572,10 @@ class EnglishReader:
             # group said it had seized Bara": the speaker told by its kind is the one
             # non-state side the sentence names, not the army named first
             agent = _kind_side(_governing_speaker(token), actor_matches) or agent
+        if generic_agent and family is Family.TAKE and token is not None and not gives_up:
+            # "troops from Chad and Niger have retaken the Nigerian town of Damasak": the
+            # country the troops come from, not the town's, whose army "troops" names
+            agent = self._forces_from_country(token) or agent
         if agent is None and family is Family.TAKE and token is not None and not gives_up:
             # "Turkish-led forces took", "forces from Ethiopia's Tigray region took",
             # "President X declared the city liberated": the side told by description
@@ -2082,6 +2093,14 @@ class EnglishReader:
         end = skip.end() + found[0].span.end - len(head)
         return ActorMatch(found[0].actor, Span(cue.start(), end, text[cue.start() : end]), False)
 
+    def _forces_from_country(self, token: Any) -> Actor | None:
+        """The state forces of the country a taking verb's subject says its force comes
+        from ("troops from Chad and Niger", "an offensive by soldiers from Chad"): the
+        first country named, or None."""
+        found = FORCES_FROM_COUNTRY.search(_subject_text(_subject_clause(token)))
+        iso3 = self._country_named(found.group(1)) if found else None
+        return self._state_forces(iso3) if iso3 else None
+
     def _described_taker(self, token: Any, country: str | None) -> Actor | None:
         """The taker a sentence gives by description rather than by name.
 
@@ -2094,13 +2113,7 @@ class EnglishReader:
           state forces of the official's country (a demonym in the subject), else
           of the country the sentence is about.
         """
-        head = token
-        while head.dep_ in ("xcomp", "conj", "oprd", "ccomp", "dobj", "pobj", "prep") and not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in head.children
-        ):
-            if head.head.i == head.i:
-                break
-            head = head.head
+        head = _subject_clause(token)
         subject = _subject_text(head)
         # (in "troops backed by U.S.-led coalition air strikes" the coalition backs)
         led = DEMONYM_LED.search(BACKED_BY.split(subject)[0])
@@ -2422,6 +2435,11 @@ def _embedded_change(m: Mention) -> bool:
 
 # "the Damascus government", "Baghdad's forces": the capital stands for the state
 BASED_AFTER = re.compile(r"^\s?-\s?based\b", re.IGNORECASE)
+# a country that backs or leads a force: "Iran-backed militias", "a Russia-led alliance"
+BACKER_AFTER = re.compile(
+    r"^\s?-\s?(?:backed|led|allied|aligned|supported|sponsored|funded|trained|armed)\b",
+    re.IGNORECASE,
+)
 METONYMY_AFTER = re.compile(
     r"^(?:['’]s\b|\s+(?:government|regime|authorities|officials|leadership|administration"
     r"|(?:has\s+|had\s+)?(?:proclaimed|announced|said|says|claimed|declared|accused|denied|made"
@@ -2510,6 +2528,8 @@ def _is_place_use(text: str, p: PlaceMatch, outlets: list[tuple[int, int]]) -> b
     after = text[end:]
     if BASED_AFTER.match(after):
         return False  # "the Britain-based monitor": where the speaker sits, not the event
+    if p.place.kind is PlacePrecision.COUNTRY and BACKER_AFTER.match(after):
+        return False  # "Iran-backed militias south of Kirkuk": a backer, not where
     if p.place.kind is not PlacePrecision.COUNTRY and (
         METONYMY_AFTER.match(after) or METONYMY_BEFORE.search(text[:start])
     ):
@@ -2987,6 +3007,19 @@ def _focus(told: list[Mention]) -> PlaceMatch | None:
     return None
 
 
+def _subject_clause(token: Any) -> Any:
+    """The verb whose subject a trigger's clause takes: the trigger's own, else that of
+    the clause it complements or joins ("managed to retake", "and seized")."""
+    head = token
+    while head.dep_ in ("xcomp", "conj", "oprd", "ccomp", "dobj", "pobj", "prep") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in head.children
+    ):
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return head
+
+
 def _subject_text(head: Any) -> str:
     """The words of a verb's subject ("" when it has none)."""
     for c in head.children:
@@ -3309,12 +3342,26 @@ def _dates_trigger(token: Any, d: DateMatch) -> bool:
     # the announcement's, not the liberation's
     node = token
     while node.head.i != node.i:
+        if _when_on_the_day(node, d):
+            # "including on Sunday, when rebels drove the militants from Dabiq": the
+            # day the "when" clause hangs on is that clause's
+            return True
         if node.dep_ in ("relcl", "acl") or _after_before(node):
             return False
         node = node.head
         if node.i == clause.i:
             return True
     return False
+
+
+def _when_on_the_day(node: Any, d: DateMatch) -> bool:
+    """A relative "when" clause on the words of date ``d``."""
+    head = node.head
+    return (
+        node.dep_ == "relcl"
+        and d.span.start <= head.idx < d.span.end
+        and any(c.dep_ == "advmod" and c.lower_ == "when" for c in node.children)
+    )
 
 
 SEQUENCE_WORDS = frozenset({"before", "after"})
@@ -3861,7 +3908,9 @@ PARTIAL_OBJECTS = frozenset(
     "% percent per cent half third quarter most much kilometres kilometers km miles "
     "hectares acres "
     # "recaptured positions on the outskirts of Aden"
-    "positions outposts".split()
+    "positions outposts "
+    # "retaken some districts around Tikrit": parts of the town, not the town
+    "districts".split()
     + list(TOWN_PARTS)
 )
 # "drove them out of parts of Aden": a part, told after the trigger ("most of" a town
@@ -4054,7 +4103,7 @@ def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
         ):
             continue  # "captured the group's last positions in Tal Abyad": all of it
         if head.lower_ in ("district", "districts", "village", "villages") and any(
-            c.dep_ in ("compound", "prep") for c in head.children
+            c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children
         ):
             continue  # "the district of Nad Ali", "Nad Ali district": a named place
         lo = min(t.idx for t in head.subtree)
@@ -5020,7 +5069,8 @@ STATE_OFFICIAL = re.compile(
 )
 # after "forces loyal to": a country's head of state or government, by title and name
 LOYAL_TO_OFFICIAL = re.compile(
-    r"(?:the\s+)?(?P<country>[A-Z][\w\-]+(?:['’]s)?)\s+(?i:(?:(?:exiled|ousted|elected|interim|"
+    # ("fighters supporting exiled Yemeni President Hadi": the epithet may come first)
+    r"(?:the\s+)?(?:(?i:exiled|ousted|embattled)\s+)?(?P<country>[A-Z][\w\-]+(?:['’]s)?)\s+(?i:(?:(?:exiled|ousted|elected|interim|"
     r"late|former|embattled)\s+)?(?:president|prime\s+minister|premier|king|emir|leader))"
     r"(?:\s+[A-Z][\w\-]+){1,4}",
 )
@@ -5088,7 +5138,7 @@ NOT_A_NAME = frozenset(
 )
 LOYAL_FORCES = re.compile(
     r"\b(?:forces|troops|soldiers|fighters|militias?|units|rebels|insurgents|militants)"
-    r"\s+(?:loyal|allied)\s+to\s",
+    r"\s+(?:(?:loyal|allied)\s+to|supporting)\s",
     re.IGNORECASE,
 )
 # "insurgents led by HTS", "the rebel coalition, primarily led by the group HTS":
@@ -5138,6 +5188,12 @@ DEMONYM_LED = re.compile(r"\b([A-Z][A-Za-z.]+)\s*-\s*led\b")
 FORCES_FROM_REGION = re.compile(
     r"\b((?i:forces|fighters|troops|rebels|militias?))\s+(?:from|of)\s+(?:[A-Z][\w\-]+['’]s\s+)?"
     r"(?:the\s+)?([A-Z][\w\-]+)\s+(?:region|state|province)\b"
+)
+# "troops from Chad and Niger", "soldiers from South Sudan": a country's name (not a
+# region's, "forces from Ethiopia's Tigray region", nor a town's possessive)
+FORCES_FROM_COUNTRY = re.compile(
+    r"\b(?i:forces|troops|soldiers|units)\s+from\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\b"
+    r"(?!['’])(?!\s+(?:region|state|province)\b)"
 )
 # "declared the city liberated", "declared victory in Mosul"
 DECLARE_VERBS = frozenset({"declare", "announce", "proclaim"})
@@ -5209,13 +5265,7 @@ def _speaker_subject(token: Any) -> bool:
     a taking noun owned by one ("Russia said ..., completing its capture of Mariupol")."""
     if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in token.children):
         return True
-    head = token
-    while head.dep_ in ("xcomp", "conj", "dobj", "pobj", "prep", "ccomp", "oprd") and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in head.children
-    ):
-        if head.head.i == head.i:
-            break
-        head = head.head
+    head = _subject_clause(token)
     for c in head.children:
         if c.dep_ == "nsubjpass" and _lemma(token) in SPEAKER_PASSIVES:
             return not any(x.dep_ == "agent" for x in token.children)
@@ -5236,6 +5286,10 @@ def _speaker_subject(token: Any) -> bool:
             p.dep_ == "poss" and p.lower_ in ("its", "their", "our", "his", "her") for p in owners
         ):
             return True
+        # "the president said special military units have entered Kherson": units told
+        # by their kind alone, no one's named, are the speaker's
+        if _units_of_a_kind(c):
+            return True
         # "his country's forces had taken Shusha": the speaker's own country owns them
         if any(
             p.dep_ == "poss"
@@ -5245,6 +5299,19 @@ def _speaker_subject(token: Any) -> bool:
         ):
             return True
     return False
+
+
+def _units_of_a_kind(noun: Any) -> bool:
+    """ "special military units", "units", "elite troops": force told by its kind, with
+    no owner, side or country in its words."""
+    mods = list(noun.children)
+    if noun.lower_ == "units" and not mods:
+        return True
+    return (
+        noun.lower_ in BARE_FORCE_NOUNS
+        and bool(mods)
+        and all(m.dep_ == "amod" and m.lower_ in KIND_OF_UNIT for m in mods)
+    )
 
 
 # the possessive words that point back at the one who speaks
@@ -5272,6 +5339,12 @@ def _pronoun_subject_of(token: Any) -> bool:
 
 
 BARE_FORCE_NOUNS = frozenset({"forces", "troops", "soldiers", "units"})
+# words that tell what kind of unit, not whose: "special military units have entered
+# Kherson", said the president, are his state's
+KIND_OF_UNIT = frozenset(
+    "special military elite advance forward assault airborne mechanised mechanized "
+    "armoured armored marine naval ground regular".split()
+)
 
 
 # a speaker told by its kind: "the paramilitary group", "the militia", "the rebels"
@@ -5506,7 +5579,11 @@ def _targets(
         (a for a in ANAPHORIC_PLACE.finditer(text) if not NAMES_ITS_PLACE.match(text, a.end())),
         None,
     )
-    if anaphor and ctx.last_city is not None:
+    if (
+        anaphor
+        and ctx.last_city is not None
+        and not TOWN_PART_OF_NAMED.search(text, 0, anaphor.start())
+    ):
         last = ctx.last_city
         return [PlaceMatch(last.place, last.matched_text, None, 0.6)]
     if specific:
@@ -5540,6 +5617,15 @@ def _taken_before(text: str, trig: TriggerMatch, places: list[PlaceMatch]) -> li
             ):
                 return [p]
     return []
+
+
+# a part of a town the sentence names in the possessive ("entered Fallujah's northwestern
+# neighborhood of al-Julan, the last part of the city under IS control"): "the city"
+# after it is that town, not the one the report named before
+TOWN_PART_OF_NAMED = re.compile(
+    r"\b[A-Z][\w\-]+['’]s\s+(?:[\w\-]+\s+){0,2}?(?:neighbou?rhoods?|districts?|quarters?"
+    r"|cent(?:re|er)|outskirts|suburbs?|old\s+city)\b"
+)
 
 
 # the rest of a list of districts named by its names: "Bayhan and Ain districts"
