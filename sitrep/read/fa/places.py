@@ -558,7 +558,9 @@ def _unnamed_districts(
     if any(f.match.place.country == "AFG" for f in found):
         # "شهرستان اجرستان" in an Iranian outlet's sentence about Ghazni: an Afghan
         # district
-        heads += [(h.end(), PlacePrecision.ADMIN2, False) for h in _COUNTY_WORD.finditer(text)]
+        heads += [
+            (h.end(), PlacePrecision.ADMIN2, bool(h.group(1))) for h in _COUNTY_WORD.finditer(text)
+        ]
         heads.sort()
     out: list[FoundPlace] = []
     while heads:
@@ -579,11 +581,26 @@ def _unnamed_districts(
                 if plural:
                     heads[:0] = _next_in_list(text, end)
                 break
+        else:
+            quoted = _QUOTED_REST.match(text, at)
+            if plural and quoted:  # "«اوبه» در هرات و «لاش جوین»": past a name unknown
+                heads[:0] = _next_in_list(text, quoted.end())
     return out
 
 
-_NEXT_IN_LIST = re.compile(_LIST_AND)
-_COUNTY_WORD = re.compile(r"(?<![\w\u200c])شهرستان[\s\u200c]+")
+# the rest of a quoted name: "«اوبه»"
+_QUOTED_REST = re.compile(r"(?<=[«\"])[^«»\"،,.؛]{1,30}(?=[»\"])")
+
+
+# the next name of a list, past a closing quote and where the last one lies
+# ("شهرستان‌های «تولک» در استان غور، «اوبه» در هرات و «لاش جوین»")
+_NEXT_IN_LIST = re.compile(
+    r"(?:[\s\u200c]*[»\"])?(?:[\s\u200c]+در(?:[\s\u200c]+(?:استان|ولایت))?[\s\u200c]+"
+    rf"{_LIST_WORD}(?:[\s\u200c]+{_LIST_WORD})?)?{_LIST_AND}(?:[«\"][\s\u200c]*)?"
+)
+_COUNTY_WORD = re.compile(
+    r"(?<![\w\u200c])شهرستان([\s\u200c]*های)?[\s\u200c]+(?:[«\"][\s\u200c]*)?"
+)
 
 
 def _next_in_list(text: str, end: int) -> list[tuple[int, PlacePrecision, bool]]:
