@@ -417,3 +417,30 @@ def test_iranian_county_list_with_where_each_lies(extractor: Extractor) -> None:
     took = changes(extractor, text, JUN_13)
     assert sorted(p for p, _ in took) == ["Lāsh-e Juwayn", "Tūlak"]
     assert {a for _, a in took} == {"Taliban"}
+
+
+def test_a_done_takeover_is_not_dated_after_the_report(extractor: Extractor) -> None:
+    # a day and month with no year that would fall after publication, told as done,
+    # is last year's: an anniversary piece published the day before
+    text = "طالبان در ۱۵ اگوست وارد کابل شدند و کنترل شهر را به دست گرفتند."
+    assert changes(extractor, text, date(2022, 8, 14)) == []
+    dated = [m.time.value for m in territory(extractor, text, date(2022, 8, 14)) if m.time]
+    assert dated and all(d.year == 2021 for d in dated)
+    # the same day published the same day stays this year's news
+    same = "طالبان روز ۸ اگست کنترل شهر قندوز را به دست گرفتند."
+    assert changes(extractor, same, date(2021, 8, 8)) == [("Kunduz", "Taliban")]
+
+
+def test_taken_into_hand_a_long_list_of_quoted_names(extractor: Extractor) -> None:
+    # "قصبه «X» و نیز روستاهای «Y» ، «Z» ... را در اختیار گرفت": the quoted list is the
+    # object however long it runs
+    text = (
+        "ارتش جمهوری آذربایجان روز جمعه قصبه « هادروت » و نیز روستاهای «الفلان» ، « البهمان»،"
+        " « الفلانی » ، «البهمانی» و «الفلانیه» را در منطقه قره باغ در اختیار گرفت."
+    )
+    assert changes(extractor, text, date(2020, 10, 9)) == [
+        ("Hadrut", "Military Forces of Azerbaijan")
+    ]
+    # quoted buildings are no town taken
+    building = "سربازان ساختمان‌های «الفلان» و «البهمان» در هادروت را در اختیار گرفتند."
+    assert changes(extractor, building, date(2020, 10, 9)) == []

@@ -1080,6 +1080,8 @@ class _Reader:
 
         time = _pick_date(s, trig, family)
         ctx = self.ctx
+        if family in (Family.TAKE, Family.HANDOVER) and status is Status.OCCURRED:
+            time = _past_year(time, ctx.published)
         history = time is not None and common.is_history(
             time, ctx.published, days=self.extractor.config.history_days
         )
@@ -1601,6 +1603,13 @@ _LOCATED_OBJECT = re.compile(
 )
 
 
+# the rest of a list of quoted names up to the "را" that marks them all
+_QUOTED_CHAIN_TO_RA = re.compile(
+    r"[\s\u200c]*[»\"](?:[\s\u200c]*(?:[،,]|و(?:[\s\u200c]+نیز)?(?:[\s\u200c]+(?:قصبه|شهر|شهرک"
+    r"|روستای|روستاهای|شهرهای))?)[\s\u200c]*[«\"][^«»\"]{1,30}[»\"])*[\s\u200c]+را[\s\u200c]"
+)
+
+
 def _object_of_ra(text: str, place: FoundPlace, places: list[FoundPlace]) -> bool:
     """Whether a place is the object that "را" marks: right before it, or followed
     only by another name of it in brackets or a locator whose places are no targets,
@@ -1608,6 +1617,8 @@ def _object_of_ra(text: str, place: FoundPlace, places: list[FoundPlace]) -> boo
     m = _LOCATED_OBJECT.match(text, place.end)
     if m is not None and not any(place.end <= p.start < m.end() for p in places):
         return True
+    if _QUOTED_CHAIN_TO_RA.match(text, place.end):
+        return True  # "قصبه « هادروت » و نیز روستاهای «چایلی» ... و «سور» را"
     following = [p for p in places if p.start >= place.end]
     return bool(
         following
@@ -2047,6 +2058,26 @@ def _since_only(s: _Sentence, trig: FaTriggerMatch, published: date | None, fami
     if family is Family.TAKE or published is None:
         return True
     return common.window(since[0].ref)[1] < published - timedelta(days=7)
+
+
+def _past_year(time: TimeRef | None, published: date | None) -> TimeRef | None:
+    """A takeover told as done cannot come after the report: "در ۱۵ اگوست سرانجام وارد
+    کابل شدند" published on 14 August is last year's 15 August (a day and month with
+    no year are read as this year's up to a week ahead, which suits an announcement)."""
+    if (
+        time is None
+        or published is None
+        or time.inferred
+        or time.text is None
+        or time.precision is not Precision.DAY
+        or time.value <= published
+        or re.search(r"\d{4}|[۰-۹]{4}", time.text)
+    ):
+        return time
+    try:
+        return replace(time, value=time.value.replace(year=time.value.year - 1))
+    except ValueError:  # 29 February
+        return replace(time, value=time.value - timedelta(days=365))
 
 
 def _pick_date(s: _Sentence, trig: FaTriggerMatch, family: Family) -> TimeRef | None:
