@@ -444,3 +444,11 @@ def test_taken_into_hand_a_long_list_of_quoted_names(extractor: Extractor) -> No
     # quoted buildings are no town taken
     building = "سربازان ساختمان‌های «الفلان» و «البهمان» در هادروت را در اختیار گرفتند."
     assert changes(extractor, building, date(2020, 10, 9)) == []
+
+
+def test_a_district_named_with_and_inside(extractor: Extractor) -> None:
+    # "ولسوالی تاله و برفک": one district whose name holds "و"
+    text = "وزارت دفاع افغانستان گفت ارتش ملی ولسوالی تاله و برفک بغلان را از طالبان پس گرفت."
+    assert changes(extractor, text, date(2018, 5, 17)) == [
+        ("Tālah wa Barfak", "Military Forces of Afghanistan")
+    ]

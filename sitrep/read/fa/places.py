@@ -677,10 +677,19 @@ def _names_after_head(text: str, at: int, *, town: bool) -> list[tuple[int, int]
     """The spans of the first two words and of the first word right after a head
     noun ending at ``at``, longer first, that could be a place's name: no function
     word, one space between; with ``town``, no adjective of a town ("شهر کوچک")."""
-    words = list(_DISTRICT_NAME_WORDS.finditer(text, at))[:2]
+    words = list(_DISTRICT_NAME_WORDS.finditer(text, at))[:3]
     if not words or words[0].start() != at:
         return []
     spans = []
+    if (
+        len(words) == 3
+        and words[1].group() == "و"
+        and not any(w.group() in FUNCTION_WORDS for w in (words[0], words[2]))
+        and text[words[0].start() : words[2].end()] == " ".join(w.group() for w in words)
+    ):
+        # "ولسوالی تاله و برفک": a name of two words joined by "و"
+        spans.append((words[0].start(), words[2].end()))
+    words = words[:2]
     for n in (2, 1):
         chosen = words[:n]
         if len(chosen) < n or any(
