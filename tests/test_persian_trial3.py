@@ -452,3 +452,12 @@ def test_a_district_named_with_and_inside(extractor: Extractor) -> None:
     assert changes(extractor, text, date(2018, 5, 17)) == [
         ("Tālah wa Barfak", "Military Forces of Afghanistan")
     ]
+
+
+def test_lower_district_and_its_province(extractor: Extractor) -> None:
+    # "یفتل پایین" is the gazetteer's Yaftal-e Suflá ("سفلی"); "در ولایت بدخشان" after
+    # a district only locates it
+    text = "ولسوالی یفتل پایین در ولایت بدخشان دیروز به کنترل نیروهای دولتی افغانستان درآمد."
+    assert changes(extractor, text, date(2021, 7, 10)) == [
+        ("Yaftal-e Suflá", "Military Forces of Afghanistan")
+    ]

@@ -146,6 +146,10 @@ _AFTER_DISTRICT_LIST = re.compile(
     rf"{_LISTED}(?:[\s\u200c]+{_LISTED}){{0,2}}[\s\u200c]+(?:(?:ولایت|استان)[\s\u200c]+)?$"
 )
 _LOCATES_QUOTED = re.compile(r"[»\"][\s\u200c]*در[\s\u200c]+(?:(?:استان|ولایت)[\s\u200c]+)?$")
+_IN_ITS_PROVINCE = re.compile(
+    r"[\s\u200c]*[»\"]?[\s\u200c]*(?:در|از[\s\u200c]+توابع)[\s\u200c]+"
+    r"(?:(?:ولایت|استان)[\s\u200c]+)?"
+)
 _CLAUSE_OPEN = re.compile(r"(?:^|[\s\u200c])که[\s\u200c]|؛")
 # Words that tell the agent's kind when no actor is named (the first kind found wins).
 _KIND_WORDS = (
@@ -1415,14 +1419,23 @@ class _Reader:
         """The place(s) an event happened at: coordinated cities split into one each."""
         text = s.text
         ctx = self.ctx
-        # "ولسوالی‌های بنو، پل حصار و ده صلاح بغلان": after a list of districts the
-        # name locates them (their province), even when the districts go unfound
-        # "«اوبه» در هرات و «لاش جوین» در استان فراه": where each quoted district lies
+        # "«اوبه» در هرات و «لاش جوین» در استان فراه": where each quoted district lies;
+        # "ولسوالی یفتل پایین در ولایت بدخشان": a district's province locates it
         locators = [
-            p for p in places if _LOCATES_QUOTED.search(text, max(0, p.start - 20), p.start)
+            p
+            for p in places
+            if _LOCATES_QUOTED.search(text, max(0, p.start - 20), p.start)
+            or (
+                p.kind is PlacePrecision.ADMIN1
+                and any(
+                    d.district and _IN_ITS_PROVINCE.fullmatch(text, d.end, p.start) for d in places
+                )
+            )
         ]
         if locators and len(locators) < len(places):
             places = [p for p in places if p not in locators]
+        # "ولسوالی‌های بنو، پل حصار و ده صلاح بغلان": after a list of districts the
+        # name locates them (their province), even when the districts go unfound
         listed = [p for p in places if _AFTER_DISTRICT_LIST.search(text, 0, p.start)]
         if listed:
             places = [p for p in places if p not in listed and p.district]

@@ -572,7 +572,7 @@ def _unnamed_districts(
                 heads[:0] = _next_in_list(text, named[0].end)
             continue
         for start, end in _names_after_head(text, at, town=False):
-            place = districts.get(persian_skeleton(text[start:end]))
+            place = _by_skeleton(districts, text[start:end])
             if place is not None:
                 span = folded.span(start, end, original, base=base)
                 match = PlaceMatch(place, span.text, span, 0.6)
@@ -594,6 +594,22 @@ _QUOTED_REST = re.compile(r"(?<=[«\"])[^«»\"،,.؛]{1,30}(?=[»\"])")
 
 # the next name of a list, past a closing quote and where the last one lies
 # ("شهرستان‌های «تولک» در استان غور، «اوبه» در هرات و «لاش جوین»")
+# "یفتل پایین" is Yaftal-e Suflá in the gazetteer: the Persian "lower" and "upper"
+# of a district's name may stand there in the Arabic "سفلی" and "علیا"
+_LOWER_UPPER = (
+    (re.compile(r"[\s\u200c]+پا[يیئ]ین$"), " سفلی"),
+    (re.compile(r"[\s\u200c]+بالا$"), " علیا"),
+)
+
+
+def _by_skeleton(districts: dict[str, Place | None], name: str) -> Place | None:
+    place = districts.get(persian_skeleton(name))
+    for persian, arabic in _LOWER_UPPER:
+        if place is None and persian.search(name):
+            place = districts.get(persian_skeleton(persian.sub(arabic, name)))
+    return place
+
+
 _NEXT_IN_LIST = re.compile(
     r"(?:[\s\u200c]*[»\"])?(?:[\s\u200c]+در(?:[\s\u200c]+(?:استان|ولایت))?[\s\u200c]+"
     rf"{_LIST_WORD}(?:[\s\u200c]+{_LIST_WORD})?)?{_LIST_AND}(?:[«\"][\s\u200c]*)?"
