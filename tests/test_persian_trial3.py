@@ -10,6 +10,12 @@ And in a fourth: a head noun after another ("روستای شهرستان X"),
 an advance that takes nothing, "موفق به پاکسازی X",
 a district of "این ولایت", "داعشی ها",
 the opponents of a regime and the holder of a post.
+
+And in a fifth: a town "واقع در حومه" of another (where it lies, not a part of it
+taken), villages taken "به نزدیکی‌های" or "در حومه جنوب شرقی" of a town, a tally in
+words ("صد و هشتاد ولسوالی"), a self-styled republic's name, an agency's dateline
+("از کابل،"), and the Iranian "شهرستان‌های «X» در استان Y، «Z» در W" with "این
+شهرستان‌ها" after it.
 Every sentence here was written for the test."""
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from sitrep.read.typology import TERRITORY_SUB_TYPES
 
 DAY = date(2024, 12, 7)
 NOV_9 = date(2022, 11, 9)
+JUN_13 = date(2021, 6, 13)
 
 
 def territory(extractor: Extractor, text: str, published: date = DAY) -> list[Mention]:
@@ -353,3 +360,104 @@ def test_a_head_of_government_stands_for_the_state(extractor: Extractor) -> None
     assert [a for _, a in changes(extractor, dari)] == ["Military Forces of Iraq"]
     said = "نخست وزیر عراق در شهر رمادی حضور یافت که دیروز از تسلط داعش آزاد شد."
     assert [a for _, a in changes(extractor, said)] == ["Military Forces of Iraq"]
+
+
+def test_a_town_lying_in_the_outskirts_of_another(extractor: Extractor) -> None:
+    # "واقع در حومه شرقی ادلب" says where the town lies: it was entered, not a part
+    text = (
+        "یگان‌های ارتش سوریه موفق شدند پس از درگیری‌های سنگین، به شهر سراقب واقع در"
+        " حومه شرقی ادلب وارد شوند."
+    )
+    assert [a for _, a in changes(extractor, text)] == ["Military Forces of Syria"]
+    # into the outskirts of a town is still only part of it
+    outskirts = "یگان‌های ارتش سوریه وارد حومه شرقی شهر سراقب شدند."
+    assert changes(extractor, outskirts) == []
+
+
+def test_villages_near_or_in_the_outskirts_of_a_town(extractor: Extractor) -> None:
+    # the villages (unknown to the gazetteer) are taken, not the town they are near
+    near = "ارتش سوریه روستاهای الفلان و البهمان را آزاد کرد و به نزدیکی‌های شهر سراقب رسید."
+    assert changes(extractor, near) == []
+    around = "ارتش سوریه روستاهای الفلان و البهمان در حومه جنوب شرقی حلب را آزاد کرد."
+    assert changes(extractor, around) == []
+    # a town named in its own outskirts' province is still taken
+    own = "ارتش سوریه شهر سراقب در حومه ادلب را آزاد کرد."
+    assert [a for _, a in changes(extractor, own)] == ["Military Forces of Syria"]
+
+
+def test_a_tally_in_words_is_no_takeover(extractor: Extractor) -> None:
+    text = "طالبان مدعی است بیش از صد و هشتاد ولسوالی افغانستان را به کنترل خود درآورده است."
+    assert territory(extractor, text, JUN_13) == []
+    five = "پنج شهرستان در استان‌های شمالی افغانستان دیشب به دست طالبان سقوط کرد."
+    assert changes(extractor, five, JUN_13) == []
+
+
+def test_a_town_in_a_self_styled_republics_name(extractor: Extractor) -> None:
+    # the town taken is the one the report told of, not the republic's namesake
+    text = (
+        "جدایی طلبان هوادار روسیه از جمهوری خودخوانده مردم دونتسک روز شنبه گفته بودند که شهر را"
+        " که گره راه آهن در شمال باخموت است، به طور کامل تصرف کرده اند."
+    )
+    assert not any(p == "Donetsk" for p, _ in changes(extractor, text, date(2022, 7, 2)))
+
+
+def test_an_agencys_dateline_is_not_the_place(extractor: Extractor) -> None:
+    text = "به گزارش خبرگزاری ایرنا، از کابل، ولسوالی تولک دیشب به دست طالبان سقوط کرد."
+    assert changes(extractor, text, JUN_13) == [("Tūlak", "Taliban")]
+
+
+def test_iranian_county_list_with_where_each_lies(extractor: Extractor) -> None:
+    # "شهرستان‌های «X» در استان Y، «Z» در W و «V»": each quoted district (one unknown to
+    # the gazetteer between), the provinces only locate them; "این شهرستان‌ها" after
+    text = (
+        "مقام‌های محلی گفتند نیروهای دولتی از شهرستان‌های «تولک» در استان غور، «ناشناس» در"
+        " هرات و «لاش جوین» در استان فراه عقب‌نشینی کرده‌اند و مراکز این شهرستان‌ها به دست"
+        " طالبان افتاده است."
+    )
+    took = changes(extractor, text, JUN_13)
+    assert sorted(p for p, _ in took) == ["Lāsh-e Juwayn", "Tūlak"]
+    assert {a for _, a in took} == {"Taliban"}
+
+
+def test_a_done_takeover_is_not_dated_after_the_report(extractor: Extractor) -> None:
+    # a day and month with no year that would fall after publication, told as done,
+    # is last year's: an anniversary piece published the day before
+    text = "طالبان در ۱۵ اگوست وارد کابل شدند و کنترل شهر را به دست گرفتند."
+    assert changes(extractor, text, date(2022, 8, 14)) == []
+    dated = [m.time.value for m in territory(extractor, text, date(2022, 8, 14)) if m.time]
+    assert dated and all(d.year == 2021 for d in dated)
+    # the same day published the same day stays this year's news
+    same = "طالبان روز ۸ اگست کنترل شهر قندوز را به دست گرفتند."
+    assert changes(extractor, same, date(2021, 8, 8)) == [("Kunduz", "Taliban")]
+
+
+def test_taken_into_hand_a_long_list_of_quoted_names(extractor: Extractor) -> None:
+    # "قصبه «X» و نیز روستاهای «Y» ، «Z» ... را در اختیار گرفت": the quoted list is the
+    # object however long it runs
+    text = (
+        "ارتش جمهوری آذربایجان روز جمعه قصبه « هادروت » و نیز روستاهای «الفلان» ، « البهمان»،"
+        " « الفلانی » ، «البهمانی» و «الفلانیه» را در منطقه قره باغ در اختیار گرفت."
+    )
+    assert changes(extractor, text, date(2020, 10, 9)) == [
+        ("Hadrut", "Military Forces of Azerbaijan")
+    ]
+    # quoted buildings are no town taken
+    building = "سربازان ساختمان‌های «الفلان» و «البهمان» در هادروت را در اختیار گرفتند."
+    assert changes(extractor, building, date(2020, 10, 9)) == []
+
+
+def test_a_district_named_with_and_inside(extractor: Extractor) -> None:
+    # "ولسوالی تاله و برفک": one district whose name holds "و"
+    text = "وزارت دفاع افغانستان گفت ارتش ملی ولسوالی تاله و برفک بغلان را از طالبان پس گرفت."
+    assert changes(extractor, text, date(2018, 5, 17)) == [
+        ("Tālah wa Barfak", "Military Forces of Afghanistan")
+    ]
+
+
+def test_lower_district_and_its_province(extractor: Extractor) -> None:
+    # "یفتل پایین" is the gazetteer's Yaftal-e Suflá ("سفلی"); "در ولایت بدخشان" after
+    # a district only locates it
+    text = "ولسوالی یفتل پایین در ولایت بدخشان دیروز به کنترل نیروهای دولتی افغانستان درآمد."
+    assert changes(extractor, text, date(2021, 7, 10)) == [
+        ("Yaftal-e Suflá", "Military Forces of Afghanistan")
+    ]

@@ -145,6 +145,11 @@ _AFTER_DISTRICT_LIST = re.compile(
     rf"(?:{_LISTED}(?:[\s\u200c]+{_LISTED}){{0,2}}(?:[\s\u200c]+و|[\s\u200c]*[،,])[\s\u200c]+)+"
     rf"{_LISTED}(?:[\s\u200c]+{_LISTED}){{0,2}}[\s\u200c]+(?:(?:ولایت|استان)[\s\u200c]+)?$"
 )
+_LOCATES_QUOTED = re.compile(r"[»\"][\s\u200c]*در[\s\u200c]+(?:(?:استان|ولایت)[\s\u200c]+)?$")
+_IN_ITS_PROVINCE = re.compile(
+    r"[\s\u200c]*[»\"]?[\s\u200c]*(?:در|از[\s\u200c]+توابع)[\s\u200c]+"
+    r"(?:(?:ولایت|استان)[\s\u200c]+)?"
+)
 _CLAUSE_OPEN = re.compile(r"(?:^|[\s\u200c])که[\s\u200c]|؛")
 # Words that tell the agent's kind when no actor is named (the first kind found wins).
 _KIND_WORDS = (
@@ -392,9 +397,37 @@ _ATTRIBUTIVE_HEAD = re.compile(
     r"(?<![\w\u200c])(?:مناطق|مراکز|نقاط|اراضی|سرزمین[\s\u200c]*های|شهرهای|روستاهای"
     r"|ولسوالی[\s\u200c]*های|بخش[\s\u200c]*های)[\s\u200c]+$"
 )
+# "جمهوری خلق دونتسک", "جمهوری خودخوانده مردم لوهانسک": a self-styled state's name
+_REPUBLIC_OF = re.compile(
+    r"(?<![\w\u200c])جمهوری(?:[\s\u200c]+(?:خودخوانده|خود[\s\u200c]?خوانده|خودمختار))?"
+    r"[\s\u200c]+(?:خلق|مردم|مردمی)[\s\u200c]+$"
+)
+# "به گزارش خبرگزاری صدا و سیما، از کابل، پنج شهرستان ... سقوط کرد": where the
+# agency writes from
+_DATELINE_BEFORE = re.compile(
+    r"(?:خبرگزاری|به[\s\u200c]+گزارش)[^.؛]{0,50}?[،,][\s\u200c]*از[\s\u200c]+$"
+)
+_DATELINE_AFTER = re.compile(r"[\s\u200c]*[،,]")
+
+
+def _dateline(text: str, p: FoundPlace) -> bool:
+    return bool(
+        _DATELINE_BEFORE.search(text, max(0, p.start - 80), p.start)
+        and _DATELINE_AFTER.match(text, p.end)
+    )
+
+
+# "مراکز این شهرستان‌ها", "این ولسوالی‌ها": the districts the sentence listed
+_THESE_DISTRICTS = re.compile(
+    r"(?<![\w\u200c])(?:این|همین)[\s\u200c]+(?:شهرستان|ولسوالی)[\s\u200c]*(?:ها|های)"
+    r"(?![\w\u200c])[^،.؛]{0,25}$"
+)
 # "دهها ولسوالی را تصرف کرده‌اند": a count of places, no place of its own
 _QUANTIFIED_PLACES = re.compile(
-    r"(?:دهها|ده‌ها|صدها|چندین|چند|شماری|تعدادی|برخی|بسیاری|\d+)[\s\u200c]+(?:از[\s\u200c]+)?"
+    r"(?:دهها|ده‌ها|صدها|چندین|چند|شماری|تعدادی|برخی|بسیاری|\d+"
+    # a number in words: "صد و هشتاد ولسوالی", "بیست شهرستان"
+    r"|(?<![\w\u200c])(?:دو|سه|چهار|پنج|شش|هفت|هشت|ده|بیست|سی|چهل|پنجاه|شصت|هفتاد|هشتاد|نود|صد|دویست|سیصد|چهارصد"
+    r"|پانصد|هزار|یازده|دوازده|سیزده|چهارده|پانزده|شانزده|هفده|هجده|نوزده))[\s\u200c]+(?:از[\s\u200c]+)?"
     r"(?:ولسوالی|ولسوالی‌ها|شهر|شهرها|روستا|روستاها|منطقه|مناطق|شهرستان|ولایت)"
 )
 
@@ -1051,6 +1084,8 @@ class _Reader:
 
         time = _pick_date(s, trig, family)
         ctx = self.ctx
+        if family in (Family.TAKE, Family.HANDOVER) and status is Status.OCCURRED:
+            time = _past_year(time, ctx.published)
         history = time is not None and common.is_history(
             time, ctx.published, days=self.extractor.config.history_days
         )
@@ -1121,6 +1156,17 @@ class _Reader:
                 places = [p for p in places if p.start >= tally.start()]
                 if not places:
                     return []
+        if family in (Family.TAKE, Family.HANDOVER):
+            # "جدایی‌طلبان جمهوری خودخوانده مردم دونتسک ... شهر را تصرف کرده‌اند": a
+            # town named in a state's name is not the town taken
+            named = [
+                p
+                for p in places
+                if not _REPUBLIC_OF.search(text, 0, p.start) and not _dateline(text, p)
+            ]
+            if places and not named:
+                return []
+            places = named
         if family in (Family.TAKE, Family.HANDOVER):
             # "پالایشگاه بیجی", "فرودگاه شبرغان": a town named only as a facility's
             # is not the place taken (nor told taken)
@@ -1373,6 +1419,21 @@ class _Reader:
         """The place(s) an event happened at: coordinated cities split into one each."""
         text = s.text
         ctx = self.ctx
+        # "«اوبه» در هرات و «لاش جوین» در استان فراه": where each quoted district lies;
+        # "ولسوالی یفتل پایین در ولایت بدخشان": a district's province locates it
+        locators = [
+            p
+            for p in places
+            if _LOCATES_QUOTED.search(text, max(0, p.start - 20), p.start)
+            or (
+                p.kind is PlacePrecision.ADMIN1
+                and any(
+                    d.district and _IN_ITS_PROVINCE.fullmatch(text, d.end, p.start) for d in places
+                )
+            )
+        ]
+        if locators and len(locators) < len(places):
+            places = [p for p in places if p not in locators]
         # "ولسوالی‌های بنو، پل حصار و ده صلاح بغلان": after a list of districts the
         # name locates them (their province), even when the districts go unfound
         listed = [p for p in places if _AFTER_DISTRICT_LIST.search(text, 0, p.start)]
@@ -1412,6 +1473,10 @@ class _Reader:
         # province or town named after them
         districts = [p for p in places if p.district]
         if len(districts) > 1 and coordinated(text, districts) and not trig.noun:
+            return [p.match for p in districts]
+        if len(districts) > 1 and _THESE_DISTRICTS.search(text, 0, trig.start):
+            # "از شهرستان‌های «تولک» در استان غور و «لاش جوین» ... عقب‌نشینی کرده‌اند و
+            # مراکز این شهرستان‌ها به دست طالبان افتاده است": each district listed
             return [p.match for p in districts]
         ana = anaphor(text)
         if (
@@ -1551,6 +1616,13 @@ _LOCATED_OBJECT = re.compile(
 )
 
 
+# the rest of a list of quoted names up to the "را" that marks them all
+_QUOTED_CHAIN_TO_RA = re.compile(
+    r"[\s\u200c]*[»\"](?:[\s\u200c]*(?:[،,]|و(?:[\s\u200c]+نیز)?(?:[\s\u200c]+(?:قصبه|شهر|شهرک"
+    r"|روستای|روستاهای|شهرهای))?)[\s\u200c]*[«\"][^«»\"]{1,30}[»\"])*[\s\u200c]+را[\s\u200c]"
+)
+
+
 def _object_of_ra(text: str, place: FoundPlace, places: list[FoundPlace]) -> bool:
     """Whether a place is the object that "را" marks: right before it, or followed
     only by another name of it in brackets or a locator whose places are no targets,
@@ -1558,6 +1630,8 @@ def _object_of_ra(text: str, place: FoundPlace, places: list[FoundPlace]) -> boo
     m = _LOCATED_OBJECT.match(text, place.end)
     if m is not None and not any(place.end <= p.start < m.end() for p in places):
         return True
+    if _QUOTED_CHAIN_TO_RA.match(text, place.end):
+        return True  # "قصبه « هادروت » و نیز روستاهای «چایلی» ... و «سور» را"
     following = [p for p in places if p.start >= place.end]
     return bool(
         following
@@ -1612,7 +1686,10 @@ def _not_destinations(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
 
 
 _AROUND = re.compile(
-    r"(?:اطراف|حومه|نزدیکی|پیرامون|حوالی|حاشیه)[\s\u200c]+(?:شهر[\s\u200c]+)?$"
+    r"(?:اطراف|حومه|نزدیکی|پیرامون|حوالی|حاشیه)(?:[\s\u200c]*(?:های|ها))?"
+    # "در حومه جنوب شرقی ادلب", "به نزدیکی های شهر القصیر"
+    r"(?:[\s\u200c]+(?:شمال|جنوب|شرق|غرب)(?:ی|[\s\u200c]+(?:شرقی|غربی))?)?"
+    r"[\s\u200c]+(?:شهر[\s\u200c]+)?$"
     # "کنترل بیشتر شهرستان‌های هرات": most of the province's districts, not the city
     r"|(?:بیشتر|اکثر|برخی|چند|چندین|تعدادی[\s\u200c]+از|شماری[\s\u200c]+از|همه|تمام|تمامی)"
     r"[\s\u200c]+(?:شهرستان|ولسوالی|روستا|منطقه|بخش|محله)[\s\u200c]*(?:های|ها)[\s\u200c]+$"
@@ -1847,6 +1924,16 @@ _PARTIAL = re.compile(
     r"(?:بخش[\s\u200c]*(?:های|هایی)|برخی[\s\u200c]+(?:مناطق|نواحی|محله)|چند[\s\u200c]+(?:ناحیه|محله|منطقه)"
     r"|حومه|اطراف|نزدیکی|محله[\s\u200c]*(?:های|هایی))[^،.؛]{0,30}$"
 )
+# "شهرک X واقع در حومه جنوبی ادلب": where X lies, not a part of it taken
+_LIES_IN = re.compile(r"(?<![\w\u200c])واقع[\s\u200c]+در[\s\u200c]+$")
+
+
+def _partial_before(text: str, pos: int) -> bool:
+    """Whether only part of a town is named just before ``pos`` ("بخش‌هایی از X")."""
+    m = _PARTIAL.search(text, 0, pos)
+    return m is not None and not _LIES_IN.search(text, 0, m.start())
+
+
 _PARTIAL_INSIDE = re.compile(
     r"(?:محله|بخش|نواحی|ناحیه|حومه|اطراف|مناطقی)[\s\u200c]*(?:های|هایی)?[\s\u200c]"
 )
@@ -1949,7 +2036,7 @@ def _territory_status(
         return Status.EXPECTED
     if trig.noun and _UNDER_WAY_BEFORE.search(text, 0, trig.start):
         return Status.EXPECTED  # "در حال پیشروی بود": an advance under way, nothing taken
-    if _PARTIAL.search(text, 0, trig.start) and trig.trigger.weight < 0.5:
+    if _partial_before(text, trig.start) and trig.trigger.weight < 0.5:
         return Status.EXPECTED
     if trig.trigger.weight < 0.5 and _PARTIAL_INSIDE.search(trig.text):
         # "وارد محله‌های غربی حلب شدند": into some districts, not the town
@@ -1984,6 +2071,26 @@ def _since_only(s: _Sentence, trig: FaTriggerMatch, published: date | None, fami
     if family is Family.TAKE or published is None:
         return True
     return common.window(since[0].ref)[1] < published - timedelta(days=7)
+
+
+def _past_year(time: TimeRef | None, published: date | None) -> TimeRef | None:
+    """A takeover told as done cannot come after the report: "در ۱۵ اگوست سرانجام وارد
+    کابل شدند" published on 14 August is last year's 15 August (a day and month with
+    no year are read as this year's up to a week ahead, which suits an announcement)."""
+    if (
+        time is None
+        or published is None
+        or time.inferred
+        or time.text is None
+        or time.precision is not Precision.DAY
+        or time.value <= published
+        or re.search(r"\d{4}|[۰-۹]{4}", time.text)
+    ):
+        return time
+    try:
+        return replace(time, value=time.value.replace(year=time.value.year - 1))
+    except ValueError:  # 29 February
+        return replace(time, value=time.value - timedelta(days=365))
 
 
 def _pick_date(s: _Sentence, trig: FaTriggerMatch, family: Family) -> TimeRef | None:

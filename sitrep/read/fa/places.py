@@ -558,7 +558,9 @@ def _unnamed_districts(
     if any(f.match.place.country == "AFG" for f in found):
         # "شهرستان اجرستان" in an Iranian outlet's sentence about Ghazni: an Afghan
         # district
-        heads += [(h.end(), PlacePrecision.ADMIN2, False) for h in _COUNTY_WORD.finditer(text)]
+        heads += [
+            (h.end(), PlacePrecision.ADMIN2, bool(h.group(1))) for h in _COUNTY_WORD.finditer(text)
+        ]
         heads.sort()
     out: list[FoundPlace] = []
     while heads:
@@ -570,7 +572,7 @@ def _unnamed_districts(
                 heads[:0] = _next_in_list(text, named[0].end)
             continue
         for start, end in _names_after_head(text, at, town=False):
-            place = districts.get(persian_skeleton(text[start:end]))
+            place = _by_skeleton(districts, text[start:end])
             if place is not None:
                 span = folded.span(start, end, original, base=base)
                 match = PlaceMatch(place, span.text, span, 0.6)
@@ -579,11 +581,42 @@ def _unnamed_districts(
                 if plural:
                     heads[:0] = _next_in_list(text, end)
                 break
+        else:
+            quoted = _QUOTED_REST.match(text, at)
+            if plural and quoted:  # "«اوبه» در هرات و «لاش جوین»": past a name unknown
+                heads[:0] = _next_in_list(text, quoted.end())
     return out
 
 
-_NEXT_IN_LIST = re.compile(_LIST_AND)
-_COUNTY_WORD = re.compile(r"(?<![\w\u200c])شهرستان[\s\u200c]+")
+# the rest of a quoted name: "«اوبه»"
+_QUOTED_REST = re.compile(r"(?<=[«\"])[^«»\"،,.؛]{1,30}(?=[»\"])")
+
+
+# the next name of a list, past a closing quote and where the last one lies
+# ("شهرستان‌های «تولک» در استان غور، «اوبه» در هرات و «لاش جوین»")
+# "یفتل پایین" is Yaftal-e Suflá in the gazetteer: the Persian "lower" and "upper"
+# of a district's name may stand there in the Arabic "سفلی" and "علیا"
+_LOWER_UPPER = (
+    (re.compile(r"[\s\u200c]+پا[يیئ]ین$"), " سفلی"),
+    (re.compile(r"[\s\u200c]+بالا$"), " علیا"),
+)
+
+
+def _by_skeleton(districts: dict[str, Place | None], name: str) -> Place | None:
+    place = districts.get(persian_skeleton(name))
+    for persian, arabic in _LOWER_UPPER:
+        if place is None and persian.search(name):
+            place = districts.get(persian_skeleton(persian.sub(arabic, name)))
+    return place
+
+
+_NEXT_IN_LIST = re.compile(
+    r"(?:[\s\u200c]*[»\"])?(?:[\s\u200c]+در(?:[\s\u200c]+(?:استان|ولایت))?[\s\u200c]+"
+    rf"{_LIST_WORD}(?:[\s\u200c]+{_LIST_WORD})?)?{_LIST_AND}(?:[«\"][\s\u200c]*)?"
+)
+_COUNTY_WORD = re.compile(
+    r"(?<![\w\u200c])شهرستان([\s\u200c]*های)?[\s\u200c]+(?:[«\"][\s\u200c]*)?"
+)
 
 
 def _next_in_list(text: str, end: int) -> list[tuple[int, PlacePrecision, bool]]:
@@ -660,10 +693,19 @@ def _names_after_head(text: str, at: int, *, town: bool) -> list[tuple[int, int]
     """The spans of the first two words and of the first word right after a head
     noun ending at ``at``, longer first, that could be a place's name: no function
     word, one space between; with ``town``, no adjective of a town ("شهر کوچک")."""
-    words = list(_DISTRICT_NAME_WORDS.finditer(text, at))[:2]
+    words = list(_DISTRICT_NAME_WORDS.finditer(text, at))[:3]
     if not words or words[0].start() != at:
         return []
     spans = []
+    if (
+        len(words) == 3
+        and words[1].group() == "و"
+        and not any(w.group() in FUNCTION_WORDS for w in (words[0], words[2]))
+        and text[words[0].start() : words[2].end()] == " ".join(w.group() for w in words)
+    ):
+        # "ولسوالی تاله و برفک": a name of two words joined by "و"
+        spans.append((words[0].start(), words[2].end()))
+    words = words[:2]
     for n in (2, 1):
         chosen = words[:n]
         if len(chosen) < n or any(

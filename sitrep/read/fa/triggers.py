@@ -34,6 +34,9 @@ _S = r"[\s\u200c]+"  # between words: spaces or a ZWNJ
 _Z = r"[\s\u200c]?"  # inside a compound: a space, a ZWNJ or nothing
 _B = r"(?<![\w\u200c])"
 _E = r"(?![\w\u200c])"
+# a name in quotes ("« هادروت »") and the head nouns a list of them may restart with
+_QUOTED = r"[\s\u200c]*[«\"][^«»\"]{1,30}[»\"]"
+_QUOTED_HEAD = r"(?:قصبه|شهر|شهرک|روستای|روستاهای|شهرهای)"
 _WHO = r"(?P<who>[^،,.؛:\n]{2,70}?)"  # a short phrase naming the holder
 
 # (past stem, present stem) of the light verbs the triggers use.
@@ -189,11 +192,16 @@ TRIGGERS: tuple[FaTrigger, ...] = (
         rf"در{_S}(?:اختیار|کنترل|کنترول)(?:{_S}(?:خود|خویش|شان|خودشان))?{_S}{_v('gereftan')}",
         # a town, district or control as the object, not a building ("ساختمان
         # استانداری را در اختیار گرفتند" takes no place)
-        before=rf"(?:کنترل|کنترول|شهر|شهرک|ولسوالی|روستای|منطقه|ولایت|استان)"
-        rf"(?:{_S}(?!و{_E})[^\s،,.؛]+){{0,6}}?{_S}را{_S}"
+        before=rf"(?:(?:کنترل|کنترول|شهر|شهرک|ولسوالی|روستای|منطقه|ولایت|استان)"
+        rf"(?:{_S}(?!و{_E})[^\s،,.؛]+){{0,6}}?"
+        # "قصبه « هادروت » و نیز روستاهای «چایلی» , « یوخاری گوزلک»، ... و «سور» را":
+        # a list of quoted names after a head, however long
+        rf"|(?:قصبه|شهر|شهرک|روستای|روستاهای|شهرهای|شهرک{_Z}های|ولسوالی|ولسوالی{_Z}های)"
+        rf"{_QUOTED}(?:[\s\u200c]*(?:[،,]|و(?:{_S}نیز)?(?:{_S}{_QUOTED_HEAD})?)"
+        rf"{_QUOTED}){{0,20}}){_S}را{_S}"
         # "X را در منطقه قره باغ در اختیار گرفت": the region between object and verb
         rf"(?:در{_S}منطقه(?:{_S}(?!در{_E})[^\s،,.؛]+){{1,2}}{_S})?$",
-        before_chars=140,
+        before_chars=400,
         place_object=True,
     ),
     # "کنترل شهر منبج ... را از نیروهای کرد گرفته است": took control of, the light
