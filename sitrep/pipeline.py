@@ -143,7 +143,7 @@ def merge_pending(store: Store) -> int:
             )
             live = [e.id for e in merged]
             save_redirects(conn, {**redirects(current, merged), **moved}, live)
-            replace_block(conn, block, merged)
+            replace_block(conn, block, merged, current)
             if control:
                 # each place's timeline locked before it is read: another ingest
                 # merging another block of the same places commits first

@@ -63,19 +63,31 @@ def test_bands_of_a_signed_fingerprint_are_those_of_its_unsigned_bits() -> None:
 
 
 def _store_fingerprints(
-    db: str, monkeypatch: pytest.MonkeyPatch, items: list[tuple[int, date]]
+    db: str,
+    monkeypatch: pytest.MonkeyPatch,
+    items: list[tuple[int, date]],
+    batches: list[int] | None = None,
 ) -> list[Article]:
-    """Store one failed article per (fingerprint, date), the fingerprint given, not computed."""
+    """Store one failed article per (fingerprint, date), the fingerprint given, not computed:
+    one by one, or ``batches`` of these sizes in turn, each in one ``save_readings``."""
     made = [
         Article.make(f"article {i}", language="en", outlet="Wire", published_at=day)
         for i, (_, day) in enumerate(items)
     ]
     by_text = {a.text: fp for a, (fp, _) in zip(made, items, strict=True)}
     monkeypatch.setattr(database, "simhash", lambda text: by_text[text])
-    with open_store(db) as store:
-        for a in made:
-            store.save_readings([(a, "not read")])
+    _store_in_batches(db, made, batches)
     return made
+
+
+def _store_in_batches(db: str, made: list[Article], batches: list[int] | None) -> None:
+    sizes = iter(batches or [1] * len(made))
+    with open_store(db) as store:
+        i = 0
+        while i < len(made):
+            n = next(sizes)
+            store.save_readings([(a, "not read") for a in made[i : i + n]])
+            i += n
 
 
 def _scan_every_article(items: list[tuple[int, date]], sqlite: bool) -> list[str | None]:
@@ -97,8 +109,9 @@ def _scan_every_article(items: list[tuple[int, date]], sqlite: bool) -> list[str
     return roots
 
 
+@pytest.mark.parametrize("batched", [False, True])
 def test_the_first_near_copy_in_date_order_is_found(
-    db: str, monkeypatch: pytest.MonkeyPatch
+    db: str, monkeypatch: pytest.MonkeyPatch, batched: bool
 ) -> None:
     rng = random.Random(5)
     start = date(2020, 3, 1)
@@ -111,7 +124,10 @@ def test_the_first_near_copy_in_date_order_is_found(
         fp = _flip(base, rng.sample(range(64), rng.randint(0, 14)))
         fp = fp - (1 << 64) if fp >= 1 << 63 else fp
         items.append((fp, start + timedelta(days=rng.randint(0, 20))))
-    made = _store_fingerprints(db, monkeypatch, items)
+    # in batches, each article is looked up against the store and the batch's articles
+    # before it (two statements per batch), with the same answer
+    batches = [rng.randint(1, 70) for _ in items] if batched else None
+    made = _store_fingerprints(db, monkeypatch, items, batches)
     with open_store(db) as store, store.engine.connect() as conn:
         stored = {r[0]: r[1] for r in conn.execute(select(articles.c.id, articles.c.dup_of))}
     expected = _scan_every_article(items, sqlite=not db.startswith("postgresql"))
@@ -142,3 +158,38 @@ def test_a_schema_1_database_gains_the_bands(db: str, monkeypatch: pytest.Monkey
     by_id = {r[0]: r for r in rows}
     assert all(tuple(r[3:]) == simhash_bands(r[2]) for r in rows)
     assert by_id[made[1].id][1] == made[0].id
+
+
+def test_a_batch_finds_the_same_texts_and_near_copies_as_one_by_one(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # one text told by several outlets (the same content hash), near-copies of it and
+    # of one another, over two weeks: stored one by one, then in batches of 1-40
+    rng = random.Random(8)
+    start = date(2022, 6, 1)
+    originals = [rng.getrandbits(64) for _ in range(6)]
+    texts = []
+    for t in range(60):
+        fp = _flip(rng.choice(originals), rng.sample(range(64), rng.randint(0, 13)))
+        texts.append((f"story {t}", fp - (1 << 64) if fp >= 1 << 63 else fp))
+    made = []
+    for i in range(400):
+        text, _ = rng.choice(texts)
+        day = start + timedelta(days=rng.randint(0, 13))
+        made.append(Article.make(text, language="en", outlet=f"Outlet {i % 9}", published_at=day))
+    made.append(Article.make("story 0", language="en", outlet="Undated"))
+    by_text = dict(texts)
+    monkeypatch.setattr(database, "simhash", lambda text: by_text[text])
+    # the same article twice in a batch is stored once
+    made.insert(50, made[49])
+    found = []
+    for batches in (None, [rng.randint(1, 40) for _ in made]):
+        _store_in_batches(db, made, batches)
+        with open_store(db) as store:
+            with store.engine.connect() as conn:
+                found.append(dict(conn.execute(select(articles.c.id, articles.c.dup_of)).all()))
+            metadata.drop_all(store.engine)  # the same database, empty, for the batches
+    assert found[0] == found[1]
+    roots = list(found[0].values())
+    assert sum(r is not None for r in roots) > 250
+    assert len(set(roots)) > 10

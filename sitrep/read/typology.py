@@ -7,7 +7,7 @@ a town retaken by state forces is "Government regains territory", the same
 verb with a rebel group as agent is "Non-state actor overtakes territory".
 
 The lexicon doubles as the cheap pre-filter: only sentences that match
-:data:`CANDIDATE` are sent to the parser.
+:func:`candidate_regex` are sent to the parser.
 """
 
 from __future__ import annotations
@@ -744,7 +744,13 @@ _COMPILED = tuple(
 # The trigger words alone (no ``follow``), to tell which trigger a mention's words are.
 _BARE = tuple(re.compile(t.pattern, re.IGNORECASE) for t in TRIGGERS)
 
-CANDIDATE = re.compile("|".join(rf"(?:{t.regex})" for t in TRIGGERS), re.IGNORECASE)
+
+@lru_cache(maxsize=1)
+def candidate_regex() -> re.Pattern[str]:
+    """The whole lexicon as one regular expression (compiled on first use: only the
+    reference test and the rare sentence it falls back to need it, and compiling it
+    cost every process that imports the reader 0.05 CPU-s at start-up)."""
+    return re.compile("|".join(rf"(?:{t.regex})" for t in TRIGGERS), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -760,7 +766,7 @@ class TriggerMatch:
 def is_candidate(sentence: str) -> bool:
     """Cheap test: can this sentence hold an event at all?
 
-    The same answer as ``CANDIDATE.search(sentence) is not None``
+    The same answer as ``candidate_regex().search(sentence) is not None``
     (:func:`is_candidate_regex`), found faster: the one big alternation is tried
     at every character of the sentence, while most sentences contain none of
     the few hundred letter sequences a trigger can start with. So only the
@@ -775,7 +781,7 @@ def is_candidate(sentence: str) -> bool:
 
 
 def _first_candidate_position(sentence: str, lowered: str) -> int:
-    """Where the first match of :data:`CANDIDATE` in ``sentence`` starts (-1: none);
+    """Where the first match of :func:`candidate_regex` in ``sentence`` starts (-1: none);
     ``lowered`` is its :func:`folded_lower`."""
     index = _prefix_index()
     table = index.table
@@ -805,7 +811,7 @@ def folded_lower(sentence: str) -> str | None:
 
 def is_candidate_regex(sentence: str) -> bool:
     """The reference candidate test: the whole lexicon as one regular expression."""
-    return CANDIDATE.search(sentence) is not None
+    return candidate_regex().search(sentence) is not None
 
 
 # Characters that IGNORECASE matching treats as equal to an ASCII letter although

@@ -160,12 +160,18 @@ def event_row(e: MergedEvent) -> dict[str, Any]:
     }
 
 
-def replace_block(conn: Connection, block: str, merged: Sequence[MergedEvent]) -> int:
+def replace_block(
+    conn: Connection,
+    block: str,
+    merged: Sequence[MergedEvent],
+    current: Sequence[PriorEvent] | None = None,
+) -> int:
     """Replace the stored events of one block by ``merged``; point mentions at them.
 
-    Returns how many events were written.
+    ``current`` is the block's events as stored now (:func:`load_current` in this
+    transaction: read again when not given). Returns how many events were written.
     """
-    kept = _unchanged_items(conn, block, merged)
+    kept = _unchanged_items(conn, block, merged, current)
     conn.execute(_DELETE_BLOCK_ITEMS, {"block": block})
     conn.execute(_DELETE_BLOCK_EVENTS, {"block": block})
     if merged:
@@ -181,7 +187,12 @@ def replace_block(conn: Connection, block: str, merged: Sequence[MergedEvent]) -
     return len(merged)
 
 
-def _unchanged_items(conn: Connection, block: str, merged: Sequence[MergedEvent]) -> dict[str, str]:
+def _unchanged_items(
+    conn: Connection,
+    block: str,
+    merged: Sequence[MergedEvent],
+    current: Sequence[PriorEvent] | None,
+) -> dict[str, str]:
     """The stored items of the events a rebuild leaves as they were (same id, same row,
     same mentions), by id: an item depends on nothing else that can change (see
     :mod:`sitrep.store.items`), so a block that gains one event does not rebuild the
@@ -189,9 +200,9 @@ def _unchanged_items(conn: Connection, block: str, merged: Sequence[MergedEvent]
     old = {r["id"]: r for r in conn.execute(_BLOCK_ITEMS, {"block": block}).mappings()}
     if not old:
         return {}
-    reports: dict[str, set[str]] = {}
-    for mention_id, event_id in conn.execute(_CURRENT, {"block": block}):
-        reports.setdefault(event_id, set()).add(mention_id)
+    if current is None:
+        current = load_current(conn, block)
+    reports = {p.id: p.mention_ids for p in current}
     kept: dict[str, str] = {}
     for e in merged:
         r = old.get(e.id)

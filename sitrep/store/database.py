@@ -155,23 +155,21 @@ def display_name(name: str) -> str:
     return name
 
 
-# The duplicate look-ups of every stored article, built once with their values as
-# parameters (building and keying a statement per article cost more than running it).
-_SAME_TEXT = (
-    select(articles.c.id, articles.c.dup_of)
-    .where(articles.c.content_hash == bindparam("content_hash"))
-    .order_by(articles.c.id)
-    .limit(1)
+# The duplicate look-ups of a batch of articles, built once with their values as
+# parameters (building and keying a statement per batch cost more than running it):
+# the stored articles with the batch's texts, and those sharing a SimHash band value
+# with one of the batch's probes in the batch's time window.
+_SAME_TEXTS = select(articles.c.id, articles.c.dup_of, articles.c.content_hash).where(
+    articles.c.content_hash.in_(bindparam("content_hashes", expanding=True))
 )
 _BAND_COLUMNS = [articles.c[f"simhash_band{i}"] for i in range(len(SIMHASH_BAND_BITS))]
-_PROBES_PER_BAND = [len(_band_probes(0, width)) for width in SIMHASH_BAND_BITS]
 
 
 def _near_in_time(first_stored: Any) -> Any:
     """The articles published in a time window that share a band value with the probes
-    (``b{band}_{k}``): one indexed look-up per band, a row once per band it shares.
-    ``first_stored`` orders the articles of one day: SQLite's rowid, the order in
-    which a scan of the date index (as before the bands) met them."""
+    (``b{band}``, a list per band): one indexed look-up per band, a row once per band
+    it shares. ``first_stored`` orders the articles of one day: SQLite's rowid, the
+    order in which a scan of the date index (as before the bands) met them."""
     return union_all(
         *(
             select(
@@ -181,7 +179,7 @@ def _near_in_time(first_stored: Any) -> Any:
                 articles.c.simhash,
                 articles.c.published_at,
             ).where(
-                column.in_([bindparam(f"b{i}_{k}") for k in range(_PROBES_PER_BAND[i])]),
+                column.in_(bindparam(f"b{i}", expanding=True)),
                 articles.c.published_at.between(bindparam("since"), bindparam("until")),
             )
             for i, column in enumerate(_BAND_COLUMNS)
@@ -195,6 +193,34 @@ _NEAR_IN_TIME = {
     "sqlite": _near_in_time(literal_column("articles.rowid")),
     "other": _near_in_time(articles.c.id),
 }
+# Articles per near-copy look-up: some 70 probes each, well under every driver's
+# limit on a statement's parameters; and the most days apart their publications may
+# be (the look-up's window is then 2 x NEAR_DUPLICATE_DAYS + this wide, where an
+# article's own is 2 x NEAR_DUPLICATE_DAYS: the rows read stay about those of one
+# look-up per article, in fewer statements).
+_NEAR_LOOKUP_ARTICLES = 64
+_NEAR_LOOKUP_SPAN = timedelta(days=NEAR_DUPLICATE_DAYS)
+
+
+@dataclass(frozen=True)
+class _Copy:
+    """A stored article, or one of the batch stored before, as the duplicate test
+    sees it: ``stored`` orders the articles of one day as storing did."""
+
+    stored: Any
+    id: str
+    dup_of: str | None
+    simhash: int
+    published_at: date
+
+    def root(self) -> str:
+        return self.dup_of or self.id
+
+
+def _first_met(copy: _Copy) -> tuple[Any, ...]:
+    """Orders near-copies as a scan of the articles of a week in order of publication,
+    then of storing, meets them (ids are unique)."""
+    return (copy.published_at, copy.stored, copy.id)
 
 
 def _band_values(fingerprint: int | None) -> dict[str, int | None]:
@@ -205,6 +231,79 @@ def _band_values(fingerprint: int | None) -> dict[str, int | None]:
         column.name: band
         for column, band in zip(_BAND_COLUMNS, simhash_bands(fingerprint), strict=True)
     }
+
+
+def _window(published: date) -> tuple[date, date]:
+    """The days a near-copy of an article published on ``published`` may be from."""
+    return (
+        published - timedelta(days=NEAR_DUPLICATE_DAYS),
+        published + timedelta(days=NEAR_DUPLICATE_DAYS),
+    )
+
+
+def _probe_sets(fingerprint: int) -> list[set[int]]:
+    """Per band, the band values a near-copy of ``fingerprint`` may hold there."""
+    return [
+        set(_band_probes(band, width))
+        for band, width in zip(simhash_bands(fingerprint), SIMHASH_BAND_BITS, strict=True)
+    ]
+
+
+def _near(other: int, fingerprint: int, probes: Sequence[set[int]]) -> bool:
+    """Whether ``other`` is a near-copy of ``fingerprint`` (of band ``probes``): a band
+    value among the probes (as the indexed look-up finds it), few bits apart."""
+    return hamming(other, fingerprint) <= NEAR_DUPLICATE_BITS and any(
+        band in probe for band, probe in zip(simhash_bands(other), probes, strict=True)
+    )
+
+
+def _stored_near_copies(
+    conn: Connection, batch: Sequence[tuple[Article, int | None]], lookups: Sequence[int]
+) -> dict[int, list[_Copy]]:
+    """The stored near-copies of the articles ``lookups`` (indexes into ``batch``, each
+    with a SimHash and a date), by index: one look-up per group of articles published
+    close together (:data:`_NEAR_LOOKUP_ARTICLES`, :data:`_NEAR_LOOKUP_SPAN`), of every
+    probe of theirs over their days, each row then kept for the articles whose own
+    window and probes it meets."""
+    statement = _NEAR_IN_TIME.get(conn.dialect.name, _NEAR_IN_TIME["other"])
+    out: dict[int, list[_Copy]] = {}
+    groups: list[list[int]] = []
+    first: Any = None
+    for k in sorted(lookups, key=lambda k: (batch[k][0].published_at, k)):
+        published = batch[k][0].published_at
+        if (
+            not groups
+            or len(groups[-1]) >= _NEAR_LOOKUP_ARTICLES
+            or published - first > _NEAR_LOOKUP_SPAN
+        ):
+            groups.append([])
+            first = published
+        groups[-1].append(k)
+    for group in groups:
+        asked = []
+        values: list[set[int]] = [set() for _ in SIMHASH_BAND_BITS]
+        for k in group:
+            article, fingerprint = batch[k]
+            assert fingerprint is not None and article.published_at is not None
+            probes = _probe_sets(fingerprint)
+            for band, probe in zip(values, probes, strict=True):
+                band |= probe
+            asked.append((k, fingerprint, probes, _window(article.published_at)))
+        params: dict[str, Any] = {
+            "since": min(w[0] for *_, w in asked),
+            "until": max(w[1] for *_, w in asked),
+        }
+        for i, band in enumerate(values):
+            params[f"b{i}"] = sorted(band)
+        # (a row once per band it shares: the same copy, which min() takes once)
+        rows = [_Copy((0, row[0]), *row[1:]) for row in conn.execute(statement, params)]
+        for k, fingerprint, probes, (since, until) in asked:
+            out[k] = [
+                c
+                for c in rows
+                if since <= c.published_at <= until and _near(c.simhash, fingerprint, probes)
+            ]
+    return out
 
 
 _SHOWN_COLUMNS = [
@@ -397,22 +496,23 @@ class Store:
                 conn.execute(select(articles.c.id).where(articles.c.id.in_(batch))).scalars()
             )
         stored: list[bool] = []
+        new: list[tuple[Any, str | None, Article, int | None]] = []
+        for reading, error in items:
+            article = _article_of(reading)
+            stored.append(article.id not in known)
+            if article.id in known:
+                continue
+            known.add(article.id)
+            new.append((reading, error, article, simhash(article.text)))
+        copies = self._duplicates_of(conn, [(a, f) for _, _, a, f in new])
+        article_rows: list[dict[str, Any]] = []
         origins: list[str] = []
         claim_rows: list[dict[str, Any]] = []
         found: list[Mention] = []
-        for reading, error in items:
-            article = _article_of(reading)
-            if article.id in known:
-                stored.append(False)
-                continue
-            known.add(article.id)
+        for (reading, error, article, fingerprint), dup_of in zip(new, copies, strict=True):
             failed = isinstance(reading, Article)
             told = [] if failed else list(reading.mentions)
-            fingerprint = simhash(article.text)
-            # one statement for every article (compiled once: its SQL is the same),
-            # the row as its parameters
-            conn.execute(
-                articles.insert(),
+            article_rows.append(
                 dict(
                     id=article.id,
                     content_hash=article.content_hash,
@@ -428,13 +528,12 @@ class Store:
                     n_sentences=0 if failed else len(reading.sentences),
                     n_mentions=len(told),
                     merged=not told,
-                    dup_of=self._duplicate_of(conn, article, fingerprint),
+                    dup_of=dup_of,
                     simhash=fingerprint,
                     **_band_values(fingerprint),
                     ingested_at=_stamp(),
-                ),
+                )
             )
-            stored.append(True)
             if article.origin:
                 origins.append(article.origin)
             if failed:
@@ -454,6 +553,9 @@ class Store:
                 for c in reading.claims
             )
             found.extend(told)
+        if article_rows:
+            # one statement for the batch's articles (in order: SQLite's rowids follow it)
+            conn.execute(articles.insert(), article_rows)
         for batch in chunked(dict.fromkeys(origins), 500):
             conn.execute(delete(failures).where(failures.c.origin.in_(batch)))
         if claim_rows:
@@ -464,34 +566,60 @@ class Store:
         return stored
 
     @staticmethod
-    def _duplicate_of(conn: Connection, article: Article, fingerprint: int | None) -> str | None:
-        """The first stored article this one repeats (same text, or a near-copy nearby in time)."""
-        same = conn.execute(_SAME_TEXT, {"content_hash": article.content_hash}).first()
-        if same is not None:
-            return str(same[1] or same[0])
-        if fingerprint is None or article.published_at is None:
-            return None
-        params: dict[str, Any] = {
-            "since": article.published_at - timedelta(days=NEAR_DUPLICATE_DAYS),
-            "until": article.published_at + timedelta(days=NEAR_DUPLICATE_DAYS),
-        }
-        for i, (band, width) in enumerate(
-            zip(simhash_bands(fingerprint), SIMHASH_BAND_BITS, strict=True)
-        ):
-            for k, probe in enumerate(_band_probes(band, width)):
-                params[f"b{i}_{k}"] = probe
-        statement = _NEAR_IN_TIME.get(conn.dialect.name, _NEAR_IN_TIME["other"])
-        # the first near-copy in order of publication, then of storing: the one a scan
-        # of every article of the week in date order meets first
-        first = min(
-            (
-                (row[4], row[0], row[1], row[2])
-                for row in conn.execute(statement, params)
-                if hamming(row[3], fingerprint) <= NEAR_DUPLICATE_BITS
-            ),
-            default=None,
-        )
-        return None if first is None else str(first[3] or first[2])
+    def _duplicates_of(
+        conn: Connection, batch: Sequence[tuple[Article, int | None]]
+    ) -> list[str | None]:
+        """The first stored article each of ``batch`` (article, SimHash) repeats: the
+        same text, or a near-copy nearby in time; None when it repeats none.
+
+        The answers of one look-up per article, each made once the articles before
+        it in the batch were stored (they count, stored after every other article),
+        from two statements per batch: the stored articles with the batch's texts,
+        and those sharing a band value with a probe of the batch's other articles
+        (per :data:`_NEAR_LOOKUP_ARTICLES`). The rest is decided here.
+        """
+        same: dict[str, list[tuple[str, str | None]]] = {}
+        for hashes in chunked(dict.fromkeys(a.content_hash for a, _ in batch), 500):
+            for row in conn.execute(_SAME_TEXTS, {"content_hashes": hashes}):
+                same.setdefault(row[2], []).append((row[0], row[1]))
+        # the articles that may be near-copies: no stored text is theirs, nor one of
+        # the batch before them
+        seen = set(same)
+        lookups: list[int] = []
+        for k, (article, fingerprint) in enumerate(batch):
+            if article.content_hash not in seen:
+                seen.add(article.content_hash)
+                if fingerprint is not None and article.published_at is not None:
+                    lookups.append(k)
+        sqlite = conn.dialect.name == "sqlite"
+        stored_near = _stored_near_copies(conn, batch, lookups)
+        done: list[_Copy] = []  # the batch's articles before, as near-copies
+        out: list[str | None] = []
+        for k, (article, fingerprint) in enumerate(batch):
+            repeats = same.get(article.content_hash)
+            dup_of: str | None = None
+            if repeats:
+                first_id, first_dup = min(repeats)
+                dup_of = first_dup or first_id
+            elif k in stored_near:
+                assert fingerprint is not None and article.published_at is not None
+                probes = _probe_sets(fingerprint)
+                since, until = _window(article.published_at)
+                near = [
+                    c
+                    for c in done
+                    if since <= c.published_at <= until and _near(c.simhash, fingerprint, probes)
+                ]
+                # the first near-copy in order of publication, then of storing: the one a
+                # scan of every article of the week in date order meets first
+                first = min(stored_near[k] + near, key=_first_met, default=None)
+                dup_of = None if first is None else first.root()
+            same.setdefault(article.content_hash, []).append((article.id, dup_of))
+            if fingerprint is not None and article.published_at is not None:
+                stored = (1, k) if sqlite else (0, article.id)
+                done.append(_Copy(stored, article.id, dup_of, fingerprint, article.published_at))
+            out.append(dup_of)
+        return out
 
     def _save_entities(
         self,
