@@ -53,7 +53,7 @@ from sitrep.core.errors import DataError, LookupFailed
 from sitrep.core.fast_copy import paused_gc
 from sitrep.core.records import Place, PlaceMatch, PlacePrecision, Span
 from sitrep.text.lexicon import english_lexicon
-from sitrep.text.normalize import PLACE_LATIN_KEY, PLACE_SCRIPT_KEY, fold
+from sitrep.text.normalize import PLACE_LATIN_KEY, PLACE_SCRIPT_KEY, fold, latin_skeleton
 
 __all__ = [
     "FORMAT_VERSION",
@@ -183,7 +183,7 @@ _NAME_EXEMPT = (
     greater downtown metro metropolitan suburban rural old new little fort port mount
     lake cape san santa sao saint sainte great grand upper lower countryside citadel
     suburbs outskirts offensive front frontline pocket enclave corridor crossing
-    highway bridge dam airbase township borough parish county municipality
+    highway bridge dam airbase township borough parish county municipality local
     city town village area district region state council police department school schools
     college university academy library hospital clinic church cathedral mosque temple
     center centre hall court courthouse museum theatre theater zoo stadium arena park
@@ -279,12 +279,6 @@ GROUP_MEMBERS_AFTER = re.compile(
     r"|mercenaries|combatants|members|loyalists|commanders)\b",
     re.IGNORECASE,
 )
-
-
-def deployed_in(iso3: str) -> tuple[str, ...]:
-    """The countries (ISO3) where ``iso3``'s forces have fought or been based since
-    2014 ("RUS" -> Syria, Ukraine, Mali...), from the actor catalogue's country table."""
-    return _deployments().get(iso3, ())
 
 
 def _theatres(demonyms: Iterable[str], tops: Iterable[tuple[str, str]]) -> dict[str, str]:
@@ -552,7 +546,28 @@ _PROVINCE_WORDS_LATIN = frozenset(
 _PROVINCE_WORDS_SCRIPT = ("استان", "محافظه", "ولایت")
 # A name followed by one of these words is a second-level subdivision of that
 # name, where the gazetteer has one: "Faizabad district", "Bakhmut raion".
-_DISTRICT_WORDS = frozenset({"district", "rayon", "raion"})
+_DISTRICT_WORDS = frozenset({"district", "rayon", "raion", "lga"})
+# Nigeria's districts: "Gwoza Local Government Area", "Guma Local Government".
+_DISTRICT_PHRASES = (("local", "government", "area"), ("local", "government"))
+
+
+def _district_tail(folded: Sequence[tuple[str, int, bool]], joined: Sequence[bool], k: int) -> int:
+    """The last token of a district word or phrase starting at token ``k``
+    ("district", "LGA", "Local Government Area"), or -1."""
+    n = len(folded)
+    if k >= n or not joined[k]:
+        return -1
+    if folded[k][0] in _DISTRICT_WORDS:
+        return k
+    for phrase in _DISTRICT_PHRASES:
+        end = k + len(phrase) - 1
+        if end < n and all(
+            folded[k + m][0] == word and joined[k + m] for m, word in enumerate(phrase)
+        ):
+            return end
+    return -1
+
+
 # "the Britain-based Syrian Observatory": where a source sits, not a country the
 # article is about (its towns' other spellings still need the article's own countries)
 _BASED_AFTER = re.compile(r"[-\u2010\u2011]based\b", re.IGNORECASE)
@@ -2361,9 +2376,7 @@ class Gazetteer:
                 extended.append((i, j, provs, True))
             elif (
                 self.world
-                and j + 1 < n
-                and joined[j + 1]
-                and folded[j + 1][0] in _DISTRICT_WORDS
+                and (tail := _district_tail(folded, joined, j + 1)) > j
                 and (
                     districts := [
                         r
@@ -2376,7 +2389,7 @@ class Gazetteer:
                 # "Faizabad district": the district, not its seat town of that
                 # name; a county known by an alias ("Jackson" for Jackson
                 # County) is no such district ("the Jackson district" of a school board).
-                extended.append((i, j + 1, districts, True))
+                extended.append((i, tail, districts, True))
             elif (
                 not provs
                 and j + 1 < n
@@ -3165,6 +3178,8 @@ class Gazetteer:
             return False  # Kidal in a report that names Mali; Derna filed from Benghazi
         if p.country in evidence.theatres:
             return False  # "Russian troops recaptured Palmyra": Russia's forces fight in Syria
+        if alias and self._stray_alias(row, name_key, evidence):
+            return True  # "the Malian army ... Boni": a Malian town we lack, not Bonn
         if not alias:
             # "Russian soldiers liberated Kurakhove": a force named by its demonym
             # fights next door; the town is supported when it borders that country and
@@ -3197,6 +3212,24 @@ class Gazetteer:
             (c.lat, c.lon, -1) for code in ctx if (c := self._countries.get(code)) is not None
         ]
         return _nearest_km(p.lat, p.lon, centres) > CTX_COUNTRY_KM
+
+    def _stray_alias(self, row: int, name_key: str, evidence: _Evidence) -> bool:
+        """Whether a town or district named by one of its other spellings lies in a
+        country nothing else in the article names, far (:data:`FAR_KM` from
+        their capitals) from every country the article names, by a demonym
+        included: "the Malian army ... Boni" is a Malian town the gazetteer
+        lacks, not Bonn, whose alternate names include "Boni". A spelling with
+        the consonants of the place's own name is no other spelling."""
+        p = self._places[row]
+        others = (evidence.named | evidence.demonyms) - {p.country}
+        if not others or p.country in evidence.demonyms:
+            return False
+        if any(c == p.country for k, c in evidence.tops if not _same_name(k, name_key)):
+            return False  # another name of the article lies there
+        if latin_skeleton(name_key) == latin_skeleton(p.name):
+            return False
+        capitals = [self.capital_of(c) for c in others]
+        return all(cap is not None and distance_km(p, cap) > FAR_KM for cap in capitals)
 
     def _evidence(
         self, scans: Sequence[_Scan], ctx: list[str], given: frozenset[str] = frozenset()
