@@ -1104,3 +1104,22 @@ def test_a_name_opening_with_a_demonym_is_its_place(world: Gazetteer) -> None:
     assert answer("European Commission") == "Europe"
     assert answer("Mexican Senate") == "Mexico"
     assert answer("Quiet Senate") is None
+
+
+def test_a_county_word_after_a_county_s_bare_name_is_the_county(
+    default_world: Gazetteer,
+) -> None:
+    # Ireland's counties are named without the word in the data ("Tipperary"): "X
+    # County" is the county; an "X County" the data has as a whole stays itself
+    found = default_world.find("The Tipperary County Council met on Monday.")
+    assert [(m.matched_text, m.place.kind, m.place.country) for m in found] == [
+        ("Tipperary County", PlacePrecision.ADMIN2, "IRL")
+    ]
+    found = default_world.find("Orange County officials met on Monday.")
+    assert [(m.matched_text, m.place.name) for m in found] == [("Orange County", "Orange County")]
+
+
+def test_a_housing_estate_keeps_its_town(default_world: Gazetteer) -> None:
+    # "Estate" after a town is a housing estate, not the surname of a person named Kilburn
+    found = default_world.find("He was killed on the South Kilburn Estate in north west London.")
+    assert ("Kilburn", "GBR") in [(m.place.name, m.place.country) for m in found]

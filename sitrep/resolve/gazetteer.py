@@ -183,7 +183,7 @@ _NAME_EXEMPT = (
     greater downtown metro metropolitan suburban rural old new little fort port mount
     lake cape san santa sao saint sainte great grand upper lower countryside citadel
     suburbs outskirts offensive front frontline pocket enclave corridor crossing
-    highway bridge dam airbase township borough parish county municipality local
+    highway bridge dam airbase township borough parish county municipality local estate
     city town village area district region state council police department school schools
     college university academy library hospital clinic church cathedral mosque temple
     center centre hall court courthouse museum theatre theater zoo stadium arena park
@@ -546,7 +546,7 @@ _PROVINCE_WORDS_LATIN = frozenset(
 _PROVINCE_WORDS_SCRIPT = ("استان", "محافظه", "ولایت")
 # A name followed by one of these words is a second-level subdivision of that
 # name, where the gazetteer has one: "Faizabad district", "Bakhmut raion".
-_DISTRICT_WORDS = frozenset({"district", "rayon", "raion", "lga"})
+_DISTRICT_WORDS = frozenset({"district", "rayon", "raion", "lga", "county"})
 # Nigeria's districts: "Gwoza Local Government Area", "Guma Local Government".
 _DISTRICT_PHRASES = (("local", "government", "area"), ("local", "government"))
 
