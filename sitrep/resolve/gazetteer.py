@@ -545,7 +545,8 @@ _PROVINCE_WORDS_LATIN = frozenset(
 )
 _PROVINCE_WORDS_SCRIPT = ("استان", "محافظه", "ولایت")
 # A name followed by one of these words is a second-level subdivision of that
-# name, where the gazetteer has one: "Faizabad district", "Bakhmut raion".
+# name, where the gazetteer has one: "Faizabad district", "Bakhmut raion",
+# "Gwoza LGA", "Tipperary County" (Ireland's counties are named without the word).
 _DISTRICT_WORDS = frozenset({"district", "rayon", "raion", "lga", "county"})
 # Nigeria's districts: "Gwoza Local Government Area", "Guma Local Government".
 _DISTRICT_PHRASES = (("local", "government", "area"), ("local", "government"))
@@ -2549,7 +2550,7 @@ class Gazetteer:
                     )
                 )
             out.append(matches)
-        return out
+        return self._without_stray_aliases(out, evidence) if self.world else out
 
     # -- helpers -------------------------------------------------------------
 
@@ -3178,8 +3179,6 @@ class Gazetteer:
             return False  # Kidal in a report that names Mali; Derna filed from Benghazi
         if p.country in evidence.theatres:
             return False  # "Russian troops recaptured Palmyra": Russia's forces fight in Syria
-        if alias and self._stray_alias(row, name_key, evidence):
-            return True  # "the Malian army ... Boni": a Malian town we lack, not Bonn
         if not alias:
             # "Russian soldiers liberated Kurakhove": a force named by its demonym
             # fights next door; the town is supported when it borders that country and
@@ -3213,23 +3212,46 @@ class Gazetteer:
         ]
         return _nearest_km(p.lat, p.lon, centres) > CTX_COUNTRY_KM
 
-    def _stray_alias(self, row: int, name_key: str, evidence: _Evidence) -> bool:
-        """Whether a town or district named by one of its other spellings lies in a
-        country nothing else in the article names, far (:data:`FAR_KM` from
-        their capitals) from every country the article names, by a demonym
-        included: "the Malian army ... Boni" is a Malian town the gazetteer
-        lacks, not Bonn, whose alternate names include "Boni". A spelling with
-        the consonants of the place's own name is no other spelling."""
-        p = self._places[row]
-        others = (evidence.named | evidence.demonyms) - {p.country}
-        if not others or p.country in evidence.demonyms:
-            return False
-        if any(c == p.country for k, c in evidence.tops if not _same_name(k, name_key)):
-            return False  # another name of the article lies there
-        if latin_skeleton(name_key) == latin_skeleton(p.name):
-            return False
-        capitals = [self.capital_of(c) for c in others]
-        return all(cap is not None and distance_km(p, cap) > FAR_KM for cap in capitals)
+    def _without_stray_aliases(
+        self, out: list[list[PlaceMatch]], evidence: _Evidence
+    ) -> list[list[PlaceMatch]]:
+        """``out`` (one row per text of one article) less the towns named only by
+        another spelling, in a country nothing else in the article names, far
+        (:data:`FAR_KM` from their capitals) from every country the article names
+        by a demonym or by two places: "the Malian army ... Boni" is a Malian town
+        the gazetteer lacks, not Bonn, whose alternate names include "Boni". A
+        town named by its own name (or its consonants), or in Arabic script, stays
+        (the Persian reader's names are mostly other spellings); so does one near a
+        country the article names ("Russian forces captured Sievierodonetsk"), one
+        where that country's forces fight ("Russian troops recaptured Palmyra"),
+        and one whose only rival is a country named by one place."""
+        supported: dict[str, set[int | None]] = {c: {None} for c in evidence.demonyms}
+        for row in out:
+            for m in row:
+                if m.place.country:
+                    supported.setdefault(m.place.country, set()).add(m.place.id)
+        named = {c for c, ids in supported.items() if None in ids or len(ids) > 1}
+        if not named:
+            return out
+        capitals = {c: self.capital_of(c) for c in named}
+        deployments = _deployments()
+        theatres = {t for c in named for t in deployments.get(c, ())}
+
+        def stray(m: PlaceMatch) -> bool:
+            p = m.place
+            others = [capitals[c] for c in named if c != p.country]
+            return (
+                p.kind in _TOWN_OR_DISTRICT
+                and bool(others)
+                and p.country not in theatres
+                and not (supported.get(p.country, set()) - {p.id})
+                and not _is_script(m.matched_text[:1])  # a Persian name is no other spelling
+                and m.matched_text.casefold() != p.name.casefold()
+                and latin_skeleton(m.matched_text) != latin_skeleton(p.name)
+                and all(cap is not None and distance_km(p, cap) > FAR_KM for cap in others)
+            )
+
+        return [[m for m in row if not stray(m)] for row in out]
 
     def _evidence(
         self, scans: Sequence[_Scan], ctx: list[str], given: frozenset[str] = frozenset()
