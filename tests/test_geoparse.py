@@ -1059,3 +1059,67 @@ def test_a_word_ending_an_unknown_name_is_no_evidence(default_world: Gazetteer) 
     found = [(m.place.name, m.place.country) for row in default_world.find_all(texts) for m in row]
     assert ("Gharyan", "LBY") in found
     assert all(country != "USA" for _, country in found)
+
+
+def test_another_spelling_of_a_town_far_from_every_named_country_is_not_it(
+    default_world: Gazetteer,
+) -> None:
+    # "Ber" (a Malian town the data lacks) is an alternate name of Véroia, Greece: a
+    # report on Mali, named by its demonym alone, does not name a Greek town; the
+    # town's own name, or another name of the report in Greece, would
+    assert any(p.country == "GRC" for p in default_world.lookup("Ber"))
+    found = default_world.find("The Malian army said it had retaken Ber from jihadists.")
+    assert all(m.place.country != "GRC" for m in found)
+    found = default_world.find("Greek police closed the road from Thessaloniki to Ber.")
+    assert any(m.place.country == "GRC" and m.matched_text == "Ber" for m in found)
+
+
+def test_a_local_government_area_is_the_district(default_world: Gazetteer) -> None:
+    # Nigeria's districts: "X Local Government Area", "X LGA"; "Local" after a town is
+    # no surname of a person named after it
+    for text, name in (
+        ("Gunmen killed 12 farmers in Konduga Local Government Area of Borno State.", "Konduga"),
+        ("Gunmen attacked Gwoza LGA on Sunday.", "Gwoza"),
+        ("She fled Torkula village of Guma Local Government Area, Benue State.", "Guma"),
+    ):
+        found = default_world.find(text)
+        first = found[0]
+        assert (first.place.name, first.place.country, first.place.kind) == (
+            name,
+            "NGA",
+            PlacePrecision.ADMIN2,
+        ), text
+        assert first.matched_text.startswith(name + " L"), text
+
+
+def test_a_name_opening_with_a_demonym_is_its_place(world: Gazetteer) -> None:
+    # GWN marks "European Commission" and "Mexican Senate" as toponyms of Europe and
+    # Mexico; find leaves demonyms alone, so the evaluation answers them so
+    def answer(text: str) -> str | None:
+        gold = GoldToponym(text, 0, len(text), 1, None, None)
+        place, hit = geoparse.resolve(world, gold, [], [])
+        assert not hit
+        return place.name if place is not None else None
+
+    assert answer("European Commission") == "Europe"
+    assert answer("Mexican Senate") == "Mexico"
+    assert answer("Quiet Senate") is None
+
+
+def test_a_county_word_after_a_county_s_bare_name_is_the_county(
+    default_world: Gazetteer,
+) -> None:
+    # Ireland's counties are named without the word in the data ("Tipperary"): "X
+    # County" is the county; an "X County" the data has as a whole stays itself
+    found = default_world.find("The Tipperary County Council met on Monday.")
+    assert [(m.matched_text, m.place.kind, m.place.country) for m in found] == [
+        ("Tipperary County", PlacePrecision.ADMIN2, "IRL")
+    ]
+    found = default_world.find("Orange County officials met on Monday.")
+    assert [(m.matched_text, m.place.name) for m in found] == [("Orange County", "Orange County")]
+
+
+def test_a_housing_estate_keeps_its_town(default_world: Gazetteer) -> None:
+    # "Estate" after a town is a housing estate, not the surname of a person named Kilburn
+    found = default_world.find("He was killed on the South Kilburn Estate in north west London.")
+    assert ("Kilburn", "GBR") in [(m.place.name, m.place.country) for m in found]

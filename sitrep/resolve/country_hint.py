@@ -33,8 +33,7 @@ from collections.abc import Sequence
 
 from sitrep.core.errors import LookupFailed
 from sitrep.core.records import PlaceMatch, PlacePrecision
-from sitrep.resolve.gazetteer import FAR_KM, Gazetteer, deployed_in, distance_km
-from sitrep.text.normalize import latin_skeleton
+from sitrep.resolve.gazetteer import Gazetteer
 
 # Capitalized words: the demonyms ("Lebanese", "Libyan") a text may use.
 _WORD = re.compile(r"[^\W\d_]+")
@@ -115,41 +114,6 @@ def _supported_countries(
                 if country:
                     out.setdefault(country, set()).add(None)
     return out
-
-
-def drop_foreign_aliases(
-    gazetteer: Gazetteer, texts: Sequence[str], places: Sequence[Sequence[PlaceMatch]]
-) -> list[list[PlaceMatch]]:
-    """``places`` (one row per text of one article) less the towns named only by an
-    alternate spelling in a country nothing else in the article names, far
-    (:data:`~sitrep.resolve.gazetteer.FAR_KM` from their capitals) from every country
-    the article names by a demonym or by two places: "the Malian army ... Boni" is a
-    Malian town the gazetteer lacks, not Bonn, whose alternate names include "Boni".
-    A town named by its own name stays (the reader's other rules weigh it); so does one
-    near a country the article names ("Russian forces captured Sievierodonetsk"), and
-    one whose only rival is a country named by one place ("Washington said ... Raqqa").
-    """
-    supported = _supported_countries(gazetteer, texts, places)
-    named = {c for c, ids in supported.items() if None in ids or len(ids) > 1}
-    capitals = {c: gazetteer.capital_of(c) for c in named}
-    # "Russian troops recaptured Palmyra": a country's forces fight far from home,
-    # in the countries they are deployed in
-    theatres = {t for c in named for t in deployed_in(c)}
-
-    def stray(m: PlaceMatch) -> bool:
-        others = [capitals[c] for c in named if c != m.place.country]
-        return (
-            m.place.kind in (PlacePrecision.CITY, PlacePrecision.ADMIN2)
-            and m.span is not None
-            and bool(others)
-            and m.place.country not in theatres
-            and not _backed(m, supported)
-            and m.span.text.casefold() != m.place.name.casefold()
-            and latin_skeleton(m.span.text) != latin_skeleton(m.place.name)
-            and all(cap is not None and distance_km(m.place, cap) > FAR_KM for cap in others)
-        )
-
-    return [[m for m in row if not stray(m)] for row in places]
 
 
 def _backed(match: PlaceMatch, supported: dict[str, set[int | None]]) -> bool:

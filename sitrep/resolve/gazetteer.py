@@ -53,7 +53,7 @@ from sitrep.core.errors import DataError, LookupFailed
 from sitrep.core.fast_copy import paused_gc
 from sitrep.core.records import Place, PlaceMatch, PlacePrecision, Span
 from sitrep.text.lexicon import english_lexicon
-from sitrep.text.normalize import PLACE_LATIN_KEY, PLACE_SCRIPT_KEY, fold
+from sitrep.text.normalize import PLACE_LATIN_KEY, PLACE_SCRIPT_KEY, fold, latin_skeleton
 
 __all__ = [
     "FORMAT_VERSION",
@@ -183,7 +183,7 @@ _NAME_EXEMPT = (
     greater downtown metro metropolitan suburban rural old new little fort port mount
     lake cape san santa sao saint sainte great grand upper lower countryside citadel
     suburbs outskirts offensive front frontline pocket enclave corridor crossing
-    highway bridge dam airbase township borough parish county municipality
+    highway bridge dam airbase township borough parish county municipality local estate
     city town village area district region state council police department school schools
     college university academy library hospital clinic church cathedral mosque temple
     center centre hall court courthouse museum theatre theater zoo stadium arena park
@@ -279,12 +279,6 @@ GROUP_MEMBERS_AFTER = re.compile(
     r"|mercenaries|combatants|members|loyalists|commanders)\b",
     re.IGNORECASE,
 )
-
-
-def deployed_in(iso3: str) -> tuple[str, ...]:
-    """The countries (ISO3) where ``iso3``'s forces have fought or been based since
-    2014 ("RUS" -> Syria, Ukraine, Mali...), from the actor catalogue's country table."""
-    return _deployments().get(iso3, ())
 
 
 def _theatres(demonyms: Iterable[str], tops: Iterable[tuple[str, str]]) -> dict[str, str]:
@@ -551,8 +545,30 @@ _PROVINCE_WORDS_LATIN = frozenset(
 )
 _PROVINCE_WORDS_SCRIPT = ("استان", "محافظه", "ولایت")
 # A name followed by one of these words is a second-level subdivision of that
-# name, where the gazetteer has one: "Faizabad district", "Bakhmut raion".
-_DISTRICT_WORDS = frozenset({"district", "rayon", "raion"})
+# name, where the gazetteer has one: "Faizabad district", "Bakhmut raion",
+# "Gwoza LGA", "Tipperary County" (Ireland's counties are named without the word).
+_DISTRICT_WORDS = frozenset({"district", "rayon", "raion", "lga", "county"})
+# Nigeria's districts: "Gwoza Local Government Area", "Guma Local Government".
+_DISTRICT_PHRASES = (("local", "government", "area"), ("local", "government"))
+
+
+def _district_tail(folded: Sequence[tuple[str, int, bool]], joined: Sequence[bool], k: int) -> int:
+    """The last token of a district word or phrase starting at token ``k``
+    ("district", "LGA", "Local Government Area"), or -1."""
+    n = len(folded)
+    if k >= n or not joined[k]:
+        return -1
+    if folded[k][0] in _DISTRICT_WORDS:
+        return k
+    for phrase in _DISTRICT_PHRASES:
+        end = k + len(phrase) - 1
+        if end < n and all(
+            folded[k + m][0] == word and joined[k + m] for m, word in enumerate(phrase)
+        ):
+            return end
+    return -1
+
+
 # "the Britain-based Syrian Observatory": where a source sits, not a country the
 # article is about (its towns' other spellings still need the article's own countries)
 _BASED_AFTER = re.compile(r"[-\u2010\u2011]based\b", re.IGNORECASE)
@@ -2361,9 +2377,7 @@ class Gazetteer:
                 extended.append((i, j, provs, True))
             elif (
                 self.world
-                and j + 1 < n
-                and joined[j + 1]
-                and folded[j + 1][0] in _DISTRICT_WORDS
+                and (tail := _district_tail(folded, joined, j + 1)) > j
                 and (
                     districts := [
                         r
@@ -2376,7 +2390,7 @@ class Gazetteer:
                 # "Faizabad district": the district, not its seat town of that
                 # name; a county known by an alias ("Jackson" for Jackson
                 # County) is no such district ("the Jackson district" of a school board).
-                extended.append((i, j + 1, districts, True))
+                extended.append((i, tail, districts, True))
             elif (
                 not provs
                 and j + 1 < n
@@ -2536,7 +2550,7 @@ class Gazetteer:
                     )
                 )
             out.append(matches)
-        return out
+        return self._without_stray_aliases(out, evidence) if self.world else out
 
     # -- helpers -------------------------------------------------------------
 
@@ -3197,6 +3211,47 @@ class Gazetteer:
             (c.lat, c.lon, -1) for code in ctx if (c := self._countries.get(code)) is not None
         ]
         return _nearest_km(p.lat, p.lon, centres) > CTX_COUNTRY_KM
+
+    def _without_stray_aliases(
+        self, out: list[list[PlaceMatch]], evidence: _Evidence
+    ) -> list[list[PlaceMatch]]:
+        """``out`` (one row per text of one article) less the towns named only by
+        another spelling, in a country nothing else in the article names, far
+        (:data:`FAR_KM` from their capitals) from every country the article names
+        by a demonym or by two places: "the Malian army ... Boni" is a Malian town
+        the gazetteer lacks, not Bonn, whose alternate names include "Boni". A
+        town named by its own name (or its consonants), or in Arabic script, stays
+        (the Persian reader's names are mostly other spellings); so does one near a
+        country the article names ("Russian forces captured Sievierodonetsk"), one
+        where that country's forces fight ("Russian troops recaptured Palmyra"),
+        and one whose only rival is a country named by one place."""
+        supported: dict[str, set[int | None]] = {c: {None} for c in evidence.demonyms}
+        for row in out:
+            for m in row:
+                if m.place.country:
+                    supported.setdefault(m.place.country, set()).add(m.place.id)
+        named = {c for c, ids in supported.items() if None in ids or len(ids) > 1}
+        if not named:
+            return out
+        capitals = {c: self.capital_of(c) for c in named}
+        deployments = _deployments()
+        theatres = {t for c in named for t in deployments.get(c, ())}
+
+        def stray(m: PlaceMatch) -> bool:
+            p = m.place
+            others = [capitals[c] for c in named if c != p.country]
+            return (
+                p.kind in _TOWN_OR_DISTRICT
+                and bool(others)
+                and p.country not in theatres
+                and not (supported.get(p.country, set()) - {p.id})
+                and not _is_script(m.matched_text[:1])  # a Persian name is no other spelling
+                and m.matched_text.casefold() != p.name.casefold()
+                and latin_skeleton(m.matched_text) != latin_skeleton(p.name)
+                and all(cap is not None and distance_km(p, cap) > FAR_KM for cap in others)
+            )
+
+        return [[m for m in row if not stray(m)] for row in out]
 
     def _evidence(
         self, scans: Sequence[_Scan], ctx: list[str], given: frozenset[str] = frozenset()

@@ -368,11 +368,13 @@ def unify_apostrophes(text: str) -> str:
 # Tūlak); the English one compares towns' spellings ("Um Rawaba" is Umm Ruwaba).
 _LATIN_DIGRAPHS = (("kh", "x"), ("sh", "S"), ("ch", "C"), ("gh", "G"), ("zh", "Z"))
 _LATIN_DROP = frozenset("aeiouyw")
-_DISTRICT_SUFFIX = re.compile(r"\s+district$", re.IGNORECASE)
+# "Ed Dinder Locality", "Nad Ali district": a trailing district word is no part of the name.
+_DISTRICT_SUFFIX = re.compile(r"\s+(?:district|locality)$", re.IGNORECASE)
 
 
 def latin_skeleton(name: str) -> str:
-    """The consonants of a transliterated name: "Mūsá Qal‘ah" -> "msql"."""
+    """The consonants of a transliterated name, less a trailing district word:
+    "Mūsá Qal‘ah" -> "msql", "Ed Dinder Locality" -> "ddndr"."""
     plain = unicodedata.normalize("NFKD", _DISTRICT_SUFFIX.sub("", name.strip()))
     out = []
     for word in re.findall(r"[a-z]+", "".join(c for c in plain if c.isascii()).lower()):

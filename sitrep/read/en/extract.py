@@ -109,7 +109,7 @@ from sitrep.read.typology import (
     reader_only,
 )
 from sitrep.resolve.actors import ActorDictionary, ActorMatch
-from sitrep.resolve.country_hint import drop_foreign_aliases, fallback_countries, find_places
+from sitrep.resolve.country_hint import fallback_countries, find_places
 from sitrep.resolve.gazetteer import GROUP_MEMBERS_AFTER, Gazetteer
 from sitrep.text.normalize import latin_skeleton
 from sitrep.text.sentences import split_sentences
@@ -1146,9 +1146,7 @@ class EnglishReader:
         with the whole article as context (its countries, provinces and the
         places it names without doubt), less the names used for something else."""
         out: list[list[PlaceMatch]] = []
-        all_found = drop_foreign_aliases(
-            self.gazetteer, texts, find_places(self.gazetteer, texts, hint)
-        )
+        all_found = find_places(self.gazetteer, texts, hint)
         surnames = _person_surnames(texts, all_found)
         for text, found in zip(texts, all_found, strict=True):
             if not found:
@@ -2568,10 +2566,10 @@ def _proper_name(token: Any) -> str:
 
 
 def _town_skeleton(name: str) -> str:
-    """The consonants of a town's name less an Arabic article and a trailing district
-    word, each letter once where doubled: "Ed Dinder Locality", "Ad-Dindar" and
-    "Dinder" -> "dndr"; "Um Rawaba" and "Umm Ruwaba" -> "mrb"."""
-    bare = _ARTICLE_BEFORE_NAME.sub("", re.sub(r"(?i)\s+(?:locality|district)$", "", name.strip()))
+    """The consonants of a town's name (:func:`latin_skeleton`, which drops a trailing
+    district word) less an Arabic article, each letter once where doubled: "Ed Dinder
+    Locality", "Ad-Dindar" and "Dinder" -> "dndr"; "Um Rawaba" and "Umm Ruwaba" -> "mrb"."""
+    bare = _ARTICLE_BEFORE_NAME.sub("", name.strip())
     return re.sub(r"(.)\1+", r"\1", latin_skeleton(bare))
 
 
