@@ -2438,8 +2438,17 @@ BACKER_AFTER = re.compile(
     r"^\s?-\s?(?:backed|led|allied|aligned|supported|sponsored|funded|trained|armed)\b",
     re.IGNORECASE,
 )
+# a part of a town or its edge, the last word of its name in the possessive ("Kherson's
+# centre", "Mosul's eastern districts"): told of the town, as "the centre of Kherson" is
+TOWN_PART = (
+    r"(?:[\w\-]+\s+){0,2}?(?:neighbou?rhoods?|districts?|quarters?|cent(?:re|er)(?!-)"
+    r"|outskirts|suburbs?|old\s+city)\b"
+)
 METONYMY_AFTER = re.compile(
-    r"^(?:['’]s\b|\s+(?:government|regime|authorities|officials|leadership|administration"
+    # "Baghdad's forces", not "Baghdad's western districts"
+    r"^(?:['’]s\b(?!\s+"
+    + TOWN_PART
+    + r")|\s+(?:government|regime|authorities|officials|leadership|administration"
     r"|(?:has\s+|had\s+)?(?:proclaimed|announced|said|says|claimed|declared|accused|denied|made"
     r"|blamed|alleged|urged|demanded|insists|called"
     r"|insisted|sent|deployed|warned|vowed|responded|rejected)"
@@ -4011,6 +4020,10 @@ PARTIAL_AFTER = re.compile(
     r"|\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:districts|quarters|edges?|"
     + "|".join(TOWN_PARTS)
     + r")\s+of\b"
+    # "captured Mosul's eastern districts", "entered Mosul's neighbourhood of Gogjali":
+    # such a part, its town named in the possessive
+    r"|\s+(?-i:[A-Z])[\w\-]+['’]s\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:districts?|quarters?|edges?|neighbou?rhoods?|outskirts|suburbs?)\b"
     # "swept into dozens of villages west of Aleppo", "took several villages near
     # Vovchansk": unnamed settlements placed by a town, not the town
     r"|\s+(?:[\w\-]+\s+){0,3}?(?:villages|hamlets|settlements|localities|positions)\s+"
@@ -5620,10 +5633,7 @@ def _taken_before(text: str, trig: TriggerMatch, places: list[PlaceMatch]) -> li
 # a part of a town the sentence names in the possessive ("entered Fallujah's northwestern
 # neighborhood of al-Julan, the last part of the city under IS control"): "the city"
 # after it is that town, not the one the report named before
-TOWN_PART_OF_NAMED = re.compile(
-    r"\b[A-Z][\w\-]+['’]s\s+(?:[\w\-]+\s+){0,2}?(?:neighbou?rhoods?|districts?|quarters?"
-    r"|cent(?:re|er)|outskirts|suburbs?|old\s+city)\b"
-)
+TOWN_PART_OF_NAMED = re.compile(r"\b[A-Z][\w\-]+['’]s\s+" + TOWN_PART)
 
 
 # the rest of a list of districts named by its names: "Bayhan and Ain districts"
