@@ -17,7 +17,7 @@ import pytest
 
 from sitrep.core.config import Config, default_config
 from sitrep.core.errors import ConfigError
-from sitrep.core.records import Article, Mention
+from sitrep.core.records import Article, Mention, Status
 from sitrep.quality.evaluation import common as evaluation_common
 from sitrep.read.en.extract import Extractor
 from sitrep.store import Store, open_store
@@ -201,3 +201,16 @@ def read_wire(
     ``day`` (the reader tests' one way to read a sentence)."""
     article = Article.make(text, language="en", outlet=outlet, published_at=date.fromisoformat(day))
     return list(extractor.read(article).mentions)
+
+
+def territory_changes(mentions: list[Mention], *statuses: Status) -> list[Mention]:
+    """The takeovers among ``mentions`` told with one of ``statuses`` (default: as
+    having happened), references left out (the trial-wording tests' one filter)."""
+    from sitrep.read.typology import TERRITORY_SUB_TYPES
+
+    wanted = statuses or (Status.OCCURRED,)
+    return [
+        m
+        for m in mentions
+        if m.sub_event_type in TERRITORY_SUB_TYPES and m.status in wanted and not m.reference
+    ]

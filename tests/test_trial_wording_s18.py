@@ -10,19 +10,11 @@ The sentences are written for these tests, in the constructions the real reports
 from __future__ import annotations
 
 from conftest import read_wire as read
+from conftest import territory_changes as changes
 
-from sitrep.core.records import Mention, Status
+from sitrep.core.records import Status
 from sitrep.read.en.extract import Extractor
 from sitrep.read.typology import TERRITORY_SUB_TYPES as TERRITORY
-
-
-def changes(mentions: list[Mention], *statuses: Status) -> list[Mention]:
-    wanted = statuses or (Status.OCCURRED,)
-    return [
-        m
-        for m in mentions
-        if m.sub_event_type in TERRITORY and m.status in wanted and not m.reference
-    ]
 
 
 def test_a_capital_that_seizes_is_the_state_not_the_place(extractor: Extractor) -> None:

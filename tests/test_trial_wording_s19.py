@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import read_wire as read
+from conftest import territory_changes as changes
 
 from sitrep.core.errors import DataError
 from sitrep.core.records import Mention, Status
@@ -27,15 +28,6 @@ from sitrep.resolve.actors import ActorDictionary
 def taken(found: list[Mention]) -> list[tuple[str, str]]:
     """Each change's place and taker."""
     return [(m.place.place.name, m.actor1.name) for m in found if m.place and m.actor1]
-
-
-def changes(mentions: list[Mention], *statuses: Status) -> list[Mention]:
-    wanted = statuses or (Status.OCCURRED,)
-    return [
-        m
-        for m in mentions
-        if m.sub_event_type in TERRITORY and m.status in wanted and not m.reference
-    ]
 
 
 def test_his_countrys_forces_are_the_speakers_state(extractor: Extractor) -> None:

@@ -9,18 +9,10 @@ The sentences are written for these tests, in the constructions the real reports
 from __future__ import annotations
 
 from conftest import read_wire as read
+from conftest import territory_changes as changes
 
-from sitrep.core.records import Mention, Status
+from sitrep.core.records import Mention
 from sitrep.read.en.extract import Extractor
-from sitrep.read.typology import TERRITORY_SUB_TYPES as TERRITORY
-
-
-def changes(mentions: list[Mention]) -> list[Mention]:
-    return [
-        m
-        for m in mentions
-        if m.sub_event_type in TERRITORY and m.status is Status.OCCURRED and not m.reference
-    ]
 
 
 def taken(mentions: list[Mention]) -> set[tuple[str, str]]:
