@@ -41,6 +41,8 @@ def test_syrian_towns_in_persian(extractor: Extractor) -> None:
     assert places(extractor, with_article) == [("Al-Lataminah", "SYR")]
     sarkha = "ارتش سوریه روستای صرخه در منطقه قلمون را تصرف کرد."
     assert places(extractor, sarkha) == [("As-Sarkha", "SYR")]
+    quoted = "ارتش سوریه شهر «الصرخه» در منطقه قلمون را از شورشیان پس گرفت."
+    assert places(extractor, quoted) == [("As-Sarkha", "SYR")]
 
 
 def test_karmah_is_the_iraqi_town(extractor: Extractor) -> None:
@@ -71,3 +73,8 @@ def test_a_town_placed_in_another_country_is_not_the_namesake_abroad(
     # a town placed in its own country keeps its place
     kherson = "ارتش اوکراین شهر خرسون در جنوب اوکراین را پس گرفت."
     assert places(extractor, kherson) == [("Kherson", "UKR")]
+
+
+def test_during_the_occupation_is_background(extractor: Extractor) -> None:
+    text = "داعش در مدت اشغال شهر الکرمه مردم را به زور به کار گرفته بود."
+    assert [m for m in territory(extractor, text) if m.status is Status.OCCURRED] == []
