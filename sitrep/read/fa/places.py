@@ -424,8 +424,49 @@ def find_places(
         for f in found
         if f.match.place.country == "AFG" or not _DISTRICT_HEAD.search(text, 0, f.start)
     ]
+    found = _placed_abroad(gazetteer, text, found)
     found += _unnamed_districts(gazetteer, folded, original, base, found)
     return sorted(found, key=lambda f: f.start)
+
+
+# "روستای سور در قره باغ", "شهر X در استان Y": what lies between a town and the
+# place that says where it is
+_PLACED_IN = re.compile(r"[\s\u200c]+در[\s\u200c]+(?:(?:منطقه|استان|ولایت|ایالت)[\s\u200c]+)?")
+
+
+def _placed_abroad(gazetteer: Gazetteer, text: str, found: list[FoundPlace]) -> list[FoundPlace]:
+    """A one-word town said to lie in a place of another country ("روستای سور در قره
+    باغ": Sur in Karabakh, not France's Sèvres, which GeoNames also calls "سور") is
+    that country's town of the name where the gazetteer has one, else no place."""
+    out: list[FoundPlace] = []
+    for f in found:
+        place = f.match.place
+        where = next(
+            (
+                g
+                for g in found
+                if g.start > f.end and _PLACED_IN.fullmatch(text, f.end, g.start) is not None
+            ),
+            None,
+        )
+        if (
+            where is None
+            or place.kind is not PlacePrecision.CITY
+            or _words(f) > 1
+            or not where.match.place.country
+            or where.match.place.country == place.country
+        ):
+            out.append(f)
+            continue
+        country = where.match.place.country
+        there = [
+            p
+            for p in gazetteer.lookup(f.match.matched_text, countries=[country])
+            if p.country == country and p.kind is PlacePrecision.CITY
+        ]
+        if there:
+            out.append(replace(f, match=replace(f.match, place=there[0])))
+    return out
 
 
 # "مورک، معرکبه وکفرزیتا": the last of a list with its "و" written joined

@@ -272,8 +272,9 @@ TRIGGERS: tuple[FaTrigger, ...] = (
     _t(T, rf"به{_S}(?:تصرف|کنترل|اشغال)(?:{_S}خود)?{_S}{_v('daravardan', 'avardan')}"),
     _t(T, rf"(?:تصرف|اشغال){_S}{_v('kardan')}"),
     _t(T, rf"(?:تصرف|اشغال){_S}{_v('shodan')}", passive=True),
-    # "از اشغال داعش", "تحت اشغال": the state a place is freed from, not a taking
-    _t(T, r"(?<!از\s)(?<!تحت\s)(?<!در\s)(?:تصرف|اشغال)", 0.7, noun=True),
+    # "از اشغال داعش", "تحت اشغال": the state a place is freed from, not a taking;
+    # "در مدت اشغال", "در دوران اشغال": a span of time, the occupation told as background
+    _t(T, r"(?<!از\s)(?<!تحت\s)(?<!در\s)(?<!مدت\s)(?<!دوران\s)(?:تصرف|اشغال)", 0.7, noun=True),
     _t(T, rf"سقوط{_S}{_v('kardan')}", passive=True),
     _t(T, r"سقوط", 0.7, noun=True),
     _t(T, rf"پاک{_Z}سازی{_S}{_v('kardan')}", 0.9),
