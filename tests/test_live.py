@@ -734,3 +734,46 @@ def test_a_report_that_disputes_the_holder_raises_a_contradiction(
     assert [a["controller"] for a in alerts] == ["Government of Syria", "ISIS", "ISIS"]
     (dispute,) = [a for a in alerts if a["kind"] == "contradiction"]
     assert dispute["contradictions"] and dispute["disputed"]
+
+
+def test_stream_counts_rows_only_when_the_database_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An idle stream reads the generation each poll, never count(*) of the tables:
+    the counts run once when it opens and again only after a committed write."""
+    import asyncio
+
+    from sqlalchemy import insert
+
+    from sitrep.live import web
+    from sitrep.store.schema import meta
+
+    monkeypatch.setattr(web, "STREAM_POLL", 0.01)
+    monkeypatch.setattr(web, "KEEPALIVE", 0.005)
+    counted = []
+    real_version = web._version
+
+    def version(store: Any) -> tuple[int, str | None, int]:
+        counted.append(1)
+        return real_version(store)
+
+    monkeypatch.setattr(web, "_version", version)
+    with open_store(str(tmp_path / "idle.db")) as store:
+
+        async def run() -> tuple[int, int]:
+            stream = web._stream(store, timeout=30)
+            assert "retry" in await stream.__anext__()
+            assert "hello" in await stream.__anext__()
+            for _ in range(5):  # idle polls: keep-alives only
+                assert "keep-alive" in await stream.__anext__()
+            idle = len(counted)
+            with store.engine.begin() as conn:  # any committed write
+                conn.execute(insert(meta).values(key="test", value="1"))
+            for _ in range(3):
+                await stream.__anext__()
+            await stream.aclose()
+            return idle, len(counted)
+
+        idle, after = asyncio.run(run())
+    assert idle == 1
+    assert after == 2

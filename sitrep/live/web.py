@@ -161,6 +161,11 @@ def _sse(kind: str, data: Any) -> str:
 
 async def _stream(store: Store, timeout: float, since: str | None = None) -> AsyncIterator[str]:
     started = time.monotonic()
+    # Each poll reads the database generation (one primary-key read, raised by every
+    # committed write) and counts rows only when it moved: two count(*) per client per
+    # second read the whole articles and events tables on a big store. Read before the
+    # counts, so a write between the two reads is counted again at the next poll.
+    generation = await asyncio.to_thread(store.generation)
     version = await asyncio.to_thread(_version, store)
     # The new events of every update are those whose every mention comes from an
     # article stored after this mark (the page's ``since``, else the newest article
@@ -185,7 +190,12 @@ async def _stream(store: Store, timeout: float, since: str | None = None) -> Asy
     last_sent = time.monotonic()
     while time.monotonic() - started < timeout:
         await asyncio.sleep(STREAM_POLL)
-        now_version = await asyncio.to_thread(_version, store)
+        now_generation = await asyncio.to_thread(store.generation)
+        if now_generation == generation:
+            now_version = version
+        else:
+            generation = now_generation
+            now_version = await asyncio.to_thread(_version, store)
         if now_version != version:
             version = now_version
             new = [
