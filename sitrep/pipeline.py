@@ -14,10 +14,11 @@
    :func:`_next_merge`), and at the end, merge the new mentions into events
    (:func:`merge_pending`); a killed run merges what it left at its next start.
 
-Merging is three steps per block, in one transaction: the store loads the
-block's mentions, the merge stage (pure) turns them into events, the store
-saves them; the control timelines of the places whose control events changed
-are rebuilt the same way (load changes, build timelines, save).
+Merging is three steps per block, in one transaction (on SQLite, one for every
+block of a merge): the store loads the block's mentions, the merge stage (pure)
+turns them into events, the store saves them; the control timelines of the
+places whose control events changed are rebuilt the same way (load changes,
+build timelines, save).
 
 With ``workers > 1`` step 3 runs in a process pool, one chunk of articles per
 task; storing stays in this process (one writer), article by article in input
@@ -45,6 +46,7 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from sitrep.control import feeds_control
@@ -120,38 +122,51 @@ class IngestSummary:
 def merge_pending(store: Store) -> int:
     """Rebuild the events of every block that gained mentions; returns blocks rebuilt.
 
-    Per block, in one transaction: load its mentions, merge them (pure), replace
-    its events; then rebuild the timelines of the places whose control events
-    changed, before and after (load their changes, build, save).
+    Per block: load its mentions, merge them (pure), replace its events; then
+    rebuild the timelines of the places whose control events changed, before and
+    after (load their changes, build, save). On SQLite every block of the merge is
+    rebuilt in one transaction: a writing transaction holds the database's one
+    write lock whatever it writes, and one per block (hundreds per merge) cost
+    more to begin, stamp and commit than most blocks cost to rebuild. Elsewhere
+    (PostgreSQL) each block has its own, so that two ingests merging at once only
+    wait for each other on the blocks and places they share.
     """
     # Only the articles waiting now are marked merged at the end: another ingest
     # may store articles meanwhile, and they must stay pending until their blocks
     # are rebuilt (by that ingest, or by this one's next merge).
     waiting = store.unmerged_articles()
     blocks = sorted(store.pending_blocks())
-    for block in blocks:
+    if blocks and store.engine.dialect.name == "sqlite":
         with store.writer.begin() as conn:
-            lock_block(conn, block)
-            control = feeds_control(block)
-            # the timelines of the places whose control events change, before and after
-            touched = block_places(conn, block) if control else set()
-            # ids: the published ones carry over (stable public ids); an id shown
-            # since but never published redirects too, so nothing pointing at it orphans
-            current = load_current(conn, block)
-            merged, moved = assign_ids(
-                merge_block(block, load_block(conn, block)), load_published(conn, block)
-            )
-            live = [e.id for e in merged]
-            save_redirects(conn, {**redirects(current, merged), **moved}, live)
-            replace_block(conn, block, merged, current)
-            if control:
-                # each place's timeline locked before it is read: another ingest
-                # merging another block of the same places commits first
-                refresh_control(
-                    conn, touched | {e.place_id for e in merged if e.place_id is not None}
-                )
+            for block in blocks:
+                _rebuild_block(conn, block)
+    else:
+        for block in blocks:
+            with store.writer.begin() as conn:
+                _rebuild_block(conn, block)
     store.mark_merged(waiting)
     return len(blocks)
+
+
+def _rebuild_block(conn: Connection, block: str) -> None:
+    """Rebuild one block's events (and the timelines they change) on ``conn``."""
+    lock_block(conn, block)
+    control = feeds_control(block)
+    # the timelines of the places whose control events change, before and after
+    touched = block_places(conn, block) if control else set()
+    # ids: the published ones carry over (stable public ids); an id shown
+    # since but never published redirects too, so nothing pointing at it orphans
+    current = load_current(conn, block)
+    merged, moved = assign_ids(
+        merge_block(block, load_block(conn, block)), load_published(conn, block)
+    )
+    live = [e.id for e in merged]
+    save_redirects(conn, {**redirects(current, merged), **moved}, live)
+    replace_block(conn, block, merged, current)
+    if control:
+        # each place's timeline locked before it is read: another ingest
+        # merging another block of the same places commits first
+        refresh_control(conn, touched | {e.place_id for e in merged if e.place_id is not None})
 
 
 def publish(store: Store) -> int:

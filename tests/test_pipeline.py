@@ -311,3 +311,31 @@ def test_next_merge_grows_to_its_cap() -> None:
         waits.append(wait)
         merged += wait
     assert waits == [200, 200, 400, 800, 1600, 2000, 2000, 2000]
+
+
+def test_a_merge_on_sqlite_rebuilds_every_block_in_one_transaction(
+    app_config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One writing transaction for all the blocks of a merge (one per block cost more
+    to begin and commit than most blocks cost to rebuild), with the events a merge of
+    each block alone gives."""
+    from sqlalchemy import event
+
+    src = write_jsonl(tmp_path / "in.jsonl", REPORTS)
+    with open_store(str(tmp_path / "one.db")) as store:
+        ingest([src], config=app_config, store=store, merge_every=10_000, workers=1)
+    # the same articles stored, not merged: count the merge's transactions alone
+    monkeypatch.setattr(pipeline, "merge_pending", lambda store: 0)
+    monkeypatch.setattr(pipeline, "publish", lambda store: 0)
+    with open_store(str(tmp_path / "count.db")) as store:
+        ingest([src], config=app_config, store=store, workers=1)
+    monkeypatch.undo()
+    with open_store(str(tmp_path / "count.db")) as store:
+        blocks = store.pending_blocks()
+        commits: list[int] = []
+        event.listen(store.engine, "commit", lambda conn: commits.append(1))
+        assert pipeline.merge_pending(store) == len(blocks) > 1
+        # the blocks' transaction, then the articles marked merged
+        assert len(commits) == 2
+        pipeline.publish(store)
+    assert snapshot(tmp_path / "count.db") == snapshot(tmp_path / "one.db")
