@@ -433,6 +433,8 @@ REFERENCE_POINT = re.compile(
     r"|\bborder\s+with|\bnear\s+the\s+border\s+with|\broad\s+(?:to|from)|\bhighway\s+(?:to|from)"
     # "a key city on the route to Ethiopia's capital", "the gateway to Kherson"
     r"|\b(?:route|way|gateway|corridor|approaches?)\s+(?:to|from)"
+    # "the province that connects the capital Kabul to the south": the road's end
+    r"|\b(?:connect|link)(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     r"|\bfrom\s+\w+\s+to|\bbetween|\btowards?|\bin\s+the\s+direction\s+of"
     # "a move that brings the militia closer to the southern city of Aden": the goal
     r"|\b(?:closer|nearer)\s+to(?:\s+the(?:\s+[\w\-]+){0,2}\s+(?:city|town|port|capital)\s+of)?"
@@ -446,8 +448,10 @@ REFERENCE_POINT = re.compile(
     r"(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?"
     # "captured a village near the Russian stronghold of Lyman": the town only places
     # the unnamed village taken
-    r"|\b(?:an?|two|three|four|five|several|some|nearby)\s+(?:[\w-]+\s+)?"
-    r"(?:villages?|towns?|settlements?|hamlets?)\s+(?:near|outside|close\s+to)"
+    # ("captured a strategic provincial capital near Kabul": the capital is not Kabul)
+    r"|\b(?:an?|two|three|four|five|several|some|nearby)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:villages?|towns?|settlements?|hamlets?|capitals?)"
+    r"\s+(?:near|outside|close\s+to)"
     r"(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?"
     # "had taken control of the towns, in the Amhara region": the region holds the
     # towns told before, it is not what was taken
@@ -919,6 +923,7 @@ class EnglishReader:
                 found["actors"] = (
                     LOYAL_FORCES.search(text) is not None
                     or HIS_FORCES.search(text) is not None
+                    or FORCES_OF_NAME.search(text) is not None
                     or _uses_acronym(text, reach.acronyms)
                     or any(self.actors.find(text, country=c) for c in reach.countries)
                 )
@@ -1275,6 +1280,7 @@ class EnglishReader:
         actor_matches = self._fallen_to_people(text, actor_matches)
         actor_matches, capitals_taking = self._fallen_to_capital(text, actor_matches)
         actor_matches = self._leaders_forces(text, actor_matches, ctx.previous)
+        actor_matches = self._forces_of_named(text, actor_matches)
         places = self._sentence_places(text, places, ctx.last_city)
         places = [p for p in places if not (p.span and _inside_any(p.span, capitals_taking))]
         if triggers is None:
@@ -1958,6 +1964,19 @@ class EnglishReader:
             )
         return matches
 
+    def _forces_of_named(self, text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
+        """ "lost control of Bor to the force of Riek Machar": the forces "of" a person
+        are the side the catalogue names "Riek Machar's forces"."""
+        for cue in FORCES_OF_NAME.finditer(text):
+            if any(m.span.start < cue.end() and m.span.end > cue.start() for m in matches):
+                continue
+            actor = self._forces_of_person(cue["name"])
+            if actor is None:
+                continue
+            span = Span(cue.start(), cue.end(), cue.group(0))
+            matches = sorted([*matches, ActorMatch(actor, span, False)], key=lambda m: m.span.start)
+        return matches
+
     def _leader_before(self, texts: Sequence[str]) -> Actor | None:
         """The side of the person named last in ``texts`` (in order) whose forces
         the catalogue knows; None when the person named last is another ("Rebel
@@ -2308,8 +2327,9 @@ def _told(mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def _before_relative_clause(text: str, after: int) -> str:
-    """``text`` up to the first relative clause that opens after offset ``after``
-    (the sentence as the classifier should read it), else ``text``."""
+    """``text`` up to the first relative clause (or describing apposition) that opens
+    after offset ``after`` (the sentence as the classifier should read it), else
+    ``text``."""
     found = RELATIVE_CLAUSE.search(text, after)
     return text if found is None else text[: found.start()].rstrip(" ,") + "."
 
@@ -2355,6 +2375,9 @@ def apply_prediction(
         # quotation, whose quote marks the model reads as no event ('"Yes, the city of
         # Ramadi has been liberated," the spokesman said')
         kept += [m for m in told if _place_passive(m)]
+        # a side's own word that it lost the town ('"Our soldiers have lost control of
+        # Bor to the rebels," the army said'): the loss told whole, in a quotation
+        kept += [m for m in told if _control_lost(m)]
         return [m for m in mentions if m not in told or m in kept]
     if label == HYPOTHETICAL and p >= thresholds.hypothetical:
         # the status of a change of control stays the parse's: marking those
@@ -2406,6 +2429,18 @@ def _place_passive(m: Mention) -> bool:
         return False
     pattern = re.escape(named) + PERFECT_PASSIVE + re.escape(m.trigger) + r"\b"
     return re.search(pattern, m.evidence.text) is not None
+
+
+def _control_lost(m: Mention) -> bool:
+    """A change of control told as its loss ("lost control of Bor", "have lost
+    Kunduz to the Taliban"), the place named right after the trigger."""
+    if m.sub_event_type not in TERRITORY_SUB_TYPES or m.place is None:
+        return False
+    named = m.place.matched_text
+    if not named or not LOST_CONTROL.match(m.trigger):
+        return False
+    pattern = re.escape(m.trigger) + r"\s+(?:(?:the\s+)?(?:town|city|village|port)\s+of\s+)?"
+    return re.search(pattern + re.escape(named) + r"\b", m.evidence.text) is not None
 
 
 # the triggers a place "has been ...": its taking, told whole
@@ -3191,6 +3226,8 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
                 return Status.EXPECTED
         if _helping_to(token):
             return Status.EXPECTED
+        if _infinitive_object(token):
+            return Status.EXPECTED
         if any(c.dep_ == "amod" and c.lower_ in EXPECT_MODIFIERS for c in token.children):
             return Status.EXPECTED
         if (
@@ -3212,6 +3249,19 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
 
 # "closer to victory", "close to capturing": a takeover still ahead
 NEARER = frozenset({"close", "closer", "near", "nearer"})
+
+
+def _infinitive_object(token: Any) -> bool:
+    """True for a noun trigger that is the object of a to-infinitive ("called on the
+    rebels to give up their fight", "urged both sides to end the fighting"): a deed
+    asked for, not told (not after "managed to", which happened)."""
+    if token.pos_ != "NOUN" or token.dep_ != "dobj":
+        return False
+    verb = token.head
+    if "to" not in {c.lower_ for c in verb.children if c.dep_ == "aux"}:
+        return False
+    head = verb.head
+    return not (_lemma(head) in IMPLICATIVE_HEADS and head.pos_ in ("VERB", "AUX"))
 
 
 def _helping_to(token: Any) -> bool:
@@ -5133,7 +5183,21 @@ GAP_AFTER = re.compile(
     r"two|three|four|five|six|seven|eight|nine|ten|several|weeks|months|days|years)\b"
 )
 # a relative clause on the noun before it: ", which had been held", " that troops held"
-RELATIVE_CLAUSE = re.compile(r",?\s+(?:that|which|whose|where|who)\s")
+RELATIVE_CLAUSE = re.compile(
+    r",?\s+(?:that|which|whose|where|who)\s"
+    # an apposition that describes the place: "the town of Bani Walid - one of the last
+    # strongholds of deposed leader Muammar Gaddafi", ", one of the group's last bastions"
+    r"|\s+[-–—]\s+(?:one\s+of|the|an?)\s|,\s+one\s+of\s+(?:the|its|their|his)\s"
+    # a deed of its own joined after the change: "announced the capture of Kilinochchi
+    # in a televised speech, and called on the rebels to give up their fight"
+    r"|,\s+and\s+(?:then\s+|later\s+)?(?-i:[a-z]+ed)\s"
+)
+# "the forces of Riek Machar", "fighters of Khalifa Haftar": a person's forces (a
+# full name of two capitalised words or more)
+FORCES_OF_NAME = re.compile(
+    r"\b(?i:forces?|troops|fighters|men|militias?|loyalists)\s+of\s+"
+    r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:(?:al|el|bin|ibn|abu)[\-\s])?[A-Z][\w'’\-]+){1,3})"
+)
 # "his forces", "his own troops": a leader's forces, the leader named before
 HIS_FORCES = re.compile(
     r"\b(?i:his)\s+(?:own\s+)?(?:forces|troops|fighters|men|soldiers|loyalists)\b"
