@@ -99,3 +99,43 @@ def test_a_capture_announced_before_a_call_to_give_up_the_fight_stays_a_capture(
     assert taken(read(extractor, text, "2009-05-16")) == {
         ("Mullaittivu", "Military Forces of Sri Lanka")
     }
+
+
+def test_the_countrys_armed_forces_are_the_military_of_the_country_named_before(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Azerbaijani President Ilham Aliyev said the country's armed forces had taken "
+        "the town of Hadrut on Friday."
+    )
+    assert taken(read(extractor, text, "2020-10-10")) == {
+        ("Hadrut", "Military Forces of Azerbaijan")
+    }
+
+
+def test_the_french_who_seized_a_town_are_the_french_forces(extractor: Extractor) -> None:
+    text = "On Saturday the French seized back Timbuktu after a short battle."
+    assert taken(read(extractor, text, "2013-01-28")) == {("Timbuktu", "Military Forces of France")}
+
+
+def test_a_holding_dated_since_in_a_dashed_aside_leaves_the_seizure_news(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "On Sunday Iraqi troops recaptured Rutba - under militant control since last June "
+        "- and raised the national flag."
+    )
+    told = [m for m in changes(read(extractor, text, "2015-05-18")) if m.place]
+    assert {(m.place.place.name, m.time.value.isoformat()) for m in told if m.time} == {
+        ("Ar Ruţbah", "2015-05-17")
+    }
+
+
+def test_forces_loyal_to_a_leader_told_with_demonym_and_titles_are_his(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Rebel forces loyal to South Sudanese former Vice president Dr. Riek Machar "
+        "seized the town of Malakal on Tuesday."
+    )
+    assert taken(read(extractor, text, "2014-01-15")) == {("Malakal", SPLM_IO)}

@@ -924,6 +924,7 @@ class EnglishReader:
                     LOYAL_FORCES.search(text) is not None
                     or HIS_FORCES.search(text) is not None
                     or FORCES_OF_NAME.search(text) is not None
+                    or THE_COUNTRYS_FORCES.search(text) is not None
                     or _uses_acronym(text, reach.acronyms)
                     or any(self.actors.find(text, country=c) for c in reach.countries)
                 )
@@ -1281,6 +1282,7 @@ class EnglishReader:
         actor_matches, capitals_taking = self._fallen_to_capital(text, actor_matches)
         actor_matches = self._leaders_forces(text, actor_matches, ctx.previous)
         actor_matches = self._forces_of_named(text, actor_matches)
+        actor_matches = self._the_countrys_forces(text, actor_matches, country)
         places = self._sentence_places(text, places, ctx.last_city)
         places = [p for p in places if not (p.span and _inside_any(p.span, capitals_taking))]
         if triggers is None:
@@ -1977,6 +1979,27 @@ class EnglishReader:
             matches = sorted([*matches, ActorMatch(actor, span, False)], key=lambda m: m.span.start)
         return matches
 
+    def _the_countrys_forces(
+        self, text: str, matches: list[ActorMatch], country: str | None
+    ) -> list[ActorMatch]:
+        """ "Azerbaijani President Ilham Aliyev has announced that the country's armed
+        forces have taken control of the city": the military of the country named last
+        before the words (by its name or a demonym), else of the sentence's country."""
+        for cue in THE_COUNTRYS_FORCES.finditer(text):
+            if any(m.span.start < cue.end() and m.span.end > cue.start() for m in matches):
+                continue
+            named = (
+                self._country_word(w)
+                for w in reversed(re.findall(r"[A-Z][\w'’]+", text[: cue.start()]))
+            )
+            iso3 = next((c for c in named if c), None) or country
+            forces = self._state_forces(iso3) if iso3 else None
+            if forces is None:
+                continue
+            span = Span(cue.start(), cue.end(), cue.group(0))
+            matches = sorted([*matches, ActorMatch(forces, span, True)], key=lambda m: m.span.start)
+        return matches
+
     def _leader_before(self, texts: Sequence[str]) -> Actor | None:
         """The side of the person named last in ``texts`` (in order) whose forces
         the catalogue knows; None when the person named last is another ("Rebel
@@ -2291,6 +2314,16 @@ class EnglishReader:
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
             subject = token.head
+        if subject is not None and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in subject.children
+        ):
+            # "the French seized back Gao", "the Russians took the town": the people
+            # named by a demonym are their state's forces
+            iso3 = self.gazetteer.country_of_adjective(subject.text)
+            if iso3 is None and subject.text.endswith("s"):
+                iso3 = self.gazetteer.country_of_adjective(subject.text[:-1])
+            if iso3 is not None:
+                return self._state_forces(iso3)
         if subject is None or subject.lemma_.lower() not in DEMONYM_FORCE_NOUNS:
             return None
         return self._demonym_forces(subject)
@@ -4406,8 +4439,17 @@ def _past_perfect_since(found: list[DateMatch], token: Any = None) -> bool:
     return any(
         d.relation == "since"
         and (token is None or _dates_trigger(token, d) or _perfect_conjunct(token, d))
+        and not (token is not None and HELD_SINCE.search(token.doc.text[: d.span.start]))
         for d in found
     )
+
+
+# "seized back Gao - under jihadist control since last April -": the date is of the
+# holding the words before it tell (however the parse hangs it), not of the seizure
+HELD_SINCE = re.compile(
+    r"\b(?:under\s+(?:[\w'’-]+\s+){0,3}?control|in\s+(?:[\w'’-]+\s+){0,2}?hands)\s+since\s+$",
+    re.IGNORECASE,
+)
 
 
 def _perfect_conjunct(token: Any, d: DateMatch) -> bool:
@@ -5156,8 +5198,11 @@ PERSON_LAST = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)$")
 # description ("eastern strongman", "the renegade commander") and military ranks
 LOYAL_EPITHET = re.compile(
     r"(?:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?['’]s\s+)?"
+    # ("loyal to South Sudanese former Vice president Dr. Riek Machar": a demonym first)
+    r"(?:(?:the\s+)?(?:(?:South|North|East|West)\s+)?[A-Z][a-z]+(?:ese|ian|an|i|ish)\s+(?=[a-zA-Z]))?"
     r"(?:(?:the\s+)?(?:[a-z][a-z\-]+|Field|Marshal|General|Gen\.|Lt\.|Lieutenant|Colonel|Col\."
-    r"|Commander|Major|Maj\.|Vice[\s\-]President|President|Prime\s+Minister|Minister)\s+){0,4}"
+    r"|Commander|Major|Maj\.|Vice[\s\-][Pp]resident|President|Prime\s+Minister|Minister|Dr\.)\s+)"
+    r"{0,4}"
 )
 # the words of "the town" (``ANAPHORIC_PLACE``) and "took the town"
 # (``TRIGGER_OBJECT_ANAPHOR``), anywhere and in any case: a sentence without one
@@ -5197,6 +5242,12 @@ RELATIVE_CLAUSE = re.compile(
 FORCES_OF_NAME = re.compile(
     r"\b(?i:forces?|troops|fighters|men|militias?|loyalists)\s+of\s+"
     r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:(?:al|el|bin|ibn|abu)[\-\s])?[A-Z][\w'’\-]+){1,3})"
+)
+# "the country's armed forces", "the nation's army": a state's military, the state
+# named before
+THE_COUNTRYS_FORCES = re.compile(
+    r"\bthe\s+(?:country|nation)['’]s\s+(?:armed\s+forces|army|military|troops|forces|soldiers)\b",
+    re.IGNORECASE,
 )
 # "his forces", "his own troops": a leader's forces, the leader named before
 HIS_FORCES = re.compile(
