@@ -2,8 +2,10 @@
 Sudan, Afghanistan, Karabakh, Libya, Mali, Ukraine 2014): a side's quoted word that it
 lost a town, the forces "of" a named leader, a town that only locates the one taken
 ("a provincial capital near Kabul", "the province that links the capital Kabul to the
-south"), and a possessive date after "after" ("after Sunday's coup attempt"), which
-dates an earlier event and no neighbouring sentence.
+south"), a possessive date after "after" ("after Sunday's coup attempt"), which
+dates an earlier event and no neighbouring sentence; "the country's armed forces",
+"the French" as a taker, a holding "since" a date in an aside, a leader's titles after
+"loyal to", and a town's exact spelling against a namesake's apostrophe spelling.
 
 The sentences are written for these tests, in the constructions the real reports used.
 """
@@ -139,3 +141,15 @@ def test_forces_loyal_to_a_leader_told_with_demonym_and_titles_are_his(
         "seized the town of Malakal on Tuesday."
     )
     assert taken(read(extractor, text, "2014-01-15")) == {("Malakal", SPLM_IO)}
+
+
+def test_a_towns_exact_spelling_beats_a_namesakes_apostrophe_spelling(
+    extractor: Extractor,
+) -> None:
+    # GeoNames lists "Sloviansk" for Slovyansk and "Slov'iansk" for Nikopol, two Ukrainian
+    # towns of one size: the spelling the text uses letter for letter decides
+    text = (
+        "Ukrainian government troops retook Sloviansk from pro-Russian separatists on "
+        "Saturday, the president said."
+    )
+    assert places(read(extractor, text, "2014-07-06")) == {"Slovyansk"}
