@@ -5,7 +5,8 @@ lost a town, the forces "of" a named leader, a town that only locates the one ta
 south"), a possessive date after "after" ("after Sunday's coup attempt"), which
 dates an earlier event and no neighbouring sentence; "the country's armed forces",
 "the French" as a taker, a holding "since" a date in an aside, a leader's titles after
-"loyal to", and a town's exact spelling against a namesake's apostrophe spelling.
+"loyal to", a town's exact spelling against a namesake's apostrophe spelling, and an
+entry counted "three days after" an assault, which the model reads as the assault.
 
 The sentences are written for these tests, in the constructions the real reports used.
 """
@@ -153,3 +154,12 @@ def test_a_towns_exact_spelling_beats_a_namesakes_apostrophe_spelling(
         "Saturday, the president said."
     )
     assert places(read(extractor, text, "2014-07-06")) == {"Slovyansk"}
+
+
+def test_an_entry_counted_days_after_an_assault_stays_the_entry(extractor: Extractor) -> None:
+    # the model reads the assault the entry is counted from as the sentence's event
+    text = (
+        "French troops entered the desert town of Kidal for the first time on Tuesday, "
+        "officials said, three days after launching a heavy air assault on rebel positions."
+    )
+    assert taken(read(extractor, text, "2013-01-30")) == {("Kidal", "Military Forces of France")}

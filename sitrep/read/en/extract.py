@@ -1317,7 +1317,13 @@ class EnglishReader:
             # object ("Krasnohorivka, a town ... that Ukrainian troops had held since
             # 2014"): background the model reads as the sentence's "not an event"
             ends = [t.end for t, told in read if _told(told)]
-            said = _before_relative_clause(text, max(ends)) if ends else text
+            # "entered the port on Monday, witnesses said, three days after launching a
+            # beach assault": the earlier deed the news is counted from is not the news
+            counted = COUNTED_AFTER.search(text)
+            if counted is not None and any(e <= counted.start() for e in ends):
+                said = text[: counted.start()].rstrip(" ,") + "."
+            else:
+                said = _before_relative_clause(text, max(ends)) if ends else text
             out = apply_prediction(out, classifier.predict([said])[0], classifier.thresholds)
         ctx.remember(out)
         return out
@@ -5228,6 +5234,10 @@ GAP_AFTER = re.compile(
     r"two|three|four|five|six|seven|eight|nine|ten|several|weeks|months|days|years)\b"
 )
 # a relative clause on the noun before it: ", which had been held", " that troops held"
+# a later clause that counts back to an earlier deed: ", three days after launching"
+COUNTED_AFTER = re.compile(
+    r",\s+(?:[\w-]+\s+){1,2}(?:hours?|days?|weeks?)\s+after\s", re.IGNORECASE
+)
 RELATIVE_CLAUSE = re.compile(
     r",?\s+(?:that|which|whose|where|who)\s"
     # an apposition that describes the place: "the town of Bani Walid - one of the last
