@@ -2505,6 +2505,8 @@ class Gazetteer:
                     # province of that name, not its city
                     province = [r for r in ranked if self._is_admin1(r)]
                     ranked = province[:1] + [r for r in ranked if r not in province[:1]]
+                if self.world and not prov and len(ranked) > 1:
+                    ranked = self._exact_spelling_first(ranked, text[start:end], name_key)
                 word = toks[i][2]
                 # only a script with capitals capitalizes a sentence's first word
                 initial = i == j and word[:1].isupper() and _opens_sentence(text, start)
@@ -2900,6 +2902,32 @@ class Gazetteer:
             )
 
         return sorted(rows, key=key)
+
+    def _exact_spelling_first(
+        self, ranked: list[int], surface: str, name_key: str | None
+    ) -> list[int]:
+        """Two towns of one country and about one size that both carry the name only
+        as an alias ("Sloviansk": Slovyansk lists that spelling, Nikopol lists
+        "Slov'iansk"): the one whose listed spelling the text uses letter for letter
+        comes first."""
+        a, b = ranked[0], ranked[1]
+        pa, pb = self._places[a], self._places[b]
+        if (
+            pa.kind is not PlacePrecision.CITY
+            or pb.kind is not PlacePrecision.CITY
+            or pa.country != pb.country
+            or name_key is None
+            or self._primary_key(a) == name_key
+            or self._primary_key(b) == name_key
+            or max(pa.population, pb.population) > 1.5 * max(1, min(pa.population, pb.population))
+        ):
+            return ranked
+        spelled = surface.casefold()
+        if spelled in {n.casefold() for n in self._surfaces[b]} and spelled not in {
+            n.casefold() for n in self._surfaces[a]
+        }:
+            return [b, a, *ranked[2:]]
+        return ranked
 
     def _seat_of(self, town: int, districts: Sequence[int]) -> bool:
         """Whether ``town`` lies at one of ``districts`` (same province, within

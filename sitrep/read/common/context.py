@@ -67,6 +67,20 @@ IN_RELATIVE_CLAUSE = re.compile(
 # a sentence that steps back before the news ("the rebels had already taken Tal Rifaat
 # last week"): its date is the earlier event's, not the day of the sentences around it
 FLASHBACK = re.compile(r"\b(?:had|'d)\s+already\b", re.IGNORECASE)
+# "as fighting continues after Sunday's coup attempt": a possessive date after "after"
+# dates the event it names, which came before the news; it dates no neighbour
+AFTER_POSSESSIVE = re.compile(r"\b(?:after|since|following)\s+$", re.IGNORECASE)
+
+
+def _dates_the_news(text: str, d: DateMatch) -> bool:
+    """Whether the date ``d`` of the sentence ``text`` may date its neighbours: not one
+    inside a relative clause, nor a possessive after "after" ("after Sunday's coup")."""
+    if IN_RELATIVE_CLAUSE.search(text[: d.span.start]):
+        return False
+    return not (
+        AFTER_POSSESSIVE.search(text[: d.span.start])
+        and text.startswith(("'s ", "\u2019s "), d.span.end)
+    )
 
 
 @dataclass
@@ -117,9 +131,7 @@ class ArticleContext:
         next sentences go on with (as in :func:`paragraph_dates`); nor does the date of
         a sentence that steps back ("had already taken Tal Rifaat last week")."""
         text = claim.sentence.span.text
-        explicit = explicit_dates(
-            d for d in dates if not IN_RELATIVE_CLAUSE.search(text[: d.span.start])
-        )
+        explicit = explicit_dates(d for d in dates if _dates_the_news(text, d))
         if (
             explicit
             and not FLASHBACK.search(text)
@@ -201,7 +213,7 @@ def paragraph_dates(
         if FLASHBACK.search(text):
             continue
         for d in matches:
-            if IN_RELATIVE_CLAUSE.search(text[: d.span.start]):
+            if not _dates_the_news(text, d):
                 continue
             if d.relation == "at" and not d.ref.inferred:
                 key = (claim.sentence.paragraph, claim.source)

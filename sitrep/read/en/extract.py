@@ -433,6 +433,8 @@ REFERENCE_POINT = re.compile(
     r"|\bborder\s+with|\bnear\s+the\s+border\s+with|\broad\s+(?:to|from)|\bhighway\s+(?:to|from)"
     # "a key city on the route to Ethiopia's capital", "the gateway to Kherson"
     r"|\b(?:route|way|gateway|corridor|approaches?)\s+(?:to|from)"
+    # "the province that connects the capital Kabul to the south": the road's end
+    r"|\b(?:connect|link)(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     r"|\bfrom\s+\w+\s+to|\bbetween|\btowards?|\bin\s+the\s+direction\s+of"
     # "a move that brings the militia closer to the southern city of Aden": the goal
     r"|\b(?:closer|nearer)\s+to(?:\s+the(?:\s+[\w\-]+){0,2}\s+(?:city|town|port|capital)\s+of)?"
@@ -446,8 +448,10 @@ REFERENCE_POINT = re.compile(
     r"(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?"
     # "captured a village near the Russian stronghold of Lyman": the town only places
     # the unnamed village taken
-    r"|\b(?:an?|two|three|four|five|several|some|nearby)\s+(?:[\w-]+\s+)?"
-    r"(?:villages?|towns?|settlements?|hamlets?)\s+(?:near|outside|close\s+to)"
+    # ("captured a strategic provincial capital near Kabul": the capital is not Kabul)
+    r"|\b(?:an?|two|three|four|five|several|some|nearby)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:villages?|towns?|settlements?|hamlets?|capitals?)"
+    r"\s+(?:near|outside|close\s+to)"
     r"(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?"
     # "had taken control of the towns, in the Amhara region": the region holds the
     # towns told before, it is not what was taken
@@ -919,6 +923,8 @@ class EnglishReader:
                 found["actors"] = (
                     LOYAL_FORCES.search(text) is not None
                     or HIS_FORCES.search(text) is not None
+                    or FORCES_OF_NAME.search(text) is not None
+                    or THE_COUNTRYS_FORCES.search(text) is not None
                     or _uses_acronym(text, reach.acronyms)
                     or any(self.actors.find(text, country=c) for c in reach.countries)
                 )
@@ -1275,6 +1281,8 @@ class EnglishReader:
         actor_matches = self._fallen_to_people(text, actor_matches)
         actor_matches, capitals_taking = self._fallen_to_capital(text, actor_matches)
         actor_matches = self._leaders_forces(text, actor_matches, ctx.previous)
+        actor_matches = self._forces_of_named(text, actor_matches)
+        actor_matches = self._the_countrys_forces(text, actor_matches, country)
         places = self._sentence_places(text, places, ctx.last_city)
         places = [p for p in places if not (p.span and _inside_any(p.span, capitals_taking))]
         if triggers is None:
@@ -1309,7 +1317,13 @@ class EnglishReader:
             # object ("Krasnohorivka, a town ... that Ukrainian troops had held since
             # 2014"): background the model reads as the sentence's "not an event"
             ends = [t.end for t, told in read if _told(told)]
-            said = _before_relative_clause(text, max(ends)) if ends else text
+            # "entered the port on Monday, witnesses said, three days after launching a
+            # beach assault": the earlier deed the news is counted from is not the news
+            counted = COUNTED_AFTER.search(text)
+            if counted is not None and any(e <= counted.start() for e in ends):
+                said = text[: counted.start()].rstrip(" ,") + "."
+            else:
+                said = _before_relative_clause(text, max(ends)) if ends else text
             out = apply_prediction(out, classifier.predict([said])[0], classifier.thresholds)
         ctx.remember(out)
         return out
@@ -1958,6 +1972,40 @@ class EnglishReader:
             )
         return matches
 
+    def _forces_of_named(self, text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
+        """ "lost control of Bor to the force of Riek Machar": the forces "of" a person
+        are the side the catalogue names "Riek Machar's forces"."""
+        for cue in FORCES_OF_NAME.finditer(text):
+            if any(m.span.start < cue.end() and m.span.end > cue.start() for m in matches):
+                continue
+            actor = self._forces_of_person(cue["name"])
+            if actor is None:
+                continue
+            span = Span(cue.start(), cue.end(), cue.group(0))
+            matches = sorted([*matches, ActorMatch(actor, span, False)], key=lambda m: m.span.start)
+        return matches
+
+    def _the_countrys_forces(
+        self, text: str, matches: list[ActorMatch], country: str | None
+    ) -> list[ActorMatch]:
+        """ "Azerbaijani President Ilham Aliyev has announced that the country's armed
+        forces have taken control of the city": the military of the country named last
+        before the words (by its name or a demonym), else of the sentence's country."""
+        for cue in THE_COUNTRYS_FORCES.finditer(text):
+            if any(m.span.start < cue.end() and m.span.end > cue.start() for m in matches):
+                continue
+            named = (
+                self._country_word(w)
+                for w in reversed(re.findall(r"[A-Z][\w'’]+", text[: cue.start()]))
+            )
+            iso3 = next((c for c in named if c), None) or country
+            forces = self._state_forces(iso3) if iso3 else None
+            if forces is None:
+                continue
+            span = Span(cue.start(), cue.end(), cue.group(0))
+            matches = sorted([*matches, ActorMatch(forces, span, True)], key=lambda m: m.span.start)
+        return matches
+
     def _leader_before(self, texts: Sequence[str]) -> Actor | None:
         """The side of the person named last in ``texts`` (in order) whose forces
         the catalogue knows; None when the person named last is another ("Rebel
@@ -2272,6 +2320,16 @@ class EnglishReader:
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
             subject = token.head
+        if subject is not None and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in subject.children
+        ):
+            # "the French seized back Gao", "the Russians took the town": the people
+            # named by a demonym are their state's forces
+            iso3 = self.gazetteer.country_of_adjective(subject.text)
+            if iso3 is None and subject.text.endswith("s"):
+                iso3 = self.gazetteer.country_of_adjective(subject.text[:-1])
+            if iso3 is not None:
+                return self._state_forces(iso3)
         if subject is None or subject.lemma_.lower() not in DEMONYM_FORCE_NOUNS:
             return None
         return self._demonym_forces(subject)
@@ -2308,8 +2366,9 @@ def _told(mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def _before_relative_clause(text: str, after: int) -> str:
-    """``text`` up to the first relative clause that opens after offset ``after``
-    (the sentence as the classifier should read it), else ``text``."""
+    """``text`` up to the first relative clause (or describing apposition) that opens
+    after offset ``after`` (the sentence as the classifier should read it), else
+    ``text``."""
     found = RELATIVE_CLAUSE.search(text, after)
     return text if found is None else text[: found.start()].rstrip(" ,") + "."
 
@@ -2355,6 +2414,9 @@ def apply_prediction(
         # quotation, whose quote marks the model reads as no event ('"Yes, the city of
         # Ramadi has been liberated," the spokesman said')
         kept += [m for m in told if _place_passive(m)]
+        # a side's own word that it lost the town ('"Our soldiers have lost control of
+        # Bor to the rebels," the army said'): the loss told whole, in a quotation
+        kept += [m for m in told if _control_lost(m)]
         return [m for m in mentions if m not in told or m in kept]
     if label == HYPOTHETICAL and p >= thresholds.hypothetical:
         # the status of a change of control stays the parse's: marking those
@@ -2406,6 +2468,18 @@ def _place_passive(m: Mention) -> bool:
         return False
     pattern = re.escape(named) + PERFECT_PASSIVE + re.escape(m.trigger) + r"\b"
     return re.search(pattern, m.evidence.text) is not None
+
+
+def _control_lost(m: Mention) -> bool:
+    """A change of control told as its loss ("lost control of Bor", "have lost
+    Kunduz to the Taliban"), the place named right after the trigger."""
+    if m.sub_event_type not in TERRITORY_SUB_TYPES or m.place is None:
+        return False
+    named = m.place.matched_text
+    if not named or not LOST_CONTROL.match(m.trigger):
+        return False
+    pattern = re.escape(m.trigger) + r"\s+(?:(?:the\s+)?(?:town|city|village|port)\s+of\s+)?"
+    return re.search(pattern + re.escape(named) + r"\b", m.evidence.text) is not None
 
 
 # the triggers a place "has been ...": its taking, told whole
@@ -3191,6 +3265,8 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
                 return Status.EXPECTED
         if _helping_to(token):
             return Status.EXPECTED
+        if _infinitive_object(token):
+            return Status.EXPECTED
         if any(c.dep_ == "amod" and c.lower_ in EXPECT_MODIFIERS for c in token.children):
             return Status.EXPECTED
         if (
@@ -3212,6 +3288,19 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
 
 # "closer to victory", "close to capturing": a takeover still ahead
 NEARER = frozenset({"close", "closer", "near", "nearer"})
+
+
+def _infinitive_object(token: Any) -> bool:
+    """True for a noun trigger that is the object of a to-infinitive ("called on the
+    rebels to give up their fight", "urged both sides to end the fighting"): a deed
+    asked for, not told (not after "managed to", which happened)."""
+    if token.pos_ != "NOUN" or token.dep_ != "dobj":
+        return False
+    verb = token.head
+    if "to" not in {c.lower_ for c in verb.children if c.dep_ == "aux"}:
+        return False
+    head = verb.head
+    return not (_lemma(head) in IMPLICATIVE_HEADS and head.pos_ in ("VERB", "AUX"))
 
 
 def _helping_to(token: Any) -> bool:
@@ -4356,8 +4445,17 @@ def _past_perfect_since(found: list[DateMatch], token: Any = None) -> bool:
     return any(
         d.relation == "since"
         and (token is None or _dates_trigger(token, d) or _perfect_conjunct(token, d))
+        and not (token is not None and HELD_SINCE.search(token.doc.text[: d.span.start]))
         for d in found
     )
+
+
+# "seized back Gao - under jihadist control since last April -": the date is of the
+# holding the words before it tell (however the parse hangs it), not of the seizure
+HELD_SINCE = re.compile(
+    r"\b(?:under\s+(?:[\w'’-]+\s+){0,3}?control|in\s+(?:[\w'’-]+\s+){0,2}?hands)\s+since\s+$",
+    re.IGNORECASE,
+)
 
 
 def _perfect_conjunct(token: Any, d: DateMatch) -> bool:
@@ -5106,8 +5204,11 @@ PERSON_LAST = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)$")
 # description ("eastern strongman", "the renegade commander") and military ranks
 LOYAL_EPITHET = re.compile(
     r"(?:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?['’]s\s+)?"
+    # ("loyal to South Sudanese former Vice president Dr. Riek Machar": a demonym first)
+    r"(?:(?:the\s+)?(?:(?:South|North|East|West)\s+)?[A-Z][a-z]+(?:ese|ian|an|i|ish)\s+(?=[a-zA-Z]))?"
     r"(?:(?:the\s+)?(?:[a-z][a-z\-]+|Field|Marshal|General|Gen\.|Lt\.|Lieutenant|Colonel|Col\."
-    r"|Commander|Major|Maj\.|Vice[\s\-]President|President|Prime\s+Minister|Minister)\s+){0,4}"
+    r"|Commander|Major|Maj\.|Vice[\s\-][Pp]resident|President|Prime\s+Minister|Minister|Dr\.)\s+)"
+    r"{0,4}"
 )
 # the words of "the town" (``ANAPHORIC_PLACE``) and "took the town"
 # (``TRIGGER_OBJECT_ANAPHOR``), anywhere and in any case: a sentence without one
@@ -5133,7 +5234,31 @@ GAP_AFTER = re.compile(
     r"two|three|four|five|six|seven|eight|nine|ten|several|weeks|months|days|years)\b"
 )
 # a relative clause on the noun before it: ", which had been held", " that troops held"
-RELATIVE_CLAUSE = re.compile(r",?\s+(?:that|which|whose|where|who)\s")
+# a later clause that counts back to an earlier deed: ", three days after launching"
+COUNTED_AFTER = re.compile(
+    r",\s+(?:[\w-]+\s+){1,2}(?:hours?|days?|weeks?)\s+after\s", re.IGNORECASE
+)
+RELATIVE_CLAUSE = re.compile(
+    r",?\s+(?:that|which|whose|where|who)\s"
+    # an apposition that describes the place: "the town of Bani Walid - one of the last
+    # strongholds of deposed leader Muammar Gaddafi", ", one of the group's last bastions"
+    r"|\s+[-–—]\s+(?:one\s+of|the|an?)\s|,\s+one\s+of\s+(?:the|its|their|his)\s"
+    # a deed of its own joined after the change: "announced the capture of Kilinochchi
+    # in a televised speech, and called on the rebels to give up their fight"
+    r"|,\s+and\s+(?:then\s+|later\s+)?(?-i:[a-z]+ed)\s"
+)
+# "the forces of Riek Machar", "fighters of Khalifa Haftar": a person's forces (a
+# full name of two capitalised words or more)
+FORCES_OF_NAME = re.compile(
+    r"\b(?i:forces?|troops|fighters|men|militias?|loyalists)\s+of\s+"
+    r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:(?:al|el|bin|ibn|abu)[\-\s])?[A-Z][\w'’\-]+){1,3})"
+)
+# "the country's armed forces", "the nation's army": a state's military, the state
+# named before
+THE_COUNTRYS_FORCES = re.compile(
+    r"\bthe\s+(?:country|nation)['’]s\s+(?:armed\s+forces|army|military|troops|forces|soldiers)\b",
+    re.IGNORECASE,
+)
 # "his forces", "his own troops": a leader's forces, the leader named before
 HIS_FORCES = re.compile(
     r"\b(?i:his)\s+(?:own\s+)?(?:forces|troops|fighters|men|soldiers|loyalists)\b"
