@@ -159,3 +159,33 @@ def test_afghan_district_over_a_namesake_abroad(extractor: Extractor) -> None:
     # "شهرستان قلعه زال": Iran's village "قلعه" is no match for the Afghan district
     text = "طالبان در حمله به شهرستان قلعه زال در شمال افغانستان این شهرستان را تصرف کردند."
     assert [name for name, _ in taken(extractor, text)] == ["Qal‘ah-ye Zāl"]
+
+
+def test_whom_they_fought_lost_the_town(extractor: Extractor) -> None:
+    # "با عناصر داعش درگیر شدند و شهر X را آزاد کردند": ISIS is who they fought
+    text = (
+        "نیروهای عراقی با پشتیبانی بسیج مردمی با عناصر داعش درگیر شدند و "
+        "شهر الکرمه در شرق فلوجه را آزاد کردند."
+    )
+    assert taken(extractor, text) == [("Al-Karmah", "Military Forces of Iraq")]
+
+
+def test_opposition_takes_from_the_state(extractor: Extractor) -> None:
+    # "مخالفان" alone in a Syrian report: the armed opposition
+    syria = "مخالفان کنترل شهر حماه را به دست گرفتند."
+    [m] = territory(extractor, syria)
+    assert m.actor1 is not None and m.actor1.name == "Free Syrian Army"
+    assert m.sub_event_type == "Non-state actor overtakes territory"
+    # "مخالفان دولت افغانستان": the state they oppose is who loses the district
+    afghan = "مخالفان دولت افغانستان ولسوالی جلریز را تصرف کردند."
+    [m] = territory(extractor, afghan)
+    assert m.sub_event_type == "Non-state actor overtakes territory"
+    assert m.actor2 is not None and m.actor2.name == "Military Forces of Afghanistan"
+
+
+def test_militants_unnamed_take_from_the_army(extractor: Extractor) -> None:
+    # "پیکارجویان" (militants) with no name: a non-state taker, though the army
+    # that withdrew is named before the verb
+    text = "پیکارجویان اسلامگرا با عقب‌نشینی ارتش سوریه شهر اریحا را تصرف کردند."
+    [m] = territory(extractor, text)
+    assert m.sub_event_type == "Non-state actor overtakes territory"

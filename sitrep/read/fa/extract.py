@@ -118,6 +118,11 @@ _AGENT_BEFORE = re.compile(
     r"(?:توسط|(?:به[\s\u200c]+|ب)دست|از[\s\u200c]+سوی|از[\s\u200c]+طرف|به[\s\u200c]+وسیله|به[\s\u200c]+همت)"
     r"(?:[\s\u200c]+[^\s،,.؛]+){0,1}?[\s\u200c]+$"
 )
+# whose opponents: "مخالفان دولت", "مخالفان مسلح حکومت"
+_OPPONENTS_OF = re.compile(
+    r"(?<![\w\u200c])(?:مخالفان|مخالفین|مخالف)(?:[\s\u200c]+مسلح)?[\s\u200c]+"
+    r"(?:(?:دولت|حکومت|رژیم)[\s\u200c]+)?$"
+)
 # the dead of a fight: "کشته شدن شماری از اعضای ارتش", "کشته شدن ده‌ها سرباز"
 _KILLED_OF = re.compile(
     r"کشته[\s\u200c]+شدن(?:[\s\u200c]+(?:شماری|تعدادی|ده‌ها|دهها|چند|\d+|از|اعضای|تن|نفر|عضو))*"
@@ -133,6 +138,11 @@ _LEAVING_BEFORE = re.compile(
     r"(?:[\s\u200c]+[^\s،,.؛]+){0,7}?[\s\u200c«]*$"
 )
 _FIGHT = re.compile(r"(?:درگیری|نبرد|جنگ|مقابله|رویارویی)[^،.؛]*$")
+# "با داعش درگیر شدند", "با طالبان جنگیدند": the verb of a fight right after whom
+_FOUGHT_AFTER = re.compile(
+    r"[\s\u200c]+(?:درگیر|وارد[\s\u200c]+(?:درگیری|نبرد)|جنگیدند|جنگیده|نبرد[\s\u200c]+کردند)"
+    r"(?![\w\u200c])"
+)
 # an actor followed by "را" (within two words) is the object of the verb
 _OBJECT_AFTER = re.compile(r"(?:\s+و\s+[^\s،,.؛«»]+)?\s+را(?![\w\u200c])")
 _PLACE_NOUN_BEFORE = re.compile(
@@ -163,7 +173,9 @@ _KIND_WORDS = (
         "rebel group",
         re.compile(
             r"(?:تروریست‌ها|تروریستها|تروریست‌های|گروه‌های[\s\u200c]+تروریستی|شورشیان|ستیزه‌جویان|جنگجویان|تکفیری‌ها|تکفیریها"
-            r"|مسلحان|افراد[\s\u200c]+مسلح|گروه‌های[\s\u200c]+مسلح|شبه‌نظامیان)"
+            r"|مسلحان|افراد[\s\u200c]+مسلح|گروه‌های[\s\u200c]+مسلح|شبه‌نظامیان"
+            # "پیکارجویان اسلامگرا" (Islamist militants)
+            r"|پیکارجویان|پیکار[\s\u200c]جویان|اسلام[\s\u200c]?گرایان)"
         ),
     ),
     (
@@ -1876,6 +1888,9 @@ def _mark(
         return "loser"  # "نیروهای دولتی را از شهر بیرون راندند": the object
     if _SUPPORT_BEFORE.search(before):
         return "support"
+    if _OPPONENTS_OF.search(before):
+        # "مخالفان دولت افغانستان ... تصرف کردند": the opponents take it from the state
+        return "loser" if family is Family.TAKE else "other"
     if family is Family.TAKE and _KILLED_OF.search(before):
         # "پس از درگیری‌های منجر به کشته شدن شماری از اعضای ارتش ... تحت کنترل در
         # آوردند": whose men were killed on the way is the side that lost the town
@@ -1888,6 +1903,9 @@ def _mark(
         # "به" and "با" mark the target of an attack, not who loses a town, unless
         # they follow a fight ("پس از درگیری با داعش ... وارد شهر شدند")
         if family is not Family.TAKE or prep not in ("به", "با", "بر") or _FIGHT.search(before):
+            return "loser"
+        if prep == "با" and _FOUGHT_AFTER.match(text, m.span.end):
+            # "با عناصر داعش درگیر شدند و شهر الگرمه را آزاد کردند": who they fought
             return "loser"
     if (
         family is Family.TAKE

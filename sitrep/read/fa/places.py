@@ -620,15 +620,10 @@ def _in_named_province(
 def _afghan_places(gazetteer: Gazetteer, kind: PlacePrecision) -> dict[str, Place | None]:
     """Afghanistan's districts (or populated towns) by consonant skeleton (None
     where two share one)."""
-    out: dict[str, Place | None] = {}
-    for place in gazetteer.places_of_kind("AFG", kind):
-        if kind is PlacePrecision.CITY and place.population <= 0:
-            continue
-        for key in {latin_skeleton(n) for n in (place.name, *gazetteer.names_of(place))}:
-            if len(key) < (3 if kind is PlacePrecision.ADMIN2 else 4):
-                continue
-            out[key] = place if out.get(key, place) == place else None
-    return out
+    return {
+        key: places[0] if len(places) == 1 else None
+        for key, places in _afghan_namesakes(gazetteer, kind).items()
+    }
 
 
 # A town of Afghanistan in a Dari sentence (one that names a ولسوالی or ولایت):
