@@ -126,10 +126,13 @@ def test_namesake_district_of_the_province_named_next(extractor: Extractor) -> N
     assert names[:3] == ["Kishim", "Rāghistān", "Jurm"]
 
 
-def test_upper_and_lower_districts(extractor: Extractor) -> None:
+def test_upper_lower_and_joined_districts(extractor: Extractor) -> None:
     # "بالای این ولایت": the ezafe after "upper"; no Indian Bhilai inside the name
     upper = "ولسوالی دره صوف بالای این ولایت صبح امروز به دست طالبان سقوط کرد."
     assert taken(extractor, upper) == [("Darah-ye Şūf-e Bālā", "Taliban")]
+    # "شاهولی کوت": "شاه" joined to the next word is Shah Wali Kot
+    shah = "طالبان ولسوالی شاهولی کوت در ولایت قندهار را تصرف کردند."
+    assert taken(extractor, shah) == [("Shāh Walī Kōṯ", "Taliban")]
     # "یفتل" alone: the gazetteer has only Yaftal-e Sufla
     bare = "طالبان ولسوالی یفتل در ولایت بدخشان را تصرف کردند."
     assert taken(extractor, bare) == [("Yaftal-e Suflá", "Taliban")]

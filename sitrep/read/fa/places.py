@@ -740,6 +740,7 @@ _LOWER_UPPER = (
     (re.compile(r"[\s\u200c]+پا[يیئ]ین(?:ی)?$"), " سفلی"),
     (re.compile(r"[\s\u200c]+بالا(?:ی)?$"), " علیا"),
 )
+_SHAH_JOINED = re.compile(r"^شاه(?=[^\s\u200c])")
 _LOWER_UPPER_WORD = re.compile(r"(?:پا[يیئ]ین|بالا)(?:ی)?")
 
 
@@ -750,6 +751,10 @@ def _by_skeleton(districts: dict[str, Place | None], name: str) -> Place | None:
             place = districts.get(persian_skeleton(persian.sub(arabic, name)))
             # "دره صوف بالا": Darah-ye Suf-e Bala, its Persian "upper" kept in GeoNames
             place = place or districts.get(persian_skeleton(re.sub(r"ی$", "", name)))
+    if place is None and _SHAH_JOINED.match(name):
+        # "شاهولی کوت": "شاه" written joined to the next word, whose "h" the Latin
+        # "Shāh Walī Kōṯ" ends a word with (and its skeleton drops)
+        place = districts.get(persian_skeleton(_SHAH_JOINED.sub("شاه ", name, count=1)))
     if place is None and not any(persian.search(name) for persian, _ in _LOWER_UPPER):
         halves = {districts.get(persian_skeleton(f"{name}{arabic}")) for _, arabic in _LOWER_UPPER}
         halves.discard(None)
