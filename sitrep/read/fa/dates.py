@@ -17,7 +17,7 @@ Forms read (on the folded text, so Persian, Arabic and ASCII digits alike):
   (news Persian for yesterday), ``پریروز``;
 - ``هفته گذشته`` / ``این هفته`` / ``هفته آینده``, the same for ``ماه`` and
   ``سال``, ``امسال``, ``پارسال``; ``طی هفته گذشته`` (the past week);
-- ``سه روز پیش``, ``دو هفته قبل``, ``چند روز پیش``, ``ساعاتی پیش``;
+- ``سه روز پیش``, ``دو شب پیش``, ``دو هفته قبل``, ``چند روز پیش``, ``ساعاتی پیش``;
 - years: ``سال ۲۰۱۴``, ``سال ۱۳۹۳``, ``سال ۹۳``, ``۱۹۱۶ میلادی``;
 - seasons with a year or a word saying which: ``تابستان گذشته``, ``زمستان سال
   گذشته``, ``بهار امسال``, ``اواخر پاییز سال گذشته``, ``تابستان ۲۰۱۵``,
@@ -450,6 +450,8 @@ def _ago(m: re.Match[str], text: str, published: date | None, future: int) -> Ti
     n: int | None = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
     if unit in ("ساعت", "ساعاتی", "دقیقه", "دقایقی"):
         return _ref(published, Precision.DAY)
+    if unit == "شب":  # "دو شب پیش": two nights ago; "شب پیش": last night
+        return _ref(published - timedelta(days=1 if n is None else n), Precision.DAY)
     if unit == "روز":
         if n is None:  # "چند روز پیش": some day in the week before
             return _ref(published - timedelta(days=7), Precision.WEEK)
@@ -606,7 +608,7 @@ def _patterns() -> _Patterns:
             rf"{_B}(?:(?P<n>\d{{1,3}}|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند){_S})?"
             # not "چند روز پیش از سقوط کابل": before an event, not before now (but
             # "۱۸ ماه پیش از خرسون عقب‌نشینی کردند": ago, then where from)
-            rf"(?P<unit>روز|هفته|ماه|سال|ساعت|ساعاتی|دقیقه|دقایقی){_S}(?:پیش|قبل){_E}"
+            rf"(?P<unit>روز|شب|هفته|ماه|سال|ساعت|ساعاتی|دقیقه|دقایقی){_S}(?:پیش|قبل){_E}"
             rf"(?!{_S}از{_S}{_EVENT_NOUN}{_E})",
             _ago,
         ),

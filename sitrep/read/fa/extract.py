@@ -110,12 +110,23 @@ _PARTITIVE = re.compile(
 _SUPPORT_BEFORE = re.compile(
     r"(?:با|به|از)[\s\u200c]+(?:حمایت|پشتیبانی|کمک|همراهی|مشارکت|پوشش[\s\u200c]+هوایی|یاری|همکاری)"
     r"(?:[\s\u200c]+[^\s،,.؛]+){0,2}?[\s\u200c]+$|(?:به[\s\u200c]+همراه|همراه[\s\u200c]+با|در[\s\u200c]+کنار"
-    r"|و[\s\u200c]+متحدان(?:ش)?)[\s\u200c]+$"
+    # "به همراه رزمندگان حزب الله": the fighters' head noun before the name
+    r"|و[\s\u200c]+متحدان(?:ش)?)(?:[\s\u200c]+(?:رزمندگان|نیروهای|نیروی|جنگجویان|شبه‌نظامیان|شبه[\s\u200c]نظامیان|گروه))?[\s\u200c]+$"
 )
 # The agent of a passive verb or of an event noun: "توسط ارتش سوریه", "به دست داعش".
 _AGENT_BEFORE = re.compile(
     r"(?:توسط|(?:به[\s\u200c]+|ب)دست|از[\s\u200c]+سوی|از[\s\u200c]+طرف|به[\s\u200c]+وسیله|به[\s\u200c]+همت)"
     r"(?:[\s\u200c]+[^\s،,.؛]+){0,1}?[\s\u200c]+$"
+)
+# whose opponents: "مخالفان دولت", "مخالفان مسلح حکومت"
+_OPPONENTS_OF = re.compile(
+    r"(?<![\w\u200c])(?:مخالفان|مخالفین|مخالف)(?:[\s\u200c]+مسلح)?[\s\u200c]+"
+    r"(?:(?:دولت|حکومت|رژیم)[\s\u200c]+)?$"
+)
+# the dead of a fight: "کشته شدن شماری از اعضای ارتش", "کشته شدن ده‌ها سرباز"
+_KILLED_OF = re.compile(
+    r"کشته[\s\u200c]+شدن(?:[\s\u200c]+(?:شماری|تعدادی|ده‌ها|دهها|چند|\d+|از|اعضای|تن|نفر|عضو))*"
+    r"[\s\u200c]+$"
 )
 _TEMPORAL_BEFORE = re.compile(
     r"(?:پیش|قبل|پس|بعد)[\s\u200c]+از[\s\u200c]+(?:[^\s،,.؛]+[\s\u200c]+){0,2}$|هنگام[\s\u200c]+(?:[^\s]+[\s\u200c]+)?$"
@@ -127,6 +138,11 @@ _LEAVING_BEFORE = re.compile(
     r"(?:[\s\u200c]+[^\s،,.؛]+){0,7}?[\s\u200c«]*$"
 )
 _FIGHT = re.compile(r"(?:درگیری|نبرد|جنگ|مقابله|رویارویی)[^،.؛]*$")
+# "با داعش درگیر شدند", "با طالبان جنگیدند": the verb of a fight right after whom
+_FOUGHT_AFTER = re.compile(
+    r"[\s\u200c]+(?:درگیر|وارد[\s\u200c]+(?:درگیری|نبرد)|جنگیدند|جنگیده|نبرد[\s\u200c]+کردند)"
+    r"(?![\w\u200c])"
+)
 # an actor followed by "را" (within two words) is the object of the verb
 _OBJECT_AFTER = re.compile(r"(?:\s+و\s+[^\s،,.؛«»]+)?\s+را(?![\w\u200c])")
 _PLACE_NOUN_BEFORE = re.compile(
@@ -157,7 +173,9 @@ _KIND_WORDS = (
         "rebel group",
         re.compile(
             r"(?:تروریست‌ها|تروریستها|تروریست‌های|گروه‌های[\s\u200c]+تروریستی|شورشیان|ستیزه‌جویان|جنگجویان|تکفیری‌ها|تکفیریها"
-            r"|مسلحان|افراد[\s\u200c]+مسلح|گروه‌های[\s\u200c]+مسلح|شبه‌نظامیان)"
+            r"|مسلحان|افراد[\s\u200c]+مسلح|گروه‌های[\s\u200c]+مسلح|شبه‌نظامیان"
+            # "پیکارجویان اسلامگرا" (Islamist militants)
+            r"|پیکارجویان|پیکار[\s\u200c]جویان|اسلام[\s\u200c]?گرایان)"
         ),
     ),
     (
@@ -379,6 +397,37 @@ _QUANTIFIED_OBJECT = re.compile(
     r"(?<![\w\u200c])(?:دهها|ده‌ها|صدها|چندین|\d+)[\s\u200c]+(?:روستا|منطقه|مناطق|روستاها|نقطه)"
     r"(?:[\s\u200c]+و[\s\u200c]+(?:روستا|منطقه|شهرک|مناطق))?[\s\u200c]+را[\s\u200c]"
 )
+# a tally of districts or villages with the provinces they lie in after it
+_TALLY_IN_PROVINCES = re.compile(
+    r"(?<![\w\u200c])(?:دهها|ده‌ها|چندین|چند|\d+)[\s\u200c]+(?:شهرستان|ولسوالی|روستا|شهرک|منطقه)"
+    r"(?:[\s\u200c]+دیگر)?[\s\u200c]+در[\s\u200c]+(?:استان|ولایت|ایالت)(?:[\s\u200c]*(?:های|ها))?"
+    r"(?=[\s\u200c])"
+)
+# parts of a town as the object, the town after it: "بخش‌های مهمی را در شهر X"
+_PARTS_IN = re.compile(
+    r"(?<![\w\u200c])(?:بخش[\s\u200c]*(?:های|هایی)|برخی[\s\u200c]+(?:از[\s\u200c]+)?(?:مناطق|نواحی|محلات)"
+    r"|چند[\s\u200c]+(?:ناحیه|محله|منطقه))(?:[\s\u200c]+[^\s\u200c،,.؛]+){0,2}?[\s\u200c]+را"
+    r"[\s\u200c]+در(?=[\s\u200c])"
+)
+_PART_HEAD = re.compile(
+    r"(?<![\w\u200c])(?:بخش[\s\u200c]*(?:های|هایی|ها)|بخشی|برخی[\s\u200c]+(?:از[\s\u200c]+)?"
+    r"(?:مناطق|نواحی|محلات)|چند[\s\u200c]+(?:ناحیه|محله|منطقه))(?![\w\u200c])"
+)
+_RA = re.compile(r"(?<![\w\u200c])را(?![\w\u200c])")
+
+
+def _in_parts_object(text: str, place: FoundPlace, trigger_start: int) -> bool:
+    """Whether a place lies inside an object of "را" that names parts of a town
+    ("بخش‌هایی از شهر X را", "برخی از مناطق ... شهر X را"), before the trigger."""
+    if place.end > trigger_start:
+        return False
+    clause = _clause_start(text, place.start)
+    heads = list(_PART_HEAD.finditer(text, clause, place.start))
+    if not heads or _RA.search(text, heads[-1].end(), place.start):
+        return False
+    return _RA.search(text, place.end, trigger_start) is not None
+
+
 # A tally right after an event noun: "آزادسازی چند منطقه دیگر", "تصرف ده‌ها روستا"
 _NOUN_TALLY = re.compile(
     r"[\s\u200c]+(?:کامل[\s\u200c]+)?(?:چند|چندین|دهها|ده‌ها|صدها|\d+)[\s\u200c]+"
@@ -418,6 +467,43 @@ def _dateline(text: str, p: FoundPlace) -> bool:
 
 
 # "مراکز این شهرستان‌ها", "این ولسوالی‌ها": the districts the sentence listed
+# a plural head of districts, a list of them following ("شهرستان‌های «تیشکان، ...")
+_DISTRICTS_HEAD = re.compile(
+    r"(?<![\w\u200c])(?:ولسوالی|شهرستان)[\s\u200c]*های[\s\u200c]+(?:[«\"][\s\u200c]*)?$"
+)
+# the words between two districts of such a list: separators, quotes, the province
+# locating the one before ("در بدخشان"), the head said again, names left unfound
+_DISTRICT_LIST_GAP = re.compile(
+    r"(?:[\s\u200c،,«»\"]|(?<![\w\u200c])(?:و|در|استان|ولایت|ولسوالی|شهرستان)(?![\w\u200c]))+"
+)
+_DISTRICT_LIST_STOP = re.compile(
+    r"(?<![\w\u200c])(?:را|که|از|به|با|تا|بر|است|اند|شد|شدند|کرد|کردند)(?![\w\u200c])|[.؛:]"
+)
+
+
+def _district_list(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
+    """The Afghan districts and towns listed after a plural head, in text order: the
+    first right after the head, each next one with no more than five other words
+    and a list separator between (see :data:`_DISTRICT_LIST_GAP`)."""
+    afghan = sorted((p for p in places if p.match.place.country == "AFG"), key=lambda p: p.start)
+    chain: list[FoundPlace] = []
+    for p in afghan:
+        if not chain:
+            if _DISTRICTS_HEAD.search(text, max(0, p.start - 30), p.start):
+                chain.append(p)
+            continue
+        gap = text[chain[-1].end : p.start]
+        free = [w for w in _DISTRICT_LIST_GAP.sub(" ", gap).split() if w]
+        if (
+            len(free) > 5
+            or _DISTRICT_LIST_STOP.search(gap)
+            or not re.search(r"[،,]|(?:^|\s)و\s", gap)
+        ):
+            break
+        chain.append(p)
+    return chain
+
+
 _THESE_DISTRICTS = re.compile(
     r"(?<![\w\u200c])(?:این|همین)[\s\u200c]+(?:شهرستان|ولسوالی)[\s\u200c]*(?:ها|های)"
     r"(?![\w\u200c])[^،.؛]{0,25}$"
@@ -1147,6 +1233,13 @@ class _Reader:
                 ]
                 if not places:
                     return []
+        if family is Family.TAKE:
+            # "برخی از مناطق مهم در مرکز شهر فراه را سقوط داده‌اند": parts of the
+            # town, the object of "را", were taken, not the town
+            whole = [p for p in places if not _in_parts_object(text, p, trig.start)]
+            if places and not whole:
+                return []
+            places = whole
         if family in (Family.TAKE, Family.HANDOVER) and not trig.noun:
             # "ده‌ها روستا و منطقه را آزاد کردند": a tally of places the sentence does
             # not name is the object; a town named before it in the clause (the
@@ -1156,6 +1249,17 @@ class _Reader:
                 places = [p for p in places if p.start >= tally.start()]
                 if not places:
                     return []
+            # "۱۳ شهرستان در استان‌های بدخشان، تخار و قندهار ... افتاد": the provinces
+            # where unnamed districts lie; "بخش‌های مهمی را در شهر فراه تصرف کنند":
+            # the town where parts were taken. Neither is the place taken.
+            for located in (
+                _TALLY_IN_PROVINCES.search(text, _clause_start(text, trig.start), trig.start),
+                _PARTS_IN.search(text, _clause_start(text, trig.start), trig.start),
+            ):
+                if located:
+                    places = [p for p in places if not located.end() <= p.start < trig.start]
+                    if not places:
+                        return []
         if family in (Family.TAKE, Family.HANDOVER):
             # "جدایی‌طلبان جمهوری خودخوانده مردم دونتسک ... شهر را تصرف کرده‌اند": a
             # town named in a state's name is not the town taken
@@ -1434,6 +1538,29 @@ class _Reader:
         ]
         if locators and len(locators) < len(places):
             places = [p for p in places if p not in locators]
+        # "ولسوالی‌های سید کرم، احمدآباد، روحانی بابا، جانی‌خیل و دندپتان پکتیا، ولسوالی
+        # خنجان بغلان ...": each district (or town) of a list after a plural head, past
+        # names left unfound, the provinces that locate them and the head said again
+        in_list = _district_list(
+            text,
+            [
+                p
+                for p in places
+                if p.district
+                or p.kind is PlacePrecision.ADMIN2
+                or (
+                    p.kind is PlacePrecision.CITY
+                    and not any(
+                        d.district
+                        and d.end <= p.start
+                        and _IN_PROVINCE_GAP.fullmatch(text[d.end : p.start])
+                        for d in places
+                    )
+                )
+            ],
+        )
+        if len(in_list) > 1 and not trig.noun:
+            return [p.match for p in in_list]
         # "ولسوالی‌های بنو، پل حصار و ده صلاح بغلان": after a list of districts the
         # name locates them (their province), even when the districts go unfound
         listed = [p for p in places if _AFTER_DISTRICT_LIST.search(text, 0, p.start)]
@@ -1761,6 +1888,13 @@ def _mark(
         return "loser"  # "نیروهای دولتی را از شهر بیرون راندند": the object
     if _SUPPORT_BEFORE.search(before):
         return "support"
+    if _OPPONENTS_OF.search(before):
+        # "مخالفان دولت افغانستان ... تصرف کردند": the opponents take it from the state
+        return "loser" if family is Family.TAKE else "other"
+    if family is Family.TAKE and _KILLED_OF.search(before):
+        # "پس از درگیری‌های منجر به کشته شدن شماری از اعضای ارتش ... تحت کنترل در
+        # آوردند": whose men were killed on the way is the side that lost the town
+        return "loser"
     if _AGENT_BEFORE.search(before):
         return "agent"
     lm = _LOSER_BEFORE.search(before)
@@ -1769,6 +1903,9 @@ def _mark(
         # "به" and "با" mark the target of an attack, not who loses a town, unless
         # they follow a fight ("پس از درگیری با داعش ... وارد شهر شدند")
         if family is not Family.TAKE or prep not in ("به", "با", "بر") or _FIGHT.search(before):
+            return "loser"
+        if prep == "با" and _FOUGHT_AFTER.match(text, m.span.end):
+            # "با عناصر داعش درگیر شدند و شهر الگرمه را آزاد کردند": who they fought
             return "loser"
     if (
         family is Family.TAKE

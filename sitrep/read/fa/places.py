@@ -210,6 +210,11 @@ COMMON_WORDS = frozenset(
         "بشار",
         # "سال روان" (the current year, Dari) names Rouen
         "روان",
+        # "عملیات شاخه زیتون" (Operation Olive Branch): the olive names Turkish villages
+        "زیتون",
+        # "دولتی" (of the state) and "بخشی" (a part) name Iranian villages
+        "دولتی",
+        "بخشی",
     ]
 )
 # A common word is a place after a noun that says so: "ولسوالی سنگین", "شهر مهر".
@@ -294,7 +299,8 @@ _TOWN_LOCATED = re.compile(
 )
 # "نزدیک الجنینه", "حومه جنوبی ادلب": what a place is near or on the edge of
 _NEAR = re.compile(
-    r"(?<![\w\u200c])(?:نزدیک|نزدیکی|حوالی|اطراف|حومه|پیرامون)"
+    # "ریف حلب": the countryside of Aleppo (the Arabic word Persian outlets keep)
+    r"(?<![\w\u200c])(?:نزدیک|نزدیکی|حوالی|اطراف|حومه|پیرامون|ریف)"
     r"(?:[\s\u200c]+(?:شمال|جنوب)?[\s\u200c]?(?:شمالی|جنوبی|شرقی|غربی))?[\s\u200c]+$"
 )
 _LISTED = re.compile(r"[\s\u200c]*(?:،|,|و)[\s\u200c]*")
@@ -425,8 +431,11 @@ def find_places(
         if f.match.place.country == "AFG" or not _DISTRICT_HEAD.search(text, 0, f.start)
     ]
     found = _placed_abroad(gazetteer, text, found)
-    found += _unnamed_districts(gazetteer, folded, original, base, found)
-    return sorted(found, key=lambda f: f.start)
+    districts = _unnamed_districts(gazetteer, folded, original, base, found)
+    # a district read for a town of the list replaces the town; a word inside a
+    # district's name is no place of its own ("دره صوف بالای": no Bhilai)
+    found = [f for f in found if not any(d.start < f.end and f.start < d.end for d in districts)]
+    return sorted(found + districts, key=lambda f: f.start)
 
 
 # "روستای سور در قره باغ", "شهر X در استان Y": what lies between a town and the
@@ -554,18 +563,67 @@ def town_keys(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=8)
-def _afghan_places(gazetteer: Gazetteer, kind: PlacePrecision) -> dict[str, Place | None]:
-    """Afghanistan's districts (or populated towns) by consonant skeleton (None
-    where two share one)."""
-    out: dict[str, Place | None] = {}
+def _afghan_namesakes(gazetteer: Gazetteer, kind: PlacePrecision) -> dict[str, tuple[Place, ...]]:
+    """Afghanistan's districts (or populated towns) by consonant skeleton, every
+    place of a skeleton (two districts share "tgb": Tagab of Kapisa and of
+    Badakhshan)."""
+    out: dict[str, tuple[Place, ...]] = {}
     for place in gazetteer.places_of_kind("AFG", kind):
         if kind is PlacePrecision.CITY and place.population <= 0:
             continue
         for key in {latin_skeleton(n) for n in (place.name, *gazetteer.names_of(place))}:
-            if len(key) < (3 if kind is PlacePrecision.ADMIN2 else 4):
-                continue
-            out[key] = place if out.get(key, place) == place else None
+            if len(key) >= (3 if kind is PlacePrecision.ADMIN2 else 4) and place not in out.get(
+                key, ()
+            ):
+                out[key] = (*out.get(key, ()), place)
     return out
+
+
+@lru_cache(maxsize=2)
+def _afghan_province_words(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
+    """The Persian names of Afghanistan's provinces without the head noun
+    ("بدخشان" of "ولایت بدخشان"), by the province's name."""
+    out: dict[str, frozenset[str]] = {}
+    for province in gazetteer.places_of_kind("AFG", PlacePrecision.ADMIN1):
+        words = set()
+        for name in gazetteer.names_of(province):
+            bare = re.sub(r"(?:^ولایت|ولايت$)", "", name.replace("ي", "ی")).strip()
+            if bare and all("\u0600" <= c <= "\u06ff" or c in " \u200c" for c in bare):
+                words.add(bare)
+        out[province.name] = frozenset(words)
+    return out
+
+
+def _in_named_province(
+    gazetteer: Gazetteer, text: str, places: Sequence[Place], at: int = 0
+) -> Place | None:
+    """Of namesake districts, the one whose province the sentence names first after
+    ``at`` (where the name stands), else the one whose province it names at all
+    ("تگاب ... در بدخشان": Tagab of Badakhshan, not of Kapisa)."""
+    words = _afghan_province_words(gazetteer)
+    first: dict[Place, int] = {}
+    for p in places:
+        for w in words.get(p.admin1 or "", ()):
+            for m in re.finditer(rf"(?<![\w\u200c]){re.escape(w)}(?![\w\u200c])", text):
+                # a province named before the name counts after any named after it
+                pos = m.start() if m.start() >= at else len(text) + m.start()
+                first[p] = min(first.get(p, pos), pos)
+    ranked = sorted(first.items(), key=lambda kv: kv[1])
+    if not ranked:
+        return None
+    if len(ranked) > 1 and (ranked[0][1] >= len(text) or ranked[0][1] == ranked[1][1]):
+        return None  # no province named after the name tells one namesake from another
+    return ranked[0][0]
+
+
+@lru_cache(maxsize=8)
+def _afghan_places(gazetteer: Gazetteer, kind: PlacePrecision) -> dict[str, Place | None]:
+    """Afghanistan's districts (or populated towns) by consonant skeleton (None
+    where two share one)."""
+    return {
+        key: places[0] if len(places) == 1 else None
+        for key, places in _afghan_namesakes(gazetteer, kind).items()
+    }
 
 
 # A town of Afghanistan in a Dari sentence (one that names a ولسوالی or ولایت):
@@ -608,12 +666,47 @@ def _unnamed_districts(
         at, kind, plural = heads.pop(0)
         districts = _afghan_places(gazetteer, kind)
         named = [f for f in (*found, *out) if f.start == at]
+        if named and plural and not named[0].district and named[0].match.place.country == "AFG":
+            # "شهرستان‌های «درایم، تگاب ...» در بدخشان": a name of the list the gazetteer
+            # reads as a town is the district of the province the sentence names
+            of_province = _in_named_province(
+                gazetteer,
+                text,
+                _afghan_namesakes(gazetteer, PlacePrecision.ADMIN2).get(
+                    persian_skeleton(text[named[0].start : named[0].end]), ()
+                ),
+                named[0].end,
+            )
+            if of_province is not None:
+                match = replace(named[0].match, place=of_province)
+                out.append(replace(named[0], match=match, named=True, district=True))
+        if named and kind is PlacePrecision.ADMIN2 and named[0].match.place.country != "AFG":
+            # "شهرستان قلعه زال": the gazetteer reads the first word as a namesake
+            # abroad (Iran's قلعه); the Afghan district of the words after the head
+            # stands in its stead where there is one
+            named = (
+                []
+                if any(
+                    _by_skeleton(districts, text[a:b])
+                    for a, b in _names_after_head(text, at, town=False)
+                )
+                else named
+            )
         if named:
             if plural:  # "ولسوالی‌های دشت ارچی و X": the next name of the list
                 heads[:0] = _next_in_list(text, named[0].end)
             continue
         for start, end in _names_after_head(text, at, town=False):
             place = _by_skeleton(districts, text[start:end])
+            if place is None and plural:
+                # "شهرستان‌های «تیشکان، تگاب ...» در بدخشان": of namesakes, the district
+                # of the province the sentence names
+                place = _in_named_province(
+                    gazetteer,
+                    text,
+                    _afghan_namesakes(gazetteer, kind).get(persian_skeleton(text[start:end]), ()),
+                    end,
+                )
             if place is not None:
                 span = folded.span(start, end, original, base=base)
                 match = PlaceMatch(place, span.text, span, 0.6)
@@ -626,6 +719,10 @@ def _unnamed_districts(
             quoted = _QUOTED_REST.match(text, at)
             if plural and quoted:  # "«اوبه» در هرات و «لاش جوین»": past a name unknown
                 heads[:0] = _next_in_list(text, quoted.end())
+            elif plural and (unknown := _UNKNOWN_NAME.match(text, at)):
+                # "ولسوالی‌های سید کرم، احمدآباد، روحانی بابا، جانی‌خیل و دندپتان": past
+                # a name the gazetteer lacks to the next of the list
+                heads[:0] = _next_in_list(text, unknown.end())
     return out
 
 
@@ -637,10 +734,14 @@ _QUOTED_REST = re.compile(r"(?<=[«\"])[^«»\"،,.؛]{1,30}(?=[»\"])")
 # ("شهرستان‌های «تولک» در استان غور، «اوبه» در هرات و «لاش جوین»")
 # "یفتل پایین" is Yaftal-e Suflá in the gazetteer: the Persian "lower" and "upper"
 # of a district's name may stand there in the Arabic "سفلی" and "علیا"
+# ("دره صوف بالای این ولایت": with the ezafe of what follows); a district named
+# without either ("یفتل") is the one of the two the gazetteer has
 _LOWER_UPPER = (
-    (re.compile(r"[\s\u200c]+پا[يیئ]ین$"), " سفلی"),
-    (re.compile(r"[\s\u200c]+بالا$"), " علیا"),
+    (re.compile(r"[\s\u200c]+پا[يیئ]ین(?:ی)?$"), " سفلی"),
+    (re.compile(r"[\s\u200c]+بالا(?:ی)?$"), " علیا"),
 )
+_SHAH_JOINED = re.compile(r"^شاه(?=[^\s\u200c])")
+_LOWER_UPPER_WORD = re.compile(r"(?:پا[يیئ]ین|بالا)(?:ی)?")
 
 
 def _by_skeleton(districts: dict[str, Place | None], name: str) -> Place | None:
@@ -648,6 +749,17 @@ def _by_skeleton(districts: dict[str, Place | None], name: str) -> Place | None:
     for persian, arabic in _LOWER_UPPER:
         if place is None and persian.search(name):
             place = districts.get(persian_skeleton(persian.sub(arabic, name)))
+            # "دره صوف بالا": Darah-ye Suf-e Bala, its Persian "upper" kept in GeoNames
+            place = place or districts.get(persian_skeleton(re.sub(r"ی$", "", name)))
+    if place is None and _SHAH_JOINED.match(name):
+        # "شاهولی کوت": "شاه" written joined to the next word, whose "h" the Latin
+        # "Shāh Walī Kōṯ" ends a word with (and its skeleton drops)
+        place = districts.get(persian_skeleton(_SHAH_JOINED.sub("شاه ", name, count=1)))
+    if place is None and not any(persian.search(name) for persian, _ in _LOWER_UPPER):
+        halves = {districts.get(persian_skeleton(f"{name}{arabic}")) for _, arabic in _LOWER_UPPER}
+        halves.discard(None)
+        if len(halves) == 1:
+            place = halves.pop()
     return place
 
 
@@ -657,6 +769,12 @@ _NEXT_IN_LIST = re.compile(
 )
 _COUNTY_WORD = re.compile(
     r"(?<![\w\u200c])شهرستان([\s\u200c]*های)?[\s\u200c]+(?:[«\"][\s\u200c]*)?"
+)
+
+
+# a name of a list the gazetteer lacks (up to three words), where the list goes on
+_UNKNOWN_NAME = re.compile(
+    rf"(?:{_LIST_WORD}[\s\u200c]+){{0,2}}?{_LIST_WORD}(?={_NEXT_IN_LIST.pattern})"
 )
 
 
@@ -745,6 +863,9 @@ def _names_after_head(text: str, at: int, *, town: bool) -> list[tuple[int, int]
         and text[words[0].start() : words[2].end()] == " ".join(w.group() for w in words)
     ):
         # "ولسوالی تاله و برفک": a name of two words joined by "و"
+        spans.append((words[0].start(), words[2].end()))
+    if len(words) == 3 and _LOWER_UPPER_WORD.fullmatch(words[2].group()):
+        # "ولسوالی دره صوف بالا": a name of two words and its "upper" or "lower"
         spans.append((words[0].start(), words[2].end()))
     words = words[:2]
     for n in (2, 1):

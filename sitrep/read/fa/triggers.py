@@ -270,6 +270,13 @@ TRIGGERS: tuple[FaTrigger, ...] = (
     _t(T, rf"(?:تحت|به){_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('bazgashtan')}", controller=True),
     _t(T, rf"(?:به{_S}|ب)دست{_S}{_WHO}{_S}{_v('oftadan')}", controller=True),
     _t(T, rf"به{_S}(?:تصرف|کنترل|اشغال)(?:{_S}خود)?{_S}{_v('daravardan', 'avardan')}"),
+    # "شورشیان شهر کیدال را تحت کنترل در آوردند", "X را تحت کنترول خود گرفتند":
+    # brought under their control (the subject takes; no holder between noun and verb)
+    _t(
+        T,
+        rf"تحت{_S}(?:کنترل|کنترول|تسلط|سیطره)(?:{_S}(?:کامل|خود|خویش|شان))*"
+        rf"{_S}{_v('daravardan', 'gereftan')}",
+    ),
     _t(T, rf"(?:تصرف|اشغال){_S}{_v('kardan')}"),
     _t(T, rf"(?:تصرف|اشغال){_S}{_v('shodan')}", passive=True),
     # "از اشغال داعش", "تحت اشغال": the state a place is freed from, not a taking;
@@ -299,6 +306,14 @@ TRIGGERS: tuple[FaTrigger, ...] = (
     _t(H, rf"عقب{_Z}نشینی(?:{_S}{_v('kardan')})?", 0.6, withdrawal=True),
     _t(H, rf"عقب{_S}{_v('neshastan', 'keshidan')}", 0.6, withdrawal=True),
     _t(H, rf"(?:خارج|تخلیه){_S}{_v('shodan', 'kardan')}", 0.5, withdrawal=True),
+    # "به ارتش آذربایجان تحویل داده شد": handed to (who receives it holds it)
+    _t(
+        H,
+        rf"به{_S}(?P<who>[^،,.؛:\n\s]{{2,30}}(?:{_S}[^،,.؛:\n\s]{{2,30}}){{0,2}}?){_S}"
+        rf"تحویل{_S}داده{_S}{_v('shodan')}",
+        controller=True,
+        passive=True,
+    ),
     _t(H, rf"تحویل{_S}{_v('dadan', 'shodan')}"),
     # "از خروج نیروهایش از خرسون خبر داد", "نیروهایش را از لیمان ... منتقل کرده است"
     _t(
