@@ -1,0 +1,100 @@
+"""Document-level sides of a takeover told with no side near it, in the long,
+paragraph-less pieces of a weekly paper: the gaining side of "the town finally fell"
+is the one side the article shows attacking that same town, before or after the
+fall; with no such side (or two), the takeover stays an unattributed report.
+
+The sentences are written for these tests, in the constructions of the Guardian's
+Syria pieces (2017-2019).
+"""
+
+from __future__ import annotations
+
+from conftest import read_wire as read
+from conftest import territory_changes as changes
+
+from sitrep.core.records import Mention
+from sitrep.read.en.extract import Extractor
+
+OUTLET = "Test Weekly"
+
+
+def taken(mentions: list[Mention]) -> set[tuple[str, str | None]]:
+    return {
+        (m.place.place.name, m.actor1.name if m.actor1 else None)
+        for m in changes(mentions)
+        if m.place
+    }
+
+
+def test_the_side_shown_readying_an_assault_on_the_last_holdout_took_it(
+    extractor: Extractor,
+) -> None:
+    # the attack's object is "the last holdout", the town named just before; the fall
+    # is told three sentences on, by a sentence naming no side
+    text = (
+        "Above the small town of Hajin, coalition drones circled for weeks. Several "
+        "villages away, fighters of the Syrian Democratic Forces were readying for a "
+        "final assault on the last holdout. Residents who fled described hunger and "
+        "fear. Aid groups said the camps were overwhelmed. The town finally fell on "
+        "Friday, after weeks of fighting."
+    )
+    assert taken(read(extractor, text, "2018-12-15", outlet=OUTLET)) == {
+        ("Hajīn", "Syrian Democratic Forces")
+    }
+
+
+def test_an_attack_told_after_the_fall_names_its_side(extractor: Extractor) -> None:
+    text = (
+        "The town of Hajin fell on Friday after weeks of street fighting. Residents who "
+        "fled described hunger and fear. Syrian government troops had pressed an "
+        "offensive against Hajin for weeks, backed by Russian jets."
+    )
+    assert taken(read(extractor, text, "2018-12-15", outlet=OUTLET)) == {
+        ("Hajīn", "Military Forces of Syria")
+    }
+
+
+def test_two_sides_attacking_the_town_leave_its_fall_unattributed(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Kurdish fighters pressed an assault on Hajin. Government troops launched an "
+        "offensive against Hajin from the west. The town fell on Sunday."
+    )
+    assert taken(read(extractor, text, "2018-12-15", outlet=OUTLET)) == {("Hajīn", None)}
+
+
+def test_an_attack_of_another_year_names_no_side_of_today(extractor: Extractor) -> None:
+    # the assault of 2014 is history: its side is not the side of this week's fall
+    text = (
+        "In 2014, Isis fighters launched an assault on Hajin. The town fell on Friday "
+        "after weeks of fighting."
+    )
+    assert taken(read(extractor, text, "2018-12-15", outlet=OUTLET)) == {("Hajīn", None)}
+
+
+def test_an_attack_on_another_town_names_no_side(extractor: Extractor) -> None:
+    text = (
+        "Kurdish fighters pressed an assault on Raqqa. Hajin, far to the south, was "
+        "quiet for a month. The town fell on Friday after weeks of fighting."
+    )
+    assert ("Hajīn", "YPG: People's Protection Units") not in taken(
+        read(extractor, text, "2018-12-15", outlet=OUTLET)
+    )
+
+
+def test_the_enclave_a_leader_left_behind_is_the_town_told_before(
+    extractor: Extractor,
+) -> None:
+    # "The enclave Baghdadi left behind finally fell": a contact relative clause the
+    # parser takes for the main clause, with a name after "The enclave" that is not
+    # the enclave's name
+    for clause in ("Baghdadi left behind", "the militants held", "its leader abandoned"):
+        text = (
+            "Abu Bakr al-Baghdadi fled from Hajin to the desert in January. Kurdish "
+            "forces pressed their assault on the town for six weeks. "
+            f"The enclave {clause} finally fell over the weekend."
+        )
+        assert {p for p, _ in taken(read(extractor, text, "2018-12-15", outlet=OUTLET))} == {
+            "Hajīn"
+        }, clause
