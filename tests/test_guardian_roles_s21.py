@@ -98,3 +98,61 @@ def test_the_enclave_a_leader_left_behind_is_the_town_told_before(
         assert {p for p, _ in taken(read(extractor, text, "2018-12-15", outlet=OUTLET))} == {
             "Hajīn"
         }, clause
+
+
+# four sentences between the attack and the fall: no side is named near the fall
+FILLER = (
+    "Aid groups said the camps were overwhelmed. Residents described hunger. Doctors "
+    "said medicine had run out."
+)
+
+
+def test_a_siege_of_the_town_of_x_names_its_side(extractor: Extractor) -> None:
+    text = (
+        f"Iraqi troops besieged the town of Tal Afar for weeks. {FILLER} The town fell on Sunday."
+    )
+    assert taken(read(extractor, text, "2017-08-30", outlet=OUTLET)) == {
+        ("Tall ‘Afar", "Military Forces of Iraq")
+    }
+
+
+def test_a_state_named_by_its_demonym_before_the_offensive_took_the_town(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Thousands of families fled as the Turkish offensive against Afrin entered its "
+        f"eighth week. {FILLER} The town fell on Sunday, after weeks of shelling."
+    )
+    assert taken(read(extractor, text, "2018-03-20", outlet=OUTLET)) == {
+        ("‘Afrīn", "Military Forces of Turkey")
+    }
+
+
+def test_an_offensive_begun_weeks_before_the_fall_names_its_side(extractor: Extractor) -> None:
+    # the attack is dated two months back: the campaign that ends in the fall, not
+    # another war's (more than a year back, see the 2014 test above)
+    text = (
+        f"On 20 January, Turkish-backed rebels attacked the Kurdish city of Afrin. {FILLER} "
+        "The city fell on Sunday."
+    )
+    assert taken(read(extractor, text, "2018-03-20", outlet=OUTLET)) == {
+        ("‘Afrīn", "Syrian National Army")
+    }
+
+
+def test_the_besieged_city_names_no_besieger(extractor: Extractor) -> None:
+    # "the besieged city of Afrin" describes the city; the soldiers named before it
+    # are not its attackers
+    text = (
+        "Her position was struck as she and five other soldiers helped to evacuate "
+        f"civilians from the besieged city of Afrin. {FILLER} The city fell on Sunday."
+    )
+    assert taken(read(extractor, text, "2018-03-20", outlet=OUTLET)) == {("‘Afrīn", None)}
+
+
+def test_a_side_holding_out_against_attacks_on_the_town_is_not_its_taker(
+    extractor: Extractor,
+) -> None:
+    for held in ("fought off attacks on", "repelled an assault on", "braced for an assault on"):
+        text = f"Rebels {held} Hajin for weeks. {FILLER} The town fell on Saturday."
+        assert taken(read(extractor, text, "2018-12-15", outlet=OUTLET)) == {("Hajīn", None)}, held

@@ -1788,9 +1788,12 @@ class EnglishReader:
         final assault on the last holdout" (Baghuz, named before) ... "The enclave
         finally fell over the weekend". The attack may be told before or after the
         fall, by the place's name or by "the town"/"the last holdout" right after the
-        attack word (the town told before); a sentence dated only in the past is not
-        read (its attackers are of another time). Two sides shown attacking the place,
-        or only the side that lost it, give nothing: the takeover stays unattributed."""
+        attack word (the town told before); a sentence dated only more than
+        ``history_days`` back is not read (its attackers are of another war; the
+        offensive that began weeks before the fall is this one's). A participle after
+        an article ("the besieged city of Afrin") names no attacker. Two sides shown
+        attacking the place, or only the side that lost it, give nothing: the takeover
+        stays unattributed."""
         open_ones = [
             m
             for m in mentions
@@ -1806,18 +1809,19 @@ class EnglishReader:
         for i, sentence in enumerate(sentences):
             text = sentence.span.text
             if found_dates[i] and all(
-                is_history(d.ref, published, days=self.config.background_days)
-                for d in found_dates[i]
+                is_history(d.ref, published, days=self.config.history_days) for d in found_dates[i]
             ):
                 continue
             for cue in ATTACK_ON_PLACE.finditer(text):
+                # (the object may be named by its kind first: "besieged the town of X")
+                at = KIND_OF_PLACE.match(text, cue.end())
                 target = next(
                     (
                         p.place
                         for p in places[i]
                         if p.span is not None
                         and p.place.kind is PlacePrecision.CITY
-                        and 0 <= p.span.start - cue.end() <= 4
+                        and p.span.start == (at.end() if at else cue.end())
                     ),
                     None,
                 )
@@ -1826,14 +1830,22 @@ class EnglishReader:
                     target = town.place
                 if target is None:
                     continue
-                # the attacker: the last side named before the attack word
-                before = [
-                    a
-                    for a in self.actors.find(text, country=target.country)
-                    if a.span.end <= cue.start() and a.actor.kind not in NON_HOLDERS
-                ]
-                if before:
-                    side = before[-1].actor
+                # the attacker: a state's by its demonym right before the attack word
+                # ("the Turkish offensive against Afrin"), else the last side named
+                # before it
+                demonym = DEMONYM_BEFORE.search(text, 0, cue.start())
+                iso3 = self.gazetteer.country_of_adjective(demonym.group(1)) if demonym else None
+                side = self._state_forces(iso3) if iso3 else None
+                if side is None:
+                    before = [
+                        a
+                        for a in self.actors.find(text, country=target.country)
+                        if a.span.end <= cue.start() and a.actor.kind not in NON_HOLDERS
+                    ]
+                    # (not a side that holds out: "rebels fought off attacks on Nawa")
+                    if before and not HOLDING_OUT.search(text, before[-1].span.end, cue.start()):
+                        side = before[-1].actor
+                if side is not None:
                     attackers.setdefault(target.id, {}).setdefault(
                         self.actors.controller_of(side), side
                     )
@@ -5536,13 +5548,30 @@ PRESSING_AFTER = re.compile(
 )
 # an attack pressed on a place named right after it: "a final assault on Baghuz",
 # "the offensive to retake the city", "besieged the last holdout"
+# (a participle after an article is a description: "the besieged city of Afrin" says
+# nothing of who besieges it)
 ATTACK_ON_PLACE = re.compile(
     r"\b(?:(?:assault|offensive|attack|push|siege|onslaught)s?\s+(?:on|against|of|into"
     r"|to\s+(?:re)?(?:take|capture))"
-    r"|(?:besieg|encircl|stormed|storming|clos(?:ed|ing)\s+in\s+on|advanc(?:ed|ing)\s+on"
-    r"|pushed\s+into|pushing\s+into)\w*)\s+",
+    r"|(?<!\bthe\s)(?<!\ba\s)(?:besieg|encircl|attacked|assaulted|stormed|storming"
+    r"|clos(?:ed|ing)\s+in\s+on|advanc(?:ed|ing)\s+on|pushed\s+into|pushing\s+into)\w*)\s+",
     re.IGNORECASE,
 )
+# what a side does that holds out against an attack, between its name and the attack
+# ("rebels fought off attacks on", "the garrison braced for an assault on")
+HOLDING_OUT = re.compile(
+    r"\b(?:fought\s+off|fend(?:s|ed|ing)?\s+off|held\s+off|beat(?:en)?\s+back|repell?(?:ed|ing|s)?"
+    r"|repuls(?:ed|ing|es)?|resist(?:ed|ing|s)?|withst(?:ood|and|ands|anding)|surviv(?:ed|ing|es)"
+    r"|thwart(?:ed|ing|s)?|foil(?:ed|ing|s)?|brac(?:ed|ing|es)\s+for|under|fac(?:ed|ing|es)"
+    r"|against)\b",
+    re.IGNORECASE,
+)
+# "the town of " before the name of an attack's object
+KIND_OF_PLACE = re.compile(
+    r"(?:the\s+)?(?:[\w\-]+\s+)?(?:town|city|village|port|enclave)\s+of\s+", re.IGNORECASE
+)
+# a demonym right before an attack word: "the Turkish ", "a Russian ground "
+DEMONYM_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:ground\s+|military\s+|army\s+)?$")
 # "the town", "the last holdout", "the enclave": the town told before, as an attack's
 # object
 TOWN_ANAPHOR = re.compile(
