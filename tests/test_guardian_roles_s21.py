@@ -156,3 +156,18 @@ def test_a_side_holding_out_against_attacks_on_the_town_is_not_its_taker(
     for held in ("fought off attacks on", "repelled an assault on", "braced for an assault on"):
         text = f"Rebels {held} Hajin for weeks. {FILLER} The town fell on Saturday."
         assert taken(read(extractor, text, "2018-12-15", outlet=OUTLET)) == {("Hajīn", None)}, held
+
+
+def test_the_side_named_by_after_the_attacked_town_took_it(extractor: Extractor) -> None:
+    for text, side in (
+        (
+            "The final assault on Hajin by the Syrian Democratic Forces began in November.",
+            "Syrian Democratic Forces",
+        ),
+        (
+            "The campaign to retake Hajin, led by Kurdish fighters, began in November.",
+            "YPG: People's Protection Units",
+        ),
+    ):
+        mentions = read(extractor, f"{text} {FILLER} The town fell on Friday.", "2018-12-15")
+        assert taken(mentions) == {("Hajīn", side)}, text

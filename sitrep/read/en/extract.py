@@ -1825,26 +1825,17 @@ class EnglishReader:
                     ),
                     None,
                 )
+                end = next(
+                    (p.span.end for p in places[i] if p.span is not None and p.place is target),
+                    cue.end(),
+                )
                 town = towns_before[i]
-                if target is None and town is not None and TOWN_ANAPHOR.match(text, cue.end()):
-                    target = town.place
+                if target is None and town is not None:
+                    anaphor = TOWN_ANAPHOR.match(text, cue.end())
+                    target, end = (town.place, anaphor.end()) if anaphor else (None, end)
                 if target is None:
                     continue
-                # the attacker: a state's by its demonym right before the attack word
-                # ("the Turkish offensive against Afrin"), else the last side named
-                # before it
-                demonym = DEMONYM_BEFORE.search(text, 0, cue.start())
-                iso3 = self.gazetteer.country_of_adjective(demonym.group(1)) if demonym else None
-                side = self._state_forces(iso3) if iso3 else None
-                if side is None:
-                    before = [
-                        a
-                        for a in self.actors.find(text, country=target.country)
-                        if a.span.end <= cue.start() and a.actor.kind not in NON_HOLDERS
-                    ]
-                    # (not a side that holds out: "rebels fought off attacks on Nawa")
-                    if before and not HOLDING_OUT.search(text, before[-1].span.end, cue.start()):
-                        side = before[-1].actor
+                side = self._attack_side(text, cue, target.country, end)
                 if side is not None:
                     attackers.setdefault(target.id, {}).setdefault(
                         self.actors.controller_of(side), side
@@ -1858,6 +1849,31 @@ class EnglishReader:
                 m = with_gainer(m, next(iter(sides.values())))
             out.append(m)
         return out
+
+    def _attack_side(
+        self, text: str, cue: re.Match[str], country: str, object_end: int
+    ) -> Actor | None:
+        """The side that presses the attack ``cue`` tells on a place ending at
+        ``object_end``: the side named after "by" or "led by" right after the place
+        ("the final assault on Baghuz by the SDF"), a state's forces by the demonym
+        right before the attack word ("the Turkish offensive against Afrin"), else the
+        last side named before it, unless it holds out ("rebels fought off attacks on
+        Nawa")."""
+        found = [
+            a for a in self.actors.find(text, country=country) if a.actor.kind not in NON_HOLDERS
+        ]
+        if by := AGENT_AFTER.match(text, object_end):
+            after = [a for a in found if 0 <= a.span.start - by.end() <= 4]
+            if after:
+                return after[0].actor
+        demonym = DEMONYM_BEFORE.search(text, 0, cue.start())
+        iso3 = self.gazetteer.country_of_adjective(demonym.group(1)) if demonym else None
+        if iso3 and (forces := self._state_forces(iso3)) is not None:
+            return forces
+        before = [a for a in found if a.span.end <= cue.start()]
+        if before and not HOLDING_OUT.search(text, before[-1].span.end, cue.start()):
+            return before[-1].actor
+        return None
 
     def _undone_by_the_news(
         self, targets: list[PlaceMatch], agent: Actor, ctx: ArticleContext
@@ -5551,12 +5567,15 @@ PRESSING_AFTER = re.compile(
 # (a participle after an article is a description: "the besieged city of Afrin" says
 # nothing of who besieges it)
 ATTACK_ON_PLACE = re.compile(
-    r"\b(?:(?:assault|offensive|attack|push|siege|onslaught)s?\s+(?:on|against|of|into"
-    r"|to\s+(?:re)?(?:take|capture))"
+    r"\b(?:(?:assault|offensive|attack|push|siege|onslaught)s?\s+(?:on|against|of|into)"
+    r"|(?:assault|offensive|attack|push|campaign|operation|drive|battle)s?\s+to\s+"
+    r"(?:re-?)?(?:take|capture|liberate)"
     r"|(?<!\bthe\s)(?<!\ba\s)(?:besieg|encircl|attacked|assaulted|stormed|storming"
     r"|clos(?:ed|ing)\s+in\s+on|advanc(?:ed|ing)\s+on|pushed\s+into|pushing\s+into)\w*)\s+",
     re.IGNORECASE,
 )
+# "... by", ", led by" after an attack's object: its agent follows
+AGENT_AFTER = re.compile(r",?\s+(?:(?:which|that)\s+(?:was|is)\s+)?(?:led\s+)?by\s+")
 # what a side does that holds out against an attack, between its name and the attack
 # ("rebels fought off attacks on", "the garrison braced for an assault on")
 HOLDING_OUT = re.compile(
