@@ -171,3 +171,23 @@ def test_the_side_named_by_after_the_attacked_town_took_it(extractor: Extractor)
     ):
         mentions = read(extractor, f"{text} {FILLER} The town fell on Friday.", "2018-12-15")
         assert taken(mentions) == {("Hajīn", side)}, text
+
+
+def test_the_leads_assault_on_the_last_enclave_is_on_the_one_town_taken(
+    extractor: Extractor,
+) -> None:
+    # the lead names no town; the article tells one town taken with no side
+    lead = (
+        "Kurdish-led forces have pressed a final assault on the last Isis enclave in "
+        f"eastern Syria. {FILLER} Baghuz, a village on the Euphrates, was once a quiet "
+        "farming town. The town fell on Saturday."
+    )
+    assert taken(read(extractor, lead, "2019-03-23", outlet=OUTLET)) == {
+        ("Baghuz", "Syrian Democratic Forces")
+    }
+    # two towns taken with no side: which one the lead's enclave is, it does not say
+    both = f"{lead} Hajin fell on Friday."
+    assert taken(read(extractor, both, "2019-03-23", outlet=OUTLET)) == {
+        ("Baghuz", None),
+        ("Hajīn", None),
+    }

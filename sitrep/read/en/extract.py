@@ -1790,8 +1790,11 @@ class EnglishReader:
         fall, by the place's name or by "the town"/"the last holdout" right after the
         attack word (the town told before); a sentence dated only more than
         ``history_days`` back is not read (its attackers are of another war; the
-        offensive that began weeks before the fall is this one's). A participle after
-        an article ("the besieged city of Afrin") names no attacker. Two sides shown
+        offensive that began weeks before the fall is this one's). The lead's attack on
+        a stronghold it does not name ("a final assault on the last Isis enclave") is
+        on the one place the article tells taken with no side, when it tells one only.
+        A participle after an article ("the besieged city of Afrin") names no
+        attacker; who attacks, :meth:`_attack_side` says. Two sides shown
         attacking the place, or only the side that lost it, give nothing: the takeover
         stays unattributed."""
         open_ones = [
@@ -1806,6 +1809,10 @@ class EnglishReader:
         if not open_ones:
             return mentions
         attackers: dict[int, dict[str, Actor]] = {}
+        # the lead's attack on "the last Isis enclave", a place it does not name, is on
+        # the one place the article tells taken with no side (when it tells one only)
+        lone = {place_id(m): m.place.place for m in open_ones if m.place is not None}
+        lead_target = next(iter(lone.values())) if len(lone) == 1 else None
         for i, sentence in enumerate(sentences):
             text = sentence.span.text
             if found_dates[i] and all(
@@ -1833,6 +1840,13 @@ class EnglishReader:
                 if target is None and town is not None:
                     anaphor = TOWN_ANAPHOR.match(text, cue.end())
                     target, end = (town.place, anaphor.end()) if anaphor else (None, end)
+                if target is None and i == 0 and lead_target is not None:
+                    unnamed = UNNAMED_STRONGHOLD.match(text, cue.end())
+                    if unnamed and not any(
+                        p.span is not None and cue.end() <= p.span.start < unnamed.end()
+                        for p in places[i]
+                    ):
+                        target, end = lead_target, unnamed.end()
                 if target is None:
                     continue
                 side = self._attack_side(text, cue, target.country, end)
@@ -5573,6 +5587,12 @@ ATTACK_ON_PLACE = re.compile(
     r"|(?<!\bthe\s)(?<!\ba\s)(?:besieg|encircl|attacked|assaulted|stormed|storming"
     r"|clos(?:ed|ing)\s+in\s+on|advanc(?:ed|ing)\s+on|pushed\s+into|pushing\s+into)\w*)\s+",
     re.IGNORECASE,
+)
+# a stronghold the lead attacks without naming it: "the last Isis enclave", "the
+# group's final stronghold in Syria"
+UNNAMED_STRONGHOLD = re.compile(
+    r"(?:the|its|their)\s+(?:[\w\-]+['’]s?\s+)?(?:(?:last|final|remaining)\s+)"
+    r"(?:[\w\-]+\s+){0,2}?(?:enclave|stronghold|holdout|redoubt|bastion|town|city|pocket)\b"
 )
 # "... by", ", led by" after an attack's object: its agent follows
 AGENT_AFTER = re.compile(r",?\s+(?:(?:which|that)\s+(?:was|is)\s+)?(?:led\s+)?by\s+")
