@@ -974,8 +974,11 @@ class EnglishReader:
         dated = paragraph_dates(claims, found_dates)
         mentions: list[Mention] = []
         denied: set[int] = set()
+        # the town told before each sentence ("the last holdout" of an attack on it)
+        towns_before: list[PlaceMatch | None] = []
         for i, claim in enumerate(claims):
             text = claim.sentence.span.text
+            towns_before.append(ctx.last_city)
             ctx.previous = tuple(s.span.text for s in sentences[max(0, i - 2) : i])
             taken = [
                 m.place.place.id
@@ -1119,6 +1122,11 @@ class EnglishReader:
                     ),
                 )
         mentions = _retarget_country_level(mentions)
+        # (after the country-level reports moved to their towns: a side given here is
+        # the side of one takeover, not of "territory in Syria" told by another)
+        mentions = self._taken_by_its_attackers(
+            mentions, sentences, places, towns_before, found_dates, ctx.published
+        )
         mentions = prefer_named_sides(
             mentions, self._generic_taker, side_of=self.actors.controller_of
         )
@@ -1779,6 +1787,121 @@ class EnglishReader:
             return None
         pressing = [m for m in found if PRESSING_AFTER.match(text, m.span.end)]
         return pressing[0].actor if pressing else None
+
+    def _taken_by_its_attackers(
+        self,
+        mentions: list[Mention],
+        sentences: Sequence[Sentence],
+        places: list[list[PlaceMatch]],
+        towns_before: Sequence[PlaceMatch | None],
+        found_dates: Sequence[Sequence[DateMatch]],
+        published: date | None,
+    ) -> list[Mention]:
+        """A takeover told as news with no side anywhere near it, given the one side the
+        article shows attacking that same place: "Kurdish forces were readying for a
+        final assault on the last holdout" (Baghuz, named before) ... "The enclave
+        finally fell over the weekend". The attack may be told before or after the
+        fall, by the place's name or by "the town"/"the last holdout" right after the
+        attack word (the town told before); a sentence dated only more than
+        ``history_days`` back is not read (its attackers are of another war; the
+        offensive that began weeks before the fall is this one's). The lead's attack on
+        a stronghold it does not name ("a final assault on the last Isis enclave") is
+        on the one place the article tells taken with no side, when it tells one only.
+        A participle after an article ("the besieged city of Afrin") names no
+        attacker; who attacks, :meth:`_attack_side` says. Two sides shown
+        attacking the place, or only the side that lost it, give nothing: the takeover
+        stays unattributed."""
+        open_ones = [
+            m
+            for m in mentions
+            if m.actor1 is None
+            and m.sub_event_type in TERRITORY_SUB_TYPES
+            and m.status in (Status.OCCURRED, Status.CLAIMED)
+            and not m.reference
+            and place_id(m) is not None
+        ]
+        if not open_ones:
+            return mentions
+        attackers: dict[int, dict[str, Actor]] = {}
+        # the lead's attack on "the last Isis enclave", a place it does not name, is on
+        # the one place the article tells taken with no side (when it tells one only)
+        lone = {place_id(m): m.place.place for m in open_ones if m.place is not None}
+        lead_target = next(iter(lone.values())) if len(lone) == 1 else None
+        for i, sentence in enumerate(sentences):
+            text = sentence.span.text
+            if found_dates[i] and all(
+                is_history(d.ref, published, days=self.config.history_days) for d in found_dates[i]
+            ):
+                continue
+            for cue in ATTACK_ON_PLACE.finditer(text):
+                # (the object may be named by its kind first: "besieged the town of X")
+                at = KIND_OF_PLACE.match(text, cue.end())
+                target = next(
+                    (
+                        p.place
+                        for p in places[i]
+                        if p.span is not None
+                        and p.place.kind is PlacePrecision.CITY
+                        and p.span.start == (at.end() if at else cue.end())
+                    ),
+                    None,
+                )
+                end = next(
+                    (p.span.end for p in places[i] if p.span is not None and p.place is target),
+                    cue.end(),
+                )
+                town = towns_before[i]
+                if target is None and town is not None:
+                    anaphor = TOWN_ANAPHOR.match(text, cue.end())
+                    target, end = (town.place, anaphor.end()) if anaphor else (None, end)
+                if target is None and i == 0 and lead_target is not None:
+                    unnamed = UNNAMED_STRONGHOLD.match(text, cue.end())
+                    if unnamed and not any(
+                        p.span is not None and cue.end() <= p.span.start < unnamed.end()
+                        for p in places[i]
+                    ):
+                        target, end = lead_target, unnamed.end()
+                if target is None:
+                    continue
+                side = self._attack_side(text, cue, target.country, end)
+                if side is not None:
+                    attackers.setdefault(target.id, {}).setdefault(
+                        self.actors.controller_of(side), side
+                    )
+        opened = {id(m) for m in open_ones}
+        out: list[Mention] = []
+        for m in mentions:
+            sides = attackers.get(place_id(m) or -1, {}) if id(m) in opened else {}
+            lost = self.actors.controller_of(m.actor2) if m.actor2 is not None else None
+            if len(sides) == 1 and lost not in sides:
+                m = with_gainer(m, next(iter(sides.values())))
+            out.append(m)
+        return out
+
+    def _attack_side(
+        self, text: str, cue: re.Match[str], country: str, object_end: int
+    ) -> Actor | None:
+        """The side that presses the attack ``cue`` tells on a place ending at
+        ``object_end``: the side named after "by" or "led by" right after the place
+        ("the final assault on Baghuz by the SDF"), a state's forces by the demonym
+        right before the attack word ("the Turkish offensive against Afrin"), else the
+        last side named before it, unless it holds out ("rebels fought off attacks on
+        Nawa")."""
+        found = [
+            a for a in self.actors.find(text, country=country) if a.actor.kind not in NON_HOLDERS
+        ]
+        if by := AGENT_AFTER.match(text, object_end):
+            after = [a for a in found if 0 <= a.span.start - by.end() <= 4]
+            if after:
+                return after[0].actor
+        demonym = DEMONYM_BEFORE.search(text, 0, cue.start())
+        iso3 = self.gazetteer.country_of_adjective(demonym.group(1)) if demonym else None
+        if iso3 and (forces := self._state_forces(iso3)) is not None:
+            return forces
+        before = [a for a in found if a.span.end <= cue.start()]
+        if before and not HOLDING_OUT.search(text, before[-1].span.end, cue.start()):
+            return before[-1].actor
+        return None
 
     def _undone_by_the_news(
         self, targets: list[PlaceMatch], agent: Actor, ctx: ArticleContext
@@ -4802,6 +4925,13 @@ PLACE_SUBJECT_NOUNS = frozenset(
     "town towns city cities village villages enclave stronghold capital port district"
     " redoubt bastion holdout".split()
 )
+# a sentence opening with a place noun and a contact relative clause, up to its verb:
+# "The enclave the militants left behind finally ", "The town the rebels had held "
+CONTACT_CLAUSE_PLACE = re.compile(
+    r"\s*(?:The|This|That)\s+(?:[\w\-]+\s+)?(?P<noun>[a-z]+)\s+(?:the\s+)?(?:[\w'’\-]+\s+){1,3}?"
+    r"(?:had\s+|has\s+)?(?:left|held|abandoned|ruled|controlled|defended|seized|took)\s+"
+    r"(?:behind\s+)?(?:(?:finally|eventually|soon|quickly|also)\s+)?$"
+)
 # "besieged by X", "encircled by X", "after a siege by X", "under siege from X": the
 # side that besieged a place that surrendered is the one it surrendered to
 BESIEGED_BY = re.compile(
@@ -4868,7 +4998,11 @@ def _place_subject(token: Any, places: list[PlaceMatch]) -> bool:
         # "the town was shelled for weeks and surrendered": the first verb's subject
         subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
-        return False
+        # "The enclave the group's leader left behind finally fell": a contact relative
+        # clause the parser takes for the sentence's main clause, leaving the verb
+        # with no subject; the place noun opening the sentence is its subject
+        lead = CONTACT_CLAUSE_PLACE.match(token.doc.text[: token.idx])
+        return lead is not None and lead.group("noun").lower() in PLACE_SUBJECT_NOUNS
     if subject.lower_ in PLACE_SUBJECT_NOUNS:
         return True
     return any(p.span is not None and p.span.start <= subject.idx < p.span.end for p in places)
@@ -5567,6 +5701,48 @@ PRESSING_AFTER = re.compile(
     r"|pounded|shelled|bombarded|assaulted|attacked|laid\s+siege|broke\s+through"
     r"|swept|tightened|pressed|moved\s+(?:in|into|on))\b"
 )
+# an attack pressed on a place named right after it: "a final assault on Baghuz",
+# "the offensive to retake the city", "besieged the last holdout"
+# (a participle after an article is a description: "the besieged city of Afrin" says
+# nothing of who besieges it)
+ATTACK_ON_PLACE = re.compile(
+    r"\b(?:(?:assault|offensive|attack|push|siege|onslaught)s?\s+(?:on|against|of|into)"
+    r"|(?:assault|offensive|attack|push|campaign|operation|drive|battle)s?\s+to\s+"
+    r"(?:re-?)?(?:take|capture|liberate)"
+    r"|(?<!\bthe\s)(?<!\ba\s)(?:besieg|encircl|attacked|assaulted|stormed|storming"
+    r"|clos(?:ed|ing)\s+in\s+on|advanc(?:ed|ing)\s+on|pushed\s+into|pushing\s+into)\w*)\s+",
+    re.IGNORECASE,
+)
+# a stronghold the lead attacks without naming it: "the last Isis enclave", "the
+# group's final stronghold in Syria"
+UNNAMED_STRONGHOLD = re.compile(
+    r"(?:the|its|their)\s+(?:[\w\-]+['’]s?\s+)?(?:(?:last|final|remaining)\s+)"
+    r"(?:[\w\-]+\s+){0,2}?(?:enclave|stronghold|holdout|redoubt|bastion|town|city|pocket)\b"
+)
+# "... by", ", led by" after an attack's object: its agent follows
+AGENT_AFTER = re.compile(r",?\s+(?:(?:which|that)\s+(?:was|is)\s+)?(?:led\s+)?by\s+")
+# what a side does that holds out against an attack, between its name and the attack
+# ("rebels fought off attacks on", "the garrison braced for an assault on")
+HOLDING_OUT = re.compile(
+    r"\b(?:fought\s+off|fend(?:s|ed|ing)?\s+off|held\s+off|beat(?:en)?\s+back|repell?(?:ed|ing|s)?"
+    r"|repuls(?:ed|ing|es)?|resist(?:ed|ing|s)?|withst(?:ood|and|ands|anding)|surviv(?:ed|ing|es)"
+    r"|thwart(?:ed|ing|s)?|foil(?:ed|ing|s)?|brac(?:ed|ing|es)\s+for|under|fac(?:ed|ing|es)"
+    r"|against)\b",
+    re.IGNORECASE,
+)
+# "the town of " before the name of an attack's object
+KIND_OF_PLACE = re.compile(
+    r"(?:the\s+)?(?:[\w\-]+\s+)?(?:town|city|village|port|enclave)\s+of\s+", re.IGNORECASE
+)
+# a demonym right before an attack word: "the Turkish ", "a Russian ground "
+DEMONYM_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:ground\s+|military\s+|army\s+)?$")
+# "the town", "the last holdout", "the enclave": the town told before, as an attack's
+# object
+TOWN_ANAPHOR = re.compile(
+    r"(?:the|its|their)\s+(?:(?:last|final|remaining|besieged|embattled|small)\s+)?"
+    r"(?:town|city|village|enclave|stronghold|holdout|redoubt|bastion)\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
 # a side named as what a place is to it: "the Isis city of Raqqa", "the rebel-held town"
 # (it held that place; named before another takeover, it is not that one's taker)
 HOLDER_OF_PLACE = re.compile(
@@ -5711,8 +5887,15 @@ def _targets(
         return cities
     if cities:
         return [_nearest(cities, trig)]
+    # (not "the town Kunduz", which names its place; but "The enclave Baghdadi left
+    # behind fell" names who left it, in a contact relative clause)
+    lead = CONTACT_CLAUSE_PLACE.match(text[: trig.start])
     anaphor = next(
-        (a for a in ANAPHORIC_PLACE.finditer(text) if not NAMES_ITS_PLACE.match(text, a.end())),
+        (
+            a
+            for a in ANAPHORIC_PLACE.finditer(text)
+            if not NAMES_ITS_PLACE.match(text, a.end()) or (lead and lead.end("noun") == a.end())
+        ),
         None,
     )
     if (
