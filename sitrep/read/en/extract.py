@@ -67,7 +67,7 @@ from sitrep.read.common.context import (
     paragraph_dates,
     sentence_country,
 )
-from sitrep.read.common.dates import DateMatch, is_history, window
+from sitrep.read.common.dates import DateMatch, is_history, publication_fallback, window
 from sitrep.read.common.mentions import (
     ACTING_FAMILIES,
     FAMILY_PRIORITY,
@@ -1388,6 +1388,23 @@ class EnglishReader:
 
         # dates: the sentence's own, else its paragraph's, else its source's last, else publication
         time = _pick_date(found_dates, family, trig, token)
+        # "In late 2016, Iraqi forces started an offensive on Mosul that succeeded ...
+        # in pushing the extremists out": the outcome of an operation begun long ago
+        # (before ``background_days``) is a past change whose own day is unknown
+        started = (
+            _dated_start(token, found_dates)
+            if status in TOLD and family in (Family.TAKE, Family.HANDOVER)
+            else None
+        )
+        outcome_later = (
+            started is not None
+            and ctx.published is not None
+            and is_history(started, ctx.published, days=self.config.background_days)
+        )
+        if outcome_later and started is not None:
+            if is_history(started, ctx.published, days=self.config.history_days):
+                return []  # an operation begun more than a year back: history
+            time = None
         # "surrendered ..., and the last fighters are to leave next month": a deed told
         # in the past tense did not happen after the report; a later date is of another
         # clause, so the deed is as undated as if the sentence gave none
@@ -1431,6 +1448,11 @@ class EnglishReader:
                 # a reference ("the advances dealt a blow") keeps the status of the
                 # event it points back to: it is that event, told again
                 status = undated_status
+            if outcome_later and ctx.published is not None:
+                # told again, neither news nor dated by the start (nor by a
+                # neighbour's day: the report dates other news by it)
+                status = Status.BACKGROUND
+                time = publication_fallback(ctx.published)
         if (
             status is Status.OCCURRED
             and family is Family.TAKE
@@ -3571,6 +3593,37 @@ def _dates_trigger(token: Any, d: DateMatch) -> bool:
         if node.i == clause.i:
             return True
     return False
+
+
+# Verbs that begin a military operation ("started an offensive on Mosul").
+START_HEADS = frozenset({"start", "launch", "begin", "open", "mount", "initiate"})
+
+
+def _starts_an_operation(verb: Any) -> bool:
+    """A verb that begins an operation: "In late 2016, Iraqi forces started an
+    offensive on Mosul that succeeded ... in pushing the extremists out". A date on
+    it is the day the operation began; a change told below it ("in pushing the
+    extremists out", which the small parser may hang on "started") is the outcome,
+    weeks or months later."""
+    return _lemma(verb).lower() in START_HEADS and any(
+        c.dep_ == "dobj" and _lemma(c).lower() in OPERATION_NOUNS for c in verb.children
+    )
+
+
+def _dated_start(token: Any, found: list[DateMatch]) -> TimeRef | None:
+    """The date of the start of an operation whose outcome ``token`` tells
+    (:func:`_starts_an_operation`; the outcome's day is after it), else None."""
+    if token is None:
+        return None
+    for d in found:
+        if d.relation != "at" or d.ref.inferred:
+            continue
+        clause = _date_clause(token, d)
+        if clause is None or clause.i == token.i or not _starts_an_operation(clause):
+            continue
+        if any(a.i == clause.i for a in token.ancestors):
+            return d.ref
+    return None
 
 
 def _when_on_the_day(node: Any, d: DateMatch) -> bool:

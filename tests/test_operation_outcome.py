@@ -1,0 +1,62 @@
+"""A change told as the outcome of an operation whose start the sentence dates.
+
+"In late 2016, Kurdish and Iraqi forces started an offensive on Mosul that succeeded
+... in pushing the extremists out" (a Guardian piece of March 2019): "late 2016" is
+the day the offensive began, not the day Mosul was retaken (July 2017); dated by it,
+the Mosul timeline gave the government the city from 2016-01-01. An outcome of an
+operation begun more than a year back is history; one begun more than
+``background_days`` back is a past change told again, with no day of its own; one
+begun days ago stays news, dated as before.
+
+The sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import read_wire as read
+from conftest import territory_changes as changes
+
+from sitrep.core.records import Status
+from sitrep.read.en.extract import Extractor
+
+
+def test_the_outcome_of_an_offensive_begun_years_back_is_not_dated_by_its_start(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Kurdish-led forces said on Saturday they had taken Baghuz. "
+        "In late 2016, Kurdish and Iraqi forces started an offensive on Mosul that "
+        "succeeded, at great cost to the city and its residents, in pushing the "
+        "extremists out of the city and into western Iraq."
+    )
+    mentions = read(extractor, text, "2019-03-23")
+    told = changes(mentions, Status.OCCURRED, Status.CLAIMED, Status.BACKGROUND, Status.RECALLED)
+    assert not [m for m in told if m.time and m.time.value.year == 2016], told
+
+
+def test_the_outcome_of_an_offensive_begun_months_back_is_background_without_its_day(
+    extractor: Extractor,
+) -> None:
+    text = "In 2016, Iraqi forces began an offensive that recaptured Hawija from the militants."
+    mentions = read(extractor, text, "2017-05-02")
+    assert not changes(mentions), "an outcome told again is not news of this report"
+    told = changes(mentions, Status.BACKGROUND, Status.RECALLED)
+    assert told and all(m.time is not None and m.time.value != dt.date(2016, 1, 1) for m in told), (
+        told
+    )
+
+
+def test_the_outcome_of_an_offensive_begun_days_ago_is_still_news(extractor: Extractor) -> None:
+    text = "Iraqi forces began an offensive on Friday that recaptured Hawija from the militants."
+    mentions = changes(read(extractor, text, "2017-10-09"))
+    assert [m.place.place.name for m in mentions if m.place] == ["Al Ḩawījah"]
+    assert all(m.time is not None and m.time.value == dt.date(2017, 10, 6) for m in mentions)
+
+
+def test_an_offensive_launched_is_no_outcome_of_itself(extractor: Extractor) -> None:
+    # the launch is the clash the sentence tells, dated by its own words
+    text = "Turkey launched a military offensive against the YPG in Afrin two months ago."
+    mentions = read(extractor, text, "2018-03-20")
+    assert not changes(mentions, Status.OCCURRED, Status.BACKGROUND, Status.RECALLED)
