@@ -60,3 +60,32 @@ def test_an_offensive_launched_is_no_outcome_of_itself(extractor: Extractor) -> 
     text = "Turkey launched a military offensive against the YPG in Afrin two months ago."
     mentions = read(extractor, text, "2018-03-20")
     assert not changes(mentions, Status.OCCURRED, Status.BACKGROUND, Status.RECALLED)
+
+
+def test_the_city_after_a_takeover_is_the_town_the_sentence_attacked_before_it(
+    extractor: Extractor,
+) -> None:
+    # not Baghuz, the town the sentence before took
+    text = (
+        "Kurdish-led forces said on Saturday they had taken Baghuz. Iraqi forces "
+        "advanced on Mosul on Monday and drove the militants out of the city."
+    )
+    taken = {
+        (m.place.place.name, m.time.value.isoformat())
+        for m in changes(read(extractor, text, "2019-03-23"))
+        if m.place and m.time
+    }
+    assert ("Mosul", "2019-03-18") in taken, taken
+    assert ("Baghuz", "2019-03-18") not in taken, taken
+
+
+def test_the_town_after_a_takeover_with_no_attack_before_it_is_the_town_told_before(
+    extractor: Extractor,
+) -> None:
+    # a town the sentence names only as where the speaker is does not stand for it
+    text = (
+        "Kurdish-led forces said on Saturday they had taken Baghuz. Speaking in "
+        "Damascus, the minister welcomed the liberation of the town."
+    )
+    places = {m.place.place.name for m in read(extractor, text, "2019-03-23") if m.place}
+    assert "Damascus" not in places

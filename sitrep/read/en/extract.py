@@ -5928,7 +5928,7 @@ def _targets(
         if not any(
             c.span and end <= c.span.start <= end + 12 for c in cities
         ) and not NAMES_ITS_PLACE.match(text, end):
-            retold = _taken_before(text, trig, places)
+            retold = _taken_before(text, trig, places) or _attacked_before(text, trig, cities)
             if retold:
                 return retold
             last = ctx.last_city
@@ -5971,6 +5971,21 @@ TAKEN_OBJECT = re.compile(
     r"\s+(?:(?:control\s+)?of\s+)?(?:the\s+(?:[\w\-]+\s+){0,2}?(?:city|town|village|port)"
     r"\s+of\s+)?"
 )
+
+
+def _attacked_before(text: str, trig: TriggerMatch, cities: list[PlaceMatch]) -> list[PlaceMatch]:
+    """The town the same sentence attacks before the takeover, which "the city" after
+    it repeats ("advanced on Mosul on Monday and drove the militants out of the city",
+    "started an offensive on Mosul that succeeded in pushing them out of the city"):
+    the last town named right after an attack word (:data:`ATTACK_ON_PLACE`)."""
+    for p in sorted(cities, key=lambda c: c.span.start if c.span else -1, reverse=True):
+        if p.span is None or p.span.end > trig.start:
+            continue
+        for cue in ATTACK_ON_PLACE.finditer(text, 0, p.span.start):
+            kind = KIND_OF_PLACE.match(text, cue.end())
+            if (kind.end() if kind else cue.end()) == p.span.start:
+                return [p]
+    return []
 
 
 def _taken_before(text: str, trig: TriggerMatch, places: list[PlaceMatch]) -> list[PlaceMatch]:
