@@ -89,3 +89,15 @@ def test_the_town_after_a_takeover_with_no_attack_before_it_is_the_town_told_bef
     )
     places = {m.place.place.name for m in read(extractor, text, "2019-03-23") if m.place}
     assert "Damascus" not in places
+
+
+def test_an_outcome_with_a_day_of_its_own_keeps_it(extractor: Extractor) -> None:
+    # the start is dated long before; the recapture's own clause gives its day
+    text = (
+        "In 2014, Iraqi forces launched an offensive that finally recaptured Hawija "
+        "on March 3, 2016."
+    )
+    mentions = changes(read(extractor, text, "2016-03-20"))
+    assert [(m.place.place.name, m.time.value) for m in mentions if m.place and m.time] == [
+        ("Al Ḩawījah", dt.date(2016, 3, 3))
+    ]

@@ -1398,6 +1398,7 @@ class EnglishReader:
         )
         outcome_later = (
             started is not None
+            and time in (None, started)  # not a day the outcome's own clause gives
             and ctx.published is not None
             and is_history(started, ctx.published, days=self.config.background_days)
         )
