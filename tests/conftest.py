@@ -203,6 +203,15 @@ def read_wire(
     return list(extractor.read(article).mentions)
 
 
+def read_persian(
+    extractor: Extractor, text: str, day: date, *, outlet: str = "Tolo"
+) -> list[Mention]:
+    """What ``extractor`` reads in ``text``, a Persian report of ``outlet`` published on
+    ``day`` (``read_wire`` for the Persian reader's tests)."""
+    article = Article.make(text, language="fa", outlet=outlet, published_at=day)
+    return list(extractor.read(article).mentions)
+
+
 def territory_changes(mentions: list[Mention], *statuses: Status) -> list[Mention]:
     """The takeovers among ``mentions`` told with one of ``statuses`` (default: as
     having happened), references left out (the trial-wording tests' one filter)."""

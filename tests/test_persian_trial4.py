@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from sitrep.core.records import Article, Mention, Status
+from conftest import read_persian
+
+from sitrep.core.records import Mention, Status
 from sitrep.read.en.extract import Extractor
 from sitrep.read.fa.places import find_places
 from sitrep.read.fa.text import fold
@@ -19,10 +21,9 @@ DAY = date(2021, 7, 4)
 
 
 def territory(extractor: Extractor, text: str, day: date = DAY) -> list[Mention]:
-    article = Article.make(text, language="fa", outlet="Tolo", published_at=day)
     return [
         m
-        for m in extractor.read(article).mentions
+        for m in read_persian(extractor, text, day)
         if m.sub_event_type in TERRITORY_SUB_TYPES and not m.reference
     ]
 

@@ -1396,15 +1396,16 @@ class EnglishReader:
             if status in TOLD and family in (Family.TAKE, Family.HANDOVER)
             else None
         )
-        outcome_later = (
-            started is not None
-            and time in (None, started)  # not a day the outcome's own clause gives
-            and ctx.published is not None
-            and is_history(started, ctx.published, days=self.config.background_days)
+        if started is not None and time not in (None, started):
+            started = None  # the outcome's own clause gives its day
+        if started is not None and is_history(
+            started, ctx.published, days=self.config.history_days
+        ):
+            return []  # an operation begun more than a year back: history
+        outcome_later = started is not None and is_history(
+            started, ctx.published, days=self.config.background_days
         )
-        if outcome_later and started is not None:
-            if is_history(started, ctx.published, days=self.config.history_days):
-                return []  # an operation begun more than a year back: history
+        if outcome_later:
             time = None
         # "surrendered ..., and the last fighters are to leave next month": a deed told
         # in the past tense did not happen after the report; a later date is of another
@@ -1858,14 +1859,14 @@ class EnglishReader:
                 continue
             for cue in ATTACK_ON_PLACE.finditer(text):
                 # (the object may be named by its kind first: "besieged the town of X")
-                at = KIND_OF_PLACE.match(text, cue.end())
+                start = _attack_object_start(text, cue)
                 target = next(
                     (
                         p.place
                         for p in places[i]
                         if p.span is not None
                         and p.place.kind is PlacePrecision.CITY
-                        and p.span.start == (at.end() if at else cue.end())
+                        and p.span.start == start
                     ),
                     None,
                 )
@@ -5974,6 +5975,13 @@ TAKEN_OBJECT = re.compile(
 )
 
 
+def _attack_object_start(text: str, cue: re.Match[str]) -> int:
+    """Where the object of attack word ``cue`` (:data:`ATTACK_ON_PLACE`) starts: right
+    after it, or after "the town of" there."""
+    kind = KIND_OF_PLACE.match(text, cue.end())
+    return kind.end() if kind else cue.end()
+
+
 def _attacked_before(text: str, trig: TriggerMatch, cities: list[PlaceMatch]) -> list[PlaceMatch]:
     """The town the same sentence attacks before the takeover, which "the city" after
     it repeats ("advanced on Mosul on Monday and drove the militants out of the city",
@@ -5983,8 +5991,7 @@ def _attacked_before(text: str, trig: TriggerMatch, cities: list[PlaceMatch]) ->
         if p.span is None or p.span.end > trig.start:
             continue
         for cue in ATTACK_ON_PLACE.finditer(text, 0, p.span.start):
-            kind = KIND_OF_PLACE.match(text, cue.end())
-            if (kind.end() if kind else cue.end()) == p.span.start:
+            if _attack_object_start(text, cue) == p.span.start:
                 return [p]
     return []
 
