@@ -68,3 +68,24 @@ def test_threshold_table_picks_the_best_macro_f1_lowest_on_a_tie() -> None:
     # A comment the rules flag is flagged whatever the model says.
     table, _ = calibrate.threshold_table(probabilities, gold, [False, True, False, False], (0.8,))
     assert table[0.8] == 1.0
+
+
+def test_own_split_is_seeded_and_holds_out_a_fifth() -> None:
+    examples = _examples(50)
+    train, held = calibrate.own_split(examples, seed=3)
+    assert len(held) == 10 and len(train) == 40
+    assert not {e.text for e in train} & {e.text for e in held}
+    assert calibrate.own_split(examples, seed=3) == (train, held)
+    assert calibrate.own_split(examples, seed=4)[1] != held
+
+
+def test_split_report_scores_every_own_set(monkeypatch: Any) -> None:
+    monkeypatch.setattr(calibrate, "training_set", _plain_training_set)
+    persian = [
+        Example(f"سطر {i}", OFFENSIVE if i % 2 else ACCEPTABLE, "general", "fa") for i in range(20)
+    ]
+    monkeypatch.setattr(calibrate, "training_examples", lambda lexicon: persian)
+    report = calibrate.split_report(fit=_Remembering)
+    assert {"split", "folders", "probes", "probes:function_words"} <= set(report)
+    assert report["split"]["lines"] == 4
+    assert 0.0 <= report["probes"]["macro_f1"] <= 1.0

@@ -187,3 +187,45 @@ def test_you_is_not_held_against_a_reader() -> None:
     reason = [r for r in moderate(text).reasons if r.rule == "shipped_classifier"][0]
     assert reason.span is not None and text[slice(*reason.span)] in ("brainless", "clown")
     assert "log-odds from: " in reason.evidence
+
+
+def test_s22_candidates_are_read_with_the_lexicon_augmentation_only() -> None:
+    from sitrep.moderation.corpus import training_examples
+
+    lines = read_corpus(corpus_dir() / "candidates_s22")
+    assert len(lines) >= 300 and {e.label for e in lines} == {"offensive", "acceptable"}
+    texts = {e.text for e in lines}
+    assert len(texts) == len(lines)
+    assert not texts & {e.text for e in read_corpus()}  # no line twice in the build
+    assert not texts & {e.text for e in training_examples(False)}
+    assert texts <= {e.text for e in training_examples(True)}
+
+
+def test_s22_probes_are_never_trained_on() -> None:
+    from sitrep.moderation.corpus import probe_examples, training_examples
+
+    probes = probe_examples()
+    kinds = {(e.label, e.kind) for e in probes}
+    assert ("acceptable", "function_words") in kinds and ("offensive", "obfuscated") in kinds
+    assert len(probes) >= 120
+    texts = {e.text for e in probes}
+    folders = ["candidates", "candidates_readers", "candidates_s22", "heldout", "heldout_readers"]
+    folders += ["heldout_registers", "heldout_tweets", "candidates_s20/left_out"]
+    trained = {e.text for lexicon in (False, True) for e in training_examples(lexicon)}
+    assert not texts & (trained | _texts_of(*folders))
+
+
+def test_the_shipped_fit_drops_the_commonest_terms_as_max_df_says() -> None:
+    from sitrep.moderation import classifier as clf
+
+    texts = ["این خوب است", "این بد است", "این هوا سرد است", "این یک خبر است"] * 3
+    targets = [0, 1, 0, 1] * 3
+    kept = clf.fit(texts, targets, seed=1).named_steps["features"].transformer_list[1][1]
+    assert "این" in kept.vocabulary_
+    fitted = clf.fit(texts, targets, seed=1, max_df=(1.0, 0.5))
+    words = fitted.named_steps["features"].transformer_list[1][1]
+    assert "این" not in words.vocabulary_ and "خوب" in words.vocabulary_
+    # The fast scorer reads it as it reads any fitted pipeline of this shape.
+    model = clf.TrainedClassifier.from_pipeline("<test>", fitted, "offensive", "x")
+    expected = fitted.predict_proba(["این هوا بد است"])[0, 1]
+    assert abs(model.probability("این هوا بد است") - expected) < 1e-9

@@ -12,6 +12,15 @@ scores at each threshold.
 
 ``python -m sitrep.moderation.calibrate [--lexicon on|off] [--seed N]`` prints the
 table (about half a minute per fold).
+
+``--split`` instead holds out a seeded share of the lines (:data:`SPLIT_SEED`,
+:data:`SPLIT_SHARE`), fits one model as the build would on the rest and reports the
+shipped path on three own sets: that held-out share, the held-out folders and the
+probes (``probes_s22/``, read by no build: neutral comments full of the words insults
+use, political criticism, insults quoted in reporting, peoples and faiths named
+neutrally; insults hidden by spacing, held letters, swaps and Latin letters, insults
+in those common words), each probe kind apart. Persian-script lines only (the English
+model has its own held-out folder). Choices about the Persian model are made on these.
 """
 
 from __future__ import annotations
@@ -23,12 +32,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sitrep.moderation import classifier as clf
 from sitrep.moderation.corpus import (
     OFFENSIVE,
     SEED,
     Example,
+    fit_shipped,
     heldout_examples,
+    probe_examples,
     readers_heldout_examples,
     registers_heldout_examples,
     training_examples,
@@ -39,6 +49,8 @@ from sitrep.moderation.policy import Policy, default_policy
 from sitrep.moderation.rules import rule_score
 
 FOLDS = 5
+SPLIT_SEED = 2022
+SPLIT_SHARE = 0.2
 THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 
 
@@ -71,7 +83,7 @@ def fold_probabilities(
     ``fit`` makes a model with ``predict_proba`` from texts and targets (default: the
     shipped pipeline with the build's seed).
     """
-    fit = fit or (lambda texts, targets: clf.fit(texts, targets, seed=SEED))
+    fit = fit or fit_shipped
     order = list(range(len(examples)))
     random.Random(seed).shuffle(order)
     out = [0.0] * len(examples)
@@ -142,14 +154,82 @@ def calibrate(
     return Calibration(tuple(probabilities), tuple(gold), tuple(by_rules), table, best)
 
 
+def own_split(
+    examples: Sequence[Example], seed: int = SPLIT_SEED
+) -> tuple[list[Example], list[Example]]:
+    """``examples`` as (train, held out): a seeded shuffle, :data:`SPLIT_SHARE` held out."""
+    order = list(range(len(examples)))
+    random.Random(seed).shuffle(order)
+    held = set(order[: int(len(examples) * SPLIT_SHARE)])
+    train = [e for i, e in enumerate(examples) if i not in held]
+    return train, [e for i, e in enumerate(examples) if i in held]
+
+
+def own_sets(held: Sequence[Example]) -> dict[str, list[Example]]:
+    """The named own sets ``--split`` reports (Persian-script lines)."""
+    folders = [
+        *heldout_examples(),
+        *registers_heldout_examples(),
+        *readers_heldout_examples(),
+        *tweets_heldout_examples(),
+    ]
+    probes = probe_examples()
+    named = {"split": list(held), "folders": folders, "probes": probes}
+    for e in probes:
+        named.setdefault(f"probes:{e.kind}", []).append(e)
+    return {k: [e for e in v if e.language == "fa"] for k, v in named.items()}
+
+
+def split_report(
+    *,
+    lexicon: bool = False,
+    seed: int = SPLIT_SEED,
+    threshold: float | None = None,
+    policy: Policy | None = None,
+    fit: Callable[[list[str], list[int]], Any] | None = None,
+) -> dict[str, dict[str, float]]:
+    """Per own set: lines, false positives and negatives of the shipped path, its macro F1
+    and the model's ROC AUC (both when the set has both labels)."""
+    from sklearn.metrics import roc_auc_score
+
+    policy = policy or default_policy()
+    threshold = policy.shipped_review if threshold is None else threshold
+    train, held = own_split(training_examples(lexicon), seed)
+    texts, targets = training_set(train, seed=SEED, lexicon=lexicon)
+    model = (fit or fit_shipped)(texts, targets)
+    out: dict[str, dict[str, float]] = {}
+    for name, lines in own_sets(held).items():
+        probs = [float(p) for p in model.predict_proba([e.text for e in lines])[:, 1]]
+        gold = [int(e.label == OFFENSIVE) for e in lines]
+        rules = [rule_score(e.text) >= policy.review_threshold for e in lines]
+        flagged = [r or p >= threshold for r, p in zip(rules, probs, strict=True)]
+        row: dict[str, float] = {
+            "lines": len(lines),
+            "false_positives": sum(f and not g for f, g in zip(flagged, gold, strict=True)),
+            "false_negatives": sum(g and not f for f, g in zip(flagged, gold, strict=True)),
+        }
+        if len(set(gold)) == 2:
+            row["macro_f1"] = round(macro_f1(gold, flagged), 4)
+            row["auc"] = round(float(roc_auc_score(gold, probs)), 4)
+        out[name] = row
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> None:
-    """Print the threshold table as JSON."""
+    """Print the threshold table (or, with ``--split``, the own held-out report) as JSON."""
     parser = argparse.ArgumentParser(prog="python -m sitrep.moderation.calibrate")
     parser.add_argument("--lexicon", choices=("on", "off"), default="off")
     parser.add_argument("--folds", type=int, default=FOLDS)
-    parser.add_argument("--seed", type=int, default=SEED, help="shuffles the lines into folds")
+    parser.add_argument("--seed", type=int, default=None, help="shuffles the lines into folds")
+    parser.add_argument("--split", action="store_true", help="the own held-out report")
     args = parser.parse_args(argv)
-    result = calibrate(lexicon=args.lexicon == "on", folds=args.folds, seed=args.seed)
+    if args.split:
+        seed = SPLIT_SEED if args.seed is None else args.seed
+        report = split_report(lexicon=args.lexicon == "on", seed=seed)
+        print(json.dumps({"lexicon": args.lexicon, "seed": seed, "sets": report}, indent=2))
+        return
+    seed = SEED if args.seed is None else args.seed
+    result = calibrate(lexicon=args.lexicon == "on", folds=args.folds, seed=seed)
     table = {str(t): f for t, f in result.table.items()}
     print(json.dumps({"lexicon": args.lexicon, "best": result.best, "macro_f1": table}, indent=2))
 

@@ -62,8 +62,14 @@ def prepare(text: str) -> str:
     return fold(text, MODERATION_FEATURES)
 
 
-def build_pipeline(*, seed: int = 0) -> Any:
-    """An unfitted pipeline: char n-grams (1-5, within words) and word uni/bigrams, then LR."""
+def build_pipeline(*, seed: int = 0, max_df: tuple[float, float] = (1.0, 1.0)) -> Any:
+    """An unfitted pipeline: char n-grams (1-5, within words) and word uni/bigrams, then LR.
+
+    ``max_df`` (chars, words) drops the terms found in more than that share of the
+    training texts from each block (1.0: none); the shipped build sets it
+    (``corpus.MAX_DF``), a publisher's ``moderate train`` keeps every term. The saved
+    model is the same format either way: the dropped terms are just not in it.
+    """
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import FeatureUnion, Pipeline
@@ -78,6 +84,7 @@ def build_pipeline(*, seed: int = 0) -> Any:
                     preprocessor=prepare,
                     sublinear_tf=True,
                     min_df=2,
+                    max_df=max_df[0],
                     max_features=300_000,
                 ),
             ),
@@ -90,6 +97,7 @@ def build_pipeline(*, seed: int = 0) -> Any:
                     token_pattern=r"(?u)\b\w+\b",
                     sublinear_tf=True,
                     min_df=1,
+                    max_df=max_df[1],
                 ),
             ),
         ]
@@ -173,9 +181,15 @@ def _positive_label(labels: Sequence[str], positive: str | None, source: str) ->
     )
 
 
-def fit(texts: Sequence[str], targets: Sequence[int], *, seed: int = 0) -> Any:
+def fit(
+    texts: Sequence[str],
+    targets: Sequence[int],
+    *,
+    seed: int = 0,
+    max_df: tuple[float, float] = (1.0, 1.0),
+) -> Any:
     """Fit the pipeline on texts with 0/1 targets (1 = unacceptable)."""
-    pipeline = build_pipeline(seed=seed)
+    pipeline = build_pipeline(seed=seed, max_df=max_df)
     pipeline.fit(list(texts), list(targets))
     return pipeline
 

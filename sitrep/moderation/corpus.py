@@ -45,6 +45,11 @@ ENGLISH_TWINS = 1  # acceptable copies of each English offensive line with its i
 # with them the shipped path's macro F1 rises on every set but two recall floors
 # drop (figures and how to switch them on: moderation_corpus/README.md).
 LEXICON_AUGMENTATION = False
+# The build's share of training texts above which a word term is dropped from the
+# model (issue 17, s22: the commonest words, «این», «تو», «برو», stop carrying weight;
+# chosen on our own held-out lines, moderation_corpus/README.md). (chars, words);
+# 1.0 keeps every term.
+MAX_DF = (1.0, 1.0)
 LEXICON_COPIES = 3  # background comments each listed strong word is set in
 RARE_WORDS = (30_000, 60_000)  # frequency ranks of the innocent words paired with them
 NEUTRAL_TWINS = 2  # acceptable copies of each offensive line with its insult swapped out
@@ -166,6 +171,17 @@ def tweets_heldout_examples() -> list[Example]:
     with peoples, faiths and camps named neutrally and insults quoted in reporting.
     """
     return read_corpus(corpus_dir() / "heldout_tweets")
+
+
+def probe_examples() -> list[Example]:
+    """Probe lines of issue 17's s22 pass (``moderation_corpus/probes_s22``; never trained on).
+
+    Written apart from the corpus to show one weakness each (their ``kind``): neutral
+    comments full of the words insults also use, political criticism, insults quoted
+    in reporting, peoples and faiths named neutrally; insults hidden from filters and
+    insults said in those common words. ``calibrate --split`` reports them.
+    """
+    return read_corpus(corpus_dir() / "probes_s22")
 
 
 def _spaced(word: str, rng: random.Random) -> str:
@@ -312,13 +328,15 @@ def training_examples(lexicon: bool | None = None) -> list[Example]:
     ``candidates/``'s lines (civil criticism of the camps and officials the offensive
     lines insult) hold back the false positives the augmentation's extra recall brings;
     ``candidates_s20/`` (issue 17, s20) holds tweets and comments of both labels in the
-    registers readers use (moderation_corpus/README.md).
+    registers readers use, ``candidates_s22/`` short and long replies made of the words
+    insults also use, beside insults in the same words (moderation_corpus/README.md).
     """
     examples = read_corpus()
     if LEXICON_AUGMENTATION if lexicon is None else lexicon:
         extra = read_corpus(corpus_dir() / "candidates")
         examples += [e for e in extra if e.label == ACCEPTABLE]
         examples += read_corpus(corpus_dir() / "candidates_s20")
+        examples += read_corpus(corpus_dir() / "candidates_s22")
     return examples
 
 
@@ -434,7 +452,7 @@ def build(out_path: str | Path | None = None, *, seed: int = SEED) -> Path:
     """
     out = Path(out_path) if out_path else shipped_model_path()
     texts, targets = training_set(seed=seed)
-    pipeline = clf.fit(texts, targets, seed=seed)
+    pipeline = fit_shipped(texts, targets, seed=seed)
     clf.save(pipeline, out, positive_label=OFFENSIVE, labels=[ACCEPTABLE, OFFENSIVE])
     texts, targets = english_training_set(seed=seed)
     pipeline = clf.fit(texts, targets, seed=seed)
@@ -444,10 +462,15 @@ def build(out_path: str | Path | None = None, *, seed: int = SEED) -> Path:
     return out
 
 
+def fit_shipped(texts: list[str], targets: list[int], *, seed: int = SEED) -> Any:
+    """The shipped Persian model's pipeline fitted on ``texts`` (with :data:`MAX_DF`)."""
+    return clf.fit(texts, targets, seed=seed, max_df=MAX_DF)
+
+
 @lru_cache(maxsize=1)
 def _fitted_in_memory() -> Any:
     texts, targets = training_set()
-    return clf.fit(texts, targets, seed=SEED)
+    return fit_shipped(texts, targets)
 
 
 @lru_cache(maxsize=1)
