@@ -84,8 +84,20 @@ def test_split_report_scores_every_own_set(monkeypatch: Any) -> None:
     persian = [
         Example(f"سطر {i}", OFFENSIVE if i % 2 else ACCEPTABLE, "general", "fa") for i in range(20)
     ]
-    monkeypatch.setattr(calibrate, "training_examples", lambda lexicon: persian)
-    report = calibrate.split_report(fit=_Remembering)
-    assert {"split", "folders", "probes", "probes:function_words"} <= set(report)
-    assert report["split"]["lines"] == 4
-    assert 0.0 <= report["probes"]["macro_f1"] <= 1.0
+    # The build's lines with the augmentation off are the first ten.
+    monkeypatch.setattr(calibrate, "training_examples", lambda on: persian if on else persian[:10])
+    fitted: list[_Remembering] = []
+
+    def fit(texts: list[str], targets: list[int]) -> _Remembering:
+        fitted.append(_Remembering(texts, targets))
+        return fitted[-1]
+
+    on = calibrate.split_report(lexicon=True, fit=fit)
+    assert {"split", "folders", "probes", "probes:function_words"} <= set(on)
+    assert on["split"]["lines"] == 4 and len(fitted[0].texts) == 16
+    assert 0.0 <= on["probes"]["macro_f1"] <= 1.0
+    off = calibrate.split_report(lexicon=False, fit=fit)
+    # The same held-out lines; off trains only on its own lines among the rest.
+    assert off["split"]["lines"] == 4
+    assert fitted[1].texts < fitted[0].texts
+    assert fitted[1].texts <= {e.text for e in persian[:10]}

@@ -14,7 +14,9 @@ scores at each threshold.
 table (about half a minute per fold).
 
 ``--split`` instead holds out a seeded share of the lines (:data:`SPLIT_SEED`,
-:data:`SPLIT_SHARE`), fits one model as the build would on the rest and reports the
+:data:`SPLIT_SHARE`; of the build's lines with the lexicon augmentation on, whichever
+``--lexicon`` says, so both are scored on the same lines), fits one model as the build
+would on the rest and reports the
 shipped path on three own sets: that held-out share, the held-out folders and the
 probes (``probes_s22/``, read by no build: neutral comments full of the words insults
 use, political criticism, insults quoted in reporting, peoples and faiths named
@@ -194,7 +196,12 @@ def split_report(
 
     policy = policy or default_policy()
     threshold = policy.shipped_review if threshold is None else threshold
-    train, held = own_split(training_examples(lexicon), seed)
+    # One pool for both settings (every line of the build with the augmentation on), so
+    # that on and off are scored on the same held-out lines; off trains on its own lines.
+    train, held = own_split(training_examples(True), seed)
+    if not lexicon:
+        plain = {e.text for e in training_examples(False)}
+        train = [e for e in train if e.text in plain]
     texts, targets = training_set(train, seed=SEED, lexicon=lexicon)
     model = (fit or fit_shipped)(texts, targets)
     out: dict[str, dict[str, float]] = {}
