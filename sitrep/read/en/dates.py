@@ -288,6 +288,28 @@ def _month_of_year(
     return _ref(date(published.year + step, month, 1), Precision.MONTH, m)
 
 
+# a season's middle month and its last month (winter: December to February, its
+# middle month January of the year it ends in), as northern-hemisphere wires use them
+_SEASONS = {"spring": (4, 5), "summer": (7, 8), "autumn": (10, 11), "fall": (10, 11)}
+_WINTER = (1, 2)
+
+
+def _season(
+    m: re.Match[str], text: str, published: date | None, future_days: int
+) -> TimeRef | None:
+    """ "last summer": the latest summer over before publication (read in January 2013,
+    July 2012); "this spring": the one of the publication's year."""
+    if published is None:
+        return None
+    middle, last = _SEASONS.get(m["season"].lower(), _WINTER)
+    if m["which"].lower() == "this":
+        return _ref(date(published.year, middle, 1), Precision.MONTH, m)
+    year = published.year
+    while (year, last) >= (published.year, published.month):
+        year -= 1  # that season of this year is not over yet
+    return _ref(date(year, middle, 1), Precision.MONTH, m)
+
+
 def _month_alone(
     m: re.Match[str], text: str, published: date | None, future_days: int
 ) -> TimeRef | None:
@@ -541,6 +563,12 @@ def _patterns() -> _Patterns:
             "period",
         ),
         (r"(?i:\b(?P<which>last|this|the|past)\s+weekend\b)", _weekend, "weekend"),
+        # "last summer", "this spring": a season, as its middle month
+        (
+            r"(?i:\b(?P<which>last|this|past)\s+(?P<season>spring|summer|autumn|fall|winter)\b)",
+            _season,
+            "season",
+        ),
         # "These developments come five months after the regime took Deraa": the news
         # is now, so the event after "after" was that long before publication (not
         # "the victory came three years after": a past anchor the text does not date)
@@ -646,6 +674,7 @@ def _gates(text: str, pats: _Patterns) -> dict[str, bool]:
         "relative_day": any(word in lower for word in _RELATIVE_DAY_WORDS),
         "period": any(word in lower for word in ("week", "month", "year")),
         "weekend": "weekend" in lower,
+        "season": any(word in lower for word in _SEASONS) or "winter" in lower,
         "ago": any(word in lower for word in (" ago", "earlier", "before", "after", "later"))
         and any(word in lower for word in ("minute", "hour", "day", "week", "month", "year")),
     }

@@ -1162,16 +1162,21 @@ class EnglishReader:
         out: list[list[PlaceMatch]] = []
         all_found = find_places(self.gazetteer, texts, hint)
         surnames = _person_surnames(texts, all_found)
+        # the national capitals the article has named so far, for a bare "the capital"
+        named_capitals: dict[int, Place] = {}
         for text, found in zip(texts, all_found, strict=True):
             if not found:
                 # most sentences name no place: no outlet names to look for then
-                out.append(self._capitals_named(text, []))
+                out.append(self._capitals_named(text, [], named_capitals))
                 continue
             outlets = [(a, b) for a, b, _ in outlet_directory().find(text)]
             kept = [
                 p for p in found if _is_place_use(text, p, outlets) and not _a_surname(p, surnames)
             ]
-            out.append(kept + self._capitals_named(text, kept))
+            for p in kept:
+                if p.span is not None and self._is_capital(p.place):
+                    named_capitals[p.place.id] = p.place
+            out.append(kept + self._capitals_named(text, kept, named_capitals))
         return drop_strays(out, lambda p: p.place)
 
     def _capital_named_by_province(
@@ -1248,10 +1253,23 @@ class EnglishReader:
             return p
         return replace(p, place=max(same, key=lambda t: (t.population, -t.id)))
 
-    def _capitals_named(self, text: str, found: list[PlaceMatch]) -> list[PlaceMatch]:
+    def _capitals_named(
+        self, text: str, found: list[PlaceMatch], named: dict[int, Place] | None = None
+    ) -> list[PlaceMatch]:
         """ "the Yemeni capital", "the Syrian capital": the country's capital city,
-        unless the sentence names it anyway ("the Yemeni capital, Sanaa")."""
+        unless the sentence names it anyway ("the Yemeni capital, Sanaa"). A bare "the
+        capital" is the one national capital the article has named up to this sentence
+        (``named``): "... the palace in the capital, Kabul. The Taliban entered the
+        capital early on Sunday"; with none or several named it stays unread."""
         out: list[PlaceMatch] = []
+        if named is not None and len(named) == 1:
+            (only,) = named.values()
+            for cue in BARE_CAPITAL.finditer(text):
+                # even where the sentence names the city elsewhere ("left Damascus as
+                # rebels claimed control over the capital"): the phrase is the place of
+                # its own clause
+                span = Span(cue.start(), cue.end(), cue.group())
+                out.append(PlaceMatch(only, span.text, span, 0.7))
         for cue in CAPITAL_BY_DEMONYM.finditer(text):
             iso3 = self.gazetteer.country_of_adjective(cue.group(1))
             capital = self.gazetteer.capital_of(iso3) if iso3 else None
@@ -1696,6 +1714,10 @@ class EnglishReader:
                 return []
             if COMPASS_AFTER.match(text, trig.end):
                 return []  # "advanced east of Sudzha": the town only places the gain
+            if ADVANCE_WORD.match(trig.text) and TOWARDS_AFTER.match(text, trig.end):
+                # "as Moscow's troops advance closer to the hub of Pokrovsk", "a Russian
+                # advance on Pokrovsk": the town is where the push heads, not one taken
+                return []
             if (
                 RAID_AFTER.search(text[trig.end :])
                 or RAID_LEAVING.search(text[: trig.start])
@@ -1709,6 +1731,9 @@ class EnglishReader:
                 return []
             gap = _object_gap_place(text, trig, places)
             own = [gap] if gap is not None else _clause_places(token, places)
+            # "seized the town of Bweremana in neighboring North Kivu province": a
+            # province that only says where a town the gazetteer lacks lies was not taken
+            own = [p for p in own if not _locates_unknown_town(text, trig, p)]
             # "overrunning his last stronghold, launchpad of an assault on Tripoli": the
             # town an attack of the object's description was aimed at was not taken
             own = [p for p in own if not _attack_target(token, p)]
@@ -3384,7 +3409,7 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
         )
         if negated or verb in DENY_VERBS:
             return Status.DENIED
-        if _aux_lemmas(token) & MODALS:
+        if _aux_lemmas(token) & MODALS or _gerund_subject_of_modal(token):
             return Status.EXPECTED
         if _lemma(token.head) in PREVENT_HEADS or _lemma(token) in PREVENT_HEADS:
             return Status.EXPECTED
@@ -3431,6 +3456,18 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
     if verb in CLAIM_VERBS:
         return Status.CLAIMED
     return Status.OCCURRED
+
+
+def _gerund_subject_of_modal(token: Any) -> bool:
+    """ "Capturing Selydove would pave the way for an advance on Pokrovsk": a taking
+    told as the gerund subject of a modal verb is one still ahead. spaCy often reads
+    the gerund as part of the name after it ("Capturing Selydove" as one name)."""
+    if not token.lower_.endswith("ing"):
+        return False
+    subject = token.head if token.dep_ == "compound" else token
+    if subject.dep_ not in ("nsubj", "csubj") or subject.head.i == subject.i:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in subject.head.children)
 
 
 # "closer to victory", "close to capturing": a takeover still ahead
@@ -4269,6 +4306,13 @@ BRIEFLY_BEFORE = re.compile(r"\b(?:briefly|temporarily|momentarily)\s+$", re.IGN
 # a compass bearing right after the trigger, past unnamed words only ("advance east
 # of Sudzha", "gained ground several kilometres north of"): the town named after it
 # places the gain (not "captured Krasnohorivka west of Donetsk", which names it)
+# an advance and where it heads: "advance closer to", "advanced towards", "an advance on"
+ADVANCE_WORD = re.compile(r"(?i)advanc")
+TOWARDS_AFTER = re.compile(
+    r"\s+(?:(?:further|deeper|steadily|slowly|quickly|rapidly|again)\s+)?"
+    r"(?:closer\s+to|nearer(?:\s+to)?|towards?|on|upon|in\s+the\s+direction\s+of)\b",
+    re.IGNORECASE,
+)
 COMPASS_AFTER = re.compile(
     r"\s+(?:[a-z][\w\-]*\s+){0,3}?(?i:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?"
     r"\s+of\b"
@@ -4406,6 +4450,22 @@ def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
         if not own:
             return True
     return False
+
+
+# a name right before "in" and the area that follows: "Bweremana in neighboring "
+NAME_IN_BEFORE = re.compile(
+    r"\b[A-Z][\w'’\-]+\s+in\s+(?:the\s+)?(?:(?:neighbo(?:u)?ring|nearby|same|adjacent)\s+)?$"
+)
+
+
+def _locates_unknown_town(text: str, trig: TriggerMatch, p: PlaceMatch) -> bool:
+    """Whether area ``p`` (a province, district or region), named after the trigger
+    right behind "<Name> in", only locates that name: the town taken is one the
+    gazetteer does not know, and the area did not change hands."""
+    if p.place.kind in (PlacePrecision.CITY, PlacePrecision.COUNTRY) or p.span is None:
+        return False
+    before = NAME_IN_BEFORE.search(text, trig.end, p.span.start)
+    return before is not None and before.end() == p.span.start
 
 
 def _object_gap_place(text: str, trig: TriggerMatch, places: list[PlaceMatch]) -> PlaceMatch | None:
@@ -4780,6 +4840,12 @@ def _roles(
         after = [m for m in after if m not in agent_side]
         loser_side += [m for m in after if m not in loser_side]
         after = []
+        if not agent_side and OWN_FORCES_AFTER.match(text, trig.end):
+            # "a spokesman for the LNA said the city had fallen to his fighters": the
+            # speaker's side took it, not lost it
+            lo, hi = _speaker_region(token)
+            agent_side = [m for m in loser_side if lo <= m.span.start < hi]
+            loser_side = [m for m in loser_side if m not in agent_side]
         subject_unknown = not agent_side
     if family is Family.TAKE and token is not None and FALL_OF.match(trig.text):
         # "after the fall of al-Bab to Turkish-backed opposition groups": the side the
@@ -5269,6 +5335,16 @@ EXPEL_VERBS = frozenset(
 )
 
 
+def _relative_subject_took(verb: Any, token: Any) -> bool:
+    """Whether the noun relative clause ``verb`` hangs on did the deed of trigger
+    ``token`` (the clause's verb or one joined to it): the relative pronoun is the
+    subject and both verbs are active ("fighters, who captured the town"; not "soldiers
+    who had surrendered or been captured")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for t in (verb, token) for c in t.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children)
+
+
 def _takes_people(token: Any) -> bool:
     """ "captured soldiers", "he was captured", "Jack Letts was held": people, not places."""
     if token is None:
@@ -5293,9 +5369,14 @@ def _takes_people(token: Any) -> bool:
     verb = token
     while verb.head.i != verb.i and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head  # "who had surrendered or been captured"
-    if verb.dep_ in ("relcl", "acl") and verb.head.lower_ in PERSON_OBJECTS:
+    if (
+        verb.dep_ in ("relcl", "acl")
+        and verb.head.lower_ in PERSON_OBJECTS
+        and not _relative_subject_took(verb, token)
+    ):
         # "a cargo ship they seized in the Red Sea", "soldiers who had surrendered or
-        # been captured in Goma": the clause tells of the noun it qualifies
+        # been captured in Goma": the clause tells of the noun it qualifies (not
+        # "Taliban militants, who entered the capital": the noun is who took it)
         return True
     if _contact_clause_on_things(verb):
         return True
@@ -5382,6 +5463,10 @@ SCARE_QUOTE = re.compile(
 LOYAL_TO_FORMER = re.compile(
     r"(?:the\s+)?(?i:former|ousted|deposed|ex-)\s*(?i:president|leader|prime\s+minister|ruler)\b"
 )
+# "the capital" with no country word and no name after it ("the capital, Kabul" names it;
+# "the capital of Helmand province" is another phrase; "the capital's government" is
+# whose government, not where)
+BARE_CAPITAL = re.compile(r"\b[Tt]he\s+capital\b(?!\s+(?:city\s+)?of\b)(?![,\s]+[A-Z])(?!['’]s)")
 # "the Yemeni capital" (not "the capital of", not "capital punishment")
 CAPITAL_BY_DEMONYM = re.compile(
     r"\b(?:the|its)\s+([A-Z][a-z]+)\s+capital\b(?!\s+(?:of|city\s+of)\b)"
@@ -5858,6 +5943,29 @@ def _they_antecedent(token: Any, before: list[ActorMatch]) -> list[ActorMatch]:
     return []
 
 
+# the forces of the one who speaks: "to his fighters", "to its troops"
+OWN_FORCES_AFTER = re.compile(
+    r"\s*(?:without\s+[\w\s]{1,30}?\s+)?to\s+(?:his|her|its|their)\s+(?:own\s+)?"
+    r"(?:fighters|forces|troops|men|units|soldiers)\b",
+    re.IGNORECASE,
+)
+
+
+def _speaker_region(token: Any) -> tuple[int, int]:
+    """The characters of the subject of the saying verb whose clause ``token`` is in
+    ("a spokesman for the LNA said the city had fallen"), or an empty range."""
+    if token is None or token.dep_ != "ccomp" or _lemma(token.head) not in _REPORTING_LEMMAS:
+        return 0, 0
+    # (all its subjects: "a spokesman for the rival faction, Haftar's Libyan National
+    # Army, said" may parse as two)
+    toks = [t for c in token.head.children if c.dep_ == "nsubj" for t in c.subtree]
+    if not toks:
+        # no subject parsed ("On Monday a spokesman for ..., told reporters"): the
+        # words before the saying verb
+        return token.sent.start_char, token.head.idx
+    return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
+
+
 def _speaker_sides(
     token: Any, before: list[ActorMatch], text: str
 ) -> tuple[list[ActorMatch], list[ActorMatch]] | None:
@@ -5910,6 +6018,8 @@ def _is_reference_point(text: str, place: PlaceMatch) -> bool:
     )
 
 
+# the words between "the ... city" and the name set beside it after a comma
+APPOSED_NAME = re.compile(r"(?:\s+[\w\-'’]+){0,6}\s*,\s*")
 # a relative clause on the place just named: "..., which the rebels took" (not "...,
 # where the president has taken refuge": what happens there is not of the place)
 RELATIVE_ON = re.compile(r",\s+which\b")
@@ -5927,9 +6037,16 @@ def _targets(
         end = trig.end + anaphor_object.end()
         # not "the town of al-Qaim", which names its place (nor "the village of Poroz",
         # which names one the gazetteer does not know)
-        if not any(
-            c.span and end <= c.span.start <= end + 12 for c in cities
-        ) and not NAMES_ITS_PLACE.match(text, end):
+        if (
+            not any(c.span and end <= c.span.start <= end + 12 for c in cities)
+            and not NAMES_ITS_PLACE.match(text, end)
+            # "the penultimate city still under government control, Jalalabad": the
+            # phrase names its town after a comma
+            and not any(
+                c.span and c.span.start >= end and APPOSED_NAME.fullmatch(text, end, c.span.start)
+                for c in cities
+            )
+        ):
             retold = _taken_before(text, trig, places) or _attacked_before(text, trig, cities)
             if retold:
                 return retold
