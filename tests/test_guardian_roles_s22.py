@@ -1,7 +1,8 @@
 """Sides, dates and places of takeovers in long, paragraph-less weekly pieces (the
 Guardian's Syria and Iraq coverage, 2017-2019): a place lost "in a campaign by" a
 side; a fall the sentence tells with no side, whose side the article gives
-elsewhere; "the town" after an attack on a named town.
+elsewhere; a fall dated only by how long ago it was; "the city" after an attack
+on a named town.
 
 The sentences are written for these tests, in the constructions of such pieces.
 """
@@ -102,6 +103,34 @@ def test_the_owner_named_in_a_fallen_places_subject_lost_it(extractor: Extractor
     assert {
         (m.place.place.name, m.actor1, m.actor2.name if m.actor2 else None) for m in got if m.place
     } == {("Mosul", None, "ISIS")}
+
+
+# -- a fall dated by how long ago it was ----------------------------------------------
+
+
+def test_almost_exactly_a_year_after_a_fall_dates_the_fall_a_year_back(
+    extractor: Extractor,
+) -> None:
+    # the count opens the sentence with two qualifiers: the fall is a year before the
+    # piece, to the month, not news of the piece's week; "almost" a year since a piece
+    # of late May is a fall of June
+    text = (
+        "Almost exactly a year after the fall of Homs, talks between the sides are to "
+        "resume in Geneva."
+    )
+    got = [
+        (m.place.place.name, str(m.time.value), str(m.time.precision))
+        for m in read(extractor, text, "2015-05-28", outlet=OUTLET)
+        if m.place and m.time and m.trigger.lower().startswith("fall")
+    ]
+    assert got == [("Homs", "2014-06-01", "month")]
+    # a year to the day: the month a year back
+    plain = "A year after the fall of Homs, talks between the sides are to resume."
+    assert [
+        str(m.time.value)
+        for m in read(extractor, plain, "2015-05-28", outlet=OUTLET)
+        if m.place and m.time and m.trigger.lower().startswith("fall")
+    ] == ["2014-05-01"]
 
 
 # -- "the town" after an attack on a named town, in a clause the parse sets apart -------
