@@ -147,6 +147,14 @@ _ARMS = (
     r"|caches?|arsenal|depots?|stockpiles?|bomb-making|detonators)"
 )
 
+# what follows a place lost "in a campaign by" the side that took it ("lost Raqqa last
+# week in an offensive led by the SDF"), up to "by" (see the trigger below)
+LOST_IN_CAMPAIGN_BY = (
+    r"[^.;]{0,60}?\b(?:in|during|to)\s+(?:an?|the)\s+(?:[\w'’\-]+\s+){0,3}?"
+    r"(?:campaign|offensive|counter-?offensive|assault|operation|push|onslaught)"
+    r"\s+(?:(?:led|waged|mounted|launched)\s+)?by\s"
+)
+
 # What follows a verb whose object is a place: a capitalised name (not a weekday,
 # month or news agency) or "the (northern) town of", "the port city of".
 _PLACE_OBJECT = (
@@ -408,6 +416,16 @@ TRIGGERS: tuple[Trigger, ...] = (
         feature=False,
         follow=r"\s+(?:the\s+(?:town|city|village|port)\s+of\s+)?(?-i:[A-Z])[\w'’\-]*"
         r"(?:\s+(?-i:[A-Z])[\w'’\-]*)?\s+to\s",
+    ),
+    # "the militia is in retreat after losing its last stronghold, Hajin, in an
+    # offensive by the SDF": the side whose campaign it was took the place (the
+    # reader's roles; a name must come before the campaign: "lost ten men in an
+    # assault by" takes no town)
+    Trigger(
+        Family.TAKE,
+        r"los(?:t|es|ing)",
+        feature=False,
+        follow=r"\s+[^.;]{0,60}?(?-i:[A-Z])" + LOST_IN_CAMPAIGN_BY,
     ),
     # "Hama fell into rebel hands", "passed into the hands of the Taliban": the subject
     # is the place; the side whose hands it fell into took it (the reader's roles)

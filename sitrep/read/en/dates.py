@@ -478,12 +478,20 @@ def _counted_from(
 ) -> TimeRef | None:
     """ "A year after rebels captured the town, ...": the event was that many months or
     years before publication, to the month (an anniversary falls in its month; a year's
-    precision would reach into the last weeks and read as news)."""
+    precision would reach into the last weeks and read as news). "Almost a year after"
+    is a little less than a year since: the event was a little later than a year back,
+    counted from half a month after publication ("almost exactly a year after the fall
+    of the town", published on 28 November, dates a fall of December)."""
+    if published is not None and ALMOST.search(m.group(0)):
+        published += timedelta(days=15)
     ref = _comes_after(m, text, published, future_days)
     if ref is None or published is None or ref.precision is not Precision.YEAR:
         return ref
     years = published.year - ref.value.year
     return _ref(month_start(published.year, published.month, -12 * years), Precision.MONTH, m)
+
+
+ALMOST = re.compile(r"\b(?:almost|nearly)\b", re.IGNORECASE)
 
 
 # ----------------------------------------------------------------------------- patterns
@@ -584,7 +592,8 @@ def _patterns() -> _Patterns:
         # (months and years only: "Two days after rebels took the town, the army
         # struck back" is a narrative, not a count from now)
         (
-            rf"(?i:^\W*(?:(?:now|nearly|almost|more\s+than|over|about|some|just|barely)\s+)?"
+            rf"(?i:^\W*(?:(?:now|nearly|almost|exactly|precisely|more\s+than|over|about|some"
+            rf"|just|barely)\s+){{0,2}}"
             rf"(?P<n>{counted})\s+(?P<unit>months?|years?)\s+(?:after|since)\b)",
             _counted_from,
             "ago",

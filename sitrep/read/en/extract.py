@@ -97,6 +97,7 @@ from sitrep.read.en.dates import NUMBER_WORDS
 # imported them from.
 from sitrep.read.extractor import DEFAULT_BATCH, DEFAULT_CHUNK, Extractor
 from sitrep.read.typology import (
+    LOST_IN_CAMPAIGN_BY,
     TERRITORY_SUB_TYPES,
     TRIGGERS,
     Family,
@@ -241,6 +242,10 @@ CONTROLLER_AFTER = re.compile(
 LEFT_TO_ANAPHOR = re.compile(r"leaving\s+(?:it|the)\b", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s?$")
 LOST_CONTROL = re.compile(r"los(?:t|es|ing)\b", re.IGNORECASE)
+# "lost Raqqa last week in a campaign by": up to the taker after "by"
+CAMPAIGN_BY = re.compile(r"\s+" + LOST_IN_CAMPAIGN_BY, re.IGNORECASE)
+# "the group has lost much of its heartland to an assault by": up to the attackers
+LOST_GROUND_TO = re.compile(r"\blos(?:t|es|ing)\s+" + LOST_IN_CAMPAIGN_BY, re.IGNORECASE)
 # "a town that was under the control of al-Shabab": a holder told by a bare copula is a
 # standing state (not "is now under", "came under", "fell under the control of")
 UNDER_CONTROL = re.compile(r"(?:in|under)\s+the\s+control\s+of\b", re.IGNORECASE)
@@ -1127,6 +1132,7 @@ class EnglishReader:
         mentions = self._taken_by_its_attackers(
             mentions, sentences, places, towns_before, found_dates, ctx.published
         )
+        mentions = self._lost_to_attackers(mentions, sentences, ctx.recollections)
         mentions = prefer_named_sides(
             mentions, self._generic_taker, side_of=self.actors.controller_of
         )
@@ -1730,6 +1736,10 @@ class EnglishReader:
                 # is its end ("... before being driven out by commandos") one
                 return []
             gap = _object_gap_place(text, trig, places)
+            if gap is None and gives_up:
+                # "One of its strongholds – Mosul in Iraq – fell in February, and the
+                # other ...": the place set off before the verb is the one that fell
+                gap = _set_off_place(token, places)
             own = [gap] if gap is not None else _clause_places(token, places)
             # "seized the town of Bweremana in neighboring North Kivu province": a
             # province that only says where a town the gazetteer lacks lies was not taken
@@ -1745,7 +1755,12 @@ class EnglishReader:
             if not own:
                 own = _town_named_before_anaphor(text, places)
             if not own and TRIGGER_OBJECT_ANAPHOR.match(text[trig.end :]):
-                own = _taken_before(text, trig, places)
+                # "started an offensive on Mosul that succeeded in pushing the militants
+                # out of the city": "the city" is the town the sentence took or
+                # attacked before the trigger, in a clause the parse may set apart
+                own = _taken_before(text, trig, places) or _attacked_before(
+                    text, trig, [p for p in places if p.place.kind is PlacePrecision.CITY]
+                )
             if not own and (
                 IT_OBJECT.match(text[trig.end :])
                 or LEFT_TO_ANAPHOR.match(trig.text)
@@ -1815,10 +1830,12 @@ class EnglishReader:
         )
         if aged and time is not None and _recollection(token, found_dates, time):
             own_places = _own_places(token, sentence_places)
+            # (a fall told with no side is kept with no taker, "": only the side the
+            # article says took the loser's land may date it, see _lost_to_attackers)
             ctx.recollections.update(
-                (m.id, (time.value, m.actor1.id))
+                (m.id, (time.value, m.actor1.id if m.actor1 is not None else ""))
                 for m in out
-                if m.actor1 is not None
+                if (m.actor1 is not None or gives_up)
                 and m.status is Status.BACKGROUND
                 and _told_with_recollection(m, family, own_places, token, actor_matches)
             )
@@ -1924,6 +1941,52 @@ class EnglishReader:
             lost = self.actors.controller_of(m.actor2) if m.actor2 is not None else None
             if len(sides) == 1 and lost not in sides:
                 m = with_gainer(m, next(iter(sides.values())))
+            out.append(m)
+        return out
+
+    def _lost_to_attackers(
+        self,
+        mentions: list[Mention],
+        sentences: Sequence[Sentence],
+        recollections: dict[str, tuple[date, str]],
+    ) -> list[Mention]:
+        """A fall the article dates in its own clause but tells with no side ("One of
+        its strongholds – Mosul in Iraq – fell in February"), given the side the article
+        says the group lost its land to, when that side is the one of the place's
+        country among those it names ("the group has lost much of its heartland to an
+        assault by Iraqi troops, forces allied to the Syrian regime and ..."): a dated
+        recollection of that side (its entry in ``recollections`` is updated). Two sides
+        of that country, or only the side that lost the place, give nothing."""
+        open_ones = [
+            m
+            for m in mentions
+            if m.actor1 is None
+            and m.status is Status.BACKGROUND
+            and m.time is not None
+            and m.place is not None
+            and m.place.place.kind is PlacePrecision.CITY
+            and recollections.get(m.id) == (m.time.value, "")
+        ]
+        if not open_ones:
+            return mentions
+        attackers = [
+            a.actor
+            for s in sentences
+            for lost in LOST_GROUND_TO.finditer(s.span.text)
+            for a in self.actors.find(s.span.text[lost.end() :])
+            if a.actor.kind not in NON_HOLDERS and not a.generic
+        ]
+        opened = {id(m) for m in open_ones}
+        out: list[Mention] = []
+        for m in mentions:
+            if id(m) in opened and m.place is not None and m.time is not None:
+                country = m.place.place.country
+                sides = {self.actors.controller_of(a): a for a in attackers if a.country == country}
+                lost = self.actors.controller_of(m.actor2) if m.actor2 is not None else None
+                if len(sides) == 1 and lost not in sides:
+                    side = next(iter(sides.values()))
+                    recollections[m.id] = (m.time.value, side.id)
+                    m = with_gainer(m, side)
             out.append(m)
         return out
 
@@ -4847,6 +4910,12 @@ def _roles(
             agent_side = [m for m in loser_side if lo <= m.span.start < hi]
             loser_side = [m for m in loser_side if m not in agent_side]
         subject_unknown = not agent_side
+    elif PLACE_FELL.match(trig.text) and agent_side:
+        # "the group's last stronghold – Hajin – fell": whose place the subject says
+        # lost it; a bare "fell" names no taker in its subject (nor, then, in the
+        # words before it)
+        loser_side += [m for m in agent_side if m not in loser_side]
+        agent_side, subject_unknown = [], True
     if family is Family.TAKE and token is not None and FALL_OF.match(trig.text):
         # "after the fall of al-Bab to Turkish-backed opposition groups": the side the
         # "to" of the noun (or of its place) names took the place; it is not one of
@@ -4912,6 +4981,13 @@ def _roles(
             if to
             else []
         )
+        campaign = CAMPAIGN_BY.match(text, trig.end)
+        if not agent_side and campaign is not None:
+            # "after losing Raqqa last week in a campaign by Kurdish forces": the side
+            # named right after the campaign's "by" took the town (not its backer
+            # named after it, "backed by a US-led coalition": a side whose own telling
+            # of the change, in another report, would merge into this one)
+            agent_side = [m for m in after if 0 <= m.span.start - campaign.end() <= 4][:1]
         after = []
         subject_unknown = not agent_side
     if token is not None and token.dep_ == "amod" and not _misparsed_finite(token):
@@ -5126,7 +5202,33 @@ def _place_subject(token: Any, places: list[PlaceMatch]) -> bool:
         return lead is not None and lead.group("noun").lower() in PLACE_SUBJECT_NOUNS
     if subject.lower_ in PLACE_SUBJECT_NOUNS:
         return True
-    return any(p.span is not None and p.span.start <= subject.idx < p.span.end for p in places)
+    if any(p.span is not None and p.span.start <= subject.idx < p.span.end for p in places):
+        return True
+    return _set_off_place(token, places) is not None
+
+
+def _set_off_place(token: Any, places: list[PlaceMatch]) -> PlaceMatch | None:
+    """The place set off by dashes or commas right before the verb ``token``, in
+    apposition to its subject ("One of its two strongholds – Mosul in Iraq – fell"),
+    however the subject is parsed; None when there is none."""
+    text = token.doc.text
+    return next(
+        (
+            p
+            for p in places
+            if p.span is not None
+            and PLACE_SET_OFF_AFTER.fullmatch(text, p.span.end, token.idx) is not None
+            and PLACE_SET_OFF_BEFORE.search(text, 0, p.span.start) is not None
+        ),
+        None,
+    )
+
+
+# a place set off by dashes or commas in apposition right before its verb ("One of
+# its strongholds – Mosul in Iraq – fell"): what stands between the place and the
+# verb, and what opens the apposition before the place
+PLACE_SET_OFF_AFTER = re.compile(r"(?:\s+in\s+(?-i:[A-Z])[\w'’\-]+)?\s*[–—,]\s*")
+PLACE_SET_OFF_BEFORE = re.compile(r"\w\s*[–—,]\s*$")
 
 
 def _besiegers(matches: list[ActorMatch], text: str) -> list[ActorMatch]:
@@ -6033,7 +6135,7 @@ def _targets(
     cities = [p for p in specific if p.place.kind is PlacePrecision.CITY]
     # "hailed the fall of the town": the trigger's own object refers back
     anaphor_object = TRIGGER_OBJECT_ANAPHOR.match(text[trig.end :])
-    if anaphor_object and ctx.last_city is not None:
+    if anaphor_object:
         end = trig.end + anaphor_object.end()
         # not "the town of al-Qaim", which names its place (nor "the village of Poroz",
         # which names one the gazetteer does not know)
@@ -6047,11 +6149,14 @@ def _targets(
                 for c in cities
             )
         ):
+            # (the town this sentence took or attacked before, also in an article's
+            # first sentence, which has no town told before)
             retold = _taken_before(text, trig, places) or _attacked_before(text, trig, cities)
             if retold:
                 return retold
-            last = ctx.last_city
-            return [PlaceMatch(last.place, last.matched_text, None, 0.6)]
+            if ctx.last_city is not None:
+                last = ctx.last_city
+                return [PlaceMatch(last.place, last.matched_text, None, 0.6)]
     districts = _named_districts(text, trig, specific)
     if districts:
         return districts
