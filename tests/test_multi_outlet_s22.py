@@ -102,9 +102,10 @@ def test_an_advance_closer_to_a_town_takes_nothing_there(extractor: Extractor) -
 
 
 def test_a_gerund_taking_that_would_open_the_way_is_still_ahead(extractor: Extractor) -> None:
+    # spaCy reads "Seizing Chasiv Yar" as one name, the subject of "would clear"
     text = (
-        "Taking Selydove would open the road for a push on Pokrovsk, about 20 km to the "
-        "northwest, analysts said."
+        "Seizing Chasiv Yar would clear the way for a Russian push on the hilltop city of "
+        "Kostiantynivka, located about 15 km south of Chasiv Yar."
     )
     assert not changes(read(extractor, text, "2024-10-24"))
 
@@ -112,11 +113,13 @@ def test_a_gerund_taking_that_would_open_the_way_is_still_ahead(extractor: Extra
 def test_a_province_that_only_locates_an_unknown_town_was_not_taken(
     extractor: Extractor,
 ) -> None:
-    text = (
-        "The rebels also seized the lakeside village of Kabuno in neighbouring North Kivu "
-        "province, the governor said on Tuesday."
-    )
-    assert not changes(read(extractor, text, "2025-01-21"))
+    for text in (
+        "He said the rebels have also seized the mining villages of Kalungu, Ziralo and "
+        "Mubambiro in the same province and the village of Kabuno in neighbouring North "
+        "Kivu province.",
+        "The fighters also captured Kabuno in neighbouring North Kivu province on Tuesday.",
+    ):
+        assert not changes(read(extractor, text, "2025-01-21")), text
 
 
 def test_a_town_of_the_territory_of_its_name_is_the_town(extractor: Extractor) -> None:
@@ -139,3 +142,23 @@ def test_the_capitals_government_is_no_place(extractor: Extractor) -> None:
         "militias loyal to the capital's government withdrew."
     )
     assert {n for n, _ in taken(read(extractor, text, "2019-04-05"))} == {"Gharyan"}
+
+
+def test_a_retaking_counted_from_an_old_loss_is_still_news(extractor: Extractor) -> None:
+    # the model reads "two years after" as an anniversary piece; the count is of the
+    # earlier loss, after the news it follows
+    text = (
+        "The army says it has wrested back full control of Wad Madani, almost two years "
+        "after losing the city to the Rapid Support Forces."
+    )
+    assert ("Wad Medani", "Military Forces of Sudan") in taken(read(extractor, text, "2025-01-12"))
+
+
+def test_ground_and_roads_taken_near_towns_take_no_town(extractor: Extractor) -> None:
+    for text in (
+        "In March the insurgents seized control of the hills overlooking the highway "
+        "linking the capital city of Kabul with Logar and Wardak provinces.",
+        "In March the insurgents seized control of the ridges above the road linking the "
+        "provincial capital of Ghazni with Paktika.",
+    ):
+        assert not changes(read(extractor, text, "2021-04-01")), text

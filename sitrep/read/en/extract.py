@@ -4125,6 +4125,13 @@ SITES = frozenset(
     # "seized a police station and an administrative office in the west of the town"
     "station office".split()
 )
+# the ground and the roads around towns, told by where they lie: "seized the mountains
+# overlooking the roads linking Sanaa with al-Jawf", "took the highway to Kandahar" (not
+# "the hills of X", which may name the place)
+TERRAIN = frozenset("mountain hill height ridge hilltop road highway motorway junction".split())
+TERRAIN_LOCATED = frozenset(
+    "overlooking above around near outside linking connecting leading to between into".split()
+)
 
 
 def _site(noun: Any) -> bool:
@@ -4134,7 +4141,12 @@ def _site(noun: Any) -> bool:
     city's stadium and the nearby hospital", its last holdouts, whose taking is the
     city's)."""
     lemma = _lemma(noun).lower()
-    if lemma not in SITES and not (lemma == "camp" and _shelters_people(noun)):
+    terrain = (
+        lemma in TERRAIN
+        and noun.i + 1 < len(noun.doc)
+        and noun.doc[noun.i + 1].lower_ in TERRAIN_LOCATED
+    )
+    if lemma not in SITES and not terrain and not (lemma == "camp" and _shelters_people(noun)):
         return False
     conj = [c for c in noun.children if c.dep_ == "conj"]
     return not conj or (_indefinite(noun) and all(_site(c) and _indefinite(c) for c in conj))
@@ -5610,9 +5622,10 @@ GAP_AFTER = re.compile(
     r"two|three|four|five|six|seven|eight|nine|ten|several|weeks|months|days|years)\b"
 )
 # a relative clause on the noun before it: ", which had been held", " that troops held"
-# a later clause that counts back to an earlier deed: ", three days after launching"
+# a later clause that counts back to an earlier deed: ", three days after launching",
+# ", nearly two years after losing the capital"
 COUNTED_AFTER = re.compile(
-    r",\s+(?:[\w-]+\s+){1,2}(?:hours?|days?|weeks?)\s+after\s", re.IGNORECASE
+    r",\s+(?:[\w-]+\s+){1,2}(?:hours?|days?|weeks?|months?|years?)\s+after\s", re.IGNORECASE
 )
 RELATIVE_CLAUSE = re.compile(
     r",?\s+(?:that|which|whose|where|who)\s"
