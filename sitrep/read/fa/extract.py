@@ -166,6 +166,7 @@ _IN_ITS_PROVINCE = re.compile(
     r"[\s\u200c]*[»\"]?[\s\u200c]*(?:در|از[\s\u200c]+توابع)[\s\u200c]+"
     r"(?:(?:ولایت|استان)[\s\u200c]+)?"
 )
+_LOCATED_IN = re.compile(r"(?<![\w\u200c])در[\s\u200c]+(?:(?:ولایت|استان)[\s\u200c]+)?$")
 _CLAUSE_OPEN = re.compile(r"(?:^|[\s\u200c])که[\s\u200c]|؛")
 # Words that tell the agent's kind when no actor is named (the first kind found wins).
 _KIND_WORDS = (
@@ -403,6 +404,12 @@ _TALLY_IN_PROVINCES = re.compile(
     r"(?:[\s\u200c]+دیگر)?[\s\u200c]+در[\s\u200c]+(?:استان|ولایت|ایالت)(?:[\s\u200c]*(?:های|ها))?"
     r"(?=[\s\u200c])"
 )
+# a tally of a province's districts: "۹ شهرستان بدخشان", "۱۷ولسوالی بدخشان" (the
+# province is where the unnamed districts lie)
+_TALLY_OF_PROVINCE = re.compile(
+    r"(?:دهها|ده‌ها|چندین|چند|\d+)[\s\u200c]*(?:شهرستان|ولسوالی)(?:[\s\u200c]*(?:های|ها))?"
+    r"(?:[\s\u200c]+دیگر)?[\s\u200c]+(?:(?:استان|ولایت)[\s\u200c]+)?$"
+)
 # parts of a town as the object, the town after it: "بخش‌های مهمی را در شهر X"
 _PARTS_IN = re.compile(
     r"(?<![\w\u200c])(?:بخش[\s\u200c]*(?:های|هایی)|برخی[\s\u200c]+(?:از[\s\u200c]+)?(?:مناطق|نواحی|محلات)"
@@ -470,6 +477,8 @@ def _dateline(text: str, p: FoundPlace) -> bool:
 # a plural head of districts, a list of them following ("شهرستان‌های «تیشکان، ...")
 _DISTRICTS_HEAD = re.compile(
     r"(?<![\w\u200c])(?:ولسوالی|شهرستان)[\s\u200c]*های[\s\u200c]+(?:[«\"][\s\u200c]*)?$"
+    # "چهار شهرستان ... سقوط کرده که شامل X در ولایت Y، Z در W ... هستند"
+    r"|(?<![\w\u200c])که[\s\u200c]+شامل[\s\u200c]+$"
 )
 # the words between two districts of such a list: separators, quotes, the province
 # locating the one before ("در بدخشان"), the head said again, names left unfound
@@ -1260,6 +1269,16 @@ class _Reader:
                     places = [p for p in places if not located.end() <= p.start < trig.start]
                     if not places:
                         return []
+            of_province = [
+                p
+                for p in places
+                if p.kind is PlacePrecision.ADMIN1
+                and _TALLY_OF_PROVINCE.search(text, max(0, p.start - 30), p.start)
+            ]
+            if of_province:
+                places = [p for p in places if p not in of_province]
+                if not places:
+                    return []
         if family in (Family.TAKE, Family.HANDOVER):
             # "جدایی‌طلبان جمهوری خودخوانده مردم دونتسک ... شهر را تصرف کرده‌اند": a
             # town named in a state's name is not the town taken
@@ -1553,9 +1572,15 @@ class _Reader:
                     and not any(
                         d.district
                         and d.end <= p.start
-                        and _IN_PROVINCE_GAP.fullmatch(text[d.end : p.start])
+                        # "خنجان بغلان", "گیلان در غزنی": the town names the province
+                        and (
+                            _IN_PROVINCE_GAP.fullmatch(text[d.end : p.start])
+                            or _IN_ITS_PROVINCE.fullmatch(text, d.end, p.start)
+                        )
                         for d in places
                     )
+                    # "... و فیروز در سمنگان": where an item of the list lies
+                    and not _LOCATED_IN.search(text, 0, p.start)
                 )
             ],
         )
@@ -2205,9 +2230,12 @@ def _since_only(s: _Sentence, trig: FaTriggerMatch, published: date | None, fami
     ]
     if not since:
         return False
-    if family is Family.TAKE or published is None:
+    if published is None:
         return True
-    return common.window(since[0].ref)[1] < published - timedelta(days=7)
+    # "از شب گذشته تا امروز چهار شهرستان سقوط کرده": a takeover since a day or two
+    # ago is news of the span, not a state recalled
+    recent = 2 if family is Family.TAKE else 7
+    return common.window(since[0].ref)[1] < published - timedelta(days=recent)
 
 
 def _past_year(time: TimeRef | None, published: date | None) -> TimeRef | None:
