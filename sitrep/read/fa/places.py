@@ -76,6 +76,13 @@ SPELLINGS: dict[str, str] = {
     "آودیوکا": "Avdiivka",
     "آودییوکا": "Avdiivka",
     "سوله‌دار": "Soledar",
+    "سولدار": "Soledar",
+    # Siversk: the gazetteer's "سیورسک" is Russia's Seversk
+    "سیورسک": "Siversk",
+    "سیوِرسک": "Siversk",
+    # Novhorodske (Niu-York), as Russian reports call it (Novgorodskoye)
+    "نووگورودسکویه": "Novhorodske",
+    "نیویورک دونتسک": "Novhorodske",
     "ماریوپل": "Mariupol",
     "ماریوپول": "Mariupol",
     "خارکیف": "Kharkiv",
@@ -921,6 +928,8 @@ def _names_after_head(text: str, at: int, *, town: bool) -> list[tuple[int, int]
             w.group() in FUNCTION_WORDS or (town and _town_adjective(w.group())) for w in chosen
         ):
             continue
+        if _town_adjective(chosen[0].group()):
+            continue  # "دومین شهرستان شمالی افغانستان": a northern district, no name
         start, end = chosen[0].start(), chosen[-1].end()
         if text[start:end] == " ".join(w.group() for w in chosen):
             spans.append((start, end))
@@ -1224,6 +1233,15 @@ def _province_named(gazetteer: Gazetteer, text: str, f: FoundPlace) -> FoundPlac
     for other in gazetteer.lookup(place.name, countries=[place.country]):
         if other.kind is PlacePrecision.ADMIN1 and other.country == place.country:
             return replace(f, match=replace(f.match, place=other))
+    # "استان فاریاب": Iran has a town Faryab and no province of the name; the
+    # province of the name abroad (Afghanistan's), where there is one only
+    abroad = {
+        other.id: other
+        for other in gazetteer.lookup(place.name)
+        if other.kind is PlacePrecision.ADMIN1
+    }
+    if len(abroad) == 1:
+        return replace(f, match=replace(f.match, place=next(iter(abroad.values()))))
     return None
 
 
@@ -1332,6 +1350,14 @@ _OF_PROVINCES = re.compile(
 )
 
 
+_TOWN_IN = re.compile(
+    r"[\s\u200c]*[»\"]?[\s\u200c]+در[\s\u200c]+(?:(?:استان|ولایت|ایالت|منطقه)[\s\u200c]+)?"
+)
+_SITUATED_IN = re.compile(
+    r"(?<![\w\u200c])واقع[\s\u200c]+در[\s\u200c]+(?:(?:استان|ولایت|ایالت|منطقه)[\s\u200c]+)?$"
+)
+
+
 def is_reference_point(text: str, place: FoundPlace, places: list[FoundPlace]) -> bool:
     """Whether a place only locates something else ("۲۰ کیلومتری X", "مرز X", "بغداد به دمشق").
 
@@ -1343,6 +1369,22 @@ def is_reference_point(text: str, place: FoundPlace, places: list[FoundPlace]) -
         return True
     if _OF_PROVINCES.search(text, max(0, place.start - 80), place.start):
         return True
+    if place.kind is PlacePrecision.CITY and any(
+        p.kind is PlacePrecision.CITY
+        and p.named
+        and 0 < p.match.place.population < place.match.place.population
+        and _TOWN_IN.fullmatch(text, p.end, place.start)
+        for p in places
+    ):
+        # "منطقه «نووگورودسکویه» در دونتسک": the bigger town (or its region) locates
+        # the town named for sure right before it
+        return True
+    if _SITUATED_IN.search(before) and any(
+        p.kind is not PlacePrecision.COUNTRY and p.end <= place.start
+        for p in places
+        if p is not place
+    ):
+        return True  # "شهر «لیسیچانسک» واقع در لوهانسک": where the town named lies
     if _SOURCE_IN.search(before) and any(
         p is not place and p.kind is not PlacePrecision.COUNTRY and p.start > place.end
         for p in places
