@@ -38,7 +38,8 @@ from sitrep.read.fa.dates import find_dates
 from sitrep.read.fa.text import fold
 
 # Reporting verbs (folded, a space or ZWNJ between parts), by what they do to a claim.
-_V_END = r"(?:ند|ه(?:[\s\u200c]*(?:است|اند))?)?"  # گفت, گفتند, گفته است, گفته‌اند
+# گفت, گفتند, گفته است, گفته‌اند; "اعلام کرده بود": said before (the pluperfect)
+_V_END = r"(?:ند|ه(?:[\s\u200c]*(?:است|اند|بود(?:ند)?))?)?"
 _PREFIX = r"(?:می[\s\u200c]?)?"
 VERBS: dict[str, tuple[str, ...]] = {
     "deny": (

@@ -166,6 +166,7 @@ _IN_ITS_PROVINCE = re.compile(
     r"[\s\u200c]*[»\"]?[\s\u200c]*(?:در|از[\s\u200c]+توابع)[\s\u200c]+"
     r"(?:(?:ولایت|استان)[\s\u200c]+)?"
 )
+_LOCATED_IN = re.compile(r"(?<![\w\u200c])در[\s\u200c]+(?:(?:ولایت|استان)[\s\u200c]+)?$")
 _CLAUSE_OPEN = re.compile(r"(?:^|[\s\u200c])که[\s\u200c]|؛")
 # Words that tell the agent's kind when no actor is named (the first kind found wins).
 _KIND_WORDS = (
@@ -222,7 +223,9 @@ _PLUPERFECT_AFTER = re.compile(r"[^،.؛]*?ه[\s\u200c]*بود(?:ند|م|یم|ی
 _AFTER_EVENT = re.compile(
     r"(?:پس|بعد|پیش|قبل)[\s\u200c]+از"
     r"(?:[\s\u200c]+(?:\d+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند)[\s\u200c]+(?:روز|هفته|ماه|سال)"
-    r"|[\s\u200c]+(?:روزها|هفته‌ها|ماه‌ها|ماهها|سال‌ها|سالها))?[\s\u200c]*$"
+    r"|[\s\u200c]+(?:روزها|هفته‌ها|ماه‌ها|ماهها|سال‌ها|سالها))?"
+    # "چند روز پس از اعلام سقوط ۱۳ شهرستان": after the news of the event
+    r"(?:[\s\u200c]+(?:اعلام|گزارش|خبر|تایید|تأیید))?[\s\u200c]*$"
 )
 # "زادگاه قیام سال ۲۰۱۱": a year that names another event (an uprising, a
 # revolution, an accord), which it dates, not the sentence's event
@@ -395,13 +398,25 @@ _HELD_BY = re.compile(
 # A tally as the object of the verb: "ده‌ها روستا و منطقه را", "۳۱ منطقه را"
 _QUANTIFIED_OBJECT = re.compile(
     r"(?<![\w\u200c])(?:دهها|ده‌ها|صدها|چندین|\d+)[\s\u200c]+(?:روستا|منطقه|مناطق|روستاها|نقطه)"
-    r"(?:[\s\u200c]+و[\s\u200c]+(?:روستا|منطقه|شهرک|مناطق))?[\s\u200c]+را[\s\u200c]"
+    r"(?:[\s\u200c]+و[\s\u200c]+(?:روستا|منطقه|شهرک|مناطق|مزرعه|مزارع|تپه|ارتفاعات))?[\s\u200c]+را[\s\u200c]"
 )
+# "نزدیک به ۲۰ روستا و مزرعه را در جنوب ادلب": where the unnamed villages lie
+_TALLY_OBJECT_IN = re.compile(_QUANTIFIED_OBJECT.pattern + r"[\s\u200c]*در(?=[\s\u200c])")
 # a tally of districts or villages with the provinces they lie in after it
 _TALLY_IN_PROVINCES = re.compile(
     r"(?<![\w\u200c])(?:دهها|ده‌ها|چندین|چند|\d+)[\s\u200c]+(?:شهرستان|ولسوالی|روستا|شهرک|منطقه)"
     r"(?:[\s\u200c]+دیگر)?[\s\u200c]+در[\s\u200c]+(?:استان|ولایت|ایالت)(?:[\s\u200c]*(?:های|ها))?"
     r"(?=[\s\u200c])"
+)
+# a tally of a province's districts: "۹ شهرستان بدخشان", "۱۷ولسوالی بدخشان" (the
+# province is where the unnamed districts lie)
+_TALLY_OF_PROVINCE = re.compile(
+    r"(?:(?:دهها|ده‌ها|چندین|چند|\d+)[\s\u200c]*(?:شهرستان|ولسوالی)(?:[\s\u200c]*(?:های|ها))?"
+    r"(?:[\s\u200c]+دیگر)?"
+    # "شمار ولسوالی‌های سقوط کرده تخار": the count of a province's fallen districts
+    r"|(?:شمار|تعداد)[\s\u200c]+(?:شهرستان|ولسوالی)[\s\u200c]*(?:های|ها)"
+    r"(?:[\s\u200c]+[^\s\u200c،,.؛]+){0,2})"
+    r"[\s\u200c]+(?:(?:استان|ولایت)[\s\u200c]+)?$"
 )
 # parts of a town as the object, the town after it: "بخش‌های مهمی را در شهر X"
 _PARTS_IN = re.compile(
@@ -470,6 +485,8 @@ def _dateline(text: str, p: FoundPlace) -> bool:
 # a plural head of districts, a list of them following ("شهرستان‌های «تیشکان، ...")
 _DISTRICTS_HEAD = re.compile(
     r"(?<![\w\u200c])(?:ولسوالی|شهرستان)[\s\u200c]*های[\s\u200c]+(?:[«\"][\s\u200c]*)?$"
+    # "چهار شهرستان ... سقوط کرده که شامل X در ولایت Y، Z در W ... هستند"
+    r"|(?<![\w\u200c])که[\s\u200c]+شامل[\s\u200c]+$"
 )
 # the words between two districts of such a list: separators, quotes, the province
 # locating the one before ("در بدخشان"), the head said again, names left unfound
@@ -631,7 +648,8 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
     # a sentence in the pluperfect ("تصرف کرده بود") dates an earlier event: its
     # date is no date for the rest of the paragraph, nor the source's latest
     context_dates = [
-        [] if _pluperfect(t) else r.dates for r, t in zip(read, triggers_of, strict=True)
+        [] if _pluperfect(t) or _AFTER_THAT.search(r.text) else r.dates
+        for r, t in zip(read, triggers_of, strict=True)
     ]
     paragraphs = common.paragraph_dates(claims, context_dates)
     reader = _Reader(
@@ -1254,12 +1272,26 @@ class _Reader:
             # the town where parts were taken. Neither is the place taken.
             for located in (
                 _TALLY_IN_PROVINCES.search(text, _clause_start(text, trig.start), trig.start),
+                _TALLY_OBJECT_IN.search(text, _clause_start(text, trig.start), trig.start),
                 _PARTS_IN.search(text, _clause_start(text, trig.start), trig.start),
             ):
                 if located:
                     places = [p for p in places if not located.end() <= p.start < trig.start]
                     if not places:
                         return []
+
+        if family in (Family.TAKE, Family.HANDOVER):
+            # "۹ شهرستان بدخشان ... سقوط کرده", "شمار ولسوالی‌های سقوط کرده تخار": the
+            # province where districts the sentence does not name lie
+            of_province = [
+                p
+                for p in places
+                if p.kind is PlacePrecision.ADMIN1
+                and _TALLY_OF_PROVINCE.search(text, max(0, p.start - 40), p.start)
+            ]
+            if places and len(of_province) == len(places):
+                return []
+            places = [p for p in places if p not in of_province]
         if family in (Family.TAKE, Family.HANDOVER):
             # "جدایی‌طلبان جمهوری خودخوانده مردم دونتسک ... شهر را تصرف کرده‌اند": a
             # town named in a state's name is not the town taken
@@ -1553,9 +1585,15 @@ class _Reader:
                     and not any(
                         d.district
                         and d.end <= p.start
-                        and _IN_PROVINCE_GAP.fullmatch(text[d.end : p.start])
+                        # "خنجان بغلان", "گیلان در غزنی": the town names the province
+                        and (
+                            _IN_PROVINCE_GAP.fullmatch(text[d.end : p.start])
+                            or _IN_ITS_PROVINCE.fullmatch(text, d.end, p.start)
+                        )
                         for d in places
                     )
+                    # "... و فیروز در سمنگان": where an item of the list lies
+                    and not _LOCATED_IN.search(text, 0, p.start)
                 )
             ],
         )
@@ -2061,6 +2099,12 @@ _PARTIAL = re.compile(
     r"(?:بخش[\s\u200c]*(?:های|هایی)|برخی[\s\u200c]+(?:مناطق|نواحی|محله)|چند[\s\u200c]+(?:ناحیه|محله|منطقه)"
     r"|حومه|اطراف|نزدیکی|محله[\s\u200c]*(?:های|هایی))[^،.؛]{0,30}$"
 )
+_ORDINAL = r"(?:اول|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|دهم|یازدهم|دوازدهم|[۰-۹\d]+)"
+# a town's numbered police districts (Dari "حوزه"): "حوزه اول و دوم شهر"
+_PRECINCTS = re.compile(
+    rf"(?<![\w\u200c])حوزه(?:[\s\u200c]*های)?[\s\u200c]+{_ORDINAL}"
+    rf"(?:[\s\u200c]*(?:[،,]|و)[\s\u200c]*{_ORDINAL})*(?![\w\u200c])[^،.؛]{{0,60}}$"
+)
 # "شهرک X واقع در حومه جنوبی ادلب": where X lies, not a part of it taken
 _LIES_IN = re.compile(r"(?<![\w\u200c])واقع[\s\u200c]+در[\s\u200c]+$")
 
@@ -2088,6 +2132,15 @@ _DEADLINE_OF = re.compile(
 )
 # How long before publication a dated takeover is still the news of the report.
 RECALL_DAYS = 20
+
+
+# "پیشروی اخیر ... پس از آن به دست می‌آید که ... اوایل هفته جاری یبرود را ...": the
+# sentence dates an earlier event than the one the paragraph tells
+_AFTER_THAT = re.compile(
+    r"(?<![\w\u200c])(?:پس|بعد)[\s\u200c]+از[\s\u200c]+آن(?:[\s\u200c]+[^\s\u200c،,.؛]+){0,4}?"
+    r"[\s\u200c]+که(?![\w\u200c])"
+)
+_PLUPERFECT_END = re.compile(r"ه[\s\u200c]*بود(?:ند)?$")
 
 
 def _territory_status(
@@ -2126,6 +2179,15 @@ def _territory_status(
         and common.window(time)[1] < published - timedelta(days=RECALL_DAYS)
     ):
         return Status.BACKGROUND  # dated by its own words well before publication
+    if (
+        s.claim.reported_verb
+        and _PLUPERFECT_END.search(s.claim.reported_verb)
+        and not trig.trigger.withdrawal
+    ):
+        # "وزارت دفاع ... اعلام کرده بود که ... را تحت کنترل درآورده‌اند": a statement
+        # made before the news the report tells (a withdrawal said so is the other half
+        # of the report's news, as in the pluperfect below)
+        return Status.BACKGROUND
     if (
         trig.verb
         and (not trig.trigger.withdrawal or _takes_out(text, trig))
@@ -2175,6 +2237,9 @@ def _territory_status(
         return Status.EXPECTED  # "در حال پیشروی بود": an advance under way, nothing taken
     if _partial_before(text, trig.start) and trig.trigger.weight < 0.5:
         return Status.EXPECTED
+    if _PRECINCTS.search(text, _clause_start(text, trig.start), trig.start):
+        # "حوزه اول و دوم شهر ... اشغال شده است": police districts of a town, not the town
+        return Status.EXPECTED
     if trig.trigger.weight < 0.5 and _PARTIAL_INSIDE.search(trig.text):
         # "وارد محله‌های غربی حلب شدند": into some districts, not the town
         return Status.EXPECTED
@@ -2205,9 +2270,12 @@ def _since_only(s: _Sentence, trig: FaTriggerMatch, published: date | None, fami
     ]
     if not since:
         return False
-    if family is Family.TAKE or published is None:
+    if published is None:
         return True
-    return common.window(since[0].ref)[1] < published - timedelta(days=7)
+    # "از شب گذشته تا امروز چهار شهرستان سقوط کرده": a takeover since a day or two
+    # ago is news of the span, not a state recalled
+    recent = 2 if family is Family.TAKE else 7
+    return common.window(since[0].ref)[1] < published - timedelta(days=recent)
 
 
 def _past_year(time: TimeRef | None, published: date | None) -> TimeRef | None:

@@ -76,6 +76,13 @@ SPELLINGS: dict[str, str] = {
     "آودیوکا": "Avdiivka",
     "آودییوکا": "Avdiivka",
     "سوله‌دار": "Soledar",
+    "سولدار": "Soledar",
+    # Siversk: the gazetteer's "سیورسک" is Russia's Seversk
+    "سیورسک": "Siversk",
+    "سیوِرسک": "Siversk",
+    # Novhorodske (Niu-York), as Russian reports call it (Novgorodskoye)
+    "نووگورودسکویه": "Novhorodske",
+    "نیویورک دونتسک": "Novhorodske",
     "ماریوپل": "Mariupol",
     "ماریوپول": "Mariupol",
     "خارکیف": "Kharkiv",
@@ -241,6 +248,18 @@ _COUNTY_COUNTRIES = ("AFG", "IRN")
 # "مقام ولایت قندهار", "مرکز ولایت قندوز": the provincial seat, the city of the name.
 _SEAT_HEAD = re.compile(
     r"(?:مقام|مقر|دفتر[\s\u200c]+والی|ساختمان)[\s\u200c]+(?:ولایت[\s\u200c]+)?$"
+)
+# "مرکز ولایت بغلان", "مرکز ولایات بغلان و بدخشان", "مرکز فراه": the seat of the province
+# where "مرکز" does not stand in apposition to a town ("شهر میمنه، مرکز ولایت فاریاب")
+_CENTRE_HEAD = re.compile(
+    r"(?<![\w\u200c])(?P<head>مرکز|مراکز)[\s\u200c]+"
+    r"(?:(?:ولایت|ولایات|استان|استان[\s\u200c]*ها|ایالت)[\s\u200c]+)?$"
+)
+_APPOSED = re.compile(r"[،,][\s\u200c]*$")
+# the next province of such a list: "بغلان در شمال، بدخشان در شمال شرقی و فراه"
+_NEXT_SEAT = re.compile(
+    r"(?:[\s\u200c]+در[\s\u200c]+(?:شمال|جنوب|شرق|غرب)(?:[\s\u200c]*(?:شرقی|غربی))?)?"
+    r"[\s\u200c]*(?:[،,]|و)[\s\u200c]*(?:و[\s\u200c]+)?"
 )
 # Function words: a match holding one ("و آن", "را بر") is two words of a sentence.
 FUNCTION_WORDS = frozenset(
@@ -419,7 +438,9 @@ def find_places(
         if _OUTLET_CONTEXT.search(text, 0, a) or _REPORTS_AFTER.match(text, b)
     ]
     found = [f for f in found if not any(a < f.end and f.start < b for a, b in outlets)]
-    found = [_dari_admin(gazetteer, text, _country_named(gazetteer, f)) for f in found]
+    found = [_country_named(gazetteer, f) for f in found]
+    centres = _centre_seats(text, found)
+    found = [_dari_admin(gazetteer, text, f, centre=i in centres) for i, f in enumerate(found)]
     found = [g for f in found if (g := _province_named(gazetteer, text, f)) is not None]
     found = [_compass_province(gazetteer, folded, original, base, f) for f in found]
     # "ولسوالی آب بند ولایت غزنی", "ولسوالی جلایر": the Dari "ولسوالی" is an Afghan
@@ -616,6 +637,26 @@ def _in_named_province(
     return ranked[0][0]
 
 
+# the rest of a list's item up to the next item: "در ولایت سمنگان" of "X در ولایت سمنگان، Y"
+_ITEM_REST = re.compile(r"[^،,.؛]*?(?=[،,.؛]|[\s\u200c]و[\s\u200c]|$)")
+
+
+def _in_other_province(gazetteer: Gazetteer, text: str, end: int, place: Place) -> bool:
+    """Whether a list's item, found by its consonants as ``place``, is said to lie in
+    a province other than ``place``'s ("فیروز در ... سمنگان" is no district of Kabul)."""
+    rest = _ITEM_REST.match(text, end)
+    if rest is None:
+        return False
+    named = [
+        province
+        for province, words in _afghan_province_words(gazetteer).items()
+        if any(
+            re.search(rf"(?<![\w\u200c]){re.escape(w)}(?![\w\u200c])", rest.group()) for w in words
+        )
+    ]
+    return bool(named) and place.admin1 not in named
+
+
 @lru_cache(maxsize=8)
 def _afghan_places(gazetteer: Gazetteer, kind: PlacePrecision) -> dict[str, Place | None]:
     """Afghanistan's districts (or populated towns) by consonant skeleton (None
@@ -652,6 +693,8 @@ def _unnamed_districts(
         # "ولسوالی «تولک»": the name may stand in quotes
         for h in re.finditer(r"ولسوالی([\s\u200c]*های)?[\s\u200c]+(?:[«\"][\s\u200c]*)?", text)
     ]
+    # "چهار شهرستان ... که شامل X در ولایت Y، Z در W ... هستند": the districts listed
+    heads += [(h.end(), PlacePrecision.ADMIN2, True) for h in _INCLUDING.finditer(text)]
     if _DARI_SENTENCE.search(text):
         heads += [(h.end(), PlacePrecision.CITY, False) for h in _TOWN_HEAD.finditer(text)]
     if any(f.match.place.country == "AFG" for f in found):
@@ -666,9 +709,10 @@ def _unnamed_districts(
         at, kind, plural = heads.pop(0)
         districts = _afghan_places(gazetteer, kind)
         named = [f for f in (*found, *out) if f.start == at]
-        if named and plural and not named[0].district and named[0].match.place.country == "AFG":
+        if named and plural and named[0].match.place.country == "AFG":
             # "شهرستان‌های «درایم، تگاب ...» در بدخشان": a name of the list the gazetteer
-            # reads as a town is the district of the province the sentence names
+            # reads as a town (or as a district of another province: "کوهستان" is also
+            # Herat's Kuhsan) is the district of the province the sentence names
             of_province = _in_named_province(
                 gazetteer,
                 text,
@@ -677,7 +721,9 @@ def _unnamed_districts(
                 ),
                 named[0].end,
             )
-            if of_province is not None:
+            if of_province is not None and (
+                not named[0].district or of_province != named[0].match.place
+            ):
                 match = replace(named[0].match, place=of_province)
                 out.append(replace(named[0], match=match, named=True, district=True))
         if named and kind is PlacePrecision.ADMIN2 and named[0].match.place.country != "AFG":
@@ -698,6 +744,8 @@ def _unnamed_districts(
             continue
         for start, end in _names_after_head(text, at, town=False):
             place = _by_skeleton(districts, text[start:end])
+            if place is not None and plural and _in_other_province(gazetteer, text, end, place):
+                place = None  # "فیروز در ... سمنگان": not Kabul's Farzah
             if place is None and plural:
                 # "شهرستان‌های «تیشکان، تگاب ...» در بدخشان": of namesakes, the district
                 # of the province the sentence names
@@ -724,6 +772,11 @@ def _unnamed_districts(
                 # a name the gazetteer lacks to the next of the list
                 heads[:0] = _next_in_list(text, unknown.end())
     return out
+
+
+_INCLUDING = re.compile(
+    r"(?<![\w\u200c])(?:ولسوالی|شهرستان)[^.؛]*?(?<![\w\u200c])که[\s\u200c]+شامل[\s\u200c]+"
+)
 
 
 # the rest of a quoted name: "«اوبه»"
@@ -764,7 +817,8 @@ def _by_skeleton(districts: dict[str, Place | None], name: str) -> Place | None:
 
 
 _NEXT_IN_LIST = re.compile(
-    r"(?:[\s\u200c]*[»\"])?(?:[\s\u200c]+در(?:[\s\u200c]+(?:استان|ولایت))?[\s\u200c]+"
+    # "زیروک در ولایت پکتیکا و ...", Dari "پنجوایی ولایت کندهار، ...": past the province
+    r"(?:[\s\u200c]*[»\"])?(?:[\s\u200c]+(?:در(?:[\s\u200c]+(?:استان|ولایت))?|ولایت)[\s\u200c]+"
     rf"{_LIST_WORD}(?:[\s\u200c]+{_LIST_WORD})?)?{_LIST_AND}(?:[«\"][\s\u200c]*)?"
 )
 _COUNTY_WORD = re.compile(
@@ -874,6 +928,8 @@ def _names_after_head(text: str, at: int, *, town: bool) -> list[tuple[int, int]
             w.group() in FUNCTION_WORDS or (town and _town_adjective(w.group())) for w in chosen
         ):
             continue
+        if _town_adjective(chosen[0].group()):
+            continue  # "دومین شهرستان شمالی افغانستان": a northern district, no name
         start, end = chosen[0].start(), chosen[-1].end()
         if text[start:end] == " ".join(w.group() for w in chosen):
             spans.append((start, end))
@@ -1088,9 +1144,36 @@ def _country_named(gazetteer: Gazetteer, f: FoundPlace) -> FoundPlace:
     return replace(f, match=replace(f.match, place=country))
 
 
-def _dari_admin(gazetteer: Gazetteer, text: str, f: FoundPlace) -> FoundPlace:
+def _centre_seats(text: str, found: Sequence[FoundPlace]) -> set[int]:
+    """Which of ``found`` (in text order) are provinces named as their seat after
+    "مرکز" ("مرکز ولایت بغلان"), with the provinces listed after such a one ("مرکز
+    ولایات بغلان در شمال و فراه در غرب"); not where "مرکز" follows a town's name or a
+    comma ("شهر فراه، مرکز ولایت فراه": the town's province)."""
+    out: set[int] = set()
+    last: FoundPlace | None = None
+    for i, f in enumerate(found):
+        if f.kind not in (PlacePrecision.ADMIN1, PlacePrecision.CITY):
+            last = None
+            continue
+        head = _CENTRE_HEAD.search(text, 0, f.start)
+        headed = (
+            head is not None
+            and not _APPOSED.search(text, 0, head.start())
+            and not any(not text[g.end : head.start()].strip() for g in found[:i])
+        )
+        listed = last is not None and _NEXT_SEAT.fullmatch(text, last.end, f.start) is not None
+        last = f if headed or listed else None
+        if last is not None:
+            out.add(i)
+    return out
+
+
+def _dari_admin(
+    gazetteer: Gazetteer, text: str, f: FoundPlace, *, centre: bool = False
+) -> FoundPlace:
     """ "ولسوالی X" -> the district X (ADMIN2) when the gazetteer has one;
-    "مقام ولایت X" -> the city X (the provincial seat) rather than the province."""
+    "مقام ولایت X" (or a ``centre``: see :func:`_centre_seats`) -> the city X (the
+    provincial seat) rather than the province."""
     place = f.match.place
     district_head = _DISTRICT_HEAD.search(text, 0, f.start) is not None or (
         place.country in _COUNTY_COUNTRIES and _COUNTY_HEAD.search(text, 0, f.start) is not None
@@ -1099,7 +1182,12 @@ def _dari_admin(gazetteer: Gazetteer, text: str, f: FoundPlace) -> FoundPlace:
         return replace(f, district=True)
     if district_head:
         want = PlacePrecision.ADMIN2
-    elif _SEAT_HEAD.search(text, 0, f.start) and place.kind is PlacePrecision.ADMIN1:
+    elif centre or (_SEAT_HEAD.search(text, 0, f.start) and place.kind is PlacePrecision.ADMIN1):
+        # the seat the bundled table gives where it is not the town of the name
+        # ("مرکز بغلان": Pul-e Khumri, not the town of Baghlan)
+        seat = _table_seat(gazetteer, place)
+        if seat is not None or place.kind is not PlacePrecision.ADMIN1:
+            return f if seat is None else replace(f, match=replace(f.match, place=seat))
         want = PlacePrecision.CITY
     else:
         return f
@@ -1115,6 +1203,17 @@ def _dari_admin(gazetteer: Gazetteer, text: str, f: FoundPlace) -> FoundPlace:
                     district=want is PlacePrecision.ADMIN2,
                 )
     return replace(f, seat=want is PlacePrecision.CITY)
+
+
+def _table_seat(gazetteer: Gazetteer, place: Place) -> Place | None:
+    """The seat ``data/provincial_capitals.json`` gives the province ``place`` is, or
+    is named like (a town of a province's name: Baghlan); None where it gives none."""
+    if place.kind is PlacePrecision.ADMIN1:
+        return gazetteer.seat_of(place)
+    for other in gazetteer.lookup(place.name, countries=[place.country]):
+        if other.kind is PlacePrecision.ADMIN1 and other.country == place.country:
+            return gazetteer.seat_of(other)
+    return None
 
 
 # "استان X", "ایالت X", "ولایت X" name the province X ("مرکز ولایت X", "مقام ولایت
@@ -1134,6 +1233,15 @@ def _province_named(gazetteer: Gazetteer, text: str, f: FoundPlace) -> FoundPlac
     for other in gazetteer.lookup(place.name, countries=[place.country]):
         if other.kind is PlacePrecision.ADMIN1 and other.country == place.country:
             return replace(f, match=replace(f.match, place=other))
+    # "استان فاریاب": Iran has a town Faryab and no province of the name; the
+    # province of the name abroad (Afghanistan's), where there is one only
+    abroad = {
+        other.id: other
+        for other in gazetteer.lookup(place.name)
+        if other.kind is PlacePrecision.ADMIN1
+    }
+    if len(abroad) == 1:
+        return replace(f, match=replace(f.match, place=next(iter(abroad.values()))))
     return None
 
 
@@ -1234,6 +1342,22 @@ _VENUE_IN = re.compile(
 )
 
 
+# "دو شهرستان از توابع استان‌های سمنگان و بلخ": the provinces (all of the list) the
+# districts belong to
+_OF_PROVINCES = re.compile(
+    r"(?<![\w\u200c])توابع(?:[\s\u200c]+(?:استان|ولایت|ایالت|ولایات)(?:[\s\u200c]*های|[\s\u200c]*ها)?)?"
+    r"(?:[\s\u200c]+[^\s\u200c،,.؛]+[\s\u200c]*(?:[،,]|[\s\u200c]و))*[\s\u200c]+$"
+)
+
+
+_TOWN_IN = re.compile(
+    r"[\s\u200c]*[»\"]?[\s\u200c]+در[\s\u200c]+(?:(?:استان|ولایت|ایالت|منطقه)[\s\u200c]+)?"
+)
+_SITUATED_IN = re.compile(
+    r"(?<![\w\u200c])واقع[\s\u200c]+در[\s\u200c]+(?:(?:استان|ولایت|ایالت|منطقه)[\s\u200c]+)?$"
+)
+
+
 def is_reference_point(text: str, place: FoundPlace, places: list[FoundPlace]) -> bool:
     """Whether a place only locates something else ("۲۰ کیلومتری X", "مرز X", "بغداد به دمشق").
 
@@ -1243,6 +1367,24 @@ def is_reference_point(text: str, place: FoundPlace, places: list[FoundPlace]) -
     before = text[max(0, place.start - 40) : place.start]
     if REFERENCE_POINT.search(before) or NATURAL_FEATURE.search(before):
         return True
+    if _OF_PROVINCES.search(text, max(0, place.start - 80), place.start):
+        return True
+    if place.kind is PlacePrecision.CITY and any(
+        p.kind is PlacePrecision.CITY
+        and p.named
+        and 0 < p.match.place.population < place.match.place.population
+        and _TOWN_IN.fullmatch(text, p.end, place.start)
+        for p in places
+    ):
+        # "منطقه «نووگورودسکویه» در دونتسک": the bigger town (or its region) locates
+        # the town named for sure right before it
+        return True
+    if _SITUATED_IN.search(before) and any(
+        p.kind is not PlacePrecision.COUNTRY and p.end <= place.start
+        for p in places
+        if p is not place
+    ):
+        return True  # "شهر «لیسیچانسک» واقع در لوهانسک": where the town named lies
     if _SOURCE_IN.search(before) and any(
         p is not place and p.kind is not PlacePrecision.COUNTRY and p.start > place.end
         for p in places
@@ -1345,8 +1487,10 @@ def seat_cities(
         for p in ps:
             if p.seat and p.kind is PlacePrecision.ADMIN1:
                 inside = [c for c in cities.values() if gazetteer.contains(p.match.place, c)]
-                if len(inside) == 1:
-                    p = replace(p, match=replace(p.match, place=inside[0]))
+                # else the seat of the province as the bundled table gives it
+                seat = inside[0] if len(inside) == 1 else gazetteer.seat_of(p.match.place)
+                if seat is not None:
+                    p = replace(p, match=replace(p.match, place=seat))
             row.append(p)
         out.append(row)
     return out
