@@ -19,8 +19,8 @@ arrived in, and a new article only rebuilds the blocks it touches.
 
 This stage is pure: :func:`merge_block` takes a block's mentions as frozen
 :class:`MentionRow` records and returns frozen :class:`MergedEvent` records.
-The store loads the rows (``sitrep.store.load_block``) and saves the events
-(``sitrep.store.replace_block``); the pipeline runs the three in one
+The store loads the rows (``sitrep.store.load_blocks``) and saves the events
+(``sitrep.store.replace_blocks``); the pipeline runs the three in one
 transaction (``sitrep.pipeline.merge_pending``).
 """
 

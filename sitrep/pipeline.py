@@ -14,11 +14,11 @@
    :func:`_next_merge`), and at the end, merge the new mentions into events
    (:func:`merge_pending`); a killed run merges what it left at its next start.
 
-Merging is three steps per block, in one transaction (on SQLite, one for every
-block of a merge): the store loads the block's mentions, the merge stage (pure)
-turns them into events, the store saves them; the control timelines of the
-places whose control events changed are rebuilt the same way (load changes,
-build timelines, save).
+Merging is three steps, in one transaction per block (on SQLite, one for every
+block of a merge, the blocks read and written a few hundred at a time): the
+store loads the blocks' mentions, the merge stage (pure) turns each block's into
+events, the store saves them; the control timelines of the places whose control
+events changed are rebuilt the same way (load changes, build timelines, save).
 
 With ``workers > 1`` step 3 runs in a process pool, one chunk of articles per
 task; storing stays in this process (one writer), article by article in input
@@ -40,7 +40,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -56,19 +56,17 @@ from sitrep.core.fast_copy import paused_gc
 from sitrep.core.records import Article, Failure
 from sitrep.core.resources import load_actors
 from sitrep.ingest.sources import read_inputs
-from sitrep.merge import assign_ids, merge_block, redirects
+from sitrep.merge import MergedEvent, assign_ids, merge_block, redirects
 from sitrep.read.en.extract import DEFAULT_BATCH, ArticleReading, Extractor
 from sitrep.store import (
+    BLOCKS_PER_READ,
     Store,
-    block_places,
     driver_reason,
-    load_block,
-    load_current,
-    load_published,
+    load_blocks,
     lock_block,
     publish_ids,
     refresh_control,
-    replace_block,
+    replace_blocks,
     save_redirects,
 )
 
@@ -122,14 +120,16 @@ class IngestSummary:
 def merge_pending(store: Store) -> int:
     """Rebuild the events of every block that gained mentions; returns blocks rebuilt.
 
-    Per block: load its mentions, merge them (pure), replace its events; then
-    rebuild the timelines of the places whose control events changed, before and
-    after (load their changes, build, save). On SQLite every block of the merge is
-    rebuilt in one transaction: a writing transaction holds the database's one
-    write lock whatever it writes, and one per block (hundreds per merge) cost
-    more to begin, stamp and commit than most blocks cost to rebuild. Elsewhere
-    (PostgreSQL) each block has its own, so that two ingests merging at once only
-    wait for each other on the blocks and places they share.
+    Blocks are rebuilt some at a time (:func:`_rebuild_blocks`): load their mentions,
+    merge each block (pure), replace their events; then rebuild the timelines of
+    the places whose control events changed, before and after (load their changes,
+    build, save). On SQLite every block of the merge is rebuilt in one transaction,
+    :data:`BLOCKS_PER_READ` blocks per step: a writing transaction holds the
+    database's one write lock whatever it writes, and the statements of a step serve
+    all its blocks (per block, hundreds per merge, they cost more to build and run
+    than most blocks cost to merge). Elsewhere (PostgreSQL) each block has its own
+    transaction, so that two ingests merging at once only wait for each other on
+    the blocks and places they share.
     """
     # Only the articles waiting now are marked merged at the end: another ingest
     # may store articles meanwhile, and they must stay pending until their blocks
@@ -138,35 +138,48 @@ def merge_pending(store: Store) -> int:
     blocks = sorted(store.pending_blocks())
     if blocks and store.engine.dialect.name == "sqlite":
         with store.writer.begin() as conn:
-            for block in blocks:
-                _rebuild_block(conn, block)
+            for start in range(0, len(blocks), BLOCKS_PER_READ):
+                _rebuild_blocks(conn, blocks[start : start + BLOCKS_PER_READ])
     else:
         for block in blocks:
             with store.writer.begin() as conn:
-                _rebuild_block(conn, block)
+                _rebuild_blocks(conn, [block])
     store.mark_merged(waiting)
     return len(blocks)
 
 
-def _rebuild_block(conn: Connection, block: str) -> None:
-    """Rebuild one block's events (and the timelines they change) on ``conn``."""
-    lock_block(conn, block)
-    control = feeds_control(block)
+def _rebuild_blocks(conn: Connection, blocks: Sequence[str]) -> None:
+    """Rebuild these blocks' events (and the timelines they change) on ``conn``.
+
+    The same rows as rebuilding them one after the other: no block's mentions,
+    events or published ids are another's, so each block's reads are what they
+    would be after the others' writes; the redirects end as they would; and a
+    timeline depends only on its place's events, so rebuilding it once, after
+    every block, gives what its last rebuild would.
+    """
+    for block in blocks:
+        lock_block(conn, block)
+    control = {b for b in blocks if feeds_control(b)}
+    stored = load_blocks(conn, blocks, control=control)
     # the timelines of the places whose control events change, before and after
-    touched = block_places(conn, block) if control else set()
-    # ids: the published ones carry over (stable public ids); an id shown
-    # since but never published redirects too, so nothing pointing at it orphans
-    current = load_current(conn, block)
-    merged, moved = assign_ids(
-        merge_block(block, load_block(conn, block)), load_published(conn, block)
-    )
-    live = [e.id for e in merged]
-    save_redirects(conn, {**redirects(current, merged), **moved}, live)
-    replace_block(conn, block, merged, current)
-    if control:
+    touched: set[int] = set()
+    rebuilt: list[tuple[str, Sequence[MergedEvent]]] = []
+    moves: list[tuple[dict[str, str], list[str]]] = []
+    for block in blocks:
+        own = stored[block]
+        # ids: the published ones carry over (stable public ids); an id shown
+        # since but never published redirects too, so nothing pointing at it orphans
+        merged, moved = assign_ids(merge_block(block, own.rows), own.published)
+        moves.append(({**redirects(own.current, merged), **moved}, [e.id for e in merged]))
+        rebuilt.append((block, merged))
+        if block in control:
+            touched |= own.places | {e.place_id for e in merged if e.place_id is not None}
+    save_redirects(conn, moves)
+    replace_blocks(conn, rebuilt, stored)
+    if touched:
         # each place's timeline locked before it is read: another ingest
         # merging another block of the same places commits first
-        refresh_control(conn, touched | {e.place_id for e in merged if e.place_id is not None})
+        refresh_control(conn, touched)
 
 
 def publish(store: Store) -> int:

@@ -15,14 +15,13 @@ events`` keeps working.
 from __future__ import annotations
 
 from sitrep.store.blocks import (
-    block_places,
+    BLOCKS_PER_READ,
+    StoredBlock,
     event_aliases,
-    load_block,
-    load_current,
-    load_published,
+    load_blocks,
     lock_block,
     publish_ids,
-    replace_block,
+    replace_blocks,
     resolve_event_id,
     save_redirects,
 )
@@ -76,11 +75,11 @@ from sitrep.store.timelines import (
 )
 
 __all__ = [
+    "BLOCKS_PER_READ",
     "event_aliases",
     "event_items",
     "event_redirects",
-    "load_current",
-    "load_published",
+    "StoredBlock",
     "publish_ids",
     "published_mentions",
     "resolve_event_id",
@@ -96,7 +95,6 @@ __all__ = [
     "actors",
     "articles",
     "block_of",
-    "block_places",
     "chunked",
     "claims",
     "comments",
@@ -111,7 +109,7 @@ __all__ = [
     "live_deliveries",
     "live_feeds",
     "live_items",
-    "load_block",
+    "load_blocks",
     "load_changes",
     "lock_block",
     "meta",
@@ -122,7 +120,7 @@ __all__ = [
     "places",
     "rebuild_all_control",
     "refresh_control",
-    "replace_block",
+    "replace_blocks",
     "save_timelines",
     "simhash",
     "store_all_items",
