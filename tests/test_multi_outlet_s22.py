@@ -162,3 +162,14 @@ def test_ground_and_roads_taken_near_towns_take_no_town(extractor: Extractor) ->
         "provincial capital of Ghazni with Paktika.",
     ):
         assert not changes(read(extractor, text, "2021-04-01")), text
+
+
+def test_a_towns_last_fall_is_no_season() -> None:
+    from datetime import date
+
+    from sitrep.read.en.dates import find_dates
+
+    day = date(2016, 5, 2)
+    assert [d.ref.value for d in find_dates("took the town last fall", day)] == [date(2015, 10, 1)]
+    assert not find_dates("the town's last fall to the insurgents", day)
+    assert not find_dates("recalled the last fall of the city", day)

@@ -573,7 +573,9 @@ def _patterns() -> _Patterns:
         (r"(?i:\b(?P<which>last|this|the|past)\s+weekend\b)", _weekend, "weekend"),
         # "last summer", "this spring": a season, as its middle month
         (
-            r"(?i:\b(?P<which>last|this|past)\s+(?P<season>spring|summer|autumn|fall|winter)\b)",
+            # (not "its last fall to the Taliban", "the last fall of the city")
+            r"(?i:\b(?P<which>last|this|past)\s+"
+            r"(?P<season>spring|summer|autumn|fall(?!\s+(?:of|to|into|under)\b)|winter)\b)",
             _season,
             "season",
         ),
