@@ -157,3 +157,15 @@ def test_a_date_of_what_came_before_dates_nothing_else(extractor: Extractor) -> 
         if m.place and m.place.place.name == "Al-Husn"
     ]
     assert husn and husn[0].time is not None and husn[0].time.value == day
+
+
+def test_a_fall_then_who_holds_the_place_in_the_same_sentence(extractor: Extractor) -> None:
+    # "with the fall of Taloqan ..., the count of provincial seats under Taliban control
+    # reached five": the holder the sentence names after the fall took the town, and is
+    # no loser of it
+    text = "با سقوط شهر تالقان، مرکز ولایت تخار، شمار مراکز ولایات تحت کنترل طالبان به پنج رسید."
+    found = changes(extractor, text)
+    assert [
+        (m.place.place.name, m.actor1.name if m.actor1 else None) for m in found if m.place
+    ] == [("Taloqan", "Taliban")]
+    assert all(m.actor2 is None for m in found)

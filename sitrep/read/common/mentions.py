@@ -47,6 +47,7 @@ __all__ = [
     "settle_denials",
     "strongest_per_place",
     "unique",
+    "with_gainer",
 ]
 
 # Territory statements hold priority over the fighting around them in one sentence.

@@ -741,6 +741,45 @@ def _territory_verb(t: FaTriggerMatch) -> bool:
     )
 
 
+def _held_after_the_fall(
+    m: Mention, mentions: list[Mention], catalogue: ActorDictionary
+) -> Mention:
+    """«با سقوط شهر فیض آباد، ... تعداد مراکز ولایات تحت کنترل طالبان ۹ مرکز شد»: a
+    takeover told with no taker, whose own sentence then says who holds the place
+    (an undated control statement after the takeover's word, not the side that lost
+    it), was taken by that holder. (Only after the word: in "the IS-held town fell"
+    the holder named before is the one that lost it.)"""
+    if (
+        m.actor1 is not None
+        or m.sub_event_type not in TERRITORY_SUB_TYPES
+        or m.status not in (Status.OCCURRED, Status.CLAIMED)
+        or m.place is None
+    ):
+        return m
+    text = fold(m.evidence.text).text  # the triggers are of the folded text
+    at = text.find(m.trigger)
+    for o in mentions:
+        if (
+            o is not m
+            and o.claim.sentence.index == m.claim.sentence.index
+            and o.status is Status.BACKGROUND
+            and o.actor1 is not None
+            and o.time is None
+            and o.place is not None
+            and o.place.place.id == m.place.place.id
+            and 0 <= at < text.find(o.trigger)
+        ):
+            # (the only side the sentence names is then no loser of the place: the
+            # fall's word reads the actors of its sentence as those who lost it)
+            lost = m.actor2
+            if lost is not None and catalogue.controller_of(lost) == catalogue.controller_of(
+                o.actor1
+            ):
+                lost = None
+            return common.with_gainer(replace(m, actor2=lost), o.actor1)
+    return m
+
+
 def _withdrawal_gainers(
     tools: common.ReadingTools,
     read: list[_Sentence],
@@ -806,6 +845,7 @@ def _withdrawal_gainers(
         return replace(m, actor2=said[0].actor) if said else m
 
     mentions = [speaker_side(m) for m in mentions]
+    mentions = [_held_after_the_fall(m, mentions, catalogue) for m in mentions]
     # twice: a side the first pass finds for one telling of a change ("طالبان ...
     # حمله کرده بودند. مقام ولایت ... سقوط کرد") is the side of its other tellings
     for _ in range(2):
