@@ -629,7 +629,10 @@ def infer_gaining_sides(
     so an army and its government are one side. A takeover with no such side stays
     unattributed: an unattributed report, never a guess of "actors unknown".
     ``kind_hint`` tells, when the sentence does ("the rebel spokesman said"), whether
-    the taker is "state forces" or a "rebel group"; step 2 then keeps that kind.
+    the taker is "state forces" or a "rebel group"; step 2 then keeps that kind, and
+    when no side of it is named nearby, the one side of that kind the whole article
+    names (and that loses nothing in it) is the taker ("the rebels" far down a report
+    on M23).
     ``nearby`` false for a mention skips step 2 for it (a reader's takeover whose
     taker only its own clause may name). The sub-event type follows the new actor 1
     ("Non-violent transfer" stays).
@@ -705,6 +708,19 @@ def infer_gaining_sides(
             for s, n in near(m.claim.sentence.index).most_common()
             if s != lost and s not in losers and fits(first[s])
         ]
+        if not ranked and hint is not None:
+            # "the rebels captured Walikale", far down a report whose one named
+            # non-state side is M23: the kind the sentence tells, when the whole
+            # article names one side of that kind that lost nothing
+            whole = {
+                side_of(a)
+                for _, a in named
+                if a.kind not in _NEVER_HOLDERS
+                and side_of(a) != lost
+                and side_of(a) not in losers
+                and fits(a)
+            }
+            return first[whole.pop()] if len(whole) == 1 else None
         if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
             return None
         return first[ranked[0][0]]
