@@ -185,3 +185,12 @@ def test_a_taking_gerund_told_as_the_aim_of_an_operation_is_expected(
     )
     mentions = read(extractor, text, "2018-03-18")
     assert not [m for m in changes(mentions) if m.claim.sentence.index == 2]
+
+
+def test_a_town_close_to_a_border_is_taken(extractor: Extractor) -> None:
+    # a guard for the rule above: "close to" a border is no advance "closer to" a town
+    text = (
+        "Jihadist fighters have taken over Gwoza, a town in Borno State close to the "
+        "border with Cameroon, residents said on Thursday."
+    )
+    assert places(read(extractor, text, "2014-08-07")) == {"Gwoza"}

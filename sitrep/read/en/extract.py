@@ -1122,6 +1122,7 @@ class EnglishReader:
                     nearby=lambda m: (
                         PLACE_SURRENDER.match(m.trigger) is None and not _dates_another_deed(m)
                     ),
+                    whole_article=True,
                 )
         mentions = _retarget_country_level(mentions)
         # (after the country-level reports moved to their towns: a side given here is
@@ -1657,9 +1658,13 @@ class EnglishReader:
                     m.actor
                     for m in actor_matches
                     if m.actor.id != leaver.id
-                    # (nor the leaver's own side: "the armed forces together with the
-                    # National Guard completed the withdrawal")
-                    and self.actors.controller_of(m.actor) != self.actors.controller_of(leaver)
+                    # (nor who left with the leaver: "the armed forces together with
+                    # the National Guard completed the withdrawal")
+                    and not any(
+                        o.actor.id == leaver.id
+                        and ALONGSIDE.fullmatch(text, o.span.end, m.span.start)
+                        for o in actor_matches
+                    )
                     and m.actor.kind not in NON_HOLDERS
                     and not SETBACK_TO.search(text[max(0, m.span.start - 40) : m.span.start])
                     # "Ethiopian troops serving under AMISOM pulled out": the leavers' own
@@ -3468,7 +3473,7 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
             and token.dep_ in ("pobj", "pcomp")
         ):
             return Status.EXPECTED  # "brought them closer to victory": not there yet
-        if any(c.dep_ == "advmod" and c.lower_ in NEARER for c in token.children):
+        if any(c.dep_ == "advmod" and c.lower_ in ("closer", "nearer") for c in token.children):
             return Status.EXPECTED  # "as the troops advance closer to Pokrovsk"
         if _purpose_gerund(token):
             return Status.EXPECTED
@@ -3509,6 +3514,10 @@ def _completed_operation(token: Any) -> bool:
         else:
             return False
     return False
+
+
+# what joins a side to the one it goes with: "the army together with the National Guard"
+ALONGSIDE = re.compile(r"\s+(?:together\s+with|along\s+with|alongside)\s+(?:the\s+)?")
 
 
 # what a side says of a withdrawal it has not yet made: "announced its withdrawal from
@@ -4850,16 +4859,6 @@ def _roles(
                 if child.dep_ == "nsubj":
                     agent_side += actors_in(*region(child))
                     subject_unknown = not agent_side and child.tag_ != "PRP"
-    # "after months of fighting with the army, the group took the town": a side the
-    # sentence says was fought, before the trigger and outside its subject, lost
-    loser_side += [
-        m
-        for m in matches
-        if m.span.end <= trig.start
-        and m not in agent_side
-        and m not in loser_side
-        and OPPONENT_CUE.search(text[: m.span.start])
-    ]
     before = [
         m
         for m in matches
@@ -6189,12 +6188,25 @@ def _coordinated_run(
     )
     if nearest not in after:
         return [nearest]
+
+    def listed(a: PlaceMatch, b: PlaceMatch) -> bool:
+        # a list, not an aside on the place ("took Pul-e-Khumri, the capital of Baghlan")
+        return (
+            a.span is not None
+            and b.span is not None
+            and bool(LIST_GAP.fullmatch(text, a.span.end, b.span.start))
+        )
+
     i = j = after.index(nearest)
-    while i > 0 and _joined(text, after[i - 1], after[i]):
+    while i > 0 and listed(after[i - 1], after[i]):
         i -= 1
-    while j + 1 < len(after) and _joined(text, after[j], after[j + 1]):
+    while j + 1 < len(after) and listed(after[j], after[j + 1]):
         j += 1
     return after[i : j + 1]
+
+
+# what stands between two towns of one list: "Axum, Adwa", "Axum and Adwa", "Axum, and Adwa"
+LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
 # words that make a capitalised trigger part of a name: "the Kosovo Liberation Army",
