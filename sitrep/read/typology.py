@@ -383,6 +383,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         feature=False,
         follow=_PLACE_OBJECT,
     ),
+    # "the alliance claimed on Thursday to have complete control of the town": the same
+    # claim told with an infinitive (a day or two words may stand before it)
+    Trigger(
+        Family.TAKE,
+        r"claim(?:ed|s|ing)?\s+(?:[\w\-]+\s+){0,2}?to\s+(?:have|be\s+in)\s+"
+        r"(?:(?:full|total|complete)\s+)?control\s+(?:of|over)",
+        feature=False,
+        follow=_PLACE_OBJECT,
+    ),
     # "the Taliban invaded the northern city of Kunduz": a town invaded was taken (only
     # a town named by its kind: "invaded Ukraine" is a war begun, not a change of hands)
     Trigger(

@@ -608,6 +608,7 @@ def infer_gaining_sides(
     reach: int = 2,
     kind_hint: Callable[[Mention], str | None] = lambda m: None,
     nearby: Callable[[Mention], bool] = lambda m: True,
+    whole_article: bool = False,
 ) -> list[Mention]:
     """Takeovers whose sentence names no gaining side, given one from the article.
 
@@ -630,7 +631,10 @@ def infer_gaining_sides(
     so an army and its government are one side. A takeover with no such side stays
     unattributed: an unattributed report, never a guess of "actors unknown".
     ``kind_hint`` tells, when the sentence does ("the rebel spokesman said"), whether
-    the taker is "state forces" or a "rebel group"; step 2 then keeps that kind.
+    the taker is "state forces" or a "rebel group"; step 2 then keeps that kind, and
+    with ``whole_article``, when no rebel side is named nearby, the one non-state
+    side the whole article names (and that loses nothing in it) takes a place ("the
+    rebels" far down a report on M23; not a withdrawal, which names its leaver only).
     ``nearby`` false for a mention skips step 2 for it (a reader's takeover whose
     taker only its own clause may name). The sub-event type follows the new actor 1
     ("Non-violent transfer" stays).
@@ -706,6 +710,19 @@ def infer_gaining_sides(
             for s, n in near(m.claim.sentence.index).most_common()
             if s != lost and s not in losers and fits(first[s])
         ]
+        if not ranked and whole_article and hint == "rebel group" and m.sub_event_type != TRANSFER:
+            # "the rebels captured Walikale", far down a report whose one named
+            # non-state side is M23: the kind the sentence tells, when the whole
+            # article names one side of that kind that lost nothing
+            whole = {
+                side_of(a)
+                for _, a in named
+                if a.kind not in _NEVER_HOLDERS
+                and side_of(a) != lost
+                and side_of(a) not in losers
+                and fits(a)
+            }
+            return first[whole.pop()] if len(whole) == 1 else None
         if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
             return None
         return first[ranked[0][0]]

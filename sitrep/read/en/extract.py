@@ -258,7 +258,9 @@ CLAUSE_BREAK = re.compile(r"[,;:(—–]|\s-\s|\b(?:as|while|when|after|before|b
 # fought the army since November" (but not
 # "the army, fighting alongside Hezbollah": an ally; "fighting with" may be either)
 OPPONENT_CUE = re.compile(
-    r"\b(?:(?:conflict|war|battles?|clashes|clashing|feuding)\s+with|against"
+    r"\b(?:(?:conflict|war|battles?|clashes|clashing|feuding"
+    # "after months of fighting with the army": the noun's "with" is the enemy
+    r"|(?:of|heavy|fierce|intense|weeks|months|days)\s+fighting)\s+with|against"
     r"|(?:fight(?:ing|s)?|fought|battl(?:ing|ed|es?))"
     r"(?!\s+(?:alongside|with|beside|for|under|on|in|to|together)\b))"
     r"\b[^,;]*$",
@@ -1125,6 +1127,7 @@ class EnglishReader:
                     nearby=lambda m: (
                         PLACE_SURRENDER.match(m.trigger) is None and not _dates_another_deed(m)
                     ),
+                    whole_article=True,
                 )
         mentions = _retarget_country_level(mentions)
         # (after the country-level reports moved to their towns: a side given here is
@@ -1667,13 +1670,25 @@ class EnglishReader:
                 # "Ukraine's army chief said he was withdrawing troops from Avdiivka":
                 # the one who says "he" (or "it") is leaving speaks for the side leaving
                 leaver = self._speaker_actor(voice, sentence_country(places, ctx))
-            if leaver is None and not told:
+            if leaver is None and token is not None and _first_person_subject(token, leaving):
+                # '"We retreated from the city after the government failed to send
+                # help," a security source said': the speaker's side left, whoever the
+                # sentence names besides (its gainer is the article's to tell)
+                agent, loser, assoc = None, None, []
+            elif leaver is None and not told:
                 leaver = _leaver(leaving, actor_matches, agent)
             if leaver is not None:
                 others = [
                     m.actor
                     for m in actor_matches
                     if m.actor.id != leaver.id
+                    # (nor who left with the leaver: "the armed forces together with
+                    # the National Guard completed the withdrawal")
+                    and not any(
+                        o.actor.id == leaver.id
+                        and ALONGSIDE.fullmatch(text, o.span.end, m.span.start)
+                        for o in actor_matches
+                    )
                     and m.actor.kind not in NON_HOLDERS
                     and not SETBACK_TO.search(text[max(0, m.span.start - 40) : m.span.start])
                     # "Ethiopian troops serving under AMISOM pulled out": the leavers' own
@@ -2652,6 +2667,10 @@ def apply_prediction(
         # a side's own word that it lost the town ('"Our soldiers have lost control of
         # Bor to the rebels," the army said'): the loss told whole, in a quotation
         kept += [m for m in told if _control_lost(m)]
+        # a taking told as the subject of what it did ("Seizing Ghazni cuts off the
+        # highway", "Taking Derna marks an important step"): a sentence-opening gerund
+        # outside the model's features, which reads the consequence as no event
+        kept += [m for m in told if _taking_as_subject(m)]
         return [m for m in mentions if m not in told or m in kept]
     if label == HYPOTHETICAL and p >= thresholds.hypothetical:
         # the status of a change of control stays the parse's: marking those
@@ -2715,6 +2734,28 @@ def _control_lost(m: Mention) -> bool:
         return False
     pattern = re.escape(m.trigger) + r"\s+(?:(?:the\s+)?(?:town|city|village|port)\s+of\s+)?"
     return re.search(pattern + re.escape(named) + r"\b", m.evidence.text) is not None
+
+
+def _taking_as_subject(m: Mention) -> bool:
+    """A change of control told by a gerund that opens the sentence with the place
+    as its object, the sentence going on to what the taking did ("Capturing Kismayo
+    deprives the militants of their port"), not what a side aims at ("Taking Afrin has
+    been the main objective", "Retaking Mosul would take months")."""
+    if m.sub_event_type not in TERRITORY_SUB_TYPES or m.place is None:
+        return False
+    named, text = m.place.matched_text, m.evidence.text
+    if not named or not TAKING_GERUND.fullmatch(m.trigger) or AIMED_AT.search(text):
+        return False
+    pattern = re.escape(m.trigger) + r"\s+(?:(?:the\s+)?(?:[\w\-]+\s+)?(?:town|city|port)\s+of\s+)?"
+    return re.match(pattern + re.escape(named) + r"\b", text) is not None
+
+
+# a gerund that can open a sentence with the taking of a place
+TAKING_GERUND = re.compile(r"(?:Re)?(?:[Cc]apturing|[Tt]aking|[Ss]eizing)")
+# what makes a taking a side's aim rather than its deed
+AIMED_AT = re.compile(
+    r"\b(?:objective|goal|aim|target|priority|ambition|would|could|will|might|may)\b"
+)
 
 
 # the triggers a place "has been ...": its taking, told whole
@@ -3368,6 +3409,8 @@ def _taker_kind_hint(m: Mention) -> str | None:
         # an owner, who is the loser ("the army's headquarters had been captured")
         if not (words[start].isupper() and NAME_WORD_BEFORE.search(words[:start]))
         and not POSSESSIVE_AFTER.match(words[end:])
+        # nor the side fought ("after months of fighting with Myanmar's military")
+        and not OPPONENT_CUE.search(words[:start])
     }
     return kinds.pop() if len(kinds) == 1 else None
 
@@ -3476,6 +3519,12 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
             return Status.EXPECTED
         if _lemma(token.head) in PREVENT_HEADS or _lemma(token) in PREVENT_HEADS:
             return Status.EXPECTED
+        if _kept_from(token):
+            return Status.EXPECTED
+        if token.dep_ == "csubj" and token.tag_ == "VBG" and AIMED_AT.search(text):
+            return Status.EXPECTED  # "Taking Afrin has been the main objective"
+        if family is Family.HANDOVER and _announced_leaving(token):
+            return Status.EXPECTED
         if token.dep_ in ("xcomp", "oprd", "ccomp", "acomp") and _lemma(token.head) in (
             PROCLAIM_HEADS
         ):
@@ -3502,7 +3551,9 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
             return Status.EXPECTED
         if _infinitive_object(token):
             return Status.EXPECTED
-        if any(c.dep_ == "amod" and c.lower_ in EXPECT_MODIFIERS for c in token.children):
+        if any(
+            c.dep_ == "amod" and c.lower_ in EXPECT_MODIFIERS for c in token.children
+        ) and not _completed_operation(token):
             return Status.EXPECTED
         if (
             token.head.lower_ == "to"
@@ -3510,6 +3561,8 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
             and token.dep_ in ("pobj", "pcomp")
         ):
             return Status.EXPECTED  # "brought them closer to victory": not there yet
+        if any(c.dep_ == "advmod" and c.lower_ in ("closer", "nearer") for c in token.children):
+            return Status.EXPECTED  # "as the troops advance closer to Pokrovsk"
         if _purpose_gerund(token):
             return Status.EXPECTED
     elif verb in DENY_VERBS:
@@ -3531,6 +3584,54 @@ def _gerund_subject_of_modal(token: Any) -> bool:
     if subject.dep_ not in ("nsubj", "csubj") or subject.head.i == subject.i:
         return False
     return any(c.dep_ == "aux" and c.lower_ in MODALS for c in subject.head.children)
+
+
+# what keeps a side "from taking" a place: "to prevent the rebels from taking Bangui"
+KEEP_FROM_HEADS = PREVENT_HEADS | {"keep", "bar", "block", "deter", "hinder", "discourage"}
+
+
+def _kept_from(token: Any) -> bool:
+    """True for a taking gerund after "from" that a verb of preventing governs
+    ("soldiers were killed trying to prevent the rebels from taking the capital",
+    "airstrikes stopped the militants from seizing the town"): what was to be stopped
+    is not told as done."""
+    if token.dep_ != "pcomp" or token.head.lower_ != "from" or token.head.i == token.i:
+        return False
+    return _lemma(token.head.head) in KEEP_FROM_HEADS
+
+
+def _completed_operation(token: Any) -> bool:
+    """True for a deed noun inside the object of a verb of completing ("completed an
+    operation for a planned and organised withdrawal"): the plan was carried out."""
+    node = token
+    for _ in range(3):
+        if node.dep_ == "pobj":
+            node = node.head.head
+        elif node.dep_ == "dobj":
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                return _lemma(node) in COMPLETING_HEADS
+        else:
+            return False
+    return False
+
+
+# what joins a side to the one it goes with: "the army together with the National Guard"
+ALONGSIDE = re.compile(r"\s+(?:together\s+with|along\s+with|alongside)\s+(?:the\s+)?")
+
+
+# what a side says of a withdrawal it has not yet made: "announced its withdrawal from
+# Walikale", "despite the withdrawal announcement"
+ANNOUNCING = frozenset({"announce", "announcement", "pledge", "promise", "plan", "vow"})
+
+
+def _announced_leaving(token: Any) -> bool:
+    """True for a leaving noun that a verb or noun of announcing governs ("the rebels
+    announced their withdrawal from the town", "the withdrawal announcement"): a
+    withdrawal told as announced is not told as made."""
+    if token.pos_ != "NOUN" or token.head.i == token.i:
+        return False
+    return token.dep_ in ("dobj", "compound") and _lemma(token.head) in ANNOUNCING
 
 
 # "closer to victory", "close to capturing": a takeover still ahead
@@ -4619,9 +4720,11 @@ def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
     if clause.pos_ not in ("VERB", "AUX"):
         return places  # a verbless headline: one clause
     spans = []
-    if clause.dep_ in ("amod", "acl") and clause.head.i != clause.i:
+    if clause.dep_ in ("amod", "acl", "compound") and clause.head.i != clause.i:
         # "the captured town", or a finite verb misparsed as one ("The Taliban
-        # captured Herat" read as a noun phrase): the noun is the place taken
+        # captured Herat" read as a noun phrase, "Seizing Ghazni cuts off the
+        # highway" with the gerund read as part of the name): the noun is the place
+        # taken
         noun = clause.head
         sub = [t for t in noun.subtree if t.dep_ not in _CLAUSE_DEPS]
         spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
@@ -5401,6 +5504,12 @@ def _leaver(leaving: re.Match[str], matches: list[ActorMatch], agent: Actor | No
     return before[-1].actor if before else agent
 
 
+def _first_person_subject(token: Any, leaving: re.Match[str]) -> bool:
+    """Whether the leaving verb's subject is "we" (a quoted speaker's own side)."""
+    verb = next((t for t in token.doc if t.idx <= leaving.start() < t.idx + len(t.text)), None)
+    return verb is not None and any(c.dep_ == "nsubj" and c.lower_ == "we" for c in verb.children)
+
+
 def _leaving_subject(
     token: Any, leaving: re.Match[str], matches: list[ActorMatch]
 ) -> tuple[bool, Actor | None]:
@@ -5414,15 +5523,18 @@ def _leaving_subject(
     if token is None:
         return False, None
     verb = next((t for t in token.doc if t.idx <= leaving.start() < t.idx + len(t.text)), None)
-    if (
-        verb is not None
-        and verb.pos_ == "NOUN"
-        and verb.dep_ == "dobj"
-        and not any(c.dep_ == "poss" or c.lower_ == "of" for c in verb.children)
-    ):
-        # "Sudanese army confirms withdrawal from El-Fashir after RSF takeover": the
-        # subject that confirms, orders or completes an unowned withdrawal makes it
-        verb = verb.head
+    for _ in range(3):
+        if (
+            verb is None
+            or verb.pos_ != "NOUN"
+            or verb.dep_ not in ("dobj", "pobj")
+            or any(c.dep_ == "poss" or c.lower_ == "of" for c in verb.children)
+        ):
+            break
+        # "Sudanese army confirms withdrawal from El-Fashir after RSF takeover", "the
+        # army completed an operation for an organised withdrawal": the subject that
+        # confirms, orders or completes an unowned withdrawal makes it
+        verb = verb.head if verb.dep_ == "dobj" else verb.head.head
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return False, None
     while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj":
@@ -6176,7 +6288,7 @@ def _targets(
     if len(cities) > 1 and _coordinated(text, cities):
         return cities
     if cities:
-        return [_nearest(cities, trig)]
+        return _coordinated_run(text, trig, cities, _nearest(cities, trig))
     # (not "the town Kunduz", which names its place; but "The enclave Baghdadi left
     # behind fell" names who left it, in a contact relative clause)
     lead = CONTACT_CLAUSE_PLACE.match(text[: trig.start])
@@ -6281,12 +6393,55 @@ def _named_districts(text: str, trig: TriggerMatch, specific: list[PlaceMatch]) 
 
 def _coordinated(text: str, cities: list[PlaceMatch]) -> bool:
     """ "Deir al-Zour in Syria and al-Qaim in Iraq": places joined by "and" or commas."""
-    spans = [c.span for c in cities if c.span]
-    for a, b in zip(spans, spans[1:], strict=False):
-        between = text[a.end : b.start]
-        if not COORDINATION.fullmatch(between) or not re.search(r",|\band\b|\bor\b", between):
-            return False
-    return len(spans) > 1
+    placed = [c for c in cities if c.span]
+    return len(placed) > 1 and all(
+        _joined(text, a, b) for a, b in zip(placed, placed[1:], strict=False)
+    )
+
+
+def _joined(text: str, a: PlaceMatch, b: PlaceMatch) -> bool:
+    """Whether places ``a`` and ``b`` (named in this order) are joined as one list by
+    "and", "or" or a comma."""
+    if a.span is None or b.span is None:
+        return False
+    between = text[a.span.end : b.span.start]
+    return (
+        COORDINATION.fullmatch(between) is not None
+        and re.search(r",|\band\b|\bor\b", between) is not None
+    )
+
+
+def _coordinated_run(
+    text: str, trig: TriggerMatch, cities: list[PlaceMatch], nearest: PlaceMatch
+) -> list[PlaceMatch]:
+    """The towns a trigger's object lists with the one it is about, when the sentence
+    names other towns too ("took full control of Axum, Adwa and the surrounding areas
+    of Adigrat": Axum and Adwa, not the town whose surroundings were taken)."""
+    after = sorted(
+        (c for c in cities if c.span is not None and c.span.start >= trig.end),
+        key=lambda c: c.span.start if c.span else 0,
+    )
+    if nearest not in after:
+        return [nearest]
+
+    def listed(a: PlaceMatch, b: PlaceMatch) -> bool:
+        # a list, not an aside on the place ("took Pul-e-Khumri, the capital of Baghlan")
+        return (
+            a.span is not None
+            and b.span is not None
+            and bool(LIST_GAP.fullmatch(text, a.span.end, b.span.start))
+        )
+
+    i = j = after.index(nearest)
+    while i > 0 and listed(after[i - 1], after[i]):
+        i -= 1
+    while j + 1 < len(after) and listed(after[j], after[j + 1]):
+        j += 1
+    return after[i : j + 1]
+
+
+# what stands between two towns of one list: "Axum, Adwa", "Axum and Adwa", "Axum, and Adwa"
+LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
 # words that make a capitalised trigger part of a name: "the Kosovo Liberation Army",
