@@ -99,6 +99,7 @@ async def _load(url: str, token: str, clients: int, seconds: float) -> dict[str,
     mix = _mix(url, token)
     statuses: Counter[int] = Counter()
     wrong: list[str] = []
+    retried: list[str] = []
     latencies: list[float] = []
     deadline = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
@@ -113,8 +114,18 @@ async def _load(url: str, token: str, clients: int, seconds: float) -> dict[str,
                 headers = auth if path.startswith("/api/moderation/queue?") else {}
                 t0 = time.monotonic()
                 try:
-                    res = await http.request(method, path, json=body, headers=headers)
-                    await res.aread()
+                    try:
+                        res = await http.request(method, path, json=body, headers=headers)
+                        await res.aread()
+                    except (httpx.ReadError, httpx.RemoteProtocolError):
+                        if method != "GET":
+                            raise
+                        # a kept-alive connection the starved server closed as the
+                        # request went out (seen once in CI at p99 9 s, with keep-alive
+                        # at 60 s): a reader's client asks again; a second failure counts
+                        retried.append(path)
+                        res = await http.request(method, path, json=body, headers=headers)
+                        await res.aread()
                 except httpx.HTTPError as exc:
                     wrong.append(f"{method} {path}: {type(exc).__name__} {exc}")
                     continue
@@ -129,6 +140,7 @@ async def _load(url: str, token: str, clients: int, seconds: float) -> dict[str,
         "requests": sum(statuses.values()),
         "statuses": dict(statuses),
         "wrong": wrong,
+        "retried": retried,
         "p50_ms": round(1000 * latencies[len(latencies) // 2]) if latencies else None,
         "p99_ms": round(1000 * latencies[int(len(latencies) * 0.99)]) if latencies else None,
     }
@@ -142,3 +154,5 @@ def test_api_under_concurrent_clients(served: tuple[str, str], clients: int) -> 
     assert result["requests"] >= clients, result
     assert not [s for s in result["statuses"] if s >= 500], result
     assert not result["wrong"], f"{len(result['wrong'])} wrong answers: {result['wrong'][:5]}"
+    # a closed connection asked again now and then under a starved CPU, not as a rule
+    assert len(result["retried"]) <= max(2, result["requests"] // 100), result
