@@ -3562,7 +3562,9 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
         ):
             return Status.EXPECTED  # "brought them closer to victory": not there yet
         if any(c.dep_ == "advmod" and c.lower_ in ("closer", "nearer") for c in token.children):
-            return Status.EXPECTED  # "as the troops advance closer to Pokrovsk"
+            # "as the troops advance closer to Pokrovsk" (a takeover reading then
+            # yields no place at all, see TOWARDS_AFTER; this covers the other words)
+            return Status.EXPECTED
         if _purpose_gerund(token):
             return Status.EXPECTED
     elif verb in DENY_VERBS:
@@ -4479,9 +4481,6 @@ def _base_in_next_town(
 # the words that open a raid's end, right before the trigger that tells it
 RAID_LEAVING = re.compile(r"\b(?:before\s+being|then)\s+$", re.IGNORECASE)
 BRIEFLY_BEFORE = re.compile(r"\b(?:briefly|temporarily|momentarily)\s+$", re.IGNORECASE)
-# a compass bearing right after the trigger, past unnamed words only ("advance east
-# of Sudzha", "gained ground several kilometres north of"): the town named after it
-# places the gain (not "captured Krasnohorivka west of Donetsk", which names it)
 # an advance and where it heads: "advance closer to", "advanced towards", "an advance on"
 ADVANCE_WORD = re.compile(r"(?i)advanc")
 TOWARDS_AFTER = re.compile(
@@ -4489,6 +4488,9 @@ TOWARDS_AFTER = re.compile(
     r"(?:closer\s+to|nearer(?:\s+to)?|towards?|on|upon|in\s+the\s+direction\s+of)\b",
     re.IGNORECASE,
 )
+# a compass bearing right after the trigger, past unnamed words only ("advance east
+# of Sudzha", "gained ground several kilometres north of"): the town named after it
+# places the gain (not "captured Krasnohorivka west of Donetsk", which names it)
 COMPASS_AFTER = re.compile(
     r"\s+(?:[a-z][\w\-]*\s+){0,3}?(?i:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?"
     r"\s+of\b"
@@ -5733,12 +5735,12 @@ GAP_AFTER = re.compile(
     r"\s*[,.;]|\s+(?:last|earlier|on|in|during|this|only|just|from|after|without|back|"
     r"two|three|four|five|six|seven|eight|nine|ten|several|weeks|months|days|years)\b"
 )
-# a relative clause on the noun before it: ", which had been held", " that troops held"
 # a later clause that counts back to an earlier deed: ", three days after launching",
 # ", nearly two years after losing the capital"
 COUNTED_AFTER = re.compile(
     r",\s+(?:[\w-]+\s+){1,2}(?:hours?|days?|weeks?|months?|years?)\s+after\s", re.IGNORECASE
 )
+# a relative clause on the noun before it: ", which had been held", " that troops held"
 RELATIVE_CLAUSE = re.compile(
     r",?\s+(?:that|which|whose|where|who)\s"
     # an apposition that describes the place: "the town of Bani Walid - one of the last
