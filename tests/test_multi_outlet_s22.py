@@ -11,10 +11,13 @@ The sentences are written for these tests, in the constructions the real reports
 
 from __future__ import annotations
 
+from datetime import date
+
 from conftest import read_wire as read
 from conftest import territory_changes as changes
 
 from sitrep.core.records import Mention, Status
+from sitrep.read.en.dates import find_dates
 from sitrep.read.en.extract import Extractor
 
 
@@ -165,10 +168,6 @@ def test_ground_and_roads_taken_near_towns_take_no_town(extractor: Extractor) ->
 
 
 def test_a_towns_last_fall_is_no_season() -> None:
-    from datetime import date
-
-    from sitrep.read.en.dates import find_dates
-
     day = date(2016, 5, 2)
     assert [d.ref.value for d in find_dates("took the town last fall", day)] == [date(2015, 10, 1)]
     assert not find_dates("the town's last fall to the insurgents", day)

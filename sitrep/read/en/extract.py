@@ -3515,14 +3515,12 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
         )
         if negated or verb in DENY_VERBS:
             return Status.DENIED
-        if _aux_lemmas(token) & MODALS or _gerund_subject_of_modal(token):
+        if _aux_lemmas(token) & MODALS or _gerund_subject_ahead(token, text):
             return Status.EXPECTED
         if _lemma(token.head) in PREVENT_HEADS or _lemma(token) in PREVENT_HEADS:
             return Status.EXPECTED
         if _kept_from(token):
             return Status.EXPECTED
-        if token.dep_ == "csubj" and token.tag_ == "VBG" and AIMED_AT.search(text):
-            return Status.EXPECTED  # "Taking Afrin has been the main objective"
         if family is Family.HANDOVER and _announced_leaving(token):
             return Status.EXPECTED
         if token.dep_ in ("xcomp", "oprd", "ccomp", "acomp") and _lemma(token.head) in (
@@ -3576,12 +3574,16 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
     return Status.OCCURRED
 
 
-def _gerund_subject_of_modal(token: Any) -> bool:
-    """ "Capturing Selydove would pave the way for an advance on Pokrovsk": a taking
-    told as the gerund subject of a modal verb is one still ahead. spaCy often reads
-    the gerund as part of the name after it ("Capturing Selydove" as one name)."""
+def _gerund_subject_ahead(token: Any, text: str) -> bool:
+    """A taking told as a gerund subject of what is still ahead: of an aim ("Taking
+    Afrin has been the main objective") or of a modal verb ("Capturing Selydove would
+    pave the way for an advance on Pokrovsk"; spaCy often reads the gerund as part of
+    the name after it, "Capturing Selydove" as one name). Its deeds, told as done
+    ("Seizing Ghazni cuts off the highway"), see :func:`_taking_as_subject`."""
     if not token.lower_.endswith("ing"):
         return False
+    if token.dep_ == "csubj" and token.tag_ == "VBG" and AIMED_AT.search(text):
+        return True
     subject = token.head if token.dep_ == "compound" else token
     if subject.dep_ not in ("nsubj", "csubj") or subject.head.i == subject.i:
         return False
