@@ -223,3 +223,13 @@ def territory_changes(mentions: list[Mention], *statuses: Status) -> list[Mentio
         for m in mentions
         if m.sub_event_type in TERRITORY_SUB_TYPES and m.status in wanted and not m.reference
     ]
+
+
+def taken_by(mentions: list[Mention]) -> set[tuple[str, str | None]]:
+    """(place, taker) of each takeover told as done or claimed: the trial-wording
+    tests' one way to say what a report took and who took it."""
+    return {
+        (m.place.place.name, m.actor1.name if m.actor1 else None)
+        for m in territory_changes(mentions, Status.OCCURRED, Status.CLAIMED)
+        if m.place
+    }

@@ -25,6 +25,7 @@ from sitrep.core.records import (
     Place,
     PlaceMatch,
     PlacePrecision,
+    Precision,
     Status,
     TimeRef,
 )
@@ -67,6 +68,13 @@ IN_RELATIVE_CLAUSE = re.compile(
 # a sentence that steps back before the news ("the rebels had already taken Tal Rifaat
 # last week"): its date is the earlier event's, not the day of the sentences around it
 FLASHBACK = re.compile(r"\b(?:had|'d)\s+already\b", re.IGNORECASE)
+# "Forces aligned with the TPLF had taken control of the towns just more than a month
+# ago": a step back in the past perfect; its vague date (a month, a year) is the
+# recalled deed's, not the news the next sentences tell
+PLUPERFECT = re.compile(
+    r"\b(?:had|'d)\s+(?:(?:not|never|already|also|first)\s+)?(?:been\s+)?\w+(?:ed|en|t)\b",
+    re.IGNORECASE,
+)
 # "as fighting continues after Sunday's coup attempt": a possessive date after "after"
 # dates the event it names, which came before the news; it dates no neighbour
 AFTER_POSSESSIVE = re.compile(r"\b(?:after|since|following)\s+$", re.IGNORECASE)
@@ -129,12 +137,14 @@ class ArticleContext:
         A date inside a relative clause dates what that clause tells of its noun ("the
         TDF, which fled when the city was invaded seven months ago"), not the news the
         next sentences go on with (as in :func:`paragraph_dates`); nor does the date of
-        a sentence that steps back ("had already taken Tal Rifaat last week")."""
+        a sentence that steps back ("had already taken Tal Rifaat last week", "had
+        taken the towns a month ago")."""
         text = claim.sentence.span.text
         explicit = explicit_dates(d for d in dates if _dates_the_news(text, d))
         if (
             explicit
             and not FLASHBACK.search(text)
+            and not (PLUPERFECT.search(text) and explicit[0].precision is not Precision.DAY)
             and not is_history(explicit[0], self.published, days=history_days)
         ):
             self.note_date(claim.source, claim.sentence.index, explicit[0])
@@ -231,7 +241,9 @@ def other_sentence_date(
 ) -> TimeRef | None:
     """The date of the nearest other sentence of the claim's paragraph and source
     (within :data:`DATE_REACH` sentences; an earlier one wins a tie), from
-    :func:`paragraph_dates`."""
+    :func:`paragraph_dates`; with none, for a sentence an outlet is cited for (no
+    speaker), the date of the sentence right before it in the paragraph, whoever
+    told that one."""
     index = claim.sentence.index
     # "Qala-i-Naw fell the same day": the day of a sentence before, never after
     before_only = SAME_DAY.search(claim.sentence.span.text) is not None
@@ -240,7 +252,18 @@ def other_sentence_date(
         for i, ref in dated.get((claim.sentence.paragraph, claim.source)) or []
         if i != index and abs(i - index) <= DATE_REACH and not (before_only and i > index)
     ]
-    return min(near, key=lambda t: (t[0], t[1]))[2] if near else None
+    if near:
+        return min(near, key=lambda t: (t[0], t[1]))[2]
+    if claim.speaker is None and not claim.inherited:
+        # "Ukrainian forces began advancing through Kherson on Nov. 11 ... They met little
+        # resistance as they reclaimed the city, according to CNN": an outlet cited for
+        # the next sentence of the same telling, quoting no one, goes on with its day
+        for (paragraph, _), refs in dated.items():
+            if paragraph == claim.sentence.paragraph:
+                for i, ref in refs:
+                    if i == index - 1:
+                        return ref
+    return None
 
 
 _P = TypeVar("_P")

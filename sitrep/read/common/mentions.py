@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -609,6 +609,7 @@ def infer_gaining_sides(
     kind_hint: Callable[[Mention], str | None] = lambda m: None,
     nearby: Callable[[Mention], bool] = lambda m: True,
     whole_article: bool = False,
+    leavers: Collection[str] = (),
 ) -> list[Mention]:
     """Takeovers whose sentence names no gaining side, given one from the article.
 
@@ -636,8 +637,11 @@ def infer_gaining_sides(
     side the whole article names (and that loses nothing in it) takes a place ("the
     rebels" far down a report on M23; not a withdrawal, which names its leaver only).
     ``nearby`` false for a mention skips step 2 for it (a reader's takeover whose
-    taker only its own clause may name). The sub-event type follows the new actor 1
-    ("Non-violent transfer" stays).
+    taker only its own clause may name). ``leavers`` are sides the article tells
+    leaving or occupying a place in its news ("as Russian forces retreated", "months
+    of Russian occupation"): step 2 passes over them as it does over the losers, since
+    the side a report names most beside an untold taker is often the one that left.
+    The sub-event type follows the new actor 1 ("Non-violent transfer" stays).
     """
     territory = [
         m
@@ -652,7 +656,7 @@ def infer_gaining_sides(
         side_of(m.actor2)
         for m in territory
         if m.actor2 is not None and m.status is not Status.BACKGROUND
-    }
+    } | set(leavers)
     by_place: dict[int | None, Counter[str]] = {}
     actors: dict[str, Actor] = {}
     for m in territory:

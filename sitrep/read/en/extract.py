@@ -227,6 +227,14 @@ ANAPHORIC_PLACE = re.compile(
 )
 # a demonym before a ground push: "fierce Russian attacks", "the Azerbaijani offensive"
 # (not air power: "Israeli strikes" take no ground)
+# a side named right before its own retreat: "as Russian forces retreated", "Houthi
+# fighters withdrew from", "the army pulled back" (not "withdrew its demand")
+LEAVING_AFTER = re.compile(
+    r"\s+(?:(?:forces|troops|soldiers|fighters|units|militants)\s+)?(?:had\s+|have\s+|has\s+)?"
+    r"(?:retreated|withdrew|withdrawn|pulled\s+(?:back|out)|fled|abandoned|evacuated)\b"
+)
+# a side named as the holder of a place before: "months of Russian occupation"
+OCCUPATION_OF = re.compile(r"\s+(?:military\s+)?occupation\b")
 STATE_PUSH = re.compile(
     r"\b([A-Z][a-z]+)\s+(?:ground\s+|military\s+|army\s+)?(?:attacks?|assaults?"
     r"|offensives?|counter-?offensives?|advances?|push|onslaught|siege)\b"
@@ -448,8 +456,10 @@ REFERENCE_POINT = re.compile(
     # "took Sabratha and Surman, west of Tripoli": a bearing from a town, told of a town
     # named just before, only places that town (not "the west of Mosul", a part of the
     # town, nor "militias south of Kirkuk", where Kirkuk is the nearest place told)
-    r"|\b(?!(?:the|its)\b)(?-i:[A-Z])[\w'’\-]+,?\s+(?:north|south|east|west|(?:north|south)-?(?:east|west))"
-    r"\s+of(?:\s+the(?:\s+[\w\-]+){0,2}\s+(?:city|town|capital|port)(?:\s+of)?)?"
+    # ("Gharyan, just south of the capital, Tripoli")
+    r"|\b(?!(?:the|its)\b)(?-i:[A-Z])[\w'’\-]+,?\s+(?:(?:just|some|about|slightly)\s+)?"
+    r"(?:north|south|east|west|(?:north|south)-?(?:east|west))"
+    r"\s+of(?:\s+the(?:\s+[\w\-]+){0,2}\s+(?:city|town|capital|port)(?:\s+of|,)?)?"
     # "front lines south of the port city of Hodeidah": the city only places them
     r"|\b(?:front\s*lines?|positions|posts)\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
     r"(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?"
@@ -1111,6 +1121,16 @@ class EnglishReader:
                 if (iso3 := self.gazetteer.country_of_adjective(push.group(1)))
                 and (forces := self._state_forces(iso3)) is not None
             ]
+            # "as Russian forces retreated", "months of Russian occupation": a side told
+            # leaving, or holding the place before, is not the one that took it
+            leavers = {
+                self.actors.controller_of(m.actor)
+                for i, s in enumerate(sentences)
+                if i not in recalled
+                for m in self.actors.find(s.span.text)
+                if LEAVING_AFTER.match(s.span.text, m.span.end)
+                or OCCUPATION_OF.match(s.span.text, m.span.end)
+            }
             # twice, as the Persian reader does: a side the first pass finds for one
             # telling of a change ("the rapid fall of Afrin ... Syrian rebels") is the
             # side of its other tellings ("the YPG withdrew from Afrin")
@@ -1128,6 +1148,7 @@ class EnglishReader:
                         PLACE_SURRENDER.match(m.trigger) is None and not _dates_another_deed(m)
                     ),
                     whole_article=True,
+                    leavers=leavers,
                 )
         mentions = _retarget_country_level(mentions)
         # (after the country-level reports moved to their towns: a side given here is
@@ -1506,6 +1527,8 @@ class EnglishReader:
                 aged = own_date and status is Status.OCCURRED
                 status = Status.BACKGROUND
 
+        if family is Family.TAKE and _noun_of_people(token):
+            return []  # "the capture of several senior army commanders": no place taken
         # a reference back to an event already told: "the advance", "the assault"
         if _is_reference(token, trig, places):
             return self._references(claim, trig, token, ctx, status)
@@ -3682,6 +3705,10 @@ def _purpose_gerund(token: Any) -> bool:
     return prep.lower_ == "of" and _lemma(head) in PURPOSE_NOUNS_OF
 
 
+# the "by" of a date a taking was done by ("by June", "by mid-June")
+BY_DATE = re.compile(r"\bby\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+
+
 def _pick_date(
     found: list[DateMatch], family: Family, trig: TriggerMatch, token: Any = None
 ) -> TimeRef | None:
@@ -3696,6 +3723,15 @@ def _pick_date(
         return since[0].ref if since else None
     # "hours after" is relative to another event: the context knows better
     at = [d for d in found if d.relation == "at" and not d.ref.inferred]
+    if not at and token is not None and family is Family.TAKE:
+        # "recapturing most of Tigray by June": taken by then, dated by its month
+        at = [
+            d
+            for d in found
+            if d.relation == "until"
+            and not d.ref.inferred
+            and BY_DATE.search(token.doc.text, 0, d.span.start)
+        ]
     if not at:
         return None
     if token is not None:
@@ -5573,6 +5609,18 @@ def _relative_subject_took(verb: Any, token: Any) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for t in (verb, token) for c in t.children):
         return False
     return any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children)
+
+
+def _noun_of_people(token: Any) -> bool:
+    """A taking noun whose "of" names people: "the capture of several senior army
+    commanders", "the seizure of 20 soldiers" (not "the capture of the town")."""
+    if token is None or token.pos_ != "NOUN":
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and p.dep_ == "pobj" and p.lower_ in PERSON_OBJECTS
+        for c in token.children
+        for p in c.children
+    )
 
 
 def _takes_people(token: Any) -> bool:
