@@ -271,6 +271,24 @@ TRIGGERS: tuple[Trigger, ...] = (
     # "federal troops re-entered the town": the reader's, not a classifier feature (the
     # shipped model was trained without it)
     Trigger(Family.TAKE, r"re-?entered", weight=0.4, feature=False),
+    # "managed to storm the town", "succeeded in storming Palma": the bare verb only as
+    # an infinitive or a gerund after "in" (a noun "storm" is weather); the reader's, not
+    # a classifier feature. Whether it happened is the governing verb's to say
+    # ("managed to" did, "threatened to" did not)
+    Trigger(
+        Family.TAKE,
+        r"storm",
+        feature=False,
+        follow=_PLACE_OBJECT,
+        before=r"(?<=\bto\s)",
+    ),
+    Trigger(
+        Family.TAKE,
+        r"storming",
+        feature=False,
+        follow=_PLACE_OBJECT,
+        before=r"(?<=\bin\s)",
+    ),
     # "Qala-i-Naw, the capital of Badghis, fell the same day": a place that fell, to
     # whom the article says elsewhere (the reader keeps it only when its subject is a
     # place, as "surrendered"; "prices fell" is no takeover)
@@ -498,6 +516,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"without\s+(?:meeting|encountering|facing|firing)\s+(?:any\s+|much\s+|a\s+)?"
         r"(?:fight|resistance|shot)",
         feature=False,
+    ),
+    # "Azerbaijani troops were deployed in areas formerly controlled by Armenian
+    # forces": a deployment into ground another side held until then is the deployer's
+    # side taking it over (the reader's, not a classifier feature)
+    Trigger(
+        Family.HANDOVER,
+        r"deployed\s+(?:in|into|to)",
+        feature=False,
+        follow=r"[^.;]{0,80}?\b(?:formerly|previously|once)\s+(?:controlled|held|occupied)\s+by\b",
     ),
     # a withdrawal alone says one side left, not that another took over
     Trigger(Family.HANDOVER, r"withdr(?:ew|awn|aws|aw)|pull(?:ed|s)?\s+out|withdrawal", 0.6),

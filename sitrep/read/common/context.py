@@ -111,6 +111,9 @@ class ArticleContext:
     recollections: dict[str, tuple[date, str]] = field(default_factory=dict)
     #: acronyms the article defines ("the Somali National Army (SNA)") -> the actor
     acronyms: dict[str, Actor] = field(default_factory=dict)
+    #: the dates of sentences that tell an operation's start ("launched a surprise
+    #: offensive in late November"): they bound a later taking from below, not date it
+    operation_starts: list[TimeRef] = field(default_factory=list)
 
     def note_date(self, source: str, index: int, ref: TimeRef) -> None:
         """Remember that sentence ``index`` of ``source`` gave the date ``ref``."""

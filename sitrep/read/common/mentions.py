@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -610,6 +610,7 @@ def infer_gaining_sides(
     nearby: Callable[[Mention], bool] = lambda m: True,
     whole_article: bool = False,
     leavers: Collection[str] = (),
+    paragraphs: Mapping[int, int] | None = None,
 ) -> list[Mention]:
     """Takeovers whose sentence names no gaining side, given one from the article.
 
@@ -641,7 +642,10 @@ def infer_gaining_sides(
     leaving or occupying a place in its news ("as Russian forces retreated", "months
     of Russian occupation"): step 2 passes over them as it does over the losers, since
     the side a report names most beside an untold taker is often the one that left.
-    The sub-event type follows the new actor 1 ("Non-violent transfer" stays).
+    ``paragraphs`` (sentence index -> paragraph) settles a tie in step 2: in a roundup
+    of several fronts ("Government forces withdrew from al-Hazm" after a paragraph on
+    the south), the one side named in the sentence's own paragraph. The sub-event type
+    follows the new actor 1 ("Non-violent transfer" stays).
     """
     territory = [
         m
@@ -672,14 +676,25 @@ def infer_gaining_sides(
         if m.actor1 is not None:
             first.setdefault(side_of(m.actor1), m.actor1)
 
-    def near(index: int) -> Counter[str]:
-        """The sides named within ``reach`` sentences of sentence ``index``."""
+    def near(index: int, *, own_paragraph: bool = False) -> Counter[str]:
+        """The sides named within ``reach`` sentences of sentence ``index`` (only in
+        its paragraph, with ``own_paragraph``)."""
+
+        def counts(i: int) -> bool:
+            if abs(i - index) > reach:
+                return False
+            return (
+                not own_paragraph
+                or paragraphs is None
+                or paragraphs.get(i) == paragraphs.get(index)
+            )
+
         sides: Counter[str] = Counter()
         for i, a in named:
-            if abs(i - index) <= reach and a.kind not in _NEVER_HOLDERS:
+            if counts(i) and a.kind not in _NEVER_HOLDERS:
                 sides[side_of(a)] += 1
         for m in territory:
-            if m.actor1 is not None and abs(m.claim.sentence.index - index) <= reach:
+            if m.actor1 is not None and counts(m.claim.sentence.index):
                 # the actors of the takeovers themselves speak loudest
                 sides[side_of(m.actor1)] += 1
         return sides
@@ -727,6 +742,11 @@ def infer_gaining_sides(
                 and fits(a)
             }
             return first[whole.pop()] if len(whole) == 1 else None
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1] and paragraphs is not None:
+            tied = {s for s, n in ranked if n == ranked[0][1]}
+            own = [s for s in near(m.claim.sentence.index, own_paragraph=True) if s in tied]
+            if len(own) == 1:
+                return first[own[0]]
         if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
             return None
         return first[ranked[0][0]]

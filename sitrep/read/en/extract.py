@@ -63,6 +63,7 @@ from sitrep.read.common.context import (
     context_time,
     dominant_countries,
     drop_strays,
+    explicit_dates,
     other_sentence_date,
     paragraph_dates,
     sentence_country,
@@ -275,7 +276,13 @@ OPPONENT_CUE = re.compile(
     re.IGNORECASE,
 )
 QUOTE_MARK = re.compile(r"[\"“”]")
-LOSER_CUE = re.compile(r"\b(?:from|against|on|of|targeting|targeted)\b[^,;]*$", re.IGNORECASE)
+# (not past a conjunction that opens a clause of its own: in "fell on Friday as the
+# Taliban advanced" the Taliban are no object of "on")
+LOSER_CUE = re.compile(
+    r"\b(?:from|against|on|of|targeting|targeted)\b"
+    r"(?:(?!\b(?:as|while|when|after|before|once|until|since)\b)[^,;])*$",
+    re.IGNORECASE,
+)
 # what may stand between two places of one list: "X in Syria and Y", "X, Y and Z",
 # "X near the Iranian border, Jalawla, Y", "as well as the Y" (no verb, no clause)
 COORDINATION = re.compile(
@@ -989,6 +996,12 @@ class EnglishReader:
         ctx = ArticleContext(published=article.published_at, countries=countries)
         ctx.acronyms = prep.acronyms
         dated = paragraph_dates(claims, found_dates)
+        ctx.operation_starts = [
+            ref
+            for claim, matches in zip(claims, found_dates, strict=True)
+            if OPERATION_START.search(claim.sentence.span.text)
+            for ref in explicit_dates(matches)
+        ]
         mentions: list[Mention] = []
         denied: set[int] = set()
         # the town told before each sentence ("the last holdout" of an attack on it)
@@ -1029,6 +1042,7 @@ class EnglishReader:
                 )
                 told = _counted_from_the_last_told(text, told, ctx, claim.sentence.index)
                 told = _as_the_last_told_fell(text, told, ctx, claim.sentence.index)
+                told = _counted_on_from_a_taking(text, told, ctx, claim.sentence.index, places[i])
                 mentions.extend(told)
                 if denies_takeover(text):
                     # "officers had retaken the town, but residents said armed men were
@@ -1149,6 +1163,7 @@ class EnglishReader:
                     ),
                     whole_article=True,
                     leavers=leavers,
+                    paragraphs={s.index: s.paragraph for s in sentences},
                 )
         mentions = _retarget_country_level(mentions)
         # (after the country-level reports moved to their towns: a side given here is
@@ -1493,6 +1508,19 @@ class EnglishReader:
             time, undated_status = context_time(
                 ctx, claim, paragraph_date, status, past_deed=past_deed
             )
+            if (
+                family in (Family.TAKE, Family.HANDOVER)
+                and ctx.published is not None
+                and time in ctx.operation_starts
+                and _before_the_week(time, ctx.published)
+                and IN_THE_OPERATION.search(text)
+            ):
+                # "Rebels launched a surprise offensive in late November. They seized
+                # Aleppo, Hama and Homs in the offensive": an operation's start, told
+                # before the week the report looks back on, only bounds each taking
+                # from below (one begun days ago still dates it, see _dated_start);
+                # undated, the taking is told by the publication day, as any other
+                time = publication_fallback(ctx.published)
             time = _days_earlier(text, trig, time)
             if not _is_reference(token, trig, places):
                 # a reference ("the advances dealt a blow") keeps the status of the
@@ -1535,6 +1563,13 @@ class EnglishReader:
 
         if family in (Family.TAKE, Family.HANDOVER, Family.CONTROL) and _takes_people(token):
             return []  # people captured, not territory: arrests/abductions are typed elsewhere
+        if DEPLOYED_INTO.match(trig.text) and not any(
+            HANDED_OVER.search(told) for told in (text, *ctx.previous[-1:])
+        ):
+            # "troops were deployed to Kupiansk, a town once occupied by Russian forces,
+            # to bolster its defences": ground held by another side once is no change
+            # now unless the report tells it handed over or left
+            return []
         if (
             status is Status.OCCURRED
             and token is not None
@@ -3353,17 +3388,109 @@ def _as_the_last_told_fell(
     )
     if anchor is None or anchor.place is None or anchor.time is None:
         return told
+    return _timed_by(told, anchor, anchor.time, lambda m: text.find(m.trigger, timed.end()) >= 0)
+
+
+# "two weeks after taking hold of Masisi", "a week after the fall of Sake", "days after
+# rebels captured Goma": a taking the article told before, that a sentence counts on from
+COUNTED_ON = re.compile(
+    r"\b(?:(?P<n>an?|one|two|three|four|five|six|seven|\d)\s+)?(?P<unit>days?|weeks?)\s+"
+    r"after\s+(?P<event>[^,;:]*)",
+    re.IGNORECASE,
+)
+# the words of a taking in that phrase
+TAKING_WORDS = re.compile(
+    r"\b(?:fall|fell|capture[ds]?|capturing|seiz(?:ure|ed|ing)|took|tak(?:en|ing)|overr(?:an|unning)"
+    r"|entered|entering|takeover|loss|lost|los(?:ing)|liberat(?:ion|ed|ing)|swept\s+into)\b",
+    re.IGNORECASE,
+)
+
+
+def _counted_on_from_a_taking(
+    text: str, told: list[Mention], ctx: ArticleContext, index: int, places: list[PlaceMatch]
+) -> list[Mention]:
+    """The takings of a sentence counted on from one the article told and dated before
+    ("M23 took Masisi on January 4 ... Two weeks after taking hold of Masisi, the rebels
+    seized Minova"): with no date of their own, they are that many days or weeks after
+    it (a bare "days after": in the week after it), not on its day nor on the day the
+    sentences around them give."""
+    counted = COUNTED_ON.search(text)
+    if counted is None or not counted.group("n") and not counted.group("unit").endswith("s"):
+        return told
+    if not counted.group("n") and counted.group("unit").lower() != "days":
+        return told
+    event = counted.group("event")
+    cue = TAKING_WORDS.search(event)
+    lo, hi = counted.start(), counted.end()
+    named = [
+        p
+        for p in places
+        if p.span is not None
+        and lo <= p.span.start < hi
+        and p.place.kind is PlacePrecision.CITY
+        and cue is not None
+    ]
+    if not named:
+        return told
+    ids = {p.place.id for p in named}
+    anchor = _last_told_change(
+        ctx,
+        index,
+        lambda m: (
+            m.place is not None
+            and m.place.place.id in ids
+            and m.time is not None
+            and m.time.precision is Precision.DAY
+            and _states_its_date(m)
+        ),
+    )
+    if anchor is None or anchor.place is None or anchor.time is None:
+        return told
+    n = counted.group("n")
+    weeks = counted.group("unit").lower().startswith("week")
+    words = text[counted.start() : counted.start("event")].strip()
+    if n is None:
+        when = TimeRef(anchor.time.value + timedelta(days=1), Precision.WEEK, words)
+    else:
+        days = _count(n) * (7 if weeks else 1)
+        when = TimeRef(
+            anchor.time.value + timedelta(days=days),
+            Precision.WEEK if weeks else Precision.DAY,
+            words,
+        )
+    if ctx.published is not None and when.value > ctx.published:
+        return told
+    return _timed_by(
+        told,
+        anchor,
+        when,
+        lambda m: any(
+            not lo <= found.start() < hi for found in re.finditer(re.escape(m.trigger), text)
+        ),
+    )
+
+
+def _timed_by(
+    told: list[Mention], anchor: Mention, when: TimeRef, outside: Callable[[Mention], bool]
+) -> list[Mention]:
+    """A sentence's takeovers with no date of their own, timed by the earlier change
+    ``anchor`` the sentence points back to: a telling again of it keeps its date; one of
+    another place whose trigger the sentence tells ``outside`` the pointing words is
+    news at ``when``."""
     out = []
     for m in told:
-        if m.sub_event_type not in TERRITORY_SUB_TYPES or m.place is None or _states_its_date(m):
+        if (
+            m.sub_event_type not in TERRITORY_SUB_TYPES
+            or m.place is None
+            or anchor.place is None
+            or _states_its_date(m)
+        ):
             out.append(m)
         elif m.place.place.id == anchor.place.place.id:
-            # the earlier fall told again: its date, not another's
+            # the earlier change told again: its date, not another's
             out.append(replace(m, time=anchor.time))
-        elif m.status in (Status.OCCURRED, Status.BACKGROUND) and (
-            text.find(m.trigger, timed.end()) >= 0
-        ):
-            out.append(replace(m, status=Status.OCCURRED, time=anchor.time))
+        elif m.status in (Status.OCCURRED, Status.BACKGROUND) and outside(m):
+            out.append(replace(m, status=Status.OCCURRED, time=when))
         else:
             out.append(m)
     return out
@@ -3540,6 +3667,9 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
             return Status.DENIED
         if _aux_lemmas(token) & MODALS or _gerund_subject_ahead(token, text):
             return Status.EXPECTED
+        ability = _ability(token)
+        if ability is not None:
+            return ability
         if _lemma(token.head) in PREVENT_HEADS or _lemma(token) in PREVENT_HEADS:
             return Status.EXPECTED
         if _kept_from(token):
@@ -3595,6 +3725,24 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
     if verb in CLAIM_VERBS:
         return Status.CLAIMED
     return Status.OCCURRED
+
+
+def _ability(token: Any) -> Status | None:
+    """What "able to" says of the taking it governs: "were able to seize" did it (None:
+    the other rules go on), "were unable to", "were not able to" did not (denied),
+    "may be able to", "hope to be able to" is still ahead (expected)."""
+    able = token.head
+    if token.dep_ != "xcomp" or able.i == token.i or able.lower_ not in ("able", "unable"):
+        return None
+    be = able.head
+    if able.lower_ == "unable" or any(c.dep_ == "neg" for c in (*able.children, *be.children)):
+        return Status.DENIED
+    if be.i != able.i and (
+        any(c.dep_ == "aux" and (c.lower_ in MODALS or c.lower_ == "to") for c in be.children)
+        or _aux_lemmas(be) & MODALS
+    ):
+        return Status.EXPECTED
+    return None
 
 
 def _gerund_subject_ahead(token: Any, text: str) -> bool:
@@ -3840,6 +3988,23 @@ def _dates_trigger(token: Any, d: DateMatch) -> bool:
 
 # Verbs that begin a military operation ("started an offensive on Mosul").
 START_HEADS = frozenset({"start", "launch", "begin", "open", "mount", "initiate"})
+# what makes a sentence a recap of the operation whose start a neighbour dated: "seized
+# major cities in the offensive", "since the campaign began", "during the push"
+IN_THE_OPERATION = re.compile(
+    r"\b(?:in|during|since|throughout|over\s+the\s+course\s+of)\s+(?:the|its|their|this|that)"
+    r"\s+(?:[\w\-]+\s+){0,2}?(?:counter-?)?(?:offensive|operation|campaign|assault|push|drive)\b",
+    re.IGNORECASE,
+)
+# a sentence that tells an operation's start: "launched a surprise offensive in late
+# November", "the offensive began on November 27" (its date is the start's)
+OPERATION_START = re.compile(
+    r"\b(?:launch(?:ed|es|ing)?|beg[au]n|begins?|start(?:ed|s)?|mount(?:ed|s)?"
+    r"|initiat(?:ed|es)|kick(?:ed|s)?\s+off)\s+(?:[\w\-]+\s+){0,4}?"
+    r"(?:counter-?)?(?:offensive|operation|campaign|assault|push|drive)s?\b"
+    r"|\b(?:offensive|operation|campaign|assault|push)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:began|begun|started|was\s+launched|kicked\s+off|got\s+under\s*way)\b",
+    re.IGNORECASE,
+)
 
 
 def _starts_an_operation(verb: Any) -> bool:
@@ -3851,6 +4016,14 @@ def _starts_an_operation(verb: Any) -> bool:
     return _lemma(verb).lower() in START_HEADS and any(
         c.dep_ == "dobj" and _lemma(c).lower() in OPERATION_NOUNS for c in verb.children
     )
+
+
+def _before_the_week(time: TimeRef, published: date | None) -> bool:
+    """True when ``time`` ends before the week a date inferred from the publication day
+    stands for (:func:`~sitrep.read.common.dates.window`)."""
+    if published is None:
+        return False
+    return window(time)[1] < window(publication_fallback(published))[0]
 
 
 def _dated_start(token: Any, found: list[DateMatch]) -> TimeRef | None:
@@ -5145,6 +5318,42 @@ def _roles(
             agent_side = [m for m in after if 0 <= m.span.start - campaign.end() <= 4][:1]
         after = []
         subject_unknown = not agent_side
+    if DEPLOYED_INTO.match(trig.text) and token is not None:
+        # "Azerbaijani troops were deployed in areas formerly controlled by Armenian
+        # forces": the (passive) subject's side moved in; who held the ground before,
+        # after "formerly controlled by" in the same clause, lost it
+        agent_side = [
+            m
+            for c in token.children
+            if c.dep_ in ("nsubjpass", "nsubj")
+            for m in actors_in(*region(c))
+        ]
+        held = FORMERLY_BY.search(text, trig.end)
+        cut = CLAUSE_BREAK.search(text, held.end()) if held else None
+        loser_side = [
+            m
+            for m in matches
+            if held is not None
+            and m.span.start >= held.end()
+            and (cut is None or m.span.start < cut.start())
+            and m not in agent_side
+        ]
+        subject_unknown = not agent_side
+    if (
+        not agent_side
+        and token is not None
+        and (PLACE_FELL.match(trig.text) or LOST_CONTROL.match(trig.text))
+    ):
+        # "Lashkar Gah fell on Friday as the Taliban advanced", "the army lost control of
+        # Hama as rebels pushed south": the side a time clause tells advancing took the
+        # place the subject lost (not one of those who lost it)
+        advancing = [
+            m for m in matches if any(lo <= m.span.start < hi for lo, hi in _advancing(token))
+        ]
+        if advancing:
+            agent_side = advancing
+            loser_side = [m for m in loser_side if m not in advancing]
+            subject_unknown = False
     if token is not None and token.dep_ == "amod" and not _misparsed_finite(token):
         # "fighting Isis in the now liberated city of Deir ez-Zor": a place told as
         # liberated names its liberator only in its own phrase ("a town liberated by
@@ -5213,6 +5422,60 @@ def _roles(
         # last told taking a place (the ministry's), when no name here says otherwise
         agent = ctx.last_agent
     return agent, loser, assoc
+
+
+# "deployed in areas formerly controlled by": a deployment into ground another held
+DEPLOYED_INTO = re.compile(r"deployed\s+(?:in|into|to)$", re.IGNORECASE)
+FORMERLY_BY = re.compile(
+    r"\b(?:formerly|previously|once)\s+(?:controlled|held|occupied)\s+by\s+", re.IGNORECASE
+)
+# what tells that ground changed hands by agreement or was left: the cue a deployment
+# into ground "formerly controlled by" another side needs, in its sentence or the one
+# before
+HANDED_OVER = re.compile(
+    r"\b(?:hand(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?(?:over|back)|handover|ceasefire|truce"
+    r"|(?:peace|ceasefire)\s+(?:deal|agreement)|under\s+an?\s+(?:\w+\s+){0,2}?(?:deal|agreement)"
+    r"|withdr(?:ew|awn|awal)|pull(?:ed)?\s+out|vacated|ceded|returned\s+to)\b",
+    re.IGNORECASE,
+)
+# the verbs of a side that presses on: "as the Taliban advanced", "as rebels pushed south"
+ADVANCING_VERBS = frozenset(
+    "advance push press sweep surge march close move roll storm overrun drive".split()
+)
+# the nouns of a side's push: "as the Taliban's advance continued"
+ADVANCE_NOUNS = frozenset("advance offensive push onslaught assault drive sweep".split())
+# the conjunctions of a clause that happens with the fall: "as", "while", "when"
+WITH_THE_FALL = frozenset(("as", "while", "when"))
+
+
+def _advancing(token: Any) -> list[tuple[int, int]]:
+    """Where (offsets) a time clause of ``token`` names the side it tells advancing: the
+    subject of "as the Taliban advanced", "while rebels pushed south", the owner of "as
+    the Taliban's advance continued"."""
+    out = []
+    for clause in token.children:
+        if clause.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in WITH_THE_FALL for c in clause.children
+        ):
+            continue
+        for subject in clause.children:
+            if subject.dep_ != "nsubj":
+                continue
+            if _lemma(clause) in ADVANCING_VERBS:
+                toks = list(subject.subtree)
+            elif _lemma(subject) in ADVANCE_NOUNS:
+                # "as the Taliban's advance continued", "as the rebel offensive gathered pace"
+                toks = [
+                    t
+                    for c in subject.children
+                    if c.dep_ in ("poss", "compound", "amod")
+                    for t in c.subtree
+                ]
+            else:
+                continue
+            if toks:
+                out.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+    return out
 
 
 # "surrendered", "surrendered to": the takeover trigger of a place that gives itself up
@@ -5631,9 +5894,9 @@ def _takes_people(token: Any) -> bool:
         # "drove Isis militants out of Abu Kamal": the people are the ones expelled,
         # the place is what changes hands
         return False
-    if _lemma(token) in ("withdraw", "pull"):
+    if _lemma(token) in ("withdraw", "pull", "deploy"):
         # "withdrew its troops from Avdiivka": a side takes its own people out of a
-        # place, which it leaves
+        # place, which it leaves (or, "troops were deployed in", into one it takes)
         return False
     if (
         token.tag_ in ("VBD", "VBN")
