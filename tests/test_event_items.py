@@ -160,3 +160,29 @@ def test_a_page_is_the_items_joined(app_config: Config, db: str) -> None:
         )
         one = next(iter(records))
         assert client.get(f"/api/events/{one}").json()["id"] == one
+
+
+def test_mentions_of_one_sentence_come_in_id_order(db: str, tmp_path: Path) -> None:
+    """Two mentions of one sentence in one event are listed by their ids, whatever
+    order the database stored them in (PostgreSQL returns ties of the date, article
+    and sentence in whatever order it meets them; SQLite in the order inserted)."""
+    from sitrep.store import events, mentions
+    from sitrep.store.items import event_records
+
+    def reports_after(inserted: list[str]) -> list[str]:
+        path = str(tmp_path / f"{inserted[0]}.db")
+        shutil.copy(db, path)
+        with open_store(path) as store, store.engine.begin() as conn:
+            row = dict(
+                conn.execute(select(mentions).where(mentions.c.event_id.is_not(None)).limit(1))
+                .mappings()
+                .one()
+            )
+            conn.execute(delete(mentions).where(mentions.c.id == row["id"]))
+            conn.execute(mentions.insert(), [{**row, "id": i} for i in inserted])
+            event = conn.execute(select(events).where(events.c.id == row["event_id"]))
+            (record,) = event_records(conn, list(event.mappings()))
+        return [r.id for r in record.mentions if r.id in inserted]
+
+    assert reports_after(["zz-second", "aa-first"]) == ["aa-first", "zz-second"]
+    assert reports_after(["aa-first", "zz-second"]) == ["aa-first", "zz-second"]

@@ -858,3 +858,32 @@ def test_sentences_no_context_can_give_a_mention_are_not_parsed(
         _same(a, b)
     referred = [m for m in spared[-3].mentions if m.reference]  # type: ignore[union-attr]
     assert referred  # "The assault" of the first article, told again
+
+
+def test_a_pools_chunks_double_up_to_their_cap(
+    app_config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a pool, 100 new articles go to the workers 16, then 32, then the 52 left
+    (the cap, 64, not reached): a short corpus is shared, a long one read in fewer
+    chunks; each chunk is stored in one transaction, in the order read."""
+    from sitrep import pipeline
+    from sitrep.store import open_store
+
+    assert (pipeline.POOL_CHUNK_ARTICLES, pipeline.POOL_CHUNK_MAX) == (16, 64)
+    stored: list[int] = []
+    real = Store.save_readings
+    monkeypatch.setattr(
+        Store,
+        "save_readings",
+        lambda self, batch, **kw: (stored.append(len(batch)), real(self, batch, **kw))[1],
+    )
+    src = tmp_path / "in.jsonl"
+    rows = [
+        {"text": f"The council met on Monday to discuss item {i} of the budget.", "outlet": "Post"}
+        for i in range(100)
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    with open_store(str(tmp_path / "p.db")) as store:
+        summary = ingest([src], config=app_config, store=store, workers=2)
+    assert summary.articles == 100
+    assert stored == [16, 32, 52]

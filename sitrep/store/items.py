@@ -36,7 +36,11 @@ _MENTIONS_OF = (
     select(mentions, articles.c.outlet, articles.c.url, articles.c.published_at)
     .join(articles, articles.c.id == mentions.c.article_id)
     .where(mentions.c.event_id.in_(bindparam("ids", expanding=True)))
-    .order_by(articles.c.published_at, mentions.c.article_id, mentions.c.sentence_index)
+    # (the mention's id last: two mentions of one sentence come in the same order
+    # from SQLite and PostgreSQL, which returns ties in whatever order it meets them)
+    .order_by(
+        articles.c.published_at, mentions.c.article_id, mentions.c.sentence_index, mentions.c.id
+    )
 )
 _ACTORS_IN = select(actors.c.id, actors.c.name, actors.c.kind, actors.c.country).where(
     actors.c.id.in_(bindparam("ids", expanding=True))
