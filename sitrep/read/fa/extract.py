@@ -224,6 +224,8 @@ _AFTER_EVENT = re.compile(
     r"(?:پس|بعد|پیش|قبل)[\s\u200c]+از"
     r"(?:[\s\u200c]+(?:\d+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند)[\s\u200c]+(?:روز|هفته|ماه|سال)"
     r"|[\s\u200c]+(?:روزها|هفته‌ها|ماه‌ها|ماهها|سال‌ها|سالها))?"
+    # "پس از ۶ سال از تسلط X بر شهر": after years of a rule, which the span dates
+    r"(?:(?<=روز|فته|ماه|سال|‌ها|هها|لها)[\s\u200c]+از)?"
     # "چند روز پس از اعلام سقوط ۱۳ شهرستان": after the news of the event
     r"(?:[\s\u200c]+(?:اعلام|گزارش|خبر|تایید|تأیید))?[\s\u200c]*$"
 )
@@ -319,7 +321,10 @@ _EXPECT_STRONG = re.compile(
 )
 _PURPOSE_BEFORE = re.compile(
     r"(?:برای|به[\s\u200c]+منظور|با[\s\u200c]+هدف|جهت|عملیات|نبرد[\s\u200c]+برای|تلاش|طرح|نقشه"
-    r"|آماده|آمادگی|تدارک|زمینه|آغاز|شروع|هدف)(?:[\s\u200c]+[^\s،,.؛]+){0,2}?[\s\u200c]+$"
+    r"|آماده|آمادگی|تدارک|زمینه|آغاز|شروع|هدف"
+    # "نبرد آزادسازی X" (the battle for it), "احتمال سقوط X", "خطر سقوط" (its
+    # likelihood, its risk): neither is the event itself
+    r"|(?<![\w\u200c])(?:نبرد|احتمال|خطر))(?:[\s\u200c]+[^\s،,.؛]+){0,2}?[\s\u200c]+$"
 )
 # "چند ساعت بعد، ..." opening a sentence: hours after what the text told before
 _HOURS_LATER = re.compile(
@@ -1267,6 +1272,31 @@ class _Reader:
             text, _clause_start(text, trig.start), trig.start
         ):
             return []  # "گذرگاه رفح را تصرف کرد": a crossing or an airport, not the town
+        if (
+            family is Family.TAKE
+            and not trig.noun
+            and _POSTS_SUBJECT.search(text, _clause_start(text, trig.start), trig.start)
+        ):
+            return []  # "شماری از پوسته‌های پولیس سقوط کردند": posts fell, not the district
+        if (
+            family is Family.TAKE
+            and _ENTRY.match(trig.text)
+            and _INFLICTED_BEFORE.search(text, _clause_start(text, trig.start), trig.start)
+        ):
+            return []  # "تلفاتی به هر دو جانب وارد شد": losses inflicted, nothing entered
+        if family in (Family.TAKE, Family.HANDOVER) and _PART_OF_THIS_TOWN.search(
+            text, _clause_start(text, trig.start), trig.start
+        ):
+            # "بخش‌هایی از این شهر را تصرف کردند", "چند محله در این شهر را": parts of
+            # the town told before, not the town
+            return []
+        if (
+            trig.trigger.withdrawal
+            and trig.noun
+            and _SOME_OF.match(text, trig.end)
+            and not _WHOLLY.search(text, trig.end, trig.end + 80)
+        ):
+            return []  # "موجب عقب‌نشینی شماری از جنگجویان شد": some fighters pulled back
         if family is Family.TAKE and _BRIEFLY.search(
             text, _clause_start(text, trig.start), trig.start
         ):
@@ -1507,6 +1537,10 @@ class _Reader:
             if _takes_out(text, trig):
                 # "ارتش سوریه التل را از تسلط تروریست‌ها خارج کرد": the subject takes it
                 loser_side, agent_side = held, agent_side or marked
+            elif _EMPTIED_OF_FOES.search(text, _clause_start(text, trig.start), trig.end):
+                # "ارتش سوریه: شهر X از تروریست‌ها تخلیه شد": emptied of the foes of
+                # the side that says so (the speaker's side, found above, gains it)
+                loser_side = held
             else:
                 # "عدن از دست انصارالله خارج شد": the place leaves the holder's hands
                 # (the subject is the place); "پیشمرگه از کرکوک عقب‌نشینی کردند": who
@@ -1846,6 +1880,35 @@ def _object_of_ra(text: str, place: FoundPlace, places: list[FoundPlace]) -> boo
 
 
 # an entry into a country's soil or a province is no takeover of a place
+# the subject of a fall that is a post or a base, not the district it lies in:
+# "شماری از پوسته‌های پولیس سقوط کردند", "ده پوسته امنیتی سقوط کرده‌اند"
+_POSTS_SUBJECT = re.compile(
+    r"(?<![\w\u200c])(?:پوسته|پاسگاه|پایگاه|ایست[\s\u200c]+بازرسی|قرارگاه|سنگر|چک[\s\u200c]?پوینت)"
+    r"(?:[\s\u200c]*(?:های|هایی|ها))?(?:[\s\u200c]+[^\s\u200c،,.؛]+){0,2}?"
+    # where the posts lie: "ده پوسته امنیتی در ولسوالی X سقوط کرده‌اند"
+    r"(?:[\s\u200c]+در[\s\u200c]+[^،,.؛]{2,40}?)?[\s\u200c]+$"
+)
+# the object of "را" is something in or of the town told before: "بخش‌هایی از این
+# شهر را", "چند محله در این شهر را" (the verb follows within a few words)
+_PART_OF_THIS_TOWN = re.compile(
+    r"(?<![\w\u200c])(?:از|در)[\s\u200c]+(?:این|آن|همین|همان)[\s\u200c]+(?:شهر|شهرک|ولسوالی|شهرستان)"
+    r"[\s\u200c]+را(?![\w\u200c])[^،,.؛]{0,30}$"
+)
+# who withdrew is some of a side: "عقب‌نشینی شماری از تروریست‌ها"
+_SOME_OF = re.compile(
+    r"[\s\u200c]+(?:شماری|تعدادی|برخی|بخشی|گروهی|عده[\s\u200c]?ای)[\s\u200c]+از(?![\w\u200c])"
+)
+_WHOLLY = re.compile(r"کامل|همه|تمام")
+# a town emptied of a side's foes: "از تروریست‌ها تخلیه شد", "از وجود افراد مسلح پاکسازی"
+_EMPTIED_OF_FOES = re.compile(
+    r"(?<![\w\u200c])از[\s\u200c]+(?:وجود[\s\u200c]+)?(?:تروریست|تکفیری|شورشی|مسلحین|افراد[\s\u200c]+مسلح"
+    r"|عناصر|دشمن)[^،.؛]{0,40}?(?:تخلیه|پاکسازی|پاک[\s\u200c]+سازی)"
+)
+# losses or blows inflicted on someone ("... به X وارد شد"): "وارد" is not an entry
+_INFLICTED_BEFORE = re.compile(
+    r"(?<![\w\u200c])(?:تلفات|خسارت|خسارات|ضربه|ضربات|آسیب|زیان|صدمه|صدمات)(?:ی)?"
+    r"(?:[\s\u200c]+(?:سنگین|سنگینی|جانی|مالی|زیادی|جدی|جدیی))?[\s\u200c]+به[\s\u200c]+[^،.؛]{0,40}$"
+)
 _INTO_SOIL = re.compile(r"وارد[\s\u200c]+(?:خاک|قلمرو|مرز|مرزهای)(?![\w\u200c])")
 _NO_ENTRY_KINDS = (PlacePrecision.COUNTRY, PlacePrecision.ADMIN1, PlacePrecision.REGION)
 # driving a side out of a place: "بیرون راندند", "اخراج کردند", "عقب راندند"
@@ -2082,10 +2145,18 @@ def _is_reference(trig: FaTriggerMatch, text: str, places: list[FoundPlace]) -> 
     """A demonstrative or plural event noun with no place of its own refers back."""
     if not trig.noun:
         return False
+    if not trig.trigger.withdrawal and _OF_THIS_TOWN.match(text, trig.end):
+        return True  # the town the report told of before, whatever place it resolves to
     if any(p.kind is not PlacePrecision.COUNTRY for p in places):
         return False
     demonstrative = bool(_DEMONSTRATIVE_BEFORE.search(text[max(0, trig.start - 8) : trig.start]))
     return demonstrative or (trig.trigger.reference and bool(_PLURAL.search(trig.text)))
+
+
+# "تصرف این شهر موجب نگرانی شد": the noun's object is the town told before
+_OF_THIS_TOWN = re.compile(
+    r"[\s\u200c]+(?:کامل[\s\u200c]+)?(?:این|آن|همین|همان)[\s\u200c]+(?:شهر|شهرک|ولسوالی|شهرستان)(?![\w\u200c])"
+)
 
 
 def _status(family: Family, trig: FaTriggerMatch, claim: Claim, text: str) -> Status:
