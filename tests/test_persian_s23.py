@@ -130,3 +130,31 @@ def test_dari_words_for_forces(extractor: Extractor) -> None:
     found = changes(extractor, text)
     assert [(m.place.place.name if m.place else None) for m in found] == ["Izyum"]
     assert found[0].actor2 is not None and found[0].actor2.name == "Military Forces of Russia"
+
+
+def test_a_town_of_a_region_is_not_the_region(extractor: Extractor) -> None:
+    # "شهر مهم قره باغ", "یک شهر راهبردی استان ادلب": an unnamed town of the region or
+    # province, not the region or the province taken
+    assert taken(extractor, "ارتش آذربایجان روز یکشنبه شهر مهم قره باغ را تصرف کرد.") == []
+    assert taken(extractor, "ارتش سوریه روز یکشنبه یک شهر راهبردی استان ادلب را تصرف کرد.") == []
+    # guard: a town named after its adjective is the town
+    assert taken(extractor, "ارتش سوریه روز یکشنبه شهر مهم معره النعمان را تصرف کرد.") == [
+        ("Ma‘arrat an Nu‘mān", "Military Forces of Syria")
+    ]
+
+
+def test_who_presses_a_withdrawal_gains_the_town(extractor: Extractor) -> None:
+    # "در برابر ضد حمله نیروهای اوکراینی": the side whose attack drives the withdrawal
+    # gains the town; the side that withdraws (the subject) loses it
+    for text in (
+        "نیروهای روسی در برابر ضد حمله نیروهای اوکراینی از شهر ایزیوم عقب‌نشینی کردند.",
+        "نیروهای روسی در مقابل حملات ارتش اوکراین از شهر ایزیوم عقب‌نشینی کردند.",
+    ):
+        found = changes(extractor, text)
+        assert [(m.actor1.name if m.actor1 else None) for m in found] == [
+            "Military Forces of Ukraine"
+        ], text
+        assert found[0].actor2 is not None and found[0].actor2.name == "Military Forces of Russia"
+    # guard: a withdrawal with no driver named keeps the subject as the side that leaves
+    plain = changes(extractor, "نیروهای روسی از شهر ایزیوم عقب‌نشینی کردند.")
+    assert [(m.actor2.name if m.actor2 else None) for m in plain] == ["Military Forces of Russia"]

@@ -321,10 +321,10 @@ _EXPECT_STRONG = re.compile(
 )
 _PURPOSE_BEFORE = re.compile(
     r"(?:برای|به[\s\u200c]+منظور|با[\s\u200c]+هدف|جهت|عملیات|نبرد[\s\u200c]+برای|تلاش|طرح|نقشه"
-    r"|آماده|آمادگی|تدارک|زمینه|آغاز|شروع|هدف"
-    # "نبرد آزادسازی X" (the battle for it), "احتمال سقوط X", "خطر سقوط" (its
-    # likelihood, its risk): neither is the event itself
-    r"|(?<![\w\u200c])(?:نبرد|احتمال|خطر))(?:[\s\u200c]+[^\s،,.؛]+){0,2}?[\s\u200c]+$"
+    r"|آماده|آمادگی|تدارک|زمینه|آغاز|شروع|هدف)(?:[\s\u200c]+[^\s،,.؛]+){0,2}?[\s\u200c]+$"
+    # right before the noun: "نبرد آزادسازی X" (the battle for it), "احتمال سقوط X",
+    # "خطر سقوط" (its likelihood, its risk): none is the event itself
+    r"|(?<![\w\u200c])(?:نبرد|احتمال|خطر)[\s\u200c]+$"
 )
 # "چند ساعت بعد، ..." opening a sentence: hours after what the text told before
 _HOURS_LATER = re.compile(
@@ -1374,6 +1374,17 @@ class _Reader:
                 return []
             places = named
         if family in (Family.TAKE, Family.HANDOVER):
+            # "شهر مهم قره باغ", "یک شهر راهبردی استان ادلب": an unnamed town of the
+            # region or province named, which was not taken whole
+            named = [
+                p
+                for p in places
+                if not (p.kind in _NO_ENTRY_KINDS and _TOWN_OF_REGION.search(text, 0, p.start))
+            ]
+            if places and not named:
+                return []
+            places = named
+        if family in (Family.TAKE, Family.HANDOVER):
             # "پالایشگاه بیجی", "فرودگاه شبرغان": a town named only as a facility's
             # is not the place taken (nor told taken)
             towns = [p for p in places if not _facility_taken(text, p, trig)]
@@ -1547,6 +1558,11 @@ class _Reader:
                 # withdraws is the side that loses
                 loser_side = held if from_holder else agent_side + loser_side
                 agent_side = marked
+                if marked and not [m for m in loser_side if m not in marked]:
+                    # the side pressed out (its driver marked as the agent): the actors
+                    # named before the verb that nothing marks
+                    free = [m for m in matches if m.span.end <= trig.start and marks[id(m)] is None]
+                    loser_side = _nearest_group(text, free)
                 if trig.noun and not loser_side:
                     # "عقب‌نشینی طالبان از قلعه زال": the noun's possessor withdraws
                     loser_side = [
@@ -1909,6 +1925,19 @@ _INFLICTED_BEFORE = re.compile(
     r"(?<![\w\u200c])(?:تلفات|خسارت|خسارات|ضربه|ضربات|آسیب|زیان|صدمه|صدمات)(?:ی)?"
     r"(?:[\s\u200c]+(?:سنگین|سنگینی|جانی|مالی|زیادی|جدی|جدیی))?[\s\u200c]+به[\s\u200c]+[^،.؛]{0,40}$"
 )
+# a town described, then the region or province it lies in: "شهر مهم قره باغ",
+# "یک شهر راهبردی استان ادلب" (an adjective after the head: "شهر غزنی" is the town)
+_TOWN_OF_REGION = re.compile(
+    r"(?<![\w\u200c])(?:شهر|شهرک|ولسوالی|شهرستان)(?:[\s\u200c]+(?:مهم|راهبردی|استراتژیک|کلیدی|بزرگ"
+    r"|مرزی|دیگر|دیگری))+[\s\u200c]+(?:(?:استان|ولایت|منطقه|ایالت)[\s\u200c]+)?$"
+)
+# what presses a side out: "در برابر ضد حمله بزرگ نیروهای", "زیر فشار حملات ارتش"
+_PRESSED_BY = re.compile(
+    r"(?<![\w\u200c])(?:در[\s\u200c]+برابر|در[\s\u200c]+مقابل|زیر[\s\u200c]+فشار|تحت[\s\u200c]+فشار)"
+    r"(?:[\s\u200c]+(?:یک[\s\u200c]+)?(?:ضد[\s\u200c]?حمله|حمله|حملات|پیشروی|فشار|هجوم)"
+    r"(?:[\s\u200c]*(?:های|ها|ی))?)?(?:[\s\u200c]+(?:بزرگ|سنگین|گسترده|شدید|تازه|جدید))?"
+    r"(?:[\s\u200c]+(?:نیروهای|ارتش|قوای))?[\s\u200c]*$"
+)
 _INTO_SOIL = re.compile(r"وارد[\s\u200c]+(?:خاک|قلمرو|مرز|مرزهای)(?![\w\u200c])")
 _NO_ENTRY_KINDS = (PlacePrecision.COUNTRY, PlacePrecision.ADMIN1, PlacePrecision.REGION)
 # driving a side out of a place: "بیرون راندند", "اخراج کردند", "عقب راندند"
@@ -2037,6 +2066,10 @@ def _mark(
         # آوردند": whose men were killed on the way is the side that lost the town
         return "loser"
     if _AGENT_BEFORE.search(before):
+        return "agent"
+    if trig.trigger.withdrawal and m.span.end <= trig.start and _PRESSED_BY.search(before):
+        # "نیروهای روسی در برابر ضد حمله نیروهای اوکراینی از X عقب‌نشینی کردند": who
+        # drives the withdrawal is the side that gains the town
         return "agent"
     lm = _LOSER_BEFORE.search(before)
     if lm and not _PARTITIVE.search(before):
