@@ -3,6 +3,8 @@ found read wrong. Every sentence here was written for the test."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from test_persian_trial5 import changes, taken
 
 from sitrep.core.records import Status
@@ -158,3 +160,15 @@ def test_who_presses_a_withdrawal_gains_the_town(extractor: Extractor) -> None:
     # guard: a withdrawal with no driver named keeps the subject as the side that leaves
     plain = changes(extractor, "نیروهای روسی از شهر ایزیوم عقب‌نشینی کردند.")
     assert [(m.actor2.name if m.actor2 else None) for m in plain] == ["Military Forces of Russia"]
+
+
+def test_a_referendums_month_dates_nothing_after_it(extractor: Extractor) -> None:
+    # "پس از همه‌پرسی در ماه سپتامبر": the month of a referendum, not a date for the
+    # withdrawal the next sentence tells as news
+    text = (
+        "روسیه پس از برگزاری همه‌پرسی در ماه سپتامبر، چهار منطقه اوکراین را ضمیمه خاک خود کرد.\n"
+        "مسکو می‌گوید روند خروج نیروهایش از شهر ایزیوم تکمیل شده است."
+    )
+    found = changes(extractor, text)
+    assert [(m.place.place.name if m.place else None) for m in found] == ["Izyum"]
+    assert found[0].time is not None and found[0].time.value == date(2021, 7, 4)

@@ -229,11 +229,12 @@ _AFTER_EVENT = re.compile(
     # "چند روز پس از اعلام سقوط ۱۳ شهرستان": after the news of the event
     r"(?:[\s\u200c]+(?:اعلام|گزارش|خبر|تایید|تأیید))?[\s\u200c]*$"
 )
-# "زادگاه قیام سال ۲۰۱۱": a year that names another event (an uprising, a
-# revolution, an accord), which it dates, not the sentence's event
+# "زادگاه قیام سال ۲۰۱۱", "پس از همه‌پرسی در ماه سپتامبر": a year or a month that
+# names another event (an uprising, a revolution, an accord, a referendum), which it
+# dates, not the sentence's event
 _OTHER_EVENT_YEAR = re.compile(
-    r"(?<![\w\u200c])(?:قیام|انقلاب|اعتراضات|انتخابات|توافق|توافقنامه|قرارداد|پیمان|کودتا|زلزله)"
-    r"(?:[\s\u200c]+(?:سال|ماه))?[\s\u200c]*$"
+    r"(?<![\w\u200c])(?:قیام|انقلاب|اعتراضات|انتخابات|توافق|توافقنامه|قرارداد|پیمان|کودتا|زلزله"
+    r"|همه[\s\u200c]?پرسی|رفراندوم)(?:[\s\u200c]+در)?(?:[\s\u200c]+(?:سال|ماه))?[\s\u200c]*$"
 )
 # "لحظاتی پیش از آزادی شهر X خبر دادند": "پیش" after a short span is "ago", and
 # "از" opens the object of "خبر دادند" (moments ago they announced the freeing)
@@ -716,7 +717,7 @@ def _asserted_dates(folded: Folded, s: Sentence, published: date | None) -> list
         for d in find_dates(s.span.text, published, offset=s.span.start)
         if not any(a <= d.span.start < b for a, b in ifs)
         and not (
-            d.ref.precision is Precision.YEAR
+            d.ref.precision in (Precision.YEAR, Precision.MONTH)
             and _OTHER_EVENT_YEAR.search(s.span.text, 0, d.span.start - s.span.start)
         )
     ]
