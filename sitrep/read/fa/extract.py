@@ -1252,7 +1252,15 @@ class _Reader:
         if family in (Family.TAKE, Family.HANDOVER):
             status = _territory_status(s, trig, status, time, ctx.published)
 
-        if _is_reference(trig, text, places):
+        if _is_reference(trig, text, places) or (
+            status is Status.OCCURRED
+            and trig.noun
+            and not trig.trigger.withdrawal
+            and _OF_THIS_TOWN.match(text, trig.end)
+        ):
+            # "تصرف این شهر موجب نگرانی شد": the capture of the town told before, as
+            # having happened, whatever place "این شهر" resolves to (an operation to
+            # take it, "عملیات آزادسازی این شهر ... آغاز خواهد شد", stays its own)
             return self._references(s, trig, status)
 
         agent, loser, assoc = self._roles(s, trig, actors, family, holders)
@@ -2179,8 +2187,6 @@ def _is_reference(trig: FaTriggerMatch, text: str, places: list[FoundPlace]) -> 
     """A demonstrative or plural event noun with no place of its own refers back."""
     if not trig.noun:
         return False
-    if not trig.trigger.withdrawal and _OF_THIS_TOWN.match(text, trig.end):
-        return True  # the town the report told of before, whatever place it resolves to
     if any(p.kind is not PlacePrecision.COUNTRY for p in places):
         return False
     demonstrative = bool(_DEMONSTRATIVE_BEFORE.search(text[max(0, trig.start - 8) : trig.start]))
