@@ -224,14 +224,17 @@ _AFTER_EVENT = re.compile(
     r"(?:پس|بعد|پیش|قبل)[\s\u200c]+از"
     r"(?:[\s\u200c]+(?:\d+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند)[\s\u200c]+(?:روز|هفته|ماه|سال)"
     r"|[\s\u200c]+(?:روزها|هفته‌ها|ماه‌ها|ماهها|سال‌ها|سالها))?"
+    # "پس از ۶ سال از تسلط X بر شهر": after years of a rule, which the span dates
+    r"(?:(?<=روز|فته|ماه|سال|‌ها|هها|لها)[\s\u200c]+از)?"
     # "چند روز پس از اعلام سقوط ۱۳ شهرستان": after the news of the event
     r"(?:[\s\u200c]+(?:اعلام|گزارش|خبر|تایید|تأیید))?[\s\u200c]*$"
 )
-# "زادگاه قیام سال ۲۰۱۱": a year that names another event (an uprising, a
-# revolution, an accord), which it dates, not the sentence's event
+# "زادگاه قیام سال ۲۰۱۱", "پس از همه‌پرسی در ماه سپتامبر": a year or a month that
+# names another event (an uprising, a revolution, an accord, a referendum), which it
+# dates, not the sentence's event
 _OTHER_EVENT_YEAR = re.compile(
-    r"(?<![\w\u200c])(?:قیام|انقلاب|اعتراضات|انتخابات|توافق|توافقنامه|قرارداد|پیمان|کودتا|زلزله)"
-    r"(?:[\s\u200c]+(?:سال|ماه))?[\s\u200c]*$"
+    r"(?<![\w\u200c])(?:قیام|انقلاب|اعتراضات|انتخابات|توافق|توافقنامه|قرارداد|پیمان|کودتا|زلزله"
+    r"|همه[\s\u200c]?پرسی|رفراندوم)(?:[\s\u200c]+در)?(?:[\s\u200c]+(?:سال|ماه))?[\s\u200c]*$"
 )
 # "لحظاتی پیش از آزادی شهر X خبر دادند": "پیش" after a short span is "ago", and
 # "از" opens the object of "خبر دادند" (moments ago they announced the freeing)
@@ -320,6 +323,9 @@ _EXPECT_STRONG = re.compile(
 _PURPOSE_BEFORE = re.compile(
     r"(?:برای|به[\s\u200c]+منظور|با[\s\u200c]+هدف|جهت|عملیات|نبرد[\s\u200c]+برای|تلاش|طرح|نقشه"
     r"|آماده|آمادگی|تدارک|زمینه|آغاز|شروع|هدف)(?:[\s\u200c]+[^\s،,.؛]+){0,2}?[\s\u200c]+$"
+    # right before the noun: "نبرد آزادسازی X" (the battle for it), "احتمال سقوط X",
+    # "خطر سقوط" (its likelihood, its risk): none is the event itself
+    r"|(?<![\w\u200c])(?:نبرد|احتمال|خطر)[\s\u200c]+$"
 )
 # "چند ساعت بعد، ..." opening a sentence: hours after what the text told before
 _HOURS_LATER = re.compile(
@@ -711,7 +717,7 @@ def _asserted_dates(folded: Folded, s: Sentence, published: date | None) -> list
         for d in find_dates(s.span.text, published, offset=s.span.start)
         if not any(a <= d.span.start < b for a, b in ifs)
         and not (
-            d.ref.precision is Precision.YEAR
+            d.ref.precision in (Precision.YEAR, Precision.MONTH)
             and _OTHER_EVENT_YEAR.search(s.span.text, 0, d.span.start - s.span.start)
         )
     ]
@@ -1246,7 +1252,15 @@ class _Reader:
         if family in (Family.TAKE, Family.HANDOVER):
             status = _territory_status(s, trig, status, time, ctx.published)
 
-        if _is_reference(trig, text, places):
+        if _is_reference(trig, text, places) or (
+            status is Status.OCCURRED
+            and trig.noun
+            and not trig.trigger.withdrawal
+            and _OF_THIS_TOWN.match(text, trig.end)
+        ):
+            # "تصرف این شهر موجب نگرانی شد": the capture of the town told before, as
+            # having happened, whatever place "این شهر" resolves to (an operation to
+            # take it, "عملیات آزادسازی این شهر ... آغاز خواهد شد", stays its own)
             return self._references(s, trig, status)
 
         agent, loser, assoc = self._roles(s, trig, actors, family, holders)
@@ -1267,6 +1281,31 @@ class _Reader:
             text, _clause_start(text, trig.start), trig.start
         ):
             return []  # "گذرگاه رفح را تصرف کرد": a crossing or an airport, not the town
+        if (
+            family is Family.TAKE
+            and not trig.noun
+            and _POSTS_SUBJECT.search(text, _clause_start(text, trig.start), trig.start)
+        ):
+            return []  # "شماری از پوسته‌های پولیس سقوط کردند": posts fell, not the district
+        if (
+            family is Family.TAKE
+            and _ENTRY.match(trig.text)
+            and _INFLICTED_BEFORE.search(text, _clause_start(text, trig.start), trig.start)
+        ):
+            return []  # "تلفاتی به هر دو جانب وارد شد": losses inflicted, nothing entered
+        if family in (Family.TAKE, Family.HANDOVER) and _PART_OF_THIS_TOWN.search(
+            text, _clause_start(text, trig.start), trig.start
+        ):
+            # "بخش‌هایی از این شهر را تصرف کردند", "چند محله در این شهر را": parts of
+            # the town told before, not the town
+            return []
+        if (
+            trig.trigger.withdrawal
+            and trig.noun
+            and _SOME_OF.match(text, trig.end)
+            and not _WHOLLY.search(text, trig.end, trig.end + 80)
+        ):
+            return []  # "موجب عقب‌نشینی شماری از جنگجویان شد": some fighters pulled back
         if family is Family.TAKE and _BRIEFLY.search(
             text, _clause_start(text, trig.start), trig.start
         ):
@@ -1339,6 +1378,17 @@ class _Reader:
                 p
                 for p in places
                 if not _REPUBLIC_OF.search(text, 0, p.start) and not _dateline(text, p)
+            ]
+            if places and not named:
+                return []
+            places = named
+        if family in (Family.TAKE, Family.HANDOVER):
+            # "شهر مهم قره باغ", "یک شهر راهبردی استان ادلب": an unnamed town of the
+            # region or province named, which was not taken whole
+            named = [
+                p
+                for p in places
+                if not (p.kind in _NO_ENTRY_KINDS and _TOWN_OF_REGION.search(text, 0, p.start))
             ]
             if places and not named:
                 return []
@@ -1507,12 +1557,21 @@ class _Reader:
             if _takes_out(text, trig):
                 # "ارتش سوریه التل را از تسلط تروریست‌ها خارج کرد": the subject takes it
                 loser_side, agent_side = held, agent_side or marked
+            elif _EMPTIED_OF_FOES.search(text, _clause_start(text, trig.start), trig.end):
+                # "ارتش سوریه: شهر X از تروریست‌ها تخلیه شد": emptied of the foes of
+                # the side that says so (the speaker's side, found above, gains it)
+                loser_side = held
             else:
                 # "عدن از دست انصارالله خارج شد": the place leaves the holder's hands
                 # (the subject is the place); "پیشمرگه از کرکوک عقب‌نشینی کردند": who
                 # withdraws is the side that loses
                 loser_side = held if from_holder else agent_side + loser_side
                 agent_side = marked
+                if marked and not [m for m in loser_side if m not in marked]:
+                    # the side pressed out (its driver marked as the agent): the actors
+                    # named before the verb that nothing marks
+                    free = [m for m in matches if m.span.end <= trig.start and marks[id(m)] is None]
+                    loser_side = _nearest_group(text, free)
                 if trig.noun and not loser_side:
                     # "عقب‌نشینی طالبان از قلعه زال": the noun's possessor withdraws
                     loser_side = [
@@ -1846,6 +1905,48 @@ def _object_of_ra(text: str, place: FoundPlace, places: list[FoundPlace]) -> boo
 
 
 # an entry into a country's soil or a province is no takeover of a place
+# the subject of a fall that is a post or a base, not the district it lies in:
+# "شماری از پوسته‌های پولیس سقوط کردند", "ده پوسته امنیتی سقوط کرده‌اند"
+_POSTS_SUBJECT = re.compile(
+    r"(?<![\w\u200c])(?:پوسته|پاسگاه|پایگاه|ایست[\s\u200c]+بازرسی|قرارگاه|سنگر|چک[\s\u200c]?پوینت)"
+    r"(?:[\s\u200c]*(?:های|هایی|ها))?(?:[\s\u200c]+[^\s\u200c،,.؛]+){0,2}?"
+    # where the posts lie: "ده پوسته امنیتی در ولسوالی X سقوط کرده‌اند"
+    r"(?:[\s\u200c]+در[\s\u200c]+[^،,.؛]{2,40}?)?[\s\u200c]+$"
+)
+# the object of "را" is something in or of the town told before: "بخش‌هایی از این
+# شهر را", "چند محله در این شهر را" (the verb follows within a few words)
+_PART_OF_THIS_TOWN = re.compile(
+    r"(?<![\w\u200c])(?:از|در)[\s\u200c]+(?:این|آن|همین|همان)[\s\u200c]+(?:شهر|شهرک|ولسوالی|شهرستان)"
+    r"[\s\u200c]+را(?![\w\u200c])[^،,.؛]{0,30}$"
+)
+# who withdrew is some of a side: "عقب‌نشینی شماری از تروریست‌ها"
+_SOME_OF = re.compile(
+    r"[\s\u200c]+(?:شماری|تعدادی|برخی|بخشی|گروهی|عده[\s\u200c]?ای)[\s\u200c]+از(?![\w\u200c])"
+)
+_WHOLLY = re.compile(r"کامل|همه|تمام")
+# a town emptied of a side's foes: "از تروریست‌ها تخلیه شد", "از وجود افراد مسلح پاکسازی"
+_EMPTIED_OF_FOES = re.compile(
+    r"(?<![\w\u200c])از[\s\u200c]+(?:وجود[\s\u200c]+)?(?:تروریست|تکفیری|شورشی|مسلحین|افراد[\s\u200c]+مسلح"
+    r"|عناصر|دشمن)[^،.؛]{0,40}?(?:تخلیه|پاکسازی|پاک[\s\u200c]+سازی)"
+)
+# losses or blows inflicted on someone ("... به X وارد شد"): "وارد" is not an entry
+_INFLICTED_BEFORE = re.compile(
+    r"(?<![\w\u200c])(?:تلفات|خسارت|خسارات|ضربه|ضربات|آسیب|زیان|صدمه|صدمات)(?:ی)?"
+    r"(?:[\s\u200c]+(?:سنگین|سنگینی|جانی|مالی|زیادی|جدی|جدیی))?[\s\u200c]+به[\s\u200c]+[^،.؛]{0,40}$"
+)
+# a town described, then the region or province it lies in: "شهر مهم قره باغ",
+# "یک شهر راهبردی استان ادلب" (an adjective after the head: "شهر غزنی" is the town)
+_TOWN_OF_REGION = re.compile(
+    r"(?<![\w\u200c])(?:شهر|شهرک|ولسوالی|شهرستان)(?:[\s\u200c]+(?:مهم|راهبردی|استراتژیک|کلیدی|بزرگ"
+    r"|مرزی|دیگر|دیگری))+[\s\u200c]+(?:(?:استان|ولایت|منطقه|ایالت)[\s\u200c]+)?$"
+)
+# what presses a side out: "در برابر ضد حمله بزرگ نیروهای", "زیر فشار حملات ارتش"
+_PRESSED_BY = re.compile(
+    r"(?<![\w\u200c])(?:در[\s\u200c]+برابر|در[\s\u200c]+مقابل|زیر[\s\u200c]+فشار|تحت[\s\u200c]+فشار)"
+    r"(?:[\s\u200c]+(?:یک[\s\u200c]+)?(?:ضد[\s\u200c]?حمله|حمله|حملات|پیشروی|فشار|هجوم)"
+    r"(?:[\s\u200c]*(?:های|ها|ی))?)?(?:[\s\u200c]+(?:بزرگ|سنگین|گسترده|شدید|تازه|جدید))?"
+    r"(?:[\s\u200c]+(?:نیروهای|ارتش|قوای))?[\s\u200c]*$"
+)
 _INTO_SOIL = re.compile(r"وارد[\s\u200c]+(?:خاک|قلمرو|مرز|مرزهای)(?![\w\u200c])")
 _NO_ENTRY_KINDS = (PlacePrecision.COUNTRY, PlacePrecision.ADMIN1, PlacePrecision.REGION)
 # driving a side out of a place: "بیرون راندند", "اخراج کردند", "عقب راندند"
@@ -1975,6 +2076,10 @@ def _mark(
         return "loser"
     if _AGENT_BEFORE.search(before):
         return "agent"
+    if trig.trigger.withdrawal and m.span.end <= trig.start and _PRESSED_BY.search(before):
+        # "نیروهای روسی در برابر ضد حمله نیروهای اوکراینی از X عقب‌نشینی کردند": who
+        # drives the withdrawal is the side that gains the town
+        return "agent"
     lm = _LOSER_BEFORE.search(before)
     if lm and not _PARTITIVE.search(before):
         prep = lm.group("prep")
@@ -2086,6 +2191,12 @@ def _is_reference(trig: FaTriggerMatch, text: str, places: list[FoundPlace]) -> 
         return False
     demonstrative = bool(_DEMONSTRATIVE_BEFORE.search(text[max(0, trig.start - 8) : trig.start]))
     return demonstrative or (trig.trigger.reference and bool(_PLURAL.search(trig.text)))
+
+
+# "تصرف این شهر موجب نگرانی شد": the noun's object is the town told before
+_OF_THIS_TOWN = re.compile(
+    r"[\s\u200c]+(?:کامل[\s\u200c]+)?(?:این|آن|همین|همان)[\s\u200c]+(?:شهر|شهرک|ولسوالی|شهرستان)(?![\w\u200c])"
+)
 
 
 def _status(family: Family, trig: FaTriggerMatch, claim: Claim, text: str) -> Status:
