@@ -5392,6 +5392,19 @@ def _roles(
                 agent_side = _they_antecedent(token, before) or before[:]
             if not agent_side and family is Family.CONTROL:
                 agent_side = [m for m in after if m not in loser_side][:1]
+    if family is Family.TAKE:
+        # "took control of Kirkuk after Kurdish Peshmerga fighters pulled out": the
+        # side the sentence tells leaving lost the place (not "the war against
+        # Islamic State" named after it)
+        leaving = [
+            m
+            for m in after
+            if m not in agent_side
+            and m not in loser_side
+            and LEAVING_AFTER.match(text, m.span.end)
+            and not QUOTE_MARK.search(text, trig.end, m.span.start)
+        ]
+        loser_side = leaving + loser_side
     if not loser_side and family in (Family.TAKE, Family.CLASH, Family.AIR, Family.SHELLING):
         loser_side = [
             m
