@@ -53,6 +53,11 @@ NEWS = [
         "The rebels left Douma on Thursday, handing the town to the army.",
         {("Dūmā", SYRIAN_ARMY, "2018-04-12")},
     ),
+    # the same passive, as news
+    (
+        "The city of Raqqa was declared fully liberated by the SDF on Tuesday.",
+        {("Ar Raqqah", "Syrian Democratic Forces", "2018-04-10")},
+    ),
     # guard: the wording that already named the recipient still does
     (
         "The army handed over Yabrud to the rebels on Thursday.",
@@ -154,6 +159,12 @@ RECALLS = [
         "The group lost its last urban stronghold of Abu Kamal to Syrian troops in November.",
         {("Ālbū Kamāl", SYRIAN_ARMY, "2017-11-01")},
     ),
+    # a passive "declared liberated": the place is the subject, dated by the declaring
+    (
+        "2018-01-10",
+        "Raqqa was declared liberated by the SDF in October.",
+        {("Ar Raqqah", "Syrian Democratic Forces", "2017-10-01")},
+    ),
     # a past participle after the town's name is its own dated clause
     (
         "2017-12-01",
@@ -174,15 +185,19 @@ def test_people_handed_to_someone_are_no_town_handed_over(extractor: Extractor) 
 def test_a_side_driven_from_a_town_lost_it_but_civilians_driven_out_take_nothing(
     extractor: Extractor,
 ) -> None:
-    text = "Isis was driven from Hajin last month by the SDF."
-    assert taken(read(extractor, text, "2019-01-20", outlet=OUTLET)) == {
-        ("Hajīn", "Syrian Democratic Forces", "2018-12-01")
-    }
+    for text in (
+        "Isis was driven from Hajin last month by the SDF.",
+        "Isis was routed from Hajin last month by the SDF.",
+    ):
+        assert taken(read(extractor, text, "2019-01-20", outlet=OUTLET)) == {
+            ("Hajīn", "Syrian Democratic Forces", "2018-12-01")
+        }, text
     # guards: people put to flight, whichever wording; men lost in a battle near a town
     for guard in (
         "Thousands of families were driven from Hajin by the fighting last month.",
         "Thousands of families were driven out of Hajin by the fighting last month.",
         "Kurdish forces lost 20 fighters in Raqqa in a battle with Isis last month.",
+        "The commander was declared dead last month.",
     ):
         assert taken(read(extractor, guard, "2019-01-20", outlet=OUTLET)) == set(), guard
 

@@ -344,7 +344,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     # capitalised place, or "the town of", must follow: "driven from power" is none)
     Trigger(
         Family.TAKE,
-        r"(?:was|were|been|being)\s+(?:finally\s+|eventually\s+)?driven\s+from",
+        r"(?:was|were|been|being)\s+(?:finally\s+|eventually\s+)?(?:driven|routed)\s+from",
         feature=False,
         follow=_PLACE_OBJECT,
     ),

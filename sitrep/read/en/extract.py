@@ -3979,6 +3979,8 @@ def _recollection(token: Any, found: list[DateMatch], time: TimeRef) -> bool:
 # "succeeded in", "helped the army retake" (not "began to", "continued to": a deed
 # under way)
 DONE_THROUGH_HEADS = frozenset({"manage", "succeed", "help"})
+# "was declared liberated", "was pronounced free of": a place's takeover told as declared
+DECLARING_HEADS = frozenset({"declare", "pronounce"})
 
 
 def _done_through(token: Any, clause: Any) -> bool:
@@ -3986,10 +3988,13 @@ def _done_through(token: Any, clause: Any) -> bool:
     through: "In March the army managed to retake Manbij", "in March Turkey used Syrian
     rebels to drive the YPG out of Afrin": the date of managing (or using) is the
     taking's own."""
-    if token.dep_ not in ("xcomp", "ccomp") or token.head.i != clause.i:
+    if token.head.i != clause.i or token.head.pos_ not in ("VERB", "AUX"):
         return False
     head = token.head
-    if head.pos_ not in ("VERB", "AUX"):
+    if token.dep_ == "oprd":
+        # "Raqqa was declared liberated by the SDF in October": the declaring's date
+        return _lemma(head) in DECLARING_HEADS
+    if token.dep_ not in ("xcomp", "ccomp"):
         return False
     return _lemma(head) in DONE_THROUGH_HEADS or _used_to_take(head)
 
@@ -4773,6 +4778,10 @@ def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    elif clause.dep_ == "oprd" and any(c.dep_ == "nsubjpass" for c in clause.head.children):
+        # "Raqqa was declared liberated by the SDF": the place is the subject of the
+        # passive verb the participle completes
         clause = clause.head
     if clause.pos_ not in ("VERB", "AUX"):
         return places  # a verbless headline: one clause
