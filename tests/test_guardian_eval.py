@@ -144,6 +144,22 @@ def test_third_batch_holds_out_every_third_article_in_idx_order() -> None:
         assert part.changes and set(part.articles) - {c.idx for c in part.changes}
 
 
+def test_fourth_batch_alternates_dev_and_test_in_idx_order() -> None:
+    gold = load_gold()
+    fourth = sorted(i for i in gold.articles if gold.split_of(i).startswith("g4_"))
+    assert len(fourth) == 30
+    assert [gold.split_of(i) for i in fourth] == [
+        "g4_dev" if k % 2 == 0 else "g4_test" for k in range(len(fourth))
+    ]
+    dev, test = gold.subset("g4_dev"), gold.subset("g4_test")
+    assert not set(dev.articles) & set(test.articles)
+    earlier = {i for i in gold.articles if not gold.split_of(i).startswith("g4_")}
+    assert not set(fourth) & earlier
+    for part in (dev, test):
+        assert part.changes and set(part.articles) - {c.idx for c in part.changes}
+    assert "g4_test" in guardian.HELD_OUT and "g4_dev" not in guardian.HELD_OUT
+
+
 def test_gold_splits_are_checked(tmp_path: Path) -> None:
     bad = tmp_path / "gold.jsonl"
     bad.write_text('{"idx": 1, "none": true, "split": "g2_train"}\n', "utf-8")
@@ -264,6 +280,8 @@ def test_real_evaluation_above_floor(app_config: Config, extractor: Extractor) -
         "g2_test all",
         "g3_dev all",
         "g3_test all",
+        "g4_dev all",
+        "g4_test all",
     ]
     # the first batch keeps its detail keys; the held-out split is counted, never listed
     assert len(result.details["false_negatives"]) == next(
@@ -272,6 +290,8 @@ def test_real_evaluation_above_floor(app_config: Config, extractor: Extractor) -
     assert "false_negatives" in result.details["g2_dev"]
     assert "false_negatives" in result.details["g3_dev"]
     assert set(result.details["g3_test"]) == set(result.details["g2_test"])
+    assert "false_negatives" in result.details["g4_dev"]
+    assert set(result.details["g4_test"]) == set(result.details["g2_test"])
     assert set(result.details["g2_test"]) == {
         "tp",
         "fp",

@@ -150,9 +150,12 @@ _ARMS = (
 # what follows a place lost "in a campaign by" the side that took it ("lost Raqqa last
 # week in an offensive led by the SDF"), up to "by" (see the trigger below)
 LOST_IN_CAMPAIGN_BY = (
-    r"[^.;]{0,60}?\b(?:in|during|to)\s+(?:an?|the)\s+(?:[\w'’\-]+\s+){0,3}?"
-    r"(?:campaign|offensive|counter-?offensive|assault|operation|push|onslaught)"
-    r"\s+(?:(?:led|waged|mounted|launched)\s+)?by\s"
+    r"[^.;]{0,60}?\b(?:in|during|to|after)\s+(?:an?|the)\s+(?:[\w'’\-]+\s+){0,3}?"
+    r"(?:(?:campaign|offensive|counter-?offensive|assault|operation|push|onslaught)"
+    r"\s+(?:(?:led|waged|mounted|launched)\s+)?by"
+    # "lost Mosul in July after a nine-month battle with Iraqi forces": the side the
+    # battle was with
+    r"|(?:battle|fight|war)\s+(?:with|against))\s"
 )
 
 # What follows a verb whose object is a place: a capitalised name (not a weekday,
@@ -313,6 +316,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|district|capital|base|region)|(?-i:[A-Z])[\w'’\-]+)\s+(?:to|in\s+the\s+hands\s+of)",
         feature=False,
     ),
+    # "the last rebels left Douma under a deal, handing the town to the regime": the
+    # same, told by handing (no "over": "handed over" is the trigger below)
+    Trigger(
+        Family.HANDOVER,
+        r"hand(?:ed|s|ing)\s+(?:it|the\s+(?:[\w\-]+\s+)?(?:town|city|village|area|port|enclave"
+        r"|district|capital|base|region)|(?-i:[A-Z])[\w'’\-]+)\s+(?:back\s+)?to",
+        feature=False,
+    ),
     # "Russian troops have left Bucha": forces leaving a town they held, as "withdrew"
     # (the reader's, not a classifier feature; only a force noun's perfect "have left"
     # before a name: "the strike left Kharkiv without power" is none, nor is "French
@@ -346,6 +357,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         Family.TAKE,
         r"(?:established|imposed)(?:\s+(?:full|total|complete|partial))?\s+control",
         feature=False,
+    ),
+    # "Isis was driven from Hajin last month": the side put out is the subject (a
+    # capitalised place, or "the town of", must follow: "driven from power" is none)
+    Trigger(
+        Family.TAKE,
+        r"(?:was|were|been|being)\s+(?:finally\s+|eventually\s+)?(?:driven|routed)\s+from",
+        feature=False,
+        follow=_PLACE_OBJECT,
     ),
     Trigger(
         Family.TAKE,
@@ -441,8 +460,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         Family.TAKE,
         r"los(?:t|es|ing)",
         feature=False,
-        follow=r"\s+(?:the\s+(?:town|city|village|port)\s+of\s+)?(?-i:[A-Z])[\w'’\-]*"
-        r"(?:\s+(?-i:[A-Z])[\w'’\-]*)?\s+to\s",
+        follow=r"\s+(?:(?:the|its|their)\s+(?:(?:last|main|final|biggest|largest|urban|key"
+        r"|de\s+facto)\s+){0,3}(?:town|city|village|port|stronghold|bastion|capital)\s+of\s+)?"
+        r"(?-i:[A-Z])[\w'’\-]*(?:\s+(?-i:[A-Z])[\w'’\-]*)?"
+        # a date may stand before "to": "lost Mosul in July to Iraqi forces"
+        r"(?:\s+(?:in|on|last|earlier|late|early)\s+(?:this\s+|last\s+)?[\w\-]+(?:\s+\d{4})?)?"
+        r"\s+to\s",
     ),
     # "the militia is in retreat after losing its last stronghold, Hajin, in an
     # offensive by the SDF": the side whose campaign it was took the place (the

@@ -45,7 +45,10 @@ batch is ingested into its own scratch database, so adding a batch never moves
 another batch's figures through cross-article merging. A third batch of 48
 articles (annotated blind, before sitrep read them) carries ``"split": "g3_dev"``
 or ``"g3_test"`` (every third article in idx order is ``g3_test``) and gives
-``g3_dev_*`` and ``g3_test_*``. ``g2_test`` and ``g3_test`` are held out: their
+``g3_dev_*`` and ``g3_test_*``. A fourth batch of 30 articles (annotated blind in
+session 23) carries ``"split": "g4_dev"`` or ``"g4_test"`` (alternating in idx order,
+as the second) and gives ``g4_dev_*`` and ``g4_test_*``. ``g2_test``, ``g3_test`` and
+``g4_test`` are held out: their
 figures are reported (never pinned, see ``runner.HELD_OUT_INFIX``) and their
 matches and misses are not listed, only counted.
 """
@@ -73,11 +76,11 @@ CSV_PARTS = ("events", "guardian", "guardian_syria_2017_2019.csv")
 OUTLET = "The Guardian"
 SLACK_DAYS = 2
 KEPT_STATUSES = frozenset({Status.OCCURRED, Status.CLAIMED, Status.RECALLED})
-# The first batch has no split field; the second and third are split into dev and
-# held-out test.
+# The first batch has no split field; the second, third and fourth are split into dev
+# and held-out test.
 FIRST_BATCH = ""
-SPLITS = ("g2_dev", "g2_test", "g3_dev", "g3_test")
-HELD_OUT = frozenset({"g2_test", "g3_test"})
+SPLITS = ("g2_dev", "g2_test", "g3_dev", "g3_test", "g4_dev", "g4_test")
+HELD_OUT = frozenset({"g2_test", "g3_test", "g4_test"})
 
 # (outer place id, inner place id) -> whether inner lies in outer
 Contains = Callable[[int, int], bool]

@@ -21,7 +21,9 @@ from sitrep.core.records import (
     Actor,
     Claim,
     Mention,
+    Place,
     PlaceMatch,
+    PlacePrecision,
     Precision,
     Status,
     TimeRef,
@@ -29,6 +31,7 @@ from sitrep.core.records import (
 )
 from sitrep.read.common.dates import window
 from sitrep.read.typology import TERRITORY_SUB_TYPES, Family, event_type_of, sub_type_for
+from sitrep.resolve.gazetteer import distance_km
 
 __all__ = [
     "ACTING_FAMILIES",
@@ -483,6 +486,86 @@ def windows_meet(a: TimeRef, b: TimeRef, slack_days: int = 0) -> bool:
     return a0 <= b1 + slack and b0 <= a1 + slack
 
 
+def news_of_a_change(m: Mention) -> bool:
+    """Whether ``m`` tells a change of control as news (happened or claimed, not a
+    reference back), with its gaining side and its place."""
+    return (
+        m.sub_event_type in TERRITORY_SUB_TYPES
+        and m.status in (Status.OCCURRED, Status.CLAIMED)
+        and not m.reference
+        and m.actor1 is not None
+        and place_id(m) is not None
+    )
+
+
+# places that a town lies in, whose change a report may sum up after the town's
+WIDER_UNITS = frozenset({PlacePrecision.ADMIN1, PlacePrecision.ADMIN2, PlacePrecision.REGION})
+# how far from a district's or region's centre a town of its province may lie to count
+# as one of its towns (the gazetteer has no outline of either: Douma lies 3 km from the
+# centre of Eastern Ghouta)
+NEAR_CENTRE_KM = 30.0
+
+
+def lies_in(outer: Place, inner: Place, contains: Callable[[Place, Place], bool]) -> bool:
+    """Whether the town ``inner`` lies in the wider unit ``outer``: the gazetteer's
+    containment (a province holds its towns), or, for a district or a region, which
+    the gazetteer knows only by a centre, a town of the same province near it."""
+    if contains(outer, inner):
+        return True
+    if outer.kind not in (PlacePrecision.ADMIN2, PlacePrecision.REGION):
+        return False
+    if inner.kind is not PlacePrecision.CITY or inner.country != outer.country:
+        return False
+    if outer.admin1 is None or inner.admin1 != outer.admin1:
+        return False
+    return distance_km(outer, inner) <= NEAR_CENTRE_KM
+
+
+def summed_up_in_a_town(
+    mentions: Sequence[Mention],
+    *,
+    side_of: Callable[[Actor], str],
+    contains: Callable[[Place, Place], bool],
+    slack_days: int = 1,
+) -> list[Mention]:
+    """A province's or region's takeover that only sums up a town's, left out.
+
+    "Government forces have retaken Eastern Ghouta ... the flag over Douma signified
+    control over this town and consequently over Eastern Ghouta as a whole": the report
+    tells one change, the town's, and then what it means for the wider unit the town
+    lies in. Told as news by the same side on the same days (within ``slack_days``) as
+    the takeover of a town inside it, the wider unit's takeover is that town's change
+    summed up, not a second change (the Guardian gold's rule: the summary is folded into
+    the town's record). A wider unit taken by another side, on other days, or with no
+    town of it taken in the report stays.
+    """
+
+    def told(m: Mention) -> bool:
+        return news_of_a_change(m) and m.time is not None
+
+    towns = [
+        m for m in mentions if told(m) and m.place and m.place.place.kind is PlacePrecision.CITY
+    ]
+    if not towns:
+        return list(mentions)
+
+    def summed_up(m: Mention) -> bool:
+        if not told(m) or m.place is None or m.place.place.kind not in WIDER_UNITS:
+            return False
+        assert m.actor1 is not None and m.time is not None
+        for t in towns:
+            assert t.actor1 is not None and t.time is not None and t.place is not None
+            if (
+                side_of(t.actor1) == side_of(m.actor1)
+                and windows_meet(m.time, t.time, slack_days)
+                and lies_in(m.place.place, t.place.place, contains)
+            ):
+                return True
+        return False
+
+    return [m for m in mentions if not summed_up(m)]
+
+
 def one_type_per_change(
     mentions: Sequence[Mention], *, side_of: Callable[[Actor], str], slack_days: int = 2
 ) -> list[Mention]:
@@ -498,16 +581,7 @@ def one_type_per_change(
     fierce street battles"). A takeover by another side, or on other days, is
     another change and keeps its type.
     """
-    news = (Status.OCCURRED, Status.CLAIMED)
-
-    def told(m: Mention) -> bool:
-        return (
-            m.sub_event_type in TERRITORY_SUB_TYPES
-            and m.status in news
-            and not m.reference
-            and m.actor1 is not None
-            and place_id(m) is not None
-        )
+    told = news_of_a_change
 
     if not any(told(m) and m.sub_event_type == TRANSFER for m in mentions):
         return list(mentions)

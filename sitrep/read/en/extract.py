@@ -84,6 +84,7 @@ from sitrep.read.common.mentions import (
     retold_as_news,
     settle_denials,
     strongest_per_place,
+    summed_up_in_a_town,
     unique,
     with_gainer,
 )
@@ -244,11 +245,11 @@ STATE_PUSH = re.compile(
 # back in control of X" the subject does)
 CONTROLLER_AFTER = re.compile(
     r"the\s+control\s+of$|\b(?:fell|fall|falls|fallen)\s+to$|\bc(?:a|o)me\s+under$|^giving$"
-    r"|^leaving\b.*\b(?:to|hands\s+of)$",
+    r"|^leaving\b.*\b(?:to|hands\s+of)$|^hand(?:ed|s|ing)\b.*\bto$",
     re.IGNORECASE,
 )
 # "left Douma, leaving it (the town) to the army": the place left is the one named before
-LEFT_TO_ANAPHOR = re.compile(r"leaving\s+(?:it|the)\b", re.IGNORECASE)
+LEFT_TO_ANAPHOR = re.compile(r"(?:leaving|hand(?:ed|s|ing))\s+(?:it|the)\b", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s?$")
 LOST_CONTROL = re.compile(r"los(?:t|es|ing)\b", re.IGNORECASE)
 # "lost Raqqa last week in a campaign by": up to the taker after "by"
@@ -320,8 +321,8 @@ RECALLED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 LEAVING = re.compile(
-    r"\b(?:withdr\w*|pull\w*\s+out|hand\w*\s+(?:\w+\s+){0,3}?over|evacuat\w*|left|leaves|"
-    r"leaving|abandon\w*|vacat\w*|retreat\w*)\b",
+    r"\b(?:withdr\w*|pull\w*\s+out|hand\w*\s+(?:\w+\s+){0,3}?(?:over|control)|evacuat\w*|left"
+    r"|leaves|leaving|abandon\w*|vacat\w*|retreat\w*)\b",
     re.IGNORECASE,
 )
 TRIGGER_OBJECT_ANAPHOR = re.compile(
@@ -1187,6 +1188,9 @@ class EnglishReader:
             ]
         mentions = in_their_day(mentions, article.published_at, self.actors.in_its_day)
         mentions = one_type_per_change(mentions, side_of=self.actors.controller_of)
+        mentions = summed_up_in_a_town(
+            mentions, side_of=self.actors.controller_of, contains=self.gazetteer.contains
+        )
         mentions = settle_denials(mentions, denied)
         mentions.extend(context_links(mentions))
         mentions = _dated_recollections(mentions, ctx.recollections)
@@ -3687,7 +3691,9 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
             if _lemma(head) in CLAIM_HEADS:
                 return Status.CLAIMED
             # "managed to retake" happens; "the start of the operation to retake" does not
-            implicative = _lemma(head) in IMPLICATIVE_HEADS and head.pos_ in ("VERB", "AUX")
+            implicative = (
+                _lemma(head) in IMPLICATIVE_HEADS and head.pos_ in ("VERB", "AUX")
+            ) or _used_to_take(head)
             # "ordered troops to withdraw from Avdiivka, handing Russia its biggest
             # gain": the gain handed over says the order was carried out
             done = family is Family.HANDOVER and HANDING_TO.search(text[trig.end :])
@@ -3743,6 +3749,25 @@ def _ability(token: Any) -> Status | None:
     ):
         return Status.EXPECTED
     return None
+
+
+# "used Syrian rebels to drive the YPG out of Afrin": a verb of using says the deed it
+# was used for was done, when the using is told as done (not "will use", "plans to use")
+USING_HEADS = frozenset({"use", "employ"})
+
+
+def _used_to_take(head: Any) -> bool:
+    """True for a verb of using, told in the past, that a taking infinitive hangs on
+    ("in March Turkey used Syrian rebels to drive the YPG out of Afrin", "has used
+    militias to retake"): the side used did the taking. Not a using still ahead ("will
+    use", "would use", "plans to use": an infinitive or a modal's verb), nor a using
+    "to try to" take (the infinitive then hangs on "try")."""
+    if _lemma(head) not in USING_HEADS or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if head.tag_ == "VBD":
+        return not _aux_lemmas(head) & MODALS
+    perfect = _aux_lemmas(head) & {"has", "have", "had", "'ve"}
+    return head.tag_ == "VBN" and bool(perfect) and not _aux_lemmas(head) & MODALS
 
 
 def _gerund_subject_ahead(token: Any, text: str) -> bool:
@@ -4143,6 +4168,8 @@ def _recollection(token: Any, found: list[DateMatch], time: TimeRef) -> bool:
             return False
         if clause.i == token.i:
             return True
+        if _done_through(token, clause):
+            return True
         # "five months after the regime made its gain ..., when it took control of
         # Deraa": a "when" clause is told at the moment of the clause it hangs on (the
         # small parser may hang it on a clause of that clause)
@@ -4157,12 +4184,37 @@ def _recollection(token: Any, found: list[DateMatch], time: TimeRef) -> bool:
     return False
 
 
+# verbs whose infinitive tells a deed done at their own moment: "managed to retake",
+# "succeeded in", "helped the army retake" (not "began to", "continued to": a deed
+# under way)
+DONE_THROUGH_HEADS = frozenset({"manage", "succeed", "help"})
+# "was declared liberated", "was pronounced free of": a place's takeover told as declared
+DECLARING_HEADS = frozenset({"declare", "pronounce"})
+
+
+def _done_through(token: Any, clause: Any) -> bool:
+    """True when ``clause``, the verb a date hangs on, is the verb the taking is done
+    through: "In March the army managed to retake Manbij", "in March Turkey used Syrian
+    rebels to drive the YPG out of Afrin": the date of managing (or using) is the
+    taking's own."""
+    if token.head.i != clause.i or token.head.pos_ not in ("VERB", "AUX"):
+        return False
+    head = token.head
+    if token.dep_ == "oprd":
+        # "Raqqa was declared liberated by the SDF in October": the declaring's date
+        return _lemma(head) in DECLARING_HEADS
+    if token.dep_ not in ("xcomp", "ccomp"):
+        return False
+    return _lemma(head) in DONE_THROUGH_HEADS or _used_to_take(head)
+
+
 def _own_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
     """The places a takeover's own words name: inside the trigger's phrase ("captured
     Mekelle", "the fall of Mosul"), the noun its relative clause hangs on ("Raqqa,
-    which the SDF declared liberated"), or the subject it shares with a verb it is
-    joined to; not a town of a sister clause ("The town straddles the highway between
-    Aleppo and Damascus and had been retaken": the two cities only locate it)."""
+    which the SDF declared liberated"; "Tal Afar, retaken by Iraqi forces"), or the
+    subject it shares with a verb it is joined to; not a town of a sister clause ("The
+    town straddles the highway between Aleppo and Damascus and had been retaken": the
+    two cities only locate it)."""
     heads = [token]
     node = token
     while node.dep_ in ("xcomp", "ccomp", "oprd", "conj") and node.head.i != node.i:
@@ -4170,10 +4222,16 @@ def _own_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
         if node.dep_ != "relcl":
             heads.append(node)  # the verb whose subject the trigger shares
     spans = [(token.left_edge.idx, token.right_edge.idx + len(token.right_edge))]
-    if node.dep_ == "relcl" or token.dep_ == "relcl":
+    # "Tal Afar, retaken by Iraqi forces in August, ...": a past participle set after a
+    # noun is a relative clause without its pronoun
+    reduced = token.dep_ == "acl" and token.tag_ == "VBN"
+    if node.dep_ == "relcl" or token.dep_ == "relcl" or reduced:
         noun = (node if node.dep_ == "relcl" else token).head
         first = min(t.idx for t in noun.subtree if t.i <= noun.i)
         spans.append((first, noun.idx + len(noun.text)))
+        if reduced:
+            # ("the town of Tal Afar, retaken ...": the noun's phrase up to the participle)
+            spans.append((first, token.idx))
     spans += [
         (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
         for h in heads[1:]
@@ -4929,6 +4987,10 @@ def _clause_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    elif clause.dep_ == "oprd" and any(c.dep_ == "nsubjpass" for c in clause.head.children):
+        # "Raqqa was declared liberated by the SDF": the place is the subject of the
+        # passive verb the participle completes
         clause = clause.head
     if clause.pos_ not in ("VERB", "AUX"):
         return places  # a verbless headline: one clause
@@ -5899,14 +5961,43 @@ def _noun_of_people(token: Any) -> bool:
     )
 
 
+# who is driven from a place without its changing hands: people fleeing, not a side
+CIVILIAN_NOUNS = frozenset(
+    "civilians families residents villagers inhabitants people refugees children women "
+    "men households locals".split()
+)
+# a count before "of": "thousands of families"
+COUNT_NOUNS = frozenset("thousands hundreds tens dozens millions scores many some".split())
+
+
+def _civilians_driven_out(token: Any) -> bool:
+    """True for a passive verb of driving out whose subject is civilians ("thousands of
+    families were driven from Hajin"): people put to flight, not a side put out."""
+    for c in token.children:
+        if c.dep_ != "nsubjpass":
+            continue
+        if c.lower_ in CIVILIAN_NOUNS:
+            return True
+        if c.lower_ in COUNT_NOUNS:
+            return any(
+                g.lower_ in CIVILIAN_NOUNS
+                for p in c.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children
+                if g.dep_ == "pobj"
+            )
+    return False
+
+
 def _takes_people(token: Any) -> bool:
     """ "captured soldiers", "he was captured", "Jack Letts was held": people, not places."""
     if token is None:
         return False
     if token.lower_ in EXPEL_VERBS or _lemma(token) in EXPEL_VERBS:
         # "drove Isis militants out of Abu Kamal": the people are the ones expelled,
-        # the place is what changes hands
-        return False
+        # the place is what changes hands; but "thousands of families were driven from
+        # Hajin by the fighting": civilians put to flight, no side put out
+        return _civilians_driven_out(token)
     if _lemma(token) in ("withdraw", "pull", "deploy"):
         # "withdrew its troops from Avdiivka": a side takes its own people out of a
         # place, which it leaves (or, "troops were deployed in", into one it takes)
