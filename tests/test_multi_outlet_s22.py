@@ -13,20 +13,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from conftest import places_taken as taken
 from conftest import read_wire as read
 from conftest import territory_changes as changes
 
-from sitrep.core.records import Mention, Status
 from sitrep.read.en.dates import find_dates
 from sitrep.read.en.extract import Extractor
-
-
-def taken(mentions: list[Mention]) -> set[tuple[str, str | None]]:
-    return {
-        (m.place.place.name, m.actor1.name if m.actor1 else None)
-        for m in changes(mentions, Status.OCCURRED, Status.CLAIMED)
-        if m.place
-    }
 
 
 def test_a_bare_capital_is_the_capital_the_article_named(extractor: Extractor) -> None:

@@ -589,14 +589,16 @@ def _patterns() -> _Patterns:
             "ago",
         ),
         # "A year after Russian forces captured Sievierodonetsk, residents ...", "Six
-        # months since the fall of Bakhmut, ...": a sentence that opens by counting
-        # from an event tells of now, so the event was that long before publication
+        # months since the fall of Bakhmut, ...", "A year has passed since ...": a
+        # sentence that opens by counting from an event tells of now, so the event was
+        # that long before publication
         # (months and years only: "Two days after rebels took the town, the army
         # struck back" is a narrative, not a count from now)
         (
             rf"(?i:^\W*(?:(?:now|nearly|almost|exactly|precisely|more\s+than|over|about|some"
             rf"|just|barely)\s+){{0,2}}"
-            rf"(?P<n>{counted})\s+(?P<unit>months?|years?)\s+(?:after|since)\b)",
+            rf"(?P<n>{counted})\s+(?P<unit>months?|years?)\s+(?:(?:has|have)\s+(?:passed|gone\s+by"
+            rf"|elapsed)\s+)?(?:after|since)\b)",
             _counted_from,
             "ago",
         ),
@@ -686,7 +688,9 @@ def _gates(text: str, pats: _Patterns) -> dict[str, bool]:
         "period": any(word in lower for word in ("week", "month", "year")),
         "weekend": "weekend" in lower,
         "season": any(word in lower for word in _SEASONS) or "winter" in lower,
-        "ago": any(word in lower for word in (" ago", "earlier", "before", "after", "later"))
+        "ago": any(
+            word in lower for word in (" ago", "earlier", "before", "after", "later", " since")
+        )
         and any(word in lower for word in ("minute", "hour", "day", "week", "month", "year")),
     }
 
