@@ -169,3 +169,39 @@ def test_settlements_named_after_a_colon_were_each_taken(extractor: Extractor) -
     ):
         got = {n for n, _ in taken(read(extractor, text, "2022-10-01"))}
         assert {"Novoselivka", "Drobysheve", "Stavky"} <= got and "Lyman" not in got, text
+
+
+def test_a_retaking_some_months_ago_is_recalled_and_dates_no_neighbour(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Rebel fighters of the Tigray Defence Force took control of Mekelle. They "
+        "dissolved the interim administration the government set up after federal troops "
+        "retook the city from the rebels some months ago."
+    )
+    mentions = read(extractor, text, "2021-06-29")
+    assert taken(mentions) == {("Mek'ele", "TPLF: Tigray People's Liberation Front")}
+    retaken = [m for m in mentions if m.trigger == "retook"]
+    assert retaken and all(m.time and m.time.value < date(2021, 6, 1) for m in retaken)
+    told = changes(mentions)
+    assert told and all(m.time and m.time.value == date(2021, 6, 29) for m in told)
+
+
+def test_a_loose_count_back_in_months_is_a_month_in_the_past() -> None:
+    got = find_dates("The army retook the town several months ago.", date(2021, 6, 28))
+    assert [(d.ref.value, d.ref.precision.value) for d in got] == [(date(2021, 3, 1), "month")]
+    # guard: "a few days ago" keeps its week
+    got = find_dates("The army retook the town a few days ago.", date(2021, 6, 28))
+    assert [d.ref.precision.value for d in got] == ["week"]
+
+
+def test_an_advance_that_stalled_near_a_town_took_nothing(extractor: Extractor) -> None:
+    # seen writing the Lyman tests: a stopped advance read as the town's capture
+    for text in (
+        "The Russian advance stalled near Lyman in the east of Ukraine last week.",
+        "Ukrainian troops halted the Russian advance near Lyman on Saturday.",
+    ):
+        assert not changes(read(extractor, text, "2022-10-03")), text
+    # guard: what the advances took is still taken
+    text = "The Russian advances near Lyman on Saturday took the village of Torske."
+    assert {n for n, _ in taken(read(extractor, text, "2022-10-03"))} == {"Torske"}

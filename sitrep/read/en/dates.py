@@ -442,6 +442,13 @@ def _ago(m: re.Match[str], text: str, published: date | None, future_days: int) 
             return _ref(published - timedelta(days=7), Precision.WEEK, m)
         return _ref(published - timedelta(days=n), Precision.DAY, m)
     if n is None:
+        if unit in ("month", "year") and raw in ("some", "several", "a few", "few"):
+            # "retook the city some months ago": a loose count back, the past (a quarter
+            # or two years back, to the month or year); it dates no neighbour (see
+            # sitrep.read.common.context.LOOSE_AGO)
+            if unit == "month":
+                return _ref(month_start(published.year, published.month, -3), Precision.MONTH, m)
+            return _ref(date(published.year - 2, 1, 1), Precision.YEAR, m)
         return None
     if unit == "week":
         return _ref(published - timedelta(days=7 * n + 3), Precision.WEEK, m)

@@ -1745,6 +1745,10 @@ class EnglishReader:
                 # "as Moscow's troops advance closer to the hub of Pokrovsk", "a Russian
                 # advance on Pokrovsk": the town is where the push heads, not one taken
                 return []
+            if ADVANCE_WORD.match(trig.text) and _advance_halted(token):
+                # "the Russian advance stalled near Lyman", "troops halted the advance
+                # near the town": an advance stopped took nothing
+                return []
             if (
                 RAID_AFTER.search(text[trig.end :])
                 or RAID_LEAVING.search(text[: trig.start])
@@ -4235,6 +4239,23 @@ def _dated_noun(token: Any, found: list[DateMatch]) -> bool:
 # small places told by number, not by name: taking them changes no town the sentence
 # names ("villages captured in the Zangilan district")
 SETTLEMENTS = frozenset("villages hamlets settlements".split())
+
+
+# what stops an advance: "the advance stalled", "troops halted the advance"
+HALTING_VERBS = frozenset(
+    "stall halt stop slow falter bog grind freeze stagnate repel repulse block thwart blunt".split()
+)
+
+
+def _advance_halted(token: Any) -> bool:
+    """True when an advance (the noun) is the subject or object of a verb that stops it
+    ("the Russian advance stalled near Lyman", "Ukrainian troops halted the advance")."""
+    if token is None or token.pos_ != "NOUN":
+        return False
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj") and _lemma(token.head) in HALTING_VERBS:
+        return True
+    # (the parse may read the verb as a participle on the noun: "advance stalled")
+    return any(c.dep_ == "acl" and _lemma(c) in HALTING_VERBS for c in token.children)
 
 
 def _included_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
