@@ -205,3 +205,27 @@ def test_an_advance_that_stalled_near_a_town_took_nothing(extractor: Extractor) 
     # guard: what the advances took is still taken
     text = "The Russian advances near Lyman on Saturday took the village of Torske."
     assert {n for n, _ in taken(read(extractor, text, "2022-10-03"))} == {"Torske"}
+
+
+def test_a_superlatives_this_year_is_no_date() -> None:
+    day = date(2015, 5, 17)
+    for text in (
+        "The fall of Ramadi is the biggest success for the group this year.",
+        "It was the biggest victory so far this year for the extremists.",
+    ):
+        assert not find_dates(text, day), text
+    # guard: a plain "this year" still dates what it says
+    got = find_dates("The rebels took the town this year.", day)
+    assert [d.ref.value for d in got] == [date(2015, 1, 1)]
+
+
+def test_a_takeover_is_not_dated_by_a_neighbours_ranked_year(extractor: Extractor) -> None:
+    text = (
+        "Islamic State fighters seized Ramadi on Sunday. The fall of the city is the "
+        "group's biggest success this year.\n\nThe offensive sent hundreds of policemen "
+        "fleeing from Ramadi, leaving their weapons for the militants."
+    )
+    mentions = read(extractor, text, "2015-05-17")
+    assert changes(mentions)
+    # (the offensive of the next paragraph took the ranked year as its date)
+    assert all(m.time and m.time.precision.value != "year" for m in mentions)

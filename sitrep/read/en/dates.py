@@ -374,6 +374,14 @@ def _relative_day(
     return _ref(published - timedelta(days=back), Precision.DAY, m)
 
 
+# a superlative a few words before "this year": "biggest victory so far this year"
+RANKED_BEFORE = re.compile(
+    r"\b(?:biggest|largest|greatest|worst|deadliest|bloodiest|heaviest|fiercest|highest"
+    r"|lowest|strongest|most|first|best)\b(?:\s+[\w\-'’]+){0,4}?\s+(?:so\s+far\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _period(
     m: re.Match[str], text: str, published: date | None, future_days: int
 ) -> TimeRef | None:
@@ -390,6 +398,10 @@ def _period(
         if unit == "week":  # "over the past week": the seven days ending on publication
             return _ref(published - timedelta(days=6), Precision.WEEK, m)
         return None  # "the past month/year" is a duration, not a date
+    if which == "this" and unit == "year" and RANKED_BEFORE.search(text, 0, m.start()):
+        # "the group's biggest success this year", "the deadliest attack so far this
+        # year": the year a superlative ranks over, not the day of the event
+        return None
     step = {"this": 0, "last": -1, "next": 1}[which]
     if unit == "week" and which == "last":
         # reporters write "last week" for the seven days before the report: on a
