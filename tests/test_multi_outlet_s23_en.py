@@ -4,8 +4,10 @@ Sudan 2025, Ukraine 2022 and 2024): "rebel troops" are no state's troops, a plac
 "fell completely to" a side was taken by it, "a year has passed since" a takeover
 recalls it, a year back; a country's own name does not keep its forces' town abroad
 out of the gazetteer, nor do an army's initials in brackets read as a village; a side's
-word that it withdrew its forces from a town is a change; and "several villages,
-including A and B" took A and B.
+word that it withdrew its forces from a town is a change; "several villages,
+including A and B" took A and B; "some months ago" and a superlative's "this year"
+date no neighbour; a stalled advance took nothing; troops raising their country's
+flags in a village took it.
 
 The sentences are written for these tests, in the constructions the real reports used.
 """
@@ -229,3 +231,16 @@ def test_a_takeover_is_not_dated_by_a_neighbours_ranked_year(extractor: Extracto
     assert changes(mentions)
     # (the offensive of the next paragraph took the ranked year as its date)
     assert all(m.time and m.time.precision.value != "year" for m in mentions)
+
+
+def test_troops_raising_their_countrys_flags_in_a_village_took_it(extractor: Extractor) -> None:
+    for text in (
+        "Ukrainian troops raised Ukrainian flags in Kalynivske on Wednesday.",
+        "Videos of Ukrainian troops raising Ukrainian flags in Kalynivske have been "
+        "published online.",
+    ):
+        got = taken(read(extractor, text, "2022-11-09"))
+        assert got == {("Kalynivske", "Military Forces of Ukraine")}, text
+    # guard: a crowd's flags are a protest, not a takeover
+    text = "Protesters raised Palestinian flags in Ramallah on Wednesday."
+    assert not changes(read(extractor, text, "2022-11-09"))

@@ -455,11 +455,13 @@ TRIGGERS: tuple[Trigger, ...] = (
     # "occupied the town of Sibut", "occupied Kherson" (not "had occupied": a control
     # statement, the longer match); "Kenyan troops moved into the port city of Kismayo"
     Trigger(Family.TAKE, r"occupied", feature=False, follow=_PLACE_OBJECT),
-    # "raised their flag over the town of Avdiivka", "hoisted the national flag in Kidal"
+    # "raised their flag over the town of Avdiivka", "hoisted the national flag in Kidal",
+    # "raising Ukrainian flags in Kalynivske" (a flag named by its country, no article)
     Trigger(
         Family.TAKE,
         r"(?:raised|raise|raises|raising|hoisted|hoist|hoists|hoisting|planted|plants|planting)"
-        r"\s+(?:their|its|his|the|a)\s+(?:[\w\-]+\s+){0,2}?flags?\s+(?:over|above|in|on|at)",
+        r"\s+(?:(?:their|its|his|the|a)\s+(?:[\w\-]+\s+){0,2}?|(?-i:[A-Z])[\w\-]+\s+)flags?"
+        r"\s+(?:over|above|in|on|at)",
         feature=False,
         follow=_PLACE_OBJECT,
     ),
