@@ -212,6 +212,16 @@ def read_persian(
     return list(extractor.read(article).mentions)
 
 
+def places_taken(mentions: list[Mention]) -> set[tuple[str, str | None]]:
+    """(place name, taker name) of the takeovers among ``mentions`` told as having
+    happened or as claimed (the multi-outlet trials' one summary of a reading)."""
+    return {
+        (m.place.place.name, m.actor1.name if m.actor1 else None)
+        for m in territory_changes(mentions, Status.OCCURRED, Status.CLAIMED)
+        if m.place
+    }
+
+
 def territory_changes(mentions: list[Mention], *statuses: Status) -> list[Mention]:
     """The takeovers among ``mentions`` told with one of ``statuses`` (default: as
     having happened), references left out (the trial-wording tests' one filter)."""
@@ -223,13 +233,3 @@ def territory_changes(mentions: list[Mention], *statuses: Status) -> list[Mentio
         for m in mentions
         if m.sub_event_type in TERRITORY_SUB_TYPES and m.status in wanted and not m.reference
     ]
-
-
-def taken_by(mentions: list[Mention]) -> set[tuple[str, str | None]]:
-    """(place, taker) of each takeover told as done or claimed: the trial-wording
-    tests' one way to say what a report took and who took it."""
-    return {
-        (m.place.place.name, m.actor1.name if m.actor1 else None)
-        for m in territory_changes(mentions, Status.OCCURRED, Status.CLAIMED)
-        if m.place
-    }

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from conftest import places_taken as taken
 from conftest import read_wire as read
-from conftest import taken_by as taken
 from conftest import territory_changes as changes
 
 from sitrep.core.records import Mention, Status

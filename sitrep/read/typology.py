@@ -497,11 +497,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     # statement, the longer match); "Kenyan troops moved into the port city of Kismayo"
     Trigger(Family.TAKE, r"occupied", feature=False, follow=_PLACE_OBJECT),
     # "raised their flag over the town of Avdiivka", "hoisted the national flag in Kidal",
-    # "troops raising Ukrainian flags in Pravdyne"
+    # "raising Ukrainian flags in Kalynivske" (a flag named by its country, no article)
     Trigger(
         Family.TAKE,
         r"(?:raised|raise|raises|raising|hoisted|hoist|hoists|hoisting|planted|plants|planting)"
-        r"\s+(?:(?:their|its|his|the|a)\s+)?(?:[\w\-]+\s+){0,2}?flags?\s+(?:over|above|in|on|at)",
+        r"\s+(?:(?:their|its|his|the|a)\s+(?:[\w\-]+\s+){0,2}?|(?-i:[A-Z])[\w\-]+\s+)flags?"
+        r"\s+(?:over|above|in|on|at)",
         feature=False,
         follow=_PLACE_OBJECT,
     ),

@@ -733,11 +733,17 @@ def _agency(text: str, toks: list[_Token], i: int) -> bool:
 # "after foreign troops began withdrawing": troops from abroad are not the forces of
 # the country the sentence is about, which a generic word alone would name
 _FOREIGN_WORDS = frozenset({"foreign", "international", "overseas", "nato-led", "us-led"})
+# "rebel troops", "insurgent soldiers", "opposition forces": the generic words name the
+# state's forces only when no word before them says whose forces they are not
+_NON_STATE_WORDS = frozenset(
+    {"rebel", "insurgent", "opposition", "separatist", "jihadist", "guerrilla", "militia"}
+)
 
 
 def _foreign_before(norms: list[str], i: int) -> bool:
-    """True when the word before a generic match says the forces are from abroad."""
-    return i > 0 and norms[i - 1] in _FOREIGN_WORDS
+    """True when the word before a generic match says the forces are from abroad, or
+    are not the state's at all ("rebel troops")."""
+    return i > 0 and (norms[i - 1] in _FOREIGN_WORDS or norms[i - 1] in _NON_STATE_WORDS)
 
 
 def _modifies_noun(toks: list[_Token], nxt: int) -> bool:

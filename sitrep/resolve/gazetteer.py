@@ -234,6 +234,8 @@ class _Evidence:
     # Countries the article names by their own name, where that name ranks as
     # the country ("Mali", though towns in China and Guinea are called so too).
     country_names: frozenset[str] = frozenset()
+    # The names (keys) that rank as a country under its own name ("russia").
+    country_keys: frozenset[str] = frozenset()
     # Countries of the article's dateline town ("BENGHAZI, June 29 -").
     dateline: frozenset[str] = frozenset()
     # Each distinct name of the article with the country of its best namesake.
@@ -283,12 +285,18 @@ GROUP_MEMBERS_AFTER = re.compile(
 )
 
 
-def _theatres(demonyms: Iterable[str], tops: Iterable[tuple[str, str]]) -> dict[str, str]:
+def _theatres(
+    demonyms: Iterable[str],
+    tops: Iterable[tuple[str, str]],
+    country_keys: frozenset[str] = frozenset(),
+) -> dict[str, str]:
     """The countries where the forces of the article's demonyms fight abroad
     (see :attr:`_Evidence.theatres`), each with the demonym's country: only
     for a demonym whose own country none of the article's names is in (a
-    report from home that mentions its "American" residents sends nothing abroad)."""
-    named = {c for _, c in tops}
+    report from home that mentions its "American" residents sends nothing abroad).
+    The country's own name (``country_keys``) is no place in it: "Russia's defence
+    ministry said Russian forces had left Lyman" still sends its forces abroad."""
+    named = {c for k, c in tops if k not in country_keys}
     table = _deployments()
     out: dict[str, str] = {}
     for d in sorted(demonyms):
@@ -296,6 +304,28 @@ def _theatres(demonyms: Iterable[str], tops: Iterable[tuple[str, str]]) -> dict[
             for c in table.get(d, ()):
                 out.setdefault(c, d)
     return out
+
+
+def _bracketed_acronym(text: str, toks: Sequence[tuple[int, int, str]], i: int) -> bool:
+    """Whether token ``i`` is a name's initials in brackets right after it ("the Syrian
+    Arab Army (SAA)", "Tigray Defence Forces (TDF)"): capitals that begin with the
+    initial of the capitalized words before the bracket, which spell it."""
+    start, end, word = toks[i]
+    if not (2 <= len(word) <= 6 and word.isalpha() and word.isupper()):
+        return False
+    if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return False
+    before = re.findall(r"[\w'’\-]+", text[max(0, start - 120) : start - 1])
+    initials = ""
+    for w in reversed(before):
+        if w.lower() in ("of", "for", "the", "and", "de", "du", "des", "la", "le"):
+            continue
+        if not w[:1].isupper():
+            break
+        initials = w[0] + initials
+    return len(initials) >= 2 and (
+        initials.endswith(word) or (initials.startswith(word[0]) and word[-1] in initials)
+    )
 
 
 def _abbreviation_use(text: str, tok: tuple[int, int, str]) -> bool:
@@ -2378,6 +2408,10 @@ class Gazetteer:
                     continue
                 if key in _NOT_PLACES:
                     continue
+                if i == j and key not in self._acronyms and _bracketed_acronym(text, toks, i):
+                    # "the Syrian Arab Army (SAA)": the name's initials, no town (a
+                    # place's own acronym stays: "Democratic Republic of Congo (DRC)")
+                    continue
                 # A demonym ("German") names people, not a place called German.
                 if self.world and (key in self._adjectives or key in self._area_adjectives):
                     continue
@@ -2497,7 +2531,9 @@ class Gazetteer:
             ctx = set(ctx_order)
             demonyms = frozenset(c for sc in scans for c in sc.demonyms)
             evidence = replace(
-                evidence, demonyms=demonyms, theatres=_theatres(demonyms, evidence.tops)
+                evidence,
+                demonyms=demonyms,
+                theatres=_theatres(demonyms, evidence.tops, evidence.country_keys),
             )
         out: list[list[PlaceMatch]] = []
         # A name an article repeats is ranked once.
@@ -3328,6 +3364,7 @@ class Gazetteer:
         anchors: list[tuple[float, float, int]] = []
         counts: Counter[str] = Counter()
         country_names: set[str] = set()
+        country_keys: set[str] = set()
         dateline_countries: set[str] = set()
         tops: dict[str, str] = {}
         plain: dict[str, str] = {}
@@ -3367,6 +3404,7 @@ class Gazetteer:
                     and not _BASED_AFTER.match(sc.text, sc.toks[j][1])
                 ):
                     country_names.add(top.country)
+                    country_keys.add(name)
                 elif (
                     top.kind is PlacePrecision.CITY
                     and own_name
@@ -3406,6 +3444,7 @@ class Gazetteer:
             states=self._state_votes(names),
             cluster=self._clusters(names),
             country_names=frozenset(country_names),
+            country_keys=frozenset(country_keys),
             dateline=frozenset(dateline_countries),
             tops=tuple(tops.items()),
             plain=tuple(plain.items()),

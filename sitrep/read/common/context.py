@@ -80,10 +80,15 @@ PLUPERFECT = re.compile(
 AFTER_POSSESSIVE = re.compile(r"\b(?:after|since|following)\s+$", re.IGNORECASE)
 
 
+# "some months ago", "several years ago": a loose count back dates its own clause only
+LOOSE_AGO = re.compile(r"^(?:some|several|a\s+few|few)\s+(?:months|years)\s+ago$", re.IGNORECASE)
+
+
 def _dates_the_news(text: str, d: DateMatch) -> bool:
     """Whether the date ``d`` of the sentence ``text`` may date its neighbours: not one
-    inside a relative clause, nor a possessive after "after" ("after Sunday's coup")."""
-    if IN_RELATIVE_CLAUSE.search(text[: d.span.start]):
+    inside a relative clause, nor a possessive after "after" ("after Sunday's coup"),
+    nor a loose count back ("retook the city some months ago")."""
+    if IN_RELATIVE_CLAUSE.search(text[: d.span.start]) or LOOSE_AGO.match(d.span.text):
         return False
     return not (
         AFTER_POSSESSIVE.search(text[: d.span.start])

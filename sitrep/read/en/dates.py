@@ -374,6 +374,14 @@ def _relative_day(
     return _ref(published - timedelta(days=back), Precision.DAY, m)
 
 
+# a superlative a few words before "this year": "biggest victory so far this year"
+RANKED_BEFORE = re.compile(
+    r"\b(?:biggest|largest|greatest|worst|deadliest|bloodiest|heaviest|fiercest|highest"
+    r"|lowest|strongest|most|first|best)\b(?:\s+[\w\-'’]+){0,4}?\s+(?:so\s+far\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _period(
     m: re.Match[str], text: str, published: date | None, future_days: int
 ) -> TimeRef | None:
@@ -390,6 +398,10 @@ def _period(
         if unit == "week":  # "over the past week": the seven days ending on publication
             return _ref(published - timedelta(days=6), Precision.WEEK, m)
         return None  # "the past month/year" is a duration, not a date
+    if which == "this" and unit == "year" and RANKED_BEFORE.search(text, 0, m.start()):
+        # "the group's biggest success this year", "the deadliest attack so far this
+        # year": the year a superlative ranks over, not the day of the event
+        return None
     step = {"this": 0, "last": -1, "next": 1}[which]
     if unit == "week" and which == "last":
         # reporters write "last week" for the seven days before the report: on a
@@ -442,6 +454,13 @@ def _ago(m: re.Match[str], text: str, published: date | None, future_days: int) 
             return _ref(published - timedelta(days=7), Precision.WEEK, m)
         return _ref(published - timedelta(days=n), Precision.DAY, m)
     if n is None:
+        if unit in ("month", "year") and raw in ("some", "several", "a few", "few"):
+            # "retook the city some months ago": a loose count back, the past (a quarter
+            # or two years back, to the month or year); it dates no neighbour (see
+            # sitrep.read.common.context.LOOSE_AGO)
+            if unit == "month":
+                return _ref(month_start(published.year, published.month, -3), Precision.MONTH, m)
+            return _ref(date(published.year - 2, 1, 1), Precision.YEAR, m)
         return None
     if unit == "week":
         return _ref(published - timedelta(days=7 * n + 3), Precision.WEEK, m)
@@ -589,14 +608,16 @@ def _patterns() -> _Patterns:
             "ago",
         ),
         # "A year after Russian forces captured Sievierodonetsk, residents ...", "Six
-        # months since the fall of Bakhmut, ...": a sentence that opens by counting
-        # from an event tells of now, so the event was that long before publication
+        # months since the fall of Bakhmut, ...", "A year has passed since ...": a
+        # sentence that opens by counting from an event tells of now, so the event was
+        # that long before publication
         # (months and years only: "Two days after rebels took the town, the army
         # struck back" is a narrative, not a count from now)
         (
             rf"(?i:^\W*(?:(?:now|nearly|almost|exactly|precisely|more\s+than|over|about|some"
             rf"|just|barely)\s+){{0,2}}"
-            rf"(?P<n>{counted})\s+(?P<unit>months?|years?)\s+(?:after|since)\b)",
+            rf"(?P<n>{counted})\s+(?P<unit>months?|years?)\s+(?:(?:has|have)\s+(?:passed|gone\s+by"
+            rf"|elapsed)\s+)?(?:after|since)\b)",
             _counted_from,
             "ago",
         ),
@@ -686,7 +707,9 @@ def _gates(text: str, pats: _Patterns) -> dict[str, bool]:
         "period": any(word in lower for word in ("week", "month", "year")),
         "weekend": "weekend" in lower,
         "season": any(word in lower for word in _SEASONS) or "winter" in lower,
-        "ago": any(word in lower for word in (" ago", "earlier", "before", "after", "later"))
+        "ago": any(
+            word in lower for word in (" ago", "earlier", "before", "after", "later", " since")
+        )
         and any(word in lower for word in ("minute", "hour", "day", "week", "month", "year")),
     }
 

@@ -1789,17 +1789,27 @@ class EnglishReader:
             # ceremony in a town already held, not its change of hands
             return []
         if family in (Family.TAKE, Family.HANDOVER) and token is not None:
-            if _partial_object(token, places) or PARTIAL_AFTER.match(text[trig.end :]):
+            # "entered several settlements on Wednesday, including the town of X": the
+            # places the "including" names were taken, not those the rest places
+            included = _included_places(token, places)
+            places = included or places
+            if not included and (
+                _partial_object(token, places) or PARTIAL_AFTER.match(text[trig.end :])
+            ):
                 return []  # "captured large swaths of territory": no place changed hands
             if MOST_OF_IT.search(text, trig.end):
                 # "stormed into Aleppo ... and by Sunday controlled most of it": the
                 # sentence itself says how far the entry went, part of the town
                 return []
-            if COMPASS_AFTER.match(text, trig.end):
+            if not included and COMPASS_AFTER.match(text, trig.end):
                 return []  # "advanced east of Sudzha": the town only places the gain
             if ADVANCE_WORD.match(trig.text) and TOWARDS_AFTER.match(text, trig.end):
                 # "as Moscow's troops advance closer to the hub of Pokrovsk", "a Russian
                 # advance on Pokrovsk": the town is where the push heads, not one taken
+                return []
+            if ADVANCE_WORD.match(trig.text) and _advance_halted(token):
+                # "the Russian advance stalled near Lyman", "troops halted the advance
+                # near the town": an advance stopped took nothing
                 return []
             if (
                 RAID_AFTER.search(text[trig.end :])
@@ -1817,7 +1827,7 @@ class EnglishReader:
                 # "One of its strongholds – Mosul in Iraq – fell in February, and the
                 # other ...": the place set off before the verb is the one that fell
                 gap = _set_off_place(token, places)
-            own = [gap] if gap is not None else _clause_places(token, places)
+            own = included or ([gap] if gap is not None else _clause_places(token, places))
             # "seized the town of Bweremana in neighboring North Kivu province": a
             # province that only says where a town the gazetteer lacks lies was not taken
             own = [p for p in own if not _locates_unknown_town(text, trig, p)]
@@ -2729,6 +2739,10 @@ def apply_prediction(
         # a side's own word that it lost the town ('"Our soldiers have lost control of
         # Bor to the rebels," the army said'): the loss told whole, in a quotation
         kept += [m for m in told if _control_lost(m)]
+        # a side's own word that it pulled its forces out of a town ("the ministry said
+        # it had withdrawn its forces from Lyman on Saturday"): the leaver, the town and
+        # the day told whole, which the model reads as a statement of no event
+        kept += [m for m in told if _forces_withdrawn(m)]
         # a taking told as the subject of what it did ("Seizing Ghazni cuts off the
         # highway", "Taking Derna marks an important step"): a sentence-opening gerund
         # outside the model's features, which reads the consequence as no event
@@ -2796,6 +2810,33 @@ def _control_lost(m: Mention) -> bool:
         return False
     pattern = re.escape(m.trigger) + r"\s+(?:(?:the\s+)?(?:town|city|village|port)\s+of\s+)?"
     return re.search(pattern + re.escape(named) + r"\b", m.evidence.text) is not None
+
+
+def _forces_withdrawn(m: Mention) -> bool:
+    """A change of control told as the leaver's withdrawal of its forces from a town
+    named right after, on a day the sentence gives ("said it had withdrawn its troops
+    from Lyman on Saturday")."""
+    if (
+        m.sub_event_type != "Non-violent transfer of territory"
+        or m.place is None
+        or m.place.place.kind is not PlacePrecision.CITY
+        or m.actor2 is None
+        or not _states_its_date(m)
+    ):
+        return False
+    named = m.place.matched_text
+    if not named or not WITHDRAWN.fullmatch(m.trigger):
+        return False
+    pattern = (
+        re.escape(m.trigger)
+        + r"\s+(?:(?:its|their|the)\s+(?:[\w\-]+\s+)?(?:forces|troops|units|soldiers)\s+)?"
+        + r"(?:from|out\s+of)\s+(?:(?:the\s+)?(?:town|city|village|port)\s+of\s+)?"
+    )
+    return re.search(pattern + re.escape(named) + r"\b", m.evidence.text) is not None
+
+
+# the words of a side's withdrawal of its forces
+WITHDRAWN = re.compile(r"(?:withdr[ae]wn?|withdrew|pulled\s+out|retreated)", re.IGNORECASE)
 
 
 def _taking_as_subject(m: Mention) -> bool:
@@ -3169,7 +3210,8 @@ CLAIM_REFERENCE = re.compile(
 # recollection, whatever weekday the sentence also names (not "two years after IS
 # took it, troops retook Mosul", where the retaking is the news)
 ANNIVERSARY = re.compile(
-    r"\b(?:(?:\w+|\d+)\s+years?\s+ago|anniversary\s+of)\b",
+    r"\b(?:(?:\w+|\d+)\s+years?\s+ago|anniversary\s+of"
+    r"|(?:\w+|\d+)\s+years?\s+(?:has|have)\s+(?:passed|gone\s+by|elapsed)\s+since)\b",
     re.IGNORECASE,
 )
 # a summary of several past battles: "in months-long campaigns", "over the past year"
@@ -4466,6 +4508,81 @@ def _dated_noun(token: Any, found: list[DateMatch]) -> bool:
 SETTLEMENTS = frozenset("villages hamlets settlements".split())
 
 
+# what stops an advance: "the advance stalled", "troops halted the advance"
+HALTING_VERBS = frozenset(
+    "stall halt stop slow falter bog grind freeze stagnate repel repulse block thwart blunt".split()
+)
+
+
+def _advance_halted(token: Any) -> bool:
+    """True when an advance (the noun) is the subject or object of a verb that stops it
+    ("the Russian advance stalled near Lyman", "Ukrainian troops halted the advance")."""
+    if token is None or token.pos_ != "NOUN":
+        return False
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj") and _lemma(token.head) in HALTING_VERBS:
+        return True
+    # (the parse may read the verb as a participle on the noun: "advance stalled")
+    return any(c.dep_ == "acl" and _lemma(c) in HALTING_VERBS for c in token.children)
+
+
+def _included_places(token: Any, places: list[PlaceMatch]) -> list[PlaceMatch]:
+    """The places an "including" phrase names after a plural of settlements the trigger
+    took ("seized several villages, including Kibati and Kanyaruchinya", "entered
+    several settlements on the way to Kherson, including the town of Snihurivka"),
+    the phrase after the object, hanging on the verb or a word of its own; none
+    when the object is no such plural or no "including" follows it."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] + [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of" and token.pos_ == "NOUN"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if not any(o.lower_ in SETTLEMENTS for o in objects):
+        return []
+    text = token.doc.text
+    noun = next(o for o in objects if o.lower_ in SETTLEMENTS)
+    listed_after = SETTLEMENTS_LISTED.match(text, noun.idx + len(noun.text))
+    if listed_after is not None:
+        # "the liberation of five settlements near Lyman: they are A, B and C"
+        return [
+            p
+            for p in places
+            if p.span is not None
+            and p.place.kind is PlacePrecision.CITY
+            and p.span.start >= listed_after.end()
+        ]
+    # (the parse may hang the phrase on the verb, its object or even its subject)
+    heads = [token, *token.children]
+    phrases = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "including"]
+    first = min(o.i for o in objects)
+    # the names the phrase lists, and "the town of X" (not "X, near Bakhmut")
+    todo = [c for p in phrases if p.i > first for c in p.children if c.dep_ == "pobj"]
+    listed: list[Any] = []
+    while todo:
+        t = todo.pop()
+        listed.append(t)
+        todo += [
+            c
+            for c in t.children
+            if c.dep_ in ("conj", "compound", "flat")
+            or (c.dep_ == "prep" and c.lower_ == "of" and t.lower_ in SETTLEMENT_WORDS)
+            or (c.dep_ == "pobj" and t.dep_ == "prep")
+        ]
+    return [
+        p
+        for p in places
+        if p.span is not None
+        and p.place.kind is PlacePrecision.CITY
+        and any(p.span.start <= t.idx < p.span.end for t in listed)
+    ]
+
+
+# what lies between a plural of settlements and the list after a colon that names them:
+# "five settlements near Lyman: they are", "three villages: "
+SETTLEMENTS_LISTED = re.compile(r"[^:.;]{0,60}:\s*(?:(?:they|these)\s+(?:are|were)\s+|namely\s+)?")
+
+
 def _unnamed_settlements(trigger: Any, noun: Any) -> bool:
     """True when ``noun`` is a plural of small places that the sentence does not name
     ("villages in the Jabrayil district", "several villages near Kreminna"), so the
@@ -4479,7 +4596,7 @@ def _unnamed_settlements(trigger: Any, noun: Any) -> bool:
     if any(c.dep_ == "conj" for c in noun.children):
         return False
     named = any(
-        (c.dep_ == "prep" and c.lower_ == "of")
+        (c.dep_ == "prep" and c.lower_ in ("of", "including"))
         or c.dep_ in ("compound", "appos")
         # "a town called Dinder", "a village known as Poroz"
         or (c.dep_ == "acl" and _lemma(c) in ("call", "name", "know"))
@@ -5562,9 +5679,11 @@ FALL_TO = re.compile(r"(?:fell|fall|falls|fallen)\s+to", re.IGNORECASE)
 # sentence does not name ("Kunduz fell on Sunday")
 PLACE_FELL = re.compile(r"(?:fell|(?:has|have|had)\s+fallen)$", re.IGNORECASE)
 # what follows a bare "has fallen" that names who took the place: "has fallen to the RSF"
-# (a manner may stand between: "the town fell without a fight to forces from Tigray")
+# (a manner may stand between: "the town fell without a fight to forces from Tigray",
+# "the city fell completely to the militants of the group")
 FALLEN_TO = re.compile(
-    r"\s+(?:without\s+(?:a\s+)?(?:fight|battle|struggle|resistance|bloodshed"
+    r"\s+(?:(?:completely|entirely|fully|quickly|swiftly|rapidly|easily|finally|again)\s+)?"
+    r"(?:without\s+(?:a\s+)?(?:fight|battle|struggle|resistance|bloodshed"
     r"|(?:a\s+)?shot\s+(?:being\s+)?fired)\s+)?to\s+",
     re.IGNORECASE,
 )
@@ -5573,10 +5692,10 @@ FELL_UNDER_CONTROL = re.compile(
     r"\s+(?:back\s+)?(?:under|into)\s+(?:the\s+)?(?:(?:full|total|complete)\s+)?control\s+of\s",
     re.IGNORECASE,
 )
-# what "fell" also says of a place: "the city fell silent", "fell back", "fell into
-# disrepair", "fell within range"
+# what "fell" also says of a place: "the city fell silent" ("completely silent"), "fell
+# back", "fell into disrepair", "fell within range"
 FELL_NOT_TAKEN = re.compile(
-    r"\s+(?:silent|quiet|dark|still|short|victim|back|apart|behind|within|into\s+(?!the\s+hands"
+    r"\s+(?:(?:completely|entirely|largely|mostly|eerily|suddenly|briefly)\s+)?(?:silent|quiet|dark|still|short|victim|back|apart|behind|within|into\s+(?!the\s+hands"
     r"|\w+\s+hands)|under\s+(?!(?:the\s+)?(?:(?:full|total|complete)\s+)?control\b))",
     re.IGNORECASE,
 )
@@ -5847,11 +5966,25 @@ def _subject_kind(token: Any) -> str | None:
     for head in heads:
         for child in head.children:
             if child.dep_ == "nsubj":
-                if child.lower_ in NON_STATE_NOUNS:
+                if child.lower_ in NON_STATE_NOUNS or _non_state_modifier(child):
+                    # ("rebel troops took the city": whose troops, the word before says)
                     return "rebel group"
                 if child.lower_ in STATE_NOUNS:
                     return "state forces"
     return None
+
+
+def _non_state_modifier(noun: Any) -> bool:
+    """True when a word modifying ``noun`` says it is a non-state side's ("rebel
+    troops", "opposition forces", "insurgent soldiers")."""
+    return any(
+        c.dep_ in ("amod", "compound") and c.lower_ in NON_STATE_MODIFIERS for c in noun.children
+    )
+
+
+NON_STATE_MODIFIERS = frozenset(
+    {"rebel", "insurgent", "opposition", "separatist", "jihadist", "guerrilla", "militia"}
+)
 
 
 # "its withdrawal", "their hasty departure": the owner is named before the pronoun
