@@ -154,3 +154,17 @@ def test_a_town_taken_by_a_month_is_dated_by_it(extractor: Extractor) -> None:
         in ("Non-state actor overtakes territory", "Government regains territory")
     }
     assert got == {("Mek'ele", date(2021, 6, 1))}
+
+
+def test_a_withdrawal_only_begun_hands_nothing_over(extractor: Extractor) -> None:
+    text = (
+        "French troops on Thursday began to withdraw from Timbuktu after securing the "
+        "city, officials said. Malian soldiers would stay behind in the town."
+    )
+    assert not changes(read(extractor, text, "2013-02-08"), Status.OCCURRED, Status.CLAIMED)
+
+
+def test_a_withdrawal_done_still_hands_the_town_over(extractor: Extractor) -> None:
+    # (the guard: a finished pull-out is still a change)
+    text = "Russian troops withdrew from Kherson on Friday and Ukrainian forces entered the city."
+    assert ("Kherson", "Military Forces of Ukraine") in taken(read(extractor, text, "2022-11-11"))

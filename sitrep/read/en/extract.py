@@ -3722,6 +3722,14 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
             return Status.EXPECTED
         if family is Family.HANDOVER and _announced_leaving(token):
             return Status.EXPECTED
+        if (
+            family is Family.HANDOVER
+            and token.dep_ in ("xcomp", "ccomp", "dobj")
+            and _lemma(token.head) in ("begin", "start")
+        ):
+            # "French troops began to withdraw from Timbuktu", "started withdrawing": a
+            # pull-out under way has handed nothing over yet
+            return Status.EXPECTED
         if token.dep_ in ("xcomp", "oprd", "ccomp", "acomp") and _lemma(token.head) in (
             PROCLAIM_HEADS
         ):
