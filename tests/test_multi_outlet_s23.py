@@ -168,3 +168,15 @@ def test_a_withdrawal_done_still_hands_the_town_over(extractor: Extractor) -> No
     # (the guard: a finished pull-out is still a change)
     text = "Russian troops withdrew from Kherson on Friday and Ukrainian forces entered the city."
     assert ("Kherson", "Military Forces of Ukraine") in taken(read(extractor, text, "2022-11-11"))
+
+
+def test_an_offshoot_of_a_group_is_not_that_group(extractor: Extractor) -> None:
+    # "the Al-Qaeda offshoot" is the group the report is about (here Islamic State),
+    # described by the one it came from, not al-Qaeda
+    text = (
+        "Islamic State insurgents stormed the city of Palmyra on Wednesday, state "
+        "television said. The capture of Palmyra is the first time the Al-Qaeda offshoot "
+        "has taken control of a city directly from the Syrian army and allied forces."
+    )
+    takers = {a for _, a in taken(read(extractor, text, "2015-05-20"))}
+    assert takers == {"ISIS"}

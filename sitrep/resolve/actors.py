@@ -290,6 +290,12 @@ def _proclitic_variants(norm: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# a group described by the one it split from or serves: "the Al-Qaeda offshoot"
+OFFSHOOT_AFTER = re.compile(
+    r"[\s\-]+(?:offshoots?|splinter|breakaway|spin-?offs?|affiliates?)\b", re.IGNORECASE
+)
+
+
 class ActorDictionary:
     """Actors by id and by every name they go by; built from data files.
 
@@ -570,6 +576,10 @@ class ActorDictionary:
             hit = match_at(i)
             if hit and hit[1].rank == _GENERIC and self._named_inside(match_at, i, hit[0]):
                 # "the Army of Conquest": the generic "the army" is the start of a name
+                hit = None
+            if hit and OFFSHOOT_AFTER.match(text, toks[i + hit[0] - 1].end):
+                # "the Al-Qaeda offshoot", "an al Qaeda splinter group": another group,
+                # described by the one it came from, not that group
                 hit = None
             if hit:
                 found.append((i, i + hit[0], hit[1]))
