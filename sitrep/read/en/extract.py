@@ -227,16 +227,17 @@ ANAPHORIC_PLACE = re.compile(
     # fall is the town's
     r"|\b[Tt]h(?:ese|ose)\s+(?:(?:last|final|remaining)\s+)?strongholds\b" + "|" + FINAL_REDOUBT,
 )
-# a demonym before a ground push: "fierce Russian attacks", "the Azerbaijani offensive"
-# (not air power: "Israeli strikes" take no ground)
 # a side named right before its own retreat: "as Russian forces retreated", "Houthi
-# fighters withdrew from", "the army pulled back" (not "withdrew its demand")
+# fighters withdrew from", "the army pulled back" (not "evacuated civilians": a side
+# that takes people out may stay)
 LEAVING_AFTER = re.compile(
     r"\s+(?:(?:forces|troops|soldiers|fighters|units|militants)\s+)?(?:had\s+|have\s+|has\s+)?"
-    r"(?:retreated|withdrew|withdrawn|pulled\s+(?:back|out)|fled|abandoned|evacuated)\b"
+    r"(?:retreated|withdrew|withdrawn|pulled\s+(?:back|out)|fled|abandoned)\b"
 )
 # a side named as the holder of a place before: "months of Russian occupation"
 OCCUPATION_OF = re.compile(r"\s+(?:military\s+)?occupation\b")
+# a demonym before a ground push: "fierce Russian attacks", "the Azerbaijani offensive"
+# (not air power: "Israeli strikes" take no ground)
 STATE_PUSH = re.compile(
     r"\b([A-Z][a-z]+)\s+(?:ground\s+|military\s+|army\s+)?(?:attacks?|assaults?"
     r"|offensives?|counter-?offensives?|advances?|push|onslaught|siege)\b"
