@@ -1119,11 +1119,16 @@ class EnglishReader:
                     for d in found
                 )
             }
-            named = [
-                (s.index, m.actor)
+            # each sentence's actors, scanned once for the sides named and those leaving
+            found_actors = {
+                i: self.actors.find(s.span.text)
                 for i, s in enumerate(sentences)
                 if i not in recalled
-                for m in self.actors.find(s.span.text)
+            }
+            named = [
+                (sentences[i].index, m.actor)
+                for i, found in found_actors.items()
+                for m in found
                 if not m.generic and not _inside_any(m.span, [p.span for p in places[i]])
             ]
             # "the withdrawal follows months of fierce Russian attacks": a state's
@@ -1141,11 +1146,10 @@ class EnglishReader:
             # leaving, or holding the place before, is not the one that took it
             leavers = {
                 self.actors.controller_of(m.actor)
-                for i, s in enumerate(sentences)
-                if i not in recalled
-                for m in self.actors.find(s.span.text)
-                if LEAVING_AFTER.match(s.span.text, m.span.end)
-                or OCCUPATION_OF.match(s.span.text, m.span.end)
+                for i, found in found_actors.items()
+                for m in found
+                if LEAVING_AFTER.match(sentences[i].span.text, m.span.end)
+                or OCCUPATION_OF.match(sentences[i].span.text, m.span.end)
             }
             # twice, as the Persian reader does: a side the first pass finds for one
             # telling of a change ("the rapid fall of Afrin ... Syrian rebels") is the
