@@ -49,7 +49,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Protocol
 
@@ -214,7 +214,19 @@ def _recall_note(c: Change) -> str:
 
 def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> Timeline:
     """The ordered control spans of one place (see the module docstring); pure."""
+    changes = list(changes)
     items = [c for c in changes if c.controller]
+    # a side told leaving with no one named taking over ("government troops withdrew
+    # from Bara"): its span ends there, and no holder is guessed after it
+    leaves = [
+        c
+        for c in changes
+        if not c.controller
+        and c.previous
+        and c.kind == "change"
+        and c.status != "denied"
+        and c.date is not None
+    ]
     facts = sorted(
         (c for c in items if c.kind == "fact"),
         key=lambda c: (c.date is not None, c.date or date.min, c.event_id),
@@ -245,6 +257,7 @@ def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> Timeline:
             moves.append(f)
         # (an undated recollection, "the militants who took the town", opens no span
         # at its report's date: the change it recalls happened at some earlier time)
+    moves += leaves
     moves.sort(key=lambda c: (c.date or date.max, status_rank.get(c.status, 3), c.event_id))
     spans: list[_Draft] = []
 
@@ -267,6 +280,9 @@ def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> Timeline:
 
     # before the first change: who held it, from background facts or the loser named
     first_move = moves[0] if moves else None
+    if first_move is not None and not first_move.controller:
+        # a departure first: the side leaving held the place before it
+        first_move = replace(first_move, controller=first_move.previous)
     for f in facts:
         if first_move and f.date is None and f.controller == first_move.controller:
             continue  # an undated "held by X" beside X's takeover says nothing of before
@@ -298,6 +314,26 @@ def build_timeline(place: PlaceRef, changes: Iterable[Change]) -> Timeline:
 
     for c in moves:
         current = spans[-1] if spans else None
+        if not c.controller:
+            if (
+                current is not None
+                and current.end is None
+                and current.controller == c.previous
+                and c.date is not None
+                and (current.start is None or current.start < c.date)
+            ):
+                # the holder left and no report names who took over: its span ends,
+                # the place's holder is unknown until a report says more
+                current.end = c.date
+                current.notes.append(
+                    f"left by {c.previous} on {c.date}, no new holder reported "
+                    f"({', '.join(c.sources)})"
+                )
+            continue
+        if current is not None and current.end is not None:
+            # after a departure with no one named taking over, any report opens a span
+            open_span(c.controller or "", c, c.date, c.precision)
+            continue
         if current is not None and current.controller == c.controller:
             current.sources.update(c.sources)
             current.events.append(c.event_id)

@@ -324,3 +324,55 @@ def test_an_undated_recollection_moves_no_timeline(first: Change) -> None:
     # a recollection with a date of its own still moves it
     dated = [first, _recall("e2", "ISIS", date(2017, 9, 1))]
     assert [s.controller for s in build_timeline(town, dated)] == ["Government of Iraq", "ISIS"]
+
+
+def _move(event_id: str, gainer: str | None, loser: str | None, day: date) -> Change:
+    return Change(event_id, "change", gainer, loser, day, "day", "occurred", ("Wire",), 0.9)
+
+
+def test_a_holder_leaving_with_no_taker_named_ends_its_span() -> None:
+    # "the army took Bara" ... "government troops withdrew from Bara" (nobody named
+    # moving in): the army's span ends at the withdrawal; no holder is guessed after it
+    town = PlaceRef(1, "Bara", "SDN", None, 13.7, 30.4, "city")
+    spans = build_timeline(
+        town,
+        [
+            _move("e1", "Government of Sudan", "RSF", date(2025, 9, 10)),
+            _move("e2", None, "Government of Sudan", date(2025, 10, 25)),
+        ],
+    )
+    assert [(s.controller, s.start, s.end) for s in spans] == [
+        ("RSF", None, date(2025, 9, 10)),
+        ("Government of Sudan", date(2025, 9, 10), date(2025, 10, 25)),
+    ]
+    assert "left by Government of Sudan" in spans[1].notes[0]
+    assert not spans[1].holds_on(date(2025, 10, 26))
+    # a later report of who moved in opens the next span, even the leaver's return
+    later = build_timeline(
+        town,
+        [
+            _move("e1", "Government of Sudan", "RSF", date(2025, 9, 10)),
+            _move("e2", None, "Government of Sudan", date(2025, 10, 25)),
+            _move("e3", "Government of Sudan", None, date(2025, 11, 3)),
+        ],
+    )
+    assert [(s.controller, s.start, s.end) for s in later] == [
+        ("RSF", None, date(2025, 9, 10)),
+        ("Government of Sudan", date(2025, 9, 10), date(2025, 10, 25)),
+        ("Government of Sudan", date(2025, 11, 3), None),
+    ]
+
+
+def test_a_departure_first_says_who_held_before_and_other_sides_leaving_move_nothing() -> None:
+    town = PlaceRef(1, "Bara", "SDN", None, 13.7, 30.4, "city")
+    (span,) = build_timeline(town, [_move("e1", None, "RSF", date(2025, 9, 10))])
+    assert (span.controller, span.start, span.end) == ("RSF", None, date(2025, 9, 10))
+    # the side told leaving is not the one holding the place: the report moves nothing
+    (_, held) = build_timeline(
+        town,
+        [
+            _move("e1", "Government of Sudan", "RSF", date(2025, 9, 10)),
+            _move("e2", None, "RSF", date(2025, 9, 12)),
+        ],
+    )
+    assert (held.controller, held.end) == ("Government of Sudan", None)

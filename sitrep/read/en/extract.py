@@ -1789,6 +1789,12 @@ class EnglishReader:
             # "protesters raised the national flag in the square", "rioters took over
             # the town hall": a crowd holds no territory (a protest or a riot)
             return []
+        if family is Family.TAKE and REPELLED_FROM.fullmatch(trig.text):
+            # "the militants were pushed back from Palmyra after holding its northern
+            # part for a day": an attack repelled, the defenders still holding the
+            # town ("pushed out of" it is a change of hands; the classifier's feature
+            # keeps the lexicon's wider pattern it was trained with)
+            return []
         if family is Family.TAKE and FLAG_RAISING.match(trig.text) and CEREMONY.search(text):
             # "the president delivered a speech and raised the flag in the city": a
             # ceremony in a town already held, not its change of hands
@@ -4814,6 +4820,8 @@ RAID_AFTER = re.compile(
     r"|\bthen\s+(?:left|withdrew|pulled\s+(?:out|back)|retreated)\b",
     re.IGNORECASE,
 )
+# an attack turned back before it took the place: "were pushed back from Palmyra"
+REPELLED_FROM = re.compile(r"(?:pushed|driven|forced)\s+back\s+from", re.IGNORECASE)
 # what the side that took a place does when it leaves it again
 LEAVING_LEMMAS = frozenset({"leave", "withdraw", "retreat", "pull", "abandon", "flee", "quit"})
 
