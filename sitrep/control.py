@@ -13,7 +13,10 @@ A timeline is built per place from:
 
 Changes are read in date order. A change to the controller already in place
 confirms the current span (its evidence joins it); a change to another
-controller closes the current span and opens a new one. Before the first
+controller closes the current span and opens a new one. A change that names only
+the side leaving ("government troops withdrew from Bara") closes that side's
+span when it holds the place, and opens none: who holds it next is left unknown
+until a report names them. Before the first
 change, the previous controller named by that change (or by a background
 fact) holds the place from the fact's date, or from an unknown start.
 
