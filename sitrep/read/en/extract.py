@@ -1365,6 +1365,8 @@ class EnglishReader:
         actor_matches = self._the_countrys_forces(text, actor_matches, country)
         places = self._sentence_places(text, places, ctx.last_city)
         places = [p for p in places if not (p.span and _inside_any(p.span, capitals_taking))]
+        # "the White army": a word of a group's name is no place ("White", a US town)
+        places = [p for p in places if not (p.span and _within_a_name(p.span, actor_matches))]
         if triggers is None:
             triggers = find_triggers(text)
         triggers = [
@@ -1789,12 +1791,6 @@ class EnglishReader:
             # "protesters raised the national flag in the square", "rioters took over
             # the town hall": a crowd holds no territory (a protest or a riot)
             return []
-        if family is Family.TAKE and REPELLED_FROM.fullmatch(trig.text):
-            # "the militants were pushed back from Palmyra after holding its northern
-            # part for a day": an attack repelled, the defenders still holding the
-            # town ("pushed out of" it is a change of hands; the classifier's feature
-            # keeps the lexicon's wider pattern it was trained with)
-            return []
         if family is Family.TAKE and FLAG_RAISING.match(trig.text) and CEREMONY.search(text):
             # "the president delivered a speech and raised the flag in the city": a
             # ceremony in a town already held, not its change of hands
@@ -1845,6 +1841,12 @@ class EnglishReader:
             # "overrunning his last stronghold, launchpad of an assault on Tripoli": the
             # town an attack of the object's description was aimed at was not taken
             own = [p for p in own if not _attack_target(token, p)]
+            # "the White Army entered Bor area": the country around a town, not the town
+            # (nor, when that was all the clause took, any town the context offers)
+            around = [p for p in own if p.span and AREA_AFTER.match(text, p.span.end)]
+            if around and len(around) == len(own):
+                return []
+            own = [p for p in own if p not in around]
             if not own and _port_object(token):
                 # "forces in the town of Mocimboa da Praia fled after Islamists stormed
                 # the port": the port of the one town the sentence names is that town
@@ -3597,17 +3599,29 @@ NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w\-]*\s+$")
 POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 
 
+# the words of a loss that name whom the place was lost to, to the end of their clause
+LOST_TO_WHOM = re.compile(r"[^.;,(]{0,60}?\bto\s+([^.;,(]{1,60})")
+
+
 def _taker_kind_hint(m: Mention) -> str | None:
     """The kind of taker a sentence implies without naming it: "rebel spokesman X
     said the city had been liberated", "the rebel force that took": the generic actor
     words of the speaker and before the trigger, when all of one kind (none for a
     withdrawal, which the loser announces)."""
-    if m.sub_event_type == "Non-violent transfer of territory" or LOST_CONTROL.match(m.trigger):
-        # "the army chief said his forces had withdrawn", "the army spokesman said the
-        # military had lost control of the town": the loser speaks
-        return None
     text = m.claim.sentence.span.text
     cut = text.find(m.trigger)
+    if LOST_CONTROL.match(m.trigger):
+        # "the army spokesman said the military had lost control of the town": the
+        # loser speaks; "lost Bor to the rebels": the words after "to" tell the taker's
+        # kind, when they are generic ones of a single kind
+        to = LOST_TO_WHOM.match(text, cut + len(m.trigger)) if cut >= 0 else None
+        if to is None:
+            return None
+        kinds = {k for _, _, k in generic_actor_cues(to.group(1))}
+        return kinds.pop() if len(kinds) == 1 else None
+    if m.sub_event_type == "Non-violent transfer of territory":
+        # "the army chief said his forces had withdrawn": the loser speaks
+        return None
     words = f"{m.claim.speaker or ''} {text[: cut if cut >= 0 else len(text)]}"
     kinds = {
         k
@@ -3636,6 +3650,17 @@ def _fallen_to(noun: Any) -> list[tuple[int, int]]:
         for to in h.children
         if to.dep_ == "prep" and to.lower_ == "to"
     ]
+
+
+def _within_a_name(span: Span, actors: Sequence[ActorMatch]) -> bool:
+    """Whether ``span`` is a part, shorter than the whole, of a group's own name."""
+    return any(
+        not a.generic
+        and a.span.start <= span.start
+        and span.end <= a.span.end
+        and a.span.end - a.span.start > span.end - span.start
+        for a in actors
+    )
 
 
 def _inside_any(span: Span, spans: Sequence[Span | None]) -> bool:
@@ -4820,8 +4845,8 @@ RAID_AFTER = re.compile(
     r"|\bthen\s+(?:left|withdrew|pulled\s+(?:out|back)|retreated)\b",
     re.IGNORECASE,
 )
-# an attack turned back before it took the place: "were pushed back from Palmyra"
-REPELLED_FROM = re.compile(r"(?:pushed|driven|forced)\s+back\s+from", re.IGNORECASE)
+# a town's surroundings named by the town: "entered Bor area", "the Kunduz area"
+AREA_AFTER = re.compile(r"\s+(?:area|areas|environs|vicinity|countryside)\b", re.IGNORECASE)
 # what the side that took a place does when it leaves it again
 LEAVING_LEMMAS = frozenset({"leave", "withdraw", "retreat", "pull", "abandon", "flee", "quit"})
 
