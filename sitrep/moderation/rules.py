@@ -263,10 +263,10 @@ def _split_insults(text: str, allowed: tuple[str, ...] = ()) -> list[Hit]:
         while j < len(pieces) and len(pieces[j][0]) == 1:
             j += 1
         if j - i >= 3:
-            run = "".join(p[0] for p in pieces[i:j])
+            letters = "".join(p[0] for p in pieces[i:j])
             for end in ("", *_ENDINGS):
-                stem = run[: len(run) - len(end)] if end else run
-                if run.endswith(end) and stem in keys and stem not in skip:
+                stem = letters[: len(letters) - len(end)] if end else letters
+                if letters.endswith(end) and stem in keys and stem not in skip:
                     hits.append(_split_hit(keys[stem], (pieces[i][1], pieces[j - 1][2])))
                     break
             i = j
