@@ -5,10 +5,10 @@ a threshold picked on them would be tuned on the test. Here the corpus the build
 reads is split into folds (seeded); each fold's lines are scored by a model built
 the way ``make moderation-model`` builds it from the other folds (augmentation
 included), and the held-out folders (``heldout/``, ``heldout_registers/``,
-``heldout_readers/``, ``heldout_tweets/``) by the mean of the fold models. The shipped path flags a
-comment when the rules score it at the policy's review threshold or the model gives
-it at least the threshold; the table is that path's macro F1 over the out-of-fold
-scores at each threshold.
+``heldout_readers/``, ``heldout_tweets/``, ``heldout_s24/``) by the mean of the fold
+models. The shipped path flags a comment when the rules score it at the policy's review
+threshold or the model gives it at least the threshold; the table is that path's macro
+F1 over the out-of-fold scores at each threshold.
 
 ``python -m sitrep.moderation.calibrate [--lexicon on|off] [--seed N]`` prints the
 table (about half a minute per fold).
@@ -43,6 +43,7 @@ from sitrep.moderation.corpus import (
     probe_examples,
     readers_heldout_examples,
     registers_heldout_examples,
+    s24_heldout_examples,
     training_examples,
     training_set,
     tweets_heldout_examples,
@@ -145,6 +146,7 @@ def calibrate(
         *registers_heldout_examples(),
         *readers_heldout_examples(),
         *tweets_heldout_examples(),
+        *s24_heldout_examples(),
     ]
     probabilities = fold_probabilities(
         examples, held, folds=folds, seed=seed, lexicon=lexicon, fit=fit
@@ -174,6 +176,7 @@ def own_sets(held: Sequence[Example]) -> dict[str, list[Example]]:
         *registers_heldout_examples(),
         *readers_heldout_examples(),
         *tweets_heldout_examples(),
+        *s24_heldout_examples(),
     ]
     probes = probe_examples()
     named = {"split": list(held), "folders": folders, "probes": probes}

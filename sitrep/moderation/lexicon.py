@@ -209,7 +209,96 @@ _GROUPS = _ordered(
     """
 )
 _CONTEMPT = _ordered("کثیف نجس وحشی انگل حیوون حیوان کثافت آشغال")
-HATE_PHRASES = tuple(f"{g} {c}" for g in _GROUPS for c in _CONTEMPT)
+# Issue 17, s24: more peoples and faiths as readers write them (the spoken plural «ای»,
+# the plural written apart, «های» after a space), women and gay people, and the
+# words of filth, vermin and stench said of them. Livestock words (گاو, گوسفند, خر)
+# stay out: «کردها گاو و گوسفند پرورش می‌دهند» is news.
+_MORE_GROUPS = _ordered(
+    """
+    ترکا ترکای ترکها کردای بلوچا بلوچای بلوچها پاکستانیا پاکستانیای پاکستانیها هندیا هندیای
+    مسیحیا مسیحیای زرتشتیا زرتشتیای سنیای یهودیای شیعه‌های همجنسگراها همجنسگراهای
+    همجنسگرای همجنس‌بازا همجنس‌بازای تازیا تازیای چینیا چینیای زنیکه‌های
+    """
+) + (
+    "افغانی های",
+    "بهایی های",
+    "یهودی های",
+    "عرب های",
+    "شیعه های",
+    "سنی های",
+    "کرد های",
+    "ترک های",
+    "بلوچ های",
+    "مسیحی های",
+    "همجنسگرا های",
+)
+_MORE_CONTEMPT = _ordered("بوگندو بوگندوی گندیده بی‌تمدن بیتمدن سوسک موش حرومزاده حرامزاده")
+HATE_PHRASES = tuple(f"{g} {c}" for g in _GROUPS for c in _CONTEMPT) + tuple(
+    f"{g} {c}"
+    for g in _GROUPS + _MORE_GROUPS
+    for c in _CONTEMPT + _MORE_CONTEMPT
+    if g in _MORE_GROUPS or c in _MORE_CONTEMPT
+)
+# Issue 17, s24: damnation laid on the reader (second person): «خدا لعنتت کنه»,
+# «لعنت بر تو», «خیر نبینی». The first person is not a curse («الهی بمیرم برات» is an
+# endearment) and the third is what readers say of killers in the news, so only "you"
+# is listed. Wishes of death or illness («الهی بمیری», «سرطان بگیری», «بپوسی») were
+# measured too and left out: with them PHATE's rules precision fell 0.910 -> 0.908 and
+# its shipped precision below its floor (0.826 -> 0.824) for one more comment found
+# (`sitrep eval moderation`, aggregate figures); the model reads them from the corpus.
+_CURSE_PHRASES = (
+    "خدا لعنتت کنه",
+    "خدا لعنتتون کنه",
+    "خدا ذلیلت کنه",
+    "خدا ذلیلتون کنه",
+    "ذلیل بشی",
+    "لعنت بر تو",
+    "لعنت به روحت",
+    "لعنت بر روحت",
+    "خیر نبینی",
+)
+# Issue 17, s24: compound insults only ever said of a person (brain the size of a
+# hazelnut, turkey-natured), joined or spaced. «حرام‌خور» is left out: its
+# noun «حرام‌خوری» (graft) is the word of political criticism.
+_COMPOUND_INSULTS = (
+    "مغز فندقی",
+    "مغزفندقی",
+    "مغز نخودی",
+    "مغز گنجشکی",
+    "بوقلمون‌صفت",
+    "بوقلمون صفت",
+    "اسکلی",
+    "اسکلا",
+)
+
+# Issue 17, s24: the rules join two adjacent Persian pieces when together they spell
+# a strong word («بیش عور», «نف هم»), unless both pieces are common words: these are
+# the strong words' splits into two of the 30,000 commonest words of the ``finglish``
+# frequency list («کو نی», «بی شعور», «جن ده»), written out here so that no comment
+# waits for that list to load; tests/test_moderation_s24.py recomputes them.
+SPLIT_COMMON_PAIRS = frozenset(
+    tuple(pair.split("_"))
+    for pair in """
+    آب_کس آب_کیر اب_له اب_نه ابله_ی احمق_ها احمق_ی ارگ_اسم اس_کل اس_کلا اس_کلی اس_کول اس_گل
+    اسک_لا اسک_لی اسک_ول ال_دنگ او_بی اوس_کل اوس_گل اوش_کول بری_نم برین_م بوقلمون_صفت بک_نش
+    بکشید_ش بکشید_شان بکشید_شون بکن_ش بکن_مت بگ_امت بگا_مت بی_حیا بی_شرف بی_شرم بی_شعور
+    بی_عرضه بی_غیرت بی_لیاقت بی_ناموس بی_همهچیز بی_وجود بی_پدر بیش_رم بینا_موس بیو_جود
+    تخم_سگ تخم_م تخم_ی توله_سگ جا_کش جن_ده جند_س جند_گی جی_ند حر_ومی حرام_زاده حشر_ی خار_تو
+    خار_کس خارک_س خارک_سده خارک_سه خارک_ص خارک_یونی خر_مغز خرم_غز خوار_تو دو_دول دود_ول
+    دی_وس دیو_س دیو_ص ری_دم ری_دن ری_دی ری_دید ری_دین رید_م رید_ی رید_ید رید_ین زنا_زاده
+    س_کسی سا_کر ساک_بزن ساک_زدن ساک_زن سر_کیر سرک_یر سس_کی سسک_ی سوسمار_خور سک_سی سک_سیم
+    سکس_ی سکس_یم سکسی_م سگ_صفت سگ_پدر سیه_دیر سیک_تیر شخم_ی شل_مغز شهوت_ی شوم_بول عقد_های
+    عقد_هایی عقده_ای عقده_ایها عقده_ایی عن_تر عوض_ی عوض_یا فا_کر فا_کینگ ق_هبه لا_شی لا_پایی
+    مادر_خراب مادر_سگ مادر_قهوه مادر_کوسه ماله_کش ملخ_خور من_گل می_گامت میگ_امت نک_بت
+    همجنس_باز ولد_زنا پتی_اره پدر_سگ پس_تون پست_فطرت پست_ون پو_رن پو_رنو پور_نو پورن_و
+    پورنو_گرافی چاق_ال کاکا_سیاه کرد_مت کس_افت کس_خار کس_ده کس_شر کس_شعر کس_فشنگ کس_قشنگ
+    کس_لیس کس_مادر کس_مغز کس_میخ کس_ننه کس_پدر کس_پولی کس_کش کس_کلک کس_کیر کسل_یس کو_دن
+    کو_سده کو_نت کو_نش کو_نشو کو_نم کو_نی کون_تو کون_ده کون_ش کون_شو کون_م کون_کش کون_گشاد
+    کون_ی کونگ_شاد کی_رت کی_رش کی_رم کی_ری کی_ون کیر_تو کیر_خر کیر_خور کیر_دراز کیر_دوس
+    کیر_ش کیر_شو کیر_م کیر_مصنوعی کیر_مو کیر_مون کیر_ناز کیر_ی کیو_نی گاو_مغز گای_دن گای_دی
+    گای_ید گاید_مت گاید_ی گدا_صفت گم_شو گم_شید گمش_و گمش_ید گه_خور گه_خوری
+    """.split()
+)
 
 # Plain insults missing from persian-text-guard 1.5.0. "strong" ones are rejected on
 # sight; "mild" ones (a word that is also ordinary: خر is a donkey) need a target.
@@ -237,7 +326,9 @@ EXTRA_INSULTS: dict[str, tuple[str, ...]] = {
     + _MORE_STRONG
     + _STRONG_PHRASES
     + _VIOLENCE_PHRASES
-    + HATE_PHRASES,
+    + HATE_PHRASES
+    + _CURSE_PHRASES
+    + _COMPOUND_INSULTS,
     "mild": _ordered(
         """
         خر خری الاغ گاو گوساله حیوان حیوون دیوانه دیوونه روانی آشغال اشغال مزخرف چرند

@@ -27,8 +27,11 @@
   on those of the sixteenth pass (``corpus_readers_heldout_shipped_*``,
   ``moderation_corpus/heldout_readers``), on those of the s20 pass (tweets and
   comments under a post, ``corpus_tweets_heldout_shipped_*``,
-  ``moderation_corpus/heldout_tweets``) and on the English lines written with the
-  English corpus (``corpus_english_heldout_shipped_*``, ``moderation_corpus/heldout_english``).
+  ``moderation_corpus/heldout_tweets``), on the English lines written with the
+  English corpus (``corpus_english_heldout_shipped_*``, ``moderation_corpus/heldout_english``)
+  and on those of the s24 pass (group contempt, curses, informal spelling, officials
+  insulted, and their hard negatives: ``corpus_s24_heldout_shipped_*``,
+  ``moderation_corpus/heldout_s24``).
 * Scunthorpe: innocent words and sentences we wrote that contain insult or
   accusation substrings; the figure is the share that raise no insult or slander reason.
 * Slander: a small set of our own sentences with the expected outcome.
@@ -68,6 +71,7 @@ from sitrep.moderation.corpus import (
     heldout_examples,
     readers_heldout_examples,
     registers_heldout_examples,
+    s24_heldout_examples,
     shipped_classifier,
     tweets_heldout_examples,
 )
@@ -501,6 +505,7 @@ def evaluate(config: Config, *, limit: int | None = None) -> EvalResult:
         ("corpus_readers_heldout", readers_heldout_examples()),
         ("corpus_tweets_heldout", tweets_heldout_examples()),
         ("corpus_english_heldout", english_heldout_examples()),
+        ("corpus_s24_heldout", s24_heldout_examples()),
     ):
         held, held_details = _heldout_figures(shipped, policy, examples, prefix)
         figures.update(held)
