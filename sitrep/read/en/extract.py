@@ -2060,17 +2060,7 @@ class EnglishReader:
         side_of = self.actors.controller_of
         lost: dict[int, list[Mention]] = {}
         for m in mentions:
-            pid = place_id(m)
-            if (
-                pid is not None
-                and m.sub_event_type in TERRITORY_SUB_TYPES
-                and m.status in (Status.OCCURRED, Status.CLAIMED)
-                and not m.reference
-                and m.actor2 is not None
-                and m.time is not None
-                and m.time.text
-                and m.time.text in m.claim.sentence.span.text
-            ):
+            if (pid := place_id(m)) is not None and _dated_change(m) and m.actor2 is not None:
                 lost.setdefault(pid, []).append(m)
         out = []
         for m in mentions:
@@ -2083,10 +2073,7 @@ class EnglishReader:
                 and m.status in (Status.OCCURRED, Status.CLAIMED)
                 and not m.reference
                 and (
-                    m.time is None
-                    or m.time.inferred
-                    or not m.time.text
-                    or m.time.text not in text
+                    m.time is None or m.time.inferred or not m.time.text or m.time.text not in text
                 )
                 and not m.trigger.lower().startswith("re")
                 and not AFTERWARDS.search(text)
@@ -3716,6 +3703,19 @@ AFTERWARDS = re.compile(
 )
 
 
+def _dated_change(m: Mention) -> bool:
+    """A takeover told as news whose own sentence gives its date."""
+    said = m.time.text if m.time is not None else None
+    return (
+        m.sub_event_type in TERRITORY_SUB_TYPES
+        and m.status in (Status.OCCURRED, Status.CLAIMED)
+        and not m.reference
+        and said is not None
+        and said != ""
+        and said in m.claim.sentence.span.text
+    )
+
+
 def _retelling_keeps_its_day(mentions: list[Mention]) -> list[Mention]:
     """An agentless takeover dated only by a neighbour sentence's date takes the day of
     the same place's takeover the article told before it with a date of its own.
@@ -3727,17 +3727,7 @@ def _retelling_keeps_its_day(mentions: list[Mention]) -> list[Mention]:
     """
     dated: dict[int, Mention] = {}
     for m in mentions:
-        pid = place_id(m)
-        if (
-            pid is not None
-            and m.sub_event_type in TERRITORY_SUB_TYPES
-            and m.status in (Status.OCCURRED, Status.CLAIMED)
-            and not m.reference
-            and m.actor1 is not None
-            and m.time is not None
-            and m.time.text
-            and m.time.text in m.claim.sentence.span.text
-        ):
+        if (pid := place_id(m)) is not None and _dated_change(m) and m.actor1 is not None:
             dated.setdefault(pid, m)
     out = []
     for m in mentions:
