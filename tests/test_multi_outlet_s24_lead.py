@@ -7,10 +7,13 @@ The sentences are written for these tests, in the constructions the real reports
 
 from __future__ import annotations
 
+from datetime import date
+
 from conftest import places_taken as taken
 from conftest import read_wire as read
 from conftest import territory_changes as changes
 
+from sitrep.core.records import Status
 from sitrep.read.en.extract import Extractor
 
 
@@ -48,4 +51,45 @@ def test_a_towns_surroundings_and_a_groups_name_are_not_a_town_taken(
     # the guard: the town itself entered
     assert taken(read(extractor, "The White Army entered Bor on Tuesday.", "2013-12-31")) == {
         ("Bor", "White Army (Nuer)")
+    }
+
+
+MOCIMBOA = (
+    "Rwandan and Mozambican troops have recaptured the port town of Mocimboa da Praia "
+    "from the insurgents, the Rwandan army said on Sunday.\n"
+    "The unrest grew as insurgents tied to Islamic State seized entire towns, including "
+    "the key port of Mocimboa da Praia.\n"
+    "Last month, Rwanda sent 1,000 soldiers to help the Mozambican army retake the "
+    "province of Cabo Delgado.\n"
+    "The Rwandan army gave the news that the town was recaptured in a short post online."
+)
+
+
+def test_the_losers_undated_takeover_and_a_retelling_after_another_deeds_date(
+    extractor: Extractor,
+) -> None:
+    found = changes(read(extractor, MOCIMBOA, "2021-08-08"), Status.OCCURRED, Status.CLAIMED)
+    # the insurgents' taking is how they came to hold it (background, undated); the
+    # retelling is the lead's change on the lead's day, not "last month"; sending
+    # troops to help retake a province takes nothing yet
+    assert {
+        (m.place.place.name, m.actor1.name if m.actor1 else None, m.time.value if m.time else None)
+        for m in found
+        if m.place
+    } == {("Mocímboa da Praia", "Military Forces of Mozambique", date(2021, 8, 8))}
+    (recalled,) = [m for m in changes(read(extractor, MOCIMBOA, "2021-08-08"), Status.BACKGROUND)]
+    assert recalled.actor1 is not None and recalled.actor1.kind == "rebel group"
+    assert recalled.time is None
+
+
+def test_the_losers_later_retaking_is_still_news(extractor: Extractor) -> None:
+    # the guard: "later" puts the loser's taking after the change told first
+    text = (
+        "South Sudanese troops captured the town of Bor from SPLM-IO rebels on Monday, "
+        "the army said.\n"
+        "The SPLM-IO later seized the town after heavy fighting."
+    )
+    assert taken(read(extractor, text, "2013-12-25")) == {
+        ("Bor", "Military Forces of South Sudan"),
+        ("Bor", "SPLM/A-IO: Sudan People's Liberation Movement/Army-in-Opposition"),
     }

@@ -1101,6 +1101,8 @@ class EnglishReader:
             and STILL_FOUGHT_FOR.match(claim.sentence.span.text, p.span.end)
         }
         mentions = _base_in_next_town(mentions, claims, places)
+        mentions = _retelling_keeps_its_day(mentions)
+        mentions = self._losers_take_came_before(mentions)
         # (an anniversary's lead settles first: its retellings are no news for a recall
         # to be told again as)
         mentions = retold_as_news(
@@ -2041,6 +2043,48 @@ class EnglishReader:
             lost = self.actors.controller_of(m.actor2) if m.actor2 is not None else None
             if len(sides) == 1 and lost not in sides:
                 m = with_gainer(m, next(iter(sides.values())))
+            out.append(m)
+        return out
+
+    def _losers_take_came_before(self, mentions: list[Mention]) -> list[Mention]:
+        """A takeover told with no date of its own by the side that lost the same place
+        in a change the article told before it with a date: a recollection of how that
+        side came to hold it, not news of the day.
+
+        "Rwandan and Mozambican forces have recaptured Mocimboa da Praia from the
+        insurgents, the army said on Sunday. [...] The unrest escalated as insurgents
+        seized entire towns, including Mocimboa da Praia": the insurgents took the
+        town before they lost it, at a time the article does not give (background,
+        undated). Not "the insurgents later retook the town", nor a re-taking.
+        """
+        side_of = self.actors.controller_of
+        lost: dict[int, list[Mention]] = {}
+        for m in mentions:
+            if (pid := place_id(m)) is not None and _dated_change(m) and m.actor2 is not None:
+                lost.setdefault(pid, []).append(m)
+        out = []
+        for m in mentions:
+            pid = place_id(m)
+            text = m.claim.sentence.span.text
+            if (
+                pid in lost
+                and m.actor1 is not None
+                and m.sub_event_type in TERRITORY_SUB_TYPES
+                and m.status in (Status.OCCURRED, Status.CLAIMED)
+                and not m.reference
+                and (
+                    m.time is None or m.time.inferred or not m.time.text or m.time.text not in text
+                )
+                and not m.trigger.lower().startswith("re")
+                and not AFTERWARDS.search(text)
+                and any(
+                    n.claim.sentence.index < m.claim.sentence.index
+                    and n.actor2 is not None
+                    and side_of(n.actor2) == side_of(m.actor1)
+                    for n in lost[pid]
+                )
+            ):
+                m = replace(m, status=Status.BACKGROUND, time=None)
             out.append(m)
         return out
 
@@ -3652,6 +3696,62 @@ def _fallen_to(noun: Any) -> list[tuple[int, int]]:
     ]
 
 
+# words that put a deed after the one told before it ("later retook", "then seized")
+AFTERWARDS = re.compile(
+    r"\b(?:later|then|again|subsequently|afterwards|since\s+then|back|eventually|finally)\b",
+    re.IGNORECASE,
+)
+
+
+def _dated_change(m: Mention) -> bool:
+    """A takeover told as news whose own sentence gives its date."""
+    said = m.time.text if m.time is not None else None
+    return (
+        m.sub_event_type in TERRITORY_SUB_TYPES
+        and m.status in (Status.OCCURRED, Status.CLAIMED)
+        and not m.reference
+        and said is not None
+        and said != ""
+        and said in m.claim.sentence.span.text
+    )
+
+
+def _retelling_keeps_its_day(mentions: list[Mention]) -> list[Mention]:
+    """An agentless takeover dated only by a neighbour sentence's date takes the day of
+    the same place's takeover the article told before it with a date of its own.
+
+    "... have recaptured the port town of Mocimboa da Praia, the army said on Sunday.
+    [...] Last month, Rwanda deployed 1,000 troops. [The army] relayed news the town
+    was recaptured in a tweet": the town recaptured is the lead's, on the lead's day;
+    "last month" dates the deployment told just before it, not the retelling.
+    """
+    dated: dict[int, Mention] = {}
+    for m in mentions:
+        if (pid := place_id(m)) is not None and _dated_change(m) and m.actor1 is not None:
+            dated.setdefault(pid, m)
+    out = []
+    for m in mentions:
+        pid = place_id(m)
+        first = dated.get(pid) if pid is not None else None
+        if (
+            first is not None
+            and m.actor1 is None
+            and m.sub_event_type in TERRITORY_SUB_TYPES
+            and m.status in (Status.OCCURRED, Status.CLAIMED)
+            and m.time is not None
+            and m.time.text
+            and not m.time.inferred
+            # the date came from another sentence
+            and m.time.text not in m.claim.sentence.span.text
+            and first.claim.sentence.index < m.claim.sentence.index
+            and first.time is not None
+            and first.time.value != m.time.value
+        ):
+            m = replace(m, time=first.time)
+        out.append(m)
+    return out
+
+
 def _within_a_name(span: Span, actors: Sequence[ActorMatch]) -> bool:
     """Whether ``span`` is a part, shorter than the whole, of a group's own name."""
     return any(
@@ -3939,12 +4039,19 @@ def _infinitive_object(token: Any) -> bool:
 
 def _helping_to(token: Any) -> bool:
     """True for a taking that a side is still helping with ("US special forces are
-    helping the army retake Marawi", "have been helping to recapture"): the help goes
-    on, the place is not yet taken ("helped the army retake the city" is done)."""
+    helping the army retake Marawi", "have been helping to recapture") or is sent to
+    help with ("deployed to help the army retake"): the place is not yet taken
+    ("helped the army retake the city" is done)."""
     head = token.head
     if token.dep_ not in ("xcomp", "ccomp") or head.i == token.i or _lemma(head) != "help":
         return False
-    return head.tag_ == "VBG" and any(c.dep_ == "aux" and _lemma(c) == "be" for c in head.children)
+    if head.tag_ == "VBG" and any(c.dep_ == "aux" and _lemma(c) == "be" for c in head.children):
+        return True
+    # "sent 1,000 soldiers last month to help the army retake the province": the help
+    # is what the sending was for (not "managed to help retake", which was done)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) and (
+        _lemma(head.head) not in IMPLICATIVE_HEADS
+    )
 
 
 # "aimed at retaking", "a push towards capturing", "with the aim of seizing": a
