@@ -157,6 +157,9 @@ def test_the_lean_model_predicts_as_the_pipeline(tmp_path: Path) -> None:
     want = model.pipeline.predict_proba(texts)
     got = lean.linear.predict_proba(texts)
     assert got == pytest.approx(want, abs=1e-12)
+    # one text per call, as the reader asks
+    for text, row in zip(texts, want, strict=True):
+        assert lean.linear.predict_proba([text])[0] == pytest.approx(row, abs=1e-12)
     assert lean.predict(texts) == [
         Prediction(
             p.label,

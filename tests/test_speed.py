@@ -147,6 +147,62 @@ def test_candidate_triggers_answers_as_the_candidate_regex_and_every_trigger() -
     assert [typology.find_triggers(s) for s in sentences] == [t for _, t in expected]
 
 
+def test_each_key_s_one_pattern_matches_where_its_triggers_and_shorter_keys_do() -> None:
+    """The candidate test tries, at a position, the one pattern of the longest key
+    starting there: it matches where a trigger of that key, or of a shorter key it
+    starts with, does (and nowhere else)."""
+    index = typology._prefix_index()
+    sentences = _demo_sentences() + OWN_SENTENCES + DENIALS
+    sentences += [f"x{key}y {key}ed {key}s, {key.title()}" for key in index.table]
+    tried = 0
+    for s in sentences:
+        lowered = typology.folded_lower(s)
+        if lowered is None:
+            continue
+        for i in range(len(lowered)):
+            for length in index.lengths:
+                key = lowered[i : i + length]
+                merged = index.merged.get(key)
+                if merged is None:
+                    continue
+                own = [rx for n in range(1, len(key) + 1) for rx in index.table.get(key[:n], ())]
+                expected = any(rx.match(s, i) is not None for rx in own)
+                assert (merged.match(s, i) is not None) == expected, (key, s, i)
+                tried += expected
+    assert tried > 100  # patterns did match
+    # a longer key holds the patterns of the shorter key it starts with
+    longer = [k for k in index.table if k[:2] in index.table and len(k) > 2]
+    assert longer
+    for key in longer:
+        assert set(index.table[key[:2]]) <= set(_alternatives(index, key))
+
+
+def _alternatives(index: typology._PrefixIndex, key: str) -> list[re.Pattern[str]]:
+    merged = index.merged[key]
+    if isinstance(merged, typology._AnyOf):
+        return list(merged.patterns)
+    # (an alternation of the patterns, each as a group of its own)
+    return [
+        rx
+        for n in range(1, len(key) + 1)
+        for rx in index.table.get(key[:n], ())
+        if f"(?:{rx.pattern})" in merged.pattern or merged is rx
+    ]
+
+
+def test_patterns_that_cannot_join_are_tried_in_turn() -> None:
+    """Patterns with group references keep their own (an alternation renumbers groups)."""
+    a = re.compile(r"(ab)\1", re.IGNORECASE)
+    b = re.compile(r"abc", re.IGNORECASE)
+    either = typology._alternation([a, b])
+    assert isinstance(either, typology._AnyOf)
+    assert either.match("xabab", 1) is not None and either.match("xabc", 1) is not None
+    assert either.match("xabd", 1) is None
+    joined = typology._alternation([b, re.compile("abd", re.IGNORECASE)])
+    assert isinstance(joined, re.Pattern)
+    assert joined.match("ABD") is not None and joined.match("abe") is None
+
+
 def test_fold_special_lists_every_character_str_lower_gets_wrong() -> None:
     # every character that IGNORECASE matches to a character the index keys on,
     # or whose lower case is not one character, must send the sentence to the regex
@@ -499,6 +555,11 @@ def test_compiled_attribute_ruler_sets_what_spacy_sets(extractor: Extractor) -> 
     assert {
         m[0] for d in ours[-len(RULER_SENTENCES) :] for m in ruler.matches(d) if m[2] - m[1] > 1
     }
+    # a token of a word and tag seen before is matched from what the ruler kept of it
+    again = list(nlp.pipe(texts, disable=["attribute_ruler", "lemmatizer"]))
+    assert ruler._by_row  # it kept the rules of the rows it met
+    for a, b in zip(again, [doc.copy() for doc in again], strict=True):
+        assert view(ruler(a)) == view(component(b))
 
 
 def test_the_parse_multiplies_with_numpy_on_one_thread_and_parses_as_blis(

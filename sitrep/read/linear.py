@@ -135,7 +135,8 @@ class LinearModel:
         rules = np.empty((n, N_FEATURES), dtype=np.float64)
         for row, text in enumerate(texts):
             base = row * n_terms
-            keys.extend(base + j for j in self._terms(text))
+            # (the first text's keys are its columns: most calls score one text)
+            keys.extend(self._terms(text) if base == 0 else [base + j for j in self._terms(text)])
             rules[row] = rule_vector(text)
         scores = rules @ self.coef_t[n_terms:] + self.intercept
         if not keys:

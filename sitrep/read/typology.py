@@ -863,17 +863,19 @@ def _first_candidate_position(sentence: str, lowered: str) -> int:
     """Where the first match of :func:`candidate_regex` in ``sentence`` starts (-1: none);
     ``lowered`` is its :func:`folded_lower`."""
     index = _prefix_index()
-    table = index.table
+    merged = index.merged
+    lengths = index.lengths
     # the finder stops only where some prefix starts (in C, not a Python loop over
-    # every position); there, each prefix that does start is looked up
+    # every position); there, the longest prefix that starts is looked up, and its
+    # one pattern tries the triggers of every prefix starting there at once
     for m in index.finder.finditer(lowered):
         i = m.start()
-        for length in index.lengths:
-            hit = table.get(lowered[i : i + length])
-            if hit is not None:
-                for rx in hit:
-                    if rx.match(sentence, i) is not None:
-                        return i
+        for length in lengths:
+            rx = merged.get(lowered[i : i + length])
+            if rx is not None:
+                if rx.match(sentence, i) is not None:
+                    return i
+                break
     return -1
 
 
@@ -914,6 +916,9 @@ class _PrefixIndex:
     table: dict[str, tuple[re.Pattern[str], ...]]
     lengths: tuple[int, ...]  # the key lengths present, longest first
     finder: re.Pattern[str]  # matches (empty) at each position where a key starts
+    # per key, one pattern that matches where any trigger of the key, or of a shorter
+    # key it starts with, matches (see :func:`_merged_patterns`)
+    merged: dict[str, re.Pattern[str] | _AnyOf]
 
 
 @lru_cache(maxsize=1)
@@ -933,11 +938,65 @@ def _prefix_index() -> _PrefixIndex:
             bucket = table.setdefault(prefix, [])
             if rx not in bucket:
                 bucket.append(rx)
+    frozen = {k: tuple(v) for k, v in table.items()}
     return _PrefixIndex(
-        {k: tuple(v) for k, v in table.items()},
+        frozen,
         tuple(sorted({len(k) for k in table}, reverse=True)),
         re.compile(f"(?={starts_pattern(table)})"),
+        _merged_patterns(frozen),
     )
+
+
+def _merged_patterns(
+    table: dict[str, tuple[re.Pattern[str], ...]],
+) -> dict[str, re.Pattern[str] | _AnyOf]:
+    """Per key of ``table``, one pattern matching at a position where any pattern of
+    that key or of a shorter key that the key starts with matches there: the
+    longest key starting at a position then answers for all that start there, in
+    one call. An alternation matches where one of its branches does; the trigger
+    patterns hold no group references and no global flags, which an alternation
+    would change (a key whose patterns do not join keeps a pattern of its own
+    per tuple, tried as the tuple)."""
+    merged: dict[str, re.Pattern[str] | _AnyOf] = {}
+    for key in table:
+        patterns = list(
+            dict.fromkeys(rx for n in range(1, len(key) + 1) for rx in table.get(key[:n], ()))
+        )
+        merged[key] = _alternation(patterns)
+    return merged
+
+
+def _alternation(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | _AnyOf:
+    """One pattern that matches where any of ``patterns`` (all IGNORECASE) matches."""
+    if len(patterns) == 1:
+        return patterns[0]
+    if all(
+        rx.flags == patterns[0].flags
+        and not rx.groupindex
+        and "(?P=" not in rx.pattern
+        and not re.search(r"\\[1-9]|\(\?\(", rx.pattern)
+        for rx in patterns
+    ):
+        try:
+            return re.compile("|".join(f"(?:{rx.pattern})" for rx in patterns), patterns[0].flags)
+        except re.error:
+            pass
+    return _AnyOf(tuple(patterns))
+
+
+@dataclass(frozen=True)
+class _AnyOf:
+    """Patterns tried in turn, with a pattern's ``match`` (the fallback of
+    :func:`_alternation`)."""
+
+    patterns: tuple[re.Pattern[str], ...]
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        for rx in self.patterns:
+            found = rx.match(text, pos)
+            if found is not None:
+                return found
+        return None
 
 
 def pattern_prefixes(pattern: str, *, chars: int = _PREFIX_CHARS) -> frozenset[str]:

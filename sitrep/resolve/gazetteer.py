@@ -582,6 +582,8 @@ _PROVINCE_WORDS_SCRIPT = ("استان", "محافظه", "ولایت")
 _DISTRICT_WORDS = frozenset({"district", "rayon", "raion", "lga", "county"})
 # Nigeria's districts: "Gwoza Local Government Area", "Guma Local Government".
 _DISTRICT_PHRASES = (("local", "government", "area"), ("local", "government"))
+# the words a district word or phrase starts with (most tokens after a name are none)
+_DISTRICT_FIRST = _DISTRICT_WORDS | {phrase[0] for phrase in _DISTRICT_PHRASES}
 
 
 def _district_tail(folded: Sequence[tuple[str, int, bool]], joined: Sequence[bool], k: int) -> int:
@@ -590,7 +592,10 @@ def _district_tail(folded: Sequence[tuple[str, int, bool]], joined: Sequence[boo
     n = len(folded)
     if k >= n or not joined[k]:
         return -1
-    if folded[k][0] in _DISTRICT_WORDS:
+    first = folded[k][0]
+    if first not in _DISTRICT_FIRST:
+        return -1
+    if first in _DISTRICT_WORDS:
         return k
     for phrase in _DISTRICT_PHRASES:
         end = k + len(phrase) - 1

@@ -138,6 +138,9 @@ class CompiledAttributeRuler:
         # rules by the first token's exact lower-cased text / tag; the rest tried on every token
         self._by: dict[str, dict[int, list[_Rule]]] = {attr: {} for attr in _INDEXED}
         self._anywhere: list[_Rule] = []
+        # per token row (its LOWER, TAG, DEP, IS_SPACE): the one-token rules it passes
+        # and the longer rules whose first token it passes (words and tags repeat)
+        self._by_row: dict[tuple[int, ...], tuple[tuple[int, ...], tuple[_Rule, ...]]] = {}
         for rule, first in rules:
             keyed = _keys(first, _hasher(vocab))
             if keyed is None:
@@ -152,19 +155,42 @@ class CompiledAttributeRuler:
         # one row per token (several columns: always two-dimensional)
         rows: list[list[int]] = doc.to_array(list(_COLUMNS)).tolist() if len(doc) else []
         strings = self._strings
-        indexed = [(_COL[attr], self._by[attr]) for attr in _INDEXED]
-        anywhere = self._anywhere
+        by_row = self._by_row
+        if len(by_row) > 100_000:
+            by_row.clear()  # bounded: a long-running process reads many words
         found: list[tuple[int, int, int]] = []
         n = len(rows)
         for start, row in enumerate(rows):
-            candidates = [rule for col, by in indexed for rule in by.get(row[col], ())]
-            for rule in (*candidates, *anywhere) if anywhere else candidates:
+            key = tuple(row)
+            known = by_row.get(key)
+            if known is None:
+                known = by_row[key] = self._row_rules(row)
+            singles, longer = known
+            for attr_id in singles:
+                found.append((attr_id, start, start + 1))
+            for rule in longer:
                 end = start + len(rule.tests)
                 if end <= n and _all_pass(rule.tests, rows, start, strings):
                     found.append((rule.attr_id, start, end))
         # as AttributeRuler.match sorts them: a later rule is applied later, so it wins
         found.sort()
         return found
+
+    def _row_rules(self, row: list[int]) -> tuple[tuple[int, ...], tuple[_Rule, ...]]:
+        """The rules a token of ``row`` may start: the one-token rules it matches (a
+        one-token rule tests the token alone), and the longer rules whose first
+        token's tests it passes (the rest is tested where it stands)."""
+        candidates = [rule for attr in _INDEXED for rule in self._by[attr].get(row[_COL[attr]], ())]
+        singles: list[int] = []
+        longer: list[_Rule] = []
+        for rule in (*candidates, *self._anywhere):
+            if not _all_pass(rule.tests[:1], [row], 0, self._strings):
+                continue
+            if len(rule.tests) == 1:
+                singles.append(rule.attr_id)
+            else:
+                longer.append(rule)
+        return tuple(singles), tuple(longer)
 
     def __call__(self, doc: Any) -> Any:
         for attr_id, start, end in self.matches(doc):

@@ -998,11 +998,13 @@ class EnglishReader:
         ctx = ArticleContext(published=article.published_at, countries=countries)
         ctx.acronyms = prep.acronyms
         dated = paragraph_dates(claims, found_dates)
+        # (the dates first: most sentences state none, and the pattern is long)
         ctx.operation_starts = [
             ref
             for claim, matches in zip(claims, found_dates, strict=True)
-            if OPERATION_START.search(claim.sentence.span.text)
-            for ref in explicit_dates(matches)
+            if (refs := explicit_dates(matches))
+            and OPERATION_START.search(claim.sentence.span.text)
+            for ref in refs
         ]
         mentions: list[Mention] = []
         denied: set[int] = set()
