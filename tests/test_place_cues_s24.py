@@ -153,3 +153,15 @@ def test_the_name_the_world_knows_a_town_by_is_no_stray_alias(world: Gazetteer) 
         "Militants overran Palmyra on Wednesday, days after pushing the Iraqi army out of Ramadi.",
     )
     assert found["Palmyra"].place.id == TADMUR
+
+
+BOR_SOUTH_SUDAN, LAE = 377241, 2092740
+
+
+def test_a_demonym_of_several_words_is_read_whole(world: Gazetteer) -> None:
+    # "South Sudanese" named Sudan (its last word) as the article's country, so Bor,
+    # Jonglei, lost to Bor in Russia.
+    (m,) = world.find("South Sudanese troops recaptured the town of Bor on Sunday.")
+    assert m.place.id == BOR_SOUTH_SUDAN
+    (m,) = world.find("Papua New Guinean police arrested twelve men in Lae overnight.")
+    assert m.place.id == LAE

@@ -2020,6 +2020,8 @@ class Gazetteer:
         self._namesake: dict[int, int] = {c: p for c, p in payload["namesake"]}
         self._stop: frozenset[str] = frozenset(payload["stop"])
         self._adjectives: dict[str, str] = payload["adjectives"]
+        # first words of the demonyms of several words ("south" of "south sudanese")
+        self._demonym_heads = frozenset(k.split()[0] for k in self._adjectives if " " in k)
         self._area_adjectives: dict[str, int] = payload.get("area_adjectives", {})
         self._dotted: tuple[str, ...] | None = None
         # World-mode extras; a regional payload has none of them.
@@ -2528,15 +2530,40 @@ class Gazetteer:
             ]
             chosen = self._listed_areas(chosen, text, toks, folded)
             chosen = [w for c in chosen if (w := self._without_the(c, text, toks)) is not None]
-            adjectives = self._adjectives
-            demonyms = tuple(
-                dict.fromkeys(
-                    adjectives[folded[i][0]]
-                    for i in starts
-                    if upper[i] and folded[i][0] in adjectives
-                )
-            )
+            demonyms = self._demonyms_of(folded, gaps, [i for i in starts if upper[i]])
         return _Scan(text, toks, folded, chosen, demonyms)
+
+    def _demonyms_of(
+        self, folded: Sequence[tuple[str, int, bool]], gaps: Sequence[str], capitals: Sequence[int]
+    ) -> tuple[str, ...]:
+        """The countries (ISO3) that the demonyms among the capitalized tokens
+        ``capitals`` name, in text order, once each; a demonym of two or three
+        words is read whole ("South Sudanese" is South Sudan, not Sudan; "Papua
+        New Guinean" is not Guinea)."""
+        adjectives = self._adjectives
+        heads = self._demonym_heads
+        out: list[str] = []
+        last = len(folded)
+        skip = -1
+        for i in capitals:
+            if i <= skip:
+                continue
+            form = folded[i][0]
+            if form in heads:
+                for width in (3, 2):
+                    end = i + width
+                    if end > last or any(gaps[k] != " " for k in range(i + 1, end)):
+                        continue
+                    key = " ".join(f[0] for f in folded[i:end])
+                    if key in adjectives:
+                        out.append(adjectives[key])
+                        skip = end - 1
+                        break
+                if skip >= i:
+                    continue
+            if form in adjectives:
+                out.append(adjectives[form])
+        return tuple(dict.fromkeys(out))
 
     def _resolve(self, scans: Sequence[_Scan], countries: Sequence[str]) -> list[list[PlaceMatch]]:
         """Choose a place for every candidate of ``scans`` (one article) and
