@@ -42,8 +42,14 @@ def test_the_hint_chooses_the_namesake_in_the_feeds_country(extractor: Extractor
     assert _places(extractor, TRIPOLI, None) == [("Tripoli", "LBY")]
     assert _places(extractor, TRIPOLI, "LBN") == [("Tripoli", "LBN")]
     assert _places(extractor, TRIPOLI, "LB") == [("Tripoli", "LBN")]  # ISO2 is read too
-    # a Romanian village has Derna as its own name; a Libyan feed means the city
-    assert _countries(extractor, "Floods hit Derna on Sunday.", None) == ["ROU"]
+    # Leer is a town in Germany and a smaller one in South Sudan; a South Sudanese
+    # feed means its own
+    assert _countries(extractor, "Fighting hit Leer on Sunday.", None) == ["DEU"]
+    assert _countries(extractor, "Fighting hit Leer on Sunday.", "SS") == ["SSD"]
+    # a Romanian village has Derna as its own name, but "Derna" is the name the
+    # world knows Darnah by (many languages spell it so): Libya with or without a
+    # Libyan feed (session 24; before, the bare name was the village)
+    assert _countries(extractor, "Floods hit Derna on Sunday.", None) == ["LBY"]
     assert _countries(extractor, "Floods hit Derna on Sunday.", "LY") == ["LBY"]
     # a Sudanese feed's places were right already and stay so
     sudan = "Shelling hit Omdurman and Al-Fashir."

