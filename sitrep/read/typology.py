@@ -481,7 +481,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     # is the place; the side whose hands it fell into took it (the reader's roles)
     Trigger(
         Family.TAKE,
-        r"(?:fell|fallen|falls|passed|came)\s+(?:back\s+)?(?:in|into|under)\s+(?:the\s+)?"
+        # (with its auxiliary: "has fallen into the hands of" outruns "has fallen")
+        r"(?:(?:has|have|had)\s+)?(?:fell|fallen|falls|passed|came)\s+(?:back\s+)?(?:in|into|under)\s+(?:the\s+)?"
         r"(?:[\w'’\-]+\s+){0,3}?hands",
         feature=False,
     ),

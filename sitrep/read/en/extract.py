@@ -465,8 +465,11 @@ REFERENCE_POINT = re.compile(
     # "took Sabratha and Surman, west of Tripoli": a bearing from a town, told of a town
     # named just before, only places that town (not "the west of Mosul", a part of the
     # town, nor "militias south of Kirkuk", where Kirkuk is the nearest place told)
-    # ("Gharyan, just south of the capital, Tripoli")
-    r"|\b(?!(?:the|its)\b)(?-i:[A-Z])[\w'’\-]+,?\s+(?:(?:just|some|about|slightly)\s+)?"
+    # ("Gharyan, just south of the capital, Tripoli"), the town's kind word between
+    # ("the Panjshir valley north of Kabul", "Kunar province, east of Jalalabad")
+    r"|\b(?!(?:the|its)\b)(?-i:[A-Z])[\w'’\-]+"
+    r"(?:\s+(?-i:valley|province|district|region|governorate|state|town|city))?"
+    r",?\s+(?:(?:just|some|about|slightly)\s+)?"
     r"(?:north|south|east|west|(?:north|south)-?(?:east|west))"
     r"\s+of(?:\s+the(?:\s+[\w\-]+){0,2}\s+(?:city|town|capital|port)(?:\s+of|,)?)?"
     # "front lines south of the port city of Hodeidah": the city only places them
@@ -1253,7 +1256,11 @@ class EnglishReader:
             or APPOSITIVE_BEFORE.search(text[: cue.start()])
         ):
             return p
-        town = next(
+        # "the capital of Helmand province": the seat the data gives, which it lists only
+        # where the seat is not named like its province; it comes before a town of the
+        # province's name, which may be another town ("the capital of Balkh province"
+        # is Mazar-i-Sharif, not the old town of Balkh)
+        town = self.gazetteer.seat_of(p.place) or next(
             (
                 c
                 for c in self.gazetteer.lookup(p.place.name, countries=[p.place.country])
@@ -1263,9 +1270,6 @@ class EnglishReader:
             ),
             None,
         )
-        if town is None:
-            # "the capital of Helmand province": a seat not named like its province
-            town = self.gazetteer.seat_of(p.place)
         if (
             town is None
             and last_city is not None
@@ -2736,7 +2740,7 @@ def apply_prediction(
         # a place that "fell": a takeover trigger outside the model's features, so
         # its "not an event" is no informed word on it ("Qala-i-Naw, the capital of
         # Badghis, fell the same day", a sentence whose date is its neighbour's)
-        kept += [m for m in told if PLACE_FELL.match(m.trigger)]
+        kept += [m for m in told if PLACE_FELL.match(m.trigger) or FELL_INTO_HANDS.match(m.trigger)]
         # a place the sentence says "has been liberated": the whole change in a
         # quotation, whose quote marks the model reads as no event ('"Yes, the city of
         # Ramadi has been liberated," the spokesman said')
@@ -3123,7 +3127,7 @@ _CLAUSE_END = r"\s*(?:[.;,]|$|and\b)"
 # "but the opposition fighters denied they had been defeated"; "but Armenia said the claim
 # was false" (the claim of the sentence's takeover)
 DENIED_TAKEOVER = re.compile(
-    r"\b(?:denied|denies|deny|rejected|rejects|dismissed|refuted)\b[^.;]*?"
+    r"\b(?:denied|denies|deny|rejected|rejects|dismissed|refuted|refutes)\b[^.;]*?"
     r"\b(?:fallen|fell|captured|taken|seized|overrun|lost|control|defeated|changed\s+hands)\b"
     # (a few words may tell whose claim: "the claims by Tigrayan forces were
     # 'fabricated propaganda'")
@@ -3134,8 +3138,12 @@ DENIED_TAKEOVER = re.compile(
     r"|propaganda)\b"
     # "the government dismissed the claim as propaganda", "rejects the Dessie claim";
     # "the town is not in the hands of the terrorists"
-    r"|\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted)\s+(?:the|this|that"
+    r"|\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:the|this|that"
     r"|their|these|such|both|rebel|insurgent)\s+(?:[\w'’-]+\s+)?(?:claims?|reports?|announcements?)\b"
+    # "the statement that they have allegedly captured the town is as far from reality
+    # as ...": the claim answered as untrue
+    r"|\b(?:claims?|statement|announcement|assertion)\b[^.;]{0,90}?\b(?:is|was|are|were)\s+"
+    r"(?:as\s+|so\s+|very\s+)?far\s+from\s+(?:the\s+)?(?:reality|truth)\b"
     r"|\b(?:is|was|are|were|remains?)\s+not\s+in\s+the\s+hands\s+of\b"
     # "Baku's claims about the seizure of the town were quickly disputed by Yerevan"
     r"|\b(?:claims?|announcement|assertion)\b[^.;]*?\b(?:was|were|has\s+been|have\s+been)\s+"
@@ -3180,6 +3188,7 @@ _DENIAL_CUES: tuple[tuple[tuple[str, ...], ...], ...] = (
         ("false", "untrue", "baseless", "groundless", "fabricated", "lie", "propaganda"),
     ),
     (("hands",), ("not",)),
+    (("claim", "statement", "announcement", "assertion"), ("far from",), ("reality", "truth")),
     (("still",), ("under",), ("control",)),
     (("but",), ("said", "says", "insist", "maintain")),
 )
@@ -3612,8 +3621,21 @@ def _taker_kind_hint(m: Mention) -> str | None:
         and not POSSESSIVE_AFTER.match(words[end:])
         # nor the side fought ("after months of fighting with Myanmar's military")
         and not OPPONENT_CUE.search(words[:start])
+        # nor a side that doubts the change ("the government has not yet confirmed the
+        # fall of the city", "the army denied"): the side that would have lost it
+        and not DOUBTER_AFTER.match(words[end:])
     }
     return kinds.pop() if len(kinds) == 1 else None
+
+
+# after the subject of a clause: it doubts or denies what follows
+DOUBTER_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had|did|does|do)\s+(?:not|n['’]t)\s+(?:yet\s+)?"
+    r"(?:confirm|confirmed|acknowledge|acknowledged|admit|admitted)"
+    r"|(?:has\s+|have\s+|had\s+)?(?:denied|denies|disputed|disputes|refuted|refutes"
+    r"|rejected|rejects|dismissed|dismisses)\b)",
+    re.IGNORECASE,
+)
 
 
 def _fallen_to(noun: Any) -> list[tuple[int, int]]:
@@ -4665,8 +4687,9 @@ def _shelters_people(noun: Any) -> bool:
 
 
 def _indefinite(noun: Any) -> bool:
-    """True for a noun with "a" or "an" ("a police station")."""
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+    """True for a noun with "a", "an" or "another" ("a police station", "liberated
+    another town": one more the sentence does not name)."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
 
 
 NAMED_SETTLEMENT_NOUNS = frozenset((*SETTLEMENT_WORDS, "district"))
@@ -5691,6 +5714,13 @@ FALL_TO = re.compile(r"(?:fell|fall|falls|fallen)\s+to", re.IGNORECASE)
 # a bare "fell", "has fallen": the takeover trigger of a place whose taker the
 # sentence does not name ("Kunduz fell on Sunday")
 PLACE_FELL = re.compile(r"(?:fell|(?:has|have|had)\s+fallen)$", re.IGNORECASE)
+# a place that fell into a side's hands ("fell into rebel hands", "has fallen into the
+# hands of"): a fall with its taker told
+FELL_INTO_HANDS = re.compile(
+    r"(?:fell|(?:has|have|had)\s+fallen)\s+(?:back\s+)?(?:in|into)\s+(?:the\s+)?"
+    r"(?:[\w'’\-]+\s+){0,3}?hands$",
+    re.IGNORECASE,
+)
 # what follows a bare "has fallen" that names who took the place: "has fallen to the RSF"
 # (a manner may stand between: "the town fell without a fight to forces from Tigray",
 # "the city fell completely to the militants of the group")
@@ -5977,6 +6007,10 @@ def _subject_kind(token: Any) -> str | None:
         return None
     heads = [token, token.head] if token.dep_ in ("xcomp", "conj") else [token]
     for head in heads:
+        if _lemma(head) in DOUBTING_VERBS:
+            # "the government has not yet confirmed the fall of the city", "the army
+            # denied the capture": the subject weighs the change, most often its loser
+            return None
         for child in head.children:
             if child.dep_ == "nsubj":
                 if child.lower_ in NON_STATE_NOUNS or _non_state_modifier(child):
@@ -5985,6 +6019,12 @@ def _subject_kind(token: Any) -> str | None:
                 if child.lower_ in STATE_NOUNS:
                     return "state forces"
     return None
+
+
+# verbs whose subject weighs a change told as their object rather than makes it
+DOUBTING_VERBS = frozenset(
+    "confirm deny dispute acknowledge admit refute reject dismiss question doubt".split()
+)
 
 
 def _non_state_modifier(noun: Any) -> bool:
@@ -7070,8 +7110,15 @@ def _nearest(places: list[PlaceMatch], trig: TriggerMatch) -> PlaceMatch:
     nearest before; for a manner phrase the nearest before it, the place of the deed
     it tells the manner of ("withdrew from Wad Madani without a fight, as they had
     done from Singa": Wad Madani); for "fell to" the place that fell, its subject before
-    it ("Avdiivka could fall to Russian forces ... an aid package for Kyiv": Avdiivka)."""
-    manner = trig.text[:8].lower() == "without " or FALL_TO.fullmatch(trig.text) is not None
+    it ("Avdiivka could fall to Russian forces ... an aid package for Kyiv": Avdiivka), as
+    for "has fallen" and "fell into the hands of" ('"Tidermene has fallen into the hands
+    of Daesh," an official who has retreated to Menaka said': Tidermene)."""
+    manner = (
+        trig.text[:8].lower() == "without "
+        or FALL_TO.fullmatch(trig.text) is not None
+        or PLACE_FELL.fullmatch(trig.text) is not None
+        or FELL_INTO_HANDS.fullmatch(trig.text) is not None
+    )
 
     def distance(p: PlaceMatch) -> tuple[int, int]:
         if p.span is None:
