@@ -130,3 +130,50 @@ def test_fallen_into_the_hands_of_a_side_in_a_quotation(extractor: Extractor) ->
 def test_a_mali_village_the_gazetteer_knows(extractor: Extractor) -> None:
     text = "Islamic State fighters took Tidermene on Monday night, officials said."
     assert _where(extractor, text, "2023-04-12") == {"Tidermène"}
+
+
+def test_a_towns_own_change_told_in_the_possessive(extractor: Extractor) -> None:
+    text = "Kabul's fall to the Taliban on Sunday stunned the world."
+    assert taken(read(extractor, text, "2021-08-16")) == {("Kabul", "Taliban")}
+    # guard: a capital's deed, told with its object, is still the state's
+    text = "Baghdad's forces recaptured Tikrit on Tuesday, officials said."
+    assert _where(extractor, text, "2015-04-01") == {"Tikrīt"}
+
+
+def test_a_claim_of_control_now_is_dated_on_its_day(extractor: Extractor) -> None:
+    text = (
+        "The rebels claim they are now in complete control of the Afghan province of "
+        "Panjshir, the last pocket of resistance."
+    )
+    got = [m for m in _changes(extractor, text, "2021-09-06") if m.status is Status.CLAIMED]
+    assert got and all(m.time is not None and not m.time.inferred for m in got)
+    # guard: an undated capture told as done stays "on or shortly before" the report
+    text = "The rebels claim they have captured the Afghan province of Panjshir."
+    got = [m for m in _changes(extractor, text, "2021-09-06") if m.status is Status.CLAIMED]
+    assert got and all(m.time is not None and m.time.inferred for m in got)
+
+
+def test_a_states_claim_told_by_its_demonym_names_the_taker(extractor: Extractor) -> None:
+    text = (
+        "The separatist spokesman refutes the Azerbaijani claims on capturing the town of "
+        "Hadrut as nonsense."
+    )
+    assert taken(read(extractor, text, "2020-10-09")) == {
+        ("Hadrut", "Military Forces of Azerbaijan")
+    }
+    text = "Kyiv rejected Russian claims of having taken the village of Robotyne on Tuesday."
+    assert taken(read(extractor, text, "2023-08-29")) == {("Robotyne", "Military Forces of Russia")}
+
+
+def test_a_place_conquered(extractor: Extractor) -> None:
+    text = "The Taliban said Kunduz was completely conquered on Friday."
+    assert taken(read(extractor, text, "2021-08-13")) == {("Kunduz", "Taliban")}
+    # in the spokesman's own quoted words, which the classifier reads as no event
+    text = (
+        '"Kunduz is completely conquered. The fighters reached the main square in the '
+        'city," a Taliban spokesman tweeted.'
+    )
+    assert taken(read(extractor, text, "2021-08-13")) == {("Kunduz", "Taliban")}
+    # guard: conquering hearts takes no place
+    text = "The party hopes to conquer the hearts of voters in Kabul."
+    assert taken(read(extractor, text, "2021-08-13")) == set()

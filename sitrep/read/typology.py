@@ -187,6 +187,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     Trigger(Family.TAKE, r"liberat(?:e|es|ed|ing)|freed|wrest(?:s|ed|ing)?|reclaim(?:s|ed|ing)?"),
     Trigger(Family.TAKE, r"(?:captur|seiz)(?:e|es|ed|ing)|overr(?:an|un|unning|uns)|storm(?:s|ed)"),
+    # "Kandahar is completely conquered", "fighters conquered the last pockets" (the
+    # insurgents' own word, quoted by the wires)
+    Trigger(Family.TAKE, r"conquer(?:s|ed|ing)?", feature=False),
     Trigger(
         Family.TAKE,
         r"(?:took|take|takes|taken|taking|seized|assumed|gained|won)"

@@ -1109,6 +1109,7 @@ class EnglishReader:
         mentions = retold_as_news(
             _anniversary_retold(mentions, sentences), side_of=self.actors.controller_of
         )
+        mentions = self._claimed_by_a_state(mentions)
         if any(m.actor1 is None and m.sub_event_type in TERRITORY_SUB_TYPES for m in mentions):
             # a takeover with no taker in its sentence: the article may name it elsewhere
             # (not in a sentence that only recalls the past: "Deir ez-Zor was besieged
@@ -1199,6 +1200,7 @@ class EnglishReader:
         mentions = summed_up_in_a_town(
             mentions, side_of=self.actors.controller_of, contains=self.gazetteer.contains
         )
+        mentions = _claims_of_control_now(mentions)
         mentions = settle_denials(mentions, denied)
         mentions.extend(context_links(mentions))
         mentions = _dated_recollections(mentions, ctx.recollections)
@@ -2665,6 +2667,28 @@ class EnglishReader:
             return None
         return self._demonym_forces(subject)
 
+    def _claimed_by_a_state(self, mentions: list[Mention]) -> list[Mention]:
+        """A takeover told as a state's claim, by its demonym, with no taker of its own
+        ("refutes the Azerbaijani claims on capturing the town of Hadrut", "rejected
+        Russian claims of taking the village"): the state that claims it took the place
+        is its taker, whether the claim is true or denied (the denial is its status)."""
+        out = []
+        for m in mentions:
+            found = None
+            if (
+                m.actor1 is None
+                and m.sub_event_type in TERRITORY_SUB_TYPES
+                and m.sub_event_type != "Non-violent transfer of territory"
+                and not m.reference
+            ):
+                text = m.claim.sentence.span.text
+                cut = text.find(m.trigger)
+                claim = STATE_CLAIM_BEFORE.search(text[:cut]) if cut > 0 else None
+                iso3 = self.gazetteer.country_of_adjective(claim.group(1)) if claim else None
+                found = self._state_forces(iso3) if iso3 else None
+            out.append(m if found is None else with_gainer(m, found))
+        return out
+
     def _state_forces(self, iso3: str) -> Actor | None:
         """The military of a country (ACLED's "Military Forces of X")."""
         if self._state_forces_by_country is None:
@@ -2871,8 +2895,15 @@ AIMED_AT = re.compile(
 
 
 # the triggers a place "has been ...": its taking, told whole
-PASSIVE_TAKEN = re.compile(r"(?:liberated|recaptured|retaken|captured|freed)", re.IGNORECASE)
-PERFECT_PASSIVE = r"\s+(?:has|have)\s+been\s+(?:(?:fully|completely|finally)\s+)?"
+PASSIVE_TAKEN = re.compile(
+    r"(?:liberated|recaptured|retaken|captured|freed|conquered)", re.IGNORECASE
+)
+# (or the present of a state reached: '"Kandahar is completely conquered," the spokesman
+# tweeted')
+PERFECT_PASSIVE = (
+    r"\s+(?:(?:has|have)\s+been|(?:is|are)(?=\s+(?:fully|completely|finally|entirely)\b))"
+    r"\s+(?:(?:fully|completely|finally|entirely)\s+)?"
+)
 
 # Past this probability of "not an event", even a dated change with its taker goes.
 EMBEDDED_CHANGE_NONE = 0.85
@@ -2907,10 +2938,13 @@ TOWN_PART = (
     r"|outskirts|suburbs?|old\s+city)\b"
 )
 METONYMY_AFTER = re.compile(
-    # "Baghdad's forces", not "Baghdad's western districts"
+    # "Baghdad's forces", not "Baghdad's western districts", nor "Kabul's fall" and
+    # "Marawi's liberation", the town's own change ("Kyiv's recapture of Kherson" is
+    # the state's deed)
     r"^(?:['’]s\b(?!\s+"
     + TOWN_PART
-    + r")|\s+(?:government|regime|authorities|officials|leadership|administration"
+    + r")(?!\s+(?:[\w\-]+\s+)?(?:fall|capture|recapture|liberation|seizure|surrender)\b"
+    r"(?!\s+of\b))|\s+(?:government|regime|authorities|officials|leadership|administration"
     r"|(?:has\s+|had\s+)?(?:proclaimed|announced|said|says|claimed|declared|accused|denied|made"
     r"|blamed|alleged|urged|demanded|insists|called"
     r"|insisted|sent|deployed|warned|vowed|responded|rejected)"
@@ -3117,6 +3151,39 @@ def _retarget_country_level(mentions: list[Mention]) -> list[Mention]:
                 )
             )
     return out
+
+
+# right before a takeover word: a state's claim of it, told by the state's demonym
+# ("the Azerbaijani claims on capturing", "Russian claims of having taken")
+STATE_CLAIM_BEFORE = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:claims?|assertions?)\s+(?:on|of|about)\s+(?:having\s+)?$"
+)
+# a side's claim that it holds a place today: "the Taliban claims it is now in complete
+# control of Panjshir", "says it now controls the town"
+NOW_IN_CONTROL = re.compile(
+    r"\b(?:(?:is|are)\s+now\s+(?:in\s+(?:full\s+|complete\s+|total\s+)?control\b|in\s+charge\b)"
+    r"|now\s+(?:fully\s+)?controls?\b)",
+    re.IGNORECASE,
+)
+
+
+def _claims_of_control_now(mentions: list[Mention]) -> list[Mention]:
+    """A claim of control told in the present with "now" and no date of its own ("the
+    Taliban claims it is now in complete control of Panjshir") is the claim of the day
+    the report tells it: dated on that day, not "on or shortly before" it (so it does
+    not join an earlier claim of the same place, told days before and denied, as one
+    event of that earlier day)."""
+    return [
+        replace(m, time=replace(m.time, inferred=False, text="now"))
+        if m.status is Status.CLAIMED
+        and m.sub_event_type in TERRITORY_SUB_TYPES
+        and m.time is not None
+        and m.time.inferred
+        and not m.reference
+        and NOW_IN_CONTROL.search(m.claim.sentence.span.text)
+        else m
+        for m in mentions
+    ]
 
 
 # where "denied this" ends: the clause's end, or a comma or "and" going on to another
