@@ -187,6 +187,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     Trigger(Family.TAKE, r"liberat(?:e|es|ed|ing)|freed|wrest(?:s|ed|ing)?|reclaim(?:s|ed|ing)?"),
     Trigger(Family.TAKE, r"(?:captur|seiz)(?:e|es|ed|ing)|overr(?:an|un|unning|uns)|storm(?:s|ed)"),
+    # "Kandahar is completely conquered", "fighters conquered the last pockets" (the
+    # insurgents' own word, quoted by the wires)
+    Trigger(Family.TAKE, r"conquer(?:s|ed|ing)?", feature=False),
     Trigger(
         Family.TAKE,
         r"(?:took|take|takes|taken|taking|seized|assumed|gained|won)"
@@ -481,7 +484,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     # is the place; the side whose hands it fell into took it (the reader's roles)
     Trigger(
         Family.TAKE,
-        r"(?:fell|fallen|falls|passed|came)\s+(?:back\s+)?(?:in|into|under)\s+(?:the\s+)?"
+        # (with its auxiliary: "has fallen into the hands of" outruns "has fallen")
+        r"(?:(?:has|have|had)\s+)?(?:fell|fallen|falls|passed|came)\s+(?:back\s+)?(?:in|into|under)\s+(?:the\s+)?"
         r"(?:[\w'’\-]+\s+){0,3}?hands",
         feature=False,
     ),

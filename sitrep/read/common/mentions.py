@@ -727,7 +727,7 @@ def infer_gaining_sides(
         if m.sub_event_type in TERRITORY_SUB_TYPES and m.status in _GAINED and not m.reference
     ]
     if not any(m.actor1 is None for m in territory):
-        return list(mentions)
+        return _references_told_by_whom(list(mentions), side_of)
     # (a side that lost a place in a recollection may take one today: Russia lost
     # Kherson in 2022 and took Avdiivka in 2024)
     losers = {
@@ -830,6 +830,48 @@ def infer_gaining_sides(
     for m in mentions:
         found = gainer(m) if id(m) in open_ones else None
         out.append(m if found is None else with_gainer(m, found))
+    return _references_told_by_whom(out, side_of)
+
+
+def _references_told_by_whom(
+    mentions: list[Mention], side_of: Callable[[Actor], str]
+) -> list[Mention]:
+    """A reference back to a takeover told with no taker ("the government has not yet
+    confirmed the fall of the city" after "the rebels said the city was captured")
+    copied its antecedent before the article gave that one its side: it takes the
+    side the article's news of the same place names (the most told, not its loser),
+    so it joins that change rather than stand as a change with no side."""
+    open_refs = [
+        m
+        for m in mentions
+        if m.reference
+        and m.actor1 is None
+        and m.sub_event_type in TERRITORY_SUB_TYPES
+        and m.status in _GAINED
+    ]
+    if not open_refs:
+        return mentions
+    open_ids = {id(m) for m in open_refs}
+    sides: dict[int | None, Counter[str]] = {}
+    actors: dict[str, Actor] = {}
+    for m in mentions:
+        if (
+            not m.reference
+            and m.actor1 is not None
+            and m.sub_event_type in TERRITORY_SUB_TYPES
+            and m.status in (Status.OCCURRED, Status.CLAIMED)
+        ):
+            sides.setdefault(place_id(m), Counter())[side_of(m.actor1)] += 1
+            actors.setdefault(side_of(m.actor1), m.actor1)
+    out = []
+    for m in mentions:
+        told = sides.get(place_id(m)) if id(m) in open_ids else None
+        lost = side_of(m.actor2) if m.actor2 is not None else None
+        ranked = [(s, n) for s, n in (told or Counter()).most_common() if s != lost]
+        if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+            out.append(m)
+            continue
+        out.append(with_gainer(m, actors[ranked[0][0]]))
     return out
 
 

@@ -465,8 +465,11 @@ REFERENCE_POINT = re.compile(
     # "took Sabratha and Surman, west of Tripoli": a bearing from a town, told of a town
     # named just before, only places that town (not "the west of Mosul", a part of the
     # town, nor "militias south of Kirkuk", where Kirkuk is the nearest place told)
-    # ("Gharyan, just south of the capital, Tripoli")
-    r"|\b(?!(?:the|its)\b)(?-i:[A-Z])[\w'’\-]+,?\s+(?:(?:just|some|about|slightly)\s+)?"
+    # ("Gharyan, just south of the capital, Tripoli"), the town's kind word between
+    # ("the Panjshir valley north of Kabul", "Kunar province, east of Jalalabad")
+    r"|\b(?!(?:the|its)\b)(?-i:[A-Z])[\w'’\-]+"
+    r"(?:\s+(?-i:valley|province|district|region|governorate|state|town|city))?"
+    r",?\s+(?:(?:just|some|about|slightly)\s+)?"
     r"(?:north|south|east|west|(?:north|south)-?(?:east|west))"
     r"\s+of(?:\s+the(?:\s+[\w\-]+){0,2}\s+(?:city|town|capital|port)(?:\s+of|,)?)?"
     # "front lines south of the port city of Hodeidah": the city only places them
@@ -1110,6 +1113,7 @@ class EnglishReader:
         mentions = retold_as_news(
             _anniversary_retold(mentions, sentences), side_of=self.actors.controller_of
         )
+        mentions = self._claimed_by_a_state(mentions)
         if any(m.actor1 is None and m.sub_event_type in TERRITORY_SUB_TYPES for m in mentions):
             # a takeover with no taker in its sentence: the article may name it elsewhere
             # (not in a sentence that only recalls the past: "Deir ez-Zor was besieged
@@ -1200,6 +1204,7 @@ class EnglishReader:
         mentions = summed_up_in_a_town(
             mentions, side_of=self.actors.controller_of, contains=self.gazetteer.contains
         )
+        mentions = _claims_of_control_now(mentions)
         mentions = settle_denials(mentions, denied)
         mentions.extend(context_links(mentions))
         mentions = _dated_recollections(mentions, ctx.recollections)
@@ -1257,7 +1262,11 @@ class EnglishReader:
             or APPOSITIVE_BEFORE.search(text[: cue.start()])
         ):
             return p
-        town = next(
+        # "the capital of Helmand province": the seat the data gives, which it lists only
+        # where the seat is not named like its province; it comes before a town of the
+        # province's name, which may be another town ("the capital of Balkh province"
+        # is Mazar-i-Sharif, not the old town of Balkh)
+        town = self.gazetteer.seat_of(p.place) or next(
             (
                 c
                 for c in self.gazetteer.lookup(p.place.name, countries=[p.place.country])
@@ -1267,9 +1276,6 @@ class EnglishReader:
             ),
             None,
         )
-        if town is None:
-            # "the capital of Helmand province": a seat not named like its province
-            town = self.gazetteer.seat_of(p.place)
         if (
             town is None
             and last_city is not None
@@ -2715,6 +2721,28 @@ class EnglishReader:
             return None
         return self._demonym_forces(subject)
 
+    def _claimed_by_a_state(self, mentions: list[Mention]) -> list[Mention]:
+        """A takeover told as a state's claim, by its demonym, with no taker of its own
+        ("refutes the Azerbaijani claims on capturing the town of Hadrut", "rejected
+        Russian claims of taking the village"): the state that claims it took the place
+        is its taker, whether the claim is true or denied (the denial is its status)."""
+        out = []
+        for m in mentions:
+            found = None
+            if (
+                m.actor1 is None
+                and m.sub_event_type in TERRITORY_SUB_TYPES
+                and m.sub_event_type != "Non-violent transfer of territory"
+                and not m.reference
+            ):
+                text = m.claim.sentence.span.text
+                cut = text.find(m.trigger)
+                claim = STATE_CLAIM_BEFORE.search(text[:cut]) if cut > 0 else None
+                iso3 = self.gazetteer.country_of_adjective(claim.group(1)) if claim else None
+                found = self._state_forces(iso3) if iso3 else None
+            out.append(m if found is None else with_gainer(m, found))
+        return out
+
     def _state_forces(self, iso3: str) -> Actor | None:
         """The military of a country (ACLED's "Military Forces of X")."""
         if self._state_forces_by_country is None:
@@ -2790,7 +2818,7 @@ def apply_prediction(
         # a place that "fell": a takeover trigger outside the model's features, so
         # its "not an event" is no informed word on it ("Qala-i-Naw, the capital of
         # Badghis, fell the same day", a sentence whose date is its neighbour's)
-        kept += [m for m in told if PLACE_FELL.match(m.trigger)]
+        kept += [m for m in told if PLACE_FELL.match(m.trigger) or FELL_INTO_HANDS.match(m.trigger)]
         # a place the sentence says "has been liberated": the whole change in a
         # quotation, whose quote marks the model reads as no event ('"Yes, the city of
         # Ramadi has been liberated," the spokesman said')
@@ -2921,8 +2949,15 @@ AIMED_AT = re.compile(
 
 
 # the triggers a place "has been ...": its taking, told whole
-PASSIVE_TAKEN = re.compile(r"(?:liberated|recaptured|retaken|captured|freed)", re.IGNORECASE)
-PERFECT_PASSIVE = r"\s+(?:has|have)\s+been\s+(?:(?:fully|completely|finally)\s+)?"
+PASSIVE_TAKEN = re.compile(
+    r"(?:liberated|recaptured|retaken|captured|freed|conquered)", re.IGNORECASE
+)
+# (or the present of a state reached: '"Kandahar is completely conquered," the spokesman
+# tweeted')
+PERFECT_PASSIVE = (
+    r"\s+(?:(?:has|have)\s+been|(?:is|are)(?=\s+(?:fully|completely|finally|entirely)\b))"
+    r"\s+(?:(?:fully|completely|finally|entirely)\s+)?"
+)
 
 # Past this probability of "not an event", even a dated change with its taker goes.
 EMBEDDED_CHANGE_NONE = 0.85
@@ -2957,10 +2992,13 @@ TOWN_PART = (
     r"|outskirts|suburbs?|old\s+city)\b"
 )
 METONYMY_AFTER = re.compile(
-    # "Baghdad's forces", not "Baghdad's western districts"
+    # "Baghdad's forces", not "Baghdad's western districts", nor "Kabul's fall" and
+    # "Marawi's liberation", the town's own change ("Kyiv's recapture of Kherson" is
+    # the state's deed)
     r"^(?:['’]s\b(?!\s+"
     + TOWN_PART
-    + r")|\s+(?:government|regime|authorities|officials|leadership|administration"
+    + r")(?!\s+(?:[\w\-]+\s+)?(?:fall|capture|recapture|liberation|seizure|surrender)\b"
+    r"(?!\s+of\b))|\s+(?:government|regime|authorities|officials|leadership|administration"
     r"|(?:has\s+|had\s+)?(?:proclaimed|announced|said|says|claimed|declared|accused|denied|made"
     r"|blamed|alleged|urged|demanded|insists|called"
     r"|insisted|sent|deployed|warned|vowed|responded|rejected)"
@@ -3169,6 +3207,39 @@ def _retarget_country_level(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# right before a takeover word: a state's claim of it, told by the state's demonym
+# ("the Azerbaijani claims on capturing", "Russian claims of having taken")
+STATE_CLAIM_BEFORE = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:claims?|assertions?)\s+(?:on|of|about)\s+(?:having\s+)?$"
+)
+# a side's claim that it holds a place today: "the Taliban claims it is now in complete
+# control of Panjshir", "says it now controls the town"
+NOW_IN_CONTROL = re.compile(
+    r"\b(?:(?:is|are)\s+now\s+(?:in\s+(?:full\s+|complete\s+|total\s+)?control\b|in\s+charge\b)"
+    r"|now\s+(?:fully\s+)?controls?\b)",
+    re.IGNORECASE,
+)
+
+
+def _claims_of_control_now(mentions: list[Mention]) -> list[Mention]:
+    """A claim of control told in the present with "now" and no date of its own ("the
+    Taliban claims it is now in complete control of Panjshir") is the claim of the day
+    the report tells it: dated on that day, not "on or shortly before" it (so it does
+    not join an earlier claim of the same place, told days before and denied, as one
+    event of that earlier day)."""
+    return [
+        replace(m, time=replace(m.time, inferred=False, text="now"))
+        if m.status is Status.CLAIMED
+        and m.sub_event_type in TERRITORY_SUB_TYPES
+        and m.time is not None
+        and m.time.inferred
+        and not m.reference
+        and NOW_IN_CONTROL.search(m.claim.sentence.span.text)
+        else m
+        for m in mentions
+    ]
+
+
 # where "denied this" ends: the clause's end, or a comma or "and" going on to another
 # clause ("Armenia immediately denied this, saying the fighting was ongoing"; "the
 # government denies it and the United States urged ...")
@@ -3177,7 +3248,7 @@ _CLAUSE_END = r"\s*(?:[.;,]|$|and\b)"
 # "but the opposition fighters denied they had been defeated"; "but Armenia said the claim
 # was false" (the claim of the sentence's takeover)
 DENIED_TAKEOVER = re.compile(
-    r"\b(?:denied|denies|deny|rejected|rejects|dismissed|refuted)\b[^.;]*?"
+    r"\b(?:denied|denies|deny|rejected|rejects|dismissed|refuted|refutes)\b[^.;]*?"
     r"\b(?:fallen|fell|captured|taken|seized|overrun|lost|control|defeated|changed\s+hands)\b"
     # (a few words may tell whose claim: "the claims by Tigrayan forces were
     # 'fabricated propaganda'")
@@ -3188,8 +3259,12 @@ DENIED_TAKEOVER = re.compile(
     r"|propaganda)\b"
     # "the government dismissed the claim as propaganda", "rejects the Dessie claim";
     # "the town is not in the hands of the terrorists"
-    r"|\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted)\s+(?:the|this|that"
+    r"|\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:the|this|that"
     r"|their|these|such|both|rebel|insurgent)\s+(?:[\w'’-]+\s+)?(?:claims?|reports?|announcements?)\b"
+    # "the statement that they have allegedly captured the town is as far from reality
+    # as ...": the claim answered as untrue
+    r"|\b(?:claims?|statement|announcement|assertion)\b[^.;]{0,90}?\b(?:is|was|are|were)\s+"
+    r"(?:as\s+|so\s+|very\s+)?far\s+from\s+(?:the\s+)?(?:reality|truth)\b"
     r"|\b(?:is|was|are|were|remains?)\s+not\s+in\s+the\s+hands\s+of\b"
     # "Baku's claims about the seizure of the town were quickly disputed by Yerevan"
     r"|\b(?:claims?|announcement|assertion)\b[^.;]*?\b(?:was|were|has\s+been|have\s+been)\s+"
@@ -3234,6 +3309,7 @@ _DENIAL_CUES: tuple[tuple[tuple[str, ...], ...], ...] = (
         ("false", "untrue", "baseless", "groundless", "fabricated", "lie", "propaganda"),
     ),
     (("hands",), ("not",)),
+    (("claim", "statement", "announcement", "assertion"), ("far from",), ("reality", "truth")),
     (("still",), ("under",), ("control",)),
     (("but",), ("said", "says", "insist", "maintain")),
 )
@@ -3678,8 +3754,21 @@ def _taker_kind_hint(m: Mention) -> str | None:
         and not POSSESSIVE_AFTER.match(words[end:])
         # nor the side fought ("after months of fighting with Myanmar's military")
         and not OPPONENT_CUE.search(words[:start])
+        # nor a side that doubts the change ("the government has not yet confirmed the
+        # fall of the city", "the army denied"): the side that would have lost it
+        and not DOUBTER_AFTER.match(words[end:])
     }
     return kinds.pop() if len(kinds) == 1 else None
+
+
+# after the subject of a clause: it doubts or denies what follows
+DOUBTER_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had|did|does|do)\s+(?:not|n['’]t)\s+(?:yet\s+)?"
+    r"(?:confirm|confirmed|acknowledge|acknowledged|admit|admitted)"
+    r"|(?:has\s+|have\s+|had\s+)?(?:denied|denies|disputed|disputes|refuted|refutes"
+    r"|rejected|rejects|dismissed|dismisses)\b)",
+    re.IGNORECASE,
+)
 
 
 def _fallen_to(noun: Any) -> list[tuple[int, int]]:
@@ -4805,8 +4894,9 @@ def _shelters_people(noun: Any) -> bool:
 
 
 def _indefinite(noun: Any) -> bool:
-    """True for a noun with "a" or "an" ("a police station")."""
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+    """True for a noun with "a", "an" or "another" ("a police station", "liberated
+    another town": one more the sentence does not name)."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
 
 
 NAMED_SETTLEMENT_NOUNS = frozenset((*SETTLEMENT_WORDS, "district"))
@@ -5833,6 +5923,13 @@ FALL_TO = re.compile(r"(?:fell|fall|falls|fallen)\s+to", re.IGNORECASE)
 # a bare "fell", "has fallen": the takeover trigger of a place whose taker the
 # sentence does not name ("Kunduz fell on Sunday")
 PLACE_FELL = re.compile(r"(?:fell|(?:has|have|had)\s+fallen)$", re.IGNORECASE)
+# a place that fell into a side's hands ("fell into rebel hands", "has fallen into the
+# hands of"): a fall with its taker told
+FELL_INTO_HANDS = re.compile(
+    r"(?:fell|(?:has|have|had)\s+fallen)\s+(?:back\s+)?(?:in|into)\s+(?:the\s+)?"
+    r"(?:[\w'’\-]+\s+){0,3}?hands$",
+    re.IGNORECASE,
+)
 # what follows a bare "has fallen" that names who took the place: "has fallen to the RSF"
 # (a manner may stand between: "the town fell without a fight to forces from Tigray",
 # "the city fell completely to the militants of the group")
@@ -6119,6 +6216,10 @@ def _subject_kind(token: Any) -> str | None:
         return None
     heads = [token, token.head] if token.dep_ in ("xcomp", "conj") else [token]
     for head in heads:
+        if _lemma(head) in DOUBTING_VERBS:
+            # "the government has not yet confirmed the fall of the city", "the army
+            # denied the capture": the subject weighs the change, most often its loser
+            return None
         for child in head.children:
             if child.dep_ == "nsubj":
                 if child.lower_ in NON_STATE_NOUNS or _non_state_modifier(child):
@@ -6127,6 +6228,12 @@ def _subject_kind(token: Any) -> str | None:
                 if child.lower_ in STATE_NOUNS:
                     return "state forces"
     return None
+
+
+# verbs whose subject weighs a change told as their object rather than makes it
+DOUBTING_VERBS = frozenset(
+    "confirm deny dispute acknowledge admit refute reject dismiss question doubt".split()
+)
 
 
 def _non_state_modifier(noun: Any) -> bool:
@@ -7212,8 +7319,15 @@ def _nearest(places: list[PlaceMatch], trig: TriggerMatch) -> PlaceMatch:
     nearest before; for a manner phrase the nearest before it, the place of the deed
     it tells the manner of ("withdrew from Wad Madani without a fight, as they had
     done from Singa": Wad Madani); for "fell to" the place that fell, its subject before
-    it ("Avdiivka could fall to Russian forces ... an aid package for Kyiv": Avdiivka)."""
-    manner = trig.text[:8].lower() == "without " or FALL_TO.fullmatch(trig.text) is not None
+    it ("Avdiivka could fall to Russian forces ... an aid package for Kyiv": Avdiivka), as
+    for "has fallen" and "fell into the hands of" ('"Tidermene has fallen into the hands
+    of Daesh," an official who has retreated to Menaka said': Tidermene)."""
+    manner = (
+        trig.text[:8].lower() == "without "
+        or FALL_TO.fullmatch(trig.text) is not None
+        or PLACE_FELL.fullmatch(trig.text) is not None
+        or FELL_INTO_HANDS.fullmatch(trig.text) is not None
+    )
 
     def distance(p: PlaceMatch) -> tuple[int, int]:
         if p.span is None:
