@@ -103,3 +103,34 @@ def test_a_chronology_entry_of_another_year_stays_a_recollection(
 def test_the_syrian_opposition_factions_are_the_rebels(extractor: Extractor) -> None:
     text = "Armed opposition factions captured Salamiyah on Friday, residents said."
     assert taken(read(extractor, text, "2024-12-06")) == {("As Salamīyah", "Free Syrian Army")}
+
+
+def test_control_of_several_unnamed_towns_is_not_the_province(extractor: Extractor) -> None:
+    text = (
+        "Government forces said on Friday they had regained control of several towns "
+        "across Idlib province."
+    )
+    assert not taken(read(extractor, text, "2024-11-29"))
+
+
+def test_control_of_a_town_the_report_names_after_is_still_read(extractor: Extractor) -> None:
+    text = (
+        "Advancing Ukrainian troops have taken control of a sizeable Russian town, the "
+        "president said.\nHe said the troops had taken full control of Sudzha."
+    )
+    assert taken(read(extractor, text, "2024-08-15")) == {("Sudzha", "Military Forces of Ukraine")}
+
+
+def test_power_seized_in_a_coup_is_no_takeover_of_a_town(extractor: Extractor) -> None:
+    text = (
+        "The fall of Lashio is the rebels' biggest victory in an offensive that began in "
+        "June and has become the gravest threat to Myanmar's military government since "
+        "it seized power in a 2021 coup."
+    )
+    recalled = changes(read(extractor, text, "2024-08-05"), Status.BACKGROUND, Status.OCCURRED)
+    assert not [m for m in recalled if m.time and m.time.value.year == 2021]
+
+
+def test_a_side_that_seized_power_in_a_city_took_it(extractor: Extractor) -> None:
+    text = "The Taliban seized power in Kabul on Sunday."
+    assert taken(read(extractor, text, "2021-08-16")) == {("Kabul", "Taliban")}

@@ -1459,6 +1459,10 @@ class EnglishReader:
             return []  # "there was no fighting in the town", "came in without fighting"
         if OCCUPATION.match(trig.text) and not _occupation_dated(token, found_dates):
             return []  # "the occupation of the West Bank": a state, not a takeover
+        if family is Family.TAKE and POWER_OBJECT.match(text, trig.end) and COUP.search(text):
+            # "since it seized power in a 2021 coup": power, not ground, changed hands
+            # (not "the Taliban seized power in Kabul", who took the city)
+            return []
         status = _status(family, token, claim, text, trig)
 
         # dates: the sentence's own, else its paragraph's, else its source's last, else publication
@@ -4599,7 +4603,7 @@ def _dated_noun(token: Any, found: list[DateMatch]) -> bool:
 # or post taken is still a territorial event in ACLED's coding.)
 # small places told by number, not by name: taking them changes no town the sentence
 # names ("villages captured in the Zangilan district")
-SETTLEMENTS = frozenset("villages hamlets settlements".split())
+SETTLEMENTS = frozenset("villages hamlets settlements towns".split())
 
 
 # what stops an advance: "the advance stalled", "troops halted the advance"
@@ -4784,6 +4788,13 @@ def _unknown_named_place(noun: Any, places: list[PlaceMatch]) -> bool:
     lo = min(t.idx for t in own)
     hi = max(t.idx + len(t.text) for t in own)
     return not any(p.span and p.span.start < hi and lo < p.span.end for p in places)
+
+
+def _control_of_settlements(trigger: Any, noun: Any) -> bool:
+    """True for "control of several towns in X": unnamed small places, in the plural
+    (one, "control of a significant Russian town", is the town the report names)."""
+    obj = _of_control(noun)
+    return obj is not noun and obj.lower_ in SETTLEMENTS and _unnamed_settlements(trigger, obj)
 
 
 def _of_control(noun: Any) -> Any:
@@ -5063,8 +5074,12 @@ def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
     if _some_forces_out(token):
         return True
     for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass") and _unnamed_settlements(token, child):
-            return True  # "took several villages in the Qubadli district"
+        if child.dep_ in ("dobj", "nsubjpass") and (
+            _unnamed_settlements(token, child) or _control_of_settlements(token, child)
+        ):
+            # "took several villages in the Qubadli district", "regained control of
+            # several towns across Idlib province"
+            return True
         if (
             child.dep_ == "prep"
             and child.lower_ == "of"
@@ -7029,6 +7044,9 @@ def _targets(
     return []
 
 
+# the object of a coup's taking: "seized power", "took political power"
+POWER_OBJECT = re.compile(r"\s+(?:(?:political|state|absolute)\s+)?power\b", re.IGNORECASE)
+COUP = re.compile(r"\b(?:coup|putsch)\b", re.IGNORECASE)
 # the object of a taking that is an unnamed settlement placed by another: "captured a
 # village near Lyman", "liberated the last village on the outskirts of the city"
 # (one village: "four villages near Lyman: Yampil, ..." may name them after)
