@@ -478,9 +478,12 @@ REFERENCE_POINT = re.compile(
     # "captured a village near the Russian stronghold of Lyman": the town only places
     # the unnamed village taken
     # ("captured a strategic provincial capital near Kabul": the capital is not Kabul)
-    r"|\b(?:an?|two|three|four|five|several|some|nearby)\s+(?:[\w-]+\s+){0,2}"
+    # ("liberated the last village on the outskirts of the city of Homs": the city is
+    # where the village lies, not what was taken)
+    r"|\b(?:an?|two|three|four|five|several|some|nearby"
+    r"|the\s+(?:last|first|second|third|final|next|only))\s+(?:[\w-]+\s+){0,2}"
     r"(?:villages?|towns?|settlements?|hamlets?|capitals?)"
-    r"\s+(?:near|outside|close\s+to)"
+    r"\s+(?:near|outside|close\s+to|on\s+the\s+(?:outskirts|edges?|fringes?)\s+of)"
     r"(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?"
     # "had taken control of the towns, in the Amhara region": the region holds the
     # towns told before, it is not what was taken
@@ -1468,6 +1471,10 @@ class EnglishReader:
             return []  # "there was no fighting in the town", "came in without fighting"
         if OCCUPATION.match(trig.text) and not _occupation_dated(token, found_dates):
             return []  # "the occupation of the West Bank": a state, not a takeover
+        if family is Family.TAKE and POWER_OBJECT.match(text, trig.end) and COUP.search(text):
+            # "since it seized power in a 2021 coup": power, not ground, changed hands
+            # (not "the Taliban seized power in Kabul", who took the city)
+            return []
         status = _status(family, token, claim, text, trig)
 
         # dates: the sentence's own, else its paragraph's, else its source's last, else publication
@@ -1562,7 +1569,7 @@ class EnglishReader:
             # "retook Mosul, Ramadi and Fallujah in gruelling months-long campaigns",
             # undated: a summary of past wars, not a change this report tells
             status = Status.BACKGROUND
-        if status in TOLD and _retrospective(text, trig.start):
+        if status in TOLD and _retrospective(text, trig.start, ctx.published):
             # "Four years ago on Sunday, IS swept into Mosul"; "March 2025: the army
             # retakes the palace" (a chronology): told again, not news of this report
             status = Status.BACKGROUND
@@ -1730,6 +1737,19 @@ class EnglishReader:
             # "Turkish-led forces took", "forces from Ethiopia's Tigray region took",
             # "President X declared the city liberated": the side told by description
             agent = self._described_taker(token, sentence_country(places, ctx))
+        unknown_taker = False
+        if family is Family.TAKE and (by := _noun_by_phrase(token)) is not None:
+            # "the junta confirmed the takeover of Laukkaing by an alliance of armed
+            # groups": the "by" names the taker; when no known side is in it, neither
+            # the one confirming nor the country of its subject took the town
+            lo = by.idx
+            cut = CLAUSE_BREAK.search(text, lo + 2)
+            hi = cut.start() if cut is not None else len(text)
+            if agent is None or not any(
+                m.actor.id == agent.id and lo <= m.span.start < hi for m in actor_matches
+            ):
+                agent = primary([m.actor for m in actor_matches if lo <= m.span.start < hi])
+            unknown_taker = agent is None
         leaving = LEAVING.search(text) if family is Family.HANDOVER else None
         if leaving is not None:
             # "the Peshmerga withdrew from Kirkuk", "after the withdrawal of ISIS": the
@@ -1805,6 +1825,16 @@ class EnglishReader:
             # "the president delivered a speech and raised the flag in the city": a
             # ceremony in a town already held, not its change of hands
             return []
+        if family is Family.HANDOVER and RETREAT_TRIGGER.match(trig.text):
+            to = RETREAT_TO.match(text, trig.end)
+            if to is not None:
+                # "the troops withdrew to a bridge that links Myawaddy to Mae Sot": the
+                # places after "to" are where the side went, not a place it left
+                cut = SENTENCE_CLAUSE_END.search(text, to.end())
+                end = cut.start() if cut is not None else len(text)
+                places = [p for p in places if not (p.span and to.end() <= p.span.start < end)]
+                if not places:
+                    return []
         if family in (Family.TAKE, Family.HANDOVER) and token is not None:
             # "entered several settlements on Wednesday, including the town of X": the
             # places the "including" names were taken, not those the rest places
@@ -1925,7 +1955,9 @@ class EnglishReader:
             claim,
             targets,
             agent=agent,
-            country_agent=lambda iso3: _actor_for_country(actor_matches, iso3, text, self),
+            country_agent=lambda iso3: (
+                None if unknown_taker else _actor_for_country(actor_matches, iso3, text, self)
+            ),
             trigger_start=trig.start,
             trigger_text=trig.text,
             weight=trig.trigger.weight,
@@ -3389,10 +3421,37 @@ def _anniversary_retold(mentions: list[Mention], sentences: Sequence[Sentence]) 
     ]
 
 
-def _retrospective(text: str, trigger_start: int) -> bool:
+def _retrospective(text: str, trigger_start: int, published: date | None = None) -> bool:
     """A takeover told as a recollection: an anniversary before the trigger, or a
-    dated entry of a chronology list."""
-    return bool(CHRONOLOGY_ENTRY.match(text) or ANNIVERSARY.search(text[:trigger_start]))
+    dated entry of a chronology list (not a dateline: "November 30, 2024 – Rebel
+    forces have captured most of Aleppo", the day the report is published)."""
+    entry = CHRONOLOGY_ENTRY.match(text)
+    if entry is not None and published is not None and _dateline_day(entry.group(0), published):
+        entry = None
+    return bool(entry or ANNIVERSARY.search(text[:trigger_start]))
+
+
+def _dateline_day(words: str, published: date) -> bool:
+    """Whether a date that opens a sentence ("November 30, 2024 –", "30 Nov 2024:") is a
+    day within two of ``published``: the report's own date line."""
+    found = re.search(
+        r"(?:(\d{1,2})\s+)?([A-Za-z]{3})[a-z]*\.?\s+(?:(\d{1,2}),?\s+)?(\d{4})", words
+    )
+    if found is None or not (found.group(1) or found.group(3)):
+        return False
+    month = MONTH_ABBREVIATIONS.get(found.group(2).lower())
+    if month is None:
+        return False
+    try:
+        day = date(int(found.group(4)), month, int(found.group(1) or found.group(3)))
+    except ValueError:
+        return False
+    return abs((day - published).days) <= 2
+
+
+MONTH_ABBREVIATIONS = {
+    m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())
+}
 
 
 # "Its fall came a day after the Taliban seized Kandahar and Herat": the takeovers after
@@ -3724,6 +3783,15 @@ POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 # the words of a loss that name whom the place was lost to, to the end of their clause
 LOST_TO_WHOM = re.compile(r"[^.;,(]{0,60}?\bto\s+([^.;,(]{1,60})")
 
+# the "by" of a taking noun, after the place it names: "the takeover of Laukkaing, a
+# border city, by an alliance of armed groups" (not "by Friday", "by force")
+TAKER_BY = re.compile(
+    r"\bby\s+(?!(?:the\s+)?(?:end|time|force|morning|evening|night|nightfall|dawn|noon|midday"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
+    re.IGNORECASE,
+)
+TAKING_NOUN_TRIGGERS = frozenset({"takeover", "capture", "seizure", "recapture", "conquest"})
+
 
 def _taker_kind_hint(m: Mention) -> str | None:
     """The kind of taker a sentence implies without naming it: "rebel spokesman X
@@ -3744,6 +3812,14 @@ def _taker_kind_hint(m: Mention) -> str | None:
     if m.sub_event_type == "Non-violent transfer of territory":
         # "the army chief said his forces had withdrawn": the loser speaks
         return None
+    by = TAKER_BY.search(text, cut + len(m.trigger)) if cut >= 0 and m.trigger else None
+    if by is not None and m.trigger.lower() in TAKING_NOUN_TRIGGERS:
+        # "confirmed the takeover of Laukkaing by an alliance of ethnic armed groups":
+        # the noun's "by" tells the taker's kind, not the side confirming it
+        end = CLAUSE_BREAK.search(text, by.end())
+        kinds = {k for _, _, k in generic_actor_cues(text[by.end() : end.start() if end else None])}
+        if len(kinds) == 1:
+            return kinds.pop()
     words = f"{m.claim.speaker or ''} {text[: cut if cut >= 0 else len(text)]}"
     kinds = {
         k
@@ -3995,6 +4071,14 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
             and token.dep_ in ("pobj", "pcomp")
         ):
             return Status.EXPECTED  # "brought them closer to victory": not there yet
+        if (
+            token.dep_ == "xcomp"
+            and token.head.lower_ in NEARER
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        ):
+            # "appear close to completely pushing them out of the region": a gerund the
+            # parser hangs on "close" with its "to" is a deed not yet done
+            return Status.EXPECTED
         if any(c.dep_ == "advmod" and c.lower_ in ("closer", "nearer") for c in token.children):
             # "as the troops advance closer to Pokrovsk" (a takeover reading then
             # yields no place at all, see TOWARDS_AFTER; this covers the other words)
@@ -4747,7 +4831,7 @@ def _dated_noun(token: Any, found: list[DateMatch]) -> bool:
 # or post taken is still a territorial event in ACLED's coding.)
 # small places told by number, not by name: taking them changes no town the sentence
 # names ("villages captured in the Zangilan district")
-SETTLEMENTS = frozenset("villages hamlets settlements".split())
+SETTLEMENTS = frozenset("villages hamlets settlements towns".split())
 
 
 # what stops an advance: "the advance stalled", "troops halted the advance"
@@ -4935,6 +5019,13 @@ def _unknown_named_place(noun: Any, places: list[PlaceMatch]) -> bool:
     return not any(p.span and p.span.start < hi and lo < p.span.end for p in places)
 
 
+def _control_of_settlements(trigger: Any, noun: Any) -> bool:
+    """True for "control of several towns in X": unnamed small places, in the plural
+    (one, "control of a significant Russian town", is the town the report names)."""
+    obj = _of_control(noun)
+    return obj is not noun and obj.lower_ in SETTLEMENTS and _unnamed_settlements(trigger, obj)
+
+
 def _of_control(noun: Any) -> Any:
     """The object of "control of X" ("took control of the town of X"): X; any other
     noun is its own object."""
@@ -5109,6 +5200,24 @@ def _base_in_next_town(
     return out
 
 
+# a withdrawal told by its verb alone, and where the side went: "withdrew to a bridge",
+# "retreated back towards the border"
+RETREAT_TRIGGER = re.compile(
+    r"(?:withdr(?:ew|awn|aws|aw|awing)|retreat(?:ed|s|ing)?|pull(?:ed|s|ing)?\s+back"
+    r"|f[ae]ll(?:s|ing)?\s+back)$",
+    re.IGNORECASE,
+)
+# (a destination told by a common noun that the places after it only locate: "withdrew
+# to a bridge that links X to Y"; not "withdrew to Mae Sot", nor "retreated into the
+# city", a move inside it)
+RETREAT_TO = re.compile(
+    r"\s+(?:back\s+)?(?:to|towards?)\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?-i:[a-z])[\w-]*\s+(?:that|which)\s+(?:connects|links|joins|leads|runs|overlooks)\b",
+    re.IGNORECASE,
+)
+# the end of the clause a destination phrase runs in (a comma-free "that connects X to
+# Y" stays in it)
+SENTENCE_CLAUSE_END = re.compile(r"[;:.!?]|,\s+(?:and|but|as|while|after|before)\b")
 # the words that open a raid's end, right before the trigger that tells it
 RAID_LEAVING = re.compile(r"\b(?:before\s+being|then)\s+$", re.IGNORECASE)
 BRIEFLY_BEFORE = re.compile(r"\b(?:briefly|temporarily|momentarily)\s+$", re.IGNORECASE)
@@ -5196,8 +5305,12 @@ def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
     if _some_forces_out(token):
         return True
     for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass") and _unnamed_settlements(token, child):
-            return True  # "took several villages in the Qubadli district"
+        if child.dep_ in ("dobj", "nsubjpass") and (
+            _unnamed_settlements(token, child) or _control_of_settlements(token, child)
+        ):
+            # "took several villages in the Qubadli district", "regained control of
+            # several towns across Idlib province"
+            return True
         if (
             child.dep_ == "prep"
             and child.lower_ == "of"
@@ -5603,6 +5716,13 @@ def _roles(
         # and the actors before it belong to the subject, the side that lost
         if passive and not agent_side:
             subject_unknown = True
+        by_taker = _noun_by_phrase(token) if family is Family.TAKE else None
+        if by_taker is not None:
+            # "the government confirmed the takeover of Laukkaing by an alliance of
+            # ethnic armed groups": the noun's "by" names the taker (the parser may hang
+            # it on the verb); an unnamed one is still not the side that confirmed it
+            agent_side += [m for m in actors_in(*region(by_taker)) if m not in agent_side]
+            subject_unknown = not agent_side
         # "managed to retake": the subject belongs to the governing verb; so does it for
         # a taking noun that a verb of completing governs ("Russian forces had completed
         # their capture of Bakhmut")
@@ -6775,6 +6895,46 @@ _REPORTING_LEMMAS = frozenset(
 )
 
 
+# what a "by" names when it dates or measures rather than acts: "by Friday", "by the
+# end of the week", "by nightfall", "by force"
+BY_NOT_AGENT = frozenset(
+    "end time morning afternoon evening night nightfall dawn noon midday week month year "
+    "day today tonight monday tuesday wednesday thursday friday saturday sunday january "
+    "february march april may june july august september october november december force "
+    "surprise storm".split()
+)
+
+
+def _noun_by_phrase(token: Any) -> Any:
+    """The "by" of a taking noun that names its taker: "the takeover of Laukkaing by an
+    alliance" (the parser hangs the "by" on the noun, or on the active verb the noun is
+    the object of: "confirmed the takeover of Laukkaing, a border city, by an
+    alliance"); None when there is none, or when the "by" dates or tells the manner."""
+    if token is None or token.pos_ != "NOUN":
+        return None
+    heads = [token]
+    verb = token.head
+    if (
+        token.dep_ == "dobj"
+        and verb.i != token.i
+        and verb.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    ):
+        heads.append(verb)
+    for head in heads:
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ != "by" or child.i < token.i:
+                continue
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if (
+                pobj is not None
+                and pobj.tag_ in ("NN", "NNS", "NNP", "NNPS")
+                and pobj.lower_ not in BY_NOT_AGENT
+            ):
+                return child
+    return None
+
+
 def _pronoun_subject_of(token: Any) -> bool:
     """Whether a verb's subject stands for whoever speaks of it: a personal pronoun
     ("he was withdrawing troops") or a bare force noun ("officials say forces are
@@ -7070,6 +7230,10 @@ def _targets(
     text: str, trig: TriggerMatch, places: list[PlaceMatch], ctx: ArticleContext
 ) -> list[PlaceMatch]:
     """The place(s) an event happened at: coordinated cities split into one each."""
+    if UNNAMED_SETTLEMENT_NEAR.match(text, trig.end):
+        # "liberated the last village on the outskirts of the city": an unnamed village
+        # near a town was taken, neither the town it lies by nor the one told before
+        return []
     specific = [p for p in places if p.place.kind is not PlacePrecision.COUNTRY]
     cities = [p for p in specific if p.place.kind is PlacePrecision.CITY]
     # "hailed the fall of the town": the trigger's own object refers back
@@ -7128,6 +7292,18 @@ def _targets(
     return []
 
 
+# the object of a coup's taking: "seized power", "took political power"
+POWER_OBJECT = re.compile(r"\s+(?:(?:political|state|absolute)\s+)?power\b", re.IGNORECASE)
+COUP = re.compile(r"\b(?:coup|putsch)\b", re.IGNORECASE)
+# the object of a taking that is an unnamed settlement placed by another: "captured a
+# village near Lyman", "liberated the last village on the outskirts of the city"
+# (one village: "four villages near Lyman: Yampil, ..." may name them after)
+UNNAMED_SETTLEMENT_NEAR = re.compile(
+    r"\s+(?:control\s+of\s+)?(?:an?|the\s+(?:last|first|second|third|final|next|only))"
+    r"\s+(?:[\w-]+\s+){0,2}(?:village|settlement|hamlet)"
+    r"\s+(?:near|outside|close\s+to|on\s+the\s+(?:outskirts|edges?|fringes?)\s+of)\b",
+    re.IGNORECASE,
+)
 # what stands between a taking word and the town it took: "the liberation of the Isis
 # city of Raqqa", "captured Raqqa" (not "overran parts of Dikwa")
 TAKEN_OBJECT = re.compile(
