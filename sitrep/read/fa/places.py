@@ -75,6 +75,12 @@ SPELLINGS: dict[str, str] = {
     "آرتیوموفسک": "Bakhmut",
     "آودیوکا": "Avdiivka",
     "آودییوکا": "Avdiivka",
+    # as Dari and Iranian outlets also spell it
+    "اودییفکا": "Avdiivka",
+    "آودییفکا": "Avdiivka",
+    "آودیییفکا": "Avdiivka",
+    "آودیفکا": "Avdiivka",
+    "اودیوکا": "Avdiivka",
     "سوله‌دار": "Soledar",
     "سولدار": "Soledar",
     # Siversk: the gazetteer's "سیورسک" is Russia's Seversk
