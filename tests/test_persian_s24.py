@@ -3,7 +3,8 @@ found read wrong. Every sentence here was written for the test."""
 
 from __future__ import annotations
 
-from test_persian_trial5 import changes, taken
+from conftest import read_persian
+from test_persian_trial5 import DAY, changes, taken
 
 from sitrep.core.records import Status
 from sitrep.read.en.extract import Extractor
@@ -137,3 +138,82 @@ def test_avdiivka_as_dari_outlets_spell_it(extractor: Extractor) -> None:
     for name in ("اودییفکا", "آودیییفکا"):
         text = f"نیروهای روسی دیروز کنترل کامل شهر {name} را به دست گرفتند."
         assert [p for p, _ in taken(extractor, text)] == ["Avdiyivka"]
+
+
+def test_the_running_month_is_not_the_next_one(extractor: Extractor) -> None:
+    from datetime import date
+
+    from sitrep.read.fa.dates import find_dates
+    from sitrep.read.fa.text import fold
+
+    # 8 Esfand 1402 (27 February 2024): Esfand is dated by its 15th (in March)
+    found = find_dates(fold("اوایل ماه جاری").text, date(2024, 2, 27))
+    assert [d.ref.value for d in found] == [date(2024, 2, 1)]
+    # guard: later in the month the running month is the Jalali month's
+    later = find_dates(fold("در ماه جاری").text, date(2024, 3, 10))
+    assert [d.ref.value for d in later] == [date(2024, 3, 1)]
+
+
+def test_villages_west_of_a_town_do_not_make_it_the_place(extractor: Extractor) -> None:
+    # "از قریه‌های X و Y درغرب Z خارج شدند": Z only locates the villages left
+    for west in ("درغرب", "در غرب"):
+        text = (
+            "سخنگوی اردوی اوکراین گفت سربازان اوکراینی از قریه‌های کالینوفکا و زرغونکلا "
+            f"{west} آودیوکا خارج شدند."
+        )
+        assert changes(extractor, text) == []
+    # guard: the town left
+    town = "سخنگوی اردوی اوکراین گفت سربازان اوکراینی از شهر آودیوکا خارج شدند."
+    assert [m.place.place.name for m in changes(extractor, town) if m.place] == ["Avdiyivka"]
+
+
+def test_a_tally_taken_in_a_region_is_not_the_region(extractor: Extractor) -> None:
+    text = (
+        "رئیس‌جمهور آذربایجان گفت ارتش این کشور چند شهرک و روستا را از نیروهای ارمنستان "
+        "در قره باغ کوهستانی پس گرفته است."
+    )
+    assert changes(extractor, text, Status.OCCURRED, Status.CLAIMED) == []
+    # guard: a named town taken from the same side
+    town = "ارتش آذربایجان شهر هادروت را از نیروهای ارمنستان پس گرفت."
+    assert taken(extractor, town) == [("Hadrut", "Military Forces of Azerbaijan")]
+
+
+def test_a_square_of_the_town_an_event_noun_takes(extractor: Extractor) -> None:
+    text = "شبکه الجزیره از تسلط گروه تحریر الشام بر میدان اصلی شهر ادلب خبر داد."
+    assert changes(extractor, text, Status.OCCURRED, Status.CLAIMED) == []
+    # guard: the town
+    town = "شبکه الجزیره از تسلط گروه تحریر الشام بر شهر ادلب خبر داد."
+    assert taken(extractor, town) == [("Idlib", "Hayat Tahrir al-Sham")]
+
+
+def test_a_reference_back_takes_the_side_told_later(extractor: Extractor) -> None:
+    # the headline's fall names no taker; a later sentence does; "پیشروی‌های خود"
+    # refers back to the fall
+    text = (
+        "سقوط فراه؛ ولایت دیگری به تصرف طالبان درآمد\n"
+        "رئیس شورای ولایتی فراه گفت شهر فراه صبح امروز به دست جنگجویان طالبان افتاد.\n"
+        "گروه طالبان با ادامه پیشروی‌های خود ولایت دیگری را به اشغال خود درآوردند."
+    )
+    refs = [m for m in read_persian(extractor, text, DAY) if m.reference and m.place]
+    assert refs and all(m.actor1 is not None and m.actor1.name == "Taliban" for m in refs)
+
+
+def test_rebel_groups_quoted_after_a_colon(extractor: Extractor) -> None:
+    # "... نوشته است: گروه‌های شورشی ... مدعی شدند": the takers are rebels; the
+    # state's army named nearby is not the taker
+    text = (
+        "ارتش سوریه شهر ادلب را بمباران کرد.\n"
+        "الجزیره نوشته است: گروه‌های شورشی با صدور بیانیه مدعی شدند شهر سراقب را به "
+        "اشغال کامل خود درآورده‌اند.\n"
+        "ارتش سوریه با پشتیبانی هوایی مواضع آنها را هدف قرار داد."
+    )
+    found = changes(extractor, text, Status.OCCURRED, Status.CLAIMED)
+    assert [m.place.place.name for m in found if m.place] == ["Saraqib"]
+    assert all(m.actor1 is None or m.actor1.kind != "state forces" for m in found)
+
+
+def test_militiamen_written_with_a_space_are_no_army(extractor: Extractor) -> None:
+    # "شبه نظامیان" (with a space, not a joiner): militiamen, not the state's forces
+    text = "شبه نظامیان مخالف دولت از دیروز وارد شهر ادلب شده‌اند و کنترل آن را به دست گرفتند."
+    found = changes(extractor, text, Status.OCCURRED, Status.CLAIMED, Status.BACKGROUND)
+    assert all(m.actor1 is None or m.actor1.kind != "state forces" for m in found)

@@ -177,7 +177,9 @@ _KIND_WORDS = (
         "rebel group",
         re.compile(
             r"(?:تروریست‌ها|تروریستها|تروریست‌های|گروه‌های[\s\u200c]+تروریستی|شورشیان|ستیزه‌جویان|جنگجویان|تکفیری‌ها|تکفیریها"
-            r"|مسلحان|افراد[\s\u200c]+مسلح|گروه‌های[\s\u200c]+مسلح|شبه‌نظامیان"
+            r"|مسلحان|افراد[\s\u200c]+مسلح|گروه‌های[\s\u200c]+مسلح|شبه‌نظامیان|شبه[\s\u200c]+نظامیان"
+            # "گروه‌های شورشی با صدور بیانیه مدعی شدند": rebel groups
+            r"|گروه[\s\u200c]*(?:های|ها)?[\s\u200c]+شورشی|شورشی[\s\u200c]*ها"
             # "پیکارجویان اسلامگرا" (Islamist militants)
             r"|پیکارجویان|پیکار[\s\u200c]جویان|اسلام[\s\u200c]?گرایان)"
         ),
@@ -453,7 +455,7 @@ _HELD_BY = re.compile(
 _QUANTIFIED_OBJECT = re.compile(
     r"(?<![\w\u200c])(?:دهها|ده‌ها|صدها|چندین|\d+"
     # "نه شهرک و روستا را": a tally in words
-    r"|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|بیست)[\s\u200c]+(?:روستا|منطقه|مناطق|روستاها|نقطه"
+    r"|چند|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|بیست)[\s\u200c]+(?:روستا|منطقه|مناطق|روستاها|نقطه"
     r"|شهرک|قریه)"
     r"(?:[\s\u200c]+و[\s\u200c]+(?:روستا|منطقه|شهرک|مناطق|مزرعه|مزارع|تپه|ارتفاعات))?[\s\u200c]+را[\s\u200c]"
 )
@@ -744,6 +746,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
     mentions = _withdrawal_gainers(
         extractor, read, mentions, ctx.countries[0] if ctx.countries else None
     )
+    mentions = _references_follow(mentions, extractor.actors.controller_of)
     mentions = _denied_back(read, mentions)
     mentions = _denied_alongside(mentions)
     mentions = _entries_under_way(read, mentions)
@@ -872,7 +875,7 @@ def _withdrawal_gainers(
     state_words: list[tuple[int, Actor]] = []
     advancing: list[tuple[int, Actor]] = []
     for r in read:
-        found = catalogue.find(r.text, country=country)
+        found = [a for a in catalogue.find(r.text, country=country) if not _paramilitary(r.text, a)]
         hits = sorted(found + more_forces(catalogue, r.text, found), key=lambda a: a.span.start)
         named += [
             (r.claim.sentence.index, hit.actor)
@@ -971,6 +974,38 @@ def _withdrawal_gainers(
     return out
 
 
+def _references_follow(mentions: list[Mention], side_of: Callable[[Actor], str]) -> list[Mention]:
+    """A reference back ("با ادامه پیشروی‌های خود") copies the changes told before as
+    they stood when it was read; one whose taker the article gave only afterwards
+    (a headline's "سقوط غزنی", taken by the Taliban in a later sentence) takes the
+    one side the article's own tellings of that change give."""
+    told: dict[int, set[str]] = {}
+    first: dict[int, Actor] = {}
+    for m in mentions:
+        if (
+            not m.reference
+            and m.actor1 is not None
+            and m.place is not None
+            and m.sub_event_type in TERRITORY_SUB_TYPES
+            and m.status in (Status.OCCURRED, Status.CLAIMED)
+        ):
+            told.setdefault(m.place.place.id, set()).add(side_of(m.actor1))
+            first.setdefault(m.place.place.id, m.actor1)
+    out: list[Mention] = []
+    for m in mentions:
+        place = m.place.place.id if m.place is not None else None
+        if (
+            m.reference
+            and m.actor1 is None
+            and place is not None
+            and m.sub_event_type in TERRITORY_SUB_TYPES
+            and len(told.get(place, set())) == 1
+        ):
+            m = common.with_gainer(m, first[place])
+        out.append(m)
+    return out
+
+
 def _taker_kind(m: Mention) -> str | None:
     """The kind of taker a takeover's words tell when they name none: "تکریت به دست
     تروریست‌ها افتاد" (a rebel group), "به کنترل ارتش درآمد" (state forces)."""
@@ -982,6 +1017,9 @@ def _taker_kind(m: Mention) -> str | None:
         text = fold(m.claim.sentence.span.text).text
         at = text.find(fold(m.trigger).text)
         clause = _clause_start(text, at) if at > 0 else 0
+        # "الجزیره نوشته است: گروه‌های شورشی ... مدعی شدند": the quote's subject
+        colon = text.rfind(":", clause, at) if at > 0 else -1
+        clause = colon + 1 if colon >= 0 else clause
         kind = _subject_kind(" ".join(text[clause:].split()[:3]))
     return kind
 
@@ -1226,6 +1264,7 @@ class _Reader:
             if not NATURAL_FEATURE.search(s.text, 0, a.span.start)
             # "خطاب به ساکنان": whom a speaker addresses takes no part in the event
             and not _ADDRESSED.search(s.text, max(0, a.span.start - 12), a.span.start)
+            and not _paramilitary(s.text, a)
         ]
         actors = sorted(
             actors + more_forces(self.extractor.actors, s.text, actors), key=lambda a: a.span.start
@@ -1399,6 +1438,13 @@ class _Reader:
         ):
             return []  # "هزار کیلومتر مربع از شمال استان X را ... درآوردند": an area gained
         if family in (Family.TAKE, Family.HANDOVER) and trig.noun:
+            # "تسلط گروه X بر میدان اصلی حلب": a square or quarter of the town, not the town
+            part = _PART_AFTER_NOUN.match(text, trig.end)
+            if part and not any(trig.end <= p.start < part.end() for p in places):
+                places = [p for p in places if p.start < trig.start]
+                if not places:
+                    return []
+        if family in (Family.TAKE, Family.HANDOVER) and trig.noun:
             # "آزادسازی چند منطقه دیگر ... در منطقه قره باغ": a tally after the noun
             # is what was freed; a place "در" locates it and was not freed whole
             tally = _NOUN_TALLY.match(text, trig.end)
@@ -1423,7 +1469,16 @@ class _Reader:
             # operation's) is not what was taken
             tally = _QUANTIFIED_OBJECT.search(text, _clause_start(text, trig.start), trig.start)
             if tally:
-                places = [p for p in places if p.start >= tally.start()]
+                # "چند شهرک و روستا را از نیروهای ارمنستان در قره باغ پس گرفتند": a
+                # place "در" locates after the tally is where the places taken lie
+                places = [
+                    p
+                    for p in places
+                    if p.start >= tally.start()
+                    and not (
+                        p.start >= tally.end() and _IN_BEFORE.search(text, tally.end(), p.start)
+                    )
+                ]
                 if not places:
                     return []
             # "۱۳ شهرستان در استان‌های بدخشان، تخار و قندهار ... افتاد": the provinces
@@ -2224,6 +2279,20 @@ _DEFENDS_AFTER = re.compile(
 
 
 _CLAUSE_BREAK = re.compile(r"[،,؛]")
+_SEMI_BEFORE = re.compile(r"(?<![\w\u200c])شبه[\s\u200c]*$")
+
+
+def _paramilitary(text: str, a: ActorMatch) -> bool:
+    """ "شبه نظامیان" written with a space: militiamen, not the state's "نظامیان"."""
+    return bool(_SEMI_BEFORE.search(text, max(0, a.span.start - 6), a.span.start))
+
+
+# the part of a town an event noun takes, its taker perhaps between: "تسلط گروه X بر
+# میدان سعدالله الجابری", "تصرف محله‌های شرقی"
+_PART_AFTER_NOUN = re.compile(
+    r"(?:[\s\u200c]+[^\s\u200c،,.؛]+){0,4}?[\s\u200c]+(?:بر[\s\u200c]+)?(?:میدان|میادین|محله|محله‌های"
+    r"|محلههای|محلات|خیابان|خیابان‌های|خیابانهای|کوی|ناحیه|نواحی)(?![\w\u200c])"
+)
 # people a passive "آزاد شدند" sets free: prisoners, captives, hostages
 _FREED_PEOPLE = re.compile(
     r"(?<![\w\u200c])(?:زندانیان|زندانی‌ها|زندانیها|محبوسین|محبوسان|اسیران|اسرا|اسیر|گروگان‌ها"
