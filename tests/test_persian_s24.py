@@ -217,3 +217,58 @@ def test_militiamen_written_with_a_space_are_no_army(extractor: Extractor) -> No
     text = "شبه نظامیان مخالف دولت از دیروز وارد شهر ادلب شده‌اند و کنترل آن را به دست گرفتند."
     found = changes(extractor, text, Status.OCCURRED, Status.CLAIMED, Status.BACKGROUND)
     assert all(m.actor1 is None or m.actor1.kind != "state forces" for m in found)
+
+
+def test_m23_written_joined_or_with_a_joiner(extractor: Extractor) -> None:
+    for name in ("ام‌۲۳", "ام۲۳", "جنبش ۲۳ مارس"):
+        text = f"شورشیان {name} دیروز شهر گوما را تصرف کردند."
+        assert taken(extractor, text) == [("Goma", "M23: March 23 Movement")], name
+    # guard: a word that merely begins like it
+    assert taken(extractor, "امام جمعه دیروز در شهر گوما سخنرانی کرد.") == []
+
+
+def test_the_formal_light_verb_is_no_negation(extractor: Extractor) -> None:
+    # "نمودند" (Dari and formal Persian "did"), not a negated "مودند"
+    text = "طالبان دیروز بالای ولسوالی نرخ حمله کردند و آن را تصرف نمودند."
+    assert taken(extractor, text) == [("Nirkh", "Taliban")]
+    # guard: "ننمودند" is the negation
+    denied = "طالبان دیروز ولسوالی نرخ را تصرف ننمودند."
+    assert taken(extractor, denied) == []
+    assert [m.status for m in changes(extractor, denied, Status.DENIED)] == [Status.DENIED]
+
+
+def test_dari_wording_of_a_takeover(extractor: Extractor) -> None:
+    cases = {
+        # the Dari past of "افتادن"
+        "ولسوالی نرخ دیروز به دست طالبان افتید.": ("Nirkh", "Taliban"),
+        # gained control of
+        "طالبان دیروز کنترول ولسوالی نرخ را به دست آوردند.": ("Nirkh", "Taliban"),
+        # went under the control of
+        "ولسوالی نرخ دیروز زیر کنترول طالبان رفت.": ("Nirkh", "Taliban"),
+        # came into the hands of
+        "شهر تالقان دیروز دوباره در اختیار دولت افغانستان قرار گرفت.": (
+            "Taloqan",
+            "Military Forces of Afghanistan",
+        ),
+        # set free, cleared of
+        "قطعات اردوی ملی دیروز ولسوالی نرخ را آزاد ساختند.": (
+            "Nirkh",
+            "Military Forces of Afghanistan",
+        ),
+        "قوای امنیتی دیروز ولسوالی نرخ را از وجود طالبان پاک کردند.": (
+            "Nirkh",
+            "Military Forces of Afghanistan",
+        ),
+        # handed over to
+        "ولسوالی نرخ دیروز بدون جنگ به طالبان تسلیم داده شد.": ("Nirkh", "Taliban"),
+    }
+    for text, want in cases.items():
+        assert taken(extractor, text) == [want], text
+    # guards: the same words of no place
+    for text in (
+        "سلاح‌های زیادی دیروز در اختیار نیروهای امنیتی قرار گرفت.",
+        "مردم دیروز خیابان‌های شهر تالقان را پاک کردند.",
+        "والی دیروز به شهر تالقان رفت.",
+        "سربازان دیروز به طالبان تسلیم شدند.",
+    ):
+        assert taken(extractor, text) == [], text

@@ -169,6 +169,9 @@ _OBJECT_NEXT = re.compile(r"[\s\u200c]+را(?![\w\u200c])")
 # a place when they stand alone in running text.
 COMMON_WORDS = frozenset(
     [
+        # Dari "بالای" (on, upon: "بالای ولسوالی X حمله کردند"), not Bhilai
+        "بالای",
+        "بالا",
         "سال",
         "دو",
         "سه",
