@@ -437,7 +437,13 @@ def _period(m: re.Match[str], text: str, published: date | None, future: int) ->
     jy, jm, _ = today
     if unit == "ماه":
         index = jy * 12 + (jm - 1) + step
-        return _ref(_jalali_month_date(index // 12, index % 12 + 1), _MONTH)
+        month = _jalali_month_date(index // 12, index % 12 + 1)
+        if step == 0 and month is not None and month > published:
+            # "اوایل ماه جاری" in a report of 8 Esfand (27 February): the running
+            # month is not one that has not begun (Esfand is dated by its 15th, in
+            # March); Afghan outlets count Gregorian months too
+            month = published.replace(day=1)
+        return _ref(month, _MONTH)
     # a Jalali year is dated as the Gregorian year it mostly falls in
     return _ref(safe_date(jy + step + 621, 1, 1), Precision.YEAR)
 

@@ -99,7 +99,10 @@ _STRONGHOLD_BEFORE = re.compile(
 )
 # "شکست کامل داعش", "نابودی گروه داعش": the possessor of a defeat is its loser
 _DEFEAT_OF = re.compile(
-    r"(?<![\w\u200c])(?:شکست|نابودی|سرکوب|هزیمت)(?:[\s\u200c]+کامل)?"
+    r"(?<![\w\u200c])(?:شکست|نابودی|سرکوب|هزیمت"
+    # "پیروزی بر داعش", "غلبه بر تروریست‌ها": the side a victory is over
+    r"|(?:پیروزی|پیروز[\s\u200c]+شدن|غلبه|چیرگی)[\s\u200c]+(?:نهایی[\s\u200c]+|کامل[\s\u200c]+)?بر)"
+    r"(?:[\s\u200c]+کامل)?"
     r"(?:[\s\u200c]+(?:گروه(?:[\s\u200c]+تروریستی)?|تروریست‌های|تروریستهای))?[\s\u200c]+$"
 )
 # "یگان‌هایی از ارتش عراق", "یکی از ...": a part of a whole, not a source of loss.
@@ -174,7 +177,9 @@ _KIND_WORDS = (
         "rebel group",
         re.compile(
             r"(?:تروریست‌ها|تروریستها|تروریست‌های|گروه‌های[\s\u200c]+تروریستی|شورشیان|ستیزه‌جویان|جنگجویان|تکفیری‌ها|تکفیریها"
-            r"|مسلحان|افراد[\s\u200c]+مسلح|گروه‌های[\s\u200c]+مسلح|شبه‌نظامیان"
+            r"|مسلحان|افراد[\s\u200c]+مسلح|گروه‌های[\s\u200c]+مسلح|شبه‌نظامیان|شبه[\s\u200c]+نظامیان"
+            # "گروه‌های شورشی با صدور بیانیه مدعی شدند": rebel groups
+            r"|گروه[\s\u200c]*(?:های|ها)?[\s\u200c]+شورشی|شورشی[\s\u200c]*ها"
             # "پیکارجویان اسلامگرا" (Islamist militants)
             r"|پیکارجویان|پیکار[\s\u200c]جویان|اسلام[\s\u200c]?گرایان)"
         ),
@@ -215,7 +220,24 @@ _AFFILIATION_BEFORE = re.compile(
     r"|(?:مقام‌های|مقامهای|مقامات|مسئولان|مسوولان|مسئولین)(?:[\s\u200c]+(?:محلی|امنیتی|ولایتی))?"
     r"|نماینده[\s\u200c]+مردم|نمایندگان[\s\u200c]+مردم)[\s\u200c]+$"
 )
-_TOWN_OF = re.compile(r"(?<![\w\u200c])(?:شهر|شهرهای|شهرک|شهرکهای|شهرک‌های)[\s\u200c]+$")
+# a dispute or crisis named by its place: "مناقشه قره‌باغ", "بحران سوریه", "پرونده X"
+_DISPUTE_OF = re.compile(
+    r"(?<![\w\u200c])(?:مناقشه|منازعه|بحران|مسئله|مسأله|مساله|پرونده|قضیه|مذاکرات|گفتگوهای"
+    r"|گفت‌وگوهای|روند[\s\u200c]+صلح)(?:[\s\u200c]+(?:بر[\s\u200c]+سر|منطقه))?[\s\u200c]+$"
+)
+_TOWN_OF = re.compile(
+    r"(?<![\w\u200c])(?:شهر|شهرهای|شهرک|شهرکهای|شهرک‌های"
+    # "دهمین ولایت افغانستان", "استان‌های سوریه", "پایتخت عراق": an unnamed unit of it
+    r"|ولایت|ولایات|ولایت‌های|ولایتهای|استان|استان‌های|استانهای|ولسوالی|ولسوالی‌های"
+    r"|ولسوالیهای|شهرستان|شهرستان‌های|شهرستانهای|پایتخت|مرکز[\s\u200c]+ولایت)[\s\u200c]+$"
+)
+# "سقوط پایتخت داعش در سوریه", "زندان قندهار درجنوب افغانستان": the country where a
+# place the sentence names (or names by a noun) lies, not the place taken
+_NOUN_IN_COUNTRY = re.compile(
+    r"(?<![\w\u200c])(?:پایتخت|مرکز|زندان|ساختمان|مقر|پایگاه|فرودگاه|شهر|شهرک|ولایت|استان"
+    r"|ولسوالی|شهرستان)(?:[\s\u200c]+[^\s\u200c،,.؛:]+){1,3}?[\s\u200c]+در[\s\u200c]*"
+    r"(?:(?:جنوب|شمال|شرق|غرب|مرکز)(?:[\s\u200c]*(?:شرق|غرب|شرقی|غربی))?[\s\u200c]*)?$"
+)
 # a pluperfect verb later in the clause ("... وارد اندراب شده بودند")
 _PLUPERFECT_AFTER = re.compile(r"[^،.؛]*?ه[\s\u200c]*بود(?:ند|م|یم|ید)?(?![\w\u200c])")
 # "پس از تصرف موصل", "یک روز پس از سقوط": an event noun that dates another event
@@ -273,6 +295,25 @@ def _unknown_district(
         and (not right_before or bool(_NAME_THEN_PROVINCE.fullmatch(text, h.end(), before)))
         for h in _DISTRICT_NAME_HEAD.finditer(text, 0, before)
     )
+
+
+# a town or village by its head noun and a name: "شهر اودییفکا", "قریه‌های X"
+_TOWN_NAME_HEAD = re.compile(
+    r"(?<![\w\u200c])(?<!این[\s\u200c])(?<!آن[\s\u200c])(?<!همین[\s\u200c])(?<!همان[\s\u200c])"
+    r"(?:شهر|شهرک|قریه|روستای|قصبه)(?:[\s\u200c]*های)?[\s\u200c]+(?:[«\"][\s\u200c]*)?"
+    r"(?!(?:را|که|از|به|در|با|تا|بر|و|این|آن|نیز|هم|مرکز|ها|های|سقوط|است|مهم|بزرگ|راهبردی"
+    r"|استراتژیک|کوچک|مرزی|دیگر|یک)(?![\w\u200c]))(?=[^\s\u200c\d،,.؛:])"
+)
+
+
+def _unnamed_unit(text: str, places: list[FoundPlace]) -> bool:
+    """Whether the sentence names a unit of a country only by its noun ("دهمین ولایت
+    افغانستان") or a town or district whose name is no place found ("شهر اودییفکا")."""
+    if any(p.kind is PlacePrecision.COUNTRY and _TOWN_OF.search(text, 0, p.start) for p in places):
+        return True
+    if _unknown_district(text, places, len(text)):
+        return True
+    return any(not any(p.start == h.end() for p in places) for h in _TOWN_NAME_HEAD.finditer(text))
 
 
 _NAME_THEN_PROVINCE = re.compile(
@@ -339,6 +380,15 @@ _EXPECT_AFTER = re.compile(
     r"|بعدی|نهایی|قریب)(?![\w\u200c])"
     r"|^[^،.؛]{0,60}?(?:به[\s\u200c]?زودی|آغاز[\s\u200c]+خواهد|خواهد|خواهند|آماده[\s\u200c]+می|قرار[\s\u200c]+است)"
 )
+# "به‌زودی", "طی چند روز آینده": soon, in the days to come
+_SOON_BEFORE = re.compile(
+    r"(?<![\w\u200c])(?:به[\s\u200c]?زودی|بزودی|(?:طی|در)[\s\u200c]+(?:چند[\s\u200c]+)?"
+    r"(?:روز|روزهای|روزها|هفته|هفته‌های|هفتههای|ساعات|ساعت‌های)[\s\u200c]+(?:آینده|آتی))(?![\w\u200c])"
+)
+# an event noun the speaker says "we" will announce: "... را اعلام می‌کنیم"
+_WE_ANNOUNCE_AFTER = re.compile(
+    r"[^،.؛:]{0,50}?(?<![\w\u200c])را[\s\u200c]+(?:اعلام|اعلان)[\s\u200c]+(?:می[\s\u200c]?کنیم|خواهیم)"
+)
 # "موفق شدند", "توانستند": the action happens
 # verbs whose subjunctive complement happened: "توانستند ... بگیرند", and "were
 # forced to": "مجبور شده‌اند شهر روبیژنه را ترک کنند" (they left it)
@@ -403,7 +453,10 @@ _HELD_BY = re.compile(
 )
 # A tally as the object of the verb: "ده‌ها روستا و منطقه را", "۳۱ منطقه را"
 _QUANTIFIED_OBJECT = re.compile(
-    r"(?<![\w\u200c])(?:دهها|ده‌ها|صدها|چندین|\d+)[\s\u200c]+(?:روستا|منطقه|مناطق|روستاها|نقطه)"
+    r"(?<![\w\u200c])(?:دهها|ده‌ها|صدها|چندین|\d+"
+    # "نه شهرک و روستا را": a tally in words
+    r"|چند|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|بیست)[\s\u200c]+(?:روستا|منطقه|مناطق|روستاها|نقطه"
+    r"|شهرک|قریه)"
     r"(?:[\s\u200c]+و[\s\u200c]+(?:روستا|منطقه|شهرک|مناطق|مزرعه|مزارع|تپه|ارتفاعات))?[\s\u200c]+را[\s\u200c]"
 )
 # "نزدیک به ۲۰ روستا و مزرعه را در جنوب ادلب": where the unnamed villages lie
@@ -432,7 +485,10 @@ _PARTS_IN = re.compile(
 )
 _PART_HEAD = re.compile(
     r"(?<![\w\u200c])(?:بخش[\s\u200c]*(?:های|هایی|ها)|بخشی|برخی[\s\u200c]+(?:از[\s\u200c]+)?"
-    r"(?:مناطق|نواحی|محلات)|چند[\s\u200c]+(?:ناحیه|محله|منطقه))(?![\w\u200c])"
+    r"(?:مناطق|نواحی|محلات)|چند[\s\u200c]+(?:ناحیه|محله|منطقه)"
+    # a tally of quarters: "۱۴ محله در غرب و مرکز شهر X را", "سه ناحیه شهر X را"
+    r"|(?:\d+|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چندین|دهها|ده‌ها)[\s\u200c]+(?:محله|ناحیه|کوی|حوزه))"
+    r"(?![\w\u200c])"
 )
 _RA = re.compile(r"(?<![\w\u200c])را(?![\w\u200c])")
 
@@ -690,6 +746,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
     mentions = _withdrawal_gainers(
         extractor, read, mentions, ctx.countries[0] if ctx.countries else None
     )
+    mentions = _references_follow(mentions, extractor.actors.controller_of)
     mentions = _denied_back(read, mentions)
     mentions = _denied_alongside(mentions)
     mentions = _entries_under_way(read, mentions)
@@ -747,6 +804,11 @@ def _territory_verb(t: FaTriggerMatch) -> bool:
     )
 
 
+# a holding told in the imperfect past ends the control statement: who held the
+# place before the change the sentence tells
+_HELD_BEFORE_VERB = re.compile(r"(?<![\w\u200c])(?:بود|بودند|داشت|داشتند)$")
+
+
 def _held_after_the_fall(
     m: Mention, mentions: list[Mention], catalogue: ActorDictionary
 ) -> Mention:
@@ -774,6 +836,9 @@ def _held_after_the_fall(
             and o.place is not None
             and o.place.place.id == m.place.place.id
             and 0 <= at < text.find(o.trigger)
+            # "... که در اختیار دولت افغانستان قرار داشت", "که تحت کنترل داعش بود": a
+            # holding told in the past is the state before the fall, its loser's
+            and not _HELD_BEFORE_VERB.search(o.trigger)
         ):
             # (the only side the sentence names is then no loser of the place: the
             # fall's word reads the actors of its sentence as those who lost it)
@@ -810,7 +875,7 @@ def _withdrawal_gainers(
     state_words: list[tuple[int, Actor]] = []
     advancing: list[tuple[int, Actor]] = []
     for r in read:
-        found = catalogue.find(r.text, country=country)
+        found = [a for a in catalogue.find(r.text, country=country) if not _paramilitary(r.text, a)]
         hits = sorted(found + more_forces(catalogue, r.text, found), key=lambda a: a.span.start)
         named += [
             (r.claim.sentence.index, hit.actor)
@@ -909,6 +974,38 @@ def _withdrawal_gainers(
     return out
 
 
+def _references_follow(mentions: list[Mention], side_of: Callable[[Actor], str]) -> list[Mention]:
+    """A reference back ("با ادامه پیشروی‌های خود") copies the changes told before as
+    they stood when it was read; one whose taker the article gave only afterwards
+    (a headline's "سقوط غزنی", taken by the Taliban in a later sentence) takes the
+    one side the article's own tellings of that change give."""
+    told: dict[int, set[str]] = {}
+    first: dict[int, Actor] = {}
+    for m in mentions:
+        if (
+            not m.reference
+            and m.actor1 is not None
+            and m.place is not None
+            and m.sub_event_type in TERRITORY_SUB_TYPES
+            and m.status in (Status.OCCURRED, Status.CLAIMED)
+        ):
+            told.setdefault(m.place.place.id, set()).add(side_of(m.actor1))
+            first.setdefault(m.place.place.id, m.actor1)
+    out: list[Mention] = []
+    for m in mentions:
+        place = m.place.place.id if m.place is not None else None
+        if (
+            m.reference
+            and m.actor1 is None
+            and place is not None
+            and m.sub_event_type in TERRITORY_SUB_TYPES
+            and len(told.get(place, set())) == 1
+        ):
+            m = common.with_gainer(m, first[place])
+        out.append(m)
+    return out
+
+
 def _taker_kind(m: Mention) -> str | None:
     """The kind of taker a takeover's words tell when they name none: "تکریت به دست
     تروریست‌ها افتاد" (a rebel group), "به کنترل ارتش درآمد" (state forces)."""
@@ -920,6 +1017,9 @@ def _taker_kind(m: Mention) -> str | None:
         text = fold(m.claim.sentence.span.text).text
         at = text.find(fold(m.trigger).text)
         clause = _clause_start(text, at) if at > 0 else 0
+        # "الجزیره نوشته است: گروه‌های شورشی ... مدعی شدند": the quote's subject
+        colon = text.rfind(":", clause, at) if at > 0 else -1
+        clause = colon + 1 if colon >= 0 else clause
         kind = _subject_kind(" ".join(text[clause:].split()[:3]))
     return kind
 
@@ -1164,6 +1264,7 @@ class _Reader:
             if not NATURAL_FEATURE.search(s.text, 0, a.span.start)
             # "خطاب به ساکنان": whom a speaker addresses takes no part in the event
             and not _ADDRESSED.search(s.text, max(0, a.span.start - 12), a.span.start)
+            and not _paramilitary(s.text, a)
         ]
         actors = sorted(
             actors + more_forces(self.extractor.actors, s.text, actors), key=lambda a: a.span.start
@@ -1181,9 +1282,17 @@ class _Reader:
             if not is_reference_point(s.text, p, s.places)
             and not (speaker and speaker[0] <= p.start < speaker[1])
             # "آخرین شهر عراق": the country of an unnamed town, not the town
-            and not (p.kind is PlacePrecision.COUNTRY and _TOWN_OF.search(s.text, 0, p.start))
+            and not (
+                p.kind is PlacePrecision.COUNTRY
+                and (
+                    _TOWN_OF.search(s.text, 0, p.start)
+                    or _NOUN_IN_COUNTRY.search(s.text, max(0, p.start - 70), p.start)
+                )
+            )
             # "عضو شورای ولایتی غزنی", "فرمانده پولیس قندوز": whose officials speak
             and not _AFFILIATION_BEFORE.search(s.text, max(0, p.start - 40), p.start)
+            # "درباره مناقشه قره باغ", "بحران سوریه": the dispute talked of, not a place
+            and not _DISPUTE_OF.search(s.text, max(0, p.start - 30), p.start)
         ]
         # who holds a place ("تحت اشغال داعش بود") loses it to another trigger's agent;
         # who a place passes to ("به کنترل ارتش سوریه در آمد") does not
@@ -1264,6 +1373,10 @@ class _Reader:
             return self._references(s, trig, status)
 
         agent, loser, assoc = self._roles(s, trig, actors, family, holders)
+        if family is Family.CONTROL and _ATTRIBUTIVE_HEAD.search(text, 0, trig.start):
+            # "مناطق تحت کنترل دولت را به مرکز محدود می‌کند": the areas a side holds,
+            # unnamed; not a holding of a town the sentence names elsewhere
+            return []
         if family is Family.CONTROL:
             held_by = {a.actor.id for a in actors if not a.generic and _in_who(a, trig)}
             if not trig.who:
@@ -1281,6 +1394,12 @@ class _Reader:
             text, _clause_start(text, trig.start), trig.start
         ):
             return []  # "گذرگاه رفح را تصرف کرد": a crossing or an airport, not the town
+        if family is Family.TAKE and trig.trigger.passive and not trig.noun:
+            # "زندانیان از این زندان آزاد شدند": people set free, no place freed (a
+            # place the sentence names after them would be the subject)
+            freed = list(_FREED_PEOPLE.finditer(text, _clause_start(text, trig.start), trig.start))
+            if freed and not any(freed[-1].end() <= p.start < trig.start for p in places):
+                return []
         if (
             family is Family.TAKE
             and not trig.noun
@@ -1319,6 +1438,13 @@ class _Reader:
         ):
             return []  # "هزار کیلومتر مربع از شمال استان X را ... درآوردند": an area gained
         if family in (Family.TAKE, Family.HANDOVER) and trig.noun:
+            # "تسلط گروه X بر میدان اصلی حلب": a square or quarter of the town, not the town
+            part = _PART_AFTER_NOUN.match(text, trig.end)
+            if part and not any(trig.end <= p.start < part.end() for p in places):
+                places = [p for p in places if p.start < trig.start]
+                if not places:
+                    return []
+        if family in (Family.TAKE, Family.HANDOVER) and trig.noun:
             # "آزادسازی چند منطقه دیگر ... در منطقه قره باغ": a tally after the noun
             # is what was freed; a place "در" locates it and was not freed whole
             tally = _NOUN_TALLY.match(text, trig.end)
@@ -1343,7 +1469,16 @@ class _Reader:
             # operation's) is not what was taken
             tally = _QUANTIFIED_OBJECT.search(text, _clause_start(text, trig.start), trig.start)
             if tally:
-                places = [p for p in places if p.start >= tally.start()]
+                # "چند شهرک و روستا را از نیروهای ارمنستان در قره باغ پس گرفتند": a
+                # place "در" locates after the tally is where the places taken lie
+                places = [
+                    p
+                    for p in places
+                    if p.start >= tally.start()
+                    and not (
+                        p.start >= tally.end() and _IN_BEFORE.search(text, tally.end(), p.start)
+                    )
+                ]
                 if not places:
                     return []
             # "۱۳ شهرستان در استان‌های بدخشان، تخار و قندهار ... افتاد": the provinces
@@ -1425,6 +1560,17 @@ class _Reader:
             if places and not left:
                 return []
             places = left
+        if family in (Family.TAKE, Family.HANDOVER) and not trig.noun:
+            # "شهر فراه هم سقوط کرد، شهر هرات در محاصره طالبان": the verb's subject or
+            # object comes before it; a town past a comma after it is another clause's
+            ahead = [p for p in places if p.end <= trig.start]
+            later = [
+                p
+                for p in places
+                if p.start >= trig.end and _CLAUSE_BREAK.search(text, trig.end, p.start)
+            ]
+            if ahead and later:
+                places = [p for p in places if p not in later]
         targets = self._targets(s, trig, places, agent, family)
         if not targets:
             return []
@@ -1827,6 +1973,9 @@ class _Reader:
             # sentence leaves open ("ساختمان ولسوالی ... به دست طالبان افتاده"): no
             # country-level takeover; a report naming no place has its country only
             and not (family in (Family.TAKE, Family.HANDOVER) and self.names_towns)
+            # "دهمین ولایت افغانستان را", "شهر اودییفکا ... افتاد": an unnamed unit of
+            # the country, or a town the gazetteer does not know, was taken
+            and not (family in (Family.TAKE, Family.HANDOVER) and _unnamed_unit(text, s.places))
         ):
             iso3 = common.sentence_country([], ctx) or agent.country
             fallback = self._country_match(iso3, "") if iso3 else None
@@ -2016,9 +2165,19 @@ def _facility_taken(text: str, p: FoundPlace, trig: FaTriggerMatch) -> bool:
     if re.search(r"(?:شهر|شهرک)[\s\u200c]+و[\s\u200c]+$", text[: facility.start()]):
         return False  # "کنترل شهر و فرودگاه موصل": the town and its airport
     gap = text[p.end : trig.start]
+    # "زندان قندهار درجنوب افغانستان به تصرف طالبان درآمد": where the facility lies
+    # may stand between its name and the verb
+    located = _LOCATOR_GAP.match(gap)
+    limit = 20 + (located.end() if located else 0)
     return bool(_LOCATED_OBJECT.match(text, p.end)) or (
-        len(gap) <= 20 and not re.search(r"[،,.؛]", gap)
+        len(gap) <= limit and not re.search(r"[،,.؛]", gap)
     )
+
+
+_LOCATOR_GAP = re.compile(
+    r"[\s\u200c]*در[\s\u200c]*(?:(?:جنوب|شمال|شرق|غرب|مرکز)(?:[\s\u200c]*(?:شرق|غرب|شرقی|غربی))?"
+    r"[\s\u200c]*)?[^\s\u200c،,.؛]+"
+)
 
 
 def _not_surroundings(text: str, places: list[FoundPlace]) -> list[FoundPlace]:
@@ -2098,6 +2257,10 @@ def _mark(
         # "پس از خروج آخرین دسته از افراد مسلح گروه «احرار الشام» ... وارد حرستا شدند":
         # the side leaving before an entry loses the town
         return "loser"
+    if family is Family.TAKE and _DEFENDS_AFTER.match(text, m.span.end):
+        # "سقوط شهر X، که نیروهای امنیتی متعهد به دفاع از آن شده بودند": who was to
+        # defend the town lost it
+        return "loser"
     if _TEMPORAL_BEFORE.search(before):
         return "other"  # "پیش از ورود نیروهای دولت": a time, not a participant
     if _STRONGHOLD_BEFORE.search(before):
@@ -2105,6 +2268,36 @@ def _mark(
     if _DEFEAT_OF.search(before):
         return "loser"  # "برای شکست کامل داعش": the side defeated
     return None
+
+
+# an actor told as the town's defender: "... متعهد به دفاع از آن شده بودند", "که از
+# این شهر دفاع می‌کردند"
+_DEFENDS_AFTER = re.compile(
+    r"[\s\u200c]+(?:(?:متعهد|موظف|مسئول|مسوول)[\s\u200c]+(?:به[\s\u200c]+|ب)?)?(?:دفاع[\s\u200c]+از"
+    r"|از[\s\u200c]+(?:آن|این[\s\u200c]+شهر|شهر|این[\s\u200c]+ولسوالی)[\s\u200c]+دفاع)(?![\w\u200c])"
+)
+
+
+_CLAUSE_BREAK = re.compile(r"[،,؛]")
+_SEMI_BEFORE = re.compile(r"(?<![\w\u200c])شبه[\s\u200c]*$")
+
+
+def _paramilitary(text: str, a: ActorMatch) -> bool:
+    """ "شبه نظامیان" written with a space: militiamen, not the state's "نظامیان"."""
+    return bool(_SEMI_BEFORE.search(text, max(0, a.span.start - 6), a.span.start))
+
+
+# the part of a town an event noun takes, its taker perhaps between: "تسلط گروه X بر
+# میدان سعدالله الجابری", "تصرف محله‌های شرقی"
+_PART_AFTER_NOUN = re.compile(
+    r"(?:[\s\u200c]+[^\s\u200c،,.؛]+){0,4}?[\s\u200c]+(?:بر[\s\u200c]+)?(?:میدان|میادین|محله|محله‌های"
+    r"|محلههای|محلات|خیابان|خیابان‌های|خیابانهای|کوی|ناحیه|نواحی)(?![\w\u200c])"
+)
+# people a passive "آزاد شدند" sets free: prisoners, captives, hostages
+_FREED_PEOPLE = re.compile(
+    r"(?<![\w\u200c])(?:زندانیان|زندانی‌ها|زندانیها|محبوسین|محبوسان|اسیران|اسرا|اسیر|گروگان‌ها"
+    r"|گروگانها|گروگان|بازداشت[\s\u200c]?شدگان|بازداشتیان)(?![\w\u200c])"
+)
 
 
 def _nearest_group(text: str, before: list[ActorMatch]) -> list[ActorMatch]:
@@ -2223,6 +2416,9 @@ def _status(family: Family, trig: FaTriggerMatch, claim: Claim, text: str) -> St
             return Status.EXPECTED  # "ساعت پیروزی فرا رسیده است"
         if _EXPECT_AFTER.search(text[trig.end :]):
             return Status.EXPECTED  # "نبرد آینده", "حمله ... به زودی آغاز خواهد شد"
+        if _SOON_BEFORE.search(before) or _WE_ANNOUNCE_AFTER.match(text, trig.end):
+            # "به‌زودی آزادسازی کامل X را اعلام می‌کنیم": an announcement to come
+            return Status.EXPECTED
     if kind == "claim" or (trig.noun and _CLAIM_OF.search(text, 0, trig.start)):
         # "برخی منابع مدعی سقوط کامل شهر X شده‌اند", "ادعای تصرف X": a claim
         # whatever the sentence's reporting verb

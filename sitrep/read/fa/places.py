@@ -75,6 +75,12 @@ SPELLINGS: dict[str, str] = {
     "آرتیوموفسک": "Bakhmut",
     "آودیوکا": "Avdiivka",
     "آودییوکا": "Avdiivka",
+    # as Dari and Iranian outlets also spell it
+    "اودییفکا": "Avdiivka",
+    "آودییفکا": "Avdiivka",
+    "آودیییفکا": "Avdiivka",
+    "آودیفکا": "Avdiivka",
+    "اودیوکا": "Avdiivka",
     "سوله‌دار": "Soledar",
     "سولدار": "Soledar",
     # Siversk: the gazetteer's "سیورسک" is Russia's Seversk
@@ -163,6 +169,9 @@ _OBJECT_NEXT = re.compile(r"[\s\u200c]+را(?![\w\u200c])")
 # a place when they stand alone in running text.
 COMMON_WORDS = frozenset(
     [
+        # Dari "بالای" (on, upon: "بالای ولسوالی X حمله کردند"), not Bhilai
+        "بالای",
+        "بالا",
         "سال",
         "دو",
         "سه",
@@ -309,7 +318,15 @@ _AFTER_EVENT_OF = re.compile(
 )
 _SEAT_OF = re.compile(r"[،,][\s\u200c]*مرکز[\s\u200c]+(?:(?:ایالت|استان|ولایت)[\s\u200c]+)?$")
 _COMPASS = re.compile(
-    r"(?<![\w\u200c])(?:شمال|جنوب|شرق|غرب)(?:[\s\u200c]+(?:شرق|غرب))?(?:[\s\u200c]+استان)?\s+$"
+    # "درغرب X": Dari often writes "در" joined to the compass word
+    r"(?<![\w\u200c])(?:در(?=شمال|جنوب|شرق|غرب))?(?:شمال|جنوب|شرق|غرب)(?:[\s\u200c]+(?:شرق|غرب))?"
+    r"(?:[\s\u200c]+استان)?\s+$"
+)
+# villages named before a compass locator: "قریه‌های X و Y درغرب Z", "روستای X در
+# شرق Z" (their names need not be known: Z only locates them)
+_VILLAGES_BEFORE = re.compile(
+    r"(?<![\w\u200c])(?:روستای|روستاهای|روستا[\s\u200c]+های|قریه|قریه‌های|قریه[\s\u200c]+های|قریه‌جات"
+    r"|شهرک|شهرک‌های|شهرکهای)(?:[\s\u200c]+[^\s\u200c،,.؛]+){1,5}?[\s\u200c]*(?:در[\s\u200c]*)?$"
 )
 # "شهر X در Y", "شهر X، مرکز ولایت Y", "شهردار X در استان Y": Y only locates the town X
 _TOWN_LOCATED = re.compile(
@@ -1411,6 +1428,10 @@ def is_reference_point(text: str, place: FoundPlace, places: list[FoundPlace]) -
         for p in places
     ):
         return True
+    wider = text[max(0, place.start - 80) : place.start]
+    compass = _COMPASS.search(wider)
+    if compass and _VILLAGES_BEFORE.search(wider, 0, compass.start()):
+        return True  # "از قریه‌های X و Y درغرب آودیوکا خارج شدند": the villages
     if _NEAR.search(before) and any(
         p.kind is PlacePrecision.CITY and not _NEAR.search(text, 0, p.start)
         # "اطراف زنگیلان و جبرائیل": a list of what is near, not another town

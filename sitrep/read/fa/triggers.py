@@ -70,6 +70,8 @@ LIGHT_VERBS: dict[str, tuple[str, str]] = {
     "vagozar": ("واگذار شد", "واگذار شو"),
     # Dari and formal Persian write "گردید" where news writes the passive "شد"
     "gardidan": ("گردید", "گرد"),
+    # Dari "آزاد ساختند" (set free), as formal Persian also writes it
+    "sakhtan": ("ساخت", "ساز"),
 }
 _PAST_END = r"(?:ند|م|یم|ید)?"  # no 2sg "ی": it would read nouns in ‌ی as verbs
 _PRES_END = r"(?:ند|د|م|یم|ید)"
@@ -158,6 +160,15 @@ TRIGGERS: tuple[FaTrigger, ...] = (
     # --- territory taken -------------------------------------------------
     _t(T, rf"آزاد{_S}{_v('kardan')}"),
     _t(T, rf"آزاد{_S}{_v('shodan')}", passive=True),
+    # Dari: "قطعات اردوی ملی ولسوالی X را آزاد ساختند"
+    _t(T, rf"آزاد{_S}{_v('sakhtan')}", before=rf"{_B}را{_S}$", place_object=True),
+    # Dari: "ولسوالی X را از وجود طالبان پاک کردند" (cleared of)
+    _t(
+        T,
+        rf"پاک{_S}{_v('kardan')}",
+        before=rf"{_B}را{_S}از(?:{_S}[^\s،,.؛]+){{1,6}}?{_S}$",
+        place_object=True,
+    ),
     _t(T, rf"آزاد{_Z}سازی{_S}{_v('kardan')}"),
     _t(T, rf"آزاد{_Z}سازی{_S}{_v('shodan')}", passive=True),
     _t(T, rf"آزاد{_Z}سازی(?:{_Z}(?:های|ها))?", 0.7, noun=True),
@@ -185,6 +196,8 @@ TRIGGERS: tuple[FaTrigger, ...] = (
     _t(T, rf"(?:تسلط|سیطره)(?:{_S}(?:کامل|کل|دوباره|مجدد))?{_S}پیدا{_S}{_v('kardan')}"),
     # "بدست گرفتند": the preposition often written joined to "دست"
     _t(T, rf"(?:به{_S}|ب)?دست{_S}{_v('gereftan')}", before=r"کنترل|کنترول|سیطره|مهار|اختیار"),
+    # Dari: "کنترول ولسوالی X را به دست آوردند" (gained control of)
+    _t(T, rf"(?:به{_S}|ب)?دست{_S}{_v('avardan')}", before=r"کنترل|کنترول|سیطره"),
     # "کنترل شهر X را در اختیار گرفتند", "X را در کنترول شان گرفته اند": took into
     # their hands (the object, a place, right before "را")
     _t(
@@ -240,7 +253,10 @@ TRIGGERS: tuple[FaTrigger, ...] = (
     _t(T, rf"تسخیر{_S}{_v('shodan')}", passive=True),
     _t(T, rf"(?:تحت|به){_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('oftadan')}", controller=True),
     # "تحت کنترل طالبان قرار گرفت": came under the control of
-    _t(T, rf"تحت{_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('gharar_gereftan')}", controller=True),
+    # "در اختیار دولت قرار گرفت": came into the hands of
+    _t(T, rf"(?:تحت|در){_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('gharar_gereftan')}", controller=True),
+    # Dari: "ولسوالی X زیر کنترول طالبان رفت" (went under the control of)
+    _t(T, rf"(?:تحت|زیر){_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('raftan')}", controller=True),
     # "از تسلط کامل نیروهای ارتش سوریه بر شهر التل خبر داد"
     _t(
         T,
@@ -262,6 +278,14 @@ TRIGGERS: tuple[FaTrigger, ...] = (
         H,
         rf"به{_S}(?P<who>[^،,.؛:\n\s]{{2,30}}(?:{_S}[^،,.؛:\n\s]{{2,30}}){{0,2}}?){_S}"
         rf"سپرده{_S}{_v('shodan')}",
+        controller=True,
+        passive=True,
+    ),
+    # Dari: "ولسوالی X بدون جنگ به طالبان تسلیم داده شد" (was handed over to)
+    _t(
+        H,
+        rf"به{_S}(?P<who>[^،,.؛:\n\s]{{2,30}}(?:{_S}[^،,.؛:\n\s]{{2,30}}){{0,2}}?){_S}"
+        rf"تسلیم{_S}داده{_S}{_v('shodan')}",
         controller=True,
         passive=True,
     ),
@@ -493,10 +517,16 @@ def verb_form(verb: str | None) -> VerbForm:
         return VerbForm()
     v = verb.replace(" ", "\u200c")
     head = v.split("\u200c")[0]
-    negated = head.startswith("ن") and not head.startswith(("نشست", "نشین"))
+    # "نمود", "نمودند", "نماید": the formal (and Dari) light verb, not a negation of
+    # "مودن"; "ننمودند" is its negation
+    negated = (
+        head.startswith("ن") and not head.startswith(("نشست", "نشین", "نمود", "نما"))
+    ) or head.startswith(("ننمود", "ننما"))
     future = head.lstrip("ن").startswith("خواه")
     present = head.lstrip("ن").startswith("می")
     subjunctive = not present and not future and bool(_SUBJ.match(v)) and not v.endswith("دارد")
-    if v.endswith(("دارند", "دارد")) or v in ("گردید", "نگردید"):
-        subjunctive = False  # "گردید": the past of the Dari passive, not "you turn"
+    if v.endswith(("دارند", "دارد")) or v in ("گردید", "نگردید", "افتید", "نیفتید"):
+        # "گردید": the past of the Dari passive, not "you turn"; "افتید": the Dari
+        # past of "افتادن" ("به دست طالبان افتید"), not "you fall"
+        subjunctive = False
     return VerbForm(negated=negated, future=future, present=present, subjunctive=subjunctive)
