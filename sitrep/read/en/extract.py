@@ -2115,6 +2115,9 @@ class EnglishReader:
                 and (
                     m.time is None or m.time.inferred or not m.time.text or m.time.text not in text
                 )
+                # (a withdrawal's sides are not settled yet here: "soldiers withdrew
+                # from Kidal" names its leaver first)
+                and m.sub_event_type != "Non-violent transfer of territory"
                 and not m.trigger.lower().startswith("re")
                 and not AFTERWARDS.search(text)
                 and any(
