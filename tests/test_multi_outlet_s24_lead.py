@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from conftest import places_taken as taken
 from conftest import read_wire as read
 from conftest import territory_changes as changes
 
 from sitrep.core.records import Status
 from sitrep.read.en.extract import Extractor
+from sitrep.read.typology import is_retaking
 
 
 def test_a_town_lost_to_rebels_was_not_taken_by_the_army_that_lost_it(
@@ -26,10 +28,11 @@ def test_a_town_lost_to_rebels_was_not_taken_by_the_army_that_lost_it(
         "The army has lost Bor to the rebels after heavy fighting, the South Sudanese "
         "army spokesman said on Tuesday."
     )
-    assert all(
-        m.actor1 is None or m.actor1.kind != "state forces"
-        for m in changes(read(extractor, text, "2013-12-31"))
-    )
+    found = changes(read(extractor, text, "2013-12-31"))
+    # the loss is read (a rebel takeover of Bor), and the army is its loser, not its taker
+    assert [m.place.place.name for m in found if m.place] == ["Bor"]
+    assert all(m.actor1 is None or m.actor1.kind != "state forces" for m in found)
+    assert all(m.actor2 is not None and m.actor2.kind == "state forces" for m in found)
 
 
 def test_forces_named_by_their_leader_are_his_group(extractor: Extractor) -> None:
@@ -93,3 +96,40 @@ def test_the_losers_later_retaking_is_still_news(extractor: Extractor) -> None:
         ("Bor", "Military Forces of South Sudan"),
         ("Bor", "SPLM/A-IO: Sudan People's Liberation Movement/Army-in-Opposition"),
     }
+
+
+@pytest.mark.parametrize("retaking", ["recaptured", "retook", "regained control of"])
+def test_the_losers_retaking_told_after_its_loss_is_news(
+    extractor: Extractor, retaking: str
+) -> None:
+    # the guard on the recollection pass: a re-taking by the side that lost the town
+    # cannot be how it first came to hold it, even with no date and no "later"
+    text = (
+        "South Sudanese troops captured the town of Bor from SPLM-IO rebels on Monday, "
+        "the army said.\n"
+        f"The SPLM-IO {retaking} the town after heavy fighting."
+    )
+    assert taken(read(extractor, text, "2013-12-25")) == {
+        ("Bor", "Military Forces of South Sudan"),
+        ("Bor", "SPLM/A-IO: Sudan People's Liberation Movement/Army-in-Opposition"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("words", "retaking"),
+    [
+        ("recaptured", True),
+        ("re-took", True),
+        ("regained control", True),
+        ("restored full control", True),
+        ("reclaimed", True),
+        ("re-entered", True),
+        ("recovered", True),
+        ("captured", False),
+        ("seized", False),
+        ("entered", False),
+        ("took control", False),
+    ],
+)
+def test_retaking_triggers_are_named(words: str, retaking: bool) -> None:
+    assert is_retaking(words) is retaking

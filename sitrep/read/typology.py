@@ -1240,6 +1240,23 @@ def reader_only(trigger_text: str) -> bool:
     )
 
 
+# The takeover triggers that say the side takes back a place it held before
+# ("recaptured", "retook", "regained", "reclaimed", "restored control", "recovered",
+# "re-entered"):
+# a side's retaking of a town it lost is news, never a recollection of how it first came
+# to hold it.
+_RETAKING = re.compile(
+    r"re-?(?:captur|tak|took|gain|claim|establish|assum|enter|occup)|restor|recover",
+    re.IGNORECASE,
+)
+
+
+def is_retaking(trigger_text: str) -> bool:
+    """Whether a takeover's trigger words tell a re-taking ("recaptured", "regained
+    control", "restored control", "re-entered"), not a first taking."""
+    return _RETAKING.match(trigger_text) is not None
+
+
 def find_feature_triggers(sentence: str) -> list[TriggerMatch]:
     """:func:`find_triggers` over the triggers that are classifier features."""
     return list(_cached_feature_triggers(sentence))

@@ -486,16 +486,20 @@ def windows_meet(a: TimeRef, b: TimeRef, slack_days: int = 0) -> bool:
     return a0 <= b1 + slack and b0 <= a1 + slack
 
 
-def news_of_a_change(m: Mention) -> bool:
-    """Whether ``m`` tells a change of control as news (happened or claimed, not a
-    reference back), with its gaining side and its place."""
+def told_change(m: Mention) -> bool:
+    """Whether ``m`` tells a change of control as news: happened or claimed, not a
+    reference back to a change told elsewhere (its sides and place may be missing)."""
     return (
         m.sub_event_type in TERRITORY_SUB_TYPES
         and m.status in (Status.OCCURRED, Status.CLAIMED)
         and not m.reference
-        and m.actor1 is not None
-        and place_id(m) is not None
     )
+
+
+def news_of_a_change(m: Mention) -> bool:
+    """Whether ``m`` tells a change of control as news (:func:`told_change`), with its
+    gaining side and its place."""
+    return told_change(m) and m.actor1 is not None and place_id(m) is not None
 
 
 # places that a town lies in, whose change a report may sum up after the town's

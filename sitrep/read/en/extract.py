@@ -85,6 +85,7 @@ from sitrep.read.common.mentions import (
     settle_denials,
     strongest_per_place,
     summed_up_in_a_town,
+    told_change,
     unique,
     with_gainer,
 )
@@ -109,6 +110,7 @@ from sitrep.read.typology import (
     find_triggers,
     folded_lower,
     generic_actor_cues,
+    is_retaking,
     reader_only,
 )
 from sitrep.resolve.actors import ActorDictionary, ActorMatch
@@ -2109,16 +2111,14 @@ class EnglishReader:
             if (
                 pid in lost
                 and m.actor1 is not None
-                and m.sub_event_type in TERRITORY_SUB_TYPES
-                and m.status in (Status.OCCURRED, Status.CLAIMED)
-                and not m.reference
+                and told_change(m)
                 and (
                     m.time is None or m.time.inferred or not m.time.text or m.time.text not in text
                 )
                 # (a withdrawal's sides are not settled yet here: "soldiers withdrew
                 # from Kidal" names its leaver first)
                 and m.sub_event_type != "Non-violent transfer of territory"
-                and not m.trigger.lower().startswith("re")
+                and not is_retaking(m.trigger)
                 and not AFTERWARDS.search(text)
                 and any(
                     n.claim.sentence.index < m.claim.sentence.index
@@ -3876,14 +3876,7 @@ AFTERWARDS = re.compile(
 def _dated_change(m: Mention) -> bool:
     """A takeover told as news whose own sentence gives its date."""
     said = m.time.text if m.time is not None else None
-    return (
-        m.sub_event_type in TERRITORY_SUB_TYPES
-        and m.status in (Status.OCCURRED, Status.CLAIMED)
-        and not m.reference
-        and said is not None
-        and said != ""
-        and said in m.claim.sentence.span.text
-    )
+    return told_change(m) and said is not None and said != "" and said in m.claim.sentence.span.text
 
 
 def _retelling_keeps_its_day(mentions: list[Mention]) -> list[Mention]:
