@@ -6540,9 +6540,17 @@ def _takes_people(token: Any) -> bool:
         if c.dep_ == "dobj" and c.lower_ in PERSON_OBJECTS:
             return True
         if c.dep_ == "nsubjpass" and (
-            c.tag_ == "PRP" or c.lower_ in PERSON_OBJECTS or c.ent_type_ == "PERSON"
+            c.tag_ == "PRP"
+            or c.lower_ in PERSON_OBJECTS
+            or c.ent_type_ == "PERSON"
+            or any(_described_as_a_person(s) for s in (c, *c.conjuncts))
         ):
             return True
+    if token.dep_ == "conj" and any(
+        c.dep_ == "nsubjpass" and any(_described_as_a_person(s) for s in (c, *c.conjuncts))
+        for c in token.head.children
+    ):
+        return True  # "Hoda Muthana, an American student, was detained and later captured"
     if (
         token.dep_ == "conj"
         and any(c.dep_ == "auxpass" for c in token.head.children)
@@ -6557,6 +6565,28 @@ def _takes_people(token: Any) -> bool:
         return True
     # "the new captures", "captured foreign members": a plural noun or an adjective
     return token.tag_ == "NNS" or (token.dep_ == "amod" and token.head.lower_ in PERSON_OBJECTS)
+
+
+# What an apposition calls a person: "Kotey, a father of two from west London, ... was
+# seized", "Anwar Miah, a pharmacist from Birmingham, was captured"
+PERSON_ROLES = PERSON_OBJECTS | frozenset(
+    "father mother son daughter husband wife brother sister teenager schoolgirl schoolboy "
+    "boy girl student pupil teacher doctor nurse pharmacist engineer mechanic worker "
+    "driver businessman businesswoman citizen national resident native convert volunteer "
+    "activist cleric preacher imam jihadist recruit executioner spokesman spokeswoman "
+    "official politician minister lawyer photographer reporter aide guard mercenary "
+    "briton american frenchman dutchman".split()
+)
+
+
+def _described_as_a_person(name: Any) -> bool:
+    """Whether a proper name is told as a person's by its apposition ("Kotey, a father
+    of two", "Jack Letts, a 23-year-old Briton"), not as a place ("Hajin, the last
+    town held by the group")."""
+    return name.pos_ == "PROPN" and any(
+        c.dep_ == "appos" and (_lemma(c) in PERSON_ROLES or c.lower_ in PERSON_ROLES)
+        for c in name.children
+    )
 
 
 def _contact_clause_on_things(verb: Any) -> bool:
