@@ -929,6 +929,16 @@ def test_a_given_name_and_a_surname_that_are_towns(default_world: Gazetteer) -> 
     ]
 
 
+def test_common_given_names_that_are_small_towns_open_a_persons_name(
+    default_world: Gazetteer,
+) -> None:
+    # Simon (Romania), Jenkins (Kentucky), Nancy (France): a columnist and a speaker,
+    # while the city named on its own is still the city
+    text = "Simon Jenkins backed the pull-out, and Nancy Pelosi opposed it in Washington."
+    assert [m.matched_text for m in default_world.find(text)] == ["Washington"]
+    assert [m.place.country for m in default_world.find("Riots broke out in Nancy.")] == ["FRA"]
+
+
 def test_a_governor_or_a_legislature_names_the_province(default_world: Gazetteer) -> None:
     found = default_world.find("New York Gov. Andrew Cuomo said the storm hit Albany.")
     assert (found[0].matched_text, found[0].place.id) == ("New York", NEW_YORK_STATE)

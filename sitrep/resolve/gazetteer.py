@@ -157,9 +157,9 @@ _LOCAL_WORDS = frozenset(
 # A place this large named before a capitalized word names an institution,
 # a team or a paper ("Boston Globe") unless the name is a given name.
 _PERSON_TOWN = 100_000
-# Given names that are also the names of large places, countries or provinces
-# (folded, one word): before a surname they are a person ("Austin Smith",
-# "Jordan Peterson", "Sofia Coppola", "Chad Johnson").
+# Given names that are also the names of places, countries or provinces (folded, one
+# word): before a surname they are a person ("Austin Smith", "Jordan Peterson", "Sofia
+# Coppola", "Chad Johnson", "Simon Jenkins", "Nancy Pelosi").
 _GIVEN_NAMES = frozenset(
     """
     austin charlotte sofia adelaide florence orlando salvador regina eugene madison lincoln
@@ -172,6 +172,10 @@ _GIVEN_NAMES = frozenset(
     murray dayton sterling allen harrison jefferson monroe taylor winston kingston
     cleveland odessa luther darwin sharon jena bristol aden quincy norman ashley whitney
     vladimir garland lowell everett brandon chandler gilbert hayward elgin
+    mary julia george charles david ben nancy linda martin henry anna keith robert thomas
+    alice gordon angela dan anthony maria nicholas andrew richard emmanuel mark patrick
+    james christopher lisa bernie laura donald simon theresa paul benjamin joseph daniel
+    tom rachel emily philip kate michael stephen lucy helen
     """.split()
 )
 
