@@ -547,9 +547,7 @@ _ATTRIBUTIVE_HEAD = re.compile(
 )
 # "جمهوری خلق دونتسک", "جمهوری خودخوانده مردم لوهانسک": a self-styled state's name
 # "پرچم سودان را برافراشتیم": a state named as a flag's owner is not the place raised on
-_FLAG_OF = re.compile(
-    r"(?<![\w\u200c])(?:پرچم|بیرق)(?:[\s\u200c]+(?:ملی|رسمی|کشور))?[\s\u200c]+$"
-)
+_FLAG_OF = re.compile(r"(?<![\w\u200c])(?:پرچم|بیرق)(?:[\s\u200c]+(?:ملی|رسمی|کشور))?[\s\u200c]+$")
 _REPUBLIC_OF = re.compile(
     r"(?<![\w\u200c])جمهوری(?:[\s\u200c]+(?:خودخوانده|خود[\s\u200c]?خوانده|خودمختار))?"
     r"[\s\u200c]+(?:خلق|مردم|مردمی)[\s\u200c]+$"
@@ -1434,7 +1432,10 @@ class _Reader:
         if posts is not None and not (
             _RA.search(text, posts.start(), trig.start)
             and any(
-                re.fullmatch(r"[\s\u200c]*[،,][\s\u200c]*(?:آخرین|مهم‌ترین|مهمترین)?[\s\u200c]*", text[p.end : posts.start()])
+                re.fullmatch(
+                    r"[\s\u200c]*[،,][\s\u200c]*(?:آخرین|مهم‌ترین|مهمترین)?[\s\u200c]*",
+                    text[p.end : posts.start()],
+                )
                 for p in places
                 if p.end <= posts.start()
             )
