@@ -97,3 +97,19 @@ def test_an_entry_into_a_town_described_between_commas(extractor: Extractor) -> 
         "منطقه تحت سیطره کردها در استان کرکوک شدند."
     )
     assert ("Altun Kupri", "Military Forces of Iraq") in taken(extractor, text)
+
+
+def test_a_latin_acronym_inside_persian_names_the_actor(extractor: Extractor) -> None:
+    # "گروه شورشی «M23»": a Persian sentence with one Latin acronym is no all-capitals
+    # headline, where acronyms are read as words
+    text = "اعضای گروه شورشی «M23» کنترل کامل شهر گوما را به دست گرفتند."
+    assert taken(extractor, text) == [("Goma", "M23: March 23 Movement")]
+
+
+def test_an_all_capitals_headline_still_reads_acronyms_as_words() -> None:
+    # guard: "IS" in an English all-capitals headline is the verb, as before
+    from sitrep.resolve.actors import _all_caps
+
+    assert _all_caps("IS THE TOWN SAFE? ARMY SAYS YES")
+    assert not _all_caps("اعضای گروه M23 کنترل شهر گوما را به دست گرفتند.")
+    assert not _all_caps("Rebels of M23 took Goma")
