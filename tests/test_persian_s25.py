@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import read_persian
+from conftest import read_persian, territory_changes
 from test_persian_trial5 import changes, taken
 
 from sitrep.core.records import Status
@@ -113,3 +113,29 @@ def test_an_all_capitals_headline_still_reads_acronyms_as_words() -> None:
     assert _all_caps("IS THE TOWN SAFE? ARMY SAYS YES")
     assert not _all_caps("اعضای گروه M23 کنترل شهر گوما را به دست گرفتند.")
     assert not _all_caps("Rebels of M23 took Goma")
+
+
+def test_the_side_that_withdraws_is_no_gainer(extractor: Extractor) -> None:
+    # "ناظر گفت: مخالفان ... از محله‌های X و Y عقب‌نشینی کرده‌اند": the opposition named
+    # first after the speaker leaves; the army the report names takes the quarters
+    text = (
+        "ارتش سوریه شهر حلب را به طور کامل آزاد کرد.\n"
+        "خبر آزادی حلب در حالی منتشر شد که مردم در خیابان‌ها جشن گرفتند.\n"
+        "یک ناظر گفت: مخالفان عصر دوشنبه به شکل کامل از محله‌های الفردوس و الکلاسه "
+        "عقب نشینی کرده‌اند.\n"
+        "بخش شرقی حلب از سال ۲۰۱۲ در کنترل شورشیان بود؛ هنوز بخش‌هایی از سوریه در "
+        "اختیار مخالفان دولت است."
+    )
+    quarters = [
+        m
+        for m in territory_changes(read_persian(extractor, text, date(2016, 12, 13)))
+        if m.place and m.place.place.name == "Al Firdaws"
+    ]
+    assert [(m.actor1.name if m.actor1 else None) for m in quarters] == ["Military Forces of Syria"]
+    assert [(m.actor2.name if m.actor2 else None) for m in quarters] == ["Free Syrian Army"]
+    # guard: a withdrawal whose leaver the speaker's side is stays the speaker's loss
+    said = "سخنگوی ارتش افغانستان گفت نیروهایش از ولسوالی شهرک عقب‌نشینی کرده‌اند."
+    left = changes(extractor, said)
+    assert [(m.actor2.name if m.actor2 else None) for m in left] == [
+        "Military Forces of Afghanistan"
+    ]

@@ -939,7 +939,28 @@ def _withdrawal_gainers(
         said = catalogue.find(fold(m.claim.speaker).text, country=country)
         return replace(m, actor2=said[0].actor) if said else m
 
-    mentions = [speaker_side(m) for m in mentions]
+    def withdrawing_side(m: Mention) -> Mention:
+        # "مخالفان ... از شش محله ... عقب‌نشینی کرده‌اند": the first side named before
+        # the verb (past a speaker's colon) is who leaves; the shared rules below must
+        # not hand the place to it as the side the sentence names most
+        if m.actor2 is not None or not open_withdrawal(m):
+            return m
+        text = fold(m.evidence.text).text
+        at = text.find(m.trigger)
+        if at <= 0:
+            return m
+        start = text.rfind(":", 0, at) + 1
+        found = [
+            a
+            for a in catalogue.find(text[start:at], country=country)
+            if not _paramilitary(text[start:at], a)
+        ]
+        hits = sorted(
+            found + more_forces(catalogue, text[start:at], found), key=lambda a: a.span.start
+        )
+        return replace(m, actor2=hits[0].actor) if hits else m
+
+    mentions = [withdrawing_side(speaker_side(m)) for m in mentions]
     mentions = [_held_after_the_fall(m, mentions, catalogue) for m in mentions]
     # twice: a side the first pass finds for one telling of a change ("طالبان ...
     # حمله کرده بودند. مقام ولایت ... سقوط کرد") is the side of its other tellings
