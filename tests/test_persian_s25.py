@@ -149,3 +149,18 @@ def test_an_order_to_withdraw_is_no_withdrawal_yet(extractor: Extractor) -> None
     # guard: the withdrawal told as done
     done = "عقب‌نشینی نیروهای روسی از شهر خرسون روز جمعه کامل شد."
     assert [m.place.place.name for m in changes(extractor, done) if m.place] == ["Kherson"]
+
+
+def test_a_town_taken_out_of_a_sides_hands_is_no_withdrawal_of_the_subject(
+    extractor: Extractor,
+) -> None:
+    # guard of the withdrawing side: "X شهر Y را از کنترل Z خارج کردند": X takes Y
+    text = (
+        "نیروهای دولت وفاق ملی لیبی روز چهارشنبه در حمله‌ای غافلگیرانه شهر غریان را از "
+        "کنترل نیروهای خلیفه حفتر خارج کردند.\n"
+        "سخنگوی نیروهای دولت وفاق ملی گفت ده‌ها نفر از نیروهای حفتر اسیر شده‌اند."
+    )
+    found = [m for m in changes(extractor, text) if m.place and m.place.place.name == "Gharyan"]
+    assert all(
+        m.actor2 is None or "Government of National Accord" not in m.actor2.name for m in found
+    )

@@ -945,11 +945,11 @@ def _withdrawal_gainers(
         # "مخالفان ... از شش محله ... عقب‌نشینی کرده‌اند": the first side named before
         # the verb (past a speaker's colon) is who leaves; the shared rules below must
         # not hand the place to it as the side the sentence names most
-        if m.actor2 is not None or not open_withdrawal(m):
-            return m
+        if m.actor2 is not None or not open_withdrawal(m) or _TRANSITIVE.search(m.trigger):
+            return m  # "X شهر را از کنترل Y خارج کردند": X takes it out of Y's hands
         text = fold(m.evidence.text).text
         at = text.find(m.trigger)
-        if at <= 0:
+        if at <= 0 or _RA.search(text, 0, at):
             return m
         start = text.rfind(":", 0, at) + 1
         found = [
