@@ -141,16 +141,6 @@ def test_the_side_that_withdraws_is_no_gainer(extractor: Extractor) -> None:
     ]
 
 
-def test_an_order_to_withdraw_is_no_withdrawal_yet(extractor: Extractor) -> None:
-    # "دستور عقب‌نشینی نیروها از X را صادر کرد": the withdrawal is ordered, still to come
-    text = "وزیر دفاع روسیه دستور عقب‌نشینی نیروها از شهر خرسون را صادر کرد."
-    assert changes(extractor, text, Status.OCCURRED, Status.CLAIMED) == []
-    assert changes(extractor, text, Status.EXPECTED) != []
-    # guard: the withdrawal told as done
-    done = "عقب‌نشینی نیروهای روسی از شهر خرسون روز جمعه کامل شد."
-    assert [m.place.place.name for m in changes(extractor, done) if m.place] == ["Kherson"]
-
-
 def test_a_town_taken_out_of_a_sides_hands_is_no_withdrawal_of_the_subject(
     extractor: Extractor,
 ) -> None:

@@ -383,8 +383,6 @@ _PURPOSE_BEFORE = re.compile(
     # right before the noun: "نبرد آزادسازی X" (the battle for it), "احتمال سقوط X",
     # "خطر سقوط" (its likelihood, its risk): none is the event itself
     r"|(?<![\w\u200c])(?:نبرد|احتمال|خطر)[\s\u200c]+$"
-    # "صدور دستور عقب‌نشینی قوای روسی از خرسون": an order, not the withdrawal done
-    r"|(?<![\w\u200c])(?:دستور|فرمان)[\s\u200c]+$"
 )
 # "چند ساعت بعد، ..." opening a sentence: hours after what the text told before
 _HOURS_LATER = re.compile(
