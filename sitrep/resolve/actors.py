@@ -764,7 +764,12 @@ def _modifies_noun(toks: list[_Token], nxt: int) -> bool:
 
 
 def _all_caps(text: str) -> bool:
-    return not any(c.islower() for c in text) and any(c.isupper() for c in text)
+    """An all-capitals text (a headline): no lower-case letter, and capitals for most of
+    its letters (a Persian or Arabic sentence naming "M23" or "ISIS" is not one)."""
+    if any(c.islower() for c in text):
+        return False
+    upper = sum(c.isupper() for c in text)
+    return upper > 0 and 2 * upper >= sum(c.isalpha() for c in text)
 
 
 def _exact_ok(exact: tuple[str | None, ...], toks: list[_Token], *, all_caps: bool) -> bool:

@@ -318,12 +318,15 @@ def _month_alone(
     return _ref(_jalali_month_date(year, month), _MONTH)
 
 
+_MAY_AFTER_MAAH = 5
+
+
 def _greg_month_alone(
     m: re.Match[str], text: str, published: date | None, future: int
 ) -> TimeRef | None:
     if published is None:
         return None
-    month = GREGORIAN_MONTHS[m["gmon"]]
+    month = _MAY_AFTER_MAAH if m["gmon"] == "می" else GREGORIAN_MONTHS[m["gmon"]]
     year = published.year if month <= published.month else published.year - 1
     return _ref(date(year, month, 1), _MONTH)
 
@@ -571,7 +574,9 @@ def _patterns() -> _Patterns:
             _day_month,
         ),
         # "در ماه مه", "ماه نوامبر": a Gregorian month named with "ماه"
-        (rf"{_B}ماه{_S}(?P<gmon>{greg}){_E}", _greg_month_alone),
+        # "ماه می": May as Persian writers often spell it, only after "ماه" (alone "می"
+        # is the verb prefix)
+        (rf"{_B}ماه{_S}(?P<gmon>{greg}|می){_E}", _greg_month_alone),
         # "آبان ۱۳۹۶", "نوامبر ۲۰۱۷"; with its preposition ("از مرداد ۱۴۰۳"), so that
         # it starts where the month alone would and wins as the longer match
         (

@@ -140,6 +140,20 @@ _LEAVING_BEFORE = re.compile(
     r"(?:^|[\s\u200c])(?:خروج|عقب[\s\u200c]*نشینی|فرار|بیرون[\s\u200c]+(?:شدن|رفتن))"
     r"(?:[\s\u200c]+[^\s،,.؛]+){0,7}?[\s\u200c«]*$"
 )
+# a side driven out: "با بیرون راندن نیروهای X", "پس از اخراج عناصر X", "عقب راندن X"
+_EXPELLED_BEFORE = re.compile(
+    r"(?<![\w\u200c])(?:بیرون[\s\u200c]+(?:راندن|کردن|رانده[\s\u200c]+شدن)|اخراج|عقب[\s\u200c]*راندن"
+    r"|طرد|راندن)"
+    r"(?:[\s\u200c]+(?:کامل|آخرین|باقی[\s\u200c]*مانده|گروه(?:[\s\u200c]+تروریستی)?|تروریست‌های"
+    r"|تروریستهای|عناصر|شبه[\s\u200c]*نظامیان|جنگجویان|نیروهای|افراد|بقایای|مسلحان|مسلحین))*[\s\u200c]*$"
+)
+# between a side and "با" + an event noun: "عناصر باقیمانده داعش با آزادسازی"
+_WITH_NOUN_GAP = re.compile(r"(?:[\s\u200c]+[^\s\u200c،,.؛]+){0,3}?[\s\u200c]+با[\s\u200c]+")
+# the clause's verb is a flight: "... از طریق رود فرات ... فرار کرده‌اند", "گریختند"
+_FLED_AFTER = re.compile(
+    r"[^.؛:]{0,120}?(?<![\w\u200c])(?:فرار[\s\u200c]+(?:کرد|کردند|کرده|نمود|نمودند)|گریخت|گریختند"
+    r"|گریخته|متواری[\s\u200c]+(?:شد|شدند|شده))"
+)
 _FIGHT = re.compile(r"(?:درگیری|نبرد|جنگ|مقابله|رویارویی)[^،.؛]*$")
 # "با داعش درگیر شدند", "با طالبان جنگیدند": the verb of a fight right after whom
 _FOUGHT_AFTER = re.compile(
@@ -218,7 +232,9 @@ _AFFILIATION_BEFORE = re.compile(
     r"|قومندانی[\s\u200c]+امنیه|فرماندهی[\s\u200c]+(?:پولیس|پلیس|انتظامی)"
     # (not "مقام ولایت X": the provincial seat, where the event is)
     r"|(?:مقام‌های|مقامهای|مقامات|مسئولان|مسوولان|مسئولین)(?:[\s\u200c]+(?:محلی|امنیتی|ولایتی))?"
-    r"|نماینده[\s\u200c]+مردم|نمایندگان[\s\u200c]+مردم)[\s\u200c]+$"
+    r"|نماینده[\s\u200c]+مردم|نمایندگان[\s\u200c]+مردم"
+    # "تلویزیون رسمی سودان", "خبرگزاری رسمی سوریه": a state's media speak for it
+    r"|(?:تلویزیون|تلوزیون|رادیو|خبرگزاری|رسانه‌های|رسانههای|رسانه)(?:[\s\u200c]+(?:رسمی|دولتی|ملی))?)[\s\u200c]+$"
 )
 # a dispute or crisis named by its place: "مناقشه قره‌باغ", "بحران سوریه", "پرونده X"
 _DISPUTE_OF = re.compile(
@@ -389,6 +405,12 @@ _SOON_BEFORE = re.compile(
 _WE_ANNOUNCE_AFTER = re.compile(
     r"[^،.؛:]{0,50}?(?<![\w\u200c])را[\s\u200c]+(?:اعلام|اعلان)[\s\u200c]+(?:می[\s\u200c]?کنیم|خواهیم)"
 )
+# "... خارج کرده و ... واگذار خواهد کرد": a coordinated future verb in the same clause
+_SHARED_FUTURE_AFTER = re.compile(
+    # (not past a "که" or a verb of its own: "... تصرف کرده و اعلام کردند که ... خواهند")
+    r"[\s\u200c]+و[\s\u200c]+(?:(?!(?<![\w\u200c])(?:که|کرد|کردند|گفت|گفتند|شد|شدند)(?![\w\u200c]))[^،.؛:]){0,80}?"
+    r"(?<![\w\u200c])(?:خواهد|خواهند|خواهیم)(?![\w\u200c])"
+)
 # "موفق شدند", "توانستند": the action happens
 # verbs whose subjunctive complement happened: "توانستند ... بگیرند", and "were
 # forced to": "مجبور شده‌اند شهر روبیژنه را ترک کنند" (they left it)
@@ -524,6 +546,8 @@ _ATTRIBUTIVE_HEAD = re.compile(
     r"|ولسوالی[\s\u200c]*های|بخش[\s\u200c]*های)[\s\u200c]+$"
 )
 # "جمهوری خلق دونتسک", "جمهوری خودخوانده مردم لوهانسک": a self-styled state's name
+# "پرچم سودان را برافراشتیم": a state named as a flag's owner is not the place raised on
+_FLAG_OF = re.compile(r"(?<![\w\u200c])(?:پرچم|بیرق)(?:[\s\u200c]+(?:ملی|رسمی|کشور))?[\s\u200c]+$")
 _REPUBLIC_OF = re.compile(
     r"(?<![\w\u200c])جمهوری(?:[\s\u200c]+(?:خودخوانده|خود[\s\u200c]?خوانده|خودمختار))?"
     r"[\s\u200c]+(?:خلق|مردم|مردمی)[\s\u200c]+$"
@@ -915,7 +939,28 @@ def _withdrawal_gainers(
         said = catalogue.find(fold(m.claim.speaker).text, country=country)
         return replace(m, actor2=said[0].actor) if said else m
 
-    mentions = [speaker_side(m) for m in mentions]
+    def withdrawing_side(m: Mention) -> Mention:
+        # "مخالفان ... از شش محله ... عقب‌نشینی کرده‌اند": the first side named before
+        # the verb (past a speaker's colon) is who leaves; the shared rules below must
+        # not hand the place to it as the side the sentence names most
+        if m.actor2 is not None or not open_withdrawal(m) or _TRANSITIVE.search(m.trigger):
+            return m  # "X شهر را از کنترل Y خارج کردند": X takes it out of Y's hands
+        text = fold(m.evidence.text).text
+        at = text.find(m.trigger)
+        if at <= 0 or _RA.search(text, 0, at):
+            return m
+        start = text.rfind(":", 0, at) + 1
+        found = [
+            a
+            for a in catalogue.find(text[start:at], country=country)
+            if not _paramilitary(text[start:at], a)
+        ]
+        hits = sorted(
+            found + more_forces(catalogue, text[start:at], found), key=lambda a: a.span.start
+        )
+        return replace(m, actor2=hits[0].actor) if hits else m
+
+    mentions = [withdrawing_side(speaker_side(m)) for m in mentions]
     mentions = [_held_after_the_fall(m, mentions, catalogue) for m in mentions]
     # twice: a side the first pass finds for one telling of a change ("طالبان ...
     # حمله کرده بودند. مقام ولایت ... سقوط کرد") is the side of its other tellings
@@ -1400,12 +1445,25 @@ class _Reader:
             freed = list(_FREED_PEOPLE.finditer(text, _clause_start(text, trig.start), trig.start))
             if freed and not any(freed[-1].end() <= p.start < trig.start for p in places):
                 return []
-        if (
-            family is Family.TAKE
-            and not trig.noun
-            and _POSTS_SUBJECT.search(text, _clause_start(text, trig.start), trig.start)
+        posts = (
+            _POSTS_SUBJECT.search(text, _clause_start(text, trig.start), trig.start)
+            if family is Family.TAKE and not trig.noun
+            else None
+        )
+        if posts is not None and not (
+            _RA.search(text, posts.start(), trig.start)
+            and any(
+                re.fullmatch(
+                    r"[\s\u200c]*[،,][\s\u200c]*(?:آخرین|مهم‌ترین|مهمترین)?[\s\u200c]*",
+                    text[p.end : posts.start()],
+                )
+                for p in places
+                if p.end <= posts.start()
+            )
         ):
-            return []  # "شماری از پوسته‌های پولیس سقوط کردند": posts fell, not the district
+            # "شماری از پوسته‌های پولیس سقوط کردند": posts fell, not the district (a
+            # base marked by "را" is an object: "شهر راوه، آخرین پایگاه داعش را آزاد کرد")
+            return []
         if (
             family is Family.TAKE
             and _ENTRY.match(trig.text)
@@ -1512,7 +1570,9 @@ class _Reader:
             named = [
                 p
                 for p in places
-                if not _REPUBLIC_OF.search(text, 0, p.start) and not _dateline(text, p)
+                if not _REPUBLIC_OF.search(text, 0, p.start)
+                and not _dateline(text, p)
+                and not (p.kind is PlacePrecision.COUNTRY and _FLAG_OF.search(text, 0, p.start))
             ]
             if places and not named:
                 return []
@@ -2018,6 +2078,13 @@ _FACILITY_OBJECT = re.compile(
     r"|میدان[\s\u200c]+(?:نفتی|گازی))(?:[\s\u200c]+(?!و[\s\u200c]+(?:شهر|شهرک))[^\s،,.؛]+){1,8}?"
     r"[\s\u200c]+را(?![\w\u200c])[^،.؛]*$"
 )
+# a town's description between commas before "را": "شهر راوه، آخرین پایگاه داعش در
+# عراق را", "ابوکمال، مهم‌ترین شهر مرزی را"
+_APPOSED_TO_RA = re.compile(
+    r"[\s\u200c]*[،,][\s\u200c]*(?:(?:آخرین|مهم‌ترین|مهمترین|بزرگ‌ترین|بزرگترین|دومین|سومین)[\s\u200c]+)?"
+    r"(?:پایگاه|سنگر|دژ|معقل|شهر|پایتخت|قلعه|مرکز|گذرگاه)(?![\w\u200c])"
+    r"(?:[\s\u200c]+[^\s\u200c،,.؛()]+){1,6}?[\s\u200c]*[،,]?[\s\u200c]*را(?![\w\u200c])"
+)
 # "X را", and X with what only names or locates it before "را": "شهر ایزیوم در
 # استان خارکیف را", "الحمدانیه (قره‌قوش) در جنوب شرق موصل را"
 _LOCATED_OBJECT = re.compile(
@@ -2045,6 +2112,13 @@ def _object_of_ra(text: str, place: FoundPlace, places: list[FoundPlace]) -> boo
         return True
     if _QUOTED_CHAIN_TO_RA.match(text, place.end):
         return True  # "قصبه « هادروت » و نیز روستاهای «چایلی» ... و «سور» را"
+    m = _APPOSED_TO_RA.match(text, place.end)
+    if m is not None and all(
+        p.kind in (PlacePrecision.COUNTRY, PlacePrecision.ADMIN1)
+        for p in places
+        if place.end <= p.start < m.end()
+    ):
+        return True  # "کل شهر راوه، آخرین پایگاه داعش در عراق را": what the town is
     following = [p for p in places if p.start >= place.end]
     return bool(
         following
@@ -2235,6 +2309,20 @@ def _mark(
         return "loser"
     if _AGENT_BEFORE.search(before):
         return "agent"
+    if family is Family.TAKE and m.span.end <= trig.start and _EXPELLED_BEFORE.search(before):
+        # "ارتش اعلام کرد با بیرون راندن نیروهای واکنش سریع از اطراف کاخ ... کنترل آن را
+        # به دست گرفته است": the side driven out loses the place
+        return "loser"
+    if (
+        family is Family.TAKE
+        and trig.noun
+        and m.span.end <= trig.start
+        and _WITH_NOUN_GAP.fullmatch(text, m.span.end, trig.start)
+        and _FLED_AFTER.match(text, trig.end)
+    ):
+        # "عناصر داعش با آزادسازی شهر ابوکمال ... فرار کرده‌اند": who flees as the
+        # town is freed lost it
+        return "loser"
     if trig.trigger.withdrawal and m.span.end <= trig.start and _PRESSED_BY.search(before):
         # "نیروهای روسی در برابر ضد حمله نیروهای اوکراینی از X عقب‌نشینی کردند": who
         # drives the withdrawal is the side that gains the town
@@ -2401,6 +2489,14 @@ def _status(family: Family, trig: FaTriggerMatch, claim: Claim, text: str) -> St
     if form.negated or kind == "deny":
         return Status.DENIED
     if form.future:
+        return Status.EXPECTED
+    if (
+        trig.verb is not None
+        and trig.verb.endswith("ه")
+        and _SHARED_FUTURE_AFTER.match(text, trig.end)
+    ):
+        # "نیروهایش را از باخموت خارج کرده و کنترل را ... واگذار خواهد کرد": a bare
+        # participle shares the tense of the verb its "و" joins it to
         return Status.EXPECTED
     if form.subjunctive:
         if not _IMPLICATIVE.search(before):

@@ -316,7 +316,14 @@ TRIGGERS: tuple[FaTrigger, ...] = (
     _t(T, rf"بیرون{_S}{_v('randan')}", 0.9),
     _t(T, rf"(?:اخراج|بیرون){_S}{_v('kardan')}", 0.9),
     _t(T, r"پیروزی", 0.7, noun=True, reference=True),
-    _t(T, rf"وارد{_S}(?:[^\s،.؛]+{_S}){{0,16}}?{_v('shodan')}", 0.4),
+    # a town's description between commas may stand in the span: "وارد منطقه التون
+    # کوبری، آخرین منطقه تحت سیطره کردها در استان کرکوک شدند"
+    _t(
+        T,
+        rf"وارد{_S}(?:[^\s،.؛]+(?:{_S}|[\s\u200c]*،{_S}(?=(?:آخرین|مرکز|پایتخت|دومین|سومین){_S}))){{0,16}}?"
+        rf"{_v('shodan')}",
+        0.4,
+    ),
     # the noun refers back to a taking ("این پیشروی‌ها"); "در شهر مأرب پیشروی کردند"
     # (advanced in a town, the noun with its light verb) takes nothing
     _t(
