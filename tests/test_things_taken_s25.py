@@ -55,3 +55,21 @@ def test_ground_taken_still_counts(extractor: Extractor, text: str, place: str, 
     assert len(found) == 1
     ((got, by),) = found
     assert got == place and by is not None and by.startswith(taker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boys basketball: Winchester ousted from state tournament.",
+        "The president was ousted from power in a coup in Niamey.",
+    ],
+)
+def test_ousted_from_an_office_or_a_contest_is_no_place_lost(
+    extractor: Extractor, text: str
+) -> None:
+    assert taken(read(extractor, text, "2009-03-21")) == set()
+
+
+def test_ousted_from_a_town_still_counts(extractor: Extractor) -> None:
+    found = read(extractor, "Kurdish fighters were ousted from Afrin in March.", "2018-04-02")
+    assert {p for p, _ in taken(found)} == {"‘Afrīn"}

@@ -1853,6 +1853,10 @@ class EnglishReader:
                 # "carbon capture plant", "a takeover bid": the noun names a kind of
                 # thing, no deed
                 return []
+            if family is Family.TAKE and _put_out_of_a_thing(token, places):
+                # "ousted from power in a coup in Niamey", "Winchester ousted from the
+                # state tournament": put out of an office or a contest, not of ground
+                return []
             if family is Family.TAKE and _takes_a_thing(token, places):
                 # "they seized bank statements", "the SWAT team stormed an apartment",
                 # "captures all the excitement": a thing taken, no ground
@@ -5009,9 +5013,30 @@ def _takes_a_thing(token: Any, places: list[PlaceMatch]) -> bool:
     if token.pos_ != "VERB" or _lemma(token).lower() not in SEIZING_VERBS:
         return False  # ("raised flags in Pravdyne": the flag is the deed's sign, not its object)
     objects = [c for c in token.children if c.dep_ == "dobj"]
-    if len(objects) != 1:
+    return len(objects) == 1 and _no_ground(objects[0], places)
+
+
+# the verbs that put a side out of what it held ("ousted from", "driven out of")
+OUSTING_VERBS = frozenset("oust expel drive push force evict kick".split())
+
+
+def _put_out_of_a_thing(token: Any, places: list[PlaceMatch]) -> bool:
+    """True when an ousting verb's "from" or "out of" names a common noun that is no
+    ground and covers no place of the sentence: an office, a contest, a party ("ousted
+    from power", "ousted from the state tournament"), not "ousted from Afrin" or
+    "driven out of the city"."""
+    if token.pos_ != "VERB" or _lemma(token).lower() not in OUSTING_VERBS:
         return False
-    noun = objects[0]
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"]
+    for out in (c for c in token.children if c.lower_ == "out"):
+        preps += [c for c in out.children if c.dep_ == "prep" and c.lower_ == "of"]
+    nouns = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    return len(nouns) == 1 and _no_ground(nouns[0], places)
+
+
+def _no_ground(noun: Any, places: list[PlaceMatch]) -> bool:
+    """True for a common noun that names no ground, work, part of a place or people,
+    and covers no place found in the sentence (:func:`_takes_a_thing`)."""
     if noun.pos_ != "NOUN":
         return False
     lemma = _lemma(noun).lower()
@@ -5027,7 +5052,7 @@ def _takes_a_thing(token: Any, places: list[PlaceMatch]) -> bool:
     ):
         return False
     lo, hi = noun.left_edge.idx, noun.idx + len(noun.text)
-    # a place named inside the object ("the Raqqa countryside", "Kabul's airport")
+    # a place named inside the noun's words ("the Raqqa countryside", "Kabul's airport")
     return not any(p.span is not None and lo <= p.span.start < hi for p in places)
 
 
