@@ -305,7 +305,10 @@ PERSON_OBJECTS = frozenset(
     "people commander commanders officer officers journalist journalists hostage hostages "
     "prisoner prisoners man men woman women child children leader leaders suspect suspects "
     "troops weapons ammunition equipment vehicle vehicles ship ships vessel vessels tanker "
-    "tankers boat boats truck trucks tank tanks".split()
+    "tankers boat boats truck trucks tank tanks "
+    # "three escaped inmates captured in the Sandhills"
+    "inmate inmates fugitive fugitives escapee escapees convict convicts detainee "
+    "detainees".split()
 )
 # people (or what is left of a group) right before a participle: "fighters captured in
 # Syria", "remnants of the terror group captured over five years"
@@ -1846,6 +1849,18 @@ class EnglishReader:
                 _partial_object(token, places) or PARTIAL_AFTER.match(text[trig.end :])
             ):
                 return []  # "captured large swaths of territory": no place changed hands
+            if family is Family.TAKE and token.pos_ == "NOUN" and token.dep_ == "compound":
+                # "carbon capture plant", "a takeover bid": the noun names a kind of
+                # thing, no deed
+                return []
+            if family is Family.TAKE and _put_out_of_a_thing(token, places):
+                # "ousted from power in a coup in Niamey", "Winchester ousted from the
+                # state tournament": put out of an office or a contest, not of ground
+                return []
+            if family is Family.TAKE and _takes_a_thing(token, places):
+                # "they seized bank statements", "the SWAT team stormed an apartment",
+                # "captures all the excitement": a thing taken, no ground
+                return []
             if MOST_OF_IT.search(text, trig.end):
                 # "stormed into Aleppo ... and by Sunday controlled most of it": the
                 # sentence itself says how far the entry went, part of the town
@@ -4961,6 +4976,84 @@ def _site(noun: Any) -> bool:
         return False
     conj = [c for c in noun.children if c.dep_ == "conj"]
     return not conj or (_indefinite(noun) and all(_site(c) and _indefinite(c) for c in conj))
+
+
+# What a side takes when it takes ground: the words a takeover's object is told by
+# when no place name is it ("seized the town", "stormed the base", "took control of",
+# "captured most of"); with SITES, TERRAIN, PARTIAL_OBJECTS and the settlement words.
+GROUND_OBJECTS = frozenset(
+    "capital province region territory territories land lands zone strip enclave "
+    "stronghold bastion hub heartland suburb neighbourhood neighborhood quarter centre "
+    "center county governorate state municipality commune island coast coastline shore "
+    "peninsula valley plain desert summit crossroads base airbase airfield garrison "
+    "barracks fort fortress citadel castle camp outpost post position checkpoint border "
+    "frontier line front trench port harbour harbor seaport field gasfield mine complex "
+    "facility installation depot headquarters hq square street streets block house houses "
+    "village town city settlement hamlet locality district control all rest remainder "
+    "majority bulk swath swathe chunk stretch stretches sector sectors flank bank side "
+    "half most much parts part areas area ground entrance gate gates approaches edge "
+    "heights hills mountains ridges roads villages towns cities".split()
+)
+
+
+# the verbs whose object is what is taken ("seized X", "stormed X", "captured X")
+SEIZING_VERBS = frozenset(
+    "capture recapture seize storm overrun conquer grab occupy retake raid".split()
+)
+
+
+def _takes_a_thing(token: Any, places: list[PlaceMatch]) -> bool:
+    """True when a taking verb's object is a common noun that names no ground and no
+    place found in the sentence: documents, a drug lab, an award, a flat, a mood ("they
+    seized bank statements", "stormed an apartment where the gunman hid", "captures all
+    the excitement of a concert"). Not a proper name ("captured Mosul"), ground or a
+    work ("seized the town", "stormed the base", "took control of", "captured most
+    of"), people (:func:`_takes_people` decides those), nor a noun a place's span
+    covers."""
+    if token.pos_ != "VERB" or _lemma(token).lower() not in SEIZING_VERBS:
+        return False  # ("raised flags in Pravdyne": the flag is the deed's sign, not its object)
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return len(objects) == 1 and _no_ground(objects[0], places)
+
+
+# the verbs that put a side out of what it held ("ousted from", "driven out of")
+OUSTING_VERBS = frozenset("oust expel drive push force evict kick".split())
+
+
+def _put_out_of_a_thing(token: Any, places: list[PlaceMatch]) -> bool:
+    """True when an ousting verb's "from" or "out of" names a common noun that is no
+    ground and covers no place of the sentence: an office, a contest, a party ("ousted
+    from power", "ousted from the state tournament"), not "ousted from Afrin" or
+    "driven out of the city"."""
+    if token.pos_ != "VERB" or _lemma(token).lower() not in OUSTING_VERBS:
+        return False
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "from"]
+    for out in (c for c in token.children if c.lower_ == "out"):
+        preps += [c for c in out.children if c.dep_ == "prep" and c.lower_ == "of"]
+    nouns = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    return len(nouns) == 1 and _no_ground(nouns[0], places)
+
+
+def _no_ground(noun: Any, places: list[PlaceMatch]) -> bool:
+    """True for a common noun that names no ground, work, part of a place or people,
+    and covers no place found in the sentence (:func:`_takes_a_thing`)."""
+    if noun.pos_ != "NOUN":
+        return False
+    lemma = _lemma(noun).lower()
+    if (
+        lemma in GROUND_OBJECTS
+        or noun.lower_ in GROUND_OBJECTS
+        or lemma in SITES
+        or lemma in TERRAIN
+        or noun.lower_ in PARTIAL_OBJECTS
+        or lemma in SETTLEMENT_WORDS
+        or noun.lower_ in PERSON_OBJECTS
+        or lemma in PERSON_ROLES
+    ):
+        return False
+    lo, hi = noun.left_edge.idx, noun.idx + len(noun.text)
+    # a place named inside the noun's words ("the Raqqa countryside", "Kabul's airport")
+    return not any(p.span is not None and lo <= p.span.start < hi for p in places)
 
 
 # a camp people fled to: "the Zamzam displacement camp near El Fasher" (an army camp

@@ -1,0 +1,75 @@
+"""A taking verb whose object is a thing, not ground, is no change of control
+(session 25's reading of general news for false changes: local crime and courts,
+culture, business).
+
+"They seized bank statements" or "the SWAT team stormed an apartment where the
+gunman hid" take no town, though a town is named in the sentence; "carbon capture
+plant" names a kind of plant. The sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import places_taken as taken
+from conftest import read_wire as read
+
+from sitrep.read.en.extract import Extractor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agents seized bank statements and credit reports showing that his Godfrey "
+        "funeral business was struggling.",
+        "Two officers died when the SWAT team stormed an apartment in Concord where the "
+        "gunman was hiding.",
+        "Three escaped inmates captured in Alliance have been taken back to jail.",
+        "Militants seized a convoy near Kidal on Monday.",
+        "South Charleston is to get a carbon capture pilot plant.",
+        "The new musical captures all the energy of a concert in Woodbridge.",
+    ],
+)
+def test_a_thing_taken_is_no_place_taken(extractor: Extractor, text: str) -> None:
+    assert taken(read(extractor, text, "2009-03-21")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "taker"),
+    [
+        ("SPLM-IO rebels stormed the town of Bor on Tuesday.", "Bor", "SPLM/A-IO"),
+        (
+            "Ukrainian troops recaptured the village of Robotyne on Monday.",
+            "Robotyne",
+            "Military Forces of Ukraine",
+        ),
+        (
+            "Russian forces seized control of Avdiivka on Saturday.",
+            "Avdiyivka",
+            "Military Forces of Russia",
+        ),
+        ("Wagner fighters seized most of Bakhmut on Saturday.", "Bakhmut", "Wagner Group"),
+    ],
+)
+def test_ground_taken_still_counts(extractor: Extractor, text: str, place: str, taker: str) -> None:
+    found = taken(read(extractor, text, "2022-11-09"))
+    assert len(found) == 1
+    ((got, by),) = found
+    assert got == place and by is not None and by.startswith(taker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boys basketball: Winchester ousted from state tournament.",
+        "The president was ousted from power in a coup in Niamey.",
+    ],
+)
+def test_ousted_from_an_office_or_a_contest_is_no_place_lost(
+    extractor: Extractor, text: str
+) -> None:
+    assert taken(read(extractor, text, "2009-03-21")) == set()
+
+
+def test_ousted_from_a_town_still_counts(extractor: Extractor) -> None:
+    found = read(extractor, "Kurdish fighters were ousted from Afrin in March.", "2018-04-02")
+    assert {p for p, _ in taken(found)} == {"‘Afrīn"}
