@@ -198,3 +198,27 @@ def test_troops_a_sides_spokesman_says_were_withdrawn_are_its_own(
     assert sides
     assert all(loser and "Russia" in loser for _, loser in sides)
     assert not any(taker and "Russia" in taker for taker, _ in sides)
+
+
+def test_a_town_of_a_caption_dated_years_back_is_not_the_town_of_the_news(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Militant recruits walk down a street in the Somali capital of Mogadishu after "
+        "their graduation March 5, 2012.\n"
+        "An elder in Halgan town said that heavily armed al-Shabab fighters retook the "
+        "town soon after troops left."
+    )
+    got = {p for p, _ in taken(read(extractor, text, "2016-10-24"))}
+    assert "Mogadishu" not in got
+
+
+def test_a_town_named_in_a_sentence_of_this_weeks_news_is_still_the_town(
+    extractor: Extractor,
+) -> None:
+    # the guard: a town told with a recent date is "the town" of the next sentence
+    text = (
+        "Government troops pulled out of Beledweyne on October 20, 2016.\n"
+        "Heavily armed al-Shabab fighters retook the town soon after troops left."
+    )
+    assert ("Beledweyne", "Al Shabaab") in taken(read(extractor, text, "2016-10-24"))

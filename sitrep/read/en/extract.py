@@ -1186,11 +1186,18 @@ class EnglishReader:
                 # the report goes on about
                 and not (p.span and SEAT_OF_POWER.search(text, 0, p.span.start))
             ]
+            own = explicit_dates(found_dates[i])
+            # "recruits walk down a street of the Somali capital of Mogadishu after their
+            # graduation March 5, 2012" (a caption): a town named in a sentence dated
+            # years back is not "the town" the news goes on about
+            old_news = bool(own) and is_history(
+                own[0], ctx.published, days=self.config.history_days
+            )
             ctx.note_sentence(
                 claim,
                 found_dates[i],
                 history_days=self.config.history_days,
-                city=_focus(told) or (cities[-1] if cities else None),
+                city=_focus(told) or (cities[-1] if cities and not old_news else None),
             )
         denied |= {
             p.place.id
