@@ -41,6 +41,11 @@ def test_a_withdrawal_a_country_names_alone_never_makes_it_the_taker(
     assert all(m.actor1 is None or "Russia" not in m.actor1.name for m in got)
 
 
+def _towns_taken(extractor: Extractor, text: str, day: str) -> set[str]:
+    """The towns ``text`` tells taken (as news or claims), whoever took them."""
+    return {town for town, _ in taken(read(extractor, text, day))}
+
+
 def _news_months(extractor: Extractor, text: str, day: str, places: set[str]) -> list[int]:
     """The months of the takeovers of ``places`` that ``text`` tells as news."""
     return [
@@ -104,7 +109,7 @@ def test_a_dateline_after_a_caption_leaves_the_town_the_lead_names(
         "the headquarters of the northeast military command in Lashio.\n\n"
         "The MNDAA said its fighters had fully captured the headquarters."
     )
-    assert {p for p, _ in taken(read(extractor, text, "2024-08-03"))} == {"Lashio"}
+    assert _towns_taken(extractor, text, "2024-08-03") == {"Lashio"}
 
 
 def test_a_line_that_only_opens_with_a_capitalised_word_keeps_it() -> None:
@@ -174,13 +179,13 @@ def test_a_town_a_retaken_town_lies_near_is_not_retaken(extractor: Extractor) ->
         "The UN-backed government has recaptured the strategic town of Gharyan, near "
         "Tripoli, a government spokesman said on Thursday."
     )
-    assert {p for p, _ in taken(read(extractor, text, "2019-06-27"))} == {"Gharyan"}
+    assert _towns_taken(extractor, text, "2019-06-27") == {"Gharyan"}
 
 
 def test_a_town_named_with_near_after_it_is_still_taken(extractor: Extractor) -> None:
     # the guard: without the comma, the town taken is the one named before "near"
     text = "Government forces recaptured Gharyan near Tripoli on Wednesday."
-    assert "Gharyan" in {p for p, _ in taken(read(extractor, text, "2019-06-27"))}
+    assert "Gharyan" in _towns_taken(extractor, text, "2019-06-27")
 
 
 def test_troops_a_sides_spokesman_says_were_withdrawn_are_its_own(
@@ -209,8 +214,7 @@ def test_a_town_of_a_caption_dated_years_back_is_not_the_town_of_the_news(
         "An elder in Halgan town said that heavily armed al-Shabab fighters retook the "
         "town soon after troops left."
     )
-    got = {p for p, _ in taken(read(extractor, text, "2016-10-24"))}
-    assert "Mogadishu" not in got
+    assert "Mogadishu" not in _towns_taken(extractor, text, "2016-10-24")
 
 
 def test_a_town_named_in_a_sentence_of_this_weeks_news_is_still_the_town(
