@@ -226,3 +226,27 @@ def test_a_town_named_in_a_sentence_of_this_weeks_news_is_still_the_town(
         "Heavily armed al-Shabab fighters retook the town soon after troops left."
     )
     assert ("Beledweyne", "Al Shabaab") in taken(read(extractor, text, "2016-10-24"))
+
+
+def test_a_list_of_towns_that_names_the_town_told_before_keeps_it(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "M23 rebels entered Bukavu, the capital of South Kivu, on Sunday morning.\n"
+        '"Bukavu, Goma and all the other occupied corners are the symbol of our '
+        'resistance," the government said.\n'
+        "The rebels took full control of the city on Sunday afternoon."
+    )
+    assert _towns_taken(extractor, text, "2025-02-16") == {"Bukavu"}
+
+
+def test_a_list_of_other_towns_gives_the_next_sentence_its_last_town(
+    extractor: Extractor,
+) -> None:
+    # the guard: a list that leaves out the town told before moves "the city" on
+    text = (
+        "M23 rebels entered Bukavu, the capital of South Kivu, on Sunday morning.\n"
+        '"Goma and Uvira are the symbol of our resistance," the government said.\n'
+        "The rebels took full control of the city on Sunday afternoon."
+    )
+    assert "Uvira" in _towns_taken(extractor, text, "2025-02-16")

@@ -437,6 +437,18 @@ def _quoting_side(text: str, leaver: Actor, matches: list[ActorMatch]) -> Actor 
     return voice if voice.id != leaver.id else None
 
 
+def _town_after(cities: list[PlaceMatch], last: PlaceMatch | None) -> PlaceMatch | None:
+    """The town the next sentences point back to after a sentence that names
+    ``cities``: the last named, unless it lists several and one of them is already the
+    town told before (``last``): '"Bukavu, Goma and all the other occupied corners are
+    the symbol of our resistance," the government said' keeps Bukavu."""
+    if not cities:
+        return None
+    if last is not None and len(cities) > 1 and any(c.place.id == last.place.id for c in cities):
+        return last
+    return cities[-1]
+
+
 def _takes_several_towns(places: list[PlaceMatch]) -> bool:
     """Whether a sentence names two towns or more ("seized major cities across the
     country, including Aleppo, Hama and Homs"): a recap of several takings."""
@@ -1197,7 +1209,7 @@ class EnglishReader:
                 claim,
                 found_dates[i],
                 history_days=self.config.history_days,
-                city=_focus(told) or (cities[-1] if cities and not old_news else None),
+                city=_focus(told) or (_town_after(cities, ctx.last_city) if not old_news else None),
             )
         denied |= {
             p.place.id
