@@ -128,6 +128,14 @@ _DATELINE = re.compile(
 )
 
 
+# The same in capitals only ("BANGKOK: ", "MOSUL, Iraq (Reuters) - "), for a dateline that
+# opens a line after a headline or a photo caption: a line's first words in that form are
+# the dateline of the lead that follows (not "Kabul: ", which a line of prose may open).
+_CAPS_DATELINE = re.compile(_DATELINE.pattern.split("|[A-Z][a-z]")[0] + r")\s+")
+# how many lines may come before a dateline's line (a headline, a caption, a credit)
+DATELINE_LINES = 4
+
+
 def dateline_end(text: str) -> int:
     """Where the lead starts after a wire dateline ("KABUL, Aug 12 - "), else 0.
 
@@ -153,6 +161,21 @@ def split_sentences(text: str) -> list[Sentence]:
             paragraph=first.paragraph,
             span=Span(cut, first.span.end, text[cut : first.span.end]),
         )
+    elif not cut:
+        # "A fighter near a base in 2015. - Photo: AFP file" then "BANGKOK: A Myanmar
+        # armed group said ...": the dateline of a lead that opens a later line
+        for k, s in enumerate(sentences):
+            if s.paragraph >= DATELINE_LINES:
+                break
+            if s.span.start and text[s.span.start - 1] != "\n":
+                continue
+            m = _CAPS_DATELINE.match(s.span.text)
+            if m is not None and m.end() < len(s.span.text):
+                lo = s.span.start + m.end()
+                sentences[k] = Sentence(
+                    s.index, s.paragraph, Span(lo, s.span.end, text[lo : s.span.end])
+                )
+                break
     return sentences
 
 

@@ -221,6 +221,16 @@ def context_time(
     return time, status
 
 
+def vague_past(ref: TimeRef, published: date | None) -> bool:
+    """Whether ``ref`` is a month or a year before the publication month ("seized
+    Palmyra in December", "in late November"): the date of a step back."""
+    return (
+        published is not None
+        and ref.precision is not Precision.DAY
+        and (ref.value.year, ref.value.month) < (published.year, published.month)
+    )
+
+
 def paragraph_dates(
     claims: Sequence[Claim], found: Sequence[Sequence[DateMatch]]
 ) -> dict[tuple[int, str], list[tuple[int, TimeRef]]]:

@@ -67,6 +67,7 @@ from sitrep.read.common.context import (
     other_sentence_date,
     paragraph_dates,
     sentence_country,
+    vague_past,
 )
 from sitrep.read.common.dates import DateMatch, is_history, publication_fallback, window
 from sitrep.read.common.mentions import (
@@ -407,6 +408,90 @@ def _bracket_glosses(text: str, matches: list[ActorMatch]) -> list[ActorMatch]:
     return matches
 
 
+# a side's statement reported as made: "the military said in a statement", "a
+# spokesman announced" (not "had said", nor a statement "recalled")
+STATEMENT_MADE = re.compile(
+    r"\b(?:said|says|announced|declared|stated)\b|\bin\s+a\s+statement\b", re.IGNORECASE
+)
+# who speaks for a side: "the military said in a statement", "a ministry spokesman"
+OFFICIAL_VOICE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|ministry|military|army|command|statement|communiqu[eé])\b",
+    re.IGNORECASE,
+)
+# a step back told in the sentence itself: "had taken", "had already"
+STEP_BACK = re.compile(r"\b(?:had|'d)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|t)\b", re.IGNORECASE)
+
+
+def _quoting_side(text: str, leaver: Actor, matches: list[ActorMatch]) -> Actor | None:
+    """The one side named after the quote that ``text`` opens with, when ``leaver``
+    comes from generic words inside the quote only ('"The troops were withdrawn from
+    Lyman," Russian Defense Ministry spokesman Igor Konashenkov said'), else None."""
+    body = text.lstrip()
+    if not body.startswith(('"', "“")):
+        return None
+    closing = max(text.rfind('"'), text.rfind("”"))
+    if closing <= len(text) - len(body):
+        return None
+    own = [m for m in matches if m.actor.id == leaver.id]
+    if not own or not all(m.generic and m.span.start < closing for m in own):
+        return None
+    voices = {m.actor.id: m.actor for m in matches if not m.generic and m.span.start > closing}
+    if len(voices) != 1:
+        return None
+    voice = next(iter(voices.values()))
+    return voice if voice.id != leaver.id else None
+
+
+def _town_after(cities: list[PlaceMatch], last: PlaceMatch | None) -> PlaceMatch | None:
+    """The town the next sentences point back to after a sentence that names
+    ``cities``: the last named, unless it lists several and one of them is already the
+    town told before (``last``): '"Bukavu, Goma and all the other occupied corners are
+    the symbol of our resistance," the government said' keeps Bukavu."""
+    if not cities:
+        return None
+    if last is not None and len(cities) > 1 and any(c.place.id == last.place.id for c in cities):
+        return last
+    return cities[-1]
+
+
+def _takes_several_towns(places: list[PlaceMatch]) -> bool:
+    """Whether a sentence names two towns or more ("seized major cities across the
+    country, including Aleppo, Hama and Homs"): a recap of several takings."""
+    return len({p.place.id for p in places if p.place.kind is PlacePrecision.CITY}) >= 2
+
+
+def _statement_of_the_day(claim: Claim) -> bool:
+    """Whether the sentence of ``claim`` opens with a quote of a side's official voice
+    (its military, a ministry, a spokesman), told in the simple past or present
+    ('"Our forces recaptured the city," the military said in a statement'): the news
+    of the report's day, which a month recalled in the sentence next to it does not
+    date."""
+    text = claim.sentence.span.text
+    closing = max(text.rfind('"'), text.rfind("”"))
+    return (
+        text.lstrip().startswith(('"', "“"))
+        and closing > 0
+        and STATEMENT_MADE.search(text, closing) is not None
+        and OFFICIAL_VOICE.search(text, closing) is not None
+        and STEP_BACK.search(text) is None
+    )
+
+
+# a line that is only an outlet's name and the city it writes from, as allAfrica's
+# reposts open: "Shabelle Media Network (Mogadishu)", "Addis Standard (Addis Ababa)"
+CREDIT_BEFORE = re.compile(r"\s*[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,6}\s*\(")
+CREDIT_AFTER = re.compile(r"\)\s*")
+
+
+def _credit_line(text: str, span: Span) -> bool:
+    """Whether a sentence is only an outlet's name with the city of ``span`` in
+    brackets after it ("Shabelle Media Network (Mogadishu)"): where the outlet is, not
+    the town the report goes on about."""
+    return bool(CREDIT_BEFORE.fullmatch(text[: span.start])) and bool(
+        CREDIT_AFTER.fullmatch(text[span.end :])
+    )
+
+
 def _dateline_only(text: str, span: Span) -> bool:
     """Whether a sentence is only a place's name, as a dateline standing alone is."""
     return bool(DATELINE_REST.fullmatch(text[: span.start])) and bool(
@@ -492,7 +577,10 @@ REFERENCE_POINT = re.compile(
     r"(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?"
     # "had taken control of the towns, in the Amhara region": the region holds the
     # towns told before, it is not what was taken
-    r"|\bthe\s+(?:two\s+|three\s+|four\s+)?(?:towns|cities|villages),?\s+in\s+the)"
+    r"|\bthe\s+(?:two\s+|three\s+|four\s+)?(?:towns|cities|villages),?\s+in\s+the"
+    # "recaptured the strategic town of Gharyan, near Tripoli": a town named just
+    # before, which "near" only places
+    r"|\b(?-i:[A-Z])[\w'’\-]+,\s+(?:just\s+|close\s+)?near(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?)"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -1046,15 +1134,40 @@ class EnglishReader:
                 # the context may give it a mention after all: parsed now
                 docs = {**docs, i: (yield text)}
             if i in docs:
+                near = other_sentence_date(dated, claim)
+                neighbour = near or ctx.source_date(claim.source, claim.sentence.index)
+                if (
+                    article.published_at is not None
+                    and neighbour is not None
+                    and vague_past(neighbour, article.published_at)
+                    and _statement_of_the_day(claim)
+                ):
+                    # 'Islamic State seized Palmyra in December.' then '"Our forces
+                    # recaptured the city," the military said': a side's statement
+                    # tells the day's news; the month before is the recollection's
+                    near = publication_fallback(article.published_at)
+                hidden = None
+                if (
+                    neighbour is not None
+                    and neighbour in ctx.operation_starts
+                    and vague_past(neighbour, article.published_at)
+                    and _takes_several_towns(places[i])
+                ):
+                    # "launched a surprise offensive in late November" then "Rebel groups
+                    # seized major cities, including Aleppo, Hama and Homs": the start of
+                    # the operation bounds a recap of its takings, it dates none of them
+                    near, hidden = None, ctx.source_dates.pop(claim.source, None)
                 told = self._sentence_mentions(
                     claim,
                     docs[i],
                     places[i],
                     found_dates[i],
-                    other_sentence_date(dated, claim),
+                    near,
                     ctx,
                     triggers=prep.triggers[i],
                 )
+                if hidden is not None:
+                    ctx.source_dates.setdefault(claim.source, hidden)
                 told = _counted_from_the_last_told(text, told, ctx, claim.sentence.index)
                 told = _as_the_last_told_fell(text, told, ctx, claim.sentence.index)
                 told = _counted_on_from_a_taking(text, told, ctx, claim.sentence.index, places[i])
@@ -1081,6 +1194,8 @@ class EnglishReader:
                 # "Mogadishu." or "MOGADISHU (AFP) -" alone: where the report was
                 # filed, not the town the report goes on about
                 and not (p.span and _dateline_only(text, p.span))
+                # "Shabelle Media Network (Mogadishu)": the outlet's city
+                and not (p.span and _credit_line(text, p.span))
                 # "15 km from Stepanakert": a town that only places another is not
                 # "the town" of the next sentence
                 and not _is_reference_point(text, p)
@@ -1088,11 +1203,18 @@ class EnglishReader:
                 # the report goes on about
                 and not (p.span and SEAT_OF_POWER.search(text, 0, p.span.start))
             ]
+            own = explicit_dates(found_dates[i])
+            # "recruits walk down a street of the Somali capital of Mogadishu after their
+            # graduation March 5, 2012" (a caption): a town named in a sentence dated
+            # years back is not "the town" the news goes on about
+            old_news = bool(own) and is_history(
+                own[0], ctx.published, days=self.config.history_days
+            )
             ctx.note_sentence(
                 claim,
                 found_dates[i],
                 history_days=self.config.history_days,
-                city=_focus(told) or (cities[-1] if cities else None),
+                city=_focus(told) or (_town_after(cities, ctx.last_city) if not old_news else None),
             )
         denied |= {
             p.place.id
@@ -1760,6 +1882,10 @@ class EnglishReader:
             # "the Peshmerga withdrew from Kirkuk", "after the withdrawal of ISIS": the
             # one leaving is the loser; the new holder is whoever else the sentence names
             told, leaver = _leaving_subject(token, leaving, actor_matches)
+            if told and leaver is None and token is not None:
+                # "Russia has withdrawn troops from the city of Lyman", "Moscow pulled
+                # its troops out": a country or its capital leaving names its forces
+                leaver = self._country_leaving(token, leaving)
             if leaver is None and claim.speaker and token is not None and _speaker_subject(token):
                 # "Russia said its troops had withdrawn from Lyman": the speaker's
                 # troops, not the country's army that "troops" names without a speaker
@@ -1781,6 +1907,12 @@ class EnglishReader:
                 agent, loser, assoc = None, None, []
             elif leaver is None and not told:
                 leaver = _leaver(leaving, actor_matches, agent)
+            if leaver is not None and (voice_side := _quoting_side(text, leaver, actor_matches)):
+                # '"The allied troops were withdrawn from Lyman," Russian Defense Ministry
+                # spokesman Igor Konashenkov said': the troops a side's voice tells of,
+                # by a generic word, are its own (not the army of the country the town
+                # is in)
+                leaver = voice_side
             if leaver is not None:
                 others = [
                     m.actor
@@ -2698,6 +2830,20 @@ class EnglishReader:
             if iso3 is None:
                 # "Khalifa Haftar seized": the surname names the forces
                 return self._forces_of_person(name) or self._forces_of_person(subject.text)
+        return self._state_forces(iso3) if iso3 else None
+
+    def _country_leaving(self, token: Any, leaving: re.Match[str]) -> Actor | None:
+        """State forces named by a country or its capital on the subject of the leaving
+        verb ``leaving`` ("Russia has withdrawn troops from Lyman", "Moscow pulled its
+        troops out of Kherson"), or None."""
+        verb = next((t for t in token.doc if t.idx <= leaving.start() < t.idx + len(t.text)), None)
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PROPN" or len(list(subject.subtree)) > 2:
+            return None
+        name = _proper_name(subject)
+        iso3 = self._country_named(name) or self._capital_word(name)
         return self._state_forces(iso3) if iso3 else None
 
     def _claimant(self, token: Any) -> Actor | None:
@@ -3811,6 +3957,11 @@ TAKER_BY = re.compile(
 TAKING_NOUN_TRIGGERS = frozenset({"takeover", "capture", "seizure", "recapture", "conquest"})
 
 
+# a freeing word and what the place was freed from: "liberated from the terrorists"
+FREEING = re.compile(r"(?:liberated|freed|cleared|rid)", re.IGNORECASE)
+FREED_FROM = re.compile(r"\s+(?:from|of)\s+([^,.;:\"“”]{1,50})", re.IGNORECASE)
+
+
 def _taker_kind_hint(m: Mention) -> str | None:
     """The kind of taker a sentence implies without naming it: "rebel spokesman X
     said the city had been liberated", "the rebel force that took": the generic actor
@@ -3830,6 +3981,13 @@ def _taker_kind_hint(m: Mention) -> str | None:
     if m.sub_event_type == "Non-violent transfer of territory":
         # "the army chief said his forces had withdrawn": the loser speaks
         return None
+    freed = FREED_FROM.match(text, cut + len(m.trigger)) if cut >= 0 and m.trigger else None
+    if freed is not None and FREEING.fullmatch(m.trigger):
+        # "I hereby declare Marawi City liberated from the terrorist influence": those
+        # it was freed from lost it; the taker is of the other kind
+        kinds = {k for _, _, k in generic_actor_cues(freed.group(1))}
+        if len(kinds) == 1:
+            return "state forces" if kinds.pop() == "rebel group" else "rebel group"
     by = TAKER_BY.search(text, cut + len(m.trigger)) if cut >= 0 and m.trigger else None
     if by is not None and m.trigger.lower() in TAKING_NOUN_TRIGGERS:
         # "confirmed the takeover of Laukkaing by an alliance of ethnic armed groups":
