@@ -285,3 +285,27 @@ def test_identity_balance_only_adds_to_the_training_set_and_is_off() -> None:
     texts, targets = corpus.training_set(examples, identity=True)
     assert texts[: len(plain[0])] == plain[0] and targets[: len(plain[1])] == plain[1]
     assert set(targets[len(plain[1]) :]) <= {0}
+
+
+def test_acceptable_lines_get_the_filter_dodging_tricks_too_when_asked() -> None:
+    # Issue 17, s25: only offensive lines were written with dots between letters, held
+    # keys and Latin look-alikes, so the shipped model learnt the trick, not the word
+    # («...» after a harmless reply raised its log-odds by 0.85, «ههههه» by 1.23). With
+    # ``tricks`` each acceptable line gets that many disguised copies as well, labelled
+    # acceptable, after every other text; off by default (the shipped build unchanged).
+    from sitrep.moderation import corpus
+
+    lines = corpus.read_corpus()
+    examples = [e for e in lines if e.label == corpus.OFFENSIVE][:20]
+    examples += [e for e in lines if e.label == corpus.ACCEPTABLE][:20]
+    assert corpus.ACCEPTABLE_TRICKS == 0
+    plain = corpus.training_set(examples)
+    assert corpus.training_set(examples, tricks=0) == plain
+    texts, targets = corpus.training_set(examples, tricks=2)
+    assert texts[: len(plain[0])] == plain[0]
+    added = texts[len(plain[0]) :]
+    assert len(added) == 2 * 20 and set(targets[len(plain[1]) :]) == {0}
+    # Disguised copies, not the lines as written (a one-letter word can stay as it is).
+    written = {e.text for e in examples}
+    assert sum(t not in written for t in added) >= 35
+    assert corpus.training_set(examples, tricks=2) == (texts, targets)

@@ -62,6 +62,13 @@ S24_LINES = False
 # but that build still breaks the precision floors; without the augmentation it moves
 # along the shipped model's curve (moderation_corpus/README.md, "s25 pass").
 IDENTITY_BALANCE = False
+# Issue 17, s25: copies of each acceptable line written with the tricks of ``obfuscate``
+# (dots or spaces between letters, a held key, Latin look-alikes), as each offensive line
+# has three. With none (as shipped) the tricks themselves mark an insult: «...» after an
+# acceptable line adds +0.85 to the model's log-odds, «ههههه» +1.23, an @mention +0.86.
+# Off: the plain build trades recall for precision; with the lexicon augmentation and
+# the identity balance it holds every floor but PHATE precision (moderation_corpus/README.md).
+ACCEPTABLE_TRICKS = 0
 LEXICON_COPIES = 3  # background comments each listed strong word is set in
 RARE_WORDS = (30_000, 60_000)  # frequency ranks of the innocent words paired with them
 NEUTRAL_TWINS = 2  # acceptable copies of each offensive line with its insult swapped out
@@ -424,12 +431,15 @@ def training_set(
     seed: int = SEED,
     lexicon: bool | None = None,
     identity: bool | None = None,
+    tricks: int | None = None,
 ) -> tuple[list[str], list[int]]:
     """The augmented training texts and 0/1 targets (1 = offensive), deterministic.
 
     ``lexicon`` adds the lexicon pairs and neutral twins (default
     :data:`LEXICON_AUGMENTATION`); ``identity`` then adds :func:`identity_balance`'s
-    comments over all of them (default :data:`IDENTITY_BALANCE`).
+    comments over all of them (default :data:`IDENTITY_BALANCE`); ``tricks`` copies of
+    each acceptable line written as readers dodge filters come last (default
+    :data:`ACCEPTABLE_TRICKS`).
     """
     examples = examples if examples is not None else training_examples()
     rng = random.Random(seed)
@@ -479,6 +489,16 @@ def training_set(
         # generator: the texts above stay the same whether it is on or off.
         more_texts, more_targets = identity_balance(texts, targets, random.Random(seed + 7))
         texts, targets = texts + more_texts, targets + more_targets
+    copies = ACCEPTABLE_TRICKS if tricks is None else tricks
+    if copies:
+        # The tricks on both sides, so that a dot, a held letter or a Latin letter is no
+        # sign of an insult by itself; the word under the trick is.
+        trick_rng = random.Random(seed + 9)
+        for e in examples:
+            if e.label == ACCEPTABLE:
+                for _ in range(copies):
+                    texts.append(obfuscate(e.text, trick_rng))
+                    targets.append(0)
     return texts, targets
 
 
