@@ -30,9 +30,9 @@ def _examples(n: int) -> list[Example]:
 
 
 def _plain_training_set(
-    train: list[Example], *, seed: int, lexicon: bool
+    train: list[Example], *, seed: int, lexicon: bool, identity: bool | None = None
 ) -> tuple[list[str], list[int]]:
-    del seed, lexicon  # the build's augmentation is corpus.py's to test
+    del seed, lexicon, identity  # the build's augmentation is corpus.py's to test
     return [e.text for e in train], [int(e.label == OFFENSIVE) for e in train]
 
 
@@ -101,3 +101,21 @@ def test_split_report_scores_every_own_set(monkeypatch: Any) -> None:
     assert off["split"]["lines"] == 4
     assert fitted[1].texts < fitted[0].texts
     assert fitted[1].texts <= {e.text for e in persian[:10]}
+
+
+def test_identity_balance_is_passed_to_the_build(monkeypatch: Any) -> None:
+    # Issue 17, s25: ``--identity on`` scores the build with the names of peoples
+    # balanced (corpus.identity_balance); without the option the build's own setting.
+    seen: list[bool | None] = []
+
+    def training_set(
+        train: list[Example], *, seed: int, lexicon: bool, identity: bool | None = None
+    ) -> tuple[list[str], list[int]]:
+        seen.append(identity)
+        return _plain_training_set(train, seed=seed, lexicon=lexicon)
+
+    monkeypatch.setattr(calibrate, "training_set", training_set)
+    examples = _examples(12)
+    calibrate.fold_probabilities(examples, [], folds=3, fit=_Remembering, identity=True)
+    calibrate.fold_probabilities(examples, [], folds=3, fit=_Remembering)
+    assert seen == [True] * 3 + [None] * 3

@@ -229,3 +229,83 @@ def test_the_shipped_fit_drops_the_commonest_terms_as_max_df_says() -> None:
     model = clf.TrainedClassifier.from_pipeline("<test>", fitted, "offensive", "x")
     expected = fitted.predict_proba(["این هوا بد است"])[0, 1]
     assert abs(model.probability("این هوا بد است") - expected) < 1e-9
+
+
+def test_identity_balance_leaves_no_people_more_common_among_insults() -> None:
+    # Issue 17, s25: our hateful lines name peoples and faiths more often than our
+    # neutral ones, so the model learnt the name («عرب» alone scored 1.0 in the
+    # augmented build). The balance adds acceptable comments with each name until it is
+    # no more common among offensive texts than among acceptable ones.
+    import random
+
+    from sitrep.moderation.corpus import identity_balance
+
+    texts = [
+        "عربا همشون کثیفن",
+        "عربا وحشی ان برن بیرون",
+        "شیعه ها نجسن",
+        "یه عرب تو محله ما مغازه داره",
+        "این یک خبر عادی است",
+    ]
+    targets = [1, 1, 1, 0, 0]
+    added, labels = identity_balance(texts, targets, random.Random(1))
+    assert labels == [0] * len(added)
+    # «عربا» twice and «شیعه» once among the insults, none among the acceptable lines
+    # («عرب» is another word and already balanced); «ها», «کثیفن» and «نجسن» are no names.
+    assert sum("عربا" in t.split() for t in added) == 2
+    assert sum("شیعه" in t.split() for t in added) == 1
+    assert len(added) == 3
+    assert not any({"کثیفن", "نجسن"} & set(t.split()) for t in added)
+    # The same generator state gives the same comments.
+    assert identity_balance(texts, targets, random.Random(1))[0] == added
+
+
+def test_identity_words_are_one_word_names_and_not_a_slur() -> None:
+    # «عرب های» folds to two words: «های» must not count as a name; «آخوند» is left out
+    # because our offensive lines use it as a slur for the clergy.
+    from sitrep.moderation.corpus import identity_words
+
+    words = identity_words()
+    assert {"عرب", "شیعه", "یهودی", "زن", "افغانیا"} <= words
+    assert "های" not in words and "ها" not in words
+    assert not any("آخوند" in w for w in words)
+
+
+def test_identity_balance_only_adds_to_the_training_set_and_is_off() -> None:
+    # Off by default (the shipped model is the one built before it); switched on, the
+    # build's texts stay as they were, with the balancing comments after them.
+    from sitrep.moderation import corpus
+
+    lines = corpus.read_corpus()
+    examples = [e for e in lines if e.label == corpus.OFFENSIVE][:30]
+    examples += [e for e in lines if e.label == corpus.ACCEPTABLE][:30]
+    plain = corpus.training_set(examples)
+    assert corpus.IDENTITY_BALANCE is False
+    assert corpus.training_set(examples, identity=False) == plain
+    texts, targets = corpus.training_set(examples, identity=True)
+    assert texts[: len(plain[0])] == plain[0] and targets[: len(plain[1])] == plain[1]
+    assert set(targets[len(plain[1]) :]) <= {0}
+
+
+def test_acceptable_lines_get_the_filter_dodging_tricks_too_when_asked() -> None:
+    # Issue 17, s25: only offensive lines were written with dots between letters, held
+    # keys and Latin look-alikes, so the shipped model learnt the trick, not the word
+    # («...» after a harmless reply raised its log-odds by 0.85, «ههههه» by 1.23). With
+    # ``tricks`` each acceptable line gets that many disguised copies as well, labelled
+    # acceptable, after every other text; off by default (the shipped build unchanged).
+    from sitrep.moderation import corpus
+
+    lines = corpus.read_corpus()
+    examples = [e for e in lines if e.label == corpus.OFFENSIVE][:20]
+    examples += [e for e in lines if e.label == corpus.ACCEPTABLE][:20]
+    assert corpus.ACCEPTABLE_TRICKS == 0
+    plain = corpus.training_set(examples)
+    assert corpus.training_set(examples, tricks=0) == plain
+    texts, targets = corpus.training_set(examples, tricks=2)
+    assert texts[: len(plain[0])] == plain[0]
+    added = texts[len(plain[0]) :]
+    assert len(added) == 2 * 20 and set(targets[len(plain[1]) :]) == {0}
+    # Disguised copies, not the lines as written (a one-letter word can stay as it is).
+    written = {e.text for e in examples}
+    assert sum(t not in written for t in added) >= 35
+    assert corpus.training_set(examples, tricks=2) == (texts, targets)

@@ -23,6 +23,9 @@ use, political criticism, insults quoted in reporting, peoples and faiths named
 neutrally; insults hidden by spacing, held letters, swaps and Latin letters, insults
 in those common words), each probe kind apart. Persian-script lines only (the English
 model has its own held-out folder). Choices about the Persian model are made on these.
+
+``--identity on|off`` builds with or without the names of peoples and faiths balanced
+across the labels (``corpus.identity_balance``; default: ``corpus.IDENTITY_BALANCE``).
 """
 
 from __future__ import annotations
@@ -80,6 +83,7 @@ def fold_probabilities(
     seed: int = SEED,
     lexicon: bool = False,
     fit: Callable[[list[str], list[int]], Any] | None = None,
+    identity: bool | None = None,
 ) -> list[float]:
     """Each example's probability from the model not trained on its fold, then ``held``'s.
 
@@ -94,7 +98,7 @@ def fold_probabilities(
     for k in range(folds):
         test = set(order[k::folds])
         train = [e for i, e in enumerate(examples) if i not in test]
-        texts, targets = training_set(train, seed=SEED, lexicon=lexicon)
+        texts, targets = training_set(train, seed=SEED, lexicon=lexicon, identity=identity)
         model = fit(texts, targets)
         picked = sorted(test)
         scores = model.predict_proba([examples[i].text for i in picked])[:, 1]
@@ -137,6 +141,7 @@ def calibrate(
     seed: int = SEED,
     policy: Policy | None = None,
     fit: Callable[[list[str], list[int]], Any] | None = None,
+    identity: bool | None = None,
 ) -> Calibration:
     """Cross-validate the build on our corpus and tabulate the review threshold."""
     policy = policy or default_policy()
@@ -149,7 +154,7 @@ def calibrate(
         *s24_heldout_examples(),
     ]
     probabilities = fold_probabilities(
-        examples, held, folds=folds, seed=seed, lexicon=lexicon, fit=fit
+        examples, held, folds=folds, seed=seed, lexicon=lexicon, fit=fit, identity=identity
     )
     lines = [*examples, *held]
     gold = [int(e.label == OFFENSIVE) for e in lines]
@@ -192,6 +197,7 @@ def split_report(
     threshold: float | None = None,
     policy: Policy | None = None,
     fit: Callable[[list[str], list[int]], Any] | None = None,
+    identity: bool | None = None,
 ) -> dict[str, dict[str, float]]:
     """Per own set: lines, false positives and negatives of the shipped path, its macro F1
     and the model's ROC AUC (both when the set has both labels)."""
@@ -205,7 +211,7 @@ def split_report(
     if not lexicon:
         plain = {e.text for e in training_examples(False)}
         train = [e for e in train if e.text in plain]
-    texts, targets = training_set(train, seed=SEED, lexicon=lexicon)
+    texts, targets = training_set(train, seed=SEED, lexicon=lexicon, identity=identity)
     model = (fit or fit_shipped)(texts, targets)
     out: dict[str, dict[str, float]] = {}
     for name, lines in own_sets(held).items():
@@ -229,17 +235,24 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Print the threshold table (or, with ``--split``, the own held-out report) as JSON."""
     parser = argparse.ArgumentParser(prog="python -m sitrep.moderation.calibrate")
     parser.add_argument("--lexicon", choices=("on", "off"), default="off")
+    parser.add_argument(
+        "--identity",
+        choices=("on", "off"),
+        default=None,
+        help="names of peoples balanced across the labels (default: the build's setting)",
+    )
     parser.add_argument("--folds", type=int, default=FOLDS)
     parser.add_argument("--seed", type=int, default=None, help="shuffles the lines into folds")
     parser.add_argument("--split", action="store_true", help="the own held-out report")
     args = parser.parse_args(argv)
+    identity = None if args.identity is None else args.identity == "on"
     if args.split:
         seed = SPLIT_SEED if args.seed is None else args.seed
-        report = split_report(lexicon=args.lexicon == "on", seed=seed)
+        report = split_report(lexicon=args.lexicon == "on", seed=seed, identity=identity)
         print(json.dumps({"lexicon": args.lexicon, "seed": seed, "sets": report}, indent=2))
         return
     seed = SEED if args.seed is None else args.seed
-    result = calibrate(lexicon=args.lexicon == "on", folds=args.folds, seed=seed)
+    result = calibrate(lexicon=args.lexicon == "on", folds=args.folds, seed=seed, identity=identity)
     table = {str(t): f for t, f in result.table.items()}
     print(json.dumps({"lexicon": args.lexicon, "best": result.best, "macro_f1": table}, indent=2))
 

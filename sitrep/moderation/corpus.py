@@ -56,12 +56,35 @@ MAX_DF = (1.0, 1.0)
 # held-out folders rise and the data sets' shipped precision falls below its floor on
 # every set (moderation_corpus/README.md).
 S24_LINES = False
+# Issue 17, s25: names of peoples, faiths, women and gay people balanced across the
+# labels (``identity_balance``). Off: with the lexicon augmentation it raises every
+# figure of every data set (ROC AUC 0.892 / 0.833 / 0.797 -> 0.903 / 0.834 / 0.817),
+# but that build still breaks the precision floors; without the augmentation it moves
+# along the shipped model's curve (moderation_corpus/README.md, "s25 pass").
+IDENTITY_BALANCE = False
+# Issue 17, s25: copies of each acceptable line written with the tricks of ``obfuscate``
+# (dots or spaces between letters, a held key, Latin look-alikes), as each offensive line
+# has three. With none (as shipped) the tricks themselves mark an insult: «...» after an
+# acceptable line adds +0.85 to the model's log-odds, «ههههه» +1.23, an @mention +0.86.
+# Off: the plain build trades recall for precision; with the lexicon augmentation and
+# the identity balance it holds every floor but PHATE precision (moderation_corpus/README.md).
+ACCEPTABLE_TRICKS = 0
 LEXICON_COPIES = 3  # background comments each listed strong word is set in
 RARE_WORDS = (30_000, 60_000)  # frequency ranks of the innocent words paired with them
 NEUTRAL_TWINS = 2  # acceptable copies of each offensive line with its insult swapped out
 # Plain nouns for people, put where an offensive line's insult stood.
 _NEUTRAL_NOUNS = tuple(
     "معلم دانشجو مهندس همسایه کارمند راننده پزشک نویسنده کشاورز ورزشکار هنرمند مسافر".split()
+)
+
+# Names of peoples, faiths, women and gay people as readers write them (with the rules'
+# group words, ``lexicon._GROUPS`` and ``lexicon._MORE_GROUPS``): in our corpus they
+# stand mostly in hateful lines, so the model learnt the name, not the contempt.
+_IDENTITY_WORDS = tuple(
+    """
+    عرب ترک کرد بلوچ لر افغان افغانی یهودی بهایی شیعه سنی مسیحی زرتشتی پاکستانی هندی
+    چینی ارمنی تازی زن زنان زنها همجنسگرا
+    """.split()
 )
 
 _ENGLISH_NEUTRAL_NOUNS = tuple(
@@ -79,6 +102,7 @@ _ENGLISH_BACKGROUND = tuple(
     """.split()
 )
 _PERSIAN = re.compile("[\u0600-\u06ff]")
+_WORD_TOKEN = re.compile(r"(?u)\b\w+\b")  # the word block's tokens (classifier)
 _PERSIAN_LATIN = {"ا": "a", "و": "o", "ک": "k", "س": "s"}  # mixed-script tricks
 
 
@@ -297,6 +321,49 @@ def _lexicon_pairs(rng: random.Random) -> tuple[list[str], list[int]]:
     return texts, targets
 
 
+@lru_cache(maxsize=1)
+def identity_words() -> frozenset[str]:
+    """The folded words of :data:`_IDENTITY_WORDS` and the rules' one-word group words.
+
+    Group words of two words («عرب های», «شیعه‌ها» once folded) are left out, or «های»
+    would count as a name; so is «آخوند», which the corpus uses as a slur for the
+    clergy as often as a title.
+    """
+    from sitrep.moderation.lexicon import _GROUPS, _MORE_GROUPS
+
+    folded = (clf.prepare(w) for w in [*_IDENTITY_WORDS, *_GROUPS, *_MORE_GROUPS])
+    return frozenset(w for w in folded if "آخوند" not in w and _WORD_TOKEN.fullmatch(w))
+
+
+def identity_balance(
+    texts: list[str], targets: list[int], rng: random.Random
+) -> tuple[list[str], list[int]]:
+    """Acceptable comments that leave each identity word no more common among offensive
+    texts than among acceptable ones.
+
+    For each word of :func:`identity_words`, as many background comments with that
+    word set in them as its count in the offensive ``texts`` exceeds its count in the
+    acceptable ones. The model then has to find contempt in the words said of a people
+    («کثیف», «وحشی»), not in the people's name: before it, «عرب», «شیعه» and «یهودی»
+    alone scored 1.0 with the lexicon augmentation. Returns only the new texts.
+    """
+    names = identity_words()
+    counts: dict[int, dict[str, int]] = {0: {}, 1: {}}
+    for text, target in zip(texts, targets, strict=True):
+        side = counts[int(bool(target))]
+        for token in _WORD_TOKEN.findall(clf.prepare(text)):
+            if token in names:
+                side[token] = side.get(token, 0) + 1
+    deficit = [w for w in sorted(counts[1]) for _ in range(counts[1][w] - counts[0].get(w, 0))]
+    rng.shuffle(deficit)
+    out: list[str] = []
+    for word in deficit:
+        bits = _background(rng, english=False).split()
+        bits.insert(rng.randrange(len(bits) + 1), word)
+        out.append(" ".join(bits))
+    return out, [0] * len(out)
+
+
 def neutral_twins(
     examples: list[Example],
     rng: random.Random,
@@ -359,12 +426,20 @@ def training_examples(lexicon: bool | None = None) -> list[Example]:
 
 
 def training_set(
-    examples: list[Example] | None = None, *, seed: int = SEED, lexicon: bool | None = None
+    examples: list[Example] | None = None,
+    *,
+    seed: int = SEED,
+    lexicon: bool | None = None,
+    identity: bool | None = None,
+    tricks: int | None = None,
 ) -> tuple[list[str], list[int]]:
     """The augmented training texts and 0/1 targets (1 = offensive), deterministic.
 
     ``lexicon`` adds the lexicon pairs and neutral twins (default
-    :data:`LEXICON_AUGMENTATION`).
+    :data:`LEXICON_AUGMENTATION`); ``identity`` then adds :func:`identity_balance`'s
+    comments over all of them (default :data:`IDENTITY_BALANCE`); ``tricks`` copies of
+    each acceptable line written as readers dodge filters come last (default
+    :data:`ACCEPTABLE_TRICKS`).
     """
     examples = examples if examples is not None else training_examples()
     rng = random.Random(seed)
@@ -400,16 +475,30 @@ def training_set(
             for _ in range(2):
                 texts.append(f"{e.text} {rng.choice(good)}")
                 targets.append(0)
-    if not (LEXICON_AUGMENTATION if lexicon is None else lexicon):
-        return texts, targets
-    # Its own generator: the lines above stay the same whatever the lists hold.
-    more_texts, more_targets = _lexicon_pairs(random.Random(seed + 1))
-    texts, targets = texts + more_texts, targets + more_targets
-    twin_rng = random.Random(seed + 3)
-    for _ in range(NEUTRAL_TWINS):
-        twins = neutral_twins(examples, twin_rng)
-        texts += twins
-        targets += [0] * len(twins)
+    if LEXICON_AUGMENTATION if lexicon is None else lexicon:
+        # Its own generator: the lines above stay the same whatever the lists hold.
+        more_texts, more_targets = _lexicon_pairs(random.Random(seed + 1))
+        texts, targets = texts + more_texts, targets + more_targets
+        twin_rng = random.Random(seed + 3)
+        for _ in range(NEUTRAL_TWINS):
+            twins = neutral_twins(examples, twin_rng)
+            texts += twins
+            targets += [0] * len(twins)
+    if IDENTITY_BALANCE if identity is None else identity:
+        # Last, over every text above (lexicon pairs and twins included), with its own
+        # generator: the texts above stay the same whether it is on or off.
+        more_texts, more_targets = identity_balance(texts, targets, random.Random(seed + 7))
+        texts, targets = texts + more_texts, targets + more_targets
+    copies = ACCEPTABLE_TRICKS if tricks is None else tricks
+    if copies:
+        # The tricks on both sides, so that a dot, a held letter or a Latin letter is no
+        # sign of an insult by itself; the word under the trick is.
+        trick_rng = random.Random(seed + 9)
+        for e in examples:
+            if e.label == ACCEPTABLE:
+                for _ in range(copies):
+                    texts.append(obfuscate(e.text, trick_rng))
+                    targets.append(0)
     return texts, targets
 
 
