@@ -48,6 +48,13 @@ def test_a_thing_taken_is_no_place_taken(extractor: Extractor, text: str) -> Non
             "Military Forces of Russia",
         ),
         ("Wagner fighters seized most of Bakhmut on Saturday.", "Bakhmut", "Wagner Group"),
+        # a headline's present tense, which the parser reads as a noun before the name
+        (
+            "Syrian government troops and allied militia retake Abu Kamal, the group's last "
+            "urban stronghold in Syria.",
+            "Ālbū Kamāl",
+            "Military Forces of Syria",
+        ),
     ],
 )
 def test_ground_taken_still_counts(extractor: Extractor, text: str, place: str, taker: str) -> None:

@@ -1981,9 +1981,15 @@ class EnglishReader:
                 _partial_object(token, places) or PARTIAL_AFTER.match(text[trig.end :])
             ):
                 return []  # "captured large swaths of territory": no place changed hands
-            if family is Family.TAKE and token.pos_ == "NOUN" and token.dep_ == "compound":
+            if (
+                family is Family.TAKE
+                and token.pos_ == "NOUN"
+                and token.dep_ == "compound"
+                and token.head.pos_ == "NOUN"
+            ):
                 # "carbon capture plant", "a takeover bid": the noun names a kind of
-                # thing, no deed
+                # thing, no deed (not a headline's verb the parser takes for a noun
+                # before the town's name: "allied militia retake Abu Kamal")
                 return []
             if family is Family.TAKE and _put_out_of_a_thing(token, places):
                 # "ousted from power in a coup in Niamey", "Winchester ousted from the
