@@ -69,7 +69,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 22
+FORMAT_VERSION = 23
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -236,8 +236,17 @@ class _Evidence:
     country_names: frozenset[str] = frozenset()
     # The names (keys) that rank as a country under its own name ("russia").
     country_keys: frozenset[str] = frozenset()
+    # Of ``country_names``, those whose name no province and no town abroad of
+    # :data:`_SHARED_COUNTRY_NAME` people or more shares (Mozambique, also a town
+    # in Nampula; not Georgia, a US state, nor Lebanon, towns in Pennsylvania
+    # and Tennessee).
+    country_sure: frozenset[str] = frozenset()
     # Countries of the article's dateline town ("BENGHAZI, June 29 -").
     dateline: frozenset[str] = frozenset()
+    # Of those, the countries of a dateline town that is a capital or a
+    # metropolis (:data:`METROPOLIS`), where wire bureaus file from ("MAPUTO
+    # (Reuters) -"): the country the report covers.
+    bureau: frozenset[str] = frozenset()
     # Each distinct name of the article with the country of its best namesake.
     tops: tuple[tuple[str, str], ...] = ()
     # Countries the article's demonyms name ("Iraqi forces").
@@ -642,6 +651,12 @@ _LIST_MAX = 12
 # it by ("Palmyra" for Tadmur): it loses this much, not the 2 of another alias.
 _EXONYM_SPELLINGS = 5
 _EXONYM_PENALTY = 1.0
+# How many of a name's best-ranked namesakes are tried when the first lacks the
+# evidence a place far from the article's others needs.
+_BACKUP_CANDIDATES = 4
+# A country's name a town abroad of this many people shares is no sure sign the
+# article is about the country ("Lebanon, Pa.").
+_SHARED_COUNTRY_NAME = 5_000
 _EXONYM_MIN_POPULATION = 10_000
 
 # A country or province said right beside a name decides among its namesakes:
@@ -847,6 +862,46 @@ _WORLD_DEMONYMS: dict[str, str] = {
     "turkmen": "TKM",
     "sinhalese": "LKA",
     "czechs": "CZE",
+    # smaller states, as their own and regional outlets write them ("Burkinabe
+    # soldiers", "the Saint Lucian government", "a Trinidadian court")
+    "costa rican": "CRI",
+    "central african": "CAF",
+    "burkinabe": "BFA",
+    "burkinabè": "BFA",
+    "cape verdean": "CPV",
+    "equatorial guinean": "GNQ",
+    "bissau-guinean": "GNB",
+    "comorian": "COM",
+    "seychellois": "SYC",
+    "swazi": "SWZ",
+    "basotho": "LSO",
+    "mosotho": "LSO",
+    "motswana": "BWA",
+    "batswana": "BWA",
+    "kosovar": "XKX",
+    "kosovan": "XKX",
+    "montenegrin": "MNE",
+    "luxembourger": "LUX",
+    "andorran": "AND",
+    "monegasque": "MCO",
+    "liechtensteiner": "LIE",
+    "sammarinese": "SMR",
+    "trinidadian": "TTO",
+    "bahamian": "BHS",
+    "barbadian": "BRB",
+    "grenadian": "GRD",
+    "saint lucian": "LCA",
+    "vincentian": "VCT",
+    "kittitian": "KNA",
+    "antiguan": "ATG",
+    "guyanese": "GUY",
+    "surinamese": "SUR",
+    "belizean": "BLZ",
+    "bruneian": "BRN",
+    "timorese": "TLS",
+    "east timorese": "TLS",
+    "samoan": "WSM",
+    "tongan": "TON",
 }
 
 # Demonyms of continents and of first-level subdivisions (world mode only), as
@@ -925,6 +980,12 @@ _AREA_DEMONYMS: dict[str, tuple[str, str]] = {
     "scottish": ("GBR", "Scotland"),
     "welsh": ("GBR", "Wales"),
     "northern irish": ("GBR", "Northern Ireland"),
+    "sicilian": ("ITA", "Sicilia"),
+    "sardinian": ("ITA", "Sardegna"),
+    "corsican": ("FRA", "Corse"),
+    "bavarian": ("DEU", "Bayern"),
+    "siberian": ("RUS", "Siberia"),
+    "latin american": ("", "Latin America"),
     "dagestani": ("RUS", "Dagestan"),
     "chechen": ("RUS", "Chechnya"),
     "north ossetian": ("RUS", "North Ossetia"),
@@ -1608,6 +1669,49 @@ def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
     for r in rows:
         if r.kind is PlacePrecision.CITY and r.iso3 in _RULE_COUNTRIES:
             r.names += _rule_variants(r.name, r.iso3)
+    _add_oblast_names(rows)
+
+
+# The English word for the province word of GeoNames' Russian names ("Kurskaya
+# oblast'", "Krasnodarskiy kray").
+_OBLAST_WORDS = {"oblast'": "Oblast", "oblast": "Oblast", "kray": "Krai"}
+
+
+def _add_oblast_names(rows: Sequence[_Row]) -> None:
+    """Give Russia's oblasts and krais the names English news uses: "the Kursk
+    region", "Kursk Oblast", "Belgorod". GeoNames writes them as Russian
+    adjectives and lists the English form only for some ("Voronezh Oblast", not
+    "Kursk Oblast"): the stem is that English form less its province word, or else
+    the largest town of the province whose name begins the adjective (Kursk,
+    Kurskaya; Belgorod, Belgorodskaya). The town keeps its own name first; the
+    province word after the stem ("Kursk region") picks the province."""
+    towns: dict[int, list[_Row]] = defaultdict(list)
+    for r in rows:
+        if r.kind is PlacePrecision.CITY and r.iso3 == "RUS":
+            towns[r.admin1_id].append(r)
+    for r in rows:
+        if r.kind is not PlacePrecision.ADMIN1 or r.iso3 != "RUS":
+            continue
+        adjective, _, word = r.name.partition(" ")
+        english = _OBLAST_WORDS.get(word.casefold())
+        if english is None:
+            continue
+        tail = f" {english}"
+        stems = [n[: -len(tail)] for n in r.names if n.isascii() and n.endswith(tail)]
+        if not stems:
+            key = normalize_name(adjective)
+            stem_town = max(
+                (
+                    t
+                    for t in towns[r.id]
+                    if len(k := normalize_name(t.name)) >= 4 and key.startswith(k)
+                ),
+                key=lambda t: t.population,
+                default=None,
+            )
+            stems = [stem_town.name] if stem_town is not None else []
+        for stem in stems:
+            r.names += [n for n in (stem, stem + tail) if n not in r.names]
 
 
 # Countries whose place names get spelling variants by rule: Arabic-speaking
@@ -2590,6 +2694,13 @@ class Gazetteer:
             evidence = replace(self._evidence(scans, list(ctx_order), given), given=given)
             for c in evidence.countries:
                 ctx_order.setdefault(c, None)
+            # A country named by its own name that a town (not a province) shares
+            # ("Mozambique's army retook Palma": Mozambique is also a town in
+            # Nampula), and the country of the capital or metropolis a report is
+            # filed from ("MAPUTO (Reuters) -"), are the article's countries as a country
+            # named alone is.
+            for c in sorted(evidence.country_sure) + sorted(evidence.bureau):
+                ctx_order.setdefault(c, None)
             # Countries named or holding the article's places; demonyms only
             # help to rank ("Iraqi forces retook Rabia"), not to admit an alias.
             evidence = replace(evidence, named=frozenset(ctx_order))
@@ -2671,7 +2782,23 @@ class Gazetteer:
                     and not said
                     and self._unsupported(ranked[0], name_key, i == j, ctx, evidence, initial)
                 ):
-                    continue  # "Human" (an alias of Uman), "Donald": a word, not a town abroad
+                    # A namesake of the article's countries that needs no more
+                    # evidence: "Syrian troops recaptured Palmyra" with "the
+                    # Pentagon in Washington" made a Palmyra near Washington rank
+                    # first, and that one is unsupported; Tadmur is not.
+                    backup = next(
+                        (
+                            r
+                            for r in ranked[1:_BACKUP_CANDIDATES]
+                            if self._places[r].country in ctx
+                            and not self._unsupported(r, name_key, i == j, ctx, evidence, initial)
+                        ),
+                        None,
+                    )
+                    if backup is None:
+                        continue  # "Human" (an alias of Uman), "Donald": a word, not a town abroad
+                    ranked = [backup, *(r for r in ranked if r != backup)]
+                    best = self._places[backup]
                 if (
                     self.world
                     and best.kind is PlacePrecision.COUNTRY
@@ -3375,6 +3502,13 @@ class Gazetteer:
                 for r in rows
                 if places[r].kind is PlacePrecision.ADMIN2 and self._primary_key(r) == name_key
             ]
+            if any(
+                places[r].kind is PlacePrecision.CITY and self._primary_key(r) == name_key
+                for r in rows
+            ):
+                # a town of this very name is the district's seat: a bigger town
+                # beside the district is not ("New Delhi" is not Delhi)
+                districts = []
             for r in rows:
                 if self._primary_key(r) == name_key:
                     continue
@@ -3666,6 +3800,8 @@ class Gazetteer:
         counts: Counter[str] = Counter()
         country_names: set[str] = set()
         country_keys: set[str] = set()
+        country_sure: set[str] = set()
+        bureau_countries: set[str] = set()
         dateline_countries: set[str] = set()
         tops: dict[str, str] = {}
         plain: dict[str, str] = {}
@@ -3706,6 +3842,15 @@ class Gazetteer:
                 ):
                     country_names.add(top.country)
                     country_keys.add(name)
+                    if all(
+                        places[r].country == top.country
+                        or (
+                            places[r].kind is not PlacePrecision.ADMIN1
+                            and places[r].population < _SHARED_COUNTRY_NAME
+                        )
+                        for r in rows
+                    ):
+                        country_sure.add(top.country)
                 elif (
                     top.kind is PlacePrecision.CITY
                     and own_name
@@ -3716,6 +3861,10 @@ class Gazetteer:
                     # country plainly enough to admit its towns' other
                     # spellings (Derna, an alias of Darnah)
                     dateline_countries.add(top.country)
+                    if ranked[0] in self._capitals or top.population >= METROPOLIS:
+                        # a bureau's dateline (a capital, a metropolis) says which
+                        # country the report covers
+                        bureau_countries.add(top.country)
                 if key is not None and own_name and top.kind in _TOWN_OR_DISTRICT:
                     readings.setdefault(key, ranked[0])
                 # without doubt: the one place with this name as its own, or a town
@@ -3763,6 +3912,8 @@ class Gazetteer:
             cluster=self._clusters(names),
             country_names=frozenset(country_names),
             country_keys=frozenset(country_keys),
+            country_sure=frozenset(country_sure),
+            bureau=frozenset(bureau_countries),
             dateline=frozenset(dateline_countries),
             tops=tuple(tops.items()),
             plain=tuple(plain.items()),
