@@ -181,3 +181,11 @@ def test_a_town_of_the_very_name_is_its_districts_seat(world: Gazetteer) -> None
     # spared it the alias penalty; the town called New Delhi is the seat
     found = _found(world, "The opposition party staged a protest in New Delhi on Monday.")
     assert found["New Delhi"].place.id == NEW_DELHI
+
+
+def test_a_province_far_from_the_article_loses_as_its_city_does(world: Gazetteer) -> None:
+    # Johannesburg made the city of Madrid far from the article's sure places and
+    # cost it 0.7; its province, counted as 13 million people, escaped that
+    found = _found(world, "The company's workers flew to Johannesburg and Madrid.")
+    assert found["Madrid"].place.kind is PlacePrecision.CITY
+    assert found["Madrid"].place.country == "ESP"
