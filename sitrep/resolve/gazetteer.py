@@ -651,10 +651,6 @@ _LIST_MAX = 12
 # it by ("Palmyra" for Tadmur): it loses this much, not the 2 of another alias.
 _EXONYM_SPELLINGS = 5
 _EXONYM_PENALTY = 1.0
-# Kinds that lose for lying far from every place an article names without doubt: a
-# province as much as its city ("flew to Johannesburg and Madrid" made the city far
-# and the Community of Madrid, which escaped the penalty, won).
-_FAR_KINDS = frozenset({PlacePrecision.CITY, PlacePrecision.ADMIN1})
 # How many of a name's best-ranked namesakes are tried when the first lacks the
 # evidence a place far from the article's others needs.
 _BACKUP_CANDIDATES = 4
@@ -3456,8 +3452,9 @@ class Gazetteer:
         that has a province of that name (Georgia, the US state); 1 for a
         region; 1.5 for a town or district in a province the article names or
         where its unambiguous places lie; 1 for a place within
-        :data:`NEAR_KM` of such a place, and -0.7 for a town or province far from all of
-        them (an article's places cluster); -1.3 for a province (a city of a
+        :data:`NEAR_KM` of such a place, and -0.7 for a town (or a province
+        holding a town of the name) far from all of them (an article's places
+        cluster); -1.3 for a province (a city of a
         twentieth of its population wins, as "New York" and "Washington" mean
         the cities in news) and -1 for a district (its seat town wins); -2 for
         a place that carries the name only as an alias (GeoNames aliases
@@ -3574,6 +3571,12 @@ class Gazetteer:
             else set()
         )
 
+        # A province holding a town of the name loses for lying far from the article's
+        # sure places as that town does ("flew to Johannesburg and Madrid" made the city
+        # far and the Community of Madrid, which escaped the penalty, won); a state far
+        # from a small town of its name elsewhere does not (California, Md.).
+        city_provinces = {self._admin1_id[r] for r in rows if places[r].kind is PlacePrecision.CITY}
+
         def score(r: int) -> tuple[int, float]:
             p = places[r]
             s = math.log10(p.population + 10)
@@ -3625,7 +3628,10 @@ class Gazetteer:
                 near = _nearest_km(p.lat, p.lon, anchors, skip=r)
                 if near <= NEAR_KM:
                     s += 1.0
-                elif near > FAR_KM and kind in _FAR_KINDS:
+                elif near > FAR_KM and (
+                    kind is PlacePrecision.CITY
+                    or (kind is PlacePrecision.ADMIN1 and p.id in city_provinces)
+                ):
                     s -= 0.7
             if r in alias_only:
                 s -= _EXONYM_PENALTY if name_key and self._exonym(r, name_key) else 2.0
