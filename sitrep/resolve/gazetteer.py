@@ -69,7 +69,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 22
+FORMAT_VERSION = 23
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -240,8 +240,17 @@ class _Evidence:
     country_names: frozenset[str] = frozenset()
     # The names (keys) that rank as a country under its own name ("russia").
     country_keys: frozenset[str] = frozenset()
+    # Of ``country_names``, those whose name no province and no town abroad of
+    # :data:`_SHARED_COUNTRY_NAME` people or more shares (Mozambique, also a town
+    # in Nampula; not Georgia, a US state, nor Lebanon, towns in Pennsylvania
+    # and Tennessee).
+    country_sure: frozenset[str] = frozenset()
     # Countries of the article's dateline town ("BENGHAZI, June 29 -").
     dateline: frozenset[str] = frozenset()
+    # Of those, the countries of a dateline town that is a capital or a
+    # metropolis (:data:`METROPOLIS`), where wire bureaus file from ("MAPUTO
+    # (Reuters) -"): the country the report covers.
+    bureau: frozenset[str] = frozenset()
     # Each distinct name of the article with the country of its best namesake.
     tops: tuple[tuple[str, str], ...] = ()
     # Countries the article's demonyms name ("Iraqi forces").
@@ -646,6 +655,12 @@ _LIST_MAX = 12
 # it by ("Palmyra" for Tadmur): it loses this much, not the 2 of another alias.
 _EXONYM_SPELLINGS = 5
 _EXONYM_PENALTY = 1.0
+# How many of a name's best-ranked namesakes are tried when the first lacks the
+# evidence a place far from the article's others needs.
+_BACKUP_CANDIDATES = 4
+# A country's name a town abroad of this many people shares is no sure sign the
+# article is about the country ("Lebanon, Pa.").
+_SHARED_COUNTRY_NAME = 5_000
 _EXONYM_MIN_POPULATION = 10_000
 
 # A country or province said right beside a name decides among its namesakes:
@@ -851,6 +866,46 @@ _WORLD_DEMONYMS: dict[str, str] = {
     "turkmen": "TKM",
     "sinhalese": "LKA",
     "czechs": "CZE",
+    # smaller states, as their own and regional outlets write them ("Burkinabe
+    # soldiers", "the Saint Lucian government", "a Trinidadian court")
+    "costa rican": "CRI",
+    "central african": "CAF",
+    "burkinabe": "BFA",
+    "burkinabè": "BFA",
+    "cape verdean": "CPV",
+    "equatorial guinean": "GNQ",
+    "bissau-guinean": "GNB",
+    "comorian": "COM",
+    "seychellois": "SYC",
+    "swazi": "SWZ",
+    "basotho": "LSO",
+    "mosotho": "LSO",
+    "motswana": "BWA",
+    "batswana": "BWA",
+    "kosovar": "XKX",
+    "kosovan": "XKX",
+    "montenegrin": "MNE",
+    "luxembourger": "LUX",
+    "andorran": "AND",
+    "monegasque": "MCO",
+    "liechtensteiner": "LIE",
+    "sammarinese": "SMR",
+    "trinidadian": "TTO",
+    "bahamian": "BHS",
+    "barbadian": "BRB",
+    "grenadian": "GRD",
+    "saint lucian": "LCA",
+    "vincentian": "VCT",
+    "kittitian": "KNA",
+    "antiguan": "ATG",
+    "guyanese": "GUY",
+    "surinamese": "SUR",
+    "belizean": "BLZ",
+    "bruneian": "BRN",
+    "timorese": "TLS",
+    "east timorese": "TLS",
+    "samoan": "WSM",
+    "tongan": "TON",
 }
 
 # Demonyms of continents and of first-level subdivisions (world mode only), as
@@ -929,6 +984,12 @@ _AREA_DEMONYMS: dict[str, tuple[str, str]] = {
     "scottish": ("GBR", "Scotland"),
     "welsh": ("GBR", "Wales"),
     "northern irish": ("GBR", "Northern Ireland"),
+    "sicilian": ("ITA", "Sicilia"),
+    "sardinian": ("ITA", "Sardegna"),
+    "corsican": ("FRA", "Corse"),
+    "bavarian": ("DEU", "Bayern"),
+    "siberian": ("RUS", "Siberia"),
+    "latin american": ("", "Latin America"),
     "dagestani": ("RUS", "Dagestan"),
     "chechen": ("RUS", "Chechnya"),
     "north ossetian": ("RUS", "North Ossetia"),
@@ -1612,6 +1673,49 @@ def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
     for r in rows:
         if r.kind is PlacePrecision.CITY and r.iso3 in _RULE_COUNTRIES:
             r.names += _rule_variants(r.name, r.iso3)
+    _add_oblast_names(rows)
+
+
+# The English word for the province word of GeoNames' Russian names ("Kurskaya
+# oblast'", "Krasnodarskiy kray").
+_OBLAST_WORDS = {"oblast'": "Oblast", "oblast": "Oblast", "kray": "Krai"}
+
+
+def _add_oblast_names(rows: Sequence[_Row]) -> None:
+    """Give Russia's oblasts and krais the names English news uses: "the Kursk
+    region", "Kursk Oblast", "Belgorod". GeoNames writes them as Russian
+    adjectives and lists the English form only for some ("Voronezh Oblast", not
+    "Kursk Oblast"): the stem is that English form less its province word, or else
+    the largest town of the province whose name begins the adjective (Kursk,
+    Kurskaya; Belgorod, Belgorodskaya). The town keeps its own name first; the
+    province word after the stem ("Kursk region") picks the province."""
+    towns: dict[int, list[_Row]] = defaultdict(list)
+    for r in rows:
+        if r.kind is PlacePrecision.CITY and r.iso3 == "RUS":
+            towns[r.admin1_id].append(r)
+    for r in rows:
+        if r.kind is not PlacePrecision.ADMIN1 or r.iso3 != "RUS":
+            continue
+        adjective, _, word = r.name.partition(" ")
+        english = _OBLAST_WORDS.get(word.casefold())
+        if english is None:
+            continue
+        tail = f" {english}"
+        stems = [n[: -len(tail)] for n in r.names if n.isascii() and n.endswith(tail)]
+        if not stems:
+            key = normalize_name(adjective)
+            stem_town = max(
+                (
+                    t
+                    for t in towns[r.id]
+                    if len(k := normalize_name(t.name)) >= 4 and key.startswith(k)
+                ),
+                key=lambda t: t.population,
+                default=None,
+            )
+            stems = [stem_town.name] if stem_town is not None else []
+        for stem in stems:
+            r.names += [n for n in (stem, stem + tail) if n not in r.names]
 
 
 # Countries whose place names get spelling variants by rule: Arabic-speaking
@@ -2594,6 +2698,13 @@ class Gazetteer:
             evidence = replace(self._evidence(scans, list(ctx_order), given), given=given)
             for c in evidence.countries:
                 ctx_order.setdefault(c, None)
+            # A country named by its own name that a town (not a province) shares
+            # ("Mozambique's army retook Palma": Mozambique is also a town in
+            # Nampula), and the country of the capital or metropolis a report is
+            # filed from ("MAPUTO (Reuters) -"), are the article's countries as a country
+            # named alone is.
+            for c in sorted(evidence.country_sure) + sorted(evidence.bureau):
+                ctx_order.setdefault(c, None)
             # Countries named or holding the article's places; demonyms only
             # help to rank ("Iraqi forces retook Rabia"), not to admit an alias.
             evidence = replace(evidence, named=frozenset(ctx_order))
@@ -2675,7 +2786,23 @@ class Gazetteer:
                     and not said
                     and self._unsupported(ranked[0], name_key, i == j, ctx, evidence, initial)
                 ):
-                    continue  # "Human" (an alias of Uman), "Donald": a word, not a town abroad
+                    # A namesake of the article's countries that needs no more
+                    # evidence: "Syrian troops recaptured Palmyra" with "the
+                    # Pentagon in Washington" made a Palmyra near Washington rank
+                    # first, and that one is unsupported; Tadmur is not.
+                    backup = next(
+                        (
+                            r
+                            for r in ranked[1:_BACKUP_CANDIDATES]
+                            if self._places[r].country in ctx
+                            and not self._unsupported(r, name_key, i == j, ctx, evidence, initial)
+                        ),
+                        None,
+                    )
+                    if backup is None:
+                        continue  # "Human" (an alias of Uman), "Donald": a word, not a town abroad
+                    ranked = [backup, *(r for r in ranked if r != backup)]
+                    best = self._places[backup]
                 if (
                     self.world
                     and best.kind is PlacePrecision.COUNTRY
@@ -3329,8 +3456,9 @@ class Gazetteer:
         that has a province of that name (Georgia, the US state); 1 for a
         region; 1.5 for a town or district in a province the article names or
         where its unambiguous places lie; 1 for a place within
-        :data:`NEAR_KM` of such a place, and -0.7 for a town far from all of
-        them (an article's places cluster); -1.3 for a province (a city of a
+        :data:`NEAR_KM` of such a place, and -0.7 for a town (or a province
+        holding a town of the name) far from all of them (an article's places
+        cluster); -1.3 for a province (a city of a
         twentieth of its population wins, as "New York" and "Washington" mean
         the cities in news) and -1 for a district (its seat town wins); -2 for
         a place that carries the name only as an alias (GeoNames aliases
@@ -3379,6 +3507,13 @@ class Gazetteer:
                 for r in rows
                 if places[r].kind is PlacePrecision.ADMIN2 and self._primary_key(r) == name_key
             ]
+            if any(
+                places[r].kind is PlacePrecision.CITY and self._primary_key(r) == name_key
+                for r in rows
+            ):
+                # a town of this very name is the district's seat: a bigger town
+                # beside the district is not ("New Delhi" is not Delhi)
+                districts = []
             for r in rows:
                 if self._primary_key(r) == name_key:
                     continue
@@ -3440,6 +3575,12 @@ class Gazetteer:
             else set()
         )
 
+        # A province holding a town of the name loses for lying far from the article's
+        # sure places as that town does ("flew to Johannesburg and Madrid" made the city
+        # far and the Community of Madrid, which escaped the penalty, won); a state far
+        # from a small town of its name elsewhere does not (California, Md.).
+        city_provinces = {self._admin1_id[r] for r in rows if places[r].kind is PlacePrecision.CITY}
+
         def score(r: int) -> tuple[int, float]:
             p = places[r]
             s = math.log10(p.population + 10)
@@ -3491,7 +3632,10 @@ class Gazetteer:
                 near = _nearest_km(p.lat, p.lon, anchors, skip=r)
                 if near <= NEAR_KM:
                     s += 1.0
-                elif near > FAR_KM and kind is PlacePrecision.CITY:
+                elif near > FAR_KM and (
+                    kind is PlacePrecision.CITY
+                    or (kind is PlacePrecision.ADMIN1 and p.id in city_provinces)
+                ):
                     s -= 0.7
             if r in alias_only:
                 s -= _EXONYM_PENALTY if name_key and self._exonym(r, name_key) else 2.0
@@ -3670,6 +3814,8 @@ class Gazetteer:
         counts: Counter[str] = Counter()
         country_names: set[str] = set()
         country_keys: set[str] = set()
+        country_sure: set[str] = set()
+        bureau_countries: set[str] = set()
         dateline_countries: set[str] = set()
         tops: dict[str, str] = {}
         plain: dict[str, str] = {}
@@ -3710,6 +3856,15 @@ class Gazetteer:
                 ):
                     country_names.add(top.country)
                     country_keys.add(name)
+                    if all(
+                        places[r].country == top.country
+                        or (
+                            places[r].kind is not PlacePrecision.ADMIN1
+                            and places[r].population < _SHARED_COUNTRY_NAME
+                        )
+                        for r in rows
+                    ):
+                        country_sure.add(top.country)
                 elif (
                     top.kind is PlacePrecision.CITY
                     and own_name
@@ -3720,6 +3875,10 @@ class Gazetteer:
                     # country plainly enough to admit its towns' other
                     # spellings (Derna, an alias of Darnah)
                     dateline_countries.add(top.country)
+                    if ranked[0] in self._capitals or top.population >= METROPOLIS:
+                        # a bureau's dateline (a capital, a metropolis) says which
+                        # country the report covers
+                        bureau_countries.add(top.country)
                 if key is not None and own_name and top.kind in _TOWN_OR_DISTRICT:
                     readings.setdefault(key, ranked[0])
                 # without doubt: the one place with this name as its own, or a town
@@ -3767,6 +3926,8 @@ class Gazetteer:
             cluster=self._clusters(names),
             country_names=frozenset(country_names),
             country_keys=frozenset(country_keys),
+            country_sure=frozenset(country_sure),
+            bureau=frozenset(bureau_countries),
             dateline=frozenset(dateline_countries),
             tops=tuple(tops.items()),
             plain=tuple(plain.items()),
