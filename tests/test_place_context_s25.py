@@ -189,3 +189,18 @@ def test_a_province_far_from_the_article_loses_as_its_city_does(world: Gazetteer
     found = _found(world, "The company's workers flew to Johannesburg and Madrid.")
     assert found["Madrid"].place.kind is PlacePrecision.CITY
     assert found["Madrid"].place.country == "ESP"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia has withdrawn troops from the city of Lyman on Saturday.",
+        "Russia said on Saturday it had pulled its forces out of Lyman.",
+    ],
+)
+def test_a_country_named_by_its_name_fights_where_its_forces_do(
+    world: Gazetteer, text: str
+) -> None:
+    # "Russia" sure context since the country-name rule: its forces fight in Ukraine,
+    # as "Russian forces" say, so a small Ukrainian town beside it needs no more support
+    assert ("Lyman", "UKR") in [(m.matched_text, m.place.country) for m in world.find(text)]

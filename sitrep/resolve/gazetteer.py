@@ -2716,7 +2716,13 @@ class Gazetteer:
             evidence = replace(
                 evidence,
                 demonyms=demonyms,
-                theatres=_theatres(demonyms, evidence.tops, evidence.country_keys),
+                # a country named by its own name sends its forces abroad as its
+                # demonym does: "Russia has withdrawn troops from the city of Lyman"
+                theatres=_theatres(
+                    demonyms | {c for k, c in evidence.tops if k in evidence.country_keys},
+                    evidence.tops,
+                    evidence.country_keys,
+                ),
             )
         out: list[list[PlaceMatch]] = []
         # A name an article repeats is ranked once.
