@@ -80,3 +80,31 @@ def test_ousted_from_an_office_or_a_contest_is_no_place_lost(
 def test_ousted_from_a_town_still_counts(extractor: Extractor) -> None:
     found = read(extractor, "Kurdish fighters were ousted from Afrin in March.", "2018-04-02")
     assert {p for p, _ in taken(found)} == {"‘Afrīn"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "taker"),
+    [
+        (
+            "The capture of Raqqa was announced by the SDF on Friday.",
+            "Ar Raqqah",
+            "Syrian Democratic Forces",
+        ),
+        (
+            "The seizure of Bakhmut was announced by the Wagner Group on Saturday.",
+            "Bakhmut",
+            "Wagner Group",
+        ),
+        # the guard: a taker the noun names itself stays the taker
+        (
+            "The capture of Lyman by Ukrainian troops was confirmed by the Russian defence "
+            "ministry on Saturday.",
+            "Lyman",
+            "Military Forces of Ukraine",
+        ),
+    ],
+)
+def test_who_announces_a_taking_told_as_a_noun_made_it(
+    extractor: Extractor, text: str, place: str, taker: str
+) -> None:
+    assert taken(read(extractor, text, "2022-10-01")) == {(place, taker)}

@@ -6056,6 +6056,24 @@ def _roles(
             loser_side = [m for m in loser_side if m not in taker]
             after = [m for m in after if m not in taker]
             subject_unknown = False
+    if (
+        family is Family.TAKE
+        and token is not None
+        and token.pos_ == "NOUN"
+        and token.dep_ == "nsubjpass"
+        and _lemma(token.head) in ANNOUNCE_HEADS
+        and not agent_side
+    ):
+        # "The capture of Raqqa was announced by the SDF": who announces a taking told
+        # as a noun is the side that made it (as "the recapture of Palmyra was confirmed
+        # by the Syrian army"), not one that lost the place
+        spans = [region(c) for c in token.head.children if c.dep_ == "agent"]
+        announcers = [m for m in matches if any(lo <= m.span.start < hi for lo, hi in spans)]
+        if announcers:
+            agent_side = announcers
+            loser_side = [m for m in loser_side if m not in announcers]
+            after = [m for m in after if m not in announcers]
+            subject_unknown = False
     if family is Family.TAKE and PLACE_SURRENDER.match(trig.text):
         # "Douma surrendered to the army": the place gave itself up (the reader keeps the
         # trigger only when the subject is a place, see _surrender_reading); who it
