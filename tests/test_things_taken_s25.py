@@ -108,3 +108,16 @@ def test_who_announces_a_taking_told_as_a_noun_made_it(
     extractor: Extractor, text: str, place: str, taker: str
 ) -> None:
     assert taken(read(extractor, text, "2022-10-01")) == {(place, taker)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chances of Haftar's side taking back control of Gharyan were highly unlikely, "
+        "analysts said.",
+        "The odds of the rebels seizing Goma are slim, a UN official said.",
+        "Kyiv's hopes of retaking Bakhmut faded on Sunday.",
+    ],
+)
+def test_chances_and_hopes_of_a_taking_are_no_taking(extractor: Extractor, text: str) -> None:
+    assert taken(read(extractor, text, "2019-06-26")) == set()

@@ -190,6 +190,8 @@ EXPECT_CUES = re.compile(
     r"about\s+to|likely\s+to|vow(?:s|ed)?\s+to|threaten(?:s|ed)?\s+to|mass(?:ing|ed)\s+"
     r"(?:\w+\s+){0,4}?(?:for|to|near|around|outside)|end\s+game|until|unless|whether"
     r"|if|once|speculation|possibility|prospect|on\s+the\s+(?:verge|brink|cusp)\s+of"
+    # "the chances of Haftar's side taking back control of Gharyan were unlikely"
+    r"|chances?\s+of|odds\s+of|hopes?\s+of"
     r"|close\s+to\s+(?:being|capturing|taking|retaking|seizing)|days\s+(?:away\s+)?from"
     r"|(?:fell|falls|fall|stopped|stops|stop)\s+short\s+of)\b",
     re.IGNORECASE,
