@@ -2693,6 +2693,9 @@ class Gazetteer:
                     ctx_order[self._places[rows[0]].country] = None
         ctx = set(ctx_order)
         evidence = _Evidence()
+        # countries that only a shared country name made sure (below): they rank a
+        # name's namesakes, but drop no town abroad for want of support
+        sure_only: set[str] = set()
         if self.world:
             given = frozenset(self._ctx(countries))
             evidence = replace(self._evidence(scans, list(ctx_order), given), given=given)
@@ -2703,6 +2706,7 @@ class Gazetteer:
             # Nampula), and the country of the capital or metropolis a report is
             # filed from ("MAPUTO (Reuters) -"), are the article's countries as a country
             # named alone is.
+            sure_only = set(evidence.country_sure) - set(ctx_order) - set(evidence.bureau)
             for c in sorted(evidence.country_sure) + sorted(evidence.bureau):
                 ctx_order.setdefault(c, None)
             # Countries named or holding the article's places; demonyms only
@@ -2790,7 +2794,9 @@ class Gazetteer:
                     self.world
                     and name_key is not None
                     and not said
-                    and self._unsupported(ranked[0], name_key, i == j, ctx, evidence, initial)
+                    and self._unsupported(
+                        ranked[0], name_key, i == j, ctx - sure_only, evidence, initial
+                    )
                 ):
                     # A namesake of the article's countries that needs no more
                     # evidence: "Syrian troops recaptured Palmyra" with "the
@@ -2801,7 +2807,9 @@ class Gazetteer:
                             r
                             for r in ranked[1:_BACKUP_CANDIDATES]
                             if self._places[r].country in ctx
-                            and not self._unsupported(r, name_key, i == j, ctx, evidence, initial)
+                            and not self._unsupported(
+                                r, name_key, i == j, ctx - sure_only, evidence, initial
+                            )
                         ),
                         None,
                     )

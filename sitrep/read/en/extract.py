@@ -1209,8 +1209,12 @@ class EnglishReader:
             # "recruits walk down a street of the Somali capital of Mogadishu after their
             # graduation March 5, 2012" (a caption): a town named in a sentence dated
             # years back is not "the town" the news goes on about
-            old_news = bool(own) and is_history(
-                own[0], ctx.published, days=self.config.history_days
+            # (a caption's whole day: not "In 2014, Isis fighters launched an assault on
+            # Hajin. The town fell on Friday", whose year recalls the town's past)
+            old_news = (
+                bool(own)
+                and own[0].precision is Precision.DAY
+                and is_history(own[0], ctx.published, days=self.config.history_days)
             )
             ctx.note_sentence(
                 claim,
@@ -5179,7 +5183,8 @@ def _takes_a_thing(token: Any, places: list[PlaceMatch]) -> bool:
     if token.pos_ != "VERB" or _lemma(token).lower() not in SEIZING_VERBS:
         return False  # ("raised flags in Pravdyne": the flag is the deed's sign, not its object)
     objects = [c for c in token.children if c.dep_ == "dobj"]
-    return len(objects) == 1 and _no_ground(objects[0], places)
+    # ("the Taliban seized power in Kabul": the city taken with the state)
+    return len(objects) == 1 and objects[0].lower_ != "power" and _no_ground(objects[0], places)
 
 
 # the verbs that put a side out of what it held ("ousted from", "driven out of")
