@@ -120,6 +120,8 @@ _METRO_VOTE = 0.3
 _STATE_TOWN = 100_000
 #: At most this many sure places of an article are compared with candidates.
 MAX_ANCHORS = 24
+# At most so many names' rankings without evidence kept (:meth:`Gazetteer._plain_rank`).
+_PLAIN_RANKS_MAX = 50_000
 # A town this near (km) to the centre of a district of its name is the district's seat.
 _SEAT_KM = 30.0
 
@@ -2093,38 +2095,45 @@ _ISO2_TO_ISO3 = {
 }
 
 
-class _Places:
+class _Places(dict[int, Place]):
     """The gazetteer's places, made into :class:`Place` records on first use
-    (a world gazetteer has a quarter of a million; a text names a few)."""
+    (a world gazetteer has a quarter of a million; a text names a few).
 
-    __slots__ = ("_cols", "_made")
+    Indexed by row as a list is (``places[r]``). A dict of the rows made so far:
+    a made row is read by the dict's own look-up, with no Python call (the ranking
+    of namesakes reads places by the hundred thousand); ``__missing__`` makes one."""
+
+    __slots__ = ("_cols", "_n")
 
     def __init__(self, columns: list[list[Any]]) -> None:
+        super().__init__()
         self._cols = columns
-        self._made: list[Place | None] = [None] * len(columns[0])
+        self._n = len(columns[0])
 
     def __len__(self) -> int:
-        return len(self._made)
+        return self._n
 
-    def __getitem__(self, i: int) -> Place:
-        p = self._made[i]
-        if p is None:
-            c = self._cols
-            p = Place(
-                id=c[0][i],
-                name=c[1][i],
-                country=c[2][i],
-                lat=c[3][i],
-                lon=c[4][i],
-                kind=_CODE_KIND[c[5][i]],
-                admin1=c[6][i],
-                population=c[7][i],
-            )
-            self._made[i] = p
+    def __missing__(self, i: int) -> Place:
+        row = i + self._n if -self._n <= i < 0 else i  # a list's negative index
+        if not 0 <= row < self._n:
+            raise IndexError("place row out of range")
+        if row != i:
+            return self[row]
+        c = self._cols
+        p = self[i] = Place(
+            id=c[0][i],
+            name=c[1][i],
+            country=c[2][i],
+            lat=c[3][i],
+            lon=c[4][i],
+            kind=_CODE_KIND[c[5][i]],
+            admin1=c[6][i],
+            population=c[7][i],
+        )
         return p
 
-    def __iter__(self) -> Iterator[Place]:
-        return (self[i] for i in range(len(self._made)))
+    def __iter__(self) -> Iterator[Place]:  # type: ignore[override]
+        return (self[i] for i in range(self._n))
 
 
 class Gazetteer:
@@ -2171,6 +2180,10 @@ class Gazetteer:
         self._word_aliases: dict[str, int | tuple[int, ...]] = payload.get("word_aliases", {})
         self._name_keys: dict[int, str] = {}
         self._exonyms: dict[tuple[int, str], bool] = {}
+        # _plain_rank's rankings
+        self._plain_ranks: dict[
+            tuple[tuple[int, ...], tuple[str, ...], bool, str | None], list[int]
+        ] = {}
         country_code = _KIND_CODE[PlacePrecision.COUNTRY]
         self._countries = {
             columns[2][i]: self._places[i] for i, k in enumerate(columns[5]) if k == country_code
@@ -2410,7 +2423,8 @@ class Gazetteer:
 
     def patterns(self) -> Iterator[tuple[str, Place]]:
         """Every surface form the data knows, with its place (for other matchers)."""
-        for place, names in zip(self._places, self._surfaces, strict=True):
+        places = (self._places[i] for i in range(len(self._places)))
+        for place, names in zip(places, self._surfaces, strict=True):
             for name in names:
                 yield name, place
 
@@ -3860,26 +3874,23 @@ class Gazetteer:
         tops: dict[str, str] = {}
         plain: dict[str, str] = {}
         readings: dict[str, int] = {}
-        bare = [c for c in ctx if c not in given]
-        memo: dict[tuple[tuple[int, ...], str | None, bool], list[int]] = {}
+        ctx_key = tuple(ctx)
+        bare_key = tuple(c for c in ctx if c not in given)
+        memo: dict[tuple[tuple[int, ...], str | None, bool], Sequence[int]] = {}
         for sc in scans:
             for i, j, rows, prov in sc.chosen:
                 key = None if prov else _join(sc.folded[i : j + 1])
                 memo_key = (tuple(rows), key, prov)
                 ranked = memo.get(memo_key)
                 if ranked is None:
-                    ranked = memo[memo_key] = self._rank_world(
-                        rows, ctx, province=prov, name_key=key, evidence=_Evidence()
-                    )
+                    ranked = memo[memo_key] = self._plain_rank(rows, ctx_key, prov, key)
                 top = places[ranked[0]]
                 name = key if key is not None else _join(sc.folded[i : j + 1])
                 tops.setdefault(name, top.country)
                 if top.country in given and name not in plain:
                     # context only ever pulls a name toward it, so only a name
                     # ranked into a given country may rank elsewhere without it
-                    alone = self._rank_world(
-                        rows, bare, province=prov, name_key=key, evidence=_Evidence()
-                    )
+                    alone = self._plain_rank(rows, bare_key, prov, key)
                     plain[name] = places[alone[0]].country
                 own_name = (
                     key is None
@@ -3973,6 +3984,24 @@ class Gazetteer:
             plain=tuple(plain.items()),
             readings=tuple(readings.items()),
         )
+
+    def _plain_rank(
+        self, rows: Sequence[int], ctx: tuple[str, ...], province: bool, name_key: str | None
+    ) -> Sequence[int]:
+        """:meth:`_rank_world` of a name with no evidence from its article (as
+        :meth:`_evidence` first reads every name), kept for the articles after
+        (the same name, context countries and province word are ranked the same:
+        with no evidence, the ranking depends on them and the data alone). Read
+        only: the list is shared."""
+        memo_key = (tuple(rows), ctx, province, name_key)
+        ranked = self._plain_ranks.get(memo_key)
+        if ranked is None:
+            if len(self._plain_ranks) >= _PLAIN_RANKS_MAX:
+                self._plain_ranks.clear()
+            ranked = self._plain_ranks[memo_key] = self._rank_world(
+                rows, ctx, province=province, name_key=name_key, evidence=_Evidence()
+            )
+        return ranked
 
     def _article_names(self, scans: Sequence[_Scan]) -> list[list[int]]:
         """The towns, districts and provinces each distinct name of an article
