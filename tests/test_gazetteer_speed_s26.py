@@ -8,7 +8,7 @@ import pytest
 from sitrep.core.config import Config
 from sitrep.resolve import gazetteer as gz
 from sitrep.resolve.gazetteer import Gazetteer, _Evidence
-from sitrep.text.normalize import strip_accents
+from sitrep.text.normalize import PLACE_LATIN_KEY, fold, strip_accents
 
 
 @pytest.fixture(scope="module")
@@ -52,9 +52,18 @@ def test_tokens_as_before(text: str) -> None:
     assert gz._tokens(text) == _tokens_one_by_one(text)
 
 
-def test_strip_accents_of_ascii_is_the_text() -> None:
-    assert strip_accents("Deir ez-Zor") == "Deir ez-Zor"
-    assert strip_accents("Ḩalab Gómez") == "Halab Gomez"
+@pytest.mark.parametrize(
+    "word", ["Deir", "ez", "ABU", "Ra's", "Ra`s", "O'Neill", "x_y", "Gómez", "Ḩalab", "Straße"]
+)
+def test_latin_fold_as_before(word: str) -> None:
+    assert gz._fold_latin(word) == fold(word, PLACE_LATIN_KEY)
+
+
+def test_latin_fold_of_every_ascii_character() -> None:
+    for code in range(32, 127):
+        word = f"A{chr(code)}b"
+        assert gz._fold_latin(word) == fold(word, PLACE_LATIN_KEY)
+    assert strip_accents("Ḩalab") == "Halab"
 
 
 def test_places_index_as_a_list(world: Gazetteer) -> None:
