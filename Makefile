@@ -105,5 +105,5 @@ clean:
 # The same build writes the English model beside it (moderation_model_en.npz).
 moderation-model: sitrep/data/moderation_model.npz
 
-sitrep/data/moderation_model.npz: $(wildcard sitrep/data/moderation_corpus/*.txt) $(wildcard sitrep/data/moderation_corpus/candidates/*.txt) $(wildcard sitrep/data/moderation_corpus/candidates_s20/*.txt) $(wildcard sitrep/data/moderation_corpus/candidates_s22/*.txt) $(wildcard sitrep/data/moderation_corpus/candidates_s24/*.txt) $(wildcard sitrep/data/moderation_corpus/english/*.txt) sitrep/moderation/corpus.py sitrep/moderation/classifier.py sitrep/moderation/rules.py sitrep/moderation/lexicon.py | $(STAMP)
+sitrep/data/moderation_model.npz: $(wildcard sitrep/data/moderation_corpus/*.txt) $(wildcard sitrep/data/moderation_corpus/candidates/*.txt) $(wildcard sitrep/data/moderation_corpus/candidates_s20/*.txt) $(wildcard sitrep/data/moderation_corpus/candidates_s22/*.txt) $(wildcard sitrep/data/moderation_corpus/candidates_s24/*.txt) $(wildcard sitrep/data/moderation_corpus/candidates_s26/*.txt) $(wildcard sitrep/data/moderation_corpus/english/*.txt) sitrep/moderation/corpus.py sitrep/moderation/classifier.py sitrep/moderation/rules.py sitrep/moderation/lexicon.py | $(STAMP)
 	$(BIN)/python -m sitrep.moderation.corpus $@

@@ -723,8 +723,9 @@ def test_english_and_persian_insults_of_one_strength_get_one_verdict(
 
 def test_the_shipped_classifier_alone_never_rejects() -> None:
     """Its policy threshold is 1.0, "never on its own"; a probability of 0.99996 is shown
-    as 1.0 and rejected «تو» ("you") before."""
-    decision = moderate("تو")
+    as 1.0 and rejected «تو» ("you") before. Since s26 «تو» alone scores 0.90 (the lexicon
+    augmentation's words MAX_DF), so the comment is contempt no rule lists, scored 1.0."""
+    decision = moderate("حیف نونی که میخوری، شماها یه مشت گوسفندید")
     assert [r.rule for r in decision.reasons] == ["shipped_classifier"]
     assert decision.reasons[0].score == 1.0
     assert decision.verdict == "review"

@@ -130,13 +130,15 @@ def test_lexicon_augmentation_only_adds_to_the_training_set() -> None:
 
     examples = corpus.read_corpus()
     sample = examples[:30] + examples[-30:]
-    plain = corpus.training_set(sample, seed=2)
-    assert corpus.training_set(sample, seed=2, lexicon=False) == plain
-    more = corpus.training_set(sample, seed=2, lexicon=True)
+    # The later switches (identity balance, acceptable tricks) off: they come after it.
+    alone = {"identity": False, "tricks": 0}
+    plain = corpus.training_set(sample, seed=2, lexicon=False, **alone)
+    more = corpus.training_set(sample, seed=2, lexicon=True, **alone)
     assert more[0][: len(plain[0])] == plain[0] and len(more[0]) > len(plain[0])
-    assert corpus.training_set(sample, seed=2, lexicon=True) == more
-    if not corpus.LEXICON_AUGMENTATION:  # the shipped model's lines: the corpus alone
-        assert corpus.training_examples() == examples
+    assert corpus.training_set(sample, seed=2, lexicon=True, **alone) == more
+    # On since s26: the shipped model's lines are the corpus and the candidate folders.
+    assert corpus.LEXICON_AUGMENTATION is True
+    assert corpus.training_examples()[: len(examples)] == examples
 
 
 def test_english_held_out_lines_are_not_trained_on() -> None:
@@ -271,18 +273,18 @@ def test_identity_words_are_one_word_names_and_not_a_slur() -> None:
     assert not any("آخوند" in w for w in words)
 
 
-def test_identity_balance_only_adds_to_the_training_set_and_is_off() -> None:
-    # Off by default (the shipped model is the one built before it); switched on, the
-    # build's texts stay as they were, with the balancing comments after them.
+def test_identity_balance_only_adds_to_the_training_set() -> None:
+    # On since s26 (off when s25 built it); switched on, the build's texts stay as they
+    # were, with the balancing comments after them.
     from sitrep.moderation import corpus
 
     lines = corpus.read_corpus()
     examples = [e for e in lines if e.label == corpus.OFFENSIVE][:30]
     examples += [e for e in lines if e.label == corpus.ACCEPTABLE][:30]
-    plain = corpus.training_set(examples)
-    assert corpus.IDENTITY_BALANCE is False
-    assert corpus.training_set(examples, identity=False) == plain
-    texts, targets = corpus.training_set(examples, identity=True)
+    plain = corpus.training_set(examples, identity=False, tricks=0)
+    assert corpus.IDENTITY_BALANCE is True
+    assert corpus.training_set(examples, tricks=0) != plain
+    texts, targets = corpus.training_set(examples, identity=True, tricks=0)
     assert texts[: len(plain[0])] == plain[0] and targets[: len(plain[1])] == plain[1]
     assert set(targets[len(plain[1]) :]) <= {0}
 
@@ -292,14 +294,14 @@ def test_acceptable_lines_get_the_filter_dodging_tricks_too_when_asked() -> None
     # keys and Latin look-alikes, so the shipped model learnt the trick, not the word
     # («...» after a harmless reply raised its log-odds by 0.85, «ههههه» by 1.23). With
     # ``tricks`` each acceptable line gets that many disguised copies as well, labelled
-    # acceptable, after every other text; off by default (the shipped build unchanged).
+    # acceptable, after every other text; 3 in the shipped build since s26.
     from sitrep.moderation import corpus
 
     lines = corpus.read_corpus()
     examples = [e for e in lines if e.label == corpus.OFFENSIVE][:20]
     examples += [e for e in lines if e.label == corpus.ACCEPTABLE][:20]
-    assert corpus.ACCEPTABLE_TRICKS == 0
-    plain = corpus.training_set(examples)
+    assert corpus.ACCEPTABLE_TRICKS == 3
+    plain = corpus.training_set(examples, tricks=0)
     assert corpus.training_set(examples, tricks=0) == plain
     texts, targets = corpus.training_set(examples, tricks=2)
     assert texts[: len(plain[0])] == plain[0]

@@ -47,6 +47,7 @@ from sitrep.moderation.corpus import (
     readers_heldout_examples,
     registers_heldout_examples,
     s24_heldout_examples,
+    s26_heldout_examples,
     training_examples,
     training_set,
     tweets_heldout_examples,
@@ -152,6 +153,7 @@ def calibrate(
         *readers_heldout_examples(),
         *tweets_heldout_examples(),
         *s24_heldout_examples(),
+        *s26_heldout_examples(),
     ]
     probabilities = fold_probabilities(
         examples, held, folds=folds, seed=seed, lexicon=lexicon, fit=fit, identity=identity
@@ -182,6 +184,7 @@ def own_sets(held: Sequence[Example]) -> dict[str, list[Example]]:
         *readers_heldout_examples(),
         *tweets_heldout_examples(),
         *s24_heldout_examples(),
+        *s26_heldout_examples(),
     ]
     probes = probe_examples()
     named = {"split": list(held), "folders": folders, "probes": probes}

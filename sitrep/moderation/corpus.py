@@ -41,34 +41,38 @@ BACKGROUND_VOCABULARY = 30_000
 BACKGROUND_COMMENTS = 4_000
 ENGLISH_BACKGROUND_COMMENTS = 1_000
 ENGLISH_TWINS = 1  # acceptable copies of each English offensive line with its insult swapped out
-# The lexicon pairs and neutral twins below (issue 17, tenth pass), off by default:
-# with them the shipped path's macro F1 rises on every set but two recall floors
-# drop (figures and how to switch them on: moderation_corpus/README.md).
-LEXICON_AUGMENTATION = False
+# The lexicon pairs and neutral twins below (issue 17, tenth pass), off until s26: with
+# the identity balance, the acceptable tricks and ``candidates_s26/`` the build holds
+# every floor (moderation_corpus/README.md, "s26 pass").
+LEXICON_AUGMENTATION = True
 # The build's share of training texts above which a term is dropped from the model,
 # (chars, words); 1.0 keeps every term. Issue 17, s22: our own held-out lines chose
 # (1.0, 0.05) with the lexicon augmentation (the commonest words, «این», «تو», stop
-# carrying weight), which breaks the same precision floors, so it is off too
-# (moderation_corpus/README.md).
-MAX_DF = (1.0, 1.0)
+# carrying weight); on since s26 with it (moderation_corpus/README.md).
+MAX_DF = (1.0, 0.05)
 # Issue 17, s24: ``candidates_s24/`` (group contempt, curses, informal spelling, sarcasm,
 # officials insulted, and their hard negatives) in the build. Off: with them our own
 # held-out folders rise and the data sets' shipped precision falls below its floor on
 # every set (moderation_corpus/README.md).
 S24_LINES = False
+# Issue 17, s26: ``candidates_s26/`` (short replies under a tweet, hashtag news, heated but
+# civil posts, religious and festive greetings, feelings, vulgar-sounding daily talk; insults
+# in replies, political name-calling, wishes of death, informal vulgarity, dehumanising
+# contempt) in the build (moderation_corpus/README.md, "s26 pass").
+S26_LINES = True
 # Issue 17, s25: names of peoples, faiths, women and gay people balanced across the
 # labels (``identity_balance``). Off: with the lexicon augmentation it raises every
-# figure of every data set (ROC AUC 0.892 / 0.833 / 0.797 -> 0.903 / 0.834 / 0.817),
-# but that build still breaks the precision floors; without the augmentation it moves
-# along the shipped model's curve (moderation_corpus/README.md, "s25 pass").
-IDENTITY_BALANCE = False
+# figure of every data set (ROC AUC 0.892 / 0.833 / 0.797 -> 0.903 / 0.834 / 0.817);
+# on since s26 (moderation_corpus/README.md, "s25 pass", "s26 pass").
+IDENTITY_BALANCE = True
 # Issue 17, s25: copies of each acceptable line written with the tricks of ``obfuscate``
 # (dots or spaces between letters, a held key, Latin look-alikes), as each offensive line
 # has three. With none (as shipped) the tricks themselves mark an insult: «...» after an
 # acceptable line adds +0.85 to the model's log-odds, «ههههه» +1.23, an @mention +0.86.
-# Off: the plain build trades recall for precision; with the lexicon augmentation and
-# the identity balance it holds every floor but PHATE precision (moderation_corpus/README.md).
-ACCEPTABLE_TRICKS = 0
+# The plain build traded recall for precision; with the lexicon augmentation and the
+# identity balance it held every floor but PHATE precision, which ``candidates_s26/``'s
+# lines win back: on since s26 (moderation_corpus/README.md).
+ACCEPTABLE_TRICKS = 3
 LEXICON_COPIES = 3  # background comments each listed strong word is set in
 RARE_WORDS = (30_000, 60_000)  # frequency ranks of the innocent words paired with them
 NEUTRAL_TWINS = 2  # acceptable copies of each offensive line with its insult swapped out
@@ -211,6 +215,16 @@ def s24_heldout_examples() -> list[Example]:
     civilly: written before any score of that pass, never trained on.
     """
     return read_corpus(corpus_dir() / "heldout_s24")
+
+
+def s26_heldout_examples() -> list[Example]:
+    """Held-out comments of issue 17's s26 pass (``moderation_corpus/heldout_s26``).
+
+    Every fifth line of ``candidates_s26/``'s first draft, set apart before any score:
+    replies under a tweet, hashtag news, heated but civil posts, greetings and feelings
+    beside insults in replies, name-calling, wishes of death and dehumanising contempt.
+    """
+    return read_corpus(corpus_dir() / "heldout_s26")
 
 
 def probe_examples() -> list[Example]:
@@ -417,6 +431,8 @@ def training_examples(lexicon: bool | None = None) -> list[Example]:
     examples = read_corpus()
     if S24_LINES:
         examples += read_corpus(corpus_dir() / "candidates_s24")
+    if S26_LINES:
+        examples += read_corpus(corpus_dir() / "candidates_s26")
     if LEXICON_AUGMENTATION if lexicon is None else lexicon:
         extra = read_corpus(corpus_dir() / "candidates")
         examples += [e for e in extra if e.label == ACCEPTABLE]

@@ -333,9 +333,22 @@ def _token_votes(token: str, is_english_word: Callable[[str], bool]) -> tuple[fl
     return fin, en
 
 
+# @mentions, links and e-mail addresses: names of accounts and pages, no language's words
+# («@neda_k» is a handle, not the Finglish name «ندا»). A #hashtag is the writer's words.
+_NOT_WORDS = re.compile(r"(?<![\w@])@[\w.]+|(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+def _words_only(text: str) -> str:
+    """``text`` with :data:`_NOT_WORDS` blanked out, offsets kept."""
+    if "@" not in text and "http" not in text and "www." not in text:
+        return text
+    return _NOT_WORDS.sub(lambda m: " " * len(m.group()), text)
+
+
 def latin_tokens(text: str) -> list[tuple[str, int, int]]:
-    """Lower-case Latin tokens with their character offsets."""
-    return [(m.group().lower(), m.start(), m.end()) for m in _LATIN_TOKEN.finditer(text)]
+    """Lower-case Latin tokens with their character offsets (not those of handles and links)."""
+    words = _words_only(text)
+    return [(m.group().lower(), m.start(), m.end()) for m in _LATIN_TOKEN.finditer(words)]
 
 
 @lru_cache(maxsize=1)
@@ -345,8 +358,9 @@ def _langid() -> Any:
 
 def _detect(text: str, token_votes: Callable[[str], tuple[float, float]]) -> LanguageGuess:
     """:func:`detect_language` with the votes of ``token_votes``."""
-    arabic = len(_ARABIC_LETTER.findall(text))
-    latin = len(_LATIN_LETTER.findall(text))
+    words = _words_only(text)
+    arabic = len(_ARABIC_LETTER.findall(words))
+    latin = len(_LATIN_LETTER.findall(words))
     if arabic + latin == 0:
         return LanguageGuess(UNKNOWN, 0.5, 0.0, None, 0.0, 0.0)
     share = latin / (arabic + latin)

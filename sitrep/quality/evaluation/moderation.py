@@ -31,7 +31,9 @@
   English corpus (``corpus_english_heldout_shipped_*``, ``moderation_corpus/heldout_english``)
   and on those of the s24 pass (group contempt, curses, informal spelling, officials
   insulted, and their hard negatives: ``corpus_s24_heldout_shipped_*``,
-  ``moderation_corpus/heldout_s24``).
+  ``moderation_corpus/heldout_s24``), and on those of the s26 pass (replies under a
+  tweet, hashtag news, name-calling, wishes of death: ``corpus_s26_heldout_shipped_*``,
+  ``moderation_corpus/heldout_s26``).
 * Scunthorpe: innocent words and sentences we wrote that contain insult or
   accusation substrings; the figure is the share that raise no insult or slander reason.
 * Slander: a small set of our own sentences with the expected outcome.
@@ -72,6 +74,7 @@ from sitrep.moderation.corpus import (
     readers_heldout_examples,
     registers_heldout_examples,
     s24_heldout_examples,
+    s26_heldout_examples,
     shipped_classifier,
     tweets_heldout_examples,
 )
@@ -506,6 +509,7 @@ def evaluate(config: Config, *, limit: int | None = None) -> EvalResult:
         ("corpus_tweets_heldout", tweets_heldout_examples()),
         ("corpus_english_heldout", english_heldout_examples()),
         ("corpus_s24_heldout", s24_heldout_examples()),
+        ("corpus_s26_heldout", s26_heldout_examples()),
     ):
         held, held_details = _heldout_figures(shipped, policy, examples, prefix)
         figures.update(held)
