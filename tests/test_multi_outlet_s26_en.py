@@ -24,8 +24,8 @@ def test_a_taking_told_with_the_rank_it_gave_the_place_stays_a_taking(
 ) -> None:
     # the classifier read the words after the taking as the sentence's news
     text = (
-        "Insurgents on Friday overran the town of Zaranj in Nimroz province, making it "
-        "the first provincial capital to fall to the Taliban since May."
+        "The Taliban captured the city of Zaranj, making it the first provincial capital "
+        "to fall since May."
     )
     assert ("Zaranj", "Taliban") in taken(read(extractor, text, "2021-08-07"))
 
@@ -54,8 +54,9 @@ def test_an_advance_told_with_its_days_before_where_it_heads_takes_nothing(
     extractor: Extractor,
 ) -> None:
     text = (
-        "Moscow on Tuesday claimed two more villages in the Donetsk region after its "
-        "troops' advance over the past week towards the mining town of Kurakhove."
+        "Russia's defence ministry on Tuesday claimed the capture of two more villages "
+        "in eastern Ukraine following its troops' advance in recent days towards the "
+        "mining town of Kurakhove."
     )
     assert not {p for p, _ in taken(read(extractor, text, "2024-10-29")) if p == "Kurakhove"}
 
@@ -68,8 +69,8 @@ def test_an_advance_that_heads_nowhere_past_its_days_guard(extractor: Extractor)
 
 def test_a_change_dated_only_by_a_past_year_is_recalled_not_news(extractor: Extractor) -> None:
     text = (
-        "The fall of the town comes after Russia's capture of Avdiivka and Vuhledar in "
-        "2024, two strongholds that held out for months."
+        "The capture of the town follows Russia's seizure of Avdiivka and Vuhledar in "
+        "2024, both of which were heavily damaged."
     )
     got = taken(read(extractor, text, "2025-01-27"))
     assert not {p for p, _ in got if p in ("Avdiyivka", "Vuhledar")}
@@ -144,10 +145,10 @@ def test_a_change_dated_only_by_a_past_month_is_recalled_not_news(
     extractor: Extractor,
 ) -> None:
     text = (
-        "In May, government forces captured the Al-Watiya air base near the Tunisian "
-        "border, the eastern army's main foothold in the west."
+        "In June, government forces captured the town of Gharyan, the eastern army's "
+        "main foothold in the west."
     )
-    assert not taken(read(extractor, text, "2020-06-21"))
+    assert not taken(read(extractor, text, "2019-07-21"))
 
 
 def test_a_change_dated_by_the_month_of_publication_stays_news_guard(

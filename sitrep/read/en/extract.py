@@ -5881,16 +5881,21 @@ RELATIVE_SPAN = re.compile(r"\b(?:last|previous|past|this|earlier|ago)\b", re.IG
 
 
 def _past_calendar_span(time: TimeRef, published: date | None) -> bool:
-    """True for a date told only by a calendar year or month, by its name, that ended
-    before the month (or year) of publication: "in 2024" read in 2025, "In May" read
-    in June (not "last month": wires tell a fresh change so, and gold files code it)."""
+    """True for a date told only by a calendar year, or a month more than a fortnight
+    gone, by its name: "in 2024" read in 2025, "In May" read on 21 June (not "in
+    March" read on 12 April, still the campaign's news; not "last month": wires tell a
+    fresh change so, and gold files code it)."""
     if published is None or not time.text or RELATIVE_SPAN.search(time.text):
         return False
     if time.precision is Precision.YEAR:
         return time.value.year < published.year
     if time.precision is Precision.MONTH:
-        return (time.value.year, time.value.month) < (published.year, published.month)
+        return window(time)[1] < published - timedelta(days=MONTH_GONE_DAYS)
     return False
+
+
+# the days after its end past which a month named alone dates a recalled change
+MONTH_GONE_DAYS = 14
 
 
 def _past_perfect_since(found: list[DateMatch], token: Any = None) -> bool:
