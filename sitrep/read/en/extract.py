@@ -1718,7 +1718,7 @@ class EnglishReader:
                 # had taken Toretsk", read in August, recalls a claim, it makes none
                 aged = own_date and status is Status.OCCURRED
                 status = Status.BACKGROUND
-            elif status in TOLD and _past_calendar_span(time, ctx.published):
+            elif own_date and status in TOLD and _past_calendar_span(time, ctx.published):
                 # "follows Russia's seizure of Avdiivka and Vuhledar in 2024", read in
                 # January 2025; "In May, GNA forces captured al-Watiya", read on 21
                 # June: a change dated only by a past year or month is recalled, not news
