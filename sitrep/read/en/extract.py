@@ -1552,6 +1552,9 @@ class EnglishReader:
                 said = text[: counted.start()].rstrip(" ,") + "."
             else:
                 said = _before_relative_clause(text, max(ends)) if ends else text
+            # "the first large city to fall since the group began an offensive in May":
+            # the start of the span the news is measured over is not the news
+            said = SINCE_BEGAN.sub("", said)
             out = apply_prediction(out, classifier.predict([said])[0], classifier.thresholds)
         ctx.remember(out)
         return out
@@ -1715,6 +1718,11 @@ class EnglishReader:
                 # had taken Toretsk", read in August, recalls a claim, it makes none
                 aged = own_date and status is Status.OCCURRED
                 status = Status.BACKGROUND
+            elif own_date and status in TOLD and _past_calendar_span(time, ctx.published):
+                # "follows Russia's seizure of Avdiivka and Vuhledar in 2024", read in
+                # January 2025; "In May, GNA forces captured al-Watiya", read on 21
+                # June: a change dated only by a past year or month is recalled, not news
+                status = Status.BACKGROUND
 
         if family is Family.TAKE and _noun_of_people(token):
             return []  # "the capture of several senior army commanders": no place taken
@@ -1845,6 +1853,9 @@ class EnglishReader:
             # it had pulled out, hours after Moscow announced its forces had captured
             # it", Moscow's forces did the capturing
             speaker = _governing_speaker(token) or claim.speaker or ""
+            # "The ministry said troops had taken ...": the ministry the sentence
+            # before named in full ("Russia's defense ministry on Tuesday claimed")
+            speaker = _institution_named_before(speaker, ctx.previous) or speaker
             agent = (
                 self._speaker_actor(speaker, sentence_country(places, ctx))
                 or _kind_speaker(speaker, ctx.last_agent)
@@ -5484,6 +5495,9 @@ BRIEFLY_BEFORE = re.compile(r"\b(?:briefly|temporarily|momentarily)\s+$", re.IGN
 # an advance and where it heads: "advance closer to", "advanced towards", "an advance on"
 ADVANCE_WORD = re.compile(r"(?i)advanc")
 TOWARDS_AFTER = re.compile(
+    # (past a span of time: "its troops' advance in recent days towards Kurakhove")
+    r"(?:\s+(?:in|over|during|for)\s+(?:the\s+)?(?:recent|past|last|previous)\s+(?:few\s+)?"
+    r"(?:hours|days|weeks|months)|\s+(?:this|last)\s+week|\s+on\s+\w+day)?"
     r"\s+(?:(?:further|deeper|steadily|slowly|quickly|rapidly|again)\s+)?"
     r"(?:closer\s+to|nearer(?:\s+to)?|towards?|on|upon|in\s+the\s+direction\s+of)\b",
     re.IGNORECASE,
@@ -5860,6 +5874,28 @@ def _copula_subject(noun: Any) -> list[tuple[int, int]]:
             own = [t for t in subject.subtree if t.dep_ not in _CLAUSE_DEPS]
             spans.append((own[0].idx, own[-1].idx + len(own[-1].text)))
     return spans
+
+
+# a span told relative to the report's day: "last month", "earlier this year"
+RELATIVE_SPAN = re.compile(r"\b(?:last|previous|past|this|earlier|ago)\b", re.IGNORECASE)
+
+
+def _past_calendar_span(time: TimeRef, published: date | None) -> bool:
+    """True for a date told only by a calendar year, or a month more than a fortnight
+    gone, by its name: "in 2024" read in 2025, "In May" read on 21 June (not "in
+    March" read on 12 April, still the campaign's news; not "last month": wires tell a
+    fresh change so, and gold files code it)."""
+    if published is None or not time.text or RELATIVE_SPAN.search(time.text):
+        return False
+    if time.precision is Precision.YEAR:
+        return time.value.year < published.year
+    if time.precision is Precision.MONTH:
+        return window(time)[1] < published - timedelta(days=MONTH_GONE_DAYS)
+    return False
+
+
+# the days after its end past which a month named alone dates a recalled change
+MONTH_GONE_DAYS = 14
 
 
 def _past_perfect_since(found: list[DateMatch], token: Any = None) -> bool:
@@ -6980,6 +7016,13 @@ GAP_AFTER = re.compile(
 COUNTED_AFTER = re.compile(
     r",\s+(?:[\w-]+\s+){1,2}(?:hours?|days?|weeks?|months?|years?)\s+after\s", re.IGNORECASE
 )
+# a "since" clause that tells when a span began ("since the group began a territorial
+# offensive earlier this summer", "since US forces began withdrawing"), up to the
+# clause's end
+SINCE_BEGAN = re.compile(
+    r"\s+since\s+(?:[\w'’-]+\s+){1,6}?(?:began|started|launched|kicked\s+off)\b[^,.;:]*",
+    re.IGNORECASE,
+)
 # a relative clause on the noun before it: ", which had been held", " that troops held"
 RELATIVE_CLAUSE = re.compile(
     r",?\s+(?:that|which|whose|where|who)\s"
@@ -6989,6 +7032,12 @@ RELATIVE_CLAUSE = re.compile(
     # a deed of its own joined after the change: "announced the capture of Kilinochchi
     # in a televised speech, and called on the rebels to give up their fight"
     r"|,\s+and\s+(?:then\s+|later\s+)?(?-i:[a-z]+ed)\s"
+    # what the change made of it, joined after: "captured Zaranj, making it the first
+    # provincial capital to fall since May", ", marking the biggest loss since 2016"
+    r"|,\s+(?:making|marking)\s+(?:it|this|that|the|its|their|a)\s"
+    # an apposition that ranks the place: "seized Kunduz, the first large city to fall
+    # since the group began its offensive"
+    r"|,\s+the\s+(?:first|second|third|fourth|fifth|last|latest|biggest|largest)\s"
 )
 # "the forces of Riek Machar", "fighters of Khalifa Haftar": a person's forces (a
 # full name of two capitalised words or more)
@@ -7144,6 +7193,14 @@ def _speaker_subject(token: Any) -> bool:
     a taking noun owned by one ("Russia said ..., completing its capture of Mariupol")."""
     if any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in token.children):
         return True
+    if (
+        token.dep_ == "dobj"
+        and token.lower_ in CLAIMED_TAKING_NOUNS
+        and _lemma(token.head) in ("claim", "announce", "declare")
+    ):
+        # "Russia claimed the capture of Katerynivka", "Moscow announced the capture of
+        # two villages": the one announcing a taking it names no taker of made it
+        return True
     head = _subject_clause(token)
     for c in head.children:
         if c.dep_ == "nsubjpass" and _lemma(token) in SPEAKER_PASSIVES:
@@ -7169,6 +7226,10 @@ def _speaker_subject(token: Any) -> bool:
         # by their kind alone, no one's named, are the speaker's
         if _units_of_a_kind(c):
             return True
+        # "Russia's defence ministry said troops had taken three villages": forces
+        # told by the bare word, with nothing of their own, are the speaker's
+        if c.lower_ in BARE_FORCE_NOUNS and not any(True for _ in c.children):
+            return True
         # "his country's forces had taken Shusha": the speaker's own country owns them
         if any(
             p.dep_ == "poss"
@@ -7193,6 +7254,9 @@ def _units_of_a_kind(noun: Any) -> bool:
     )
 
 
+# the nouns of a taking its announcer made: "claimed the capture of", "announced the
+# liberation of" (not "the fall of", "the loss of": those a side tells of its own loss)
+CLAIMED_TAKING_NOUNS = frozenset({"capture", "seizure", "takeover", "liberation", "recapture"})
 # the possessive words that point back at the one who speaks
 SPEAKER_OWNERS = frozenset({"its", "their", "our", "his", "her", "my"})
 
@@ -7272,6 +7336,34 @@ KIND_SPEAKER = re.compile(
     r"|movement|rebels|insurgents|militants|jihadists|alliance|organi[sz]ation)",
     re.IGNORECASE,
 )
+
+
+# a speaker told by the institution alone: "the ministry", "the defence ministry"
+BARE_INSTITUTION = re.compile(
+    r"(?:the\s+)?(?:(?:defen[cs]e|foreign)\s+)?(?:ministry|military|army|general\s+staff)",
+    re.IGNORECASE,
+)
+# the same institution named with its country: "Russia's defense ministry", "the
+# Russian defence ministry", "Moscow's military"
+NAMED_INSTITUTION = re.compile(
+    r"\b(?:the\s+)?[A-Z][\w\-]+(?:['’]s)?\s+(?:(?:defen[cs]e|foreign)\s+)?"
+    r"(?:[Mm]inistry|[Mm]ilitary|[Aa]rmy|[Gg]eneral\s+[Ss]taff)\b"
+)
+
+
+def _institution_named_before(speaker: str, previous: Sequence[str]) -> str | None:
+    """The full name of an institution a speaker tells by its kind alone ("The ministry
+    said troops had taken ..."), from the nearest sentence before that named one of
+    that kind with its country ("Russia's defense ministry on Tuesday claimed ..."),
+    if one did."""
+    if not BARE_INSTITUTION.fullmatch(speaker.strip()):
+        return None
+    kind = speaker.strip().lower().split()[-1]
+    for before in reversed(previous):
+        found = [m for m in NAMED_INSTITUTION.finditer(before) if m.group().lower().endswith(kind)]
+        if found:
+            return found[-1].group()
+    return None
 
 
 def _kind_speaker(speaker: str | None, last: Actor | None) -> Actor | None:
