@@ -161,7 +161,12 @@ _FOUGHT_AFTER = re.compile(
     r"(?![\w\u200c])"
 )
 # an actor followed by "را" (within two words) is the object of the verb
-_OBJECT_AFTER = re.compile(r"(?:\s+و\s+[^\s،,.؛«»]+)?\s+را(?![\w\u200c])")
+_OBJECT_AFTER = re.compile(
+    r"(?:\s+و\s+[^\s،,.؛«»]+"
+    # "فرماندهی پلیس و مقر استانداری هرات را تصرف کردند": listed with a building
+    r"|\s+و\s+(?:مقر|ساختمان|دفتر|قرارگاه|پایگاه|فرودگاه|زندان)(?:\s+[^\s،,.؛«»]+){1,3}?)?"
+    r"\s+را(?![\w\u200c])"
+)
 _PLACE_NOUN_BEFORE = re.compile(
     r"(?:شهر|شهرک|روستای|شهرستان|بندر)[\s\u200c]+(?:(?:مرزی|راهبردی|تاریخی|استراتژیک)[\s\u200c]+)?$"
 )
@@ -190,7 +195,7 @@ _KIND_WORDS = (
     (
         "rebel group",
         re.compile(
-            r"(?:تروریست‌ها|تروریستها|تروریست‌های|گروه‌های[\s\u200c]+تروریستی|شورشیان|ستیزه‌جویان|جنگجویان|تکفیری‌ها|تکفیریها"
+            r"(?:تروریست‌ها|تروریستها|تروریست‌های|گروه[\s\u200c]*(?:های|ها)[\s\u200c]+تروریستی|شورشیان|ستیزه‌جویان|جنگجویان|تکفیری‌ها|تکفیریها"
             r"|مسلحان|افراد[\s\u200c]+مسلح|گروه‌های[\s\u200c]+مسلح|شبه‌نظامیان|شبه[\s\u200c]+نظامیان"
             # "گروه‌های شورشی با صدور بیانیه مدعی شدند": rebel groups
             r"|گروه[\s\u200c]*(?:های|ها)?[\s\u200c]+شورشی|شورشی[\s\u200c]*ها"
@@ -383,6 +388,8 @@ _PURPOSE_BEFORE = re.compile(
     # right before the noun: "نبرد آزادسازی X" (the battle for it), "احتمال سقوط X",
     # "خطر سقوط" (its likelihood, its risk): none is the event itself
     r"|(?<![\w\u200c])(?:نبرد|احتمال|خطر)[\s\u200c]+$"
+    # "طالبان در شرایط تصرف کابل نیستند", "قادر به تصرف": able (or not) to take it
+    r"|(?<![\w\u200c])(?:در[\s\u200c]+(?:شرایط|موقعیت|وضعیت)|قادر[\s\u200c]+به|توان|توانایی|امکان)[\s\u200c]+$"
 )
 # "چند ساعت بعد، ..." opening a sentence: hours after what the text told before
 _HOURS_LATER = re.compile(
@@ -1577,6 +1584,25 @@ class _Reader:
             if places and not named:
                 return []
             places = named
+            # "یک مقر ارتش پامیر افغانستان به تصرف طالبان درآمد": the country whose
+            # army (or corps) a base belongs to is not the place taken
+            named = [
+                p
+                for p in places
+                if not (
+                    p.kind is PlacePrecision.COUNTRY
+                    and (_ARMY_OF.search(text, 0, p.start) or _FORCES_OF.search(text, 0, p.start))
+                )
+            ]
+            if places and not named:
+                return []
+            places = named
+            # "از تصرف بزرگترین شهر کورسک خبر داد": the largest town of a place is
+            # another town in it, whatever the place's kind (Kursk the region, not its city)
+            named = [p for p in places if not _RANKED_TOWN_OF.search(text, 0, p.start)]
+            if places and not named:
+                return []
+            places = named
         if family in (Family.TAKE, Family.HANDOVER):
             # "شهر مهم قره باغ", "یک شهر راهبردی استان ادلب": an unnamed town of the
             # region or province named, which was not taken whole
@@ -1615,8 +1641,13 @@ class _Reader:
                 return []
         if trig.trigger.withdrawal:
             # "به پایگاه هوایی شیندند عقب‌نشینی کرده‌اند": where they withdrew to is
-            # not the place they left
-            left = _not_destinations(text, places)
+            # not the place they left; nor is an operation's target ("در عملیات
+            # آزادسازی موصل ... وادار به عقب‌نشینی کرده است")
+            left = [
+                p
+                for p in _not_destinations(text, places)
+                if not _OPERATION_FOR.search(text, 0, p.start)
+            ]
             if places and not left:
                 return []
             places = left
@@ -1642,6 +1673,13 @@ class _Reader:
             return []  # "طالبان دهها ولسوالی را تصرف کرده‌اند": a tally, not one takeover
         if trig.trigger.weight < 0.5 and not (agent and targets[0].matched_text):
             return []  # "وارد ... شدند", "پیشروی": only with a known actor and a named place
+        if trig.trigger.weight < 0.5 and _LOSSES_RIGHT_BEFORE.search(text, 0, trig.start):
+            # "به طالبان تلفاتی وارد شده است": losses inflicted, nobody entered
+            return []
+        if trig.trigger.weight < 0.5 and _FROM_AXIS.search(text, max(0, trig.start - 30), trig.end):
+            # "صبح امروز از محور غربی وارد تلعفر شدند": forces entering by one front of
+            # an assault, not a town taken
+            return []
         if (
             family is Family.TAKE
             and trig.trigger.weight < 0.5
@@ -1744,12 +1782,22 @@ class _Reader:
             found = self.extractor.actors.find(s.claim.speaker)
             # "ذبیح‌الله مجاهد، سخنگوی طالبان: ولسوالی X تصفیه گردید": a group's too
             agent_side = [f for f in found if f.actor.kind in ("state forces", "rebel group")][:1]
-        if not agent_side and trig.trigger.passive and family is Family.TAKE:
+        if (
+            not agent_side
+            and (trig.trigger.passive or trig.trigger.announced)
+            and family is Family.TAKE
+        ):
             # "وزارت دفاع روسیه اعلام کرد ... ماریوپل آزاد شده است", "روسیه: ماریوپل
             # آزاد شد": a state's ministry or the state announcing its own forces' gain
             # "الهام علی‌اف، رئیس‌جمهوری آذربایجان، اعلام کرد": the first word that
             # names a state (not the speaker's first name)
-            agent_side = self._named_state_forces(_STATE_SPEAKER, text, trig.start)
+            # (an announcement's "خبر داد" follows its noun: "روسیه از تصرف X خبر داد")
+            agent_side = self._named_state_forces(
+                _STATE_SPEAKER,
+                text,
+                trig.start if not trig.trigger.announced else len(text),
+                before=trig.start,
+            )
         if not agent_side and family is Family.TAKE:
             # "العبادی صدراعظم عراق بیرق کشور را در فلوجه برافراشت که ... آزاد گردید":
             # a state's head of government or state before the change stands for its forces
@@ -1767,6 +1815,12 @@ class _Reader:
                 # "ارتش سوریه: شهر X از تروریست‌ها تخلیه شد": emptied of the foes of
                 # the side that says so (the speaker's side, found above, gains it)
                 loser_side = held
+            elif _FORCED_TO.search(text, _clause_start(text, trig.start), trig.start):
+                # "حشد الشعبی عناصر داعش را وادار به عقب‌نشینی کرد": the object forced
+                # out loses the place, the subject that forces it gains it
+                forced = [m for m in loser_side if _OBJECT_AFTER.match(text, m.span.end)]
+                loser_side = forced or loser_side
+                agent_side = [m for m in agent_side if m not in loser_side]
             else:
                 # "عدن از دست انصارالله خارج شد": the place leaves the holder's hands
                 # (the subject is the place); "پیشمرگه از کرکوک عقب‌نشینی کردند": who
@@ -1807,11 +1861,14 @@ class _Reader:
         return agent, loser, assoc
 
     def _named_state_forces(
-        self, pattern: re.Pattern[str], text: str, end: int
+        self, pattern: re.Pattern[str], text: str, end: int, before: int | None = None
     ) -> list[ActorMatch]:
         """The forces of the first state ``pattern`` names (its group ``c``, a country or
-        its capital) before ``end``: ``[match]``, or ``[]`` when none is a state."""
+        its capital) before ``end`` (the name itself before ``before``, when given):
+        ``[match]``, or ``[]`` when none is a state."""
         for named in pattern.finditer(text, 0, end):
+            if before is not None and named.start("c") >= before:
+                break
             country = _CAPITALS.get(named.group("c"), named.group("c"))
             found = self.extractor.actors.find(f"ارتش {country}")
             forces = [f for f in found if f.actor.kind == "state forces"][:1]
@@ -1930,7 +1987,12 @@ class _Reader:
             if p.kind is not PlacePrecision.COUNTRY
             and (p.kind is not PlacePrecision.CITY or p in cities)
         ]
-        if len(cities) > 1 and coordinated(text, cities) and not trig.noun:
+        if (
+            len(cities) > 1
+            and coordinated(text, cities)
+            # "از اشغال دو شهر X و Y خبر دادند": an announced taking of each town listed
+            and (not trig.noun or trig.trigger.announced)
+        ):
             return [p.match for p in cities]
         # "پس از آزادسازی X ...، شهرک‌های Y، Z و W": the list after a plural head
         # ends the cities, and each of it is a place of the event
@@ -2081,8 +2143,10 @@ _FACILITY_OBJECT = re.compile(
 # a town's description between commas before "را": "شهر راوه، آخرین پایگاه داعش در
 # عراق را", "ابوکمال، مهم‌ترین شهر مرزی را"
 _APPOSED_TO_RA = re.compile(
-    r"[\s\u200c]*[،,][\s\u200c]*(?:(?:آخرین|مهم‌ترین|مهمترین|بزرگ‌ترین|بزرگترین|دومین|سومین)[\s\u200c]+)?"
-    r"(?:پایگاه|سنگر|دژ|معقل|شهر|پایتخت|قلعه|مرکز|گذرگاه)(?![\w\u200c])"
+    r"(?:[\s\u200c]*[،,][\s\u200c]*(?:(?:آخرین|مهم‌ترین|مهمترین|بزرگ‌ترین|بزرگترین|دومین|سومین)[\s\u200c]+)?"
+    r"(?:پایگاه|سنگر|دژ|معقل|شهر|پایتخت|قلعه|مرکز|گذرگاه)"
+    # "کنترل دمشق پایتخت سوریه را": a capital or seat apposed without a comma
+    r"|[\s\u200c]+(?:پایتخت|مرکز))(?![\w\u200c])"
     r"(?:[\s\u200c]+[^\s\u200c،,.؛()]+){1,6}?[\s\u200c]*[،,]?[\s\u200c]*را(?![\w\u200c])"
 )
 # "X را", and X with what only names or locates it before "را": "شهر ایزیوم در
@@ -2162,6 +2226,30 @@ _INFLICTED_BEFORE = re.compile(
 _TOWN_OF_REGION = re.compile(
     r"(?<![\w\u200c])(?:شهر|شهرک|ولسوالی|شهرستان)(?:[\s\u200c]+(?:مهم|راهبردی|استراتژیک|کلیدی|بزرگ"
     r"|مرزی|دیگر|دیگری))+[\s\u200c]+(?:(?:استان|ولایت|منطقه|ایالت)[\s\u200c]+)?$"
+)
+_LOSSES_RIGHT_BEFORE = re.compile(
+    r"(?<![\w\u200c])(?:تلفات|تلفاتی|خسارت|خساراتی|خسارات|خسارتی|آسیب|آسیبی|ضربه|ضربه‌ای|ضرباتی|ضربات"
+    r"|زیان|زیانی|صدمه|صدماتی|صدمات)(?:[\s\u200c]+(?:سنگین|سنگینی|زیادی|جدی|جدی‌ای|بسیاری))?[\s\u200c]+$"
+)
+_FROM_AXIS = re.compile(r"(?<![\w\u200c])از[\s\u200c]+(?:(?:چند|دو|سه)[\s\u200c]+)?محور")
+# "X را وادار به عقب‌نشینی کردند", "مجبور به ترک": forced to withdraw
+_FORCED_TO = re.compile(r"(?<![\w\u200c])را[\s\u200c]+(?:وادار|مجبور)[\s\u200c]+به[\s\u200c]+$")
+# "در عملیات آزادسازی موصل": the target of an operation, not where a withdrawal was
+_OPERATION_FOR = re.compile(
+    r"(?<![\w\u200c])عملیات[\s\u200c]+(?:آزاد[\s\u200c]?سازی|پاک[\s\u200c]?سازی|(?:باز[\s\u200c]?)?پس[\s\u200c]?گیری)"
+    r"(?:[\s\u200c]+(?:شهر|شهرک|منطقه|غرب|شرق|شمال|جنوب))?[\s\u200c]+$"
+)
+_ARMY_OF = re.compile(
+    r"(?<![\w\u200c])(?:مقر|پایگاه|قرارگاه|پادگان)[\s\u200c]+(?:[^\s\u200c،,.؛]+[\s\u200c]+){0,2}?"
+    r"(?:ارتش|لشکر|قول[\s\u200c]?اردوی|اردوی|نیروهای)(?:[\s\u200c]+[^\s\u200c،,.؛]+){0,2}?[\s\u200c]+$"
+)
+# "نیروهای داوطلب مردمی عراق": the country of forces described by it
+_FORCES_OF = re.compile(
+    r"(?<![\w\u200c])(?:نیروهای|نیروی|پلیس|بسیج)(?:[\s\u200c]+[^\s\u200c،,.؛]+){1,3}?[\s\u200c]+$"
+)
+_RANKED_TOWN_OF = re.compile(
+    r"(?<![\w\u200c])(?:بزرگ[\s\u200c]?ترین|مهم[\s\u200c]?ترین|دومین|سومین)[\s\u200c]+"
+    r"(?:شهر|شهرک)(?:[\s\u200c]+(?:بزرگ|مهم))?[\s\u200c]+(?:(?:استان|ولایت|منطقه|ایالت)[\s\u200c]+)?[«\"]?$"
 )
 # what presses a side out: "در برابر ضد حمله بزرگ نیروهای", "زیر فشار حملات ارتش"
 _PRESSED_BY = re.compile(
@@ -2308,6 +2396,10 @@ def _mark(
         # آوردند": whose men were killed on the way is the side that lost the town
         return "loser"
     if _AGENT_BEFORE.search(before):
+        if m.span.start >= trig.end and _CLAUSE_OPEN.search(text, trig.end, m.span.start):
+            # "در پی سقوط غزنی به دست طالبان ... گفت که والی از سوی نیروهای امنیتی
+            # بازداشت شده است": an agent past "که" is another verb's
+            return "other"
         return "agent"
     if family is Family.TAKE and m.span.end <= trig.start and _EXPELLED_BEFORE.search(before):
         # "ارتش اعلام کرد با بیرون راندن نیروهای واکنش سریع از اطراف کاخ ... کنترل آن را

@@ -21,6 +21,7 @@ span into the article's original text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -56,6 +57,8 @@ SPELLINGS: dict[str, str] = {
     "شرقاط": "الشرقاط",
     "قیاره": "القیاره",
     "پالمیرا": "Tadmur",  # "Palmyra" is first a town of the United States
+    # Hama as BBC Persian and Deutsche Welle write it (without the final ه)
+    "حما": "Hama",
     "رطبه": "الرطبه",
     "نینوا": "Nineveh",
     "استان نینوا": "Nineveh",
@@ -89,6 +92,9 @@ SPELLINGS: dict[str, str] = {
     # Novhorodske (Niu-York), as Russian reports call it (Novgorodskoye)
     "نووگورودسکویه": "Novhorodske",
     "نیویورک دونتسک": "Novhorodske",
+    # Kursk: the gazetteer has no Persian name for Sudzha
+    "سودژا": "Sudzha",
+    "سودجا": "Sudzha",
     "ماریوپل": "Mariupol",
     "ماریوپول": "Mariupol",
     "خارکیف": "Kharkiv",
@@ -143,7 +149,11 @@ SPELLINGS: dict[str, str] = {
 }
 # Spellings that are also common words ("مدنی": civil): a place only after a place
 # noun ("شهر مدنی"), or as the object ("مدنی را") of a sentence that names its country.
-_HEADED: dict[str, tuple[str, str]] = {"مدنی": ("Wad Medani", "سودان")}
+_HEADED: dict[str, tuple[str, str]] = {
+    "مدنی": ("Wad Medani", "سودان"),
+    # "حزم" alone is also a word (resolve); after "شهر" it is al-Hazm of al-Jawf
+    "حزم": ("Al Hazm", "یمن"),
+}
 # "قائم" alone is also an adjective ("upright"); it names al-Qaim after a place noun.
 _QAIM = re.compile(r"(?:شهر|شهرک|منطقه|گذرگاه)\s(?P<q>قائم)(?![\w\u200c])")
 
@@ -336,9 +346,13 @@ _TOWN_LOCATED = re.compile(
 # "نزدیک الجنینه", "حومه جنوبی ادلب": what a place is near or on the edge of
 _NEAR = re.compile(
     # "ریف حلب": the countryside of Aleppo (the Arabic word Persian outlets keep)
-    r"(?<![\w\u200c])(?:نزدیک|نزدیکی|حوالی|اطراف|حومه|پیرامون|ریف)"
-    r"(?:[\s\u200c]+(?:شمال|جنوب)?[\s\u200c]?(?:شمالی|جنوبی|شرقی|غربی))?[\s\u200c]+$"
+    # "در همسایگی شهر لشکرگاه", "در مجاورت X": the place next to what the sentence tells
+    r"(?<![\w\u200c])(?:(?:نزدیک|نزدیکی|حوالی|اطراف|حومه|پیرامون|ریف)"
+    r"(?:[\s\u200c]+(?:شمال|جنوب)?[\s\u200c]?(?:شمالی|جنوبی|شرقی|غربی))?"
+    r"|(?:همسایگی|مجاورت)(?:[\s\u200c]+(?:شهر|ولسوالی|ولایت|شهرستان))?)[\s\u200c]+$"
 )
+_AFTER_BARE = re.compile(r"(?<![\w\u200c])(?:بعد|پس)[\s\u200c]+از[\s\u200c]+$")
+_THIS_NEXT = re.compile(r"[\s\u200c]*(?:[،,]|(?:این|آن)(?![\w\u200c]))")
 _LISTED = re.compile(r"[\s\u200c]*(?:،|,|و)[\s\u200c]*")
 # "حلب-دمشق": two places joined by a dash name a road or a route between them
 _DASH_AFTER = re.compile(r"[\s\u200c]*[-–][\s\u200c]*")
@@ -469,6 +483,7 @@ def find_places(
         if f.match.place.country == "AFG" or not _DISTRICT_HEAD.search(text, 0, f.start)
     ]
     found = _placed_abroad(gazetteer, text, found)
+    found = [_district_of_named_province(gazetteer, text, f) for f in found]
     districts = _unnamed_districts(gazetteer, folded, original, base, found)
     # a district read for a town of the list replaces the town; a word inside a
     # district's name is no place of its own ("دره صوف بالای": no Bhilai)
@@ -656,6 +671,46 @@ def _in_named_province(
 
 # the rest of a list's item up to the next item: "در ولایت سمنگان" of "X در ولایت سمنگان، Y"
 _ITEM_REST = re.compile(r"[^،,.؛]*?(?=[،,.؛]|[\s\u200c]و[\s\u200c]|$)")
+
+
+def _first_word(name: str) -> str:
+    """ "Nāwah-ye Bārakzaī" -> "nawah": a name's first word without its marks."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", name) if c.isascii())
+    return re.split(r"[-\s]+", bare.lower().strip(), maxsplit=1)[0]
+
+
+@lru_cache(maxsize=2)
+def _districts_by_province(gazetteer: Gazetteer) -> dict[str, tuple[Place, ...]]:
+    """Afghanistan's districts by the name of their province."""
+    out: dict[str, tuple[Place, ...]] = {}
+    for place in gazetteer.places_of_kind("AFG", PlacePrecision.ADMIN2):
+        out[place.admin1 or ""] = (*out.get(place.admin1 or "", ()), place)
+    return out
+
+
+def _district_of_named_province(gazetteer: Gazetteer, text: str, f: FoundPlace) -> FoundPlace:
+    """A district read in a province the sentence does not name, where the one
+    province it names has a district of the same first word: "ولسوالی ناوه ... ولایت
+    هلمند" is Helmand's Nawah-ye Barakzai, not Ghazni's Nawah."""
+    place = f.match.place
+    if place.country != "AFG" or place.kind is not PlacePrecision.ADMIN2:
+        return f
+    named = [
+        province
+        for province, words in _afghan_province_words(gazetteer).items()
+        if any(re.search(rf"{_B}{re.escape(w)}{_E}", text) for w in words)
+    ]
+    if len(named) != 1 or place.admin1 in named:
+        return f
+    head = _first_word(place.name)
+    same = [
+        p
+        for p in _districts_by_province(gazetteer).get(named[0], ())
+        if _first_word(p.name) == head and len(head) >= 3
+    ]
+    if len(same) != 1:
+        return f
+    return replace(f, match=replace(f.match, place=same[0]))
 
 
 def _in_other_province(gazetteer: Gazetteer, text: str, end: int, place: Place) -> bool:
@@ -1411,6 +1466,10 @@ def is_reference_point(text: str, place: FoundPlace, places: list[FoundPlace]) -
         return True  # "در یک نشست خبری در کابل اعلام کرد": where the speaker is
     if _AFTER_EVENT_OF.search(before):
         return True  # "یک روز پس از تصرف موصل، شهر تکریت": a time, not the place taken
+    if _AFTER_BARE.search(before) and _THIS_NEXT.match(text, place.end):
+        # "بعد از حلب این دومین شهری است که ... تصرف کرده‌اند": the town before is
+        # the one this is counted after, not the one told of
+        return True
     if _SEAT_OF.search(before) and any(
         p.kind is PlacePrecision.CITY and p.end <= place.start for p in places if p is not place
     ):
@@ -1433,7 +1492,9 @@ def is_reference_point(text: str, place: FoundPlace, places: list[FoundPlace]) -
     if compass and _VILLAGES_BEFORE.search(wider, 0, compass.start()):
         return True  # "از قریه‌های X و Y درغرب آودیوکا خارج شدند": the villages
     if _NEAR.search(before) and any(
-        p.kind is PlacePrecision.CITY and not _NEAR.search(text, 0, p.start)
+        # (or the district: "ولسوالی ناوه در همسایگی شهر لشکرگاه")
+        p.kind in (PlacePrecision.CITY, PlacePrecision.ADMIN2)
+        and not _NEAR.search(text, 0, p.start)
         # "اطراف زنگیلان و جبرائیل": a list of what is near, not another town
         for p in places
         if p not in _listed_from(text, place, places)

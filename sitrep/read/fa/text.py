@@ -56,8 +56,13 @@ def to_ascii_digits(text: str) -> str:
     return _norm.to_ascii_digits(text)
 
 
-# A boundary: terminal punctuation (with closing quotes or brackets) then space.
-_BOUNDARY = re.compile(r"""(?<![.!?؟؛])([.!?؟؛]++["'”’»)\]]*+)\s+""")
+# A boundary: terminal punctuation (with closing quotes or brackets) then space, or a
+# period copied without its space between two Persian words ("... مستقر می‌کند.مخالفان
+# اعلام کرده‌اند"): two letters on each side, so "ه.ش" and "3.5" stay whole.
+_BOUNDARY = re.compile(
+    r"""(?<![.!?؟؛])([.!?؟؛]++["'”’»)\]]*+)"""
+    r"""(?:\s+|(?<=[\u0621-\u064a\u067e-\u06cc]{2}[.!?؟؛])(?=[\u0621-\u064a\u067e-\u06cc]{2}))"""
+)
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -122,6 +122,9 @@ class FaTrigger:
     # the place taken must be the object right before "را" ("منبج را از کردها
     # گرفتند"): a bare "گرفتند" takes many things, a town only as its object
     place_object: bool = False
+    # "وزارت دفاع روسیه از تصرف X خبر داد": the event is a noun the subject announces;
+    # a state's body (or the state) that announces its own gain stands for its forces
+    announced: bool = False
 
 
 @dataclass(frozen=True)
@@ -243,6 +246,18 @@ TRIGGERS: tuple[FaTrigger, ...] = (
         0.7,
         noun=True,
     ),
+    # "روسیه از تصرف مجدد شهر سودژا خبر داد", "از اشغال دو شهر X و Y خبر دادند":
+    # announced the taking of (not "از اشغال داعش آزاد شد": freed from occupation)
+    _t(
+        T,
+        rf"(?<=از\s)(?:تصرف|اشغال|تسخیر)(?:{_S}(?:مجدد|دوباره|کامل))?"
+        # ("از اشغال گروه تروریستی داعش خبر داد": freed from the occupier, who follows)
+        rf"(?!{_S}(?:گروه|داعش|تروریست|تکفیری|طالبان|ارتش|نیروهای|شبه|عناصر|اشغالگر))"
+        rf"(?={_S}(?:(?!آزاد)[^\s،,.؛]+{_S}){{1,8}}?خبر{_S}(?:ن?می{_Z})?(?:داد|ده))",
+        0.7,
+        noun=True,
+        announced=True,
+    ),
     _t(T, rf"مسلط{_S}{_v('shodan')}"),  # "بر تدمر مسلط شد"
     _t(T, rf"تسخیر{_S}{_v('kardan')}"),
     # "طالبان ولسوالی X را متصرف شدند": came to possess (Dari)
@@ -288,6 +303,17 @@ TRIGGERS: tuple[FaTrigger, ...] = (
         rf"تسلیم{_S}داده{_S}{_v('shodan')}",
         controller=True,
         passive=True,
+    ),
+    # "مقامات محلی شهر ایبک را به طالبان تسلیم کردند": handed the town over to (who
+    # receives it holds it; the town is the object of "را")
+    _t(
+        H,
+        rf"به{_S}(?P<who>[^،,.؛:\n\s]{{2,30}}(?:{_S}[^،,.؛:\n\s]{{2,30}}){{0,2}}?){_S}"
+        rf"تسلیم{_S}{_v('kardan')}",
+        controller=True,
+        before=rf"{_B}را(?:{_S}(?:بدون|بی){_S}(?:جنگ|درگیری|مقاومت))?{_S}$",
+        before_chars=30,
+        place_object=True,
     ),
     # "در کنترل امارت اسلامی درآمده است" as well: came under the control of
     _t(T, rf"(?:تحت|به|در){_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('daramadan')}", controller=True),
@@ -337,6 +363,15 @@ TRIGGERS: tuple[FaTrigger, ...] = (
     _t(H, rf"عقب{_Z}نشینی(?:{_S}{_v('kardan')})?", 0.6, withdrawal=True),
     _t(H, rf"عقب{_S}{_v('neshastan', 'keshidan')}", 0.6, withdrawal=True),
     _t(H, rf"(?:خارج|تخلیه){_S}{_v('shodan', 'kardan')}", 0.5, withdrawal=True),
+    # Dari: "نیروهای دولتی از شهر فیض‌آباد بیرون شدند" (went out of: withdrew)
+    _t(
+        H,
+        rf"بیرون{_S}{_v('shodan')}",
+        0.5,
+        withdrawal=True,
+        before=r"نیروها|نیروهای|یگان|سربازان|نظامیان|قطعات|اردو",
+        before_chars=120,
+    ),
     # "به ارتش آذربایجان تحویل داده شد": handed to (who receives it holds it)
     _t(
         H,
