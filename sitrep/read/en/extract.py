@@ -5218,7 +5218,7 @@ def _no_ground(noun: Any, places: list[PlaceMatch]) -> bool:
         or lemma in TERRAIN
         or noun.lower_ in PARTIAL_OBJECTS
         or lemma in SETTLEMENT_WORDS
-        or noun.lower_ in PERSON_OBJECTS
+        or noun.lower_ in PERSON_ROLES  # (PERSON_ROLES holds PERSON_OBJECTS)
         or lemma in PERSON_ROLES
     ):
         return False
@@ -6825,12 +6825,11 @@ def _takes_people(token: Any) -> bool:
             c.tag_ == "PRP"
             or c.lower_ in PERSON_OBJECTS
             or c.ent_type_ == "PERSON"
-            or any(_described_as_a_person(s) for s in (c, *c.conjuncts))
+            or _names_a_person(c)
         ):
             return True
     if token.dep_ == "conj" and any(
-        c.dep_ == "nsubjpass" and any(_described_as_a_person(s) for s in (c, *c.conjuncts))
-        for c in token.head.children
+        c.dep_ == "nsubjpass" and _names_a_person(c) for c in token.head.children
     ):
         return True  # "Hoda Muthana, an American student, was detained and later captured"
     if (
@@ -6869,6 +6868,12 @@ def _described_as_a_person(name: Any) -> bool:
         c.dep_ == "appos" and (_lemma(c) in PERSON_ROLES or c.lower_ in PERSON_ROLES)
         for c in name.children
     )
+
+
+def _names_a_person(subject: Any) -> bool:
+    """Whether a subject, or a name joined to it, is told as a person's by its
+    apposition ("Kotey, a father of two, and Elsheikh, a former mechanic, were seized")."""
+    return any(_described_as_a_person(s) for s in (subject, *subject.conjuncts))
 
 
 def _contact_clause_on_things(verb: Any) -> bool:
