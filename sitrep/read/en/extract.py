@@ -6782,6 +6782,37 @@ def _civilians_driven_out(token: Any) -> bool:
     return False
 
 
+# people a state expels by decision, not a side put out of ground: "expelled 23
+# diplomats", "aid workers were expelled from Tigray"
+SENT_AWAY = frozenset(
+    "diplomat envoy ambassador consul attache attaché journalist correspondent reporter "
+    "staff staffer employee worker migrant immigrant asylum-seeker national citizen student "
+    "missionary monitor observer inspector official spy".split()
+)
+
+
+def _people_sent_away(token: Any) -> bool:
+    """True for an expelling verb whose object (or passive subject, or the noun its
+    clause qualifies) is diplomats, journalists, aid workers or the like, or a count
+    of them ("expel the same number of Russian diplomats")."""
+
+    def sent_away(noun: Any) -> bool:
+        counted = (
+            g
+            for p in noun.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+        )
+        return any(_lemma(n).lower() in SENT_AWAY for n in (noun, *counted))
+
+    if token.dep_ in ("relcl", "amod") and sent_away(token.head):
+        # "the Russian envoys who were expelled"; "and expel foreign diplomats", which
+        # the small parser can read as an adjective on the noun
+        return True
+    return any(c.dep_ in ("dobj", "nsubjpass") and sent_away(c) for c in token.children)
+
+
 def _takes_people(token: Any) -> bool:
     """ "captured soldiers", "he was captured", "Jack Letts was held": people, not places."""
     if token is None:
@@ -6789,8 +6820,9 @@ def _takes_people(token: Any) -> bool:
     if token.lower_ in EXPEL_VERBS or _lemma(token) in EXPEL_VERBS:
         # "drove Isis militants out of Abu Kamal": the people are the ones expelled,
         # the place is what changes hands; but "thousands of families were driven from
-        # Hajin by the fighting": civilians put to flight, no side put out
-        return _civilians_driven_out(token)
+        # Hajin by the fighting": civilians put to flight, no side put out; nor
+        # "expel the same number of Russian diplomats": people a state sends away
+        return _civilians_driven_out(token) or _people_sent_away(token)
     if _lemma(token) in ("withdraw", "pull", "deploy"):
         # "withdrew its troops from Avdiivka": a side takes its own people out of a
         # place, which it leaves (or, "troops were deployed in", into one it takes)
