@@ -32,6 +32,9 @@ from sitrep.read.en.extract import Extractor
         "Militants seized a convoy near Kidal on Monday.",
         "South Charleston is to get a carbon capture pilot plant.",
         "The new musical captures all the energy of a concert in Woodbridge.",
+        # a name the parser makes the object, though a common noun ends its phrase
+        "The standard poodle posed for photographers after capturing the Best in Show "
+        "award at the Western Pennsylvania Kennel Association show.",
     ],
 )
 def test_a_thing_taken_is_no_place_taken(extractor: Extractor, text: str) -> None:

@@ -5185,8 +5185,23 @@ def _takes_a_thing(token: Any, places: list[PlaceMatch]) -> bool:
     if token.pos_ != "VERB" or _lemma(token).lower() not in SEIZING_VERBS:
         return False  # ("raised flags in Pravdyne": the flag is the deed's sign, not its object)
     objects = [c for c in token.children if c.dep_ == "dobj"]
+    if len(objects) == 1 and objects[0].pos_ == "PROPN":
+        return _named_thing(objects[0], places)
     # ("the Taliban seized power in Kabul": the city taken with the state)
     return len(objects) == 1 and objects[0].lower_ != "power" and _no_ground(objects[0], places)
+
+
+def _named_thing(name: Any, places: list[PlaceMatch]) -> bool:
+    """True for a name the small parser makes the object though a common noun ends its
+    phrase, a thing that covers no place: "capturing the Best in Show award" (not
+    "captured the Tabqa Dam", "seized Wad Madani")."""
+    last = name.doc[name.right_edge.i]
+    if last.i == name.i or last.pos_ != "NOUN":
+        return False
+    lo, hi = name.left_edge.idx, last.idx + len(last.text)
+    if any(p.span is not None and lo <= p.span.start < hi for p in places):
+        return False
+    return _no_ground(last, places)
 
 
 # the verbs that put a side out of what it held ("ousted from", "driven out of")
