@@ -245,6 +245,18 @@ def test_jsonl_zwnj_survives_raw_and_escaped(tmp_path: Path) -> None:
     assert len(out) == 2
 
 
+def test_jsonl_c1_controls_read_as_windows_1252(tmp_path: Path) -> None:
+    # a feed decoded as Latin-1: U+0097 is the dash, U+0093/U+0094 the quotes, U+0085
+    # the ellipsis (not a line break); one character each, so spans keep their place
+    text = "The men \x97 three of them \x97 were held. He said \x93no\x94\x85 and left."
+    [article] = read(write(tmp_path, "c1.jsonl", json.dumps({"text": text}) + "\n"))
+    assert isinstance(article, Article)
+    assert (
+        article.text
+        == "The men \u2014 three of them \u2014 were held. He said \u201cno\u201d\u2026 and left."
+    )
+
+
 def test_jsonl_language_field_wins_and_is_checked(tmp_path: Path) -> None:
     lines = [
         json.dumps({"text": EN, "language": "EN-gb"}),

@@ -9,10 +9,15 @@ plant" names a kind of plant. The sentences are written for these tests.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from conftest import places_taken as taken
 from conftest import read_wire as read
 
+from sitrep.core.records import Article
+from sitrep.ingest.sources import read_inputs
 from sitrep.read.en.extract import Extractor
 
 
@@ -27,6 +32,9 @@ from sitrep.read.en.extract import Extractor
         "Militants seized a convoy near Kidal on Monday.",
         "South Charleston is to get a carbon capture pilot plant.",
         "The new musical captures all the energy of a concert in Woodbridge.",
+        # a name the parser makes the object, though a common noun ends its phrase
+        "The standard poodle posed for photographers after capturing the Best in Show "
+        "award at the Western Pennsylvania Kennel Association show.",
     ],
 )
 def test_a_thing_taken_is_no_place_taken(extractor: Extractor, text: str) -> None:
@@ -121,3 +129,20 @@ def test_who_announces_a_taking_told_as_a_noun_made_it(
 )
 def test_chances_and_hopes_of_a_taking_are_no_taking(extractor: Extractor, text: str) -> None:
     assert taken(read(extractor, text, "2019-06-26")) == set()
+
+
+def test_people_set_apart_by_a_latin1_dash_are_no_place_taken(
+    extractor: Extractor, tmp_path: Path
+) -> None:
+    # a feed's Windows-1252 dashes decoded as Latin-1 controls (U+0097): read as dashes
+    # at ingest, the names stand apart and the men, not the town, were captured
+    text = (
+        "The men \x97 49-year-old Carl Mason, 59-year-old Jerry Hill and 31-year-old "
+        "Bobby Dean \x97 were captured Thursday evening in Alliance and taken to the "
+        "county jail."
+    )
+    path = tmp_path / "c1.jsonl"
+    path.write_text(json.dumps({"text": text, "published": "2009-03-26"}) + "\n")
+    [article] = read_inputs(path)
+    assert isinstance(article, Article)
+    assert taken(list(extractor.read(article).mentions)) == set()

@@ -536,6 +536,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         Family.HANDOVER,
         r"hand(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?over|without\s+(?:a\s+)?(?:fight|resistance|a\s+shot)"
         r"|evacuat(?:ed|ion)\s+deal",
+        # "gained the upper hand over the defenders": an edge in a fight, nothing handed
+        before=r"(?<!\bupper\s)",
     ),
     # "without meeting resistance", "without firing a shot" (for the reader only: the
     # classifier's features keep the lexicon it was trained with)

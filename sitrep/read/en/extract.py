@@ -5194,8 +5194,23 @@ def _takes_a_thing(token: Any, places: list[PlaceMatch]) -> bool:
     if token.pos_ != "VERB" or _lemma(token).lower() not in SEIZING_VERBS:
         return False  # ("raised flags in Pravdyne": the flag is the deed's sign, not its object)
     objects = [c for c in token.children if c.dep_ == "dobj"]
+    if len(objects) == 1 and objects[0].pos_ == "PROPN":
+        return _named_thing(objects[0], places)
     # ("the Taliban seized power in Kabul": the city taken with the state)
     return len(objects) == 1 and objects[0].lower_ != "power" and _no_ground(objects[0], places)
+
+
+def _named_thing(name: Any, places: list[PlaceMatch]) -> bool:
+    """True for a name the small parser makes the object though a common noun ends its
+    phrase, a thing that covers no place: "capturing the Best in Show award" (not
+    "captured the Tabqa Dam", "seized Wad Madani")."""
+    last = name.doc[name.right_edge.i]
+    if last.i == name.i or last.pos_ != "NOUN":
+        return False
+    lo, hi = name.left_edge.idx, last.idx + len(last.text)
+    if any(p.span is not None and lo <= p.span.start < hi for p in places):
+        return False
+    return _no_ground(last, places)
 
 
 # the verbs that put a side out of what it held ("ousted from", "driven out of")
@@ -5229,7 +5244,7 @@ def _no_ground(noun: Any, places: list[PlaceMatch]) -> bool:
         or lemma in TERRAIN
         or noun.lower_ in PARTIAL_OBJECTS
         or lemma in SETTLEMENT_WORDS
-        or noun.lower_ in PERSON_OBJECTS
+        or noun.lower_ in PERSON_ROLES  # (PERSON_ROLES holds PERSON_OBJECTS)
         or lemma in PERSON_ROLES
     ):
         return False
@@ -6818,6 +6833,37 @@ def _civilians_driven_out(token: Any) -> bool:
     return False
 
 
+# people a state expels by decision, not a side put out of ground: "expelled 23
+# diplomats", "aid workers were expelled from Tigray"
+SENT_AWAY = frozenset(
+    "diplomat envoy ambassador consul attache attaché journalist correspondent reporter "
+    "staff staffer employee worker migrant immigrant asylum-seeker national citizen student "
+    "missionary monitor observer inspector official spy".split()
+)
+
+
+def _people_sent_away(token: Any) -> bool:
+    """True for an expelling verb whose object (or passive subject, or the noun its
+    clause qualifies) is diplomats, journalists, aid workers or the like, or a count
+    of them ("expel the same number of Russian diplomats")."""
+
+    def sent_away(noun: Any) -> bool:
+        counted = (
+            g
+            for p in noun.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+        )
+        return any(_lemma(n).lower() in SENT_AWAY for n in (noun, *counted))
+
+    if token.dep_ in ("relcl", "amod") and sent_away(token.head):
+        # "the Russian envoys who were expelled"; "and expel foreign diplomats", which
+        # the small parser can read as an adjective on the noun
+        return True
+    return any(c.dep_ in ("dobj", "nsubjpass") and sent_away(c) for c in token.children)
+
+
 def _takes_people(token: Any) -> bool:
     """ "captured soldiers", "he was captured", "Jack Letts was held": people, not places."""
     if token is None:
@@ -6825,8 +6871,9 @@ def _takes_people(token: Any) -> bool:
     if token.lower_ in EXPEL_VERBS or _lemma(token) in EXPEL_VERBS:
         # "drove Isis militants out of Abu Kamal": the people are the ones expelled,
         # the place is what changes hands; but "thousands of families were driven from
-        # Hajin by the fighting": civilians put to flight, no side put out
-        return _civilians_driven_out(token)
+        # Hajin by the fighting": civilians put to flight, no side put out; nor
+        # "expel the same number of Russian diplomats": people a state sends away
+        return _civilians_driven_out(token) or _people_sent_away(token)
     if _lemma(token) in ("withdraw", "pull", "deploy"):
         # "withdrew its troops from Avdiivka": a side takes its own people out of a
         # place, which it leaves (or, "troops were deployed in", into one it takes)
@@ -6861,12 +6908,11 @@ def _takes_people(token: Any) -> bool:
             c.tag_ == "PRP"
             or c.lower_ in PERSON_OBJECTS
             or c.ent_type_ == "PERSON"
-            or any(_described_as_a_person(s) for s in (c, *c.conjuncts))
+            or _names_a_person(c)
         ):
             return True
     if token.dep_ == "conj" and any(
-        c.dep_ == "nsubjpass" and any(_described_as_a_person(s) for s in (c, *c.conjuncts))
-        for c in token.head.children
+        c.dep_ == "nsubjpass" and _names_a_person(c) for c in token.head.children
     ):
         return True  # "Hoda Muthana, an American student, was detained and later captured"
     if (
@@ -6905,6 +6951,12 @@ def _described_as_a_person(name: Any) -> bool:
         c.dep_ == "appos" and (_lemma(c) in PERSON_ROLES or c.lower_ in PERSON_ROLES)
         for c in name.children
     )
+
+
+def _names_a_person(subject: Any) -> bool:
+    """Whether a subject, or a name joined to it, is told as a person's by its
+    apposition ("Kotey, a father of two, and Elsheikh, a former mechanic, were seized")."""
+    return any(_described_as_a_person(s) for s in (subject, *subject.conjuncts))
 
 
 def _contact_clause_on_things(verb: Any) -> bool:
