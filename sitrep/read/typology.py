@@ -558,6 +558,16 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     # a withdrawal alone says one side left, not that another took over
     Trigger(Family.HANDOVER, r"withdr(?:ew|awn|aws|aw)|pull(?:ed|s)?\s+out|withdrawal", 0.6),
+    # "Moscow has pulled its troops out of Lyman": the troops told between (the
+    # reader's, not a classifier feature)
+    Trigger(
+        Family.HANDOVER,
+        r"pull(?:ed|s)?\s+(?:(?:its|their|the|all|remaining|last)\s+)?(?:\w+\s+)?"
+        r"(?:troops|forces|soldiers|units|fighters)\s+out",
+        0.6,
+        feature=False,
+        follow=r"\s+of\b",
+    ),
     # "government forces have retreated from Mekelle": a withdrawal told as a retreat
     # (the reader's; a place follows "from")
     Trigger(

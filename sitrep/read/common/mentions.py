@@ -145,15 +145,32 @@ def strongest_per_place(found: Iterable[tuple[Family, list[Mention]]]) -> list[M
     trigger's family and mentions, in order of priority): one mention per sentence,
     place and status, the first found."""
     out: list[Mention] = []
-    seen: set[tuple[str, int | None, Status]] = set()
+    seen: dict[tuple[str, int | None, Status], int] = {}
     for family, mentions in found:
         for mention in mentions:
             key = (family_group(family), place_id(mention), mention.status)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(mention)
+            if key not in seen:
+                seen[key] = len(out)
+                out.append(mention)
+            elif _takes_over_from(mention, out[seen[key]]):
+                out[seen[key]] = replace(mention, actor2=out[seen[key]].actor2)
     return out
+
+
+def _takes_over_from(taking: Mention, leaving: Mention) -> bool:
+    """Whether ``taking``, a later trigger's takeover of the same place, names the side
+    that gains what ``leaving``, a withdrawal with no gaining side, gave up: "Ukraine's
+    army said it had pulled its troops out of Kurakhove, hours after Moscow announced
+    its forces had captured it" is one change, Russia's, from Ukraine."""
+    return (
+        leaving.actor1 is None
+        and leaving.actor2 is not None
+        and leaving.sub_event_type == "Non-violent transfer of territory"
+        and taking.actor1 is not None
+        and taking.actor1.id != leaving.actor2.id
+        and taking.actor2 is None
+        and taking.sub_event_type in TERRITORY_SUB_TYPES
+    )
 
 
 def build_mention(

@@ -330,7 +330,7 @@ RECALLED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 LEAVING = re.compile(
-    r"\b(?:withdr\w*|pull\w*\s+out|hand\w*\s+(?:\w+\s+){0,3}?(?:over|control)|evacuat\w*|left"
+    r"\b(?:withdr\w*|pull\w*\s+(?:\w+\s+){0,3}?out|hand\w*\s+(?:\w+\s+){0,3}?(?:over|control)|evacuat\w*|left"
     r"|leaves|leaving|abandon\w*|vacat\w*|retreat\w*)\b",
     re.IGNORECASE,
 )
@@ -3142,7 +3142,9 @@ def _forces_withdrawn(m: Mention) -> bool:
 
 
 # the words of a side's withdrawal of its forces
-WITHDRAWN = re.compile(r"(?:withdr[ae]wn?|withdrew|pulled\s+out|retreated)", re.IGNORECASE)
+WITHDRAWN = re.compile(
+    r"(?:withdr[ae]wn?|withdrew|pulled\s+(?:\w+\s+){0,3}?out|retreated)", re.IGNORECASE
+)
 
 
 def _taking_as_subject(m: Mention) -> bool:
