@@ -222,6 +222,14 @@ def places_taken(mentions: list[Mention]) -> set[tuple[str, str | None]]:
     }
 
 
+def territory_mentions(mentions: list[Mention]) -> list[Mention]:
+    """Every takeover, handover or withdrawal among ``mentions``, whatever its status (the
+    tests that a wording gives no territory event at all)."""
+    from sitrep.read.typology import TERRITORY_SUB_TYPES
+
+    return [m for m in mentions if m.sub_event_type in TERRITORY_SUB_TYPES]
+
+
 def territory_changes(mentions: list[Mention], *statuses: Status) -> list[Mention]:
     """The takeovers among ``mentions`` told with one of ``statuses`` (default: as
     having happened), references left out (the trial-wording tests' one filter)."""

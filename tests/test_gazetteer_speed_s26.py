@@ -3,6 +3,8 @@ ones gave. Every sentence here was written for these tests."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from sitrep.core.config import Config
@@ -56,14 +58,21 @@ def test_tokens_as_before(text: str) -> None:
     "word", ["Deir", "ez", "ABU", "Ra's", "Ra`s", "O'Neill", "x_y", "Gómez", "Ḩalab", "Straße"]
 )
 def test_latin_fold_as_before(word: str) -> None:
-    assert gz._fold_latin(word) == fold(word, PLACE_LATIN_KEY)
+    # strip_accents returns ASCII text as it is: the same as decomposing it
+    assert fold(word, PLACE_LATIN_KEY) == _folded_the_long_way(word)
 
 
 def test_latin_fold_of_every_ascii_character() -> None:
     for code in range(32, 127):
         word = f"A{chr(code)}b"
-        assert gz._fold_latin(word) == fold(word, PLACE_LATIN_KEY)
+        assert fold(word, PLACE_LATIN_KEY) == _folded_the_long_way(word)
     assert strip_accents("Ḩalab") == "Halab"
+
+
+def _folded_the_long_way(word: str) -> str:
+    text = word.casefold().translate(PLACE_LATIN_KEY.table)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def test_places_index_as_a_list(world: Gazetteer) -> None:

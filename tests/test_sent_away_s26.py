@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import pytest
 from conftest import read_wire as read
+from conftest import territory_mentions
 
 from sitrep.read.en.extract import Extractor
-from sitrep.read.typology import TERRITORY_SUB_TYPES
 
 
 def _territory(extractor: Extractor, text: str) -> list[tuple[str, str]]:
     return [
         (m.place.place.name if m.place else "", m.sub_event_type)
-        for m in read(extractor, text, "2018-03-30")
-        if m.sub_event_type in TERRITORY_SUB_TYPES
+        for m in territory_mentions(read(extractor, text, "2018-03-30"))
     ]
 
 

@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import pytest
 from conftest import read_wire as read
+from conftest import territory_mentions
 
 from sitrep.read.en.extract import Extractor
-from sitrep.read.typology import TERRITORY_SUB_TYPES
 
 
 def _territory(extractor: Extractor, text: str) -> list[str]:
-    return [
-        m.sub_event_type
-        for m in read(extractor, text, "2023-03-07")
-        if m.sub_event_type in TERRITORY_SUB_TYPES
-    ]
+    return [m.sub_event_type for m in territory_mentions(read(extractor, text, "2023-03-07"))]
 
 
 @pytest.mark.parametrize(

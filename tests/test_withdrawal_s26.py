@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from conftest import places_taken as taken
 from conftest import read_wire as read
+from conftest import territory_mentions
 
 from sitrep.read.en.extract import Extractor
-from sitrep.read.typology import TERRITORY_SUB_TYPES
 
 
 def test_a_capital_that_pulled_its_troops_out_left_the_town(extractor: Extractor) -> None:
@@ -16,9 +16,7 @@ def test_a_capital_that_pulled_its_troops_out_left_the_town(extractor: Extractor
         "Moscow has pulled its troops out of Lyman, Russia's defence ministry said on "
         "Saturday, a day after Ukrainian forces surrounded the town."
     )
-    [change] = [
-        m for m in read(extractor, text, "2022-10-01") if m.sub_event_type in TERRITORY_SUB_TYPES
-    ]
+    [change] = territory_mentions(read(extractor, text, "2022-10-01"))
     assert change.place is not None and change.place.place.name == "Lyman"
     assert change.actor2 is not None and change.actor2.name == "Military Forces of Russia"
     assert taken([change]) == {("Lyman", "Military Forces of Ukraine")}
@@ -28,17 +26,13 @@ def test_an_army_that_pulled_all_its_soldiers_out_is_the_leaver(extractor: Extra
     text = (
         "The Ethiopian army has pulled all its soldiers out of Mekelle, a regional official said."
     )
-    [change] = [
-        m for m in read(extractor, text, "2021-06-29") if m.sub_event_type in TERRITORY_SUB_TYPES
-    ]
+    [change] = territory_mentions(read(extractor, text, "2021-06-29"))
     assert change.actor2 is not None and change.actor2.name == "Military Forces of Ethiopia"
 
 
 def test_people_pulled_out_of_water_leave_no_town(extractor: Extractor) -> None:
     text = "A fisherman pulled the men out of the water near Mosul on Tuesday."
-    assert [
-        m for m in read(extractor, text, "2018-03-30") if m.sub_event_type in TERRITORY_SUB_TYPES
-    ] == []
+    assert territory_mentions(read(extractor, text, "2018-03-30")) == []
 
 
 def test_a_withdrawal_and_the_capture_of_it_are_one_change(extractor: Extractor) -> None:
@@ -47,8 +41,6 @@ def test_a_withdrawal_and_the_capture_of_it_are_one_change(extractor: Extractor)
         "Ukraine's army said on Sunday it had withdrawn its troops from Kurakhove, hours "
         "after Moscow announced its forces had captured it."
     )
-    [change] = [
-        m for m in read(extractor, text, "2025-01-26") if m.sub_event_type in TERRITORY_SUB_TYPES
-    ]
+    [change] = territory_mentions(read(extractor, text, "2025-01-26"))
     assert change.actor1 is not None and change.actor1.name == "Military Forces of Russia"
     assert change.actor2 is not None and change.actor2.name == "Military Forces of Ukraine"

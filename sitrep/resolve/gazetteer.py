@@ -1071,22 +1071,11 @@ def _fold(token: str) -> tuple[str, int, bool]:
     return out
 
 
-def _fold_latin(token: str) -> str:
-    """``fold(token, PLACE_LATIN_KEY)``; an ASCII word (most are) skips the accents'
-    pass, which changes no ASCII text (NFKD decomposes no ASCII character, and none
-    combines)."""
-    if token.isascii():
-        form = token.casefold().translate(PLACE_LATIN_KEY.table)
-        if form.isascii():
-            return form
-    return fold(token, PLACE_LATIN_KEY)
-
-
 def _fold_token(token: str) -> tuple[str, int, bool]:
     """:func:`_fold` computed."""
     if _is_script(token[0]):
         return fold(token, PLACE_SCRIPT_KEY), _WORD, True
-    form = _fold_latin(token)
+    form = fold(token, PLACE_LATIN_KEY)
     if form in _ARTICLES:
         return form, _ARTICLE, False
     if form in _BU:

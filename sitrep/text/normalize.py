@@ -300,6 +300,8 @@ def fold(text: str, policy: FoldPolicy) -> str:
 
 def strip_accents(text: str) -> str:
     """``text`` decomposed (NFKD) without its combining marks: "Ḩalab" -> "Halab"."""
+    if text.isascii():
+        return text  # (NFKD decomposes no ASCII character, and none combines)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -6825,14 +6825,20 @@ def _civilians_driven_out(token: Any) -> bool:
         if c.lower_ in CIVILIAN_NOUNS:
             return True
         if c.lower_ in COUNT_NOUNS:
-            return any(
-                g.lower_ in CIVILIAN_NOUNS
-                for p in c.children
-                if p.dep_ == "prep" and p.lower_ == "of"
-                for g in p.children
-                if g.dep_ == "pobj"
-            )
+            return any(g.lower_ in CIVILIAN_NOUNS for g in _of_objects(c))
     return False
+
+
+def _of_objects(noun: Any) -> list[Any]:
+    """The objects of a noun's "of" ("thousands of families", "the same number of
+    Russian diplomats")."""
+    return [
+        g
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
 
 
 # people a state expels by decision, not a side put out of ground: "expelled 23
@@ -6850,14 +6856,7 @@ def _people_sent_away(token: Any) -> bool:
     of them ("expel the same number of Russian diplomats")."""
 
     def sent_away(noun: Any) -> bool:
-        counted = (
-            g
-            for p in noun.children
-            if p.dep_ == "prep" and p.lower_ == "of"
-            for g in p.children
-            if g.dep_ == "pobj"
-        )
-        return any(_lemma(n).lower() in SENT_AWAY for n in (noun, *counted))
+        return any(_lemma(n).lower() in SENT_AWAY for n in (noun, *_of_objects(noun)))
 
     if token.dep_ in ("relcl", "amod") and sent_away(token.head):
         # "the Russian envoys who were expelled"; "and expel foreign diplomats", which
@@ -7310,7 +7309,7 @@ def _units_of_a_kind(noun: Any) -> bool:
 
 # the nouns of a taking its announcer made: "claimed the capture of", "announced the
 # liberation of" (not "the fall of", "the loss of": those a side tells of its own loss)
-CLAIMED_TAKING_NOUNS = frozenset({"capture", "seizure", "takeover", "liberation", "recapture"})
+CLAIMED_TAKING_NOUNS = TAKING_NOUN_TRIGGERS | {"liberation"}
 # the possessive words that point back at the one who speaks
 SPEAKER_OWNERS = frozenset({"its", "their", "our", "his", "her", "my"})
 
