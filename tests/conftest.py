@@ -161,6 +161,18 @@ def write_reports(
     return path
 
 
+def aged_files(folder: Path, names: list[str], *, since: int = 1_000_000) -> list[Path]:
+    """Files ``names`` in ``folder``, each written one second after the one before it
+    (from ``since``, seconds since the epoch), for tests of which cache files are kept."""
+    out = []
+    for n, name in enumerate(names):
+        f = folder / name
+        f.write_bytes(b"an older build")
+        os.utime(f, (since + n, since + n))
+        out.append(f)
+    return out
+
+
 def ingest_reports(config: Config, rows: list[tuple[str, str, str]], db: Path) -> str:
     """Store (outlet, published, text) rows as articles in the database ``db``; its path."""
     import json

@@ -7,7 +7,9 @@ import gc
 import os
 from pathlib import Path
 
-from sitrep.core.fast_copy import load_keyed, load_with_copy, paused_gc
+from conftest import aged_files
+
+from sitrep.core.fast_copy import KEPT_KEYED, keep_newest, load_keyed, load_with_copy, paused_gc
 
 
 class Counting:
@@ -81,9 +83,28 @@ def test_a_keyed_copy_is_read_for_its_key_only(tmp_path: Path) -> None:
     assert load_keyed(folder / "a.pickle", "k1", build) == {"builds": 1}
     # another key (one of the files it is built from changed): built again
     assert load_keyed(folder / "a.pickle", "k2", build) == {"builds": 2}
-    # a new copy replaces the others in its folder
-    load_keyed(folder / "b.pickle", "k3", build)
-    assert [p.name for p in folder.glob("*.pickle")] == ["b.pickle"]
+    # new copies replace the older ones of their folder but the KEPT_KEYED newest
+    os.utime(folder / "a.pickle", (999_000, 999_000))
+    for n, name in enumerate("bcde"):
+        load_keyed(folder / f"{name}.pickle", f"k{n + 3}", build)
+        os.utime(folder / f"{name}.pickle", (1_000_000 + n, 1_000_000 + n))
+    assert sorted(p.name for p in folder.glob("*.pickle")) == sorted(
+        f"{name}.pickle" for name in "bcde"[-KEPT_KEYED:]
+    )
+    # a copy still kept is read again, not rebuilt
+    before = len(built)
+    assert load_keyed(folder / "c.pickle", "k4", build) == {"builds": 4}
+    assert len(built) == before
+
+
+def test_keep_newest_keeps_the_current_file_and_the_newest_others(tmp_path: Path) -> None:
+    files = aged_files(tmp_path, [f"gazetteer-{n}.marshal" for n in range(5)])
+    (tmp_path / "other.txt").write_text("not a cache file")
+    removed = keep_newest(files[0], "gazetteer-*.marshal", 3)
+    assert sorted(removed) == sorted(files[1:3])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["gazetteer-0.marshal", "gazetteer-3.marshal", "gazetteer-4.marshal", "other.txt"]
+    )
 
 
 def test_no_collection_while_a_model_loads_even_if_a_library_enables_it() -> None:

@@ -151,6 +151,19 @@ def test_build_returns_the_cache_path(config: Config, tmp_path: Path) -> None:
     assert path == cache_file(cfg) and path.is_file()
 
 
+def test_a_build_removes_all_but_the_newest_older_gazetteers(
+    config: Config, tmp_path: Path
+) -> None:
+    """Each upgrade (own data, packages, settings) keys a new 40 MB file; the older
+    ones go but the KEPT_GAZETTEERS newest, so the cache does not grow for ever."""
+    from conftest import aged_files
+
+    old = aged_files(tmp_path, [f"gazetteer-old{n}.marshal" for n in range(4)])
+    path = build_gazetteer(config.with_(cache_dir=str(tmp_path), gazetteer_countries=["KW"]))
+    kept = sorted(tmp_path.glob("gazetteer-*.marshal"))
+    assert kept == sorted([path, *old[-(gz.KEPT_GAZETTEERS - 1) :]])
+
+
 def test_unknown_country_code_is_a_data_error(tmp_path: Path) -> None:
     from sitrep.core.errors import DataError
 

@@ -75,11 +75,13 @@ def load_with_copy(path: Path, load: Callable[[Path], T], *, copy: Path | None =
     beside = copy is None
     copy = path.with_suffix(SUFFIX) if copy is None else copy
 
-    def stale(other: Path) -> bool:
-        # a copy of a file removed since (a model of an older corpus or code)
-        return not (beside and other.with_suffix(path.suffix).exists())
+    def tidy() -> None:
+        for other in copy.parent.glob(f"*{SUFFIX}"):
+            # a copy of a file removed since (a model of an older corpus or code)
+            if other != copy and not (beside and other.with_suffix(path.suffix).exists()):
+                other.unlink(missing_ok=True)
 
-    return _load_or_build(copy, _stamp(path), lambda: load(path), stale)
+    return _load_or_build(copy, _stamp(path), lambda: load(path), tidy)
 
 
 def load_keyed(copy: Path, key: str, build: Callable[[], T]) -> T:
@@ -87,16 +89,45 @@ def load_keyed(copy: Path, key: str, build: Callable[[], T]) -> T:
 
     ``key`` stands for everything the object is built from (a hash of its files);
     without a copy for it, builds the object and writes the copy (atomically; a
-    failure to write it is not an error), removing every other copy in its folder.
+    failure to write it is not an error), removing the older copies of its folder
+    but the :data:`KEPT_KEYED` most recent.
     """
-    return _load_or_build(copy, (_FORMAT, key), build, lambda other: True)
+    return _load_or_build(
+        copy, (_FORMAT, key), build, lambda: keep_newest(copy, f"*{SUFFIX}", KEPT_KEYED)
+    )
+
+
+#: How many keyed copies (the current one included) a folder keeps: two checkouts
+#: of different code sharing one cache would otherwise rebuild each other's in turn.
+KEPT_KEYED = 3
+
+
+def keep_newest(current: Path, pattern: str, keep: int) -> list[Path]:
+    """Remove the files of ``current``'s folder that match ``pattern`` but
+    ``current`` and the ``keep - 1`` most recently written others; the removed ones.
+
+    Caches keyed by what they were built from (code, data, package versions) gain
+    a file at every upgrade; without this they grow without end (the gazetteer's
+    are 40 MB each)."""
+    try:
+        others = sorted(
+            (p for p in current.parent.glob(pattern) if p != current),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
+    except OSError:
+        return []  # a folder that cannot be listed: nothing to tidy
+    removed = others[max(keep - 1, 0) :]
+    for stale in removed:
+        stale.unlink(missing_ok=True)
+    return removed
 
 
 def _load_or_build(
-    copy: Path, stamp: object, build: Callable[[], T], stale: Callable[[Path], bool]
+    copy: Path, stamp: object, build: Callable[[], T], tidy: Callable[[], object]
 ) -> T:
     """The object in ``copy`` when its stamp is ``stamp``; else ``build()``, copied
-    there, and the other copies of the folder for which ``stale`` holds removed."""
+    there, and ``tidy()`` called to remove the folder's stale copies."""
     try:
         with copy.open("rb") as fh, paused_gc():
             saved_stamp, obj = pickle.load(fh)
@@ -108,9 +139,7 @@ def _load_or_build(
         pass
     obj = build()
     _write(copy, (stamp, obj))
-    for other in copy.parent.glob(f"*{SUFFIX}"):
-        if other != copy and stale(other):
-            other.unlink(missing_ok=True)
+    tidy()
     return obj
 
 

@@ -52,7 +52,7 @@ from typing import Any
 
 from sitrep.core.config import Config
 from sitrep.core.errors import DataError, LookupFailed
-from sitrep.core.fast_copy import paused_gc
+from sitrep.core.fast_copy import keep_newest, paused_gc
 from sitrep.core.records import Place, PlaceMatch, PlacePrecision, Span
 from sitrep.text.lexicon import english_lexicon
 from sitrep.text.normalize import PLACE_LATIN_KEY, PLACE_SCRIPT_KEY, fold, latin_skeleton
@@ -2059,9 +2059,16 @@ def _write_atomic(path: Path, payload: dict[str, Any]) -> None:
         raise
 
 
+#: How many built gazetteers (the new one included) the cache keeps: one per
+#: settings, data and package versions, 40 MB each; a few, so that two configs or
+#: checkouts in use side by side do not rebuild each other's in turn.
+KEPT_GAZETTEERS = 3
+
+
 def build_gazetteer(config: Config) -> Path:
     """Build the gazetteer for ``config`` from the installed data packages and
-    write it (atomically) to its cache file, replacing any old one. Returns the path."""
+    write it (atomically) to its cache file, replacing any old one and removing
+    all but the :data:`KEPT_GAZETTEERS` most recent of the others. Returns the path."""
     path = cache_file(config)
     try:
         _write_atomic(path, _build_payload(config))
@@ -2070,6 +2077,7 @@ def build_gazetteer(config: Config) -> Path:
             f"cannot write the gazetteer cache {path}: {exc}; "
             "set cache_dir in the config to a writable folder"
         ) from exc
+    keep_newest(path, "gazetteer-*.marshal", KEPT_GAZETTEERS)
     return path
 
 

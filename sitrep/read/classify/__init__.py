@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from sitrep.core.config import Config
+from sitrep.core.fast_copy import keep_newest
 from sitrep.read.classify.labels import HYPOTHETICAL, LABELS, NONE, acled_sub_type, normalize_label
 from sitrep.read.classify.model import (
     DEFAULT_SEED,
@@ -94,13 +95,7 @@ def prune_models(current: Path) -> None:
 
     Two checkouts of different code sharing one cache would otherwise delete each
     other's model and retrain on every run; their fast copies go with them."""
-    others = sorted(
-        (p for p in current.parent.glob("event-*.joblib") if p != current),
-        key=lambda p: p.stat().st_mtime,
-        reverse=True,
-    )
-    for stale in others[KEPT_MODELS - 1 :]:
-        stale.unlink(missing_ok=True)
+    for stale in keep_newest(current, "event-*.joblib", KEPT_MODELS):
         stale.with_suffix(".pickle").unlink(missing_ok=True)
 
 
