@@ -69,3 +69,36 @@ def test_the_shipped_build_leaves_the_s27_lines_out() -> None:
 def test_civil_criticism_and_everyday_talk_are_published(text: str) -> None:
     decision = moderate(text)
     assert decision.verdict == "publish", decision.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "در گزارش آمده که تماشاگران به داور «بی‌شرف» گفتند و باشگاه جریمه شد",
+        "گوینده به خاطر به کار بردن کلمه «احمق» درباره یک نماینده عذرخواهی کرد",
+        "دادستان نوشت که متهم شاکی را «هرزه» خطاب کرده است",
+        'The mayor apologised after he called the striking drivers "idiots" on the radio.',
+    ],
+)
+def test_an_insult_quoted_in_a_report_is_kept_for_the_record(text: str) -> None:
+    """Rejected on main as the comment's own insult; the quoted word stays as a reason below
+    review, naming the word of speech."""
+    decision = moderate(text)
+    assert decision.verdict == "publish", decision.reasons
+    quoted = [r for r in decision.reasons if r.rule == "insult"]
+    assert quoted and all("quoted in a report" in r.detail for r in quoted)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "به تو باید گفت «احمق»",  # the quote aimed at the reader
+        "«بی‌شرف» خودتی، همه گفتند",
+        "این نماینده احمق گفت «ما مشکلی نداریم»",  # the insult outside the quote
+        "«احمق» بی‌شعور",  # quoted, no word of speech
+        "این «احمق» دیروز گفت همه چیز خوب است",  # scare quotes on someone
+        'Everyone said it: you are an "idiot"',
+    ],
+)
+def test_an_insult_in_quotes_said_to_the_reader_is_still_held(text: str) -> None:
+    assert moderate(text).verdict in {"review", "reject"}
