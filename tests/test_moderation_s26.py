@@ -12,26 +12,6 @@ import pytest
 from sitrep.moderation import corpus, moderate
 
 
-def test_s26_held_out_lines_are_never_trained_on() -> None:
-    """Every fifth line of the first draft, both labels, in no build's lines."""
-    held = corpus.s26_heldout_examples()
-    texts = {e.text for e in held}
-    assert len(texts) >= 30 and {e.label for e in held} == {"offensive", "acceptable"}
-    builds = [corpus.training_examples(lexicon=on) for on in (False, True)]
-    assert all(not texts & {e.text for e in lines} for lines in builds)
-
-
-@pytest.mark.parametrize("switch", [False, True])
-def test_s26_candidates_are_read_as_s26_lines_says(
-    monkeypatch: pytest.MonkeyPatch, switch: bool
-) -> None:
-    monkeypatch.setattr(corpus, "S26_LINES", switch)
-    folder = corpus.read_corpus(corpus.corpus_dir() / "candidates_s26")
-    trained = corpus.training_examples(lexicon=False)
-    assert len(folder) > 150
-    assert all((e in trained) is switch for e in folder)
-
-
 def test_the_shipped_build_is_the_augmented_one() -> None:
     """The switches the s26 pass turned on (each measured in the corpus README)."""
     assert corpus.LEXICON_AUGMENTATION and corpus.IDENTITY_BALANCE and corpus.S26_LINES

@@ -48,6 +48,7 @@ from sitrep.moderation.corpus import (
     registers_heldout_examples,
     s24_heldout_examples,
     s26_heldout_examples,
+    s27_heldout_examples,
     training_examples,
     training_set,
     tweets_heldout_examples,
@@ -154,6 +155,7 @@ def calibrate(
         *tweets_heldout_examples(),
         *s24_heldout_examples(),
         *s26_heldout_examples(),
+        *s27_heldout_examples(),
     ]
     probabilities = fold_probabilities(
         examples, held, folds=folds, seed=seed, lexicon=lexicon, fit=fit, identity=identity
@@ -185,6 +187,7 @@ def own_sets(held: Sequence[Example]) -> dict[str, list[Example]]:
         *tweets_heldout_examples(),
         *s24_heldout_examples(),
         *s26_heldout_examples(),
+        *s27_heldout_examples(),
     ]
     probes = probe_examples()
     named = {"split": list(held), "folders": folders, "probes": probes}

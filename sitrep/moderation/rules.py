@@ -12,6 +12,8 @@ Scores (the policy turns them into verdicts; defaults reject at 0.8, review at 0
 * insult, strong word (profanity, sexual, insult, slur, harassment): 0.95;
 * insult, mild word (also an ordinary word: خر, idiot, آشغال): 0.85 aimed at a
   person (a pronoun, vocative or group noun within three words), else 0.55;
+* insult quoted in a report (inside quotation marks, a word of speech outside them,
+  no "you" in the comment, no scare quotes on someone): 0.3, below review;
 * slander, an accusation aimed at a person or group within three words: 0.85;
   after a copula or demonstrative only ("X is a thief", «این دزد است»): 0.65;
   the word alone, with no target: 0.3, below review. An accusation that names
@@ -22,7 +24,7 @@ Scores (the policy turns them into verdicts; defaults reject at 0.8, review at 0
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -207,7 +209,55 @@ def find_insults(
         hits.append(Hit("insult", m.word.text, span, score, why + tricks))
     covered = [h.span for h in hits]
     hits += [h for h in split if not any(s < h.span[1] and h.span[0] < e for s, e in covered)]
-    return hits
+    return _quoted_in_a_report(text, hits)
+
+
+# Issue 17, s27: an insult quoted in a report is the record of what someone said, not the
+# comment's own insult («هواداران به بازیکن حریف «بی‌شرف» گفتند», "the minister called
+# them «thugs»"): inside quotation marks, with a word of speech outside them and no
+# "you" aimed at it, an insult is kept for the record only (QUOTED_INSULT, below review).
+# Not when a demonstrative or a person word stands right before the quotes: «این «احمق»
+# گفت…» puts the insult in scare quotes on someone ("this «idiot» said…").
+QUOTED_INSULT = 0.3
+_SPEECH = re.compile(
+    r"(?i)\b(?:said|says|called|calling|shouted|chanted|wrote|written|word|slur|insult(?:ed|s)?|"
+    r"described|labell?ed)\b|"
+    r"گفت|خواند|خطاب|کلمه|واژه|لفظ|شعار|نوشت|فریاد|ناسزا|دشنام|توهین"
+)
+_SECOND_PERSON = frozenset(
+    "تو شما تویی توئه خودتی خودت خودتون خودتان you your you're youre u ur yourself".split()
+)
+_SCARE_QUOTED = PERSON_TARGETS | frozenset("این اون آن همین همون همان this that the".split())
+
+
+def _scare_quoted(text: str, start: int) -> bool:
+    """Whether the word before the quotes opening at ``start`` points at someone."""
+    before = _words(text[:start])
+    return bool(before) and before[-1][0].lower() in _SCARE_QUOTED
+
+
+def _quoted_in_a_report(text: str, hits: list[Hit]) -> list[Hit]:
+    """``hits`` with each insult quoted in a report lowered to QUOTED_INSULT."""
+    quoted = [(m.start(), m.end()) for m in _QUOTED_SPAN.finditer(text)] if hits else []
+    if not quoted:
+        return hits
+    outside = text
+    for a, b in quoted:
+        outside = outside[:a] + " " * (b - a) + outside[b:]
+    speech = _SPEECH.search(outside)
+    if speech is None or _SECOND_PERSON & {w.lower() for w, _, _ in _words(text)}:
+        return hits
+    return [
+        replace(
+            h,
+            score=QUOTED_INSULT,
+            detail=f"insult «{h.word}» quoted in a report («{speech.group()}»), not said",
+        )
+        if h.score > QUOTED_INSULT
+        and any(a <= h.span[0] and h.span[1] <= b and not _scare_quoted(text, a) for a, b in quoted)
+        else h
+        for h in hits
+    ]
 
 
 # Issue 17, s24: a strong word cut by a space where readers dodge a filter («بیش عور»,

@@ -33,7 +33,9 @@
   insulted, and their hard negatives: ``corpus_s24_heldout_shipped_*``,
   ``moderation_corpus/heldout_s24``), and on those of the s26 pass (replies under a
   tweet, hashtag news, name-calling, wishes of death: ``corpus_s26_heldout_shipped_*``,
-  ``moderation_corpus/heldout_s26``).
+  ``moderation_corpus/heldout_s26``), and on those of the s27 pass (replies in colloquial
+  Tehran Persian and Dari, hidden insults, threats and hate toward groups beside strong civil
+  criticism: ``corpus_s27_heldout_shipped_*``, ``moderation_corpus/heldout_s27``).
 * Scunthorpe: innocent words and sentences we wrote that contain insult or
   accusation substrings; the figure is the share that raise no insult or slander reason.
 * Slander: a small set of our own sentences with the expected outcome.
@@ -75,6 +77,7 @@ from sitrep.moderation.corpus import (
     registers_heldout_examples,
     s24_heldout_examples,
     s26_heldout_examples,
+    s27_heldout_examples,
     shipped_classifier,
     tweets_heldout_examples,
 )
@@ -510,6 +513,7 @@ def evaluate(config: Config, *, limit: int | None = None) -> EvalResult:
         ("corpus_english_heldout", english_heldout_examples()),
         ("corpus_s24_heldout", s24_heldout_examples()),
         ("corpus_s26_heldout", s26_heldout_examples()),
+        ("corpus_s27_heldout", s27_heldout_examples()),
     ):
         held, held_details = _heldout_figures(shipped, policy, examples, prefix)
         figures.update(held)
