@@ -334,7 +334,20 @@ def _unnamed_unit(text: str, places: list[FoundPlace]) -> bool:
         return True
     if _unknown_district(text, places, len(text)):
         return True
+    if _PLURAL_UNITS.search(text):
+        return True  # "سقوط ولسوالی‌ها": districts the sentence does not name
     return any(not any(p.start == h.end() for p in places) for h in _TOWN_NAME_HEAD.finditer(text))
+
+
+# a building or a facility of a town: "ساختمان دولتی آن شهر", "مقر پلیس این شهر"
+_FACILITY_BEFORE = re.compile(
+    r"(?<![\w\u200c])(?:ساختمان|مقر|کاخ|زندان|فرودگاه|پاسگاه|پادگان|دفتر|اداره|پایگاه)"
+    r"(?:[\s\u200c]+[^\s\u200c،,.؛]+){0,2}?[\s\u200c]+$"
+)
+# units of a country in the plural: "ولسوالی‌ها", "شهرستان های", "ولایت‌ها"
+_PLURAL_UNITS = re.compile(
+    r"(?<![\w\u200c])(?:ولسوالی|شهرستان|ولایت|استان|شهر|شهرک|منطقه)[\s\u200c]?(?:ها|های|هایی)(?![\w\u200c])"
+)
 
 
 _NAME_THEN_PROVINCE = re.compile(
@@ -342,6 +355,17 @@ _NAME_THEN_PROVINCE = re.compile(
 )
 
 
+# the subjunctive of "take place" closing an event noun's clause: "... صورت گیرد",
+# "انجام شود", "صورت بگیرد"
+_TO_TAKE_PLACE_AFTER = re.compile(
+    r"[^،,.؛]{0,40}?(?<![\w\u200c])(?:صورت|انجام)[\s\u200c]+(?:گیرد|بگیرد|پذیرد|بپذیرد|شود|بشود)"
+    r"(?![\w\u200c])"
+)
+# "گزارشات ضد و نقیض درباره سقوط X", "اخبار متناقض از تصرف X": reports at odds
+_CONFLICTING_ABOUT = re.compile(
+    r"(?<![\w\u200c])(?:ضد[\s\u200c]+و[\s\u200c]+نقیض|متناقض|متضاد|ضد[\s\u200c]?ونقیض)"
+    r"[\s\u200c]+(?:درباره|در[\s\u200c]+مورد|در[\s\u200c]+باره|از|پیرامون)[\s\u200c]+$"
+)
 # An event noun claimed: "مدعی سقوط ... شدند", "ادعای تصرف", "به ادعای ... تسلط"
 _CLAIM_OF = re.compile(r"(?<![\w\u200c])(?:مدعی|ادعای)(?:[\s\u200c]+(?:کامل|بر|به))?[\s\u200c]+$")
 # "این ولسوالی", "مرکز همین شهرستان": a district told before
@@ -375,12 +399,16 @@ _ELAPSED_AFTER = re.compile(
 # Anniversaries and retrospectives: "سالروز", "سالگرد", "در چنین روزی".
 _ANNIVERSARY = re.compile(
     r"سالروز|سالگرد|در[\s\u200c]+چنین[\s\u200c]+روزی|(?<![\w\u200c])یادبود(?![\w\u200c])"
+    # "روز یک سالگی اشغال افغانستان", "دومین سالگی": a year-count of an event
+    r"|(?:یک|دو|سه|چهار|پنج|ده|\d+|[۰-۹]+|دومین|سومین|چهارمین|پنجمین)[\s\u200c]*سالگی(?![\w\u200c])"
 )
 _EXPECT_STRONG = re.compile(
     r"قرار[\s\u200c]+است|قرار[\s\u200c]+بود|در[\s\u200c]+آستانه|درصدد|در[\s\u200c]+صدد|قصد[\s\u200c]+(?:دارد|دارند)"
     r"|می[\s\u200c]?(?:تواند|توانند)|ممکن[\s\u200c]+است|احتمال[\s\u200c]+دارد|باید|خواهد|خواهند"
     r"|(?:در[\s\u200c]+)?تلاش[\s\u200c]+(?:برای|می)|آماده[\s\u200c]+(?:می|شده|هستند|است)|زمینه"
     r"|تهدید[\s\u200c]+(?:کرد|کرده)|هدف[\s\u200c]+بعدی|راه[\s\u200c]+را[\s\u200c]+(?:برای|هموار)|هموار"
+    # "معلوم نیست آیا ... عقب‌نشینی کرده‌اند یا خیر": whether it happened is open
+    r"|(?:معلوم|مشخص|روشن)[\s\u200c]+نیست[\s\u200c]+(?:که[\s\u200c]+)?آیا(?![\w\u200c])"
 )
 _PURPOSE_BEFORE = re.compile(
     r"(?:برای|به[\s\u200c]+منظور|با[\s\u200c]+هدف|جهت|عملیات|نبرد[\s\u200c]+برای|تلاش|طرح|نقشه"
@@ -388,6 +416,8 @@ _PURPOSE_BEFORE = re.compile(
     # right before the noun: "نبرد آزادسازی X" (the battle for it), "احتمال سقوط X",
     # "خطر سقوط" (its likelihood, its risk): none is the event itself
     r"|(?<![\w\u200c])(?:نبرد|احتمال|خطر)[\s\u200c]+$"
+    # "هفت درصد از شهر تا آزادسازی کامل باقی مانده است": until the event, not it
+    r"|(?<![\w\u200c])تا[\s\u200c]+$"
     # "طالبان در شرایط تصرف کابل نیستند", "قادر به تصرف": able (or not) to take it
     r"|(?<![\w\u200c])(?:در[\s\u200c]+(?:شرایط|موقعیت|وضعیت)|قادر[\s\u200c]+به|توان|توانایی|امکان)[\s\u200c]+$"
 )
@@ -488,6 +518,23 @@ _QUANTIFIED_OBJECT = re.compile(
     r"|شهرک|قریه)"
     r"(?:[\s\u200c]+و[\s\u200c]+(?:روستا|منطقه|شهرک|مناطق|مزرعه|مزارع|تپه|ارتفاعات))?[\s\u200c]+را[\s\u200c]"
 )
+# parts right after an event noun: "آزادسازی بخش‌های وسیعی از", "تصرف قسمت‌هایی از"
+_NOUN_PARTS = re.compile(
+    r"[\s\u200c]+(?:کامل[\s\u200c]+)?(?:بخش|قسمت)[\s\u200c]*(?:های|هایی)"
+    r"(?:[\s\u200c]+[^\s\u200c،,.؛]+)?[\s\u200c]+از(?![\w\u200c])"
+)
+# an event noun in the plural: "پیروزی‌های", "پیروزی های", "آزادسازی‌ها"
+_PLURAL_AFTER = re.compile(r"[\s\u200c]?(?:های|ها)(?![\w\u200c])")
+# "بقیه شهرستان‌های آن", "سایر ولسوالی‌ها", "باقی مناطق": the rest of a set of places
+_REST_OF = re.compile(
+    r"(?<![\w\u200c])(?:بقیه|باقی(?:[\s\u200c]*مانده)?|سایر)[\s\u200c]+"
+    r"(?:شهرستان|ولسوالی|ولایت|استان|شهر|شهرک|روستا|منطقه|مناطق|نقاط|بخش)"
+)
+# "بخش‌هایی از دو ولایت را", "قسمت‌هایی از آن را": parts as the object of a taking
+_UNNAMED_PARTS_OBJECT = re.compile(
+    r"(?<![\w\u200c])(?:بخش[\s\u200c]*(?:های|هایی)|قسمت[\s\u200c]*(?:های|هایی))[\s\u200c]+از"
+    r"(?:[\s\u200c]+[^\s\u200c،,.؛]+){1,3}?[\s\u200c]+را[\s\u200c]+$"
+)
 # "نزدیک به ۲۰ روستا و مزرعه را در جنوب ادلب": where the unnamed villages lie
 _TALLY_OBJECT_IN = re.compile(_QUANTIFIED_OBJECT.pattern + r"[\s\u200c]*در(?=[\s\u200c])")
 # a tally of districts or villages with the provinces they lie in after it
@@ -516,9 +563,15 @@ _PART_HEAD = re.compile(
     r"(?<![\w\u200c])(?:بخش[\s\u200c]*(?:های|هایی|ها)|بخشی|برخی[\s\u200c]+(?:از[\s\u200c]+)?"
     r"(?:مناطق|نواحی|محلات)|چند[\s\u200c]+(?:ناحیه|محله|منطقه)"
     # a tally of quarters: "۱۴ محله در غرب و مرکز شهر X را", "سه ناحیه شهر X را"
-    r"|(?:\d+|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چندین|دهها|ده‌ها)[\s\u200c]+(?:محله|ناحیه|کوی|حوزه))"
+    r"|(?:\d+|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چندین|دهها|ده‌ها)[\s\u200c]+(?:محله|ناحیه|کوی|حوزه)"
+    # "تپه‌های شرقی ... شهرک X", "ارتفاعات اطراف X": the heights of a town, not the town
+    r"|تپه(?:[\s\u200c]*(?:های|هایی|ها))?|ارتفاعات"
+    # "مناطق اشغالی شرق دمشق را آزاد کرد": areas of a town, not the town
+    r"|(?:(?:تمامی|تمام|همه)[\s\u200c]+)?مناطق)"
     r"(?![\w\u200c])"
 )
+# "بر تپه‌های ... سیطره یافت": the object of a verb of control after "بر"
+_ON_OBJECT = re.compile(r"(?<![\w\u200c])بر[\s\u200c]+$")
 _RA = re.compile(r"(?<![\w\u200c])را(?![\w\u200c])")
 
 
@@ -531,7 +584,10 @@ def _in_parts_object(text: str, place: FoundPlace, trigger_start: int) -> bool:
     heads = list(_PART_HEAD.finditer(text, clause, place.start))
     if not heads or _RA.search(text, heads[-1].end(), place.start):
         return False
-    return _RA.search(text, place.end, trigger_start) is not None
+    if _RA.search(text, place.end, trigger_start) is not None:
+        return True
+    # "بر تپه‌های شرقی یک مقر در شهرک X سیطره یافت": parts governed by "بر"
+    return _ON_OBJECT.search(text, clause, heads[-1].start()) is not None
 
 
 # A tally right after an event noun: "آزادسازی چند منطقه دیگر", "تصرف ده‌ها روستا"
@@ -623,7 +679,9 @@ _QUANTIFIED_PLACES = re.compile(
     r"(?:دهها|ده‌ها|صدها|چندین|چند|شماری|تعدادی|برخی|بسیاری|\d+"
     # a number in words: "صد و هشتاد ولسوالی", "بیست شهرستان"
     r"|(?<![\w\u200c])(?:دو|سه|چهار|پنج|شش|هفت|هشت|ده|بیست|سی|چهل|پنجاه|شصت|هفتاد|هشتاد|نود|صد|دویست|سیصد|چهارصد"
-    r"|پانصد|هزار|یازده|دوازده|سیزده|چهارده|پانزده|شانزده|هفده|هجده|نوزده))[\s\u200c]+(?:از[\s\u200c]+)?"
+    r"|پانصد|هزار|یازده|دوازده|سیزده|چهارده|پانزده|شانزده|هفده|هجده|نوزده)"
+    # "بیست و یک ولایت", "سی و چهار ولایت": a compound number in words
+    r"(?:[\s\u200c]+و[\s\u200c]+(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه))?)[\s\u200c]+(?:از[\s\u200c]+)?"
     r"(?:ولسوالی|ولسوالی‌ها|شهر|شهرها|روستا|روستاها|منطقه|مناطق|شهرستان|ولایت)"
 )
 
@@ -1528,6 +1586,32 @@ class _Reader:
             if places and not whole:
                 return []
             places = whole
+        if family is Family.TAKE and trig.noun and _NOUN_PARTS.match(text, trig.end):
+            # "با آزادسازی بخش‌های وسیعی از شرق شهر حلب": parts of the town were freed
+            return []
+        if family is Family.TAKE and trig.noun and _PLURAL_AFTER.match(text, trig.end):
+            # "پیروزی‌های پی در پی ارتش سوریه ... در جنوب استان حلب": victories in the
+            # plural are many unnamed gains where the place lies, no takeover of it
+            return []
+        if family in (Family.TAKE, Family.HANDOVER):
+            # "تنها شهرستان‌های X و Y در کنترل دولت است و بقیه شهرستان‌های آن توسط
+            # طالبان سقوط کرده": the rest, which the sentence does not name, fell; the
+            # places named before "بقیه" are the ones that did not
+            rest = _REST_OF.search(text, max(0, trig.start - 60), trig.start)
+            if rest:
+                places = [
+                    p
+                    for p in places
+                    if p.start >= rest.end()
+                    and p.kind not in (PlacePrecision.ADMIN1, PlacePrecision.COUNTRY)
+                ]
+                if not places:
+                    return []
+            # "توانسته‌اند بخش‌هایی از دو ولایت را تصرف کنند": parts of places the object
+            # does not name (the provinces told before) were taken, none whole
+            parts = _UNNAMED_PARTS_OBJECT.search(text, _clause_start(text, trig.start), trig.start)
+            if parts and not any(parts.start() <= p.start < parts.end() for p in places):
+                return []
         if family in (Family.TAKE, Family.HANDOVER) and not trig.noun:
             # "ده‌ها روستا و منطقه را آزاد کردند": a tally of places the sentence does
             # not name is the object; a town named before it in the clause (the
@@ -1591,7 +1675,13 @@ class _Reader:
                 for p in places
                 if not (
                     p.kind is PlacePrecision.COUNTRY
-                    and (_ARMY_OF.search(text, 0, p.start) or _FORCES_OF.search(text, 0, p.start))
+                    and (
+                        _ARMY_OF.search(text, 0, p.start)
+                        or _FORCES_OF.search(text, 0, p.start)
+                        # "کاخ ریاست جمهوری یمن", "وزارت امور داخله افغانستان": the state
+                        # a palace, a building or a ministry belongs to
+                        or _STATE_BODY_OF.search(text, 0, p.start)
+                    )
                 )
             ]
             if places and not named:
@@ -2011,6 +2101,12 @@ class _Reader:
             # مراکز این شهرستان‌ها به دست طالبان افتاده است": each district listed
             return [p.match for p in districts]
         ana = anaphor(text)
+        if ana is not None and _FACILITY_BEFORE.search(text, max(0, ana.start - 40), ana.start):
+            # "یک ساختمان دولتی آن شهر را تصرف کرده‌اند": a building of the town told
+            # before, not the town
+            ana = None
+            if not cities:
+                return []
         if (
             cities
             and ana is not None
@@ -2242,6 +2338,12 @@ _OPERATION_FOR = re.compile(
 _ARMY_OF = re.compile(
     r"(?<![\w\u200c])(?:مقر|پایگاه|قرارگاه|پادگان)[\s\u200c]+(?:[^\s\u200c،,.؛]+[\s\u200c]+){0,2}?"
     r"(?:ارتش|لشکر|قول[\s\u200c]?اردوی|اردوی|نیروهای)(?:[\s\u200c]+[^\s\u200c،,.؛]+){0,2}?[\s\u200c]+$"
+)
+# "کاخ ریاست جمهوری یمن", "ساختمان پارلمان X", "وزارت امور داخله افغانستان",
+# "سفارت آمریکا": a state named as the owner of a seat of power or a ministry
+_STATE_BODY_OF = re.compile(
+    r"(?<![\w\u200c])(?:کاخ|ساختمان|وزارت|سفارت|کنسولگری|پارلمان|مجلس)"
+    r"(?:[\s\u200c]+[^\s\u200c،,.؛]+){0,3}?[\s\u200c]+$"
 )
 # "نیروهای داوطلب مردمی عراق": the country of forces described by it
 _FORCES_OF = re.compile(
@@ -2600,6 +2702,13 @@ def _status(family: Family, trig: FaTriggerMatch, claim: Claim, text: str) -> St
     if trig.noun:
         if _PURPOSE_BEFORE.search(text[max(0, trig.start - 40) : trig.start]):
             return Status.EXPECTED  # "عملیات بازپس‌گیری", "برای حمله به"
+        if _TO_TAKE_PLACE_AFTER.match(text, trig.end):
+            # "تا بدون درگیری انتقال قدرت صورت گیرد": an event noun whose verb is in
+            # the subjunctive ("may take place", "so that it takes place")
+            return Status.EXPECTED
+        if _CONFLICTING_ABOUT.search(text, max(0, trig.start - 60), trig.start):
+            # "گزارشات ضد و نقیض درباره سقوط X": whether it fell is in dispute
+            return Status.EXPECTED
         if _HOUR_OF.search(text[max(0, trig.start - 12) : trig.start]):
             return Status.EXPECTED  # "ساعت پیروزی فرا رسیده است"
         if _EXPECT_AFTER.search(text[trig.end :]):

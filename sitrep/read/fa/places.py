@@ -181,6 +181,8 @@ COMMON_WORDS = frozenset(
     [
         # Dari "بالای" (on, upon: "بالای ولسوالی X حمله کردند"), not Bhilai
         "بالای",
+        # Dari "وزارت داخله" (the interior ministry), "امور داخله": not Dakhla
+        "داخله",
         "بالا",
         "سال",
         "دو",
