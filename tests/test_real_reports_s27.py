@@ -142,10 +142,11 @@ def test_an_entry_the_holder_is_said_to_have_held_off_is_no_takeover(
     extractor: Extractor,
 ) -> None:
     text = (
-        "Officials said government forces were in control of the city of Ghazni on "
-        "Saturday, a day after a Taliban assault.\n\n"
-        "Taliban fighters entered Ghazni from several directions late on Thursday, "
-        "attacking police posts."
+        "Officials said security forces were in control of the eastern city of Ghazni on "
+        "Saturday, a day after the Taliban launched an assault on the provincial capital."
+        "\n\nA police spokesman said the city is not going to fall.\n\n"
+        "Insurgents entered Ghazni from several directions late on Thursday night, "
+        "burning police posts."
     )
     assert "Ghazni" not in _names(changes(read(extractor, text, "2018-08-11")))
 
@@ -153,7 +154,8 @@ def test_an_entry_the_holder_is_said_to_have_held_off_is_no_takeover(
 def test_an_entry_its_own_side_says_it_holds_is_still_a_takeover(extractor: Extractor) -> None:
     # guard: the sentence of control names the entrant itself
     text = (
-        "Taliban fighters entered Ghazni from several directions late on Thursday.\n\n"
+        "Insurgents entered Ghazni from several directions late on Thursday night, "
+        "burning police posts.\n\n"
         "The Taliban are now in full control of the city of Ghazni, their spokesman said."
     )
     assert "Ghazni" in _names(changes(read(extractor, text, "2018-08-11")))
