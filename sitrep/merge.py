@@ -226,6 +226,28 @@ class MergedEvent:
     mention_ids: tuple[str, ...]
 
 
+def _finer_day(best: MentionRow, real: list[MentionRow]) -> MentionRow:
+    """The mention whose date the event takes: ``best`` (the most specific explicit
+    date), unless that is only a month or a year and a report of the same event dated
+    by its own day falls inside it. "Government forces liberated Saraqib in February"
+    (read in March) and "regime forces entered Saraqib" (published February 5, dated by
+    that day) are one event of February 5, not of February 1 (the month's first day
+    that stands for the whole month)."""
+    if best.date is None or best.precision not in ("month", "year"):
+        return best
+    window = best.window()
+    days = [
+        m
+        for m in real
+        if m.inferred
+        and m.date is not None
+        and (m.precision or "day") == "day"
+        and window is not None
+        and window[0] <= m.date <= window[1]
+    ]
+    return min(days, key=lambda m: (m.date, m.id)) if days else best
+
+
 def _event(block: str, c: _Cluster) -> MergedEvent:
     members = c.members
     real = [m for m in members if not m.reference] or members
@@ -235,6 +257,7 @@ def _event(block: str, c: _Cluster) -> MergedEvent:
     assoc = sorted(a for a in side if a not in (actor1, actor2))
     dated = [m for m in real if m.date is not None and not m.inferred]
     best = min(dated, key=MentionRow.sort_key) if dated else c.anchor
+    best = _finer_day(best, real)
     statuses = {m.status for m in real}
     if "occurred" in statuses:
         status = "occurred"

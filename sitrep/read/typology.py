@@ -500,6 +500,15 @@ TRIGGERS: tuple[Trigger, ...] = (
     # "occupied the town of Sibut", "occupied Kherson" (not "had occupied": a control
     # statement, the longer match); "Kenyan troops moved into the port city of Kismayo"
     Trigger(Family.TAKE, r"occupied", feature=False, follow=_PLACE_OBJECT),
+    # "forces have fully secured the town of Gharyan", "completely secured Marawi": a
+    # town made safe in full is a town taken (not "secured the release", "secured a
+    # deal", nor a bare "secured the area", which may be a cordon)
+    Trigger(
+        Family.TAKE,
+        r"(?:fully|completely|totally|entirely)\s+secured",
+        feature=False,
+        follow=_PLACE_OBJECT,
+    ),
     # "raised their flag over the town of Avdiivka", "hoisted the national flag in Kidal",
     # "raising Ukrainian flags in Kalynivske" (a flag named by its country, no article)
     Trigger(

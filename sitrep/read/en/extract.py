@@ -462,6 +462,53 @@ def _takes_several_towns(places: list[PlaceMatch]) -> bool:
     return len({p.place.id for p in places if p.place.kind is PlacePrecision.CITY}) >= 2
 
 
+# "days after", "only weeks after", "a few months after": the clause it opens tells what
+# came before the sentence's news, on a day it does not give (a counted "two days after"
+# dates it, see _counted_on_from_a_taking)
+EARLIER_CLAUSE = re.compile(
+    r"\b(?:(?:only|just|barely|mere|some)\s+)?(?:(?:a\s+few|several|few)\s+)?"
+    r"(?:days|weeks|months)\s+after\s+",
+    re.IGNORECASE,
+)
+
+
+def _in_an_earlier_clause(text: str, trig: TriggerMatch) -> bool:
+    """Whether the trigger lies in a clause that "days/weeks/months after" opens, before
+    any comma or other clause ends it ("days after insurgents captured much of Aleppo")."""
+    for found in EARLIER_CLAUSE.finditer(text, 0, trig.start + 1):
+        before = text[: found.start()].split()[-1:]
+        if before and (before[0].isdigit() or before[0].lower() in _NUMBER_WORDS):
+            continue  # "two days after": a count, which dates the earlier deed
+        if found.end() <= trig.start and not re.search(
+            r"[,;:.!?]|\b(?:and|but|while|as)\b", text[found.end() : trig.start]
+        ):
+            return True
+    return False
+
+
+# the verbs of an entry into a town, which a raid or a battle in it may be as well
+ENTRY_ONLY = re.compile(
+    r"entered|entering|stormed|storming|broke\s+into|infiltrated|pushed\s+into", re.IGNORECASE
+)
+# a sentence saying a town's holder kept it ({place}: the town's name as matched)
+HELD_BY_ITS_HOLDER = (
+    r"\bin\s+(?:full\s+|firm\s+|complete\s+|total\s+)?control\s+of\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){{0,3}}?(?:(?:city|town)\s+of\s+)?{place}\b"
+    r"|\b{place}\b[^.;]{{0,80}}?\b(?:is|was)\s+not\s+going\s+to\s+fall\b"
+    r"|\b(?:the\s+)?(?:city|town)\s+(?:is|was)\s+not\s+going\s+to\s+fall\b"
+    r"|\b(?:city|town)\s+(?:will|would)\s+not\s+fall\b"
+)
+
+
+def _present_perfect(token: Any) -> bool:
+    """Whether ``token`` is a verb in the present perfect ("have recaptured", "has been
+    taken", "have now retaken"), not the past perfect ("had taken")."""
+    if token is None or token.tag_ != "VBN":
+        return False
+    aux = [c.lower_ for c in token.children if c.dep_ == "aux"]
+    return bool(aux) and aux[0] in ("has", "have", "'s", "'ve")
+
+
 def _statement_of_the_day(claim: Claim) -> bool:
     """Whether the sentence of ``claim`` opens with a quote of a side's official voice
     (its military, a ministry, a spokesman), told in the simple past or present
@@ -564,6 +611,11 @@ REFERENCE_POINT = re.compile(
     r",?\s+(?:(?:just|some|about|slightly)\s+)?"
     r"(?:north|south|east|west|(?:north|south)-?(?:east|west))"
     r"\s+of(?:\s+the(?:\s+[\w\-]+){0,2}\s+(?:city|town|capital|port)(?:\s+of|,)?)?"
+    # "Saraqib, a city located to the southeast of the province's center, Idlib, was
+    # liberated": a town the words say lies off another only places it
+    r"|\b(?:located|lying|situated|lies|sits)\s+(?:(?:just|some|about|slightly)\s+)?"
+    r"(?:to\s+the\s+)?(?:north|south|east|west|(?:north|south)-?(?:east|west))(?:ern)?\s+of"
+    r"(?:\s+the(?:\s+[\w'’\-]+){0,3}?)?,?"
     # "front lines south of the port city of Hodeidah": the city only places them
     r"|\b(?:front\s*lines?|positions|posts)\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of"
     r"(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?"
@@ -576,6 +628,12 @@ REFERENCE_POINT = re.compile(
     r"|the\s+(?:last|first|second|third|final|next|only))\s+(?:[\w-]+\s+){0,2}"
     r"(?:villages?|towns?|settlements?|hamlets?|capitals?)"
     r"\s+(?:near|outside|close\s+to|on\s+the\s+(?:outskirts|edges?|fringes?)\s+of)"
+    r"(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?"
+    # "captured the last major stronghold of commander Khalifa Haftar near Tripoli": a
+    # side's stronghold (named by whose it is) that the place only locates (not "a base
+    # near Kandahar", which reports place at the town)
+    r"|\b(?:strongholds?|bastions?)\s+(?:of|held\s+by)(?:\s+[\w'’.\-]+){1,5}?"
+    r"\s+(?:near|outside|close\s+to)"
     r"(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?"
     # "had taken control of the towns, in the Amhara region": the region holds the
     # towns told before, it is not what was taken
@@ -1341,6 +1399,7 @@ class EnglishReader:
             mentions, side_of=self.actors.controller_of, contains=self.gazetteer.contains
         )
         mentions = _claims_of_control_now(mentions)
+        mentions = self._entries_held_off(mentions, sentences)
         mentions = settle_denials(mentions, denied)
         mentions.extend(context_links(mentions))
         mentions = _dated_recollections(mentions, ctx.recollections)
@@ -1673,6 +1732,17 @@ class EnglishReader:
                 ctx, claim, paragraph_date, status, past_deed=past_deed
             )
             if (
+                ctx.published is not None
+                and time is not None
+                and not time.inferred
+                and vague_past(time, ctx.published)
+                and _present_perfect(token)
+            ):
+                # "... driven out of Kyiv in March." then "Ukrainian troops have
+                # recaptured Izium": the present perfect tells the news of now and
+                # takes no definite past time, so a month named before is not its date
+                time = publication_fallback(ctx.published)
+            if (
                 family in (Family.TAKE, Family.HANDOVER)
                 and ctx.published is not None
                 and time in ctx.operation_starts
@@ -1704,6 +1774,16 @@ class EnglishReader:
         if status in TOLD and not own_date and RECAP.search(text):
             # "retook Mosul, Ramadi and Fallujah in gruelling months-long campaigns",
             # undated: a summary of past wars, not a change this report tells
+            status = Status.BACKGROUND
+        if (
+            status in TOLD
+            and not own_date
+            and family in (Family.TAKE, Family.HANDOVER)
+            and _in_an_earlier_clause(text, trig)
+        ):
+            # "overrunning the army days after taking over Aleppo", "another blow for
+            # Assad days after insurgents captured much of Aleppo": the clause the
+            # sentence counts on from tells an earlier taking, not the report's news
             status = Status.BACKGROUND
         if status in TOLD and _retrospective(text, trig.start, ctx.published):
             # "Four years ago on Sunday, IS swept into Mosul"; "March 2025: the army
@@ -1955,6 +2035,11 @@ class EnglishReader:
                     iso3 = self._country_word(given.group(1)) or self._capital_word(given.group(1))
                     if iso3 and iso3 != leaver.country:
                         agent = self._state_forces(iso3)
+                if agent is None and token is not None:
+                    # "its forces have retreated from Izyum after Ukraine burst through
+                    # its front line": another country acting in the sentence (the
+                    # subject of a verb of its own) is the side that moves in
+                    agent = self._acting_country(token, leaver)
         if agent is None and family is Family.TAKE and token is not None and not actor_matches:
             # "Government forces pushed into the outskirts of Nawa on Friday. The town
             # fell on Saturday": a takeover whose sentence names no side is the deed of
@@ -2855,6 +2940,25 @@ class EnglishReader:
                 return self._forces_of_person(name) or self._forces_of_person(subject.text)
         return self._state_forces(iso3) if iso3 else None
 
+    def _acting_country(self, token: Any, leaver: Actor) -> Actor | None:
+        """The state forces of a country (by its name or capital) that is the subject of
+        another verb of the sentence than the leaving one, when it is not the leaver's
+        country ("withdrew from Lyman after Ukraine encircled the town"), else None."""
+        for t in token.doc:
+            if (
+                t.dep_ != "nsubj"
+                or t.pos_ != "PROPN"
+                or t.head.i == token.i
+                or t.head.pos_ not in ("VERB", "AUX")
+                or len(list(t.subtree)) > 2
+            ):
+                continue
+            name = _proper_name(t)
+            iso3 = self._country_named(name) or self._capital_word(name)
+            if iso3 and iso3 != leaver.country:
+                return self._state_forces(iso3)
+        return None
+
     def _country_leaving(self, token: Any, leaving: re.Match[str]) -> Actor | None:
         """State forces named by a country or its capital on the subject of the leaving
         verb ``leaving`` ("Russia has withdrawn troops from Lyman", "Moscow pulled its
@@ -2939,6 +3043,40 @@ class EnglishReader:
         if subject is None or subject.lemma_.lower() not in DEMONYM_FORCE_NOUNS:
             return None
         return self._demonym_forces(subject)
+
+    def _entries_held_off(self, mentions: list[Mention], sentences: list[Any]) -> list[Mention]:
+        """Entries into a town that another sentence of the article says its holder kept
+        ("Insurgents entered Ghazni from several directions late Thursday night" and
+        "security forces were in control of the eastern city of Ghazni on Saturday", "the
+        city is not going to fall"): a raid or a battle in the town, not a takeover. Only
+        when the entrant is named and is not the side that sentence names."""
+        out: list[Mention] = []
+        for m in mentions:
+            if (
+                m.status is not Status.OCCURRED
+                or m.sub_event_type not in TERRITORY_SUB_TYPES
+                or m.actor1 is None
+                or m.place is None
+                or not m.place.matched_text
+                or ENTRY_ONLY.fullmatch(m.trigger) is None
+            ):
+                out.append(m)
+                continue
+            name = re.escape(m.place.matched_text)
+            held = re.compile(HELD_BY_ITS_HOLDER.format(place=name), re.IGNORECASE)
+            gainer = self.actors.controller_of(m.actor1)
+            kept = any(
+                s.index != m.claim.sentence.index
+                and held.search(s.span.text)
+                and not any(
+                    self.actors.controller_of(a.actor) == gainer
+                    for a in self.actors.find(s.span.text)
+                )
+                for s in sentences
+            )
+            if not kept:
+                out.append(m)
+        return out
 
     def _claimed_by_a_state(self, mentions: list[Mention]) -> list[Mention]:
         """A takeover told as a state's claim, by its demonym, with no taker of its own
@@ -3487,6 +3625,12 @@ DENIED_TAKEOVER = re.compile(
     r"|\b(?:claims?|statement|announcement|assertion)\b[^.;]{0,90}?\b(?:is|was|are|were)\s+"
     r"(?:as\s+|so\s+|very\s+)?far\s+from\s+(?:the\s+)?(?:reality|truth)\b"
     r"|\b(?:is|was|are|were|remains?)\s+not\s+in\s+the\s+hands\s+of\b"
+    # "Reports by some outlets asserting that rebel units have captured the city are out
+    # of sync with reality", "claims that the town fell were unfounded"
+    r"|\b(?:claims?|reports?|statements?|announcements?|assertions?)\b[^.;]{0,200}?"
+    r"\b(?:is|was|are|were)\s+(?:(?:completely|totally|entirely|simply)\s+)?"
+    r"(?:out\s+of\s+(?:sync|touch|line)\s+with\s+(?:the\s+)?(?:reality|facts)|not\s+true"
+    r"|untrue|false|fake|baseless|groundless|unfounded|fabricated|not\s+(?:correct|accurate))\b"
     # "Baku's claims about the seizure of the town were quickly disputed by Yerevan"
     r"|\b(?:claims?|announcement|assertion)\b[^.;]*?\b(?:was|were|has\s+been|have\s+been)\s+"
     r"(?:\w+\s+)?(?:denied|disputed|rejected|dismissed|refuted)\b"
@@ -3530,6 +3674,21 @@ _DENIAL_CUES: tuple[tuple[tuple[str, ...], ...], ...] = (
         ("false", "untrue", "baseless", "groundless", "fabricated", "lie", "propaganda"),
     ),
     (("hands",), ("not",)),
+    (
+        ("claim", "report", "statement", "announcement", "assertion"),
+        (
+            "out of",
+            "true",
+            "false",
+            "fake",
+            "baseless",
+            "groundless",
+            "unfounded",
+            "fabricated",
+            "not correct",
+            "not accurate",
+        ),
+    ),
     (("claim", "statement", "announcement", "assertion"), ("far from",), ("reality", "truth")),
     (("still",), ("under",), ("control",)),
     (("but",), ("said", "says", "insist", "maintain")),
@@ -7667,9 +7826,27 @@ def _is_reference_point(text: str, place: PlaceMatch) -> bool:
         return False
     # ("110 km south of Aleppo, which the rebels captured last week": the clause on the
     # town tells of it; it places the other town and is the place of its own event)
+    if ROAD_END_FIRST.match(text, place.span.end) or (
+        ROAD_END_SECOND_BEFORE.search(text[: place.span.start])
+        and ROAD_END_SECOND_AFTER.match(text, place.span.end)
+    ):
+        # "at the junction of the Aleppo-Hama and the Aleppo-Latakia highways": the ends
+        # of a road named by two towns only name the road
+        return True
     return bool(REFERENCE_POINT.search(text[: place.span.start])) and not RELATIVE_ON.match(
         text, place.span.end
     )
+
+
+# a town that names one end of a road with another ("the Aleppo-Latakia highways")
+_ROAD_WORDS = r"(?i:roads?|highways?|motorways?|expressways?)\b"
+# ("the Aleppo-Hama and the Aleppo-Latakia highways": two roads told together)
+_ANOTHER_ROAD = r"(?:\s+and\s+(?:the\s+)?(?-i:[A-Z])[\w'’]*\s*[-\u2013]\s*(?-i:[A-Z])[\w'’]*)?"
+ROAD_END_FIRST = re.compile(
+    r"\s*[-\u2013]\s*(?-i:[A-Z])[\w'’\-]*" + _ANOTHER_ROAD + r"\s+" + _ROAD_WORDS
+)
+ROAD_END_SECOND_BEFORE = re.compile(r"(?-i:[A-Z])[\w'’]*\s*[-\u2013]\s*$")
+ROAD_END_SECOND_AFTER = re.compile(_ANOTHER_ROAD + r"\s+" + _ROAD_WORDS)
 
 
 # the words between "the ... city" and the name set beside it after a comma
