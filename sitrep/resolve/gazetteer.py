@@ -1242,6 +1242,7 @@ def _settings(config: Config) -> dict[str, Any]:
         # marshal's format belongs to one Python version; the own data to one release.
         "python": list(sys.version_info[:2]),
         "own_data": hashlib.sha256(_own_data_path().read_bytes()).hexdigest()[:12],
+        "features": hashlib.sha256(_features_path().read_bytes()).hexdigest()[:12],
     }
 
 
@@ -1599,6 +1600,65 @@ def _own_data_path() -> Path:
     return Path(__file__).resolve().parents[1] / "data" / "places.json"
 
 
+def _features_path() -> Path:
+    return _own_data_path().with_name("features.json")
+
+
+#: The id of the first entry of ``data/features.json`` without a GeoNames id; the
+#: others follow it downwards, apart from places.json's own negative ids.
+FEATURE_FIRST_ID = -100001
+
+
+def _add_features(rows: list[_Row], iso3: dict[str, str]) -> None:
+    """Add the seas, rivers, ranges, deserts, islands and regions of
+    ``data/features.json`` as regions (population 0). An entry whose own name
+    already names a country, province or region (or a district of its own
+    country) is left out, and an alias that does is dropped: those places keep
+    their names ("Canary Islands", "Jordan")."""
+    path = _features_path()
+    try:
+        entries = json.loads(path.read_text("utf-8"))["features"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise DataError(f"{path}: cannot read the bundled feature data ({exc})") from exc
+    taken: set[str] = set()
+    districts: set[tuple[str, str]] = set()
+    for r in rows:
+        if r.kind is PlacePrecision.ADMIN2:
+            districts.update((r.iso3, normalize_name(n)) for n in r.names)
+        elif r.kind is not PlacePrecision.CITY:
+            taken.update(normalize_name(n) for n in r.names)
+    next_id = FEATURE_FIRST_ID
+    for entry in entries:
+        gid = entry.get("geonames_id")
+        own_id = int(gid) if gid else next_id
+        if not gid:
+            next_id -= 1
+        cc3 = iso3.get(entry.get("country", ""), "")
+
+        def free(name: str, cc3: str = cc3) -> bool:
+            key = normalize_name(name)
+            return key not in taken and (cc3, key) not in districts
+
+        if not free(entry["name"]):
+            continue
+        names = [entry["name"], *(a for a in entry.get("aliases", []) if free(a))]
+        taken.update(normalize_name(n) for n in names)
+        rows.append(
+            _Row(
+                id=own_id,
+                name=entry["name"],
+                iso3=cc3,
+                lat=float(entry["lat"]),
+                lon=float(entry["lon"]),
+                kind=PlacePrecision.REGION,
+                admin1=None,
+                population=0,
+                admin1_id=0,
+                names=list(dict.fromkeys(names)),
+            )
+        )
+
+
 def _own_data() -> dict[str, Any]:
     """``data/places.json``: regions, conflict places and spellings written for sitrep."""
     path = _own_data_path()
@@ -1669,6 +1729,7 @@ def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
         )
         if not gid:
             next_id -= 1
+    _add_features(rows, iso3)
     cities: dict[tuple[str, str], _Row] = {}
     for r in rows:
         if r.kind is PlacePrecision.CITY:
