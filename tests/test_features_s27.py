@@ -125,3 +125,24 @@ def test_an_island_taken_back_is_the_island(extractor: Extractor, world: Gazette
     taken = territory_mentions(mentions)
     assert taken and taken[0].place is not None
     assert taken[0].place.place.id == _feature(world, "Snake Island")
+
+
+RED_SEA, RED_SEA_STATE = 350155, 408646
+
+
+def test_a_sea_after_the_is_the_sea_not_the_province_named_after_it(world: Gazetteer) -> None:
+    # Sudan's Red Sea state and Egypt's Red Sea governorate are larger namesakes
+    found = _found(world, "Rebels fired two drones at a tanker in the Red Sea on Sunday.")
+    assert found["Red Sea"].place.id == RED_SEA
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting reached the Red Sea state on Monday, near Port Sudan.",
+        "Aid convoys left Port Sudan for villages across the Red Sea region.",
+    ],
+)
+def test_the_province_word_after_the_name_keeps_the_province(world: Gazetteer, text: str) -> None:
+    found = {m.place.id for m in world.find(text)}
+    assert RED_SEA_STATE in found and RED_SEA not in found

@@ -591,6 +591,18 @@ _PROVINCE_WORDS_LATIN = frozenset(
     {"province", "governorate", "governorates", "provinces", "muhafazah", "wilayah", "ostan"}
 )
 _PROVINCE_WORDS_SCRIPT = ("استان", "محافظه", "ولایت")
+# The last word of a sea's, a river's or a range's name: after "the" such a name
+# is the feature, not a province or district called after it ("the Red Sea").
+_FEATURE_HEADS = frozenset(
+    {"sea", "ocean", "gulf", "bay", "strait", "straits", "channel", "river", "lake"}
+    | {"mountains", "desert", "peninsula", "island", "islands"}
+)
+_PROVINCE_OR_DISTRICT = frozenset({PlacePrecision.ADMIN1, PlacePrecision.ADMIN2})
+# "the Red Sea state", "the Blue Nile region": the unit, not the feature.
+_UNIT_WORD_AFTER = re.compile(
+    r"[\s-]+(?:state|region|governorate|province|district|county|department|municipality)\b",
+    re.IGNORECASE,
+)
 # A name followed by one of these words is a second-level subdivision of that
 # name, where the gazetteer has one: "Faizabad district", "Bakhmut raion",
 # "Gwoza LGA", "Tipperary County" (Ireland's counties are named without the word).
@@ -2865,10 +2877,20 @@ class Gazetteer:
                 said = (n_sc, n_c) in cued
                 if (
                     self.world
-                    and self._places[ranked[0]].kind is PlacePrecision.CITY
                     and _after_the(text, start)
+                    and (
+                        self._places[ranked[0]].kind is PlacePrecision.CITY
+                        or (
+                            not prov
+                            and folded[j][0] in _FEATURE_HEADS
+                            and self._places[ranked[0]].kind in _PROVINCE_OR_DISTRICT
+                            and not _UNIT_WORD_AFTER.match(text, end)
+                        )
+                    )
                 ):
-                    # "in the Atlantic": the ocean, not Atlantic, Iowa
+                    # "in the Atlantic": the ocean, not Atlantic, Iowa; "in the Red
+                    # Sea": the sea, not Sudan's Red Sea state (which "the Red Sea
+                    # state" still names)
                     region = [r for r in ranked if self._places[r].kind is PlacePrecision.REGION]
                     ranked = region[:1] + [r for r in ranked if r not in region[:1]]
                 elif (
