@@ -591,6 +591,18 @@ _PROVINCE_WORDS_LATIN = frozenset(
     {"province", "governorate", "governorates", "provinces", "muhafazah", "wilayah", "ostan"}
 )
 _PROVINCE_WORDS_SCRIPT = ("استان", "محافظه", "ولایت")
+# The last word of a sea's, a river's or a range's name: after "the" such a name
+# is the feature, not a province or district called after it ("the Red Sea").
+_FEATURE_HEADS = frozenset(
+    {"sea", "ocean", "gulf", "bay", "strait", "straits", "channel", "river", "lake"}
+    | {"mountains", "desert", "peninsula", "island", "islands"}
+)
+_PROVINCE_OR_DISTRICT = frozenset({PlacePrecision.ADMIN1, PlacePrecision.ADMIN2})
+# "the Red Sea state", "the Blue Nile region": the unit, not the feature.
+_UNIT_WORD_AFTER = re.compile(
+    r"[\s-]+(?:state|region|governorate|province|district|county|department|municipality)\b",
+    re.IGNORECASE,
+)
 # A name followed by one of these words is a second-level subdivision of that
 # name, where the gazetteer has one: "Faizabad district", "Bakhmut raion",
 # "Gwoza LGA", "Tipperary County" (Ireland's counties are named without the word).
@@ -1242,6 +1254,7 @@ def _settings(config: Config) -> dict[str, Any]:
         # marshal's format belongs to one Python version; the own data to one release.
         "python": list(sys.version_info[:2]),
         "own_data": hashlib.sha256(_own_data_path().read_bytes()).hexdigest()[:12],
+        "features": hashlib.sha256(_features_path().read_bytes()).hexdigest()[:12],
     }
 
 
@@ -1599,6 +1612,65 @@ def _own_data_path() -> Path:
     return Path(__file__).resolve().parents[1] / "data" / "places.json"
 
 
+def _features_path() -> Path:
+    return _own_data_path().with_name("features.json")
+
+
+#: The id of the first entry of ``data/features.json`` without a GeoNames id; the
+#: others follow it downwards, apart from places.json's own negative ids.
+FEATURE_FIRST_ID = -100001
+
+
+def _add_features(rows: list[_Row], iso3: dict[str, str]) -> None:
+    """Add the seas, rivers, ranges, deserts, islands and regions of
+    ``data/features.json`` as regions (population 0). An entry whose own name
+    already names a country, province or region (or a district of its own
+    country) is left out, and an alias that does is dropped: those places keep
+    their names ("Canary Islands", "Jordan")."""
+    path = _features_path()
+    try:
+        entries = json.loads(path.read_text("utf-8"))["features"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise DataError(f"{path}: cannot read the bundled feature data ({exc})") from exc
+    taken: set[str] = set()
+    districts: set[tuple[str, str]] = set()
+    for r in rows:
+        if r.kind is PlacePrecision.ADMIN2:
+            districts.update((r.iso3, normalize_name(n)) for n in r.names)
+        elif r.kind is not PlacePrecision.CITY:
+            taken.update(normalize_name(n) for n in r.names)
+    next_id = FEATURE_FIRST_ID
+    for entry in entries:
+        gid = entry.get("geonames_id")
+        own_id = int(gid) if gid else next_id
+        if not gid:
+            next_id -= 1
+        cc3 = iso3.get(entry.get("country", ""), "")
+
+        def free(name: str, cc3: str = cc3) -> bool:
+            key = normalize_name(name)
+            return key not in taken and (cc3, key) not in districts
+
+        if not free(entry["name"]):
+            continue
+        names = [entry["name"], *(a for a in entry.get("aliases", []) if free(a))]
+        taken.update(normalize_name(n) for n in names)
+        rows.append(
+            _Row(
+                id=own_id,
+                name=entry["name"],
+                iso3=cc3,
+                lat=float(entry["lat"]),
+                lon=float(entry["lon"]),
+                kind=PlacePrecision.REGION,
+                admin1=None,
+                population=0,
+                admin1_id=0,
+                names=list(dict.fromkeys(names)),
+            )
+        )
+
+
 def _own_data() -> dict[str, Any]:
     """``data/places.json``: regions, conflict places and spellings written for sitrep."""
     path = _own_data_path()
@@ -1669,6 +1741,7 @@ def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
         )
         if not gid:
             next_id -= 1
+    _add_features(rows, iso3)
     cities: dict[tuple[str, str], _Row] = {}
     for r in rows:
         if r.kind is PlacePrecision.CITY:
@@ -2812,10 +2885,20 @@ class Gazetteer:
                 said = (n_sc, n_c) in cued
                 if (
                     self.world
-                    and self._places[ranked[0]].kind is PlacePrecision.CITY
                     and _after_the(text, start)
+                    and (
+                        self._places[ranked[0]].kind is PlacePrecision.CITY
+                        or (
+                            not prov
+                            and folded[j][0] in _FEATURE_HEADS
+                            and self._places[ranked[0]].kind in _PROVINCE_OR_DISTRICT
+                            and not _UNIT_WORD_AFTER.match(text, end)
+                        )
+                    )
                 ):
-                    # "in the Atlantic": the ocean, not Atlantic, Iowa
+                    # "in the Atlantic": the ocean, not Atlantic, Iowa; "in the Red
+                    # Sea": the sea, not Sudan's Red Sea state (which "the Red Sea
+                    # state" still names)
                     region = [r for r in ranked if self._places[r].kind is PlacePrecision.REGION]
                     ranked = region[:1] + [r for r in ranked if r not in region[:1]]
                 elif (

@@ -182,12 +182,15 @@ def dominant_countries(places: list[list[PlaceMatch]]) -> list[str]:
 
 def sentence_country(places: list[PlaceMatch], ctx: ArticleContext) -> str | None:
     """The country a sentence is about: its first specific place's, else its first
-    place's, else the last city's, else the article's most named."""
-    cities = [p for p in places if p.place.kind is not PlacePrecision.COUNTRY]
+    place's, else the last city's, else the article's most named. A place of no
+    country (a continent, a sea, a river between countries: "falling back along the
+    Euphrates") tells none."""
+    placed = [p for p in places if p.place.country]
+    cities = [p for p in placed if p.place.kind is not PlacePrecision.COUNTRY]
     if cities:
         return cities[0].place.country
-    if places:
-        return places[0].place.country
+    if placed:
+        return placed[0].place.country
     if ctx.last_city is not None:
         return ctx.last_city.place.country
     return ctx.countries[0] if ctx.countries else None
