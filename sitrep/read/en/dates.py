@@ -267,6 +267,9 @@ def _day_month(
     day = int(m["day"])
     if m["year"]:
         value = safe_date(int(m["year"]), month, day)
+    elif m["which"] and published is not None:
+        step = {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
+        value = safe_date(published.year + step, month, day)
     else:
         value = _day_without_year(month, day, published, future_days)
     return _ref(value, Precision.DAY, m)
@@ -533,6 +536,7 @@ class _Patterns:
 def _patterns() -> _Patterns:
     """Compile the patterns once, on first use."""
     year = r"(?P<year>\d{4})\b"
+    of_year = r",?\s+(?:of\s+)?(?P<which>(?i:last|this|next))\s+year\b"
     counted = (
         r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
         r"(?:a\s+)?couple\s+of|(?:a\s+)?few|several|some)"
@@ -542,10 +546,15 @@ def _patterns() -> _Patterns:
     rules: list[tuple[str, _Handler, str]] = [
         (r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b", _iso, "digit"),
         # "Friday, November 3", "Nov. 3, 2017", "November 3rd"
-        (rf"(?:\b{_WD},?\s+)?\b{_MON}\s+{_DAY}(?:,?\s+{year})?", _day_month, "digit_month"),
+        # "August 5 last year", "the 3rd of November of last year": that day of the year named
+        (
+            rf"(?:\b{_WD},?\s+)?\b{_MON}\s+{_DAY}(?:,?\s+{year}|{of_year})?",
+            _day_month,
+            "digit_month",
+        ),
         # "3 November 2017", "Friday 3 November", "the 3rd of November"
         (
-            rf"(?:\b{_WD},?\s+)?\b(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{year})?",
+            rf"(?:\b{_WD},?\s+)?\b(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{year}|{of_year})?",
             _day_month,
             "digit_month",
         ),

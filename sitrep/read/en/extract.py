@@ -215,6 +215,15 @@ EXPECT_MODIFIERS = frozenset(
 )
 DENY_VERBS = frozenset({"denied", "denies", "deny", "rejected", "dismissed", "refuted"})
 CLAIM_VERBS = frozenset({"claimed", "claims", "claim", "alleged", "alleges"})
+# "the army refuted the claim that the rebels had taken the town", "rejected reports
+# that": the claim is told as its denial, like "denied that the rebels had taken it"
+# (the claim's own telling, "the rebels claimed ...", is the claim)
+DENIED_CLAIM_THAT = re.compile(
+    r"\b(?:denied|denies|deny|refuted|refutes|rejected|rejects|dismissed|dismisses|disputed"
+    r"|disputes)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:[\w'’-]+\s+)?"
+    r"(?:claims?|reports?|assertions?|allegations?)\s+that\b[^.;,]*$",
+    re.IGNORECASE,
+)
 # "their final redoubt", "the group's last bastion", "its last key stronghold": a side
 # has one last holdout, the town the article named before (not named beside it:
 # "its final redoubt, Baghuz" and "Baghuz, its last stronghold" are that town's own
@@ -4202,6 +4211,8 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
     if family is Family.CONTROL:
         return Status.BACKGROUND
     verb = (claim.reported_verb or "").lower()
+    if DENIED_CLAIM_THAT.search(text, 0, trig.start):
+        return Status.DENIED
     if token is not None:
         negated = any(c.dep_ == "neg" for c in token.children) or (
             token.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in token.head.children)
