@@ -264,3 +264,26 @@ def test_over_the_weekend_is_its_saturday() -> None:
 def test_a_day_of_last_this_or_next_year(text: str, value: date) -> None:
     found = one(text, SAT)
     assert (found.ref.value, found.ref.precision) == (value, D)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighters of the March 23 Movement entered the town.",
+        "M23 (March 23 movement) rebels have captured the mining town.",
+        "The April 6 Youth Movement called a strike.",
+        "Leaders of the 14 March Alliance met in Beirut.",
+    ],
+)
+def test_a_day_a_group_is_named_for_is_no_date(text: str) -> None:
+    assert find_dates(text, SAT) == []
+
+
+def test_a_day_before_other_words_is_still_a_date() -> None:
+    found = one("The rebels entered the town on March 23 and moved on.", SAT)
+    assert found.ref.value == date(2017, 3, 23)
+
+
+def test_a_day_before_coalition_forces_is_still_a_date() -> None:
+    found = one("On March 23 coalition forces entered the town.", SAT)
+    assert found.ref.value == date(2017, 3, 23)

@@ -1,8 +1,10 @@
 """Wordings from session 27's English trial: reports of takeovers from wars in Africa and
 Asia (Sudan 2023-2025, eastern Congo 2024-2025, Myanmar 2024-2025, Somalia 2022-2025,
 Ethiopia 2020 and 2023, Borno 2021, Cabo Delgado 2021, Marib 2021, central Mali 2025).
-A denial told as the rejection of "the claim that" a side took a town, and a past
-taking dated by a day of "last year".
+A denial told as the rejection of "the claim that" a side took a town, a past
+taking dated by a day of "last year", a group named for a day ("the March 23
+Movement"), a comparison across years ("the worst escalation since 2012"), control
+"secured".
 
 The sentences are written for these tests, in the constructions the real reports used.
 """
@@ -57,3 +59,39 @@ def test_a_taking_on_a_day_of_last_year_is_dated_in_that_year(extractor: Extract
         if m.time and m.place and m.place.place.name == "Kyaukme"
     }
     assert days == {"2024-08-05"}
+
+
+def test_a_group_named_for_a_day_does_not_date_its_taking(extractor: Extractor) -> None:
+    # "March 23" of "the March 23 movement" dated the taking in March, a recollection
+    text = (
+        "M23 (March 23 movement) rebels have captured the mining town Rubaya in eastern "
+        "Congo, local sources said Wednesday."
+    )
+    mentions = territory_changes(read(extractor, text, "2024-05-01"))
+    assert {
+        (m.place.place.name, m.time.value.isoformat()) for m in mentions if m.place and m.time
+    } == {("Rubaya", "2024-05-01")}
+
+
+def test_the_worst_escalation_since_a_year_is_no_standing_state(extractor: Extractor) -> None:
+    text = (
+        "M23 fighters marched into Goma on Monday in the worst escalation since 2012 of a "
+        "conflict rooted in the fallout from the genocide."
+    )
+    assert ("Goma", "M23: March 23 Movement") in taken(read(extractor, text, "2025-01-29"))
+
+
+def test_control_secured_is_a_taking(extractor: Extractor) -> None:
+    text = "On Thursday, the Kokang army MNDAA secured control of Laukkai."
+    assert ("Laukkai", "MNDAA: Myanmar National Democratic Alliance Army") in taken(
+        read(extractor, text, "2024-01-06")
+    )
+
+
+def test_a_step_to_securing_control_is_no_taking(extractor: Extractor) -> None:
+    # (guard: only the past "secured control" tells a taking)
+    text = (
+        "State media said a deal to end the fighting in the south was imminent, another "
+        "step to the government securing complete control over the area."
+    )
+    assert not taken(read(extractor, text, "2018-06-20"))

@@ -122,12 +122,15 @@ NUMBER_WORDS = {
 }
 
 # Capitalised on purpose: lower-case "may" and "march" are a verb, not a month.
+# (not a day a group is named for: "the March 23 Movement", "the M23 (March 23
+# movement)", "the 14 March Alliance", "the April 6 Youth Movement")
+_NAMED_FOR = r"(?!\s+(?:[0-3]?\d\s+)?(?:[A-Z]\w+\s+)?(?i:movement|alliance)\b)"
 _MON = (
     r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+    r"November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)" + _NAMED_FOR
 )
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b" + _NAMED_FOR
 _TOD = r"(?:\s+(?:morning|afternoon|evening|night)\b)?"
 
 # Words after which a bare month name is a month ("in May", "the end of March").

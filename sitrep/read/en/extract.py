@@ -5936,8 +5936,21 @@ def _past_perfect_since(found: list[DateMatch], token: Any = None) -> bool:
         d.relation == "since"
         and (token is None or _dates_trigger(token, d) or _perfect_conjunct(token, d))
         and not (token is not None and HELD_SINCE.search(token.doc.text[: d.span.start]))
+        and not (token is not None and RANKED_SINCE.search(token.doc.text[: d.span.start]))
         for d in found
     )
+
+
+# "marched into Goma in the worst escalation since 2012", "the biggest advance since
+# 2022": a comparison across the years, not a state that has stood since then (not
+# "first": "after it became the first provincial capital to fall to the Taliban since
+# 2001" recalls the fall an article about its recapture tells again)
+RANKED_SINCE = re.compile(
+    r"\b(?:worst|most\s+\w+|\w+iest"
+    r"|(?:larg|bigg|great|long|strong|fierc|high|clos|fast|near|lat)est)"
+    r"\s+(?:[\w'’-]+\s+){0,4}?since\s+$",
+    re.IGNORECASE,
+)
 
 
 # "seized back Gao - under jihadist control since last April -": the date is of the
