@@ -249,3 +249,41 @@ def test_over_the_weekend_is_its_saturday() -> None:
     # said on a Monday: the weekend just gone, not the Monday before it
     found = one("Troops took the town over the weekend.", date(2020, 2, 10))
     assert (found.ref.value, found.ref.precision) == (date(2020, 2, 8), D)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a day of the year named: not the latest such day before publication
+        ("The rebels captured the town on August 5 last year.", date(2016, 8, 5)),
+        ("Fighters took the garrison on the 3rd of November of last year.", date(2016, 11, 3)),
+        ("The army entered Gao on 12 March this year.", date(2017, 3, 12)),
+        ("Talks resume on January 9 next year.", date(2018, 1, 9)),
+    ],
+)
+def test_a_day_of_last_this_or_next_year(text: str, value: date) -> None:
+    found = one(text, SAT)
+    assert (found.ref.value, found.ref.precision) == (value, D)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighters of the March 23 Movement entered the town.",
+        "M23 (March 23 movement) rebels have captured the mining town.",
+        "The April 6 Youth Movement called a strike.",
+        "Leaders of the 14 March Alliance met in Beirut.",
+    ],
+)
+def test_a_day_a_group_is_named_for_is_no_date(text: str) -> None:
+    assert find_dates(text, SAT) == []
+
+
+def test_a_day_before_other_words_is_still_a_date() -> None:
+    found = one("The rebels entered the town on March 23 and moved on.", SAT)
+    assert found.ref.value == date(2017, 3, 23)
+
+
+def test_a_day_before_coalition_forces_is_still_a_date() -> None:
+    found = one("On March 23 coalition forces entered the town.", SAT)
+    assert found.ref.value == date(2017, 3, 23)

@@ -231,6 +231,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         weight=0.4,
         feature=False,
     ),
+    # "the Kokang army secured control of Laukkai", "secured full control over the
+    # town": took it (the reader's, not a classifier feature). The past only: "a step
+    # to the government securing complete control over the area" is still ahead
+    Trigger(
+        Family.TAKE,
+        r"secured(?:\s+(?:full|total|complete|effective))?\s+control",
+        feature=False,
+        follow=r"\s+(?:of|over)\b",
+    ),
     # "the rebels reassumed control of the city": took it back (the reader's, not a
     # classifier feature: the shipped model was trained without it)
     Trigger(

@@ -122,12 +122,15 @@ NUMBER_WORDS = {
 }
 
 # Capitalised on purpose: lower-case "may" and "march" are a verb, not a month.
+# (not a day a group is named for: "the March 23 Movement", "the M23 (March 23
+# movement)", "the 14 March Alliance", "the April 6 Youth Movement")
+_NAMED_FOR = r"(?!\s+(?:[0-3]?\d\s+)?(?:[A-Z]\w+\s+)?(?i:movement|alliance)\b)"
 _MON = (
     r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+    r"November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)" + _NAMED_FOR
 )
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b" + _NAMED_FOR
 _TOD = r"(?:\s+(?:morning|afternoon|evening|night)\b)?"
 
 # Words after which a bare month name is a month ("in May", "the end of March").
@@ -267,6 +270,9 @@ def _day_month(
     day = int(m["day"])
     if m["year"]:
         value = safe_date(int(m["year"]), month, day)
+    elif m["which"] and published is not None:
+        step = {"last": -1, "this": 0, "next": 1}[m["which"].lower()]
+        value = safe_date(published.year + step, month, day)
     else:
         value = _day_without_year(month, day, published, future_days)
     return _ref(value, Precision.DAY, m)
@@ -533,6 +539,7 @@ class _Patterns:
 def _patterns() -> _Patterns:
     """Compile the patterns once, on first use."""
     year = r"(?P<year>\d{4})\b"
+    of_year = r",?\s+(?:of\s+)?(?P<which>(?i:last|this|next))\s+year\b"
     counted = (
         r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
         r"(?:a\s+)?couple\s+of|(?:a\s+)?few|several|some)"
@@ -542,10 +549,15 @@ def _patterns() -> _Patterns:
     rules: list[tuple[str, _Handler, str]] = [
         (r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b", _iso, "digit"),
         # "Friday, November 3", "Nov. 3, 2017", "November 3rd"
-        (rf"(?:\b{_WD},?\s+)?\b{_MON}\s+{_DAY}(?:,?\s+{year})?", _day_month, "digit_month"),
+        # "August 5 last year", "the 3rd of November of last year": that day of the year named
+        (
+            rf"(?:\b{_WD},?\s+)?\b{_MON}\s+{_DAY}(?:,?\s+{year}|{of_year})?",
+            _day_month,
+            "digit_month",
+        ),
         # "3 November 2017", "Friday 3 November", "the 3rd of November"
         (
-            rf"(?:\b{_WD},?\s+)?\b(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{year})?",
+            rf"(?:\b{_WD},?\s+)?\b(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{year}|{of_year})?",
             _day_month,
             "digit_month",
         ),

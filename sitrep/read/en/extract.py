@@ -215,6 +215,15 @@ EXPECT_MODIFIERS = frozenset(
 )
 DENY_VERBS = frozenset({"denied", "denies", "deny", "rejected", "dismissed", "refuted"})
 CLAIM_VERBS = frozenset({"claimed", "claims", "claim", "alleged", "alleges"})
+# "the army refuted the claim that the rebels had taken the town", "rejected reports
+# that": the claim is told as its denial, like "denied that the rebels had taken it"
+# (the claim's own telling, "the rebels claimed ...", is the claim)
+DENIED_CLAIM_THAT = re.compile(
+    r"\b(?:denied|denies|deny|refuted|refutes|rejected|rejects|dismissed|dismisses|disputed"
+    r"|disputes)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:[\w'’-]+\s+)?"
+    r"(?:claims?|reports?|assertions?|allegations?)\s+that\b[^.;,]*$",
+    re.IGNORECASE,
+)
 # "their final redoubt", "the group's last bastion", "its last key stronghold": a side
 # has one last holdout, the town the article named before (not named beside it:
 # "its final redoubt, Baghuz" and "Baghuz, its last stronghold" are that town's own
@@ -4361,6 +4370,8 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
     if family is Family.CONTROL:
         return Status.BACKGROUND
     verb = (claim.reported_verb or "").lower()
+    if DENIED_CLAIM_THAT.search(text, 0, trig.start):
+        return Status.DENIED
     if token is not None:
         negated = any(c.dep_ == "neg" for c in token.children) or (
             token.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in token.head.children)
@@ -6084,8 +6095,21 @@ def _past_perfect_since(found: list[DateMatch], token: Any = None) -> bool:
         d.relation == "since"
         and (token is None or _dates_trigger(token, d) or _perfect_conjunct(token, d))
         and not (token is not None and HELD_SINCE.search(token.doc.text[: d.span.start]))
+        and not (token is not None and RANKED_SINCE.search(token.doc.text[: d.span.start]))
         for d in found
     )
+
+
+# "marched into Goma in the worst escalation since 2012", "the biggest advance since
+# 2022": a comparison across the years, not a state that has stood since then (not
+# "first": "after it became the first provincial capital to fall to the Taliban since
+# 2001" recalls the fall an article about its recapture tells again)
+RANKED_SINCE = re.compile(
+    r"\b(?:worst|most\s+\w+|\w+iest"
+    r"|(?:larg|bigg|great|long|strong|fierc|high|clos|fast|near|lat)est)"
+    r"\s+(?:[\w'’-]+\s+){0,4}?since\s+$",
+    re.IGNORECASE,
+)
 
 
 # "seized back Gao - under jihadist control since last April -": the date is of the
