@@ -11,6 +11,9 @@ change. Every sentence here was written for these tests.
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import read_wire, territory_mentions
@@ -50,11 +53,42 @@ def test_the_catalogue_is_well_formed() -> None:
         assert "geonames_id" not in e or e["geonames_id"] > 0, e
 
 
-def test_ids_without_geonames_follow_the_catalogue_order(world: Gazetteer) -> None:
-    # negative ids are stable: the first entry is -100001, apart from places.json's
-    first = json.loads(_features_path().read_text("utf-8"))["features"][0]
-    place = world.by_id(FEATURE_FIRST_ID)
-    assert place is not None and place.name == first["name"]
+def test_each_feature_carries_its_own_id(world: Gazetteer) -> None:
+    # the ids are written in the file (not counted in its order), so adding or
+    # removing an entry moves no other: stored events keep their places
+    entries = json.loads(_features_path().read_text("utf-8"))["features"]
+    own = [e["id"] for e in entries if not e.get("geonames_id")]
+    assert len(own) == len(set(own)) and all(i <= FEATURE_FIRST_ID for i in own)
+    first = entries[0]
+    place = world.by_id(first["id"])
+    assert first["id"] == FEATURE_FIRST_ID and place is not None and place.name == first["name"]
+
+
+@pytest.mark.parametrize(
+    ("entries", "problem"),
+    [
+        ([{"name": "Sea A", "lat": 1.0, "lon": 1.0}], "'Sea A' has no geonames_id and no own id"),
+        ([{"id": -5, "name": "Sea A", "lat": 1.0, "lon": 1.0}], "no own id at or below"),
+        (
+            [
+                {"id": -100001, "name": "Sea A", "lat": 1.0, "lon": 1.0},
+                {"id": -100001, "name": "Sea B", "lat": 2.0, "lon": 2.0},
+            ],
+            "-100001 is given twice",
+        ),
+    ],
+)
+def test_a_feature_without_a_usable_id_is_a_data_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, entries: list[dict[str, Any]], problem: str
+) -> None:
+    from sitrep.core.errors import DataError
+    from sitrep.resolve import gazetteer as gz
+
+    bad = tmp_path / "features.json"
+    bad.write_text(json.dumps({"features": entries}), "utf-8")
+    monkeypatch.setattr(gz, "_features_path", lambda: bad)
+    with pytest.raises(DataError, match=re.escape(problem)):
+        gz._add_features([], {})
 
 
 @pytest.mark.parametrize(

@@ -1616,9 +1616,25 @@ def _features_path() -> Path:
     return _own_data_path().with_name("features.json")
 
 
-#: The id of the first entry of ``data/features.json`` without a GeoNames id; the
-#: others follow it downwards, apart from places.json's own negative ids.
+#: The own id of the first entry of ``data/features.json``; each entry without a
+#: GeoNames id carries its own id, at or below this one (apart from places.json's
+#: negative ids), written in the file so that it never moves when entries are
+#: added or removed (stored events keep their place ids).
 FEATURE_FIRST_ID = -100001
+
+
+def _feature_id(entry: dict[str, Any], path: Path) -> int:
+    """The gazetteer id of a feature entry: its GeoNames id, else its own id."""
+    gid = entry.get("geonames_id")
+    if gid:
+        return int(gid)
+    own = entry.get("id")
+    if not isinstance(own, int) or own > FEATURE_FIRST_ID:
+        raise DataError(
+            f"{path}: the feature {entry.get('name')!r} has no geonames_id and no own id "
+            f"at or below {FEATURE_FIRST_ID}; give it the next free one"
+        )
+    return own
 
 
 def _add_features(rows: list[_Row], iso3: dict[str, str]) -> None:
@@ -1639,12 +1655,12 @@ def _add_features(rows: list[_Row], iso3: dict[str, str]) -> None:
             districts.update((r.iso3, normalize_name(n)) for n in r.names)
         elif r.kind is not PlacePrecision.CITY:
             taken.update(normalize_name(n) for n in r.names)
-    next_id = FEATURE_FIRST_ID
+    ids: set[int] = set()
     for entry in entries:
-        gid = entry.get("geonames_id")
-        own_id = int(gid) if gid else next_id
-        if not gid:
-            next_id -= 1
+        own_id = _feature_id(entry, path)
+        if own_id in ids:
+            raise DataError(f"{path}: the id {own_id} is given twice; give each feature its own")
+        ids.add(own_id)
         cc3 = iso3.get(entry.get("country", ""), "")
 
         def free(name: str, cc3: str = cc3) -> bool:
