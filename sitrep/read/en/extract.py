@@ -30,6 +30,7 @@ those in a language without a reader of its own):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
@@ -507,6 +508,14 @@ HELD_BY_ITS_HOLDER = (
     r"|\b(?:the\s+)?(?:city|town)\s+(?:is|was)\s+not\s+going\s+to\s+fall\b"
     r"|\b(?:city|town)\s+(?:will|would)\s+not\s+fall\b"
 )
+
+
+@functools.lru_cache(maxsize=256)
+def _held_by_its_holder(place: str) -> re.Pattern[str]:
+    """HELD_BY_ITS_HOLDER for one town name, compiled once per name: articles name the
+    same few towns again and again, and `re`'s own cache is shared with every other
+    pattern the reader builds at run time."""
+    return re.compile(HELD_BY_ITS_HOLDER.format(place=re.escape(place)), re.IGNORECASE)
 
 
 def _present_perfect(token: Any) -> bool:
@@ -3071,8 +3080,7 @@ class EnglishReader:
             ):
                 out.append(m)
                 continue
-            name = re.escape(m.place.matched_text)
-            held = re.compile(HELD_BY_ITS_HOLDER.format(place=name), re.IGNORECASE)
+            held = _held_by_its_holder(m.place.matched_text)
             gainer = self.actors.controller_of(m.actor1)
             kept = any(
                 s.index != m.claim.sentence.index
