@@ -78,6 +78,8 @@ class GoldToponym:
     lat: float | None
     lon: float | None
     kind: str = ""
+    #: GeoNames feature class and code where the corpus gives them (LGL: "P.PPL")
+    feature: str = ""
 
 
 @dataclass(frozen=True)
@@ -119,9 +121,12 @@ def _toponym(node: ET.Element) -> GoldToponym:
     """A toponym in either layout: GWN (extractedName, geonamesID, latitude) or
     LGL (phrase, gaztag/@geonameid, gaztag/lat)."""
     gaz = node.find("gaztag")
+    feature = ""
     if gaz is not None:
         gid = _int(gaz.get("geonameid"))
         lat, lon = _float(gaz.findtext("lat")), _float(gaz.findtext("lon"))
+        if gaz.findtext("fclass"):
+            feature = f"{gaz.findtext('fclass')}.{gaz.findtext('fcode') or ''}"
     else:
         gid = _int(node.findtext("geonamesID"))
         lat, lon = _float(node.findtext("latitude")), _float(node.findtext("longitude"))
@@ -138,6 +143,7 @@ def _toponym(node: ET.Element) -> GoldToponym:
         lat=lat,
         lon=lon,
         kind=node.findtext("type") or "",
+        feature=feature,
     )
 
 
@@ -258,6 +264,7 @@ class _Tally:
     offsets_off: int = 0
     errors: Counter[str] = field(default_factory=Counter)
     wrong: Counter[str] = field(default_factory=Counter)
+    missing: Counter[str] = field(default_factory=Counter)
     examples: dict[str, Counter[str]] = field(default_factory=dict)
     by_type: dict[str, list[int]] = field(default_factory=dict)
 
@@ -280,6 +287,10 @@ def _score_corpus(gazetteer: Gazetteer, articles: Sequence[GoldArticle]) -> _Tal
             t.offsets_off += gold.start < 0 or article.text[gold.start : gold.end] != gold.text
             known = gazetteer.by_id(gold.geonames_id) is not None
             t.in_gazetteer += known
+            if not known:
+                # what kinds of places the gazetteer lacks: the feature code where
+                # the corpus gives one (LGL), else the annotators' type (GWN)
+                t.missing[gold.feature or gold.kind or "?"] += 1
             place, hit = resolve(gazetteer, gold, matches, countries)
             t.detected += hit
             ok = place is not None and place.id == gold.geonames_id
@@ -401,6 +412,7 @@ def evaluate(
             "errors": errors,
             "error_shares": {k: round(t.share(v), 4) for k, v in errors.items()},
             "wrong_answers": {k: t.wrong.get(k, 0) for k in WRONG_KINDS},
+            "not_in_gazetteer_kinds": dict(t.missing.most_common(20)),
             "error_examples": {
                 k: [name for name, _ in t.examples.get(k, Counter()).most_common(15)]
                 for k in ERROR_KINDS
