@@ -1133,3 +1133,18 @@ def test_a_housing_estate_keeps_its_town(default_world: Gazetteer) -> None:
     # "Estate" after a town is a housing estate, not the surname of a person named Kilburn
     found = default_world.find("He was killed on the South Kilburn Estate in north west London.")
     assert ("Kilburn", "GBR") in [(m.place.name, m.place.country) for m in found]
+
+
+def test_the_kinds_of_missing_gold_ids_are_counted(
+    base: Config, world: Gazetteer, tmp_path: Path
+) -> None:
+    # Atlantis Springs and the wrong Texas id are no ids of the gazetteer; their
+    # kind is the annotators' type here (an LGL file gives the feature code)
+    result = evaluate(base, path=_corpus(tmp_path), min_population=BIG)
+    assert result.details["not_in_gazetteer_kinds"] == {"Literal": 2}
+    assert set(result.details["wrong_answers"]) == {
+        "coarser",
+        "finer",
+        "other_country",
+        "same_country",
+    }

@@ -69,7 +69,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 23
+FORMAT_VERSION = 24
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -699,6 +699,8 @@ _CUE_ADJECTIVES = frozenset(
     """northern southern eastern western central northeastern northwestern
     southeastern southwestern ancient historic coastal besieged embattled restive""".split()
 )
+# ("the Red Sea governorate of Egypt": a name made with a province word and
+# "of" before a country lies in that country.)
 # Between a name and the country or province it lies in: "Palmyra in Syria",
 # "Tripoli in northern Lebanon", "Kherson in the south of Ukraine" is left alone.
 _CUE_IN = re.compile(
@@ -1291,6 +1293,33 @@ def _stop_words() -> frozenset[str]:
 
     words = set(STOP_WORDS) | _COMMON_WORDS | _MONTHS_DAYS | _ACTORS | _TITLES
     return frozenset(_fold(w)[0] for w in words if w) | frozenset(_fold(w)[0] for w in _SCRIPT_STOP)
+
+
+# In the world gazetteer, a word of _COMMON_WORDS that is the own name of a
+# country, a city of this many people or a province of five times as many, and
+# no everyday English word ("Central" is), is found ("Chile", "Lima",
+# "Philadelphia", "Victoria"): the list was written for the hamlets of one
+# region that carry such words.
+_BIG_CITY = 1_000_000
+_BIG_PROVINCE = 5_000_000
+
+
+def _big_own_names(rows: Sequence[_Row]) -> frozenset[str]:
+    """The folded words of :data:`_COMMON_WORDS` (and of no other stop list) that
+    are the own name of a country, a city of :data:`_BIG_CITY` people or a
+    province of :data:`_BIG_PROVINCE` among ``rows``."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    other = {_fold(w)[0] for w in set(STOP_WORDS) | _MONTHS_DAYS | _ACTORS | _TITLES if w}
+    common = {_fold(w)[0] for w in _COMMON_WORDS if w} - other
+    big = {
+        normalize_name(r.name.split(",")[0])
+        for r in rows
+        if r.kind is PlacePrecision.COUNTRY
+        or (r.kind is PlacePrecision.CITY and r.population >= _BIG_CITY)
+        or (r.kind is PlacePrecision.ADMIN1 and r.population >= _BIG_PROVINCE)
+    }
+    return frozenset(common & big)
 
 
 def _short_name(name: str, aliases: Sequence[str]) -> str:
@@ -1938,6 +1967,8 @@ def _build_payload(config: Config) -> dict[str, Any]:
     rows = _build_world_rows(config) if world else _build_rows(config)
     stop = _stop_words()
     lexicon = english_lexicon(config.spacy_model)
+    if world:
+        stop -= {w for w in _big_own_names(rows) if not lexicon.common_word(w)}
     if not lexicon:
         log.warning(
             "spaCy model %r has no lemmatizer tables: town aliases that are English "
@@ -2275,6 +2306,7 @@ class Gazetteer:
         # key -> the towns and districts that have it only as an alias that is an
         # everyday English word ("Farmers" for Milan, Michigan)
         self._word_aliases: dict[str, int | tuple[int, ...]] = payload.get("word_aliases", {})
+        self._the_keys: dict[str, list[int]] | None = None
         self._name_keys: dict[int, str] = {}
         self._exonyms: dict[tuple[int, str], bool] = {}
         # _plain_rank's rankings
@@ -2303,6 +2335,15 @@ class Gazetteer:
         start = ends[i - 1] + 1 if i else 0
         row = self._packed_surfaces[start : ends[i]]
         return row.decode().split(_NAME_SEP) if row else []
+
+    def _possessive_name(self, v: int | tuple[int, ...]) -> bool:
+        """Whether a place of index entry ``v`` is named with a possessive in
+        the data ("Cox's Bazar", "King's Lynn"): then "Cox's Bazar" in a text
+        is that one name, not "Cox" and "Bazar"."""
+        rows = (v,) if isinstance(v, int) else v
+        return any(
+            "'s " in name or "\u2019s " in name for r in rows for name in self._surfaces_of(r)
+        )
 
     def _get(self, key: str) -> tuple[int, ...]:
         """The rows of an index key (none: an empty tuple)."""
@@ -2683,7 +2724,12 @@ class Gazetteer:
                     cands.append((i, j, [self._abbreviations[key]], False))
                     continue
                 v = index.get(key)
-                if v is not None and any(possessive[i + 1 : j + 1]) and j - i < 3:
+                if (
+                    v is not None
+                    and any(possessive[i + 1 : j + 1])
+                    and j - i < 3
+                    and not self._possessive_name(v)
+                ):
                     v = None  # "Syria's Idlib", "Dublin's City": two names, not one
                 if v is None:
                     # No longer Latin name starts so: stop extending (the scan's hot path).
@@ -2704,6 +2750,9 @@ class Gazetteer:
                 if self.world and (key in self._adjectives or key in self._area_adjectives):
                     continue
                 cands.append((i, j, rows, False))
+
+        if self.world and "the " in text:
+            cands += self._lower_the(toks, folded, joined, upper)
 
         if self._acronyms and _DOTTED_IN_TEXT.search(text):
             cands += self._dotted_acronyms(text, toks)
@@ -2782,6 +2831,64 @@ class Gazetteer:
             chosen = [w for c in chosen if (w := self._without_the(c, text, toks)) is not None]
             demonyms = self._demonyms_of(folded, gaps, [i for i in starts if upper[i]])
         return _Scan(text, toks, folded, chosen, demonyms)
+
+    def _the_names(self) -> dict[str, list[int]]:
+        """The names the data writes with "the" whose rest names no place that
+        a scan finds ("the Gulf", "the Ryukyus", "the Northern State"): key ->
+        its regions, countries and provinces (no town or district: "the
+        Dangs"). Made when first asked for."""
+        if self._the_keys is None:
+            kinds = self._places._cols[5]
+            wide = {_KIND_CODE[k] for k in (PlacePrecision.REGION, PlacePrecision.COUNTRY)}
+            admin1 = _KIND_CODE[PlacePrecision.ADMIN1]
+            found: dict[str, list[int]] = {}
+            for key, v in self._index.items():
+                if not key.startswith("the "):
+                    continue
+                rest = key[4:]
+                word = rest in self._nofind
+                if rest in self._index and not word:
+                    continue
+                # a province only when the rest is no everyday word ("The Valley",
+                # Anguilla's, is not "the Valley")
+                rows = [
+                    r
+                    for r in ((v,) if isinstance(v, int) else v)
+                    if kinds[r] in wide or (kinds[r] == admin1 and not word)
+                ]
+                if rows:
+                    found[key] = rows
+            self._the_keys = found
+        return self._the_keys
+
+    def _lower_the(
+        self,
+        toks: Sequence[tuple[int, int, str]],
+        folded: Sequence[tuple[str, int, bool]],
+        joined: Sequence[bool],
+        upper: Sequence[bool],
+    ) -> list[tuple[int, int, list[int], bool]]:
+        """Candidates opened by a lower-case "the" before a capitalized word
+        (the scan starts names at capitals only): the names of
+        :meth:`_the_names`, so "a tanker seized in the Gulf" is the Persian
+        Gulf, as "The Gulf" opening a sentence is."""
+        out: list[tuple[int, int, list[int], bool]] = []
+        names: dict[str, list[int]] | None = None
+        n = len(toks)
+        for i in range(n - 1):
+            if toks[i][2] != "the" or not upper[i + 1] or not joined[i + 1]:
+                continue
+            if names is None:
+                names = self._the_names()
+                if not names:
+                    return out
+            for j in range(i + 1, min(n, i + MAX_TOKENS + 1)):
+                if j > i + 1 and not joined[j]:
+                    break
+                rows = names.get(_join(folded[i : j + 1]))
+                if rows:
+                    out.append((i, j, list(rows), False))
+        return out
 
     def _demonyms_of(
         self, folded: Sequence[tuple[str, int, bool]], gaps: Sequence[str], capitals: Sequence[int]
@@ -2909,6 +3016,7 @@ class Gazetteer:
                             and folded[j][0] in _FEATURE_HEADS
                             and self._places[ranked[0]].kind in _PROVINCE_OR_DISTRICT
                             and not _UNIT_WORD_AFTER.match(text, end)
+                            and not _province_office(text, toks, folded, j)
                         )
                     )
                 ):
@@ -3057,13 +3165,20 @@ class Gazetteer:
         there says so. ``ranked`` are the rankings of ``sc``'s candidates."""
         toks, folded, text = sc.toks, sc.folded, sc.text
         places = self._places
-        i, j, _rows, _prov = sc.chosen[n]
+        i, j, _rows, prov = sc.chosen[n]
         # after it: "X in Syria", "X in northern Lebanon", "X in Idlib province"
         if n + 1 < len(sc.chosen) and ranked[n]:
             nxt = sc.chosen[n + 1]
             top = places[ranked[n][0]]
-            if top.kind not in (PlacePrecision.COUNTRY, PlacePrecision.REGION) and _CUE_IN.match(
-                text[toks[j][1] : toks[nxt[0]][0]]
+            gap = text[toks[j][1] : toks[nxt[0]][0]]
+            if top.kind not in (PlacePrecision.COUNTRY, PlacePrecision.REGION) and (
+                _CUE_IN.match(gap)
+                or (
+                    prov
+                    and gap == " of "
+                    and ranked[n + 1]
+                    and places[ranked[n + 1][0]].kind is PlacePrecision.COUNTRY
+                )
             ):
                 after = self._area_cue(ranked[n + 1], sc, n + 1)
                 if after is not None and not (top.kind is PlacePrecision.ADMIN1 and after[1]):

@@ -35,6 +35,7 @@ most frequent names of each. A FILE argument scores that one file only.
 
 from __future__ import annotations
 
+import json
 import math
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -51,6 +52,9 @@ from sitrep.resolve.gazetteer import WORLD, Gazetteer
 
 GWN = ("events", "geoparsing", "GWN.xml")
 LGL = ("events", "geoparsing", "lgl.xml")
+#: sitrep's own development set: news-style sentences written for sitrep, with the
+#: GeoNames id of each place their writer meant (``gold/GEODEV_RULES.md``).
+DEV = Path(__file__).with_name("gold") / "geodev.jsonl"
 #: The population threshold :func:`world_config` applies when not given one (the
 #: evaluation itself uses the configured threshold, 500 by default).
 WORLD_MIN_POPULATION = 15_000
@@ -74,6 +78,8 @@ class GoldToponym:
     lat: float | None
     lon: float | None
     kind: str = ""
+    #: GeoNames feature class and code where the corpus gives them (LGL: "P.PPL")
+    feature: str = ""
 
 
 @dataclass(frozen=True)
@@ -115,9 +121,12 @@ def _toponym(node: ET.Element) -> GoldToponym:
     """A toponym in either layout: GWN (extractedName, geonamesID, latitude) or
     LGL (phrase, gaztag/@geonameid, gaztag/lat)."""
     gaz = node.find("gaztag")
+    feature = ""
     if gaz is not None:
         gid = _int(gaz.get("geonameid"))
         lat, lon = _float(gaz.findtext("lat")), _float(gaz.findtext("lon"))
+        if gaz.findtext("fclass"):
+            feature = f"{gaz.findtext('fclass')}.{gaz.findtext('fcode') or ''}"
     else:
         gid = _int(node.findtext("geonamesID"))
         lat, lon = _float(node.findtext("latitude")), _float(node.findtext("longitude"))
@@ -134,6 +143,7 @@ def _toponym(node: ET.Element) -> GoldToponym:
         lat=lat,
         lon=lon,
         kind=node.findtext("type") or "",
+        feature=feature,
     )
 
 
@@ -160,6 +170,25 @@ def read_corpus(path: Path, *, limit: int | None = None) -> list[GoldArticle]:
         articles.append(GoldArticle(key, node.findtext("text") or "", toponyms))
     if not articles and limit != 0:
         raise DataError(f"{path}: no <article> elements; is this a GWN/LGL file?")
+    return articles
+
+
+def read_dev(gazetteer: Gazetteer, path: Path = DEV) -> list[GoldArticle]:
+    """The sentences of the development set ``path`` (one JSON object a line:
+    ``text`` and ``gold``, a list of [name, start offset, GeoNames id]), each
+    gold place at the gazetteer's position of its id (the set's ids are all in
+    the gazetteer; ids of our own data are negative)."""
+    articles: list[GoldArticle] = []
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        toponyms = []
+        for name, start, gid in row["gold"]:
+            place = gazetteer.by_id(gid)
+            lat, lon = (place.lat, place.lon) if place is not None else (None, None)
+            toponyms.append(GoldToponym(name, start, start + len(name), gid, lat, lon))
+        articles.append(GoldArticle(f"{path.name}:{n}", row["text"], tuple(toponyms)))
     return articles
 
 
@@ -234,6 +263,8 @@ class _Tally:
     no_id_with_coords: int = 0
     offsets_off: int = 0
     errors: Counter[str] = field(default_factory=Counter)
+    wrong: Counter[str] = field(default_factory=Counter)
+    missing: Counter[str] = field(default_factory=Counter)
     examples: dict[str, Counter[str]] = field(default_factory=dict)
     by_type: dict[str, list[int]] = field(default_factory=dict)
 
@@ -256,6 +287,10 @@ def _score_corpus(gazetteer: Gazetteer, articles: Sequence[GoldArticle]) -> _Tal
             t.offsets_off += gold.start < 0 or article.text[gold.start : gold.end] != gold.text
             known = gazetteer.by_id(gold.geonames_id) is not None
             t.in_gazetteer += known
+            if not known:
+                # what kinds of places the gazetteer lacks: the feature code where
+                # the corpus gives one (LGL), else the annotators' type (GWN)
+                t.missing[gold.feature or gold.kind or "?"] += 1
             place, hit = resolve(gazetteer, gold, matches, countries)
             t.detected += hit
             ok = place is not None and place.id == gold.geonames_id
@@ -272,6 +307,8 @@ def _score_corpus(gazetteer: Gazetteer, articles: Sequence[GoldArticle]) -> _Tal
                 kind = _error_kind(gazetteer, gold, place, known)
                 t.errors[kind] += 1
                 t.examples.setdefault(kind, Counter())[gold.text] += 1
+                if known and place is not None:
+                    t.wrong[wrong_kind(gazetteer, gold, place)] += 1
             row = t.by_type.setdefault(gold.kind or "?", [0, 0, 0])
             row[0] += 1
             row[1] += ok
@@ -286,6 +323,30 @@ def _error_kind(gazetteer: Gazetteer, gold: GoldToponym, place: Place | None, kn
         return "missed_span"
     candidates = {p.id for p in gazetteer.lookup(gold.text)}
     return "wrong_candidate" if gold.geonames_id in candidates else "name_unknown"
+
+
+#: How a wrong answer relates to the gold place the gazetteer has (the
+#: ``wrong_answers`` detail), in the order they are decided.
+WRONG_KINDS = (
+    "coarser",  # the answer contains the gold place: its country or province for a town
+    "finer",  # the gold place contains the answer: a town for its province of the name
+    "other_country",  # a namesake in another country (Paris, Texas for Paris)
+    "same_country",  # a namesake in the gold place's own country
+)
+
+
+def wrong_kind(gazetteer: Gazetteer, gold: GoldToponym, place: Place) -> str:
+    """Which of :data:`WRONG_KINDS` a wrong answer ``place`` is for ``gold``
+    (whose id the gazetteer has)."""
+    assert gold.geonames_id is not None
+    truth = gazetteer.by_id(gold.geonames_id)
+    if truth is None:
+        return "other_country"
+    if gazetteer.contains(place, truth):
+        return "coarser"
+    if gazetteer.contains(truth, place):
+        return "finer"
+    return "same_country" if place.country == truth.country else "other_country"
 
 
 def evaluate(
@@ -350,6 +411,8 @@ def evaluate(
             "gold_text_not_at_offsets": t.offsets_off,
             "errors": errors,
             "error_shares": {k: round(t.share(v), 4) for k, v in errors.items()},
+            "wrong_answers": {k: t.wrong.get(k, 0) for k in WRONG_KINDS},
+            "not_in_gazetteer_kinds": dict(t.missing.most_common(20)),
             "error_examples": {
                 k: [name for name, _ in t.examples.get(k, Counter()).most_common(15)]
                 for k in ERROR_KINDS
@@ -359,6 +422,23 @@ def evaluate(
         if not prefix:
             # The first corpus's details also at the top level, as before LGL joined.
             details.update(corpus_details)
+    if path is None and limit is None:
+        # our own sentences: figures with the prefix dev_, not in the corpus hash
+        t = _score_corpus(gazetteer, read_dev(gazetteer))
+        figures.update(
+            {
+                "dev_exact": t.share(t.exact),
+                "dev_within_161km": t.share(t.near),
+                "dev_coverage": t.share(t.answered),
+            }
+        )
+        details["dev"] = {
+            "file": DEV.name,
+            "sentences": len(read_dev(gazetteer)),
+            "gold_toponyms_scored": t.total,
+            "errors": {k: t.errors.get(k, 0) for k in ERROR_KINDS},
+            "wrong_answers": {k: t.wrong.get(k, 0) for k in WRONG_KINDS},
+        }
     return EvalResult(
         name="geoparse",
         figures=figures,
