@@ -177,6 +177,8 @@ _CLAUSE_BREAK = re.compile(r"[.!?:;\n\"“”«»(\[]")
 # A word: letters and digits with the marks, joiners and apostrophes that occur inside one.
 _TOKEN = re.compile(rf"[\w{HARAKAT}\u06d6-\u06ed{ZWNJ}{ZWJ}]+(?:[{APOSTROPHES}][\w{HARAKAT}]+)*")
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+# Persian plural suffixes, written as one word with their noun (ZWNJ folded away)
+_PERSIAN_PLURALS = frozenset({"ها", "های", "هایی", "هائی"})
 _ISO3 = re.compile(r"[A-Z]{3}")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _KNOWN_KEYS = frozenset(
@@ -243,7 +245,7 @@ def _tokens(text: str) -> list[_Token]:
     # Apostrophe variants become "'" in one pass over the text (same length, so
     # offsets hold); most words are then plain ASCII and need no folding table.
     text = unify_apostrophes(text)
-    out = []
+    out: list[_Token] = []
     for m in _TOKEN.finditer(text):
         raw = m.group()
         possessive = False
@@ -255,8 +257,16 @@ def _tokens(text: str) -> list[_Token]:
                 raw = raw[:-2]  # "ISIS's" -> "ISIS"
             raw = raw.replace("'", "")
         norm = raw.lower() if raw.isascii() else fold(raw, ACTOR_KEY)
-        if norm:
-            out.append(_Token(norm, raw, m.start(), m.end(), possessive))
+        if not norm:
+            continue
+        if norm in _PERSIAN_PLURALS and out and out[-1].end == m.start() - 1:
+            # "کمیته های مردمی", "نیرو های دولتی": the plural suffix typed after a
+            # space instead of a ZWNJ is part of the word before, as in "کمیته‌های"
+            prev = out[-1]
+            if _ARABIC_SCRIPT.match(prev.norm[-1:]) and text[prev.end] == " ":
+                out[-1] = _Token(prev.norm + norm, prev.raw + raw, prev.start, m.end())
+                continue
+        out.append(_Token(norm, raw, m.start(), m.end(), possessive))
     return out
 
 

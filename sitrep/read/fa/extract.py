@@ -1741,6 +1741,10 @@ class _Reader:
             if places and not left:
                 return []
             places = left
+            # "نیروهای دولتی در کابل از چهارده ولسوالی ... خارج شدند": a tally of
+            # unnamed districts or posts was left, not the town or province named
+            if _FROM_TALLY.search(text, _clause_start(text, trig.start), trig.start):
+                return []
         if family in (Family.TAKE, Family.HANDOVER) and not trig.noun:
             # "شهر فراه هم سقوط کرد، شهر هرات در محاصره طالبان": the verb's subject or
             # object comes before it; a town past a comma after it is another clause's
@@ -2387,6 +2391,15 @@ _DESTINATION_ALSO = re.compile(
     r"(?<![\w\u200c])(?:به|تا)[\s\u200c]+(?:سوی|سمت)[\s\u200c]+[^\s،,.؛]+(?:[\s\u200c]+[^\s،,.؛و]+)?"
     r"[\s\u200c]*(?:،|,|و)[\s\u200c]*(?:(?:ریف|حومه|اطراف|مناطق|منطقه)"
     r"(?:[\s\u200c]+(?:شمالی|جنوبی|شرقی|غربی))?[\s\u200c]+|شهر[\s\u200c]+)?$"
+)
+
+
+# the source of a withdrawal is a tally: "از چهارده ولسوالی", "از چندین پاسگاه"
+_FROM_TALLY = re.compile(
+    r"(?<![\w\u200c])از[\s\u200c]+(?:\d+|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|سیزده"
+    r"|چهارده|پانزده|شانزده|هفده|هجده|نوزده|بیست|سی|چند|چندین|دهها|ده‌ها|صدها)"
+    r"[\s\u200c]+(?:ولسوالی|شهرستان|منطقه|روستا|قریه|حوزه|پاسگاه|پوسته|پایگاه|مقر|ایست)"
+    r"(?![\w\u200c])"
 )
 
 

@@ -363,6 +363,15 @@ TRIGGERS: tuple[FaTrigger, ...] = (
     _t(H, rf"عقب{_Z}نشینی(?:{_S}{_v('kardan')})?", 0.6, withdrawal=True),
     _t(H, rf"عقب{_S}{_v('neshastan', 'keshidan')}", 0.6, withdrawal=True),
     _t(H, rf"(?:خارج|تخلیه){_S}{_v('shodan', 'kardan')}", 0.5, withdrawal=True),
+    # the light verb said once for two predicates: "X از کنترل حکومت خارج و زندانیان
+    # آزاد شدند" (X went out of the government's control and ... were freed)
+    _t(
+        H,
+        rf"خارج(?={_S}و{_S}[^.؛:\n]{{2,120}}?{_S}{_v('shodan', 'gardidan')}{_E})",
+        0.5,
+        withdrawal=True,
+        before=rf"{_B}از{_S}(?:{_HOLD}){_S}(?:[^\s،,.؛]+{_S}){{1,4}}$",
+    ),
     # Dari: "نیروهای دولتی از شهر فیض‌آباد بیرون شدند" (went out of: withdrew)
     _t(
         H,
