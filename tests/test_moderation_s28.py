@@ -83,8 +83,6 @@ def test_a_quoted_accusation_is_reported_only_when_speech_governs_it(
         ("This damn printer jammed again before the deadline", "a thing"),
         ("My crappy laptop died in the middle of the live blog", "a thing"),
         ("I am so stupid, I forgot the password again", "oneself"),
-        ("این برنامه مزخرف همش وسط خبر قطع میشه", "a thing"),
-        ("این گزارش مزخرف بود و هیچ منبعی نداشت", "a thing"),
         ("من خودم خر بودم که این وعده را باور کردم", "oneself"),
         ("عجب خری بودم من که بلیت را زودتر نخریدم", "oneself"),
     ],
@@ -106,6 +104,11 @@ def test_a_mild_word_said_of_a_thing_or_of_oneself_insults_no_one(text: str, sai
         "این وزیر خر باید برود",
         "تو خری",
         "این آشغال رو ببین",  # no noun: the word may stand for a person
+        "این برنامه مزخرف همش وسط خبر قطع میشه",  # no Persian reading of a thing (measured)
+        "This stupid country never learns",  # a country stands for its people
+        "این مملکت آشغال جای زندگی نیست",
+        "این پرچم آشغال رو از دیوار بکشید پایین",  # a flag too
+        "از همین غذاهای مزخرف شون مریض شدیم",  # «شون»: the owners are the target
     ],
 )
 def test_a_mild_word_said_of_a_person_is_still_held(text: str) -> None:

@@ -396,6 +396,13 @@ PERSON_NOUNS = _words(
     ملت مردم جماعت کارشناس مسئول مسئولین
     """
 )
+# Things that stand for people: a country, a regime, a team, a faith, a flag. Contempt for one
+# is contempt for the people it stands for («این مملکت آشغال», "this stupid country").
+STAND_FOR_PEOPLE = _words(
+    """
+    country nation team club party religion faith flag regime system tribe
+    """
+)
 
 # First-person words that make a mild word the commenter's word about themselves ("I'm such
 # an idiot", «من خودم خر بودم», «عجب خری بودم»): subjects before it, copulas after it, and
@@ -410,17 +417,8 @@ SELF_FILLERS = _words(
     """
 )
 # A determiner before a mild word that qualifies the noun after it ("this damn printer",
-# "what a pathetic turnout"); a demonstrative before a noun that a mild word qualifies
-# («این گوشی آشغال»).
+# "what a pathetic turnout").
 THING_DETERMINERS = _words("this that the my our a an what its")
-DEMONSTRATIVES = _words("این اون آن همین همون همان")
-# Words that stand between a demonstrative and an adjective but are no noun («این از لجن»).
-PERSIAN_FUNCTION_WORDS = _words(
-    """
-    از به با در که را رو برای بر تا هم یا اگه اگر ولی اما چون مثل بعد قبل همه دیگه دیگر
-    بود است هست نیست باشه شده شد میشه خیلی چه چقدر همش فقط
-    """
-)
 
 
 # Copulas and demonstratives: "X is a thief", «این دزد است». They aim a word at

@@ -31,17 +31,16 @@ from typing import TYPE_CHECKING
 from sitrep.moderation.lexicon import (
     ACCUSATIONS,
     COPULAS,
-    DEMONSTRATIVES,
     ENGLISH_WORDS,
     EXTRA_INSULTS,
     HATE_PHRASES,
-    PERSIAN_FUNCTION_WORDS,
     PERSON_NOUNS,
     PERSON_TARGETS,
     SELF_COPULAS,
     SELF_FILLERS,
     SELF_SUBJECTS,
     SPLIT_COMMON_PAIRS,
+    STAND_FOR_PEOPLE,
     THING_DETERMINERS,
 )
 from sitrep.moderation.scan import ChunkedFilter
@@ -179,14 +178,17 @@ def _aim(
     return None
 
 
-# Issue 17, s28: a mild word said of a thing ("this damn printer", «این گوشی آشغال») or of
+# Issue 17, s28: a mild word said of a thing ("this damn printer", "my crappy laptop") or of
 # the commenter ("I'm such a loser", «من خودم خر بودم») insults no one: kept for the record
 # (SAID_OF, below review) instead of going to review as a word with no clear target.
-# A thing: a determiner before the mild word and, after it, a word that names no person
-# (English); a demonstrative and a noun that names no person before it (Persian, where the
-# adjective follows the noun). Oneself: a first-person subject before the word with only
-# copulas, articles and intensifiers between, or a first-person copula right after it;
-# this reading wins over a person word further off ("I'm such a loser at these quizzes").
+# A thing: a determiner before the mild word and, after it, a word that names no person nor
+# anything that stands for people (a country, a team, a flag). Oneself: a first-person
+# subject before the word with only copulas, articles and intensifiers between, or a
+# first-person copula right after it; this reading wins over a person word further off
+# ("I'm such a loser at these quizzes"). The Persian reading of a thing (a demonstrative and
+# a noun before the adjective: «این برنامه مزخرف») was measured and left out: with only a
+# list to tell a person's noun from a thing's it cost one offensive comment on ParsOffensive
+# and on PHATE each, so such comments still go to review.
 SAID_OF = 0.3
 
 
@@ -194,6 +196,7 @@ def _names_a_person(word: str) -> bool:
     return (
         word in PERSON_TARGETS
         or word in PERSON_NOUNS
+        or word in STAND_FOR_PEOPLE
         or word.endswith(("ist", "ists", "ian", "ians"))
     )
 
@@ -213,7 +216,6 @@ def _said_of(words: list[tuple[str, int, int]], span: tuple[int, int]) -> str | 
     if after and (after[0] in SELF_COPULAS or after[:1] == ["ی"] and after[1:] == ["بودم"]):
         return "oneself"
     before = words[first - 1][0] if first >= 1 else ""
-    before2 = words[first - 2][0] if first >= 2 else ""
     nxt = after[0] if after else ""
     if (
         before in THING_DETERMINERS
@@ -221,13 +223,6 @@ def _said_of(words: list[tuple[str, int, int]], span: tuple[int, int]) -> str | 
         and nxt.isascii()
         and not _names_a_person(nxt)
         and nxt not in COPULAS
-    ):
-        return "a thing"
-    if (
-        before2 in DEMONSTRATIVES
-        and len(before) > 2
-        and before not in PERSIAN_FUNCTION_WORDS
-        and not _names_a_person(before)
     ):
         return "a thing"
     return None
