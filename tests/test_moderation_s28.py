@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.moderation import moderate
+from sitrep.moderation import corpus, moderate
 from sitrep.moderation.rules import find_insults, find_slander, reported_speech
 
 
@@ -115,3 +115,19 @@ def test_a_mild_word_said_of_a_person_is_still_held(text: str) -> None:
     hits = find_insults(text)
     assert hits and max(h.score for h in hits) >= 0.5
     assert moderate(text).verdict in {"review", "reject"}
+
+
+def test_the_s28_lines_are_read_as_their_switch_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``candidates_s28/`` (register twins and paired contempt) is read only with S28_LINES;
+    ``heldout_s28/`` by no build, whatever the switches."""
+    lines = corpus.read_corpus(corpus.corpus_dir() / "candidates_s28")
+    held = {e.text for e in corpus.s28_heldout_examples()}
+    assert len(lines) > 80 and len(held) > 20
+    assert {e.label for e in corpus.s28_heldout_examples()} == {"offensive", "acceptable"}
+    assert not corpus.S28_LINES
+    assert all(e not in corpus.training_examples() for e in lines)
+    for name in ("S24_LINES", "S27_LINES", "S28_LINES"):
+        monkeypatch.setattr(corpus, name, True)
+    trained = corpus.training_examples(lexicon=True)
+    assert all(e in trained for e in lines)
+    assert not held & {e.text for e in trained}
