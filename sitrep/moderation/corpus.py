@@ -66,6 +66,12 @@ S26_LINES = True
 # held), measured once on the data sets it lowered shipped precision below its floor on every
 # set (moderation_corpus/README.md, "s27 pass").
 S27_LINES = False
+# Issue 17, s28: ``candidates_s28/``: register twins of the s27 offensive lines (each keeps the
+# line's @handle, colloquial verbs, second person and imperative with the insult taken out) and
+# new pairs of contempt in replies beside their twins. Off: on the DEV parts it raised precision
+# (recall fell, F1 about even); measured once on the data sets, recall fell below its floor on
+# Pars-OFF and ParsOffensive (moderation_corpus/README.md, "s28 pass").
+S28_LINES = False
 # Issue 17, s25: names of peoples, faiths, women and gay people balanced across the
 # labels (``identity_balance``). Off: with the lexicon augmentation it raises every
 # figure of every data set (ROC AUC 0.892 / 0.833 / 0.797 -> 0.903 / 0.834 / 0.817);
@@ -241,6 +247,15 @@ def s27_heldout_examples() -> list[Example]:
     strong civil criticism, peoples and faiths named neutrally and quoted insults.
     """
     return read_corpus(corpus_dir() / "heldout_s27")
+
+
+def s28_heldout_examples() -> list[Example]:
+    """Held-out comments of issue 17's s28 pass (``moderation_corpus/heldout_s28``).
+
+    Every fifth pair (an insult in a reply and its twin in the same register) and every fifth
+    register twin of an s27 line, set apart before any score.
+    """
+    return read_corpus(corpus_dir() / "heldout_s28")
 
 
 def probe_examples() -> list[Example]:
@@ -451,6 +466,8 @@ def training_examples(lexicon: bool | None = None) -> list[Example]:
         examples += read_corpus(corpus_dir() / "candidates_s26")
     if S27_LINES:
         examples += read_corpus(corpus_dir() / "candidates_s27")
+    if S28_LINES:
+        examples += read_corpus(corpus_dir() / "candidates_s28")
     if LEXICON_AUGMENTATION if lexicon is None else lexicon:
         extra = read_corpus(corpus_dir() / "candidates")
         examples += [e for e in extra if e.label == ACCEPTABLE]

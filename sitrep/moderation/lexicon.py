@@ -375,6 +375,52 @@ PERSON_TARGETS = _words(
     """
 )
 
+# Common nouns that name people (issue 17, s28): a mild word next to one of these is said
+# of a person («این داور خر», "this stupid referee"), not of a thing. Folded as the rules
+# fold words (no ZWNJ). English nouns ending in -ist or -ian are read as people too.
+PERSON_NOUNS = _words(
+    """
+    man men woman women boy boys girl girls kid kids child children person persons lady ladies
+    dude dudes fella bloke husband wife brother sister father mother dad mom mum son daughter
+    neighbour neighbor neighbours neighbors friend friends boss referee referees ref coach
+    coaches player players fan fans supporters writer writers reporter reporters author host
+    anchor presenter teacher teachers doctor doctors cop cops officer officers soldier soldiers
+    driver drivers worker workers manager managers owner customer customers voter voters
+    candidate candidates senator senators governor commander commentator commentators
+    moderator admin editor editors troll trolls kid folks crowd everybody everyone somebody
+    someone anybody anyone nobody
+    مرد مردها زن زنها پسر پسرا دختر دخترا بچه بچهها یارو مربی داور بازیکن بازیکنها بازیکنا
+    خبرنگار خبرنگارها نویسنده مجری آدم آدما آدمها طرف معلم دکتر کارمند کارگر راننده همسایه
+    مدیرعامل استاد دانشجو بازیگر خواننده فوتبالیست هوادار هواداران تماشاگر تماشاگران مردک
+    زنک داداش آبجی رفیق عمو دایی شوهر همسر مامور ماموران سرباز فرمانده کاندید نامزد
+    ملت مردم جماعت کارشناس مسئول مسئولین
+    """
+)
+# Things that stand for people: a country, a regime, a team, a faith, a flag. Contempt for one
+# is contempt for the people it stands for («این مملکت آشغال», "this stupid country").
+STAND_FOR_PEOPLE = _words(
+    """
+    country nation team club party religion faith flag regime system tribe
+    """
+)
+
+# First-person words that make a mild word the commenter's word about themselves ("I'm such
+# an idiot", «من خودم خر بودم», «عجب خری بودم»): subjects before it, copulas after it, and
+# the words that may stand between a subject and the word («such a», «چه», «واقعا»).
+SELF_SUBJECTS = _words("i i'm im i've me myself خودم من منه")
+SELF_COPULAS = _words("بودم هستم ام شدم بودیم هستیم ایم شدیم")
+SELF_FILLERS = _words(
+    """
+    am was feel felt such so a an really total complete bit of being been have look looked
+    like absolute the biggest real kinda just too pretty quite very most sometimes utterly
+    هم چه عجب واقعا خیلی یه یک چقدر هم که
+    """
+)
+# A determiner before a mild word that qualifies the noun after it ("this damn printer",
+# "what a pathetic turnout").
+THING_DETERMINERS = _words("this that the my our a an what its")
+
+
 # Copulas and demonstratives: "X is a thief", «این دزد است». They aim a word at
 # something, but not surely at a person.
 COPULAS = _words(
