@@ -305,10 +305,15 @@ def test_a_named_village_the_gazetteer_lacks_is_not_the_town_named_after_it(
     extractor: Extractor,
 ) -> None:
     text = (
-        "The rebels said they had taken the village of Kibumba and were within a few "
+        "The rebels said they had taken the village of Kibati and were within a few "
         "kilometres of the city of Goma."
     )
     assert not takeovers(read(extractor, text, day="2012-11-18"))
+    # a village the gazetteer has (Kibumba, since session 28) is the one taken, not Goma
+    known = text.replace("Kibati", "Kibumba")
+    assert {
+        m.place.place.name for m in takeovers(read(extractor, known, day="2012-11-18")) if m.place
+    } == {"Kibumba"}
 
 
 def test_the_end_of_a_raid_is_no_takeover(extractor: Extractor) -> None:

@@ -536,6 +536,16 @@ class ActorDictionary:
         key = tuple(t.norm for t in _tokens(words))
         return [self._specs[a].actor for a in self._by_adjective.get(key, ())]
 
+    def group_names(
+        self, max_words: int = 3
+    ) -> Iterator[tuple[tuple[str, ...], frozenset[str | None]]]:
+        """Each own name of a group (not generic words) of at most ``max_words`` words,
+        as its normalized words, with the home countries (ISO3, None for none) of the
+        groups it names."""
+        for key, entries in self._index.items():
+            if len(key) <= max_words:
+                yield key, frozenset(self._specs[e.actor_id].actor.country for e in entries)
+
     def find(self, text: str, *, country: str | None = None, offset: int = 0) -> list[ActorMatch]:
         """Every actor named in ``text``: longest matches, non-overlapping, in order.
 

@@ -2596,6 +2596,12 @@ class Gazetteer:
         i = self._by_id.get(place.id)
         return [] if i is None else list(self._surfaces_of(i))
 
+    def named(self, name: str) -> list[Place]:
+        """The places whose name or alias is ``name`` in any spelling the gazetteer
+        knows (:func:`normalize_name`), unranked: a quick test of whether a word names
+        some place, and where."""
+        return [self._places[r] for r in self._get(normalize_name(name))]
+
     def lookup(self, name: str, *, countries: Sequence[str] = ()) -> list[Place]:
         """Candidate places for ``name``, best first.
 

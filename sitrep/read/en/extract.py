@@ -813,6 +813,10 @@ class EnglishReader:
         self._ruler: tuple[Any, CompiledAttributeRuler | None] | None = None
         # (country, province) -> its towns by spelling skeleton, made on first use
         self._towns_by_key: dict[tuple[str, str | None], dict[str, list[Place]]] = {}
+        # names of groups the gazetteer has only as places abroad, made on first use
+        self._group_namesakes: tuple[re.Pattern[str] | None, dict[str, frozenset[str]]] | None = (
+            None
+        )
 
     @property
     def config(self) -> Config:
@@ -1436,7 +1440,7 @@ class EnglishReader:
         with the whole article as context (its countries, provinces and the
         places it names without doubt), less the names used for something else."""
         out: list[list[PlaceMatch]] = []
-        all_found = find_places(self.gazetteer, texts, hint)
+        all_found = self._find_places(texts, hint)
         surnames = _person_surnames(texts, all_found)
         # the national capitals the article has named so far, for a bare "the capital"
         named_capitals: dict[int, Place] = {}
@@ -1454,6 +1458,53 @@ class EnglishReader:
                     named_capitals[p.place.id] = p.place
             out.append(kept + self._capitals_named(text, kept, named_capitals))
         return drop_strays(out, lambda p: p.place)
+
+    def _find_places(self, texts: list[str], hint: str | None) -> list[list[PlaceMatch]]:
+        """:func:`find_places`, the name of a group the actor catalogue knows not read
+        as a place where the gazetteer has that name only abroad, far from the group's
+        country: "al-Shabab" is the Somali group, not Shabab, a village in Iran (which,
+        far from every other place, also hid the Somali towns of its report as
+        strays); "Fano fighters" the Ethiopian militia, not the Italian town. An
+        article that names other places of the namesake's country keeps it (a report
+        from Italy may name Fano)."""
+        pattern, abroad = self._namesake_groups()
+        hits = [
+            (i, m.start(), m.end(), abroad[" ".join(_GROUP_WORD_GAP.split(m.group(0).casefold()))])
+            for i, text in enumerate(texts)
+            if pattern is not None
+            for m in pattern.finditer(text)
+        ]
+        if not hits:
+            return find_places(self.gazetteer, texts, hint)
+        found = find_places(self.gazetteer, _blanked(texts, hits), hint)
+        named = {p.place.country for ps in found for p in ps}
+        kept = [h for h in hits if not h[3] & named]
+        if len(kept) < len(hits):
+            found = find_places(self.gazetteer, _blanked(texts, kept), hint)
+        return found
+
+    def _namesake_groups(self) -> tuple[re.Pattern[str] | None, dict[str, frozenset[str]]]:
+        """The names (of at most three words) of groups in the actor catalogue that
+        the gazetteer has only as places outside every home country of the groups so
+        named, with the countries of those places; a pattern finding them in text."""
+        if self._group_namesakes is None:
+            abroad: dict[str, frozenset[str]] = {}
+            for words, homes in self.actors.group_names():
+                name = " ".join(words)
+                places = self.gazetteer.named(name)
+                if places and all(p.country not in homes for p in places):
+                    abroad[name] = abroad.get(name, frozenset()) | {p.country for p in places}
+            alternatives = "|".join(
+                r"[\s\-\u2010]+".join(re.escape(w) for w in name.split())
+                for name in sorted(abroad, key=len, reverse=True)
+            )
+            pattern = (
+                re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+                if abroad
+                else None
+            )
+            self._group_namesakes = (pattern, abroad)
+        return self._group_namesakes
 
     def _capital_named_by_province(
         self, text: str, p: PlaceMatch, last_city: PlaceMatch | None = None
@@ -2140,6 +2191,12 @@ class EnglishReader:
                 # a while, then lost or left; no change of hands
                 or BRIEFLY_BEFORE.search(text, 0, trig.start)
                 or _takers_left(token)
+                # "the troops repelled the insurgents who stormed the town": an attack
+                # beaten back, told in a clause on the attackers
+                or (
+                    ENTRY_TRIGGER.fullmatch(trig.text) is not None
+                    and REPELLED_ATTACKERS.search(text, 0, trig.start) is not None
+                )
             ):
                 # "stormed the town ... before pulling out": a raid, not a takeover; nor
                 # is its end ("... before being driven out by commandos") one
@@ -2150,6 +2207,12 @@ class EnglishReader:
                 # other ...": the place set off before the verb is the one that fell
                 gap = _set_off_place(token, places)
             own = included or ([gap] if gap is not None else _clause_places(token, places))
+            fronted = _fronted_subject(text, trig, places)
+            if fronted is not None:
+                # "Nawnghkio, which stands on the road to the garrison town of Pyin Oo
+                # Lwin, was captured": the town the passive tells of, not one its
+                # relative clause names
+                own = [fronted]
             # "seized the town of Bweremana in neighboring North Kivu province": a
             # province that only says where a town the gazetteer lacks lies was not taken
             own = [p for p in own if not _locates_unknown_town(text, trig, p)]
@@ -3514,7 +3577,11 @@ def _town_skeleton(name: str) -> str:
 CAPITAL_OF_BEFORE = re.compile(
     # "the capital of the southern Helmand province": a compass word may come between
     r"\b(?i:capital\s+of\s+(?:the\s+)?(?:(?:north|south)?(?:east|west)?(?:ern)?\s+)?)$"
-    r"|\b(?i:capitals\s+of\s+(?:the\s+)?)(?:[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2},?\s+(?:and\s+)?)*$"
+    # "the capitals of northern Kunduz and Sar-e-Pol provinces": a compass word may
+    # come before each name of the list
+    r"|\b(?i:capitals\s+of\s+(?:the\s+)?)(?:(?i:(?:north|south|east|west)(?:ern)?\s+)?"
+    r"[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2},?\s+(?:and\s+)?)*"
+    r"(?i:(?:north|south|east|west)(?:ern)?\s+)?$"
 )
 APPOSITIVE_BEFORE = re.compile(r",\s*(?:(?:the|a|its)\s+)?(?:[\w\-]+\s+)?$", re.IGNORECASE)
 CAPITAL_OF_PROVINCE = re.compile(
@@ -4286,6 +4353,19 @@ def _retelling_keeps_its_day(mentions: list[Mention]) -> list[Mention]:
         ):
             m = replace(m, time=first.time)
         out.append(m)
+    return out
+
+
+# the gap between the words of a group's name as written ("al-Shabab", "Al Shabab")
+_GROUP_WORD_GAP = re.compile(r"[\s\-\u2010]+")
+
+
+def _blanked(texts: list[str], spans: Sequence[tuple[int, int, int, Any]]) -> list[str]:
+    """``texts`` with each span (text index, start, end, ...) written over with
+    spaces: the offsets of every other word stay as they were."""
+    out = list(texts)
+    for i, start, end, _ in spans:
+        out[i] = out[i][:start] + " " * (end - start) + out[i][end:]
     return out
 
 
@@ -5687,6 +5767,15 @@ SENTENCE_CLAUSE_END = re.compile(r"[;:.!?]|,\s+(?:and|but|as|while|after|before)
 # the words that open a raid's end, right before the trigger that tells it
 RAID_LEAVING = re.compile(r"\b(?:before\s+being|then)\s+$", re.IGNORECASE)
 BRIEFLY_BEFORE = re.compile(r"\b(?:briefly|temporarily|momentarily)\s+$", re.IGNORECASE)
+# an entry told of attackers just beaten back: "repelled the insurgents who stormed",
+# "foiled an attack by militants who had entered"
+ENTRY_TRIGGER = re.compile(r"stormed|storming|entered|entering|overran|overrunning|raided", re.I)
+REPELLED_ATTACKERS = re.compile(
+    r"\b(?:repell?(?:ed|ing)|repuls(?:ed|ing)|foil(?:ed|ing)|thwart(?:ed|ing)|"
+    r"(?:beat|fought|fended)\s+off|beat\s+back)\s+(?:[\w\-]+\s+){0,6}?"
+    r"(?:who|which|that)\s+(?:had\s+)?$",
+    re.IGNORECASE,
+)
 # an advance and where it heads: "advance closer to", "advanced towards", "an advance on"
 ADVANCE_WORD = re.compile(r"(?i)advanc")
 TOWARDS_AFTER = re.compile(
@@ -5713,6 +5802,18 @@ MOST_OF_IT = re.compile(
 )
 PARTIAL_AFTER = re.compile(
     r"\s+(?:of|from)\s+(?:(?:large\s+|some\s+)?parts?|half|areas?|swath(?:e)?s?)\s+of\b"
+    # "took back control of parts of Herat city", "gained control over half of it"
+    r"|\s+(?:back\s+)?control\s+(?:of|over)\s+(?:(?:large\s+|some\s+)?parts?|half|areas?|"
+    r"swath(?:e)?s?)\s+of\b"
+    # "gained control over one of the main entrances to the city of Marib", "seized the
+    # southern gate of": a way into the town, not the town
+    r"|\s+(?:(?:control\s+)?(?:of|over)\s+)?(?:one\s+of\s+)?(?:the\s+)?(?:[\w\-]+\s+){0,4}?"
+    r"(?:entrances?|entry\s+points?|gates?|approaches)\s+(?:to|of|into)\b"
+    # "seized the district to the south of the city of Marib": an unnamed place placed
+    # by a town, not the town
+    r"|\s+(?:(?:control\s+)?(?:of|over)\s+)?(?:the|a|an)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:district|area|village|hill|mountain|camp|base)\s+(?:(?:just|some|about)\s+)?"
+    r"(?:to\s+the\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of\b"
     # "pushed into the eastern districts of Kobani", "reached the outskirts of": a part
     # of the town, or its edge
     r"|\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:districts|quarters|edges?|"
@@ -5728,7 +5829,19 @@ PARTIAL_AFTER = re.compile(
     r"(?:(?:just|some|about|roughly|\d+\s*(?:km|kilometres|kilometers|miles))\s+)?"
     r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of\b"
     # "have captured a total of four provincial capitals": a tally to date, not a change
-    r"|\s+a\s+(?:total|tally)\s+of\b",
+    r"|\s+a\s+(?:total|tally)\s+of\b"
+    # "have taken control of multiple areas across the Amhara region", "seized several
+    # areas": unnamed areas, not the region (nor the dateline's town)
+    r"|\s+(?:(?:control\s+)?(?:of|over)\s+)?(?:multiple|several|many|some|various|numerous)\s+"
+    r"(?:areas|localities|territories|parts)\b"
+    # "has overrun several army camps this year, including at Boulkessi", "seized dozens
+    # of districts in recent months, including X": a tally of a period, the named places
+    # its examples, not a change of the day
+    r"|\s+(?:several|many|numerous|dozens\s+of|scores\s+of|a\s+(?:number|string|series)\s+of)"
+    r"\s+(?:[\w\-]+\s+){0,2}?(?:camps|bases|posts|outposts|positions|villages|towns|districts|"
+    r"checkpoints)\s+(?:this\s+year|in\s+recent\s+(?:days|weeks|months)|so\s+far|"
+    r"(?:over|in)\s+the\s+(?:past|last)\s+(?:few\s+|two\s+|three\s+|several\s+)?"
+    r"(?:days|weeks|months|years?))\s*,?\s+including\b",
     re.IGNORECASE,
 )
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis"})
@@ -5876,10 +5989,39 @@ def _object_gap_place(text: str, trig: TriggerMatch, places: list[PlaceMatch]) -
     return None
 
 
+def _fronted_subject(text: str, trig: Any, places: list[PlaceMatch]) -> PlaceMatch | None:
+    """The town that opens a sentence whose passive trigger comes after a relative
+    clause set off by commas ("Nawnghkio, which also stands on the highway to Pyin Oo
+    Lwin, was completely captured by the army"): the subject of the passive, whatever
+    the clause names."""
+    for p in places:
+        if p.span is None or p.span.end > trig.start:
+            continue
+        if (
+            p.place.kind is PlacePrecision.CITY
+            and FRONTED_BEFORE.fullmatch(text, 0, p.span.start)
+            and FRONTED_CLAUSE.fullmatch(text, p.span.end, trig.start)
+        ):
+            return p
+        return None
+    return None
+
+
+# what may open a sentence before its town: nothing, "The town of", "The strategic city of"
+FRONTED_BEFORE = re.compile(r"\s*(?:(?:[Tt]he\s+)?(?:[a-z]+\s+)?(?:town|city)\s+of\s+)?")
+# ", which/where ... , was (completely) captured": a relative clause, then the passive
+FRONTED_CLAUSE = re.compile(
+    r"\s*,\s+(?:which|where|whose|home\s+to)\b[^,;.]*(?:,[^,;.]*)?,\s+"
+    r"(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?"
+)
+
+
 def _town_named_before_anaphor(text: str, places: list[PlaceMatch]) -> list[PlaceMatch]:
     """ "residents of Lalibela told the agency that the town fell": "the town" of a
     clause that names none is the town its speakers were named by ("residents of",
-    "people living in"), not one of an earlier sentence."""
+    "people living in", "the mayor of", "the district commissioner of"), not one of an
+    earlier sentence. A Somali or Afghan district is named like its seat ("the mayor
+    of Adan Yabal said the town was taken"): a district so named is that town."""
     anaphor = next(
         (a for a in ANAPHORIC_PLACE.finditer(text) if not NAMES_ITS_PLACE.match(text, a.end())),
         None,
@@ -5889,10 +6031,18 @@ def _town_named_before_anaphor(text: str, places: list[PlaceMatch]) -> list[Plac
     return [
         p
         for p in places
-        if p.place.kind is PlacePrecision.CITY
-        and p.span
+        if p.span
         and p.span.end <= anaphor.start()
-        and TOWNSFOLK_BEFORE.search(text, 0, p.span.start)
+        and (
+            (
+                p.place.kind is PlacePrecision.CITY
+                and TOWNSFOLK_BEFORE.search(text, 0, p.span.start) is not None
+            )
+            or (
+                p.place.kind in (PlacePrecision.CITY, PlacePrecision.ADMIN2)
+                and TOWN_OFFICIAL_BEFORE.search(text, 0, p.span.start) is not None
+            )
+        )
     ][-1:]
 
 
@@ -5900,6 +6050,13 @@ def _town_named_before_anaphor(text: str, places: list[PlaceMatch]) -> list[Plac
 TOWNSFOLK_BEFORE = re.compile(
     r"\b(?:residents?|people|inhabitants|locals|witness(?:es)?|elders)\s+"
     r"(?:(?:living|based)\s+)?(?:of|in|from)\s+$",
+    re.IGNORECASE,
+)
+# "the mayor of", "the district commissioner of", "a local official in": a speaker
+# named by the town (or the district named like it) that they run
+TOWN_OFFICIAL_BEFORE = re.compile(
+    r"\b(?:mayor|(?:district\s+)?commissioner|administrator|(?:local\s+)?officials?|"
+    r"(?:district|town|city)\s+(?:governor|chief|head))\s+(?:of|in|for)\s+$",
     re.IGNORECASE,
 )
 
