@@ -424,6 +424,19 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:is|are|was|were)\s+now\s+in\s+(?:full\s+|complete\s+|total\s+)?control\s+of",
         feature=False,
     ),
+    # "Russian troops are in complete control of the town of Vuhledar, war bloggers
+    # said on Wednesday": a whole town's control reported as the news of the day is its
+    # taking, on that day, unless the sentence says since when or tells a denial ("the
+    # army said it was in full control of the town and had repelled the attack")
+    Trigger(
+        Family.TAKE,
+        r"(?:is|are)\s+in\s+(?:full|complete|total)\s+control\s+of",
+        feature=False,
+        before=r"(?<!still\s)(?<!remain\s)(?<!remains\s)",
+        follow=r"(?=[^.;]*\b(?:said|says|reported|announced|according\s+to)\b)"
+        r"(?![^.;]*\b(?:since|still|remain(?:s|ed)?|den(?:y|ies|ied|ying)|reject(?:s|ed)?"
+        r"|repel(?:led|s)?|repuls(?:ed|es)|fighting|attack)\b)" + _PLACE_OBJECT,
+    ),
     # "rebels claimed control of Lashio", "the army claims full control of the town":
     # a side's own word on its takeover, read as the reader reads "said it had taken"
     Trigger(

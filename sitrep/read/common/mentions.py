@@ -837,6 +837,23 @@ def infer_gaining_sides(
                 and fits(a)
             }
             return first[whole.pop()] if len(whole) == 1 else None
+        if (
+            not ranked
+            and whole_article
+            and m.sub_event_type == TRANSFER
+            and m.actor2 is not None
+            and m.status is not Status.BACKGROUND
+        ):
+            # "Ukrainian troops have withdrawn from Krynky", far from "the Russian forces
+            # have tried to drive the Ukrainian forces out": a side's withdrawal hands
+            # the place to the one other side the whole article names (none when it
+            # names several, or only the leaver)
+            whole = {
+                side_of(a)
+                for _, a in named
+                if a.kind not in _NEVER_HOLDERS and side_of(a) != lost and side_of(a) not in losers
+            }
+            return first[whole.pop()] if len(whole) == 1 else None
         if len(ranked) > 1 and ranked[0][1] == ranked[1][1] and paragraphs is not None:
             tied = {s for s, n in ranked if n == ranked[0][1]}
             own = [s for s in near(m.claim.sentence.index, own_paragraph=True) if s in tied]

@@ -482,9 +482,12 @@ EARLIER_CLAUSE = re.compile(
 )
 
 
-def _in_an_earlier_clause(text: str, trig: TriggerMatch) -> bool:
+def _earlier_clause(text: str, trig: TriggerMatch) -> tuple[int, int] | None:
     """Whether the trigger lies in a clause that "days/weeks/months after" opens, before
-    any comma or other clause ends it ("days after insurgents captured much of Aleppo")."""
+    any comma or other clause ends it ("days after insurgents captured much of Aleppo"),
+    and the rest of the sentence tells another event, the news the clause counts from
+    ("Rebels stormed Hama ..."). A clause whose sentence tells nothing else ("Days after
+    the army retook the town, residents returned") gives the report's own news."""
     for found in EARLIER_CLAUSE.finditer(text, 0, trig.start + 1):
         before = text[: found.start()].split()[-1:]
         if before and (before[0].isdigit() or before[0].lower() in _NUMBER_WORDS):
@@ -492,8 +495,26 @@ def _in_an_earlier_clause(text: str, trig: TriggerMatch) -> bool:
         if found.end() <= trig.start and not re.search(
             r"[,;:.!?]|\b(?:and|but|while|as)\b", text[found.end() : trig.start]
         ):
-            return True
-    return False
+            close = re.compile(r"[,;:.!?]").search(text, trig.end)
+            end = close.start() if close else len(text)
+            if any(t.end <= found.start() or t.start >= end for t in find_triggers(text)):
+                return found.start(), end
+            return None
+    return None
+
+
+def _dated_inside(text: str, time: TimeRef | None, span: tuple[int, int]) -> bool:
+    """Whether the words of date ``time`` stand inside ``span`` of ``text`` ("Rebels took
+    Saraqib on Sunday, days after the army retook Maarat": Sunday dates the taking
+    outside the "days after" clause, not the one inside it)."""
+    if time is None or not time.text:
+        return False
+    at = text.find(time.text, span[0], span[1])
+    return at >= 0
+
+
+# "are in complete control of": a control reported as news (see the trigger)
+IN_FULL_CONTROL = re.compile(r"(?:is|are)\s+in\s+(?:full|complete|total)\s+control", re.I)
 
 
 # the verbs of an entry into a town, which a raid or a battle in it may be as well
@@ -1742,7 +1763,7 @@ class EnglishReader:
         status = _status(family, token, claim, text, trig)
 
         # dates: the sentence's own, else its paragraph's, else its source's last, else publication
-        time = _pick_date(found_dates, family, trig, token)
+        time = _said_today(found_dates, _pick_date(found_dates, family, trig, token), trig)
         # "In late 2016, Iraqi forces started an offensive on Mosul that succeeded ...
         # in pushing the extremists out": the outcome of an operation begun long ago
         # (before ``background_days``) is a past change whose own day is unknown
@@ -1801,6 +1822,17 @@ class EnglishReader:
                 ctx, claim, paragraph_date, status, past_deed=past_deed
             )
             if (
+                status is Status.OCCURRED
+                and undated_status is Status.BACKGROUND
+                and family is Family.TAKE
+                and OWN_WORD_BEFORE.search(text, 0, trig.start)
+            ):
+                # 'The factions said they had "taken control of the city of Manbij"',
+                # deep in a report that leads with the fighting: a side's own word on
+                # its taking is the statement of the report's day, told as a claim (not
+                # a taking recalled in passing)
+                undated_status = Status.CLAIMED
+            if (
                 ctx.published is not None
                 and time is not None
                 and not time.inferred
@@ -1846,14 +1878,16 @@ class EnglishReader:
             status = Status.BACKGROUND
         if (
             status in TOLD
-            and not own_date
             and family in (Family.TAKE, Family.HANDOVER)
-            and _in_an_earlier_clause(text, trig)
+            and (clause := _earlier_clause(text, trig)) is not None
+            and (not own_date or not _dated_inside(text, time, clause))
         ):
             # "overrunning the army days after taking over Aleppo", "another blow for
             # Assad days after insurgents captured much of Aleppo": the clause the
             # sentence counts on from tells an earlier taking, not the report's news
             status = Status.BACKGROUND
+            if own_date and ctx.published is not None:
+                time = publication_fallback(ctx.published)  # the day is the news's
         if status in TOLD and _retrospective(text, trig.start, ctx.published):
             # "Four years ago on Sunday, IS swept into Mosul"; "March 2025: the army
             # retakes the palace" (a chronology): told again, not news of this report
@@ -2128,6 +2162,24 @@ class EnglishReader:
         ):
             # "protesters raised the national flag in the square", "rioters took over
             # the town hall": a crowd holds no territory (a protest or a riot)
+            return []
+        if (
+            family is Family.TAKE
+            and IN_FULL_CONTROL.match(trig.text)
+            and (
+                agent is None
+                or (
+                    agent.kind == "state forces"
+                    and any(p.place.country == agent.country for p in places)
+                )
+                or not any(not a.generic and a.span.end <= trig.start for a in actor_matches)
+            )
+        ):
+            # "Government forces are in full control of Damascus, state television
+            # said": a state holding a town of its own country reassures, it tells no
+            # taking (foreign troops or a rebel group so placed took the town); nor does
+            # a side the sentence does not name ("Our forces are in full control of
+            # Babanusa," the division said: its holder's word, whoever the article names)
             return []
         if family is Family.TAKE and FLAG_RAISING.match(trig.text) and CEREMONY.search(text):
             # "the president delivered a speech and raised the flag in the city": a
@@ -4716,6 +4768,18 @@ def _pick_date(
         return since[0].ref if since else None
     # "hours after" is relative to another event: the context knows better
     at = [d for d in found if d.relation == "at" and not d.ref.inferred]
+    if not at and token is not None:
+        # "had been under the SDF's control since 2016, when the Kurdish-led group took
+        # over the city from ISIS": the "when" clause happened at the start of the span
+        text = token.doc.text
+        at = [
+            d
+            for d in found
+            if d.relation == "since"
+            and not d.ref.inferred
+            and d.span.end <= trig.start
+            and SINCE_WHEN.fullmatch(text, d.span.end, trig.start)
+        ]
     if not at and token is not None and family is Family.TAKE:
         # "recapturing most of Tigray by June": taken by then, dated by its month
         at = [
@@ -4736,6 +4800,37 @@ def _pick_date(
         # telling's (the day the rules date a change by is the taking's)
         at = [d for d in own if _own_clause(token, d)] or own
     return min(at, key=lambda d: abs(d.span.start - trig.start)).ref
+
+
+# a side's own word on its deed, just before the deed's words: "the factions said they
+# had ", "the group announced that it has "
+OWN_WORD_BEFORE = re.compile(
+    r"\b(?:said|says|announced|claimed|declared)\s+(?:that\s+)?(?:they|it)\s+(?:had|have|has)"
+    r"\s+(?:now\s+|fully\s+|finally\s+)?[\"“]?\s*$",
+    re.IGNORECASE,
+)
+# "today" and its like: the day of whoever speaks
+SPEAKERS_TODAY = re.compile(r"(?i)today|this\s+(?:morning|afternoon|evening)|tonight")
+
+
+def _said_today(found: list[DateMatch], time: TimeRef | None, trig: TriggerMatch) -> TimeRef | None:
+    """The day a statement was made for a "today" told in it: "Shoigu said on Tuesday
+    that assault units had today liberated Marinka", read on Thursday, dates the taking
+    by Tuesday (the speaker's today), not by the publication day. A "today" that the
+    sentence's only day is, or one with no other day in the sentence, is kept."""
+    if time is None or not time.text or not SPEAKERS_TODAY.fullmatch(time.text):
+        return time
+    days = [
+        d
+        for d in found
+        if d.relation == "at"
+        and not d.ref.inferred
+        and d.ref.precision is Precision.DAY
+        and d.ref.text is not None
+        and not SPEAKERS_TODAY.fullmatch(d.ref.text)
+        and d.span.start < trig.start
+    ]
+    return days[-1].ref if len(days) == 1 else time
 
 
 def _own_clause(token: Any, d: DateMatch) -> bool:
@@ -4806,6 +4901,15 @@ def _dates_trigger(token: Any, d: DateMatch) -> bool:
     if clause.i == token.i:
         return True
     if (
+        token.dep_ in ("nsubj", "nsubjpass")
+        and clause.i == token.head.i
+        and clause.lemma_ in SEQUENCE_VERBS
+        and d.span.start > clause.idx
+    ):
+        # "The capture of Daraa followed rebels' claims late on Friday that ...": the
+        # day after the verb dates the deed the taking came after, not the taking
+        return False
+    if (
         clause.dep_ == "advcl"
         and clause.head.i == token.i
         and any(c.dep_ == "mark" and c.lower_ in SIMULTANEOUS_MARKS for c in clause.children)
@@ -4831,6 +4935,10 @@ def _dates_trigger(token: Any, d: DateMatch) -> bool:
     return False
 
 
+# the words between "since 2016" and a deed of the "when" clause after it
+SINCE_WHEN = re.compile(r"\s*,?\s*when\b[^,;.:!?]*", re.IGNORECASE)
+# Verbs that set their subject after their object in time ("the capture followed ...")
+SEQUENCE_VERBS = frozenset({"follow", "succeed"})
 # Verbs that begin a military operation ("started an offensive on Mosul").
 START_HEADS = frozenset({"start", "launch", "begin", "open", "mount", "initiate"})
 # what makes a sentence a recap of the operation whose start a neighbour dated: "seized
@@ -5783,7 +5891,11 @@ TOWARDS_AFTER = re.compile(
     r"(?:\s+(?:in|over|during|for)\s+(?:the\s+)?(?:recent|past|last|previous)\s+(?:few\s+)?"
     r"(?:hours|days|weeks|months)|\s+(?:this|last)\s+week|\s+on\s+\w+day)?"
     r"\s+(?:(?:further|deeper|steadily|slowly|quickly|rapidly|again)\s+)?"
-    r"(?:closer\s+to|nearer(?:\s+to)?|towards?|on|upon|in\s+the\s+direction\s+of)\b",
+    r"(?:closer\s+to|nearer(?:\s+to)?|towards?|on|upon|in\s+the\s+direction\s+of"
+    # ("continue to advance near Robotyne", "advanced around the town": the town only
+    # places the push)
+    r"|near|around|outside|close\s+to|in\s+the\s+(?:area|vicinity)\s+of"
+    r"|on\s+the\s+(?:outskirts|edges?|fringes?)\s+of)\b",
     re.IGNORECASE,
 )
 # a compass bearing right after the trigger, past unnamed words only ("advance east
@@ -8049,7 +8161,7 @@ def _targets(
     text: str, trig: TriggerMatch, places: list[PlaceMatch], ctx: ArticleContext
 ) -> list[PlaceMatch]:
     """The place(s) an event happened at: coordinated cities split into one each."""
-    if UNNAMED_SETTLEMENT_NEAR.match(text, trig.end):
+    if UNNAMED_SETTLEMENT_NEAR.match(text, trig.end) or UNNAMED_SETTLEMENT_IN.match(text, trig.end):
         # "liberated the last village on the outskirts of the city": an unnamed village
         # near a town was taken, neither the town it lies by nor the one told before
         return []
@@ -8121,6 +8233,20 @@ UNNAMED_SETTLEMENT_NEAR = re.compile(
     r"\s+(?:control\s+of\s+)?(?:an?|the\s+(?:last|first|second|third|final|next|only))"
     r"\s+(?:[\w-]+\s+){0,2}(?:village|settlement|hamlet)"
     r"\s+(?:near|outside|close\s+to|on\s+the\s+(?:outskirts|edges?|fringes?)\s+of)\b",
+    re.IGNORECASE,
+)
+# the object of a taking that is an unnamed settlement placed in a named region: "overran
+# a strategic district in the southern province of Helmand", "drove the army out of the
+# biggest town in Russia's Kursk region" (the region is no place taken; a name set
+# after a comma, "..., Sudzha", is the town's and is read as such)
+UNNAMED_SETTLEMENT_IN = re.compile(
+    r"\s+(?:out\s+)?(?:of\s+)?(?:control\s+(?:of|over)\s+)?(?:an?|the\s+(?:biggest|largest|main|"
+    r"last|first|second|third|final|next|only|key|strategic|second-largest|third-largest))"
+    r"\s+(?:[\w-]+\s+){0,2}(?:village|settlement|hamlet|town|city|district)\s+in\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:province|region|oblast|governorate|state)\b"
+    r"|(?!(?-i:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"(?-i:[A-Z])[\w'’-]+)(?![^.;]*?,\s*(?-i:[A-Z])[\w'’-]+\s*[,.;])",
     re.IGNORECASE,
 )
 # what stands between a taking word and the town it took: "the liberation of the Isis
