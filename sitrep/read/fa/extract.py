@@ -76,6 +76,20 @@ if TYPE_CHECKING:  # annotations only
 
 # -- cues (on folded text) --------------------------------------------------------
 
+# Head nouns that stand between a cue and the name of a side, said once for every cue:
+# a side's fighters ("عناصر داعش", "بقایای تروریست‌های", "شبه نظامیان طالبان") ...
+_FIGHTERS = (
+    r"گروه(?:[\s\u200c]+تروریستی)?|تروریست‌های|تروریستهای|عناصر|شبه[\s\u200c]*نظامیان"
+    r"|جنگجویان|باقی[\s\u200c]*مانده|نیروهای|نفرات|افراد|بقایای|مسلحان|مسلحین"
+)
+# ... a side named by its forces or group ("نیروهای", "رزمندگان حزب الله", "گروه طالبان")
+_SIDE_HEAD = r"رزمندگان|نیروهای|نیروی|جنگجویان|شبه[\s\u200c]*نظامیان|گروه"
+# ... and losses or blows ("تلفاتی سنگین", "ضربه‌ای", "خسارات جانی و مالی")
+_LOSS = (
+    r"(?<![\w\u200c])(?:تلفات|خسارت|خسارات|ضربه|ضربات|آسیب|زیان|صدمه|صدمات)(?:ی|[\s\u200c]?ای)?"
+    r"(?:[\s\u200c]+(?:سنگین|سنگینی|جانی|مالی|زیادی|جدی|جدیی|جدی[\s\u200c]?ای|بسیاری))?"
+)
+
 # The side that loses a place or is attacked: "از داعش", "از چنگ داعش", "علیه داعش".
 _LOSER_BEFORE = re.compile(
     r"(?:^|[\s\u200c])(?P<prep>از|علیه|بر[\s\u200c]+ضد|ضد|به|با|بر)"
@@ -83,8 +97,7 @@ _LOSER_BEFORE = re.compile(
     r"(?:[\s\u200c]+(?:لوث|چنگ|چنگال|دست|اشغال|سیطره|کنترل|کنترول|تسلط|تصرف|وجود|حضور|مواضع|مقر|مقرهای"
     r"|پایگاه|پایگاه‌های|پایگاههای|سنگرهای|تجمع|تجمعات))?"
     # "پاکسازی رمادی از نفرات داعش": the men cleared out of a town lose it
-    r"(?:[\s\u200c]+(?:گروه(?:[\s\u200c]+تروریستی)?|تروریست‌های|تروریستهای|عناصر|شبه‌نظامیان"
-    r"|جنگجویان|باقی‌مانده|باقیمانده|نیروهای|نفرات|افراد|بقایای|مسلحان|مسلحین))?"
+    rf"(?:[\s\u200c]+(?:{_FIGHTERS}))?"
     # "با نیروهای طرفدار دولت", "از گروه موسوم به دولت اسلامی": who the side is
     r"(?:[\s\u200c]+(?:طرفدار|هوادار|حامی|وفادار[\s\u200c]+به|وابسته[\s\u200c]+به"
     r"|موسوم[\s\u200c]+به|معروف[\s\u200c]+به))?[\s\u200c]*$"
@@ -114,7 +127,7 @@ _SUPPORT_BEFORE = re.compile(
     r"(?:با|به|از)[\s\u200c]+(?:حمایت|پشتیبانی|کمک|همراهی|مشارکت|پوشش[\s\u200c]+هوایی|یاری|همکاری)"
     r"(?:[\s\u200c]+[^\s،,.؛]+){0,2}?[\s\u200c]+$|(?:به[\s\u200c]+همراه|همراه[\s\u200c]+با|در[\s\u200c]+کنار"
     # "به همراه رزمندگان حزب الله": the fighters' head noun before the name
-    r"|و[\s\u200c]+متحدان(?:ش)?)(?:[\s\u200c]+(?:رزمندگان|نیروهای|نیروی|جنگجویان|شبه‌نظامیان|شبه[\s\u200c]نظامیان|گروه))?[\s\u200c]+$"
+    rf"|و[\s\u200c]+متحدان(?:ش)?)(?:[\s\u200c]+(?:{_SIDE_HEAD}))?[\s\u200c]+$"
 )
 # The agent of a passive verb or of an event noun: "توسط ارتش سوریه", "به دست داعش".
 _AGENT_BEFORE = re.compile(
@@ -144,8 +157,7 @@ _LEAVING_BEFORE = re.compile(
 _EXPELLED_BEFORE = re.compile(
     r"(?<![\w\u200c])(?:بیرون[\s\u200c]+(?:راندن|کردن|رانده[\s\u200c]+شدن)|اخراج|عقب[\s\u200c]*راندن"
     r"|طرد|راندن)"
-    r"(?:[\s\u200c]+(?:کامل|آخرین|باقی[\s\u200c]*مانده|گروه(?:[\s\u200c]+تروریستی)?|تروریست‌های"
-    r"|تروریستهای|عناصر|شبه[\s\u200c]*نظامیان|جنگجویان|نیروهای|افراد|بقایای|مسلحان|مسلحین))*[\s\u200c]*$"
+    rf"(?:[\s\u200c]+(?:کامل|آخرین|{_FIGHTERS}))*[\s\u200c]*$"
 )
 # between a side and "با" + an event noun: "عناصر باقیمانده داعش با آزادسازی"
 _WITH_NOUN_GAP = re.compile(r"(?:[\s\u200c]+[^\s\u200c،,.؛]+){0,3}?[\s\u200c]+با[\s\u200c]+")
@@ -508,7 +520,7 @@ _FROM_HOLDER = re.compile(
 # "از دست X", "از کنترل X": X held the place and loses it
 _HELD_BY = re.compile(
     r"از[\s\u200c]+(?:دست|کنترل|کنترول|چنگ|تصرف|اشغال|سیطره|تسلط)"
-    r"(?:[\s\u200c]+(?:گروه|نیروهای|شبه‌نظامیان|جنگجویان))?[\s\u200c]+$"
+    rf"(?:[\s\u200c]+(?:{_SIDE_HEAD}))?[\s\u200c]+$"
 )
 # A tally as the object of the verb: "ده‌ها روستا و منطقه را", "۳۱ منطقه را"
 _QUANTIFIED_OBJECT = re.compile(
@@ -2354,20 +2366,15 @@ _EMPTIED_OF_FOES = re.compile(
     r"|عناصر|دشمن)[^،.؛]{0,40}?(?:تخلیه|پاکسازی|پاک[\s\u200c]+سازی)"
 )
 # losses or blows inflicted on someone ("... به X وارد شد"): "وارد" is not an entry
-_INFLICTED_BEFORE = re.compile(
-    r"(?<![\w\u200c])(?:تلفات|خسارت|خسارات|ضربه|ضربات|آسیب|زیان|صدمه|صدمات)(?:ی)?"
-    r"(?:[\s\u200c]+(?:سنگین|سنگینی|جانی|مالی|زیادی|جدی|جدیی))?[\s\u200c]+به[\s\u200c]+[^،.؛]{0,40}$"
-)
+_INFLICTED_BEFORE = re.compile(rf"{_LOSS}[\s\u200c]+به[\s\u200c]+[^،.؛]{{0,40}}$")
 # a town described, then the region or province it lies in: "شهر مهم قره باغ",
 # "یک شهر راهبردی استان ادلب" (an adjective after the head: "شهر غزنی" is the town)
 _TOWN_OF_REGION = re.compile(
     r"(?<![\w\u200c])(?:شهر|شهرک|ولسوالی|شهرستان)(?:[\s\u200c]+(?:مهم|راهبردی|استراتژیک|کلیدی|بزرگ"
     r"|مرزی|دیگر|دیگری))+[\s\u200c]+(?:(?:استان|ولایت|منطقه|ایالت)[\s\u200c]+)?$"
 )
-_LOSSES_RIGHT_BEFORE = re.compile(
-    r"(?<![\w\u200c])(?:تلفات|تلفاتی|خسارت|خساراتی|خسارات|خسارتی|آسیب|آسیبی|ضربه|ضربه‌ای|ضرباتی|ضربات"
-    r"|زیان|زیانی|صدمه|صدماتی|صدمات)(?:[\s\u200c]+(?:سنگین|سنگینی|زیادی|جدی|جدی‌ای|بسیاری))?[\s\u200c]+$"
-)
+# the losses right before "وارد شد" (no receiver between: "تلفاتی سنگین وارد شد")
+_LOSSES_RIGHT_BEFORE = re.compile(rf"{_LOSS}[\s\u200c]+$")
 # a noun governed by "در" right before a participle: "در این منطقه تصرف‌شده"
 _IN_NOUN_BEFORE = re.compile(
     r"(?<![\w\u200c])در[\s\u200c]+(?:(?:این|آن|همین|همان)[\s\u200c]+)?"
@@ -3044,7 +3051,7 @@ def _pick_date(s: _Sentence, trig: FaTriggerMatch, family: Family) -> TimeRef | 
 
 
 # between an event noun and its possessor: a space, or "گروه" ("عقب‌نشینی گروه طالبان")
-_POSSESSOR_GAP = re.compile(r"[\s\u200c]+(?:(?:گروه|نیروهای|شبه‌نظامیان|جنگجویان)[\s\u200c]+)?")
+_POSSESSOR_GAP = re.compile(rf"[\s\u200c]+(?:(?:{_SIDE_HEAD})[\s\u200c]+)?")
 # a conditional sentence, "اگر" with its consequent, to the end of the sentence or quote
 _CONDITION = re.compile(r"(?<![\w\u200c])اگر(?![\w\u200c])[^.؛»]*")
 # a coordinating "و" between a verb and what follows: a new clause begins
