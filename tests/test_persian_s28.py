@@ -85,3 +85,126 @@ def test_a_light_verb_said_once_for_two_predicates(extractor: Extractor) -> None
     # predicate denied is no light verb shared
     abroad = "مسافران از خارج و داخل کشور امروز به شهر میمنه منتقل شدند."
     assert _left(extractor, abroad) == []
+
+
+def test_a_town_named_after_its_head_noun_is_not_the_place_it_lies_in(
+    extractor: Extractor,
+) -> None:
+    # "شهرک «X» در Y", "روستای X در شمال Y": Y only says where the town named lies,
+    # whether the gazetteer knows the town or not
+    unknown = (
+        "وزارت دفاع روسیه امروز اعلام کرد که کنترل شهرک «پتروفکا» در دونتسک را به دست گرفته است."
+    )
+    assert _told(extractor, unknown) == []
+    village = "ارتش سوریه امروز بر روستای الشمیطیه در شمال دیرالزور مسلط شد."
+    assert _told(extractor, village) == []
+    known = "نیروهای ارتش سوریه امروز از شهر تلبیسه در شمال شهر حمص عقب‌نشینی کردند."
+    assert [p for p, _ in _left(extractor, known)] == ["Tallbīsah"]
+    # guard: the town itself, no head noun and no locator
+    town = "نیروهای ارتش روسیه امروز کنترل شهر دونتسک را به دست گرفتند."
+    assert [p for p, _ in _told(extractor, town)] == ["Donetsk"]
+
+
+def test_the_neighbourhoods_of_a_town_are_a_part_of_it(extractor: Extractor) -> None:
+    text = "ارتش سوریه امروز بر محله‌های شرقی شهر دیرالزور مسلط شد."
+    assert _told(extractor, text) == []
+
+
+def test_a_participle_after_a_noun_governed_by_dar_is_no_verb(extractor: Extractor) -> None:
+    # "در این منطقه تصرف‌شده": in this captured area
+    text = "ارتش روسیه امروز در حال مین‌روبی در این منطقه تصرف‌شده در دونتسک است."
+    assert _told(extractor, text) == []
+    # guard: the passive verb with its subject
+    verb = "منطقه دونتسک امروز توسط ارتش روسیه تصرف شده است."
+    assert [p for p, _ in _told(extractor, verb)] == ["Donetsk"]
+
+
+def test_a_place_opening_a_line_before_a_colon_or_slash_is_a_label(
+    extractor: Extractor,
+) -> None:
+    # the speaker ("مسکو:") and the section ("افغانستان/") are not the place taken
+    speaker = "مسکو: «پتروفکا» به تصرف روسیه درآمد"
+    assert _told(extractor, speaker) == []
+    section = "افغانستان/سقوط «پنجشیر»"
+    assert "Afghanistan" not in [p for p, _ in _told(extractor, section)]
+    # guard: the town after the speaker's label
+    town = "مسکو: شهر سلیدوو به تصرف ارتش روسیه درآمد"
+    assert [p for p, _ in _told(extractor, town)] == ["Selydove"]
+
+
+def test_a_dari_airfield_is_a_facility_not_its_province(extractor: Extractor) -> None:
+    text = "طالبان امروز مدعی اند که میدان هوایی در ارزگان را تصرف کرده اند."
+    assert _told(extractor, text) == []
+
+
+def test_parts_written_with_a_hamza_are_parts(extractor: Extractor) -> None:
+    # "بخش هائی" is "بخش‌هایی"
+    text = "طالبان امروز بخش هائی از شهر فراه را به تصرف درآوردند."
+    assert _told(extractor, text) == []
+
+
+def test_reinforcements_entering_a_town_take_it_from_no_one(extractor: Extractor) -> None:
+    text = "نیروها و تجهیزات جدیدی برای کمک به نیروهای انصارالله امروز وارد عدن شدند."
+    assert _told(extractor, text) == []
+    new = "نیروهای جدید انصارالله امروز وارد عدن شدند."
+    assert _told(extractor, new) == []
+    # guard: fighters entering and taking the town
+    entry = "نیروهای انصارالله امروز پس از درگیری سنگین وارد عدن شدند و کنترل شهر را به دست گرفتند."
+    assert [p for p, _ in _told(extractor, entry)] == ["Aden"]
+
+
+def test_an_order_for_an_operation_is_no_event(extractor: Extractor) -> None:
+    text = "نخست وزیر عراق امروز فرمان آزادسازی تلعفر را صادر کرد."
+    assert _told(extractor, text) == []
+    # guard: an order to withdraw is told as the withdrawal
+    leave = (
+        "فرماندهی ارتش اوکراین امروز اعلام کرد که دستور خروج یگان‌هایش از شهر وولدار صادر شده است."
+    )
+    assert [p for p, _ in _left(extractor, leave)] == ["Vuhledar"]
+
+
+def test_the_city_of_maidan_is_maidan_shahr(extractor: Extractor) -> None:
+    text = (
+        "سخنگوی طالبان گفت شهر میدان مرکز ولایت میدان وردک امروز به طور کامل تحت کنترل "
+        "طالبان درآمد."
+    )
+    assert [p for p, _ in _told(extractor, text)] == ["Maydanshakhr"]
+
+
+def test_an_advance_within_a_town_takes_nothing(extractor: Extractor) -> None:
+    text = "نیروهای انصارالله امروز موفق به پیشروی در عدن شدند."
+    assert _told(extractor, text) == []
+
+
+def test_a_takeover_a_speaker_had_announced_is_recalled(extractor: Extractor) -> None:
+    text = (
+        "ارتش روسیه امروز شهر سلیدوو را تصرف کرد.\n"
+        "مسکو هفته پیش نیز گزارش داده بود که شهر تورتسک آزاد شده است."
+    )
+    assert [p for p, _ in _told(extractor, text)] == ["Selydove"]
+
+
+def test_a_town_glued_to_its_head_noun(extractor: Extractor) -> None:
+    # "شهرقلات": "شهر قلات" typed without its space
+    text = "منابع محلی می‌گویند که طالبان امروز شهرقلات ولایت زابل را تصرف کردند."
+    assert [p for p, _ in _told(extractor, text)] == ["Qalāt"]
+    # guard: words that begin with "شهر" and name no town
+    words = "شهرداری کابل امروز از بازسازی شهرک‌های شمال شهر خبر داد."
+    assert _told(extractor, words) == []
+
+
+def test_all_neighbourhoods_of_a_town_are_the_town(extractor: Extractor) -> None:
+    text = "ارتش سوریه امروز بر همه محله‌های شهر المیادین مسلط شد."
+    assert [p for p, _ in _told(extractor, text)] == ["Al Mayādīn"]
+
+
+def test_a_count_in_words_above_twelve_dates_a_recall(extractor: Extractor) -> None:
+    # "هجده ماه پیش": eighteen months before the report, history
+    text = "داعش هجده ماه پیش کنترل شهر رمادی را به دست گرفت."
+    assert _told(extractor, text) == []
+
+
+def test_this_group_is_the_group_named_before(extractor: Extractor) -> None:
+    # the spokesman's group is the one "این گروه" stands for
+    text = "سخنگوی طالبان امروز از تسلط کامل این گروه بر شهر غزنی خبر داد."
+    assert _told(extractor, text) == [("Ghazni", "Taliban")]

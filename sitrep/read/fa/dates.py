@@ -161,7 +161,18 @@ _NUMBER_WORDS = {
     "ده": 10,
     "یازده": 11,
     "دوازده": 12,
+    "سیزده": 13,
+    "چهارده": 14,
+    "پانزده": 15,
+    "شانزده": 16,
+    "هفده": 17,
+    "هجده": 18,
+    "هیجده": 18,
+    "نوزده": 19,
+    "بیست": 20,
+    "سی": 30,
 }
+_COUNT_WORDS = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 # Words after a weekday that make it a name, not a date ("نماز جمعه").
 _WEEKDAY_NAMES_BEFORE = ("نماز", "امام", "خطبه", "خطبه‌های", "نمازهای", "بازار")
 _SINCE_WORDS = ("پس از", "بعد از", "از")
@@ -616,7 +627,8 @@ def _patterns() -> _Patterns:
             _period,
         ),
         (
-            rf"{_B}(?:(?P<n>\d{{1,3}}|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند){_S})?"
+            # "هجده ماه پیش": the counts in words up to thirty
+            rf"{_B}(?:(?P<n>\d{{1,3}}|{_COUNT_WORDS}|چند){_S})?"
             # not "چند روز پیش از سقوط کابل": before an event, not before now (but
             # "۱۸ ماه پیش از خرسون عقب‌نشینی کردند": ago, then where from)
             rf"(?P<unit>روز|شب|هفته|ماه|سال|ساعت|ساعاتی|دقیقه|دقایقی){_S}(?:پیش|قبل){_E}"

@@ -76,6 +76,20 @@ if TYPE_CHECKING:  # annotations only
 
 # -- cues (on folded text) --------------------------------------------------------
 
+# Head nouns that stand between a cue and the name of a side, said once for every cue:
+# a side's fighters ("عناصر داعش", "بقایای تروریست‌های", "شبه نظامیان طالبان") ...
+_FIGHTERS = (
+    r"گروه(?:[\s\u200c]+تروریستی)?|تروریست‌های|تروریستهای|عناصر|شبه[\s\u200c]*نظامیان"
+    r"|جنگجویان|باقی[\s\u200c]*مانده|نیروهای|نفرات|افراد|بقایای|مسلحان|مسلحین"
+)
+# ... a side named by its forces or group ("نیروهای", "رزمندگان حزب الله", "گروه طالبان")
+_SIDE_HEAD = r"رزمندگان|نیروهای|نیروی|جنگجویان|شبه[\s\u200c]*نظامیان|گروه"
+# ... and losses or blows ("تلفاتی سنگین", "ضربه‌ای", "خسارات جانی و مالی")
+_LOSS = (
+    r"(?<![\w\u200c])(?:تلفات|خسارت|خسارات|ضربه|ضربات|آسیب|زیان|صدمه|صدمات)(?:ی|[\s\u200c]?ای)?"
+    r"(?:[\s\u200c]+(?:سنگین|سنگینی|جانی|مالی|زیادی|جدی|جدیی|جدی[\s\u200c]?ای|بسیاری))?"
+)
+
 # The side that loses a place or is attacked: "از داعش", "از چنگ داعش", "علیه داعش".
 _LOSER_BEFORE = re.compile(
     r"(?:^|[\s\u200c])(?P<prep>از|علیه|بر[\s\u200c]+ضد|ضد|به|با|بر)"
@@ -83,8 +97,7 @@ _LOSER_BEFORE = re.compile(
     r"(?:[\s\u200c]+(?:لوث|چنگ|چنگال|دست|اشغال|سیطره|کنترل|کنترول|تسلط|تصرف|وجود|حضور|مواضع|مقر|مقرهای"
     r"|پایگاه|پایگاه‌های|پایگاههای|سنگرهای|تجمع|تجمعات))?"
     # "پاکسازی رمادی از نفرات داعش": the men cleared out of a town lose it
-    r"(?:[\s\u200c]+(?:گروه(?:[\s\u200c]+تروریستی)?|تروریست‌های|تروریستهای|عناصر|شبه‌نظامیان"
-    r"|جنگجویان|باقی‌مانده|باقیمانده|نیروهای|نفرات|افراد|بقایای|مسلحان|مسلحین))?"
+    rf"(?:[\s\u200c]+(?:{_FIGHTERS}))?"
     # "با نیروهای طرفدار دولت", "از گروه موسوم به دولت اسلامی": who the side is
     r"(?:[\s\u200c]+(?:طرفدار|هوادار|حامی|وفادار[\s\u200c]+به|وابسته[\s\u200c]+به"
     r"|موسوم[\s\u200c]+به|معروف[\s\u200c]+به))?[\s\u200c]*$"
@@ -114,7 +127,7 @@ _SUPPORT_BEFORE = re.compile(
     r"(?:با|به|از)[\s\u200c]+(?:حمایت|پشتیبانی|کمک|همراهی|مشارکت|پوشش[\s\u200c]+هوایی|یاری|همکاری)"
     r"(?:[\s\u200c]+[^\s،,.؛]+){0,2}?[\s\u200c]+$|(?:به[\s\u200c]+همراه|همراه[\s\u200c]+با|در[\s\u200c]+کنار"
     # "به همراه رزمندگان حزب الله": the fighters' head noun before the name
-    r"|و[\s\u200c]+متحدان(?:ش)?)(?:[\s\u200c]+(?:رزمندگان|نیروهای|نیروی|جنگجویان|شبه‌نظامیان|شبه[\s\u200c]نظامیان|گروه))?[\s\u200c]+$"
+    rf"|و[\s\u200c]+متحدان(?:ش)?)(?:[\s\u200c]+(?:{_SIDE_HEAD}))?[\s\u200c]+$"
 )
 # The agent of a passive verb or of an event noun: "توسط ارتش سوریه", "به دست داعش".
 _AGENT_BEFORE = re.compile(
@@ -144,8 +157,7 @@ _LEAVING_BEFORE = re.compile(
 _EXPELLED_BEFORE = re.compile(
     r"(?<![\w\u200c])(?:بیرون[\s\u200c]+(?:راندن|کردن|رانده[\s\u200c]+شدن)|اخراج|عقب[\s\u200c]*راندن"
     r"|طرد|راندن)"
-    r"(?:[\s\u200c]+(?:کامل|آخرین|باقی[\s\u200c]*مانده|گروه(?:[\s\u200c]+تروریستی)?|تروریست‌های"
-    r"|تروریستهای|عناصر|شبه[\s\u200c]*نظامیان|جنگجویان|نیروهای|افراد|بقایای|مسلحان|مسلحین))*[\s\u200c]*$"
+    rf"(?:[\s\u200c]+(?:کامل|آخرین|{_FIGHTERS}))*[\s\u200c]*$"
 )
 # between a side and "با" + an event noun: "عناصر باقیمانده داعش با آزادسازی"
 _WITH_NOUN_GAP = re.compile(r"(?:[\s\u200c]+[^\s\u200c،,.؛]+){0,3}?[\s\u200c]+با[\s\u200c]+")
@@ -508,7 +520,7 @@ _FROM_HOLDER = re.compile(
 # "از دست X", "از کنترل X": X held the place and loses it
 _HELD_BY = re.compile(
     r"از[\s\u200c]+(?:دست|کنترل|کنترول|چنگ|تصرف|اشغال|سیطره|تسلط)"
-    r"(?:[\s\u200c]+(?:گروه|نیروهای|شبه‌نظامیان|جنگجویان))?[\s\u200c]+$"
+    rf"(?:[\s\u200c]+(?:{_SIDE_HEAD}))?[\s\u200c]+$"
 )
 # A tally as the object of the verb: "ده‌ها روستا و منطقه را", "۳۱ منطقه را"
 _QUANTIFIED_OBJECT = re.compile(
@@ -520,7 +532,7 @@ _QUANTIFIED_OBJECT = re.compile(
 )
 # parts right after an event noun: "آزادسازی بخش‌های وسیعی از", "تصرف قسمت‌هایی از"
 _NOUN_PARTS = re.compile(
-    r"[\s\u200c]+(?:کامل[\s\u200c]+)?(?:بخش|قسمت)[\s\u200c]*(?:های|هایی)"
+    r"[\s\u200c]+(?:کامل[\s\u200c]+)?(?:بخش|قسمت)[\s\u200c]*(?:های|هایی|هائی)"
     r"(?:[\s\u200c]+[^\s\u200c،,.؛]+)?[\s\u200c]+از(?![\w\u200c])"
 )
 # an event noun in the plural: "پیروزی‌های", "پیروزی های", "آزادسازی‌ها"
@@ -532,7 +544,7 @@ _REST_OF = re.compile(
 )
 # "بخش‌هایی از دو ولایت را", "قسمت‌هایی از آن را": parts as the object of a taking
 _UNNAMED_PARTS_OBJECT = re.compile(
-    r"(?<![\w\u200c])(?:بخش[\s\u200c]*(?:های|هایی)|قسمت[\s\u200c]*(?:های|هایی))[\s\u200c]+از"
+    r"(?<![\w\u200c])(?:بخش[\s\u200c]*(?:های|هایی|هائی)|قسمت[\s\u200c]*(?:های|هایی|هائی))[\s\u200c]+از"
     r"(?:[\s\u200c]+[^\s\u200c،,.؛]+){1,3}?[\s\u200c]+را[\s\u200c]+$"
 )
 # "نزدیک به ۲۰ روستا و مزرعه را در جنوب ادلب": where the unnamed villages lie
@@ -560,7 +572,7 @@ _PARTS_IN = re.compile(
     r"[\s\u200c]+در(?=[\s\u200c])"
 )
 _PART_HEAD = re.compile(
-    r"(?<![\w\u200c])(?:بخش[\s\u200c]*(?:های|هایی|ها)|بخشی|برخی[\s\u200c]+(?:از[\s\u200c]+)?"
+    r"(?<![\w\u200c])(?:بخش[\s\u200c]*(?:های|هایی|هائی|ها)|بخشی|برخی[\s\u200c]+(?:از[\s\u200c]+)?"
     r"(?:مناطق|نواحی|محلات)|چند[\s\u200c]+(?:ناحیه|محله|منطقه)"
     # a tally of quarters: "۱۴ محله در غرب و مرکز شهر X را", "سه ناحیه شهر X را"
     r"|(?:\d+|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چندین|دهها|ده‌ها)[\s\u200c]+(?:محله|ناحیه|کوی|حوزه)"
@@ -596,6 +608,7 @@ _NOUN_TALLY = re.compile(
     r"(?:منطقه|مناطق|روستا|روستای|روستاهای|شهرک|ناحیه|قریه)(?![\w\u200c])"
 )
 _IN_BEFORE = re.compile(r"(?<![\w\u200c])در(?![\w\u200c])")
+_ADVANCE = re.compile(r"پیش[\s\u200c]?روی")
 # An area as the object of the verb: "بیش از هزار کیلومتر مربع از ... را"
 _AREA_OBJECT = re.compile(r"کیلومتر[\s\u200c]*مربع[^،.؛]*?[\s\u200c]را[\s\u200c]")
 # A facility named by its town: "پالایشگاه بیجی", "فرودگاه نظامی شبرغان"
@@ -621,9 +634,15 @@ _DATELINE_BEFORE = re.compile(
     r"(?:خبرگزاری|به[\s\u200c]+گزارش)[^.؛]{0,50}?[،,][\s\u200c]*از[\s\u200c]+$"
 )
 _DATELINE_AFTER = re.compile(r"[\s\u200c]*[،,]")
+_LABEL_AFTER = re.compile(r"[\s\u200c]*[»\"]?[\s\u200c]*[:/]")
 
 
 def _dateline(text: str, p: FoundPlace) -> bool:
+    """Whether a place is the dateline ("به گزارش خبرگزاری X، از کابل،") or a label
+    opening the sentence: the speaker ("مسکو: «ایوانوکا» به تصرف روسیه درآمد") or
+    the section ("افغانستان/سقوط «میدان وردک»")."""
+    if not text[: p.start].strip(' \u200c«"') and _LABEL_AFTER.match(text, p.end):
+        return True
     return bool(
         _DATELINE_BEFORE.search(text, max(0, p.start - 80), p.start)
         and _DATELINE_AFTER.match(text, p.end)
@@ -1729,6 +1748,16 @@ class _Reader:
             places = _not_surroundings(text, places)
             if not places:
                 return []
+        if trig.noun and trig.trigger.reference and _ADVANCE.match(trig.text):
+            # "موفق به پیشروی در عدن شدند", "به پیشروی‌های خود ... در شرق تلعفر ادامه
+            # دادند": an advance within a place (or towards it) takes no place
+            places = [
+                p
+                for p in places
+                if not (p.start > trig.end and _IN_BEFORE.search(text, trig.end, p.start))
+            ]
+            if not places:
+                return []
         if trig.trigger.withdrawal:
             # "به پایگاه هوایی شیندند عقب‌نشینی کرده‌اند": where they withdrew to is
             # not the place they left; nor is an operation's target ("در عملیات
@@ -1769,6 +1798,26 @@ class _Reader:
             return []  # "وارد ... شدند", "پیشروی": only with a known actor and a named place
         if trig.trigger.weight < 0.5 and _LOSSES_RIGHT_BEFORE.search(text, 0, trig.start):
             # "به طالبان تلفاتی وارد شده است": losses inflicted, nobody entered
+            return []
+        if _IN_NOUN_BEFORE.search(text, max(0, trig.start - 40), trig.start) and "شده" in trig.text:
+            # "در حال مین‌روبی در این منطقه تصرف‌شده است": a participle describing the
+            # noun governed by "در" (the captured area), not a passive verb
+            return []
+        if (
+            trig.trigger.weight < 0.5
+            and "وارد" in trig.text
+            and _REINFORCEMENTS.search(text, _clause_start(text, trig.start), trig.start)
+        ):
+            # "نیروها و تجهیزات جدیدی برای کمک به ارتش وارد عدن شدند": reinforcements
+            # arriving in a town their side holds or fights for, not a town taken
+            return []
+        if (
+            trig.noun
+            and not trig.trigger.withdrawal
+            and _ORDERED.search(text, max(0, trig.start - 30), trig.start)
+        ):
+            # "فرمان آزادسازی تلعفر را صادر کرد": an order for an operation, no event yet
+            # (an order to withdraw is told as the withdrawal: "دستور خروج یگان‌هایش")
             return []
         if trig.trigger.weight < 0.5 and _FROM_AXIS.search(text, max(0, trig.start - 30), trig.end):
             # "صبح امروز از محور غربی وارد تلعفر شدند": forces entering by one front of
@@ -2237,7 +2286,7 @@ _FORCES_OF_THIS_COUNTRY = re.compile(
 # "پل" (bridge): it begins town names ("پل خمری").
 _FACILITY_OBJECT = re.compile(
     r"(?<![\w\u200c])(?<!و[\s\u200c])(?:گذرگاه|فرودگاه|پالایشگاه|نیروگاه|سد|زندان|بیمارستان|دانشگاه|پادگان"
-    r"|میدان[\s\u200c]+(?:نفتی|گازی))(?:[\s\u200c]+(?!و[\s\u200c]+(?:شهر|شهرک))[^\s،,.؛]+){1,8}?"
+    r"|میدان[\s\u200c]+(?:نفتی|گازی|هوایی))(?:[\s\u200c]+(?!و[\s\u200c]+(?:شهر|شهرک))[^\s،,.؛]+){1,8}?"
     r"[\s\u200c]+را(?![\w\u200c])[^،.؛]*$"
 )
 # a town's description between commas before "را": "شهر راوه، آخرین پایگاه داعش در
@@ -2317,19 +2366,30 @@ _EMPTIED_OF_FOES = re.compile(
     r"|عناصر|دشمن)[^،.؛]{0,40}?(?:تخلیه|پاکسازی|پاک[\s\u200c]+سازی)"
 )
 # losses or blows inflicted on someone ("... به X وارد شد"): "وارد" is not an entry
-_INFLICTED_BEFORE = re.compile(
-    r"(?<![\w\u200c])(?:تلفات|خسارت|خسارات|ضربه|ضربات|آسیب|زیان|صدمه|صدمات)(?:ی)?"
-    r"(?:[\s\u200c]+(?:سنگین|سنگینی|جانی|مالی|زیادی|جدی|جدیی))?[\s\u200c]+به[\s\u200c]+[^،.؛]{0,40}$"
-)
+_INFLICTED_BEFORE = re.compile(rf"{_LOSS}[\s\u200c]+به[\s\u200c]+[^،.؛]{{0,40}}$")
 # a town described, then the region or province it lies in: "شهر مهم قره باغ",
 # "یک شهر راهبردی استان ادلب" (an adjective after the head: "شهر غزنی" is the town)
 _TOWN_OF_REGION = re.compile(
     r"(?<![\w\u200c])(?:شهر|شهرک|ولسوالی|شهرستان)(?:[\s\u200c]+(?:مهم|راهبردی|استراتژیک|کلیدی|بزرگ"
     r"|مرزی|دیگر|دیگری))+[\s\u200c]+(?:(?:استان|ولایت|منطقه|ایالت)[\s\u200c]+)?$"
 )
-_LOSSES_RIGHT_BEFORE = re.compile(
-    r"(?<![\w\u200c])(?:تلفات|تلفاتی|خسارت|خساراتی|خسارات|خسارتی|آسیب|آسیبی|ضربه|ضربه‌ای|ضرباتی|ضربات"
-    r"|زیان|زیانی|صدمه|صدماتی|صدمات)(?:[\s\u200c]+(?:سنگین|سنگینی|زیادی|جدی|جدی‌ای|بسیاری))?[\s\u200c]+$"
+# the losses right before "وارد شد" (no receiver between: "تلفاتی سنگین وارد شد")
+_LOSSES_RIGHT_BEFORE = re.compile(rf"{_LOSS}[\s\u200c]+$")
+# a noun governed by "در" right before a participle: "در این منطقه تصرف‌شده"
+_IN_NOUN_BEFORE = re.compile(
+    r"(?<![\w\u200c])در[\s\u200c]+(?:(?:این|آن|همین|همان)[\s\u200c]+)?"
+    r"(?:منطقه|مناطق|شهر|شهرها|شهرک|روستا|روستاهای|محله|محلات|اراضی|سرزمین|سرزمین[\s\u200c]*های)"
+    r"[\s\u200c]*$"
+)
+# forces sent to help or new ones: "نیروهای جدید", "نیروها و تجهیزات جدیدی برای کمک به"
+_REINFORCEMENTS = re.compile(
+    r"(?<![\w\u200c])(?:(?:نیروها|نیروهای|تجهیزات)(?:[\s\u200c]+[^\s\u200c،,.؛]+){0,3}?[\s\u200c]+"
+    r"(?:جدید|جدیدی|کمکی|تازه[\s\u200c]*نفس|تقویتی)|نیروهای[\s\u200c]+کمکی"
+    r"|برای[\s\u200c]+(?:کمک|تقویت|یاری)[\s\u200c]+به|تجهیزات[\s\u200c]+و[\s\u200c]+نیروهای)(?![\w\u200c])"
+)
+# an order for an operation: "فرمان آزادسازی", "دستور آغاز عملیات بازپس‌گیری"
+_ORDERED = re.compile(
+    r"(?<![\w\u200c])(?:فرمان|دستور)(?:[\s\u200c]+(?:آغاز|شروع))?(?:[\s\u200c]+عملیات)?[\s\u200c]+$"
 )
 _FROM_AXIS = re.compile(r"(?<![\w\u200c])از[\s\u200c]+(?:(?:چند|دو|سه)[\s\u200c]+)?محور")
 # "X را وادار به عقب‌نشینی کردند", "مجبور به ترک": forced to withdraw
@@ -2371,6 +2431,10 @@ _EXPULSION = re.compile(r"بیرون|اخراج|عقب[\s\u200c]+(?:راند|ز�
 _COORDINATED_FORCES = re.compile(
     r"(?<![\w\u200c])(?P<head>نیروهای|ارتش|ارتش‌های|سربازان)[\s\u200c]+[^\s،,.؛]+"
     r"[\s\u200c]+و[\s\u200c]+(?P<adj>[^\s،,.؛]+)"
+)
+# "این گروه", "همین گروه تروریستی", "این جنبش": a group told of before
+_THIS_GROUP = re.compile(
+    r"(?<![\w\u200c])(?:این|همین)[\s\u200c]+(?:گروه|جنبش)(?:[\s\u200c]+(?:تروریستی|شورشی|مسلح))?(?![\w\u200c])"
 )
 _THIS_COUNTRY_AFTER = re.compile(r"[\s\u200c]+(?:این|آن|همین)[\s\u200c]+کشور(?![\w\u200c])")
 # what is handed over when it is no place: "سلاح‌های خود را به طالبان تحویل دادند"
@@ -2428,6 +2492,12 @@ _AROUND = re.compile(
     # "برخی مناطق شمالی حمص", "محلات شرقی حلب": some areas of the town, not the town
     r"|(?<![\w\u200c])(?:مناطق|محلات|نقاط|اراضی)(?:[\s\u200c]+(?:شمالی|جنوبی|شرقی|غربی|مرکزی))?"
     r"[\s\u200c]+$"
+    # "محله‌های شهر دیرالزور", "محله‌های شرقی شهر X": some quarters of the town (all of
+    # them are the town: "همه محله‌های شهر المیادین"; "محله‌های الفردوس" names the quarters)
+    r"|(?<![\w\u200c])(?<!همه[\s\u200c])(?<!تمام[\s\u200c])(?<!تمامی[\s\u200c])(?<!کلیه[\s\u200c])"
+    r"محله[\s\u200c]*(?:های|ها)(?:[\s\u200c]+(?:شمالی|جنوبی|شرقی|غربی|مرکزی))?[\s\u200c]+شهر[\s\u200c]+$"
+    r"|(?<![\w\u200c])(?<!همه[\s\u200c])(?<!تمام[\s\u200c])(?<!تمامی[\s\u200c])(?<!کلیه[\s\u200c])"
+    r"محله[\s\u200c]*(?:های|ها)[\s\u200c]+(?:شمالی|جنوبی|شرقی|غربی|مرکزی)[\s\u200c]+$"
 )
 _LIST_GAP = re.compile(r"[\s\u200c]*(?:،|,|و)[\s\u200c]*")
 
@@ -2800,6 +2870,13 @@ _AFTER_THAT = re.compile(
 _PLUPERFECT_END = re.compile(r"ه[\s\u200c]*بود(?:ند)?$")
 
 
+# a statement made before the report's news: "اعلام کرده بود که", "گزارش داده بودند که"
+_SAID_EARLIER = re.compile(
+    r"(?<![\w\u200c])(?:اعلام|گزارش|خبر|اظهار|عنوان)[\s\u200c]+(?:کرده|داده)[\s\u200c]*"
+    r"بود(?:ند)?[\s\u200c]+که(?![\w\u200c])"
+)
+
+
 def _territory_status(
     s: _Sentence,
     trig: FaTriggerMatch,
@@ -2837,10 +2914,11 @@ def _territory_status(
     ):
         return Status.BACKGROUND  # dated by its own words well before publication
     if (
-        s.claim.reported_verb
-        and _PLUPERFECT_END.search(s.claim.reported_verb)
-        and not trig.trigger.withdrawal
-    ):
+        (s.claim.reported_verb and _PLUPERFECT_END.search(s.claim.reported_verb))
+        # "مسکو هفته های پیش هم گزارش داده بود که ...": the speech verb the attribution
+        # did not take as the claim's
+        or _SAID_EARLIER.search(text, 0, trig.start)
+    ) and not trig.trigger.withdrawal:
         # "وزارت دفاع ... اعلام کرده بود که ... را تحت کنترل درآورده‌اند": a statement
         # made before the news the report tells (a withdrawal said so is the other half
         # of the report's news, as in the pluperfect below)
@@ -2973,7 +3051,7 @@ def _pick_date(s: _Sentence, trig: FaTriggerMatch, family: Family) -> TimeRef | 
 
 
 # between an event noun and its possessor: a space, or "گروه" ("عقب‌نشینی گروه طالبان")
-_POSSESSOR_GAP = re.compile(r"[\s\u200c]+(?:(?:گروه|نیروهای|شبه‌نظامیان|جنگجویان)[\s\u200c]+)?")
+_POSSESSOR_GAP = re.compile(rf"[\s\u200c]+(?:(?:{_SIDE_HEAD})[\s\u200c]+)?")
 # a conditional sentence, "اگر" with its consequent, to the end of the sentence or quote
 _CONDITION = re.compile(r"(?<![\w\u200c])اگر(?![\w\u200c])[^.؛»]*")
 # a coordinating "و" between a verb and what follows: a new clause begins
@@ -3002,7 +3080,8 @@ def more_forces(catalogue: ActorDictionary, text: str, found: list[ActorMatch]) 
     - "وزارت دفاع روسیه اعلام کرد که نیروهای این کشور ...": the forces of the
       country named before in the sentence ("نیروهای" alone names no actor);
     - "نیروهای چچنی و روس": the second of two coordinated nationalities is forces
-      too, the head noun said once ("نیروهای روس").
+      too, the head noun said once ("نیروهای روس");
+    - "این گروه", "این جنبش": the armed group named before in the sentence.
     """
     out: list[ActorMatch] = []
 
@@ -3017,6 +3096,18 @@ def more_forces(catalogue: ActorDictionary, text: str, found: list[ActorMatch]) 
             if hit and hit[0].actor.kind == "state forces" and hit[0].actor.country:
                 out.append(ActorMatch(hit[0].actor, Span(m.start(), m.end(), m.group()), False))
                 break
+    for m in _THIS_GROUP.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        before = [
+            a
+            for a in found
+            if a.span.end <= m.start() and not a.generic and a.actor.kind != "state forces"
+        ]
+        if before:
+            # "طالبان ... وارد شهر شدند و اکنون تمام شهر به تصرف این گروه در آمده است":
+            # the group named before in the sentence
+            out.append(ActorMatch(before[-1].actor, Span(m.start(), m.end(), m.group()), False))
     for m in _COORDINATED_FORCES.finditer(text):
         start, end = m.span("adj")
         if not free(start, end):

@@ -111,6 +111,9 @@ SPELLINGS: dict[str, str] = {
     "سورودونتسک": "Sievierodonetsk",
     "سیه‌وه‌رودونتسک": "Sievierodonetsk",
     "پوکروفسک": "Pokrovsk",
+    # as Iranian copy of Russian reports spells it
+    "بوکروفسک": "Pokrovsk",
+    "اوروژاین": "Urozhaine",
     "چاسیف یار": "Chasiv Yar",
     "چاسیف‌یار": "Chasiv Yar",
     "مارینکا": "Marinka",
@@ -145,6 +148,8 @@ SPELLINGS: dict[str, str] = {
     "کجکی": "Kajaki",
     "دشت ارچی": "Dasht-e Archi",
     "قلعه نو": "Qala i Naw",
+    # Maidan Shahr as "the city of Maidan" (the Taliban's word for it)
+    "شهر میدان": "Maidan Shahr",
     "قلعه‌نو": "Qala i Naw",
 }
 # Spellings that are also common words ("مدنی": civil): a place only after a place
@@ -463,6 +468,10 @@ def find_places(
         f = _found(p, p.span.start, p.span.end, folded, original, base)
         found.append(replace(f, named=headed))
     found += _joined_and(gazetteer, folded, original, base, found, countries)
+    found += [
+        replace(_found(hit, start, end, folded, original, base), named=True)
+        for start, end, hit in _glued_to_head(gazetteer, text, found, countries)
+    ]
     # "فارس" the agency, "المیادین" the channel: a place name used as an outlet's,
     # which the words around it tell ("به گزارش المیادین", "شبکه المیادین")
     outlets = [
@@ -1320,6 +1329,41 @@ def _province_named(gazetteer: Gazetteer, text: str, f: FoundPlace) -> FoundPlac
     return None
 
 
+# "شهرکندز", "شهرقلات": the head noun typed without its space before a town's name
+_GLUED_HEAD = re.compile(r"(?<![\w\u200c])شهر(?P<n>[^\s\u200c،,.؛:«»\"()]{3,})(?![\w\u200c])")
+# words that begin with "شهر" and are no town ("شهرداری", "شهروندان", "شهریور", "شهرستان")
+_NOT_GLUED = re.compile(
+    r"شهر(?:ک|کی|کها|کهای|ها|های|ی|ت|دار|داری|داریها|وند|وندان|وندی|یور|ستان|ستانها|ستانهای"
+    r"|نشین|نشینی|سازی|بازی)"
+)
+_GLUED_MIN_POPULATION = 10_000
+
+
+def _glued_to_head(
+    gazetteer: Gazetteer, text: str, found: list[FoundPlace], countries: Sequence[str]
+) -> list[tuple[int, int, PlaceMatch]]:
+    """Towns whose name follows "شهر" without a space ("شهرکندز") where the whole word
+    names no place: the name alone (offsets in ``text``), when it is a town of some size."""
+    out = []
+    for m in _GLUED_HEAD.finditer(text):
+        if _NOT_GLUED.fullmatch(m.group()) or any(
+            f.start < m.end() and m.start() < f.end for f in found
+        ):
+            continue
+        hits = [
+            h
+            for h in gazetteer.find(m.group("n"), countries=countries)
+            if h.span is not None
+            and h.span.start == 0
+            and h.span.end == len(m.group("n"))
+            and h.place.kind is PlacePrecision.CITY
+            and h.place.population >= _GLUED_MIN_POPULATION
+        ]
+        if hits:
+            out.append((m.start("n"), m.end("n"), hits[0]))
+    return out
+
+
 def _found(
     p: PlaceMatch,
     start: int,
@@ -1428,6 +1472,17 @@ _OF_PROVINCES = re.compile(
 _TOWN_IN = re.compile(
     r"[\s\u200c]*[»\"]?[\s\u200c]+در[\s\u200c]+(?:(?:استان|ولایت|ایالت|منطقه)[\s\u200c]+)?"
 )
+# "شهرک «ایوانوکا» در دونتسک", "روستای الصالحیه در شمال دیرالزور": a town a head noun
+# names (whether the gazetteer knows it or not), then where it lies
+_NAMED_TOWN_IN = re.compile(
+    r"(?<![\w\u200c])(?:شهرک|روستای|قریه|قصبه|شهر)[\s\u200c]+[«\"]?[\s\u200c]*"
+    r"[^\s\u200c،,.؛«»\"()]{2,}(?:[\s\u200c]+[^\s\u200c،,.؛«»\"()]{2,})?[\s\u200c]*[»\"]?"
+    r"[\s\u200c]+(?:واقع[\s\u200c]+)?در[\s\u200c]+"
+    # where in it: "در شمال", "در دروازه شمالی", "در حومه غربی"
+    r"(?:(?:(?:شمال|جنوب|شرق|غرب)(?:ی|[\s\u200c]+(?:شرقی|غربی))?"
+    r"|(?:دروازه|ورودی|حاشیه|حومه|اطراف|نزدیکی)(?:[\s\u200c]+(?:شمالی|جنوبی|شرقی|غربی))?)[\s\u200c]+)?"
+    r"(?:(?:استان|ولایت|ایالت|منطقه|شهر)[\s\u200c]+)?$"
+)
 _SITUATED_IN = re.compile(
     r"(?<![\w\u200c])واقع[\s\u200c]+در[\s\u200c]+(?:(?:استان|ولایت|ایالت|منطقه)[\s\u200c]+)?$"
 )
@@ -1460,6 +1515,11 @@ def is_reference_point(text: str, place: FoundPlace, places: list[FoundPlace]) -
         if p is not place
     ):
         return True  # "شهر «لیسیچانسک» واقع در لوهانسک": where the town named lies
+    if _NAMED_TOWN_IN.search(text, max(0, place.start - 70), place.start):
+        # "شهرک «ایوانوکا» در دونتسک", "شهر تلبیسه در شمال شهر حمص": the town named
+        # (whether the gazetteer knows it or not) lies in the place, which is not
+        # what the sentence tells of
+        return True
     if _SOURCE_IN.search(before) and any(
         p is not place and p.kind is not PlacePrecision.COUNTRY and p.start > place.end
         for p in places

@@ -158,6 +158,10 @@ def _v(*verbs: str) -> str:
 
 T, H, C = Family.TAKE, Family.HANDOVER, Family.CONTROL
 _HOLD = r"کنترل|کنترول|اختیار|اشغال|سیطره|تصرف|دست|تسلط"
+# who leaves a place when a withdrawal verb says so: forces, units, soldiers, fighters
+# (Dari "قطعات", "اردو"); said once for every withdrawal trigger that needs them before it
+# (a whole word: "غیرنظامیان" are civilians)
+_TROOPS = rf"{_B}(?:نیروها|نیروهای|یگان|سربازان|نظامیان|قطعات|اردو|رزمندگان|جنگجویان)"
 
 TRIGGERS: tuple[FaTrigger, ...] = (
     # --- territory taken -------------------------------------------------
@@ -378,7 +382,7 @@ TRIGGERS: tuple[FaTrigger, ...] = (
         rf"بیرون{_S}{_v('shodan')}",
         0.5,
         withdrawal=True,
-        before=r"نیروها|نیروهای|یگان|سربازان|نظامیان|قطعات|اردو",
+        before=_TROOPS,
         before_chars=120,
     ),
     # "به ارتش آذربایجان تحویل داده شد": handed to (who receives it holds it)
@@ -398,7 +402,7 @@ TRIGGERS: tuple[FaTrigger, ...] = (
         noun=True,
         withdrawal=True,
     ),
-    _t(H, rf"منتقل{_S}{_v('kardan')}", 0.5, withdrawal=True, before=r"نیروها|یگان|سربازان"),
+    _t(H, rf"منتقل{_S}{_v('kardan')}", 0.5, withdrawal=True, before=_TROOPS),
     # "نیروهای اوکراینی روبیژنه را ترک کردند": forces leaving a town (its object) leave
     # it to the other side; residents leaving a town ("ساکنان ... شهر را ترک کردند")
     # name no forces before the verb
@@ -407,7 +411,7 @@ TRIGGERS: tuple[FaTrigger, ...] = (
         rf"ترک{_S}{_v('kardan')}",
         0.5,
         withdrawal=True,
-        before=r"نیروها|نیروهای|یگان|سربازان|نظامیان|رزمندگان|جنگجویان",
+        before=_TROOPS,
         place_object=True,
     ),
     _t(H, rf"بدون{_S}(?:هیچ{_S})?(?:درگیری|مقاومت|جنگ|خونریزی|شلیک)"),
