@@ -188,3 +188,16 @@ def test_a_when_clause_after_since_is_dated_by_the_start(extractor: Extractor) -
     (taking,) = [m for m in read(extractor, text, "2024-12-09") if m.trigger == "took over"]
     assert taking.status is Status.BACKGROUND
     assert taking.time is not None and taking.time.value.isoformat() == "2024-03-01"
+
+
+def test_syrian_moderate_opposition_units_are_rebels(extractor: Extractor) -> None:
+    # "Syrian" before a quoted "moderate opposition" is no demonym of the army: the
+    # Western name for the Free Syrian Army's groups (the backer is no taker)
+    text = (
+        "Syrian 'moderate opposition' units backed by Turkish artillery recaptured the "
+        "town of Saraqib on Monday, a war monitor said."
+    )
+    taken = changes(read(extractor, text, "2020-03-02"))
+    assert [(m.place.matched_text, m.actor1.name) for m in taken if m.place and m.actor1] == [
+        ("Saraqib", "Free Syrian Army")
+    ]
