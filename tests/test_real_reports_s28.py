@@ -5,11 +5,13 @@ style of wire copy."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import read_wire as read
 from conftest import territory_changes as changes
 
-from sitrep.read.en.extract import Extractor
+from sitrep.read.en.extract import EnglishReader, Extractor
 
 
 def _taken(extractor: Extractor, text: str, day: str) -> list[tuple[str, str | None]]:
@@ -219,3 +221,16 @@ def test_the_city_itself_taken_back_is_still_a_taking(extractor: Extractor) -> N
     # guard
     text = "Government forces took back control of Herat city on Saturday."
     assert _taken(extractor, text, "2021-08-08") == [("Herāt", "Military Forces of Afghanistan")]
+
+
+def test_a_group_name_matched_in_another_case_form_is_no_crash(extractor: Extractor) -> None:
+    # the namesake pattern matches case-insensitively, the table is keyed by casefold():
+    # "STRAẞE" (capital sharp s) matches "straße" but casefolds to "strasse"; the name
+    # is still kept out of the places, and the article is read, not failed
+    reader = EnglishReader(extractor)
+    reader._group_namesakes = (
+        re.compile(r"(?<![\w-])straße(?![\w-])", re.IGNORECASE),
+        {"straße": frozenset({"DEU"})},
+    )
+    found = reader._find_places(["Fighters of the STRAẞE group seized the town of Kidal."], None)
+    assert [p.matched_text for p in found[0]] == ["Kidal"]

@@ -1489,8 +1489,15 @@ class EnglishReader:
         article that names other places of the namesake's country keeps it (a report
         from Italy may name Fano)."""
         pattern, abroad = self._namesake_groups()
+        # (a name the pattern matched case-insensitively whose matched text casefolds
+        # to another key, "ß" to "ss", is kept as a name with no namesake country)
         hits = [
-            (i, m.start(), m.end(), abroad[" ".join(_GROUP_WORD_GAP.split(m.group(0).casefold()))])
+            (
+                i,
+                m.start(),
+                m.end(),
+                abroad.get(" ".join(_GROUP_WORD_GAP.split(m.group(0).casefold())), frozenset()),
+            )
             for i, text in enumerate(texts)
             if pattern is not None
             for m in pattern.finditer(text)
