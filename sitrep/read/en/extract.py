@@ -174,7 +174,7 @@ PURPOSE_HEADS = frozenset(
 )
 # "managed to retake", "continue to seize": the action happens.
 IMPLICATIVE_HEADS = frozenset(
-    {"manage", "succeed", "help", "continue", "begin", "start", "proceed", "go"}
+    {"manage", "succeed", "help", "continue", "begin", "start", "proceed", "go", "enable", "allow"}
 )
 # "claimed to have captured": said, not shown.
 CLAIM_HEADS = frozenset({"claim", "allege", "purport", "say", "report"})
@@ -4555,8 +4555,13 @@ def _status(family: Family, token: Any, claim: Claim, text: str, trig: TriggerMa
             if _lemma(head) in CLAIM_HEADS:
                 return Status.CLAIMED
             # "managed to retake" happens; "the start of the operation to retake" does not
+            # ... when the managing itself is done: "will help Ukrainian forces to retake
+            # Kherson" (a hope) is still ahead
             implicative = (
-                _lemma(head) in IMPLICATIVE_HEADS and head.pos_ in ("VERB", "AUX")
+                _lemma(head) in IMPLICATIVE_HEADS
+                and head.pos_ in ("VERB", "AUX")
+                and not _aux_lemmas(head) & MODALS
+                and "to" not in {c.lower_ for c in head.children if c.dep_ == "aux"}
             ) or _used_to_take(head)
             # "ordered troops to withdraw from Avdiivka, handing Russia its biggest
             # gain": the gain handed over says the order was carried out
@@ -6526,6 +6531,13 @@ def _roles(
             subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 agent_side += actors_in(*region(subject))
+        if not agent_side and token.dep_ == "xcomp" and not passive:
+            # "air strikes helped the army to retake Palmyra", "Turkey used Syrian
+            # fighters to drive the YPG out of Afrin": the object of the verb the
+            # infinitive hangs on is the side that took it (the subject only helped)
+            for child in token.head.children:
+                if child.dep_ == "dobj" and child.i < token.i:
+                    agent_side += actors_in(*region(child))
         if not agent_side and (token.dep_ == "xcomp" or completed) and not passive:
             for child in token.head.children:
                 if child.dep_ == "nsubj":
