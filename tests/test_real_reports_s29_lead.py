@@ -54,3 +54,66 @@ def test_what_a_truce_would_allow_is_no_taking(extractor: Extractor) -> None:
     # guard: a modal keeps an allowing ahead
     text = "The truce would allow the Syrian army to retake Palmyra."
     assert _gainers(extractor, text, "2016-03-01") == []
+
+
+# -- a raid's end is no handover, and the raid no taking ----------------------------------
+
+
+def test_troops_who_raid_a_town_and_withdraw_take_and_hand_over_nothing(
+    extractor: Extractor,
+) -> None:
+    # the withdrawal was a non-violent transfer of Jenin
+    text = "Israeli troops raided Jenin on Wednesday and withdrew hours later."
+    assert changes(read(extractor, text, "2024-06-10")) == []
+
+
+def test_troops_who_storm_a_town_and_pull_out_take_nothing(extractor: Extractor) -> None:
+    # the storming was a taking, and the pulling out a transfer
+    text = "Israeli troops stormed the town of Tubas and pulled out in the afternoon."
+    assert changes(read(extractor, text, "2024-06-10")) == []
+
+
+def test_militants_who_enter_a_town_and_leave_it_later_take_nothing(extractor: Extractor) -> None:
+    text = "Militants stormed Macomia on Monday and left the town two days later."
+    assert changes(read(extractor, text, "2024-06-10")) == []
+
+
+def test_a_taking_and_a_withdrawal_from_elsewhere_is_still_a_taking(extractor: Extractor) -> None:
+    # guard: the side left another place, not the one it took
+    text = "Russian forces captured Kherson on Wednesday and withdrew from Kyiv region."
+    assert _gainers(extractor, text, "2022-03-04") == ["Military Forces of Russia"]
+
+
+# -- the day of an entry the parser detached from its verb --------------------------------
+
+
+def test_the_day_after_an_entry_dates_it_when_another_side_withdraws(
+    extractor: Extractor,
+) -> None:
+    # "Friday and Ukrainian" was parsed as words of the second clause's subject, and the
+    # entry was dated by the publication day
+    text = "Russian troops entered Lyman on Friday and Ukrainian forces withdrew."
+    (taking,) = changes(read(extractor, text, "2024-06-10"))
+    assert (taking.time.value.isoformat(), taking.time.text) == ("2024-06-07", "Friday")
+
+
+# -- a year a "when" clause hangs on -------------------------------------------------------
+
+
+def test_a_taking_in_a_when_clause_on_a_bare_year_is_that_years(extractor: Extractor) -> None:
+    # "a repeat of 2014, when ..." was a taking of the publication day
+    text = "Residents fear a repeat of 2014, when militants seized the town of Sinjar."
+    assert changes(read(extractor, text, "2024-06-10")) == []
+
+
+def test_a_year_with_no_when_clause_after_of_is_still_no_date() -> None:
+    # guard: "a total of 2000" stays a count
+    from datetime import date
+
+    from sitrep.read.en.dates import find_dates
+
+    assert (
+        find_dates("A total of 2000 people fled, when asked, they said.", date(2024, 6, 10)) == []
+    )
+    (found,) = find_dates("They fear a repeat of 2014, when the town fell.", date(2024, 6, 10))
+    assert found.ref.value == date(2014, 1, 1)

@@ -331,6 +331,9 @@ def _month_alone(
     return _ref(value, Precision.MONTH, m)
 
 
+_WHEN_AFTER = re.compile(r"\s*,\s*when\b", re.IGNORECASE)
+
+
 def _year(m: re.Match[str], text: str, published: date | None, future_days: int) -> TimeRef | None:
     pats = _patterns()
     if not m["mod"]:
@@ -340,6 +343,9 @@ def _year(m: re.Match[str], text: str, published: date | None, future_days: int)
             and not pats.year_joined.search(before)
             and not pats.part_of.search(before)
             and not pats.dash_year.match(text, m.end())
+            # "a repeat of 2014, when militants seized Sinjar": a year a "when"
+            # clause hangs on is a time, whatever word stands before it
+            and not _WHEN_AFTER.match(text, m.end())
         ):
             return None
     if pats.count_noun.match(text, m.end()):

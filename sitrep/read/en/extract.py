@@ -2192,6 +2192,14 @@ class EnglishReader:
             # "the president delivered a speech and raised the flag in the city": a
             # ceremony in a town already held, not its change of hands
             return []
+        if (
+            family is Family.HANDOVER
+            and RAID_BEFORE_LEAVING.search(text, 0, trig.start)
+            and not re.match(r"\s+from\b", text[trig.end :])
+        ):
+            # "Israeli troops raided Jenin on Wednesday and withdrew hours later":
+            # the raiders left what they had entered; no side handed a place over
+            return []
         if family is Family.HANDOVER and RETREAT_TRIGGER.match(trig.text):
             to = RETREAT_TO.match(text, trig.end)
             if to is not None:
@@ -4910,7 +4918,7 @@ def _dates_trigger(token: Any, d: DateMatch) -> bool:
         return True
     if clause.pos_ not in ("VERB", "AUX"):
         return True  # a verbless headline: the date is the sentence's
-    if clause.i == token.i:
+    if clause.i == token.i or _orphan_preposition_date(token, d):
         return True
     if (
         token.dep_ in ("nsubj", "nsubjpass")
@@ -4945,6 +4953,22 @@ def _dates_trigger(token: Any, d: DateMatch) -> bool:
         if node.i == clause.i:
             return True
     return False
+
+
+def _orphan_preposition_date(token: Any, d: DateMatch) -> bool:
+    """A date right after a preposition of the trigger that the parser left without
+    its object: in "Russian troops entered Lyman on Friday and Ukrainian forces
+    withdrew" the small parser hangs "on" on "entered" but reads "Friday and
+    Ukrainian" as words of the next clause's subject; "on Friday" is the entering's."""
+    span = token.doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    prep = token.doc[span.start - 1]
+    return (
+        prep.dep_ == "prep"
+        and prep.head.i == token.i
+        and not any(c.dep_ == "pobj" for c in prep.children)
+    )
 
 
 # the words between "since 2016" and a deed of the "when" clause after it
@@ -5798,7 +5822,19 @@ RAID_AFTER = re.compile(
     r"|being\s+(?:(?:driven|pushed|forced|beaten|chased)\s+(?:out|back)|repelled|repulsed"
     r"|expelled|ousted))\b"
     # "entered the town on Friday ..., then left the town again before nightfall"
-    r"|\bthen\s+(?:left|withdrew|pulled\s+(?:out|back)|retreated)\b",
+    r"|\bthen\s+(?:left|withdrew|pulled\s+(?:out|back)|retreated)\b"
+    # "entered Jenin on Wednesday and withdrew hours later", "stormed Macomia and left
+    # the town two days later" (not "captured Kherson and withdrew from Kyiv region":
+    # a leaving of somewhere else)
+    r"|\band\s+(?:then\s+|later\s+)?(?:withdrew|pulled\s+(?:out|back)|retreated"
+    r"|left\s+(?:the\s+(?:town|city|village|area|camp)|it)\b)(?!\s+from\b|\s+to\b)",
+    re.IGNORECASE,
+)
+# an entry or a raid told before the withdrawal that ends it: "raided Jenin on
+# Wednesday and withdrew hours later"
+RAID_BEFORE_LEAVING = re.compile(
+    r"\b(?:raid(?:ed)?|storm(?:ed)?|entered|swept\s+into|incursion|overran)\b[^.;:]*?"
+    r"\band\s+(?:then\s+|later\s+)?$",
     re.IGNORECASE,
 )
 # a town's surroundings named by the town: "entered Bor area", "the Kunduz area"
