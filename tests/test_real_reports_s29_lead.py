@@ -117,3 +117,38 @@ def test_a_year_with_no_when_clause_after_of_is_still_no_date() -> None:
     )
     (found,) = find_dates("They fear a repeat of 2014, when the town fell.", date(2024, 6, 10))
     assert found.ref.value == date(2014, 1, 1)
+
+
+# -- the side that claims a taking ---------------------------------------------------------
+
+
+def test_a_country_that_claims_to_have_captured_a_town_is_the_claimed_taker(
+    extractor: Extractor,
+) -> None:
+    # "Russia claims to have captured" gave no side, and with a "but" clause the side it
+    # named (Ukraine's troops, who still hold part of the city)
+    text = (
+        "Russia claims to have captured Bakhmut, but Ukrainian troops still hold a small "
+        "part of the city."
+    )
+    assert _gainers(extractor, text, "2023-05-21", Status.CLAIMED) == ["Military Forces of Russia"]
+
+
+def test_a_capital_that_claimed_to_have_taken_a_town_is_its_states_forces(
+    extractor: Extractor,
+) -> None:
+    text = "Moscow claimed to have taken Chasiv Yar."
+    assert _gainers(extractor, text, "2024-07-01", Status.CLAIMED) == ["Military Forces of Russia"]
+
+
+# -- a short plain sentence of a taking is an event ----------------------------------------
+
+
+def test_a_named_group_capturing_a_town_in_a_short_sentence_is_a_taking(
+    extractor: Extractor,
+) -> None:
+    # the classifier read "The Wagner group captured Soledar." as no event (0.56) and
+    # dropped the lexicon's taking: a sentence of a few words tells nothing else
+    assert _gainers(extractor, "The Wagner group captured Soledar.", "2023-01-16") == [
+        "Wagner Group"
+    ]

@@ -3124,8 +3124,22 @@ class EnglishReader:
     def _claimant(self, token: Any) -> Actor | None:
         """The side that owns the claim a taking verb completes: "Russia's claim to
         have captured", "Moscow's assertion that it had taken" (a country, its capital
-        or a catalogued actor), or None."""
+        or a catalogued actor), or None. So does the subject of a verb of claiming the
+        taking's infinitive hangs on: "Russia claims to have captured Bakhmut, but
+        Ukrainian troops still hold part of it" (a side the rest names is no claimant)."""
         noun = token.head
+        if (
+            token.dep_ == "xcomp"
+            and noun.pos_ == "VERB"
+            and _lemma(noun) in CLAIM_HEADS
+            and not any(c.dep_ == "dobj" and c.i < token.i for c in noun.children)
+        ):
+            subject = next((c for c in noun.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.pos_ != "PROPN":
+                return None
+            name = _proper_name(subject)
+            iso3 = self._country_named(name) or self._capital_word(name)
+            return self._state_forces(iso3) if iso3 else None
         if (
             token.dep_ not in ("acl", "ccomp")
             or noun.pos_ != "NOUN"
@@ -3319,6 +3333,11 @@ def apply_prediction(
         # about something else ("leaders troubled by a Turkish assault that last month
         # drove the Kurds from Afrin"): the sentence is no event, its clause is
         kept = [m for m in told if p < EMBEDDED_CHANGE_NONE and _embedded_change(m)]
+        # a change told whole in a sentence of a few words ("The Wagner group captured
+        # Soledar.", a headline): there is nothing else the sentence could be about,
+        # and the model, short of words, reads the figurative "captured" lines it
+        # learnt as no event
+        kept += [m for m in told if p < EMBEDDED_CHANGE_NONE and _short_whole_change(m)]
         # a place that "fell": a takeover trigger outside the model's features, so
         # its "not an event" is no informed word on it ("Qala-i-Naw, the capital of
         # Badghis, fell the same day", a sentence whose date is its neighbour's)
@@ -3481,6 +3500,22 @@ def _embedded_change(m: Mention) -> bool:
         and not m.time.inferred
         and bool(m.time.text)
         and (m.time.text or "") in m.evidence.text  # its own, not a neighbour's
+    )
+
+
+# the most words a sentence that tells a change whole and nothing else has
+SHORT_SENTENCE_WORDS = 10
+
+
+def _short_whole_change(m: Mention) -> bool:
+    """A change of control with its taker and a place below the country, told in a
+    sentence of at most :data:`SHORT_SENTENCE_WORDS` words."""
+    return (
+        m.sub_event_type in TERRITORY_SUB_TYPES
+        and m.actor1 is not None
+        and m.place is not None
+        and m.place.place.kind is not PlacePrecision.COUNTRY
+        and len(m.evidence.text.split()) <= SHORT_SENTENCE_WORDS
     )
 
 
