@@ -2106,7 +2106,12 @@ class EnglishReader:
             named_outside = agent is not None and any(m.actor.id == agent.id for m in actor_matches)
             if inside and (agent is None or agent.id not in {a.id for a in inside}):
                 agent = primary(inside)
-            elif not inside and named_outside:
+            elif (
+                not inside
+                and named_outside
+                # ("had fallen to his fighters": the speaker's own side, named before)
+                and not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in to.subtree)
+            ):
                 agent = None  # (not "fell to Russia": the country itself, read above)
             unknown_taker = agent is None
         if family is Family.TAKE and (by := _noun_by_phrase(token)) is not None:
