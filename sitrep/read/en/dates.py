@@ -371,6 +371,15 @@ def _weekday(
     return _ref(published - timedelta(days=back), Precision.DAY, m)
 
 
+def _weekday_last_week(
+    m: re.Match[str], text: str, published: date | None, future_days: int
+) -> TimeRef | None:
+    if published is None:
+        return None
+    wanted = _WEEKDAYS[(m["wd"] or m["wd2"]).lower()]
+    return _ref(_monday(published) - timedelta(weeks=1) + timedelta(days=wanted), Precision.DAY, m)
+
+
 def _relative_day(
     m: re.Match[str], text: str, published: date | None, future_days: int
 ) -> TimeRef | None:
@@ -399,8 +408,14 @@ def _period(
 ) -> TimeRef | None:
     if published is None:
         return None
-    which = m["which"].lower()
+    which = " ".join(m["which"].lower().split())
     unit = m["unit"].lower()
+    if which == "the previous":
+        # "had retaken Tal Rifaat the previous week": the week before the report, as
+        # "last week" (a month or a year so told is too loose to date a change)
+        if unit != "week":
+            return None
+        which = "last"
     if which == "the":
         # "earlier in the week" is this week; "the week" alone dates nothing
         if not (m["pre"] or "").lower().startswith(("earlier", "later")):
@@ -593,6 +608,14 @@ def _patterns() -> _Patterns:
             _year,
             "digit",
         ),
+        # "last week on Wednesday", "on Wednesday last week": that weekday of the week
+        # before the report's (not the last Wednesday, which may be this week's)
+        (
+            rf"(?:\b(?i:last\s+week)\s+on\s+(?P<wd>{_WD})\b"
+            rf"|\b(?P<wd2>{_WD})\s+(?:(?i:of)\s+)?(?i:last\s+week)\b)",
+            _weekday_last_week,
+            "weekday",
+        ),
         (rf"\b(?:(?P<mod>(?i:last|next))\s+)?(?P<wd>{_WD})\b{_TOD}", _weekday, "weekday"),
         (
             r"(?i:\b(?:(?:earlier|later)\s+)?(?P<w>the\s+day\s+before\s+yesterday|yesterday|"
@@ -603,7 +626,7 @@ def _patterns() -> _Patterns:
         ),
         (
             r"(?i:\b(?P<pre>(?:early|late|earlier|later)\s+(?:in\s+)?)?"
-            r"(?P<which>this|last|next|past|the)\s+(?P<unit>week|month|year)\b)",
+            r"(?P<which>this|last|next|past|the|the\s+previous)\s+(?P<unit>week|month|year)\b)",
             _period,
             "period",
         ),

@@ -1502,6 +1502,15 @@ class EnglishReader:
             if pattern is not None
             for m in pattern.finditer(text)
         ]
+        # "Russia's Yug (South) battle group", "the Vostok group of forces": an army
+        # grouping's name, no place (Yug and Vostok are villages in Russia, which then
+        # hid the Ukrainian town of the report as a stray)
+        hits += [
+            (i, m.start(), m.end(), frozenset())
+            for i, text in enumerate(texts)
+            if "group" in text
+            for m in ARMY_GROUPING_NAME.finditer(text)
+        ]
         if not hits:
             return find_places(self.gazetteer, texts, hint)
         found = find_places(self.gazetteer, _blanked(texts, hits), hint)
@@ -1977,6 +1986,17 @@ class EnglishReader:
         ):
             # "the liberated city", "now Raqqa is liberated": a state, not an event
             status = Status.BACKGROUND
+        if (
+            status is Status.OCCURRED
+            and token is not None
+            and not own_date
+            and token.tag_ == "VBG"
+            and token.dep_ == "pcomp"
+            and token.head.lower_ == "since"
+        ):
+            # "troops have been advancing along the road since recapturing Nawnghkio":
+            # the taking a span of time is counted from came before the report's news
+            status = Status.BACKGROUND
         if status is Status.OCCURRED and token is not None and not own_date and _ranked_by(token):
             # "Sudzha was the largest town Kyiv seized": a place ranked among all a
             # side took, the taking undated by the report, is described, not news
@@ -1987,10 +2007,12 @@ class EnglishReader:
             described = _place_appositions(token, places)
             actor_matches = [a for a in actor_matches if not _inside_any(a.span, described)]
         agent, loser, assoc = _roles(token, trig, actor_matches, text, ctx, family)
+        claimant = None
         if token is not None and family is Family.TAKE:
             # "Ukraine denied Russia's claim to have captured Chasiv Yar": the one whose
             # claim it is would be the taker, not who denies it
-            agent = self._claimant(token) or agent
+            claimant = self._claimant(token)
+            agent = claimant or agent
         # "the Syrian town surrendered": the subject is the place that gave itself up,
         # so neither its demonym nor its country nor a speaker is the one who took it
         gives_up = family is Family.TAKE and (
@@ -2025,6 +2047,9 @@ class EnglishReader:
             # (a crowd named before is no taker either: "Residents fled as the group
             # said it had seized Bara")
             (agent is None or generic_agent or agent.kind in NON_HOLDERS)
+            # (not a claim's owner: "Kyiv dismissed a statement by Russian commanders
+            # that its troops had seized it" - the commanders', not the speaker's)
+            and claimant is None
             and family in (Family.TAKE, Family.CONTROL)
             and token is not None
             and not gives_up
@@ -2072,6 +2097,23 @@ class EnglishReader:
             # "President X declared the city liberated": the side told by description
             agent = self._described_taker(token, sentence_country(places, ctx))
         unknown_taker = False
+        if family is Family.TAKE and (to := _fell_to_phrase(token)) is not None:
+            # "Aleppo and Hama ... fell to an Islamist-led rebel alliance, according to
+            # the Syrian Observatory": the "to" names the taker; a side named elsewhere
+            # in the sentence (the monitor's country) did not take the towns
+            lo, hi = to.left_edge.idx, to.right_edge.idx + len(to.right_edge.text)
+            inside = [m.actor for m in actor_matches if lo <= m.span.start < hi]
+            named_outside = agent is not None and any(m.actor.id == agent.id for m in actor_matches)
+            if inside and (agent is None or agent.id not in {a.id for a in inside}):
+                agent = primary(inside)
+            elif (
+                not inside
+                and named_outside
+                # ("had fallen to his fighters": the speaker's own side, named before)
+                and not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in to.subtree)
+            ):
+                agent = None  # (not "fell to Russia": the country itself, read above)
+            unknown_taker = agent is None
         if family is Family.TAKE and (by := _noun_by_phrase(token)) is not None:
             # "the junta confirmed the takeover of Laukkaing by an alliance of armed
             # groups": the "by" names the taker; when no known side is in it, neither
@@ -2210,6 +2252,15 @@ class EnglishReader:
                 places = [p for p in places if not (p.span and to.end() <= p.span.start < end)]
                 if not places:
                     return []
+        if family is Family.HANDOVER and places:
+            # "government forces fled to nearby Al-Safirah without resistance", "the army
+            # withdrew to Salamiyah": where the leaving side went is no place it gave up
+            kept = [
+                p for p in places if not (p.span and FLED_TO_BEFORE.search(text, 0, p.span.start))
+            ]
+            if not kept:
+                return []
+            places = kept
         if family in (Family.TAKE, Family.HANDOVER) and token is not None:
             # "entered several settlements on Wednesday, including the town of X": the
             # places the "including" names were taken, not those the rest places
@@ -3075,6 +3126,10 @@ class EnglishReader:
             return None
         else:
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ == "NOUN" and subject.lower_ in UNIT_NOUNS:
+                # "Russia's Yug battle group has established control over Kurakhovo",
+                # "Ukraine's 47th brigade retook the village": the country owning the unit
+                subject = next((c for c in subject.children if c.dep_ == "poss"), None)
         if subject is None or subject.pos_ != "PROPN":
             return None
         name = _proper_name(subject)
@@ -3128,6 +3183,11 @@ class EnglishReader:
         taking's infinitive hangs on: "Russia claims to have captured Bakhmut, but
         Ukrainian troops still hold part of it" (a side the rest names is no claimant)."""
         noun = token.head
+        # (the parser may take "that" for a relative pronoun: "a statement by Russian
+        # commanders that its troops had seized it", the clause with a subject of its own)
+        relcl = token.dep_ == "relcl" and any(
+            c.dep_ == "nsubj" and c.tag_ != "WDT" for c in token.children
+        )
         if (
             token.dep_ == "xcomp"
             and noun.pos_ == "VERB"
@@ -3141,14 +3201,26 @@ class EnglishReader:
             iso3 = self._country_named(name) or self._capital_word(name)
             return self._state_forces(iso3) if iso3 else None
         if (
-            token.dep_ not in ("acl", "ccomp")
+            (token.dep_ not in ("acl", "ccomp") and not relcl)
             or noun.pos_ != "NOUN"
             or _lemma(noun) not in CLAIM_NOUNS
             or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-            and not any(c.tag_ == "PRP" for c in token.children if c.dep_ == "nsubj")
+            and not any(
+                c.tag_ == "PRP" or _own_troops(c) for c in token.children if c.dep_ == "nsubj"
+            )
         ):
             return None
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            # "a statement by Russian commanders that its troops had seized it": the
+            # claim's owner named after "by" (a country's people by its demonym)
+            owner = _prep_object(noun, "by")
+            if owner is not None and owner.pos_ == "NOUN":
+                if _lemma(owner).lower() not in STATE_SPEAKERS:
+                    return None  # ("a statement by Sudanese rebels": no state's word)
+                demonym = next((c for c in owner.children if c.dep_ in ("amod", "compound")), None)
+                iso3 = self._country_word(demonym.text) if demonym is not None else None
+                return self._state_forces(iso3) if iso3 else None
         if owner is None or owner.pos_ != "PROPN":
             return None
         words = [t for t in owner.subtree if t.dep_ != "case"]
@@ -3178,6 +3250,14 @@ class EnglishReader:
         if token.pos_ != "VERB" or token.lemma_.lower() in COUNTRY_SUBJECT_NOT_TAKER:
             return False
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if (
+            subject is not None
+            and p.span is not None
+            and subject.pos_ == "NOUN"
+            and subject.lower_ in UNIT_NOUNS
+            and subject.left_edge.idx <= p.span.start < subject.idx
+        ):
+            return True  # "Russia's Yug battle group took ...": the unit's name, no place
         if subject is None or subject.pos_ != "PROPN" or p.span is None:
             return False
         return (
@@ -3806,6 +3886,10 @@ DENIED_TAKEOVER = re.compile(
     # "the town is not in the hands of the terrorists"
     r"|\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:the|this|that"
     r"|their|these|such|both|rebel|insurgent)\s+(?:[\w'’-]+\s+)?(?:claims?|reports?|announcements?)\b"
+    # "..., dismissing a statement by Russian commanders that its troops had seized it":
+    # a side's word answered in a participle clause (the claim named with its owner)
+    r"|\b(?:denying|rejecting|dismissing|refuting)\s+(?:a|an|the|this|that|their|such)\s+"
+    r"(?:[\w'’-]+\s+)?(?:claims?|reports?|statements?|announcements?|assertions?)\s+(?:by|from|of|that)\b"
     # "the statement that they have allegedly captured the town is as far from reality
     # as ...": the claim answered as untrue
     r"|\b(?:claims?|statement|announcement|assertion)\b[^.;]{0,90}?\b(?:is|was|are|were)\s+"
@@ -5878,6 +5962,55 @@ AREA_AFTER = re.compile(r"\s+(?:area|areas|environs|vicinity|countryside)\b", re
 LEAVING_LEMMAS = frozenset({"leave", "withdraw", "retreat", "pull", "abandon", "flee", "quit"})
 
 
+def _prep_object(token: Any, prep: str) -> Any:
+    """The object of ``token``'s preposition ``prep`` ("commanders" in "a statement by
+    commanders"), or None."""
+    return next(
+        (
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == prep
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+
+
+# the name of an army grouping, before the words that say it is one
+ARMY_GROUPING_NAME = re.compile(
+    r"\b[A-Z][a-z]+(?=\s+(?:\([A-Z][a-z]+\)\s+)?(?:battle\s+group|group\s+of\s+forces"
+    r"|grouping|military\s+group)\b)"
+)
+# a military unit's words, owned by the country whose forces it is ("Russia's Yug group")
+UNIT_NOUNS = frozenset(
+    "group grouping brigade division battalion regiment unit units troops forces army corps".split()
+)
+# the people who speak for a state's forces, told by its demonym ("Russian commanders")
+STATE_SPEAKERS = frozenset(
+    "commander official officer general military army ministry authority government "
+    "spokesman spokesperson".split()
+)
+# the words right before a leaving side's destination: "fled to nearby", "withdrew
+# towards the town of", "pulled back to" (not "into", a move inside the place)
+FLED_TO_BEFORE = re.compile(
+    r"\b(?:fled|fleeing|retreated|retreating|withdrew|withdrawn|withdrawing|redeployed|"
+    r"relocated|regrouped|(?:pulled|pulling|fell|falling)\s+back)\s+(?:back\s+)?(?:to|towards?)\s+"
+    r"(?:the\s+)?(?:nearby\s+|neighbou?ring\s+)?(?:(?:town|city|village|area)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# a side's own men named by a pronoun's possessive ("its troops", "their forces")
+OWN_TROOPS = frozenset("troops forces fighters units soldiers men army".split())
+
+
+def _own_troops(noun: Any) -> bool:
+    """True for "its troops", "their forces": a side's own men, told by a possessive
+    pronoun (the side is the clause's owner, not another one)."""
+    return noun.lower_ in OWN_TROOPS and any(
+        c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children
+    )
+
+
 def _takers_left(token: Any) -> bool:
     """True when the takers are the subject of their leaving the place again: "armed
     insurgents who entered Macomia on Thursday have left the town": the taking, told
@@ -6129,16 +6262,7 @@ def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
             continue  # "the district of Nad Ali", "Nad Ali district": a named place
         lo = min(t.idx for t in head.subtree)
         if head.lower_ in ("most", "much"):
-            of_obj = next(
-                (
-                    g
-                    for c in head.children
-                    if c.dep_ == "prep" and c.lower_ == "of"
-                    for g in c.children
-                    if g.dep_ == "pobj"
-                ),
-                None,
-            )
+            of_obj = _prep_object(head, "of")
             if of_obj is not None and any(
                 p.span and p.span.start <= of_obj.idx < p.span.end for p in places
             ):
@@ -7189,6 +7313,14 @@ STATE_NOUNS = frozenset(
 )
 
 
+def _fell_to_phrase(token: Any) -> Any:
+    """The object of "to" after a verb of falling ("fell to an Islamist-led rebel
+    alliance"), or None."""
+    if token is None or token.pos_ not in ("VERB", "AUX") or _lemma(token).lower() != "fall":
+        return None
+    return _prep_object(token, "to")
+
+
 def _unnamed_side_kind(token: Any, trigger_text: str) -> str | None:
     """The kind of the taking side when no actor is known: the word before "hands"
     ("fell into rebel hands"), none for "lost control of" (its subject is the loser),
@@ -7197,6 +7329,14 @@ def _unnamed_side_kind(token: Any, trigger_text: str) -> str | None:
         return _hands_kind(trigger_text)
     if LOST_CONTROL.match(trigger_text):
         return None
+    to = _fell_to_phrase(token)
+    if to is not None and (
+        to.lower_ in NON_STATE_NOUNS
+        or _non_state_modifier(to)
+        or any(c.lower_ in NON_STATE_MODIFIERS for c in to.subtree)
+    ):
+        # "fell to an Islamist-led rebel alliance", "fell to insurgents"
+        return "rebel group"
     return _subject_kind(token)
 
 
