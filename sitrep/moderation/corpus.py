@@ -72,6 +72,11 @@ S27_LINES = False
 # (recall fell, F1 about even); measured once on the data sets, recall fell below its floor on
 # Pars-OFF and ParsOffensive (moderation_corpus/README.md, "s28 pass").
 S28_LINES = False
+# Issue 17, s29: ``candidates_s29/``: contempt for a people, a faith, women or gay people stated
+# as a generalisation without a listed swear word (the kind PHATE's dev hate misses most), each
+# beside a civil twin naming the same people in the same register. Measured once; see the
+# corpus README ("s29 pass").
+S29_LINES = False
 # Issue 17, s25: names of peoples, faiths, women and gay people balanced across the
 # labels (``identity_balance``). Off: with the lexicon augmentation it raises every
 # figure of every data set (ROC AUC 0.892 / 0.833 / 0.797 -> 0.903 / 0.834 / 0.817);
@@ -258,6 +263,16 @@ def s28_heldout_examples() -> list[Example]:
     return read_corpus(corpus_dir() / "heldout_s28")
 
 
+def s29_heldout_examples() -> list[Example]:
+    """Held-out comments of issue 17's s29 pass (``moderation_corpus/heldout_s29``).
+
+    Every fifth line of the s29 drafts (civil criticism of an argument, an excuse or a plan;
+    the kinds of PHATE's dev errors), set apart before any score, and insults with the same
+    words said of people.
+    """
+    return read_corpus(corpus_dir() / "heldout_s29")
+
+
 def probe_examples() -> list[Example]:
     """Probe lines of issue 17's s22 pass (``moderation_corpus/probes_s22``; never trained on).
 
@@ -421,7 +436,9 @@ def neutral_twins(
     «تو یک احمق به تمام معنا هستی» becomes «تو یک معلم به تمام معنا هستی», an
     acceptable line: the twins carry the insult's neighbours («تو», «این», «برو»)
     without it, so those words stop counting as offensive on their own. A twin in
-    which the rules still find an insult is dropped.
+    which the rules still find an insult is dropped. The words are found as the lists
+    match them (``find_insults(readings=False)``): a line labelled offensive loses its
+    listed words whatever the rules read them as.
     """
     from sitrep.moderation.rules import MILD_TARGETED, find_insults
 
@@ -429,7 +446,7 @@ def neutral_twins(
     for e in examples:
         if e.label != OFFENSIVE or e.language != language:
             continue
-        hits = [h for h in find_insults(e.text) if h.score >= MILD_TARGETED]
+        hits = [h for h in find_insults(e.text, readings=False) if h.score >= MILD_TARGETED]
         if not hits:
             continue
         text = e.text
@@ -468,6 +485,8 @@ def training_examples(lexicon: bool | None = None) -> list[Example]:
         examples += read_corpus(corpus_dir() / "candidates_s27")
     if S28_LINES:
         examples += read_corpus(corpus_dir() / "candidates_s28")
+    if S29_LINES:
+        examples += read_corpus(corpus_dir() / "candidates_s29")
     if LEXICON_AUGMENTATION if lexicon is None else lexicon:
         extra = read_corpus(corpus_dir() / "candidates")
         examples += [e for e in extra if e.label == ACCEPTABLE]

@@ -31,7 +31,7 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sitrep.moderation.lexicon import AMBIGUOUS, ENGLISH_WORDS, FINGLISH_WORDS
+from sitrep.moderation.lexicon import AMBIGUOUS, ENGLISH_WORDS, FINGLISH_WORDS, MODERN_ENGLISH
 
 if TYPE_CHECKING:
     from sitrep.core.config import Config
@@ -145,6 +145,12 @@ def _english_forms(token: str) -> tuple[str, ...]:
         if token.endswith(suffix) and len(token) - len(suffix) >= 3:
             forms.append(token[: -len(suffix)] + repl)
     return tuple(forms)
+
+
+def persian_word_frequency(word: str) -> int:
+    """How often the Persian-script ``word`` occurs in the word list ``finglish`` ships."""
+    freq: dict[str, int] = _finglish_module().word_freq
+    return freq.get(word, 0)
 
 
 @lru_cache(maxsize=50_000)
@@ -297,7 +303,7 @@ def _token_votes(token: str, is_english_word: Callable[[str], bool]) -> tuple[fl
     if len(token) < 2 or token in AMBIGUOUS:
         return 0.0, 0.0
     fin_listed = token in FINGLISH_WORDS
-    en_listed = token in ENGLISH_WORDS
+    en_listed = token in ENGLISH_WORDS or token in MODERN_ENGLISH
     if fin_listed != en_listed:
         return (2.0, 0.0) if fin_listed else (0.0, 2.0)
     if fin_listed:

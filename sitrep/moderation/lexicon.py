@@ -132,6 +132,24 @@ ENGLISH_WORDS = _words(
     """
 )
 
+# Issue 17, s29: English words of the internet age that the lemma tables of the spaCy model
+# (WordNet's vocabulary) lack. Persian borrowed many of them («اپ», «سلفی», «ادمین»), so
+# their transliterations are common Persian words and each read as Finglish inside an
+# English sentence ("I installed the app"). Listed English words: two English votes each,
+# as ENGLISH_WORDS get.
+MODERN_ENGLISH = _words(
+    """
+    app apps selfie selfies vlog vlogs vlogger vloggers admin admins emoji emojis hashtag
+    hashtags login logins logout inbox smartphone smartphones livestream livestreams
+    livestreamed crypto cryptocurrency bitcoin podcast podcasts podcaster blog blogs blogger
+    bloggers website websites online offline wifi username usernames password passwords
+    chatbot chatbots youtuber youtubers influencer influencers startup startups laptop laptops
+    homepage newsfeed timeline timelines retweet retweets retweeted repost reposts reposted
+    unfollow unfollowed subreddit screenshot screenshots uber ebook ebooks webcam webcams
+    touchscreen smartwatch gif gifs meme memes vape vapes
+    """
+)
+
 # Issue 17, sixth pass: words and phrases written from how Persian readers insult,
 # curse and threaten in comments (not from any data set). Strong: only ever said of
 # a person or a curse at one; mild: also an ordinary word, so it needs a target to
@@ -340,6 +358,12 @@ EXTRA_INSULTS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Issue 17, s29: words that hold a strong word's letters and are mild words of their own:
+# «اوباش» (thugs) is name-calling when aimed at people and a police word otherwise, not the
+# slur «اوب» with «-اش». Read by the rules' verdicts, not by the shipped model's build
+# (``rules.insult_filter(readings=True)``).
+OWN_MILD_WORDS: tuple[str, ...] = ("اوباش",)
+
 # Accusations of a crime or of dishonesty (the slander rule). Persian entries also
 # match with the usual suffixes (ها، ان، ه) through persian-text-guard.
 ACCUSATIONS: tuple[str, ...] = _ordered(
@@ -403,6 +427,28 @@ STAND_FOR_PEOPLE = _words(
     country nation team club party religion faith flag regime system tribe
     """
 )
+
+# Things said, argued or decided (issue 17, s29): a mild word said of one ("a pathetic
+# excuse", "the plan is stupid", «این استدلال مزخرف», «حرفت چرنده») criticises the argument, not
+# the person who made it. Folded as the rules fold words (no ZWNJ).
+ARGUMENT_NOUNS = _words(
+    """
+    argument arguments excuse excuses claim claims statement statements explanation
+    explanations plan plans idea ideas policy policies response responses reply replies point
+    points conclusion conclusions defence defense decision decisions reasoning logic answer
+    answers proposal proposals speech speeches law laws bill deal deals attempt attempts
+    theory theories take analysis article report reports story headline headlines comment
+    comments question questions strategy tactic tactics reform reforms budget promise promises
+    apology apologies denial denials turnout effort efforts rule rules ban tweet tweets
+    interview interviews opinion opinions view views rhetoric narrative slogan slogans
+    حرف حرفا حرفها استدلال استدلالها بهانه بهانهها توجیه توجیهات ادعا ادعاها طرح طرحها
+    سیاست سیاستها تصمیم تصمیمات پاسخ جواب منطق نظر نظرات بیانیه قانون قوانین گزارش مقاله تحلیل
+    حرفای سخنان سخن صحبت صحبتها صحبتای شعار شعارها وعده وعدهها توضیح توضیحات فرضیه نظریه
+    توییت پست کامنت
+    """
+)
+# A Persian noun's suffixes before a mild word («حرفت مزخرفه», «استدلالشون چرنده»).
+ARGUMENT_SUFFIXES = ("هاتون", "هاشون", "تون", "تان", "شون", "شان", "ها", "ات", "ت", "ش", "م")
 
 # First-person words that make a mild word the commenter's word about themselves ("I'm such
 # an idiot", «من خودم خر بودم», «عجب خری بودم»): subjects before it, copulas after it, and

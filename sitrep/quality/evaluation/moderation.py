@@ -35,7 +35,11 @@
   tweet, hashtag news, name-calling, wishes of death: ``corpus_s26_heldout_shipped_*``,
   ``moderation_corpus/heldout_s26``), and on those of the s27 pass (replies in colloquial
   Tehran Persian and Dari, hidden insults, threats and hate toward groups beside strong civil
-  criticism: ``corpus_s27_heldout_shipped_*``, ``moderation_corpus/heldout_s27``).
+  criticism: ``corpus_s27_heldout_shipped_*``, ``moderation_corpus/heldout_s27``), and on those
+  of the s28 pass (register twins of replies, paired contempt: ``corpus_s28_heldout_shipped_*``,
+  ``moderation_corpus/heldout_s28``), and on those of the s29 pass (civil criticism of an
+  argument, group contempt without a swear word: ``corpus_s29_heldout_shipped_*``,
+  ``moderation_corpus/heldout_s29``).
 * Scunthorpe: innocent words and sentences we wrote that contain insult or
   accusation substrings; the figure is the share that raise no insult or slander reason.
 * Slander: a small set of our own sentences with the expected outcome.
@@ -78,6 +82,8 @@ from sitrep.moderation.corpus import (
     s24_heldout_examples,
     s26_heldout_examples,
     s27_heldout_examples,
+    s28_heldout_examples,
+    s29_heldout_examples,
     shipped_classifier,
     tweets_heldout_examples,
 )
@@ -514,6 +520,8 @@ def evaluate(config: Config, *, limit: int | None = None) -> EvalResult:
         ("corpus_s24_heldout", s24_heldout_examples()),
         ("corpus_s26_heldout", s26_heldout_examples()),
         ("corpus_s27_heldout", s27_heldout_examples()),
+        ("corpus_s28_heldout", s28_heldout_examples()),
+        ("corpus_s29_heldout", s29_heldout_examples()),
     ):
         held, held_details = _heldout_figures(shipped, policy, examples, prefix)
         figures.update(held)
