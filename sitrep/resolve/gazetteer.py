@@ -1716,6 +1716,27 @@ def _add_features(rows: list[_Row], iso3: dict[str, str]) -> None:
         )
 
 
+#: The own ids of ``data/places.json``: an entry with a position and no GeoNames id
+#: carries its own id in the file, from -1 down to this one (``data/features.json``
+#: has those below), so that no id moves when entries are added or removed
+#: (stored events and the gold files keep their place ids).
+OWN_LAST_ID = FEATURE_FIRST_ID + 1
+
+
+def _own_place_id(entry: dict[str, Any], path: Path) -> int:
+    """The gazetteer id of a place entry with a position: its GeoNames id, else its own id."""
+    gid = entry.get("geonames_id")
+    if gid:
+        return int(gid)
+    own = entry.get("id")
+    if not isinstance(own, int) or not OWN_LAST_ID <= own <= -1:
+        raise DataError(
+            f"{path}: the place {entry.get('name')!r} has a position but no geonames_id and "
+            f"no own id from -1 to {OWN_LAST_ID}; give it the next free one"
+        )
+    return own
+
+
 def _own_data() -> dict[str, Any]:
     """``data/places.json``: regions, conflict places and spellings written for sitrep."""
     path = _own_data_path()
@@ -1750,8 +1771,14 @@ def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
         (r.iso3, normalize_name(r.name)): r for r in rows if r.kind is PlacePrecision.ADMIN1
     }
     by_id = {r.id: r for r in rows}
-    next_id = -1
+    path = _own_data_path()
+    own_ids: set[int] = set()
     for entry in data.get("places", []):
+        own_id = _own_place_id(entry, path) if "lat" in entry else 0
+        if own_id < 0:
+            if own_id in own_ids:
+                raise DataError(f"{path}: the id {own_id} is given twice; give each place its own")
+            own_ids.add(own_id)
         kind = _KIND_NAMES[entry["kind"]]
         cc = entry["country"]
         names = [entry["name"], *entry.get("aliases", [])]
@@ -1769,10 +1796,9 @@ def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
         prov = by_key.get(
             (iso3.get(cc, ""), PlacePrecision.ADMIN1, normalize_name(entry.get("admin1") or ""))
         )
-        gid = entry.get("geonames_id")
         rows.append(
             _Row(
-                id=int(gid) if gid else next_id,
+                id=own_id,
                 name=entry["name"],
                 iso3=iso3.get(cc, ""),
                 lat=float(entry["lat"]),
@@ -1784,8 +1810,6 @@ def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
                 names=names,
             )
         )
-        if not gid:
-            next_id -= 1
     _add_features(rows, iso3)
     cities: dict[tuple[str, str], _Row] = {}
     for r in rows:
@@ -1793,9 +1817,13 @@ def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
             key = (r.iso3, normalize_name(r.name))
             if key not in cities or cities[key].population < r.population:
                 cities[key] = r
+    areas: dict[tuple[str, PlacePrecision, str], _Row] = {}
+    for r in rows:
+        if r.kind in _SPELLING_KINDS:
+            for name in r.names:
+                areas.setdefault((r.iso3, r.kind, normalize_name(name)), r)
     for label, aliases in data.get("aliases_by_name", {}).items():
-        cc, name = label.split("|", 1)
-        row = cities.get((iso3.get(cc, ""), normalize_name(name)))
+        row = _spelled_place(label, iso3, cities, areas)
         if row is not None:
             row.names += [a for a in aliases if a not in row.names]
     for state, abbreviations in data.get("us_state_abbreviations", {}).items():
@@ -1811,6 +1839,36 @@ def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
         if r.kind is PlacePrecision.CITY and r.iso3 in _RULE_COUNTRIES:
             r.names += _rule_variants(r.name, r.iso3)
     _add_oblast_names(rows)
+
+
+#: The kinds a key of ``aliases_by_name`` names when no town of its country has
+#: that name, in this order (or the one its third part gives: "YE|Al Hudaydah|admin1").
+_SPELLING_KINDS = (
+    PlacePrecision.ADMIN1,
+    PlacePrecision.ADMIN2,
+    PlacePrecision.REGION,
+    PlacePrecision.COUNTRY,
+)
+
+
+def _spelled_place(
+    label: str,
+    iso3: dict[str, str],
+    cities: dict[tuple[str, str], _Row],
+    areas: dict[tuple[str, PlacePrecision, str], _Row],
+) -> _Row | None:
+    """The place a key of ``aliases_by_name`` ("ISO2|name" or "ISO2|name|kind")
+    names: the largest town of the country with that name (the package data's
+    own name), else a province, district, region or the country called so (by
+    any of its names); with a kind, only a place of that kind."""
+    cc, name, *kind_part = label.split("|")
+    cc3, key = iso3.get(cc, ""), normalize_name(name)
+    kinds = [_KIND_NAMES[kind_part[0]]] if kind_part else [PlacePrecision.CITY, *_SPELLING_KINDS]
+    for kind in kinds:
+        row = cities.get((cc3, key)) if kind is PlacePrecision.CITY else areas.get((cc3, kind, key))
+        if row is not None:
+            return row
+    return None
 
 
 # The English word for the province word of GeoNames' Russian names ("Kurskaya
