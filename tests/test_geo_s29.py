@@ -152,3 +152,97 @@ def test_a_spelling_key_names_the_town_first_else_the_area_or_its_kind() -> None
     assert gz._spelled_place("YE|Al Hudaydah|admin1", iso3, cities, areas) is province
     assert gz._spelled_place("YE|Ramlat al-Sabatayn", iso3, cities, areas) is desert
     assert gz._spelled_place("YE|Sanaa", iso3, cities, areas) is None
+
+
+def _places_in(world: Gazetteer, text: str) -> dict[str, tuple[str, str | None]]:
+    return {m.matched_text: (m.place.country, m.place.admin1) for m in world.find(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "county", "town", "state"),
+    [
+        (
+            "Madison County deputies and Jackson police searched a field on Friday.",
+            "Madison County",
+            "Jackson",
+            "Tennessee",
+        ),
+        (
+            "Clark County deputies said the Springfield woman was released.",
+            "Clark County",
+            "Springfield",
+            "Ohio",
+        ),
+        (
+            "Montgomery County officials met in Clarksville on Monday.",
+            "Montgomery County",
+            "Clarksville",
+            "Tennessee",
+        ),
+    ],
+)
+def test_a_county_and_a_town_in_it_are_read_together(
+    world: Gazetteer, text: str, county: str, town: str, state: str
+) -> None:
+    # many states have a Madison County and a Jackson; only one Jackson lies in
+    # a Madison County (the bigger Jackson, Mississippi, lies in Hinds County)
+    found = _places_in(world, text)
+    assert found[county] == ("USA", state) and found[town] == ("USA", state)
+
+
+def test_a_town_beside_a_county_of_its_name_elsewhere_gains_nothing(world: Gazetteer) -> None:
+    # guard: Greene County and Springfield both lie in Missouri; Springfield,
+    # Ohio, lies near Greene County, Ohio, but in Clark County
+    found = _places_in(world, "Greene County deputies arrested a Springfield man on Wednesday.")
+    assert found["Springfield"] == ("USA", "Missouri")
+
+
+def test_towns_near_each_other_support_each_other(world: Gazetteer) -> None:
+    # a place named without doubt far away (Tucson) made the three Ohio towns,
+    # each a small one-word name, "unsupported": all three were dropped
+    found = _places_in(
+        world,
+        "A driver from Tucson was arrested after a chase through Dublin, Hilliard and "
+        "Worthington on Friday.",
+    )
+    assert found["Dublin"] == found["Hilliard"] == found["Worthington"] == ("USA", "Ohio")
+
+
+STREETS = (
+    (
+        "A water main break closed two lanes of Sawmill Road in Dublin, and police in "
+        "Hilliard and Worthington reported long delays.",
+        "Sawmill",
+        "Dublin",
+    ),
+    ("A car bomb exploded on Haifa Street in central Baghdad, police said.", "Haifa", "Baghdad"),
+    ("Traffic backed up on Baltimore Pike near Philadelphia on Monday.", "Pike", "Philadelphia"),
+)
+
+
+@pytest.mark.parametrize(("text", "street", "kept"), STREETS)
+def test_a_name_opening_a_street_name_is_no_place(
+    world: Gazetteer, text: str, street: str, kept: str
+) -> None:
+    found = _places_in(world, text)
+    assert street not in found and "Baltimore" not in found and kept in found
+
+
+def test_a_road_in_lower_case_still_leads_to_the_town(world: Gazetteer) -> None:
+    # guard: "the Damascus road" is the road to Damascus
+    found = _places_in(world, "Rebels cut the Damascus road north of Daraa on Sunday.")
+    assert found["Damascus"][0] == "SYR"
+
+
+def test_a_country_possessive_after_in_places_a_country_name_in_it(world: Gazetteer) -> None:
+    # no country lies in another: "Armenia, in Colombia's ..." is Colombia's town
+    found = _places_in(world, "An earthquake struck Armenia, in Colombia's coffee region.")
+    assert found["Armenia"] == ("COL", "Quindío")
+    found = _places_in(world, "Gunmen attacked a hotel in Tripoli, in Libya's west, on Sunday.")
+    assert found["Tripoli"][0] == "LBY"
+
+
+def test_on_a_country_possessive_places_nothing(world: Gazetteer) -> None:
+    # guard: rockets fired on Israel's south came from Gaza, which is not in Israel
+    found = _places_in(world, "Rockets fired from Gaza on Israel's south set fires near Sderot.")
+    assert found["Gaza"][0] == "PSE"
