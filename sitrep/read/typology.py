@@ -522,6 +522,14 @@ TRIGGERS: tuple[Trigger, ...] = (
     # "occupied the town of Sibut", "occupied Kherson" (not "had occupied": a control
     # statement, the longer match); "Kenyan troops moved into the port city of Kismayo"
     Trigger(Family.TAKE, r"occupied", feature=False, follow=_PLACE_OBJECT),
+    # "Mali's military asserts control over the rebel stronghold, Kidal", "the army
+    # asserted full control of the town": a side's word that it now holds the place
+    Trigger(
+        Family.TAKE,
+        r"assert(?:ed|s|ing)?\s+(?:(?:full|total|complete|its|their)\s+)?control\s+(?:of|over)",
+        feature=False,
+        follow=_PLACE_OBJECT,
+    ),
     # "forces have fully secured the town of Gharyan", "completely secured Marawi": a
     # town made safe in full is a town taken (not "secured the release", "secured a
     # deal", nor a bare "secured the area", which may be a cordon)
@@ -626,7 +634,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     # control statements (background facts)
     Trigger(
         Family.CONTROL,
-        r"(?:had|has|have)\s+(?:been\s+)?(?:held|controlled|occupied|ruled)"
+        # ("have occupied the city of Gori" is the news of a takeover, read by "occupied";
+        # it is a standing control only with a span: "have occupied Crimea since 2014")
+        r"(?:had|has|have)\s+(?:been\s+)?(?:held|controlled|ruled)"
+        r"|(?:had|has\s+been|have\s+been)\s+occupied"
+        r"|(?:has|have)\s+occupied(?=[^.;]*\b(?:since|for)\b)"
         r"|(?:held|controlled|occupied|ruled)\s+by|under\s+(?:\w+\s+)?(?:control|rule)",
     ),
     # battles

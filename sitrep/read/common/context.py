@@ -61,8 +61,11 @@ DATE_REACH = 2
 IN_RELATIVE_CLAUSE = re.compile(
     # (nor one inside a "since" clause: "the biggest gain since it captured Bakhmut in
     # May 2023" dates the gain it measures from, not the news)
-    r"(?:\bwhich|,\s*(?:who|whose)|\bsince\s+(?:it|they|he|she|we|the\s+[\w-]+|(?-i:[A-Z])[\w-]+)"
-    r"\s+(?:had\s+)?(?-i:[a-z])\w+)\b[^,;:()\"“”]*$",
+    # ("since Iraqi Kurds overwhelmingly voted": a name of two words, an adverb)
+    r"(?:\bwhich|,\s*(?:who|whose)|\bsince\s+(?:it|they|he|she|we|the\s+[\w-]+"
+    r"|(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?)"
+    r"\s+(?:had\s+)?(?:\w+ly\s+)?(?-i:[a-z])\w+"
+    r")\b[^,;:()\"“”]*$",
     re.IGNORECASE,
 )
 # a sentence that steps back before the news ("the rebels had already taken Tal Rifaat
@@ -80,6 +83,13 @@ PLUPERFECT = re.compile(
 AFTER_POSSESSIVE = re.compile(r"\b(?:after|since|following)\s+$", re.IGNORECASE)
 
 
+# "a September 25 referendum", "the June 2014 offensive": a date between an article and
+# the noun it describes
+ATTRIBUTIVE_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|last\s+year's)\s+$", re.IGNORECASE
+)
+ATTRIBUTIVE_AFTER = re.compile(r"\s+(?-i:[a-z])[a-z-]+\b")
+
 # "some months ago", "several years ago": a loose count back dates its own clause only
 LOOSE_AGO = re.compile(r"^(?:some|several|a\s+few|few)\s+(?:months|years)\s+ago$", re.IGNORECASE)
 
@@ -89,6 +99,12 @@ def _dates_the_news(text: str, d: DateMatch) -> bool:
     inside a relative clause, nor a possessive after "after" ("after Sunday's coup"),
     nor a loose count back ("retook the city some months ago")."""
     if IN_RELATIVE_CLAUSE.search(text[: d.span.start]) or LOOSE_AGO.match(d.span.text):
+        return False
+    if ATTRIBUTIVE_BEFORE.search(text[: d.span.start]) and ATTRIBUTIVE_AFTER.match(
+        text, d.span.end
+    ):
+        # "voted in a September 25 referendum": a date that names a thing (between
+        # its article and its noun) dates that thing, not the news of the sentences
         return False
     return not (
         AFTER_POSSESSIVE.search(text[: d.span.start])

@@ -548,6 +548,26 @@ def _present_perfect(token: Any) -> bool:
     return bool(aux) and aux[0] in ("has", "have", "'s", "'ve")
 
 
+# a present tense dates its sentence by the report's day unless another sentence names
+# a day this close before it (a headline's "retake" told "on Saturday" a line below)
+PRESENT_REACH_DAYS = 3
+
+
+def _present_tense(token: Any, *, vague: bool = False) -> bool:
+    """Whether ``token`` is a verb in the present progressive ("are pulling out", "is
+    advancing"), not the past one; with ``vague`` (the other sentence names a month or a
+    week, not a day), a simple present ("asserts") too: a headline's present told "on
+    Saturday" a line below keeps that day."""
+    if token is None:
+        return False
+    if token.tag_ in ("VBZ", "VBP"):
+        return vague and token.pos_ == "VERB"
+    if token.tag_ != "VBG":
+        return False
+    aux = [c.lower_ for c in token.children if c.dep_ == "aux"]
+    return bool(aux) and aux[0] in ("is", "are", "'re", "am")
+
+
 def _statement_of_the_day(claim: Claim) -> bool:
     """Whether the sentence of ``claim`` opens with a quote of a side's official voice
     (its military, a ministry, a spokesman), told in the simple past or present
@@ -624,6 +644,12 @@ AFTER_COUNT = re.compile(
 )
 IN_THE_COUNTRY = re.compile(r"\b(?:in|across|of)\s+the\s+country\b")
 # "20 km east of X", "the border with X": X locates something else.
+# "south of Tripoli", "northeast of the capital Baghdad": a bearing from a town
+BEARING_BEFORE = re.compile(
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+"
+    r"(?:the\s+(?:[\w\-]+\s+)?(?:capital|city|town|port)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
 REFERENCE_POINT = re.compile(
     # "105km southwest of the city of Kursk": the city only places the town
     r"(?:(?:\b|(?<=\d))(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s+\w+\)\s+)?(?:\w+\s+)?(?:of|from)"
@@ -1302,6 +1328,9 @@ class EnglishReader:
                 # "15 km from Stepanakert": a town that only places another is not
                 # "the town" of the next sentence
                 and not _is_reference_point(text, p)
+                # "his forces held this territory south of Tripoli": nor is a town
+                # that only gives another place's bearing
+                and not (p.span and BEARING_BEFORE.search(text, 0, p.span.start))
                 # "the regime in Naypyidaw": the seat of a government, not a town
                 # the report goes on about
                 and not (p.span and SEAT_OF_POWER.search(text, 0, p.span.start))
@@ -1858,6 +1887,19 @@ class EnglishReader:
                 # "... driven out of Kyiv in March." then "Ukrainian troops have
                 # recaptured Izium": the present perfect tells the news of now and
                 # takes no definite past time, so a month named before is not its date
+                time = publication_fallback(ctx.published)
+            if (
+                ctx.published is not None
+                and time is not None
+                and not time.inferred
+                and (ctx.published - time.value).days > PRESENT_REACH_DAYS
+                and _present_tense(token, vague=vague_past(time, ctx.published))
+            ):
+                # "Russian troops are pulling out of Gori. Russia launched its
+                # intervention on August 8"; "the army asserts control over Kidal. The
+                # rebels seized the base last month": what is going on, or said, as the
+                # report is written is the news of its day, not of a day well before
+                # that another sentence names
                 time = publication_fallback(ctx.published)
             if (
                 family in (Family.TAKE, Family.HANDOVER)
