@@ -130,6 +130,15 @@ def test_parts_of_a_province_are_no_takeover_of_the_country(extractor: Extractor
     assert _taken(extractor, text) == set()
 
 
+def test_the_country_of_a_source_is_not_the_place_taken(extractor: Extractor) -> None:
+    # "یک منبع امنیتی عراق": whose source speaks, not where a town was taken
+    text = (
+        "به گزارش یک خبرگزاری عربی به نقل از رسانه‌های محلی، یک منبع امنیتی عراق اعلام کرد "
+        "شبه‌نظامیان داعش بر بخشهایی از استان دیاله مسلط شده اند."
+    )
+    assert _taken(extractor, text, date(2014, 6, 10)) == set()
+
+
 def test_positions_in_a_province_are_no_takeover_of_it(extractor: Extractor) -> None:
     text = "ارتش سوریه امروز شبه‌نظامیان را از آخرین مواضع آنها در استان غربی «حماه» بیرون راند."
     assert [m for m in territory_mentions(_read(extractor, text)) if m.place] == []
@@ -152,3 +161,20 @@ def test_a_claim_a_later_sentence_denies_is_denied(extractor: Extractor) -> None
 def test_vuhledar_as_persian_outlets_spell_it(extractor: Extractor) -> None:
     text = "ارتش روسیه امروز بر وولهدار در شرق اوکراین مسلط شد."
     assert _taken(extractor, text) == {("Vuhledar", "Military Forces of Russia")}
+
+
+def test_a_facility_named_by_its_town_is_not_the_town(extractor: Extractor) -> None:
+    # "پالایشگاه نفت لیسیچانسک" in a list of sites freed: the refinery, not the town
+    text = (
+        "طی سه روز گذشته، ارتش روسیه پالایشگاه نفت لیسیچانسک، معدن ماتروسکایا و روستای "
+        "توپولوکا را آزاد کرد."
+    )
+    assert not any(name == "Lysychansk" for name, _ in _taken(extractor, text, date(2022, 7, 2)))
+    # guard: an airport named by its town in another clause leaves the town the place
+    landed = (
+        "وزیر دفاع سودان پس از فرود در فرودگاه بین‌المللی خارطوم گفت که ارتش کنترل پایتخت را "
+        "دوباره به دست گرفته است."
+    )
+    assert _taken(extractor, landed, date(2025, 3, 26)) == {
+        ("Khartoum", "Military Forces of Sudan")
+    }

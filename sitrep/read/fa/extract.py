@@ -257,6 +257,8 @@ _AFFILIATION_BEFORE = re.compile(
     # (not "مقام ولایت X": the provincial seat, where the event is)
     r"|(?:مقام‌های|مقامهای|مقامات|مسئولان|مسوولان|مسئولین)(?:[\s\u200c]+(?:محلی|امنیتی|ولایتی))?"
     r"|نماینده[\s\u200c]+مردم|نمایندگان[\s\u200c]+مردم"
+    # "یک منبع امنیتی عراق اعلام کرد": whose source speaks
+    r"|(?:منبع|منابع)(?:[\s\u200c]+(?:امنیتی|نظامی|محلی|آگاه|دولتی|رسمی|دیپلماتیک))?"
     # "تلویزیون رسمی سودان", "خبرگزاری رسمی سوریه": a state's media speak for it
     r"|(?:تلویزیون|تلوزیون|رادیو|خبرگزاری|رسانه‌های|رسانههای|رسانه)(?:[\s\u200c]+(?:رسمی|دولتی|ملی))?)[\s\u200c]+$"
 )
@@ -1526,9 +1528,18 @@ class _Reader:
         claim = s.claim
         status = _status(family, trig, claim, text)
         if family is Family.TAKE:
-            # "از آخرین مواضع خود در استان حماه بیرون راندند": where the positions lay
+            # "از آخرین مواضع خود در استان حماه بیرون راندند": where the positions lay;
+            # "پالایشگاه نفت لیسیچانسک، معدن X و روستای Y را": a facility's town
             places = [
-                p for p in places if not _POSITIONS_IN.search(text, max(0, p.start - 60), p.start)
+                p
+                for p in places
+                if not _POSITIONS_IN.search(text, max(0, p.start - 60), p.start)
+                and not (
+                    # in the object of this verb only ("پس از فرود در فرودگاه خارطوم
+                    # اعلام کرد که پایتخت ... پس گرفته شد" still names the town)
+                    _clause_start(text, trig.start) <= p.start < trig.start
+                    and _FACILITY_NAMED_BY.search(text, max(0, p.start - 40), p.start)
+                )
             ]
         capital = _capital_holder(text, trig)
         if capital is not None:
@@ -2511,6 +2522,13 @@ _POSITIONS_IN = re.compile(
     r"(?:[\s\u200c]+[^\s\u200c،,.؛]+){0,3}?[\s\u200c]+در"
     r"(?:[\s\u200c]+(?:استان|ولایت|شهر|شهرک|منطقه|شهرستان|ولسوالی))?"
     r"(?:[\s\u200c]+(?:شمالی|جنوبی|شرقی|غربی|غرب|شرق|شمال|جنوب))*[\s\u200c]*[«\"]?[\s\u200c]*$"
+)
+# a facility named by its town: "پالایشگاه نفت لیسیچانسک", "فرودگاه بین‌المللی X"
+_FACILITY_NAMED_BY = re.compile(
+    # (not "کنترل شهر و فرودگاه موصل را": the town and its airport, the town)
+    r"(?<![\w\u200c])(?<!شهر\sو\s)(?<!شهرک\sو\s)(?:پالایشگاه|نیروگاه|معدن|کارخانه|فرودگاه|پادگان|زندان|بیمارستان|دانشگاه)"
+    r"(?:[\s\u200c]+(?:نفت|گاز|برق|بین[\s\u200c]*المللی|نظامی|هوایی|مرکزی|اتمی|هسته[\s\u200c]*ای))?"
+    r"[\s\u200c]+[«\"]?[\s\u200c]*$"
 )
 # a road as the object freed: "جاده مرج السلطان ـ حوش النوله ... را آزاد کرد"
 _ROAD = r"(?:جاده|بزرگراه|آزادراه|اتوبان|شاهراه)"
