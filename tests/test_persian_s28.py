@@ -205,6 +205,13 @@ def test_a_count_in_words_above_twelve_dates_a_recall(extractor: Extractor) -> N
 
 
 def test_this_group_is_the_group_named_before(extractor: Extractor) -> None:
-    # the spokesman's group is the one "این گروه" stands for
-    text = "سخنگوی طالبان امروز از تسلط کامل این گروه بر شهر غزنی خبر داد."
+    # the group named before in the sentence is the one "این گروه" stands for, not
+    # the army that withdrew (without the rule the army is read as the taker)
+    text = (
+        "ارتش افغانستان پس از دو روز درگیری با طالبان از شهر غزنی عقب نشست و امروز "
+        "این شهر به تصرف کامل این گروه درآمد."
+    )
     assert _told(extractor, text) == [("Ghazni", "Taliban")]
+    # the army's statement names the group only as the attacker; the town fell to it
+    fell = "ارتش سوریه امروز اعلام کرد که پس از حمله داعش، شهر تدمر به دست این گروه افتاد."
+    assert _told(extractor, fell) == [("Tadmur", "ISIS")]

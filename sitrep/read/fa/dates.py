@@ -386,6 +386,11 @@ def _weekday(m: re.Match[str], text: str, published: date | None, future: int) -
         return None
     wanted = WEEKDAYS[m["wd"].replace("\u200c", "").replace(" ", "")]
     modifier = m["mod"] or ""
+    if modifier.startswith("هفته"):
+        # the named day of the Iranian week (Saturday to Friday) before or after this one
+        step = 1 if modifier.endswith(("آینده", "بعد")) else -1
+        day = _saturday(published) + timedelta(weeks=step, days=(wanted - 5) % 7)
+        return _ref(day, Precision.DAY)
     if modifier in ("آینده", "بعد", "دیگر"):
         ahead = (wanted - published.weekday()) % 7 or 7
         return _ref(published + timedelta(days=ahead), Precision.DAY)
@@ -602,7 +607,9 @@ def _patterns() -> _Patterns:
             _month_alone,
         ),
         (
-            rf"{_B}(?:روز{_S})?(?P<wd>{wd})(?:{_S}(?P<mod>گذشته|پیش|قبل|آینده|بعد))?{_E}",
+            # "چهارشنبه هفته گذشته": the Wednesday of last week (not its Saturday)
+            rf"{_B}(?:روز{_S})?(?P<wd>{wd})(?:{_S}(?P<mod>هفته{_S}(?:گذشته|پیش|قبل|آینده|بعد)"
+            rf"|گذشته|پیش|قبل|آینده|بعد))?{_E}",
             _weekday,
         ),
         # "تابستان گذشته", "زمستان سال گذشته", "اواخر پاییز امسال", "تابستان ۲۰۱۵"; it

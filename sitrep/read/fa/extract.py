@@ -144,6 +144,13 @@ _KILLED_OF = re.compile(
     r"کشته[\s\u200c]+شدن(?:[\s\u200c]+(?:شماری|تعدادی|ده‌ها|دهها|چند|\d+|از|اعضای|تن|نفر|عضو))*"
     r"[\s\u200c]+$"
 )
+# "پس از وارد آوردن تلفات سنگین به داعش", "با وارد کردن خسارات به گروه تروریستی":
+# the side that suffered the losses
+_LOSSES_TO = re.compile(
+    r"(?:تلفات|خسارات|خسارت|ضربات|ضربه)(?:[\s\u200c]+[^\s\u200c،,.؛]+){0,2}?[\s\u200c]+به"
+    r"(?:[\s\u200c]+(?:گروه|گروهک|عناصر|نیروهای|شبه[\s\u200c]*نظامیان|تروریست[\s\u200c]*های))?"
+    r"(?:[\s\u200c]+(?:تروریستی|تکفیری|مسلح))?[\s\u200c]+$"
+)
 _TEMPORAL_BEFORE = re.compile(
     r"(?:پیش|قبل|پس|بعد)[\s\u200c]+از[\s\u200c]+(?:[^\s،,.؛]+[\s\u200c]+){0,2}$|هنگام[\s\u200c]+(?:[^\s]+[\s\u200c]+)?$"
 )
@@ -250,6 +257,8 @@ _AFFILIATION_BEFORE = re.compile(
     # (not "مقام ولایت X": the provincial seat, where the event is)
     r"|(?:مقام‌های|مقامهای|مقامات|مسئولان|مسوولان|مسئولین)(?:[\s\u200c]+(?:محلی|امنیتی|ولایتی))?"
     r"|نماینده[\s\u200c]+مردم|نمایندگان[\s\u200c]+مردم"
+    # "یک منبع امنیتی عراق اعلام کرد": whose source speaks
+    r"|(?:منبع|منابع)(?:[\s\u200c]+(?:امنیتی|نظامی|محلی|آگاه|دولتی|رسمی|دیپلماتیک))?"
     # "تلویزیون رسمی سودان", "خبرگزاری رسمی سوریه": a state's media speak for it
     r"|(?:تلویزیون|تلوزیون|رادیو|خبرگزاری|رسانه‌های|رسانههای|رسانه)(?:[\s\u200c]+(?:رسمی|دولتی|ملی))?)[\s\u200c]+$"
 )
@@ -440,6 +449,10 @@ _HOURS_LATER = re.compile(
 )
 # "ساعت پیروزی فرا رسیده است", "لحظه آزادی": the hour of a victory is no victory
 _HOUR_OF = re.compile(r"(?<![\w\u200c])(?:ساعت|لحظه)[\s\u200c]+$")
+# "با اشاره به", "در واکنش به", "با استناد به": what a speaker refers to
+_REFERRING_TO = re.compile(
+    r"(?<![\w\u200c])(?:با[\s\u200c]+اشاره|در[\s\u200c]+واکنش|با[\s\u200c]+استناد)[\s\u200c]+به[\s\u200c]+$"
+)
 _EXPECT_AFTER = re.compile(
     r"^(?:[\s\u200c]+[^\s،,.؛]+){0,1}?[\s\u200c]+(?:آینده|قریب[\s\u200c]?الوقوع|احتمالی|پیش[\s\u200c]?رو"
     r"|بعدی|نهایی|قریب)(?![\w\u200c])"
@@ -513,6 +526,10 @@ _CAPITALS = {
     "بیروت": "لبنان",
     "کابل": "افغانستان",
 }
+# ... and holds what its forces took: "تسلط مسکو بر شهر X" (Moscow's hold on X)
+_CAPITAL_HOLDER = re.compile(
+    r"[\s\u200c]+(?P<c>" + "|".join(map(re.escape, _CAPITALS)) + r")[\s\u200c]+بر(?![\w\u200c])"
+)
 _TRANSITIVE = re.compile(r"خارج[\s\u200c]+(?:کرد|نمود|ساخت)")
 _FROM_HOLDER = re.compile(
     r"(?:^|[\s\u200c])از[\s\u200c]+(?:دست|کنترل|کنترول|چنگ|تصرف|اشغال|سیطره|تسلط)(?![\w\u200c])"
@@ -534,6 +551,10 @@ _QUANTIFIED_OBJECT = re.compile(
 _NOUN_PARTS = re.compile(
     r"[\s\u200c]+(?:کامل[\s\u200c]+)?(?:بخش|قسمت)[\s\u200c]*(?:های|هایی|هائی)"
     r"(?:[\s\u200c]+[^\s\u200c،,.؛]+)?[\s\u200c]+از(?![\w\u200c])"
+    # "از تسلط این نیروها بر ۷۰ درصد از شهر X خبر دادند": a share of the town
+    # (the trigger may end on its "بر")
+    r"|(?:(?:[\s\u200c]+[^\s\u200c،,.؛]+){0,3}?[\s\u200c]+بر)?[\s\u200c]+(?<![\d۰-۹])[\d۰-۹]{1,2}"
+    r"[\s\u200c]*درصد"
 )
 # an event noun in the plural: "پیروزی‌های", "پیروزی های", "آزادسازی‌ها"
 _PLURAL_AFTER = re.compile(r"[\s\u200c]?(?:های|ها)(?![\w\u200c])")
@@ -576,6 +597,8 @@ _PART_HEAD = re.compile(
     r"(?:مناطق|نواحی|محلات)|چند[\s\u200c]+(?:ناحیه|محله|منطقه)"
     # a tally of quarters: "۱۴ محله در غرب و مرکز شهر X را", "سه ناحیه شهر X را"
     r"|(?:\d+|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چندین|دهها|ده‌ها)[\s\u200c]+(?:محله|ناحیه|کوی|حوزه)"
+    # "بر ۷۰ درصد از شهر X مسلط شدند": a share of the town (below a hundred)
+    r"|(?<![\d۰-۹])[\d۰-۹]{1,2}[\s\u200c]*درصد"
     # "تپه‌های شرقی ... شهرک X", "ارتفاعات اطراف X": the heights of a town, not the town
     r"|تپه(?:[\s\u200c]*(?:های|هایی|ها))?|ارتفاعات"
     # "مناطق اشغالی شرق دمشق را آزاد کرد": areas of a town, not the town
@@ -857,6 +880,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
     mentions = _references_follow(mentions, extractor.actors.controller_of)
     mentions = _denied_back(read, mentions)
     mentions = _denied_alongside(mentions)
+    mentions = _claim_denied_later(mentions)
     mentions = _entries_under_way(read, mentions)
     mentions = _retold_recalls(read, mentions)
     mentions = _repelled(mentions, extractor.actors.controller_of)
@@ -1216,6 +1240,40 @@ def _denied_alongside(mentions: list[Mention]) -> list[Mention]:
     ]
 
 
+def _claim_denied_later(mentions: list[Mention]) -> list[Mention]:
+    """A side's claim of a takeover that a later sentence denies for the same place.
+
+    "گروه‌های مسلح مدعی شدند که وارد شهر حلب شده‌اند ... منابع میدانی اعلام کردند
+    که هنوز حلب سقوط نکرده است": the report tells a claim and its denial by other
+    sources, so the place has not changed hands by it (a takeover told as fact is
+    left to the rules above).
+    """
+    denials = [
+        m
+        for m in mentions
+        if m.status is Status.DENIED and m.place and m.sub_event_type in TERRITORY_SUB_TYPES
+    ]
+    if not denials:
+        return mentions
+
+    def denied(m: Mention) -> bool:
+        return (
+            m.status is Status.CLAIMED
+            and m.sub_event_type in TERRITORY_SUB_TYPES
+            and m.place is not None
+            and any(
+                d.place is not None
+                and d.place.place.id == m.place.place.id
+                and 0 < d.claim.sentence.index - m.claim.sentence.index <= 3
+                # (a speaker the attribution did not name is another's word)
+                and (d.claim.speaker is None or d.claim.speaker != m.claim.speaker)
+                for d in denials
+            )
+        )
+
+    return [replace(m, status=Status.DENIED) if denied(m) else m for m in mentions]
+
+
 _ENTRY = re.compile(r"^وارد[\s\u200c]")
 _FIGHTING = re.compile(r"درگیری|نبرد|جنگ|مقابله|رویارویی")
 
@@ -1469,6 +1527,24 @@ class _Reader:
         text = s.text
         claim = s.claim
         status = _status(family, trig, claim, text)
+        if family is Family.TAKE:
+            # "از آخرین مواضع خود در استان حماه بیرون راندند": where the positions lay;
+            # "پالایشگاه نفت لیسیچانسک، معدن X و روستای Y را": a facility's town
+            places = [
+                p
+                for p in places
+                if not _POSITIONS_IN.search(text, max(0, p.start - 60), p.start)
+                and not (
+                    # in the object of this verb only ("پس از فرود در فرودگاه خارطوم
+                    # اعلام کرد که پایتخت ... پس گرفته شد" still names the town)
+                    _clause_start(text, trig.start) <= p.start < trig.start
+                    and _FACILITY_NAMED_BY.search(text, max(0, p.start - 40), p.start)
+                )
+            ]
+        capital = _capital_holder(text, trig)
+        if capital is not None:
+            # "از تسلط مسکو بر شهر X": the capital is its state, the holder
+            places = [p for p in places if not capital[0] <= p.start < capital[1]]
 
         time = _pick_date(s, trig, family)
         ctx = self.ctx
@@ -1502,6 +1578,9 @@ class _Reader:
             return self._references(s, trig, status)
 
         agent, loser, assoc = self._roles(s, trig, actors, family, holders)
+        if capital is not None and agent is None:
+            state = self.extractor.actors.find(f"ارتش {_CAPITALS[text[capital[0] : capital[1]]]}")
+            agent = next((f.actor for f in state if f.actor.kind == "state forces"), None)
         if family is Family.CONTROL and _ATTRIBUTIVE_HEAD.search(text, 0, trig.start):
             # "مناطق تحت کنترل دولت را به مرکز محدود می‌کند": the areas a side holds,
             # unnamed; not a holding of a town the sentence names elsewhere
@@ -1523,6 +1602,18 @@ class _Reader:
             text, _clause_start(text, trig.start), trig.start
         ):
             return []  # "گذرگاه رفح را تصرف کرد": a crossing or an airport, not the town
+        if family is Family.TAKE and (
+            (trig.noun and _ROAD_AFTER_NOUN.match(text, trig.end))
+            or (
+                not trig.noun
+                and _ROAD_OBJECT.search(text, _clause_start(text, trig.start), trig.start)
+            )
+        ):
+            # "جاده مرج السلطان ـ حوش النوله را آزاد کرد", "از آزادسازی جاده ... خبر
+            # داد": a road cleared, not the towns it joins
+            return []
+        if family is Family.TAKE and _aircraft_down(text, trig, places):
+            return []  # "هواپیمای ... در شمال مسکو سقوط کرد": a crash, not a fall
         if family is Family.TAKE and trig.trigger.passive and not trig.noun:
             # "زندانیان از این زندان آزاد شدند": people set free, no place freed (a
             # place the sentence names after them would be the subject)
@@ -1802,6 +1893,15 @@ class _Reader:
         if _IN_NOUN_BEFORE.search(text, max(0, trig.start - 40), trig.start) and "شده" in trig.text:
             # "در حال مین‌روبی در این منطقه تصرف‌شده است": a participle describing the
             # noun governed by "در" (the captured area), not a passive verb
+            return []
+        if (
+            trig.trigger.weight < 0.5
+            and "وارد" in trig.text
+            and _OFFICIALS.search(text, _clause_start(text, trig.start), trig.start)
+            and not _FORCE_WORDS.search(text, _clause_start(text, trig.start), trig.start)
+        ):
+            # "نخست‌وزیر عراق همراه با شماری از وزیران وارد شهر موصل شد": officials
+            # visiting a town, no forces taking it
             return []
         if (
             trig.trigger.weight < 0.5
@@ -2228,6 +2328,15 @@ class _Reader:
                 return []
             return [PlaceMatch(before.place, before.matched_text, None, 0.6)]
         country_word = THIS_COUNTRY.search(text)
+        if country_word and (
+            _TOWN_OF.search(text, 0, country_word.start())
+            or _NOUN_IN_COUNTRY.search(
+                text, max(0, country_word.start() - 70), country_word.start()
+            )
+        ):
+            # "از یک شهر کلیدی در شرق این کشور خارج شدند": an unnamed town of the
+            # country, not the country
+            return []
         if country_word:
             # "its strongholds in this country": the agent's country, else the context's
             iso3 = agent.country if agent and agent.country else None
@@ -2247,6 +2356,12 @@ class _Reader:
             # "دهمین ولایت افغانستان را", "شهر اودییفکا ... افتاد": an unnamed unit of
             # the country, or a town the gazetteer does not know, was taken
             and not (family in (Family.TAKE, Family.HANDOVER) and _unnamed_unit(text, s.places))
+            # "بر بخش‌هایی از استان دیاله مسلط شدند": parts of a place the sentence
+            # names, not a takeover of the country
+            and not (
+                family is Family.TAKE
+                and _PART_HEAD.search(text, _clause_start(text, trig.start), trig.start)
+            )
         ):
             iso3 = common.sentence_country([], ctx) or agent.country
             fallback = self._country_match(iso3, "") if iso3 else None
@@ -2386,6 +2501,53 @@ _REINFORCEMENTS = re.compile(
     r"(?<![\w\u200c])(?:(?:نیروها|نیروهای|تجهیزات)(?:[\s\u200c]+[^\s\u200c،,.؛]+){0,3}?[\s\u200c]+"
     r"(?:جدید|جدیدی|کمکی|تازه[\s\u200c]*نفس|تقویتی)|نیروهای[\s\u200c]+کمکی"
     r"|برای[\s\u200c]+(?:کمک|تقویت|یاری)[\s\u200c]+به|تجهیزات[\s\u200c]+و[\s\u200c]+نیروهای)(?![\w\u200c])"
+)
+# an aircraft that comes down: "هواپیمای ... در شمال مسکو سقوط کرد", "سقوط یک بالگرد"
+_AIRCRAFT = re.compile(
+    r"(?<![\w\u200c])(?:هواپیما|هواپیمای|هواپیماهای|بالگرد|بالگردهای|هلیکوپتر|هلی[\s\u200c]?کوپتر"
+    r"|پهپاد|پهپادهای|جنگنده|جنگنده[\s\u200c]*های|جت)(?:ی|[\s\u200c]?ای)?(?![\w\u200c])"
+)
+_AIRCRAFT_AFTER = re.compile(
+    r"[\s\u200c]+(?:(?:یک|دو|سه|چند)[\s\u200c]+)?(?:فروند[\s\u200c]+)?" + _AIRCRAFT.pattern
+)
+# where the aircraft came down: "در شمال مسکو", "در نزدیکی شهر قندهار"
+_LOCATIVE_BEFORE = re.compile(
+    r"(?<![\w\u200c])در(?:[\s\u200c]+(?:شمال|جنوب|شرق|غرب|نزدیکی|حوالی|اطراف|حومه|آسمان)"
+    r"(?:[\s\u200c]*(?:شرقی|غربی|شرق|غرب))?)?(?:[\s\u200c]+(?:شهر|شهرک|روستای|منطقه|استان|ولایت))?"
+    r"[\s\u200c]*[«\"]?[\s\u200c]*$"
+)
+# positions a side held in a place: "از آخرین مواضع خود در استان غربی «حماه»"
+_POSITIONS_IN = re.compile(
+    r"(?<![\w\u200c])(?:مواضع|موضع|سنگرها|سنگرهای|مقرها|مقرهای|پایگاه[\s\u200c]*ها|پایگاه[\s\u200c]*های)"
+    r"(?:[\s\u200c]+[^\s\u200c،,.؛]+){0,3}?[\s\u200c]+در"
+    r"(?:[\s\u200c]+(?:استان|ولایت|شهر|شهرک|منطقه|شهرستان|ولسوالی))?"
+    r"(?:[\s\u200c]+(?:شمالی|جنوبی|شرقی|غربی|غرب|شرق|شمال|جنوب))*[\s\u200c]*[«\"]?[\s\u200c]*$"
+)
+# a facility named by its town: "پالایشگاه نفت لیسیچانسک", "فرودگاه بین‌المللی X"
+_FACILITY_NAMED_BY = re.compile(
+    # (not "کنترل شهر و فرودگاه موصل را": the town and its airport, the town)
+    r"(?<![\w\u200c])(?<!شهر\sو\s)(?<!شهرک\sو\s)(?:پالایشگاه|نیروگاه|معدن|کارخانه|فرودگاه|پادگان|زندان|بیمارستان|دانشگاه)"
+    r"(?:[\s\u200c]+(?:نفت|گاز|برق|بین[\s\u200c]*المللی|نظامی|هوایی|مرکزی|اتمی|هسته[\s\u200c]*ای))?"
+    r"[\s\u200c]+[«\"]?[\s\u200c]*$"
+)
+# a road as the object freed: "جاده مرج السلطان ـ حوش النوله ... را آزاد کرد"
+_ROAD = r"(?:جاده|بزرگراه|آزادراه|اتوبان|شاهراه)"
+_ROAD_OBJECT = re.compile(
+    rf"(?<![\w\u200c]){_ROAD}(?![\w\u200c])"
+    r"(?:[\s\u200c]+(?!(?:شهر|شهرک|روستای|قریه|ولسوالی|مرکز)(?![\w\u200c]))[^\s،,.؛]+){0,16}?"
+    r"[\s\u200c]+را(?![\w\u200c])[^،.؛]*$"
+)
+_ROAD_AFTER_NOUN = re.compile(rf"[\s\u200c]+(?:کامل[\s\u200c]+)?{_ROAD}(?![\w\u200c])")
+# officials who arrive in a town: "نخست‌وزیر عراق ... وارد موصل شد", "به همراه شماری از
+# مقامات عراقی وارد این شهر شدند" (no forces with them)
+_OFFICIALS = re.compile(
+    r"(?<![\w\u200c])(?:نخست[\s\u200c]*وزیر|ر[ئی]یس[\s\u200c]?جمهور(?:ی)?|صدر[\s\u200c]*اعظم|وزیر|وزیران"
+    r"|مقامات|مقام[\s\u200c]*های|مقام[\s\u200c]*ها|هیئت|هیأت|نمایندگان|خبرنگاران|امدادگران|بازرسان)"
+    r"(?![\w\u200c])"
+)
+_FORCE_WORDS = re.compile(
+    r"(?<![\w\u200c])(?:نیرو|نیروها|نیروهای|ارتش|جنگجویان|شبه[\s\u200c]*نظامیان|سربازان|رزمندگان"
+    r"|عناصر|افراد[\s\u200c]+مسلح|یگان|یگان[\s\u200c]*های|ستون|کاروان)(?![\w\u200c])"
 )
 # an order for an operation: "فرمان آزادسازی", "دستور آغاز عملیات بازپس‌گیری"
 _ORDERED = re.compile(
@@ -2576,6 +2738,10 @@ def _mark(
     if _OPPONENTS_OF.search(before):
         # "مخالفان دولت افغانستان ... تصرف کردند": the opponents take it from the state
         return "loser" if family is Family.TAKE else "other"
+    if family is Family.TAKE and m.span.end <= trig.start and _LOSSES_TO.search(before):
+        # "شهر تدمر را پس از وارد آوردن تلفات سنگین به داعش آزاد کردند": the side
+        # that suffered the losses lost the town
+        return "loser"
     if family is Family.TAKE and _KILLED_OF.search(before):
         # "پس از درگیری‌های منجر به کشته شدن شماری از اعضای ارتش ... تحت کنترل در
         # آوردند": whose men were killed on the way is the side that lost the town
@@ -2686,6 +2852,45 @@ def _nearest_group(text: str, before: list[ActorMatch]) -> list[ActorMatch]:
     return group
 
 
+def _capital_holder(text: str, trig: FaTriggerMatch) -> tuple[int, int] | None:
+    """Where a capital holds what an event noun tells ("تسلط مسکو بر شهر X", the
+    capital as the holder of the trigger or right after it), or None."""
+    if not trig.noun:
+        return None
+    if trig.who is not None:
+        lo, hi = trig.who
+        name = text[lo:hi].strip()
+        if name in _CAPITALS:
+            start = text.index(name, lo)
+            return start, start + len(name)
+        return None
+    m = _CAPITAL_HOLDER.match(text, trig.end)
+    return (m.start("c"), m.end("c")) if m else None
+
+
+def _aircraft_down(text: str, trig: FaTriggerMatch, places: list[FoundPlace]) -> bool:
+    """Whether "سقوط" tells an aircraft coming down: "سقوط یک بالگرد", or an aircraft
+    as the clause's subject with only where it fell between ("هواپیمای باری ... در
+    شمال مسکو سقوط کرد"); not "پس از حملات جنگنده‌ها، شهر X سقوط کرد"."""
+    if "سقوط" not in trig.text:
+        return False
+    if trig.noun:
+        return bool(_AIRCRAFT_AFTER.match(text, trig.end))
+    clause = _clause_start(text, trig.start)
+    if text[:clause].rstrip().endswith("که"):
+        # "هواپیمای شخصی است که ... سقوط کرد": the aircraft "که" opens a clause on
+        clause = max(0, clause - 50)
+    craft = _AIRCRAFT.search(text, clause, trig.start)
+    if craft is None:
+        return False
+    return all(
+        p.start - craft.end() <= 2
+        or _LOCATIVE_BEFORE.search(text, max(0, p.start - 40), p.start) is not None
+        for p in places
+        if craft.end() <= p.start < trig.start
+    )
+
+
 def _clause_start(text: str, pos: int) -> int:
     """Where the clause holding ``pos`` opens: after the last "که" or "؛" before it."""
     start = 0
@@ -2783,6 +2988,10 @@ def _status(family: Family, trig: FaTriggerMatch, claim: Claim, text: str) -> St
     if _EXPECT_STRONG.search(text[: trig.start]) and not _IMPLICATIVE.search(before):
         return Status.EXPECTED
     if trig.noun:
+        if _REFERRING_TO.search(text, max(0, trig.start - 30), trig.start):
+            # "با اشاره به تسلط مسکو بر X گفت": an event the speaker refers to, told
+            # (and dated) elsewhere, not the news of the day
+            return Status.BACKGROUND
         if _PURPOSE_BEFORE.search(text[max(0, trig.start - 40) : trig.start]):
             return Status.EXPECTED  # "عملیات بازپس‌گیری", "برای حمله به"
         if _TO_TAKE_PLACE_AFTER.match(text, trig.end):

@@ -105,6 +105,9 @@ SPELLINGS: dict[str, str] = {
     "ایالت الجزیره": "Gezira",
     "وولدار": "Vuhledar",
     "ووهلدار": "Vuhledar",
+    "وولهدار": "Vuhledar",
+    "اوگلدار": "Vuhledar",
+    "اوگلیدار": "Vuhledar",
     "لیسیچانسک": "Lysychansk",
     "لیسی‌چانسک": "Lysychansk",
     "سیویرودونتسک": "Sievierodonetsk",
@@ -248,6 +251,10 @@ COMMON_WORDS = frozenset(
         # "دولتی" (of the state) and "بخشی" (a part) name Iranian villages
         "دولتی",
         "بخشی",
+        # "بر اساس" (according to) names Yemen's Owsa; "باری" (cargo, in "هواپیمای
+        # باری") names Bari
+        "اساس",
+        "باری",
     ]
 )
 # A common word is a place after a noun that says so: "ولسوالی سنگین", "شهر مهر".
@@ -313,16 +320,18 @@ FUNCTION_WORDS = frozenset(
 # Persian word that is also a village name (سنگین, Sangin); big cities stay.
 _LONE_TOWN_POPULATION = 100_000
 _FORCES_TOWN_POPULATION = 5_000
-# Words before a place that make it a reference point, not where the event was.
+# Words before a place that make it a reference point, not where the event was
+# ("به سمت X", also typed without its space or ZWNJ by outlets that drop it: "بهسمت X").
 REFERENCE_POINT = re.compile(
     r"(?<![\w\u200c])(?:کیلومتری|مایلی|متری|مرز|مرزهای|(?:بزرگراه|آزادراه|جاده|مسیر)(?:\u200cهای)?"
-    r"|گذرگاه[\s\u200c]+مرزی|به[\s\u200c]+(?:سمت|سوی|طرف)|در[\s\u200c]+حومه"
+    r"|گذرگاه[\s\u200c]+مرزی|به[\s\u200c]*(?:سمت|سوی|طرف)|در[\s\u200c]+حومه"
     # "فرماندهی عملیات الانبار": a command named after its province
     r"|فرماندهی(?:[\s\u200c]+عملیات)?|قرارگاه(?:[\s\u200c]+عملیات)?"
     # "برای تقویت جبهه دونتسک": a front named after a place
     r"|جبهه|جبهه‌های)(?![\w\u200c])"
     # "گذرگاه مرزی و مرکز ولسوالی X": after "و" a new conjunct names the place itself
-    r"(?:\s+(?!و\s)[^\s،,.؛]+){0,3}?\s+(?:با\s+)?$"
+    # (a name in quotes: "به سمت شهر «حلفایا»")
+    r"(?:\s+(?!و\s)[^\s،,.؛]+){0,3}?\s+(?:با\s+)?[«\"]?\s*$"
 )
 # A sea, lake, river, strait or gulf named after a town or a people: "دریای آزوف"
 # (the Sea of Azov) is neither the town of Azov nor the Azov brigade
