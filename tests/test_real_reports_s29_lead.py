@@ -152,3 +152,25 @@ def test_a_named_group_capturing_a_town_in_a_short_sentence_is_a_taking(
     assert _gainers(extractor, "The Wagner group captured Soledar.", "2023-01-16") == [
         "Wagner Group"
     ]
+
+
+# -- unnamed towns located by their province -----------------------------------------------
+
+
+def test_unnamed_cities_in_a_governorate_are_no_taking_of_the_governorate(
+    extractor: Extractor,
+) -> None:
+    # the governorate changed hands once places.json spelled "Hadramout" for it
+    text = "The Yemeni army has taken control over two cities in Hadramout governorate."
+    assert changes(read(extractor, text, "2016-04-25")) == []
+
+
+def test_several_villages_in_a_state_are_no_taking_of_the_state(extractor: Extractor) -> None:
+    text = "The army seized several villages in Sennar state on Monday."
+    assert changes(read(extractor, text, "2024-11-25")) == []
+
+
+def test_a_governorate_taken_whole_is_still_taken(extractor: Extractor) -> None:
+    # guard: the area is the object itself
+    text = "The Houthis seized Hadramout governorate on Monday."
+    assert _gainers(extractor, text, "2016-04-25") == ["Houthi Movement (Ansar Allah)"]

@@ -6319,7 +6319,13 @@ def _partial_object(token: Any, places: list[PlaceMatch]) -> bool:
 
 # a name right before "in" and the area that follows: "Bweremana in neighboring "
 NAME_IN_BEFORE = re.compile(
-    r"\b[A-Z][\w'’\-]+\s+in\s+(?:the\s+)?(?:(?:neighbo(?:u)?ring|nearby|same|adjacent)\s+)?$"
+    r"(?:\b[A-Z][\w'’\-]+"
+    # "took control over two cities in Hadramout governorate", "seized several villages
+    # in Sennar state": towns not named, which the area only locates
+    r"|\b(?:two|three|four|five|six|several|some|many|dozens\s+of|a\s+number\s+of|\d+)"
+    r"\s+(?:(?:more|other|small|key|strategic|major)\s+)?"
+    r"(?:cities|towns|villages|settlements|localities|districts))"
+    r"\s+in\s+(?:the\s+)?(?:(?:neighbo(?:u)?ring|nearby|same|adjacent)\s+)?$"
 )
 
 
