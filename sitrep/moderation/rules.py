@@ -47,7 +47,7 @@ from sitrep.moderation.lexicon import (
     THING_DETERMINERS,
 )
 from sitrep.moderation.scan import ChunkedFilter
-from sitrep.text.normalize import MODERATION_WORDS, TATWEEL, YEH_KAF, ZWNJ, fold
+from sitrep.text.normalize import MODERATION_WORDS, MODERATION_WRITTEN, YEH_KAF, ZWNJ, fold
 
 if TYPE_CHECKING:
     from persian_text_guard import BannedWord, ProfanityFilter
@@ -342,11 +342,10 @@ def _said_of(
 # trash) was measured and left out: it lowered recall floors on all three data sets.
 COMMON_WORD = 50
 SHORT_STEM = 3
-_WRITTEN = str.maketrans({**YEH_KAF, TATWEEL: None, ZWNJ: None})
 
 
 def _written(word: str) -> str:
-    return word.translate(_WRITTEN)
+    return fold(word, MODERATION_WRITTEN)
 
 
 def _another_word(surface: str, listed: str) -> bool:

@@ -273,6 +273,15 @@ MODERATION_WORDS = FoldPolicy(
     zwnj="drop",
     casefold=True,
 )
+#: A listed word as written, to tell another word from a strong one (moderation's
+#: readings, issue 17 s29): only the keyboard letter forms, tatweel and ZWNJ folded, so
+#: «آبله» (smallpox) stays apart from «ابله» (idiot).
+MODERATION_WRITTEN = FoldPolicy(
+    "moderation-written",
+    letters=("yeh_kaf",),
+    drop=TATWEEL,
+    zwnj="drop",
+)
 #: The moderation classifier's features: as the word lists, but tatweel dropped and
 #: ZWNJ made a space, so its character n-grams treat a word's parts as words. The
 #: shipped model was trained on this exact output: any change needs a retrained model.

@@ -3214,7 +3214,11 @@ class EnglishReader:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ != "PROPN" or len(list(subject.subtree)) > 2:
             return None
-        name = _proper_name(subject)
+        return self._state_named(_proper_name(subject))
+
+    def _state_named(self, name: str) -> Actor | None:
+        """The state forces of the country ``name`` names, by its own name ("Russia")
+        or its capital's ("Moscow"), or None."""
         iso3 = self._country_named(name) or self._capital_word(name)
         return self._state_forces(iso3) if iso3 else None
 
@@ -3239,9 +3243,7 @@ class EnglishReader:
             subject = next((c for c in noun.children if c.dep_ == "nsubj"), None)
             if subject is None or subject.pos_ != "PROPN":
                 return None
-            name = _proper_name(subject)
-            iso3 = self._country_named(name) or self._capital_word(name)
-            return self._state_forces(iso3) if iso3 else None
+            return self._state_named(_proper_name(subject))
         if (
             (token.dep_ not in ("acl", "ccomp") and not relcl)
             or noun.pos_ != "NOUN"
