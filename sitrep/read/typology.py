@@ -437,11 +437,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?![^.;]*\b(?:since|still|remain(?:s|ed)?|den(?:y|ies|ied|ying)|reject(?:s|ed)?"
         r"|repel(?:led|s)?|repuls(?:ed|es)|fighting|attack)\b)" + _PLACE_OBJECT,
     ),
-    # "rebels claimed control of Lashio", "the army claims full control of the town":
-    # a side's own word on its takeover, read as the reader reads "said it had taken"
+    # "rebels claimed control of Lashio", "the army claims full control of the town",
+    # "rebels declared full control over Homs": a side's own word on its takeover, read
+    # as the reader reads "said it had taken"
     Trigger(
         Family.TAKE,
-        r"claim(?:ed|s|ing)?\s+(?:(?:full|total|complete)\s+)?control\s+(?:of|over)",
+        r"(?:claim(?:ed|s|ing)?|declar(?:ed|es|ing))\s+(?:(?:full|total|complete)\s+)?"
+        r"control\s+(?:of|over)",
         feature=False,
         follow=_PLACE_OBJECT,
     ),

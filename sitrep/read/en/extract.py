@@ -2309,9 +2309,15 @@ class EnglishReader:
             included = _included_places(token, places)
             places = included or places
             if not included and (
-                _partial_object(token, places) or PARTIAL_AFTER.match(text[trig.end :])
+                _partial_object(token, places)
+                or PARTIAL_AFTER.match(text[trig.end :])
+                or (OF_FROM_END.search(trig.text) and UNNAMED_AREAS.match(text, trig.end))
             ):
                 return []  # "captured large swaths of territory": no place changed hands
+            if not included and _done_in_part(token):
+                # "Russian forces have partially entered Sudzha": an entry into part of
+                # the town, whose fighting goes on, is no change of its control
+                return []
             if (
                 family is Family.TAKE
                 and token.pos_ == "NOUN"
@@ -3504,6 +3510,15 @@ def apply_prediction(
     first = told[0]
     if first.sub_event_type in TERRITORY_SUB_TYPES and reader_only(first.trigger):
         # "the battle for Tal Afar was won by": a pattern outside the model's features
+        return mentions
+    if (
+        first.sub_event_type in TERRITORY_SUB_TYPES
+        and first.actor1 is not None
+        and (FALL_TO.match(first.trigger) or INTO_HANDS.search(first.trigger))
+    ):
+        # "Rubaya fell to M23 fighters on Tuesday following heavy clashes with
+        # government troops": a fall told with the side it fell to is the change
+        # itself; the fighting the sentence also names is how it came about
         return mentions
     if first.sub_event_type in TERRITORY_SUB_TYPES and sub != "Armed clash":
         # a takeover becomes at most the fighting it was ("launched an offensive
@@ -6172,6 +6187,25 @@ MOST_OF_IT = re.compile(
     r"(?:most|much|parts?|half|large\s+parts|a\s+third|two[\s\-]thirds|swath(?:e)?s)\s+of\s+"
     r"(?:it|the\s+(?:city|town))\b"
 )
+# a trigger that ends with the preposition before what was taken or left ("driven out
+# of", "withdrew from"), and unnamed areas right after it ("driven out of large areas
+# along the border in Shan State"): part of the region, not the region
+OF_FROM_END = re.compile(r"\b(?:of|from)$", re.IGNORECASE)
+UNNAMED_AREAS = re.compile(
+    r"\s+(?:(?:large|vast|wide|huge|some|several|many|most)\s+)?"
+    r"(?:parts?|areas?|swath(?:e)?s?|stretches|tracts?|chunks?)\s+(?:of|along|in|across|near|around)\b",
+    re.IGNORECASE,
+)
+# the adverbs of a deed done only in part ("partially entered", "partly captured")
+IN_PART = frozenset(("partially", "partly", "partway"))
+
+
+def _done_in_part(token: Any) -> bool:
+    """True when the trigger verb is told done only in part ("have partially entered
+    Sudzha", "partly encircled")."""
+    return any(c.dep_ == "advmod" and c.lower_ in IN_PART for c in token.children)
+
+
 PARTIAL_AFTER = re.compile(
     r"\s+(?:of|from)\s+(?:(?:large\s+|some\s+)?parts?|half|areas?|swath(?:e)?s?)\s+of\b"
     # "took back control of parts of Herat city", "gained control over half of it"
@@ -6807,7 +6841,7 @@ def _roles(
         loser_side = [m for m in agent_side + loser_side + before if m not in after]
         # only who it fell to, not a later clause's actors ("fell to Islamic State
         # fighters as Iraq's army fled")
-        cut = CLAUSE_BREAK.search(text, trig.end)
+        cut = _taker_phrase_end(text, trig.end)
         agent_side = [m for m in after if cut is None or m.span.start < cut.start()]
         after = [m for m in after if m not in agent_side]
         loser_side += [m for m in after if m not in loser_side]
@@ -6876,7 +6910,7 @@ def _roles(
         # hands, inside the trigger or after "of", took the place the subject names
         inside = [m for m in matches if trig.start <= m.span.start < trig.end]
         of = re.match(r"\s+of\s+", text[trig.end :])
-        cut = CLAUSE_BREAK.search(text, trig.end + of.end()) if of else None
+        cut = _taker_phrase_end(text, trig.end + of.end()) if of else None
         agent_side = inside or [
             m
             for m in after
@@ -7092,6 +7126,24 @@ def _advancing(token: Any) -> list[tuple[int, int]]:
 
 # "surrendered", "surrendered to": the takeover trigger of a place that gives itself up
 PLACE_SURRENDER = re.compile(r"surrender(?:ed|s)?(?:\s+to)?$", re.IGNORECASE)
+# what ends the phrase naming who a place fell to, besides a clause break: the
+# circumstances of the fall ("fell into the hands of M23 fighters on Tuesday following
+# heavy clashes with government troops": the army is the side it fell from)
+TAKER_PHRASE_END = re.compile(
+    r"\b(?:on|at|during|following|amid|amidst|despite|since|after|yesterday|today"
+    r"|overnight|last|earlier|in\s+(?!the\s+[A-Z])(?=[a-z]))\b"
+)
+
+
+def _taker_phrase_end(text: str, start: int) -> re.Match[str] | None:
+    """Where the phrase that names who a place fell to, starting at ``start``, ends:
+    the first clause break or circumstance word after it (None: the sentence's end)."""
+    ends = [
+        m for m in (CLAUSE_BREAK.search(text, start), TAKER_PHRASE_END.search(text, start)) if m
+    ]
+    return min(ends, key=lambda m: m.start()) if ends else None
+
+
 # the noun trigger "the fall of" (who the place fell to: see _fallen_to)
 FALL_OF = re.compile(r"fall\s+of$", re.IGNORECASE)
 FALL_TO = re.compile(r"(?:fell|fall|falls|fallen)\s+to", re.IGNORECASE)
@@ -7445,6 +7497,10 @@ OWNED_BY_PRONOUN = re.compile(r"\b(?:its|their)\s+(?:[\w\-]+\s+)?$", re.IGNORECA
 # what lies between an owner and its leaving noun: "the army's withdrawal", "the
 # militants' rapid withdrawal"
 OWNER_GAP = re.compile(r"['\u2019]s?\s+(?:[\w\-]+\s+)?")
+# an actor's words that end with the possessive themselves ("the army's"), and the gap
+# to its leaving noun then ("the army's hasty withdrawal")
+OWNED_END = re.compile(r"['\u2019]s?$")
+OWNED_GAP = re.compile(r"\s+(?:[\w\-]+\s+)?")
 
 
 def _leaver(leaving: re.Match[str], matches: list[ActorMatch], agent: Actor | None) -> Actor | None:
@@ -7457,7 +7513,13 @@ def _leaver(leaving: re.Match[str], matches: list[ActorMatch], agent: Actor | No
             # "Sudan's army has confirmed its withdrawal from El-Fasher ... after the RSF
             # claimed control": "its" is the side named before, not the one after
             return before[-1].actor
-        owner = [m for m in before if OWNER_GAP.fullmatch(text_before[m.span.end :])]
+        # (the actor's own words may hold the possessive: "the army's" withdrawal)
+        owner = [
+            m
+            for m in before
+            if OWNER_GAP.fullmatch(text_before[m.span.end :])
+            or (OWNED_END.search(m.span.text) and OWNED_GAP.fullmatch(text_before[m.span.end :]))
+        ]
         if owner:
             return owner[-1].actor  # "the army's withdrawal from the city"
         after = [m for m in matches if m.span.start >= leaving.end()]
@@ -8097,6 +8159,25 @@ def _noun_by_phrase(token: Any) -> Any:
                 and pobj.lower_ not in BY_NOT_AGENT
             ):
                 return child
+    for by in token.subtree:
+        # "the capture of Rufaa, a town situated north of Wad Madani, by the RSF": the
+        # parser hangs the noun's "by" on the participle of the place's apposition; the
+        # comma before it closes the apposition, so the "by" is the noun's
+        if (
+            by.lower_ == "by"
+            and by.i > token.i + 1
+            and by.doc[by.i - 1].text == ","
+            and by.head.tag_ == "VBN"
+            and by.head.dep_ == "acl"
+            and by.head.head.dep_ == "appos"
+        ):
+            pobj = next((c for c in by.children if c.dep_ == "pobj"), None)
+            if (
+                pobj is not None
+                and pobj.tag_ in ("NN", "NNS", "NNP", "NNPS")
+                and pobj.lower_ not in BY_NOT_AGENT
+            ):
+                return by
     return None
 
 
