@@ -897,6 +897,27 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
 
 
+@functools.lru_cache(maxsize=1)
+def _invasions() -> dict[str, tuple[str, ...]]:
+    table = json.loads(resources.files("sitrep").joinpath(_COUNTRIES).read_text("utf-8"))
+    return {
+        iso3: tuple(row["invaded_by"])
+        for iso3, row in table["countries"].items()
+        if row.get("invaded_by")
+    }
+
+
+def sole_invader(iso3: str) -> str | None:
+    """The one country (ISO3) whose forces have invaded ``iso3`` since 2014, if one.
+
+    From the ``invaded_by`` key of ``actors/countries.json``: Russia for Ukraine.
+    None when the country has no invader listed or more than one (then who took a
+    town its own forces left cannot be told from the country alone).
+    """
+    found = _invasions().get(iso3, ())
+    return found[0] if len(found) == 1 else None
+
+
 def _country_doc() -> dict[str, Any]:
     """Military and police actors for every country of the country table, as a data file.
 

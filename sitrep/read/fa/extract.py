@@ -68,7 +68,7 @@ from sitrep.read.fa.places import (
 from sitrep.read.fa.text import Folded, fold, split_sentences
 from sitrep.read.fa.triggers import FaTriggerMatch, find_triggers, verb_form
 from sitrep.read.typology import TERRITORY_SUB_TYPES, Family
-from sitrep.resolve.actors import ActorDictionary, ActorMatch
+from sitrep.resolve.actors import ActorDictionary, ActorMatch, sole_invader
 from sitrep.resolve.country_hint import fallback_countries
 
 if TYPE_CHECKING:  # annotations only
@@ -883,6 +883,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
     mentions = _claim_denied_later(mentions)
     mentions = _entries_under_way(read, mentions)
     mentions = _retold_recalls(read, mentions)
+    mentions = _claims_at_odds(read, mentions)
     mentions = _repelled(mentions, extractor.actors.controller_of)
     mentions = common.in_their_day(mentions, published, extractor.actors.in_its_day)
     mentions = common.one_type_per_change(mentions, side_of=extractor.actors.controller_of)
@@ -1069,6 +1070,7 @@ def _withdrawal_gainers(
         return replace(m, actor2=hits[0].actor) if hits else m
 
     mentions = [withdrawing_side(speaker_side(m)) for m in mentions]
+    mentions = [_this_group(m, named, catalogue) for m in mentions]
     mentions = [_held_after_the_fall(m, mentions, catalogue) for m in mentions]
     # twice: a side the first pass finds for one telling of a change ("طالبان ...
     # حمله کرده بودند. مقام ولایت ... سقوط کرد") is the side of its other tellings
@@ -1116,6 +1118,8 @@ def _withdrawal_gainers(
                     if catalogue.controller_of(a) != side
                 ]
             gainer = min(others, key=lambda x: x[0])[1] if others else None
+        if gainer is None and loser is not None:
+            gainer = _invader_taking(catalogue, m, loser)
         out.append(replace(m, actor1=gainer) if gainer else m)
     if any(o is not m and o.actor1 is not None for o, m in zip(out, mentions, strict=True)):
         # a withdrawal's gainer is the side of the change's other tellings too: "UAE-
@@ -1125,6 +1129,72 @@ def _withdrawal_gainers(
             out, named, side_of=catalogue.controller_of, kind_hint=_taker_kind
         )
     return out
+
+
+# "افراد این گروه", "جنگجویان همین گروه": a group named before, as the subject (not
+# "مواضع این گروه", "از این گروه": its positions, from it)
+_THIS_GROUP_SUBJECT = re.compile(
+    r"(?<![\w\u200c])(?<!از[\s\u200c])(?<!با[\s\u200c])(?<!بر[\s\u200c])(?<!علیه[\s\u200c])"
+    r"(?<!مواضع[\s\u200c])(?<!مقر[\s\u200c])(?:این|همین)[\s\u200c]+گروه(?![\w\u200c])"
+    r"(?![\s\u200c]*را(?![\w\u200c]))"
+)
+
+
+def _this_group(m: Mention, named: list[tuple[int, Actor]], catalogue: ActorDictionary) -> Mention:
+    """A takeover whose subject is "this group" goes to the group the report named last.
+
+    "نیروهای افغان ورسج را از طالبان پس گرفتند. افراد این گروه دیروز کنترل شهر
+    تالقان را از نیروهای افغان گرفتند": Persian news refers back to the Taliban, IS
+    or a rebel front as "این گروه"; the taker is the last armed group (not state
+    forces, not the side that lost the place) named in the sentences before.
+    """
+    if (
+        m.actor1 is not None
+        or m.sub_event_type not in TERRITORY_SUB_TYPES
+        or m.status not in (Status.OCCURRED, Status.CLAIMED)
+        or _WITHDRAWAL_WORDS.search(m.trigger)
+    ):
+        return m
+    text = fold(m.evidence.text).text
+    at = text.find(m.trigger)
+    if at <= 0 or not _THIS_GROUP_SUBJECT.search(text, _clause_start(text, at), at):
+        return m
+    lost = catalogue.controller_of(m.actor2) if m.actor2 is not None else None
+    here = m.claim.sentence.index
+    groups = [
+        a
+        for n, a in named
+        if n < here and a.kind != "state forces" and catalogue.controller_of(a) != lost
+    ]
+    return replace(m, actor1=groups[-1]) if groups else m
+
+
+def _invader_taking(catalogue: ActorDictionary, m: Mention, loser: Actor) -> Actor | None:
+    """The gainer of a town a state's own forces left when the report names no other side.
+
+    "نیروهای اوکراینی از شهر پوکروفسک عقب‌نشینی کردند" names only who left; a
+    country's own army leaving one of its towns leaves it to the country's one
+    invader, when it has one (:func:`sitrep.resolve.actors.sole_invader`: Russia's
+    forces in Ukraine). A country with no invader, or several, gives none: who took
+    a town the Syrian or Afghan army left is not told by the country.
+    """
+    if loser.kind != "state forces" or m.place is None:
+        return None
+    home = m.place.place.country
+    invader = sole_invader(home) if loser.country == home else None
+    if invader is None:
+        return None
+    # the invader's army, as ACLED names a state's military ("Military Forces of Russia")
+    return next(
+        (
+            a
+            for a in catalogue
+            if a.country == invader
+            and a.kind == "state forces"
+            and a.name.startswith("Military Forces of")
+        ),
+        None,
+    )
 
 
 def _references_follow(mentions: list[Mention], side_of: Callable[[Actor], str]) -> list[Mention]:
@@ -1275,6 +1345,8 @@ def _claim_denied_later(mentions: list[Mention]) -> list[Mention]:
 
 
 _ENTRY = re.compile(r"^وارد[\s\u200c]")
+# "آنجا را" right before a verb: "there" as its object
+_THERE_OBJECT = re.compile(r"(?<![\w\u200c])آن[\s\u200c]*جا[\s\u200c]+را[\s\u200c]*$")
 _FIGHTING = re.compile(r"درگیری|نبرد|جنگ|مقابله|رویارویی")
 
 
@@ -1308,6 +1380,45 @@ def _entries_under_way(read: list[_Sentence], mentions: list[Mention]) -> list[M
         if entry(m) and m.place and m.status is Status.OCCURRED:
             at = m.place.place.id
             if at not in taken and (at in partial or any(ids <= {at} for ids in fighting_in)):
+                m = replace(m, status=Status.EXPECTED)
+        out.append(m)
+    return out
+
+
+# claims said to be at odds, then spelled out after a semicolon or colon:
+# "اظهارات متناقضی ... مطرح شد؛ جبهه مقاومت از ... خبر می‌داد و طالبان از تصرف کامل"
+_AT_ODDS_LEAD = re.compile(
+    r"(?<![\w\u200c])(?:ضد[\s\u200c]*و[\s\u200c]*نقیض|متناقض|متضاد)[^.!?؟]*[؛:][\s\u200c]*"
+)
+
+
+def _claims_at_odds(read: list[_Sentence], mentions: list[Mention]) -> list[Mention]:
+    """A takeover told as one of the claims a report calls at odds is in dispute.
+
+    "هفته گذشته اظهارات متناقضی از سوی دو طرف مطرح شد؛ جبهه مقاومت از تسلط خود
+    بر پنجشیر خبر می‌داد و طالبان از تصرف کامل": the report spells out what each
+    side said after announcing that the two disagree (in the sentence before, ended
+    by the semicolon, or earlier in the same sentence before a colon); neither claim
+    is told as what happened.
+    """
+    by_index = {r.claim.sentence.index: r for r in read}
+    out = []
+    for m in mentions:
+        if m.sub_event_type in TERRITORY_SUB_TYPES and m.status in (
+            Status.OCCURRED,
+            Status.CLAIMED,
+        ):
+            here = by_index.get(m.claim.sentence.index)
+            before = by_index.get(m.claim.sentence.index - 1)
+            at = here.text.find(m.trigger) if here is not None else -1
+            led = (
+                before is not None
+                and (odds := _AT_ODDS_LEAD.search(before.text)) is not None
+                and odds.end() == len(before.text)
+            ) or (
+                here is not None and at > 0 and _AT_ODDS_LEAD.search(here.text, 0, at) is not None
+            )
+            if led:
                 m = replace(m, status=Status.EXPECTED)
         out.append(m)
     return out
@@ -2093,6 +2204,9 @@ class _Reader:
             and family in (Family.TAKE, Family.HANDOVER)
             and not (trig.trigger.passive or trig.noun or trig.trigger.withdrawal)
             and not _subject_kind(text[: trig.start])
+            # "افراد این گروه ... گرفتند": no dropped subject, a group named before
+            # (see _this_group)
+            and not _THIS_GROUP_SUBJECT.search(text, 0, trig.start)
         ):
             agent = self.ctx.last_agent  # a dropped subject: the last agent told
         loser = common.primary(losers)
@@ -2279,6 +2393,19 @@ class _Reader:
             after = [p for p in places if p.start >= trig.end and p.start - trig.end <= 40]
             if after and after[0].district:
                 return [after[0].match]
+        there = None if trig.noun else _THERE_OBJECT.search(text, 0, trig.start)
+        if there is not None:
+            # "وارد ولسوالی ورسج شدند و آنجا را تصرف کردند": "there" is the place
+            # named last before it, not a town told earlier in the sentence
+            named_before = [p for p in specific if p.end <= there.start()]
+            if named_before:
+                return [_qualified(text, named_before[-1], specific).match]
+        if not trig.noun and _ENTRY.match(trig.text):
+            # "پس از عقب‌نشینی از شهر تالقان وارد ولسوالی ورسج شدند": the place inside
+            # an entry is the one entered, not a town named before as where they left
+            entered = [p for p in specific if trig.start <= p.start and p.end <= trig.end]
+            if entered:
+                return [_qualified(text, entered[0], specific).match]
         if cities and not trig.noun and family in (Family.TAKE, Family.HANDOVER):
             ahead = [p for p in specific if p.end <= trig.start]
             if ahead and all(c.start >= trig.end for c in cities):
@@ -3122,6 +3249,8 @@ def _territory_status(
         and common.window(time)[1] < published - timedelta(days=RECALL_DAYS)
     ):
         return Status.BACKGROUND  # dated by its own words well before publication
+    if _early_last_month(text, time):
+        return Status.BACKGROUND  # "اوایل ماه گذشته": three weeks old at least
     if (
         (s.claim.reported_verb and _PLUPERFECT_END.search(s.claim.reported_verb))
         # "مسکو هفته های پیش هم گزارش داده بود که ...": the speech verb the attribution
@@ -3188,6 +3317,27 @@ def _territory_status(
         # "وارد محله‌های غربی حلب شدند": into some districts, not the town
         return Status.EXPECTED
     return status
+
+
+# "اوایل ماه گذشته", "دراوایل ماه قبل" (glued as outlets type it): the first days
+# of the month before publication's
+_EARLY_PART = re.compile(r"اوایل[\s\u200c]*$")
+_LAST_MONTH = re.compile(r"^ماه[\s\u200c]+(?:گذشته|پیش|قبل)$")
+
+
+def _early_last_month(text: str, time: TimeRef | None) -> bool:
+    """Whether a takeover is dated to the early days of last month.
+
+    "شهر X اوایل ماه گذشته به دست Y افتاد" tells a change at least twenty days old
+    in any calendar (the first ten days of the month before, Jalali or Gregorian):
+    as old as :data:`RECALL_DAYS` asks, though its month-level date spans days too
+    close to publication for that rule to tell. The running month's early days are
+    not: in a report of 25 February they are last week in the Jalali count.
+    """
+    if time is None or time.inferred or not time.text or not _LAST_MONTH.match(time.text):
+        return False
+    at = text.find(time.text)
+    return at > 0 and _EARLY_PART.search(text, 0, at) is not None
 
 
 # A relative clause set off by commas: "شهر سودژا را، که از مرداد ... بود، بازپس گرفتند"
