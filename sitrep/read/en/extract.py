@@ -3674,9 +3674,14 @@ METONYMY_AFTER = re.compile(
 )
 
 # a one-word name followed by a capitalised word that is not a place-kind word is
-# most often a person ("Rami Abdel Rahman"), not the village of that name
+# most often a person ("Rami Abdel Rahman"), not the village of that name; a day or a
+# month after it is the bare date of American wire copy ("captured Kirkuk Monday",
+# "entered Gao Jan. 26"), not a surname
 PERSON_AFTER = re.compile(
-    r"^\s+(?!(?:Province|Governorate|District|City|Region|Valley)\b)"
+    r"^\s+(?!(?:Province|Governorate|District|City|Region|Valley"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
     r"[A-Z][a-z]+"
 )
 
