@@ -50,3 +50,44 @@ def test_a_capitalised_surname_after_a_one_word_name_is_still_a_person(
     text = "Fighters loyal to Hama Sabri captured the village on Monday."
     taken = changes(read(extractor, text, "2016-03-07"), Status.OCCURRED, Status.CLAIMED)
     assert "Hama" not in _places(taken)
+
+
+def test_a_takeover_the_report_could_not_verify_is_a_claim(extractor: Extractor) -> None:
+    # the next sentence says the report could not check it
+    text = (
+        "Tuareg rebels said on Monday that they had seized the desert town of Kidal. "
+        "There has been no independent confirmation of the claim."
+    )
+    told = read(extractor, text, "2013-01-28")
+    assert not changes(told, Status.OCCURRED)
+    assert _places(changes(told, Status.CLAIMED)) == {"Kidal"}
+    text = (
+        "Islamist fighters said they had overrun the town of Palma on Sunday. "
+        "Reuters could not independently verify the report."
+    )
+    told = read(extractor, text, "2021-03-29")
+    assert not changes(told, Status.OCCURRED)
+    assert changes(told, Status.CLAIMED)
+    # ... or the sentence itself does
+    text = (
+        "The rebels said they had captured the town of Bor on Tuesday, a claim that "
+        "could not be independently verified."
+    )
+    told = read(extractor, text, "2013-12-31")
+    assert not changes(told, Status.OCCURRED)
+    assert changes(told, Status.CLAIMED)
+
+
+def test_a_figure_that_could_not_be_verified_leaves_the_takeover_told(
+    extractor: Extractor,
+) -> None:
+    # guard: what the report could not check is the toll, not the takeover
+    text = (
+        "Government troops retook the town of Bor on Tuesday. The death toll could not "
+        "be independently verified."
+    )
+    told = read(extractor, text, "2013-12-25")
+    assert changes(told, Status.OCCURRED)
+    # guard: no disclaimer at all
+    text = "Tuareg rebels seized the desert town of Kidal on Monday."
+    assert changes(read(extractor, text, "2013-01-28"), Status.OCCURRED)
