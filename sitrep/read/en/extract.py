@@ -1300,6 +1300,9 @@ class EnglishReader:
                 told = _counted_from_the_last_told(text, told, ctx, claim.sentence.index)
                 told = _as_the_last_told_fell(text, told, ctx, claim.sentence.index)
                 told = _counted_on_from_a_taking(text, told, ctx, claim.sentence.index, places[i])
+                told = _unverified(
+                    text, sentences[i + 1].span.text if i + 1 < len(sentences) else "", told
+                )
                 mentions.extend(told)
                 if denies_takeover(text):
                     # "officers had retaken the town, but residents said armed men were
@@ -3689,9 +3692,14 @@ METONYMY_AFTER = re.compile(
 )
 
 # a one-word name followed by a capitalised word that is not a place-kind word is
-# most often a person ("Rami Abdel Rahman"), not the village of that name
+# most often a person ("Rami Abdel Rahman"), not the village of that name; a day or a
+# month after it is the bare date of American wire copy ("captured Kirkuk Monday",
+# "entered Gao Jan. 26"), not a surname
 PERSON_AFTER = re.compile(
-    r"^\s+(?!(?:Province|Governorate|District|City|Region|Valley)\b)"
+    r"^\s+(?!(?:Province|Governorate|District|City|Region|Valley"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
     r"[A-Z][a-z]+"
 )
 
@@ -4655,6 +4663,50 @@ def _trigger_token(doc: Any, trig: TriggerMatch) -> Any:
 # Where a parse keeps the lemmatizer that :func:`_lemma` applies on demand.
 _LAZY_LEMMATIZER = "sitrep.lazy_lemmatizer"
 _ATTRIBUTE_RULER = "attribute_ruler"
+
+
+# what a wire report says of a claim it cannot check: "the claim could not be
+# independently verified", "Reuters could not immediately confirm the report", "there
+# has been no independent confirmation of the claim"
+UNVERIFIED = re.compile(
+    r"\b(?:could|can|was|were|has|have|had)(?:\s+not|n't)\s+(?:be\s+|been\s+)?"
+    r"(?:immediately\s+|yet\s+)?(?:(?:independently|separately)\s+)?(?:be\s+)?"
+    r"(?:verif|confirm)\w*"
+    r"|\b(?:cannot|impossible\s+to)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)\w*"
+    r"|\bno\s+(?:immediate\s+)?independent\s+(?:confirmation|verification)\b",
+    re.IGNORECASE,
+)
+# ... of the claim of a takeover, not of a figure ("a toll that could not be verified")
+UNVERIFIED_OF = re.compile(
+    r"\b(?:claims?|reports?|accounts?|statements?|assertions?|announcements?|it|this"
+    r"|capture|seizure|takeover|fall|situation)\b",
+    re.IGNORECASE,
+)
+
+
+def _unverified(text: str, following: str, told: list[Mention]) -> list[Mention]:
+    """A takeover told as news that the report itself says it could not check is a
+    claim: "the rebels said they had seized Kidal, a claim that could not be
+    independently verified", or the next sentence "The claim could not be
+    independently verified." (the claimed takeover still counts as told, it only
+    does not flip a town's holder as a fact would)."""
+
+    def disclaimed(m: Mention) -> bool:
+        after = m.place.span.end if m.place is not None and m.place.span is not None else 0
+        own = UNVERIFIED.search(text, after)
+        if own is not None and UNVERIFIED_OF.search(
+            text[max(after, own.start() - 40) : own.start()]
+        ):
+            return True
+        nxt = UNVERIFIED.search(following)
+        return nxt is not None and UNVERIFIED_OF.search(following) is not None
+
+    return [
+        replace(m, status=Status.CLAIMED)
+        if m.status is Status.OCCURRED and m.sub_event_type in TERRITORY_SUB_TYPES and disclaimed(m)
+        else m
+        for m in told
+    ]
 
 
 def _deferrable_lemmatizer(nlp: Any) -> Any:
