@@ -136,3 +136,62 @@ def test_war_places_found(world: Gazetteer, text: str, name: str, expected: int)
     found = _found(world, text)
     assert name in found, sorted(found)
     assert found[name].place.id == expected
+
+
+QORYOOLEY, GARBAHAARREY, BAARDHEERE = 52867, 58994, 65170
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Qoryooley", ["Qoryoley"]),
+        ("Garbahaarrey", ["Garbaharey"]),
+        ("Xawaadley", ["Hawadley"]),
+        ("Baardheere", ["Bardhere", "Bardere"]),
+        ("Ceelbuur", ["Elbur"]),
+    ],
+)
+def test_somali_orthography_as_the_press_writes_it(name: str, expected: list[str]) -> None:
+    variants = gz._rule_variants(name, "SOM")
+    assert all(v in variants for v in expected), variants
+
+
+def test_somali_spellings_only_for_somalia() -> None:
+    # guard: doubled letters elsewhere are the name itself (Kenya's Garissa, Mandera)
+    assert gz._rule_variants("Baardheere", "KEN") == []
+    assert gz._rule_variants("Jowhar", "SOM") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        (
+            "Government troops entered Qoryoley in Lower Shabelle on Thursday, officials said.",
+            "Qoryoley",
+            QORYOOLEY,
+        ),
+        (
+            "Al-Shabaab fighters attacked the army base in Garbaharey, Somalia's Gedo region.",
+            "Garbaharey",
+            GARBAHAARREY,
+        ),
+        (
+            "Somali forces drove al-Shabaab out of Bardere, the state news agency said.",
+            "Bardere",
+            BAARDHEERE,
+        ),
+    ],
+)
+def test_somali_towns_found_by_press_spellings(
+    world: Gazetteer, text: str, name: str, expected: int
+) -> None:
+    found = _found(world, text)
+    assert name in found, sorted(found)
+    assert found[name].place.id == expected
+
+
+def test_a_somali_variant_is_no_english_word(world: Gazetteer) -> None:
+    # guard: "Ceeldheer" gives "Elder" by the dh rule; the capitalized word at a
+    # sentence's start stays a word
+    found = _found(world, "Elder statesmen of the clan met in Mogadishu on Monday.")
+    assert "Elder" not in found

@@ -69,7 +69,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 26
+FORMAT_VERSION = 27
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -1986,7 +1986,12 @@ _UK_Y_BEFORE_CONSONANT = re.compile(r"(?<=[aeiou])y(?=[b-df-hj-np-tv-xz])")
 # a lower-case u after a consonant (not the u of "qu", "au", "ou"): where the French
 # school writes "ou"
 _SHORT_U = re.compile(r"(?<=[b-df-hj-npr-tv-z])u")
-_RULE_COUNTRIES = _ARABIC_COUNTRIES | _SLAVIC_COUNTRIES
+_RULE_COUNTRIES = _ARABIC_COUNTRIES | _SLAVIC_COUNTRIES | {"SOM"}
+# Somali orthography, as GeoNames spells Somalia's towns: a long vowel written
+# twice, x for the pharyngeal h, c for the ayn at a word's start.
+_DOUBLED_VOWEL = re.compile(r"([aeiou])\1", re.I)
+_SOMALI_AYN = re.compile(r"\bC([aeiou])")
+_SOMALI_INNER_DH = re.compile(r"(?<=[a-z])dh")
 # Groups of spellings of the same Arabic first word in Latin transcriptions.
 _ARABIC_WORD_GROUPS = (
     ("Deir", "Dayr", "Dair", "Der"),
@@ -2043,6 +2048,14 @@ def _rule_variants(name: str, iso3: str) -> list[str]:
             elif _SHORT_U.search(name):
                 out.append(_SHORT_U.sub("ou", name))
         out = [n for n in out if n != name]
+    elif iso3 == "SOM" and name.isascii():
+        # The English press writes Somali names with one letter for the doubled
+        # ones, h for x and nothing for the ayn's c ("Qoryooley" / "Qoryoley",
+        # "Garbahaarrey" / "Garbaharey", "Xawaadley" / "Hawadley", "Ceelbuur" /
+        # "Elbur"), and often d for a dh inside a word ("Baardheere" / "Bardere").
+        plain = _SOMALI_AYN.sub(lambda m: m.group(1).upper(), name.replace("X", "H"))
+        plain = _DOUBLED_CONSONANT.sub(r"\1", _DOUBLED_VOWEL.sub(r"\1", plain.replace("x", "h")))
+        out += [v for v in (plain, _SOMALI_INNER_DH.sub("d", plain)) if v != name]
     elif iso3 in _SLAVIC_COUNTRIES and name.isascii():
         if iso3 == "UKR":
             # Ukraine's own romanization, the one its government and most outlets
