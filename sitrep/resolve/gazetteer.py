@@ -69,7 +69,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 25
+FORMAT_VERSION = 27
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -279,6 +279,10 @@ class _Evidence:
     country_names: frozenset[str] = frozenset()
     # The names (keys) that rank as a country under its own name ("russia").
     country_keys: frozenset[str] = frozenset()
+    # The names (keys) that rank as a national capital under its own name
+    # ("moscow"): in a war report the seat of a government that speaks ("the
+    # defence ministry in Moscow said"), no place the report is about.
+    capital_keys: frozenset[str] = frozenset()
     # Of ``country_names``, those whose name no province and no town abroad of
     # :data:`_SHARED_COUNTRY_NAME` people or more shares (Mozambique, also a town
     # in Nampula; not Georgia, a US state, nor Lebanon, towns in Pennsylvania
@@ -347,7 +351,9 @@ def _theatres(
     for a demonym whose own country none of the article's names is in (a
     report from home that mentions its "American" residents sends nothing abroad).
     The country's own name (``country_keys``) is no place in it: "Russia's defence
-    ministry said Russian forces had left Lyman" still sends its forces abroad."""
+    ministry said Russian forces had left Lyman" still sends its forces abroad, and
+    nor is its capital (the caller passes the capitals' keys too): "Russian troops
+    entered Avdiivka, the defence ministry in Moscow said"."""
     named = {c for k, c in tops if k not in country_keys}
     table = _deployments()
     out: dict[str, str] = {}
@@ -1971,10 +1977,21 @@ _ARABIC_COUNTRIES = frozenset(
     "SYR IRQ JOR LBN PSE SAU YEM EGY LBY SDN TUN DZA MAR KWT OMN ARE QAT BHR".split()
 )
 _SLAVIC_COUNTRIES = frozenset({"UKR", "RUS", "BLR"})
+# Ukrainian letters the older (BGN/PCGN) romanization writes with a y inside a word
+# and the national one (2010) with an i: я, ю, є after a letter, ї (yi: i) and й
+# before a consonant.
+_UK_IOTATED = re.compile(r"(?<=[a-z])y(?=[aeu])")
+_UK_YI = re.compile(r"(?<=[a-z])y(?=i)")
+_UK_Y_BEFORE_CONSONANT = re.compile(r"(?<=[aeiou])y(?=[b-df-hj-np-tv-xz])")
 # a lower-case u after a consonant (not the u of "qu", "au", "ou"): where the French
 # school writes "ou"
 _SHORT_U = re.compile(r"(?<=[b-df-hj-npr-tv-z])u")
-_RULE_COUNTRIES = _ARABIC_COUNTRIES | _SLAVIC_COUNTRIES
+_RULE_COUNTRIES = _ARABIC_COUNTRIES | _SLAVIC_COUNTRIES | {"SOM"}
+# Somali orthography, as GeoNames spells Somalia's towns: a long vowel written
+# twice, x for the pharyngeal h, c for the ayn at a word's start.
+_DOUBLED_VOWEL = re.compile(r"([aeiou])\1", re.I)
+_SOMALI_AYN = re.compile(r"\bC([aeiou])")
+_SOMALI_INNER_DH = re.compile(r"(?<=[a-z])dh")
 # Groups of spellings of the same Arabic first word in Latin transcriptions.
 _ARABIC_WORD_GROUPS = (
     ("Deir", "Dayr", "Dair", "Der"),
@@ -2031,7 +2048,24 @@ def _rule_variants(name: str, iso3: str) -> list[str]:
             elif _SHORT_U.search(name):
                 out.append(_SHORT_U.sub("ou", name))
         out = [n for n in out if n != name]
+    elif iso3 == "SOM" and name.isascii():
+        # The English press writes Somali names with one letter for the doubled
+        # ones, h for x and nothing for the ayn's c ("Qoryooley" / "Qoryoley",
+        # "Garbahaarrey" / "Garbaharey", "Xawaadley" / "Hawadley", "Ceelbuur" /
+        # "Elbur"), and often d for a dh inside a word ("Baardheere" / "Bardere").
+        plain = _SOMALI_AYN.sub(lambda m: m.group(1).upper(), name.replace("X", "H"))
+        plain = _DOUBLED_CONSONANT.sub(r"\1", _DOUBLED_VOWEL.sub(r"\1", plain.replace("x", "h")))
+        out += [v for v in (plain, _SOMALI_INNER_DH.sub("d", plain)) if v != name]
     elif iso3 in _SLAVIC_COUNTRIES and name.isascii():
+        if iso3 == "UKR":
+            # Ukraine's own romanization, the one its government and most outlets
+            # write, where GeoNames has the older one: я, ю, є inside a word are
+            # ia, iu, ie ("Vysokopillya" / "Vysokopillia", "Kupyansk" / "Kupiansk"),
+            # ї is i ("Mykolayiv" / "Mykolaiv"), and й before a consonant is i
+            # ("Novomykhaylivka" / "Novomykhailivka").
+            national = _UK_Y_BEFORE_CONSONANT.sub("i", _UK_YI.sub("", _UK_IOTATED.sub("i", name)))
+            if national != name:
+                out.append(national)
         # Ukrainian -iv / Russian -ov (Kharkiv, Kharkov), -ivka / -ovka.
         for uk, ru in (("ivka", "ovka"), ("iv", "ov")):
             if name.endswith(uk):
@@ -3096,7 +3130,7 @@ class Gazetteer:
                 theatres=_theatres(
                     demonyms | {c for k, c in evidence.tops if k in evidence.country_keys},
                     evidence.tops,
-                    evidence.country_keys,
+                    evidence.country_keys | evidence.capital_keys,
                 ),
             )
         out: list[list[PlaceMatch]] = []
@@ -4148,7 +4182,11 @@ class Gazetteer:
             # "Russian soldiers liberated Kurakhove": a force named by its demonym
             # fights next door; the town is supported when it borders that country and
             # the article names no place in the demonym's own country
-            named = {c for _, c in evidence.tops}
+            named = {
+                c
+                for k, c in evidence.tops
+                if k not in evidence.country_keys and k not in evidence.capital_keys
+            }
             if any(
                 p.country in self._neighbours.get(d, ()) and d not in named
                 for d in evidence.demonyms
@@ -4243,6 +4281,7 @@ class Gazetteer:
         counts: Counter[str] = Counter()
         country_names: set[str] = set()
         country_keys: set[str] = set()
+        capital_keys: set[str] = set()
         country_sure: set[str] = set()
         bureau_countries: set[str] = set()
         dateline_countries: set[str] = set()
@@ -4307,6 +4346,8 @@ class Gazetteer:
                         bureau_countries.add(top.country)
                 if key is not None and own_name and top.kind in _TOWN_OR_DISTRICT:
                     readings.setdefault(key, ranked[0])
+                if key is not None and own_name and ranked[0] in self._capitals:
+                    capital_keys.add(name)
                 # without doubt: the one place with this name as its own, or a town
                 # of SMALL_PLACE or more that others carry only as an alias ("Homs":
                 # also Homs governorate's and Al Khums's); a smaller town so named
@@ -4353,6 +4394,7 @@ class Gazetteer:
             cluster=self._clusters(names),
             country_names=frozenset(country_names),
             country_keys=frozenset(country_keys),
+            capital_keys=frozenset(capital_keys),
             country_sure=frozenset(country_sure),
             bureau=frozenset(bureau_countries),
             dateline=frozenset(dateline_countries),
