@@ -452,7 +452,9 @@ def neutral_twins(
         text = e.text
         for h in sorted(hits, key=lambda h: -h.span[0]):
             text = text[: h.span[0]] + rng.choice(nouns) + text[h.span[1] :]
-        if not find_insults(text):
+        # Without session 30's grammatical readings, which came after the shipped model:
+        # the same twins, the same model (a change of the build is measured on its own).
+        if not find_insults(text, grammar=False):
             out.append(text)
     return out
 

@@ -189,7 +189,7 @@ _STRONG_PHRASES = (
     "گور پدرت",
 )
 # Calls to kill or execute someone (a curse wishing a death is an insult too).
-_VIOLENCE_PHRASES = (
+VIOLENCE_PHRASES = (
     "اعدامش کنید",
     "اعدامشون کنید",
     "اعدامشان کنید",
@@ -343,7 +343,7 @@ EXTRA_INSULTS: dict[str, tuple[str, ...]] = {
     )
     + _MORE_STRONG
     + _STRONG_PHRASES
-    + _VIOLENCE_PHRASES
+    + VIOLENCE_PHRASES
     + HATE_PHRASES
     + _CURSE_PHRASES
     + _COMPOUND_INSULTS,

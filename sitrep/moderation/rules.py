@@ -45,6 +45,7 @@ from sitrep.moderation.lexicon import (
     SPLIT_COMMON_PAIRS,
     STAND_FOR_PEOPLE,
     THING_DETERMINERS,
+    VIOLENCE_PHRASES,
 )
 from sitrep.moderation.scan import ChunkedFilter
 from sitrep.text.normalize import MODERATION_WORDS, MODERATION_WRITTEN, YEH_KAF, ZWNJ, fold
@@ -370,6 +371,108 @@ def _listed_written() -> frozenset[str]:
     return frozenset(_written(w.text) for w in _insult_words((), ()))
 
 
+# Issue 17, s30: «اشغال» without its madda is two words: «آشغال» (trash, a mild insult) typed
+# without the madda, as readers often type it, and the ordinary word for a military occupation
+# («ارتش اشغال غزه را ادامه داد», «کریمه را اشغال کردند», «سرزمین‌های اشغالی»). The spelling
+# alone cannot tell them apart (reading every «اشغال» as occupation was measured in s29 and
+# cost recall on all three data sets), so the occupation is read from its grammar only: a
+# verb of doing or undergoing right after it (an occupation is made or suffered: «اشغال
+# کردند», «اشغال شده»; not «شدی», "you became trash"), a preposition of rule before it («تحت
+# اشغال», «به اشغال درآمد»), «توسط» (by) close after it, armed
+# forces as its subject a few words before it («ارتش ... اشغال»), or the adjective «اشغالی»
+# (occupied) after a word for land («سرزمین‌های اشغالی»). The word as written with its madda
+# is always trash.
+OCCUPATION = "اشغال"
+_OCCUPATION_DOING = re.compile(r"(?:ن?می|ب|ن)?(?:کرد|کن|نمود|نما)\w*")
+_OCCUPATION_UNDERGOING = re.compile(r"(?:ن?می|ب|ن)?(?:شد|شو|ش)(?:ه|ند|ن|ن?د|هاند|هاست|ست|ن?ده)?")
+_OCCUPATION_BEFORE = frozenset("تحت ضد علیه پایان دوران دوره خاتمه".split())
+_OCCUPATION_BY = frozenset(("توسط",))
+# Armed forces as the subject a few words before: «ارتش اسرائیل اشغال غزه را ادامه داد».
+_OCCUPYING = frozenset("ارتش ارتشهای نیروهای نیروها نظامیان سربازان".split())
+# Words for land that the adjective «اشغالی» (occupied) qualifies. Folded as the rules fold
+# words (no ZWNJ).
+_LAND = frozenset(
+    "سرزمین سرزمینهای سرزمینها مناطق منطقه مناطقی اراضی خاک شهرهای شهر روستاهای نوار کرانه "
+    "بلندیهای بخشهای قلمرو کشور کشورهای جزایر جزیره".split()
+)
+
+
+def _occupation(words: list[tuple[str, int, int]], span: tuple[int, int], text: str) -> bool:
+    """Whether the mild word at ``span`` is «اشغال», occupation, by its grammar (see above)."""
+    inside = [i for i, (_, s, e) in enumerate(words) if s < span[1] and e > span[0]]
+    if len(inside) != 1 or not _written(text[span[0] : span[1]]).startswith(OCCUPATION):
+        return False
+    i = inside[0]
+    word = words[i][0]
+    if not word.startswith(OCCUPATION):
+        return False
+
+    def at(j: int) -> str:
+        same = 0 <= j < len(words) and not _CLAUSE_BREAK.search(
+            text, min(words[i][2], words[j][2]), max(words[i][1], words[j][1])
+        )
+        return words[j][0] if same else ""
+
+    before, after = at(i - 1), at(i + 1)
+    if word in (OCCUPATION, OCCUPATION + "ش", OCCUPATION + "شون", OCCUPATION + "شان"):
+        if _OCCUPATION_DOING.fullmatch(after) or _OCCUPATION_UNDERGOING.fullmatch(after):
+            return True
+        if before in _OCCUPATION_BEFORE:
+            return True
+        later = [at(j) for j in range(i + 1, i + 5)]
+        if (
+            before == "به"
+            and any(  # «به اشغال (ارتش) درآمد/درآوردند»
+                w.startswith("درآ") or (w == "در" and n.startswith(("آمد", "آورد")))
+                for w, n in zip(later, [*later[1:], ""], strict=True)
+            )
+        ):
+            return True
+        if any(at(j) in _OCCUPATION_BY for j in range(i + 1, i + 4)):
+            return True
+        if any(at(j) in _OCCUPYING for j in range(i - 3, i)):
+            return True
+    if before in ("ها", "های"):  # the plural typed apart: «سرزمین های اشغالی»
+        before = at(i - 2) + before
+    return word == OCCUPATION + "ی" and before in _LAND
+
+
+# Issue 17, s30: a word for a wretched or mad state followed by a light verb is a verb of
+# its own, saying what someone or something was made or became, not what anyone is called:
+# «جوانان را بدبخت کردند» (they ruined the young), «تورم مردم را بدبخت کرد», «دیوانه‌ام کرد»
+# (it drove me mad), «چقدر بدبخت شدیم». The second person of becoming is still said of the
+# reader («تو بدبخت شدی», "you became a wretch"), and the words that name a person
+# («خر», «احمق») are left as they are: only the states in STATE_WORDS.
+STATE_WORDS = frozenset("بدبخت بیچاره دیوانه دیوونه".split())
+_STATE_DOING = re.compile(r"(?:ن?می|ب|ن)?(?:کرد|کن)(?:ه|د|ن|ند|ید|یم|م|ی|ین|ش|شون|شان|مون|تون)?")
+_STATE_BECOMING = re.compile(r"(?:ن?می|ب|ن)?(?:شد|شو|ش)(?:ه|ند|ن|ن?د|یم|م|هایم|هاند|ست)?")
+_STATE_OBJECTS = ("امون", "اتون", "اشون", "ام", "ات", "اش", "م", "ت", "ش", "مون", "تون", "شون")
+_SECOND_PERSON_BECOMING = frozenset("شدی شدید شدین میشی میشید میشین بشی بشید بشین".split())
+
+
+def _made_so(words: list[tuple[str, int, int]], span: tuple[int, int], text: str) -> bool:
+    """Whether the state word at ``span`` is part of a verb (see STATE_WORDS)."""
+    inside = [i for i, (_, s, e) in enumerate(words) if s < span[1] and e > span[0]]
+    if len(inside) != 1:
+        return False
+    i = inside[0]
+    word = words[i][0]
+    # The victim as an object suffix needs a verb of making: «دیوانه‌ام کرد» (it drove me mad).
+    bare = word
+    if word not in STATE_WORDS:
+        bare = next((word[: -len(x)] for x in _STATE_OBJECTS if word.endswith(x)), word)
+    if bare not in STATE_WORDS:
+        return False
+    if i + 1 >= len(words) or _CLAUSE_BREAK.search(text, words[i][2], words[i + 1][1]):
+        return False
+    after = words[i + 1][0]
+    if bare != word:
+        return bool(_STATE_DOING.fullmatch(after))
+    if after in _SECOND_PERSON_BECOMING:
+        return False
+    return bool(_STATE_DOING.fullmatch(after) or _STATE_BECOMING.fullmatch(after))
+
+
 def _persons(language: str) -> frozenset[str]:
     # "to" (you) and "in" (this) are only pronouns in Finglish; in English they are not.
     return PERSON_TARGETS | {"to", "in"} if language == "finglish" else PERSON_TARGETS
@@ -382,6 +485,7 @@ def find_insults(
     extra: tuple[str, ...] = (),
     allowed: tuple[str, ...] = (),
     readings: bool = True,
+    grammar: bool = True,
 ) -> list[Hit]:
     """Insults in ``text`` with their spans and scores.
 
@@ -389,11 +493,15 @@ def find_insults(
     common word; a strong word said of oneself; a mild word said of an argument): the
     shipped model's build swaps every listed word its offensive lines hold as the lists
     match them (``corpus.neutral_twins``), so the readings decide verdicts, not training.
+    ``grammar=False`` (or ``readings=False``) leaves out session 30's grammatical readings
+    («اشغال» as an occupation, a state word inside a verb, calls to kill and for a death): the
+    shipped model's build asks without them, so its training set and model stay as they were.
     """
     extra, allowed = tuple(extra), tuple(allowed)
     joined = _either_filter(extra, allowed)
     matches = _chunked(insult_filter(extra, allowed, readings), joined).find_matches(text)
-    split = _split_insults(text, allowed) + _threats(text)
+    grammar = grammar and readings
+    split = _split_insults(text, allowed) + _threats(text, grammar)
     if not matches:
         return split
     words = _words(text)
@@ -409,9 +517,15 @@ def find_insults(
             if readings and _another_word(text[span[0] : span[1]], m.word.text):
                 continue
             score, why = STRONG_SCORE, f"{category} word «{m.word.text}»"
+            if grammar and m.word.text in _VIOLENCE_KEYS:
+                said = _third_party_speech(text, words, *_word_range(words, span))
+                if said is not None:
+                    score, why = QUOTED_INSULT, f"call «{m.word.text}» reported («{said}»)"
             if readings and category == "insult" and _said_of(words, span) == "oneself":
                 score, why = SELF_INSULT, f"insult «{m.word.text}» said of oneself"
         else:
+            if grammar and (_occupation(words, span, text) or _made_so(words, span, text)):
+                continue
             said_of = _said_of(words, span, text if readings else "")
             aim = _aim(words, span, persons)
             if said_of in ("oneself", "an argument") or (said_of and aim != "person"):
@@ -573,7 +687,7 @@ def _split_firsts() -> frozenset[str]:
 
 
 # Issue 17, s29: threats by their grammar rather than as fixed phrases (lexicon.
-# _VIOLENCE_PHRASES): a first-person verb of burning with the victim as an object suffix
+# VIOLENCE_PHRASES): a first-person verb of burning with the victim as an object suffix
 # («آتیشت میزنم», «آتیش‌شون می‌زنیم»: I/we will set you/them on fire). A third person's verb
 # («آتیشت میزنن», they will burn you) reports or warns, and is not read. Spaces, ZWNJ and the
 # underscores of hashtags separate words alike. Calls to kill read the same way («آخوندها را
@@ -586,11 +700,153 @@ _THREAT = re.compile(
 _THREAT_SPACES = str.maketrans({ZWNJ: " ", "_": " ", **YEH_KAF})
 
 
-def _threats(text: str) -> list[Hit]:
-    """Threats to burn someone (see THREAT_SCORE), offsets those of ``text``."""
-    if "تش" not in text and "تیش" not in text:  # «آتش», «آتیش», «اتیش»
+# Issue 17, s30: «مرگ بر ...» (death to ...) written as the commenter's own cry is a call for
+# someone's death (the policy's threats and incitement). Aimed at a person («مرگ بر تو»,
+# «مرگ بر این مجری»: "you", or a demonstrative before a word for a person) it is a threat and
+# rejected (THREAT_SCORE); aimed at a country, a government or a camp it is the slogan of a
+# rally, still a call for a death, and held for a moderator (DEATH_CALL, review). Reported, it is
+# the record of what a crowd chanted, not the comment's cry: a word of speech or of a slogan by a
+# third party in the same sentence, within DEATH_CALL_REACH words before «مرگ» or after it
+# («معترضان شعار مرگ بر ... سر دادند», «... گویان», «داره مرگ بر ... میگه»), keeps it for the
+# record only (QUOTED_INSULT). The commenter's own speech («من میگم مرگ بر ...») is their cry.
+# «مرگ برای» (death for) and «مرگ بری» are other words.
+DEATH_CALL = 0.65
+DEATH_CALL_REACH = 6
+_DEATH_CALL = re.compile(r"(?<![\w])مرگ +بر +(?=\w)")
+# Spoken "say" («میگه», «بگیم», «گویان») and the light verb of «شعار دادن» / «سر دادن» (chant).
+_SLOGAN_SPEECH = re.compile(r"(?:ن?می|ب)?(?:گ|گوی)(?:ه|ن|یم|ید|ی|ند|ان)|گویان")
+_SLOGAN_GIVING = frozenset(
+    "میدن میدادن میدادند میدهند میدیم میدادیم دادند دادن میداد سردادند سردادن".split()
+)
+_DEMONSTRATIVES = frozenset("این اون آن همین همون".split())
+
+
+def _death_calls(text: str) -> list[Hit]:
+    """«مرگ بر ...» as the commenter's own call (see DEATH_CALL), offsets those of ``text``."""
+    if "مرگ" not in text:
         return []
-    return [
+    spaced = text.translate(_THREAT_SPACES)
+    if not _DEATH_CALL.search(spaced):
+        return []
+    words = _words(spaced)
+    hits: list[Hit] = []
+    for m in _DEATH_CALL.finditer(spaced):
+        at = next(i for i, (_, s, _e) in enumerate(words) if s == m.start())
+        target = [w for w, _, _ in words[at + 2 : at + 4]]
+        span = (m.start(), words[at + 2][2])
+        said = _third_party_speech(spaced, words, at, at + 2)
+        if said is not None:
+            score, why = QUOTED_INSULT, f"«مرگ بر» reported («{said}»), not called for"
+        elif target[0] in _SECOND_PERSON or (
+            target[0] in _DEMONSTRATIVES
+            and target[1:]
+            and (target[1] in PERSON_TARGETS or target[1] in PERSON_NOUNS)
+        ):
+            if target[0] in _DEMONSTRATIVES:
+                span = (span[0], words[at + 3][2])
+            score, why = THREAT_SCORE, f"a call for the death of someone: «{text[slice(*span)]}»"
+        else:
+            score, why = DEATH_CALL, f"a call for a death: «{text[slice(*span)]}»"
+        hits.append(Hit("insult", text[slice(*span)], span, score, why))
+    return hits
+
+
+def _third_party_speech(
+    text: str, words: list[tuple[str, int, int]], first: int, last: int
+) -> str | None:
+    """A third party's word of speech, slogan or ruling within DEATH_CALL_REACH words before
+    ``words[first]`` or after ``words[last]`` in the same sentence, else None (also when the
+    commenter speaks there: their own call)."""
+    near = [*range(first - 1, -1, -1)]
+    near += [*range(last + 1, min(len(words), last + 1 + DEATH_CALL_REACH))]
+    complement = False  # a «که» between: "said that ...", "the opinion that ..."
+    for i in near:
+        word, s, e = words[i]
+        gap = text[e : words[first][1]] if i < first else text[words[last][2] : s]
+        if _SENTENCE_END.search(gap) or (i < first - DEATH_CALL_REACH and not complement):
+            continue
+        complement = complement or (i < first and word == "که")
+        if _PERSIAN_OWN_SPEECH.fullmatch(word) or word in _FIRST_PERSON:
+            return None
+        if (
+            _SPEECH.search(word)
+            or _SLOGAN_SPEECH.fullmatch(word)
+            or word in _SLOGAN_GIVING
+            or word in _RULING
+        ):
+            return text[s:e]
+    return None
+
+
+def _word_range(words: list[tuple[str, int, int]], span: tuple[int, int]) -> tuple[int, int]:
+    inside = [i for i, (_, s, e) in enumerate(words) if s < span[1] and e > span[0]]
+    return (inside[0], inside[-1]) if inside else (0, -1)
+
+
+# Issue 17, s30: a call to kill by its grammar: «باید» (must), up to three words (the victims),
+# then a verb of killing or executing in the impersonal or the passive («اینا رو باید کشت»,
+# «باید همه رو اعدام کرد», «باید دار زد», «باید کشته بشه»): THREAT_SCORE. «کشت» followed by a
+# light verb is the noun (a crop, a culture: «باید کشت بدم»). Reported by a third party (a
+# word of speech or a ruling near it: «دادگاه حکم داد که باید اعدام شود», «گفته باید کشت»),
+# it is the record of what was said or decided: QUOTED_INSULT. The same reading lowers the
+# lexicon's fixed calls (VIOLENCE_PHRASES) when reported.
+_KILL_CALL = re.compile(
+    r"(?<![\w])باید ?(?:[\w]+ ){0,3}?"
+    r"(?:کشت(?:ش|شون|شان|تون|تان)?(?! ?(?:ب?ده|ب?دم|ب?دیم|ب?دن|داد|کرد|کن|می))"
+    r"|(?:اعدام|دار)(?:ش|شون|شان|تون|تان)? ?(?:کرد|زد)"
+    r"|کشته ?(?:شود|شوند|بشه|بشن|شه|شن|گردد|گردند))(?![\w])"
+)
+# Rulings and opinions a third party holds («حکم داد که», «خواستار شد که», «نظر کارشناس که»).
+_RULING = frozenset("حکم خواستار نظر عقیده معتقد معتقدند مدعی ادعا".split())
+# A question about killing («چرا باید یک نفر رو کشت؟») asks, it does not call.
+_QUESTION_WORDS = frozenset("چرا آیا مگه مگر چطور چگونه".split())
+# After «کشت» a word that starts a new clause; any other word makes «کشت» a noun (a crop, a
+# culture: «باید کشت بردارم»).
+_AFTER_KILLING = frozenset("و نه چون چرا تا که اما ولی یا حالا بعد هم".split())
+_VIOLENCE_KEYS = frozenset(VIOLENCE_PHRASES)
+
+
+def _kill_calls(text: str) -> list[Hit]:
+    """Calls to kill by their grammar (see _KILL_CALL), offsets those of ``text``."""
+    if "باید" not in text:
+        return []
+    spaced = text.translate(_THREAT_SPACES)
+    if not _KILL_CALL.search(spaced):
+        return []
+    words = _words(spaced)
+    hits: list[Hit] = []
+    for m in _KILL_CALL.finditer(spaced):
+        span = m.span()
+        first, last = _word_range(words, span)
+        nxt = words[last + 1] if last + 1 < len(words) else None
+        if (
+            m.group().endswith("کشت")
+            and nxt is not None
+            and not _CLAUSE_BREAK.search(spaced, span[1], nxt[1])
+            and re.match(r"[\u0600-\u06ff]", nxt[0])
+            and nxt[0] not in _AFTER_KILLING
+        ):
+            continue
+        clause = [w for w, s, e in words[:first] if not _CLAUSE_BREAK.search(spaced, e, span[0])]
+        if _QUESTION_WORDS & set(clause) or re.match(r"\s*[?؟]", spaced[span[1] :]):
+            continue
+        said = _third_party_speech(spaced, words, first, last)
+        if said is not None:
+            score, why = QUOTED_INSULT, f"call to kill «{m.group()}» reported («{said}»)"
+        else:
+            score, why = THREAT_SCORE, f"a call to kill: «{m.group()}»"
+        hits.append(Hit("insult", text[slice(*span)], span, score, why))
+    return hits
+
+
+def _threats(text: str, calls: bool = True) -> list[Hit]:
+    """Threats to burn someone (see THREAT_SCORE) and, with ``calls``, calls for a death
+    (DEATH_CALL) or to kill (_KILL_CALL), offsets those of ``text``. The calls are readings of
+    session 30: the shipped model's build (``find_insults(readings=False)``) does not read them."""
+    found = (_death_calls(text) + _kill_calls(text)) if calls else []
+    if "تش" not in text and "تیش" not in text:  # «آتش», «آتیش», «اتیش»
+        return found
+    return found + [
         Hit("insult", m.group(), m.span(), THREAT_SCORE, f"threat «{m.group()}»")
         for m in _THREAT.finditer(text.translate(_THREAT_SPACES))
     ]
