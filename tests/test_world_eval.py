@@ -281,3 +281,88 @@ def test_world_eval_on_a_few_reports(app_config: Config, extractor: Extractor) -
         ["b13_dev", "all"],
         ["b13_test", "all"],
     ]
+
+
+# -- a set of the user's own (`sitrep eval world FILE`) ------------------------------
+
+
+def _write_own_set(folder: Path, changes: list[dict[str, object]] | None) -> Path:
+    reports = [
+        {
+            "id": "own-1",
+            "outlet": "Desk",
+            "published": "2017-07-10",
+            "title": "Iraqi forces retake Mosul",
+            "text": "Iraqi forces retook the city of Mosul from Islamic State on Monday, "
+            "the prime minister said.",
+            "war": "Iraq",
+            "split": "mine",
+            "kind": "change",
+        },
+        {
+            "id": "own-2",
+            "outlet": "Desk",
+            "published": "2017-07-11",
+            "title": "Talks go on",
+            "text": "Talks between the two delegations went on in Geneva on Tuesday.",
+            "war": "none",
+            "split": "mine",
+            "kind": "non_change",
+        },
+    ]
+    path = folder / "my_reports.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in reports), "utf-8")
+    if changes is not None:
+        (folder / "my_changes.jsonl").write_text(
+            "".join(json.dumps(c) + "\n" for c in changes), "utf-8"
+        )
+    return path
+
+
+def test_world_eval_scores_a_users_own_set(
+    app_config: Config, extractor: Extractor, tmp_path: Path
+) -> None:
+    mosul = {
+        "report": "own-1",
+        "place": "Mosul",
+        "geonames_id": 99072,
+        "country": "IQ",
+        "new_controller": "Military Forces of Iraq (2014-)",
+        "acceptable": ["Iraq"],
+        "date": "2017-07-10",
+    }
+    path = _write_own_set(tmp_path, [mosul])
+    result = world.evaluate(app_config, extractor=extractor, path=path)
+    # figures named by the set's own split, none of the shipped set's
+    assert set(result.figures) == {
+        "mine_found",
+        "mine_found_partial",
+        "mine_precision",
+        "mine_recall",
+        "mine_f1",
+    }
+    assert result.details["counts"] == {"mine": {"reports": 2, "gold_changes": 1}}
+    assert result.figures["mine_found"] == 1.0
+
+
+def test_world_eval_own_set_errors_name_the_file(
+    app_config: Config, extractor: Extractor, tmp_path: Path
+) -> None:
+    path = _write_own_set(tmp_path, None)
+    with pytest.raises(DataError, match="my_changes.jsonl is missing"):
+        world.evaluate(app_config, extractor=extractor, path=path)
+    orphan = {
+        "report": "own-9",
+        "place": "Mosul",
+        "geonames_id": 99072,
+        "country": "IQ",
+        "new_controller": "Iraq",
+        "date": "2017-07-10",
+    }
+    path = _write_own_set(tmp_path, [orphan])
+    with pytest.raises(DataError, match="own-9"):
+        world.evaluate(app_config, extractor=extractor, path=path)
+    odd = tmp_path / "mine.jsonl"
+    odd.write_text("", "utf-8")
+    with pytest.raises(DataError, match="reports"):
+        world.evaluate(app_config, extractor=extractor, path=odd)

@@ -50,15 +50,22 @@ def hint_code(gazetteer: Gazetteer, hint: str | None) -> str | None:
 
 
 def find_places(
-    gazetteer: Gazetteer, texts: Sequence[str], hint: str | None = None
+    gazetteer: Gazetteer,
+    texts: Sequence[str],
+    hint: str | None = None,
+    *,
+    countries: Sequence[str] = (),
 ) -> list[list[PlaceMatch]]:
     """:meth:`Gazetteer.find_all` for one article's sentences, preferring the
-    hint's country among namesakes where the text does not decide (module docstring)."""
-    plain = gazetteer.find_all(texts)
+    hint's country among namesakes where the text does not decide (module docstring).
+
+    ``countries`` (ISO3) are context the text gives by other means than place names
+    (the home country of an armed group it names), passed to both readings."""
+    plain = gazetteer.find_all(texts, countries=countries)
     code = hint_code(gazetteer, hint)
     if code is None:
         return plain
-    hinted = gazetteer.find_all(texts, countries=(code,))
+    hinted = gazetteer.find_all(texts, countries=(*countries, code))
     return prefer_hint(gazetteer, texts, plain, hinted, code)
 
 

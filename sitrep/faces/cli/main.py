@@ -1055,7 +1055,9 @@ def eval_(
     """Measure sitrep on real data in ../shared/data (see README, "Quality").
 
     NAME is one evaluation or `all`. FILE replaces the evaluation's default data
-    file where that makes sense (`sitrep eval case2021 test.tsv --json`).
+    file where that makes sense (`sitrep eval case2021 test.tsv --json`; for
+    `world`, a reports JSONL of your own with its changes beside it:
+    `sitrep eval world mine/reports.jsonl` reads mine/changes.jsonl).
     """
     from sitrep.quality.evaluation.runner import (
         EVALUATIONS,
@@ -1072,7 +1074,7 @@ def eval_(
             param_hint="NAME",
         )
     names = list(EVALUATIONS) if name == "all" else [name]
-    if file and name not in ("case2021", "geoparse"):
+    if file and name not in ("case2021", "geoparse", "world"):
         raise click.UsageError(f"evaluation {name!r} takes no FILE")
     results = []
     for n in names:

@@ -102,6 +102,7 @@ class Report:
     war: str
     split: str
     kind: str
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,7 @@ def load_reports(path: Path = REPORTS) -> list[Report]:
                     war=str(rec["war"]),
                     split=str(rec["split"]),
                     kind=str(rec.get("kind", "")),
+                    language=str(rec.get("language") or "en"),
                 )
             )
         except (KeyError, ValueError, TypeError) as exc:
@@ -377,7 +379,7 @@ def system_changes(
                 "outlet": r.outlet,
                 "published": r.published.isoformat(),
                 "url": URL_PREFIX + r.id,
-                "language": "en",
+                "language": r.language,
             }
             for r in reports
         ]
@@ -460,16 +462,54 @@ def _figures(prefix: str, sc: Scored, n_gold: int) -> dict[str, float]:
     }
 
 
+def changes_path(reports_path: Path) -> Path:
+    """The gold changes file that goes with a reports file: the same folder and
+    name with "reports" replaced by "changes" (``world_reports.jsonl`` ->
+    ``world_changes.jsonl``, ``reports.jsonl`` -> ``changes.jsonl``)."""
+    name = reports_path.name
+    if "reports" not in name:
+        raise DataError(
+            f"{reports_path}: name the reports file *reports*.jsonl and put its gold "
+            "changes beside it as *changes*.jsonl (the same name, 'reports' -> 'changes')"
+        )
+    return reports_path.with_name(name.replace("reports", "changes", 1))
+
+
 def evaluate(
     config: Config,
     *,
     extractor: Extractor | None = None,
     report_ids: Iterable[str] | None = None,
+    path: Path | None = None,
 ) -> EvalResult:
     """Read the gold reports with sitrep and score its control changes, dev and
-    test apart. ``report_ids`` limits the run to some reports (for tests)."""
-    reports = load_reports()
-    changes = load_changes()
+    test apart. ``report_ids`` limits the run to some reports (for tests).
+
+    ``path`` scores a set of the user's own instead of the shipped one: a reports
+    file in the shipped format (see ``gold/WORLD_RULES.md``; an optional
+    ``"language": "fa"`` per report) with its changes file beside it (see
+    :func:`changes_path`); its figures are named by the splits it has
+    (``dev_f1`` for reports of split "dev")."""
+    reports_file = path or REPORTS
+    changes_file = changes_path(path) if path is not None else CHANGES
+    if path is not None and not changes_file.exists():
+        raise DataError(
+            f"{changes_file} is missing: the reports file {path} needs its gold "
+            "changes beside it (one JSON object a line: report, place, geonames_id, "
+            "country, new_controller, date; an empty file if it tells none)"
+        )
+    reports = load_reports(reports_file)
+    changes = load_changes(changes_file)
+    known_ids = {r.id for r in reports}
+    orphans = sorted({c.report for c in changes} - known_ids)
+    if path is not None and orphans:
+        raise DataError(
+            f"{changes_file}: changes of reports {', '.join(orphans[:5])} that "
+            f"{reports_file} does not have; fix their report ids"
+        )
+    # the shipped set's splits are fixed (their figures are pinned); a user's set
+    # has the splits it names, in the order they first appear
+    splits = SPLITS if path is None else tuple(dict.fromkeys(r.split for r in reports))
     if report_ids is not None:
         wanted = set(report_ids)
         reports = [r for r in reports if r.id in wanted]
@@ -484,7 +524,7 @@ def evaluate(
         return gazetteer.by_id(gid) is not None
 
     by_report, failed = system_changes(config, reports)
-    per_split = {s: Scored() for s in SPLITS}
+    per_split = {s: Scored() for s in splits}
     n_gold = Counter[str]()
     table: list[list[Any]] = [["split", "war", "reports", "gold", "found", "TP", "FP", "FN"]]
     per_war: dict[tuple[str, str], list[int]] = {}
@@ -502,7 +542,7 @@ def evaluate(
         table.append([split, war, *row])
     figures: dict[str, float] = {}
     errors: dict[str, Any] = {}
-    for split in SPLITS:
+    for split in splits:
         sc = per_split[split]
         figures.update(_figures(split, sc, n_gold[split]))
         errors[split] = {
@@ -524,26 +564,26 @@ def evaluate(
     return EvalResult(
         name="world",
         figures=figures,
-        corpus=corpus_hash(REPORTS, CHANGES),
+        corpus=corpus_hash(reports_file, changes_file),
         table=table,
         details={
             "errors": errors,
             "misses": {
                 split: [{"kind": k, **_gold_dict(g)} for k, g in per_split[split].misses]
-                for split in SPLITS
+                for split in splits
             },
             "false_positives": {
                 split: [{"kind": k, **_sys_dict(s)} for k, s in per_split[split].false_positives]
-                for split in SPLITS
+                for split in splits
             },
             "true_positives": {
                 split: [
                     {"gold": _gold_dict(g), "system": _sys_dict(s)} for g, s in per_split[split].tp
                 ]
-                for split in SPLITS
+                for split in splits
             },
             "duplicates": {
-                split: [_sys_dict(s) for s in per_split[split].duplicates] for split in SPLITS
+                split: [_sys_dict(s) for s in per_split[split].duplicates] for split in splits
             },
             "failures": failed,
             "counts": {
@@ -551,7 +591,7 @@ def evaluate(
                     "reports": sum(1 for r in reports if r.split == split),
                     "gold_changes": n_gold[split],
                 }
-                for split in SPLITS
+                for split in splits
             },
         },
     )

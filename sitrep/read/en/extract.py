@@ -1032,7 +1032,7 @@ class EnglishReader:
             # a trigger yields one: in an article with none (most general news) they
             # would be found for nothing (the gazetteer is a fifth of the reading)
             texts = [s.span.text for s in sentences]
-            places = self._article_places(texts, article.country_hint)
+            places = self._article_places(texts, article.country_hint, actors_in=to_parse)
             countries = dominant_countries(places) or fallback_countries(
                 self.gazetteer, texts, article.country_hint
             )
@@ -1488,12 +1488,21 @@ class EnglishReader:
         """Places named in a sentence, less the names used for something else."""
         return self._article_places([text])[0]
 
-    def _article_places(self, texts: list[str], hint: str | None = None) -> list[list[PlaceMatch]]:
+    def _article_places(
+        self, texts: list[str], hint: str | None = None, actors_in: Sequence[int] = ()
+    ) -> list[list[PlaceMatch]]:
         """Places named in each sentence of one article, chosen among namesakes
         with the whole article as context (its countries, provinces and the
-        places it names without doubt), less the names used for something else."""
+        places it names without doubt), less the names used for something else.
+
+        The armed groups named in the sentences ``actors_in`` (those with a trigger)
+        add their home countries as context when the places found lie elsewhere
+        (:meth:`_group_countries`)."""
         out: list[list[PlaceMatch]] = []
         all_found = self._find_places(texts, hint)
+        homes = self._group_countries(texts, actors_in, all_found)
+        if homes:
+            all_found = self._find_places(texts, hint, homes)
         surnames = _person_surnames(texts, all_found)
         # the national capitals the article has named so far, for a bare "the capital"
         named_capitals: dict[int, Place] = {}
@@ -1512,7 +1521,30 @@ class EnglishReader:
             out.append(kept + self._capitals_named(text, kept, named_capitals))
         return drop_strays(out, lambda p: p.place)
 
-    def _find_places(self, texts: list[str], hint: str | None) -> list[list[PlaceMatch]]:
+    def _group_countries(
+        self, texts: list[str], actors_in: Sequence[int], found: list[list[PlaceMatch]]
+    ) -> tuple[str, ...]:
+        """The home countries of the actors named by their own names (not generic
+        words) in the sentences ``actors_in``, where no place ``found`` lies: context
+        the article gives by its sides rather than its places. "Taliban militants
+        overran Ghormach district ... Khair Khah told Xinhua" names no country: each of
+        the two small places lay far from the other and both were dropped as strays;
+        the Taliban's country keeps the Afghan district (and still drops the Indian
+        town a man's name spells)."""
+        if not actors_in:
+            return ()
+        named = {p.place.country for ps in found for p in ps}
+        homes = {
+            m.actor.country
+            for i in actors_in
+            for m in self.actors.find(texts[i])
+            if not m.generic and m.actor.country
+        }
+        return tuple(sorted(homes - named))
+
+    def _find_places(
+        self, texts: list[str], hint: str | None, homes: Sequence[str] = ()
+    ) -> list[list[PlaceMatch]]:
         """:func:`find_places`, the name of a group the actor catalogue knows not read
         as a place where the gazetteer has that name only abroad, far from the group's
         country: "al-Shabab" is the Somali group, not Shabab, a village in Iran (which,
@@ -1544,12 +1576,12 @@ class EnglishReader:
             for m in ARMY_GROUPING_NAME.finditer(text)
         ]
         if not hits:
-            return find_places(self.gazetteer, texts, hint)
-        found = find_places(self.gazetteer, _blanked(texts, hits), hint)
+            return find_places(self.gazetteer, texts, hint, countries=homes)
+        found = find_places(self.gazetteer, _blanked(texts, hits), hint, countries=homes)
         named = {p.place.country for ps in found for p in ps}
         kept = [h for h in hits if not h[3] & named]
         if len(kept) < len(hits):
-            found = find_places(self.gazetteer, _blanked(texts, kept), hint)
+            found = find_places(self.gazetteer, _blanked(texts, kept), hint, countries=homes)
         return found
 
     def _namesake_groups(self) -> tuple[re.Pattern[str] | None, dict[str, frozenset[str]]]:
