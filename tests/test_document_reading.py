@@ -422,15 +422,16 @@ def test_the_capital_of_a_province_is_its_town_not_the_province(extractor: Extra
 
 def test_an_unknown_town_is_not_the_region_that_locates_it(extractor: Extractor) -> None:
     # the object names its own town, one the gazetteer lacks: not the province after it
+    # (a made-up name: "Qoryoley" became a known spelling of Qoryooley in session 30)
     for text in (
         # (the relative clause only locates the town)
-        "Government troops retook the market town of Qoryoley-Dheere which lies in the "
+        "Government troops retook the market town of Warbaale-Dheere which lies in the "
         "Bay region, officials said on Friday.",
         # (through "control of")
-        "Government troops retook control of the market town of Qoryoley-Dheere which lies "
+        "Government troops retook control of the market town of Warbaale-Dheere which lies "
         "in the Bay region, officials said on Friday.",
         # (the name before "district")
-        "Government troops took control of Qoryoley-Dheere district in the Bay region on Friday.",
+        "Government troops took control of Warbaale-Dheere district in the Bay region on Friday.",
         # a town told as any town, unnamed
         "Government troops recaptured a town in the southern region of Gedo on Friday.",
     ):

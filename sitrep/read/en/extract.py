@@ -850,6 +850,11 @@ def _readings(trig: TriggerMatch, text: str) -> list[TriggerMatch]:
     return [_standing_control(r, text) for r in readings]
 
 
+# The ACLED actor types of groups that fight in their home country (not state forces
+# or external/other forces, which fight abroad as often as at home).
+_HOME_GROUND_KINDS = frozenset({"rebel group", "political militia", "identity militia"})
+
+
 class EnglishReader:
     """The English reader (registered for ``en``, and the default for languages
     without a reader of their own), around an extractor's loaded resources."""
@@ -1524,9 +1529,9 @@ class EnglishReader:
     def _group_countries(
         self, texts: list[str], actors_in: Sequence[int], found: list[list[PlaceMatch]]
     ) -> tuple[str, ...]:
-        """The home countries of the actors named by their own names (not generic
-        words) in the sentences ``actors_in``, where no place ``found`` lies: context
-        the article gives by its sides rather than its places. "Taliban militants
+        """The home countries of the non-state armed groups named by their own names
+        (not generic words) in the sentences ``actors_in``, where no place ``found``
+        lies: context the article gives by its sides rather than its places. "Taliban militants
         overran Ghormach district ... Khair Khah told Xinhua" names no country: each of
         the two small places lay far from the other and both were dropped as strays;
         the Taliban's country keeps the Afghan district (and still drops the Indian
@@ -1538,7 +1543,9 @@ class EnglishReader:
             m.actor.country
             for i in actors_in
             for m in self.actors.find(texts[i])
-            if not m.generic and m.actor.country
+            # a state's forces and foreign forces fight abroad ("Russian forces
+            # captured Krasnohorivka"): only a non-state group's home is where it fights
+            if not m.generic and m.actor.country and m.actor.kind in _HOME_GROUND_KINDS
         }
         return tuple(sorted(homes - named))
 
