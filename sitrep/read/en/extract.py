@@ -8243,12 +8243,7 @@ def _noun_by_phrase(token: Any) -> Any:
         for child in head.children:
             if child.dep_ != "prep" or child.lower_ != "by" or child.i < token.i:
                 continue
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if (
-                pobj is not None
-                and pobj.tag_ in ("NN", "NNS", "NNP", "NNPS")
-                and pobj.lower_ not in BY_NOT_AGENT
-            ):
+            if _names_an_agent(child):
                 return child
     for by in token.subtree:
         # "the capture of Rufaa, a town situated north of Wad Madani, by the RSF": the
@@ -8261,15 +8256,21 @@ def _noun_by_phrase(token: Any) -> Any:
             and by.head.tag_ == "VBN"
             and by.head.dep_ == "acl"
             and by.head.head.dep_ == "appos"
+            and _names_an_agent(by)
         ):
-            pobj = next((c for c in by.children if c.dep_ == "pobj"), None)
-            if (
-                pobj is not None
-                and pobj.tag_ in ("NN", "NNS", "NNP", "NNPS")
-                and pobj.lower_ not in BY_NOT_AGENT
-            ):
-                return by
+            return by
     return None
+
+
+def _names_an_agent(by: Any) -> bool:
+    """Whether a "by" takes a noun that can be a side ("by the RSF"), not a time or
+    a manner ("by Monday", "by force": :data:`BY_NOT_AGENT`)."""
+    pobj = next((c for c in by.children if c.dep_ == "pobj"), None)
+    return (
+        pobj is not None
+        and pobj.tag_ in ("NN", "NNS", "NNP", "NNPS")
+        and pobj.lower_ not in BY_NOT_AGENT
+    )
 
 
 def _pronoun_subject_of(token: Any) -> bool:
