@@ -64,7 +64,57 @@ def _shared_present() -> bool:
     return True
 
 
+# -- running on several processes (`make test`: pytest-xdist, `-n N --dist loadfile`) -----
+#
+# Each test file runs whole on one worker, in its order, with its module fixtures built
+# once; the files that reach the one PostgreSQL test database (each drops its tables for a
+# clean run) count as one file, so two of them never run at the same time; so do the
+# browser tests (`worker_scope`). xdist's `loadgroup` marks would say this per test, but
+# xdist 3.8 renames node ids in a way pytest 9 ignores: the scheduler decides by path.
+
+
+def _reaches_postgres(path: Path) -> bool:
+    """Whether the test file at ``path`` uses the PostgreSQL test server."""
+    try:
+        source = path.read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return "SITREP_TEST_POSTGRES_URL" in source or "PG_URL" in source
+
+
+def worker_scope(root: Path, path: str) -> str:
+    """The scope a test file runs in on pytest-xdist workers: scopes run one at a time
+    each, on one worker. The test files using PostgreSQL share "postgres"; the browser
+    tests share "browser" (one Chromium at a time, as in one process: they wait for the
+    page with timeouts that two pages rendering at once on two cores could pass)."""
+    if _reaches_postgres(root / path):
+        return "postgres"
+    return "browser" if Path(path).name.startswith("test_browser") else path
+
+
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook: unknown without it
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    scopes: dict[str, str] = {}
+
+    class FileOrShared(LoadFileScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            if path not in scopes:
+                scopes[path] = worker_scope(config.rootpath, path)
+            return scopes[path]
+
+    return FileOrShared(config, log)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    _skip_shared_without_data(items)
+
+
+def _skip_shared_without_data(items: list[pytest.Item]) -> None:
     if not any(item.get_closest_marker("shared") for item in items) or _shared_present():
         return
     skip = pytest.mark.skip(
