@@ -82,11 +82,11 @@ check: lint typecheck
 # Unit tests: no network, no ../shared (tests that need it are marked `shared`).
 # Test files run on every core, at most four (each worker loads its own models); a test
 # file stays on one worker, and the files using PostgreSQL share one (tests/conftest.py).
-# `make test TEST_WORKERS=0` runs them in one process.
+# `make test TEST_WORKERS=0` runs them in one process. It ends with the 25 slowest tests.
 TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -gt 4 ] && n=4; echo $$n)
 
 test: check web-assets
-	$(BIN)/pytest -q -m "not shared" -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/pytest -q -m "not shared" -n $(TEST_WORKERS) --dist loadfile --durations=25
 
 # Quality on real data in ../shared: the shared tests, then every evaluation
 # against the floors pinned in sitrep/quality/evaluation/baseline.json.
