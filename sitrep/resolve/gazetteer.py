@@ -40,6 +40,7 @@ import os
 import re
 import sys
 import tempfile
+import unicodedata
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -69,7 +70,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 27
+FORMAT_VERSION = 28
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -649,7 +650,11 @@ _UNIT_WORD_AFTER = re.compile(
 # A name followed by one of these words is a second-level subdivision of that
 # name, where the gazetteer has one: "Faizabad district", "Bakhmut raion",
 # "Gwoza LGA", "Tipperary County" (Ireland's counties are named without the word).
-_DISTRICT_WORDS = frozenset({"district", "rayon", "raion", "lga", "county"})
+# "territory" for the DR Congo's territoires ("Mambasa territory"), "township" for
+# Myanmar's ("Paletwa township").
+_DISTRICT_WORDS = frozenset(
+    {"district", "rayon", "raion", "lga", "county", "territory", "township"}
+)
 # Nigeria's districts: "Gwoza Local Government Area", "Guma Local Government".
 _DISTRICT_PHRASES = (("local", "government", "area"), ("local", "government"))
 # the words a district word or phrase starts with (most tokens after a name are none)
@@ -1399,6 +1404,9 @@ class _Row:
     iso2: str = ""
     # Abbreviations that name this place as surely as its name ("Calif.", "N.C.").
     abbreviations: list[str] = field(default_factory=list)
+    # Dotted initials of a town ("L.A."): found as dotted letters only, never as
+    # the undotted word they spell ("La." is Louisiana's).
+    initials: list[str] = field(default_factory=list)
     # The GeoNames id of the district (admin-2 area) a town lies in, where known.
     admin2_id: int = 0
 
@@ -1892,10 +1900,44 @@ def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
         row = provinces.get((iso3.get(cc, ""), normalize_name(name)))
         if row is not None:
             row.abbreviations += abbreviations
+    for label, initials in data.get("town_initials", {}).items():
+        row = _spelled_place(label, iso3, cities, areas)
+        if row is not None:
+            row.initials += initials
     for r in rows:
         if r.kind is PlacePrecision.CITY and r.iso3 in _RULE_COUNTRIES:
             r.names += _rule_variants(r.name, r.iso3)
+        elif r.iso3 in _KHEL_COUNTRIES and r.kind in _TOWN_OR_DISTRICT:
+            r.names += [v for v in _khel_variants(r.names) if v not in r.names]
     _add_oblast_names(rows)
+
+
+#: Where Pashtun clan names make place names ("Jani Khel", "Sabari Khel").
+_KHEL_COUNTRIES = frozenset({"AFG", "PAK"})
+_KHEL = re.compile(r"^(?P<head>[A-Z][a-z]+(?: [A-Z][a-z]+)?) Kh(?:ai|ay|ei|ey|e|i)l$")
+_KHEL_SPELLINGS = ("Khel", "Khail", "Kheyl", "Kheil")
+
+
+def _khel_variants(names: Sequence[str]) -> list[str]:
+    """The press's spellings of a Pashtun "-khel" place name: the clan word
+    written Khel, Khail, Kheyl or Kheil, apart or joined to the name before it
+    ("Jani Khel", "Jani Khail", "Janikhel", "Janikhail"), as reports from
+    Afghanistan and Pakistan write them; GeoNames lists one or two."""
+    out: list[str] = []
+    for name in names:
+        # without its marks: "Jānī Khēl" is written "Jani Khel"
+        plain = "".join(
+            c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
+        )
+        m = _KHEL.match(plain) if plain.isascii() else None
+        if m is None:
+            continue
+        head = m.group("head")
+        for word in _KHEL_SPELLINGS:
+            out.append(f"{head} {word}")
+            if " " not in head:
+                out.append(head + word.lower())
+    return list(dict.fromkeys(out))
 
 
 #: The kinds a key of ``aliases_by_name`` names when no town of its country has
@@ -2161,6 +2203,9 @@ def _build_payload(config: Config) -> dict[str, Any]:
             abbreviations[normalize_name(abbr)] = i
             if _DOTTED.match(abbr) or _DOTTED_WORDS.match(abbr):
                 abbreviations[abbr.replace(".", "").casefold()] = i
+        for initials in row.initials:
+            # the spaced key only ("l a"): the dotted letters, not the word "La"
+            abbreviations[normalize_name(initials)] = i
     # A city that gives its name to its province ("Deir al-Zour", spelled so only
     # for the city): "province of Deir al-Zour" is then that province.
     row_of = {(r.kind, r.id): i for i, r in enumerate(rows)}
@@ -2917,6 +2962,7 @@ class Gazetteer:
 
         # "X Province", "X governorate", "province of X": the province.
         extended: list[tuple[int, int, list[int], bool]] = []
+        unknown: list[tuple[int, int]] = []
         kinds = self._places._cols[5]
         district_code = _KIND_CODE[PlacePrecision.ADMIN2]
         for i, j, rows, _ in cands:
@@ -2961,10 +3007,18 @@ class Gazetteer:
                 and folded[j + 1][0] in self._province_words
                 and toks[j + 1][2][0].isupper()
             ):
-                # "Euphrates Province": a province we do not know; not the village.
+                # "Euphrates Province": a province we do not know; not the village,
+                # nor a shorter name inside it ("San Diego State" is no "San").
+                unknown.append((i, j + 1))
                 continue
             else:
                 extended.append((i, j, rows, False))
+        if unknown:
+            # the shorter names inside it; a name ending with the province word
+            # ("Madison County", a county the data has) is kept
+            extended = [c for c in extended if not any(a <= c[0] and c[1] < b for a, b in unknown)]
+        if self.world:
+            extended = self._town_before_city(extended, toks)
 
         # Longest first (tokens, then characters), then leftmost, then a name the
         # data has as a whole ("Fairfax County") before one made with a province
@@ -3458,7 +3512,13 @@ class Gazetteer:
         places = self._places
         top = places[ranked[0]]
         i, j, _rows, prov = sc.chosen[n]
-        if not (prov or self._primary_key(ranked[0]) == _join(sc.folded[i : j + 1])):
+        key = self._primary_key(ranked[0])
+        if not (
+            prov
+            or key == _join(sc.folded[i : j + 1])
+            # "Ituri Province" as the data spells it: the name and its province word
+            or (j > i and sc.folded[j][0] in self._province_words and key == _join(sc.folded[i:j]))
+        ):
             return None
         if top.kind is PlacePrecision.COUNTRY:
             return top.country, 0
@@ -3553,6 +3613,36 @@ class Gazetteer:
             return cand
         return (i, j, kept, prov) if kept else None
 
+    def _town_before_city(
+        self,
+        cands: list[tuple[int, int, list[int], bool]],
+        toks: Sequence[tuple[int, int, str]],
+    ) -> list[tuple[int, int, list[int], bool]]:
+        """Without a name ending in "City" that begins inside a town's name
+        ending right before that word: "Los Angeles City" is the city of Los
+        Angeles, not Angeles City (Philippines), though "Angeles City" is the
+        longer string. A province before it keeps the other reading ("New
+        Jersey City University" is in Jersey City)."""
+        city = _KIND_CODE[PlacePrecision.CITY]
+        kinds = self._places._cols[5]
+        wide = {_ADMIN1_CODE, _KIND_CODE[PlacePrecision.COUNTRY]}
+        town_ends = {
+            (i, j)
+            for i, j, rows, prov in cands
+            if not prov
+            and any(kinds[r] == city for r in rows)
+            and not any(kinds[r] in wide for r in rows)
+        }
+        return [
+            c
+            for c in cands
+            if not (
+                c[1] > c[0]
+                and toks[c[1]][2] == "City"
+                and any(a < c[0] and b == c[1] - 1 for a, b in town_ends)
+            )
+        ]
+
     def _dotted_acronyms(
         self, text: str, toks: Sequence[tuple[int, int, str]]
     ) -> list[tuple[int, int, list[int], bool]]:
@@ -3577,9 +3667,13 @@ class Gazetteer:
                 rows = list(self._get(key))
                 if rows and key in self._acronyms:
                     out.append((i, j - 1, rows, False))
-                elif key in self._abbreviations and not _after_number(text, toks[i][0]):
-                    # "500 B.C." is a year, "the B.C. border" British Columbia's
-                    out.append((i, j - 1, [self._abbreviations[key]], False))
+                elif (spaced := " ".join(letters)) in self._abbreviations and not _after_number(
+                    text, toks[i][0]
+                ):
+                    # "500 B.C." is a year, "the B.C. border" British Columbia's. The
+                    # dotted form itself must be the abbreviation: "L.A." is no "La."
+                    # (Louisiana), but Los Angeles's initials.
+                    out.append((i, j - 1, [self._abbreviations[spaced]], False))
         return out
 
     def _home_town(
