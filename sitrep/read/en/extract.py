@@ -660,7 +660,14 @@ REFERENCE_POINT = re.compile(
     r"|\s+the\s+(?:[\w\-]+\s+){0,2}?capital,?)?"
     r"|\bborder\s+with|\bnear\s+the\s+border\s+with|\broad\s+(?:to|from)|\bhighway\s+(?:to|from)"
     # "a key city on the route to Ethiopia's capital", "the gateway to Kherson"
+    # ("a base guarding the main route to the jade-mining hub of Hpakant": the hub is
+    # where the road goes, the base what was taken)
     r"|\b(?:route|way|gateway|corridor|approaches?)\s+(?:to|from)"
+    r"(?:\s+the(?:\s+[\w'’\-]+){0,4}?\s+of)?"
+    # "captured a battalion headquarters in the same area of Minbya", "took positions in
+    # the vicinity of Bakhmut": what lies in a town's area is not the town
+    r"|\bin\s+the\s+(?:same\s+|general\s+|wider\s+|immediate\s+)?(?:area|vicinity)\s+of"
+    r"(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?"
     # "the province that connects the capital Kabul to the south": the road's end
     r"|\b(?:connect|link)(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     r"|\bfrom\s+\w+\s+to|\bbetween|\btowards?|\bin\s+the\s+direction\s+of"
@@ -676,6 +683,11 @@ REFERENCE_POINT = re.compile(
     r",?\s+(?:(?:just|some|about|slightly)\s+)?"
     r"(?:north|south|east|west|(?:north|south)-?(?:east|west))"
     r"\s+of(?:\s+the(?:\s+[\w\-]+){0,2}\s+(?:city|town|capital|port)(?:\s+of|,)?)?"
+    # "the last troops fled the riverside town north of the state capital Sittwe": a
+    # town told by its kind word, placed by a bearing from another town
+    r"|\b(?:town|city|village|port|settlement)\s+(?:(?:just|some|about|slightly)\s+)?"
+    r"(?:north|south|east|west|(?:north|south)-?(?:east|west))\s+of"
+    r"(?:\s+the(?:\s+[\w\-]+){0,2}\s+(?:city|town|capital|port)(?:\s+of|,)?)?"
     # "Saraqib, a city located to the southeast of the province's center, Idlib, was
     # liberated": a town the words say lies off another only places it
     r"|\b(?:located|lying|situated|lies|sits)\s+(?:(?:just|some|about|slightly)\s+)?"
