@@ -660,7 +660,14 @@ REFERENCE_POINT = re.compile(
     r"|\s+the\s+(?:[\w\-]+\s+){0,2}?capital,?)?"
     r"|\bborder\s+with|\bnear\s+the\s+border\s+with|\broad\s+(?:to|from)|\bhighway\s+(?:to|from)"
     # "a key city on the route to Ethiopia's capital", "the gateway to Kherson"
+    # ("a base guarding the main route to the jade-mining hub of Hpakant": the hub is
+    # where the road goes, the base what was taken)
     r"|\b(?:route|way|gateway|corridor|approaches?)\s+(?:to|from)"
+    r"(?:\s+the(?:\s+[\w'’\-]+){0,4}?\s+of)?"
+    # "captured a battalion headquarters in the same area of Minbya", "took positions in
+    # the vicinity of Bakhmut": what lies in a town's area is not the town
+    r"|\bin\s+the\s+(?:same\s+|general\s+|wider\s+|immediate\s+)?(?:area|vicinity)\s+of"
+    r"(?:\s+the(?:\s+[\w-]+){0,3}\s+of)?"
     # "the province that connects the capital Kabul to the south": the road's end
     r"|\b(?:connect|link)(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     r"|\bfrom\s+\w+\s+to|\bbetween|\btowards?|\bin\s+the\s+direction\s+of"
@@ -676,6 +683,11 @@ REFERENCE_POINT = re.compile(
     r",?\s+(?:(?:just|some|about|slightly)\s+)?"
     r"(?:north|south|east|west|(?:north|south)-?(?:east|west))"
     r"\s+of(?:\s+the(?:\s+[\w\-]+){0,2}\s+(?:city|town|capital|port)(?:\s+of|,)?)?"
+    # "the last troops fled the riverside town north of the state capital Sittwe": a
+    # town told by its kind word, placed by a bearing from another town
+    r"|\b(?:town|city|village|port|settlement)\s+(?:(?:just|some|about|slightly)\s+)?"
+    r"(?:north|south|east|west|(?:north|south)-?(?:east|west))\s+of"
+    r"(?:\s+the(?:\s+[\w\-]+){0,2}\s+(?:city|town|capital|port)(?:\s+of|,)?)?"
     # "Saraqib, a city located to the southeast of the province's center, Idlib, was
     # liberated": a town the words say lies off another only places it
     r"|\b(?:located|lying|situated|lies|sits)\s+(?:(?:just|some|about|slightly)\s+)?"
@@ -1385,7 +1397,8 @@ class EnglishReader:
         # (an anniversary's lead settles first: its retellings are no news for a recall
         # to be told again as)
         mentions = retold_as_news(
-            _anniversary_retold(mentions, sentences), side_of=self.actors.controller_of
+            _anniversary_retold(mentions, sentences, ctx.published),
+            side_of=self.actors.controller_of,
         )
         mentions = self._claimed_by_a_state(mentions)
         if any(m.actor1 is None and m.sub_event_type in TERRITORY_SUB_TYPES for m in mentions):
@@ -2812,6 +2825,10 @@ class EnglishReader:
             state = p.place.kind is PlacePrecision.COUNTRY or self._is_capital(p.place)
             if state and p.span and p.span.start == 0:
                 rest = lead[p.span.end :].strip()
+                if rest and NON_STATE_KIND_WORD.search(rest):
+                    # "Sudan's notorious paramilitary group said it took Al Nahud": a
+                    # group of the country, not its state
+                    break
                 if not rest or rest.startswith(("'s", "’s")):
                     return self._state_forces(p.place.country)
         if STATE_OFFICIAL.search(speaker):
@@ -4118,13 +4135,31 @@ CHRONOLOGY_ENTRY = re.compile(
 )
 
 
-def _anniversary_retold(mentions: list[Mention], sentences: Sequence[Sentence]) -> list[Mention]:
+def _anniversary_retold(
+    mentions: list[Mention], sentences: Sequence[Sentence], published: date | None = None
+) -> list[Mention]:
     """In a report whose lead marks an anniversary ("marked the second anniversary of
     their takeover"), an undated telling of the takeover the lead recalls, at the same
     place ("'The Islamic Emirate took Kabul without bloodshed,' the spokesman said"), is
-    that old takeover told again, not news."""
+    that old takeover told again, not news; so is a takeover dated by a day of the
+    month with no year that falls on the anniversary's days ("Syrians celebrate a year
+    since Assad fell ... The rebels seized Damascus on December 8", published on 8
+    December: the day the anniversary counts from, a year or more back)."""
     if not sentences or not ANNIVERSARY.search(sentences[0].span.text):
         return mentions
+    if published is not None:
+        mentions = [
+            replace(m, status=Status.BACKGROUND)
+            if m.status is Status.OCCURRED
+            and m.sub_event_type in TERRITORY_SUB_TYPES
+            and m.time is not None
+            and not m.time.inferred
+            and m.time.precision is Precision.DAY
+            and abs((m.time.value - published).days) <= 3
+            and _day_of_month_alone(m.time.text or "")
+            else m
+            for m in mentions
+        ]
     recalled = {
         place_id(m)
         for m in mentions
@@ -4143,6 +4178,16 @@ def _anniversary_retold(mentions: list[Mention], sentences: Sequence[Sentence]) 
         else m
         for m in mentions
     ]
+
+
+def _day_of_month_alone(words: str) -> bool:
+    """Whether a date's words are a day of a named month with no year ("December 8",
+    "8 Dec"), the way an anniversary piece recalls the day it marks."""
+    return bool(
+        re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", words, re.I)
+        and re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", words)
+        and not re.search(r"\b\d{4}\b", words)
+    )
 
 
 def _retrospective(text: str, trigger_start: int, published: date | None = None) -> bool:
@@ -8297,9 +8342,19 @@ KIND_OF_UNIT = frozenset(
 
 
 # a speaker told by its kind: "the paramilitary group", "the militia", "the rebels"
+# ("Sudan's notorious paramilitary group": a group of the country named before it)
 KIND_SPEAKER = re.compile(
-    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:group|militia|paramilitaries|paramilitary\s+force"
+    r"(?:the\s+)?(?:[A-Z][\w\-]+['’]s\s+)?(?:[\w-]+\s+){0,2}?(?:group|militia|paramilitaries|paramilitary\s+force"
     r"|movement|rebels|insurgents|militants|jihadists|alliance|organi[sz]ation)",
+    re.IGNORECASE,
+)
+
+
+# the words after a country's name that make the speaker a non-state group of that
+# country rather than its state ("Sudan's paramilitary group", "Myanmar's rebels")
+NON_STATE_KIND_WORD = re.compile(
+    r"\b(?:paramilitar(?:y|ies)|rebels?|insurgents?|militias?|militants?|jihadists?"
+    r"|opposition|separatists?|guerrillas?|gangs?)\b",
     re.IGNORECASE,
 )
 
@@ -8556,7 +8611,9 @@ def _speaker_sides(
         (
             c
             for c in token.head.children
-            if c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS") and c.idx < token.idx
+            if c.dep_ == "nsubj"
+            and (c.tag_ in ("NNS", "NNPS") or _with_allies(c))
+            and c.idx < token.idx
         ),
         None,
     )
@@ -8568,7 +8625,21 @@ def _speaker_sides(
     # speaker's words, "Sudan's paramilitary | Rapid Support Forces")
     found = [m for m in before if m.span.start < hi and m.span.end > lo]
     foes = [m for m in found if OPPONENT_CUE.search(text[lo : max(lo, m.span.start)])]
-    return [m for m in found if m not in foes][-1:], foes
+    own = [m for m in found if m not in foes]
+    if _with_allies(speaker) and own:
+        # "The KNU, along with the KNLA and the PDFs, announced that they took control
+        # of Myawaddy": the side that heads the speakers, not the last ally listed
+        return own[:1], foes
+    return own[-1:], foes
+
+
+def _with_allies(subject: Any) -> bool:
+    """Whether a subject lists allies with its head ("The KNU, along with the KNLA and
+    the PDFs", "the army together with allied militias", "the AA and its allies")."""
+    return any(
+        c.dep_ == "conj" or (c.dep_ in ("prep", "advmod") and c.lower_ in ("along", "together"))
+        for c in subject.children
+    )
 
 
 def _pronoun_subject(token: Any) -> bool:
