@@ -192,3 +192,28 @@ def test_a_retaking_with_fighting_nearby_stays_a_retaking(extractor: Extractor) 
         "شرق استان انبار هنوز ادامه دارد."
     )
     assert _taken(extractor, text, date(2015, 12, 28)) == {("Ramadi", "Military Forces of Iraq")}
+
+
+# --- losses "in the retaking of" a district told before -------------------------------
+
+
+def test_losses_in_a_retaking_told_before_are_no_second_change(extractor: Extractor) -> None:
+    # the retaking is told with its side; the next sentence gives its cost, naming the
+    # government's dead, and must not add a change of hands with no gainer
+    text = (
+        "نیروهای امنیتی افغانستان دیروز کنترل ولسوالی شیرزاد ولایت ننگرهار را از طالبان "
+        "پس گرفتند. مقام‌های محلی گفته‌اند در پس‌گیری ولسوالی شیرزاد، ۱۲ تن از نیروهای "
+        "دولتی و ۲۰ تن از مخالفان مسلح دولت کشته شده‌اند."
+    )
+    assert _taken(extractor, text, date(2020, 8, 4)) == {
+        ("Shērzād", "Military Forces of Afghanistan")
+    }
+
+
+def test_losses_in_a_retaking_told_alone_keep_the_retaking(extractor: Extractor) -> None:
+    # guard: with no takeover told before, the sentence is the report's only word on it
+    text = (
+        "مقام‌های محلی گفته‌اند در پس‌گیری ولسوالی شیرزاد، ۱۲ تن از نیروهای دولتی و "
+        "۲۰ تن از مخالفان مسلح دولت کشته شده‌اند."
+    )
+    assert _places(extractor, text, date(2020, 8, 4)) == {"Shērzād"}

@@ -908,6 +908,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
     mentions = _entries_under_way(read, mentions)
     mentions = _retold_recalls(read, mentions)
     mentions = _claims_at_odds(read, mentions)
+    mentions = _losses_of_a_told_takeover(read, mentions)
     mentions = _repelled(mentions, extractor.actors.controller_of)
     mentions = common.in_their_day(mentions, published, extractor.actors.in_its_day)
     mentions = common.one_type_per_change(mentions, side_of=extractor.actors.controller_of)
@@ -1414,6 +1415,55 @@ def _entries_under_way(read: list[_Sentence], mentions: list[Mention]) -> list[M
 _AT_ODDS_LEAD = re.compile(
     r"(?<![\w\u200c])(?:ضد[\s\u200c]*و[\s\u200c]*نقیض|متناقض|متضاد)[^.!?؟]*[؛:][\s\u200c]*"
 )
+
+
+# "در پس‌گیری ولسوالی X، ۱۸ تن ... کشته شده‌اند": an event noun as the occasion of losses
+_IN_THE_COURSE_OF = re.compile(
+    r"(?<![\w\u200c])(?:در|طی|حین|هنگام|در[\s\u200c]+جریان|در[\s\u200c]+نتیجه)"
+    r"(?:[\s\u200c]+(?:عملیات|نبرد|جنگ))?[\s\u200c]+$"
+)
+_LOSSES = re.compile(r"کشته|زخمی|جان[\s\u200c]*باخت|تلفات|شهید|مجروح")
+
+
+def _losses_of_a_told_takeover(read: list[_Sentence], mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` less a takeover named as the occasion of losses, with no side of
+    its own, where the report told that place's takeover before with its side.
+
+    "نیروهای امنیتی ... کنترل ولسوالی X را دوباره به اختیار گرفتند" then "در پس‌گیری
+    ولسوالی X، ۱۸ تن ... کشته شده‌اند": the second tells the cost of the first, not a
+    second change of hands with no gainer."""
+    by_index = {r.claim.sentence.index: r for r in read}
+    sided: dict[int | None, int] = {}
+    for m in mentions:
+        if (
+            m.sub_event_type in TERRITORY_SUB_TYPES
+            and m.actor1 is not None
+            and m.status in (Status.OCCURRED, Status.CLAIMED)
+            and not m.reference
+        ):
+            key = common.place_id(m)
+            sided[key] = min(sided.get(key, m.claim.sentence.index), m.claim.sentence.index)
+    out = []
+    for m in mentions:
+        here = by_index.get(m.claim.sentence.index)
+        key = common.place_id(m)
+        if (
+            here is not None
+            and m.sub_event_type in TERRITORY_SUB_TYPES
+            and m.actor1 is None
+            and not m.reference
+            and key is not None
+            and sided.get(key, m.claim.sentence.index) < m.claim.sentence.index
+        ):
+            at = here.text.find(m.trigger)
+            if (
+                at > 0
+                and _IN_THE_COURSE_OF.search(here.text, 0, at)
+                and _LOSSES.search(here.text, at)
+            ):
+                continue
+        out.append(m)
+    return out
 
 
 def _claims_at_odds(read: list[_Sentence], mentions: list[Mention]) -> list[Mention]:
