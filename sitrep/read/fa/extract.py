@@ -53,6 +53,7 @@ from sitrep.read.fa.places import (
     anaphor,
     coordinated,
     coordinated_tail,
+    districts_of_report_province,
     drop_lone_towns,
     find_places,
     is_reference_point,
@@ -547,6 +548,27 @@ _QUANTIFIED_OBJECT = re.compile(
     r"|شهرک|قریه)"
     r"(?:[\s\u200c]+و[\s\u200c]+(?:روستا|منطقه|شهرک|مناطق|مزرعه|مزارع|تپه|ارتفاعات))?[\s\u200c]+را[\s\u200c]"
 )
+# "کوه‌های اطراف این شهر", "روستاهای حومه این شهر": the surroundings of "this town"
+_SURROUNDINGS_OF = re.compile(
+    r"(?<![\w\u200c])(?:اطراف|حومه|پیرامون|نزدیکی|ارتفاعات|کوه[\s\u200c]*های|تپه[\s\u200c]*های"
+    r"|روستا[\s\u200c]*های)[\s\u200c]+$"
+)
+# A tally of settlements as the object of a taking, a place of the region after it
+# or none: "کنترل 29 منطقه مسکونی خرسون ... تصرف کرده است", "۱۲ روستای دیگر را
+# آزاد کردند" (not "دو روستای X و Y را": a named list)
+_TALLY_OF_SETTLEMENTS = re.compile(
+    r"(?<![\w\u200c])(?:دهها|ده‌ها|صدها|چندین|[\d۰-۹]+|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده"
+    r"|دوازده|پانزده|بیست|سی|چهل|پنجاه)[\s\u200c]*(?:منطقه[\s\u200c]+مسکونی|منطقه"
+    r"|(?:روستا|شهرک|قریه)(?:[\s\u200c]?(?:های|ها)|ی)?|آبادی|نقطه[\s\u200c]+مسکونی"
+    r"|شهرک[\s\u200c]+و[\s\u200c]+روستا)"
+    r"(?:[\s\u200c]+(?:دیگر|جدید|مسکونی))?(?![\w\u200c])"
+)
+_OWN_CLAUSE_OPEN = re.compile(r"[:«»\"]")
+# a name of a list: "X و Y", "X، Y" (the tally names its places)
+_LISTED_AFTER = re.compile(r"[\s\u200c]*(?:[،,]|و[\s\u200c])")
+# a town joined to a tally by "و" ("شهر X و ۱۲ روستا"); a comma may close an
+# adverbial instead ("در منطقه دونتسک، ۱۲ روستای دیگر را")
+_LISTED_WITH = re.compile(r"[\s\u200c]*و[\s\u200c]*")
 # parts right after an event noun: "آزادسازی بخش‌های وسیعی از", "تصرف قسمت‌هایی از"
 _NOUN_PARTS = re.compile(
     r"[\s\u200c]+(?:کامل[\s\u200c]+)?(?:بخش|قسمت)[\s\u200c]*(?:های|هایی|هائی)"
@@ -783,10 +805,12 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
         for r, t in zip(read, triggers_of, strict=True)
     ]
     read = [replace(r, places=not_place_words(r.text, r.places)) for r in read]
-    read = [
-        replace(r, places=p)
-        for r, p in zip(read, same_district([r.places for r in read]), strict=True)
-    ]
+    # "ولسوالی ناوه" in a report on Helmand: Helmand's district, before one name is
+    # made one place across the report
+    by_province = districts_of_report_province(
+        extractor.gazetteer, [r.text for r in read], [r.places for r in read]
+    )
+    read = [replace(r, places=p) for r, p in zip(read, same_district(by_province), strict=True)]
     # a followed feed's default country settles namesakes the text leaves open
     hinted = prefer_hint_country(
         extractor.gazetteer,
@@ -884,6 +908,7 @@ def read_persian(extractor: common.ReadingTools, article: Article) -> common.Art
     mentions = _entries_under_way(read, mentions)
     mentions = _retold_recalls(read, mentions)
     mentions = _claims_at_odds(read, mentions)
+    mentions = _losses_of_a_told_takeover(read, mentions)
     mentions = _repelled(mentions, extractor.actors.controller_of)
     mentions = common.in_their_day(mentions, published, extractor.actors.in_its_day)
     mentions = common.one_type_per_change(mentions, side_of=extractor.actors.controller_of)
@@ -1392,6 +1417,55 @@ _AT_ODDS_LEAD = re.compile(
 )
 
 
+# "در پس‌گیری ولسوالی X، ۱۸ تن ... کشته شده‌اند": an event noun as the occasion of losses
+_IN_THE_COURSE_OF = re.compile(
+    r"(?<![\w\u200c])(?:در|طی|حین|هنگام|در[\s\u200c]+جریان|در[\s\u200c]+نتیجه)"
+    r"(?:[\s\u200c]+(?:عملیات|نبرد|جنگ))?[\s\u200c]+$"
+)
+_LOSSES = re.compile(r"کشته|زخمی|جان[\s\u200c]*باخت|تلفات|شهید|مجروح")
+
+
+def _losses_of_a_told_takeover(read: list[_Sentence], mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` less a takeover named as the occasion of losses, with no side of
+    its own, where the report told that place's takeover before with its side.
+
+    "نیروهای امنیتی ... کنترل ولسوالی X را دوباره به اختیار گرفتند" then "در پس‌گیری
+    ولسوالی X، ۱۸ تن ... کشته شده‌اند": the second tells the cost of the first, not a
+    second change of hands with no gainer."""
+    by_index = {r.claim.sentence.index: r for r in read}
+    sided: dict[int | None, int] = {}
+    for m in mentions:
+        if (
+            m.sub_event_type in TERRITORY_SUB_TYPES
+            and m.actor1 is not None
+            and m.status in (Status.OCCURRED, Status.CLAIMED)
+            and not m.reference
+        ):
+            key = common.place_id(m)
+            sided[key] = min(sided.get(key, m.claim.sentence.index), m.claim.sentence.index)
+    out = []
+    for m in mentions:
+        here = by_index.get(m.claim.sentence.index)
+        key = common.place_id(m)
+        if (
+            here is not None
+            and m.sub_event_type in TERRITORY_SUB_TYPES
+            and m.actor1 is None
+            and not m.reference
+            and key is not None
+            and sided.get(key, m.claim.sentence.index) < m.claim.sentence.index
+        ):
+            at = here.text.find(m.trigger)
+            if (
+                at > 0
+                and _IN_THE_COURSE_OF.search(here.text, 0, at)
+                and _LOSSES.search(here.text, at)
+            ):
+                continue
+        out.append(m)
+    return out
+
+
 def _claims_at_odds(read: list[_Sentence], mentions: list[Mention]) -> list[Mention]:
     """A takeover told as one of the claims a report calls at odds is in dispute.
 
@@ -1834,6 +1908,27 @@ class _Reader:
             if parts and not any(parts.start() <= p.start < parts.end() for p in places):
                 return []
         if family in (Family.TAKE, Family.HANDOVER) and not trig.noun:
+            # "کنترل 29 منطقه مسکونی خرسون ... تصرف کرده است": the places taken are a
+            # tally the sentence does not name; a place after it is their region,
+            # one before it (another clause's "منطقه خرسون") no place taken
+            opened = max(
+                _clause_start(text, trig.start),
+                max((m.end() for m in _OWN_CLAUSE_OPEN.finditer(text, 0, trig.start)), default=0),
+            )
+            counted = _TALLY_OF_SETTLEMENTS.search(text, opened, trig.start)
+            if counted and not any(
+                counted.end() <= p.start < trig.start and _LISTED_AFTER.match(text, p.end)
+                for p in places
+            ):
+                # a town listed with the tally ("شهر X و ۱۲ روستا را") was taken too
+                places = [
+                    p
+                    for p in places
+                    if p.start >= trig.start or _LISTED_WITH.fullmatch(text, p.end, counted.start())
+                ]
+                if not places:
+                    return []
+        if family in (Family.TAKE, Family.HANDOVER) and not trig.noun:
             # "ده‌ها روستا و منطقه را آزاد کردند": a tally of places the sentence does
             # not name is the object; a town named before it in the clause (the
             # operation's) is not what was taken
@@ -1844,7 +1939,11 @@ class _Reader:
                 places = [
                     p
                     for p in places
-                    if p.start >= tally.start()
+                    if (
+                        p.start >= tally.start()
+                        # "شهر X و ۱۲ روستا را": a town listed with the tally
+                        or _LISTED_WITH.fullmatch(text, p.end, tally.start())
+                    )
                     and not (
                         p.start >= tally.end() and _IN_BEFORE.search(text, tally.end(), p.start)
                     )
@@ -2374,6 +2473,14 @@ class _Reader:
             ana = None
             if not cities:
                 return []
+        if (
+            ana is not None
+            and _SURROUNDINGS_OF.search(text, 0, ana.start)
+            and any(_clause_start(text, ana.start) <= c.start < ana.start for c in cities)
+        ):
+            # "شهر «X» و کوه‌های اطراف این شهر را ... بازپس گیرند": "this town" is the
+            # town the clause named just before, whose surroundings were taken with it
+            ana = None
         if (
             cities
             and ana is not None
@@ -3316,7 +3423,23 @@ def _territory_status(
     if trig.trigger.weight < 0.5 and _PARTIAL_INSIDE.search(trig.text):
         # "وارد محله‌های غربی حلب شدند": into some districts, not the town
         return Status.EXPECTED
+    held = None if trig.trigger.withdrawal else _STILL_HELD_AFTER.search(text, trig.end)
+    if held and not _FACILITY_BEFORE.search(text, held.start(), held.start("town")):
+        # "... فلوجه را بازپس گرفته است اما مقامات آمریکا می‌گویند بخش مهمی از این شهر
+        # همچنان در تصرف داعش است": the same sentence says the town (or much of it)
+        # is still held: a takeover in dispute, not told as done
+        return Status.EXPECTED
     return status
+
+
+# a contrast, then the town (or a part of it) still held: "اما ... بخش مهمی از این شهر
+# همچنان در تصرف X است", "ولی این ولسوالی هنوز در کنترل نیروهای دولتی است"
+_STILL_HELD_AFTER = re.compile(
+    r"(?<![\w\u200c])(?:اما|ولی|لیکن|با[\s\u200c]+این[\s\u200c]+حال)(?![\w\u200c])[^.؛]{0,100}?"
+    r"(?:(?:بخش|قسمت|بخشی|قسمتی|مناطقی)[^.؛]{0,40}?)?(?P<town>(?:این|آن|همین))[\s\u200c]+"
+    r"(?:شهر|ولسوالی|شهرستان|شهرک|منطقه)(?![\w\u200c])[^.؛]{0,30}?(?:همچنان|هنوز)[\s\u200c]+"
+    r"(?:در[\s\u200c]+(?:تصرف|کنترل|کنترول|اختیار|دست|اشغال)|تحت[\s\u200c]+(?:کنترل|کنترول|تصرف|سیطره))"
+)
 
 
 # "اوایل ماه گذشته", "دراوایل ماه قبل" (glued as outlets type it): the first days

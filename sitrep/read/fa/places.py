@@ -387,6 +387,16 @@ _OUTLET_CONTEXT = re.compile(
     r"(?:به[\s\u200c]+گزارش|به[\s\u200c]+نقل[\s\u200c]+از|به[\s\u200c]+نوشته|خبرگزاری|شبکه|روزنامه"
     r"|پایگاه[\s\u200c]+خبری|سایت|تلویزیون|رادیو|نشریه)(?:[\s\u200c]+[^\s،,.؛]+){0,2}?[\s\u200c]+$"
 )
+# "به روزنامه‌ی صبح کابل می‌گوید", "رادیو کابل": a town that ends the name of a
+# newspaper, station or agency (its head noun then at most two words, none a
+# preposition) is the outlet's name, not a place of the report, even where the
+# outlet is in no directory; a country there ("تلویزیون دولتی سوریه") is kept
+_PRESS_NAME_BEFORE = re.compile(
+    r"(?<![\w\u200c])(?:روزنامه|رادیو|تلویزیون|خبرگزاری|نشریه|هفته[\s\u200c]?نامه|ماهنامه"
+    r"|خبرنامه|وبسایت|وب[\s\u200c]سایت)(?:\u200c?ی)?"
+    r"(?:[\s\u200c]+(?!(?:از|در|به|با|و|که|را|تا|بر|برای)(?![\w\u200c]))[^\s\u200c،,.؛:«»()]+){0,2}"
+    r"[\s\u200c]+$"
+)
 _REPORTS_AFTER = re.compile(
     r"[\s\u200c]+(?:گزارش|اعلام|نوشت|گفت|مدعی|ادعا|افزود|خبر[\s\u200c]+داد|به[\s\u200c]+نقل)"
 )
@@ -489,6 +499,11 @@ def find_places(
         if _OUTLET_CONTEXT.search(text, 0, a) or _REPORTS_AFTER.match(text, b)
     ]
     found = [f for f in found if not any(a < f.end and f.start < b for a, b in outlets)]
+    found = [
+        f
+        for f in found
+        if f.kind is PlacePrecision.COUNTRY or not _PRESS_NAME_BEFORE.search(text, 0, f.start)
+    ]
     found = [_country_named(gazetteer, f) for f in found]
     centres = _centre_seats(text, found)
     found = [_dari_admin(gazetteer, text, f, centre=i in centres) for i, f in enumerate(found)]
@@ -708,18 +723,32 @@ def _districts_by_province(gazetteer: Gazetteer) -> dict[str, tuple[Place, ...]]
     return out
 
 
-def _district_of_named_province(gazetteer: Gazetteer, text: str, f: FoundPlace) -> FoundPlace:
+def _provinces_named(gazetteer: Gazetteer, text: str) -> list[str]:
+    """The Afghan provinces a text names by their Persian names, less a name that
+    ends an outlet's ("روزنامه‌ی صبح کابل" names no province of Kabul)."""
+    return [
+        province
+        for province, words in _afghan_province_words(gazetteer).items()
+        if any(
+            not _PRESS_NAME_BEFORE.search(text, 0, m.start())
+            for w in words
+            for m in re.finditer(rf"{_B}{re.escape(w)}{_E}", text)
+        )
+    ]
+
+
+def _district_of_named_province(
+    gazetteer: Gazetteer, text: str, f: FoundPlace, named: Sequence[str] | None = None
+) -> FoundPlace:
     """A district read in a province the sentence does not name, where the one
     province it names has a district of the same first word: "ولسوالی ناوه ... ولایت
-    هلمند" is Helmand's Nawah-ye Barakzai, not Ghazni's Nawah."""
+    هلمند" is Helmand's Nawah-ye Barakzai, not Ghazni's Nawah. ``named`` gives the
+    provinces to use instead of those the sentence names (the report's)."""
     place = f.match.place
     if place.country != "AFG" or place.kind is not PlacePrecision.ADMIN2:
         return f
-    named = [
-        province
-        for province, words in _afghan_province_words(gazetteer).items()
-        if any(re.search(rf"{_B}{re.escape(w)}{_E}", text) for w in words)
-    ]
+    if named is None:
+        named = _provinces_named(gazetteer, text)
     if len(named) != 1 or place.admin1 in named:
         return f
     head = _first_word(place.name)
@@ -1740,6 +1769,23 @@ def prefer_home_namesakes(
         return replace(p, match=replace(p.match, place=other)) if other else p
 
     return [[at_home(p) for p in ps] for ps in places]
+
+
+def districts_of_report_province(
+    gazetteer: Gazetteer, texts: Sequence[str], places: list[list[FoundPlace]]
+) -> list[list[FoundPlace]]:
+    """A district named in a sentence that names no province, read in the one
+    province the report names elsewhere: "منابع محلی در ولایت هلمند ..." then "تنها
+    ساختمان ولسوالی ناوه باقی مانده" is Helmand's Nawah-ye Barakzai, not Ghazni's
+    Nawah. A report naming several provinces (or none) leaves its districts alone."""
+    own = [_provinces_named(gazetteer, t) for t in texts]
+    report = {p for named in own for p in named}
+    if len(report) != 1:
+        return places
+    return [
+        ps if named else [_district_of_named_province(gazetteer, "", f, list(report)) for f in ps]
+        for ps, named in zip(places, own, strict=True)
+    ]
 
 
 def same_district(places: list[list[FoundPlace]]) -> list[list[FoundPlace]]:

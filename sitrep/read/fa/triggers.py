@@ -72,6 +72,8 @@ LIGHT_VERBS: dict[str, tuple[str, str]] = {
     "gardidan": ("گردید", "گرد"),
     # Dari "آزاد ساختند" (set free), as formal Persian also writes it
     "sakhtan": ("ساخت", "ساز"),
+    # "پرچم را بر فراز شهر X برافراشتند": raised (a flag)
+    "barafrashtan": ("برافراشت", "برافراز"),
 }
 _PAST_END = r"(?:ند|م|یم|ید)?"  # no 2sg "ی": it would read nouns in ‌ی as verbs
 _PRES_END = r"(?:ند|د|م|یم|ید)"
@@ -163,6 +165,13 @@ _HOLD = r"کنترل|کنترول|اختیار|اشغال|سیطره|تصرف|د
 # (a whole word: "غیرنظامیان" are civilians)
 _TROOPS = rf"{_B}(?:نیروها|نیروهای|یگان|سربازان|نظامیان|قطعات|اردو|رزمندگان|جنگجویان)"
 
+# forces or an armed group, then their flag: who raises it over a town took it
+# (pupils raising the flag at school took nothing)
+_FLAG_RAISERS = (
+    rf"(?:{_TROOPS}|{_B}(?:ارتش|طالبان|داعش|شورشیان|مخالفان|تروریست[\s\u200c]?ها|گروه))"
+    r"[^.؛]{0,100}(?:پرچم|بیرق)"
+)
+
 TRIGGERS: tuple[FaTrigger, ...] = (
     # --- territory taken -------------------------------------------------
     _t(T, rf"آزاد{_S}{_v('kardan')}"),
@@ -203,6 +212,11 @@ TRIGGERS: tuple[FaTrigger, ...] = (
     _t(T, rf"(?:تسلط|سیطره)(?:{_S}(?:کامل|کل|دوباره|مجدد))?{_S}پیدا{_S}{_v('kardan')}"),
     # "بدست گرفتند": the preposition often written joined to "دست"
     _t(T, rf"(?:به{_S}|ب)?دست{_S}{_v('gereftan')}", before=r"کنترل|کنترول|سیطره|مهار|اختیار"),
+    # "نیروهای ارتش پرچم کشور را بر فراز شهر X برافراشتند", "... به اهتزاز درآوردند":
+    # forces raising their flag over a town have taken it (active voice only: "پرچم
+    # ... به اهتزاز درآمد" is also a ceremony's)
+    _t(T, _v("barafrashtan"), 0.8, before=_FLAG_RAISERS, before_chars=160),
+    _t(T, rf"به{_S}اهتزاز{_S}{_v('daravardan')}", 0.8, before=_FLAG_RAISERS, before_chars=160),
     # Dari: "کنترول ولسوالی X را به دست آوردند" (gained control of)
     _t(T, rf"(?:به{_S}|ب)?دست{_S}{_v('avardan')}", before=r"کنترل|کنترول|سیطره"),
     # "کنترل شهر X را در اختیار گرفتند", "X را در کنترول شان گرفته اند": took into
