@@ -364,6 +364,50 @@ EXTRA_INSULTS: dict[str, tuple[str, ...]] = {
 # (``rules.insult_filter(readings=True)``).
 OWN_MILD_WORDS: tuple[str, ...] = ("اوباش",)
 
+# Issue 17, s31: insults readers write that the lists lacked, read by the rules' verdicts
+# only (like OWN_MILD_WORDS: the shipped model's build reads the lists without them, so
+# the model stays as it was; adding words to its build is a change measured on its own).
+# Strong: a brush-off joined into one word («خفشو», "shut up"), the spoken spelling of
+# «پفیوز», «خایه‌مال» and «پدرسگ» («خایمال», «پدسگ»), "born of a temporary marriage" (as
+# «زنازاده»), «گوه» (shit) as a predicate («یه گوهی», «گوهید»), "be struck dumb" said to
+# the reader («لال شو»). Mild, as they are
+# also plain words or milder: «مردک» (the contemptuous "little man"), «دوزاری» (two-bit;
+# also a coin), «عن» and «گه» (shit; also the Arabic "about" and the poetic "at times" of
+# set phrases: rules._SET_PHRASES), «گوز» as a predicate («گوزی»), «نخاله» (riffraff),
+# «مفنگی» (a junkie), the rude gesture «بیلاخ» (a raspberry, «زارت», is also a laugh), and
+# rude phrases of the spoken language: "what the hell are you doing" («چه غلطی»), "you
+# dared" («غلط کردی»), "talking rubbish" («زر میزنه», «زر مفت»), "to hell with" and "sent to
+# hell" («به درک که», «به درک واصل»: «به درک» alone is also "to the understanding of").
+RULE_ONLY_INSULTS: dict[str, tuple[str, ...]] = {
+    "strong": _ordered(
+        """
+        خفشو خفشید خفشین پوفیوز صیغه‌زاده صیغهزاده گوهی گوهید گوهین پدسگ خایمال
+        """
+    )
+    + ("صیغه زاده", "لال شو", "لال شید", "لال شین", "لال بمیر", "لال شی"),
+    "mild": _ordered("مردک دوزاری عن گه گوز نخاله مفنگی زرزر بیلاخ")
+    + (
+        "چه غلطی",
+        "غلط کردی",
+        "غلط کردید",
+        "غلط کردین",
+        "غلط زیادی",
+        "زر میزنه",
+        "زر میزنی",
+        "زر میزنن",
+        "زر میزنین",
+        "زر میزنید",
+        "زر زر",
+        "زر میزد",
+        "زر زد",
+        "زر نزنید",
+        "زر مفت",
+        "به درک که",
+        "به درک واصل",
+        "به درک اسفل",
+    ),
+}
+
 # Accusations of a crime or of dishonesty (the slander rule). Persian entries also
 # match with the usual suffixes (ها، ان، ه) through persian-text-guard.
 ACCUSATIONS: tuple[str, ...] = _ordered(

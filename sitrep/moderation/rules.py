@@ -39,6 +39,7 @@ from sitrep.moderation.lexicon import (
     OWN_MILD_WORDS,
     PERSON_NOUNS,
     PERSON_TARGETS,
+    RULE_ONLY_INSULTS,
     SELF_COPULAS,
     SELF_FILLERS,
     SELF_SUBJECTS,
@@ -83,17 +84,24 @@ class Hit:
 
 @lru_cache(maxsize=8)
 def insult_filter(
-    extra: tuple[str, ...] = (), allowed: tuple[str, ...] = (), readings: bool = False
+    extra: tuple[str, ...] = (),
+    allowed: tuple[str, ...] = (),
+    readings: bool = False,
+    rule_only: bool | None = None,
 ) -> ProfanityFilter:
     """The insult filter: the bundled list, our additions, ``extra`` minus ``allowed``;
-    with ``readings``, lexicon.OWN_MILD_WORDS too (the verdicts' list, see find_insults)."""
+    with ``readings``, lexicon.OWN_MILD_WORDS too, and lexicon.RULE_ONLY_INSULTS unless
+    ``rule_only`` is False (the verdicts' lists, see find_insults)."""
     from persian_text_guard import ProfanityFilter
 
-    return ProfanityFilter(_insult_words(extra, allowed, readings))
+    return ProfanityFilter(_insult_words(extra, allowed, readings, rule_only))
 
 
 def _insult_words(
-    extra: tuple[str, ...], allowed: tuple[str, ...], readings: bool = True
+    extra: tuple[str, ...],
+    allowed: tuple[str, ...],
+    readings: bool = True,
+    rule_only: bool | None = None,
 ) -> list[BannedWord]:
     from persian_text_guard import BannedWord, WordCategory, WordList
 
@@ -103,6 +111,10 @@ def _insult_words(
     words = [BannedWord(w, category=WordCategory.INSULT) for w in _with_suffixes(extra)]
     if readings:
         words += [BannedWord(w, category=WordCategory.MILD) for w in OWN_MILD_WORDS]
+    if readings and rule_only is not False:
+        for strength, entries in RULE_ONLY_INSULTS.items():
+            category = WordCategory.INSULT if strength == "strong" else WordCategory.MILD
+            words += [BannedWord(w, category=category) for w in _with_suffixes(entries)]
     for strength, entries in EXTRA_INSULTS.items():
         category = WordCategory.INSULT if strength == "strong" else WordCategory.MILD
         words += [BannedWord(w, category=category) for w in _with_suffixes(entries)]
@@ -396,6 +408,10 @@ _LAND = frozenset(
     "بلندیهای بخشهای قلمرو کشور کشورهای جزایر جزیره".split()
 )
 
+# s31: words of opposing something, before «با» («مخالفت با», «مبارزه با») or as the verb
+# after its object («با اشغال ... مخالفیم»). Folded as the rules fold words.
+_OPPOSING = ("مخالف", "مبارزه", "مقابله", "مقاومت", "ستیز")
+
 
 def _occupation(words: list[tuple[str, int, int]], span: tuple[int, int], text: str) -> bool:
     """Whether the mild word at ``span`` is «اشغال», occupation, by its grammar (see above)."""
@@ -431,6 +447,14 @@ def _occupation(words: list[tuple[str, int, int]], span: tuple[int, int], text: 
         if any(at(j) in _OCCUPATION_BY for j in range(i + 1, i + 4)):
             return True
         if any(at(j) in _OCCUPYING for j in range(i - 3, i)):
+            return True
+        # s31: land as the thing occupied («اشغال سرزمین‌های ...», «اشغال خاک ...»), and
+        # opposing an occupation («مخالفت با اشغال ...», «ما با اشغال ... مخالفیم»).
+        if word == OCCUPATION and after in _LAND:
+            return True
+        if before == "با" and any(
+            at(j).startswith(_OPPOSING) for j in (*range(i - 3, i - 1), *range(i + 1, i + 6))
+        ):
             return True
     if before in ("ها", "های"):  # the plural typed apart: «سرزمین های اشغالی»
         before = at(i - 2) + before
@@ -473,6 +497,87 @@ def _made_so(words: list[tuple[str, int, int]], span: tuple[int, int], text: str
     return bool(_STATE_DOING.fullmatch(after) or _STATE_BECOMING.fullmatch(after))
 
 
+# Issue 17, s31: two mild words are also the plain adjective or noun of a noun phrase, and
+# the noun beside them says which. «روانی» (a psycho) is the adjective "mental,
+# psychological" after a noun of health, illness, pressure or care («بیماری روانی», «فشار
+# روانی», «سلامت روانی», «جنگ روانی») or beside its fellow adjectives («روحی و روانی»); «بیمار
+# روانی» (a mental patient) is left out: it is said of people as an insult, and so is a
+# state someone "has" («مشکل روانی داره», he has a mental problem). «زباله» and
+# «آشغال» (trash) are refuse after a word for what holds, gathers or treats it («سطل
+# زباله», «کیسه آشغال», «جمع‌آوری زباله») or before a word for its kind («زباله‌های شهری»).
+# Folded as the rules fold words (no ZWNJ); a plural or the indefinite «ی» on the noun too.
+_MENTAL = frozenset(("روانی",))
+_MENTAL_HEADS = frozenset(
+    """
+    بیماری بیماریهای بیماریها فشار فشارهای فشارها سلامت سلامتی بهداشت جنگ عملیات آسیب
+    آسیبهای آسیبها مشکل مشکلات مشکلاتی اختلال اختلالات اختلالهای درمان درمانهای مشاوره
+    مشاور مشاوران حمایت حمایتهای شوک ضربه ضربات تعادل آرامش امنیت وضعیت وضع حالت شکنجه
+    آزار آزارهای تاثیر تاثیرات اثر اثرات پیامد پیامدهای عوارض نیاز نیازهای ناراحتی
+    ناراحتیهای بحران بحرانهای بیمارستان بیمارستانهای آسایشگاه مرکز مراکز خدمات پزشکی
+    روانشناسی ارزیابی معاینه سنجش پرونده سابقه تنش تنشهای استرس فرسودگی رنج رنجهای
+    """.split()
+)
+# A verb of having in the present, said of a third person or of the reader («داره», «دارن»,
+# «داری», «دارند»), after an illness or a problem: «مشکل روانی داره» (he has a mental
+# problem) says what someone is; «به حمایت روانی نیاز دارند» (they need support) does not.
+_HAVING = re.compile(r"(?:دار|داشت)(?:ه|ن|ند|د|ی|ید|ین)")
+_MENTAL_ILLS = frozenset("بیماری بیماریهای مشکل مشکلات مشکلاتی اختلال اختلالات ناراحتی".split())
+_MENTAL_FELLOWS = frozenset("روحی جسمی جسمانی عصبی عاطفی اجتماعی ذهنی فیزیکی".split())
+_TRASH = frozenset("زباله آشغال اشغال زبالهها آشغالها زبالههای آشغالهای".split())
+_TRASH_HOLDERS = frozenset(
+    """
+    سطل سطلهای سطلها کیسه کیسههای کیسهها ظرف مخزن مخزنهای کامیون کامیونهای ماشین
+    جمعآوری آوری تفکیک دفع بازیافت انباشت انبار دپو دپوی محل محلهای کوه کوههای تل تپه
+    سوزاندن سوزان زبالهسوز پسماند مدیریت مسئله معضل بحران کارخانه کارگران رفتگران گاری
+    کانتینر کانتینرهای
+    """.split()
+)
+_TRASH_KINDS = frozenset(
+    """
+    شهری خانگی پلاستیکی بیمارستانی صنعتی الکترونیکی هستهای عفونی ساختمانی شیمیایی
+    خطرناک سمی فضایی کشاورزی دریایی پزشکی
+    """.split()
+)
+
+
+# Issue 17, s31: short rude words that also begin set phrases of the written language: «عن
+# قریب» (soon, Arabic "about"), «گه گاه», «گه گداری» (now and then). The next word decides.
+_SET_PHRASES = {
+    "عن": frozenset("قریب قریبا طریق قصد عمد".split()),
+    "گه": frozenset("گاه گاهی گداری گدار".split()),
+}
+
+
+def _plain_noun_phrase(words: list[tuple[str, int, int]], span: tuple[int, int], text: str) -> bool:
+    """Whether «روانی» or a trash word at ``span`` is the plain word of a noun phrase, or
+    a short rude word the first of a set phrase (``_SET_PHRASES``)."""
+    inside = [i for i, (_, s, e) in enumerate(words) if s < span[1] and e > span[0]]
+    if len(inside) != 1:
+        return False
+    i = inside[0]
+    word = words[i][0]
+
+    def at(j: int) -> str:
+        same = 0 <= j < len(words) and not _CLAUSE_BREAK.search(
+            text, min(words[i][2], words[j][2]), max(words[i][1], words[j][1])
+        )
+        return words[j][0] if same else ""
+
+    before, after = at(i - 1), at(i + 1)
+    bare = before[:-1] if before.endswith("ی") and before[:-1] in _MENTAL_HEADS else before
+    if word in _MENTAL:
+        # "has a mental problem" ascribes the state to someone: name-calling, as before.
+        if bare in _MENTAL_ILLS and any(_HAVING.fullmatch(at(j)) for j in range(i + 1, i + 6)):
+            return False
+        if bare in _MENTAL_HEADS:
+            return True
+        fellows = (at(i - 2) if before == "و" else "", at(i + 2) if after == "و" else "")
+        return any(f in _MENTAL_FELLOWS for f in fellows)
+    if word in _TRASH:
+        return before in _TRASH_HOLDERS or after in _TRASH_KINDS
+    return after in _SET_PHRASES.get(word, ())
+
+
 def _persons(language: str) -> frozenset[str]:
     # "to" (you) and "in" (this) are only pronouns in Finglish; in English they are not.
     return PERSON_TARGETS | {"to", "in"} if language == "finglish" else PERSON_TARGETS
@@ -494,12 +599,15 @@ def find_insults(
     shipped model's build swaps every listed word its offensive lines hold as the lists
     match them (``corpus.neutral_twins``), so the readings decide verdicts, not training.
     ``grammar=False`` (or ``readings=False``) leaves out session 30's grammatical readings
-    («اشغال» as an occupation, a state word inside a verb, calls to kill and for a death): the
-    shipped model's build asks without them, so its training set and model stay as they were.
+    («اشغال» as an occupation, a state word inside a verb, calls to kill and for a death) and
+    session 31's (plain uses of «روانی», trash and set phrases; the words of
+    lexicon.RULE_ONLY_INSULTS): the shipped model's build asks without them, so its training
+    set and model stay as they were.
     """
     extra, allowed = tuple(extra), tuple(allowed)
     joined = _either_filter(extra, allowed)
-    matches = _chunked(insult_filter(extra, allowed, readings), joined).find_matches(text)
+    listed = insult_filter(extra, allowed, readings, rule_only=grammar and readings)
+    matches = _chunked(listed, joined).find_matches(text)
     grammar = grammar and readings
     split = _split_insults(text, allowed) + _threats(text, grammar)
     if not matches:
@@ -524,7 +632,11 @@ def find_insults(
             if readings and category == "insult" and _said_of(words, span) == "oneself":
                 score, why = SELF_INSULT, f"insult «{m.word.text}» said of oneself"
         else:
-            if grammar and (_occupation(words, span, text) or _made_so(words, span, text)):
+            if grammar and (
+                _occupation(words, span, text)
+                or _made_so(words, span, text)
+                or _plain_noun_phrase(words, span, text)
+            ):
                 continue
             said_of = _said_of(words, span, text if readings else "")
             aim = _aim(words, span, persons)
