@@ -119,12 +119,23 @@ def _is_abbreviation(chunk: str) -> bool:
 # (Reuters) - ", "BAGHDAD, April 14, 2016 (AFP) - "): two comma-led parts. South
 # Asian papers write the city as a name and a colon: "Kabul: The Taliban captured ...".
 # A report filed from two cities names both with a slash: "BEIRUT/ISTANBUL (Reuters) - ".
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
 _DATELINE = re.compile(
     r"\A\s*(?:[A-Z][A-Z'’.\-]{2,}(?:\s+[A-Z][A-Z'’.\-]+){0,3}"
     r"(?:\s*/\s*[A-Z][A-Z'’.\-]{2,}(?:\s+[A-Z][A-Z'’.\-]+){0,3})?"
     r"(?:,\s*[A-Z0-9][\w.]*(?:\s+[\w.]+){0,2}){0,2}(?:\s*\([^()\n]{1,40}\))?"
     r"\s*(?:--|[-–—]|(?<=[\w.)]):)"
-    r"|[A-Z][a-z]{2,}(?:[\s-][A-Z][a-z]+)?:)\s+"
+    r"|[A-Z][a-z]{2,}(?:[\s-][A-Z][a-z]+)?:"
+    # a city written as a name, then the day or the agency in brackets, then a dash:
+    # "Kabul, June 14, (dpa) - ", "Aden, Jan. 3 (Xinhua) -- ", "Goma (AFP) - " (prose
+    # does not set a month's day, nor a capitalised name in brackets, between a town and
+    # a dash)
+    r"|[A-Z][a-z]{2,}(?:[\s-][A-Z][a-z]+)?(?:,\s*[A-Z][a-z]+)?"
+    r"(?:,\s*" + _MONTH + r"\.?\s+\d{1,2}(?:,\s*\d{4})?,?(?:\s*\([^()\n]{1,40}\))?"
+    r"|\s*\([A-Z][^()\n]{0,39}\))\s*(?:--|[-–—]|:))\s+"
 )
 
 

@@ -616,6 +616,14 @@ SEAT_OF_POWER = re.compile(
 ROAD_AFTER = re.compile(
     r"(?:\s*[-\u2013]\s*[\w\-']+)?\s+(?i:road|highway|motorway|corridor|route|supply\s+line)\b"
 )
+# a town that places a site named before it: "vacated their main Bagram Air Base near
+# Kabul", "Camp Bastion near Lashkar Gah", "the airport outside Mogadishu" (what the
+# sentence tells is of the site)
+SITE_PLACED_BY = re.compile(
+    r"\b(?:air\s*base|base|airport|airfield|barracks|camp|dam|refinery)"
+    r"(?:\s+(?-i:[A-Z])[\w'’\-]+){0,2}\s+(?:near|outside|close\s+to)\s+(?:the\s+(?:[\w\-]+\s+){0,2}?(?:city|town|capital),?\s+)?$",
+    re.IGNORECASE,
+)
 # a settlement named by its kind and a name ("the village of Poroz"). The same idea
 # as _unknown_named_place, read from the words: that test needs the trigger's token in
 # a parse, and these run where there is none (a trigger no parse token starts, the
@@ -1354,6 +1362,9 @@ class EnglishReader:
                 # "the regime in Naypyidaw": the seat of a government, not a town
                 # the report goes on about
                 and not (p.span and SEAT_OF_POWER.search(text, 0, p.span.start))
+                # "two days after NATO vacated Bagram Air Base near Kabul": a town
+                # that places a site is not "the district" the next sentence retells
+                and not (p.span and SITE_PLACED_BY.search(text, 0, p.span.start))
             ]
             own = explicit_dates(found_dates[i])
             # "recruits walk down a street of the Somali capital of Mogadishu after their
@@ -4517,7 +4528,9 @@ def _focus(told: list[Mention]) -> PlaceMatch | None:
             and m.status in TOLD
             and not m.reference
             and m.place is not None
-            and m.place.place.kind is PlacePrecision.CITY
+            # (or a district taken: "captured Panjwai district" is "the district" of
+            # the next sentences, not a town the sentence names after it)
+            and m.place.place.kind in (PlacePrecision.CITY, PlacePrecision.ADMIN2)
         ):
             return m.place
     return None
@@ -8685,7 +8698,11 @@ def _targets(
     text: str, trig: TriggerMatch, places: list[PlaceMatch], ctx: ArticleContext
 ) -> list[PlaceMatch]:
     """The place(s) an event happened at: coordinated cities split into one each."""
-    if UNNAMED_SETTLEMENT_NEAR.match(text, trig.end) or UNNAMED_SETTLEMENT_IN.match(text, trig.end):
+    if (
+        UNNAMED_SETTLEMENT_NEAR.match(text, trig.end)
+        or UNNAMED_SETTLEMENT_IN.match(text, trig.end)
+        or UNNAMED_SETTLEMENT_OF_NAME.match(text, trig.end)
+    ):
         # "liberated the last village on the outskirts of the city": an unnamed village
         # near a town was taken, neither the town it lies by nor the one told before
         return []
@@ -8761,16 +8778,27 @@ UNNAMED_SETTLEMENT_NEAR = re.compile(
 )
 # the object of a taking that is an unnamed settlement placed in a named region: "overran
 # a strategic district in the southern province of Helmand", "drove the army out of the
-# biggest town in Russia's Kursk region" (the region is no place taken; a name set
+# biggest town in Russia's Kursk region", "captured a strategic port in the province of
+# Cabo Delgado" (the region is no place taken; a name set
 # after a comma, "..., Sudzha", is the town's and is read as such)
 UNNAMED_SETTLEMENT_IN = re.compile(
     r"\s+(?:out\s+)?(?:of\s+)?(?:control\s+(?:of|over)\s+)?(?:an?|the\s+(?:biggest|largest|main|"
     r"last|first|second|third|final|next|only|key|strategic|second-largest|third-largest))"
-    r"\s+(?:[\w-]+\s+){0,2}(?:village|settlement|hamlet|town|city|district)\s+in\s+"
+    r"\s+(?:[\w-]+\s+){0,2}(?:village|settlement|hamlet|town|city|district|port)\s+in\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:province|region|oblast|governorate|state)\b"
     r"|(?!(?-i:January|February|March|April|May|June|July|August|September|October"
     r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"(?-i:[A-Z])[\w'’-]+)(?![^.;]*?,\s*(?-i:[A-Z])[\w'’-]+\s*[,.;])",
+    re.IGNORECASE,
+)
+# the object of a taking that is an unnamed settlement a name only describes: "seized
+# control of a strategic Red Sea port", "overran a Euphrates town" (the sea, the river
+# is not what was taken; not "a town, Baga," nor "a port of Mocha", which name it)
+UNNAMED_SETTLEMENT_OF_NAME = re.compile(
+    r"\s+(?:of\s+)?(?:control\s+(?:of|over)\s+)?an?\s+"
+    r"(?:(?:strategic|key|major|small|vital|important)\s+)?"
+    r"(?-i:[A-Z])[\w'’\-]+(?:\s+(?-i:[A-Z])[\w'’\-]+)?\s+(?:port|town|city|village)\b"
+    r"(?!\s+of\b|\s*,\s*(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 # what stands between a taking word and the town it took: "the liberation of the Isis
