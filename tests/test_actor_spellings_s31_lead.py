@@ -22,3 +22,22 @@ def test_a_misspelt_demonym_still_names_the_state_forces(extractor: Extractor) -
 def test_the_right_spelling_reads_as_before(extractor: Extractor) -> None:
     text = "Ukrainian forces retook the rebel stronghold of Sloviansk on Saturday, officials said."
     assert _gainers(extractor, text, "2014-07-06") == ["Military Forces of Ukraine"]
+
+
+def _taken(extractor: Extractor, text: str, day: str) -> list[tuple[str, str | None]]:
+    return [
+        (m.place.place.name if m.place else "", m.actor1.name if m.actor1 else None)
+        for m in changes(read(extractor, text, day))
+    ]
+
+
+def test_a_groups_capitals_acronym_is_no_place_abroad(extractor: Extractor) -> None:
+    # "KIA" (the Kachin Independence Army only when written in capitals) is also Kia in
+    # the Solomon Islands: read as that place, it hid the Burmese town as a stray
+    text = "The KIA captured the jade-mining town of Hpakant on Tuesday, a spokesman said."
+    assert _taken(extractor, text, "2024-08-08") == [("Hpākān", "KIA: Kachin Independence Army")]
+
+
+def test_the_groups_full_name_reads_as_before(extractor: Extractor) -> None:
+    text = "The Kachin Independence Army captured the town of Hpakant on Tuesday."
+    assert _taken(extractor, text, "2024-08-08") == [("Hpākān", "KIA: Kachin Independence Army")]

@@ -546,6 +546,21 @@ class ActorDictionary:
             if len(key) <= max_words:
                 yield key, frozenset(self._specs[e.actor_id].actor.country for e in entries)
 
+    def acronym_names(self) -> Iterator[tuple[str, frozenset[str | None]]]:
+        """Each one-word generic alias written in capitals ("KIA" for the Kachin
+        Independence Army, generic because it also means killed in action), as written,
+        with the home countries (ISO3, None for none) of the actors it names: such a
+        word names them only when written so."""
+        homes: dict[str, set[str | None]] = {}
+        for spec in self._specs.values():
+            for _lang, alias in spec.generic_aliases:
+                if alias.isupper() and alias.isalpha():
+                    homes.setdefault(alias, set()).update(
+                        {spec.actor.country, *spec.generic_countries}
+                    )
+        for alias, countries in homes.items():
+            yield alias, frozenset(countries)
+
     def find(self, text: str, *, country: str | None = None, offset: int = 0) -> list[ActorMatch]:
         """Every actor named in ``text``: longest matches, non-overlapping, in order.
 

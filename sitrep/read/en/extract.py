@@ -1630,10 +1630,23 @@ class EnglishReader:
                 r"[\s\-\u2010]+".join(re.escape(w) for w in name.split())
                 for name in sorted(abroad, key=len, reverse=True)
             )
-            pattern = (
-                re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
-                if abroad
-                else None
+            # a group's acronym that names it only in capitals ("The KIA captured
+            # Hpakant": "KIA" is also Kia in the Solomon Islands, which, far from every
+            # other place, hid the Burmese town as a stray): found in capitals only
+            acronyms: dict[str, frozenset[str]] = {}
+            for word, homes in self.actors.acronym_names():
+                places = self.gazetteer.named(word)
+                if places and all(p.country not in homes for p in places):
+                    acronyms[word] = frozenset(p.country for p in places)
+            cased = "|".join(re.escape(w) for w in sorted(acronyms, key=len, reverse=True))
+            forms = [f"(?i:{alternatives})"] if abroad else []
+            forms += [cased] if acronyms else []
+            pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(forms)})(?![\w-])") if forms else None
+            abroad.update(
+                {
+                    w.casefold(): c | abroad.get(w.casefold(), frozenset())
+                    for w, c in acronyms.items()
+                }
             )
             self._group_namesakes = (pattern, abroad)
         return self._group_namesakes
