@@ -4208,9 +4208,7 @@ def _day_of_month_alone(words: str) -> bool:
     """Whether a date's words are a day of a named month with no year ("December 8",
     "8 Dec"), the way an anniversary piece recalls the day it marks."""
     return bool(
-        re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", words, re.I)
-        and re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", words)
-        and not re.search(r"\b\d{4}\b", words)
+        MONTH_WORD.search(words) and DAY_NUMBER.search(words) and not YEAR_NUMBER.search(words)
     )
 
 
@@ -4245,6 +4243,10 @@ def _dateline_day(words: str, published: date) -> bool:
 MONTH_ABBREVIATIONS = {
     m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())
 }
+# the parts of a date's words (see _day_of_month_alone): a named month, a day, a year
+MONTH_WORD = re.compile(rf"\b(?:{'|'.join(MONTH_ABBREVIATIONS)})[a-z]*\.?\b", re.IGNORECASE)
+DAY_NUMBER = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
+YEAR_NUMBER = re.compile(r"\b\d{4}\b")
 
 
 # "Its fall came a day after the Taliban seized Kandahar and Herat": the takeovers after
