@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import sys
 import threading
@@ -27,7 +28,44 @@ from sitrep.store import Store, open_store
 def app_config(tmp_path_factory: pytest.TempPathFactory) -> Config:
     """Defaults with the gazetteer cached in a session tmp folder (built once), on one
     process (ingest's default is every core; tests that want a pool ask for one)."""
-    return default_config().with_(cache_dir=str(tmp_path_factory.mktemp("sitrep-cache")), workers=1)
+    private = tmp_path_factory.mktemp("sitrep-cache")
+    config = default_config().with_(cache_dir=str(private), workers=1)
+    seed_cache(default_config(), config)
+    return config
+
+
+def seed_cache(source: Config, target: Config) -> list[Path]:
+    """Copy the built gazetteer and default event model from ``source``'s cache into
+    ``target``'s when they are built from this checkout's code and data; the copies made.
+
+    `make test` runs after `make install`, which builds both into the user's cache.
+    Each test worker (and each session) otherwise built its own again in its private
+    cache: about 2 CPU-minutes per worker, most of a worker's first reading test. The
+    file names are keys of everything the files are built from (data, code, package
+    versions, settings), so a file of the same name is the same build; a missing or
+    stale one is simply not copied, and the tests build it as before. Copies keep
+    the modification time, which the model's plain-pickle copy is checked against.
+    """
+    from sitrep.read.classify import default_model_path
+    from sitrep.resolve.gazetteer import cache_file
+
+    pairs = [(cache_file(source), cache_file(target))]
+    model, model_copy = default_model_path(source), default_model_path(target)
+    if model is not None and model_copy is not None:
+        pairs.append((model, model_copy))
+        pairs.append((model.with_suffix(".pickle"), model_copy.with_suffix(".pickle")))
+    copied = []
+    for built, copy in pairs:
+        if copy.exists() or not built.is_file() or built.resolve() == copy.resolve():
+            continue
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            shutil.copy2(built, copy)
+        except OSError:  # a copy that fails leaves the build to the test, as before
+            copy.unlink(missing_ok=True)
+            continue
+        copied.append(copy)
+    return copied
 
 
 @pytest.fixture(scope="session")
