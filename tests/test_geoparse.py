@@ -12,6 +12,7 @@ import math
 from pathlib import Path
 
 import pytest
+from conftest import seed_cache
 
 from sitrep.core.config import Config, default_config
 from sitrep.core.errors import DataError
@@ -225,6 +226,7 @@ GEORGIA_STATE, GEORGIA_COUNTRY = 4197000, 614540
 def default_world(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
     """The gazetteer of the default settings (the whole world, towns of 500 or more)."""
     cfg = default_config().with_(cache_dir=str(tmp_path_factory.mktemp("default-cache")))
+    seed_cache(default_config(), cfg)  # the build `make install` made, when it is this one's
     return Gazetteer.load(cfg)
 
 
