@@ -21,6 +21,7 @@ names one that exists, replaces the shipped one.
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import re
@@ -463,8 +464,16 @@ def _background(rng: random.Random, english: bool) -> str:
     if english:
         words = _ENGLISH_BACKGROUND
         return " ".join(rng.choice(words) for _ in range(rng.randint(4, 16)))
-    vocab, weights = background_words()
-    return " ".join(rng.choices(vocab, weights=weights, k=rng.randint(4, 20)))
+    vocab, _ = background_words()
+    # the running sums random.choices would add up again on every call from the weights
+    # (about 30,000 of them, for each of some 12,000 comments); the same draws
+    return " ".join(rng.choices(vocab, cum_weights=_cumulative_weights(), k=rng.randint(4, 20)))
+
+
+@lru_cache(maxsize=1)
+def _cumulative_weights() -> list[float]:
+    """:func:`background_words`' weights summed as :func:`random.choices` sums them."""
+    return list(itertools.accumulate(background_words()[1]))
 
 
 def training_examples(lexicon: bool | None = None) -> list[Example]:
