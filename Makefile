@@ -88,10 +88,11 @@ TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -gt 4 ] && n=4;
 test: check web-assets
 	$(BIN)/pytest -q -m "not shared" -n $(TEST_WORKERS) --dist loadfile --durations=25
 
-# Quality on real data in ../shared: the shared tests, then every evaluation
-# against the floors pinned in sitrep/quality/evaluation/baseline.json.
+# Quality on real data in ../shared: the shared tests (on the test workers, as
+# `make test`), then every evaluation against the floors pinned in
+# sitrep/quality/evaluation/baseline.json.
 eval: $(STAMP)
-	$(BIN)/pytest -q -m shared
+	$(BIN)/pytest -q -m shared -n $(TEST_WORKERS) --dist loadfile --durations=10
 	$(BIN)/sitrep eval all --gate --report eval-reports/eval.json
 
 bench: $(STAMP)
