@@ -330,6 +330,32 @@ def territory_mentions(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m.sub_event_type in TERRITORY_SUB_TYPES]
 
 
+def gainers_read(extractor: Extractor, text: str, day: str, *statuses: Status) -> list[str | None]:
+    """The gaining side of each takeover read in ``text`` (an English report of ``day``),
+    told with one of ``statuses`` (default: as having happened); None where no side."""
+    return [
+        m.actor1.name if m.actor1 else None
+        for m in territory_changes(read_wire(extractor, text, day), *statuses)
+    ]
+
+
+def places_read(
+    extractor: Extractor, text: str, day: str, *statuses: Status, plain: bool = False
+) -> list[str]:
+    """The place of each takeover read in ``text``, as :func:`gainers_read` finds them
+    ("" for one read without a place); ``plain``: the gazetteer's names without their
+    marks ("Herāt" is "Herat")."""
+    import unicodedata
+
+    names = [
+        m.place.place.name if m.place is not None else ""
+        for m in territory_changes(read_wire(extractor, text, day), *statuses)
+    ]
+    if plain:
+        return [unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode() for n in names]
+    return names
+
+
 def territory_changes(mentions: list[Mention], *statuses: Status) -> list[Mention]:
     """The takeovers among ``mentions`` told with one of ``statuses`` (default: as
     having happened), references left out (the trial-wording tests' one filter)."""

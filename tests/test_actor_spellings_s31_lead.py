@@ -3,14 +3,11 @@ the side. Every sentence here is written for these tests in the style of wire co
 
 from __future__ import annotations
 
+from conftest import gainers_read as _gainers
 from conftest import read_wire as read
 from conftest import territory_changes as changes
 
 from sitrep.read.en.extract import Extractor
-
-
-def _gainers(extractor: Extractor, text: str, day: str) -> list[str | None]:
-    return [m.actor1.name if m.actor1 else None for m in changes(read(extractor, text, day))]
 
 
 def test_a_misspelt_demonym_still_names_the_state_forces(extractor: Extractor) -> None:

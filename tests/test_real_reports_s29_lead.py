@@ -4,18 +4,12 @@ tests in the style of wire copy."""
 
 from __future__ import annotations
 
+from conftest import gainers_read as _gainers
 from conftest import read_wire as read
 from conftest import territory_changes as changes
 
 from sitrep.core.records import Status
 from sitrep.read.en.extract import Extractor
-
-
-def _gainers(extractor: Extractor, text: str, day: str, *statuses: Status) -> list[str | None]:
-    return [
-        m.actor1.name if m.actor1 else None for m in changes(read(extractor, text, day), *statuses)
-    ]
-
 
 # -- who took it: the side helped, not the helper ---------------------------------------
 

@@ -4,20 +4,11 @@ wire copy."""
 
 from __future__ import annotations
 
-from conftest import read_wire as read
-from conftest import territory_changes as changes
+from conftest import gainers_read as _gainers
+from conftest import places_read as _taken
 
 from sitrep.core.records import Status
 from sitrep.read.en.extract import Extractor
-
-
-def _taken(extractor: Extractor, text: str, day: str, *statuses: Status) -> list[str]:
-    return [
-        m.place.place.name
-        for m in changes(read(extractor, text, day), *statuses)
-        if m.place is not None
-    ]
-
 
 # -- a place that only tells where the thing taken lies: no taking of the place ----------
 
@@ -74,12 +65,6 @@ def test_a_town_taken_on_the_route_to_a_city_is_still_taken(extractor: Extractor
 
 
 # -- a country's non-state group that speaks is not the country's state ----------------
-
-
-def _gainers(extractor: Extractor, text: str, day: str, *statuses: Status) -> list[str | None]:
-    return [
-        m.actor1.name if m.actor1 else None for m in changes(read(extractor, text, day), *statuses)
-    ]
 
 
 def test_a_countrys_paramilitary_group_is_not_its_state(extractor: Extractor) -> None:

@@ -4,30 +4,15 @@ copy."""
 
 from __future__ import annotations
 
-import unicodedata
+from functools import partial
 
-from conftest import read_wire as read
-from conftest import territory_changes as changes
+from conftest import places_read
 
-from sitrep.core.records import Status
 from sitrep.read.en.extract import Extractor
 from sitrep.text.sentences import dateline_end
 
-
-def _places(extractor: Extractor, text: str, day: str, *statuses: Status) -> list[str]:
-    # the gazetteer's names, without their marks ("Herāt" is "Herat")
-    return [
-        unicodedata.normalize("NFKD", m.place.place.name).encode("ascii", "ignore").decode()
-        if m.place
-        else ""
-        for m in changes(read(extractor, text, day), *statuses)
-    ]
-
-
-def _gainers(extractor: Extractor, text: str, day: str, *statuses: Status) -> list[str | None]:
-    return [
-        m.actor1.name if m.actor1 else None for m in changes(read(extractor, text, day), *statuses)
-    ]
+# the gazetteer's names without their marks ("Herāt" is "Herat")
+_places = partial(places_read, plain=True)
 
 
 # -- a dateline whose city is written as a name, with the day or the agency ---------------
