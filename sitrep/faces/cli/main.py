@@ -1059,11 +1059,14 @@ def eval_(
     `world`, a reports JSONL of your own with its changes beside it:
     `sitrep eval world mine/reports.jsonl` reads mine/changes.jsonl).
     """
+    import os
+
     from sitrep.quality.evaluation.runner import (
         EVALUATIONS,
         gate,
         load_baseline,
         run,
+        run_many,
         write_baseline,
     )
 
@@ -1076,10 +1079,12 @@ def eval_(
     names = list(EVALUATIONS) if name == "all" else [name]
     if file and name not in ("case2021", "geoparse", "world"):
         raise click.UsageError(f"evaluation {name!r} takes no FILE")
-    results = []
-    for n in names:
-        kwargs = {"path": Path(file)} if file else {}
-        results.append(_run(partial(run, n, config, **kwargs)))
+    if file:
+        results = [_run(partial(run, name, config, path=Path(file)))]
+    else:
+        # `all`: on every core (the workers setting), one evaluation per process
+        workers = config.workers or os.cpu_count() or 1
+        results = _run(partial(run_many, names, config, workers))
     if as_json and name == "case2021":
         from sitrep.quality.evaluation.case2021 import contract_json
 

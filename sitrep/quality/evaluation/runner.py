@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import importlib
 import json
-from collections.abc import Callable
+import multiprocessing
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sitrep.core.config import Config
+from sitrep.core.errors import SitrepError
 from sitrep.quality.evaluation.common import EvalResult
 
 BASELINE = Path(__file__).with_name("baseline.json")
@@ -45,6 +48,45 @@ def run(name: str, config: Config, **kwargs: Any) -> EvalResult:
     module = importlib.import_module(EVALUATIONS[name])
     fn: Callable[..., EvalResult] = module.evaluate
     return fn(config, **kwargs)
+
+
+def run_many(names: Sequence[str], config: Config, workers: int = 1) -> list[EvalResult]:
+    """Run the evaluations ``names``, ``workers`` at a time, each in a process of its own
+    (1: one after the other, here); the results in the order of ``names``.
+
+    The evaluations share nothing but the files they read, and each result depends on
+    its evaluation's data and code alone, so the figures are the same either way; the
+    CI gate (`sitrep eval all --gate`) takes about half the time on two cores. The first
+    failing evaluation (in the order of ``names``) raises its error, as it would alone.
+    """
+    if workers <= 1 or len(names) <= 1:
+        return [run(n, config) for n in names]
+    # spawn: a child starts clean, loading its own models (nothing forked from a parent
+    # that may hold open files, threads or half-built caches)
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(names)), mp_context=context)
+    try:
+        outcomes = [pool.submit(_run_reporting, n, config) for n in names]
+        results = []
+        for outcome in outcomes:
+            result = outcome.result()
+            if isinstance(result, str):
+                raise SitrepError(result)
+            results.append(result)
+    finally:
+        # after a failure the evaluations not started yet are not started, as one after
+        # the other they would not be (those running are let finish)
+        pool.shutdown(wait=True, cancel_futures=True)
+    return results
+
+
+def _run_reporting(name: str, config: Config) -> EvalResult | str:
+    """:func:`run` in a child process: sitrep's error comes back as its message (some of
+    them, InputError's two arguments, would not survive the pickling back)."""
+    try:
+        return run(name, config)
+    except SitrepError as exc:
+        return str(exc)
 
 
 @dataclass(frozen=True)
