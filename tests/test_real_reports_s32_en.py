@@ -123,3 +123,21 @@ def test_an_undisputed_claim_is_kept(extractor: Extractor) -> None:
     # guard: a side's claim nobody answers is still a claim
     text = "The group claimed on Wednesday to have seized control of Adan Yabaal."
     assert "Adan Yabaal" in _taken(extractor, text, "2025-04-16")
+
+
+# -- an unnamed district capital in a named state: not the state ------------------------
+
+
+def test_an_unnamed_district_capital_in_a_state_is_not_the_state(extractor: Extractor) -> None:
+    # "took back control of a major district capital in Shan State" was Shan State's taking
+    text = (
+        "Myanmar's army has taken back control of a major district capital in Shan State "
+        "more than a year after losing it to ethnic rebels, state media said on Thursday."
+    )
+    assert not any(n.startswith("Shan") for n in _taken(extractor, text, "2025-10-02"))
+
+
+def test_a_named_town_in_a_state_is_still_taken(extractor: Extractor) -> None:
+    # guard: the town named before the state is the one taken
+    text = "Myanmar's army has taken back control of Kyaukme in Shan State, state media said."
+    assert "Kyaukme" in _taken(extractor, text, "2025-10-02")

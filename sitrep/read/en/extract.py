@@ -8807,12 +8807,15 @@ UNNAMED_SETTLEMENT_NEAR = re.compile(
 # the object of a taking that is an unnamed settlement placed in a named region: "overran
 # a strategic district in the southern province of Helmand", "drove the army out of the
 # biggest town in Russia's Kursk region", "captured a strategic port in the province of
-# Cabo Delgado" (the region is no place taken; a name set
+# Cabo Delgado", "has taken back control of a major district capital in Shan State"
+# (the region is no place taken; a name set
 # after a comma, "..., Sudzha", is the town's and is read as such)
 UNNAMED_SETTLEMENT_IN = re.compile(
-    r"\s+(?:out\s+)?(?:of\s+)?(?:control\s+(?:of|over)\s+)?(?:an?|the\s+(?:biggest|largest|main|"
-    r"last|first|second|third|final|next|only|key|strategic|second-largest|third-largest))"
-    r"\s+(?:[\w-]+\s+){0,2}(?:village|settlement|hamlet|town|city|district|port)\s+in\s+"
+    r"\s+(?:back\s+)?(?:out\s+)?(?:of\s+)?(?:control\s+(?:of|over)\s+)?(?:an?|the\s+(?:biggest|"
+    r"largest|main|last|first|second|third|final|next|only|key|strategic|second-largest|"
+    r"third-largest))"
+    r"\s+(?:[\w-]+\s+){0,2}(?:village|settlement|hamlet|town|city|district|port|capital|township)"
+    r"\s+in\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:province|region|oblast|governorate|state)\b"
     r"|(?!(?-i:January|February|March|April|May|June|July|August|September|October"
     r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
