@@ -1271,6 +1271,14 @@ class EnglishReader:
                 m.place.place.id
                 for m in ctx.occurred
                 if m.place is not None and m.sub_event_type in TERRITORY_SUB_TYPES
+            ] + [
+                # (a side's claim told before is what "the claim was disputed" answers)
+                m.place.place.id
+                for m in mentions
+                if m.status is Status.CLAIMED
+                and not m.reference
+                and m.place is not None
+                and m.sub_event_type in TERRITORY_SUB_TYPES
             ]
             if (
                 taken
@@ -2553,6 +2561,8 @@ class EnglishReader:
             handover=_handover_cue(text),
             fatalities=_fatalities(text),
         )
+        if len(targets) > 1:
+            out = _each_with_its_day(text, out, found_dates)
         if aged and time is not None and _recollection(token, found_dates, time):
             own_places = _own_places(token, sentence_places)
             # (a fall told with no side is kept with no taker, "": only the side the
@@ -4031,8 +4041,11 @@ DENIED_TAKEOVER = re.compile(
     r"|propaganda)\b"
     # "the government dismissed the claim as propaganda", "rejects the Dessie claim";
     # "the town is not in the hands of the terrorists"
-    r"|\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:the|this|that"
-    r"|their|these|such|both|rebel|insurgent)\s+(?:[\w'’-]+\s+)?(?:claims?|reports?|announcements?)\b"
+    # ("disputed the claim", "disputes the battle outcome": the other side answers the
+    # claim's account, not the town)
+    r"|\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes)"
+    r"\s+(?:the|this|that|their|these|such|both|rebel|insurgent)\s+(?:[\w'’-]+\s+)?"
+    r"(?:claims?|reports?|announcements?|outcome|account|version)\b"
     # "..., dismissing a statement by Russian commanders that its troops had seized it":
     # a side's word answered in a participle clause (the claim named with its owner)
     r"|\b(?:denying|rejecting|dismissing|refuting)\s+(?:a|an|the|this|that|their|such)\s+"
@@ -4049,7 +4062,7 @@ DENIED_TAKEOVER = re.compile(
     r"(?:out\s+of\s+(?:sync|touch|line)\s+with\s+(?:the\s+)?(?:reality|facts)|not\s+true"
     r"|untrue|false|fake|baseless|groundless|unfounded|fabricated|not\s+(?:correct|accurate))\b"
     # "Baku's claims about the seizure of the town were quickly disputed by Yerevan"
-    r"|\b(?:claims?|announcement|assertion)\b[^.;]*?\b(?:was|were|has\s+been|have\s+been)\s+"
+    r"|\b(?:claims?|announcement|assertion|report)\b[^.;]*?\b(?:was|were|has\s+been|have\s+been)\s+"
     r"(?:\w+\s+)?(?:denied|disputed|rejected|dismissed|refuted)\b"
     # "the city was still under the control of the Ethiopian government"
     r"|\b(?:is|was|are|were|remains?|remained)\s+still\s+under\s+(?:the\s+)?(?:\w+\s+)?control\b"
@@ -8794,12 +8807,15 @@ UNNAMED_SETTLEMENT_NEAR = re.compile(
 # the object of a taking that is an unnamed settlement placed in a named region: "overran
 # a strategic district in the southern province of Helmand", "drove the army out of the
 # biggest town in Russia's Kursk region", "captured a strategic port in the province of
-# Cabo Delgado" (the region is no place taken; a name set
+# Cabo Delgado", "has taken back control of a major district capital in Shan State"
+# (the region is no place taken; a name set
 # after a comma, "..., Sudzha", is the town's and is read as such)
 UNNAMED_SETTLEMENT_IN = re.compile(
-    r"\s+(?:out\s+)?(?:of\s+)?(?:control\s+(?:of|over)\s+)?(?:an?|the\s+(?:biggest|largest|main|"
-    r"last|first|second|third|final|next|only|key|strategic|second-largest|third-largest))"
-    r"\s+(?:[\w-]+\s+){0,2}(?:village|settlement|hamlet|town|city|district|port)\s+in\s+"
+    r"\s+(?:back\s+)?(?:out\s+)?(?:of\s+)?(?:control\s+(?:of|over)\s+)?(?:an?|the\s+(?:biggest|"
+    r"largest|main|last|first|second|third|final|next|only|key|strategic|second-largest|"
+    r"third-largest))"
+    r"\s+(?:[\w-]+\s+){0,2}(?:village|settlement|hamlet|town|city|district|port|capital|township)"
+    r"\s+in\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:province|region|oblast|governorate|state)\b"
     r"|(?!(?-i:January|February|March|April|May|June|July|August|September|October"
     r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
@@ -8909,7 +8925,7 @@ def _joined(text: str, a: PlaceMatch, b: PlaceMatch) -> bool:
     between = text[a.span.end : b.span.start]
     return (
         COORDINATION.fullmatch(between) is not None
-        and re.search(r",|\band\b|\bor\b", between) is not None
+        and re.search(r",|\band\b|\bor\b|\bas\s+well\s+as\b", between) is not None
     )
 
 
@@ -8942,8 +8958,54 @@ def _coordinated_run(
     return after[i : j + 1]
 
 
-# what stands between two towns of one list: "Axum, Adwa", "Axum and Adwa", "Axum, and Adwa"
-LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+# between a listed town and the day right after it: "Kyaukme on October 1"
+OWN_DAY_GAP = re.compile(r"\s*(?:(?:on|in)\s+)?", re.IGNORECASE)
+
+
+def _each_with_its_day(text: str, mentions: list[Mention], found: list[DateMatch]) -> list[Mention]:
+    """Each town of a list dated by the day told right after it: "recaptured Kyaukme on
+    October 1 and Nawnghkio on July 16" took Nawnghkio on July 16, not on the day the
+    verb is nearest to. Only when the sentence tells two days or more (one day after
+    the first town dates the whole list, as the trigger's date already does)."""
+    days = [
+        d
+        for d in found
+        if d.relation == "at" and not d.ref.inferred and d.ref.precision is Precision.DAY
+    ]
+    if len(days) < 2:
+        return mentions
+    out = []
+    for m in mentions:
+        span = m.place.span if m.place is not None else None
+        own = next(
+            (
+                d
+                for d in days
+                if span is not None
+                and d.span.start >= span.end
+                and OWN_DAY_GAP.fullmatch(text, span.end, d.span.start)
+            ),
+            None,
+        )
+        out.append(replace(m, time=own.ref) if own is not None and own.ref != m.time else m)
+    return out
+
+
+# what stands between two towns of one list: "Axum, Adwa", "Axum and Adwa", "Axum, and Adwa",
+# "Axum as well as Adwa"; an aside on the first may come before the joining word ("Axum,
+# the old capital, as well as Adwa"), and so may the first one's own day ("Kyaukme on
+# October 1 and Nawnghkio on July 16", each town with its day)
+_LIST_DAY = (
+    r"\s+(?:on|in)\s+(?:(?-i:[A-Z])[a-z]+\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+(?-i:[A-Z])[a-z]+"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+)
+LIST_GAP = re.compile(
+    r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+"
+    r"|\s*,\s*(?:an?|the)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s*,\s*(?:and|as\s+well\s+as)\s+"
+    r"|\s+as\s+well\s+as\s+"
+    r"|" + _LIST_DAY + r"\s*,?\s+(?:and|as\s+well\s+as)\s+",
+    re.IGNORECASE,
+)
 
 
 # words that make a capitalised trigger part of a name: "the Kosovo Liberation Army",
