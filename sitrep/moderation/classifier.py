@@ -476,9 +476,9 @@ class _FastScorer:
         # Per char_wb block: its n-gram lengths and a cache of each word's in-vocabulary
         # term ids. char_wb n-grams never cross a space, so a comment's are the union of
         # its words' and most words recur from comment to comment. Per word block: its
-        # tokenizer and n-gram lengths. Both read the text as ``prepare`` folds it,
-        # folded once.
-        self.word_blocks: list[tuple[str, Any, tuple[int, int], dict[str, Any]]] = []
+        # tokenizer, n-gram lengths and the first words of its terms of two or more
+        # words. Both read the text as ``prepare`` folds it, folded once.
+        self.word_blocks: list[tuple[str, Any, tuple[int, int], Any]] = []
         # Per char_wb block: each term's prefix's id, when the vocabulary has them all.
         self.parents: list[list[int] | None] = []
         # Per char_wb block: the file's known words (their row), offsets and ids.
@@ -498,7 +498,10 @@ class _FastScorer:
                 self.word_blocks.append(("chars", None, b.ngram_range, {}))
             else:
                 findall = re.compile(b.token_pattern or "").findall
-                self.word_blocks.append(("words", findall, b.ngram_range, {}))
+                # The first words of the block's terms of two or more words: a run of
+                # words that starts with another word is no term, and is not joined.
+                heads = frozenset(t.split(" ", 1)[0] for t in b.terms if " " in t)
+                self.word_blocks.append(("words", findall, b.ngram_range, heads))
         self._empty = np.zeros(0, dtype=np.int64)
 
     def _ids(self, block: int, prepared: str) -> Any:
@@ -508,7 +511,7 @@ class _FastScorer:
         vocabulary = self.blocks[block][0]
         kind, tokenize, ngrams, cache = self.word_blocks[block]
         if kind == "words":
-            grams = _word_ngrams(tokenize(prepared), *ngrams)
+            grams = _word_ngrams(tokenize(prepared), *ngrams, heads=cache)
             get = vocabulary.get
             # One look-up per term (most of a comment's bigrams are not terms).
             found = [i for t in grams if (i := get(t)) is not None]
@@ -727,15 +730,22 @@ def _word_block_entries(
     return np.array(ids, dtype=np.int64), np.array(owner, dtype=np.int64), np.array(part)
 
 
-def _word_ngrams(tokens: list[str], low: int, high: int) -> list[str]:
+def _word_ngrams(tokens: list[str], low: int, high: int, heads: Any = None) -> list[str]:
     """A word block's terms of a token list: runs of ``low`` to ``high`` tokens, space-joined.
 
     The terms scikit-learn's word analyzer makes (the order differs; ids are sorted).
+    With ``heads`` (the first words of a vocabulary's terms of two or more words), only
+    the runs of two or more that start with one of them, the others being no term.
     """
     grams = list(tokens) if low == 1 else []
     count = len(tokens)
     for n in range(max(low, 2), min(high, count) + 1):
-        grams.extend(" ".join(tokens[i : i + n]) for i in range(count - n + 1))
+        if heads is None:
+            grams.extend(" ".join(tokens[i : i + n]) for i in range(count - n + 1))
+        else:
+            grams.extend(
+                " ".join(tokens[i : i + n]) for i in range(count - n + 1) if tokens[i] in heads
+            )
     return grams
 
 

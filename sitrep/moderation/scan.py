@@ -129,6 +129,25 @@ _PLAIN = re.compile(
 _PUNCTUATION_CHARS = re.sub(r"\\(.)", r"\1", _PUNCTUATION)
 
 
+def _plain_batch_safe() -> bool:
+    """Whether no unit of a plain chunk normalises to or with white space (then plain
+    chunks joined by spaces normalise piece by piece: ``ChunkedFilter._plain_all``)."""
+    digits = (range(0x30, 0x3A), range(0x06F0, 0x06FA), range(0x0660, 0x066A))
+    units = (
+        _PUNCTUATION_CHARS
+        + re.sub(r"\\(.)", r"\1", _LATIN_LETTERS + _PERSIAN_LETTERS)
+        + "\u200c"
+        + "".join(chr(c) for r in digits for c in r)
+    )
+    return not any(
+        _CHUNK.fullmatch(normalize_with_map(u, COMPARISON_STEPS, None) or "x") is None
+        for u in units
+    )
+
+
+_PLAIN_BATCH = _plain_batch_safe()
+
+
 @lru_cache(maxsize=CHUNK_MEMORY)
 def _plain_readings(text: str, squeeze: bool) -> tuple[tuple[str, str], ...]:
     """A plain chunk as the filter normalises it, and squeezed (shared by every filter).
@@ -185,6 +204,19 @@ def _word_forms(words: Mapping[str, object]) -> frozenset[str]:
     return frozenset(forms)
 
 
+def _fit_any(keys: list[str]) -> re.Pattern[str]:
+    """A pattern where some key fits, each letter written or masked, masks not counted.
+
+    ``_fits_mask`` also asks for at least one mask and at most half the key masked: a
+    key this finds nowhere fits nowhere (a key it finds is checked by ``_fits_mask``).
+    Empty when there is no key (it then never matches).
+    """
+    if not keys:
+        return re.compile("(?!)")
+    mask = re.escape(_MASK)
+    return re.compile("|".join("".join(f"[{re.escape(c)}{mask}]" for c in key) for key in keys))
+
+
 class ChunkedFilter:
     """A ``ProfanityFilter`` whose answers are assembled from remembered chunks."""
 
@@ -211,6 +243,12 @@ class ChunkedFilter:
             if key.whole_word:
                 self._maskable_whole.setdefault(len(key.text), []).append(key.text)
         self._maskable_inside = [k.text for k in self._state.maskable if not k.whole_word]
+        # The same tests with the mask's count left out, as one regular expression each:
+        # where none fits, no entry can (most pieces), and the exact loop is skipped.
+        self._whole_fits = {
+            size: _fit_any(keys).fullmatch for size, keys in self._maskable_whole.items()
+        }
+        self._inside_fits = _fit_any(self._maskable_inside).search
         self._forms = _word_forms(self._state.words)
 
     def _chunk(self, text: str) -> _Chunk:
@@ -250,12 +288,19 @@ class ChunkedFilter:
         """
         if "\0" in text:
             return True
-        found: list[tuple[int, _Chunk]] = []
+        found: list[_Chunk | str] = []
         may = False
-        for m in _CHUNK.finditer(text):
-            chunk_text = m.group()
+        new_plain: dict[str, _Chunk | None] = {}
+        for chunk_text in _CHUNK.findall(text):
             known = self._memory.get(chunk_text)
             if known is None:
+                if chunk_text in new_plain or (
+                    self._wider is None and _PLAIN.fullmatch(chunk_text)
+                ):
+                    # Tested below, all of the comment's new plain chunks at once.
+                    new_plain[chunk_text] = None
+                    found.append(chunk_text)
+                    continue
                 # Every chunk is tested (and a clean one remembered) even after one that
                 # may match: the narrower filters then find the clean ones here.
                 known = self._clean(chunk_text)
@@ -264,8 +309,19 @@ class ChunkedFilter:
                     continue
                 self._remember(chunk_text, known)
             may = may or bool(known.matches)
-            found.append((m.start(), known))
-        return may or (len(found) > 1 and self._joined(found))
+            found.append(known)
+        if new_plain:
+            for chunk_text, known in zip(new_plain, self._plain_all(list(new_plain)), strict=True):
+                if known is None:
+                    may = True
+                else:
+                    self._remember(chunk_text, known)
+                new_plain[chunk_text] = known
+        # In the comment's order, without the chunks that may match (as before).
+        chunks = [
+            k for k in (new_plain[k] if isinstance(k, str) else k for k in found) if k is not None
+        ]
+        return may or (len(chunks) > 1 and self._joined_records(chunks))
 
     def _record(
         self, matches: tuple[ProfanityMatch, ...], readings: tuple[tuple[str, ...], ...]
@@ -296,6 +352,49 @@ class ChunkedFilter:
             tokens += tokens
         return self._record((), tuple(tokens))
 
+    def _plain_all(self, texts: list[str]) -> list[_Chunk | None]:
+        """``[self._plain(t) for t in texts]`` for plain chunks, normalised in one call.
+
+        The filter's normalisation and squeezing read each unit and runs of one unit, so
+        plain chunks joined by single spaces normalise to their own normal forms joined
+        by single spaces (plain units never become or lose a space; a chunk that
+        normalises to nothing, which would merge two spaces, is caught by the count).
+        An "anywhere" entry anywhere in the joined readings sends every chunk to
+        ``_plain`` (such an entry holds no space, so it lies inside one chunk).
+        """
+        state = self._state
+        squeeze = state.squeeze_repeated_letters
+        joined = normalize_with_map(to_view(" ".join(texts)), COMPARISON_STEPS, None)
+        normal = joined.split(" ")
+        squeezed_joined = _pg_squeeze(joined) if squeeze else joined
+        squeezed = squeezed_joined.split(" ") if squeeze else normal
+        if (
+            not _PLAIN_BATCH
+            or len(normal) != len(texts)
+            or len(squeezed) != len(texts)
+            or self._anywhere_in(joined)
+            or (squeeze and self._anywhere_in(squeezed_joined))
+        ):
+            return [self._plain(t) for t in texts]
+        forms, phrases = self._forms, state.phrases
+        fold = state.fold_lookalike_characters
+        out: list[_Chunk | None] = []
+        for reading, squeezed_reading in zip(normal, squeezed, strict=True):
+            token = reading.strip(_PUNCTUATION_CHARS)
+            squeezed_token = (
+                squeezed_reading.strip(_PUNCTUATION_CHARS) if squeezed_reading != reading else token
+            )
+            if (token and token in forms) or (squeezed_token and squeezed_token in forms):
+                out.append(None)
+                continue
+            tokens: tuple[tuple[str, ...], ...] = ((token,) if token else (),)
+            if squeeze:
+                tokens += ((squeezed_token,) if squeezed_token else (),)
+            if fold:  # folding leaves plain chunks as they are
+                tokens += tokens
+            out.append(_Chunk((), tokens, token in phrases or squeezed_token in phrases, False))
+        return out
+
     def _unscanned(self, text: str) -> _Chunk | None:
         """A clean chunk's record without the full scan; None when it may match.
 
@@ -312,15 +411,17 @@ class ChunkedFilter:
         state = self._state
         words, anywhere, forms = state.words, self._anywhere, self._forms
         readings = self._reading_texts(text)
-        checked: set[str] = set()
+        checked: dict[str, tuple[str, ...]] = {}
         tokens: list[tuple[str, ...]] = []
         for reading in readings:
+            known = checked.get(reading)
+            if known is not None:  # the same reading as one before: same tokens, checked
+                tokens.append(known)
+                continue
             found = tokenize_with_offsets(reading)
             texts = tuple(t.text for t in found)
             tokens.append(texts)
-            if reading in checked:
-                continue
-            checked.add(reading)
+            checked[reading] = texts
             if self._anywhere_in(reading):
                 return None
             for token in texts:
@@ -356,12 +457,15 @@ class ChunkedFilter:
                     return True
             if not state.fold_lookalike_characters:
                 continue
-            for key in self._maskable_whole.get(len(pattern), ()):
-                if _fits_mask(pattern, 0, key):
-                    return True
-            for key in self._maskable_inside:
-                if _fits_mask_anywhere(pattern, key):
-                    return True
+            fits = self._whole_fits.get(len(pattern))
+            if fits is not None and fits(pattern):
+                for key in self._maskable_whole[len(pattern)]:
+                    if _fits_mask(pattern, 0, key):
+                        return True
+            if self._inside_fits(pattern):
+                for key in self._maskable_inside:
+                    if _fits_mask_anywhere(pattern, key):
+                        return True
         return False
 
     @property
@@ -385,9 +489,12 @@ class ChunkedFilter:
 
     def _readings(self, text: str) -> tuple[tuple[str, ...], ...]:
         """The chunk's tokens in each reading the filter makes (as ``scan`` builds them)."""
-        return tuple(
-            tuple(t.text for t in tokenize_with_offsets(r)) for r in self._reading_texts(text)
-        )
+        readings = self._reading_texts(text)
+        tokens: dict[str, tuple[str, ...]] = {}
+        for r in readings:
+            if r not in tokens:  # readings often repeat (folding leaves Persian as it is)
+                tokens[r] = tuple(t.text for t in tokenize_with_offsets(r))
+        return tuple(tokens[r] for r in readings)
 
     def _chunks(self, text: str) -> list[tuple[int, _Chunk]] | None:
         """Each chunk's start and record, or None when a match could span chunks."""
@@ -399,6 +506,10 @@ class ChunkedFilter:
         return found
 
     def _joined(self, found: list[tuple[int, _Chunk]]) -> bool:
+        """:meth:`_joined_records` of the chunks' records."""
+        return self._joined_records([chunk for _, chunk in found])
+
+    def _joined_records(self, chunks: list[_Chunk]) -> bool:
         """Whether a phrase, a run of single letters or a split word could cross a space.
 
         Checked on each distinct reading; a split word conservatively (the two tokens
@@ -408,7 +519,6 @@ class ChunkedFilter:
         """
         state = self._state
         words, anywhere = state.words, self._anywhere
-        chunks = [chunk for _, chunk in found]
         phrases = any(chunk.phrase_start for chunk in chunks)
         singles = any(chunk.singles for chunk in chunks)
         seen: list[list[tuple[str, ...]]] = []
