@@ -196,6 +196,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:\s+(?:full|total|complete|partial))?\s+control",
     ),
     Trigger(Family.TAKE, r"(?:took|take|takes|taken|taking)\s+over|gain(?:ed|s)?\s+ground"),
+    # "the SDF have taken near complete control of Manbij", "seized almost full control
+    # of the town": a whole town all but taken, read as "took control" (the reader's,
+    # not a classifier feature: the shipped model was trained without it)
+    Trigger(
+        Family.TAKE,
+        r"(?:took|take|takes|taken|taking|seized|gained|won)\s+(?:near|nearly|almost|virtually)"
+        r"[\s-]+(?:full|total|complete)\s+control",
+        feature=False,
+    ),
     Trigger(
         Family.TAKE,
         r"recover(?:ed|s|ing)?\s+(?:\w+\s+){0,3}?(?:territory|territories|areas?|regions?|towns?"
@@ -436,6 +445,17 @@ TRIGGERS: tuple[Trigger, ...] = (
         follow=r"(?=[^.;]*\b(?:said|says|reported|announced|according\s+to)\b)"
         r"(?![^.;]*\b(?:since|still|remain(?:s|ed)?|den(?:y|ies|ied|ying)|reject(?:s|ed)?"
         r"|repel(?:led|s)?|repuls(?:ed|es)|fighting|attack)\b)" + _PLACE_OBJECT,
+    ),
+    # "Kurdish fighters are in control of the town of Sinjar after taking it from the
+    # Islamic State group": the side holds the town it has just taken, that taking is
+    # the news (not "are in control of the town after repelling an attack")
+    Trigger(
+        Family.TAKE,
+        r"(?:is|are)\s+(?:now\s+)?in\s+(?:full\s+|complete\s+|total\s+)?control\s+of",
+        feature=False,
+        before=r"(?<!still\s)(?<!remain\s)(?<!remains\s)",
+        follow=r"(?=[^.;]*\bafter\s+(?:re-?)?(?:taking|capturing|seizing|wresting|winning)\s+it\b)"
+        + _PLACE_OBJECT,
     ),
     # "rebels claimed control of Lashio", "the army claims full control of the town",
     # "rebels declared full control over Homs": a side's own word on its takeover, read

@@ -8165,7 +8165,10 @@ SPEAKER_PASSIVES = frozenset({"liberate", "free", "recapture", "retake", "clear"
 LOYAL_TO = re.compile(r"\b(?:loyal|allied|affiliated)\s+to\b|\bof\s+$", re.IGNORECASE)
 BACKED_BY = re.compile(
     r"\b(?:backed|supported|assisted|aided|helped)\s+by\b|\bwith\s+(?:the\s+)?(?:support|"
-    r"backing|help)\s+of\b",
+    r"backing|help)\s+of\b"
+    # "Syria Democratic Forces, with air support from the US-led coalition, have taken
+    # Manbij": the coalition backs from the air, it is no taker
+    r"|\bwith\s+(?:heavy\s+|close\s+)?(?:air|aerial)\s+(?:support|cover|backing)\s+(?:from|of|by)\b",
     re.IGNORECASE,
 )
 
@@ -8794,7 +8797,9 @@ def _targets(
 
 # the object of a coup's taking: "seized power", "took political power"
 POWER_OBJECT = re.compile(r"\s+(?:(?:political|state|absolute)\s+)?power\b", re.IGNORECASE)
-COUP = re.compile(r"\b(?:coup|putsch)\b", re.IGNORECASE)
+# (a junta or mutineers are the takers of a coup: "after the head of the junta that
+# seized power in Bamako on March 22 ordered the army not to fight" took no town)
+COUP = re.compile(r"\b(?:coup|putsch(?:ists?)?|juntas?|mutin(?:y|ies|eers?|ous))\b", re.IGNORECASE)
 # the object of a taking that is an unnamed settlement placed by another: "captured a
 # village near Lyman", "liberated the last village on the outskirts of the city"
 # (one village: "four villages near Lyman: Yampil, ..." may name them after)
