@@ -45,7 +45,7 @@ from sitrep.core.errors import LookupFailed
 from sitrep.core.records import PlaceMatch, PlacePrecision, Precision, Span, Status
 from sitrep.read import common
 from sitrep.read.fa.attribution import attribute, verb_kind
-from sitrep.read.fa.dates import find_dates, publication_date
+from sitrep.read.fa.dates import find_dates, number_words, publication_date
 from sitrep.read.fa.places import (
     NATURAL_FEATURE,
     THIS_COUNTRY,
@@ -287,7 +287,7 @@ _PLUPERFECT_AFTER = re.compile(r"[^،.؛]*?ه[\s\u200c]*بود(?:ند|م|یم|ی
 # ... also after a span of time: "پس از یک ماه اشغال", "پس از ماه‌ها محاصره"
 _AFTER_EVENT = re.compile(
     r"(?:پس|بعد|پیش|قبل)[\s\u200c]+از"
-    r"(?:[\s\u200c]+(?:\d+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند)[\s\u200c]+(?:روز|هفته|ماه|سال)"
+    rf"(?:[\s\u200c]+(?:\d+|{number_words(1, 10)}|چند)[\s\u200c]+(?:روز|هفته|ماه|سال)"
     r"|[\s\u200c]+(?:روزها|هفته‌ها|ماه‌ها|ماهها|سال‌ها|سالها))?"
     # "پس از ۶ سال از تسلط X بر شهر": after years of a rule, which the span dates
     r"(?:(?<=روز|فته|ماه|سال|‌ها|هها|لها)[\s\u200c]+از)?"
@@ -412,7 +412,7 @@ _NO_REPORT_AFTER = re.compile(
 # "چهار سال از سقوط پنجشیر گذشت": a span of time elapsed since an event noun
 # (before the noun; "گذشت" or "می‌گذرد" after it) remembers the event
 _SPAN_SINCE = re.compile(
-    r"(?:\d+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند|[۰-۹]+)[\s\u200c]+(?:روز|هفته|ماه|سال)"
+    rf"(?:\d+|{number_words(1, 10)}|چند|[۰-۹]+)[\s\u200c]+(?:روز|هفته|ماه|سال)"
     r"[\s\u200c]+از[\s\u200c]+$"
 )
 _ELAPSED_AFTER = re.compile(
@@ -422,7 +422,8 @@ _ELAPSED_AFTER = re.compile(
 _ANNIVERSARY = re.compile(
     r"سالروز|سالگرد|در[\s\u200c]+چنین[\s\u200c]+روزی|(?<![\w\u200c])یادبود(?![\w\u200c])"
     # "روز یک سالگی اشغال افغانستان", "دومین سالگی": a year-count of an event
-    r"|(?:یک|دو|سه|چهار|پنج|ده|\d+|[۰-۹]+|دومین|سومین|چهارمین|پنجمین)[\s\u200c]*سالگی(?![\w\u200c])"
+    rf"|(?:{number_words(1, 5)}|{number_words(10, 10)}|\d+|[۰-۹]+|دومین|سومین|چهارمین|پنجمین)"
+    r"[\s\u200c]*سالگی(?![\w\u200c])"
 )
 _EXPECT_STRONG = re.compile(
     r"قرار[\s\u200c]+است|قرار[\s\u200c]+بود|در[\s\u200c]+آستانه|درصدد|در[\s\u200c]+صدد|قصد[\s\u200c]+(?:دارد|دارند)"
@@ -618,7 +619,7 @@ _PART_HEAD = re.compile(
     r"(?<![\w\u200c])(?:بخش[\s\u200c]*(?:های|هایی|هائی|ها)|بخشی|برخی[\s\u200c]+(?:از[\s\u200c]+)?"
     r"(?:مناطق|نواحی|محلات)|چند[\s\u200c]+(?:ناحیه|محله|منطقه)"
     # a tally of quarters: "۱۴ محله در غرب و مرکز شهر X را", "سه ناحیه شهر X را"
-    r"|(?:\d+|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چندین|دهها|ده‌ها)[\s\u200c]+(?:محله|ناحیه|کوی|حوزه)"
+    rf"|(?:\d+|{number_words(2, 10)}|چندین|دهها|ده‌ها)[\s\u200c]+(?:محله|ناحیه|کوی|حوزه)"
     # "بر ۷۰ درصد از شهر X مسلط شدند": a share of the town (below a hundred)
     r"|(?<![\d۰-۹])[\d۰-۹]{1,2}[\s\u200c]*درصد"
     # "تپه‌های شرقی ... شهرک X", "ارتفاعات اطراف X": the heights of a town, not the town
@@ -742,10 +743,10 @@ _THESE_DISTRICTS = re.compile(
 _QUANTIFIED_PLACES = re.compile(
     r"(?:دهها|ده‌ها|صدها|چندین|چند|شماری|تعدادی|برخی|بسیاری|\d+"
     # a number in words: "صد و هشتاد ولسوالی", "بیست شهرستان"
-    r"|(?<![\w\u200c])(?:دو|سه|چهار|پنج|شش|هفت|هشت|ده|بیست|سی|چهل|پنجاه|شصت|هفتاد|هشتاد|نود|صد|دویست|سیصد|چهارصد"
-    r"|پانصد|هزار|یازده|دوازده|سیزده|چهارده|پانزده|شانزده|هفده|هجده|نوزده)"
+    # ("نه" is also "not", so it counts only inside a compound)
+    rf"|(?<![\w\u200c])(?:{number_words(2, 1000, skip=('نه', 'هیجده'))})"
     # "بیست و یک ولایت", "سی و چهار ولایت": a compound number in words
-    r"(?:[\s\u200c]+و[\s\u200c]+(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه))?)[\s\u200c]+(?:از[\s\u200c]+)?"
+    rf"(?:[\s\u200c]+و[\s\u200c]+(?:{number_words(1, 9)}))?)[\s\u200c]+(?:از[\s\u200c]+)?"
     r"(?:ولسوالی|ولسوالی‌ها|شهر|شهرها|روستا|روستاها|منطقه|مناطق|شهرستان|ولایت)"
 )
 
