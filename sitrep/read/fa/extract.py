@@ -482,6 +482,13 @@ _IMPLICATIVE = re.compile(
     r"موفق[\s\u200c]+(?:شد|شدند|به)|توانست(?:ند)?|(?:ادامه|شروع)[\s\u200c]+"
     r"|(?:مجبور|ناچار|ناگزیر)[\s\u200c]+(?:شد|شدند|شده)"
 )
+# words after which a verb is a subjunctive: a purpose ("تا", "برای اینکه"), a need or a
+# will ("باید", "بتواند", "می‌خواهد", "قصد دارد", "تلاش می‌کند")
+_ASKS_SUBJUNCTIVE = re.compile(
+    r"(?<![\w\u200c])(?:تا|باید|بتوان[\w\u200c]*|نتوان[\w\u200c]*|بخواه[\w\u200c]*"
+    r"|می[\s\u200c]?خواه[\w\u200c]*|قصد|تلاش|کوشش|برای[\s\u200c]+(?:اینکه|آنکه|این[\s\u200c]+که))"
+    r"(?![\w\u200c])"
+)
 _DEMONSTRATIVE_BEFORE = re.compile(r"(?:این|آن|همین|همان)[\s\u200c]+$")
 _PLURAL = re.compile(r"(?:های|ها)$")
 _APPOSITION = re.compile(r"[\s\u200c]*[(\[][\s\u200c]*")
@@ -1642,6 +1649,18 @@ class _Reader:
         actors = sorted(
             actors + more_forces(self.extractor.actors, s.text, actors), key=lambda a: a.span.start
         )
+        # an actor's word inside a longer place name is the place's ("دولت آباد" is
+        # Dowlatabad, not "the government")
+        actors = [
+            a
+            for a in actors
+            if not any(
+                p.start <= a.span.start
+                and a.span.end <= p.end
+                and p.end - p.start > a.span.end - a.span.start
+                for p in s.places
+            )
+        ]
         # a place inside an actor's name is the actor's ("دولت سوریه", "دولت دمشق")
         kept_places = [
             p
@@ -1784,10 +1803,17 @@ class _Reader:
             text, _clause_start(text, trig.start), trig.start
         ):
             return []  # weapons, bodies or prisoners handed over: no place changes hands
-        if family in (Family.TAKE, Family.HANDOVER) and _FACILITY_OBJECT.search(
-            text, _clause_start(text, trig.start), trig.start
+        facility = (
+            _FACILITY_OBJECT.search(text, _clause_start(text, trig.start), trig.start)
+            if family in (Family.TAKE, Family.HANDOVER)
+            else None
+        )
+        if facility is not None and not _TOWNS_LISTED_BEFORE.search(
+            text, _clause_start(text, trig.start), facility.start()
         ):
-            return []  # "گذرگاه رفح را تصرف کرد": a crossing or an airport, not the town
+            # "گذرگاه رفح را تصرف کرد": a crossing or an airport, not the town ("کنترل
+            # شهرهای X و Y، سد Z ... را": the towns listed before the dam are taken too)
+            return []
         if family is Family.TAKE and (
             (trig.noun and _ROAD_AFTER_NOUN.match(text, trig.end))
             or (
@@ -2207,6 +2233,15 @@ class _Reader:
             # "جنگنده‌های روسی": the actor's name holds the trigger word
             agent_side = [m for m in matches if m.span.start < trig.end and trig.start < m.span.end]
         marks = {id(m): _mark(text, m, trig, family, holders) for m in matches}
+        # "به دست مخالفان دولت افتاد": the state the takers oppose is in their phrase,
+        # but it is the side that loses
+        opposed = [
+            m
+            for m in agent_side
+            if _OPPONENTS_OF.search(text, max(0, m.span.start - 45), m.span.start)
+        ]
+        if opposed and len(opposed) < len(agent_side):
+            agent_side = [m for m in agent_side if m not in opposed]
         for prev, m in zip(matches, matches[1:], strict=False):
             if _APPOSITION.fullmatch(text, prev.span.end, m.span.start):
                 # "دولت اسلامی (داعش)": a name in brackets is the actor just named
@@ -2578,6 +2613,22 @@ class _Reader:
             iso3 = iso3 or common.sentence_country([], ctx)
             fallback = self._country_match(iso3, country_word.group()) if iso3 else None
             return [fallback] if fallback else []
+        if (
+            family in (Family.TAKE, Family.HANDOVER)
+            and places
+            and all(p.kind in (PlacePrecision.COUNTRY, PlacePrecision.ADMIN1) for p in places)
+            and any(
+                not any(p.start == h.end() for p in s.places)
+                for h in _TOWN_NAME_HEAD.finditer(
+                    text,
+                    _clause_start(text, trig.start),
+                    min(len(text), trig.end + 40) if trig.noun else trig.start,
+                )
+            )
+        ):
+            # "در شمال عراق شهر زمار را ... پس گرفتند": a town the gazetteer does not
+            # know was taken, not the country or the province that locates it
+            return []
         if places:
             return [p.match for p in places]
         if (
@@ -2638,6 +2689,12 @@ _FACILITY_OBJECT = re.compile(
     r"(?<![\w\u200c])(?<!و[\s\u200c])(?:گذرگاه|فرودگاه|پالایشگاه|نیروگاه|سد|زندان|بیمارستان|دانشگاه|پادگان"
     r"|میدان[\s\u200c]+(?:نفتی|گازی|هوایی))(?:[\s\u200c]+(?!و[\s\u200c]+(?:شهر|شهرک))[^\s،,.؛]+){1,8}?"
     r"[\s\u200c]+را(?![\w\u200c])[^،.؛]*$"
+)
+# towns listed ahead of a facility in one object: "کنترل شهرهای سنجار و زمار، سد موصل و
+# دو میدان نفتی را"
+_TOWNS_LISTED_BEFORE = re.compile(
+    r"(?<![\w\u200c])(?:شهرهای|شهرهایی|شهرها|شهرک[\s\u200c]*های|شهر|شهرک)[\s\u200c]+"
+    r"(?!(?:را|و|که|از|به|در|این|آن)(?![\w\u200c]))[^،,.؛]+[،,]"
 )
 # a town's description between commas before "را": "شهر راوه، آخرین پایگاه داعش در
 # عراق را", "ابوکمال، مهم‌ترین شهر مرزی را"
@@ -3215,7 +3272,9 @@ def _status(family: Family, trig: FaTriggerMatch, claim: Claim, text: str) -> St
         # "نیروهایش را از باخموت خارج کرده و کنترل را ... واگذار خواهد کرد": a bare
         # participle shares the tense of the verb its "و" joins it to
         return Status.EXPECTED
-    if form.subjunctive:
+    if form.subjunctive or (form.bare_past and _ASKS_SUBJUNCTIVE.search(before)):
+        # "تا شهر را تحت کنترل خود درآورد": a bare past stem after a purpose or a
+        # need is the subjunctive it is also written as
         if not _IMPLICATIVE.search(before):
             return Status.EXPECTED
     elif form.present and family in (Family.TAKE, Family.HANDOVER):
