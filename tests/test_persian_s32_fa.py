@@ -171,3 +171,25 @@ def test_weapons_handed_over_are_no_town(extractor: Extractor) -> None:
     # guard: what is handed over is not a place
     text = "نیروهای ارتش سوریه در شهر ازرع سلاح‌های خود را به مخالفان تحویل دادند."
     assert _who_took(extractor, text, date(2024, 12, 7)) == set()
+
+
+# --- attackers driven back leave no town ---------------------------------------------
+
+
+def test_attackers_forced_back_after_a_stopped_attack_leave_no_town(
+    extractor: Extractor,
+) -> None:
+    # the defenders stopped the raid and forced the raiders back: nothing changed hands
+    text = (
+        "رزمندگان حشد الشعبی بامداد امروز در شهرک بیجی جلوی یورش عناصر داعش را گرفتند "
+        "و آنان را مجبور به عقب‌نشینی کردند."
+    )
+    assert not territory_mentions(_mentions(extractor, text, date(2021, 6, 13)))
+
+
+def test_a_holder_forced_out_of_a_town_still_loses_it(extractor: Extractor) -> None:
+    # guard: forced to withdraw from the town itself, with no attack stopped
+    text = "نیروهای حشد الشعبی عناصر داعش را وادار به عقب‌نشینی از شهرک بیجی کردند."
+    assert _who_took(extractor, text, date(2015, 10, 20)) == {
+        ("Bayji", "Popular Mobilization Forces")
+    }

@@ -1746,6 +1746,14 @@ class _Reader:
                     and _FACILITY_NAMED_BY.search(text, max(0, p.start - 40), p.start)
                 )
             ]
+        if (
+            trig.trigger.withdrawal
+            and _FORCED_TO.search(text, _clause_start(text, trig.start), trig.start)
+            and _ATTACK_STOPPED.search(text, 0, trig.start)
+        ):
+            # "جلوی حمله داعش را گرفتند و آنها را مجبور به عقب‌نشینی کردند": the
+            # attackers driven back leave no town; the defenders hold what they held
+            return []
         capital = _capital_holder(text, trig)
         if capital is not None:
             # "از تسلط مسکو بر شهر X": the capital is its state, the holder
@@ -2847,6 +2855,13 @@ _ORDERED = re.compile(
 )
 _FROM_AXIS = re.compile(r"(?<![\w\u200c])از[\s\u200c]+(?:(?:چند|دو|سه)[\s\u200c]+)?محور")
 # "X را وادار به عقب‌نشینی کردند", "مجبور به ترک": forced to withdraw
+# an attack stopped or repelled: "جلوی حمله X را گرفتند", "حمله X را دفع کردند",
+# "دفع حمله"
+_ATTACK_STOPPED = re.compile(
+    r"(?<![\w\u200c])(?:جلوی?[\s\u200c]+(?:حمله|حملات|یورش|پیشروی)[^،.؛]{0,80}?گرفت"
+    r"|(?:حمله|حملات|یورش)[^،.؛]{0,60}?را[\s\u200c]+(?:دفع|خنثی|ناکام|عقب[\s\u200c]+زد)"
+    r"|دفع[\s\u200c]+(?:حمله|حملات|یورش))"
+)
 _FORCED_TO = re.compile(r"(?<![\w\u200c])را[\s\u200c]+(?:وادار|مجبور)[\s\u200c]+به[\s\u200c]+$")
 # "در عملیات آزادسازی موصل": the target of an operation, not where a withdrawal was
 _OPERATION_FOR = re.compile(
