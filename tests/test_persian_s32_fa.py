@@ -191,5 +191,5 @@ def test_a_holder_forced_out_of_a_town_still_loses_it(extractor: Extractor) -> N
     # guard: forced to withdraw from the town itself, with no attack stopped
     text = "نیروهای حشد الشعبی عناصر داعش را وادار به عقب‌نشینی از شهرک بیجی کردند."
     assert _who_took(extractor, text, date(2015, 10, 20)) == {
-        ("Bayji", "Popular Mobilization Forces")
+        ("Bayjī", "Popular Mobilization Forces")
     }
