@@ -148,7 +148,9 @@ WEEKDAYS: dict[str, int] = {
     "شنبه": 5,
     "یکشنبه": 6,
 }
-_NUMBER_WORDS = {
+# Persian numbers in words, the one list the reader's patterns are built from
+# (dates here; spans, tallies and anniversaries in extract.py).
+NUMBER_WORDS: dict[str, int] = {
     "یک": 1,
     "دو": 2,
     "سه": 3,
@@ -171,8 +173,35 @@ _NUMBER_WORDS = {
     "نوزده": 19,
     "بیست": 20,
     "سی": 30,
+    "چهل": 40,
+    "پنجاه": 50,
+    "شصت": 60,
+    "هفتاد": 70,
+    "هشتاد": 80,
+    "نود": 90,
+    "صد": 100,
+    "دویست": 200,
+    "سیصد": 300,
+    "چهارصد": 400,
+    "پانصد": 500,
+    "هزار": 1000,
 }
-_COUNT_WORDS = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+
+
+def number_words(low: int, high: int, *, skip: tuple[str, ...] = ()) -> str:
+    """A regex alternation of the numbers in words from *low* to *high*.
+
+    Longest first, so that "دوازده" is tried before "دو"; *skip* leaves out
+    words a pattern must not read as a number (for example "نه", which is
+    also "not").
+    """
+    words = [w for w, n in NUMBER_WORDS.items() if low <= n <= high and w not in skip]
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+# Counts a date expression reads ("سه روز پیش", "بیست سال"): up to thirty.
+_NUMBER_WORDS = {w: n for w, n in NUMBER_WORDS.items() if n <= 30}
+_COUNT_WORDS = number_words(1, 30)
 # Words after a weekday that make it a name, not a date ("نماز جمعه").
 _WEEKDAY_NAMES_BEFORE = ("نماز", "امام", "خطبه", "خطبه‌های", "نمازهای", "بازار")
 _SINCE_WORDS = ("پس از", "بعد از", "از")

@@ -45,7 +45,7 @@ from sitrep.core.errors import LookupFailed
 from sitrep.core.records import PlaceMatch, PlacePrecision, Precision, Span, Status
 from sitrep.read import common
 from sitrep.read.fa.attribution import attribute, verb_kind
-from sitrep.read.fa.dates import find_dates, publication_date
+from sitrep.read.fa.dates import find_dates, number_words, publication_date
 from sitrep.read.fa.places import (
     NATURAL_FEATURE,
     THIS_COUNTRY,
@@ -287,7 +287,7 @@ _PLUPERFECT_AFTER = re.compile(r"[^،.؛]*?ه[\s\u200c]*بود(?:ند|م|یم|ی
 # ... also after a span of time: "پس از یک ماه اشغال", "پس از ماه‌ها محاصره"
 _AFTER_EVENT = re.compile(
     r"(?:پس|بعد|پیش|قبل)[\s\u200c]+از"
-    r"(?:[\s\u200c]+(?:\d+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند)[\s\u200c]+(?:روز|هفته|ماه|سال)"
+    rf"(?:[\s\u200c]+(?:\d+|{number_words(1, 10)}|چند)[\s\u200c]+(?:روز|هفته|ماه|سال)"
     r"|[\s\u200c]+(?:روزها|هفته‌ها|ماه‌ها|ماهها|سال‌ها|سالها))?"
     # "پس از ۶ سال از تسلط X بر شهر": after years of a rule, which the span dates
     r"(?:(?<=روز|فته|ماه|سال|‌ها|هها|لها)[\s\u200c]+از)?"
@@ -412,7 +412,7 @@ _NO_REPORT_AFTER = re.compile(
 # "چهار سال از سقوط پنجشیر گذشت": a span of time elapsed since an event noun
 # (before the noun; "گذشت" or "می‌گذرد" after it) remembers the event
 _SPAN_SINCE = re.compile(
-    r"(?:\d+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند|[۰-۹]+)[\s\u200c]+(?:روز|هفته|ماه|سال)"
+    rf"(?:\d+|{number_words(1, 10)}|چند|[۰-۹]+)[\s\u200c]+(?:روز|هفته|ماه|سال)"
     r"[\s\u200c]+از[\s\u200c]+$"
 )
 _ELAPSED_AFTER = re.compile(
@@ -422,7 +422,8 @@ _ELAPSED_AFTER = re.compile(
 _ANNIVERSARY = re.compile(
     r"سالروز|سالگرد|در[\s\u200c]+چنین[\s\u200c]+روزی|(?<![\w\u200c])یادبود(?![\w\u200c])"
     # "روز یک سالگی اشغال افغانستان", "دومین سالگی": a year-count of an event
-    r"|(?:یک|دو|سه|چهار|پنج|ده|\d+|[۰-۹]+|دومین|سومین|چهارمین|پنجمین)[\s\u200c]*سالگی(?![\w\u200c])"
+    rf"|(?:{number_words(1, 5)}|{number_words(10, 10)}|\d+|[۰-۹]+|دومین|سومین|چهارمین|پنجمین)"
+    r"[\s\u200c]*سالگی(?![\w\u200c])"
 )
 _EXPECT_STRONG = re.compile(
     r"قرار[\s\u200c]+است|قرار[\s\u200c]+بود|در[\s\u200c]+آستانه|درصدد|در[\s\u200c]+صدد|قصد[\s\u200c]+(?:دارد|دارند)"
@@ -480,6 +481,13 @@ _SHARED_FUTURE_AFTER = re.compile(
 _IMPLICATIVE = re.compile(
     r"موفق[\s\u200c]+(?:شد|شدند|به)|توانست(?:ند)?|(?:ادامه|شروع)[\s\u200c]+"
     r"|(?:مجبور|ناچار|ناگزیر)[\s\u200c]+(?:شد|شدند|شده)"
+)
+# words after which a verb is a subjunctive: a purpose ("تا", "برای اینکه"), a need or a
+# will ("باید", "بتواند", "می‌خواهد", "قصد دارد", "تلاش می‌کند")
+_ASKS_SUBJUNCTIVE = re.compile(
+    r"(?<![\w\u200c])(?:تا|باید|بتوان[\w\u200c]*|نتوان[\w\u200c]*|بخواه[\w\u200c]*"
+    r"|می[\s\u200c]?خواه[\w\u200c]*|قصد|تلاش|کوشش|برای[\s\u200c]+(?:اینکه|آنکه|این[\s\u200c]+که))"
+    r"(?![\w\u200c])"
 )
 _DEMONSTRATIVE_BEFORE = re.compile(r"(?:این|آن|همین|همان)[\s\u200c]+$")
 _PLURAL = re.compile(r"(?:های|ها)$")
@@ -618,7 +626,7 @@ _PART_HEAD = re.compile(
     r"(?<![\w\u200c])(?:بخش[\s\u200c]*(?:های|هایی|هائی|ها)|بخشی|برخی[\s\u200c]+(?:از[\s\u200c]+)?"
     r"(?:مناطق|نواحی|محلات)|چند[\s\u200c]+(?:ناحیه|محله|منطقه)"
     # a tally of quarters: "۱۴ محله در غرب و مرکز شهر X را", "سه ناحیه شهر X را"
-    r"|(?:\d+|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چندین|دهها|ده‌ها)[\s\u200c]+(?:محله|ناحیه|کوی|حوزه)"
+    rf"|(?:\d+|{number_words(2, 10)}|چندین|دهها|ده‌ها)[\s\u200c]+(?:محله|ناحیه|کوی|حوزه)"
     # "بر ۷۰ درصد از شهر X مسلط شدند": a share of the town (below a hundred)
     r"|(?<![\d۰-۹])[\d۰-۹]{1,2}[\s\u200c]*درصد"
     # "تپه‌های شرقی ... شهرک X", "ارتفاعات اطراف X": the heights of a town, not the town
@@ -742,10 +750,10 @@ _THESE_DISTRICTS = re.compile(
 _QUANTIFIED_PLACES = re.compile(
     r"(?:دهها|ده‌ها|صدها|چندین|چند|شماری|تعدادی|برخی|بسیاری|\d+"
     # a number in words: "صد و هشتاد ولسوالی", "بیست شهرستان"
-    r"|(?<![\w\u200c])(?:دو|سه|چهار|پنج|شش|هفت|هشت|ده|بیست|سی|چهل|پنجاه|شصت|هفتاد|هشتاد|نود|صد|دویست|سیصد|چهارصد"
-    r"|پانصد|هزار|یازده|دوازده|سیزده|چهارده|پانزده|شانزده|هفده|هجده|نوزده)"
+    # ("نه" is also "not", so it counts only inside a compound)
+    rf"|(?<![\w\u200c])(?:{number_words(2, 1000, skip=('نه', 'هیجده'))})"
     # "بیست و یک ولایت", "سی و چهار ولایت": a compound number in words
-    r"(?:[\s\u200c]+و[\s\u200c]+(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه))?)[\s\u200c]+(?:از[\s\u200c]+)?"
+    rf"(?:[\s\u200c]+و[\s\u200c]+(?:{number_words(1, 9)}))?)[\s\u200c]+(?:از[\s\u200c]+)?"
     r"(?:ولسوالی|ولسوالی‌ها|شهر|شهرها|روستا|روستاها|منطقه|مناطق|شهرستان|ولایت)"
 )
 
@@ -1641,6 +1649,18 @@ class _Reader:
         actors = sorted(
             actors + more_forces(self.extractor.actors, s.text, actors), key=lambda a: a.span.start
         )
+        # an actor's word inside a longer place name is the place's ("دولت آباد" is
+        # Dowlatabad, not "the government")
+        actors = [
+            a
+            for a in actors
+            if not any(
+                p.start <= a.span.start
+                and a.span.end <= p.end
+                and p.end - p.start > a.span.end - a.span.start
+                for p in s.places
+            )
+        ]
         # a place inside an actor's name is the actor's ("دولت سوریه", "دولت دمشق")
         kept_places = [
             p
@@ -1726,6 +1746,14 @@ class _Reader:
                     and _FACILITY_NAMED_BY.search(text, max(0, p.start - 40), p.start)
                 )
             ]
+        if (
+            trig.trigger.withdrawal
+            and _FORCED_TO.search(text, _clause_start(text, trig.start), trig.start)
+            and _ATTACK_STOPPED.search(text, 0, trig.start)
+        ):
+            # "جلوی حمله داعش را گرفتند و آنها را مجبور به عقب‌نشینی کردند": the
+            # attackers driven back leave no town; the defenders hold what they held
+            return []
         capital = _capital_holder(text, trig)
         if capital is not None:
             # "از تسلط مسکو بر شهر X": the capital is its state, the holder
@@ -1783,10 +1811,17 @@ class _Reader:
             text, _clause_start(text, trig.start), trig.start
         ):
             return []  # weapons, bodies or prisoners handed over: no place changes hands
-        if family in (Family.TAKE, Family.HANDOVER) and _FACILITY_OBJECT.search(
-            text, _clause_start(text, trig.start), trig.start
+        facility = (
+            _FACILITY_OBJECT.search(text, _clause_start(text, trig.start), trig.start)
+            if family in (Family.TAKE, Family.HANDOVER)
+            else None
+        )
+        if facility is not None and not _TOWNS_LISTED_BEFORE.search(
+            text, _clause_start(text, trig.start), facility.start()
         ):
-            return []  # "گذرگاه رفح را تصرف کرد": a crossing or an airport, not the town
+            # "گذرگاه رفح را تصرف کرد": a crossing or an airport, not the town ("کنترل
+            # شهرهای X و Y، سد Z ... را": the towns listed before the dam are taken too)
+            return []
         if family is Family.TAKE and (
             (trig.noun and _ROAD_AFTER_NOUN.match(text, trig.end))
             or (
@@ -2206,6 +2241,15 @@ class _Reader:
             # "جنگنده‌های روسی": the actor's name holds the trigger word
             agent_side = [m for m in matches if m.span.start < trig.end and trig.start < m.span.end]
         marks = {id(m): _mark(text, m, trig, family, holders) for m in matches}
+        # "به دست مخالفان دولت افتاد": the state the takers oppose is in their phrase,
+        # but it is the side that loses
+        opposed = [
+            m
+            for m in agent_side
+            if _OPPONENTS_OF.search(text, max(0, m.span.start - 45), m.span.start)
+        ]
+        if opposed and len(opposed) < len(agent_side):
+            agent_side = [m for m in agent_side if m not in opposed]
         for prev, m in zip(matches, matches[1:], strict=False):
             if _APPOSITION.fullmatch(text, prev.span.end, m.span.start):
                 # "دولت اسلامی (داعش)": a name in brackets is the actor just named
@@ -2577,6 +2621,22 @@ class _Reader:
             iso3 = iso3 or common.sentence_country([], ctx)
             fallback = self._country_match(iso3, country_word.group()) if iso3 else None
             return [fallback] if fallback else []
+        if (
+            family in (Family.TAKE, Family.HANDOVER)
+            and places
+            and all(p.kind in (PlacePrecision.COUNTRY, PlacePrecision.ADMIN1) for p in places)
+            and any(
+                not any(p.start == h.end() for p in s.places)
+                for h in _TOWN_NAME_HEAD.finditer(
+                    text,
+                    _clause_start(text, trig.start),
+                    min(len(text), trig.end + 40) if trig.noun else trig.start,
+                )
+            )
+        ):
+            # "در شمال عراق شهر زمار را ... پس گرفتند": a town the gazetteer does not
+            # know was taken, not the country or the province that locates it
+            return []
         if places:
             return [p.match for p in places]
         if (
@@ -2637,6 +2697,12 @@ _FACILITY_OBJECT = re.compile(
     r"(?<![\w\u200c])(?<!و[\s\u200c])(?:گذرگاه|فرودگاه|پالایشگاه|نیروگاه|سد|زندان|بیمارستان|دانشگاه|پادگان"
     r"|میدان[\s\u200c]+(?:نفتی|گازی|هوایی))(?:[\s\u200c]+(?!و[\s\u200c]+(?:شهر|شهرک))[^\s،,.؛]+){1,8}?"
     r"[\s\u200c]+را(?![\w\u200c])[^،.؛]*$"
+)
+# towns listed ahead of a facility in one object: "کنترل شهرهای سنجار و زمار، سد موصل و
+# دو میدان نفتی را"
+_TOWNS_LISTED_BEFORE = re.compile(
+    r"(?<![\w\u200c])(?:شهرهای|شهرهایی|شهرها|شهرک[\s\u200c]*های|شهر|شهرک)[\s\u200c]+"
+    r"(?!(?:را|و|که|از|به|در|این|آن)(?![\w\u200c]))[^،,.؛]+[،,]"
 )
 # a town's description between commas before "را": "شهر راوه، آخرین پایگاه داعش در
 # عراق را", "ابوکمال، مهم‌ترین شهر مرزی را"
@@ -2789,6 +2855,13 @@ _ORDERED = re.compile(
 )
 _FROM_AXIS = re.compile(r"(?<![\w\u200c])از[\s\u200c]+(?:(?:چند|دو|سه)[\s\u200c]+)?محور")
 # "X را وادار به عقب‌نشینی کردند", "مجبور به ترک": forced to withdraw
+# an attack stopped or repelled: "جلوی حمله X را گرفتند", "حمله X را دفع کردند",
+# "دفع حمله"
+_ATTACK_STOPPED = re.compile(
+    r"(?<![\w\u200c])(?:جلوی?[\s\u200c]+(?:حمله|حملات|یورش|پیشروی)[^،.؛]{0,80}?گرفت"
+    r"|(?:حمله|حملات|یورش)[^،.؛]{0,60}?را[\s\u200c]+(?:دفع|خنثی|ناکام|عقب[\s\u200c]+زد)"
+    r"|دفع[\s\u200c]+(?:حمله|حملات|یورش))"
+)
 _FORCED_TO = re.compile(r"(?<![\w\u200c])را[\s\u200c]+(?:وادار|مجبور)[\s\u200c]+به[\s\u200c]+$")
 # "در عملیات آزادسازی موصل": the target of an operation, not where a withdrawal was
 _OPERATION_FOR = re.compile(
@@ -3214,7 +3287,9 @@ def _status(family: Family, trig: FaTriggerMatch, claim: Claim, text: str) -> St
         # "نیروهایش را از باخموت خارج کرده و کنترل را ... واگذار خواهد کرد": a bare
         # participle shares the tense of the verb its "و" joins it to
         return Status.EXPECTED
-    if form.subjunctive:
+    if form.subjunctive or (form.bare_past and _ASKS_SUBJUNCTIVE.search(before)):
+        # "تا شهر را تحت کنترل خود درآورد": a bare past stem after a purpose or a
+        # need is the subjunctive it is also written as
         if not _IMPLICATIVE.search(before):
             return Status.EXPECTED
     elif form.present and family in (Family.TAKE, Family.HANDOVER):

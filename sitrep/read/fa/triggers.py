@@ -333,16 +333,40 @@ TRIGGERS: tuple[FaTrigger, ...] = (
         before_chars=30,
         place_object=True,
     ),
+    # "ارتش شهر X را به مخالفان تحویل داد", "... را به طالبان واگذار کردند", and with
+    # "به" dropped, "شهر X را تحویل مخالفان داد": handed the town to (who receives it
+    # holds it; the town is the object of "را")
+    *(
+        _t(
+            H,
+            rf"{head}(?P<who>[^،,.؛:\n\s]{{2,30}}(?:{_S}[^،,.؛:\n\s]{{2,30}}){{0,2}}?){_S}{verb}",
+            controller=True,
+            before=rf"{_B}را(?:{_S}(?:بدون|بی){_S}(?:جنگ|درگیری|مقاومت))?{_S}$",
+            before_chars=30,
+            place_object=True,
+        )
+        for head, verb in (
+            (rf"به{_S}", rf"تحویل{_S}{_v('dadan')}"),
+            (rf"به{_S}", rf"واگذار{_S}{_v('kardan')}"),
+            (rf"تحویل{_S}", _v("dadan")),
+        )
+    ),
     # "در کنترل امارت اسلامی درآمده است" as well: came under the control of
     _t(T, rf"(?:تحت|به|در){_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('daramadan')}", controller=True),
     _t(T, rf"(?:تحت|به){_S}(?:{_HOLD}){_S}{_WHO}{_S}{_v('bazgashtan')}", controller=True),
     _t(T, rf"(?:به{_S}|ب)دست{_S}{_WHO}{_S}{_v('oftadan')}", controller=True),
-    _t(T, rf"به{_S}(?:تصرف|کنترل|اشغال)(?:{_S}خود)?{_S}{_v('daravardan', 'avardan')}"),
-    # "شورشیان شهر کیدال را تحت کنترل در آوردند", "X را تحت کنترول خود گرفتند":
-    # brought under their control (the subject takes; no holder between noun and verb)
+    # "به کنترل کامل خود درآورد": brought under its (full) control
     _t(
         T,
-        rf"تحت{_S}(?:کنترل|کنترول|تسلط|سیطره)(?:{_S}(?:کامل|خود|خویش|شان))*"
+        rf"به{_S}(?:تصرف|کنترل|کنترول|اشغال)(?:{_S}(?:کامل|خود|خویش))*{_S}"
+        rf"{_v('daravardan', 'avardan')}",
+    ),
+    # "شورشیان شهر کیدال را تحت کنترل در آوردند", "X را تحت کنترول خود گرفتند",
+    # "X را تحت تصرف خود درآورد": brought under their control (the subject takes; no
+    # holder between noun and verb)
+    _t(
+        T,
+        rf"تحت{_S}(?:کنترل|کنترول|تسلط|سیطره|تصرف|اشغال)(?:{_S}(?:کامل|خود|خویش|شان))*"
         rf"{_S}{_v('daravardan', 'gereftan')}",
     ),
     _t(T, rf"(?:تصرف|اشغال){_S}{_v('kardan')}"),
@@ -567,6 +591,9 @@ class VerbForm:
     future: bool = False
     present: bool = False
     subjunctive: bool = False
+    # a bare past stem that is also its present stem + "د" ("درآورد", "آورد", "راند"):
+    # the past in news copy, a subjunctive only after a word that asks for one
+    bare_past: bool = False
 
 
 # the preverb "در" written apart as a verb is compared ("در آور" -> "در‌آور": see
@@ -578,6 +605,13 @@ _PRESENT_STEMS = tuple(
     )
 )
 _SUBJ = re.compile(rf"^(?:ب|ن)?(?:{'|'.join(_PRESENT_STEMS)}){_PRES_END}$")
+# past stems written as their present stem + "د": "درآورد" is "brought in" or "(that
+# it) bring in"
+_BARE_PASTS = frozenset(
+    past.replace(" ", "\u200c")
+    for past, present in LIGHT_VERBS.values()
+    if past.replace(" ", "\u200c") == present.replace(" ", "\u200c") + "د"
+)
 
 
 def verb_form(verb: str | None) -> VerbForm:
@@ -598,4 +632,13 @@ def verb_form(verb: str | None) -> VerbForm:
         # "گردید": the past of the Dari passive, not "you turn"; "افتید": the Dari
         # past of "افتادن" ("به دست طالبان افتید"), not "you fall"
         subjunctive = False
-    return VerbForm(negated=negated, future=future, present=present, subjunctive=subjunctive)
+    bare_past = v in _BARE_PASTS
+    if bare_past:
+        subjunctive = False  # "شهر را تحت کنترل خود درآورد": brought it under control
+    return VerbForm(
+        negated=negated,
+        future=future,
+        present=present,
+        subjunctive=subjunctive,
+        bare_past=bare_past,
+    )
