@@ -6,9 +6,10 @@
   town or district with no namesake in that province's country is not found at
   all, rather than abroad ("Kani township in Sagaing Region" was Kani, Japan;
   "Lere in the Timbuktu region" Lere, Nigeria).
-- "X district in Y province", where "X District" is the own name of a district
-  elsewhere: the district X of that province ("Musa Khel district in Khost
-  province" was Pakistan's Musa Khel District).
+- "X district in Y province" (or "of Y province"), where "X District" is the own
+  name of a district elsewhere: the district X of that province ("Musa Khel district in Khost
+  province" was Pakistan's Musa Khel District); "X district of Y" says where X
+  lies as "in" does ("Al-Wadi'a district of Hadramawt" is no Saudi town).
 - Persian names with and without the ezafe ("Dand-e Patan" / "Dand Patan",
   "Bandar Anzali" / "Bandar-e Anzali"), and Somali districts in the press's
   spelling of their Somali names ("Sablale" for Sablaale), as towns had.
@@ -24,6 +25,7 @@ from sitrep.core.config import Config
 from sitrep.resolve.gazetteer import Gazetteer
 
 KANI_MM, KANI_JP, LERE_NG, HODEIDAH, KAFR_LAHA = -313, 6822216, 2332079, 79415, 168668
+AL_WADIAH_SA, HARIB_YE = 108753, 75132
 NAREK = 7647812
 MUSA_KHEL_AF, MUSA_KHEL_PK = 7054014, 6641955
 PARIS_TX, TRIPOLI_LB, ALEPPO = 4717560, 266826, 170063
@@ -45,6 +47,12 @@ def _ids(world: Gazetteer, text: str) -> dict[str, int]:
     [
         ("Resistance fighters said they held Kani township in Sagaing Region.", "Kani", KANI_MM),
         ("Fighters of the PDF entered Kani in Sagaing Region at dawn.", "Kani", KANI_MM),
+        ("Clashes hit Musa Khel district of Khost province.", "Musa Khel district", MUSA_KHEL_AF),
+        (
+            "The Houthis pushed into Harib district of Marib governorate.",
+            "Harib district",
+            HARIB_YE,
+        ),
         (
             "The Taliban overran Musa Khel district in Khost province.",
             "Musa Khel district",
@@ -64,6 +72,7 @@ def test_a_province_said_after_a_name_places_it(
         ("Jihadists seized Lere in the Timbuktu region of Mali.", "Lere", LERE_NG),
         ("Rebels overran Lere district in the Timbuktu region.", "Lere", LERE_NG),
         ("Israeli troops entered Houla in south Lebanon.", "Houla", KAFR_LAHA),
+        ("Fighting was reported in Al-Wadi'a district of Hadramawt.", "Al-Wadi'a", AL_WADIAH_SA),
     ],
 )
 def test_no_namesake_in_the_province_said_is_no_town_abroad(

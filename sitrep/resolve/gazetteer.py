@@ -752,12 +752,15 @@ _CUE_ADJECTIVES = frozenset(
 # Between a name and the country or province it lies in: "Palmyra in Syria",
 # "Tripoli in northern Lebanon", "Kherson in the south of Ukraine" is left alone.
 _CUE_IN = re.compile(
-    # "X in Y", "X, in Y", "X township in Y", "X in the Y region"
-    r"^(?:\s+(?:district|township|territory|county|commune|village|town))?"
+    # "X in Y", "X, in Y", "X township in Y", "X in the Y region", "X district of Y"
+    r"^(?:(?:\s+(?:district|township|territory|county|commune|village|town))?"
     r",?\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central"
-    r"|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$",
+    r"|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+    r"|\s+(?:district|township|territory|county|commune)\s+of\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
+# "Musa Khel district of Khost province": after a district word that ends the name
+_CUE_OF = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "X, in Colombia's coffee region": before a country's possessive, where a country
 # is no reading of X (no country lies in another); not "on" ("rockets from Gaza on
 # Israel's south" do not place Gaza in Israel)
@@ -3438,8 +3441,12 @@ class Gazetteer:
         i = sc.chosen[n][0]
         if i >= 2 and sc.folded[i - 1][0] == "of" and toks[i - 2][2][:1].isupper():
             return False  # "a statue of St. Gregory of Narek in Vatican": the statue is there
-        gap = sc.text[toks[sc.chosen[n][1]][1] : toks[sc.chosen[n + 1][0]][0]]
-        return bool(_CUE_IN.match(gap))
+        j = sc.chosen[n][1]
+        gap = sc.text[toks[j][1] : toks[sc.chosen[n + 1][0]][0]]
+        return bool(
+            _CUE_IN.match(gap)
+            or (j > i and sc.folded[j][0] in _DISTRICT_WORDS and _CUE_OF.match(gap))
+        )
 
     def _cue(self, sc: _Scan, ranked: Sequence[Sequence[int]], n: int) -> tuple[str, int] | None:
         """The country (ISO3) and province (GeoNames id, 0 for none) the text
@@ -3477,6 +3484,7 @@ class Gazetteer:
                     return after
             if top.kind not in (PlacePrecision.COUNTRY, PlacePrecision.REGION) and (
                 _CUE_IN.match(gap)
+                or (j > i and folded[j][0] in _DISTRICT_WORDS and _CUE_OF.match(gap))
                 or (
                     prov
                     and gap == " of "
