@@ -70,7 +70,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bumped whenever the cached file's layout or the normalization changes.
-FORMAT_VERSION = 28
+FORMAT_VERSION = 29
 #: Longest name, in tokens, that :meth:`Gazetteer.find` looks for.
 MAX_TOKENS = 5
 #: A candidate this near (km) to a place an article names without doubt is likelier.
@@ -752,9 +752,15 @@ _CUE_ADJECTIVES = frozenset(
 # Between a name and the country or province it lies in: "Palmyra in Syria",
 # "Tripoli in northern Lebanon", "Kherson in the south of Ukraine" is left alone.
 _CUE_IN = re.compile(
-    r"^,?\s+in\s+(?:(?:the\s+)?(?:far\s+)?(?:north|south|east|west|central"
-    r"|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$"
+    # "X in Y", "X, in Y", "X township in Y", "X in the Y region", "X district of Y"
+    r"^(?:(?:\s+(?:district|township|territory|county|commune|village|town))?"
+    r",?\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central"
+    r"|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+    r"|\s+(?:district|township|territory|county|commune)\s+of\s+(?:the\s+)?)$",
+    re.IGNORECASE,
 )
+# "Musa Khel district of Khost province": after a district word that ends the name
+_CUE_OF = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "X, in Colombia's coffee region": before a country's possessive, where a country
 # is no reading of X (no country lies in another); not "on" ("rockets from Gaza on
 # Israel's south" do not place Gaza in Israel)
@@ -1905,11 +1911,39 @@ def _add_own_data(rows: list[_Row], iso3: dict[str, str]) -> None:
         if row is not None:
             row.initials += initials
     for r in rows:
-        if r.kind is PlacePrecision.CITY and r.iso3 in _RULE_COUNTRIES:
+        if r.iso3 in _RULE_COUNTRIES and (
+            r.kind is PlacePrecision.CITY
+            # Somalia's districts are named like their seats ("Sablaale", "Sablale")
+            or (r.iso3 == "SOM" and r.kind is PlacePrecision.ADMIN2)
+        ):
             r.names += _rule_variants(r.name, r.iso3)
         elif r.iso3 in _KHEL_COUNTRIES and r.kind in _TOWN_OR_DISTRICT:
             r.names += [v for v in _khel_variants(r.names) if v not in r.names]
+        if r.iso3 in _EZAFE_COUNTRIES and r.kind in _TOWN_OR_DISTRICT:
+            r.names += [v for v in _ezafe_variants(r.names) if v not in r.names]
     _add_oblast_names(rows)
+
+
+#: Where Persian place names join their words with the ezafe.
+_EZAFE_COUNTRIES = frozenset({"AFG", "IRN", "TJK"})
+_EZAFE_PAIR = re.compile(r"^(?P<head>[A-Z][a-z]+)(?:-[ei]-?| [ei] | )(?P<tail>[A-Z][a-z]+)$")
+
+
+def _ezafe_variants(names: Sequence[str]) -> list[str]:
+    """A two-word Persian place name with and without the ezafe joining its
+    words, as Afghan and Iranian reports write it: "Dand Patan" and "Dand-e
+    Patan", "Bandar-e Anzali" and "Bandar Anzali"; GeoNames lists one of them."""
+    out: list[str] = []
+    for name in names:
+        plain = "".join(
+            c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
+        )
+        m = _EZAFE_PAIR.match(plain) if plain.isascii() else None
+        if m is None:
+            continue
+        head, tail = m.group("head"), m.group("tail")
+        out += [f"{head} {tail}", f"{head}-e {tail}", f"{head}-i {tail}"]
+    return list(dict.fromkeys(out))
 
 
 #: Where Pashtun clan names make place names ("Jani Khel", "Sabari Khel").
@@ -3209,15 +3243,18 @@ class Gazetteer:
         # Names placed by the country or province said beside them ("the Syrian
         # town of Palmyra"): ranked there, and kept whatever else the article says.
         cued: set[tuple[int, int]] = set()
+        refused: set[tuple[int, int]] = set()
         said_matches: set[int] = set()
         if self.world:
-            rankings, cued = self._apply_cues(scans, rankings)
+            rankings, cued, refused = self._apply_cues(scans, rankings)
         for n_sc, (sc, all_ranked) in enumerate(zip(scans, rankings, strict=True)):
             matches: list[PlaceMatch] = []
             toks, folded, text = sc.toks, sc.folded, sc.text
             for n_c, ((i, j, _rows, prov), ranked) in enumerate(
                 zip(sc.chosen, all_ranked, strict=True)
             ):
+                if (n_sc, n_c) in refused:
+                    continue
                 name_key = None if prov else _join(folded[i : j + 1])
                 start, end = toks[i][0], toks[j][1]
                 said = (n_sc, n_c) in cued
@@ -3326,13 +3363,16 @@ class Gazetteer:
 
     def _apply_cues(
         self, scans: Sequence[_Scan], rankings: list[list[list[int]]]
-    ) -> tuple[list[list[list[int]]], set[tuple[int, int]]]:
+    ) -> tuple[list[list[list[int]]], set[tuple[int, int]], set[tuple[int, int]]]:
         """``rankings`` with each name that the text places by a country or a
         province said right beside it (:meth:`_cue`) ranked there first, when
         it has a namesake there; that country or province also places the
         same name where the article repeats it without one ("the Libyan city
         of Tripoli ... in Tripoli"). With the (scan, candidate) positions so
-        placed."""
+        placed, and those the country or province said after them with "in"
+        places nowhere: a town or district with no namesake in that country ("Kani
+        township in Sagaing Region" is no town of Japan, "Houla in south
+        Lebanon" no town of Syria), left unfound."""
         places = self._places
         admin1 = self._admin1_id
         said: dict[tuple[int, int], tuple[str, int]] = {}
@@ -3348,8 +3388,9 @@ class Gazetteer:
                 i, j, _rows, prov = sc.chosen[n_c]
                 by_name.setdefault(_join(sc.folded[i : j + 1]), cue)
         if not said:
-            return rankings, set()
+            return rankings, set(), set()
         placed: set[tuple[int, int]] = set()
+        refused: set[tuple[int, int]] = set()
         out = [list(r) for r in rankings]
         for n_sc, sc in enumerate(scans):
             for n_c, (i, j, _rows, _prov) in enumerate(sc.chosen):
@@ -3364,10 +3405,48 @@ class Gazetteer:
                     if places[r].country == country
                     and (not area or admin1[r] == area or places[r].id == area)
                 ]
+                if not there and j > i and sc.folded[j][0] in _DISTRICT_WORDS:
+                    # "Musa Khel district in Khost province": the span is the name
+                    # of a district elsewhere ("Musa Khel District", Pakistan),
+                    # the province says it is the district Musa Khel of Khost
+                    there = [
+                        r
+                        for r in self._get(_join(sc.folded[i:j]))
+                        if places[r].kind is PlacePrecision.ADMIN2
+                        and places[r].country == country
+                        and (not area or admin1[r] == area)
+                    ]
                 if there:
                     out[n_sc][n_c] = there + [r for r in ranked if r not in there]
                     placed.add((n_sc, n_c))
-        return out, placed
+                elif (
+                    (n_sc, n_c) in said
+                    and self._said_in(sc, n_c)
+                    and ranked
+                    and places[ranked[0]].kind in (PlacePrecision.CITY, PlacePrecision.ADMIN2)
+                    and not any(places[r].country == country for r in ranked)
+                ):
+                    refused.add((n_sc, n_c))
+        return out, placed, refused
+
+    @staticmethod
+    def _said_in(sc: _Scan, n: int) -> bool:
+        """Whether candidate ``n`` of ``sc`` is followed by "in" and the next
+        candidate ("Kani township in Sagaing Region", "Houla in south Lebanon"):
+        where it lies, said outright. A name used as a modifier ("the Red Sea port
+        city of Hodeida") says less: the sea is no province of the town."""
+        if n + 1 >= len(sc.chosen):
+            return False
+        toks = sc.toks
+        i = sc.chosen[n][0]
+        if i >= 2 and sc.folded[i - 1][0] == "of" and toks[i - 2][2][:1].isupper():
+            return False  # "a statue of St. Gregory of Narek in Vatican": the statue is there
+        j = sc.chosen[n][1]
+        gap = sc.text[toks[j][1] : toks[sc.chosen[n + 1][0]][0]]
+        return bool(
+            _CUE_IN.match(gap)
+            or (j > i and sc.folded[j][0] in _DISTRICT_WORDS and _CUE_OF.match(gap))
+        )
 
     def _cue(self, sc: _Scan, ranked: Sequence[Sequence[int]], n: int) -> tuple[str, int] | None:
         """The country (ISO3) and province (GeoNames id, 0 for none) the text
@@ -3405,6 +3484,7 @@ class Gazetteer:
                     return after
             if top.kind not in (PlacePrecision.COUNTRY, PlacePrecision.REGION) and (
                 _CUE_IN.match(gap)
+                or (j > i and folded[j][0] in _DISTRICT_WORDS and _CUE_OF.match(gap))
                 or (
                     prov
                     and gap == " of "
