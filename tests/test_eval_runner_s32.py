@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sitrep.core.config import Config
-from sitrep.core.errors import InputError
+from sitrep.core.errors import InputError, SitrepError
 from sitrep.quality.evaluation import runner
 from sitrep.quality.evaluation.runner import run_many
 
@@ -35,3 +37,15 @@ def test_a_child_gives_back_the_message_of_an_error_that_would_not_cross(
 
     monkeypatch.setattr(runner, "run", fails)
     assert runner._run_reporting("seed", app_config) == "data/x.jsonl: line 3 is not JSON"
+
+
+def test_on_two_workers_a_failing_evaluation_raises_its_message(
+    app_config: Config, tmp_path: Path
+) -> None:
+    # the world evaluation reads sitrep's own gold (no ../shared needed): a missing actor
+    # file fails it the same way on every machine, in a spawned child
+    missing = tmp_path / "actors.toml"
+    config = app_config.with_(actor_files=[str(missing)])
+    with pytest.raises(SitrepError) as raised:
+        run_many(["world", "world"], config, workers=2)
+    assert str(raised.value).startswith(f"actor file {missing} cannot be read")
