@@ -1082,8 +1082,9 @@ def eval_(
     if file:
         results = [_run(partial(run, name, config, path=Path(file)))]
     else:
-        # `all`: on every core (the workers setting), one evaluation per process
-        workers = config.workers or os.cpu_count() or 1
+        # `all`: one evaluation per process, as many at once as the workers setting says,
+        # else one per core up to four (each loads its own models: ~1-2 GB apiece)
+        workers = config.workers or min(os.cpu_count() or 1, 4)
         results = _run(partial(run_many, names, config, workers))
     if as_json and name == "case2021":
         from sitrep.quality.evaluation.case2021 import contract_json
