@@ -4,6 +4,7 @@ wire copy."""
 
 from __future__ import annotations
 
+from conftest import places_read
 from conftest import read_wire as read
 from conftest import territory_changes as changes
 
@@ -14,11 +15,7 @@ TOLD = (Status.OCCURRED, Status.CLAIMED)
 
 
 def _taken(extractor: Extractor, text: str, day: str, *statuses: Status) -> list[str]:
-    return [
-        m.place.place.name
-        for m in changes(read(extractor, text, day), *(statuses or TOLD))
-        if m.place is not None
-    ]
+    return places_read(extractor, text, day, *(statuses or TOLD))
 
 
 def _days(extractor: Extractor, text: str, day: str) -> dict[str, str]:

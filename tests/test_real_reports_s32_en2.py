@@ -4,26 +4,10 @@ wire copy."""
 
 from __future__ import annotations
 
-from conftest import read_wire as read
-from conftest import territory_changes as changes
+from conftest import gainers_read as _gainers
+from conftest import places_read as _taken
 
-from sitrep.core.records import Status
 from sitrep.read.en.extract import Extractor
-
-
-def _taken(extractor: Extractor, text: str, day: str, *statuses: Status) -> list[str]:
-    return [
-        m.place.place.name
-        for m in changes(read(extractor, text, day), *statuses)
-        if m.place is not None
-    ]
-
-
-def _gainers(extractor: Extractor, text: str, day: str, *statuses: Status) -> list[str | None]:
-    return [
-        m.actor1.name if m.actor1 else None for m in changes(read(extractor, text, day), *statuses)
-    ]
-
 
 # -- a junta's or mutineers' seizure of power is a coup, not a town taken --------------
 
