@@ -21,6 +21,7 @@ from sitrep.core.errors import ConfigError
 from sitrep.core.records import Article, Mention, Status
 from sitrep.quality.evaluation import common as evaluation_common
 from sitrep.read.en.extract import Extractor
+from sitrep.resolve.gazetteer import Gazetteer
 from sitrep.store import Store, open_store
 
 
@@ -71,6 +72,13 @@ def seed_cache(source: Config, target: Config) -> list[Path]:
 @pytest.fixture(scope="session")
 def extractor(app_config: Config) -> Extractor:
     return Extractor(app_config)
+
+
+@pytest.fixture(scope="session")
+def world(app_config: Config) -> Gazetteer:
+    """The application's world gazetteer, loaded once per test process (nine place-test
+    files each loaded their own, a 41 MB file read again per module)."""
+    return Gazetteer.load(app_config)
 
 
 @pytest.fixture()

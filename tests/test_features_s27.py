@@ -18,17 +18,11 @@ from typing import Any
 import pytest
 from conftest import read_wire, territory_mentions
 
-from sitrep.core.config import Config
 from sitrep.core.records import PlaceMatch, PlacePrecision
 from sitrep.read.extractor import Extractor
 from sitrep.resolve.gazetteer import FEATURE_FIRST_ID, Gazetteer, _features_path
 
 DNIPRO_CITY = 709930
-
-
-@pytest.fixture(scope="module")
-def world(app_config: Config) -> Gazetteer:
-    return Gazetteer.load(app_config)
 
 
 def _found(world: Gazetteer, text: str) -> dict[str, PlaceMatch]:

@@ -7,15 +7,9 @@ import unicodedata
 
 import pytest
 
-from sitrep.core.config import Config
 from sitrep.resolve import gazetteer as gz
 from sitrep.resolve.gazetteer import Gazetteer, _Evidence
 from sitrep.text.normalize import PLACE_LATIN_KEY, fold, strip_accents
-
-
-@pytest.fixture(scope="module")
-def world(app_config: Config) -> Gazetteer:
-    return Gazetteer.load(app_config)
 
 
 def _tokens_one_by_one(text: str) -> list[tuple[int, int, str]]:

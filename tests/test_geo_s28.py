@@ -13,18 +13,12 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.core.config import Config
 from sitrep.core.records import Place, PlacePrecision
 from sitrep.quality.evaluation.geoparse import GoldToponym, wrong_kind
 from sitrep.resolve.gazetteer import Gazetteer
 
 RED_SEA, RED_SEA_STATE, RED_SEA_GOVERNORATE = 350155, 408646, 361468
 PUNJAB_PAKISTAN = 1167710
-
-
-@pytest.fixture(scope="module")
-def world(app_config: Config) -> Gazetteer:
-    return Gazetteer.load(app_config)
 
 
 def _ids(world: Gazetteer, text: str, name: str = "") -> list[int]:

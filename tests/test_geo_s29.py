@@ -14,17 +14,11 @@ from typing import Any
 
 import pytest
 
-from sitrep.core.config import Config
 from sitrep.core.errors import DataError
 from sitrep.resolve import gazetteer as gz
 from sitrep.resolve.gazetteer import FEATURE_FIRST_ID, OWN_LAST_ID, Gazetteer
 
 KIBUMBA = -109  # the world gold cites it
-
-
-@pytest.fixture(scope="module")
-def world(app_config: Config) -> Gazetteer:
-    return Gazetteer.load(app_config)
 
 
 def _places() -> list[dict[str, Any]]:

@@ -14,18 +14,12 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.core.config import Config
 from sitrep.core.records import PlaceMatch, PlacePrecision
 from sitrep.resolve.gazetteer import Gazetteer
 
 DR_CONGO, CONGO_REPUBLIC, GOMA = 203312, 2260494, 216281
 KURSK_OBLAST, KURSK_CITY, BRYANSK_OBLAST = 538555, 538560, 571473
 TADMUR, IRAN, HERTFORDSHIRE, NEW_DELHI = 163808, 130758, 2647043, 1261481
-
-
-@pytest.fixture(scope="module")
-def world(app_config: Config) -> Gazetteer:
-    return Gazetteer.load(app_config)
 
 
 def _found(world: Gazetteer, text: str) -> dict[str, PlaceMatch]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.core.config import Config
 from sitrep.core.records import PlaceMatch
 from sitrep.resolve.gazetteer import Gazetteer
 
@@ -20,11 +19,6 @@ TADMUR, RAMADI, HOMS = 163808, 98717, 169577
 TRIPOLI_LIBYA, TRIPOLI_LEBANON, TRIPOLI_GREECE = 2210247, 266826, 252601
 KHERSON_OBLAST, OMDURMAN, POKROVSK_UKRAINE = 706442, 365137, 704422
 PARIS_TEXAS, PALMYRA_NEW_YORK = 4717560, 5130441
-
-
-@pytest.fixture(scope="module")
-def world(app_config: Config) -> Gazetteer:
-    return Gazetteer.load(app_config)
 
 
 def _found(world: Gazetteer, text: str) -> dict[str, PlaceMatch]:

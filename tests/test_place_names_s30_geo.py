@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.core.config import Config
 from sitrep.core.records import PlaceMatch
 from sitrep.resolve import gazetteer as gz
 from sitrep.resolve.gazetteer import Gazetteer
@@ -24,11 +23,6 @@ from sitrep.resolve.gazetteer import Gazetteer
 AVDIIVKA, POKROVSK_UA, POKROVSK_YAKUTIA, MOSCOW = 713122, 704422, 2017824, 524901
 KURAKHOVE, VYSOKOPILLYA, SUDZHA = 695357, 688689, 486816
 KUNLONG, MAROUN_AL_RAS = -120, -121
-
-
-@pytest.fixture(scope="module")
-def world(app_config: Config) -> Gazetteer:
-    return Gazetteer.load(app_config)
 
 
 def _found(world: Gazetteer, text: str) -> dict[str, PlaceMatch]:

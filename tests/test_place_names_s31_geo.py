@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.core.config import Config
 from sitrep.core.records import PlacePrecision
 from sitrep.resolve.gazetteer import Gazetteer
 
@@ -32,11 +31,6 @@ LOS_ANGELES, LOUISIANA, NORTH_CAROLINA, NEW_YORK_CITY = 5368361, 4331987, 448234
 ANGELES_CITY, JERSEY_CITY, KANSAS_CITY, SAN_MALI = 1730737, 5099836, 4393217, 2451778
 SAKHA, JANI_KHEL_PAKTIKA = 2013162, 7053778
 SEIYUN, YAROUN, ASSAMAKA, KHAN_AL_ASSAL = -200, -201, -202, -203
-
-
-@pytest.fixture(scope="module")
-def world(app_config: Config) -> Gazetteer:
-    return Gazetteer.load(app_config)
 
 
 def _ids(world: Gazetteer, text: str) -> dict[str, int]:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.core.config import Config
 from sitrep.resolve.gazetteer import Gazetteer
 
 KANI_MM, KANI_JP, LERE_NG, HODEIDAH, KAFR_LAHA = -313, 6822216, 2332079, 79415, 168668
@@ -31,11 +30,6 @@ MUSA_KHEL_AF, MUSA_KHEL_PK = 7054014, 6641955
 PARIS_TX, TRIPOLI_LB, ALEPPO = 4717560, 266826, 170063
 DAND_PATAN, BANDAR_ANZALI, PUL_E_KHUMRI, SABLAALE = 7053977, 141679, 1130490, 9179633
 PONNAGYUN, MATUPI, MOMAUK, MESE = -310, -311, -312, -314
-
-
-@pytest.fixture(scope="module")
-def world(app_config: Config) -> Gazetteer:
-    return Gazetteer.load(app_config)
 
 
 def _ids(world: Gazetteer, text: str) -> dict[str, int]:
