@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,3 +67,22 @@ class EvalResult:
             "corpus": self.corpus,
             "details": self.details,
         }
+
+
+def asserting_reports(
+    mentions: Iterable[Mapping[str, Any]], report_of: Mapping[str, Any], kept: Collection[str]
+) -> list[Any]:
+    """The reports that tell an event as one of the ``kept`` statuses, sorted.
+
+    ``mentions`` are an event item's own mentions (not references back) and
+    ``report_of`` maps an article id to the evaluation's report key. An event merges
+    every report's telling, so an event told as fact by one outlet can hold another
+    outlet's denial of it: the denying report did not assert the change, and scoring
+    it as that report's change would count the denial as a false positive (or, for a
+    change it denies, as found). A report counts when any of its tellings is kept.
+    """
+    reports: set[Any] = set()
+    for m in mentions:
+        if m["status"] in kept:
+            reports.add(report_of[m["article_id"]])
+    return sorted(reports)

@@ -67,7 +67,13 @@ from typing import Any
 from sitrep.core.config import Config
 from sitrep.core.errors import DataError
 from sitrep.core.records import Precision, Status
-from sitrep.quality.evaluation.common import EvalResult, corpus_hash, data_path, prf
+from sitrep.quality.evaluation.common import (
+    EvalResult,
+    asserting_reports,
+    corpus_hash,
+    data_path,
+    prf,
+)
 from sitrep.read.en.extract import Extractor
 from sitrep.read.typology import TERRITORY_SUB_TYPES
 
@@ -386,7 +392,7 @@ def _events_by_article(
                 own = [m for m in e["mentions"] if not m["reference"]]
                 if e["status"] == Status.RECALLED:
                     own = [m for m in own if _recalled_within(m, e, config, texts, article_idx)]
-                for idx in sorted({article_idx[m["article_id"]] for m in own}):
+                for idx in asserting_reports(own, article_idx, KEPT_STATUSES):
                     evidence = next(
                         m["evidence"] for m in own if article_idx[m["article_id"]] == idx
                     )

@@ -44,7 +44,7 @@ from typing import Any
 
 from sitrep.core.config import Config
 from sitrep.core.errors import DataError
-from sitrep.quality.evaluation.common import EvalResult, corpus_hash, prf
+from sitrep.quality.evaluation.common import EvalResult, asserting_reports, corpus_hash, prf
 from sitrep.read.en.extract import Extractor
 from sitrep.read.typology import TERRITORY_SUB_TYPES
 
@@ -404,7 +404,7 @@ def system_changes(
                 if e["sub_event_type"] not in TERRITORY_SUB_TYPES or not e["place"]:
                     continue
                 own = [m for m in e["mentions"] if not m["reference"]]
-                for rid in sorted({report_of[m["article_id"]] for m in own}):
+                for rid in asserting_reports(own, report_of, KEPT_STATUSES):
                     if rid not in out:
                         continue
                     evidence = next(m["evidence"] for m in own if report_of[m["article_id"]] == rid)
