@@ -1,3 +1,11 @@
+import sys
+from pathlib import Path
+
+# the checkout's sitrep, also for a plain `python3 scripts/w8_frames/gen.py`
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from sitrep.text.patterns import MONTHS as _MONTHS  # noqa: E402
+from sitrep.text.patterns import WEEKDAYS as _WEEKDAYS  # noqa: E402
+
 # (region, country, adjective, capital, cities, police, army, armed group, opposition figure, minister)
 REGIONS = [
     (
@@ -313,18 +321,6 @@ REGIONS = [
         "Prime Minister Ariel Henry",
     ),
 ]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+# the month and weekday names the readers' patterns use (one list in sitrep.text)
+MONTHS = list(_MONTHS)
+DAYS = list(_WEEKDAYS)

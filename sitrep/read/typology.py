@@ -20,7 +20,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from sitrep.text.patterns import starts_pattern
+from sitrep.text.patterns import MONTH_NAMES, WEEKDAY_NAMES, starts_pattern
 
 BATTLES = "Battles"
 EXPLOSIONS = "Explosions/Remote violence"
@@ -161,9 +161,12 @@ LOST_IN_CAMPAIGN_BY = (
 # What follows a verb whose object is a place: a capitalised name (not a weekday,
 # month or news agency) or "the (northern) town of", "the port city of".
 _PLACE_OBJECT = (
-    r"\s+(?:(?!(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January"
-    r"|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Reuters|AFP|AP|Christmas|Easter|Ramadan|President|Prime|Mr|Mrs|Ms|Dr|General"
+    r"\s+(?:(?!(?-i:"
+    + WEEKDAY_NAMES
+    + "|"
+    + MONTH_NAMES
+    + r"|Reuters|AFP|AP|Christmas|Easter|Ramadan"
+    r"|President|Prime|Mr|Mrs|Ms|Dr|General"
     r"|Gen|Col|Colonel)\b)(?-i:[A-Z])"
     # (a kind word in lower case: "the Old City" is a quarter, not "the city of"; "took
     # another provincial capital", one town; "took two more provincial capitals" names

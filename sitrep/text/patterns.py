@@ -5,6 +5,27 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+# English month and weekday names, written once: the readers' patterns join them into
+# their alternations (a weekday or month after a verb is a date, not a place or a name).
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: "January|February|...|December" and "Monday|...|Sunday": alternations without a group
+MONTH_NAMES = "|".join(MONTHS)
+WEEKDAY_NAMES = "|".join(WEEKDAYS)
+
 
 def starts_pattern(words: Iterable[str]) -> str:
     """A regex that matches where one of ``words`` starts, as a trie.

@@ -53,6 +53,7 @@ from sitrep.read.common.dates import (
     settled_candidates,
     window,
 )
+from sitrep.text.patterns import MONTH_NAMES, WEEKDAY_NAMES
 
 __all__ = [
     "NUMBER_WORDS",
@@ -126,10 +127,12 @@ NUMBER_WORDS = {
 # movement)", "the 14 March Alliance", "the April 6 Youth Movement")
 _NAMED_FOR = r"(?!\s+(?:[0-3]?\d\s+)?(?:[A-Z]\w+\s+)?(?i:movement|alliance)\b)"
 _MON = (
-    r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)" + _NAMED_FOR
+    r"(?P<mon>(?:"
+    + MONTH_NAMES
+    + r")\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+    + _NAMED_FOR
 )
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD = "(?:" + WEEKDAY_NAMES + ")"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b" + _NAMED_FOR
 _TOD = r"(?:\s+(?:morning|afternoon|evening|night)\b)?"
 

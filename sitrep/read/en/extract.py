@@ -119,6 +119,7 @@ from sitrep.resolve.actors import ActorDictionary, ActorMatch
 from sitrep.resolve.country_hint import fallback_countries, find_places
 from sitrep.resolve.gazetteer import GROUP_MEMBERS_AFTER, Gazetteer
 from sitrep.text.normalize import latin_skeleton
+from sitrep.text.patterns import MONTH_NAMES, WEEKDAY_NAMES
 from sitrep.text.sentences import split_sentences
 
 __all__ = [
@@ -637,8 +638,7 @@ UNKNOWN_SETTLEMENT = re.compile(rf"\b(?:{'|'.join(SETTLEMENT_WORDS)})\s+of\s+{NA
 # (not "took the town Sunday", AP's way of dating)
 NAMES_ITS_PLACE = re.compile(
     r"\s+(?:of\s+)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
-    r"|(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b)" + NAME_START
+    r"|(?:" + MONTH_NAMES + r")\b)" + NAME_START
 )
 IT_OBJECT = re.compile(r"^\s+it\b(?!\s+(?:was|is|had|has|would|will)\b)", re.I)
 # the object "the town" right after a trigger that ends in its preposition
@@ -3787,9 +3787,7 @@ METONYMY_AFTER = re.compile(
 # "entered Gao Jan. 26"), not a surname
 PERSON_AFTER = re.compile(
     r"^\s+(?!(?:Province|Governorate|District|City|Region|Valley"
-    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
+    r"|" + WEEKDAY_NAMES + "|" + MONTH_NAMES + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
     r"[A-Z][a-z]+"
 )
 
@@ -4597,7 +4595,7 @@ LOST_TO_WHOM = re.compile(r"[^.;,(]{0,60}?\bto\s+([^.;,(]{1,60})")
 # border city, by an alliance of armed groups" (not "by Friday", "by force")
 TAKER_BY = re.compile(
     r"\bby\s+(?!(?:the\s+)?(?:end|time|force|morning|evening|night|nightfall|dawn|noon|midday"
-    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)",
+    r"|" + WEEKDAY_NAMES + r")\b)",
     re.IGNORECASE,
 )
 TAKING_NOUN_TRIGGERS = frozenset({"takeover", "capture", "seizure", "recapture", "conquest"})
@@ -8822,8 +8820,7 @@ UNNAMED_SETTLEMENT_IN = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}(?:village|settlement|hamlet|town|city|district|port|capital|township)"
     r"\s+in\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:(?:province|region|oblast|governorate|state)\b"
-    r"|(?!(?-i:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"|(?!(?-i:" + MONTH_NAMES + "|" + WEEKDAY_NAMES + r")\b)"
     r"(?-i:[A-Z])[\w'’-]+)(?![^.;]*?,\s*(?-i:[A-Z])[\w'’-]+\s*[,.;])",
     re.IGNORECASE,
 )
