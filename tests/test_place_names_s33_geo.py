@@ -8,6 +8,9 @@ and names it misread (issue 11). Every sentence here was written for these tests
 - "the X coast" (shore, coastline, basin, ...), where the data writes a sea "the X"
   and X alone is a town's name, is the sea: "the Caspian coast" was Caspian,
   Michigan (and a town far from it, Bandar Anzali, was then dropped).
+- A name followed by a hyphen and a French particle ("-d'", "-de-", "-des-", ...) is
+  the head of a longer French place name the gazetteer lacks, not a place of its own:
+  "Saut-d'Eau" was a district of Saint Lucia called Saut.
 - Data: Heglig (the Sudanese oil-field town), Pauk (Magway), Hpasawng (Kayah), Mais
   al-Jabal, Markaba and Odaisseh (south Lebanon), El Plateado (Cauca), ids -320 to
   -326, each with its `source`.
@@ -25,6 +28,8 @@ ODAISSEH, EL_PLATEADO = -325, -326
 YAROUN, KADUGLI, LOIKAW, PAKOKKU = -201, 373141, 1313479, 1302439
 MESE_MM, MESE_IT, KANI_MM = -314, 3173534, -313
 CASPIAN_SEA, CASPIAN_MI, BANDAR_ANZALI = -100011, 4988212, 141679
+SAUT_LC, PETITE_RIVIERE_MU, MIREBALAIS = 11351534, 934195, 3720811
+CROIX_DES_BOUQUETS, IDLIB, ALEPPO, SAINT_MARC = 3727135, 169389, 170063, 3717588
 
 
 @pytest.mark.parametrize(
@@ -120,3 +125,29 @@ def test_a_town_beside_the_coast_is_kept(world: Gazetteer) -> None:
 )
 def test_the_town_called_caspian_stays(world: Gazetteer, text: str) -> None:
     assert place_ids(world, text).get("Caspian") == CASPIAN_MI
+
+
+@pytest.mark.parametrize(
+    ("text", "abroad"),
+    [
+        ("Gunmen seized Saut-d'Eau after Mirebalais fell.", SAUT_LC),
+        ("Gangs overran Petite-Riviere-de-l'Artibonite overnight.", PETITE_RIVIERE_MU),
+    ],
+)
+def test_the_head_of_a_french_compound_is_no_place_abroad(
+    world: Gazetteer, text: str, abroad: int
+) -> None:
+    assert abroad not in place_ids(world, text).values()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen seized Saut-d'Eau after Mirebalais fell.", {MIREBALAIS}),
+        ("Police returned to Croix-des-Bouquets on Friday.", {CROIX_DES_BOUQUETS}),
+        ("Rebels cut the Idlib-Aleppo highway at dawn.", {IDLIB, ALEPPO}),
+        ("Gangs struck Saint-Marc in the Artibonite.", {SAINT_MARC}),
+    ],
+)
+def test_hyphened_names_and_pairs_stay(world: Gazetteer, text: str, expected: set[int]) -> None:
+    assert expected <= set(place_ids(world, text).values())

@@ -181,6 +181,24 @@ def _street_name(
     )
 
 
+# The particles that join the words of a French place name with hyphens
+# ("Saut-d'Eau", "Croix-des-Bouquets", "Petite-Rivière-de-l'Artibonite").
+_FRENCH_LINKS = frozenset({"de", "du", "des", "la", "le", "les", "sur", "en", "aux"})
+
+
+def _french_head(j: int, toks: Sequence[tuple[int, int, str]], gaps: Sequence[str]) -> bool:
+    """Whether the name ending at token ``j`` is the head of a hyphened French place
+    name the gazetteer lacks: a hyphen and a particle follow it ("Saut" of
+    "Saut-d'Eau" is no district of Saint Lucia, "Petite-Rivière" of
+    "Petite-Rivière-de-l'Artibonite" no town of Mauritius). A known longer name is
+    matched whole before this is asked."""
+    if j + 1 >= len(toks) or gaps[j + 1] != "-":
+        return False
+    word = toks[j + 1][2]
+    low = word.casefold()
+    return low in _FRENCH_LINKS or (len(word) > 2 and low[:2] in ("d'", "l'", "d’", "l’"))
+
+
 # Words after a name that make it a town of the report's own country rather
 # than a foreign country of that name ("Lebanon Police", "a Jordan woman").
 _LOCAL_WORDS = frozenset(
@@ -3081,6 +3099,7 @@ class Gazetteer:
                 for c in chosen
                 if not self._person_name(c[0], c[1], text, toks, folded, c[2])
                 and not _street_name(c[0], c[1], toks, folded, gaps)
+                and not _french_head(c[1], toks, gaps)
             ]
             chosen = self._listed_areas(chosen, text, toks, folded)
             chosen = [w for c in chosen if (w := self._without_the(c, text, toks)) is not None]
