@@ -8,9 +8,11 @@ and names it misread (issue 11). Every sentence here was written for these tests
 - "the X coast" (shore, coastline, basin, ...), where the data writes a sea "the X"
   and X alone is a town's name, is the sea: "the Caspian coast" was Caspian,
   Michigan (and a town far from it, Bandar Anzali, was then dropped).
-- A name followed by a hyphen and a French particle ("-d'", "-de-", "-des-", ...) is
-  the head of a longer French place name the gazetteer lacks, not a place of its own:
-  "Saut-d'Eau" was a district of Saint Lucia called Saut.
+- A name followed by a hyphen and a French particle ("-d'", "-de-", "-des-", ...), or
+  by a space and a particle leading to a capitalized word ("Saut d'Eau",
+  "Petite-Rivière de l'Artibonite"), is the head of a longer French place name the
+  gazetteer lacks, not a place of its own: "Saut-d'Eau" was a district of Saint Lucia
+  called Saut.
 - Data: Heglig (the Sudanese oil-field town), Pauk (Magway), Hpasawng (Kayah), Mais
   al-Jabal, Markaba and Odaisseh (south Lebanon), El Plateado (Cauca), ids -320 to
   -326, each with its `source`.
@@ -30,6 +32,7 @@ MESE_MM, MESE_IT, KANI_MM = -314, 3173534, -313
 CASPIAN_SEA, CASPIAN_MI, BANDAR_ANZALI = -100011, 4988212, 141679
 SAUT_LC, PETITE_RIVIERE_MU, MIREBALAIS = 11351534, 934195, 3720811
 CROIX_DES_BOUQUETS, IDLIB, ALEPPO, SAINT_MARC = 3727135, 169389, 170063, 3717588
+SANTIAGO_DE_CUBA, RIO_DE_JANEIRO, PARIS = 3536729, 3451190, 2988507
 
 
 @pytest.mark.parametrize(
@@ -132,6 +135,8 @@ def test_the_town_called_caspian_stays(world: Gazetteer, text: str) -> None:
     [
         ("Gunmen seized Saut-d'Eau after Mirebalais fell.", SAUT_LC),
         ("Gangs overran Petite-Riviere-de-l'Artibonite overnight.", PETITE_RIVIERE_MU),
+        ("Gangs overran Petite-Rivière de l'Artibonite overnight.", PETITE_RIVIERE_MU),
+        ("Gunmen seized Saut d'Eau after Mirebalais fell.", SAUT_LC),
     ],
 )
 def test_the_head_of_a_french_compound_is_no_place_abroad(
@@ -147,6 +152,9 @@ def test_the_head_of_a_french_compound_is_no_place_abroad(
         ("Police returned to Croix-des-Bouquets on Friday.", {CROIX_DES_BOUQUETS}),
         ("Rebels cut the Idlib-Aleppo highway at dawn.", {IDLIB, ALEPPO}),
         ("Gangs struck Saint-Marc in the Artibonite.", {SAINT_MARC}),
+        ("Fighting reached Santiago de Cuba on Sunday.", {SANTIAGO_DE_CUBA}),
+        ("Flights to Rio de Janeiro resumed.", {RIO_DE_JANEIRO}),
+        ("Crowds gathered in Paris de nuit, the guide said.", {PARIS}),
     ],
 )
 def test_hyphened_names_and_pairs_stay(world: Gazetteer, text: str, expected: set[int]) -> None:

@@ -191,12 +191,26 @@ def _french_head(j: int, toks: Sequence[tuple[int, int, str]], gaps: Sequence[st
     name the gazetteer lacks: a hyphen and a particle follow it ("Saut" of
     "Saut-d'Eau" is no district of Saint Lucia, "Petite-Rivière" of
     "Petite-Rivière-de-l'Artibonite" no town of Mauritius). A known longer name is
-    matched whole before this is asked."""
-    if j + 1 >= len(toks) or gaps[j + 1] != "-":
+    matched whole before this is asked.
+
+    Written with spaces, the particle must lead to a capitalized word ("Saut d'Eau",
+    "Petite-Rivière de l'Artibonite", "Anse du Clerc"): "Paris de nuit" or a
+    lower-case "de" of a quote in French is no name."""
+    if j + 1 >= len(toks) or gaps[j + 1] not in ("-", " "):
         return False
     word = toks[j + 1][2]
     low = word.casefold()
-    return low in _FRENCH_LINKS or (len(word) > 2 and low[:2] in ("d'", "l'", "d’", "l’"))
+    elided = len(word) > 2 and low[:2] in ("d'", "l'", "d’", "l’")
+    if gaps[j + 1] == "-":
+        return low in _FRENCH_LINKS or elided
+    if elided:
+        return word[2].isupper()
+    if low not in ("de", "du", "des") or j + 2 >= len(toks) or gaps[j + 2] != " ":
+        return False
+    after = toks[j + 2][2]
+    if after.casefold()[:2] in ("l'", "l’") and len(after) > 2:
+        return after[2].isupper()
+    return after[:1].isupper()
 
 
 # Words after a name that make it a town of the report's own country rather
