@@ -302,6 +302,12 @@ SQL_BACKENDS = [
 ]
 
 
+def place_ids(world: Gazetteer, text: str) -> dict[str, int]:
+    """The place id of each name ``world`` finds in ``text``, by the words matched (the
+    place-name tests' one summary of a reading; a name found twice keeps its last place)."""
+    return {m.matched_text: m.place.id for m in world.find(text)}
+
+
 def read_wire(
     extractor: Extractor, text: str, day: str = "2017-11-20", *, outlet: str = "Test Wire"
 ) -> list[Mention]:

@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import place_ids
 
 from sitrep.core.records import PlacePrecision
 from sitrep.resolve.gazetteer import Gazetteer
@@ -31,10 +32,6 @@ LOS_ANGELES, LOUISIANA, NORTH_CAROLINA, NEW_YORK_CITY = 5368361, 4331987, 448234
 ANGELES_CITY, JERSEY_CITY, KANSAS_CITY, SAN_MALI = 1730737, 5099836, 4393217, 2451778
 SAKHA, JANI_KHEL_PAKTIKA = 2013162, 7053778
 SEIYUN, YAROUN, ASSAMAKA, KHAN_AL_ASSAL = -200, -201, -202, -203
-
-
-def _ids(world: Gazetteer, text: str) -> dict[str, int]:
-    return {m.matched_text: m.place.id for m in world.find(text)}
 
 
 @pytest.mark.parametrize(
@@ -46,7 +43,7 @@ def _ids(world: Gazetteer, text: str) -> dict[str, int]:
     ],
 )
 def test_dotted_initials_are_los_angeles_not_louisiana(world: Gazetteer, text: str) -> None:
-    ids = set(_ids(world, text).values())
+    ids = set(place_ids(world, text).values())
     assert LOS_ANGELES in ids
     assert LOUISIANA not in ids
 
@@ -60,11 +57,11 @@ def test_dotted_initials_are_los_angeles_not_louisiana(world: Gazetteer, text: s
     ],
 )
 def test_state_abbreviations_stay(world: Gazetteer, text: str, expected: int) -> None:
-    assert expected in _ids(world, text).values()
+    assert expected in place_ids(world, text).values()
 
 
 def test_los_angeles_city_is_the_city_of_los_angeles(world: Gazetteer) -> None:
-    ids = _ids(world, "Donors may not give money to any Los Angeles City council campaign.")
+    ids = place_ids(world, "Donors may not give money to any Los Angeles City council campaign.")
     assert LOS_ANGELES in ids.values()
     assert ANGELES_CITY not in ids.values()
 
@@ -77,11 +74,11 @@ def test_los_angeles_city_is_the_city_of_los_angeles(world: Gazetteer) -> None:
     ],
 )
 def test_city_names_of_their_own_stay(world: Gazetteer, text: str, expected: int) -> None:
-    assert expected in _ids(world, text).values()
+    assert expected in place_ids(world, text).values()
 
 
 def test_a_name_inside_an_unknown_province_name_is_not_found(world: Gazetteer) -> None:
-    ids = _ids(world, "Fans flew out to watch the team play San Diego State on Friday night.")
+    ids = place_ids(world, "Fans flew out to watch the team play San Diego State on Friday night.")
     assert SAN_MALI not in ids.values()
 
 
@@ -100,11 +97,11 @@ def test_a_known_state_word_still_names_the_province(world: Gazetteer) -> None:
     ],
 )
 def test_khel_spellings(world: Gazetteer, text: str) -> None:
-    assert JANI_KHEL_PAKTIKA in _ids(world, text).values()
+    assert JANI_KHEL_PAKTIKA in place_ids(world, text).values()
 
 
 def test_yakutia_is_the_sakha_republic(world: Gazetteer) -> None:
-    assert _ids(world, "Forest fires spread across Yakutia this week.").get("Yakutia") == SAKHA
+    assert place_ids(world, "Forest fires spread across Yakutia this week.").get("Yakutia") == SAKHA
 
 
 @pytest.mark.parametrize(
@@ -123,7 +120,7 @@ def test_yakutia_is_the_sakha_republic(world: Gazetteer) -> None:
     ],
 )
 def test_new_places(world: Gazetteer, text: str, name: str, expected: int) -> None:
-    assert _ids(world, text).get(name) == expected
+    assert place_ids(world, text).get(name) == expected
 
 
 MAMBASA_ITURI, MOMBASA = 12278025, 186301
@@ -140,11 +137,14 @@ MAMBASA_ITURI, MOMBASA = 12278025, 186301
 def test_in_a_province_written_with_its_word(world: Gazetteer, text: str) -> None:
     # "Ituri province" is a name of the data (no province-word reading), and
     # still says where the name before it lies
-    assert _ids(world, text).get("Mambasa") == MAMBASA_ITURI
+    assert place_ids(world, text).get("Mambasa") == MAMBASA_ITURI
 
 
 def test_a_city_alone_keeps_its_own_namesake(world: Gazetteer) -> None:
-    assert _ids(world, "Dockworkers in Mombasa went on strike on Monday.").get("Mombasa") == MOMBASA
+    assert (
+        place_ids(world, "Dockworkers in Mombasa went on strike on Monday.").get("Mombasa")
+        == MOMBASA
+    )
 
 
 WALIKALE_TERRITORY, NORTHERN_TERRITORY = 12278075, 2064513
@@ -160,9 +160,9 @@ WALIKALE_TERRITORY, NORTHERN_TERRITORY = 12278075, 2064513
 def test_a_territory_is_the_congolese_district(
     world: Gazetteer, text: str, name: str, expected: int
 ) -> None:
-    assert _ids(world, text).get(name) == expected
+    assert place_ids(world, text).get(name) == expected
 
 
 def test_a_territory_of_its_own_name_stays(world: Gazetteer) -> None:
-    ids = _ids(world, "The Northern Territory police said the road was shut.")
+    ids = place_ids(world, "The Northern Territory police said the road was shut.")
     assert ids.get("Northern Territory") == NORTHERN_TERRITORY

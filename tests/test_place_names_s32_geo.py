@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import place_ids
 
 from sitrep.resolve.gazetteer import Gazetteer
 
@@ -30,10 +31,6 @@ MUSA_KHEL_AF, MUSA_KHEL_PK = 7054014, 6641955
 PARIS_TX, TRIPOLI_LB, ALEPPO = 4717560, 266826, 170063
 DAND_PATAN, BANDAR_ANZALI, PUL_E_KHUMRI, SABLAALE = 7053977, 141679, 1130490, 9179633
 PONNAGYUN, MATUPI, MOMAUK, MESE = -310, -311, -312, -314
-
-
-def _ids(world: Gazetteer, text: str) -> dict[str, int]:
-    return {m.matched_text: m.place.id for m in world.find(text)}
 
 
 @pytest.mark.parametrize(
@@ -57,7 +54,7 @@ def _ids(world: Gazetteer, text: str) -> dict[str, int]:
 def test_a_province_said_after_a_name_places_it(
     world: Gazetteer, text: str, name: str, expected: int
 ) -> None:
-    assert _ids(world, text).get(name) == expected
+    assert place_ids(world, text).get(name) == expected
 
 
 @pytest.mark.parametrize(
@@ -72,7 +69,7 @@ def test_a_province_said_after_a_name_places_it(
 def test_no_namesake_in_the_province_said_is_no_town_abroad(
     world: Gazetteer, text: str, name: str, abroad: int
 ) -> None:
-    ids = _ids(world, text)
+    ids = place_ids(world, text)
     assert abroad not in ids.values()
     assert name not in ids
 
@@ -100,7 +97,7 @@ def test_no_namesake_in_the_province_said_is_no_town_abroad(
 def test_places_said_beside_their_province_stay(
     world: Gazetteer, text: str, name: str, expected: int
 ) -> None:
-    assert _ids(world, text).get(name) == expected
+    assert place_ids(world, text).get(name) == expected
 
 
 @pytest.mark.parametrize(
@@ -113,7 +110,7 @@ def test_places_said_beside_their_province_stay(
     ],
 )
 def test_ezafe_and_somali_district_spellings(world: Gazetteer, text: str, expected: int) -> None:
-    assert expected in _ids(world, text).values()
+    assert expected in place_ids(world, text).values()
 
 
 @pytest.mark.parametrize(
@@ -126,4 +123,4 @@ def test_ezafe_and_somali_district_spellings(world: Gazetteer, text: str, expect
     ],
 )
 def test_township_seats_of_myanmar(world: Gazetteer, text: str, expected: int) -> None:
-    assert expected in _ids(world, text).values()
+    assert expected in place_ids(world, text).values()

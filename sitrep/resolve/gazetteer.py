@@ -181,6 +181,38 @@ def _street_name(
     )
 
 
+# The particles that join the words of a French place name with hyphens
+# ("Saut-d'Eau", "Croix-des-Bouquets", "Petite-Rivière-de-l'Artibonite").
+_FRENCH_LINKS = frozenset({"de", "du", "des", "la", "le", "les", "sur", "en", "aux"})
+
+
+def _french_head(j: int, toks: Sequence[tuple[int, int, str]], gaps: Sequence[str]) -> bool:
+    """Whether the name ending at token ``j`` is the head of a hyphened French place
+    name the gazetteer lacks: a hyphen and a particle follow it ("Saut" of
+    "Saut-d'Eau" is no district of Saint Lucia, "Petite-Rivière" of
+    "Petite-Rivière-de-l'Artibonite" no town of Mauritius). A known longer name is
+    matched whole before this is asked.
+
+    Written with spaces, the particle must lead to a capitalized word ("Saut d'Eau",
+    "Petite-Rivière de l'Artibonite", "Anse du Clerc"): "Paris de nuit" or a
+    lower-case "de" of a quote in French is no name."""
+    if j + 1 >= len(toks) or gaps[j + 1] not in ("-", " "):
+        return False
+    word = toks[j + 1][2]
+    low = word.casefold()
+    elided = len(word) > 2 and low[:2] in ("d'", "l'", "d’", "l’")
+    if gaps[j + 1] == "-":
+        return low in _FRENCH_LINKS or elided
+    if elided:
+        return word[2].isupper()
+    if low not in ("de", "du", "des") or j + 2 >= len(toks) or gaps[j + 2] != " ":
+        return False
+    after = toks[j + 2][2]
+    if after.casefold()[:2] in ("l'", "l’") and len(after) > 2:
+        return after[2].isupper()
+    return after[:1].isupper()
+
+
 # Words after a name that make it a town of the report's own country rather
 # than a foreign country of that name ("Lebanon Police", "a Jordan woman").
 _LOCAL_WORDS = frozenset(
@@ -635,6 +667,11 @@ _PROVINCE_WORDS_LATIN = frozenset(
     {"province", "governorate", "governorates", "provinces", "muhafazah", "wilayah", "ostan"}
 )
 _PROVINCE_WORDS_SCRIPT = ("استان", "محافظه", "ولایت")
+# Lower-case words after "the X" that make X a sea's or a region's short name the
+# data writes with "the" ("the Caspian coast"), though X alone is also a town's.
+_SHORE_WORDS = frozenset(
+    {"coast", "coasts", "coastline", "shore", "shores", "littoral", "seaboard", "basin"}
+)
 # The last word of a sea's, a river's or a range's name: after "the" such a name
 # is the feature, not a province or district called after it ("the Red Sea").
 _FEATURE_HEADS = frozenset(
@@ -2538,6 +2575,7 @@ class Gazetteer:
         # everyday English word ("Farmers" for Milan, Michigan)
         self._word_aliases: dict[str, int | tuple[int, ...]] = payload.get("word_aliases", {})
         self._the_keys: dict[str, list[int]] | None = None
+        self._the_shore_keys: dict[str, list[int]] = {}
         self._name_keys: dict[int, str] = {}
         self._exonyms: dict[tuple[int, str], bool] = {}
         # _plain_rank's rankings
@@ -3075,6 +3113,7 @@ class Gazetteer:
                 for c in chosen
                 if not self._person_name(c[0], c[1], text, toks, folded, c[2])
                 and not _street_name(c[0], c[1], toks, folded, gaps)
+                and not _french_head(c[1], toks, gaps)
             ]
             chosen = self._listed_areas(chosen, text, toks, folded)
             chosen = [w for c in chosen if (w := self._without_the(c, text, toks)) is not None]
@@ -3091,12 +3130,19 @@ class Gazetteer:
             wide = {_KIND_CODE[k] for k in (PlacePrecision.REGION, PlacePrecision.COUNTRY)}
             admin1 = _KIND_CODE[PlacePrecision.ADMIN1]
             found: dict[str, list[int]] = {}
+            shadowed: dict[str, list[int]] = {}
+            region = _KIND_CODE[PlacePrecision.REGION]
             for key, v in self._index.items():
                 if not key.startswith("the "):
                     continue
                 rest = key[4:]
                 word = rest in self._nofind
                 if rest in self._index and not word:
+                    # "the Caspian": the rest is also a town's name (Caspian,
+                    # Michigan); only a shore word after it says the sea
+                    seas = [r for r in ((v,) if isinstance(v, int) else v) if kinds[r] == region]
+                    if seas:
+                        shadowed[key] = seas
                     continue
                 # a province only when the rest is no everyday word ("The Valley",
                 # Anguilla's, is not "the Valley")
@@ -3108,6 +3154,7 @@ class Gazetteer:
                 if rows:
                     found[key] = rows
             self._the_keys = found
+            self._the_shore_keys = shadowed
         return self._the_keys
 
     def _lower_the(
@@ -3134,7 +3181,12 @@ class Gazetteer:
             for j in range(i + 1, min(n, i + MAX_TOKENS + 1)):
                 if j > i + 1 and not joined[j]:
                     break
-                rows = names.get(_join(folded[i : j + 1]))
+                key = _join(folded[i : j + 1])
+                rows = names.get(key)
+                if not rows and j + 1 < n and joined[j + 1] and toks[j + 1][2] in _SHORE_WORDS:
+                    # "the Caspian coast": the sea the data writes "the Caspian", not
+                    # the town called Caspian
+                    rows = self._the_shore_keys.get(key)
                 if rows:
                     out.append((i, j, list(rows), False))
         return out
@@ -4056,6 +4108,16 @@ class Gazetteer:
             self._exonyms[memo_key] = known
         return known
 
+    def _named_with_word(self, row: int, key: str) -> bool:
+        """Whether ``key`` is the own name of the province in row ``row`` and its
+        province word ("Kayah State", "Sagaing Region", "Ituri Province"): the data
+        lists such names as aliases, yet the text names the province as plainly as
+        its bare name would, so the article's towns in it are supported."""
+        if self._places[row].kind is not PlacePrecision.ADMIN1:
+            return False
+        head, _, word = key.rpartition(" ")
+        return bool(head) and word in self._province_words and self._primary_key(row) == head
+
     def _primary_key(self, row: int) -> str:
         """The key of a place's own name (not of an alias), computed once."""
         key = self._name_keys.get(row)
@@ -4484,6 +4546,7 @@ class Gazetteer:
                     key is None
                     or self._primary_key(ranked[0]) == key
                     or self._abbreviations.get(key) == ranked[0]
+                    or self._named_with_word(ranked[0], key)
                 )
                 if top.kind is PlacePrecision.ADMIN1 and own_name:
                     regions.add(top.id)
