@@ -179,3 +179,39 @@ def test_a_fall_into_the_army_s_hands_keeps_the_army(extractor: Extractor) -> No
         for m in territory_changes(read_wire(extractor, text, "2014-05-05"))
     ]
     assert gainers == ["Military Forces of South Sudan"]
+
+
+# -- "came three weeks after they had captured X": the count dates the taking back ---------
+
+
+def test_a_taking_counted_back_from_the_news_is_recalled(extractor: Extractor) -> None:
+    # "The Islamist rebels' gains came three weeks after they had captured the city of
+    # Idleb" was read as a capture of Idleb on the day of the report
+    text = (
+        "The insurgents' advance came three weeks after they had seized the town of "
+        "Maarrat al-Numan."
+    )
+    assert _taken(extractor, text, "2015-06-20") == []
+    [m] = [m for m in read_wire(extractor, text, "2015-06-20") if m.place is not None]
+    assert m.status is Status.RECALLED
+    assert m.time is not None and m.time.value.isoformat() == "2015-05-30"
+
+
+def test_a_taking_counted_back_from_a_dated_taking_keeps_its_count(extractor: Extractor) -> None:
+    # guard: the change a sentence counts back from another change is dated as before
+    text = (
+        "Separatists regained Zinjibar on Friday, two days after government troops had "
+        "pushed them out of the town."
+    )
+    days = sorted(
+        m.time.value.isoformat()
+        for m in read_wire(extractor, text, "2015-04-22")
+        if m.time is not None and m.place is not None
+    )
+    assert days == ["2015-04-15", "2015-04-17"]
+
+
+def test_a_taking_the_news_tells_after_a_count_is_still_news(extractor: Extractor) -> None:
+    # guard: the sentence's own taking, before the count, stays the day's news
+    text = "The rebels seized Jisr al-Shughour on Saturday, three weeks after they captured Idlib."
+    assert [n[:4] for n in _taken(extractor, text, "2015-04-22", plain=True)] == ["Jisr"]

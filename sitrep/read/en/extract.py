@@ -1524,6 +1524,7 @@ class EnglishReader:
         mentions = settle_denials(mentions, denied)
         mentions.extend(context_links(mentions))
         mentions = _dated_recollections(mentions, ctx.recollections)
+        mentions = _counted_back_from_the_news(mentions)
         return ArticleReading(
             article, tuple(sentences), tuple(claims), tuple(mentions), candidates=prep.candidates
         )
@@ -4466,6 +4467,60 @@ TAKING_WORDS = re.compile(
     r"|entered|entering|takeover|loss|lost|los(?:ing)|liberat(?:ion|ed|ing)|swept\s+into)\b",
     re.IGNORECASE,
 )
+
+
+# "came three weeks after they had captured the city of Idleb", "two months after the
+# rebels took Raqqa": the clause it opens tells a taking that many days, weeks or
+# months before the news of the sentence
+COUNTED_BACK = re.compile(
+    r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+    r"\s+(?P<unit>days?|weeks?|months?)\s+after\s+",
+    re.IGNORECASE,
+)
+
+
+def _counted_back_from_the_news(mentions: list[Mention]) -> list[Mention]:
+    """A takeover told inside a counted "<n> weeks after" clause, with no date of its own
+    in that clause, took place that long before the day the sentence gives its news
+    (its own or the publication's): "The rebels' gains came three weeks after they had
+    captured Idleb" recalls the capture of three weeks before, not a capture of the day.
+    A week or more before, it is recalled (a dated past change); fewer days, it keeps
+    its status."""
+    out = []
+    for m in mentions:
+        text = m.claim.sentence.span.text
+        at = text.find(m.trigger) if m.trigger else -1
+        counted = None
+        if (
+            m.sub_event_type in TERRITORY_SUB_TYPES
+            and m.status in (Status.OCCURRED, Status.CLAIMED)
+            and not m.reference
+            and m.time is not None
+            and at > 0
+        ):
+            for found in COUNTED_BACK.finditer(text, 0, at):
+                between = text[found.end() : at]
+                if not re.search(r"[,;:.!?]|\b(?:and|but|while|as)\b", between):
+                    counted = found
+        # a date of its own at or after the count (its clause's, or the count itself
+        # as _counted_back gave it) stays
+        own = m.time.text if m.time is not None else None
+        if (
+            counted is None
+            or m.time is None
+            or (own and own in text and text.find(own) + len(own) > counted.start())
+        ):
+            out.append(m)
+            continue
+        n, unit = _count(counted["n"]) or 1, counted["unit"].lower()
+        days = n * {"d": 1, "w": 7, "m": 30}[unit[0]]
+        when = TimeRef(
+            m.time.value - timedelta(days=days),
+            Precision.MONTH if unit.startswith("month") else Precision.WEEK,
+            counted.group(0).strip(),
+        )
+        out.append(replace(m, time=when, status=Status.RECALLED if days >= 7 else m.status))
+    return out
 
 
 def _counted_on_from_a_taking(
