@@ -693,7 +693,10 @@ REFERENCE_POINT = re.compile(
     r"\s+of(?:\s+the(?:\s+[\w\-]+){0,2}\s+(?:city|town|capital|port)(?:\s+of|,)?)?"
     # "the last troops fled the riverside town north of the state capital Sittwe": a
     # town told by its kind word, placed by a bearing from another town
-    r"|\b(?:town|city|village|port|settlement)\s+(?:(?:just|some|about|slightly)\s+)?"
+    # ("a district headquarters in a central province just southwest of the capital,
+    # Kabul": a province or district told by its kind word, placed off the capital)
+    r"|\b(?:town|city|village|port|settlement|province|district|region)\s+"
+    r"(?:(?:just|some|about|slightly)\s+)?"
     r"(?:north|south|east|west|(?:north|south)-?(?:east|west))\s+of"
     r"(?:\s+the(?:\s+[\w\-]+){0,2}\s+(?:city|town|capital|port)(?:\s+of|,)?)?"
     # "Saraqib, a city located to the southeast of the province's center, Idlib, was
@@ -883,6 +886,8 @@ class EnglishReader:
         self.tools = tools
         self._state_forces_by_country: dict[str, Actor] | None = None
         self._ruler: tuple[Any, CompiledAttributeRuler | None] | None = None
+        # the pipeline whose tokenizer keeps "re-captured" whole (see keep_re_verbs_whole)
+        self._tokenizer_for: Any = None
         # (country, province) -> its towns by spelling skeleton, made on first use
         self._towns_by_key: dict[tuple[str, str | None], dict[str, list[Place]]] = {}
         # names of groups the gazetteer has only as places abroad, made on first use
@@ -908,7 +913,11 @@ class EnglishReader:
 
     @property
     def nlp(self) -> Any:
-        return self.tools.nlp
+        nlp = self.tools.nlp
+        if self._tokenizer_for is not nlp:
+            keep_re_verbs_whole(nlp)
+            self._tokenizer_for = nlp
+        return nlp
 
     # -- the orchestrator ---------------------------------------------------
 
@@ -1515,6 +1524,7 @@ class EnglishReader:
         mentions = settle_denials(mentions, denied)
         mentions.extend(context_links(mentions))
         mentions = _dated_recollections(mentions, ctx.recollections)
+        mentions = _counted_back_from_the_news(mentions)
         return ArticleReading(
             article, tuple(sentences), tuple(claims), tuple(mentions), candidates=prep.candidates
         )
@@ -4072,9 +4082,14 @@ DENIED_TAKEOVER = re.compile(
     r"|(?:\ban?\s+(?:claim|assertion)|,\s*which)\s+(?:that\s+)?(?:(?!said\b)[\w'’-]+\s+){1,4}?"
     r"(?:denied|denies|rejected|rejects|dismissed|dismisses|disputed|disputes|refuted)\b"
     r"|\b(?:denied|denies|rejected|rejects|disputed|disputes)\s+(?:this|it)" + _CLAUSE_END +
+    # the side said to have lost the town denies leaving it: "a rebel spokesman denied
+    # that they had left Malakal"
+    r"|\b(?:denied|denies|denying)\s+(?:that\s+)?(?:they|it|its\s+forces|their\s+(?:forces|fighters))"
+    r"\s+(?:had|have|has)\s+(?:left|withdrawn|retreated|pulled\s+out|lost)\b"
     # the other side answers in the same sentence: "..., but the government said its
     # forces had beaten back the attack and remained in control"
-    r"|\bbut\b[^.;]*?\b(?:said|says|insisted|insists|maintained|maintains)\b[^.;]*?"
+    # ("But the rebels have told the BBC they are still in control of the town")
+    r"|\bbut\b[^.;]*?\b(?:said|says|insisted|insists|maintained|maintains|told|tells)\b[^.;]*?"
     r"(?:\b(?:repelled|repulsed|beat(?:en)?\s+back|fought\s+off|pushed\s+back|thwarted|foiled)"
     r"\s+(?:the|an|their|this|that)\s+(?:\w+\s+)?(?:attack|assault|offensive|attempt)"
     r"|\b(?:remained|remains|remain|(?:was|were|is|are)\s+still)\s+in\s+(?:full\s+)?control\b"
@@ -4119,7 +4134,7 @@ _DENIAL_CUES: tuple[tuple[tuple[str, ...], ...], ...] = (
     ),
     (("claim", "statement", "announcement", "assertion"), ("far from",), ("reality", "truth")),
     (("still",), ("under",), ("control",)),
-    (("but",), ("said", "says", "insist", "maintain")),
+    (("but",), ("said", "says", "insist", "maintain", "told", "tells")),
 )
 
 
@@ -4452,6 +4467,60 @@ TAKING_WORDS = re.compile(
 )
 
 
+# "came three weeks after they had captured the city of Idleb", "two months after the
+# rebels took Raqqa": the clause it opens tells a taking that many days, weeks or
+# months before the news of the sentence
+COUNTED_BACK = re.compile(
+    r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+    r"\s+(?P<unit>days?|weeks?|months?)\s+after\s+",
+    re.IGNORECASE,
+)
+
+
+def _counted_back_from_the_news(mentions: list[Mention]) -> list[Mention]:
+    """A takeover told inside a counted "<n> weeks after" clause, with no date of its own
+    in that clause, took place that long before the day the sentence gives its news
+    (its own or the publication's): "The rebels' gains came three weeks after they had
+    captured Idleb" recalls the capture of three weeks before, not a capture of the day.
+    A week or more before, it is recalled (a dated past change); fewer days, it keeps
+    its status."""
+    out = []
+    for m in mentions:
+        text = m.claim.sentence.span.text
+        at = text.find(m.trigger) if m.trigger else -1
+        counted = None
+        if (
+            m.sub_event_type in TERRITORY_SUB_TYPES
+            and m.status in (Status.OCCURRED, Status.CLAIMED)
+            and not m.reference
+            and m.time is not None
+            and at > 0
+        ):
+            for found in COUNTED_BACK.finditer(text, 0, at):
+                between = text[found.end() : at]
+                if not re.search(r"[,;:.!?]|\b(?:and|but|while|as)\b", between):
+                    counted = found
+        # a date of its own at or after the count (its clause's, or the count itself
+        # as _counted_back gave it) stays
+        own = m.time.text if m.time is not None else None
+        if (
+            counted is None
+            or m.time is None
+            or (own and own in text and text.find(own) + len(own) > counted.start())
+        ):
+            out.append(m)
+            continue
+        n, unit = _count(counted["n"]) or 1, counted["unit"].lower()
+        days = n * {"d": 1, "w": 7, "m": 30}[unit[0]]
+        when = TimeRef(
+            m.time.value - timedelta(days=days),
+            Precision.MONTH if unit.startswith("month") else Precision.WEEK,
+            counted.group(0).strip(),
+        )
+        out.append(replace(m, time=when, status=Status.RECALLED if days >= 7 else m.status))
+    return out
+
+
 def _counted_on_from_a_taking(
     text: str, told: list[Mention], ctx: ArticleContext, index: int, places: list[PlaceMatch]
 ) -> list[Mention]:
@@ -4625,6 +4694,13 @@ def _taker_kind_hint(m: Mention) -> str | None:
     if m.sub_event_type == "Non-violent transfer of territory":
         # "the army chief said his forces had withdrawn": the loser speaks
         return None
+    if HANDS_TRIGGER.search(m.trigger):
+        # "Bentiu fell into rebel hands", "fell into the hands of the rebels": the hands
+        # tell the taker's kind, whoever the sentence or the article names near it
+        after = HANDS_OF.match(text, cut + len(m.trigger)) if cut >= 0 else None
+        kinds = {k for _, _, k in generic_actor_cues(m.trigger + (after.group(0) if after else ""))}
+        if len(kinds) == 1:
+            return kinds.pop()
     freed = FREED_FROM.match(text, cut + len(m.trigger)) if cut >= 0 and m.trigger else None
     if freed is not None and FREEING.fullmatch(m.trigger):
         # "I hereby declare Marawi City liberated from the terrorist influence": those
@@ -4656,6 +4732,11 @@ def _taker_kind_hint(m: Mention) -> str | None:
     }
     return kinds.pop() if len(kinds) == 1 else None
 
+
+# a fall "into the hands" of a side: "fell into rebel hands", "into the hands of the army"
+HANDS_TRIGGER = re.compile(r"\bhands\b", re.IGNORECASE)
+# the owner of the hands, after the trigger: "... the hands| of the rebels"
+HANDS_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w'’\-]+\s+){0,2}?[\w'’\-]+", re.IGNORECASE)
 
 # after the subject of a clause: it doubts or denies what follows
 DOUBTER_AFTER = re.compile(
@@ -4785,6 +4866,33 @@ def _trigger_token(doc: Any, trig: TriggerMatch) -> Any:
 
 # Where a parse keeps the lemmatizer that :func:`_lemma` applies on demand.
 _LAZY_LEMMATIZER = "sitrep.lazy_lemmatizer"
+
+# Verbs of taking written with a hyphenated "re-" ("re-captured", "re-took", "re-entered"):
+# spaCy's tokenizer splits them into "re", "-", "captured", and the parse then makes "re"
+# the verb, so the sentence lost its takeover, its date and its agent.
+_RE_VERB_FORMS = {
+    "captur": ("e", "es", "ed", "ing"),
+    "tak": ("e", "es", "en", "ing"),
+    "took": ("",),
+    "gain": ("", "s", "ed", "ing"),
+    "enter": ("", "s", "ed", "ing"),
+    "occup": ("y", "ies", "ied", "ying"),
+    "seiz": ("e", "es", "ed", "ing"),
+    "claim": ("", "s", "ed", "ing"),
+    "establish": ("", "es", "ed", "ing"),
+    "conquer": ("", "s", "ed", "ing"),
+}
+
+
+def keep_re_verbs_whole(nlp: Any) -> None:
+    """Teach ``nlp``'s tokenizer to keep the hyphenated "re-" verbs of taking whole
+    ("re-captured" one token, as "recaptured" is), in lower case and capitalised."""
+    for stem, endings in _RE_VERB_FORMS.items():
+        for ending in endings:
+            for word in (f"re-{stem}{ending}", f"Re-{stem}{ending}"):
+                nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
+
+
 _ATTRIBUTE_RULER = "attribute_ruler"
 
 
@@ -5300,12 +5408,31 @@ def _dates_trigger(token: Any, d: DateMatch) -> bool:
             # "including on Sunday, when rebels drove the militants from Dabiq": the
             # day the "when" clause hangs on is that clause's
             return True
-        if node.dep_ in ("relcl", "acl") or _after_before(node):
+        if (node.dep_ in ("relcl", "acl") and not _content_of_news(node)) or _after_before(node):
             return False
         node = node.head
         if node.i == clause.i:
             return True
     return False
+
+
+# Nouns whose "that" clause tells what they report: "woke up on 10 June 2014 to the
+# news that Mosul fell", "heard reports on Sunday that the rebels had taken the town"
+NEWS_NOUNS = frozenset(
+    {"news", "report", "word", "announcement", "confirmation", "rumour", "rumor", "statement"}
+)
+
+
+def _content_of_news(clause: Any) -> bool:
+    """A clause hung on a noun of news that is that news's content, not a relative
+    clause: "that" is its conjunction (not its subject or object) and it has a subject of
+    its own. A date on the clause above, where the news came, dates it (the small
+    parser labels it a relative clause or a clause on the noun)."""
+    return (
+        _lemma(clause.head).lower() in NEWS_NOUNS
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    )
 
 
 def _orphan_preposition_date(token: Any, d: DateMatch) -> bool:
