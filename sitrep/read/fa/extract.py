@@ -314,7 +314,9 @@ _NEWS_OF = re.compile(
 # event noun as the time of something else the sentence tells (the event itself
 # came before the news)
 _AT_EVENT = re.compile(
-    r"(?<![\w\u200c])(?:در[\s\u200c]+(?:بدو|آغاز|ابتدای|جریان|زمان|روزهای[\s\u200c]+(?:نخست|اول))"
+    # "درجریان": outlets often write the preposition joined to the noun
+    r"(?<![\w\u200c])(?:در[\s\u200c]*جریان"
+    r"|در[\s\u200c]+(?:بدو|آغاز|ابتدای|زمان|روزهای[\s\u200c]+(?:نخست|اول))"
     r"|هنگام|به[\s\u200c]+هنگام|زمان)[\s\u200c]*$"
 )
 # "ولسوالی X", "ولسوالی‌های « X »": where a district's name begins (not "این ولسوالی",
@@ -1522,7 +1524,17 @@ def _retold_recalls(read: list[_Sentence], mentions: list[Mention]) -> list[Ment
             m.sub_event_type in TERRITORY_SUB_TYPES and m.place is not None and m.actor1 is not None
         )
 
-    recalled = [m for m in mentions if territory(m) and m.status is Status.BACKGROUND]
+    # only a recall the report dates ("در تابستان گذشته") is one the report looks back
+    # on: "شادی مردم بعد از آزادسازی شهر" names the takeover as the time of something
+    # else, and the sentence that then tells the takeover tells the news itself
+    recalled = [
+        m
+        for m in mentions
+        if territory(m)
+        and m.status is Status.BACKGROUND
+        and m.time is not None
+        and not m.time.inferred
+    ]
     out = []
     for m in mentions:
         if (
@@ -3375,6 +3387,28 @@ _DEADLINE_OF = re.compile(
     r"(?<![\w\u200c])(?:مهلت|ضرب[\s\u200c]?الاجل|زمان[\s\u200c]?بندی|جدول[\s\u200c]+زمانی"
     r"|موعد)(?:[\s\u200c]+(?:نهایی|تعیین[\s\u200c]?شده))?[\s\u200c]+(?:برای[\s\u200c]+)?$"
 )
+# "سقوط الفاشر یکی از خونین‌ترین فصل‌های جنگ را رقم زده است", "تصرف شهر نقطه عطفی
+# ... بود", "سقوط قندوز نگرانی‌ها را افزایش داده است": the takeover noun is the
+# subject of a sentence about what it brought about or meant, a takeover the
+# reader already knows, not the news of the day. Where the subject opens: the
+# start of the sentence, after a connective or "گفتنی است که".
+_SUBJECT_OPENING = re.compile(
+    r"^[\s\u200c]*(?:(?:گفتنی|شایان[\s\u200c]+ذکر|لازم[\s\u200c]+به[\s\u200c]+ذکر)"
+    r"[\s\u200c]+است[\s\u200c]*(?:که)?|همچنین|اما|ولی|و|به[\s\u200c]+گفته[^،,]{0,40}[،,])?"
+    r"[\s\u200c]*$"
+)
+# what the subject brought about or meant (the sentence's own verb)
+_CONSEQUENCE = re.compile(
+    r"(?<![\w\u200c])(?:رقم[\s\u200c]*(?:زد|زده|می[\s\u200c]?زند)"
+    r"|نقطه[\s\u200c]*(?:ی[\s\u200c]*)?عطف"
+    r"|(?:منجر|منتهی)[\s\u200c]+(?:به|شد|شده)"
+    r"|(?:باعث|موجب|سبب)[\s\u200c]+[^.؛]{0,60}?(?:شد|شده|می[\s\u200c]?شود|گردید)"
+    r"|به[\s\u200c]+دنبال[\s\u200c]+(?:داشت|داشته)"
+    # worries raised (a tally raised, "شمار ... را به ۹ افزایش داد", is news)
+    r"|نگرانی[^.؛]{0,40}?(?:افزایش|برانگیخت|ایجاد)"
+    r"|(?:ضربه|شکست)(?:ای)?[\s\u200c]+(?:سنگین|بزرگ|دیگر)?[\s\u200c]*(?:برای|به)"
+    r")"
+)
 # How long before publication a dated takeover is still the news of the report.
 RECALL_DAYS = 20
 
@@ -3474,6 +3508,12 @@ def _territory_status(
         return Status.BACKGROUND  # "یک روز پس از تصرف موصل": the event before the news
     if trig.noun and _AT_EVENT.search(text, 0, trig.start):
         return Status.BACKGROUND  # "در بدو تصرف موصل": the event as the time of another
+    if (
+        trig.noun
+        and _SUBJECT_OPENING.match(text[: trig.start])
+        and _CONSEQUENCE.search(text, trig.end)
+    ):
+        return Status.BACKGROUND  # "سقوط الفاشر ... را رقم زده است": what it brought about
     if (
         trig.noun
         and _SPAN_SINCE.search(text, 0, trig.start)

@@ -1,0 +1,75 @@
+"""Persian and Dari wording a blind trial of real reports (session 33, issue 12)
+found read wrong. Every sentence here was written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import places_taken, read_persian, territory_mentions
+
+from sitrep.core.records import Status
+from sitrep.read.en.extract import Extractor
+
+DAY = date(2022, 11, 11)  # a Friday
+
+
+def _taken(extractor: Extractor, text: str, day: date = DAY) -> set[str]:
+    """The places of the takeovers a Persian report of ``day`` tells as done or claimed."""
+    return {place for place, _ in places_taken(read_persian(extractor, text, day))}
+
+
+# --- an event noun as the time of something else does not make the news a recall ---
+
+
+def test_a_takeover_named_as_the_time_of_joy_leaves_the_takeover_news(
+    extractor: Extractor,
+) -> None:
+    # "people celebrate after the liberation of X. With the pull-out, this city was freed"
+    text = (
+        "جشن ساکنان پس از آزادسازی شهر خرسون به دست ارتش اوکراین.\n"
+        "با خروج نیروهای روسی از خرسون، این شهر آزاد شد و به دست ارتش اوکراین افتاد."
+    )
+    assert "Kherson" in _taken(extractor, text)
+
+
+def test_a_takeover_recalled_with_its_own_date_still_makes_the_retelling_a_recall(
+    extractor: Extractor,
+) -> None:
+    # guard: the recall dates the fall ("تابستان گذشته"), so the retelling is that fall
+    text = (
+        "بازگشت بیجاشدگان به قندوز\n"
+        "کسانی که پس از سقوط شهر قندوز به دست طالبان در تابستان گذشته خانه را ترک کرده"
+        " بودند، برمی‌گردند.\n"
+        "طالبان قندوز را پس از چهار روز نبرد تصرف کردند."
+    )
+    assert _taken(extractor, text, date(2022, 6, 1)) == set()
+
+
+# --- a takeover noun as the subject of what it brought about ------------------------
+
+
+def test_a_fall_that_marked_a_chapter_of_the_war_is_no_news(extractor: Extractor) -> None:
+    text = "گفتنی است که سقوط الفاشر تلخ‌ترین فصل جنگ سودان را رقم زده است."
+    assert _taken(extractor, text, date(2025, 11, 8)) == set()
+    text = "تصرف الفاشر به دست نیروهای پشتیبانی سریع، نقطه عطفی در این جنگ بود."
+    assert _taken(extractor, text, date(2025, 11, 8)) == set()
+    text = "سقوط ولسوالی خان‌آباد نگرانی مردم قندوز را افزایش داده است."
+    assert _taken(extractor, text, date(2021, 6, 22)) == set()
+
+
+def test_a_fall_confirmed_today_is_still_news(extractor: Extractor) -> None:
+    # guard: the noun is the subject of the news verb itself ("was confirmed today")
+    text = "سقوط الفاشر به دست نیروهای پشتیبانی سریع امروز از سوی ارتش تایید شد."
+    assert "El Fasher" in _taken(extractor, text, date(2025, 10, 27))
+
+
+def test_a_killing_during_a_fall_written_joined_is_no_new_fall(extractor: Extractor) -> None:
+    # "درجریان" written as one word: the fall is the time of the killings
+    text = (
+        "گزارش‌ها از کشتار غیرنظامیان درجریان سقوط شهر الفاشر به دست نیروهای"
+        " پشتیبانی سریع حکایت دارد."
+    )
+    statuses = {
+        m.status for m in territory_mentions(read_persian(extractor, text, date(2025, 11, 3)))
+    }
+    assert Status.OCCURRED not in statuses and Status.CLAIMED not in statuses
