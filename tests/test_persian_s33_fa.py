@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from conftest import places_taken, read_persian, territory_mentions
 
 from sitrep.core.records import Status
@@ -73,3 +74,48 @@ def test_a_killing_during_a_fall_written_joined_is_no_new_fall(extractor: Extrac
         m.status for m in territory_mentions(read_persian(extractor, text, date(2025, 11, 3)))
     }
     assert Status.OCCURRED not in statuses and Status.CLAIMED not in statuses
+
+
+# --- a count of unnamed places or buildings, or an unknown name, in a province or town
+
+
+_NOTHING_TAKEN = [
+    # two unnamed areas, three unnamed villages, four unnamed districts in a province
+    (
+        "ارتش سودان دو منطقه را در ایالت کردفان شمالی از نیروهای پشتیبانی سریع پس گرفت.",
+        "2025-11-15",
+    ),
+    ("منابع محلی می‌گویند ارتش موفق شده سه روستا در ایالت کردفان شمالی را تصرف کند.", "2025-11-15"),
+    ("نیروهای امنیتی چهار ولسوالی را در ولایت فاریاب از طالبان پس گرفتند.", "2021-07-20"),
+    # buildings fought over in a town
+    ("نیروهای روسیه در کوپیانسک طی شبانه‌روز گذشته ۳۰ ساختمان را تصرف کردند.", "2025-11-06"),
+    ("این واحدها در یک روز موفق به آزادسازی ۳۰ ساختمان در شهر کوپیانسک شده‌اند.", "2025-11-06"),
+    # a settlement the gazetteer does not know, named in a province
+    ("ارتش سودان بر منطقه ام دغیبه در کردفان شمالی مسلط شده است.", "2025-11-17"),
+    (
+        "ارتش سوریه شهرک‌های «کفرداعل» و «خربه سمره» را در جنوب غرب استان «حلب»"
+        " پس از نبرد با شورشیان آزاد کرد.",
+        "2020-02-16",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "day"), _NOTHING_TAKEN)
+def test_unnamed_or_unknown_places_in_a_province_or_town_take_neither(
+    extractor: Extractor, text: str, day: str
+) -> None:
+    assert _taken(extractor, text, date.fromisoformat(day)) == set()
+
+
+def test_a_named_town_in_a_province_is_still_taken(extractor: Extractor) -> None:
+    # guards: the town itself is the object, the province where it lies
+    text = "ارتش سودان شهر الابیض را در ایالت کردفان شمالی از نیروهای پشتیبانی سریع پس گرفت."
+    assert _taken(extractor, text, date(2025, 11, 15)) == {"El Obeid"}
+    text = "نیروهای روسیه شهر کوپیانسک در استان خارکف را تصرف کردند."
+    assert _taken(extractor, text, date(2025, 11, 15)) == {"Kupyansk"}
+
+
+def test_a_province_taken_whole_is_still_the_province(extractor: Extractor) -> None:
+    # guard: the province is the object itself
+    text = "ارتش سوریه کنترل کامل استان حلب را به دست گرفت."
+    assert _taken(extractor, text, date(2020, 2, 16)) == {"Ḩalab"}

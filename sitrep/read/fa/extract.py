@@ -552,10 +552,13 @@ _HELD_BY = re.compile(
 )
 # A tally as the object of the verb: "ده‌ها روستا و منطقه را", "۳۱ منطقه را"
 _QUANTIFIED_OBJECT = re.compile(
-    r"(?<![\w\u200c])(?:دهها|ده‌ها|صدها|چندین|\d+"
-    # "نه شهرک و روستا را": a tally in words
-    r"|چند|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|بیست)[\s\u200c]+(?:روستا|منطقه|مناطق|روستاها|نقطه"
-    r"|شهرک|قریه)"
+    r"(?<![\w\u200c])(?:دهها|ده‌ها|صدها|چندین|[\d۰-۹]+"
+    # "نه شهرک و روستا را", "دو منطقه را": a tally in words
+    rf"|چند|{number_words(2, 50)})[\s\u200c]+(?:روستا|منطقه|مناطق|روستاها|نقطه"
+    # "۲۵ ساختمان را در شهر X": buildings of a town fought over, not the town
+    r"|شهرک|قریه|ساختمان|بنا|خانه|موضع|مواضع|سنگر|پاسگاه"
+    # "سه ولسوالی را در ولایت X": districts the sentence does not name
+    r"|ولسوالی|شهرستان|شهر)"
     r"(?:[\s\u200c]+و[\s\u200c]+(?:روستا|منطقه|شهرک|مناطق|مزرعه|مزارع|تپه|ارتفاعات))?[\s\u200c]+را[\s\u200c]"
 )
 # "کوه‌های اطراف این شهر", "روستاهای حومه این شهر": the surroundings of "this town"
@@ -604,7 +607,8 @@ _UNNAMED_PARTS_OBJECT = re.compile(
 _TALLY_OBJECT_IN = re.compile(_QUANTIFIED_OBJECT.pattern + r"[\s\u200c]*در(?=[\s\u200c])")
 # a tally of districts or villages with the provinces they lie in after it
 _TALLY_IN_PROVINCES = re.compile(
-    r"(?<![\w\u200c])(?:دهها|ده‌ها|چندین|چند|\d+)[\s\u200c]+(?:شهرستان|ولسوالی|روستا|شهرک|منطقه)"
+    rf"(?<![\w\u200c])(?:دهها|ده‌ها|چندین|چند|[\d۰-۹]+|{number_words(2, 50)})[\s\u200c]+"
+    r"(?:شهرستان|ولسوالی|روستا|شهرک|منطقه)"
     r"(?:[\s\u200c]+دیگر)?[\s\u200c]+در[\s\u200c]+(?:استان|ولایت|ایالت)(?:[\s\u200c]*(?:های|ها))?"
     r"(?=[\s\u200c])"
 )
@@ -657,10 +661,18 @@ def _in_parts_object(text: str, place: FoundPlace, trigger_start: int) -> bool:
     return _ON_OBJECT.search(text, clause, heads[-1].start()) is not None
 
 
+# A settlement named before the province it lies in, "در" between: "منطقه ام سیاله در
+# کردفان شمالی", "شهرک‌های «X»، «Y» و منطقه «Z» را در جنوب غرب استان «حلب»"
+_SETTLEMENT_NAMED_IN = re.compile(
+    r"(?<![\w\u200c])(?:منطقه|شهرک|روستا|روستای|قریه|شهر|ولسوالی|شهرستان|بخش|ناحیه)"
+    r"(?:[\s\u200c]*(?:های|ها))?[\s\u200c]*[«\"]?[^\s\u200c«»\"،,.؛:]{2,}[^.؛:]{0,80}?"
+    r"[\s\u200c]در[\s\u200c]+(?:(?:جنوب|شمال|شرق|غرب|مرکز)[^\s\u200c]*"
+    r"(?:[\s\u200c]+(?:غرب|شرق|غربی|شرقی))?[\s\u200c]+)?(?P<province>استان|ایالت|ولایت)?[\s\u200c]*[«\"]?$"
+)
 # A tally right after an event noun: "آزادسازی چند منطقه دیگر", "تصرف ده‌ها روستا"
 _NOUN_TALLY = re.compile(
-    r"[\s\u200c]+(?:کامل[\s\u200c]+)?(?:چند|چندین|دهها|ده‌ها|صدها|\d+)[\s\u200c]+"
-    r"(?:منطقه|مناطق|روستا|روستای|روستاهای|شهرک|ناحیه|قریه)(?![\w\u200c])"
+    rf"[\s\u200c]+(?:کامل[\s\u200c]+)?(?:چند|چندین|دهها|ده‌ها|صدها|[\d۰-۹]+|{number_words(2, 50)})"
+    r"[\s\u200c]+(?:منطقه|مناطق|روستا|روستای|روستاهای|شهرک|ناحیه|قریه|ساختمان)(?![\w\u200c])"
 )
 _IN_BEFORE = re.compile(r"(?<![\w\u200c])در(?![\w\u200c])")
 _ADVANCE = re.compile(r"پیش[\s\u200c]?روی")
@@ -1744,6 +1756,7 @@ class _Reader:
         text = s.text
         claim = s.claim
         status = _status(family, trig, claim, text)
+        named_here = places  # every place the sentence names, before any is set aside
         if family is Family.TAKE:
             # "از آخرین مواضع خود در استان حماه بیرون راندند": where the positions lay;
             # "پالایشگاه نفت لیسیچانسک، معدن X و روستای Y را": a facility's town
@@ -2009,6 +2022,31 @@ class _Reader:
                     places = [p for p in places if not located.end() <= p.start < trig.start]
                     if not places:
                         return []
+            # "بر منطقه X در کردفان شمالی مسلط شدند", "شهرک‌های «X»، «Y» را در استان حلب":
+            # a settlement named by a name the gazetteer does not know, in a province;
+            # the province only says where it lies and was not taken whole
+            kept = [
+                p
+                for p in places
+                if not (
+                    p.start < trig.start
+                    and (
+                        unknown := _SETTLEMENT_NAMED_IN.search(
+                            text, _clause_start(text, p.start), p.start
+                        )
+                    )
+                    is not None
+                    # a province by its kind, or by the word before it ("استان حلب")
+                    and (
+                        p.kind in (PlacePrecision.ADMIN1, PlacePrecision.COUNTRY)
+                        or unknown.group("province") is not None
+                    )
+                    and not any(unknown.start() <= q.start < p.start for q in named_here)
+                )
+            ]
+            if places and not kept:
+                return []
+            places = kept
 
         if family in (Family.TAKE, Family.HANDOVER):
             # "۹ شهرستان بدخشان ... سقوط کرده", "شمار ولسوالی‌های سقوط کرده تخار": the
