@@ -97,6 +97,13 @@ _NOTHING_TAKEN = [
         " پس از نبرد با شورشیان آزاد کرد.",
         "2020-02-16",
     ),
+    # a pull-back from the outskirts of a town the gazetteer does not know
+    (
+        "ارتش اوکراین از عقب‌نشینی سربازانش از حومه «ایوانیوسکه» در دونتسک شرقی خبر داد.",
+        "2024-07-04",
+    ),
+    # a share of a country's land held, not the country taken
+    ("طالبان اکنون بیش از نیمی از خاک افغانستان را تصرف کرده‌اند.", "2021-07-20"),
 ]
 
 
@@ -119,3 +126,9 @@ def test_a_province_taken_whole_is_still_the_province(extractor: Extractor) -> N
     # guard: the province is the object itself
     text = "ارتش سوریه کنترل کامل استان حلب را به دست گرفت."
     assert _taken(extractor, text, date(2020, 2, 16)) == {"Ḩalab"}
+
+
+def test_a_pull_back_from_a_named_town_still_hands_it_over(extractor: Extractor) -> None:
+    # guard: the town itself is left
+    text = "نیروهای اوکراینی از شهر باخموت عقب نشینی کردند."
+    assert _taken(extractor, text, date(2023, 5, 20)) == {"Bakhmut"}

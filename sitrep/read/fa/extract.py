@@ -664,10 +664,17 @@ def _in_parts_object(text: str, place: FoundPlace, trigger_start: int) -> bool:
 # A settlement named before the province it lies in, "در" between: "منطقه ام سیاله در
 # کردفان شمالی", "شهرک‌های «X»، «Y» و منطقه «Z» را در جنوب غرب استان «حلب»"
 _SETTLEMENT_NAMED_IN = re.compile(
-    r"(?<![\w\u200c])(?:منطقه|شهرک|روستا|روستای|قریه|شهر|ولسوالی|شهرستان|بخش|ناحیه)"
+    r"(?<![\w\u200c])(?:منطقه|شهرک|روستا|روستای|قریه|شهر|ولسوالی|شهرستان|بخش|ناحیه"
+    # the outskirts of a place the gazetteer does not know: no town named is left
+    r"|(?P<near>حومه|اطراف))"
     r"(?:[\s\u200c]*(?:های|ها))?[\s\u200c]*[«\"]?[^\s\u200c«»\"،,.؛:]{2,}[^.؛:]{0,80}?"
     r"[\s\u200c]در[\s\u200c]+(?:(?:جنوب|شمال|شرق|غرب|مرکز)[^\s\u200c]*"
     r"(?:[\s\u200c]+(?:غرب|شرق|غربی|شرقی))?[\s\u200c]+)?(?P<province>استان|ایالت|ولایت)?[\s\u200c]*[«\"]?$"
+)
+# A share of a country's land: "یک‌سوم خاک", "نیمی از خاک", "۷۰ درصد خاک", "بخش عمده خاک"
+_SHARE_OF_LAND = re.compile(
+    r"(?:(?:یک|دو)[\s\u200c]*(?:سوم|چهارم|پنجم)|نیمی|نصف|درصد|بخش[\s\u200c]+(?:عمده|بزرگی|اعظم))"
+    r"(?:[\s\u200c]+از)?[\s\u200c]+خاک[\s\u200c]+(?:(?:این|آن)[\s\u200c]+کشور[\s\u200c]*)?$"
 )
 # A tally right after an event noun: "آزادسازی چند منطقه دیگر", "تصرف ده‌ها روستا"
 _NOUN_TALLY = re.compile(
@@ -2022,24 +2029,45 @@ class _Reader:
                     places = [p for p in places if not located.end() <= p.start < trig.start]
                     if not places:
                         return []
-            # "بر منطقه X در کردفان شمالی مسلط شدند", "شهرک‌های «X»، «Y» را در استان حلب":
-            # a settlement named by a name the gazetteer does not know, in a province;
-            # the province only says where it lies and was not taken whole
+
+        if family in (Family.TAKE, Family.HANDOVER):
+            # "کمتر از یک‌سوم خاک این کشور را در دست دارد": a share of a country's land
+            # someone holds, not the country taken
+            held = [
+                p
+                for p in places
+                if not (
+                    p.kind is PlacePrecision.COUNTRY
+                    and _SHARE_OF_LAND.search(text, max(0, p.start - 50), p.start)
+                )
+            ]
+            if places and not held:
+                return []
+            places = held
+        if family in (Family.TAKE, Family.HANDOVER):
+            # "بر منطقه X در کردفان شمالی مسلط شدند", "شهرک‌های «X»، «Y» را در استان حلب",
+            # "عقب‌نشینی از حومه «X» ... در دونتسک": a settlement named by a name the
+            # gazetteer does not know, in a province; the province only says where it
+            # lies and was not taken whole (the settlement follows an event noun, or
+            # stands before the verb)
             kept = [
                 p
                 for p in places
                 if not (
-                    p.start < trig.start
-                    and (
+                    (
                         unknown := _SETTLEMENT_NAMED_IN.search(
-                            text, _clause_start(text, p.start), p.start
+                            text,
+                            max(_clause_start(text, p.start), trig.end if trig.noun else 0),
+                            p.start,
                         )
                     )
                     is not None
+                    and (trig.noun or p.start < trig.start)
                     # a province by its kind, or by the word before it ("استان حلب")
                     and (
                         p.kind in (PlacePrecision.ADMIN1, PlacePrecision.COUNTRY)
                         or unknown.group("province") is not None
+                        or unknown.group("near") is not None
                     )
                     and not any(unknown.start() <= q.start < p.start for q in named_here)
                 )
@@ -2047,7 +2075,6 @@ class _Reader:
             if places and not kept:
                 return []
             places = kept
-
         if family in (Family.TAKE, Family.HANDOVER):
             # "۹ شهرستان بدخشان ... سقوط کرده", "شمار ولسوالی‌های سقوط کرده تخار": the
             # province where districts the sentence does not name lie
