@@ -314,7 +314,9 @@ _NEWS_OF = re.compile(
 # event noun as the time of something else the sentence tells (the event itself
 # came before the news)
 _AT_EVENT = re.compile(
-    r"(?<![\w\u200c])(?:در[\s\u200c]+(?:بدو|آغاز|ابتدای|جریان|زمان|روزهای[\s\u200c]+(?:نخست|اول))"
+    # "درجریان": outlets often write the preposition joined to the noun
+    r"(?<![\w\u200c])(?:در[\s\u200c]*جریان"
+    r"|در[\s\u200c]+(?:بدو|آغاز|ابتدای|زمان|روزهای[\s\u200c]+(?:نخست|اول))"
     r"|هنگام|به[\s\u200c]+هنگام|زمان)[\s\u200c]*$"
 )
 # "ولسوالی X", "ولسوالی‌های « X »": where a district's name begins (not "این ولسوالی",
@@ -550,10 +552,13 @@ _HELD_BY = re.compile(
 )
 # A tally as the object of the verb: "ده‌ها روستا و منطقه را", "۳۱ منطقه را"
 _QUANTIFIED_OBJECT = re.compile(
-    r"(?<![\w\u200c])(?:دهها|ده‌ها|صدها|چندین|\d+"
-    # "نه شهرک و روستا را": a tally in words
-    r"|چند|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|بیست)[\s\u200c]+(?:روستا|منطقه|مناطق|روستاها|نقطه"
-    r"|شهرک|قریه)"
+    r"(?<![\w\u200c])(?:دهها|ده‌ها|صدها|چندین|[\d۰-۹]+"
+    # "نه شهرک و روستا را", "دو منطقه را": a tally in words
+    rf"|چند|{number_words(2, 50)})[\s\u200c]+(?:روستا|منطقه|مناطق|روستاها|نقطه"
+    # "۲۵ ساختمان را در شهر X": buildings of a town fought over, not the town
+    r"|شهرک|قریه|ساختمان|بنا|خانه|موضع|مواضع|سنگر|پاسگاه"
+    # "سه ولسوالی را در ولایت X": districts the sentence does not name
+    r"|ولسوالی|شهرستان|شهر)"
     r"(?:[\s\u200c]+و[\s\u200c]+(?:روستا|منطقه|شهرک|مناطق|مزرعه|مزارع|تپه|ارتفاعات))?[\s\u200c]+را[\s\u200c]"
 )
 # "کوه‌های اطراف این شهر", "روستاهای حومه این شهر": the surroundings of "this town"
@@ -602,7 +607,8 @@ _UNNAMED_PARTS_OBJECT = re.compile(
 _TALLY_OBJECT_IN = re.compile(_QUANTIFIED_OBJECT.pattern + r"[\s\u200c]*در(?=[\s\u200c])")
 # a tally of districts or villages with the provinces they lie in after it
 _TALLY_IN_PROVINCES = re.compile(
-    r"(?<![\w\u200c])(?:دهها|ده‌ها|چندین|چند|\d+)[\s\u200c]+(?:شهرستان|ولسوالی|روستا|شهرک|منطقه)"
+    rf"(?<![\w\u200c])(?:دهها|ده‌ها|چندین|چند|[\d۰-۹]+|{number_words(2, 50)})[\s\u200c]+"
+    r"(?:شهرستان|ولسوالی|روستا|شهرک|منطقه)"
     r"(?:[\s\u200c]+دیگر)?[\s\u200c]+در[\s\u200c]+(?:استان|ولایت|ایالت)(?:[\s\u200c]*(?:های|ها))?"
     r"(?=[\s\u200c])"
 )
@@ -655,10 +661,25 @@ def _in_parts_object(text: str, place: FoundPlace, trigger_start: int) -> bool:
     return _ON_OBJECT.search(text, clause, heads[-1].start()) is not None
 
 
+# A settlement named before the province it lies in, "در" between: "منطقه ام سیاله در
+# کردفان شمالی", "شهرک‌های «X»، «Y» و منطقه «Z» را در جنوب غرب استان «حلب»"
+_SETTLEMENT_NAMED_IN = re.compile(
+    r"(?<![\w\u200c])(?:منطقه|شهرک|روستا|روستای|قریه|شهر|ولسوالی|شهرستان|بخش|ناحیه"
+    # the outskirts of a place the gazetteer does not know: no town named is left
+    r"|(?P<near>حومه|اطراف))"
+    r"(?:[\s\u200c]*(?:های|ها))?[\s\u200c]*[«\"]?[^\s\u200c«»\"،,.؛:]{2,}[^.؛:]{0,80}?"
+    r"[\s\u200c]در[\s\u200c]+(?:(?:جنوب|شمال|شرق|غرب|مرکز)[^\s\u200c]*"
+    r"(?:[\s\u200c]+(?:غرب|شرق|غربی|شرقی))?[\s\u200c]+)?(?P<province>استان|ایالت|ولایت)?[\s\u200c]*[«\"]?$"
+)
+# A share of a country's land: "یک‌سوم خاک", "نیمی از خاک", "۷۰ درصد خاک", "بخش عمده خاک"
+_SHARE_OF_LAND = re.compile(
+    r"(?:(?:یک|دو)[\s\u200c]*(?:سوم|چهارم|پنجم)|نیمی|نصف|درصد|بخش[\s\u200c]+(?:عمده|بزرگی|اعظم))"
+    r"(?:[\s\u200c]+از)?[\s\u200c]+خاک[\s\u200c]+(?:(?:این|آن)[\s\u200c]+کشور[\s\u200c]*)?$"
+)
 # A tally right after an event noun: "آزادسازی چند منطقه دیگر", "تصرف ده‌ها روستا"
 _NOUN_TALLY = re.compile(
-    r"[\s\u200c]+(?:کامل[\s\u200c]+)?(?:چند|چندین|دهها|ده‌ها|صدها|\d+)[\s\u200c]+"
-    r"(?:منطقه|مناطق|روستا|روستای|روستاهای|شهرک|ناحیه|قریه)(?![\w\u200c])"
+    rf"[\s\u200c]+(?:کامل[\s\u200c]+)?(?:چند|چندین|دهها|ده‌ها|صدها|[\d۰-۹]+|{number_words(2, 50)})"
+    r"[\s\u200c]+(?:منطقه|مناطق|روستا|روستای|روستاهای|شهرک|ناحیه|قریه|ساختمان)(?![\w\u200c])"
 )
 _IN_BEFORE = re.compile(r"(?<![\w\u200c])در(?![\w\u200c])")
 _ADVANCE = re.compile(r"پیش[\s\u200c]?روی")
@@ -1522,7 +1543,17 @@ def _retold_recalls(read: list[_Sentence], mentions: list[Mention]) -> list[Ment
             m.sub_event_type in TERRITORY_SUB_TYPES and m.place is not None and m.actor1 is not None
         )
 
-    recalled = [m for m in mentions if territory(m) and m.status is Status.BACKGROUND]
+    # only a recall the report dates ("در تابستان گذشته") is one the report looks back
+    # on: "شادی مردم بعد از آزادسازی شهر" names the takeover as the time of something
+    # else, and the sentence that then tells the takeover tells the news itself
+    recalled = [
+        m
+        for m in mentions
+        if territory(m)
+        and m.status is Status.BACKGROUND
+        and m.time is not None
+        and not m.time.inferred
+    ]
     out = []
     for m in mentions:
         if (
@@ -1732,6 +1763,7 @@ class _Reader:
         text = s.text
         claim = s.claim
         status = _status(family, trig, claim, text)
+        named_here = places  # every place the sentence names, before any is set aside
         if family is Family.TAKE:
             # "از آخرین مواضع خود در استان حماه بیرون راندند": where the positions lay;
             # "پالایشگاه نفت لیسیچانسک، معدن X و روستای Y را": a facility's town
@@ -1998,6 +2030,51 @@ class _Reader:
                     if not places:
                         return []
 
+        if family in (Family.TAKE, Family.HANDOVER):
+            # "کمتر از یک‌سوم خاک این کشور را در دست دارد": a share of a country's land
+            # someone holds, not the country taken
+            held = [
+                p
+                for p in places
+                if not (
+                    p.kind is PlacePrecision.COUNTRY
+                    and _SHARE_OF_LAND.search(text, max(0, p.start - 50), p.start)
+                )
+            ]
+            if places and not held:
+                return []
+            places = held
+        if family in (Family.TAKE, Family.HANDOVER):
+            # "بر منطقه X در کردفان شمالی مسلط شدند", "شهرک‌های «X»، «Y» را در استان حلب",
+            # "عقب‌نشینی از حومه «X» ... در دونتسک": a settlement named by a name the
+            # gazetteer does not know, in a province; the province only says where it
+            # lies and was not taken whole (the settlement follows an event noun, or
+            # stands before the verb)
+            kept = [
+                p
+                for p in places
+                if not (
+                    (
+                        unknown := _SETTLEMENT_NAMED_IN.search(
+                            text,
+                            max(_clause_start(text, p.start), trig.end if trig.noun else 0),
+                            p.start,
+                        )
+                    )
+                    is not None
+                    and (trig.noun or p.start < trig.start)
+                    # a province by its kind, or by the word before it ("استان حلب")
+                    and (
+                        p.kind in (PlacePrecision.ADMIN1, PlacePrecision.COUNTRY)
+                        or unknown.group("province") is not None
+                        or unknown.group("near") is not None
+                    )
+                    and not any(unknown.start() <= q.start < p.start for q in named_here)
+                )
+            ]
+            if places and not kept:
+                return []
+            places = kept
         if family in (Family.TAKE, Family.HANDOVER):
             # "۹ شهرستان بدخشان ... سقوط کرده", "شمار ولسوالی‌های سقوط کرده تخار": the
             # province where districts the sentence does not name lie
@@ -3375,6 +3452,28 @@ _DEADLINE_OF = re.compile(
     r"(?<![\w\u200c])(?:مهلت|ضرب[\s\u200c]?الاجل|زمان[\s\u200c]?بندی|جدول[\s\u200c]+زمانی"
     r"|موعد)(?:[\s\u200c]+(?:نهایی|تعیین[\s\u200c]?شده))?[\s\u200c]+(?:برای[\s\u200c]+)?$"
 )
+# "سقوط الفاشر یکی از خونین‌ترین فصل‌های جنگ را رقم زده است", "تصرف شهر نقطه عطفی
+# ... بود", "سقوط قندوز نگرانی‌ها را افزایش داده است": the takeover noun is the
+# subject of a sentence about what it brought about or meant, a takeover the
+# reader already knows, not the news of the day. Where the subject opens: the
+# start of the sentence, after a connective or "گفتنی است که".
+_SUBJECT_OPENING = re.compile(
+    r"^[\s\u200c]*(?:(?:گفتنی|شایان[\s\u200c]+ذکر|لازم[\s\u200c]+به[\s\u200c]+ذکر)"
+    r"[\s\u200c]+است[\s\u200c]*(?:که)?|همچنین|اما|ولی|و|به[\s\u200c]+گفته[^،,]{0,40}[،,])?"
+    r"[\s\u200c]*$"
+)
+# what the subject brought about or meant (the sentence's own verb)
+_CONSEQUENCE = re.compile(
+    r"(?<![\w\u200c])(?:رقم[\s\u200c]*(?:زد|زده|می[\s\u200c]?زند)"
+    r"|نقطه[\s\u200c]*(?:ی[\s\u200c]*)?عطف"
+    r"|(?:منجر|منتهی)[\s\u200c]+(?:به|شد|شده)"
+    r"|(?:باعث|موجب|سبب)[\s\u200c]+[^.؛]{0,60}?(?:شد|شده|می[\s\u200c]?شود|گردید)"
+    r"|به[\s\u200c]+دنبال[\s\u200c]+(?:داشت|داشته)"
+    # worries raised (a tally raised, "شمار ... را به ۹ افزایش داد", is news)
+    r"|نگرانی[^.؛]{0,40}?(?:افزایش|برانگیخت|ایجاد)"
+    r"|(?:ضربه|شکست)(?:ای)?[\s\u200c]+(?:سنگین|بزرگ|دیگر)?[\s\u200c]*(?:برای|به)"
+    r")"
+)
 # How long before publication a dated takeover is still the news of the report.
 RECALL_DAYS = 20
 
@@ -3474,6 +3573,12 @@ def _territory_status(
         return Status.BACKGROUND  # "یک روز پس از تصرف موصل": the event before the news
     if trig.noun and _AT_EVENT.search(text, 0, trig.start):
         return Status.BACKGROUND  # "در بدو تصرف موصل": the event as the time of another
+    if (
+        trig.noun
+        and _SUBJECT_OPENING.match(text[: trig.start])
+        and _CONSEQUENCE.search(text, trig.end)
+    ):
+        return Status.BACKGROUND  # "سقوط الفاشر ... را رقم زده است": what it brought about
     if (
         trig.noun
         and _SPAN_SINCE.search(text, 0, trig.start)
