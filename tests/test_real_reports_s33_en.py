@@ -209,3 +209,15 @@ def test_a_relative_clause_with_its_own_subject_keeps_its_town(extractor: Extrac
     # guard
     text = "Shelling went on near Bara, which the RSF recaptured on Oct. 25, residents said."
     assert _days(extractor, text, "2025-11-16") == {"Bārah": "2025-10-25"}
+
+
+def test_a_town_described_as_stormed_in_a_relative_clause_is_not_taken(
+    extractor: Extractor,
+) -> None:
+    # guard: an assault told as the town's description (a locator of another village)
+    text = (
+        "The village sits about ten kilometres south-west of Kurakhove, which Russian "
+        "forces have stormed and are threatening to surround, according to DeepState, a "
+        "Ukrainian mapping group."
+    )
+    assert "Kurakhove" not in _taken(extractor, text, "2024-12-21")

@@ -8893,7 +8893,11 @@ def _relative_head_place(
     text: str, trig: TriggerMatch, places: Sequence[PlaceMatch]
 ) -> PlaceMatch | None:
     """The town a relative clause that holds the trigger hangs on ("Uvira, which fell
-    to", "Bara, which the RSF recaptured"), or None."""
+    to", "Bara, which the RSF recaptured"), or None. Not for a storming or an entry
+    ("Kurakhove, which Russian troops have stormed and are threatening to encircle"):
+    an assault on a town told as its description, not a taking of it."""
+    if ENTRY_TRIGGER.fullmatch(trig.text.strip()):
+        return None
     return next(
         (
             p
