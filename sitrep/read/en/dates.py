@@ -369,8 +369,11 @@ def _weekday(
         ahead = (wanted - published.weekday()) % 7 or 7
         return _ref(published + timedelta(days=ahead), Precision.DAY, m)
     back = (published.weekday() - wanted) % 7
-    if modifier == "last" and back == 0:
-        back = 7
+    if modifier == "last" and back <= published.weekday():
+        # "last Wednesday" in a Thursday's report: wires write "on Wednesday" for the
+        # day before, "last" names that day of the week before the report's (on a
+        # Monday, "last Friday" is three days back, already of the week before)
+        back += 7
     return _ref(published - timedelta(days=back), Precision.DAY, m)
 
 

@@ -504,6 +504,83 @@ def _earlier_clause(text: str, trig: TriggerMatch) -> tuple[int, int] | None:
     return None
 
 
+# the words that open a clause counting from an earlier deed
+LEADING_CLAUSE_WORDS = frozenset({"since", "after", "following"})
+
+
+def _leading_clause(token: Any) -> str | None:
+    """The word ("since", "after", "following") that opens the clause a taking is
+    told in, when that clause only anchors the sentence: a gerund ("since losing
+    control of Khartoum", "After seizing Goma") or a finite clause ("After the RSF was
+    pushed out of Khartoum in March, the group shifted ..."); else None. The trigger
+    may be the noun of "losing control": its verb opens the clause."""
+    verb = token
+    if verb.pos_ == "NOUN" and verb.head.tag_ == "VBG":
+        verb = verb.head
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in LEADING_CLAUSE_WORDS:
+        return str(verb.head.lower_)
+    if verb.dep_ == "advcl":
+        for child in verb.children:
+            if child.dep_ in ("mark", "prep") and child.lower_ in LEADING_CLAUSE_WORDS:
+                return str(child.lower_)
+    return None
+
+
+# the verbs and nouns of telling a taking
+TELLING_LEMMAS = frozenset({"claim", "announce", "say", "declare", "report", "state"})
+TELLING_NOUNS = frozenset({"declaration", "announcement", "claim", "statement", "report"})
+# the days before the report past which a claim told in the past perfect is recalled
+RECALLED_CLAIM_DAYS = 3
+
+
+def _past_perfect_telling(token: Any) -> bool:
+    """True when the taking is told by a verb of telling in the past perfect, the
+    trigger's own ("Russia had claimed control over Pokrovsk") or one above it ("Moscow
+    had said that its troops took the town"): a claim made before the report's time."""
+    seen = 0
+    node = token
+    while seen < 4:
+        if _lemma(node) in TELLING_LEMMAS and any(
+            c.dep_ == "aux" and c.lower_ == "had" for c in node.children
+        ):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        seen += 1
+    return False
+
+
+def _earlier_declaration(token: Any) -> bool:
+    """True when the taking is the content of a declaration the sentence counts from
+    ("The announcement follows last week's declaration of seizing Pokrovsk", "after
+    Moscow's claim of capturing the town"): the gerund hangs on "of" after a noun of
+    telling that "follows", "after" or "following" governs."""
+    if token.tag_ != "VBG" or token.dep_ != "pcomp" or token.head.lower_ != "of":
+        return False
+    noun = token.head.head
+    if _lemma(noun) not in TELLING_NOUNS:
+        return False
+    return _lemma(noun.head) == "follow" or noun.head.lower_ in LEADING_CLAUSE_WORDS
+
+
+def _within_days(time: TimeRef | None, published: date | None) -> bool:
+    """A date of a day told less than ``RECALLED_CLAIM_DAYS`` before publication (a
+    "since taking the town on Sunday" in a Monday report counts from the news)."""
+    return (
+        time is not None
+        and published is not None
+        and not time.inferred
+        and time.precision is Precision.DAY
+        and (published - time.value).days < RECALLED_CLAIM_DAYS
+    )
+
+
+def _coarse(time: TimeRef) -> bool:
+    """A date no finer than a month ("in March", "earlier this year", "in spring")."""
+    return not time.inferred and time.precision in (Precision.MONTH, Precision.YEAR)
+
+
 def _dated_inside(text: str, time: TimeRef | None, span: tuple[int, int]) -> bool:
     """Whether the words of date ``time`` stand inside ``span`` of ``text`` ("Rebels took
     Saraqib on Sunday, days after the army retook Maarat": Sunday dates the taking
@@ -2061,6 +2138,42 @@ class EnglishReader:
                 # January 2025; "In May, GNA forces captured al-Watiya", read on 21
                 # June: a change dated only by a past year or month is recalled, not news
                 status = Status.BACKGROUND
+        if (
+            status in TOLD
+            and family in (Family.TAKE, Family.HANDOVER, Family.CONTROL)
+            and token is not None
+            and (lead := _leading_clause(token)) is not None
+            and (
+                (own_date and time is not None and _coarse(time))
+                or (lead == "since" and not (own_date and _within_days(time, ctx.published)))
+            )
+        ):
+            # "the RSF, on the defensive since losing control of Khartoum in spring";
+            # "After seizing Goma and Bukavu earlier this year, the M23 captured the
+            # city": a clause that counts from a taking, which it dates no finer than a
+            # month (or, with "since", at all), recalls it under today's news
+            status = Status.BACKGROUND
+        if (
+            status in TOLD
+            and family in (Family.TAKE, Family.CONTROL)
+            and token is not None
+            and (
+                (
+                    _past_perfect_telling(token)
+                    and (
+                        time is None
+                        or time.inferred
+                        or ctx.published is None
+                        or (ctx.published - time.value).days >= RECALLED_CLAIM_DAYS
+                    )
+                )
+                or _earlier_declaration(token)
+            )
+        ):
+            # "Russia had claimed control over Pokrovsk on December 2", read ten days
+            # on; "follows last week's declaration of seizing Pokrovsk": a claim made
+            # before the report's news, recalled, not made now
+            status = Status.BACKGROUND
 
         if family is Family.TAKE and _noun_of_people(token):
             return []  # "the capture of several senior army commanders": no place taken
@@ -2209,7 +2322,11 @@ class EnglishReader:
             speaker = _governing_speaker(token) or claim.speaker or ""
             # "The ministry said troops had taken ...": the ministry the sentence
             # before named in full ("Russia's defense ministry on Tuesday claimed")
-            speaker = _institution_named_before(speaker, ctx.previous) or speaker
+            speaker = (
+                _institution_named_before(speaker, ctx.previous)
+                or self._state_institution_before(speaker, ctx.previous)
+                or speaker
+            )
             agent = (
                 self._speaker_actor(speaker, sentence_country(places, ctx))
                 or _kind_speaker(speaker, ctx.last_agent)
@@ -2470,6 +2587,12 @@ class EnglishReader:
                 # other ...": the place set off before the verb is the one that fell
                 gap = _set_off_place(token, places)
             own = included or ([gap] if gap is not None else _clause_places(token, places))
+            told_of = _relative_head_place(text, trig, places)
+            if told_of is not None and not included:
+                # "withdrawing from the city of Uvira, which fell to the militia in an
+                # offensive that angered Washington": the relative clause tells of the
+                # town it hangs on, not of a place it names further on
+                own = [told_of]
             fronted = _fronted_subject(text, trig, places)
             if fronted is not None:
                 # "Nawnghkio, which stands on the road to the garrison town of Pyin Oo
@@ -3257,6 +3380,30 @@ class EnglishReader:
     def _capital_word(self, word: str) -> str | None:
         """ISO3 of the state a capital's name stands for ("Moscow"), or None."""
         return next((p.country for p in self.gazetteer.lookup(word) if self._is_capital(p)), None)
+
+    def _state_institution_before(self, speaker: str, previous: Sequence[str]) -> str | None:
+        """The institution a speaker tells by its kind alone ("The Defense Ministry said
+        its forces captured Podoly") of the state that spoke, as the sentence's subject,
+        in the nearest sentence before that opened on a speaker ("Russia claimed on
+        Sunday that it took a village"): "Russia's defense ministry". Only a state
+        (a country or its capital) counts, and only for a ministry or a general staff:
+        "the army" after "the RSF said" is the RSF's foe, not the RSF.
+        """
+        bare = speaker.strip()
+        if not BARE_INSTITUTION.fullmatch(bare) or not MINISTRY_KIND.search(bare):
+            return None
+        for before in reversed(previous[-3:]):
+            lead = LEAD_SPEAKER.match(before)
+            if lead is None:
+                continue
+            name = lead.group("name")
+            for p in self.gazetteer.find(name):
+                state = p.place.kind is PlacePrecision.COUNTRY or self._is_capital(p.place)
+                if state and p.span and p.span.start == 0 and p.span.end == len(name):
+                    kind = re.sub(r"^the\s+", "", bare, flags=re.IGNORECASE)
+                    return f"{name}'s {kind}"
+            return None  # the nearest speaker before is no state: nothing to borrow
+        return None
 
     def _is_capital(self, place: Place) -> bool:
         """Whether ``place`` is its country's capital city (a capital speaks or acts
@@ -4073,7 +4220,8 @@ DENIED_TAKEOVER = re.compile(
     r"|\b(?:claims?|announcement|assertion|report)\b[^.;]*?\b(?:was|were|has\s+been|have\s+been)\s+"
     r"(?:\w+\s+)?(?:denied|disputed|rejected|dismissed|refuted)\b"
     # "the city was still under the control of the Ethiopian government"
-    r"|\b(?:is|was|are|were|remains?|remained)\s+still\s+under\s+(?:the\s+)?(?:\w+\s+)?control\b"
+    # ("still under Kyiv's control": the holder named in the possessive)
+    r"|\b(?:is|was|are|were|remains?|remained)\s+still\s+under\s+(?:the\s+)?(?:[\w'’-]+\s+)?control\b"
     # "..., but the government denied." (the denial ends its clause)
     r"|\bbut\s+(?:[\w'’-]+\s+){1,4}?(?:denied|denies|disputed|disputes)\s*(?:[.;]|$)"
     # the denial follows the claim it answers: "..., a claim Kyiv denied", "..., which
@@ -8541,6 +8689,17 @@ NAMED_INSTITUTION = re.compile(
 )
 
 
+# a ministry or a general staff (not an army, which may be the speaker's foe)
+MINISTRY_KIND = re.compile(r"\b(?:ministry|general\s+staff)$", re.IGNORECASE)
+# a sentence that opens on its speaker: "Russia claimed on Sunday that ...", "Moscow on
+# Saturday said ...", "Russia has said ..."
+LEAD_SPEAKER = re.compile(
+    r"^\W*(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+"
+    r"(?:(?:late\s+|early\s+)?on\s+\w+\s+|\w+day\s+)?(?:has\s+|had\s+)?"
+    r"(?:said|says|claimed|claims|announced|announces|reported|reports|declared)\b"
+)
+
+
 def _institution_named_before(speaker: str, previous: Sequence[str]) -> str | None:
     """The full name of an institution a speaker tells by its kind alone ("The ministry
     said troops had taken ..."), from the nearest sentence before that named one of
@@ -8848,6 +9007,33 @@ APPOSED_NAME = re.compile(r"(?:\s+[\w\-'’]+){0,6}\s*,\s*")
 # a relative clause on the place just named: "..., which the rebels took" (not "...,
 # where the president has taken refuge": what happens there is not of the place)
 RELATIVE_ON = re.compile(r",\s+which\b")
+
+
+# a relative clause right after a town, up to its trigger: "Uvira, which fell to",
+# "Bara, which the RSF recaptured", "the town, that had been retaken by"
+RELATIVE_AFTER_PLACE = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){0,4}?", re.IGNORECASE)
+
+
+def _relative_head_place(
+    text: str, trig: TriggerMatch, places: Sequence[PlaceMatch]
+) -> PlaceMatch | None:
+    """The town a relative clause that holds the trigger hangs on ("Uvira, which fell
+    to", "Bara, which the RSF recaptured"), or None. Not for a storming or an entry
+    ("Kurakhove, which Russian troops have stormed and are threatening to encircle"):
+    an assault on a town told as its description, not a taking of it."""
+    if ENTRY_TRIGGER.fullmatch(trig.text.strip()):
+        return None
+    return next(
+        (
+            p
+            for p in places
+            if p.place.kind is PlacePrecision.CITY
+            and p.span is not None
+            and p.span.end <= trig.start
+            and RELATIVE_AFTER_PLACE.fullmatch(text, p.span.end, trig.start)
+        ),
+        None,
+    )
 
 
 def _targets(
