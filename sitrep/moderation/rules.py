@@ -155,7 +155,11 @@ def may_insult_or_accuse(
     """
     if _chunked(_either_filter(tuple(extra), tuple(allowed))).may_match(text):
         return True
-    return bool(_split_insults(text, tuple(allowed))) or bool(_threats(text))
+    return (
+        bool(_split_insults(text, tuple(allowed)))
+        or bool(_threats(text))
+        or bool(_copula_insults(text, tuple(allowed)))
+    )
 
 
 def _with_suffixes(words: tuple[str, ...]) -> list[str]:
@@ -610,6 +614,8 @@ def find_insults(
     matches = _chunked(listed, joined).find_matches(text)
     grammar = grammar and readings
     split = _split_insults(text, allowed) + _threats(text, grammar)
+    if grammar:
+        split += _copula_insults(text, allowed, language)
     if not matches:
         return split
     words = _words(text)
@@ -1003,6 +1009,80 @@ def _split_insults(text: str, allowed: tuple[str, ...] = ()) -> list[Hit]:
             i += 2
             continue
         i += 1
+    return hits
+
+
+# Issue 17, s33: a listed word with the colloquial "is" joined to it, at the end of a clause:
+# «این یارو روانیه» (this guy is a psycho), «طرف احمقه», «دیوونه‌ست». The filter reads «ه» after
+# a word as a suffix it does not know, so the word was not seen at all. Only at the end of a
+# clause (then the «ه» is the verb; before another word it is mostly the spoken definite
+# article: «سگه پارس کرد», the dog barked), and not when the joined form is a common word of
+# its own («کره», butter, is not «کر» + «ه»: ``_another_word``), nor after a word made of a
+# negated verb («نفهم», dense: «که بابام نفهمه» is "so that my father doesn't find out"). A
+# strong word scores as it would standing alone; a mild one by what it is said of
+# (``_said_of``) and whether someone is named near it (``_aim``), as find_insults scores a
+# mild word. A grammatical reading like session 30's: the shipped model's build
+# (``find_insults(readings=False)``) does not read it.
+_COPULA_FORM = re.compile(
+    r"(?<![\w\u200c])([\u0600-\u06FF\u200c]{2,}?)\u200c?(ه|ست)(?=[ \t]*(?:$|\n|[^\w\s\u200c]))"
+)
+# «ست» joins a word that ends in a vowel («دیوونه‌ست», «روانیست»); «ه» one that does not.
+_VOWEL_ENDS = ("ه", "ی", "و", "ا")
+
+
+@lru_cache(maxsize=1)
+def _copula_keys() -> dict[str, tuple[str, bool]]:
+    """Listed Persian-script words of one piece by their folded key: (entry, strong?)."""
+    out: dict[str, tuple[str, bool]] = {}
+    for w in _insult_words((), ()):
+        key = _key(w.text)
+        if re.fullmatch(r"[\u0600-\u06FF]{2,}", key):
+            strong = str(w.category) in STRONG_CATEGORIES or str(w.category) == "uncategorized"
+            out.setdefault(key, (w.text, strong))
+    return out
+
+
+def _copula_insults(text: str, allowed: tuple[str, ...] = (), language: str = "fa") -> list[Hit]:
+    """Listed words with the spoken «ه» / «ست» ("is") joined, ending a clause (see above)."""
+    if "ه" not in text and "ست" not in text:
+        return []
+    keys = _copula_keys()
+    skip = {_key(w) for w in allowed}
+    hits: list[Hit] = []
+    words: list[tuple[str, int, int]] | None = None
+    for m in _COPULA_FORM.finditer(text):
+        stem, ending = _key(m.group(1)), m.group(2)
+        if ending == "ست" and not stem.endswith(_VOWEL_ENDS):
+            continue
+        if ending == "ه" and stem.endswith("ه"):
+            continue  # «دیوونهه» is no spelling; a word ending in «ه» takes «ست»
+        entry = keys.get(stem)
+        if entry is None or stem in skip:
+            continue
+        listed, strong = entry
+        if ending == "ه" and stem.startswith("ن"):
+            continue  # «نفهم» + «ه» is the verb «نفهمه» ("so he doesn't find out")
+        surface = m.group()
+        if _another_word(surface.replace("\u200c", ""), listed):
+            continue
+        span = m.span(1)
+        if words is None:
+            words = _words(text)
+        if strong:
+            score, why = STRONG_SCORE, f"strong word «{listed}» said of someone («{surface}»)"
+            if _said_of(words, span) == "oneself":
+                score, why = SELF_INSULT, f"insult «{listed}» said of oneself"
+        else:
+            said_of = _said_of(words, span, text)
+            aim = _aim(words, span, _persons(language))
+            if said_of in ("oneself", "an argument", "a thing"):
+                score, why = SAID_OF, f"mild word «{listed}» said of {said_of}"
+            elif aim == "person":
+                score, why = MILD_TARGETED, f"insult «{listed}» aimed at someone («{surface}»)"
+            else:
+                why = f"possibly insulting word «{listed}» («{surface}»), no clear target"
+                score = MILD_ALONE
+        hits.append(Hit("insult", listed, span, score, why))
     return hits
 
 

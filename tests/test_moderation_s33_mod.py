@@ -1,0 +1,106 @@
+"""Issue 17, session 33 (mod): sentences written for these tests, none from a data set."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from sitrep.moderation.engine import PUBLISH, REJECT, REVIEW, moderate
+from sitrep.moderation.policy import Policy, default_policy
+from sitrep.moderation.rules import (
+    MILD_ALONE,
+    STRONG_SCORE,
+    find_insults,
+    may_insult_or_accuse,
+    rule_score,
+)
+
+# --- A listed word with the spoken "is" joined to it («احمقه», «روانیه», «دیوونه‌ست») ---
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("همسایه‌مون واقعا احمقه", "احمق"),
+        ("از همون اول معلوم بود این مربی بیشعوره!", "بیشعور"),
+        ("چرا این داور اینقدر خنگه؟", "خنگ"),
+    ],
+)
+def test_a_strong_word_with_the_spoken_copula_is_rejected(text: str, word: str) -> None:
+    hits = [h for h in find_insults(text) if h.word == word]
+    assert hits and hits[0].score == STRONG_SCORE
+    assert moderate(text).verdict == REJECT
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["این یارو روانیه", "به نظرم مجری برنامه دیوونه‌ست.", "مدیر جدید مدرسه روانیه 😂"],
+)
+def test_a_mild_word_with_the_spoken_copula_is_not_published(text: str) -> None:
+    assert rule_score(text) >= MILD_ALONE
+    assert moderate(text).verdict != PUBLISH
+    assert may_insult_or_accuse(text)  # the gate lets it through to the rule
+
+
+def test_a_mild_word_with_the_copula_aimed_at_you_is_rejected() -> None:
+    assert moderate("تو واقعا روانیه هستی؟ نه، اون روانیه").verdict == REJECT
+
+
+def test_the_joined_copula_reads_as_the_spaced_one() -> None:
+    # «مزخرفه» and «مزخرف است» say the same; the verdict is the same (review: no one named).
+    joined = moderate("این برنامه‌ی تلویزیونی مزخرفه", policy=_rules_only())
+    spaced = moderate("این برنامه‌ی تلویزیونی مزخرف است", policy=_rules_only())
+    assert joined.verdict == spaced.verdict == REVIEW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سگه تمام شب پارس کرد و همسایه‌ها نخوابیدند",  # spoken definite article, not "is"
+        "صبحانه نان و کره و مربا خوردیم",  # «کره» (butter) is a word of its own
+        "به هیچ‌کس چیزی نگفتم که مادرم نفهمه",  # a negated verb, not «نفهم» + «ه»
+        "این کتاب مال منه",
+        "خونه‌مون نزدیک ایستگاه مترو هست",
+    ],
+)
+def test_other_words_ending_in_he_are_not_read_as_the_copula(text: str) -> None:
+    assert find_insults(text) == []
+    assert moderate(text, policy=_rules_only()).verdict == PUBLISH
+
+
+def test_an_argument_called_rubbish_with_the_copula_stays_below_review() -> None:
+    assert 0 < rule_score("این استدلال شما چرنده") < MILD_ALONE
+
+
+def test_the_model_build_does_not_read_the_copula() -> None:
+    # The shipped model's build asks without the grammatical readings: its training set
+    # stays as it was (corpus.neutral_twins).
+    assert find_insults("همسایه‌مون واقعا احمقه", readings=False) == []
+    assert find_insults("همسایه‌مون واقعا احمقه", grammar=False) == []
+
+
+def test_an_allowed_word_is_not_read_through_the_copula() -> None:
+    assert find_insults("این یارو روانیه", allowed=("روانی",)) == []
+
+
+# --- Links: a t.co link goes to a moderator (the policy's [spam] links = "review") ---
+
+
+def test_a_shortened_link_goes_to_review_not_reject() -> None:
+    text = "گزارش کامل این جلسه را اینجا ببینید https://t.co/AbC123xyZ"
+    decision = moderate(text)
+    assert decision.verdict == REVIEW
+    assert [r.rule for r in decision.reasons] == ["spam_link"]
+    # The insult figures of the evaluation count insults and slander only, not links.
+    assert rule_score(text) == 0.0
+
+
+def test_a_publisher_can_allow_the_shortener() -> None:
+    text = "گزارش کامل این جلسه را اینجا ببینید https://t.co/AbC123xyZ"
+    policy = replace(default_policy(), allowed_domains=("t.co",))
+    assert moderate(text, policy=policy).verdict == PUBLISH
+
+
+def _rules_only() -> Policy:
+    return replace(default_policy(), shipped_classifier=False)
