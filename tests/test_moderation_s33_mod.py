@@ -10,6 +10,8 @@ from sitrep.moderation.engine import PUBLISH, REJECT, REVIEW, moderate
 from sitrep.moderation.policy import Policy, default_policy
 from sitrep.moderation.rules import (
     MILD_ALONE,
+    MILD_TARGETED,
+    QUOTED_INSULT,
     STRONG_SCORE,
     find_insults,
     may_insult_or_accuse,
@@ -104,3 +106,32 @@ def test_a_publisher_can_allow_the_shortener() -> None:
 
 def _rules_only() -> Policy:
     return replace(default_policy(), shipped_classifier=False)
+
+
+# --- A speech word further before the quotes, with «که» / "that" between (COMPLEMENT_REACH) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مربی تیم مهمان بعد از بازی در کنفرانس خبری گفت که داور این مسابقه یک «احمق» بود",
+        "The coach said after Sunday's match against the leaders that the referee was an «idiot»",
+    ],
+)
+def test_a_far_speech_word_with_a_complementizer_governs_the_quote(text: str) -> None:
+    assert 0 < rule_score(text) <= QUOTED_INSULT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Another clause: the far speech word reports nothing about the quotes.
+        "The mayor said the bins would be emptied on Monday, but «idiot» drivers never came",
+        # The commenter's own speech, however far: the insult is theirs.
+        "دیروز در جلسه‌ی شورای شهر با صدای بلند گفتم که این مدیر «احمق» است",
+        # A sentence ends between the speech word and the quotes.
+        "The coach said nothing after the match. That referee is an «idiot» and everyone knows it",
+    ],
+)
+def test_a_far_speech_word_without_its_clause_does_not(text: str) -> None:
+    assert rule_score(text) >= MILD_TARGETED

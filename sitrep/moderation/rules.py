@@ -674,6 +674,14 @@ def find_insults(
 # accusation in quotes (find_slander).
 QUOTED_INSULT = 0.3
 SPEECH_REACH = 4
+# Issue 17, s33: a speech word further before the quotes governs them when a complementizer
+# stands between (the quotes are inside what was said: «مربی بعد از بازی در کنفرانس خبری گفت
+# که داور یک «...» بود», "the coach said after Sunday's match against the leaders that the
+# referee was «...»"), up to COMPLEMENT_REACH words, in the same sentence. Without «که» or
+# "that" a far speech word says nothing about the quotes (another clause: "the mayor said the
+# bins would be emptied on Monday, but «...» drivers never came").
+COMPLEMENT_REACH = 12
+_COMPLEMENTIZERS = frozenset(("که", "that"))
 _SPEECH = re.compile(
     r"(?i)\b(?:said|say|says|saying|called|call|calls|calling|shouted|chanted|wrote|written|"
     r"writes|word|slur|insult(?:ed|s)?|described|labell?ed|branded|dubbed|tweeted|posted)\b|"
@@ -727,22 +735,31 @@ def governing_speech(text: str, start: int, end: int) -> tuple[str, bool] | None
     commenter's own (first person), else None.
 
     A speech word within SPEECH_REACH words before ``start`` or after ``end``, with no
-    sentence end between (see the comment above QUOTED_INSULT). Words inside quotation
-    marks are someone's quoted text, not the comment's speech: they are not counted.
+    sentence end between (see the comment above QUOTED_INSULT), else one up to
+    COMPLEMENT_REACH words before with a «که» / "that" nearer the quotes. Words inside
+    quotation marks are someone's quoted text, not the comment's speech: they are not counted.
     """
     words = _words(text)
     quoted = [(m.start(), m.end()) for m in _QUOTED_SPAN.finditer(text)]
     outside = [
         i for i, (_, s, e) in enumerate(words) if not any(a <= s and e <= b for a, b in quoted)
     ]
-    before = [i for i in outside if words[i][2] <= start][-SPEECH_REACH:]
+    before = [i for i in outside if words[i][2] <= start]
     after = [i for i in outside if words[i][1] >= end][:SPEECH_REACH]
-    for side, ids in (("before", reversed(before)), ("after", after)):
+    # The near words first, on both sides; then, further before the quotes, only a speech
+    # word whose «که» / "that" clause holds them ("said after the match that ... «...»").
+    near = before[-SPEECH_REACH:][::-1]
+    far = before[-COMPLEMENT_REACH:-SPEECH_REACH][::-1] if len(before) > SPEECH_REACH else []
+    complement = any(words[i][0].lower() in _COMPLEMENTIZERS for i in near)
+    for side, ids in (("before", near), ("after", after), ("far", far)):
         for i in ids:
             _, s, e = words[i]
-            gap = text[e:start] if side == "before" else text[end:s]
+            gap = text[end:s] if side == "after" else text[e:start]
             if _SENTENCE_END.search(gap):
                 break
+            if side == "far" and not complement:
+                complement = words[i][0].lower() in _COMPLEMENTIZERS
+                continue
             if _PERSIAN_OWN_SPEECH.fullmatch(words[i][0]):
                 return text[s:e], True
             found = _SPEECH.search(text, s, e)
