@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from sitrep.moderation import corpus
 from sitrep.moderation.engine import PUBLISH, REJECT, REVIEW, moderate
 from sitrep.moderation.policy import Policy, default_policy
 from sitrep.moderation.rules import (
@@ -135,3 +136,28 @@ def test_a_far_speech_word_with_a_complementizer_governs_the_quote(text: str) ->
 )
 def test_a_far_speech_word_without_its_clause_does_not(text: str) -> None:
     assert rule_score(text) >= MILD_TARGETED
+
+
+# --- The s33 corpus block: held-out lines apart, the block measured without moving the rest ---
+
+
+def test_the_s33_held_out_lines_are_never_trained_on() -> None:
+    held = corpus.s33_heldout_examples()
+    assert {e.label for e in held} == {corpus.OFFENSIVE, corpus.ACCEPTABLE}
+    trained = {e.text for e in corpus.training_examples()}
+    drafted = {e.text for e in corpus.read_corpus(corpus.corpus_dir() / "candidates_s33")}
+    assert not {e.text for e in held} & (trained | drafted)
+
+
+def test_the_s33_block_comes_last_and_leaves_every_other_text_as_it_was(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(corpus, "S33_LINES", False)
+    texts, targets = corpus.training_set()
+    monkeypatch.setattr(corpus, "S33_LINES", True)
+    more_texts, more_targets = corpus.training_set()
+    lines = corpus.read_corpus(corpus.corpus_dir() / "candidates_s33")
+    assert more_texts[: len(texts)] == texts and more_targets[: len(targets)] == targets
+    added = more_texts[len(texts) :]
+    assert all(e.text in added for e in lines)
+    assert len(added) == sum(6 if e.label == corpus.OFFENSIVE else 4 for e in lines)
