@@ -161,3 +161,10 @@ def test_the_s33_block_comes_last_and_leaves_every_other_text_as_it_was(
     added = more_texts[len(texts) :]
     assert all(e.text in added for e in lines)
     assert len(added) == sum(6 if e.label == corpus.OFFENSIVE else 4 for e in lines)
+
+
+def test_a_strong_word_as_a_noun_with_the_copula_is_not_rejected() -> None:
+    # "Swearing at someone's family over a disagreement is boorishness": said of an act.
+    text = "فحش دادن به خانواده‌ی دیگران سر یک اختلاف نظر بی‌شعوریه"
+    assert moderate(text, policy=_rules_only()).verdict != REJECT
+    assert moderate("این مرد واقعا بیشعوره", policy=_rules_only()).verdict == REJECT

@@ -1085,6 +1085,10 @@ def _copula_insults(text: str, allowed: tuple[str, ...] = (), language: str = "f
         span = m.span(1)
         if words is None:
             words = _words(text)
+        # «بیشعوری» + «ه»: a listed word with «ی» may be the noun or the indefinite ("it is
+        # boorishness", «فحاشی به خانواده‌ها بیشعوریه», said of an act): read as a mild word.
+        if strong and stem.endswith("ی") and stem[:-1] in keys:
+            strong = False
         if strong:
             score, why = STRONG_SCORE, f"strong word «{listed}» said of someone («{surface}»)"
             if _said_of(words, span) == "oneself":
