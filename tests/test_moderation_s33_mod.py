@@ -13,6 +13,7 @@ from sitrep.moderation.rules import (
     MILD_ALONE,
     MILD_TARGETED,
     QUOTED_INSULT,
+    SAID_OF,
     STRONG_SCORE,
     find_insults,
     may_insult_or_accuse,
@@ -38,7 +39,7 @@ def test_a_strong_word_with_the_spoken_copula_is_rejected(text: str, word: str) 
 
 @pytest.mark.parametrize(
     "text",
-    ["این یارو روانیه", "به نظرم مجری برنامه دیوونه‌ست.", "مدیر جدید مدرسه روانیه 😂"],
+    ["این یارو روانیه", "به نظرم اون مرتیکه دیوونه‌ست.", "این پسره روانیه 😂"],
 )
 def test_a_mild_word_with_the_spoken_copula_is_not_published(text: str) -> None:
     assert rule_score(text) >= MILD_ALONE
@@ -50,11 +51,10 @@ def test_a_mild_word_with_the_copula_aimed_at_you_is_rejected() -> None:
     assert moderate("تو واقعا روانیه هستی؟ نه، اون روانیه").verdict == REJECT
 
 
-def test_the_joined_copula_reads_as_the_spaced_one() -> None:
-    # «مزخرفه» and «مزخرف است» say the same; the verdict is the same (review: no one named).
-    joined = moderate("این برنامه‌ی تلویزیونی مزخرفه", policy=_rules_only())
-    spaced = moderate("این برنامه‌ی تلویزیونی مزخرف است", policy=_rules_only())
-    assert joined.verdict == spaced.verdict == REVIEW
+def test_a_mild_word_with_the_copula_and_no_one_named_is_kept_for_the_record() -> None:
+    # Said of a programme, a plan or a situation as often as of a person.
+    assert rule_score("این برنامه‌ی تلویزیونی مزخرفه") == SAID_OF
+    assert moderate("این برنامه‌ی تلویزیونی مزخرفه", policy=_rules_only()).verdict == PUBLISH
 
 
 @pytest.mark.parametrize(
