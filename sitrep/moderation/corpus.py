@@ -78,6 +78,14 @@ S28_LINES = False
 # beside a civil twin naming the same people in the same register. Measured once; see the
 # corpus README ("s29 pass").
 S29_LINES = False
+# Issue 17, s33: ``candidates_s33/``: everyday words the model leaned on in their plain uses
+# (trash and bins, «گه‌گاه» "now and then", requests with «بزن», «بده», «بگیر») and colloquial
+# name-calling the rules do not list; ``heldout_s33/`` holds lines of the same kinds (never
+# read by a build). When on, the lines come last, with their own generator (``training_set``):
+# every text the build made before stays the same, so a measurement shows what the lines
+# bring (read among the others, they shift every later random draw of the build). Off: no
+# block held every figure (moderation_corpus/README.md, "Session 33").
+S33_LINES = False
 # Issue 17, s25: names of peoples, faiths, women and gay people balanced across the
 # labels (``identity_balance``). Off: with the lexicon augmentation it raises every
 # figure of every data set (ROC AUC 0.892 / 0.833 / 0.797 -> 0.903 / 0.834 / 0.817);
@@ -272,6 +280,15 @@ def s29_heldout_examples() -> list[Example]:
     words said of people.
     """
     return read_corpus(corpus_dir() / "heldout_s29")
+
+
+def s33_heldout_examples() -> list[Example]:
+    """Held-out comments of issue 17's s33 pass (``moderation_corpus/heldout_s33``).
+
+    Written beside ``candidates_s33/`` and never trained on: for
+    ``sitrep eval moderation``'s ``corpus_s33_heldout_shipped_*``.
+    """
+    return read_corpus(corpus_dir() / "heldout_s33")
 
 
 def probe_examples() -> list[Example]:
@@ -522,6 +539,7 @@ def training_set(
     each acceptable line written as readers dodge filters come last (default
     :data:`ACCEPTABLE_TRICKS`).
     """
+    default_examples = examples is None
     examples = examples if examples is not None else training_examples()
     rng = random.Random(seed)
     good = [e.text for e in examples if e.label == ACCEPTABLE]
@@ -537,25 +555,8 @@ def training_set(
                 bg = _background(rng, english=e.language == "en")
                 texts.append(f"{bg} {e.text}" if rng.random() < 0.5 else f"{e.text} {bg}")
                 targets.append(1)
-    for e in examples:
-        bad = e.label == OFFENSIVE
-        texts.append(e.text)
-        targets.append(int(bad))
-        if bad:
-            for _ in range(3):
-                texts.append(obfuscate(e.text, rng))
-                targets.append(1)
-            for _ in range(2):
-                other = rng.choice(good)
-                joined = f"{other} {e.text}" if rng.random() < 0.5 else f"{e.text} {other}"
-                texts.append(joined)
-                targets.append(1)
-        else:
-            texts.append(e.text.translate(_ARABIC_FORMS))
-            targets.append(0)
-            for _ in range(2):
-                texts.append(f"{e.text} {rng.choice(good)}")
-                targets.append(0)
+    more_texts, more_targets = _augmented(examples, good, rng)
+    texts, targets = texts + more_texts, targets + more_targets
     if LEXICON_AUGMENTATION if lexicon is None else lexicon:
         # Its own generator: the lines above stay the same whatever the lists hold.
         more_texts, more_targets = _lexicon_pairs(random.Random(seed + 1))
@@ -580,6 +581,42 @@ def training_set(
                 for _ in range(copies):
                     texts.append(obfuscate(e.text, trick_rng))
                     targets.append(0)
+    if S33_LINES and default_examples:
+        # Last, with its own generator: every text above is the same with the lines or without.
+        more_texts, more_targets = _augmented(
+            read_corpus(corpus_dir() / "candidates_s33"), good, random.Random(seed + 33)
+        )
+        texts, targets = texts + more_texts, targets + more_targets
+    return texts, targets
+
+
+def _augmented(
+    lines: list[Example], good: list[str], rng: random.Random
+) -> tuple[list[str], list[int]]:
+    """Each line and its augmented copies, drawn from ``rng``: an offensive line three times
+    obfuscated and twice beside an acceptable one (from ``good``); an acceptable one in
+    Arabic letter forms and twice followed by another."""
+    texts: list[str] = []
+    targets: list[int] = []
+    for e in lines:
+        bad = e.label == OFFENSIVE
+        texts.append(e.text)
+        targets.append(int(bad))
+        if bad:
+            for _ in range(3):
+                texts.append(obfuscate(e.text, rng))
+                targets.append(1)
+            for _ in range(2):
+                other = rng.choice(good)
+                joined = f"{other} {e.text}" if rng.random() < 0.5 else f"{e.text} {other}"
+                texts.append(joined)
+                targets.append(1)
+        else:
+            texts.append(e.text.translate(_ARABIC_FORMS))
+            targets.append(0)
+            for _ in range(2):
+                texts.append(f"{e.text} {rng.choice(good)}")
+                targets.append(0)
     return texts, targets
 
 

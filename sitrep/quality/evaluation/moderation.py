@@ -39,7 +39,9 @@
   of the s28 pass (register twins of replies, paired contempt: ``corpus_s28_heldout_shipped_*``,
   ``moderation_corpus/heldout_s28``), and on those of the s29 pass (civil criticism of an
   argument, group contempt without a swear word: ``corpus_s29_heldout_shipped_*``,
-  ``moderation_corpus/heldout_s29``).
+  ``moderation_corpus/heldout_s29``), and on those of the s33 pass (trash, «گه‌گاه», everyday
+  requests, colloquial name-calling and the spoken copula: ``corpus_s33_heldout_shipped_*``,
+  ``moderation_corpus/heldout_s33``).
 * Scunthorpe: innocent words and sentences we wrote that contain insult or
   accusation substrings; the figure is the share that raise no insult or slander reason.
 * Slander: a small set of our own sentences with the expected outcome.
@@ -84,6 +86,7 @@ from sitrep.moderation.corpus import (
     s27_heldout_examples,
     s28_heldout_examples,
     s29_heldout_examples,
+    s33_heldout_examples,
     shipped_classifier,
     tweets_heldout_examples,
 )
@@ -522,6 +525,7 @@ def evaluate(config: Config, *, limit: int | None = None) -> EvalResult:
         ("corpus_s27_heldout", s27_heldout_examples()),
         ("corpus_s28_heldout", s28_heldout_examples()),
         ("corpus_s29_heldout", s29_heldout_examples()),
+        ("corpus_s33_heldout", s33_heldout_examples()),
     ):
         held, held_details = _heldout_figures(shipped, policy, examples, prefix)
         figures.update(held)
