@@ -9014,6 +9014,12 @@ RELATIVE_ON = re.compile(r",\s+which\b")
 RELATIVE_AFTER_PLACE = re.compile(r"\s*,\s*(?:which|that)\s+(?:[\w'’-]+\s+){0,4}?", re.IGNORECASE)
 
 
+# the relative clause's verb is a passive ("which was retaken", "that had been seized")
+RELATIVE_PASSIVE_END = re.compile(r"\b(?:was|were|is|are|been|be)\s+$", re.IGNORECASE)
+# ... and its agent follows the trigger ("which was retaken by the army")
+RELATIVE_BY_AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
+
+
 def _relative_head_place(
     text: str, trig: TriggerMatch, places: Sequence[PlaceMatch]
 ) -> PlaceMatch | None:
@@ -9023,7 +9029,7 @@ def _relative_head_place(
     an assault on a town told as its description, not a taking of it."""
     if ENTRY_TRIGGER.fullmatch(trig.text.strip()):
         return None
-    return next(
+    head = next(
         (
             p
             for p in places
@@ -9034,6 +9040,17 @@ def _relative_head_place(
         ),
         None,
     )
+    if (
+        head is not None
+        and head.span is not None
+        and RELATIVE_PASSIVE_END.search(text, head.span.end, trig.start)
+        and not RELATIVE_BY_AGENT.match(text, trig.end)
+    ):
+        # "upstream from the border town of al-Qaim, which was retaken earlier this
+        # month": a passive with no agent names no side; the clause only describes the
+        # town the sentence locates something by, so it is left to the other rules
+        return None
+    return head
 
 
 def _targets(
